@@ -1,0 +1,6 @@
+"""Command-line interface: one module per command, each a thin wrapper over a plain function."""
+
+from annotator.cli.app import app
+from annotator.cli import validate  # noqa: F401  (registers the command)
+
+__all__ = ["app"]

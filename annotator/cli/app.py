@@ -1,0 +1,56 @@
+"""The typer application: global options and the translation of bad input into exit status 2."""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any
+
+
+import typer
+from typer.core import TyperGroup
+
+from annotator.core.records import RecordError
+from annotator.core.sources import InputError
+from annotator.core.store import StoreLockedError
+
+#: Errors caused by the user's input or environment: a message and exit status 2, not a traceback.
+USER_ERRORS = (InputError, RecordError, StoreLockedError, OSError, UnicodeError)
+EXIT_BAD_INPUT = 2
+
+
+class UserError(Exception):
+    """A problem the user can fix, raised by commands with a complete message."""
+
+
+class AnnotatorGroup(TyperGroup):
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (UserError, *USER_ERRORS) as err:
+            if ctx.meta.get("annotator.debug"):
+                traceback.print_exc()
+            message = str(err)
+            if isinstance(err, OSError) and err.filename and str(err.filename) not in message:
+                message = f"{err.filename}: {message}"
+            typer.echo(f"error: {message}", err=True)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+app = typer.Typer(
+    cls=AnnotatorGroup,
+    name="annotator",
+    help="Build training data for quote attribution and named entities, in the terminal.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors in the input."),
+) -> None:
+    """Build training data for quote attribution and named entities, in the terminal."""
+    ctx.meta["annotator.debug"] = debug

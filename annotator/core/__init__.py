@@ -1,0 +1,1 @@
+"""Records, invariants, hashing and the JSONL store: no spaCy, no Textual."""

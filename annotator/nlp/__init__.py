@@ -1,0 +1,1 @@
+"""spaCy side: the pipeline, our components, and conversion between records and Docs."""

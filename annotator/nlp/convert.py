@@ -1,0 +1,167 @@
+"""The one place that converts between our task records and spaCy ``Doc`` objects.
+
+On a ``Doc``: entities in ``doc.ents``; quotes, speakers and cues in ``doc.spans["quotes"]``,
+``doc.spans["speakers"]`` and ``doc.spans["cues"]``; a quote's type in ``span._.quote_type``;
+relations in ``doc._.relations`` as ``(head_start, head_end, head_label, child_start, child_end,
+child_label, relation_label)`` tuples of character offsets. All of it survives ``DocBin``
+serialisation with ``store_user_data=True``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan
+from spacy.util import filter_spans
+
+from annotator.core.records import CUE, QUOTE, SPEAKER, Relation, Span, Task, Token
+
+SPAN_GROUPS = {QUOTE: "quotes", SPEAKER: "speakers", CUE: "cues"}
+RelationTuple = tuple[int, int, str, int, int, str, str]
+
+if not SpacySpan.has_extension("quote_type"):
+    SpacySpan.set_extension("quote_type", default=None)
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+
+
+def ensure_span_groups(doc: Doc) -> None:
+    for group in SPAN_GROUPS.values():
+        if group not in doc.spans:
+            doc.spans[group] = []
+
+
+def make_doc(task: Task, nlp: Language) -> Doc:
+    """A Doc with the task's tokens (or the pipeline's tokenizer when the task has none), no labels.
+
+    Gaps between tokens other than one space become whitespace tokens, so ``doc.text == task.text``.
+    """
+    if not task.tokens:
+        return nlp.make_doc(task.text)
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for token in task.tokens:
+        gap = task.text[position:token.start]
+        if gap:
+            if words and not spaces[-1] and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        words.append(token.text)
+        spaces.append(False)
+        position = token.end
+        if task.text.startswith(" ", position):
+            spaces[-1] = True
+            position += 1
+    if position < len(task.text):
+        words.append(task.text[position:])
+        spaces.append(False)
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def tokens_from_doc(doc: Doc) -> list[Token]:
+    """Every token of the Doc, whitespace tokens included, as Prodigy writes them."""
+    return [Token(text=t.text, start=t.idx, end=t.idx + len(t.text), id=t.i, ws=bool(t.whitespace_))
+            for t in doc]
+
+
+def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
+    """Our record for a Doc; ``base`` supplies meta, carried fields and the input hash."""
+    tokens = tokens_from_doc(doc)
+    by_char_start = {t.start: t.id for t in tokens}
+    by_char_end = {t.end: t.id for t in tokens}
+
+    def span_of(sp: SpacySpan, label: str | None = None) -> Span | None:
+        start, end = _trim(doc.text, sp.start_char, sp.end_char)
+        if start >= end or start not in by_char_start or end not in by_char_end:
+            return None
+        label = label or sp.label_
+        quote_type = sp._.quote_type if label == QUOTE else None
+        if label == QUOTE and quote_type is None:
+            quote_type = "direct"
+        return Span(start, end, by_char_start[start], by_char_end[end], label,
+                    text=doc.text[start:end], quote_type=quote_type)
+
+    spans: list[Span] = []
+    for ent in doc.ents:
+        converted = span_of(ent)
+        if converted is not None:
+            spans.append(converted)
+    for label, group in SPAN_GROUPS.items():
+        for sp in doc.spans.get(group, []):
+            converted = span_of(sp, label)
+            if converted is not None:
+                spans.append(converted)
+    spans = _unique(spans)
+    keyed = {s.key: s for s in spans}
+    relations = []
+    for item in doc._.relations or ():
+        hs, he, hl, cs, ce, cl, label = item
+        head = keyed.get((*_trim(doc.text, hs, he), hl))
+        child = keyed.get((*_trim(doc.text, cs, ce), cl))
+        if head is not None and child is not None:
+            relations.append(Relation(head, child, label))
+    spans.sort(key=lambda s: (s.start, -s.end, s.label))
+    task = Task(
+        text=doc.text,
+        tokens=tokens,
+        spans=spans,
+        relations=_unique(relations),
+        meta=dict(base.meta) if base else {},
+        input_hash=base.input_hash if base else None,
+        extra=dict(base.extra) if base else {},
+    )
+    return task
+
+
+def task_to_doc(task: Task, nlp: Language) -> Doc:
+    """A Doc carrying the task's spans and relations, ready for training or for our components."""
+    doc = make_doc(task, nlp)
+    ensure_span_groups(doc)
+    entities = []
+    groups: dict[str, list[SpacySpan]] = {g: [] for g in SPAN_GROUPS.values()}
+    for span in task.spans:
+        sp = doc.char_span(span.start, span.end, label=span.label, alignment_mode="strict")
+        if sp is None:
+            sp = doc.char_span(span.start, span.end, label=span.label, alignment_mode="expand")
+        if sp is None:
+            continue
+        if span.is_entity:
+            entities.append(sp)
+        else:
+            if span.quote_type is not None:
+                sp._.quote_type = span.quote_type
+            groups[SPAN_GROUPS[span.label]].append(sp)
+    doc.ents = filter_spans(entities)
+    for group, spans in groups.items():
+        doc.spans[group] = spans
+    doc._.relations = [relation_tuple(r) for r in task.relations]
+    return doc
+
+
+def relation_tuple(relation: Relation) -> RelationTuple:
+    h, c = relation.head_span, relation.child_span
+    return (h.start, h.end, h.label, c.start, c.end, c.label, relation.label)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _unique(items: Iterable[Any]) -> list[Any]:
+    seen = set()
+    out = []
+    for item in items:
+        key = item.key if isinstance(item, Span) else relation_tuple(item)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
