@@ -5,28 +5,22 @@ from __future__ import annotations
 import traceback
 from typing import Any
 
-
 import typer
 from typer.core import TyperGroup
 
+from annotator.core.errors import UserError
 from annotator.core.records import RecordError
-from annotator.core.sources import InputError
-from annotator.core.store import StoreLockedError
 
 #: Errors caused by the user's input or environment: a message and exit status 2, not a traceback.
-USER_ERRORS = (InputError, RecordError, StoreLockedError, OSError, UnicodeError)
+USER_ERRORS = (UserError, RecordError, OSError, UnicodeError)
 EXIT_BAD_INPUT = 2
-
-
-class UserError(Exception):
-    """A problem the user can fix, raised by commands with a complete message."""
 
 
 class AnnotatorGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (UserError, *USER_ERRORS) as err:
+        except USER_ERRORS as err:
             if ctx.meta.get("annotator.debug"):
                 traceback.print_exc()
             message = str(err)

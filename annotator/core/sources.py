@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
+from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
 from annotator.core.records import Annotation, RecordError, Task
 
@@ -18,7 +19,7 @@ BOM = b"\xef\xbb\xbf"
 STDIN = "-"
 
 
-class InputError(Exception):
+class InputError(UserError):
     """Bad input, located by file and line: shown to the user as ``file:line: message``."""
 
     def __init__(self, file: str, line: int | None, message: str) -> None:

@@ -12,12 +12,13 @@ import os
 from pathlib import Path
 from typing import Any, Iterator
 
+from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
 from annotator.core.records import Annotation, RecordError, Task
 from annotator.core.sources import InputError
 
 
-class StoreLockedError(Exception):
+class StoreLockedError(UserError):
     """Another process holds the output file open for writing."""
 
 

