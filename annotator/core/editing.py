@@ -1,0 +1,422 @@
+"""The annotation session: the documents seen so far, edits on their spans and relations, and an
+undo/redo history that spans documents. Plain Python, so the terminal screen and tests share it.
+
+Every edit builds the new span and relation lists, checks them with ``check_task`` and only then
+commits; a refused edit raises ``EditError`` and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from annotator.core.invariants import task_problems
+from annotator.core.records import (
+    COREF,
+    CUE,
+    CUE_REL,
+    QUOTE,
+    QUOTE_TYPES,
+    SAID_BY,
+    SPEAKER,
+    Relation,
+    Span,
+    Task,
+)
+
+#: Entity labels offered when the user gives none (spaCy's English NER scheme, names first).
+DEFAULT_ENTITY_LABELS = (
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+)
+#: Entity labels a speaker can be resolved to.
+SPEAKER_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+class EditError(ValueError):
+    """An edit that would break the task or makes no sense here; the message says why."""
+
+
+def digit_labels(entity_labels: Iterable[str]) -> list[str]:
+    """Labels for the keys 1…9: the first six entity labels, then QUOTE, SPEAKER and CUE."""
+    return [*list(entity_labels)[:6], QUOTE, SPEAKER, CUE]
+
+
+def span_order(span: Span) -> tuple[int, int, str]:
+    """Text order: by start, longer first, so a quote comes before the entities inside it."""
+    return (span.start, -span.end, span.label)
+
+
+def relation_fits(relation: Relation) -> bool:
+    """Whether a relation joins spans of the kinds its label allows."""
+    head, child = relation.head_span, relation.child_span
+    if relation.label == SAID_BY:
+        return head.label == QUOTE and child.label == SPEAKER
+    if relation.label == CUE_REL:
+        return head.label == QUOTE and child.label == CUE
+    if relation.label == COREF:
+        return head.label == SPEAKER and child.is_entity
+    return True
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _describe(task: Task, span: Span) -> str:
+    text = task.span_text(span)
+    if len(text) > 30:
+        text = text[:29] + "…"
+    return f"{span.label} '{text}'"
+
+
+@dataclass
+class Document:
+    """One document of the session: the task as edited, and the newest decision taken on it."""
+
+    task: Task
+    source: str = ""
+    answer: str | None = None
+
+    @property
+    def decided(self) -> bool:
+        return self.answer is not None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One step of the history: which document, what was done, and its spans before and after."""
+
+    index: int
+    description: str
+    before: tuple[tuple[Span, ...], tuple[Relation, ...]]
+    after: tuple[tuple[Span, ...], tuple[Relation, ...]]
+    focus_before: Span | None
+    focus_after: Span | None
+
+
+@dataclass
+class EditingSession:
+    """The documents of one annotation run, the one being edited, and the edit history."""
+
+    documents: list[Document] = field(default_factory=list)
+    index: int = -1
+    _undo: list[Edit] = field(default_factory=list)
+    _redo: list[Edit] = field(default_factory=list)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def add_document(self, task: Task, *, source: str = "", answer: str | None = None) -> int:
+        self.documents.append(Document(task, source, answer))
+        return len(self.documents) - 1
+
+    @property
+    def current(self) -> Document | None:
+        return self.documents[self.index] if 0 <= self.index < len(self.documents) else None
+
+    @property
+    def task(self) -> Task:
+        if self.current is None:
+            raise EditError("no document is open")
+        return self.current.task
+
+    def go_to(self, index: int) -> Document:
+        if not 0 <= index < len(self.documents):
+            raise EditError(f"there is no document {index + 1}")
+        self.index = index
+        return self.documents[index]
+
+    def decide(self, answer: str) -> Document:
+        """Record the newest decision on the current document (the caller writes it out)."""
+        document = self.current
+        if document is None:
+            raise EditError("no document is open")
+        document.answer = answer
+        return document
+
+    def first_undecided(self, start: int = 0) -> int | None:
+        for index in range(max(start, 0), len(self.documents)):
+            if not self.documents[index].decided:
+                return index
+        return None
+
+    @property
+    def decided_count(self) -> int:
+        return sum(1 for d in self.documents if d.decided)
+
+    # -- queries on the current task -------------------------------------------------------
+
+    def spans_in_order(self) -> list[Span]:
+        return sorted(self.task.spans, key=span_order)
+
+    def quotes(self) -> list[Span]:
+        return [s for s in self.spans_in_order() if s.label == QUOTE]
+
+    def entities(self) -> list[Span]:
+        return [s for s in self.spans_in_order() if s.is_entity]
+
+    def speakers(self) -> list[Span]:
+        return [s for s in self.spans_in_order() if s.label == SPEAKER]
+
+    def speaker_of(self, quote: Span) -> Span | None:
+        for rel in self.task.relations:
+            if rel.label == SAID_BY and rel.head_span == quote:
+                return rel.child_span
+        return None
+
+    def coref_of(self, speaker: Span) -> Span | None:
+        for rel in self.task.relations:
+            if rel.label == COREF and rel.head_span == speaker:
+                return rel.child_span
+        return None
+
+    def resolve(self, speaker: Span) -> str:
+        """How a speaker reads: ``she → Maria Zakharova`` when linked to a differently worded entity."""
+        text = self.task.span_text(speaker)
+        entity = self.coref_of(speaker)
+        if entity is not None and self.task.span_text(entity) != text:
+            return f"{text} → {self.task.span_text(entity)}"
+        return text
+
+    def speaker_candidates(self) -> list[Span]:
+        """Speakers and name-like entities of the document, one per text range, in text order."""
+        out: dict[tuple[int, int], Span] = {}
+        for span in self.spans_in_order():
+            if span.label == SPEAKER:
+                out[(span.start, span.end)] = span
+            elif span.label in SPEAKER_ENTITY_LABELS:
+                out.setdefault((span.start, span.end), span)
+        return sorted(out.values(), key=span_order)
+
+    def coref_candidates(self, speaker: Span) -> list[Span]:
+        return [s for s in self.entities() if s.label in SPEAKER_ENTITY_LABELS and s != speaker]
+
+    def span_at_tokens(self, token_start: int, token_end: int, label: str) -> Span | None:
+        for span in self.task.spans:
+            if (span.token_start, span.token_end, span.label) == (token_start, token_end, label):
+                return span
+        return None
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def set_label(self, span: Span, label: str) -> Span:
+        self._require(span)
+        if label == span.label:
+            return span
+        quote_type = (span.quote_type or QUOTE_TYPES[0]) if label == QUOTE else None
+        new = span.replace(label=label, quote_type=quote_type)
+        return self._replace(span, new, f"{_describe(self.task, span)} → {label}", displace=True)
+
+    def set_quote_type(self, span: Span, quote_type: str) -> Span:
+        self._require(span)
+        if span.label != QUOTE:
+            raise EditError("only a quote has a type")
+        if quote_type not in QUOTE_TYPES:
+            raise EditError(f"a quote type is one of {', '.join(QUOTE_TYPES)}")
+        if quote_type == span.quote_type:
+            return span
+        return self._replace(span, span.replace(quote_type=quote_type),
+                             f"{_describe(self.task, span)} is {quote_type}")
+
+    def delete_span(self, span: Span) -> None:
+        self._require(span)
+        spans = [s for s in self.task.spans if s != span]
+        relations = [r for r in self.task.relations if span not in (r.head_span, r.child_span)]
+        self._commit(f"deleted {_describe(self.task, span)}", spans, relations, span, None)
+
+    def move_start(self, span: Span, step: int) -> Span:
+        self._require(span)
+        token = self._step(span.token_start, step)
+        if token is None or token > span.token_end:
+            raise EditError("the span cannot start there")
+        return self._replace(span, self._make(token, span.token_end, span.label, span.quote_type),
+                             f"moved the start of {_describe(self.task, span)}")
+
+    def move_end(self, span: Span, step: int) -> Span:
+        self._require(span)
+        token = self._step(span.token_end, step)
+        if token is None or token < span.token_start:
+            raise EditError("the span cannot end there")
+        return self._replace(span, self._make(span.token_start, token, span.label, span.quote_type),
+                             f"moved the end of {_describe(self.task, span)}")
+
+    def create_span(self, token_start: int, token_end: int, label: str,
+                    quote_type: str | None = None) -> Span:
+        """A new span over tokens ``token_start..token_end`` (inclusive, in either order)."""
+        span = self._new_span(token_start, token_end, label, quote_type)
+        spans, relations, note = self._displace(span, list(self.task.spans), list(self.task.relations))
+        self._commit(f"added {_describe(self.task, span)}{note}", [*spans, span], relations, None, span)
+        return span
+
+    def link_speaker(self, quote: Span, target: Span) -> Span:
+        """Make ``target`` the quote's speaker (SAID_BY); an entity gets a SPEAKER span over it."""
+        self._require(quote)
+        self._require(target)
+        if quote.label != QUOTE:
+            raise EditError("only a quote has a speaker")
+        spans = list(self.task.spans)
+        speaker = target
+        if target.label != SPEAKER:
+            if not target.is_entity:
+                raise EditError(f"a {target.label} cannot be a speaker")
+            speaker = self.span_at_tokens(target.token_start, target.token_end, SPEAKER) or self._make(
+                target.token_start, target.token_end, SPEAKER)
+            if speaker not in spans:
+                spans.append(speaker)
+        relations = [r for r in self.task.relations if not (r.label == SAID_BY and r.head_span == quote)]
+        relations.append(Relation(quote, speaker, SAID_BY))
+        self._commit(f"{_describe(self.task, quote)} said by '{self.task.span_text(speaker)}'",
+                     spans, relations, quote, quote)
+        return quote
+
+    def create_speaker(self, quote: Span, token_start: int, token_end: int) -> Span:
+        """Mark tokens as a new SPEAKER and make it the quote's speaker, as one edit."""
+        self._require(quote)
+        if quote.label != QUOTE:
+            raise EditError("only a quote has a speaker")
+        speaker = self.span_at_tokens(min(token_start, token_end), max(token_start, token_end), SPEAKER)
+        spans = list(self.task.spans)
+        if speaker is None:
+            speaker = self._new_span(token_start, token_end, SPEAKER)
+            spans.append(speaker)
+        relations = [r for r in self.task.relations if not (r.label == SAID_BY and r.head_span == quote)]
+        relations.append(Relation(quote, speaker, SAID_BY))
+        self._commit(f"{_describe(self.task, quote)} said by new speaker '{self.task.span_text(speaker)}'",
+                     spans, relations, quote, quote)
+        return quote
+
+    def link_coref(self, speaker: Span, entity: Span) -> Span:
+        """Say which entity mention a speaker refers to (COREF), replacing any earlier link."""
+        self._require(speaker)
+        self._require(entity)
+        if speaker.label != SPEAKER:
+            raise EditError("only a speaker refers to an entity")
+        if not entity.is_entity:
+            raise EditError(f"a speaker refers to an entity, not a {entity.label}")
+        relations = [r for r in self.task.relations if not (r.label == COREF and r.head_span == speaker)]
+        relations.append(Relation(speaker, entity, COREF))
+        self._commit(f"'{self.task.span_text(speaker)}' refers to {_describe(self.task, entity)}",
+                     list(self.task.spans), relations, speaker, speaker)
+        return speaker
+
+    # -- history ---------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> Edit:
+        """Undo the newest edit, opening its document if another one is on screen."""
+        if not self._undo:
+            raise EditError("nothing to undo")
+        edit = self._undo.pop()
+        self._restore(edit.index, edit.before)
+        self._redo.append(edit)
+        return edit
+
+    def redo(self) -> Edit:
+        if not self._redo:
+            raise EditError("nothing to redo")
+        edit = self._redo.pop()
+        self._restore(edit.index, edit.after)
+        self._undo.append(edit)
+        return edit
+
+    def _restore(self, index: int, state: tuple[tuple[Span, ...], tuple[Relation, ...]]) -> None:
+        self.index = index
+        task = self.documents[index].task
+        task.spans = list(state[0])
+        task.relations = list(state[1])
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _require(self, span: Span) -> None:
+        if span not in self.task.spans:
+            raise EditError(f"{span.label} {span.start}-{span.end} is not a span of this document")
+
+    def _is_blank(self, token_id: int) -> bool:
+        return not self.task.tokens[token_id].text.strip()
+
+    def _step(self, token: int, step: int) -> int | None:
+        """The next token in ``step`` direction that is not whitespace, or None at the edge."""
+        position = token + step
+        while 0 <= position < len(self.task.tokens):
+            if not self._is_blank(position):
+                return position
+            position += step
+        return None
+
+    def _make(self, token_start: int, token_end: int, label: str, quote_type: str | None = None) -> Span:
+        tokens = self.task.tokens
+        start, end = tokens[token_start].start, tokens[token_end].end
+        if label == QUOTE and quote_type is None:
+            quote_type = QUOTE_TYPES[0]
+        return Span(start, end, token_start, token_end, label, text=self.task.text[start:end],
+                    quote_type=quote_type if label == QUOTE else None)
+
+    def _new_span(self, token_start: int, token_end: int, label: str, quote_type: str | None = None) -> Span:
+        if not label:
+            raise EditError("a span needs a label")
+        first, last = sorted((token_start, token_end))
+        if not 0 <= first <= last < len(self.task.tokens):
+            raise EditError("the selection is outside the document")
+        # A span never starts or ends on whitespace: trim the selection to its words.
+        while first < last and self._is_blank(first):
+            first += 1
+        while last > first and self._is_blank(last):
+            last -= 1
+        if self._is_blank(first):
+            raise EditError("the selection holds only whitespace")
+        span = self._make(first, last, label, quote_type)
+        if span in self.task.spans:
+            raise EditError(f"{_describe(self.task, span)} is already marked")
+        return span
+
+    def _displace(self, span: Span, spans: list[Span], relations: list[Relation]
+                  ) -> tuple[list[Span], list[Relation], str]:
+        """Remove entities that a new or relabelled entity overlaps: the user's newest word wins."""
+        if not span.is_entity:
+            return spans, relations, ""
+        losers = [s for s in spans if s.is_entity and s != span and _overlaps(s, span)]
+        if not losers:
+            return spans, relations, ""
+        spans = [s for s in spans if s not in losers]
+        relations = [r for r in relations if r.head_span not in losers and r.child_span not in losers]
+        return spans, relations, " (replaced " + ", ".join(_describe(self.task, s) for s in losers) + ")"
+
+    def _replace(self, old: Span, new: Span, description: str, *, displace: bool = False) -> Span:
+        if new != old and new in self.task.spans:
+            raise EditError(f"{_describe(self.task, new)} is already marked")
+        spans = [s for s in self.task.spans if s != old]
+        relations = []
+        for rel in self.task.relations:
+            head = new if rel.head_span == old else rel.head_span
+            child = new if rel.child_span == old else rel.child_span
+            moved = Relation(head, child, rel.label)
+            if relation_fits(moved):
+                relations.append(moved)
+        note = ""
+        if displace:
+            spans, relations, note = self._displace(new, spans, relations)
+        spans.append(new)
+        self._commit(description + note, spans, relations, old, new)
+        return new
+
+    def _commit(self, description: str, spans: list[Span], relations: list[Relation],
+                focus_before: Span | None, focus_after: Span | None) -> None:
+        task = self.task
+        candidate = Task(text=task.text, tokens=task.tokens, spans=sorted(spans, key=span_order),
+                         relations=relations, meta=task.meta, input_hash=task.input_hash)
+        problems = task_problems(candidate)
+        if problems:
+            raise EditError(problems[0])
+        edit = Edit(self.index, description, (tuple(task.spans), tuple(task.relations)),
+                    (tuple(candidate.spans), tuple(candidate.relations)), focus_before, focus_after)
+        task.spans = candidate.spans
+        task.relations = candidate.relations
+        self._undo.append(edit)
+        self._redo.clear()

@@ -1,0 +1,287 @@
+"""The editing session: every edit keeps the task valid, and undo/redo crosses documents."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from annotator.core.editing import EditError, EditingSession, digit_labels
+from annotator.core.invariants import check_task
+from annotator.core.records import COREF, QUOTE, SAID_BY, SPEAKER, Span, Task, Token
+
+TEXT = '"We will win," Maria Zakharova said.\n\nShe added that NATO failed.'
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in re.finditer(r"\w+|[^\w\s]|\n+", text):
+        end = match.end()
+        tokens.append(Token(match.group(), match.start(), end, len(tokens), text[end:end + 1] == " "))
+    return tokens
+
+
+def token_of(task: Task, word: str, occurrence: int = 0) -> int:
+    return [t.id for t in task.tokens if t.text == word][occurrence]
+
+
+def make_session(text: str = TEXT) -> EditingSession:
+    session = EditingSession()
+    session.add_document(Task(text=text, tokens=tokenize(text)))
+    session.go_to(0)
+    return session
+
+
+def entity(session: EditingSession, first: str, last: str, label: str) -> Span:
+    task = session.task
+    return session.create_span(token_of(task, first), token_of(task, last), label)
+
+
+def check(session: EditingSession) -> None:
+    for document in session.documents:
+        check_task(document.task)
+
+
+def test_create_span_sets_offsets_and_text():
+    session = make_session()
+    span = entity(session, "Maria", "Zakharova", "PERSON")
+    assert session.task.span_text(span) == "Maria Zakharova"
+    assert span.text == "Maria Zakharova"
+    check(session)
+
+
+def test_create_span_trims_whitespace_tokens_from_the_selection():
+    session = make_session()
+    task = session.task
+    blank = token_of(task, "\n\n")
+    span = session.create_span(blank, blank + 1, "CUE")
+    assert task.span_text(span) == "She"
+    with pytest.raises(EditError, match="only whitespace"):
+        session.create_span(blank, blank, "CUE")
+
+
+def test_create_span_in_reverse_order_is_the_same_span():
+    session = make_session()
+    task = session.task
+    span = session.create_span(token_of(task, "Zakharova"), token_of(task, "Maria"), "PERSON")
+    assert task.span_text(span) == "Maria Zakharova"
+
+
+def test_new_quote_gets_a_type():
+    session = make_session()
+    quote = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    assert quote.quote_type == "direct"
+    quote = session.set_quote_type(quote, "mixed")
+    assert session.quotes()[0].quote_type == "mixed"
+    check(session)
+
+
+def test_relabel_keeps_relations_that_still_fit():
+    session = make_session()
+    quote = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    org = entity(session, "Zakharova", "Zakharova", "ORG")
+    session.link_speaker(quote, org)
+    speaker = session.speakers()[0]
+    session.link_coref(speaker, org)
+    person = session.set_label(org, "PERSON")
+    assert session.coref_of(speaker) == person
+    check(session)
+
+
+def test_relabel_quote_to_entity_drops_its_speaker_link_and_type():
+    session = make_session()
+    quote = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    session.link_speaker(quote, person)
+    relabelled = session.set_label(quote, "ORG")
+    assert relabelled.quote_type is None
+    assert not [r for r in session.task.relations if r.label == SAID_BY]
+    check(session)
+
+
+def test_relabel_to_an_entity_over_another_entity_replaces_it():
+    session = make_session()
+    entity(session, "Zakharova", "Zakharova", "ORG")
+    speaker = session.create_span(token_of(session.task, "Maria"), token_of(session.task, "Zakharova"), SPEAKER)
+    person = session.set_label(speaker, "PERSON")
+    assert [(s.label, session.task.span_text(s)) for s in session.entities()] == [("PERSON", "Maria Zakharova")]
+    assert person in session.task.spans
+    check(session)
+
+
+def test_new_entity_over_an_entity_replaces_it_and_its_relations():
+    session = make_session()
+    org = entity(session, "Zakharova", "Zakharova", "ORG")
+    speaker = session.create_span(token_of(session.task, "She"), token_of(session.task, "She"), SPEAKER)
+    session.link_coref(speaker, org)
+    entity(session, "Maria", "Zakharova", "PERSON")
+    assert [s.label for s in session.entities()] == ["PERSON"]
+    assert session.coref_of(speaker) is None
+    check(session)
+
+
+def test_structure_spans_may_overlap_entities():
+    session = make_session()
+    entity(session, "Maria", "Zakharova", "PERSON")
+    session.create_span(token_of(session.task, "Maria"), token_of(session.task, "Zakharova"), SPEAKER)
+    assert len(session.task.spans) == 2
+    check(session)
+
+
+def test_duplicate_span_is_refused():
+    session = make_session()
+    entity(session, "NATO", "NATO", "ORG")
+    with pytest.raises(EditError, match="already marked"):
+        entity(session, "NATO", "NATO", "ORG")
+
+
+def test_delete_removes_the_span_and_its_relations():
+    session = make_session()
+    quote = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    session.link_speaker(quote, person)
+    speaker = session.speakers()[0]
+    session.delete_span(speaker)
+    assert session.task.relations == []
+    assert speaker not in session.task.spans
+    check(session)
+
+
+def test_move_start_and_end_stay_on_token_edges_and_skip_whitespace():
+    session = make_session()
+    task = session.task
+    span = session.create_span(token_of(task, "."), token_of(task, "."), "CUE")
+    moved = session.move_end(span, +1)
+    assert task.tokens[moved.token_end].text == "She"
+    moved = session.move_start(moved, -1)
+    assert task.span_text(moved) == "said.\n\nShe"
+    moved = session.move_start(moved, +1)
+    moved = session.move_start(moved, +1)
+    assert task.span_text(moved) == "She"
+    with pytest.raises(EditError):
+        session.move_start(moved, +1)
+    with pytest.raises(EditError):
+        session.move_end(moved, -1)
+    check(session)
+
+
+def test_move_into_another_entity_is_refused():
+    session = make_session()
+    entity(session, "Zakharova", "Zakharova", "PERSON")
+    maria = entity(session, "Maria", "Maria", "ORG")
+    with pytest.raises(EditError, match="overlap"):
+        session.move_end(maria, +1)
+    check(session)
+
+
+def test_move_at_the_document_edge_is_refused():
+    session = make_session()
+    first = session.create_span(0, 0, "CUE")
+    with pytest.raises(EditError):
+        session.move_start(first, -1)
+
+
+def test_link_speaker_to_an_entity_creates_a_speaker_span():
+    session = make_session()
+    quote = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    session.link_speaker(quote, person)
+    speaker = session.speaker_of(quote)
+    assert speaker.label == SPEAKER and (speaker.start, speaker.end) == (person.start, person.end)
+    check(session)
+
+
+def test_relink_replaces_the_speaker():
+    session = make_session()
+    quote = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    nato = entity(session, "NATO", "NATO", "ORG")
+    session.link_speaker(quote, person)
+    session.link_speaker(quote, nato)
+    assert session.task.span_text(session.speaker_of(quote)) == "NATO"
+    assert len([r for r in session.task.relations if r.label == SAID_BY]) == 1
+
+
+def test_pronoun_speaker_resolves_through_coref():
+    session = make_session()
+    quote = session.create_span(token_of(session.task, "NATO"), token_of(session.task, "failed"), QUOTE, "indirect")
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    she = token_of(session.task, "She")
+    session.create_speaker(quote, she, she)
+    speaker = session.speaker_of(quote)
+    session.link_coref(speaker, person)
+    assert session.resolve(speaker) == "She → Maria Zakharova"
+    assert [r.label for r in session.task.relations] == [SAID_BY, COREF]
+    check(session)
+
+
+def test_speaker_candidates_merge_a_speaker_with_its_entity():
+    session = make_session()
+    quote = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    entity(session, "NATO", "NATO", "ORG")
+    session.link_speaker(quote, person)
+    labels = [(s.label, session.task.span_text(s)) for s in session.speaker_candidates()]
+    assert labels == [(SPEAKER, "Maria Zakharova"), ("ORG", "NATO")]
+
+
+def test_wrong_kinds_are_refused():
+    session = make_session()
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    nato = entity(session, "NATO", "NATO", "ORG")
+    with pytest.raises(EditError):
+        session.link_speaker(person, nato)
+    with pytest.raises(EditError):
+        session.link_coref(person, nato)
+    with pytest.raises(EditError):
+        session.set_quote_type(person, "direct")
+
+
+def test_undo_and_redo_cross_documents():
+    session = make_session()
+    session.add_document(Task(text="NATO met.", tokens=tokenize("NATO met.")))
+    first = entity(session, "Maria", "Zakharova", "PERSON")
+    session.go_to(1)
+    session.create_span(0, 0, "ORG")
+    session.undo()
+    assert session.index == 1 and session.task.spans == []
+    edit = session.undo()
+    assert session.index == 0 and session.task.spans == [] and edit.focus_before is None
+    session.redo()
+    assert session.index == 0 and session.task.spans == [first]
+    session.redo()
+    assert session.index == 1 and len(session.task.spans) == 1
+    with pytest.raises(EditError):
+        session.redo()
+
+
+def test_new_edit_clears_redo():
+    session = make_session()
+    entity(session, "NATO", "NATO", "ORG")
+    session.undo()
+    entity(session, "Maria", "Maria", "PERSON")
+    assert not session.can_redo
+
+
+def test_failed_edit_changes_nothing():
+    session = make_session()
+    entity(session, "Zakharova", "Zakharova", "PERSON")
+    maria = entity(session, "Maria", "Maria", "ORG")
+    before = list(session.task.spans)
+    with pytest.raises(EditError):
+        session.move_end(maria, +1)
+    assert session.task.spans == before
+    assert session.undo().description.startswith("added ORG")
+
+
+def test_decisions_and_first_undecided():
+    session = make_session()
+    session.add_document(Task(text="NATO met.", tokens=tokenize("NATO met.")))
+    session.decide("accept")
+    assert session.first_undecided() == 1
+    assert session.decided_count == 1
+
+
+def test_digit_labels_end_with_structure_labels():
+    assert digit_labels(["PERSON", "ORG"]) == ["PERSON", "ORG", QUOTE, SPEAKER, "CUE"]
+    assert len(digit_labels(["A", "B", "C", "D", "E", "F", "G"])) == 9
