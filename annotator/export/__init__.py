@@ -1,0 +1,4 @@
+"""Turning saved decisions into training data (spaCy, Prodigy, CoNLL, Hugging Face) and measuring them.
+
+No Textual here: an import-linter contract and a test keep this layer usable from scripts.
+"""

@@ -1,0 +1,53 @@
+"""Token-level BIO tags for three layers of a doc: entities, quotes and speakers.
+
+Quotes (and speakers) may overlap each other; a BIO column holds one span per token, so where
+two overlap the longer one is kept (``spacy.util.filter_spans``). Whitespace tokens are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from annotator.core.records import QUOTE, SPEAKER
+from annotator.nlp.convert import SPAN_GROUPS
+
+OUTSIDE = "O"
+
+
+@dataclass(frozen=True)
+class TaggedToken:
+    text: str
+    ner: str
+    quote: str
+    speaker: str
+
+
+def span_layer_tags(doc: Doc, group: str, label: str) -> list[str]:
+    """BIO tags for one span group, overlapping spans resolved to the longest."""
+    tags = [OUTSIDE] * len(doc)
+    for span in filter_spans(doc.spans.get(group, [])):
+        tags[span.start] = f"B-{label}"
+        for i in range(span.start + 1, span.end):
+            tags[i] = f"I-{label}"
+    return tags
+
+
+def entity_tags(doc: Doc) -> list[str]:
+    return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else OUTSIDE for t in doc]
+
+
+def tagged_tokens(doc: Doc) -> list[TaggedToken]:
+    """Every token that is not whitespace, with its entity, quote and speaker tag."""
+    quotes = span_layer_tags(doc, SPAN_GROUPS[QUOTE], QUOTE)
+    speakers = span_layer_tags(doc, SPAN_GROUPS[SPEAKER], SPEAKER)
+    return [TaggedToken(token.text, ner, quote, speaker)
+            for token, ner, quote, speaker in zip(doc, entity_tags(doc), quotes, speakers)
+            if not token.is_space]
+
+
+def bio_label_names(labels: set[str] | list[str]) -> list[str]:
+    """Tag names with fixed ids: ``O`` first, then ``B-``/``I-`` for each label in sorted order."""
+    return [OUTSIDE] + [f"{prefix}-{label}" for label in sorted(labels) for prefix in ("B", "I")]

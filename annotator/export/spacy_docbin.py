@@ -1,0 +1,180 @@
+"""The ``spacy`` format: a ``DocBin`` (.spacy) file, written without holding the docs in memory.
+
+Each doc is built by ``annotator.nlp.convert.task_to_doc``, so a ``.spacy`` file holds:
+
+- entities in ``doc.ents`` (every token outside an entity is an explicit ``O``);
+- quotes, speakers and cues in ``doc.spans["quotes"]``, ``doc.spans["speakers"]``, ``doc.spans["cues"]``;
+- a quote's type (``direct``, ``indirect``, ``mixed``) in the custom attribute ``span._.quote_type``;
+- relations in ``doc._.relations``: a list of ``(head_start, head_end, head_label, child_start,
+  child_end, child_label, relation_label)`` tuples of character offsets, where the relation
+  label is ``SAID_BY`` (QUOTE → SPEAKER), ``CUE`` (QUOTE → CUE) or ``COREF`` (SPEAKER → entity).
+
+The last two live in ``doc.user_data`` (``store_user_data=True``); import ``annotator.nlp.convert``
+before reading the file so the ``._.`` attributes are registered, or read ``doc.user_data`` directly.
+
+``DocBin`` itself keeps every doc's arrays in memory until ``to_bytes()``; ``StreamingDocBin``
+spills each doc's parts to temporary files as it goes and writes the same bytes
+``DocBin.to_bytes()`` would, through a streaming compressor. Only the set of strings (the
+vocabulary) stays in memory.
+"""
+
+from __future__ import annotations
+
+import struct
+import tempfile
+import zlib
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+import numpy
+import srsly
+from spacy.attrs import SPACY
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
+
+from annotator.core.records import Task
+from annotator.nlp.convert import doc_to_task
+
+#: Token attributes stored per token besides the words and spaces: only what we annotate.
+DOCBIN_ATTRS = ("ENT_IOB", "ENT_TYPE")
+_COPY_CHUNK = 1 << 20
+
+
+class StreamingDocBin:
+    """A ``DocBin`` that spills to temporary files; ``write_to`` emits the compressed ``.spacy`` bytes."""
+
+    _LISTS = ("cats", "flags", "span_groups", "user_data")
+
+    def __init__(self, *, attrs: Iterable[str] = DOCBIN_ATTRS, store_user_data: bool = True,
+                 spill_dir: str | Path | None = None) -> None:
+        # Let DocBin decide the attribute order and version so the bytes match its own.
+        reference = DocBin(attrs=list(attrs), store_user_data=store_user_data)
+        self.attrs: list[int] = reference.attrs
+        self.version = reference.version
+        self.store_user_data = store_user_data
+        self.strings: set[str] = set()
+        self.count = 0
+        self._tokens = tempfile.TemporaryFile(dir=spill_dir)
+        self._spaces = tempfile.TemporaryFile(dir=spill_dir)
+        self._lengths = tempfile.TemporaryFile(dir=spill_dir)
+        self._lists = {name: tempfile.TemporaryFile(dir=spill_dir) for name in self._LISTS}
+
+    def __len__(self) -> int:
+        return self.count
+
+    def add(self, doc: Doc) -> None:
+        """Add a doc exactly as ``DocBin.add`` would, but to disk."""
+        array = doc.to_array(self.attrs)
+        if len(array.shape) == 1:
+            array = array.reshape((array.shape[0], 1))
+        self._tokens.write(numpy.ascontiguousarray(array, dtype="uint64").tobytes("C"))
+        self._spaces.write(numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"))
+        self._lengths.write(struct.pack("<i", len(doc)))
+        lists = self._lists
+        lists["flags"].write(srsly.msgpack_dumps({"has_unknown_spaces": doc.has_unknown_spaces}))
+        lists["cats"].write(srsly.msgpack_dumps(doc.cats))
+        if self.store_user_data:
+            lists["user_data"].write(srsly.msgpack_dumps(srsly.msgpack_dumps(doc.user_data)))
+        lists["span_groups"].write(srsly.msgpack_dumps(doc.spans.to_bytes()))
+        strings = self.strings
+        for token in doc:
+            # The same strings DocBin.add keeps, so the files are identical.
+            strings.update((token.text, token.tag_, token.lemma_, token.norm_, str(token.morph),
+                            token.dep_, token.ent_type_, token.ent_kb_id_, token.ent_id_))
+        vocab_strings = doc.vocab.strings
+        for group in doc.spans.values():
+            for span in group:
+                strings.add(span.label_)
+                if span.kb_id in vocab_strings:
+                    strings.add(span.kb_id_)
+                if span.id in vocab_strings:
+                    strings.add(span.id_)
+        self.count += 1
+
+    def write_to(self, out: IO[bytes]) -> None:
+        """Write the ``.spacy`` file: zlib-compressed msgpack, in ``DocBin.to_bytes()``'s key order."""
+        compressor = zlib.compressobj()
+
+        def emit(data: bytes) -> None:
+            out.write(compressor.compress(data))
+
+        def emit_spill(spill: IO[bytes]) -> None:
+            spill.seek(0)
+            while chunk := spill.read(_COPY_CHUNK):
+                emit(chunk)
+
+        def emit_bin(spill: IO[bytes]) -> None:
+            spill.seek(0, 2)
+            emit(_bin_header(spill.tell()))
+            emit_spill(spill)
+
+        keys = 9 + (1 if self.store_user_data else 0)
+        emit(bytes([0x80 | keys]))
+        emit(srsly.msgpack_dumps("version") + srsly.msgpack_dumps(self.version))
+        emit(srsly.msgpack_dumps("attrs") + srsly.msgpack_dumps(self.attrs))
+        for name, spill in (("tokens", self._tokens), ("spaces", self._spaces), ("lengths", self._lengths)):
+            emit(srsly.msgpack_dumps(name))
+            emit_bin(spill)
+        emit(srsly.msgpack_dumps("strings") + _array_header(len(self.strings)))
+        for string in sorted(self.strings):
+            emit(srsly.msgpack_dumps(string))
+        for name in self._LISTS:
+            if name == "user_data" and not self.store_user_data:
+                continue
+            emit(srsly.msgpack_dumps(name) + _array_header(self.count))
+            emit_spill(self._lists[name])
+        out.write(compressor.flush())
+
+    def close(self) -> None:
+        for spill in (self._tokens, self._spaces, self._lengths, *self._lists.values()):
+            spill.close()
+
+
+class SpacyWriter:
+    """Adds each decision's doc to a streaming DocBin and writes it out at the end."""
+
+    needs_doc = True
+
+    def __init__(self, out: IO[bytes], *, spill_dir: str | Path | None = None) -> None:
+        self._out = out
+        self._bin = StreamingDocBin(spill_dir=spill_dir)
+
+    def add(self, decision: Any, doc: Doc) -> None:
+        self._bin.add(doc)
+
+    def finish(self) -> None:
+        try:
+            self._bin.write_to(self._out)
+        finally:
+            self._bin.close()
+
+    def abandon(self) -> None:
+        self._bin.close()
+
+
+def read_docbin(path: str | Path, vocab: Vocab | None = None) -> Iterator[Doc]:
+    """The docs of a ``.spacy`` file (which spaCy loads whole), with our span and relation data."""
+    doc_bin = DocBin(store_user_data=True).from_disk(path)
+    return doc_bin.get_docs(vocab or Vocab())
+
+
+def tasks_from_docbin(path: str | Path) -> Iterator[Task]:
+    """Our records back from a ``.spacy`` file written by ``export --format spacy``."""
+    for doc in read_docbin(path):
+        yield doc_to_task(doc)
+
+
+def _bin_header(size: int) -> bytes:
+    if size < 1 << 8:
+        return struct.pack(">BB", 0xC4, size)
+    if size < 1 << 16:
+        return struct.pack(">BH", 0xC5, size)
+    return struct.pack(">BI", 0xC6, size)
+
+
+def _array_header(count: int) -> bytes:
+    if count < 16:
+        return bytes([0x90 | count])
+    if count < 1 << 16:
+        return struct.pack(">BH", 0xDC, count)
+    return struct.pack(">BI", 0xDD, count)
