@@ -2,5 +2,6 @@
 
 from annotator.cli.app import app
 from annotator.cli import validate  # noqa: F401  (registers the command)
+from annotator.cli import export  # noqa: F401  (registers the command)
 
 __all__ = ["app"]
