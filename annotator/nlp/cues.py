@@ -1,0 +1,89 @@
+"""The speech and cognition verbs that introduce reported speech: the one list, extendable by config.
+
+Matching uses the lemma and, as a fallback for pipelines without a lemmatizer (or when it errs),
+the inflected forms built here, so ``said``, ``says`` and ``saying`` all count as ``say``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Token
+
+#: Verbs of saying: a reported clause after them is speech.
+SPEECH_VERBS = (
+    "say", "state", "tell", "add", "note", "claim", "warn", "insist", "argue", "announce", "deny",
+    "acknowledge", "admit", "affirm", "allege", "answer", "assert", "caution", "comment",
+    "complain", "concede", "conclude", "confirm", "contend", "declare", "emphasize", "emphasise",
+    "estimate", "explain", "indicate", "maintain", "mention", "observe", "predict", "promise",
+    "recall", "remark", "repeat", "reiterate", "reply", "report", "respond", "retort", "reveal",
+    "stress", "suggest", "testify", "tweet", "underline", "urge", "vow", "pledge", "write",
+    "disclose", "ask", "quip", "joke", "boast", "counter", "lament", "agree", "threaten", "assure",
+    "inform", "predict", "proclaim", "recount", "speculate", "underscore", "charge", "acknowledge",
+)
+#: Verbs of thinking: reported with a clause, they are indirect speech too.
+COGNITION_VERBS = (
+    "believe", "think", "feel", "fear", "hope", "expect", "suspect", "doubt", "worry", "reckon",
+    "assume", "consider",
+)
+
+_IRREGULAR = {
+    "say": ("said", "says"),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "feel": ("felt",),
+    "deny": ("denied", "denies"),
+    "reply": ("replied", "replies"),
+    "testify": ("testified", "testifies"),
+    "worry": ("worried", "worries"),
+    "speculate": ("speculated",),
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma plus the irregular ones we know."""
+    forms = {lemma, lemma + "s", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    else:
+        forms |= {lemma + "ed"}
+        if lemma[-1] not in "aeiouwy" and lemma[-2:-1] in tuple("aeiou") and lemma[-3:-2] not in tuple("aeiou"):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    forms.update(_IRREGULAR.get(lemma, ()))
+    return forms
+
+
+class CueLexicon:
+    """Which tokens are speech or cognition verbs; built once per component from its config."""
+
+    def __init__(self, speech: Iterable[str] = SPEECH_VERBS, cognition: Iterable[str] = COGNITION_VERBS,
+                 extra: Iterable[str] = ()) -> None:
+        self.speech = {v.lower() for v in speech} | {v.lower() for v in extra}
+        self.cognition = {v.lower() for v in cognition} - self.speech
+        self.lemmas = self.speech | self.cognition
+        self.forms: dict[str, str] = {}
+        for lemma in sorted(self.lemmas):
+            for form in inflections(lemma):
+                self.forms.setdefault(form, lemma)
+        irregular_past = {f for forms in _IRREGULAR.values() for f in forms if not f.endswith("s")}
+        self.past_forms = {f for f in self.forms if f.endswith("ed") or f in irregular_past}
+
+    def lemma_of(self, token: Token) -> str | None:
+        """The cue lemma if the token is a speech or cognition verb, else None."""
+        if token.pos_ and token.pos_ not in ("VERB", "AUX"):
+            # Taggers sometimes call a sentence-final "said" a noun; a known past form still counts.
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.lower_ not in self.past_forms:
+                return None
+        lemma = token.lemma_.lower()
+        if lemma in self.lemmas:
+            return lemma
+        return self.forms.get(token.lower_)
+
+    def is_cue(self, token: Token) -> bool:
+        return self.lemma_of(token) is not None
+
+    def is_speech(self, token: Token) -> bool:
+        return self.lemma_of(token) in self.speech

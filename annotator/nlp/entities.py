@@ -1,0 +1,112 @@
+"""Entities made consistent within a document.
+
+Mentions of a surname get the label of the person named in full (or who speaks), not the ORG or
+NORP a small model sometimes gives them; speakers that are names become PERSON entities; a leading
+``the`` and a possessive ``'s`` are left out of entity spans.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from annotator.nlp.convert import ensure_span_groups
+
+PERSON = "PERSON"
+#: Labels a person's surname is often mistaken for; GPE is left alone (Washington, Jordan, Georgia).
+RELABEL_FROM = ("ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LAW", "LANGUAGE")
+#: Words before a name that are not part of it.
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister",
+    "secretary", "spokesperson", "spokesman", "spokeswoman", "chancellor", "senator", "sen",
+    "rep", "representative", "governor", "gov", "mayor", "general", "gen", "colonel", "col",
+    "captain", "capt", "judge", "justice", "king", "queen", "prince", "princess", "pope",
+    "chairman", "chairwoman", "chair", "director", "ceo", "chief", "leader", "premier", "ambassador",
+    "commissioner", "deputy", "vice", "prime", "foreign", "defense", "defence", "finance", "st",
+    "saint", "father", "rev", "reverend", "coach", "officer", "sheriff", "attorney", "inspector",
+})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@Language.factory(
+    "annotator_entities",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    default_config={"strip_determiners": True},
+)
+def make_entity_harmoniser(nlp: Language, name: str, strip_determiners: bool) -> EntityHarmoniser:
+    return EntityHarmoniser(strip_determiners=strip_determiners)
+
+
+def name_tokens(span: Span) -> Span:
+    """The name inside a mention: without titles before it and a possessive after it."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    while start < end - 1 and (doc[start].lower_.rstrip(".") in TITLES or doc[start].lower_ == "the"
+                               or not doc[start].text[:1].isupper()):
+        start += 1
+    return doc[start:end]
+
+
+def surname_key(span: Span) -> str:
+    return name_tokens(span)[-1].lower_
+
+
+class EntityHarmoniser:
+    """One label per surname in a document, and every speaking name an entity."""
+
+    def __init__(self, *, strip_determiners: bool = True) -> None:
+        self.strip_determiners = strip_determiners
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_span_groups(doc)
+        ents = [self._trim(e) for e in doc.ents] if self.strip_determiners else list(doc.ents)
+        ents = [e for e in ents if e is not None]
+        speaker_heads = {s.root.i for s in doc.spans["speakers"]}
+        full_names = {surname_key(e) for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
+        speaking = {surname_key(e) for e in ents if e.root.i in speaker_heads and e.label_ == PERSON}
+        persons = full_names | speaking
+        relabelled = []
+        for ent in ents:
+            if ent.label_ in RELABEL_FROM and len(name_tokens(ent)) <= 3 and surname_key(ent) in persons \
+                    and all(t.text[:1].isupper() for t in name_tokens(ent)):
+                ent = Span(doc, ent.start, ent.end, label=PERSON)
+            relabelled.append(ent)
+        relabelled.extend(self._missing_names(doc, relabelled, persons))
+        doc.ents = filter_spans(relabelled)
+        return doc
+
+    @staticmethod
+    def _trim(ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        if end - start > 1 and doc[start].lower_ == "the" and doc[start].text == "the":
+            start += 1
+        while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
+            end -= 1
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        return Span(doc, start, end, label=ent.label_)
+
+    @staticmethod
+    def _missing_names(doc: Doc, ents: list[Span], persons: set[str]) -> list[Span]:
+        """Speakers and known surnames that the model left untagged become PERSON entities."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        added: list[Span] = []
+        for speaker in doc.spans["speakers"]:
+            if any(i in taken for i in range(speaker.start, speaker.end)):
+                continue
+            name = name_tokens(speaker)
+            if name and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and len(name) <= 4:
+                added.append(Span(doc, name.start, name.end, label=PERSON))
+                taken.update(range(name.start, name.end))
+        for token in doc:
+            if token.i in taken or token.lower_ not in persons or token.pos_ != "PROPN":
+                continue
+            if token.text[:1].isupper():
+                added.append(Span(doc, token.i, token.i + 1, label=PERSON))
+                taken.add(token.i)
+        return added

@@ -1,0 +1,142 @@
+"""Finding text between quotation marks, on the raw string: pairs, paragraphs, stray marks.
+
+Straight, typographic, guillemet and German marks; a quote that runs over paragraphs (the
+opening mark repeated at each paragraph, the closing one only at the end) gives one segment per
+paragraph sharing a ``chain``; an opening mark that never closes is dropped, never swallowing text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+#: Opening mark → the marks that close it.
+PAIRS = {
+    '"': '"',
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "‘": "’",
+    "‚": "‘’",
+    "”": "”",
+}
+#: Marks that only open inside a quote of another kind, never at the top level on their own.
+_NESTED_ONLY = frozenset("‚")
+_MARK_RE = re.compile("[\"“”„«»‹›‘’‚]")
+_BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(PAIRS)
+_TRAILING_ATTRIBUTION = ",.;:—–-"
+
+
+@dataclass(frozen=True)
+class MarkedSegment:
+    """The content between marks in one paragraph: ``start``/``end`` exclude marks and attribution punctuation."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None  # None: the quote goes on in the next paragraph
+    chain: int
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where each line of text starts (a newline ends a paragraph in news text)."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def paragraph_bounds(text: str, offset: int, starts: list[int] | None = None) -> tuple[int, int]:
+    starts = starts if starts is not None else paragraph_starts(text)
+    index = bisect_right(starts, offset) - 1
+    end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    return starts[index], end
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "«»‹›":
+        return not (before.isalnum() and after.isspace())  # French « … » puts spaces inside
+    if after.isspace():
+        return False
+    if text[i] in "“„‚":
+        return True
+    return before in _BEFORE_OPEN or before.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() and text[i] not in "»«›":
+        return False
+    if text[i] == "’" and after.isalpha():
+        return False  # an apostrophe: don't, Russia’s
+    return not after.isalnum() or text[i] in "”»«›“"
+
+
+def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip whitespace and the comma or full stop that belongs to the attribution (keep ``...``)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in _TRAILING_ATTRIBUTION and not text[start:end].endswith(".."):
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def find_marked_segments(text: str) -> list[MarkedSegment]:
+    """Every quoted segment in the text, in order; nested marks stay inside their segment."""
+    segments: list[MarkedSegment] = []
+    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    opener: str | None = None
+    open_at = seg_start = 0
+    chain = 0
+    pending: list[MarkedSegment] = []
+    index = 0
+    while index < len(marks):
+        i = marks[index]
+        mark = text[i]
+        if opener is None:
+            if mark in PAIRS and mark not in _NESTED_ONLY and _can_open(text, i):
+                opener, open_at, seg_start = mark, i, i + 1
+                chain += 1
+                pending = []
+            index += 1
+            continue
+        newline = text.find("\n", seg_start, i)
+        if newline >= 0:
+            line_start = newline + 1
+            while line_start < i and text[line_start].isspace():
+                line_start += 1
+            if line_start == i and mark == opener:
+                # The same mark opens the next paragraph: the quote continues there.
+                start, end = trim_content(text, seg_start, newline)
+                if start < end:
+                    pending.append(MarkedSegment(start, end, open_at, None, chain))
+                open_at, seg_start = i, i + 1
+                index += 1
+                continue
+            segments.extend(pending)
+            opener = None
+            continue  # the open mark was stray; look at this mark again from outside
+        if mark in PAIRS[opener] and _can_close(text, i):
+            start, end = trim_content(text, seg_start, i)
+            if start < end:
+                pending.append(MarkedSegment(start, end, open_at, i, chain))
+            segments.extend(pending)
+            opener = None
+            index += 1
+            continue
+        if mark == opener and mark == '"' and _can_open(text, i) and not _can_close(text, i):
+            # A straight mark that can only open: the earlier one was stray.
+            segments.extend(pending)
+            opener = None
+            continue
+        index += 1
+    if opener is not None:
+        segments.extend(pending)
+    return segments

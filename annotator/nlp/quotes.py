@@ -1,0 +1,350 @@
+"""Finding quotes and their cues: direct (between marks), headlines (``Name: words``), indirect
+(a speech or cognition verb with a reported clause, ``according to X``, inverted ``…, said X``)
+and mixed (a paraphrase with a quoted part).
+
+Writes ``doc.spans["quotes"]`` (with ``span._.quote_type``), ``doc.spans["cues"]`` and ``CUE``
+relations (quote → cue); the speakers component reads the cue to find who spoke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from annotator.core.records import CUE, CUE_REL, QUOTE
+from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.cues import COGNITION_VERBS, SPEECH_VERBS, CueLexicon
+from annotator.nlp.marks import (
+    MarkedSegment,
+    find_marked_segments,
+    paragraph_bounds,
+    paragraph_starts,
+    trim_content,
+)
+from annotator.nlp.speakers import subject_of
+
+_MARKS = frozenset("\"“”„«»‹›‘’‚")
+_SENTENCE_END = frozenset(".!?")
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+#: Words that end in a colon at the start of a line without being a speaker's name.
+HEADLINE_LABELS = frozenset({
+    "update", "updated", "note", "editor", "editors", "photo", "photos", "source", "sources",
+    "read", "watch", "video", "related", "breaking", "exclusive", "live", "analysis", "opinion",
+    "comment", "tags", "tag", "topics", "see", "also", "warning", "caption", "credit", "image",
+    "file", "pictured", "listen", "subscribe", "correction", "disclaimer", "summary", "background",
+    "context", "q", "a", "question", "answer", "by", "date", "time", "location", "category",
+    "published", "posted", "copyright", "more", "explainer", "factbox", "timeline", "graphic",
+})
+
+
+@dataclass
+class FoundQuote:
+    span: Span
+    quote_type: str
+    cue: Span | None
+
+
+@Language.factory(
+    "annotator_quotes",
+    assigns=["doc.spans", "doc._.relations"],
+    default_config={
+        "speech_verbs": list(SPEECH_VERBS),
+        "cognition_verbs": list(COGNITION_VERBS),
+        "extra_cue_verbs": [],
+        "min_direct_words": 3,
+        "headline_max_words": 25,
+    },
+)
+def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cognition_verbs: list[str],
+                      extra_cue_verbs: list[str], min_direct_words: int, headline_max_words: int) -> QuoteFinder:
+    return QuoteFinder(CueLexicon(speech_verbs, cognition_verbs, extra_cue_verbs),
+                       min_direct_words=min_direct_words, headline_max_words=headline_max_words)
+
+
+class QuoteFinder:
+    """Finds every quote of a document and the cue word that introduces it."""
+
+    def __init__(self, lexicon: CueLexicon | None = None, *, min_direct_words: int = 3,
+                 headline_max_words: int = 25) -> None:
+        self.lexicon = lexicon or CueLexicon()
+        self.min_direct_words = min_direct_words
+        self.headline_max_words = headline_max_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_span_groups(doc)
+        if not len(doc):
+            return doc
+        starts = paragraph_starts(doc.text)
+        segments = find_marked_segments(doc.text)
+        inside = [(s.start, s.end) for s in segments]
+        found = self._direct(doc, segments, starts)
+        found = self._headlines(doc, starts, found)
+        found = self._merge_indirect(found, self._indirect(doc, starts, inside))
+        quotes: list[Span] = []
+        cues: dict[tuple[int, int], Span] = {}
+        for item in sorted(found, key=lambda f: f.span.start):
+            item.span._.quote_type = item.quote_type
+            quotes.append(item.span)
+            if item.cue is not None:
+                cue = cues.setdefault((item.cue.start, item.cue.end), item.cue)
+                add_relation(doc, item.span, QUOTE, cue, CUE, CUE_REL)
+        doc.spans["quotes"] = quotes
+        doc.spans["cues"] = sorted(cues.values(), key=lambda s: s.start)
+        return doc
+
+    # -- direct quotes ---------------------------------------------------------------------
+
+    def _direct(self, doc: Doc, segments: list[MarkedSegment], starts: list[int]) -> list[FoundQuote]:
+        found = []
+        for segment in segments:
+            span = _char_span(doc, segment.start, segment.end)
+            if span is None:
+                continue
+            para_start, para_end = paragraph_bounds(doc.text, segment.open_at, starts)
+            cue = None
+            if segment.close_at is not None:
+                cue = self._cue_after(doc, segment, para_end)
+            if cue is None:
+                cue = self._cue_before(doc, segment, para_start)
+            if cue is None and not self._stands_alone(doc, segment, span):
+                continue
+            found.append(FoundQuote(span, "direct", cue))
+        return found
+
+    def _stands_alone(self, doc: Doc, segment: MarkedSegment, span: Span) -> bool:
+        """A quote without a cue is kept when it reads like speech, not a title or scare quote."""
+        words = sum(1 for t in span if not t.is_punct and not t.is_space)
+        if words < self.min_direct_words:
+            return False
+        close = segment.close_at if segment.close_at is not None else segment.end
+        ends_like_speech = doc.text[segment.end:close].strip()[:1] in (",", ".", "?", "!", "…") or \
+            doc.text[segment.end - 1] in "?!…"
+        before = doc.text[:segment.open_at].rstrip()
+        embedded = bool(before) and before[-1].isalnum()
+        return ends_like_speech or not embedded
+
+    def _cue_after(self, doc: Doc, segment: MarkedSegment, para_end: int) -> Span | None:
+        text = doc.text
+        assert segment.close_at is not None
+        last = text[segment.start:segment.close_at].rstrip()[-1:]
+        if last == ".":
+            return None  # a full stop ends the sentence: what follows is a new one
+        first = _token_at_or_after(doc, segment.close_at + 1)
+        for token in doc[first:first + 14]:
+            if token.idx >= para_end or token.text in _MARKS:
+                break
+            if token.text in _SENTENCE_END:
+                break
+            if last in ("?", "!") and token.i == first and token.is_alpha and token.text[0].isupper() \
+                    and not self.lexicon.is_cue(token) and token.pos_ != "PROPN":
+                break
+            cue = self._cue_at(token)
+            if cue is not None:
+                return cue
+        return None
+
+    def _cue_before(self, doc: Doc, segment: MarkedSegment, para_start: int) -> Span | None:
+        last = _token_at_or_after(doc, segment.open_at) - 1
+        for token in reversed(doc[max(0, last - 14):last + 1]):
+            if token.idx < para_start or token.text in _MARKS or token.text in _SENTENCE_END:
+                break
+            cue = self._cue_at(token)
+            if cue is not None:
+                return cue
+        return None
+
+    def _cue_at(self, token: Token) -> Span | None:
+        doc = token.doc
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            return doc[token.i:token.i + 2]
+        if self.lexicon.is_cue(token) and not _negated(token):
+            return doc[token.i:token.i + 1]
+        return None
+
+    # -- headlines -------------------------------------------------------------------------
+
+    def _headlines(self, doc: Doc, starts: list[int], found: list[FoundQuote]) -> list[FoundQuote]:
+        """``Name: words`` on a line of its own; a quote already found there gets the colon as cue."""
+        text = doc.text
+        for colon in (t for t in doc if t.text == ":"):
+            para_start, para_end = paragraph_bounds(text, colon.idx, starts)
+            name = [t for t in doc[_token_at_or_after(doc, para_start):colon.i] if not t.is_space]
+            if not 1 <= len(name) <= 5 or not self._looks_like_name(name):
+                continue
+            line_words = len(text[para_start:para_end].split())
+            if line_words > self.headline_max_words:
+                continue
+            start, end = trim_content(text, colon.idx + 1, para_end)
+            while start < end and text[start] in _MARKS:
+                start += 1
+            while end > start and text[end - 1] in _MARKS:
+                end -= 1
+            start, end = trim_content(text, start, end)
+            span = _char_span(doc, start, end)
+            if span is None or len([t for t in span if t.is_alpha]) < 3:
+                continue
+            cue = doc[colon.i:colon.i + 1]
+            existing = [f for f in found if f.span.start_char < end and start < f.span.end_char]
+            if existing:
+                for item in existing:
+                    item.cue = item.cue or cue
+                continue
+            found.append(FoundQuote(span, "direct", cue))
+        return found
+
+    @staticmethod
+    def _looks_like_name(tokens: list[Token]) -> bool:
+        if any(t.lower_ in HEADLINE_LABELS or t.like_num or t.pos_ in ("VERB", "AUX") for t in tokens):
+            return False
+        words = [t for t in tokens if t.is_alpha]
+        if not words or not words[0].text[0].isupper():
+            return False
+        return all(t.text[0].isupper() or t.pos_ in ("ADP", "DET", "PART", "PUNCT") for t in tokens) and \
+            any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in tokens)
+
+    # -- indirect quotes -------------------------------------------------------------------
+
+    def _indirect(self, doc: Doc, starts: list[int], inside: list[tuple[int, int]]) -> list[FoundQuote]:
+        found = []
+        for token in doc:
+            if _within(token.idx, inside):
+                continue
+            if token.lower_ == "according":
+                item = self._according_to(doc, token, starts, inside)
+            else:
+                lemma = self.lexicon.lemma_of(token)
+                if lemma is None or _negated(token):
+                    continue
+                item = self._reported_clause(doc, token, starts, inside) or \
+                    (self._inverted_report(doc, token, starts, inside) if lemma in self.lexicon.speech else None)
+            if item is not None:
+                found.append(item)
+        return found
+
+    def _reported_clause(self, doc: Doc, verb: Token, starts: list[int],
+                         inside: list[tuple[int, int]]) -> FoundQuote | None:
+        """``X said (that) CLAUSE``: the ccomp after the verb, without ``that`` and final punctuation."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not clauses:
+            return None
+        subject = subject_of(verb)
+        if subject is None or subject.lower_ in _FIRST_SECOND_PERSON:
+            return None
+        clause = clauses[0]
+        para_start, para_end = paragraph_bounds(doc.text, verb.idx, starts)
+        start = clause.left_edge.i
+        end = min(clause.right_edge.i + 1, _token_at_or_after(doc, para_end))
+        while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
+                               or doc[start].is_punct or doc[start].is_space):
+            start += 1
+        span = _trimmed(doc, start, end)
+        if span is None or len(span) < 2 or not _has_words_outside(span, inside):
+            return None
+        return FoundQuote(span, _type_for(span, inside), doc[verb.i:verb.i + 1])
+
+    def _inverted_report(self, doc: Doc, verb: Token, starts: list[int],
+                         inside: list[tuple[int, int]]) -> FoundQuote | None:
+        """``CLAUSE, said X.`` or ``CLAUSE, X said.`` with no quotation marks."""
+        if any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children):
+            return None
+        subject = subject_of(verb, climb=0)
+        if subject is not None and subject.i > verb.i:
+            comma = verb.i - 1
+        elif subject is not None:
+            comma = subject.left_edge.i - 1
+        else:
+            return None
+        if comma <= 0 or doc[comma].text not in (",", "—", "–"):
+            return None
+        if doc[comma - 1].text in _MARKS:
+            return None  # "…," she said: a direct quote's attribution
+        para_start, _ = paragraph_bounds(doc.text, verb.idx, starts)
+        start = max(doc[comma - 1].sent.start, _token_at_or_after(doc, para_start))
+        span = _trimmed(doc, start, comma)
+        if span is None or sum(t.is_alpha for t in span) < 3 or not _has_words_outside(span, inside):
+            return None
+        return FoundQuote(span, _type_for(span, inside), doc[verb.i:verb.i + 1])
+
+    def _according_to(self, doc: Doc, according: Token, starts: list[int],
+                      inside: list[tuple[int, int]]) -> FoundQuote | None:
+        """``According to X, CLAUSE.`` and ``CLAUSE, according to X.``"""
+        if according.i + 1 >= len(doc) or doc[according.i + 1].lower_ != "to":
+            return None
+        to = doc[according.i + 1]
+        cue = doc[according.i:according.i + 2]
+        para_start, para_end = paragraph_bounds(doc.text, according.idx, starts)
+        sent = according.sent
+        first = max(sent.start, _token_at_or_after(doc, para_start))
+        last = min(sent.end, _token_at_or_after(doc, para_end))
+        phrase_end = max(to.right_edge.i + 1, to.i + 2)
+        if according.i == first or (according.i > first and all(t.is_punct for t in doc[first:according.i])):
+            if phrase_end >= last or doc[phrase_end].text != ",":
+                return None
+            span = _trimmed(doc, phrase_end + 1, last)
+        elif doc[according.i - 1].text == "," and all(t.is_punct or t.is_space for t in doc[phrase_end:last]):
+            span = _trimmed(doc, first, according.i - 1)
+        else:
+            return None
+        if span is None or sum(t.is_alpha for t in span) < 3 or not _has_words_outside(span, inside):
+            return None
+        return FoundQuote(span, _type_for(span, inside), cue)
+
+    @staticmethod
+    def _merge_indirect(direct: list[FoundQuote], indirect: list[FoundQuote]) -> list[FoundQuote]:
+        """Direct quotes inside a reported clause become part of one mixed quote."""
+        kept_indirect: dict[tuple[int, int], FoundQuote] = {}
+        for item in indirect:
+            kept_indirect.setdefault((item.span.start, item.span.end), item)
+        out = []
+        for item in direct:
+            if any(o.span.start <= item.span.start and item.span.end <= o.span.end
+                   for o in kept_indirect.values()):
+                continue
+            out.append(item)
+        return out + list(kept_indirect.values())
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end)
+    if span is None:
+        span = doc.char_span(start, end, alignment_mode="contract")
+    return span if span is not None and len(span) else None
+
+
+def _token_at_or_after(doc: Doc, offset: int) -> int:
+    """Index of the first token that starts at or after ``offset`` (len(doc) when none)."""
+    low, high = 0, len(doc)
+    while low < high:
+        mid = (low + high) // 2
+        if doc[mid].idx < offset:
+            low = mid + 1
+        else:
+            high = mid
+    return low
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in _MARKS):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":", "—", "–")):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _within(offset: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _has_words_outside(span: Span, inside: list[tuple[int, int]]) -> bool:
+    return any(t.is_alpha and not _within(t.idx, inside) for t in span)
+
+
+def _type_for(span: Span, inside: list[tuple[int, int]]) -> str:
+    return "mixed" if any(span.start_char <= s and e <= span.end_char for s, e in inside) else "indirect"
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)

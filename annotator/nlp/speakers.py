@@ -1,0 +1,178 @@
+"""Who said each quote: the subject of its cue, the name before a headline colon, the X of
+``according to X``; an unattributed quote paragraph continuing an attributed one shares its speaker.
+
+Writes ``doc.spans["speakers"]`` and ``SAID_BY`` relations (quote → speaker).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from annotator.core.records import CUE, QUOTE, SAID_BY, SPEAKER
+from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
+from annotator.nlp.marks import paragraph_bounds, paragraph_starts
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Children whose subtree is not part of a speaker's name or description.
+_NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis"})
+_QUOTE_CHARS = frozenset("\"“”„«»‹›‘’‚")
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
+
+
+def subject_of(verb: Token, climb: int = 2) -> Token | None:
+    """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``)."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and verb.head.i != verb.i:
+        for child in verb.head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        return subject_of(verb.head, climb - 1)
+    return None
+
+
+def noun_phrase(token: Token) -> Span:
+    """The mention a subject token stands for: its subtree without clauses, within its paragraph."""
+    doc = token.doc
+    if token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS:
+        return doc[token.i:token.i + 1]
+    if token.ent_type_ == "PERSON":
+        return next(e for e in doc.ents if e.start <= token.i < e.end)
+    if token.pos_ == "PROPN" and not any(c.dep_ == "appos" for c in token.children):
+        # "the ministry spokesperson Maria Zakharova": the name, without the title chain before it.
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1) \
+                and doc[start - 1].dep_ == "compound":
+            start -= 1
+        return doc[start:token.i + 1]
+    keep = {token.i}
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _NOT_IN_PHRASE and not (child.dep_ == "punct" and child.text in ",-"):
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    para_start, para_end = paragraph_bounds(doc.text, token.idx)
+    # A quote mark inside the subtree means the parser ran into a quote: stop at it.
+    for i in range(token.i - 1, start - 1, -1):
+        if doc[i].text in _QUOTE_CHARS or doc[i].idx < para_start:
+            start = i + 1
+            break
+    for i in range(token.i + 1, end):
+        if doc[i].text in _QUOTE_CHARS or doc[i].idx >= para_end:
+            end = i
+            break
+    while start < token.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def speaker_for_cue(cue: Span) -> Span | None:
+    """The speaker mention a cue points to, or None when the cue has none."""
+    doc = cue.doc
+    if cue.text == ":":
+        para_start, _ = paragraph_bounds(doc.text, cue.start_char)
+        first = cue.start
+        while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
+            first -= 1
+        return doc[first:cue.start] if first < cue.start else None
+    if cue[0].lower_ == "according":
+        to = cue[-1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if objects:
+            return noun_phrase(objects[0])
+        following = doc[to.i + 1:to.i + 2]
+        return following if len(following) and following[0].pos_ in ("PROPN", "NOUN", "PRON") else None
+    verb = cue.root
+    subject = subject_of(verb)
+    if subject is not None:
+        return noun_phrase(subject)
+    # The parser may miss an inverted or short attribution: take a name or pronoun next to the verb.
+    for i in (verb.i + 1, verb.i - 1):
+        if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):
+            return noun_phrase(doc[i])
+    return None
+
+
+@Language.factory(
+    "annotator_speakers",
+    assigns=["doc.spans", "doc._.relations"],
+    requires=["doc.spans"],
+    default_config={"continue_paragraphs": True},
+)
+def make_speaker_finder(nlp: Language, name: str, continue_paragraphs: bool) -> SpeakerFinder:
+    return SpeakerFinder(continue_paragraphs=continue_paragraphs)
+
+
+class SpeakerFinder:
+    """Links every quote to the mention of its speaker."""
+
+    def __init__(self, *, continue_paragraphs: bool = True) -> None:
+        self.continue_paragraphs = continue_paragraphs
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_span_groups(doc)
+        quotes = sorted(doc.spans["quotes"], key=lambda s: s.start)
+        cues = {(c.start_char, c.end_char): c for c in doc.spans["cues"]}
+        cue_of = {}
+        for hs, he, hl, cs, ce, cl, _ in relations_of(doc, CUE):
+            if hl == QUOTE and (cs, ce) in cues:
+                cue_of[(hs, he)] = cues[(cs, ce)]
+        speaker_of: dict[int, Span] = {}
+        for index, quote in enumerate(quotes):
+            cue = cue_of.get((quote.start_char, quote.end_char))
+            speaker = speaker_for_cue(cue) if cue is not None else None
+            if speaker is not None and len(speaker) and not _overlaps(speaker, quote):
+                speaker_of[index] = speaker
+        if self.continue_paragraphs:
+            _continue_speakers(doc, quotes, speaker_of)
+        speakers: dict[tuple[int, int], Span] = {}
+        for index, speaker in sorted(speaker_of.items()):
+            speaker = speakers.setdefault((speaker.start, speaker.end), speaker)
+            add_relation(doc, quotes[index], QUOTE, speaker, SPEAKER, SAID_BY)
+        doc.spans["speakers"] = sorted(speakers.values(), key=lambda s: s.start)
+        return doc
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _continue_speakers(doc: Doc, quotes: list[Span], speaker_of: dict[int, Span]) -> None:
+    """Direct quote paragraphs without attribution take the speaker of the quote they continue."""
+    text = doc.text
+    starts = paragraph_starts(text)
+    nonempty = [s for s in starts if text[s:text.find("\n", s) if text.find("\n", s) >= 0 else len(text)].strip()]
+
+    def paragraph_index(span: Span) -> int:
+        offset = span.start_char
+        return sum(1 for s in nonempty if s <= offset) - 1
+
+    def starts_paragraph(span: Span) -> bool:
+        para_start, _ = paragraph_bounds(text, span.start_char, starts)
+        return not text[para_start:span.start_char].strip(" \t\"“”„«»‹›‘’‚")
+
+    def open_ended(span: Span) -> bool:
+        _, para_end = paragraph_bounds(text, span.start_char, starts)
+        return not any(ch in "\"”“»«›’" for ch in text[span.end_char:para_end])
+
+    direct = [i for i, q in enumerate(quotes) if q._.quote_type == "direct"]
+    for before, after in zip(direct, direct[1:]):
+        if after in speaker_of or before not in speaker_of:
+            continue
+        gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
+        if gap == 0 or (gap == 1 and starts_paragraph(quotes[after])):
+            speaker_of[after] = speaker_of[before]
+    for before, after in reversed(list(zip(direct, direct[1:]))):
+        if before in speaker_of or after not in speaker_of:
+            continue
+        gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
+        if gap == 1 and open_ended(quotes[before]) and starts_paragraph(quotes[after]):
+            speaker_of[before] = speaker_of[after]
