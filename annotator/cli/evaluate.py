@@ -1,0 +1,48 @@
+"""``annotator evaluate``: precision, recall and F1 of pre-labels against gold tasks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from annotator.cli.app import app
+from annotator.core.evaluation import Evaluation, evaluate
+from annotator.core.sources import read_tasks
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Path = typer.Argument(..., help="JSONL of gold tasks (optional quotes in meta.optional)."),
+    predicted: Path = typer.Argument(..., help="JSONL of predicted tasks, e.g. from 'annotator prelabel'."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score PREDICTED against GOLD: entities per label, quotes, attributed quotes.
+
+    Example: annotator evaluate gold.jsonl tasks.jsonl --json
+    """
+    result = evaluate_files(gold=gold, predicted=predicted)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    table = Table(title=f"{predicted} against {gold} ({result.documents} document(s))")
+    for column in ("", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if not column else "right")
+    for name, score in result.rows():
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                      str(score.tp), str(score.fp), str(score.fn))
+    console = Console(width=100)
+    console.print(table)
+    if result.missing:
+        console.print(f"{result.missing} gold document(s) have no prediction and count as all missed.",
+                      markup=False)
+
+
+def evaluate_files(*, gold: str | Path, predicted: str | Path) -> Evaluation:
+    """Read both files (the newest record per input in ``predicted``) and score them."""
+    gold_tasks = [task for _raw, task in read_tasks([gold])]
+    predicted_tasks = [task for _raw, task in read_tasks([predicted])]
+    return evaluate(gold_tasks, predicted_tasks)

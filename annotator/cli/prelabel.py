@@ -1,0 +1,73 @@
+"""``annotator prelabel``: run the pre-labeler over inputs and append task records to a JSONL file."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from annotator.cli.app import app
+from annotator.core.records import Task
+from annotator.core.sources import read_tasks
+from annotator.core.store import JsonlStore, RejectsFile
+
+
+@app.command("prelabel")
+def prelabel_command(
+    inputs: list[str] = typer.Argument(..., help="Documents: .jsonl, .txt, folders of them, or '-'."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSONL file of tasks to append to (resumes)."),
+    model: str = typer.Option(None, "--model", help="spaCy package name or pipeline folder."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes."),
+    skip_invalid: bool = typer.Option(False, "--skip-invalid",
+                                      help="Set bad input lines aside in OUT.rejects.jsonl instead of stopping."),
+) -> None:
+    """Pre-label documents with entities, quotes, speakers and cues.
+
+    Example: annotator prelabel seeds/ -o tasks.jsonl --n-process 2
+    """
+    with Progress(SpinnerColumn(), TextColumn("[bold]pre-labeling"), BarColumn(),
+                  TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]:.1f} docs/s"),
+                  TimeElapsedColumn(), transient=False) as progress:
+        bar = progress.add_task("prelabel", total=None, rate=0.0)
+        started = time.perf_counter()
+
+        def advance(done: int) -> None:
+            elapsed = max(time.perf_counter() - started, 1e-9)
+            progress.update(bar, completed=done, rate=done / elapsed)
+
+        summary = prelabel_files(inputs=inputs, output=output, model=model, batch_size=batch_size,
+                                 n_process=n_process, skip_invalid=skip_invalid, on_progress=advance)
+    parts = [f"{summary['written']} written", f"{summary['skipped']} already in {output}"]
+    if summary["rejected"]:
+        parts.append(f"{summary['rejected']} rejected (see {summary['rejects']})")
+    typer.echo(f"{output}: " + ", ".join(parts))
+
+
+def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
+                   batch_size: int = 32, n_process: int = 1, skip_invalid: bool = False,
+                   on_progress: Callable[[int], None] | None = None) -> dict[str, object]:
+    """Pre-label every input not yet in ``output``; returns counts of written, skipped and rejected."""
+    from annotator.nlp.pipeline import load_pipeline, prelabel
+
+    nlp = load_pipeline(model)
+    counts = {"written": 0, "skipped": 0}
+    with JsonlStore(output) as store, RejectsFile(output) as rejects:
+        def todo() -> Iterator[Task]:
+            seen = set(store.input_hashes)
+            for _raw, task in read_tasks(inputs, on_invalid=rejects.add if skip_invalid else None):
+                if task.input_hash in seen:
+                    counts["skipped"] += 1
+                    continue
+                seen.add(task.input_hash)
+                yield task
+
+        for task in prelabel(nlp, todo(), batch_size=batch_size, n_process=n_process):
+            store.append_task(task)
+            counts["written"] += 1
+            if on_progress is not None:
+                on_progress(counts["written"])
+        return {**counts, "rejected": rejects.count, "rejects": str(rejects.path)}
