@@ -2,6 +2,11 @@
 
 from annotator.cli.app import app
 from annotator.cli import validate  # noqa: F401  (registers the command)
+from annotator.cli import annotate  # noqa: F401  (registers the command)
+from annotator.cli import prelabel  # noqa: F401  (registers the command)
+from annotator.cli import evaluate  # noqa: F401  (registers the command)
 from annotator.cli import export  # noqa: F401  (registers the command)
+from annotator.cli import stats  # noqa: F401  (registers the command)
+from annotator.cli import agree  # noqa: F401  (registers the command)
 
 __all__ = ["app"]
