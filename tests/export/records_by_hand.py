@@ -98,6 +98,7 @@ def export_decisions() -> list[Annotation]:
 AGREE_1 = '"Taxes will fall," said Tom Reed.'
 AGREE_2 = 'Jo Park warned that rates would rise. "It will hurt," she said.'
 AGREE_3 = "Nobody commented on the plan."
+AGREE_4 = '"Prices rose," Kim Lee told Sam Ortiz.'
 
 
 def agree_decisions() -> dict[str, list[Annotation]]:
@@ -112,6 +113,10 @@ def agree_decisions() -> dict[str, list[Annotation]]:
         ], [(3, 1, "SAID_BY"), (3, 2, "CUE"), (4, 5, "SAID_BY"), (4, 6, "CUE"), (5, 0, "COREF"),
             (1, 0, "COREF")]),
         make_task(AGREE_3),
+        make_task(AGREE_4, [
+            ("QUOTE:direct", '"Prices rose,"'), ("SPEAKER", "Kim Lee"), ("CUE", "told"),
+            ("PERSON", "Kim Lee"), ("PERSON", "Sam Ortiz"),
+        ], [(0, 1, "SAID_BY"), (0, 2, "CUE")]),
     ]
     bob = [
         make_task(AGREE_1, [
@@ -122,6 +127,10 @@ def agree_decisions() -> dict[str, list[Annotation]]:
             ("QUOTE:indirect", "that rates would rise"), ("QUOTE:direct", '"It will hurt,"'), ("CUE", "said"),
         ], [(3, 1, "SAID_BY"), (3, 2, "CUE"), (4, 1, "SAID_BY"), (4, 5, "CUE")]),
         make_task(AGREE_3, [("ORG", "Nobody")]),
+        make_task(AGREE_4, [
+            ("QUOTE:direct", '"Prices rose,"'), ("SPEAKER", "Sam Ortiz"), ("CUE", "told"),
+            ("PERSON", "Kim Lee"), ("PERSON", "Sam Ortiz"),
+        ], [(0, 1, "SAID_BY"), (0, 2, "CUE")]),
     ]
     return {
         name: [decision(task, "accept", name, 1_700_001_000 + i) for i, task in enumerate(tasks)]
