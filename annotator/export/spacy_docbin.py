@@ -30,6 +30,7 @@ import numpy
 import srsly
 from spacy.attrs import SPACY
 from spacy.tokens import Doc, DocBin
+from spacy.tokens._dict_proxies import SpanGroups
 from spacy.vocab import Vocab
 
 from annotator.core.records import Task
@@ -38,6 +39,23 @@ from annotator.nlp.convert import doc_to_task
 #: Token attributes stored per token besides the words and spaces: only what we annotate.
 DOCBIN_ATTRS = ("ENT_IOB", "ENT_TYPE")
 _COPY_CHUNK = 1 << 20
+_EMPTY_SPAN_GROUPS = SpanGroups._EMPTY_BYTES
+#: One packer for every doc: ``srsly.msgpack_dumps`` builds a new one per call and each looks up
+#: the registered encoders through the installed packages' entry points, which costs ~1 ms.
+_pack = srsly.msgpack.Packer(use_bin_type=True).pack
+
+
+def span_groups_bytes(doc: Doc) -> bytes:
+    """``doc.spans.to_bytes()``, with the shared packer (same bytes, a fraction of the time)."""
+    if not doc.spans:
+        return _EMPTY_SPAN_GROUPS
+    message: dict[bytes, list[str]] = {}
+    for key, group in doc.spans.items():
+        spans = [struct.pack(">QQQllll", span.id, span.kb_id, span.label, span.start, span.end,
+                             span.start_char, span.end_char) for span in group]
+        packed = _pack({"name": group.name, "attrs": group.attrs, "spans": spans})
+        message.setdefault(packed, []).append(key)
+    return _pack(message)
 
 
 class StreamingDocBin:
@@ -71,11 +89,11 @@ class StreamingDocBin:
         self._spaces.write(numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"))
         self._lengths.write(struct.pack("<i", len(doc)))
         lists = self._lists
-        lists["flags"].write(srsly.msgpack_dumps({"has_unknown_spaces": doc.has_unknown_spaces}))
-        lists["cats"].write(srsly.msgpack_dumps(doc.cats))
+        lists["flags"].write(_pack({"has_unknown_spaces": doc.has_unknown_spaces}))
+        lists["cats"].write(_pack(doc.cats))
         if self.store_user_data:
-            lists["user_data"].write(srsly.msgpack_dumps(srsly.msgpack_dumps(doc.user_data)))
-        lists["span_groups"].write(srsly.msgpack_dumps(doc.spans.to_bytes()))
+            lists["user_data"].write(_pack(_pack(doc.user_data)))
+        lists["span_groups"].write(_pack(span_groups_bytes(doc)))
         strings = self.strings
         for token in doc:
             # The same strings DocBin.add keeps, so the files are identical.
@@ -110,18 +128,18 @@ class StreamingDocBin:
 
         keys = 9 + (1 if self.store_user_data else 0)
         emit(bytes([0x80 | keys]))
-        emit(srsly.msgpack_dumps("version") + srsly.msgpack_dumps(self.version))
-        emit(srsly.msgpack_dumps("attrs") + srsly.msgpack_dumps(self.attrs))
+        emit(_pack("version") + _pack(self.version))
+        emit(_pack("attrs") + _pack(self.attrs))
         for name, spill in (("tokens", self._tokens), ("spaces", self._spaces), ("lengths", self._lengths)):
-            emit(srsly.msgpack_dumps(name))
+            emit(_pack(name))
             emit_bin(spill)
-        emit(srsly.msgpack_dumps("strings") + _array_header(len(self.strings)))
+        emit(_pack("strings") + _array_header(len(self.strings)))
         for string in sorted(self.strings):
-            emit(srsly.msgpack_dumps(string))
+            emit(_pack(string))
         for name in self._LISTS:
             if name == "user_data" and not self.store_user_data:
                 continue
-            emit(srsly.msgpack_dumps(name) + _array_header(self.count))
+            emit(_pack(name) + _array_header(self.count))
             emit_spill(self._lists[name])
         out.write(compressor.flush())
 
