@@ -309,6 +309,15 @@ class EditingSession:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
+    @property
+    def last_edit(self) -> Edit | None:
+        return self._undo[-1] if self._undo else None
+
+    def next_token(self, token: int, step: int) -> int:
+        """The nearest non-whitespace token in ``step`` direction, or ``token`` at the edge."""
+        found = self._step(token, step)
+        return token if found is None else found
+
     def undo(self) -> Edit:
         """Undo the newest edit, opening its document if another one is on screen."""
         if not self._undo:

@@ -1,0 +1,65 @@
+"""``annotator annotate``: confirm or fix pre-labeled quotes, speakers and entities in the terminal."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from annotator.cli.app import app
+from annotator.core.errors import UserError
+from annotator.core.sources import STDIN, InputError
+
+
+def annotate_documents(
+    *,
+    sources: list[str | Path],
+    output: str | Path,
+    annotator: str,
+    model: str | None = None,
+    labels: list[str] | None = None,
+    skip_invalid: bool = False,
+) -> None:
+    """Open the annotator on SOURCES, appending every decision to OUTPUT (resumes where it stopped)."""
+    if STDIN in map(str, sources):
+        raise UserError("annotate reads its keys from the terminal, so it cannot read documents from "
+                        "standard input; save them to a file first")
+    for source in sources:
+        if not Path(source).exists():
+            raise InputError(str(source), None, "no such file or folder")
+    # Textual is imported here, not at the top, so the other commands start fast.
+    from annotator.tui.app import create_app
+
+    create_app(sources, output, annotator=annotator, model=model, labels=labels,
+               skip_invalid=skip_invalid).run()
+
+
+@app.command()
+def annotate(
+    sources: list[Path] = typer.Argument(..., help="JSONL files, .txt files or folders of them."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSONL file the decisions are appended to."),
+    annotator: str = typer.Option(None, "--annotator", help="Your name, recorded with every decision "
+                                  "(default: your login name)."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline (package or folder) used "
+                                        "to pre-label documents that come without spans."),
+    labels: Optional[str] = typer.Option(None, "--labels", help="Entity labels, comma-separated, in the "
+                                         "order of the keys 1-6 (e.g. PERSON,ORG,GPE)."),
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Set bad input lines aside in "
+                                      "OUT.rejects.jsonl (they are skipped and reported either way)."),
+) -> None:
+    """Confirm or fix pre-labeled quotes, speakers and entities with the keyboard.
+
+    Example: annotator annotate seeds/ -o annotations.jsonl --annotator maria
+    """
+    label_list = [label.strip() for label in labels.split(",") if label.strip()] if labels else None
+    annotate_documents(sources=list(sources), output=output, annotator=annotator or _login_name(),
+                       model=model, labels=label_list, skip_invalid=skip_invalid)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "anonymous"

@@ -1,0 +1,1 @@
+"""The terminal annotator (Textual): screens, widgets and the app that opens them."""

@@ -1,0 +1,156 @@
+"""Where documents come from: the sources read lazily, decisions already in the output, and
+pre-labeling for tasks that arrive without spans. Plain Python, run inside a screen's worker.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from annotator.core.invariants import check_task
+from annotator.core.records import RecordError, Task
+from annotator.core.sources import STDIN, RejectHandler, read_tasks
+from annotator.core.store import JsonlStore
+
+#: Documents without a decision that are read and pre-labeled ahead of the one on screen.
+READ_AHEAD = 3
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """A document ready to show; ``rank`` counts only documents that had no decision yet."""
+
+    task: Task
+    source: str
+    answer: str | None
+    rank: int | None
+
+
+class ReadAhead:
+    """Holds the reader back until the annotator is within ``ahead`` undecided documents of it."""
+
+    def __init__(self, ahead: int = READ_AHEAD) -> None:
+        self.ahead = ahead
+        self._reached = -1
+        self._closed = False
+        self._condition = threading.Condition()
+
+    def reach(self, rank: int) -> None:
+        with self._condition:
+            if rank > self._reached:
+                self._reached = rank
+                self._condition.notify_all()
+
+    def wait_for(self, rank: int) -> bool:
+        """Block until document ``rank`` is wanted; False once the reader should stop."""
+        with self._condition:
+            while not self._closed and rank > self._reached + self.ahead:
+                self._condition.wait(0.5)
+            return not self._closed
+
+    def close(self) -> None:
+        with self._condition:
+            self._closed = True
+            self._condition.notify_all()
+
+
+def count_records(sources: Iterable[str | Path]) -> int | None:
+    """A quick upper bound on the number of documents (non-blank lines); None for standard input."""
+    total = 0
+    for source in sources:
+        if str(source) == STDIN:
+            return None
+        path = Path(source)
+        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix == ".txt":
+                total += 1
+            elif suffix == ".jsonl" or not path.is_dir():
+                total += _count_lines(file)
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    last = b"\n"
+    with open(path, "rb") as stream:
+        while chunk := stream.read(1 << 20):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")
+
+
+class TaskFeed:
+    """Every readable document of the sources, in order, each as it stands for the annotator.
+
+    A document with a decision in the output comes back as last decided; one without spans is
+    pre-labeled (the model is loaded on first need, so nothing waits for spaCy before that).
+    """
+
+    def __init__(
+        self,
+        sources: Iterable[str | Path],
+        store: JsonlStore,
+        *,
+        model: str | None,
+        load_model: Callable[[str | None], Any],
+        on_invalid: RejectHandler,
+        on_status: Callable[[str, str], None],
+        read_ahead: ReadAhead,
+    ) -> None:
+        self.sources = list(sources)
+        self.store = store
+        self.model = model
+        self.load_model = load_model
+        self.on_invalid = on_invalid
+        self.on_status = on_status
+        self.read_ahead = read_ahead
+        self._nlp: Any = None
+        self._model_failed = False
+
+    def __iter__(self) -> Iterator[FeedItem]:
+        rank = 0
+        for raw, task in read_tasks(self.sources, on_invalid=self.on_invalid):
+            source = f"{raw.file}:{raw.line}" if raw.line is not None else raw.file
+            answer = self.store.answer(task.input_hash)
+            if answer is not None:
+                yield FeedItem(self._decided(task), source, answer, None)
+                continue
+            if not self.read_ahead.wait_for(rank):
+                return
+            if not task.spans or not task.tokens:
+                task = self._prelabel(task)
+            yield FeedItem(task, source, None, rank)
+            rank += 1
+
+    def _decided(self, task: Task) -> Task:
+        record = self.store.latest(task.input_hash)
+        try:
+            decided = Task.from_dict(record or {})
+            check_task(decided)
+        except RecordError:
+            return task
+        return decided
+
+    def _prelabel(self, task: Task) -> Task:
+        from annotator.nlp.pipeline import prelabel
+
+        if self._nlp is None:
+            self._nlp = self._load()
+        return next(iter(prelabel(self._nlp, [task])))
+
+    def _load(self) -> Any:
+        name = self.model or "the default model"
+        self.on_status("loading", f"loading {name}…")
+        try:
+            nlp = self.load_model(self.model)
+        except Exception as err:  # noqa: BLE001 - any failure leaves the documents annotatable
+            import spacy
+
+            self.on_status("error", f"could not load {name}: {err}; documents are shown without pre-labels")
+            return spacy.blank("en")
+        self.on_status("ready", f"pre-labeling with {name}")
+        return nlp

@@ -1,0 +1,56 @@
+"""The colour of each label, shared by the document view, the side panel and the legend."""
+
+from __future__ import annotations
+
+from rich.style import Style
+
+from annotator.core.records import CUE, QUOTE, SPEAKER
+
+_KNOWN = {
+    "PERSON": "#ff8c8c",
+    "ORG": "#7fb4ff",
+    "GPE": "#8fe08f",
+    "LOC": "#e0c060",
+    "NORP": "#e08fe0",
+    "EVENT": "#5fd7d7",
+    "FAC": "#d7af87",
+    "PRODUCT": "#afafff",
+    "DATE": "#a8a8a8",
+}
+_CYCLE = ("#ffaf5f", "#87d7af", "#d7d75f", "#af87d7", "#5fafd7", "#d78787", "#87afaf", "#bcbcbc")
+
+#: Quotes tint the background so entities and speakers inside them keep their own colours.
+QUOTE_STYLE = Style(bgcolor="#26334a")
+SPEAKER_STYLE = Style(color="#ffd75f", bold=True, underline=True)
+CUE_STYLE = Style(color="#d0d0d0", italic=True, underline=True)
+FOCUS_STYLE = Style(reverse=True, bold=True)
+SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d75f")
+CURSOR_STYLE = Style(color="#000000", bgcolor="#ffffff", underline=True)
+
+
+def label_colour(label: str) -> str:
+    if label == QUOTE:
+        return "#8fb0e0"
+    if label == SPEAKER:
+        return "#ffd75f"
+    if label == CUE:
+        return "#d0d0d0"
+    if label in _KNOWN:
+        return _KNOWN[label]
+    return _CYCLE[sum(map(ord, label)) % len(_CYCLE)]
+
+
+def label_style(label: str) -> Style:
+    """How a span with this label is drawn in the text."""
+    if label == QUOTE:
+        return QUOTE_STYLE
+    if label == SPEAKER:
+        return SPEAKER_STYLE
+    if label == CUE:
+        return CUE_STYLE
+    return Style(color=label_colour(label), bold=True)
+
+
+def badge_style(label: str) -> Style:
+    """A label's name shown on its own (legend, lists): its colour as the background."""
+    return Style(color="#000000", bgcolor=label_colour(label), bold=True)

@@ -1,0 +1,42 @@
+"""The help screen, generated from the bindings of the annotate screen (never written by hand)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def bindings_table(rows: list[tuple[str, str, str]]) -> Table:
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold", expand=False)
+    table.add_column("keys", style="bold #ffd75f", no_wrap=True)
+    table.add_column("does")
+    table.add_column("id (for a keymap)", style="dim", no_wrap=True)
+    for keys, description, binding_id in rows:
+        table.add_row(Text(keys), Text(description), Text(binding_id))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the screen, its description and its binding id; any listed key closes it."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str, str]], title: str = "Keys") -> None:
+        super().__init__()
+        self.rows = rows
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(Text(self.title_text + "   (escape or ? closes)", style="bold"), id="help-title")
+            yield Static(bindings_table(self.rows), id="help-table")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,30 @@
+"""What one annotation run needs: where documents come from, where decisions go, who decides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from annotator.core.editing import DEFAULT_ENTITY_LABELS
+from annotator.core.store import JsonlStore, RejectsFile
+
+
+def _load_pipeline(model: str | None) -> Any:
+    from annotator.nlp.pipeline import load_pipeline
+
+    return load_pipeline(model)
+
+
+@dataclass
+class AnnotateSettings:
+    """Everything the annotate screen is given; ``load_model`` runs in a worker thread."""
+
+    sources: list[str | Path]
+    store: JsonlStore
+    annotator: str
+    session_id: str
+    model: str | None = None
+    entity_labels: list[str] = field(default_factory=lambda: list(DEFAULT_ENTITY_LABELS))
+    rejects: RejectsFile | None = None
+    load_model: Callable[[str | None], Any] = _load_pipeline

@@ -1,0 +1,233 @@
+"""The document text, wrapped to the view, with every span highlighted (Line API, so the cost of a
+repaint depends on the lines on screen, not on the length of the document)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Token
+from annotator.tui.display_text import printable
+from annotator.tui.label_styles import CURSOR_STYLE, FOCUS_STYLE, SELECTION_STYLE, label_style
+
+_CHUNK = re.compile(r"\S+\s*|\s+")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Character ranges of the visual lines of ``text`` wrapped at word edges to ``width`` cells."""
+    width = max(width, 4)
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for paragraph in text.split("\n"):
+        base = position
+        position += len(paragraph) + 1
+        line_start, cells = base, 0
+        for match in _CHUNK.finditer(paragraph):
+            chunk_start = base + match.start()
+            chunk = match.group()
+            word = chunk.rstrip()
+            word_cells = cell_len(word)
+            if cells and cells + word_cells > width:
+                lines.append((line_start, chunk_start))
+                line_start, cells = chunk_start, 0
+            if word_cells > width:
+                # A word wider than the view (a URL, a run of symbols) is cut where it must be.
+                for offset, char in enumerate(word, start=chunk_start):
+                    size = get_character_cell_size(char)
+                    if cells and cells + size > width:
+                        lines.append((line_start, offset))
+                        line_start, cells = offset, 0
+                    cells += size
+                cells += len(chunk) - len(word)
+            else:
+                cells += cell_len(chunk)
+        lines.append((line_start, base + len(paragraph)))
+    return lines
+
+
+def _layer(span: Span) -> int:
+    # Quotes paint the background first, then speakers and cues, then entity colours on top.
+    return {QUOTE: 0, SPEAKER: 1, CUE: 1}.get(span.label, 2)
+
+
+class DocumentView(ScrollView, can_focus=False):
+    """Draws a document; the screen tells it what to show and which span or tokens to mark."""
+
+    DEFAULT_CSS = """
+    DocumentView {
+        height: 1fr;
+        padding: 0 1;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = ""
+        self._tokens: list[Token] = []
+        self._token_starts: list[int] = []
+        self._spans: list[Span] = []
+        self._focused: Span | None = None
+        self._selection: tuple[int, int] | None = None
+        self._cursor: tuple[int, int] | None = None
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._line_spans: list[list[Span]] = []
+        self._wrap_width = 0
+        self._message_style = Style()
+        self._cache: dict[int, Strip] = {}
+
+    # -- what to show (called by the screen) -----------------------------------------------
+
+    def show_document(self, text: str, tokens: list[Token], spans: list[Span]) -> None:
+        self._text = printable(text)
+        self._tokens = tokens
+        self._token_starts = [t.start for t in tokens]
+        self._spans = list(spans)
+        self._focused = self._selection = self._cursor = None
+        self._message_style = Style()
+        self._layout(force=True)
+        self.scroll_to(y=0, animate=False)
+
+    def show_message(self, message: str) -> None:
+        """Show a notice (loading, finished) instead of a document."""
+        self.show_document(message, [], [])
+        self._message_style = Style(italic=True, dim=True)
+
+    def update_spans(self, spans: list[Span]) -> None:
+        self._spans = list(spans)
+        self._index_spans()
+        self._invalidate()
+
+    def mark(self, *, focused: Span | None, selection: tuple[int, int] | None = None,
+             cursor: int | None = None) -> None:
+        """Mark the focused span, a selected token range and the cursor token; scroll to them."""
+        before = self._mark_ranges()
+        self._focused = focused
+        self._selection = self._token_chars(*selection) if selection else None
+        self._cursor = self._token_chars(cursor, cursor) if cursor is not None else None
+        # Repaint only the lines whose marks changed: a keypress costs a few lines, not the view.
+        for start, end in before ^ self._mark_ranges():
+            first, last = self.line_of(start), self.line_of(max(end - 1, start))
+            for line in range(first, last + 1):
+                self._cache.pop(line, None)
+            self.refresh_lines(first, last - first + 1)
+        target = self._cursor or (self._focused and (self._focused.start, self._focused.end))
+        if target:
+            self.scroll_to_offset(*target)
+
+    def _mark_ranges(self) -> set[tuple[int, int]]:
+        marks = {self._selection, self._cursor}
+        if self._focused is not None:
+            marks.add((self._focused.start, self._focused.end))
+        return {m for m in marks if m is not None}
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def line_of(self, offset: int) -> int:
+        return max(bisect_right(self._line_starts, offset) - 1, 0)
+
+    def scroll_to_offset(self, start: int, end: int) -> None:
+        if not self._lines:
+            return
+        first, last = self.line_of(start), self.line_of(max(end - 1, start))
+        height = max(self.scrollable_content_region.height, 1)
+        top = round(self.scroll_y)
+        if first < top or last >= top + height:
+            self.scroll_to(y=max(0, min(first, last - height + 1) if last - first < height else first - 1),
+                           animate=False)
+
+    def token_on_next_line(self, token_id: int, direction: int) -> int:
+        """The token one visual line up or down from ``token_id``, at about the same column."""
+        if not self._tokens:
+            return token_id
+        token = self._tokens[token_id]
+        line = self.line_of(token.start)
+        target = line + direction
+        while 0 <= target < len(self._lines) and self._lines[target][0] == self._lines[target][1]:
+            target += direction
+        if not 0 <= target < len(self._lines):
+            return token_id
+        column = cell_len(self._text[self._lines[line][0]:token.start])
+        start, end = self._lines[target]
+        best = token_id
+        for index in range(max(bisect_right(self._token_starts, start) - 1, 0), len(self._tokens)):
+            candidate = self._tokens[index]
+            if candidate.start >= end:
+                break
+            if candidate.end <= start or not candidate.text.strip():
+                continue
+            best = index
+            if cell_len(self._text[start:candidate.start]) + cell_len(candidate.text) > column:
+                break
+        return best
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or (not force and width == self._wrap_width):
+            return
+        self._wrap_width = width
+        self._lines = wrap_offsets(self._text, width)
+        self._line_starts = [start for start, _ in self._lines]
+        self._index_spans()
+        self.virtual_size = Size(width, len(self._lines))
+        self._invalidate()
+
+    def _index_spans(self) -> None:
+        self._line_spans = [[] for _ in self._lines]
+        for span in sorted(self._spans, key=_layer):
+            for line in range(self.line_of(span.start), self.line_of(max(span.end - 1, span.start)) + 1):
+                self._line_spans[line].append(span)
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _token_chars(self, first: int, last: int) -> tuple[int, int] | None:
+        if not self._tokens:
+            return None
+        first, last = sorted((first, last))
+        return self._tokens[first].start, self._tokens[last].end
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._cache[index] = self._render_text_line(index, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _render_text_line(self, index: int, base: Style) -> Strip:
+        start, end = self._lines[index]
+        text = Text(self._text[start:end], style=base + self._message_style, no_wrap=True, end="")
+
+        def paint(style: Style, char_start: int, char_end: int) -> None:
+            if char_start < end and start < char_end:
+                text.stylize(style, max(char_start, start) - start, min(char_end, end) - start)
+
+        for span in self._line_spans[index]:
+            paint(label_style(span.label), span.start, span.end)
+        if self._focused is not None:
+            paint(FOCUS_STYLE, self._focused.start, self._focused.end)
+        if self._selection is not None:
+            paint(SELECTION_STYLE, *self._selection)
+        if self._cursor is not None:
+            paint(CURSOR_STYLE, *self._cursor)
+        return Strip(text.render(self.app.console), text.cell_len)
