@@ -83,39 +83,66 @@ class AnnotateScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("a", "decide('accept')", "Accept", id="accept"),
-        Binding("x", "decide('reject')", "Reject", id="reject"),
-        Binding("space", "decide('ignore')", "Ignore", id="ignore"),
-        Binding("n", "next_document", "Next", id="next_document"),
-        Binding("p", "previous_document", "Prev", id="previous_document"),
-        Binding("tab,j", "focus_span(1)", "Span", id="next_span"),
-        Binding("shift+tab,k", "focus_span(-1)", "Prev span", show=False, id="previous_span"),
-        Binding("d,delete", "delete_span", "Delete", id="delete_span"),
+        Binding("a", "decide('accept')", "Accept", id="accept",
+                tooltip='Accept the document as it stands and go to the next undecided one'),
+        Binding("x", "decide('reject')", "Reject", id="reject",
+                tooltip='Reject the document and go to the next undecided one'),
+        Binding("space", "decide('ignore')", "Ignore", id="ignore",
+                tooltip='Ignore (skip) the document and go to the next undecided one'),
+        Binding("n", "next_document", "Next", id="next_document",
+                tooltip='Next document (decided ones can be reopened and decided again)'),
+        Binding("p", "previous_document", "Prev", id="previous_document",
+                tooltip='Previous document'),
+        Binding("tab,j", "focus_span(1)", "Span", id="next_span",
+                tooltip='Focus the next span in text order'),
+        Binding("shift+tab,k", "focus_span(-1)", "Prev span", show=False, id="previous_span",
+                tooltip='Focus the previous span in text order'),
+        Binding("d,delete", "delete_span", "Delete", id="delete_span",
+                tooltip='Delete the focused span and its relations'),
         *[Binding(str(n), f"digit_label({n - 1})", f"Label {n} (legend)", show=False, id=f"label_{n}")
           for n in range(1, 10)],
-        Binding("e", "pick_label", "Label", id="pick_label"),
+        Binding("e", "pick_label", "Label", id="pick_label",
+                tooltip="Pick the focused span's label from a list (type to filter)"),
         Binding("left_square_bracket", "move_start(-1)", "Start ←", show=False, key_display="[",
-                id="start_left"),
+                id="start_left", tooltip="Move the focused span's start one token left"),
         Binding("right_square_bracket", "move_start(1)", "Start →", show=False, key_display="]",
-                id="start_right"),
-        Binding("left_curly_bracket", "move_end(-1)", "End ←", show=False, key_display="{", id="end_left"),
-        Binding("right_curly_bracket", "move_end(1)", "End →", show=False, key_display="}", id="end_right"),
-        Binding("v", "select", "Select", id="select"),
-        Binding("left", "extend('left')", "Token ←", show=False, id="select_left"),
-        Binding("right", "extend('right')", "Token →", show=False, id="select_right"),
-        Binding("b", "extend('word_left')", "Word ←", show=False, id="select_word_left"),
-        Binding("w", "extend('word_right')", "Word →", show=False, id="select_word_right"),
-        Binding("up", "extend('up')", "Line ↑", show=False, id="select_up"),
-        Binding("down", "extend('down')", "Line ↓", show=False, id="select_down"),
-        Binding("enter", "finish_selection", "Make span", id="finish_selection"),
-        Binding("escape", "cancel_selection", "Cancel", id="cancel_selection"),
-        Binding("s", "pick_speaker", "Speaker", id="pick_speaker"),
-        Binding("c", "pick_coref", "Coref…", show=False, id="pick_coref"),
-        Binding("t", "cycle_quote_type", "Quote type", show=False, id="quote_type"),
-        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
-        Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
+                id="start_right", tooltip="Move the focused span's start one token right"),
+        Binding("left_curly_bracket", "move_end(-1)", "End ←", show=False, key_display="{", id="end_left",
+                tooltip="Move the focused span's end one token left"),
+        Binding("right_curly_bracket", "move_end(1)", "End →", show=False, key_display="}", id="end_right",
+                tooltip="Move the focused span's end one token right"),
+        Binding("v", "select", "Select", id="select",
+                tooltip='Start selecting tokens at the cursor (again: restart the selection there)'),
+        Binding("left", "extend('left')", "Token ←", show=False, id="select_left",
+                tooltip='While selecting: one token left'),
+        Binding("right", "extend('right')", "Token →", show=False, id="select_right",
+                tooltip='While selecting: one token right'),
+        Binding("b", "extend('word_left')", "Word ←", show=False, id="select_word_left",
+                tooltip='While selecting: one word left'),
+        Binding("w", "extend('word_right')", "Word →", show=False, id="select_word_right",
+                tooltip='While selecting: one word right'),
+        Binding("up", "extend('up')", "Line ↑", show=False, id="select_up",
+                tooltip='While selecting: one line up'),
+        Binding("down", "extend('down')", "Line ↓", show=False, id="select_down",
+                tooltip='While selecting: one line down'),
+        Binding("enter", "finish_selection", "Make span", id="finish_selection",
+                tooltip="Make a span of the selection and ask its label (and a quote's type)"),
+        Binding("escape", "cancel_selection", "Cancel", id="cancel_selection",
+                tooltip='Cancel the selection'),
+        Binding("s", "pick_speaker", "Speaker", id="pick_speaker",
+                tooltip="Pick the focused quote's speaker, or mark a new one in the text"),
+        Binding("c", "pick_coref", "Coref…", show=False, id="pick_coref",
+                tooltip='Pick the entity the focused speaker refers to, or mark a new one'),
+        Binding("t", "cycle_quote_type", "Quote type", show=False, id="quote_type",
+                tooltip="Cycle the focused quote's type: direct, indirect, mixed"),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo",
+                tooltip='Undo the last edit (across documents)'),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="redo",
+                tooltip='Redo the last undone edit'),
+        Binding("question_mark", "help", "Help", key_display="?", id="help",
+                tooltip='Show this help'),
+        Binding("q", "quit", "Quit", id="quit",
+                tooltip='Quit (every decision is already saved)'),
     ]
 
     _SELECTION_ACTIONS = frozenset({"extend", "finish_selection", "cancel_selection"})
@@ -655,10 +682,21 @@ class AnnotateScreen(Screen[None]):
             for item in binding:
                 if item.id is None:
                     continue
-                keys, _ = rows.setdefault(item.id, ([], item.description))
+                keys, _ = rows.setdefault(item.id, ([], item.tooltip or item.description))
                 keys.append(self.app.get_key_display(item))
         order = [b.id for b in self.BINDINGS if isinstance(b, Binding)]
-        return [(" / ".join(rows[i][0]), rows[i][1], i) for i in dict.fromkeys(order) if i in rows]
+        out = []
+        for binding_id in dict.fromkeys(order):
+            if binding_id not in rows:
+                continue
+            if binding_id.startswith("label_"):
+                # The nine label keys read as one row: "1 … 9".
+                if binding_id == "label_1":
+                    out.append(("1 … 9", "Set the focused span's label (see the legend); with a "
+                                "selection, make a span with that label", "label_1 … label_9"))
+                continue
+            out.append((" / ".join(rows[binding_id][0]), rows[binding_id][1], binding_id))
+        return out
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.help_rows(), "annotate — keys"))

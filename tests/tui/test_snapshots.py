@@ -1,0 +1,30 @@
+"""The look of the annotator at a fixed terminal size (120x40), on the frozen pre-labeled seed."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import SEED_PRELABELED, SIZE
+
+
+async def _ready(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_screen_with_a_focused_quote(snap_compare, make_app):
+    assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SIZE, run_before=_ready,
+                        press=["tab", "tab"])
+
+
+def test_selection_in_progress(snap_compare, make_app):
+    assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SIZE, run_before=_ready,
+                        press=["j", "j", "j", "v", "w", "w"])
+
+
+def test_help_screen(snap_compare, make_app):
+    assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SIZE, run_before=_ready,
+                        press=["question_mark"])
+
+
+def test_label_picker_filtered(snap_compare, make_app):
+    assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SIZE, run_before=_ready,
+                        press=["tab", "e", "o"])
