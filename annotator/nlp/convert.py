@@ -72,11 +72,12 @@ def tokens_from_doc(doc: Doc) -> list[Token]:
 def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
     """Our record for a Doc; ``base`` supplies meta, carried fields and the input hash."""
     tokens = tokens_from_doc(doc)
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     by_char_start = {t.start: t.id for t in tokens}
     by_char_end = {t.end: t.id for t in tokens}
 
     def span_of(sp: SpacySpan, label: str | None = None) -> Span | None:
-        start, end = _trim(doc.text, sp.start_char, sp.end_char)
+        start, end = _trim(text, sp.start_char, sp.end_char)
         if start >= end or start not in by_char_start or end not in by_char_end:
             return None
         label = label or sp.label_
@@ -84,7 +85,7 @@ def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
         if label == QUOTE and quote_type is None:
             quote_type = "direct"
         return Span(start, end, by_char_start[start], by_char_end[end], label,
-                    text=doc.text[start:end], quote_type=quote_type)
+                    text=text[start:end], quote_type=quote_type)
 
     spans: list[Span] = []
     for ent in doc.ents:
@@ -101,13 +102,13 @@ def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
     relations = []
     for item in doc._.relations or ():
         hs, he, hl, cs, ce, cl, label = item
-        head = keyed.get((*_trim(doc.text, hs, he), hl))
-        child = keyed.get((*_trim(doc.text, cs, ce), cl))
+        head = keyed.get((*_trim(text, hs, he), hl))
+        child = keyed.get((*_trim(text, cs, ce), cl))
         if head is not None and child is not None:
             relations.append(Relation(head, child, label))
     spans.sort(key=lambda s: (s.start, -s.end, s.label))
     task = Task(
-        text=doc.text,
+        text=text,
         tokens=tokens,
         spans=spans,
         relations=_unique(relations),

@@ -61,14 +61,17 @@ class SpeakerResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
-        people = _people(doc)
+        if not len(doc.spans["speakers"]):
+            return doc
+        ents = list(doc.ents)
+        people = _people(ents)
         if not people:
             return doc
         by_key = {p.key: p for p in people}
         _gender_from_context(doc, people)
         speaker_heads = {s.root.i for s in doc.spans["speakers"]}
         for speaker in sorted(doc.spans["speakers"], key=lambda s: s.start):
-            person = self._resolve(doc, speaker, people, by_key, speaker_heads)
+            person = self._resolve(ents, speaker, people, by_key, speaker_heads)
             if person is None:
                 continue
             target = person.name
@@ -76,9 +79,9 @@ class SpeakerResolver:
                 add_relation(doc, speaker, SPEAKER, target, PERSON, COREF)
         return doc
 
-    def _resolve(self, doc: Doc, speaker: Span, people: list[Person], by_key: dict[str, Person],
+    def _resolve(self, ents: list[Span], speaker: Span, people: list[Person], by_key: dict[str, Person],
                  speaker_heads: set[int]) -> Person | None:
-        names = [e for e in doc.ents if e.label_ == PERSON and speaker.start <= e.start and e.end <= speaker.end]
+        names = [e for e in ents if e.label_ == PERSON and speaker.start <= e.start and e.end <= speaker.end]
         if names:
             # "the head of X, Sergei Lavrov": the apposition, the last name in the mention, is who it is.
             return by_key.get(surname_key(names[-1]))
@@ -113,9 +116,9 @@ class SpeakerResolver:
         return after[0][1] if after else None
 
 
-def _people(doc: Doc) -> list[Person]:
+def _people(ents: list[Span]) -> list[Person]:
     people: dict[str, Person] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != PERSON or not ent.text[:1].isupper():
             continue
         key = surname_key(ent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -54,7 +55,28 @@ def load_model(model: str | None = None) -> Language:
 
 
 def prelabel(nlp: Language, tasks: Iterable[Task], *, batch_size: int = 64, n_process: int = 1) -> Iterator[Task]:
-    """Run the pipeline over tasks, in order, and yield them with the pipeline's spans and relations."""
+    """Run the pipeline over tasks, in order, and yield them with the pipeline's spans and relations.
+
+    With ``n_process > 1`` each worker process runs the whole pipeline and converts its Docs to
+    tasks itself, so only plain records cross process boundaries (serialising Docs with their span
+    groups back to the parent would cost more than the parsing it spreads).
+    """
+    if n_process <= 1:
+        yield from _prelabel_here(nlp, tasks, batch_size)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    in_flight: deque = deque()
+    with context.Pool(n_process, initializer=_init_worker, initargs=(nlp, batch_size)) as pool:
+        for batch in _batches(tasks, batch_size):
+            in_flight.append(pool.apply_async(_prelabel_batch, (batch,)))
+            while len(in_flight) >= 2 * n_process:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+
+
+def _prelabel_here(nlp: Language, tasks: Iterable[Task], batch_size: int) -> Iterator[Task]:
     tasks_iter = iter(tasks)
     pending: deque[Task] = deque()
 
@@ -63,5 +85,30 @@ def prelabel(nlp: Language, tasks: Iterable[Task], *, batch_size: int = 64, n_pr
             pending.append(task)
             yield make_doc(task, nlp)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield doc_to_task(doc, pending.popleft())
+
+
+def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_worker_nlp: Language | None = None
+_worker_batch_size = 64
+
+
+def _init_worker(nlp: Language, batch_size: int) -> None:
+    global _worker_nlp, _worker_batch_size
+    _worker_nlp, _worker_batch_size = nlp, batch_size
+
+
+def _prelabel_batch(batch: list[Task]) -> list[Task]:
+    assert _worker_nlp is not None
+    return list(_prelabel_here(_worker_nlp, batch, _worker_batch_size))

@@ -77,8 +77,10 @@ class QuoteFinder:
         ensure_span_groups(doc)
         if not len(doc):
             return doc
-        starts = paragraph_starts(doc.text)
-        segments = find_marked_segments(doc.text)
+        # self._text is rebuilt from the tokens on every access: read it once per document.
+        self._text = doc.text
+        starts = paragraph_starts(self._text)
+        segments = find_marked_segments(self._text)
         inside = [(s.start, s.end) for s in segments]
         found = self._direct(doc, segments, starts)
         found = self._headlines(doc, starts, found)
@@ -103,7 +105,7 @@ class QuoteFinder:
             span = _char_span(doc, segment.start, segment.end)
             if span is None:
                 continue
-            para_start, para_end = paragraph_bounds(doc.text, segment.open_at, starts)
+            para_start, para_end = paragraph_bounds(self._text, segment.open_at, starts)
             cue = None
             if segment.close_at is not None:
                 cue = self._cue_after(doc, segment, para_end)
@@ -120,14 +122,14 @@ class QuoteFinder:
         if words < self.min_direct_words:
             return False
         close = segment.close_at if segment.close_at is not None else segment.end
-        ends_like_speech = doc.text[segment.end:close].strip()[:1] in (",", ".", "?", "!", "…") or \
-            doc.text[segment.end - 1] in "?!…"
-        before = doc.text[:segment.open_at].rstrip()
+        ends_like_speech = self._text[segment.end:close].strip()[:1] in (",", ".", "?", "!", "…") or \
+            self._text[segment.end - 1] in "?!…"
+        before = self._text[:segment.open_at].rstrip()
         embedded = bool(before) and before[-1].isalnum()
         return ends_like_speech or not embedded
 
     def _cue_after(self, doc: Doc, segment: MarkedSegment, para_end: int) -> Span | None:
-        text = doc.text
+        text = self._text
         assert segment.close_at is not None
         last = text[segment.start:segment.close_at].rstrip()[-1:]
         if last == ".":
@@ -168,7 +170,7 @@ class QuoteFinder:
 
     def _headlines(self, doc: Doc, starts: list[int], found: list[FoundQuote]) -> list[FoundQuote]:
         """``Name: words`` on a line of its own; a quote already found there gets the colon as cue."""
-        text = doc.text
+        text = self._text
         for colon in (t for t in doc if t.text == ":"):
             para_start, para_end = paragraph_bounds(text, colon.idx, starts)
             name = [t for t in doc[_token_at_or_after(doc, para_start):colon.i] if not t.is_space]
@@ -234,7 +236,7 @@ class QuoteFinder:
         if subject is None or subject.lower_ in _FIRST_SECOND_PERSON:
             return None
         clause = clauses[0]
-        para_start, para_end = paragraph_bounds(doc.text, verb.idx, starts)
+        para_start, para_end = paragraph_bounds(self._text, verb.idx, starts)
         start = clause.left_edge.i
         end = min(clause.right_edge.i + 1, _token_at_or_after(doc, para_end))
         while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
@@ -261,7 +263,7 @@ class QuoteFinder:
             return None
         if doc[comma - 1].text in _MARKS:
             return None  # "…," she said: a direct quote's attribution
-        para_start, _ = paragraph_bounds(doc.text, verb.idx, starts)
+        para_start, _ = paragraph_bounds(self._text, verb.idx, starts)
         start = max(doc[comma - 1].sent.start, _token_at_or_after(doc, para_start))
         span = _trimmed(doc, start, comma)
         if span is None or sum(t.is_alpha for t in span) < 3 or not _has_words_outside(span, inside):
@@ -275,7 +277,7 @@ class QuoteFinder:
             return None
         to = doc[according.i + 1]
         cue = doc[according.i:according.i + 2]
-        para_start, para_end = paragraph_bounds(doc.text, according.idx, starts)
+        para_start, para_end = paragraph_bounds(self._text, according.idx, starts)
         sent = according.sent
         first = max(sent.start, _token_at_or_after(doc, para_start))
         last = min(sent.end, _token_at_or_after(doc, para_end))

@@ -33,13 +33,19 @@ def subject_of(verb: Token, climb: int = 2) -> Token | None:
     return None
 
 
-def noun_phrase(token: Token) -> Span:
+def noun_phrase(token: Token, text: str | None = None) -> Span:
     """The mention a subject token stands for: its subtree without clauses, within its paragraph."""
     doc = token.doc
+    text = text if text is not None else doc.text
     if token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS:
         return doc[token.i:token.i + 1]
     if token.ent_type_ == "PERSON":
-        return next(e for e in doc.ents if e.start <= token.i < e.end)
+        start, end = token.i, token.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
     if token.pos_ == "PROPN" and not any(c.dep_ == "appos" for c in token.children):
         # "the ministry spokesperson Maria Zakharova": the name, without the title chain before it.
         start = token.i
@@ -57,7 +63,7 @@ def noun_phrase(token: Token) -> Span:
             keep.add(child.i)
             stack.append(child)
     start, end = min(keep), max(keep) + 1
-    para_start, para_end = paragraph_bounds(doc.text, token.idx)
+    para_start, para_end = paragraph_bounds(text, token.idx)
     # A quote mark inside the subtree means the parser ran into a quote: stop at it.
     for i in range(token.i - 1, start - 1, -1):
         if doc[i].text in _QUOTE_CHARS or doc[i].idx < para_start:
@@ -74,11 +80,12 @@ def noun_phrase(token: Token) -> Span:
     return doc[start:end]
 
 
-def speaker_for_cue(cue: Span) -> Span | None:
+def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
     """The speaker mention a cue points to, or None when the cue has none."""
     doc = cue.doc
+    text = text if text is not None else doc.text
     if cue.text == ":":
-        para_start, _ = paragraph_bounds(doc.text, cue.start_char)
+        para_start, _ = paragraph_bounds(text, cue.start_char)
         first = cue.start
         while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
             first -= 1
@@ -87,17 +94,17 @@ def speaker_for_cue(cue: Span) -> Span | None:
         to = cue[-1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         if objects:
-            return noun_phrase(objects[0])
+            return noun_phrase(objects[0], text)
         following = doc[to.i + 1:to.i + 2]
         return following if len(following) and following[0].pos_ in ("PROPN", "NOUN", "PRON") else None
     verb = cue.root
     subject = subject_of(verb)
     if subject is not None:
-        return noun_phrase(subject)
+        return noun_phrase(subject, text)
     # The parser may miss an inverted or short attribution: take a name or pronoun next to the verb.
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):
-            return noun_phrase(doc[i])
+            return noun_phrase(doc[i], text)
     return None
 
 
@@ -120,6 +127,10 @@ class SpeakerFinder:
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         quotes = sorted(doc.spans["quotes"], key=lambda s: s.start)
+        if not quotes:
+            doc.spans["speakers"] = []
+            return doc
+        text = doc.text
         cues = {(c.start_char, c.end_char): c for c in doc.spans["cues"]}
         cue_of = {}
         for hs, he, hl, cs, ce, cl, _ in relations_of(doc, CUE):
@@ -128,11 +139,11 @@ class SpeakerFinder:
         speaker_of: dict[int, Span] = {}
         for index, quote in enumerate(quotes):
             cue = cue_of.get((quote.start_char, quote.end_char))
-            speaker = speaker_for_cue(cue) if cue is not None else None
+            speaker = speaker_for_cue(cue, text) if cue is not None else None
             if speaker is not None and len(speaker) and not _overlaps(speaker, quote):
                 speaker_of[index] = speaker
         if self.continue_paragraphs:
-            _continue_speakers(doc, quotes, speaker_of)
+            _continue_speakers(doc, text, quotes, speaker_of)
         speakers: dict[tuple[int, int], Span] = {}
         for index, speaker in sorted(speaker_of.items()):
             speaker = speakers.setdefault((speaker.start, speaker.end), speaker)
@@ -145,9 +156,8 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _continue_speakers(doc: Doc, quotes: list[Span], speaker_of: dict[int, Span]) -> None:
+def _continue_speakers(doc: Doc, text: str, quotes: list[Span], speaker_of: dict[int, Span]) -> None:
     """Direct quote paragraphs without attribution take the speaker of the quote they continue."""
-    text = doc.text
     starts = paragraph_starts(text)
     nonempty = [s for s in starts if text[s:text.find("\n", s) if text.find("\n", s) >= 0 else len(text)].strip()]
 

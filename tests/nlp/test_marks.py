@@ -1,0 +1,55 @@
+"""Quotation marks on raw text: pairs, nesting, paragraphs and stray marks."""
+
+from annotator.nlp.marks import find_marked_segments
+
+
+def contents(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_marked_segments(text)]
+
+
+def test_marks_straight_quote_drops_attribution_comma():
+    assert contents('"We are ready to talk," the envoy said.') == ["We are ready to talk"]
+
+
+def test_marks_question_mark_and_ellipsis_stay_in_content():
+    text = '"Is this the end?" she asked. "We waited and waited..." he said.'
+    assert contents(text) == ["Is this the end?", "We waited and waited..."]
+
+
+def test_marks_typographic_with_nested_single_quotes():
+    text = "He said: “They called it ‘a farce’ from day one.” Then he left."
+    assert contents(text) == ["They called it ‘a farce’ from day one"]
+
+
+def test_marks_guillemets_and_german_quotes():
+    assert contents("Il a dit : « Nous ne céderons pas. » Puis il est parti.") == ["Nous ne céderons pas"]
+    assert contents("Sie sagte: „Wir schaffen das.“ Danach ging sie.") == ["Wir schaffen das"]
+    assert contents("Er sagte: »Das ist falsch.« Dann schwieg er.") == ["Das ist falsch"]
+
+
+def test_marks_apostrophes_do_not_close_single_quotes():
+    assert contents("The coach’s view: ‘We don’t lose twice,’ he said.") == ["We don’t lose twice"]
+
+
+def test_marks_quote_over_paragraphs_gives_one_chain():
+    text = '"The first point is money.\n\n"The second is time.\n\n"The third is trust," she said.'
+    segments = find_marked_segments(text)
+    assert [text[s.start:s.end] for s in segments] == [
+        "The first point is money", "The second is time", "The third is trust"]
+    assert len({s.chain for s in segments}) == 1
+    assert [s.close_at is None for s in segments] == [True, True, False]
+
+
+def test_marks_unbalanced_mark_does_not_swallow_the_document():
+    text = 'He shouted "stop and ran off.\n\nLater the mayor said "calm down" twice.\n\nThe end.'
+    assert contents(text) == ["calm down"]
+
+
+def test_marks_straight_mark_that_can_only_open_restarts_the_scan():
+    assert contents('A stray " mark here, then "a real quote here" follows.') == ["a real quote here"]
+    assert contents('He wrote "first part. Then "second part" ended.') == ["second part"]
+
+
+def test_marks_no_marks_no_segments():
+    assert contents("Nothing quoted here at all.") == []
+    assert contents('"') == []
