@@ -66,6 +66,7 @@ class EntityHarmoniser:
         ents = [self._trim(e) for e in doc.ents] if self.strip_determiners else list(doc.ents)
         ents = [e for e in ents if e is not None]
         speaker_heads = {s.root.i for s in doc.spans["speakers"]}
+        ents = [self._described_person(e, doc) for e in ents]
         full_names = {surname_key(e) for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
         speaking = {surname_key(e) for e in ents if e.root.i in speaker_heads and e.label_ == PERSON}
         persons = full_names | speaking
@@ -78,6 +79,19 @@ class EntityHarmoniser:
         relabelled.extend(self._missing_names(doc, relabelled, persons))
         doc.ents = filter_spans(relabelled)
         return doc
+
+    @staticmethod
+    def _described_person(ent: Span, doc: Doc) -> Span:
+        """``the head of the trade office, Nadia Rahim`` speaking: the name in apposition is a person."""
+        root = ent.root
+        if ent.label_ not in RELABEL_FROM or root.dep_ != "appos" or root.head.pos_ != "NOUN":
+            return ent
+        if not all(t.pos_ == "PROPN" for t in ent) or len(ent) < 2:
+            return ent
+        if not any(s.start <= root.head.i < s.end and s.start <= ent.start and ent.end <= s.end
+                   for s in doc.spans["speakers"]):
+            return ent
+        return Span(doc, ent.start, ent.end, label=PERSON)
 
     @staticmethod
     def _trim(ent: Span) -> Span | None:
