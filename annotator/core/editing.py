@@ -170,10 +170,14 @@ class EditingSession:
                 return rel.child_span
         return None
 
-    def resolve(self, speaker: Span) -> str:
+    def links(self, label: str) -> dict[Span, Span]:
+        """Head → child of every relation with this label (the last one wins), for bulk lookups."""
+        return {rel.head_span: rel.child_span for rel in self.task.relations if rel.label == label}
+
+    def resolve(self, speaker: Span, corefs: dict[Span, Span] | None = None) -> str:
         """How a speaker reads: ``she → Maria Zakharova`` when linked to a differently worded entity."""
         text = self.task.span_text(speaker)
-        entity = self.coref_of(speaker)
+        entity = corefs.get(speaker) if corefs is not None else self.coref_of(speaker)
         if entity is not None and self.task.span_text(entity) != text:
             return f"{text} → {self.task.span_text(entity)}"
         return text

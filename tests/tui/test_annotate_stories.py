@@ -237,7 +237,7 @@ async def test_help_lists_every_binding(make_app):
         rows = screen.help_rows()
         ids = {row[2] for row in rows}
         assert {"accept", "reject", "ignore", "next_document", "previous_document", "next_span", "delete_span",
-                "label_1", "pick_label", "start_left", "end_right", "select", "pick_speaker", "pick_coref",
+                "label_1 … label_9", "pick_label", "start_left", "end_right", "select", "pick_speaker", "pick_coref",
                 "undo", "redo", "quit", "help"} <= ids
         await pilot.press("question_mark")
         assert type(app.screen).__name__ == "HelpScreen"

@@ -18,7 +18,17 @@ from textual.worker import get_current_worker
 
 from annotator.core.editing import EditError, EditingSession, digit_labels
 from annotator.core.errors import UserError
-from annotator.core.records import CUE, QUOTE, QUOTE_TYPES, SPEAKER, Annotation, RecordError, Span
+from annotator.core.records import (
+    COREF,
+    CUE,
+    QUOTE,
+    QUOTE_TYPES,
+    SAID_BY,
+    SPEAKER,
+    Annotation,
+    RecordError,
+    Span,
+)
 from annotator.core.sources import InputError
 from annotator.tui.display_text import excerpt, is_word
 from annotator.tui.feed import FeedItem, ReadAhead, TaskFeed, count_records
@@ -165,6 +175,7 @@ class AnnotateScreen(Screen[None]):
         self._next_rank = 0
         self._feed_done = False
         self._estimate: int | None = None
+        self._counting = False
         self._model = ""
 
     # -- layout and startup ----------------------------------------------------------------
@@ -181,7 +192,6 @@ class AnnotateScreen(Screen[None]):
         self.query_one(DocumentView).show_message("Reading the first document…")
         self._show_progress()
         self.read_documents()
-        self.count_documents()
 
     def on_unmount(self) -> None:
         self.read_ahead.close()
@@ -291,6 +301,10 @@ class AnnotateScreen(Screen[None]):
     def open_document(self, index: int, focus: Span | None = None) -> None:
         """Show document ``index`` of the session, optionally with a span focused."""
         document = self.session.go_to(index)
+        if self._estimate is None and not self._counting:
+            # Counting reads every input byte: start it once the first document is on screen.
+            self._counting = True
+            self.count_documents()
         if index in self._ranks:
             self.read_ahead.reach(self._ranks[index])
         self._stop_selecting()
@@ -334,10 +348,11 @@ class AnnotateScreen(Screen[None]):
     def _show_spans(self) -> None:
         task = self.session.task
         quotes = []
+        speakers, corefs = self.session.links(SAID_BY), self.session.links(COREF)
         for quote in self.session.quotes():
-            speaker = self.session.speaker_of(quote)
+            speaker = speakers.get(quote)
             quotes.append(QuoteRow(quote, task.span_text(quote),
-                                   self.session.resolve(speaker) if speaker else None))
+                                   self.session.resolve(speaker, corefs) if speaker else None))
         entities = [EntityRow(span, task.span_text(span)) for span in self.session.entities()]
         self.query_one(DocumentView).update_spans(task.spans)
         self.query_one(SpanList).show_spans(quotes, entities)

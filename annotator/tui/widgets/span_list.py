@@ -1,18 +1,27 @@
 """The side panel: the document's quotes in order, each with its resolved speaker and type, then
-its entities; choosing an item asks the screen to focus that span."""
+its entities; clicking a row asks the screen to focus that span.
+
+A Line API widget: an edit rebuilds a list of plain tuples and a repaint draws only the rows on
+screen, so a document with thousands of spans costs no more per key than a short one.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from annotator.core.records import Span
 from annotator.tui.display_text import excerpt
 from annotator.tui.label_styles import badge_style, label_colour
+
+_FOCUS = Style(bgcolor="#3a4a6a", bold=True)
 
 
 @dataclass(frozen=True)
@@ -30,12 +39,13 @@ class EntityRow:
     text: str
 
 
-class SpanList(OptionList, can_focus=False):
-    """Quotes and entities of one document; selecting a row posts ``SpanChosen``."""
+class SpanList(ScrollView, can_focus=False):
+    """Quotes and entities of one document; clicking a row posts ``SpanChosen``."""
 
     DEFAULT_CSS = """
     SpanList {
         height: 1fr;
+        overflow-x: hidden;
     }
     """
 
@@ -46,48 +56,82 @@ class SpanList(OptionList, can_focus=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._rows: list[Span | None] = []
+        #: one entry per line: (span or None, kind, payload)
+        self._lines: list[tuple[Span | None, str, tuple]] = []
+        self._first_line: dict[Span, int] = {}
+        self._focus: Span | None = None
 
     def show_spans(self, quotes: list[QuoteRow], entities: list[EntityRow]) -> None:
-        options: list[Option] = [Option(Text(f"Quotes ({len(quotes)})", style="bold underline"), disabled=True)]
-        self._rows = [None]
+        lines: list[tuple[Span | None, str, tuple]] = [(None, "header", (f"Quotes ({len(quotes)})",))]
         for number, quote in enumerate(quotes, start=1):
-            prompt = Text()
-            prompt.append(f"{number:>2}. ", style="dim")
-            prompt.append(f"“{excerpt(quote.text, 32)}”", style=label_colour(quote.span.label))
-            prompt.append("\n    ")
-            if quote.speaker is None:
-                prompt.append("no speaker", style="italic #ff8787")
-            else:
-                prompt.append(excerpt(quote.speaker, 24), style="bold #ffd75f")
-            prompt.append(f" · {quote.span.quote_type}", style="dim")
-            options.append(Option(prompt))
-            self._rows.append(quote.span)
-        options.append(Option(Text(f"\nEntities ({len(entities)})", style="bold underline"), disabled=True))
-        self._rows.append(None)
-        for entity in entities:
-            prompt = Text()
-            prompt.append(f" {entity.span.label} ", style=badge_style(entity.span.label))
-            prompt.append(" " + excerpt(entity.text, 30))
-            options.append(Option(prompt))
-            self._rows.append(entity.span)
-        highlighted = self.highlighted
-        self.set_options(options)
-        if highlighted is not None and highlighted < len(options):
-            self.highlighted = highlighted
+            lines.append((quote.span, "quote", (number, quote.text)))
+            lines.append((quote.span, "speaker", (quote.speaker, quote.span.quote_type)))
+        lines.append((None, "blank", ()))
+        lines.append((None, "header", (f"Entities ({len(entities)})",)))
+        lines.extend((entity.span, "entity", (entity.text,)) for entity in entities)
+        self._lines = lines
+        self._first_line = {}
+        for index, (span, _, _) in enumerate(lines):
+            if span is not None:
+                self._first_line.setdefault(span, index)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        self.refresh()
 
     def show_focus(self, span: Span | None) -> None:
-        """Highlight the row of the focused span (no message is posted)."""
-        try:
-            index = self._rows.index(span) if span is not None else None
-        except ValueError:
-            index = None
-        if index is not None:
-            self.highlighted = index
-            self.scroll_to_highlight()
+        """Highlight the rows of the focused span and scroll them into view."""
+        if span == self._focus:
+            return
+        for old_or_new in (self._focus, span):
+            if old_or_new in self._first_line:
+                self.refresh_lines(self._first_line[old_or_new], 2)
+        self._focus = span
+        line = self._first_line.get(span) if span is not None else None
+        if line is not None:
+            height = max(self.scrollable_content_region.height, 1)
+            top = round(self.scroll_y)
+            if line < top or line + 1 >= top + height:
+                self.scroll_to(y=max(0, line - height // 3), animate=False)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        span = self._rows[event.option_index] if event.option_index < len(self._rows) else None
-        if span is not None:
-            self.post_message(self.SpanChosen(span))
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + round(self.scroll_y)
+        if 0 <= line < len(self._lines) and self._lines[line][0] is not None:
+            event.stop()
+            self.post_message(self.SpanChosen(self._lines[line][0]))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + round(self.scroll_y)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        span, kind, payload = self._lines[index]
+        text = self._line_text(span, kind, payload)
+        text.stylize(base, 0, len(text))
+        if span is not None and span == self._focus:
+            text.stylize(_FOCUS)
+            text.pad_right(max(width - text.cell_len, 0))
+            text.stylize(_FOCUS)
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.crop_extend(0, width, base)
+
+    @staticmethod
+    def _line_text(span: Span | None, kind: str, payload: tuple) -> Text:
+        text = Text(no_wrap=True, end="")
+        if kind == "header":
+            text.append(payload[0], style="bold underline")
+        elif kind == "quote":
+            number, quote = payload
+            text.append(f"{number:>3}. ", style="dim")
+            text.append(f"“{excerpt(quote, 32)}”", style=label_colour(span.label if span else ""))
+        elif kind == "speaker":
+            speaker, quote_type = payload
+            text.append("     ")
+            if speaker is None:
+                text.append("no speaker", style="italic #ff8787")
+            else:
+                text.append(excerpt(speaker, 24), style="bold #ffd75f")
+            text.append(f" · {quote_type}", style="dim")
+        elif kind == "entity" and span is not None:
+            text.append(f" {span.label} ", style=badge_style(span.label))
+            text.append(" " + excerpt(payload[0], 30))
+        return text
