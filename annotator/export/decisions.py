@@ -19,7 +19,6 @@ from annotator.core.sources import STDIN, InputError, RawRecord, iter_raw
 #: How decisions are grouped into "one decision per input per ...": a record field, or None for per input.
 GROUP_FIELDS = {"annotator": "_annotator_id", "session": "_session_id", "input": None}
 
-Position = tuple[str, int | None]
 Progress = Callable[[int], None]
 
 
@@ -40,8 +39,8 @@ class DecisionIndex:
     sources: list[str]
     group_field: str | None
     answers: tuple[str, ...]
-    #: (file, line) of every chosen decision → its input hash
-    chosen: dict[Position, int] = field(default_factory=dict)
+    #: the place in the input (1 for the first record of the first file, and so on) of every chosen decision
+    chosen: set[int] = field(default_factory=set)
     #: input hash → how many chosen decisions it has (one per annotator)
     decisions_per_input: dict[int, int] = field(default_factory=dict)
     #: every entity label seen in any record, so label ids can be fixed before writing starts
@@ -88,8 +87,8 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
         raise RecordError(f"unknown grouping {group_by!r}; choose from {', '.join(GROUP_FIELDS)}")
     names = check_sources(sources)
     group_field = GROUP_FIELDS[group_by]
-    # key → (timestamp, order, position, answer, input hash): a few numbers per decision, no records.
-    newest: dict[tuple[int, Any], tuple[int, int, Position, str, int]] = {}
+    # key → (timestamp, order, answer, input hash): a few numbers per decision, no records.
+    newest: dict[tuple[int, Any], tuple[int, int, str, int]] = {}
     index = DecisionIndex(sources=names, group_field=group_field, answers=answers)
     order = 0
     for name in names:
@@ -105,7 +104,7 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
             key = (hash_, data.get(group_field) if group_field else None)
             current = newest.get(key)
             if current is None or (timestamp, order) >= current[:2]:
-                newest[key] = (timestamp, order, (raw.file, raw.line), data["answer"], hash_)
+                newest[key] = (timestamp, order, data["answer"], hash_)
             for span in data.get("spans") or ():
                 if isinstance(span, dict) and isinstance(span.get("label"), str) \
                         and span["label"] not in STRUCTURE_LABELS:
@@ -113,19 +112,21 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
             if progress is not None:
                 progress(1)
     index.records_read = order
-    for _, _, position, answer, hash_ in sorted(newest.values(), key=lambda entry: entry[1]):
+    for _, order, answer, hash_ in sorted(newest.values(), key=lambda entry: entry[1]):
         index.newest_answers[answer] = index.newest_answers.get(answer, 0) + 1
         if answer in answers:
-            index.chosen[position] = hash_
+            index.chosen.add(order)
             index.decisions_per_input[hash_] = index.decisions_per_input.get(hash_, 0) + 1
     return index
 
 
 def iter_decisions(index: DecisionIndex, *, progress: Progress | None = None) -> Iterator[Decision]:
     """Pass two: the chosen decisions in file order, each checked against the record invariants."""
+    order = 0
     for name in index.sources:
         for raw in iter_raw(name):
-            if (raw.file, raw.line) not in index.chosen:
+            order += 1
+            if order not in index.chosen:
                 continue
             try:
                 annotation = Annotation.from_dict(raw.data)
