@@ -33,7 +33,7 @@ def small_task_line() -> str:
     from annotator.core.records import Task
 
     seed = Task.from_dict(json.loads(SEED_PRELABELED.read_text(encoding="utf-8")))
-    end = seed.text.index("\n\n", 200)  # the first two paragraphs
+    end = seed.text.index("\n\n")  # the first paragraph
     tokens = [t for t in seed.tokens if t.end <= end]
     spans = [s for s in seed.spans if s.end <= end]
     keys = {s.key for s in spans}

@@ -302,9 +302,9 @@ class AnnotateScreen(Screen[None]):
         """Show document ``index`` of the session, optionally with a span focused."""
         document = self.session.go_to(index)
         if self._estimate is None and not self._counting:
-            # Counting reads every input byte: start it once the first document is on screen.
+            # Counting reads every input byte: start it after the first document is on screen.
             self._counting = True
-            self.count_documents()
+            self.set_timer(1.0, self.count_documents)
         if index in self._ranks:
             self.read_ahead.reach(self._ranks[index])
         self._stop_selecting()
