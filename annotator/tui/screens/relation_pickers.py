@@ -1,0 +1,71 @@
+"""Relation pickers: ``s`` links the focused quote to its speaker, ``c`` the focused speaker to the
+entity it refers to; either can instead mark a new span in the text (selection mode)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from annotator.core.records import QUOTE, SPEAKER, Span
+from annotator.tui.display_text import excerpt
+from annotator.tui.label_styles import badge_style
+from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.screens.session_screen import SessionScreen
+
+_NEW = "\0new"  # the dialog value for "mark a new span in the text"
+
+
+class RelationPickers(SessionScreen):
+    """The actions behind s and c; "mark a new one" hands over to selection mode."""
+
+    def _span_choices(self, spans: list[Span], current: Span | None, new_label: str) -> list[Choice]:
+        task = self.session.task
+        choices = []
+        for index, span in enumerate(spans):
+            prompt = Text()
+            prompt.append(f" {span.label} ", style=badge_style(span.label))
+            text = excerpt(task.span_text(span), 50)
+            if span.label == SPEAKER:
+                text = excerpt(self.session.resolve(span), 50)
+            prompt.append(f" {text}")
+            prompt.append(f"  (token {span.token_start})", style="dim")
+            if span == current:
+                prompt.append("  ← current", style="bold #5fd75f")
+            choices.append(Choice(str(index), prompt, f"{span.label} {text}"))
+        choices.append(Choice(_NEW, Text(f"✚ mark a new {new_label} in the text…", style="bold"), "new mark"))
+        return choices
+
+    def action_pick_speaker(self) -> None:
+        quote = self._require_focus(QUOTE)
+        if quote is None:
+            return
+        candidates = self.session.speaker_candidates()
+        current = self.session.speaker_of(quote)
+
+        def chosen(value: str | None) -> None:
+            if value == _NEW:
+                self._start_selecting("speaker", self.session.next_token(quote.token_end, 1))
+            elif value is not None:
+                self._edit(lambda: self.session.link_speaker(quote, candidates[int(value)]))
+
+        self.app.push_screen(ChoiceDialog(f"Speaker of “{excerpt(self.session.task.span_text(quote), 50)}”",
+                                          self._span_choices(candidates, current, "speaker"),
+                                          highlight=str(candidates.index(current)) if current in candidates
+                                          else None), chosen)
+
+    def action_pick_coref(self) -> None:
+        speaker = self._require_focus(SPEAKER)
+        if speaker is None:
+            return
+        candidates = self.session.coref_candidates(speaker)
+        current = self.session.coref_of(speaker)
+
+        def chosen(value: str | None) -> None:
+            if value == _NEW:
+                self._start_selecting("coref", speaker.token_start)
+            elif value is not None:
+                self._edit(lambda: self.session.link_coref(speaker, candidates[int(value)]))
+
+        self.app.push_screen(ChoiceDialog(f"Who is “{excerpt(self.session.task.span_text(speaker), 50)}”?",
+                                          self._span_choices(candidates, current, "entity"),
+                                          highlight=str(candidates.index(current)) if current in candidates
+                                          else None), chosen)

@@ -1,0 +1,109 @@
+"""Selection mode: ``v`` starts selecting tokens at the cursor, arrows and w/b extend it, and enter
+turns it into a new span, a quote's new speaker or a speaker's new entity."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from annotator.core.records import CUE, QUOTE, QUOTE_TYPES, SPEAKER, Span
+from annotator.tui.display_text import is_word
+from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.screens.session_screen import SessionScreen
+from annotator.tui.widgets.document_view import DocumentView
+from annotator.tui.widgets.label_legend import LabelLegend
+
+
+class SelectionMode(SessionScreen):
+    """The actions behind v, the arrows, w/b, enter and escape (the last four only while selecting)."""
+
+    _SELECTION_ACTIONS = frozenset({"extend", "finish_selection", "cancel_selection"})
+
+    def action_select(self) -> None:
+        if self.session.current is None or not self.session.task.tokens:
+            return
+        if self.selecting:  # v again restarts the selection at the cursor, for the same purpose
+            self.selection_anchor = self.cursor
+            self._show_marks()
+            return
+        self._start_selecting("span", self.cursor)
+
+    def _start_selecting(self, purpose: str, at: int) -> None:
+        self.selecting = True
+        self.purpose = purpose
+        self.selection_anchor = self.cursor = at
+        hints = {"span": "enter or 1–9 makes a span", "speaker": "enter makes it the quote's speaker",
+                 "coref": "enter marks the entity this speaker refers to"}
+        self.query_one(LabelLegend).show_hint(
+            f"SELECTING: ←/→ w/b ↑/↓ extend · v restarts here · {hints[purpose]} · esc cancels")
+        self.refresh_bindings()
+        self._show_marks()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self._SELECTION_ACTIONS:
+            return self.selecting
+        return True
+
+    def action_extend(self, how: str) -> None:
+        tokens = self.session.task.tokens
+        cursor = self.cursor
+        if how in ("left", "right"):
+            cursor = self.session.next_token(cursor, -1 if how == "left" else 1)
+        elif how in ("word_left", "word_right"):
+            step = -1 if how == "word_left" else 1
+            probe = self.session.next_token(cursor, step)
+            while probe != cursor and not is_word(tokens[probe].text):
+                cursor, probe = probe, self.session.next_token(probe, step)
+            cursor = probe
+        else:
+            cursor = self.query_one(DocumentView).token_on_next_line(cursor, -1 if how == "up" else 1)
+        self.cursor = cursor
+        self._show_marks()
+
+    def action_cancel_selection(self) -> None:
+        self._stop_selecting()
+        self._show_marks()
+
+    def action_finish_selection(self) -> None:
+        if not self.selecting:
+            return
+        if self.purpose == "speaker" and self.focused_span is not None:
+            quote, first, last = self.focused_span, self.selection_anchor, self.cursor
+            self._edit(lambda: self.session.create_speaker(quote, first, last))
+            return
+        if self.purpose == "coref" and self.focused_span is not None:
+            self._create_from_selection(None, link_coref_from=self.focused_span)
+            return
+
+        def chosen(label: str | None) -> None:
+            if label:
+                self._create_from_selection(label)
+
+        self.app.push_screen(ChoiceDialog("Label for the new span", self._label_choices()), chosen)
+
+    def _create_from_selection(self, label: str | None, link_coref_from: Span | None = None) -> None:
+        first, last = self.selection_anchor, self.cursor
+        if label is None:
+            def chosen_entity(picked: str | None) -> None:
+                if picked:
+                    self._create_from_selection(picked, link_coref_from)
+
+            choices = [c for c in self._label_choices() if c.value not in (QUOTE, SPEAKER, CUE)]
+            self.app.push_screen(ChoiceDialog("Entity label for the new mention", choices,
+                                              highlight="PERSON"), chosen_entity)
+            return
+        if label == QUOTE:
+            def chosen_type(quote_type: str | None) -> None:
+                if quote_type:
+                    self._edit(lambda: self.session.create_span(first, last, QUOTE, quote_type))
+
+            self.app.push_screen(ChoiceDialog("Quote type", [Choice(t, Text(t), t) for t in QUOTE_TYPES],
+                                              filterable=False), chosen_type)
+            return
+
+        def create() -> Span:
+            span = self.session.create_span(first, last, label)
+            if link_coref_from is not None:
+                return self.session.link_coref(link_coref_from, span)
+            return span
+
+        self._edit(create)

@@ -1,0 +1,154 @@
+"""The base of the screens that edit documents: owns the editing session and what is focused or
+selected, applies edits, and redraws the document, the span panel and the header from the session."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual import on
+from textual.screen import Screen
+
+from annotator.core.editing import EditError, EditingSession, digit_labels
+from annotator.core.records import COREF, CUE, QUOTE, SAID_BY, SPEAKER, Span
+from annotator.tui.display_text import excerpt
+from annotator.tui.feed import ReadAhead
+from annotator.tui.label_styles import badge_style
+from annotator.tui.screens.choice_dialog import Choice
+from annotator.tui.settings import AnnotateSettings
+from annotator.tui.widgets.document_view import DocumentView
+from annotator.tui.widgets.label_legend import LabelLegend
+from annotator.tui.widgets.progress_header import Progress, ProgressHeader
+from annotator.tui.widgets.span_list import EntityRow, QuoteRow, SpanList
+
+
+class SessionScreen(Screen[None]):
+    """State shared by the annotate screen's parts (navigation, span edits, selection, relation pickers)."""
+
+    def __init__(self, settings: AnnotateSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.session = EditingSession()
+        self.labels = digit_labels(settings.entity_labels)
+        self.focused_span: Span | None = None
+        self.selecting = False
+        self.selection_anchor = 0
+        self.cursor = 0
+        #: what enter does with a selection: "span", or link it as the focused span's "speaker"/"coref"
+        self.purpose = "span"
+        self.read_ahead = ReadAhead()
+        self._target: tuple[int, bool] | None = (0, True)
+        self._ranks: dict[int, int] = {}
+        self._sources: dict[int, str] = {}
+        self._next_rank = 0
+        self._feed_done = False
+        self._estimate: int | None = None
+        self._counting = False
+        self._model = ""
+
+    # -- showing state ---------------------------------------------------------------------
+
+    def _show_spans(self) -> None:
+        task = self.session.task
+        quotes = []
+        speakers, corefs = self.session.links(SAID_BY), self.session.links(COREF)
+        for quote in self.session.quotes():
+            speaker = speakers.get(quote)
+            quotes.append(QuoteRow(quote, task.span_text(quote),
+                                   self.session.resolve(speaker, corefs) if speaker else None))
+        entities = [EntityRow(span, task.span_text(span)) for span in self.session.entities()]
+        self.query_one(DocumentView).update_spans(task.spans)
+        self.query_one(SpanList).show_spans(quotes, entities)
+        self._show_marks()
+        self._show_progress()
+
+    def _show_marks(self) -> None:
+        view = self.query_one(DocumentView)
+        if self.selecting:
+            view.mark(focused=self.focused_span, selection=(self.selection_anchor, self.cursor), cursor=self.cursor)
+        else:
+            view.mark(focused=self.focused_span)
+        self.query_one(SpanList).show_focus(self.focused_span)
+
+    def _show_progress(self) -> None:
+        documents = self.session.documents
+        document = self.session.current
+        total = len(documents) if self._feed_done else self._estimate
+        if total is not None and total < len(documents):
+            total = len(documents)
+        doc_id, source = "", ""
+        if document is not None:
+            meta = document.task.meta
+            doc_id = str(meta.get("id") or meta.get("doc_id") or meta.get("source") or "")
+            source = document.source
+        self.query_one(ProgressHeader).show_progress(Progress(
+            decided=self.session.decided_count, total=total, exact=self._feed_done,
+            position=self.session.index if document is not None else None, doc_id=doc_id,
+            source=source, answer=document.answer if document else None, model=self._model))
+
+    def _status(self, message: str) -> None:
+        self.query_one(ProgressHeader).show_status(message)
+
+    # -- focus and edits -------------------------------------------------------------------
+
+    def focus_span(self, span: Span | None) -> None:
+        self.focused_span = span
+        if span is not None:
+            self.cursor = span.token_start
+        self._show_marks()
+        if span is not None:
+            task = self.session.task
+            speaker = self.session.speaker_of(span) if span.label == QUOTE else None
+            extra = f" — said by {self.session.resolve(speaker)}" if speaker else ""
+            self._status(f"{span.label} “{excerpt(task.span_text(span), 80)}”{extra}")
+
+    @on(SpanList.SpanChosen)
+    def _span_chosen(self, message: SpanList.SpanChosen) -> None:
+        if self.session.current is not None and message.span in self.session.task.spans:
+            self.focus_span(message.span)
+
+    def _edit(self, change: Callable[[], Span | None]) -> bool:
+        if self.session.current is None:
+            self.notify("No document is open.", severity="warning", markup=False)
+            return False
+        try:
+            result = change()
+        except EditError as err:
+            self.notify(str(err), title="Not changed", severity="warning", markup=False)
+            return False
+        self.focused_span = result
+        if result is not None:
+            self.cursor = result.token_start
+        self._stop_selecting()
+        self._show_spans()
+        if self.session.last_edit is not None:
+            self._status(self.session.last_edit.description)
+        return True
+
+    def _require_focus(self, *labels: str) -> Span | None:
+        span = self.focused_span
+        if self.session.current is None or span is None or span not in self.session.task.spans:
+            self.notify("Focus a span first (tab / j / k).", severity="warning", markup=False)
+            return None
+        if labels and span.label not in labels:
+            self.notify(f"This key works on a focused {' or '.join(labels)}.", severity="warning", markup=False)
+            return None
+        return span
+
+    def _label_choices(self) -> list[Choice]:
+        labels = list(dict.fromkeys([*self.labels, *self.settings.entity_labels, QUOTE, SPEAKER, CUE,
+                                     *(s.label for s in self.session.task.spans)]))
+        choices = []
+        for label in labels:
+            prompt = Text()
+            number = self.labels.index(label) + 1 if label in self.labels else None
+            prompt.append(f"{number} " if number else "  ", style="bold")
+            prompt.append(f" {label} ", style=badge_style(label))
+            choices.append(Choice(label, prompt, label))
+        return choices
+
+    def _stop_selecting(self) -> None:
+        if self.selecting:
+            self.selecting = False
+            self.query_one(LabelLegend).show_hint("")
+            self.refresh_bindings()

@@ -1,0 +1,108 @@
+"""Edits on the focused span: focus moves, delete, label (digits or picker), bounds, quote type,
+and undo/redo across documents."""
+
+from __future__ import annotations
+
+from annotator.core.editing import EditError
+from annotator.core.records import QUOTE, QUOTE_TYPES, Span
+from annotator.tui.display_text import excerpt
+from annotator.tui.screens.choice_dialog import ChoiceDialog
+from annotator.tui.screens.session_screen import SessionScreen
+
+
+class SpanEdits(SessionScreen):
+    """The actions behind tab/j/k, d, 1…9, e, [ ] { }, t, u and ctrl+y."""
+
+    def action_focus_span(self, step: int) -> None:
+        if self.session.current is None:
+            return
+        spans = self.session.spans_in_order()
+        if not spans:
+            self.notify("This document has no spans yet: v selects text to make one.", markup=False)
+            return
+        if self.focused_span in spans:
+            index = (spans.index(self.focused_span) + step) % len(spans)
+        else:
+            index = 0 if step > 0 else len(spans) - 1
+        self.focus_span(spans[index])
+
+    def action_delete_span(self) -> None:
+        span = self._require_focus()
+        if span is None:
+            return
+        spans = self.session.spans_in_order()
+        after = spans[spans.index(span) + 1] if spans.index(span) + 1 < len(spans) else None
+
+        def delete() -> Span | None:
+            self.session.delete_span(span)
+            return after
+
+        self._edit(delete)
+
+    def action_digit_label(self, index: int) -> None:
+        if index >= len(self.labels):
+            return
+        label = self.labels[index]
+        if self.selecting and self.purpose == "span":
+            self._create_from_selection(label)
+            return
+        span = self._require_focus()
+        if span is not None:
+            self._edit(lambda: self.session.set_label(span, label))
+
+    def action_pick_label(self) -> None:
+        if self.selecting and self.purpose == "span":
+            self.action_finish_selection()
+            return
+        span = self._require_focus()
+        if span is None:
+            return
+
+        def chosen(label: str | None) -> None:
+            if label:
+                self._edit(lambda: self.session.set_label(span, label))
+
+        self.app.push_screen(ChoiceDialog(f"Label for “{excerpt(self.session.task.span_text(span), 50)}”",
+                                          self._label_choices(), highlight=span.label), chosen)
+
+    def action_move_start(self, step: int) -> None:
+        span = self._require_focus()
+        if span is not None:
+            self._edit(lambda: self.session.move_start(span, step))
+
+    def action_move_end(self, step: int) -> None:
+        span = self._require_focus()
+        if span is not None:
+            self._edit(lambda: self.session.move_end(span, step))
+
+    def action_cycle_quote_type(self) -> None:
+        span = self._require_focus(QUOTE)
+        if span is not None:
+            following = QUOTE_TYPES[(QUOTE_TYPES.index(span.quote_type) + 1) % len(QUOTE_TYPES)]
+            self._edit(lambda: self.session.set_quote_type(span, following))
+
+    # -- history ---------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self._travel(undo=True)
+
+    def action_redo(self) -> None:
+        self._travel(undo=False)
+
+    def _travel(self, *, undo: bool) -> None:
+        before = self.session.index
+        try:
+            edit = self.session.undo() if undo else self.session.redo()
+        except EditError as err:
+            self.notify(str(err), severity="warning", markup=False)
+            return
+        self._target = None
+        focus = edit.focus_before if undo else edit.focus_after
+        if self.session.index != before:
+            self.open_document(self.session.index, focus)
+        else:
+            self.focused_span = focus if focus in self.session.task.spans else None
+            self._stop_selecting()
+            self._show_spans()
+        self._status(f"{'undid' if undo else 'redid'}: {edit.description}"
+                     + (f" (document {edit.index + 1})" if self.session.index != before else ""))
