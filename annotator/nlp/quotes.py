@@ -29,6 +29,8 @@ from annotator.nlp.speakers import subject_of
 _MARKS = frozenset("\"“”„«»‹›‘’‚")
 _SENTENCE_END = frozenset(".!?")
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+#: Tags of a finite verb: a clause with one can be a statement.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Words that end in a colon at the start of a line without being a speaker's name.
 HEADLINE_LABELS = frozenset({
     "update", "updated", "note", "editor", "editors", "photo", "photos", "source", "sources",
@@ -230,6 +232,8 @@ class QuoteFinder:
                          inside: list[tuple[int, int]]) -> FoundQuote | None:
         """``X said (that) CLAUSE``: the ccomp after the verb, without ``that`` and final punctuation."""
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not clauses and self.lexicon.is_speech(verb):
+            clauses = _that_clause_below(verb)
         if not clauses:
             return None
         subject = subject_of(verb)
@@ -239,6 +243,7 @@ class QuoteFinder:
         para_start, para_end = paragraph_bounds(self._text, verb.idx, starts)
         start = clause.left_edge.i
         end = min(clause.right_edge.i + 1, _token_at_or_after(doc, para_end))
+        end = min(end, self._participle_cut(clause, inside))
         while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                                or doc[start].is_punct or doc[start].is_space):
             start += 1
@@ -246,6 +251,20 @@ class QuoteFinder:
         if span is None or len(span) < 2 or not _has_words_outside(span, inside):
             return None
         return FoundQuote(span, _type_for(span, inside), doc[verb.i:verb.i + 1])
+
+    def _participle_cut(self, clause: Token, inside: list[tuple[int, int]]) -> int:
+        """``they would block the bill, calling it "a stunt"``: the participle after the comma is a
+        second report (a cue, or a quote of its own), not part of the first clause."""
+        doc = clause.doc
+        for child in clause.children:
+            if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i <= clause.i:
+                continue
+            if doc[child.i - 1].text != ",":
+                continue
+            quoted = any(_within(t.idx, inside) for t in child.subtree)
+            if quoted or self.lexicon.is_speech(child):
+                return child.i - 1
+        return len(doc)
 
     def _inverted_report(self, doc: Doc, verb: Token, starts: list[int],
                          inside: list[tuple[int, int]]) -> FoundQuote | None:
@@ -263,11 +282,16 @@ class QuoteFinder:
             return None
         if doc[comma - 1].text in _MARKS:
             return None  # "…," she said: a direct quote's attribution
+        after = max(verb.i, subject.right_edge.i) + 1
+        if after < len(doc) and doc[after].text == ":":
+            return None  # "Speaking in X, she said:" introduces what follows, it reports nothing before
         para_start, _ = paragraph_bounds(self._text, verb.idx, starts)
         start = max(doc[comma - 1].sent.start, _token_at_or_after(doc, para_start))
         span = _trimmed(doc, start, comma)
-        if span is None or sum(t.is_alpha for t in span) < 3 or not _has_words_outside(span, inside):
+        if span is None or _word_count(span) < 3 or not _has_words_outside(span, inside):
             return None
+        if not any(t.tag_ in _FINITE_TAGS for t in span):
+            return None  # a participle or a phrase ("Speaking at the conference, ..."), not a statement
         return FoundQuote(span, _type_for(span, inside), doc[verb.i:verb.i + 1])
 
     def _according_to(self, doc: Doc, according: Token, starts: list[int],
@@ -290,7 +314,7 @@ class QuoteFinder:
             span = _trimmed(doc, first, according.i - 1)
         else:
             return None
-        if span is None or sum(t.is_alpha for t in span) < 3 or not _has_words_outside(span, inside):
+        if span is None or _word_count(span) < 3 or not _has_words_outside(span, inside):
             return None
         return FoundQuote(span, _type_for(span, inside), cue)
 
@@ -346,6 +370,28 @@ def _has_words_outside(span: Span, inside: list[tuple[int, int]]) -> bool:
 
 def _type_for(span: Span, inside: list[tuple[int, int]]) -> str:
     return "mixed" if any(span.start_char <= s and e <= span.end_char for s, e in inside) else "indirect"
+
+
+def _word_count(span: Span) -> int:
+    return sum(1 for t in span if t.is_alpha or t.like_num)
+
+
+def _that_clause_below(verb: Token) -> list[Token]:
+    """``told analysts on a conference call that X``: a parser hangs the ``that`` clause on the last
+    noun as a relative clause; with a subject of its own it is the reported clause."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != "that" or token.dep_ != "mark":
+            continue
+        clause = token.head
+        if clause.dep_ not in ("relcl", "acl", "advcl") or not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                   for c in clause.children):
+            continue
+        node = clause.head
+        while node.i != verb.i and node.dep_ in ("dobj", "pobj", "prep", "npadvmod", "compound", "dative"):
+            node = node.head
+        if node.i == verb.i:
+            return [clause]
+    return []
 
 
 def _negated(token: Token) -> bool:

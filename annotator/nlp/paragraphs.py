@@ -1,0 +1,86 @@
+"""Sentence starts the parser should not have to guess: every paragraph, and the words after a
+wire dateline (``LONDON (Reuters) -``), so a headline or dateline is never parsed into the lede.
+
+Runs before the parser, which keeps sentence starts set before it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+_DASHES = frozenset({"-", "—", "–", "--"})
+#: A dateline is short: ``RIO DE JANEIRO, June 3 (Reuters) —``.
+_DATELINE_MAX_TOKENS = 12
+
+
+@Language.factory("annotator_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
+    return ParagraphSplitter()
+
+
+class ParagraphSplitter:
+    def __call__(self, doc: Doc) -> Doc:
+        for start in paragraph_first_tokens(doc):
+            if start > 0:
+                doc[start].is_sent_start = True
+            end = dateline_end(doc, start)
+            if end is not None and end < len(doc):
+                doc[end].is_sent_start = True
+        return doc
+
+
+def paragraph_first_tokens(doc: Doc) -> list[int]:
+    """The first non-space token of every paragraph (a line of text)."""
+    firsts = []
+    after_break = True
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if after_break:
+            firsts.append(token.i)
+        after_break = "\n" in token.whitespace_
+    return firsts
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the first token after a dateline starting at ``start`` (None when there is none).
+
+    A dateline is one or more words in capitals (a place), then optionally a date and an agency in
+    brackets, then a dash: ``WASHINGTON (AP) —``, ``TOKYO, June 3 (Reuters) -``.
+    """
+    i = start
+    while i < len(doc) and _is_caps_word(doc[i]):
+        i += 1
+    if i == start:
+        return None
+    limit = min(len(doc), start + _DATELINE_MAX_TOKENS)
+    in_brackets = False
+    while i < limit and doc[i].text not in _DASHES:
+        token = doc[i]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            return None
+        if token.text in "()":
+            in_brackets = token.text == "("
+        elif not in_brackets and not (token.text == "," or token.like_num or token.text[:1].isupper()):
+            return None  # a lower-case word: a sentence, not a place and a date
+        i += 1
+    if i >= limit or doc[i].text not in _DASHES:
+        return None
+    return i + 1
+
+
+def dateline_place(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The token range of the place at the head of a dateline, if the paragraph has one."""
+    if dateline_end(doc, start) is None:
+        return None
+    end = start
+    while end < len(doc) and _is_caps_word(doc[end]):
+        end += 1
+    return start, end
+
+
+def _is_caps_word(token: Token) -> bool:
+    text = token.text
+    return len(text) >= 2 and text.isalpha() and text.isupper()
