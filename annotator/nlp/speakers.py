@@ -90,6 +90,8 @@ def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
         while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
             first -= 1
         return doc[first:cue.start] if first < cue.start else None
+    if cue.text == "A" and cue.end < len(doc) and doc[cue.end].text == ":":
+        return interviewee(doc, text)
     if cue[0].lower_ == "according":
         to = cue[-1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -106,6 +108,16 @@ def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):
             return noun_phrase(doc[i], text)
     return None
+
+
+def interviewee(doc: Doc, text: str) -> Span | None:
+    """Who answers in a ``Q:``/``A:`` transcript: the last person named in full before the first question."""
+    first_question = text.find("\nQ:")
+    if first_question < 0:
+        first_question = 0 if text.startswith("Q:") else len(text)
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first_question]
+    full = [e for e in people if len(e) >= 2] or people
+    return full[-1] if full else None
 
 
 @Language.factory(
