@@ -30,10 +30,11 @@ test: $(DEV_STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/prelabel.py
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/quality.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
