@@ -19,8 +19,11 @@ from annotator.nlp.entities import PERSON, name_tokens, surname_key
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
-_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman", "mister"}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "madam"}
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman", "mister",
+                "congressman", "businessman", "councilman", "duke", "emperor", "baron", "brother", "uncle"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "madam",
+                  "congresswoman", "businesswoman", "councilwoman", "duchess", "empress", "baroness", "sister",
+                  "aunt", "mother", "actress"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -82,8 +85,12 @@ class SpeakerResolver:
     def _resolve(self, ents: list[Span], speaker: Span, people: list[Person], by_key: dict[str, Person],
                  speaker_heads: set[int]) -> Person | None:
         names = [e for e in ents if e.label_ == PERSON and speaker.start <= e.start and e.end <= speaker.end]
+        if len(names) > 1 and any(t.dep_ == "conj" for e in names for t in e):
+            return None  # "two senators, Joe Manchin and Kyrsten Sinema": several people, not one
+        # "the head of X, Sergei Lavrov": the apposition (or the head itself) is who it is; a name in
+        # a prepositional phrase ("analysts at Barclays") is someone else.
+        names = [e for e in names if e.start <= speaker.root.i < e.end or e.root.dep_ == "appos"]
         if names:
-            # "the head of X, Sergei Lavrov": the apposition, the last name in the mention, is who it is.
             return by_key.get(surname_key(names[-1]))
         if len(speaker) == 1 and speaker[0].lower_ in MALE | FEMALE:
             gender = "m" if speaker[0].lower_ in MALE else "f"

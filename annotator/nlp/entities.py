@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from annotator.nlp.convert import ensure_span_groups
+from annotator.nlp.paragraphs import dateline_place, paragraph_first_tokens
 
 PERSON = "PERSON"
 #: Labels a person's surname is often mistaken for; GPE is left alone (Washington, Jordan, Georgia).
@@ -27,6 +28,8 @@ TITLES = frozenset({
     "saint", "father", "rev", "reverend", "coach", "officer", "sheriff", "attorney", "inspector",
 })
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: Labels a name in apposition to a description of a person is sometimes given instead of PERSON.
+_PERSON_MISTAKEN_FOR = RELABEL_FROM + ("GPE",)
 
 
 @Language.factory(
@@ -64,9 +67,11 @@ class EntityHarmoniser:
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         ents = [self._trim(e) for e in doc.ents] if self.strip_determiners else list(doc.ents)
-        ents = [e for e in ents if e is not None]
+        ents = [e for e in ents if e is not None and not _title_fragment(e)]
         speaker_heads = {s.root.i for s in doc.spans["speakers"]}
-        ents = [self._described_person(e, doc) for e in ents]
+        ents = [_without_title(self._described_person(e, doc)) for e in ents]
+        ents = _datelines(doc, ents)
+        ents = _short_forms(ents)
         full_names = {surname_key(e) for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
         speaking = {surname_key(e) for e in ents if e.root.i in speaker_heads and e.label_ == PERSON}
         persons = full_names | speaking
@@ -77,16 +82,19 @@ class EntityHarmoniser:
                 ent = Span(doc, ent.start, ent.end, label=PERSON)
             relabelled.append(ent)
         relabelled.extend(self._missing_names(doc, relabelled, persons))
-        doc.ents = filter_spans(relabelled)
+        doc.ents = filter_spans([_without_title(e) for e in relabelled])
         return doc
 
     @staticmethod
     def _described_person(ent: Span, doc: Doc) -> Span:
         """``the head of the trade office, Nadia Rahim`` speaking: the name in apposition is a person."""
         root = ent.root
-        if ent.label_ not in RELABEL_FROM or root.dep_ != "appos" or root.head.pos_ != "NOUN":
+        if ent.label_ not in _PERSON_MISTAKEN_FOR or len(ent) < 2 or not all(t.pos_ == "PROPN" for t in ent):
             return ent
-        if not all(t.pos_ == "PROPN" for t in ent) or len(ent) < 2:
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+        if before in TITLES and doc[ent.start - 1].text[:1].isupper():
+            return Span(doc, ent.start, ent.end, label=PERSON)  # "Chancellor Rachel Reeves"
+        if root.dep_ != "appos" or root.head.pos_ != "NOUN":
             return ent
         if not any(s.start <= root.head.i < s.end and s.start <= ent.start and ent.end <= s.end
                    for s in doc.spans["speakers"]):
@@ -99,6 +107,8 @@ class EntityHarmoniser:
         doc = ent.doc
         if end - start > 1 and doc[start].lower_ == "the" and doc[start].text == "the":
             start += 1
+        elif end - start > 2 and doc[start].text == "The" and doc[start].is_sent_start:
+            start += 1  # "The White House said": capitalised only by its place in the sentence
         while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
             end -= 1
         if (start, end) == (ent.start, ent.end):
@@ -114,7 +124,8 @@ class EntityHarmoniser:
             if any(i in taken for i in range(speaker.start, speaker.end)):
                 continue
             name = name_tokens(speaker)
-            if name and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) and len(name) <= 4:
+            if name and all(t.pos_ == "PROPN" and t.text[:1].isupper() or _name_hyphen(t) for t in name) \
+                    and len(name) <= 6 and not _name_hyphen(name[0]) and not _name_hyphen(name[-1]):
                 added.append(Span(doc, name.start, name.end, label=PERSON))
                 taken.update(range(name.start, name.end))
         for token in doc:
@@ -124,3 +135,46 @@ class EntityHarmoniser:
                 added.append(Span(doc, token.i, token.i + 1, label=PERSON))
                 taken.add(token.i)
         return added
+
+
+def _name_hyphen(token) -> bool:
+    """The hyphen inside ``Jean-Pierre``."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def _without_title(ent: Span) -> Span:
+    """``Mrs Joan Pritchard`` → ``Joan Pritchard``: a person's name without the honorific."""
+    if ent.label_ != PERSON or ent[0].lower_.rstrip(".") not in TITLES:
+        return ent
+    name = name_tokens(ent)
+    return Span(ent.doc, name.start, name.end, label=PERSON) if len(name) else ent
+
+
+def _title_fragment(ent: Span) -> bool:
+    """``Press`` in ``Press secretary Karine Jean-Pierre``, ``State`` in ``Secretary of State Marco
+    Rubio``: one word of a person's title, not an organisation."""
+    if ent.label_ != "ORG" or len(ent) != 1:
+        return False
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.text in TITLES:
+        return True  # a lower-case title after it ("Press secretary"); "NATO Secretary" stays an ORG
+    prev = doc[ent.start - 2:ent.start]
+    return len(prev) == 2 and prev[0].lower_ in TITLES and prev[1].lower_ == "of" and nxt is not None \
+        and nxt.ent_type_ == PERSON
+
+
+def _datelines(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``WASHINGTON (AP) —``: the place at the head of a wire dateline is a GPE."""
+    places = [p for p in (dateline_place(doc, i) for i in paragraph_first_tokens(doc)[:3]) if p is not None]
+    if not places:
+        return ents
+    kept = [e for e in ents if not any(e.start < end and start < e.end for start, end in places)]
+    return kept + [Span(doc, start, end, label="GPE") for start, end in places]
+
+
+def _short_forms(ents: list[Span]) -> list[Span]:
+    """``Northwind`` after ``Northwind Airlines`` (ORG) is the same organisation."""
+    orgs = {e[0].text for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].text[:1].isupper()}
+    return [Span(e.doc, e.start, e.end, label="ORG")
+            if len(e) == 1 and e.label_ in ("GPE", "PRODUCT") and e.text in orgs else e for e in ents]

@@ -46,13 +46,28 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
         return doc[start:end]
-    if token.pos_ == "PROPN" and not any(c.dep_ == "appos" for c in token.children):
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and not any(c.dep_ == "appos" for c in token.children):
         # "the ministry spokesperson Maria Zakharova": the name, without the title chain before it.
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1) \
                 and doc[start - 1].dep_ == "compound":
             start -= 1
-        return doc[start:token.i + 1]
+        # "Jean-Pierre": hyphenated parts of one name.
+        while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+            start -= 2
+        end = token.i + 1
+        if token.ent_iob_ in ("B", "I"):
+            # "the Office for Budget Responsibility": the whole name the head sits in, no determiner.
+            ent_start, ent_end = token.i, token.i + 1
+            while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+                ent_start -= 1
+            while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            while ent_start < token.i and doc[ent_start].lower_ == "the":
+                ent_start += 1
+            start, end = min(start, ent_start), max(end, ent_end)
+        return doc[start:end]
     keep = {token.i}
     stack = [token]
     while stack:
