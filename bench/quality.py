@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotator.core.evaluation import Evaluation, evaluate, match_quotes, same_speaker, speakers_of  # noqa: E402
+from annotator.core.evaluation import Evaluation, evaluate, match_quotes, same_person, speakers_of  # noqa: E402
 from annotator.core.records import QUOTE, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
 from annotator.nlp.pipeline import load_pipeline, prelabel  # noqa: E402
@@ -52,7 +52,7 @@ def print_errors(gold: Task, pred: Task) -> None:
         if q.key not in matched_p and not any((o[0] < q.end and q.start < o[1]) for o in optional):
             lines.append(f"  EXTRA   {pred.span_text(q)[:70]!r}")
     for g, p in pairs:
-        if g.key in g_attr and not (p.key in p_attr and same_speaker(g_attr[g.key], p_attr[p.key])):
+        if g.key in g_attr and not (p.key in p_attr and same_person(g_attr[g.key], p_attr[p.key])):
             want = [(gold.span_text(a.speaker), a.name) for a in g_attr[g.key]]
             got = [(pred.span_text(a.speaker), a.name) for a in p_attr.get(p.key, [])]
             lines.append(f"  SPEAKER {gold.span_text(g)[:40]!r}: want {want} got {got}")
@@ -75,12 +75,13 @@ def main() -> None:
     args = parser.parse_args()
     nlp = load_pipeline(args.model)
     results = {name: score_set(nlp, path, args.errors) for name, path in GOLD_SETS.items()}
-    print(f"\n| set | docs | quotes P/R/F1 (overlap) | quotes F1 (exact) | attributed P/R/F1 | entities P/R/F1 |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print(f"\n| set | docs | quotes P/R/F1 (overlap) | quotes F1 (exact) | attributed P/R/F1 | speaker resolved F1 | "
+          f"entities P/R/F1 |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, r in results.items():
         q, a, e = r.quotes_overlap, r.attributed, r.entities_total
         print(f"| {name} | {r.documents} | {q.precision:.2f} / {q.recall:.2f} / {q.f1:.2f} | "
-              f"{r.quotes_exact.f1:.2f} | {a.precision:.2f} / {a.recall:.2f} / {a.f1:.2f} | "
+              f"{r.quotes_exact.f1:.2f} | {a.precision:.2f} / {a.recall:.2f} / {a.f1:.2f} | {r.resolved.f1:.2f} | "
               f"{e.precision:.2f} / {e.recall:.2f} / {e.f1:.2f} |")
 
 

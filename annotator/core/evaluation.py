@@ -54,6 +54,9 @@ class Evaluation:
     quotes_exact: Score = field(default_factory=Score)
     quotes_overlap: Score = field(default_factory=Score)
     attributed: Score = field(default_factory=Score)
+    #: Stricter than ``attributed``: the speaker must resolve to the gold's name (a pronoun's span
+    #: overlapping the gold pronoun is not enough); unresolved descriptions still match by span.
+    resolved: Score = field(default_factory=Score)
 
     @property
     def entities_total(self) -> Score:
@@ -68,6 +71,7 @@ class Evaluation:
         rows.append(("quotes (exact)", self.quotes_exact))
         rows.append(("quotes (overlap ≥50%)", self.quotes_overlap))
         rows.append(("attributed quotes", self.attributed))
+        rows.append(("speaker resolved", self.resolved))
         return rows
 
     def to_dict(self) -> dict[str, object]:
@@ -79,6 +83,7 @@ class Evaluation:
             "quotes_exact": self.quotes_exact.to_dict(),
             "quotes_overlap": self.quotes_overlap.to_dict(),
             "attributed_quotes": self.attributed.to_dict(),
+            "speaker_resolved": self.resolved.to_dict(),
         }
 
 
@@ -123,6 +128,9 @@ def score_task(gold: Task, pred: Task, result: Evaluation, labels: set[str]) -> 
     right = sum(1 for g, p in pairs if g.key in gold_attr and p.key in pred_attr
                 and same_speaker(gold_attr[g.key], pred_attr[p.key]))
     result.attributed.add(Score(right, len(attributed_pred) - right, len(attributed_gold) - right))
+    resolved = sum(1 for g, p in pairs if g.key in gold_attr and p.key in pred_attr
+                   and same_person(gold_attr[g.key], pred_attr[p.key]))
+    result.resolved.add(Score(resolved, len(attributed_pred) - resolved, len(attributed_gold) - resolved))
 
 
 def overlap_match(a: Span, b: Span) -> bool:
@@ -176,6 +184,18 @@ def same_speaker(gold: list[Attribution], pred: list[Attribution]) -> bool:
             if g.speaker.start < p.speaker.end and p.speaker.start < g.speaker.end:
                 return True
             if _normal(g.name) == _normal(p.name):
+                return True
+    return False
+
+
+def same_person(gold: list[Attribution], pred: list[Attribution]) -> bool:
+    """The speakers resolve to the same name; a gold speaker that names nobody else matches by span."""
+    for g in gold:
+        for p in pred:
+            if _normal(g.name) == _normal(p.name):
+                return True
+            if _normal(g.name) == _normal(g.speaker.text) and g.speaker.start < p.speaker.end \
+                    and p.speaker.start < g.speaker.end:
                 return True
     return False
 

@@ -27,6 +27,8 @@ TITLES = frozenset({
     "commissioner", "deputy", "vice", "prime", "foreign", "defense", "defence", "finance", "st",
     "saint", "father", "rev", "reverend", "coach", "officer", "sheriff", "attorney", "inspector",
 })
+#: Titles that only ever stand before a person's name.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Labels a name in apposition to a description of a person is sometimes given instead of PERSON.
 _PERSON_MISTAKEN_FOR = RELABEL_FROM + ("GPE",)
@@ -94,6 +96,8 @@ class EntityHarmoniser:
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
         if before in TITLES and doc[ent.start - 1].text[:1].isupper():
             return Span(doc, ent.start, ent.end, label=PERSON)  # "Chancellor Rachel Reeves"
+        if ent[0].lower_.rstrip(".") in HONORIFICS and len(ent) <= 4:
+            return Span(doc, ent.start, ent.end, label=PERSON)  # "Mrs Carmen Ruiz" as a WORK_OF_ART
         if root.dep_ != "appos" or root.head.pos_ != "NOUN":
             return ent
         if not any(s.start <= root.head.i < s.end and s.start <= ent.start and ent.end <= s.end

@@ -87,3 +87,12 @@ def test_evaluation_entities_exact_per_label_and_missing_document():
     assert (result.entities["PERSON"].tp, result.entities["PERSON"].fp, result.entities["PERSON"].fn) == (0, 1, 1)
     missing = evaluate([gold()], [])
     assert missing.missing == 1 and missing.quotes_overlap.fn == 2
+
+
+def test_evaluation_pronoun_resolved_to_someone_else_is_attributed_but_not_resolved():
+    coach = span("the coach", "PERSON")
+    pred = Task(TEXT, TOKENS, [Q1, SHE, coach], [Relation(Q1, SHE, SAID_BY), Relation(SHE, coach, COREF)])
+    result = evaluate([gold()], [pred])
+    assert result.attributed.tp == 1  # the spans overlap
+    assert (result.resolved.tp, result.resolved.fp, result.resolved.fn) == (0, 1, 2)
+    assert evaluate([gold()], [gold()]).resolved.f1 == 1.0
