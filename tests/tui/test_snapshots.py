@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests.conftest import ROOT
 from tests.tui.conftest import SEED_PRELABELED, SIZE
+
+# The header shows the source as given: a path relative to the checkout keeps the snapshots
+# the same wherever the repository is cloned.
+SEED_PRELABELED = SEED_PRELABELED.relative_to(ROOT)
+
+
+@pytest.fixture(autouse=True)
+def _in_checkout(monkeypatch):
+    monkeypatch.chdir(ROOT)
 
 
 async def _ready(pilot) -> None:
