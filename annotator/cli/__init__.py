@@ -8,5 +8,6 @@ from annotator.cli import evaluate  # noqa: F401  (registers the command)
 from annotator.cli import export  # noqa: F401  (registers the command)
 from annotator.cli import stats  # noqa: F401  (registers the command)
 from annotator.cli import agree  # noqa: F401  (registers the command)
+from annotator.cli import review  # noqa: F401  (registers the command)
 
 __all__ = ["app"]

@@ -8,26 +8,31 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from textual.app import App
+from textual.screen import Screen
 
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.store import JsonlStore, RejectsFile
+from annotator.export.decisions import DecisionIndex
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.settings import AnnotateSettings, _load_pipeline
 
 
 class AnnotatorApp(App[None]):
-    """Opens the annotate screen; closes the output (and rejects file) when it exits."""
+    """Opens the annotate screen (or the one ``open_screen`` makes); closes the output (and
+    rejects file) when it exits."""
 
     CSS_PATH = "app.tcss"
     TITLE = "annotator"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, settings: AnnotateSettings) -> None:
+    def __init__(self, settings: AnnotateSettings,
+                 open_screen: Callable[[AnnotateSettings], Screen[None]] = AnnotateScreen) -> None:
         super().__init__()
         self.settings = settings
+        self.open_screen = open_screen
 
     def on_mount(self) -> None:
-        self.push_screen(AnnotateScreen(self.settings))
+        self.push_screen(self.open_screen(self.settings))
 
     def on_unmount(self) -> None:
         self.settings.store.close()
@@ -59,3 +64,26 @@ def create_app(
         load_model=load_model or _load_pipeline,
     )
     return AnnotatorApp(settings)
+
+
+def create_review_app(
+    decisions: DecisionIndex,
+    output: str | Path,
+    *,
+    reviewer: str,
+) -> AnnotatorApp:
+    """The review screen on indexed decisions, writing gold records to OUTPUT (opened and locked now)."""
+    from annotator.tui.screens.review import ReviewScreen
+
+    store = JsonlStore(output)
+    session_id = f"{reviewer}-review-{time.strftime('%Y-%m-%dT%H:%M:%S')}-{uuid.uuid4().hex[:6]}"
+    extra = sorted(decisions.entity_labels - set(DEFAULT_ENTITY_LABELS))
+    settings = AnnotateSettings(
+        sources=list(decisions.sources),
+        store=store,
+        annotator=reviewer,
+        session_id=session_id,
+        # The annotate keys 1-6 stay where annotators know them; labels beyond those are picked with e.
+        entity_labels=[*DEFAULT_ENTITY_LABELS, *extra],
+    )
+    return AnnotatorApp(settings, lambda s: ReviewScreen(s, decisions))

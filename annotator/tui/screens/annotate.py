@@ -196,7 +196,10 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
     # -- messages from the worker ----------------------------------------------------------
 
     def on_document_arrived(self, message: DocumentArrived) -> None:
-        item = message.item
+        self.add_item(message.item)
+
+    def add_item(self, item: FeedItem) -> int:
+        """Add a document the reader found to the session; open it if the annotator is waiting."""
         index = self.session.add_document(item.task, source=item.source, answer=item.answer)
         if item.rank is not None:
             self._ranks[index] = item.rank
@@ -205,6 +208,7 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
             self._settle()
         else:
             self._show_progress()
+        return index
 
     def on_feed_finished(self, message: FeedFinished) -> None:
         self._feed_done = True

@@ -55,12 +55,18 @@ class SessionScreen(Screen[None]):
         for quote in self.session.quotes():
             speaker = speakers.get(quote)
             quotes.append(QuoteRow(quote, task.span_text(quote),
-                                   self.session.resolve(speaker, corefs) if speaker else None))
-        entities = [EntityRow(span, task.span_text(span)) for span in self.session.entities()]
+                                   self.session.resolve(speaker, corefs) if speaker else None,
+                                   self.span_note(quote)))
+        entities = [EntityRow(span, task.span_text(span), self.span_note(span))
+                    for span in self.session.entities()]
         self.query_one(DocumentView).update_spans(task.spans)
         self.query_one(SpanList).show_spans(quotes, entities)
         self._show_marks()
         self._show_progress()
+
+    def span_note(self, span: Span) -> str:
+        """A remark shown after the span's row in the side panel (the review screen says who has it)."""
+        return ""
 
     def _show_marks(self) -> None:
         view = self.query_one(DocumentView)

@@ -15,7 +15,7 @@ from textual.strip import Strip
 
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Token
 from annotator.tui.display_text import printable
-from annotator.tui.label_styles import CURSOR_STYLE, FOCUS_STYLE, SELECTION_STYLE, label_style
+from annotator.tui.label_styles import CURSOR_STYLE, DISPUTED_STYLE, FOCUS_STYLE, SELECTION_STYLE, label_style
 
 _CHUNK = re.compile(r"\S+\s*|\s+")
 
@@ -76,6 +76,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._token_starts: list[int] = []
         self._spans: list[Span] = []
         self._focused: Span | None = None
+        self._disputed: list[Span] = []
         self._selection: tuple[int, int] | None = None
         self._cursor: tuple[int, int] | None = None
         self._lines: list[tuple[int, int]] = []
@@ -93,6 +94,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._token_starts = [t.start for t in tokens]
         self._spans = list(spans)
         self._focused = self._selection = self._cursor = None
+        self._disputed = []
         self._message_style = Style()
         self._layout(force=True)
         self.scroll_to(y=0, animate=False)
@@ -106,6 +108,12 @@ class DocumentView(ScrollView, can_focus=False):
         self._spans = list(spans)
         self._index_spans()
         self._invalidate()
+
+    def mark_disputed(self, spans: list[Span]) -> None:
+        """Tint spans that only some versions of the document have (review)."""
+        if spans != self._disputed:
+            self._disputed = sorted(spans, key=lambda s: s.start)
+            self._invalidate()
 
     def mark(self, *, focused: Span | None, selection: tuple[int, int] | None = None,
              cursor: int | None = None) -> None:
@@ -224,6 +232,10 @@ class DocumentView(ScrollView, can_focus=False):
 
         for span in self._line_spans[index]:
             paint(label_style(span.label), span.start, span.end)
+        for span in self._disputed:
+            if span.start >= end:
+                break
+            paint(DISPUTED_STYLE, span.start, span.end)
         if self._focused is not None:
             paint(FOCUS_STYLE, self._focused.start, self._focused.end)
         if self._selection is not None:

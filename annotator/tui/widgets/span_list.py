@@ -22,6 +22,7 @@ from annotator.tui.display_text import excerpt
 from annotator.tui.label_styles import badge_style, label_colour
 
 _FOCUS = Style(bgcolor="#3a4a6a", bold=True)
+_NOTE = Style(color="#d787af", italic=True)
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,15 @@ class QuoteRow:
     span: Span
     text: str
     speaker: str | None
+    #: a short remark after the row, e.g. who has the span when versions differ (review)
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class EntityRow:
     span: Span
     text: str
+    note: str = ""
 
 
 class SpanList(ScrollView, can_focus=False):
@@ -64,11 +68,11 @@ class SpanList(ScrollView, can_focus=False):
     def show_spans(self, quotes: list[QuoteRow], entities: list[EntityRow]) -> None:
         lines: list[tuple[Span | None, str, tuple]] = [(None, "header", (f"Quotes ({len(quotes)})",))]
         for number, quote in enumerate(quotes, start=1):
-            lines.append((quote.span, "quote", (number, quote.text)))
+            lines.append((quote.span, "quote", (number, quote.text, quote.note)))
             lines.append((quote.span, "speaker", (quote.speaker, quote.span.quote_type)))
         lines.append((None, "blank", ()))
         lines.append((None, "header", (f"Entities ({len(entities)})",)))
-        lines.extend((entity.span, "entity", (entity.text,)) for entity in entities)
+        lines.extend((entity.span, "entity", (entity.text, entity.note)) for entity in entities)
         self._lines = lines
         self._first_line = {}
         for index, (span, _, _) in enumerate(lines):
@@ -120,9 +124,12 @@ class SpanList(ScrollView, can_focus=False):
         if kind == "header":
             text.append(payload[0], style="bold underline")
         elif kind == "quote":
-            number, quote = payload
+            number, quote, note = payload
             text.append(f"{number:>3}. ", style="dim")
-            text.append(f"“{excerpt(quote, 32)}”", style=label_colour(span.label if span else ""))
+            room = 32 - (len(note) + 2 if note else 0)
+            text.append(f"“{excerpt(quote, max(room, 8))}”", style=label_colour(span.label if span else ""))
+            if note:
+                text.append(f"  {note}", style=_NOTE)
         elif kind == "speaker":
             speaker, quote_type = payload
             text.append("     ")
@@ -134,4 +141,6 @@ class SpanList(ScrollView, can_focus=False):
         elif kind == "entity" and span is not None:
             text.append(f" {span.label} ", style=badge_style(span.label))
             text.append(" " + excerpt(payload[0], 30))
+            if payload[1]:
+                text.append(f"  {payload[1]}", style=_NOTE)
         return text

@@ -1,0 +1,52 @@
+"""``annotator review``: adjudicate several annotators' decisions in the terminal, writing gold records."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from annotator.cli.app import app
+from annotator.core.adjudication import REVIEWED_ANSWERS
+from annotator.core.errors import UserError
+
+
+def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer: str) -> None:
+    """Open the review screen on the newest decision per input per annotator in SOURCES, appending
+    gold records to OUTPUT (documents already there count as reviewed)."""
+    from annotator.export.decisions import index_decisions
+
+    if Path(output).resolve() in {Path(s).resolve() for s in sources}:
+        raise UserError(f"{output}: the gold file is also one of the inputs; choose another output file")
+    # Pass one reads every line before the screen opens, so bad input is an error with its
+    # file and line (exit status 2), not a notice in the middle of a review.
+    decisions = index_decisions(sources, answers=REVIEWED_ANSWERS, group_by="annotator")
+    if not decisions.decisions_per_input:
+        raise UserError("there is nothing to review: the files hold no accepted or rejected decisions")
+    # Textual is imported here, not at the top, so the other commands start fast.
+    from annotator.tui.app import create_review_app
+
+    create_review_app(decisions, output, reviewer=reviewer).run()
+
+
+@app.command()
+def review(
+    sources: list[Path] = typer.Argument(..., help="Annotation files written by 'annotator annotate'."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSONL file the gold records are appended to."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Your name, recorded as the gold "
+                                           "records' _annotator_id (default: your login name)."),
+) -> None:
+    """Adjudicate: accept what annotators agree on in bulk, resolve where they differ.
+
+    Example: annotator review maria.jsonl ivan.jsonl -o gold.jsonl --reviewer lena
+    """
+    review_decisions(sources=list(sources), output=output, reviewer=reviewer or _login_name())
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "anonymous"
