@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Iterator, Mapping
 
-from annotator.core.editing import Edit, EditError, EditingSession, span_order
+from annotator.core.editing import EditingSession, span_order
 from annotator.core.invariants import task_problems
 from annotator.core.records import Annotation, Relation, Span, Task
 
@@ -191,22 +191,10 @@ class ReviewSession(EditingSession):
         """Replace the current document's spans and relations (one edit, undone like any other)."""
         self._commit(description, spans, relations, None, None)
 
-    def _commit(self, description: str, spans: list[Span], relations: list[Relation],
-                focus_before: Span | None, focus_after: Span | None) -> None:
-        # Same as EditingSession._commit except for which problems refuse the edit.
-        task = self.task
-        candidate = Task(text=task.text, tokens=task.tokens, spans=sorted(spans, key=span_order),
-                         relations=relations, meta=task.meta, input_hash=task.input_hash)
-        known = set(task_problems(task))
-        added = [p for p in task_problems(candidate) if p not in known]
-        if added:
-            raise EditError(added[0])
-        edit = Edit(self.index, description, (tuple(task.spans), tuple(task.relations)),
-                    (tuple(candidate.spans), tuple(candidate.relations)), focus_before, focus_after)
-        task.spans = candidate.spans
-        task.relations = candidate.relations
-        self._undo.append(edit)
-        self._redo.clear()
+    def _refusing_problems(self, before: Task, after: Task) -> list[str]:
+        # A merge may start with conflicts; an edit is refused only if it adds a problem.
+        known = set(task_problems(before))
+        return [p for p in task_problems(after) if p not in known]
 
 
 def _on_tokens(span: Span, task: Task) -> Span:

@@ -419,12 +419,16 @@ class EditingSession:
         self._commit(description + note, spans, relations, old, new)
         return new
 
+    def _refusing_problems(self, before: Task, after: Task) -> list[str]:
+        """The problems that refuse an edit: here, any broken invariant."""
+        return task_problems(after)
+
     def _commit(self, description: str, spans: list[Span], relations: list[Relation],
                 focus_before: Span | None, focus_after: Span | None) -> None:
         task = self.task
         candidate = Task(text=task.text, tokens=task.tokens, spans=sorted(spans, key=span_order),
                          relations=relations, meta=task.meta, input_hash=task.input_hash)
-        problems = task_problems(candidate)
+        problems = self._refusing_problems(task, candidate)
         if problems:
             raise EditError(problems[0])
         edit = Edit(self.index, description, (tuple(task.spans), tuple(task.relations)),

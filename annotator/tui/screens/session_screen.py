@@ -39,7 +39,6 @@ class SessionScreen(Screen[None]):
         self.read_ahead = ReadAhead()
         self._target: tuple[int, bool] | None = (0, True)
         self._ranks: dict[int, int] = {}
-        self._sources: dict[int, str] = {}
         self._next_rank = 0
         self._feed_done = False
         self._estimate: int | None = None
