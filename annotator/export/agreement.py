@@ -250,30 +250,36 @@ def _span_json(counts: SpanCounts) -> dict[str, Any]:
 
 
 def agreement_tables(agreement: Agreement) -> list[Table]:
-    """The tables ``annotator agree`` prints: spans per label, kappa per layer, attribution."""
-    spans = Table(title="Span agreement per label (precision / recall / F1 of B against A)")
-    for column in ("A", "B", "label", "A spans", "B spans", "exact P", "exact R", "exact F1",
-                   "overlap P", "overlap R", "overlap F1"):
-        spans.add_column(column, justify="right" if " " in column else "left")
-    kappa = Table(title="Cohen's kappa on token labels, per layer")
-    for column in ("A", "B", "documents", "tokens", *LAYERS):
-        kappa.add_column(column, justify="left" if column in ("A", "B") else "right")
-    said = Table(title="Who said each quote (quotes matched between A and B)")
-    for column in ("A", "B", "matched quotes", "same speaker", "agreement", "same quote type"):
-        said.add_column(column, justify="left" if column in ("A", "B") else "right")
+    """The tables ``annotator agree`` prints: spans per label for each pair, kappa per layer, attribution.
+
+    Headers are stacked on two lines so the tables fit an 80-column terminal.
+    """
+    tables = []
     for pair in agreement.pairs:
-        rows = sorted(pair.spans.items()) + [("ALL", pair.all_spans())]
-        for label, counts in rows:
+        spans = Table(title=f"{pair.a} (A) vs {pair.b} (B): spans per label, B against A", pad_edge=False)
+        spans.add_column("label")
+        for column in ("A\nspans", "B\nspans", "exact\nP", "exact\nR", "exact\nF1",
+                       "overlap\nP", "overlap\nR", "overlap\nF1"):
+            spans.add_column(column, justify="right")
+        for label, counts in sorted(pair.spans.items()) + [("ALL", pair.all_spans())]:
             exact, overlap = counts.scores("exact"), counts.scores("overlap")
-            spans.add_row(pair.a, pair.b, label, str(counts.a), str(counts.b),
+            spans.add_row(label, str(counts.a), str(counts.b),
                           *(_number(exact[k]) for k in ("precision", "recall", "f1")),
                           *(_number(overlap[k]) for k in ("precision", "recall", "f1")))
+        tables.append(spans)
+    kappa = Table(title="Cohen's kappa on token labels, per layer")
+    for column in ("A", "B", "docs", "tokens", *LAYERS):
+        kappa.add_column(column, justify="left" if column in ("A", "B") else "right")
+    said = Table(title="Who said each quote (quotes matched between A and B)")
+    for column in ("A", "B", "matched\nquotes", "same\nspeaker", "agreement", "same\nquote type"):
+        said.add_column(column, justify="left" if column in ("A", "B") else "right")
+    for pair in agreement.pairs:
         kappa.add_row(pair.a, pair.b, str(pair.documents), str(sum(pair.tokens["entity"].values())),
                       *(_number(pair.kappa(layer)) for layer in LAYERS))
         share = pair.same_speaker / pair.quotes_matched if pair.quotes_matched else None
         said.add_row(pair.a, pair.b, str(pair.quotes_matched), str(pair.same_speaker), _number(share),
                      str(pair.same_quote_type))
-    return [spans, kappa, said]
+    return [*tables, kappa, said]
 
 
 def _number(value: float | None) -> str:
