@@ -152,5 +152,6 @@ class TaskFeed:
 
             self.on_status("error", f"could not load {name}: {err}; documents are shown without pre-labels")
             return spacy.blank("en")
-        self.on_status("ready", f"pre-labeling with {name}")
+        loaded = f"{nlp.lang}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}".strip()
+        self.on_status("ready", f"pre-labels by {loaded}")
         return nlp
