@@ -243,3 +243,21 @@ async def test_help_lists_every_binding(make_app):
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
         assert app.screen is screen
+
+
+async def test_after_the_last_document_the_skipped_one_comes_back(make_app, tmp_path):
+    docs = write_jsonl(tmp_path / "docs.jsonl", [{"text": "First document."}, {"text": "Second document."}])
+    app = make_app([docs])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("n")  # skip the first without deciding it
+        await pilot.pause()
+        assert screen.session.current.task.text == "Second document."
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.session.current is not None
+        assert screen.session.current.task.text == "First document."
+        await pilot.press("x")
+        await pilot.pause()
+    answers = {r["text"]: r["answer"] for r in read_records(tmp_path / "out.jsonl")}
+    assert answers == {"Second document.": "accept", "First document.": "reject"}

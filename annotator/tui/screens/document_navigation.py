@@ -29,6 +29,14 @@ class DocumentNavigation(SessionScreen):
                 self._target = None
                 self.open_document(index)
                 return
+        if undecided_only and self._feed_done:
+            # Every document has been read: go back to one skipped earlier (n past it, or p).
+            earlier = next((i for i in range(min(start, len(documents))) if not documents[i].decided), None)
+            if earlier is not None:
+                self._target = None
+                self.open_document(earlier)
+                self._status(f"back to document {earlier + 1}, the first one still undecided")
+                return
         self.session.index = len(documents)
         self.focused_span = None
         self._stop_selecting()
