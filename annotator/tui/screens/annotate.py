@@ -3,6 +3,8 @@ decision at once, and keeps a worker reading and pre-labeling documents ahead of
 
 from __future__ import annotations
 
+from typing import Any, Callable, Iterable
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -158,18 +160,22 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
     @work(thread=True, exclusive=True, group="feed")
     def read_documents(self) -> None:
         """Read the sources in order and post each document as it becomes ready."""
-        worker = get_current_worker()
         feed = TaskFeed(
             self.settings.sources, self.settings.store, model=self.settings.model,
             load_model=self.settings.load_model, on_invalid=self._reject,
             on_status=lambda state, message: self.post_message(ModelStatus(state, message)),
             read_ahead=self.read_ahead,
         )
+        self.relay(feed, DocumentArrived)
+
+    def relay(self, items: Iterable[Any], message: Callable[[Any], Message]) -> None:
+        """From a worker: post each item as a message, then FeedFinished with any reading error."""
+        worker = get_current_worker()
         try:
-            for item in feed:
+            for item in items:
                 if worker.is_cancelled:
                     return
-                self.post_message(DocumentArrived(item))
+                self.post_message(message(item))
         except (UserError, RecordError, OSError) as err:
             self.post_message(FeedFinished(str(err)))
         except Exception as err:  # noqa: BLE001 - the screen stays usable for what was read

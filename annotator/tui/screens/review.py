@@ -14,18 +14,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer
-from textual.worker import get_current_worker
 
 from annotator.core.adjudication import Adjudication, ReviewSession, span_id
 from annotator.core.editing import Document
-from annotator.core.errors import UserError
 from annotator.core.invariants import task_problems
 from annotator.core.records import COREF, QUOTE, SAID_BY, Annotation, RecordError, Span
 from annotator.export.decisions import DecisionIndex
 from annotator.tui.display_text import excerpt
 from annotator.tui.feed import FeedItem
 from annotator.tui.review_feed import ReviewItem, iter_review_items
-from annotator.tui.screens.annotate import AnnotateScreen, FeedFinished
+from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
 from annotator.tui.settings import AnnotateSettings
 from annotator.tui.widgets.document_view import DocumentView
@@ -90,18 +88,7 @@ class ReviewScreen(AnnotateScreen):
     @work(thread=True, exclusive=True, group="feed")
     def read_documents(self) -> None:
         """Read the decisions again (pass two) and post each document once all its versions are in."""
-        worker = get_current_worker()
-        try:
-            for item in iter_review_items(self.decisions, self.settings.store):
-                if worker.is_cancelled:
-                    return
-                self.post_message(ReviewArrived(item))
-        except (UserError, RecordError, OSError) as err:
-            self.post_message(FeedFinished(str(err)))
-        except Exception as err:  # noqa: BLE001 - the screen stays usable for what was read
-            self.post_message(FeedFinished(f"reading stopped: {type(err).__name__}: {err}"))
-        else:
-            self.post_message(FeedFinished(None))
+        self.relay(iter_review_items(self.decisions, self.settings.store), ReviewArrived)
 
     def on_review_arrived(self, message: ReviewArrived) -> None:
         item = message.item
