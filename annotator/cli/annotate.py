@@ -21,6 +21,7 @@ def annotate_documents(
     model: str | None = None,
     labels: list[str] | None = None,
     skip_invalid: bool = False,
+    keymap: str | Path | None = None,
 ) -> None:
     """Open the annotator on SOURCES, appending every decision to OUTPUT (resumes where it stopped)."""
     if STDIN in map(str, sources):
@@ -31,9 +32,11 @@ def annotate_documents(
             raise InputError(str(source), None, "no such file or folder")
     # Textual is imported here, not at the top, so the other commands start fast.
     from annotator.tui.app import create_app
+    from annotator.tui.keymap import read_keymap
 
+    keys = read_keymap(keymap) if keymap else None
     create_app(sources, output, annotator=annotator, model=model, labels=labels,
-               skip_invalid=skip_invalid).run()
+               skip_invalid=skip_invalid, keymap=keys).run()
 
 
 @app.command()
@@ -48,6 +51,8 @@ def annotate(
                                          "order of the keys 1-6 (e.g. PERSON,ORG,GPE)."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Set bad input lines aside in "
                                       "OUT.rejects.jsonl (they are skipped and reported either way)."),
+    keymap: Optional[Path] = typer.Option(None, "--keymap", help="JSON file of binding id → keys, e.g. "
+                                          '{"accept": "y"}; the help screen (?) lists the ids.'),
 ) -> None:
     """Confirm or fix pre-labeled quotes, speakers and entities with the keyboard.
 
@@ -55,7 +60,7 @@ def annotate(
     """
     label_list = [label.strip() for label in labels.split(",") if label.strip()] if labels else None
     annotate_documents(sources=list(sources), output=output, annotator=annotator or _login_name(),
-                       model=model, labels=label_list, skip_invalid=skip_invalid)
+                       model=model, labels=label_list, skip_invalid=skip_invalid, keymap=keymap)
 
 
 def _login_name() -> str:

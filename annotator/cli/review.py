@@ -13,7 +13,8 @@ from annotator.core.adjudication import REVIEWED_ANSWERS
 from annotator.core.errors import UserError
 
 
-def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer: str) -> None:
+def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer: str,
+                     keymap: str | Path | None = None) -> None:
     """Open the review screen on the newest decision per input per annotator in SOURCES, appending
     gold records to OUTPUT (documents already there count as reviewed)."""
     from annotator.export.decisions import index_decisions
@@ -27,8 +28,10 @@ def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer:
         raise UserError("there is nothing to review: the files hold no accepted or rejected decisions")
     # Textual is imported here, not at the top, so the other commands start fast.
     from annotator.tui.app import create_review_app
+    from annotator.tui.keymap import read_keymap
 
-    create_review_app(decisions, output, reviewer=reviewer).run()
+    keys = read_keymap(keymap) if keymap else None
+    create_review_app(decisions, output, reviewer=reviewer, keymap=keys).run()
 
 
 @app.command()
@@ -37,12 +40,14 @@ def review(
     output: Path = typer.Option(..., "--output", "-o", help="JSONL file the gold records are appended to."),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Your name, recorded as the gold "
                                            "records' _annotator_id (default: your login name)."),
+    keymap: Optional[Path] = typer.Option(None, "--keymap", help="JSON file of binding id → keys, e.g. "
+                                          '{"accept": "y"}; the help screen (?) lists the ids.'),
 ) -> None:
     """Adjudicate: accept what annotators agree on in bulk, resolve where they differ.
 
     Example: annotator review maria.jsonl ivan.jsonl -o gold.jsonl --reviewer lena
     """
-    review_decisions(sources=list(sources), output=output, reviewer=reviewer or _login_name())
+    review_decisions(sources=list(sources), output=output, reviewer=reviewer or _login_name(), keymap=keymap)
 
 
 def _login_name() -> str:

@@ -32,7 +32,14 @@ class AnnotatorApp(App[None]):
         self.open_screen = open_screen
 
     def on_mount(self) -> None:
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
         self.push_screen(self.open_screen(self.settings))
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        """The keymap in force, keys in Textual's long form (as ``set_keymap`` stored it)."""
+        return dict(self._keymap)
 
     def on_unmount(self) -> None:
         self.settings.store.close()
@@ -49,6 +56,7 @@ def create_app(
     labels: list[str] | None = None,
     skip_invalid: bool = False,
     load_model: Callable[[str | None], Any] | None = None,
+    keymap: dict[str, str] | None = None,
 ) -> AnnotatorApp:
     """An app ready to run; opens (and locks) the output now so a problem shows before the screen."""
     store = JsonlStore(output)
@@ -62,6 +70,7 @@ def create_app(
         entity_labels=list(labels or DEFAULT_ENTITY_LABELS),
         rejects=RejectsFile(output) if skip_invalid else None,
         load_model=load_model or _load_pipeline,
+        keymap=dict(keymap or {}),
     )
     return AnnotatorApp(settings)
 
@@ -71,6 +80,7 @@ def create_review_app(
     output: str | Path,
     *,
     reviewer: str,
+    keymap: dict[str, str] | None = None,
 ) -> AnnotatorApp:
     """The review screen on indexed decisions, writing gold records to OUTPUT (opened and locked now)."""
     from annotator.tui.screens.review import ReviewScreen
@@ -85,5 +95,6 @@ def create_review_app(
         session_id=session_id,
         # The annotate keys 1-6 stay where annotators know them; labels beyond those are picked with e.
         entity_labels=[*DEFAULT_ENTITY_LABELS, *extra],
+        keymap=dict(keymap or {}),
     )
     return AnnotatorApp(settings, lambda s: ReviewScreen(s, decisions))

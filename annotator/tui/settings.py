@@ -28,3 +28,5 @@ class AnnotateSettings:
     entity_labels: list[str] = field(default_factory=lambda: list(DEFAULT_ENTITY_LABELS))
     rejects: RejectsFile | None = None
     load_model: Callable[[str | None], Any] = _load_pipeline
+    #: binding id → keys, from ``--keymap``
+    keymap: dict[str, str] = field(default_factory=dict)

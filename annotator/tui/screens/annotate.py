@@ -241,7 +241,11 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         rows: dict[str, tuple[list[str], str]] = {}
-        for binding in self._bindings.key_to_bindings.values():
+        bindings = self._bindings.copy()
+        keymap = getattr(self.app, "keymap", None)
+        if keymap:
+            bindings.apply_keymap(keymap)
+        for binding in bindings.key_to_bindings.values():
             for item in binding:
                 if item.id is None:
                     continue

@@ -1,0 +1,60 @@
+"""Users remap keys with a JSON keymap of binding ids; bad keymaps are errors with file and line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from annotator.cli import app as cli
+from annotator.core.sources import InputError
+from annotator.tui.keymap import read_keymap
+from tests.tui.conftest import SEED_PRELABELED, SIZE, read_records, ready
+
+
+async def test_a_remapped_key_decides_and_the_help_screen_shows_it(make_app, tmp_path):
+    keymap_file = tmp_path / "keys.json"
+    keymap_file.write_text(json.dumps({"accept": "y", "reject": "ctrl+r"}))
+    app = make_app([SEED_PRELABELED], keymap=read_keymap(keymap_file))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        rows = {binding_id: keys for keys, _, binding_id in screen.help_rows()}
+        assert rows["accept"] == "y"
+        assert rows["reject"] == "^r"  # how Textual displays ctrl+r
+        await pilot.press("a")  # no longer bound
+        await pilot.pause()
+        assert read_records(tmp_path / "out.jsonl") == []
+        await pilot.press("y")
+        await pilot.pause()
+    [record] = read_records(tmp_path / "out.jsonl")
+    assert record["answer"] == "accept"
+
+
+@pytest.mark.parametrize(
+    "content, line, message",
+    [
+        ('{"accept": "y",\n "explode": "z"}', 2, "unknown binding id 'explode'"),
+        ('{"accept": 5}', 1, "needs keys as a string"),
+        ('{"accept": "x"}', 1, "would do both"),
+        ('{"accept": "y",}', 1, "invalid JSON"),
+        ('["accept"]', 1, "a keymap is a JSON object"),
+    ],
+)
+def test_bad_keymaps_name_the_line(tmp_path, content, line, message):
+    path = tmp_path / "keys.json"
+    path.write_text(content)
+    with pytest.raises(InputError) as caught:
+        read_keymap(path)
+    assert caught.value.line == line
+    assert message in caught.value.message
+
+
+def test_a_bad_keymap_stops_annotate_before_anything_is_written(tmp_path):
+    keys = tmp_path / "keys.json"
+    keys.write_text('{"nope": "y"}')
+    result = CliRunner().invoke(cli, ["annotate", str(SEED_PRELABELED), "-o", str(tmp_path / "out.jsonl"),
+                                      "--keymap", str(keys)])
+    assert result.exit_code == 2
+    assert "unknown binding id 'nope'" in result.output
+    assert not (tmp_path / "out.jsonl").exists()
