@@ -17,7 +17,7 @@ from annotator.export.decisions import index_decisions
 from annotator.cli.review import review_decisions
 from annotator.tui.app import create_review_app
 from annotator.tui.screens.review import ReviewScreen
-from tests.tui.conftest import SIZE, read_records, seed_record, spans_of, tab_to, write_jsonl
+from tests.tui.conftest import SIZE, read_records, ready, seed_record, spans_of, tab_to, write_jsonl
 
 AGREED_TEXT = '"Peace is near," Lavrov said on Tuesday.'
 
@@ -67,9 +67,7 @@ def make_review(tmp_path, annotations):
 
 
 async def _ready(pilot) -> ReviewScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
+    screen = await ready(pilot)
     assert isinstance(screen, ReviewScreen)
     return screen
 

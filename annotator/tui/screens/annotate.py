@@ -145,9 +145,13 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
         yield ProgressHeader(id="progress")
         with Horizontal(id="main"):
             yield DocumentView(id="document")
-            yield SpanList(id="spans")
+            yield from self.compose_side()
         yield LabelLegend(self.labels, id="legend")
         yield Footer(compact=True)
+
+    def compose_side(self) -> ComposeResult:
+        """The panel beside the document (the review screen adds its versions there)."""
+        yield SpanList(id="spans")
 
     def on_mount(self) -> None:
         self.query_one(DocumentView).show_message("Reading the first document…")

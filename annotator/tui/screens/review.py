@@ -11,9 +11,8 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Footer
 
 from annotator.core.adjudication import Adjudication, ReviewSession, span_id
 from annotator.core.editing import Document
@@ -27,8 +26,6 @@ from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
 from annotator.tui.settings import AnnotateSettings
 from annotator.tui.widgets.document_view import DocumentView
-from annotator.tui.widgets.label_legend import LabelLegend
-from annotator.tui.widgets.progress_header import ProgressHeader
 from annotator.tui.widgets.span_list import SpanList
 from annotator.tui.widgets.version_panel import DifferenceRow, VersionPanel, VersionRow
 
@@ -73,15 +70,10 @@ class ReviewScreen(AnnotateScreen):
         self._counting = True
         self._model = f"reviewer {settings.annotator}"
 
-    def compose(self) -> ComposeResult:
-        yield ProgressHeader(id="progress")
-        with Horizontal(id="main"):
-            yield DocumentView(id="document")
-            with Vertical(id="side"):
-                yield SpanList(id="spans")
-                yield VersionPanel(id="versions")
-        yield LabelLegend(self.labels, id="legend")
-        yield Footer(compact=True)
+    def compose_side(self) -> ComposeResult:
+        with Vertical(id="side"):
+            yield SpanList(id="spans")
+            yield VersionPanel(id="versions")
 
     # -- reading ---------------------------------------------------------------------------
 
