@@ -21,10 +21,11 @@ SPEECH_VERBS = (
     "disclose", "ask", "quip", "joke", "boast", "counter", "lament", "agree", "threaten", "assure",
     "inform", "predict", "proclaim", "recount", "speculate", "underscore", "charge", "acknowledge",
 )
-#: Verbs of thinking: reported with a clause, they are indirect speech too.
+#: Verbs of thinking: reported with a clause, they are indirect speech too. ``hope`` and ``expect``
+#: are left out: ``hoped the deal would hold``, ``expected the plan to fail`` are wishes and forecasts,
+#: not reports (add them with the ``cognition_verbs`` setting if a corpus counts them).
 COGNITION_VERBS = (
-    "believe", "think", "feel", "fear", "hope", "expect", "suspect", "doubt", "worry", "reckon",
-    "assume", "consider",
+    "believe", "think", "feel", "fear", "suspect", "doubt", "worry", "reckon", "assume", "consider",
 )
 
 _IRREGULAR = {

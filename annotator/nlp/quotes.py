@@ -83,6 +83,8 @@ class QuoteFinder:
         self._text = doc.text
         starts = paragraph_starts(self._text)
         segments = find_marked_segments(self._text)
+        self._closes = {s.end: s.close_at for s in segments if s.close_at is not None}
+        self._close_marks = set(self._closes.values())
         inside = [(s.start, s.end) for s in segments]
         found = self._direct(doc, segments, starts)
         found = self._headlines(doc, starts, found)
@@ -112,7 +114,7 @@ class QuoteFinder:
             cue = None
             if segment.close_at is not None:
                 cue = self._cue_after(doc, segment, para_end)
-            if cue is None:
+            if cue is None and not self._named_phrase(doc, segment, span):
                 cue = self._cue_before(doc, segment, para_start)
             if cue is None and not self._text[para_start:segment.open_at].strip():
                 cue = self._cue_before_colon(doc, para_start)
@@ -120,6 +122,16 @@ class QuoteFinder:
                 continue
             found.append(FoundQuote(span, "direct", cue))
         return found
+
+    def _named_phrase(self, doc: Doc, segment: MarkedSegment, span: Span) -> bool:
+        """``asked about "the penalty miss"``: a quoted phrase without a tensed verb that is the object
+        of a preposition names something (a scare quote or a title); a cue before it does not report it.
+        ``as``/``like`` are the exception: ``described the offer as "an insult"`` quotes a judgement."""
+        mark = _token_at_or_after(doc, segment.open_at)
+        if mark == 0 or doc[mark - 1].pos_ != "ADP" or doc[mark - 1].lower_ in ("as", "like") \
+                or self._text[segment.end - 1] in "?!…":
+            return False
+        return span.root.dep_ == "pobj" or not any(t.tag_ in _FINITE_TAGS for t in span)
 
     def _stands_alone(self, doc: Doc, segment: MarkedSegment, span: Span) -> bool:
         """A quote without a cue is kept when it reads like speech, not a title or scare quote."""
@@ -131,6 +143,8 @@ class QuoteFinder:
             self._text[segment.end - 1] in "?!…"
         before = self._text[:segment.open_at].rstrip()
         embedded = bool(before) and before[-1].isalnum()
+        if embedded and self._named_phrase(doc, segment, span):
+            return False  # "tired of being asked about "the penalty miss"": a phrase named, not speech
         return ends_like_speech or not embedded
 
     def _cue_after(self, doc: Doc, segment: MarkedSegment, para_end: int) -> Span | None:
@@ -268,8 +282,11 @@ class QuoteFinder:
                 lemma = self.lexicon.lemma_of(token)
                 if lemma is None or _negated(token):
                     continue
-                item = self._reported_clause(doc, token, starts, inside) or \
-                    (self._inverted_report(doc, token, starts, inside) if lemma in self.lexicon.speech else None)
+                item = self._reported_clause(doc, token, starts, inside)
+                if item is None and lemma in self.lexicon.speech:
+                    item = self._inverted_report(doc, token, starts, inside)
+                    if item is not None:
+                        found.extend(self._continued_report(doc, token, item, starts, inside))
             if item is not None:
                 found.append(item)
         return found
@@ -277,6 +294,8 @@ class QuoteFinder:
     def _reported_clause(self, doc: Doc, verb: Token, starts: list[int],
                          inside: list[tuple[int, int]]) -> FoundQuote | None:
         """``X said (that) CLAUSE``: the ccomp after the verb, without ``that`` and final punctuation."""
+        if _asked_of_someone_else(verb):
+            return None
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         if not clauses and self.lexicon.is_speech(verb):
             clauses = _that_clause_below(verb)
@@ -286,17 +305,81 @@ class QuoteFinder:
         if subject is None or subject.lower_ in _FIRST_SECOND_PERSON:
             return None
         clause = clauses[0]
+        if not self.lexicon.is_speech(verb) and not _is_finite_clause(clause):
+            return None  # "expected the merger to collapse": a forecast, not a report of speech
         para_start, para_end = paragraph_bounds(self._text, verb.idx, starts)
         start = clause.left_edge.i
         end = min(clause.right_edge.i + 1, _token_at_or_after(doc, para_end))
-        end = min(end, self._participle_cut(clause, inside))
+        end = min(end, self._participle_cut(clause, inside), self._coordination_cut(clause, inside))
         while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                                or doc[start].is_punct or doc[start].is_space):
             start += 1
-        span = _trimmed(doc, start, end)
+        span = self._with_closing_mark(_trimmed(doc, start, end))
         if span is None or len(span) < 2 or not _has_words_outside(span, inside):
             return None
         return FoundQuote(span, _type_for(span, inside), doc[verb.i:verb.i + 1])
+
+    def _with_closing_mark(self, span: Span | None) -> Span | None:
+        """A paraphrase ending on a quoted part keeps that part's closing mark (``… “fearless”``),
+        also when the mark comes after a final full stop or comma (``… fearless.”``)."""
+        if span is None:
+            return None
+        text = self._text
+        close = self._closes.get(span.end_char)
+        if close is None and span.end_char + 1 in self._closes and text[span.end_char] in ".,":
+            close = self._closes[span.end_char + 1]
+        if close is None or not any(t.idx < close for t in span if t.text in _MARKS):
+            return span
+        end = _token_at_or_after(span.doc, close)
+        if end < len(span.doc) and span.doc[end].idx == close:
+            return span.doc[span.start:end + 1]
+        return span
+
+    def _coordination_cut(self, clause: Token, inside: list[tuple[int, int]]) -> int:
+        """``said X had been "in touch" and hoped the deal would hold``: a verb coordinated after the
+        reported clause, with no subject of its own, is the speaker's next act when it follows a
+        closing quote mark or is a speech or cognition verb itself; the clause stops before ``and``."""
+        doc = clause.doc
+        for child in clause.children:
+            if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+                continue
+            cc = next((c for c in child.children if c.dep_ == "cc" and c.i < child.i), None)
+            if cc is None:
+                cc = doc[child.i - 1] if doc[child.i - 1].dep_ == "cc" else None
+            if cc is None:
+                continue
+            before = doc[cc.i - 1] if cc.i else None
+            after_quote = before is not None and before.idx in self._close_marks
+            if after_quote or self.lexicon.is_cue(child):
+                return cc.i - 1 if before is not None and before.text == "," else cc.i
+        return len(doc)
+
+    def _continued_report(self, doc: Doc, verb: Token, first: FoundQuote, starts: list[int],
+                          inside: list[tuple[int, int]]) -> list[FoundQuote]:
+        """``A, they said, and B.``: the clause after an inverted attribution is reported too."""
+        subject = subject_of(verb, climb=0)
+        if subject is None:
+            return []
+        after = max(verb.i, subject.right_edge.i) + 1
+        if after >= len(doc) or doc[after].text != ",":
+            return []
+        _, para_end = paragraph_bounds(self._text, verb.idx, starts)
+        start = after + 1
+        if start < len(doc) and doc[start].lower_ in ("and", "but", "while"):
+            start += 1
+        end = min(doc[after].sent.end, _token_at_or_after(doc, para_end))
+        if end <= start or doc[start].text in _MARKS:
+            return []
+        span = _trimmed(doc, start, end)
+        if span is None or _word_count(span) < 3 or not _has_words_outside(span, inside):
+            return []
+        if not any(t.tag_ in _FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in span):
+            return []
+        if any(self.lexicon.is_cue(t) for t in span):
+            return []  # "…, she said, adding that …": that report is found on its own
+        return [FoundQuote(span, _type_for(span, inside), doc[verb.i:verb.i + 1])]
 
     def _participle_cut(self, clause: Token, inside: list[tuple[int, int]]) -> int:
         """``they would block the bill, calling it "a stunt"``: the participle after the comma is a
@@ -438,6 +521,20 @@ def _that_clause_below(verb: Token) -> list[Token]:
         if node.i == verb.i:
             return [clause]
     return []
+
+
+def _is_finite_clause(clause: Token) -> bool:
+    """A clause with a tensed verb or a modal (``the deal would hold``), not ``the deal to hold``."""
+    if clause.tag_ in _FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children)
+
+
+def _asked_of_someone_else(verb: Token) -> bool:
+    """``Asked whether X, she said: …``: a passive participle with no subject reports a question put
+    to the main clause's subject by someone else; what follows it is not the subject's quote."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ccomp", "acl", "ROOT") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
 def _negated(token: Token) -> bool:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, QUOTE, SAID_BY, SPEAKER
+from annotator.nlp.cues import SPEECH_VERBS
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
 from annotator.nlp.marks import paragraph_bounds, paragraph_starts
 
@@ -21,16 +22,29 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
 
 
 def subject_of(verb: Token, climb: int = 2) -> Token | None:
-    """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``)."""
+    """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``); a relative
+    ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``)."""
     for child in verb.children:
         if child.dep_ == "nsubj":
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head
             return child
+    if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
+            and _reports(verb):
+        # "said his wife was "…" and joked that …": the parser hangs the second report on the first
+        # reported clause; its subject is the first report's speaker, not the clause's subject.
+        return subject_of(verb.head.head, climb - 1)
     if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and verb.head.i != verb.i:
         for child in verb.head.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
         return subject_of(verb.head, climb - 1)
     return None
+
+
+def _reports(verb: Token) -> bool:
+    """A verb with a reported clause of its own (``joked that …``) or a speech verb."""
+    return verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def noun_phrase(token: Token, text: str | None = None) -> Span:
