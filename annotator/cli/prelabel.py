@@ -33,10 +33,14 @@ def prelabel_command(
                   TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]:.1f} docs/s"),
                   TimeElapsedColumn(), transient=False) as progress:
         bar = progress.add_task("prelabel", total=None, rate=0.0)
-        started = time.perf_counter()
+        started = [time.perf_counter()]
 
         def advance(done: int) -> None:
-            elapsed = max(time.perf_counter() - started, 1e-9)
+            if done == 0:
+                # Called once the model is loaded: the rate counts documents, not loading.
+                started[0] = time.perf_counter()
+                return
+            elapsed = max(time.perf_counter() - started[0], 1e-9)
             progress.update(bar, completed=done, rate=done / elapsed)
 
         summary = prelabel_files(inputs=inputs, output=output, model=model, batch_size=batch_size,
@@ -54,6 +58,8 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
     from annotator.nlp.pipeline import load_pipeline, prelabel
 
     nlp = load_pipeline(model)
+    if on_progress is not None:
+        on_progress(0)
     counts = {"written": 0, "skipped": 0}
     with JsonlStore(output) as store, RejectsFile(output) as rejects:
         def todo() -> Iterator[Task]:
