@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import COREF, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
-from annotator.nlp.entities import PERSON, name_tokens, surname_key
+from annotator.nlp.entities import (
+    PERSON, describes_organisation, describes_person, name_tokens, organisation_nouns, surname_key,
+)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -68,13 +70,19 @@ class SpeakerResolver:
             return doc
         ents = list(doc.ents)
         people = _people(ents)
-        if not people:
-            return doc
-        by_key = {p.key: p for p in people}
+        speakers = sorted(doc.spans["speakers"], key=lambda s: s.start)
+        quoted = [(q.start, q.end) for q in doc.spans["quotes"] if q._.quote_type == "direct"]
         _gender_from_context(doc, people)
-        speaker_heads = {s.root.i for s in doc.spans["speakers"]}
-        for speaker in sorted(doc.spans["speakers"], key=lambda s: s.start):
-            person = self._resolve(ents, speaker, people, by_key, speaker_heads)
+        speaker_heads = {s.root.i for s in speakers}
+        for speaker in speakers:
+            if describes_organisation(speaker):
+                target = _organisation(speaker, ents, speakers)
+                if target is not None:
+                    add_relation(doc, speaker, SPEAKER, target, target.label_, COREF)
+                continue
+            if not people or _unnamed_source(speaker):
+                continue
+            person = self._resolve(ents, speaker, people, speaker_heads, quoted)
             if person is None:
                 continue
             target = person.name
@@ -82,8 +90,8 @@ class SpeakerResolver:
                 add_relation(doc, speaker, SPEAKER, target, PERSON, COREF)
         return doc
 
-    def _resolve(self, ents: list[Span], speaker: Span, people: list[Person], by_key: dict[str, Person],
-                 speaker_heads: set[int]) -> Person | None:
+    def _resolve(self, ents: list[Span], speaker: Span, people: list[Person], speaker_heads: set[int],
+                 quoted: list[tuple[int, int]]) -> Person | None:
         names = [e for e in ents if e.label_ == PERSON and speaker.start <= e.start and e.end <= speaker.end]
         if len(names) > 1 and any(t.dep_ == "conj" for e in names for t in e):
             return None  # "two senators, Joe Manchin and Kyrsten Sinema": several people, not one
@@ -91,32 +99,40 @@ class SpeakerResolver:
         # a prepositional phrase ("analysts at Barclays") is someone else.
         names = [e for e in names if e.start <= speaker.root.i < e.end or e.root.dep_ == "appos"]
         if names:
-            return by_key.get(surname_key(names[-1]))
+            return person_named(names[-1], people)
         if len(speaker) == 1 and speaker[0].lower_ in MALE | FEMALE:
             gender = "m" if speaker[0].lower_ in MALE else "f"
-            person = self._antecedent(speaker, people, gender, speaker_heads)
+            person = self._antecedent(speaker, people, gender, speaker_heads, quoted)
             if person is not None:
                 person.gender[gender] += 1
             return person
-        key = surname_key(speaker) if speaker[-1].text[:1].isupper() else None
-        if key in by_key:
-            return by_key[key]
-        return _described(speaker, people)
+        if speaker[-1].text[:1].isupper() and not describes_person(speaker):
+            person = person_named(speaker, people)
+            if person is not None:
+                return person
+        person = _described(speaker, people)
+        if person is None and describes_person(speaker):
+            # "the Dane said", "the striker added": the person last named as a subject before it.
+            person = self._antecedent(speaker, people, None, speaker_heads, quoted, cataphora=False)
+        return person
 
-    def _antecedent(self, speaker: Span, people: list[Person], gender: str,
-                    speaker_heads: set[int]) -> Person | None:
+    def _antecedent(self, speaker: Span, people: list[Person], gender: str | None, speaker_heads: set[int],
+                    quoted: list[tuple[int, int]], cataphora: bool = True) -> Person | None:
+        """The most recent compatible person before the speaker, preferring subjects; names inside
+        direct quotes ("Mum never complained") are someone the speaker talks about, never skipped to."""
         candidates = [p for p in people if p.compatible(gender)]
-        before = sorted(((m, p) for p in candidates for m in p.mentions if m.end <= speaker.start),
+        mentions = [(m, p) for p in candidates for m in p.mentions
+                    if not any(qs <= m.start and m.end <= qe for qs, qe in quoted)]
+        before = sorted(((m, p) for m, p in mentions if m.end <= speaker.start),
                         key=lambda mp: mp[0].start, reverse=True)
         for mention, person in before:
             if _is_subject(mention, speaker_heads):
                 return person
         if before:
             return before[0][1]
-        if not self.resolve_cataphora:
+        if not self.resolve_cataphora or not cataphora:
             return None
-        after = sorted(((m, p) for p in candidates for m in p.mentions if m.start >= speaker.end),
-                       key=lambda mp: mp[0].start)
+        after = sorted(((m, p) for m, p in mentions if m.start >= speaker.end), key=lambda mp: mp[0].start)
         for mention, person in after:
             if _is_subject(mention, speaker_heads):
                 return person
@@ -124,19 +140,62 @@ class SpeakerResolver:
 
 
 def _people(ents: list[Span]) -> list[Person]:
-    people: dict[str, Person] = {}
+    """One Person per surname; when a document names two people with one surname (``David Oduya``,
+    ``Margaret Oduya``) each full name is its own Person and a bare surname goes to the one named
+    last before it."""
+    by_surname: dict[str, list[Span]] = {}
     for ent in ents:
-        if ent.label_ != PERSON or not ent.text[:1].isupper():
+        if ent.label_ == PERSON and ent.text[:1].isupper():
+            by_surname.setdefault(surname_key(ent), []).append(ent)
+    people: list[Person] = []
+    for surname, mentions in by_surname.items():
+        full = {_full_key(m) for m in mentions if len(name_tokens(m)) >= 2}
+        if len(full) <= 1:
+            people.append(Person(surname, list(mentions)))
             continue
-        key = surname_key(ent)
-        people.setdefault(key, Person(key)).mentions.append(ent)
-    for person in people.values():
+        own = {key: Person(key) for key in sorted(full)}
+        for mention in mentions:
+            key = _full_key(mention) if len(name_tokens(mention)) >= 2 else None
+            person = own[key] if key else _nearest_full(mention, list(own.values()))
+            person.mentions.append(mention)
+        people.extend(own.values())
+    for person in people:
         for mention in person.mentions:
             before = mention.doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
             words = {t.lower_.rstrip(".") for t in mention} | {before}
             person.gender["m"] += 2 * len(words & _MALE_TITLES)
             person.gender["f"] += 2 * len(words & _FEMALE_TITLES)
-    return list(people.values())
+    return people
+
+
+def _full_key(mention: Span) -> str:
+    return " ".join(t.lower_ for t in name_tokens(mention))
+
+
+def _nearest_full(mention: Span, people: list[Person]) -> Person:
+    """The person with a full-name mention nearest before ``mention`` (else the first named)."""
+    best: tuple[int, Person] | None = None
+    for person in people:
+        for m in person.mentions:
+            if m.start < mention.start and len(name_tokens(m)) >= 2 and (best is None or m.start > best[0]):
+                best = (m.start, person)
+    if best is not None:
+        return best[1]
+    return min(people, key=lambda p: min(m.start for m in p.mentions if len(name_tokens(m)) >= 2))
+
+
+def person_named(mention: Span, people: list[Person]) -> Person | None:
+    """The person a name mention stands for: its own full name, else the surname's person."""
+    if len(name_tokens(mention)) >= 2:
+        key = _full_key(mention)
+        for person in people:
+            if person.key == key or any(_full_key(m) == key for m in person.mentions):
+                return person
+    surname = surname_key(mention)
+    same = [p for p in people if p.key == surname or p.key.endswith(" " + surname)]
+    if len(same) <= 1:
+        return same[0] if same else None
+    return _nearest_full(mention, same)
 
 
 def _gender_from_context(doc: Doc, people: list[Person]) -> None:
@@ -173,3 +232,26 @@ def _described(speaker: Span, people: list[Person]) -> Person | None:
                 if best is None or mention.start > best[0]:
                     best = (mention.start, person)
     return best[1] if best else None
+
+
+def _unnamed_source(speaker: Span) -> bool:
+    """``two people familiar with the matter``, ``officials``: several unnamed people, nobody to resolve."""
+    root = speaker.root
+    if any(e.label_ == PERSON for e in speaker.ents):
+        return False
+    return root.tag_ in ("NNS", "NNPS") or any(c.like_num and c.dep_ == "nummod" for c in root.children)
+
+
+def _organisation(speaker: Span, ents: list[Span], speakers: list[Span]) -> Span | None:
+    """``the ministry said`` → the most recent ORG before it whose name holds the word, else the ORG
+    that last spoke; None when there is neither (an organisation is never resolved to a person)."""
+    words = organisation_nouns(speaker)
+    orgs = [e for e in ents if e.label_ == "ORG" and e.end <= speaker.start]
+    for ent in reversed(orgs):
+        if words & ({t.lower_ for t in ent} | {t.lemma_.lower() for t in ent}):
+            return ent
+    spoke = {(s.start, s.end) for s in speakers if s.start < speaker.start}
+    for ent in reversed(orgs):
+        if (ent.start, ent.end) in spoke:
+            return ent
+    return None

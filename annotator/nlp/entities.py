@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from annotator.nlp.convert import ensure_span_groups
-from annotator.nlp.paragraphs import dateline_place, paragraph_first_tokens
+from annotator.nlp.paragraphs import dateline_end, dateline_place, paragraph_first_tokens
 
 PERSON = "PERSON"
 #: Labels a person's surname is often mistaken for; GPE is left alone (Washington, Jordan, Georgia).
@@ -26,6 +26,48 @@ TITLES = frozenset({
     "chairman", "chairwoman", "chair", "director", "ceo", "chief", "leader", "premier", "ambassador",
     "commissioner", "deputy", "vice", "prime", "foreign", "defense", "defence", "finance", "st",
     "saint", "father", "rev", "reverend", "coach", "officer", "sheriff", "attorney", "inspector",
+    "councillor", "cllr", "councilor", "councilman", "councilwoman", "alderman", "professor",
+    "congressman", "congresswoman", "assemblyman", "assemblywoman", "mp", "mep", "bishop",
+    "archbishop", "cardinal", "rabbi", "imam", "sergeant", "sgt", "lieutenant", "lt", "major", "maj",
+    "admiral", "adm", "corporal", "cpl", "detective", "det", "constable", "superintendent", "supt",
+    "commander", "cmdr", "marshal", "magistrate", "dean", "baroness", "baron", "duke", "duchess",
+})
+#: Nationality nouns for one person (``the Dane said``); ``-ian``/``-ese`` words tagged NORP count too.
+DEMONYMS = frozenset({
+    "dane", "swede", "finn", "pole", "turk", "greek", "brit", "briton", "scot", "scotsman", "welshman",
+    "irishman", "frenchman", "frenchwoman", "dutchman", "englishman", "englishwoman", "spaniard", "kiwi",
+    "aussie", "serb", "croat", "czech", "slovak", "thai", "argentine", "filipino", "iraqi", "israeli",
+    "pakistani", "saudi", "somali", "yemeni", "bangladeshi", "nepali", "kenyan", "american", "german",
+    "italian", "russian", "ukrainian", "canadian", "australian", "indian", "brazilian", "mexican",
+    "nigerian", "norwegian", "belgian", "austrian", "hungarian", "romanian", "chinese", "japanese",
+    "portuguese", "vietnamese", "lebanese", "senegalese", "sudanese", "icelander", "new zealander",
+})
+#: Head nouns of a description that names an organisation, never a person (``the ministry said``).
+ORGANISATION_NOUNS = frozenset({
+    "group", "company", "firm", "ministry", "department", "agency", "government", "council", "club",
+    "team", "bank", "union", "party", "committee", "commission", "court", "police", "office", "board",
+    "authority", "airline", "carrier", "retailer", "network", "broadcaster", "newspaper", "charity",
+    "organisation", "organization", "association", "federation", "league", "institute", "university",
+    "school", "hospital", "trust", "foundation", "regulator", "watchdog", "army", "military", "embassy",
+    "administration", "cabinet", "parliament", "senate", "campaign", "coalition", "alliance",
+    "consortium", "startup", "maker", "manufacturer", "insurer", "lender", "operator", "supplier",
+    "business", "corporation", "service", "force", "unit", "secretariat", "tribunal", "studio", "label",
+})
+#: Head nouns of a speaker that is a text or a thing, not a person: left unresolved.
+_NOT_A_PERSON = frozenset({
+    "report", "study", "statement", "survey", "data", "document", "letter", "paper", "analysis",
+    "filing", "ruling", "memo", "poll", "website", "email", "release", "note", "order", "number",
+    "figure", "figures", "review", "inquiry", "research", "plan", "budget", "law", "bill", "court",
+    "matter", "spokesperson's", "center", "centre", "register", "computer", "tracker", "monitor",
+})
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "ive")
+_PERSON_NOUNS = frozenset({
+    "coach", "chief", "boss", "star", "veteran", "mother", "father", "wife", "husband", "son",
+    "daughter", "brother", "sister", "official", "spokesperson", "spokesman", "spokeswoman", "actor",
+    "actress", "pilot", "nurse", "doctor", "judge", "mayor", "minister", "chef", "artist", "host",
+    "head", "aide", "ally", "rival", "widow", "survivor", "victim", "captain", "midfielder", "goalkeeper",
+    "striker", "defender", "champion", "winner", "candidate", "senator", "governor", "ceo", "founder",
+    "owner", "teenager", "girl", "boy", "pensioner", "resident", "novelist", "poet", "singer", "rapper",
 })
 #: Titles that only ever stand before a person's name.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady"})
@@ -56,6 +98,40 @@ def name_tokens(span: Span) -> Span:
     return doc[start:end]
 
 
+def is_demonym(token) -> bool:
+    """``Dane``, ``Norwegian``: a nationality noun standing for one person."""
+    return token.lower_ in DEMONYMS or token.ent_type_ == "NORP" and token.tag_ == "NNP" \
+        and token.lower_.endswith(("ian", "ese", "an", "i"))
+
+
+def _description_head(span: Span):
+    """The head of ``the Dane`` / ``the 34-year-old striker`` (a description), else None."""
+    if not len(span) or span[0].lower_ not in ("the", "a", "an", "this", "that"):
+        return None
+    return span.root
+
+
+def describes_person(span: Span) -> bool:
+    """A definite description of one person: a nationality or a role noun (``the striker``)."""
+    head = _description_head(span)
+    if head is None or head.tag_ in ("NNS", "NNPS") or head.lower_ in ORGANISATION_NOUNS:
+        return False
+    word = head.lower_
+    if is_demonym(head) or word in _PERSON_NOUNS or "-year-old" in span.text:
+        return True
+    return head.pos_ == "NOUN" and word not in _NOT_A_PERSON and word.endswith(_PERSON_SUFFIXES)
+
+
+def describes_organisation(span: Span) -> bool:
+    """``the group``, ``the company``, ``the Foreign Ministry``' short form: an organisation."""
+    head = _description_head(span)
+    return head is not None and head.lower_ in ORGANISATION_NOUNS
+
+
+def organisation_nouns(span: Span) -> set[str]:
+    return {t.lower_ for t in span if t.lower_ in ORGANISATION_NOUNS}
+
+
 def surname_key(span: Span) -> str:
     return name_tokens(span)[-1].lower_
 
@@ -72,8 +148,10 @@ class EntityHarmoniser:
         ents = [e for e in ents if e is not None and not _title_fragment(e)]
         speaker_heads = {s.root.i for s in doc.spans["speakers"]}
         ents = [_without_title(self._described_person(e, doc)) for e in ents]
+        ents = [_nationality(e) for e in ents]
         ents = _datelines(doc, ents)
         ents = _short_forms(ents)
+        ents = _one_label_per_name(ents, speaker_heads)
         full_names = {surname_key(e) for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
         speaking = {surname_key(e) for e in ents if e.root.i in speaker_heads and e.label_ == PERSON}
         persons = full_names | speaking
@@ -141,6 +219,15 @@ class EntityHarmoniser:
         return added
 
 
+def _nationality(ent: Span) -> Span:
+    """``the Dane`` tagged ORG or PERSON: one person described by nationality, a NORP."""
+    doc = ent.doc
+    if len(ent) == 1 and ent.label_ != "NORP" and ent.start and doc[ent.start - 1].lower_ == "the" \
+            and is_demonym(ent[0]):
+        return Span(doc, ent.start, ent.end, label="NORP")
+    return ent
+
+
 def _name_hyphen(token) -> bool:
     """The hyphen inside ``Jean-Pierre``."""
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
@@ -174,7 +261,77 @@ def _datelines(doc: Doc, ents: list[Span]) -> list[Span]:
     if not places:
         return ents
     kept = [e for e in ents if not any(e.start < end and start < e.end for start, end in places)]
+    for ent in ents:
+        # "LONDON - Maya Lindqvist" tagged as one entity: the name after the dash stays a name.
+        for start, _ in places:
+            after = dateline_end(doc, start)
+            if ent.start <= start < ent.end and after is not None and ent.end > after \
+                    and doc[after].text[:1].isupper():
+                kept.append(Span(doc, after, ent.end, label=ent.label_))
     return kept + [Span(doc, start, end, label="GPE") for start, end in places]
+
+
+#: Words after a name that make it a company or a club (``Brentford FC``, ``Acme Ltd``).
+ORG_SUFFIXES = frozenset({"fc", "afc", "cf", "ltd", "inc", "plc", "llc", "corp", "co", "gmbh", "ag", "sa",
+                          "nv", "bv", "spa", "limited", "incorporated", "corporation", "holdings", "group"})
+
+
+#: Nouns after ``X's`` that belong to an organisation, not a person (``Brentford's squad``).
+_OWNED_BY_ORGS = frozenset({
+    "manager", "chairman", "board", "squad", "players", "fans", "stadium", "shares", "headquarters",
+    "profits", "profit", "revenue", "staff", "employees", "workers", "customers", "owners", "shareholders",
+    "ground", "academy", "subsidiary", "chief", "spokesperson", "spokesman", "spokeswoman", "executives",
+})
+
+
+def _one_label_per_name(ents: list[Span], speaker_heads: set[int]) -> list[Span]:
+    """A one-word name the model tags PERSON in one place and GPE or ORG in another (``Kyiv``,
+    ``Brentford``) takes the place or organisation label everywhere when that evidence weighs at least
+    as much as the PERSON tags (a dateline, ``FC``/``Ltd`` after it or a longer ORG name starting
+    with it count double; a PERSON mention that speaks counts double), and nothing marks it as a
+    person: a full name ending in it, or a title before it."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    surnames = {name_tokens(e)[-1].lower_ for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
+    weight: dict[str, dict[str, int]] = {}
+
+    def vote(word: str, label: str, points: int) -> None:
+        votes = weight.setdefault(word, {})
+        votes[label] = votes.get(label, 0) + points
+
+    datelines = {start for start, _ in (dateline_place(doc, i) or (-1, -1) for i in paragraph_first_tokens(doc)[:3])}
+    for ent in ents:
+        word = ent[0].lower_
+        if len(ent) == 1 and ent.label_ in ("GPE", "ORG", PERSON):
+            strong = ent.label_ == "GPE" and ent.start in datelines or \
+                ent.label_ == PERSON and ent.start in speaker_heads
+            vote(word, ent.label_, 2 if strong else 1)
+        elif ent.label_ == "ORG" and len(ent) >= 2 and ent[0].text[:1].isupper():
+            vote(word, "ORG", 2)  # "Brentford FC", "Acme Display"
+    for token in doc:
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_.rstrip(".") in ORG_SUFFIXES \
+                and token.text[:1].isupper() and doc[token.i + 1].text[:1].isupper() \
+                and token.ent_type_ != "ORG":
+            vote(token.lower_, "ORG", 2)
+        elif token.text[:1].isupper() and token.pos_ == "PROPN" and token.i + 2 < len(doc) \
+                and doc[token.i + 1].text in _POSSESSIVE and doc[token.i + 2].lower_ in _OWNED_BY_ORGS:
+            vote(token.lower_, "ORG", 1)  # "Brentford's squad", "Acme's shares"
+        elif token.text[:1].isupper() and token.pos_ == "PROPN" and token.i and doc[token.i - 1].lower_ == "at" \
+                and (token.i + 1 == len(doc) or not doc[token.i + 1].text[:1].isupper()):
+            vote(token.lower_, "ORG", 1)  # "a coach at Brentford", "worked at Acme"
+    titled = {e[0].lower_ for e in ents if e.label_ == PERSON and len(e) == 1 and e.start
+              and doc[e.start - 1].lower_.rstrip(".") in TITLES}
+    out = []
+    for ent in ents:
+        word = ent[0].lower_
+        votes = weight.get(word, {})
+        other = [label for label in ("GPE", "ORG") if votes.get(label)]
+        if ent.label_ == PERSON and len(ent) == 1 and len(other) == 1 and word not in surnames \
+                and word not in titled and votes[other[0]] >= votes.get(PERSON, 0):
+            ent = Span(doc, ent.start, ent.end, label=other[0])
+        out.append(ent)
+    return out
 
 
 def _short_forms(ents: list[Span]) -> list[Span]:

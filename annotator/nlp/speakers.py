@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.cues import SPEECH_VERBS
+from annotator.nlp.entities import TITLES, is_demonym
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
 from annotator.nlp.marks import paragraph_bounds, paragraph_starts
 
@@ -53,18 +54,30 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
     text = text if text is not None else doc.text
     if token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS:
         return doc[token.i:token.i + 1]
+    det = next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+    if det is not None and is_demonym(token):
+        return doc[det.i:token.i + 1]  # "the Dane": a description, kept whole
     if token.ent_type_ == "PERSON":
         start, end = token.i, token.i + 1
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        while start < token.i and doc[start].lower_.rstrip(".") in TITLES:
+            start += 1  # "Councillor Mark Ellison": the name, not the title
         return doc[start:end]
     if token.pos_ == "PROPN" and token.text[:1].isupper() and not any(c.dep_ == "appos" for c in token.children):
         # "the ministry spokesperson Maria Zakharova": the name, without the title chain before it.
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1) \
                 and doc[start - 1].dep_ == "compound":
+            start -= 1
+        # "LONDON - Maya Lindqvist": a parser that splits the sentence after a dateline leaves the
+        # first name on its own; a title-case name word right before, in no other entity, is part of it.
+        para_start = paragraph_bounds(text, token.idx)[0]
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].dep_ in ("compound", "ROOT") \
+                and doc[start - 1].idx >= para_start and not doc[start - 1].whitespace_.count("\n"):
             start -= 1
         # "Jean-Pierre": hyphenated parts of one name.
         while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \

@@ -56,3 +56,27 @@ def test_entities_speaker_name_without_entity_becomes_person():
     pos = ["PROPN", "PUNCT", "PRON", "VERB", "ADV", "PART", "VERB"]
     doc = make(words, [], pos=pos, speakers=[(0, 1)])
     assert labels(doc) == [("Lavrov", "PERSON")]
+
+
+def test_entities_place_tagged_person_follows_the_dateline():
+    words = "KYIV - Trains ran . Talks between Kyiv and Warsaw resumed .".split()
+    doc = make(words, [(7, 8, "PERSON"), (9, 10, "GPE")])
+    assert ("Kyiv", "GPE") in labels(doc) and ("KYIV", "GPE") in labels(doc)
+
+
+def test_entities_club_tagged_person_follows_organisation_evidence():
+    words = "Reid joined Brentford . Brentford 's squad trained , and Brentford FC won .".split()
+    doc = make(words, [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "PERSON"), (10, 12, "ORG")])
+    assert labels(doc) == [("Reid", "PERSON"), ("Brentford", "ORG"), ("Brentford", "ORG"), ("Brentford FC", "ORG")]
+
+
+def test_entities_surname_with_a_full_name_stays_a_person_despite_org_tags():
+    words = "Tom Jordan spoke . Jordan 's board met at Jordan .".split()
+    doc = make(words, [(0, 2, "PERSON"), (4, 5, "PERSON"), (10, 11, "ORG")])
+    assert ("Jordan", "PERSON") in labels(doc)
+
+
+def test_entities_nationality_description_is_not_an_organisation():
+    words = "the Dane said so .".split()
+    doc = make(words, [(1, 2, "ORG")])
+    assert labels(doc) == [("Dane", "NORP")]
