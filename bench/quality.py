@@ -16,7 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotator.core.evaluation import Evaluation, evaluate, match_quotes, same_person, speakers_of  # noqa: E402
+from annotator.core.evaluation import (  # noqa: E402
+    Evaluation, evaluate, match_quotes_with_pieces, same_person, speakers_of,
+)  # noqa: E402
 from annotator.core.records import QUOTE, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
 from annotator.nlp.pipeline import load_pipeline, prelabel  # noqa: E402
@@ -45,9 +47,9 @@ def print_errors(gold: Task, pred: Task) -> None:
     optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
     g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
     p_quotes = [s for s in pred.spans if s.label == QUOTE]
-    pairs = match_quotes(g_quotes, p_quotes)
+    pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, p_quotes)
     matched_g = {g.key for g, _ in pairs}
-    matched_p = {p.key for _, p in pairs}
+    matched_p = {p.key for _, p in pairs} | set(pieces)
     g_attr, p_attr = speakers_of(gold), speakers_of(pred)
     for q in g_quotes:
         if q.key not in matched_g:
