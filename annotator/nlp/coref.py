@@ -75,6 +75,10 @@ class SpeakerResolver:
         _gender_from_context(doc, people)
         speaker_heads = {s.root.i for s in speakers}
         for speaker in speakers:
+            named_org = _organisation_in_apposition(speaker)
+            if named_org is not None:
+                add_relation(doc, speaker, SPEAKER, named_org, named_org.label_, COREF)
+                continue
             if describes_organisation(speaker):
                 target = _organisation(speaker, ents, speakers)
                 if target is not None:
@@ -234,6 +238,15 @@ def _described(speaker: Span, people: list[Person]) -> Person | None:
     return best[1] if best else None
 
 
+def _organisation_in_apposition(speaker: Span) -> Span | None:
+    """``The pilots' union, BALPA``: the organisation named in apposition is who spoke."""
+    for ent in speaker.ents:
+        if ent.label_ == "ORG" and ent.root.dep_ == "appos" and ent.root.head.i == speaker.root.i \
+                and (ent.start, ent.end) != (speaker.start, speaker.end):
+            return ent
+    return None
+
+
 def _unnamed_source(speaker: Span) -> bool:
     """``two people familiar with the matter``, ``officials``: several unnamed people, nobody to resolve."""
     root = speaker.root
@@ -244,7 +257,8 @@ def _unnamed_source(speaker: Span) -> bool:
 
 def _organisation(speaker: Span, ents: list[Span], speakers: list[Span]) -> Span | None:
     """``the ministry said`` → the most recent ORG before it whose name holds the word, else the ORG
-    that last spoke; None when there is neither (an organisation is never resolved to a person)."""
+    that last spoke, else an ORG that is the subject earlier in its sentence; None when there is
+    none of these (an organisation is never resolved to a person)."""
     words = organisation_nouns(speaker)
     orgs = [e for e in ents if e.label_ == "ORG" and e.end <= speaker.start]
     for ent in reversed(orgs):
@@ -253,5 +267,10 @@ def _organisation(speaker: Span, ents: list[Span], speakers: list[Span]) -> Span
     spoke = {(s.start, s.end) for s in speakers if s.start < speaker.start}
     for ent in reversed(orgs):
         if (ent.start, ent.end) in spoke:
+            return ent
+    # "Northwind Airlines will cut jobs, the company said": the ORG its own report is about.
+    sent = speaker[0].sent
+    for ent in reversed(orgs):
+        if ent.start >= sent.start and ent.root.dep_ in ("nsubj", "nsubjpass"):
             return ent
     return None

@@ -176,8 +176,8 @@ class EntityHarmoniser:
             return Span(doc, ent.start, ent.end, label=PERSON)  # "Chancellor Rachel Reeves"
         if ent[0].lower_.rstrip(".") in HONORIFICS and len(ent) <= 4:
             return Span(doc, ent.start, ent.end, label=PERSON)  # "Mrs Carmen Ruiz" as a WORK_OF_ART
-        if root.dep_ != "appos" or root.head.pos_ != "NOUN":
-            return ent
+        if root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.lower_ in ORGANISATION_NOUNS:
+            return ent  # "the nurses' union, Unison Health": an organisation named, not a person
         if not any(s.start <= root.head.i < s.end and s.start <= ent.start and ent.end <= s.end
                    for s in doc.spans["speakers"]):
             return ent

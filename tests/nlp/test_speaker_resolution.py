@@ -54,3 +54,10 @@ def test_speakers_dateline_does_not_take_the_first_name(quotes_in, nlp_model):
     text = "LONDON - Maya Lindqvist said the plan was sound."
     assert quotes_in(text)[0].speaker == "Maya Lindqvist"
     assert {(e.text, e.label_) for e in nlp_model(text).ents} == {("LONDON", "GPE"), ("Maya Lindqvist", "PERSON")}
+
+
+def test_coref_organisation_named_in_apposition_or_as_subject_of_its_report(quotes_in):
+    quotes = quotes_in("The nurses' union, Unison Health, said it would ballot members.")
+    assert quotes[0].who == "Unison Health"
+    quotes = quotes_in("Halvorsen Shipping Ltd will close two yards, the company said on Monday.")
+    assert quotes[0].who == "Halvorsen Shipping Ltd"
