@@ -1,7 +1,9 @@
-"""The blind news test set's gold is sound: it validates, its offsets match its text, and it is up to date.
+"""The blind news test set: its gold is sound (it validates, its offsets match its text, it is up to
+date), and score floors a little below what the pre-labeler reaches on it.
 
-No score floor here on purpose: the blind set measures the pre-labeler, its rules must not be
-tuned on it (scores are checked elsewhere, later).
+The floors were set after the rules were changed for the error patterns the blind set's first report
+listed (fixes written from that list and from new sentences, not from the blind texts); since then
+the set has been used to measure, so it is no longer strictly blind. Do not tune rules on it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
+from annotator.core.evaluation import evaluate
+from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Task
 from annotator.core.sources import read_tasks
 from annotator.core.validation import validate_file
 
@@ -88,3 +91,32 @@ def test_gold_is_built_from_the_spec():
     spec.loader.exec_module(module)
     rebuilt = [json.dumps(t.to_dict(), ensure_ascii=False) for t in module.build_all()]
     assert GOLD.read_text(encoding="utf-8").splitlines() == rebuilt
+
+
+@pytest.fixture(scope="module")
+def blind_scores(gold, nlp_model):
+    from annotator.nlp.pipeline import prelabel
+
+    predicted = list(prelabel(nlp_model, [Task(text=g.text) for g in gold]))
+    return evaluate(gold, predicted)
+
+
+@pytest.mark.model
+def test_news_blind_quotes_found(blind_scores):
+    assert blind_scores.quotes_overlap.f1 >= 0.95
+    assert blind_scores.quotes_exact.f1 >= 0.93
+
+
+@pytest.mark.model
+def test_news_blind_quotes_attributed(blind_scores):
+    assert blind_scores.attributed.f1 >= 0.95
+
+
+@pytest.mark.model
+def test_news_blind_speakers_resolved_to_the_right_person(blind_scores):
+    assert blind_scores.resolved.f1 >= 0.92
+
+
+@pytest.mark.model
+def test_news_blind_entities(blind_scores):
+    assert blind_scores.entities_total.f1 >= 0.80
