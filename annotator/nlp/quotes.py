@@ -126,11 +126,16 @@ class QuoteFinder:
     def _named_phrase(self, doc: Doc, segment: MarkedSegment, span: Span) -> bool:
         """``asked about "the penalty miss"``: a quoted phrase without a tensed verb that is the object
         of a preposition names something (a scare quote or a title); a cue before it does not report it.
-        ``as``/``like`` are the exception: ``described the offer as "an insult"`` quotes a judgement."""
+        ``as``/``like`` are the exception (``described the offer as "an insult"`` quotes a judgement),
+        and so is an active speech verb (``warned of "a lost decade"``), not a passive one
+        (``tired of being asked about "the penalty miss"``)."""
         mark = _token_at_or_after(doc, segment.open_at)
         if mark == 0 or doc[mark - 1].pos_ != "ADP" or doc[mark - 1].lower_ in ("as", "like") \
                 or self._text[segment.end - 1] in "?!…":
             return False
+        head = doc[mark - 1].head
+        if self.lexicon.is_speech(head) and not any(c.dep_ == "auxpass" for c in head.children):
+            return False  # "warned of "a lost decade"": the speaker's own words
         return span.root.dep_ == "pobj" or not any(t.tag_ in _FINITE_TAGS for t in span)
 
     def _stands_alone(self, doc: Doc, segment: MarkedSegment, span: Span) -> bool:
@@ -351,7 +356,10 @@ class QuoteFinder:
             if cc is None:
                 continue
             before = doc[cc.i - 1] if cc.i else None
-            after_quote = before is not None and before.idx in self._close_marks
+            # After the quoted part, a bare past tense is the speaker's next act ("and hoped");
+            # "and would need support" (an auxiliary) goes on with the reported clause.
+            after_quote = before is not None and before.idx in self._close_marks and child.tag_ == "VBD" \
+                and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
             if after_quote or self.lexicon.is_cue(child):
                 return cc.i - 1 if before is not None and before.text == "," else cc.i
         return len(doc)

@@ -77,3 +77,17 @@ def test_quotes_relative_who_speaker_is_its_antecedent(quotes_in):
     quotes = quotes_in('The study was led by Professor Lena Ortiz, who said it had been "the hardest project '
                        'of my career".')
     assert quotes[0].speaker == "Lena Ortiz" and quotes[0].who == "Lena Ortiz"
+
+
+def test_quotes_auxiliary_after_quoted_part_goes_on_with_the_report(quotes_in):
+    quotes = quotes_in('She said the economy was "fragile" and would need support for years.')
+    assert [q.text for q in quotes] == ['the economy was "fragile" and would need support for years']
+
+
+def test_quotes_active_speech_verb_before_a_quoted_phrase_still_cues_it(quotes_in):
+    quotes = quotes_in('The governor warned of "a lost decade for the young" in his speech.')
+    assert [(q.text, q.speaker) for q in quotes] == [("a lost decade for the young", "The governor")]
+
+
+def test_quotes_nickname_in_apposition_is_not_a_quote(quotes_in):
+    assert quotes_in('The bill, dubbed "the Sunshine Act", passed on Tuesday.') == []
