@@ -74,7 +74,7 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
             start -= 1
         # "LONDON - Maya Lindqvist": a parser that splits the sentence after a dateline leaves the
         # first name on its own; a title-case name word right before, in no other entity, is part of it.
-        para_start = paragraph_bounds(text, token.idx)[0]
+        para_start = text.rfind("\n", 0, token.idx) + 1
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
                 and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].dep_ in ("compound", "ROOT") \
                 and doc[start - 1].idx >= para_start and not doc[start - 1].whitespace_.count("\n"):
