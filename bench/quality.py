@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator.core.evaluation import (  # noqa: E402
     Evaluation, evaluate, match_quotes_with_pieces, same_person, speakers_of,
-)  # noqa: E402
+)
 from annotator.core.records import QUOTE, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
 from annotator.nlp.pipeline import load_pipeline, prelabel  # noqa: E402
