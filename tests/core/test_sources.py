@@ -108,3 +108,44 @@ def test_skip_invalid_sets_bad_lines_aside_and_goes_on(tmp_path):
     lines = [json.loads(x) for x in (tmp_path / "out.rejects.jsonl").read_text().splitlines()]
     assert [(r["line"], r["raw"]) for r in lines] == [(2, "nope"), (3, '{"text": 1}'), (5, '{"text": "c"')]
     assert all(r["file"] == str(path) and r["error"] for r in lines)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from annotator.core.records import RecordError  # noqa: E402
+
+json_like = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 50) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["text", "tokens", "spans", "relations", "meta", "start", "end", "token_start",
+                         "token_end", "label", "head_span", "child_span", "id", "ws", "_input_hash"]),
+        inner, max_size=6),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.binary(max_size=40), json_like.map(lambda v: json.dumps(v).encode())), max_size=6))
+def test_any_bytes_give_tasks_or_a_located_error_never_a_crash(tmp_path, lines):
+    path = tmp_path / "fuzz.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    try:
+        for raw, task in read_tasks([path]):
+            assert raw.line is not None and task.text.strip()
+    except InputError as err:
+        assert err.file == str(path) and err.line is not None
+    except RecordError as err:  # pragma: no cover - read_tasks turns these into InputError
+        raise AssertionError(f"unlocated error: {err}") from None
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(json_like.map(lambda v: json.dumps({"text": "Some text here.", "spans": v, "relations": v}).encode())
+                | st.binary(max_size=30), min_size=1, max_size=5))
+def test_validate_reports_every_malformed_record_without_crashing(tmp_path, lines):
+    from annotator.core.validation import validate_file
+
+    path = tmp_path / "fuzz.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    report = validate_file(path)
+    assert all(problem.line is not None for problem in report.problems)
