@@ -27,9 +27,11 @@ def test_core_imports_neither_spacy_nor_textual(module):
     assert "textual" not in loaded
 
 
-def test_cli_starts_without_textual():
+def test_cli_starts_without_textual_or_spacy():
+    # Both are imported inside the commands that need them, so `annotator --help` starts fast.
     loaded = top_level(modules_after_import("annotator.cli"))
     assert "textual" not in loaded
+    assert "spacy" not in loaded
 
 
 def test_export_imports_without_textual():

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import app
-from annotator.export.exporting import FORMATS, export_annotations
+from annotator.export import FORMATS
 
 
 @app.command()
@@ -25,6 +25,9 @@ def export(
 
     Example: annotator export annotations.jsonl --format spacy -o corpus/quotes.spacy --split 0.8,0.1,0.1 --seed 1
     """
+    # spaCy is imported here, not at the top, so the other commands start fast.
+    from annotator.export.exporting import export_annotations
+
     report = export_annotations(
         sources=files, format=format, output=output, split=split, seed=seed,
         answers=tuple(a.strip() for a in answers.split(",") if a.strip()), group_by=by,

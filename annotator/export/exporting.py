@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from annotator.core.errors import UserError
+from annotator.export import FORMATS
 from annotator.export.atomic import AtomicFileSet, check_output_path
 from annotator.export.conll import ConllWriter
 from annotator.export.decisions import DecisionIndex, check_sources, index_decisions, iter_decisions
@@ -23,7 +24,6 @@ from annotator.export.spacy_docbin import SpacyWriter
 from annotator.export.split import assign_splits, parse_split, split_names, split_path
 from annotator.nlp.convert import task_to_doc
 
-FORMATS = ("spacy", "prodigy", "conll", "hf")
 #: The suffix each format's files usually have; only used in messages and the README.
 SUFFIXES = {"spacy": ".spacy", "prodigy": ".jsonl", "conll": ".conll", "hf": ".jsonl"}
 ALL = "all"
