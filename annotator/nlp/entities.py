@@ -122,6 +122,14 @@ def describes_person(span: Span) -> bool:
     return head.pos_ == "NOUN" and word not in _NOT_A_PERSON and word.endswith(_PERSON_SUFFIXES)
 
 
+def describes_person_word(token) -> bool:
+    """A noun for a person (``scientist``, ``researchers``, ``spokesperson``), whatever its determiner."""
+    word = token.lemma_.lower() or token.lower_
+    if is_demonym(token) or word in _PERSON_NOUNS or token.lower_ in _PERSON_NOUNS:
+        return True
+    return word not in _NOT_A_PERSON and word.endswith(_PERSON_SUFFIXES + ("people", "expert", "staff"))
+
+
 def describes_organisation(span: Span) -> bool:
     """``the group``, ``the company``, ``the Foreign Ministry``' short form: an organisation."""
     head = _description_head(span)

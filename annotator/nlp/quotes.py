@@ -24,11 +24,16 @@ from annotator.nlp.marks import (
     paragraph_starts,
     trim_content,
 )
+from annotator.nlp.entities import ORGANISATION_NOUNS, describes_person_word
 from annotator.nlp.speakers import subject_of
 
 _MARKS = frozenset("\"“”„«»‹›‘’‚")
 _SENTENCE_END = frozenset(".!?")
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+#: Speech verbs whose object is the listener (``told BBC Radio Leeds that …``).
+_LISTENER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "promise", "brief"})
+#: Words that open an embedded question (``explain how …``).
+_WH_WORDS = frozenset({"how", "why", "what", "where", "when", "whether", "which", "who"})
 #: Tags of a finite verb: a clause with one can be a statement.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Words that end in a colon at the start of a line without being a speaker's name.
@@ -307,15 +312,28 @@ class QuoteFinder:
         if not clauses:
             return None
         subject = subject_of(verb)
-        if subject is None or subject.lower_ in _FIRST_SECOND_PERSON:
-            return None
+        if subject is None or subject.lower_ in _FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
+            return None  # a relative pronoun whose antecedent subject_of could not find speaks for nobody
         clause = clauses[0]
+        if clause.left_edge.lower_ in _WH_WORDS and not _could_speak(subject):
+            return None  # "a finding that could help explain how …": a thing explains, nobody reports
         if not self.lexicon.is_speech(verb) and not _is_finite_clause(clause):
             return None  # "expected the merger to collapse": a forecast, not a report of speech
         para_start, para_end = paragraph_bounds(self._text, verb.idx, starts)
         start = clause.left_edge.i
         end = min(clause.right_edge.i + 1, _token_at_or_after(doc, para_end))
-        end = min(end, self._participle_cut(clause, inside), self._coordination_cut(clause, inside))
+        end = min(end, self._participle_cut(clause, inside), self._coordination_cut(clause, inside),
+                  self._relative_cut(doc, start, end))
+        # "told BBC Radio Leeds that …": whatever comes before the clause's own "that" (the listener
+        # a parser sometimes hangs inside the clause) is not part of what was said.
+        that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
+        if that is None and verb.lemma_.lower() in _LISTENER_VERBS:
+            that = next((t for t in doc[start:min(end, start + 8)] if t.lower_ == "that"), None)
+            if that is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.text in _MARKS
+                                        for t in doc[start:that.i]):
+                that = None  # "told him that was wrong" is not a listener before "that"
+        if that is not None and start < that.i < end:
+            start = that.i + 1
         while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                                or doc[start].is_punct or doc[start].is_space):
             start += 1
@@ -358,11 +376,40 @@ class QuoteFinder:
             before = doc[cc.i - 1] if cc.i else None
             # After the quoted part, a bare past tense is the speaker's next act ("and hoped");
             # "and would need support" (an auxiliary) goes on with the reported clause.
-            after_quote = before is not None and before.idx in self._close_marks and child.tag_ == "VBD" \
-                and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+            after_quote = before is not None and self._quoted_part_ends_at(doc, cc.i, clause) \
+                and child.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
             if after_quote or self.lexicon.is_cue(child):
                 return cc.i - 1 if before is not None and before.text == "," else cc.i
         return len(doc)
+
+    def _quoted_part_ends_at(self, doc: Doc, cc: int, clause: Token) -> bool:
+        """The phrase before ``and`` closes a quoted part: the mark itself (``"in touch" and``) or a
+        noun phrase holding it (``a "very limited" service and``)."""
+        before = doc[cc - 1] if cc else None
+        if before is None:
+            return False
+        if before.idx in self._close_marks:
+            return True
+        phrase = before if before.pos_ in ("NOUN", "PROPN") else None
+        if phrase is None or phrase.head.i == phrase.i:
+            return False
+        return any(t.idx in self._close_marks for t in doc[max(phrase.left_edge.i, clause.left_edge.i):cc])
+
+    def _relative_cut(self, doc: Doc, start: int, end: int) -> int:
+        """``… "full confidence" in Lindqvist, who took over in 2022``: a non-restrictive relative
+        clause closing the report after a quoted part or a name describes that name; the reporter
+        adds it, so the clause stops before the comma. A relative clause closed by a comma
+        (``Lindqvist, who joined in 2019, would stay``) is inside the report and kept."""
+        for i in range(start + 2, end):
+            token = doc[i]
+            if token.lower_ not in ("who", "whom", "whose") or doc[i - 1].text != ",":
+                continue
+            if any(t.text in (",", ";") for t in doc[i + 1:end]):
+                continue
+            named = doc[i - 2]
+            if named.idx in self._close_marks or named.pos_ == "PROPN" and named.text[:1].isupper():
+                return i - 1
+        return end
 
     def _continued_report(self, doc: Doc, verb: Token, first: FoundQuote, starts: list[int],
                           inside: list[tuple[int, int]]) -> list[FoundQuote]:
@@ -543,6 +590,19 @@ def _asked_of_someone_else(verb: Token) -> bool:
     to the main clause's subject by someone else; what follows it is not the subject's quote."""
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ccomp", "acl", "ROOT") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _could_speak(subject: Token) -> bool:
+    """A subject that can report something: a person, an organisation or a pronoun for one, not a
+    thing (``the research``, ``a discovery``, ``it``)."""
+    if subject.lower_ in ("he", "she", "they", "we", "i", "you", "who"):
+        return True
+    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ == "PROPN":
+        return True
+    if subject.pos_ != "NOUN":
+        return False
+    return describes_person_word(subject) or subject.lower_ in ORGANISATION_NOUNS \
+        or subject.lemma_.lower() in ORGANISATION_NOUNS
 
 
 def _negated(token: Token) -> bool:

@@ -38,6 +38,9 @@ def subject_of(verb: Token, climb: int = 2) -> Token | None:
     if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and verb.head.i != verb.i:
         for child in verb.head.children:
             if child.dep_ in SUBJECT_DEPS:
+                head = verb.head
+                if child.tag_ in ("WP", "WDT") and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
+                    return head.head  # "a finding that could help explain": the finding, not "that"
                 return child
         return subject_of(verb.head, climb - 1)
     return None
