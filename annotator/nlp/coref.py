@@ -30,6 +30,9 @@ _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spo
                   "congresswoman", "businesswoman", "councilwoman", "duchess", "empress", "baroness", "sister",
                   "aunt", "mother", "actress"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Determiners of a description that introduces a new, unnamed referent.
+_INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "several", "some", "other",
+                         "many", "few", "sources", "people"})
 
 
 @dataclass
@@ -255,6 +258,10 @@ def _unnamed_source(speaker: Span) -> bool:
     root = speaker.root
     if any(e.label_ == PERSON for e in speaker.ents):
         return False
+    # "A spokesperson for the agency", "another analyst", "one official": an indefinite description
+    # brings in someone new, never someone named before.
+    if speaker[0].lower_ in _INDEFINITE or speaker[0].like_num:
+        return True
     return root.tag_ in ("NNS", "NNPS") or any(c.like_num and c.dep_ == "nummod" for c in root.children)
 
 

@@ -299,7 +299,7 @@ class QuoteFinder:
                         found.extend(self._continued_report(doc, token, item, starts, inside))
             if item is not None:
                 found.append(item)
-        return found
+        return [f for f in found if not _reporters_question(f.span[0]) and not _reporters_question(f.cue[0])]
 
     def _reported_clause(self, doc: Doc, verb: Token, starts: list[int],
                          inside: list[tuple[int, int]]) -> FoundQuote | None:
@@ -603,6 +603,15 @@ def _could_speak(subject: Token) -> bool:
         return False
     return describes_person_word(subject) or subject.lower_ in ORGANISATION_NOUNS \
         or subject.lemma_.lower() in ORGANISATION_NOUNS
+
+
+def _reporters_question(token: Token) -> bool:
+    """``Asked whether/if/about …,`` opening a sentence: the reporter's question, never a quote."""
+    doc = token.doc
+    if token.lower_ != "asked" or token.i + 1 >= len(doc):
+        return False
+    first = token.is_sent_start or token.i == 0 or doc[token.i - 1].is_space or doc[token.i - 1].text in _MARKS
+    return first and doc[token.i + 1].lower_ in ("whether", "if", "about", "what", "how", "why", "when", "who")
 
 
 def _negated(token: Token) -> bool:

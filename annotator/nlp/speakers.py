@@ -108,6 +108,10 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
             keep.add(child.i)
             stack.append(child)
     start, end = min(keep), max(keep) + 1
+    # "Another analyst, who asked not to be named,": the commas around a left-out clause go too.
+    clauses = [c.left_edge.i for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i]
+    if clauses:
+        end = min(end, min(clauses))
     para_start, para_end = paragraph_bounds(text, token.idx)
     # A quote mark inside the subtree means the parser ran into a quote: stop at it.
     for i in range(token.i - 1, start - 1, -1):
