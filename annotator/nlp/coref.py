@@ -30,6 +30,15 @@ _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spo
                   "congresswoman", "businesswoman", "councilwoman", "duchess", "empress", "baroness", "sister",
                   "aunt", "mother", "actress"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Speaker nouns for a business, resolved to the ORG last introduced as one.
+COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "corporation", "companies"})
+#: Nouns that introduce an ORG as a business (``the brewer Hollins & Grey``).
+BUSINESS_NOUNS = frozenset({
+    "brewer", "retailer", "airline", "carrier", "bank", "lender", "insurer", "maker", "manufacturer",
+    "supermarket", "chain", "operator", "developer", "publisher", "startup", "giant", "conglomerate",
+    "supplier", "producer", "miner", "distributor", "carmaker", "automaker", "drugmaker", "builder",
+    "housebuilder", "grocer", "broadcaster", "utility", "distiller", "brand", "outfit", "company", "firm",
+})
 #: Determiners of a description that introduces a new, unnamed referent.
 _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "several", "some", "other",
                          "many", "few", "sources", "people"})
@@ -81,6 +90,10 @@ class SpeakerResolver:
         _gender_from_context(doc, people)
         speaker_heads = {s.root.i for s in speakers}
         for speaker in speakers:
+            long_form = _long_form(speaker, ents)
+            if long_form is not None:
+                add_relation(doc, speaker, SPEAKER, long_form, long_form.label_, COREF)
+                continue
             named_org = _organisation_in_apposition(speaker)
             if named_org is not None:
                 add_relation(doc, speaker, SPEAKER, named_org, named_org.label_, COREF)
@@ -283,4 +296,52 @@ def _organisation(speaker: Span, ents: list[Span], speakers: list[Span]) -> Span
     for ent in reversed(orgs):
         if ent.start >= sent.start and ent.root.dep_ in ("nsubj", "nsubjpass"):
             return ent
+    if not words & COMPANY_NOUNS:
+        return None
+    # "the brewer Hollins & Grey … The company said": the ORG last introduced as a business.
+    for ent in reversed(orgs):
+        if _described_as_business(ent):
+            return ent
+    # Else the organisation the story is about: the one named most often before the speaker.
+    counts: dict[str, int] = {}
+    for ent in orgs:
+        counts[ent[0].lower_] = counts.get(ent[0].lower_, 0) + 1
+    best = max(counts.values(), default=0)
+    if best >= 2:
+        return next(e for e in reversed(orgs) if counts[e[0].lower_] == best)
     return None
+
+
+def _described_as_business(ent: Span) -> bool:
+    """``the brewer X``, ``Brewer X`` (sentence-initial), ``X, a retailer``, ``X Ltd``."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in COMPANY_NOUNS | BUSINESS_NOUNS:
+        return True
+    if ent[0].lower_ in BUSINESS_NOUNS | COMPANY_NOUNS and len(ent) > 1:
+        return True
+    if ent[-1].lower_.rstrip(".") in ("ltd", "plc", "inc", "llc", "corp", "group", "limited", "holdings"):
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in COMPANY_NOUNS | BUSINESS_NOUNS for c in ent.root.children)
+
+
+#: Initials are taken from a long name without these (``European Space Agency`` → ESA).
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
+
+
+def _long_form(speaker: Span, ents: list[Span]) -> Span | None:
+    """``ESA said`` → ``European Space Agency``: an acronym stands for the ORG whose initials it spells."""
+    word = speaker.text.strip(".")
+    if len(speaker) != 1 or not 2 <= len(word) <= 6 or not word.isalpha() or not word.isupper():
+        return None
+    found = None
+    for ent in ents:
+        if ent.label_ not in ("ORG", "GPE", "FAC", "NORP") or len(ent) < 2:
+            continue
+        capitals = [t.text[0] for t in ent if t.text[:1].isupper()]
+        every = [t.text[0].upper() for t in ent if t.is_alpha]
+        content = [t.text[0].upper() for t in ent if t.is_alpha and t.lower_ not in _NAME_GLUE]
+        if word in ("".join(capitals), "".join(every), "".join(content)):
+            if ent.start < speaker.start or found is None:
+                found = ent
+    return found
