@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -16,6 +17,17 @@ from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
 from annotator.core.records import Annotation, RecordError, Task
 from annotator.core.sources import InputError
+
+
+#: How the lines this store writes end (``Task.to_dict`` puts these fields last, in this order);
+#: an anchored match cannot come from inside a string or a nested object.
+_OUR_LINE_END = re.compile(
+    rb'"_input_hash":(-?\d+),"_task_hash":-?\d+'
+    rb'(?:,"answer":"(accept|reject|ignore)","_annotator_id":"(?:[^"\\]|\\.)*",'
+    rb'"_session_id":"(?:[^"\\]|\\.)*","_timestamp":-?\d+)?}\r?\n?$'
+)
+#: Only the end of a line is searched; a line whose fields are longer falls back to a full parse.
+_TAIL = 4096
 
 
 class StoreLockedError(UserError):
@@ -90,6 +102,12 @@ class JsonlStore:
             start = offset
             offset += len(line)
             if not line.strip():
+                continue
+            written = _OUR_LINE_END.search(line, max(0, len(line) - _TAIL))
+            if written is not None:
+                # A line this store wrote: read the two fields from its end, skip the full parse.
+                answer = written.group(2)
+                self._latest[int(written.group(1))] = (start, answer.decode() if answer else None)
                 continue
             try:
                 data = json.loads(line)

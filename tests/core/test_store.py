@@ -129,3 +129,29 @@ def test_sigkill_while_appending_leaves_a_file_the_next_run_resumes(tmp_path):
         parsed = [json.loads(line) for line in lines[:-1]]
         assert len(parsed) == count >= start + 1000
         assert [p["text"].split()[2] for p in parsed] == [str(i) for i in range(count)]
+
+
+def test_fast_index_of_our_lines_agrees_with_a_full_parse(tmp_path, monkeypatch):
+    import re
+
+    from annotator.core import store as store_module
+
+    path = tmp_path / "out.jsonl"
+    with JsonlStore(path) as store:
+        for i, who in enumerate(['plain', 'with "quotes" and \\ backslash', 'ünïcødé', "x" * 5000]):
+            store.append_decision(Annotation(Task(text=f"doc {i}"), "reject", who, "s", 1))
+        store.append_task(Task(text="a task without an answer"))
+        store.append_decision(Annotation(Task(text="doc 0"), "ignore", "plain", "s", 2))
+    # A record written by another tool, with its fields in another order.
+    foreign = {"_input_hash": Task(text="foreign").input_hash, "answer": "accept", "text": "foreign"}
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(json.dumps(foreign) + "\n")
+    with JsonlStore(path) as store:
+        fast = dict(store._latest)
+    monkeypatch.setattr(store_module, "_OUR_LINE_END", re.compile(rb"(?!)"))  # never matches
+    with JsonlStore(path) as store:
+        slow = dict(store._latest)
+    assert fast == slow
+    assert fast[Task(text="doc 0").input_hash][1] == "ignore"
+    assert fast[Task(text="a task without an answer").input_hash][1] is None
+    assert fast[Task(text="foreign").input_hash][1] == "accept"
