@@ -313,14 +313,13 @@ def _organisation(speaker: Span, ents: list[Span], speakers: list[Span]) -> Span
 
 
 def _described_as_business(ent: Span) -> bool:
-    """``the brewer X``, ``Brewer X`` (sentence-initial), ``X, a retailer``, ``X Ltd``."""
+    """``the brewer X``, ``Brewer X`` (sentence-initial), ``X, a retailer``: introduced by a noun for a
+    business (a name alone, even ``X Holdings``, is not enough to take ``the company`` to it)."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
     if before is not None and before.pos_ == "NOUN" and before.lower_ in COMPANY_NOUNS | BUSINESS_NOUNS:
         return True
     if ent[0].lower_ in BUSINESS_NOUNS | COMPANY_NOUNS and len(ent) > 1:
-        return True
-    if ent[-1].lower_.rstrip(".") in ("ltd", "plc", "inc", "llc", "corp", "group", "limited", "holdings"):
         return True
     return any(c.dep_ == "appos" and c.lower_ in COMPANY_NOUNS | BUSINESS_NOUNS for c in ent.root.children)
 
