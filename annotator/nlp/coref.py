@@ -172,13 +172,13 @@ def _people(ents: list[Span]) -> list[Person]:
             by_surname.setdefault(surname_key(ent), []).append(ent)
     people: list[Person] = []
     for surname, mentions in by_surname.items():
-        full = {_full_key(m) for m in mentions if len(name_tokens(m)) >= 2}
+        full = {_full_key(m) for m in mentions if _name_words(m) >= 2}
         if len(full) <= 1:
             people.append(Person(surname, list(mentions)))
             continue
         own = {key: Person(key) for key in sorted(full)}
         for mention in mentions:
-            key = _full_key(mention) if len(name_tokens(mention)) >= 2 else None
+            key = _full_key(mention) if _name_words(mention) >= 2 else None
             person = own[key] if key else _nearest_full(mention, list(own.values()))
             person.mentions.append(mention)
         people.extend(own.values())
@@ -191,6 +191,12 @@ def _people(ents: list[Span]) -> list[Person]:
     return people
 
 
+def _name_words(mention: Span) -> int:
+    """Words of a name, a hyphenated surname (``Ruiz-Castro``) counting as one."""
+    tokens = name_tokens(mention)
+    return sum(1 for t in tokens if t.is_alpha) - sum(1 for t in tokens if t.text == "-" and not t.whitespace_)
+
+
 def _full_key(mention: Span) -> str:
     return " ".join(t.lower_ for t in name_tokens(mention))
 
@@ -200,16 +206,16 @@ def _nearest_full(mention: Span, people: list[Person]) -> Person:
     best: tuple[int, Person] | None = None
     for person in people:
         for m in person.mentions:
-            if m.start < mention.start and len(name_tokens(m)) >= 2 and (best is None or m.start > best[0]):
+            if m.start < mention.start and _name_words(m) >= 2 and (best is None or m.start > best[0]):
                 best = (m.start, person)
     if best is not None:
         return best[1]
-    return min(people, key=lambda p: min(m.start for m in p.mentions if len(name_tokens(m)) >= 2))
+    return min(people, key=lambda p: min(m.start for m in p.mentions if _name_words(m) >= 2))
 
 
 def person_named(mention: Span, people: list[Person]) -> Person | None:
     """The person a name mention stands for: its own full name, else the surname's person."""
-    if len(name_tokens(mention)) >= 2:
+    if _name_words(mention) >= 2:
         key = _full_key(mention)
         for person in people:
             if person.key == key or any(_full_key(m) == key for m in person.mentions):

@@ -83,7 +83,17 @@ _PERSON_MISTAKEN_FOR = RELABEL_FROM + ("GPE",)
     default_config={"strip_determiners": True},
 )
 def make_entity_harmoniser(nlp: Language, name: str, strip_determiners: bool) -> EntityHarmoniser:
-    return EntityHarmoniser(strip_determiners=strip_determiners)
+    return EntityHarmoniser(strip_determiners=strip_determiners, common_nouns=_model_nouns(nlp))
+
+
+def _model_nouns(nlp: Language) -> frozenset[str]:
+    """The common nouns the model's lemmatizer knows (its WordNet index), if it has one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
 
 
 def name_tokens(span: Span) -> Span:
@@ -147,14 +157,17 @@ def surname_key(span: Span) -> str:
 class EntityHarmoniser:
     """One label per surname in a document, and every speaking name an entity."""
 
-    def __init__(self, *, strip_determiners: bool = True) -> None:
+    def __init__(self, *, strip_determiners: bool = True, common_nouns: frozenset[str] = frozenset()) -> None:
         self.strip_determiners = strip_determiners
+        self.common_nouns = common_nouns
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         ents = [self._trim(e) for e in doc.ents] if self.strip_determiners else list(doc.ents)
         ents = [e for e in ents if e is not None and not _title_fragment(e)]
         speaker_heads = {s.root.i for s in doc.spans["speakers"]}
+        ents = [e for e in ents if not self._common_noun_at_sentence_start(e, ents, speaker_heads)]
+        ents = _organisation_names(doc, ents)
         ents = [_without_title(self._described_person(e, doc)) for e in ents]
         ents = [_nationality(e) for e in ents]
         ents = _datelines(doc, ents)
@@ -165,13 +178,31 @@ class EntityHarmoniser:
         persons = full_names | speaking
         relabelled = []
         for ent in ents:
-            if ent.label_ in RELABEL_FROM and len(name_tokens(ent)) <= 3 and surname_key(ent) in persons \
-                    and all(t.text[:1].isupper() for t in name_tokens(ent)):
+            if ent.label_ in RELABEL_FROM and len(name_tokens(ent)) <= 5 and surname_key(ent) in persons \
+                    and all(t.text[:1].isupper() or _name_hyphen(t) for t in name_tokens(ent)) \
+                    and not _ends_like_organisation(ent):
                 ent = Span(doc, ent.start, ent.end, label=PERSON)
             relabelled.append(ent)
         relabelled.extend(self._missing_names(doc, relabelled, persons))
         doc.ents = filter_spans([_without_title(e) for e in relabelled])
         return doc
+
+    def _common_noun_at_sentence_start(self, ent: Span, ents: list[Span], speaker_heads: set[int]) -> bool:
+        """``Turnout was low``, ``Verdict on …``: one capitalised word opening a sentence, tagged
+        PERSON, that the tagger reads as a common noun or the lemmatizer knows as one, and that the
+        document never capitalises elsewhere, never makes a speaker or a surname."""
+        if ent.label_ != PERSON or len(ent) != 1 or not ent[0].is_sent_start or ent.root.i in speaker_heads:
+            return False
+        token = ent[0]
+        if token.tag_ in ("NN", "NNS"):
+            return True
+        word = token.lower_
+        if word not in self.common_nouns:
+            return False
+        doc = ent.doc
+        if any(t.lower_ == word and t.i != token.i and t.text[:1].isupper() and not t.is_sent_start for t in doc):
+            return False
+        return not any(e.label_ == PERSON and len(e) > 1 and e[-1].lower_ == word for e in ents)
 
     @staticmethod
     def _described_person(ent: Span, doc: Doc) -> Span:
@@ -218,13 +249,106 @@ class EntityHarmoniser:
                     and len(name) <= 6 and not _name_hyphen(name[0]) and not _name_hyphen(name[-1]):
                 added.append(Span(doc, name.start, name.end, label=PERSON))
                 taken.update(range(name.start, name.end))
+        for start, end in _introduced_names(doc):
+            if not any(i in taken for i in range(start, end)):
+                added.append(Span(doc, start, end, label=PERSON))
+                taken.update(range(start, end))
         for token in doc:
             if token.i in taken or token.lower_ not in persons or token.pos_ != "PROPN":
                 continue
             if token.text[:1].isupper():
-                added.append(Span(doc, token.i, token.i + 1, label=PERSON))
-                taken.add(token.i)
+                start = token.i
+                # "Ruiz-Castro": the hyphenated first part belongs to the surname.
+                while start > 1 and _name_hyphen(doc[start - 1]) and doc[start - 2].text[:1].isupper() \
+                        and start - 2 not in taken:
+                    start -= 2
+                added.append(Span(doc, start, token.i + 1, label=PERSON))
+                taken.update(range(start, token.i + 1))
         return added
+
+
+#: Role nouns before a name that belong to a business, not a person (``the carrier Delta``).
+_BUSINESS_ROLES = frozenset({
+    "carrier", "retailer", "lender", "insurer", "operator", "supplier", "manufacturer", "developer",
+    "publisher", "broadcaster", "brewer", "producer", "distributor", "builder", "housebuilder", "grocer",
+    "miner", "maker", "carmaker", "drugmaker", "distiller", "owner", "provider", "trader", "exporter",
+    "importer", "player", "partner", "investor", "buyer", "seller", "sponsor", "rival", "competitor",
+})
+
+
+def _person_role(token) -> bool:
+    """A lower-case noun for a person's role right before a name (``director``, ``striker``)."""
+    if token.pos_ != "NOUN" or not token.text.islower() or token.lower_ in ORGANISATION_NOUNS \
+            or token.lower_ in _BUSINESS_ROLES:
+        return False
+    return token.lower_ in TITLES or token.lower_ in _PERSON_NOUNS or \
+        token.lower_.endswith(("ist", "ian", "or", "er", "ess")) and token.lower_ not in _NOT_A_PERSON
+
+
+def _introduced_names(doc: Doc):
+    """Names the model left untagged: 2–3 capitalised words (hyphens allowed) after a lower-case role
+    noun (``director Elena Ruiz-Castro``) or as the subject of a speech verb."""
+    from annotator.nlp.cues import SPEECH_VERBS  # a plain list; imported here to keep the layering obvious
+
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ == "" and i):
+            i += 1
+            continue
+        end = i
+        words = 0
+        while end < len(doc) and doc[end].ent_type_ == "" and (
+                doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and doc[end].is_alpha
+                or _name_hyphen(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+            words += doc[end].is_alpha
+            end += 1
+        if 2 <= words <= 4 and not _name_hyphen(doc[end - 1]):
+            role = _person_role(doc[i - 1])
+            head = doc[end - 1]
+            speaks = head.dep_ in ("nsubj",) and head.head.lemma_.lower() in SPEECH_VERBS and not role
+            if (role or speaks) and words <= (3 if speaks else 4) \
+                    and not any(t.lower_ in ORG_NAME_ENDINGS for t in doc[i:end]):
+                yield i, end
+        i = max(end, i + 1)
+
+
+def _ends_like_organisation(ent: Span) -> bool:
+    return len(ent) >= 2 and ent[-1].lower_.rstrip(".") in ORG_NAME_ENDINGS
+
+
+def _organisation_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``Leeds United``, ``Kent Fire and Rescue Service``: a name ending in a club or body word is an
+    ORG, and one the model split at ``and`` is joined back into one."""
+    out: list[Span] = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        if ent[-1].lower_.rstrip(".") in ORG_NAME_ENDINGS and ent[-1].text[:1].isupper():
+            # "Kent Fire | and | Rescue Service": take the capitalised words before "and" too.
+            if start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() \
+                    and doc[start - 2].pos_ in ("PROPN", "NOUN"):
+                start -= 2
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                        and not (doc[start - 1].is_sent_start and doc[start - 1].lower_ == "the"):
+                    start -= 1
+        elif end + 2 < len(doc) and doc[end].lower_ in ("and", "&"):
+            # "Kent Fire and" tagged alone, "Rescue Service" untagged after it.
+            stop = end + 1
+            while stop < len(doc) and stop < end + 5 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                stop += 1
+            if stop > end + 1 and doc[stop - 1].lower_ in ORG_NAME_ENDINGS and ent.label_ in ("ORG", PERSON, "FAC"):
+                end = stop
+        if ent.label_ == "ORG" and (start, end) == (ent.start, ent.end):
+            out.append(ent)
+            continue
+        label = ent.label_
+        if len(doc[start:end]) >= 2 and doc[end - 1].lower_.rstrip(".") in ORG_NAME_ENDINGS \
+                and doc[end - 1].text[:1].isupper() and label in (PERSON, "ORG", "GPE", "FAC", "NORP", "PRODUCT",
+                                                                "WORK_OF_ART", "LOC"):
+            label = "ORG"
+        out.append(Span(doc, start, end, label=label) if (start, end, label) != (ent.start, ent.end, ent.label_)
+                   else ent)
+    return filter_spans(out)
 
 
 def _nationality(ent: Span) -> Span:
@@ -282,6 +406,15 @@ def _datelines(doc: Doc, ents: list[Span]) -> list[Span]:
 #: Words after a name that make it a company or a club (``Brentford FC``, ``Acme Ltd``).
 ORG_SUFFIXES = frozenset({"fc", "afc", "cf", "ltd", "inc", "plc", "llc", "corp", "co", "gmbh", "ag", "sa",
                           "nv", "bv", "spa", "limited", "incorporated", "corporation", "holdings", "group"})
+
+
+#: Last words of a multi-word name that make it an organisation (``Leeds United``, ``Royal Opera``).
+ORG_NAME_ENDINGS = frozenset({
+    "united", "city", "fc", "afc", "rovers", "athletic", "opera", "association", "service", "society",
+    "council", "party", "group", "ltd", "plc", "inc", "wanderers", "albion", "hotspur", "county", "rangers",
+    "ballet", "orchestra", "trust", "union", "federation", "authority", "agency", "commission", "institute",
+    "foundation", "corporation", "company", "limited", "llc", "university", "college", "hospital", "club",
+})
 
 
 #: Nouns after ``X's`` that belong to an organisation, not a person (``Brentford's squad``).
