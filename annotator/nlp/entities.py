@@ -208,6 +208,10 @@ class EntityHarmoniser:
     def _described_person(ent: Span, doc: Doc) -> Span:
         """``the head of the trade office, Nadia Rahim`` speaking: the name in apposition is a person."""
         root = ent.root
+        if ent.label_ in _PERSON_MISTAKEN_FOR and ent.start and _person_role(doc[ent.start - 1]) \
+                and 2 <= len(ent) <= 6 and not _ends_like_organisation(ent) \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() or _name_hyphen(t) for t in ent):
+            return Span(doc, ent.start, ent.end, label=PERSON)  # "newcomer Ysolde Brannagh-Quist" as a FAC
         if ent.label_ not in _PERSON_MISTAKEN_FOR or len(ent) < 2 or not all(t.pos_ == "PROPN" for t in ent):
             return ent
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
