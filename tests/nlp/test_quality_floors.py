@@ -1,0 +1,56 @@
+"""Pre-label quality floors on the hand-made news sets, a little below what the pre-labeler reaches,
+so a rule that helps one text and hurts the others fails here.
+
+news_dev is what the rules were written against. news_blind and news_heldout were written by
+engineers who never saw the rules; each was measured first (the README reports those figures) and
+its error list then prompted general fixes, written from the list and new sentences, not from the
+texts. The sets now guard against regressions; a new untouched set is needed for the next honest
+measurement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.evaluation import evaluate
+from annotator.core.records import Task
+from annotator.core.sources import read_tasks
+from annotator.nlp.pipeline import prelabel
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.model
+
+#: set → (quotes overlap F1, quotes exact F1, attributed F1, speaker resolved F1, entities F1)
+FLOORS = {
+    "news_dev": (0.93, 0.90, 0.93, 0.88, 0.85),
+    "news_blind": (0.95, 0.93, 0.95, 0.92, 0.80),
+    "news_heldout": (0.95, 0.93, 0.95, 0.90, 0.78),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scores(request, nlp_model):
+    gold = [task for _, task in read_tasks([FIXTURES / request.param / "gold.jsonl"])]
+    predicted = list(prelabel(nlp_model, [Task(text=g.text) for g in gold]))
+    return FLOORS[request.param], evaluate(gold, predicted)
+
+
+def test_quotes_found(scores):
+    (overlap, exact, *_), result = scores
+    assert result.quotes_overlap.f1 >= overlap
+    assert result.quotes_exact.f1 >= exact
+
+
+def test_quotes_attributed(scores):
+    (_, _, attributed, _, _), result = scores
+    assert result.attributed.f1 >= attributed
+
+
+def test_speakers_resolved_to_the_right_person(scores):
+    (*_, resolved, _), result = scores
+    assert result.resolved.f1 >= resolved
+
+
+def test_entities(scores):
+    (*_, entities), result = scores
+    assert result.entities_total.f1 >= entities
