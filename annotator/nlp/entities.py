@@ -170,16 +170,19 @@ class EntityHarmoniser:
         ents = _organisation_names(doc, ents)
         ents = [_without_title(self._described_person(e, doc)) for e in ents]
         ents = [_nationality(e) for e in ents]
-        ents = _datelines(doc, ents)
+        places = _dateline_places(doc)
+        ents = _datelines(doc, ents, places)
         ents = _short_forms(ents)
-        ents = _one_label_per_name(ents, speaker_heads)
-        full_names = {surname_key(e) for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
-        speaking = {surname_key(e) for e in ents if e.root.i in speaker_heads and e.label_ == PERSON}
+        ents = _one_label_per_name(ents, speaker_heads, places)
+        # name_tokens builds a Span and walks tokens: once per entity, not once per question asked.
+        names = [name_tokens(e) for e in ents]
+        full_names = {name[-1].lower_ for e, name in zip(ents, names) if e.label_ == PERSON and len(name) >= 2}
+        speaking = {name[-1].lower_ for e, name in zip(ents, names) if e.root.i in speaker_heads and e.label_ == PERSON}
         persons = full_names | speaking
         relabelled = []
-        for ent in ents:
-            if ent.label_ in RELABEL_FROM and len(name_tokens(ent)) <= 5 and surname_key(ent) in persons \
-                    and all(t.text[:1].isupper() or _name_hyphen(t) for t in name_tokens(ent)) \
+        for ent, name in zip(ents, names):
+            if ent.label_ in RELABEL_FROM and len(name) <= 5 and name[-1].lower_ in persons \
+                    and all(t.text[:1].isupper() or _name_hyphen(t) for t in name) \
                     and not _ends_like_organisation(ent):
                 ent = Span(doc, ent.start, ent.end, label=PERSON)
             relabelled.append(ent)
@@ -294,22 +297,23 @@ def _introduced_names(doc: Doc):
     noun (``director Elena Ruiz-Castro``) or as the subject of a speech verb."""
     from annotator.nlp.cues import SPEECH_VERBS  # a plain list; imported here to keep the layering obvious
 
+    tokens = list(doc)  # doc[i] builds a new Token on every access
     i = 0
     while i < len(doc):
-        token = doc[i]
+        token = tokens[i]
         if not (token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ == "" and i):
             i += 1
             continue
         end = i
         words = 0
-        while end < len(doc) and doc[end].ent_type_ == "" and (
-                doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and doc[end].is_alpha
-                or _name_hyphen(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
-            words += doc[end].is_alpha
+        while end < len(doc) and tokens[end].ent_type_ == "" and (
+                tokens[end].text[:1].isupper() and tokens[end].pos_ == "PROPN" and tokens[end].is_alpha
+                or _name_hyphen(tokens[end]) and end + 1 < len(doc) and tokens[end + 1].text[:1].isupper()):
+            words += tokens[end].is_alpha
             end += 1
-        if 2 <= words <= 4 and not _name_hyphen(doc[end - 1]):
-            role = _person_role(doc[i - 1])
-            head = doc[end - 1]
+        if 2 <= words <= 4 and not _name_hyphen(tokens[end - 1]):
+            role = _person_role(tokens[i - 1])
+            head = tokens[end - 1]
             speaks = head.dep_ in ("nsubj",) and head.head.lemma_.lower() in SPEECH_VERBS and not role
             if (role or speaks) and words <= (3 if speaks else 4) \
                     and not any(t.lower_ in ORG_NAME_ENDINGS for t in doc[i:end]):
@@ -391,9 +395,14 @@ def _title_fragment(ent: Span) -> bool:
         and nxt.ent_type_ == PERSON
 
 
-def _datelines(doc: Doc, ents: list[Span]) -> list[Span]:
+def _dateline_places(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of dateline places at the head of the first three paragraphs."""
+    places = (dateline_place(doc, i) for i in paragraph_first_tokens(doc, limit=3))
+    return [p for p in places if p is not None]
+
+
+def _datelines(doc: Doc, ents: list[Span], places: list[tuple[int, int]]) -> list[Span]:
     """``WASHINGTON (AP) —``: the place at the head of a wire dateline is a GPE."""
-    places = [p for p in (dateline_place(doc, i) for i in paragraph_first_tokens(doc)[:3]) if p is not None]
     if not places:
         return ents
     kept = [e for e in ents if not any(e.start < end and start < e.end for start, end in places)]
@@ -429,7 +438,7 @@ _OWNED_BY_ORGS = frozenset({
 })
 
 
-def _one_label_per_name(ents: list[Span], speaker_heads: set[int]) -> list[Span]:
+def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[tuple[int, int]]) -> list[Span]:
     """A one-word name the model tags PERSON in one place and GPE or ORG in another (``Kyiv``,
     ``Brentford``) takes the place or organisation label everywhere when that evidence weighs at least
     as much as the PERSON tags (a dateline, ``FC``/``Ltd`` after it or a longer ORG name starting
@@ -445,7 +454,7 @@ def _one_label_per_name(ents: list[Span], speaker_heads: set[int]) -> list[Span]
         votes = weight.setdefault(word, {})
         votes[label] = votes.get(label, 0) + points
 
-    datelines = {start for start, _ in (dateline_place(doc, i) or (-1, -1) for i in paragraph_first_tokens(doc)[:3])}
+    datelines = {start for start, _ in places}
     for ent in ents:
         word = ent[0].lower_
         if len(ent) == 1 and ent.label_ in ("GPE", "ORG", PERSON):
@@ -454,17 +463,23 @@ def _one_label_per_name(ents: list[Span], speaker_heads: set[int]) -> list[Span]
             vote(word, ent.label_, 2 if strong else 1)
         elif ent.label_ == "ORG" and len(ent) >= 2 and ent[0].text[:1].isupper():
             vote(word, "ORG", 2)  # "Brentford FC", "Acme Display"
-    for token in doc:
-        if token.i + 1 < len(doc) and doc[token.i + 1].lower_.rstrip(".") in ORG_SUFFIXES \
-                and token.text[:1].isupper() and doc[token.i + 1].text[:1].isupper() \
+    # Each doc[i] builds a new Token: read the words once and look at neighbours by index.
+    tokens = list(doc)
+    lowers = [t.lower_ for t in tokens]
+    texts = [t.text for t in tokens]
+    size = len(tokens)
+    for i, token in enumerate(tokens):
+        if not texts[i][:1].isupper():
+            continue  # every vote below is for a capitalised word
+        if i + 1 < size and lowers[i + 1].rstrip(".") in ORG_SUFFIXES and texts[i + 1][:1].isupper() \
                 and token.ent_type_ != "ORG":
-            vote(token.lower_, "ORG", 2)
-        elif token.text[:1].isupper() and token.pos_ == "PROPN" and token.i + 2 < len(doc) \
-                and doc[token.i + 1].text in _POSSESSIVE and doc[token.i + 2].lower_ in _OWNED_BY_ORGS:
-            vote(token.lower_, "ORG", 1)  # "Brentford's squad", "Acme's shares"
-        elif token.text[:1].isupper() and token.pos_ == "PROPN" and token.i and doc[token.i - 1].lower_ == "at" \
-                and (token.i + 1 == len(doc) or not doc[token.i + 1].text[:1].isupper()):
-            vote(token.lower_, "ORG", 1)  # "a coach at Brentford", "worked at Acme"
+            vote(lowers[i], "ORG", 2)
+        elif token.pos_ == "PROPN" and i + 2 < size \
+                and texts[i + 1] in _POSSESSIVE and lowers[i + 2] in _OWNED_BY_ORGS:
+            vote(lowers[i], "ORG", 1)  # "Brentford's squad", "Acme's shares"
+        elif token.pos_ == "PROPN" and i and lowers[i - 1] == "at" \
+                and (i + 1 == size or not texts[i + 1][:1].isupper()):
+            vote(lowers[i], "ORG", 1)  # "a coach at Brentford", "worked at Acme"
     titled = {e[0].lower_ for e in ents if e.label_ == PERSON and len(e) == 1 and e.start
               and doc[e.start - 1].lower_.rstrip(".") in TITLES}
     out = []

@@ -30,15 +30,18 @@ class ParagraphSplitter:
         return doc
 
 
-def paragraph_first_tokens(doc: Doc) -> list[int]:
-    """The first non-space token of every paragraph (a line of text)."""
-    firsts = []
+def paragraph_first_tokens(doc: Doc, limit: int | None = None) -> list[int]:
+    """The first non-space token of every paragraph (a line of text); the first ``limit`` only, if
+    given, so a caller after the opening paragraphs does not scan the whole document."""
+    firsts: list[int] = []
     after_break = True
     for token in doc:
         if token.is_space:
             after_break = after_break or "\n" in token.text
             continue
         if after_break:
+            if len(firsts) == limit:
+                break
             firsts.append(token.i)
         after_break = "\n" in token.whitespace_
     return firsts
