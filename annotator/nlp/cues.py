@@ -74,9 +74,10 @@ class CueLexicon:
 
     def lemma_of(self, token: Token) -> str | None:
         """The cue lemma if the token is a speech or cognition verb, else None."""
-        if token.pos_ and token.pos_ not in ("VERB", "AUX"):
+        pos = token.pos_  # read once: called for every token of every document
+        if pos and pos not in ("VERB", "AUX"):
             # Taggers sometimes call a sentence-final "said" a noun; a known past form still counts.
-            if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.lower_ not in self.past_forms:
+            if pos not in ("NOUN", "PROPN", "ADJ") or token.lower_ not in self.past_forms:
                 return None
         lemma = token.lemma_.lower()
         if lemma in self.lemmas:

@@ -9,7 +9,7 @@ relations (quote → cue); the speakers component reads the cue to find who spok
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -86,6 +86,7 @@ class QuoteFinder:
             return doc
         # self._text is rebuilt from the tokens on every access: read it once per document.
         self._text = doc.text
+        self._named_words: set[str] | None = None  # filled by _looks_like_name when first needed
         starts = paragraph_starts(self._text)
         segments = find_marked_segments(self._text)
         self._closes = {s.end: s.close_at for s in segments if s.close_at is not None}
@@ -218,10 +219,10 @@ class QuoteFinder:
     def _headlines(self, doc: Doc, starts: list[int], found: list[FoundQuote]) -> list[FoundQuote]:
         """``Name: words`` on a line of its own; a quote already found there gets the colon as cue."""
         text = self._text
-        for colon in (t for t in doc if t.text == ":"):
+        for colon in _colon_tokens(doc, text):
             para_start, para_end = paragraph_bounds(text, colon.idx, starts)
             name = [t for t in doc[_token_at_or_after(doc, para_start):colon.i] if not t.is_space]
-            if not 1 <= len(name) <= 5 or not self._looks_like_name(name):
+            if not 1 <= len(name) <= 5 or not self._looks_like_name(name, doc):
                 continue
             line_words = len(text[para_start:para_end].split())
             if line_words > self.headline_max_words:
@@ -244,8 +245,7 @@ class QuoteFinder:
             found.append(FoundQuote(span, "direct", cue))
         return found
 
-    @staticmethod
-    def _looks_like_name(tokens: list[Token]) -> bool:
+    def _looks_like_name(self, tokens: list[Token], doc: Doc) -> bool:
         if any(t.lower_ in HEADLINE_LABELS or t.like_num or t.pos_ in ("VERB", "AUX") for t in tokens):
             return False
         words = [t for t in tokens if t.is_alpha]
@@ -256,8 +256,10 @@ class QuoteFinder:
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in tokens):
             return True
         # A headline is tagged badly ("Arteta" as a noun): the same word in a name elsewhere counts.
-        named = {t.text for e in tokens[0].doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
-        return all(t.text in named for t in words)
+        # doc.ents builds every entity Span on each access: collect the words once per document.
+        if self._named_words is None:
+            self._named_words = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
+        return all(t.text in self._named_words for t in words)
 
     # -- interviews ------------------------------------------------------------------------
 
@@ -284,13 +286,15 @@ class QuoteFinder:
     def _indirect(self, doc: Doc, starts: list[int], inside: list[tuple[int, int]]) -> list[FoundQuote]:
         found = []
         for token in doc:
-            if _within(token.idx, inside):
-                continue
+            # Only "according" and cue verbs start a report: test those cheap conditions before
+            # looking the token up among the quoted ranges.
             if token.lower_ == "according":
+                if _within(token.idx, inside):
+                    continue
                 item = self._according_to(doc, token, starts, inside)
             else:
                 lemma = self.lexicon.lemma_of(token)
-                if lemma is None or _negated(token):
+                if lemma is None or _within(token.idx, inside) or _negated(token):
                     continue
                 item = self._reported_clause(doc, token, starts, inside)
                 if item is None and lemma in self.lexicon.speech:
@@ -522,6 +526,16 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
     if span is None:
         span = doc.char_span(start, end, alignment_mode="contract")
     return span if span is not None and len(span) else None
+
+
+def _colon_tokens(doc: Doc, text: str) -> Iterator[Token]:
+    """The tokens that are a colon, in order: found in the text, not by visiting every token."""
+    at = text.find(":")
+    while at >= 0:
+        i = _token_at_or_after(doc, at)
+        if i < len(doc) and doc[i].idx == at and doc[i].text == ":":
+            yield doc[i]
+        at = text.find(":", at + 1)
 
 
 def _token_at_or_after(doc: Doc, offset: int) -> int:
