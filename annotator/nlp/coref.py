@@ -24,6 +24,7 @@ from annotator.nlp.entities import (
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
+_GENDERED = frozenset(MALE | FEMALE)
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman", "mister",
                 "congressman", "businessman", "councilman", "duke", "emperor", "baron", "brother", "uncle"}
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "madam",
@@ -94,7 +95,7 @@ class SpeakerResolver:
             if long_form is not None:
                 add_relation(doc, speaker, SPEAKER, long_form, long_form.label_, COREF)
                 continue
-            named_org = _organisation_in_apposition(speaker)
+            named_org = _organisation_in_apposition(speaker, ents)
             if named_org is not None:
                 add_relation(doc, speaker, SPEAKER, named_org, named_org.label_, COREF)
                 continue
@@ -103,7 +104,7 @@ class SpeakerResolver:
                 if target is not None:
                     add_relation(doc, speaker, SPEAKER, target, target.label_, COREF)
                 continue
-            if not people or _unnamed_source(speaker):
+            if not people or _unnamed_source(speaker, ents):
                 continue
             person = self._resolve(ents, speaker, people, speaker_heads, quoted)
             if person is None:
@@ -123,7 +124,7 @@ class SpeakerResolver:
         names = [e for e in names if e.start <= speaker.root.i < e.end or e.root.dep_ == "appos"]
         if names:
             return person_named(names[-1], people)
-        if len(speaker) == 1 and speaker[0].lower_ in MALE | FEMALE:
+        if len(speaker) == 1 and speaker[0].lower_ in _GENDERED:
             gender = "m" if speaker[0].lower_ in MALE else "f"
             person = self._antecedent(speaker, people, gender, speaker_heads, quoted)
             if person is not None:
@@ -235,7 +236,7 @@ def _gender_from_context(doc: Doc, people: list[Person]) -> None:
         for token in sent:
             if token.i in owner:
                 named.add(owner[token.i].key)
-            elif token.lower_ in MALE | FEMALE and len(named) == 1:
+            elif token.lower_ in _GENDERED and len(named) == 1:
                 person = next(p for p in people if p.key in named)
                 person.gender["m" if token.lower_ in MALE else "f"] += 1
 
@@ -263,19 +264,30 @@ def _described(speaker: Span, people: list[Person]) -> Person | None:
     return best[1] if best else None
 
 
-def _organisation_in_apposition(speaker: Span) -> Span | None:
+def _ents_within(span: Span, ents: list[Span]) -> list[Span]:
+    """``span.ents`` from the document's entities read once (``Span.ents`` rebuilds ``doc.ents``)."""
+    within = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            within.append(ent)
+    return within
+
+
+def _organisation_in_apposition(speaker: Span, ents: list[Span]) -> Span | None:
     """``The pilots' union, BALPA``: the organisation named in apposition is who spoke."""
-    for ent in speaker.ents:
+    for ent in _ents_within(speaker, ents):
         if ent.label_ == "ORG" and ent.root.dep_ == "appos" and ent.root.head.i == speaker.root.i \
                 and (ent.start, ent.end) != (speaker.start, speaker.end):
             return ent
     return None
 
 
-def _unnamed_source(speaker: Span) -> bool:
+def _unnamed_source(speaker: Span, ents: list[Span]) -> bool:
     """``two people familiar with the matter``, ``officials``: several unnamed people, nobody to resolve."""
     root = speaker.root
-    if any(e.label_ == PERSON for e in speaker.ents):
+    if any(e.label_ == PERSON for e in _ents_within(speaker, ents)):
         return False
     # "A spokesperson for the agency", "another analyst", "one official": an indefinite description
     # brings in someone new, never someone named before.
