@@ -148,10 +148,12 @@ def add_relation(doc: Doc, head: SpacySpan, head_label: str, child: SpacySpan, c
                  label: str) -> None:
     """Record a relation between two spans of ``doc`` (once), in ``doc._.relations``."""
     item = (head.start_char, head.end_char, head_label, child.start_char, child.end_char, child_label, label)
-    if doc._.relations is None:
-        doc._.relations = []
-    if item not in doc._.relations:
-        doc._.relations.append(item)
+    # Each doc._ access builds an Underscore object: fetch the list once.
+    relations = doc._.relations
+    if relations is None:
+        relations = doc._.relations = []
+    if item not in relations:
+        relations.append(item)
 
 
 def relations_of(doc: Doc, label: str) -> list[RelationTuple]:
