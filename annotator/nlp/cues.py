@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.tokens import Token
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+#: Part-of-speech ids that lemma_of looks further at: none (untagged), verbs, and the tags a
+#: tagger sometimes gives a past form (``said`` as a noun).
+_VERB_POS = frozenset({POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"]})
+_MISTAGGED_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"]})
 
 #: Verbs of saying: a reported clause after them is speech.
 SPEECH_VERBS = (
@@ -71,6 +79,14 @@ class CueLexicon:
                 self.forms.setdefault(form, lemma)
         irregular_past = {f for forms in _IRREGULAR.values() for f in forms if not f.endswith("s")}
         self.past_forms = {f for f in self.forms if f.endswith("ed") or f in irregular_past}
+        self._past_form_ids = frozenset(hash_string(f) for f in self.past_forms)
+
+    def possible_cues(self, doc: Doc, also: Iterable[str] = ()) -> list[int]:
+        """Indices of the tokens lemma_of may accept, and of the words in ``also``: a superset,
+        read from the Doc's arrays so a scan of every word does not build a Token for each."""
+        also_ids = {hash_string(w) for w in also}
+        return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
+                if pos in _VERB_POS or lower in also_ids or pos in _MISTAGGED_POS and lower in self._past_form_ids]
 
     def lemma_of(self, token: Token) -> str | None:
         """The cue lemma if the token is a speech or cognition verb, else None."""

@@ -285,7 +285,8 @@ class QuoteFinder:
 
     def _indirect(self, doc: Doc, starts: list[int], inside: list[tuple[int, int]]) -> list[FoundQuote]:
         found = []
-        for token in doc:
+        for i in self.lexicon.possible_cues(doc, also=("according",)):
+            token = doc[i]
             # Only "according" and cue verbs start a report: test those cheap conditions before
             # looking the token up among the quoted ranges.
             if token.lower_ == "according":
