@@ -7,7 +7,10 @@ NORP a small model sometimes gives them; speakers that are names become PERSON e
 
 from __future__ import annotations
 
+from spacy.attrs import ENT_TYPE, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -15,6 +18,7 @@ from annotator.nlp.convert import ensure_span_groups
 from annotator.nlp.paragraphs import dateline_end, dateline_place, paragraph_first_tokens
 
 PERSON = "PERSON"
+_PROPN = POS_IDS["PROPN"]
 #: Labels a person's surname is often mistaken for; GPE is left alone (Washington, Jordan, Georgia).
 RELABEL_FROM = ("ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LAW", "LANGUAGE")
 #: Words before a name that are not part of it.
@@ -102,8 +106,11 @@ def name_tokens(span: Span) -> Span:
     doc = span.doc
     while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
         end -= 1
-    while start < end - 1 and (doc[start].lower_.rstrip(".") in TITLES or doc[start].lower_ == "the"
-                               or not doc[start].text[:1].isupper()):
+    while start < end - 1:
+        token = doc[start]  # each doc[i] builds a Token: once per word looked at
+        word = token.lower_
+        if not (word.rstrip(".") in TITLES or word == "the" or not token.text[:1].isupper()):
+            break
         start += 1
     return doc[start:end]
 
@@ -260,10 +267,13 @@ class EntityHarmoniser:
             if not any(i in taken for i in range(start, end)):
                 added.append(Span(doc, start, end, label=PERSON))
                 taken.update(range(start, end))
-        for token in doc:
-            if token.i in taken or token.lower_ not in persons or token.pos_ != "PROPN":
+        # Read words and tags from the Doc's arrays: a Token is built only for a likely surname.
+        person_ids = {hash_string(word) for word in persons}
+        for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+            if pos != _PROPN or lower not in person_ids or i in taken:
                 continue
-            if token.text[:1].isupper():
+            token = doc[i]
+            if token.lower_ in persons and token.text[:1].isupper():
                 start = token.i
                 # "Ruiz-Castro": the hyphenated first part belongs to the surname.
                 while start > 1 and _name_hyphen(doc[start - 1]) and doc[start - 2].text[:1].isupper() \
@@ -297,23 +307,27 @@ def _introduced_names(doc: Doc):
     noun (``director Elena Ruiz-Castro``) or as the subject of a speech verb."""
     from annotator.nlp.cues import SPEECH_VERBS  # a plain list; imported here to keep the layering obvious
 
-    tokens = list(doc)  # doc[i] builds a new Token on every access
+    # The tags from the Doc's arrays rule out most words before a Token is built for them.
+    tags = doc.to_array([POS, ENT_TYPE]).tolist()
     i = 0
     while i < len(doc):
-        token = tokens[i]
+        if tags[i][0] != _PROPN or tags[i][1] != 0 or not i:
+            i += 1
+            continue
+        token = doc[i]
         if not (token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ == "" and i):
             i += 1
             continue
         end = i
         words = 0
-        while end < len(doc) and tokens[end].ent_type_ == "" and (
-                tokens[end].text[:1].isupper() and tokens[end].pos_ == "PROPN" and tokens[end].is_alpha
-                or _name_hyphen(tokens[end]) and end + 1 < len(doc) and tokens[end + 1].text[:1].isupper()):
-            words += tokens[end].is_alpha
+        while end < len(doc) and doc[end].ent_type_ == "" and (
+                doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and doc[end].is_alpha
+                or _name_hyphen(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+            words += doc[end].is_alpha
             end += 1
-        if 2 <= words <= 4 and not _name_hyphen(tokens[end - 1]):
-            role = _person_role(tokens[i - 1])
-            head = tokens[end - 1]
+        if 2 <= words <= 4 and not _name_hyphen(doc[end - 1]):
+            role = _person_role(doc[i - 1])
+            head = doc[end - 1]
             speaks = head.dep_ in ("nsubj",) and head.head.lemma_.lower() in SPEECH_VERBS and not role
             if (role or speaks) and words <= (3 if speaks else 4) \
                     and not any(t.lower_ in ORG_NAME_ENDINGS for t in doc[i:end]):
