@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from annotator.cli.app import app
+from annotator.cli.app import app, login_name
 from annotator.core.errors import UserError
 from annotator.core.sources import STDIN, InputError
 
@@ -59,12 +58,5 @@ def annotate(
     Example: annotator annotate seeds/ -o annotations.jsonl --annotator maria
     """
     label_list = [label.strip() for label in labels.split(",") if label.strip()] if labels else None
-    annotate_documents(sources=list(sources), output=output, annotator=annotator or _login_name(),
+    annotate_documents(sources=list(sources), output=output, annotator=annotator or login_name(),
                        model=model, labels=label_list, skip_invalid=skip_invalid, keymap=keymap)
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "anonymous"

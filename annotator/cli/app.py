@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import traceback
 from typing import Any
 
@@ -48,3 +49,11 @@ def main(
 ) -> None:
     """Build training data for quote attribution and named entities, in the terminal."""
     ctx.meta["annotator.debug"] = debug
+
+
+def login_name() -> str:
+    """Who is running the command, for decisions recorded without --annotator / --reviewer."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "anonymous"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from annotator.cli.app import app
+from annotator.cli.app import app, login_name
 from annotator.core.adjudication import REVIEWED_ANSWERS
 from annotator.core.errors import UserError
 
@@ -47,11 +46,4 @@ def review(
 
     Example: annotator review maria.jsonl ivan.jsonl -o gold.jsonl --reviewer lena
     """
-    review_decisions(sources=list(sources), output=output, reviewer=reviewer or _login_name(), keymap=keymap)
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "anonymous"
+    review_decisions(sources=list(sources), output=output, reviewer=reviewer or login_name(), keymap=keymap)

@@ -206,17 +206,17 @@ class Task:
     def from_dict(cls, data: Mapping[str, Any]) -> Task:
         """Read a task or a bare input (``{"text": ...}``); checks types, not invariants."""
         if not isinstance(data, Mapping):
-            raise RecordError(f"a record must be a JSON object, got {_json_type(data)}")
+            raise RecordError(f"a record must be a JSON object, got {json_type(data)}")
         text = data.get("text")
         if "text" not in data:
             raise RecordError("missing 'text'")
         if not isinstance(text, str):
-            raise RecordError(f"'text' must be a string, got {_json_type(text)}")
+            raise RecordError(f"'text' must be a string, got {json_type(text)}")
         if not text.strip():
             raise RecordError("'text' is empty")
         meta = data.get("meta", {})
         if not isinstance(meta, Mapping):
-            raise RecordError(f"'meta' must be an object, got {_json_type(meta)}")
+            raise RecordError(f"'meta' must be an object, got {json_type(meta)}")
         hash_ = data.get("_input_hash")
         if hash_ is not None and (not isinstance(hash_, int) or isinstance(hash_, bool)):
             raise RecordError("'_input_hash' must be an integer")
@@ -293,7 +293,7 @@ def _typed(data: Mapping[str, Any], name: str, kind: type) -> Any:
     value = data[name]
     # bool is a subclass of int in Python but not an integer in JSON.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise TypeError(f"'{name}' must be {_KIND_NAMES[kind]}, got {_json_type(value)}")
+        raise TypeError(f"'{name}' must be {_KIND_NAMES[kind]}, got {json_type(value)}")
     return value
 
 
@@ -305,15 +305,16 @@ def _list(data: Mapping[str, Any], name: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise RecordError(f"'{name}' must be a list, got {_json_type(value)}")
+        raise RecordError(f"'{name}' must be a list, got {json_type(value)}")
     return value
 
 
 def _not_object(what: str, value: Any) -> Any:
-    raise RecordError(f"{what} must be an object, got {_json_type(value)}")
+    raise RecordError(f"{what} must be an object, got {json_type(value)}")
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """How a JSON value's kind reads in a message: 'a list', 'a string', 'null', ..."""
     if value is None:
         return "null"
     if isinstance(value, bool):

@@ -13,7 +13,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
-from annotator.core.records import Annotation, RecordError, Task
+from annotator.core.records import Annotation, RecordError, Task, json_type
 
 BOM = b"\xef\xbb\xbf"
 STDIN = "-"
@@ -122,12 +122,8 @@ def _parse_line(name: str, number: int, raw: bytes, *, last: bool) -> RawRecord 
                              "complete JSON): the file may have been truncated while it was written")
         return RawRecord(name, number, None, line, f"invalid JSON: {err.msg} at column {err.colno}")
     if not isinstance(data, dict):
-        return RawRecord(name, number, None, line, f"expected a JSON object, got {_json_kind(data)}")
+        return RawRecord(name, number, None, line, f"expected a JSON object, got {json_type(data)}")
     return RawRecord(name, number, data, line)
-
-
-def _json_kind(value: Any) -> str:
-    return {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
 
 
 def iter_records(sources: Iterable[str | Path]) -> Iterator[RawRecord]:
