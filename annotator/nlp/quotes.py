@@ -27,7 +27,7 @@ from annotator.nlp.marks import (
 from annotator.nlp.entities import ORGANISATION_NOUNS, describes_person_word
 from annotator.nlp.speakers import subject_of
 
-_MARKS = frozenset("\"“”„«»‹›‘’‚")
+_MARKS = frozenset("\"“”„«»‹›‘’‚") | {"''"}
 _SENTENCE_END = frozenset(".!?")
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 #: Speech verbs whose object is the listener (``told BBC Radio Leeds that …``).

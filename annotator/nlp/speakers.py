@@ -18,7 +18,7 @@ from annotator.nlp.marks import paragraph_bounds, paragraph_starts
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Children whose subtree is not part of a speaker's name or description.
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis"})
-_QUOTE_CHARS = frozenset("\"“”„«»‹›‘’‚")
+_QUOTE_CHARS = frozenset("\"“”„«»‹›‘’‚") | {"''"}
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
 
 
