@@ -166,7 +166,7 @@ class QuoteFinder:
             return None  # a full stop ends the sentence: what follows is a new one
         first = _token_at_or_after(doc, segment.close_at + 1)
         for token in doc[first:first + 14]:
-            if token.idx >= para_end or token.text in _MARKS:
+            if token.idx >= para_end or _is_quote_mark(token):
                 break
             if token.text in _SENTENCE_END:
                 break
@@ -181,7 +181,7 @@ class QuoteFinder:
     def _cue_before(self, doc: Doc, segment: MarkedSegment, para_start: int) -> Span | None:
         last = _token_at_or_after(doc, segment.open_at) - 1
         for token in reversed(doc[max(0, last - 14):last + 1]):
-            if token.idx < para_start or token.text in _MARKS or token.text in _SENTENCE_END:
+            if token.idx < para_start or _is_quote_mark(token) or token.text in _SENTENCE_END:
                 break
             cue = self._cue_at(token)
             if cue is not None:
@@ -199,7 +199,7 @@ class QuoteFinder:
         colon = _token_at_or_after(doc, end - 1)
         prev_start, _ = paragraph_bounds(text, end - 1)
         for token in reversed(doc[max(0, colon - 14):colon]):
-            if token.idx < prev_start or token.text in _MARKS or token.text in _SENTENCE_END:
+            if token.idx < prev_start or _is_quote_mark(token) or token.text in _SENTENCE_END:
                 break
             cue = self._cue_at(token)
             if cue is not None:
@@ -520,6 +520,16 @@ class QuoteFinder:
                 continue
             out.append(item)
         return out + list(kept_indirect.values())
+
+
+def _is_quote_mark(token: Token) -> bool:
+    """A quotation mark, not the apostrophe of a possessive glued to its word (``Mr. Harris’ aide``)."""
+    if token.text not in _MARKS:
+        return False
+    if token.text in ("’", "'") and token.i:
+        before = token.doc[token.i - 1]
+        return bool(before.whitespace_) or not before.text[-1:].isalpha()
+    return True
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
