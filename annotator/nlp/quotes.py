@@ -126,6 +126,8 @@ class QuoteFinder:
                 cue = self._cue_before_colon(doc, para_start)
             if cue is None and not self._stands_alone(doc, segment, span):
                 continue
+            if cue is None:
+                cue = self._introducing_colon(doc, segment, para_start)
             found.append(FoundQuote(span, "direct", cue))
         return found
 
@@ -205,6 +207,17 @@ class QuoteFinder:
             if cue is not None:
                 return cue
         return None
+
+    def _introducing_colon(self, doc: Doc, segment: MarkedSegment, para_start: int) -> Span | None:
+        """``… pollster Dana Shore: "…"``: a colon right before the quote (or ending the paragraph
+        before one that opens its own) introduces it; the speakers component finds who is named."""
+        before = self._text[para_start:segment.open_at].rstrip()
+        if not before:
+            before = self._text[:para_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = _token_at_or_after(doc, len(before) - 1)
+        return doc[colon:colon + 1] if colon < len(doc) and doc[colon].text == ":" else None
 
     def _cue_at(self, token: Token) -> Span | None:
         doc = token.doc

@@ -42,3 +42,19 @@ def test_real_news_beliefs_and_findings_with_a_clause_are_attributions(quotes_in
 def test_real_news_speech_verbs_around_quotes(quotes_in, text, content, speaker):
     quotes = quotes_in(text)
     assert [(q.text, q.speaker) for q in quotes] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The early count came as no shock to the campaign strategist Dana Shore: “Late deciders always break for the "
+     "challenger.”", "Late deciders always break for the challenger", "Dana Shore"),
+    ("The senator closed with a warning for his party:\n\n“We will lose the House if we keep this up.”",
+     "We will lose the House if we keep this up", "The senator"),
+])
+def test_real_news_colon_hands_the_quote_to_who_the_sentence_names(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [(content, speaker, ":")]
+
+
+def test_real_news_quote_paragraph_continues_an_indirect_report(quotes_in):
+    quotes = quotes_in("Ms. Lane said the count had been rigged.\n\n“We will appeal, and we will win.”")
+    assert [(q.type, q.speaker) for q in quotes] == [("indirect", "Lane"), ("direct", "Lane")]
