@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from annotator.nlp.lexicon import QUOTE_MARKS
+
 #: Opening mark → the marks that close it.
 PAIRS = {
     '"': '"',
@@ -25,7 +27,7 @@ PAIRS = {
 }
 #: Marks that only open inside a quote of another kind, never at the top level on their own.
 _NESTED_ONLY = frozenset("‚")
-_MARK_RE = re.compile("[\"“”„«»‹›‘’‚]")
+_MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(PAIRS)
 _TRAILING_ATTRIBUTION = ",.;:—–-"
 

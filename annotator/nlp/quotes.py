@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
-from annotator.nlp.cues import COGNITION_VERBS, SPEECH_VERBS, CueLexicon
 from annotator.nlp.marks import (
     MarkedSegment,
     find_marked_segments,
@@ -24,28 +23,11 @@ from annotator.nlp.marks import (
     paragraph_starts,
     trim_content,
 )
-from annotator.nlp.entities import ORGANISATION_NOUNS, describes_person_word
+from annotator.nlp.lexicon import (
+    COGNITION_VERBS, FINITE_TAGS, FIRST_SECOND_PERSON, HEADLINE_LABELS, LISTENER_VERBS, QUOTE_MARK_SET,
+    SENTENCE_END, SPEECH_VERBS, WH_WORDS, Lexicon, could_speak,
+)
 from annotator.nlp.speakers import subject_of
-
-_MARKS = frozenset("\"“”„«»‹›‘’‚")
-_SENTENCE_END = frozenset(".!?")
-_FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
-#: Speech verbs whose object is the listener (``told BBC Radio Leeds that …``).
-_LISTENER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "promise", "brief"})
-#: Words that open an embedded question (``explain how …``).
-_WH_WORDS = frozenset({"how", "why", "what", "where", "when", "whether", "which", "who"})
-#: Tags of a finite verb: a clause with one can be a statement.
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: Words that end in a colon at the start of a line without being a speaker's name.
-HEADLINE_LABELS = frozenset({
-    "update", "updated", "note", "editor", "editors", "photo", "photos", "source", "sources",
-    "read", "watch", "video", "related", "breaking", "exclusive", "live", "analysis", "opinion",
-    "comment", "tags", "tag", "topics", "see", "also", "warning", "caption", "credit", "image",
-    "file", "pictured", "listen", "subscribe", "correction", "disclaimer", "summary", "background",
-    "context", "q", "a", "question", "answer", "by", "date", "time", "location", "category",
-    "published", "posted", "copyright", "more", "explainer", "factbox", "timeline", "graphic",
-})
-
 
 @dataclass
 class FoundQuote:
@@ -67,16 +49,16 @@ class FoundQuote:
 )
 def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cognition_verbs: list[str],
                       extra_cue_verbs: list[str], min_direct_words: int, headline_max_words: int) -> QuoteFinder:
-    return QuoteFinder(CueLexicon(speech_verbs, cognition_verbs, extra_cue_verbs),
+    return QuoteFinder(Lexicon(speech_verbs, cognition_verbs, extra_cue_verbs),
                        min_direct_words=min_direct_words, headline_max_words=headline_max_words)
 
 
 class QuoteFinder:
     """Finds every quote of a document and the cue word that introduces it."""
 
-    def __init__(self, lexicon: CueLexicon | None = None, *, min_direct_words: int = 3,
+    def __init__(self, lexicon: Lexicon | None = None, *, min_direct_words: int = 3,
                  headline_max_words: int = 25) -> None:
-        self.lexicon = lexicon or CueLexicon()
+        self.lexicon = lexicon or Lexicon()
         self.min_direct_words = min_direct_words
         self.headline_max_words = headline_max_words
 
@@ -142,7 +124,7 @@ class QuoteFinder:
         head = doc[mark - 1].head
         if self.lexicon.is_speech(head) and not any(c.dep_ == "auxpass" for c in head.children):
             return False  # "warned of "a lost decade"": the speaker's own words
-        return span.root.dep_ == "pobj" or not any(t.tag_ in _FINITE_TAGS for t in span)
+        return span.root.dep_ == "pobj" or not any(t.tag_ in FINITE_TAGS for t in span)
 
     def _stands_alone(self, doc: Doc, segment: MarkedSegment, span: Span) -> bool:
         """A quote without a cue is kept when it reads like speech, not a title or scare quote."""
@@ -166,9 +148,9 @@ class QuoteFinder:
             return None  # a full stop ends the sentence: what follows is a new one
         first = _token_at_or_after(doc, segment.close_at + 1)
         for token in doc[first:first + 14]:
-            if token.idx >= para_end or token.text in _MARKS:
+            if token.idx >= para_end or token.text in QUOTE_MARK_SET:
                 break
-            if token.text in _SENTENCE_END:
+            if token.text in SENTENCE_END:
                 break
             if last in ("?", "!") and token.i == first and token.is_alpha and token.text[0].isupper() \
                     and not self.lexicon.is_cue(token) and token.pos_ != "PROPN":
@@ -181,7 +163,7 @@ class QuoteFinder:
     def _cue_before(self, doc: Doc, segment: MarkedSegment, para_start: int) -> Span | None:
         last = _token_at_or_after(doc, segment.open_at) - 1
         for token in reversed(doc[max(0, last - 14):last + 1]):
-            if token.idx < para_start or token.text in _MARKS or token.text in _SENTENCE_END:
+            if token.idx < para_start or token.text in QUOTE_MARK_SET or token.text in SENTENCE_END:
                 break
             cue = self._cue_at(token)
             if cue is not None:
@@ -199,7 +181,7 @@ class QuoteFinder:
         colon = _token_at_or_after(doc, end - 1)
         prev_start, _ = paragraph_bounds(text, end - 1)
         for token in reversed(doc[max(0, colon - 14):colon]):
-            if token.idx < prev_start or token.text in _MARKS or token.text in _SENTENCE_END:
+            if token.idx < prev_start or token.text in QUOTE_MARK_SET or token.text in SENTENCE_END:
                 break
             cue = self._cue_at(token)
             if cue is not None:
@@ -228,9 +210,9 @@ class QuoteFinder:
             if line_words > self.headline_max_words:
                 continue
             start, end = trim_content(text, colon.idx + 1, para_end)
-            while start < end and text[start] in _MARKS:
+            while start < end and text[start] in QUOTE_MARK_SET:
                 start += 1
-            while end > start and text[end - 1] in _MARKS:
+            while end > start and text[end - 1] in QUOTE_MARK_SET:
                 end -= 1
             start, end = trim_content(text, start, end)
             span = _char_span(doc, start, end)
@@ -316,11 +298,11 @@ class QuoteFinder:
             clauses = _that_clause_below(verb)
         if not clauses:
             return None
-        subject = subject_of(verb)
-        if subject is None or subject.lower_ in _FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
+        subject = subject_of(verb, self.lexicon)
+        if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
             return None  # a relative pronoun whose antecedent subject_of could not find speaks for nobody
         clause = clauses[0]
-        if clause.left_edge.lower_ in _WH_WORDS and not _could_speak(subject):
+        if clause.left_edge.lower_ in WH_WORDS and not could_speak(subject):
             return None  # "a finding that could help explain how …": a thing explains, nobody reports
         if not self.lexicon.is_speech(verb) and not _is_finite_clause(clause):
             return None  # "expected the merger to collapse": a forecast, not a report of speech
@@ -332,9 +314,9 @@ class QuoteFinder:
         # "told BBC Radio Leeds that …": whatever comes before the clause's own "that" (the listener
         # a parser sometimes hangs inside the clause) is not part of what was said.
         that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
-        if that is None and verb.lemma_.lower() in _LISTENER_VERBS:
+        if that is None and verb.lemma_.lower() in LISTENER_VERBS:
             that = next((t for t in doc[start:min(end, start + 8)] if t.lower_ == "that"), None)
-            if that is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.text in _MARKS
+            if that is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.text in QUOTE_MARK_SET
                                         for t in doc[start:that.i]):
                 that = None  # "told him that was wrong" is not a listener before "that"
         if that is not None and start < that.i < end:
@@ -356,7 +338,7 @@ class QuoteFinder:
         close = self._closes.get(span.end_char)
         if close is None and span.end_char + 1 in self._closes and text[span.end_char] in ".,":
             close = self._closes[span.end_char + 1]
-        if close is None or not any(t.idx < close for t in span if t.text in _MARKS):
+        if close is None or not any(t.idx < close for t in span if t.text in QUOTE_MARK_SET):
             return span
         end = _token_at_or_after(span.doc, close)
         if end < len(span.doc) and span.doc[end].idx == close:
@@ -419,7 +401,7 @@ class QuoteFinder:
     def _continued_report(self, doc: Doc, verb: Token, first: FoundQuote, starts: list[int],
                           inside: list[tuple[int, int]]) -> list[FoundQuote]:
         """``A, they said, and B.``: the clause after an inverted attribution is reported too."""
-        subject = subject_of(verb, climb=0)
+        subject = subject_of(verb, self.lexicon, climb=0)
         if subject is None:
             return []
         after = max(verb.i, subject.right_edge.i) + 1
@@ -430,12 +412,12 @@ class QuoteFinder:
         if start < len(doc) and doc[start].lower_ in ("and", "but", "while"):
             start += 1
         end = min(doc[after].sent.end, _token_at_or_after(doc, para_end))
-        if end <= start or doc[start].text in _MARKS:
+        if end <= start or doc[start].text in QUOTE_MARK_SET:
             return []
         span = _trimmed(doc, start, end)
         if span is None or _word_count(span) < 3 or not _has_words_outside(span, inside):
             return []
-        if not any(t.tag_ in _FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in span):
+        if not any(t.tag_ in FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in span):
             return []
         if any(self.lexicon.is_cue(t) for t in span):
             return []  # "…, she said, adding that …": that report is found on its own
@@ -460,7 +442,7 @@ class QuoteFinder:
         """``CLAUSE, said X.`` or ``CLAUSE, X said.`` with no quotation marks."""
         if any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children):
             return None
-        subject = subject_of(verb, climb=0)
+        subject = subject_of(verb, self.lexicon, climb=0)
         if subject is not None and subject.i > verb.i:
             comma = verb.i - 1
         elif subject is not None:
@@ -469,7 +451,7 @@ class QuoteFinder:
             return None
         if comma <= 0 or doc[comma].text not in (",", "—", "–"):
             return None
-        if doc[comma - 1].text in _MARKS:
+        if doc[comma - 1].text in QUOTE_MARK_SET:
             return None  # "…," she said: a direct quote's attribution
         after = max(verb.i, subject.right_edge.i) + 1
         if after < len(doc) and doc[after].text == ":":
@@ -479,7 +461,7 @@ class QuoteFinder:
         span = _trimmed(doc, start, comma)
         if span is None or _word_count(span) < 3 or not _has_words_outside(span, inside):
             return None
-        if not any(t.tag_ in _FINITE_TAGS for t in span):
+        if not any(t.tag_ in FINITE_TAGS for t in span):
             return None  # a participle or a phrase ("Speaking at the conference, ..."), not a statement
         return FoundQuote(span, _type_for(span, inside), doc[verb.i:verb.i + 1])
 
@@ -552,7 +534,7 @@ def _token_at_or_after(doc: Doc, offset: int) -> int:
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
-    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in _MARKS):
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in QUOTE_MARK_SET):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":", "—", "–")):
         end -= 1
@@ -595,9 +577,9 @@ def _that_clause_below(verb: Token) -> list[Token]:
 
 def _is_finite_clause(clause: Token) -> bool:
     """A clause with a tensed verb or a modal (``the deal would hold``), not ``the deal to hold``."""
-    if clause.tag_ in _FINITE_TAGS:
+    if clause.tag_ in FINITE_TAGS:
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children)
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
 
 
 def _asked_of_someone_else(verb: Token) -> bool:
@@ -607,25 +589,12 @@ def _asked_of_someone_else(verb: Token) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
-def _could_speak(subject: Token) -> bool:
-    """A subject that can report something: a person, an organisation or a pronoun for one, not a
-    thing (``the research``, ``a discovery``, ``it``)."""
-    if subject.lower_ in ("he", "she", "they", "we", "i", "you", "who"):
-        return True
-    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ == "PROPN":
-        return True
-    if subject.pos_ != "NOUN":
-        return False
-    return describes_person_word(subject) or subject.lower_ in ORGANISATION_NOUNS \
-        or subject.lemma_.lower() in ORGANISATION_NOUNS
-
-
 def _reporters_question(token: Token) -> bool:
     """``Asked whether/if/about …,`` opening a sentence: the reporter's question, never a quote."""
     doc = token.doc
     if token.lower_ != "asked" or token.i + 1 >= len(doc):
         return False
-    first = token.is_sent_start or token.i == 0 or doc[token.i - 1].is_space or doc[token.i - 1].text in _MARKS
+    first = token.is_sent_start or token.i == 0 or doc[token.i - 1].is_space or doc[token.i - 1].text in QUOTE_MARK_SET
     return first and doc[token.i + 1].lower_ in ("whether", "if", "about", "what", "how", "why", "when", "who")
 
 
