@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.core.records import CUE, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
 from annotator.nlp.lexicon import (
-    CLOSING_MARKS, PERSONAL_PRONOUNS, QUOTE_MARK_SET, QUOTE_MARKS, SUBJECT_DEPS, TITLES, Lexicon, is_demonym,
+    CLOSING_MARKS, PERSONAL_PRONOUNS, QUOTE_MARK_TOKENS, QUOTE_MARKS, SUBJECT_DEPS, TITLES, Lexicon, is_demonym,
     shared_lexicon,
 )
 from annotator.nlp.marks import paragraph_bounds, paragraph_starts
@@ -114,11 +114,11 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
     para_start, para_end = paragraph_bounds(text, token.idx)
     # A quote mark inside the subtree means the parser ran into a quote: stop at it.
     for i in range(token.i - 1, start - 1, -1):
-        if doc[i].text in QUOTE_MARK_SET or doc[i].idx < para_start:
+        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx < para_start:
             start = i + 1
             break
     for i in range(token.i + 1, end):
-        if doc[i].text in QUOTE_MARK_SET or doc[i].idx >= para_end:
+        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx >= para_end:
             end = i
             break
     while start < token.i and (doc[start].is_punct or doc[start].is_space):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_SET, SENTENCE_END
+from annotator.nlp.lexicon import FINITE_TAGS, SENTENCE_END, is_quote_mark
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes.found import FoundQuote, negated
 from annotator.nlp.quotes.scan import QuoteScan
@@ -78,7 +78,7 @@ def cue_after(scan: QuoteScan, segment: MarkedSegment, para_end: int) -> Span | 
         return None  # a full stop ends the sentence: what follows is a new one
     first = scan.token_at_or_after(segment.close_at + 1)
     for token in doc[first:first + _CUE_WINDOW]:
-        if token.idx >= para_end or token.text in QUOTE_MARK_SET:
+        if token.idx >= para_end or is_quote_mark(token):
             break
         if token.text in SENTENCE_END:
             break
@@ -96,7 +96,7 @@ def cue_before(scan: QuoteScan, segment: MarkedSegment, para_start: int) -> Span
     doc = scan.doc
     last = scan.token_at_or_after(segment.open_at) - 1
     for token in reversed(doc[max(0, last - _CUE_WINDOW):last + 1]):
-        if token.idx < para_start or token.text in QUOTE_MARK_SET or token.text in SENTENCE_END:
+        if token.idx < para_start or is_quote_mark(token) or token.text in SENTENCE_END:
             break
         cue = cue_at(scan, token)
         if cue is not None:
@@ -115,7 +115,7 @@ def cue_before_colon(scan: QuoteScan, para_start: int) -> Span | None:
     colon = scan.token_at_or_after(end - 1)
     prev_start, _ = scan.paragraph(end - 1)
     for token in reversed(doc[max(0, colon - _CUE_WINDOW):colon]):
-        if token.idx < prev_start or token.text in QUOTE_MARK_SET or token.text in SENTENCE_END:
+        if token.idx < prev_start or is_quote_mark(token) or token.text in SENTENCE_END:
             break
         cue = cue_at(scan, token)
         if cue is not None:

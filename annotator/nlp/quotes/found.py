@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_SET
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.scan import within
 
 
@@ -28,7 +28,7 @@ class FoundQuote:
 def trimmed(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens ``start:end`` without spaces and punctuation at the edges (a quote mark at the
     start stays; a final comma, full stop, colon or dash goes)."""
-    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in QUOTE_MARK_SET):
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in QUOTE_MARK_TOKENS):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":", "—", "–")):
         end -= 1

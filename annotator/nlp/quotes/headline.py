@@ -7,7 +7,7 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import HEADLINE_LABELS, QUOTE_MARK_SET
+from annotator.nlp.lexicon import HEADLINE_LABELS, QUOTE_MARKS
 from annotator.nlp.marks import trim_content
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -25,9 +25,9 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
         if line_words > scan.headline_max_words:
             continue
         start, end = trim_content(text, colon.idx + 1, para_end)
-        while start < end and text[start] in QUOTE_MARK_SET:
+        while start < end and text[start] in QUOTE_MARKS:
             start += 1
-        while end > start and text[end - 1] in QUOTE_MARK_SET:
+        while end > start and text[end - 1] in QUOTE_MARKS:
             end -= 1
         start, end = trim_content(text, start, end)
         span = scan.char_span(start, end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_SET
+from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -35,7 +35,7 @@ def _before(scan: QuoteScan, verb: Token) -> FoundQuote | None:
         return None
     if comma <= 0 or doc[comma].text not in (",", "—", "–"):
         return None
-    if doc[comma - 1].text in QUOTE_MARK_SET:
+    if doc[comma - 1].text in QUOTE_MARK_TOKENS:
         return None  # "…," she said: a direct quote's attribution
     after = max(verb.i, subject.right_edge.i) + 1
     if after < len(doc) and doc[after].text == ":":
@@ -64,7 +64,7 @@ def _continued(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if start < len(doc) and doc[start].lower_ in ("and", "but", "while"):
         start += 1
     end = min(doc[after].sent.end, scan.token_at_or_after(para_end))
-    if end <= start or doc[start].text in QUOTE_MARK_SET:
+    if end <= start or doc[start].text in QUOTE_MARK_TOKENS:
         return []
     span = trimmed(doc, start, end)
     if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, FIRST_SECOND_PERSON, LISTENER_VERBS, QUOTE_MARK_SET, WH_WORDS, could_speak
+from annotator.nlp.lexicon import (
+    FINITE_TAGS, FIRST_SECOND_PERSON, LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS, could_speak,
+)
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for
 from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of
@@ -39,7 +41,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
     if that is None and verb.lemma_.lower() in LISTENER_VERBS:
         that = next((t for t in doc[start:min(end, start + 8)] if t.lower_ == "that"), None)
-        if that is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.text in QUOTE_MARK_SET
+        if that is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.text in QUOTE_MARK_TOKENS
                                     for t in doc[start:that.i]):
             that = None  # "told him that was wrong" is not a listener before "that"
     if that is not None and start < that.i < end:
@@ -62,7 +64,7 @@ def _with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:
     close = scan.closes.get(span.end_char)
     if close is None and span.end_char + 1 in scan.closes and text[span.end_char] in ".,":
         close = scan.closes[span.end_char + 1]
-    if close is None or not any(t.idx < close for t in span if t.text in QUOTE_MARK_SET):
+    if close is None or not any(t.idx < close for t in span if t.text in QUOTE_MARK_TOKENS):
         return span
     end = scan.token_at_or_after(close)
     if end < len(span.doc) and span.doc[end].idx == close:

@@ -8,7 +8,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_SET
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.quotes import according_to, inverted, reported
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -51,5 +51,6 @@ def _reporters_question(token: Token) -> bool:
     doc = token.doc
     if token.lower_ != "asked" or token.i + 1 >= len(doc):
         return False
-    first = token.is_sent_start or token.i == 0 or doc[token.i - 1].is_space or doc[token.i - 1].text in QUOTE_MARK_SET
+    first = token.is_sent_start or token.i == 0 or doc[token.i - 1].is_space \
+        or doc[token.i - 1].text in QUOTE_MARK_TOKENS
     return first and doc[token.i + 1].lower_ in ("whether", "if", "about", "what", "how", "why", "when", "who")
