@@ -58,3 +58,20 @@ def test_real_news_colon_hands_the_quote_to_who_the_sentence_names(quotes_in, te
 def test_real_news_quote_paragraph_continues_an_indirect_report(quotes_in):
     quotes = quotes_in("Ms. Lane said the count had been rigged.\n\n“We will appeal, and we will win.”")
     assert [(q.type, q.speaker) for q in quotes] == [("indirect", "Lane"), ("direct", "Lane")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor vowed to reopen every library by spring.", "to reopen every library by spring", "The mayor"),
+    ("The union urged the council to delay the vote.", "the council to delay the vote", "The union"),
+    ("A spokeswoman declined to comment on the lawsuit.", "to comment on the lawsuit", "A spokeswoman"),
+])
+def test_real_news_commitments_and_refusals_report_their_infinitive(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [("indirect", content, speaker)]
+
+
+def test_real_news_naming_something_is_a_quote_and_a_passive_naming_is_not(quotes_in):
+    quotes = quotes_in("Ms. Ortiz called the budget “a gift to the banks.”")
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "the budget “a gift to the banks.”", "Ortiz")]
+    assert quotes_in("They joined a group called the Harbor Foundation.") == []
