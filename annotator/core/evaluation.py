@@ -5,6 +5,10 @@ records (the documented design): with overlap matching, the pieces inside such a
 together cover at least half of it count as one found quote, and no piece counts as invented.
 Exact matching stays strict.
 
+Per quote type (``by_kind``), quotes are matched as for all kinds together, then counted by kind:
+recall over the gold quotes of that kind, precision over the predicted quotes of that kind, so a
+quote found with another type counts as found for both sides' kinds.
+
 Gold quotes listed in the task's ``meta["optional"]`` (``[[start, end], ...]``, borderline
 reported speech) count neither way: missing one costs nothing and finding one earns nothing.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from annotator.core.records import COREF, QUOTE, SAID_BY, SPEAKER, Span, Task
+from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Span, Task
 
 #: A predicted quote matches a gold one when they share at least this share of the longer span.
 OVERLAP = 0.5
@@ -50,6 +54,43 @@ class Score:
 
 
 @dataclass
+class KindScore:
+    """Quotes of one type: recall over the gold's quotes of that type, precision over the
+    prediction's; each side's quote counts as found whatever type the other side gave it."""
+
+    gold: int = 0
+    gold_found: int = 0
+    predicted: int = 0
+    predicted_right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_right / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "gold": self.gold, "gold_found": self.gold_found, "predicted": self.predicted,
+                "predicted_right": self.predicted_right}
+
+
+#: What ``by_kind`` scores for each quote type.
+KIND_MEASURES = ("quotes", "attributed")
+
+
+def _kind_table() -> dict[str, dict[str, KindScore]]:
+    return {kind: {measure: KindScore() for measure in KIND_MEASURES} for kind in QUOTE_TYPES}
+
+
+@dataclass
 class Evaluation:
     """Scores summed over documents; ``entities`` only for labels the gold annotates."""
 
@@ -62,6 +103,8 @@ class Evaluation:
     #: Stricter than ``attributed``: the speaker must resolve to the gold's name (a pronoun's span
     #: overlapping the gold pronoun is not enough); unresolved descriptions still match by span.
     resolved: Score = field(default_factory=Score)
+    #: quote type → {"quotes": overlap-matched quotes, "attributed": with the right speaker}
+    by_kind: dict[str, dict[str, KindScore]] = field(default_factory=_kind_table)
 
     @property
     def entities_total(self) -> Score:
@@ -79,6 +122,10 @@ class Evaluation:
         rows.append(("speaker resolved", self.resolved))
         return rows
 
+    def kind_rows(self) -> list[tuple[str, KindScore]]:
+        return [(f"{measure} {kind}", scores[measure]) for measure in KIND_MEASURES
+                for kind, scores in self.by_kind.items()]
+
     def to_dict(self) -> dict[str, object]:
         return {
             "documents": self.documents,
@@ -89,6 +136,7 @@ class Evaluation:
             "quotes_overlap": self.quotes_overlap.to_dict(),
             "attributed_quotes": self.attributed.to_dict(),
             "speaker_resolved": self.resolved.to_dict(),
+            "by_kind": {kind: {m: s.to_dict() for m, s in scores.items()} for kind, scores in self.by_kind.items()},
         }
 
 
@@ -141,6 +189,31 @@ def score_task(gold: Task, pred: Task, result: Evaluation, labels: set[str]) -> 
     resolved = sum(1 for g, p in pairs if g.key in gold_attr and p.key in pred_attr
                    and same_person(gold_attr[g.key], pred_attr[p.key]))
     result.resolved.add(Score(resolved, len(attributed_pred) - resolved, len(attributed_gold) - resolved))
+    _score_kinds(result.by_kind, gold_quotes, pred_quotes, pairs, gold_attr, pred_attr)
+
+
+def _score_kinds(table: dict[str, dict[str, KindScore]], gold_quotes: list[Span], pred_quotes: list[Span],
+                 pairs: list[tuple[Span, Span]], gold_attr: dict, pred_attr: dict) -> None:
+    found = {g.key for g, _ in pairs}
+    right = {p.key for _, p in pairs}
+    attributed_pairs = [(g, p) for g, p in pairs if g.key in gold_attr and p.key in pred_attr
+                        and same_speaker(gold_attr[g.key], pred_attr[p.key])]
+    found_attributed = {g.key for g, _ in attributed_pairs}
+    right_attributed = {p.key for _, p in attributed_pairs}
+    for quote in gold_quotes:
+        scores = table.setdefault(quote.quote_type or "direct", {m: KindScore() for m in KIND_MEASURES})
+        scores["quotes"].gold += 1
+        scores["quotes"].gold_found += quote.key in found
+        if quote.key in gold_attr:
+            scores["attributed"].gold += 1
+            scores["attributed"].gold_found += quote.key in found_attributed
+    for quote in pred_quotes:
+        scores = table.setdefault(quote.quote_type or "direct", {m: KindScore() for m in KIND_MEASURES})
+        scores["quotes"].predicted += 1
+        scores["quotes"].predicted_right += quote.key in right
+        if quote.key in pred_attr:
+            scores["attributed"].predicted += 1
+            scores["attributed"].predicted_right += quote.key in right_attributed
 
 
 def overlap_match(a: Span, b: Span) -> bool:
