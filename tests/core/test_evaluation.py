@@ -144,3 +144,38 @@ def test_evaluate_by_kind_attributed_needs_the_speaker():
 
     assert scores["quotes"].f1 == 1.0
     assert (scores["attributed"].gold_found, scores["attributed"].predicted_right) == (0, 0)
+
+
+def test_evaluate_gold_sentences_inside_one_predicted_quote_are_each_found():
+    text = "Ann said: \"We lost the vote. We will try again. Nobody gives up here.\" Then she left."
+    sentences = [("We lost the vote.", "direct"), ("We will try again.", "direct"), ("Nobody gives up here", "direct")]
+    gold = _kind_task(text, sentences, speaker="Ann")
+    pred = _kind_task(text, [("We lost the vote. We will try again. Nobody gives up here", "direct")], speaker="Ann")
+    result = evaluate([gold], [pred])
+
+    assert (result.quotes_overlap.tp, result.quotes_overlap.fp, result.quotes_overlap.fn) == (3, 0, 0)
+    assert (result.attributed.tp, result.attributed.fp, result.attributed.fn) == (3, 0, 0)
+    assert result.by_kind["direct"]["quotes"].precision == 1.0
+    assert result.quotes_exact.tp == 0
+
+
+def test_evaluate_gold_quotes_with_words_between_are_not_pieces_of_one_quote():
+    text = "\"We lost the vote,\" Ann said, \"and we will try again.\""
+    gold = _kind_task(text, [("We lost the vote", "direct"), ("and we will try again", "direct")], speaker="Ann")
+    pred = _kind_task(text, [("We lost the vote,\" Ann said, \"and we will try again", "mixed")], speaker="Ann")
+    result = evaluate([gold], [pred])
+
+    assert (result.quotes_overlap.tp, result.quotes_overlap.fp, result.quotes_overlap.fn) == (0, 1, 2)
+
+
+def test_evaluate_speaker_as_another_mention_of_the_same_name_is_attributed():
+    text = "Maria Okonjo spoke first. Okonjo said the vote was rigged. Lee said it was not."
+    gold = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Okonjo said")
+    gold.spans[0] = gold.spans[0].replace(end=gold.spans[0].start + len("Okonjo"), text="Okonjo")
+    gold.relations = [r.__class__(r.head_span, gold.spans[0], r.label) for r in gold.relations]
+    pred = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Maria Okonjo")
+    wrong = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Lee")
+
+    assert evaluate([gold], [pred]).attributed.tp == 1
+    assert evaluate([gold], [pred]).resolved.tp == 1
+    assert evaluate([gold], [wrong]).attributed.tp == 0
