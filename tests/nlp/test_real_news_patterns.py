@@ -75,3 +75,14 @@ def test_real_news_naming_something_is_a_quote_and_a_passive_naming_is_not(quote
     assert [(q.type, q.text, q.speaker) for q in quotes] == [
         ("mixed", "the budget “a gift to the banks.”", "Ortiz")]
     assert quotes_in("They joined a group called the Harbor Foundation.") == []
+
+
+def test_real_news_attribution_inside_a_clause_reports_both_pieces(quotes_in):
+    quotes = quotes_in("Most of the new jobs, the governor said, have gone to rural counties.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Most of the new jobs", "the governor"), ("have gone to rural counties", "the governor")]
+
+
+def test_real_news_introductory_phrase_before_an_attribution_is_not_a_quote(quotes_in):
+    quotes = quotes_in("Speaking at the conference, she said she was tired.")
+    assert [q.text for q in quotes] == ["she was tired"]
