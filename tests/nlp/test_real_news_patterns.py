@@ -86,3 +86,9 @@ def test_real_news_attribution_inside_a_clause_reports_both_pieces(quotes_in):
 def test_real_news_introductory_phrase_before_an_attribution_is_not_a_quote(quotes_in):
     quotes = quotes_in("Speaking at the conference, she said she was tired.")
     assert [q.text for q in quotes] == ["she was tired"]
+
+
+def test_real_news_clause_ending_on_a_quoted_part_is_one_mixed_quote(quotes_in):
+    quotes = quotes_in('The senator is “deeply worried,” his aide said.')
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "The senator is “deeply worried,”", "his aide")]
