@@ -92,3 +92,17 @@ def test_real_news_clause_ending_on_a_quoted_part_is_one_mixed_quote(quotes_in):
     quotes = quotes_in('The senator is “deeply worried,” his aide said.')
     assert [(q.type, q.text, q.speaker) for q in quotes] == [
         ("mixed", "The senator is “deeply worried,”", "his aide")]
+
+
+@pytest.mark.parametrize("text, contents, speaker", [
+    ("But, according to the survey, most renters plan to move within a year.", ["most renters plan to move within a year"],
+     "the survey"),
+    ("The trend is clear: according to recent polls, the mayor trails by ten points.",
+     ["the mayor trails by ten points"], "recent polls"),
+    ("Three of the new rules, according to the handbook, will apply to part-time staff.",
+     ["Three of the new rules", "will apply to part-time staff"], "the survey"),
+])
+def test_real_news_according_to_inside_or_after_an_opening(quotes_in, text, contents, speaker):
+    quotes = quotes_in(text)
+    assert [q.text for q in quotes] == contents
+    assert {q.speaker for q in quotes} == {speaker}
