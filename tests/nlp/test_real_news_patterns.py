@@ -106,3 +106,9 @@ def test_real_news_according_to_inside_or_after_an_opening(quotes_in, text, cont
     quotes = quotes_in(text)
     assert [q.text for q in quotes] == contents
     assert {q.speaker for q in quotes} == {speaker}
+
+
+def test_real_news_participle_cue_before_a_quote_speaks_for_the_sentence_subject(quotes_in):
+    quotes = quotes_in("Ms. Duarte stood to close the meeting, telling the room, “Bring your questions next "
+                       "week, we will answer every one of them.”")
+    assert [(q.speaker, q.cue) for q in quotes] == [("Duarte", "telling")]
