@@ -155,6 +155,12 @@ def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None) -> Spa
     subject = subject_of(verb, lexicon)
     if subject is not None:
         return noun_phrase(subject, text)
+    # "…," added a state Democrat: an inverted attribution the parser read as an object.
+    if verb.i > 0 and (doc[verb.i - 1].text in QUOTE_MARK_TOKENS or doc[verb.i - 1].text == ","):
+        after = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                      and 0 < c.i - verb.i <= 6 and c.pos_ in ("PROPN", "NOUN")), None)
+        if after is not None:
+            return noun_phrase(after, text)
     # The parser may miss an inverted or short attribution: take a name or pronoun next to the verb.
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):

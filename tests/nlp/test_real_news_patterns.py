@@ -112,3 +112,8 @@ def test_real_news_participle_cue_before_a_quote_speaks_for_the_sentence_subject
     quotes = quotes_in("Ms. Duarte stood to close the meeting, telling the room, “Bring your questions next "
                        "week, we will answer every one of them.”")
     assert [(q.speaker, q.cue) for q in quotes] == [("Duarte", "telling")]
+
+
+def test_real_news_inverted_attribution_read_as_an_object_still_names_the_speaker(quotes_in):
+    quotes = quotes_in("“The budget is simply too thin,” added another Ohio Republican.")
+    assert [q.speaker for q in quotes] == ["another Ohio Republican"]
