@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from annotator.core.errors import UserError
 from annotator.export import FOLDER_FORMATS, FORMATS
 from annotator.export.atomic import AtomicFileSet, check_output_path
-from annotator.export.brat import BratWriter, check_output_folder
+from annotator.export.brat_writer import BratWriter, check_output_folder
 from annotator.export.conll import ConllWriter
 from annotator.export.decisions import DecisionIndex, check_sources, index_decisions, iter_decisions
 from annotator.export.hf import HfWriter, label_names, labels_json, labels_path
