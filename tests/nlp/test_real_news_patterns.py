@@ -42,3 +42,47 @@ def test_real_news_beliefs_and_findings_with_a_clause_are_attributions(quotes_in
 def test_real_news_speech_verbs_around_quotes(quotes_in, text, content, speaker):
     quotes = quotes_in(text)
     assert [(q.text, q.speaker) for q in quotes] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The early count came as no shock to the campaign strategist Dana Shore: “Late deciders always break for the "
+     "challenger.”", "Late deciders always break for the challenger", "Dana Shore"),
+    ("The senator closed with a warning for his party:\n\n“We will lose the House if we keep this up.”",
+     "We will lose the House if we keep this up", "The senator"),
+])
+def test_real_news_colon_hands_the_quote_to_who_the_sentence_names(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [(content, speaker, ":")]
+
+
+def test_real_news_quote_paragraph_continues_an_indirect_report(quotes_in):
+    quotes = quotes_in("Ms. Lane said the count had been rigged.\n\n“We will appeal, and we will win.”")
+    assert [(q.type, q.speaker) for q in quotes] == [("indirect", "Lane"), ("direct", "Lane")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor vowed to reopen every library by spring.", "to reopen every library by spring", "The mayor"),
+    ("The union urged the council to delay the vote.", "the council to delay the vote", "The union"),
+    ("A spokeswoman declined to comment on the lawsuit.", "to comment on the lawsuit", "A spokeswoman"),
+])
+def test_real_news_commitments_and_refusals_report_their_infinitive(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [("indirect", content, speaker)]
+
+
+def test_real_news_naming_something_is_a_quote_and_a_passive_naming_is_not(quotes_in):
+    quotes = quotes_in("Ms. Ortiz called the budget “a gift to the banks.”")
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "the budget “a gift to the banks.”", "Ortiz")]
+    assert quotes_in("They joined a group called the Harbor Foundation.") == []
+
+
+def test_real_news_attribution_inside_a_clause_reports_both_pieces(quotes_in):
+    quotes = quotes_in("Most of the new jobs, the governor said, have gone to rural counties.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Most of the new jobs", "the governor"), ("have gone to rural counties", "the governor")]
+
+
+def test_real_news_introductory_phrase_before_an_attribution_is_not_a_quote(quotes_in):
+    quotes = quotes_in("Speaking at the conference, she said she was tired.")
+    assert [q.text for q in quotes] == ["she was tired"]

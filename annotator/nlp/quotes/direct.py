@@ -1,6 +1,7 @@
 """Direct quotes: the words between quotation marks, with the cue after (``"…," she said``), before
 (``She said: "…"``) or closing the paragraph before (``Kebede said:`` then a quote paragraph); a
-quote without a cue is kept when it reads like speech, not a title or a scare quote."""
+quote without a cue is kept when it reads like speech, not a title or a scare quote, and takes as
+cue a colon that introduces it (``… pollster Dana Shore: "…"``)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             cue = cue_before_colon(scan, para_start)
         if cue is None and not stands_alone(scan, segment, span):
             continue
+        if cue is None:
+            cue = introducing_colon(scan, segment, para_start)
         found.append(FoundQuote(span, "direct", cue))
     return found
 
@@ -121,6 +124,19 @@ def cue_before_colon(scan: QuoteScan, para_start: int) -> Span | None:
         if cue is not None:
             return cue
     return None
+
+
+def introducing_colon(scan: QuoteScan, segment: MarkedSegment, para_start: int) -> Span | None:
+    """``… pollster Dana Shore: "…"``: a colon right before the quote (or ending the paragraph
+    before one that opens its own) introduces it; the speakers component finds who is named."""
+    doc, text = scan.doc, scan.text
+    before = text[para_start:segment.open_at].rstrip()
+    if not before:
+        before = text[:para_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = scan.token_at_or_after(len(before) - 1)
+    return doc[colon:colon + 1] if colon < len(doc) and doc[colon].text == ":" else None
 
 
 def cue_at(scan: QuoteScan, token: Token) -> Span | None:
