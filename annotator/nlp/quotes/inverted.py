@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -42,9 +42,14 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
         comma = subject.left_edge.i - 1
     else:
         return None
+    ends_quoted = comma > 1 and doc[comma].text in QUOTE_MARK_TOKENS and doc[comma - 1].text == ","
+    if ends_quoted:
+        # "Ms. Vance is "not a team player," said Mr. Holt": a clause that ends on a quoted
+        # part is the report (mixed), when some of its words stand outside the marks.
+        comma -= 1
     if comma <= 0 or doc[comma].text not in (",", "—", "–"):
         return None
-    if doc[comma - 1].text in QUOTE_MARK_TOKENS:
+    if not ends_quoted and doc[comma - 1].text in QUOTE_MARK_TOKENS:
         return None  # "…," she said: a direct quote's attribution
     after = max(verb.i, subject.right_edge.i) + 1
     if after < len(doc) and doc[after].text == ":":
@@ -52,6 +57,8 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     para_start, _ = scan.paragraph(verb.idx)
     start = max(doc[comma - 1].sent.start, scan.token_at_or_after(para_start))
     span = trimmed(doc, start, comma)
+    if ends_quoted:
+        span = with_closing_mark(scan, span)
     if span is None or not has_words_outside(span, scan.inside):
         return None
     if any(t.tag_ in FINITE_TAGS for t in span) and word_count(span) < 3:
