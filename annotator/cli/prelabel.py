@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from annotator.cli.app import app
-from annotator.core.records import Task
+from annotator.core.records import Task, adopt_known_hash
 from annotator.core.sources import read_tasks
 from annotator.core.store import JsonlStore, RejectsFile
 
@@ -65,6 +65,7 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
         def todo() -> Iterator[Task]:
             seen = set(store.input_hashes)
             for _raw, task in read_tasks(inputs, on_invalid=rejects.add if skip_invalid else None):
+                adopt_known_hash(task, seen)
                 if task.input_hash in seen:
                     counts["skipped"] += 1
                     continue
