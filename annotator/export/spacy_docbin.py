@@ -20,9 +20,11 @@ vocabulary) stays in memory.
 
 from __future__ import annotations
 
+import json
 import struct
 import tempfile
 import zlib
+from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
@@ -34,6 +36,7 @@ from spacy.tokens._dict_proxies import SpanGroups
 from spacy.vocab import Vocab
 
 from annotator.core.records import Task
+from annotator.export.formats import ALL, ExportContext, ExportFormat
 from annotator.nlp.convert import doc_to_task
 
 #: Token attributes stored per token besides the words and spaces: only what we annotate.
@@ -151,10 +154,11 @@ class StreamingDocBin:
 class SpacyWriter:
     """Adds each decision's doc to a streaming DocBin and writes it out at the end."""
 
-    needs_doc = True
-
-    def __init__(self, out: IO[bytes], *, spill_dir: str | Path | None = None) -> None:
+    def __init__(self, out: IO[bytes], context: ExportContext | None = None, *,
+                 spill_dir: str | Path | None = None) -> None:
         self._out = out
+        if spill_dir is None and context is not None:
+            spill_dir = context.output.parent
         self._bin = StreamingDocBin(spill_dir=spill_dir)
 
     def add(self, decision: Any, doc: Doc) -> None:
@@ -168,6 +172,32 @@ class SpacyWriter:
 
     def abandon(self) -> None:
         self._bin.close()
+
+
+def config_paths(context: ExportContext) -> list[Path]:
+    return [context.options.config] if context.options.config else []
+
+
+def config_file(context: ExportContext, counts: dict[str, int]) -> dict[Path, bytes]:
+    """``--config OUT.cfg``: the training config, with ``[paths]`` pointing at the files written."""
+    if not context.options.config:
+        return {}
+    paths = context.paths
+    train = paths.get("train", paths.get(ALL))
+    dev = paths.get("dev", train)
+    return {context.options.config: training_config(train, dev).encode("utf-8")}
+
+
+def training_config(train: Path | None, dev: Path | None) -> str:
+    """The shipped ``quotes_ner.cfg`` with its train and dev paths filled in."""
+    text = resources.files("annotator").joinpath("training", "quotes_ner.cfg").read_text("utf-8")
+    for name, path in (("train", train), ("dev", dev)):
+        if path is not None:
+            text = text.replace(f"\n{name} = null\n", f"\n{name} = {json.dumps(str(path))}\n", 1)
+    return text
+
+
+FORMAT = ExportFormat(writer=SpacyWriter, needs_doc=True, extra_paths=config_paths, extra_files=config_file)
 
 
 def read_docbin(path: str | Path, vocab: Vocab | None = None) -> Iterator[Doc]:
