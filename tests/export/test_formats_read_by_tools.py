@@ -221,3 +221,34 @@ def test_bad_foreign_lines_name_the_line(tmp_path):
 
     with pytest.raises(InputError, match=r"bad.jsonl:3: invalid JSON"):
         list(iter_json_lines(bad))
+
+
+def test_import_commands_write_valid_tasks_and_resume(tmp_path):
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "tasks.jsonl"
+    result = runner.invoke(app, ["import", "doccano", str(FORMATS / "doccano_relations.jsonl"),
+                                 str(FORMATS / "doccano_labels.jsonl"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "4 task(s) written" in result.output
+    assert validate_file(out).ok
+    again = runner.invoke(app, ["import", "labelstudio", str(FORMATS / "labelstudio_export.json"), "-o", str(out)])
+    assert again.exit_code == 0 and "0 task(s) written, 2 already there" in again.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Short.", "label": [[0, 99, "ORG"]]}\n', encoding="utf-8")
+    refused = runner.invoke(app, ["import", "doccano", str(bad), "-o", str(tmp_path / "t2.jsonl")])
+    assert refused.exit_code == 2 and "bad.jsonl:1: span ORG 0-99" in refused.output
+
+
+def test_version_and_choices_in_help():
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["--version"]).output.startswith("annotator ")
+    help_text = runner.invoke(app, ["export", "--help"], env={"COLUMNS": "250"}).output
+    assert "spacy|prodigy|conll|hf|doccano|labelstudio" in help_text and "annotator|session|input" in help_text
