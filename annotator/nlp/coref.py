@@ -178,10 +178,16 @@ def _people(ents: list[Span]) -> list[Person]:
             people.append(Person(surname, list(mentions)))
             continue
         own = {key: Person(key) for key in sorted(full)}
+        # Full names first, so a bare surname before any of them ("Trump ... Donald Trump ...
+        # Ivanka Trump") still has people with mentions to choose from.
         for mention in mentions:
-            key = _full_key(mention) if _name_words(mention) >= 2 else None
-            person = own[key] if key else _nearest_full(mention, list(own.values()))
-            person.mentions.append(mention)
+            if _name_words(mention) >= 2:
+                own[_full_key(mention)].mentions.append(mention)
+        for mention in mentions:
+            if _name_words(mention) < 2:
+                _nearest_full(mention, list(own.values())).mentions.append(mention)
+        for person in own.values():
+            person.mentions.sort(key=lambda m: m.start)
         people.extend(own.values())
     for person in people:
         for mention in person.mentions:
@@ -211,7 +217,9 @@ def _nearest_full(mention: Span, people: list[Person]) -> Person:
                 best = (m.start, person)
     if best is not None:
         return best[1]
-    return min(people, key=lambda p: min(m.start for m in p.mentions if _name_words(m) >= 2))
+    # None named in full before it: the first named in full after it. A Person may have no
+    # full-name mention at all, so the minimum has a default.
+    return min(people, key=lambda p: min((m.start for m in p.mentions if _name_words(m) >= 2), default=len(mention.doc)))
 
 
 def person_named(mention: Span, people: list[Person]) -> Person | None:

@@ -28,12 +28,18 @@ SPEECH_VERBS = (
     "stress", "suggest", "testify", "tweet", "underline", "urge", "vow", "pledge", "write",
     "disclose", "ask", "quip", "joke", "boast", "counter", "lament", "agree", "threaten", "assure",
     "inform", "predict", "proclaim", "recount", "speculate", "underscore", "charge", "acknowledge",
+    # Verbs news copy uses around quotes: ``…," he continued``, ``the crowd chanted "…"``.
+    "continue", "exclaim", "shout", "yell", "chant", "scream", "confess", "plead", "interject",
+    "muse", "concur", "post", "read", "insist", "signal",
 )
-#: Verbs of thinking: reported with a clause, they are indirect speech too. ``hope`` and ``expect``
-#: are left out: ``hoped the deal would hold``, ``expected the plan to fail`` are wishes and forecasts,
-#: not reports (add them with the ``cognition_verbs`` setting if a corpus counts them).
+#: Verbs of thinking and finding: with a finite clause they are indirect reports too
+#: (``expected the plan to fail``, with no finite clause, is a forecast and is not).
 COGNITION_VERBS = (
     "believe", "think", "feel", "fear", "suspect", "doubt", "worry", "reckon", "assume", "consider",
+    # Attribution corpora of news (PARC, PolNeAR) count these with a finite clause too: ``hoped the
+    # deal would hold``, ``polls show that …``, ``the study found that …``, ``knows that …``.
+    "hope", "expect", "know", "show", "find", "realize", "realise", "recognize", "recognise",
+    "understand", "learn", "hear", "guess", "imagine",
 )
 
 _IRREGULAR = {
@@ -47,6 +53,13 @@ _IRREGULAR = {
     "testify": ("testified", "testifies"),
     "worry": ("worried", "worries"),
     "speculate": ("speculated",),
+    "read": ("read",),
+    "know": ("knew", "known"),
+    "show": ("showed", "shown"),
+    "find": ("found",),
+    "understand": ("understood",),
+    "hear": ("heard",),
+    "learn": ("learned", "learnt"),
 }
 
 

@@ -27,7 +27,7 @@ from annotator.nlp.marks import (
 from annotator.nlp.entities import ORGANISATION_NOUNS, describes_person_word
 from annotator.nlp.speakers import subject_of
 
-_MARKS = frozenset("\"“”„«»‹›‘’‚")
+_MARKS = frozenset("\"“”„«»‹›‘’‚") | {"''"}
 _SENTENCE_END = frozenset(".!?")
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 #: Speech verbs whose object is the listener (``told BBC Radio Leeds that …``).
@@ -126,6 +126,8 @@ class QuoteFinder:
                 cue = self._cue_before_colon(doc, para_start)
             if cue is None and not self._stands_alone(doc, segment, span):
                 continue
+            if cue is None:
+                cue = self._introducing_colon(doc, segment, para_start)
             found.append(FoundQuote(span, "direct", cue))
         return found
 
@@ -166,7 +168,7 @@ class QuoteFinder:
             return None  # a full stop ends the sentence: what follows is a new one
         first = _token_at_or_after(doc, segment.close_at + 1)
         for token in doc[first:first + 14]:
-            if token.idx >= para_end or token.text in _MARKS:
+            if token.idx >= para_end or _is_quote_mark(token):
                 break
             if token.text in _SENTENCE_END:
                 break
@@ -181,7 +183,7 @@ class QuoteFinder:
     def _cue_before(self, doc: Doc, segment: MarkedSegment, para_start: int) -> Span | None:
         last = _token_at_or_after(doc, segment.open_at) - 1
         for token in reversed(doc[max(0, last - 14):last + 1]):
-            if token.idx < para_start or token.text in _MARKS or token.text in _SENTENCE_END:
+            if token.idx < para_start or _is_quote_mark(token) or token.text in _SENTENCE_END:
                 break
             cue = self._cue_at(token)
             if cue is not None:
@@ -199,12 +201,23 @@ class QuoteFinder:
         colon = _token_at_or_after(doc, end - 1)
         prev_start, _ = paragraph_bounds(text, end - 1)
         for token in reversed(doc[max(0, colon - 14):colon]):
-            if token.idx < prev_start or token.text in _MARKS or token.text in _SENTENCE_END:
+            if token.idx < prev_start or _is_quote_mark(token) or token.text in _SENTENCE_END:
                 break
             cue = self._cue_at(token)
             if cue is not None:
                 return cue
         return None
+
+    def _introducing_colon(self, doc: Doc, segment: MarkedSegment, para_start: int) -> Span | None:
+        """``… pollster Dana Shore: "…"``: a colon right before the quote (or ending the paragraph
+        before one that opens its own) introduces it; the speakers component finds who is named."""
+        before = self._text[para_start:segment.open_at].rstrip()
+        if not before:
+            before = self._text[:para_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = _token_at_or_after(doc, len(before) - 1)
+        return doc[colon:colon + 1] if colon < len(doc) and doc[colon].text == ":" else None
 
     def _cue_at(self, token: Token) -> Span | None:
         doc = token.doc
@@ -520,6 +533,16 @@ class QuoteFinder:
                 continue
             out.append(item)
         return out + list(kept_indirect.values())
+
+
+def _is_quote_mark(token: Token) -> bool:
+    """A quotation mark, not the apostrophe of a possessive glued to its word (``Mr. Harris’ aide``)."""
+    if token.text not in _MARKS:
+        return False
+    if token.text in ("’", "'") and token.i:
+        before = token.doc[token.i - 1]
+        return bool(before.whitespace_) or not before.text[-1:].isalpha()
+    return True
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:

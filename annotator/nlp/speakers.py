@@ -11,15 +11,17 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.cues import SPEECH_VERBS
-from annotator.nlp.entities import TITLES, is_demonym
+from annotator.nlp.entities import TITLES, describes_person_word, is_demonym
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
 from annotator.nlp.marks import paragraph_bounds, paragraph_starts
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Children whose subtree is not part of a speaker's name or description.
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis"})
-_QUOTE_CHARS = frozenset("\"“”„«»‹›‘’‚")
+_QUOTE_CHARS = frozenset("\"“”„«»‹›‘’‚") | {"''"}
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
+#: A headline speaker (``Lavrov: …``) is a name of at most this many tokens before the colon.
+HEADLINE_NAME_TOKENS = 5
 
 
 def subject_of(verb: Token, climb: int = 2) -> Token | None:
@@ -138,6 +140,8 @@ def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
         first = cue.start
         while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
             first -= 1
+        if cue.start - first > HEADLINE_NAME_TOKENS:
+            return introduced_by_colon(cue)
         return doc[first:cue.start] if first < cue.start else None
     if cue.text == "A" and cue.end < len(doc) and doc[cue.end].text == ":":
         return interviewee(doc, text)
@@ -156,6 +160,21 @@ def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):
             return noun_phrase(doc[i], text)
+    return None
+
+
+def introduced_by_colon(colon: Span) -> Span | None:
+    """Who a sentence ending in a colon hands the word to: the last person it names (``… surprise
+    pollster Dana Shore:``), else its subject when that is a name or a pronoun (``She told them:``)."""
+    doc = colon.doc
+    sent = doc[colon.start].sent
+    people = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= colon.start]
+    if people:
+        return people[-1]
+    subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
+    if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in PERSONAL_PRONOUNS - {"it", "i", "we", "you"}
+                                or subject.pos_ == "NOUN" and describes_person_word(subject)):
+        return noun_phrase(subject)
     return None
 
 
@@ -235,8 +254,11 @@ def _continue_speakers(doc: Doc, text: str, quotes: list[Span], speaker_of: dict
         return not any(ch in "\"”“»«›’" for ch in text[span.end_char:para_end])
 
     direct = [i for i, q in enumerate(quotes) if q._.quote_type == "direct"]
-    for before, after in zip(direct, direct[1:]):
-        if after in speaker_of or before not in speaker_of:
+    for after in direct:
+        # The quote just before it, of any kind: ``He said the plan was dead.`` then a paragraph
+        # that is only a quote continues what he said.
+        before = after - 1
+        if after in speaker_of or before < 0 or before not in speaker_of:
             continue
         gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
         if gap == 0 or (gap == 1 and starts_paragraph(quotes[after])):
