@@ -185,3 +185,20 @@ def test_a_span_edge_inside_a_token_is_always_caught(word_list, shift, data):
         return
     span = Span(token.start + shift, token.end, index, index, "ORG")
     assert any("not on a token start" in p for p in task_problems(Task(text=text, tokens=tokens, spans=[span])))
+
+
+def test_a_document_known_by_its_old_hash_keeps_it_when_read_again():
+    from annotator.core.records import adopt_known_hash
+
+    text = "Maria Zakharova said the summit failed ."
+    old = legacy_input_hash(text)
+    fresh = Task(text=text)
+    adopt_known_hash(fresh, {old})
+    assert fresh.input_hash == old
+    # A hash the record came with is never replaced, and a new-style hash already known stays.
+    given = Task.from_dict({"text": text, "_input_hash": 7})
+    adopt_known_hash(given, {old})
+    assert given.input_hash == 7
+    known = Task(text=text)
+    adopt_known_hash(known, {known.input_hash, old})
+    assert known.input_hash == input_hash(text)
