@@ -265,9 +265,7 @@ class Task:
             raise RecordError(f"'text' must be a string, got {json_type(text)}")
         if not text.strip():
             raise RecordError("'text' is empty")
-        meta = data.get("meta")
-        if meta is None:
-            meta = {}
+        meta = data.get("meta", {})
         if not isinstance(meta, Mapping):
             raise RecordError(f"'meta' must be an object, got {json_type(meta)}")
         hashes = {name: _optional_int(data, name) for name in ("_input_hash", "_task_hash")}
@@ -392,9 +390,9 @@ def _optional_int(data: Mapping[str, Any], name: str) -> int | None:
 
 
 def _list(data: Mapping[str, Any], name: str) -> list[Any]:
-    value = data.get(name)
-    if value is None:
+    if name not in data:
         return []
+    value = data[name]
     if not isinstance(value, list):
         raise RecordError(f"'{name}' must be a list, got {json_type(value)}")
     return value
