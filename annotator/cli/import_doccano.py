@@ -12,7 +12,7 @@ from annotator.cli.app import import_app
 @import_app.command("doccano")
 def import_doccano_command(
     files: list[Path] = typer.Argument(..., help="doccano export files."),
-    output: Path = typer.Option(..., "--output", "-o", help="JSONL file of tasks to append to."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSONL file of tasks to append to ('-': standard output)."),
 ) -> None:
     """Convert doccano spans and relations into tasks (tokens added; a span inside a word splits it).
 

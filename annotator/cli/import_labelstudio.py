@@ -12,7 +12,7 @@ from annotator.cli.app import import_app
 @import_app.command("labelstudio")
 def import_labelstudio_command(
     files: list[Path] = typer.Argument(..., help="Label Studio export files."),
-    output: Path = typer.Option(..., "--output", "-o", help="JSONL file of tasks to append to."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSONL file of tasks to append to ('-': standard output)."),
 ) -> None:
     """Convert Label Studio spans and relations into tasks (tokens added; a span inside a word splits it).
 

@@ -252,3 +252,21 @@ def test_version_and_choices_in_help():
     assert runner.invoke(app, ["--version"]).output.startswith("annotator ")
     help_text = runner.invoke(app, ["export", "--help"], env={"COLUMNS": "250"}).output
     assert "spacy|prodigy|conll|hf|doccano|labelstudio" in help_text and "annotator|session|input" in help_text
+
+
+def test_import_to_standard_output_writes_json_lines_and_the_summary_to_stderr():
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+
+    result = CliRunner().invoke(app, ["import", "doccano", str(FORMATS / "doccano_labels.jsonl"), "-o", "-"])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == [3, 4] and all(not validate_problems(r) for r in records)
+    assert "2 task(s) written" in result.stderr
+
+
+def validate_problems(record: dict) -> list[str]:
+    from annotator.core.schema import schema_errors
+
+    return schema_errors(record)
