@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from annotator.cli.app import app
@@ -31,7 +32,7 @@ def prelabel_command(
     """
     with Progress(SpinnerColumn(), TextColumn("[bold]pre-labeling"), BarColumn(),
                   TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]:.1f} docs/s"),
-                  TimeElapsedColumn(), transient=False) as progress:
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=False) as progress:
         bar = progress.add_task("prelabel", total=None, rate=0.0)
         started = [time.perf_counter()]
 
@@ -50,7 +51,7 @@ def prelabel_command(
         parts.append(f"{summary['errors']} with a component error (labelled in part; see meta.prelabel_errors)")
     if summary["rejected"]:
         parts.append(f"{summary['rejected']} rejected (see {summary['rejects']})")
-    typer.echo(f"{output}: " + ", ".join(parts))
+    typer.echo(f"{output}: " + ", ".join(parts), err=True)
 
 
 def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
