@@ -242,6 +242,8 @@ class Task:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.extra)
+        # Prodigy's interface for spans with relations, unless the record names its own.
+        out.setdefault("_view_id", VIEW_RELATIONS)
         out.update(
             text=self.text,
             tokens=[t.to_dict() for t in self.tokens],

@@ -114,8 +114,8 @@ def test_sigkill_while_appending_leaves_a_file_the_next_run_resumes(tmp_path):
     for round_ in range(3):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)
         start = int(proc.stdout.readline())
-        # Every line is at most 520 bytes: wait for at least 1,000 new ones before the kill.
-        target = path.stat().st_size + 1000 * 520
+        # Every line is at most 560 bytes: wait for at least 1,000 new ones before the kill.
+        target = path.stat().st_size + 1000 * 560
         deadline = time.time() + 30
         while time.time() < deadline and path.stat().st_size < target:
             time.sleep(0.02)
