@@ -262,7 +262,14 @@ class Task:
             raise RecordError(f"a record must be a JSON object, got {json_type(data)}")
         text = data.get("text")
         if "text" not in data:
+            if isinstance(data.get("data"), Mapping) and "text" in data["data"]:
+                raise RecordError("missing 'text': this looks like a Label Studio task; convert it with "
+                                  "'annotator import labelstudio FILE -o TASKS.jsonl'")
             raise RecordError("missing 'text'")
+        if isinstance(data.get("label"), list) or "entities" in data and "spans" not in data:
+            # Prodigy's "label" is one string; doccano's is a list of [start, end, label].
+            raise RecordError("this looks like a doccano record ('label' or 'entities' with character "
+                              "offsets); convert it with 'annotator import doccano FILE -o TASKS.jsonl'")
         if not isinstance(text, str):
             raise RecordError(f"'text' must be a string, got {json_type(text)}")
         if not text.strip():

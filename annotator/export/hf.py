@@ -48,6 +48,8 @@ def labels_json(names: dict[str, list[str]]) -> bytes:
 
 def prepare_folder(output: Path) -> Path:
     """The output is a folder, made if missing (its parent must exist)."""
+    if str(output) == "-":
+        raise InputError("-", None, "hf writes a folder, not standard output; give a folder name with -o")
     if output.exists() and not output.is_dir():
         raise InputError(str(output), None, "hf writes a folder (data files plus a dataset card); "
                          "this is a file: give a folder name with -o")

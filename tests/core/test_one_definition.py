@@ -61,10 +61,13 @@ CASES = {
     "whitespace text": {"text": "   "},
     "text missing": changed(0, lambda r: r.pop("text")),
     "relation label of another tool": changed(1, lambda r: r["relations"][0].update(label="ABOUT")),
+    "Prodigy's label string": changed(0, lambda r: r.update(label="PERSON")),
+    "doccano label list": {"text": "Ana spoke.", "label": [[0, 3, "PERSON"]]},
+    "doccano entities": {"text": "Ana spoke.", "entities": [], "relations": []},
 }
 EXPECTED_VALID = {"ner.manual as written", "rel.manual as written", "ner.correct as written",
                   "spans.manual as written", "bare text", "no answer, so a task", "_annotator_id null",
-                  "relation label of another tool"}
+                  "relation label of another tool", "Prodigy's label string"}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -202,3 +202,14 @@ def test_a_document_known_by_its_old_hash_keeps_it_when_read_again():
     known = Task(text=text)
     adopt_known_hash(known, {known.input_hash, old})
     assert known.input_hash == input_hash(text)
+
+
+def test_doccano_and_label_studio_records_are_named_not_read_as_plain_text():
+    with pytest.raises(RecordError, match="import doccano"):
+        Task.from_dict({"text": "Ana Lopez spoke.", "label": [[0, 9, "PERSON"]]})
+    with pytest.raises(RecordError, match="import doccano"):
+        Task.from_dict({"text": "Ana Lopez spoke.", "entities": [], "relations": []})
+    with pytest.raises(RecordError, match="import labelstudio"):
+        Task.from_dict({"data": {"text": "Ana Lopez spoke."}, "annotations": []})
+    # Prodigy's own "label" (one string, as in binary and textcat tasks) is carried through.
+    assert Task.from_dict({"text": "Ana Lopez spoke.", "label": "PERSON"}).extra == {"label": "PERSON"}
