@@ -4,4 +4,4 @@ No Textual here: an import-linter contract and a test keep this layer usable fro
 """
 
 #: The export formats, here so the CLI can list them without importing spaCy.
-FORMATS = ("spacy", "prodigy", "conll", "hf", "doccano", "labelstudio")
+FORMATS = ("spacy", "prodigy", "conll", "hf", "brat", "doccano", "labelstudio")

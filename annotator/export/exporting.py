@@ -17,14 +17,18 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
 
 from annotator.core.errors import UserError
 from annotator.export import FORMATS
-from annotator.export.atomic import AtomicFileSet, check_output_path
+from annotator.export.atomic import AtomicFileSet
 from annotator.export.decisions import check_sources, index_decisions, iter_decisions
-from annotator.export import conll, doccano, hf, labelstudio, prodigy, spacy_docbin
+from annotator.export import brat, conll, doccano, hf, labelstudio, prodigy, spacy_docbin
 from annotator.export.formats import ExportContext, ExportFormat, ExportOptions
 from annotator.export.split import assign_splits, parse_split, split_names
 from annotator.nlp.convert import task_to_doc
 
 ALL = "all"
+
+def _brat_writer(target: Path, context: ExportContext) -> brat.BratWriter:
+    return brat.BratWriter(target, context.index.decisions_per_input)
+
 
 #: Every ``--format``: its writer and files (``annotator.export.FORMATS`` lists the same names).
 EXPORT_FORMATS: dict[str, ExportFormat] = {
@@ -32,6 +36,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
     "prodigy": prodigy.FORMAT,
     "conll": conll.FORMAT,
     "hf": hf.FORMAT,
+    "brat": ExportFormat(writer=_brat_writer, needs_doc=False, prepare_output=brat.check_output_folder,
+                         check_data_path=brat.check_output_folder, writes_folder=True),
     "doccano": doccano.FORMAT,
     "labelstudio": labelstudio.FORMAT,
 }
@@ -89,7 +95,7 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
     output = spec.prepare_output(Path(output))
     paths = spec.data_paths(output, names)
     for path in paths.values():
-        check_output_path(path)
+        spec.check_data_path(path)
     check_sources(sources)
 
     with progress_bar(show_progress) as progress:
@@ -102,8 +108,10 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
         report = ExportReport(format, index.records_read, len(index), len(index.documents))
         extra_paths = spec.extra_paths(context)
         writing = progress.add_task(f"Writing {format}", total=len(index))
-        with AtomicFileSet(list(paths.values()) + extra_paths) as files:
-            writers = {name: spec.writer(files[path].file, context) for name, path in paths.items()}
+        files_written = [] if spec.writes_folder else list(paths.values())
+        with AtomicFileSet(files_written + extra_paths) as files:
+            writers = {name: spec.writer(path if spec.writes_folder else files[path].file, context)
+                       for name, path in paths.items()}
             counts = dict.fromkeys(names, 0)
             try:
                 for split_name, decision, doc in _docs(spec.needs_doc, index, assignment,

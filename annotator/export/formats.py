@@ -133,9 +133,14 @@ def no_extra_files(context: ExportContext, counts: dict[str, int]) -> dict[Path,
 class ExportFormat:
     """One ``--format``: how its writer is made and which files it writes."""
 
-    writer: Callable[[IO[bytes], ExportContext], Writer]
+    #: makes the writer of one split from its open temporary file (or, with ``writes_folder``, its path)
+    writer: Callable[[Any, ExportContext], Writer]
     needs_doc: bool
     prepare_output: Callable[[Path], Path] = check_output_path
     data_paths: Callable[[Path, Sequence[str]], dict[str, Path]] = file_paths
+    #: checks each split's target before any work
+    check_data_path: Callable[[Path], Path] = check_output_path
+    #: the writer builds and renames its own folder (brat) instead of getting a temporary file
+    writes_folder: bool = False
     extra_paths: Callable[[ExportContext], list[Path]] = no_extra_paths
     extra_files: Callable[[ExportContext, dict[str, int]], dict[Path, bytes]] = no_extra_files

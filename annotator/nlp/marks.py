@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from annotator.nlp.lexicon import QUOTE_MARKS
+
 #: Opening mark → the marks that close it.
 PAIRS = {
     '"': '"”',  # web copy often opens straight and closes curly, or the other way round
@@ -27,7 +29,7 @@ PAIRS = {
 _NESTED_ONLY = frozenset("‚")
 #: Two apostrophes (``''``) stand for a straight double mark: some wire and newspaper copy writes
 #: every quote that way.
-_MARK_RE = re.compile("''|[\"“”„«»‹›‘’‚]")
+_MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(PAIRS)
 _TRAILING_ATTRIBUTION = ",.;:—–-"
 

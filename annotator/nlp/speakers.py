@@ -10,21 +10,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, QUOTE, SAID_BY, SPEAKER
-from annotator.nlp.cues import SPEECH_VERBS
-from annotator.nlp.entities import TITLES, describes_person_word, is_demonym
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
+from annotator.nlp.lexicon import (
+    CLOSING_MARKS, PERSONAL_PRONOUNS, QUOTE_MARK_TOKENS, QUOTE_MARKS, SUBJECT_DEPS, TITLES, Lexicon,
+    describes_person_word, is_demonym, shared_lexicon,
+)
 from annotator.nlp.marks import paragraph_bounds, paragraph_starts
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Children whose subtree is not part of a speaker's name or description.
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis"})
-_QUOTE_CHARS = frozenset("\"“”„«»‹›‘’‚") | {"''"}
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
 #: A headline speaker (``Lavrov: …``) is a name of at most this many tokens before the colon.
 HEADLINE_NAME_TOKENS = 5
 
 
-def subject_of(verb: Token, climb: int = 2) -> Token | None:
+def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
     """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``); a relative
     ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``)."""
     for child in verb.children:
@@ -33,10 +32,10 @@ def subject_of(verb: Token, climb: int = 2) -> Token | None:
                 return verb.head
             return child
     if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
-            and _reports(verb):
+            and _reports(verb, lexicon):
         # "said his wife was "…" and joked that …": the parser hangs the second report on the first
         # reported clause; its subject is the first report's speaker, not the clause's subject.
-        return subject_of(verb.head.head, climb - 1)
+        return subject_of(verb.head.head, lexicon, climb - 1)
     if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and verb.head.i != verb.i:
         for child in verb.head.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -44,13 +43,13 @@ def subject_of(verb: Token, climb: int = 2) -> Token | None:
                 if child.tag_ in ("WP", "WDT") and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
                     return head.head  # "a finding that could help explain": the finding, not "that"
                 return child
-        return subject_of(verb.head, climb - 1)
+        return subject_of(verb.head, lexicon, climb - 1)
     return None
 
 
-def _reports(verb: Token) -> bool:
+def _reports(verb: Token, lexicon: Lexicon) -> bool:
     """A verb with a reported clause of its own (``joked that …``) or a speech verb."""
-    return verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children)
+    return lexicon.has_speech_lemma(verb) or any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def noun_phrase(token: Token, text: str | None = None) -> Span:
@@ -117,11 +116,11 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
     para_start, para_end = paragraph_bounds(text, token.idx)
     # A quote mark inside the subtree means the parser ran into a quote: stop at it.
     for i in range(token.i - 1, start - 1, -1):
-        if doc[i].text in _QUOTE_CHARS or doc[i].idx < para_start:
+        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx < para_start:
             start = i + 1
             break
     for i in range(token.i + 1, end):
-        if doc[i].text in _QUOTE_CHARS or doc[i].idx >= para_end:
+        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx >= para_end:
             end = i
             break
     while start < token.i and (doc[start].is_punct or doc[start].is_space):
@@ -131,7 +130,7 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
     return doc[start:end]
 
 
-def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
+def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None) -> Span | None:
     """The speaker mention a cue points to, or None when the cue has none."""
     doc = cue.doc
     text = text if text is not None else doc.text
@@ -153,9 +152,15 @@ def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
         following = doc[to.i + 1:to.i + 2]
         return following if len(following) and following[0].pos_ in ("PROPN", "NOUN", "PRON") else None
     verb = cue.root
-    subject = subject_of(verb)
+    subject = subject_of(verb, lexicon)
     if subject is not None:
         return noun_phrase(subject, text)
+    # "…," added a state Democrat: an inverted attribution the parser read as an object.
+    if verb.i > 0 and (doc[verb.i - 1].text in QUOTE_MARK_TOKENS or doc[verb.i - 1].text == ","):
+        after = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                      and 0 < c.i - verb.i <= 6 and c.pos_ in ("PROPN", "NOUN")), None)
+        if after is not None:
+            return noun_phrase(after, text)
     # The parser may miss an inverted or short attribution: take a name or pronoun next to the verb.
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):
@@ -195,14 +200,15 @@ def interviewee(doc: Doc, text: str) -> Span | None:
     default_config={"continue_paragraphs": True},
 )
 def make_speaker_finder(nlp: Language, name: str, continue_paragraphs: bool) -> SpeakerFinder:
-    return SpeakerFinder(continue_paragraphs=continue_paragraphs)
+    return SpeakerFinder(continue_paragraphs=continue_paragraphs, lexicon=shared_lexicon(nlp))
 
 
 class SpeakerFinder:
     """Links every quote to the mention of its speaker."""
 
-    def __init__(self, *, continue_paragraphs: bool = True) -> None:
+    def __init__(self, *, continue_paragraphs: bool = True, lexicon: Lexicon | None = None) -> None:
         self.continue_paragraphs = continue_paragraphs
+        self.lexicon = lexicon or Lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
@@ -219,7 +225,9 @@ class SpeakerFinder:
         speaker_of: dict[int, Span] = {}
         for index, quote in enumerate(quotes):
             cue = cue_of.get((quote.start_char, quote.end_char))
-            speaker = speaker_for_cue(cue, text) if cue is not None else None
+            speaker = speaker_for_cue(cue, self.lexicon, text) if cue is not None else None
+            if cue is not None and (speaker is None or _overlaps(speaker, quote)):
+                speaker = _main_subject(cue, quote)
             if speaker is not None and len(speaker) and not _overlaps(speaker, quote):
                 speaker_of[index] = speaker
         if self.continue_paragraphs:
@@ -230,6 +238,19 @@ class SpeakerFinder:
             add_relation(doc, quotes[index], QUOTE, speaker, SPEAKER, SAID_BY)
         doc.spans["speakers"] = sorted(speakers.values(), key=lambda s: s.start)
         return doc
+
+
+def _main_subject(cue: Span, quote: Span) -> Span | None:
+    """``Ms. Duarte stood to close the meeting, telling the room, "…"``: a participle cue the parser
+    hung inside the quote speaks for the subject of its sentence's main verb, before the cue."""
+    verb = cue.root
+    if verb.tag_ not in ("VBG", "VBN") or not (quote.start <= verb.head.i < quote.end):
+        return None
+    root = verb.sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < cue.start), None)
+    if subject is None or quote.start <= subject.i < quote.end:
+        return None
+    return noun_phrase(subject)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -247,11 +268,11 @@ def _continue_speakers(doc: Doc, text: str, quotes: list[Span], speaker_of: dict
 
     def starts_paragraph(span: Span) -> bool:
         para_start, _ = paragraph_bounds(text, span.start_char, starts)
-        return not text[para_start:span.start_char].strip(" \t\"“”„«»‹›‘’‚")
+        return not text[para_start:span.start_char].strip(" \t" + QUOTE_MARKS)
 
     def open_ended(span: Span) -> bool:
         _, para_end = paragraph_bounds(text, span.start_char, starts)
-        return not any(ch in "\"”“»«›’" for ch in text[span.end_char:para_end])
+        return not any(ch in CLOSING_MARKS for ch in text[span.end_char:para_end])
 
     direct = [i for i, q in enumerate(quotes) if q._.quote_type == "direct"]
     for after in direct:

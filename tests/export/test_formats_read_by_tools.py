@@ -251,7 +251,7 @@ def test_version_and_choices_in_help():
     runner = CliRunner()
     assert runner.invoke(app, ["--version"]).output.startswith("annotator ")
     help_text = runner.invoke(app, ["export", "--help"], env={"COLUMNS": "250"}).output
-    assert "spacy|prodigy|conll|hf|doccano|labelstudio" in help_text and "annotator|session|input" in help_text
+    assert "spacy|prodigy|conll|hf|brat|doccano|labelstudio" in help_text and "annotator|session|input" in help_text
 
 
 def test_import_to_standard_output_writes_json_lines_and_the_summary_to_stderr():
