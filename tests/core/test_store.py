@@ -155,3 +155,10 @@ def test_fast_index_of_our_lines_agrees_with_a_full_parse(tmp_path, monkeypatch)
     assert fast[Task(text="doc 0").input_hash][1] == "ignore"
     assert fast[Task(text="a task without an answer").input_hash][1] is None
     assert fast[Task(text="foreign").input_hash][1] == "accept"
+
+
+def test_a_dash_as_output_is_refused_instead_of_creating_a_file_named_dash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="not standard output"):
+        JsonlStore("-")
+    assert not (tmp_path / "-").exists()
