@@ -3,11 +3,9 @@ turns it into a new span, a quote's new speaker or a speaker's new entity."""
 
 from __future__ import annotations
 
-from rich.text import Text
-
-from annotator.core.records import CUE, QUOTE, QUOTE_TYPES, SPEAKER, Span
+from annotator.core.records import CUE, QUOTE, SPEAKER, Span
 from annotator.tui.display_text import is_word
-from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.screens.choice_dialog import ChoiceDialog
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.label_legend import LabelLegend
@@ -16,7 +14,7 @@ from annotator.tui.widgets.label_legend import LabelLegend
 class SelectionMode(SessionScreen):
     """The actions behind v, the arrows, w/b, enter and escape (the last four only while selecting)."""
 
-    _SELECTION_ACTIONS = frozenset({"extend", "finish_selection", "cancel_selection"})
+    _SELECTION_ACTIONS = frozenset({"finish_selection", "cancel_selection", "extend_to_clause_end"})
 
     def action_select(self) -> None:
         if self.session.current is None or not self.session.task.tokens:
@@ -31,10 +29,10 @@ class SelectionMode(SessionScreen):
         self.selecting = True
         self.purpose = purpose
         self.selection_anchor = self.cursor = at
-        hints = {"span": "enter or 1–9 makes a span", "speaker": "enter makes it the quote's speaker",
+        hints = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": "enter makes it the quote's speaker",
                  "coref": "enter marks the entity this speaker refers to"}
         self.query_one(LabelLegend).show_hint(
-            f"SELECTING: ←/→ w/b ↑/↓ extend · v restarts here · {hints[purpose]} · esc cancels")
+            f"SELECTING: ←/→ w/b ↑/↓ $ extend · v restarts here · {hints[purpose]} · esc cancels")
         self.refresh_bindings()
         self._show_marks()
 
@@ -56,7 +54,27 @@ class SelectionMode(SessionScreen):
             cursor = probe
         else:
             cursor = self.query_one(DocumentView).token_on_next_line(cursor, -1 if how == "up" else 1)
-        self.cursor = cursor
+        if self.selecting:
+            self.cursor = cursor
+            self._show_marks()
+        else:
+            self.move_cursor(cursor)
+
+    def action_extend_to_clause_end(self) -> None:
+        """Extend the selection to the word before the next , ; : . ? ! or closing quote mark."""
+        tokens = self.session.task.tokens
+        probe = self.cursor
+        last_word = probe
+        while True:
+            following = self.session.next_token(probe, 1)
+            if following == probe:
+                break
+            if not is_word(tokens[following].text) and probe != self.cursor:
+                break
+            probe = following
+            if is_word(tokens[probe].text):
+                last_word = probe
+        self.cursor = last_word
         self._show_marks()
 
     def action_cancel_selection(self) -> None:
@@ -68,7 +86,7 @@ class SelectionMode(SessionScreen):
             return
         if self.purpose == "speaker" and self.focused_span is not None:
             quote, first, last = self.focused_span, self.selection_anchor, self.cursor
-            self._edit(lambda: self.session.create_speaker(quote, first, last))
+            self._edit(lambda: self.session.create_speaker(quote, first, last, self.coref_guess))
             return
         if self.purpose == "coref" and self.focused_span is not None:
             self._create_from_selection(None, link_coref_from=self.focused_span)
@@ -92,12 +110,9 @@ class SelectionMode(SessionScreen):
                                               highlight="PERSON"), chosen_entity)
             return
         if label == QUOTE:
-            def chosen_type(quote_type: str | None) -> None:
-                if quote_type:
-                    self._edit(lambda: self.session.create_span(first, last, QUOTE, quote_type))
-
-            self.app.push_screen(ChoiceDialog("Quote type", [Choice(t, Text(t), t) for t in QUOTE_TYPES],
-                                              filterable=False), chosen_type)
+            # No question: the type is read off the text (marks around it or not); t cycles it.
+            quote_type = self.session.quote_type_for(first, last)
+            self._edit(lambda: self.session.create_span(first, last, QUOTE, quote_type))
             return
 
         def create() -> Span:
