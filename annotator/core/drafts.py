@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from annotator.core.records import RecordError, Relation, Span, Task
 
@@ -35,7 +35,7 @@ class DraftJournal:
         if self.path.exists():
             self._read()
             self._compact()
-        self._file = open(self.path, "ab")
+        self._file: BinaryIO | None = None  # opened on the first edit
 
     def _read(self) -> None:
         with open(self.path, "rb") as stream:
@@ -94,12 +94,14 @@ class DraftJournal:
             del self._drafts[input_hash]
 
     def _write(self, line: dict[str, Any]) -> None:
+        if self._file is None:
+            self._file = open(self.path, "ab")
         self._file.write(_encode(line))
         self._file.flush()
         os.fsync(self._file.fileno())
 
     def close(self) -> None:
-        if not self._file.closed:
+        if self._file is not None and not self._file.closed:
             self._file.close()
         if not self._drafts and self.path.exists():
             self.path.unlink()  # every draft was decided: nothing left to keep

@@ -30,6 +30,10 @@ from annotator.tui.widgets.progress_header import ProgressHeader
 from annotator.tui.widgets.span_list import SpanList
 
 
+#: The terminal height from which the label line under the text is on at start.
+LABEL_ROWS_MIN_HEIGHT = 32
+
+
 class DocumentArrived(Message):
     def __init__(self, item: FeedItem) -> None:
         super().__init__()
@@ -76,7 +80,7 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
     | d, delete | delete the focused span and its relations |
     | 1…9, e | set the focused span's label (legend), label picker |
     | [ ] / { } | move the focused span's start / end one token left / right |
-    | v, $, enter, escape | select tokens (from the cursor), to the clause end, make a span, cancel |
+    | v, $ ., enter, escape | select tokens (from the cursor), to the clause / sentence end, make a span, cancel |
     | s / c / D / t | speaker of a quote / entity of a speaker / unlink / quote type |
     | u, ctrl+z / ctrl+y | undo / redo |
     | L / ? / q | labels under the text / help / quit |
@@ -154,6 +158,9 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
         Binding("dollar_sign", "extend_to_clause_end", "To clause end", show=False, key_display="$",
                 id="select_clause_end",
                 tooltip='While selecting: extend to the word before the next , ; : . ? ! or closing mark'),
+        Binding("full_stop", "extend_to_sentence_end", "To sentence end", show=False, key_display=".",
+                id="select_sentence_end",
+                tooltip='While selecting: extend to the word before the next . ? ! (within the paragraph)'),
         Binding("enter", "finish_selection", "Make span", id="finish_selection",
                 tooltip="Make a span of the selection and ask its label (7 makes a quote at once)"),
         Binding("escape", "cancel_selection", "Cancel", id="cancel_selection",
@@ -190,7 +197,11 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
         yield SpanList(id="spans")
 
     def on_mount(self) -> None:
-        self.query_one(DocumentView).show_message("Reading the first document…")
+        view = self.query_one(DocumentView)
+        # Labels under the text take every other row: on by default where there is room for them
+        # (a short terminal keeps its few rows for text; L shows them there too).
+        view.label_rows = self.app.size.height >= LABEL_ROWS_MIN_HEIGHT
+        view.show_message("Reading the first document…")
         self._show_progress()
         self.read_documents()
 

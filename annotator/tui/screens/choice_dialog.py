@@ -23,6 +23,15 @@ class Choice:
     search: str
 
 
+class FilterInput(Input):
+    """The filter box; it leaves digits to the dialog, which chooses the row with that number."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if character is not None and character.isdigit():
+            return False
+        return super().check_consume_key(key, character)
+
+
 class ChoiceDialog(ModalScreen[str | None]):
     """Dismisses with the chosen value, or None on escape."""
 
@@ -47,7 +56,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.title_text, style="bold"), id="dialog-title")
-            yield Input(placeholder="1–9 or enter chooses, type to filter, escape cancels", id="dialog-filter",
+            yield FilterInput(placeholder="1–9 or enter chooses, type to filter, escape cancels", id="dialog-filter",
                         classes="" if self.filterable else "hidden")
             yield OptionList(id="dialog-options")
 

@@ -44,9 +44,11 @@ class JumpHints(ModalScreen["int | None"]):
     }
     """
 
-    def __init__(self, tags: list[str], what: str) -> None:
+    def __init__(self, tags: list[str], what: str, targets: list[object] | None = None) -> None:
         super().__init__()
         self.tags = tags
+        #: what each tag reaches (spans or token ids), in the order of ``tags``
+        self.targets = list(targets or [])
         self.what = what
         self.typed = ""
 

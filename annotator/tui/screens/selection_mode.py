@@ -3,6 +3,8 @@ turns it into a new span, a quote's new speaker or a speaker's new entity."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span
 from annotator.tui.display_text import is_word
 from annotator.tui.screens.choice_dialog import ChoiceDialog
@@ -11,10 +13,14 @@ from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.label_legend import LabelLegend
 
 
+_SENTENCE_ENDS = frozenset({".", "?", "!", "…"})
+
+
 class SelectionMode(SessionScreen):
     """The actions behind v, the arrows, w/b, enter and escape (the last four only while selecting)."""
 
-    _SELECTION_ACTIONS = frozenset({"finish_selection", "cancel_selection", "extend_to_clause_end"})
+    _SELECTION_ACTIONS = frozenset({"finish_selection", "cancel_selection", "extend_to_clause_end",
+                                    "extend_to_sentence_end"})
 
     def action_select(self) -> None:
         if self.session.current is None or not self.session.task.tokens:
@@ -32,7 +38,7 @@ class SelectionMode(SessionScreen):
         hints = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": "enter makes it the quote's speaker",
                  "coref": "enter marks the entity this speaker refers to"}
         self.query_one(LabelLegend).show_hint(
-            f"SELECTING: ←/→ w/b ↑/↓ $ extend · v restarts here · {hints[purpose]} · esc cancels")
+            f"SELECTING: ←/→ w/b ↑/↓ $ . extend · v restarts here · {hints[purpose]} · esc cancels")
         self.refresh_bindings()
         self._show_marks()
 
@@ -62,20 +68,32 @@ class SelectionMode(SessionScreen):
 
     def action_extend_to_clause_end(self) -> None:
         """Extend the selection to the word before the next , ; : . ? ! or closing quote mark."""
+        self.cursor = self._last_word_before(self.cursor, is_word)
+        self._show_marks()
+
+    def action_extend_to_sentence_end(self) -> None:
+        """Extend the selection to the word before the next . ? ! (or the end of the paragraph)."""
+        def inside_sentence(text: str) -> bool:
+            return text not in _SENTENCE_ENDS and "\n" not in text
+
+        self.cursor = self._last_word_before(self.cursor, inside_sentence)
+        self._show_marks()
+
+    def _last_word_before(self, start: int, goes_on: Callable[[str], bool]) -> int:
+        """The last word token after ``start`` before the first token (after the first step) where
+        ``goes_on`` fails."""
         tokens = self.session.task.tokens
-        probe = self.cursor
-        last_word = probe
+        probe = last_word = start
         while True:
             following = self.session.next_token(probe, 1)
-            if following == probe:
+            if following == probe or (probe != start and not goes_on(tokens[following].text)):
                 break
-            if not is_word(tokens[following].text) and probe != self.cursor:
-                break
+            if "\n" in self.session.task.text[tokens[probe].end:tokens[following].start]:
+                break  # a selection made with these keys never crosses a paragraph
             probe = following
             if is_word(tokens[probe].text):
                 last_word = probe
-        self.cursor = last_word
-        self._show_marks()
+        return last_word
 
     def action_cancel_selection(self) -> None:
         self._stop_selecting()

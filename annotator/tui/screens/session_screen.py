@@ -59,6 +59,7 @@ class SessionScreen(Screen[None]):
         entities = [EntityRow(span, task.span_text(span), self.span_note(span))
                     for span in self.session.entities()]
         self.query_one(DocumentView).update_spans(task.spans)
+        self.query_one(LabelLegend).show_others(sorted({s.label for s in task.spans}))
         self.query_one(SpanList).show_spans(quotes, entities)
         self._show_marks()
         self._show_progress()

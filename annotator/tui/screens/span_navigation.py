@@ -52,7 +52,7 @@ class SpanNavigation(SessionScreen):
             else:
                 self.move_cursor(target)
 
-        self.app.push_screen(JumpHints(tags, "span" if kind == "span" else "word"), jumped)
+        self.app.push_screen(JumpHints(tags, "span" if kind == "span" else "word", [t for _, t in targets]), jumped)
 
     @staticmethod
     def _hint_offsets(targets: list[tuple[int, Span | int]], tags: list[str]) -> dict[int, str]:

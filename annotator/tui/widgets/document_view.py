@@ -185,8 +185,9 @@ class DocumentView(ScrollView, can_focus=False):
         height = max(self.scrollable_content_region.height, 1)
         top = round(self.scroll_y)
         if first < top or last >= top + height:
-            self.scroll_to(y=max(0, min(first, last - height + 1) if last - first < height else first - rows),
-                           animate=False)
+            # Off screen: bring it to the middle (as vim's zz), so what follows it is in view too.
+            middle = first - max((height - (last - first + 1)) // 2, 0)
+            self.scroll_to(y=max(0, middle if last - first < height else first - rows), animate=False)
 
     def token_on_next_line(self, token_id: int, direction: int) -> int:
         """The token one visual line up or down from ``token_id``, at about the same column."""

@@ -31,26 +31,30 @@ def label_row(text: str, line_start: int, line_end: int, spans: list[Span], base
     def column(offset: int) -> int:
         return cell_len(text[line_start:max(min(offset, line_end), line_start)])
 
-    taken_until = 0
-    # Quotes first (a dotted rule over their whole extent), then the others, each tag after the last.
-    for span in sorted(spans, key=lambda s: (s.label != QUOTE, s.start, -s.end)):
-        first, last = column(span.start), column(span.end)
+    # Rules first (quotes dotted, under everything), then the tags left to right, none over another.
+    ordered = sorted(spans, key=lambda s: (s.label != QUOTE, s.start, -s.end))
+    for span in ordered:
         style = Style(color=label_colour(span.label), dim=span.label == QUOTE)
         rule = "┄" if span.label == QUOTE else "─"
-        for c in range(first, last):
+        for c in range(column(span.start), column(span.end)):
             if span.label == QUOTE or cells[c] in (" ", "┄"):
                 cells[c], styles[c] = rule, style
-        if span.start < line_start:
-            continue  # a span that began on an earlier line keeps its tag there
+    starting = sorted((s for s in spans if s.start >= line_start), key=lambda s: (s.start, -s.end))
+    taken_until = 0
+    for index, span in enumerate(starting):
+        first = column(span.start)
         tag = short_label(span.label)
-        at = first if span.label == QUOTE else max(first, taken_until)
+        following = starting[index + 1] if index + 1 < len(starting) else None
+        if span.label == QUOTE and following is not None and column(following.start) < first + len(tag) + 1:
+            tag = "Q"  # a quote that opens on a name: a short tag, so the name's stays under it
+        at = max(first, taken_until)
         if at >= columns:
             continue
+        style = Style(color=label_colour(span.label), bold=True)
         for offset, char in enumerate(tag):
             if at + offset < columns:
-                cells[at + offset], styles[at + offset] = char, style + Style(bold=True)
-        if span.label != QUOTE:
-            taken_until = at + len(tag) + 1
+                cells[at + offset], styles[at + offset] = char, style
+        taken_until = at + len(tag) + 1
     row = Text(no_wrap=True, end="", style=base)
     for char, style in zip(cells, styles):
         row.append(char, style)
