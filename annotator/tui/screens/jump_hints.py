@@ -32,18 +32,6 @@ def hint_tags(count: int, letters: str = HINT_LETTERS) -> list[str]:
 class JumpHints(ModalScreen["int | None"]):
     """Dismisses with the index of the typed tag's target, or None (escape, or a tag that is not shown)."""
 
-    DEFAULT_CSS = """
-    JumpHints {
-        background: $background 0%;
-        align: left bottom;
-    }
-    JumpHints > #hint-prompt {
-        width: 100%;
-        height: 1;
-        background: $panel;
-    }
-    """
-
     def __init__(self, tags: list[str], what: str, targets: list[object] | None = None) -> None:
         super().__init__()
         self.tags = tags

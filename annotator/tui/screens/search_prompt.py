@@ -11,19 +11,6 @@ from textual.widgets import Input
 
 
 class SearchPrompt(ModalScreen["str | None"]):
-    DEFAULT_CSS = """
-    SearchPrompt {
-        background: $background 0%;
-        align: left bottom;
-    }
-    SearchPrompt > Input {
-        width: 100%;
-        border: none;
-        height: 1;
-        padding: 0 1;
-    }
-    """
-
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="search.cancel")]
 
     def __init__(self, last: str) -> None:

@@ -61,9 +61,7 @@ class ProgressHeader(Widget):
             line.append(f"  {progress.decided:,} / {total} decided", style="bold")
             if progress.position is not None:
                 line.append(f"  ·  doc {progress.position + 1:,}", style="")
-                if progress.doc_id and progress.doc_id not in progress.source:
-                    line.append(f"  {excerpt(progress.doc_id, 24)}", style="bold #87d7ff")
-                line.append(f"  {excerpt(progress.source, 50)}", style="dim")
+                # What is on disk for this document first: a long source path must not hide it.
                 if progress.answer and progress.changed:
                     # The saved decision no longer matches the screen: say so until it is decided again.
                     line.append(f"  [{_past(progress.answer)}, changed since: draft, decide again]",
@@ -72,6 +70,9 @@ class ProgressHeader(Widget):
                     line.append(f"  [{_past(progress.answer)}]", style=_ANSWER_STYLES.get(progress.answer, ""))
                 elif progress.changed:
                     line.append("  [draft, undecided]", style="bold #ffaf5f")
+                if progress.doc_id and progress.doc_id not in progress.source:
+                    line.append(f"  {excerpt(progress.doc_id, 24)}", style="bold #87d7ff")
+                line.append(f"  {excerpt(progress.source, 50)}", style="dim")
             if progress.model:
                 line.append(f"  ·  {excerpt(progress.model, 40)}", style="dim italic")
         line.append("\n")
