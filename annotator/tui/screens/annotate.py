@@ -204,6 +204,14 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
         view.show_message("Reading the first document…")
         self._show_progress()
         self.read_documents()
+        self.prepare_coref()
+
+    @work(thread=True, exclusive=True, group="coref")
+    def prepare_coref(self) -> None:
+        """Import spaCy for the COREF of added speakers now, so the first link does not wait for it."""
+        from annotator.nlp.speaker_coref import warm_up
+
+        warm_up()
 
     def on_unmount(self) -> None:
         self.read_ahead.close()
