@@ -2,8 +2,10 @@
 appended to ``OUT.drafts.jsonl`` and fsynced before the next key is handled, so quitting, a crash or
 ``kill -9`` loses nothing; a decision clears the document's draft.
 
-One line per edit: ``{"_input_hash": H, "spans": [...], "relations": [...]}`` (the document's spans
-and relations as they stand), or ``{"_input_hash": H, "cleared": true}``. The newest line per input
+One line per edit: ``{"_input_hash": H, "spans": [[token_start, token_end, label(, quote_type)], ...],
+"relations": [[head, child, label], ...]}`` (the document's spans as they stand, by token, and its
+relations by index into those spans: a tenth of the size of full records, which matters when every
+edit of a long document is written before the next key), or ``{"_input_hash": H, "cleared": true}``. The newest line per input
 hash wins. Opening the journal rewrites it with only the live drafts (atomically), so it stays small;
 it is only opened by the process that holds the output's lock.
 """
@@ -73,18 +75,26 @@ class DraftJournal:
         line = self._drafts.get(task.input_hash)
         if line is None:
             return None
+        tokens, text = task.tokens, task.text
         try:
-            spans = [Span.from_dict(s) for s in line["spans"]]
-            relations = [Relation.from_dict(r) for r in line["relations"]]
-        except (RecordError, KeyError, TypeError, ValueError):
+            spans = []
+            for first, last, label, *quote_type in line["spans"]:
+                start, end = tokens[first].start, tokens[last].end
+                spans.append(Span(start, end, first, last, label, text=text[start:end],
+                                  quote_type=quote_type[0] if quote_type else None))
+            relations = [Relation(spans[head], spans[child], label) for head, child, label in line["relations"]]
+        except (RecordError, KeyError, TypeError, ValueError, IndexError):
             return None
         drafted = task.copy()
         drafted.spans, drafted.relations = spans, relations
         return drafted
 
     def save(self, task: Task) -> None:
-        line = {"_input_hash": task.input_hash, "spans": [s.to_dict() for s in task.spans],
-                "relations": [r.to_dict() for r in task.relations]}
+        index = {span: number for number, span in enumerate(task.spans)}
+        line = {"_input_hash": task.input_hash,
+                "spans": [[s.token_start, s.token_end, s.label, *([s.quote_type] if s.quote_type else [])]
+                          for s in task.spans],
+                "relations": [[index[r.head_span], index[r.child_span], r.label] for r in task.relations]}
         self._write(line)
         self._drafts[task.input_hash] = line
 

@@ -91,7 +91,10 @@ def test_an_edit_survives_kill_9_before_any_decision(tmp_path):
         subprocess.run(["tmux", "kill-session", "-t", first], capture_output=True)
     assert not out.exists() or out.read_text() == ""  # nothing decided
     drafts = [json.loads(line) for line in (tmp_path / "out.drafts.jsonl").read_text().splitlines()]
-    assert any(s["label"] == "PERSON" and s["text"] == "cluster munitions" for s in drafts[-1]["spans"])
+    seed = json.loads(SEED_PRELABELED.read_text())
+    tokens = seed["tokens"]
+    assert ("PERSON", "cluster munitions") in [
+        (label, seed["text"][tokens[first]["start"]:tokens[last]["end"]]) for first, last, label, *_ in drafts[-1]["spans"]]
 
     second = f"annotator-kill-{uuid.uuid4().hex[:8]}"
     _tmux("new-session", "-d", "-s", second, "-x", "120", "-y", "40", command)
