@@ -135,9 +135,7 @@ class SessionScreen(Screen[None]):
     def move_cursor(self, token: int) -> None:
         """Put the cursor on ``token``; focus follows to the span there (or leaves when there is none)."""
         self.cursor = token
-        focused = self.focused_span
-        if focused is None or not focused.token_start <= token <= focused.token_end:
-            focused = self.span_under(token)
+        focused = self.span_under(token)
         if focused is not None:
             cursor = token
             self.focus_span(focused)
