@@ -180,3 +180,22 @@ async def test_focus_stays_after_undo(make_app):
         assert screen.focused_span == span
         await pilot.press("tab")
         assert screen.focused_span == following
+
+
+async def test_a_draft_that_cannot_be_written_undoes_its_edit_and_says_so(make_app, tmp_path, monkeypatch):
+    from annotator.core.drafts import DraftJournal
+
+    def failing(self, task):
+        raise OSError(28, "No space left on device")
+
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        span = await tab_to(pilot, "ORDINAL", "first")
+        monkeypatch.setattr(DraftJournal, "save", failing)
+        await pilot.press("d")
+        assert span in screen.session.task.spans and not screen.session.current.dirty
+        assert any("could not be saved" in n.message for n in app._notifications)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running  # nothing pending: the failed edit is not there to lose

@@ -267,6 +267,10 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
         """Add a document the reader found to the session; open it if the annotator is waiting."""
         index = self.session.add_document(item.task, source=item.source, answer=item.answer,
                                           baseline=item.baseline)
+        if item.baseline is not None and not self.session.documents[index].dirty:
+            # A draft equal to what is on disk (a crash between writing a decision and clearing
+            # its draft): nothing to keep.
+            self._save_draft(index)
         if item.rank is not None:
             self._ranks[index] = item.rank
             self._next_rank = item.rank + 1

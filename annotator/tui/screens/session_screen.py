@@ -167,9 +167,11 @@ class SessionScreen(Screen[None]):
             self.notify(str(err), title="Not changed", severity="warning", markup=False)
             return False
         if not self._save_draft():
+            # Not on disk, so not kept: the screen must never show an edit that a crash would lose.
             self.session.undo()
             self.session.forget_redo()
-            result = self.focused_span
+            self._show_spans()
+            return False
         self.focused_span = result
         if result is not None:
             self.cursor = result.token_start
