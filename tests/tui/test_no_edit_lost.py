@@ -13,6 +13,11 @@ from annotator.tui.widgets.progress_header import ProgressHeader
 from tests.tui.conftest import SEED_PRELABELED, SIZE, read_records, ready, seed_record, spans_of, tab_to, write_jsonl
 
 
+async def _jump_to_first(pilot) -> None:
+    """Focus the ORDINAL 'first' with the keys a person would use: search it."""
+    await pilot.press("slash", *"ORDINAL", "enter")
+
+
 def _header(screen: AnnotateScreen) -> str:
     return screen.query_one(ProgressHeader).render().plain
 
@@ -34,7 +39,7 @@ async def test_quit_with_undecided_edits_asks_and_the_draft_comes_back(make_app,
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        await tab_to(pilot, "ORDINAL", "first")
+        await _jump_to_first(pilot)
         await pilot.press("d")
         # The edit is on disk before the next key: the journal holds the document without "first".
         [line] = _draft_lines(out)
@@ -92,7 +97,7 @@ async def test_a_decided_document_edited_again_shows_it_until_decided(make_app, 
         await pilot.press("a", "p")
         await pilot.pause()
         assert "[accepted]" in _header(screen)
-        await tab_to(pilot, "ORDINAL", "first")
+        await _jump_to_first(pilot)
         await pilot.press("d")
         header = _header(screen)
         assert "[accepted]" not in header and "changed since" in header
@@ -122,7 +127,8 @@ async def test_undo_after_accept_reopens_the_document_as_a_draft(make_app, tmp_p
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         quote = screen.session.quotes()[0]
-        await tab_to(pilot, QUOTE, screen.session.task.span_text(quote))
+        await pilot.press("right_parenthesis")
+        assert screen.focused_span == quote
         await pilot.press("d", "a")
         await pilot.pause()
         assert screen.session.index == 1
@@ -173,7 +179,9 @@ async def test_focus_stays_after_undo(make_app):
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        span = await tab_to(pilot, "ORDINAL", "first")
+        await _jump_to_first(pilot)
+        span = screen.focused_span
+        assert screen.session.task.span_text(span) == "first"
         spans = screen.session.spans_in_order()
         following = spans[spans.index(span) + 1]
         await pilot.press("d", "u")
@@ -191,7 +199,9 @@ async def test_a_draft_that_cannot_be_written_undoes_its_edit_and_says_so(make_a
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        span = await tab_to(pilot, "ORDINAL", "first")
+        await _jump_to_first(pilot)
+        span = screen.focused_span
+        assert screen.session.task.span_text(span) == "first"
         monkeypatch.setattr(DraftJournal, "save", failing)
         await pilot.press("d")
         assert span in screen.session.task.spans and not screen.session.current.dirty
