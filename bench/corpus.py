@@ -39,6 +39,7 @@ from annotator.core.sources import read_tasks  # noqa: E402
 from annotator.export.brat import DEFAULT_LABELS, convert_pair  # noqa: E402
 from annotator.export.brat_standoff import find_pairs  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, prelabel_batch  # noqa: E402
+from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 
 HELD_OUT = ("dev", "test")
 CHUNK = 40
@@ -77,21 +78,6 @@ def predict(ours, gold: list[Task], batch_size: int) -> tuple[list[Task], float]
     started = time.perf_counter()
     predicted = _prelabel(ours, gold, batch_size)
     return predicted, len(gold) / (time.perf_counter() - started)
-
-
-def speed(bare, ours, texts: list[str], batch_size: int) -> tuple[float, float]:
-    """Docs/s of bare ``nlp.pipe`` and ours, timed in alternating chunks (as bench/prelabel.py) so
-    load from other work on the machine hits both alike."""
-    spent = Counter()
-    for number, start in enumerate(range(0, len(texts), CHUNK)):
-        part = texts[start:start + CHUNK]
-        order = [("bare", bare), ("ours", ours)]
-        for name, nlp in order if number % 2 == 0 else reversed(order):
-            started = time.perf_counter()
-            for _ in nlp.pipe(part, batch_size=batch_size):
-                pass
-            spent[name] += time.perf_counter() - started
-    return len(texts) / spent["bare"], len(texts) / spent["ours"]
 
 
 def _prelabel(nlp, part: list[Task], batch_size: int) -> list[Task]:
@@ -215,7 +201,7 @@ def main() -> int:
     predicted, prelabel_rate = predict(ours, gold, args.batch_size)
     report(gold, predicted)
     texts = [g.text for g in gold[:args.speed_docs]]
-    bare_rate, ours_rate = speed(bare, ours, texts, args.batch_size)
+    bare_rate, ours_rate = interleaved_rates(bare, ours, texts, args.batch_size, chunk=CHUNK)
     print(f"speed on the first {len(texts)} texts: bare nlp.pipe {bare_rate:.2f} docs/s, ours {ours_rate:.2f} "
           f"docs/s, ratio {ours_rate / bare_rate:.3f} (target >= 0.90); prelabel_batch with records, all "
           f"{len(gold)} texts: {prelabel_rate:.2f} docs/s")
