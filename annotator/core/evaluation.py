@@ -144,13 +144,16 @@ class Evaluation:
 
 
 def evaluate(gold: Iterable[Task], predicted: Iterable[Task]) -> Evaluation:
-    """Score every gold task against the prediction with the same input hash (none: all missed)."""
+    """Score every gold task against the prediction with the same input hash, else the same text
+    (files hashed by different versions), none: all missed."""
+    predicted = list(predicted)
     by_hash = {task.input_hash: task for task in predicted}
+    by_text = {task.text: task for task in predicted}
     gold = list(gold)
     labels = {s.label for task in gold for s in task.spans if s.is_entity}
     result = Evaluation(entities={label: Score() for label in labels})
     for gold_task in gold:
-        pred_task = by_hash.get(gold_task.input_hash)
+        pred_task = by_hash.get(gold_task.input_hash) or by_text.get(gold_task.text)
         result.documents += 1
         if pred_task is None:
             result.missing += 1

@@ -93,7 +93,7 @@ class BratWriter:
             (self.temp / f"{stem}.txt").write_text(task.text, encoding="utf-8")
         name = stem
         if self.decisions_per_input.get(task.input_hash, 1) > 1:
-            name = f"{stem}_{_UNSAFE_NAME.sub('-', decision.annotation.annotator_id) or 'anonymous'}"
+            name = f"{stem}_{_UNSAFE_NAME.sub('-', decision.annotation.annotator_id or '') or 'anonymous'}"
         (self.temp / f"{name}.ann").write_text(ann_text(task), encoding="utf-8")
 
     def _new_stem(self, task: Task) -> str:

@@ -47,6 +47,16 @@ def test_evaluation_perfect_prediction_scores_one():
         assert score.f1 == 1.0, name
 
 
+def test_gold_hashed_by_an_older_version_still_meets_its_prediction_by_text():
+    from annotator.core.hashing import legacy_input_hash
+
+    old = gold()
+    old.input_hash = legacy_input_hash(old.text)
+    result = evaluate([old], [gold()])
+    assert result.missing == 0
+    assert all(score.f1 == 1.0 for _, score in result.rows())
+
+
 def test_evaluation_quote_overlap_counts_when_half_of_longer_span_shared():
     shorter = span("the team", QUOTE, "indirect")
     half = span("team was ready", QUOTE, "indirect")
