@@ -191,7 +191,7 @@ def named_after_mark(verb: Token, text: str | None = None) -> Span | None:
 
 def introduced_by_colon(colon: Span) -> Span | None:
     """Who a sentence ending in a colon hands the word to: the last person it names (``… surprise
-    pollster Dana Shore:``), else its subject when that is a name or a pronoun (``She told them:``)."""
+    strategist Dana Shore:``), else its subject when that is a name or a pronoun (``She told them:``)."""
     doc = colon.doc
     sent = doc[colon.start].sent
     people = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= colon.start]

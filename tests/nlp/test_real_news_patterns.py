@@ -45,8 +45,8 @@ def test_real_news_speech_verbs_around_quotes(quotes_in, text, content, speaker)
 
 
 @pytest.mark.parametrize("text, content, speaker", [
-    ("The early count came as no shock to the campaign strategist Dana Shore: “Late deciders always break for the "
-     "challenger.”", "Late deciders always break for the challenger", "Dana Shore"),
+    ("The early count came as no shock to the campaign strategist Dana Shore: “Late deciders always break "
+     "for the challenger.”", "Late deciders always break for the challenger", "Dana Shore"),
     ("The senator closed with a warning for his party:\n\n“We will lose the House if we keep this up.”",
      "We will lose the House if we keep this up", "The senator"),
 ])
@@ -100,7 +100,7 @@ def test_real_news_clause_ending_on_a_quoted_part_is_one_mixed_quote(quotes_in):
     ("The trend is clear: according to recent polls, the mayor trails by ten points.",
      ["the mayor trails by ten points"], "recent polls"),
     ("Three of the new rules, according to the handbook, will apply to part-time staff.",
-     ["Three of the new rules", "will apply to part-time staff"], "the survey"),
+     ["Three of the new rules", "will apply to part-time staff"], "the handbook"),
 ])
 def test_real_news_according_to_inside_or_after_an_opening(quotes_in, text, contents, speaker):
     quotes = quotes_in(text)
@@ -120,7 +120,7 @@ def test_real_news_inverted_attribution_read_as_an_object_still_names_the_speake
 
 
 def test_real_news_speech_verb_object_with_quoted_words_is_a_mixed_quote(quotes_in):
-    quotes = quotes_in("The mayor admitted “a handful of errors” in which the funds “simply vanished.”")
+    quotes = quotes_in("The mayor conceded “a handful of errors” in which the funds “simply vanished.”")
     assert [(q.type, q.text, q.speaker) for q in quotes] == [
         ("mixed", "“a handful of errors” in which the funds “simply vanished.”", "The mayor")]
     assert quotes_in("The mayor announced her candidacy on Monday.") == []
@@ -132,8 +132,8 @@ def test_real_news_quoted_programme_or_book_title_is_not_a_quote(quotes_in):
 
 
 def test_real_news_long_apposition_before_the_verb_still_names_the_speaker(quotes_in):
-    quotes = quotes_in("''We asked for a simple answer and we never got one,'' Mr. Okafor, "
-                       "now retired and living in Dayton, Ohio, said on Tuesday.")
+    quotes = quotes_in("''We asked for a simple answer and we never got one,'' Mr. Okafor, now retired "
+                       "and living in Dayton, Ohio, said on Tuesday.")
     assert [q.speaker for q in quotes] == ["Okafor"]
 
 

@@ -45,8 +45,8 @@ def people_of(ents: list[Span]) -> list[Person]:
             people.append(Person(surname, list(mentions)))
             continue
         own = {key: Person(key) for key in sorted(full)}
-        # Full names first, so a bare surname before any of them ("Trump ... Donald Trump ...
-        # Ivanka Trump") still has people with mentions to choose from.
+        # Full names first, so a bare surname before any of them ("Lopez ... Ana Lopez ...
+        # Rosa Lopez") still has people with mentions to choose from.
         for mention in mentions:
             if name_words(mention) >= 2:
                 own[_full_key(mention)].mentions.append(mention)

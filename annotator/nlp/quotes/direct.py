@@ -1,7 +1,7 @@
 """Direct quotes: the words between quotation marks, with the cue after (``"…," she said``), before
 (``She said: "…"``) or closing the paragraph before (``Kebede said:`` then a quote paragraph); a
 quote without a cue is kept when it reads like speech, not a title or a scare quote, and takes as
-cue a colon that introduces it (``… pollster Dana Shore: "…"``)."""
+cue a colon that introduces it (``… strategist Dana Shore: "…"``)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on",
 
 
 def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
-    """``told WKRT's "Morning Desk"``, ``his book ''Harbor Lights''``: a short quoted name in title case,
+    """``told WKRT's "Morning Desk"``, ``her book ''Harbor Lights''``: a short quoted name in title case,
     inside a sentence and without a verb of its own, names a programme, book or slogan; nobody says
     it there."""
     words = [t for t in span if t.is_alpha]
@@ -145,7 +145,7 @@ def cue_before_colon(scan: QuoteScan, para_start: int) -> Span | None:
 
 
 def introducing_colon(scan: QuoteScan, segment: MarkedSegment, para_start: int) -> Span | None:
-    """``… pollster Dana Shore: "…"``: a colon right before the quote (or ending the paragraph
+    """``… strategist Dana Shore: "…"``: a colon right before the quote (or ending the paragraph
     before one that opens its own) introduces it; the speakers component finds who is named."""
     doc, text = scan.doc, scan.text
     before = text[para_start:segment.open_at].rstrip()

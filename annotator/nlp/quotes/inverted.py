@@ -14,7 +14,7 @@ from annotator.nlp.speakers import subject_of
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The clause before a speech verb's comma, and the one continuing after it, if any; or, for an
     attribution set in the middle of one clause (``Most of the new jobs, he said, have gone
-    public courses.``), the two pieces of that clause."""
+    to rural counties.``), the two pieces of that clause."""
     if scan.cue_lemma(verb) not in scan.lexicon.speech:
         return []
     span = _before(scan, verb)

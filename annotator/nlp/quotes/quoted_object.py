@@ -1,5 +1,5 @@
-"""A speech verb whose object quotes someone's words: ``lamented the "simpler times" when …``,
-``admitted "a handful of errors" where …``; the object is a mixed quote. Objects without a quoted
+"""A speech verb whose object quotes someone's words: ``mourned the "simpler times" when …``,
+``conceded "a handful of errors" in which …``; the object is a mixed quote. Objects without a quoted
 part (``announced his candidacy``) are left alone: they name an act, not its words."""
 
 from __future__ import annotations

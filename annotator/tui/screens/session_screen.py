@@ -109,7 +109,8 @@ class SessionScreen(Screen[None]):
             decided=self.session.decided_count, total=total, exact=self._feed_done,
             position=self.session.index if document is not None else None, doc_id=doc_id,
             source=source, answer=document.answer if document else None, model=self._model,
-            changed=document is not None and document.dirty))
+            changed=document is not None and document.dirty,
+            prelabel_error=_prelabel_error(document.task.meta) if document is not None else ""))
 
     def _status(self, message: str) -> None:
         self.query_one(ProgressHeader).show_status(message)
@@ -206,3 +207,13 @@ class SessionScreen(Screen[None]):
             self.selecting = False
             self.query_one(LabelLegend).show_hint("")
             self.refresh_bindings()
+
+
+def _prelabel_error(meta: dict) -> str:
+    """One line naming what failed while pre-labeling a document (``meta.prelabel_errors``)."""
+    errors = meta.get("prelabel_errors")
+    if not isinstance(errors, list) or not errors:
+        return ""
+    first = errors[0] if isinstance(errors[0], dict) else {}
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{first.get('component', '?')}: {first.get('error', '')}{more}"

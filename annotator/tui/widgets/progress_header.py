@@ -25,6 +25,8 @@ class Progress:
     model: str
     #: edited since its decision (or since it was read): kept as a draft until decided
     changed: bool = False
+    #: a pre-labeling component failed on this document (``meta.prelabel_errors``), one line
+    prelabel_error: str = ""
 
 
 class ProgressHeader(Widget):
@@ -75,6 +77,9 @@ class ProgressHeader(Widget):
                 line.append(f"  {excerpt(progress.source, 50)}", style="dim")
             if progress.model:
                 line.append(f"  ·  {excerpt(progress.model, 40)}", style="dim italic")
+            if progress.prelabel_error:
+                line.append(f"  ·  pre-labels incomplete: {excerpt(progress.prelabel_error, 80)}",
+                            style="bold #ffaf5f")
         line.append("\n")
         line.append(" ")
         line.append_text(self._status)
