@@ -167,11 +167,13 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
             since_best += 1
         return scores
 
+    # A small set still gets about 20 updates per pass (a few hundred annotated documents is the norm).
+    words = sum(len(eg.reference) for eg in examples)
+    batch_words = min(settings.batch_words, max(100, words // 20))
     stop = False
     while not stop:
         rng.shuffle(examples)
-        for batch in minibatch_by_words(examples, size=settings.batch_words, tolerance=0.2,
-                                        discard_oversize=False):
+        for batch in minibatch_by_words(examples, size=batch_words, tolerance=0.2, discard_oversize=False):
             losses: dict[str, float] = {}
             with nlp.select_pipes(enable=[LEARNED_TAGGER]):
                 nlp.update(batch, sgd=optimizer, drop=settings.dropout, losses=losses)
