@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from annotator.core.evaluation import evaluate
-from annotator.core.records import QUOTE, QUOTE_TYPES, Task
+from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel
 from annotator.training.data import TrainingData, read_documents, split_documents
 from annotator.training.settings import TrainingSettings
@@ -54,6 +54,25 @@ def only_kind(task: Task, kind: str) -> Task:
     relations = [r for r in task.relations if r.head_span.key in kept and r.child_span.key in kept]
     return Task(text=task.text, tokens=task.tokens, spans=keep, relations=relations, meta=task.meta,
                 input_hash=task.input_hash)
+
+
+def with_rules_direct(rules: Task, learned: Task) -> Task:
+    """The learned pre-labels with every direct quote (and its speaker) taken from the rules instead."""
+    direct = [s for s in rules.spans if s.label == QUOTE and s.quote_type == "direct"]
+    direct_keys = {s.key for s in direct}
+    dropped = {s.key for s in learned.spans if s.label == QUOTE
+               and any(s.start < d.end and d.start < s.end for d in direct)}
+    relations = [r for r in learned.relations if r.head_span.key not in dropped]
+    relations += [r for r in rules.relations if r.head_span.key in direct_keys]
+    speakers = {r.child_span.key for r in relations if r.label == SAID_BY}
+    relations += [r for r in rules.relations if r.label == COREF and r.head_span.key in speakers]
+    spans = {s.key: s for s in learned.spans if s.key not in dropped}
+    for relation in relations:
+        spans.setdefault(relation.head_span.key, relation.head_span)
+        spans.setdefault(relation.child_span.key, relation.child_span)
+    unique = list({(r.head_span.key, r.child_span.key, r.label): r for r in relations}.values())
+    return Task(text=learned.text, tokens=learned.tokens, spans=list(spans.values()), relations=unique,
+                meta=learned.meta, input_hash=learned.input_hash)
 
 
 def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
@@ -102,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
     parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
     parser.add_argument("--save-models", type=Path, help="keep each trained pipeline in this folder (outside the repository)")
+    parser.add_argument("--models-from", type=Path, help="score the pipelines --save-models kept instead of training")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
@@ -121,13 +141,26 @@ def main(argv: list[str] | None = None) -> int:
     print("|" + "---|" * (len(KINDS) + 4), flush=True)
 
     rows = []
+    by_rules = None
     if not args.no_rules:
-        predicted, speed = run(add_components(load_model(args.base)), texts)
-        rows.append({"name": "rules alone", "scores": scores(held_out, predicted), "train_minutes": None,
+        by_rules, speed = run(add_components(load_model(args.base)), texts)
+        rows.append({"name": "rules alone", "scores": scores(held_out, by_rules), "train_minutes": None,
                      "speed": speed, "speed_ratio": speed / base_speed})
         record(rows[-1], args.json, base_speed)
     for size in args.sizes.split(","):
         train = rest if size == "all" else rest[:int(size)]
+        if args.models_from:
+            predicted, speed = run(add_components(load_model(str(args.models_from / f"model-{size}"))), texts)
+            rows.append({"name": f"{len(train)} documents", "scores": scores(held_out, predicted),
+                         "train_minutes": None, "speed": speed, "speed_ratio": speed / base_speed})
+            record(rows[-1], args.json, base_speed)
+            if by_rules is not None:
+                combined = [with_rules_direct(r, p) for r, p in zip(by_rules, predicted)]
+                rows.append({"name": f"{len(train)} documents, direct quotes from the rules",
+                             "scores": scores(held_out, combined), "train_minutes": None,
+                             "speed": speed, "speed_ratio": speed / base_speed})
+                record(rows[-1], args.json, base_speed)
+            continue
         fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
         words = sum(len(t.text.split()) for t in fit)
         steps = max(50, int(args.epochs * words / 1000))

@@ -21,6 +21,7 @@ def training_meta(data: TrainingData, result: TrainingResult, *, base: str | Non
         "dev_documents": len(data.dev),
         "train_paragraphs": result.examples.paragraphs,
         "overlapping_spans_dropped": result.examples.dropped,
+        "spans_across_paragraphs_dropped": result.examples.across_paragraphs,
         "steps": result.steps,
         "best_step": result.best_step,
         "minutes": round(result.minutes, 2),
@@ -53,7 +54,8 @@ def model_readme(meta: dict[str, Any]) -> str:
         "## Data",
         "",
         f"{meta['train_documents']} training documents ({meta['train_paragraphs']} paragraphs; "
-        f"{meta['overlapping_spans_dropped']} overlapping spans left out), {meta['dev_documents']} dev documents, from:",
+        f"{meta['overlapping_spans_dropped']} overlapping spans and "
+        f"{meta['spans_across_paragraphs_dropped']} spans over a paragraph break left out), {meta['dev_documents']} dev documents, from:",
         "",
     ]
     lines += [f"- {name}: {count} documents" for name, count in meta["sources"].items()]
