@@ -19,6 +19,9 @@ from annotator.nlp.marks import find_marked_segments
 
 #: Share of a quote's characters inside quotation marks from which it counts as direct.
 DIRECT_SHARE = 0.9
+_MARKS = frozenset("\"“”„«»‹›‘’‚'")
+#: What our convention leaves outside a quote at its end: marks and the attribution's comma or stop.
+_TRAILING = _MARKS | {",", "."}
 
 
 @Language.factory(
@@ -43,7 +46,7 @@ class AttributionLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
-        quotes = sorted(doc.spans["quotes"], key=lambda s: s.start)
+        quotes = sorted((q for q in map(trim_quote, doc.spans["quotes"]) if q is not None), key=lambda s: s.start)
         if not quotes:
             doc.spans["speakers"] = []
             doc.spans["cues"] = []
@@ -86,6 +89,19 @@ class AttributionLinker:
             if near:
                 return min(near, key=lambda c: (_distance(anchor, c), c.start))
         return None
+
+
+def trim_quote(quote: Span) -> Span | None:
+    """The quote without quotation marks at its edges or the attribution's ``,``/``.`` after it."""
+    doc = quote.doc
+    start, end = quote.start, quote.end
+    while start < end and (doc[start].text in _MARKS or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRAILING or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return quote if (start, end) == (quote.start, quote.end) else Span(doc, start, end, label=quote.label)
 
 
 def sentence_index(doc: Doc) -> list[int]:

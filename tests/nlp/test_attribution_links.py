@@ -47,7 +47,7 @@ def test_speaker_in_the_next_sentence_is_found_within_the_window_and_unlinked_sp
     doc = doc_with(text, [7, 13], quotes=["We will not back down."], cues=["said"],
                    speakers=["Lena Park", "Omar Diallo"])
     doc = AttributionLinker()(doc)
-    assert links(doc, SAID_BY) == [("We will not back down.", "Lena Park")]
+    assert links(doc, SAID_BY) == [("We will not back down", "Lena Park")]
     assert [s.text for s in doc.spans["speakers"]] == ["Lena Park"]
 
 
@@ -77,3 +77,12 @@ def test_document_without_sentence_boundaries_links_within_the_whole_text():
     doc.spans["speakers"] = [Span(doc, 0, 2)]
     doc = AttributionLinker()(doc)
     assert links(doc, SAID_BY) == [("the vote was rushed", "Ann Moss")]
+
+
+def test_quote_edges_lose_marks_and_the_attributions_comma():
+    text = '"The plan is dead," Ann Moss said.'
+    doc = NLP.make_doc(text)
+    ensure_span_groups(doc)
+    doc.spans["quotes"] = [doc[0:7]]  # from the opening mark to the closing one
+    doc = AttributionLinker()(doc)
+    assert [(q.text, q._.quote_type) for q in doc.spans["quotes"]] == [("The plan is dead", "direct")]
