@@ -65,6 +65,11 @@ COGNITION_VERBS = (
 )
 #: Speech verbs whose object is the listener (``told BBC Radio Leeds that …``).
 LISTENER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "promise", "brief"})
+#: Verbs whose infinitive reports a commitment, demand or refusal (``vowed to repeal the law``,
+#: ``urged Congress to act``, ``declined to comment``): news attribution corpora count them.
+COMMITMENT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "urge", "refuse", "decline", "agree"})
+#: ``called the plan "a mistake"``: a verb naming what something is, its object and predicate said.
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
 
 _IRREGULAR = {
     "say": ("said", "says"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
-from annotator.nlp.quotes.scan import within
+from annotator.nlp.quotes.scan import QuoteScan, within
 
 
 @dataclass
@@ -51,3 +51,20 @@ def type_for(span: Span, inside: list[tuple[int, int]]) -> str:
 
 def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:
+    """A paraphrase ending on a quoted part keeps that part's closing mark (``… “fearless”``),
+    also when the mark comes after a final full stop or comma (``… fearless.”``)."""
+    if span is None:
+        return None
+    text = scan.text
+    close = scan.closes.get(span.end_char)
+    if close is None and span.end_char + 1 in scan.closes and text[span.end_char] in ".,":
+        close = scan.closes[span.end_char + 1]
+    if close is None or not any(t.idx < close for t in span if t.text in QUOTE_MARK_TOKENS):
+        return span
+    end = scan.token_at_or_after(close)
+    if end < len(span.doc) and span.doc[end].idx == close:
+        return span.doc[span.start:end + 1]
+    return span

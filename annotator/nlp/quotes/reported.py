@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.lexicon import (
     FINITE_TAGS, FIRST_SECOND_PERSON, LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS, could_speak,
 )
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of
 
@@ -49,27 +49,10 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct or doc[start].is_space):
         start += 1
-    span = _with_closing_mark(scan, trimmed(doc, start, end))
+    span = with_closing_mark(scan, trimmed(doc, start, end))
     if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
         return []
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
-
-
-def _with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:
-    """A paraphrase ending on a quoted part keeps that part's closing mark (``… “fearless”``),
-    also when the mark comes after a final full stop or comma (``… fearless.”``)."""
-    if span is None:
-        return None
-    text = scan.text
-    close = scan.closes.get(span.end_char)
-    if close is None and span.end_char + 1 in scan.closes and text[span.end_char] in ".,":
-        close = scan.closes[span.end_char + 1]
-    if close is None or not any(t.idx < close for t in span if t.text in QUOTE_MARK_TOKENS):
-        return span
-    end = scan.token_at_or_after(close)
-    if end < len(span.doc) and span.doc[end].idx == close:
-        return span.doc[span.start:end + 1]
-    return span
 
 
 def _coordination_cut(scan: QuoteScan, clause: Token) -> int:
