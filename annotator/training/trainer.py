@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
+from spacy.util import fix_random_seed
 
 from annotator.core.evaluation import Evaluation, evaluate
 from annotator.core.records import Task
@@ -133,7 +134,7 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     """Train the span tagger on ``data.train``; the returned pipeline has the best dev weights."""
     settings = settings or TrainingSettings()
     started = time.monotonic()
-    random.seed(settings.seed)
+    fix_random_seed(settings.seed)
     nlp = build_pipeline(base)
     stats = ExampleStats()
     examples = paragraph_examples(data.train, nlp, stats)
