@@ -25,6 +25,6 @@ def validate(
             typer.echo(str(problem), err=True)
         bad += len({p.line for p in report.problems})
         status = "ok" if report.ok else f"{len({p.line for p in report.problems})} bad line(s)"
-        typer.echo(f"{report.path}: {report.records} record(s), {status}")
+        typer.echo(f"{report.path}: {report.records} record(s), {status}", err=True)
     if bad:
         raise typer.Exit(1)

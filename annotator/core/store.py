@@ -38,6 +38,9 @@ class JsonlStore:
     """An output file of tasks or decisions, opened for appending by one process at a time."""
 
     def __init__(self, path: str | Path) -> None:
+        if str(path) == "-":
+            raise InputError("-", None, "this output is a store that is appended to and resumed, not "
+                             "standard output; give a file name with -o")
         self.path = Path(path)
         if self.path.is_dir():
             raise InputError(str(self.path), None, "the output is a folder, not a file")

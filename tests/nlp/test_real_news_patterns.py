@@ -117,3 +117,29 @@ def test_real_news_participle_cue_before_a_quote_speaks_for_the_sentence_subject
 def test_real_news_inverted_attribution_read_as_an_object_still_names_the_speaker(quotes_in):
     quotes = quotes_in("“The budget is simply too thin,” added another Ohio Republican.")
     assert [q.speaker for q in quotes] == ["another Ohio Republican"]
+
+
+def test_real_news_speech_verb_object_with_quoted_words_is_a_mixed_quote(quotes_in):
+    quotes = quotes_in("The mayor admitted “a handful of errors” in which the funds “simply vanished.”")
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "“a handful of errors” in which the funds “simply vanished.”", "The mayor")]
+    assert quotes_in("The mayor announced her candidacy on Monday.") == []
+
+
+def test_real_news_quoted_programme_or_book_title_is_not_a_quote(quotes_in):
+    quotes = quotes_in("“The river rose faster than anyone expected,” Ms. Patel told WKRT’s “Morning Desk” on Monday.")
+    assert [(q.text, q.speaker) for q in quotes] == [("The river rose faster than anyone expected", "Patel")]
+
+
+def test_real_news_long_apposition_before_the_verb_still_names_the_speaker(quotes_in):
+    quotes = quotes_in("''We asked for a simple answer and we never got one,'' Mr. Okafor, "
+                       "now retired and living in Dayton, Ohio, said on Tuesday.")
+    assert [q.speaker for q in quotes] == ["Okafor"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Sit down and wait your turn,” the chairman barked.", "the chairman"),
+    ("Here’s Ms. Lowry in 1998: “We will build the bridge before the next election.”", "Lowry"),
+])
+def test_real_news_manner_verbs_and_presented_speakers(quotes_in, text, speaker):
+    assert [q.speaker for q in quotes_in(text)] == [speaker]
