@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 
@@ -122,9 +123,10 @@ class VisitorApp(AnnotatorApp):
         self.names = list(names or [])
         self.purpose = purpose
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         from annotator.tui.screens.login import LoginScreen
 
+        event.prevent_default()  # the annotate screen opens once the visitor has a name
         self.push_screen(LoginScreen(self.claim, self.names, self.purpose), self._logged_in)
 
     def claim(self, name: str) -> str | None:
@@ -143,11 +145,12 @@ class VisitorApp(AnnotatorApp):
 
     def _logged_in(self, name: str | None) -> None:
         self.sub_title = name or ""
-        super().on_mount()
+        AnnotatorApp.on_mount(self)
 
-    def on_unmount(self) -> None:
+    def on_unmount(self, event: events.Unmount) -> None:
+        event.prevent_default()
         if self.settings is not None:
-            super().on_unmount()
+            AnnotatorApp.on_unmount(self)
 
 
 def create_visitor_app(
