@@ -80,7 +80,8 @@ def main() -> None:
 
             def job_of(progress, output=output, processes=processes):
                 return PrelabelJob(inputs=[source], output=output, model=args.model, batch_size=args.batch_size,
-                                   n_process=processes, partitions=args.partitions, on_progress=progress)
+                                   n_process=processes, on_progress=progress,
+                                   partitions=args.partitions if engine == "dask" else None)
 
             written, seconds = timed(job_of, engine)
             rates[label] = written / seconds

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from annotator.core.errors import UserError
 from annotator.core.records import Task, adopt_known_hash
 from annotator.core.sources import read_tasks
 from annotator.core.store import JsonlStore, RejectsFile
@@ -13,6 +14,8 @@ from annotator.nlp.engines import PrelabelJob
 
 def run_local(job: PrelabelJob) -> dict[str, object]:
     """Pre-label every input not yet in ``job.output`` (a JSONL file, appended to)."""
+    if job.scheduler or job.partitions:
+        raise UserError("--scheduler and --partitions are options of --engine dask")
     nlp = pipeline.load_pipeline(job.model)
     if job.on_progress is not None:
         job.on_progress(0)

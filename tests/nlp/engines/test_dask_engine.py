@@ -176,3 +176,12 @@ def test_prelabel_command_rejects_an_unknown_engine(tmp_path):
     result = CliRunner().invoke(app, ["prelabel", str(source), "-o", str(tmp_path / "o"), "--engine", "ray"])
     assert result.exit_code == 2
     assert "unknown engine 'ray'" in result.output
+
+
+def test_local_engine_refuses_dask_options(tmp_path):
+    source = tmp_path / "in.jsonl"
+    write_jsonl(source, ["It rained."])
+    result = CliRunner().invoke(app, ["prelabel", str(source), "-o", str(tmp_path / "o.jsonl"),
+                                      "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2
+    assert "options of --engine dask" in result.output
