@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
+import socket
 
 from aiohttp import web
 from textual_serve.server import Server
@@ -68,7 +69,9 @@ class TokenServer(Server):
         return await super().handle_index(request)
 
     async def on_startup(self, app: web.Application) -> None:
-        address = self.public_url if self._fixed_public_url else f"http://{self.host}:{self.port}"
+        # 0.0.0.0 means every interface; visitors need a name they can reach.
+        host = socket.gethostname() if self.host in ("0.0.0.0", "::", "") else self.host
+        address = self.public_url if self._fixed_public_url else f"http://{host}:{self.port}"
         suffix = f"/?token={self.token}" if self.token else "/"
         self.console.print(f"annotator: serving on {address}{suffix}", highlight=False, markup=False)
         self.console.print("Press Ctrl+C to stop.", highlight=False, markup=False)
