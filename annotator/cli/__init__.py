@@ -7,6 +7,8 @@ from annotator.cli.app import app
 from annotator.cli import prelabel  # noqa: F401  (registers the command)
 from annotator.cli import annotate  # noqa: F401
 from annotator.cli import review  # noqa: F401
+from annotator.cli import serve  # noqa: F401
+from annotator.cli import visit  # noqa: F401
 from annotator.cli import export  # noqa: F401
 from annotator.cli import stats  # noqa: F401
 from annotator.cli import agree  # noqa: F401

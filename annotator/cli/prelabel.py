@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from annotator.cli.app import app
-from annotator.core.records import Task, adopt_known_hash
-from annotator.core.sources import read_tasks
-from annotator.core.store import JsonlStore, RejectsFile
 
 
 @app.command("prelabel")
@@ -22,13 +19,19 @@ def prelabel_command(
     output: Path = typer.Option(..., "--output", "-o", help="JSONL file of tasks to append to (resumes)."),
     model: str = typer.Option(None, "--model", help="spaCy package name or pipeline folder."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch."),
-    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes."),
+    n_process: int = typer.Option(1, "--n-process", min=1,
+                                  help="Worker processes (with --engine dask and no --scheduler: local workers)."),
+    engine: str = typer.Option("local", "--engine", help="Where to run: local, or dask (OUT is then a folder)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://HOST:8786)."),
+    partitions: int = typer.Option(None, "--partitions", min=1, help="Dask: part files to split the documents into."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid",
                                       help="Set bad input lines aside in OUT.rejects.jsonl instead of stopping."),
 ) -> None:
     """Pre-label documents with entities, quotes, speakers and cues.
 
     Example: annotator prelabel seeds/ -o tasks.jsonl --n-process 2
+
+    On a cluster: annotator prelabel corpus/ -o parts/ --engine dask --scheduler tcp://HOST:8786
     """
     with Progress(SpinnerColumn(), TextColumn("[bold]pre-labeling"), BarColumn(),
                   TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]:.1f} docs/s"),
@@ -45,7 +48,8 @@ def prelabel_command(
             progress.update(bar, completed=done, rate=done / elapsed)
 
         summary = prelabel_files(inputs=inputs, output=output, model=model, batch_size=batch_size,
-                                 n_process=n_process, skip_invalid=skip_invalid, on_progress=advance)
+                                 n_process=n_process, skip_invalid=skip_invalid, engine=engine,
+                                 scheduler=scheduler, partitions=partitions, on_progress=advance)
     parts = [f"{summary['written']} written", f"{summary['skipped']} already in {output}"]
     if summary["errors"]:
         parts.append(f"{summary['errors']} with a component error (labelled in part; see meta.prelabel_errors)")
@@ -56,30 +60,17 @@ def prelabel_command(
 
 def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
                    batch_size: int = 32, n_process: int = 1, skip_invalid: bool = False,
+                   engine: str = "local", scheduler: str | None = None, partitions: int | None = None,
                    on_progress: Callable[[int], None] | None = None) -> dict[str, object]:
     """Pre-label every input not yet in ``output``; returns counts of written, skipped, rejected and
-    of documents a component failed on (written all the same, with ``meta.prelabel_errors``)."""
-    from annotator.nlp.pipeline import load_pipeline, prelabel
+    of documents a component failed on (written all the same, with ``meta.prelabel_errors``).
 
-    nlp = load_pipeline(model)
-    if on_progress is not None:
-        on_progress(0)
-    counts = {"written": 0, "skipped": 0, "errors": 0}
-    with JsonlStore(output) as store, RejectsFile(output) as rejects:
-        def todo() -> Iterator[Task]:
-            seen = set(store.input_hashes)
-            for _raw, task in read_tasks(inputs, on_invalid=rejects.add if skip_invalid else None):
-                adopt_known_hash(task, seen)
-                if task.input_hash in seen:
-                    counts["skipped"] += 1
-                    continue
-                seen.add(task.input_hash)
-                yield task
+    ``engine="local"`` appends to the file ``output``; ``engine="dask"`` writes part files into the
+    folder ``output`` on the cluster at ``scheduler`` (a LocalCluster of ``n_process`` workers without one).
+    """
+    from annotator.nlp.engines import PrelabelJob, get_engine
 
-        for task in prelabel(nlp, todo(), batch_size=batch_size, n_process=n_process):
-            store.append_task(task)
-            counts["written"] += 1
-            counts["errors"] += bool(task.meta.get("prelabel_errors"))
-            if on_progress is not None:
-                on_progress(counts["written"])
-        return {**counts, "rejected": rejects.count, "rejects": str(rejects.path)}
+    job = PrelabelJob(inputs=list(inputs), output=Path(output), model=model, batch_size=batch_size,
+                      n_process=n_process, skip_invalid=skip_invalid, scheduler=scheduler,
+                      partitions=partitions, on_progress=on_progress)
+    return get_engine(engine)(job)

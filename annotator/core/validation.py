@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from annotator.core.invariants import task_problems
 from annotator.core.records import Annotation, RecordError, Task
@@ -47,4 +47,15 @@ def validate_file(path: str | Path) -> FileReport:
 
 
 def validate_files(paths: Iterable[str | Path]) -> list[FileReport]:
-    return [validate_file(p) for p in paths]
+    """One report per file; a folder of JSONL files (``prelabel --engine dask`` parts) is its .jsonl files."""
+    return [validate_file(p) for p in _expand_folders(paths)]
+
+
+def _expand_folders(paths: Iterable[str | Path]) -> Iterator[str | Path]:
+    for path in paths:
+        if str(path) != "-" and Path(path).is_dir():
+            files = sorted(p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() == ".jsonl")
+            if files:
+                yield from files
+                continue
+        yield path

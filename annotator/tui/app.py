@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 
 from annotator.core.drafts import DraftJournal
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
-from annotator.core.store import JsonlStore, RejectsFile
+from annotator.core.errors import UserError
+from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError
 from annotator.export.decisions import DecisionIndex
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.settings import AnnotateSettings, _load_pipeline
@@ -102,3 +105,89 @@ def create_review_app(
         keymap=dict(keymap or {}),
     )
     return AnnotatorApp(settings, lambda s: ReviewScreen(s, decisions))
+
+
+#: A visitor's name becomes a file name: nothing that could leave the folder or hide the file.
+VISITOR_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
+
+
+class VisitorApp(AnnotatorApp):
+    """A browser visitor's app (``annotator serve``): asks who they are, then opens their own file
+    in OUT_DIR (``NAME.jsonl``, or ``gold/NAME.jsonl`` to review) and the usual screen."""
+
+    def __init__(self, make_settings: Callable[[str], AnnotateSettings], names: list[str] | None,
+                 open_screen: Callable[[AnnotateSettings], Screen[None]] = AnnotateScreen,
+                 purpose: str = "annotate") -> None:
+        super().__init__(None, open_screen)  # type: ignore[arg-type] - settings come with the name
+        self.make_settings = make_settings
+        self.names = list(names or [])
+        self.purpose = purpose
+
+    def on_mount(self, event: events.Mount) -> None:
+        from annotator.tui.screens.login import LoginScreen
+
+        event.prevent_default()  # the annotate screen opens once the visitor has a name
+        self.push_screen(LoginScreen(self.claim, self.names, self.purpose), self._logged_in)
+
+    def claim(self, name: str) -> str | None:
+        """Open NAME's file (locked, as in the terminal); the reason in a sentence when that fails."""
+        if self.names and name not in self.names:
+            return f"{name!r} is not on this project's list of annotators."
+        if not VISITOR_NAME.match(name):
+            return "A name is 1-40 letters, digits, '.', '_' or '-', starting with a letter or digit."
+        try:
+            self.settings = self.make_settings(name)
+        except UserError as err:
+            if isinstance(err, StoreLockedError):
+                return f"{name} is already annotating in another page or terminal; close that one first."
+            return str(err)
+        return None
+
+    def _logged_in(self, name: str | None) -> None:
+        self.sub_title = name or ""
+        AnnotatorApp.on_mount(self)
+
+    def on_unmount(self, event: events.Unmount) -> None:
+        event.prevent_default()
+        if self.settings is not None:
+            AnnotatorApp.on_unmount(self)
+
+
+def create_visitor_app(
+    sources: Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    annotators: list[str] | None = None,
+    review: bool = False,
+    model: str | None = None,
+    labels: list[str] | None = None,
+    keymap: dict[str, str] | None = None,
+) -> VisitorApp:
+    """The app ``annotator serve`` runs per visitor: annotate SOURCES into ``OUT_DIR/NAME.jsonl``, or
+    with ``review`` adjudicate the decision files in OUT_DIR into ``OUT_DIR/gold/NAME.jsonl``."""
+    out_dir = Path(out_dir)
+    sources = list(sources)
+    if not review:
+        def annotate_settings(name: str) -> AnnotateSettings:
+            return create_app(sources, out_dir / f"{name}.jsonl", annotator=name, model=model,
+                              labels=labels, keymap=keymap).settings
+
+        return VisitorApp(annotate_settings, annotators)
+
+    from annotator.core.adjudication import REVIEWED_ANSWERS
+    from annotator.export.decisions import index_decisions
+    from annotator.tui.screens.review import ReviewScreen
+
+    index: list[DecisionIndex] = []
+
+    def review_settings(name: str) -> AnnotateSettings:
+        (out_dir / "gold").mkdir(exist_ok=True)
+        files = sorted(str(p) for p in out_dir.glob("*.jsonl"))
+        decisions = index_decisions(files, answers=REVIEWED_ANSWERS, group_by="annotator") if files else None
+        if decisions is None or not decisions.decisions_per_input:
+            raise UserError(f"There is nothing to review yet: no accepted or rejected decisions in {out_dir}.")
+        index[:] = [decisions]
+        return create_review_app(decisions, out_dir / "gold" / f"{name}.jsonl", reviewer=name,
+                                 keymap=keymap).settings
+
+    return VisitorApp(review_settings, annotators, lambda s: ReviewScreen(s, index[0]), purpose="review")

@@ -1,0 +1,67 @@
+"""Where pre-labeling runs: a registry of engines behind one small interface.
+
+``local`` runs on this machine (``--n-process`` worker processes), ``dask`` on a Dask cluster.
+Adding an engine (Ray, say) is a module with a function of the ``Engine`` shape and a line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+from annotator.core.errors import UserError
+
+
+@dataclass(frozen=True)
+class PrelabelJob:
+    """What to pre-label and where the records go; engines ignore the options that are not theirs."""
+
+    inputs: list[str | Path]
+    output: Path
+    model: str | None = None
+    batch_size: int = 32
+    n_process: int = 1
+    skip_invalid: bool = False
+    scheduler: str | None = None
+    partitions: int | None = None
+    on_progress: Callable[[int], None] | None = field(default=None, compare=False)
+
+
+class Engine(Protocol):
+    def __call__(self, job: PrelabelJob) -> dict[str, object]:
+        """Pre-label every input of ``job`` not yet in its output; return the counts of written,
+        skipped, errors (documents a component failed on), rejected, and the rejects path."""
+
+
+class UnknownEngineError(UserError):
+    """No engine of that name."""
+
+
+def _local(job: PrelabelJob) -> dict[str, object]:
+    from annotator.nlp.engines.local import run_local
+    return run_local(job)
+
+
+def _dask(job: PrelabelJob) -> dict[str, object]:
+    try:
+        from annotator.nlp.engines.dask_engine import run_dask
+    except ImportError as err:
+        if err.name not in ("dask", "distributed"):
+            raise
+        raise UserError("--engine dask needs Dask: pip install 'annotator[cluster]'") from None
+    return run_dask(job)
+
+
+#: Engine name → runner; each imports its dependencies only when used.
+ENGINES: dict[str, Engine] = {
+    "local": _local,
+    "dask": _dask,
+}
+
+
+def get_engine(name: str) -> Engine:
+    try:
+        return ENGINES[name]
+    except KeyError:
+        raise UnknownEngineError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}") from None

@@ -1,0 +1,261 @@
+"""The Dask engine: documents travel to the workers in partitions, each written back as one part file.
+
+The model and our components are loaded once per worker (a worker plugin). The client writes each
+finished partition to ``OUT/.part-NNNNN.jsonl.tmp`` and renames it to ``OUT/part-NNNNN.jsonl``, so
+a part file is either complete or absent: a partition retried after a worker died is written once,
+and a run that stops keeps every finished part (the next run skips their inputs).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import math
+import os
+import re
+import threading
+import uuid
+from pathlib import Path
+
+import distributed
+from distributed import WorkerPlugin
+
+from annotator.core.errors import UserError
+from annotator.core.invariants import check_task
+from annotator.core.records import Task, adopt_known_hash
+from annotator.core.sources import InputError, read_tasks
+from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError
+from annotator.nlp import pipeline
+from annotator.nlp.engines import PrelabelJob
+
+PART_NAME = re.compile(r"^part-(\d{5,})\.jsonl$")
+STALE_PART = re.compile(r"^\.part-\d{5,}\.jsonl\.tmp$")
+#: A partition that raised (not one whose worker died: the scheduler retries those itself).
+RETRIES = 2
+#: Documents per partition when --partitions is not given (large enough to amortise a task).
+DEFAULT_PARTITION_SIZE = 2000
+
+
+class ClusterError(UserError):
+    """The cluster could not be reached, or partitions failed on it."""
+
+
+class PipelineOnWorker(WorkerPlugin):
+    """A worker plugin: the pipeline, loaded once when the worker starts (or joins later)."""
+
+    def __init__(self, model: str | None) -> None:
+        self.model = model
+        self.name = f"annotator-pipeline:{model or 'default'}"
+        self.nlp = None
+        self.lock = None
+
+    def setup(self, worker) -> None:
+        self.nlp = pipeline.load_pipeline(self.model)
+        # A worker started with several threads must not run one pipeline twice at once.
+        self.lock = threading.Lock()
+
+    def teardown(self, worker) -> None:
+        self.nlp = None
+
+    def __getstate__(self) -> dict:
+        return {"model": self.model, "name": self.name}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["model"])
+
+
+def prelabel_partition(tasks: list[Task], batch_size: int, plugin_name: str) -> list[Task]:
+    """Runs on a worker: pre-label one partition with the worker's pipeline."""
+    plugin = distributed.get_worker().plugins[plugin_name]
+    done: list[Task] = []
+    with plugin.lock:
+        for start in range(0, len(tasks), batch_size):
+            done.extend(pipeline.prelabel_batch(plugin.nlp, tasks[start:start + batch_size]))
+    return done
+
+
+def run_dask(job: PrelabelJob, *, client=None) -> dict[str, object]:
+    """Pre-label every input not yet in a part file of the folder ``job.output``.
+
+    ``client`` is an existing ``distributed.Client``; without one, the engine connects to
+    ``job.scheduler`` or starts a ``LocalCluster`` of ``job.n_process`` single-thread workers.
+    """
+    folder = _output_folder(job.output)
+    with _FolderLock(folder), RejectsFile(folder) as rejects:
+        _remove_stale_parts(folder)
+        seen, next_index = _existing_parts(folder)
+        counts = {"written": 0, "skipped": 0, "errors": 0}
+        todo: list[Task] = []
+        for _raw, task in read_tasks(job.inputs, on_invalid=rejects.add if job.skip_invalid else None):
+            adopt_known_hash(task, seen)
+            if task.input_hash in seen:
+                counts["skipped"] += 1
+                continue
+            seen.add(task.input_hash)
+            todo.append(task)
+        summary = {"rejected": rejects.count, "rejects": str(rejects.path), "parts": 0}
+        if not todo:
+            if job.on_progress is not None:
+                job.on_progress(0)
+            return {**counts, **summary}
+        own_cluster = None
+        if client is None:
+            client, own_cluster = _connect(job)
+        try:
+            plugin = PipelineOnWorker(job.model)
+            try:
+                client.register_plugin(plugin, name=plugin.name)
+            except UserError:
+                raise
+            except Exception as err:  # noqa: BLE001 - e.g. the model is missing on a worker
+                raise ClusterError(f"the workers could not load the pipeline: {err}") from None
+            if job.on_progress is not None:
+                job.on_progress(0)
+            summary["parts"], failed = _run_partitions(client, plugin, job, todo, folder, next_index, counts)
+        finally:
+            if own_cluster is not None:
+                client.close()
+                own_cluster.close()
+        if failed:
+            raise ClusterError(
+                f"{folder}: {len(failed)} partition(s) failed ({failed[0]}); the {counts['written']} "
+                "records of the finished parts are kept; run the same command again to retry the rest")
+        return {**counts, **summary}
+
+
+def _run_partitions(client, plugin: PipelineOnWorker, job: PrelabelJob, todo: list[Task],
+                    folder: Path, next_index: int, counts: dict[str, int]) -> tuple[int, list[str]]:
+    """Run the partitions, writing each part as it finishes; returns the number run and the failures."""
+    bounds = _partition_bounds(len(todo), _partition_count(job, len(todo), client))
+    run_id = uuid.uuid4().hex[:8]
+    # Keep a few partitions per worker in flight, not the whole corpus in the scheduler's memory.
+    window = max(2, 2 * max(1, len(client.scheduler_info().get("workers", {}))))
+    pending = iter(enumerate(bounds))
+    futures = distributed.as_completed()
+    index_of = {}
+
+    def submit_next() -> None:
+        for number, (start, end) in pending:
+            future = client.submit(prelabel_partition, todo[start:end], job.batch_size, plugin.name,
+                                   key=f"annotator-prelabel-{run_id}-{number}", retries=RETRIES, pure=False)
+            index_of[future.key] = next_index + number
+            futures.add(future)
+            return
+
+    for _ in range(window):
+        submit_next()
+    failed: list[str] = []
+    for future in futures:
+        try:
+            tasks = future.result()
+        except Exception as err:  # noqa: BLE001 - reported once all other partitions are written
+            failed.append(f"part-{index_of[future.key]:05d}: {type(err).__name__}: {err}")
+        else:
+            write_part(folder, index_of[future.key], tasks)
+            counts["written"] += len(tasks)
+            counts["errors"] += sum(bool(t.meta.get("prelabel_errors")) for t in tasks)
+            if job.on_progress is not None:
+                job.on_progress(counts["written"])
+        future.release()
+        submit_next()
+    return len(bounds), failed
+
+
+def write_part(folder: Path, index: int, tasks: list[Task]) -> Path:
+    """Write one part file whole: to a hidden temporary name, fsynced, then renamed into place."""
+    final = folder / f"part-{index:05d}.jsonl"
+    temporary = folder / f".part-{index:05d}.jsonl.tmp"
+    with open(temporary, "wb") as stream:
+        for task in tasks:
+            check_task(task)
+            line = json.dumps(task.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+            stream.write(line.encode("utf-8"))
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(temporary, final)
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+    return final
+
+
+def _connect(job: PrelabelJob):
+    if job.scheduler:
+        try:
+            return distributed.Client(job.scheduler, timeout="20s"), None
+        except (OSError, TimeoutError) as err:
+            raise ClusterError(f"no Dask scheduler answered at {job.scheduler}: {err}") from None
+    cluster = distributed.LocalCluster(n_workers=job.n_process, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    return distributed.Client(cluster), cluster
+
+
+def _partition_count(job: PrelabelJob, documents: int, client) -> int:
+    if job.partitions:
+        return min(job.partitions, documents)
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    return min(documents, max(2 * workers, math.ceil(documents / DEFAULT_PARTITION_SIZE)))
+
+
+def _partition_bounds(documents: int, count: int) -> list[tuple[int, int]]:
+    """``count`` contiguous slices of near-equal size, in input order."""
+    size, extra = divmod(documents, count)
+    bounds, start = [], 0
+    for number in range(count):
+        end = start + size + (number < extra)
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _output_folder(output: Path) -> Path:
+    if str(output) == "-" or output.is_file():
+        raise InputError(str(output), None, "with --engine dask the output is a folder of part files; "
+                         "give a folder name with -o")
+    if not output.parent.exists():
+        raise InputError(str(output), None, f"the folder {output.parent} does not exist")
+    output.mkdir(exist_ok=True)
+    return output
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Temporary part files of a run that stopped; their partitions were never counted as done."""
+    for path in folder.iterdir():
+        if STALE_PART.match(path.name):
+            path.unlink()
+
+
+def _existing_parts(folder: Path) -> tuple[set[int], int]:
+    """The input hashes already written, and the number the next part file takes."""
+    seen: set[int] = set()
+    last = -1
+    for path in sorted(folder.iterdir()):
+        match = PART_NAME.match(path.name)
+        if match is None:
+            continue
+        last = max(last, int(match.group(1)))
+        with JsonlStore(path) as part:
+            seen.update(part.input_hashes)
+    return seen, last + 1
+
+
+class _FolderLock:
+    """One run writes into a folder at a time."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / ".lock"
+
+    def __enter__(self) -> _FolderLock:
+        self._file = open(self.path, "a")
+        try:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file.close()
+            raise StoreLockedError(f"{self.path.parent}: another annotator prelabel is writing into this "
+                                   "folder; wait for it or choose another output folder") from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
