@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import app
+from annotator.cli.terminal import echo
 from annotator.export import FORMATS
 
 
@@ -33,9 +34,9 @@ def export(
         answers=tuple(a.strip() for a in answers.split(",") if a.strip()), group_by=by,
         show_progress=progress,
     )
-    typer.echo(f"read {report.records_read} record(s); {report.decisions} decision(s) on "
+    echo(f"read {report.records_read} record(s); {report.decisions} decision(s) on "
                f"{report.documents} document(s) exported")
     for name, (path, count) in report.outputs.items():
-        typer.echo(f"  {path}: {count} decision(s)")
+        echo(f"  {path}: {count} decision(s)")
     if report.labels_file:
-        typer.echo(f"  {report.labels_file}: tag names")
+        echo(f"  {report.labels_file}: tag names")

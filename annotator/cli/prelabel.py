@@ -10,6 +10,8 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from annotator.cli.app import app
+from annotator.cli.terminal import echo
+from annotator.core.output_paths import refuse_output_among_inputs
 from annotator.core.records import Task
 from annotator.core.sources import read_tasks
 from annotator.core.store import JsonlStore, RejectsFile
@@ -48,7 +50,7 @@ def prelabel_command(
     parts = [f"{summary['written']} written", f"{summary['skipped']} already in {output}"]
     if summary["rejected"]:
         parts.append(f"{summary['rejected']} rejected (see {summary['rejects']})")
-    typer.echo(f"{output}: " + ", ".join(parts))
+    echo(f"{output}: " + ", ".join(parts))
 
 
 def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
@@ -57,6 +59,7 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
     """Pre-label every input not yet in ``output``; returns counts of written, skipped and rejected."""
     from annotator.nlp.pipeline import load_pipeline, prelabel
 
+    refuse_output_among_inputs(output, inputs)
     nlp = load_pipeline(model)
     if on_progress is not None:
         on_progress(0)

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from annotator.core.errors import UserError
+from annotator.core.output_paths import refuse_output_among_inputs
 from annotator.export import FORMATS
 from annotator.export.atomic import AtomicFileSet, check_output_path
 from annotator.export.conll import ConllWriter
@@ -71,6 +72,7 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
     for path in paths.values():
         check_output_path(path)
     check_sources(sources)
+    refuse_output_among_inputs([*paths.values(), labels_path(output) if format == "hf" else None], sources)
 
     with progress_bar(show_progress) as progress:
         reading = progress.add_task("Finding newest decisions", total=None)
