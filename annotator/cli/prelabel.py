@@ -67,7 +67,8 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
     with JsonlStore(output) as store, RejectsFile(output) as rejects:
         def todo() -> Iterator[Task]:
             seen = set(store.input_hashes)
-            for _raw, task in read_tasks(inputs, on_invalid=rejects.add if skip_invalid else None):
+            for _raw, task in read_tasks(inputs, on_invalid=rejects.add if skip_invalid else None,
+                                         on_notice=lambda notice: echo(f"warning: {notice}", err=True)):
                 if task.input_hash in seen:
                     counts["skipped"] += 1
                     continue

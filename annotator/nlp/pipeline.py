@@ -88,10 +88,28 @@ def _prelabel_here(nlp: Language, tasks: Iterable[Task], batch_size: int) -> Ite
     def docs() -> Iterator:
         for task in tasks_iter:
             pending.append(task)
-            yield make_doc(task, nlp)
+            # A document over max_length would stop the whole run (spaCy's E088); an empty Doc
+            # keeps its place in the stream and the task comes back unlabeled, with the reason.
+            yield make_doc(task, nlp) if len(task.text) <= nlp.max_length else nlp.make_doc("")
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield doc_to_task(doc, pending.popleft())
+        task = pending.popleft()
+        yield doc_to_task(doc, task) if len(task.text) <= nlp.max_length else _too_long(task, nlp.max_length)
+
+
+#: The ``meta`` key listing why a document was not (fully) pre-labeled.
+PRELABEL_ERRORS = "prelabel_errors"
+
+
+def _too_long(task: Task, max_length: int) -> Task:
+    unlabeled = task.copy()
+    earlier = task.meta.get(PRELABEL_ERRORS)
+    unlabeled.meta[PRELABEL_ERRORS] = [
+        *(earlier if isinstance(earlier, list) else []),
+        f"the document has {len(task.text):,} characters, more than the pipeline's max_length "
+        f"({max_length:,}); it was not pre-labeled",
+    ]
+    return unlabeled
 
 
 def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
