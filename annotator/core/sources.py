@@ -18,6 +18,7 @@ from annotator.core.errors import UserError
 from annotator.core.hashing import input_hash
 from annotator.core.invariants import check_task
 from annotator.core.records import Annotation, RecordError, Task, json_type
+from annotator.core.terminal_text import one_line, printable
 
 BOM = b"\xef\xbb\xbf"
 STDIN = "-"
@@ -29,9 +30,10 @@ class InputError(UserError):
     def __init__(self, file: str, line: int | None, message: str) -> None:
         self.file = file
         self.line = line
-        self.message = message
-        where = f"{file}:{line}" if line is not None else file
-        super().__init__(f"{where}: {message}")
+        # Messages quote record fields and file names: made display-safe once, for every place shown.
+        self.message = printable(message)
+        where = f"{one_line(file)}:{line}" if line is not None else one_line(file)
+        super().__init__(f"{where}: {self.message}")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from annotator.core.terminal_text import one_line
 from annotator.tui.label_styles import badge_style
 
 
@@ -30,7 +31,7 @@ class LabelLegend(Widget):
         line = Text(no_wrap=True, overflow="ellipsis")
         for number, label in enumerate(self._labels, start=1):
             line.append(f" {number}", style="bold")
-            line.append(f" {label} ", style=badge_style(label))
+            line.append(f" {one_line(label)} ", style=badge_style(label))
         if self._hint:
             line.append("   " + self._hint, style="bold #d7d75f")
         return line
