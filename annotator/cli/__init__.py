@@ -12,5 +12,6 @@ from annotator.cli import stats  # noqa: F401
 from annotator.cli import agree  # noqa: F401
 from annotator.cli import evaluate  # noqa: F401
 from annotator.cli import validate  # noqa: F401
+from annotator.cli import import_brat  # noqa: F401
 
 __all__ = ["app"]

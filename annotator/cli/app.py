@@ -58,3 +58,13 @@ def login_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "anonymous"
+
+
+#: ``annotator import FORMAT ...``: one subcommand per format, each in its own module.
+import_app = typer.Typer(
+    name="import",
+    help="Bring annotations made with other tools into our records (brat, ...).",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(import_app, name="import")

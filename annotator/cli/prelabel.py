@@ -48,6 +48,8 @@ def prelabel_command(
         summary = prelabel_files(inputs=inputs, output=output, model=model, batch_size=batch_size,
                                  n_process=n_process, skip_invalid=skip_invalid, on_progress=advance)
     parts = [f"{summary['written']} written", f"{summary['skipped']} already in {output}"]
+    if summary["errors"]:
+        parts.append(f"{summary['errors']} with a component error (labelled in part; see meta.prelabel_errors)")
     if summary["rejected"]:
         parts.append(f"{summary['rejected']} rejected (see {summary['rejects']})")
     echo(f"{output}: " + ", ".join(parts))
@@ -56,14 +58,15 @@ def prelabel_command(
 def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
                    batch_size: int = 32, n_process: int = 1, skip_invalid: bool = False,
                    on_progress: Callable[[int], None] | None = None) -> dict[str, object]:
-    """Pre-label every input not yet in ``output``; returns counts of written, skipped and rejected."""
+    """Pre-label every input not yet in ``output``; returns counts of written, skipped, rejected and
+    of documents a component failed on (written all the same, with ``meta.prelabel_errors``)."""
     from annotator.nlp.pipeline import load_pipeline, prelabel
 
     refuse_output_among_inputs(output, inputs)
     nlp = load_pipeline(model)
     if on_progress is not None:
         on_progress(0)
-    counts = {"written": 0, "skipped": 0}
+    counts = {"written": 0, "skipped": 0, "errors": 0}
     with JsonlStore(output) as store, RejectsFile(output) as rejects:
         def todo() -> Iterator[Task]:
             seen = set(store.input_hashes)
@@ -78,6 +81,7 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
         for task in prelabel(nlp, todo(), batch_size=batch_size, n_process=n_process):
             store.append_task(task)
             counts["written"] += 1
+            counts["errors"] += bool(task.meta.get("prelabel_errors"))
             if on_progress is not None:
                 on_progress(counts["written"])
         return {**counts, "rejected": rejects.count, "rejects": str(rejects.path)}

@@ -4,4 +4,6 @@ No Textual here: an import-linter contract and a test keep this layer usable fro
 """
 
 #: The export formats, here so the CLI can list them without importing spaCy.
-FORMATS = ("spacy", "prodigy", "conll", "hf")
+FORMATS = ("spacy", "prodigy", "conll", "hf", "brat")
+#: Formats written as a folder of files (``-o DIR``) rather than one file.
+FOLDER_FORMATS = ("brat",)

@@ -15,8 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from annotator.core.errors import UserError
 from annotator.core.output_paths import refuse_output_among_inputs
-from annotator.export import FORMATS
+from annotator.export import FOLDER_FORMATS, FORMATS
 from annotator.export.atomic import AtomicFileSet, check_output_path
+from annotator.export.brat import BratWriter, check_output_folder
 from annotator.export.conll import ConllWriter
 from annotator.export.decisions import DecisionIndex, check_sources, index_decisions, iter_decisions
 from annotator.export.hf import HfWriter, label_names, labels_json, labels_path
@@ -26,7 +27,7 @@ from annotator.export.split import assign_splits, parse_split, split_names, spli
 from annotator.nlp.convert import task_to_doc
 
 #: The suffix each format's files usually have; only used in messages and the README.
-SUFFIXES = {"spacy": ".spacy", "prodigy": ".jsonl", "conll": ".conll", "hf": ".jsonl"}
+SUFFIXES = {"spacy": ".spacy", "prodigy": ".jsonl", "conll": ".conll", "hf": ".jsonl", "brat": "/"}
 ALL = "all"
 
 
@@ -66,11 +67,12 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
     if format not in FORMATS:
         raise ExportFormatError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     fractions = parse_split(split) if isinstance(split, str) else (tuple(split) if split else None)
-    output = check_output_path(output)
+    check_output = check_output_folder if format in FOLDER_FORMATS else check_output_path
+    output = check_output(output)
     names = split_names(fractions) if fractions else (ALL,)
     paths = {name: (output if name == ALL else split_path(output, name)) for name in names}
     for path in paths.values():
-        check_output_path(path)
+        check_output(path)
     check_sources(sources)
     refuse_output_among_inputs([*paths.values(), labels_path(output) if format == "hf" else None], sources)
 
@@ -83,10 +85,11 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
         sidecar = labels_path(output) if format == "hf" else None
         report = ExportReport(format, index.records_read, len(index), len(index.documents),
                               labels_file=sidecar)
-        targets = list(paths.values()) + ([sidecar] if sidecar else [])
+        targets = [] if format in FOLDER_FORMATS else list(paths.values()) + ([sidecar] if sidecar else [])
         writing = progress.add_task(f"Writing {format}", total=len(index))
         with AtomicFileSet(targets) as files:
-            writers = {name: _writer(format, files[path].file, index, output.parent)
+            writers = {name: _writer(format, path if format in FOLDER_FORMATS else files[path].file, index,
+                                     output.parent)
                        for name, path in paths.items()}
             counts = dict.fromkeys(names, 0)
             try:
@@ -113,6 +116,8 @@ def _writer(format: str, out: Any, index: DecisionIndex, spill_dir: Path) -> Any
         return ProdigyWriter(out)
     if format == "conll":
         return ConllWriter(out)
+    if format == "brat":
+        return BratWriter(out, index.decisions_per_input)
     return HfWriter(out, label_names(index.entity_labels))
 
 

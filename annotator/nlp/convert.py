@@ -38,7 +38,9 @@ def make_doc(task: Task, nlp: Language) -> Doc:
     Gaps between tokens other than one space become whitespace tokens, so ``doc.text == task.text``.
     """
     if not task.tokens:
-        return nlp.make_doc(task.text)
+        # The tokenizer itself, not nlp.make_doc: a text over max_length is still tokenized, and the
+        # pre-labeler decides what to run on it.
+        return nlp.tokenizer(task.text)
     words: list[str] = []
     spaces: list[bool] = []
     position = 0

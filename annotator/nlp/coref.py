@@ -18,32 +18,11 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import COREF, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
-from annotator.nlp.entities import (
-    PERSON, describes_organisation, describes_person, name_tokens, organisation_nouns, surname_key,
+from annotator.nlp.entities import PERSON, name_tokens, surname_key
+from annotator.nlp.lexicon import (
+    BUSINESS_NOUNS, COMPANY_NOUNS, FEMALE_TITLES, GENDERED, INDEFINITE, MALE, MALE_TITLES, NAME_GLUE,
+    SUBJECT_DEPS, describes_organisation, describes_person, organisation_nouns,
 )
-
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-_GENDERED = frozenset(MALE | FEMALE)
-_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman", "mister",
-                "congressman", "businessman", "councilman", "duke", "emperor", "baron", "brother", "uncle"}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "madam",
-                  "congresswoman", "businesswoman", "councilwoman", "duchess", "empress", "baroness", "sister",
-                  "aunt", "mother", "actress"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-#: Speaker nouns for a business, resolved to the ORG last introduced as one.
-COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "corporation", "companies"})
-#: Nouns that introduce an ORG as a business (``the brewer Hollins & Grey``).
-BUSINESS_NOUNS = frozenset({
-    "brewer", "retailer", "airline", "carrier", "bank", "lender", "insurer", "maker", "manufacturer",
-    "supermarket", "chain", "operator", "developer", "publisher", "startup", "giant", "conglomerate",
-    "supplier", "producer", "miner", "distributor", "carmaker", "automaker", "drugmaker", "builder",
-    "housebuilder", "grocer", "broadcaster", "utility", "distiller", "brand", "outfit", "company", "firm",
-})
-#: Determiners of a description that introduces a new, unnamed referent.
-_INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "several", "some", "other",
-                         "many", "few", "sources", "people"})
-
 
 @dataclass
 class Person:
@@ -124,7 +103,7 @@ class SpeakerResolver:
         names = [e for e in names if e.start <= speaker.root.i < e.end or e.root.dep_ == "appos"]
         if names:
             return person_named(names[-1], people)
-        if len(speaker) == 1 and speaker[0].lower_ in _GENDERED:
+        if len(speaker) == 1 and speaker[0].lower_ in GENDERED:
             gender = "m" if speaker[0].lower_ in MALE else "f"
             person = self._antecedent(speaker, people, gender, speaker_heads, quoted)
             if person is not None:
@@ -178,17 +157,23 @@ def _people(ents: list[Span]) -> list[Person]:
             people.append(Person(surname, list(mentions)))
             continue
         own = {key: Person(key) for key in sorted(full)}
+        # Full names first, so a bare surname before any of them ("Trump ... Donald Trump ...
+        # Ivanka Trump") still has people with mentions to choose from.
         for mention in mentions:
-            key = _full_key(mention) if _name_words(mention) >= 2 else None
-            person = own[key] if key else _nearest_full(mention, list(own.values()))
-            person.mentions.append(mention)
+            if _name_words(mention) >= 2:
+                own[_full_key(mention)].mentions.append(mention)
+        for mention in mentions:
+            if _name_words(mention) < 2:
+                _nearest_full(mention, list(own.values())).mentions.append(mention)
+        for person in own.values():
+            person.mentions.sort(key=lambda m: m.start)
         people.extend(own.values())
     for person in people:
         for mention in person.mentions:
             before = mention.doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
             words = {t.lower_.rstrip(".") for t in mention} | {before}
-            person.gender["m"] += 2 * len(words & _MALE_TITLES)
-            person.gender["f"] += 2 * len(words & _FEMALE_TITLES)
+            person.gender["m"] += 2 * len(words & MALE_TITLES)
+            person.gender["f"] += 2 * len(words & FEMALE_TITLES)
     return people
 
 
@@ -211,7 +196,9 @@ def _nearest_full(mention: Span, people: list[Person]) -> Person:
                 best = (m.start, person)
     if best is not None:
         return best[1]
-    return min(people, key=lambda p: min(m.start for m in p.mentions if _name_words(m) >= 2))
+    # None named in full before it: the first named in full after it. A Person may have no
+    # full-name mention at all, so the minimum has a default.
+    return min(people, key=lambda p: min((m.start for m in p.mentions if _name_words(m) >= 2), default=len(mention.doc)))
 
 
 def person_named(mention: Span, people: list[Person]) -> Person | None:
@@ -236,7 +223,7 @@ def _gender_from_context(doc: Doc, people: list[Person]) -> None:
         for token in sent:
             if token.i in owner:
                 named.add(owner[token.i].key)
-            elif token.lower_ in _GENDERED and len(named) == 1:
+            elif token.lower_ in GENDERED and len(named) == 1:
                 person = next(p for p in people if p.key in named)
                 person.gender["m" if token.lower_ in MALE else "f"] += 1
 
@@ -291,7 +278,7 @@ def _unnamed_source(speaker: Span, ents: list[Span]) -> bool:
         return False
     # "A spokesperson for the agency", "another analyst", "one official": an indefinite description
     # brings in someone new, never someone named before.
-    if speaker[0].lower_ in _INDEFINITE or speaker[0].like_num:
+    if speaker[0].lower_ in INDEFINITE or speaker[0].like_num:
         return True
     return root.tag_ in ("NNS", "NNPS") or any(c.like_num and c.dep_ == "nummod" for c in root.children)
 
@@ -342,10 +329,6 @@ def _described_as_business(ent: Span) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in COMPANY_NOUNS | BUSINESS_NOUNS for c in ent.root.children)
 
 
-#: Initials are taken from a long name without these (``European Space Agency`` → ESA).
-_NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
-
-
 def _long_form(speaker: Span, ents: list[Span]) -> Span | None:
     """``ESA said`` → ``European Space Agency``: an acronym stands for the ORG whose initials it spells."""
     word = speaker.text.strip(".")
@@ -357,7 +340,7 @@ def _long_form(speaker: Span, ents: list[Span]) -> Span | None:
             continue
         capitals = [t.text[0] for t in ent if t.text[:1].isupper()]
         every = [t.text[0].upper() for t in ent if t.is_alpha]
-        content = [t.text[0].upper() for t in ent if t.is_alpha and t.lower_ not in _NAME_GLUE]
+        content = [t.text[0].upper() for t in ent if t.is_alpha and t.lower_ not in NAME_GLUE]
         if word in ("".join(capitals), "".join(every), "".join(content)):
             if ent.start < speaker.start or found is None:
                 found = ent

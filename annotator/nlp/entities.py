@@ -15,67 +15,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from annotator.nlp.convert import ensure_span_groups
+from annotator.nlp.lexicon import (
+    HONORIFICS, ORG_NAME_ENDINGS, ORG_SUFFIXES, ORGANISATION_NOUNS, OWNED_BY_ORGS, POSSESSIVE,
+    TITLES, Lexicon, is_demonym, is_person_role, shared_lexicon,
+)
 from annotator.nlp.paragraphs import dateline_end, dateline_place, paragraph_first_tokens
 
 PERSON = "PERSON"
 _PROPN = POS_IDS["PROPN"]
 #: Labels a person's surname is often mistaken for; GPE is left alone (Washington, Jordan, Georgia).
 RELABEL_FROM = ("ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LAW", "LANGUAGE")
-#: Words before a name that are not part of it.
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister",
-    "secretary", "spokesperson", "spokesman", "spokeswoman", "chancellor", "senator", "sen",
-    "rep", "representative", "governor", "gov", "mayor", "general", "gen", "colonel", "col",
-    "captain", "capt", "judge", "justice", "king", "queen", "prince", "princess", "pope",
-    "chairman", "chairwoman", "chair", "director", "ceo", "chief", "leader", "premier", "ambassador",
-    "commissioner", "deputy", "vice", "prime", "foreign", "defense", "defence", "finance", "st",
-    "saint", "father", "rev", "reverend", "coach", "officer", "sheriff", "attorney", "inspector",
-    "councillor", "cllr", "councilor", "councilman", "councilwoman", "alderman", "professor",
-    "congressman", "congresswoman", "assemblyman", "assemblywoman", "mp", "mep", "bishop",
-    "archbishop", "cardinal", "rabbi", "imam", "sergeant", "sgt", "lieutenant", "lt", "major", "maj",
-    "admiral", "adm", "corporal", "cpl", "detective", "det", "constable", "superintendent", "supt",
-    "commander", "cmdr", "marshal", "magistrate", "dean", "baroness", "baron", "duke", "duchess",
-})
-#: Nationality nouns for one person (``the Dane said``); ``-ian``/``-ese`` words tagged NORP count too.
-DEMONYMS = frozenset({
-    "dane", "swede", "finn", "pole", "turk", "greek", "brit", "briton", "scot", "scotsman", "welshman",
-    "irishman", "frenchman", "frenchwoman", "dutchman", "englishman", "englishwoman", "spaniard", "kiwi",
-    "aussie", "serb", "croat", "czech", "slovak", "thai", "argentine", "filipino", "iraqi", "israeli",
-    "pakistani", "saudi", "somali", "yemeni", "bangladeshi", "nepali", "kenyan", "american", "german",
-    "italian", "russian", "ukrainian", "canadian", "australian", "indian", "brazilian", "mexican",
-    "nigerian", "norwegian", "belgian", "austrian", "hungarian", "romanian", "chinese", "japanese",
-    "portuguese", "vietnamese", "lebanese", "senegalese", "sudanese", "icelander", "new zealander",
-})
-#: Head nouns of a description that names an organisation, never a person (``the ministry said``).
-ORGANISATION_NOUNS = frozenset({
-    "group", "company", "firm", "ministry", "department", "agency", "government", "council", "club",
-    "team", "bank", "union", "party", "committee", "commission", "court", "police", "office", "board",
-    "authority", "airline", "carrier", "retailer", "network", "broadcaster", "newspaper", "charity",
-    "organisation", "organization", "association", "federation", "league", "institute", "university",
-    "school", "hospital", "trust", "foundation", "regulator", "watchdog", "army", "military", "embassy",
-    "administration", "cabinet", "parliament", "senate", "campaign", "coalition", "alliance",
-    "consortium", "startup", "maker", "manufacturer", "insurer", "lender", "operator", "supplier",
-    "business", "corporation", "service", "force", "unit", "secretariat", "tribunal", "studio", "label",
-})
-#: Head nouns of a speaker that is a text or a thing, not a person: left unresolved.
-_NOT_A_PERSON = frozenset({
-    "report", "study", "statement", "survey", "data", "document", "letter", "paper", "analysis",
-    "filing", "ruling", "memo", "poll", "website", "email", "release", "note", "order", "number",
-    "figure", "figures", "review", "inquiry", "research", "plan", "budget", "law", "bill", "court",
-    "matter", "spokesperson's", "center", "centre", "register", "computer", "tracker", "monitor",
-})
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "ive")
-_PERSON_NOUNS = frozenset({
-    "coach", "chief", "boss", "star", "veteran", "mother", "father", "wife", "husband", "son",
-    "daughter", "brother", "sister", "official", "spokesperson", "spokesman", "spokeswoman", "actor",
-    "actress", "pilot", "nurse", "doctor", "judge", "mayor", "minister", "chef", "artist", "host",
-    "head", "aide", "ally", "rival", "widow", "survivor", "victim", "captain", "midfielder", "goalkeeper",
-    "striker", "defender", "champion", "winner", "candidate", "senator", "governor", "ceo", "founder",
-    "owner", "teenager", "girl", "boy", "pensioner", "resident", "novelist", "poet", "singer", "rapper",
-})
-#: Titles that only ever stand before a person's name.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Labels a name in apposition to a description of a person is sometimes given instead of PERSON.
 _PERSON_MISTAKEN_FOR = RELABEL_FROM + ("GPE",)
 
@@ -87,7 +36,8 @@ _PERSON_MISTAKEN_FOR = RELABEL_FROM + ("GPE",)
     default_config={"strip_determiners": True},
 )
 def make_entity_harmoniser(nlp: Language, name: str, strip_determiners: bool) -> EntityHarmoniser:
-    return EntityHarmoniser(strip_determiners=strip_determiners, common_nouns=_model_nouns(nlp))
+    return EntityHarmoniser(strip_determiners=strip_determiners, common_nouns=_model_nouns(nlp),
+                            lexicon=shared_lexicon(nlp))
 
 
 def _model_nouns(nlp: Language) -> frozenset[str]:
@@ -104,7 +54,7 @@ def name_tokens(span: Span) -> Span:
     """The name inside a mention: without titles before it and a possessive after it."""
     start, end = span.start, span.end
     doc = span.doc
-    while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
+    while end > start + 1 and doc[end - 1].text in POSSESSIVE:
         end -= 1
     while start < end - 1:
         token = doc[start]  # each doc[i] builds a Token: once per word looked at
@@ -115,48 +65,6 @@ def name_tokens(span: Span) -> Span:
     return doc[start:end]
 
 
-def is_demonym(token) -> bool:
-    """``Dane``, ``Norwegian``: a nationality noun standing for one person."""
-    return token.lower_ in DEMONYMS or token.ent_type_ == "NORP" and token.tag_ == "NNP" \
-        and token.lower_.endswith(("ian", "ese", "an", "i"))
-
-
-def _description_head(span: Span):
-    """The head of ``the Dane`` / ``the 34-year-old striker`` (a description), else None."""
-    if not len(span) or span[0].lower_ not in ("the", "a", "an", "this", "that"):
-        return None
-    return span.root
-
-
-def describes_person(span: Span) -> bool:
-    """A definite description of one person: a nationality or a role noun (``the striker``)."""
-    head = _description_head(span)
-    if head is None or head.tag_ in ("NNS", "NNPS") or head.lower_ in ORGANISATION_NOUNS:
-        return False
-    word = head.lower_
-    if is_demonym(head) or word in _PERSON_NOUNS or "-year-old" in span.text:
-        return True
-    return head.pos_ == "NOUN" and word not in _NOT_A_PERSON and word.endswith(_PERSON_SUFFIXES)
-
-
-def describes_person_word(token) -> bool:
-    """A noun for a person (``scientist``, ``researchers``, ``spokesperson``), whatever its determiner."""
-    word = token.lemma_.lower() or token.lower_
-    if is_demonym(token) or word in _PERSON_NOUNS or token.lower_ in _PERSON_NOUNS:
-        return True
-    return word not in _NOT_A_PERSON and word.endswith(_PERSON_SUFFIXES + ("people", "expert", "staff"))
-
-
-def describes_organisation(span: Span) -> bool:
-    """``the group``, ``the company``, ``the Foreign Ministry``' short form: an organisation."""
-    head = _description_head(span)
-    return head is not None and head.lower_ in ORGANISATION_NOUNS
-
-
-def organisation_nouns(span: Span) -> set[str]:
-    return {t.lower_ for t in span if t.lower_ in ORGANISATION_NOUNS}
-
-
 def surname_key(span: Span) -> str:
     return name_tokens(span)[-1].lower_
 
@@ -164,9 +72,11 @@ def surname_key(span: Span) -> str:
 class EntityHarmoniser:
     """One label per surname in a document, and every speaking name an entity."""
 
-    def __init__(self, *, strip_determiners: bool = True, common_nouns: frozenset[str] = frozenset()) -> None:
+    def __init__(self, *, strip_determiners: bool = True, common_nouns: frozenset[str] = frozenset(),
+                 lexicon: Lexicon | None = None) -> None:
         self.strip_determiners = strip_determiners
         self.common_nouns = common_nouns
+        self.lexicon = lexicon or Lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
@@ -193,7 +103,7 @@ class EntityHarmoniser:
                     and not _ends_like_organisation(ent):
                 ent = Span(doc, ent.start, ent.end, label=PERSON)
             relabelled.append(ent)
-        relabelled.extend(self._missing_names(doc, relabelled, persons))
+        relabelled.extend(_missing_names(doc, relabelled, persons, self.lexicon))
         doc.ents = filter_spans([_without_title(e) for e in relabelled])
         return doc
 
@@ -218,7 +128,7 @@ class EntityHarmoniser:
     def _described_person(ent: Span, doc: Doc) -> Span:
         """``the head of the trade office, Nadia Rahim`` speaking: the name in apposition is a person."""
         root = ent.root
-        if ent.label_ in _PERSON_MISTAKEN_FOR and ent.start and _person_role(doc[ent.start - 1]) \
+        if ent.label_ in _PERSON_MISTAKEN_FOR and ent.start and is_person_role(doc[ent.start - 1]) \
                 and 2 <= len(ent) <= 6 and not _ends_like_organisation(ent) \
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() or _name_hyphen(t) for t in ent):
             return Span(doc, ent.start, ent.end, label=PERSON)  # "newcomer Ysolde Brannagh-Quist" as a FAC
@@ -244,69 +154,49 @@ class EntityHarmoniser:
             start += 1
         elif end - start > 2 and doc[start].text == "The" and doc[start].is_sent_start:
             start += 1  # "The White House said": capitalised only by its place in the sentence
-        while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
+        while end - start > 1 and doc[end - 1].text in POSSESSIVE:
             end -= 1
         if (start, end) == (ent.start, ent.end):
             return ent
         return Span(doc, start, end, label=ent.label_)
 
-    @staticmethod
-    def _missing_names(doc: Doc, ents: list[Span], persons: set[str]) -> list[Span]:
-        """Speakers and known surnames that the model left untagged become PERSON entities."""
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        added: list[Span] = []
-        for speaker in doc.spans["speakers"]:
-            if any(i in taken for i in range(speaker.start, speaker.end)):
-                continue
-            name = name_tokens(speaker)
-            if name and all(t.pos_ == "PROPN" and t.text[:1].isupper() or _name_hyphen(t) for t in name) \
-                    and len(name) <= 6 and not _name_hyphen(name[0]) and not _name_hyphen(name[-1]):
-                added.append(Span(doc, name.start, name.end, label=PERSON))
-                taken.update(range(name.start, name.end))
-        for start, end in _introduced_names(doc):
-            if not any(i in taken for i in range(start, end)):
-                added.append(Span(doc, start, end, label=PERSON))
-                taken.update(range(start, end))
-        # Read words and tags from the Doc's arrays: a Token is built only for a likely surname.
-        person_ids = {hash_string(word) for word in persons}
-        for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-            if pos != _PROPN or lower not in person_ids or i in taken:
-                continue
-            token = doc[i]
-            if token.lower_ in persons and token.text[:1].isupper():
-                start = token.i
-                # "Ruiz-Castro": the hyphenated first part belongs to the surname.
-                while start > 1 and _name_hyphen(doc[start - 1]) and doc[start - 2].text[:1].isupper() \
-                        and start - 2 not in taken:
-                    start -= 2
-                added.append(Span(doc, start, token.i + 1, label=PERSON))
-                taken.update(range(start, token.i + 1))
-        return added
+
+def _missing_names(doc: Doc, ents: list[Span], persons: set[str], lexicon: Lexicon) -> list[Span]:
+    """Speakers and known surnames that the model left untagged become PERSON entities."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Span] = []
+    for speaker in doc.spans["speakers"]:
+        if any(i in taken for i in range(speaker.start, speaker.end)):
+            continue
+        name = name_tokens(speaker)
+        if name and all(t.pos_ == "PROPN" and t.text[:1].isupper() or _name_hyphen(t) for t in name) \
+                and len(name) <= 6 and not _name_hyphen(name[0]) and not _name_hyphen(name[-1]):
+            added.append(Span(doc, name.start, name.end, label=PERSON))
+            taken.update(range(name.start, name.end))
+    for start, end in _introduced_names(doc, lexicon):
+        if not any(i in taken for i in range(start, end)):
+            added.append(Span(doc, start, end, label=PERSON))
+            taken.update(range(start, end))
+    # Read words and tags from the Doc's arrays: a Token is built only for a likely surname.
+    person_ids = {hash_string(word) for word in persons}
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        if pos != _PROPN or lower not in person_ids or i in taken:
+            continue
+        token = doc[i]
+        if token.lower_ in persons and token.text[:1].isupper():
+            start = token.i
+            # "Ruiz-Castro": the hyphenated first part belongs to the surname.
+            while start > 1 and _name_hyphen(doc[start - 1]) and doc[start - 2].text[:1].isupper() \
+                    and start - 2 not in taken:
+                start -= 2
+            added.append(Span(doc, start, token.i + 1, label=PERSON))
+            taken.update(range(start, token.i + 1))
+    return added
 
 
-#: Role nouns before a name that belong to a business, not a person (``the carrier Delta``).
-_BUSINESS_ROLES = frozenset({
-    "carrier", "retailer", "lender", "insurer", "operator", "supplier", "manufacturer", "developer",
-    "publisher", "broadcaster", "brewer", "producer", "distributor", "builder", "housebuilder", "grocer",
-    "miner", "maker", "carmaker", "drugmaker", "distiller", "owner", "provider", "trader", "exporter",
-    "importer", "player", "partner", "investor", "buyer", "seller", "sponsor", "rival", "competitor",
-})
-
-
-def _person_role(token) -> bool:
-    """A lower-case noun for a person's role right before a name (``director``, ``striker``)."""
-    if token.pos_ != "NOUN" or not token.text.islower() or token.lower_ in ORGANISATION_NOUNS \
-            or token.lower_ in _BUSINESS_ROLES:
-        return False
-    return token.lower_ in TITLES or token.lower_ in _PERSON_NOUNS or \
-        token.lower_.endswith(("ist", "ian", "or", "er", "ess")) and token.lower_ not in _NOT_A_PERSON
-
-
-def _introduced_names(doc: Doc):
+def _introduced_names(doc: Doc, lexicon: Lexicon):
     """Names the model left untagged: 2–3 capitalised words (hyphens allowed) after a lower-case role
     noun (``director Elena Ruiz-Castro``) or as the subject of a speech verb."""
-    from annotator.nlp.cues import SPEECH_VERBS  # a plain list; imported here to keep the layering obvious
-
     # The tags from the Doc's arrays rule out most words before a Token is built for them.
     tags = doc.to_array([POS, ENT_TYPE]).tolist()
     i = 0
@@ -326,9 +216,9 @@ def _introduced_names(doc: Doc):
             words += doc[end].is_alpha
             end += 1
         if 2 <= words <= 4 and not _name_hyphen(doc[end - 1]):
-            role = _person_role(doc[i - 1])
+            role = is_person_role(doc[i - 1])
             head = doc[end - 1]
-            speaks = head.dep_ in ("nsubj",) and head.head.lemma_.lower() in SPEECH_VERBS and not role
+            speaks = head.dep_ in ("nsubj",) and lexicon.has_speech_lemma(head.head) and not role
             if (role or speaks) and words <= (3 if speaks else 4) \
                     and not any(t.lower_ in ORG_NAME_ENDINGS for t in doc[i:end]):
                 yield i, end
@@ -430,28 +320,6 @@ def _datelines(doc: Doc, ents: list[Span], places: list[tuple[int, int]]) -> lis
     return kept + [Span(doc, start, end, label="GPE") for start, end in places]
 
 
-#: Words after a name that make it a company or a club (``Brentford FC``, ``Acme Ltd``).
-ORG_SUFFIXES = frozenset({"fc", "afc", "cf", "ltd", "inc", "plc", "llc", "corp", "co", "gmbh", "ag", "sa",
-                          "nv", "bv", "spa", "limited", "incorporated", "corporation", "holdings", "group"})
-
-
-#: Last words of a multi-word name that make it an organisation (``Leeds United``, ``Royal Opera``).
-ORG_NAME_ENDINGS = frozenset({
-    "united", "city", "fc", "afc", "rovers", "athletic", "opera", "association", "service", "society",
-    "council", "party", "group", "ltd", "plc", "inc", "wanderers", "albion", "hotspur", "county", "rangers",
-    "ballet", "orchestra", "trust", "union", "federation", "authority", "agency", "commission", "institute",
-    "foundation", "corporation", "company", "limited", "llc", "university", "college", "hospital", "club",
-})
-
-
-#: Nouns after ``X's`` that belong to an organisation, not a person (``Brentford's squad``).
-_OWNED_BY_ORGS = frozenset({
-    "manager", "chairman", "board", "squad", "players", "fans", "stadium", "shares", "headquarters",
-    "profits", "profit", "revenue", "staff", "employees", "workers", "customers", "owners", "shareholders",
-    "ground", "academy", "subsidiary", "chief", "spokesperson", "spokesman", "spokeswoman", "executives",
-})
-
-
 def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[tuple[int, int]]) -> list[Span]:
     """A one-word name the model tags PERSON in one place and GPE or ORG in another (``Kyiv``,
     ``Brentford``) takes the place or organisation label everywhere when that evidence weighs at least
@@ -489,7 +357,7 @@ def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[
                 and token.ent_type_ != "ORG":
             vote(lowers[i], "ORG", 2)
         elif token.pos_ == "PROPN" and i + 2 < size \
-                and texts[i + 1] in _POSSESSIVE and lowers[i + 2] in _OWNED_BY_ORGS:
+                and texts[i + 1] in POSSESSIVE and lowers[i + 2] in OWNED_BY_ORGS:
             vote(lowers[i], "ORG", 1)  # "Brentford's squad", "Acme's shares"
         elif token.pos_ == "PROPN" and i and lowers[i - 1] == "at" \
                 and (i + 1 == size or not texts[i + 1][:1].isupper()):

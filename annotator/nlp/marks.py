@@ -11,10 +11,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from annotator.nlp.lexicon import QUOTE_MARKS
+
 #: Opening mark → the marks that close it.
 PAIRS = {
-    '"': '"',
-    "“": "”",
+    '"': '"”',  # web copy often opens straight and closes curly, or the other way round
+    "“": "”\"",
     "„": "“”",
     "«": "»",
     "»": "«",
@@ -25,7 +27,9 @@ PAIRS = {
 }
 #: Marks that only open inside a quote of another kind, never at the top level on their own.
 _NESTED_ONLY = frozenset("‚")
-_MARK_RE = re.compile("[\"“”„«»‹›‘’‚]")
+#: Two apostrophes (``''``) stand for a straight double mark: some wire and newspaper copy writes
+#: every quote that way.
+_MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(PAIRS)
 _TRAILING_ATTRIBUTION = ",.;:—–-"
 
@@ -53,9 +57,9 @@ def paragraph_bounds(text: str, offset: int, starts: list[int] | None = None) ->
     return starts[index], end
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if text[i] in "«»‹›":
         return not (before.isalnum() and after.isspace())  # French « … » puts spaces inside
     if after.isspace():
@@ -65,9 +69,9 @@ def _can_open(text: str, i: int) -> bool:
     return before in _BEFORE_OPEN or before.isspace()
 
 
-def _can_close(text: str, i: int) -> bool:
+def _can_close(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() and text[i] not in "»«›":
         return False
     if text[i] == "’" and after.isalpha():
@@ -91,18 +95,18 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
 def find_marked_segments(text: str) -> list[MarkedSegment]:
     """Every quoted segment in the text, in order; nested marks stay inside their segment."""
     segments: list[MarkedSegment] = []
-    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    marks = [(m.start(), len(m.group())) for m in _MARK_RE.finditer(text)]
     opener: str | None = None
     open_at = seg_start = 0
     chain = 0
     pending: list[MarkedSegment] = []
     index = 0
     while index < len(marks):
-        i = marks[index]
-        mark = text[i]
+        i, width = marks[index]
+        mark = '"' if width == 2 else text[i]
         if opener is None:
-            if mark in PAIRS and mark not in _NESTED_ONLY and _can_open(text, i):
-                opener, open_at, seg_start = mark, i, i + 1
+            if mark in PAIRS and mark not in _NESTED_ONLY and _can_open(text, i, width):
+                opener, open_at, seg_start = mark, i, i + width
                 chain += 1
                 pending = []
             index += 1
@@ -117,13 +121,13 @@ def find_marked_segments(text: str) -> list[MarkedSegment]:
                 start, end = trim_content(text, seg_start, newline)
                 if start < end:
                     pending.append(MarkedSegment(start, end, open_at, None, chain))
-                open_at, seg_start = i, i + 1
+                open_at, seg_start = i, i + width
                 index += 1
                 continue
             segments.extend(pending)
             opener = None
             continue  # the open mark was stray; look at this mark again from outside
-        if mark in PAIRS[opener] and _can_close(text, i):
+        if mark in PAIRS[opener] and _can_close(text, i, width):
             start, end = trim_content(text, seg_start, i)
             if start < end:
                 pending.append(MarkedSegment(start, end, open_at, i, chain))
@@ -131,7 +135,7 @@ def find_marked_segments(text: str) -> list[MarkedSegment]:
             opener = None
             index += 1
             continue
-        if mark == opener and mark == '"' and _can_open(text, i) and not _can_close(text, i):
+        if mark == opener and mark == '"' and _can_open(text, i, width) and not _can_close(text, i, width):
             # A straight mark that can only open: the earlier one was stray.
             segments.extend(pending)
             opener = None

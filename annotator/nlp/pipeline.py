@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import replace
 from collections import deque
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from annotator.core.errors import UserError
 from annotator.core.records import Task
@@ -72,44 +74,83 @@ def prelabel(nlp: Language, tasks: Iterable[Task], *, batch_size: int = 64, n_pr
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     in_flight: deque = deque()
-    with context.Pool(n_process, initializer=_init_worker, initargs=(nlp, batch_size)) as pool:
+    with context.Pool(n_process, initializer=_init_worker, initargs=(nlp,)) as pool:
         for batch in _batches(tasks, batch_size):
-            in_flight.append(pool.apply_async(_prelabel_batch, (batch,)))
+            in_flight.append((batch, pool.apply_async(_prelabel_batch, (batch,))))
             while len(in_flight) >= 2 * n_process:
-                yield from in_flight.popleft().get()
+                yield from _collect(nlp, *in_flight.popleft())
         while in_flight:
-            yield from in_flight.popleft().get()
+            yield from _collect(nlp, *in_flight.popleft())
+
+
+def _collect(nlp: Language, batch: list[Task], pending) -> list[Task]:
+    """A worker's results; a batch whose worker failed as a whole is pre-labeled here instead."""
+    try:
+        return pending.get()
+    except Exception:  # noqa: BLE001 - e.g. a result that cannot be unpickled
+        return prelabel_batch(nlp, batch)
 
 
 def _prelabel_here(nlp: Language, tasks: Iterable[Task], batch_size: int) -> Iterator[Task]:
-    tasks_iter = iter(tasks)
-    pending: deque[Task] = deque()
-
-    def docs() -> Iterator:
-        for task in tasks_iter:
-            pending.append(task)
-            # A document over max_length would stop the whole run (spaCy's E088); an empty Doc
-            # keeps its place in the stream and the task comes back unlabeled, with the reason.
-            yield make_doc(task, nlp) if len(task.text) <= nlp.max_length else nlp.make_doc("")
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        task = pending.popleft()
-        yield doc_to_task(doc, task) if len(task.text) <= nlp.max_length else _too_long(task, nlp.max_length)
+    for batch in _batches(tasks, batch_size):
+        yield from prelabel_batch(nlp, batch)
 
 
-#: The ``meta`` key listing why a document was not (fully) pre-labeled.
-PRELABEL_ERRORS = "prelabel_errors"
+def prelabel_batch(nlp: Language, batch: list[Task]) -> list[Task]:
+    """Pre-label one batch; a component that fails on a document is contained to that document.
+
+    Components run batch-wise, as ``nlp.pipe`` runs them. When one raises, it is run again on the
+    batch's documents one at a time, so only the documents it fails on lose its labels: they keep
+    what the model and the earlier components found, later components still run on them, and the
+    failure is named in ``meta.prelabel_errors``.
+    """
+    errors: list[list[dict[str, str]]] = [[] for _ in batch]
+    docs: list[Doc | None] = []
+    for i, task in enumerate(batch):
+        try:
+            docs.append(make_doc(task, nlp))
+        except Exception as err:  # noqa: BLE001 - one document must never stop a run
+            docs.append(None)
+            errors[i].append(_error("tokenizer", err))
+    runnable = [i for i, doc in enumerate(docs) if doc is not None and len(doc.text) <= nlp.max_length]
+    for i, doc in enumerate(docs):
+        if doc is not None and len(doc.text) > nlp.max_length:
+            errors[i].append({"component": "model", "error": f"the document has {len(doc.text):,} characters, "
+                              f"over the model's max_length of {nlp.max_length:,}: tokenized only"})
+    for name, proc in nlp.pipeline:
+        live = [docs[i] for i in runnable]
+        try:
+            done = list(proc.pipe(live)) if hasattr(proc, "pipe") else [proc(doc) for doc in live]
+            if len(done) != len(live):
+                raise RuntimeError(f"{name} returned {len(done)} documents for {len(live)}")
+        except Exception:  # noqa: BLE001 - retried one document at a time below
+            done = []
+            for i, doc in zip(runnable, live):
+                try:
+                    done.append(proc(doc))
+                except Exception as err:  # noqa: BLE001 - contained to this document
+                    errors[i].append(_error(name, err))
+                    done.append(doc)
+        for i, doc in zip(runnable, done):
+            docs[i] = doc
+    return [_task_of(doc, task, errs) for doc, task, errs in zip(docs, batch, errors)]
 
 
-def _too_long(task: Task, max_length: int) -> Task:
-    unlabeled = task.copy()
-    earlier = task.meta.get(PRELABEL_ERRORS)
-    unlabeled.meta[PRELABEL_ERRORS] = [
-        *(earlier if isinstance(earlier, list) else []),
-        f"the document has {len(task.text):,} characters, more than the pipeline's max_length "
-        f"({max_length:,}); it was not pre-labeled",
-    ]
-    return unlabeled
+def _task_of(doc: Doc | None, task: Task, errors: list[dict[str, str]]) -> Task:
+    result = replace(task, meta=dict(task.meta))
+    if doc is not None:
+        try:
+            result = doc_to_task(doc, task)
+        except Exception as err:  # noqa: BLE001 - the document is still written, unlabelled
+            errors.append(_error("convert", err))
+    if errors:
+        result.meta["prelabel_errors"] = errors
+    return result
+
+
+def _error(component: str, err: BaseException) -> dict[str, str]:
+    message = str(err).splitlines()[0] if str(err) else ""
+    return {"component": component, "error": f"{type(err).__name__}: {message}"[:500]}
 
 
 def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -124,14 +165,13 @@ def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 
 _worker_nlp: Language | None = None
-_worker_batch_size = 64
 
 
-def _init_worker(nlp: Language, batch_size: int) -> None:
-    global _worker_nlp, _worker_batch_size
-    _worker_nlp, _worker_batch_size = nlp, batch_size
+def _init_worker(nlp: Language) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
 
 
 def _prelabel_batch(batch: list[Task]) -> list[Task]:
     assert _worker_nlp is not None
-    return list(_prelabel_here(_worker_nlp, batch, _worker_batch_size))
+    return prelabel_batch(_worker_nlp, batch)

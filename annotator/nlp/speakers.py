@@ -10,19 +10,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, QUOTE, SAID_BY, SPEAKER
-from annotator.nlp.cues import SPEECH_VERBS
-from annotator.nlp.entities import TITLES, is_demonym
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
+from annotator.nlp.lexicon import (
+    CLOSING_MARKS, PERSONAL_PRONOUNS, QUOTE_MARK_TOKENS, QUOTE_MARKS, SUBJECT_DEPS, TITLES, Lexicon,
+    describes_person_word, is_demonym, shared_lexicon,
+)
 from annotator.nlp.marks import paragraph_bounds, paragraph_starts
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Children whose subtree is not part of a speaker's name or description.
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis"})
-_QUOTE_CHARS = frozenset("\"“”„«»‹›‘’‚")
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
+#: A headline speaker (``Lavrov: …``) is a name of at most this many tokens before the colon.
+HEADLINE_NAME_TOKENS = 5
 
 
-def subject_of(verb: Token, climb: int = 2) -> Token | None:
+def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
     """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``); a relative
     ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``)."""
     for child in verb.children:
@@ -31,10 +32,10 @@ def subject_of(verb: Token, climb: int = 2) -> Token | None:
                 return verb.head
             return child
     if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
-            and _reports(verb):
+            and _reports(verb, lexicon):
         # "said his wife was "…" and joked that …": the parser hangs the second report on the first
         # reported clause; its subject is the first report's speaker, not the clause's subject.
-        return subject_of(verb.head.head, climb - 1)
+        return subject_of(verb.head.head, lexicon, climb - 1)
     if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and verb.head.i != verb.i:
         for child in verb.head.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -42,13 +43,13 @@ def subject_of(verb: Token, climb: int = 2) -> Token | None:
                 if child.tag_ in ("WP", "WDT") and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
                     return head.head  # "a finding that could help explain": the finding, not "that"
                 return child
-        return subject_of(verb.head, climb - 1)
+        return subject_of(verb.head, lexicon, climb - 1)
     return None
 
 
-def _reports(verb: Token) -> bool:
+def _reports(verb: Token, lexicon: Lexicon) -> bool:
     """A verb with a reported clause of its own (``joked that …``) or a speech verb."""
-    return verb.lemma_.lower() in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in verb.children)
+    return lexicon.has_speech_lemma(verb) or any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def noun_phrase(token: Token, text: str | None = None) -> Span:
@@ -115,11 +116,11 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
     para_start, para_end = paragraph_bounds(text, token.idx)
     # A quote mark inside the subtree means the parser ran into a quote: stop at it.
     for i in range(token.i - 1, start - 1, -1):
-        if doc[i].text in _QUOTE_CHARS or doc[i].idx < para_start:
+        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx < para_start:
             start = i + 1
             break
     for i in range(token.i + 1, end):
-        if doc[i].text in _QUOTE_CHARS or doc[i].idx >= para_end:
+        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx >= para_end:
             end = i
             break
     while start < token.i and (doc[start].is_punct or doc[start].is_space):
@@ -129,7 +130,7 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
     return doc[start:end]
 
 
-def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
+def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None) -> Span | None:
     """The speaker mention a cue points to, or None when the cue has none."""
     doc = cue.doc
     text = text if text is not None else doc.text
@@ -138,6 +139,8 @@ def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
         first = cue.start
         while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
             first -= 1
+        if cue.start - first > HEADLINE_NAME_TOKENS:
+            return introduced_by_colon(cue)
         return doc[first:cue.start] if first < cue.start else None
     if cue.text == "A" and cue.end < len(doc) and doc[cue.end].text == ":":
         return interviewee(doc, text)
@@ -149,13 +152,28 @@ def speaker_for_cue(cue: Span, text: str | None = None) -> Span | None:
         following = doc[to.i + 1:to.i + 2]
         return following if len(following) and following[0].pos_ in ("PROPN", "NOUN", "PRON") else None
     verb = cue.root
-    subject = subject_of(verb)
+    subject = subject_of(verb, lexicon)
     if subject is not None:
         return noun_phrase(subject, text)
     # The parser may miss an inverted or short attribution: take a name or pronoun next to the verb.
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):
             return noun_phrase(doc[i], text)
+    return None
+
+
+def introduced_by_colon(colon: Span) -> Span | None:
+    """Who a sentence ending in a colon hands the word to: the last person it names (``… surprise
+    pollster Dana Shore:``), else its subject when that is a name or a pronoun (``She told them:``)."""
+    doc = colon.doc
+    sent = doc[colon.start].sent
+    people = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= colon.start]
+    if people:
+        return people[-1]
+    subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
+    if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in PERSONAL_PRONOUNS - {"it", "i", "we", "you"}
+                                or subject.pos_ == "NOUN" and describes_person_word(subject)):
+        return noun_phrase(subject)
     return None
 
 
@@ -176,14 +194,15 @@ def interviewee(doc: Doc, text: str) -> Span | None:
     default_config={"continue_paragraphs": True},
 )
 def make_speaker_finder(nlp: Language, name: str, continue_paragraphs: bool) -> SpeakerFinder:
-    return SpeakerFinder(continue_paragraphs=continue_paragraphs)
+    return SpeakerFinder(continue_paragraphs=continue_paragraphs, lexicon=shared_lexicon(nlp))
 
 
 class SpeakerFinder:
     """Links every quote to the mention of its speaker."""
 
-    def __init__(self, *, continue_paragraphs: bool = True) -> None:
+    def __init__(self, *, continue_paragraphs: bool = True, lexicon: Lexicon | None = None) -> None:
         self.continue_paragraphs = continue_paragraphs
+        self.lexicon = lexicon or Lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
@@ -200,7 +219,7 @@ class SpeakerFinder:
         speaker_of: dict[int, Span] = {}
         for index, quote in enumerate(quotes):
             cue = cue_of.get((quote.start_char, quote.end_char))
-            speaker = speaker_for_cue(cue, text) if cue is not None else None
+            speaker = speaker_for_cue(cue, self.lexicon, text) if cue is not None else None
             if speaker is not None and len(speaker) and not _overlaps(speaker, quote):
                 speaker_of[index] = speaker
         if self.continue_paragraphs:
@@ -228,15 +247,18 @@ def _continue_speakers(doc: Doc, text: str, quotes: list[Span], speaker_of: dict
 
     def starts_paragraph(span: Span) -> bool:
         para_start, _ = paragraph_bounds(text, span.start_char, starts)
-        return not text[para_start:span.start_char].strip(" \t\"“”„«»‹›‘’‚")
+        return not text[para_start:span.start_char].strip(" \t" + QUOTE_MARKS)
 
     def open_ended(span: Span) -> bool:
         _, para_end = paragraph_bounds(text, span.start_char, starts)
-        return not any(ch in "\"”“»«›’" for ch in text[span.end_char:para_end])
+        return not any(ch in CLOSING_MARKS for ch in text[span.end_char:para_end])
 
     direct = [i for i, q in enumerate(quotes) if q._.quote_type == "direct"]
-    for before, after in zip(direct, direct[1:]):
-        if after in speaker_of or before not in speaker_of:
+    for after in direct:
+        # The quote just before it, of any kind: ``He said the plan was dead.`` then a paragraph
+        # that is only a quote continues what he said.
+        before = after - 1
+        if after in speaker_of or before < 0 or before not in speaker_of:
             continue
         gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
         if gap == 0 or (gap == 1 and starts_paragraph(quotes[after])):

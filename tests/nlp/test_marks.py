@@ -53,3 +53,13 @@ def test_marks_straight_mark_that_can_only_open_restarts_the_scan():
 def test_marks_no_marks_no_segments():
     assert contents("Nothing quoted here at all.") == []
     assert contents('"') == []
+
+
+def test_marks_two_apostrophes_stand_for_a_double_mark():
+    text = "''Sales are up a little,'' Ms. Ortega said. ''The season is long.'' The store's owners'' club met."
+    assert contents(text) == ["Sales are up a little", "The season is long"]
+
+
+def test_marks_mixed_straight_and_curly_marks_pair():
+    text = '"The plan has a hole in it,” said Tom Reyes, a professor.'
+    assert contents(text) == ["The plan has a hole in it"]

@@ -1,0 +1,499 @@
+"""brat standoff annotations (PolNeAR, PARC-style corpora) to our records, and our records back.
+
+``Content`` → ``QUOTE`` (one span per fragment, trimmed to our convention and typed by its
+quotation marks), ``Source`` → ``SPEAKER``, ``Cue`` → ``CUE``, each event → ``SAID_BY`` and
+``CUE`` relations from every content fragment; other ``T`` types are entity spans of that label.
+Every imported record is an accepted decision, so ``evaluate`` reads it as gold and ``export``
+as training data.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annotator.core.errors import UserError
+from annotator.core.invariants import check_task
+from annotator.core.records import (COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Annotation, Relation,
+                                    Span, Task)
+from annotator.core.sources import InputError
+from annotator.export.brat_standoff import (BratPair, Standoff, check_covered_text, format_event,
+                                            format_relation, format_textbound, parse_ann, read_text)
+from annotator.nlp.convert import tokens_from_doc
+from annotator.nlp.marks import MarkedSegment, find_marked_segments, trim_content
+
+#: brat type → our label; None drops the type. ``--labels`` entries are laid over these.
+DEFAULT_LABELS: dict[str, str | None] = {
+    "Content": QUOTE, "Source": SPEAKER, "Cue": CUE,
+    # PolNeAR's review marks (a span to discuss or to throw away), not entities.
+    "Discard": None, "Discuss": None,
+}
+#: Who made the decisions of a ``NAME.ann`` without an ``_XXXX`` annotator suffix.
+DEFAULT_ANNOTATOR = "brat"
+
+_OPENING = "\"“„«‹‘‚"
+_CLOSING = "\"”“»›’"
+#: After a leading "that", these make it the clause's subject ("said that was wrong"), not "said that …".
+_THAT_AS_SUBJECT = frozenset("is was 's ’s isn't isn’t wasn't wasn’t would will could should can may might "
+                             "must has had does did doesn't doesn’t didn't didn’t seems means makes".split())
+_CLAUSE_TRAILING = ",.;:—–-"
+_WRAPPED = re.compile(r"(''|``|[\"“„«‹])(.+)(''|[\"”“»›])[,.]*", re.S)
+
+
+class LabelMappingError(UserError):
+    """``--labels`` is not a list of ``TYPE=LABEL`` pairs."""
+
+
+def parse_labels(spec: str | None) -> dict[str, str | None]:
+    """``"Content=QUOTE,Person=PERSON,Discuss="`` laid over ``DEFAULT_LABELS`` (empty drops a type)."""
+    labels = dict(DEFAULT_LABELS)
+    for item in (spec or "").split(","):
+        if not item.strip():
+            continue
+        kind, sep, label = item.partition("=")
+        if not sep or not kind.strip():
+            raise LabelMappingError(f"--labels {item.strip()!r}: write TYPE=LABEL (TYPE= leaves the type out)")
+        labels[kind.strip()] = label.strip() or None
+    return labels
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something imported other than as written, counted by ``kind`` and shown with ``FILE:LINE``."""
+
+    kind: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class _Offsets:
+    """brat offsets (characters of the file, byte-order mark and ``\\r`` included) → offsets in our
+    text, which drops a leading byte-order mark and the ``\\r`` of ``\\r\\n`` as ``.txt`` inputs do."""
+
+    def __init__(self, raw: str) -> None:
+        removed = [0] if raw.startswith("\ufeff") else []
+        at = raw.find("\r\n")
+        while at >= 0:
+            removed.append(at)
+            at = raw.find("\r\n", at + 2)
+        self.removed = removed
+        text = raw[1:] if raw.startswith("\ufeff") else raw
+        self.text = text.replace("\r\n", "\n")
+
+    def __call__(self, offset: int) -> int:
+        return offset - bisect.bisect_left(self.removed, offset)
+
+
+def convert_pair(pair: BratPair, nlp: Language, labels: Mapping[str, str | None],
+                 default_annotator: str = DEFAULT_ANNOTATOR) -> tuple[Annotation, list[ImportWarning]]:
+    """One ``.txt`` + ``.ann`` as an accepted decision; problems in the files raise ``InputError``."""
+    raw_text = read_text(pair.text)
+    offsets = _Offsets(raw_text)
+    text = offsets.text
+    if not text.strip():
+        raise InputError(str(pair.text), None, "the document is empty")
+    standoff = parse_ann(pair.ann, raw_text)
+    check_covered_text(standoff, raw_text)
+    builder = _RecordBuilder(standoff, text, nlp.make_doc(text), offsets, labels)
+    task = builder.build()
+    annotator = pair.annotator or default_annotator
+    task.meta = {"source": pair.text.name, "id": pair.text.stem,
+                 "brat": {"ann": pair.ann.name, "annotator": pair.annotator}}
+    try:
+        check_task(task)
+    except ValueError as err:  # a bug of ours, but still located
+        raise InputError(str(pair.ann), None, f"imported record is not valid: {err}") from None
+    decision = Annotation(task, "accept", annotator, f"brat-{annotator}", int(os.stat(pair.ann).st_mtime))
+    skipped = [ImportWarning("lines not imported", str(pair.ann), f"{n} {kind} line(s) left out")
+               for kind, n in sorted(standoff.ignored.items())]
+    return decision, builder.warnings + skipped
+
+
+class _RecordBuilder:
+    """Turns one standoff file's annotations into spans and relations on our tokens."""
+
+    def __init__(self, standoff: Standoff, text: str, doc: Doc, offsets: _Offsets,
+                 labels: Mapping[str, str | None]) -> None:
+        self.standoff = standoff
+        self.text = text
+        self.doc = doc
+        self.offsets = offsets
+        self.labels = labels
+        self.tokens = tokens_from_doc(doc)
+        self.segments = find_marked_segments(text)
+        self.warnings: list[ImportWarning] = []
+        self.spans: dict[tuple[int, int, str], Span] = {}
+        self.relations: dict[tuple, Relation] = {}
+
+    def warn(self, kind: str, line: int, message: str) -> None:
+        self.warnings.append(ImportWarning(kind, f"{self.standoff.path}:{line}", message))
+
+    def label_of(self, kind: str) -> str | None:
+        return self.labels.get(kind, kind)
+
+    def build(self) -> Task:
+        standoff = self.standoff
+        trigger_types = {e.type for e in standoff.events}
+        triggers = {e.trigger for e in standoff.events}
+        converted: dict[str, list[Span]] = {}
+        entities: list[tuple[Span, int]] = []
+        for tb in standoff.textbounds.values():
+            label = self.label_of(tb.type)
+            is_trigger = tb.id in triggers or tb.type in trigger_types
+            if label is None or (is_trigger and label not in (QUOTE, SPEAKER, CUE)):
+                continue
+            spans = self._spans_of(tb.id, tb.type, label, tb.fragments, tb.line)
+            converted[tb.id] = spans
+            if label not in (QUOTE, SPEAKER, CUE):
+                entities.extend((s, tb.line) for s in spans)
+        for span in self._without_overlaps(entities):
+            self._add_span(span)
+        for tb_id, spans in converted.items():
+            converted[tb_id] = [s for s in spans if not s.is_entity or s.key in self.spans]
+            for span in converted[tb_id]:
+                if not span.is_entity:
+                    self._add_span(span)
+        for event in standoff.events:
+            self._event_relations(event, converted)
+        for rel in standoff.relations:
+            self._binary_relation(rel, converted)
+        spans = sorted(self.spans.values(), key=lambda s: (s.start, -s.end, s.label))
+        return Task(text=self.text, tokens=self.tokens, spans=spans, relations=list(self.relations.values()))
+
+    def _add_span(self, span: Span) -> Span:
+        return self.spans.setdefault(span.key, span)
+
+    # -- spans ------------------------------------------------------------------------------
+
+    def _spans_of(self, ident: str, kind: str, label: str, fragments: Sequence[tuple[int, int]],
+                  line: int) -> list[Span]:
+        out = []
+        for raw_start, raw_end in fragments:
+            start, end = _strip(self.text, self.offsets(raw_start), self.offsets(raw_end))
+            if start >= end:
+                self.warn("empty span", line, f"{ident} {kind} {raw_start}-{raw_end} covers only spaces: left out")
+                continue
+            if self.doc.char_span(start, end) is None:
+                snapped = self._snap(start, end)
+                self.warn("snapped to tokens", line, f"{ident} {kind} {raw_start}-{raw_end} "
+                          f"{self.text[start:end][:30]!r} is not on token edges: snapped to "
+                          f"{self.text[snapped[0]:snapped[1]][:30]!r}")
+            parts = self._quote_parts(start, end) if label == QUOTE else [(start, end, None)]
+            made = [self._span(s, e, label, quote_type) for s, e, quote_type in parts]
+            made = [span for span in made if span is not None]
+            if not made:
+                self.warn("empty span", line, f"{ident} {kind} {raw_start}-{raw_end} is only marks and "
+                          "punctuation: left out")
+            out.extend(made)
+        return out
+
+    def _snap(self, start: int, end: int) -> tuple[int, int]:
+        sp = self.doc.char_span(start, end, alignment_mode="expand")
+        return (sp.start_char, sp.end_char) if sp is not None and len(sp) else (start, end)
+
+    def _span(self, start: int, end: int, label: str, quote_type: str | None) -> Span | None:
+        start, end = _strip(self.text, start, end)
+        if start >= end:
+            return None
+        sp = self.doc.char_span(start, end, alignment_mode="expand")
+        if sp is None or not len(sp):
+            return None
+        start, end = sp.start_char, sp.end_char
+        return Span(start, end, sp.start, sp.end - 1, label, text=self.text[start:end], quote_type=quote_type)
+
+    def _quote_parts(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Content as our convention has it: a direct quote is the text inside its marks (one span
+        per marked segment, so per paragraph), without a final ``,``/``.``; otherwise the clause
+        without a leading complementiser ``that``, a mixed one keeping its closing mark."""
+        text = self.text
+        touching = [seg for seg in self.segments if seg.open_at < end and start < _region_end(seg)]
+        outside = any(text[i].isalnum() for i in range(start, end)
+                      if not any(seg.open_at <= i < _region_end(seg) for seg in touching))
+        if touching and not outside:
+            parts = [trim_content(text, max(start, seg.start), min(end, seg.end)) for seg in touching]
+            return [(s, e, "direct") for s, e in parts if s < e]
+        closing = None if touching else _closing_end(text, start, end)
+        if closing is not None:
+            # Marks the segment finder did not pair: a straight one opening and a curly one
+            # closing, or the doubled apostrophes some wires print for marks.
+            opening = 2 if text.startswith(("''", "``"), start) else 1
+            s, e = trim_content(text, start + opening, closing)
+            return [(s, e, "direct")] if s < e else []
+        s, e = _clause(text, start, end)
+        for seg in touching:
+            region_end = _region_end(seg)
+            if seg.open_at < e < region_end and seg.close_at is not None:
+                e = region_end  # a mixed quote ending on a quoted part keeps that closing mark
+        return [(s, e, "mixed" if touching else "indirect")] if s < e else []
+
+    def _without_overlaps(self, entities: list[tuple[Span, int]]) -> list[Span]:
+        kept: list[Span] = []
+        for span, line in entities:
+            clash = next((k for k in kept if k.start < span.end and span.start < k.end
+                          and k.key != span.key), None)
+            if clash is not None:
+                self.warn("overlapping entities", line, f"{span.label} {span.text!r} overlaps {clash.label} "
+                          f"{clash.text!r} (entities may not overlap): left out")
+                continue
+            kept.append(span)
+        return kept
+
+    # -- relations --------------------------------------------------------------------------
+
+    def _event_relations(self, event, converted: dict[str, list[Span]]) -> None:
+        parts: dict[str, list[Span]] = {QUOTE: [], SPEAKER: [], CUE: []}
+        for _role, ref in ((event.type, event.trigger), *event.args):
+            for span in converted.get(ref, ()):
+                if span.label in parts:
+                    parts[span.label].append(span)
+        if not parts[QUOTE]:
+            self.warn("event without content", event.line, f"{event.id} has no content that was imported: "
+                      "its source and cue are kept without relations")
+            return
+        for quote in parts[QUOTE]:
+            for speaker in parts[SPEAKER]:
+                self._relate(quote, speaker, SAID_BY)
+            for cue in parts[CUE]:
+                self._relate(quote, cue, CUE_REL)
+
+    def _binary_relation(self, rel, converted: dict[str, list[Span]]) -> None:
+        label = self.label_of(rel.type)
+        expected = {SAID_BY: (QUOTE, SPEAKER), CUE_REL: (QUOTE, CUE), COREF: (SPEAKER, None)}
+        heads, children = converted.get(rel.arg1, []), converted.get(rel.arg2, [])
+        if label not in expected or not heads or not children:
+            self.warn("relation left out", rel.line, f"{rel.id} {rel.type}: not one of {', '.join(expected)} "
+                      "between imported spans")
+            return
+        head_label, child_label = expected[label]
+        for head in heads:
+            for child in children:
+                fits = head.label == head_label and (child.label == child_label if child_label else child.is_entity)
+                if fits:
+                    self._relate(head, child, label)
+                else:
+                    self.warn("relation left out", rel.line, f"{rel.id} {label} goes from {head.label} to "
+                              f"{child.label}; expected {head_label} → {child_label or 'an entity'}")
+
+    def _relate(self, head: Span, child: Span, label: str) -> None:
+        head, child = self.spans[head.key], self.spans[child.key]
+        relation = Relation(head, child, label)
+        self.relations.setdefault((head.key, child.key, label), relation)
+
+
+def _region_end(segment: MarkedSegment) -> int:
+    """Where a quoted part ends, its closing mark included."""
+    return segment.close_at + 1 if segment.close_at is not None else segment.end
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _closing_end(text: str, start: int, end: int) -> int | None:
+    """The offset of the closing mark of a content written ``“…”`` or ``''…''`` (a final ``,``/``.``
+    after it aside) when the segment finder did not pair its marks and none other is inside."""
+    match = _WRAPPED.fullmatch(text, start, end)
+    if match is None or any(c in _OPENING + _CLOSING and c not in "’‘'" for c in match.group(2)):
+        return None
+    return match.start(3)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """A reported clause: no leading punctuation (marks aside) or ``that``, no final ``,.;:``/dash."""
+    start, end = _strip(text, start, end)
+    while start < end and not text[start].isalnum() and text[start] not in _OPENING and not text[start].isspace():
+        start += 1
+    word_end = start
+    while word_end < end and not text[word_end].isspace():
+        word_end += 1
+    if text[start:word_end].lower() == "that" and word_end < end:
+        rest = text[word_end:end].split(None, 1)
+        if rest and rest[0].lower().rstrip(",") not in _THAT_AS_SUBJECT:
+            start = word_end
+            start, end = _strip(text, start, end)
+            while start < end and text[start] in ",":
+                start += 1
+    while end > start and text[end - 1] in _CLAUSE_TRAILING and not text[start:end].endswith(".."):
+        end -= 1
+        start, end = _strip(text, start, end)
+    return _strip(text, start, end)
+
+
+# -- import of many files ----------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    """What an import did: records written, files that failed (each a located error), warnings."""
+
+    output: Path
+    written: int = 0
+    failed: list[InputError] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+    unpaired_texts: list[Path] = field(default_factory=list)
+    spans: Counter = field(default_factory=Counter)
+    relations: Counter = field(default_factory=Counter)
+
+    @property
+    def warning_counts(self) -> Counter:
+        return Counter(w.kind for w in self.warnings)
+
+
+def iter_brat(pairs: Iterable[BratPair], nlp: Language, labels: Mapping[str, str | None],
+              report: ImportReport, default_annotator: str = DEFAULT_ANNOTATOR):
+    """The decision for each pair, in order; a pair whose files are broken is recorded in
+    ``report.failed`` and skipped, so one bad file never stops the others."""
+    for pair in pairs:
+        try:
+            decision, warnings = convert_pair(pair, nlp, labels, default_annotator)
+        except InputError as err:
+            report.failed.append(err)
+            continue
+        report.warnings.extend(warnings)
+        report.spans.update(s.label for s in decision.task.spans)
+        report.relations.update(r.label for r in decision.task.relations)
+        yield decision
+
+
+def import_brat(*, sources: Sequence[str | Path], output: str | Path, labels: str | Mapping | None = None,
+                annotator: str | None = None, overwrite: bool = False, nlp: Language | None = None
+                ) -> ImportReport:
+    """Convert every ``.txt``/``.ann`` pair under ``sources`` into ``output`` (JSONL decisions).
+
+    The output is written under a temporary name and renamed when complete; an existing file is
+    kept unless ``overwrite``. Files that fail are listed in the report, the others are written.
+    """
+    from annotator.export.atomic import AtomicFile
+    from annotator.export.brat_standoff import find_pairs
+
+    output = Path(output)
+    if output.exists() and not overwrite:
+        raise InputError(str(output), None, "already exists; choose another name or pass --force to replace it")
+    mapping = parse_labels(labels) if labels is None or isinstance(labels, str) else {**DEFAULT_LABELS, **labels}
+    pairs, unpaired, unreadable = find_pairs(sources)
+    if not pairs and not unreadable:
+        raise InputError(", ".join(str(s) for s in sources), None, "no .ann files found")
+    if nlp is None:
+        import spacy
+
+        nlp = spacy.blank("en")
+    report = ImportReport(Path(output), unpaired_texts=unpaired, failed=list(unreadable))
+    with AtomicFile(output) as out:
+        for decision in iter_brat(pairs, nlp, mapping, report, annotator or DEFAULT_ANNOTATOR):
+            out.write((json.dumps(decision.to_dict(), ensure_ascii=False) + "\n").encode("utf-8"))
+            report.written += 1
+    return report
+
+
+# -- export ------------------------------------------------------------------------------------
+
+#: Our structure labels as PolNeAR's types, for writing.
+BRAT_TYPES = {QUOTE: "Content", SPEAKER: "Source", CUE: "Cue"}
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def check_output_folder(path: str | Path) -> Path:
+    """brat output is a folder of files: it must not exist yet (or be empty), its parent must."""
+    path = Path(path)
+    if str(path) == "-":
+        raise InputError("-", None, "brat export writes a folder of .txt and .ann files; give its name with -o")
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise InputError(str(path), None, "already exists and is not an empty folder; brat export writes a new one")
+    if not path.parent.is_dir():
+        raise InputError(str(path), None, f"the folder {path.parent} does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise InputError(str(path), None, f"the folder {path.parent} is not writable")
+    return path
+
+
+def ann_text(task: Task) -> str:
+    """The ``.ann`` lines for one record: T lines for spans, one event per attributed quote (its
+    trigger on the cue, else the speaker, as PolNeAR does), R lines for COREF."""
+    lines: list[str] = []
+    ids: dict[tuple[int, int, str], str] = {}
+    for span in task.spans:
+        ids[span.key] = f"T{len(ids) + 1}"
+        lines.append(format_textbound(ids[span.key], BRAT_TYPES.get(span.label, span.label), span.start,
+                                      span.end, task.text))
+    by_quote: dict[tuple, dict[str, list[Span]]] = {}
+    for rel in task.relations:
+        if rel.label in (SAID_BY, CUE_REL) and rel.head_span.label == QUOTE:
+            parts = by_quote.setdefault(rel.head_span.key, {SAID_BY: [], CUE_REL: []})
+            parts[rel.label].append(rel.child_span)
+    next_t = len(ids) + 1
+    for number, (quote_key, parts) in enumerate(by_quote.items(), start=1):
+        anchor = (parts[CUE_REL] or parts[SAID_BY])[0]
+        kind = "Attribution" if parts[SAID_BY] else "Attribution-no-source"
+        trigger = f"T{next_t}"
+        next_t += 1
+        lines.append(format_textbound(trigger, kind, anchor.start, anchor.end, task.text))
+        args = [("Content", ids[quote_key])]
+        for role, spans in (("Source", parts[SAID_BY]), ("Cue", parts[CUE_REL])):
+            args += [(role if i == 0 else f"{role}{i + 1}", ids[s.key]) for i, s in enumerate(spans)]
+        lines.append(format_event(f"E{number}", kind, trigger, args))
+    corefs = [r for r in task.relations if r.label == COREF]
+    for number, rel in enumerate(corefs, start=1):
+        lines.append(format_relation(f"R{number}", COREF, ids[rel.head_span.key], ids[rel.child_span.key]))
+    return "".join(lines)
+
+
+class BratWriter:
+    """Writes ``NAME.txt`` + ``NAME.ann`` per document into a new folder, built under a temporary
+    name beside it and renamed into place by ``finish``; a document decided by several annotators
+    gets ``NAME_ANNOTATOR.ann`` per decision, which ``import brat`` reads back the same way."""
+
+    needs_doc = False
+
+    def __init__(self, target: Path, decisions_per_input: Mapping[int, int]) -> None:
+        self.target = check_output_folder(target)
+        self.temp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent))
+        self.decisions_per_input = decisions_per_input
+        self.stems: dict[int, str] = {}
+
+    def add(self, decision, doc) -> None:
+        task = decision.annotation.task
+        stem = self.stems.get(task.input_hash)
+        if stem is None:
+            stem = self._new_stem(task)
+            (self.temp / f"{stem}.txt").write_text(task.text, encoding="utf-8")
+        name = stem
+        if self.decisions_per_input.get(task.input_hash, 1) > 1:
+            name = f"{stem}_{_UNSAFE_NAME.sub('-', decision.annotation.annotator_id) or 'anonymous'}"
+        (self.temp / f"{name}.ann").write_text(ann_text(task), encoding="utf-8")
+
+    def _new_stem(self, task: Task) -> str:
+        wanted = task.meta.get("id") or Path(str(task.meta.get("source") or "")).stem or f"doc-{task.input_hash}"
+        base = _UNSAFE_NAME.sub("-", str(wanted)).strip(".-") or f"doc-{task.input_hash}"
+        stem, n = base, 1
+        taken = set(self.stems.values())
+        while stem in taken:
+            n += 1
+            stem = f"{base}-{n}"
+        self.stems[task.input_hash] = stem
+        return stem
+
+    def finish(self) -> None:
+        if self.target.is_dir():
+            self.target.rmdir()  # checked empty when the export started
+        os.replace(self.temp, self.target)
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.temp, ignore_errors=True)

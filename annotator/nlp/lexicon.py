@@ -1,0 +1,373 @@
+"""Every word list the pre-labeler's rules read, and the predicates over them: one module.
+
+The cue verbs are configurable (``[components.annotator_quotes]`` ``speech_verbs``,
+``cognition_verbs``, ``extra_cue_verbs``); the quotes component builds one ``Lexicon`` from its
+config and the later components share it (``shared_lexicon``), so an added verb counts everywhere.
+Matching a verb uses the lemma and, as a fallback for pipelines without a lemmatizer (or when it
+errs), the inflected forms built here, so ``said``, ``says`` and ``saying`` all count as ``say``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.attrs import LOWER, POS
+from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
+
+# -- quotation marks and punctuation ---------------------------------------------------------
+
+#: Every character that opens or closes a quote: straight, typographic, guillemets, German, single.
+QUOTE_MARKS = "\"“”„«»‹›‘’‚"
+#: The text of a token that is a quotation mark: one of those, or two apostrophes (``''``), which
+#: some wire and newspaper copy writes for a double mark.
+QUOTE_MARK_TOKENS = frozenset(QUOTE_MARKS) | {"''"}
+#: Marks that can close a quote at the end of a paragraph (one that runs on has none).
+CLOSING_MARKS = "\"”“»«›’"
+SENTENCE_END = frozenset(".!?")
+#: A possessive ending split off a name (``Reeves's``, ``Jones'``).
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+# -- syntax ----------------------------------------------------------------------------------
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Tags of a finite verb: a clause with one can be a statement.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Words that open an embedded question (``explain how …``).
+WH_WORDS = frozenset({"how", "why", "what", "where", "when", "whether", "which", "who"})
+
+# -- cue verbs -------------------------------------------------------------------------------
+
+#: Verbs of saying: a reported clause after them is speech.
+SPEECH_VERBS = (
+    "say", "state", "tell", "add", "note", "claim", "warn", "insist", "argue", "announce", "deny",
+    "acknowledge", "admit", "affirm", "allege", "answer", "assert", "caution", "comment",
+    "complain", "concede", "conclude", "confirm", "contend", "declare", "emphasize", "emphasise",
+    "estimate", "explain", "indicate", "maintain", "mention", "observe", "predict", "promise",
+    "recall", "remark", "repeat", "reiterate", "reply", "report", "respond", "retort", "reveal",
+    "stress", "suggest", "testify", "tweet", "underline", "urge", "vow", "pledge", "write",
+    "disclose", "ask", "quip", "joke", "boast", "counter", "lament", "agree", "threaten", "assure",
+    "inform", "predict", "proclaim", "recount", "speculate", "underscore", "charge", "acknowledge",
+    # Verbs news copy uses around quotes: ``…," he continued``, ``the crowd chanted "…"``.
+    "continue", "exclaim", "shout", "yell", "chant", "scream", "confess", "plead", "interject",
+    "muse", "concur", "post", "read", "insist", "signal",
+)
+#: Verbs of thinking and finding: with a finite clause they are indirect reports too
+#: (``expected the plan to fail``, with no finite clause, is a forecast and is not).
+COGNITION_VERBS = (
+    "believe", "think", "feel", "fear", "suspect", "doubt", "worry", "reckon", "assume", "consider",
+    # Attribution corpora of news (PARC, PolNeAR) count these with a finite clause too: ``hoped the
+    # deal would hold``, ``polls show that …``, ``the study found that …``, ``knows that …``.
+    "hope", "expect", "know", "show", "find", "realize", "realise", "recognize", "recognise",
+    "understand", "learn", "hear", "guess", "imagine",
+)
+#: Speech verbs whose object is the listener (``told BBC Radio Leeds that …``).
+LISTENER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "promise", "brief"})
+#: Verbs whose infinitive reports a commitment, demand or refusal (``vowed to repeal the law``,
+#: ``urged Congress to act``, ``declined to comment``): news attribution corpora count them.
+COMMITMENT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "urge", "refuse", "decline", "agree"})
+#: ``called the plan "a mistake"``: a verb naming what something is, its object and predicate said.
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
+
+_IRREGULAR = {
+    "say": ("said", "says"),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "feel": ("felt",),
+    "deny": ("denied", "denies"),
+    "reply": ("replied", "replies"),
+    "testify": ("testified", "testifies"),
+    "worry": ("worried", "worries"),
+    "speculate": ("speculated",),
+    "read": ("read",),
+    "know": ("knew", "known"),
+    "show": ("showed", "shown"),
+    "find": ("found",),
+    "understand": ("understood",),
+    "hear": ("heard",),
+    "learn": ("learned", "learnt"),
+}
+#: Part-of-speech ids that lemma_of looks further at: none (untagged), verbs, and the tags a
+#: tagger sometimes gives a past form (``said`` as a noun).
+_VERB_POS = frozenset({POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"]})
+_MISTAGGED_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"]})
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma plus the irregular ones we know."""
+    forms = {lemma, lemma + "s", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    else:
+        forms |= {lemma + "ed"}
+        if lemma[-1] not in "aeiouwy" and lemma[-2:-1] in tuple("aeiou") and lemma[-3:-2] not in tuple("aeiou"):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        forms.add(lemma + "es")
+    forms.update(_IRREGULAR.get(lemma, ()))
+    return forms
+
+
+class Lexicon:
+    """Which tokens are speech or cognition verbs: the configured part of the word lists."""
+
+    def __init__(self, speech: Iterable[str] = SPEECH_VERBS, cognition: Iterable[str] = COGNITION_VERBS,
+                 extra: Iterable[str] = ()) -> None:
+        self.speech = {v.lower() for v in speech} | {v.lower() for v in extra}
+        self.cognition = {v.lower() for v in cognition} - self.speech
+        self.lemmas = self.speech | self.cognition
+        self.forms: dict[str, str] = {}
+        for lemma in sorted(self.lemmas):
+            for form in inflections(lemma):
+                self.forms.setdefault(form, lemma)
+        irregular_past = {f for forms in _IRREGULAR.values() for f in forms if not f.endswith("s")}
+        self.past_forms = {f for f in self.forms if f.endswith("ed") or f in irregular_past}
+        self._past_form_ids = frozenset(hash_string(f) for f in self.past_forms)
+
+    def possible_cues(self, doc: Doc, also: Iterable[str] = ()) -> list[int]:
+        """Indices of the tokens lemma_of may accept, and of the words in ``also``: a superset,
+        read from the Doc's arrays so a scan of every word does not build a Token for each."""
+        also_ids = {hash_string(w) for w in also}
+        return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
+                if pos in _VERB_POS or lower in also_ids or pos in _MISTAGGED_POS and lower in self._past_form_ids]
+
+    def lemma_of(self, token: Token) -> str | None:
+        """The cue lemma if the token is a speech or cognition verb, else None."""
+        pos = token.pos_  # read once: called for every token of every document
+        if pos and pos not in ("VERB", "AUX"):
+            # Taggers sometimes call a sentence-final "said" a noun; a known past form still counts.
+            if pos not in ("NOUN", "PROPN", "ADJ") or token.lower_ not in self.past_forms:
+                return None
+        lemma = token.lemma_.lower()
+        if lemma in self.lemmas:
+            return lemma
+        return self.forms.get(token.lower_)
+
+    def is_cue(self, token: Token) -> bool:
+        return self.lemma_of(token) is not None
+
+    def is_speech(self, token: Token) -> bool:
+        return self.lemma_of(token) in self.speech
+
+    def has_speech_lemma(self, token: Token) -> bool:
+        """The token's lemma is a speech verb (by lemma alone, whatever its tag)."""
+        return token.lemma_.lower() in self.speech
+
+
+def shared_lexicon(nlp: Language) -> Lexicon:
+    """The lexicon of the pipeline's quotes component (built from its config), else the default one.
+
+    Components are built in pipeline order (by ``add_pipe`` and by ``spacy.load``), so a later
+    component's factory finds it; holding the same object, a component pickled to a worker process
+    keeps it too.
+    """
+    for _, component in nlp.pipeline:
+        lexicon = getattr(component, "lexicon", None)
+        if isinstance(lexicon, Lexicon):
+            return lexicon
+    return Lexicon()
+
+
+# -- people and pronouns ---------------------------------------------------------------------
+
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
+#: Pronouns that can stand for someone who reports something.
+SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+GENDERED = MALE | FEMALE
+MALE_TITLES = frozenset({
+    "mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman", "mister", "congressman",
+    "businessman", "councilman", "duke", "emperor", "baron", "brother", "uncle",
+})
+FEMALE_TITLES = frozenset({
+    "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "madam",
+    "congresswoman", "businesswoman", "councilwoman", "duchess", "empress", "baroness", "sister", "aunt",
+    "mother", "actress",
+})
+#: Words before a name that are not part of it.
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister",
+    "secretary", "spokesperson", "spokesman", "spokeswoman", "chancellor", "senator", "sen",
+    "rep", "representative", "governor", "gov", "mayor", "general", "gen", "colonel", "col",
+    "captain", "capt", "judge", "justice", "king", "queen", "prince", "princess", "pope",
+    "chairman", "chairwoman", "chair", "director", "ceo", "chief", "leader", "premier", "ambassador",
+    "commissioner", "deputy", "vice", "prime", "foreign", "defense", "defence", "finance", "st",
+    "saint", "father", "rev", "reverend", "coach", "officer", "sheriff", "attorney", "inspector",
+    "councillor", "cllr", "councilor", "councilman", "councilwoman", "alderman", "professor",
+    "congressman", "congresswoman", "assemblyman", "assemblywoman", "mp", "mep", "bishop",
+    "archbishop", "cardinal", "rabbi", "imam", "sergeant", "sgt", "lieutenant", "lt", "major", "maj",
+    "admiral", "adm", "corporal", "cpl", "detective", "det", "constable", "superintendent", "supt",
+    "commander", "cmdr", "marshal", "magistrate", "dean", "baroness", "baron", "duke", "duchess",
+})
+#: Titles that only ever stand before a person's name.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady"})
+#: Nationality nouns for one person (``the Dane said``); ``-ian``/``-ese`` words tagged NORP count too.
+DEMONYMS = frozenset({
+    "dane", "swede", "finn", "pole", "turk", "greek", "brit", "briton", "scot", "scotsman", "welshman",
+    "irishman", "frenchman", "frenchwoman", "dutchman", "englishman", "englishwoman", "spaniard", "kiwi",
+    "aussie", "serb", "croat", "czech", "slovak", "thai", "argentine", "filipino", "iraqi", "israeli",
+    "pakistani", "saudi", "somali", "yemeni", "bangladeshi", "nepali", "kenyan", "american", "german",
+    "italian", "russian", "ukrainian", "canadian", "australian", "indian", "brazilian", "mexican",
+    "nigerian", "norwegian", "belgian", "austrian", "hungarian", "romanian", "chinese", "japanese",
+    "portuguese", "vietnamese", "lebanese", "senegalese", "sudanese", "icelander", "new zealander",
+})
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "ive")
+PERSON_NOUNS = frozenset({
+    "coach", "chief", "boss", "star", "veteran", "mother", "father", "wife", "husband", "son",
+    "daughter", "brother", "sister", "official", "spokesperson", "spokesman", "spokeswoman", "actor",
+    "actress", "pilot", "nurse", "doctor", "judge", "mayor", "minister", "chef", "artist", "host",
+    "head", "aide", "ally", "rival", "widow", "survivor", "victim", "captain", "midfielder", "goalkeeper",
+    "striker", "defender", "champion", "winner", "candidate", "senator", "governor", "ceo", "founder",
+    "owner", "teenager", "girl", "boy", "pensioner", "resident", "novelist", "poet", "singer", "rapper",
+})
+#: Head nouns of a speaker that is a text or a thing, not a person: left unresolved.
+NOT_A_PERSON = frozenset({
+    "report", "study", "statement", "survey", "data", "document", "letter", "paper", "analysis",
+    "filing", "ruling", "memo", "poll", "website", "email", "release", "note", "order", "number",
+    "figure", "figures", "review", "inquiry", "research", "plan", "budget", "law", "bill", "court",
+    "matter", "spokesperson's", "center", "centre", "register", "computer", "tracker", "monitor",
+})
+#: Determiners of a description that introduces a new, unnamed referent.
+INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "several", "some", "other",
+                        "many", "few", "sources", "people"})
+
+# -- organisations ---------------------------------------------------------------------------
+
+#: Head nouns of a description that names an organisation, never a person (``the ministry said``).
+ORGANISATION_NOUNS = frozenset({
+    "group", "company", "firm", "ministry", "department", "agency", "government", "council", "club",
+    "team", "bank", "union", "party", "committee", "commission", "court", "police", "office", "board",
+    "authority", "airline", "carrier", "retailer", "network", "broadcaster", "newspaper", "charity",
+    "organisation", "organization", "association", "federation", "league", "institute", "university",
+    "school", "hospital", "trust", "foundation", "regulator", "watchdog", "army", "military", "embassy",
+    "administration", "cabinet", "parliament", "senate", "campaign", "coalition", "alliance",
+    "consortium", "startup", "maker", "manufacturer", "insurer", "lender", "operator", "supplier",
+    "business", "corporation", "service", "force", "unit", "secretariat", "tribunal", "studio", "label",
+})
+#: Speaker nouns for a business, resolved to the ORG last introduced as one.
+COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "corporation", "companies"})
+#: Nouns that introduce an ORG as a business (``the brewer Hollins & Grey``).
+BUSINESS_NOUNS = frozenset({
+    "brewer", "retailer", "airline", "carrier", "bank", "lender", "insurer", "maker", "manufacturer",
+    "supermarket", "chain", "operator", "developer", "publisher", "startup", "giant", "conglomerate",
+    "supplier", "producer", "miner", "distributor", "carmaker", "automaker", "drugmaker", "builder",
+    "housebuilder", "grocer", "broadcaster", "utility", "distiller", "brand", "outfit", "company", "firm",
+})
+#: Role nouns before a name that belong to a business, not a person (``the carrier Delta``).
+BUSINESS_ROLES = frozenset({
+    "carrier", "retailer", "lender", "insurer", "operator", "supplier", "manufacturer", "developer",
+    "publisher", "broadcaster", "brewer", "producer", "distributor", "builder", "housebuilder", "grocer",
+    "miner", "maker", "carmaker", "drugmaker", "distiller", "owner", "provider", "trader", "exporter",
+    "importer", "player", "partner", "investor", "buyer", "seller", "sponsor", "rival", "competitor",
+})
+#: Words after a name that make it a company or a club (``Brentford FC``, ``Acme Ltd``).
+ORG_SUFFIXES = frozenset({"fc", "afc", "cf", "ltd", "inc", "plc", "llc", "corp", "co", "gmbh", "ag", "sa",
+                          "nv", "bv", "spa", "limited", "incorporated", "corporation", "holdings", "group"})
+#: Last words of a multi-word name that make it an organisation (``Leeds United``, ``Royal Opera``).
+ORG_NAME_ENDINGS = frozenset({
+    "united", "city", "fc", "afc", "rovers", "athletic", "opera", "association", "service", "society",
+    "council", "party", "group", "ltd", "plc", "inc", "wanderers", "albion", "hotspur", "county", "rangers",
+    "ballet", "orchestra", "trust", "union", "federation", "authority", "agency", "commission", "institute",
+    "foundation", "corporation", "company", "limited", "llc", "university", "college", "hospital", "club",
+})
+#: Nouns after ``X's`` that belong to an organisation, not a person (``Brentford's squad``).
+OWNED_BY_ORGS = frozenset({
+    "manager", "chairman", "board", "squad", "players", "fans", "stadium", "shares", "headquarters",
+    "profits", "profit", "revenue", "staff", "employees", "workers", "customers", "owners", "shareholders",
+    "ground", "academy", "subsidiary", "chief", "spokesperson", "spokesman", "spokeswoman", "executives",
+})
+#: Initials are taken from a long name without these (``European Space Agency`` → ESA).
+NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
+
+# -- page furniture --------------------------------------------------------------------------
+
+#: Words that end in a colon at the start of a line without being a speaker's name.
+HEADLINE_LABELS = frozenset({
+    "update", "updated", "note", "editor", "editors", "photo", "photos", "source", "sources",
+    "read", "watch", "video", "related", "breaking", "exclusive", "live", "analysis", "opinion",
+    "comment", "tags", "tag", "topics", "see", "also", "warning", "caption", "credit", "image",
+    "file", "pictured", "listen", "subscribe", "correction", "disclaimer", "summary", "background",
+    "context", "q", "a", "question", "answer", "by", "date", "time", "location", "category",
+    "published", "posted", "copyright", "more", "explainer", "factbox", "timeline", "graphic",
+})
+
+
+# -- predicates ------------------------------------------------------------------------------
+
+def is_quote_mark(token: Token) -> bool:
+    """A quotation mark, not the apostrophe of a possessive glued to its word (``Mr. Harris’ aide``)."""
+    if token.text not in QUOTE_MARK_TOKENS:
+        return False
+    if token.text in ("’", "'") and token.i:
+        before = token.doc[token.i - 1]
+        return bool(before.whitespace_) or not before.text[-1:].isalpha()
+    return True
+
+
+def is_demonym(token: Token) -> bool:
+    """``Dane``, ``Norwegian``: a nationality noun standing for one person."""
+    return token.lower_ in DEMONYMS or token.ent_type_ == "NORP" and token.tag_ == "NNP" \
+        and token.lower_.endswith(("ian", "ese", "an", "i"))
+
+
+def describes_person_word(token: Token) -> bool:
+    """A noun for a person (``scientist``, ``researchers``, ``spokesperson``), whatever its determiner."""
+    word = token.lemma_.lower() or token.lower_
+    if is_demonym(token) or word in PERSON_NOUNS or token.lower_ in PERSON_NOUNS:
+        return True
+    return word not in NOT_A_PERSON and word.endswith(PERSON_SUFFIXES + ("people", "expert", "staff"))
+
+
+def is_person_role(token: Token) -> bool:
+    """A lower-case noun for a person's role right before a name (``director``, ``striker``)."""
+    if token.pos_ != "NOUN" or not token.text.islower() or token.lower_ in ORGANISATION_NOUNS \
+            or token.lower_ in BUSINESS_ROLES:
+        return False
+    return token.lower_ in TITLES or token.lower_ in PERSON_NOUNS or \
+        token.lower_.endswith(("ist", "ian", "or", "er", "ess")) and token.lower_ not in NOT_A_PERSON
+
+
+def could_speak(subject: Token) -> bool:
+    """A subject that can report something: a person, an organisation or a pronoun for one, not a
+    thing (``the research``, ``a discovery``, ``it``)."""
+    if subject.lower_ in SPEAKING_PRONOUNS:
+        return True
+    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ == "PROPN":
+        return True
+    if subject.pos_ != "NOUN":
+        return False
+    return describes_person_word(subject) or subject.lower_ in ORGANISATION_NOUNS \
+        or subject.lemma_.lower() in ORGANISATION_NOUNS
+
+
+def _description_head(span: Span) -> Token | None:
+    """The head of ``the Dane`` / ``the 34-year-old striker`` (a description), else None."""
+    if not len(span) or span[0].lower_ not in ("the", "a", "an", "this", "that"):
+        return None
+    return span.root
+
+
+def describes_person(span: Span) -> bool:
+    """A definite description of one person: a nationality or a role noun (``the striker``)."""
+    head = _description_head(span)
+    if head is None or head.tag_ in ("NNS", "NNPS") or head.lower_ in ORGANISATION_NOUNS:
+        return False
+    word = head.lower_
+    if is_demonym(head) or word in PERSON_NOUNS or "-year-old" in span.text:
+        return True
+    return head.pos_ == "NOUN" and word not in NOT_A_PERSON and word.endswith(PERSON_SUFFIXES)
+
+
+def describes_organisation(span: Span) -> bool:
+    """``the group``, ``the company``, ``the Foreign Ministry``' short form: an organisation."""
+    head = _description_head(span)
+    return head is not None and head.lower_ in ORGANISATION_NOUNS
+
+
+def organisation_nouns(span: Span) -> set[str]:
+    return {t.lower_ for t in span if t.lower_ in ORGANISATION_NOUNS}

@@ -1,0 +1,32 @@
+"""Commitments, demands and refusals reported with an infinitive: ``vowed to repeal the law``,
+``urged Congress to act``, ``declined to comment on the report``; the infinitive (with the person
+urged) is what was said."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.lexicon import COMMITMENT_VERBS, FIRST_SECOND_PERSON
+from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers import subject_of
+
+
+def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    if verb.lemma_.lower() not in COMMITMENT_VERBS or negated(verb):
+        return []
+    doc = scan.doc
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return []
+    subject = subject_of(verb, scan.lexicon)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
+        return []
+    listener = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i), None)
+    start = listener.left_edge.i if listener is not None else xcomp.left_edge.i
+    _, para_end = scan.paragraph(verb.idx)
+    end = min(xcomp.right_edge.i + 1, scan.token_at_or_after(para_end))
+    span = with_closing_mark(scan, trimmed(doc, start, end))
+    if span is None or word_count(span) < 2:
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]

@@ -1,0 +1,97 @@
+"""The ``annotator_quotes`` component: builds a ``QuoteScan`` of each document, runs the quote rules
+in order, then writes what they found (match, then set annotations; nothing kept on ``self``)."""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from annotator.core.records import CUE, CUE_REL, QUOTE
+from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.lexicon import COGNITION_VERBS, SPEECH_VERBS, Lexicon
+from annotator.nlp.quotes import direct, headline, interview, reports
+from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.scan import QuoteScan
+
+
+def add_all(found: list[FoundQuote], new: list[FoundQuote]) -> list[FoundQuote]:
+    return found + new
+
+
+class QuoteRule(NamedTuple):
+    """A rule finds quotes in a scan; ``combine`` adds them to what the earlier rules found."""
+
+    name: str
+    find: Callable[[QuoteScan], list[FoundQuote]]
+    combine: Callable[[list[FoundQuote], list[FoundQuote]], list[FoundQuote]] = add_all
+
+
+#: The quote rules, in order.
+RULES: tuple[QuoteRule, ...] = (
+    QuoteRule("direct", direct.find),
+    QuoteRule("headline", headline.find, headline.lend_cues),
+    QuoteRule("interview", interview.find),
+    QuoteRule("reports", reports.find, reports.absorb_direct),
+)
+
+
+@Language.factory(
+    "annotator_quotes",
+    assigns=["doc.spans", "doc._.relations"],
+    default_config={
+        "speech_verbs": list(SPEECH_VERBS),
+        "cognition_verbs": list(COGNITION_VERBS),
+        "extra_cue_verbs": [],
+        "min_direct_words": 3,
+        "headline_max_words": 25,
+    },
+)
+def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cognition_verbs: list[str],
+                      extra_cue_verbs: list[str], min_direct_words: int, headline_max_words: int) -> QuoteFinder:
+    return QuoteFinder(Lexicon(speech_verbs, cognition_verbs, extra_cue_verbs),
+                       min_direct_words=min_direct_words, headline_max_words=headline_max_words)
+
+
+class QuoteFinder:
+    """Finds every quote of a document and the cue word that introduces it.
+
+    Its ``lexicon`` (the configured cue verbs) is shared with the later components."""
+
+    def __init__(self, lexicon: Lexicon | None = None, *, min_direct_words: int = 3,
+                 headline_max_words: int = 25, rules: tuple[QuoteRule, ...] = RULES) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self.min_direct_words = min_direct_words
+        self.headline_max_words = headline_max_words
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_span_groups(doc)
+        if not len(doc):
+            return doc
+        set_quotes(doc, self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[FoundQuote]:
+        """The quotes of a document, in no particular order."""
+        scan = QuoteScan.of(doc, self.lexicon, min_direct_words=self.min_direct_words,
+                            headline_max_words=self.headline_max_words)
+        found: list[FoundQuote] = []
+        for rule in self.rules:
+            found = rule.combine(found, rule.find(scan))
+        return found
+
+
+def set_quotes(doc: Doc, found: list[FoundQuote]) -> None:
+    """Write quotes (in document order, each with its type), their cues and the CUE relations."""
+    quotes: list[Span] = []
+    cues: dict[tuple[int, int], Span] = {}
+    for item in sorted(found, key=lambda f: f.span.start):
+        item.span._.quote_type = item.quote_type
+        quotes.append(item.span)
+        if item.cue is not None:
+            cue = cues.setdefault((item.cue.start, item.cue.end), item.cue)
+            add_relation(doc, item.span, QUOTE, cue, CUE, CUE_REL)
+    doc.spans["quotes"] = quotes
+    doc.spans["cues"] = sorted(cues.values(), key=lambda s: s.start)

@@ -1,0 +1,149 @@
+"""Direct quotes: the words between quotation marks, with the cue after (``"…," she said``), before
+(``She said: "…"``) or closing the paragraph before (``Kebede said:`` then a quote paragraph); a
+quote without a cue is kept when it reads like speech, not a title or a scare quote, and takes as
+cue a colon that introduces it (``… pollster Dana Shore: "…"``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.lexicon import FINITE_TAGS, SENTENCE_END, is_quote_mark
+from annotator.nlp.marks import MarkedSegment
+from annotator.nlp.quotes.found import FoundQuote, negated
+from annotator.nlp.quotes.scan import QuoteScan
+
+#: How many tokens from the quote a cue is looked for.
+_CUE_WINDOW = 14
+
+
+def find(scan: QuoteScan) -> list[FoundQuote]:
+    found = []
+    text = scan.text
+    for segment in scan.segments:
+        span = scan.char_span(segment.start, segment.end)
+        if span is None:
+            continue
+        para_start, para_end = scan.paragraph(segment.open_at)
+        cue = None
+        if segment.close_at is not None:
+            cue = cue_after(scan, segment, para_end)
+        if cue is None and not named_phrase(scan, segment, span):
+            cue = cue_before(scan, segment, para_start)
+        if cue is None and not text[para_start:segment.open_at].strip():
+            cue = cue_before_colon(scan, para_start)
+        if cue is None and not stands_alone(scan, segment, span):
+            continue
+        if cue is None:
+            cue = introducing_colon(scan, segment, para_start)
+        found.append(FoundQuote(span, "direct", cue))
+    return found
+
+
+def named_phrase(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
+    """``asked about "the penalty miss"``: a quoted phrase without a tensed verb that is the object
+    of a preposition names something (a scare quote or a title); a cue before it does not report it.
+    ``as``/``like`` are the exception (``described the offer as "an insult"`` quotes a judgement),
+    and so is an active speech verb (``warned of "a lost decade"``), not a passive one
+    (``tired of being asked about "the penalty miss"``)."""
+    doc = scan.doc
+    mark = scan.token_at_or_after(segment.open_at)
+    if mark == 0 or doc[mark - 1].pos_ != "ADP" or doc[mark - 1].lower_ in ("as", "like") \
+            or scan.text[segment.end - 1] in "?!…":
+        return False
+    head = doc[mark - 1].head
+    if scan.lexicon.is_speech(head) and not any(c.dep_ == "auxpass" for c in head.children):
+        return False  # "warned of "a lost decade"": the speaker's own words
+    return span.root.dep_ == "pobj" or not any(t.tag_ in FINITE_TAGS for t in span)
+
+
+def stands_alone(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
+    """A quote without a cue is kept when it reads like speech, not a title or scare quote."""
+    text = scan.text
+    words = sum(1 for t in span if not t.is_punct and not t.is_space)
+    if words < scan.min_direct_words:
+        return False
+    close = segment.close_at if segment.close_at is not None else segment.end
+    ends_like_speech = text[segment.end:close].strip()[:1] in (",", ".", "?", "!", "…") or \
+        text[segment.end - 1] in "?!…"
+    before = text[:segment.open_at].rstrip()
+    embedded = bool(before) and before[-1].isalnum()
+    if embedded and named_phrase(scan, segment, span):
+        return False  # "tired of being asked about "the penalty miss"": a phrase named, not speech
+    return ends_like_speech or not embedded
+
+
+def cue_after(scan: QuoteScan, segment: MarkedSegment, para_end: int) -> Span | None:
+    """``"…," she said``: a cue after the closing mark, in the same sentence and paragraph."""
+    doc, text = scan.doc, scan.text
+    assert segment.close_at is not None
+    last = text[segment.start:segment.close_at].rstrip()[-1:]
+    if last == ".":
+        return None  # a full stop ends the sentence: what follows is a new one
+    first = scan.token_at_or_after(segment.close_at + 1)
+    for token in doc[first:first + _CUE_WINDOW]:
+        if token.idx >= para_end or is_quote_mark(token):
+            break
+        if token.text in SENTENCE_END:
+            break
+        if last in ("?", "!") and token.i == first and token.is_alpha and token.text[0].isupper() \
+                and not scan.lexicon.is_cue(token) and token.pos_ != "PROPN":
+            break
+        cue = cue_at(scan, token)
+        if cue is not None:
+            return cue
+    return None
+
+
+def cue_before(scan: QuoteScan, segment: MarkedSegment, para_start: int) -> Span | None:
+    """``She said: "…"``: the nearest cue before the opening mark, in the same sentence and paragraph."""
+    doc = scan.doc
+    last = scan.token_at_or_after(segment.open_at) - 1
+    for token in reversed(doc[max(0, last - _CUE_WINDOW):last + 1]):
+        if token.idx < para_start or is_quote_mark(token) or token.text in SENTENCE_END:
+            break
+        cue = cue_at(scan, token)
+        if cue is not None:
+            return cue
+    return None
+
+
+def cue_before_colon(scan: QuoteScan, para_start: int) -> Span | None:
+    """``Daniel Kebede said:`` closing the paragraph before a quote that opens its own."""
+    doc, text = scan.doc, scan.text
+    end = para_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ":":
+        return None
+    colon = scan.token_at_or_after(end - 1)
+    prev_start, _ = scan.paragraph(end - 1)
+    for token in reversed(doc[max(0, colon - _CUE_WINDOW):colon]):
+        if token.idx < prev_start or is_quote_mark(token) or token.text in SENTENCE_END:
+            break
+        cue = cue_at(scan, token)
+        if cue is not None:
+            return cue
+    return None
+
+
+def introducing_colon(scan: QuoteScan, segment: MarkedSegment, para_start: int) -> Span | None:
+    """``… pollster Dana Shore: "…"``: a colon right before the quote (or ending the paragraph
+    before one that opens its own) introduces it; the speakers component finds who is named."""
+    doc, text = scan.doc, scan.text
+    before = text[para_start:segment.open_at].rstrip()
+    if not before:
+        before = text[:para_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = scan.token_at_or_after(len(before) - 1)
+    return doc[colon:colon + 1] if colon < len(doc) and doc[colon].text == ":" else None
+
+
+def cue_at(scan: QuoteScan, token: Token) -> Span | None:
+    """The cue a token starts: ``according to`` or a speech or cognition verb not negated."""
+    doc = token.doc
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        return doc[token.i:token.i + 2]
+    if scan.lexicon.is_cue(token) and not negated(token):
+        return doc[token.i:token.i + 1]
+    return None

@@ -1,0 +1,70 @@
+"""A quote a rule found (``FoundQuote``), and the span shapes the rules share: trimmed edges, word
+counts, and whether a span quotes someone's exact words (mixed) or not (indirect)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.quotes.scan import QuoteScan, within
+
+
+@dataclass
+class FoundQuote:
+    span: Span
+    quote_type: str
+    cue: Span | None
+    #: The characters the rule matched, when wider than the span (a headline's whole line after
+    #: its colon); a later rule's quote overlapping them is the same quote.
+    claims: tuple[int, int] | None = None
+
+    @property
+    def chars(self) -> tuple[int, int]:
+        return self.claims if self.claims is not None else (self.span.start_char, self.span.end_char)
+
+
+def trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens ``start:end`` without spaces and punctuation at the edges (a quote mark at the
+    start stays; a final comma, full stop, colon or dash goes)."""
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in QUOTE_MARK_TOKENS):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":", "—", "–")):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def word_count(span: Span) -> int:
+    return sum(1 for t in span if t.is_alpha or t.like_num)
+
+
+def has_words_outside(span: Span, inside: list[tuple[int, int]]) -> bool:
+    """Some word of the span is not between quotation marks (else it is a direct quote)."""
+    return any(t.is_alpha and not within(t.idx, inside) for t in span)
+
+
+def type_for(span: Span, inside: list[tuple[int, int]]) -> str:
+    """``mixed`` when the span holds a quoted segment, else ``indirect``."""
+    return "mixed" if any(span.start_char <= s and e <= span.end_char for s, e in inside) else "indirect"
+
+
+def negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:
+    """A paraphrase ending on a quoted part keeps that part's closing mark (``… “fearless”``),
+    also when the mark comes after a final full stop or comma (``… fearless.”``)."""
+    if span is None:
+        return None
+    text = scan.text
+    close = scan.closes.get(span.end_char)
+    if close is None and span.end_char + 1 in scan.closes and text[span.end_char] in ".,":
+        close = scan.closes[span.end_char + 1]
+    if close is None or not any(t.idx < close for t in span if t.text in QUOTE_MARK_TOKENS):
+        return span
+    end = scan.token_at_or_after(close)
+    if end < len(span.doc) and span.doc[end].idx == close:
+        return span.doc[span.start:end + 1]
+    return span

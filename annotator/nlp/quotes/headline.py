@@ -1,0 +1,78 @@
+"""Headline quotes: ``Name: words`` on a line of their own (``Starmer: we will not raise taxes``);
+the colon is the cue, and a quote already found on that line gets it as its cue."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from annotator.nlp.lexicon import HEADLINE_LABELS, QUOTE_MARKS
+from annotator.nlp.marks import trim_content
+from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.scan import QuoteScan
+
+
+def find(scan: QuoteScan) -> list[FoundQuote]:
+    doc, text = scan.doc, scan.text
+    found = []
+    for colon in colon_tokens(scan):
+        para_start, para_end = scan.paragraph(colon.idx)
+        name = [t for t in doc[scan.token_at_or_after(para_start):colon.i] if not t.is_space]
+        if not 1 <= len(name) <= 5 or not looks_like_name(scan, name):
+            continue
+        line_words = len(text[para_start:para_end].split())
+        if line_words > scan.headline_max_words:
+            continue
+        start, end = trim_content(text, colon.idx + 1, para_end)
+        while start < end and text[start] in QUOTE_MARKS:
+            start += 1
+        while end > start and text[end - 1] in QUOTE_MARKS:
+            end -= 1
+        start, end = trim_content(text, start, end)
+        span = scan.char_span(start, end)
+        if span is None or len([t for t in span if t.is_alpha]) < 3:
+            continue
+        found.append(FoundQuote(span, "direct", doc[colon.i:colon.i + 1], claims=(start, end)))
+    return found
+
+
+def lend_cues(found: list[FoundQuote], headlines: list[FoundQuote]) -> list[FoundQuote]:
+    """A headline over quotes found already gives them its colon as cue (if they have none);
+    else it is a quote of its own."""
+    for headline in headlines:
+        start, end = headline.chars
+        existing = [f for f in found if f.span.start_char < end and start < f.span.end_char]
+        if existing:
+            for item in existing:
+                item.cue = item.cue or headline.cue
+            continue
+        found.append(headline)
+    return found
+
+
+def looks_like_name(scan: QuoteScan, tokens: list[Token]) -> bool:
+    """Capitalised words with a proper noun or a named entity among them, no verb, no number, no
+    page label (``Update:``, ``Photo:``)."""
+    if any(t.lower_ in HEADLINE_LABELS or t.like_num or t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    words = [t for t in tokens if t.is_alpha]
+    if not words or not words[0].text[0].isupper():
+        return False
+    if not all(t.text[0].isupper() or t.pos_ in ("ADP", "DET", "PART", "PUNCT") for t in tokens):
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in tokens):
+        return True
+    # A headline is tagged badly ("Arteta" as a noun): the same word in a name elsewhere counts.
+    return all(t.text in scan.named_words for t in words)
+
+
+def colon_tokens(scan: QuoteScan) -> Iterator[Token]:
+    """The tokens that are a colon, in order: found in the text, not by visiting every token."""
+    doc, text = scan.doc, scan.text
+    at = text.find(":")
+    while at >= 0:
+        i = scan.token_at_or_after(at)
+        if i < len(doc) and doc[i].idx == at and doc[i].text == ":":
+            yield doc[i]
+        at = text.find(":", at + 1)

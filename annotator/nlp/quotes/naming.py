@@ -1,0 +1,31 @@
+"""``Ms. Ortiz called the budget "a gift to the banks"``: a speaker naming what something is;
+the object and what it is called are the quote. A passive or participle naming (``a group called
+the Patriots``) has no speaker and is not one."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.lexicon import FIRST_SECOND_PERSON, NAMING_VERBS
+from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers import subject_of
+
+
+def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    if verb.lemma_.lower() not in NAMING_VERBS or negated(verb) or verb.dep_ in ("acl", "relcl", "amod"):
+        return []
+    doc = scan.doc
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    called = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
+    if thing is None or called is None or called.i < thing.i:
+        return []
+    subject = subject_of(verb, scan.lexicon)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
+        return []
+    _, para_end = scan.paragraph(verb.idx)
+    end = min(called.right_edge.i + 1, scan.token_at_or_after(para_end))
+    span = with_closing_mark(scan, trimmed(doc, thing.left_edge.i, end))
+    if span is None or word_count(span) < 2:
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]

@@ -1,0 +1,160 @@
+"""Reported speech: ``X said (that) CLAUSE``, the clause a speech or cognition verb reports; quoted
+parts in it make it mixed. The clause stops where the speaker's next act, a participle or a
+reporter's relative clause begins."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.lexicon import (
+    FINITE_TAGS, FIRST_SECOND_PERSON, LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS, could_speak,
+)
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.scan import QuoteScan, within
+from annotator.nlp.speakers import subject_of
+
+
+def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """The clause ``verb`` reports, if it reports one."""
+    if scan.cue_lemma(verb) is None or _asked_of_someone_else(verb):
+        return []
+    doc, lexicon = scan.doc, scan.lexicon
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not clauses and lexicon.is_speech(verb):
+        clauses = _that_clause_below(verb)
+    if not clauses:
+        return []
+    subject = subject_of(verb, lexicon)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
+        return []  # a relative pronoun whose antecedent subject_of could not find speaks for nobody
+    clause = clauses[0]
+    if clause.left_edge.lower_ in WH_WORDS and not could_speak(subject):
+        return []  # "a finding that could help explain how …": a thing explains, nobody reports
+    if not lexicon.is_speech(verb) and not _is_finite_clause(clause):
+        return []  # "expected the merger to collapse": a forecast, not a report of speech
+    _, para_end = scan.paragraph(verb.idx)
+    start = clause.left_edge.i
+    end = min(clause.right_edge.i + 1, scan.token_at_or_after(para_end))
+    end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause), _relative_cut(scan, start, end))
+    # "told BBC Radio Leeds that …": whatever comes before the clause's own "that" (the listener
+    # a parser sometimes hangs inside the clause) is not part of what was said.
+    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
+    if that is None and verb.lemma_.lower() in LISTENER_VERBS:
+        that = next((t for t in doc[start:min(end, start + 8)] if t.lower_ == "that"), None)
+        if that is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.text in QUOTE_MARK_TOKENS
+                                    for t in doc[start:that.i]):
+            that = None  # "told him that was wrong" is not a listener before "that"
+    if that is not None and start < that.i < end:
+        start = that.i + 1
+    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    span = with_closing_mark(scan, trimmed(doc, start, end))
+    if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+
+
+def _coordination_cut(scan: QuoteScan, clause: Token) -> int:
+    """``said X had been "in touch" and hoped the deal would hold``: a verb coordinated after the
+    reported clause, with no subject of its own, is the speaker's next act when it follows a
+    closing quote mark or is a speech or cognition verb itself; the clause stops before ``and``."""
+    doc = clause.doc
+    for child in clause.children:
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            continue
+        cc = next((c for c in child.children if c.dep_ == "cc" and c.i < child.i), None)
+        if cc is None:
+            cc = doc[child.i - 1] if doc[child.i - 1].dep_ == "cc" else None
+        if cc is None:
+            continue
+        before = doc[cc.i - 1] if cc.i else None
+        # After the quoted part, a bare past tense is the speaker's next act ("and hoped");
+        # "and would need support" (an auxiliary) goes on with the reported clause.
+        after_quote = before is not None and _quoted_part_ends_at(scan, cc.i, clause) \
+            and child.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+        if after_quote or scan.lexicon.is_cue(child):
+            return cc.i - 1 if before is not None and before.text == "," else cc.i
+    return len(doc)
+
+
+def _quoted_part_ends_at(scan: QuoteScan, cc: int, clause: Token) -> bool:
+    """The phrase before ``and`` closes a quoted part: the mark itself (``"in touch" and``) or a
+    noun phrase holding it (``a "very limited" service and``)."""
+    doc = scan.doc
+    before = doc[cc - 1] if cc else None
+    if before is None:
+        return False
+    if before.idx in scan.close_marks:
+        return True
+    phrase = before if before.pos_ in ("NOUN", "PROPN") else None
+    if phrase is None or phrase.head.i == phrase.i:
+        return False
+    return any(t.idx in scan.close_marks for t in doc[max(phrase.left_edge.i, clause.left_edge.i):cc])
+
+
+def _relative_cut(scan: QuoteScan, start: int, end: int) -> int:
+    """``… "full confidence" in Lindqvist, who took over in 2022``: a non-restrictive relative
+    clause closing the report after a quoted part or a name describes that name; the reporter
+    adds it, so the clause stops before the comma. A relative clause closed by a comma
+    (``Lindqvist, who joined in 2019, would stay``) is inside the report and kept."""
+    doc = scan.doc
+    for i in range(start + 2, end):
+        token = doc[i]
+        if token.lower_ not in ("who", "whom", "whose") or doc[i - 1].text != ",":
+            continue
+        if any(t.text in (",", ";") for t in doc[i + 1:end]):
+            continue
+        named = doc[i - 2]
+        if named.idx in scan.close_marks or named.pos_ == "PROPN" and named.text[:1].isupper():
+            return i - 1
+    return end
+
+
+def _participle_cut(scan: QuoteScan, clause: Token) -> int:
+    """``they would block the bill, calling it "a stunt"``: the participle after the comma is a
+    second report (a cue, or a quote of its own), not part of the first clause."""
+    doc = clause.doc
+    for child in clause.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i <= clause.i:
+            continue
+        if doc[child.i - 1].text != ",":
+            continue
+        quoted = any(within(t.idx, scan.inside) for t in child.subtree)
+        if quoted or scan.lexicon.is_speech(child):
+            return child.i - 1
+    return len(doc)
+
+
+def _that_clause_below(verb: Token) -> list[Token]:
+    """``told analysts on a conference call that X``: a parser hangs the ``that`` clause on the last
+    noun as a relative clause; with a subject of its own it is the reported clause."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != "that" or token.dep_ != "mark":
+            continue
+        clause = token.head
+        if clause.dep_ not in ("relcl", "acl", "advcl") or not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                   for c in clause.children):
+            continue
+        node = clause.head
+        while node.i != verb.i and node.dep_ in ("dobj", "pobj", "prep", "npadvmod", "compound", "dative"):
+            node = node.head
+        if node.i == verb.i:
+            return [clause]
+    return []
+
+
+def _is_finite_clause(clause: Token) -> bool:
+    """A clause with a tensed verb or a modal (``the deal would hold``), not ``the deal to hold``."""
+    if clause.tag_ in FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
+
+
+def _asked_of_someone_else(verb: Token) -> bool:
+    """``Asked whether X, she said: …``: a passive participle with no subject reports a question put
+    to the main clause's subject by someone else; what follows it is not the subject's quote."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ccomp", "acl", "ROOT") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)

@@ -1,0 +1,57 @@
+"""Indirect and mixed quotes: every possible cue word is tried against the report rules in order
+(``according to``, a reported clause, an inverted report, a commitment's infinitive, a naming),
+the first that fires taking it; direct
+quotes inside a report become part of one mixed quote."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Token
+
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.quotes import according_to, commitment, inverted, naming, reported
+from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.scan import QuoteScan
+
+#: A rule for one cue word: the quotes it reports (none when it does not fire).
+ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
+#: Tried in order on each cue word; an inverted report is looked for only where no clause follows.
+REPORT_RULES: tuple[ReportRule, ...] = (according_to.at, reported.at, inverted.at, commitment.at, naming.at)
+
+
+def find(scan: QuoteScan) -> list[FoundQuote]:
+    found: list[FoundQuote] = []
+    doc = scan.doc
+    for i in scan.cue_candidates:
+        token = doc[i]
+        for rule in REPORT_RULES:
+            items = rule(scan, token)
+            if items:
+                found.extend(items)
+                break
+    return [f for f in found if not _reporters_question(f.span[0]) and not _reporters_question(f.cue[0])]
+
+
+def absorb_direct(found: list[FoundQuote], reports: list[FoundQuote]) -> list[FoundQuote]:
+    """Direct quotes inside a reported clause become part of one mixed quote; of reports over the
+    same tokens the first is kept."""
+    kept: dict[tuple[int, int], FoundQuote] = {}
+    for item in reports:
+        kept.setdefault((item.span.start, item.span.end), item)
+    out = []
+    for item in found:
+        if any(o.span.start <= item.span.start and item.span.end <= o.span.end for o in kept.values()):
+            continue
+        out.append(item)
+    return out + list(kept.values())
+
+
+def _reporters_question(token: Token) -> bool:
+    """``Asked whether/if/about …,`` opening a sentence: the reporter's question, never a quote."""
+    doc = token.doc
+    if token.lower_ != "asked" or token.i + 1 >= len(doc):
+        return False
+    first = token.is_sent_start or token.i == 0 or doc[token.i - 1].is_space \
+        or doc[token.i - 1].text in QUOTE_MARK_TOKENS
+    return first and doc[token.i + 1].lower_ in ("whether", "if", "about", "what", "how", "why", "when", "who")

@@ -1,0 +1,100 @@
+"""What every quote rule reads about one document, built once per document: ``QuoteScan``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.marks import MarkedSegment, find_marked_segments, paragraph_bounds, paragraph_starts
+
+
+@dataclass
+class QuoteScan:
+    """One document as the quote rules see it: its text, paragraphs, quoted segments and cue words."""
+
+    doc: Doc
+    #: ``doc.text`` is rebuilt from the tokens on every access: read once here.
+    text: str
+    lexicon: Lexicon
+    #: Offsets where each paragraph (line) starts.
+    paragraph_starts: list[int]
+    #: The text between quotation marks, in order (``marks.find_marked_segments``).
+    segments: list[MarkedSegment]
+    #: Quoted segments as character ranges.
+    inside: list[tuple[int, int]]
+    #: The end of a closed segment's content → the offset of its closing mark.
+    closes: dict[int, int]
+    #: Offsets of closing marks.
+    close_marks: set[int]
+    #: A quote without a cue needs this many words to be kept.
+    min_direct_words: int = 3
+    #: A ``Name: words`` line longer than this is not a headline quote.
+    headline_max_words: int = 25
+
+    @classmethod
+    def of(cls, doc: Doc, lexicon: Lexicon, *, min_direct_words: int = 3, headline_max_words: int = 25) -> QuoteScan:
+        text = doc.text
+        segments = find_marked_segments(text)
+        closes = {s.end: s.close_at for s in segments if s.close_at is not None}
+        return cls(doc=doc, text=text, lexicon=lexicon, paragraph_starts=paragraph_starts(text),
+                   segments=segments, inside=[(s.start, s.end) for s in segments], closes=closes,
+                   close_marks=set(closes.values()), min_direct_words=min_direct_words,
+                   headline_max_words=headline_max_words)
+
+    @cached_property
+    def cue_candidates(self) -> list[int]:
+        """Indices of the tokens that may be a cue verb or the ``according`` of ``according to``."""
+        return self.lexicon.possible_cues(self.doc, also=("according",))
+
+    @cached_property
+    def named_words(self) -> set[str]:
+        """Words of the PERSON and ORG entities (``doc.ents`` builds every Span: read when needed)."""
+        return {t.text for e in self.doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        """Start and end offsets of the paragraph holding ``offset``."""
+        return paragraph_bounds(self.text, offset, self.paragraph_starts)
+
+    def token_at_or_after(self, offset: int) -> int:
+        """Index of the first token that starts at or after ``offset`` (len(doc) when none)."""
+        return token_at_or_after(self.doc, offset)
+
+    def char_span(self, start: int, end: int) -> Span | None:
+        """The tokens of a character range, contracted to whole tokens when it cuts one; None if empty."""
+        doc = self.doc
+        span = doc.char_span(start, end)
+        if span is None:
+            span = doc.char_span(start, end, alignment_mode="contract")
+        return span if span is not None and len(span) else None
+
+    def cue_lemma(self, token: Token) -> str | None:
+        """The lemma of a speech or cognition verb that can start a report: outside quotation marks
+        and not negated (``did not say``). ``according`` starts its own pattern, never a verb's."""
+        if token.lower_ == "according":
+            return None
+        lemma = self.lexicon.lemma_of(token)
+        if lemma is None or within(token.idx, self.inside) or any(c.dep_ == "neg" for c in token.children):
+            return None
+        return lemma
+
+    def quoted(self, offset: int) -> bool:
+        """The character at ``offset`` is between quotation marks."""
+        return within(offset, self.inside)
+
+
+def token_at_or_after(doc: Doc, offset: int) -> int:
+    low, high = 0, len(doc)
+    while low < high:
+        mid = (low + high) // 2
+        if doc[mid].idx < offset:
+            low = mid + 1
+        else:
+            high = mid
+    return low
+
+
+def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)

@@ -1,0 +1,54 @@
+"""The direct rule on hand-built parses: the words between marks and the cue next to them."""
+
+from annotator.nlp.quotes import direct
+from tests.nlp.hand_docs import hand_doc
+from tests.nlp.quotes.helpers import found_by
+
+
+def test_direct_quote_takes_the_cue_after_its_closing_mark():
+    doc = hand_doc('"We will not back down," said Merkel.', """
+        "       PUNCT ``  punct  4
+        We      PRON  PRP nsubj  4
+        will    AUX   MD  aux    4
+        not     PART  RB  neg    4
+        back    VERB  VB  ccomp  8
+        down    ADP   RP  prt    4
+        ,       PUNCT ,   punct  8
+        "       PUNCT ''  punct  8
+        said    VERB  VBD ROOT   8 say
+        Merkel  PROPN NNP nsubj  8
+        .       PUNCT .   punct  8
+    """)
+    assert found_by(direct.find, doc) == [("direct", "We will not back down", "said")]
+
+
+def test_direct_quote_takes_the_cue_closing_the_paragraph_before():
+    doc = hand_doc('Kebede said:\n"We will strike next week."', """
+        Kebede  PROPN NNP nsubj    1
+        said    VERB  VBD ROOT     1 say
+        :       PUNCT :   punct    1
+        \\n     SPACE _SP dep      1
+        "       PUNCT ``  punct    7
+        We      PRON  PRP nsubj    7
+        will    AUX   MD  aux      7
+        strike  VERB  VB  ROOT     7
+        next    ADJ   JJ  amod     9
+        week    NOUN  NN  npadvmod 7
+        .       PUNCT .   punct    7
+        "       PUNCT ''  punct    7
+    """)
+    assert found_by(direct.find, doc) == [("direct", "We will strike next week", "said")]
+
+
+def test_direct_short_scare_quote_without_cue_is_not_a_quote():
+    doc = hand_doc('The "red line" held firm.', """
+        The    DET   DT  det    3
+        "      PUNCT ``  punct  3
+        red    ADJ   JJ  amod   3
+        line   NOUN  NN  nsubj  5
+        "      PUNCT ''  punct  3
+        held   VERB  VBD ROOT   5 hold
+        firm   ADJ   JJ  acomp  5
+        .      PUNCT .   punct  5
+    """)
+    assert found_by(direct.find, doc) == []

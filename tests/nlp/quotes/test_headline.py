@@ -1,0 +1,54 @@
+"""The headline rule on hand-built parses: ``Name: words`` on a line of its own."""
+
+from annotator.nlp.quotes import QuoteFinder, headline
+from tests.nlp.hand_docs import hand_doc
+from tests.nlp.quotes.helpers import found_by
+
+
+def test_headline_name_and_colon_quote_the_rest_of_the_line():
+    doc = hand_doc("Merkel: we will not back down\nThe chancellor spoke on Monday.", """
+        Merkel     PROPN NNP ROOT   0
+        :          PUNCT :   punct  0
+        we         PRON  PRP nsubj  5
+        will       AUX   MD  aux    5
+        not        PART  RB  neg    5
+        back       VERB  VB  appos  0
+        down       ADP   RP  prt    5
+        \\n        SPACE _SP dep    5
+        The        DET   DT  det    9
+        chancellor NOUN  NN  nsubj  10
+        spoke      VERB  VBD ROOT   10 speak
+        on         ADP   IN  prep   10
+        Monday     PROPN NNP pobj   11
+        .          PUNCT .   punct  10
+    """)
+    assert found_by(headline.find, doc) == [("direct", "we will not back down", ":")]
+
+
+def test_headline_page_label_before_a_colon_is_not_a_speaker():
+    doc = hand_doc("Update: the road is closed again", """
+        Update  NOUN  NN  ROOT       0
+        :       PUNCT :   punct      0
+        the     DET   DT  det        3
+        road    NOUN  NN  nsubjpass  5
+        is      AUX   VBZ auxpass    5
+        closed  VERB  VBN appos      0 close
+        again   ADV   RB  advmod     5
+    """)
+    assert found_by(headline.find, doc) == []
+
+
+def test_headline_colon_becomes_the_cue_of_a_quote_in_marks_on_its_line():
+    doc = hand_doc('Merkel: "We will not back down"', """
+        Merkel  PROPN NNP ROOT   0
+        :       PUNCT :   punct  0
+        "       PUNCT ``  punct  6
+        We      PRON  PRP nsubj  6
+        will    AUX   MD  aux    6
+        not     PART  RB  neg    6
+        back    VERB  VB  appos  0
+        down    ADP   RP  prt    6
+        "       PUNCT ''  punct  6
+    """)
+    found = QuoteFinder().find(doc)
+    assert [(f.quote_type, f.span.text, f.cue.text) for f in found] == [("direct", "We will not back down", ":")]

@@ -1,0 +1,69 @@
+"""The reported-clause rule on hand-built parses: ``X said (that) CLAUSE``."""
+
+import pytest
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.quotes import reported
+from tests.nlp.hand_docs import hand_doc
+from tests.nlp.quotes.helpers import found_at
+
+
+def _minister(verb: str, lemma: str) -> str:
+    return f"""
+        The       DET   DT  det    1
+        minister  NOUN  NN  nsubj  2
+        {verb}    VERB  VBD ROOT   2 {lemma}
+        that      SCONJ IN  mark   7
+        the       DET   DT  det    5
+        plan      NOUN  NN  nsubj  7
+        would     AUX   MD  aux    7
+        work      VERB  VB  ccomp  2
+        .         PUNCT .   punct  2
+    """
+
+
+def test_reported_clause_after_a_speech_verb_without_its_that():
+    doc = hand_doc("The minister said that the plan would work.", _minister("said", "say"))
+    assert found_at(reported.at, doc) == [("indirect", "the plan would work", "said")]
+
+
+def test_reported_clause_of_a_verb_added_by_extra_cue_verbs():
+    doc = hand_doc("The minister grumbled that the plan would work.", _minister("grumbled", "grumble"))
+    assert found_at(reported.at, doc) == []
+    assert found_at(reported.at, doc, Lexicon(extra=["grumble"])) == [
+        ("indirect", "the plan would work", "grumbled")]
+
+
+def test_reported_clause_of_a_first_person_speaker_is_not_a_report():
+    doc = hand_doc("I think the plan will work.", """
+        I     PRON  PRP nsubj  1
+        think VERB  VBP ROOT   1
+        the   DET   DT  det    3
+        plan  NOUN  NN  nsubj  5
+        will  AUX   MD  aux    5
+        work  VERB  VB  ccomp  1
+        .     PUNCT .   punct  1
+    """)
+    assert found_at(reported.at, doc) == []
+
+
+@pytest.mark.parametrize("verb, tag, aux, aux_tag, found", [
+    ("is", "VBZ", None, None, [("indirect", "the plan is flawed", "believe")]),
+    ("be", "VB", "to", "TO", []),  # "believe the plan to be flawed": no tensed verb, no report
+])
+def test_reported_clause_of_a_cognition_verb_needs_a_tensed_verb(verb, tag, aux, aux_tag, found):
+    aux_row = f"{aux} PART {aux_tag} aux 5" if aux else ""
+    be = 5 if aux else 4
+    rows = f"""
+        Analysts NOUN  NNS nsubj  1
+        believe  VERB  VBP ROOT   1
+        the      DET   DT  det    3
+        plan     NOUN  NN  nsubj  {be}
+        {aux_row}
+        {verb}   AUX   {tag} ccomp 1 be
+        flawed   ADJ   JJ  acomp  {be}
+        .        PUNCT .   punct  1
+    """
+    text = f"Analysts believe the plan {aux + ' ' if aux else ''}{verb} flawed."
+    doc = hand_doc(text, rows)
+    assert found_at(reported.at, doc) == found

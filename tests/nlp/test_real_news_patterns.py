@@ -1,0 +1,77 @@
+"""Attribution patterns common in real political news (sentences written for these tests)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # A straight opening mark closed by a curly one, as web copy often has it.
+    ('"The plan has a hole in it,” said Tom Reyes, a professor.', "The plan has a hole in it", "Tom Reyes"),
+    # Newspaper copy that writes every quotation mark as two apostrophes.
+    ("''Turnout will be higher than anyone thinks,'' Ms. Alvarez said.",
+     "Turnout will be higher than anyone thinks", "Alvarez"),
+    # A possessive apostrophe inside the attribution is not a quotation mark.
+    ("“The river will crest by Friday night,” Nell Ames, the Harris’ family lawyer, said.",
+     "The river will crest by Friday night", "Nell Ames"),
+])
+def test_real_news_direct_quote_marks_and_speakers(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Investors hoped the central bank would cut rates in June.", "the central bank would cut rates in June",
+     "Investors"),
+    ("A new survey shows that most voters distrust both parties.", "most voters distrust both parties",
+     "A new survey"),
+    ("The auditors found that the agency had lost track of the money.", "the agency had lost track of the money",
+     "The auditors"),
+])
+def test_real_news_beliefs_and_findings_with_a_clause_are_attributions(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [("indirect", content, speaker)]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('“We will win this state,” Sen. Ana Ruiz continued.', "We will win this state", "Ana Ruiz"),
+    ('“Nobody is above the law,” the protester shouted.', "Nobody is above the law", "the protester"),
+    ('“I made a mistake,” the governor confessed.', "I made a mistake", "the governor"),
+])
+def test_real_news_speech_verbs_around_quotes(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [(q.text, q.speaker) for q in quotes] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The early count came as no shock to the campaign strategist Dana Shore: “Late deciders always break for the "
+     "challenger.”", "Late deciders always break for the challenger", "Dana Shore"),
+    ("The senator closed with a warning for his party:\n\n“We will lose the House if we keep this up.”",
+     "We will lose the House if we keep this up", "The senator"),
+])
+def test_real_news_colon_hands_the_quote_to_who_the_sentence_names(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [(content, speaker, ":")]
+
+
+def test_real_news_quote_paragraph_continues_an_indirect_report(quotes_in):
+    quotes = quotes_in("Ms. Lane said the count had been rigged.\n\n“We will appeal, and we will win.”")
+    assert [(q.type, q.speaker) for q in quotes] == [("indirect", "Lane"), ("direct", "Lane")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor vowed to reopen every library by spring.", "to reopen every library by spring", "The mayor"),
+    ("The union urged the council to delay the vote.", "the council to delay the vote", "The union"),
+    ("A spokeswoman declined to comment on the lawsuit.", "to comment on the lawsuit", "A spokeswoman"),
+])
+def test_real_news_commitments_and_refusals_report_their_infinitive(quotes_in, text, content, speaker):
+    quotes = quotes_in(text)
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [("indirect", content, speaker)]
+
+
+def test_real_news_naming_something_is_a_quote_and_a_passive_naming_is_not(quotes_in):
+    quotes = quotes_in("Ms. Ortiz called the budget “a gift to the banks.”")
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "the budget “a gift to the banks.”", "Ortiz")]
+    assert quotes_in("They joined a group called the Harbor Foundation.") == []
