@@ -191,7 +191,7 @@ def parse_json_line(line: str) -> Any:
         raise StrictJsonError("the JSON is nested too deeply to read") from None
     except ValueError as err:  # Python's limit on the digits of an integer
         raise StrictJsonError(f"a number in the line is too long ({str(err).split(':')[0].lower()})") from None
-    if _SURROGATE_ESCAPE.search(line) is not None:
+    if ("\\ud" in line or "\\uD" in line) and _SURROGATE_ESCAPE.search(line) is not None:
         _refuse_surrogates(data)
     return data
 
