@@ -69,9 +69,14 @@ RepairHandler = Callable[[str], None]
 
 
 def report_on_stderr(message: str) -> None:
-    """The default for store repairs: one ``warning:`` line on standard error, terminal-safe."""
-    sys.stderr.write(f"warning: {printable(message, keep_newlines=False)}\n")
-    sys.stderr.flush()
+    """The default for store repairs: one ``warning:`` line on standard error, terminal-safe.
+
+    The process's own stderr, not ``sys.stderr``: a live progress display (Rich redirects
+    ``sys.stderr`` while one runs) would move the warning to standard output.
+    """
+    stream = sys.__stderr__ or sys.stderr
+    stream.write(f"warning: {printable(message, keep_newlines=False)}\n")
+    stream.flush()
 
 
 class JsonlStore:

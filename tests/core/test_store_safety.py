@@ -69,11 +69,11 @@ def test_a_cut_off_tail_is_moved_aside_and_reported_with_bytes_and_place(tmp_pat
                        f"moved its 30 byte(s) to {tmp_path / 'out.jsonl.torn'}"]
 
 
-def test_repairs_are_reported_on_standard_error_by_default(tmp_path, capsys):
+def test_repairs_are_reported_on_standard_error_by_default(tmp_path, capfd):
     path = tmp_path / "out.jsonl"
     path.write_bytes(line_of("first") + b'{"text":"\x1b]0;owned\x07 cut')
     JsonlStore(path).close()
-    err = capsys.readouterr().err
+    err = capfd.readouterr().err
     assert err.startswith(f"warning: {path}: the last line (line 2) was cut off")
     assert "\x1b" not in err
 
