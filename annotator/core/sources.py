@@ -5,6 +5,7 @@ Nothing is loaded whole: records are yielded one line at a time with the file an
 
 from __future__ import annotations
 
+import fcntl
 import json
 import math
 import re
@@ -125,9 +126,27 @@ def _iter_jsonl_stream(stream: IO[bytes], name: str) -> Iterator[RawRecord]:
                 yield record
         pending = (number, raw)
     if pending is not None:
+        if not pending[1].endswith(b"\n") and _held_by_a_writer(stream):
+            return  # a record still being appended by the process that holds the file: not there yet
         record = _parse_line(name, *pending, last=True)
         if record is not None:
             yield record
+
+
+def _held_by_a_writer(stream: IO[bytes]) -> bool:
+    """Whether another open file holds the lock our store keeps while it appends."""
+    try:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except (OSError, ValueError):  # no lock on this kind of stream: nobody is writing through us
+        return False
+    fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
+    return False
+
+
+_CUT_OFF = ("the last line is cut off (no newline and not complete JSON): the file may have been "
+            "truncated while it was written")
 
 
 def _parse_line(name: str, number: int, raw: bytes, *, last: bool) -> RawRecord | None:
@@ -141,13 +160,14 @@ def _parse_line(name: str, number: int, raw: bytes, *, last: bool) -> RawRecord 
     try:
         line = body.decode("utf-8")
     except UnicodeDecodeError as err:
+        if last and not complete and err.reason == "unexpected end of data":
+            return RawRecord(name, number, None, text, _CUT_OFF)
         return RawRecord(name, number, None, text, f"not valid UTF-8 (byte {err.start + 1} of the line)")
     try:
         data = parse_json_line(line)
     except json.JSONDecodeError as err:
         if last and not complete:
-            return RawRecord(name, number, None, line, "the last line is cut off (no newline and not "
-                             "complete JSON): the file may have been truncated while it was written")
+            return RawRecord(name, number, None, line, _CUT_OFF)
         return RawRecord(name, number, None, line, f"invalid JSON: {err.msg} at column {err.colno}")
     except StrictJsonError as err:
         return RawRecord(name, number, None, line, str(err))

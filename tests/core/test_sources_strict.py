@@ -103,3 +103,18 @@ def test_a_supplied_hash_is_kept_when_no_other_text_carries_it(tmp_path):
     path.write_text(json.dumps({"text": "Prodigy text.", "_input_hash": 7}) + "\n")
     [task] = [task for _, task in read_tasks([path])]
     assert task.input_hash == 7 and HASH_CLASH_KEY not in task.meta
+
+
+def test_a_record_half_appended_by_a_running_writer_is_not_reported_as_cut_off(tmp_path):
+    from annotator.core.records import Annotation, Task
+    from annotator.core.store import JsonlStore
+
+    path = tmp_path / "out.jsonl"
+    with JsonlStore(path) as store:
+        store.append_decision(Annotation(Task(text="Done."), "accept", "a", "s", 1))
+        with open(path, "ab") as writer:  # the next record, as far as the writer has got
+            writer.write('{"text":"Caf\u00e9'.encode()[:-1])  # cut inside the é
+        assert [raw.data["text"] for raw in iter_raw(path)] == ["Done."]
+    # Once no process holds the file, the same tail is what a crash left: an error at its line.
+    [done, cut] = list(iter_raw(path))
+    assert cut.line == 2 and "cut off" in cut.error
