@@ -155,6 +155,12 @@ def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None) -> Spa
     subject = subject_of(verb, lexicon)
     if subject is not None:
         return noun_phrase(subject, text)
+    # "…," added a state Democrat: an inverted attribution the parser read as an object.
+    if verb.i > 0 and (doc[verb.i - 1].text in QUOTE_MARK_TOKENS or doc[verb.i - 1].text == ","):
+        after = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                      and 0 < c.i - verb.i <= 6 and c.pos_ in ("PROPN", "NOUN")), None)
+        if after is not None:
+            return noun_phrase(after, text)
     # The parser may miss an inverted or short attribution: take a name or pronoun next to the verb.
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):
@@ -220,6 +226,8 @@ class SpeakerFinder:
         for index, quote in enumerate(quotes):
             cue = cue_of.get((quote.start_char, quote.end_char))
             speaker = speaker_for_cue(cue, self.lexicon, text) if cue is not None else None
+            if cue is not None and (speaker is None or _overlaps(speaker, quote)):
+                speaker = _main_subject(cue, quote)
             if speaker is not None and len(speaker) and not _overlaps(speaker, quote):
                 speaker_of[index] = speaker
         if self.continue_paragraphs:
@@ -230,6 +238,19 @@ class SpeakerFinder:
             add_relation(doc, quotes[index], QUOTE, speaker, SPEAKER, SAID_BY)
         doc.spans["speakers"] = sorted(speakers.values(), key=lambda s: s.start)
         return doc
+
+
+def _main_subject(cue: Span, quote: Span) -> Span | None:
+    """``Ms. Duarte stood to close the meeting, telling the room, "…"``: a participle cue the parser
+    hung inside the quote speaks for the subject of its sentence's main verb, before the cue."""
+    verb = cue.root
+    if verb.tag_ not in ("VBG", "VBN") or not (quote.start <= verb.head.i < quote.end):
+        return None
+    root = verb.sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < cue.start), None)
+    if subject is None or quote.start <= subject.i < quote.end:
+        return None
+    return noun_phrase(subject)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

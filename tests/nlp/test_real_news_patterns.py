@@ -75,3 +75,57 @@ def test_real_news_naming_something_is_a_quote_and_a_passive_naming_is_not(quote
     assert [(q.type, q.text, q.speaker) for q in quotes] == [
         ("mixed", "the budget “a gift to the banks.”", "Ortiz")]
     assert quotes_in("They joined a group called the Harbor Foundation.") == []
+
+
+def test_real_news_attribution_inside_a_clause_reports_both_pieces(quotes_in):
+    quotes = quotes_in("Most of the new jobs, the governor said, have gone to rural counties.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Most of the new jobs", "the governor"), ("have gone to rural counties", "the governor")]
+
+
+def test_real_news_introductory_phrase_before_an_attribution_is_not_a_quote(quotes_in):
+    quotes = quotes_in("Speaking at the conference, she said she was tired.")
+    assert [q.text for q in quotes] == ["she was tired"]
+
+
+def test_real_news_clause_ending_on_a_quoted_part_is_one_mixed_quote(quotes_in):
+    quotes = quotes_in('The senator is “deeply worried,” his aide said.')
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "The senator is “deeply worried,”", "his aide")]
+
+
+@pytest.mark.parametrize("text, contents, speaker", [
+    ("But, according to the survey, most renters plan to move within a year.", ["most renters plan to move within a year"],
+     "the survey"),
+    ("The trend is clear: according to recent polls, the mayor trails by ten points.",
+     ["the mayor trails by ten points"], "recent polls"),
+    ("Three of the new rules, according to the handbook, will apply to part-time staff.",
+     ["Three of the new rules", "will apply to part-time staff"], "the survey"),
+])
+def test_real_news_according_to_inside_or_after_an_opening(quotes_in, text, contents, speaker):
+    quotes = quotes_in(text)
+    assert [q.text for q in quotes] == contents
+    assert {q.speaker for q in quotes} == {speaker}
+
+
+def test_real_news_participle_cue_before_a_quote_speaks_for_the_sentence_subject(quotes_in):
+    quotes = quotes_in("Ms. Duarte stood to close the meeting, telling the room, “Bring your questions next "
+                       "week, we will answer every one of them.”")
+    assert [(q.speaker, q.cue) for q in quotes] == [("Duarte", "telling")]
+
+
+def test_real_news_inverted_attribution_read_as_an_object_still_names_the_speaker(quotes_in):
+    quotes = quotes_in("“The budget is simply too thin,” added another Ohio Republican.")
+    assert [q.speaker for q in quotes] == ["another Ohio Republican"]
+
+
+def test_real_news_speech_verb_object_with_quoted_words_is_a_mixed_quote(quotes_in):
+    quotes = quotes_in("The mayor admitted “a handful of errors” in which the funds “simply vanished.”")
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [
+        ("mixed", "“a handful of errors” in which the funds “simply vanished.”", "The mayor")]
+    assert quotes_in("The mayor announced her candidacy on Monday.") == []
+
+
+def test_real_news_quoted_programme_or_book_title_is_not_a_quote(quotes_in):
+    quotes = quotes_in("“The river rose faster than anyone expected,” Ms. Patel told WKRT’s “Morning Desk” on Monday.")
+    assert [(q.text, q.speaker) for q in quotes] == [("The river rose faster than anyone expected", "Patel")]

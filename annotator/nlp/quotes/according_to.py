@@ -1,10 +1,11 @@
-"""``According to X, CLAUSE.`` and ``CLAUSE, according to X.``: the clause is reported, the two
-words are the cue."""
+"""``According to X, CLAUSE.``, ``CLAUSE, according to X.`` and ``A, according to X, B.``: the
+clause is reported (around the cue, in two pieces), the two words are the cue."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from annotator.nlp.lexicon import FINITE_TAGS
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -22,14 +23,34 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     first = max(sent.start, scan.token_at_or_after(para_start))
     last = min(sent.end, scan.token_at_or_after(para_end))
     phrase_end = max(to.right_edge.i + 1, to.i + 2)
-    if according.i == first or (according.i > first and all(t.is_punct for t in doc[first:according.i])):
+    first = _clause_start(doc, first, according.i)
+    if according.i == first:
         if phrase_end >= last or doc[phrase_end].text != ",":
             return []
-        span = trimmed(doc, phrase_end + 1, last)
+        pieces = [trimmed(doc, phrase_end + 1, last)]
     elif doc[according.i - 1].text == "," and all(t.is_punct or t.is_space for t in doc[phrase_end:last]):
-        span = trimmed(doc, first, according.i - 1)
+        pieces = [trimmed(doc, first, according.i - 1)]
+    elif doc[according.i - 1].text in (",", "—", "–") and phrase_end < last and doc[phrase_end].text in (",", "—", "–"):
+        # "Two of the rules, according to the handbook, apply …": the clause around the cue, in two pieces.
+        pieces = [trimmed(doc, first, according.i - 1), trimmed(doc, phrase_end + 1, last)]
+        if any(p is None for p in pieces) or not any(t.tag_ in FINITE_TAGS for p in pieces for t in p):
+            return []
     else:
         return []
-    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
+    if any(p is None or not has_words_outside(p, scan.inside) for p in pieces) \
+            or sum(word_count(p) for p in pieces) < 3:
         return []
-    return [FoundQuote(span, type_for(span, scan.inside), cue)]
+    return [FoundQuote(p, type_for(p, scan.inside), cue) for p in pieces]
+
+
+def _clause_start(doc: Doc, first: int, according: int) -> int:
+    """Where the clause holding the cue starts: after a colon or semicolon in its sentence, and at
+    the cue itself when only a conjunction or an adverb comes before it (``But, according to …``)."""
+    for i in range(according - 1, first - 1, -1):
+        if doc[i].text in (":", ";"):
+            first = i + 1
+            break
+    lead = [t for t in doc[first:according] if not (t.is_punct or t.is_space)]
+    if len(lead) <= 2 and all(t.pos_ in ("CCONJ", "ADV", "SCONJ") for t in lead):
+        return according
+    return first

@@ -21,7 +21,7 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
     text = scan.text
     for segment in scan.segments:
         span = scan.char_span(segment.start, segment.end)
-        if span is None:
+        if span is None or is_title(scan, segment, span):
             continue
         para_start, para_end = scan.paragraph(segment.open_at)
         cue = None
@@ -37,6 +37,24 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             cue = introducing_colon(scan, segment, para_start)
         found.append(FoundQuote(span, "direct", cue))
     return found
+
+
+#: Words a title leaves in lower case (``Tea with the Mayor``).
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
+                                "by", "from", "is"})
+
+
+def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
+    """``told WKRT's "Morning Desk"``, ``his book ''Harbor Lights''``: a short quoted name in title case,
+    inside a sentence and without a verb of its own, names a programme, book or slogan; nobody says
+    it there."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > 6 or any(t.tag_ in FINITE_TAGS for t in span):
+        return False
+    if not all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL_WORDS for t in words):
+        return False
+    before = scan.text[:segment.open_at].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'")
 
 
 def named_phrase(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:

@@ -3,26 +3,35 @@ clause that goes on after the attribution (``A, they said, and B.``)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    """The clause before a speech verb's comma, and the one continuing after it, if any."""
+    """The clause before a speech verb's comma, and the one continuing after it, if any; or, for an
+    attribution set in the middle of one clause (``Most of the new jobs, he said, have gone
+    public courses.``), the two pieces of that clause."""
     if scan.cue_lemma(verb) not in scan.lexicon.speech:
         return []
-    item = _before(scan, verb)
-    if item is None:
+    span = _before(scan, verb)
+    if span is None:
         return []
-    return _continued(scan, verb) + [item]
+    continued = _continued(scan, verb)
+    if any(t.tag_ in FINITE_TAGS for t in span):
+        return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+    if continued and word_count(span) >= 1:
+        # Neither piece is a statement alone: a subject before the attribution, its verb after.
+        return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+    return []
 
 
-def _before(scan: QuoteScan, verb: Token) -> FoundQuote | None:
-    """``CLAUSE, said X.`` or ``CLAUSE, X said.`` with no quotation marks."""
+def _before(scan: QuoteScan, verb: Token) -> Span | None:
+    """What stands before the comma in ``CLAUSE, said X.`` or ``CLAUSE, X said.`` (no quotation
+    marks), from the start of its sentence."""
     doc = scan.doc
     if any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children):
         return None
@@ -33,9 +42,14 @@ def _before(scan: QuoteScan, verb: Token) -> FoundQuote | None:
         comma = subject.left_edge.i - 1
     else:
         return None
+    ends_quoted = comma > 1 and doc[comma].text in QUOTE_MARK_TOKENS and doc[comma - 1].text == ","
+    if ends_quoted:
+        # "Ms. Vance is "not a team player," said Mr. Holt": a clause that ends on a quoted
+        # part is the report (mixed), when some of its words stand outside the marks.
+        comma -= 1
     if comma <= 0 or doc[comma].text not in (",", "—", "–"):
         return None
-    if doc[comma - 1].text in QUOTE_MARK_TOKENS:
+    if not ends_quoted and doc[comma - 1].text in QUOTE_MARK_TOKENS:
         return None  # "…," she said: a direct quote's attribution
     after = max(verb.i, subject.right_edge.i) + 1
     if after < len(doc) and doc[after].text == ":":
@@ -43,11 +57,15 @@ def _before(scan: QuoteScan, verb: Token) -> FoundQuote | None:
     para_start, _ = scan.paragraph(verb.idx)
     start = max(doc[comma - 1].sent.start, scan.token_at_or_after(para_start))
     span = trimmed(doc, start, comma)
-    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
+    if ends_quoted:
+        span = with_closing_mark(scan, span)
+    if span is None or not has_words_outside(span, scan.inside):
         return None
-    if not any(t.tag_ in FINITE_TAGS for t in span):
-        return None  # a participle or a phrase ("Speaking at the conference, ..."), not a statement
-    return FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])
+    if any(t.tag_ in FINITE_TAGS for t in span) and word_count(span) < 3:
+        return None
+    # Without a finite verb it is a phrase ("Speaking at the conference, ...") and reports
+    # something only when the clause goes on after the attribution.
+    return span
 
 
 def _continued(scan: QuoteScan, verb: Token) -> list[FoundQuote]:

@@ -1,5 +1,5 @@
 """Indirect and mixed quotes: every possible cue word is tried against the report rules in order
-(``according to``, a reported clause, an inverted report, a commitment's infinitive, a naming),
+(``according to``, a reported clause, an inverted report, a commitment's infinitive, a naming, an object quoting words),
 the first that fires taking it; direct
 quotes inside a report become part of one mixed quote."""
 
@@ -10,14 +10,16 @@ from typing import Callable
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
-from annotator.nlp.quotes import according_to, commitment, inverted, naming, reported
+from annotator.nlp.quotes import according_to, commitment, inverted, naming, quoted_object, reported
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: A rule for one cue word: the quotes it reports (none when it does not fire).
 ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
 #: Tried in order on each cue word; an inverted report is looked for only where no clause follows.
-REPORT_RULES: tuple[ReportRule, ...] = (according_to.at, reported.at, inverted.at, commitment.at, naming.at)
+REPORT_RULES: tuple[ReportRule, ...] = (
+    according_to.at, reported.at, inverted.at, commitment.at, naming.at, quoted_object.at,
+)
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
