@@ -40,5 +40,5 @@ def refuse_output_among_inputs(outputs: str | Path | Iterable[str | Path | None]
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
-    except OSError:  # either does not exist (yet): a new output cannot be an existing input
-        return False
+    except OSError:  # one does not exist (yet): the same only if both names lead to one place
+        return a.resolve() == b.resolve()
