@@ -76,7 +76,7 @@ def run_spacy(source: Path, output: Path) -> dict:
 
     from annotator.core.invariants import check_task
     from annotator.core.records import Annotation
-    from annotator.export.spacy_docbin import DOCBIN_ATTRS
+    from annotator.export.spacy_docbin import DOCBIN_ATTRS, add_training_views
     from annotator.nlp.convert import task_to_doc
 
     nlp = spacy.blank("en")
@@ -88,6 +88,7 @@ def run_spacy(source: Path, output: Path) -> dict:
             annotation = Annotation.from_dict(json.loads(line))
             check_task(annotation.task)
             doc = task_to_doc(annotation.task, nlp)
+            add_training_views(doc)  # the "sc" group and doc._.rel every export carries
             t = time.perf_counter()
             doc_bin.add(doc)
             serialising += time.perf_counter() - t

@@ -78,7 +78,7 @@ def _rate(run, texts: list[str]) -> float:
     return count / (time.perf_counter() - started)
 
 
-def _interleaved_rates(bare, ours, texts: list[str], batch_size: int, chunk: int = 250) -> tuple[float, float]:
+def interleaved_rates(bare, ours, texts: list[str], batch_size: int, chunk: int = 250) -> tuple[float, float]:
     """Docs/s of both pipelines, timed in alternating chunks so load from other work hits both alike."""
     spent = {"bare": 0.0, "ours": 0.0}
     for number, start in enumerate(range(0, len(texts), chunk)):
@@ -121,7 +121,7 @@ def main() -> None:
     list(bare.pipe(texts[:50]))
     list(ours.pipe(texts[:50]))
 
-    bare_rate, ours_rate = _interleaved_rates(bare, ours, texts, args.batch_size)
+    bare_rate, ours_rate = interleaved_rates(bare, ours, texts, args.batch_size)
     print(f"bare nlp.pipe:            {bare_rate:8.1f} docs/s")
     print(f"with our components:      {ours_rate:8.1f} docs/s")
     print(f"ratio (target >= 0.90):   {ours_rate / bare_rate:8.3f}")

@@ -37,16 +37,26 @@ app = typer.Typer(
     name="annotator",
     help="Build training data for quote attribution and named entities, in the terminal.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"annotator {version('annotator')}")
+        raise typer.Exit()
 
 
 @app.callback()
 def main(
     ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors in the input."),
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Show the version and exit."),
 ) -> None:
     """Build training data for quote attribution and named entities, in the terminal."""
     ctx.meta["annotator.debug"] = debug

@@ -19,6 +19,8 @@ def evaluate_command(
     gold: Path = typer.Argument(..., help="JSONL of gold tasks (optional quotes in meta.optional)."),
     predicted: Path = typer.Argument(..., help="JSONL of predicted tasks, e.g. from 'annotator prelabel'."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    by_kind: bool = typer.Option(False, "--by-kind", help="Also print quotes and attributed quotes per quote "
+                                 "type (direct, indirect, mixed)."),
 ) -> None:
     """Score PREDICTED against GOLD: entities per label, quotes, attributed quotes.
 
@@ -36,6 +38,8 @@ def evaluate_command(
                       str(score.tp), str(score.fp), str(score.fn))
     console = terminal_console(width=100)
     console.print(table)
+    if by_kind:
+        console.print(kind_table(result))
     if result.missing:
         console.print(f"{result.missing} gold document(s) have no prediction and count as all missed.",
                       markup=False)
@@ -46,3 +50,15 @@ def evaluate_files(*, gold: str | Path, predicted: str | Path) -> Evaluation:
     gold_tasks = [task for _raw, task in read_tasks([gold])]
     predicted_tasks = [task for _raw, task in read_tasks([predicted])]
     return evaluate(gold_tasks, predicted_tasks)
+
+
+def kind_table(result: Evaluation) -> Table:
+    """Quotes and attributed quotes per type: recall over the gold's quotes of the type, precision
+    over the prediction's (a quote found with another type counts as found)."""
+    table = Table(title="per quote type (recall: gold of the type; precision: predicted of the type)")
+    for column in ("", "precision", "recall", "F1", "gold", "found", "predicted", "right"):
+        table.add_column(column, justify="left" if not column else "right")
+    for name, score in result.kind_rows():
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.gold),
+                      str(score.gold_found), str(score.predicted), str(score.predicted_right))
+    return table

@@ -1,25 +1,51 @@
-"""``annotator export``: write the newest accepted decisions as spaCy, Prodigy, CoNLL or Hugging Face data."""
+"""``annotator export``: write the newest accepted decisions as training data in one of several formats."""
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import typer
 
 from annotator.cli.app import app
 from annotator.cli.terminal import echo
+from annotator.core.records import ANSWERS
 from annotator.export import FORMATS
+
+ExportFormatName = Enum("ExportFormatName", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+Grouping = Enum("Grouping", {name: name for name in ("annotator", "session", "input")}, type=str)  # type: ignore[misc]
+Layers = Enum("Layers", {name: name for name in ("rel", "ents", "spans")}, type=str)  # type: ignore[misc]
+
+
+def _answers(value: str) -> str:
+    names = [a.strip() for a in value.split(",") if a.strip()]
+    bad = [a for a in names if a not in ANSWERS]
+    if bad or not names:
+        raise typer.BadParameter(f"{value!r}: a comma-separated list of {', '.join(ANSWERS)}")
+    return value
 
 
 @app.command()
 def export(
     files: list[Path] = typer.Argument(..., help="JSONL files of decisions (what 'annotate' writes)."),
-    format: str = typer.Option(..., "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write; with --split, the name the split files are made from."),
+    format: ExportFormatName = typer.Option(..., "--format", "-f", help="Output format."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write (for hf, a folder); with "
+                                "--split, the name the split files are made from."),
     split: str = typer.Option(None, "--split", help="Train,dev[,test] fractions, e.g. 0.8,0.1,0.1; splits by document."),
     seed: int = typer.Option(0, "--seed", help="Seed for the --split shuffle."),
-    answers: str = typer.Option("accept", "--answers", help="Comma-separated answers to export (accept, reject, ignore)."),
-    by: str = typer.Option("annotator", "--by", help="Keep the newest decision per input per annotator, session or input."),
+    answers: str = typer.Option("accept", "--answers", callback=_answers, metavar="[accept,reject,ignore]",
+                                help="Comma-separated answers to export: any of accept, reject, ignore."),
+    by: Grouping = typer.Option("annotator", "--by", help="Keep the newest decision per input per annotator, "
+                                "per session, or per input."),
+    layers: Layers = typer.Option("rel", "--layers", help="prodigy: rel = every span with relations "
+                                  "(rel.manual), ents = entity spans alone (ner.manual), spans = QUOTE/SPEAKER/CUE "
+                                  "alone (spans.manual)."),
+    columns: str = typer.Option("ner", "--columns", metavar="ner[,quote,speaker]",
+                                help="conll: the tag columns after the token; the default is CoNLL-2003's shape."),
+    labels: str = typer.Option(None, "--labels", help="hf, labelstudio: entity labels in the order their ids are "
+                               "fixed, comma-separated, or a file (an earlier export's labels.json)."),
+    config: Path = typer.Option(None, "--config", help="spacy: also write the training config here, its paths "
+                                "set to the files written."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on standard error."),
 ) -> None:
     """Export the newest decision per input (and per annotator) as training data.
@@ -30,13 +56,13 @@ def export(
     from annotator.export.exporting import export_annotations
 
     report = export_annotations(
-        sources=files, format=format, output=output, split=split, seed=seed,
-        answers=tuple(a.strip() for a in answers.split(",") if a.strip()), group_by=by,
-        show_progress=progress,
+        sources=files, format=format.value, output=output, split=split, seed=seed,
+        answers=tuple(a.strip() for a in answers.split(",") if a.strip()), group_by=by.value,
+        show_progress=progress, layers=layers.value, columns=columns, labels=labels, config=config,
     )
     echo(f"read {report.records_read} record(s); {report.decisions} decision(s) on "
-               f"{report.documents} document(s) exported")
+         f"{report.documents} document(s) exported", err=True)
     for name, (path, count) in report.outputs.items():
-        echo(f"  {path}: {count} decision(s)")
-    if report.labels_file:
-        echo(f"  {report.labels_file}: tag names")
+        echo(f"  {path}: {count} decision(s)", err=True)
+    for path in report.extra_files:
+        echo(f"  {path}", err=True)

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from annotator.cli.app import app
 from annotator.cli.terminal import echo
 from annotator.core.output_paths import refuse_output_among_inputs
-from annotator.core.records import Task
+from annotator.core.records import Task, adopt_known_hash
 from annotator.core.sources import read_tasks
 from annotator.core.store import JsonlStore, RejectsFile
 
@@ -33,7 +34,7 @@ def prelabel_command(
     """
     with Progress(SpinnerColumn(), TextColumn("[bold]pre-labeling"), BarColumn(),
                   TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]:.1f} docs/s"),
-                  TimeElapsedColumn(), transient=False) as progress:
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=False) as progress:
         bar = progress.add_task("prelabel", total=None, rate=0.0)
         started = [time.perf_counter()]
 
@@ -52,7 +53,7 @@ def prelabel_command(
         parts.append(f"{summary['errors']} with a component error (labelled in part; see meta.prelabel_errors)")
     if summary["rejected"]:
         parts.append(f"{summary['rejected']} rejected (see {summary['rejects']})")
-    echo(f"{output}: " + ", ".join(parts))
+    echo(f"{output}: " + ", ".join(parts), err=True)
 
 
 def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
@@ -72,6 +73,7 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
             seen = set(store.input_hashes)
             for _raw, task in read_tasks(inputs, on_invalid=rejects.add if skip_invalid else None,
                                          on_notice=lambda notice: echo(f"warning: {notice}", err=True)):
+                adopt_known_hash(task, seen)
                 if task.input_hash in seen:
                     counts["skipped"] += 1
                     continue

@@ -26,6 +26,6 @@ def validate(
             echo(str(problem), err=True)
         bad += len({p.line for p in report.problems})
         status = "ok" if report.ok else f"{len({p.line for p in report.problems})} bad line(s)"
-        echo(f"{report.path}: {report.records} record(s), {status}")
+        echo(f"{report.path}: {report.records} record(s), {status}", err=True)
     if bad:
         raise typer.Exit(1)

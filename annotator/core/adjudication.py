@@ -48,7 +48,7 @@ class Version:
 
     @cached_property
     def task_hash(self) -> int:
-        return self.annotation.task.task_hash
+        return self.annotation.task.content_hash
 
 
 @dataclass
@@ -143,14 +143,14 @@ class Adjudication:
 
     def matching(self, task: Task) -> list[str]:
         """The annotators whose version has exactly the spans and relations of ``task``."""
-        wanted = task.task_hash
+        wanted = task.content_hash
         return [v.annotator for v in self.versions if v.task_hash == wanted]
 
     def review_meta(self, task: Task) -> dict[str, Any]:
         """What ``meta.review`` of a gold record holds (documented in the README)."""
         return {
             "agreed": self.agreed,
-            "sources": [{"annotator": v.annotator, "answer": v.answer, "task_hash": v.task_hash,
+            "sources": [{"annotator": v.annotator, "answer": v.answer, "task_hash": v.task.task_hash,
                          "session": v.annotation.session_id, "timestamp": v.annotation.timestamp}
                         for v in self.versions],
             "matches": self.matching(task),

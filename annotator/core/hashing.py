@@ -1,29 +1,76 @@
-"""Stable hashes for tasks: the same input gives the same number on every run and machine.
+"""Task hashes computed the way Prodigy computes them, so one text has one ``_input_hash`` in both tools.
 
-Hashes are signed integers like Prodigy's, kept within 53 bits so JavaScript tools read them exactly.
+Prodigy's ``set_hashes`` hashes the values of a few documented keys with MurmurHash3 (32 bits,
+signed, seed 0, via the ``murmurhash`` package spaCy installs): ``_input_hash`` over
+``INPUT_HASH_KEYS`` and ``_task_hash`` over ``TASK_HASH_KEYS`` prefixed with the input hash. The
+values are serialised as ``srsly.json_dumps(values, sort_keys=True)`` does (the standard ``json``
+module, compact separators, ASCII escapes). That serialisation is our reading of Prodigy's
+public documentation and forum answers, not something its documentation states; the README says so.
+
+Hashes already present in a record are kept (as Prodigy keeps them). ``legacy_input_hash`` is
+the hash earlier versions of annotator wrote (blake2b), so their output files still resume.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
+
+from murmurhash import hash as murmur32
+
+#: The keys Prodigy hashes into ``_input_hash`` and ``_task_hash``, in its documented order.
+INPUT_HASH_KEYS = ("text", "image", "html", "input")
+TASK_HASH_KEYS = ("spans", "label", "options", "arcs")
+#: Keys Prodigy leaves out when a task has none of the keys above and everything else is hashed.
+IGNORE_HASH_KEYS = ("score", "rank", "model", "source", "pattern", "priority", "path",
+                    "_view_id", "_session_id", "_annotator_id", "answer")
 
 
-def _hash_bytes(data: bytes) -> int:
+def _serialise(values: Mapping[str, Any]) -> str:
+    return json.dumps(values, separators=(",", ":"), sort_keys=True)
+
+
+def prodigy_hash(task: Mapping[str, Any], keys: Iterable[str], *, prefix: int | None = None) -> int:
+    """Prodigy's ``get_hash``: murmurhash of the task's values under ``keys`` (or of every key not ignored)."""
+    values = {key: task[key] for key in keys if key in task}
+    if not values:
+        values = {key: value for key, value in task.items() if key not in IGNORE_HASH_KEYS}
+    serialised = _serialise(values)
+    if prefix is not None:
+        serialised = str(prefix) + serialised
+    return murmur32(serialised)
+
+
+def input_hash(text: str, extra: Mapping[str, Any] | None = None) -> int:
+    """``_input_hash`` of a task with this text (and any other input keys it carries, e.g. ``html``)."""
+    task = {key: value for key, value in (extra or {}).items() if key in INPUT_HASH_KEYS}
+    task["text"] = text
+    return prodigy_hash(task, INPUT_HASH_KEYS)
+
+
+def task_hash(input_hash_: int, task: Mapping[str, Any]) -> int:
+    """``_task_hash``: the input hash as a prefix, then the task's spans (and label, options, arcs)."""
+    return prodigy_hash(task, TASK_HASH_KEYS, prefix=input_hash_)
+
+
+def _blake_hash(data: bytes) -> int:
     digest = hashlib.blake2b(data, digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True) >> 11
 
 
-def input_hash(text: str) -> int:
-    """Hash of the input: depends only on the document text."""
-    return _hash_bytes(b"text\x00" + text.encode("utf-8"))
+def legacy_input_hash(text: str) -> int:
+    """The ``_input_hash`` annotator wrote before it hashed the Prodigy way (a 53-bit blake2b)."""
+    return _blake_hash(b"text\x00" + text.encode("utf-8"))
 
 
-def task_hash(input_hash_: int, spans: Iterable[tuple[Any, ...]], relations: Iterable[tuple[Any, ...]]) -> int:
-    """Hash of the task: the input plus its spans and relations, independent of their order."""
+def content_hash(input_hash_: int, spans: Iterable[tuple[Any, ...]], relations: Iterable[tuple[Any, ...]]) -> int:
+    """What a task says, independent of the order of its spans and relations (for comparing versions).
+
+    Unlike Prodigy's ``_task_hash`` it covers relations and quote types, and changes with every edit.
+    """
     payload = json.dumps(
         [input_hash_, sorted(spans, key=repr), sorted(relations, key=repr)],
         separators=(",", ":"),
     )
-    return _hash_bytes(b"task\x00" + payload.encode("utf-8"))
+    return _blake_hash(b"task\x00" + payload.encode("utf-8"))

@@ -5,7 +5,7 @@ Checked when records are read and before every write; a violation is reported, n
 
 from __future__ import annotations
 
-from annotator.core.records import QUOTE, QUOTE_TYPES, RELATION_LABELS, RecordError, Span, Task
+from annotator.core.records import QUOTE, RELATION_LABELS, RecordError, Span, Task
 
 
 def task_problems(task: Task) -> list[str]:
@@ -28,8 +28,6 @@ def task_problems(task: Task) -> list[str]:
         if span.text is not None and span.text != task.text[span.start:span.end]:
             problems.append(f"{where}: 'text' is {span.text!r} but the document has "
                             f"{task.text[span.start:span.end]!r} there")
-        if span.label == QUOTE and span.quote_type not in QUOTE_TYPES:
-            problems.append(f"{where}: a QUOTE needs 'quote_type' ({', '.join(QUOTE_TYPES)})")
         if span.label != QUOTE and span.quote_type is not None:
             problems.append(f"{where}: only QUOTE spans have 'quote_type'")
         if token_problems:

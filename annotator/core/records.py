@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Container, Iterable, Mapping
 
-from annotator.core.hashing import input_hash, task_hash
+from annotator.core.hashing import TASK_HASH_KEYS, content_hash, input_hash, legacy_input_hash, task_hash
 
 QUOTE = "QUOTE"
 SPEAKER = "SPEAKER"
@@ -29,6 +29,23 @@ ANSWERS = ("accept", "reject", "ignore")
 TASK_FIELDS = ("text", "tokens", "spans", "relations", "meta", "_input_hash", "_task_hash")
 ANNOTATION_FIELDS = ("answer", "_annotator_id", "_session_id", "_timestamp")
 
+#: The interface a record was made for, as Prodigy writes it in ``_view_id``.
+VIEW_NER, VIEW_SPANS, VIEW_RELATIONS = "ner_manual", "spans_manual", "relations"
+
+# Fields Prodigy writes that we carry through unchanged, with the JSON kind each must have.
+# Any other field on a token, span or relation is a mistake (a typo such as "colour") and is refused.
+_NUMBER = (int, float)
+#: fields of a token besides text/start/end/id/ws
+PRODIGY_TOKEN_FIELDS: dict[str, Any] = {"disabled": bool}
+#: fields of a span besides ours: "type" (rel.manual), "score" and "source" (model suggestions),
+#: "input_hash" (ner.correct), "pattern" (pattern matches), "answer" (binary ner.teach)
+PRODIGY_SPAN_FIELDS: dict[str, Any] = {"type": str, "score": _NUMBER, "source": str, "input_hash": int,
+                                       "pattern": int, "answer": str}
+#: fields of a relation besides ours: the colour rel.manual draws the arc in
+PRODIGY_RELATION_FIELDS: dict[str, Any] = {"color": str}
+#: top-level underscore fields Prodigy writes, with their kinds (null allowed for the session and annotator)
+PRODIGY_TOP_FIELDS: dict[str, Any] = {"_view_id": str, "_is_binary": bool}
+
 
 class RecordError(ValueError):
     """A record breaks the format or an invariant; the message names what is wrong."""
@@ -41,9 +58,13 @@ class Token:
     end: int
     id: int
     ws: bool
+    #: Prodigy's own token fields (``disabled``), carried through; not part of a token's identity
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "id": self.id, "ws": self.ws}
+        out = {"text": self.text, "start": self.start, "end": self.end, "id": self.id, "ws": self.ws}
+        out.update(self.extra)
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Token:
@@ -54,6 +75,7 @@ class Token:
                 end=_typed(data, "end", int),
                 id=_typed(data, "id", int),
                 ws=_typed(data, "ws", bool),
+                extra=_known_extra(data, _TOKEN_KEYS, PRODIGY_TOKEN_FIELDS),
             )
         except TypeError as err:
             raise RecordError(f"token {dict(data)!r}: {err}") from None
@@ -70,6 +92,8 @@ class Span:
     label: str
     text: str | None = None
     quote_type: str | None = None
+    #: Prodigy's own span fields (``type``, ``score``, ...), carried through; not part of a span's identity
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -92,6 +116,7 @@ class Span:
             out["text"] = self.text
         if self.quote_type is not None:
             out["quote_type"] = self.quote_type
+        out.update(self.extra)
         return out
 
     @classmethod
@@ -113,6 +138,7 @@ class Span:
                 label=_typed(data, "label", str),
                 text=text,
                 quote_type=quote_type,
+                extra=_known_extra(data, _SPAN_KEYS, PRODIGY_SPAN_FIELDS),
             )
         except TypeError as err:
             raise RecordError(f"span {_brief(data)}: {err}") from None
@@ -128,6 +154,8 @@ class Relation:
     head_span: Span
     child_span: Span
     label: str
+    #: Prodigy's own relation fields (``color``), carried through; not part of a relation's identity
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def head(self) -> int:
@@ -144,6 +172,7 @@ class Relation:
             "head_span": self.head_span.to_dict(),
             "child_span": self.child_span.to_dict(),
             "label": self.label,
+            **self.extra,
         }
 
     @classmethod
@@ -156,7 +185,11 @@ class Relation:
         label = data.get("label")
         if not isinstance(label, str):
             raise RecordError(f"relation {_brief(data)}: 'label' must be a string")
-        rel = cls(Span.from_dict(data["head_span"]), Span.from_dict(data["child_span"]), label)
+        try:
+            extra = _known_extra(data, _RELATION_KEYS, PRODIGY_RELATION_FIELDS)
+        except TypeError as err:
+            raise RecordError(f"relation {_brief(data)}: {err}") from None
+        rel = cls(Span.from_dict(data["head_span"]), Span.from_dict(data["child_span"]), label, extra)
         for end, expected in (("head", rel.head), ("child", rel.child)):
             if end in data and data[end] != expected:
                 raise RecordError(
@@ -167,7 +200,11 @@ class Relation:
 
 @dataclass
 class Task:
-    """One document to annotate, with its pre-labels; ``extra`` holds fields we carry through."""
+    """One document to annotate, with its pre-labels; ``extra`` holds fields we carry through.
+
+    ``input_hash`` and ``given_task_hash`` are the hashes the record came with, kept as Prodigy
+    keeps them; a record without them gets them computed the Prodigy way.
+    """
 
     text: str
     tokens: list[Token] = field(default_factory=list)
@@ -176,14 +213,28 @@ class Task:
     meta: dict[str, Any] = field(default_factory=dict)
     input_hash: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    given_task_hash: int | None = None
+    #: whether ``input_hash`` came with the record (True) or was computed from the text (False)
+    input_hash_given: bool = True
 
     def __post_init__(self) -> None:
         if self.input_hash is None:
-            self.input_hash = input_hash(self.text)
+            self.input_hash = input_hash(self.text, self.extra)
+            self.input_hash_given = False
 
     @property
     def task_hash(self) -> int:
-        return task_hash(
+        """``_task_hash``: the one the record came with, else Prodigy's hash of its spans."""
+        if self.given_task_hash is not None:
+            return self.given_task_hash
+        values: dict[str, Any] = {key: self.extra[key] for key in TASK_HASH_KEYS if key in self.extra}
+        values["spans"] = [s.to_dict() for s in self.spans]
+        return task_hash(self.input_hash, values)
+
+    @property
+    def content_hash(self) -> int:
+        """What the task says (spans, quote types, relations), for telling versions apart."""
+        return content_hash(
             self.input_hash,
             [(s.start, s.end, s.label, s.quote_type) for s in self.spans],
             [(r.head_span.key, r.child_span.key, r.label) for r in self.relations],
@@ -191,6 +242,8 @@ class Task:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.extra)
+        # Prodigy's interface for spans with relations, unless the record names its own.
+        out.setdefault("_view_id", VIEW_RELATIONS)
         out.update(
             text=self.text,
             tokens=[t.to_dict() for t in self.tokens],
@@ -209,7 +262,14 @@ class Task:
             raise RecordError(f"a record must be a JSON object, got {json_type(data)}")
         text = data.get("text")
         if "text" not in data:
+            if isinstance(data.get("data"), Mapping) and "text" in data["data"]:
+                raise RecordError("missing 'text': this looks like a Label Studio task; convert it with "
+                                  "'annotator import labelstudio FILE -o TASKS.jsonl'")
             raise RecordError("missing 'text'")
+        if isinstance(data.get("label"), list) or "entities" in data and "spans" not in data:
+            # Prodigy's "label" is one string; doccano's is a list of [start, end, label].
+            raise RecordError("this looks like a doccano record ('label' or 'entities' with character "
+                              "offsets); convert it with 'annotator import doccano FILE -o TASKS.jsonl'")
         if not isinstance(text, str):
             raise RecordError(f"'text' must be a string, got {json_type(text)}")
         if not text.strip():
@@ -217,9 +277,10 @@ class Task:
         meta = data.get("meta", {})
         if not isinstance(meta, Mapping):
             raise RecordError(f"'meta' must be an object, got {json_type(meta)}")
-        hash_ = data.get("_input_hash")
-        if hash_ is not None and (not isinstance(hash_, int) or isinstance(hash_, bool)):
-            raise RecordError("'_input_hash' must be an integer")
+        hashes = {name: _optional_int(data, name) for name in ("_input_hash", "_task_hash")}
+        for name, kind in PRODIGY_TOP_FIELDS.items():
+            if name in data and not _is_kind(data[name], kind):
+                raise RecordError(f"'{name}' must be {_KIND_NAMES[kind]}, got {json_type(data[name])}")
         return cls(
             text=text,
             tokens=[Token.from_dict(t) if isinstance(t, Mapping) else _not_object("token", t)
@@ -227,44 +288,53 @@ class Task:
             spans=[Span.from_dict(s) for s in _list(data, "spans")],
             relations=[Relation.from_dict(r) for r in _list(data, "relations")],
             meta=dict(meta),
-            input_hash=hash_,
+            input_hash=hashes["_input_hash"],
             extra={k: v for k, v in data.items()
                    if k not in TASK_FIELDS and k not in ANNOTATION_FIELDS},
+            given_task_hash=hashes["_task_hash"],
         )
 
     def copy(self) -> Task:
-        return Task(
-            text=self.text,
-            tokens=list(self.tokens),
-            spans=list(self.spans),
-            relations=list(self.relations),
-            meta=dict(self.meta),
-            input_hash=self.input_hash,
-            extra=dict(self.extra),
-        )
+        return dataclasses.replace(self, tokens=list(self.tokens), spans=list(self.spans),
+                                   relations=list(self.relations), meta=dict(self.meta),
+                                   extra=dict(self.extra))
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start:span.end]
 
 
+def adopt_known_hash(task: Task, known: Container[int]) -> None:
+    """Give a task the input hash an output file already knows it by, so resuming finds it.
+
+    Files written before annotator hashed the Prodigy way hold blake2b hashes; a document read
+    again from plain text gets a new hash, so when only its old one is known, it takes that.
+    """
+    if task.input_hash_given or task.input_hash in known:
+        return
+    legacy = legacy_input_hash(task.text)
+    if legacy in known:
+        task.input_hash = legacy
+
+
 @dataclass
 class Annotation:
-    """A decision on a task by one annotator: the task as decided plus the answer."""
+    """A decision on a task by one annotator: the task as decided plus the answer.
+
+    Prodigy may write ``_session_id: null`` and leave out ``_annotator_id`` or ``_timestamp``
+    (older versions); such records are read with None there and written back the same way.
+    """
 
     task: Task
     answer: str
-    annotator_id: str
-    session_id: str
-    timestamp: int
+    annotator_id: str | None
+    session_id: str | None
+    timestamp: int | None
 
     def to_dict(self) -> dict[str, Any]:
         out = self.task.to_dict()
-        out.update(
-            answer=self.answer,
-            _annotator_id=self.annotator_id,
-            _session_id=self.session_id,
-            _timestamp=self.timestamp,
-        )
+        out.update(answer=self.answer, _annotator_id=self.annotator_id, _session_id=self.session_id)
+        if self.timestamp is not None:
+            out["_timestamp"] = self.timestamp
         return out
 
     @classmethod
@@ -275,11 +345,10 @@ class Annotation:
             raise RecordError(f"'answer' must be one of {', '.join(ANSWERS)}, got {answer!r}")
         annotator = data.get("_annotator_id")
         session = data.get("_session_id")
-        timestamp = data.get("_timestamp")
-        if not isinstance(annotator, str) or not isinstance(session, str):
-            raise RecordError("'_annotator_id' and '_session_id' must be strings")
-        if not isinstance(timestamp, int) or isinstance(timestamp, bool):
-            raise RecordError("'_timestamp' must be an integer (seconds since the epoch)")
+        for name, value in (("_annotator_id", annotator), ("_session_id", session)):
+            if value is not None and not isinstance(value, str):
+                raise RecordError(f"'{name}' must be a string or null, got {json_type(value)}")
+        timestamp = _optional_int(data, "_timestamp")
         return cls(task, answer, annotator, session, timestamp)
 
 
@@ -292,18 +361,47 @@ def _typed(data: Mapping[str, Any], name: str, kind: type) -> Any:
         raise TypeError(f"missing '{name}'")
     value = data[name]
     # bool is a subclass of int in Python but not an integer in JSON.
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+    if not _is_kind(value, kind):
         raise TypeError(f"'{name}' must be {_KIND_NAMES[kind]}, got {json_type(value)}")
     return value
 
 
-_KIND_NAMES = {int: "an integer", str: "a string", bool: "true or false"}
+_KIND_NAMES: dict[Any, str] = {int: "an integer", str: "a string", bool: "true or false", _NUMBER: "a number"}
+_TOKEN_KEYS = frozenset({"text", "start", "end", "id", "ws"})
+_SPAN_KEYS = frozenset({"start", "end", "token_start", "token_end", "label", "text", "quote_type"})
+_RELATION_KEYS = frozenset({"head", "child", "head_span", "child_span", "label"})
+
+
+def _is_kind(value: Any, kind: Any) -> bool:
+    # bool is a subclass of int in Python but not a number in JSON.
+    return isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+
+
+def _known_extra(data: Mapping[str, Any], ours: frozenset[str], prodigy: Mapping[str, Any]) -> dict[str, Any]:
+    """The Prodigy fields of a token, span or relation; any field neither we nor Prodigy write is refused."""
+    extra = {}
+    for name, value in data.items():
+        if name in ours:
+            continue
+        if name not in prodigy:
+            raise TypeError(f"unknown field {name!r} (known: {', '.join(sorted(ours | set(prodigy)))})")
+        if not _is_kind(value, prodigy[name]):
+            raise TypeError(f"'{name}' must be {_KIND_NAMES[prodigy[name]]}, got {json_type(value)}")
+        extra[name] = value
+    return extra
+
+
+def _optional_int(data: Mapping[str, Any], name: str) -> int | None:
+    value = data.get(name)
+    if value is not None and not _is_kind(value, int):
+        raise RecordError(f"'{name}' must be an integer, got {json_type(value)}")
+    return value
 
 
 def _list(data: Mapping[str, Any], name: str) -> list[Any]:
-    value = data.get(name)
-    if value is None:
+    if name not in data:
         return []
+    value = data[name]
     if not isinstance(value, list):
         raise RecordError(f"'{name}' must be a list, got {json_type(value)}")
     return value

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from annotator.core.errors import UserError
-from annotator.core.hashing import input_hash
+from annotator.core.hashing import input_hash, legacy_input_hash
 from annotator.core.invariants import check_task
 from annotator.core.records import Annotation, RecordError, Task, json_type
 from annotator.core.terminal_text import one_line, printable
@@ -285,20 +285,22 @@ def read_tasks(sources: Iterable[str | Path], *, on_invalid: RejectHandler | Non
 
 def _apart_on_hash_clash(tasks: Iterator[tuple[RawRecord, Task]], on_notice: NoticeHandler | None
                          ) -> Iterator[tuple[RawRecord, Task]]:
-    # input hash → (hash of the text that first carried it, where it was)
+    # input hash → (fingerprint of the text that first carried it, where it was). The fingerprint is
+    # a 53-bit blake2b hash: Prodigy's 32-bit input hashes collide within a large corpus.
     first: dict[int, tuple[int, str]] = {}
     for raw, task in tasks:
-        own = input_hash(task.text)
+        fingerprint = legacy_input_hash(task.text)
         where = f"{raw.file}:{raw.line}" if raw.line is not None else raw.file
-        seen = first.setdefault(task.input_hash, (own, where))
-        if seen[0] != own:
+        seen = first.setdefault(task.input_hash, (fingerprint, where))
+        if seen[0] != fingerprint:
             supplied = task.input_hash
-            task.input_hash = own
+            own = input_hash(task.text, task.extra)
+            task.input_hash = own if own != supplied else fingerprint
             task.meta[HASH_CLASH_KEY] = supplied
-            first.setdefault(own, (own, where))
+            first.setdefault(task.input_hash, (fingerprint, where))
             if on_notice is not None:
                 on_notice(raw.input_error(f"_input_hash {supplied} is also carried by a different text "
-                                          f"({seen[1]}); this document keeps its own hash {own}"))
+                                          f"({seen[1]}); this document gets its own hash {task.input_hash}"))
         yield raw, task
 
 

@@ -89,6 +89,9 @@ class JsonlStore:
     """
 
     def __init__(self, path: str | Path, *, on_repair: RepairHandler | None = report_on_stderr) -> None:
+        if str(path) == "-":
+            raise InputError("-", None, "this output is a store that is appended to and resumed, not "
+                             "standard output; give a file name with -o")
         self.path = Path(path)
         if self.path.is_dir():
             raise InputError(str(self.path), None, "the output is a folder, not a file")

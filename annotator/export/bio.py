@@ -19,6 +19,8 @@ OUTSIDE = "O"
 
 @dataclass(frozen=True)
 class TaggedToken:
+    #: the token's index in the doc
+    index: int
     text: str
     ner: str
     quote: str
@@ -43,11 +45,11 @@ def tagged_tokens(doc: Doc) -> list[TaggedToken]:
     """Every token that is not whitespace, with its entity, quote and speaker tag."""
     quotes = span_layer_tags(doc, SPAN_GROUPS[QUOTE], QUOTE)
     speakers = span_layer_tags(doc, SPAN_GROUPS[SPEAKER], SPEAKER)
-    return [TaggedToken(token.text, ner, quote, speaker)
+    return [TaggedToken(token.i, token.text, ner, quote, speaker)
             for token, ner, quote, speaker in zip(doc, entity_tags(doc), quotes, speakers)
             if not token.is_space]
 
 
-def bio_label_names(labels: set[str] | list[str]) -> list[str]:
-    """Tag names with fixed ids: ``O`` first, then ``B-``/``I-`` for each label in sorted order."""
-    return [OUTSIDE] + [f"{prefix}-{label}" for label in sorted(labels) for prefix in ("B", "I")]
+def bio_label_names(labels: list[str]) -> list[str]:
+    """Tag names with fixed ids: ``O`` first, then ``B-``/``I-`` for each label in the order given."""
+    return [OUTSIDE] + [f"{prefix}-{label}" for label in labels for prefix in ("B", "I")]

@@ -25,11 +25,12 @@ from spacy.tokens import Doc
 
 from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
-from annotator.core.records import (COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Annotation, Relation,
-                                    Span, Task)
+from annotator.core.records import (COREF, CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Annotation,
+                                    Relation, Span, Task)
 from annotator.core.sources import InputError
-from annotator.export.brat_standoff import (BratPair, Standoff, check_covered_text, format_event,
-                                            format_relation, format_textbound, parse_ann, read_text)
+from annotator.export.brat_standoff import (BratPair, Standoff, check_covered_text, format_attribute,
+                                            format_event, format_relation, format_textbound, parse_ann,
+                                            read_text)
 from annotator.nlp.convert import tokens_from_doc
 from annotator.nlp.marks import MarkedSegment, find_marked_segments, trim_content
 
@@ -39,6 +40,9 @@ DEFAULT_LABELS: dict[str, str | None] = {
     # PolNeAR's review marks (a span to discuss or to throw away), not entities.
     "Discard": None, "Discuss": None,
 }
+#: The brat attribute our export puts on a content: its quote type, so the content is read back as it
+#: was written (already trimmed to our convention) instead of being trimmed and typed again.
+QUOTE_TYPE_ATTRIBUTE = "QuoteType"
 #: Who made the decisions of a ``NAME.ann`` without an ``_XXXX`` annotator suffix.
 DEFAULT_ANNOTATOR = "brat"
 
@@ -156,7 +160,9 @@ class _RecordBuilder:
             is_trigger = tb.id in triggers or tb.type in trigger_types
             if label is None or (is_trigger and label not in (QUOTE, SPEAKER, CUE)):
                 continue
-            spans = self._spans_of(tb.id, tb.type, label, tb.fragments, tb.line)
+            quote_type = standoff.attributes.get((tb.id, QUOTE_TYPE_ATTRIBUTE))
+            spans = self._spans_of(tb.id, tb.type, label, tb.fragments, tb.line,
+                                   quote_type if quote_type in QUOTE_TYPES else None)
             converted[tb.id] = spans
             if label not in (QUOTE, SPEAKER, CUE):
                 entities.extend((s, tb.line) for s in spans)
@@ -180,7 +186,7 @@ class _RecordBuilder:
     # -- spans ------------------------------------------------------------------------------
 
     def _spans_of(self, ident: str, kind: str, label: str, fragments: Sequence[tuple[int, int]],
-                  line: int) -> list[Span]:
+                  line: int, quote_type: str | None = None) -> list[Span]:
         out = []
         for raw_start, raw_end in fragments:
             start, end = _strip(self.text, self.offsets(raw_start), self.offsets(raw_end))
@@ -192,7 +198,12 @@ class _RecordBuilder:
                 self.warn("snapped to tokens", line, f"{ident} {kind} {raw_start}-{raw_end} "
                           f"{self.text[start:end][:30]!r} is not on token edges: snapped to "
                           f"{self.text[snapped[0]:snapped[1]][:30]!r}")
-            parts = self._quote_parts(start, end) if label == QUOTE else [(start, end, None)]
+            if label != QUOTE:
+                parts = [(start, end, None)]
+            elif quote_type is not None:
+                parts = [(start, end, quote_type)]  # typed and trimmed by our own export
+            else:
+                parts = self._quote_parts(start, end)
             made = [self._span(s, e, label, quote_type) for s, e, quote_type in parts]
             made = [span for span in made if span is not None]
             if not made:
@@ -220,25 +231,42 @@ class _RecordBuilder:
         per marked segment, so per paragraph), without a final ``,``/``.``; otherwise the clause
         without a leading complementiser ``that``, a mixed one keeping its closing mark."""
         text = self.text
-        touching = [seg for seg in self.segments if seg.open_at < end and start < _region_end(seg)]
-        outside = any(text[i].isalnum() for i in range(start, end)
-                      if not any(seg.open_at <= i < _region_end(seg) for seg in touching))
-        if touching and not outside:
-            parts = [trim_content(text, max(start, seg.start), min(end, seg.end)) for seg in touching]
-            return [(s, e, "direct") for s, e in parts if s < e]
-        closing = None if touching else _closing_end(text, start, end)
-        if closing is not None:
-            # Marks the segment finder did not pair: a straight one opening and a curly one
-            # closing, or the doubled apostrophes some wires print for marks.
-            opening = 2 if text.startswith(("''", "``"), start) else 1
-            s, e = trim_content(text, start + opening, closing)
-            return [(s, e, "direct")] if s < e else []
+        direct = self._direct_parts(start, end)
+        if direct is not None:
+            return direct
         s, e = _clause(text, start, end)
+        direct = self._direct_parts(s, e) if s < e else None
+        if direct is not None:
+            return direct  # "that “…”": only the complementiser was outside the marks
+        touching = self._touching(s, e)
         for seg in touching:
             region_end = _region_end(seg)
             if seg.open_at < e < region_end and seg.close_at is not None:
                 e = region_end  # a mixed quote ending on a quoted part keeps that closing mark
         return [(s, e, "mixed" if touching else "indirect")] if s < e else []
+
+    def _touching(self, start: int, end: int) -> list[MarkedSegment]:
+        return [seg for seg in self.segments if seg.open_at < end and start < _region_end(seg)]
+
+    def _direct_parts(self, start: int, end: int) -> list[tuple[int, int, str]] | None:
+        """The direct quote(s) when every word of ``start:end`` is inside quotation marks, else None."""
+        text = self.text
+        touching = self._touching(start, end)
+        if touching:
+            if any(text[i].isalnum() for i in range(start, end)
+                   if not any(seg.open_at <= i < _region_end(seg) for seg in touching)):
+                return None
+            parts = [trim_content(text, max(start, seg.start), min(end, seg.end)) for seg in touching]
+            return [(s, e, "direct") for s, e in parts if s < e]
+        # Marks the segment finder did not pair: a straight one opening and a curly one closing,
+        # or the doubled apostrophes some wires print; the marks may lie just outside the content.
+        for wide_start, wide_end in ((start, end), _widened(text, start, end)):
+            closing = _closing_end(text, wide_start, wide_end)
+            if closing is not None:
+                opening = wide_start + (2 if text.startswith(("''", "``"), wide_start) else 1)
+                s, e = trim_content(text, max(start, opening), min(end, closing))
+                return [(s, e, "direct")] if s < e else []
+        return None
 
     def _without_overlaps(self, entities: list[tuple[Span, int]]) -> list[Span]:
         kept: list[Span] = []
@@ -314,6 +342,21 @@ def _closing_end(text: str, start: int, end: int) -> int | None:
     if match is None or any(c in _OPENING + _CLOSING and c not in "’‘'" for c in match.group(2)):
         return None
     return match.start(3)
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """The content with the marks right around it (a final ``,``/``.`` between may sit outside)."""
+    if text.endswith(("''", "``"), 0, start):
+        start -= 2
+    elif start and text[start - 1] in _OPENING:
+        start -= 1
+    if end < len(text) and text[end] in ",.":
+        end += 1
+    if text.startswith("''", end):
+        end += 2
+    elif end < len(text) and text[end] in _CLOSING:
+        end += 1
+    return start, end
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -426,7 +469,8 @@ def check_output_folder(path: str | Path) -> Path:
 
 def ann_text(task: Task) -> str:
     """The ``.ann`` lines for one record: T lines for spans, one event per attributed quote (its
-    trigger on the cue, else the speaker, as PolNeAR does), R lines for COREF."""
+    trigger on the cue, else the speaker, as PolNeAR does), a ``QuoteType`` attribute per quote,
+    R lines for COREF."""
     lines: list[str] = []
     ids: dict[tuple[int, int, str], str] = {}
     for span in task.spans:
@@ -449,6 +493,9 @@ def ann_text(task: Task) -> str:
         for role, spans in (("Source", parts[SAID_BY]), ("Cue", parts[CUE_REL])):
             args += [(role if i == 0 else f"{role}{i + 1}", ids[s.key]) for i, s in enumerate(spans)]
         lines.append(format_event(f"E{number}", kind, trigger, args))
+    quotes = [s for s in task.spans if s.label == QUOTE and s.quote_type]
+    for number, quote in enumerate(quotes, start=1):
+        lines.append(format_attribute(f"A{number}", QUOTE_TYPE_ATTRIBUTE, ids[quote.key], quote.quote_type))
     corefs = [r for r in task.relations if r.label == COREF]
     for number, rel in enumerate(corefs, start=1):
         lines.append(format_relation(f"R{number}", COREF, ids[rel.head_span.key], ids[rel.child_span.key]))
@@ -476,7 +523,7 @@ class BratWriter:
             (self.temp / f"{stem}.txt").write_text(task.text, encoding="utf-8")
         name = stem
         if self.decisions_per_input.get(task.input_hash, 1) > 1:
-            name = f"{stem}_{_UNSAFE_NAME.sub('-', decision.annotation.annotator_id) or 'anonymous'}"
+            name = f"{stem}_{_UNSAFE_NAME.sub('-', decision.annotation.annotator_id or '') or 'anonymous'}"
         (self.temp / f"{name}.ann").write_text(ann_text(task), encoding="utf-8")
 
     def _new_stem(self, task: Task) -> str:

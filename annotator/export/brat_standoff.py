@@ -20,7 +20,7 @@ _ID = re.compile(r"^([TERAMN]\d+|#\d*|\*)\t")
 _OFFSETS = re.compile(r"(\S+) (\d+ \d+(?:;\d+ \d+)*)")
 _ARG = re.compile(r"([^\s:]+):([TE]\d+)")
 #: Line kinds we read but do not turn into records: attributes, normalisations, notes, equivalences.
-_IGNORED_KINDS = {"A": "attribute", "M": "attribute", "N": "normalisation", "#": "note", "*": "equivalence"}
+_IGNORED_KINDS = {"N": "normalisation", "#": "note", "*": "equivalence"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ class Standoff:
     textbounds: dict[str, TextBound] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     relations: list[BinaryRelation] = field(default_factory=list)
+    #: ``A1<TAB>NAME T3 VALUE``: (target id, NAME) → VALUE (True for a binary attribute)
+    attributes: dict[tuple[str, str], str | bool] = field(default_factory=dict)
     ignored: Counter = field(default_factory=Counter)
 
 
@@ -101,7 +103,12 @@ def parse_ann(path: Path, text: str) -> Standoff:
         ident = match.group(1)
         body = line[match.end():]
         kind = ident[0]
-        if kind in _IGNORED_KINDS:
+        if kind in "AM":
+            parts = body.split()
+            if len(parts) not in (2, 3):
+                raise InputError(name, number, f"{ident}: expected 'NAME ID [VALUE]', got {body[:60]!r}")
+            standoff.attributes[(parts[1], parts[0])] = parts[2] if len(parts) == 3 else True
+        elif kind in _IGNORED_KINDS:
             standoff.ignored[_IGNORED_KINDS[kind]] += 1
         elif kind == "T":
             last = _textbound(name, number, ident, body, text)
@@ -264,6 +271,10 @@ def format_textbound(ident: str, kind: str, start: int, end: int, text: str) -> 
 
 def format_event(ident: str, kind: str, trigger: str, args: Sequence[tuple[str, str]]) -> str:
     return f"{ident}\t" + " ".join([f"{kind}:{trigger}"] + [f"{role}:{ref}" for role, ref in args]) + "\n"
+
+
+def format_attribute(ident: str, name: str, target: str, value: str) -> str:
+    return f"{ident}\t{name} {target} {value}\n"
 
 
 def format_relation(ident: str, kind: str, arg1: str, arg2: str) -> str:

@@ -1,9 +1,13 @@
-"""The ``conll`` format: one token per line, CoNLL-2003 style, with quote and speaker columns.
+"""The ``conll`` format: one token per line in the CoNLL-2003 shape, which spaCy, HF loaders and seqeval read.
 
-Each line is ``TOKEN NER QUOTE SPEAKER``, separated by single spaces, every column BIO
-(``B-PERSON``, ``I-QUOTE``, ``O``). Each document starts with a ``-DOCSTART- O O O`` line
-followed by a blank line, and its tokens form one block ended by a blank line (we keep no
-sentence boundaries). Whitespace tokens are left out; whitespace inside a token becomes ``_``.
+By default each line is ``TOKEN _ _ NER`` (the POS and chunk columns CoNLL-2003 has are empty,
+marked ``_``; the entity tag is last, BIO). ``--columns ner,quote,speaker`` writes
+``TOKEN NER QUOTE SPEAKER`` instead (any of the three, in the order given). Each document starts
+with ``-DOCSTART- -X- O O`` (the spelling ``spacy convert`` splits documents on; CoNLL-2003's own
+files have ``-X- -X- O``, and HF-style readers only look at ``-DOCSTART-``) and a blank line;
+sentences (spaCy's rule-based sentencizer, never splitting an entity) end with a blank line.
+A quote or speaker that runs over a sentence end starts again with ``B-`` in the next one.
+Whitespace tokens are left out; whitespace inside a token becomes ``_``.
 """
 
 from __future__ import annotations
@@ -11,30 +15,68 @@ from __future__ import annotations
 import re
 from typing import IO, Any
 
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from annotator.export.bio import tagged_tokens
+from annotator.export.formats import ExportContext, ExportFormat
 
-DOCSTART = "-DOCSTART- O O O\n\n"
+DOCSTART = "-DOCSTART-"
 _WHITESPACE = re.compile(r"\s")
+_SENTENCIZER = Sentencizer()
+
+
+def split_sentences(doc: Doc) -> Doc:
+    """Mark sentence starts with the rule-based sentencizer, but never inside an entity."""
+    _SENTENCIZER(doc)
+    for ent in doc.ents:
+        for token in ent[1:]:
+            token.is_sent_start = False
+    return doc
+
+
+def conll_sentences(doc: Doc, columns: tuple[str, ...]) -> list[list[tuple[str, ...]]]:
+    """The document's sentences, each a list of (token, tag per column)."""
+    split_sentences(doc)
+    sentences: list[list[tuple[str, ...]]] = []
+    tagged = {t.index: t for t in tagged_tokens(doc)}
+    for sentence in doc.sents:
+        rows = []
+        for token in sentence:
+            if token.i not in tagged:
+                continue
+            tags = [getattr(tagged[token.i], column) for column in columns]
+            if not rows:
+                # A span that began in an earlier sentence starts again here.
+                tags = [f"B-{tag[2:]}" if tag.startswith("I-") else tag for tag in tags]
+            rows.append((_WHITESPACE.sub("_", token.text), *tags))
+        if rows:
+            sentences.append(rows)
+    return sentences
 
 
 class ConllWriter:
-    needs_doc = True
-
-    def __init__(self, out: IO[bytes]) -> None:
+    def __init__(self, out: IO[bytes], context: ExportContext | None = None) -> None:
         self._out = out
+        self._columns = context.options.columns if context else ("ner",)
+        # The CoNLL-2003 shape has four columns with the entity tag last.
+        self._placeholders = ("_", "_") if self._columns == ("ner",) else ()
+        width = len(self._placeholders) + len(self._columns)
+        self._docstart = " ".join([DOCSTART, *(["-X-"] + ["O"] * (width - 1) if width > 1 else ["O"])])
 
     def add(self, decision: Any, doc: Doc) -> None:
-        lines = [DOCSTART]
-        for token in tagged_tokens(doc):
-            text = _WHITESPACE.sub("_", token.text)
-            lines.append(f"{text} {token.ner} {token.quote} {token.speaker}\n")
-        lines.append("\n")
-        self._out.write("".join(lines).encode("utf-8"))
+        lines = [self._docstart, ""]
+        for sentence in conll_sentences(doc, self._columns):
+            for token, *tags in sentence:
+                lines.append(" ".join([token, *self._placeholders, *tags]))
+            lines.append("")
+        self._out.write(("\n".join(lines) + "\n").encode("utf-8"))
 
     def finish(self) -> None:
         pass
 
     def abandon(self) -> None:
         pass
+
+
+FORMAT = ExportFormat(writer=ConllWriter, needs_doc=True)

@@ -20,6 +20,8 @@ from annotator.core.sources import STDIN, InputError, RawRecord, iter_raw
 GROUP_FIELDS = {"annotator": "_annotator_id", "session": "_session_id", "input": None}
 
 Progress = Callable[[int], None]
+#: who made a decision whose record names no annotator (or session)
+UNKNOWN_GROUP = "unknown"
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ def iter_decisions(index: DecisionIndex, *, progress: Progress | None = None) ->
             if progress is not None:
                 progress(1)
             group = raw.data.get(index.group_field) if index.group_field else annotation.annotator_id
-            yield Decision(raw, annotation, str(group))
+            # Prodigy may leave out the annotator or write a null session.
+            yield Decision(raw, annotation, UNKNOWN_GROUP if group is None else str(group))
 
 
 def _decision_data(raw: RawRecord) -> dict[str, Any]:

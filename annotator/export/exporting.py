@@ -1,6 +1,7 @@
 """Export decisions to training files: choose the newest decisions, split by document, write atomically.
 
 ``export_annotations`` is what ``annotator export`` runs; it works the same when called from Python.
+Each format is an entry in ``EXPORT_FORMATS``; ``annotator.export.formats`` says what an entry holds.
 """
 
 from __future__ import annotations
@@ -11,24 +12,36 @@ from typing import Any, Callable, Iterator, Sequence
 
 import spacy
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 
 from annotator.core.errors import UserError
 from annotator.core.output_paths import refuse_output_among_inputs
-from annotator.export import FOLDER_FORMATS, FORMATS
-from annotator.export.atomic import AtomicFileSet, check_output_path
-from annotator.export.brat import BratWriter, check_output_folder
-from annotator.export.conll import ConllWriter
-from annotator.export.decisions import DecisionIndex, check_sources, index_decisions, iter_decisions
-from annotator.export.hf import HfWriter, label_names, labels_json, labels_path
-from annotator.export.prodigy import ProdigyWriter
-from annotator.export.spacy_docbin import SpacyWriter
-from annotator.export.split import assign_splits, parse_split, split_names, split_path
+from annotator.export import FORMATS
+from annotator.export.atomic import AtomicFileSet
+from annotator.export.decisions import check_sources, index_decisions, iter_decisions
+from annotator.export import brat, conll, doccano, hf, labelstudio, prodigy, spacy_docbin
+from annotator.export.formats import ExportContext, ExportFormat, ExportOptions
+from annotator.export.split import assign_splits, parse_split, split_names
 from annotator.nlp.convert import task_to_doc
 
-#: The suffix each format's files usually have; only used in messages and the README.
-SUFFIXES = {"spacy": ".spacy", "prodigy": ".jsonl", "conll": ".conll", "hf": ".jsonl", "brat": "/"}
 ALL = "all"
+
+def _brat_writer(target: Path, context: ExportContext) -> brat.BratWriter:
+    return brat.BratWriter(target, context.index.decisions_per_input)
+
+
+#: Every ``--format``: its writer and files (``annotator.export.FORMATS`` lists the same names).
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    "spacy": spacy_docbin.FORMAT,
+    "prodigy": prodigy.FORMAT,
+    "conll": conll.FORMAT,
+    "hf": hf.FORMAT,
+    "brat": ExportFormat(writer=_brat_writer, needs_doc=False, prepare_output=brat.check_output_folder,
+                         check_data_path=brat.check_output_folder, writes_folder=True),
+    "doccano": doccano.FORMAT,
+    "labelstudio": labelstudio.FORMAT,
+}
 
 
 class ExportFormatError(UserError):
@@ -43,57 +56,68 @@ class ExportReport:
     documents: int
     #: split name ("all" without --split) → (file, decisions written)
     outputs: dict[str, tuple[Path, int]] = field(default_factory=dict)
-    labels_file: Path | None = None
+    #: files written beside the data: tag names, a dataset card, a training config
+    extra_files: list[Path] = field(default_factory=list)
+
+    @property
+    def labels_file(self) -> Path | None:
+        return next((p for p in self.extra_files if p.name.endswith("labels.json")), None)
 
 
 def progress_bar(enabled: bool) -> Progress:
     """The Rich progress display export, stats and agree share; on standard error, off in scripts."""
     return Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=Console(stderr=True), disable=not enabled, transient=False,
+        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), disable=not enabled,
+        transient=False,
     )
 
 
 def export_annotations(*, sources: Sequence[str | Path], format: str, output: str | Path,
                        split: str | Sequence[float] | None = None, seed: int = 0,
                        answers: Sequence[str] = ("accept",), group_by: str = "annotator",
-                       show_progress: bool = False) -> ExportReport:
+                       show_progress: bool = False, layers: str = "rel",
+                       columns: Sequence[str] = ("ner",), labels: str | Sequence[str] | None = None,
+                       config: str | Path | None = None) -> ExportReport:
     """Write the newest decision per input (per annotator) whose answer is in ``answers``.
 
     With ``split`` (``"0.8,0.1,0.1"``), documents are shuffled with ``seed`` and written to
-    ``OUT.train.EXT``/``OUT.dev.EXT``/``OUT.test.EXT``. Every file is written under a temporary
-    name and renamed only when all of them are complete.
+    ``OUT.train.EXT``/``OUT.dev.EXT``/``OUT.test.EXT`` (for ``hf``, ``train``/``validation``/``test``
+    files in the output folder). Every file is written under a temporary name and renamed only
+    when all of them are complete. ``layers`` (prodigy), ``columns`` (conll), ``labels`` (hf, conll)
+    and ``config`` (spacy) are the format options.
     """
-    if format not in FORMATS:
+    spec = EXPORT_FORMATS.get(format)
+    if spec is None:
         raise ExportFormatError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    options = ExportOptions.parse(layers=layers, columns=columns, labels=labels, config=config)
     fractions = parse_split(split) if isinstance(split, str) else (tuple(split) if split else None)
-    check_output = check_output_folder if format in FOLDER_FORMATS else check_output_path
-    output = check_output(output)
     names = split_names(fractions) if fractions else (ALL,)
-    paths = {name: (output if name == ALL else split_path(output, name)) for name in names}
+    output = spec.prepare_output(Path(output))
+    paths = spec.data_paths(output, names)
     for path in paths.values():
-        check_output(path)
+        spec.check_data_path(path)
     check_sources(sources)
-    refuse_output_among_inputs([*paths.values(), labels_path(output) if format == "hf" else None], sources)
+    refuse_output_among_inputs(paths.values(), sources)
 
     with progress_bar(show_progress) as progress:
         reading = progress.add_task("Finding newest decisions", total=None)
         index = index_decisions(sources, answers=answers, group_by=group_by,
                                 progress=lambda n: progress.advance(reading, n))
         progress.update(reading, total=index.records_read)
+        context = ExportContext(index=index, options=options, output=output, paths=paths)
         assignment = assign_splits(index.documents, fractions, seed) if fractions else None
-        sidecar = labels_path(output) if format == "hf" else None
-        report = ExportReport(format, index.records_read, len(index), len(index.documents),
-                              labels_file=sidecar)
-        targets = [] if format in FOLDER_FORMATS else list(paths.values()) + ([sidecar] if sidecar else [])
+        report = ExportReport(format, index.records_read, len(index), len(index.documents))
+        extra_paths = spec.extra_paths(context)
+        refuse_output_among_inputs(extra_paths, sources)
         writing = progress.add_task(f"Writing {format}", total=len(index))
-        with AtomicFileSet(targets) as files:
-            writers = {name: _writer(format, path if format in FOLDER_FORMATS else files[path].file, index,
-                                     output.parent)
+        files_written = [] if spec.writes_folder else list(paths.values())
+        with AtomicFileSet(files_written + extra_paths) as files:
+            writers = {name: spec.writer(path if spec.writes_folder else files[path].file, context)
                        for name, path in paths.items()}
             counts = dict.fromkeys(names, 0)
             try:
-                for split_name, decision, doc in _docs(index, writers, assignment,
+                for split_name, decision, doc in _docs(spec.needs_doc, index, assignment,
                                                        lambda n: progress.advance(writing, n)):
                     writers[split_name].add(decision, doc)
                     counts[split_name] += 1
@@ -103,27 +127,15 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
                 for writer in writers.values():
                     writer.abandon()
                 raise
-            if sidecar:
-                files[sidecar].write(labels_json(label_names(index.entity_labels)))
+            for path, data in spec.extra_files(context, counts).items():
+                files[path].write(data)
     report.outputs = {name: (paths[name], counts[name]) for name in names}
+    report.extra_files = extra_paths
     return report
 
 
-def _writer(format: str, out: Any, index: DecisionIndex, spill_dir: Path) -> Any:
-    if format == "spacy":
-        return SpacyWriter(out, spill_dir=spill_dir)
-    if format == "prodigy":
-        return ProdigyWriter(out)
-    if format == "conll":
-        return ConllWriter(out)
-    if format == "brat":
-        return BratWriter(out, index.decisions_per_input)
-    return HfWriter(out, label_names(index.entity_labels))
-
-
-def _docs(index: DecisionIndex, writers: dict[str, Any], assignment: dict[int, str] | None,
+def _docs(needs_doc: bool, index: Any, assignment: dict[int, str] | None,
           progress: Callable[[int], None]) -> Iterator[tuple[str, Any, Any]]:
-    needs_doc = any(w.needs_doc for w in writers.values())
     # Tokens come from the records; a blank pipeline only supplies the vocab (and a tokenizer for
     # records without tokens), so no trained model is loaded for an export.
     nlp = spacy.blank("en") if needs_doc else None

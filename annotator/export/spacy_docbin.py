@@ -20,9 +20,11 @@ vocabulary) stays in memory.
 
 from __future__ import annotations
 
+import json
 import struct
 import tempfile
 import zlib
+from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
@@ -33,8 +35,12 @@ from spacy.tokens import Doc, DocBin
 from spacy.tokens._dict_proxies import SpanGroups
 from spacy.vocab import Vocab
 
-from annotator.core.records import Task
-from annotator.nlp.convert import doc_to_task
+from annotator.core.records import RELATION_LABELS, Task
+from annotator.export.formats import ALL, ExportContext, ExportFormat
+from annotator.nlp.convert import SPAN_GROUPS, doc_to_task
+
+#: The span group spaCy's spancat and span_finder train on by default: all quotes, speakers and cues.
+TRAINING_SPANS_KEY = "sc"
 
 #: Token attributes stored per token besides the words and spaces: only what we annotate.
 DOCBIN_ATTRS = ("ENT_IOB", "ENT_TYPE")
@@ -151,13 +157,15 @@ class StreamingDocBin:
 class SpacyWriter:
     """Adds each decision's doc to a streaming DocBin and writes it out at the end."""
 
-    needs_doc = True
-
-    def __init__(self, out: IO[bytes], *, spill_dir: str | Path | None = None) -> None:
+    def __init__(self, out: IO[bytes], context: ExportContext | None = None, *,
+                 spill_dir: str | Path | None = None) -> None:
         self._out = out
+        if spill_dir is None and context is not None:
+            spill_dir = context.output.parent
         self._bin = StreamingDocBin(spill_dir=spill_dir)
 
     def add(self, decision: Any, doc: Doc) -> None:
+        add_training_views(doc)
         self._bin.add(doc)
 
     def finish(self) -> None:
@@ -168,6 +176,53 @@ class SpacyWriter:
 
     def abandon(self) -> None:
         self._bin.close()
+
+
+def add_training_views(doc: Doc) -> None:
+    """What spaCy's trainable components read, beside our own groups and relations.
+
+    ``doc.spans["sc"]``: every quote, speaker and cue (spancat's and span_finder's default key);
+    ``doc._.rel``: relations as spaCy's relation-extraction tutorial keeps them, ``{(head start token,
+    child start token): {label: 1.0 or 0.0 for every relation label}}``.
+    """
+    doc.spans[TRAINING_SPANS_KEY] = [span for group in SPAN_GROUPS.values() for span in doc.spans.get(group, ())]
+    by_offsets = {(span.start_char, span.end_char): span for group in SPAN_GROUPS.values()
+                  for span in doc.spans.get(group, ())}
+    by_offsets.update({(ent.start_char, ent.end_char): ent for ent in doc.ents})
+    rel: dict[tuple[int, int], dict[str, float]] = {}
+    for head_start, head_end, _, child_start, child_end, _, label in doc._.relations or ():
+        head, child = by_offsets.get((head_start, head_end)), by_offsets.get((child_start, child_end))
+        if head is None or child is None:
+            continue
+        scores = rel.setdefault((head.start, child.start), dict.fromkeys(RELATION_LABELS, 0.0))
+        scores[label] = 1.0
+    doc.user_data[("._.", "rel", None, None)] = rel
+
+
+def config_paths(context: ExportContext) -> list[Path]:
+    return [context.options.config] if context.options.config else []
+
+
+def config_file(context: ExportContext, counts: dict[str, int]) -> dict[Path, bytes]:
+    """``--config OUT.cfg``: the training config, with ``[paths]`` pointing at the files written."""
+    if not context.options.config:
+        return {}
+    paths = context.paths
+    train = paths.get("train", paths.get(ALL))
+    dev = paths.get("dev", train)
+    return {context.options.config: training_config(train, dev).encode("utf-8")}
+
+
+def training_config(train: Path | None, dev: Path | None) -> str:
+    """The shipped ``quotes_ner.cfg`` with its train and dev paths filled in."""
+    text = resources.files("annotator").joinpath("training", "quotes_ner.cfg").read_text("utf-8")
+    for name, path in (("train", train), ("dev", dev)):
+        if path is not None:
+            text = text.replace(f"\n{name} = null\n", f"\n{name} = {json.dumps(str(path))}\n", 1)
+    return text
+
+
+FORMAT = ExportFormat(writer=SpacyWriter, needs_doc=True, extra_paths=config_paths, extra_files=config_file)
 
 
 def read_docbin(path: str | Path, vocab: Vocab | None = None) -> Iterator[Doc]:

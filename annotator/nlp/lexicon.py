@@ -52,7 +52,8 @@ SPEECH_VERBS = (
     "inform", "predict", "proclaim", "recount", "speculate", "underscore", "charge", "acknowledge",
     # Verbs news copy uses around quotes: ``…," he continued``, ``the crowd chanted "…"``.
     "continue", "exclaim", "shout", "yell", "chant", "scream", "confess", "plead", "interject",
-    "muse", "concur", "post", "read", "insist", "signal",
+    "muse", "concur", "post", "read", "insist", "signal", "bark", "fume", "snap", "scoff", "sneer",
+    "gush", "rant", "growl", "mutter", "whisper", "wonder", "cry",
 )
 #: Verbs of thinking and finding: with a finite clause they are indirect reports too
 #: (``expected the plan to fail``, with no finite clause, is a forecast and is not).
@@ -67,7 +68,7 @@ COGNITION_VERBS = (
 LISTENER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "promise", "brief"})
 #: Verbs whose infinitive reports a commitment, demand or refusal (``vowed to repeal the law``,
 #: ``urged Congress to act``, ``declined to comment``): news attribution corpora count them.
-COMMITMENT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "urge", "refuse", "decline", "agree"})
+COMMITMENT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "urge", "refuse", "decline"})
 #: ``called the plan "a mistake"``: a verb naming what something is, its object and predicate said.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
 
@@ -82,6 +83,7 @@ _IRREGULAR = {
     "testify": ("testified", "testifies"),
     "worry": ("worried", "worries"),
     "speculate": ("speculated",),
+    "cry": ("cried", "cries"),
     "read": ("read",),
     "know": ("knew", "known"),
     "show": ("showed", "shown"),

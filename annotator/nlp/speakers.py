@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.core.records import CUE, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
 from annotator.nlp.lexicon import (
-    CLOSING_MARKS, PERSONAL_PRONOUNS, QUOTE_MARK_TOKENS, QUOTE_MARKS, SUBJECT_DEPS, TITLES, Lexicon,
+    CLOSING_MARKS, PERSONAL_PRONOUNS, QUOTE_MARK_TOKENS, QUOTE_MARKS, SENTENCE_END, SUBJECT_DEPS, TITLES, Lexicon,
     describes_person_word, is_demonym, shared_lexicon,
 )
 from annotator.nlp.marks import paragraph_bounds, paragraph_starts
@@ -161,10 +161,31 @@ def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None) -> Spa
                       and 0 < c.i - verb.i <= 6 and c.pos_ in ("PROPN", "NOUN")), None)
         if after is not None:
             return noun_phrase(after, text)
+    named = named_after_mark(verb, text)
+    if named is not None:
+        return named
     # The parser may miss an inverted or short attribution: take a name or pronoun next to the verb.
     for i in (verb.i + 1, verb.i - 1):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in ("he", "she", "they")):
             return noun_phrase(doc[i], text)
+    return None
+
+
+def named_after_mark(verb: Token, text: str | None = None) -> Span | None:
+    """``"…," Mr. Okafor, a retired teacher who lives in Dayton, said``: when the parser loses the subject
+    in a long apposition, the first name between the closing mark and the verb is who spoke."""
+    doc = verb.doc
+    mark = next((i for i in range(verb.i - 1, max(-1, verb.i - 30), -1) if doc[i].text in QUOTE_MARK_TOKENS), None)
+    if mark is None:
+        return None
+    for i in range(mark + 1, verb.i):
+        if doc[i].text in SENTENCE_END:
+            return None
+        if doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            token = doc[i]
+            while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "PROPN":
+                token = token.head  # "Mr." → "Okafor": the head of the name
+            return noun_phrase(token, text)
     return None
 
 
@@ -175,7 +196,10 @@ def introduced_by_colon(colon: Span) -> Span | None:
     sent = doc[colon.start].sent
     people = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= colon.start]
     if people:
-        return people[-1]
+        start = people[-1].start
+        while start < people[-1].end - 1 and not doc[start].is_alpha:
+            start += 1  # "Here’s Ms. Lowry": a tagger may start the name at the "’s"
+        return doc[start:people[-1].end]
     subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
     if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in PERSONAL_PRONOUNS - {"it", "i", "we", "you"}
                                 or subject.pos_ == "NOUN" and describes_person_word(subject)):
@@ -226,6 +250,8 @@ class SpeakerFinder:
         for index, quote in enumerate(quotes):
             cue = cue_of.get((quote.start_char, quote.end_char))
             speaker = speaker_for_cue(cue, self.lexicon, text) if cue is not None else None
+            if cue is not None and speaker is not None and _overlaps(speaker, quote):
+                speaker = named_after_mark(cue.root, text) if cue.root.i >= quote.end else None
             if cue is not None and (speaker is None or _overlaps(speaker, quote)):
                 speaker = _main_subject(cue, quote)
             if speaker is not None and len(speaker) and not _overlaps(speaker, quote):

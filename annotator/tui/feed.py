@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from annotator.core.invariants import check_task
-from annotator.core.records import RecordError, Task
+from annotator.core.records import RecordError, Task, adopt_known_hash
 from annotator.core.sources import STDIN, RejectHandler, read_tasks
 from annotator.core.store import JsonlStore
 
@@ -115,6 +115,7 @@ class TaskFeed:
         rank = 0
         for raw, task in read_tasks(self.sources, on_invalid=self.on_invalid):
             source = f"{raw.file}:{raw.line}" if raw.line is not None else raw.file
+            adopt_known_hash(task, self.store)
             answer = self.store.answer(task.input_hash)
             if answer is not None:
                 yield FeedItem(self._decided(task), source, answer, None)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.hashing import input_hash
+from annotator.core.hashing import input_hash, legacy_input_hash
 from annotator.core.invariants import check_task, task_problems
 from annotator.core.records import (
     QUOTE,
@@ -58,16 +58,22 @@ def test_input_hash_depends_only_on_text_and_task_hash_on_spans():
     bare = Task(text=task.text)
     assert task.input_hash == bare.input_hash == input_hash(task.text)
     assert task.task_hash != bare.task_hash
+    assert make_task().task_hash == task.task_hash
+    # Prodigy hashes the list of spans as it is; the content hash ignores their order.
     reordered = make_task()
     reordered.spans.reverse()
-    assert reordered.task_hash == task.task_hash
+    assert reordered.content_hash == task.content_hash
 
 
 def test_hashes_are_stable_across_runs():
     # Fixed values: a change here breaks resuming every existing output file.
     assert input_hash("Hello world") == input_hash("Hello world")
-    assert isinstance(input_hash("x"), int) and abs(input_hash("x")) < 2**53
-    assert input_hash("Hello world") == -3384413543947214
+    assert isinstance(input_hash("x"), int) and abs(input_hash("x")) < 2**31
+    # MurmurHash3 (32 bits, seed 0) of {"text":"Hello world"}, as Prodigy's set_hashes serialises it.
+    assert input_hash("Hello world") == 1849263169
+    assert Task(text="Hello world").task_hash == -1661062964
+    # What annotator wrote before it hashed the Prodigy way; still recognised when resuming.
+    assert legacy_input_hash("Hello world") == -3384413543947214
 
 
 def test_span_off_token_edges_is_reported():
@@ -103,11 +109,14 @@ def test_relation_to_missing_span_is_reported():
     assert any("is not a span of the task" in p for p in task_problems(task))
 
 
-def test_quote_needs_quote_type():
+def test_quote_without_quote_type_is_sound_but_only_quotes_have_one():
+    # Prodigy's spans.manual writes QUOTE spans with no type; they are read as "type unknown".
     task = make_task()
     task.spans[2] = task.spans[2].replace(quote_type=None)
     task.relations = []
-    assert any("needs 'quote_type'" in p for p in task_problems(task))
+    assert task_problems(task) == []
+    task.spans[0] = task.spans[0].replace(quote_type="direct")
+    assert any("only QUOTE spans have 'quote_type'" in p for p in task_problems(task))
 
 
 def test_relation_head_must_match_its_span():
@@ -176,3 +185,31 @@ def test_a_span_edge_inside_a_token_is_always_caught(word_list, shift, data):
         return
     span = Span(token.start + shift, token.end, index, index, "ORG")
     assert any("not on a token start" in p for p in task_problems(Task(text=text, tokens=tokens, spans=[span])))
+
+
+def test_a_document_known_by_its_old_hash_keeps_it_when_read_again():
+    from annotator.core.records import adopt_known_hash
+
+    text = "Maria Zakharova said the summit failed ."
+    old = legacy_input_hash(text)
+    fresh = Task(text=text)
+    adopt_known_hash(fresh, {old})
+    assert fresh.input_hash == old
+    # A hash the record came with is never replaced, and a new-style hash already known stays.
+    given = Task.from_dict({"text": text, "_input_hash": 7})
+    adopt_known_hash(given, {old})
+    assert given.input_hash == 7
+    known = Task(text=text)
+    adopt_known_hash(known, {known.input_hash, old})
+    assert known.input_hash == input_hash(text)
+
+
+def test_doccano_and_label_studio_records_are_named_not_read_as_plain_text():
+    with pytest.raises(RecordError, match="import doccano"):
+        Task.from_dict({"text": "Ana Lopez spoke.", "label": [[0, 9, "PERSON"]]})
+    with pytest.raises(RecordError, match="import doccano"):
+        Task.from_dict({"text": "Ana Lopez spoke.", "entities": [], "relations": []})
+    with pytest.raises(RecordError, match="import labelstudio"):
+        Task.from_dict({"data": {"text": "Ana Lopez spoke."}, "annotations": []})
+    # Prodigy's own "label" (one string, as in binary and textcat tasks) is carried through.
+    assert Task.from_dict({"text": "Ana Lopez spoke.", "label": "PERSON"}).extra == {"label": "PERSON"}

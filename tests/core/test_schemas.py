@@ -24,7 +24,7 @@ def test_written_records_validate_and_broken_ones_do_not():
     broken = dict(annotation, answer="yes")
     assert any("answer" in e for e in schema_errors(broken))
     data = task.to_dict()
-    data["spans"][2].pop("quote_type")
+    data["spans"][0]["quote_type"] = "direct"
     assert any("quote_type" in e for e in schema_errors(data))
     data = Task(text="x").to_dict()
     data["spans"] = [{"start": 0, "end": 1, "token_start": 0, "token_end": 0, "label": "ORG", "colour": "red"}]

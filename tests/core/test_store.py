@@ -114,8 +114,8 @@ def test_sigkill_while_appending_leaves_a_file_the_next_run_resumes(tmp_path):
     for round_ in range(3):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)
         start = int(proc.stdout.readline())
-        # Every line is at most 520 bytes: wait for at least 1,000 new ones before the kill.
-        target = path.stat().st_size + 1000 * 520
+        # Every line is at most 560 bytes: wait for at least 1,000 new ones before the kill.
+        target = path.stat().st_size + 1000 * 560
         deadline = time.time() + 30
         while time.time() < deadline and path.stat().st_size < target:
             time.sleep(0.02)
@@ -155,3 +155,10 @@ def test_fast_index_of_our_lines_agrees_with_a_full_parse(tmp_path, monkeypatch)
     assert fast[Task(text="doc 0").input_hash][1] == "ignore"
     assert fast[Task(text="a task without an answer").input_hash][1] is None
     assert fast[Task(text="foreign").input_hash][1] == "accept"
+
+
+def test_a_dash_as_output_is_refused_instead_of_creating_a_file_named_dash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="not standard output"):
+        JsonlStore("-")
+    assert not (tmp_path / "-").exists()

@@ -57,7 +57,7 @@ def test_brat_export_writes_polnear_shaped_events_and_coref(tmp_path):
     assert lines[:4] == ["T1\tPERSON 0 10\tMara Quell", "T2\tSource 18 21\tShe", "T3\tCue 22 26\tsaid",
                          "T4\tContent 27 42\tthe plan failed"]
     assert lines[4:] == ["T5\tAttribution 22 26\tsaid", "E1\tAttribution:T5 Content:T4 Source:T2 Cue:T3",
-                         "R1\tCOREF Arg1:T2 Arg2:T1"]
+                         "A1\tQuoteType T4 indirect", "R1\tCOREF Arg1:T2 Arg2:T1"]
 
 
 def test_brat_round_trip_with_coref_entities_and_two_annotators(tmp_path):
@@ -109,3 +109,15 @@ def test_brat_export_refuses_a_folder_with_files_and_leaves_nothing_behind(tmp_p
     assert "not an empty folder" in result.output
     assert [p.name for p in taken.iterdir()] == ["keep.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "first.jsonl", "taken"]
+
+
+def test_brat_quote_type_attribute_keeps_content_as_written(tmp_path):
+    # Without the attribute this content would be trimmed ("that" dropped) and typed by its marks.
+    text = "Lee said that the “plan” failed, twice.\n"
+    start = text.index("that")
+    ann = f"T1\tContent {start} {start + 29}\tthat the “plan” failed, twice\nA1\tQuoteType T1 indirect\n"
+    write_pair(tmp_path, "typed", text, ann)
+    import_brat(sources=[tmp_path], output=tmp_path / "out.jsonl")
+
+    (record,) = read_jsonl(tmp_path / "out.jsonl")
+    assert [(s["text"], s["quote_type"]) for s in record["spans"]] == [("that the “plan” failed, twice", "indirect")]

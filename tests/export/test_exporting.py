@@ -97,18 +97,31 @@ def test_conll_golden(tmp_path):
 
 def test_conll_leaves_out_whitespace_tokens_and_keeps_the_longer_of_overlapping_quotes(tmp_path):
     out = tmp_path / "quotes.conll"
-    export_annotations(sources=[ANNOTATIONS], format="conll", output=out)
+    export_annotations(sources=[ANNOTATIONS], format="conll", output=out, columns=("ner", "quote", "speaker"))
     text = out.read_text(encoding="utf-8")
-    assert "\n\n\n" not in text.replace("-DOCSTART- O O O\n\n", "")
-    union = text.split("-DOCSTART- O O O\n\n")[-1].splitlines()
+    assert "\n\n\n" not in text
+    union = text.split("-DOCSTART- -X- O O\n\n")[-1].splitlines()
     assert union[:4] == ["The O O B-SPEAKER", "union O O I-SPEAKER", "called O O O", "the O B-QUOTE O"]
     assert "nurse O I-QUOTE O" in union
 
 
+def test_conll_default_is_the_conll2003_shape_with_a_blank_line_after_each_sentence(tmp_path):
+    out = tmp_path / "quotes.conll"
+    export_annotations(sources=[ANNOTATIONS], format="conll", output=out)
+    documents = out.read_text(encoding="utf-8").split("-DOCSTART- -X- O O\n\n")[1:]
+    assert len(documents) == 4
+    ana = [block.splitlines() for block in documents[1].strip().split("\n\n")]
+    assert ana[0][:2] == ["Ana _ _ B-PERSON", "Lopez _ _ I-PERSON"]
+    assert len(ana) == 2 and ana[1][0] == "She _ _ O" and ana[1][-2] == "May _ _ B-DATE"
+    assert all(len(line.split()) == 4 for block in ana for line in block)
+
+
 def test_hf_golden_with_label_sidecar(tmp_path):
-    out = tmp_path / "quotes.jsonl"
-    report = export_annotations(sources=[ANNOTATIONS], format="hf", output=out)
-    assert report.labels_file == tmp_path / "quotes.labels.json"
+    folder = tmp_path / "quotes"
+    report = export_annotations(sources=[ANNOTATIONS], format="hf", output=folder)
+    out = folder / "train.jsonl"
+    assert report.outputs["all"] == (out, 4)
+    assert report.labels_file == folder / "labels.json"
     names = json.loads(report.labels_file.read_text(encoding="utf-8"))
     assert names["quote_tags"] == ["O", "B-QUOTE", "I-QUOTE"]
     assert names["ner_tags"][0] == "O"
@@ -120,6 +133,7 @@ def test_hf_golden_with_label_sidecar(tmp_path):
     assert tagged["Ana"] == "B-PERSON" and tagged["Lopez"] == "I-PERSON" and tagged["Leeds"] == "B-GPE"
     check_golden("annotations.hf.jsonl", out.read_text(encoding="utf-8"))
     check_golden("annotations.labels.json", report.labels_file.read_text(encoding="utf-8"))
+    check_golden("annotations.hf-card.md", (folder / "README.md").read_text(encoding="utf-8"))
 
 
 def test_newest_decision_per_annotator_wins_and_only_accepts_by_default(tmp_path):
@@ -157,7 +171,7 @@ def test_spacy_round_trip_keeps_every_span_and_relation(tmp_path):
         assert restored.text == original.text
         assert _canonical(restored.spans) == _canonical(original.spans)
         assert _canonical(restored.relations) == _canonical(original.relations)
-        assert restored.task_hash == original.task_hash
+        assert restored.content_hash == original.content_hash
 
 
 def _canonical(items) -> list[str]:
@@ -248,7 +262,7 @@ def test_records_without_answer_are_refused(tmp_path):
 def test_a_docbin_given_as_input_is_refused(tmp_path):
     docbin = tmp_path / "quotes.spacy"
     export_annotations(sources=[ANNOTATIONS], format="spacy", output=docbin)
-    result = run(str(docbin), "--format", "hf", "-o", str(tmp_path / "out.jsonl"))
+    result = run(str(docbin), "--format", "conll", "-o", str(tmp_path / "out.conll"))
     assert result.exit_code == 2
     assert "quotes.spacy:1" in result.output and "is this a JSONL file of annotations" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.spacy"]
@@ -263,7 +277,7 @@ def test_output_in_a_missing_folder_is_refused_before_reading(tmp_path):
 def test_stdin_and_unknown_format_and_bad_split_are_refused(tmp_path):
     assert run("-", "--format", "spacy", "-o", str(tmp_path / "o.spacy")).exit_code == 2
     result = run(str(ANNOTATIONS), "--format", "csv", "-o", str(tmp_path / "o.csv"))
-    assert result.exit_code == 2 and "unknown format" in result.output
+    assert result.exit_code == 2 and "'csv' is not one of" in result.output
     result = run(str(ANNOTATIONS), "--format", "spacy", "-o", str(tmp_path / "o.spacy"), "--split", "0.9,0.2")
     assert result.exit_code == 2 and "add up to" in result.output
     assert list(tmp_path.iterdir()) == []

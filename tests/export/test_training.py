@@ -1,33 +1,84 @@
-"""An export is ready to train on: ``spacy train`` with the shipped config runs on it and the model loads."""
+"""An export is ready to train on: spaCy's own ``debug config``, ``debug data`` and ``train`` accept it."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-from importlib import resources
 
 import spacy
 
 from annotator.export.exporting import export_annotations
-from tests.export.records_by_hand import FIXTURES
+from tests.export.records_by_hand import decision, make_task
+
+NAMES = ["Ana Lopez", "Tom Reed", "Jo Park", "Sam Reid", "Lena Ortiz", "Owen Hale", "Priya Nair", "Ivan Petrov",
+         "Maria Costa", "Ben Carter", "Rosa Diaz", "Omar Aziz"]
+CITIES = ["Leeds", "Dundee", "Lyon", "Porto", "Graz", "Turin", "Cork", "Bergen", "Malmo", "Gdansk", "Ghent",
+          "Basel", "Tartu", "Split"]
+CLAUSES = ["We will rebuild the bridge", "The budget is too small", "Nobody told us about the plan",
+           "The school will open in the spring after the long repairs are finished at last"]
 
 
-def test_tiny_pipeline_trains_on_an_export_and_loads(tmp_path):
-    annotations = FIXTURES / "annotations.jsonl"
-    report = export_annotations(sources=[annotations], format="spacy", output=tmp_path / "quotes.spacy",
-                                split="0.67,0.33", seed=0)
-    train, dev = report.outputs["train"][0], report.outputs["dev"][0]
-    config = resources.files("annotator").joinpath("training", "quotes_ner.cfg")
-    result = subprocess.run(
-        [sys.executable, "-m", "spacy", "train", str(config), "--output", str(tmp_path / "model"),
-         "--paths.train", str(train), "--paths.dev", str(dev),
-         "--training.max_steps", "6", "--training.eval_frequency", "3"],
-        capture_output=True, text=True, timeout=120,
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+def training_decisions(count: int = 160):
+    """Decisions written here from templates: a long direct quote, its cue and speaker, two entities."""
+    out = []
+    for i in range(count):
+        # Every (name, city) pair once: spaCy counts distinct documents.
+        name, city = NAMES[i % len(NAMES)], CITIES[i // len(NAMES) % len(CITIES)]
+        clause = CLAUSES[i % len(CLAUSES)]
+        text = f'"{clause}," said {name} in {city}.'
+        task = make_task(text, [("QUOTE:direct", f'"{clause},"'), ("CUE", "said"), ("SPEAKER", name),
+                                ("PERSON", name), ("GPE", city)],
+                         [(0, 2, "SAID_BY"), (0, 1, "CUE")])
+        out.append(decision(task, "accept", "alice", 1_700_000_000 + i))
+    return out
+
+
+def spacy_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "spacy", *args], capture_output=True, text=True,
+                          timeout=300, cwd=cwd)
+
+
+def test_exported_config_passes_spacy_debug_and_a_few_training_steps(tmp_path):
+    source = tmp_path / "annotations.jsonl"
+    source.write_text("".join(json.dumps(d.to_dict()) + "\n" for d in training_decisions()), encoding="utf-8")
+    config = tmp_path / "quotes.cfg"
+    report = export_annotations(sources=[source], format="spacy", output=tmp_path / "quotes.spacy",
+                                split="0.8,0.2", seed=0, config=config)
+    assert config in report.extra_files
+    assert f'train = "{tmp_path / "quotes.train.spacy"}"' in config.read_text(encoding="utf-8")
+
+    checked = spacy_cli("debug", "config", str(config))
+    assert checked.returncode == 0, checked.stdout[-2000:] + checked.stderr[-2000:]
+    data = spacy_cli("debug", "data", str(config))
+    assert data.returncode == 0, data.stdout[-3000:]
+    assert "QUOTE" in data.stdout and "No entities crossing sentence boundaries" in data.stdout
+
+    trained = spacy_cli("train", str(config), "--output", str(tmp_path / "model"),
+                        "--training.max_steps", "6", "--training.eval_frequency", "3")
+    assert trained.returncode == 0, trained.stdout[-2000:] + trained.stderr[-2000:]
+    header = next(line for line in trained.stdout.splitlines() if "ENTS_F" in line)
+    # One spans column per key we train, none for a key nothing fills.
+    assert "SPANS_SC_F" in header and "SPANS_QUOTES_F" not in header
     nlp = spacy.load(tmp_path / "model" / "model-last")
-    assert nlp.pipe_names == ["tok2vec", "ner", "spancat"]
-    assert {"PERSON", "DATE"} <= set(nlp.get_pipe("ner").labels)
-    assert nlp.get_pipe("spancat").labels == ("QUOTE",)
-    doc = nlp('"It works," said Ana Lopez.')
-    assert "quotes" in doc.spans
+    assert nlp.pipe_names == ["tok2vec", "ner", "span_finder", "spancat"]
+    assert {"PERSON", "GPE"} <= set(nlp.get_pipe("ner").labels)
+    assert set(nlp.get_pipe("spancat").labels) == {"QUOTE", "SPEAKER", "CUE"}
+    doc = nlp('"The roads are closed until Friday because of the flooding near the river," said Jo Park.')
+    assert "sc" in doc.spans
+
+
+def test_exported_docs_carry_the_sc_group_and_the_tutorial_relations(tmp_path):
+    from annotator.export.spacy_docbin import read_docbin
+
+    source = tmp_path / "annotations.jsonl"
+    source.write_text(json.dumps(training_decisions(1)[0].to_dict()) + "\n", encoding="utf-8")
+    export_annotations(sources=[source], format="spacy", output=tmp_path / "q.spacy")
+    doc = next(read_docbin(tmp_path / "q.spacy"))
+    assert sorted(s.label_ for s in doc.spans["sc"]) == ["CUE", "QUOTE", "SPEAKER"]
+    rel = doc.user_data[("._.", "rel", None, None)]
+    said = {key: max(scores, key=scores.get) for key, scores in rel.items()}
+    quote = next(s for s in doc.spans["sc"] if s.label_ == "QUOTE")
+    speaker = next(s for s in doc.spans["sc"] if s.label_ == "SPEAKER")
+    assert said[(quote.start, speaker.start)] == "SAID_BY"
+    assert set(rel[(quote.start, speaker.start)]) == {"SAID_BY", "CUE", "COREF"}

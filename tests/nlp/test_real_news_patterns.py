@@ -129,3 +129,17 @@ def test_real_news_speech_verb_object_with_quoted_words_is_a_mixed_quote(quotes_
 def test_real_news_quoted_programme_or_book_title_is_not_a_quote(quotes_in):
     quotes = quotes_in("“The river rose faster than anyone expected,” Ms. Patel told WKRT’s “Morning Desk” on Monday.")
     assert [(q.text, q.speaker) for q in quotes] == [("The river rose faster than anyone expected", "Patel")]
+
+
+def test_real_news_long_apposition_before_the_verb_still_names_the_speaker(quotes_in):
+    quotes = quotes_in("''We asked for a simple answer and we never got one,'' Mr. Okafor, "
+                       "now retired and living in Dayton, Ohio, said on Tuesday.")
+    assert [q.speaker for q in quotes] == ["Okafor"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Sit down and wait your turn,” the chairman barked.", "the chairman"),
+    ("Here’s Ms. Lowry in 1998: “We will build the bridge before the next election.”", "Lowry"),
+])
+def test_real_news_manner_verbs_and_presented_speakers(quotes_in, text, speaker):
+    assert [q.speaker for q in quotes_in(text)] == [speaker]

@@ -4,7 +4,7 @@ reporter's relative clause begins."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from annotator.nlp.lexicon import (
     FINITE_TAGS, FIRST_SECOND_PERSON, LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS, could_speak,

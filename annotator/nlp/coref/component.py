@@ -1,0 +1,58 @@
+"""The ``annotator_coref`` component: builds a ``CorefScan`` of each document and asks the
+resolvers in order who each speaker is; the first that answers decides."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from annotator.core.records import COREF, SPEAKER
+from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.coref import organisations, persons
+from annotator.nlp.coref.scan import CorefScan, Resolved
+
+#: A resolver: who the speaker is, or None when the speaker is not of its kind.
+Resolver = Callable[[CorefScan, Span], "Resolved | None"]
+#: The resolvers, in order: organisations first, so a description of one never reaches a person.
+RESOLVERS: tuple[Resolver, ...] = (
+    organisations.acronym,
+    organisations.named_in_apposition,
+    organisations.described_organisation,
+    persons.unnamed_source,
+    persons.referred_person,
+)
+
+
+@Language.factory(
+    "annotator_coref",
+    assigns=["doc._.relations"],
+    requires=["doc.ents", "doc.spans"],
+    default_config={"resolve_cataphora": True},
+)
+def make_speaker_resolver(nlp: Language, name: str, resolve_cataphora: bool) -> SpeakerResolver:
+    return SpeakerResolver(resolve_cataphora=resolve_cataphora)
+
+
+class SpeakerResolver:
+    """Links each speaker that is not already a full name to the person it refers to."""
+
+    def __init__(self, *, resolve_cataphora: bool = True, resolvers: tuple[Resolver, ...] = RESOLVERS) -> None:
+        self.resolve_cataphora = resolve_cataphora
+        self.resolvers = resolvers
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_span_groups(doc)
+        if not len(doc.spans["speakers"]):
+            return doc
+        scan = CorefScan.of(doc, resolve_cataphora=self.resolve_cataphora)
+        for speaker in scan.speakers:
+            for resolver in self.resolvers:
+                resolved = resolver(scan, speaker)
+                if resolved is None:
+                    continue
+                if resolved.target is not None:
+                    add_relation(doc, speaker, SPEAKER, resolved.target, resolved.label, COREF)
+                break
+        return doc

@@ -1,0 +1,116 @@
+"""The people a document names: one ``Person`` per surname (two when two full names share one),
+with every mention and the gender its titles and pronouns vote for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from annotator.nlp.entities import PERSON, name_tokens, surname_key
+from annotator.nlp.lexicon import FEMALE_TITLES, GENDERED, MALE, MALE_TITLES
+
+
+@dataclass
+class Person:
+    """Every mention of one person, keyed by surname; ``name`` is the fullest mention."""
+
+    key: str
+    mentions: list[Span] = field(default_factory=list)
+    gender: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+
+    @property
+    def name(self) -> Span:
+        return max(self.mentions, key=lambda m: (len(name_tokens(m)), -m.start))
+
+    def compatible(self, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        other = "f" if gender == "m" else "m"
+        return self.gender[other] <= self.gender[gender]
+
+
+def people_of(ents: list[Span]) -> list[Person]:
+    """One Person per surname; when a document names two people with one surname (``David Oduya``,
+    ``Margaret Oduya``) each full name is its own Person and a bare surname goes to the one named
+    last before it."""
+    by_surname: dict[str, list[Span]] = {}
+    for ent in ents:
+        if ent.label_ == PERSON and ent.text[:1].isupper():
+            by_surname.setdefault(surname_key(ent), []).append(ent)
+    people: list[Person] = []
+    for surname, mentions in by_surname.items():
+        full = {_full_key(m) for m in mentions if name_words(m) >= 2}
+        if len(full) <= 1:
+            people.append(Person(surname, list(mentions)))
+            continue
+        own = {key: Person(key) for key in sorted(full)}
+        # Full names first, so a bare surname before any of them ("Trump ... Donald Trump ...
+        # Ivanka Trump") still has people with mentions to choose from.
+        for mention in mentions:
+            if name_words(mention) >= 2:
+                own[_full_key(mention)].mentions.append(mention)
+        for mention in mentions:
+            if name_words(mention) < 2:
+                _nearest_full(mention, list(own.values())).mentions.append(mention)
+        for person in own.values():
+            person.mentions.sort(key=lambda m: m.start)
+        people.extend(own.values())
+    for person in people:
+        for mention in person.mentions:
+            before = mention.doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
+            words = {t.lower_.rstrip(".") for t in mention} | {before}
+            person.gender["m"] += 2 * len(words & MALE_TITLES)
+            person.gender["f"] += 2 * len(words & FEMALE_TITLES)
+    return people
+
+
+def name_words(mention: Span) -> int:
+    """Words of a name, a hyphenated surname (``Ruiz-Castro``) counting as one."""
+    tokens = name_tokens(mention)
+    return sum(1 for t in tokens if t.is_alpha) - sum(1 for t in tokens if t.text == "-" and not t.whitespace_)
+
+
+def _full_key(mention: Span) -> str:
+    return " ".join(t.lower_ for t in name_tokens(mention))
+
+
+def _nearest_full(mention: Span, people: list[Person]) -> Person:
+    """The person with a full-name mention nearest before ``mention`` (else the first named)."""
+    best: tuple[int, Person] | None = None
+    for person in people:
+        for m in person.mentions:
+            if m.start < mention.start and name_words(m) >= 2 and (best is None or m.start > best[0]):
+                best = (m.start, person)
+    if best is not None:
+        return best[1]
+    # None named in full before it: the first named in full after it. A Person may have no
+    # full-name mention at all, so the minimum has a default.
+    return min(people, key=lambda p: min((m.start for m in p.mentions if name_words(m) >= 2), default=len(mention.doc)))
+
+
+def person_named(mention: Span, people: list[Person]) -> Person | None:
+    """The person a name mention stands for: its own full name, else the surname's person."""
+    if name_words(mention) >= 2:
+        key = _full_key(mention)
+        for person in people:
+            if person.key == key or any(_full_key(m) == key for m in person.mentions):
+                return person
+    surname = surname_key(mention)
+    same = [p for p in people if p.key == surname or p.key.endswith(" " + surname)]
+    if len(same) <= 1:
+        return same[0] if same else None
+    return _nearest_full(mention, same)
+
+
+def gender_from_context(doc: Doc, people: list[Person]) -> None:
+    """A gendered pronoun in a sentence where one person alone was named before it votes for them."""
+    owner = {m.start: p for p in people for m in p.mentions}
+    for sent in doc.sents:
+        named: set[str] = set()
+        for token in sent:
+            if token.i in owner:
+                named.add(owner[token.i].key)
+            elif token.lower_ in GENDERED and len(named) == 1:
+                person = next(p for p in people if p.key in named)
+                person.gender["m" if token.lower_ in MALE else "f"] += 1

@@ -1,0 +1,41 @@
+"""Names inside entity mentions: without titles, possessives and hyphen gaps."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.lexicon import POSSESSIVE, TITLES
+
+PERSON = "PERSON"
+
+
+def name_tokens(span: Span) -> Span:
+    """The name inside a mention: without titles before it and a possessive after it."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start + 1 and doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    while start < end - 1:
+        token = doc[start]  # each doc[i] builds a Token: once per word looked at
+        word = token.lower_
+        if not (word.rstrip(".") in TITLES or word == "the" or not token.text[:1].isupper()):
+            break
+        start += 1
+    return doc[start:end]
+
+
+def surname_key(span: Span) -> str:
+    return name_tokens(span)[-1].lower_
+
+
+def name_hyphen(token: Token) -> bool:
+    """The hyphen inside ``Jean-Pierre``."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def without_title(ent: Span) -> Span:
+    """``Mrs Joan Pritchard`` → ``Joan Pritchard``: a person's name without the honorific."""
+    if ent.label_ != PERSON or ent[0].lower_.rstrip(".") not in TITLES:
+        return ent
+    name = name_tokens(ent)
+    return Span(ent.doc, name.start, name.end, label=PERSON) if len(name) else ent

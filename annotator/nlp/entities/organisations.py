@@ -1,0 +1,125 @@
+"""Entities that are organisations: names ending in a club or body word, names the model split
+at ``and``, short forms of a longer ORG name, and a one-word name that is a place or a company
+elsewhere in the document."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from annotator.nlp.entities.names import PERSON, name_tokens
+from annotator.nlp.entities.scan import EntityScan
+from annotator.nlp.lexicon import ORG_NAME_ENDINGS, ORG_SUFFIXES, OWNED_BY_ORGS, POSSESSIVE, TITLES
+
+
+def organisation_names(scan: EntityScan, ents: list[Span]) -> list[Span]:
+    return _organisation_names(scan.doc, ents)
+
+
+def short_forms(scan: EntityScan, ents: list[Span]) -> list[Span]:
+    return _short_forms(ents)
+
+
+def one_label_per_name(scan: EntityScan, ents: list[Span]) -> list[Span]:
+    return _one_label_per_name(ents, scan.speaker_heads, scan.places)
+
+
+def ends_like_organisation(ent: Span) -> bool:
+    return len(ent) >= 2 and ent[-1].lower_.rstrip(".") in ORG_NAME_ENDINGS
+
+
+def _organisation_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``Leeds United``, ``Kent Fire and Rescue Service``: a name ending in a club or body word is an
+    ORG, and one the model split at ``and`` is joined back into one."""
+    out: list[Span] = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        if ent[-1].lower_.rstrip(".") in ORG_NAME_ENDINGS and ent[-1].text[:1].isupper():
+            # "Kent Fire | and | Rescue Service": take the capitalised words before "and" too.
+            if start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() \
+                    and doc[start - 2].pos_ in ("PROPN", "NOUN"):
+                start -= 2
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                        and not (doc[start - 1].is_sent_start and doc[start - 1].lower_ == "the"):
+                    start -= 1
+        elif end + 2 < len(doc) and doc[end].lower_ in ("and", "&"):
+            # "Kent Fire and" tagged alone, "Rescue Service" untagged after it.
+            stop = end + 1
+            while stop < len(doc) and stop < end + 5 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                stop += 1
+            if stop > end + 1 and doc[stop - 1].lower_ in ORG_NAME_ENDINGS and ent.label_ in ("ORG", PERSON, "FAC"):
+                end = stop
+        if ent.label_ == "ORG" and (start, end) == (ent.start, ent.end):
+            out.append(ent)
+            continue
+        label = ent.label_
+        if len(doc[start:end]) >= 2 and doc[end - 1].lower_.rstrip(".") in ORG_NAME_ENDINGS \
+                and doc[end - 1].text[:1].isupper() and label in (PERSON, "ORG", "GPE", "FAC", "NORP", "PRODUCT",
+                                                                "WORK_OF_ART", "LOC"):
+            label = "ORG"
+        out.append(Span(doc, start, end, label=label) if (start, end, label) != (ent.start, ent.end, ent.label_)
+                   else ent)
+    return filter_spans(out)
+
+
+def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[tuple[int, int]]) -> list[Span]:
+    """A one-word name the model tags PERSON in one place and GPE or ORG in another (``Kyiv``,
+    ``Brentford``) takes the place or organisation label everywhere when that evidence weighs at least
+    as much as the PERSON tags (a dateline, ``FC``/``Ltd`` after it or a longer ORG name starting
+    with it count double; a PERSON mention that speaks counts double), and nothing marks it as a
+    person: a full name ending in it, or a title before it."""
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    surnames = {name_tokens(e)[-1].lower_ for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
+    weight: dict[str, dict[str, int]] = {}
+
+    def vote(word: str, label: str, points: int) -> None:
+        votes = weight.setdefault(word, {})
+        votes[label] = votes.get(label, 0) + points
+
+    datelines = {start for start, _ in places}
+    for ent in ents:
+        word = ent[0].lower_
+        if len(ent) == 1 and ent.label_ in ("GPE", "ORG", PERSON):
+            strong = ent.label_ == "GPE" and ent.start in datelines or \
+                ent.label_ == PERSON and ent.start in speaker_heads
+            vote(word, ent.label_, 2 if strong else 1)
+        elif ent.label_ == "ORG" and len(ent) >= 2 and ent[0].text[:1].isupper():
+            vote(word, "ORG", 2)  # "Brentford FC", "Acme Display"
+    # Each doc[i] builds a new Token: read the words once and look at neighbours by index.
+    tokens = list(doc)
+    lowers = [t.lower_ for t in tokens]
+    texts = [t.text for t in tokens]
+    size = len(tokens)
+    for i, token in enumerate(tokens):
+        if not texts[i][:1].isupper():
+            continue  # every vote below is for a capitalised word
+        if i + 1 < size and lowers[i + 1].rstrip(".") in ORG_SUFFIXES and texts[i + 1][:1].isupper() \
+                and token.ent_type_ != "ORG":
+            vote(lowers[i], "ORG", 2)
+        elif token.pos_ == "PROPN" and i + 2 < size \
+                and texts[i + 1] in POSSESSIVE and lowers[i + 2] in OWNED_BY_ORGS:
+            vote(lowers[i], "ORG", 1)  # "Brentford's squad", "Acme's shares"
+        elif token.pos_ == "PROPN" and i and lowers[i - 1] == "at" \
+                and (i + 1 == size or not texts[i + 1][:1].isupper()):
+            vote(lowers[i], "ORG", 1)  # "a coach at Brentford", "worked at Acme"
+    titled = {e[0].lower_ for e in ents if e.label_ == PERSON and len(e) == 1 and e.start
+              and doc[e.start - 1].lower_.rstrip(".") in TITLES}
+    out = []
+    for ent in ents:
+        word = ent[0].lower_
+        votes = weight.get(word, {})
+        other = [label for label in ("GPE", "ORG") if votes.get(label)]
+        if ent.label_ == PERSON and len(ent) == 1 and len(other) == 1 and word not in surnames \
+                and word not in titled and votes[other[0]] >= votes.get(PERSON, 0):
+            ent = Span(doc, ent.start, ent.end, label=other[0])
+        out.append(ent)
+    return out
+
+
+def _short_forms(ents: list[Span]) -> list[Span]:
+    """``Northwind`` after ``Northwind Airlines`` (ORG) is the same organisation."""
+    orgs = {e[0].text for e in ents if e.label_ == "ORG" and len(e) >= 2 and e[0].text[:1].isupper()}
+    return [Span(e.doc, e.start, e.end, label="ORG")
+            if len(e) == 1 and e.label_ in ("GPE", "PRODUCT") and e.text in orgs else e for e in ents]

@@ -1,0 +1,146 @@
+"""Entities that are people: a name after a role or title, a nationality for one person, every
+mention of a surname once someone is named in full or speaks, and the names the model missed."""
+
+from __future__ import annotations
+
+from spacy.attrs import ENT_TYPE, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span
+
+from annotator.nlp.entities.names import PERSON, name_hyphen, name_tokens, without_title
+from annotator.nlp.entities.organisations import ends_like_organisation
+from annotator.nlp.entities.scan import EntityScan
+from annotator.nlp.lexicon import (
+    HONORIFICS, ORG_NAME_ENDINGS, ORGANISATION_NOUNS, TITLES, Lexicon, is_demonym, is_person_role,
+)
+
+_PROPN = POS_IDS["PROPN"]
+#: Labels a person's surname is often mistaken for; GPE is left alone (Washington, Jordan, Georgia).
+RELABEL_FROM = ("ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LAW", "LANGUAGE")
+#: Labels a name in apposition to a description of a person is sometimes given instead of PERSON.
+_PERSON_MISTAKEN_FOR = RELABEL_FROM + ("GPE",)
+
+
+def described_people(scan: EntityScan, ents: list[Span]) -> list[Span]:
+    """A name after a role or title, or in apposition to a speaking description, is a PERSON."""
+    return [without_title(_described_person(e, scan.doc)) for e in ents]
+
+
+def nationalities(scan: EntityScan, ents: list[Span]) -> list[Span]:
+    return [_nationality(e) for e in ents]
+
+
+def people_by_surname(scan: EntityScan, ents: list[Span]) -> list[Span]:
+    """Every mention of the surname of someone named in full or speaking is that PERSON; speakers,
+    introduced names and such surnames the model left untagged are added."""
+    doc, speaker_heads = scan.doc, scan.speaker_heads
+    # name_tokens builds a Span and walks tokens: once per entity, not once per question asked.
+    names = [name_tokens(e) for e in ents]
+    full_names = {name[-1].lower_ for e, name in zip(ents, names) if e.label_ == PERSON and len(name) >= 2}
+    speaking = {name[-1].lower_ for e, name in zip(ents, names) if e.root.i in speaker_heads and e.label_ == PERSON}
+    persons = full_names | speaking
+    relabelled = []
+    for ent, name in zip(ents, names):
+        if ent.label_ in RELABEL_FROM and len(name) <= 5 and name[-1].lower_ in persons \
+                and all(t.text[:1].isupper() or name_hyphen(t) for t in name) \
+                and not ends_like_organisation(ent):
+            ent = Span(doc, ent.start, ent.end, label=PERSON)
+        relabelled.append(ent)
+    relabelled.extend(_missing_names(doc, relabelled, persons, scan.lexicon))
+    return relabelled
+
+
+def _described_person(ent: Span, doc: Doc) -> Span:
+    """``the head of the trade office, Nadia Rahim`` speaking: the name in apposition is a person."""
+    root = ent.root
+    if ent.label_ in _PERSON_MISTAKEN_FOR and ent.start and is_person_role(doc[ent.start - 1]) \
+            and 2 <= len(ent) <= 6 and not ends_like_organisation(ent) \
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() or name_hyphen(t) for t in ent):
+        return Span(doc, ent.start, ent.end, label=PERSON)  # "newcomer Ysolde Brannagh-Quist" as a FAC
+    if ent.label_ not in _PERSON_MISTAKEN_FOR or len(ent) < 2 or not all(t.pos_ == "PROPN" for t in ent):
+        return ent
+    before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+    if before in TITLES and doc[ent.start - 1].text[:1].isupper():
+        return Span(doc, ent.start, ent.end, label=PERSON)  # "Chancellor Rachel Reeves"
+    if ent[0].lower_.rstrip(".") in HONORIFICS and len(ent) <= 4:
+        return Span(doc, ent.start, ent.end, label=PERSON)  # "Mrs Carmen Ruiz" as a WORK_OF_ART
+    if root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.lower_ in ORGANISATION_NOUNS:
+        return ent  # "the nurses' union, Unison Health": an organisation named, not a person
+    if not any(s.start <= root.head.i < s.end and s.start <= ent.start and ent.end <= s.end
+               for s in doc.spans["speakers"]):
+        return ent
+    return Span(doc, ent.start, ent.end, label=PERSON)
+
+
+def _nationality(ent: Span) -> Span:
+    """``the Dane`` tagged ORG or PERSON: one person described by nationality, a NORP."""
+    doc = ent.doc
+    if len(ent) == 1 and ent.label_ != "NORP" and ent.start and doc[ent.start - 1].lower_ == "the" \
+            and is_demonym(ent[0]):
+        return Span(doc, ent.start, ent.end, label="NORP")
+    return ent
+
+
+def _missing_names(doc: Doc, ents: list[Span], persons: set[str], lexicon: Lexicon) -> list[Span]:
+    """Speakers and known surnames that the model left untagged become PERSON entities."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Span] = []
+    for speaker in doc.spans["speakers"]:
+        if any(i in taken for i in range(speaker.start, speaker.end)):
+            continue
+        name = name_tokens(speaker)
+        if name and all(t.pos_ == "PROPN" and t.text[:1].isupper() or name_hyphen(t) for t in name) \
+                and len(name) <= 6 and not name_hyphen(name[0]) and not name_hyphen(name[-1]):
+            added.append(Span(doc, name.start, name.end, label=PERSON))
+            taken.update(range(name.start, name.end))
+    for start, end in _introduced_names(doc, lexicon):
+        if not any(i in taken for i in range(start, end)):
+            added.append(Span(doc, start, end, label=PERSON))
+            taken.update(range(start, end))
+    # Read words and tags from the Doc's arrays: a Token is built only for a likely surname.
+    person_ids = {hash_string(word) for word in persons}
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        if pos != _PROPN or lower not in person_ids or i in taken:
+            continue
+        token = doc[i]
+        if token.lower_ in persons and token.text[:1].isupper():
+            start = token.i
+            # "Ruiz-Castro": the hyphenated first part belongs to the surname.
+            while start > 1 and name_hyphen(doc[start - 1]) and doc[start - 2].text[:1].isupper() \
+                    and start - 2 not in taken:
+                start -= 2
+            added.append(Span(doc, start, token.i + 1, label=PERSON))
+            taken.update(range(start, token.i + 1))
+    return added
+
+
+def _introduced_names(doc: Doc, lexicon: Lexicon):
+    """Names the model left untagged: 2–3 capitalised words (hyphens allowed) after a lower-case role
+    noun (``director Elena Ruiz-Castro``) or as the subject of a speech verb."""
+    # The tags from the Doc's arrays rule out most words before a Token is built for them.
+    tags = doc.to_array([POS, ENT_TYPE]).tolist()
+    i = 0
+    while i < len(doc):
+        if tags[i][0] != _PROPN or tags[i][1] != 0 or not i:
+            i += 1
+            continue
+        token = doc[i]
+        if not (token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ == "" and i):
+            i += 1
+            continue
+        end = i
+        words = 0
+        while end < len(doc) and doc[end].ent_type_ == "" and (
+                doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and doc[end].is_alpha
+                or name_hyphen(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+            words += doc[end].is_alpha
+            end += 1
+        if 2 <= words <= 4 and not name_hyphen(doc[end - 1]):
+            role = is_person_role(doc[i - 1])
+            head = doc[end - 1]
+            speaks = head.dep_ in ("nsubj",) and lexicon.has_speech_lemma(head.head) and not role
+            if (role or speaks) and words <= (3 if speaks else 4) \
+                    and not any(t.lower_ in ORG_NAME_ENDINGS for t in doc[i:end]):
+                yield i, end
+        i = max(end, i + 1)

@@ -1,0 +1,215 @@
+"""Pre-label quality and speed on a real attribution corpus in brat standoff (PolNeAR), scored like ``annotator evaluate``.
+
+    nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--model NAME] [--dump DIR]
+
+CORPUS_DIR is PolNeAR's checkout (``CORPUS_DIR/data/train/{text,attributions}``) or the split
+folder itself. Gold is ``import brat``'s reading of the corpus, one annotation per text (the first
+annotator in name order). Prints quote and attributed-quote F1 per quote type, speaker resolved,
+the documents a component failed on, and our pipeline's speed against the bare model on these
+articles (timed in alternating chunks, as bench/prelabel.py does, on the first ``--speed-docs``). Only ``train`` is ever read:
+the dev and test splits are held out for independent measurement. ``--dump DIR`` (outside the
+repository: the corpus' text must never be committed) writes gold, predictions and a per-document
+error list for rule development; ``--dump DIR --rescore`` scores them again without the pipeline.
+Without the corpus it says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+from annotator.core.evaluation import (  # noqa: E402
+    Evaluation, evaluate, match_quotes_with_pieces, same_person, same_speaker, speakers_of,
+)
+from annotator.core.records import QUOTE, QUOTE_TYPES, Task  # noqa: E402
+from annotator.core.sources import read_tasks  # noqa: E402
+from annotator.export.brat import DEFAULT_LABELS, convert_pair  # noqa: E402
+from annotator.export.brat_standoff import find_pairs  # noqa: E402
+from annotator.nlp.pipeline import add_components, load_model, prelabel_batch  # noqa: E402
+from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
+
+HELD_OUT = ("dev", "test")
+CHUNK = 40
+
+
+def split_folder(corpus: Path, split: str) -> Path | None:
+    for candidate in (corpus / "data" / split, corpus / split):
+        if candidate.is_dir():
+            return candidate
+    if corpus.name == split and corpus.is_dir():
+        return corpus
+    return None
+
+
+def load_gold(folder: Path, limit: int | None) -> tuple[list[Task], list[str]]:
+    """One decision per text, the first annotator's, in text name order; and the files that failed."""
+    pairs, _unpaired, failed = find_pairs([folder])
+    first: dict[Path, object] = {}
+    for pair in pairs:
+        first.setdefault(pair.text, pair)
+    chosen = list(first.values())[:limit] if limit else list(first.values())
+    nlp = spacy.blank("en")
+    gold, problems = [], [str(err) for err in failed]
+    for pair in chosen:
+        try:
+            decision, _warnings = convert_pair(pair, nlp, DEFAULT_LABELS)
+        except ValueError as err:
+            problems.append(str(err))
+            continue
+        gold.append(decision.task)
+    return gold, problems
+
+
+def predict(ours, gold: list[Task], batch_size: int) -> tuple[list[Task], float]:
+    """Predictions from ``prelabel_batch`` (our real entry point, failures contained), and its docs/s."""
+    started = time.perf_counter()
+    predicted = _prelabel(ours, gold, batch_size)
+    return predicted, len(gold) / (time.perf_counter() - started)
+
+
+def _prelabel(nlp, part: list[Task], batch_size: int) -> list[Task]:
+    out = []
+    for start in range(0, len(part), batch_size):
+        batch = [Task(text=g.text, meta={"source": g.meta.get("source")}) for g in part[start:start + batch_size]]
+        out.extend(prelabel_batch(nlp, batch))
+    return out
+
+
+def print_scores(result: Evaluation) -> None:
+    print(f"{'':<20}{'quotes F1':>10}{'P':>7}{'R':>7}{'attributed F1':>15}{'P':>7}{'R':>7}{'gold':>7}")
+    for kind in QUOTE_TYPES:
+        q, a = result.by_kind[kind]["quotes"], result.by_kind[kind]["attributed"]
+        print(f"{kind:<20}{q.f1:>10.3f}{q.precision:>7.3f}{q.recall:>7.3f}{a.f1:>15.3f}{a.precision:>7.3f}"
+              f"{a.recall:>7.3f}{q.gold:>7}")
+    q, a = result.quotes_overlap, result.attributed
+    print(f"{'all':<20}{q.f1:>10.3f}{q.precision:>7.3f}{q.recall:>7.3f}{a.f1:>15.3f}{a.precision:>7.3f}"
+          f"{a.recall:>7.3f}{q.tp + q.fn:>7}")
+    r = result.resolved
+    print(f"speaker resolved F1 {r.f1:.3f} (P {r.precision:.3f}, R {r.recall:.3f}); "
+          f"quotes exact F1 {result.quotes_exact.f1:.3f}")
+
+
+def report(gold: list[Task], predicted: list[Task]) -> None:
+    print_scores(evaluate(gold, predicted))
+    failures = Counter(f["component"] for p in predicted for f in p.meta.get("prelabel_errors", []))
+    failed_docs = sum(1 for p in predicted if p.meta.get("prelabel_errors"))
+    print(f"documents with meta.prelabel_errors: {failed_docs} of {len(predicted)}"
+          + (" (" + ", ".join(f"{name}: {n}" for name, n in failures.most_common()) + ")" if failures else ""))
+
+
+def error_lines(gold: Task, pred: Task) -> list[str]:
+    """What a rule developer reads: quotes missed and invented (with types), wrong or missing speakers."""
+    g_quotes = [s for s in gold.spans if s.label == QUOTE]
+    p_quotes = [s for s in pred.spans if s.label == QUOTE]
+    pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, p_quotes)
+    matched_g, matched_p = {g.key for g, _ in pairs}, {p.key for _, p in pairs} | set(pieces)
+    g_attr, p_attr = speakers_of(gold), speakers_of(pred)
+    lines = [f"MISSED  {q.quote_type:<8} {gold.span_text(q)[:90]!r}" for q in g_quotes if q.key not in matched_g]
+    lines += [f"EXTRA   {q.quote_type:<8} {pred.span_text(q)[:90]!r}" for q in p_quotes if q.key not in matched_p]
+    for g, p in pairs:
+        if g.key not in g_attr:
+            continue
+        want = [gold.span_text(a.speaker) for a in g_attr[g.key]]
+        got = [(pred.span_text(a.speaker), a.name) for a in p_attr.get(p.key, [])]
+        if not got:
+            lines.append(f"NO-SPKR {g.quote_type:<8} {gold.span_text(g)[:50]!r}: want {want}")
+        elif not same_speaker(g_attr[g.key], p_attr[p.key]):
+            lines.append(f"SPEAKER {g.quote_type:<8} {gold.span_text(g)[:50]!r}: want {want} got {got}")
+        elif not same_person(g_attr[g.key], p_attr[p.key]):
+            lines.append(f"RESOLVE {g.quote_type:<8} {gold.span_text(g)[:50]!r}: want {want} got {got}")
+    return lines
+
+
+def dump(folder: Path, gold: list[Task], predicted: list[Task]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "gold.jsonl", "w", encoding="utf-8") as g_out, \
+            open(folder / "predicted.jsonl", "w", encoding="utf-8") as p_out, \
+            open(folder / "errors.txt", "w", encoding="utf-8") as e_out:
+        for g, p in zip(gold, predicted):
+            g_out.write(json.dumps(g.to_dict(), ensure_ascii=False) + "\n")
+            p_out.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+            lines = error_lines(g, p)
+            for failure in p.meta.get("prelabel_errors", []):
+                lines.insert(0, f"COMPONENT-ERROR {failure['component']}: {failure['error']}")
+            if lines:
+                e_out.write(f"# {g.meta.get('source')}\n" + "\n".join(lines) + "\n\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="PolNeAR's folder (with data/train) or the split folder")
+    parser.add_argument("--split", default="train")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N texts (in name order)")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--speed-docs", type=int, default=200, help="texts the speed comparison runs on")
+    parser.add_argument("--dump", type=Path, default=None, help="folder OUTSIDE the repository for gold, "
+                        "predictions and errors.txt")
+    parser.add_argument("--rescore", action="store_true", help="score the --dump folder's gold and "
+                        "predictions again (after a change to the scorer) without running the pipeline")
+    args = parser.parse_args()
+
+    if args.rescore:
+        if args.dump is None or not (args.dump / "predicted.jsonl").is_file():
+            print("--rescore needs --dump DIR of an earlier run", file=sys.stderr)
+            return 2
+        gold = [task for _, task in read_tasks([args.dump / "gold.jsonl"])]
+        predicted = [task for _, task in read_tasks([args.dump / "predicted.jsonl"])]
+        report(gold, predicted)
+        return 0
+
+    if args.split in HELD_OUT or any(part in HELD_OUT for part in args.corpus.resolve().parts[-1:]):
+        print(f"refusing to read a held-out split ({args.split if args.split in HELD_OUT else args.corpus}): "
+              "dev and test are kept for independent measurement", file=sys.stderr)
+        return 2
+    if args.dump is not None and args.dump.resolve().is_relative_to(ROOT):
+        print(f"--dump {args.dump}: inside the repository; the corpus' text must never be committed, "
+              "choose a folder elsewhere (e.g. /tmp/polnear)", file=sys.stderr)
+        return 2
+    folder = split_folder(args.corpus, args.split)
+    if folder is None:
+        print(f"no corpus at {args.corpus} (looked for data/{args.split}/ and {args.split}/): skipped")
+        return 0
+
+    gold, problems = load_gold(folder, args.limit)
+    kinds = Counter(s.quote_type for g in gold for s in g.spans if s.label == QUOTE)
+    print(f"corpus: {folder} — {len(gold)} texts (gold: the first annotator of each), "
+          f"{sum(len(g.text) for g in gold) / max(len(gold), 1):.0f} characters on average; quotes: "
+          + ", ".join(f"{kinds[k]} {k}" for k in QUOTE_TYPES))
+    for problem in problems:
+        print(f"  not imported: {problem}")
+    bare = load_model(args.model)
+    ours = add_components(load_model(args.model))
+    print(f"pipeline: {' → '.join(ours.pipe_names)}")
+    warm = [g.text for g in gold[:8]]
+    list(bare.pipe(warm))
+    list(ours.pipe(warm))
+
+    predicted, prelabel_rate = predict(ours, gold, args.batch_size)
+    report(gold, predicted)
+    texts = [g.text for g in gold[:args.speed_docs]]
+    bare_rate, ours_rate = interleaved_rates(bare, ours, texts, args.batch_size, chunk=CHUNK)
+    print(f"speed on the first {len(texts)} texts: bare nlp.pipe {bare_rate:.2f} docs/s, ours {ours_rate:.2f} "
+          f"docs/s, ratio {ours_rate / bare_rate:.3f} (target >= 0.90); prelabel_batch with records, all "
+          f"{len(gold)} texts: {prelabel_rate:.2f} docs/s")
+    if args.dump is not None:
+        dump(args.dump, gold, predicted)
+        print(f"wrote {args.dump}/gold.jsonl, predicted.jsonl and errors.txt")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
