@@ -31,7 +31,9 @@ def test_export_onto_its_own_input_is_refused_and_the_input_kept(tmp_path, forma
     elif how == "hard link":
         output = tmp_path / "out.data"
         os.link(source, output)
-    with pytest.raises(InputError, match="the output is the same file as the input"):
+    # hf writes a folder, so a file named as its output is refused for that reason first.
+    refusal = "this is a file" if format == "hf" else "the output is the same file as the input"
+    with pytest.raises(InputError, match=refusal):
         export_annotations(sources=[source], format=format, output=output)
     assert source.read_bytes() == FIXTURE.read_bytes()
     assert not list(tmp_path.glob(".*.tmp"))
