@@ -1,14 +1,12 @@
-"""One list of relation labels: a label outside it is refused alike by the store, the readers,
-validate and export."""
+"""Relation labels get one verdict everywhere: a label of another tool (Prodigy's rel.manual allows any)
+is accepted alike by the store, the readers, validate and export, so nothing we write is refused by us."""
 
 from __future__ import annotations
 
 import json
 
-import pytest
-
-from annotator.core.records import RELATION_LABELS, Annotation, RecordError, Relation, Span, Task, Token
-from annotator.core.sources import InputError, read_tasks
+from annotator.core.records import Annotation, Relation, Span, Task, Token
+from annotator.core.sources import read_tasks
 from annotator.core.store import JsonlStore
 from annotator.core.validation import validate_file
 
@@ -21,34 +19,18 @@ def linked(label: str) -> Task:
     return Task(text=text, tokens=tokens, spans=[quote, speaker], relations=[Relation(quote, speaker, label)])
 
 
-def test_the_known_labels_still_pass():
-    for label in RELATION_LABELS:
-        assert Annotation(linked(label), "accept", "a", "s", 1).to_dict()["relations"][0]["label"] == label
-
-
-def test_the_store_refuses_an_unknown_relation_label(tmp_path):
+def test_what_the_store_writes_with_another_tools_label_is_read_validated_and_exported(tmp_path):
     path = tmp_path / "out.jsonl"
     with JsonlStore(path) as store:
         store.append_decision(Annotation(linked("SAID_BY"), "accept", "a", "s", 1))
-        with pytest.raises(RecordError, match="relation 'QUOTED_BY': unknown label"):
-            store.append_decision(Annotation(linked("QUOTED_BY"), "accept", "a", "s", 2))
-    assert len(path.read_text().splitlines()) == 1
-
-
-def test_readers_validate_and_export_refuse_it_at_its_line(tmp_path):
-    path = tmp_path / "in.jsonl"
-    good = Annotation(linked("CUE"), "accept", "a", "s", 1).to_dict()
-    bad = Annotation(linked("SAID_BY"), "accept", "b", "s", 1).to_dict()
-    bad["relations"][0]["label"] = "QUOTED_BY"
-    path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n")
-    with pytest.raises(InputError, match=r"in\.jsonl:2: relation 'QUOTED_BY': unknown label"):
-        list(read_tasks([path]))
+        store.append_decision(Annotation(linked("QUOTED_BY"), "accept", "b", "s", 1))
+    assert [json.loads(x)["relations"][0]["label"] for x in path.read_text().splitlines()] == ["SAID_BY", "QUOTED_BY"]
+    assert [t.relations[0].label for _, t in read_tasks([path])] == ["SAID_BY", "QUOTED_BY"]
     report = validate_file(path)
-    assert {p.line for p in report.problems} == {2}
-    assert any("unknown label" in p.message for p in report.problems)
+    assert report.ok, [str(p) for p in report.problems]
 
     from annotator.export.exporting import export_annotations
 
-    with pytest.raises(InputError, match=r"in\.jsonl:2: relation 'QUOTED_BY': unknown label"):
-        export_annotations(sources=[path], format="prodigy", output=tmp_path / "out.jsonl")
-    assert not (tmp_path / "out.jsonl").exists()
+    out = tmp_path / "export.jsonl"
+    export_annotations(sources=[path], format="prodigy", output=out)
+    assert sorted(json.loads(x)["relations"][0]["label"] for x in out.read_text().splitlines()) == ["QUOTED_BY", "SAID_BY"]
