@@ -33,6 +33,7 @@ test: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/prelabel.py
 	$(BIN)/python bench/tui.py
+	$(BIN)/python bench/keys.py
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/quality.py
 

@@ -49,7 +49,8 @@ def annotate(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline (package or folder) used "
                                         "to pre-label documents that come without spans."),
     labels: Optional[str] = typer.Option(None, "--labels", help="Entity labels, comma-separated, in the "
-                                         "order of the keys 1-6 (e.g. PERSON,ORG,GPE)."),
+                                         "order of the keys 1-6 (e.g. PERSON,ORG,GPE); 7, 8, 9 are QUOTE, SPEAKER, "
+                                         "CUE, and e picks any label."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Set bad input lines aside in "
                                       "OUT.rejects.jsonl (they are skipped and reported either way)."),
     keymap: Optional[Path] = typer.Option(None, "--keymap", help="JSON file of binding id → keys, e.g. "

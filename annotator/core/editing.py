@@ -8,7 +8,7 @@ commits; a refused edit raises ``EditError`` and changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from annotator.core.invariants import task_problems
 from annotator.core.records import (
@@ -31,6 +31,17 @@ DEFAULT_ENTITY_LABELS = (
 )
 #: Entity labels a speaker can be resolved to.
 SPEAKER_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Words that can speak for a quote without being an entity (offered by the speaker picker).
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_OPENING_MARKS = ('"', "“", "„", "«", "‘")
+_CLOSING_MARKS = ('"', "”", "“", "»", "’")
+#: How far (in tokens) from a quote the speaker picker looks for plausible speakers first.
+SPEAKER_WINDOW = 60
+
+#: Given the task as it will be and a speaker in it, the entity that speaker refers to (or None);
+#: the screen passes one built on the pre-labeler's coreference rules, so core stays free of spaCy.
+CorefGuess = Callable[[Task, Span], "Span | None"]
+State = tuple[tuple[Span, ...], tuple[Relation, ...]]
 
 
 class EditError(ValueError):
@@ -70,17 +81,32 @@ def _describe(task: Task, span: Span) -> str:
     return f"{span.label} '{text}'"
 
 
+def state_of(task: Task) -> State:
+    return tuple(task.spans), tuple(task.relations)
+
+
 @dataclass
 class Document:
-    """One document of the session: the task as edited, and the newest decision taken on it."""
+    """One document of the session: the task as edited, the newest decision taken on it, and the
+    state that needs no draft (as decided, or as it came from the source)."""
 
     task: Task
     source: str = ""
     answer: str | None = None
+    baseline: State | None = None
+
+    def __post_init__(self) -> None:
+        if self.baseline is None:
+            self.baseline = state_of(self.task)
 
     @property
     def decided(self) -> bool:
         return self.answer is not None
+
+    @property
+    def dirty(self) -> bool:
+        """Edited since its decision (or, undecided, since it was read): a draft, not yet an answer."""
+        return state_of(self.task) != self.baseline
 
 
 @dataclass(frozen=True)
@@ -106,8 +132,10 @@ class EditingSession:
 
     # -- documents -------------------------------------------------------------------------
 
-    def add_document(self, task: Task, *, source: str = "", answer: str | None = None) -> int:
-        self.documents.append(Document(task, source, answer))
+    def add_document(self, task: Task, *, source: str = "", answer: str | None = None,
+                     baseline: Task | None = None) -> int:
+        """Add a document; ``baseline`` is the version that needs no draft when ``task`` is a draft."""
+        self.documents.append(Document(task, source, answer, state_of(baseline) if baseline else None))
         return len(self.documents) - 1
 
     @property
@@ -132,7 +160,12 @@ class EditingSession:
         if document is None:
             raise EditError("no document is open")
         document.answer = answer
+        document.baseline = state_of(document.task)
         return document
+
+    @property
+    def dirty_documents(self) -> list[Document]:
+        return [d for d in self.documents if d.dirty]
 
     def first_undecided(self, start: int = 0) -> int | None:
         for index in range(max(start, 0), len(self.documents)):
@@ -182,18 +215,61 @@ class EditingSession:
             return f"{text} → {self.task.span_text(entity)}"
         return text
 
-    def speaker_candidates(self) -> list[Span]:
-        """Speakers and name-like entities of the document, one per text range, in text order."""
+    def speaker_candidates(self, quote: Span | None = None) -> list[Span]:
+        """Speakers, name-like entities and (near the quote) pronouns, one per text range.
+
+        Without a quote: in text order. With one: the plausible speakers near it first (nearest
+        first, measured from its cue when it has one, so the cue's subject comes on top), then the
+        rest of the document in text order. A pronoun comes as a SPEAKER span not yet in the task.
+        """
         out: dict[tuple[int, int], Span] = {}
         for span in self.spans_in_order():
             if span.label == SPEAKER:
                 out[(span.start, span.end)] = span
             elif span.label in SPEAKER_ENTITY_LABELS:
                 out.setdefault((span.start, span.end), span)
-        return sorted(out.values(), key=span_order)
+        if quote is None:
+            return sorted(out.values(), key=span_order)
+        tokens = self.task.tokens
+        low, high = max(quote.token_start - SPEAKER_WINDOW, 0), min(quote.token_end + SPEAKER_WINDOW, len(tokens) - 1)
+        for token in tokens[low:high + 1]:
+            inside = quote.token_start <= token.id <= quote.token_end
+            if not inside and token.text.lower() in SPEAKER_PRONOUNS and (token.start, token.end) not in out:
+                out[(token.start, token.end)] = self._make(token.id, token.id, SPEAKER)
+        cue = next((r.child_span for r in self.task.relations if r.label == CUE_REL and r.head_span == quote), None)
+        anchor = cue or quote
+
+        def distance(span: Span) -> int:
+            if span.token_end < anchor.token_start:
+                return anchor.token_start - span.token_end
+            return max(span.token_start - anchor.token_end, 0)
+
+        def inside_quote(span: Span) -> bool:
+            return quote.token_start <= span.token_start and span.token_end <= quote.token_end
+
+        near = [s for s in out.values() if not inside_quote(s) and distance(s) <= SPEAKER_WINDOW]
+        near.sort(key=lambda s: (distance(s), s.label != SPEAKER, span_order(s)))
+        rest = sorted((s for s in out.values() if s not in near), key=span_order)
+        return [*near, *rest]
 
     def coref_candidates(self, speaker: Span) -> list[Span]:
-        return [s for s in self.entities() if s.label in SPEAKER_ENTITY_LABELS and s != speaker]
+        """Name-like entities, the fullest names first (a speaker refers to the fullest mention),
+        nearest to the speaker among equals."""
+        found = [s for s in self.entities() if s.label in SPEAKER_ENTITY_LABELS and s != speaker]
+        return sorted(found, key=lambda s: (-(s.token_end - s.token_start), abs(s.start - speaker.start)))
+
+    def quote_type_for(self, token_start: int, token_end: int) -> str:
+        """The type a new quote over these tokens most likely has: direct inside quote marks,
+        mixed when it holds a quoted part, indirect otherwise."""
+        tokens, text = self.task.tokens, self.task.text
+        first, last = sorted((token_start, token_end))
+        start, end = tokens[first].start, tokens[last].end
+        before, after = text[max(start - 2, 0):start], text[end:end + 3]
+        if any(m in before for m in _OPENING_MARKS) and any(m in after for m in _CLOSING_MARKS):
+            return "direct"
+        if any(m in text[start:end] for m in _OPENING_MARKS):
+            return "mixed"
+        return "indirect"
 
     def span_at_tokens(self, token_start: int, token_end: int, label: str) -> Span | None:
         for span in self.task.spans:
@@ -252,42 +328,86 @@ class EditingSession:
         self._commit(f"added {_describe(self.task, span)}{note}", [*spans, span], relations, None, span)
         return span
 
-    def link_speaker(self, quote: Span, target: Span) -> Span:
-        """Make ``target`` the quote's speaker (SAID_BY); an entity gets a SPEAKER span over it."""
+    def link_speaker(self, quote: Span, target: Span, coref: CorefGuess | None = None) -> Span:
+        """Make ``target`` the quote's speaker (SAID_BY); an entity or a pronoun gets a SPEAKER span
+        over it. A speaker left speaking for no quote is removed, and a new speaker gets its COREF
+        from ``coref``; all one edit."""
         self._require(quote)
-        self._require(target)
         if quote.label != QUOTE:
             raise EditError("only a quote has a speaker")
-        spans = list(self.task.spans)
-        speaker = target
-        if target.label != SPEAKER:
-            if not target.is_entity:
+        if target.label == SPEAKER and target not in self.task.spans:
+            speaker = self._new_span(target.token_start, target.token_end, SPEAKER)
+        else:
+            self._require(target)
+            if target.label != SPEAKER and not target.is_entity:
                 raise EditError(f"a {target.label} cannot be a speaker")
-            speaker = self.span_at_tokens(target.token_start, target.token_end, SPEAKER) or self._make(
-                target.token_start, target.token_end, SPEAKER)
-            if speaker not in spans:
-                spans.append(speaker)
-        relations = [r for r in self.task.relations if not (r.label == SAID_BY and r.head_span == quote)]
-        relations.append(Relation(quote, speaker, SAID_BY))
-        self._commit(f"{_describe(self.task, quote)} said by '{self.task.span_text(speaker)}'",
-                     spans, relations, quote, quote)
-        return quote
+            speaker = target if target.label == SPEAKER else (
+                self.span_at_tokens(target.token_start, target.token_end, SPEAKER)
+                or self._make(target.token_start, target.token_end, SPEAKER))
+        return self._said_by(quote, speaker, "", coref)
 
-    def create_speaker(self, quote: Span, token_start: int, token_end: int) -> Span:
+    def create_speaker(self, quote: Span, token_start: int, token_end: int,
+                       coref: CorefGuess | None = None) -> Span:
         """Mark tokens as a new SPEAKER and make it the quote's speaker, as one edit."""
         self._require(quote)
         if quote.label != QUOTE:
             raise EditError("only a quote has a speaker")
         speaker = self.span_at_tokens(min(token_start, token_end), max(token_start, token_end), SPEAKER)
-        spans = list(self.task.spans)
         if speaker is None:
             speaker = self._new_span(token_start, token_end, SPEAKER)
+        return self._said_by(quote, speaker, "new ", coref)
+
+    def _said_by(self, quote: Span, speaker: Span, new: str, coref: CorefGuess | None) -> Span:
+        spans = list(self.task.spans)
+        if speaker not in spans:
             spans.append(speaker)
+        old = self.speaker_of(quote)
         relations = [r for r in self.task.relations if not (r.label == SAID_BY and r.head_span == quote)]
         relations.append(Relation(quote, speaker, SAID_BY))
-        self._commit(f"{_describe(self.task, quote)} said by new speaker '{self.task.span_text(speaker)}'",
+        note = ""
+        if old is not None and old != speaker and not any(
+                r.label == SAID_BY and r.child_span == old for r in relations):
+            # The old speaker speaks for nothing now: it goes, with its COREF.
+            spans.remove(old)
+            relations = [r for r in relations if old not in (r.head_span, r.child_span)]
+            note = f" (removed the old speaker '{self.task.span_text(old)}')"
+        if coref is not None and not any(r.label == COREF and r.head_span == speaker for r in relations):
+            entity = coref(self._candidate(spans, relations), speaker)
+            if entity is not None and entity in spans and entity.is_entity:
+                relations.append(Relation(speaker, entity, COREF))
+                if self.task.span_text(entity) != self.task.span_text(speaker):
+                    note += f" → {self.task.span_text(entity)}"
+        self._commit(f"{_describe(self.task, quote)} said by {new}'{self.task.span_text(speaker)}'{note}",
                      spans, relations, quote, quote)
         return quote
+
+    def unlink(self, span: Span) -> Span:
+        """Remove a quote's speaker link (and the speaker, if it speaks for nothing else), or a
+        speaker's COREF."""
+        self._require(span)
+        if span.label == QUOTE:
+            speaker = self.speaker_of(span)
+            if speaker is None:
+                raise EditError("this quote has no speaker to unlink")
+            relations = [r for r in self.task.relations if not (r.label == SAID_BY and r.head_span == span)]
+            spans = list(self.task.spans)
+            note = ""
+            if not any(r.label == SAID_BY and r.child_span == speaker for r in relations):
+                spans.remove(speaker)
+                relations = [r for r in relations if speaker not in (r.head_span, r.child_span)]
+                note = " (and removed it)"
+            self._commit(f"unlinked speaker '{self.task.span_text(speaker)}' from {_describe(self.task, span)}"
+                         + note, spans, relations, span, span)
+            return span
+        if span.label == SPEAKER:
+            entity = self.coref_of(span)
+            if entity is None:
+                raise EditError("this speaker refers to no entity (c links one)")
+            relations = [r for r in self.task.relations if not (r.label == COREF and r.head_span == span)]
+            self._commit(f"'{self.task.span_text(span)}' no longer refers to {_describe(self.task, entity)}",
+                         list(self.task.spans), relations, span, span)
+            return span
+        raise EditError("unlink works on a focused QUOTE (its speaker) or SPEAKER (its COREF)")
 
     def link_coref(self, speaker: Span, entity: Span) -> Span:
         """Say which entity mention a speaker refers to (COREF), replacing any earlier link."""
@@ -330,6 +450,10 @@ class EditingSession:
         self._restore(edit.index, edit.before)
         self._redo.append(edit)
         return edit
+
+    def forget_redo(self) -> None:
+        """Drop the redo history (after an edit that could not be kept was undone)."""
+        self._redo.clear()
 
     def redo(self) -> Edit:
         if not self._redo:
@@ -423,11 +547,15 @@ class EditingSession:
         """The problems that refuse an edit: here, any broken invariant."""
         return task_problems(after)
 
+    def _candidate(self, spans: list[Span], relations: list[Relation]) -> Task:
+        task = self.task
+        return Task(text=task.text, tokens=task.tokens, spans=sorted(spans, key=span_order),
+                    relations=relations, meta=task.meta, input_hash=task.input_hash)
+
     def _commit(self, description: str, spans: list[Span], relations: list[Relation],
                 focus_before: Span | None, focus_after: Span | None) -> None:
         task = self.task
-        candidate = Task(text=task.text, tokens=task.tokens, spans=sorted(spans, key=span_order),
-                         relations=relations, meta=task.meta, input_hash=task.input_hash)
+        candidate = self._candidate(spans, relations)
         problems = self._refusing_problems(task, candidate)
         if problems:
             raise EditError(problems[0])

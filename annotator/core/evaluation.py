@@ -365,7 +365,7 @@ _PRONOUNS = frozenset("i you he she it we they me him her us them his hers its o
 def _same_name(a: str, b: str) -> bool:
     """The same name, or one a part of the other ending on the same surname: a corpus' speaker is
     the mention nearest the quote ("Okonjo"), ours may be another mention of the same name or
-    resolve to the fullest one ("Maria Okonjo")."""
+    resolve to the fullest one ("Ruth Okonjo")."""
     if _normal(a) == _normal(b):
         return True
     words_a, words_b = _name_words(a), _name_words(b)

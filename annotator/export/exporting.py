@@ -20,15 +20,15 @@ from annotator.core.output_paths import refuse_output_among_inputs
 from annotator.export import FORMATS
 from annotator.export.atomic import AtomicFileSet
 from annotator.export.decisions import check_sources, index_decisions, iter_decisions
-from annotator.export import brat, conll, doccano, hf, labelstudio, prodigy, spacy_docbin
+from annotator.export import brat_writer, conll, doccano, hf, labelstudio, prodigy, spacy_docbin
 from annotator.export.formats import ExportContext, ExportFormat, ExportOptions
 from annotator.export.split import assign_splits, parse_split, split_names
 from annotator.nlp.convert import task_to_doc
 
 ALL = "all"
 
-def _brat_writer(target: Path, context: ExportContext) -> brat.BratWriter:
-    return brat.BratWriter(target, context.index.decisions_per_input)
+def _brat_writer(target: Path, context: ExportContext) -> brat_writer.BratWriter:
+    return brat_writer.BratWriter(target, context.index.decisions_per_input)
 
 
 #: Every ``--format``: its writer and files (``annotator.export.FORMATS`` lists the same names).
@@ -37,8 +37,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
     "prodigy": prodigy.FORMAT,
     "conll": conll.FORMAT,
     "hf": hf.FORMAT,
-    "brat": ExportFormat(writer=_brat_writer, needs_doc=False, prepare_output=brat.check_output_folder,
-                         check_data_path=brat.check_output_folder, writes_folder=True),
+    "brat": ExportFormat(writer=_brat_writer, needs_doc=False, prepare_output=brat_writer.check_output_folder,
+                         check_data_path=brat_writer.check_output_folder, writes_folder=True),
     "doccano": doccano.FORMAT,
     "labelstudio": labelstudio.FORMAT,
 }

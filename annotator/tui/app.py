@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterable
 from textual.app import App
 from textual.screen import Screen
 
+from annotator.core.drafts import DraftJournal
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.store import JsonlStore, RejectsFile
 from annotator.export.decisions import DecisionIndex
@@ -45,6 +46,8 @@ class AnnotatorApp(App[None]):
         self.settings.store.close()
         if self.settings.rejects is not None:
             self.settings.rejects.close()
+        if self.settings.drafts is not None:
+            self.settings.drafts.close()
 
 
 def create_app(
@@ -71,6 +74,7 @@ def create_app(
         rejects=RejectsFile(output) if skip_invalid else None,
         load_model=load_model or _load_pipeline,
         keymap=dict(keymap or {}),
+        drafts=DraftJournal(output),
     )
     return AnnotatorApp(settings)
 

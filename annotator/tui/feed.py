@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from annotator.core.drafts import DraftJournal
 from annotator.core.invariants import check_task
 from annotator.core.records import RecordError, Task, adopt_known_hash
 from annotator.core.sources import STDIN, RejectHandler, read_tasks
@@ -26,6 +27,8 @@ class FeedItem:
     source: str
     answer: str | None
     rank: int | None
+    #: when ``task`` is a draft: the version on disk (as decided, or as read), else None
+    baseline: Task | None = None
 
 
 class ReadAhead:
@@ -100,6 +103,7 @@ class TaskFeed:
         on_invalid: RejectHandler,
         on_status: Callable[[str, str], None],
         read_ahead: ReadAhead,
+        drafts: DraftJournal | None = None,
     ) -> None:
         self.sources = list(sources)
         self.store = store
@@ -108,6 +112,7 @@ class TaskFeed:
         self.on_invalid = on_invalid
         self.on_status = on_status
         self.read_ahead = read_ahead
+        self.drafts = drafts
         self._nlp: Any = None
         self._model_failed = False
 
@@ -118,14 +123,29 @@ class TaskFeed:
             adopt_known_hash(task, self.store)
             answer = self.store.answer(task.input_hash)
             if answer is not None:
-                yield FeedItem(self._decided(task), source, answer, None)
+                drafted, baseline = self._with_draft(self._decided(task))
+                yield FeedItem(drafted, source, answer, None, baseline)
                 continue
             if not self.read_ahead.wait_for(rank):
                 return
             if not task.spans or not task.tokens:
                 task = self._prelabel(task)
-            yield FeedItem(task, source, None, rank)
+            drafted, baseline = self._with_draft(task)
+            yield FeedItem(drafted, source, None, rank, baseline)
             rank += 1
+
+    def _with_draft(self, task: Task) -> tuple[Task, Task | None]:
+        """The task as the annotator left it (its draft), and the version the draft was made from."""
+        if self.drafts is None or task.input_hash not in self.drafts:
+            return task, None
+        drafted = self.drafts.apply(task)
+        try:
+            if drafted is None:
+                raise RecordError("unreadable draft")
+            check_task(drafted)
+        except RecordError:
+            return task, None  # a draft that no longer fits the document is left in the journal
+        return drafted, task
 
     def _decided(self, task: Task) -> Task:
         record = self.store.latest(task.input_hash)

@@ -28,6 +28,8 @@ DISPUTED_STYLE = Style(bgcolor="#5a2740", italic=True)
 FOCUS_STYLE = Style(reverse=True, bold=True)
 SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d75f")
 CURSOR_STYLE = Style(color="#000000", bgcolor="#ffffff", underline=True)
+#: Jump hints: tags typed to reach a span or word (reverse keeps them readable without colour).
+HINT_STYLE = Style(color="#ffd700", bgcolor="#000000", bold=True, reverse=True)
 
 
 def label_colour(label: str) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from annotator.core.drafts import DraftJournal
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.store import JsonlStore, RejectsFile
 
@@ -30,3 +31,5 @@ class AnnotateSettings:
     load_model: Callable[[str | None], Any] = _load_pipeline
     #: binding id → keys, from ``--keymap``
     keymap: dict[str, str] = field(default_factory=dict)
+    #: where every edit goes before the next key (None: edits live only until decided, as in review)
+    drafts: DraftJournal | None = None

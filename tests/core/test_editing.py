@@ -285,3 +285,110 @@ def test_decisions_and_first_undecided():
 def test_digit_labels_end_with_structure_labels():
     assert digit_labels(["PERSON", "ORG"]) == ["PERSON", "ORG", QUOTE, SPEAKER, "CUE"]
     assert len(digit_labels(["A", "B", "C", "D", "E", "F", "G"])) == 9
+
+
+def test_relink_removes_the_speaker_that_speaks_for_nothing_else_and_undo_restores_it():
+    session = make_session()
+    quote = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    nato = entity(session, "NATO", "NATO", "ORG")
+    session.link_speaker(quote, person)
+    old = session.speaker_of(quote)
+    session.link_speaker(quote, nato)
+    assert old not in session.task.spans
+    assert "removed the old speaker 'Maria Zakharova'" in session.last_edit.description
+    session.undo()
+    assert session.speaker_of(quote) == old and old in session.task.spans
+    check(session)
+
+
+def test_relink_keeps_a_speaker_that_still_speaks_for_another_quote():
+    session = make_session()
+    first = session.create_span(0, token_of(session.task, '"', 1), QUOTE)
+    second = session.create_span(token_of(session.task, "NATO"), token_of(session.task, "failed"), QUOTE, "indirect")
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    nato = entity(session, "NATO", "NATO", "ORG")
+    session.link_speaker(first, person)
+    session.link_speaker(second, person)
+    speaker = session.speaker_of(first)
+    session.link_speaker(first, nato)
+    assert speaker in session.task.spans and session.speaker_of(second) == speaker
+
+
+def test_a_new_speaker_gets_the_coref_the_guess_gives_once():
+    session = make_session()
+    quote = session.create_span(token_of(session.task, "NATO"), token_of(session.task, "failed"), QUOTE, "indirect")
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    asked = []
+
+    def guess(task: Task, speaker: Span) -> Span | None:
+        asked.append(speaker)
+        assert speaker in task.spans  # the guess sees the task as it will be
+        return person
+
+    she = token_of(session.task, "She")
+    session.create_speaker(quote, she, she, guess)
+    speaker = session.speaker_of(quote)
+    assert session.coref_of(speaker) == person and asked == [speaker]
+    session.undo()
+    assert session.speaker_of(quote) is None and not [r for r in session.task.relations if r.label == COREF]
+
+
+def test_speaker_candidates_put_the_nearest_to_the_cue_first_with_pronouns():
+    text = "Ann Lee met Bob Stone. Later she said that the talks had failed."
+    session = make_session(text)
+    entity(session, "Ann", "Lee", "PERSON")
+    entity(session, "Bob", "Stone", "PERSON")
+    quote = session.create_span(token_of(session.task, "the"), token_of(session.task, "failed"), QUOTE, "indirect")
+    names = [session.task.span_text(s) for s in session.speaker_candidates(quote)]
+    assert names[:3] == ["she", "Bob Stone", "Ann Lee"]
+    she = session.speaker_candidates(quote)[0]
+    assert she.label == SPEAKER and she not in session.task.spans
+    session.link_speaker(quote, she)
+    assert session.task.span_text(session.speaker_of(quote)) == "she"
+    check(session)
+
+
+def test_unlink_a_quote_removes_its_orphaned_speaker_and_unlink_a_speaker_its_coref():
+    session = make_session()
+    quote = session.create_span(token_of(session.task, "NATO"), token_of(session.task, "failed"), QUOTE, "indirect")
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    she = token_of(session.task, "She")
+    session.create_speaker(quote, she, she)
+    speaker = session.speaker_of(quote)
+    session.link_coref(speaker, person)
+    session.unlink(speaker)
+    assert session.coref_of(speaker) is None and speaker in session.task.spans
+    session.unlink(quote)
+    assert session.speaker_of(quote) is None and speaker not in session.task.spans
+    with pytest.raises(EditError, match="no speaker"):
+        session.unlink(quote)
+    with pytest.raises(EditError, match="QUOTE"):
+        session.unlink(person)
+    check(session)
+
+
+def test_quote_type_is_read_off_the_marks():
+    text = 'He said "we will win" and that we will lose, adding "soon" was likely.'
+    session = make_session(text)
+    tokens = session.task.tokens
+    assert session.quote_type_for(token_of(session.task, "we"), token_of(session.task, "win")) == "direct"
+    assert session.quote_type_for(token_of(session.task, "we", 1), token_of(session.task, "lose")) == "indirect"
+    last = [t.id for t in tokens if t.text == "likely"][0]
+    assert session.quote_type_for(token_of(session.task, '"', 2), last) == "mixed"
+
+
+def test_a_document_is_dirty_until_decided_and_undo_can_make_it_clean_again():
+    session = make_session()
+    document = session.current
+    assert not document.dirty
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    assert document.dirty and session.dirty_documents == [document]
+    session.decide("accept")
+    assert not document.dirty
+    session.delete_span(person)
+    assert document.dirty
+    session.undo()
+    assert not document.dirty  # back to exactly what was decided
+    session.undo()
+    assert document.dirty  # before the entity: no longer what was decided

@@ -179,11 +179,11 @@ def test_evaluate_gold_quotes_with_words_between_are_not_pieces_of_one_quote():
 
 
 def test_evaluate_speaker_as_another_mention_of_the_same_name_is_attributed():
-    text = "Maria Okonjo spoke first. Okonjo said the vote was rigged. Lee said it was not."
+    text = "Ruth Okonjo spoke first. Okonjo said the vote was rigged. Lee said it was not."
     gold = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Okonjo said")
     gold.spans[0] = gold.spans[0].replace(end=gold.spans[0].start + len("Okonjo"), text="Okonjo")
     gold.relations = [r.__class__(r.head_span, gold.spans[0], r.label) for r in gold.relations]
-    pred = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Maria Okonjo")
+    pred = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Ruth Okonjo")
     wrong = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Lee")
 
     assert evaluate([gold], [pred]).attributed.tp == 1

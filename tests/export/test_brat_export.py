@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.core.records import Annotation
-from annotator.export.brat import ann_text, import_brat
+from annotator.export.brat import import_brat
+from annotator.export.brat_writer import ann_text
 from annotator.export.exporting import export_annotations
 from tests.export.records_by_hand import make_task
 from tests.export.test_brat_import import TEXT, attribution_ann, write_pair

@@ -94,8 +94,7 @@ async def test_add_a_missing_quote_with_its_speaker(make_app, tmp_path):
         await pilot.press("v")  # restart the selection here
         await move_cursor_to(pilot, "w", "failed")
         await pilot.press("enter")
-        await pilot.press(*"quote", "enter")
-        await pilot.press("down", "enter")  # indirect
+        await pilot.press(*"quote", "enter")  # no marks around it: made indirect, no question asked
         quote = screen.focused_span
         assert quote is not None and quote.label == QUOTE
         await pilot.press("s")

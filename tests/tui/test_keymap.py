@@ -58,3 +58,21 @@ def test_a_bad_keymap_stops_annotate_before_anything_is_written(tmp_path):
     assert result.exit_code == 2
     assert "unknown binding id 'nope'" in result.output
     assert not (tmp_path / "out.jsonl").exists()
+
+
+async def test_the_jump_and_unlink_keys_can_be_remapped_and_the_footer_follows(make_app, tmp_path):
+    keymap_file = tmp_path / "keys.json"
+    keymap_file.write_text(json.dumps({"jump_span": "ctrl+f", "unlink": "U"}))
+    app = make_app([SEED_PRELABELED], keymap=read_keymap(keymap_file))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        assert app.screen is screen  # f does nothing now
+        await pilot.press("ctrl+f")
+        assert type(app.screen).__name__ == "JumpHints"
+        await pilot.press("escape")
+        quote = screen.session.quotes()[0]
+        await pilot.press("right_parenthesis", "U")
+        assert screen.session.speaker_of(quote) is None
+        footer = {b.binding.id: key for key, b in screen.active_bindings.items() if b.binding.show}
+        assert footer["jump_span"] == "ctrl+f"

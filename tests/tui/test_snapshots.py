@@ -1,4 +1,4 @@
-"""The look of the annotator at a fixed terminal size (120x40), on the frozen pre-labeled seed."""
+"""The look of the annotator at fixed terminal sizes (120x40 and 80x24), on the frozen pre-labeled seed."""
 
 from __future__ import annotations
 
@@ -40,3 +40,25 @@ def test_help_screen(snap_compare, make_app):
 def test_label_picker_filtered(snap_compare, make_app):
     assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SIZE, run_before=_ready,
                         press=["tab", "e", "o"])
+
+
+SMALL = (80, 24)
+
+
+def test_jump_hints_on_screen(snap_compare, make_app):
+    assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SIZE, run_before=_ready, press=["f"])
+
+
+def test_small_terminal_with_a_focused_span(snap_compare, make_app):
+    assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SMALL, run_before=_ready,
+                        press=["right_parenthesis", "right_parenthesis"])
+
+
+def test_small_terminal_help_screen(snap_compare, make_app):
+    assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SMALL, run_before=_ready,
+                        press=["question_mark", "pagedown"])
+
+
+def test_small_terminal_quit_question(snap_compare, make_app):
+    assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SMALL, run_before=_ready,
+                        press=["tab", "d", "q"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,9 @@ ANNOTATOR = Path(sys.executable).with_name("annotator")
 
 
 def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+    # Without COLUMNS/LINES (set by some test tools): the program must take tmux's size, not theirs.
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
 def _wait_for(session: str, text: str, timeout: float = 20.0, present: bool = True) -> str:
@@ -36,7 +39,7 @@ def _wait_for(session: str, text: str, timeout: float = 20.0, present: bool = Tr
 def test_annotate_in_a_real_terminal(tmp_path):
     out = tmp_path / "out.jsonl"
     session = f"annotator-test-{uuid.uuid4().hex[:8]}"
-    command = f"{ANNOTATOR} annotate {SEED_PRELABELED} -o {out} --annotator tmux; sleep 5"
+    command = f"env -u COLUMNS -u LINES {ANNOTATOR} annotate {SEED_PRELABELED} -o {out} --annotator tmux; sleep 5"
     _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
     try:
         screen = _wait_for(session, "Quotes (9)")
@@ -63,3 +66,50 @@ def test_annotate_in_a_real_terminal(tmp_path):
     [record] = read_records(out)
     assert record["answer"] == "accept" and record["_annotator_id"] == "tmux"
     assert not [s for s in record["spans"] if s["label"] == "DATE" and s["start"] == 6]
+
+
+def test_an_edit_survives_kill_9_before_any_decision(tmp_path):
+    import json
+    import signal
+
+    out = tmp_path / "out.jsonl"
+    command = f"exec env -u COLUMNS -u LINES {ANNOTATOR} annotate {SEED_PRELABELED} -o {out} --annotator tmux"
+    first = f"annotator-kill-{uuid.uuid4().hex[:8]}"
+    _tmux("new-session", "-d", "-s", first, "-x", "120", "-y", "40", command)
+    try:
+        _wait_for(first, "Quotes (9)")
+        pid = int(_tmux("display-message", "-p", "-t", first, "#{pane_pid}").strip())
+        _tmux("send-keys", "-t", first, "/")
+        _wait_for(first, "search text")
+        _tmux("send-keys", "-t", first, "-l", "cluster")
+        _tmux("send-keys", "-t", first, "Enter")
+        _wait_for(first, "search text", present=False)
+        _tmux("send-keys", "-t", first, "v", "w", "1")  # "cluster munitions" as a PERSON, for the test
+        _wait_for(first, "added PERSON 'cluster munitions'")
+        os.kill(pid, signal.SIGKILL)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", first], capture_output=True)
+    assert not out.exists() or out.read_text() == ""  # nothing decided
+    drafts = [json.loads(line) for line in (tmp_path / "out.drafts.jsonl").read_text().splitlines()]
+    seed = json.loads(SEED_PRELABELED.read_text())
+    tokens = seed["tokens"]
+    assert ("PERSON", "cluster munitions") in [
+        (label, seed["text"][tokens[first]["start"]:tokens[last]["end"]]) for first, last, label, *_ in drafts[-1]["spans"]]
+
+    second = f"annotator-kill-{uuid.uuid4().hex[:8]}"
+    _tmux("new-session", "-d", "-s", second, "-x", "120", "-y", "40", command)
+    try:
+        screen = _wait_for(second, "Quotes (9)")
+        assert "[draft, undecided]" in screen
+        _tmux("send-keys", "-t", second, "/")
+        _wait_for(second, "search text")
+        _tmux("send-keys", "-t", second, "-l", "cluster")
+        _tmux("send-keys", "-t", second, "Enter")
+        _wait_for(second, "PERSON “cluster munitions”")
+        _tmux("send-keys", "-t", second, "a")
+        _wait_for(second, "No more documents")
+        _tmux("send-keys", "-t", second, "q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", second], capture_output=True)
+    [record] = read_records(out)
+    assert any(s["label"] == "PERSON" and s["text"] == "cluster munitions" for s in record["spans"])

@@ -22,10 +22,16 @@ from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.relation_pickers import RelationPickers
 from annotator.tui.screens.selection_mode import SelectionMode
 from annotator.tui.screens.span_edits import SpanEdits
+from annotator.tui.screens.span_navigation import SpanNavigation
+from annotator.tui.screens.confirm_dialog import ConfirmDialog
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.label_legend import LabelLegend
 from annotator.tui.widgets.progress_header import ProgressHeader
 from annotator.tui.widgets.span_list import SpanList
+
+
+#: The terminal height from which the label line under the text is on at start.
+LABEL_ROWS_MIN_HEIGHT = 32
 
 
 class DocumentArrived(Message):
@@ -59,35 +65,65 @@ class TotalCounted(Message):
         self.total = total
 
 
-class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPickers):
+class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMode, RelationPickers):
     """Keys (ids in brackets can be remapped with ``App.set_keymap``):
 
     | keys | does |
     | --- | --- |
     | a / x / space | accept / reject / ignore the document and go to the next undecided one |
     | n / p | next / previous document |
+    | f / g | jump: type the tag shown on a span / word |
+    | / ; | search text or a label / the same search again |
+    | ) ( / J K | next / previous quote / span of the focused label |
     | tab, j / shift+tab, k | focus the next / previous span |
+    | arrows, w / b | move the cursor (focus follows); while selecting, extend |
     | d, delete | delete the focused span and its relations |
     | 1…9, e | set the focused span's label (legend), label picker |
     | [ ] / { } | move the focused span's start / end one token left / right |
-    | v, arrows, w/b, enter, escape | select tokens and make a span |
-    | s / c / t | speaker of a quote / entity of a speaker / quote type |
+    | v, $ ., enter, escape | select tokens (from the cursor), to the clause / sentence end, make a span, cancel |
+    | s / c / D / t | speaker of a quote / entity of a speaker / unlink / quote type |
     | u, ctrl+z / ctrl+y | undo / redo |
-    | ? / q | help / quit |
+    | L / ? / q | labels under the text / help / quit |
     """
 
     BINDINGS = [
+        # The footer shows the shown bindings in this order: help and quit first, so a narrow
+        # terminal never hides them.
+        Binding("question_mark", "help", "Help", key_display="?", id="help",
+                tooltip='Show every key'),
+        Binding("q", "quit", "Quit", id="quit",
+                tooltip='Quit (asks first when edits are not decided yet or a selection is open)'),
         Binding("a", "decide('accept')", "Accept", id="accept",
                 tooltip='Accept the document as it stands and go to the next undecided one'),
         Binding("x", "decide('reject')", "Reject", id="reject",
                 tooltip='Reject the document and go to the next undecided one'),
-        Binding("space", "decide('ignore')", "Ignore", id="ignore",
+        Binding("space", "decide('ignore')", "Ignore", show=False, id="ignore",
                 tooltip='Ignore (skip) the document and go to the next undecided one'),
-        Binding("n", "next_document", "Next", id="next_document",
+        Binding("n", "next_document", "Next", show=False, id="next_document",
                 tooltip='Next document (decided ones can be reopened and decided again)'),
-        Binding("p", "previous_document", "Prev", id="previous_document",
+        Binding("p", "previous_document", "Prev", show=False, id="previous_document",
                 tooltip='Previous document'),
-        Binding("tab,j", "focus_span(1)", "Span", id="next_span",
+        Binding("f", "jump('span')", "Jump", id="jump_span",
+                tooltip='Jump to a span: every span on screen shows a tag; type it'),
+        Binding("g", "jump('word')", "Go to word", show=False, id="jump_word",
+                tooltip='Jump to a word: every word on screen shows a tag; type it (then v selects from there)'),
+        Binding("slash", "search", "Search", key_display="/", id="search",
+                tooltip='Search the text, or a label (PERSON) for its next span; enter jumps'),
+        Binding("semicolon", "search_next", "Again", show=False, key_display=";", id="search_next",
+                tooltip='Jump to the next match of the last search'),
+        Binding("right_parenthesis", "next_quote(1)", "Quote →", show=False, key_display=")", id="next_quote",
+                tooltip='Focus the next QUOTE'),
+        Binding("left_parenthesis", "next_quote(-1)", "Quote ←", show=False, key_display="(",
+                id="previous_quote", tooltip='Focus the previous QUOTE'),
+        Binding("J", "same_label(1)", "Same label →", show=False, id="next_same_label",
+                tooltip="Focus the next span with the focused span's label"),
+        Binding("K", "same_label(-1)", "Same label ←", show=False, id="previous_same_label",
+                tooltip="Focus the previous span with the focused span's label"),
+        Binding("pagedown", "page(1)", "Page ↓", show=False, id="page_down",
+                tooltip='Scroll a page down and focus its first span'),
+        Binding("pageup", "page(-1)", "Page ↑", show=False, id="page_up",
+                tooltip='Scroll a page up and focus its first span'),
+        Binding("tab,j", "focus_span(1)", "Span", show=False, id="next_span",
                 tooltip='Focus the next span in text order'),
         Binding("shift+tab,k", "focus_span(-1)", "Prev span", show=False, id="previous_span",
                 tooltip='Focus the previous span in text order'),
@@ -108,35 +144,42 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
         Binding("v", "select", "Select", id="select",
                 tooltip='Start selecting tokens at the cursor (again: restart the selection there)'),
         Binding("left", "extend('left')", "Token ←", show=False, id="select_left",
-                tooltip='While selecting: one token left'),
+                tooltip='Cursor one token left (focus follows); while selecting, the selection too'),
         Binding("right", "extend('right')", "Token →", show=False, id="select_right",
-                tooltip='While selecting: one token right'),
+                tooltip='Cursor one token right (focus follows); while selecting, the selection too'),
         Binding("b", "extend('word_left')", "Word ←", show=False, id="select_word_left",
-                tooltip='While selecting: one word left'),
+                tooltip='Cursor one word left; while selecting, the selection too'),
         Binding("w", "extend('word_right')", "Word →", show=False, id="select_word_right",
-                tooltip='While selecting: one word right'),
+                tooltip='Cursor one word right; while selecting, the selection too'),
         Binding("up", "extend('up')", "Line ↑", show=False, id="select_up",
-                tooltip='While selecting: one line up'),
+                tooltip='Cursor one line up; while selecting, the selection too'),
         Binding("down", "extend('down')", "Line ↓", show=False, id="select_down",
-                tooltip='While selecting: one line down'),
+                tooltip='Cursor one line down; while selecting, the selection too'),
+        Binding("dollar_sign", "extend_to_clause_end", "To clause end", show=False, key_display="$",
+                id="select_clause_end",
+                tooltip='While selecting: extend to the word before the next , ; : . ? ! or closing mark'),
+        Binding("full_stop", "extend_to_sentence_end", "To sentence end", show=False, key_display=".",
+                id="select_sentence_end",
+                tooltip='While selecting: extend to the word before the next . ? ! (within the paragraph)'),
         Binding("enter", "finish_selection", "Make span", id="finish_selection",
-                tooltip="Make a span of the selection and ask its label (and a quote's type)"),
+                tooltip="Make a span of the selection and ask its label (7 makes a quote at once)"),
         Binding("escape", "cancel_selection", "Cancel", id="cancel_selection",
                 tooltip='Cancel the selection'),
         Binding("s", "pick_speaker", "Speaker", id="pick_speaker",
-                tooltip="Pick the focused quote's speaker, or mark a new one in the text"),
+                tooltip="Pick the focused quote's speaker (nearest first, digits choose), or mark a new one"),
         Binding("c", "pick_coref", "Coref…", show=False, id="pick_coref",
-                tooltip='Pick the entity the focused speaker refers to, or mark a new one'),
+                tooltip='Pick (or clear) the entity the focused speaker refers to, or mark a new one'),
+        Binding("D", "unlink", "Unlink", show=False, id="unlink",
+                tooltip="Unlink the focused quote's speaker (an orphaned speaker goes too) or the "
+                        "focused speaker's COREF"),
         Binding("t", "cycle_quote_type", "Quote type", show=False, id="quote_type",
                 tooltip="Cycle the focused quote's type: direct, indirect, mixed"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo",
                 tooltip='Undo the last edit (across documents)'),
         Binding("ctrl+y", "redo", "Redo", show=False, id="redo",
                 tooltip='Redo the last undone edit'),
-        Binding("question_mark", "help", "Help", key_display="?", id="help",
-                tooltip='Show this help'),
-        Binding("q", "quit", "Quit", id="quit",
-                tooltip='Quit (every decision is already saved)'),
+        Binding("L", "toggle_labels", "Labels", show=False, id="toggle_labels",
+                tooltip='Show or hide the line of labels under the text'),
     ]
 
     # -- layout and startup ----------------------------------------------------------------
@@ -154,9 +197,21 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
         yield SpanList(id="spans")
 
     def on_mount(self) -> None:
-        self.query_one(DocumentView).show_message("Reading the first document…")
+        view = self.query_one(DocumentView)
+        # Labels under the text take every other row: on by default where there is room for them
+        # (a short terminal keeps its few rows for text; L shows them there too).
+        view.label_rows = self.app.size.height >= LABEL_ROWS_MIN_HEIGHT
+        view.show_message("Reading the first document…")
         self._show_progress()
         self.read_documents()
+        self.prepare_coref()
+
+    @work(thread=True, exclusive=True, group="coref")
+    def prepare_coref(self) -> None:
+        """Import spaCy for the COREF of added speakers now, so the first link does not wait for it."""
+        from annotator.nlp.speaker_coref import warm_up
+
+        warm_up()
 
     def on_unmount(self) -> None:
         self.read_ahead.close()
@@ -168,7 +223,7 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
             self.settings.sources, self.settings.store, model=self.settings.model,
             load_model=self.settings.load_model, on_invalid=self._reject,
             on_status=lambda state, message: self.post_message(ModelStatus(state, message)),
-            read_ahead=self.read_ahead,
+            read_ahead=self.read_ahead, drafts=self.settings.drafts,
         )
         self.relay(feed, DocumentArrived)
 
@@ -210,7 +265,12 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
 
     def add_item(self, item: FeedItem) -> int:
         """Add a document the reader found to the session; open it if the annotator is waiting."""
-        index = self.session.add_document(item.task, source=item.source, answer=item.answer)
+        index = self.session.add_document(item.task, source=item.source, answer=item.answer,
+                                          baseline=item.baseline)
+        if item.baseline is not None and not self.session.documents[index].dirty:
+            # A draft equal to what is on disk (a crash between writing a decision and clearing
+            # its draft): nothing to keep.
+            self._save_draft(index)
         if item.rank is not None:
             self._ranks[index] = item.rank
             self._next_rank = item.rank + 1
@@ -275,4 +335,30 @@ class AnnotateScreen(DocumentNavigation, SpanEdits, SelectionMode, RelationPicke
         self.app.push_screen(HelpScreen(self.help_rows(), "annotate — keys"))
 
     def action_quit(self) -> None:
-        self.app.exit()
+        reasons = self.quit_warnings()
+        if not reasons:
+            self.app.exit()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.exit()
+
+        self.app.push_screen(ConfirmDialog("Quit?", "\n".join(reasons)), answered)
+
+    def quit_warnings(self) -> list[str]:
+        """What quitting now would leave behind, one sentence each (nothing: quit at once)."""
+        reasons = []
+        if self.selecting:
+            reasons.append("A selection is open; it will be dropped (no span is made).")
+        dirty = self.session.dirty_documents
+        if dirty:
+            output = self.settings.store.path.name
+            count = f"{len(dirty)} document{'s' if len(dirty) > 1 else ''}"
+            if self.settings.drafts is not None:
+                reasons.append(f"{count} changed and not decided since: the changes are kept as drafts in "
+                               f"{self.settings.drafts.path.name} and come back when you open {output} again, "
+                               f"but they are not in {output} until you decide them (a / x / space).")
+            else:
+                reasons.append(f"{count} changed and not decided since: quitting loses those changes.")
+        return reasons

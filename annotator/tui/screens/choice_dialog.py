@@ -23,6 +23,15 @@ class Choice:
     search: str
 
 
+class FilterInput(Input):
+    """The filter box; it leaves digits to the dialog, which chooses the row with that number."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if character is not None and character.isdigit():
+            return False
+        return super().check_consume_key(key, character)
+
+
 class ChoiceDialog(ModalScreen[str | None]):
     """Dismisses with the chosen value, or None on escape."""
 
@@ -30,6 +39,9 @@ class ChoiceDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
         Binding("down", "move(1)", "Down", show=False, id="dialog.down"),
         Binding("up", "move(-1)", "Up", show=False, id="dialog.up"),
+        # Digits choose the rows they are shown on (before the filter sees them).
+        *[Binding(str(n), f"choose_row({n - 1})", f"Row {n}", show=False, priority=True, id=f"dialog.row_{n}")
+          for n in range(1, 10)],
     ]
 
     def __init__(self, title: str, choices: list[Choice], *, filterable: bool = True,
@@ -44,7 +56,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.title_text, style="bold"), id="dialog-title")
-            yield Input(placeholder="type to filter, enter to choose, escape to cancel", id="dialog-filter",
+            yield FilterInput(placeholder="1–9 or enter chooses, type to filter, escape cancels", id="dialog-filter",
                         classes="" if self.filterable else "hidden")
             yield OptionList(id="dialog-options")
 
@@ -63,9 +75,14 @@ class ChoiceDialog(ModalScreen[str | None]):
         needle = needle.strip().casefold()
         self._shown = [c for c in self.choices if needle in c.search.casefold()]
         options = self.query_one(OptionList)
-        options.set_options([Option(c.prompt) for c in self._shown])
+        options.set_options([Option(self._numbered(n, c.prompt)) for n, c in enumerate(self._shown)])
         if self._shown:
             options.highlighted = 0
+
+    @staticmethod
+    def _numbered(index: int, prompt: Text) -> Text:
+        number = Text(f"{index + 1} " if index < 9 else "  ", style="bold")
+        return number + prompt
 
     @on(Input.Changed, "#dialog-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -82,6 +99,9 @@ class ChoiceDialog(ModalScreen[str | None]):
     def _choose(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self._shown):
             self.dismiss(self._shown[index].value)
+
+    def action_choose_row(self, index: int) -> None:
+        self._choose(index)
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)

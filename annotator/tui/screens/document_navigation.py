@@ -64,6 +64,8 @@ class DocumentNavigation(SessionScreen):
         task = document.task
         self.focused_span = focus if focus in task.spans else None
         self.cursor = self.session.next_token(-1, 1) if task.tokens else 0
+        if self.focused_span is not None:
+            self.cursor = self.focused_span.token_start
         self.query_one(DocumentView).show_document(task.text, task.tokens, task.spans)
         self._show_spans()
 
@@ -91,6 +93,7 @@ class DocumentNavigation(SessionScreen):
             self.notify(f"Not saved: {err}", title="Store", severity="error", timeout=20, markup=False)
             return
         self.session.decide(answer)
+        self._save_draft()  # the decision is on disk: its draft is no longer needed
         self._status(f"{answer}ed document {self.session.index + 1}" if answer != "ignore"
                      else f"ignored document {self.session.index + 1}")
         self._seek(self.session.index + 1, undecided_only=True)

@@ -14,8 +14,8 @@ from textual.widgets import Static
 def bindings_table(rows: list[tuple[str, str, str]]) -> Table:
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold", expand=False)
     table.add_column("keys", style="bold #ffd75f", no_wrap=True)
-    table.add_column("does")
-    table.add_column("id (for a keymap)", style="dim", no_wrap=True)
+    table.add_column("does", ratio=1)
+    table.add_column("id (for a keymap)", style="dim", no_wrap=False, max_width=22)
     for keys, description, binding_id in rows:
         table.add_row(Text(keys), Text(description), Text(binding_id))
     return table
@@ -26,6 +26,12 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+        Binding("pagedown,space", "scroll('page_down')", "Page ↓", id="help.page_down"),
+        Binding("pageup", "scroll('page_up')", "Page ↑", id="help.page_up"),
+        Binding("down,j", "scroll('down')", "↓", id="help.down"),
+        Binding("up,k", "scroll('up')", "↑", id="help.up"),
+        Binding("home", "scroll('home')", "Top", id="help.home"),
+        Binding("end", "scroll('end')", "End", id="help.end"),
     ]
 
     def __init__(self, rows: list[tuple[str, str, str]], title: str = "Keys") -> None:
@@ -35,8 +41,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Text(self.title_text + "   (escape or ? closes)", style="bold"), id="help-title")
+            yield Static(Text(self.title_text + "   (PgUp/PgDn/↑/↓ scroll · escape or ? closes)", style="bold"),
+                         id="help-title")
             yield Static(bindings_table(self.rows), id="help-table")
+
+    def action_scroll(self, how: str) -> None:
+        scroller = self.query_one("#help", VerticalScroll)
+        getattr(scroller, f"scroll_{how}")(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

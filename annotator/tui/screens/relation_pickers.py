@@ -1,5 +1,6 @@
-"""Relation pickers: ``s`` links the focused quote to its speaker, ``c`` the focused speaker to the
-entity it refers to; either can instead mark a new span in the text (selection mode)."""
+"""Relation pickers: ``s`` links the focused quote to its speaker (the nearest plausible speakers
+first, digits choose), ``c`` the focused speaker to the entity it refers to (or clears it); either
+can instead mark a new span in the text (selection mode)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
 from annotator.tui.screens.session_screen import SessionScreen
 
 _NEW = "\0new"  # the dialog value for "mark a new span in the text"
+_CLEAR = "\0clear"  # "refers to no entity"
 
 
 class RelationPickers(SessionScreen):
@@ -22,9 +24,10 @@ class RelationPickers(SessionScreen):
         choices = []
         for index, span in enumerate(spans):
             prompt = Text()
-            prompt.append(f" {span.label} ", style=badge_style(span.label))
+            new = span.label == SPEAKER and span not in task.spans
+            prompt.append(f" {'word' if new else span.label} ", style=badge_style(span.label))
             text = excerpt(task.span_text(span), 50)
-            if span.label == SPEAKER:
+            if span.label == SPEAKER and not new:
                 text = excerpt(self.session.resolve(span), 50)
             prompt.append(f" {text}")
             prompt.append(f"  (token {span.token_start})", style="dim")
@@ -38,17 +41,17 @@ class RelationPickers(SessionScreen):
         quote = self._require_focus(QUOTE)
         if quote is None:
             return
-        candidates = self.session.speaker_candidates()
+        candidates = self.session.speaker_candidates(quote)
         current = self.session.speaker_of(quote)
 
         def chosen(value: str | None) -> None:
             if value == _NEW:
                 self._start_selecting("speaker", self.session.next_token(quote.token_end, 1))
             elif value is not None:
-                self._edit(lambda: self.session.link_speaker(quote, candidates[int(value)]))
+                self._edit(lambda: self.session.link_speaker(quote, candidates[int(value)], self.coref_guess))
 
-        self.app.push_screen(ChoiceDialog(f"Speaker of “{excerpt(self.session.task.span_text(quote), 50)}”",
-                                          self._span_choices(candidates, current, "speaker"),
+        self.app.push_screen(ChoiceDialog(f"Speaker of “{excerpt(self.session.task.span_text(quote), 50)}” "
+                                          "(nearest first)", self._span_choices(candidates, current, "speaker"),
                                           highlight=str(candidates.index(current)) if current in candidates
                                           else None), chosen)
 
@@ -58,14 +61,19 @@ class RelationPickers(SessionScreen):
             return
         candidates = self.session.coref_candidates(speaker)
         current = self.session.coref_of(speaker)
+        choices = self._span_choices(candidates, current, "entity")
+        if current is not None:
+            choices.insert(len(candidates), Choice(_CLEAR, Text("✖ refers to no entity (clear the link)",
+                                                                style="bold"), "none clear unlink"))
 
         def chosen(value: str | None) -> None:
             if value == _NEW:
                 self._start_selecting("coref", speaker.token_start)
+            elif value == _CLEAR:
+                self._edit(lambda: self.session.unlink(speaker))
             elif value is not None:
                 self._edit(lambda: self.session.link_coref(speaker, candidates[int(value)]))
 
         self.app.push_screen(ChoiceDialog(f"Who is “{excerpt(self.session.task.span_text(speaker), 50)}”?",
-                                          self._span_choices(candidates, current, "entity"),
-                                          highlight=str(candidates.index(current)) if current in candidates
+                                          choices, highlight=str(candidates.index(current)) if current in candidates
                                           else None), chosen)

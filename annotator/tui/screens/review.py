@@ -150,7 +150,6 @@ class ReviewScreen(AnnotateScreen):
         choices = []
         for number, version in enumerate(review.versions, start=1):
             prompt = Text()
-            prompt.append(f"{number} ", style="bold")
             prompt.append(f"{version.annotator}", style="bold")
             prompt.append(f"  {version.answer} · {len(version.task.spans)} spans, "
                           f"{len(version.task.relations)} links", style="dim")
@@ -169,7 +168,7 @@ class ReviewScreen(AnnotateScreen):
                 what = f"{version.annotator}'s version"
             self._edit(lambda: self.session.take(spans, relations, f"took {what}"))
 
-        self.app.push_screen(ChoiceDialog("Take which version? (type its number, enter)", choices), chosen)
+        self.app.push_screen(ChoiceDialog("Take which version? (its number)", choices), chosen)
 
     def agreed_undecided(self) -> list[int]:
         """Session indexes of the undecided documents whose annotators all agree and that the

@@ -3,20 +3,24 @@ turns it into a new span, a quote's new speaker or a speaker's new entity."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import Callable
 
-from annotator.core.records import CUE, QUOTE, QUOTE_TYPES, SPEAKER, Span
+from annotator.core.records import CUE, QUOTE, SPEAKER, Span
 from annotator.tui.display_text import is_word
-from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.screens.choice_dialog import ChoiceDialog
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.label_legend import LabelLegend
 
 
+_SENTENCE_ENDS = frozenset({".", "?", "!", "…"})
+
+
 class SelectionMode(SessionScreen):
     """The actions behind v, the arrows, w/b, enter and escape (the last four only while selecting)."""
 
-    _SELECTION_ACTIONS = frozenset({"extend", "finish_selection", "cancel_selection"})
+    _SELECTION_ACTIONS = frozenset({"finish_selection", "cancel_selection", "extend_to_clause_end",
+                                    "extend_to_sentence_end"})
 
     def action_select(self) -> None:
         if self.session.current is None or not self.session.task.tokens:
@@ -31,10 +35,10 @@ class SelectionMode(SessionScreen):
         self.selecting = True
         self.purpose = purpose
         self.selection_anchor = self.cursor = at
-        hints = {"span": "enter or 1–9 makes a span", "speaker": "enter makes it the quote's speaker",
+        hints = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": "enter makes it the quote's speaker",
                  "coref": "enter marks the entity this speaker refers to"}
         self.query_one(LabelLegend).show_hint(
-            f"SELECTING: ←/→ w/b ↑/↓ extend · v restarts here · {hints[purpose]} · esc cancels")
+            f"SELECTING: ←/→ w/b ↑/↓ $ . extend · v restarts here · {hints[purpose]} · esc cancels")
         self.refresh_bindings()
         self._show_marks()
 
@@ -56,8 +60,40 @@ class SelectionMode(SessionScreen):
             cursor = probe
         else:
             cursor = self.query_one(DocumentView).token_on_next_line(cursor, -1 if how == "up" else 1)
-        self.cursor = cursor
+        if self.selecting:
+            self.cursor = cursor
+            self._show_marks()
+        else:
+            self.move_cursor(cursor)
+
+    def action_extend_to_clause_end(self) -> None:
+        """Extend the selection to the word before the next , ; : . ? ! or closing quote mark."""
+        self.cursor = self._last_word_before(self.cursor, is_word)
         self._show_marks()
+
+    def action_extend_to_sentence_end(self) -> None:
+        """Extend the selection to the word before the next . ? ! (or the end of the paragraph)."""
+        def inside_sentence(text: str) -> bool:
+            return text not in _SENTENCE_ENDS and "\n" not in text
+
+        self.cursor = self._last_word_before(self.cursor, inside_sentence)
+        self._show_marks()
+
+    def _last_word_before(self, start: int, goes_on: Callable[[str], bool]) -> int:
+        """The last word token after ``start`` before the first token (after the first step) where
+        ``goes_on`` fails."""
+        tokens = self.session.task.tokens
+        probe = last_word = start
+        while True:
+            following = self.session.next_token(probe, 1)
+            if following == probe or (probe != start and not goes_on(tokens[following].text)):
+                break
+            if "\n" in self.session.task.text[tokens[probe].end:tokens[following].start]:
+                break  # a selection made with these keys never crosses a paragraph
+            probe = following
+            if is_word(tokens[probe].text):
+                last_word = probe
+        return last_word
 
     def action_cancel_selection(self) -> None:
         self._stop_selecting()
@@ -68,7 +104,7 @@ class SelectionMode(SessionScreen):
             return
         if self.purpose == "speaker" and self.focused_span is not None:
             quote, first, last = self.focused_span, self.selection_anchor, self.cursor
-            self._edit(lambda: self.session.create_speaker(quote, first, last))
+            self._edit(lambda: self.session.create_speaker(quote, first, last, self.coref_guess))
             return
         if self.purpose == "coref" and self.focused_span is not None:
             self._create_from_selection(None, link_coref_from=self.focused_span)
@@ -92,12 +128,9 @@ class SelectionMode(SessionScreen):
                                               highlight="PERSON"), chosen_entity)
             return
         if label == QUOTE:
-            def chosen_type(quote_type: str | None) -> None:
-                if quote_type:
-                    self._edit(lambda: self.session.create_span(first, last, QUOTE, quote_type))
-
-            self.app.push_screen(ChoiceDialog("Quote type", [Choice(t, Text(t), t) for t in QUOTE_TYPES],
-                                              filterable=False), chosen_type)
+            # No question: the type is read off the text (marks around it or not); t cycles it.
+            quote_type = self.session.quote_type_for(first, last)
+            self._edit(lambda: self.session.create_span(first, last, QUOTE, quote_type))
             return
 
         def create() -> Span:

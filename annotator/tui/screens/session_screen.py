@@ -10,7 +10,7 @@ from textual import on
 from textual.screen import Screen
 
 from annotator.core.editing import EditError, EditingSession, digit_labels
-from annotator.core.records import COREF, CUE, QUOTE, SAID_BY, SPEAKER, Span
+from annotator.core.records import COREF, CUE, QUOTE, SAID_BY, SPEAKER, Span, Task
 from annotator.tui.display_text import excerpt
 from annotator.tui.feed import ReadAhead
 from annotator.tui.label_styles import badge_style
@@ -59,9 +59,28 @@ class SessionScreen(Screen[None]):
         entities = [EntityRow(span, task.span_text(span), self.span_note(span))
                     for span in self.session.entities()]
         self.query_one(DocumentView).update_spans(task.spans)
+        self.query_one(LabelLegend).show_others(sorted({s.label for s in task.spans}))
         self.query_one(SpanList).show_spans(quotes, entities)
         self._show_marks()
         self._show_progress()
+
+    def _save_draft(self, index: int | None = None) -> bool:
+        """Put document ``index`` (default: the open one) in the draft journal as it stands, or
+        clear its draft when it is back to what is on disk. False (after saying so) if that failed."""
+        drafts = self.settings.drafts
+        document = self.session.documents[self.session.index if index is None else index]
+        if drafts is None:
+            return True
+        try:
+            if document.dirty:
+                drafts.save(document.task)
+            else:
+                drafts.clear(document.task.input_hash)
+        except OSError as err:
+            self.notify(f"The edit could not be saved to {drafts.path.name} ({err}), so it was undone.",
+                        title="Draft", severity="error", timeout=20, markup=False)
+            return False
+        return True
 
     def span_note(self, span: Span) -> str:
         """A remark shown after the span's row in the side panel (the review screen says who has it)."""
@@ -89,7 +108,8 @@ class SessionScreen(Screen[None]):
         self.query_one(ProgressHeader).show_progress(Progress(
             decided=self.session.decided_count, total=total, exact=self._feed_done,
             position=self.session.index if document is not None else None, doc_id=doc_id,
-            source=source, answer=document.answer if document else None, model=self._model))
+            source=source, answer=document.answer if document else None, model=self._model,
+            changed=document is not None and document.dirty))
 
     def _status(self, message: str) -> None:
         self.query_one(ProgressHeader).show_status(message)
@@ -107,6 +127,31 @@ class SessionScreen(Screen[None]):
             extra = f" — said by {self.session.resolve(speaker)}" if speaker else ""
             self._status(f"{span.label} “{excerpt(task.span_text(span), 80)}”{extra}")
 
+    def span_under(self, token: int) -> Span | None:
+        """The span to focus when the cursor is on ``token``: the smallest that holds it."""
+        holding = [s for s in self.session.task.spans if s.token_start <= token <= s.token_end]
+        return min(holding, key=lambda s: (s.token_end - s.token_start, s.label == QUOTE)) if holding else None
+
+    def move_cursor(self, token: int) -> None:
+        """Put the cursor on ``token``; focus follows to the span there (or leaves when there is none)."""
+        self.cursor = token
+        focused = self.span_under(token)
+        if focused is not None:
+            cursor = token
+            self.focus_span(focused)
+            self.cursor = cursor
+            self._show_marks()
+        else:
+            self.focused_span = None
+            self._show_marks()
+            self._status("")
+
+    def coref_guess(self, task: Task, speaker: Span) -> Span | None:
+        """The COREF a new speaker gets, by the pre-labeler's rules (no model is run)."""
+        from annotator.nlp.speaker_coref import guess_coref
+
+        return guess_coref(task, speaker)
+
     @on(SpanList.SpanChosen)
     def _span_chosen(self, message: SpanList.SpanChosen) -> None:
         if self.session.current is not None and message.span in self.session.task.spans:
@@ -120,6 +165,12 @@ class SessionScreen(Screen[None]):
             result = change()
         except EditError as err:
             self.notify(str(err), title="Not changed", severity="warning", markup=False)
+            return False
+        if not self._save_draft():
+            # Not on disk, so not kept: the screen must never show an edit that a crash would lose.
+            self.session.undo()
+            self.session.forget_redo()
+            self._show_spans()
             return False
         self.focused_span = result
         if result is not None:
@@ -145,9 +196,7 @@ class SessionScreen(Screen[None]):
                                      *(s.label for s in self.session.task.spans)]))
         choices = []
         for label in labels:
-            prompt = Text()
-            number = self.labels.index(label) + 1 if label in self.labels else None
-            prompt.append(f"{number} " if number else "  ", style="bold")
+            prompt = Text()  # the dialog numbers the rows: the digit labels come first, so 1 is 1
             prompt.append(f" {label} ", style=badge_style(label))
             choices.append(Choice(label, prompt, label))
         return choices

@@ -4,7 +4,7 @@ and undo/redo across documents."""
 from __future__ import annotations
 
 from annotator.core.editing import EditError
-from annotator.core.records import QUOTE, QUOTE_TYPES, Span
+from annotator.core.records import CUE, QUOTE, QUOTE_TYPES, SPEAKER, Span
 from annotator.tui.display_text import excerpt
 from annotator.tui.screens.choice_dialog import ChoiceDialog
 from annotator.tui.screens.session_screen import SessionScreen
@@ -47,8 +47,29 @@ class SpanEdits(SessionScreen):
             self._create_from_selection(label)
             return
         span = self._require_focus()
-        if span is not None:
-            self._edit(lambda: self.session.set_label(span, label))
+        if span is None:
+            return
+        if span.label in (QUOTE, SPEAKER, CUE) and label not in (QUOTE, SPEAKER, CUE):
+            self._label_under(span, label)
+            return
+        self._edit(lambda: self.session.set_label(span, label))
+
+    def _label_under(self, span: Span, label: str) -> None:
+        """An entity key on a QUOTE, SPEAKER or CUE never turns it into an entity (that would drop
+        its links): on a speaker or cue it labels the entity mention under it (adding one if there
+        is none); on a quote it says how to change the quote itself."""
+        if span.label == QUOTE:
+            self.notify(f"{label} would turn this QUOTE into an entity and drop its speaker and cue. "
+                        "To do that anyway, press e and pick the label; to mark a name inside it, "
+                        "move the cursor there (arrows or g).", title="Not changed", severity="warning",
+                        markup=False)
+            return
+        under = [s for s in self.session.task.spans if s.is_entity and
+                 (s.token_start, s.token_end) == (span.token_start, span.token_end)]
+        if under:
+            self._edit(lambda: self.session.set_label(under[0], label))
+        else:
+            self._edit(lambda: self.session.create_span(span.token_start, span.token_end, label))
 
     def action_pick_label(self) -> None:
         if self.selecting and self.purpose == "span":
@@ -81,6 +102,11 @@ class SpanEdits(SessionScreen):
             following = QUOTE_TYPES[(QUOTE_TYPES.index(span.quote_type) + 1) % len(QUOTE_TYPES)]
             self._edit(lambda: self.session.set_quote_type(span, following))
 
+    def action_unlink(self) -> None:
+        span = self._require_focus(QUOTE, SPEAKER)
+        if span is not None:
+            self._edit(lambda: self.session.unlink(span))
+
     # -- history ---------------------------------------------------------------------------
 
     def action_undo(self) -> None:
@@ -97,12 +123,32 @@ class SpanEdits(SessionScreen):
             self.notify(str(err), severity="warning", markup=False)
             return
         self._target = None
-        focus = edit.focus_before if undo else edit.focus_after
+        if not self._save_draft(edit.index):
+            # The journal could not follow: put the history back as it was, so screen and disk agree.
+            self.session.redo() if undo else self.session.undo()
+            self._show_spans()
+            return
+        focus = self._focus_after_travel(edit.focus_before if undo else edit.focus_after,
+                                         edit.focus_after if undo else edit.focus_before)
         if self.session.index != before:
             self.open_document(self.session.index, focus)
         else:
-            self.focused_span = focus if focus in self.session.task.spans else None
             self._stop_selecting()
+            self.focus_span(focus)
             self._show_spans()
-        self._status(f"{'undid' if undo else 'redid'}: {edit.description}"
-                     + (f" (document {edit.index + 1})" if self.session.index != before else ""))
+        document = self.session.current
+        note = f" (document {edit.index + 1})" if self.session.index != before else ""
+        if document is not None and document.decided and document.dirty:
+            note += f"; it was {document.answer}ed: a/x/space decides it again (kept as a draft until then)"
+        self._status(f"{'undid' if undo else 'redid'}: {edit.description}{note}")
+
+    def _focus_after_travel(self, wanted: Span | None, gone: Span | None) -> Span | None:
+        """The span to focus after undo/redo: the one the edit was about, else the nearest to where
+        it happened, so the next key works there."""
+        spans = self.session.spans_in_order()
+        if wanted in spans:
+            return wanted
+        where = wanted or gone
+        if where is None or not spans:
+            return None
+        return min(spans, key=lambda s: (abs(s.start - where.start), s.label != where.label))

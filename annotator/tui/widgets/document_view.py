@@ -15,7 +15,10 @@ from textual.strip import Strip
 
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Token
 from annotator.tui.display_text import printable
-from annotator.tui.label_styles import CURSOR_STYLE, DISPUTED_STYLE, FOCUS_STYLE, SELECTION_STYLE, label_style
+from annotator.tui.label_styles import (
+    CURSOR_STYLE, DISPUTED_STYLE, FOCUS_STYLE, HINT_STYLE, SELECTION_STYLE, label_style,
+)
+from annotator.tui.widgets.label_row import label_row
 
 _CHUNK = re.compile(r"\S+\s*|\s+")
 
@@ -85,6 +88,10 @@ class DocumentView(ScrollView, can_focus=False):
         self._wrap_width = 0
         self._message_style = Style()
         self._cache: dict[int, Strip] = {}
+        #: jump hints being shown: character offset → tag
+        self._hints: dict[int, str] = {}
+        #: a line of labels under each line of text (``L`` toggles it)
+        self.label_rows = True
 
     # -- what to show (called by the screen) -----------------------------------------------
 
@@ -109,6 +116,33 @@ class DocumentView(ScrollView, can_focus=False):
         self._index_spans()
         self._invalidate()
 
+    def show_hints(self, hints: dict[int, str]) -> None:
+        """Draw each tag over the text at its offset (jump hints); an empty dict removes them."""
+        self._hints = dict(hints)
+        self._invalidate()
+
+    def set_label_rows(self, shown: bool) -> None:
+        if shown != self.label_rows:
+            focus_line = self.line_of(self._focused.start) if self._focused else round(self.scroll_y) // self._rows
+            self.label_rows = shown
+            self.virtual_size = Size(self._wrap_width, len(self._lines) * self._rows)
+            self._invalidate()
+            self.scroll_to(y=max(focus_line * self._rows - 2, 0), animate=False)
+
+    @property
+    def _rows(self) -> int:
+        """Screen rows per line of text: two with the label line, and never for a notice."""
+        return 2 if self.label_rows and self._tokens else 1
+
+    def visible_offsets(self) -> tuple[int, int]:
+        """The character range of the text on screen."""
+        if not self._lines:
+            return 0, 0
+        top = round(self.scroll_y) // self._rows
+        height = max(self.scrollable_content_region.height // self._rows, 1)
+        last = min(top + height, len(self._lines)) - 1
+        return self._lines[min(top, len(self._lines) - 1)][0], self._lines[max(last, 0)][1]
+
     def mark_disputed(self, spans: list[Span]) -> None:
         """Tint spans that only some versions of the document have (review)."""
         if spans != self._disputed:
@@ -127,7 +161,7 @@ class DocumentView(ScrollView, can_focus=False):
             first, last = self.line_of(start), self.line_of(max(end - 1, start))
             for line in range(first, last + 1):
                 self._cache.pop(line, None)
-            self.refresh_lines(first, last - first + 1)
+            self.refresh_lines(first * self._rows, (last - first + 1) * self._rows)
         target = self._cursor or (self._focused and (self._focused.start, self._focused.end))
         if target:
             self.scroll_to_offset(*target)
@@ -146,12 +180,14 @@ class DocumentView(ScrollView, can_focus=False):
     def scroll_to_offset(self, start: int, end: int) -> None:
         if not self._lines:
             return
-        first, last = self.line_of(start), self.line_of(max(end - 1, start))
+        rows = self._rows
+        first, last = self.line_of(start) * rows, self.line_of(max(end - 1, start)) * rows + rows - 1
         height = max(self.scrollable_content_region.height, 1)
         top = round(self.scroll_y)
         if first < top or last >= top + height:
-            self.scroll_to(y=max(0, min(first, last - height + 1) if last - first < height else first - 1),
-                           animate=False)
+            # Off screen: bring it to the middle (as vim's zz), so what follows it is in view too.
+            middle = first - max((height - (last - first + 1)) // 2, 0)
+            self.scroll_to(y=max(0, middle if last - first < height else first - rows), animate=False)
 
     def token_on_next_line(self, token_id: int, direction: int) -> int:
         """The token one visual line up or down from ``token_id``, at about the same column."""
@@ -191,7 +227,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._lines = wrap_offsets(self._text, width)
         self._line_starts = [start for start, _ in self._lines]
         self._index_spans()
-        self.virtual_size = Size(width, len(self._lines))
+        self.virtual_size = Size(width, len(self._lines) * self._rows)
         self._invalidate()
 
     def _index_spans(self) -> None:
@@ -212,14 +248,21 @@ class DocumentView(ScrollView, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        row = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
+        index, label_line = divmod(row, self._rows)
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        strip = self._cache.get(index)
+        strip = self._cache.get(row)
         if strip is None:
-            strip = self._cache[index] = self._render_text_line(index, base)
+            if label_line:
+                start, end = self._lines[index]
+                text = label_row(self._text, start, end, self._line_spans[index], base)
+                strip = Strip(text.render(self.app.console), text.cell_len)
+            else:
+                strip = self._render_text_line(index, base)
+            self._cache[row] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _render_text_line(self, index: int, base: Style) -> Strip:
@@ -242,4 +285,9 @@ class DocumentView(ScrollView, can_focus=False):
             paint(SELECTION_STYLE, *self._selection)
         if self._cursor is not None:
             paint(CURSOR_STYLE, *self._cursor)
+        for offset, tag in self._hints.items():
+            if start <= offset < end:
+                at = offset - start
+                tag = tag[: max(len(text) - at, 0)]
+                text = text[:at] + Text(tag, style=HINT_STYLE, end="") + text[at + len(tag):]
         return Strip(text.render(self.app.console), text.cell_len)

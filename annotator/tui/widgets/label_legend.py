@@ -1,4 +1,5 @@
-"""The legend of the number keys: which label each of 1…9 sets, in the label's colour."""
+"""The legend of the number keys: which label each of 1…9 sets, in the label's colour, then the
+other labels the document uses (DATE, CARDINAL…: set with ``e``)."""
 
 from __future__ import annotations
 
@@ -22,16 +23,29 @@ class LabelLegend(Widget):
         super().__init__(id=id, classes=classes)
         self._labels = labels
         self._hint = ""
+        self._others: list[str] = []
 
     def show_hint(self, hint: str) -> None:
         self._hint = hint
         self.refresh()
+
+    def show_others(self, labels: list[str]) -> None:
+        """Labels in the document that have no number key."""
+        others = [label for label in labels if label not in self._labels]
+        if others != self._others:
+            self._others = others
+            self.refresh()
 
     def render(self) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
         for number, label in enumerate(self._labels, start=1):
             line.append(f" {number}", style="bold")
             line.append(f" {one_line(label)} ", style=badge_style(label))
+        if self._others and not self._hint:
+            line.append("  e:", style="bold")
+            for label in self._others:
+                line.append(" ")
+                line.append(f" {one_line(label)} ", style=badge_style(label))
         if self._hint:
             line.append("   " + self._hint, style="bold #d7d75f")
         return line

@@ -23,6 +23,8 @@ class Progress:
     source: str
     answer: str | None
     model: str
+    #: edited since its decision (or since it was read): kept as a draft until decided
+    changed: bool = False
 
 
 class ProgressHeader(Widget):
@@ -59,15 +61,25 @@ class ProgressHeader(Widget):
             line.append(f"  {progress.decided:,} / {total} decided", style="bold")
             if progress.position is not None:
                 line.append(f"  ·  doc {progress.position + 1:,}", style="")
+                # What is on disk for this document first: a long source path must not hide it.
+                if progress.answer and progress.changed:
+                    # The saved decision no longer matches the screen: say so until it is decided again.
+                    line.append(f"  [{_past(progress.answer)}, changed since: draft, decide again]",
+                                style="bold reverse #ffaf5f")
+                elif progress.answer:
+                    line.append(f"  [{_past(progress.answer)}]", style=_ANSWER_STYLES.get(progress.answer, ""))
+                elif progress.changed:
+                    line.append("  [draft, undecided]", style="bold #ffaf5f")
                 if progress.doc_id and progress.doc_id not in progress.source:
                     line.append(f"  {excerpt(progress.doc_id, 24)}", style="bold #87d7ff")
                 line.append(f"  {excerpt(progress.source, 50)}", style="dim")
-                if progress.answer:
-                    line.append(f"  [{progress.answer}ed]" if progress.answer != "ignore" else "  [ignored]",
-                                style=_ANSWER_STYLES.get(progress.answer, ""))
             if progress.model:
                 line.append(f"  ·  {excerpt(progress.model, 40)}", style="dim italic")
         line.append("\n")
         line.append(" ")
         line.append_text(self._status)
         return line
+
+
+def _past(answer: str) -> str:
+    return "ignored" if answer == "ignore" else f"{answer}ed"
