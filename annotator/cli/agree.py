@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from annotator.cli.app import app
+from annotator.cli.terminal import terminal_console
 from annotator.export.agreement import agreement_tables, measure_agreement
 
 
@@ -26,7 +26,7 @@ def agree(
     if as_json:
         typer.echo(json.dumps(result.to_json(), indent=2))
         return
-    console = Console()
+    console = terminal_console()
     if not result.pairs:
         console.print(f"No document was accepted by two {by}s; nothing to compare.")
         return

@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from annotator.core.errors import UserError
 from annotator.core.records import RecordError
+from annotator.core.terminal_text import printable
 
 #: Errors caused by the user's input or environment: a message and exit status 2, not a traceback.
 USER_ERRORS = (UserError, RecordError, OSError, UnicodeError)
@@ -27,7 +28,7 @@ class AnnotatorGroup(TyperGroup):
             message = str(err)
             if isinstance(err, OSError) and err.filename and str(err.filename) not in message:
                 message = f"{err.filename}: {message}"
-            typer.echo(f"error: {message}", err=True)
+            typer.echo(f"error: {printable(message)}", err=True)
             raise typer.Exit(EXIT_BAD_INPUT) from None
 
 

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from annotator.cli.app import app
+from annotator.cli.terminal import terminal_console
 from annotator.core.evaluation import Evaluation, evaluate
 from annotator.core.sources import read_tasks
 
@@ -36,7 +36,7 @@ def evaluate_command(
     for name, score in result.rows():
         table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
                       str(score.tp), str(score.fp), str(score.fn))
-    console = Console(width=100)
+    console = terminal_console(width=100)
     console.print(table)
     if by_kind:
         console.print(kind_table(result))

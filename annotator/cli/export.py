@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import app
+from annotator.cli.terminal import echo
 from annotator.core.records import ANSWERS
 from annotator.export import FORMATS
 
@@ -59,9 +60,9 @@ def export(
         answers=tuple(a.strip() for a in answers.split(",") if a.strip()), group_by=by.value,
         show_progress=progress, layers=layers.value, columns=columns, labels=labels, config=config,
     )
-    typer.echo(f"read {report.records_read} record(s); {report.decisions} decision(s) on "
-               f"{report.documents} document(s) exported", err=True)
+    echo(f"read {report.records_read} record(s); {report.decisions} decision(s) on "
+         f"{report.documents} document(s) exported", err=True)
     for name, (path, count) in report.outputs.items():
-        typer.echo(f"  {path}: {count} decision(s)", err=True)
+        echo(f"  {path}: {count} decision(s)", err=True)
     for path in report.extra_files:
-        typer.echo(f"  {path}", err=True)
+        echo(f"  {path}", err=True)

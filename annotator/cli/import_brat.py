@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import EXIT_BAD_INPUT, import_app
+from annotator.cli.terminal import echo
 
 #: Warnings of one kind shown in full before the rest are only counted (all with --verbose).
 SHOWN_PER_KIND = 3
@@ -38,16 +39,16 @@ def import_brat_command(
     for warning in report.warnings:
         shown[warning.kind] = shown.get(warning.kind, 0) + 1
         if verbose or shown[warning.kind] <= SHOWN_PER_KIND:
-            typer.echo(f"warning: {warning}", err=True)
+            echo(f"warning: {warning}", err=True)
     for error in report.failed:
-        typer.echo(f"error: {error}", err=True)
+        echo(f"error: {error}", err=True)
     spans = ", ".join(f"{n} {label}" for label, n in sorted(report.spans.items())) or "no spans"
     relations = ", ".join(f"{n} {label}" for label, n in sorted(report.relations.items())) or "no relations"
-    typer.echo(f"{output}: {report.written} decision(s) written ({spans}; {relations})")
+    echo(f"{output}: {report.written} decision(s) written ({spans}; {relations})")
     for kind, count in sorted(report.warning_counts.items()):
-        typer.echo(f"  {count} warning(s): {kind}")
+        echo(f"  {count} warning(s): {kind}")
     if report.unpaired_texts:
-        typer.echo(f"  {len(report.unpaired_texts)} .txt file(s) without an .ann left out, e.g. "
+        echo(f"  {len(report.unpaired_texts)} .txt file(s) without an .ann left out, e.g. "
                    f"{report.unpaired_texts[0]}")
     if report.failed:
         typer.echo(f"  {len(report.failed)} file(s) could not be imported (see the errors above)")

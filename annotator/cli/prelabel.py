@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from annotator.cli.app import app
+from annotator.cli.terminal import echo
+from annotator.core.output_paths import refuse_output_among_inputs
 
 
 @app.command("prelabel")
@@ -55,7 +57,7 @@ def prelabel_command(
         parts.append(f"{summary['errors']} with a component error (labelled in part; see meta.prelabel_errors)")
     if summary["rejected"]:
         parts.append(f"{summary['rejected']} rejected (see {summary['rejects']})")
-    typer.echo(f"{output}: " + ", ".join(parts), err=True)
+    echo(f"{output}: " + ", ".join(parts), err=True)
 
 
 def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
@@ -70,7 +72,9 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
     """
     from annotator.nlp.engines import PrelabelJob, get_engine
 
+    refuse_output_among_inputs(output, inputs)
     job = PrelabelJob(inputs=list(inputs), output=Path(output), model=model, batch_size=batch_size,
                       n_process=n_process, skip_invalid=skip_invalid, scheduler=scheduler,
-                      partitions=partitions, on_progress=on_progress)
+                      partitions=partitions, on_progress=on_progress,
+                      on_notice=lambda notice: echo(f"warning: {notice}", err=True))
     return get_engine(engine)(job)

@@ -10,6 +10,7 @@ import typer
 from annotator.cli.app import app, login_name
 from annotator.core.adjudication import REVIEWED_ANSWERS
 from annotator.core.errors import UserError
+from annotator.core.output_paths import refuse_output_among_inputs
 
 
 def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer: str,
@@ -18,8 +19,7 @@ def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer:
     gold records to OUTPUT (documents already there count as reviewed)."""
     from annotator.export.decisions import index_decisions
 
-    if Path(output).resolve() in {Path(s).resolve() for s in sources}:
-        raise UserError(f"{output}: the gold file is also one of the inputs; choose another output file")
+    refuse_output_among_inputs(output, sources)
     # Pass one reads every line before the screen opens, so bad input is an error with its
     # file and line (exit status 2), not a notice in the middle of a review.
     decisions = index_decisions(sources, answers=REVIEWED_ANSWERS, group_by="annotator")

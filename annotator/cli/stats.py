@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from annotator.cli.app import app
+from annotator.cli.terminal import terminal_console
 from annotator.export.stats import collect_stats, stats_tables
 
 
@@ -27,6 +27,6 @@ def stats(
     if as_json:
         typer.echo(json.dumps(result.to_json(), indent=2))
         return
-    console = Console()
+    console = terminal_console()
     for table in stats_tables(result):
         console.print(table)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import app
+from annotator.cli.terminal import echo
 from annotator.core.validation import validate_files
 
 
@@ -22,9 +23,9 @@ def validate(
     bad = 0
     for report in reports:
         for problem in report.problems:
-            typer.echo(str(problem), err=True)
+            echo(str(problem), err=True)
         bad += len({p.line for p in report.problems})
         status = "ok" if report.ok else f"{len({p.line for p in report.problems})} bad line(s)"
-        typer.echo(f"{report.path}: {report.records} record(s), {status}", err=True)
+        echo(f"{report.path}: {report.records} record(s), {status}", err=True)
     if bad:
         raise typer.Exit(1)

@@ -5,15 +5,21 @@ Nothing is loaded whole: records are yielded one line at a time with the file an
 
 from __future__ import annotations
 
+import fcntl
 import json
+import math
+import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from annotator.core.errors import UserError
+from annotator.core.hashing import input_hash, legacy_input_hash
 from annotator.core.invariants import check_task
 from annotator.core.records import Annotation, RecordError, Task, json_type
+from annotator.core.terminal_text import one_line, printable
 
 BOM = b"\xef\xbb\xbf"
 STDIN = "-"
@@ -25,9 +31,10 @@ class InputError(UserError):
     def __init__(self, file: str, line: int | None, message: str) -> None:
         self.file = file
         self.line = line
-        self.message = message
-        where = f"{file}:{line}" if line is not None else file
-        super().__init__(f"{where}: {message}")
+        # Messages quote record fields and file names: made display-safe once, for every place shown.
+        self.message = printable(message)
+        where = f"{one_line(file)}:{line}" if line is not None else one_line(file)
+        super().__init__(f"{where}: {self.message}")
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ def iter_raw(source: str | Path) -> Iterator[RawRecord]:
     path = Path(source)
     if not path.exists():
         raise InputError(name, None, "no such file or folder")
+    refuse_special_file(path)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".jsonl"))
         if not files:
@@ -70,6 +78,27 @@ def iter_raw(source: str | Path) -> Iterator[RawRecord]:
         raise InputError(name, None, "permission denied") from None
     except IsADirectoryError:  # pragma: no cover - checked above, kept for races
         raise InputError(name, None, "is a folder") from None
+
+
+def refuse_special_file(path: Path) -> None:
+    """A FIFO, socket or device is refused by name: reading one could block forever or never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InputError(str(path), None, f"is {_special_kind(mode)}, not a regular file; "
+                         "save the data to a file first (or use '-' for standard input)")
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _read_text_document(path: Path) -> RawRecord:
@@ -97,9 +126,27 @@ def _iter_jsonl_stream(stream: IO[bytes], name: str) -> Iterator[RawRecord]:
                 yield record
         pending = (number, raw)
     if pending is not None:
+        if not pending[1].endswith(b"\n") and _held_by_a_writer(stream):
+            return  # a record still being appended by the process that holds the file: not there yet
         record = _parse_line(name, *pending, last=True)
         if record is not None:
             yield record
+
+
+def _held_by_a_writer(stream: IO[bytes]) -> bool:
+    """Whether another open file holds the lock our store keeps while it appends."""
+    try:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except (OSError, ValueError):  # no lock on this kind of stream: nobody is writing through us
+        return False
+    fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
+    return False
+
+
+_CUT_OFF = ("the last line is cut off (no newline and not complete JSON): the file may have been "
+            "truncated while it was written")
 
 
 def _parse_line(name: str, number: int, raw: bytes, *, last: bool) -> RawRecord | None:
@@ -113,17 +160,83 @@ def _parse_line(name: str, number: int, raw: bytes, *, last: bool) -> RawRecord 
     try:
         line = body.decode("utf-8")
     except UnicodeDecodeError as err:
+        if last and not complete and err.reason == "unexpected end of data":
+            return RawRecord(name, number, None, text, _CUT_OFF)
         return RawRecord(name, number, None, text, f"not valid UTF-8 (byte {err.start + 1} of the line)")
     try:
-        data = json.loads(line)
+        data = parse_json_line(line)
     except json.JSONDecodeError as err:
         if last and not complete:
-            return RawRecord(name, number, None, line, "the last line is cut off (no newline and not "
-                             "complete JSON): the file may have been truncated while it was written")
+            return RawRecord(name, number, None, line, _CUT_OFF)
         return RawRecord(name, number, None, line, f"invalid JSON: {err.msg} at column {err.colno}")
+    except StrictJsonError as err:
+        return RawRecord(name, number, None, line, str(err))
     if not isinstance(data, dict):
         return RawRecord(name, number, None, line, f"expected a JSON object, got {json_type(data)}")
     return RawRecord(name, number, data, line)
+
+
+class StrictJsonError(ValueError):
+    """A line that Python's json module would read but strict JSON readers (and our writers) refuse."""
+
+
+def _no_constant(name: str) -> Any:
+    raise StrictJsonError(f"{name} is not a JSON number (strict JSON readers reject it)")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):
+        raise StrictJsonError(f"the number {literal[:40]} is too large for a 64-bit float")
+    return value
+
+
+_STRICT = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite_float)
+#: A \uD800-\uDFFF escape: only then can a parsed string hold a surrogate (UTF-8 input cannot).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def parse_json_line(line: str) -> Any:
+    """Parse one JSONL line strictly: every failure is a ``JSONDecodeError`` or ``StrictJsonError``.
+
+    Beyond ``json.loads``: NaN and Infinity are refused, numbers too big for a float or over
+    Python's digit limit are refused, nesting deeper than the parser's stack is refused, and a
+    string holding a lone surrogate (which no UTF-8 file can store) is refused.
+    """
+    try:
+        data = _STRICT.decode(line)
+    except (json.JSONDecodeError, StrictJsonError):
+        raise
+    except RecursionError:
+        raise StrictJsonError("the JSON is nested too deeply to read") from None
+    except ValueError as err:  # Python's limit on the digits of an integer
+        raise StrictJsonError(f"a number in the line is too long ({str(err).split(':')[0].lower()})") from None
+    if ("\\ud" in line or "\\uD" in line) and _SURROGATE_ESCAPE.search(line) is not None:
+        _refuse_surrogates(data)
+    return data
+
+
+def _refuse_surrogates(data: Any) -> None:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            _check_string(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                _check_string(key)
+                stack.append(item)
+        elif isinstance(value, list):
+            stack.extend(value)
+
+
+def _check_string(value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        code = ord(value[err.start])
+        raise StrictJsonError(f"a string holds a lone surrogate \\u{code:04x}, which is not a "
+                              "character (UTF-8 cannot store it)") from None
 
 
 def iter_records(sources: Iterable[str | Path]) -> Iterator[RawRecord]:
@@ -143,8 +256,9 @@ def _convert(sources: Iterable[str | Path], build: Callable[[Any], Any], check: 
                 raise RecordError(raw.error)
             item = build(raw.data)
             check(item)
-        except RecordError as err:
-            error = raw.input_error(str(err))
+        except (RecordError, RecursionError) as err:
+            reason = str(err) if isinstance(err, RecordError) else "the record is nested too deeply"
+            error = raw.input_error(reason)
             if on_invalid is None:
                 raise error from None
             on_invalid(error, raw.raw)
@@ -152,10 +266,42 @@ def _convert(sources: Iterable[str | Path], build: Callable[[Any], Any], check: 
         yield raw, item
 
 
-def read_tasks(sources: Iterable[str | Path], *, on_invalid: RejectHandler | None = None
-               ) -> Iterator[tuple[RawRecord, Task]]:
-    """Tasks from any inputs, invariants checked; bad records raise or go to ``on_invalid``."""
-    return _convert(list(sources), Task.from_dict, check_task, on_invalid)
+NoticeHandler = Callable[[InputError], None]
+
+#: The ``meta`` key that names a supplied ``_input_hash`` another text already carried.
+HASH_CLASH_KEY = "input_hash_clash"
+
+
+def read_tasks(sources: Iterable[str | Path], *, on_invalid: RejectHandler | None = None,
+               on_notice: NoticeHandler | None = None) -> Iterator[tuple[RawRecord, Task]]:
+    """Tasks from any inputs, invariants checked; bad records raise or go to ``on_invalid``.
+
+    A supplied ``_input_hash`` is kept, but a second, different text carrying a hash already
+    seen is kept apart: it gets the hash of its own text, ``meta.input_hash_clash`` names the
+    supplied one, and ``on_notice`` hears of it.
+    """
+    return _apart_on_hash_clash(_convert(list(sources), Task.from_dict, check_task, on_invalid), on_notice)
+
+
+def _apart_on_hash_clash(tasks: Iterator[tuple[RawRecord, Task]], on_notice: NoticeHandler | None
+                         ) -> Iterator[tuple[RawRecord, Task]]:
+    # input hash → (fingerprint of the text that first carried it, where it was). The fingerprint is
+    # a 53-bit blake2b hash: Prodigy's 32-bit input hashes collide within a large corpus.
+    first: dict[int, tuple[int, str]] = {}
+    for raw, task in tasks:
+        fingerprint = legacy_input_hash(task.text)
+        where = f"{raw.file}:{raw.line}" if raw.line is not None else raw.file
+        seen = first.setdefault(task.input_hash, (fingerprint, where))
+        if seen[0] != fingerprint:
+            supplied = task.input_hash
+            own = input_hash(task.text, task.extra)
+            task.input_hash = own if own != supplied else fingerprint
+            task.meta[HASH_CLASH_KEY] = supplied
+            first.setdefault(task.input_hash, (fingerprint, where))
+            if on_notice is not None:
+                on_notice(raw.input_error(f"_input_hash {supplied} is also carried by a different text "
+                                          f"({seen[1]}); this document gets its own hash {task.input_hash}"))
+        yield raw, task
 
 
 def read_annotations(sources: Iterable[str | Path], *, on_invalid: RejectHandler | None = None

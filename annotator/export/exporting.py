@@ -16,6 +16,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
                            TimeElapsedColumn, TimeRemainingColumn)
 
 from annotator.core.errors import UserError
+from annotator.core.output_paths import refuse_output_among_inputs
 from annotator.export import FORMATS
 from annotator.export.atomic import AtomicFileSet
 from annotator.export.decisions import check_sources, index_decisions, iter_decisions
@@ -97,6 +98,7 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
     for path in paths.values():
         spec.check_data_path(path)
     check_sources(sources)
+    refuse_output_among_inputs(paths.values(), sources)
 
     with progress_bar(show_progress) as progress:
         reading = progress.add_task("Finding newest decisions", total=None)
@@ -107,6 +109,7 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
         assignment = assign_splits(index.documents, fractions, seed) if fractions else None
         report = ExportReport(format, index.records_read, len(index), len(index.documents))
         extra_paths = spec.extra_paths(context)
+        refuse_output_among_inputs(extra_paths, sources)
         writing = progress.add_task(f"Writing {format}", total=len(index))
         files_written = [] if spec.writes_folder else list(paths.values())
         with AtomicFileSet(files_written + extra_paths) as files:

@@ -84,7 +84,9 @@ def test_prelabel_skip_invalid_sets_bad_lines_aside(tmp_path, use_model):
 
 
 def test_prelabel_unknown_model_is_a_clear_error(tmp_path):
-    result = CliRunner().invoke(app, ["prelabel", str(tmp_path), "-o", str(tmp_path / "o.jsonl"),
+    # The output is outside the input folder: one inside it would be refused before the model loads.
+    (tmp_path / "docs").mkdir()
+    result = CliRunner().invoke(app, ["prelabel", str(tmp_path / "docs"), "-o", str(tmp_path / "o.jsonl"),
                                       "--model", str(tmp_path / "no_such_model")])
     assert result.exit_code == 2
     assert "pip install" in result.output

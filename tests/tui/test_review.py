@@ -170,7 +170,7 @@ def test_review_of_a_file_without_answers_is_an_error_with_its_line(tmp_path):
     broken.write_text(json.dumps(_decision(_agreed_task(), "a")) + "\n{not json\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"broken\.jsonl:2: "):
         review_decisions(sources=[broken], output=tmp_path / "gold.jsonl", reviewer="lena")
-    with pytest.raises(UserError, match="also one of the inputs"):
+    with pytest.raises(UserError, match="the same file as the input"):
         review_decisions(sources=[tmp_path / "gold.jsonl", broken], output=tmp_path / "gold.jsonl",
                          reviewer="lena")
 

@@ -26,6 +26,8 @@ class PrelabelJob:
     scheduler: str | None = None
     partitions: int | None = None
     on_progress: Callable[[int], None] | None = field(default=None, compare=False)
+    #: hears of inputs read with a change (a supplied ``_input_hash`` that clashes, kept apart)
+    on_notice: Callable[[str], None] | None = field(default=None, compare=False)
 
 
 class Engine(Protocol):

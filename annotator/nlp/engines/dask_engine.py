@@ -86,7 +86,8 @@ def run_dask(job: PrelabelJob, *, client=None) -> dict[str, object]:
         seen, next_index = _existing_parts(folder)
         counts = {"written": 0, "skipped": 0, "errors": 0}
         todo: list[Task] = []
-        for _raw, task in read_tasks(job.inputs, on_invalid=rejects.add if job.skip_invalid else None):
+        for _raw, task in read_tasks(job.inputs, on_invalid=rejects.add if job.skip_invalid else None,
+                                     on_notice=job.on_notice):
             adopt_known_hash(task, seen)
             if task.input_hash in seen:
                 counts["skipped"] += 1

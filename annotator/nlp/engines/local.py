@@ -23,7 +23,8 @@ def run_local(job: PrelabelJob) -> dict[str, object]:
     with JsonlStore(job.output) as store, RejectsFile(job.output) as rejects:
         def todo() -> Iterator[Task]:
             seen = set(store.input_hashes)
-            for _raw, task in read_tasks(job.inputs, on_invalid=rejects.add if job.skip_invalid else None):
+            for _raw, task in read_tasks(job.inputs, on_invalid=rejects.add if job.skip_invalid else None,
+                                         on_notice=job.on_notice):
                 adopt_known_hash(task, seen)
                 if task.input_hash in seen:
                     counts["skipped"] += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from annotator.core.terminal_text import one_line
 from annotator.tui.label_styles import badge_style
 
 
@@ -39,12 +40,12 @@ class LabelLegend(Widget):
         line = Text(no_wrap=True, overflow="ellipsis")
         for number, label in enumerate(self._labels, start=1):
             line.append(f" {number}", style="bold")
-            line.append(f" {label} ", style=badge_style(label))
+            line.append(f" {one_line(label)} ", style=badge_style(label))
         if self._others and not self._hint:
             line.append("  e:", style="bold")
             for label in self._others:
                 line.append(" ")
-                line.append(f" {label} ", style=badge_style(label))
+                line.append(f" {one_line(label)} ", style=badge_style(label))
         if self._hint:
             line.append("   " + self._hint, style="bold #d7d75f")
         return line

@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from annotator.core.records import Span
 from annotator.tui.display_text import excerpt
+from annotator.core.terminal_text import one_line
 from annotator.tui.label_styles import badge_style, label_colour
 
 _FOCUS = Style(bgcolor="#3a4a6a", bold=True)
@@ -129,7 +130,7 @@ class SpanList(ScrollView, can_focus=False):
             room = 32 - (len(note) + 2 if note else 0)
             text.append(f"“{excerpt(quote, max(room, 8))}”", style=label_colour(span.label if span else ""))
             if note:
-                text.append(f"  {note}", style=_NOTE)
+                text.append(f"  {one_line(note)}", style=_NOTE)
         elif kind == "speaker":
             speaker, quote_type = payload
             text.append("     ")
@@ -139,8 +140,8 @@ class SpanList(ScrollView, can_focus=False):
                 text.append(excerpt(speaker, 24), style="bold #ffd75f")
             text.append(f" · {quote_type}", style="dim")
         elif kind == "entity" and span is not None:
-            text.append(f" {span.label} ", style=badge_style(span.label))
+            text.append(f" {one_line(span.label)} ", style=badge_style(span.label))
             text.append(" " + excerpt(payload[0], 30))
             if payload[1]:
-                text.append(f"  {payload[1]}", style=_NOTE)
+                text.append(f"  {one_line(payload[1])}", style=_NOTE)
         return text

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from annotator.tui.display_text import excerpt
+from annotator.core.terminal_text import one_line
 from annotator.tui.label_styles import badge_style
 
 _ANSWER_STYLES = {"accept": "#5fd75f", "reject": "#ff5f5f", "ignore": "#afafaf"}
@@ -84,11 +85,11 @@ class VersionPanel(Widget):
             for row in self._differences[:self._room]:
                 text.append("\n ")
                 if row.is_span:
-                    text.append(f" {row.label} ", style=badge_style(row.label))
+                    text.append(f" {one_line(row.label)} ", style=badge_style(row.label))
                 else:
-                    text.append(row.label, style="bold #ffd75f")
+                    text.append(one_line(row.label), style="bold #ffd75f")
                 text.append(" " + excerpt(row.text, 24))
-                text.append("  " + ", ".join(row.annotators), style=_WHO)
+                text.append("  " + one_line(", ".join(row.annotators)), style=_WHO)
             if len(self._differences) > self._room:
                 text.append(f"\n  … {len(self._differences) - self._room} more", style="dim")
         return text
