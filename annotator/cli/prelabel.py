@@ -8,11 +8,14 @@ from typing import Callable
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+)
 
 from annotator.cli.app import app
 from annotator.cli.terminal import echo
 from annotator.core.output_paths import refuse_output_among_inputs
+from annotator.core.sources import count_documents
 
 
 @app.command("prelabel")
@@ -35,10 +38,11 @@ def prelabel_command(
 
     On a cluster: annotator prelabel corpus/ -o parts/ --engine dask --scheduler tcp://HOST:8786
     """
-    with Progress(SpinnerColumn(), TextColumn("[bold]pre-labeling"), BarColumn(),
-                  TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]:.1f} docs/s"),
-                  TimeElapsedColumn(), console=Console(stderr=True), transient=False) as progress:
-        bar = progress.add_task("prelabel", total=None, rate=0.0)
+    total = count_documents(inputs)
+    with Progress(SpinnerColumn(), TextColumn("[bold]pre-labeling"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("docs"), TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn(),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=False) as progress:
+        bar = progress.add_task("prelabel", total=total, rate=0.0)
         started = [time.perf_counter()]
 
         def advance(done: int) -> None:
@@ -52,6 +56,8 @@ def prelabel_command(
         summary = prelabel_files(inputs=inputs, output=output, model=model, batch_size=batch_size,
                                  n_process=n_process, skip_invalid=skip_invalid, engine=engine,
                                  scheduler=scheduler, partitions=partitions, on_progress=advance)
+        done = int(summary["written"]) + int(summary["skipped"]) + int(summary["rejected"])
+        progress.update(bar, total=done if total is None else max(total, done), completed=done)
     parts = [f"{summary['written']} written", f"{summary['skipped']} already in {output}"]
     if summary["errors"]:
         parts.append(f"{summary['errors']} with a component error (labelled in part; see meta.prelabel_errors)")

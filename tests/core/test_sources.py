@@ -149,3 +149,17 @@ def test_validate_reports_every_malformed_record_without_crashing(tmp_path, line
     path.write_bytes(b"\n".join(lines) + b"\n")
     report = validate_file(path)
     assert all(problem.line is not None for problem in report.problems)
+
+
+def test_count_documents_for_a_progress_total(tmp_path):
+    from annotator.core.sources import count_documents
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("One document.", encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}', encoding="utf-8")
+    (folder / "notes.md").write_text("not read", encoding="utf-8")
+    single = tmp_path / "c.jsonl"
+    single.write_text('{"text": "w"}\n', encoding="utf-8")
+    assert count_documents([folder, single]) == 5
+    assert count_documents([single, "-"]) is None

@@ -76,6 +76,7 @@ def test_prelabel_command_counts_failed_documents_and_exits_0(tmp_path, monkeypa
     result = CliRunner().invoke(app, ["prelabel", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "5 written" in result.output and "1 with a component error" in result.output
+    assert "5/5" in result.output  # the progress bar knew the total from the input file
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["text"] for r in records] == TEXTS
     assert [bool(r["meta"].get("prelabel_errors")) for r in records] == [False, False, True, False, False]

@@ -156,7 +156,7 @@ def _run_partitions(client, plugin: PipelineOnWorker, job: PrelabelJob, todo: li
             counts["written"] += len(tasks)
             counts["errors"] += sum(bool(t.meta.get("prelabel_errors")) for t in tasks)
             if job.on_progress is not None:
-                job.on_progress(counts["written"])
+                job.on_progress(counts["written"] + counts["skipped"])
         future.release()
         submit_next()
     return len(bounds), failed

@@ -37,5 +37,5 @@ def run_local(job: PrelabelJob) -> dict[str, object]:
             counts["written"] += 1
             counts["errors"] += bool(task.meta.get("prelabel_errors"))
             if job.on_progress is not None:
-                job.on_progress(counts["written"])
+                job.on_progress(counts["written"] + counts["skipped"])
         return {**counts, "rejected": rejects.count, "rejects": str(rejects.path)}
