@@ -143,3 +143,8 @@ def test_real_news_long_apposition_before_the_verb_still_names_the_speaker(quote
 ])
 def test_real_news_manner_verbs_and_presented_speakers(quotes_in, text, speaker):
     assert [q.speaker for q in quotes_in(text)] == [speaker]
+
+
+def test_real_news_dateline_before_a_quote_does_not_make_it_mixed(quotes_in):
+    quotes = quotes_in('date 2024-03-02 "Is the budget really balanced?," she asked, noting that costs rose.')
+    assert [(q.type, q.text) for q in quotes][0] == ("direct", "Is the budget really balanced?")

@@ -59,6 +59,8 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     span = trimmed(doc, start, comma)
     if ends_quoted:
         span = with_closing_mark(scan, span)
+        if span is not None and not any(t.tag_ in FINITE_TAGS and not scan.quoted(t.idx) for t in span):
+            return None  # words before the quote without a verb of their own (a dateline) are no clause
     if span is None or not has_words_outside(span, scan.inside):
         return None
     if any(t.tag_ in FINITE_TAGS for t in span) and word_count(span) < 3:
