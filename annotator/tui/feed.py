@@ -15,6 +15,11 @@ from annotator.core.records import RecordError, Task, adopt_known_hash
 from annotator.core.sources import STDIN, RejectHandler, read_tasks
 from annotator.core.store import JsonlStore
 
+#: Held while a background thread imports spaCy or loads a model: two threads importing spaCy at
+#: once can see it half-initialised ("cannot import name 'Language' from partially initialized
+#: module"), so the feed and the COREF warm-up take turns.
+NLP_IMPORT_LOCK = threading.Lock()
+
 #: Documents without a decision that are read and pre-labeled ahead of the one on screen.
 READ_AHEAD = 3
 
@@ -157,10 +162,11 @@ class TaskFeed:
         return decided
 
     def _prelabel(self, task: Task) -> Task:
-        from annotator.nlp.pipeline import prelabel
+        with NLP_IMPORT_LOCK:
+            from annotator.nlp.pipeline import prelabel
 
-        if self._nlp is None:
-            self._nlp = self._load()
+            if self._nlp is None:
+                self._nlp = self._load()
         return next(iter(prelabel(self._nlp, [task])))
 
     def _load(self) -> Any:

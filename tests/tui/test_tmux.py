@@ -113,3 +113,26 @@ def test_an_edit_survives_kill_9_before_any_decision(tmp_path):
         subprocess.run(["tmux", "kill-session", "-t", second], capture_output=True)
     [record] = read_records(out)
     assert any(s["label"] == "PERSON" and s["text"] == "cluster munitions" for s in record["spans"])
+
+
+@pytest.mark.model
+def test_make_run_path_prelabels_plain_text_with_the_real_model(tmp_path):
+    """What ``make run`` does: plain .txt pre-labeled in the background by the real model while the
+    COREF helper warms up; both import spaCy off the UI thread, and neither may break the other."""
+    from tests.conftest import SEEDS
+
+    out = tmp_path / "out.jsonl"
+    session = f"annotator-run-{uuid.uuid4().hex[:8]}"
+    command = f"env -u COLUMNS -u LINES {ANNOTATOR} annotate {SEEDS} -o {out} --annotator tmux; sleep 5"
+    _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    try:
+        screen = _wait_for(session, "pre-labels by", timeout=60)
+        assert "Error" not in screen and "Traceback" not in screen
+        _wait_for(session, "she → Maria Zakharova", timeout=30)
+        _tmux("send-keys", "-t", session, "a")
+        _wait_for(session, "1 / 1 decided")
+        _tmux("send-keys", "-t", session, "q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    [record] = read_records(out)
+    assert record["answer"] == "accept" and any(s["label"] == "QUOTE" for s in record["spans"])

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from annotator.core.errors import UserError
 from annotator.core.records import RecordError
 from annotator.core.sources import InputError
-from annotator.tui.feed import FeedItem, TaskFeed, count_records
+from annotator.tui.feed import NLP_IMPORT_LOCK, FeedItem, TaskFeed, count_records
 from annotator.tui.screens.document_navigation import DocumentNavigation
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.relation_pickers import RelationPickers
@@ -209,9 +209,10 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
     @work(thread=True, exclusive=True, group="coref")
     def prepare_coref(self) -> None:
         """Import spaCy for the COREF of added speakers now, so the first link does not wait for it."""
-        from annotator.nlp.speaker_coref import warm_up
+        with NLP_IMPORT_LOCK:
+            from annotator.nlp.speaker_coref import warm_up
 
-        warm_up()
+            warm_up()
 
     def on_unmount(self) -> None:
         self.read_ahead.close()
