@@ -8,32 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-#: Invisible direction overrides and isolates: shown, never obeyed.
-_BIDI_CONTROLS = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C}
-
-
-def _visible(code: int) -> str:
-    if code == 0x09:
-        return " "
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures": ␛ for ESC, ␍ for CR
-    if code == 0x7F:
-        return "␡"
-    if 0x80 <= code <= 0x9F or code in _BIDI_CONTROLS:
-        return "�"
-    return chr(code)
-
-
-_TABLE = {code: _visible(code) for code in [*range(0x20), 0x7F, *range(0x80, 0xA0), *_BIDI_CONTROLS]}
-_KEEP_NEWLINE = {**_TABLE, 0x0A: "\n"}
-
-
-def printable(text: str, *, keep_newlines: bool = True) -> str:
-    """The text with every control character replaced by one visible character."""
-    out = text.translate(_KEEP_NEWLINE if keep_newlines else _TABLE)
-    # Other format characters (category Cf, e.g. zero-width or line/paragraph separators) are
-    # left alone except the line and paragraph separators, which terminals treat as line breaks.
-    return out.replace("\u2028", "↵").replace("\u2029", "¶")
+from annotator.core.terminal_text import printable  # the one rule, shared with the CLI
 
 
 def excerpt(text: str, limit: int = 60) -> str:

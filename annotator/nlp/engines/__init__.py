@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Iterator, Protocol
 
 from annotator.core.errors import UserError
+from annotator.core.records import Task, adopt_known_hash
+from annotator.core.sources import RejectHandler, read_tasks
 
 
 @dataclass(frozen=True)
@@ -68,3 +70,16 @@ def get_engine(name: str) -> Engine:
         return ENGINES[name]
     except KeyError:
         raise UnknownEngineError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}") from None
+
+
+def new_tasks(job: PrelabelJob, seen: set[int], on_invalid: RejectHandler | None,
+              counts: dict[str, int]) -> Iterator[Task]:
+    """The inputs' tasks whose input hash is not in ``seen`` (nor met before), counting the skipped."""
+    for _raw, task in read_tasks(job.inputs, on_invalid=on_invalid if job.skip_invalid else None,
+                                 on_notice=job.on_notice):
+        adopt_known_hash(task, seen)
+        if task.input_hash in seen:
+            counts["skipped"] += 1
+            continue
+        seen.add(task.input_hash)
+        yield task

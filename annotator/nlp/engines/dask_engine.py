@@ -22,11 +22,11 @@ from distributed import WorkerPlugin
 
 from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
-from annotator.core.records import Task, adopt_known_hash
-from annotator.core.sources import InputError, read_tasks
+from annotator.core.records import Task
+from annotator.core.sources import InputError
 from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError
 from annotator.nlp import pipeline
-from annotator.nlp.engines import PrelabelJob
+from annotator.nlp.engines import PrelabelJob, new_tasks
 
 PART_NAME = re.compile(r"^part-(\d{5,})\.jsonl$")
 STALE_PART = re.compile(r"^\.part-\d{5,}\.jsonl\.tmp$")
@@ -85,15 +85,7 @@ def run_dask(job: PrelabelJob, *, client=None) -> dict[str, object]:
         _remove_stale_parts(folder)
         seen, next_index = _existing_parts(folder)
         counts = {"written": 0, "skipped": 0, "errors": 0}
-        todo: list[Task] = []
-        for _raw, task in read_tasks(job.inputs, on_invalid=rejects.add if job.skip_invalid else None,
-                                     on_notice=job.on_notice):
-            adopt_known_hash(task, seen)
-            if task.input_hash in seen:
-                counts["skipped"] += 1
-                continue
-            seen.add(task.input_hash)
-            todo.append(task)
+        todo = list(new_tasks(job, seen, rejects.add, counts))
         summary = {"rejected": rejects.count, "rejects": str(rejects.path), "parts": 0}
         if not todo:
             if job.on_progress is not None:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from annotator.core.errors import UserError
-from annotator.core.records import Task, adopt_known_hash
-from annotator.core.sources import read_tasks
 from annotator.core.store import JsonlStore, RejectsFile
 from annotator.nlp import pipeline
-from annotator.nlp.engines import PrelabelJob
+from annotator.nlp.engines import PrelabelJob, new_tasks
 
 
 def run_local(job: PrelabelJob) -> dict[str, object]:
@@ -21,18 +17,8 @@ def run_local(job: PrelabelJob) -> dict[str, object]:
         job.on_progress(0)
     counts = {"written": 0, "skipped": 0, "errors": 0}
     with JsonlStore(job.output) as store, RejectsFile(job.output) as rejects:
-        def todo() -> Iterator[Task]:
-            seen = set(store.input_hashes)
-            for _raw, task in read_tasks(job.inputs, on_invalid=rejects.add if job.skip_invalid else None,
-                                         on_notice=job.on_notice):
-                adopt_known_hash(task, seen)
-                if task.input_hash in seen:
-                    counts["skipped"] += 1
-                    continue
-                seen.add(task.input_hash)
-                yield task
-
-        for task in pipeline.prelabel(nlp, todo(), batch_size=job.batch_size, n_process=job.n_process):
+        todo = new_tasks(job, set(store.input_hashes), rejects.add, counts)
+        for task in pipeline.prelabel(nlp, todo, batch_size=job.batch_size, n_process=job.n_process):
             store.append_task(task)
             counts["written"] += 1
             counts["errors"] += bool(task.meta.get("prelabel_errors"))
