@@ -114,20 +114,13 @@ def cue_after(scan: QuoteScan, segment: MarkedSegment, para_end: int) -> Span | 
 
 def cue_before(scan: QuoteScan, segment: MarkedSegment, para_start: int) -> Span | None:
     """``She said: "…"``: the nearest cue before the opening mark, in the same sentence and paragraph."""
-    doc = scan.doc
     last = scan.token_at_or_after(segment.open_at) - 1
-    for token in reversed(doc[max(0, last - _CUE_WINDOW):last + 1]):
-        if token.idx < para_start or is_quote_mark(token) or token.text in SENTENCE_END:
-            break
-        cue = cue_at(scan, token)
-        if cue is not None:
-            return cue
-    return None
+    return _nearest_cue_back(scan, max(0, last - _CUE_WINDOW), last + 1, para_start)
 
 
 def cue_before_colon(scan: QuoteScan, para_start: int) -> Span | None:
     """``Daniel Kebede said:`` closing the paragraph before a quote that opens its own."""
-    doc, text = scan.doc, scan.text
+    text = scan.text
     end = para_start
     while end > 0 and text[end - 1].isspace():
         end -= 1
@@ -135,9 +128,15 @@ def cue_before_colon(scan: QuoteScan, para_start: int) -> Span | None:
         return None
     colon = scan.token_at_or_after(end - 1)
     prev_start, _ = scan.paragraph(end - 1)
-    for token in reversed(doc[max(0, colon - _CUE_WINDOW):colon]):
-        if token.idx < prev_start or is_quote_mark(token) or token.text in SENTENCE_END:
-            break
+    return _nearest_cue_back(scan, max(0, colon - _CUE_WINDOW), colon, prev_start)
+
+
+def _nearest_cue_back(scan: QuoteScan, start: int, end: int, para_start: int) -> Span | None:
+    """The cue nearest ``end`` among tokens ``start:end``, going back no further than the paragraph
+    start, a quotation mark or a sentence end."""
+    for token in reversed(scan.doc[start:end]):
+        if token.idx < para_start or is_quote_mark(token) or token.text in SENTENCE_END:
+            return None
         cue = cue_at(scan, token)
         if cue is not None:
             return cue
