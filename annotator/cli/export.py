@@ -46,6 +46,8 @@ def export(
                                "fixed, comma-separated, or a file (an earlier export's labels.json)."),
     config: Path = typer.Option(None, "--config", help="spacy: also write the training config here, its paths "
                                 "set to the files written."),
+    force: bool = typer.Option(False, "--force", help="Replace outputs that already exist (a folder only when "
+                               "it holds nothing but an earlier export's files)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on standard error."),
 ) -> None:
     """Export the newest decision per input (and per annotator) as training data.
@@ -58,7 +60,8 @@ def export(
     report = export_annotations(
         sources=files, format=format.value, output=output, split=split, seed=seed,
         answers=tuple(a.strip() for a in answers.split(",") if a.strip()), group_by=by.value,
-        show_progress=progress, layers=layers.value, columns=columns, labels=labels, config=config,
+        show_progress=progress, layers=layers.value, columns=columns, labels=labels, config=config, force=force,
+        on_notice=lambda notice: echo(f"warning: {notice}", err=True),
     )
     echo(f"read {report.records_read} record(s); {report.decisions} decision(s) on "
          f"{report.documents} document(s) exported", err=True)

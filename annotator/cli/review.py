@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from annotator.cli.app import app, login_name
+from annotator.cli.terminal import echo
 from annotator.core.adjudication import REVIEWED_ANSWERS
 from annotator.core.errors import UserError
 from annotator.core.output_paths import refuse_output_among_inputs
@@ -22,7 +23,8 @@ def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer:
     refuse_output_among_inputs(output, sources)
     # Pass one reads every line before the screen opens, so bad input is an error with its
     # file and line (exit status 2), not a notice in the middle of a review.
-    decisions = index_decisions(sources, answers=REVIEWED_ANSWERS, group_by="annotator")
+    decisions = index_decisions(sources, answers=REVIEWED_ANSWERS, group_by="annotator",
+                                on_notice=lambda notice: echo(f"warning: {notice}", err=True))
     if not decisions.decisions_per_input:
         raise UserError("there is nothing to review: the files hold no accepted or rejected decisions")
     # Textual is imported here, not at the top, so the other commands start fast.

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from annotator.core.errors import UserError
-from annotator.core.hashing import input_hash, legacy_input_hash
+from annotator.core.hash_clashes import HASH_CLASH_KEY, HashClashes, clash_message
 from annotator.core.invariants import check_task
 from annotator.core.records import Annotation, RecordError, Task, json_type
 from annotator.core.terminal_text import one_line, printable
@@ -297,10 +297,6 @@ def _convert(sources: Iterable[str | Path], build: Callable[[Any], Any], check: 
 
 NoticeHandler = Callable[[InputError], None]
 
-#: The ``meta`` key that names a supplied ``_input_hash`` another text already carried.
-HASH_CLASH_KEY = "input_hash_clash"
-
-
 def read_tasks(sources: Iterable[str | Path], *, on_invalid: RejectHandler | None = None,
                on_notice: NoticeHandler | None = None) -> Iterator[tuple[RawRecord, Task]]:
     """Tasks from any inputs, invariants checked; bad records raise or go to ``on_invalid``.
@@ -314,22 +310,15 @@ def read_tasks(sources: Iterable[str | Path], *, on_invalid: RejectHandler | Non
 
 def _apart_on_hash_clash(tasks: Iterator[tuple[RawRecord, Task]], on_notice: NoticeHandler | None
                          ) -> Iterator[tuple[RawRecord, Task]]:
-    # input hash → (fingerprint of the text that first carried it, where it was). The fingerprint is
-    # a 53-bit blake2b hash: Prodigy's 32-bit input hashes collide within a large corpus.
-    first: dict[int, tuple[int, str]] = {}
+    clashes = HashClashes()
     for raw, task in tasks:
-        fingerprint = legacy_input_hash(task.text)
-        where = f"{raw.file}:{raw.line}" if raw.line is not None else raw.file
-        seen = first.setdefault(task.input_hash, (fingerprint, where))
-        if seen[0] != fingerprint:
-            supplied = task.input_hash
-            own = input_hash(task.text, task.extra)
-            task.input_hash = own if own != supplied else fingerprint
+        supplied = task.input_hash
+        own, first = clashes.place(supplied, task.text, task.extra, (raw.file, raw.line))
+        if first is not None:
+            task.input_hash = own
             task.meta[HASH_CLASH_KEY] = supplied
-            first.setdefault(task.input_hash, (fingerprint, where))
             if on_notice is not None:
-                on_notice(raw.input_error(f"_input_hash {supplied} is also carried by a different text "
-                                          f"({seen[1]}); this document gets its own hash {task.input_hash}"))
+                on_notice(raw.input_error(clash_message(supplied, first, own)))
         yield raw, task
 
 

@@ -1,22 +1,26 @@
-"""Output files written under a temporary name beside the target and renamed into place on success.
+"""Outputs written under a temporary name beside the target and renamed into place on success.
 
-A failed or interrupted export leaves the old file (or no file) behind, never half of a new one.
-SIGTERM and SIGHUP unwind like Ctrl-C, so the temporary files go too; one left by a process that
-could not clean up (SIGKILL, power loss) is unlocked, and the next export to the same target
-removes it.
+A file is written whole as ``.NAME.XXXX.tmp``; a folder output (hf, brat) is built whole as a
+``.NAME.XXXX.tmp`` folder, so a failed export never leaves an empty or half-filled folder. An
+existing output is replaced only when asked (``--force``): ``refuse_existing_outputs`` says so
+before anything is read. A failed or interrupted export leaves the old output (or none) behind,
+never half of a new one. SIGTERM and SIGHUP unwind like Ctrl-C, so the temporaries go too; one
+left by a process that could not clean up (SIGKILL, power loss) is unlocked, and the next export
+to the same target removes it.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import signal
 import stat
 import tempfile
 import threading
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, Any, Callable, Iterable
 
 from annotator.core.sources import InputError
 
@@ -40,6 +44,49 @@ def check_output_path(path: str | Path) -> Path:
     if not os.access(parent, os.W_OK):
         raise InputError(str(path), None, f"the folder {parent} is not writable")
     return path
+
+
+def refuse_existing_outputs(files: Iterable[Path], folders: Iterable[Path], *, replace: bool,
+                            folder_holds: Callable[[Path], bool] = lambda entry: False) -> None:
+    """Fail before any work when an output exists and ``replace`` (``--force``) was not given.
+
+    An empty folder is taken over. With ``replace``, a file is replaced whatever it holds, but a
+    folder only when everything in it is what an earlier export of this format writes
+    (``folder_holds``): replacing a folder removes it whole, and never takes other files with it.
+    """
+    for path in files:
+        if os.path.lexists(path) and not replace:
+            raise InputError(str(path), None, "already exists; nothing was written: give --force to replace "
+                             "it, or choose another output")
+    for folder in folders:
+        if not os.path.lexists(folder):
+            continue
+        if folder.is_symlink() or not folder.is_dir():
+            if replace and folder.is_symlink():
+                continue  # the link itself is replaced, not what it points to
+            raise InputError(str(folder), None, "already exists and is not a folder; this format writes a "
+                             "folder: choose another output")
+        entries = sorted(folder.iterdir())
+        if not entries:
+            continue
+        if not replace:
+            raise InputError(str(folder), None, f"already exists and holds {len(entries)} file(s); nothing was "
+                             "written: give --force to replace an earlier export, or choose another folder")
+        foreign = [e for e in entries if e.is_symlink() or not e.is_file() or not folder_holds(e)]
+        if foreign:
+            raise InputError(str(folder), None, f"holds {foreign[0].name!r}, which this export does not write; "
+                             "the folder is not replaced even with --force: choose another folder")
+
+
+def refuse_inputs_inside(folders: Iterable[Path], inputs: Iterable[str | Path]) -> None:
+    """A folder output is replaced whole: none of the inputs may live inside it."""
+    for folder in folders:
+        inside = folder.resolve()
+        for source in inputs:
+            resolved = Path(source).resolve()
+            if resolved == inside or inside in resolved.parents:
+                raise InputError(str(folder), None, f"the input {source} is inside this output folder, which "
+                                 "an export replaces whole; nothing was written: choose another output")
 
 
 def _default_mode(path: Path) -> int:
@@ -91,6 +138,86 @@ class AtomicFile:
         self.discard()
 
 
+def _default_folder_mode(path: Path) -> int:
+    if path.is_dir():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o777 & ~umask
+
+
+class FolderMember:
+    """A file inside a folder being built: it is complete when the folder is renamed into place."""
+
+    def __init__(self, path: Path) -> None:
+        self.file: IO[bytes] = open(path, "wb")
+
+    def write(self, data: bytes) -> int:
+        return self.file.write(data)
+
+    def flush_to_disk(self) -> None:
+        if not self.file.closed:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+
+
+class AtomicFolder:
+    """A folder built as ``.NAME.XXXX.tmp`` beside ``path`` that replaces it on ``commit()``, or vanishes."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        remove_stale_temporaries(self.path)
+        self._fd, self.temp_path = _locked_temporary_folder(self.path)
+        os.chmod(self._fd, _default_folder_mode(self.path))  # mkdtemp makes it private (0700)
+        self.members: dict[Path, FolderMember] = {}
+        self.committed = False
+
+    def member(self, path: str | Path) -> FolderMember:
+        """The file ``path`` (directly inside this folder), opened in the folder being built."""
+        path = Path(path)
+        if path.parent != self.path:
+            raise ValueError(f"{path} is not directly inside {self.path}")
+        if path not in self.members:
+            self.members[path] = FolderMember(self.temp_path / path.name)
+        return self.members[path]
+
+    def flush_to_disk(self) -> None:
+        for member in self.members.values():
+            member.flush_to_disk()
+        os.fsync(self._fd)
+
+    def commit(self) -> None:
+        self.flush_to_disk()
+        if not os.path.lexists(self.path):
+            os.rename(self.temp_path, self.path)
+        else:
+            # No rename swaps two folders: move the old one into a locked temporary of its own
+            # first, so a crash between the two renames leaves it where the next export cleans up.
+            holder_fd, holder = _locked_temporary_folder(self.path)
+            try:
+                os.rename(self.path, holder / self.path.name)
+                try:
+                    os.rename(self.temp_path, self.path)
+                except BaseException:
+                    os.rename(holder / self.path.name, self.path)
+                    raise
+            finally:
+                shutil.rmtree(holder, ignore_errors=True)
+                os.close(holder_fd)
+        self.committed = True
+
+    def discard(self) -> None:
+        for member in self.members.values():
+            if not member.file.closed:
+                member.file.close()
+        if not self.committed:
+            shutil.rmtree(self.temp_path, ignore_errors=True)
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
 def _temporary_prefix(path: Path) -> str:
     return f".{path.name}."
 
@@ -105,8 +232,22 @@ def _locked_temporary(path: Path) -> tuple[int, Path]:
         os.close(fd)  # another export's clean-up took it before the lock: make another
 
 
+def _locked_temporary_folder(path: Path) -> tuple[int, Path]:
+    """A new temporary folder beside ``path``, locked (as a file would be) while this process runs."""
+    while True:
+        temp = Path(tempfile.mkdtemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent))
+        try:
+            fd = os.open(temp, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            continue  # another export's clean-up took it before the lock: make another
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        if os.fstat(fd).st_nlink > 0:
+            return fd, temp
+        os.close(fd)
+
+
 def remove_stale_temporaries(path: str | Path) -> list[Path]:
-    """Remove the ``.NAME.*.tmp`` files of ``path`` that no running process holds; returns them."""
+    """Remove the ``.NAME.*.tmp`` files and folders of ``path`` that no running process holds; returns them."""
     path = Path(path)
     removed = []
     for temp in path.parent.glob(f"{_glob_escape(_temporary_prefix(path))}*.tmp"):
@@ -115,13 +256,17 @@ def remove_stale_temporaries(path: str | Path) -> list[Path]:
         except OSError:
             continue
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            mode = os.fstat(fd).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 continue
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 continue  # an export in progress
-            temp.unlink(missing_ok=True)
+            if stat.S_ISDIR(mode):
+                shutil.rmtree(temp, ignore_errors=True)
+            else:
+                temp.unlink(missing_ok=True)
             removed.append(temp)
         finally:
             os.close(fd)
@@ -155,30 +300,57 @@ def _exit_on_signal(number: int, _frame: object) -> None:
 
 
 class AtomicFileSet:
-    """Several outputs (train/dev/test and a sidecar) that are renamed into place together, last of all."""
+    """Several outputs (train/dev/test, sidecars, whole folders) renamed into place together, last of all.
 
-    def __init__(self, paths: Iterable[str | Path]) -> None:
-        paths = [check_output_path(p) for p in paths]
+    ``folders`` are built whole (see ``AtomicFolder``); a path directly inside one of them is a file
+    of that folder, any other path a file of its own (``AtomicFile``).
+    """
+
+    def __init__(self, paths: Iterable[str | Path], folders: Iterable[str | Path] = ()) -> None:
+        folder_paths = [Path(f) for f in folders]
+        paths = [Path(p) for p in paths]
+        for path in paths:
+            if path.parent not in folder_paths:
+                check_output_path(path)
         self._stack = ExitStack()
-        self.files: dict[Path, AtomicFile] = {}
+        self.folders: dict[Path, AtomicFolder] = {}
+        self._files: list[AtomicFile] = []
+        self.files: dict[Path, AtomicFile | FolderMember] = {}
         try:
             self._stack.enter_context(_SignalsUnwind())
+            for folder in folder_paths:
+                self.folders[folder] = AtomicFolder(folder)
+                self._stack.callback(self.folders[folder].discard)
             for path in paths:
-                self.files[path] = AtomicFile(path)
-                self._stack.callback(self.files[path].discard)
+                owner = self.folders.get(path.parent)
+                if owner is not None:
+                    self.files[path] = owner.member(path)
+                else:
+                    file = AtomicFile(path)
+                    self._stack.callback(file.discard)
+                    self._files.append(file)
+                    self.files[path] = file
         except BaseException:
             self._stack.close()
             raise
 
-    def __getitem__(self, path: str | Path) -> AtomicFile:
+    def __getitem__(self, path: str | Path) -> AtomicFile | FolderMember:
         return self.files[Path(path)]
 
+    def folder(self, path: str | Path) -> Path:
+        """Where the folder output ``path`` is being built."""
+        return self.folders[Path(path)].temp_path
+
     def commit(self) -> None:
-        # Everything is flushed before the first rename, so a failure leaves no new file in place.
-        for file in self.files.values():
+        # Everything is flushed before the first rename, so a failure leaves no new output in place.
+        for file in self._files:
             file.flush_to_disk()
-        for file in self.files.values():
+        for folder in self.folders.values():
+            folder.flush_to_disk()
+        for file in self._files:
             file.commit()
+        for folder in self.folders.values():
+            folder.commit()
 
     def __enter__(self) -> AtomicFileSet:
         return self

@@ -1,4 +1,4 @@
-"""``export --format brat``: our decisions as brat standoff, ``NAME.txt`` + ``NAME.ann`` in a new folder.
+"""``export --format brat``: our decisions as brat standoff, ``NAME.txt`` + ``NAME.ann`` in a folder.
 
 The shape is PolNeAR's (``Content``/``Source``/``Cue`` spans joined by ``Attribution`` events), so
 ``import brat`` reads it back to the same spans and relations.
@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Mapping
 
@@ -24,17 +22,28 @@ _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
 def check_output_folder(path: str | Path) -> Path:
-    """brat output is a folder of files: it must not exist yet (or be empty), its parent must."""
+    """brat output is a folder of files: its parent must exist (an existing folder is refused or,
+    with --force, replaced by ``atomic.refuse_existing_outputs``)."""
     path = Path(path)
     if str(path) == "-":
         raise InputError("-", None, "brat export writes a folder of .txt and .ann files; give its name with -o")
-    if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise InputError(str(path), None, "already exists and is not an empty folder; brat export writes a new one")
+    if path.exists() and not path.is_dir():
+        raise InputError(str(path), None, "already exists and is not a folder; brat export writes a folder")
     if not path.parent.is_dir():
         raise InputError(str(path), None, f"the folder {path.parent} does not exist")
     if not os.access(path.parent, os.W_OK):
         raise InputError(str(path), None, f"the folder {path.parent} is not writable")
     return path
+
+
+def output_folders(output: Path, paths: dict[str, Path]) -> list[Path]:
+    """One folder per split, each built whole."""
+    return list(paths.values())
+
+
+def holds_export_file(entry: Path) -> bool:
+    """What a brat export writes: ``NAME.txt`` and ``NAME.ann``."""
+    return entry.suffix in (".txt", ".ann")
 
 
 def ann_text(task: Task) -> str:
@@ -73,15 +82,14 @@ def ann_text(task: Task) -> str:
 
 
 class BratWriter:
-    """Writes ``NAME.txt`` + ``NAME.ann`` per document into a new folder, built under a temporary
-    name beside it and renamed into place by ``finish``; a document decided by several annotators
-    gets ``NAME_ANNOTATOR.ann`` per decision, which ``import brat`` reads back the same way."""
+    """Writes ``NAME.txt`` + ``NAME.ann`` per document into the folder being built (renamed into place
+    with the other outputs); a document decided by several annotators gets ``NAME_ANNOTATOR.ann``
+    per decision, which ``import brat`` reads back the same way."""
 
     needs_doc = False
 
-    def __init__(self, target: Path, decisions_per_input: Mapping[int, int]) -> None:
-        self.target = check_output_folder(target)
-        self.temp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent))
+    def __init__(self, folder: Path, decisions_per_input: Mapping[int, int]) -> None:
+        self.folder = Path(folder)
         self.decisions_per_input = decisions_per_input
         self.stems: dict[int, str] = {}
 
@@ -90,11 +98,11 @@ class BratWriter:
         stem = self.stems.get(task.input_hash)
         if stem is None:
             stem = self._new_stem(task)
-            (self.temp / f"{stem}.txt").write_text(task.text, encoding="utf-8")
+            (self.folder / f"{stem}.txt").write_text(task.text, encoding="utf-8")
         name = stem
         if self.decisions_per_input.get(task.input_hash, 1) > 1:
             name = f"{stem}_{_UNSAFE_NAME.sub('-', decision.annotation.annotator_id or '') or 'anonymous'}"
-        (self.temp / f"{name}.ann").write_text(ann_text(task), encoding="utf-8")
+        (self.folder / f"{name}.ann").write_text(ann_text(task), encoding="utf-8")
 
     def _new_stem(self, task: Task) -> str:
         wanted = task.meta.get("id") or Path(str(task.meta.get("source") or "")).stem or f"doc-{task.input_hash}"
@@ -108,9 +116,7 @@ class BratWriter:
         return stem
 
     def finish(self) -> None:
-        if self.target.is_dir():
-            self.target.rmdir()  # checked empty when the export started
-        os.replace(self.temp, self.target)
+        pass
 
     def abandon(self) -> None:
-        shutil.rmtree(self.temp, ignore_errors=True)
+        pass

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from annotator.core.hash_clashes import HASH_CLASH_KEY, HashClashes, clash_message
 from annotator.core.hashing import input_hash as hash_text
 from annotator.core.invariants import check_task
 from annotator.core.records import ANSWERS, STRUCTURE_LABELS, Annotation, RecordError
-from annotator.core.sources import STDIN, InputError, RawRecord, iter_raw
+from annotator.core.sources import STDIN, InputError, NoticeHandler, RawRecord, iter_raw
 
 #: How decisions are grouped into "one decision per input per ...": a record field, or None for per input.
 GROUP_FIELDS = {"annotator": "_annotator_id", "session": "_session_id", "input": None}
@@ -50,6 +51,9 @@ class DecisionIndex:
     records_read: int = 0
     #: answer → count over the newest decision of every key, before the answer filter
     newest_answers: dict[str, int] = field(default_factory=dict)
+    #: place in the input → (the hash it goes by, the supplied one) for a record whose supplied
+    #: ``_input_hash`` a different text carried first: it is another document, kept apart
+    apart: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def documents(self) -> list[int]:
@@ -75,11 +79,14 @@ def check_sources(sources: Sequence[str | Path]) -> list[str]:
 
 
 def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = ("accept",),
-                    group_by: str = "annotator", progress: Progress | None = None) -> DecisionIndex:
+                    group_by: str = "annotator", progress: Progress | None = None,
+                    on_notice: NoticeHandler | None = None) -> DecisionIndex:
     """Pass one: find the newest decision per input (per ``group_by``) whose answer is in ``answers``.
 
     Newest means the highest ``_timestamp``; on a tie, the later line (files in the order given).
     A later ``reject`` therefore hides an earlier ``accept`` of the same input by the same annotator.
+    An input is its text: a record whose supplied ``_input_hash`` a different text carried first
+    is another document, kept apart under a hash of its own (``on_notice`` hears of it).
     """
     answers = tuple(answers)
     for answer in answers:
@@ -92,14 +99,20 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
     # key → (timestamp, order, answer, input hash): a few numbers per decision, no records.
     newest: dict[tuple[int, Any], tuple[int, int, str, int]] = {}
     index = DecisionIndex(sources=names, group_field=group_field, answers=answers)
+    clashes = HashClashes()
     order = 0
     for name in names:
         for raw in iter_raw(name):
             order += 1
             data = _decision_data(raw)
-            hash_ = data.get("_input_hash")
-            if not isinstance(hash_, int) or isinstance(hash_, bool):
-                hash_ = hash_text(data["text"])
+            supplied = data.get("_input_hash")
+            if not isinstance(supplied, int) or isinstance(supplied, bool):
+                supplied = hash_text(data["text"], data)
+            hash_, first = clashes.place(supplied, data["text"], data, (raw.file, raw.line))
+            if first is not None:
+                index.apart[order] = (hash_, supplied)
+                if on_notice is not None:
+                    on_notice(raw.input_error(clash_message(supplied, first, hash_)))
             timestamp = data.get("_timestamp")
             if not isinstance(timestamp, int) or isinstance(timestamp, bool):
                 timestamp = 0
@@ -135,6 +148,8 @@ def iter_decisions(index: DecisionIndex, *, progress: Progress | None = None) ->
                 check_task(annotation.task)
             except RecordError as err:
                 raise raw.input_error(str(err)) from None
+            if order in index.apart:
+                annotation.task.input_hash, annotation.task.meta[HASH_CLASH_KEY] = index.apart[order]
             if progress is not None:
                 progress(1)
             group = raw.data.get(index.group_field) if index.group_field else annotation.annotator_id

@@ -17,9 +17,10 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
 
 from annotator.core.errors import UserError
 from annotator.core.output_paths import refuse_output_among_inputs
+from annotator.core.sources import NoticeHandler
 from annotator.export import FORMATS
-from annotator.export.atomic import AtomicFileSet
-from annotator.export.decisions import check_sources, index_decisions, iter_decisions
+from annotator.export.atomic import AtomicFileSet, refuse_existing_outputs, refuse_inputs_inside
+from annotator.export.decisions import DecisionIndex, check_sources, index_decisions, iter_decisions
 from annotator.export import brat_writer, conll, doccano, hf, labelstudio, prodigy, spacy_docbin
 from annotator.export.formats import ExportContext, ExportFormat, ExportOptions
 from annotator.export.split import assign_splits, parse_split, split_names
@@ -38,7 +39,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
     "conll": conll.FORMAT,
     "hf": hf.FORMAT,
     "brat": ExportFormat(writer=_brat_writer, needs_doc=False, prepare_output=brat_writer.check_output_folder,
-                         check_data_path=brat_writer.check_output_folder, writes_folder=True),
+                         check_data_path=brat_writer.check_output_folder, folders=brat_writer.output_folders,
+                         folder_holds=brat_writer.holds_export_file),
     "doccano": doccano.FORMAT,
     "labelstudio": labelstudio.FORMAT,
 }
@@ -78,14 +80,17 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
                        answers: Sequence[str] = ("accept",), group_by: str = "annotator",
                        show_progress: bool = False, layers: str = "rel",
                        columns: Sequence[str] = ("ner",), labels: str | Sequence[str] | None = None,
-                       config: str | Path | None = None) -> ExportReport:
+                       config: str | Path | None = None, force: bool = False,
+                       on_notice: NoticeHandler | None = None) -> ExportReport:
     """Write the newest decision per input (per annotator) whose answer is in ``answers``.
 
     With ``split`` (``"0.8,0.1,0.1"``), documents are shuffled with ``seed`` and written to
     ``OUT.train.EXT``/``OUT.dev.EXT``/``OUT.test.EXT`` (for ``hf``, ``train``/``validation``/``test``
-    files in the output folder). Every file is written under a temporary name and renamed only
-    when all of them are complete. ``layers`` (prodigy), ``columns`` (conll), ``labels`` (hf, conll)
-    and ``config`` (spacy) are the format options.
+    files in the output folder). Every output is written under a temporary name and renamed only
+    when all of them are complete. An existing output is refused unless ``force`` (a folder is
+    replaced only when it holds nothing but an earlier export's files). ``layers`` (prodigy),
+    ``columns`` (conll), ``labels`` (hf, conll) and ``config`` (spacy) are the format options;
+    ``on_notice`` hears of a supplied ``_input_hash`` that two different texts carry.
     """
     spec = EXPORT_FORMATS.get(format)
     if spec is None:
@@ -95,25 +100,31 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
     names = split_names(fractions) if fractions else (ALL,)
     output = spec.prepare_output(Path(output))
     paths = spec.data_paths(output, names)
+    folders = spec.folders(output, paths)
     for path in paths.values():
-        spec.check_data_path(path)
+        if path.parent not in folders:
+            spec.check_data_path(path)
     check_sources(sources)
-    refuse_output_among_inputs(paths.values(), sources)
+    # Extra files (a config, labels, a card) depend on the output and options, not on the decisions.
+    extra_paths = spec.extra_paths(ExportContext(index=DecisionIndex(sources=[], group_field=None, answers=()),
+                                                 options=options, output=output, paths=paths))
+    refuse_output_among_inputs([*paths.values(), *extra_paths], sources)
+    refuse_inputs_inside(folders, sources)
+    files_written = [p for p in [*paths.values(), *extra_paths] if p not in folders]
+    refuse_existing_outputs([p for p in files_written if p.parent not in folders], folders, replace=force,
+                            folder_holds=spec.folder_holds)
 
     with progress_bar(show_progress) as progress:
         reading = progress.add_task("Finding newest decisions", total=None)
         index = index_decisions(sources, answers=answers, group_by=group_by,
-                                progress=lambda n: progress.advance(reading, n))
+                                progress=lambda n: progress.advance(reading, n), on_notice=on_notice)
         progress.update(reading, total=index.records_read)
         context = ExportContext(index=index, options=options, output=output, paths=paths)
         assignment = assign_splits(index.documents, fractions, seed) if fractions else None
         report = ExportReport(format, index.records_read, len(index), len(index.documents))
-        extra_paths = spec.extra_paths(context)
-        refuse_output_among_inputs(extra_paths, sources)
         writing = progress.add_task(f"Writing {format}", total=len(index))
-        files_written = [] if spec.writes_folder else list(paths.values())
-        with AtomicFileSet(files_written + extra_paths) as files:
-            writers = {name: spec.writer(path if spec.writes_folder else files[path].file, context)
+        with AtomicFileSet(files_written, folders) as files:
+            writers = {name: spec.writer(files.folder(path) if path in folders else files[path].file, context)
                        for name, path in paths.items()}
             counts = dict.fromkeys(names, 0)
             try:

@@ -129,18 +129,30 @@ def no_extra_files(context: ExportContext, counts: dict[str, int]) -> dict[Path,
     return {}
 
 
+def no_folders(output: Path, paths: dict[str, Path]) -> list[Path]:
+    return []
+
+
+def holds_nothing(entry: Path) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     """One ``--format``: how its writer is made and which files it writes."""
 
-    #: makes the writer of one split from its open temporary file (or, with ``writes_folder``, its path)
+    #: makes the writer of one split from its open temporary file (or the folder being built, see ``folders``)
     writer: Callable[[Any, ExportContext], Writer]
     needs_doc: bool
     prepare_output: Callable[[Path], Path] = check_output_path
     data_paths: Callable[[Path, Sequence[str]], dict[str, Path]] = file_paths
     #: checks each split's target before any work
     check_data_path: Callable[[Path], Path] = check_output_path
-    #: the writer builds and renames its own folder (brat) instead of getting a temporary file
-    writes_folder: bool = False
+    #: the folders built whole under a temporary name and renamed into place (hf: the output; brat:
+    #: one per split); a data path that is one of them gives its writer the folder being built, a
+    #: path inside one is a file of that folder
+    folders: Callable[[Path, dict[str, Path]], list[Path]] = no_folders
+    #: what an earlier export leaves in one of ``folders``: ``--force`` replaces only such a folder
+    folder_holds: Callable[[Path], bool] = holds_nothing
     extra_paths: Callable[[ExportContext], list[Path]] = no_extra_paths
     extra_files: Callable[[ExportContext, dict[str, int]], dict[Path, bytes]] = no_extra_files

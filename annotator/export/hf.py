@@ -3,7 +3,8 @@
 ``-o data/quotes-hf`` writes ``train.jsonl`` (and ``validation.jsonl``, ``test.jsonl`` with
 ``--split``), ``labels.json`` and a dataset card ``README.md`` whose YAML header declares the
 features (``ner_tags``, ``quote_tags``, ``speaker_tags`` as sequences of ``ClassLabel``), the data
-files of each split and their sizes. The licence field is left for the user to fill in.
+files of each split and their sizes. The licence field is left for the user to fill in. The folder
+is built whole under a temporary name and renamed into place, so a failed export leaves none.
 
 Each line: ``{"id", "annotator", "tokens", "ner_tags", "quote_tags", "speaker_tags"}`` with one
 integer tag per token (whitespace tokens left out). ``id`` is the input's own ``id`` when it had
@@ -47,7 +48,7 @@ def labels_json(names: dict[str, list[str]]) -> bytes:
 
 
 def prepare_folder(output: Path) -> Path:
-    """The output is a folder, made if missing (its parent must exist)."""
+    """The output is a folder, built whole beside it and renamed into place (its parent must exist)."""
     if str(output) == "-":
         raise InputError("-", None, "hf writes a folder, not standard output; give a folder name with -o")
     if output.exists() and not output.is_dir():
@@ -55,8 +56,16 @@ def prepare_folder(output: Path) -> Path:
                          "this is a file: give a folder name with -o")
     if not output.parent.is_dir():
         raise InputError(str(output), None, f"the folder {output.parent} does not exist")
-    output.mkdir(exist_ok=True)
     return output
+
+
+def output_folder(output: Path, paths: dict[str, Path]) -> list[Path]:
+    return [output]
+
+
+def holds_export_file(entry: Path) -> bool:
+    """What an hf export writes: the split files, ``labels.json`` and the card."""
+    return entry.name in {f"{split}.jsonl" for split in HF_SPLITS.values()} | {LABELS_FILE, CARD_FILE}
 
 
 def data_paths(output: Path, names: Sequence[str]) -> dict[str, Path]:
@@ -129,5 +138,6 @@ class HfWriter:
         pass
 
 
-FORMAT = ExportFormat(writer=HfWriter, needs_doc=True, prepare_output=prepare_folder,
-                      data_paths=data_paths, extra_paths=extra_paths, extra_files=extra_files)
+FORMAT = ExportFormat(writer=HfWriter, needs_doc=True, prepare_output=prepare_folder, data_paths=data_paths,
+                      folders=output_folder, folder_holds=holds_export_file,
+                      extra_paths=extra_paths, extra_files=extra_files)

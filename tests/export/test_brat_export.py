@@ -107,7 +107,7 @@ def test_brat_export_refuses_a_folder_with_files_and_leaves_nothing_behind(tmp_p
 
     result = RUNNER.invoke(app, ["export", str(first), "--format", "brat", "-o", str(taken), "--no-progress"])
     assert result.exit_code == 2
-    assert "not an empty folder" in result.output
+    assert "already exists and holds 1 file(s)" in result.output
     assert [p.name for p in taken.iterdir()] == ["keep.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "first.jsonl", "taken"]
 

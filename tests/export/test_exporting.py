@@ -155,7 +155,7 @@ def test_answers_option_and_per_input_grouping(tmp_path):
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(r["answer"] for r in records) == ["ignore", "reject"]
     export_annotations(sources=[ANNOTATIONS], format="prodigy", output=out, group_by="input",
-                       answers=("accept", "reject", "ignore"))
+                       answers=("accept", "reject", "ignore"), force=True)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 4  # one per document: bob's ignore is the newest on COUNCIL
     assert {r["text"][:6]: r["answer"] for r in records}["Ana Lo"] == "ignore"
@@ -292,7 +292,7 @@ def test_a_bad_line_late_in_the_input_leaves_the_old_output_untouched(tmp_path):
     out = tmp_path / "out.spacy"
     out.write_bytes(b"previous export")
     with pytest.raises(InputError, match=r"in.jsonl:7"):
-        export_annotations(sources=[source], format="spacy", output=out)
+        export_annotations(sources=[source], format="spacy", output=out, force=True)
     assert out.read_bytes() == b"previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.spacy"]
 
