@@ -1,4 +1,4 @@
-"""The ``conll`` format: one token per line in the CoNLL-2003 shape, which spaCy, HF loaders and seqeval read.
+r"""The ``conll`` format: one token per line in the CoNLL-2003 shape, which spaCy, HF loaders and seqeval read.
 
 By default each line is ``TOKEN _ _ NER`` (the POS and chunk columns CoNLL-2003 has are empty,
 marked ``_``; the entity tag is last, BIO). ``--columns ner,quote,speaker`` writes
@@ -7,12 +7,18 @@ with ``-DOCSTART- -X- O O`` (the spelling ``spacy convert`` splits documents on;
 files have ``-X- -X- O``, and HF-style readers only look at ``-DOCSTART-``) and a blank line;
 sentences (spaCy's rule-based sentencizer, never splitting an entity) end with a blank line.
 A quote or speaker that runs over a sentence end starts again with ``B-`` in the next one.
-Whitespace tokens are left out; whitespace inside a token becomes ``_``.
+Whitespace tokens are left out; whitespace inside a token (or tag) becomes ``_``.
+
+Document text cannot fake the layout (``escape_cell``, undone by ``unescape_cell``): a token that
+starts with ``-DOCSTART-`` is written ``\-DOCSTART-...``, so only our own boundary line starts
+with it; a control or format character (NUL, ESC, C1, bidi marks, zero-width characters: Unicode
+Cc and Cf) is written ``\uXXXX``; and so that this stays reversible, a backslash is written ``\\``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import IO, Any
 
 from spacy.pipeline import Sentencizer
@@ -24,6 +30,40 @@ from annotator.export.formats import ExportContext, ExportFormat
 DOCSTART = "-DOCSTART-"
 _WHITESPACE = re.compile(r"\s")
 _SENTENCIZER = Sentencizer()
+#: Unicode categories written as an escape: control, format (bidi marks, zero-width characters, the
+#: BOM) and lone surrogates (which cannot be encoded). Whitespace has become ``_`` before this.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+_UNESCAPE = re.compile(r"\\(\\|u[0-9a-f]{4}|U[0-9a-f]{8}|(?=-DOCSTART-))")
+
+
+def _escaped_char(char: str) -> str:
+    if char == "\\":
+        return "\\\\"
+    if unicodedata.category(char) not in _ESCAPED_CATEGORIES:
+        return char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def escape_cell(text: str) -> str:
+    """One token or tag as written: no whitespace, no control or format character, no boundary."""
+    cell = _WHITESPACE.sub("_", text)
+    # isprintable() is False for every character that might need escaping (and for a few that do not).
+    if not cell.isprintable() or "\\" in cell:
+        cell = "".join(_escaped_char(char) for char in cell)
+    return "\\" + cell if cell.startswith(DOCSTART) else cell
+
+
+def unescape_cell(cell: str) -> str:
+    """What ``escape_cell`` wrote, read back (whitespace stays ``_``: a token never had any to read)."""
+    def replace(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code == "\\":
+            return "\\"
+        if not code:
+            return ""  # the backslash that kept a token from reading as -DOCSTART-
+        return chr(int(code[1:], 16))
+    return _UNESCAPE.sub(replace, cell)
 
 
 def split_sentences(doc: Doc) -> Doc:
@@ -49,7 +89,7 @@ def conll_sentences(doc: Doc, columns: tuple[str, ...]) -> list[list[tuple[str, 
             if not rows:
                 # A span that began in an earlier sentence starts again here.
                 tags = [f"B-{tag[2:]}" if tag.startswith("I-") else tag for tag in tags]
-            rows.append((_WHITESPACE.sub("_", token.text), *tags))
+            rows.append((escape_cell(token.text), *(escape_cell(tag) for tag in tags)))
         if rows:
             sentences.append(rows)
     return sentences
