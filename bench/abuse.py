@@ -4,7 +4,9 @@ Every file is built here (nothing is downloaded): poison lines (huge numbers, de
 NaN/Infinity, lone surrogates, bad UTF-8), another tool's relation label, terminal attacks in every
 record field and in a file name, outputs that are inputs (same name, symlink, hard link), binary
 and foreign outputs, named pipes, torn and unterminated store tails, clashing ``_input_hash``
-values and a document over spaCy's ``max_length``. Each case runs the real program in a
+values and a document over spaCy's ``max_length``, existing outputs of every export format (with
+and without ``--force``), folder exports that fail part-way, and CoNLL boundaries and control
+characters in document text. Each case runs the real program in a
 subprocess and is *handled* when: no traceback, the promised exit status, the located
 ``FILE:LINE`` in the message where one is promised, no injected control sequence in the raw
 bytes written to the terminal, and every input byte-for-byte unchanged.
@@ -101,6 +103,7 @@ class Case:
 def run(case: Case, folder: Path, python: str = sys.executable) -> str | None:
     """None when the case is handled, else why not."""
     for name, data in case.files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         if data is None:
             os.mkfifo(folder / name)
         else:
@@ -216,6 +219,7 @@ def cases(with_model: bool) -> list[Case]:
         Case("review/onto-input", ["review", "in.jsonl", "-o", "in.jsonl"], {"in.jsonl": decisions()}, (2,),
              "in.jsonl"),
     ]
+    found += _export_safety_cases()
     if with_model:
         docs = b'{"text": "Ana said yes."}\n'
         record = decisions().splitlines(keepends=True)
@@ -248,11 +252,97 @@ def cases(with_model: bool) -> list[Case]:
     return found
 
 
+ALL_FORMATS = ("spacy", "prodigy", "conll", "hf", "brat", "doccano", "labelstudio")
+FOLDER_FORMATS = {"hf": "train.jsonl", "brat": "doc.ann"}  # a file an earlier export of each leaves
+#: The dev output of ``-o out.data --split 0.5,0.5`` where it is not ``out.dev.data``.
+SPLIT_OUTPUTS = {"hf": "out.data/validation.jsonl", "brat": "out.dev.data/doc.ann"}
+
+
+def _export_safety_cases() -> list[Case]:
+    """Existing outputs (every format, with and without --force), folder exports that fail part-way,
+    CoNLL boundaries and control characters from document text, and clashing supplied hashes."""
+    found: list[Case] = []
+    good = {"in.jsonl": decisions()}
+    for f in ALL_FORMATS:
+        earlier = f"out.data/{FOLDER_FORMATS[f]}" if f in FOLDER_FORMATS else "out.data"
+        export = ["export", "in.jsonl", "--format", f, "-o", "out.data", "--no-progress"]
+        found += [
+            Case(f"export-{f}/existing-output", export, {**good, earlier: b"an earlier export\n"}, (2,),
+                 "out.data: already exists"),
+            Case(f"export-{f}/existing-split-output", [*export, "--split", "0.5,0.5"],
+                 {**good, SPLIT_OUTPUTS.get(f, "out.dev.data"): b"an earlier export\n"}, (2,), "already exists"),
+            Case(f"export-{f}/existing-output-forced", [*export, "--force"],
+                 {**good, earlier: b"an earlier export\n"}, (0,), may_change=(earlier,),
+                 check=_replaced(earlier if f not in FOLDER_FORMATS else "out.data")),
+            Case(f"export-{f}/fails-part-way", export, {"in.jsonl": _broken_in_pass_two()}, (2,), "in.jsonl:2:",
+                 check=_no_output),
+        ]
+    for f, earlier in FOLDER_FORMATS.items():
+        found += [
+            Case(f"export-{f}/force-keeps-foreign-folder", ["export", "in.jsonl", "--format", f, "-o", "out.data",
+                                                          "--force"],
+                 {**good, f"out.data/{earlier}": b"old\n", "out.data/notes.md": b"mine\n"}, (2,),
+                 "out.data: holds 'notes.md'"),
+            Case(f"export-{f}/force-keeps-input-inside", ["export", "out.data/in.jsonl", "--format", f, "-o",
+                                                         "out.data", "--force"],
+                 {"out.data/in.jsonl": decisions()}, (2,), "is inside this output folder"),
+        ]
+    hostile = line(Annotation(task("Ana said -DOCSTART- -X- O O a\x00b \x1b[2J \x9b31m yes"), "accept", "alice",
+                              "alice-1", 1700000000).to_dict())
+    found += [
+        *(Case(f"export-conll/docstart-and-controls{'-' + c if c else ''}",
+               ["export", "in.jsonl", "--format", "conll", "-o", "out.conll", *(["--columns", c] if c else [])],
+               {"in.jsonl": decisions().replace(b"\n", b"\n" + hostile, 1)}, (0,), check=_conll_safe(4))
+          for c in ("", "ner,quote,speaker")),
+        *(Case(f"export-{f}/hash-clash", ["export", "in.jsonl", "--format", f, "-o", "out.data", "--no-progress"],
+               {"in.jsonl": _clashing()}, (0,), "in.jsonl:2: _input_hash 42 is also carried by a different text",
+               check=_documents(3)) for f in ("prodigy", "spacy")),
+    ]
+    return found
+
+
+def _broken_in_pass_two() -> bytes:
+    """Valid JSON whose second record breaks an invariant, found only while writing."""
+    records = [json.loads(x) for x in decisions().splitlines()]
+    records[1]["spans"][0]["end"] = 10_000
+    return b"".join(line(r) for r in records)
+
+
+def _clashing() -> bytes:
+    records = [json.loads(x) for x in decisions().splitlines()]
+    return b"".join(line({**r, "_input_hash": 42}) for r in records)
+
+
 def _no_output(folder: Path, out: bytes, err: bytes) -> str | None:
-    # hf makes its output folder before reading; left empty, it holds nothing half-written.
-    leftovers = [p.name for p in folder.iterdir() if p.name.startswith(("out.", ".out."))
-                 and not (p.is_dir() and not any(p.iterdir()))]
+    leftovers = [p.name for p in folder.iterdir() if p.name.startswith(("out.", ".out."))]
     return f"left {leftovers}" if leftovers else None
+
+
+def _replaced(name: str):
+    def check(folder: Path, out: bytes, err: bytes) -> str | None:
+        path = folder / name
+        if path.is_dir():
+            old = [p.name for p in path.iterdir() if p.read_bytes() == b"an earlier export\n"]
+            return f"the earlier export's {old} is still there" if old else None
+        return "the earlier export was not replaced" if path.read_bytes() == b"an earlier export\n" else None
+    return check
+
+
+def _conll_safe(documents: int):
+    def check(folder: Path, out: bytes, err: bytes) -> str | None:
+        text = (folder / "out.conll").read_text(encoding="utf-8")
+        starts = sum(1 for row in text.split("\n") if row.startswith("-DOCSTART-"))
+        if starts != documents:
+            return f"{starts} lines start with -DOCSTART-, expected {documents}"
+        raw = sorted({hex(ord(c)) for c in text if c != "\n" and (ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0)})
+        return f"control characters written raw: {raw}" if raw else None
+    return check
+
+
+def _documents(count: int):
+    def check(folder: Path, out: bytes, err: bytes) -> str | None:
+        return None if f"on {count} document(s)".encode() in err else f"not {count} documents: {err[-200:]!r}"
+    return check
 
 
 def _still_fifo(folder: Path, out: bytes, err: bytes) -> str | None:
