@@ -61,9 +61,12 @@ def refuse_existing_outputs(files: Iterable[Path], folders: Iterable[Path], *, r
     for folder in folders:
         if not os.path.lexists(folder):
             continue
-        if folder.is_symlink() or not folder.is_dir():
-            if replace and folder.is_symlink():
-                continue  # the link itself is replaced, not what it points to
+        if folder.is_symlink():
+            if replace:
+                continue  # the link itself is replaced, never what it points to
+            raise InputError(str(folder), None, "already exists (a symbolic link); nothing was written: give "
+                             "--force to replace the link (not what it points to), or choose another output")
+        if not folder.is_dir():
             raise InputError(str(folder), None, "already exists and is not a folder; this format writes a "
                              "folder: choose another output")
         entries = sorted(folder.iterdir())

@@ -181,3 +181,15 @@ def test_folder_outputs_get_ordinary_permissions(tmp_path):
     os.umask(umask)
     assert (tmp_path / "out").stat().st_mode & 0o777 == 0o777 & ~umask
     assert (tmp_path / "out" / "train.jsonl").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_symlinked_folder_output_needs_force_and_only_the_link_is_replaced(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "out").symlink_to(elsewhere)
+    with pytest.raises(InputError, match=r"out: already exists \(a symbolic link\)"):
+        export_annotations(sources=[FIXTURE], format="brat", output=tmp_path / "out")
+    export_annotations(sources=[FIXTURE], format="brat", output=tmp_path / "out", force=True)
+    assert not (tmp_path / "out").is_symlink() and any((tmp_path / "out").glob("*.ann"))
+    assert [p.name for p in elsewhere.iterdir()] == ["keep.txt"]
