@@ -59,6 +59,8 @@ def count_documents(sources: Iterable[str | Path]) -> int | None:
         if str(source) == STDIN:
             return None
         path = Path(source)
+        if not (path.is_dir() or path.is_file()):
+            return None  # a named pipe (opening it to count would wait for a writer) or a missing file
         try:
             files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".jsonl")) \
                 if path.is_dir() else [path]
