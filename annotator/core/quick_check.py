@@ -162,11 +162,11 @@ def _token_offsets(text: str, tokens: list[_Token]) -> tuple[list[int] | None, l
     if list(map(_id, tokens)) != list(range(len(tokens))):
         return None, []
     starts, ends = list(map(_start, tokens)), list(map(_end, tokens))
-    if ends[-1] > len(text) or not all(map(lt, starts, ends)) or not all(map(le, ends, starts[1:])):
+    if not all(map(lt, starts, ends)) or not all(map(le, ends, starts[1:])):
         return None, []
     texts = list(map(_text, tokens))
-    # Each token's text is where it says: the right length, and the document has it there
-    # (startswith at an offset compares in place, without cutting a string per token).
+    # Each token's text is where it says: the right length, and the document has it there (so
+    # no token ends past the text). startswith at an offset compares in place, cutting no string.
     if list(map(len, texts)) != list(map(sub, ends, starts)) or not all(map(text.startswith, texts, starts)):
         return None, []
     return starts, ends
