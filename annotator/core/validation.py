@@ -3,9 +3,9 @@
 Every line is read in full and checked on its own. By default a line is first checked by
 ``quick_check`` (one typed decode, the same rules); only a line it cannot prove sound goes through
 the full check, which names what is wrong. ``deep=True`` runs the full check on every line (the
-JSON Schema validator on the schemas themselves, then the reading code ``export`` and ``annotate``
-use) and adds the checks between records: two texts carrying one ``_input_hash``, and decisions
-an annotator later replaced.
+JSON Schemas themselves, compiled once, then the reading code ``export`` and ``annotate`` use) and
+adds the checks between records: two texts carrying one ``_input_hash``, and decisions an
+annotator later replaced.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from annotator.core.hashing import legacy_input_hash
 from annotator.core.invariants import task_problems
 from annotator.core.quick_check import line_is_sound
 from annotator.core.records import Annotation, RecordError, Task
-from annotator.core.schema import schema_errors
+from annotator.core.schema import schema_errors, schema_valid
 from annotator.core.sources import BOM, STDIN, InputError, RawRecord, jsonl_lines, parse_line, refuse_special_file
 
 
@@ -97,7 +97,7 @@ def _full_check(raw: RawRecord) -> list[str]:
     """Every problem of one record: unreadable, against the schemas, or breaking an invariant."""
     if raw.error is not None:
         return [raw.error]
-    problems = schema_errors(raw.data)
+    problems = [] if schema_valid(raw.data) else schema_errors(raw.data)
     try:
         record = Annotation.from_dict(raw.data).task if "answer" in raw.data else Task.from_dict(raw.data)
     except RecordError as err:

@@ -148,7 +148,7 @@ def test_duplicate_keys_are_read_as_the_strict_reader_reads_them():
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-3, 60) | st.text(max_size=6),
+    st.none() | st.booleans() | st.integers(-3, 60) | st.sampled_from([0.0, 1.0, 2.5, -1.0]) | st.text(max_size=6),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
     max_leaves=6,
 )
