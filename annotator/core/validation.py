@@ -55,8 +55,8 @@ class _BetweenRecords:
         owner = self.hash_owners.setdefault(supplied, (fingerprint, f"{raw.file}:{raw.line}"))
         if owner[0] != fingerprint:
             report.problems.append(raw.input_error(
-                f"_input_hash {supplied} is also carried by a different text ({owner[1]}); readers keep "
-                "the two apart, but Prodigy and older files would take them for one document"))
+                f"_input_hash {supplied} is also carried by a different text ({owner[1]}); annotator's "
+                "readers keep the two apart, Prodigy would take them for one document"))
         if "answer" in data:
             decision = (supplied, data.get("_annotator_id"))
             report.replaced_decisions += decision in self.decided

@@ -87,8 +87,8 @@ def test_deep_reports_two_texts_under_one_supplied_input_hash(tmp_path):
     assert validate_file(path).ok  # each line is sound on its own
     report = validate_file(path, deep=True)
     assert problems(report) == [f"{path}:3: _input_hash 42 is also carried by a different text ({path}:1); "
-                                "readers keep the two apart, but Prodigy and older files would take them "
-                                "for one document"]
+                                "annotator's readers keep the two apart, Prodigy would take them for one "
+                                "document"]
 
 
 def test_deep_finds_a_clash_across_files_as_export_reads_them_together(tmp_path):
