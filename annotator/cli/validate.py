@@ -21,9 +21,9 @@ def validate(
     """Check every line of FILES against the schemas and invariants; exit 1 if any line is bad.
 
     By default every line is read in full and every field and invariant checked, at about the
-    speed of reading the file; a line that fails is checked again by the full check, which names
-    each problem as FILE:LINE: reason. --deep runs that full check on every line (much slower) and
-    adds the checks between records.
+    speed of reading the file; a line that does not pass goes through the full check, which names
+    each problem as FILE:LINE: reason. --deep runs the full check on every line (about ten times
+    slower) and adds the checks between records. A file that cannot be read is exit status 2.
 
     Example: annotator validate annotations.jsonl
     """
