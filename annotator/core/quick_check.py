@@ -199,13 +199,11 @@ def _token_offsets(text: str, tokens: list[_Token]) -> tuple[list[int] | None, l
     the text and each token's text is there; (None, []) otherwise."""
     if list(map(_id, tokens)) != list(range(len(tokens))):
         return None, []
-    starts, ends = list(map(_start, tokens)), list(map(_end, tokens))
-    if not all(map(lt, starts, ends)) or not all(map(le, ends, starts[1:])):
-        return None, []
-    texts = list(map(_text, tokens))
-    # Each token's text is where it says: the right length, and the document has it there (so
-    # no token ends past the text). startswith at an offset compares in place, cutting no string.
-    if list(map(len, texts)) != list(map(sub, ends, starts)) or not all(map(text.startswith, texts, starts)):
+    starts, ends, texts = list(map(_start, tokens)), list(map(_end, tokens)), list(map(_text, tokens))
+    # Each token is as long as its text, so start < end when no text is empty; the document has
+    # the text at its start (so no token ends past the text): startswith compares in place.
+    if (list(map(len, texts)) != list(map(sub, ends, starts)) or "" in texts
+            or not all(map(le, ends, starts[1:])) or not all(map(text.startswith, texts, starts))):
         return None, []
     return starts, ends
 

@@ -205,3 +205,10 @@ def test_a_mutated_record_is_sound_only_if_the_full_check_passes(changes, base):
             parent[path[-1]] = value
     if line_is_sound(line(record)):
         assert full_check_passes(record), record
+
+
+def test_an_empty_token_between_two_is_refused():
+    record = {"text": "ab", "tokens": _tokens(("a", 0, 1), ("", 1, 1), ("b", 1, 2))}
+    assert not full_check_passes(record) and not line_is_sound(line(record))
+    record["tokens"] = _tokens(("a", 0, 1), ("b", 1, 2))
+    assert full_check_passes(record) and line_is_sound(line(record))
