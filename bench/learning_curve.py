@@ -60,8 +60,15 @@ def only_kind(task: Task, kind: str) -> Task:
                 input_hash=task.input_hash)
 
 
-#: How a trained pipeline's quotes combine with the rules' (the linker's ``rule_quotes``), by name.
-POLICIES = {"model": [], "direct": ["direct"], "rules": ["direct", "mixed", "indirect"]}
+#: How a trained pipeline's quotes combine with the rules' (the linker's config), by name:
+#: ``rule_quotes`` the quote types taken from the rules, ``syntax_speakers`` speakers read off the cue.
+POLICIES = {
+    "model": {"rule_quotes": [], "syntax_speakers": False},
+    "direct": {"rule_quotes": ["direct"], "syntax_speakers": False},
+    "rules": {"rule_quotes": ["direct", "mixed", "indirect"], "syntax_speakers": False},
+    "syntax": {"rule_quotes": [], "syntax_speakers": True},
+    "direct+syntax": {"rule_quotes": ["direct"], "syntax_speakers": True},
+}
 
 
 def load_with_policy(folder: Path, policy: str):
@@ -69,8 +76,8 @@ def load_with_policy(folder: Path, policy: str):
     import spacy
 
     chosen = POLICIES[policy]
-    exclude = [] if chosen else list(RULE_QUOTE_COMPONENTS)
-    nlp = spacy.load(folder, exclude=exclude, config={"components": {LINKER: {"rule_quotes": chosen}}})
+    exclude = [] if chosen["rule_quotes"] else list(RULE_QUOTE_COMPONENTS)
+    nlp = spacy.load(folder, exclude=exclude, config={"components": {LINKER: chosen}})
     return add_components(nlp)
 
 
@@ -123,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--models-from", type=Path, help="score the pipelines --save-models kept instead of training")
     parser.add_argument("--policies", default=",".join(POLICIES),
                         help="how the model's quotes combine with the rules', each scored: model (alone), "
-                             "direct (the rules' direct quotes win), rules (every rule quote wins)")
+                             "direct (the rules' direct quotes win), rules (every rule quote wins), "
+                             "syntax / direct+syntax (speakers read off the cue by the rules first)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
@@ -167,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             del result
         for policy in policies:
             predicted, speed = run(load_with_policy(folder, policy), texts)
-            name = f"{len(train)} documents" + ("" if policy == "model" else f", {policy} quotes from the rules")
+            name = f"{len(train)} documents" + ("" if policy == "model" else f" ({policy})")
             rows.append({"name": name, "size": size, "policy": policy, "scores": scores(held_out, predicted),
                          "speed": speed, "speed_ratio": speed / base_speed, **trained})
             record(rows[-1], args.json, base_speed)

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span
 from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.learned_spans import LEARNED_GROUPS
+from annotator.nlp.lexicon import Lexicon, shared_lexicon
+from annotator.nlp.speakers import speaker_for_cue
 from annotator.nlp.marks import find_marked_segments
 
 #: Share of a quote's characters inside quotation marks from which it counts as direct.
@@ -33,11 +35,12 @@ _TRAILING = _MARKS | {",", "."}
     "annotator_attribution_links",
     assigns=["doc.spans", "doc._.relations"],
     requires=["doc.sents", "doc.spans"],
-    default_config={"sentence_window": 1, "rule_quotes": []},
+    default_config={"sentence_window": 1, "rule_quotes": [], "syntax_speakers": False},
 )
-def make_attribution_linker(nlp: Language, name: str, sentence_window: int,
-                            rule_quotes: list[str]) -> AttributionLinker:
-    return AttributionLinker(sentence_window=sentence_window, rule_quotes=tuple(rule_quotes))
+def make_attribution_linker(nlp: Language, name: str, sentence_window: int, rule_quotes: list[str],
+                            syntax_speakers: bool) -> AttributionLinker:
+    return AttributionLinker(sentence_window=sentence_window, rule_quotes=tuple(rule_quotes),
+                             syntax_speakers=syntax_speakers, lexicon=shared_lexicon(nlp))
 
 
 class AttributionLinker:
@@ -45,12 +48,17 @@ class AttributionLinker:
 
     ``sentence_window``: when a quote's own sentences hold no cue (or no speaker), look this many
     sentences before and after it. ``rule_quotes``: the quote types (direct, mixed, indirect) whose
-    rule-found quotes win over the learned ones.
+    rule-found quotes win over the learned ones. ``syntax_speakers``: a quote's speaker is first the
+    one the rules read off its cue (the cue verb's subject, ``according to``'s object, …; the learned
+    speaker span it overlaps when there is one), and the nearest learned speaker only without one.
     """
 
-    def __init__(self, *, sentence_window: int = 1, rule_quotes: tuple[str, ...] = ()) -> None:
+    def __init__(self, *, sentence_window: int = 1, rule_quotes: tuple[str, ...] = (),
+                 syntax_speakers: bool = False, lexicon: Lexicon | None = None) -> None:
         self.sentence_window = sentence_window
         self.rule_quotes = frozenset(rule_quotes)
+        self.syntax_speakers = syntax_speakers
+        self.lexicon = lexicon or Lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
@@ -77,8 +85,10 @@ class AttributionLinker:
                 last = max(last, sentence_of[cue.end - 1])
             else:
                 anchor = quote
-            speaker = self._nearest(anchor, first, last,
-                                    [s for s in speakers if not _overlaps(s, quote)], sentence_of)
+            speaker = self._syntactic_speaker(cue, quote, speakers, text) if cue is not None else None
+            if speaker is None:
+                speaker = self._nearest(anchor, first, last,
+                                        [s for s in speakers if not _overlaps(s, quote)], sentence_of)
             if speaker is not None:
                 used_speakers[(speaker.start, speaker.end)] = speaker
                 add_relation(doc, quote, QUOTE, speaker, SPEAKER, SAID_BY)
@@ -86,6 +96,14 @@ class AttributionLinker:
         doc.spans["cues"] = sorted(used_cues.values(), key=lambda s: s.start)
         doc.spans["speakers"] = sorted(used_speakers.values(), key=lambda s: s.start)
         return doc
+
+    def _syntactic_speaker(self, cue: Span, quote: Span, speakers: Sequence[Span], text: str) -> Span | None:
+        if not self.syntax_speakers:
+            return None
+        found = speaker_for_cue(cue, self.lexicon, text)
+        if found is None or not len(found) or _overlaps(found, quote):
+            return None
+        return next((s for s in speakers if _overlaps(s, found) and not _overlaps(s, quote)), found)
 
     def _rule_attributions(self, doc: Doc) -> tuple[list[Span], dict[tuple[int, int], Span], dict[tuple[int, int], Span]]:
         """The rules' quotes of the chosen types, with the cues and speakers their relations name;

