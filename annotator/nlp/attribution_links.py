@@ -21,8 +21,8 @@ from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.learned_spans import LEARNED_GROUPS
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
-from annotator.nlp.speakers import speaker_for_cue
 from annotator.nlp.marks import find_marked_segments
+from annotator.nlp.speakers import speaker_for_cue
 
 #: Share of a quote's characters inside quotation marks from which it counts as direct.
 DIRECT_SHARE = 0.9

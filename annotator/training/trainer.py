@@ -22,7 +22,8 @@ from annotator.core.evaluation import Evaluation, evaluate
 from annotator.core.records import Task
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import LEARNED_GROUPS, LEARNED_LABELS, LEARNED_SPANS, LEARNED_TAGGER
-from annotator.nlp.pipeline import LINKER, add_components, load_model
+from annotator.nlp.attribution_links import AttributionLinker
+from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model
 from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
 from annotator.training.examples import ExampleStats, paragraph_examples
@@ -109,26 +110,32 @@ def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
 
 
 class DevScorer:
-    """Scores the pipeline on dev documents; the base model's analysis of them is computed once."""
+    """Scores the model on dev documents; the base model's analysis of them is computed once.
+
+    The model is scored alone (the linker takes no quotes from the rules): a checkpoint is kept for
+    what it finds, not for the rules' quotes (with those, an untrained tagger that finds nothing
+    scores the rules' direct quotes and can look best)."""
 
     def __init__(self, nlp: Language, dev: Sequence[Task]) -> None:
         self.nlp = nlp
         self.dev = list(dev)
-        learned = {LEARNED_TAGGER, LEARNED_SPANS}
+        base = self._base_names(nlp)
         self.after = [name for name in nlp.pipe_names
-                      if name not in learned and name not in self._base_names(nlp)]
-        with nlp.select_pipes(enable=self._base_names(nlp)):
+                      if name not in (LEARNED_TAGGER, LEARNED_SPANS) and name not in base]
+        linker = nlp.get_pipe(LINKER)
+        self.linker = AttributionLinker(sentence_window=linker.sentence_window, rule_quotes=(),
+                                        syntax_speakers=linker.syntax_speakers, lexicon=linker.lexicon)
+        with nlp.select_pipes(enable=base):
             self.parsed = list(nlp.pipe(make_doc(task, nlp) for task in self.dev))
 
     @staticmethod
     def _base_names(nlp: Language) -> list[str]:
-        """The pipes that do not read the learned spans: everything before our linker (the base
-        model, and the rule components when the linker takes some quotes from them)."""
+        """The base model's pipes: everything before our linker but the tagger and the rules' quotes."""
         names = []
         for name in nlp.pipe_names:
             if name == LINKER:
                 break
-            if name not in (LEARNED_TAGGER, LEARNED_SPANS):
+            if name not in (LEARNED_TAGGER, LEARNED_SPANS) and name not in RULE_QUOTE_COMPONENTS:
                 names.append(name)
         return names
 
@@ -141,7 +148,9 @@ class DevScorer:
             for group in LEARNED_GROUPS.values():
                 doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in learned.spans[group]]
             for name in self.after:
-                doc = self.nlp.get_pipe(name)(doc)
+                if name in RULE_QUOTE_COMPONENTS:
+                    continue
+                doc = (self.linker if name == LINKER else self.nlp.get_pipe(name))(doc)
             predicted.append(doc_to_task(doc, task))
         return predicted
 
