@@ -35,6 +35,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/keys.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/quality.py
 
 clean:

@@ -10,7 +10,8 @@ attributed F1 per kind (as ``annotator evaluate`` scores), training minutes, and
 speed against the bare model. Skips cleanly when the corpus is absent. Nothing is written into the
 repository; ``--json FILE`` appends one line per row for later tables, ``--save-models DIR`` keeps
 each trained pipeline, and ``--models-from DIR`` scores kept pipelines again without training
-(beside the rules, also with every direct quote taken from the rules instead of the model).
+(beside the rules). Each pipeline is scored per ``--policies``: alone, with the rules' direct quotes
+winning over the ones it overlaps, and with every rule quote winning.
 Sizes can run as separate processes (``--sizes 200 --no-rules``): the split is the same in each.
 """
 
@@ -24,8 +25,8 @@ import time
 from pathlib import Path
 
 from annotator.core.evaluation import evaluate
-from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, Task
-from annotator.nlp.pipeline import add_components, load_model, prelabel
+from annotator.core.records import QUOTE, QUOTE_TYPES, Task
+from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, prelabel
 from annotator.training.data import TrainingData, read_documents, split_documents
 from annotator.training.settings import TrainingSettings
 from annotator.training.trainer import train_pipeline
@@ -59,23 +60,26 @@ def only_kind(task: Task, kind: str) -> Task:
                 input_hash=task.input_hash)
 
 
-def with_rules_direct(rules: Task, learned: Task) -> Task:
-    """The learned pre-labels with every direct quote (and its speaker) taken from the rules instead."""
-    direct = [s for s in rules.spans if s.label == QUOTE and s.quote_type == "direct"]
-    direct_keys = {s.key for s in direct}
-    dropped = {s.key for s in learned.spans if s.label == QUOTE
-               and any(s.start < d.end and d.start < s.end for d in direct)}
-    relations = [r for r in learned.relations if r.head_span.key not in dropped]
-    relations += [r for r in rules.relations if r.head_span.key in direct_keys]
-    speakers = {r.child_span.key for r in relations if r.label == SAID_BY}
-    relations += [r for r in rules.relations if r.label == COREF and r.head_span.key in speakers]
-    spans = {s.key: s for s in learned.spans if s.key not in dropped}
-    for relation in relations:
-        spans.setdefault(relation.head_span.key, relation.head_span)
-        spans.setdefault(relation.child_span.key, relation.child_span)
-    unique = list({(r.head_span.key, r.child_span.key, r.label): r for r in relations}.values())
-    return Task(text=learned.text, tokens=learned.tokens, spans=list(spans.values()), relations=unique,
-                meta=learned.meta, input_hash=learned.input_hash)
+#: How a trained pipeline's quotes combine with the rules' (the linker's config), by name:
+#: ``rule_quotes`` the quote types taken from the rules, ``syntax_speakers`` speakers read off the cue.
+POLICIES = {
+    "model": {"rule_quotes": [], "syntax_speakers": False},
+    "direct": {"rule_quotes": ["direct"], "syntax_speakers": False},
+    "rules": {"rule_quotes": ["direct", "mixed", "indirect"], "syntax_speakers": False},
+    "syntax": {"rule_quotes": [], "syntax_speakers": True},
+    "direct+syntax": {"rule_quotes": ["direct"], "syntax_speakers": True},
+    "rules+syntax": {"rule_quotes": ["direct", "mixed", "indirect"], "syntax_speakers": True},
+}
+
+
+def load_with_policy(folder: Path, policy: str):
+    """A saved pipeline whose linker takes the quote types ``policy`` names from the rules."""
+    import spacy
+
+    chosen = POLICIES[policy]
+    exclude = [] if chosen["rule_quotes"] else list(RULE_QUOTE_COMPONENTS)
+    nlp = spacy.load(folder, exclude=exclude, config={"components": {LINKER: chosen}})
+    return add_components(nlp)
 
 
 def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
@@ -125,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
     parser.add_argument("--save-models", type=Path, help="keep each trained pipeline in this folder (outside the repository)")
     parser.add_argument("--models-from", type=Path, help="score the pipelines --save-models kept instead of training")
+    parser.add_argument("--policies", default=",".join(POLICIES),
+                        help="how the model's quotes combine with the rules', each scored: model (alone), "
+                             "direct (the rules' direct quotes win), rules (every rule quote wins), "
+                             "syntax / direct+syntax / rules+syntax (speakers read off the cue by the "
+                             "rules first)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
@@ -144,40 +153,34 @@ def main(argv: list[str] | None = None) -> int:
     print("|" + "---|" * (len(KINDS) + 4), flush=True)
 
     rows = []
-    by_rules = None
     if not args.no_rules:
         by_rules, speed = run(add_components(load_model(args.base)), texts)
         rows.append({"name": "rules alone", "scores": scores(held_out, by_rules), "train_minutes": None,
                      "speed": speed, "speed_ratio": speed / base_speed})
         record(rows[-1], args.json, base_speed)
+    policies = args.policies.split(",")
     for size in args.sizes.split(","):
         train = rest if size == "all" else rest[:int(size)]
-        if args.models_from:
-            predicted, speed = run(add_components(load_model(str(args.models_from / f"model-{size}"))), texts)
-            rows.append({"name": f"{len(train)} documents", "scores": scores(held_out, predicted),
-                         "train_minutes": None, "speed": speed, "speed_ratio": speed / base_speed})
+        folder = (args.models_from or args.save_models or Path(tempfile.mkdtemp())) / f"model-{size}"
+        trained: dict = {"train_minutes": None}
+        if not args.models_from:
+            fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
+            words = sum(len(t.text.split()) for t in fit)
+            # Batches compound from 100 towards 1000 words: about 500 words an update on average.
+            steps = max(50, int(args.epochs * words / 500))
+            settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
+                                        eval_every=max(25, steps // 12), patience=4, seed=SEED)
+            result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
+            result.nlp.to_disk(folder)
+            trained = {"train_minutes": result.minutes, "steps": result.steps, "best_step": result.best_step,
+                       "dev": result.dev_scores}
+            del result
+        for policy in policies:
+            predicted, speed = run(load_with_policy(folder, policy), texts)
+            name = f"{len(train)} documents" + ("" if policy == "model" else f" ({policy})")
+            rows.append({"name": name, "size": size, "policy": policy, "scores": scores(held_out, predicted),
+                         "speed": speed, "speed_ratio": speed / base_speed, **trained})
             record(rows[-1], args.json, base_speed)
-            if by_rules is not None:
-                combined = [with_rules_direct(r, p) for r, p in zip(by_rules, predicted)]
-                rows.append({"name": f"{len(train)} documents, direct quotes from the rules",
-                             "scores": scores(held_out, combined), "train_minutes": None,
-                             "speed": speed, "speed_ratio": speed / base_speed})
-                record(rows[-1], args.json, base_speed)
-            continue
-        fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
-        words = sum(len(t.text.split()) for t in fit)
-        steps = max(50, int(args.epochs * words / 1000))
-        settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
-                                    eval_every=max(25, steps // 12), patience=4, seed=SEED)
-        result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
-        predicted, speed = run(result.nlp, texts)
-        name = f"{len(train)} documents"
-        if args.save_models:
-            result.nlp.to_disk(args.save_models / f"model-{size}")
-        rows.append({"name": name, "scores": scores(held_out, predicted), "train_minutes": result.minutes,
-                     "speed": speed, "speed_ratio": speed / base_speed, "steps": result.steps,
-                     "best_step": result.best_step, "dev": result.dev_scores})
-        record(rows[-1], args.json, base_speed)
     return 0
 
 

@@ -25,6 +25,8 @@ def train_command(
     max_steps: int = typer.Option(20000, "--max-steps", min=1, help="Stop after this many updates."),
     eval_every: int = typer.Option(400, "--eval-every", min=1, help="Score on dev every N updates."),
     seed: int = typer.Option(0, "--seed", help="Seed for the dev split and the training order."),
+    entities: bool = typer.Option(False, "--entities", help="Also fine-tune the base model's ner on the "
+                                  "accepted entity spans (documents without any entity span are left out)."),
     force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it already holds a pipeline."),
 ) -> None:
     """Train a pre-labeler: learned QUOTE/SPEAKER/CUE spans, linked and resolved by our rules.
@@ -46,12 +48,15 @@ def train_command(
 
         meta = train_model(sources=annotations, output=output, base=base, dev_fraction=dev, dev_file=dev_file,
                            settings=TrainingSettings(max_minutes=max_minutes, max_steps=max_steps,
-                                                     eval_every=eval_every, seed=seed),
+                                                     eval_every=eval_every, seed=seed, entities=entities),
                            overwrite=force, on_status=show)
     scores = meta["dev_scores"]
     typer.echo(f"{output}: {meta['train_documents']} training documents, {meta['steps']} steps in "
                f"{meta['minutes']:.1f} min; dev attributed F1 {scores.get('attributed_f', 0):.3f}, "
                f"quote F1 {scores.get('quote_f', 0):.3f} (step {meta['best_step']})")
+    if meta.get("entities"):
+        found = meta["entities"]
+        typer.echo(f"entities: dev F1 {found['base_f']:.3f} with the base ner, {found['best_f']:.3f} fine-tuned")
 
 
 def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str | None = None,

@@ -14,18 +14,30 @@ from annotator.core.validation import validate_files
 @app.command()
 def validate(
     files: list[Path] = typer.Argument(..., help="JSONL files of tasks or annotations ('-' for standard input)."),
+    deep: bool = typer.Option(False, "--deep", help="Run the full check (JSON Schema validator and the readers' "
+                              "code) on every line, and check between records: two texts under one "
+                              "_input_hash, decisions replaced by the same annotator."),
 ) -> None:
     """Check every line of FILES against the schemas and invariants; exit 1 if any line is bad.
 
+    By default every line is read in full and every field and invariant checked, at about the
+    speed of reading the file; a line that does not pass goes through the full check, which names
+    each problem as FILE:LINE: reason. --deep runs the full check on every line (about ten times
+    slower) and adds the checks between records. A file that cannot be read is exit status 2.
+
     Example: annotator validate annotations.jsonl
     """
-    reports = validate_files(files)
+    reports = validate_files(files, deep=deep)
     bad = 0
     for report in reports:
         for problem in report.problems:
             echo(str(problem), err=True)
-        bad += len({p.line for p in report.problems})
-        status = "ok" if report.ok else f"{len({p.line for p in report.problems})} bad line(s)"
+        bad_lines = len({p.line for p in report.problems})
+        bad += bad_lines
+        status = "ok" if report.ok else f"{bad_lines} bad line(s)"
+        if report.replaced_decisions:
+            status += (f"; {report.replaced_decisions} decision(s) replaced by a later one from the same "
+                       "annotator (the newest counts)")
         echo(f"{report.path}: {report.records} record(s), {status}", err=True)
     if bad:
         raise typer.Exit(1)

@@ -149,19 +149,24 @@ def _read_text_document(path: Path) -> RawRecord:
 
 
 def _iter_jsonl_stream(stream: IO[bytes], name: str) -> Iterator[RawRecord]:
+    for number, raw, last in jsonl_lines(stream):
+        record = parse_line(name, number, raw, last=last)
+        if record is not None:
+            yield record
+
+
+def jsonl_lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes, bool]]:
+    """Every line as bytes with its number and whether it is the last one; a last line still
+    being appended by the process that holds the store's lock is not there yet, and left out."""
     pending: tuple[int, bytes] | None = None
     for number, raw in enumerate(stream, start=1):
         if pending is not None:
-            record = _parse_line(name, *pending, last=False)
-            if record is not None:
-                yield record
+            yield (*pending, False)
         pending = (number, raw)
     if pending is not None:
         if not pending[1].endswith(b"\n") and _held_by_a_writer(stream):
-            return  # a record still being appended by the process that holds the file: not there yet
-        record = _parse_line(name, *pending, last=True)
-        if record is not None:
-            yield record
+            return
+        yield (*pending, True)
 
 
 def _held_by_a_writer(stream: IO[bytes]) -> bool:
@@ -180,7 +185,8 @@ _CUT_OFF = ("the last line is cut off (no newline and not complete JSON): the fi
             "truncated while it was written")
 
 
-def _parse_line(name: str, number: int, raw: bytes, *, last: bool) -> RawRecord | None:
+def parse_line(name: str, number: int, raw: bytes, *, last: bool) -> RawRecord | None:
+    """One line read strictly into a record, or with ``error`` saying why not; None for a blank line."""
     complete = raw.endswith(b"\n")
     body = raw.rstrip(b"\r\n")
     if number == 1 and body.startswith(BOM):

@@ -1,8 +1,12 @@
 """Linking the learned pre-labeler's spans: each quote gets its type from the quotation marks, the
 nearest cue in its sentences, and the speaker nearest that cue (``SAID_BY`` and ``CUE`` relations).
 
-Runs after the parser (it reads sentences). Speakers and cues that no quote links to are dropped,
-so an annotator only sees spans that belong to an attribution.
+The learned spans come in ``doc.spans["learned_quotes"]`` (and ``learned_speakers``,
+``learned_cues``). When the rule components ran before (``rule_quotes`` names the quote types
+taken from them), the rules' quotes of those types are kept with their speakers, cues and
+relations, and replace the learned quotes they overlap. Runs after the parser (it reads
+sentences). Speakers and cues that no quote links to are dropped, so an annotator only sees spans
+that belong to an attribution.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.learned_spans import LEARNED_GROUPS
+from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.marks import find_marked_segments
+from annotator.nlp.speakers import speaker_for_cue
 
 #: Share of a quote's characters inside quotation marks from which it counts as direct.
 DIRECT_SHARE = 0.9
@@ -28,36 +35,44 @@ _TRAILING = _MARKS | {",", "."}
     "annotator_attribution_links",
     assigns=["doc.spans", "doc._.relations"],
     requires=["doc.sents", "doc.spans"],
-    default_config={"sentence_window": 1},
+    default_config={"sentence_window": 1, "rule_quotes": [], "syntax_speakers": False},
 )
-def make_attribution_linker(nlp: Language, name: str, sentence_window: int) -> AttributionLinker:
-    return AttributionLinker(sentence_window=sentence_window)
+def make_attribution_linker(nlp: Language, name: str, sentence_window: int, rule_quotes: list[str],
+                            syntax_speakers: bool) -> AttributionLinker:
+    return AttributionLinker(sentence_window=sentence_window, rule_quotes=tuple(rule_quotes),
+                             syntax_speakers=syntax_speakers, lexicon=shared_lexicon(nlp))
 
 
 class AttributionLinker:
     """Types each quote and links it to a cue and a speaker by distance, within its sentences.
 
     ``sentence_window``: when a quote's own sentences hold no cue (or no speaker), look this many
-    sentences before and after it.
+    sentences before and after it. ``rule_quotes``: the quote types (direct, mixed, indirect) whose
+    rule-found quotes win over the learned ones. ``syntax_speakers``: a quote's speaker is first the
+    one the rules read off its cue (the cue verb's subject, ``according to``'s object, …; the learned
+    speaker span it overlaps when there is one), and the nearest learned speaker only without one.
     """
 
-    def __init__(self, *, sentence_window: int = 1) -> None:
+    def __init__(self, *, sentence_window: int = 1, rule_quotes: tuple[str, ...] = (),
+                 syntax_speakers: bool = False, lexicon: Lexicon | None = None) -> None:
         self.sentence_window = sentence_window
+        self.rule_quotes = frozenset(rule_quotes)
+        self.syntax_speakers = syntax_speakers
+        self.lexicon = lexicon or Lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
-        quotes = sorted((q for q in map(trim_quote, doc.spans["quotes"]) if q is not None), key=lambda s: s.start)
-        if not quotes:
-            doc.spans["speakers"] = []
-            doc.spans["cues"] = []
-            return doc
-        sentence_of = sentence_index(doc)
+        kept, used_cues, used_speakers = self._rule_attributions(doc)
+        learned = (q for q in map(trim_quote, _group(doc, QUOTE)) if q is not None)
+        quotes = sorted((q for q in learned if not any(_overlaps(q, r) for r in kept)), key=lambda s: s.start)
+        sentence_of = sentence_index(doc) if quotes else []
         text = doc.text
-        segments = [(s.start, s.end) for s in find_marked_segments(text)]
-        cues = list(doc.spans["cues"])
-        speakers = list(doc.spans["speakers"])
-        used_cues: dict[tuple[int, int], Span] = {}
-        used_speakers: dict[tuple[int, int], Span] = {}
+        segments = [(s.start, s.end) for s in find_marked_segments(text)] if quotes else []
+        # The rules' cues and speakers stand in for the learned ones they overlap.
+        taken = kept + list(used_cues.values()) + list(used_speakers.values())
+        cues = [c for c in _group(doc, CUE) if not any(_overlaps(c, r) for r in taken)] + list(used_cues.values())
+        speakers = ([s for s in _group(doc, SPEAKER) if not any(_overlaps(s, r) for r in taken)]
+                    + list(used_speakers.values()))
         for quote in quotes:
             quote._.quote_type = quote_type(quote, segments)
             first, last = sentence_of[quote.start], sentence_of[quote.end - 1]
@@ -70,15 +85,38 @@ class AttributionLinker:
                 last = max(last, sentence_of[cue.end - 1])
             else:
                 anchor = quote
-            speaker = self._nearest(anchor, first, last,
-                                    [s for s in speakers if not _overlaps(s, quote)], sentence_of)
+            speaker = self._syntactic_speaker(cue, quote, speakers, text) if cue is not None else None
+            if speaker is None:
+                speaker = self._nearest(anchor, first, last,
+                                        [s for s in speakers if not _overlaps(s, quote)], sentence_of)
             if speaker is not None:
                 used_speakers[(speaker.start, speaker.end)] = speaker
                 add_relation(doc, quote, QUOTE, speaker, SPEAKER, SAID_BY)
-        doc.spans["quotes"] = quotes
+        doc.spans["quotes"] = sorted(kept + quotes, key=lambda s: s.start)
         doc.spans["cues"] = sorted(used_cues.values(), key=lambda s: s.start)
         doc.spans["speakers"] = sorted(used_speakers.values(), key=lambda s: s.start)
         return doc
+
+    def _syntactic_speaker(self, cue: Span, quote: Span, speakers: Sequence[Span], text: str) -> Span | None:
+        if not self.syntax_speakers:
+            return None
+        found = speaker_for_cue(cue, self.lexicon, text)
+        if found is None or not len(found) or _overlaps(found, quote):
+            return None
+        return next((s for s in speakers if _overlaps(s, found) and not _overlaps(s, quote)), found)
+
+    def _rule_attributions(self, doc: Doc) -> tuple[list[Span], dict[tuple[int, int], Span], dict[tuple[int, int], Span]]:
+        """The rules' quotes of the chosen types, with the cues and speakers their relations name;
+        every other relation (of rule quotes not kept) is dropped."""
+        kept = [q for q in doc.spans["quotes"] if q._.quote_type in self.rule_quotes]
+        heads = {(q.start_char, q.end_char) for q in kept}
+        relations = [r for r in doc._.relations or () if r[2] == QUOTE and (r[0], r[1]) in heads]
+        doc._.relations = relations
+        children = {(r[3], r[4], r[5]) for r in relations}
+        cues = {(c.start, c.end): c for c in doc.spans["cues"] if (c.start_char, c.end_char, CUE) in children}
+        speakers = {(s.start, s.end): s for s in doc.spans["speakers"]
+                    if (s.start_char, s.end_char, SPEAKER) in children}
+        return kept, cues, speakers
 
     def _nearest(self, anchor: Span, first: int, last: int, candidates: Sequence[Span],
                  sentence_of: list[int]) -> Span | None:
@@ -89,6 +127,10 @@ class AttributionLinker:
             if near:
                 return min(near, key=lambda c: (_distance(anchor, c), c.start))
         return None
+
+
+def _group(doc: Doc, label: str) -> list[Span]:
+    return list(doc.spans[LEARNED_GROUPS[label]]) if LEARNED_GROUPS[label] in doc.spans else []
 
 
 def trim_quote(quote: Span) -> Span | None:

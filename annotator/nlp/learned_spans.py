@@ -9,13 +9,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, QUOTE, SPEAKER
-from annotator.nlp.convert import SPAN_GROUPS, ensure_span_groups
+from annotator.nlp.convert import ensure_span_groups
 
 #: The pipe name of the learned tagger inside a trained pipeline (it is spaCy's own ``ner`` factory).
 LEARNED_TAGGER = "attribution_ner"
 #: The pipe that empties ``doc.ents`` into span groups, right after the tagger.
 LEARNED_SPANS = "annotator_learned_spans"
 LEARNED_LABELS = (QUOTE, SPEAKER, CUE)
+#: Where the tagger's spans wait for the linker (which merges them with the rules' and fills SPAN_GROUPS).
+LEARNED_GROUPS = {QUOTE: "learned_quotes", SPEAKER: "learned_speakers", CUE: "learned_cues"}
 
 
 @Language.factory(LEARNED_SPANS, assigns=["doc.spans", "doc.ents"], requires=["doc.ents"])
@@ -24,17 +26,18 @@ def make_learned_spans(nlp: Language, name: str) -> LearnedSpans:
 
 
 class LearnedSpans:
-    """Moves the tagger's QUOTE/SPEAKER/CUE entities into span groups and leaves ``doc.ents`` empty.
+    """Moves the tagger's QUOTE/SPEAKER/CUE entities into the ``learned_*`` span groups and leaves
+    ``doc.ents`` empty.
 
     A quote is one span per paragraph in our records, so a predicted span is cut at line breaks.
     """
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
-        groups: dict[str, list[Span]] = {group: [] for group in SPAN_GROUPS.values()}
+        groups: dict[str, list[Span]] = {group: [] for group in LEARNED_GROUPS.values()}
         for ent in doc.ents:
-            if ent.label_ in SPAN_GROUPS:
-                groups[SPAN_GROUPS[ent.label_]].extend(split_at_line_breaks(ent))
+            if ent.label_ in LEARNED_GROUPS:
+                groups[LEARNED_GROUPS[ent.label_]].extend(split_at_line_breaks(ent))
         # "missing", not "outside": the base model's ner must see no preset annotation at all.
         doc.set_ents([], default="missing")
         for group, spans in groups.items():

@@ -27,6 +27,13 @@ SENTENCE_STARTS = "annotator_paragraphs"
 #: A trained pipeline (``annotator train``) finds quotes, speakers and cues itself; our rules then
 #: link them and keep entities and speaker resolution.
 LEARNED_COMPONENTS = ("annotator_attribution_links", "annotator_entities", "annotator_coref")
+LINKER = "annotator_attribution_links"
+#: The quote types a trained pipeline takes from the rules instead of its tagger (the rules' quotes
+#: of these types, with their speakers, replace the learned quotes they overlap): chosen by
+#: measurement on PolNeAR train's held-out part (README, "Learning curve").
+LEARNED_RULE_QUOTES: tuple[str, ...] = ("direct",)
+#: The rule components that run in a trained pipeline when it takes some quotes from the rules.
+RULE_QUOTE_COMPONENTS = ("annotator_quotes", "annotator_speakers")
 
 
 class ModelNotFoundError(UserError):
@@ -43,10 +50,26 @@ def add_components(nlp: Language) -> Language:
     if SENTENCE_STARTS not in nlp.pipe_names:
         placement = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(SENTENCE_STARTS, **placement)
-    learned = LEARNED_TAGGER in nlp.pipe_names
-    if learned and LEARNED_SPANS not in nlp.pipe_names:
+    if LEARNED_TAGGER in nlp.pipe_names:
+        return _add_learned_components(nlp)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def _add_learned_components(nlp: Language) -> Language:
+    """The linker (with the measured choice of quotes from the rules, unless the saved pipeline has its
+    own), the rule components it then needs before it, entities and speaker resolution."""
+    if LEARNED_SPANS not in nlp.pipe_names:
         nlp.add_pipe(LEARNED_SPANS, after=LEARNED_TAGGER)
-    for name in LEARNED_COMPONENTS if learned else COMPONENTS:
+    if LINKER not in nlp.pipe_names:
+        nlp.add_pipe(LINKER, last=True, config={"rule_quotes": list(LEARNED_RULE_QUOTES)})
+    if nlp.get_pipe(LINKER).rule_quotes:
+        for name in RULE_QUOTE_COMPONENTS:
+            if name not in nlp.pipe_names:
+                nlp.add_pipe(name, before=LINKER)
+    for name in LEARNED_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
     return nlp

@@ -8,14 +8,14 @@ one-paragraph tagger cannot learn is measured.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from annotator.core.records import Task
+from annotator.core.records import STRUCTURE_LABELS, Task
 from annotator.nlp.convert import make_doc
 from annotator.nlp.learned_spans import LEARNED_LABELS
 
@@ -32,13 +32,26 @@ class ExampleStats:
 
 def paragraph_examples(tasks: Iterable[Task], nlp: Language, stats: ExampleStats | None = None) -> list[Example]:
     """Every non-empty paragraph of every task, with the task's spans of our labels as gold entities."""
+    return _paragraphs(tasks, nlp, lambda label: label in LEARNED_LABELS, stats)
+
+
+def entity_examples(tasks: Iterable[Task], nlp: Language, stats: ExampleStats | None = None) -> list[Example]:
+    """The paragraphs of the tasks that hold entity spans, with those spans (any label but QUOTE,
+    SPEAKER and CUE) as gold entities: what ``--entities`` fine-tunes the base ``ner`` on. A task
+    without a single entity span is left out (an imported quote corpus does not annotate entities)."""
+    annotated = [task for task in tasks if any(span.label not in STRUCTURE_LABELS for span in task.spans)]
+    return _paragraphs(annotated, nlp, lambda label: label not in STRUCTURE_LABELS, stats)
+
+
+def _paragraphs(tasks: Iterable[Task], nlp: Language, wanted: Callable[[str], bool],
+                stats: ExampleStats | None) -> list[Example]:
     stats = stats if stats is not None else ExampleStats()
     examples = []
     for task in tasks:
         doc = make_doc(task, nlp)
         spans = []
         for span in task.spans:
-            if span.label in LEARNED_LABELS:
+            if wanted(span.label):
                 sp = doc.char_span(span.start, span.end, label=span.label, alignment_mode="expand")
                 if sp is not None:
                     spans.append(sp)

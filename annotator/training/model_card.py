@@ -27,6 +27,7 @@ def training_meta(data: TrainingData, result: TrainingResult, *, base: str | Non
         "minutes": round(result.minutes, 2),
         "seed": seed,
         "dev_scores": result.dev_scores,
+        "entities": result.entities,
     }
 
 
@@ -67,6 +68,18 @@ def model_readme(meta: dict[str, Any]) -> str:
         "|---|---|---|",
         f"| {scores.get('attributed_f', 0):.3f} | {scores.get('quote_f', 0):.3f} | {scores.get('resolved_f', 0):.3f} |",
         "",
+    ]
+    entities = meta.get("entities")
+    if entities:
+        lines += [
+            "## Entities (`--entities`)",
+            "",
+            f"The base `ner` was fine-tuned on {entities['spans']} accepted entity spans in "
+            f"{entities['paragraphs']} paragraphs: dev entity F1 {entities['base_f']:.3f} before, "
+            f"{entities['best_f']:.3f} with the kept weights.",
+            "",
+        ]
+    lines += [
         "## Use",
         "",
         "    annotator prelabel texts/ -o tasks.jsonl --model THIS_FOLDER",

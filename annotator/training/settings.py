@@ -13,9 +13,16 @@ class TrainingSettings:
     eval_every: int = 400
     #: stop after this many evaluations without a better dev score
     patience: int = 6
+    #: words per update: starts at ``batch_words_start`` and compounds towards ``batch_words``
+    #: (small early updates learn faster, as in spaCy's own training configs)
     batch_words: int = 1000
+    batch_words_start: int = 100
+    batch_compound: float = 1.001
+    learn_rate: float = 0.001
     dropout: float = 0.1
     seed: int = 0
+    #: also fine-tune the base model's ``ner`` on the accepted entity spans (``--entities``)
+    entities: bool = False
 
 
 @dataclass

@@ -16,13 +16,16 @@ from spacy.tokens import Span
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
+from thinc.api import compounding
 
 from annotator.core.evaluation import Evaluation, evaluate
 from annotator.core.records import Task
-from annotator.nlp.convert import SPAN_GROUPS, doc_to_task, make_doc
-from annotator.nlp.learned_spans import LEARNED_LABELS, LEARNED_SPANS, LEARNED_TAGGER
-from annotator.nlp.pipeline import add_components, load_model
+from annotator.nlp.convert import doc_to_task, make_doc
+from annotator.nlp.learned_spans import LEARNED_GROUPS, LEARNED_LABELS, LEARNED_SPANS, LEARNED_TAGGER
+from annotator.nlp.attribution_links import AttributionLinker
+from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model
 from annotator.training.data import TrainingData
+from annotator.training.entities import EntityTuner
 from annotator.training.examples import ExampleStats, paragraph_examples
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
 
@@ -55,6 +58,8 @@ class TrainingResult:
     dev_scores: dict[str, float]
     evaluations: list[dict[str, float]] = field(default_factory=list)
     examples: ExampleStats = field(default_factory=ExampleStats)
+    #: with ``--entities``: dev entity F1 of the base ``ner`` before and of the kept weights after
+    entities: dict[str, float] | None = None
 
 
 def build_pipeline(base: str | None = None) -> Language:
@@ -65,44 +70,72 @@ def build_pipeline(base: str | None = None) -> Language:
     model = copy.deepcopy(DEFAULT_TAGGER_MODEL)
     if "ner" in nlp.pipe_names:
         model = copy.deepcopy(nlp.config["components"]["ner"]["model"])
+    source = _tok2vec_source(nlp)
+    if source is not None:
+        config = nlp.config.interpolate()["components"][source]["model"]
+        if source == "ner":
+            config = config["tok2vec"]
+        if str(config.get("@architectures", "")).startswith("spacy.Tok2Vec."):
+            model["tok2vec"] = copy.deepcopy(config)
     nlp.add_pipe("ner", name=LEARNED_TAGGER, first=True, config={"model": model})
     return add_components(nlp)
 
 
+def _tok2vec_source(nlp: Language) -> str | None:
+    """Whose tok2vec weights the tagger starts from: the base model's shared ``tok2vec`` (trained for
+    tags and dependencies, so it carries the syntax reported speech hangs on), else its ``ner``'s own."""
+    if "tok2vec" in nlp.pipe_names:
+        return "tok2vec"
+    return "ner" if "ner" in nlp.pipe_names else None
+
+
 def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
-    """Labels from the examples; tok2vec weights from the base ``ner`` when it has the same shape."""
+    """Labels from the examples; tok2vec weights from the base model's when it has the same shape."""
     tagger = nlp.get_pipe(LEARNED_TAGGER)
     for label in LEARNED_LABELS:
         tagger.add_label(label)
     tagger.initialize(lambda: examples[:200], nlp=nlp)
-    if "ner" in nlp.pipe_names:
-        source = nlp.get_pipe("ner").model.get_ref("tok2vec")
-        try:
-            tagger.model.get_ref("tok2vec").from_bytes(source.to_bytes())
-        except ValueError:
-            pass  # a base ner of another shape: the tagger's tok2vec starts from scratch
+    source_name = _tok2vec_source(nlp)
+    if source_name is None:
+        return
+    # A transition model's "tok2vec" ref is chain(tok2vec, list2array, Linear): the embedding is its first layer.
+    target = tagger.model.get_ref("tok2vec").layers[0]
+    source = nlp.get_pipe(source_name).model
+    if source_name != "tok2vec":
+        source = source.get_ref("tok2vec").layers[0]
+    try:
+        target.from_bytes(source.to_bytes())
+    except ValueError:
+        pass  # a base tok2vec of another shape: the tagger's starts from scratch
 
 
 class DevScorer:
-    """Scores the pipeline on dev documents; the base model's analysis of them is computed once."""
+    """Scores the model on dev documents; the base model's analysis of them is computed once.
+
+    The model is scored alone (the linker takes no quotes from the rules): a checkpoint is kept for
+    what it finds, not for the rules' quotes (with those, an untrained tagger that finds nothing
+    scores the rules' direct quotes and can look best)."""
 
     def __init__(self, nlp: Language, dev: Sequence[Task]) -> None:
         self.nlp = nlp
         self.dev = list(dev)
-        learned = {LEARNED_TAGGER, LEARNED_SPANS}
+        base = self._base_names(nlp)
         self.after = [name for name in nlp.pipe_names
-                      if name not in learned and name not in self._base_names(nlp)]
-        with nlp.select_pipes(enable=self._base_names(nlp)):
+                      if name not in (LEARNED_TAGGER, LEARNED_SPANS) and name not in base]
+        linker = nlp.get_pipe(LINKER)
+        self.linker = AttributionLinker(sentence_window=linker.sentence_window, rule_quotes=(),
+                                        syntax_speakers=linker.syntax_speakers, lexicon=linker.lexicon)
+        with nlp.select_pipes(enable=base):
             self.parsed = list(nlp.pipe(make_doc(task, nlp) for task in self.dev))
 
     @staticmethod
     def _base_names(nlp: Language) -> list[str]:
-        """The pipes that do not read the learned spans: everything before our linker."""
+        """The base model's pipes: everything before our linker but the tagger and the rules' quotes."""
         names = []
         for name in nlp.pipe_names:
-            if name == "annotator_attribution_links":
+            if name == LINKER:
                 break
-            if name not in (LEARNED_TAGGER, LEARNED_SPANS):
+            if name not in (LEARNED_TAGGER, LEARNED_SPANS) and name not in RULE_QUOTE_COMPONENTS:
                 names.append(name)
         return names
 
@@ -112,11 +145,12 @@ class DevScorer:
         predicted = []
         for task, learned, parsed in zip(self.dev, found, self.parsed):
             doc = parsed.copy()
-            doc._.relations = []
-            for group in SPAN_GROUPS.values():
+            for group in LEARNED_GROUPS.values():
                 doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in learned.spans[group]]
             for name in self.after:
-                doc = self.nlp.get_pipe(name)(doc)
+                if name in RULE_QUOTE_COMPONENTS:
+                    continue
+                doc = (self.linker if name == LINKER else self.nlp.get_pipe(name))(doc)
             predicted.append(doc_to_task(doc, task))
         return predicted
 
@@ -141,7 +175,9 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     initialize_tagger(nlp, examples)
     tagger = nlp.get_pipe(LEARNED_TAGGER)
     scorer = DevScorer(nlp, data.dev)
+    entities = EntityTuner(nlp, data.train, data.dev, seed=settings.seed) if settings.entities else None
     optimizer = nlp.create_optimizer()
+    optimizer.learn_rate = settings.learn_rate
     rng = random.Random(settings.seed)
 
     best = -1.0
@@ -160,6 +196,8 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
         nonlocal best, best_bytes, best_step, best_scores, since_best
         scores = dev_figures(scorer.score())
         scores["step"] = step
+        if entities is not None:
+            scores["entities_f"] = round(entities.evaluate(), 4)
         evaluations.append(scores)
         if scores["attributed_f"] > best:
             best, best_bytes, best_step, best_scores = scores["attributed_f"], tagger.to_bytes(), step, scores
@@ -171,15 +209,18 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     # A small set still gets about 20 updates per pass (a few hundred annotated documents is the norm).
     words = sum(len(eg.reference) for eg in examples)
     batch_words = min(settings.batch_words, max(100, words // 20))
+    sizes = compounding(min(settings.batch_words_start, batch_words), batch_words, settings.batch_compound)
     stop = False
     while not stop:
         rng.shuffle(examples)
-        for batch in minibatch_by_words(examples, size=batch_words, tolerance=0.2, discard_oversize=False):
+        for batch in minibatch_by_words(examples, size=sizes, tolerance=0.2, discard_oversize=False):
             losses: dict[str, float] = {}
             with nlp.select_pipes(enable=[LEARNED_TAGGER]):
                 nlp.update(batch, sgd=optimizer, drop=settings.dropout, losses=losses)
             step += 1
             loss = losses.get(LEARNED_TAGGER, 0.0)
+            if entities is not None:
+                loss += entities.update(sum(len(eg.reference) for eg in batch), optimizer, settings.dropout)
             dev = None
             out_of_time = minutes() >= settings.max_minutes
             if step % settings.eval_every == 0 or step >= settings.max_steps or out_of_time:
@@ -192,5 +233,10 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
         if not examples:
             break
     tagger.from_bytes(best_bytes)
+    entity_scores = None
+    if entities is not None:
+        entities.restore_best()
+        entity_scores = {"base_f": round(entities.base_f, 4), "best_f": round(entities.best_f, 4),
+                         "paragraphs": entities.stats.paragraphs, "spans": entities.stats.spans}
     return TrainingResult(nlp=nlp, steps=step, minutes=minutes(), best_step=best_step,
-                          dev_scores=best_scores, evaluations=evaluations, examples=stats)
+                          dev_scores=best_scores, evaluations=evaluations, examples=stats, entities=entity_scores)

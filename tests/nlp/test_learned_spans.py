@@ -12,9 +12,9 @@ def test_learned_entities_move_into_span_groups_and_leave_no_entity_annotation()
     doc = NLP.make_doc("Ann Moss said the bridge will reopen soon.")
     doc.ents = [Span(doc, 0, 2, label="SPEAKER"), Span(doc, 2, 3, label="CUE"), Span(doc, 3, 8, label="QUOTE")]
     doc = LearnedSpans()(doc)
-    assert [s.text for s in doc.spans["speakers"]] == ["Ann Moss"]
-    assert [s.text for s in doc.spans["cues"]] == ["said"]
-    assert [s.text for s in doc.spans["quotes"]] == ["the bridge will reopen soon"]
+    assert [s.text for s in doc.spans["learned_speakers"]] == ["Ann Moss"]
+    assert [s.text for s in doc.spans["learned_cues"]] == ["said"]
+    assert [s.text for s in doc.spans["learned_quotes"]] == ["the bridge will reopen soon"]
     assert doc.ents == ()
     assert all(t.ent_iob_ == "" for t in doc)  # missing, so the base ner predicts freely
 
@@ -23,7 +23,7 @@ def test_base_model_labels_left_by_a_sourced_tagger_are_dropped():
     doc = NLP.make_doc("Ann Moss spoke.")
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     doc = LearnedSpans()(doc)
-    assert all(len(doc.spans[g]) == 0 for g in ("quotes", "speakers", "cues"))
+    assert all(len(doc.spans[g]) == 0 for g in ("learned_quotes", "learned_speakers", "learned_cues"))
 
 
 def test_a_quote_over_two_paragraphs_becomes_one_span_per_paragraph():

@@ -55,8 +55,12 @@ def test_spacy_load_alone_finds_our_components(trained):
     out = subprocess.run([sys.executable, "-c", code, str(model)], capture_output=True, text=True, check=True)
     names = out.stdout.strip().split(",")
     assert names[:2] == ["attribution_ner", "annotator_learned_spans"]
-    assert names[-3:] == ["annotator_attribution_links", "annotator_entities", "annotator_coref"]
-    assert "annotator_quotes" not in names
+    # The rules find the quote types the linker takes from them, just before it.
+    assert names[-5:] == ["annotator_quotes", "annotator_speakers", "annotator_attribution_links",
+                          "annotator_entities", "annotator_coref"]
+    config = json.loads((model / "meta.json").read_text())
+    assert config["name"] == "annotator_attribution"
+    assert "rule_quotes = [\"direct\"]" in (model / "config.cfg").read_text()
 
 
 def test_prelabel_with_the_trained_model_writes_valid_tasks(trained):
@@ -84,3 +88,28 @@ def test_train_on_a_missing_file_exits_2_with_its_name(tmp_path):
     result = RUNNER.invoke(app, ["train", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "m")])
     assert result.exit_code == 2
     assert "nope.jsonl: no such file" in result.output
+
+
+def test_entities_fine_tunes_the_base_ner_on_accepted_entity_spans(tmp_path):
+    annotations = write_decisions(tmp_path / "annotations.jsonl", generated_tasks(30, seed=3, entities=True))
+    model = tmp_path / "model"
+    result = RUNNER.invoke(app, ["train", str(annotations), "-o", str(model), "--max-steps", "60",
+                                 "--eval-every", "20", "--dev", "0.2", "--entities"])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((model / "meta.json").read_text())["annotator"]["entities"]
+    # VENUE is new to the base model: dev entity F1 can only rise if the ner learned it.
+    assert meta["best_f"] > meta["base_f"]
+    assert "fine-tuned" in result.output
+    import spacy
+
+    nlp = spacy.load(model)
+    assert "VENUE" in nlp.get_pipe("ner").labels
+    assert "Entities (`--entities`)" in (model / "README.md").read_text()
+
+
+def test_entities_without_any_entity_span_is_refused_with_a_reason(tmp_path):
+    annotations = write_decisions(tmp_path / "annotations.jsonl", generated_tasks(12, seed=3))
+    result = RUNNER.invoke(app, ["train", str(annotations), "-o", str(tmp_path / "model"), "--max-steps", "5",
+                                 "--entities"])
+    assert result.exit_code == 2
+    assert "none of the training documents has an entity span" in result.output
