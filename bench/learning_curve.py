@@ -69,6 +69,7 @@ POLICIES = {
     "syntax": {"rule_quotes": [], "syntax_speakers": True},
     "direct+syntax": {"rule_quotes": ["direct"], "syntax_speakers": True},
     "rules+syntax": {"rule_quotes": ["direct", "mixed", "indirect"], "syntax_speakers": True},
+    "reported+syntax": {"rule_quotes": ["mixed", "indirect"], "syntax_speakers": True},
 }
 
 
@@ -132,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--policies", default=",".join(POLICIES),
                         help="how the model's quotes combine with the rules', each scored: model (alone), "
                              "direct (the rules' direct quotes win), rules (every rule quote wins), "
-                             "syntax / direct+syntax / rules+syntax (speakers read off the cue by the "
-                             "rules first)")
+                             "syntax / direct+syntax / rules+syntax / reported+syntax (the rules' mixed "
+                             "and indirect quotes win; speakers read off the cue by the rules first)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)

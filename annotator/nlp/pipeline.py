@@ -28,10 +28,12 @@ SENTENCE_STARTS = "annotator_paragraphs"
 #: link them and keep entities and speaker resolution.
 LEARNED_COMPONENTS = ("annotator_attribution_links", "annotator_entities", "annotator_coref")
 LINKER = "annotator_attribution_links"
-#: The quote types a trained pipeline takes from the rules instead of its tagger (the rules' quotes
-#: of these types, with their speakers, replace the learned quotes they overlap): chosen by
-#: measurement on PolNeAR train's held-out part (README, "Learning curve").
-LEARNED_RULE_QUOTES: tuple[str, ...] = ("direct",)
+#: How a trained pipeline links (the linker's config, unless the saved pipeline has its own): the
+#: rules' mixed and indirect quotes, with their speakers, replace the learned quotes they overlap;
+#: the model keeps its direct quotes and those the rules did not find; a learned quote's speaker is
+#: first the one the rules read off its cue. Chosen by measurement on PolNeAR train's held-out part
+#: against the model alone and five other combinations (README, "The train → pre-label cycle").
+LEARNED_LINKING = {"rule_quotes": ["mixed", "indirect"], "syntax_speakers": True}
 #: The rule components that run in a trained pipeline when it takes some quotes from the rules.
 RULE_QUOTE_COMPONENTS = ("annotator_quotes", "annotator_speakers")
 
@@ -64,7 +66,7 @@ def _add_learned_components(nlp: Language) -> Language:
     if LEARNED_SPANS not in nlp.pipe_names:
         nlp.add_pipe(LEARNED_SPANS, after=LEARNED_TAGGER)
     if LINKER not in nlp.pipe_names:
-        nlp.add_pipe(LINKER, last=True, config={"rule_quotes": list(LEARNED_RULE_QUOTES)})
+        nlp.add_pipe(LINKER, last=True, config=dict(LEARNED_LINKING))
     if nlp.get_pipe(LINKER).rule_quotes:
         for name in RULE_QUOTE_COMPONENTS:
             if name not in nlp.pipe_names:

@@ -60,7 +60,8 @@ def test_spacy_load_alone_finds_our_components(trained):
                           "annotator_entities", "annotator_coref"]
     config = json.loads((model / "meta.json").read_text())
     assert config["name"] == "annotator_attribution"
-    assert "rule_quotes = [\"direct\"]" in (model / "config.cfg").read_text()
+    saved = (model / "config.cfg").read_text()
+    assert 'rule_quotes = ["mixed", "indirect"]' in saved and "syntax_speakers = true" in saved
 
 
 def test_prelabel_with_the_trained_model_writes_valid_tasks(trained):
