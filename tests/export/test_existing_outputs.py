@@ -149,8 +149,10 @@ KILLED_FOLDER_EXPORT = textwrap.dedent("""
 
 
 def start_killed_export(folder: Path) -> subprocess.Popen:
+    # Ctrl-C as a user sends it: a child started from a background job inherits SIGINT ignored, and
+    # Python then installs no KeyboardInterrupt handler, so the default is restored first.
     proc = subprocess.Popen([sys.executable, "-c", KILLED_FOLDER_EXPORT, str(folder)], stdout=subprocess.PIPE,
-                            text=True)
+                            text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.stdout.readline() == "writing\n"
     return proc
 
