@@ -92,12 +92,13 @@ def refuse_inputs_inside(folders: Iterable[Path], inputs: Iterable[str | Path]) 
                                  "an export replaces whole; nothing was written: choose another output")
 
 
-def _default_mode(path: Path) -> int:
-    if path.exists():
+def _default_mode(path: Path, *, folder: bool = False) -> int:
+    """The mode ``path`` has, else the one a plain ``open()`` (or ``mkdir()``) would give it."""
+    if path.is_dir() if folder else path.exists():
         return path.stat().st_mode & 0o777
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return (0o777 if folder else 0o666) & ~umask
 
 
 class AtomicFile:
@@ -141,14 +142,6 @@ class AtomicFile:
         self.discard()
 
 
-def _default_folder_mode(path: Path) -> int:
-    if path.is_dir():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o777 & ~umask
-
-
 class FolderMember:
     """A file inside a folder being built: it is complete when the folder is renamed into place."""
 
@@ -172,7 +165,7 @@ class AtomicFolder:
         self.path = Path(path)
         remove_stale_temporaries(self.path)
         self._fd, self.temp_path = _locked_temporary_folder(self.path)
-        os.chmod(self._fd, _default_folder_mode(self.path))  # mkdtemp makes it private (0700)
+        os.chmod(self._fd, _default_mode(self.path, folder=True))  # mkdtemp makes it private (0700)
         self.members: dict[Path, FolderMember] = {}
         self.committed = False
 
