@@ -101,17 +101,10 @@ def _default_mode(path: Path, *, folder: bool = False) -> int:
     return (0o777 if folder else 0o666) & ~umask
 
 
-class AtomicFile:
-    """A binary file that becomes ``path`` only when ``commit()`` is called; otherwise it vanishes."""
+class _SyncedFile:
+    """A binary file written through ``write`` and made durable (flushed, fsynced, closed) once."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = check_output_path(path)
-        remove_stale_temporaries(self.path)
-        fd, self.temp_path = _locked_temporary(self.path)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(fd, _default_mode(self.path))
-        self.file: IO[bytes] = os.fdopen(fd, "wb")
-        self.committed = False
+    file: IO[bytes]
 
     def write(self, data: bytes) -> int:
         return self.file.write(data)
@@ -121,6 +114,19 @@ class AtomicFile:
             self.file.flush()
             os.fsync(self.file.fileno())
             self.file.close()
+
+
+class AtomicFile(_SyncedFile):
+    """A binary file that becomes ``path`` only when ``commit()`` is called; otherwise it vanishes."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = check_output_path(path)
+        remove_stale_temporaries(self.path)
+        fd, self.temp_path = _locked_temporary(self.path)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.chmod(fd, _default_mode(self.path))
+        self.file = os.fdopen(fd, "wb")
+        self.committed = False
 
     def commit(self) -> None:
         self.flush_to_disk()
@@ -142,20 +148,11 @@ class AtomicFile:
         self.discard()
 
 
-class FolderMember:
+class FolderMember(_SyncedFile):
     """A file inside a folder being built: it is complete when the folder is renamed into place."""
 
     def __init__(self, path: Path) -> None:
-        self.file: IO[bytes] = open(path, "wb")
-
-    def write(self, data: bytes) -> int:
-        return self.file.write(data)
-
-    def flush_to_disk(self) -> None:
-        if not self.file.closed:
-            self.file.flush()
-            os.fsync(self.file.fileno())
-            self.file.close()
+        self.file = open(path, "wb")
 
 
 class AtomicFolder:
