@@ -47,6 +47,8 @@ class EntityTuner:
         self.base_f = self.score()
         self.best_f = self.base_f
         self.best_bytes = self.ner.to_bytes()
+        #: words in the next batch: each update asks for as many as the tagger's batch had
+        self._size = 1000
         self._batches = self._endless_batches()
 
     def _endless_batches(self) -> Iterator[list[Example]]:
@@ -55,8 +57,6 @@ class EntityTuner:
             self.rng.shuffle(order)
             yield from minibatch_by_words(order, size=iter(lambda: self._size, None), tolerance=0.2,
                                           discard_oversize=False)
-
-    _size: int = 1000
 
     def update(self, words: int, sgd: Optimizer, drop: float) -> float:
         """One update of about ``words`` words; returns the ner's loss."""
