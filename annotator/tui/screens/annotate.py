@@ -81,7 +81,7 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
     | 1…9, e | set the focused span's label (legend), label picker |
     | [ ] / { } | move the focused span's start / end one token left / right |
     | v, $ ., enter, escape | select tokens (from the cursor), to the clause / sentence end, make a span, cancel |
-    | s / c / D / t | speaker of a quote / entity of a speaker / unlink / quote type |
+    | s / c / D / t | speaker of a quote / cue of a quote, entity of a speaker / unlink / quote type |
     | u, ctrl+z / ctrl+y | undo / redo |
     | L / ? / q | labels under the text / help / quit |
     """
@@ -167,8 +167,9 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
                 tooltip='Cancel the selection'),
         Binding("s", "pick_speaker", "Speaker", id="pick_speaker",
                 tooltip="Pick the focused quote's speaker (nearest first, digits choose), or mark a new one"),
-        Binding("c", "pick_coref", "Coref…", show=False, id="pick_coref",
-                tooltip='Pick (or clear) the entity the focused speaker refers to, or mark a new one'),
+        Binding("c", "pick_coref", "Cue/coref", show=False, id="pick_coref",
+                tooltip="On a quote: pick its cue (nearest first) or mark a new one; on a speaker: pick "
+                        "(or clear) the entity it refers to, or mark a new one"),
         Binding("D", "unlink", "Unlink", show=False, id="unlink",
                 tooltip="Unlink the focused quote's speaker (an orphaned speaker goes too) or the "
                         "focused speaker's COREF"),

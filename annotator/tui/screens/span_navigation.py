@@ -49,6 +49,9 @@ class SpanNavigation(SessionScreen):
             target = targets[index][1]
             if isinstance(target, Span):
                 self.focus_span(target)
+            elif self.selecting:  # a word jump while selecting moves the selection's end there
+                self.cursor = target
+                self._show_marks()
             else:
                 self.move_cursor(target)
 
