@@ -145,3 +145,64 @@ async def test_relabel_to_the_same_label_writes_nothing_and_says_so(make_app, tm
         assert screen.session.last_edit is edits
         assert "nothing changed" in _status(screen)
     assert drafts.exists() is False or all("Ann" not in line for line in drafts.read_text().splitlines())
+
+
+LONG = ("The council said on Monday that the new bridge, which opened in March after years of delay, "
+        "would carry twice the traffic of the old one by the end of the decade, officials said.")
+
+
+def _focus_painted(app, screen) -> list[str]:
+    view = screen.query_one(DocumentView)
+    return marked_words(view_cells(app, view, has_focus(view)))
+
+
+async def _long_quote(pilot, screen):
+    """A quote over "the new bridge", focused."""
+    await _cursor_to(pilot, screen, "the", 0)
+    await pilot.press("v", "w", "w", "7")
+    await pilot.pause()
+    assert screen.session.task.span_text(screen.focused_span) == "the new bridge"
+    return screen.focused_span
+
+
+async def test_a_quote_end_moves_by_clause_sentence_count_and_word_tag_in_a_few_keys(make_app, tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": LONG}])
+    app = make_app([source])
+    for size in [(120, 40), (80, 24)]:
+        async with app.run_test(size=size) as pilot:
+            screen = await ready(pilot)
+            await _long_quote(pilot, screen)
+            text = screen.session.task.span_text
+            # $ alone: to the clause end (the comma after "bridge" closes it: the next clause).
+            await pilot.press("dollar_sign")
+            await pilot.pause()
+            assert text(screen.focused_span) == "the new bridge, which opened in March after years of delay"
+            assert _focus_painted(app, screen) == text(screen.focused_span).split()
+            # . alone: to the sentence end, stopping before ", officials said".
+            await pilot.press("full_stop")
+            await pilot.pause()
+            quote = screen.focused_span
+            assert text(quote).endswith("by the end of the decade")
+            assert _focus_painted(app, screen)[:3] == ["the", "new", "bridge,"]
+            assert "end to the sentence end: QUOTE 'the new bridge" in _status(screen)
+            # { then 4: four tokens back from the end in all ("of the decade" and "end" go).
+            await pilot.press("left_curly_bracket", "4")
+            await pilot.pause()
+            assert text(screen.focused_span).endswith("traffic of the old one by the")
+            # } then g and a word's tag: the end goes to that word.
+            await pilot.press("right_curly_bracket", "g")
+            hints = app.screen
+            await pilot.press(*hints.tags[hints.targets.index(_token(screen, "traffic"))])
+            await pilot.pause()
+            assert text(screen.focused_span).endswith("would carry twice the traffic")
+            assert _focus_painted(app, screen)[-1] == "traffic"
+            # [ then . : the start goes back to the sentence start.
+            await pilot.press("left_square_bracket", "full_stop")
+            await pilot.pause()
+            assert text(screen.focused_span).startswith("The council said on Monday")
+            # The links and the cue survive every move.
+            assert screen.session.cue_of(screen.focused_span) is not None
+            # After another key the digits are labels again.
+            await pilot.press("tab", "shift+tab")
+            assert screen.bound_pending is None
+        app = make_app([source], output=tmp_path / f"out-{size[0]}.jsonl")

@@ -21,6 +21,7 @@ class SelectionMode(SessionScreen):
 
     _SELECTION_ACTIONS = frozenset({"finish_selection", "cancel_selection", "extend_to_clause_end",
                                     "extend_to_sentence_end"})
+    _BOUND_ACTIONS = frozenset({"extend_to_clause_end", "extend_to_sentence_end"})
 
     def action_select(self) -> None:
         if self.session.current is None or not self.session.task.tokens:
@@ -49,7 +50,8 @@ class SelectionMode(SessionScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self._SELECTION_ACTIONS:
-            return self.selecting
+            # $ and . also move the focused span's end (start, right after [ ]) outside a selection.
+            return self.selecting or (action in self._BOUND_ACTIONS and self.focused_span is not None)
         return True
 
     def action_extend(self, how: str) -> None:
@@ -72,15 +74,43 @@ class SelectionMode(SessionScreen):
             self.move_cursor(cursor)
 
     def action_extend_to_clause_end(self) -> None:
-        """Extend the selection to the word before the next , ; : . ? ! or closing quote mark."""
+        """Extend the selection to the word before the next , ; : . ? ! or closing quote mark; not
+        selecting, move the focused span's end there (its start, right after [ or ])."""
+        if not self.selecting:
+            self.move_bound_to("clause")
+            return
         self.cursor = self.clause_end_after(self.cursor)
         self._show_marks()
 
     def action_extend_to_sentence_end(self) -> None:
         """Extend the selection to the word before the next . ? ! (or the end of the paragraph),
-        stopping before an attribution tail (``, he said``, ``, according to X``) as a quote does."""
+        stopping before an attribution tail (``, he said``, ``, according to X``) as a quote does;
+        not selecting, move the focused span's end there (its start, right after [ or ])."""
+        if not self.selecting:
+            self.move_bound_to("sentence")
+            return
         self.cursor = self.sentence_end_after(self.cursor)
         self._show_marks()
+
+    def move_bound_to(self, where: str) -> None:
+        """Move the focused span's end to the clause or sentence end after it, or, right after
+        [ or ], its start to the clause or sentence start before it."""
+        span = self._require_focus()
+        if span is None:
+            return
+        pending = self.bound_pending
+        if pending is not None and pending[0] == "start":
+            token = (self.clause_start_before if where == "clause" else self.sentence_start_before)(span.token_start)
+            self._edit_bound(lambda: self.session.reshape(span, token, span.token_end, f"start to the {where} start"))
+        else:
+            token = (self.clause_end_after if where == "clause" else self.sentence_end_after)(span.token_end)
+            self._edit_bound(lambda: self.session.reshape(span, span.token_start, token, f"end to the {where} end"))
+
+    def clause_start_before(self, token: int) -> int:
+        return self._last_word_before(token, is_word, step=-1)
+
+    def sentence_start_before(self, token: int) -> int:
+        return self._last_word_before(token, lambda text: text not in _SENTENCE_ENDS and "\n" not in text, step=-1)
 
     def sentence_end_after(self, token: int) -> int:
         """The last word of ``token``'s sentence before its attribution tail, if it has one; from a
@@ -99,18 +129,20 @@ class SelectionMode(SessionScreen):
     def clause_end_after(self, token: int) -> int:
         return self._last_word_before(token, is_word)
 
-    def _last_word_before(self, start: int, goes_on: Callable[[str], bool], stop: int | None = None) -> int:
-        """The last word token after ``start`` before the first token (after the first step) where
-        ``goes_on`` fails, or before token ``stop``."""
+    def _last_word_before(self, start: int, goes_on: Callable[[str], bool], stop: int | None = None,
+                          step: int = 1) -> int:
+        """The last word token after ``start`` (before it, with ``step`` -1) before the first token
+        (after the first step) where ``goes_on`` fails, or before token ``stop``."""
         tokens = self.session.task.tokens
         probe = last_word = start
         while True:
-            following = self.session.next_token(probe, 1)
+            following = self.session.next_token(probe, step)
             if following == probe or (probe != start and not goes_on(tokens[following].text)):
                 break
             if stop is not None and following >= stop:
                 break
-            if "\n" in self.session.task.text[tokens[probe].end:tokens[following].start]:
+            low, high = sorted((probe, following))
+            if "\n" in self.session.task.text[tokens[low].end:tokens[high].start]:
                 break  # a selection made with these keys never crosses a paragraph
             probe = following
             if is_word(tokens[probe].text):

@@ -38,6 +38,9 @@ class SessionScreen(Screen[None]):
         self.purpose = "span"
         #: the quote a selection started on: made a quote again, the selection becomes its extent
         self.reshaping: Span | None = None
+        #: right after [ ] { }: which bound of the focused span the next key may move further
+        #: ("start"/"end") and the step's direction; any other key closes it
+        self.bound_pending: tuple[str, int] | None = None
         self.read_ahead = ReadAhead()
         self._target: tuple[int, bool] | None = (0, True)
         self._ranks: dict[int, int] = {}
@@ -206,6 +209,27 @@ class SessionScreen(Screen[None]):
         self._show_spans()
         if self.session.last_edit is not None:
             self._status(self.session.last_edit.description)
+        return True
+
+    #: Keys that act on the bound [ ] { } just moved (a count, a word jump, a clause or sentence edge).
+    BOUND_KEYS = frozenset({"g", "dollar_sign", "full_stop", *"23456789", "left_square_bracket",
+                            "right_square_bracket", "left_curly_bracket", "right_curly_bracket"})
+
+    def on_key(self, event) -> None:
+        if self.bound_pending is not None and event.key not in self.BOUND_KEYS:
+            self.bound_pending = None
+
+    def _edit_bound(self, change: Callable[[], Span | None], which: str | None = None, step: int = 1) -> bool:
+        """An edit of the focused span's bounds; with ``which``, the next key may move that bound
+        further (2–9 as many tokens, g to a word, $ . to a clause or sentence edge), as the status says."""
+        self.bound_pending = None
+        if not self._edit(change):
+            return False
+        if which is not None:
+            self.bound_pending = (which, step)
+            edge = "end" if which == "end" else "start"
+            self._status(f"{self.session.last_edit.description}  ·  then 2–9: that many · g: to a word · "
+                         f"$ / .: clause / sentence {edge}")
         return True
 
     def _require_focus(self, *labels: str) -> Span | None:

@@ -41,13 +41,17 @@ class SpanNavigation(SessionScreen):
         tags = hint_tags(len(targets), HINT_LETTERS)
         targets = targets[:len(tags)]
         view.show_hints(self._hint_offsets(targets, tags))
+        moving_bound = kind == "word" and self.bound_pending is not None
 
         def jumped(index: int | None) -> None:
             view.show_hints({})
             if index is None:
+                self.bound_pending = None
                 return
             target = targets[index][1]
-            if isinstance(target, Span):
+            if moving_bound and isinstance(target, int):
+                self.move_bound_to_word(target)
+            elif isinstance(target, Span):
                 self.focus_span(target)
             elif self.selecting:  # a word jump while selecting moves the selection's end there
                 self.cursor = target
