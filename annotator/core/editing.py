@@ -144,9 +144,17 @@ class EditingSession:
 
     def add_document(self, task: Task, *, source: str = "", answer: str | None = None,
                      baseline: Task | None = None) -> int:
-        """Add a document; ``baseline`` is the version that needs no draft when ``task`` is a draft."""
+        """Add a document; ``baseline`` is the version that needs no draft when ``task`` is a draft.
+        A draft's changes become the oldest step of the history, so ``u`` can take them back after
+        a restart as it could before."""
         self.documents.append(Document(task, source, answer, state_of(baseline) if baseline else None))
-        return len(self.documents) - 1
+        index = len(self.documents) - 1
+        document = self.documents[index]
+        if baseline is not None and document.dirty:
+            focus = next(iter(set(task.spans) - set(baseline.spans)), None)
+            self._undo.insert(0, Edit(index, "the changes kept as a draft from the last session",
+                                      document.baseline, state_of(task), None, focus))
+        return index
 
     @property
     def current(self) -> Document | None:

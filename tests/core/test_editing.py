@@ -493,3 +493,21 @@ def test_coref_candidates_put_the_full_name_of_a_surname_first():
     stoltenberg = token_of(task, "Stoltenberg", 1)
     speaker = session.create_span(stoltenberg, stoltenberg, SPEAKER)
     assert session.coref_candidates(speaker)[0] == full
+
+
+def test_a_draft_from_the_last_session_can_be_undone_after_a_restart():
+    on_disk = Task(text=TEXT, tokens=tokenize(TEXT))
+    editing = make_session()
+    entity(editing, "Maria", "Zakharova", "PERSON")
+    # A restart: the document comes back as its draft, with the version on disk as its baseline.
+    restarted = EditingSession()
+    restarted.add_document(editing.task, baseline=on_disk)
+    restarted.go_to(0)
+    assert restarted.current.dirty
+    edit = restarted.undo()
+    assert "draft from the last session" in edit.description
+    assert restarted.task.spans == [] and not restarted.current.dirty
+    # A document whose draft equals what is on disk brings no step.
+    clean = EditingSession()
+    clean.add_document(Task(text=TEXT, tokens=tokenize(TEXT)), baseline=on_disk)
+    assert not clean.can_undo
