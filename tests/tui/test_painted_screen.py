@@ -216,3 +216,25 @@ async def test_word_tags_never_run_over_the_next_word(make_app, tmp_path, size):
             marked = "".join(c.char if _carries_hint(view, c) else " " for c in rows[y][region.x:region.right])
             for run in marked.split():
                 assert run in hints.tags, f"tags ran together: '{run}'"
+
+
+async def test_at_80x24_every_key_the_footer_names_fits_and_the_legend_and_panel_read(make_app):
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        rows = screen_text(app).splitlines()
+        footer, legend = rows[-1], rows[-2]
+        for item in ["? Help", "q Quit", "a Accept", "x Reject", "f Jump", "/ Find", "d Del", "v Select",
+                     "s Speaker", "u Undo"]:
+            assert item in footer, f"'{item}' is cut from the footer: {footer!r}"
+        # The legend names every number key and the document's other labels after "e:".
+        for item in ["1 PER", "7 QUOTE", "8 SPK", "9 cue", "e: CARD DATE ORD"]:
+            assert item in legend, f"'{item}' is not readable in the legend: {legend!r}"
+        # The side panel shows each quote's type and the name its speaker resolves to.
+        panel = "\n".join(rows)
+        assert "dir Maria Zakharova" in panel and "ind Maria Zakharova" in panel
+        # While selecting, the footer makes room for enter and escape.
+        await pilot.press("v")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Make span" in footer and "Cancel" in footer and "u Undo" in footer

@@ -22,6 +22,7 @@ class SelectionMode(SessionScreen):
     _SELECTION_ACTIONS = frozenset({"finish_selection", "cancel_selection", "extend_to_clause_end",
                                     "extend_to_sentence_end"})
     _BOUND_ACTIONS = frozenset({"extend_to_clause_end", "extend_to_sentence_end"})
+    _IDLE_WHILE_SELECTING = frozenset({"decide", "delete_span", "search", "pick_speaker"})
 
     def action_select(self) -> None:
         if self.session.current is None or not self.session.task.tokens:
@@ -49,6 +50,8 @@ class SelectionMode(SessionScreen):
         self._show_marks()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.selecting and action in self._IDLE_WHILE_SELECTING:
+            return False  # finish or cancel the selection first (and the footer has room for that)
         if action in self._SELECTION_ACTIONS:
             # $ and . also move the focused span's end (start, right after [ ]) outside a selection.
             return self.selecting or (action in self._BOUND_ACTIONS and self.focused_span is not None)
