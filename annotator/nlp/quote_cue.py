@@ -1,5 +1,6 @@
 """Cues for quotes the annotator marks by hand, read with the pre-labeler's lexicon: the cue words
-near a quote (for the cue picker and the first cue of a new quote), and where an attribution tail
+near a quote (for the cue picker and the first cue of a new quote; a past-tense verb right before
+the quote counts too, as ``described`` in ``She described it as …``), and where an attribution tail
 (``, he said``, ``, according to X``) begins, so a selection stops before it. Works on the task's
 own tokens: no model is run, so it answers at once on the UI thread."""
 
@@ -78,16 +79,36 @@ def cue_words(task: Task, quote: Span) -> list[tuple[int, int]]:
         if cue is not None and not _quoted(task, token, quote):
             distance = quote.token_start - cue[1] if cue[1] < quote.token_start else cue[0] - quote.token_end
             found.append((distance, cue))
+    before = verb_before(task, quote)
+    if before is not None and all(cue != before for _, cue in found):
+        found.append((quote.token_start - before[1], before))
     return [cue for _, cue in sorted(found)]
+
+
+def verb_before(task: Task, quote: Span) -> tuple[int, int] | None:
+    """A past-tense word right before the quote (``She described it as …``, ``listed a series``;
+    ``that`` and a comma or colon may come between): the verb that governs a reported clause in
+    news copy, even when it is in no word list."""
+    tokens = task.tokens
+    token = quote.token_start - 1
+    while token >= 0 and (not tokens[token].text.strip() or tokens[token].text.lower() in ("that", ",", ":")):
+        token -= 1
+    if token < 0 or _is_break(task, token) or _quoted(task, token, quote):
+        return None
+    word = tokens[token].text
+    if word.isalpha() and word.islower() and word.endswith("ed") and len(word) > 4:
+        return token, token
+    return None
 
 
 def guess_cue(task: Task, quote: Span) -> tuple[int, int] | None:
     """The cue of a quote by the rules' word lists: the nearest cue word in the quote's sentence
-    (a verb form before a bare form that may be a noun), or None when the sentence has none."""
+    (a verb form before a bare form that may be a noun), else a past-tense verb right before the
+    quote, or None."""
     first, last = _sentence_bounds(task, quote.token_start, quote.token_end)
     within = [c for c in cue_words(task, quote) if first <= c[0] and c[1] <= last]
     finite = [c for c in within if _finite(task, c)]
-    return (finite or within or [None])[0]
+    return (finite or within or [verb_before(task, quote)])[0]
 
 
 def attribution_tail(task: Task, start: int) -> int | None:

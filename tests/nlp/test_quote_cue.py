@@ -46,3 +46,12 @@ def test_the_attribution_tail_starts_at_the_comma_before_the_cue():
     assert attribution_tail(plain, 0) is None
     according = _task("Exports fell by a third, according to the ministry.")
     assert according.tokens[attribution_tail(according, 0)].text == ","
+
+
+def test_a_past_tense_verb_right_before_the_quote_is_its_cue_when_no_word_list_has_one():
+    task = _task("She described it as a rare case of failure.")
+    assert _text(task, guess_cue(task, _quote(task, "it", "failure"))) == "described"
+    task = _task("The mayor highlighted that the harbour was full.")
+    assert _text(task, guess_cue(task, _quote(task, "the", "full"))) == "highlighted"
+    plain = _task("The plan, red and tired, failed.")
+    assert guess_cue(plain, _quote(plain, "red", "tired")) is None

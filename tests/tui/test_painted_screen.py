@@ -238,3 +238,32 @@ async def test_at_80x24_every_key_the_footer_names_fits_and_the_legend_and_panel
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         assert "Make span" in footer and "Cancel" in footer and "u Undo" in footer
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_quote_opening_on_a_name_has_its_own_tag_on_its_next_word(make_app, tmp_path, size):
+    text = "The weather was fine.\n\nNATO is heavily involved in the war, the minister said on Tuesday."
+    tokens = tokenize(text)
+    nato = next(t for t in tokens if t.text == "NATO")
+    war = next(t for t in tokens if t.text == "war")
+    record = {"text": text, "tokens": [t.to_dict() for t in tokens], "spans": [
+        {"start": nato.start, "end": nato.end, "token_start": nato.id, "token_end": nato.id, "label": "ORG"},
+        {"start": nato.start, "end": war.end, "token_start": nato.id, "token_end": war.id, "label": "QUOTE",
+         "quote_type": "indirect"}]}
+    source = write_jsonl(tmp_path / "in.jsonl", [record])
+    app = make_app([source])
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        hints = app.screen
+        assert len(hints.tags) == 2 and all(len(group) == 1 for group in hints.groups)
+        quote_tag = hints.tags[[t.label for t in hints.targets].index("QUOTE")]
+        view = screen.query_one(DocumentView)
+        region = view.content_region
+        rows = ["".join(c.char for c in row[region.x:region.right]) for row in painted(app)[region.y:region.bottom]]
+        line = next(row for row in rows if "heavily" in row)
+        assert f"{quote_tag}s heavily" in line  # drawn over "is", the quote's next word
+        await pilot.press(quote_tag)
+        await pilot.pause()
+        assert screen.focused_span.label == "QUOTE"
+        assert_focus_painted(app, screen)

@@ -34,6 +34,7 @@ class SpanNavigation(SessionScreen):
             for span in sorted(self.session.spans_in_order(), key=lambda s: (s.end - s.start, s.label == QUOTE)):
                 if first <= span.start < last:
                     groups.setdefault(span.start, []).append(span)
+            self._quote_tags_inside(groups, last)
         else:
             for token in task.tokens:
                 if first <= token.start < last and is_word(token.text):
@@ -79,6 +80,24 @@ class SpanNavigation(SessionScreen):
         self.app.push_screen(JumpHints(tags, "span" if kind == "span" else "word",
                                        [groups[p][0] for p in places], [groups[p] for p in places],
                                        [[name(t) for t in groups[p]] for p in places]), jumped)
+
+    def _quote_tags_inside(self, groups: dict[int, list[Span | int]], last: int) -> None:
+        """A quote that opens on a name (``NATO is heavily involved…``) takes its tag on its first
+        word after that name, so both have a tag of their own and no second key is needed."""
+        tokens = self.session.task.tokens
+        for start, group in list(groups.items()):
+            quotes = [s for s in group if isinstance(s, Span) and s.label == QUOTE]
+            if len(group) < 2 or len(quotes) != 1:
+                continue
+            quote, inner = quotes[0], [s for s in group if s is not quotes[0]]
+            after = max(s.token_end for s in inner)
+            if after >= quote.token_end:
+                continue
+            following = next((t for t in tokens[after + 1:quote.token_end + 1] if is_word(t.text)), None)
+            if following is None or following.start in groups or following.start >= last:
+                continue
+            group.remove(quote)
+            groups[following.start] = [quote]
 
     def _tag_room(self, groups: dict[int, list[Span | int]]) -> dict[int, int]:
         """How many cells a tag at each place may cover: the word there (the space after it stays,
