@@ -165,8 +165,9 @@ def add_relation(doc: Doc, head: SpacySpan, head_label: str, child: SpacySpan, c
                        label)
     # Each doc._ access builds an Underscore object: fetch the list once.
     relations = doc._.relations
-    if relations is None:
-        relations = doc._.relations = []
+    if not isinstance(relations, list):
+        # None on a new Doc; a tuple of plain tuples on one read from a DocBin.
+        relations = doc._.relations = relations_in(doc)
     if item not in relations:
         relations.append(item)
 

@@ -75,8 +75,9 @@ def test_speaker_rules_an_answer_inside_the_quote_is_not_taken():
     doc = with_quotes(doc, (1, 3, 6, "direct"))
     SpeakerFinder()(doc)
     assert said_by(doc) == [("We agree", "Okafor")]
-    # Asked about the cue alone (no quote to stay out of), the subject answers.
-    assert speaker_for_cue(doc.spans["cues"][0], Lexicon()).text == "We"
+    # Asked about the cue alone (no quote to stay out of), a word between quotation marks is still
+    # not who spoke.
+    assert speaker_for_cue(doc.spans["cues"][0], Lexicon()).text == "Okafor"
 
 
 def test_speaker_inverted_object_after_the_verb():

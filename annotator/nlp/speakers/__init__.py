@@ -8,9 +8,8 @@ One module per pattern; ``component`` runs them in order over a ``SpeakerScan`` 
 speaker); ``mentions`` reads a speaker's whole mention off the parse.
 """
 
-from annotator.nlp.speakers.component import (
-    CUE_RULES, RULES, SpeakerFinder, SpeakerRule, make_speaker_finder, speaker_for_cue,
-)
+from annotator.nlp.speakers.by_cue import CUE_RULES, speaker_for_cue
+from annotator.nlp.speakers.component import RULES, SpeakerFinder, SpeakerRule, make_speaker_finder
 from annotator.nlp.speakers.mentions import noun_phrase, subject_of
 from annotator.nlp.speakers.scan import SpeakerScan
 

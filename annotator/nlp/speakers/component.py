@@ -12,26 +12,8 @@ from spacy.tokens import Doc, Span
 from annotator.core.records import QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
-from annotator.nlp.speakers import (
-    according_to, after_mark, continuation, cue_subject, headline, interviewee, inverted, main_subject, next_to_cue,
-)
+from annotator.nlp.speakers import by_cue, continuation, introduction, trailing_attribution
 from annotator.nlp.speakers.scan import SpeakerScan
-
-#: A cue rule: the speaker a quote's cue points to, or None when the cue is not of its pattern.
-#: ``quote`` is None when a caller asks about a cue alone.
-CueRule = Callable[[SpeakerScan, Span, "Span | None"], "Span | None"]
-
-#: The cue rules, in order; the first answer with words outside the quote wins.
-CUE_RULES: tuple[CueRule, ...] = (
-    headline.find,
-    interviewee.find,
-    according_to.find,
-    cue_subject.find,
-    inverted.find,
-    after_mark.find,
-    next_to_cue.find,
-    main_subject.find,
-)
 
 
 class SpeakerRule(NamedTuple):
@@ -42,40 +24,13 @@ class SpeakerRule(NamedTuple):
     find: Callable[[SpeakerScan, Mapping[int, Span]], dict[int, Span]]
 
 
-def by_cue(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
-    """Each quote with a cue: the first answer of the cue rules."""
-    speakers = {}
-    for index, cue in scan.cues.items():
-        if index not in found:
-            speaker = speaker_from_rules(scan, cue, scan.quotes[index])
-            if speaker is not None:
-                speakers[index] = speaker
-    return speakers
-
-
 #: The speaker rules, in order.
 RULES: tuple[SpeakerRule, ...] = (
-    SpeakerRule("cue", by_cue),
+    SpeakerRule("cue", by_cue.find),
+    SpeakerRule("trailing attribution", trailing_attribution.find),
+    SpeakerRule("introduction", introduction.find),
     SpeakerRule("continuation", continuation.find),
 )
-
-
-def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
-                       rules: tuple[CueRule, ...] = CUE_RULES) -> Span | None:
-    """The first acceptable answer of the cue rules for ``cue`` (and the quote it introduces)."""
-    for rule in rules:
-        speaker = rule(scan, cue, quote)
-        if scan.acceptable(speaker, quote):
-            return speaker
-    return None
-
-
-def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None, quote: Span | None = None) -> Span | None:
-    """The speaker mention a cue points to, or None when the cue has none (outside the component:
-    the learned pipeline's linker asks about its own cues)."""
-    doc = cue.doc
-    scan = SpeakerScan(doc=doc, text=text if text is not None else doc.text, lexicon=lexicon)
-    return speaker_from_rules(scan, cue, quote)
 
 
 @Language.factory(

@@ -9,6 +9,8 @@ from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 _SPEAKING_PRONOUNS = ("he", "she", "they")
+#: Proper nouns that never speak (``said Tuesday``).
+_NOT_SPEAKERS = frozenset({"DATE", "TIME"})
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
@@ -16,6 +18,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
         return None
     doc, verb = cue.doc, cue.root
     for i in (verb.i + 1, verb.i - 1):
-        if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in _SPEAKING_PRONOUNS):
+        if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_SPEAKERS
+                                  or doc[i].lower_ in _SPEAKING_PRONOUNS):
             return noun_phrase(doc[i], scan.text)
     return None

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Iterator, Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import relations_of
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.marks import paragraph_bounds, paragraph_starts
+from annotator.nlp.marks import MarkedSegment, find_marked_segments, paragraph_bounds, paragraph_starts
 
 #: What a cue is, for the rules that read only one kind.
 COLON, INTERVIEW, ACCORDING, VERB = "colon", "interview", "according", "verb"
@@ -51,13 +53,41 @@ class SpeakerScan:
         return paragraph_bounds(self.text, offset, self.paragraph_starts)
 
     @cached_property
+    def segments(self) -> list[MarkedSegment]:
+        """The text between quotation marks, in order."""
+        return find_marked_segments(self.text)
+
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [s.start for s in self.segments]
+
+    def quoted(self, token: Token) -> bool:
+        """The token is between quotation marks: a word quoted, not the one who speaks."""
+        index = bisect_right(self._segment_starts, token.idx) - 1
+        return index >= 0 and token.idx < self.segments[index].end
+
+    def marks_between(self, first: Token, last: Token) -> bool:
+        """Some quoted text lies wholly between two tokens."""
+        low, high = sorted((first.idx, last.idx))
+        index = bisect_right(self._segment_starts, low)
+        return index < len(self.segments) and self.segments[index].end <= high
+
+    def without_cue(self, found: Mapping[int, Span]) -> Iterator[tuple[int, Span]]:
+        """The quotes with no cue and no speaker yet, with their index."""
+        for index, quote in enumerate(self.quotes):
+            if index not in self.cues and index not in found:
+                yield index, quote
+
+    @cached_property
     def people(self) -> list[Span]:
         """The PERSON entities, in order: the candidate names a rule without a parse link reads."""
         return [e for e in self.doc.ents if e.label_ == "PERSON"]
 
     def acceptable(self, speaker: Span | None, quote: Span | None) -> bool:
-        """A speaker is an answer when it has words and is not inside the quote it speaks."""
-        return speaker is not None and len(speaker) > 0 and (quote is None or not overlaps(speaker, quote))
+        """A speaker is an answer when it has words, is not inside the quote it speaks and is not
+        itself between quotation marks."""
+        return speaker is not None and len(speaker) > 0 and (quote is None or not overlaps(speaker, quote)) \
+            and not self.quoted(speaker.root)
 
 
 def cue_kind(cue: Span) -> str:
