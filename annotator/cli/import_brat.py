@@ -35,8 +35,9 @@ def import_brat_command(
     """
     from annotator.export.brat import import_brat
 
-    # brat folders are searched at every depth for .txt and .ann: no output may live inside one.
-    refuse_output_among_inputs(output, [*sources, *_paired_texts(sources)], anywhere_inside=True)
+    # brat folders are searched at every depth for .txt and .ann: no output of those kinds may be inside one.
+    refuse_output_among_inputs(output, [*sources, *_paired_texts(sources)], folder_reads=(".txt", ".ann"),
+                               recursive=True)
     report = import_brat(sources=sources, output=output, labels=labels, annotator=annotator, overwrite=force)
     shown: dict[str, int] = {}
     for warning in report.warnings:
@@ -59,11 +60,11 @@ def import_brat_command(
 
 
 def _paired_texts(sources: list[Path]) -> list[Path]:
-    """The texts an ``.ann`` input is read with: ``NAME.txt`` for ``NAME.ann`` and ``NAME_XXXX.ann``."""
+    """The texts an ``.ann`` input may be read with: ``NAME.txt`` for ``NAME.ann`` and ``NAME_XXXX.ann``."""
     texts = []
     for source in sources:
         if source.suffix == ".ann":
             texts.append(source.with_suffix(".txt"))
-            if "_" in source.stem:
-                texts.append(source.with_name(source.stem.rsplit("_", 1)[0] + ".txt"))
+            parts = source.stem.split("_")
+            texts += [source.with_name("_".join(parts[:n]) + ".txt") for n in range(1, len(parts))]
     return texts

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
-from annotator.core.output_paths import journal_path, torn_path
+from annotator.core.owned_names import journal_path, torn_path
 from annotator.core.records import RecordError, Relation, Span, Task, json_type
 from annotator.core.sources import InputError, StrictJsonError, parse_json_line
 from annotator.core.store import append_aside, open_aside

@@ -18,50 +18,13 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from annotator.core.owned_names import (  # noqa: F401 (the names are part of this module's story)
+    RESERVED_SUFFIXES, STORE_SUFFIX, is_reserved, journal_path, rejects_path, reserved_role, torn_path,
+)
 from annotator.core.sources import STDIN, InputError
 
 #: The kinds of file a folder input is read for (see ``sources.iter_raw``).
 _FOLDER_INPUT_SUFFIXES = (".txt", ".jsonl")
-STORE_SUFFIX = ".jsonl"
-#: Endings of the names derived from an output (see the module docstring); no output may end so.
-RESERVED_SUFFIXES = (".drafts.jsonl", ".rejects.jsonl", ".drafts", ".rejects", ".torn")
-
-
-def _derived(output: str | Path, role: str) -> Path:
-    output = Path(output)
-    if output.name.endswith(STORE_SUFFIX) and len(output.name) > len(STORE_SUFFIX):
-        return output.with_name(output.name[: -len(STORE_SUFFIX)] + f".{role}{STORE_SUFFIX}")
-    return output.with_name(f"{output.name}.{role}")
-
-
-def journal_path(output: str | Path) -> Path:
-    """``out.jsonl`` → ``out.drafts.jsonl``; ``out`` → ``out.drafts`` (never another store's journal)."""
-    return _derived(output, "drafts")
-
-
-def rejects_path(output: str | Path) -> Path:
-    """``out.jsonl`` → ``out.rejects.jsonl``; ``out`` (or a dask folder) → ``out.rejects``."""
-    return _derived(output, "rejects")
-
-
-def torn_path(output: str | Path) -> Path:
-    """Where a torn last line of ``output`` is moved aside."""
-    output = Path(output)
-    return output.with_name(output.name + ".torn")
-
-
-def reserved_role(name: str) -> str | None:
-    """What a file of this name is kept for ("draft journal", ...), or None for a name free to use."""
-    for suffix, role in ((".drafts.jsonl", "draft journal"), (".drafts", "draft journal"),
-                         (".rejects.jsonl", "rejects file"), (".rejects", "rejects file"),
-                         (".torn", "torn lines set aside")):
-        if name.endswith(suffix):
-            return role
-    return None
-
-
-def is_reserved(path: str | Path) -> bool:
-    return reserved_role(Path(path).name) is not None
 
 
 def refuse_reserved_output(output: str | Path) -> None:
@@ -99,11 +62,13 @@ def visitor_files(folder: str | Path) -> list[Path]:
 
 
 def refuse_output_among_inputs(outputs: str | Path | Iterable[str | Path | None],
-                               inputs: Iterable[str | Path], *, anywhere_inside: bool = False) -> None:
+                               inputs: Iterable[str | Path], *,
+                               folder_reads: tuple[str, ...] = _FOLDER_INPUT_SUFFIXES,
+                               recursive: bool = False) -> None:
     """Raise ``InputError`` when any output is an input (or would be read as part of an input folder).
 
-    With ``anywhere_inside`` any output inside an input folder (at any depth) is refused, for
-    readers that search their folders recursively for every kind of file (brat).
+    A folder input is read for files ending in ``folder_reads``, at any depth when ``recursive``
+    (brat): an output of such a name there is refused.
     """
     if isinstance(outputs, (str, Path)):
         outputs = [outputs]
@@ -116,20 +81,12 @@ def refuse_output_among_inputs(outputs: str | Path | Iterable[str | Path | None]
             if _same_file(output, source):
                 raise InputError(str(output), None, f"the output is the same file as the input {source}; "
                                  "nothing was written: choose another output file")
-            if not source.is_dir():
+            if not source.is_dir() or output.suffix.lower() not in folder_reads:
                 continue
-            if anywhere_inside:
-                inside = _inside(output, source)
-            else:
-                inside = output.suffix.lower() in _FOLDER_INPUT_SUFFIXES and _same_file(output.parent, source)
-            if inside:
+            parents = output.resolve().parents if recursive else [output.parent]
+            if any(_same_file(parent, source) for parent in parents):
                 raise InputError(str(output), None, f"the output is inside the input folder {source} and "
                                  "would be read as one of its inputs: choose a file outside it")
-
-
-def _inside(output: Path, folder: Path) -> bool:
-    folder = folder.resolve()
-    return any(_same_file(parent, folder) for parent in output.resolve().parents)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -20,7 +20,8 @@ from typing import Any, BinaryIO, Callable, Iterator
 from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
 from annotator.core.output_lock import StoreLockedError, open_locked  # noqa: F401 (raised here, caught by importers)
-from annotator.core.output_paths import refuse_reserved_output, rejects_path, torn_path
+from annotator.core.output_paths import refuse_reserved_output
+from annotator.core.owned_names import rejects_path, torn_path
 from annotator.core.records import Annotation, RecordError, Task
 from annotator.core.sources import BOM, InputError, parse_json_line, refuse_special_file
 from annotator.core.terminal_text import printable

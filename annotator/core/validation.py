@@ -20,7 +20,8 @@ from annotator.core.invariants import task_problems
 from annotator.core.quick_check import line_is_sound
 from annotator.core.records import Annotation, RecordError, Task
 from annotator.core.schema import schema_errors, schema_valid
-from annotator.core.sources import BOM, STDIN, InputError, RawRecord, jsonl_lines, parse_line, refuse_special_file
+from annotator.core.sources import (BOM, STDIN, InputError, RawRecord, folder_inputs, jsonl_lines, parse_line,
+                                    refuse_special_file)
 
 
 @dataclass
@@ -137,7 +138,7 @@ def validate_files(paths: Iterable[str | Path], *, deep: bool = False) -> list[F
 def _expand_folders(paths: Iterable[str | Path]) -> Iterator[str | Path]:
     for path in paths:
         if str(path) != STDIN and Path(path).is_dir():
-            files = sorted(p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() == ".jsonl")
+            files = folder_inputs(Path(path), (".jsonl",))
             if files:
                 yield from files
                 continue

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.output_lock import ReplaceLock, StoreLockedError
+from annotator.core.output_lock import StoreLockedError
 from annotator.core.records import Annotation, Task
 from annotator.core.store import JsonlStore
 from annotator.export.atomic import AtomicFile
