@@ -294,10 +294,14 @@ RejectHandler = Callable[[InputError, str], None]
 
 def _convert(sources: Iterable[str | Path], build: Callable[[Any], Any], check: Callable[[Any], None],
              on_invalid: RejectHandler | None) -> Iterator[tuple[RawRecord, Any]]:
+    # The one verdict of ``validate`` on every record (imported here: validation reads through this module).
+    from annotator.core.validation import first_problem
+
     for raw in iter_records(sources):
         try:
-            if raw.error is not None:
-                raise RecordError(raw.error)
+            problem = raw.error or first_problem(raw)
+            if problem is not None:
+                raise RecordError(problem)
             item = build(raw.data)
             check(item)
         except (RecordError, RecursionError) as err:

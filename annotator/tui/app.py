@@ -15,7 +15,7 @@ from annotator.core.drafts import DraftJournal
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.errors import UserError
 from annotator.core.output_paths import visitor_files, visitor_name_problem
-from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError
+from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError, report_on_stderr
 from annotator.export.decisions import DecisionIndex
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.settings import AnnotateSettings, _load_pipeline
@@ -77,7 +77,7 @@ def create_app(
         rejects=RejectsFile(output) if skip_invalid else None,
         load_model=load_model or _load_pipeline,
         keymap=dict(keymap or {}),
-        drafts=DraftJournal(output),
+        drafts=DraftJournal(output, on_problem=lambda problem: report_on_stderr(str(problem))),
     )
     return AnnotatorApp(settings)
 
