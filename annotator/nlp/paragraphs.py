@@ -84,6 +84,12 @@ def dateline_place(doc: Doc, start: int) -> tuple[int, int] | None:
     return start, end
 
 
+def dateline_places(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of dateline places at the head of the first three paragraphs."""
+    places = (dateline_place(doc, i) for i in paragraph_first_tokens(doc, limit=3))
+    return [p for p in places if p is not None]
+
+
 def _is_caps_word(token: Token) -> bool:
     text = token.text
     return len(text) >= 2 and text.isalpha() and text.isupper()

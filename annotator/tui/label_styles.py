@@ -23,13 +23,6 @@ _CYCLE = ("#ffaf5f", "#87d7af", "#d7d75f", "#af87d7", "#5fafd7", "#d78787", "#87
 QUOTE_STYLE = Style(bgcolor="#26334a")
 SPEAKER_STYLE = Style(color="#ffd75f", bold=True, underline=True)
 CUE_STYLE = Style(color="#d0d0d0", italic=True, underline=True)
-#: Review: a span only some annotators have (a reddish tint under its own colour).
-DISPUTED_STYLE = Style(bgcolor="#5a2740", italic=True)
-FOCUS_STYLE = Style(reverse=True, bold=True)
-SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d75f")
-CURSOR_STYLE = Style(color="#000000", bgcolor="#ffffff", underline=True)
-#: Jump hints: tags typed to reach a span or word (reverse keeps them readable without colour).
-HINT_STYLE = Style(color="#ffd700", bgcolor="#000000", bold=True, reverse=True)
 
 
 def label_colour(label: str) -> str:

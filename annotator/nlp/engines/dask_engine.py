@@ -26,7 +26,7 @@ from annotator.core.records import Task
 from annotator.core.sources import InputError
 from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError
 from annotator.nlp import pipeline
-from annotator.nlp.engines import PrelabelJob, new_tasks
+from annotator.nlp.engines.job import PrelabelJob, new_tasks
 
 PART_NAME = re.compile(r"^part-(\d{5,})\.jsonl$")
 STALE_PART = re.compile(r"^\.part-\d{5,}\.jsonl\.tmp$")

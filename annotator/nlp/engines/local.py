@@ -5,7 +5,7 @@ from __future__ import annotations
 from annotator.core.errors import UserError
 from annotator.core.store import JsonlStore, RejectsFile
 from annotator.nlp import pipeline
-from annotator.nlp.engines import PrelabelJob, new_tasks
+from annotator.nlp.engines.job import PrelabelJob, new_tasks
 
 
 def run_local(job: PrelabelJob) -> dict[str, object]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from annotator.nlp.paragraphs import dateline_end, dateline_place, paragraph_first_tokens
+from annotator.nlp.paragraphs import dateline_end
 
 if TYPE_CHECKING:
     from annotator.nlp.entities.scan import EntityScan
@@ -15,12 +15,6 @@ if TYPE_CHECKING:
 
 def datelines(scan: EntityScan, ents: list[Span]) -> list[Span]:
     return _datelines(scan.doc, ents, scan.places)
-
-
-def dateline_places(doc: Doc) -> list[tuple[int, int]]:
-    """The token ranges of dateline places at the head of the first three paragraphs."""
-    places = (dateline_place(doc, i) for i in paragraph_first_tokens(doc, limit=3))
-    return [p for p in places if p is not None]
 
 
 def _datelines(doc: Doc, ents: list[Span], places: list[tuple[int, int]]) -> list[Span]:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from annotator.nlp.entities.datelines import dateline_places
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.paragraphs import dateline_places
 
 
 @dataclass

@@ -88,10 +88,8 @@ class SessionScreen(Screen[None]):
 
     def _show_marks(self) -> None:
         view = self.query_one(DocumentView)
-        if self.selecting:
-            view.mark(focused=self.focused_span, selection=(self.selection_anchor, self.cursor), cursor=self.cursor)
-        else:
-            view.mark(focused=self.focused_span)
+        selection = (self.selection_anchor, self.cursor) if self.selecting else None
+        view.mark(focused=self.focused_span, selection=selection, cursor=self.cursor)
         self.query_one(SpanList).show_focus(self.focused_span)
 
     def _show_progress(self) -> None:

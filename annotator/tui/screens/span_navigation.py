@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from annotator.core.records import QUOTE, Span
-from annotator.tui.display_text import is_word
+from annotator.tui.display_text import excerpt, is_word
 from annotator.tui.screens.jump_hints import HINT_LETTERS, JumpHints, hint_tags
 from annotator.tui.screens.search_prompt import SearchPrompt
 from annotator.tui.screens.session_screen import SessionScreen
@@ -115,6 +115,7 @@ class SpanNavigation(SessionScreen):
         else:
             self.focused_span = None
             self.move_cursor(token)
+            self._status(f"“{excerpt(task.text[found:found + len(query)], 60)}” found: v selects from here")
 
     # -- next / previous by kind ---------------------------------------------------------------
 

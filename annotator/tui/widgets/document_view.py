@@ -15,9 +15,7 @@ from textual.strip import Strip
 
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Token
 from annotator.tui.display_text import printable
-from annotator.tui.label_styles import (
-    CURSOR_STYLE, DISPUTED_STYLE, FOCUS_STYLE, HINT_STYLE, SELECTION_STYLE, label_style,
-)
+from annotator.tui.label_styles import label_style
 from annotator.tui.widgets.label_row import label_row
 
 _CHUNK = re.compile(r"\S+\s*|\s+")
@@ -61,7 +59,19 @@ def _layer(span: Span) -> int:
 
 
 class DocumentView(ScrollView, can_focus=False):
-    """Draws a document; the screen tells it what to show and which span or tokens to mark."""
+    """Draws a document; the screen tells it what to show and which span or tokens to mark.
+
+    The marks are component classes, styled in ``app.tcss``: ``document-view--focus`` (the focused
+    span), ``--selection``, ``--cursor``, ``--hint`` (jump tags) and ``--disputed`` (review).
+    """
+
+    COMPONENT_CLASSES = {
+        "document-view--focus",
+        "document-view--selection",
+        "document-view--cursor",
+        "document-view--hint",
+        "document-view--disputed",
+    }
 
     DEFAULT_CSS = """
     DocumentView {
@@ -151,7 +161,8 @@ class DocumentView(ScrollView, can_focus=False):
 
     def mark(self, *, focused: Span | None, selection: tuple[int, int] | None = None,
              cursor: int | None = None) -> None:
-        """Mark the focused span, a selected token range and the cursor token; scroll to them."""
+        """Mark the focused span, a selected token range and the cursor token (always shown, so ``v``
+        starts where the annotator looks); scroll to them."""
         before = self._mark_ranges()
         self._focused = focused
         self._selection = self._token_chars(*selection) if selection else None
@@ -159,18 +170,26 @@ class DocumentView(ScrollView, can_focus=False):
         # Repaint only the lines whose marks changed: a keypress costs a few lines, not the view.
         for start, end in before ^ self._mark_ranges():
             first, last = self.line_of(start), self.line_of(max(end - 1, start))
-            for line in range(first, last + 1):
-                self._cache.pop(line, None)
-            self.refresh_lines(first * self._rows, (last - first + 1) * self._rows)
-        target = self._cursor or (self._focused and (self._focused.start, self._focused.end))
-        if target:
-            self.scroll_to_offset(*target)
+            rows = range(first * self._rows, (last + 1) * self._rows)
+            for row in rows:  # the cache is keyed by screen row, and a line of text may have two
+                self._cache.pop(row, None)
+            self.refresh_lines(rows.start, len(rows))
+        # The focused span in view first (its start, when it is taller than the view), then the
+        # cursor, which may be further on inside it.
+        if self._focused is not None:
+            self.scroll_to_offset(self._focused.start, self._focused.end)
+        if self._cursor is not None:
+            self.scroll_to_offset(*self._cursor)
 
     def _mark_ranges(self) -> set[tuple[int, int]]:
         marks = {self._selection, self._cursor}
         if self._focused is not None:
             marks.add((self._focused.start, self._focused.end))
         return {m for m in marks if m is not None}
+
+    def mark_style(self, mark: str) -> Style:
+        """How ``mark`` (focus, selection, cursor, hint, disputed) is painted over the text."""
+        return self.get_component_rich_style(f"document-view--{mark}", partial=True)
 
     # -- geometry --------------------------------------------------------------------------
 
@@ -262,6 +281,8 @@ class DocumentView(ScrollView, can_focus=False):
                 strip = Strip(text.render(self.app.console), text.cell_len)
             else:
                 strip = self._render_text_line(index, base)
+            # Rich leaves a line with no span unstyled: the view's own colours go under every line.
+            strip = strip.apply_style(base)
             self._cache[row] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
@@ -278,16 +299,17 @@ class DocumentView(ScrollView, can_focus=False):
         for span in self._disputed:
             if span.start >= end:
                 break
-            paint(DISPUTED_STYLE, span.start, span.end)
+            paint(self.mark_style("disputed"), span.start, span.end)
         if self._focused is not None:
-            paint(FOCUS_STYLE, self._focused.start, self._focused.end)
+            paint(self.mark_style("focus"), self._focused.start, self._focused.end)
         if self._selection is not None:
-            paint(SELECTION_STYLE, *self._selection)
+            paint(self.mark_style("selection"), *self._selection)
         if self._cursor is not None:
-            paint(CURSOR_STYLE, *self._cursor)
+            paint(self.mark_style("cursor"), *self._cursor)
+        hint = self.mark_style("hint")
         for offset, tag in self._hints.items():
             if start <= offset < end:
                 at = offset - start
                 tag = tag[: max(len(text) - at, 0)]
-                text = text[:at] + Text(tag, style=HINT_STYLE, end="") + text[at + len(tag):]
+                text = text[:at] + Text(tag, style=hint, end="") + text[at + len(tag):]
         return Strip(text.render(self.app.console), text.cell_len)
