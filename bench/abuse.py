@@ -98,6 +98,9 @@ class Case:
     needs_model: bool = False
     may_change: tuple[str, ...] = ()  # outputs that are not inputs (a store being repaired)
     shows: str | None = None  # text that must be printed as typed (Rich markup not interpreted)
+    held: str | None = None  # a store another process holds open (and appends to) during the case
+    without: str | None = None  # a module made impossible to import (an optional extra not installed)
+    code: str | None = None  # a Python snippet run instead of the command line (an API the CLI cannot reach)
 
 
 def run(case: Case, folder: Path, python: str = sys.executable) -> str | None:
@@ -112,11 +115,23 @@ def run(case: Case, folder: Path, python: str = sys.executable) -> str | None:
         (folder / name).symlink_to(folder / target) if kind == "symlink" else os.link(folder / target, folder / name)
     before = {name: _digest(folder / name) for name, data in case.files.items() if data is not None}
     args = [a.replace("{dir}", str(folder)) for a in case.args]
+    if case.code is not None:
+        command = [python, "-c", case.code, *args]
+    elif case.without is not None:
+        command = [python, "-c", f"import sys; sys.modules[{case.without!r}] = None; from annotator.cli import app; "
+                   "app(prog_name='annotator')", *args]
+    else:
+        command = [python, "-m", "annotator", *args]
+    holder = _hold(folder / case.held, python) if case.held else None
     try:
-        done = subprocess.run([python, "-m", "annotator", *args], cwd=folder, env=ENV,
-                              capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
+        done = subprocess.run(command, cwd=folder, env=ENV, capture_output=True, timeout=300,
+                              stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         return "timed out (a hang)"
+    finally:
+        kept = _release(holder, folder / case.held) if holder else None
+    if kept:
+        return kept
     out, err = done.stdout, done.stderr
     if b"Traceback" in err or b"Traceback" in out:
         return "traceback: " + err.decode("utf-8", "replace").strip().splitlines()[-1][:200]
@@ -141,6 +156,41 @@ def run(case: Case, folder: Path, python: str = sys.executable) -> str | None:
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "not a file"
+
+
+HOLDER = """
+import sys
+from annotator.core.records import Annotation, Task
+from annotator.core.store import JsonlStore
+with JsonlStore(sys.argv[1]) as store:
+    store.append_decision(Annotation(Task(text="Held before."), "accept", "holder", "h", 1))
+    print("holding", flush=True)
+    sys.stdin.readline()
+    store.append_decision(Annotation(Task(text="Held after."), "accept", "holder", "h", 2))
+"""
+
+
+def _hold(path: Path, python: str) -> subprocess.Popen:
+    """Another process with the store open (annotate, as the user sees it), one decision written."""
+    holder = subprocess.Popen([python, "-c", HOLDER, str(path)], env=ENV, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    if holder.stdout.readline() != "holding\n":
+        raise RuntimeError("the holder of the store did not start")
+    return holder
+
+
+def _release(holder: subprocess.Popen, path: Path) -> str | None:
+    """Let the holder write its next decision and close; both decisions must be in the file it holds."""
+    holder.stdin.write("\n")
+    holder.stdin.close()
+    holder.wait(timeout=60)
+    holder.stdout.close()
+    try:
+        texts = [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines()]
+    except (OSError, ValueError, KeyError):
+        return f"the held store {path.name} is gone or unreadable"
+    held = [t for t in texts if t.startswith("Held ")]
+    return None if held == ["Held before.", "Held after."] else f"the held store lost decisions: {held}"
 
 
 def cases(with_model: bool) -> list[Case]:
@@ -220,6 +270,7 @@ def cases(with_model: bool) -> list[Case]:
              "in.jsonl"),
     ]
     found += _export_safety_cases()
+    found += _issue_21_cases()
     if with_model:
         docs = b'{"text": "Ana said yes."}\n'
         record = decisions().splitlines(keepends=True)
@@ -299,6 +350,173 @@ def _export_safety_cases() -> list[Case]:
                check=_documents(3)) for f in ("prodigy", "spacy")),
     ]
     return found
+
+
+def _issue_21_cases() -> list[Case]:
+    """Issue 21's classes, each with the case found and a second of the same class: one lock for
+    every command that writes a store; names we own; readers as strict as validate; serve checks
+    who is asking."""
+    found: list[Case] = []
+    good = {"in.jsonl": decisions()}
+    brat = {"b/doc.txt": b"Ana said yes.\n", "b/doc.ann": b"T1\tSource 0 3\tAna\n"}
+    doccano = {"d.jsonl": b'{"text": "Ana said yes."}\n'}
+    # 1. A store open for writing is locked for every command (the holder keeps both its decisions).
+    for name, args, files in [
+        ("export-prodigy/force-onto-open-store", ["export", "in.jsonl", "--format", "prodigy", "-o", "out.jsonl",
+                                                  "--force", "--no-progress"], good),
+        ("import-brat/force-onto-open-store", ["import", "brat", "b", "-o", "out.jsonl", "--force"], brat),
+        ("import-doccano/append-to-open-store", ["import", "doccano", "d.jsonl", "-o", "out.jsonl"], doccano),
+        ("review/onto-open-store", ["review", "in.jsonl", "-o", "out.jsonl"], good),
+    ]:
+        found.append(Case(f"lock/{name}", args, files, (2,), "out.jsonl: the file is in use by another process",
+                          held="out.jsonl"))
+    for output in ("out.drafts.jsonl", "out.rejects.jsonl", "out.jsonl.torn"):
+        found += [
+            Case(f"lock/annotate-onto-{output}", ["annotate", "in.jsonl", "-o", output], good, (2,),
+                 f"{output}: this name is kept for the", check=_only("in.jsonl")),
+            Case(f"lock/export-onto-{output}", ["export", "in.jsonl", "--format", "prodigy", "-o", output], good,
+                 (2,), f"{output}: this name is kept for the", check=_only("in.jsonl")),
+        ]
+    # 2. Names we derive never meet names we own or the user's files.
+    two_annotators = b"".join(line(Annotation(task(text), "accept", who, who, 1).to_dict() | {"meta": {"id": i}})
+                              for text, who, i in [("Ana said yes", "alice", "doc"), ("Ana said yes", "bob", "doc"),
+                                                   ("Bob said no", "carol", "doc_bob"),
+                                                   ("Cyd said so", "a/b", "x"), ("Cyd said so", "a-b", "x")])
+    found += [
+        Case("names/serve-visitor-drafts", ["serve", "in.jsonl", "--out-dir", "team", "--annotators", "alice.drafts"],
+             good, (2,), "alice.drafts"),
+        Case("names/serve-visitor-rejects", ["serve", "in.jsonl", "--out-dir", "team", "--annotators", "ok,x.rejects"],
+             good, (2,), "x.rejects"),
+        Case("names/export-brat-stem-meets-annotator", ["export", "in.jsonl", "--format", "brat", "-o", "out"],
+             {"in.jsonl": two_annotators}, (0,), check=_ann_files("out", 5)),
+        Case("names/clean-up-keeps-a-folder-named-like-a-temporary", ["export", "in.jsonl", "--format", "prodigy",
+                                                                      "-o", "o.jsonl"],
+             {**good, ".o.jsonl.mine.tmp/notes.txt": b"mine\n"}, (0,)),
+        Case("names/clean-up-keeps-a-file-named-like-a-temporary", ["export", "in.jsonl", "--format", "spacy",
+                                                                    "-o", "o.spacy"],
+             {**good, ".o.spacy.x.tmp": b"mine\n"}, (0,)),
+        Case("names/force-keeps-a-folder-of-user-texts", ["export", "in.jsonl", "--format", "brat", "-o", "mine",
+                                                          "--force"],
+             {**good, "mine/notes.txt": b"mine\n", "mine/more.txt": b"also mine\n"}, (2,), "mine: has no"),
+        Case("names/force-keeps-a-folder-of-user-jsonl", ["export", "in.jsonl", "--format", "hf", "-o", "mine",
+                                                          "--force"],
+             {**good, "mine/train.jsonl": b"mine\n"}, (2,), "mine: has no"),
+        Case("names/import-brat-onto-input-text", ["import", "brat", "b", "-o", "b/doc.txt", "--force"], brat, (2,),
+             "b/doc.txt: the output is inside the input folder"),
+        Case("names/import-brat-onto-paired-text", ["import", "brat", "b/doc.ann", "-o", "b/doc.txt", "--force"],
+             brat, (2,), "b/doc.txt: the output is the same file"),
+        Case("names/prelabel-rejects-onto-input", ["prelabel", "x.rejects.jsonl", "-o", "x.jsonl", "--skip-invalid"],
+             {"x.rejects.jsonl": b'{"text": "Ana said yes."}\n{"text": 3}\n'}, (2,), "x.rejects.jsonl: the output"),
+        Case("names/annotate-rejects-onto-input", ["annotate", "x.rejects.jsonl", "-o", "x.jsonl", "--skip-invalid"],
+             {"x.rejects.jsonl": b'{"text": "Ana said yes."}\n'}, (2,), "x.rejects.jsonl: the output"),
+        Case("names/torn-tail-through-symlink", ["import", "doccano", "d.jsonl", "-o", "out.jsonl"],
+             {**doccano, "out.jsonl": decisions()[:-20], "target.txt": b"not yours\n"}, (2,),
+             "out.jsonl.torn: is a symbolic link", links={"out.jsonl.torn": ("symlink", "target.txt")}),
+        Case("names/torn-tail-into-fifo", ["import", "doccano", "d.jsonl", "-o", "out.jsonl"],
+             {**doccano, "out.jsonl": decisions()[:-20], "out.jsonl.torn": None}, (2,),
+             "out.jsonl.torn: is a named pipe"),
+        Case("names/folder-input-skips-journals", ["stats", "team"],
+             {"team/alice.jsonl": decisions(), "team/alice.drafts.jsonl": b'{"_input_hash": [1]}\n',
+              "team/alice.rejects.jsonl": b'{"file": "x"}\n', "team/alice.jsonl.torn": b'{"_in\n'}, (0,)),
+    ]
+    # 3. Every reader is as strict as validate.
+    lines = decisions().splitlines(keepends=True)
+    broken_start = lines[0] + b"#" + lines[1][1:] + lines[2]
+    found += [
+        Case("strict/store-broken-at-line-start-import", ["import", "doccano", "d.jsonl", "-o", "out.jsonl"],
+             {**doccano, "out.jsonl": broken_start}, (2,), "out.jsonl:2: the output file has a line that is not JSON"),
+        Case("strict/store-broken-at-line-start-review", ["review", "in.jsonl", "-o", "out.jsonl"],
+             {**good, "out.jsonl": broken_start}, (2,), "out.jsonl:2: the output file has a line that is not JSON"),
+    ]
+    for name, journal in [("list-hash", b'{"_input_hash": [1]}\n'), ("object-hash", b'{"_input_hash": {}}\n'),
+                          ("deep", b'{"_input_hash": 1, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"),
+                          ("spans-object", b'{"_input_hash": 1, "spans": {}, "relations": []}\n')]:
+        found.append(Case(f"strict/draft-journal-{name}", ["in.jsonl", "out.jsonl"],
+                          {**good, "out.drafts.jsonl": journal}, (0,), "out.drafts.jsonl:1:",
+                          code=OPEN_ANNOTATE, may_change=("out.drafts.jsonl",), check=_set_aside(journal)))
+    for field_name, value, reason in [("_annotator_id", {"x": 1}, "'_annotator_id' must be a string or null"),
+                                      ("label", "", "span '' 0-3: 'label' is empty")]:
+        records = [json.loads(x) for x in decisions().splitlines()]
+        if field_name == "label":
+            records[1]["spans"][0]["label"] = value
+        else:
+            records[1][field_name] = value
+        files = {"in.jsonl": b"".join(line(r) for r in records), "b.jsonl": decisions("bob")}
+        short = field_name.strip("_").replace("_", "-")
+        found += [
+            Case(f"strict/stats-{short}", ["stats", "in.jsonl"], files, (2,), f"in.jsonl:2: {reason}"),
+            Case(f"strict/agree-{short}", ["agree", "in.jsonl", "b.jsonl"], files, (2,), f"in.jsonl:2: {reason}"),
+            Case(f"strict/evaluate-{short}", ["evaluate", "in.jsonl", "b.jsonl"], files, (2,),
+                 f"in.jsonl:2: {reason}"),
+            *(Case(f"strict/export-{f}-{short}", ["export", "in.jsonl", "--format", f, "-o", "out.data",
+                                                  "--no-progress"], files, (2,), f"in.jsonl:2: {reason}",
+                   check=_no_output) for f in ("prodigy", "hf", "spacy")),
+        ]
+    # 4. serve checks who is asking, and says what to install.
+    found += [
+        Case("serve/without-serve-extra-aiohttp", ["serve", "in.jsonl", "--out-dir", "team"], good, (2,),
+             "pip install 'annotator[serve]'", without="aiohttp", check=_only("in.jsonl")),
+        Case("serve/without-serve-extra-textual-serve", ["serve", "in.jsonl", "--out-dir", "team"], good, (2,),
+             "pip install 'annotator[serve]'", without="textual_serve", check=_only("in.jsonl")),
+        Case("prelabel/dask-without-cluster-extra", ["prelabel", "in.jsonl", "-o", "parts", "--engine", "dask"],
+             {"in.jsonl": b'{"text": "Ana said yes."}\n'}, (2,), "pip install 'annotator[cluster]'", without="dask"),
+        Case("serve/host-that-does-not-resolve", ["serve", "in.jsonl", "--out-dir", "team", "--host",
+                                                  "no.such.host.invalid"], good, (2,), "--host no.such.host.invalid"),
+        Case("serve/dns-rebinding-host", ["evil.example:8000"], {}, (0,), code=ASK_SERVER),
+        Case("serve/cross-site-websocket-origin", ["127.0.0.1:8000", "http://evil.example"], {}, (0,), code=ASK_SERVER),
+    ]
+    return found
+
+
+#: ``create_app`` as ``annotate`` calls it, then closed: the draft journal is read (no terminal needed).
+OPEN_ANNOTATE = """
+import sys
+from annotator.cli.app import USER_ERRORS
+from annotator.tui.app import create_app
+try:
+    app = create_app([sys.argv[1]], sys.argv[2])
+except USER_ERRORS as err:
+    sys.exit(f"error: {err}")
+app.settings.store.close()
+app.settings.drafts.close()
+"""
+
+#: One request to a served annotator (no token, loopback) with this Host and Origin: handled when refused.
+ASK_SERVER = """
+import asyncio, sys
+from aiohttp.test_utils import TestClient, TestServer
+from annotator.tui.web_server import TokenServer
+
+async def ask():
+    server = TokenServer("true", host="127.0.0.1", port=0, token=None, title="annotator")
+    async with TestClient(TestServer(await server._make_app())) as client:
+        headers = {"Host": sys.argv[1], **({"Origin": sys.argv[2]} if len(sys.argv) > 2 else {})}
+        statuses = [(await client.get(path, headers=headers)).status for path in ("/", "/ws")]
+    sys.exit(0 if statuses == [403, 403] else f"answered {statuses}")
+
+asyncio.run(ask())
+"""
+
+
+def _only(*names: str):
+    def check(folder: Path, out: bytes, err: bytes) -> str | None:
+        left = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+        return None if left == sorted(names) else f"left {left}"
+    return check
+
+
+def _ann_files(name: str, count: int):
+    def check(folder: Path, out: bytes, err: bytes) -> str | None:
+        found = len(list((folder / name).glob("*.ann")))
+        return None if found == count else f"{found} .ann files for {count} decisions"
+    return check
+
+
+def _set_aside(journal: bytes):
+    def check(folder: Path, out: bytes, err: bytes) -> str | None:
+        torn = folder / "out.drafts.jsonl.torn"
+        return None if torn.is_file() and torn.read_bytes() == journal else "the bad journal line was not kept aside"
+    return check
 
 
 def _broken_in_pass_two() -> bytes:

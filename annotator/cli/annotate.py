@@ -9,7 +9,7 @@ import typer
 
 from annotator.cli.app import app, login_name
 from annotator.core.errors import UserError
-from annotator.core.output_paths import refuse_output_among_inputs
+from annotator.core.output_paths import refuse_output_among_inputs, rejects_path
 from annotator.core.sources import STDIN, InputError
 
 
@@ -30,7 +30,7 @@ def annotate_documents(
     for source in sources:
         if not Path(source).exists():
             raise InputError(str(source), None, "no such file or folder")
-    refuse_output_among_inputs(output, sources)
+    refuse_output_among_inputs([output, rejects_path(output) if skip_invalid else None], sources)
     # Textual is imported here, not at the top, so the other commands start fast.
     from annotator.tui.app import create_app
     from annotator.tui.keymap import read_keymap

@@ -8,6 +8,7 @@ import typer
 
 from annotator.cli.app import EXIT_BAD_INPUT, import_app
 from annotator.cli.terminal import echo
+from annotator.core.output_paths import refuse_output_among_inputs
 
 #: Warnings of one kind shown in full before the rest are only counted (all with --verbose).
 SHOWN_PER_KIND = 3
@@ -34,6 +35,9 @@ def import_brat_command(
     """
     from annotator.export.brat import import_brat
 
+    # brat folders are searched at every depth for .txt and .ann: no output of those kinds may be inside one.
+    refuse_output_among_inputs(output, [*sources, *_paired_texts(sources)], folder_reads=(".txt", ".ann"),
+                               recursive=True)
     report = import_brat(sources=sources, output=output, labels=labels, annotator=annotator, overwrite=force)
     shown: dict[str, int] = {}
     for warning in report.warnings:
@@ -53,3 +57,14 @@ def import_brat_command(
     if report.failed:
         typer.echo(f"  {len(report.failed)} file(s) could not be imported (see the errors above)")
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _paired_texts(sources: list[Path]) -> list[Path]:
+    """The texts an ``.ann`` input may be read with: ``NAME.txt`` for ``NAME.ann`` and ``NAME_XXXX.ann``."""
+    texts = []
+    for source in sources:
+        if source.suffix == ".ann":
+            texts.append(source.with_suffix(".txt"))
+            parts = source.stem.split("_")
+            texts += [source.with_name("_".join(parts[:n]) + ".txt") for n in range(1, len(parts))]
+    return texts

@@ -14,7 +14,7 @@ from rich.progress import (
 
 from annotator.cli.app import app
 from annotator.cli.terminal import echo
-from annotator.core.output_paths import refuse_output_among_inputs
+from annotator.core.output_paths import refuse_output_among_inputs, rejects_path
 from annotator.core.sources import count_documents
 
 
@@ -78,7 +78,8 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
     """
     from annotator.nlp.engines import PrelabelJob, get_engine
 
-    refuse_output_among_inputs(output, inputs)
+    # The rejects file is an output too: reading it while appending to it would never end.
+    refuse_output_among_inputs([output, rejects_path(output) if skip_invalid else None], inputs)
     job = PrelabelJob(inputs=list(inputs), output=Path(output), model=model, batch_size=batch_size,
                       n_process=n_process, skip_invalid=skip_invalid, scheduler=scheduler,
                       partitions=partitions, on_progress=on_progress,

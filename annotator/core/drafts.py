@@ -6,62 +6,125 @@ One line per edit: ``{"_input_hash": H, "spans": [[token_start, token_end, label
 "relations": [[head, child, label], ...]}`` (the document's spans as they stand, by token, and its
 relations by index into those spans: a tenth of the size of full records, which matters when every
 edit of a long document is written before the next key), or ``{"_input_hash": H, "cleared": true}``. The newest line per input
-hash wins. Opening the journal rewrites it with only the live drafts (atomically), so it stays small;
-it is only opened by the process that holds the output's lock.
+hash wins. Each line is read with the readers' strict parser and its shape checked; a line that
+fails (a torn tail after a crash, or damage) is reported as ``FILE:LINE: reason`` and moved to
+``OUT.drafts.jsonl.torn`` before the journal is compacted, so nothing in it is lost and
+``annotate`` still opens. Opening the journal rewrites it with only the live drafts (atomically),
+so it stays small; it is only opened by the process that holds the output's lock, and never
+through a symlink.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
+import tempfile
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Callable
 
-from annotator.core.records import RecordError, Relation, Span, Task
+from annotator.core.owned_names import journal_path, torn_path
+from annotator.core.records import RecordError, Relation, Span, Task, json_type
+from annotator.core.sources import InputError, StrictJsonError, parse_json_line
+from annotator.core.store import append_aside, open_aside
 
 
 def drafts_path(output: str | Path) -> Path:
-    """``out.jsonl`` → ``out.drafts.jsonl`` (beside the output, as the rejects file)."""
-    output = Path(output)
-    stem = output.stem if output.suffix == ".jsonl" else output.name
-    return output.with_name(stem + ".drafts.jsonl")
+    """``out.jsonl`` → ``out.drafts.jsonl`` (beside the output, as the rejects file); ``out`` → ``out.drafts``."""
+    return journal_path(output)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _draft_problem(line: Any) -> str | None:
+    """Why a parsed journal line is not one this journal writes, or None."""
+    if not isinstance(line, dict):
+        return f"expected a JSON object, got {json_type(line)}"
+    if not _is_int(line.get("_input_hash")):
+        return "'_input_hash' must be an integer"
+    if line.get("cleared") is True:
+        return None
+    spans, relations = line.get("spans"), line.get("relations")
+    if not isinstance(spans, list) or not isinstance(relations, list):
+        return "a draft needs 'spans' and 'relations' lists (or 'cleared': true)"
+    for span in spans:
+        if not (isinstance(span, list) and len(span) in (3, 4) and _is_int(span[0]) and _is_int(span[1])
+                and all(isinstance(x, str) and x for x in span[2:])):
+            return "a span must be [token_start, token_end, label] or [..., quote_type]"
+    for relation in relations:
+        if not (isinstance(relation, list) and len(relation) == 3 and _is_int(relation[0])
+                and _is_int(relation[1]) and isinstance(relation[2], str) and relation[2]):
+            return "a relation must be [head, child, label]"
+    return None
 
 
 class DraftJournal:
-    """Drafts of one output file: read on open, then appended to (fsynced) on every edit."""
+    """Drafts of one output file: read on open, then appended to (fsynced) on every edit.
 
-    def __init__(self, output: str | Path) -> None:
+    ``on_problem`` hears of each line that could not be read (``FILE:LINE: reason``), moved aside.
+    """
+
+    def __init__(self, output: str | Path, *, on_problem: Callable[[InputError], None] | None = None) -> None:
         self.path = drafts_path(output)
         self._drafts: dict[int, dict[str, Any]] = {}
         self.skipped_lines = 0
-        if self.path.exists():
+        #: the lines that could not be read, each located
+        self.problems: list[InputError] = []
+        self._on_problem = on_problem
+        if os.path.lexists(self.path):
             self._read()
             self._compact()
         self._file: BinaryIO | None = None  # opened on the first edit
 
     def _read(self) -> None:
-        with open(self.path, "rb") as stream:
-            for raw in stream:
+        set_aside = []
+        with os.fdopen(_open_journal(self.path, os.O_RDONLY), "rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                if not raw.strip():
+                    continue
                 try:
-                    line = json.loads(raw)
-                    input_hash = line["_input_hash"]
-                except (ValueError, KeyError, TypeError):
+                    line = parse_json_line(raw.decode("utf-8"))
+                    problem = _draft_problem(line)
+                except UnicodeDecodeError as err:
+                    problem = f"not valid UTF-8 (byte {err.start + 1} of the line)"
+                except json.JSONDecodeError as err:
+                    problem = f"invalid JSON: {err.msg} at column {err.colno}"
+                except StrictJsonError as err:
+                    problem = str(err)
+                if problem is not None:
                     # A torn last line (a crash mid-write) or damage: the lines before it still count.
                     self.skipped_lines += 1
+                    set_aside.append(raw if raw.endswith(b"\n") else raw + b"\n")
+                    self._problem(InputError(str(self.path), number, f"{problem}; the line was moved to "
+                                             f"{torn_path(self.path)} and the other drafts kept"))
                     continue
-                if line.get("cleared"):
-                    self._drafts.pop(input_hash, None)
+                if line.get("cleared") is True:
+                    self._drafts.pop(line["_input_hash"], None)
                 else:
-                    self._drafts[input_hash] = line
+                    self._drafts[line["_input_hash"]] = line
+        if set_aside:
+            append_aside(torn_path(self.path), b"".join(set_aside))
+
+    def _problem(self, error: InputError) -> None:
+        self.problems.append(error)
+        if self._on_problem is not None:
+            self._on_problem(error)
 
     def _compact(self) -> None:
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        with open(temporary, "wb") as out:
-            for line in self._drafts.values():
-                out.write(_encode(line))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, self.path)
+        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        temporary = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for line in self._drafts.values():
+                    out.write(_encode(line))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
         _fsync_folder(self.path.parent)
 
     def __contains__(self, input_hash: int) -> bool:
@@ -105,7 +168,7 @@ class DraftJournal:
 
     def _write(self, line: dict[str, Any]) -> None:
         if self._file is None:
-            self._file = open(self.path, "ab")
+            self._file = os.fdopen(open_aside(self.path), "ab")
         self._file.write(_encode(line))
         self._file.flush()
         os.fsync(self._file.fileno())
@@ -113,8 +176,24 @@ class DraftJournal:
     def close(self) -> None:
         if self._file is not None and not self._file.closed:
             self._file.close()
-        if not self._drafts and self.path.exists():
+        if not self._drafts and self.path.is_file() and not self.path.is_symlink():
             self.path.unlink()  # every draft was decided: nothing left to keep
+
+
+def _open_journal(path: Path, flags: int) -> int:
+    """The journal opened without following a symlink planted at its name (``InputError`` then)."""
+    try:
+        fd = os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as err:
+        if os.path.islink(path):
+            raise InputError(str(path), None, "the draft journal is a symbolic link; it is never read or "
+                             "written through a link: remove the link") from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError(str(path), None, "the draft journal is not a regular file; remove what is there")
+    os.set_blocking(fd, True)
+    return fd
 
 
 def _encode(line: dict[str, Any]) -> bytes:

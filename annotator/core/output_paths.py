@@ -1,25 +1,75 @@
-"""Checks on an output path made before anything is written: it must not be one of the inputs.
+"""The names this tool derives and owns, and the checks on an output path made before anything is written.
 
-"The same file" is decided by the file system (device and inode, after symlinks), so a symlink or
-a hard link to an input is caught as surely as the same name; an output inside an input folder
-that the folder reader would pick up is caught too.
+Beside a store ``OUT.jsonl`` live its draft journal ``OUT.drafts.jsonl``, its rejects file
+``OUT.rejects.jsonl`` and a torn tail moved aside, ``OUT.jsonl.torn``. Those names are reserved:
+no output may take one (so a journal is never a store, an export or a visitor's file), folder
+readers skip them, and each derivation is one-to-one (an output without ``.jsonl``, ``OUT``, has
+``OUT.drafts``), so two stores never share a journal.
+
+An output must not be one of the inputs: "the same file" is decided by the file system (device and
+inode, after symlinks), so a symlink or a hard link to an input is caught as surely as the same
+name; an output inside an input folder that the folder reader would pick up is caught too.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterable
 
+from annotator.core.owned_names import (  # noqa: F401 (the names are part of this module's story)
+    RESERVED_SUFFIXES, STORE_SUFFIX, is_reserved, journal_path, rejects_path, reserved_role, torn_path,
+)
 from annotator.core.sources import STDIN, InputError
 
 #: The kinds of file a folder input is read for (see ``sources.iter_raw``).
 _FOLDER_INPUT_SUFFIXES = (".txt", ".jsonl")
 
 
+def refuse_reserved_output(output: str | Path) -> None:
+    """An output named like a journal, rejects file or torn tail is refused: those names are ours."""
+    if str(output) == STDIN:
+        return
+    role = reserved_role(Path(output).name)
+    if role is not None:
+        raise InputError(str(output), None, f"this name is kept for the {role} of another output "
+                         f"(names ending in {', '.join(RESERVED_SUFFIXES)}); nothing was written: "
+                         "choose another output name")
+
+
+#: A visitor's name becomes a file name (``NAME.jsonl``): letters, digits, ``_`` and ``-``, and
+#: single dots between them; never one of the reserved endings.
+_VISITOR_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9_-])){0,39}")
+
+
+def visitor_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a visitor's name (their file is ``NAME.jsonl``), or None."""
+    if not _VISITOR_NAME.fullmatch(name):
+        return "A name is 1-40 letters, digits, '.', '_' or '-', starting with a letter or digit."
+    role = reserved_role(name + STORE_SUFFIX)
+    if role is not None:
+        return f"A name may not end in .drafts or .rejects: NAME.jsonl would be another file's {role}."
+    return None
+
+
+def visitor_files(folder: str | Path) -> list[Path]:
+    """The visitors' decision files in ``folder``: ``NAME.jsonl`` for a valid NAME, nothing else
+    (no journal, rejects file or torn tail can be one, by the name rule)."""
+    folder = Path(folder)
+    return sorted(p for p in folder.glob(f"*{STORE_SUFFIX}")
+                  if visitor_name_problem(p.name[: -len(STORE_SUFFIX)]) is None and p.is_file())
+
+
 def refuse_output_among_inputs(outputs: str | Path | Iterable[str | Path | None],
-                               inputs: Iterable[str | Path]) -> None:
-    """Raise ``InputError`` when any output is an input (or would be read as part of an input folder)."""
+                               inputs: Iterable[str | Path], *,
+                               folder_reads: tuple[str, ...] = _FOLDER_INPUT_SUFFIXES,
+                               recursive: bool = False) -> None:
+    """Raise ``InputError`` when any output is an input (or would be read as part of an input folder).
+
+    A folder input is read for files ending in ``folder_reads``, at any depth when ``recursive``
+    (brat): an output of such a name there is refused.
+    """
     if isinstance(outputs, (str, Path)):
         outputs = [outputs]
     sources = [Path(s) for s in inputs if str(s) != STDIN]
@@ -31,8 +81,10 @@ def refuse_output_among_inputs(outputs: str | Path | Iterable[str | Path | None]
             if _same_file(output, source):
                 raise InputError(str(output), None, f"the output is the same file as the input {source}; "
                                  "nothing was written: choose another output file")
-            if source.is_dir() and output.suffix.lower() in _FOLDER_INPUT_SUFFIXES \
-                    and _same_file(output.parent, source):
+            if not source.is_dir() or output.suffix.lower() not in folder_reads:
+                continue
+            parents = output.resolve().parents if recursive else [output.parent]
+            if any(_same_file(parent, source) for parent in parents):
                 raise InputError(str(output), None, f"the output is inside the input folder {source} and "
                                  "would be read as one of its inputs: choose a file outside it")
 

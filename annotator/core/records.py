@@ -135,7 +135,7 @@ class Span:
                 end=_typed(data, "end", int),
                 token_start=_typed(data, "token_start", int),
                 token_end=_typed(data, "token_end", int),
-                label=_typed(data, "label", str),
+                label=_label(data),
                 text=text,
                 quote_type=quote_type,
                 extra=_known_extra(data, _SPAN_KEYS, PRODIGY_SPAN_FIELDS),
@@ -183,8 +183,8 @@ class Relation:
             if name not in data:
                 raise RecordError(f"relation {_brief(data)}: missing '{name}'")
         label = data.get("label")
-        if not isinstance(label, str):
-            raise RecordError(f"relation {_brief(data)}: 'label' must be a string")
+        if not isinstance(label, str) or not label:
+            raise RecordError(f"relation {_brief(data)}: 'label' must be a non-empty string")
         try:
             extra = _known_extra(data, _RELATION_KEYS, PRODIGY_RELATION_FIELDS)
         except TypeError as err:
@@ -356,6 +356,13 @@ def spans_by_label(spans: Iterable[Span], label: str) -> list[Span]:
     return [s for s in spans if s.label == label]
 
 
+def _label(data: Mapping[str, Any]) -> str:
+    label = _typed(data, "label", str)
+    if not label:
+        raise TypeError("'label' is empty (a span's label names what it is)")
+    return label
+
+
 def _typed(data: Mapping[str, Any], name: str, kind: type) -> Any:
     if name not in data:
         raise TypeError(f"missing '{name}'")
@@ -430,5 +437,6 @@ def json_type(value: Any) -> str:
 
 def _brief(data: Any) -> str:
     if isinstance(data, Mapping):
-        return f"{data.get('label', '?')} {data.get('start', '?')}-{data.get('end', '?')}"
+        label = data.get("label", "?")
+        return f"{label if label != '' else repr(label)} {data.get('start', '?')}-{data.get('end', '?')}"
     return repr(data)[:40]

@@ -18,6 +18,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 from annotator.core.errors import UserError
 from annotator.core.hash_clashes import HASH_CLASH_KEY, HashClashes, clash_message
 from annotator.core.invariants import check_task
+from annotator.core.owned_names import is_reserved
 from annotator.core.records import Annotation, RecordError, Task, json_type
 from annotator.core.terminal_text import one_line, printable
 
@@ -62,8 +63,7 @@ def count_documents(sources: Iterable[str | Path]) -> int | None:
         if not (path.is_dir() or path.is_file()):
             return None  # a named pipe (opening it to count would wait for a writer) or a missing file
         try:
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".jsonl")) \
-                if path.is_dir() else [path]
+            files = folder_inputs(path) if path.is_dir() else [path]
             for file in files:
                 total += 1 if file.suffix.lower() == ".txt" else _count_lines(file)
         except OSError:
@@ -82,6 +82,13 @@ def _count_lines(path: Path) -> int:
     return count + (last != b"\n")
 
 
+def folder_inputs(folder: Path, suffixes: tuple[str, ...] = (".txt", ".jsonl")) -> list[Path]:
+    """The files of a folder input, in name order: ``.txt`` and ``.jsonl`` files, never a draft
+    journal, rejects file or torn tail (their names are reserved: see ``owned_names``)."""
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in suffixes and not is_reserved(p) and p.is_file())
+
+
 def iter_raw(source: str | Path) -> Iterator[RawRecord]:
     """Yield the records of one source, located; raise ``InputError`` on unreadable lines."""
     name = str(source)
@@ -93,7 +100,7 @@ def iter_raw(source: str | Path) -> Iterator[RawRecord]:
         raise InputError(name, None, "no such file or folder")
     refuse_special_file(path)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".jsonl"))
+        files = folder_inputs(path)
         if not files:
             raise InputError(name, None, "the folder has no .txt or .jsonl files")
         for file in files:
@@ -287,10 +294,14 @@ RejectHandler = Callable[[InputError, str], None]
 
 def _convert(sources: Iterable[str | Path], build: Callable[[Any], Any], check: Callable[[Any], None],
              on_invalid: RejectHandler | None) -> Iterator[tuple[RawRecord, Any]]:
+    # The one verdict of ``validate`` on every record (imported here: validation reads through this module).
+    from annotator.core.validation import first_problem
+
     for raw in iter_records(sources):
         try:
-            if raw.error is not None:
-                raise RecordError(raw.error)
+            problem = raw.error or first_problem(raw)
+            if problem is not None:
+                raise RecordError(problem)
             item = build(raw.data)
             check(item)
         except (RecordError, RecursionError) as err:

@@ -7,16 +7,23 @@ written let an interrupted run resume where it stopped.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 import re
+import stat
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
+
+import msgspec
 
 from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
+from annotator.core.output_lock import StoreLockedError, open_locked  # noqa: F401 (raised here, caught by importers)
+from annotator.core.output_paths import refuse_reserved_output
+from annotator.core.owned_names import rejects_path, torn_path
 from annotator.core.records import Annotation, RecordError, Task
 from annotator.core.sources import BOM, InputError, parse_json_line, refuse_special_file
 from annotator.core.terminal_text import printable
@@ -38,6 +45,30 @@ _SNIFF = 1 << 16
 _RECORD, _OTHER_JSON, _BROKEN = "record", "other JSON", "broken"
 
 
+_JSON_SYNTAX = msgspec.json.Decoder(msgspec.Struct).decode
+
+
+def _is_json(line: bytes) -> bool:
+    """Whether the line is one JSON value in UTF-8: checked at msgspec's skipping speed (about four
+    times a full parse), so the index proves what it does not read field by field. NaN, a lone
+    surrogate escape and deep nesting fail here; a number out of a float's range is refused when
+    the record is read (``_read_back``)."""
+    try:
+        _JSON_SYNTAX(line)
+        line.decode("utf-8")
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _why(err: Exception) -> str:
+    if isinstance(err, json.JSONDecodeError):
+        return f"{err.msg} at column {err.colno}"
+    if isinstance(err, UnicodeDecodeError):
+        return f"not valid UTF-8 at byte {err.start + 1}"
+    return str(err)
+
+
 def _line_kind(line: bytes) -> str:
     """One of our records (an object with an integer ``_input_hash``), other JSON, or broken."""
     try:
@@ -55,10 +86,6 @@ def _decodes_with_cut_end(data: bytes) -> bool:
     except UnicodeDecodeError as err:
         return err.start >= len(data) - 3 and err.reason == "unexpected end of data"
     return True
-
-
-class StoreLockedError(UserError):
-    """Another process holds the output file open for writing."""
 
 
 class ForeignOutputError(UserError):
@@ -98,16 +125,12 @@ class JsonlStore:
         if not self.path.parent.exists():
             raise InputError(str(self.path), None, f"the folder {self.path.parent} does not exist")
         refuse_special_file(self.path)
+        refuse_reserved_output(self.path)
         self._on_repair = on_repair
-        self._file = open(self.path, "a+b")
-        try:
-            fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._file.close()
-            raise StoreLockedError(
-                f"{self.path}: the file is open for writing in another annotator process; "
-                "close that one first or choose another output file"
-            ) from None
+        existed = os.path.lexists(self.path)
+        self._file = open_locked(self.path)
+        #: made by this open: removed again on close if nothing was written (a failed import leaves no file)
+        self._created = not existed
         self.repaired_bytes = 0
         #: what was repaired on open, one sentence each (also sent to ``on_repair``)
         self.repairs: list[str] = []
@@ -178,17 +201,14 @@ class JsonlStore:
             raise InputError(str(self.path), self._line_count(keep),
                              "the last line is complete JSON but not a task or decision record; "
                              "the file was left untouched")
-        torn_path = self.path.with_name(self.path.name + ".torn")
-        with open(torn_path, "ab") as aside:
-            aside.write(tail + b"\n")
-            aside.flush()
-            os.fsync(aside.fileno())
+        aside_path = torn_path(self.path)
+        append_aside(aside_path, tail + b"\n")
         self._file.truncate(keep)
         self._file.flush()
         os.fsync(self._file.fileno())
         self.repaired_bytes = len(tail)
         self._repaired(f"{self.path}: the last line (line {self._line_count(keep)}) was cut off, as by "
-                       f"a crash while writing; moved its {len(tail)} byte(s) to {torn_path}")
+                       f"a crash while writing; moved its {len(tail)} byte(s) to {aside_path}")
 
     def _last_line_start(self, size: int) -> int:
         block = 1 << 16
@@ -228,16 +248,18 @@ class JsonlStore:
             if not line.strip():
                 continue
             written = _OUR_LINE_END.search(line, max(0, len(line) - _TAIL))
-            if written is not None:
-                # A line this store wrote: read the two fields from its end, skip the full parse.
+            if written is not None and _is_json(line):
+                # A line this store wrote (it ends so, and it is JSON): read the two fields from its
+                # end, skip building the record.
                 answer = written.group(2)
                 self._latest[int(written.group(1))] = (start, answer.decode() if answer else None)
                 continue
             try:
                 data = parse_json_line(line.decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as err:
-                raise InputError(str(self.path), number, f"the output file has a line that is not JSON ({err}); "
-                                 "it was not written by this tool or was edited by hand") from None
+                raise InputError(str(self.path), number, f"the output file has a line that is not JSON ({_why(err)}); "
+                                 "it was not written by this tool or was edited by hand; it was left untouched: "
+                                 "fix or remove that line (annotator validate names every problem)") from None
             hash_ = data.get("_input_hash") if isinstance(data, dict) else None
             if not isinstance(hash_, int) or isinstance(hash_, bool):
                 raise InputError(str(self.path), number, "the output file has a record without '_input_hash'")
@@ -268,7 +290,7 @@ class JsonlStore:
             return None
         with open(self.path, "rb") as reader:
             reader.seek(entry[0])
-            return json.loads(reader.readline())
+            return self._read_back(entry[0], reader.readline())
 
     def iter_latest(self) -> Iterator[dict[str, Any]]:
         """The newest record per input, in the order they were first written."""
@@ -277,8 +299,21 @@ class JsonlStore:
             offset = 0
             for line in reader:
                 if offset in wanted:
-                    yield json.loads(line)
+                    yield self._read_back(offset, line)
                 offset += len(line)
+
+    def _read_back(self, offset: int, line: bytes) -> dict[str, Any]:
+        """A line indexed on open, parsed strictly; what the quick index let through (a number out
+        of range) is refused here as ``FILE:LINE``, never a traceback."""
+        try:
+            data = parse_json_line(line.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as err:
+            raise InputError(str(self.path), self._line_count(offset),
+                             f"the output file has a line that cannot be read ({_why(err)})") from None
+        if not isinstance(data, dict):
+            raise InputError(str(self.path), self._line_count(offset), "the output file has a line that is "
+                             "not a record")
+        return data
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -334,6 +369,10 @@ class JsonlStore:
     def close(self) -> None:
         if not self._file.closed:
             try:
+                if self._created and os.fstat(self._file.fileno()).st_size == 0:
+                    # Still under the lock; a process that opened this file meanwhile finds it gone
+                    # when it takes the lock, and opens the name afresh.
+                    self.path.unlink(missing_ok=True)
                 fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
             finally:
                 self._file.close()
@@ -349,17 +388,16 @@ class RejectsFile:
     """Lines set aside by ``--skip-invalid``, written next to the output as ``NAME.rejects.jsonl``."""
 
     def __init__(self, output: str | Path) -> None:
-        output = Path(output)
-        stem = output.name[: -len(output.suffix)] if output.suffix else output.name
-        self.path = output.with_name(stem + ".rejects.jsonl")
+        self.path = rejects_path(output)
         self.count = 0
-        self._file = None
+        self._file: BinaryIO | None = None
 
     def add(self, error: InputError, raw: str) -> None:
-        if self._file is None:
-            self._file = open(self.path, "a", encoding="utf-8")
         record = {"file": error.file, "line": error.line, "error": error.message, "raw": raw}
-        self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
+        if self._file is None:
+            self._file = os.fdopen(open_aside(self.path), "ab")
+        self._file.write(data)
         self._file.flush()
         self.count += 1
 
@@ -373,3 +411,36 @@ class RejectsFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def open_aside(path: Path) -> int:
+    """A file beside an output opened for appending, never through a symlink planted at its name
+    nor into a pipe or device: ``InputError`` naming it instead."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
+                     0o666)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise InputError(str(path), None, "is a symbolic link; this file is written beside the output "
+                             "and never through a link: remove the link") from None
+        if err.errno == errno.ENXIO:
+            raise InputError(str(path), None, "is a named pipe, not a regular file; remove it") from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError(str(path), None, "is not a regular file; this file is written beside the output: "
+                         "remove or rename what is there")
+    os.set_blocking(fd, True)
+    return fd
+
+
+def append_aside(path: Path, data: bytes) -> None:
+    """Append ``data`` to a file beside an output (see ``open_aside``), fsynced."""
+    fd = open_aside(path)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)

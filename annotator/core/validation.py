@@ -20,7 +20,8 @@ from annotator.core.invariants import task_problems
 from annotator.core.quick_check import line_is_sound
 from annotator.core.records import Annotation, RecordError, Task
 from annotator.core.schema import schema_errors, schema_valid
-from annotator.core.sources import BOM, STDIN, InputError, RawRecord, jsonl_lines, parse_line, refuse_special_file
+from annotator.core.sources import (BOM, STDIN, InputError, RawRecord, folder_inputs, jsonl_lines, parse_line,
+                                    refuse_special_file)
 
 
 @dataclass
@@ -93,6 +94,32 @@ def _validate(name: str, between: _BetweenRecords | None) -> FileReport:
     return report
 
 
+def check_record(raw: RawRecord) -> None:
+    """Refuse a record ``validate`` would refuse, with its first problem as ``FILE:LINE: reason``:
+    the one verdict every reader of our records gives (the quick proof first, the full check when
+    it cannot prove the line sound)."""
+    problem = first_problem(raw)
+    if problem is not None:
+        raise raw.input_error(problem)
+
+
+def first_problem(raw: RawRecord) -> str | None:
+    """The first reason ``validate`` gives for refusing this record, or None for a sound one."""
+    if raw.error is not None:
+        return raw.error
+    if line_is_sound(raw.raw.encode("utf-8")):
+        return None
+    # The readers' own words first (they say what the record looks like), then the schema's.
+    try:
+        record = Annotation.from_dict(raw.data).task if "answer" in raw.data else Task.from_dict(raw.data)
+    except RecordError as err:
+        return str(err)
+    except RecursionError:
+        return "the record is nested too deeply"
+    problems = task_problems(record) or ([] if schema_valid(raw.data) else schema_errors(raw.data))
+    return problems[0] if problems else None
+
+
 def _full_check(raw: RawRecord) -> list[str]:
     """Every problem of one record: unreadable, against the schemas, or breaking an invariant."""
     if raw.error is not None:
@@ -137,7 +164,7 @@ def validate_files(paths: Iterable[str | Path], *, deep: bool = False) -> list[F
 def _expand_folders(paths: Iterable[str | Path]) -> Iterator[str | Path]:
     for path in paths:
         if str(path) != STDIN and Path(path).is_dir():
-            files = sorted(p for p in Path(path).iterdir() if p.is_file() and p.suffix.lower() == ".jsonl")
+            files = folder_inputs(Path(path), (".jsonl",))
             if files:
                 yield from files
                 continue

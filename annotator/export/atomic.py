@@ -1,12 +1,16 @@
 """Outputs written under a temporary name beside the target and renamed into place on success.
 
-A file is written whole as ``.NAME.XXXX.tmp``; a folder output (hf, brat) is built whole as a
-``.NAME.XXXX.tmp`` folder, so a failed export never leaves an empty or half-filled folder. An
-existing output is replaced only when asked (``--force``): ``refuse_existing_outputs`` says so
-before anything is read. A failed or interrupted export leaves the old output (or none) behind,
-never half of a new one. SIGTERM and SIGHUP unwind like Ctrl-C, so the temporaries go too; one
-left by a process that could not clean up (SIGKILL, power loss) is unlocked, and the next export
-to the same target removes it.
+Every temporary is a folder ``.NAME.XXXX.tmp`` beside the target holding a marker file
+(``MARKER``) and the output being built, ``.NAME.XXXX.tmp/NAME`` (a file, or for hf and brat a
+folder), so a failed export never leaves an empty or half-filled output. An existing output is
+replaced only when asked (``--force``): ``refuse_existing_outputs`` says so before anything is
+read, and a folder only when it holds the record (``REGISTRY``) of the earlier export that wrote
+it and nothing else. The target's lock (``core.output_lock``) is taken before any work and held
+until the rename, so a file a store is appending to is never replaced. A failed or interrupted
+export leaves the old output (or none) behind, never half of a new one. SIGTERM and SIGHUP unwind
+like Ctrl-C, so the temporaries go too; one left by a process that could not clean up (SIGKILL,
+power loss) is unlocked, and the next export to the same target removes it: only a folder with
+our marker inside, never another file whose name only looks like ours.
 """
 
 from __future__ import annotations
@@ -22,7 +26,15 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable
 
+from annotator.core.output_lock import ReplaceLock
+from annotator.core.output_paths import refuse_reserved_output
 from annotator.core.sources import InputError
+
+#: The file inside every temporary folder that says this tool made it (and may remove it).
+MARKER = ".annotator-temporary"
+#: The file inside a folder output that lists what the export wrote there, so ``--force`` replaces
+#: only a folder this tool wrote, holding nothing else.
+REGISTRY = ".annotator-export"
 
 #: Signals that end an export the way Ctrl-C does, so every temporary file is removed on the way out.
 CLEAN_EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -38,6 +50,7 @@ def check_output_path(path: str | Path) -> Path:
     if path.exists() and not stat.S_ISREG(path.stat().st_mode):
         raise InputError(str(path), None, "the output is a named pipe, socket or device, not a regular "
                          "file; export writes whole files (give a file name with -o)")
+    refuse_reserved_output(path)
     parent = path.parent
     if not parent.is_dir():
         raise InputError(str(path), None, f"the folder {parent} does not exist")
@@ -51,8 +64,9 @@ def refuse_existing_outputs(files: Iterable[Path], folders: Iterable[Path], *, r
     """Fail before any work when an output exists and ``replace`` (``--force``) was not given.
 
     An empty folder is taken over. With ``replace``, a file is replaced whatever it holds, but a
-    folder only when everything in it is what an earlier export of this format writes
-    (``folder_holds``): replacing a folder removes it whole, and never takes other files with it.
+    folder only when an earlier export wrote it (its ``REGISTRY`` lists every file in it) and
+    everything in it is what this format writes (``folder_holds``): replacing a folder removes it
+    whole, and never takes other files with it.
     """
     for path in files:
         if os.path.lexists(path) and not replace:
@@ -75,10 +89,33 @@ def refuse_existing_outputs(files: Iterable[Path], folders: Iterable[Path], *, r
         if not replace:
             raise InputError(str(folder), None, f"already exists and holds {len(entries)} file(s); nothing was "
                              "written: give --force to replace an earlier export, or choose another folder")
-        foreign = [e for e in entries if e.is_symlink() or not e.is_file() or not folder_holds(e)]
+        foreign = [e for e in entries
+                   if e.name != REGISTRY and (e.is_symlink() or not e.is_file() or not folder_holds(e))]
         if foreign:
             raise InputError(str(folder), None, f"holds {foreign[0].name!r}, which this export does not write; "
                              "the folder is not replaced even with --force: choose another folder")
+        written = _registered(folder)
+        if written is None:
+            raise InputError(str(folder), None, f"has no {REGISTRY} record of an earlier export, so its files "
+                             "were not written by this tool; the folder is not replaced even with --force: "
+                             "choose another folder (or remove it yourself)")
+        unlisted = [e.name for e in entries if e.name != REGISTRY and e.name not in written]
+        if unlisted:
+            raise InputError(str(folder), None, f"holds {unlisted[0]!r}, which the earlier export did not write; "
+                             "the folder is not replaced even with --force: choose another folder")
+
+
+def _registered(folder: Path) -> set[str] | None:
+    """The names an earlier export wrote into ``folder`` (its ``REGISTRY``), or None without one."""
+    try:
+        fd = os.open(folder / REGISTRY, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as registry:
+        if not stat.S_ISREG(os.fstat(registry.fileno()).st_mode):
+            return None
+        data = registry.read(1 << 20)
+    return {name for name in data.decode("utf-8", "replace").splitlines() if name}
 
 
 def refuse_inputs_inside(folders: Iterable[Path], inputs: Iterable[str | Path]) -> None:
@@ -116,28 +153,50 @@ class _SyncedFile:
             self.file.close()
 
 
+class _Temporary:
+    """A marked temporary folder beside ``path``, locked while this process builds the output in it."""
+
+    def __init__(self, path: Path) -> None:
+        self.holder, self._fd = _locked_temporary_folder(path)
+        #: where the output is built: renamed to ``path`` on commit
+        self.built = self.holder / path.name
+
+    def remove(self) -> None:
+        shutil.rmtree(self.holder, ignore_errors=True)
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
 class AtomicFile(_SyncedFile):
     """A binary file that becomes ``path`` only when ``commit()`` is called; otherwise it vanishes."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = check_output_path(path)
-        remove_stale_temporaries(self.path)
-        fd, self.temp_path = _locked_temporary(self.path)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(fd, _default_mode(self.path))
+        self._lock = ReplaceLock(self.path)
+        try:
+            remove_stale_temporaries(self.path)
+            self._temporary = _Temporary(self.path)
+        except BaseException:
+            self._lock.release()
+            raise
+        self.temp_path = self._temporary.built
+        fd = os.open(self.temp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                     _default_mode(self.path))
+        os.fchmod(fd, _default_mode(self.path))  # the mode a plain open() would give, umask applied
         self.file = os.fdopen(fd, "wb")
         self.committed = False
 
     def commit(self) -> None:
         self.flush_to_disk()
-        os.replace(self.temp_path, self.path)
+        self._lock.install(self.temp_path)
         self.committed = True
 
     def discard(self) -> None:
         if not self.file.closed:
             self.file.close()
-        if not self.committed:
-            self.temp_path.unlink(missing_ok=True)
+        self._temporary.remove()
+        self._lock.release()
 
     def __enter__(self) -> AtomicFile:
         return self
@@ -156,13 +215,19 @@ class FolderMember(_SyncedFile):
 
 
 class AtomicFolder:
-    """A folder built as ``.NAME.XXXX.tmp`` beside ``path`` that replaces it on ``commit()``, or vanishes."""
+    """A folder built in a marked temporary beside ``path`` that replaces it on ``commit()``, or vanishes.
+
+    The folder gets a ``REGISTRY`` file naming everything in it, so a later ``--force`` knows it
+    replaces only what an export wrote.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         remove_stale_temporaries(self.path)
-        self._fd, self.temp_path = _locked_temporary_folder(self.path)
-        os.chmod(self._fd, _default_mode(self.path, folder=True))  # mkdtemp makes it private (0700)
+        self._temporary = _Temporary(self.path)
+        self.temp_path = self._temporary.built
+        os.mkdir(self.temp_path, _default_mode(self.path, folder=True))
+        os.chmod(self.temp_path, _default_mode(self.path, folder=True))  # mkdir applies the umask twice
         self.members: dict[Path, FolderMember] = {}
         self.committed = False
 
@@ -178,88 +243,93 @@ class AtomicFolder:
     def flush_to_disk(self) -> None:
         for member in self.members.values():
             member.flush_to_disk()
-        os.fsync(self._fd)
+        names = sorted(entry.name for entry in self.temp_path.iterdir() if entry.name != REGISTRY)
+        with open(self.temp_path / REGISTRY, "w", encoding="utf-8") as registry:
+            registry.write("".join(f"{name}\n" for name in names))
+            registry.flush()
+            os.fsync(registry.fileno())
+        descriptor = os.open(self.temp_path, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
     def commit(self) -> None:
         self.flush_to_disk()
         if not os.path.lexists(self.path):
             os.rename(self.temp_path, self.path)
         else:
-            # No rename swaps two folders: move the old one into a locked temporary of its own
+            # No rename swaps two folders: move the old one into a marked temporary of its own
             # first, so a crash between the two renames leaves it where the next export cleans up.
-            holder_fd, holder = _locked_temporary_folder(self.path)
+            old = _Temporary(self.path)
             try:
-                os.rename(self.path, holder / self.path.name)
+                os.rename(self.path, old.built)
                 try:
                     os.rename(self.temp_path, self.path)
                 except BaseException:
-                    os.rename(holder / self.path.name, self.path)
+                    os.rename(old.built, self.path)
                     raise
             finally:
-                shutil.rmtree(holder, ignore_errors=True)
-                os.close(holder_fd)
+                old.remove()
         self.committed = True
 
     def discard(self) -> None:
         for member in self.members.values():
             if not member.file.closed:
                 member.file.close()
-        if not self.committed:
-            shutil.rmtree(self.temp_path, ignore_errors=True)
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
+        self._temporary.remove()
 
 
 def _temporary_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def _locked_temporary(path: Path) -> tuple[int, Path]:
-    """A new temporary file beside ``path``, locked for as long as this process keeps it open."""
-    while True:
-        fd, temp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        if os.fstat(fd).st_nlink > 0:
-            return fd, Path(temp)
-        os.close(fd)  # another export's clean-up took it before the lock: make another
-
-
-def _locked_temporary_folder(path: Path) -> tuple[int, Path]:
-    """A new temporary folder beside ``path``, locked (as a file would be) while this process runs."""
+def _locked_temporary_folder(path: Path) -> tuple[Path, int]:
+    """A new marked temporary folder beside ``path``, locked while this process runs."""
     while True:
         temp = Path(tempfile.mkdtemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent))
         try:
-            fd = os.open(temp, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+            fd = os.open(temp, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except FileNotFoundError:
             continue  # another export's clean-up took it before the lock: make another
         fcntl.flock(fd, fcntl.LOCK_EX)
-        if os.fstat(fd).st_nlink > 0:
-            return fd, temp
-        os.close(fd)
+        if os.fstat(fd).st_nlink == 0:
+            os.close(fd)
+            continue
+        try:
+            marker = os.open(temp / MARKER, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        except FileNotFoundError:
+            os.close(fd)
+            continue
+        os.close(marker)
+        return temp, fd
 
 
 def remove_stale_temporaries(path: str | Path) -> list[Path]:
-    """Remove the ``.NAME.*.tmp`` files and folders of ``path`` that no running process holds; returns them."""
+    """Remove the temporaries of ``path`` that no running process holds; returns them.
+
+    Only a folder named ``.NAME.*.tmp`` with our ``MARKER`` inside is one: a file or folder of
+    that name without the marker was not made here, and is left alone.
+    """
     path = Path(path)
     removed = []
     for temp in path.parent.glob(f"{_glob_escape(_temporary_prefix(path))}*.tmp"):
         try:
-            fd = os.open(temp, os.O_RDONLY | os.O_NOFOLLOW)
+            fd = os.open(temp, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         except OSError:
-            continue
+            continue  # not a folder (or a link to one): not ours
         try:
-            mode = os.fstat(fd).st_mode
-            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            try:
+                marked = stat.S_ISREG(os.stat(MARKER, dir_fd=fd, follow_symlinks=False).st_mode)
+            except OSError:
+                marked = False
+            if not marked:
                 continue
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 continue  # an export in progress
-            if stat.S_ISDIR(mode):
-                shutil.rmtree(temp, ignore_errors=True)
-            else:
-                temp.unlink(missing_ok=True)
+            shutil.rmtree(temp, ignore_errors=True)
             removed.append(temp)
         finally:
             os.close(fd)

@@ -92,6 +92,7 @@ class BratWriter:
         self.folder = Path(folder)
         self.decisions_per_input = decisions_per_input
         self.stems: dict[int, str] = {}
+        self.anns: set[str] = set()
 
     def add(self, decision, doc) -> None:
         task = decision.annotation.task
@@ -101,12 +102,19 @@ class BratWriter:
             (self.folder / f"{stem}.txt").write_text(task.text, encoding="utf-8")
         name = stem
         if self.decisions_per_input.get(task.input_hash, 1) > 1:
-            name = f"{stem}_{_UNSAFE_NAME.sub('-', decision.annotation.annotator_id or '') or 'anonymous'}"
+            # A stem never holds "_", so STEM_ANNOTATOR can never be another document's stem; two
+            # annotator ids that read alike once made safe ("a/b", "a-b") are numbered apart.
+            who = _UNSAFE_NAME.sub("-", decision.annotation.annotator_id or "") or "anonymous"
+            name, n = f"{stem}_{who}", 1
+            while name in self.anns:
+                n += 1
+                name = f"{stem}_{who}-{n}"
+        self.anns.add(name)
         (self.folder / f"{name}.ann").write_text(ann_text(task), encoding="utf-8")
 
     def _new_stem(self, task: Task) -> str:
         wanted = task.meta.get("id") or Path(str(task.meta.get("source") or "")).stem or f"doc-{task.input_hash}"
-        base = _UNSAFE_NAME.sub("-", str(wanted)).strip(".-") or f"doc-{task.input_hash}"
+        base = _UNSAFE_NAME.sub("-", str(wanted)).replace("_", "-").strip(".-") or f"doc-{task.input_hash}"
         stem, n = base, 1
         taken = set(self.stems.values())
         while stem in taken:

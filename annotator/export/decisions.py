@@ -16,6 +16,7 @@ from annotator.core.hashing import input_hash as hash_text
 from annotator.core.invariants import check_task
 from annotator.core.records import ANSWERS, STRUCTURE_LABELS, Annotation, RecordError
 from annotator.core.sources import STDIN, InputError, NoticeHandler, RawRecord, iter_raw
+from annotator.core.validation import check_record
 
 #: How decisions are grouped into "one decision per input per ...": a record field, or None for per input.
 GROUP_FIELDS = {"annotator": "_annotator_id", "session": "_session_id", "input": None}
@@ -172,4 +173,5 @@ def _decision_data(raw: RawRecord) -> dict[str, Any]:
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise raw.input_error("the record has no 'text'")
+    check_record(raw)  # as strict as validate: every line, chosen or not
     return data

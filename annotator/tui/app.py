@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from pathlib import Path
@@ -15,7 +14,8 @@ from textual.screen import Screen
 from annotator.core.drafts import DraftJournal
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.errors import UserError
-from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError
+from annotator.core.output_paths import visitor_files, visitor_name_problem
+from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError, report_on_stderr
 from annotator.export.decisions import DecisionIndex
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.settings import AnnotateSettings, _load_pipeline
@@ -77,7 +77,7 @@ def create_app(
         rejects=RejectsFile(output) if skip_invalid else None,
         load_model=load_model or _load_pipeline,
         keymap=dict(keymap or {}),
-        drafts=DraftJournal(output),
+        drafts=DraftJournal(output, on_problem=lambda problem: report_on_stderr(str(problem))),
     )
     return AnnotatorApp(settings)
 
@@ -107,10 +107,6 @@ def create_review_app(
     return AnnotatorApp(settings, lambda s: ReviewScreen(s, decisions))
 
 
-#: A visitor's name becomes a file name: nothing that could leave the folder or hide the file.
-VISITOR_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
-
-
 class VisitorApp(AnnotatorApp):
     """A browser visitor's app (``annotator serve``): asks who they are, then opens their own file
     in OUT_DIR (``NAME.jsonl``, or ``gold/NAME.jsonl`` to review) and the usual screen."""
@@ -133,8 +129,11 @@ class VisitorApp(AnnotatorApp):
         """Open NAME's file (locked, as in the terminal); the reason in a sentence when that fails."""
         if self.names and name not in self.names:
             return f"{name!r} is not on this project's list of annotators."
-        if not VISITOR_NAME.match(name):
-            return "A name is 1-40 letters, digits, '.', '_' or '-', starting with a letter or digit."
+        # A visitor's name becomes a file name: nothing that could leave the folder, hide the file
+        # or take the name of another file's journal or rejects (``alice.drafts``).
+        problem = visitor_name_problem(name)
+        if problem is not None:
+            return problem
         try:
             self.settings = self.make_settings(name)
         except UserError as err:
@@ -182,7 +181,7 @@ def create_visitor_app(
 
     def review_settings(name: str) -> AnnotateSettings:
         (out_dir / "gold").mkdir(exist_ok=True)
-        files = sorted(str(p) for p in out_dir.glob("*.jsonl"))
+        files = [str(p) for p in visitor_files(out_dir)]  # never a journal or rejects file, by the name rule
         decisions = index_decisions(files, answers=REVIEWED_ANSWERS, group_by="annotator") if files else None
         if decisions is None or not decisions.decisions_per_input:
             raise UserError(f"There is nothing to review yet: no accepted or rejected decisions in {out_dir}.")

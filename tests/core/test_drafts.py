@@ -27,7 +27,15 @@ def _with(task: Task, *labels: tuple[int, str]) -> Task:
 
 def test_the_journal_sits_beside_the_output(tmp_path):
     assert drafts_path(tmp_path / "out.jsonl") == tmp_path / "out.drafts.jsonl"
-    assert drafts_path(tmp_path / "gold") == tmp_path / "gold.drafts.jsonl"
+    assert drafts_path(tmp_path / "gold") == tmp_path / "gold.drafts"
+
+
+def test_two_outputs_never_share_a_journal(tmp_path):
+    # ``gold`` and ``gold.jsonl`` both had ``gold.drafts.jsonl``: each session's close deleted the other's drafts.
+    names = ["gold", "gold.jsonl", "gold.txt", "gold.txt.jsonl", "a.b", "a.b.jsonl", ".jsonl", "x.JSONL"]
+    journals = [drafts_path(tmp_path / name) for name in names]
+    assert len(set(journals)) == len(names)
+    assert not set(journals) & {tmp_path / name for name in names}
 
 
 def test_the_newest_draft_wins_and_survives_reopening(tmp_path):

@@ -59,8 +59,9 @@ def test_a_named_pipe_as_output_is_refused_and_left_a_pipe(tmp_path):
 
 def test_stale_temporaries_are_removed_but_not_those_of_a_running_export(tmp_path):
     target = tmp_path / "out.spacy"
-    stale = tmp_path / ".out.spacy.abc123.tmp"
-    stale.write_bytes(b"x" * 1000)
+    left = AtomicFile(target)
+    stale = left._temporary.holder
+    left._temporary._fd = os.close(left._temporary._fd) or -1  # as after SIGKILL: marked, unlocked
     unrelated = tmp_path / ".other.spacy.abc123.tmp"
     unrelated.write_bytes(b"y")
     running = AtomicFile(target)  # holds its temporary locked
@@ -72,6 +73,22 @@ def test_stale_temporaries_are_removed_but_not_those_of_a_running_export(tmp_pat
     finally:
         running.discard()
     assert not running.temp_path.exists()
+
+
+def test_clean_up_removes_only_temporaries_it_made(tmp_path):
+    """A file or folder that is only named like a temporary (no marker inside) is never removed."""
+    target = tmp_path / "o.jsonl"
+    mine = tmp_path / ".o.jsonl.notes.tmp"
+    mine.mkdir()
+    (mine / "draft.txt").write_text("my own notes", encoding="utf-8")
+    also_mine = tmp_path / ".o.jsonl.2024.tmp"
+    also_mine.write_text("kept", encoding="utf-8")
+    with AtomicFile(target) as out:
+        out.write(b"data\n")
+    assert remove_stale_temporaries(target) == []
+    assert (mine / "draft.txt").read_text(encoding="utf-8") == "my own notes"
+    assert also_mine.read_text(encoding="utf-8") == "kept"
+    assert target.read_bytes() == b"data\n"
 
 
 KILLED_EXPORT = textwrap.dedent("""

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.core.records import Annotation
+from annotator.export.atomic import REGISTRY  # what a folder export records it wrote
 from annotator.export.brat import import_brat
 from annotator.export.brat_writer import ann_text
 from annotator.export.exporting import export_annotations
@@ -38,7 +39,7 @@ def test_brat_round_trip_import_export_import_keeps_spans_and_relations(tmp_path
     result = RUNNER.invoke(app, ["export", str(first), "--format", "brat", "-o", str(tmp_path / "out"),
                                  "--no-progress"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["budget.ann", "budget.txt"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [REGISTRY, "budget.ann", "budget.txt"]
     second = tmp_path / "second.jsonl"
     import_brat(sources=[tmp_path / "out"], output=second)
 
@@ -75,7 +76,8 @@ def test_brat_round_trip_with_coref_entities_and_two_annotators(tmp_path):
             out.write(json.dumps(Annotation(task, "accept", who, f"s-{who}", 100).to_dict()) + "\n")
 
     export_annotations(sources=[decisions], format="brat", output=tmp_path / "out")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["plan.txt", "plan_ana.ann", "plan_ben.ann"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [REGISTRY, "plan.txt", "plan_ana.ann",
+                                                                    "plan_ben.ann"]
     again = tmp_path / "again.jsonl"
     import_brat(sources=[tmp_path / "out"], output=again)
 
@@ -93,7 +95,8 @@ def test_brat_export_split_writes_one_folder_per_split(tmp_path):
             out.write(json.dumps(Annotation(task, "accept", "ana", "s", 100).to_dict()) + "\n")
 
     export_annotations(sources=[decisions], format="brat", output=tmp_path / "corpus", split="0.5,0.5")
-    files = {d: sorted(p.suffix for p in (tmp_path / d).iterdir()) for d in ("corpus.train", "corpus.dev")}
+    files = {d: sorted(p.suffix for p in (tmp_path / d).iterdir() if p.name != REGISTRY)
+             for d in ("corpus.train", "corpus.dev")}
     assert files == {"corpus.train": [".ann", ".ann", ".txt", ".txt"], "corpus.dev": [".ann", ".ann", ".txt", ".txt"]}
 
 

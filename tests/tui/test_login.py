@@ -82,7 +82,10 @@ async def test_review_visitor_adjudicates_the_folder_into_gold(tmp_path):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(review.screen, ReviewScreen)
-    assert (tmp_path / "gold" / "carol.jsonl").exists()
+        await pilot.press("a")  # accept the document shown into gold
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert read_records(tmp_path / "gold" / "carol.jsonl")
 
 
 @pytest.mark.parametrize("screen", [AnnotateScreen, ReviewScreen])
@@ -90,3 +93,35 @@ def test_every_action_has_a_key_the_browser_does_not_keep(screen):
     for binding in screen.BINDINGS:
         keys = {key.strip() for key in binding.key.split(",")}
         assert keys - BROWSER_KEYS, f"{binding.action} is bound only to browser keys: {binding.key}"
+
+
+@pytest.mark.parametrize("name", ["alice.drafts", "alice.rejects", "Alice.drafts", "alice.", "a..b", ".alice"])
+async def test_a_name_that_would_be_another_file_is_refused(tmp_path, name):
+    """``alice.drafts`` wrote its decisions into alice's draft journal (``alice.drafts.jsonl``)."""
+    journal = tmp_path / "alice.drafts.jsonl"
+    journal.write_text('{"_input_hash":1,"spans":[],"relations":[]}\n', encoding="utf-8")
+    app = create_visitor_app([str(SEED_PRELABELED)], tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_in(pilot, name)
+        assert isinstance(app.screen, LoginScreen)
+        assert "name" in login_error(app).lower()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alice.drafts.jsonl"]
+    assert journal.read_text(encoding="utf-8") == '{"_input_hash":1,"spans":[],"relations":[]}\n'
+
+
+async def test_review_reads_the_visitors_files_and_never_a_pending_draft_journal(tmp_path):
+    """One annotator's pending draft made every reviewer's login fail (the journal has no 'answer')."""
+    annotate = create_visitor_app([str(SEED_PRELABELED)], tmp_path)
+    async with annotate.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "alice")
+        await ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+    (tmp_path / "bob.drafts.jsonl").write_text('{"_input_hash":7,"spans":[],"relations":[]}\n', encoding="utf-8")
+    (tmp_path / "bob.rejects.jsonl").write_text('{"file":"x","line":1,"error":"e","raw":""}\n', encoding="utf-8")
+    review = create_visitor_app([], tmp_path, review=True)
+    async with review.run_test(size=SIZE) as pilot:
+        await log_in(pilot, "carol")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(review.screen, ReviewScreen), login_error(review)

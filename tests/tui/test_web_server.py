@@ -23,7 +23,9 @@ pytest.importorskip("textual_serve")
 from aiohttp import ClientSession  # noqa: E402
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 
-from annotator.tui.web_server import TOKEN_COOKIE, TokenServer, access_token, is_loopback  # noqa: E402
+from annotator.tui.web_server import (  # noqa: E402
+    TOKEN_COOKIE, TokenServer, access_token, is_loopback, served_names,
+)
 from tests.conftest import assert_valid_record  # noqa: E402
 from tests.tui.conftest import SEED_PRELABELED, read_records  # noqa: E402
 
@@ -52,6 +54,75 @@ async def test_every_route_refuses_a_request_without_the_token():
         assert page.cookies[TOKEN_COOKIE].value == "s3cret"
         # The page's own requests carry the cookie, not the token in the address.
         assert (await client.get("/static/js/textual.js")).status == 200
+
+
+@pytest.mark.parametrize("token", [None, "s3cret"])
+async def test_a_request_by_another_host_name_is_refused_before_anything(token):
+    """DNS rebinding: a page at evil.example resolved to 127.0.0.1 reached the app (no token on loopback)."""
+    server = TokenServer("true", host="127.0.0.1", port=0, token=token, title="annotator",
+                         allowed_hosts=["annotate.example.org"])
+    query = f"?token={token}" if token else ""
+    async with TestClient(TestServer(await server._make_app())) as client:
+        for path in ("/", "/ws", "/static/js/textual.js"):
+            refused = await client.get(path + query, headers={"Host": "evil.example:8000"})
+            assert refused.status == 403, path
+            assert "does not answer to the address 'evil.example:8000'" in await refused.text()
+        for host in ("127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000", "annotate.example.org"):
+            page = await client.get("/" + query, headers={"Host": host})
+            assert page.status == 200, host
+            assert host.lower() in (await page.text()).lower()  # the websocket address the page is given
+
+
+async def test_a_page_from_another_origin_cannot_use_the_app_or_its_websocket():
+    server = TokenServer("true", host="127.0.0.1", port=0, token=None, title="annotator")
+    async with TestClient(TestServer(await server._make_app())) as client:
+        own = f"http://{client.host}:{client.port}"
+        for origin in ("http://evil.example", "http://203.0.113.9", "null", "file://", "http://127.0.0.1:1"):
+            for path in ("/", "/ws"):
+                response = await client.get(path, headers={"Origin": origin})
+                assert response.status == 403, (origin, path)
+        assert (await client.get("/", headers={"Origin": own})).status == 200
+
+
+def test_the_names_a_server_answers_to():
+    assert served_names("127.0.0.1") == {"127.0.0.1", "localhost"}
+    assert socket.gethostname().lower() in served_names("0.0.0.0")
+    assert "proxy.example" in served_names("127.0.0.1", ["Proxy.Example."])
+    assert "localhost" not in served_names("192.0.2.7")
+
+
+def run_without(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The program as installed without ``module`` (an optional extra)."""
+    code = (f"import sys; sys.modules[{module!r}] = None; from annotator.cli import app; "
+            "app(prog_name='annotator')")
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+
+
+@pytest.mark.parametrize("module", ["aiohttp", "textual_serve"])
+def test_serve_without_its_extra_says_what_to_install_and_exits_2(tmp_path, module):
+    done = run_without(module, "serve", str(SEED_PRELABELED), "--out-dir", "team", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "annotator serve needs the [serve] extra" in done.stderr and "pip install 'annotator[serve]'" in done.stderr
+    assert not (tmp_path / "team").exists()
+
+
+def test_prelabel_on_dask_without_its_extra_says_what_to_install_and_exits_2(tmp_path):
+    (tmp_path / "d.jsonl").write_text('{"text": "Ana said yes."}\n', encoding="utf-8")
+    done = run_without("dask", "prelabel", "d.jsonl", "-o", "parts", "--engine", "dask", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "pip install 'annotator[cluster]'" in done.stderr
+
+
+def test_serve_on_an_address_that_does_not_resolve_names_it(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "annotator", "serve", str(SEED_PRELABELED), "--out-dir", "team",
+                           "--host", "no.such.host.invalid"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("error: --host no.such.host.invalid: not an address to listen on")
 
 
 def free_port() -> int:
@@ -160,6 +231,8 @@ def browser(tmp_path):
     executable = chromium()
     if executable is None:
         reason = "Chromium is not installed (apt-get install chromium); the browser test is skipped"
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is not installed, and CI must run the browser test (.ci/run installs it)")
         print(reason)
         pytest.skip(reason)
     process = subprocess.Popen(
