@@ -233,10 +233,10 @@ def test_import_commands_write_valid_tasks_and_resume(tmp_path):
     result = runner.invoke(app, ["import", "doccano", str(FORMATS / "doccano_relations.jsonl"),
                                  str(FORMATS / "doccano_labels.jsonl"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "4 task(s) written" in result.output
+    assert "4 record(s) written" in result.output
     assert validate_file(out).ok
     again = runner.invoke(app, ["import", "labelstudio", str(FORMATS / "labelstudio_export.json"), "-o", str(out)])
-    assert again.exit_code == 0 and "0 task(s) written, 2 already there" in again.output
+    assert again.exit_code == 0 and "0 record(s) written (0 decision(s)), 2 already there" in again.output
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "Short.", "label": [[0, 99, "ORG"]]}\n', encoding="utf-8")
     refused = runner.invoke(app, ["import", "doccano", str(bad), "-o", str(tmp_path / "t2.jsonl")])
@@ -263,7 +263,7 @@ def test_import_to_standard_output_writes_json_lines_and_the_summary_to_stderr()
     assert result.exit_code == 0
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in records] == [3, 4] and all(not validate_problems(r) for r in records)
-    assert "2 task(s) written" in result.stderr
+    assert "2 record(s) written" in result.stderr
 
 
 def validate_problems(record: dict) -> list[str]:
