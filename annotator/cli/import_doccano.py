@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import import_app
+from annotator.cli.import_prodigy import import_summary
 
 
 @import_app.command("doccano")
@@ -21,4 +22,4 @@ def import_doccano_command(
     from annotator.export.importing import import_tasks
 
     report = import_tasks(format="doccano", sources=files, output=output)
-    typer.echo(f"{output}: {report.written} task(s) written, {report.skipped} already there", err=True)
+    import_summary(output, report)
