@@ -194,6 +194,8 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
         yield LabelLegend(self.labels, id="legend")
         yield Footer(compact=True)
 
+    _warming = False
+
     def compose_side(self) -> ComposeResult:
         """The panel beside the document (the review screen adds its versions there)."""
         yield SpanList(id="spans")
@@ -206,7 +208,6 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
         view.show_message("Reading the first document…")
         self._show_progress()
         self.read_documents()
-        self.prepare_coref()
 
     @work(thread=True, exclusive=True, group="coref")
     def prepare_coref(self) -> None:
@@ -265,6 +266,11 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
 
     def on_document_arrived(self, message: DocumentArrived) -> None:
         self.add_item(message.item)
+        if not self._warming:
+            # spaCy's import holds the interpreter for about a second: start it once the first
+            # document is painted, not before (it slowed the first paint to 1 s).
+            self._warming = True
+            self.call_after_refresh(self.prepare_coref)
 
     def add_item(self, item: FeedItem) -> int:
         """Add a document the reader found to the session; open it if the annotator is waiting."""
