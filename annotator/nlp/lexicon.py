@@ -87,7 +87,7 @@ COMMUNICATION_VERBS = SPEECH_VERBS + (
 )
 #: Verbs of perceiving and of evidence (``polls show that``, ``saw the deal as``).
 PERCEPTION_VERBS = (
-    "show", "find", "hear", "see", "notice", "discover", "learn", "demonstrate", "prove", "reveal",
+    "show", "find", "hear", "notice", "discover", "learn", "demonstrate", "prove", "reveal",
     "indicate", "suggest", "sense", "watch", "read", "recognize", "recognise", "confirm", "detect",
 )
 #: Verbs of judging and of taking a side (``opposes the bill``, ``likes the plan``).
@@ -104,7 +104,7 @@ EXPECTATION_VERBS = (
 )
 #: Verbs of intending and trying (``wants to repeal``, ``plans to run``).
 INTENTION_VERBS = (
-    "want", "plan", "intend", "seek", "aim", "try", "attempt", "mean", "decide", "choose", "aspire",
+    "want", "plan", "intend", "seek", "aim", "try", "attempt", "decide", "choose", "aspire",
     "strive", "vow", "pledge", "promise", "threaten", "refuse", "decline", "push", "prepare",
     "resolve", "hope", "wish", "need", "insist", "offer", "agree",
 )
@@ -161,6 +161,11 @@ OBJECT_CUE_VERBS = (
 #: By default the commitments alone: measured on PolNeAR, the infinitive of ``try``, ``want``,
 #: ``seek`` or ``plan`` is an attribution in under a third of cases (add verbs through the config).
 INFINITIVE_CUE_VERBS = COMMITMENT_VERBS
+#: Verbs of every class whose finite clause is reported (``agreed that``, ``noticed that``,
+#: ``demanded that``), beside the speech and cognition verbs.
+#: ``decide`` and ``see`` are left out: their clause is seldom an attribution (``decided that it
+#: was time``, ``see that it works``).
+CLAUSE_CUE_VERBS = tuple(sorted({v for verbs in CUE_VERB_CLASSES.values() for v in verbs} - {"decide", "see"}))
 #: Verbs that raise a content to the subject (``seems to``, ``appears to``): the content, no source.
 RAISING_VERBS = frozenset({"seem", "appear"})
 
@@ -219,13 +224,14 @@ class Lexicon:
 
     def __init__(self, speech: Iterable[str] = SPEECH_VERBS, cognition: Iterable[str] = COGNITION_VERBS,
                  extra: Iterable[str] = (), *, object_verbs: Iterable[str] = OBJECT_CUE_VERBS,
-                 infinitive_verbs: Iterable[str] = INFINITIVE_CUE_VERBS, nouns: Iterable[str] = CUE_NOUNS,
-                 adjectives: Iterable[str] = CUE_ADJECTIVES) -> None:
+                 infinitive_verbs: Iterable[str] = INFINITIVE_CUE_VERBS, clause_verbs: Iterable[str] = CLAUSE_CUE_VERBS,
+                 nouns: Iterable[str] = CUE_NOUNS, adjectives: Iterable[str] = CUE_ADJECTIVES) -> None:
         self.speech = {v.lower() for v in speech} | {v.lower() for v in extra}
         self.cognition = {v.lower() for v in cognition} - self.speech
         self.lemmas = self.speech | self.cognition
         self.object_verbs = frozenset(v.lower() for v in object_verbs)
         self.infinitive_verbs = frozenset(v.lower() for v in infinitive_verbs)
+        self.clause_verbs = frozenset(v.lower() for v in clause_verbs) - self.lemmas
         self.nouns = frozenset(n.lower() for n in nouns)
         self.adjectives = frozenset(a.lower() for a in adjectives)
         self.forms: dict[str, str] = {}
