@@ -166,6 +166,17 @@ INFINITIVE_CUE_VERBS = COMMITMENT_VERBS
 #: ``decide`` and ``see`` are left out: their clause is seldom an attribution (``decided that it
 #: was time``, ``see that it works``).
 CLAUSE_CUE_VERBS = tuple(sorted({v for verbs in CUE_VERB_CLASSES.values() for v in verbs} - {"decide", "see"}))
+#: Verbs whose prepositional object is what was said or asked for (``called for new talks``,
+#: ``warned of a recession``, ``complained about the cuts``), with those prepositions.
+PREPOSITIONAL_CUE_VERBS: dict[str, tuple[str, ...]] = {
+    "call": ("for",), "comment": ("on",), "speak": ("about", "of"), "talk": ("about",),
+    "complain": ("about", "of"), "warn": ("of", "about", "against"), "argue": ("for", "against"),
+    "rail": ("against",), "advocate": ("for",), "push": ("for",), "press": ("for",),
+    "lobby": ("for", "against"), "campaign": ("for", "against"), "boast": ("about", "of"),
+    "brag": ("about",), "joke": ("about",), "testify": ("about",), "insist": ("on",),
+    "caution": ("against",), "plead": ("for",), "appeal": ("for",), "rant": ("about",),
+    "lash": ("out",), "weigh": ("in",),
+}
 #: Verbs that raise a content to the subject (``seems to``, ``appears to``): the content, no source.
 RAISING_VERBS = frozenset({"seem", "appear"})
 
@@ -225,7 +236,8 @@ class Lexicon:
     def __init__(self, speech: Iterable[str] = SPEECH_VERBS, cognition: Iterable[str] = COGNITION_VERBS,
                  extra: Iterable[str] = (), *, object_verbs: Iterable[str] = OBJECT_CUE_VERBS,
                  infinitive_verbs: Iterable[str] = INFINITIVE_CUE_VERBS, clause_verbs: Iterable[str] = CLAUSE_CUE_VERBS,
-                 nouns: Iterable[str] = CUE_NOUNS, adjectives: Iterable[str] = CUE_ADJECTIVES) -> None:
+                 nouns: Iterable[str] = CUE_NOUNS, adjectives: Iterable[str] = CUE_ADJECTIVES,
+                 prepositional_verbs: dict[str, Iterable[str]] | None = None) -> None:
         self.speech = {v.lower() for v in speech} | {v.lower() for v in extra}
         self.cognition = {v.lower() for v in cognition} - self.speech
         self.lemmas = self.speech | self.cognition
@@ -234,6 +246,8 @@ class Lexicon:
         self.clause_verbs = frozenset(v.lower() for v in clause_verbs) - self.lemmas
         self.nouns = frozenset(n.lower() for n in nouns)
         self.adjectives = frozenset(a.lower() for a in adjectives)
+        chosen = PREPOSITIONAL_CUE_VERBS if prepositional_verbs is None else prepositional_verbs
+        self.prepositional_verbs = {v.lower(): frozenset(p.lower() for p in ps) for v, ps in chosen.items()}
         self.forms: dict[str, str] = {}
         for lemma in sorted(self.lemmas):
             for form in inflections(lemma):
