@@ -1,7 +1,8 @@
 """Indirect and mixed quotes: every possible cue word is tried against the report rules in order
-(``according to``, a reported clause, an inverted report, a commitment's infinitive, a naming, an object quoting words),
-the first that fires taking it; direct
-quotes inside a report become part of one mixed quote."""
+(``according to``, a reported clause, an inverted report, a commitment's infinitive, a naming, an
+object quoting words, a communication verb's object, an adjective's clause, a prepositional
+object), the first that fires taking it; direct quotes inside a report become part of one mixed
+quote."""
 
 from __future__ import annotations
 
