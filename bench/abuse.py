@@ -405,6 +405,8 @@ def _issue_21_cases() -> list[Case]:
              "b/doc.txt: the output is inside the input folder"),
         Case("names/import-brat-onto-paired-text", ["import", "brat", "b/doc.ann", "-o", "b/doc.txt", "--force"],
              brat, (2,), "b/doc.txt: the output is the same file"),
+        Case("names/import-doccano-onto-input", ["import", "doccano", "in.jsonl", "-o", "in.jsonl"], good, (2,),
+             "in.jsonl: the output is the same file"),
         Case("names/prelabel-rejects-onto-input", ["prelabel", "x.rejects.jsonl", "-o", "x.jsonl", "--skip-invalid"],
              {"x.rejects.jsonl": b'{"text": "Ana said yes."}\n{"text": 3}\n'}, (2,), "x.rejects.jsonl: the output"),
         Case("names/annotate-rejects-onto-input", ["annotate", "x.rejects.jsonl", "-o", "x.jsonl", "--skip-invalid"],

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import import_app
+from annotator.core.output_paths import refuse_output_among_inputs
 
 
 @import_app.command("doccano")
@@ -20,5 +21,6 @@ def import_doccano_command(
     """
     from annotator.export.importing import import_tasks
 
+    refuse_output_among_inputs(output, files)
     report = import_tasks(format="doccano", sources=files, output=output)
     typer.echo(f"{output}: {report.written} task(s) written, {report.skipped} already there", err=True)
