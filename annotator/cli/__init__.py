@@ -15,6 +15,7 @@ from annotator.cli import agree  # noqa: F401
 from annotator.cli import evaluate  # noqa: F401
 from annotator.cli import train  # noqa: F401
 from annotator.cli import validate  # noqa: F401
+from annotator.cli import import_prodigy  # noqa: F401
 from annotator.cli import import_brat  # noqa: F401
 from annotator.cli import import_doccano  # noqa: F401
 from annotator.cli import import_labelstudio  # noqa: F401

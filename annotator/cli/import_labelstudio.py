@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import import_app
+from annotator.cli.import_prodigy import import_summary
 from annotator.core.output_paths import refuse_output_among_inputs
 
 
@@ -23,4 +24,4 @@ def import_labelstudio_command(
 
     refuse_output_among_inputs(output, files)
     report = import_tasks(format="labelstudio", sources=files, output=output)
-    typer.echo(f"{output}: {report.written} task(s) written, {report.skipped} already there", err=True)
+    import_summary(output, report)

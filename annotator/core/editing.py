@@ -7,6 +7,7 @@ commits; a refused edit raises ``EditError`` and changes nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -41,6 +42,9 @@ SPEAKER_WINDOW = 60
 #: Given the task as it will be and a speaker in it, the entity that speaker refers to (or None);
 #: the screen passes one built on the pre-labeler's coreference rules, so core stays free of spaCy.
 CorefGuess = Callable[[Task, Span], "Span | None"]
+#: Given the task as it will be and a quote in it, the tokens (first, last) of the cue the
+#: pre-labeler's rules read for it (or None); the screen passes one built on the rules' lexicon.
+CueGuess = Callable[[Task, Span], "tuple[int, int] | None"]
 State = tuple[tuple[Span, ...], tuple[Relation, ...]]
 
 
@@ -72,6 +76,12 @@ def relation_fits(relation: Relation) -> bool:
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _token_distance(span: Span, other: Span) -> int:
+    if span.token_end < other.token_start:
+        return other.token_start - span.token_end
+    return max(span.token_start - other.token_end, 0)
 
 
 def _describe(task: Task, span: Span) -> str:
@@ -134,9 +144,17 @@ class EditingSession:
 
     def add_document(self, task: Task, *, source: str = "", answer: str | None = None,
                      baseline: Task | None = None) -> int:
-        """Add a document; ``baseline`` is the version that needs no draft when ``task`` is a draft."""
+        """Add a document; ``baseline`` is the version that needs no draft when ``task`` is a draft.
+        A draft's changes become the oldest step of the history, so ``u`` can take them back after
+        a restart as it could before."""
         self.documents.append(Document(task, source, answer, state_of(baseline) if baseline else None))
-        return len(self.documents) - 1
+        index = len(self.documents) - 1
+        document = self.documents[index]
+        if baseline is not None and document.dirty:
+            focus = next(iter(set(task.spans) - set(baseline.spans)), None)
+            self._undo.insert(0, Edit(index, "the changes kept as a draft from the last session",
+                                      document.baseline, state_of(task), None, focus))
+        return index
 
     @property
     def current(self) -> Document | None:
@@ -203,6 +221,26 @@ class EditingSession:
                 return rel.child_span
         return None
 
+    def cue_of(self, quote: Span) -> Span | None:
+        for rel in self.task.relations:
+            if rel.label == CUE_REL and rel.head_span == quote:
+                return rel.child_span
+        return None
+
+    def cue_candidates(self, quote: Span, words: Iterable[tuple[int, int]] = ()) -> list[Span]:
+        """The cues a quote can have, nearest to it first: the CUE spans of the document and the
+        token ranges ``words`` (the rules' cue words, as CUE spans not yet in the task), none inside
+        the quote."""
+        out: dict[tuple[int, int], Span] = {}
+        for span in self.task.spans:
+            if span.label == CUE:
+                out[(span.token_start, span.token_end)] = span
+        for first, last in words:
+            if (first, last) not in out and 0 <= first <= last < len(self.task.tokens):
+                out[(first, last)] = self._make(first, last, CUE)
+        found = [s for s in out.values() if not _overlaps(s, quote)]
+        return sorted(found, key=lambda s: (_token_distance(s, quote), span_order(s)))
+
     def links(self, label: str) -> dict[Span, Span]:
         """Head → child of every relation with this label (the last one wins), for bulk lookups."""
         return {rel.head_span: rel.child_span for rel in self.task.relations if rel.label == label}
@@ -215,12 +253,15 @@ class EditingSession:
             return f"{text} → {self.task.span_text(entity)}"
         return text
 
-    def speaker_candidates(self, quote: Span | None = None) -> list[Span]:
+    def speaker_candidates(self, quote: Span | None = None,
+                           cue_guess: tuple[int, int] | None = None) -> list[Span]:
         """Speakers, name-like entities and (near the quote) pronouns, one per text range.
 
-        Without a quote: in text order. With one: the plausible speakers near it first (nearest
-        first, measured from its cue when it has one, so the cue's subject comes on top), then the
-        rest of the document in text order. A pronoun comes as a SPEAKER span not yet in the task.
+        Without a quote: in text order. With one: the plausible speakers near it first (those in
+        the paragraphs of the quote and its cue before the others, then nearest first, measured
+        from its cue, or from ``cue_guess`` (the rules' cue tokens) when it has none, so the cue's
+        subject comes on top), then the rest of the document in text order. A pronoun comes as a
+        SPEAKER span not yet in the task.
         """
         out: dict[tuple[int, int], Span] = {}
         for span in self.spans_in_order():
@@ -236,27 +277,38 @@ class EditingSession:
             inside = quote.token_start <= token.id <= quote.token_end
             if not inside and token.text.lower() in SPEAKER_PRONOUNS and (token.start, token.end) not in out:
                 out[(token.start, token.end)] = self._make(token.id, token.id, SPEAKER)
-        cue = next((r.child_span for r in self.task.relations if r.label == CUE_REL and r.head_span == quote), None)
+        cue = self.cue_of(quote)
+        if cue is None and cue_guess is not None:
+            cue = self._make(*cue_guess, CUE)
         anchor = cue or quote
+        paragraphs = {self._paragraph_of(quote.start), self._paragraph_of(anchor.start)}
 
         def distance(span: Span) -> int:
-            if span.token_end < anchor.token_start:
-                return anchor.token_start - span.token_end
-            return max(span.token_start - anchor.token_end, 0)
+            return _token_distance(span, anchor)
 
         def inside_quote(span: Span) -> bool:
             return quote.token_start <= span.token_start and span.token_end <= quote.token_end
 
         near = [s for s in out.values() if not inside_quote(s) and distance(s) <= SPEAKER_WINDOW]
-        near.sort(key=lambda s: (distance(s), s.label != SPEAKER, span_order(s)))
+        near.sort(key=lambda s: (self._paragraph_of(s.start) not in paragraphs, distance(s),
+                                 s.label != SPEAKER, span_order(s)))
         rest = sorted((s for s in out.values() if s not in near), key=span_order)
         return [*near, *rest]
 
     def coref_candidates(self, speaker: Span) -> list[Span]:
-        """Name-like entities, the fullest names first (a speaker refers to the fullest mention),
-        nearest to the speaker among equals."""
+        """Name-like entities: those sharing a word with the speaker first (``Jens Stoltenberg``
+        for ``Stoltenberg``), the fullest of them on top; for ``he``/``she`` a PERSON before an
+        organisation; then by nearness to the speaker."""
         found = [s for s in self.entities() if s.label in SPEAKER_ENTITY_LABELS and s != speaker]
-        return sorted(found, key=lambda s: (-(s.token_end - s.token_start), abs(s.start - speaker.start)))
+        words = {w.casefold() for w in re.findall(r"\w+", self.task.span_text(speaker))}
+        personal = words <= {"he", "she", "him", "her", "i", "we"} and bool(words)
+
+        def key(span: Span) -> tuple:
+            shared = bool(words & {w.casefold() for w in re.findall(r"\w+", self.task.span_text(span))})
+            return (not shared, personal and span.label != "PERSON",
+                    -(span.token_end - span.token_start) if shared else 0, abs(span.start - speaker.start))
+
+        return sorted(found, key=key)
 
     def quote_type_for(self, token_start: int, token_end: int) -> str:
         """The type a new quote over these tokens most likely has: direct inside quote marks,
@@ -299,34 +351,107 @@ class EditingSession:
                              f"{_describe(self.task, span)} is {quote_type}")
 
     def delete_span(self, span: Span) -> None:
+        """Delete a span and its relations; a quote's cue that cues nothing else goes with it."""
         self._require(span)
         spans = [s for s in self.task.spans if s != span]
         relations = [r for r in self.task.relations if span not in (r.head_span, r.child_span)]
-        self._commit(f"deleted {_describe(self.task, span)}", spans, relations, span, None)
+        note = ""
+        cue = self.cue_of(span) if span.label == QUOTE else None
+        if cue is not None and not any(r.label == CUE_REL and r.child_span == cue for r in relations):
+            spans.remove(cue)
+            relations = [r for r in relations if cue not in (r.head_span, r.child_span)]
+            note = f" and its cue '{self.task.span_text(cue)}'"
+        self._commit(f"deleted {_describe(self.task, span)}{note}", spans, relations, span, None)
 
     def move_start(self, span: Span, step: int) -> Span:
         self._require(span)
         token = self._step(span.token_start, step)
         if token is None or token > span.token_end:
             raise EditError("the span cannot start there")
-        return self._replace(span, self._make(token, span.token_end, span.label, span.quote_type),
-                             f"moved the start of {_describe(self.task, span)}")
+        return self.reshape(span, token, span.token_end, "moved the start")
 
     def move_end(self, span: Span, step: int) -> Span:
         self._require(span)
         token = self._step(span.token_end, step)
         if token is None or token < span.token_start:
             raise EditError("the span cannot end there")
-        return self._replace(span, self._make(span.token_start, token, span.label, span.quote_type),
-                             f"moved the end of {_describe(self.task, span)}")
+        return self.reshape(span, span.token_start, token, "moved the end")
+
+    def reshape(self, span: Span, token_start: int, token_end: int, what: str = "changed the extent") -> Span:
+        """Give a span new bounds (tokens, inclusive, trimmed of whitespace), keeping its label,
+        type and every relation: a quote keeps its speaker and cue. The message names the span as
+        it is after the change."""
+        self._require(span)
+        first, last = sorted((token_start, token_end))
+        if not 0 <= first <= last < len(self.task.tokens):
+            raise EditError("the span cannot reach past the document")
+        while first < last and self._is_blank(first):
+            first += 1
+        while last > first and self._is_blank(last):
+            last -= 1
+        if self._is_blank(first):
+            raise EditError("a span cannot hold only whitespace")
+        if (first, last) == (span.token_start, span.token_end):
+            raise EditError(f"{_describe(self.task, span)} already ends there")
+        new = self._make(first, last, span.label, span.quote_type)
+        kept = ""
+        if span.label == QUOTE and (self.speaker_of(span) or self.cue_of(span)):
+            kept = " (speaker and cue kept)"
+        return self._replace(span, new, f"{what}: {_describe(self.task, new)}{kept}")
 
     def create_span(self, token_start: int, token_end: int, label: str,
-                    quote_type: str | None = None) -> Span:
-        """A new span over tokens ``token_start..token_end`` (inclusive, in either order)."""
+                    quote_type: str | None = None, cue: CueGuess | None = None) -> Span:
+        """A new span over tokens ``token_start..token_end`` (inclusive, in either order). A new
+        quote gets the cue ``cue`` finds for it (the rules' cue in its sentence), in the same edit."""
         span = self._new_span(token_start, token_end, label, quote_type)
         spans, relations, note = self._displace(span, list(self.task.spans), list(self.task.relations))
-        self._commit(f"added {_describe(self.task, span)}{note}", [*spans, span], relations, None, span)
+        spans.append(span)
+        if label == QUOTE and cue is not None:
+            found = cue(self._candidate(spans, relations), span)
+            if found is not None:
+                cue_span = self.span_at_tokens(*found, CUE) or self._make(*found, CUE)
+                if not _overlaps(cue_span, span):
+                    if cue_span not in spans:
+                        spans.append(cue_span)
+                    relations.append(Relation(span, cue_span, CUE_REL))
+                    note += f" with cue '{self.task.span_text(cue_span)}'"
+        self._commit(f"added {_describe(self.task, span)}{note}", spans, relations, None, span)
         return span
+
+    def set_cue(self, quote: Span, target: Span) -> Span:
+        """Make ``target`` (a CUE span, or one not yet in the task) the quote's cue; a cue left
+        cueing no quote is removed; all one edit."""
+        self._require(quote)
+        if quote.label != QUOTE:
+            raise EditError("only a quote has a cue")
+        if target.label != CUE:
+            raise EditError(f"a {target.label} cannot be a cue")
+        if _overlaps(target, quote):
+            raise EditError("a quote's cue lies outside the quote")
+        old = self.cue_of(quote)
+        if old == target:
+            raise EditError(f"'{self.task.span_text(target)}' is already this quote's cue")
+        spans = list(self.task.spans)
+        if target not in spans:
+            if not 0 <= target.token_start <= target.token_end < len(self.task.tokens):
+                raise EditError("the cue is outside the document")
+            spans.append(target)
+        relations = [r for r in self.task.relations if not (r.label == CUE_REL and r.head_span == quote)]
+        relations.append(Relation(quote, target, CUE_REL))
+        note = ""
+        if old is not None and not any(r.label == CUE_REL and r.child_span == old for r in relations):
+            spans.remove(old)
+            relations = [r for r in relations if old not in (r.head_span, r.child_span)]
+            note = f" (removed the old cue '{self.task.span_text(old)}')"
+        self._commit(f"{_describe(self.task, quote)} cued by '{self.task.span_text(target)}'{note}",
+                     spans, relations, quote, quote)
+        return quote
+
+    def new_cue(self, token_start: int, token_end: int) -> Span:
+        """A CUE span over these tokens (trimmed), not yet in the task: for ``set_cue``."""
+        first, last = sorted((token_start, token_end))
+        existing = self.span_at_tokens(first, last, CUE)
+        return existing or self._new_span(first, last, CUE)
 
     def link_speaker(self, quote: Span, target: Span, coref: CorefGuess | None = None) -> Span:
         """Make ``target`` the quote's speaker (SAID_BY); an entity or a pronoun gets a SPEAKER span
@@ -474,6 +599,10 @@ class EditingSession:
     def _require(self, span: Span) -> None:
         if span not in self.task.spans:
             raise EditError(f"{span.label} {span.start}-{span.end} is not a span of this document")
+
+    def _paragraph_of(self, offset: int) -> int:
+        """Which paragraph (counted by line breaks) a character offset is in."""
+        return self.task.text.count("\n", 0, offset)
 
     def _is_blank(self, token_id: int) -> bool:
         return not self.task.tokens[token_id].text.strip()

@@ -1,14 +1,15 @@
-"""Task hashes computed the way Prodigy computes them, so one text has one ``_input_hash`` in both tools.
+"""Task hashes in Prodigy's shape (32-bit signed MurmurHash3 of the documented keys), kept as given.
 
-Prodigy's ``set_hashes`` hashes the values of a few documented keys with MurmurHash3 (32 bits,
-signed, seed 0, via the ``murmurhash`` package spaCy installs): ``_input_hash`` over
-``INPUT_HASH_KEYS`` and ``_task_hash`` over ``TASK_HASH_KEYS`` prefixed with the input hash. The
-values are serialised as ``srsly.json_dumps(values, sort_keys=True)`` does (the standard ``json``
-module, compact separators, ASCII escapes). That serialisation is our reading of Prodigy's
-public documentation and forum answers, not something its documentation states; the README says so.
+Hashes a record came with are kept, as Prodigy keeps them; that is what ties our records to
+Prodigy's. A record without them gets ``_input_hash`` (``INPUT_HASH_KEYS``) and ``_task_hash``
+(the input hash, then ``TASK_HASH_KEYS``) hashed with MurmurHash3 (``murmurhash``, seed 0) over
+``json.dumps(values, sort_keys=True)`` in compact form. These are **not** the values Prodigy gives
+the same text: its exact serialisation is not public, and no recipe we tried matches the hashes in
+files Prodigy wrote (explosion/projects' tutorial data; ``tests/export/test_prodigy_records.py``).
+To give records Prodigy's own hashes, rehash them in Prodigy (see the README).
 
-Hashes already present in a record are kept (as Prodigy keeps them). ``legacy_input_hash`` is
-the hash earlier versions of annotator wrote (blake2b), so their output files still resume.
+``legacy_input_hash`` is the hash earlier versions of annotator wrote (blake2b), so their output
+files still resume.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _serialise(values: Mapping[str, Any]) -> str:
 
 
 def prodigy_hash(task: Mapping[str, Any], keys: Iterable[str], *, prefix: int | None = None) -> int:
-    """Prodigy's ``get_hash``: murmurhash of the task's values under ``keys`` (or of every key not ignored)."""
+    """Murmurhash of the task's values under ``keys`` (or of every key not ignored), in Prodigy's shape."""
     values = {key: task[key] for key in keys if key in task}
     if not values:
         values = {key: value for key, value in task.items() if key not in IGNORE_HASH_KEYS}
@@ -50,7 +51,7 @@ def input_hash(text: str, extra: Mapping[str, Any] | None = None) -> int:
 
 
 def task_hash(input_hash_: int, task: Mapping[str, Any]) -> int:
-    """``_task_hash``: the input hash as a prefix, then the task's spans (and label, options, arcs)."""
+    """Our ``_task_hash``: the input hash as a prefix, then the task's spans (and label, options, arcs)."""
     return prodigy_hash(task, TASK_HASH_KEYS, prefix=input_hash_)
 
 

@@ -38,9 +38,9 @@ _NUMBER = (int, float)
 #: fields of a token besides text/start/end/id/ws
 PRODIGY_TOKEN_FIELDS: dict[str, Any] = {"disabled": bool}
 #: fields of a span besides ours: "type" (rel.manual), "score" and "source" (model suggestions),
-#: "input_hash" (ner.correct), "pattern" (pattern matches), "answer" (binary ner.teach)
+#: "input_hash" (ner.correct), "pattern" (pattern matches), "answer" and "rank" (binary ner.teach)
 PRODIGY_SPAN_FIELDS: dict[str, Any] = {"type": str, "score": _NUMBER, "source": str, "input_hash": int,
-                                       "pattern": int, "answer": str}
+                                       "pattern": int, "answer": str, "rank": int}
 #: fields of a relation besides ours: the colour rel.manual draws the arc in
 PRODIGY_RELATION_FIELDS: dict[str, Any] = {"color": str}
 #: top-level underscore fields Prodigy writes, with their kinds (null allowed for the session and annotator)
@@ -203,7 +203,7 @@ class Task:
     """One document to annotate, with its pre-labels; ``extra`` holds fields we carry through.
 
     ``input_hash`` and ``given_task_hash`` are the hashes the record came with, kept as Prodigy
-    keeps them; a record without them gets them computed the Prodigy way.
+    keeps them; a record without them gets our own (``annotator.core.hashing``), not Prodigy's values.
     """
 
     text: str
@@ -224,7 +224,7 @@ class Task:
 
     @property
     def task_hash(self) -> int:
-        """``_task_hash``: the one the record came with, else Prodigy's hash of its spans."""
+        """``_task_hash``: the one the record came with, else our hash of its spans."""
         if self.given_task_hash is not None:
             return self.given_task_hash
         values: dict[str, Any] = {key: self.extra[key] for key in TASK_HASH_KEYS if key in self.extra}

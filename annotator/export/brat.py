@@ -26,7 +26,9 @@ from annotator.core.invariants import check_task
 from annotator.core.records import (COREF, CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Annotation,
                                     Relation, Span, Task)
 from annotator.core.sources import InputError
-from annotator.export.brat_standoff import BratPair, Standoff, check_covered_text, parse_ann, read_text
+from annotator.export.brat_standoff import (BratPair, Standoff, check_covered_text, joined_fragments, parse_ann,
+                                            read_text)
+from annotator.export.foreign import split_tokens
 from annotator.nlp.convert import tokens_from_doc
 from annotator.nlp.marks import MarkedSegment, find_marked_segments, trim_content
 
@@ -91,6 +93,7 @@ class _Offsets:
             removed.append(at)
             at = raw.find("\r\n", at + 2)
         self.removed = removed
+        self.raw = raw
         text = raw[1:] if raw.startswith("\ufeff") else raw
         self.text = text.replace("\r\n", "\n")
 
@@ -113,6 +116,8 @@ def convert_pair(pair: BratPair, nlp: Language, labels: Mapping[str, str | None]
     annotator = pair.annotator or default_annotator
     task.meta = {"source": pair.text.name, "id": pair.text.stem,
                  "brat": {"ann": pair.ann.name, "annotator": pair.annotator}}
+    if builder.attributes:
+        task.meta["brat"]["attributes"] = builder.attributes
     try:
         check_task(task)
     except ValueError as err:  # a bug of ours, but still located
@@ -138,6 +143,10 @@ class _RecordBuilder:
         self.warnings: list[ImportWarning] = []
         self.spans: dict[tuple[int, int, str], Span] = {}
         self.relations: dict[tuple, Relation] = {}
+        #: brat attributes other than our QuoteType, each on the span it was on (an event's: its
+        #: trigger, or an attribution's content), so the export writes them back
+        self.attributes: list[dict] = []
+        self.events = {e.id: e for e in standoff.events}
 
     def warn(self, kind: str, line: int, message: str) -> None:
         self.warnings.append(ImportWarning(kind, f"{self.standoff.path}:{line}", message))
@@ -147,8 +156,13 @@ class _RecordBuilder:
 
     def build(self) -> Task:
         standoff = self.standoff
-        trigger_types = {e.type for e in standoff.events}
-        triggers = {e.trigger for e in standoff.events}
+        # An event that joins a Content, Source or Cue is an attribution (PolNeAR's shape): its
+        # trigger is not a span of ours. Any other event (BioNLP's Gene_expression, nested ones
+        # among them) keeps its trigger as a span and each argument as a relation named by its role.
+        attribution_types = {e.type for e in standoff.events if self._is_attribution(e)}
+        attributions = [e for e in standoff.events if e.type in attribution_types]
+        trigger_types = {e.type for e in attributions}
+        triggers = {e.trigger for e in attributions}
         converted: dict[str, list[Span]] = {}
         entities: list[tuple[Span, int]] = []
         for tb in standoff.textbounds.values():
@@ -169,12 +183,59 @@ class _RecordBuilder:
             for span in converted[tb_id]:
                 if not span.is_entity:
                     self._add_span(span)
+        self.converted = converted
+        attribution_ids = {e.id for e in attributions}
         for event in standoff.events:
-            self._event_relations(event, converted)
+            if event.id in attribution_ids:
+                self._event_relations(event)
+            else:
+                self._event_arguments(event)
         for rel in standoff.relations:
-            self._binary_relation(rel, converted)
+            self._binary_relation(rel)
+        self._keep_attributes(attribution_ids)
+        return self._on_tokens()
+
+    def _is_attribution(self, event) -> bool:
+        return any(self.label_of(self.standoff.textbounds[ref].type) in (QUOTE, SPEAKER, CUE)
+                   for _role, ref in event.args if ref in self.standoff.textbounds)
+
+    def spans_for(self, ref: str, seen: frozenset[str] = frozenset()) -> list[Span]:
+        """The spans an id stands for: a ``T``'s own, an event's trigger (for an attribution, its content)."""
+        if ref in self.converted:
+            return self.converted[ref]
+        event = self.events.get(ref)
+        if event is None or ref in seen:
+            return []
+        own = self.converted.get(event.trigger)
+        if own:
+            return own
+        return [s for _role, arg in event.args for s in self.spans_for(arg, seen | {ref}) if s.label == QUOTE]
+
+    def _on_tokens(self) -> Task:
+        """Spans keep exactly the characters brat gave (whitespace trimmed): a token that a span
+        starts or ends inside is split there, as the doccano and Label Studio importers do."""
         spans = sorted(self.spans.values(), key=lambda s: (s.start, -s.end, s.label))
-        return Task(text=self.text, tokens=self.tokens, spans=spans, relations=list(self.relations.values()))
+        tokens = split_tokens(self.text, self.tokens, [e for s in spans for e in (s.start, s.end)])
+        starts = {t.start: t.id for t in tokens}
+        ends = {t.end: t.id for t in tokens}
+        placed = {s.key: s.replace(token_start=starts[s.start], token_end=ends[s.end]) for s in spans}
+        relations = [Relation(placed[r.head_span.key], placed[r.child_span.key], r.label)
+                     for r in self.relations.values()]
+        return Task(text=self.text, tokens=tokens, spans=[placed[s.key] for s in spans], relations=relations)
+
+    def _keep_attributes(self, attribution_ids: set[str]) -> None:
+        for (target, name), value in self.standoff.attributes.items():
+            if name == QUOTE_TYPE_ATTRIBUTE:
+                continue
+            line = self.standoff.attribute_lines[(target, name)]
+            spans = self.spans_for(target)
+            if not spans:
+                self.warn("attribute left out", line, f"{name} on {target}: {target} is not an imported span "
+                          "or event")
+                continue
+            span = spans[0]
+            self.attributes.append({"name": name, "value": value, "start": span.start, "end": span.end,
+                                    "label": span.label, "on": "event" if target.startswith("E") else "span"})
 
     def _add_span(self, span: Span) -> Span:
         return self.spans.setdefault(span.key, span)
@@ -184,16 +245,11 @@ class _RecordBuilder:
     def _spans_of(self, ident: str, kind: str, label: str, fragments: Sequence[tuple[int, int]],
                   line: int, quote_type: str | None = None) -> list[Span]:
         out = []
-        for raw_start, raw_end in fragments:
+        for raw_start, raw_end in joined_fragments(self.offsets.raw, fragments):
             start, end = _strip(self.text, self.offsets(raw_start), self.offsets(raw_end))
             if start >= end:
                 self.warn("empty span", line, f"{ident} {kind} {raw_start}-{raw_end} covers only spaces: left out")
                 continue
-            if self.doc.char_span(start, end) is None:
-                snapped = self._snap(start, end)
-                self.warn("snapped to tokens", line, f"{ident} {kind} {raw_start}-{raw_end} "
-                          f"{self.text[start:end][:30]!r} is not on token edges: snapped to "
-                          f"{self.text[snapped[0]:snapped[1]][:30]!r}")
             if label != QUOTE:
                 parts = [(start, end, None)]
             elif quote_type is not None:
@@ -208,19 +264,12 @@ class _RecordBuilder:
             out.extend(made)
         return out
 
-    def _snap(self, start: int, end: int) -> tuple[int, int]:
-        sp = self.doc.char_span(start, end, alignment_mode="expand")
-        return (sp.start_char, sp.end_char) if sp is not None and len(sp) else (start, end)
-
     def _span(self, start: int, end: int, label: str, quote_type: str | None) -> Span | None:
+        # Token offsets are set once every span is known and the tokens are split (``_on_tokens``).
         start, end = _strip(self.text, start, end)
         if start >= end:
             return None
-        sp = self.doc.char_span(start, end, alignment_mode="expand")
-        if sp is None or not len(sp):
-            return None
-        start, end = sp.start_char, sp.end_char
-        return Span(start, end, sp.start, sp.end - 1, label, text=self.text[start:end], quote_type=quote_type)
+        return Span(start, end, 0, 0, label, text=self.text[start:end], quote_type=quote_type)
 
     def _quote_parts(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Content as our convention has it: a direct quote is the text inside its marks (one span
@@ -278,10 +327,10 @@ class _RecordBuilder:
 
     # -- relations --------------------------------------------------------------------------
 
-    def _event_relations(self, event, converted: dict[str, list[Span]]) -> None:
+    def _event_relations(self, event) -> None:
         parts: dict[str, list[Span]] = {QUOTE: [], SPEAKER: [], CUE: []}
         for _role, ref in ((event.type, event.trigger), *event.args):
-            for span in converted.get(ref, ()):
+            for span in self.spans_for(ref):
                 if span.label in parts:
                     parts[span.label].append(span)
         if not parts[QUOTE]:
@@ -294,13 +343,32 @@ class _RecordBuilder:
             for cue in parts[CUE]:
                 self._relate(quote, cue, CUE_REL)
 
-    def _binary_relation(self, rel, converted: dict[str, list[Span]]) -> None:
+    def _event_arguments(self, event) -> None:
+        """A generic event: a relation from its trigger to each argument, named by the role
+        (``Theme``, ``Cause``; an argument that is an event stands for that event's trigger)."""
+        heads = self.converted.get(event.trigger, [])
+        if not heads:
+            self.warn("event left out", event.line, f"{event.id} {event.type}: its trigger was not imported")
+            return
+        for role, ref in event.args:
+            children = self.spans_for(ref)
+            if not children:
+                self.warn("relation left out", event.line, f"{event.id} {role}:{ref}: not an imported span")
+            for head in heads:
+                for child in children:
+                    self._relate(head, child, role)
+
+    def _binary_relation(self, rel) -> None:
         label = self.label_of(rel.type)
         expected = {SAID_BY: (QUOTE, SPEAKER), CUE_REL: (QUOTE, CUE), COREF: (SPEAKER, None)}
-        heads, children = converted.get(rel.arg1, []), converted.get(rel.arg2, [])
-        if label not in expected or not heads or not children:
-            self.warn("relation left out", rel.line, f"{rel.id} {rel.type}: not one of {', '.join(expected)} "
-                      "between imported spans")
+        heads, children = self.spans_for(rel.arg1), self.spans_for(rel.arg2)
+        if label is None or not heads or not children:
+            self.warn("relation left out", rel.line, f"{rel.id} {rel.type}: not between imported spans")
+            return
+        if label not in expected:
+            for head in heads:
+                for child in children:
+                    self._relate(head, child, label)  # another schema's relation, kept as it is
             return
         head_label, child_label = expected[label]
         for head in heads:

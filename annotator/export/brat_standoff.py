@@ -6,19 +6,22 @@ Offsets count characters of the ``.txt`` file as brat reads it (a byte-order mar
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from annotator.core.sources import InputError
+from annotator.core.sources import InputError, refuse_special_file
 
 Fragment = tuple[int, int]
 
 _ID = re.compile(r"^([TERAMN]\d+|#\d*|\*)\t")
 _OFFSETS = re.compile(r"(\S+) (\d+ \d+(?:;\d+ \d+)*)")
 _ARG = re.compile(r"([^\s:]+):([TE]\d+)")
+#: ``A1<TAB>Negation E4`` or ``A2<TAB>Confidence E2 Likely`` (``M`` is brat's older spelling).
+_ATTRIBUTE_TARGET = re.compile(r"[TER]\d+")
 #: Line kinds we read but do not turn into records: attributes, normalisations, notes, equivalences.
 _IGNORED_KINDS = {"N": "normalisation", "#": "note", "*": "equivalence"}
 
@@ -66,11 +69,15 @@ class Standoff:
     relations: list[BinaryRelation] = field(default_factory=list)
     #: ``A1<TAB>NAME T3 VALUE``: (target id, NAME) → VALUE (True for a binary attribute)
     attributes: dict[tuple[str, str], str | bool] = field(default_factory=dict)
+    #: line of each attribute, for messages
+    attribute_lines: dict[tuple[str, str], int] = field(default_factory=dict)
     ignored: Counter = field(default_factory=Counter)
 
 
 def read_text(path: Path) -> str:
-    """A ``.txt`` exactly as brat counts it: UTF-8, nothing removed (a byte-order mark stays)."""
+    """A ``.txt`` exactly as brat counts it: UTF-8, nothing removed (a byte-order mark stays).
+    A named pipe, socket or device is refused: reading one could block forever."""
+    refuse_special_file(path)
     data = path.read_bytes()
     try:
         return data.decode("utf-8")
@@ -105,9 +112,10 @@ def parse_ann(path: Path, text: str) -> Standoff:
         kind = ident[0]
         if kind in "AM":
             parts = body.split()
-            if len(parts) not in (2, 3):
+            if len(parts) not in (2, 3) or not _ATTRIBUTE_TARGET.fullmatch(parts[1]):
                 raise InputError(name, number, f"{ident}: expected 'NAME ID [VALUE]', got {body[:60]!r}")
             standoff.attributes[(parts[1], parts[0])] = parts[2] if len(parts) == 3 else True
+            standoff.attribute_lines[(parts[1], parts[0])] = number
         elif kind in _IGNORED_KINDS:
             standoff.ignored[_IGNORED_KINDS[kind]] += 1
         elif kind == "T":
@@ -175,15 +183,31 @@ def _add_unique(items: dict[str, TextBound], item: TextBound, name: str, number:
 
 
 def _check_references(standoff: Standoff) -> None:
-    known = set(standoff.textbounds)
+    """Every id an event, relation or attribute names is in the file: a trigger is a ``T``; an
+    event argument (brat's nested events) or a relation argument is a ``T`` or an ``E``; an
+    attribute's target a ``T``, ``E`` or ``R``."""
+    textbounds = set(standoff.textbounds)
+    events = {e.id for e in standoff.events}
+    relations = {r.id for r in standoff.relations}
+    seen: dict[str, int] = {}
+    for item in (*standoff.events, *standoff.relations):
+        if item.id in seen:
+            raise InputError(standoff.path, item.line, f"{item.id} is defined twice (first on line {seen[item.id]})")
+        seen[item.id] = item.line
     for event in standoff.events:
-        for role, ref in ((event.type, event.trigger), *event.args):
-            if ref not in known:
-                raise InputError(standoff.path, event.line, f"{event.id}: {role}:{ref} names no T annotation")
+        if event.trigger not in textbounds:
+            raise InputError(standoff.path, event.line, f"{event.id}: {event.type}:{event.trigger} names no "
+                             "T annotation (an event's trigger is a text span)")
+        for role, ref in event.args:
+            if ref not in textbounds and ref not in events:
+                raise InputError(standoff.path, event.line, f"{event.id}: {role}:{ref} names no T or E annotation")
     for rel in standoff.relations:
         for ref in (rel.arg1, rel.arg2):
-            if ref not in known:
-                raise InputError(standoff.path, rel.line, f"{rel.id}: {ref} names no T annotation")
+            if ref not in textbounds and ref not in events:
+                raise InputError(standoff.path, rel.line, f"{rel.id}: {ref} names no T or E annotation")
+    for (target, name), line in standoff.attribute_lines.items():
+        if target not in textbounds and target not in events and target not in relations:
+            raise InputError(standoff.path, line, f"attribute {name}: {target} names no annotation of the file")
 
 
 def check_covered_text(standoff: Standoff, text: str) -> None:
@@ -242,31 +266,82 @@ def find_pairs(sources: Iterable[str | Path]) -> tuple[list[BratPair], list[Path
 
 
 def _pair(ann: Path) -> BratPair:
+    refuse_special_file(ann)
+    annotators = _annotators_file(ann.parent)
     folders = [ann.parent]
     if ann.parent.parent != ann.parent:
         folders += sorted(d for d in ann.parent.parent.iterdir() if d.is_dir() and d != ann.parent)
     stem = ann.stem
     for folder in folders:
         if (folder / f"{stem}.txt").is_file():
-            return BratPair(folder / f"{stem}.txt", ann, None)
+            return BratPair(folder / f"{stem}.txt", ann, annotators.get(ann.name))
     # NAME_XXXX.ann: the longest NAME with a text wins (annotator ids may contain "_").
     cuts = [m.start() for m in re.finditer("_", stem)]
     for cut in reversed(cuts):
         for folder in folders:
             text = folder / f"{stem[:cut]}.txt"
             if text.is_file():
-                return BratPair(text, ann, stem[cut + 1:])
+                return BratPair(text, ann, annotators.get(ann.name, stem[cut + 1:]))
     raise InputError(str(ann), None, f"no {stem}.txt (nor a NAME.txt for NAME_ANNOTATOR.ann) beside it "
                      "or in a sibling folder")
+
+
+#: Beside ``.ann`` files our export writes, who made each: ``{"NAME.ann": "alice"}``. brat shows a
+#: document only as ``NAME.txt`` + ``NAME.ann``, so a document with one annotator keeps that name
+#: and its annotator is kept here (brat ignores the file).
+ANNOTATORS_FILE = "annotators.json"
+
+
+def _annotators_file(folder: Path) -> dict[str, str]:
+    path = folder / ANNOTATORS_FILE
+    if not path.is_file():
+        return {}
+    refuse_special_file(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(str(path), getattr(err, "lineno", None), f"not a JSON object of file → annotator: {err}") from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise InputError(str(path), None, "expected a JSON object of .ann file name → annotator")
+    return data
 
 
 # -- writing ----------------------------------------------------------------------------------
 
 
 def format_textbound(ident: str, kind: str, start: int, end: int, text: str) -> str:
-    # brat's text field is one line: a line break inside a span is written as a space.
-    covered = re.sub(r"[\r\n]", " ", text[start:end])
-    return f"{ident}\t{kind} {start} {end}\t{covered}\n"
+    """A ``T`` line; a span over a line break is written in fragments, one per line, as brat itself
+    does (its text field is one line and must equal the fragments joined by a space)."""
+    fragments = line_fragments(text, start, end)
+    spec = ";".join(f"{s} {e}" for s, e in fragments)
+    covered = " ".join(text[s:e] for s, e in fragments)
+    return f"{ident}\t{kind} {spec}\t{covered}\n"
+
+
+_LINE_BREAK = re.compile(r"\s*[\r\n\u2028\u2029\x85\x0b\x0c][\s]*")
+
+
+def line_fragments(text: str, start: int, end: int) -> list[Fragment]:
+    """``start:end`` cut at every run of whitespace holding a line break."""
+    fragments, at = [], start
+    for match in _LINE_BREAK.finditer(text, start, end):
+        if match.start() > at:
+            fragments.append((at, match.start()))
+        at = match.end()
+    if at < end:
+        fragments.append((at, end))
+    return fragments or [(start, end)]
+
+
+def joined_fragments(text: str, fragments: Sequence[Fragment]) -> list[Fragment]:
+    """Fragments that only a line break parts (brat cuts a span at each) joined back into one."""
+    out: list[Fragment] = []
+    for start, end in fragments:
+        if out and out[-1][1] <= start and _LINE_BREAK.fullmatch(text, out[-1][1], start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def format_event(ident: str, kind: str, trigger: str, args: Sequence[tuple[str, str]]) -> str:

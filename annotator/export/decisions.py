@@ -55,6 +55,9 @@ class DecisionIndex:
     #: place in the input → (the hash it goes by, the supplied one) for a record whose supplied
     #: ``_input_hash`` a different text carried first: it is another document, kept apart
     apart: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: records without an ``answer`` (tasks not yet decided, as ``import labelstudio`` writes for a
+    #: task with only a prediction) left out of a file that has decisions
+    tasks_left_out: int = 0
 
     @property
     def documents(self) -> list[int]:
@@ -102,10 +105,15 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
     index = DecisionIndex(sources=names, group_field=group_field, answers=answers)
     clashes = HashClashes()
     order = 0
+    first_task: RawRecord | None = None
     for name in names:
         for raw in iter_raw(name):
             order += 1
             data = _decision_data(raw)
+            if data is None:
+                first_task = first_task or raw
+                index.tasks_left_out += 1
+                continue
             supplied = data.get("_input_hash")
             if not isinstance(supplied, int) or isinstance(supplied, bool):
                 supplied = hash_text(data["text"], data)
@@ -128,6 +136,12 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
             if progress is not None:
                 progress(1)
     index.records_read = order
+    if first_task is not None and not newest:
+        raise first_task.input_error("the record has no 'answer': this is a task or a document, not a "
+                                     "decision; give the annotations file that 'annotator annotate' writes")
+    if first_task is not None and on_notice is not None:
+        on_notice(first_task.input_error(f"{index.tasks_left_out} record(s) without an 'answer' (tasks, not "
+                                         "decisions) left out; this is the first"))
     for _, order, answer, hash_ in sorted(newest.values(), key=lambda entry: entry[1]):
         index.newest_answers[answer] = index.newest_answers.get(answer, 0) + 1
         if answer in answers:
@@ -158,7 +172,8 @@ def iter_decisions(index: DecisionIndex, *, progress: Progress | None = None) ->
             yield Decision(raw, annotation, UNKNOWN_GROUP if group is None else str(group))
 
 
-def _decision_data(raw: RawRecord) -> dict[str, Any]:
+def _decision_data(raw: RawRecord) -> dict[str, Any] | None:
+    """The record as a decision, None for a task (no ``answer``); a broken record is an error."""
     if raw.error is not None:
         hint = ""
         if raw.line == 1 and ("UTF-8" in raw.error or "invalid JSON" in raw.error):
@@ -166,8 +181,7 @@ def _decision_data(raw: RawRecord) -> dict[str, Any]:
         raise raw.input_error(raw.error + hint)
     data = raw.data
     if "answer" not in data:
-        raise raw.input_error("the record has no 'answer': this is a task or a document, not a decision; "
-                              "give the annotations file that 'annotator annotate' writes")
+        return None
     if data["answer"] not in ANSWERS:
         raise raw.input_error(f"'answer' must be one of {', '.join(ANSWERS)}, got {data['answer']!r}")
     text = data.get("text")

@@ -4,22 +4,26 @@ Each task is ``{"id", "data": {"text": ...}, "annotations": [{"result": [...]}],
 A span is a result of type ``labels`` (``value``: ``start``, ``end``, ``text``, ``labels``); a link
 is ``{"type": "relation", "from_id", "to_id", "direction": "right", "labels": [...]}``; a quote's
 type is a per-region ``choices`` result with the same ``id`` as its span, from ``quote_type``.
-``export --format labelstudio`` writes one task per decision with that decision as its annotation,
-and ``OUT.label_config.xml``, the labelling interface to create the project with.
-``import labelstudio`` reads each task's newest annotation that was not cancelled (else its first
-prediction).
+``export --format labelstudio`` writes one task per decision with that decision as its annotation
+(tasks and annotations numbered from 1 in ``id``, as label-studio-sdk's ``Converter`` needs, the
+annotator in ``completed_by``), and ``OUT.label_config.xml``, the labelling interface to create
+the project with. ``import labelstudio`` reads each task's newest annotation that was not
+cancelled as a decision (by its ``completed_by``: the e-mail, else the user number), else its
+first prediction as a task to annotate.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Iterator, Mapping
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.records import CUE, QUOTE, QUOTE_TYPES, RELATION_LABELS, SPEAKER, RecordError, Task
+from annotator.core.records import (CUE, QUOTE, QUOTE_TYPES, RELATION_LABELS, SPEAKER, Annotation, RecordError, Task,
+                                    json_type)
 from annotator.export.formats import ExportContext, ExportFormat
-from annotator.export.foreign import ForeignSpan, build_task
+from annotator.export.foreign import ForeignSpan, build_task, check_text
 
 FROM_NAME, TO_NAME, TYPE_NAME = "label", "text", "quote_type"
 
@@ -28,7 +32,7 @@ def region_id(number: int) -> str:
     return f"s{number}"
 
 
-def labelstudio_task(task: Task, annotator: str | None = None) -> dict[str, Any]:
+def labelstudio_task(task: Task, annotator: str | None = None, number: int = 1) -> dict[str, Any]:
     ids = {span.key: region_id(number) for number, span in enumerate(task.spans, start=1)}
     result: list[dict[str, Any]] = []
     for span in task.spans:
@@ -47,10 +51,11 @@ def labelstudio_task(task: Task, annotator: str | None = None) -> dict[str, Any]
         data["id"] = task.extra["id"]
     if task.meta:
         data["meta"] = task.meta
-    annotation: dict[str, Any] = {"result": result, "was_cancelled": False}
+    annotation: dict[str, Any] = {"id": number, "result": result, "was_cancelled": False, "task": number}
     if annotator:
+        annotation["completed_by"] = {"email": annotator}
         annotation["meta"] = {"annotator": annotator}
-    return {"data": data, "annotations": [annotation], "meta": {"_input_hash": task.input_hash}}
+    return {"id": number, "data": data, "annotations": [annotation], "meta": {"_input_hash": task.input_hash}}
 
 
 def label_config(entity_labels: list[str]) -> str:
@@ -72,13 +77,19 @@ def label_config(entity_labels: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def task_from_labelstudio(data: Mapping[str, Any], nlp: Any) -> Task:
-    """Our task from one Label Studio task: its newest annotation not cancelled, else its first prediction."""
+LABELSTUDIO_ANNOTATOR = "labelstudio"
+
+
+def task_from_labelstudio(data: Any, nlp: Any) -> Task | Annotation:
+    """Our decision from one Label Studio task's newest annotation not cancelled, else our task
+    from its first prediction (or with no spans)."""
+    if not isinstance(data, Mapping):
+        raise RecordError(f"a Label Studio task must be a JSON object, got {json_type(data)}")
     fields = data.get("data")
     if not isinstance(fields, Mapping) or not isinstance(fields.get("text"), str):
         raise RecordError("a Label Studio task needs 'data' with 'text' (a string)")
-    text = fields["text"]
-    chosen = _chosen_result(data)
+    text = check_text(fields["text"])
+    annotation, chosen = _chosen(data)
     spans: dict[Any, ForeignSpan] = {}
     types: dict[Any, str] = {}
     links = []
@@ -86,22 +97,29 @@ def task_from_labelstudio(data: Mapping[str, Any], nlp: Any) -> Task:
         if not isinstance(item, Mapping):
             raise RecordError("every item of 'result' must be an object")
         kind = item.get("type")
-        value = item.get("value") if isinstance(item.get("value"), Mapping) else {}
+        value = item.get("value", {})
+        if not isinstance(value, Mapping):
+            raise RecordError(f"region {_shown(item.get('id'))}: 'value' must be an object")
         if kind == "labels":
             labels = value.get("labels")
             start, end = value.get("start"), value.get("end")
-            if not (isinstance(start, int) and isinstance(end, int) and isinstance(labels, list) and labels):
-                raise RecordError(f"region {item.get('id')!r}: needs value.start, value.end and value.labels")
-            spans[item.get("id")] = ForeignSpan(start, end, str(labels[0]))
-        elif kind == "choices" and item.get("from_name") == TYPE_NAME and value.get("choices"):
-            types[item.get("id")] = str(value["choices"][0])
+            if not (_is_int(start) and _is_int(end) and isinstance(labels, list) and labels
+                    and isinstance(labels[0], str)):
+                raise RecordError(f"region {_shown(item.get('id'))}: needs value.start, value.end and value.labels")
+            spans[_key(item.get("id"))] = ForeignSpan(start, end, labels[0])
+        elif kind == "choices" and item.get("from_name") == TYPE_NAME:
+            choices = value.get("choices")
+            if isinstance(choices, list) and choices and isinstance(choices[0], str):
+                types[_key(item.get("id"))] = choices[0]
         elif kind == "relation":
             labels = item.get("labels") or []
-            head, child = item.get("from_id"), item.get("to_id")
+            if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+                raise RecordError("a relation's 'labels' must be a list of strings")
+            head, child = _key(item.get("from_id")), _key(item.get("to_id"))
             if item.get("direction") == "left":
                 head, child = child, head
             for label in labels:
-                links.append((head, child, str(label)))
+                links.append((head, child, label))
     for key, quote_type in types.items():
         if key in spans and spans[key].label == QUOTE:
             span = spans[key]
@@ -115,34 +133,129 @@ def task_from_labelstudio(data: Mapping[str, Any], nlp: Any) -> Task:
         extra["id"] = fields["id"]
     elif data.get("id") is not None:
         extra["id"] = data["id"]
-    return build_task(text, spans, links, nlp, meta=dict(meta), extra=extra)
+    task = build_task(text, spans, links, nlp, meta=dict(meta), extra=extra)
+    if annotation is None:
+        return task
+    who = _annotator(annotation)
+    return Annotation(task, "accept", who, f"{who}-labelstudio", _timestamp(annotation))
 
 
-def _chosen_result(data: Mapping[str, Any]) -> list[Any]:
-    annotations = [a for a in data.get("annotations") or () if isinstance(a, Mapping) and not a.get("was_cancelled")]
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _key(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int)) and not isinstance(value, bool):
+        return value
+    raise RecordError(f"a region id must be a string or a number, got {json_type(value)}")
+
+
+def _shown(value: Any) -> str:
+    return repr(value)[:40]
+
+
+def _objects(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+    value = data.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        raise RecordError(f"'{name}' must be a list of objects, got {json_type(value)}")
+    return value
+
+
+def _chosen(data: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, list[Any]]:
+    """The newest annotation not cancelled and its result; else no annotation and the first prediction's."""
+    annotations = [a for a in _objects(data, "annotations") if not a.get("was_cancelled")]
+    predictions = _objects(data, "predictions")
     if annotations:
-        newest = max(enumerate(annotations), key=lambda p: (str(p[1].get("updated_at") or p[1].get("created_at") or ""), p[0]))
-        return list(newest[1].get("result") or [])
-    predictions = [p for p in data.get("predictions") or () if isinstance(p, Mapping)]
-    return list(predictions[0].get("result") or []) if predictions else []
+        _, newest = max(enumerate(annotations), key=lambda p: (str(p[1].get("updated_at") or p[1].get("created_at")
+                                                                     or ""), p[0]))
+        return newest, _result(newest)
+    return None, _result(predictions[0]) if predictions else []
+
+
+def _result(item: Mapping[str, Any]) -> list[Any]:
+    result = item.get("result")
+    if result is None:
+        return []
+    if not isinstance(result, list):
+        raise RecordError(f"'result' must be a list, got {json_type(result)}")
+    return result
+
+
+def _annotator(annotation: Mapping[str, Any]) -> str:
+    """``completed_by`` as Label Studio writes it: a user number, or an object with ``email``."""
+    who = annotation.get("completed_by")
+    if isinstance(who, Mapping):
+        who = who.get("email") or who.get("id")
+    if isinstance(who, bool) or who is None or not isinstance(who, (str, int)) or who == "":
+        meta = annotation.get("meta")
+        named = meta.get("annotator") if isinstance(meta, Mapping) else None
+        return named if isinstance(named, str) and named else LABELSTUDIO_ANNOTATOR
+    return str(who)
+
+
+def _timestamp(annotation: Mapping[str, Any]) -> int | None:
+    stamp = annotation.get("updated_at") or annotation.get("created_at")
+    if not isinstance(stamp, str):
+        return None
+    try:
+        return int(datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp())
+    except ValueError:
+        return None
 
 
 def iter_labelstudio(path: str | Path) -> Iterator[tuple[int | None, Any]]:
-    """The tasks of a Label Studio JSON export (a list), or of a JSONL file of tasks, with line numbers."""
-    from annotator.core.sources import InputError
+    """The tasks of a Label Studio JSON export (a list), or of a JSONL file of tasks, with line
+    numbers; read as strictly as ``validate`` reads our files (NaN, a lone surrogate, deep nesting
+    are errors naming their line)."""
+    from annotator.core.sources import InputError, StrictJsonError, parse_json_line, refuse_special_file
     from annotator.export.foreign import iter_json_lines
 
     path = Path(path)
-    head = path.open("rb").read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"["):
-        try:
-            tasks = json.loads(path.read_text(encoding="utf-8-sig"))
-        except json.JSONDecodeError as err:
-            raise InputError(str(path), err.lineno, f"invalid JSON: {err.msg} at column {err.colno}") from None
-        for task in tasks:
-            yield None, task
+    refuse_special_file(path)
+    with path.open("rb") as stream:
+        head = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"["):
+        yield from iter_json_lines(path)
         return
-    yield from iter_json_lines(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(str(path), None, f"not valid UTF-8 (byte {err.start})") from None
+    decoder = json.JSONDecoder()
+    at = text.index("[") + 1
+    while True:
+        at = _skip_space(text, at)
+        if text.startswith("]", at):
+            if _skip_space(text, at + 1) != len(text):
+                raise InputError(str(path), _line(text, at + 1), "text after the end of the list")
+            return
+        line = _line(text, at)
+        try:
+            _, end = decoder.raw_decode(text, at)
+            task = parse_json_line(text[at:end])  # the strict reader's verdict on this task alone
+        except json.JSONDecodeError as err:
+            raise InputError(str(path), _line(text, err.pos), f"invalid JSON: {err.msg}") from None
+        except (StrictJsonError, RecursionError) as err:
+            reason = str(err) if isinstance(err, StrictJsonError) else "the JSON is nested too deeply to read"
+            raise InputError(str(path), line, reason) from None
+        yield line, task
+        at = _skip_space(text, end)
+        if text.startswith(",", at):
+            at += 1
+        elif not text.startswith("]", at):
+            raise InputError(str(path), _line(text, at), "expected ',' or ']' between tasks")
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
 
 
 class LabelStudioWriter:
@@ -153,7 +266,7 @@ class LabelStudioWriter:
         self._count = 0
 
     def add(self, decision: Any, doc: Any) -> None:
-        task = labelstudio_task(decision.annotation.task, decision.group)
+        task = labelstudio_task(decision.annotation.task, decision.group, self._count + 1)
         prefix = ",\n" if self._count else "[\n"
         self._out.write((prefix + json.dumps(task, ensure_ascii=False)).encode("utf-8"))
         self._count += 1

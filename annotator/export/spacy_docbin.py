@@ -166,6 +166,7 @@ class SpacyWriter:
 
     def add(self, decision: Any, doc: Doc) -> None:
         add_training_views(doc)
+        doc.cats.update(text_categories(decision.annotation))
         self._bin.add(doc)
 
     def finish(self) -> None:
@@ -176,6 +177,26 @@ class SpacyWriter:
 
     def abandon(self) -> None:
         self._bin.close()
+
+
+def text_categories(annotation: Any) -> dict[str, float]:
+    """``doc.cats`` of a Prodigy text classification decision, as Prodigy's ``data-to-spacy`` reads it:
+    a ``label`` is 1.0 if accepted, 0.0 if rejected; a choice's ``options`` are 1.0 if in ``accept``,
+    else 0.0. An ignored decision, or one about spans, has none."""
+    extra, answer = annotation.task.extra, annotation.answer
+    if answer == "ignore" or annotation.task.spans:
+        return {}
+    options = extra.get("options")
+    if isinstance(options, list):
+        chosen = extra.get("accept") if isinstance(extra.get("accept"), list) else []
+        ids = [str(o["id"]) for o in options if isinstance(o, dict) and "id" in o]
+        if answer == "accept":
+            return {option: float(option in map(str, chosen)) for option in ids}
+        return {}
+    label = extra.get("label")
+    if isinstance(label, str):
+        return {label: 1.0 if answer == "accept" else 0.0}
+    return {}
 
 
 def add_training_views(doc: Doc) -> None:

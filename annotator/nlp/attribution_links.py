@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
-from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.convert import add_relation, ensure_span_groups, relations_in
 from annotator.nlp.learned_spans import LEARNED_GROUPS
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.marks import find_marked_segments
@@ -110,9 +110,9 @@ class AttributionLinker:
         every other relation (of rule quotes not kept) is dropped."""
         kept = [q for q in doc.spans["quotes"] if q._.quote_type in self.rule_quotes]
         heads = {(q.start_char, q.end_char) for q in kept}
-        relations = [r for r in doc._.relations or () if r[2] == QUOTE and (r[0], r[1]) in heads]
+        relations = [r for r in relations_in(doc) if r.head_label == QUOTE and (r.head_start, r.head_end) in heads]
         doc._.relations = relations
-        children = {(r[3], r[4], r[5]) for r in relations}
+        children = {(r.child_start, r.child_end, r.child_label) for r in relations}
         cues = {(c.start, c.end): c for c in doc.spans["cues"] if (c.start_char, c.end_char, CUE) in children}
         speakers = {(s.start, s.end): s for s in doc.spans["speakers"]
                     if (s.start_char, s.end_char, SPEAKER) in children}

@@ -2,14 +2,14 @@
 
 On a ``Doc``: entities in ``doc.ents``; quotes, speakers and cues in ``doc.spans["quotes"]``,
 ``doc.spans["speakers"]`` and ``doc.spans["cues"]``; a quote's type in ``span._.quote_type``;
-relations in ``doc._.relations`` as ``(head_start, head_end, head_label, child_start, child_end,
-child_label, relation_label)`` tuples of character offsets. All of it survives ``DocBin``
+relations in ``doc._.relations`` as ``DocRelation`` tuples of character offsets and labels (a
+``DocBin`` stores them as plain tuples; ``relations_of`` reads either). All of it survives ``DocBin``
 serialisation with ``store_user_data=True``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
@@ -18,7 +18,20 @@ from spacy.util import filter_spans
 from annotator.core.records import CUE, QUOTE, SPEAKER, Relation, Span, Task, Token
 
 SPAN_GROUPS = {QUOTE: "quotes", SPEAKER: "speakers", CUE: "cues"}
-RelationTuple = tuple[int, int, str, int, int, str, str]
+
+
+class DocRelation(NamedTuple):
+    """A relation between two spans of a ``Doc``, by character offsets: ``head`` → ``child``."""
+
+    head_start: int
+    head_end: int
+    head_label: str
+    child_start: int
+    child_end: int
+    child_label: str
+    #: The relation's label (``SAID_BY``, ``CUE_REL``, ``COREF``), not a span's.
+    label: str
+
 
 if not SpacySpan.has_extension("quote_type"):
     SpacySpan.set_extension("quote_type", default=None)
@@ -102,12 +115,11 @@ def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
     spans = _unique(spans)
     keyed = {s.key: s for s in spans}
     relations = []
-    for item in doc._.relations or ():
-        hs, he, hl, cs, ce, cl, label = item
-        head = keyed.get((*_trim(text, hs, he), hl))
-        child = keyed.get((*_trim(text, cs, ce), cl))
+    for item in relations_in(doc):
+        head = keyed.get((*_trim(text, item.head_start, item.head_end), item.head_label))
+        child = keyed.get((*_trim(text, item.child_start, item.child_end), item.child_label))
         if head is not None and child is not None:
-            relations.append(Relation(head, child, label))
+            relations.append(Relation(head, child, item.label))
     spans.sort(key=lambda s: (s.start, -s.end, s.label))
     task = Task(
         text=text,
@@ -149,22 +161,30 @@ def task_to_doc(task: Task, nlp: Language) -> Doc:
 def add_relation(doc: Doc, head: SpacySpan, head_label: str, child: SpacySpan, child_label: str,
                  label: str) -> None:
     """Record a relation between two spans of ``doc`` (once), in ``doc._.relations``."""
-    item = (head.start_char, head.end_char, head_label, child.start_char, child.end_char, child_label, label)
+    item = DocRelation(head.start_char, head.end_char, head_label, child.start_char, child.end_char, child_label,
+                       label)
     # Each doc._ access builds an Underscore object: fetch the list once.
     relations = doc._.relations
-    if relations is None:
-        relations = doc._.relations = []
+    if not isinstance(relations, list):
+        # None on a new Doc; a tuple of plain tuples on one read from a DocBin.
+        relations = doc._.relations = relations_in(doc)
     if item not in relations:
         relations.append(item)
 
 
-def relations_of(doc: Doc, label: str) -> list[RelationTuple]:
-    return [r for r in doc._.relations or () if r[6] == label]
+def relations_in(doc: Doc) -> list[DocRelation]:
+    """Every relation of ``doc`` as a ``DocRelation`` (a ``DocBin`` gives plain tuples back)."""
+    return [DocRelation(*r) for r in doc._.relations or ()]
 
 
-def relation_tuple(relation: Relation) -> RelationTuple:
+def relations_of(doc: Doc, label: str) -> list[DocRelation]:
+    """The relations of ``doc`` with the relation label ``label`` (``SAID_BY``, ``CUE_REL``, ``COREF``)."""
+    return [r for r in relations_in(doc) if r.label == label]
+
+
+def relation_tuple(relation: Relation) -> DocRelation:
     h, c = relation.head_span, relation.child_span
-    return (h.start, h.end, h.label, c.start, c.end, c.label, relation.label)
+    return DocRelation(h.start, h.end, h.label, c.start, c.end, c.label, relation.label)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

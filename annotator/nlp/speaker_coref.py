@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from annotator.core.records import COREF, Span, Task
-from annotator.nlp.convert import task_to_doc
+from annotator.nlp.convert import relations_in, relations_of, task_to_doc
 from annotator.nlp.coref import SpeakerResolver
 
 
@@ -25,12 +25,12 @@ def guess_coref(task: Task, speaker: Span) -> Span | None:
     """The entity mention of ``task`` that ``speaker`` refers to, or None when the rules find none."""
     nlp = _blank()
     doc = nlp.get_pipe("sentencizer")(task_to_doc(task, nlp))
-    doc._.relations = [r for r in doc._.relations or () if r[6] != COREF]
+    doc._.relations = [r for r in relations_in(doc) if r.label != COREF]
     SpeakerResolver()(doc)
     by_offsets = {(s.start, s.end, s.label): s for s in task.spans if s.is_entity}
-    for hs, he, hl, cs, ce, cl, label in doc._.relations or ():
-        if label == COREF and (hs, he) == (speaker.start, speaker.end):
-            return by_offsets.get((cs, ce, cl))
+    for r in relations_of(doc, COREF):
+        if (r.head_start, r.head_end) == (speaker.start, speaker.end):
+            return by_offsets.get((r.child_start, r.child_end, r.child_label))
     return None
 
 

@@ -392,3 +392,122 @@ def test_a_document_is_dirty_until_decided_and_undo_can_make_it_clean_again():
     assert not document.dirty  # back to exactly what was decided
     session.undo()
     assert document.dirty  # before the entity: no longer what was decided
+
+
+# -- cues and extents ----------------------------------------------------------------------------
+
+CUE_TEXT = 'The plan will fail, Maria Zakharova said on Tuesday.\n\nNATO replied that it would not.'
+
+
+def _quote_and_cue(session: EditingSession) -> tuple[Span, Span]:
+    task = session.task
+    cue_token = token_of(task, "said")
+    quote = session.create_span(token_of(task, "The"), token_of(task, "fail"), QUOTE,
+                                cue=lambda _task, _quote: (cue_token, cue_token))
+    return quote, session.cue_of(quote)
+
+
+def test_a_new_quote_gets_the_cue_the_guess_finds_in_the_same_edit():
+    session = make_session(CUE_TEXT)
+    quote, cue = _quote_and_cue(session)
+    assert cue is not None and session.task.span_text(cue) == "said"
+    assert "with cue 'said'" in session.last_edit.description
+    session.undo()
+    assert session.task.spans == [] and session.task.relations == []
+    check(session)
+
+
+def test_deleting_a_quote_removes_the_cue_it_leaves_alone_but_keeps_a_shared_one():
+    session = make_session(CUE_TEXT)
+    quote, cue = _quote_and_cue(session)
+    session.delete_span(quote)
+    assert session.task.spans == []
+    assert "and its cue 'said'" in session.last_edit.description
+    session.undo()
+    other = session.create_span(token_of(session.task, "on"), token_of(session.task, "Tuesday"), QUOTE)
+    session.set_cue(other, cue)
+    session.delete_span(quote)
+    assert cue in session.task.spans and session.cue_of(other) == cue
+    check(session)
+
+
+def test_set_cue_replaces_the_old_cue_and_removes_it_when_it_cues_nothing_else():
+    session = make_session(CUE_TEXT)
+    quote, cue = _quote_and_cue(session)
+    replied = token_of(session.task, "replied")
+    session.set_cue(quote, session.new_cue(replied, replied))
+    assert session.task.span_text(session.cue_of(quote)) == "replied"
+    assert cue not in session.task.spans
+    assert "removed the old cue 'said'" in session.last_edit.description
+    with pytest.raises(EditError, match="already this quote's cue"):
+        session.set_cue(quote, session.cue_of(quote))
+    with pytest.raises(EditError, match="outside the quote"):
+        session.set_cue(quote, session.new_cue(token_of(session.task, "plan"), token_of(session.task, "plan")))
+    check(session)
+
+
+def test_changing_a_quotes_extent_keeps_its_speaker_and_cue_and_names_the_new_extent():
+    session = make_session(CUE_TEXT)
+    quote, cue = _quote_and_cue(session)
+    person = entity(session, "Maria", "Zakharova", "PERSON")
+    session.link_speaker(quote, person)
+    moved = session.move_end(quote, -1)
+    assert session.task.span_text(moved) == "The plan will"
+    assert "QUOTE 'The plan will'" in session.last_edit.description
+    assert session.cue_of(moved) == cue and session.speaker_of(moved) is not None
+    reshaped = session.reshape(moved, token_of(session.task, "plan"), token_of(session.task, "fail"))
+    assert session.task.span_text(reshaped) == "plan will fail"
+    assert session.cue_of(reshaped) == cue and "speaker and cue kept" in session.last_edit.description
+    check(session)
+
+
+def test_cue_candidates_are_nearest_first_and_never_inside_the_quote():
+    session = make_session(CUE_TEXT)
+    quote, cue = _quote_and_cue(session)
+    replied = token_of(session.task, "replied")
+    fail = token_of(session.task, "fail")
+    candidates = session.cue_candidates(quote, [(replied, replied), (fail, fail)])
+    assert [session.task.span_text(c) for c in candidates] == ["said", "replied"]
+    assert candidates[0] is cue
+
+
+def test_speaker_candidates_put_the_cue_guess_subject_before_a_name_from_the_next_paragraph():
+    text = 'The talks will go on, the minister said.\n\nNATO answered at once.'
+    session = make_session(text)
+    task = session.task
+    quote = session.create_span(token_of(task, "The"), token_of(task, "on"), QUOTE)
+    session.create_span(token_of(task, "NATO"), token_of(task, "NATO"), "ORG")
+    minister = session.create_span(token_of(task, "the", 0), token_of(task, "minister"), "PERSON")
+    said = token_of(task, "said")
+    candidates = session.speaker_candidates(quote, cue_guess=(said, said))
+    assert candidates[0] == minister
+
+
+def test_coref_candidates_put_the_full_name_of_a_surname_first():
+    text = 'Jens Stoltenberg met the North Atlantic Treaty Organization and Finland. Stoltenberg spoke.'
+    session = make_session(text)
+    task = session.task
+    entity(session, "North", "Organization", "ORG")
+    entity(session, "Finland", "Finland", "GPE")
+    full = entity(session, "Jens", "Stoltenberg", "PERSON")
+    stoltenberg = token_of(task, "Stoltenberg", 1)
+    speaker = session.create_span(stoltenberg, stoltenberg, SPEAKER)
+    assert session.coref_candidates(speaker)[0] == full
+
+
+def test_a_draft_from_the_last_session_can_be_undone_after_a_restart():
+    on_disk = Task(text=TEXT, tokens=tokenize(TEXT))
+    editing = make_session()
+    entity(editing, "Maria", "Zakharova", "PERSON")
+    # A restart: the document comes back as its draft, with the version on disk as its baseline.
+    restarted = EditingSession()
+    restarted.add_document(editing.task, baseline=on_disk)
+    restarted.go_to(0)
+    assert restarted.current.dirty
+    edit = restarted.undo()
+    assert "draft from the last session" in edit.description
+    assert restarted.task.spans == [] and not restarted.current.dirty
+    # A document whose draft equals what is on disk brings no step.
+    clean = EditingSession()
+    clean.add_document(Task(text=TEXT, tokens=tokenize(TEXT)), baseline=on_disk)
+    assert not clean.can_undo

@@ -39,7 +39,8 @@ def test_brat_round_trip_import_export_import_keeps_spans_and_relations(tmp_path
     result = RUNNER.invoke(app, ["export", str(first), "--format", "brat", "-o", str(tmp_path / "out"),
                                  "--no-progress"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [REGISTRY, "budget.ann", "budget.txt"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [REGISTRY, "annotation.conf", "annotators.json", "budget.ann", "budget.txt"])
     second = tmp_path / "second.jsonl"
     import_brat(sources=[tmp_path / "out"], output=second)
 
@@ -76,8 +77,8 @@ def test_brat_round_trip_with_coref_entities_and_two_annotators(tmp_path):
             out.write(json.dumps(Annotation(task, "accept", who, f"s-{who}", 100).to_dict()) + "\n")
 
     export_annotations(sources=[decisions], format="brat", output=tmp_path / "out")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [REGISTRY, "plan.txt", "plan_ana.ann",
-                                                                    "plan_ben.ann"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [REGISTRY, "annotation.conf", "annotators.json", "plan.txt", "plan_ana.ann", "plan_ben.ann"])
     again = tmp_path / "again.jsonl"
     import_brat(sources=[tmp_path / "out"], output=again)
 
@@ -97,7 +98,8 @@ def test_brat_export_split_writes_one_folder_per_split(tmp_path):
     export_annotations(sources=[decisions], format="brat", output=tmp_path / "corpus", split="0.5,0.5")
     files = {d: sorted(p.suffix for p in (tmp_path / d).iterdir() if p.name != REGISTRY)
              for d in ("corpus.train", "corpus.dev")}
-    assert files == {"corpus.train": [".ann", ".ann", ".txt", ".txt"], "corpus.dev": [".ann", ".ann", ".txt", ".txt"]}
+    written = [".ann", ".ann", ".conf", ".json", ".txt", ".txt"]
+    assert files == {"corpus.train": written, "corpus.dev": written}
 
 
 def test_brat_export_refuses_a_folder_with_files_and_leaves_nothing_behind(tmp_path):

@@ -157,17 +157,20 @@ def test_brat_label_mapping_can_leave_a_type_out():
         parse_labels("Person")
 
 
-def test_brat_fragment_off_token_edges_is_snapped_with_a_warning(tmp_path):
-    text = "Officials argued the talks could resume.\n"
-    start = text.index("fficials")
-    ann = f"T1\tSource {start} {start + 5}\tffici\n"
-    write_pair(tmp_path, "snap", text, ann)
+def test_brat_fragment_off_token_edges_keeps_its_exact_characters(tmp_path):
+    """Like the doccano and Label Studio importers: the token is split, the span is not stretched."""
+    text = "Cells were CD34(+) in Nolan's lab.\n"
+    start = text.index("CD34")
+    ann = f"T1\tProtein {start} {start + 4}\tCD34\nT2\tSource {text.index('Nolan')} {text.index('Nolan') + 5}\tNolan\n"
+    write_pair(tmp_path, "split", text, ann)
     report = import_brat(sources=[tmp_path], output=tmp_path / "out.jsonl")
 
     (record,) = read_jsonl(tmp_path / "out.jsonl")
-    assert [(s["label"], s["text"]) for s in record["spans"]] == [("SPEAKER", "Officials")]
-    assert report.warning_counts == {"snapped to tokens": 1}
-    assert "snap.ann:1" in str(report.warnings[0])
+    assert [(s["label"], s["text"]) for s in record["spans"]] == [("Protein", "CD34"), ("SPEAKER", "Nolan")]
+    tokens = [t["text"] for t in record["tokens"]]
+    assert "CD34" in tokens and "Nolan" in tokens
+    assert not report.warnings
+    assert_valid_record(record)
 
 
 def test_brat_overlapping_entities_keep_the_first_with_a_warning(tmp_path):

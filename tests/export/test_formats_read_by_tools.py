@@ -154,9 +154,9 @@ def test_prodigy_layers_give_each_view_what_it_takes(tmp_path):
             assert record["_task_hash"] == task.task_hash
 
 
-def test_a_record_with_prodigy_hashes_keeps_them_and_one_without_gets_prodigys():
+def test_a_record_with_prodigy_hashes_keeps_them_and_one_without_gets_ours():
     task = Task(text="Hello world")
-    # MurmurHash3 of the sorted, compact JSON of {"text": ...}: the serialisation we take Prodigy to use.
+    # MurmurHash3 of the sorted, compact JSON of {"text": ...}: Prodigy's shape, not its value (see README).
     assert task.input_hash == 1849263169
     kept = Task.from_dict({"text": "Hello world", "_input_hash": 5, "_task_hash": 6})
     assert (kept.input_hash, kept.task_hash) == (5, 6)
@@ -166,15 +166,15 @@ def test_a_record_with_prodigy_hashes_keeps_them_and_one_without_gets_prodigys()
 
 
 def test_doccano_relation_and_label_files_import_and_round_trip():
-    tasks = [task_from_doccano(data, NLP) for _, data in iter_json_lines(FORMATS / "doccano_relations.jsonl")]
+    tasks = [task_from_doccano(data, NLP).task for _, data in iter_json_lines(FORMATS / "doccano_relations.jsonl")]
     roof = tasks[0]
     assert [(roof.span_text(s), s.label) for s in roof.spans][:2] == [("The roof leaks", "QUOTE"), ("said", "CUE")]
     assert {(r.head_span.label, r.child_span.label, r.label) for r in roof.relations} == {
         ("QUOTE", "SPEAKER", "SAID_BY"), ("QUOTE", "CUE", "CUE")}
     assert roof.extra["id"] == 12
-    again = task_from_doccano(doccano_record(roof), NLP)
+    again = task_from_doccano(doccano_record(roof), NLP).task
     assert again.content_hash == roof.content_hash
-    labels = [task_from_doccano(data, NLP) for _, data in iter_json_lines(FORMATS / "doccano_labels.jsonl")]
+    labels = [task_from_doccano(data, NLP).task for _, data in iter_json_lines(FORMATS / "doccano_labels.jsonl")]
     assert [(labels[0].span_text(s), s.label) for s in labels[0].spans] == [("Priya Nair", "PERSON"), ("Dundee", "GPE")]
     assert labels[1].spans == []
 
@@ -184,32 +184,36 @@ def test_doccano_export_keeps_quote_types_and_reads_back(tmp_path):
     export_annotations(sources=[ANNOTATIONS], format="doccano", output=out)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     for line, original in zip(lines, newest_accepted()):
-        back = task_from_doccano(line, NLP)
+        back = task_from_doccano(line, NLP).task
         assert back.content_hash == original.task.content_hash
 
 
 def test_labelstudio_export_file_imports_and_round_trips(tmp_path):
-    tasks = [task_from_labelstudio(data, NLP) for _, data in iter_labelstudio(FORMATS / "labelstudio_export.json")]
-    roof, lena = tasks
+    roof, lena = [task_from_labelstudio(data, NLP) for _, data in iter_labelstudio(FORMATS / "labelstudio_export.json")]
+    # A completed annotation is a decision (by its completed_by); a task with only a prediction is a task.
+    assert isinstance(roof, Annotation) and roof.annotator_id == "1" and not isinstance(lena, Annotation)
+    roof = roof.task
     quote = next(s for s in roof.spans if s.label == "QUOTE")
     assert (roof.span_text(quote), quote.quote_type) == ("The roof leaks", "direct")
     assert [r.label for r in roof.relations] == ["SAID_BY"] and roof.extra["id"] == 41
     # The cancelled annotation is passed over for the prediction.
     assert [(lena.span_text(s), s.label) for s in lena.spans] == [("Lena Ortiz", "PERSON")]
-    assert task_from_labelstudio(labelstudio_task(roof), NLP).content_hash == roof.content_hash
+    assert task_from_labelstudio(labelstudio_task(roof), NLP).task.content_hash == roof.content_hash
 
     out = tmp_path / "quotes.json"
     report = export_annotations(sources=[ANNOTATIONS], format="labelstudio", output=out)
     exported = json.loads(out.read_text(encoding="utf-8"))
     assert len(exported) == 4
     for data, original in zip(exported, newest_accepted()):
-        assert task_from_labelstudio(data, NLP).content_hash == original.task.content_hash
+        back = task_from_labelstudio(data, NLP)
+        assert back.task.content_hash == original.task.content_hash
+        assert back.annotator_id == original.annotator_id
     config = report.extra_files[0].read_text(encoding="utf-8")
     assert '<Relation value="SAID_BY"/>' in config and '<Label value="QUOTE"/>' in config
 
 
 def test_a_span_inside_a_word_splits_the_token_and_keeps_its_characters():
-    task = task_from_doccano({"text": "Anti-fraud laws passed.", "label": [[5, 10, "LAW"]]}, NLP)
+    task = task_from_doccano({"text": "Anti-fraud laws passed.", "label": [[5, 10, "LAW"]]}, NLP).task
     span = task.spans[0]
     assert task.span_text(span) == "fraud" and task.tokens[span.token_start].text == "fraud"
 
@@ -233,10 +237,10 @@ def test_import_commands_write_valid_tasks_and_resume(tmp_path):
     result = runner.invoke(app, ["import", "doccano", str(FORMATS / "doccano_relations.jsonl"),
                                  str(FORMATS / "doccano_labels.jsonl"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "4 task(s) written" in result.output
+    assert "4 record(s) written" in result.output
     assert validate_file(out).ok
     again = runner.invoke(app, ["import", "labelstudio", str(FORMATS / "labelstudio_export.json"), "-o", str(out)])
-    assert again.exit_code == 0 and "0 task(s) written, 2 already there" in again.output
+    assert again.exit_code == 0 and "1 record(s) written (1 decision(s)), 1 already there" in again.output
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "Short.", "label": [[0, 99, "ORG"]]}\n', encoding="utf-8")
     refused = runner.invoke(app, ["import", "doccano", str(bad), "-o", str(tmp_path / "t2.jsonl")])
@@ -263,7 +267,7 @@ def test_import_to_standard_output_writes_json_lines_and_the_summary_to_stderr()
     assert result.exit_code == 0
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in records] == [3, 4] and all(not validate_problems(r) for r in records)
-    assert "2 task(s) written" in result.stderr
+    assert "2 record(s) written" in result.stderr
 
 
 def validate_problems(record: dict) -> list[str]:

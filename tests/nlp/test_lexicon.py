@@ -79,3 +79,19 @@ def test_lexicon_extra_verb_makes_its_subject_an_introduced_name():
     doc.ents = []
     found = EntityHarmoniser(lexicon=Lexicon(extra=["grumble"]))(doc).ents
     assert [(e.text, e.label_) for e in found] == [("Elena Ruiz", "PERSON")]
+
+
+def test_lexicon_attribution_word_lists_come_from_the_component_config():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("annotator_quotes", config={"object_cue_verbs": ["grumble"], "infinitive_cue_verbs": ["plan"],
+                                             "cue_nouns": ["gripe"], "cue_adjectives": ["grumpy"]})
+    lexicon = nlp.get_pipe("annotator_quotes").lexicon
+    assert (lexicon.object_verbs, lexicon.infinitive_verbs) == ({"grumble"}, {"plan"})
+    assert (lexicon.nouns, lexicon.adjectives) == ({"gripe"}, {"grumpy"})
+
+
+def test_lexicon_classes_each_cue_verb_by_what_it_reports():
+    from annotator.nlp.lexicon import cue_verb_class
+
+    assert [cue_verb_class(v) for v in ("say", "show", "hope", "believe", "oppose", "intend", "grumble")] == [
+        "communication", "perception/evidence", "expectation", "cognition", "judgement/stance", "intention", None]

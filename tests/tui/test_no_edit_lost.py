@@ -209,3 +209,22 @@ async def test_a_draft_that_cannot_be_written_undoes_its_edit_and_says_so(make_a
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running  # nothing pending: the failed edit is not there to lose
+
+
+async def test_after_a_restart_a_then_u_takes_back_the_drafted_edit(make_app, tmp_path):
+    out = tmp_path / "out.jsonl"
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await _jump_to_first(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+    # As after kill -9: the journal holds the edit, nothing is decided.
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a", "u")
+        await pilot.pause()
+        task = screen.session.task
+        assert ("ORDINAL", "first") in [(s.label, task.span_text(s)) for s in task.spans]
+        assert "undid: the changes kept as a draft from the last session" in _header(screen)

@@ -8,8 +8,9 @@ import pytest
 
 from annotator.tui.screens.jump_hints import JumpHints
 from annotator.tui.widgets.document_view import DocumentView
+from tests.core.test_editing import tokenize
 from tests.tui.conftest import SEED_PRELABELED, ready, write_jsonl
-from tests.tui.painted import has_cursor, has_focus, has_selection, marked_words, view_cells
+from tests.tui.painted import has_cursor, has_focus, has_selection, marked_words, painted, screen_text, view_cells
 
 SIZES = [pytest.param((120, 40), id="120x40-label-rows"), pytest.param((80, 24), id="80x24")]
 
@@ -145,3 +146,124 @@ async def test_a_search_hit_outside_any_span_is_scrolled_to_and_marked(make_app,
         await pilot.pause()
         either = has_selection(view), has_cursor(view)
         assert marked_words(view_cells(app, view, lambda s: any(h(s) for h in either))) == ["zeppelin", "over"]
+
+
+def _hint_cells(app, view: DocumentView) -> str:
+    hint = view.mark_style("hint")
+    rows = {}
+    for cell in view_cells(app, view, lambda style: style.bgcolor == hint.bgcolor and style.color == hint.color):
+        rows.setdefault(cell.y, []).append(cell)
+    return rows
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_two_spans_on_one_word_share_a_visible_tag_that_asks_which(make_app, tmp_path, size):
+    text = ("The weather was fine.\n\n"
+            "Lavrov: we know how to respond, the minister added in a long statement on Tuesday.")
+    lavrov = text.index("Lavrov")
+    tokens = tokenize(text)
+    first = next(t.id for t in tokens if t.start == lavrov)
+    record = {"text": text, "tokens": [t.to_dict() for t in tokens], "spans": [
+        {"start": lavrov, "end": lavrov + 6, "token_start": first, "token_end": first, "label": label}
+        for label in ("PERSON", "SPEAKER")]}
+    source = write_jsonl(tmp_path / "in.jsonl", [record])
+    app = make_app([source])
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        hints = app.screen
+        assert isinstance(hints, JumpHints) and len(hints.tags) == 1
+        view = screen.query_one(DocumentView)
+        # The tag is painted on "Lavrov" itself (not on the blank line above it).
+        rows = painted(app)
+        tag_cells = [c for row in rows for c in row if c.char == hints.tags[0] and _carries_hint(view, c)]
+        assert len(tag_cells) == 1
+        line = "".join(c.char for c in rows[tag_cells[0].y])
+        assert hints.tags[0] + "avrov:" in line
+        await pilot.press(hints.tags[0])
+        await pilot.pause()
+        assert "1 " in screen_text(app) and "SPEAKER “Lavrov”" in screen_text(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.focused_span.label == "SPEAKER"
+        assert_focus_painted(app, screen)
+
+
+def _carries_hint(view: DocumentView, cell) -> bool:
+    hint = view.mark_style("hint")
+    return (hint.bgcolor is None or cell.style.bgcolor == hint.bgcolor) and (
+        hint.color is None or cell.style.color == hint.color)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_word_tags_never_run_over_the_next_word(make_app, tmp_path, size):
+    # Prose with one-letter words on every line, more words on screen than there are letters, and
+    # more one-letter words than one-letter tags.
+    words = " ".join(["I said a word to the harbour master and he wrote it in a book."] * 30)
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": words}])
+    app = make_app([source])
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("g")
+        hints = app.screen
+        tokens = screen.session.task.tokens
+        for tag, token in zip(hints.tags, hints.targets):
+            assert len(tag) <= len(tokens[token].text), (tag, tokens[token].text)
+        view = screen.query_one(DocumentView)
+        rows = painted(app)
+        region = view.content_region
+        for y in range(region.y, region.bottom):
+            marked = "".join(c.char if _carries_hint(view, c) else " " for c in rows[y][region.x:region.right])
+            for run in marked.split():
+                assert run in hints.tags, f"tags ran together: '{run}'"
+
+
+async def test_at_80x24_every_key_the_footer_names_fits_and_the_legend_and_panel_read(make_app):
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        rows = screen_text(app).splitlines()
+        footer, legend = rows[-1], rows[-2]
+        for item in ["? Help", "q Quit", "a Accept", "x Reject", "f Jump", "/ Find", "d Del", "v Select",
+                     "s Speaker", "u Undo"]:
+            assert item in footer, f"'{item}' is cut from the footer: {footer!r}"
+        # The legend names every number key and the document's other labels after "e:".
+        for item in ["1 PER", "7 QUOTE", "8 SPK", "9 cue", "e: CARD DATE ORD"]:
+            assert item in legend, f"'{item}' is not readable in the legend: {legend!r}"
+        # The side panel shows each quote's type and the name its speaker resolves to.
+        panel = "\n".join(rows)
+        assert "dir Maria Zakharova" in panel and "ind Maria Zakharova" in panel
+        # While selecting, the footer makes room for enter and escape.
+        await pilot.press("v")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Make span" in footer and "Cancel" in footer and "u Undo" in footer
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_quote_opening_on_a_name_has_its_own_tag_on_its_next_word(make_app, tmp_path, size):
+    text = "The weather was fine.\n\nNATO is heavily involved in the war, the minister said on Tuesday."
+    tokens = tokenize(text)
+    nato = next(t for t in tokens if t.text == "NATO")
+    war = next(t for t in tokens if t.text == "war")
+    record = {"text": text, "tokens": [t.to_dict() for t in tokens], "spans": [
+        {"start": nato.start, "end": nato.end, "token_start": nato.id, "token_end": nato.id, "label": "ORG"},
+        {"start": nato.start, "end": war.end, "token_start": nato.id, "token_end": war.id, "label": "QUOTE",
+         "quote_type": "indirect"}]}
+    source = write_jsonl(tmp_path / "in.jsonl", [record])
+    app = make_app([source])
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        hints = app.screen
+        assert len(hints.tags) == 2 and all(len(group) == 1 for group in hints.groups)
+        quote_tag = hints.tags[[t.label for t in hints.targets].index("QUOTE")]
+        view = screen.query_one(DocumentView)
+        region = view.content_region
+        rows = ["".join(c.char for c in row[region.x:region.right]) for row in painted(app)[region.y:region.bottom]]
+        line = next(row for row in rows if "heavily" in row)
+        assert f"{quote_tag}s heavily" in line  # drawn over "is", the quote's next word
+        await pilot.press(quote_tag)
+        await pilot.pause()
+        assert screen.focused_span.label == "QUOTE"
+        assert_focus_painted(app, screen)

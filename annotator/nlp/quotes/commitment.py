@@ -1,19 +1,22 @@
-"""Commitments, demands and refusals reported with an infinitive: ``vowed to repeal the law``,
-``urged Congress to act``, ``declined to comment on the report``; the infinitive (with the person
-urged) is what was said."""
+"""Commitments, demands, refusals, intentions and expectations reported with an infinitive:
+``vowed to repeal the law``, ``urged Congress to act``, ``declined to comment on the report``,
+``wants to run again``, ``expects to win``; the infinitive (with the person urged) is what was
+said or meant. Beyond the commitments the subject must be someone who can mean something (``the
+bill aims to cut taxes`` is no attribution)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import COMMITMENT_VERBS, FIRST_SECOND_PERSON
+from annotator.nlp.lexicon import COMMITMENT_VERBS, FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    if verb.lemma_.lower() not in COMMITMENT_VERBS or negated(verb):
+    lemma = verb.lemma_.lower()
+    if lemma not in scan.lexicon.infinitive_verbs or negated(verb) or scan.quoted(verb.idx):
         return []
     doc = scan.doc
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
@@ -21,6 +24,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     subject = subject_of(verb, scan.lexicon)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
+        return []
+    if lemma not in COMMITMENT_VERBS and not could_speak(subject):
         return []
     listener = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i), None)
     start = listener.left_edge.i if listener is not None else xcomp.left_edge.i

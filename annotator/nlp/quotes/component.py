@@ -10,7 +10,9 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
-from annotator.nlp.lexicon import COGNITION_VERBS, SPEECH_VERBS, Lexicon
+from annotator.nlp.lexicon import (
+    COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, INFINITIVE_CUE_VERBS, OBJECT_CUE_VERBS, SPEECH_VERBS, Lexicon,
+)
 from annotator.nlp.quotes import direct, headline, interview, reports
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -44,14 +46,21 @@ RULES: tuple[QuoteRule, ...] = (
         "speech_verbs": list(SPEECH_VERBS),
         "cognition_verbs": list(COGNITION_VERBS),
         "extra_cue_verbs": [],
+        "object_cue_verbs": list(OBJECT_CUE_VERBS),
+        "infinitive_cue_verbs": sorted(INFINITIVE_CUE_VERBS),
+        "cue_nouns": list(CUE_NOUNS),
+        "cue_adjectives": list(CUE_ADJECTIVES),
         "min_direct_words": 3,
         "headline_max_words": 25,
     },
 )
 def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cognition_verbs: list[str],
-                      extra_cue_verbs: list[str], min_direct_words: int, headline_max_words: int) -> QuoteFinder:
-    return QuoteFinder(Lexicon(speech_verbs, cognition_verbs, extra_cue_verbs),
-                       min_direct_words=min_direct_words, headline_max_words=headline_max_words)
+                      extra_cue_verbs: list[str], object_cue_verbs: list[str], infinitive_cue_verbs: list[str],
+                      cue_nouns: list[str], cue_adjectives: list[str], min_direct_words: int,
+                      headline_max_words: int) -> QuoteFinder:
+    lexicon = Lexicon(speech_verbs, cognition_verbs, extra_cue_verbs, object_verbs=object_cue_verbs,
+                      infinitive_verbs=infinitive_cue_verbs, nouns=cue_nouns, adjectives=cue_adjectives)
+    return QuoteFinder(lexicon, min_direct_words=min_direct_words, headline_max_words=headline_max_words)
 
 
 class QuoteFinder:

@@ -35,7 +35,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     _, para_end = scan.paragraph(verb.idx)
     start = clause.left_edge.i
     end = min(clause.right_edge.i + 1, scan.token_at_or_after(para_end))
-    end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause), _relative_cut(scan, start, end))
+    end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end))
     # "told BBC Radio Leeds that …": whatever comes before the clause's own "that" (the listener
     # a parser sometimes hangs inside the clause) is not part of what was said.
     that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
@@ -55,10 +55,12 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
 
 
-def _coordination_cut(scan: QuoteScan, clause: Token) -> int:
+def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
     """``said X had been "in touch" and hoped the deal would hold``: a verb coordinated after the
     reported clause, with no subject of its own, is the speaker's next act when it follows a
-    closing quote mark or is a speech or cognition verb itself; the clause stops before ``and``."""
+    closing quote mark or is a speech or cognition verb in the reporting verb's own form (``says
+    Y is acting unlawfully and showing disregard``: a participle goes on with the clause); the
+    clause stops before ``and``."""
     doc = clause.doc
     for child in clause.children:
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
@@ -75,7 +77,7 @@ def _coordination_cut(scan: QuoteScan, clause: Token) -> int:
         # "and would need support" (an auxiliary) goes on with the reported clause.
         after_quote = before is not None and _quoted_part_ends_at(scan, cc.i, clause) \
             and child.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
-        if after_quote or scan.lexicon.is_cue(child):
+        if after_quote or scan.lexicon.is_cue(child) and child.tag_ == verb.tag_:
             return cc.i - 1 if before is not None and before.text == "," else cc.i
     return len(doc)
 

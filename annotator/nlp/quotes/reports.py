@@ -10,7 +10,7 @@ from typing import Callable
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
-from annotator.nlp.quotes import according_to, commitment, inverted, naming, quoted_object, reported
+from annotator.nlp.quotes import according_to, commitment, inverted, naming, object_of_cue, quoted_object, reported
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -18,7 +18,7 @@ from annotator.nlp.quotes.scan import QuoteScan
 ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
 #: Tried in order on each cue word; an inverted report is looked for only where no clause follows.
 REPORT_RULES: tuple[ReportRule, ...] = (
-    according_to.at, reported.at, inverted.at, commitment.at, naming.at, quoted_object.at,
+    according_to.at, reported.at, inverted.at, commitment.at, naming.at, quoted_object.at, object_of_cue.at,
 )
 
 

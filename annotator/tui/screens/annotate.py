@@ -81,14 +81,15 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
     | 1…9, e | set the focused span's label (legend), label picker |
     | [ ] / { } | move the focused span's start / end one token left / right |
     | v, $ ., enter, escape | select tokens (from the cursor), to the clause / sentence end, make a span, cancel |
-    | s / c / D / t | speaker of a quote / entity of a speaker / unlink / quote type |
+    | s / c / D / t | speaker of a quote / cue of a quote, entity of a speaker / unlink / quote type |
     | u, ctrl+z / ctrl+y | undo / redo |
     | L / ? / q | labels under the text / help / quit |
     """
 
     BINDINGS = [
         # The footer shows the shown bindings in this order: help and quit first, so a narrow
-        # terminal never hides them.
+        # terminal never hides them. Short names, so every key shown fits 80 columns (e is named
+        # by the legend; while selecting, the keys that do nothing then make room for enter/escape).
         Binding("question_mark", "help", "Help", key_display="?", id="help",
                 tooltip='Show every key'),
         Binding("q", "quit", "Quit", id="quit",
@@ -107,7 +108,7 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
                 tooltip='Jump to a span: every span on screen shows a tag; type it'),
         Binding("g", "jump('word')", "Go to word", show=False, id="jump_word",
                 tooltip='Jump to a word: every word on screen shows a tag; type it (then v selects from there)'),
-        Binding("slash", "search", "Search", key_display="/", id="search",
+        Binding("slash", "search", "Find", key_display="/", id="search",
                 tooltip='Search the text, or a label (PERSON) for its next span; enter jumps'),
         Binding("semicolon", "search_next", "Again", show=False, key_display=";", id="search_next",
                 tooltip='Jump to the next match of the last search'),
@@ -127,11 +128,11 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
                 tooltip='Focus the next span in text order'),
         Binding("shift+tab,k", "focus_span(-1)", "Prev span", show=False, id="previous_span",
                 tooltip='Focus the previous span in text order'),
-        Binding("d,delete", "delete_span", "Delete", id="delete_span",
+        Binding("d,delete", "delete_span", "Del", id="delete_span",
                 tooltip='Delete the focused span and its relations'),
         *[Binding(str(n), f"digit_label({n - 1})", f"Label {n} (legend)", show=False, id=f"label_{n}")
           for n in range(1, 10)],
-        Binding("e", "pick_label", "Label", id="pick_label",
+        Binding("e", "pick_label", "Label", show=False, id="pick_label",
                 tooltip="Pick the focused span's label from a list (type to filter)"),
         Binding("left_square_bracket", "move_start(-1)", "Start ←", show=False, key_display="[",
                 id="start_left", tooltip="Move the focused span's start one token left"),
@@ -167,8 +168,9 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
                 tooltip='Cancel the selection'),
         Binding("s", "pick_speaker", "Speaker", id="pick_speaker",
                 tooltip="Pick the focused quote's speaker (nearest first, digits choose), or mark a new one"),
-        Binding("c", "pick_coref", "Coref…", show=False, id="pick_coref",
-                tooltip='Pick (or clear) the entity the focused speaker refers to, or mark a new one'),
+        Binding("c", "pick_coref", "Cue/coref", show=False, id="pick_coref",
+                tooltip="On a quote: pick its cue (nearest first) or mark a new one; on a speaker: pick "
+                        "(or clear) the entity it refers to, or mark a new one"),
         Binding("D", "unlink", "Unlink", show=False, id="unlink",
                 tooltip="Unlink the focused quote's speaker (an orphaned speaker goes too) or the "
                         "focused speaker's COREF"),

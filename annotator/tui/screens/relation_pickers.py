@@ -1,12 +1,12 @@
 """Relation pickers: ``s`` links the focused quote to its speaker (the nearest plausible speakers
-first, digits choose), ``c`` the focused speaker to the entity it refers to (or clears it); either
-can instead mark a new span in the text (selection mode)."""
+first, digits choose), ``c`` the focused quote to its cue or the focused speaker to the entity it
+refers to (or clears it); each can instead mark a new span in the text (selection mode)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
-from annotator.core.records import QUOTE, SPEAKER, Span
+from annotator.core.records import CUE, QUOTE, SPEAKER, Span
 from annotator.tui.display_text import excerpt
 from annotator.tui.label_styles import badge_style
 from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
@@ -24,7 +24,7 @@ class RelationPickers(SessionScreen):
         choices = []
         for index, span in enumerate(spans):
             prompt = Text()
-            new = span.label == SPEAKER and span not in task.spans
+            new = span.label in (SPEAKER, CUE) and span not in task.spans
             prompt.append(f" {'word' if new else span.label} ", style=badge_style(span.label))
             text = excerpt(task.span_text(span), 50)
             if span.label == SPEAKER and not new:
@@ -41,7 +41,8 @@ class RelationPickers(SessionScreen):
         quote = self._require_focus(QUOTE)
         if quote is None:
             return
-        candidates = self.session.speaker_candidates(quote)
+        guess = self.cue_guess(self.session.task, quote) if self.session.cue_of(quote) is None else None
+        candidates = self.session.speaker_candidates(quote, cue_guess=guess)
         current = self.session.speaker_of(quote)
 
         def chosen(value: str | None) -> None:
@@ -55,9 +56,27 @@ class RelationPickers(SessionScreen):
                                           highlight=str(candidates.index(current)) if current in candidates
                                           else None), chosen)
 
+    def pick_cue(self, quote: Span) -> None:
+        candidates = self.session.cue_candidates(quote, self.cue_words(quote))
+        current = self.session.cue_of(quote)
+
+        def chosen(value: str | None) -> None:
+            if value == _NEW:
+                self._start_selecting("cue", self.session.next_token(quote.token_end, 1))
+            elif value is not None:
+                self._edit(lambda: self.session.set_cue(quote, candidates[int(value)]))
+
+        self.app.push_screen(ChoiceDialog(f"Cue of “{excerpt(self.session.task.span_text(quote), 50)}” "
+                                          "(nearest first)", self._span_choices(candidates, current, "cue"),
+                                          highlight=str(candidates.index(current)) if current in candidates
+                                          else None), chosen)
+
     def action_pick_coref(self) -> None:
-        speaker = self._require_focus(SPEAKER)
+        speaker = self._require_focus(SPEAKER, QUOTE)
         if speaker is None:
+            return
+        if speaker.label == QUOTE:
+            self.pick_cue(speaker)
             return
         candidates = self.session.coref_candidates(speaker)
         current = self.session.coref_of(speaker)

@@ -36,6 +36,11 @@ class SessionScreen(Screen[None]):
         self.cursor = 0
         #: what enter does with a selection: "span", or link it as the focused span's "speaker"/"coref"
         self.purpose = "span"
+        #: the quote a selection started on: made a quote again, the selection becomes its extent
+        self.reshaping: Span | None = None
+        #: right after [ ] { }: which bound of the focused span the next key may move further
+        #: ("start"/"end") and the step's direction; any other key closes it
+        self.bound_pending: tuple[str, int] | None = None
         self.read_ahead = ReadAhead()
         self._target: tuple[int, bool] | None = (0, True)
         self._ranks: dict[int, int] = {}
@@ -123,7 +128,9 @@ class SessionScreen(Screen[None]):
         if span is not None:
             task = self.session.task
             speaker = self.session.speaker_of(span) if span.label == QUOTE else None
+            cue = self.session.cue_of(span) if span.label == QUOTE else None
             extra = f" — said by {self.session.resolve(speaker)}" if speaker else ""
+            extra += f" · cue “{excerpt(task.span_text(cue), 30)}”" if cue else ""
             self._status(f"{span.label} “{excerpt(task.span_text(span), 80)}”{extra}")
 
     def span_under(self, token: int) -> Span | None:
@@ -151,6 +158,24 @@ class SessionScreen(Screen[None]):
 
         return guess_coref(task, speaker)
 
+    def cue_guess(self, task: Task, quote: Span) -> tuple[int, int] | None:
+        """The cue a quote made by hand gets: the rules' cue word in its sentence (no model is run)."""
+        from annotator.nlp.quote_cue import guess_cue
+
+        return guess_cue(task, quote)
+
+    def cue_words(self, quote: Span) -> list[tuple[int, int]]:
+        """The rules' cue words in the quote's paragraph, nearest first (for the cue picker)."""
+        from annotator.nlp.quote_cue import cue_words
+
+        return cue_words(self.session.task, quote)
+
+    def attribution_tail(self, token: int) -> int | None:
+        """Where ``, he said`` or ``, according to X`` begins after ``token`` in its sentence."""
+        from annotator.nlp.quote_cue import attribution_tail
+
+        return attribution_tail(self.session.task, token)
+
     @on(SpanList.SpanChosen)
     def _span_chosen(self, message: SpanList.SpanChosen) -> None:
         if self.session.current is not None and message.span in self.session.task.spans:
@@ -160,10 +185,16 @@ class SessionScreen(Screen[None]):
         if self.session.current is None:
             self.notify("No document is open.", severity="warning", markup=False)
             return False
+        last = self.session.last_edit
         try:
             result = change()
         except EditError as err:
             self.notify(str(err), title="Not changed", severity="warning", markup=False)
+            return False
+        if self.session.last_edit is last:
+            # Nothing changed (a label set to the label it has): nothing to write, and it says so.
+            self._stop_selecting()
+            self._status("nothing changed: " + (f"{result.label} is already its label" if result else "no edit"))
             return False
         if not self._save_draft():
             # Not on disk, so not kept: the screen must never show an edit that a crash would lose.
@@ -178,6 +209,27 @@ class SessionScreen(Screen[None]):
         self._show_spans()
         if self.session.last_edit is not None:
             self._status(self.session.last_edit.description)
+        return True
+
+    #: Keys that act on the bound [ ] { } just moved (a count, a word jump, a clause or sentence edge).
+    BOUND_KEYS = frozenset({"g", "dollar_sign", "full_stop", *"23456789", "left_square_bracket",
+                            "right_square_bracket", "left_curly_bracket", "right_curly_bracket"})
+
+    def on_key(self, event) -> None:
+        if self.bound_pending is not None and event.key not in self.BOUND_KEYS:
+            self.bound_pending = None
+
+    def _edit_bound(self, change: Callable[[], Span | None], which: str | None = None, step: int = 1) -> bool:
+        """An edit of the focused span's bounds; with ``which``, the next key may move that bound
+        further (2–9 as many tokens, g to a word, $ . to a clause or sentence edge), as the status says."""
+        self.bound_pending = None
+        if not self._edit(change):
+            return False
+        if which is not None:
+            self.bound_pending = (which, step)
+            edge = "end" if which == "end" else "start"
+            self._status(f"{self.session.last_edit.description}  ·  then 2–9: that many · g: to a word · "
+                         f"$ / .: clause / sentence {edge}")
         return True
 
     def _require_focus(self, *labels: str) -> Span | None:

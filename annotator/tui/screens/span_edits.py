@@ -43,6 +43,9 @@ class SpanEdits(SessionScreen):
         if index >= len(self.labels):
             return
         label = self.labels[index]
+        if self.bound_pending is not None and index >= 1:
+            self.move_bound_by(index + 1)  # right after [ ] { }: a count, not a label
+            return
         if self.selecting and self.purpose == "span":
             self._create_from_selection(label)
             return
@@ -89,12 +92,37 @@ class SpanEdits(SessionScreen):
     def action_move_start(self, step: int) -> None:
         span = self._require_focus()
         if span is not None:
-            self._edit(lambda: self.session.move_start(span, step))
+            self._edit_bound(lambda: self.session.move_start(span, step), "start", step)
 
     def action_move_end(self, step: int) -> None:
         span = self._require_focus()
         if span is not None:
-            self._edit(lambda: self.session.move_end(span, step))
+            self._edit_bound(lambda: self.session.move_end(span, step), "end", step)
+
+    def move_bound_by(self, count: int) -> None:
+        """Right after [ ] { }: move that bound ``count`` tokens in all (the first step is done)."""
+        which, step = self.bound_pending or ("end", 1)
+        span = self._require_focus()
+        if span is None:
+            return
+        token = span.token_end if which == "end" else span.token_start
+        for _ in range(count - 1):
+            token = self.session.next_token(token, step)
+        if which == "end":
+            self._edit_bound(lambda: self.session.reshape(span, span.token_start, token, f"end {count} tokens"))
+        else:
+            self._edit_bound(lambda: self.session.reshape(span, token, span.token_end, f"start {count} tokens"))
+
+    def move_bound_to_word(self, token: int) -> None:
+        """Right after [ ] { } and a word jump: the moved bound goes to that word."""
+        which, _ = self.bound_pending or ("end", 1)
+        span = self._require_focus()
+        if span is None:
+            return
+        if which == "end":
+            self._edit_bound(lambda: self.session.reshape(span, span.token_start, token, "end to a word"))
+        else:
+            self._edit_bound(lambda: self.session.reshape(span, token, span.token_end, "start to a word"))
 
     def action_cycle_quote_type(self) -> None:
         span = self._require_focus(QUOTE)

@@ -26,49 +26,89 @@ class SpanNavigation(SessionScreen):
             return
         view = self.query_one(DocumentView)
         first, last = view.visible_offsets()
-        anchor = self.session.task.tokens[self.cursor].start
+        task = self.session.task
+        anchor = task.tokens[self.cursor].start
+        # One tag per place: spans that start on the same word share it, and the tag then asks which.
+        groups: dict[int, list[Span | int]] = {}
         if kind == "span":
-            targets: list[tuple[int, Span | int]] = [(s.start, s) for s in self.session.spans_in_order()
-                                                     if first <= s.start < last]
+            for span in sorted(self.session.spans_in_order(), key=lambda s: (s.end - s.start, s.label == QUOTE)):
+                if first <= span.start < last:
+                    groups.setdefault(span.start, []).append(span)
+            self._quote_tags_inside(groups, last)
         else:
-            targets = [(t.start, t.id) for t in self.session.task.tokens
-                       if first <= t.start < last and is_word(t.text)]
-        if not targets:
+            for token in task.tokens:
+                if first <= token.start < last and is_word(token.text):
+                    groups[token.start] = [token.id]
+        if not groups:
             self.notify(f"No {kind} on screen to jump to.", markup=False)
             return
-        # The nearest targets get the single letters.
-        targets.sort(key=lambda t: abs(t[0] - anchor))
-        tags = hint_tags(len(targets), HINT_LETTERS)
-        targets = targets[:len(tags)]
-        view.show_hints(self._hint_offsets(targets, tags))
+        width = self._tag_room(groups)
+        # The nearest places get the single letters, those with room for one letter only first, so
+        # no tag runs over the next word.
+        places = sorted(groups, key=lambda start: (width[start] > 1, abs(start - anchor)))
+        tags = hint_tags(len(places), HINT_LETTERS)
+        places = places[:len(tags)]
+        pairs = sorted(zip(places, tags), key=lambda pair: (len(pair[1]), abs(pair[0] - anchor)))
+        if kind == "word":
+            # A one-letter word left without a one-letter tag gets none (w / b reach it from the
+            # next word): a longer tag would cover the word after it.
+            pairs = [(p, t) for p, t in pairs if len(t) <= width[p]]
+        places, tags = [p for p, _ in pairs], [t for _, t in pairs]
+        view.show_hints(dict(zip(places, tags)))
+        moving_bound = kind == "word" and self.bound_pending is not None
 
-        def jumped(index: int | None) -> None:
+        def name(target: Span | int) -> str:
+            if isinstance(target, int):
+                return task.tokens[target].text
+            return f"{target.label} “{excerpt(task.span_text(target), 24)}”"
+
+        def jumped(target: Span | int | None) -> None:
             view.show_hints({})
-            if index is None:
+            if target is None:
+                self.bound_pending = None
                 return
-            target = targets[index][1]
-            if isinstance(target, Span):
+            if moving_bound and isinstance(target, int):
+                self.move_bound_to_word(target)
+            elif isinstance(target, Span):
                 self.focus_span(target)
+            elif self.selecting:  # a word jump while selecting moves the selection's end there
+                self.cursor = target
+                self._show_marks()
             else:
                 self.move_cursor(target)
 
-        self.app.push_screen(JumpHints(tags, "span" if kind == "span" else "word", [t for _, t in targets]), jumped)
+        self.app.push_screen(JumpHints(tags, "span" if kind == "span" else "word",
+                                       [groups[p][0] for p in places], [groups[p] for p in places],
+                                       [[name(t) for t in groups[p]] for p in places]), jumped)
 
-    @staticmethod
-    def _hint_offsets(targets: list[tuple[int, Span | int]], tags: list[str]) -> dict[int, str]:
-        """Where each tag is drawn: at its target's start; a longer span that starts where a shorter
-        one does (a quote opening on a name) shows its tag just before that start."""
-        offsets: dict[int, str] = {}
-        by_start: dict[int, list[tuple[Span | int, str]]] = {}
-        for (start, target), tag in zip(targets, tags):
-            by_start.setdefault(start, []).append((target, tag))
-        for start, group in by_start.items():
-            group.sort(key=lambda item: -(item[0].end - item[0].start) if isinstance(item[0], Span) else 0)
-            position = start
-            for target, tag in reversed(group):  # the shortest span at the start itself
-                offsets[position] = tag
-                position = max(position - len(tag) - 1, 0) if position > 0 else position + len(tag)
-        return offsets
+    def _quote_tags_inside(self, groups: dict[int, list[Span | int]], last: int) -> None:
+        """A quote that opens on a name (``NATO is heavily involved…``) takes its tag on its first
+        word after that name, so both have a tag of their own and no second key is needed."""
+        tokens = self.session.task.tokens
+        for start, group in list(groups.items()):
+            quotes = [s for s in group if isinstance(s, Span) and s.label == QUOTE]
+            if len(group) < 2 or len(quotes) != 1:
+                continue
+            quote, inner = quotes[0], [s for s in group if s is not quotes[0]]
+            after = max(s.token_end for s in inner)
+            if after >= quote.token_end:
+                continue
+            following = next((t for t in tokens[after + 1:quote.token_end + 1] if is_word(t.text)), None)
+            if following is None or following.start in groups or following.start >= last:
+                continue
+            group.remove(quote)
+            groups[following.start] = [quote]
+
+    def _tag_room(self, groups: dict[int, list[Span | int]]) -> dict[int, int]:
+        """How many cells a tag at each place may cover: the word there (the space after it stays,
+        so two tags never run together)."""
+        task = self.session.task
+        starts = [t.start for t in task.tokens]
+        room = {}
+        for start in groups:
+            token = task.tokens[max(bisect_right(starts, start) - 1, 0)]
+            room[start] = len(task.text[start:token.end])
+        return room
 
     # -- search --------------------------------------------------------------------------------
 

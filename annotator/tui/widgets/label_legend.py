@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from annotator.core.terminal_text import one_line
 from annotator.tui.label_styles import badge_style
+from annotator.tui.widgets.label_row import short_label
 
 
 class LabelLegend(Widget):
@@ -37,15 +38,34 @@ class LabelLegend(Widget):
             self.refresh()
 
     def render(self) -> Text:
+        line = self._line(short=False)
+        if line.cell_len > self.size.width:
+            # A narrow terminal: the short names (PER, SPK, cue) the label rows use, closer
+            # together, so the other labels after "e:" stay readable; a hint goes alone.
+            line = self._line(short=True)
+        return line
+
+    def _line(self, *, short: bool) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
+        if short and self._hint:
+            line.append(" " + self._hint, style="bold #d7d75f")
+            return line
+        def badge(label: str) -> None:
+            if short:
+                line.append(" ")
+                line.append(one_line(short_label(label)), style=badge_style(label))
+            else:
+                line.append(f" {one_line(label)} ", style=badge_style(label))
+
         for number, label in enumerate(self._labels, start=1):
             line.append(f" {number}", style="bold")
-            line.append(f" {one_line(label)} ", style=badge_style(label))
+            badge(label)
         if self._others and not self._hint:
-            line.append("  e:", style="bold")
+            line.append("  e:" if not short else " e:", style="bold")
             for label in self._others:
-                line.append(" ")
-                line.append(f" {one_line(label)} ", style=badge_style(label))
+                if not short:
+                    line.append(" ")
+                badge(label)
         if self._hint:
             line.append("   " + self._hint, style="bold #d7d75f")
         return line

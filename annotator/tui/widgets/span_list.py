@@ -21,9 +21,13 @@ from annotator.core.records import Span
 from annotator.tui.display_text import excerpt
 from annotator.core.terminal_text import one_line
 from annotator.tui.label_styles import badge_style, label_colour
+from annotator.tui.widgets.label_row import short_label
 
 _FOCUS = Style(bgcolor="#3a4a6a", bold=True)
 _NOTE = Style(color="#d787af", italic=True)
+#: From this width a quote's speaker row reads ``she → Maria Zakharova · direct``; narrower, every
+#: row reads ``dir Maria Zakharova`` (the type and the name it resolves to).
+WIDE_PANEL = 36
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ class SpanList(ScrollView, can_focus=False):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         span, kind, payload = self._lines[index]
-        text = self._line_text(span, kind, payload)
+        text = self._line_text(span, kind, payload, width)
         text.stylize(base, 0, len(text))
         if span is not None and span == self._focus:
             text.stylize(_FOCUS)
@@ -120,28 +124,43 @@ class SpanList(ScrollView, can_focus=False):
         return strip.crop_extend(0, width, base)
 
     @staticmethod
-    def _line_text(span: Span | None, kind: str, payload: tuple) -> Text:
+    def _line_text(span: Span | None, kind: str, payload: tuple, width: int = 40) -> Text:
+        """One row, fitted to ``width``: a narrow panel keeps the quote's type (as ``dir``/``ind``/
+        ``mix``) and the name a speaker resolves to, and cuts the rest."""
         text = Text(no_wrap=True, end="")
         if kind == "header":
             text.append(payload[0], style="bold underline")
         elif kind == "quote":
             number, quote, note = payload
             text.append(f"{number:>3}. ", style="dim")
-            room = 32 - (len(note) + 2 if note else 0)
+            room = min(32, width - 7) - (len(note) + 2 if note else 0)
             text.append(f"“{excerpt(quote, max(room, 8))}”", style=label_colour(span.label if span else ""))
             if note:
                 text.append(f"  {one_line(note)}", style=_NOTE)
         elif kind == "speaker":
             speaker, quote_type = payload
-            text.append("     ")
-            if speaker is None:
-                text.append("no speaker", style="italic #ff8787")
+            if width >= WIDE_PANEL:
+                text.append("     ")
+                if speaker is None:
+                    text.append("no speaker", style="italic #ff8787")
+                else:
+                    text.append(excerpt(speaker, max(width - 8 - len(quote_type), 12)), style="bold #ffd75f")
+                text.append(f" · {quote_type}", style="dim")
             else:
-                text.append(excerpt(speaker, 24), style="bold #ffd75f")
-            text.append(f" · {quote_type}", style="dim")
+                text.append(f"  {quote_type[:3]} ", style="dim")
+                if speaker is None:
+                    text.append("no speaker", style="italic #ff8787")
+                else:
+                    # "she → Maria Zakharova": the name it resolves to is what matters.
+                    name = speaker.rsplit(" → ", 1)[-1]
+                    text.append(excerpt(name, max(width - 7, 6)), style="bold #ffd75f")
         elif kind == "entity" and span is not None:
-            text.append(f" {one_line(span.label)} ", style=badge_style(span.label))
-            text.append(" " + excerpt(payload[0], 30))
+            label = one_line(span.label)
+            note_cells = len(payload[1]) + 2 if payload[1] else 0
+            if len(label) + 3 + len(payload[0]) + note_cells > width:
+                label = short_label(label)
+            text.append(f" {label} ", style=badge_style(span.label))
+            text.append(" " + excerpt(payload[0], max(min(30, width - len(label) - 3 - note_cells), 6)))
             if payload[1]:
                 text.append(f"  {one_line(payload[1])}", style=_NOTE)
         return text

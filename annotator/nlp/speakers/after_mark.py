@@ -1,0 +1,37 @@
+"""``"…," Mr. Okafor, a retired teacher who lives in Dayton, said``: when the parser loses the
+subject in a long apposition, the first name between the closing mark and the verb spoke."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SENTENCE_END
+from annotator.nlp.speakers.mentions import noun_phrase
+from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
+
+#: How far back from the verb the closing mark may be, in tokens.
+MAX_DISTANCE = 30
+
+
+def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
+    if cue_kind(cue) != VERB:
+        return None
+    return named_after_mark(cue.root, scan.text)
+
+
+def named_after_mark(verb: Token, text: str | None = None) -> Span | None:
+    """The first name between the quote mark before ``verb`` and ``verb``, in one sentence."""
+    doc = verb.doc
+    mark = next((i for i in range(verb.i - 1, max(-1, verb.i - MAX_DISTANCE), -1)
+                 if doc[i].text in QUOTE_MARK_TOKENS), None)
+    if mark is None:
+        return None
+    for i in range(mark + 1, verb.i):
+        if doc[i].text in SENTENCE_END:
+            return None
+        if doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            token = doc[i]
+            while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ == "PROPN":
+                token = token.head  # "Mr." → "Okafor": the head of the name
+            return noun_phrase(token, text)
+    return None

@@ -1,0 +1,61 @@
+"""The speaker a quote's cue points to: the cue rules asked in order, the first answer with words
+outside the quote winning."""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+from spacy.tokens import Span
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.speakers import (
+    according_to, after_mark, cue_subject, headline, interviewee, inverted, main_subject, next_to_cue,
+)
+from annotator.nlp.speakers.scan import SpeakerScan
+
+#: A cue rule: the speaker a quote's cue points to, or None when the cue is not of its pattern.
+#: ``quote`` is None when a caller asks about a cue alone.
+CueRule = Callable[[SpeakerScan, Span, "Span | None"], "Span | None"]
+
+#: The cue rules, in order.
+CUE_RULES: tuple[CueRule, ...] = (
+    headline.find,
+    interviewee.find,
+    according_to.find,
+    cue_subject.find,
+    after_mark.find,
+    inverted.find,
+    next_to_cue.find,
+    main_subject.find,
+)
+#: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).
+VERB_RULES: tuple[CueRule, ...] = (cue_subject.find, after_mark.find, inverted.find)
+
+
+def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    """Each quote with a cue: the first answer of the cue rules."""
+    speakers = {}
+    for index, cue in scan.cues.items():
+        if index not in found:
+            speaker = speaker_from_rules(scan, cue, scan.quotes[index])
+            if speaker is not None:
+                speakers[index] = speaker
+    return speakers
+
+
+def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
+                       rules: tuple[CueRule, ...] = CUE_RULES) -> Span | None:
+    """The first acceptable answer of ``rules`` for ``cue`` (and the quote it introduces)."""
+    for rule in rules:
+        speaker = rule(scan, cue, quote)
+        if scan.acceptable(speaker, quote):
+            return speaker
+    return None
+
+
+def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None, quote: Span | None = None) -> Span | None:
+    """The speaker mention a cue points to, or None when the cue has none (outside the component:
+    the learned pipeline's linker asks about its own cues)."""
+    doc = cue.doc
+    scan = SpeakerScan(doc=doc, text=text if text is not None else doc.text, lexicon=lexicon)
+    return speaker_from_rules(scan, cue, quote)

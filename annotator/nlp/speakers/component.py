@@ -1,0 +1,83 @@
+"""The ``annotator_speakers`` component: builds a ``SpeakerScan`` of each document, asks the speaker
+rules in order who said each quote (the first acceptable answer wins), then writes the speakers and
+``SAID_BY`` relations (match, then set annotations; nothing kept on ``self``)."""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from annotator.core.records import QUOTE, SAID_BY, SPEAKER
+from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.lexicon import Lexicon, shared_lexicon
+from annotator.nlp.speakers import by_cue, continuation, introduction, trailing_attribution
+from annotator.nlp.speakers.scan import SpeakerScan
+
+
+class SpeakerRule(NamedTuple):
+    """A rule gives speakers to quotes (by index in ``scan.quotes``) that the earlier rules left
+    without one; ``found`` is what they gave."""
+
+    name: str
+    find: Callable[[SpeakerScan, Mapping[int, Span]], dict[int, Span]]
+
+
+#: The speaker rules, in order.
+RULES: tuple[SpeakerRule, ...] = (
+    SpeakerRule("cue", by_cue.find),
+    SpeakerRule("trailing attribution", trailing_attribution.find),
+    SpeakerRule("introduction", introduction.find),
+    SpeakerRule("continuation", continuation.find),
+)
+
+
+@Language.factory(
+    "annotator_speakers",
+    assigns=["doc.spans", "doc._.relations"],
+    requires=["doc.spans"],
+    default_config={"continue_paragraphs": True},
+)
+def make_speaker_finder(nlp: Language, name: str, continue_paragraphs: bool) -> SpeakerFinder:
+    return SpeakerFinder(continue_paragraphs=continue_paragraphs, lexicon=shared_lexicon(nlp))
+
+
+class SpeakerFinder:
+    """Links every quote to the mention of its speaker.
+
+    ``continue_paragraphs``: run the continuation rule (a quote paragraph without attribution takes
+    the speaker of the quote it continues)."""
+
+    def __init__(self, *, continue_paragraphs: bool = True, lexicon: Lexicon | None = None,
+                 rules: tuple[SpeakerRule, ...] = RULES) -> None:
+        self.continue_paragraphs = continue_paragraphs
+        self.lexicon = lexicon or Lexicon()
+        self.rules = rules if continue_paragraphs else tuple(r for r in rules if r.name != "continuation")
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_span_groups(doc)
+        if not len(doc.spans["quotes"]):
+            doc.spans["speakers"] = []
+            return doc
+        scan = SpeakerScan.of(doc, self.lexicon)
+        set_speakers(doc, scan.quotes, self.find(scan))
+        return doc
+
+    def find(self, scan: SpeakerScan) -> dict[int, Span]:
+        """Quote index → speaker; an earlier rule's answer is never replaced."""
+        found: dict[int, Span] = {}
+        for rule in self.rules:
+            for index, speaker in rule.find(scan, found).items():
+                if index not in found and scan.acceptable(speaker, scan.quotes[index]):
+                    found[index] = speaker
+        return found
+
+
+def set_speakers(doc: Doc, quotes: list[Span], found: Mapping[int, Span]) -> None:
+    """Write the speakers (one span per mention, in document order) and a ``SAID_BY`` per quote."""
+    speakers: dict[tuple[int, int], Span] = {}
+    for index, speaker in sorted(found.items()):
+        speaker = speakers.setdefault((speaker.start, speaker.end), speaker)
+        add_relation(doc, quotes[index], QUOTE, speaker, SPEAKER, SAID_BY)
+    doc.spans["speakers"] = sorted(speakers.values(), key=lambda s: s.start)

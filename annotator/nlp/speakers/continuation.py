@@ -1,0 +1,64 @@
+"""A direct quote paragraph without attribution continues the quote before it and takes its
+speaker (``He said the plan was dead.`` then a paragraph that is only a quote); an open-ended quote
+paragraph takes the speaker of the attributed one that goes on in the next paragraph."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Callable, Mapping
+
+from spacy.tokens import Span
+
+from annotator.nlp.lexicon import CLOSING_MARKS, QUOTE_MARKS
+from annotator.nlp.speakers.scan import SpeakerScan
+
+
+def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    """Speakers for the direct quotes no earlier rule answered, from their neighbours' answers."""
+    speaker_of = dict(found)
+    quotes = scan.quotes
+    paragraph_index = _paragraph_numbers(scan)
+    direct = [i for i, q in enumerate(quotes) if q._.quote_type == "direct"]
+    for after in direct:
+        # The quote just before it, of any kind: a reported quote then a paragraph that is only a
+        # quote continues what was reported.
+        before = after - 1
+        if after in speaker_of or before < 0 or before not in speaker_of:
+            continue
+        gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
+        if gap == 0 or (gap == 1 and _starts_paragraph(scan, quotes[after])):
+            speaker_of[after] = speaker_of[before]
+    for before, after in reversed(list(zip(direct, direct[1:]))):
+        if before in speaker_of or after not in speaker_of:
+            continue
+        gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
+        if gap == 1 and _open_ended(scan, quotes[before]) and _starts_paragraph(scan, quotes[after]):
+            speaker_of[before] = speaker_of[after]
+    return {i: s for i, s in speaker_of.items() if i not in found}
+
+
+def _paragraph_numbers(scan: SpeakerScan) -> Callable[[Span], int]:
+    """The number of a span's paragraph, counting only paragraphs with text (blank lines between
+    paragraphs do not make a gap)."""
+    text = scan.text
+    nonempty = [s for s in scan.paragraph_starts if text[s:_line_end(text, s)].strip()]
+
+    def paragraph_index(span: Span) -> int:
+        return bisect_right(nonempty, span.start_char) - 1
+
+    return paragraph_index
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
+
+
+def _starts_paragraph(scan: SpeakerScan, span: Span) -> bool:
+    para_start, _ = scan.paragraph(span.start_char)
+    return not scan.text[para_start:span.start_char].strip(" \t" + QUOTE_MARKS)
+
+
+def _open_ended(scan: SpeakerScan, span: Span) -> bool:
+    _, para_end = scan.paragraph(span.start_char)
+    return not any(ch in CLOSING_MARKS for ch in scan.text[span.end_char:para_end])

@@ -1,0 +1,49 @@
+"""``Lavrov: We will respond``: the short name before a headline's colon speaks; a longer sentence
+ending in a colon hands the word to the last person it names, or to its subject
+(``… surprise strategist Dana Shore:``, ``She told them:``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from annotator.nlp.lexicon import PERSONAL_PRONOUNS, SUBJECT_DEPS, describes_person_word
+from annotator.nlp.speakers.mentions import noun_phrase
+from annotator.nlp.speakers.scan import COLON, SpeakerScan, cue_kind
+
+#: A headline speaker (``Lavrov: …``) is a name of at most this many tokens before the colon.
+HEADLINE_NAME_TOKENS = 5
+#: Pronouns that can introduce someone else's words after a colon.
+_INTRODUCING_PRONOUNS = PERSONAL_PRONOUNS - {"it", "i", "we", "you"}
+
+
+def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
+    if cue_kind(cue) != COLON:
+        return None
+    doc = cue.doc
+    para_start, _ = scan.paragraph(cue.start_char)
+    first = cue.start
+    while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
+        first -= 1
+    if cue.start - first > HEADLINE_NAME_TOKENS:
+        return introduced_by_colon(cue, scan.people)
+    return doc[first:cue.start] if first < cue.start else None
+
+
+def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span | None:
+    """Who a sentence ending in a colon hands the word to: the last person it names (``… surprise
+    strategist Dana Shore:``), else its subject when that is a name or a pronoun (``She told them:``)."""
+    doc = colon.doc
+    sent = doc[colon.start].sent
+    if people is None:
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+    named = [e for e in people if sent.start <= e.start and e.end <= colon.start]
+    if named:
+        start = named[-1].start
+        while start < named[-1].end - 1 and not doc[start].is_alpha:
+            start += 1  # "Here’s Ms. Lowry": a tagger may start the name at the "’s"
+        return doc[start:named[-1].end]
+    subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
+    if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _INTRODUCING_PRONOUNS
+                                or subject.pos_ == "NOUN" and describes_person_word(subject)):
+        return noun_phrase(subject)
+    return None

@@ -1,0 +1,42 @@
+"""``Republican pollster Daron Shaw: "…"``, ``She addressed the crowd again: "…"``: a quote the quote
+rules found without a cue, right after a colon, is handed the word by the sentence before the
+colon (a short name, else the last person it names, else its subject)."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from spacy.tokens import Span
+
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.speakers import headline
+from annotator.nlp.speakers.scan import SpeakerScan
+
+_NAMING_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    speakers = {}
+    for index, quote in scan.without_cue(found):
+        colon = colon_before(quote)
+        if colon is None:
+            continue
+        speaker = headline.find(scan, colon, quote)
+        if speaker is not None and scan.acceptable(speaker, quote) and names_someone(speaker):
+            speakers[index] = speaker
+    return speakers
+
+
+def colon_before(quote: Span) -> Span | None:
+    """The colon right before the quote's opening mark (``: "…``), in the same paragraph."""
+    doc = quote.doc
+    i = quote.start - 1
+    while i >= 0 and (doc[i].text in QUOTE_MARK_TOKENS or doc[i].is_space and "\n" not in doc[i].text):
+        i -= 1
+    return doc[i:i + 1] if i >= 0 and doc[i].text == ":" else None
+
+
+def names_someone(speaker: Span) -> bool:
+    """A name or a personal pronoun, not a label (``Update:``, ``The bottom line:``)."""
+    return any(t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN" or t.lower_ in _NAMING_PRONOUNS
+               for t in speaker)

@@ -1,0 +1,206 @@
+"""The mention a speaker token stands for (``noun_phrase``), by the kind of its head: a pronoun, a
+description by nationality, a PERSON name, another proper name, or a common noun phrase; and the
+subject a cue verb reports for (``subject_of``)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import PERSONAL_PRONOUNS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, TITLES, Lexicon, is_demonym
+from annotator.nlp.marks import paragraph_bounds
+
+#: Children whose subtree is not part of a speaker's name or description.
+_NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis"})
+
+
+def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
+    """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``); a relative
+    ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``)."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _antecedent(verb, child)
+    if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
+            and _reports(verb, lexicon):
+        # "said his wife was "…" and joked that …": the parser hangs the second report on the first
+        # reported clause; its subject is the first report's speaker, not the clause's subject.
+        return subject_of(verb.head.head, lexicon, climb - 1)
+    if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and verb.head.i != verb.i:
+        for child in verb.head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                # "a finding that could help explain": the finding, not "that"
+                return _antecedent(verb.head, child)
+        return subject_of(verb.head, lexicon, climb - 1)
+    return None
+
+
+def _antecedent(verb: Token, subject: Token) -> Token:
+    """A relative pronoun subject stands for the noun its clause hangs from."""
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return subject
+
+
+def _reports(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb with a reported clause of its own (``joked that …``) or a speech verb."""
+    return lexicon.has_speech_lemma(verb) or any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def noun_phrase(token: Token, text: str | None = None) -> Span:
+    """The mention a subject token stands for: its subtree without clauses, within its paragraph."""
+    text = text if text is not None else token.doc.text
+    for applies, mention in HEAD_KINDS:
+        if applies(token):
+            return mention(token, text)
+    return common_noun_phrase(token, text)
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS
+
+
+def pronoun(token: Token, text: str) -> Span:
+    return token.doc[token.i:token.i + 1]
+
+
+def _determiner(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+
+
+def is_demonym_description(token: Token) -> bool:
+    return is_demonym(token) and _determiner(token) is not None
+
+
+def demonym_description(token: Token, text: str) -> Span:
+    """``the Dane``: a description, kept whole with its determiner."""
+    return token.doc[_determiner(token).i:token.i + 1]
+
+
+def is_person_name(token: Token) -> bool:
+    return token.ent_type_ == "PERSON"
+
+
+def person_name(token: Token, text: str) -> Span:
+    """The PERSON entity the token sits in, without a title before it (``Councillor Mark Ellison``
+    → ``Mark Ellison``)."""
+    doc = token.doc
+    start, end = entity_bounds(token)
+    while start < token.i and doc[start].lower_.rstrip(".") in TITLES:
+        start += 1
+    return doc[start:end]
+
+
+def is_proper_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not any(c.dep_ == "appos" for c in token.children)
+
+
+def proper_name(token: Token, text: str) -> Span:
+    """A name that is not a PERSON entity (an organisation, a name the tagger missed): its compound
+    words before it, and the whole entity it sits in, without the title chain or determiner."""
+    start = _hyphenated_start(token.doc, _dateline_name_start(token, text, _compound_start(token)))
+    end = token.i + 1
+    if token.ent_iob_ in ("B", "I"):
+        # "the Office for Budget Responsibility": the whole name the head sits in, no determiner.
+        ent_start, ent_end = entity_bounds(token)
+        while ent_start < token.i and token.doc[ent_start].lower_ == "the":
+            ent_start += 1
+        start, end = min(start, ent_start), max(end, ent_end)
+    return token.doc[start:end]
+
+
+def _compound_start(token: Token) -> int:
+    """``the ministry spokesperson Maria Zakharova``: the proper-noun compounds right before the head."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1) \
+            and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return start
+
+
+def _dateline_name_start(token: Token, text: str, start: int) -> int:
+    """``LONDON - Maya Lindqvist``: a parser that splits the sentence after a dateline leaves the
+    first name on its own; a title-case name word right before, in no other entity, is part of it."""
+    doc = token.doc
+    para_start = text.rfind("\n", 0, token.idx) + 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].dep_ in ("compound", "ROOT") \
+            and doc[start - 1].idx >= para_start and not doc[start - 1].whitespace_.count("\n"):
+        start -= 1
+    return start
+
+
+def _hyphenated_start(doc: Doc, start: int) -> int:
+    """``Jean-Pierre``: hyphenated parts of one name."""
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return start
+
+
+def entity_bounds(token: Token) -> tuple[int, int]:
+    """Start and end of the entity a token sits in (the token alone when it is in none)."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def common_noun_phrase(token: Token, text: str) -> Span:
+    """``two people familiar with the matter``: the subtree without clauses, cut at a quote mark or
+    the paragraph's edge, without punctuation at its ends."""
+    start, end = _phrase_bounds(token)
+    start, end = _within_paragraph_and_marks(token, text, start, end)
+    doc = token.doc
+    while start < token.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _phrase_bounds(token: Token) -> tuple[int, int]:
+    keep = {token.i}
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _NOT_IN_PHRASE and not (child.dep_ == "punct" and child.text in ",-"):
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    # "Another analyst, who asked not to be named,": the commas around a left-out clause go too.
+    clauses = [c.left_edge.i for c in token.children if c.dep_ in ("relcl", "acl") and c.i > token.i]
+    if clauses:
+        end = min(end, min(clauses))
+    return start, end
+
+
+def _within_paragraph_and_marks(token: Token, text: str, start: int, end: int) -> tuple[int, int]:
+    """A quote mark inside the subtree means the parser ran into a quote: stop at it; and at the
+    paragraph's edges."""
+    doc = token.doc
+    para_start, para_end = paragraph_bounds(text, token.idx)
+    for i in range(token.i - 1, start - 1, -1):
+        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx < para_start:
+            start = i + 1
+            break
+    for i in range(token.i + 1, end):
+        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx >= para_end:
+            end = i
+            break
+    return start, end
+
+
+#: Kinds of speaker head, in order: the first whose test passes builds the mention (else a common
+#: noun phrase).
+HEAD_KINDS: tuple[tuple[Callable[[Token], bool], Callable[[Token, str], Span]], ...] = (
+    (is_pronoun, pronoun),
+    (is_demonym_description, demonym_description),
+    (is_person_name, person_name),
+    (is_proper_name, proper_name),
+)

@@ -1,0 +1,106 @@
+"""What every speaker rule reads about one document, built once per document: ``SpeakerScan``."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator, Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.core.records import CUE, CUE_REL, QUOTE
+from annotator.nlp.convert import relations_of
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.marks import MarkedSegment, find_marked_segments, paragraph_bounds, paragraph_starts
+
+#: What a cue is, for the rules that read only one kind.
+COLON, INTERVIEW, ACCORDING, VERB = "colon", "interview", "according", "verb"
+
+
+@dataclass
+class SpeakerScan:
+    """One document as the speaker rules see it: its text, paragraphs, quotes and their cues."""
+
+    doc: Doc
+    #: ``doc.text`` is rebuilt from the tokens on every access: read once here.
+    text: str
+    lexicon: Lexicon
+    #: The quotes, in document order.
+    quotes: list[Span] = field(default_factory=list)
+    #: Quote index → the cue its ``CUE`` relation names.
+    cues: dict[int, Span] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc, lexicon: Lexicon) -> SpeakerScan:
+        """The scan of a document whose quotes and cues the quote rules wrote."""
+        quotes = sorted(doc.spans["quotes"], key=lambda s: s.start)
+        by_offsets = {(c.start_char, c.end_char): c for c in doc.spans["cues"]}
+        cue_at = {(r.head_start, r.head_end): by_offsets[(r.child_start, r.child_end)]
+                  for r in relations_of(doc, CUE_REL)
+                  if r.head_label == QUOTE and r.child_label == CUE and (r.child_start, r.child_end) in by_offsets}
+        cues = {i: cue_at[(q.start_char, q.end_char)] for i, q in enumerate(quotes)
+                if (q.start_char, q.end_char) in cue_at}
+        return cls(doc=doc, text=doc.text, lexicon=lexicon, quotes=quotes, cues=cues)
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """Offsets where each paragraph (line) starts."""
+        return paragraph_starts(self.text)
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        """Start and end offsets of the paragraph holding ``offset``."""
+        return paragraph_bounds(self.text, offset, self.paragraph_starts)
+
+    @cached_property
+    def segments(self) -> list[MarkedSegment]:
+        """The text between quotation marks, in order."""
+        return find_marked_segments(self.text)
+
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [s.start for s in self.segments]
+
+    def quoted(self, token: Token) -> bool:
+        """The token is between quotation marks: a word quoted, not the one who speaks."""
+        index = bisect_right(self._segment_starts, token.idx) - 1
+        return index >= 0 and token.idx < self.segments[index].end
+
+    def marks_between(self, first: Token, last: Token) -> bool:
+        """Some quoted text lies wholly between two tokens."""
+        low, high = sorted((first.idx, last.idx))
+        index = bisect_right(self._segment_starts, low)
+        return index < len(self.segments) and self.segments[index].end <= high
+
+    def without_cue(self, found: Mapping[int, Span]) -> Iterator[tuple[int, Span]]:
+        """The quotes with no cue and no speaker yet, with their index."""
+        for index, quote in enumerate(self.quotes):
+            if index not in self.cues and index not in found:
+                yield index, quote
+
+    @cached_property
+    def people(self) -> list[Span]:
+        """The PERSON entities, in order: the candidate names a rule without a parse link reads."""
+        return [e for e in self.doc.ents if e.label_ == "PERSON"]
+
+    def acceptable(self, speaker: Span | None, quote: Span | None) -> bool:
+        """A speaker is an answer when it has words, is not inside the quote it speaks and is not
+        itself between quotation marks."""
+        return speaker is not None and len(speaker) > 0 and (quote is None or not overlaps(speaker, quote)) \
+            and not self.quoted(speaker.root)
+
+
+def cue_kind(cue: Span) -> str:
+    """``:`` (a headline or an introduction), ``A`` of an interview's ``A:``, ``according to``, or a verb."""
+    if cue.text == ":":
+        return COLON
+    doc = cue.doc
+    if cue.text == "A" and cue.end < len(doc) and doc[cue.end].text == ":":
+        return INTERVIEW
+    if cue[0].lower_ == "according":
+        return ACCORDING
+    return VERB
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,65 @@
+"""``"…," Bennett shot back.``, ``"…!" beamed a delegate``: a quote the quote rules found without a
+cue, followed after its closing mark by an attribution clause whose verb is not a listed cue; the
+verb's subject (or the name right after it) spoke."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SENTENCE_END
+from annotator.nlp.speakers.by_cue import VERB_RULES, speaker_from_rules
+from annotator.nlp.speakers.scan import SpeakerScan
+
+#: How many tokens after the closing mark the attribution verb may come.
+MAX_DISTANCE = 8
+#: What may stand between the quote's last word and its closing mark.
+_BEFORE_MARK = frozenset({",", ".", "!", "?", "—", "–", "-", "…", "..."})
+
+
+def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    speakers = {}
+    for index, quote in scan.without_cue(found):
+        speaker = trailing_speaker(scan, quote)
+        if speaker is not None:
+            speakers[index] = speaker
+    return speakers
+
+
+def trailing_speaker(scan: SpeakerScan, quote: Span) -> Span | None:
+    doc = quote.doc
+    mark = closing_mark(doc, quote)
+    if mark is None:
+        return None
+    verb = attribution_verb(scan, doc, mark, closed_sentence=any(doc[i].text == "." for i in range(quote.end, mark)))
+    if verb is None:
+        return None
+    speaker = speaker_from_rules(scan, doc[verb.i:verb.i + 1], quote, VERB_RULES)
+    if speaker is None or speaker.start <= mark or speaker.start > verb.i + MAX_DISTANCE:
+        return None  # a subject before the quote belongs to another clause
+    return speaker
+
+
+def closing_mark(doc: Doc, quote: Span) -> int | None:
+    """The index of the quote's closing mark, when only punctuation stands between them."""
+    i = quote.end
+    while i < len(doc) and doc[i].text in _BEFORE_MARK:
+        i += 1
+    return i if i < len(doc) and doc[i].text in QUOTE_MARK_TOKENS else None
+
+
+def attribution_verb(scan: SpeakerScan, doc: Doc, mark: int, closed_sentence: bool) -> Token | None:
+    """The first verb after the closing mark, in the same sentence and paragraph. After a quote that
+    ends its sentence (``"…." Trump said.``) only a cue verb with no clause of its own counts: any
+    other verb starts a sentence of the writer's."""
+    for i in range(mark + 1, min(len(doc), mark + 1 + MAX_DISTANCE)):
+        token = doc[i]
+        if token.text in QUOTE_MARK_TOKENS or token.text in SENTENCE_END or "\n" in token.text:
+            return None
+        if token.pos_ == "VERB" and not token.tag_ == "VBN":
+            if closed_sentence and (scan.lexicon.lemma_of(token) is None
+                                    or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)):
+                return None
+            return token
+    return None

@@ -1,0 +1,35 @@
+"""The commitment rule on hand-built parses: ``vowed to repeal the law`` and configured intentions."""
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.quotes import commitment
+from tests.nlp.hand_docs import hand_doc
+from tests.nlp.quotes.helpers import found_at
+
+
+def _infinitive(subject: str, verb: str, lemma: str) -> str:
+    return f"""
+        The       DET   DT  det    1
+        {subject} NOUN  NN  nsubj  2
+        {verb}    VERB  VBD ROOT   2 {lemma}
+        to        PART  TO  aux    4
+        cut       VERB  VB  xcomp  2
+        taxes     NOUN  NNS dobj   4
+        .         PUNCT .   punct  2
+    """
+
+
+def test_commitment_infinitive_is_what_was_said():
+    doc = hand_doc("The mayor vowed to cut taxes.", _infinitive("mayor", "vowed", "vow"))
+    assert found_at(commitment.at, doc) == [("indirect", "to cut taxes", "vowed")]
+
+
+def test_intention_verbs_count_only_when_configured():
+    doc = hand_doc("The mayor planned to cut taxes.", _infinitive("mayor", "planned", "plan"))
+    assert found_at(commitment.at, doc) == []
+    assert found_at(commitment.at, doc, Lexicon(infinitive_verbs=["plan"])) == [("indirect", "to cut taxes", "planned")]
+
+
+def test_configured_intention_of_a_thing_is_no_attribution():
+    # "The bill aimed to cut taxes": a bill means nothing; a commitment verb keeps its old reading.
+    doc = hand_doc("The bill aimed to cut taxes.", _infinitive("bill", "aimed", "aim"))
+    assert found_at(commitment.at, doc, Lexicon(infinitive_verbs=["aim"])) == []

@@ -1,0 +1,122 @@
+"""The object rule on hand-built parses: ``X criticized the ruling``, ``X described Y as Z``."""
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.quotes import object_of_cue
+from tests.nlp.hand_docs import hand_doc
+from tests.nlp.quotes.helpers import found_at
+
+_CRITICIZED = """
+    The        DET   DT  det    1
+    mayor      NOUN  NN  nsubj  2
+    criticized VERB  VBD ROOT   2 criticize
+    the        DET   DT  det    4
+    ruling     NOUN  NN  dobj   2
+    .          PUNCT .   punct  2
+"""
+
+
+def test_object_of_a_verb_of_judging_is_what_was_said():
+    doc = hand_doc("The mayor criticized the ruling.", _CRITICIZED)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
+
+
+def test_object_rule_reads_its_verbs_from_the_lexicon():
+    doc = hand_doc("The mayor criticized the ruling.", _CRITICIZED)
+    assert found_at(object_of_cue.at, doc, Lexicon(object_verbs=["praise"])) == []
+
+
+def test_object_goes_on_with_as_and_for_phrases():
+    doc = hand_doc("Ms. Ode described the budget as cruel and blamed the council for the cuts.", """
+        Ms.       PROPN NNP compound 1
+        Ode       PROPN NNP nsubj    2
+        described VERB  VBD ROOT     2 describe
+        the       DET   DT  det      4
+        budget    NOUN  NN  dobj     2
+        as        ADP   IN  prep     2
+        cruel     ADJ   JJ  pobj     5
+        and       CCONJ CC  cc       2
+        blamed    VERB  VBD conj     2 blame
+        the       DET   DT  det      10
+        council   NOUN  NN  dobj     8
+        for       ADP   IN  prep     8
+        the       DET   DT  det      13
+        cuts      NOUN  NNS pobj     11
+        .         PUNCT .   punct    2
+    """)
+    assert found_at(object_of_cue.at, doc) == [
+        ("indirect", "the budget as cruel", "described"), ("indirect", "the council for the cuts", "blamed")]
+
+
+def test_object_of_a_passive_participle_or_infinitive_is_not_said():
+    # "the ruling criticized by the mayor": a participle naming a thing, nobody speaking.
+    participle = hand_doc("The ruling criticized by the mayor stands.", """
+        The        DET   DT  det    1
+        ruling     NOUN  NN  nsubj  6
+        criticized VERB  VBN acl    1 criticize
+        by         ADP   IN  agent  2
+        the        DET   DT  det    5
+        mayor      NOUN  NN  pobj   3
+        stands     VERB  VBZ ROOT   6 stand
+        .          PUNCT .   punct  6
+    """)
+    assert found_at(object_of_cue.at, participle) == []
+    # "refused to criticize the ruling": an act refused, not one done (the commitment rule's).
+    infinitive = hand_doc("The mayor refused to criticize the ruling.", """
+        The        DET   DT  det    1
+        mayor      NOUN  NN  nsubj  2
+        refused    VERB  VBD ROOT   2 refuse
+        to         PART  TO  aux    4
+        criticize  VERB  VB  xcomp  2 criticize
+        the        DET   DT  det    6
+        ruling     NOUN  NN  dobj   4
+        .          PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, infinitive) == []
+
+
+def test_object_that_is_a_pronoun_or_a_bare_name_is_not_what_was_said():
+    pronoun = hand_doc("The mayor criticized it.", """
+        The        DET   DT  det    1
+        mayor      NOUN  NN  nsubj  2
+        criticized VERB  VBD ROOT   2 criticize
+        it         PRON  PRP dobj   2
+        .          PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, pronoun) == []
+    name = hand_doc("The mayor thanked Ms. Ode.", """
+        The     DET   DT  det      1
+        mayor   NOUN  NN  nsubj    2
+        thanked VERB  VBD ROOT     2 thank
+        Ms.     PROPN NNP compound 4
+        Ode     PROPN NNP dobj     2
+        .       PUNCT .   punct    2
+    """)
+    assert found_at(object_of_cue.at, name) == []
+
+
+def test_object_of_a_thing_or_a_first_person_subject_is_not_reported():
+    thing = hand_doc("The report criticized the ruling.", _CRITICIZED.replace("mayor      NOUN", "report     NOUN"))
+    assert found_at(object_of_cue.at, thing) == []
+    first = hand_doc("We criticized the ruling.", """
+        We         PRON  PRP nsubj  1
+        criticized VERB  VBD ROOT   1 criticize
+        the        DET   DT  det    3
+        ruling     NOUN  NN  dobj   1
+        .          PUNCT .   punct  1
+    """)
+    assert found_at(object_of_cue.at, first) == []
+
+
+def test_object_with_a_quoted_part_is_mixed_and_one_all_in_marks_is_left_to_the_direct_rule():
+    doc = hand_doc('The mayor criticized the "reckless" ruling.', """
+        The        DET   DT  det    1
+        mayor      NOUN  NN  nsubj  2
+        criticized VERB  VBD ROOT   2 criticize
+        the        DET   DT  det    7
+        "          PUNCT ``  punct  5
+        reckless   ADJ   JJ  amod   7
+        "          PUNCT ''  punct  5
+        ruling     NOUN  NN  dobj   2
+        .          PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("mixed", 'the "reckless" ruling', "criticized")]
