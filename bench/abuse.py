@@ -11,7 +11,7 @@ subprocess and is *handled* when: no traceback, the promised exit status, the lo
 ``FILE:LINE`` in the message where one is promised, no injected control sequence in the raw
 bytes written to the terminal, and every input byte-for-byte unchanged.
 
-Usage: ``python bench/abuse.py [--quick] [--only NAME] [--python OTHER_VENV/bin/python]``
+Usage: ``python bench/abuse.py [--quick] [--only NAME] [--python OTHER_VENV/bin/python] [--timeout S]``
 (``--quick`` leaves out the cases that load the model; ``--python`` attacks another install).
 Prints one line per failed case and ``N cases tried, N handled``; exit status 1 if any failed.
 """
@@ -103,7 +103,7 @@ class Case:
     code: str | None = None  # a Python snippet run instead of the command line (an API the CLI cannot reach)
 
 
-def run(case: Case, folder: Path, python: str = sys.executable) -> str | None:
+def run(case: Case, folder: Path, python: str = sys.executable, timeout: float = 300) -> str | None:
     """None when the case is handled, else why not."""
     for name, data in case.files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
@@ -124,7 +124,7 @@ def run(case: Case, folder: Path, python: str = sys.executable) -> str | None:
         command = [python, "-m", "annotator", *args]
     holder = _hold(folder / case.held, python) if case.held else None
     try:
-        done = subprocess.run(command, cwd=folder, env=ENV, capture_output=True, timeout=300,
+        done = subprocess.run(command, cwd=folder, env=ENV, capture_output=True, timeout=timeout,
                               stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         return "timed out (a hang)"
@@ -405,6 +405,8 @@ def _issue_21_cases() -> list[Case]:
              "b/doc.txt: the output is inside the input folder"),
         Case("names/import-brat-onto-paired-text", ["import", "brat", "b/doc.ann", "-o", "b/doc.txt", "--force"],
              brat, (2,), "b/doc.txt: the output is the same file"),
+        Case("names/import-doccano-onto-input", ["import", "doccano", "in.jsonl", "-o", "in.jsonl"], good, (2,),
+             "in.jsonl: the output is the same file"),
         Case("names/prelabel-rejects-onto-input", ["prelabel", "x.rejects.jsonl", "-o", "x.jsonl", "--skip-invalid"],
              {"x.rejects.jsonl": b'{"text": "Ana said yes."}\n{"text": 3}\n'}, (2,), "x.rejects.jsonl: the output"),
         Case("names/annotate-rejects-onto-input", ["annotate", "x.rejects.jsonl", "-o", "x.jsonl", "--skip-invalid"],
@@ -596,13 +598,14 @@ def main() -> int:
     parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     parser.add_argument("--python", default=sys.executable,
                         help="the interpreter whose installed annotator is attacked (to compare versions)")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds before a case counts as a hang")
     options = parser.parse_args()
     tried = handled = 0
     for case in cases(with_model=not options.quick):
         if options.only not in case.name:
             continue
         with tempfile.TemporaryDirectory(prefix="abuse-") as folder:
-            problem = run(case, Path(folder), options.python)
+            problem = run(case, Path(folder), options.python, options.timeout)
         tried += 1
         if problem is None:
             handled += 1

@@ -8,6 +8,7 @@ import typer
 
 from annotator.cli.app import import_app
 from annotator.cli.import_prodigy import import_summary
+from annotator.core.output_paths import refuse_output_among_inputs
 
 
 @import_app.command("doccano")
@@ -21,5 +22,6 @@ def import_doccano_command(
     """
     from annotator.export.importing import import_tasks
 
+    refuse_output_among_inputs(output, files)
     report = import_tasks(format="doccano", sources=files, output=output)
     import_summary(output, report)

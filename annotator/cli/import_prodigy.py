@@ -8,6 +8,7 @@ import typer
 
 from annotator.cli.app import import_app
 from annotator.cli.terminal import echo
+from annotator.core.output_paths import refuse_output_among_inputs
 
 
 def import_summary(output: Path, report) -> None:
@@ -30,5 +31,6 @@ def import_prodigy_command(
     """
     from annotator.export.importing import import_tasks
 
+    refuse_output_among_inputs(output, files)
     report = import_tasks(format="prodigy", sources=files, output=output)
     import_summary(output, report)

@@ -44,15 +44,14 @@ def write_brat(folder: Path) -> None:
     ["export", "in.jsonl", "--format", "prodigy", "-o", "out.jsonl", "--force", "--no-progress"],
     ["import", "brat", "b", "-o", "out.jsonl", "--force"],
     ["import", "doccano", "in.jsonl", "-o", "out.jsonl"],
-    ["import", "labelstudio", "ls.jsonl", "-o", "out.jsonl"],
+    ["import", "labelstudio", "ls.json", "-o", "out.jsonl"],
     ["review", "in.jsonl", "-o", "out.jsonl"],
 ])
 def test_a_store_open_for_writing_is_never_replaced_and_every_decision_stays(tmp_path, command):
     """The issue's case: annotate's out.jsonl, replaced by ``export --force`` while open, lost every decision."""
     write_decisions(tmp_path / "in.jsonl")
     write_brat(tmp_path / "b")
-    # Label Studio tasks are read strictly before the output is touched: give it real ones.
-    (tmp_path / "ls.jsonl").write_text(json.dumps({"data": {"text": "One text."}}) + "\n", encoding="utf-8")
+    (tmp_path / "ls.json").write_text('[{"data": {"text": "Ana said yes."}}]', encoding="utf-8")
     out = tmp_path / "out.jsonl"
     with JsonlStore(out) as store:
         store.append_decision(decision("Alice decided this."))

@@ -136,3 +136,14 @@ def test_folder_inputs_and_the_review_folder_skip_journals_and_rejects(tmp_path)
                                       ("-x", False), ("a" * 41, False)])
 def test_visitor_names_follow_one_strict_pattern(name, ok):
     assert (visitor_name_problem(name) is None) is ok
+
+
+@pytest.mark.parametrize("format", ["doccano", "labelstudio"])
+def test_import_never_appends_to_its_own_input(tmp_path, format):
+    """Every command checks its outputs against its inputs; the doccano and Label Studio imports did not."""
+    write_decisions(tmp_path / "in.jsonl")
+    before = (tmp_path / "in.jsonl").read_bytes()
+    done = annotator("import", format, "in.jsonl", "-o", "in.jsonl", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "error: in.jsonl: the output is the same file as the input in.jsonl" in done.stderr
+    assert (tmp_path / "in.jsonl").read_bytes() == before
