@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import spacy
 
@@ -82,3 +84,21 @@ def test_exported_docs_carry_the_sc_group_and_the_tutorial_relations(tmp_path):
     speaker = next(s for s in doc.spans["sc"] if s.label_ == "SPEAKER")
     assert said[(quote.start, speaker.start)] == "SAID_BY"
     assert set(rel[(quote.start, speaker.start)]) == {"SAID_BY", "CUE", "COREF"}
+
+
+def test_the_configs_paths_work_from_any_folder_and_no_split_is_said(tmp_path):
+    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+    work.mkdir()
+    elsewhere.mkdir()
+    (work / "annotations.jsonl").write_text("".join(json.dumps(d.to_dict()) + "\n" for d in training_decisions()),
+                                            encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "annotator", "export", "annotations.jsonl", "--format", "spacy",
+                           "-o", "quotes.spacy", "--config", "quotes.cfg", "--no-progress"], cwd=work,
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert done.returncode == 0, done.stderr
+    assert "no --split, so the config's dev set is the training file" in done.stderr
+    config = (work / "quotes.cfg").read_text(encoding="utf-8")
+    assert config.startswith("# No --split: dev is the training file")
+    data = spacy_cli("debug", "data", str(work / "quotes.cfg"), cwd=elsewhere)
+    assert data.returncode == 0, data.stdout[-2000:] + data.stderr[-2000:]
