@@ -2,8 +2,10 @@
 
 1. Start to first document on screen for 100,000 pre-labeled tasks against 100 (targets: under
    1 s, and at most the 100-task time + 20%), each in a fresh process, with its resident memory.
-2. Keypress-to-repaint latency with Pilot on a 10,000-token document (target: p95 under 50 ms),
-   measured from the key press to the end of the first screen update after it.
+2. Keypress-to-repaint latency with Pilot on a 10,000-token document, per key (tab k j } u, and
+   f g v ) s / that open jump tags, a selection, the speaker picker and the search prompt; target:
+   p95 under 33 ms, two frames at 60 Hz), measured from the key press to the end of the first
+   screen update after it. The machine's load (``uptime``) is printed before and after.
 
     .venv/bin/python bench/tui.py [--tasks 100000] [--presses 200]
 """
@@ -64,9 +66,11 @@ async def first_document(source: str, output: str) -> dict:
             screen = app.screen
         await pilot.pause()  # the screen update that draws it
         seconds = time.perf_counter() - STARTED
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        rss_mb = usage.ru_maxrss / 1024
         await pilot.press("q")
-    return {"seconds": seconds, "rss_mb": rss_mb}
+    # CPU seconds too: on a loaded machine the wall time is mostly waiting for a core.
+    return {"seconds": seconds, "rss_mb": rss_mb, "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
 def long_document(target_tokens: int = 10_000) -> dict:
@@ -110,25 +114,64 @@ async def keypress_latency(presses: int) -> dict:
                 refreshes.append(time.perf_counter())
 
             screen._compositor_refresh = timed_refresh
-            # Moving focus through spans (the most frequent key), moving a span's edge and undoing.
-            keys = (["tab"] * 6 + ["k", "j", "right_curly_bracket", "u"]) * (presses // 10 + 1)
-            latencies = []
-            for key in keys[:presses]:
-                before = time.perf_counter()
-                await pilot.press(key)
-                await pilot.pause()
+            app_refresh = app.screen_stack  # modals (jump tags, pickers, the search prompt) repaint their own screen
+
+            def latest_refresh_after(before: float) -> float | None:
                 after = [t for t in refreshes if t > before]
-                if after:
-                    latencies.append(after[0] - before)
+                return after[0] if after else None
+
+            def patch(modal) -> None:
+                if getattr(modal, "_bench_timed", False):
+                    return
+                original_modal = modal._compositor_refresh
+
+                def timed_modal() -> None:
+                    original_modal()
+                    refreshes.append(time.perf_counter())
+
+                modal._compositor_refresh = timed_modal
+                modal._bench_timed = True
+
+            # Each measured key, then the keys (unmeasured) that put the screen back: moving focus
+            # through spans (the most frequent key), moving a span's edge and undoing, the jump
+            # tags (f, g), starting a selection (v), the speaker picker (s) and the search prompt (/).
+            rounds = [("tab", []), ("tab", []), ("k", []), ("j", []), ("right_curly_bracket", []), ("u", []),
+                      ("f", ["escape"]), ("g", ["escape"]), ("v", ["escape"]), ("right_parenthesis", []),
+                      ("s", ["escape"]), ("slash", ["escape"])]
+            latencies: dict[str, list[float]] = {}
+            done = 0
+            while done < presses:
+                for key, after_keys in rounds:
+                    before = time.perf_counter()
+                    await pilot.press(key)
+                    await pilot.pause()
+                    if app.screen is not screen:
+                        patch(app.screen)
+                        # The modal's first paint happened inside the press: count the screen switch.
+                        await pilot.pause()
+                    found = latest_refresh_after(before)
+                    if found is not None:
+                        latencies.setdefault(key, []).append(found - before)
+                    for extra in after_keys:
+                        await pilot.press(extra)
+                    await pilot.pause()
+                    done += 1
+            del app_refresh
             await pilot.press("q")
-    latencies.sort()
+            if app.screen is not screen:
+                await pilot.press("y")
+
+    def stats(values: list[float]) -> dict:
+        values = sorted(values)
+        return {"presses": len(values), "p50_ms": 1000 * values[len(values) // 2],
+                "p95_ms": 1000 * values[max(int(len(values) * 0.95) - 1, 0)], "max_ms": 1000 * values[-1]}
+
+    every = [v for values in latencies.values() for v in values]
     return {
         "tokens": len(document["tokens"]),
         "spans": len(document["spans"]),
-        "presses": len(latencies),
-        "p50_ms": 1000 * latencies[len(latencies) // 2],
-        "p95_ms": 1000 * latencies[int(len(latencies) * 0.95) - 1],
-        "max_ms": 1000 * latencies[-1],
+        **stats(every),
+        "keys": {key: stats(values) for key, values in latencies.items()},
     }
 
 
@@ -154,6 +197,7 @@ def main() -> None:
         print(json.dumps(asyncio.run(first_document(*args.first_document))))
         return
 
+    print("load before:", _load())
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         results = {}
@@ -165,8 +209,8 @@ def main() -> None:
     small, large = results[100], results[args.tasks]
     print("first document on screen (fresh process, imports included; median of", args.runs, "runs)")
     for count, data in results.items():
-        print(f"  {count:>7,} tasks ({data['input_mb']:.0f} MB): {data['seconds']:.3f} s, "
-              f"max RSS {data['rss_mb']:.0f} MB")
+        print(f"  {count:>7,} tasks ({data['input_mb']:.0f} MB): {data['seconds']:.3f} s "
+              f"({data['cpu_s']:.2f} s of CPU), max RSS {data['rss_mb']:.0f} MB")
     ratio = large["seconds"] / small["seconds"]
     ok = large["seconds"] < 1.0 and ratio <= 1.2
     print(f"  ratio {ratio:.2f} (target: < 1 s and <= 1.20)  {'OK' if ok else 'MISSED'}")
@@ -174,8 +218,21 @@ def main() -> None:
     latency = asyncio.run(keypress_latency(args.presses))
     print(f"keypress to repaint on a {latency['tokens']:,}-token document with {latency['spans']:,} spans "
           f"({latency['presses']} presses)")
-    print(f"  p50 {latency['p50_ms']:.1f} ms, p95 {latency['p95_ms']:.1f} ms, max {latency['max_ms']:.1f} ms "
-          f"(target p95 < 50 ms)  {'OK' if latency['p95_ms'] < 50 else 'MISSED'}")
+    print(f"  all keys: p50 {latency['p50_ms']:.1f} ms, p95 {latency['p95_ms']:.1f} ms, max {latency['max_ms']:.1f} ms")
+    print("  | key | presses | p50 ms | p95 ms | max ms | p95 < 33 ms |")
+    print("  |---|---|---|---|---|---|")
+    for key, data in latency["keys"].items():
+        print(f"  | {key} | {data['presses']} | {data['p50_ms']:.1f} | {data['p95_ms']:.1f} | {data['max_ms']:.1f} | "
+              f"{'OK' if data['p95_ms'] < 33 else 'MISSED'} |")
+    print("load after:", _load())
+
+
+def _load() -> str:
+    """The machine's load (``uptime``), printed with the figures: they mean little without it."""
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@ r"""The ``conll`` format: one token per line in the CoNLL-2003 shape, which spaC
 
 By default each line is ``TOKEN _ _ NER`` (the POS and chunk columns CoNLL-2003 has are empty,
 marked ``_``; the entity tag is last, BIO). ``--columns ner,quote,speaker`` writes
-``TOKEN NER QUOTE SPEAKER`` instead (any of the three, in the order given). Each document starts
+``TOKEN QUOTE SPEAKER NER`` instead (the columns given, the entity tag always last, where
+``spacy convert -c ner`` and CoNLL-2003 readers take it from). Each document starts
 with ``-DOCSTART- -X- O O`` (the spelling ``spacy convert`` splits documents on; CoNLL-2003's own
 files have ``-X- -X- O``, and HF-style readers only look at ``-DOCSTART-``) and a blank line;
 sentences (spaCy's rule-based sentencizer, never splitting an entity) end with a blank line.
@@ -98,7 +99,9 @@ def conll_sentences(doc: Doc, columns: tuple[str, ...]) -> list[list[tuple[str, 
 class ConllWriter:
     def __init__(self, out: IO[bytes], context: ExportContext | None = None) -> None:
         self._out = out
-        self._columns = context.options.columns if context else ("ner",)
+        columns = context.options.columns if context else ("ner",)
+        # spaCy's CoNLL reader and CoNLL-2003 loaders take the entity tag from the last column.
+        self._columns = tuple(c for c in columns if c != "ner") + (("ner",) if "ner" in columns else ())
         # The CoNLL-2003 shape has four columns with the entity tag last.
         self._placeholders = ("_", "_") if self._columns == ("ner",) else ()
         width = len(self._placeholders) + len(self._columns)

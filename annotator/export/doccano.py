@@ -148,7 +148,10 @@ class DoccanoWriter:
         self._lines = jsonlines.Writer(out, compact=True)
 
     def add(self, decision: Any, doc: Any) -> None:
-        self._lines.write(doccano_record(decision.annotation.task))
+        record = doccano_record(decision.annotation.task)
+        # doccano keeps unknown fields as metadata; ``import doccano`` reads the annotator back.
+        record["annotator"] = decision.group
+        self._lines.write(record)
 
     def finish(self) -> None:
         pass

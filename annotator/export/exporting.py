@@ -105,6 +105,9 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
         if path.parent not in folders:
             spec.check_data_path(path)
     check_sources(sources)
+    if config is not None and fractions is None and on_notice is not None:
+        on_notice(f"{config}: no --split, so the config's dev set is the training file (scores while "
+                  "training are on data the model learns from)")
     # Extra files (a config, labels, a card) depend on the output and options, not on the decisions.
     extra_paths = spec.extra_paths(ExportContext(index=DecisionIndex(sources=[], group_field=None, answers=()),
                                                  options=options, output=output, paths=paths))
@@ -134,6 +137,10 @@ def export_annotations(*, sources: Sequence[str | Path], format: str, output: st
                     counts[split_name] += 1
                 for writer in writers.values():
                     writer.finish()
+                for name, path in paths.items():
+                    if path not in folders:
+                        files[path].file.flush()
+                        context.sizes[name] = files[path].file.tell()
             except BaseException:
                 for writer in writers.values():
                     writer.abandon()

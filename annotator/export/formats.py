@@ -104,6 +104,8 @@ class ExportContext:
     output: Path
     #: split name → data file
     paths: dict[str, Path] = field(default_factory=dict)
+    #: split name → bytes written to its data file, once the writers have finished
+    sizes: dict[str, int] = field(default_factory=dict)
 
     @property
     def entity_labels(self) -> list[str]:

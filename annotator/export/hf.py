@@ -78,17 +78,18 @@ def extra_paths(context: ExportContext) -> list[Path]:
 
 def extra_files(context: ExportContext, counts: dict[str, int]) -> dict[Path, bytes]:
     names = label_names(context.entity_labels)
-    splits = {HF_SPLITS[name]: (context.paths[name].name, count) for name, count in counts.items()}
+    splits = {HF_SPLITS[name]: (context.paths[name].name, count, context.sizes.get(name, 0))
+              for name, count in counts.items()}
     return {context.output / LABELS_FILE: labels_json(names),
             context.output / CARD_FILE: dataset_card(names, splits).encode("utf-8")}
 
 
-def dataset_card(names: dict[str, list[str]], splits: dict[str, tuple[str, int]]) -> str:
+def dataset_card(names: dict[str, list[str]], splits: dict[str, tuple[str, int, int]]) -> str:
     """A README.md whose YAML header gives ``load_dataset`` the features, files and split sizes."""
     lines = ["---", "# Fill in the licence of the texts before sharing this dataset.", "license: unknown",
              "task_categories:", "- token-classification", "configs:", "- config_name: default",
              "  data_files:"]
-    for split, (file, _) in splits.items():
+    for split, (file, _, _) in splits.items():
         lines += [f"  - split: {split}", f"    path: {file}"]
     lines += ["dataset_info:", "  features:",
               "  - name: id", "    dtype: string",
@@ -98,8 +99,9 @@ def dataset_card(names: dict[str, list[str]], splits: dict[str, tuple[str, int]]
         lines += [f"  - name: {column}", "    list:", "      class_label:", "        names:"]
         lines += [f"          '{i}': {name}" for i, name in enumerate(names[column])]
     lines += ["  splits:"]
-    for split, (_, count) in splits.items():
-        lines += [f"  - name: {split}", f"    num_examples: {count}"]
+    # datasets reads a split without num_bytes as malformed (and warns on every load)
+    for split, (_, count, size) in splits.items():
+        lines += [f"  - name: {split}", f"    num_bytes: {size}", f"    num_examples: {count}"]
     lines += ["---", "", "# Quote attribution and named entities",
               "", "Exported by `annotator export --format hf`. One record per accepted decision: `tokens`"
               " (whitespace left out), entity tags (`ner_tags`), quote tags (`quote_tags`) and speaker"
@@ -107,7 +109,7 @@ def dataset_card(names: dict[str, list[str]], splits: dict[str, tuple[str, int]]
               " `_input_hash`; `annotator` says whose decision it is. `labels.json` lists the tag names"
               " by id.", "",
               "| split | records |", "| --- | --- |"]
-    lines += [f"| {split} | {count} |" for split, (_, count) in splits.items()]
+    lines += [f"| {split} | {count} |" for split, (_, count, _) in splits.items()]
     return "\n".join(lines) + "\n"
 
 

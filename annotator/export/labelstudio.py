@@ -133,7 +133,11 @@ def task_from_labelstudio(data: Any, nlp: Any) -> Task | Annotation:
         extra["id"] = fields["id"]
     elif data.get("id") is not None:
         extra["id"] = data["id"]
-    task = build_task(text, spans, links, nlp, meta=dict(meta), extra=extra)
+    # Our export keeps the input hash in the task's meta; Label Studio never changes a task's text.
+    own_meta = data.get("meta")
+    given = own_meta.get("_input_hash") if isinstance(own_meta, Mapping) else None
+    given = given if _is_int(given) else None
+    task = build_task(text, spans, links, nlp, meta=dict(meta), extra=extra, input_hash=given)
     if annotation is None:
         return task
     who = _annotator(annotation)

@@ -230,16 +230,21 @@ def config_file(context: ExportContext, counts: dict[str, int]) -> dict[Path, by
         return {}
     paths = context.paths
     train = paths.get("train", paths.get(ALL))
-    dev = paths.get("dev", train)
-    return {context.options.config: training_config(train, dev).encode("utf-8")}
+    dev = paths.get("dev")
+    text = training_config(train, dev or train)
+    if dev is None:
+        text = ("# No --split: dev is the training file, so scores during training are on data the model\n"
+                "# learns from. Export with --split 0.8,0.1,0.1 for a held-out dev set.\n") + text
+    return {context.options.config: text.encode("utf-8")}
 
 
 def training_config(train: Path | None, dev: Path | None) -> str:
-    """The shipped ``quotes_ner.cfg`` with its train and dev paths filled in."""
+    """The shipped ``quotes_ner.cfg`` with its train and dev paths filled in, absolute: spaCy reads
+    them from the folder it runs in, which need not be the one ``export`` ran in."""
     text = resources.files("annotator").joinpath("training", "quotes_ner.cfg").read_text("utf-8")
     for name, path in (("train", train), ("dev", dev)):
         if path is not None:
-            text = text.replace(f"\n{name} = null\n", f"\n{name} = {json.dumps(str(path))}\n", 1)
+            text = text.replace(f"\n{name} = null\n", f"\n{name} = {json.dumps(str(Path(path).absolute()))}\n", 1)
     return text
 
 

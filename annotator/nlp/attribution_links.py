@@ -22,7 +22,8 @@ from annotator.nlp.convert import add_relation, ensure_span_groups, relations_in
 from annotator.nlp.learned_spans import LEARNED_GROUPS
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.marks import find_marked_segments
-from annotator.nlp.speakers import speaker_for_cue
+from annotator.nlp.speakers import SpeakerScan
+from annotator.nlp.speakers.by_cue import speaker_from_rules
 
 #: Share of a quote's characters inside quotation marks from which it counts as direct.
 DIRECT_SHARE = 0.9
@@ -68,6 +69,7 @@ class AttributionLinker:
         sentence_of = sentence_index(doc) if quotes else []
         text = doc.text
         segments = [(s.start, s.end) for s in find_marked_segments(text)] if quotes else []
+        scan = SpeakerScan(doc=doc, text=text, lexicon=self.lexicon)
         # The rules' cues and speakers stand in for the learned ones they overlap.
         taken = kept + list(used_cues.values()) + list(used_speakers.values())
         cues = [c for c in _group(doc, CUE) if not any(_overlaps(c, r) for r in taken)] + list(used_cues.values())
@@ -85,7 +87,7 @@ class AttributionLinker:
                 last = max(last, sentence_of[cue.end - 1])
             else:
                 anchor = quote
-            speaker = self._syntactic_speaker(cue, quote, speakers, text) if cue is not None else None
+            speaker = self._syntactic_speaker(scan, cue, quote, speakers) if cue is not None else None
             if speaker is None:
                 speaker = self._nearest(anchor, first, last,
                                         [s for s in speakers if not _overlaps(s, quote)], sentence_of)
@@ -97,10 +99,10 @@ class AttributionLinker:
         doc.spans["speakers"] = sorted(used_speakers.values(), key=lambda s: s.start)
         return doc
 
-    def _syntactic_speaker(self, cue: Span, quote: Span, speakers: Sequence[Span], text: str) -> Span | None:
+    def _syntactic_speaker(self, scan: SpeakerScan, cue: Span, quote: Span, speakers: Sequence[Span]) -> Span | None:
         if not self.syntax_speakers:
             return None
-        found = speaker_for_cue(cue, self.lexicon, text)
+        found = speaker_from_rules(scan, cue, None)
         if found is None or not len(found) or _overlaps(found, quote):
             return None
         return next((s for s in speakers if _overlaps(s, found) and not _overlaps(s, quote)), found)

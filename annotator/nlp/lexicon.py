@@ -87,7 +87,7 @@ COMMUNICATION_VERBS = SPEECH_VERBS + (
 )
 #: Verbs of perceiving and of evidence (``polls show that``, ``saw the deal as``).
 PERCEPTION_VERBS = (
-    "show", "find", "hear", "see", "notice", "discover", "learn", "demonstrate", "prove", "reveal",
+    "show", "find", "hear", "notice", "discover", "learn", "demonstrate", "prove", "reveal",
     "indicate", "suggest", "sense", "watch", "read", "recognize", "recognise", "confirm", "detect",
 )
 #: Verbs of judging and of taking a side (``opposes the bill``, ``likes the plan``).
@@ -104,7 +104,7 @@ EXPECTATION_VERBS = (
 )
 #: Verbs of intending and trying (``wants to repeal``, ``plans to run``).
 INTENTION_VERBS = (
-    "want", "plan", "intend", "seek", "aim", "try", "attempt", "mean", "decide", "choose", "aspire",
+    "want", "plan", "intend", "seek", "aim", "try", "attempt", "decide", "choose", "aspire",
     "strive", "vow", "pledge", "promise", "threaten", "refuse", "decline", "push", "prepare",
     "resolve", "hope", "wish", "need", "insist", "offer", "agree",
 )
@@ -161,6 +161,22 @@ OBJECT_CUE_VERBS = (
 #: By default the commitments alone: measured on PolNeAR, the infinitive of ``try``, ``want``,
 #: ``seek`` or ``plan`` is an attribution in under a third of cases (add verbs through the config).
 INFINITIVE_CUE_VERBS = COMMITMENT_VERBS
+#: Verbs of every class whose finite clause is reported (``agreed that``, ``noticed that``,
+#: ``demanded that``), beside the speech and cognition verbs.
+#: ``decide`` and ``see`` are left out: their clause is seldom an attribution (``decided that it
+#: was time``, ``see that it works``).
+CLAUSE_CUE_VERBS = tuple(sorted({v for verbs in CUE_VERB_CLASSES.values() for v in verbs} - {"decide", "see"}))
+#: Verbs whose prepositional object is what was said or asked for (``called for new talks``,
+#: ``warned of a recession``, ``complained about the cuts``), with those prepositions.
+PREPOSITIONAL_CUE_VERBS: dict[str, tuple[str, ...]] = {
+    "call": ("for",), "comment": ("on",), "speak": ("about", "of"), "talk": ("about",),
+    "complain": ("about", "of"), "warn": ("of", "about", "against"), "argue": ("for", "against"),
+    "rail": ("against",), "advocate": ("for",), "push": ("for",), "press": ("for",),
+    "lobby": ("for", "against"), "campaign": ("for", "against"), "boast": ("about", "of"),
+    "brag": ("about",), "joke": ("about",), "testify": ("about",), "insist": ("on",),
+    "caution": ("against",), "plead": ("for",), "appeal": ("for",), "rant": ("about",),
+    "lash": ("out",), "weigh": ("in",),
+}
 #: Verbs that raise a content to the subject (``seems to``, ``appears to``): the content, no source.
 RAISING_VERBS = frozenset({"seem", "appear"})
 
@@ -219,15 +235,19 @@ class Lexicon:
 
     def __init__(self, speech: Iterable[str] = SPEECH_VERBS, cognition: Iterable[str] = COGNITION_VERBS,
                  extra: Iterable[str] = (), *, object_verbs: Iterable[str] = OBJECT_CUE_VERBS,
-                 infinitive_verbs: Iterable[str] = INFINITIVE_CUE_VERBS, nouns: Iterable[str] = CUE_NOUNS,
-                 adjectives: Iterable[str] = CUE_ADJECTIVES) -> None:
+                 infinitive_verbs: Iterable[str] = INFINITIVE_CUE_VERBS, clause_verbs: Iterable[str] = CLAUSE_CUE_VERBS,
+                 nouns: Iterable[str] = CUE_NOUNS, adjectives: Iterable[str] = CUE_ADJECTIVES,
+                 prepositional_verbs: dict[str, Iterable[str]] | None = None) -> None:
         self.speech = {v.lower() for v in speech} | {v.lower() for v in extra}
         self.cognition = {v.lower() for v in cognition} - self.speech
         self.lemmas = self.speech | self.cognition
         self.object_verbs = frozenset(v.lower() for v in object_verbs)
         self.infinitive_verbs = frozenset(v.lower() for v in infinitive_verbs)
+        self.clause_verbs = frozenset(v.lower() for v in clause_verbs) - self.lemmas
         self.nouns = frozenset(n.lower() for n in nouns)
         self.adjectives = frozenset(a.lower() for a in adjectives)
+        chosen = PREPOSITIONAL_CUE_VERBS if prepositional_verbs is None else prepositional_verbs
+        self.prepositional_verbs = {v.lower(): frozenset(p.lower() for p in ps) for v, ps in chosen.items()}
         self.forms: dict[str, str] = {}
         for lemma in sorted(self.lemmas):
             for form in inflections(lemma):

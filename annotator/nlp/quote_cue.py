@@ -28,9 +28,14 @@ def _is_break(task: Task, token: int) -> bool:
 
 
 def _cue_at(task: Task, token: int) -> tuple[int, int] | None:
-    """The cue starting at ``token``: a speech or cognition verb form, or ``according to``."""
+    """The cue starting at ``token``: a speech or cognition verb form, or ``according to``; a
+    capitalised word inside a sentence is a name (``United States``), not a verb."""
     tokens = task.tokens
-    lower = tokens[token].text.lower()
+    text = tokens[token].text
+    if text[:1].isupper() and token > 0 and tokens[token - 1].text not in SENTENCE_END \
+            and tokens[token - 1].text not in QUOTE_MARK_TOKENS and not _is_break(task, token - 1):
+        return None
+    lower = text.lower()
     if lower == "according" and token + 1 < len(tokens) and tokens[token + 1].text.lower() == "to":
         return token, token + 1
     if lower in _lexicon().forms:

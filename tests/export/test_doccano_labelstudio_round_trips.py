@@ -168,3 +168,22 @@ def test_a_failed_import_leaves_an_existing_output_as_it_was(tmp_path):
     bad.write_text('{"text": "Fine here."}\n[1]\n', encoding="utf-8")
     result = RUNNER.invoke(app, ["import", "doccano", str(bad), "-o", str(out)])
     assert result.exit_code == 2 and out.read_bytes() == before
+
+
+def content(record: dict) -> tuple:
+    spans = sorted((s["start"], s["end"], s["label"], s.get("quote_type")) for s in record["spans"])
+    relations = sorted((r["head_span"]["start"], r["child_span"]["start"], r["label"]) for r in record["relations"])
+    return record["text"], record["_annotator_id"], spans, relations
+
+
+@pytest.mark.parametrize("format, name", [("doccano", "d.jsonl"), ("labelstudio", "ls.json")])
+def test_export_then_import_gives_the_same_decisions_by_the_same_annotators(tmp_path, format, name):
+    export_annotations(sources=[ANNOTATIONS], format=format, output=tmp_path / name, show_progress=False)
+    import_tasks(format=format, sources=[tmp_path / name], output=tmp_path / "back.jsonl")
+    export_annotations(sources=[ANNOTATIONS], format="prodigy", output=tmp_path / "original.jsonl",
+                       show_progress=False)
+    back = [json.loads(line) for line in (tmp_path / "back.jsonl").read_text().splitlines()]
+    original = [json.loads(line) for line in (tmp_path / "original.jsonl").read_text().splitlines()]
+    assert sorted(map(content, back)) == sorted(map(content, original))
+    if format == "labelstudio":  # the input hash rides in the task's meta
+        assert sorted(r["_input_hash"] for r in back) == sorted(r["_input_hash"] for r in original)

@@ -36,9 +36,10 @@ def newest_accepted() -> list[Annotation]:
 # -- CoNLL ------------------------------------------------------------------------------------
 
 
-def test_spacy_convert_reads_one_doc_per_decision_with_every_entity(tmp_path):
+@pytest.mark.parametrize("columns", [("ner",), ("ner", "quote", "speaker")])
+def test_spacy_convert_reads_one_doc_per_decision_with_every_entity(tmp_path, columns):
     out = tmp_path / "quotes.conll"
-    report = export_annotations(sources=[ANNOTATIONS], format="conll", output=out)
+    report = export_annotations(sources=[ANNOTATIONS], format="conll", output=out, columns=columns)
     result = subprocess.run([sys.executable, "-m", "spacy", "convert", str(out), str(tmp_path), "-c", "ner"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -61,7 +62,7 @@ def test_seqeval_reads_the_conll_tags(tmp_path):
         rows = [line.split() for line in block.splitlines() if line and not line.startswith("-DOCSTART-")]
         if rows:
             sentences.append(rows)
-    quotes = [[row[2] for row in sentence] for sentence in sentences]
+    quotes = [[row[1] for row in sentence] for sentence in sentences]
     found = seqeval.get_entities(quotes)
     expected = sum(1 for a in newest_accepted() for s in a.task.spans if s.label == "QUOTE")
     # The nested direct quote inside the mixed one is dropped (one tag per token, the longer kept).
@@ -71,16 +72,21 @@ def test_seqeval_reads_the_conll_tags(tmp_path):
 # -- Hugging Face -----------------------------------------------------------------------------
 
 
-def test_datasets_loads_the_hf_folder_with_classlabel_features_and_hf_split_names(tmp_path):
+def test_datasets_loads_the_hf_folder_with_classlabel_features_and_hf_split_names(tmp_path, caplog):
     datasets = pytest.importorskip("datasets")
+    datasets.utils.logging.enable_propagation()
     source = tmp_path / "annotations.jsonl"
     records = [d.to_dict() for d in training_decisions(20)]
     records[0]["id"] = "doc-0001"
     source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     folder = tmp_path / "quotes-hf"
     export_annotations(sources=[source], format="hf", output=folder, split="0.6,0.2,0.2", seed=1)
-    loaded = datasets.load_dataset(str(folder))
+    with caplog.at_level("WARNING"):
+        loaded = datasets.load_dataset(str(folder))
+    assert not [r for r in caplog.records if "malformed" in r.getMessage()]  # the card's splits have num_bytes
     assert set(loaded) == {"train", "validation", "test"}
+    card = (folder / "README.md").read_text(encoding="utf-8")
+    assert f"num_bytes: {(folder / 'train.jsonl').stat().st_size}\n" in card
     assert sum(len(split) for split in loaded.values()) == 20
     features = loaded["train"].features
     ner = features["ner_tags"].feature

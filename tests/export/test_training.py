@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import spacy
 
@@ -39,23 +40,27 @@ def spacy_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
                           timeout=300, cwd=cwd)
 
 
-def test_exported_config_passes_spacy_debug_and_a_few_training_steps(tmp_path):
+def test_exported_config_passes_spacy_debug_and_a_few_training_steps(tmp_path, monkeypatch):
     source = tmp_path / "annotations.jsonl"
     source.write_text("".join(json.dumps(d.to_dict()) + "\n" for d in training_decisions()), encoding="utf-8")
     config = tmp_path / "quotes.cfg"
-    report = export_annotations(sources=[source], format="spacy", output=tmp_path / "quotes.spacy",
-                                split="0.8,0.2", seed=0, config=config)
-    assert config in report.extra_files
+    # Export with paths relative to the folder it runs in; spaCy then runs from another folder.
+    monkeypatch.chdir(tmp_path)
+    report = export_annotations(sources=[source], format="spacy", output=Path("quotes.spacy"),
+                                split="0.8,0.2", seed=0, config=Path("quotes.cfg"))
+    assert Path("quotes.cfg") in report.extra_files
     assert f'train = "{tmp_path / "quotes.train.spacy"}"' in config.read_text(encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
 
     checked = spacy_cli("debug", "config", str(config))
     assert checked.returncode == 0, checked.stdout[-2000:] + checked.stderr[-2000:]
-    data = spacy_cli("debug", "data", str(config))
+    data = spacy_cli("debug", "data", str(config), cwd=elsewhere)
     assert data.returncode == 0, data.stdout[-3000:]
     assert "QUOTE" in data.stdout and "No entities crossing sentence boundaries" in data.stdout
 
     trained = spacy_cli("train", str(config), "--output", str(tmp_path / "model"),
-                        "--training.max_steps", "6", "--training.eval_frequency", "3")
+                        "--training.max_steps", "6", "--training.eval_frequency", "3", cwd=elsewhere)
     assert trained.returncode == 0, trained.stdout[-2000:] + trained.stderr[-2000:]
     header = next(line for line in trained.stdout.splitlines() if "ENTS_F" in line)
     # One spans column per key we train, none for a key nothing fills.
@@ -82,3 +87,16 @@ def test_exported_docs_carry_the_sc_group_and_the_tutorial_relations(tmp_path):
     speaker = next(s for s in doc.spans["sc"] if s.label_ == "SPEAKER")
     assert said[(quote.start, speaker.start)] == "SAID_BY"
     assert set(rel[(quote.start, speaker.start)]) == {"SAID_BY", "CUE", "COREF"}
+
+
+
+def test_a_config_without_split_says_dev_is_the_training_file(tmp_path):
+    source = tmp_path / "annotations.jsonl"
+    source.write_text("".join(json.dumps(d.to_dict()) + "\n" for d in training_decisions(3)), encoding="utf-8")
+    notices = []
+    export_annotations(sources=[source], format="spacy", output=tmp_path / "q.spacy", config=tmp_path / "q.cfg",
+                       on_notice=notices.append, show_progress=False)
+    assert "no --split, so the config's dev set is the training file" in str(notices[0])
+    config = (tmp_path / "q.cfg").read_text(encoding="utf-8")
+    assert config.startswith("# No --split: dev is the training file")
+    assert f'dev = "{tmp_path / "q.spacy"}"' in config

@@ -84,9 +84,12 @@ def test_lexicon_extra_verb_makes_its_subject_an_introduced_name():
 def test_lexicon_attribution_word_lists_come_from_the_component_config():
     nlp = spacy.blank("en")
     nlp.add_pipe("annotator_quotes", config={"object_cue_verbs": ["grumble"], "infinitive_cue_verbs": ["plan"],
-                                             "cue_nouns": ["gripe"], "cue_adjectives": ["grumpy"]})
+                                             "clause_cue_verbs": ["sense"], "cue_nouns": ["gripe"],
+                                             "cue_adjectives": ["grumpy"], "prepositional_cue_verbs": {"moan": ["about"]}})
     lexicon = nlp.get_pipe("annotator_quotes").lexicon
-    assert (lexicon.object_verbs, lexicon.infinitive_verbs) == ({"grumble"}, {"plan"})
+    assert (lexicon.object_verbs, lexicon.infinitive_verbs, lexicon.clause_verbs) == ({"grumble"}, {"plan"}, {"sense"})
+    # spaCy merges a dict setting into the default one: an entry is added beside the others.
+    assert lexicon.prepositional_verbs["moan"] == {"about"} and "call" in lexicon.prepositional_verbs
     assert (lexicon.nouns, lexicon.adjectives) == ({"gripe"}, {"grumpy"})
 
 

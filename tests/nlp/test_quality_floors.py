@@ -21,9 +21,15 @@ from tests.conftest import FIXTURES
 pytestmark = pytest.mark.model
 
 #: set → (quotes overlap F1, quotes exact F1, attributed F1, speaker resolved F1, entities F1)
+#: news_blind's were 0.95 / 0.93 / 0.95 / 0.92 for quotes, exact, attributed and resolved until
+#: issue 17. Its gold, written under the older convention that only speech with a clause or quoted
+#: words is a quote, does not count what the new rules report and PolNeAR counts: a verb's object
+#: (``praised his side's spirit``), an adjective's clause (``was furious that the referee had added
+#: six minutes``). It measured 0.937 / 0.917 / 0.937 / 0.909 with them (0.964 / 0.943 / 0.964 / 0.935
+#: before); news_dev went from 0.994 to 0.955 quotes F1, within its floors.
 FLOORS = {
     "news_dev": (0.93, 0.90, 0.93, 0.88, 0.85),
-    "news_blind": (0.95, 0.93, 0.95, 0.92, 0.80),
+    "news_blind": (0.93, 0.91, 0.93, 0.90, 0.80),
     "news_heldout": (0.95, 0.93, 0.95, 0.90, 0.78),
 }
 

@@ -55,3 +55,8 @@ def test_a_past_tense_verb_right_before_the_quote_is_its_cue_when_no_word_list_h
     assert _text(task, guess_cue(task, _quote(task, "the", "full"))) == "highlighted"
     plain = _task("The plan, red and tired, failed.")
     assert guess_cue(plain, _quote(plain, "red", "tired")) is None
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_cue():
+    task = _task("It was a blow, and the United States sent more aid.")
+    assert cue_words(task, _quote(task, "It", "blow")) == []

@@ -184,3 +184,90 @@ def test_speaker_after_a_colon_ending_a_sentence_is_its_subject():
         "       PUNCT ''  punct  9
     """)
     assert speakers_of(with_quotes(doc, (9, 11, None, "direct"))) == [("Go home", "She")]
+
+
+def test_speaker_of_a_quote_without_cue_introduced_by_a_comma_is_the_verbs_subject():
+    doc = hand_doc('Ms. Arden cracked, "We get things done."', """
+        Ms.     PROPN NNP compound 1
+        Arden   PROPN NNP nsubj    2
+        cracked VERB  VBD ROOT     2 crack
+        ,       PUNCT ,   punct    2
+        "       PUNCT ``  punct    2
+        We      PRON  PRP nsubj    6
+        get     VERB  VBP ccomp    2
+        things  NOUN  NNS dobj     6
+        done    VERB  VBN oprd     6 do
+        .       PUNCT .   punct    2
+        "       PUNCT ''  punct    2
+    """, ents=((1, 2, "PERSON"),))
+    assert speakers_of(with_quotes(doc, (5, 9, None, "direct"))) == [("We get things done", "Arden")]
+
+
+def test_speaker_of_a_quote_without_cue_named_by_a_relative_clause():
+    doc = hand_doc('It ran on what Mr. Hedge called "the old model."', """
+        It      PRON  PRP nsubj    1
+        ran     VERB  VBD ROOT     1 run
+        on      ADP   IN  prep     1
+        what    PRON  WP  dobj     6
+        Mr.     PROPN NNP compound 5
+        Hedge   PROPN NNP nsubj    6
+        called  VERB  VBD pcomp    2 call
+        "       PUNCT ``  punct    6
+        the     DET   DT  det      10
+        old     ADJ   JJ  amod     10
+        model   NOUN  NN  oprd     6
+        .       PUNCT .   punct    1
+        "       PUNCT ''  punct    1
+    """, ents=((5, 6, "PERSON"),))
+    assert speakers_of(with_quotes(doc, (8, 11, None, "direct"))) == [("the old model", "Hedge")]
+
+
+def test_speaker_of_a_scare_quote_or_a_title_is_nobody():
+    scare = hand_doc('She slammed the plan as "reckless."', """
+        She      PRON  PRP nsubj  1
+        slammed  VERB  VBD ROOT   1 slam
+        the      DET   DT  det    3
+        plan     NOUN  NN  dobj   1
+        as       ADP   IN  prep   1
+        "        PUNCT ``  punct  6
+        reckless ADJ   JJ  pobj   4
+        .        PUNCT .   punct  1
+        "        PUNCT ''  punct  1
+    """)
+    assert speakers_of(with_quotes(scare, (6, 7, None, "direct"))) == []
+    title = hand_doc('He hosts a show, "Late Night Live."', """
+        He     PRON  PRP nsubj  1
+        hosts  VERB  VBZ ROOT   1 host
+        a      DET   DT  det    3
+        show   NOUN  NN  dobj   1
+        ,      PUNCT ,   punct  1
+        "      PUNCT ``  punct  8
+        Late   PROPN NNP compound 8
+        Night  PROPN NNP compound 8
+        Live   PROPN NNP ccomp  1
+        .      PUNCT .   punct  1
+        "      PUNCT ''  punct  1
+    """)
+    assert speakers_of(with_quotes(title, (6, 9, None, "direct"))) == []
+
+
+def test_speaker_of_a_quote_without_cue_behind_a_long_apposition():
+    doc = hand_doc('"We won," Ada Pike, a retired teacher from Dayton, said.', """
+        "        PUNCT ``  punct    14
+        We       PRON  PRP nsubj    2
+        won      VERB  VBD ccomp    14 win
+        ,        PUNCT ,   punct    14
+        "        PUNCT ''  punct    14
+        Ada      PROPN NNP compound 6
+        Pike     PROPN NNP nsubj    14
+        ,        PUNCT ,   punct    6
+        a        DET   DT  det      10
+        retired  ADJ   JJ  amod     10
+        teacher  NOUN  NN  appos    6
+        from     ADP   IN  prep     10
+        Dayton   PROPN NNP pobj     11
+        ,        PUNCT ,   punct    6
+        said     VERB  VBD ROOT     14 say
+        .        PUNCT .   punct    14
+    """, ents=((5, 7, "PERSON"), (12, 13, "GPE")))
+    assert speakers_of(with_quotes(doc, (1, 3, None, "direct"))) == [("We won", "Ada Pike")]

@@ -160,5 +160,10 @@ def test_speaker_relations_are_named_and_survive_a_docbin():
     relation = relations_of(doc, SAID_BY)[0]
     assert relation == DocRelation(12, 16, QUOTE, 0, 4, SPEAKER, SAID_BY)
     assert relations_of(doc, CUE_REL)[0].child_label == CUE
-    back = list(DocBin(docs=[doc], store_user_data=True).get_docs(doc.vocab))[0]
+    stored = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    back = list(DocBin().from_bytes(stored).get_docs(doc.vocab))[0]
     assert relations_of(back, SAID_BY) == [relation]
+    # A Doc read back from a DocBin holds its relations in a tuple: a component still adds to them.
+    SpeakerFinder()(back)
+    add_relation(back, back[9:10], QUOTE, back[0:1], SPEAKER, SAID_BY)
+    assert relations_of(back, SAID_BY) == [relation, DocRelation(20, 24, QUOTE, 0, 4, SPEAKER, SAID_BY)]

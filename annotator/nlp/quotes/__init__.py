@@ -1,6 +1,7 @@
 """Finding quotes and their cues: direct (between marks), headlines (``Name: words``), interview
-answers, and reports (a speech or cognition verb with a reported clause, ``according to X``,
-inverted ``…, said X``), indirect or mixed (a paraphrase with a quoted part).
+answers, and reports (a cue verb of any class with a reported clause, ``according to X``,
+inverted ``…, said X``, a commitment's infinitive, a communication verb's object or prepositional
+object, an adjective's clause), indirect or mixed (a paraphrase with a quoted part).
 
 One module per rule; ``component`` runs them in order over a ``QuoteScan`` of the document and
 writes ``doc.spans["quotes"]`` (with ``span._.quote_type``), ``doc.spans["cues"]`` and ``CUE``

@@ -29,6 +29,11 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     if negated(verb) or scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS:
         return []
+    if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp":
+        # "said they would strike, describing the offer as "…"": the participle is the reporter's
+        # next act, but its subject would be read off the reported clause (``they``); the quoted
+        # words stay a direct quote of the reporter.
+        return []
     children = list(verb.children)
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return []  # ``refused to attack his rivals``: an act meant or refused, not one done

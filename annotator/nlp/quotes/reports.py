@@ -1,7 +1,8 @@
 """Indirect and mixed quotes: every possible cue word is tried against the report rules in order
-(``according to``, a reported clause, an inverted report, a commitment's infinitive, a naming, an object quoting words),
-the first that fires taking it; direct
-quotes inside a report become part of one mixed quote."""
+(``according to``, a reported clause, an inverted report, a commitment's infinitive, a naming, an
+object quoting words, a communication verb's object, an adjective's clause, a prepositional
+object), the first that fires taking it; direct quotes inside a report become part of one mixed
+quote."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from typing import Callable
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
-from annotator.nlp.quotes import according_to, commitment, inverted, naming, object_of_cue, quoted_object, reported
+from annotator.nlp.quotes import (
+    according_to, adjective_cue, commitment, inverted, naming, object_of_cue, prepositional_object, quoted_object,
+    reported,
+)
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -19,6 +23,7 @@ ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
 #: Tried in order on each cue word; an inverted report is looked for only where no clause follows.
 REPORT_RULES: tuple[ReportRule, ...] = (
     according_to.at, reported.at, inverted.at, commitment.at, naming.at, quoted_object.at, object_of_cue.at,
+    adjective_cue.at, prepositional_object.at,
 )
 
 

@@ -80,6 +80,16 @@ class QuoteScan:
             return None
         return lemma
 
+    def clause_lemma(self, token: Token) -> str | None:
+        """``cue_lemma``, or the lemma of a verb of another class (``agreed``, ``noticed``) whose
+        finite clause the reported-clause rule also reads, on the same terms."""
+        lemma = self.cue_lemma(token)
+        if lemma is not None or token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.clause_verbs:
+            return lemma
+        if within(token.idx, self.inside) or any(c.dep_ == "neg" for c in token.children):
+            return None
+        return token.lemma_.lower()
+
     def quoted(self, offset: int) -> bool:
         """The character at ``offset`` is between quotation marks."""
         return within(offset, self.inside)

@@ -32,13 +32,27 @@ def trailing_speaker(scan: SpeakerScan, quote: Span) -> Span | None:
     mark = closing_mark(doc, quote)
     if mark is None:
         return None
-    verb = attribution_verb(scan, doc, mark, closed_sentence=any(doc[i].text == "." for i in range(quote.end, mark)))
+    closed = any(doc[i].text == "." for i in range(quote.end, mark))
+    verb = governing_verb_after(quote, mark) if not closed else None
+    if verb is None:
+        verb = attribution_verb(scan, doc, mark, closed_sentence=closed)
     if verb is None:
         return None
     speaker = speaker_from_rules(scan, doc[verb.i:verb.i + 1], quote, VERB_RULES)
     if speaker is None or speaker.start <= mark or speaker.start > verb.i + MAX_DISTANCE:
         return None  # a subject before the quote belongs to another clause
     return speaker
+
+
+def governing_verb_after(quote: Span, mark: int) -> Token | None:
+    """The verb after the closing mark that the quote's words hang from, however long the
+    apposition before it (``"…," Ada Pike, a retired teacher from Dayton who chairs the board, said``)."""
+    head = quote.root.head
+    if head.i <= mark or head.pos_ != "VERB" or head.sent.start > quote.root.i:
+        return None
+    if any(t.text in QUOTE_MARK_TOKENS or "\n" in t.text for t in quote.doc[mark + 1:head.i]):
+        return None
+    return head
 
 
 def closing_mark(doc: Doc, quote: Span) -> int | None:

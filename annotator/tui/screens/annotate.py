@@ -18,7 +18,7 @@ from annotator.core.records import RecordError
 from annotator.core.sources import InputError
 from annotator.tui.feed import NLP_IMPORT_LOCK, FeedItem, TaskFeed, count_records
 from annotator.tui.screens.document_navigation import DocumentNavigation
-from annotator.tui.screens.help import HelpScreen
+from annotator.tui.screens.help import HelpScreen, help_rows
 from annotator.tui.screens.relation_pickers import RelationPickers
 from annotator.tui.screens.selection_mode import SelectionMode
 from annotator.tui.screens.span_edits import SpanEdits
@@ -194,6 +194,8 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
         yield LabelLegend(self.labels, id="legend")
         yield Footer(compact=True)
 
+    _warming = False
+
     def compose_side(self) -> ComposeResult:
         """The panel beside the document (the review screen adds its versions there)."""
         yield SpanList(id="spans")
@@ -206,7 +208,6 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
         view.show_message("Reading the first document…")
         self._show_progress()
         self.read_documents()
-        self.prepare_coref()
 
     @work(thread=True, exclusive=True, group="coref")
     def prepare_coref(self) -> None:
@@ -265,6 +266,11 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
 
     def on_document_arrived(self, message: DocumentArrived) -> None:
         self.add_item(message.item)
+        if not self._warming:
+            # spaCy's import holds the interpreter for about a second: start it once the first
+            # document is painted, not before (it slowed the first paint to 1 s).
+            self._warming = True
+            self.call_after_refresh(self.prepare_coref)
 
     def add_item(self, item: FeedItem) -> int:
         """Add a document the reader found to the session; open it if the annotator is waiting."""
@@ -307,32 +313,7 @@ class AnnotateScreen(DocumentNavigation, SpanNavigation, SpanEdits, SelectionMod
     # -- help, quit -----------------------------------------------------------------------
 
     def help_rows(self) -> list[tuple[str, str, str]]:
-        rows: dict[str, tuple[list[str], str]] = {}
-        bindings = self._bindings.copy()
-        keymap = getattr(self.app, "keymap", None)
-        if keymap:
-            bindings.apply_keymap(keymap)
-        for binding in bindings.key_to_bindings.values():
-            for item in binding:
-                if item.id is None:
-                    continue
-                keys, _ = rows.setdefault(item.id, ([], item.tooltip or item.description))
-                keys.append(self.app.get_key_display(item))
-        # Bindings in declaration order, a base class's before those a subclass adds.
-        order = [b.id for cls in reversed(type(self).__mro__) for b in cls.__dict__.get("BINDINGS", ())
-                 if isinstance(b, Binding)]
-        out = []
-        for binding_id in dict.fromkeys(order):
-            if binding_id not in rows:
-                continue
-            if binding_id.startswith("label_"):
-                # The nine label keys read as one row: "1 … 9".
-                if binding_id == "label_1":
-                    out.append(("1 … 9", "Set the focused span's label (see the legend); with a "
-                                "selection, make a span with that label", "label_1 … label_9"))
-                continue
-            out.append((" / ".join(rows[binding_id][0]), rows[binding_id][1], binding_id))
-        return out
+        return help_rows(self)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.help_rows(), "annotate — keys"))

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from annotator.core.records import CUE, QUOTE, SPEAKER, Span
+from annotator.core.records import COREF, CUE, QUOTE, SPEAKER, Span
+from annotator.core.editing import SPEAKER_WINDOW
 from annotator.tui.display_text import excerpt
 from annotator.tui.label_styles import badge_style
 from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
 from annotator.tui.screens.session_screen import SessionScreen
 
+#: How many candidates beyond those near the quote the speaker picker lists.
+FAR_CANDIDATES = 40
 _NEW = "\0new"  # the dialog value for "mark a new span in the text"
 _CLEAR = "\0clear"  # "refers to no entity"
 
@@ -21,14 +24,16 @@ class RelationPickers(SessionScreen):
 
     def _span_choices(self, spans: list[Span], current: Span | None, new_label: str) -> list[Choice]:
         task = self.session.task
+        in_task = set(task.spans)
+        corefs = self.session.links(COREF)
         choices = []
         for index, span in enumerate(spans):
             prompt = Text()
-            new = span.label in (SPEAKER, CUE) and span not in task.spans
+            new = span.label in (SPEAKER, CUE) and span not in in_task
             prompt.append(f" {'word' if new else span.label} ", style=badge_style(span.label))
             text = excerpt(task.span_text(span), 50)
             if span.label == SPEAKER and not new:
-                text = excerpt(self.session.resolve(span), 50)
+                text = excerpt(self.session.resolve(span, corefs), 50)
             prompt.append(f" {text}")
             prompt.append(f"  (token {span.token_start})", style="dim")
             if span == current:
@@ -42,8 +47,12 @@ class RelationPickers(SessionScreen):
         if quote is None:
             return
         guess = self.cue_guess(self.session.task, quote) if self.session.cue_of(quote) is None else None
-        candidates = self.session.speaker_candidates(quote, cue_guess=guess)
         current = self.session.speaker_of(quote)
+        candidates = self.session.speaker_candidates(quote, cue_guess=guess)
+        # The plausible speakers near the quote come first; of the rest of a long document, the
+        # picker lists the first few (a speaker further off is marked with "new").
+        near = sum(1 for c in candidates if abs(c.token_start - quote.token_start) <= 2 * SPEAKER_WINDOW)
+        candidates = [c for i, c in enumerate(candidates) if i < near + FAR_CANDIDATES or c == current]
 
         def chosen(value: str | None) -> None:
             if value == _NEW:
@@ -78,8 +87,9 @@ class RelationPickers(SessionScreen):
         if speaker.label == QUOTE:
             self.pick_cue(speaker)
             return
-        candidates = self.session.coref_candidates(speaker)
         current = self.session.coref_of(speaker)
+        candidates = [c for i, c in enumerate(self.session.coref_candidates(speaker))
+                      if i < FAR_CANDIDATES or c == current]
         choices = self._span_choices(candidates, current, "entity")
         if current is not None:
             choices.insert(len(candidates), Choice(_CLEAR, Text("✖ refers to no entity (clear the link)",

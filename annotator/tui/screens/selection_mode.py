@@ -22,7 +22,7 @@ class SelectionMode(SessionScreen):
     _SELECTION_ACTIONS = frozenset({"finish_selection", "cancel_selection", "extend_to_clause_end",
                                     "extend_to_sentence_end"})
     _BOUND_ACTIONS = frozenset({"extend_to_clause_end", "extend_to_sentence_end"})
-    _IDLE_WHILE_SELECTING = frozenset({"decide", "delete_span", "search", "pick_speaker"})
+    _IDLE_WHILE_SELECTING = frozenset({"decide", "delete_span", "pick_speaker"})
 
     def action_select(self) -> None:
         if self.session.current is None or not self.session.task.tokens:

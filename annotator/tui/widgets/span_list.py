@@ -157,7 +157,7 @@ class SpanList(ScrollView, can_focus=False):
         elif kind == "entity" and span is not None:
             label = one_line(span.label)
             note_cells = len(payload[1]) + 2 if payload[1] else 0
-            if len(label) + 3 + len(payload[0]) + note_cells > width:
+            if width < WIDE_PANEL:
                 label = short_label(label)
             text.append(f" {label} ", style=badge_style(span.label))
             text.append(" " + excerpt(payload[0], max(min(30, width - len(label) - 3 - note_cells), 6)))

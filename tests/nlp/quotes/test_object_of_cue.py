@@ -120,3 +120,24 @@ def test_object_with_a_quoted_part_is_mixed_and_one_all_in_marks_is_left_to_the_
         .          PUNCT .   punct  2
     """)
     assert found_at(object_of_cue.at, doc) == [("mixed", 'the "reckless" ruling', "criticized")]
+
+
+def test_object_of_a_participle_after_a_reported_clause_is_left_to_the_direct_rule():
+    # "Ms. Ode said talks had failed, describing the offer as cruel": the participle hangs on the
+    # reported clause, whose subject is not who described the offer.
+    doc = hand_doc("Ms. Ode said talks had failed, describing the offer as cruel.", """
+        Ms.        PROPN NNP compound 1
+        Ode        PROPN NNP nsubj    2
+        said       VERB  VBD ROOT     2 say
+        talks      NOUN  NNS nsubj    5
+        had        AUX   VBD aux      5
+        failed     VERB  VBN ccomp    2 fail
+        ,          PUNCT ,   punct    5
+        describing VERB  VBG advcl    5 describe
+        the        DET   DT  det      9
+        offer      NOUN  NN  dobj     7
+        as         ADP   IN  prep     7
+        cruel      ADJ   JJ  pobj     10
+        .          PUNCT .   punct    2
+    """)
+    assert found_at(object_of_cue.at, doc) == []

@@ -67,3 +67,27 @@ def test_reported_clause_of_a_cognition_verb_needs_a_tensed_verb(verb, tag, aux,
     text = f"Analysts believe the plan {aux + ' ' if aux else ''}{verb} flawed."
     doc = hand_doc(text, rows)
     assert found_at(reported.at, doc) == found
+
+
+def test_reported_clause_of_a_verb_of_another_class_needs_its_lexicon_entry():
+    doc = hand_doc("The minister noticed that the plan would work.", _minister("noticed", "notice"))
+    assert found_at(reported.at, doc) == [("indirect", "the plan would work", "noticed")]
+    assert found_at(reported.at, doc, Lexicon(clause_verbs=[])) == []
+
+
+def test_reported_clause_of_a_cue_inside_another_verbs_clause_is_left():
+    # "The minister wants to say that the plan would work": what is meant to be said, by nobody yet.
+    doc = hand_doc("The minister wants to say that the plan would work.", """
+        The       DET   DT  det    1
+        minister  NOUN  NN  nsubj  2
+        wants     VERB  VBZ ROOT   2 want
+        to        PART  TO  aux    4
+        say       VERB  VB  xcomp  2
+        that      SCONJ IN  mark   9
+        the       DET   DT  det    7
+        plan      NOUN  NN  nsubj  9
+        would     AUX   MD  aux    9
+        work      VERB  VB  ccomp  4
+        .         PUNCT .   punct  2
+    """)
+    assert found_at(reported.at, doc) == []

@@ -1,0 +1,48 @@
+"""An adjective of belief or feeling with the clause it governs: ``she is confident that the bill
+will pass``, ``they were worried the talks would fail``; the clause is the attribution's content and
+the copula with its adjective (``is confident``) the cue, so the speaker is the copula's subject."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.lexicon import FINITE_TAGS, FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers import subject_of
+
+#: Verbs that link a subject to an adjective of belief (``is``, ``seems``, ``remains``, ``feels``).
+LINKING_VERBS = frozenset({"be", "seem", "remain", "feel", "appear", "sound", "look"})
+
+
+def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
+    if copula.lemma_.lower() not in LINKING_VERBS or scan.quoted(copula.idx) or negated(copula):
+        return []
+    adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.i > copula.i
+                      and c.lemma_.lower() in scan.lexicon.adjectives), None)
+    if adjective is None or negated(adjective):
+        return []
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None) \
+        or next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
+    if clause is None or not _finite(clause):
+        return []  # "is ready to go", "is happy with it": no clause, no report
+    subject = subject_of(copula, scan.lexicon, climb=0)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP") \
+            or not could_speak(subject):
+        return []
+    doc = scan.doc
+    _, para_end = scan.paragraph(copula.idx)
+    start = clause.left_edge.i
+    while start < clause.i and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
+                                or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = min(clause.right_edge.i + 1, scan.token_at_or_after(para_end))
+    span = with_closing_mark(scan, trimmed(doc, start, end))
+    if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), doc[copula.i:adjective.i + 1])]
+
+
+def _finite(clause: Token) -> bool:
+    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                             for c in clause.children)

@@ -1,0 +1,46 @@
+"""What a verb of saying or asking takes through its preposition: ``called for new talks``,
+``warned of a recession``, ``complained about the cuts``; the preposition's object is the
+attribution's content, the verb and its preposition the cue (the speaker is the verb's subject)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.lexicon import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers import subject_of
+
+
+def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    prepositions = scan.lexicon.prepositional_verbs.get(verb.lemma_.lower())
+    if not prepositions or verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS:
+        return []
+    children = list(verb.children)
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return []  # "refused to comment on it": an act refused, not one done
+    if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "dobj") for c in children):
+        return []  # a passive has no speaker; a clause or an object is another rule's
+    prep = next((c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in prepositions and c.i > verb.i), None)
+    if prep is None:
+        return []
+    if prep.dep_ == "prt":  # "lashed out at", "weighed in on": the particle, then the preposition
+        prep = next((c for c in children if c.dep_ == "prep" and c.i > prep.i), None)
+        if prep is None:
+            return []
+    thing = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
+        return []
+    subject = subject_of(verb, scan.lexicon)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP") \
+            or not could_speak(subject):
+        return []
+    doc = scan.doc
+    _, para_end = scan.paragraph(verb.idx)
+    end = min(thing.right_edge.i + 1, scan.token_at_or_after(para_end))
+    span = with_closing_mark(scan, trimmed(doc, thing.left_edge.i, end))
+    if span is None or not has_words_outside(span, scan.inside):
+        return []
+    cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
+    return [FoundQuote(span, type_for(span, scan.inside), cue)]

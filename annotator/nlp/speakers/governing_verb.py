@@ -1,0 +1,68 @@
+"""``Clinton cracked, "…"``, ``what Mr. Hedge called "the old model"``: a quote the quote rules found
+without a cue whose words are the object of a verb before it, introduced by a comma or a colon or
+named by a naming verb, is that verb's subject's, when the subject names a person or an
+organisation (a scare quote, ``slammed the plan as "reckless"``, is left alone)."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.lexicon import NAMING_VERBS, QUOTE_MARK_TOKENS, describes_person_word
+from annotator.nlp.speakers import cue_subject
+from annotator.nlp.speakers.by_cue import speaker_from_rules
+from annotator.nlp.speakers.scan import SpeakerScan
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "who"})
+
+
+def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    speakers = {}
+    for index, quote in scan.without_cue(found):
+        if is_title(quote):
+            continue
+        verb = governing_verb(scan, quote)
+        if verb is None:
+            continue
+        speaker = speaker_from_rules(scan, quote.doc[verb.i:verb.i + 1], quote, (cue_subject.find,))
+        if speaker is not None and names_a_source(speaker):
+            speakers[index] = speaker
+    return speakers
+
+
+def governing_verb(scan: SpeakerScan, quote: Span) -> Token | None:
+    """The verb outside the quote its words hang from (through a preposition: ``thanked him for``)."""
+    head = quote.root.head
+    if head.i == quote.root.i or quote.start <= head.i < quote.end:
+        return None
+    if head.pos_ == "ADP":
+        head = head.head
+    if head.pos_ != "VERB" or head.i > quote.start or scan.quoted(head) or head.lemma_ == "be" \
+            or head.idx < scan.paragraph(quote.start_char)[0]:
+        return None
+    if not (introduced(quote) or head.lemma_.lower() in NAMING_VERBS):
+        return None
+    return head
+
+
+def is_title(quote: Span) -> bool:
+    """``"So, That Happened"``, ``"Make Mexico Great Again"``: every word capitalised, a name of a
+    work or a slogan, not someone's words."""
+    words = [t for t in quote if t.is_alpha]
+    return len(words) >= 2 and all(t.text[0].isupper() or len(t) <= 3 for t in words)
+
+
+def introduced(quote: Span) -> bool:
+    """A comma or a colon right before the quote's opening mark (``cracked, "…``)."""
+    doc = quote.doc
+    i = quote.start - 1
+    while i >= 0 and doc[i].text in QUOTE_MARK_TOKENS:
+        i -= 1
+    return i >= 0 and doc[i].text in (",", ":")
+
+
+def names_a_source(speaker: Span) -> bool:
+    root = speaker.root
+    return root.ent_type_ in ("PERSON", "ORG", "NORP") or root.pos_ == "PROPN" or root.lower_ in _PERSON_PRONOUNS \
+        or root.pos_ == "NOUN" and describes_person_word(root)

@@ -1,0 +1,42 @@
+"""The prepositional-object rule on hand-built parses: ``X called for new talks``."""
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.quotes import prepositional_object
+from tests.nlp.hand_docs import hand_doc
+from tests.nlp.quotes.helpers import found_at
+
+_CALLED = """
+    The     DET   DT  det    1
+    union   NOUN  NN  nsubj  2
+    called  VERB  VBD ROOT   2 call
+    for     ADP   IN  prep   2
+    new     ADJ   JJ  amod   5
+    talks   NOUN  NNS pobj   3
+    .       PUNCT .   punct  2
+"""
+
+
+def test_prepositional_object_of_a_verb_of_asking_is_what_was_said():
+    doc = hand_doc("The union called for new talks.", _CALLED)
+    assert found_at(prepositional_object.at, doc) == [("indirect", "new talks", "called for")]
+
+
+def test_prepositional_object_needs_the_verbs_own_preposition():
+    doc = hand_doc("The union called at new talks.", _CALLED.replace("for     ADP", "at      ADP"))
+    assert found_at(prepositional_object.at, doc) == []
+    doc = hand_doc("The union called for new talks.", _CALLED)
+    assert found_at(prepositional_object.at, doc, Lexicon(prepositional_verbs={"call": ["on"]})) == []
+
+
+def test_prepositional_object_of_a_thing_or_a_pronoun_is_not_reported():
+    thing = hand_doc("The report called for new talks.", _CALLED.replace("union   NOUN", "report  NOUN"))
+    assert found_at(prepositional_object.at, thing) == []
+    pronoun = hand_doc("The union called for them.", """
+        The     DET   DT  det    1
+        union   NOUN  NN  nsubj  2
+        called  VERB  VBD ROOT   2 call
+        for     ADP   IN  prep   2
+        them    PRON  PRP pobj   3
+        .       PUNCT .   punct  2
+    """)
+    assert found_at(prepositional_object.at, pronoun) == []
