@@ -323,7 +323,11 @@ def _export_safety_cases() -> list[Case]:
             Case(f"export-{f}/existing-split-output", [*export, "--split", "0.5,0.5"],
                  {**good, SPLIT_OUTPUTS.get(f, "out.dev.data"): b"an earlier export\n"}, (2,), "already exists"),
             Case(f"export-{f}/existing-output-forced", [*export, "--force"],
-                 {**good, earlier: b"an earlier export\n"}, (0,), may_change=(earlier,),
+                 {**good, earlier: b"an earlier export\n",
+                  # a folder export records what it wrote; --force replaces only such a folder
+                  **({"out.data/.annotator-export": earlier.split("/")[1].encode() + b"\n"}
+                     if f in FOLDER_FORMATS else {})},
+                 (0,), may_change=(earlier, "out.data/.annotator-export"),
                  check=_replaced(earlier if f not in FOLDER_FORMATS else "out.data")),
             Case(f"export-{f}/fails-part-way", export, {"in.jsonl": _broken_in_pass_two()}, (2,), "in.jsonl:2:",
                  check=_no_output),
