@@ -382,15 +382,8 @@ class EditingSession:
         type and every relation: a quote keeps its speaker and cue. The message names the span as
         it is after the change."""
         self._require(span)
-        first, last = sorted((token_start, token_end))
-        if not 0 <= first <= last < len(self.task.tokens):
-            raise EditError("the span cannot reach past the document")
-        while first < last and self._is_blank(first):
-            first += 1
-        while last > first and self._is_blank(last):
-            last -= 1
-        if self._is_blank(first):
-            raise EditError("a span cannot hold only whitespace")
+        first, last = self._word_range(token_start, token_end, outside="the span cannot reach past the document",
+                                       blank="a span cannot hold only whitespace")
         if (first, last) == (span.token_start, span.token_end):
             raise EditError(f"{_describe(self.task, span)} already ends there")
         new = self._make(first, last, span.label, span.quote_type)
@@ -624,19 +617,25 @@ class EditingSession:
         return Span(start, end, token_start, token_end, label, text=self.task.text[start:end],
                     quote_type=quote_type if label == QUOTE else None)
 
-    def _new_span(self, token_start: int, token_end: int, label: str, quote_type: str | None = None) -> Span:
-        if not label:
-            raise EditError("a span needs a label")
+    def _word_range(self, token_start: int, token_end: int, *, outside: str, blank: str) -> tuple[int, int]:
+        """The tokens from one end to the other, in order, trimmed to their words: a span never
+        starts or ends on whitespace. EditError ``outside`` or ``blank`` when that cannot be."""
         first, last = sorted((token_start, token_end))
         if not 0 <= first <= last < len(self.task.tokens):
-            raise EditError("the selection is outside the document")
-        # A span never starts or ends on whitespace: trim the selection to its words.
+            raise EditError(outside)
         while first < last and self._is_blank(first):
             first += 1
         while last > first and self._is_blank(last):
             last -= 1
         if self._is_blank(first):
-            raise EditError("the selection holds only whitespace")
+            raise EditError(blank)
+        return first, last
+
+    def _new_span(self, token_start: int, token_end: int, label: str, quote_type: str | None = None) -> Span:
+        if not label:
+            raise EditError("a span needs a label")
+        first, last = self._word_range(token_start, token_end, outside="the selection is outside the document",
+                                       blank="the selection holds only whitespace")
         span = self._make(first, last, label, quote_type)
         if span in self.task.spans:
             raise EditError(f"{_describe(self.task, span)} is already marked")

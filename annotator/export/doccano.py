@@ -25,7 +25,7 @@ import jsonlines
 
 from annotator.core.records import QUOTE, Annotation, RecordError, Task, json_type
 from annotator.export.formats import ExportContext, ExportFormat
-from annotator.export.foreign import ForeignSpan, build_task, check_text
+from annotator.export.foreign import ForeignSpan, build_task, check_text, list_of_objects
 
 #: Fields of a doccano line that are not carried into ``extra``.
 _DOCCANO_FIELDS = frozenset({"text", "label", "entities", "relations", "Comments", "quote_types", "meta",
@@ -66,7 +66,7 @@ def task_from_doccano(data: Any, nlp: Any) -> Annotation:
     spans: dict[Any, ForeignSpan] = {}
     by_offsets, by_id = _quote_types(data.get("quote_types"))
     if "entities" in data:
-        for entity in _list_of_objects(data, "entities"):
+        for entity in list_of_objects(data, "entities"):
             start, end, label = (_field(entity, "start_offset", int), _field(entity, "end_offset", int),
                                  _field(entity, "label", str))
             key = _id(entity.get("id"), "entity 'id'")
@@ -84,7 +84,7 @@ def task_from_doccano(data: Any, nlp: Any) -> Annotation:
         quote_type = by_offsets.get((item[0], item[1])) if item[2] == QUOTE else None
         spans[("label", number)] = ForeignSpan(item[0], item[1], item[2], quote_type)
     links = []
-    for relation in _list_of_objects(data, "relations"):
+    for relation in list_of_objects(data, "relations"):
         head = _id(relation.get("from_id"), "relation 'from_id'")
         child = _id(relation.get("to_id"), "relation 'to_id'")
         if head not in spans or child not in spans:
@@ -126,14 +126,6 @@ def _id(value: Any, what: str) -> int | str:
         raise RecordError(f"{what} must be a number or a string, got {json_type(value)}")
     return value
 
-
-def _list_of_objects(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
-    value = data.get(name)
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-        raise RecordError(f"'{name}' must be a list of objects")
-    return value
 
 
 def _field(data: Mapping[str, Any], name: str, kind: type) -> Any:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
 
 from annotator.core.invariants import check_task
-from annotator.core.records import QUOTE, QUOTE_TYPES, RecordError, Relation, Span, Task, Token
+from annotator.core.records import QUOTE, QUOTE_TYPES, RecordError, Relation, Span, Task, Token, json_type
 from annotator.core.sources import InputError, jsonl_lines, parse_line, refuse_special_file
 
 
@@ -98,6 +98,16 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
 
 class SkipRecord(Exception):
     """A record with nothing to annotate (its text is only whitespace): left out and counted, not an error."""
+
+
+def list_of_objects(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+    """``data[name]`` as a list of JSON objects (none when absent), or a RecordError naming what it is."""
+    value = data.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        raise RecordError(f"'{name}' must be a list of objects, got {json_type(value)}")
+    return value
 
 
 def check_text(text: Any) -> str:

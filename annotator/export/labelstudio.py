@@ -23,7 +23,7 @@ from xml.sax.saxutils import quoteattr
 from annotator.core.records import (CUE, QUOTE, QUOTE_TYPES, RELATION_LABELS, SPEAKER, Annotation, RecordError, Task,
                                     json_type)
 from annotator.export.formats import ExportContext, ExportFormat
-from annotator.export.foreign import ForeignSpan, build_task, check_text
+from annotator.export.foreign import ForeignSpan, build_task, check_text, list_of_objects
 
 FROM_NAME, TO_NAME, TYPE_NAME = "label", "text", "quote_type"
 
@@ -158,19 +158,11 @@ def _shown(value: Any) -> str:
     return repr(value)[:40]
 
 
-def _objects(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
-    value = data.get(name)
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
-        raise RecordError(f"'{name}' must be a list of objects, got {json_type(value)}")
-    return value
-
 
 def _chosen(data: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, list[Any]]:
     """The newest annotation not cancelled and its result; else no annotation and the first prediction's."""
-    annotations = [a for a in _objects(data, "annotations") if not a.get("was_cancelled")]
-    predictions = _objects(data, "predictions")
+    annotations = [a for a in list_of_objects(data, "annotations") if not a.get("was_cancelled")]
+    predictions = list_of_objects(data, "predictions")
     if annotations:
         _, newest = max(enumerate(annotations), key=lambda p: (str(p[1].get("updated_at") or p[1].get("created_at")
                                                                      or ""), p[0]))
