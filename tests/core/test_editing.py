@@ -510,4 +510,4 @@ def test_a_draft_from_the_last_session_can_be_undone_after_a_restart():
     # A document whose draft equals what is on disk brings no step.
     clean = EditingSession()
     clean.add_document(Task(text=TEXT, tokens=tokenize(TEXT)), baseline=on_disk)
-    assert not clean.can_undo
+    assert clean.last_edit is None
