@@ -1,44 +1,44 @@
-"""The help screen, generated from the bindings of the annotate screen (never written by hand)."""
+"""The help screen, generated from the bindings in force (never written by hand)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
-def help_rows(screen) -> list[tuple[str, str, str]]:
-    """The rows of the help screen: every binding of ``screen`` with an id, keys as the keymap in
-    force shows them, in declaration order (a base class's before a subclass's)."""
-    rows: dict[str, tuple[list[str], str]] = {}
-    bindings = screen._bindings.copy()
-    keymap = getattr(screen.app, "keymap", None)
-    if keymap:
-        bindings.apply_keymap(keymap)
-    for binding in bindings.key_to_bindings.values():
-        for item in binding:
-            if item.id is None:
-                continue
-            keys, _ = rows.setdefault(item.id, ([], item.tooltip or item.description))
-            keys.append(screen.app.get_key_display(item))
-    # Bindings in declaration order, a base class's before those a subclass adds.
-    order = [b.id for cls in reversed(type(screen).__mro__) for b in cls.__dict__.get("BINDINGS", ())
-             if isinstance(b, Binding)]
-    out = []
-    for binding_id in dict.fromkeys(order):
-        if binding_id not in rows:
+def help_rows(screen: Screen, declared: Iterable[Binding]) -> list[tuple[str, str, str]]:
+    """The rows of the help screen: every binding in ``declared`` that has an id, in that order,
+    with its keys as they are in force: read from the screen's public ``active_bindings`` (the
+    keymap applied), or, for a binding that is off just now (enter and escape outside a
+    selection), from the keymap the app runs with."""
+    app = screen.app
+    active: dict[str, list[str]] = {}
+    for _, item in ((key, found.binding) for key, found in screen.active_bindings.items()):
+        if item.id is not None:
+            active.setdefault(item.id, []).append(app.get_key_display(item))
+    keymap = getattr(app, "keymap", {}) or {}
+    out, seen = [], set()
+    for binding in declared:
+        if binding.id is None or binding.id in seen:
             continue
-        if binding_id.startswith("label_"):
+        seen.add(binding.id)
+        if binding.id.startswith("label_"):
             # The nine label keys read as one row: "1 … 9".
-            if binding_id == "label_1":
+            if binding.id == "label_1":
                 out.append(("1 … 9", "Set the focused span's label (see the legend); with a "
                             "selection, make a span with that label", "label_1 … label_9"))
             continue
-        out.append((" / ".join(rows[binding_id][0]), rows[binding_id][1], binding_id))
+        keys = active.get(binding.id) or [app.get_key_display(replace(binding, key=key.strip()))
+                                          for key in keymap.get(binding.id, binding.key).split(",")]
+        out.append((" / ".join(keys), binding.tooltip or binding.description, binding.id))
     return out
 
 

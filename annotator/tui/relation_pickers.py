@@ -6,12 +6,17 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from typing import TYPE_CHECKING
+
 from annotator.core.records import COREF, CUE, QUOTE, SPEAKER, Span
-from annotator.core.editing import SPEAKER_WINDOW
+from annotator.core.span_queries import SPEAKER_WINDOW
+from annotator.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from annotator.tui.display_text import excerpt
 from annotator.tui.label_styles import badge_style
-from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
-from annotator.tui.screens.session_screen import SessionScreen
+from annotator.tui.span_editing import SpanEditing, coref_guess, cue_guess
+
+if TYPE_CHECKING:
+    from annotator.tui.screens.document_screen import DocumentScreen
 
 #: How many candidates beyond those near the quote the speaker picker lists.
 FAR_CANDIDATES = 40
@@ -19,8 +24,22 @@ _NEW = "\0new"  # the dialog value for "mark a new span in the text"
 _CLEAR = "\0clear"  # "refers to no entity"
 
 
-class RelationPickers(SessionScreen):
-    """The actions behind s and c; "mark a new one" hands over to selection mode."""
+class RelationPickers:
+    """What s and c do; "mark a new one" hands over to a selection in the editor."""
+
+    def __init__(self, screen: DocumentScreen, edits: SpanEditing) -> None:
+        self.screen = screen
+        self.edits = edits
+
+    @property
+    def session(self):
+        return self.screen.session
+
+    def cue_words(self, quote: Span) -> list[tuple[int, int]]:
+        """The rules' cue words in the quote's paragraph, nearest first (for the cue picker)."""
+        from annotator.nlp.quote_cue import cue_words
+
+        return cue_words(self.session.task, quote)
 
     def _span_choices(self, spans: list[Span], current: Span | None, new_label: str) -> list[Choice]:
         task = self.session.task
@@ -42,11 +61,11 @@ class RelationPickers(SessionScreen):
         choices.append(Choice(_NEW, Text(f"✚ mark a new {new_label} in the text…", style="bold"), "new mark"))
         return choices
 
-    def action_pick_speaker(self) -> None:
-        quote = self._require_focus(QUOTE)
+    def pick_speaker(self) -> None:
+        quote = self.edits.require_focus(QUOTE)
         if quote is None:
             return
-        guess = self.cue_guess(self.session.task, quote) if self.session.cue_of(quote) is None else None
+        guess = cue_guess(self.session.task, quote) if self.session.cue_of(quote) is None else None
         current = self.session.speaker_of(quote)
         candidates = self.session.speaker_candidates(quote, cue_guess=guess)
         # The plausible speakers near the quote come first; of the rest of a long document, the
@@ -56,11 +75,11 @@ class RelationPickers(SessionScreen):
 
         def chosen(value: str | None) -> None:
             if value == _NEW:
-                self._start_selecting("speaker", self.session.next_token(quote.token_end, 1))
+                self.screen.editor.start_selection("speaker", self.session.next_token(quote.token_end, 1))
             elif value is not None:
-                self._edit(lambda: self.session.link_speaker(quote, candidates[int(value)], self.coref_guess))
+                self.edits.edit(lambda: self.session.link_speaker(quote, candidates[int(value)], coref_guess))
 
-        self.app.push_screen(ChoiceDialog(f"Speaker of “{excerpt(self.session.task.span_text(quote), 50)}” "
+        self.screen.app.push_screen(ChoiceDialog(f"Speaker of “{excerpt(self.session.task.span_text(quote), 50)}” "
                                           "(nearest first)", self._span_choices(candidates, current, "speaker"),
                                           highlight=str(candidates.index(current)) if current in candidates
                                           else None), chosen)
@@ -71,17 +90,17 @@ class RelationPickers(SessionScreen):
 
         def chosen(value: str | None) -> None:
             if value == _NEW:
-                self._start_selecting("cue", self.session.next_token(quote.token_end, 1))
+                self.screen.editor.start_selection("cue", self.session.next_token(quote.token_end, 1))
             elif value is not None:
-                self._edit(lambda: self.session.set_cue(quote, candidates[int(value)]))
+                self.edits.edit(lambda: self.session.set_cue(quote, candidates[int(value)]))
 
-        self.app.push_screen(ChoiceDialog(f"Cue of “{excerpt(self.session.task.span_text(quote), 50)}” "
+        self.screen.app.push_screen(ChoiceDialog(f"Cue of “{excerpt(self.session.task.span_text(quote), 50)}” "
                                           "(nearest first)", self._span_choices(candidates, current, "cue"),
                                           highlight=str(candidates.index(current)) if current in candidates
                                           else None), chosen)
 
-    def action_pick_coref(self) -> None:
-        speaker = self._require_focus(SPEAKER, QUOTE)
+    def pick_coref(self) -> None:
+        speaker = self.edits.require_focus(SPEAKER, QUOTE)
         if speaker is None:
             return
         if speaker.label == QUOTE:
@@ -97,12 +116,12 @@ class RelationPickers(SessionScreen):
 
         def chosen(value: str | None) -> None:
             if value == _NEW:
-                self._start_selecting("coref", speaker.token_start)
+                self.screen.editor.start_selection("coref", speaker.token_start)
             elif value == _CLEAR:
-                self._edit(lambda: self.session.unlink(speaker))
+                self.edits.edit(lambda: self.session.unlink(speaker))
             elif value is not None:
-                self._edit(lambda: self.session.link_coref(speaker, candidates[int(value)]))
+                self.edits.edit(lambda: self.session.link_coref(speaker, candidates[int(value)]))
 
-        self.app.push_screen(ChoiceDialog(f"Who is “{excerpt(self.session.task.span_text(speaker), 50)}”?",
+        self.screen.app.push_screen(ChoiceDialog(f"Who is “{excerpt(self.session.task.span_text(speaker), 50)}”?",
                                           choices, highlight=str(candidates.index(current)) if current in candidates
                                           else None), chosen)
