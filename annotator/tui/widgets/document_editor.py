@@ -200,7 +200,6 @@ class DocumentEditor(DocumentView, can_focus=True):
 
     def watch_focused(self, span: Span | None) -> None:
         self.repaint_marks()
-        self.refresh_bindings()
         self.post_message(self.FocusChanged(span, self._quiet))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
