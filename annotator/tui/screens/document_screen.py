@@ -54,6 +54,8 @@ class DocumentScreen(Screen[None]):
     """A screen that edits documents one at a time; subclasses say where documents come from."""
 
     BINDINGS = EDIT_BINDINGS
+    #: the editor this screen shows (the review screen's shows fewer keys in the footer)
+    editor_class: type[DocumentEditor] = DocumentEditor
 
     def __init__(self, settings: AnnotateSettings, session: EditingSession | None = None) -> None:
         super().__init__()
@@ -63,7 +65,7 @@ class DocumentScreen(Screen[None]):
         self.edits = SpanEditing(self)
         self.pickers = RelationPickers(self, self.edits)
         self.flow = DocumentFlow(self)
-        self.editor = DocumentEditor(id="document")
+        self.editor = self.editor_class(id="document")
         self._model = ""
 
     # -- layout ------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ from annotator.tui.screens.document_screen import DocumentScreen
 from annotator.tui.screens.edit_bindings import EDIT_BINDINGS
 from annotator.tui.settings import AnnotateSettings
 from annotator.tui.widgets.span_list import SpanList
+from annotator.tui.widgets.document_editor import DocumentEditor
+from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
 from annotator.tui.widgets.version_panel import DifferenceRow, VersionPanel, VersionRow
 
 _MERGED = "merged"
@@ -37,6 +39,12 @@ class ReviewArrived(Message):
     def __init__(self, item: ReviewItem) -> None:
         super().__init__()
         self.item = item
+
+
+class ReviewEditor(DocumentEditor):
+    """The document editor with ``v`` out of the footer, to make room for the review keys."""
+
+    BINDINGS = [replace(b, show=False) for b in EDITOR_BINDINGS if b.id in _QUIET_IN_REVIEW]
 
 
 class ReviewScreen(DocumentScreen):
@@ -57,6 +65,8 @@ class ReviewScreen(DocumentScreen):
         Binding("A", "accept_agreed", "Accept agreed", id="accept_agreed",
                 tooltip="Write every undecided document all annotators agree on to GOLD (asks first)"),
     ]
+
+    editor_class = ReviewEditor
 
     def __init__(self, settings: AnnotateSettings, decisions: DecisionIndex) -> None:
         super().__init__(settings, ReviewSession())

@@ -380,10 +380,12 @@ class DocumentEditor(DocumentView, can_focus=True):
                 self.post_message(self.WordJumped(target))
 
         # Where spans share a word, the prompt says which tag is which.
+        starts = [t.start for t in task.tokens]
         words: dict[int, list[str]] = {}
-        for tag, _, group in placed:
+        for tag, offset, group in placed:
             if isinstance(group[0], Span) and len(group) == 1:
-                words.setdefault(group[0].start, []).append(f"{tag} {name(group[0])}")
+                word = bisect_right(starts, offset) - 1
+                words.setdefault(word, []).append(f"{tag} {name(group[0])}")
         legend = " · ".join(item for items in words.values() if len(items) > 1 for item in items)
         self.app.push_screen(JumpHints([tag for tag, _, _ in placed], kind, [group[0] for _, _, group in placed],
                                        [group for _, _, group in placed],
