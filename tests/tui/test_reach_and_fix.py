@@ -195,3 +195,18 @@ async def test_labels_are_written_under_the_text_and_l_hides_them(make_app):
         await pilot.press("L")
         lines = [view.render_line(y).text for y in range(2)]
         assert "DATE" not in lines[1]
+
+
+async def test_page_down_moves_a_whole_page_each_time(make_app):
+    # A long quote focused at the top of a page must not pull the next page back to it.
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        editor = screen.editor
+        step = editor.scrollable_content_region.height - 2
+        tops = []
+        for _ in range(3):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            tops.append(round(editor.scroll_y))
+        assert tops == [min(step * n, editor.max_scroll_y) for n in (1, 2, 3)]

@@ -6,6 +6,8 @@ with messages (focus changed, a selection finished, a word jumped to)."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from contextlib import contextmanager
+from typing import Iterator
 
 from textual.message import Message
 from textual.reactive import reactive
@@ -26,18 +28,8 @@ PURPOSE_HINTS = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": 
 
 
 class DocumentEditor(DocumentView, can_focus=True):
-    """Keys (ids in brackets can be remapped with ``App.set_keymap``):
-
-    | keys | does |
-    | --- | --- |
-    | f / g | jump: type the tag shown on a span / word |
-    | / ; | search text or a label / the same search again |
-    | ) ( / J K | next / previous quote / span of the focused label |
-    | tab, j / shift+tab, k / PgDn PgUp | next / previous span / a screen down or up |
-    | arrows, w / b | move the cursor (focus follows); while selecting, extend |
-    | v, $ ., enter, escape | select from the cursor, to the clause / sentence end, make a span, cancel |
-    | L | labels under the text |
-    """
+    """The document with the cursor, the selection and the focused span drawn over it; its keys
+    are ``editor_bindings.EDITOR_BINDINGS`` (ids stable, for ``App.set_keymap``)."""
 
     BINDINGS = EDITOR_BINDINGS
 
@@ -105,6 +97,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         self.purpose = "span"
         self.origin: Span | None = None
         self._quiet = False
+        self._batching = False
         self._last_search = ""
 
     # -- what is shown (attributes down) -----------------------------------------------------
@@ -145,22 +138,33 @@ class DocumentEditor(DocumentView, can_focus=True):
     def focus_span(self, span: Span | None, *, quiet: bool = False) -> None:
         """Focus ``span`` and put the cursor on its first token; ``quiet``: the screen says why."""
         self._quiet = quiet
-        try:
+        with self._one_repaint():
             if span is not None and not self.selecting:
                 self.cursor = span.token_start
             self.focused = span
-        finally:
-            self._quiet = False
+        self._quiet = False
 
     def move_cursor(self, token: int) -> None:
         """The cursor to ``token``; while selecting the selection's end follows, otherwise focus
         follows to the span there (or leaves when there is none)."""
-        if self.selection is not None:
-            self.selection = (self.selection[0], token)
+        with self._one_repaint():
+            if self.selection is not None:
+                self.selection = (self.selection[0], token)
+                self.cursor = token
+                return
             self.cursor = token
-            return
-        self.cursor = token
-        self.focused = self.span_under(token)
+            self.focused = self.span_under(token)
+
+    @contextmanager
+    def _one_repaint(self) -> Iterator[None]:
+        """Change several marks, then repaint and scroll once: a repaint between them would scroll
+        to a mark that is about to move (the old focus, after a page down)."""
+        self._batching = True
+        try:
+            yield
+        finally:
+            self._batching = False
+            self.repaint_marks()
 
     def span_under(self, token: int) -> Span | None:
         """The span to focus when the cursor is on ``token``: the smallest that holds it."""
@@ -176,8 +180,9 @@ class DocumentEditor(DocumentView, can_focus=True):
         self.origin = self.focused
         self.purpose = purpose
         was = self.selecting
-        self.cursor = at
-        self.selection = (at, at)
+        with self._one_repaint():
+            self.cursor = at
+            self.selection = (at, at)
         if was:  # the same purpose again, restarted: the watcher saw no start
             self.post_message(self.SelectionChanged(True, purpose))
 
@@ -190,16 +195,19 @@ class DocumentEditor(DocumentView, can_focus=True):
         self.post_message(message)
 
     def watch_cursor(self) -> None:
-        self.repaint_marks()
+        if not self._batching:
+            self.repaint_marks()
 
     def watch_selection(self, before: tuple[int, int] | None, after: tuple[int, int] | None) -> None:
-        self.repaint_marks()
+        if not self._batching:
+            self.repaint_marks()
         if (before is None) != (after is None):
             self.refresh_bindings()
             self.post_message(self.SelectionChanged(after is not None, self.purpose))
 
     def watch_focused(self, span: Span | None) -> None:
-        self.repaint_marks()
+        if not self._batching:
+            self.repaint_marks()
         self.post_message(self.FocusChanged(span, self._quiet))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -293,7 +301,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         if self.doc_task is None or not self.doc_task.tokens:
             return
         height = max(self.scrollable_content_region.height - 2, 1)
-        self.scroll_to(y=max(round(self.scroll_y) + step * height, 0), animate=False)
+        self.scroll_to(y=max(round(self.scroll_y) + step * height, 0), animate=False, immediate=True)
         first, last = self.visible_offsets()
         spans = [s for s in self.spans_in_order() if first <= s.start < last]
         if spans and not self.selecting:

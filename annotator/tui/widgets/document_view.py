@@ -128,7 +128,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._disputed = []
         self._message_style = Style()
         self._layout(force=True)
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def show_message(self, message: str) -> None:
         """Show a notice (loading, finished) instead of a document."""
@@ -160,7 +160,7 @@ class DocumentView(ScrollView, can_focus=False):
             self.label_rows = shown
             self.virtual_size = Size(self._wrap_width, len(self._lines) * self._rows)
             self._invalidate()
-            self.scroll_to(y=max(focus_line * self._rows - 2, 0), animate=False)
+            self.scroll_to(y=max(focus_line * self._rows - 2, 0), animate=False, immediate=True)
 
     @property
     def _rows(self) -> int:
@@ -225,7 +225,7 @@ class DocumentView(ScrollView, can_focus=False):
         if first < top or last >= top + height:
             # Off screen: bring it to the middle (as vim's zz), so what follows it is in view too.
             middle = first - max((height - (last - first + 1)) // 2, 0)
-            self.scroll_to(y=max(0, middle if last - first < height else first - rows), animate=False)
+            self.scroll_to(y=max(0, middle if last - first < height else first - rows), animate=False, immediate=True)
 
     def token_on_next_line(self, token_id: int, direction: int) -> int:
         """The token one visual line up or down from ``token_id``, at about the same column."""
