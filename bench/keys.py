@@ -135,13 +135,15 @@ class Planner:
             await self.press("pagedown" if offset >= last else "pageup")
         raise AssertionError("paging never showed the target")
 
-    async def _hint(self, kind: str, target: object) -> None:
+    async def _hint(self, kind: str, target: object, select: bool = False) -> None:
+        """f or g and the tag drawn on ``target``; ``select``: its last letter in capitals, which
+        starts a selection there (g and v in one)."""
         await self.press("f" if kind == "span" else "g")
         hints = self.pilot.app.screen
         index = next(i for i, group in enumerate(hints.groups) if target in group)
         tag = hints.tags[index]
         self.check_tag_painted(tag, target)
-        await self.press(*tag)
+        await self.press(*(tag[:-1] + tag[-1].upper() if select else tag))
         group = hints.groups[index]
         if len(group) > 1:  # spans that start on one word: the tag asks which
             await self.press(str(group.index(target) + 1))
@@ -263,9 +265,19 @@ class Planner:
 
     # -- fixes -------------------------------------------------------------------------------
 
+    async def select_from(self, token: int) -> None:
+        """Start a selection on ``token``: a move or two and v, or g and the word's tag in capitals."""
+        moves = [] if self.screen.editor.cursor == token else self.shortest_moves(
+            self.screen.editor.cursor, token, selecting=False, limit=1)
+        if moves is not None:
+            await self.press(*moves, "v")
+        else:
+            await self._page_to(self.task.tokens[token].start)
+            await self._hint("word", token, select=True)
+        assert self.screen.editor.selection == (token, token), (self.screen.editor.selection, token)
+
     async def add_span(self, gold: Span) -> Span:
-        await self.cursor_to(gold.token_start)
-        await self.press("v")
+        await self.select_from(gold.token_start)
         await self.select_to(gold.token_end)
         await self.press(DIGITS[gold.label])
         made = self.screen.editor.focused
@@ -289,8 +301,7 @@ class Planner:
             return
         await self.press(*"new", "enter")  # mark it in the text: the selection starts after the quote
         if self.screen.editor.cursor != target.token_start:
-            await self._hint("word", target.token_start)
-            await self.press("v")
+            await self._hint("word", target.token_start, select=True)
         await self.select_to(target.token_end)
         await self.press("enter")
 

@@ -3,11 +3,12 @@ panel, the cursor) and fixing it in a few more (speaker picker, re-link, unlink,
 
 from __future__ import annotations
 
-from annotator.core.records import COREF, QUOTE, SAID_BY, SPEAKER
+from annotator.core.records import COREF, QUOTE, SAID_BY
 from annotator.tui.dialogs.jump_hints import JumpHints
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.span_list import SpanList
 from tests.tui.conftest import SEED_PRELABELED, SIZE, read_records, ready, seed_record, spans_of, write_jsonl
+from tests.tui.painted import has_cursor, has_selection, marked_words, view_cells
 
 
 def _text(screen, span) -> str:
@@ -210,3 +211,21 @@ async def test_page_down_moves_a_whole_page_each_time(make_app):
             await pilot.pause()
             tops.append(round(editor.scroll_y))
         assert tops == [min(step * n, editor.max_scroll_y) for n in (1, 2, 3)]
+
+
+async def test_a_word_tag_typed_in_capitals_starts_a_selection_there(make_app):
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        hints = app.screen
+        assert isinstance(hints, JumpHints)
+        index = len(hints.tags) // 2
+        token, tag = hints.targets[index], hints.tags[index]
+        await pilot.press(*tag[:-1], tag[-1].upper())
+        await pilot.pause()
+        assert app.screen is screen and screen.editor.selection == (token, token)
+        view = screen.query_one(DocumentView)
+        drawn = marked_words(view_cells(app, view, lambda s: has_selection(view)(s) or has_cursor(view)(s)))
+        assert drawn == [screen.session.task.tokens[token].text]

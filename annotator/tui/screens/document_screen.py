@@ -29,11 +29,14 @@ from annotator.tui.screens.edit_bindings import EDIT_BINDINGS, IDLE_WHILE_SELECT
 from annotator.tui.settings import AnnotateSettings
 from annotator.tui.span_editing import SpanEditing
 from annotator.tui.text_edges import TextEdges
-from annotator.tui.widgets.document_editor import PURPOSE_HINTS, DocumentEditor
+from annotator.tui.widgets.document_editor import DocumentEditor
 from annotator.tui.widgets.label_legend import LabelLegend
 from annotator.tui.widgets.progress_header import Progress, ProgressHeader
 from annotator.tui.widgets.span_list import EntityRow, QuoteRow, SpanList
 
+#: What the legend says enter does with a selection, by its purpose.
+PURPOSE_HINTS = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": "enter makes it the quote's speaker",
+                 "coref": "enter marks the entity this speaker refers to", "cue": "enter makes it the quote's cue"}
 #: The terminal height from which the label line under the text is on at start.
 LABEL_ROWS_MIN_HEIGHT = 32
 

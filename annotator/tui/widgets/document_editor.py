@@ -14,18 +14,12 @@ from textual.reactive import reactive
 
 from annotator.core.records import QUOTE, Span, Task
 from annotator.core.span_queries import span_order
-from annotator.tui.dialogs.jump_hints import JumpHints, place_tags
+from annotator.tui.dialogs.jump_hints import JumpHints, SelectFrom, place_tags
 from annotator.tui.dialogs.search_prompt import SearchPrompt
 from annotator.tui.display_text import excerpt, is_word
 from annotator.tui.text_edges import TextEdges
 from annotator.tui.widgets.document_view import DocumentView, Marks
 from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
-
-#: What enter does with a selection: make a "span", or the focused quote's "speaker" / "cue", or
-#: the focused speaker's "coref" (the screen decides what that means).
-PURPOSE_HINTS = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": "enter makes it the quote's speaker",
-                 "coref": "enter marks the entity this speaker refers to", "cue": "enter makes it the quote's cue"}
-
 
 class DocumentEditor(DocumentView, can_focus=True):
     """The document with the cursor, the selection and the focused span drawn over it; its keys
@@ -93,7 +87,8 @@ class DocumentEditor(DocumentView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.doc_task: Task | None = None
         self.edges: TextEdges | None = None
-        #: what the open selection is for (see ``PURPOSE_HINTS``), and what was focused when it began
+        #: what the open selection is for: make a "span", or the focused quote's "speaker" / "cue",
+        #: or the focused speaker's "coref" (the screen's edits decide); what was focused when it began
         self.purpose = "span"
         self.origin: Span | None = None
         self._quiet = False
@@ -383,6 +378,10 @@ class DocumentEditor(DocumentView, can_focus=True):
             self.show_hints({})
             if isinstance(target, Span):
                 self.focus_span(target)
+            elif isinstance(target, SelectFrom):  # as g then v: while selecting, a restart there
+                if not self.selecting:
+                    self.move_cursor(target.token)
+                self.start_selection(self.purpose if self.selecting else "span", target.token)
             elif target is not None:
                 self.move_cursor(target)
                 self.post_message(self.WordJumped(target))
