@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.widgets import Footer
 
 from annotator.core.records import Span
 from annotator.tui.app import AnnotatorApp, create_app
@@ -63,6 +64,12 @@ async def ready(pilot) -> DocumentScreen:
     """Wait until the reader has posted what it can and the screen has shown it."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    # The footer fills in once the editor has focus (a message later): wait for it too.
+    for _ in range(50):
+        footers = pilot.app.screen.query(Footer)
+        if not footers or footers.first().children:
+            break
+        await pilot.pause(0.01)
     screen = pilot.app.screen
     assert isinstance(screen, DocumentScreen)
     return screen
