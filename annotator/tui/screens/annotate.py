@@ -12,6 +12,10 @@ from annotator.tui.feed import NLP_IMPORT_LOCK, FeedItem, TaskFeed
 from annotator.tui.screens.document_screen import DocumentScreen
 
 
+#: Seconds from the first document to importing spaCy for the COREF of added speakers.
+WARM_UP_DELAY = 2.0
+
+
 class DocumentArrived(Message):
     def __init__(self, item: FeedItem) -> None:
         super().__init__()
@@ -68,10 +72,10 @@ class AnnotateScreen(DocumentScreen):
     def on_document_arrived(self, message: DocumentArrived) -> None:
         self.flow.add_item(message.item)
         if not self._warming:
-            # spaCy's import holds the interpreter for about a second: start it once the first
-            # document is painted, not before (it slowed the first paint to 1 s).
+            # spaCy's import holds the interpreter for about a second: start it a while after the
+            # first document is painted (right after it, the import's thread still slowed the paint).
             self._warming = True
-            self.call_after_refresh(self.prepare_coref)
+            self.set_timer(WARM_UP_DELAY, self.prepare_coref)
 
     def on_input_rejected(self, message: InputRejected) -> None:
         self.notify(message.message, title="Bad input line", severity="warning", timeout=10, markup=False)
