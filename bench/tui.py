@@ -26,6 +26,9 @@ import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+# This checkout's annotator, not whichever one the interpreter has installed (the script's own
+# folder, bench/, is what Python puts first on the path).
+sys.path.insert(0, str(ROOT))
 SEED_PRELABELED = ROOT / "tests" / "tui" / "data" / "seed_prelabeled.jsonl"
 SIZE = (120, 40)
 
