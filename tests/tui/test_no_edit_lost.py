@@ -211,7 +211,6 @@ async def test_a_draft_that_cannot_be_written_undoes_its_edit_and_says_so(make_a
 
 
 async def test_after_a_restart_a_then_u_takes_back_the_drafted_edit(make_app, tmp_path):
-    out = tmp_path / "out.jsonl"
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)

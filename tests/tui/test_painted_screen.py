@@ -225,7 +225,7 @@ async def test_word_tags_never_run_over_the_next_word(make_app, tmp_path, size):
 async def test_at_80x24_every_key_the_footer_names_fits_and_the_legend_and_panel_read(make_app):
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(pilot)
+        await ready(pilot)
         rows = screen_text(app).splitlines()
         footer, legend = rows[-1], rows[-2]
         for item in ["? Help", "q Quit", "a Accept", "x Reject", "f Jump", "/ Find", "d Del", "v Select",

@@ -234,7 +234,6 @@ class DocumentScreen(Screen[None]):
         self.query_one(LabelLegend).show_hint(
             f"SELECTING: ←/→ w/b ↑/↓ $ . extend · v restarts here · {hint} · esc cancels"
             if message.selecting else "")
-        self.refresh_bindings()
 
     @on(DocumentEditor.SelectionFinished)
     def _selection_finished(self, message: DocumentEditor.SelectionFinished) -> None:

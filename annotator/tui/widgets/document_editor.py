@@ -197,7 +197,9 @@ class DocumentEditor(DocumentView, can_focus=True):
         if not self._batching:
             self.repaint_marks()
         if (before is None) != (after is None):
-            self.refresh_bindings()
+            # The footer (enter / esc in, the idle keys out) after the selection is painted: its
+            # recompose costs more than the paint.
+            self.call_after_refresh(self.refresh_bindings)
             self.post_message(self.SelectionChanged(after is not None, self.purpose))
 
     def watch_focused(self, span: Span | None) -> None:
