@@ -26,7 +26,11 @@ dev: $(DEV_STAMP)
 run: $(STAMP)
 	$(BIN)/annotator annotate seeds/ -o annotations.jsonl
 
-test: $(DEV_STAMP)
+# ruff with the rule set in pyproject.toml ([tool.ruff]): defects only, no reformatting.
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+test: lint
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 

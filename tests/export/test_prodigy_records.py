@@ -12,7 +12,7 @@ from spacy.tokens import DocBin
 
 from annotator.core.hashing import input_hash
 from annotator.core.records import Annotation
-from annotator.core.sources import read_annotations
+from annotator.core.validation import validate_file
 from annotator.export.exporting import export_annotations
 from annotator.export.importing import import_tasks
 from tests.conftest import FIXTURES
@@ -80,7 +80,7 @@ def test_binary_spans_without_token_offsets_keep_score_rank_source(tmp_path):
         token_texts = [t["text"] for t in record["tokens"]][span["token_start"]:span["token_end"] + 1]
         assert "".join(token_texts) == record["text"][span["start"]:span["end"]].replace(" ", "")
         assert record["options"] == original["options"] and record["accept"] == original["accept"]
-    assert read_annotations([tmp_path / "nel_emerson_annotated_text.jsonl.ours.jsonl"])
+    assert validate_file(tmp_path / "nel_emerson_annotated_text.jsonl.ours.jsonl").ok
 
 
 def test_whitespace_only_text_is_left_out_and_counted_not_an_error(tmp_path):
