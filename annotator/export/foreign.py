@@ -68,9 +68,9 @@ def build_task(text: str, spans: Mapping[Hashable, ForeignSpan], links: Iterable
             raise RecordError(f"span {span.label} {span.start}-{span.end} {text[span.start:span.end]!r} "
                               "starts or ends in whitespace")
         ours[key] = Span(span.start, span.end, starts[span.start], ends[span.end], span.label,
-                         text=text[span.start:span.end], quote_type=span.quote_type, extra=dict(span.extra))
+                         text=text[span.start:span.end], quote_type=span.quote_type, **span.extra)
     link_extra = link_extra or {}
-    relations = [Relation(ours[head], ours[child], label, dict(link_extra.get(number, {})))
+    relations = [Relation(ours[head], ours[child], label, **link_extra.get(number, {}))
                  for number, (head, child, label) in enumerate(links)]
     unique = list({s.key: s for s in ours.values()}.values())
     task = Task(text=text, tokens=tokens, spans=sorted(unique, key=lambda s: (s.start, -s.end, s.label)),

@@ -180,7 +180,7 @@ def _prodigy_tokens(text: str, tokens: Any) -> list[Token] | None:
         elif not isinstance(ws, bool):
             raise RecordError(f"token {number}: 'ws' must be true or false")
         extra = _extra(token, {"text", "start", "end", "id", "ws"}, PRODIGY_TOKEN_FIELDS, f"token {number}")
-        out.append(Token(text[start:end], start, end, len(out), ws, extra))
+        out.append(Token(text[start:end], start, end, len(out), ws, **extra))
     return out
 
 
