@@ -156,7 +156,7 @@ def _words(problem: str, name: str | None, value: Any, kind: type | None) -> str
         return f"'{name}' must be at least {m[1]}, got {value!r}"
     if problem.startswith("Invalid enum value") and name in _CHOICES:
         return f"'{name}' must be one of {', '.join(_CHOICES[name])}, got {value!r}"
-    return problem
+    return f"'{name}': {problem}" if name else problem
 
 
 def _brief(what: str, data: Mapping[str, Any], index: int | None) -> str:

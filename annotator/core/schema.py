@@ -42,25 +42,33 @@ def build_schema(name: str) -> dict[str, Any]:
     head = {"$schema": _DRAFT, "$id": _ID.format(name=name), "title": title, "description": description}
     if name == "task":
         _, defs = msgspec.json.schema_components([TASK_SHAPE], ref_template="#/$defs/{name}")
-        body = _without_null_defaults(defs.pop("Task"))
+        body = _tidy(defs.pop("Task"))
         body.pop("title", None)
-        return {**head, **body, "$defs": _without_null_defaults(defs)}
+        return {**head, **body, "$defs": _tidy(defs)}
     if name == "annotation":
         _, defs = msgspec.json.schema_components([DECISION_FIELDS_SHAPE], ref_template="#/$defs/{name}")
-        body = _without_null_defaults(defs.pop("Annotation"))
+        body = _tidy(defs.pop("Annotation"))
         body.pop("title", None)
         return {**head, "allOf": [{"$ref": _ID.format(name="task")}], **body}
     raise KeyError(f"unknown schema {name!r}; known: {', '.join(SCHEMA_NAMES)}")
 
 
-def _without_null_defaults(node: Any) -> Any:
-    # A field declared ``= None`` is one a record may leave out, never one it writes as null.
-    if isinstance(node, dict):
-        return {key: _without_null_defaults(value) for key, value in node.items()
-                if not (key == "default" and value is None)}
+def _tidy(node: Any) -> Any:
+    """The schema as a person writes it: no null defaults (a field declared ``= None`` is one a
+    record may leave out, never one it writes as null), and a choice of plain types as one
+    ``type`` (an integer is a number), which also words ``jsonschema``'s messages better."""
     if isinstance(node, list):
-        return [_without_null_defaults(value) for value in node]
-    return node
+        return [_tidy(value) for value in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _tidy(value) for key, value in node.items() if not (key == "default" and value is None)}
+    choices = out.get("anyOf")
+    if choices and all(list(choice) == ["type"] for choice in choices):
+        kinds = [choice["type"] for choice in choices]
+        kinds = ["number"] if set(kinds) == {"integer", "number"} else kinds
+        del out["anyOf"]
+        out["type"] = kinds[0] if len(kinds) == 1 else kinds
+    return out
 
 
 def schema_text(name: str) -> str:
