@@ -18,7 +18,7 @@ from annotator.core.records import (ANNOTATION_FIELDS, ANSWERS, IN_MEMORY_ONLY, 
                                     Token, json_type)
 
 
-def _shape(name: str, kinds: tuple[type, ...], *, forbid_unknown: bool, meta: Any = None) -> type:
+def _shape(name: str, kinds: tuple[type, ...], *, forbid_unknown: bool, meta: Any = None, gc: bool = True) -> type:
     """One struct holding the JSON fields of ``kinds`` (renamed as records name them)."""
     fields: list[tuple[Any, ...]] = []
     for kind in kinds:
@@ -32,7 +32,7 @@ def _shape(name: str, kinds: tuple[type, ...], *, forbid_unknown: bool, meta: An
                 fields.append((field.encode_name, kind_of, field.default))
             else:
                 fields.append((field.encode_name, kind_of))
-    return msgspec.defstruct(name, fields, kw_only=True, forbid_unknown_fields=forbid_unknown)
+    return msgspec.defstruct(name, fields, kw_only=True, forbid_unknown_fields=forbid_unknown, gc=gc)
 
 
 _TASK_KINDS = (Task, ProdigyTaskFields)
@@ -43,9 +43,9 @@ TASK_SHAPE = _shape("Task", _TASK_KINDS, forbid_unknown=False)
 DECISION_FIELDS_SHAPE = _shape("Annotation", (Annotation,), forbid_unknown=False)
 ANNOTATION_SHAPE = _shape("Annotation", _DECISION_KINDS, forbid_unknown=False)
 #: Lines with only the fields we write, read in one pass; ``meta``'s values are left raw for the
-#: readers' strict parser.
-TASK_LINE = _shape("Task", _TASK_KINDS, forbid_unknown=True, meta=dict[str, Raw])
-ANNOTATION_LINE = _shape("Annotation", _DECISION_KINDS, forbid_unknown=True, meta=dict[str, Raw])
+#: readers' strict parser. Not tracked by the garbage collector: a line read from JSON holds no cycle.
+TASK_LINE = _shape("Task", _TASK_KINDS, forbid_unknown=True, meta=dict[str, Raw], gc=False)
+ANNOTATION_LINE = _shape("Annotation", _DECISION_KINDS, forbid_unknown=True, meta=dict[str, Raw], gc=False)
 
 
 def field_readers(shape: type) -> dict[str, Callable[[Raw], Any]]:
