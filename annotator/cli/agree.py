@@ -9,7 +9,7 @@ import typer
 
 from annotator.cli.app import app
 from annotator.cli.terminal import terminal_console
-from annotator.export.agreement import agreement_tables, measure_agreement
+from annotator.measure.agreement import agreement_tables, measure_agreement
 
 
 @app.command()

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from annotator.cli.app import app
 from annotator.cli.terminal import terminal_console
-from annotator.core.evaluation import Evaluation, evaluate
+from annotator.measure.evaluation import Evaluation, evaluate
 from annotator.core.sources import read_tasks
 
 

@@ -9,7 +9,7 @@ import typer
 
 from annotator.cli.app import app
 from annotator.cli.terminal import terminal_console
-from annotator.export.stats import collect_stats, stats_tables
+from annotator.measure.stats import collect_stats, stats_tables
 
 
 @app.command()
