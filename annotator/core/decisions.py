@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from annotator.core.hash_clashes import HASH_CLASH_KEY, HashClashes, clash_message
 from annotator.core.hashing import input_hash as hash_text
 from annotator.core.invariants import check_task
+from annotator.core.progress import Advance
 from annotator.core.records import ANSWERS, STRUCTURE_LABELS, Annotation, RecordError
 from annotator.core.sources import STDIN, InputError, NoticeHandler, RawRecord, iter_raw
 from annotator.core.validation import check_record
@@ -21,7 +22,6 @@ from annotator.core.validation import check_record
 #: How decisions are grouped into "one decision per input per ...": a record field, or None for per input.
 GROUP_FIELDS = {"annotator": "_annotator_id", "session": "_session_id", "input": None}
 
-Progress = Callable[[int], None]
 #: who made a decision whose record names no annotator (or session)
 UNKNOWN_GROUP = "unknown"
 
@@ -83,7 +83,7 @@ def check_sources(sources: Sequence[str | Path]) -> list[str]:
 
 
 def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = ("accept",),
-                    group_by: str = "annotator", progress: Progress | None = None,
+                    group_by: str = "annotator", progress: Advance | None = None,
                     on_notice: NoticeHandler | None = None) -> DecisionIndex:
     """Pass one: find the newest decision per input (per ``group_by``) whose answer is in ``answers``.
 
@@ -150,7 +150,7 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
     return index
 
 
-def iter_decisions(index: DecisionIndex, *, progress: Progress | None = None) -> Iterator[Decision]:
+def iter_decisions(index: DecisionIndex, *, progress: Advance | None = None) -> Iterator[Decision]:
     """Pass two: the chosen decisions in file order, each checked against the record invariants."""
     order = 0
     for name in index.sources:

@@ -25,10 +25,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, Sequence
 
-from rich.table import Table
-
 from annotator.core.records import COREF, CUE, QUOTE, SAID_BY, SPEAKER, Span, Task
+from annotator.core.progress import NoProgress, Progress
 from annotator.core.decisions import index_decisions, iter_decisions
+from annotator.measure.spans import Score, any_overlap, pair_spans, score_spans
 
 OUTSIDE = "O"
 LAYERS = ("entity", "quote", "speaker", "cue")
@@ -38,32 +38,18 @@ _NOT_SPACE = re.compile(r"\S+")
 
 @dataclass
 class SpanCounts:
-    """Span totals of one label for a pair, summed over shared documents."""
+    """Span totals of one label for a pair, summed over shared documents: B scored against A."""
 
     a: int = 0
     b: int = 0
-    exact: int = 0
-    a_overlapped: int = 0
-    b_overlapped: int = 0
-
-    def scores(self, kind: str) -> dict[str, float | None]:
-        matched_a, matched_b = (self.exact, self.exact) if kind == "exact" else (self.a_overlapped, self.b_overlapped)
-        precision = matched_b / self.b if self.b else None
-        recall = matched_a / self.a if self.a else None
-        if precision is None and recall is None:
-            f1 = None
-        elif not precision or not recall:
-            f1 = 0.0
-        else:
-            f1 = 2 * precision * recall / (precision + recall)
-        return {"precision": precision, "recall": recall, "f1": f1}
+    exact: Score = field(default_factory=Score)
+    overlap: Score = field(default_factory=Score)
 
     def add(self, other: SpanCounts) -> None:
         self.a += other.a
         self.b += other.b
-        self.exact += other.exact
-        self.a_overlapped += other.a_overlapped
-        self.b_overlapped += other.b_overlapped
+        self.exact.add(other.exact)
+        self.overlap.add(other.overlap)
 
 
 @dataclass
@@ -134,14 +120,16 @@ def cohen_kappa(pairs: Counter) -> float | None:
     return (observed - expected) / (1 - expected)
 
 
-def measure_agreement(*, sources: Sequence[str | Path], group_by: str = "annotator") -> Agreement:
+def measure_agreement(*, sources: Sequence[str | Path], group_by: str = "annotator",
+                      progress: Progress = NoProgress()) -> Agreement:
     """Agreement between every pair of annotators (or sessions) on the documents they both accepted."""
-    index = index_decisions(sources, answers=("accept",), group_by=group_by)
+    index = index_decisions(sources, answers=("accept",), group_by=group_by,
+                            progress=progress.stage("Finding newest decisions"))
     expected = {h: n for h, n in index.decisions_per_input.items() if n > 1}
     pending: dict[int, dict[str, Task]] = {}
     pairs: dict[tuple[str, str], PairAgreement] = {}
     annotators: set[str] = set()
-    for decision in iter_decisions(index):
+    for decision in iter_decisions(index, progress=progress.stage("Comparing decisions", len(index))):
         annotators.add(decision.group)
         task = decision.annotation.task
         if task.input_hash not in expected:
@@ -163,13 +151,11 @@ def compare_document(pair: PairAgreement, a: Task, b: Task) -> None:
     for label in sorted({s.label for s in a.spans} | {s.label for s in b.spans}):
         spans_a = [s for s in a.spans if s.label == label]
         spans_b = [s for s in b.spans if s.label == label]
-        keys_b = {s.key for s in spans_b}
         counts = pair.spans.setdefault(label, SpanCounts())
         counts.a += len(spans_a)
         counts.b += len(spans_b)
-        counts.exact += sum(1 for s in spans_a if s.key in keys_b)
-        counts.a_overlapped += sum(1 for s in spans_a if any(_overlap(s, t) for t in spans_b))
-        counts.b_overlapped += sum(1 for s in spans_b if any(_overlap(s, t) for t in spans_a))
+        counts.exact.add(score_spans(spans_a, spans_b))
+        counts.overlap.add(score_spans(spans_a, spans_b, exact=False, matches=any_overlap))
     tokens = _token_ranges(a) or _token_ranges(b) or [(m.start(), m.end()) for m in _NOT_SPACE.finditer(a.text)]
     labels_a, labels_b = _token_labels(a, tokens), _token_labels(b, tokens)
     for layer in LAYERS:
@@ -180,20 +166,9 @@ def compare_document(pair: PairAgreement, a: Task, b: Task) -> None:
 def _compare_attribution(pair: PairAgreement, a: Task, b: Task) -> None:
     quotes_a = [s for s in a.spans if s.label == QUOTE]
     quotes_b = [s for s in b.spans if s.label == QUOTE]
-    candidates = sorted(
-        ((_overlap(x, y), i, j) for i, x in enumerate(quotes_a) for j, y in enumerate(quotes_b) if _overlap(x, y)),
-        key=lambda c: (-c[0], c[1], c[2]),
-    )
-    used_a: set[int] = set()
-    used_b: set[int] = set()
     speakers_a, speakers_b = _speakers(a), _speakers(b)
     names_a, names_b = _resolved_names(a), _resolved_names(b)
-    for _, i, j in candidates:
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        qa, qb = quotes_a[i], quotes_b[j]
+    for qa, qb in pair_spans(quotes_a, quotes_b, any_overlap):
         pair.quotes_matched += 1
         pair.same_quote_type += qa.quote_type == qb.quote_type
         said_a, said_b = speakers_a.get(qa.key, []), speakers_b.get(qb.key, [])
@@ -241,46 +216,5 @@ def _token_labels(task: Task, tokens: list[tuple[int, int]]) -> dict[str, list[s
     return layers
 
 
-def _overlap(x: Span, y: Span) -> int:
-    return max(0, min(x.end, y.end) - max(x.start, y.start))
-
-
 def _span_json(counts: SpanCounts) -> dict[str, Any]:
-    return {"a": counts.a, "b": counts.b, "exact": counts.scores("exact"), "overlap": counts.scores("overlap")}
-
-
-def agreement_tables(agreement: Agreement) -> list[Table]:
-    """The tables ``annotator agree`` prints: spans per label for each pair, kappa per layer, attribution.
-
-    Headers are stacked on two lines so the tables fit an 80-column terminal.
-    """
-    tables = []
-    for pair in agreement.pairs:
-        spans = Table(title=f"{pair.a} (A) vs {pair.b} (B): spans per label, B against A", pad_edge=False)
-        spans.add_column("label")
-        for column in ("A\nspans", "B\nspans", "exact\nP", "exact\nR", "exact\nF1",
-                       "overlap\nP", "overlap\nR", "overlap\nF1"):
-            spans.add_column(column, justify="right")
-        for label, counts in sorted(pair.spans.items()) + [("ALL", pair.all_spans())]:
-            exact, overlap = counts.scores("exact"), counts.scores("overlap")
-            spans.add_row(label, str(counts.a), str(counts.b),
-                          *(_number(exact[k]) for k in ("precision", "recall", "f1")),
-                          *(_number(overlap[k]) for k in ("precision", "recall", "f1")))
-        tables.append(spans)
-    kappa = Table(title="Cohen's kappa on token labels, per layer")
-    for column in ("A", "B", "docs", "tokens", *LAYERS):
-        kappa.add_column(column, justify="left" if column in ("A", "B") else "right")
-    said = Table(title="Who said each quote (quotes matched between A and B)")
-    for column in ("A", "B", "matched\nquotes", "same\nspeaker", "agreement", "same\nquote type"):
-        said.add_column(column, justify="left" if column in ("A", "B") else "right")
-    for pair in agreement.pairs:
-        kappa.add_row(pair.a, pair.b, str(pair.documents), str(sum(pair.tokens["entity"].values())),
-                      *(_number(pair.kappa(layer)) for layer in LAYERS))
-        share = pair.same_speaker / pair.quotes_matched if pair.quotes_matched else None
-        said.add_row(pair.a, pair.b, str(pair.quotes_matched), str(pair.same_speaker), _number(share),
-                     str(pair.same_quote_type))
-    return [*tables, kappa, said]
-
-
-def _number(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
+    return {"a": counts.a, "b": counts.b, "exact": counts.exact.ratios(), "overlap": counts.overlap.ratios()}

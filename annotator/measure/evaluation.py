@@ -21,40 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from annotator.core.progress import Advance
 from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Span, Task
-
-#: A predicted quote matches a gold one when they share at least this share of the longer span.
-OVERLAP = 0.5
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: Score) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
+from annotator.measure.spans import OVERLAP, Score, overlap_match, pair_spans, score_spans  # noqa: F401 (OVERLAP, Score: part of this module's API)
 
 @dataclass
 class KindScore:
@@ -143,7 +112,7 @@ class Evaluation:
         }
 
 
-def evaluate(gold: Iterable[Task], predicted: Iterable[Task]) -> Evaluation:
+def evaluate(gold: Iterable[Task], predicted: Iterable[Task], *, progress: Advance | None = None) -> Evaluation:
     """Score every gold task against the prediction with the same input hash, else the same text
     (files hashed by different versions), none: all missed."""
     predicted = list(predicted)
@@ -159,14 +128,15 @@ def evaluate(gold: Iterable[Task], predicted: Iterable[Task]) -> Evaluation:
             result.missing += 1
             pred_task = Task(text=gold_task.text, input_hash=gold_task.input_hash)
         score_task(gold_task, pred_task, result, labels)
+        if progress is not None:
+            progress(1)
     return result
 
 
 def score_task(gold: Task, pred: Task, result: Evaluation, labels: set[str]) -> None:
     for label in labels:
-        g = {s.key for s in gold.spans if s.label == label}
-        p = {s.key for s in pred.spans if s.label == label}
-        result.entities[label].add(Score(len(g & p), len(p - g), len(g - p)))
+        result.entities[label].add(score_spans([s for s in gold.spans if s.label == label],
+                                               [s for s in pred.spans if s.label == label]))
 
     optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
     gold_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
@@ -226,29 +196,9 @@ def _score_kinds(table: dict[str, dict[str, KindScore]], gold_quotes: list[Span]
             scores["attributed"].predicted_right += quote.key in right_attributed
 
 
-def overlap_match(a: Span, b: Span) -> bool:
-    shared = min(a.end, b.end) - max(a.start, b.start)
-    return shared > 0 and shared >= OVERLAP * max(a.end - a.start, b.end - b.start)
-
-
 def match_quotes(gold: list[Span], pred: list[Span]) -> list[tuple[Span, Span]]:
     """One-to-one pairs of overlapping quotes, largest overlaps first."""
-    candidates = []
-    for g in gold:
-        for p in pred:
-            if overlap_match(g, p):
-                candidates.append((min(g.end, p.end) - max(g.start, p.start), g.key, p.key, g, p))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_g: set = set()
-    used_p: set = set()
-    pairs = []
-    for _, gk, pk, g, p in candidates:
-        if gk in used_g or pk in used_p:
-            continue
-        used_g.add(gk)
-        used_p.add(pk)
-        pairs.append((g, p))
-    return pairs
+    return pair_spans(gold, pred, overlap_match)
 
 
 def match_quotes_with_pieces(text: str, gold: list[Span], pred: list[Span]

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from rich.table import Table
-
 from annotator.core.records import ANSWERS, QUOTE, QUOTE_TYPES
 from annotator.core.sources import read_tasks
+from annotator.core.progress import NoProgress, Progress
 from annotator.core.decisions import index_decisions, iter_decisions
 
 
@@ -60,11 +59,12 @@ class Stats:
 
 
 def collect_stats(*, sources: Sequence[str | Path], source_inputs: Sequence[str | Path] = (),
-                  group_by: str = "annotator") -> Stats:
+                  group_by: str = "annotator", progress: Progress = NoProgress()) -> Stats:
     """Count the newest decisions in ``sources``; ``source_inputs`` (the annotated inputs) gives the total."""
-    index = index_decisions(sources, answers=ANSWERS, group_by=group_by)
+    index = index_decisions(sources, answers=ANSWERS, group_by=group_by,
+                            progress=progress.stage("Finding newest decisions"))
     stats = Stats(records_read=index.records_read, decisions=len(index), documents=len(index.documents))
-    for decision in iter_decisions(index):
+    for decision in iter_decisions(index, progress=progress.stage("Counting decisions", len(index))):
         annotation = decision.annotation
         person = stats.annotators.setdefault(decision.group, AnnotatorStats())
         person.decisions += 1
@@ -86,43 +86,6 @@ def collect_stats(*, sources: Sequence[str | Path], source_inputs: Sequence[str 
         stats.total_inputs = len(inputs)
         stats.decided_inputs = len(inputs & wanted)
     return stats
-
-
-def stats_tables(stats: Stats) -> list[Table]:
-    """The tables ``annotator stats`` prints."""
-    overview = Table(title="Decisions", show_header=False)
-    overview.add_column("what")
-    overview.add_column("count", justify="right")
-    if stats.total_inputs is not None:
-        share = f" ({stats.decided_inputs / stats.total_inputs:.0%})" if stats.total_inputs else ""
-        overview.add_row("decided / total inputs", f"{stats.decided_inputs} / {stats.total_inputs}{share}")
-    overview.add_row("records read", str(stats.records_read))
-    overview.add_row("decisions (newest per input per annotator)", str(stats.decisions))
-    overview.add_row("documents with a decision", str(stats.documents))
-    for answer in ANSWERS:
-        overview.add_row(f"  {answer}", str(stats.answers.get(answer, 0)))
-
-    spans = Table(title="Spans in accepted decisions")
-    spans.add_column("label")
-    spans.add_column("spans", justify="right")
-    for label, count in sorted(stats.spans.items()):
-        spans.add_row(label, str(count))
-    for label, count in sorted(stats.relations.items()):
-        spans.add_row(f"relation {label}", str(count))
-
-    quotes = Table(title="Quotes by type")
-    quotes.add_column("type")
-    quotes.add_column("quotes", justify="right")
-    for quote_type in QUOTE_TYPES:
-        quotes.add_row(quote_type, str(stats.quote_types.get(quote_type, 0)))
-
-    people = Table(title="Per annotator")
-    for column in ("annotator", "decisions", *ANSWERS, "spans", "quotes"):
-        people.add_column(column, justify="left" if column == "annotator" else "right")
-    for name, person in sorted(stats.annotators.items()):
-        people.add_row(name, str(person.decisions), *(str(person.answers.get(a, 0)) for a in ANSWERS),
-                       str(person.spans), str(person.quotes))
-    return [overview, spans, quotes, people]
 
 
 def _answers(counts: Counter) -> dict[str, int]:
