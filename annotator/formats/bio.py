@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
+from spacy.training import biluo_to_iob, offsets_to_biluo_tags
+from spacy.training.iob_utils import doc_to_biluo_tags
 from spacy.util import filter_spans
 
 from annotator.core.records import QUOTE, SPEAKER
@@ -28,17 +30,14 @@ class TaggedToken:
 
 
 def span_layer_tags(doc: Doc, group: str, label: str) -> list[str]:
-    """BIO tags for one span group, overlapping spans resolved to the longest."""
-    tags = [OUTSIDE] * len(doc)
-    for span in filter_spans(doc.spans.get(group, [])):
-        tags[span.start] = f"B-{label}"
-        for i in range(span.start + 1, span.end):
-            tags[i] = f"I-{label}"
-    return tags
+    """BIO tags for one span group, overlapping spans resolved to the longest (spaCy's own BILUO → IOB)."""
+    spans = filter_spans(doc.spans.get(group, []))
+    return biluo_to_iob(offsets_to_biluo_tags(doc, [(s.start_char, s.end_char, label) for s in spans]))
 
 
 def entity_tags(doc: Doc) -> list[str]:
-    return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else OUTSIDE for t in doc]
+    """BIO tags of ``doc.ents``; a token whose entity tag is missing is ``O``."""
+    return biluo_to_iob(doc_to_biluo_tags(doc, missing=OUTSIDE))
 
 
 def tagged_tokens(doc: Doc) -> list[TaggedToken]:

@@ -24,8 +24,9 @@ import jsonlines
 from spacy.tokens import Doc
 
 from annotator.core.sources import InputError
-from annotator.core.records import QUOTE, SPEAKER
-from annotator.formats.bio import bio_label_names, tagged_tokens
+from annotator.core.records import QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER
+from annotator.formats.bio import TaggedToken, bio_label_names, tagged_tokens
+from annotator.nlp.convert import SPAN_GROUPS
 from annotator.formats.format import ExportContext, Exporter, Format, FormatOptions, parse_labels
 from annotator.formats.split import ALL
 
@@ -86,33 +87,80 @@ def extra_files(context: ExportContext, counts: dict[str, int]) -> dict[Path, by
             context.output / CARD_FILE: dataset_card(names, splits).encode("utf-8")}
 
 
+def _class_label(names: list[str]) -> dict[str, Any]:
+    return {"class_label": {"names": {str(i): name for i, name in enumerate(names)}}}
+
+
+def features(names: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """The columns as ``datasets`` declares features in a card: tag columns are sequences of ``ClassLabel``;
+    ``quotes`` lists each quote's token range, type and the token ranges of who said it (SAID_BY)."""
+    def token_range() -> list[dict[str, Any]]:
+        # fresh dicts each time: a shared one would be written as a YAML anchor, which datasets misreads
+        return [{"name": "start", "dtype": "int32"}, {"name": "end", "dtype": "int32"}]
+
+    columns: list[dict[str, Any]] = [{"name": "id", "dtype": "string"}, {"name": "annotator", "dtype": "string"},
+                                     {"name": "tokens", "list": "string"}]
+    columns += [{"name": column, "list": _class_label(names[column])} for column in TAG_COLUMNS]
+    columns.append({"name": "quotes", "list": [*token_range(),
+                                               {"name": "quote_type", "dtype": _class_label(list(QUOTE_TYPES))},
+                                               {"name": "speakers", "list": token_range()}]})
+    return columns
+
+
 def dataset_card(names: dict[str, list[str]], splits: dict[str, tuple[str, int, int]]) -> str:
-    """A README.md whose YAML header gives ``load_dataset`` the features, files and split sizes."""
-    lines = ["---", "# Fill in the licence of the texts before sharing this dataset.", "license: unknown",
-             "task_categories:", "- token-classification", "configs:", "- config_name: default",
-             "  data_files:"]
-    for split, (file, _, _) in splits.items():
-        lines += [f"  - split: {split}", f"    path: {file}"]
-    lines += ["dataset_info:", "  features:",
-              "  - name: id", "    dtype: string",
-              "  - name: annotator", "    dtype: string",
-              "  - name: tokens", "    list: string"]
-    for column in TAG_COLUMNS:
-        lines += [f"  - name: {column}", "    list:", "      class_label:", "        names:"]
-        lines += [f"          '{i}': {name}" for i, name in enumerate(names[column])]
-    lines += ["  splits:"]
-    # datasets reads a split without num_bytes as malformed (and warns on every load)
-    for split, (_, count, size) in splits.items():
-        lines += [f"  - name: {split}", f"    num_bytes: {size}", f"    num_examples: {count}"]
-    lines += ["---", "", "# Quote attribution and named entities",
-              "", "Exported by `annotator export --format hf`. One record per accepted decision: `tokens`"
-              " (whitespace left out), entity tags (`ner_tags`), quote tags (`quote_tags`) and speaker"
-              " tags (`speaker_tags`), all BIO; `id` is the input's own id, else its Prodigy"
-              " `_input_hash`; `annotator` says whose decision it is. `labels.json` lists the tag names"
-              " by id.", "",
-              "| split | records |", "| --- | --- |"]
-    lines += [f"| {split} | {count} |" for split, (_, count, _) in splits.items()]
-    return "\n".join(lines) + "\n"
+    """A README.md whose YAML header gives ``load_dataset`` the features, files and split sizes,
+    written with ``huggingface_hub``'s ``DatasetCardData``."""
+    from huggingface_hub import DatasetCard, DatasetCardData
+
+    data = DatasetCardData(
+        license="unknown",
+        task_categories=["token-classification"],
+        configs=[{"config_name": "default",
+                  "data_files": [{"split": split, "path": file} for split, (file, _, _) in splits.items()]}],
+        # datasets reads a split without num_bytes as malformed (and warns on every load)
+        dataset_info={"features": features(names),
+                      "splits": [{"name": split, "num_bytes": size, "num_examples": count}
+                                 for split, (_, count, size) in splits.items()]},
+    )
+    body = ["# Quote attribution and named entities", "",
+            "Fill in the licence of the texts (`license: unknown` above) before sharing this dataset.", "",
+            "Exported by `annotator export --format hf`. One record per accepted decision: `tokens`"
+            " (whitespace left out), entity tags (`ner_tags`), quote tags (`quote_tags`) and speaker"
+            " tags (`speaker_tags`), all BIO; `quotes`: each quote's token range (`start`, `end`"
+            " exclusive, over `tokens`), its `quote_type` and the token ranges of its `speakers` (SAID_BY"
+            " links); `id` is the input's own id, else its Prodigy `_input_hash`; `annotator` says whose"
+            " decision it is. `labels.json` lists the tag names by id.", "",
+            "| split | records |", "| --- | --- |"]
+    body += [f"| {split} | {count} |" for split, (_, count, _) in splits.items()]
+    return str(DatasetCard(f"---\n{data.to_yaml()}\n---\n\n" + "\n".join(body) + "\n"))
+
+
+def quote_links(doc: Doc, tokens: list[TaggedToken]) -> list[dict[str, Any]]:
+    """Each quote as token positions in ``tokens`` (whitespace left out), its type and its speakers."""
+    position = {t.index: n for n, t in enumerate(tokens)}
+
+    def token_range(span: Any) -> dict[str, int] | None:
+        kept = [position[i] for i in range(span.start, span.end) if i in position]
+        return {"start": kept[0], "end": kept[-1] + 1} if kept else None
+
+    speakers_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for head_start, head_end, head_label, child_start, child_end, _, label in doc._.relations or ():
+        if label == SAID_BY and head_label == QUOTE:
+            speakers_of.setdefault((head_start, head_end), []).append((child_start, child_end))
+    quotes = []
+    for span in sorted(doc.spans.get(SPAN_GROUPS[QUOTE], []), key=lambda s: (s.start, s.end)):
+        where = token_range(span)
+        if where is None:
+            continue
+        speakers = []
+        for start, end in speakers_of.get((span.start_char, span.end_char), []):
+            speaker = doc.char_span(start, end, alignment_mode="expand")
+            found = token_range(speaker) if speaker is not None else None
+            if found is not None:
+                speakers.append(found)
+        quotes.append({**where, "quote_type": QUOTE_TYPES.index(span._.quote_type or QUOTE_TYPES[0]),
+                       "speakers": speakers})
+    return quotes
 
 
 class HfWriter:
@@ -133,6 +181,7 @@ class HfWriter:
             "ner_tags": [ner[t.ner] for t in tokens],
             "quote_tags": [quote[t.quote] for t in tokens],
             "speaker_tags": [speaker[t.speaker] for t in tokens],
+            "quotes": quote_links(doc, tokens),
         })
 
     def finish(self) -> None:

@@ -18,7 +18,7 @@ from annotator.formats.exporting import Selection, Split, export_annotations
 from annotator.formats.foreign import iter_json_lines
 from annotator.formats.labelstudio import iter_labelstudio, labelstudio_task, task_from_labelstudio
 from tests.conftest import FIXTURES, assert_valid_record
-from tests.formats.records_by_hand import FIXTURES as EXPORT_FIXTURES
+from tests.formats.records_by_hand import FIXTURES as EXPORT_FIXTURES, make_task
 from tests.formats.test_training import training_decisions
 
 ANNOTATIONS = EXPORT_FIXTURES / "annotations.jsonl"
@@ -280,3 +280,22 @@ def validate_problems(record: dict) -> list[str]:
     from annotator.core.schema import schema_errors
 
     return schema_errors(record)
+
+
+def test_hf_rows_carry_quote_types_and_who_said_each_quote(tmp_path):
+    datasets = pytest.importorskip("datasets")
+    task = make_task('Mara Quill said: "The bridge opens in May." Officials argued that it would be late.',
+                     [("QUOTE:direct", "The bridge opens in May."), ("SPEAKER", "Mara Quill"),
+                      ("QUOTE:indirect", "that it would be late"), ("SPEAKER", "Officials")],
+                     [(0, 1, "SAID_BY"), (2, 3, "SAID_BY")])
+    source = tmp_path / "decisions.jsonl"
+    source.write_text(json.dumps(Annotation(task, "accept", "alice", "alice-1", 1).to_dict()) + "\n", encoding="utf-8")
+    export_annotations(sources=[source], format="hf", output=tmp_path / "hf")
+    train = datasets.load_dataset(str(tmp_path / "hf"))["train"]
+    row = train[0]
+    quote_type = train.features["quotes"].feature["quote_type"]
+    assert isinstance(quote_type, datasets.ClassLabel)
+    said = {(" ".join(row["tokens"][q["start"]:q["end"]]), quote_type.int2str(q["quote_type"])):
+            [" ".join(row["tokens"][s["start"]:s["end"]]) for s in q["speakers"]] for q in row["quotes"]}
+    assert said == {("The bridge opens in May .", "direct"): ["Mara Quill"],
+                    ("that it would be late", "indirect"): ["Officials"]}
