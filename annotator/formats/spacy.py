@@ -41,8 +41,11 @@ from annotator.formats.format import ExportContext, Exporter, Format, FormatOpti
 from annotator.formats.split import ALL
 from annotator.nlp.convert import SPAN_GROUPS, doc_to_task
 
-#: The span group spaCy's spancat and span_finder train on by default: all quotes, speakers and cues.
+#: The span group spaCy's spancat trains on (its default key): all quotes, speakers and cues.
 TRAINING_SPANS_KEY = "sc"
+#: The same spans for span_finder, which learns their starts and ends and writes its proposals
+#: there: a key of its own, since each component overwrites the group it writes.
+CANDIDATES_KEY = "span_candidates"
 
 #: Token attributes stored per token besides the words and spaces: only what we annotate.
 DOCBIN_ATTRS = ("ENT_IOB", "ENT_TYPE")
@@ -204,11 +207,13 @@ def text_categories(annotation: Any) -> dict[str, float]:
 def add_training_views(doc: Doc) -> None:
     """What spaCy's trainable components read, beside our own groups and relations.
 
-    ``doc.spans["sc"]``: every quote, speaker and cue (spancat's and span_finder's default key);
+    ``doc.spans["sc"]``: every quote, speaker and cue (spancat's key), and the same spans in
+    ``doc.spans["span_candidates"]`` (span_finder's);
     ``doc._.rel``: relations as spaCy's relation-extraction tutorial keeps them, ``{(head start token,
     child start token): {label: 1.0 or 0.0 for every relation label}}``.
     """
     doc.spans[TRAINING_SPANS_KEY] = [span for group in SPAN_GROUPS.values() for span in doc.spans.get(group, ())]
+    doc.spans[CANDIDATES_KEY] = list(doc.spans[TRAINING_SPANS_KEY])
     by_offsets = {(span.start_char, span.end_char): span for group in SPAN_GROUPS.values()
                   for span in doc.spans.get(group, ())}
     by_offsets.update({(ent.start_char, ent.end_char): ent for ent in doc.ents})
@@ -241,9 +246,9 @@ def config_file(context: ExportContext, counts: dict[str, int]) -> dict[Path, by
 
 
 def training_config(train: Path | None, dev: Path | None) -> str:
-    """The shipped ``quotes_ner.cfg`` with its train and dev paths filled in, absolute: spaCy reads
+    """The shipped ``spacy_quotes.cfg`` with its train and dev paths filled in, absolute: spaCy reads
     them from the folder it runs in, which need not be the one ``export`` ran in."""
-    text = resources.files("annotator").joinpath("training", "quotes_ner.cfg").read_text("utf-8")
+    text = resources.files("annotator").joinpath("formats", "spacy_quotes.cfg").read_text("utf-8")
     for name, path in (("train", train), ("dev", dev)):
         if path is not None:
             text = text.replace(f"\n{name} = null\n", f"\n{name} = {json.dumps(str(Path(path).absolute()))}\n", 1)
