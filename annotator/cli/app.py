@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 import typer
-from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from annotator.core.errors import UserError
 from annotator.core.records import RecordError
@@ -50,6 +50,19 @@ class PlainOption(TyperOption):
         return _TYPE_NAMES.get(label, label.upper())
 
 
+def _plain_help_option(option: Any) -> Any:
+    if type(option) is TyperOption:
+        option.__class__ = PlainOption
+    return option
+
+
+class PlainCommand(TyperCommand):
+    """A command whose ``--help`` option itself is written without a type."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _plain_help_option(super().get_help_option(ctx))
+
+
 def plain_help(command: click.Command) -> None:
     """Give every parameter of ``command`` (and of its subcommands) Click's spelling in ``--help``:
     ``--force`` without ``<bool>``, ``FILES...`` instead of ``{files}...``, ``PATH`` not ``<path>``."""
@@ -60,6 +73,8 @@ def plain_help(command: click.Command) -> None:
                 param.metavar = param.name.upper() + ("..." if param.nargs != 1 else "")
         elif type(param) is TyperOption:
             param.__class__ = PlainOption
+    if type(command) is TyperCommand:
+        command.__class__ = PlainCommand
     for sub in getattr(command, "commands", {}).values():
         plain_help(sub)
 
@@ -68,6 +83,9 @@ class AnnotatorGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         plain_help(self)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _plain_help_option(super().get_help_option(ctx))
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:

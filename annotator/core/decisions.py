@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from annotator.core.hash_clashes import HASH_CLASH_KEY, HashClashes, clash_message
 from annotator.core.hashing import input_hash as hash_text
