@@ -65,7 +65,10 @@ class PlainCommand(TyperCommand):
 
 def plain_help(command: click.Command) -> None:
     """Give every parameter of ``command`` (and of its subcommands) Click's spelling in ``--help``:
-    ``--force`` without ``<bool>``, ``FILES...`` instead of ``{files}...``, ``PATH`` not ``<path>``."""
+    ``--force`` without ``<bool>``, ``FILES...`` instead of ``{files}...``, ``PATH`` not ``<path>``.
+
+    Typer takes no parameter or command class per option, so the objects it built are given our
+    subclasses here, once, for every command (the commands' own modules stay plain typer)."""
     for param in command.params:
         if type(param) is TyperArgument:
             param.__class__ = PlainArgument
