@@ -16,7 +16,7 @@ from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.errors import UserError
 from annotator.core.output_paths import visitor_files, visitor_name_problem
 from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError, report_on_stderr
-from annotator.export.decisions import DecisionIndex
+from annotator.core.decisions import DecisionIndex
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.settings import AnnotateSettings, _load_pipeline
 
@@ -174,7 +174,7 @@ def create_visitor_app(
         return VisitorApp(annotate_settings, annotators)
 
     from annotator.core.adjudication import REVIEWED_ANSWERS
-    from annotator.export.decisions import index_decisions
+    from annotator.core.decisions import index_decisions
     from annotator.tui.screens.review import ReviewScreen
 
     index: list[DecisionIndex] = []
