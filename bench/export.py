@@ -63,7 +63,7 @@ def generate(path: Path, count: int) -> None:
 
 
 def run_annotator(source: Path, output: Path) -> dict:
-    from annotator.export.exporting import export_annotations
+    from annotator.formats.exporting import export_annotations
 
     start = time.perf_counter()
     report = export_annotations(sources=[source], format="spacy", output=output)
@@ -76,7 +76,7 @@ def run_spacy(source: Path, output: Path) -> dict:
 
     from annotator.core.invariants import check_task
     from annotator.core.records import Annotation
-    from annotator.export.spacy_docbin import DOCBIN_ATTRS, add_training_views
+    from annotator.formats.spacy import DOCBIN_ATTRS, add_training_views
     from annotator.nlp.convert import task_to_doc
 
     nlp = spacy.blank("en")

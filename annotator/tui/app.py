@@ -20,7 +20,7 @@ from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.settings import AnnotateSettings, _load_pipeline
 
 if TYPE_CHECKING:  # read only by review, whose records need JSON Schema: not imported before annotate's first paint
-    from annotator.export.decisions import DecisionIndex
+    from annotator.core.decisions import DecisionIndex
 
 
 class AnnotatorApp(App[None]):
@@ -176,7 +176,7 @@ def create_visitor_app(
         return VisitorApp(annotate_settings, annotators)
 
     from annotator.core.adjudication import REVIEWED_ANSWERS
-    from annotator.export.decisions import index_decisions
+    from annotator.core.decisions import index_decisions
     from annotator.tui.screens.review import ReviewScreen
 
     index: list[DecisionIndex] = []

@@ -12,8 +12,8 @@ from annotator.core.output_paths import visitor_files, visitor_name_problem
 from annotator.core.records import Annotation, Relation, Span, Task, Token
 from annotator.core.sources import InputError, iter_raw
 from annotator.core.store import JsonlStore
-from annotator.export.brat import import_brat
-from annotator.export.exporting import export_annotations
+from annotator.formats.brat_reading import import_brat
+from annotator.formats.exporting import export_annotations
 from tests.cli.test_output_lock import annotator, write_brat, write_decisions
 
 

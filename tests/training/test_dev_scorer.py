@@ -2,7 +2,7 @@
 
 import pytest
 
-from annotator.core.evaluation import evaluate
+from annotator.measure.evaluation import evaluate
 from annotator.nlp.pipeline import LINKER, load_pipeline, prelabel
 from annotator.training.examples import paragraph_examples
 from annotator.training.trainer import DevScorer, build_pipeline, initialize_tagger

@@ -13,7 +13,7 @@ import pytest
 from annotator.core.errors import UserError
 from annotator.core.records import Annotation, Span, Task, Token
 from annotator.core.sources import InputError
-from annotator.export.decisions import index_decisions
+from annotator.core.decisions import index_decisions
 from annotator.cli.review import review_decisions
 from annotator.tui.app import create_review_app
 from annotator.tui.screens.review import ReviewScreen

@@ -18,7 +18,7 @@ from annotator.core.adjudication import Adjudication, ReviewSession, span_id
 from annotator.core.editing import Document
 from annotator.core.invariants import task_problems
 from annotator.core.records import COREF, QUOTE, SAID_BY, Annotation, RecordError, Span
-from annotator.export.decisions import DecisionIndex
+from annotator.core.decisions import DecisionIndex
 from annotator.tui.display_text import excerpt
 from annotator.tui.feed import FeedItem
 from annotator.tui.review_feed import ReviewItem, iter_review_items
