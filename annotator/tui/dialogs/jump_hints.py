@@ -63,10 +63,10 @@ def place_tags(task: Task, targets: list[Span | int], anchor: int, last: int
     placed: list[tuple[str, int, list[Span | int]]] = []
     for place in places:
         group = groups[place]
-        own = [tag for _, tag in zip(group, tags)]
+        own = [tag for _, tag in zip(group, tags, strict=False)]  # as many tags as the group has
         if sum(len(t) for t in own) <= room[place]:
             offset = place
-            for tag, target in zip(own, group):
+            for tag, target in zip(own, group, strict=False):
                 placed.append((tag, offset, [target]))
                 offset += len(tag)
             continue
@@ -119,7 +119,7 @@ def _quote_tags_inside(task: Task, groups: dict[int, list[Span | int]], last: in
     """A quote that opens on a name (``NATO is heavily involved…``) takes its tag on its first
     word after that name, so both have a tag of their own on their own word."""
     tokens = task.tokens
-    for start, group in list(groups.items()):
+    for group in list(groups.values()):
         quotes = [s for s in group if isinstance(s, Span) and s.label == QUOTE]
         if len(group) < 2 or len(quotes) != 1:
             continue
