@@ -197,8 +197,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         if not self._batching:
             self.repaint_marks()
         if (before is None) != (after is None):
-            # The footer (enter / esc in, the idle keys out) after the selection is painted: its
-            # recompose costs more than the paint.
+            # The footer's recompose (enter / esc in) after the paint: it costs more than the paint.
             self.call_after_refresh(self.refresh_bindings)
             self.post_message(self.SelectionChanged(after is not None, self.purpose))
 
