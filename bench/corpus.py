@@ -310,8 +310,8 @@ def print_misses(gold: list[Task], predicted: list[Task], classes: dict[int, dic
             row["speaker"] += key in found and key not in right
     total = sum(rows.values(), Counter())
     print(f"gold attributions (quotes with a source) not found, by what carries them ({total['gold']} in all):")
-    print(f"| class | gold | share | indirect / mixed / direct | attributed recall | missed: not found | "
-          f"missed: no or wrong speaker |")
+    print("| class | gold | share | indirect / mixed / direct | attributed recall | missed: not found | "
+          "missed: no or wrong speaker |")
     print("|---|---|---|---|---|---|---|")
     for name, row in sorted(rows.items(), key=lambda item: -(item[1]["gold"] - item[1]["right"])):
         if not row["gold"]:

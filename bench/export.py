@@ -46,7 +46,7 @@ def generate(path: Path, count: int) -> None:
             starts = {t.start: t.id for t in tokens}
             ends = {t.end: t.id for t in tokens}
 
-            def span(fragment: str, label: str, quote_type: str | None = None) -> Span:
+            def span(fragment: str, label: str, quote_type: str | None = None, text=text, starts=starts, ends=ends) -> Span:
                 start = text.index(fragment)
                 end = start + len(fragment)
                 return Span(start, end, starts[start], ends[end], label, text=fragment, quote_type=quote_type)

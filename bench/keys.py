@@ -183,7 +183,7 @@ class Planner:
                 after = cells[x + len(tag):x + len(tag) + len(rest)]
                 if after and kind(after[0]) == kind(run[0]):
                     continue
-                if len(after) == len(rest) and all(c.char == ch or kind(c) is not None for c, ch in zip(after, rest)):
+                if len(after) == len(rest) and all(c.char == ch or kind(c) is not None for c, ch in zip(after, rest, strict=True)):
                     return
         raise AssertionError(f"tag '{tag}' is not drawn on '{token.text}' ({self.fix})")
 
@@ -336,7 +336,7 @@ class Planner:
                     break
         edge = (screen.edges.clause_end_after, screen.edges.sentence_end_after) if which == "end" else (
             screen.edges.clause_start_before, screen.edges.sentence_start_before)
-        for key, move in zip(("dollar_sign", "full_stop"), edge):
+        for key, move in zip(("dollar_sign", "full_stop"), edge, strict=True):
             token, keys = here, []
             for _ in range(3):
                 if which == "start":
@@ -584,7 +584,7 @@ def main() -> int:
     gold = Task.from_dict(json.loads(args.gold.read_text(encoding="utf-8").splitlines()[0]))
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "out.jsonl"
-        fixes, decision, final, prelabeled = asyncio.run(run(gold, (width, height), output, args.model))
+        fixes, decision, _final, prelabeled = asyncio.run(run(gold, (width, height), output, args.model))
         scores = json.loads(subprocess.run(
             [sys.executable, "-m", "annotator", "evaluate", str(args.gold), str(output), "--json"],
             check=True, capture_output=True, text=True).stdout)
@@ -619,7 +619,7 @@ def main() -> int:
     same = gold_scope == final_scope
     print("saved record equals the gold in scope:", "yes" if same else "NO")
     if not same:
-        for name, g, f in zip(("spans", "relations"), gold_scope, final_scope):
+        for name, g, f in zip(("spans", "relations"), gold_scope, final_scope, strict=True):
             for item in sorted(g - f, key=str):
                 print(f"  missing {name[:-1]}: {item}")
             for item in sorted(f - g, key=str):

@@ -85,7 +85,7 @@ def long_document(target_tokens: int = 10_000) -> dict:
     seed = Task.from_dict(json.loads(SEED_PRELABELED.read_text(encoding="utf-8")))
     copies = -(-target_tokens // len(seed.tokens))
     text, tokens, spans, relations = "", [], [], []
-    for copy in range(copies):
+    for _ in range(copies):
         offset, first = len(text), len(tokens)
 
         def shift(span, offset=offset, first=first):

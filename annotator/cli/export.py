@@ -82,7 +82,7 @@ def export(
         )
     echo(f"read {report.records_read} record(s); {report.decisions} decision(s) on "
          f"{report.documents} document(s) exported", err=True)
-    for name, (path, count) in report.outputs.items():
+    for path, count in report.outputs.values():
         echo(f"  {path}: {count} decision(s)", err=True)
     for path in report.extra_files:
         echo(f"  {path}", err=True)

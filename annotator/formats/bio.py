@@ -45,7 +45,7 @@ def tagged_tokens(doc: Doc) -> list[TaggedToken]:
     quotes = span_layer_tags(doc, SPAN_GROUPS[QUOTE], QUOTE)
     speakers = span_layer_tags(doc, SPAN_GROUPS[SPEAKER], SPEAKER)
     return [TaggedToken(token.i, token.text, ner, quote, speaker)
-            for token, ner, quote, speaker in zip(doc, entity_tags(doc), quotes, speakers)
+            for token, ner, quote, speaker in zip(doc, entity_tags(doc), quotes, speakers, strict=True)
             if not token.is_space]
 
 

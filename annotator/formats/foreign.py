@@ -7,6 +7,7 @@ keeps exactly the characters the annotator chose. Offsets outside the text are a
 
 from __future__ import annotations
 
+from itertools import pairwise
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -33,7 +34,7 @@ def split_tokens(text: str, tokens: list[Token], edges: Iterable[int]) -> list[T
     for token in tokens:
         inside = [c for c in cuts if token.start < c < token.end]
         bounds = [token.start, *inside, token.end]
-        for i, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        for i, (start, end) in enumerate(pairwise(bounds)):
             last = i == len(bounds) - 2
             out.append(Token(text[start:end], start, end, len(out), token.ws if last else False))
     return out

@@ -67,7 +67,7 @@ def assign_splits(documents: Sequence[int], fractions: Sequence[float], seed: in
     names = split_names(fractions)
     assignment: dict[int, str] = {}
     position = 0
-    for name, size in zip(names, sizes):
+    for name, size in zip(names, sizes, strict=True):
         for hash_ in ordered[position:position + size]:
             assignment[hash_] = name
         position += size

@@ -159,7 +159,7 @@ def compare_document(pair: PairAgreement, a: Task, b: Task) -> None:
     tokens = _token_ranges(a) or _token_ranges(b) or [(m.start(), m.end()) for m in _NOT_SPACE.finditer(a.text)]
     labels_a, labels_b = _token_labels(a, tokens), _token_labels(b, tokens)
     for layer in LAYERS:
-        pair.tokens[layer].update(zip(labels_a[layer], labels_b[layer]))
+        pair.tokens[layer].update(zip(labels_a[layer], labels_b[layer], strict=True))
     _compare_attribution(pair, a, b)
 
 

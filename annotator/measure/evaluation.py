@@ -18,12 +18,13 @@ reported speech) count neither way: missing one costs nothing and finding one ea
 
 from __future__ import annotations
 
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from annotator.core.progress import Advance
 from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Span, Task
-from annotator.measure.spans import OVERLAP, Score, overlap_match, pair_spans, score_spans  # noqa: F401 (OVERLAP, Score: part of this module's API)
+from annotator.measure.spans import OVERLAP, Score, overlap_match, pair_spans, score_spans
 
 @dataclass
 class KindScore:
@@ -245,7 +246,7 @@ def _sentence_pieces(text: str, gold: list[Span], pred: list[Span], pairs: list[
                      key=lambda g: g.start)
         if len(run) < 2 or (p.key in partner and partner[p.key] not in run):
             continue
-        if any(any(c.isalnum() for c in text[a.end:b.start]) for a, b in zip(run, run[1:])):
+        if any(any(c.isalnum() for c in text[a.end:b.start]) for a, b in pairwise(run)):
             continue  # words between them: "“A,” he said. “B.”" is two quotes, not one
         covered = sum(min(g.end, p.end) - max(g.start, p.start) for g in run)
         if covered < OVERLAP * (p.end - p.start):

@@ -409,7 +409,7 @@ def _quote_and_cue(session: EditingSession) -> tuple[Span, Span]:
 
 def test_a_new_quote_gets_the_cue_the_guess_finds_in_the_same_edit():
     session = make_session(CUE_TEXT)
-    quote, cue = _quote_and_cue(session)
+    _quote, cue = _quote_and_cue(session)
     assert cue is not None and session.task.span_text(cue) == "said"
     assert "with cue 'said'" in session.last_edit.description
     session.undo()

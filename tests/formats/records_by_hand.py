@@ -147,8 +147,8 @@ def write_jsonl(path: Path, annotations: Sequence[Annotation]) -> None:
 def write_fixtures() -> None:
     FIXTURES.mkdir(parents=True, exist_ok=True)
     write_jsonl(FIXTURES / "annotations.jsonl", export_decisions())
-    for name, annotations in agree_decisions().items():
-        write_jsonl(FIXTURES / f"agree_{name}.jsonl", annotations)
+    for name, decisions in agree_decisions().items():
+        write_jsonl(FIXTURES / f"agree_{name}.jsonl", decisions)
 
 
 if __name__ == "__main__":

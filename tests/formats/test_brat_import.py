@@ -135,8 +135,8 @@ def test_brat_label_mapping_for_another_schema(tmp_path):
         f"T1\tSpeaker {at(text, 'Dana Lee')}\tDana Lee",
         f"T2\tQuote {at(text, 'the bridge was safe.')}\tthe bridge was safe.",
         f"T3\tPerson {at(text, 'Dana Lee')}\tDana Lee",
-        f"R1\tSaidBy Arg1:T2 Arg2:T1",
-        f"R2\tCoref Arg1:T1 Arg2:T3",
+        "R1\tSaidBy Arg1:T2 Arg2:T1",
+        "R2\tCoref Arg1:T1 Arg2:T3",
         "",
     ])
     write_pair(tmp_path, "bridge", text, ann)

@@ -129,7 +129,7 @@ def test_hf_golden_with_label_sidecar(tmp_path):
     for record in records:
         assert len(record["tokens"]) == len(record["ner_tags"]) == len(record["quote_tags"]) == len(record["speaker_tags"])
     first = records[0]
-    tagged = {tok: names["ner_tags"][tag] for tok, tag in zip(first["tokens"], first["ner_tags"])}
+    tagged = {tok: names["ner_tags"][tag] for tok, tag in zip(first["tokens"], first["ner_tags"], strict=True)}
     assert tagged["Ana"] == "B-PERSON" and tagged["Lopez"] == "I-PERSON" and tagged["Leeds"] == "B-GPE"
     check_golden("annotations.hf.jsonl", out.read_text(encoding="utf-8"))
     check_golden("annotations.labels.json", report.labels_file.read_text(encoding="utf-8"))
@@ -167,7 +167,7 @@ def test_spacy_round_trip_keeps_every_span_and_relation(tmp_path):
     originals = [a.task for a in _newest_accepted()]
     back = list(tasks_from_docbin(out))
     assert len(back) == len(originals) == 4
-    for original, restored in zip(originals, back):
+    for original, restored in zip(originals, back, strict=True):
         assert restored.text == original.text
         assert _canonical(restored.spans) == _canonical(original.spans)
         assert _canonical(restored.relations) == _canonical(original.relations)

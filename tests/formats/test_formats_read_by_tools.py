@@ -3,6 +3,7 @@ doccano, Label Studio and Prodigy shapes (files written here the way those tools
 
 from __future__ import annotations
 
+from itertools import pairwise
 import json
 import subprocess
 import sys
@@ -47,7 +48,7 @@ def test_spacy_convert_reads_one_doc_per_decision_with_every_entity(tmp_path, co
     decisions = report.outputs["all"][1]
     assert len(docs) == decisions == 4
     chosen = [a.task for a in newest_accepted()]
-    for doc, task in zip(docs, chosen):
+    for doc, task in zip(docs, chosen, strict=True):
         expected = [(task.span_text(s), s.label) for s in task.spans if s.is_entity]
         assert [(e.text, e.label_) for e in doc.ents] == expected
         assert len(list(doc.sents)) >= 1
@@ -128,7 +129,7 @@ def test_validate_and_export_agree_on_prodigy_records(tmp_path):
     assert report.outputs["all"][1] == 4
     written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     originals = [json.loads(line) for line in (FORMATS / "prodigy_written.jsonl").read_text().splitlines()]
-    for before, after in zip(originals, written):
+    for before, after in zip(originals, written, strict=True):
         assert_valid_record(after)
         assert after["_input_hash"] == before["_input_hash"] and after["_task_hash"] == before["_task_hash"]
         assert after["_view_id"] == "relations"
@@ -152,7 +153,7 @@ def test_prodigy_layers_give_each_view_what_it_takes(tmp_path):
             if layers == "ents":
                 assert not labels & {"QUOTE", "SPEAKER", "CUE"} and record["relations"] == []
                 ends = sorted((s["start"], s["end"]) for s in record["spans"])
-                assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
+                assert all(a[1] <= b[0] for a, b in pairwise(ends))
             elif layers == "spans":
                 assert labels <= {"QUOTE", "SPEAKER", "CUE"} and record["relations"] == []
             task = Task.from_dict(record)
@@ -189,7 +190,7 @@ def test_doccano_export_keeps_quote_types_and_reads_back(tmp_path):
     out = tmp_path / "quotes.jsonl"
     export_annotations(sources=[ANNOTATIONS], format="doccano", output=out)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    for line, original in zip(lines, newest_accepted()):
+    for line, original in zip(lines, newest_accepted(), strict=True):
         back = task_from_doccano(line, NLP).task
         assert back.content_hash == original.task.content_hash
 
@@ -210,7 +211,7 @@ def test_labelstudio_export_file_imports_and_round_trips(tmp_path):
     report = export_annotations(sources=[ANNOTATIONS], format="labelstudio", output=out)
     exported = json.loads(out.read_text(encoding="utf-8"))
     assert len(exported) == 4
-    for data, original in zip(exported, newest_accepted()):
+    for data, original in zip(exported, newest_accepted(), strict=True):
         back = task_from_labelstudio(data, NLP)
         assert back.task.content_hash == original.task.content_hash
         assert back.annotator_id == original.annotator_id

@@ -60,7 +60,7 @@ def test_tokens_without_ws_are_read_and_spans_keep_their_tokens(tmp_path):
     given = written_by_prodigy("ner_fashion_brands_eval.jsonl")
     assert all("ws" not in t for r in given for t in r["tokens"])
     ours = imported(tmp_path, "ner_fashion_brands_eval.jsonl")
-    for record, original in zip(ours, given):
+    for record, original in zip(ours, given, strict=True):
         assert [(t["start"], t["end"]) for t in record["tokens"]] == [(t["start"], t["end"]) for t in original["tokens"]]
         assert [t["ws"] for t in record["tokens"]] == [record["text"][t["end"]:t["end"] + 1] == " "
                                                       for t in original["tokens"]]
@@ -73,7 +73,7 @@ def test_binary_spans_without_token_offsets_keep_score_rank_source(tmp_path):
     given = written_by_prodigy("nel_emerson_annotated_text.jsonl")
     assert "tokens" not in given[0] and "token_start" not in given[0]["spans"][0]
     ours = imported(tmp_path, "nel_emerson_annotated_text.jsonl")
-    for record, original in zip(ours, given):
+    for record, original in zip(ours, given, strict=True):
         span, first = record["spans"][0], original["spans"][0]
         for name in ("score", "rank", "source", "input_hash", "start", "end", "label"):
             assert span[name] == first[name]

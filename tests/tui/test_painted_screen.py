@@ -175,7 +175,7 @@ async def test_two_spans_on_one_word_each_get_a_tag_and_one_key_reaches_either(m
         hints = app.screen
         assert isinstance(hints, JumpHints) and len(hints.tags) == 2
         assert all(len(group) == 1 for group in hints.groups)
-        tag = {group[0].label: t for t, group in zip(hints.tags, hints.groups)}
+        tag = {group[0].label: t for t, group in zip(hints.tags, hints.groups, strict=True)}
         view = screen.query_one(DocumentView)
         # Both tags are painted on "Lavrov" itself (not on the blank line above it), one after the
         # other in two colours, and the prompt says which is which.
@@ -211,7 +211,7 @@ async def test_word_tags_never_run_over_the_next_word(make_app, tmp_path, size):
         await pilot.press("g")
         hints = app.screen
         tokens = screen.session.task.tokens
-        for tag, token in zip(hints.tags, hints.targets):
+        for tag, token in zip(hints.tags, hints.targets, strict=True):
             assert len(tag) <= len(tokens[token].text), (tag, tokens[token].text)
         view = screen.query_one(DocumentView)
         rows = painted(app)
