@@ -105,3 +105,26 @@ def test_possessor_mention_leaves_out_its_possessive_ending():
         view     NOUN  NN  ROOT  3
     """)
     assert noun_phrase(doc[1]).text == "The senator"
+
+
+def test_name_before_a_party_and_state_parenthesis_speaks_for_a_verb_without_subject():
+    doc = hand_doc('Ann Lee (R-OH), said, "We will win."', """
+        Ann   PROPN NNP   compound 1
+        Lee   PROPN NNP   dep      8
+        (     PUNCT -LRB- punct    1
+        R     PROPN NNP   compound 5
+        -     PUNCT HYPH  punct    5
+        OH    PROPN NNP   appos    1
+        )     PUNCT -RRB- punct    1
+        ,     PUNCT ,     punct    8
+        said  VERB  VBD   ROOT     8 say
+        ,     PUNCT ,     punct    8
+        "     PUNCT ``    punct    8
+        We    PRON  PRP   nsubj    13
+        will  AUX   MD    aux      13
+        win   VERB  VB    ccomp    8
+        .     PUNCT .     punct    8
+        "     PUNCT ''    punct    8
+    """, ents=((0, 2, "PERSON"),))
+    SpeakerFinder()(with_quotes(doc, (11, 14, 8, "direct")))
+    assert said_by(doc) == [("We will win", "Ann Lee")]
