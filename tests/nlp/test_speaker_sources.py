@@ -2,10 +2,14 @@
 agent, an ``as`` clause before a quote, a subject up through an adverb (``went so far as to
 say``), a relative ``who`` (and its coreference), and a possessor's mention without its ``'s``."""
 
+import spacy
+from spacy.tokens import Span
+
 from annotator.core.records import COREF
 from annotator.nlp.coref import SpeakerResolver
 from annotator.nlp.convert import relations_of
 from annotator.nlp.speakers import SpeakerFinder, noun_phrase
+from annotator.nlp.speakers.interviewee import interviewee
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.test_speaker_rules import said_by, with_quotes
 
@@ -128,3 +132,53 @@ def test_name_before_a_party_and_state_parenthesis_speaks_for_a_verb_without_sub
     """, ents=((0, 2, "PERSON"),))
     SpeakerFinder()(with_quotes(doc, (11, 14, 8, "direct")))
     assert said_by(doc) == [("We will win", "Ann Lee")]
+
+
+def test_subject_inside_a_parenthesis_after_a_name_stands_for_the_name():
+    doc = hand_doc('Ann Lee (R-OH) said, "We will win."', """
+        Ann   PROPN NNP   compound 1
+        Lee   PROPN NNP   dep      7
+        (     PUNCT -LRB- punct    5
+        R     PROPN NNP   compound 5
+        -     PUNCT HYPH  punct    5
+        OH    PROPN NNP   nsubj    7
+        )     PUNCT -RRB- punct    5
+        said  VERB  VBD   ROOT     7 say
+        ,     PUNCT ,     punct    7
+        "     PUNCT ``    punct    7
+        We    PRON  PRP   nsubj    12
+        will  AUX   MD    aux      12
+        win   VERB  VB    ccomp    7
+        .     PUNCT .     punct    7
+        "     PUNCT ''    punct    7
+    """, ents=((0, 2, "PERSON"),))
+    SpeakerFinder()(with_quotes(doc, (10, 13, 7, "direct")))
+    assert said_by(doc) == [("We will win", "Ann Lee")]
+
+
+def test_participle_describing_a_statement_speaks_for_the_subject_of_the_verb_holding_it():
+    doc = hand_doc('She told the paper in a written statement, "We will win."', """
+        She       PRON  PRP nsubj 1
+        told      VERB  VBD ROOT  1 tell
+        the       DET   DT  det   3
+        paper     NOUN  NN  dobj  1
+        in        ADP   IN  prep  1
+        a         DET   DT  det   7
+        written   VERB  VBN amod  7 write
+        statement NOUN  NN  pobj  4
+        ,         PUNCT ,   punct 1
+        "         PUNCT ``  punct 1
+        We        PRON  PRP nsubj 12
+        will      AUX   MD  aux   12
+        win       VERB  VB  ccomp 1
+        .         PUNCT .   punct 1
+        "         PUNCT ''  punct 1
+    """)
+    SpeakerFinder()(with_quotes(doc, (10, 13, 6, "direct")))
+    assert said_by(doc) == [("We will win", "She")]
+
+
+def test_interviewee_is_the_person_named_most_often_before_the_first_question():
+    doc = spacy.blank("en")("Ann Lee met us. Lee spoke of Bo Chan.\nQ: Why?\nA: Because.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "PERSON"), Span(doc, 8, 10, "PERSON")]
+    assert interviewee(doc.text, list(doc.ents)).text == "Ann Lee"

@@ -19,6 +19,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     subject = subject_outside_marks(scan, cue.root)
     if subject is None:
         return None
+    subject = outside_parenthesis(subject)
     relative = relative_subject(cue.root)
     mention = noun_phrase(subject, scan.text)
     if relative is not None and subject.i == cue.root.head.i and any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
@@ -46,3 +47,17 @@ def subject_outside_marks(scan: SpeakerScan, verb: Token) -> Token | None:
     outside = [s for s in subjects if not scan.quoted(s)]
     near = [s for s in outside if not scan.marks_between(s, verb)]
     return (near or outside or [None])[0]
+
+
+def outside_parenthesis(subject: Token) -> Token:
+    """``Gov. Ann Lee (R-OH), said``: a subject the parser found inside a parenthesis right after a
+    name stands for that name."""
+    doc = subject.doc
+    opening = next((j for j in range(subject.i - 1, max(subject.i - 6, -1), -1) if doc[j].text in "()"), None)
+    if opening is None or doc[opening].text != "(" or opening == 0:
+        return subject
+    closing = next((j for j in range(subject.i + 1, min(subject.i + 6, len(doc))) if doc[j].text in "()"), None)
+    name = doc[opening - 1]
+    if closing is None or doc[closing].text != ")" or name.pos_ != "PROPN":
+        return subject
+    return name

@@ -26,9 +26,23 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     elif root.dep_ == "acl" and root.tag_ in ("VBG", "VBN") and root.head.pos_ in ("NOUN", "PROPN") \
             and root.head.i < root.i:
         source = participle_source(root.head, scan.lexicon)
+    elif root.dep_ == "amod" and root.tag_ == "VBN" and root.head.pos_ == "NOUN":
+        source = modified_noun_source(root.head, scan.lexicon)
     else:
         return None
     return noun_phrase(source, scan.text) if source is not None else None
+
+
+def modified_noun_source(noun: Token, lexicon: Lexicon) -> Token | None:
+    """``told the paper in a written statement``: the participle describes a statement; whoever
+    the verb that holds the statement (through its preposition) has as subject gave it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ != "VERB" or head.i == noun.i:
+        return None
+    subject = subject_of(head, lexicon, climb=1)
+    return subject if subject is not None and could_speak(subject) else None
 
 
 def participle_source(noun: Token, lexicon: Lexicon) -> Token | None:
