@@ -26,8 +26,8 @@ def interviewee(text: str, people: list[Span]) -> Span | None:
     before = [e for e in people if e.end_char <= first_question]
     if not before:
         return None
-    mentions = Counter(e[-1].lower_ for e in before)
+    mentions = Counter(e[-1].text.casefold() for e in before)
     most = max(mentions.values())
-    named = [e for e in before if mentions[e[-1].lower_] == most]
+    named = [e for e in before if mentions[e[-1].text.casefold()] == most]
     full = [e for e in named if len(e) >= 2] or named
     return full[-1]
