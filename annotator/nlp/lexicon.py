@@ -500,3 +500,27 @@ def describes_organisation(span: Span) -> bool:
 
 def organisation_nouns(span: Span) -> set[str]:
     return {t.lower_ for t in span if t.lower_ in ORGANISATION_NOUNS}
+
+
+# -- noun cues (the noun_cue quote rule and the noun_cue speaker rule) -------------------------------
+
+#: Cue nouns whose infinitive is what was committed to or demanded (``his pledge to cut taxes``).
+INFINITIVE_CUE_NOUNS = frozenset({
+    "promise", "pledge", "vow", "threat", "demand", "call", "proposal", "plan", "offer", "refusal",
+    "decision", "bid", "push", "appeal", "request", "commitment", "recommendation",
+})
+#: Nouns of opinion that frame a whole clause from a prepositional phrase (``in her view, …``).
+VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind", "assessment", "words"})
+#: Possessive pronouns of the writer or the reader: their view is nobody's report.
+FIRST_SECOND_POSSESSIVES = frozenset({"my", "our", "your", "mine", "ours", "yours"})
+#: Verbs whose subject is the author of the cue noun they govern (``issued a statement that``,
+#: ``made the claim that``, ``voiced the hope that``); the subject of ``rejected the claim`` is not.
+AUTHORING_VERBS = frozenset({
+    "make", "issue", "release", "publish", "offer", "voice", "express", "have", "hold", "share", "repeat",
+    "reiterate", "send", "post", "deliver", "give", "write", "sign", "file", "submit", "present",
+    "advance", "float", "raise", "renew", "put", "lodge", "level", "air", "announce", "outline",
+    "stand", "nurse", "harbor", "harbour", "entertain", "cling", "enter", "open", "close", "come",
+})
+#: Prepositions through which such a verb governs its noun (``came out with a statement``, ``stood
+#: by her claim``).
+AUTHORING_PREPOSITIONS = frozenset({"with", "by", "to"})

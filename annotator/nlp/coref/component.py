@@ -10,13 +10,15 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import COREF, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
-from annotator.nlp.coref import organisations, persons
+from annotator.nlp.coref import organisations, persons, relatives
 from annotator.nlp.coref.scan import CorefScan, Resolved
 
 #: A resolver: who the speaker is, or None when the speaker is not of its kind.
 Resolver = Callable[[CorefScan, Span], "Resolved | None"]
-#: The resolvers, in order: organisations first, so a description of one never reaches a person.
+#: The resolvers, in order: a relative pronoun first (it is resolved as its antecedent), then
+#: organisations, so a description of one never reaches a person.
 RESOLVERS: tuple[Resolver, ...] = (
+    relatives.relative_pronoun,
     organisations.acronym,
     organisations.named_in_apposition,
     organisations.described_organisation,

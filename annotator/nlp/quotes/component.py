@@ -14,7 +14,7 @@ from annotator.nlp.lexicon import (
     CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, INFINITIVE_CUE_VERBS, OBJECT_CUE_VERBS,
     PREPOSITIONAL_CUE_VERBS, SPEECH_VERBS, Lexicon,
 )
-from annotator.nlp.quotes import direct, headline, interview, reports
+from annotator.nlp.quotes import direct, headline, interview, noun_cue, reports
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -37,6 +37,7 @@ RULES: tuple[QuoteRule, ...] = (
     QuoteRule("headline", headline.find, headline.lend_cues),
     QuoteRule("interview", interview.find),
     QuoteRule("reports", reports.find, reports.absorb_direct),
+    QuoteRule("noun cue", noun_cue.find, noun_cue.add_reports),
 )
 
 

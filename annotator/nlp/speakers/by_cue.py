@@ -9,7 +9,8 @@ from spacy.tokens import Span
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.speakers import (
-    according_to, after_mark, cue_subject, headline, interviewee, inverted, main_subject, next_to_cue,
+    according_to, after_mark, cue_subject, headline, interviewee, inverted, main_subject, next_to_cue, noun_cue,
+    passive_agent,
 )
 from annotator.nlp.speakers.scan import SpeakerScan
 
@@ -22,7 +23,9 @@ CUE_RULES: tuple[CueRule, ...] = (
     headline.find,
     interviewee.find,
     according_to.find,
+    passive_agent.find,
     cue_subject.find,
+    noun_cue.find,
     after_mark.find,
     inverted.find,
     next_to_cue.find,

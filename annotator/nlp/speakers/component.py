@@ -12,7 +12,9 @@ from spacy.tokens import Doc, Span
 from annotator.core.records import QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
-from annotator.nlp.speakers import by_cue, continuation, governing_verb, introduction, trailing_attribution
+from annotator.nlp.speakers import (
+    as_clause, by_cue, continuation, governing_verb, introduction, trailing_attribution,
+)
 from annotator.nlp.speakers.scan import SpeakerScan
 
 
@@ -29,6 +31,7 @@ RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("cue", by_cue.find),
     SpeakerRule("trailing attribution", trailing_attribution.find),
     SpeakerRule("introduction", introduction.find),
+    SpeakerRule("as clause", as_clause.find),
     SpeakerRule("governing verb", governing_verb.find),
     SpeakerRule("continuation", continuation.find),
 )

@@ -1,5 +1,6 @@
 """``The minister said …``, ``…, she said``: the subject of the cue verb (or of the verb it hangs
-from) is the speaker."""
+from) is the speaker; in a relative clause after a name (``Ms. Pike, who said …``) the relative
+pronoun is, as the mention nearest the cue (the coref component links it to the name)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,32 @@ from spacy.tokens import Span, Token
 from annotator.nlp.speakers.mentions import noun_phrase, subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
+#: Relative pronouns that can be a clause's subject and a source.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if cue_kind(cue) != VERB:
         return None
     subject = subject_outside_marks(scan, cue.root)
-    return noun_phrase(subject, scan.text) if subject is not None else None
+    if subject is None:
+        return None
+    subject = outside_parenthesis(subject)
+    relative = relative_subject(cue.root)
+    mention = noun_phrase(subject, scan.text)
+    if relative is not None and subject.i == cue.root.head.i and any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
+        # a name's relative pronoun: coref links it back to the name; a description ("her family,
+        # who said") stays the speaker, as coref can link a pronoun only to a named entity
+        return cue.doc[relative.i:relative.i + 1]
+    return mention
+
+
+def relative_subject(verb: Token) -> Token | None:
+    """The ``who``/``which``/``that`` subject of a relative clause's verb."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")
+                 and c.lower_ in RELATIVE_PRONOUNS), None)
 
 
 def subject_outside_marks(scan: SpeakerScan, verb: Token) -> Token | None:
@@ -26,3 +47,17 @@ def subject_outside_marks(scan: SpeakerScan, verb: Token) -> Token | None:
     outside = [s for s in subjects if not scan.quoted(s)]
     near = [s for s in outside if not scan.marks_between(s, verb)]
     return (near or outside or [None])[0]
+
+
+def outside_parenthesis(subject: Token) -> Token:
+    """``Gov. Ann Lee (R-OH), said``: a subject the parser found inside a parenthesis right after a
+    name stands for that name."""
+    doc = subject.doc
+    opening = next((j for j in range(subject.i - 1, max(subject.i - 6, -1), -1) if doc[j].text in "()"), None)
+    if opening is None or doc[opening].text != "(" or opening == 0:
+        return subject
+    closing = next((j for j in range(subject.i + 1, min(subject.i + 6, len(doc))) if doc[j].text in "()"), None)
+    name = doc[opening - 1]
+    if closing is None or doc[closing].text != ")" or name.pos_ != "PROPN":
+        return subject
+    return name

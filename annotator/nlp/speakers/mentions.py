@@ -12,7 +12,8 @@ from annotator.nlp.lexicon import PERSONAL_PRONOUNS, QUOTE_MARK_TOKENS, SUBJECT_
 from annotator.nlp.marks import paragraph_bounds
 
 #: Children whose subtree is not part of a speaker's name or description.
-_NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis"})
+#: (``case``: the possessive ``'s`` of ``the senator's view`` is not part of who the senator is.)
+_NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis", "case"})
 
 
 def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
@@ -26,7 +27,7 @@ def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
         # "said his wife was "…" and joked that …": the parser hangs the second report on the first
         # reported clause; its subject is the first report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
-    if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and verb.head.i != verb.i:
+    if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod") and verb.head.i != verb.i:
         for child in verb.head.children:
             if child.dep_ in SUBJECT_DEPS:
                 # "a finding that could help explain": the finding, not "that"

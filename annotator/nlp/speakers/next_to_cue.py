@@ -1,5 +1,5 @@
 """``…, Ellison said``: when the parser gives the verb no subject at all, a name or a personal
-pronoun right after or right before it is the speaker."""
+pronoun right after or right before it (past a parenthesis: ``Ann Lee (R-OH), said``) is the speaker."""
 
 from __future__ import annotations
 
@@ -11,14 +11,29 @@ from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 _SPEAKING_PRONOUNS = ("he", "she", "they")
 #: Proper nouns that never speak (``said Tuesday``).
 _NOT_SPEAKERS = frozenset({"DATE", "TIME"})
+#: The longest parenthesis skipped between a name and its verb, in tokens.
+_MAX_ASIDE = 8
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if cue_kind(cue) != VERB:
         return None
     doc, verb = cue.doc, cue.root
-    for i in (verb.i + 1, verb.i - 1):
+    for i in (verb.i + 1, before_aside(doc, verb.i)):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_SPEAKERS
                                   or doc[i].lower_ in _SPEAKING_PRONOUNS):
             return noun_phrase(doc[i], scan.text)
     return None
+
+
+def before_aside(doc, verb: int) -> int:
+    """The token before the verb, past a comma and a short parenthesis (``Gov. Ann Lee (R-OH),
+    said``: the name, not the party and state)."""
+    i = verb - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i >= 0 and doc[i].text == ")":
+        opening = next((j for j in range(i - 1, max(i - _MAX_ASIDE, -1), -1) if doc[j].text == "("), None)
+        if opening is not None:
+            return opening - 1
+    return verb - 1

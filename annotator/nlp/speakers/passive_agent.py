@@ -1,0 +1,22 @@
+"""``It was announced by the ministry that …``, ``the plan is expected by analysts to fail``: a
+passive cue's ``by`` agent is its source."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from annotator.nlp.lexicon import could_speak
+from annotator.nlp.speakers.mentions import noun_phrase
+from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
+
+
+def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
+    if cue_kind(cue) != VERB:
+        return None
+    verb = cue.root
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if source is not None and could_speak(source):
+                return noun_phrase(source, scan.text)
+    return None
