@@ -17,6 +17,7 @@ from typing import Any
 
 import msgspec
 from jsonschema import Draft202012Validator
+from jsonschema.validators import extend
 from referencing import Registry, Resource
 
 from annotator.core.record_decoding import ANNOTATION_SHAPE, DECISION_FIELDS_SHAPE, TASK_SHAPE
@@ -91,12 +92,18 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+# JSON Schema counts 1.0 as an integer; our records (and msgspec, which reads them) do not, so the
+# validator that words the messages must not either, or a line is refused with no reason given.
+_StrictIntegers = extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)))
+
+
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
     registry: Registry = Registry().with_resources(
         (load_schema(n)["$id"], Resource.from_contents(load_schema(n))) for n in SCHEMA_NAMES
     )
-    return Draft202012Validator(load_schema(name), registry=registry)
+    return _StrictIntegers(load_schema(name), registry=registry)
 
 
 def schema_for(record: dict[str, Any]) -> str:

@@ -197,6 +197,8 @@ def test_a_mutated_record_is_sound_only_if_the_full_check_passes(changes, base):
             old = parent[path[-1]]
         except (KeyError, IndexError, TypeError):
             continue
+        if not isinstance(parent, (dict, list)):  # an earlier change made it a string
+            continue
         if how == "drop" and isinstance(parent, dict):
             del parent[path[-1]]
         elif how == "nudge" and isinstance(old, int) and not isinstance(old, bool):
