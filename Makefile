@@ -36,7 +36,7 @@ schemas: $(STAMP)
 
 test: lint
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/prelabel.py
