@@ -85,3 +85,10 @@ def test_every_command_in_the_readme_table_exists_and_every_command_is_in_it() -
     commands = {name.split()[0] for name in _command_names()}
     assert named - commands == set(), f"the README names commands that do not exist: {named - commands}"
     assert commands - named == set(), f"commands missing from the README's table: {commands - named}"
+
+
+def test_every_module_architecture_md_names_exists() -> None:
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    named = {m.split("::")[0] for m in re.findall(r"`([a-z_]+/[a-z_/]*(?:\.py)?(?:::\w+)?)`", text)}
+    missing = sorted(p for p in named if not (ROOT / "annotator" / p).exists())
+    assert named and not missing, f"ARCHITECTURE.md names modules that do not exist: {missing}"
