@@ -54,6 +54,13 @@ def train_command(
     typer.echo(f"{output}: {meta['train_documents']} training documents, {meta['steps']} steps in "
                f"{meta['minutes']:.1f} min; dev attributed F1 {scores.get('attributed_f', 0):.3f}, "
                f"quote F1 {scores.get('quote_f', 0):.3f} (step {meta['best_step']})")
+    linking = meta.get("linking")
+    if linking:
+        chosen = linking["dev_scores"][linking["chosen"]]
+        rules = linking["dev_scores"].get("rules alone")
+        versus = f" (rules alone {rules['attributed_f']:.3f})" if rules and linking["chosen"] != "rules alone" else ""
+        typer.echo(f"linking chosen on dev: {linking['chosen']}, attributed F1 {chosen['attributed_f']:.3f}{versus}; "
+                   "every combination's dev scores are in the model's README.md")
     if meta.get("entities"):
         found = meta["entities"]
         typer.echo(f"entities: dev F1 {found['base_f']:.3f} with the base ner, {found['best_f']:.3f} fine-tuned")

@@ -28,6 +28,7 @@ def training_meta(data: TrainingData, result: TrainingResult, *, base: str | Non
         "seed": seed,
         "dev_scores": result.dev_scores,
         "entities": result.entities,
+        "linking": result.linking.to_dict() if result.linking is not None else None,
     }
 
 
@@ -62,13 +63,14 @@ def model_readme(meta: dict[str, Any]) -> str:
     lines += [f"- {name}: {count} documents" for name, count in meta["sources"].items()]
     lines += [
         "",
-        "## Dev scores (as `annotator evaluate` scores)",
+        "## Dev scores of the model alone (as `annotator evaluate` scores)",
         "",
         "| attributed F1 | quote F1 (overlap ≥ 50%) | speaker resolved F1 |",
         "|---|---|---|",
         f"| {scores.get('attributed_f', 0):.3f} | {scores.get('quote_f', 0):.3f} | {scores.get('resolved_f', 0):.3f} |",
         "",
     ]
+    lines += linking_section(meta.get("linking"))
     entities = meta.get("entities")
     if entities:
         lines += [
@@ -89,3 +91,33 @@ def model_readme(meta: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def linking_section(linking: dict[str, Any] | None) -> list[str]:
+    """The model README's table of the combinations scored on dev, the chosen one in bold."""
+    if not linking:
+        return []
+    config = linking["config"]
+    lines = [
+        "## How the model's quotes combine with the rules'",
+        "",
+        f"Chosen on the dev documents: **{linking['chosen']}** (the linker's config: "
+        f"`rule_quotes = {config['rule_quotes']}`, `learned_quotes = {config['learned_quotes']}`, "
+        f"`syntax_speakers = {str(config['syntax_speakers']).lower()}`). Every combination scored:",
+        "",
+        "| combination | attributed F1 | quote F1 | speaker resolved F1 |",
+        "|---|---|---|---|",
+    ]
+    for name, figures in linking["dev_scores"].items():
+        label = f"**{name}**" if name == linking["chosen"] else name
+        lines.append(f"| {label} | {figures['attributed_f']:.3f} | {figures['quote_f']:.3f} | "
+                     f"{figures['resolved_f']:.3f} |")
+    lines += [
+        "",
+        "(The dev scores above the table are the model's own, with no quote from the rules: they picked "
+        "the checkpoint.) Another combination is a config override away: `spacy.load(THIS_FOLDER, config="
+        "{\"components\": {\"annotator_attribution_links\": {\"rule_quotes\": [], \"learned_quotes\": "
+        "[\"direct\", \"mixed\", \"indirect\"]}}})`.",
+        "",
+    ]
+    return lines

@@ -23,6 +23,8 @@ class TrainingSettings:
     seed: int = 0
     #: also fine-tune the base model's ``ner`` on the accepted entity spans (``--entities``)
     entities: bool = False
+    #: at the end, score every combination of the model's quotes with the rules' on dev and keep the best
+    choose_linking: bool = True
 
 
 @dataclass

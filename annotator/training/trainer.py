@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
@@ -23,10 +23,11 @@ from annotator.core.records import Task
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import LEARNED_GROUPS, LEARNED_LABELS, LEARNED_SPANS, LEARNED_TAGGER
 from annotator.nlp.attribution_links import AttributionLinker
-from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model
+from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
 from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
 from annotator.training.examples import ExampleStats, paragraph_examples
+from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
 
 #: The tagger's model when the base pipeline has no ``ner`` to copy (same shape as en_core_web_sm's).
@@ -60,6 +61,8 @@ class TrainingResult:
     examples: ExampleStats = field(default_factory=ExampleStats)
     #: with ``--entities``: dev entity F1 of the base ``ner`` before and of the kept weights after
     entities: dict[str, float] | None = None
+    #: how the model's quotes combine with the rules' (chosen on dev; None when not chosen)
+    linking: LinkingChoice | None = None
 
 
 def build_pipeline(base: str | None = None) -> Language:
@@ -125,6 +128,7 @@ class DevScorer:
                                         syntax_speakers=linker.syntax_speakers, lexicon=linker.lexicon)
         with nlp.select_pipes(enable=base):
             self.parsed = list(nlp.pipe(make_doc(task, nlp) for task in self.dev))
+        self._with_rules: list[Doc] | None = None
 
     @staticmethod
     def _base_names(nlp: Language) -> list[str]:
@@ -137,21 +141,56 @@ class DevScorer:
                 names.append(name)
         return names
 
-    def predict(self) -> list[Task]:
+    def learned(self) -> list[Doc]:
+        """The tagger's spans on the dev documents (in the ``learned_*`` groups)."""
         with self.nlp.select_pipes(enable=[LEARNED_TAGGER, LEARNED_SPANS]):
-            found = list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+            return list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+
+    def with_rules(self) -> list[Doc]:
+        """The dev documents with the rules' quotes and speakers too (once; for the linking choice)."""
+        if self._with_rules is None:
+            rules = [self.nlp.get_pipe(name) if name in self.nlp.component_names else self.nlp.create_pipe(name)
+                     for name in RULE_QUOTE_COMPONENTS]
+            self._with_rules = []
+            for doc in self.parsed:
+                doc = doc.copy()
+                for rule in rules:
+                    doc = rule(doc)
+                self._with_rules.append(doc)
+        return self._with_rules
+
+    def predict(self, linker: AttributionLinker | None = None, learned: Sequence[Doc] | None = None) -> list[Task]:
+        """Pre-labels of the dev documents with ``linker`` (default: the model alone)."""
+        linker = linker or self.linker
+        found = self.learned() if learned is None else learned
+        parsed = self.with_rules() if linker.rule_quotes else self.parsed
         predicted = []
-        for task, learned, parsed in zip(self.dev, found, self.parsed):
-            doc = parsed.copy()
+        for task, spans, base in zip(self.dev, found, parsed):
+            doc = base.copy()
             for group in LEARNED_GROUPS.values():
-                doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in learned.spans[group]]
+                doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in spans.spans[group]]
             for name in self.after:
-                doc = (self.linker if name == LINKER else self.nlp.get_pipe(name))(doc)
+                doc = (linker if name == LINKER else self.nlp.get_pipe(name))(doc)
             predicted.append(doc_to_task(doc, task))
         return predicted
 
-    def score(self) -> Evaluation:
-        return evaluate(self.dev, self.predict())
+    def score(self, linker: AttributionLinker | None = None, learned: Sequence[Doc] | None = None) -> Evaluation:
+        return evaluate(self.dev, self.predict(linker, learned))
+
+
+def choose_linking(scorer: DevScorer) -> LinkingChoice:
+    """Score every combination of the model's quotes with the rules' (and the rules alone) on the dev
+    documents; the best by attributed F1 wins, the earlier in ``COMBINATIONS`` on a tie."""
+    learned = scorer.learned()
+    scores = {}
+    for name, config in COMBINATIONS.items():
+        linker = AttributionLinker(sentence_window=scorer.linker.sentence_window, lexicon=scorer.linker.lexicon,
+                                   rule_quotes=tuple(config["rule_quotes"]),
+                                   learned_quotes=tuple(config["learned_quotes"]),
+                                   syntax_speakers=config["syntax_speakers"])
+        scores[name] = dev_figures(scorer.score(linker, learned))
+    best = best_combination(scores)
+    return LinkingChoice(name=best, config=dict(COMBINATIONS[best]), scores=scores)
 
 
 def dev_figures(result: Evaluation) -> dict[str, float]:
@@ -234,5 +273,10 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
         entities.restore_best()
         entity_scores = {"base_f": round(entities.base_f, 4), "best_f": round(entities.best_f, 4),
                          "paragraphs": entities.stats.paragraphs, "spans": entities.stats.spans}
-    return TrainingResult(nlp=nlp, steps=step, minutes=minutes(), best_step=best_step,
-                          dev_scores=best_scores, evaluations=evaluations, examples=stats, entities=entity_scores)
+        scorer = DevScorer(nlp, data.dev)  # the dev documents again, with the fine-tuned entities
+    linking = None
+    if settings.choose_linking:
+        linking = choose_linking(scorer)
+        set_linking(nlp, linking.config)
+    return TrainingResult(nlp=nlp, steps=step, minutes=minutes(), best_step=best_step, dev_scores=best_scores,
+                          evaluations=evaluations, examples=stats, entities=entity_scores, linking=linking)
