@@ -25,6 +25,9 @@ class TrainingSettings:
     entities: bool = False
     #: at the end, score every combination of the model's quotes with the rules' on dev and keep the best
     choose_linking: bool = True
+    #: the span model: ``ner`` (a BILUO tagger with its own tok2vec, first in the pipeline) or
+    #: ``spancat`` (labels the candidates the parse proposes, listening to the base model's tok2vec)
+    design: str = "ner"
 
 
 @dataclass

@@ -21,12 +21,13 @@ from thinc.api import compounding
 from annotator.core.evaluation import Evaluation, evaluate
 from annotator.core.records import Task
 from annotator.nlp.convert import doc_to_task, make_doc
-from annotator.nlp.learned_spans import LEARNED_GROUPS, LEARNED_LABELS, LEARNED_SPANS, LEARNED_TAGGER
+from annotator.nlp.learned_spans import (CANDIDATES, CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_LABELS, LEARNED_MODELS,
+                                         LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER, SPANCAT_KEY)
 from annotator.nlp.attribution_links import AttributionLinker
-from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
+from annotator.nlp.pipeline import COMPONENTS, LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
 from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
-from annotator.training.examples import ExampleStats, paragraph_examples
+from annotator.training.examples import ExampleStats, document_examples, paragraph_examples
 from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
 
@@ -65,8 +66,12 @@ class TrainingResult:
     linking: LinkingChoice | None = None
 
 
-def build_pipeline(base: str | None = None) -> Language:
-    """The base model with an untrained span tagger first and our linking/resolution components."""
+def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
+    """The base model with an untrained span model and our linking/resolution components: a ``ner``
+    tagger first (``design="ner"``), or a span classifier of the parse's candidates after the base
+    model (``design="spancat"``)."""
+    if design == "spancat":
+        return _build_spancat_pipeline(base)
     nlp = load_model(base)
     if LEARNED_TAGGER in nlp.pipe_names:
         nlp.remove_pipe(LEARNED_TAGGER)
@@ -81,6 +86,38 @@ def build_pipeline(base: str | None = None) -> Language:
     return add_components(nlp)
 
 
+#: The span classifier of the spancat design: it labels the parse's candidates (``CANDIDATES_KEY``),
+#: one label or none each, from the base model's shared tok2vec (a listener: no copy of its own).
+SPANCAT_MODEL = {
+    "@architectures": "spacy.SpanCategorizer.v1",
+    "scorer": {"@layers": "Softmax.v2"},
+    "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 128},
+}
+
+
+def _build_spancat_pipeline(base: str | None) -> Language:
+    nlp = add_components(load_model(base))  # (the rule pipeline: its sentence starts, then ours are replaced)
+    for name in COMPONENTS:
+        nlp.remove_pipe(name)
+    model = copy.deepcopy(SPANCAT_MODEL)
+    if "tok2vec" in nlp.pipe_names:
+        width = nlp.get_pipe("tok2vec").model.get_dim("nO")
+        model["tok2vec"] = {"@architectures": "spacy.Tok2VecListener.v1", "width": width, "upstream": "tok2vec"}
+    else:
+        model["tok2vec"] = copy.deepcopy(DEFAULT_TAGGER_MODEL["tok2vec"])
+    nlp.add_pipe(LEARNED_SPANS, name=CANDIDATES, last=True, config={"candidates_key": CANDIDATES_KEY})
+    nlp.add_pipe("spancat_singlelabel", name=LEARNED_SPANCAT, last=True, config={
+        "spans_key": SPANCAT_KEY, "model": model,
+        "suggester": {"@misc": "spacy.preset_spans_suggester.v1", "spans_key": CANDIDATES_KEY}})
+    nlp.add_pipe(LEARNED_SPANS, last=True, config={"source": SPANCAT_KEY})
+    return add_components(nlp)
+
+
+def learner_name(nlp: Language) -> str:
+    """The pipe whose weights training changes."""
+    return LEARNED_TAGGER if LEARNED_TAGGER in nlp.component_names else LEARNED_SPANCAT
+
+
 def _tok2vec_source(nlp: Language) -> str | None:
     """Whose tok2vec weights the tagger starts from: the base model's shared ``tok2vec`` (trained for
     tags and dependencies, so it carries the syntax reported speech hangs on), else its ``ner``'s own."""
@@ -91,6 +128,9 @@ def _tok2vec_source(nlp: Language) -> str | None:
 
 def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
     """Labels from the examples; tok2vec weights from the base model's when it has the same shape."""
+    if LEARNED_TAGGER not in nlp.component_names:
+        nlp.get_pipe(LEARNED_SPANCAT).initialize(lambda: examples[:200], nlp=nlp)
+        return
     tagger = nlp.get_pipe(LEARNED_TAGGER)
     for label in LEARNED_LABELS:
         tagger.add_label(label)
@@ -121,7 +161,7 @@ class DevScorer:
         self.dev = list(dev)
         base = self._base_names(nlp)
         # The rules' quote components only serve the linker's rule_quotes, which dev scoring leaves out.
-        skipped = {LEARNED_TAGGER, LEARNED_SPANS, *RULE_QUOTE_COMPONENTS, *base}
+        skipped = {*LEARNED_MODELS, LEARNED_SPANS, *RULE_QUOTE_COMPONENTS, *base}
         self.after = [name for name in nlp.pipe_names if name not in skipped]
         linker = nlp.get_pipe(LINKER)
         self.linker = AttributionLinker(sentence_window=linker.sentence_window, rule_quotes=(),
@@ -137,14 +177,18 @@ class DevScorer:
         for name in nlp.pipe_names:
             if name == LINKER:
                 break
-            if name not in (LEARNED_TAGGER, LEARNED_SPANS) and name not in RULE_QUOTE_COMPONENTS:
+            if name not in (*LEARNED_MODELS, LEARNED_SPANS) and name not in RULE_QUOTE_COMPONENTS:
                 names.append(name)
         return names
 
     def learned(self) -> list[Doc]:
-        """The tagger's spans on the dev documents (in the ``learned_*`` groups)."""
-        with self.nlp.select_pipes(enable=[LEARNED_TAGGER, LEARNED_SPANS]):
-            return list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+        """The model's spans on the dev documents (in the ``learned_*`` groups)."""
+        if LEARNED_TAGGER in self.nlp.component_names:
+            with self.nlp.select_pipes(enable=[LEARNED_TAGGER, LEARNED_SPANS]):
+                return list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+        # The spancat design reads the parse, its candidates and the base tok2vec's output: computed once.
+        found = self.nlp.get_pipe(LEARNED_SPANCAT).pipe(doc.copy() for doc in self.parsed)
+        return [self.nlp.get_pipe(LEARNED_SPANS)(doc) for doc in found]
 
     def with_rules(self) -> list[Doc]:
         """The dev documents with the rules' quotes and speakers too (once; for the linking choice)."""
@@ -204,11 +248,17 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     settings = settings or TrainingSettings()
     started = time.monotonic()
     fix_random_seed(settings.seed)
-    nlp = build_pipeline(base)
+    nlp = build_pipeline(base, settings.design)
     stats = ExampleStats()
-    examples = paragraph_examples(data.train, nlp, stats)
+    learner = learner_name(nlp)
+    if learner == LEARNED_TAGGER:
+        examples = paragraph_examples(data.train, nlp, stats)
+    else:
+        with nlp.select_pipes(enable=DevScorer._base_names(nlp)):
+            parsed = list(nlp.pipe(make_doc(task, nlp) for task in data.train))
+        examples = document_examples(data.train, parsed, nlp, SPANCAT_KEY, stats)
     initialize_tagger(nlp, examples)
-    tagger = nlp.get_pipe(LEARNED_TAGGER)
+    tagger = nlp.get_pipe(learner)
     scorer = DevScorer(nlp, data.dev)
     entities = EntityTuner(nlp, data.train, data.dev, seed=settings.seed) if settings.entities else None
     optimizer = nlp.create_optimizer()
@@ -250,10 +300,10 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
         rng.shuffle(examples)
         for batch in minibatch_by_words(examples, size=sizes, tolerance=0.2, discard_oversize=False):
             losses: dict[str, float] = {}
-            with nlp.select_pipes(enable=[LEARNED_TAGGER]):
+            with nlp.select_pipes(enable=[learner]):
                 nlp.update(batch, sgd=optimizer, drop=settings.dropout, losses=losses)
             step += 1
-            loss = losses.get(LEARNED_TAGGER, 0.0)
+            loss = losses.get(learner, 0.0)
             if entities is not None:
                 loss += entities.update(sum(len(eg.reference) for eg in batch), optimizer, settings.dropout)
             dev = None
