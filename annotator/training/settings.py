@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 
+#: The span models ``annotator train --design`` can learn.
+DESIGNS = ("ner", "spancat")
+
+
 @dataclass
 class TrainingSettings:
     max_minutes: float = 45.0
