@@ -18,6 +18,8 @@ CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj", "acomp", "attr", "op
                           "parataxis", "acl", "relcl", "conj", "dative", "npadvmod", "nsubj", "nsubjpass"})
 #: Words that open a complement clause and stay outside the content.
 OPENERS = frozenset({"that", "whether", "if"})
+#: Punctuation after a candidate that its gold content often includes.
+_KEPT_PUNCT = frozenset({"?", "!", ".", "...", "…"})
 #: Longest candidate, in tokens (longer reported content is cut into sentences by the annotators too).
 MAX_TOKENS = 120
 
@@ -29,6 +31,10 @@ def parse_candidates(doc: Doc, *, max_tokens: int = MAX_TOKENS) -> list[tuple[in
         trimmed = _trim(doc, start, end)
         if trimmed is not None and trimmed[1] - trimmed[0] <= max_tokens:
             found.add(trimmed)
+            # Annotators often keep a question's or an exclamation's mark, or the stop before a closing quote.
+            end = trimmed[1]
+            if end < len(doc) and doc[end].text in _KEPT_PUNCT:
+                found.add((trimmed[0], end + 1))
             # A clause's opener ("that", "whether") is outside the content.
             if doc[trimmed[0]].lower_ in OPENERS and trimmed[1] - trimmed[0] > 1:
                 inner = _trim(doc, trimmed[0] + 1, trimmed[1])
