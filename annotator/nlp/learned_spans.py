@@ -5,7 +5,7 @@
   the base model's own ``ner`` runs, so the learned labels never clobber the model's entities.
 - ``spancat``: after the base model, an ``annotator_learned_spans`` configured with
   ``candidates_key`` proposes the spans the parse gives (``parse_candidates``), a spaCy
-  ``spancat_singlelabel`` (``attribution_spancat``, listening to the base model's shared tok2vec)
+  ``spancat`` (``attribution_spancat``, listening to the base model's shared tok2vec)
   labels them, and a second ``annotator_learned_spans`` with ``source`` set to its span key keeps
   the best-scored of overlapping spans of a label and fills the same span groups.
 """
