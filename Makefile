@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test install dev lint bench clean
+.PHONY: run test install dev lint schemas bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,15 @@ dev: $(DEV_STAMP)
 run: $(STAMP)
 	$(BIN)/annotator annotate seeds/ -o annotations.jsonl
 
-test: $(DEV_STAMP)
+# ruff with the rule set in pyproject.toml ([tool.ruff]): defects only, no reformatting.
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+# schemas/ and annotator/schemas/ are generated from the record structs (core/records.py).
+schemas: $(STAMP)
+	$(BIN)/python -m annotator.core.schema
+
+test: lint
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 

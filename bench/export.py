@@ -46,7 +46,7 @@ def generate(path: Path, count: int) -> None:
             starts = {t.start: t.id for t in tokens}
             ends = {t.end: t.id for t in tokens}
 
-            def span(fragment: str, label: str, quote_type: str | None = None) -> Span:
+            def span(fragment: str, label: str, quote_type: str | None = None, text=text, starts=starts, ends=ends) -> Span:
                 start = text.index(fragment)
                 end = start + len(fragment)
                 return Span(start, end, starts[start], ends[end], label, text=fragment, quote_type=quote_type)
@@ -63,7 +63,7 @@ def generate(path: Path, count: int) -> None:
 
 
 def run_annotator(source: Path, output: Path) -> dict:
-    from annotator.export.exporting import export_annotations
+    from annotator.formats.exporting import export_annotations
 
     start = time.perf_counter()
     report = export_annotations(sources=[source], format="spacy", output=output)
@@ -76,7 +76,7 @@ def run_spacy(source: Path, output: Path) -> dict:
 
     from annotator.core.invariants import check_task
     from annotator.core.records import Annotation
-    from annotator.export.spacy_docbin import DOCBIN_ATTRS, add_training_views
+    from annotator.formats.spacy import DOCBIN_ATTRS, add_training_views
     from annotator.nlp.convert import task_to_doc
 
     nlp = spacy.blank("en")

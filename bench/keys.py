@@ -76,9 +76,9 @@ class Planner:
         for key in keys:
             await self.pilot.press(key)
             if DEBUG:
-                print(key, type(self.pilot.app.screen).__name__, self.screen.focused_span and
-                      (self.screen.focused_span.label, self.task.span_text(self.screen.focused_span)[:20]),
-                      self.screen.cursor)
+                print(key, type(self.pilot.app.screen).__name__, self.screen.editor.focused and
+                      (self.screen.editor.focused.label, self.task.span_text(self.screen.editor.focused)[:20]),
+                      self.screen.editor.cursor)
             assert self.fix is not None
             self.fix.keys.append(key)
         await self.pilot.pause()
@@ -99,8 +99,8 @@ class Planner:
         moves = {"w": lambda t: self._word(t, 1), "b": lambda t: self._word(t, -1),
                  "right": lambda t: self._next(t, 1), "left": lambda t: self._next(t, -1)}
         if selecting:  # the screen's own rules for $ and . (. stops before ", he said")
-            moves["dollar_sign"] = self.screen.clause_end_after
-            moves["full_stop"] = self.screen.sentence_end_after
+            moves["dollar_sign"] = self.screen.edges.clause_end_after
+            moves["full_stop"] = self.screen.edges.sentence_end_after
         seen = {start: []}
         queue = deque([start])
         while queue:
@@ -135,13 +135,15 @@ class Planner:
             await self.press("pagedown" if offset >= last else "pageup")
         raise AssertionError("paging never showed the target")
 
-    async def _hint(self, kind: str, target: object) -> None:
+    async def _hint(self, kind: str, target: object, select: bool = False) -> None:
+        """f or g and the tag drawn on ``target``; ``select``: its last letter in capitals, which
+        starts a selection there (g and v in one)."""
         await self.press("f" if kind == "span" else "g")
         hints = self.pilot.app.screen
         index = next(i for i, group in enumerate(hints.groups) if target in group)
         tag = hints.tags[index]
         self.check_tag_painted(tag, target)
-        await self.press(*tag)
+        await self.press(*(tag[:-1] + tag[-1].upper() if select else tag))
         group = hints.groups[index]
         if len(group) > 1:  # spans that start on one word: the tag asks which
             await self.press(str(group.index(target) + 1))
@@ -154,26 +156,36 @@ class Planner:
         return self.screen.query_one(DocumentView)
 
     def check_tag_painted(self, tag: str, target: object) -> None:
-        """The tag is drawn on the screen over the start of its target's word."""
+        """The tag is drawn on the screen where the view put it: at the start of its target's word,
+        or right after the tags of other spans that start on that word (in the other colour, so
+        two one-letter tags never read as one)."""
         view = self._view()
-        hint = view.mark_style("hint")
+        tag_styles = {(s.color, s.bgcolor) for s in (view.mark_style("hint"), view.mark_style("hint-next"))}
         tokens = self.task.tokens
-        # The word the tag is meant to sit on (a quote opening on a name has it on its next word).
         place = next(offset for offset, shown in view._hints.items() if shown == tag)
-        word = next(t.text for t in tokens if t.start == place)
+        token = next(t for t in tokens if t.start <= place < max(t.end, t.start + 1))
+        rest = self.task.text[place + len(tag):token.end]
+
+        def kind(cell) -> tuple | None:
+            key = (cell.style.color, cell.style.bgcolor)
+            return key if key in tag_styles else None
+
         region = view.content_region
         for row in painted(self.pilot.app)[region.y:region.bottom]:
             cells = [c for c in row if region.x <= c.x < region.right]
-            line = "".join(c.char for c in cells)
             for x in range(len(cells) - len(tag) + 1):
                 run = cells[x:x + len(tag)]
-                if "".join(c.char for c in run) == tag and all(
-                        c.style.bgcolor == hint.bgcolor for c in run) and (x + len(tag) >= len(cells)
-                        or cells[x + len(tag)].style.bgcolor != hint.bgcolor):
-                    if line[x + len(tag):x + len(word)] == word[len(tag):] and (x == 0 or cells[x - 1].style.bgcolor
-                                                                                   != hint.bgcolor):
-                        return
-        raise AssertionError(f"tag '{tag}' is not drawn on '{word}' ({self.fix})")
+                if "".join(c.char for c in run) != tag or kind(run[0]) is None \
+                        or any(kind(c) != kind(run[0]) for c in run):
+                    continue
+                if x > 0 and kind(cells[x - 1]) == kind(run[0]):
+                    continue  # part of a longer tag
+                after = cells[x + len(tag):x + len(tag) + len(rest)]
+                if after and kind(after[0]) == kind(run[0]):
+                    continue
+                if len(after) == len(rest) and all(c.char == ch or kind(c) is not None for c, ch in zip(after, rest, strict=True)):
+                    return
+        raise AssertionError(f"tag '{tag}' is not drawn on '{token.text}' ({self.fix})")
 
     def check_focus_painted(self, span: Span) -> None:
         view = self._view()
@@ -193,14 +205,14 @@ class Planner:
 
     def _stepping(self, target: Span) -> list[str] | None:
         """tab / shift+tab, J / K or ) / ( presses that reach ``target``, if two or fewer do."""
-        focused = self.screen.focused_span
+        focused = self.screen.editor.focused
         spans = self.session.spans_in_order()
         options = []
         if focused in spans:
             distance = spans.index(target) - spans.index(focused)
             if abs(distance) <= 3:
                 options.append(["tab" if distance > 0 else "shift+tab"] * abs(distance))
-        here = self.task.tokens[self.screen.cursor].start
+        here = self.task.tokens[self.screen.editor.cursor].start
 
         def steps(label: str, forward: str, back: str) -> list[str] | None:
             same = [s for s in spans if s.label == label]
@@ -220,7 +232,7 @@ class Planner:
         return min(options, key=len) if options else None
 
     async def focus(self, target: Span) -> None:
-        if self.screen.focused_span == target:
+        if self.screen.editor.focused == target:
             return
         stepping = self._stepping(target)
         # A jump costs f and a tag (and a page key when the target is off screen).
@@ -229,41 +241,51 @@ class Planner:
         else:
             await self._page_to(target.start)
             await self._hint("span", target)
-        assert self.screen.focused_span == target, (target, self.screen.focused_span, self.fix)
+        assert self.screen.editor.focused == target, (target, self.screen.editor.focused, self.fix)
         self.check_focus_painted(target)
 
     async def cursor_to(self, token: int) -> None:
         """Put the (normal-mode) cursor on ``token``."""
-        if self.screen.cursor == token:
+        if self.screen.editor.cursor == token:
             return
-        moves = self.shortest_moves(self.screen.cursor, token, selecting=False, limit=2)
+        moves = self.shortest_moves(self.screen.editor.cursor, token, selecting=False, limit=2)
         if moves is not None:
             await self.press(*moves)
         else:
             await self._page_to(self.task.tokens[token].start)
             await self._hint("word", token)
-        assert self.screen.cursor == token
+        assert self.screen.editor.cursor == token
 
     async def select_to(self, token: int) -> None:
-        moves = self.shortest_moves(self.screen.cursor, token, selecting=True)
+        moves = self.shortest_moves(self.screen.editor.cursor, token, selecting=True)
         assert moves is not None, "no way to extend the selection there"
         await self.press(*moves)
-        assert self.screen.cursor == token
-        self.check_selection_painted(self.screen.selection_anchor, token)
+        assert self.screen.editor.cursor == token
+        self.check_selection_painted(self.screen.editor.selection[0], token)
 
     # -- fixes -------------------------------------------------------------------------------
 
+    async def select_from(self, token: int) -> None:
+        """Start a selection on ``token``: a move or two and v, or g and the word's tag in capitals."""
+        moves = [] if self.screen.editor.cursor == token else self.shortest_moves(
+            self.screen.editor.cursor, token, selecting=False, limit=1)
+        if moves is not None:
+            await self.press(*moves, "v")
+        else:
+            await self._page_to(self.task.tokens[token].start)
+            await self._hint("word", token, select=True)
+        assert self.screen.editor.selection == (token, token), (self.screen.editor.selection, token)
+
     async def add_span(self, gold: Span) -> Span:
-        await self.cursor_to(gold.token_start)
-        await self.press("v")
+        await self.select_from(gold.token_start)
         await self.select_to(gold.token_end)
         await self.press(DIGITS[gold.label])
-        made = self.screen.focused_span
+        made = self.screen.editor.focused
         assert made is not None and _key(made) == _key(gold), (made, gold)
         if gold.label == QUOTE:
-            while self.screen.focused_span.quote_type != gold.quote_type:
+            while self.screen.editor.focused.quote_type != gold.quote_type:
                 await self.press("t")
-        return self.screen.focused_span
+        return self.screen.editor.focused
 
     async def _choose_row(self, first_key: str, target: Span) -> None:
         """Open a picker with ``first_key`` and choose the row that shows ``target`` (read off the
@@ -278,9 +300,8 @@ class Planner:
             await self.press(str(index + 1))
             return
         await self.press(*"new", "enter")  # mark it in the text: the selection starts after the quote
-        if self.screen.cursor != target.token_start:
-            await self._hint("word", target.token_start)
-            await self.press("v")
+        if self.screen.editor.cursor != target.token_start:
+            await self._hint("word", target.token_start, select=True)
         await self.select_to(target.token_end)
         await self.press("enter")
 
@@ -313,9 +334,9 @@ class Planner:
                 if token == goal:
                     options.append([key] * count if count <= 2 else [key, str(count)])
                     break
-        edge = (screen.clause_end_after, screen.sentence_end_after) if which == "end" else (
-            screen.clause_start_before, screen.sentence_start_before)
-        for key, move in zip(("dollar_sign", "full_stop"), edge):
+        edge = (screen.edges.clause_end_after, screen.edges.sentence_end_after) if which == "end" else (
+            screen.edges.clause_start_before, screen.edges.sentence_start_before)
+        for key, move in zip(("dollar_sign", "full_stop"), edge, strict=True):
             token, keys = here, []
             for _ in range(3):
                 if which == "start":
@@ -328,7 +349,7 @@ class Planner:
                     break
         if self._visible(self.task.tokens[goal].start):
             options.append([grow if goal > here else shrink, "g", "<tag>"])
-        if self.screen.bound_pending is not None and self.screen.bound_pending[0] != which:
+        if self.screen.edits.bound_pending is not None and self.screen.edits.bound_pending[1] != which:
             # Right after [ or ], $ and . move the start: the end needs its own bracket first.
             options = [o for o in options if o[0] not in ("dollar_sign", "full_stop")]
         return options
@@ -337,7 +358,7 @@ class Planner:
         """Give the focused span the gold's extent: each bound by the fewest keys."""
         await self.focus(span)
         for which in ("start", "end"):
-            focused = self.screen.focused_span
+            focused = self.screen.editor.focused
             here = focused.token_start if which == "start" else focused.token_end
             target = goal.token_start if which == "start" else goal.token_end
             if here == target:
@@ -348,10 +369,10 @@ class Planner:
                 await self._hint("word", target)
             else:
                 await self.press(*keys)
-            focused = self.screen.focused_span
+            focused = self.screen.editor.focused
             assert (focused.token_start if which == "start" else focused.token_end) == target, (keys, self.fix)
-        self.check_focus_painted(self.screen.focused_span)
-        return self.screen.focused_span
+        self.check_focus_painted(self.screen.editor.focused)
+        return self.screen.editor.focused
 
 
 async def issue_table_fixes(size: tuple[int, int], output: Path) -> list[Fix]:
@@ -511,9 +532,9 @@ async def run(gold: Task, size: tuple[int, int], output: Path, model: str) -> li
                 if quote.quote_type != item.quote_type:
                     begin("quote type", item.start, f"→ {item.quote_type}")
                     await planner.focus(quote)
-                    while screen.focused_span.quote_type != item.quote_type:
+                    while screen.editor.focused.quote_type != item.quote_type:
                         await planner.press("t")
-                    quote = screen.focused_span
+                    quote = screen.editor.focused
                 speaker = gold_said.get(_key(item))
                 now = session.speaker_of(quote)
                 if speaker is not None and (now is None or _key(now) != _key(speaker)):
@@ -563,7 +584,7 @@ def main() -> int:
     gold = Task.from_dict(json.loads(args.gold.read_text(encoding="utf-8").splitlines()[0]))
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "out.jsonl"
-        fixes, decision, final, prelabeled = asyncio.run(run(gold, (width, height), output, args.model))
+        fixes, decision, _final, prelabeled = asyncio.run(run(gold, (width, height), output, args.model))
         scores = json.loads(subprocess.run(
             [sys.executable, "-m", "annotator", "evaluate", str(args.gold), str(output), "--json"],
             check=True, capture_output=True, text=True).stdout)
@@ -598,7 +619,7 @@ def main() -> int:
     same = gold_scope == final_scope
     print("saved record equals the gold in scope:", "yes" if same else "NO")
     if not same:
-        for name, g, f in zip(("spans", "relations"), gold_scope, final_scope):
+        for name, g, f in zip(("spans", "relations"), gold_scope, final_scope, strict=True):
             for item in sorted(g - f, key=str):
                 print(f"  missing {name[:-1]}: {item}")
             for item in sorted(f - g, key=str):

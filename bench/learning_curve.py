@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from annotator.core.evaluation import evaluate
+from annotator.measure.evaluation import evaluate
 from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
@@ -41,7 +41,7 @@ def corpus_tasks(corpus: Path) -> list[Task]:
     """The corpus' documents: imported from brat standoff, or read from an imported JSONL file."""
     if corpus.is_file():
         return read_documents([corpus])[0]
-    from annotator.export.brat import import_brat
+    from annotator.formats.brat_reading import import_brat
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "imported.jsonl"

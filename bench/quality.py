@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotator.core.evaluation import (  # noqa: E402
+from annotator.measure.evaluation import (  # noqa: E402
     Evaluation, evaluate, match_quotes_with_pieces, same_person, speakers_of,
 )
 from annotator.core.records import QUOTE, Task  # noqa: E402
@@ -37,7 +37,7 @@ def score_set(nlp, gold_path: Path, show_errors: bool = False) -> Evaluation:
     gold = [task for _, task in read_tasks([gold_path])]
     predicted = list(prelabel(nlp, [Task(text=g.text) for g in gold]))
     if show_errors:
-        for g, p in zip(gold, predicted):
+        for g, p in zip(gold, predicted, strict=True):
             print_errors(g, p)
     return evaluate(gold, predicted)
 
@@ -84,8 +84,8 @@ def main() -> None:
     nlp = load_pipeline(args.model)
     results = {name: score_set(nlp, path, args.errors and name not in MEASURE_ONLY)
                for name, path in GOLD_SETS.items() if args.blind or name not in MEASURE_ONLY}
-    print(f"\n| set | docs | quotes P/R/F1 (overlap) | quotes F1 (exact) | attributed P/R/F1 | speaker resolved F1 | "
-          f"entities P/R/F1 |")
+    print("\n| set | docs | quotes P/R/F1 (overlap) | quotes F1 (exact) | attributed P/R/F1 | speaker resolved F1 | "
+          "entities P/R/F1 |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, r in results.items():
         q, a, e = r.quotes_overlap, r.attributed, r.entities_total

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.export.test_brat_import import TEXT, attribution_ann
+from tests.formats.test_brat_import import TEXT, attribution_ann
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "corpus.py"

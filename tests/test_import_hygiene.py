@@ -35,6 +35,5 @@ def test_cli_starts_without_textual_or_spacy():
 
 
 def test_export_imports_without_textual():
-    pytest.importorskip("annotator.export")
-    loaded = top_level(modules_after_import("annotator.export"))
+    loaded = top_level(modules_after_import("annotator.formats.exporting"))
     assert "textual" not in loaded

@@ -15,9 +15,6 @@ from annotator.cli import agree  # noqa: F401
 from annotator.cli import evaluate  # noqa: F401
 from annotator.cli import train  # noqa: F401
 from annotator.cli import validate  # noqa: F401
-from annotator.cli import import_prodigy  # noqa: F401
-from annotator.cli import import_brat  # noqa: F401
-from annotator.cli import import_doccano  # noqa: F401
-from annotator.cli import import_labelstudio  # noqa: F401
+from annotator.cli import import_files  # noqa: F401
 
 __all__ = ["app"]

@@ -6,8 +6,9 @@ import getpass
 import traceback
 from typing import Any
 
+import click
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from annotator.core.errors import UserError
 from annotator.core.records import RecordError
@@ -18,7 +19,77 @@ USER_ERRORS = (UserError, RecordError, OSError, UnicodeError)
 EXIT_BAD_INPUT = 2
 
 
+class PlainArgument(TyperArgument):
+    """An argument as Click writes it: ``FILES...`` in the usage line, no Python type beside it.
+
+    Typer 0.2x writes a required argument as ``{files}...`` and its type as ``<list[Path]>``."""
+
+    def _usage_display_name(self) -> str:
+        name = self.metavar or self.name.upper()
+        return name if self.required else f"[{name}]"
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        return None
+
+
+#: Click's names for the value types Typer shows as ``<str>``, ``<int>``.
+_TYPE_NAMES = {"str": "TEXT", "int": "INTEGER", "float": "FLOAT", "bool": "BOOLEAN"}
+
+
+class PlainOption(TyperOption):
+    """An option as Click writes it: a flag shows no value, others ``PATH``, ``TEXT``, ``[a|b]``."""
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        if self.metavar is not None:
+            return self.metavar
+        if self.is_flag or self.count:
+            return None
+        label = self.display_type(ctx).strip("<>")
+        if self.type_descriptor.is_choice:
+            return f"[{label}]"
+        return _TYPE_NAMES.get(label, label.upper())
+
+
+def _plain_help_option(option: Any) -> Any:
+    if type(option) is TyperOption:
+        option.__class__ = PlainOption
+    return option
+
+
+class PlainCommand(TyperCommand):
+    """A command whose ``--help`` option itself is written without a type."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _plain_help_option(super().get_help_option(ctx))
+
+
+def plain_help(command: click.Command) -> None:
+    """Give every parameter of ``command`` (and of its subcommands) Click's spelling in ``--help``:
+    ``--force`` without ``<bool>``, ``FILES...`` instead of ``{files}...``, ``PATH`` not ``<path>``.
+
+    Typer takes no parameter or command class per option, so the objects it built are given our
+    subclasses here, once, for every command (the commands' own modules stay plain typer)."""
+    for param in command.params:
+        if type(param) is TyperArgument:
+            param.__class__ = PlainArgument
+            if param.metavar is None:
+                param.metavar = param.name.upper() + ("..." if param.nargs != 1 else "")
+        elif type(param) is TyperOption:
+            param.__class__ = PlainOption
+    if type(command) is TyperCommand:
+        command.__class__ = PlainCommand
+    for sub in getattr(command, "commands", {}).values():
+        plain_help(sub)
+
+
 class AnnotatorGroup(TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plain_help(self)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _plain_help_option(super().get_help_option(ctx))
+
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -68,13 +139,3 @@ def login_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "anonymous"
-
-
-#: ``annotator import FORMAT ...``: one subcommand per format, each in its own module.
-import_app = typer.Typer(
-    name="import",
-    help="Bring annotations made with other tools into our records (brat, ...).",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.add_typer(import_app, name="import")

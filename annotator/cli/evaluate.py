@@ -9,8 +9,10 @@ import typer
 from rich.table import Table
 
 from annotator.cli.app import app
+from annotator.cli.progress import RichProgress, progress_shown
 from annotator.cli.terminal import terminal_console
-from annotator.core.evaluation import Evaluation, evaluate
+from annotator.measure.evaluation import Evaluation, evaluate
+from annotator.core.progress import NoProgress, Progress
 from annotator.core.sources import read_tasks
 
 
@@ -21,12 +23,15 @@ def evaluate_command(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     by_kind: bool = typer.Option(False, "--by-kind", help="Also print quotes and attributed quotes per quote "
                                  "type (direct, indirect, mixed)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on standard error "
+                                  "(only when it is a terminal)."),
 ) -> None:
     """Score PREDICTED against GOLD: entities per label, quotes, attributed quotes.
 
     Example: annotator evaluate gold.jsonl tasks.jsonl --json
     """
-    result = evaluate_files(gold=gold, predicted=predicted)
+    with RichProgress(progress_shown(progress)) as bars:
+        result = evaluate_files(gold=gold, predicted=predicted, progress=bars)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2))
         return
@@ -45,11 +50,14 @@ def evaluate_command(
                       markup=False)
 
 
-def evaluate_files(*, gold: str | Path, predicted: str | Path) -> Evaluation:
+def evaluate_files(*, gold: str | Path, predicted: str | Path, progress: Progress = NoProgress()) -> Evaluation:
     """Read both files (the newest record per input in ``predicted``) and score them."""
+    reading = progress.stage("Reading tasks")
     gold_tasks = [task for _raw, task in read_tasks([gold])]
+    reading(len(gold_tasks))
     predicted_tasks = [task for _raw, task in read_tasks([predicted])]
-    return evaluate(gold_tasks, predicted_tasks)
+    reading(len(predicted_tasks))
+    return evaluate(gold_tasks, predicted_tasks, progress=progress.stage("Scoring", len(gold_tasks)))
 
 
 def kind_table(result: Evaluation) -> Table:

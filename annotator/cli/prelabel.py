@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -13,15 +16,20 @@ from rich.progress import (
 )
 
 from annotator.cli.app import app
+from annotator.cli.progress import progress_shown
 from annotator.cli.terminal import echo
+from annotator.core.errors import UserError
 from annotator.core.output_paths import refuse_output_among_inputs, rejects_path
 from annotator.core.sources import count_documents
+
+STDOUT = "-"
 
 
 @app.command("prelabel")
 def prelabel_command(
     inputs: list[str] = typer.Argument(..., help="Documents: .jsonl, .txt, folders of them, or '-'."),
-    output: Path = typer.Option(..., "--output", "-o", help="JSONL file of tasks to append to (resumes)."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSONL file of tasks to append to (resumes); '-': "
+                                "standard output, once all are done."),
     model: str = typer.Option(None, "--model", help="spaCy package name or pipeline folder."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch."),
     n_process: int = typer.Option(1, "--n-process", min=1,
@@ -38,10 +46,22 @@ def prelabel_command(
 
     On a cluster: annotator prelabel corpus/ -o parts/ --engine dask --scheduler tcp://HOST:8786
     """
+    if str(output) == STDOUT:
+        if skip_invalid or engine != "local":
+            raise UserError("-o -: --skip-invalid and --engine dask write files beside the output; give a file name")
+        with tempfile.TemporaryDirectory(prefix="annotator-prelabel-") as folder:
+            tasks = Path(folder) / "tasks.jsonl"
+            prelabel_command(inputs=inputs, output=tasks, model=model, batch_size=batch_size, n_process=n_process,
+                             engine=engine, scheduler=scheduler, partitions=partitions, skip_invalid=False)
+            with tasks.open("rb") as written:
+                shutil.copyfileobj(written, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return
     total = count_documents(inputs)
     with Progress(SpinnerColumn(), TextColumn("[bold]pre-labeling"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("docs"), TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn(),
-                  TimeRemainingColumn(), console=Console(stderr=True), transient=False) as progress:
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=False,
+                  disable=not progress_shown()) as progress:
         bar = progress.add_task("prelabel", total=total, rate=0.0)
         started = [time.perf_counter()]
 

@@ -18,7 +18,7 @@ def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer:
                      keymap: str | Path | None = None) -> None:
     """Open the review screen on the newest decision per input per annotator in SOURCES, appending
     gold records to OUTPUT (documents already there count as reviewed)."""
-    from annotator.export.decisions import index_decisions
+    from annotator.core.decisions import index_decisions
 
     refuse_output_among_inputs(output, sources)
     # Pass one reads every line before the screen opens, so bad input is an error with its

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.app import app
+from annotator.cli.progress import RichProgress, progress_shown
 from annotator.cli.terminal import echo
 from annotator.core.validation import validate_files
 
@@ -17,8 +18,13 @@ def validate(
     deep: bool = typer.Option(False, "--deep", help="Run the full check (JSON Schema validator and the readers' "
                               "code) on every line, and check between records: two texts under one "
                               "_input_hash, decisions replaced by the same annotator."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on standard error "
+                                  "(only when it is a terminal)."),
 ) -> None:
     """Check every line of FILES against the schemas and invariants; exit 1 if any line is bad.
+
+    The report (one line per file) goes to standard output, each problem as FILE:LINE: reason to
+    standard error.
 
     By default every line is read in full and every field and invariant checked, at about the
     speed of reading the file; a line that does not pass goes through the full check, which names
@@ -27,7 +33,17 @@ def validate(
 
     Example: annotator validate annotations.jsonl
     """
-    reports = validate_files(files, deep=deep)
+    with RichProgress(progress_shown(progress)) as bars:
+        if deep:
+            # The checks between records run across all the files at once.
+            bars.stage("Validating (deep)")
+            reports = validate_files(files, deep=True)
+        else:
+            advance = bars.stage("Validating files", len(files))
+            reports = []
+            for file in files:
+                reports += validate_files([file])
+                advance(1)
     bad = 0
     for report in reports:
         for problem in report.problems:
@@ -38,6 +54,6 @@ def validate(
         if report.replaced_decisions:
             status += (f"; {report.replaced_decisions} decision(s) replaced by a later one from the same "
                        "annotator (the newest counts)")
-        echo(f"{report.path}: {report.records} record(s), {status}", err=True)
+        echo(f"{report.path}: {report.records} record(s), {status}")
     if bad:
         raise typer.Exit(1)

@@ -184,7 +184,7 @@ def _open_journal(path: Path, flags: int) -> int:
     """The journal opened without following a symlink planted at its name (``InputError`` then)."""
     try:
         fd = os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as err:
+    except OSError:
         if os.path.islink(path):
             raise InputError(str(path), None, "the draft journal is a symbolic link; it is never read or "
                              "written through a link: remove the link") from None

@@ -1,43 +1,25 @@
-"""The annotation session: the documents seen so far, edits on their spans and relations, and an
-undo/redo history that spans documents. Plain Python, so the terminal screen and tests share it.
+"""The edits of an annotation session: labels, extents, deletions, quotes with their cues, speakers
+and the entities speakers refer to. Plain Python, so the terminal screen and tests share it.
 
-Every edit builds the new span and relation lists, checks them with ``check_task`` and only then
-commits; a refused edit raises ``EditError`` and changes nothing.
+Every edit builds the new span and relation lists, checks them (``DocumentHistory._commit``) and
+only then keeps them; a refused edit raises ``EditError`` and changes nothing.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from annotator.core.invariants import task_problems
-from annotator.core.records import (
-    COREF,
-    CUE,
-    CUE_REL,
-    QUOTE,
-    QUOTE_TYPES,
-    SAID_BY,
-    SPEAKER,
-    Relation,
-    Span,
-    Task,
-)
+from annotator.core import span_queries
+from annotator.core.edit_history import Document, DocumentHistory, Edit, EditError, State, state_of
+from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Relation, Span, Task
+from annotator.core.span_queries import SPEAKER_ENTITY_LABELS, SPEAKER_WINDOW, overlaps, span_order
 
 #: Entity labels offered when the user gives none (spaCy's English NER scheme, names first).
 DEFAULT_ENTITY_LABELS = (
     "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW",
     "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
 )
-#: Entity labels a speaker can be resolved to.
-SPEAKER_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-#: Words that can speak for a quote without being an entity (offered by the speaker picker).
-SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-_OPENING_MARKS = ('"', "“", "„", "«", "‘")
-_CLOSING_MARKS = ('"', "”", "“", "»", "’")
-#: How far (in tokens) from a quote the speaker picker looks for plausible speakers first.
-SPEAKER_WINDOW = 60
 
 #: Given the task as it will be and a speaker in it, the entity that speaker refers to (or None);
 #: the screen passes one built on the pre-labeler's coreference rules, so core stays free of spaCy.
@@ -45,21 +27,14 @@ CorefGuess = Callable[[Task, Span], "Span | None"]
 #: Given the task as it will be and a quote in it, the tokens (first, last) of the cue the
 #: pre-labeler's rules read for it (or None); the screen passes one built on the rules' lexicon.
 CueGuess = Callable[[Task, Span], "tuple[int, int] | None"]
-State = tuple[tuple[Span, ...], tuple[Relation, ...]]
 
-
-class EditError(ValueError):
-    """An edit that would break the task or makes no sense here; the message says why."""
+__all__ = ["DEFAULT_ENTITY_LABELS", "SPEAKER_ENTITY_LABELS", "SPEAKER_WINDOW", "Document", "Edit", "EditError",
+           "EditingSession", "State", "digit_labels", "relation_fits", "span_order", "state_of"]
 
 
 def digit_labels(entity_labels: Iterable[str]) -> list[str]:
     """Labels for the keys 1…9: the first six entity labels, then QUOTE, SPEAKER and CUE."""
     return [*list(entity_labels)[:6], QUOTE, SPEAKER, CUE]
-
-
-def span_order(span: Span) -> tuple[int, int, str]:
-    """Text order: by start, longer first, so a quote comes before the entities inside it."""
-    return (span.start, -span.end, span.label)
 
 
 def relation_fits(relation: Relation) -> bool:
@@ -74,16 +49,6 @@ def relation_fits(relation: Relation) -> bool:
     return True
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _token_distance(span: Span, other: Span) -> int:
-    if span.token_end < other.token_start:
-        return other.token_start - span.token_end
-    return max(span.token_start - other.token_end, 0)
-
-
 def _describe(task: Task, span: Span) -> str:
     text = task.span_text(span)
     if len(text) > 30:
@@ -91,109 +56,10 @@ def _describe(task: Task, span: Span) -> str:
     return f"{span.label} '{text}'"
 
 
-def state_of(task: Task) -> State:
-    return tuple(task.spans), tuple(task.relations)
-
 
 @dataclass
-class Document:
-    """One document of the session: the task as edited, the newest decision taken on it, and the
-    state that needs no draft (as decided, or as it came from the source)."""
-
-    task: Task
-    source: str = ""
-    answer: str | None = None
-    baseline: State | None = None
-
-    def __post_init__(self) -> None:
-        if self.baseline is None:
-            self.baseline = state_of(self.task)
-
-    @property
-    def decided(self) -> bool:
-        return self.answer is not None
-
-    @property
-    def dirty(self) -> bool:
-        """Edited since its decision (or, undecided, since it was read): a draft, not yet an answer."""
-        return state_of(self.task) != self.baseline
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One step of the history: which document, what was done, and its spans before and after."""
-
-    index: int
-    description: str
-    before: tuple[tuple[Span, ...], tuple[Relation, ...]]
-    after: tuple[tuple[Span, ...], tuple[Relation, ...]]
-    focus_before: Span | None
-    focus_after: Span | None
-
-
-@dataclass
-class EditingSession:
-    """The documents of one annotation run, the one being edited, and the edit history."""
-
-    documents: list[Document] = field(default_factory=list)
-    index: int = -1
-    _undo: list[Edit] = field(default_factory=list)
-    _redo: list[Edit] = field(default_factory=list)
-
-    # -- documents -------------------------------------------------------------------------
-
-    def add_document(self, task: Task, *, source: str = "", answer: str | None = None,
-                     baseline: Task | None = None) -> int:
-        """Add a document; ``baseline`` is the version that needs no draft when ``task`` is a draft.
-        A draft's changes become the oldest step of the history, so ``u`` can take them back after
-        a restart as it could before."""
-        self.documents.append(Document(task, source, answer, state_of(baseline) if baseline else None))
-        index = len(self.documents) - 1
-        document = self.documents[index]
-        if baseline is not None and document.dirty:
-            focus = next(iter(set(task.spans) - set(baseline.spans)), None)
-            self._undo.insert(0, Edit(index, "the changes kept as a draft from the last session",
-                                      document.baseline, state_of(task), None, focus))
-        return index
-
-    @property
-    def current(self) -> Document | None:
-        return self.documents[self.index] if 0 <= self.index < len(self.documents) else None
-
-    @property
-    def task(self) -> Task:
-        if self.current is None:
-            raise EditError("no document is open")
-        return self.current.task
-
-    def go_to(self, index: int) -> Document:
-        if not 0 <= index < len(self.documents):
-            raise EditError(f"there is no document {index + 1}")
-        self.index = index
-        return self.documents[index]
-
-    def decide(self, answer: str) -> Document:
-        """Record the newest decision on the current document (the caller writes it out)."""
-        document = self.current
-        if document is None:
-            raise EditError("no document is open")
-        document.answer = answer
-        document.baseline = state_of(document.task)
-        return document
-
-    @property
-    def dirty_documents(self) -> list[Document]:
-        return [d for d in self.documents if d.dirty]
-
-    def first_undecided(self, start: int = 0) -> int | None:
-        for index in range(max(start, 0), len(self.documents)):
-            if not self.documents[index].decided:
-                return index
-        return None
-
-    @property
-    def decided_count(self) -> int:
-        return sum(1 for d in self.documents if d.decided)
+class EditingSession(DocumentHistory):
+    """The documents of one annotation run, the one being edited, its history, and the edits."""
 
     # -- queries on the current task -------------------------------------------------------
 
@@ -210,118 +76,32 @@ class EditingSession:
         return [s for s in self.spans_in_order() if s.label == SPEAKER]
 
     def speaker_of(self, quote: Span) -> Span | None:
-        for rel in self.task.relations:
-            if rel.label == SAID_BY and rel.head_span == quote:
-                return rel.child_span
-        return None
+        return span_queries.linked(self.task, quote, SAID_BY)
 
     def coref_of(self, speaker: Span) -> Span | None:
-        for rel in self.task.relations:
-            if rel.label == COREF and rel.head_span == speaker:
-                return rel.child_span
-        return None
+        return span_queries.linked(self.task, speaker, COREF)
 
     def cue_of(self, quote: Span) -> Span | None:
-        for rel in self.task.relations:
-            if rel.label == CUE_REL and rel.head_span == quote:
-                return rel.child_span
-        return None
+        return span_queries.linked(self.task, quote, CUE_REL)
 
     def cue_candidates(self, quote: Span, words: Iterable[tuple[int, int]] = ()) -> list[Span]:
-        """The cues a quote can have, nearest to it first: the CUE spans of the document and the
-        token ranges ``words`` (the rules' cue words, as CUE spans not yet in the task), none inside
-        the quote."""
-        out: dict[tuple[int, int], Span] = {}
-        for span in self.task.spans:
-            if span.label == CUE:
-                out[(span.token_start, span.token_end)] = span
-        for first, last in words:
-            if (first, last) not in out and 0 <= first <= last < len(self.task.tokens):
-                out[(first, last)] = self._make(first, last, CUE)
-        found = [s for s in out.values() if not _overlaps(s, quote)]
-        return sorted(found, key=lambda s: (_token_distance(s, quote), span_order(s)))
+        return span_queries.cue_candidates(self.task, quote, words)
 
     def links(self, label: str) -> dict[Span, Span]:
-        """Head → child of every relation with this label (the last one wins), for bulk lookups."""
-        return {rel.head_span: rel.child_span for rel in self.task.relations if rel.label == label}
+        return span_queries.links(self.task, label)
 
     def resolve(self, speaker: Span, corefs: dict[Span, Span] | None = None) -> str:
-        """How a speaker reads: ``she → Maria Zakharova`` when linked to a differently worded entity."""
-        text = self.task.span_text(speaker)
-        entity = corefs.get(speaker) if corefs is not None else self.coref_of(speaker)
-        if entity is not None and self.task.span_text(entity) != text:
-            return f"{text} → {self.task.span_text(entity)}"
-        return text
+        return span_queries.resolve(self.task, speaker, corefs)
 
     def speaker_candidates(self, quote: Span | None = None,
                            cue_guess: tuple[int, int] | None = None) -> list[Span]:
-        """Speakers, name-like entities and (near the quote) pronouns, one per text range.
-
-        Without a quote: in text order. With one: the plausible speakers near it first (those in
-        the paragraphs of the quote and its cue before the others, then nearest first, measured
-        from its cue, or from ``cue_guess`` (the rules' cue tokens) when it has none, so the cue's
-        subject comes on top), then the rest of the document in text order. A pronoun comes as a
-        SPEAKER span not yet in the task.
-        """
-        out: dict[tuple[int, int], Span] = {}
-        for span in self.spans_in_order():
-            if span.label == SPEAKER:
-                out[(span.start, span.end)] = span
-            elif span.label in SPEAKER_ENTITY_LABELS:
-                out.setdefault((span.start, span.end), span)
-        if quote is None:
-            return sorted(out.values(), key=span_order)
-        tokens = self.task.tokens
-        low, high = max(quote.token_start - SPEAKER_WINDOW, 0), min(quote.token_end + SPEAKER_WINDOW, len(tokens) - 1)
-        for token in tokens[low:high + 1]:
-            inside = quote.token_start <= token.id <= quote.token_end
-            if not inside and token.text.lower() in SPEAKER_PRONOUNS and (token.start, token.end) not in out:
-                out[(token.start, token.end)] = self._make(token.id, token.id, SPEAKER)
-        cue = self.cue_of(quote)
-        if cue is None and cue_guess is not None:
-            cue = self._make(*cue_guess, CUE)
-        anchor = cue or quote
-        paragraphs = {self._paragraph_of(quote.start), self._paragraph_of(anchor.start)}
-
-        def distance(span: Span) -> int:
-            return _token_distance(span, anchor)
-
-        def inside_quote(span: Span) -> bool:
-            return quote.token_start <= span.token_start and span.token_end <= quote.token_end
-
-        near = [s for s in out.values() if not inside_quote(s) and distance(s) <= SPEAKER_WINDOW]
-        near.sort(key=lambda s: (self._paragraph_of(s.start) not in paragraphs, distance(s),
-                                 s.label != SPEAKER, span_order(s)))
-        rest = sorted((s for s in out.values() if s not in near), key=span_order)
-        return [*near, *rest]
+        return span_queries.speaker_candidates(self.task, quote, cue_guess)
 
     def coref_candidates(self, speaker: Span) -> list[Span]:
-        """Name-like entities: those sharing a word with the speaker first (``Jens Stoltenberg``
-        for ``Stoltenberg``), the fullest of them on top; for ``he``/``she`` a PERSON before an
-        organisation; then by nearness to the speaker."""
-        found = [s for s in self.entities() if s.label in SPEAKER_ENTITY_LABELS and s != speaker]
-        words = {w.casefold() for w in re.findall(r"\w+", self.task.span_text(speaker))}
-        personal = words <= {"he", "she", "him", "her", "i", "we"} and bool(words)
-
-        def key(span: Span) -> tuple:
-            shared = bool(words & {w.casefold() for w in re.findall(r"\w+", self.task.span_text(span))})
-            return (not shared, personal and span.label != "PERSON",
-                    -(span.token_end - span.token_start) if shared else 0, abs(span.start - speaker.start))
-
-        return sorted(found, key=key)
+        return span_queries.coref_candidates(self.task, speaker)
 
     def quote_type_for(self, token_start: int, token_end: int) -> str:
-        """The type a new quote over these tokens most likely has: direct inside quote marks,
-        mixed when it holds a quoted part, indirect otherwise."""
-        tokens, text = self.task.tokens, self.task.text
-        first, last = sorted((token_start, token_end))
-        start, end = tokens[first].start, tokens[last].end
-        before, after = text[max(start - 2, 0):start], text[end:end + 3]
-        if any(m in before for m in _OPENING_MARKS) and any(m in after for m in _CLOSING_MARKS):
-            return "direct"
-        if any(m in text[start:end] for m in _OPENING_MARKS):
-            return "mixed"
-        return "indirect"
+        return span_queries.quote_type_for(self.task, token_start, token_end)
 
     def span_at_tokens(self, token_start: int, token_end: int, label: str) -> Span | None:
         for span in self.task.spans:
@@ -365,14 +145,14 @@ class EditingSession:
 
     def move_start(self, span: Span, step: int) -> Span:
         self._require(span)
-        token = self._step(span.token_start, step)
+        token = span_queries.word_token_after(self.task, span.token_start, step)
         if token is None or token > span.token_end:
             raise EditError("the span cannot start there")
         return self.reshape(span, token, span.token_end, "moved the start")
 
     def move_end(self, span: Span, step: int) -> Span:
         self._require(span)
-        token = self._step(span.token_end, step)
+        token = span_queries.word_token_after(self.task, span.token_end, step)
         if token is None or token < span.token_start:
             raise EditError("the span cannot end there")
         return self.reshape(span, span.token_start, token, "moved the end")
@@ -403,7 +183,7 @@ class EditingSession:
             found = cue(self._candidate(spans, relations), span)
             if found is not None:
                 cue_span = self.span_at_tokens(*found, CUE) or self._make(*found, CUE)
-                if not _overlaps(cue_span, span):
+                if not overlaps(cue_span, span):
                     if cue_span not in spans:
                         spans.append(cue_span)
                     relations.append(Relation(span, cue_span, CUE_REL))
@@ -419,7 +199,7 @@ class EditingSession:
             raise EditError("only a quote has a cue")
         if target.label != CUE:
             raise EditError(f"a {target.label} cannot be a cue")
-        if _overlaps(target, quote):
+        if overlaps(target, quote):
             raise EditError("a quote's cue lies outside the quote")
         old = self.cue_of(quote)
         if old == target:
@@ -541,51 +321,10 @@ class EditingSession:
                      list(self.task.spans), relations, speaker, speaker)
         return speaker
 
-    # -- history ---------------------------------------------------------------------------
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
-    @property
-    def last_edit(self) -> Edit | None:
-        return self._undo[-1] if self._undo else None
-
     def next_token(self, token: int, step: int) -> int:
         """The nearest non-whitespace token in ``step`` direction, or ``token`` at the edge."""
-        found = self._step(token, step)
+        found = span_queries.word_token_after(self.task, token, step)
         return token if found is None else found
-
-    def undo(self) -> Edit:
-        """Undo the newest edit, opening its document if another one is on screen."""
-        if not self._undo:
-            raise EditError("nothing to undo")
-        edit = self._undo.pop()
-        self._restore(edit.index, edit.before)
-        self._redo.append(edit)
-        return edit
-
-    def forget_redo(self) -> None:
-        """Drop the redo history (after an edit that could not be kept was undone)."""
-        self._redo.clear()
-
-    def redo(self) -> Edit:
-        if not self._redo:
-            raise EditError("nothing to redo")
-        edit = self._redo.pop()
-        self._restore(edit.index, edit.after)
-        self._undo.append(edit)
-        return edit
-
-    def _restore(self, index: int, state: tuple[tuple[Span, ...], tuple[Relation, ...]]) -> None:
-        self.index = index
-        task = self.documents[index].task
-        task.spans = list(state[0])
-        task.relations = list(state[1])
 
     # -- internals -------------------------------------------------------------------------
 
@@ -593,29 +332,11 @@ class EditingSession:
         if span not in self.task.spans:
             raise EditError(f"{span.label} {span.start}-{span.end} is not a span of this document")
 
-    def _paragraph_of(self, offset: int) -> int:
-        """Which paragraph (counted by line breaks) a character offset is in."""
-        return self.task.text.count("\n", 0, offset)
-
     def _is_blank(self, token_id: int) -> bool:
         return not self.task.tokens[token_id].text.strip()
 
-    def _step(self, token: int, step: int) -> int | None:
-        """The next token in ``step`` direction that is not whitespace, or None at the edge."""
-        position = token + step
-        while 0 <= position < len(self.task.tokens):
-            if not self._is_blank(position):
-                return position
-            position += step
-        return None
-
     def _make(self, token_start: int, token_end: int, label: str, quote_type: str | None = None) -> Span:
-        tokens = self.task.tokens
-        start, end = tokens[token_start].start, tokens[token_end].end
-        if label == QUOTE and quote_type is None:
-            quote_type = QUOTE_TYPES[0]
-        return Span(start, end, token_start, token_end, label, text=self.task.text[start:end],
-                    quote_type=quote_type if label == QUOTE else None)
+        return span_queries.make_span(self.task, token_start, token_end, label, quote_type)
 
     def _word_range(self, token_start: int, token_end: int, *, outside: str, blank: str) -> tuple[int, int]:
         """The tokens from one end to the other, in order, trimmed to their words: a span never
@@ -646,7 +367,7 @@ class EditingSession:
         """Remove entities that a new or relabelled entity overlaps: the user's newest word wins."""
         if not span.is_entity:
             return spans, relations, ""
-        losers = [s for s in spans if s.is_entity and s != span and _overlaps(s, span)]
+        losers = [s for s in spans if s.is_entity and s != span and overlaps(s, span)]
         if not losers:
             return spans, relations, ""
         spans = [s for s in spans if s not in losers]
@@ -671,25 +392,3 @@ class EditingSession:
         self._commit(description + note, spans, relations, old, new)
         return new
 
-    def _refusing_problems(self, before: Task, after: Task) -> list[str]:
-        """The problems that refuse an edit: here, any broken invariant."""
-        return task_problems(after)
-
-    def _candidate(self, spans: list[Span], relations: list[Relation]) -> Task:
-        task = self.task
-        return Task(text=task.text, tokens=task.tokens, spans=sorted(spans, key=span_order),
-                    relations=relations, meta=task.meta, input_hash=task.input_hash)
-
-    def _commit(self, description: str, spans: list[Span], relations: list[Relation],
-                focus_before: Span | None, focus_after: Span | None) -> None:
-        task = self.task
-        candidate = self._candidate(spans, relations)
-        problems = self._refusing_problems(task, candidate)
-        if problems:
-            raise EditError(problems[0])
-        edit = Edit(self.index, description, (tuple(task.spans), tuple(task.relations)),
-                    (tuple(candidate.spans), tuple(candidate.relations)), focus_before, focus_after)
-        task.spans = candidate.spans
-        task.relations = candidate.relations
-        self._undo.append(edit)
-        self._redo.clear()

@@ -1,15 +1,23 @@
 """Invariants every task must keep: offsets inside the text, spans on token edges, relations between spans of the task.
 
-Checked when records are read and before every write; a violation is reported, never silently fixed.
+The rules between fields, stated here and nowhere else (the record structs hold each field's
+kind; the schemas are generated from those). ``task_is_sound`` asks them all a column at a time,
+``task_problems`` words each one that is broken. Checked when records are read and before every
+write; a violation is reported, never silently fixed.
 """
 
 from __future__ import annotations
 
-from annotator.core.records import QUOTE, RecordError, Span, Task
+from itertools import compress, repeat
+from operator import attrgetter, is_not, le, lt, sub
+
+from annotator.core.records import QUOTE, STRUCTURE_LABELS, RecordError, Relation, Span, Task, Token
 
 
 def task_problems(task: Task) -> list[str]:
     """Every invariant the task breaks, as readable sentences (empty when the task is sound)."""
+    if task_is_sound(task.text, task.tokens, task.spans, task.relations):
+        return []
     problems: list[str] = []
     n = len(task.text)
     problems.extend(_token_problems(task))
@@ -82,8 +90,81 @@ def _token_problems(task: Task) -> list[str]:
 def _entity_overlaps(spans: list[Span]) -> list[str]:
     entities = sorted((s for s in spans if s.is_entity), key=lambda s: (s.start, s.end))
     problems = []
-    for left, right in zip(entities, entities[1:]):
+    for left, right in zip(entities, entities[1:], strict=False):
         if right.start < left.end:
             problems.append(f"entity spans overlap: {left.label} {left.start}-{left.end} "
                             f"and {right.label} {right.start}-{right.end}")
     return problems
+
+
+def task_is_sound(text: str, tokens: list[Token], spans: list[Span], relations: list[Relation]) -> bool:
+    """Whether a task keeps every invariant, asked a column at a time (all the spans' starts, all
+    their ends, ...): the speed of ``validate`` and of every check before a write. True means
+    ``task_problems`` finds nothing; on False it is ``task_problems`` that says what is wrong."""
+    if not text.strip():
+        return False
+    token_starts, token_ends = _token_offsets(text, tokens) if tokens else ([], [])
+    if token_starts is None:
+        return False
+    if not spans:
+        return not relations
+    starts, ends = list(map(_start, spans)), list(map(_end, spans))
+    try:
+        # Token offsets ascend, so "token_start's start is the span's start" is the same as
+        # "the span starts on a token start, and that token is token_start" (and so for ends).
+        if (list(map(token_starts.__getitem__, map(_token_start, spans))) != starts
+                or list(map(token_ends.__getitem__, map(_token_end, spans))) != ends):
+            return False
+    except IndexError:
+        return False
+    if not all(map(lt, starts, ends)):
+        return False
+    keys = set(map(_key, spans))
+    if len(keys) != len(spans):
+        return False
+    labels = list(map(_label, spans))
+    given = list(map(_text, spans))
+    if None in given:
+        kept = list(map(is_not, given, repeat(None)))
+        given, starts_given, ends_given = (list(compress(c, kept)) for c in (given, starts, ends))
+    else:
+        starts_given, ends_given = starts, ends
+    if list(map(len, given)) != list(map(sub, ends_given, starts_given)) or not all(
+            map(text.startswith, given, starts_given)):
+        return False
+    if not set(compress(labels, map(is_not, map(_quote_type, spans), repeat(None)))) <= _QUOTE_ONLY:
+        return False
+    if span_overlap([(s, e) for s, e, label in zip(starts, ends, labels, strict=True) if label not in STRUCTURE_LABELS]):
+        return False
+    if not relations:
+        return True
+    # (A relation's head and child are its spans' token ends: the Relation struct checks that.)
+    return (keys.issuperset(map(_key, map(_head_span, relations)))
+            and keys.issuperset(map(_key, map(_child_span, relations))))
+
+
+def _token_offsets(text: str, tokens: list[Token]) -> tuple[list[int] | None, list[int]]:
+    """The tokens' starts and ends when ids count from 0, offsets ascend without overlap inside
+    the text and each token's text is there; (None, []) otherwise."""
+    if list(map(_id, tokens)) != list(range(len(tokens))):
+        return None, []
+    starts, ends, texts = list(map(_start, tokens)), list(map(_end, tokens)), list(map(_text, tokens))
+    # Each token is as long as its text, so start < end when no text is empty; the document has
+    # the text at its start (so no token ends past the text): startswith compares in place.
+    if (list(map(len, texts)) != list(map(sub, ends, starts)) or "" in texts
+            or not all(map(le, ends, starts[1:])) or not all(map(text.startswith, texts, starts))):
+        return None, []
+    return starts, ends
+
+
+def span_overlap(entities: list[tuple[int, int]]) -> bool:
+    """Whether any two of these (start, end) ranges overlap."""
+    entities.sort()
+    return not all(map(le, [end for _, end in entities[:-1]], [start for start, _ in entities[1:]]))
+
+
+_start, _end, _text, _label, _id = (attrgetter(name) for name in ("start", "end", "text", "label", "id"))
+_token_start, _token_end, _quote_type = attrgetter("token_start"), attrgetter("token_end"), attrgetter("quote_type")
+_head_span, _child_span = attrgetter("head_span"), attrgetter("child_span")
+_key = attrgetter("start", "end", "label")
+_QUOTE_ONLY = frozenset({QUOTE})

@@ -1,13 +1,17 @@
 """Annotation records in Prodigy's task format: tokens, spans, relations, tasks and decisions.
 
-Plain data with no spaCy and no Textual, so every layer (and every user script) can use it.
+Each record is declared once, as a msgspec struct: the declaration is the in-memory record, the
+decoder (``core/record_decoding.py`` reads lines and objects through it) and the JSON Schema
+(``core/schema.py`` generates ``schemas/`` from it). Cross-field rules (spans on token edges, ...)
+are not types: they live in ``core/invariants.py``. Plain data with no spaCy and no Textual.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
-from typing import Any, Container, Iterable, Mapping
+from typing import Annotated, Any, Container, Literal, Mapping, Union
+
+import msgspec
+from msgspec import Meta, Struct
 
 from annotator.core.hashing import TASK_HASH_KEYS, content_hash, input_hash, legacy_input_hash, task_hash
 
@@ -25,75 +29,72 @@ RELATION_LABELS = (SAID_BY, CUE_REL, COREF)
 
 ANSWERS = ("accept", "reject", "ignore")
 
-#: Fields of a task that this tool owns and rewrites; everything else is carried through.
-TASK_FIELDS = ("text", "tokens", "spans", "relations", "meta", "_input_hash", "_task_hash")
-ANNOTATION_FIELDS = ("answer", "_annotator_id", "_session_id", "_timestamp")
-
 #: The interface a record was made for, as Prodigy writes it in ``_view_id``.
 VIEW_NER, VIEW_SPANS, VIEW_RELATIONS = "ner_manual", "spans_manual", "relations"
-
-# Fields Prodigy writes that we carry through unchanged, with the JSON kind each must have.
-# Any other field on a token, span or relation is a mistake (a typo such as "colour") and is refused.
-_NUMBER = (int, float)
-#: fields of a token besides text/start/end/id/ws
-PRODIGY_TOKEN_FIELDS: dict[str, Any] = {"disabled": bool}
-#: fields of a span besides ours: "type" (rel.manual), "score" and "source" (model suggestions),
-#: "input_hash" (ner.correct), "pattern" (pattern matches), "answer" and "rank" (binary ner.teach)
-PRODIGY_SPAN_FIELDS: dict[str, Any] = {"type": str, "score": _NUMBER, "source": str, "input_hash": int,
-                                       "pattern": int, "answer": str, "rank": int}
-#: fields of a relation besides ours: the colour rel.manual draws the arc in
-PRODIGY_RELATION_FIELDS: dict[str, Any] = {"color": str}
-#: top-level underscore fields Prodigy writes, with their kinds (null allowed for the session and annotator)
-PRODIGY_TOP_FIELDS: dict[str, Any] = {"_view_id": str, "_is_binary": bool}
 
 
 class RecordError(ValueError):
     """A record breaks the format or an invariant; the message names what is wrong."""
 
 
-@dataclass(frozen=True)
-class Token:
+# Field kinds. A field declared ``kind = None`` is absent from a record when None: the record
+# may leave it out but never writes null there (Prodigy never does), so the decoder refuses null.
+Offset = Annotated[int, Meta(ge=0)]
+Label = Annotated[str, Meta(min_length=1)]
+Number = Union[int, float]  # an integer stays an integer: a score of 1 is written back as 1
+
+
+def prodigy(kind: Any, what: str) -> Any:
+    """A field Prodigy writes that we carry through unchanged (listed in the schema as Prodigy's)."""
+    return Annotated[kind, Meta(description=f"Prodigy: {what}", extra={"prodigy": True})]
+
+
+class Token(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, repr_omit_defaults=True, gc=False):
     text: str
-    start: int
-    end: int
-    id: int
-    ws: bool
-    #: Prodigy's own token fields (``disabled``), carried through; not part of a token's identity
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    start: Offset
+    end: Offset
+    id: Offset
+    ws: Annotated[bool, Meta(description="Whether whitespace follows the token.")]
+    disabled: prodigy(bool, "the token cannot be selected (rel.manual).") = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"text": self.text, "start": self.start, "end": self.end, "id": self.id, "ws": self.ws}
-        out.update(self.extra)
-        return out
+        return msgspec.to_builtins(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Token:
-        try:
-            return cls(
-                text=_typed(data, "text", str),
-                start=_typed(data, "start", int),
-                end=_typed(data, "end", int),
-                id=_typed(data, "id", int),
-                ws=_typed(data, "ws", bool),
-                extra=_known_extra(data, _TOKEN_KEYS, PRODIGY_TOKEN_FIELDS),
-            )
-        except TypeError as err:
-            raise RecordError(f"token {dict(data)!r}: {err}") from None
+        return _convert(data, cls, "token")
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Prodigy's own fields on this token; they are not part of its identity."""
+        return _carried(self)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and _identity(self) == _identity(other)
+
+    def __hash__(self) -> int:
+        return hash(_identity(self))
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, repr_omit_defaults=True, gc=False):
     """A labelled character range; ``token_end`` is inclusive, as in Prodigy."""
 
-    start: int
-    end: int
-    token_start: int
-    token_end: int
-    label: str
-    text: str | None = None
-    quote_type: str | None = None
-    #: Prodigy's own span fields (``type``, ``score``, ...), carried through; not part of a span's identity
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    start: Offset
+    end: Annotated[int, Meta(ge=1)]
+    token_start: Offset
+    token_end: Annotated[int, Meta(ge=0, description="Inclusive, as in Prodigy.")]
+    label: Annotated[str, Meta(min_length=1, description="An entity label (PERSON, ORG, GPE, ...) or QUOTE, "
+                                                         "SPEAKER, CUE.")]
+    text: str = None
+    quote_type: Annotated[Literal[QUOTE_TYPES], Meta(  # type: ignore[valid-type]
+        description="Only on QUOTE spans; a QUOTE from another tool may have none.")] = None
+    type: prodigy(str, 'rel.manual writes "span".') = None
+    score: prodigy(Number, "a model's confidence.") = None
+    source: prodigy(str, "the model or patterns that suggested the span.") = None
+    input_hash: prodigy(int, "written by ner.correct.") = None
+    pattern: prodigy(int, "the id of the pattern that matched.") = None
+    answer: prodigy(str, "written by the binary interfaces.") = None
+    rank: prodigy(int, "the suggestion's rank in binary ner.teach.") = None
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -104,116 +105,106 @@ class Span:
     def is_entity(self) -> bool:
         return self.label not in STRUCTURE_LABELS
 
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Prodigy's own fields on this span (``type``, ``score``, ...); not part of its identity."""
+        return _carried(self)
+
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "start": self.start,
-            "end": self.end,
-            "token_start": self.token_start,
-            "token_end": self.token_end,
-            "label": self.label,
-        }
-        if self.text is not None:
-            out["text"] = self.text
-        if self.quote_type is not None:
-            out["quote_type"] = self.quote_type
-        out.update(self.extra)
-        return out
+        return msgspec.to_builtins(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Span:
-        if not isinstance(data, Mapping):
-            raise RecordError(f"span must be an object, got {type(data).__name__}")
-        try:
-            text = data.get("text")
-            if text is not None and not isinstance(text, str):
-                raise TypeError("'text' must be a string")
-            quote_type = data.get("quote_type")
-            if quote_type is not None and quote_type not in QUOTE_TYPES:
-                raise TypeError(f"'quote_type' must be one of {', '.join(QUOTE_TYPES)}")
-            return cls(
-                start=_typed(data, "start", int),
-                end=_typed(data, "end", int),
-                token_start=_typed(data, "token_start", int),
-                token_end=_typed(data, "token_end", int),
-                label=_label(data),
-                text=text,
-                quote_type=quote_type,
-                extra=_known_extra(data, _SPAN_KEYS, PRODIGY_SPAN_FIELDS),
-            )
-        except TypeError as err:
-            raise RecordError(f"span {_brief(data)}: {err}") from None
+        return _convert(data, cls, "span")
 
     def replace(self, **changes: Any) -> Span:
-        return dataclasses.replace(self, **changes)
+        return msgspec.structs.replace(self, **changes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Span) and _identity(self) == _identity(other)
+
+    def __hash__(self) -> int:
+        return hash(_identity(self))
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, repr_omit_defaults=True,
+               gc=False):
     """A labelled link between two spans of the same task (head → child)."""
 
     head_span: Span
     child_span: Span
-    label: str
-    #: Prodigy's own relation fields (``color``), carried through; not part of a relation's identity
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    label: Annotated[str, Meta(min_length=1, description=(
+        "Ours: SAID_BY (QUOTE → SPEAKER), CUE (QUOTE → CUE), COREF (SPEAKER → the entity mention it "
+        "refers to); other labels are carried through."))]
+    # Prodigy's relations interface writes each span's token_end here; a relation built in code
+    # (or read without them) takes them from its spans, and a record whose values differ is refused.
+    head: Annotated[int, Meta(ge=0, description="token_end of the head span.")] = None
+    child: Annotated[int, Meta(ge=0, description="token_end of the child span.")] = None
+    color: prodigy(str, "the colour rel.manual draws the arc in.") = None
+
+    def __post_init__(self) -> None:
+        for end, span in (("head", self.head_span), ("child", self.child_span)):
+            given = getattr(self, end)
+            if given is None:
+                msgspec.structs.force_setattr(self, end, span.token_end)
+            elif given != span.token_end:
+                raise ValueError(f"'{end}' is {given!r} but its span ends at token {span.token_end}")
 
     @property
-    def head(self) -> int:
-        return self.head_span.token_end
-
-    @property
-    def child(self) -> int:
-        return self.child_span.token_end
+    def extra(self) -> dict[str, Any]:
+        """Prodigy's own fields on this relation (``color``); not part of its identity."""
+        return _carried(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "head": self.head,
-            "child": self.child,
-            "head_span": self.head_span.to_dict(),
-            "child_span": self.child_span.to_dict(),
-            "label": self.label,
-            **self.extra,
-        }
+        out = {"head": self.head, "child": self.child}  # first, as Prodigy writes them
+        out.update(msgspec.to_builtins(self))
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Relation:
-        if not isinstance(data, Mapping):
-            raise RecordError(f"relation must be an object, got {type(data).__name__}")
-        for name in ("head_span", "child_span"):
-            if name not in data:
-                raise RecordError(f"relation {_brief(data)}: missing '{name}'")
-        label = data.get("label")
-        if not isinstance(label, str) or not label:
-            raise RecordError(f"relation {_brief(data)}: 'label' must be a non-empty string")
-        try:
-            extra = _known_extra(data, _RELATION_KEYS, PRODIGY_RELATION_FIELDS)
-        except TypeError as err:
-            raise RecordError(f"relation {_brief(data)}: {err}") from None
-        rel = cls(Span.from_dict(data["head_span"]), Span.from_dict(data["child_span"]), label, extra)
-        for end, expected in (("head", rel.head), ("child", rel.child)):
-            if end in data and data[end] != expected:
-                raise RecordError(
-                    f"relation {label}: '{end}' is {data[end]!r} but its span ends at token {expected}"
-                )
-        return rel
+        return _convert(data, cls, "relation")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Relation) and _identity(self) == _identity(other)
+
+    def __hash__(self) -> int:
+        return hash(_identity(self))
 
 
-@dataclass
-class Task:
+class ProdigyTaskFields(Struct, kw_only=True):
+    """Top-level fields Prodigy writes that we carry through in ``Task.extra``, with their kinds."""
+
+    _view_id: Annotated[str, Meta(description="The Prodigy interface the record was made for: ner_manual, "
+                                              "spans_manual, relations, ...")] = None
+    _is_binary: bool = None
+    label: Annotated[str, Meta(description=(
+        "Prodigy: the label of a binary or classification task. A list (doccano's [[start, end, label]]) "
+        "is refused: convert such files with 'annotator import doccano'."))] = None
+
+
+class Task(Struct):
     """One document to annotate, with its pre-labels; ``extra`` holds fields we carry through.
 
     ``input_hash`` and ``given_task_hash`` are the hashes the record came with, kept as Prodigy
     keeps them; a record without them gets our own (``annotator.core.hashing``), not Prodigy's values.
     """
 
-    text: str
-    tokens: list[Token] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
-    input_hash: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    given_task_hash: int | None = None
+    text: Annotated[str, Meta(min_length=1, pattern=r"\S",
+                              description="The document text; offsets count Unicode code points.")]
+    tokens: list[Token] = []
+    spans: list[Span] = []
+    relations: list[Relation] = []
+    meta: Annotated[dict[str, Any], Meta(description=(
+        "Free-form metadata; 'source' is the file a document came from. Prodigy's ner.manual records "
+        "may have none."))] = {}
+    input_hash: Annotated[int, Meta(description=(
+        "Hash of the input (the text), in Prodigy's shape: kept when present, else computed by "
+        "annotator (not the value Prodigy would compute)."))] = msgspec.field(default=None, name="_input_hash")
+    #: fields of the record that this tool does not own, carried through (not part of a record's JSON shape)
+    extra: dict[str, Any] = {}
+    given_task_hash: Annotated[int, Meta(description=(
+        "Prodigy's hash of the input plus the spans it came with: kept when present."))] = msgspec.field(
+        default=None, name="_task_hash")
     #: whether ``input_hash`` came with the record (True) or was computed from the text (False)
     input_hash_given: bool = True
 
@@ -258,49 +249,92 @@ class Task:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Task:
         """Read a task or a bare input (``{"text": ...}``); checks types, not invariants."""
-        if not isinstance(data, Mapping):
-            raise RecordError(f"a record must be a JSON object, got {json_type(data)}")
-        text = data.get("text")
-        if "text" not in data:
-            if isinstance(data.get("data"), Mapping) and "text" in data["data"]:
-                raise RecordError("missing 'text': this looks like a Label Studio task; convert it with "
-                                  "'annotator import labelstudio FILE -o TASKS.jsonl'")
-            raise RecordError("missing 'text'")
-        if isinstance(data.get("label"), list) or "entities" in data and "spans" not in data:
-            # Prodigy's "label" is one string; doccano's is a list of [start, end, label].
-            raise RecordError("this looks like a doccano record ('label' or 'entities' with character "
-                              "offsets); convert it with 'annotator import doccano FILE -o TASKS.jsonl'")
-        if not isinstance(text, str):
-            raise RecordError(f"'text' must be a string, got {json_type(text)}")
-        if not text.strip():
-            raise RecordError("'text' is empty")
-        meta = data.get("meta", {})
-        if not isinstance(meta, Mapping):
-            raise RecordError(f"'meta' must be an object, got {json_type(meta)}")
-        hashes = {name: _optional_int(data, name) for name in ("_input_hash", "_task_hash")}
-        for name, kind in PRODIGY_TOP_FIELDS.items():
-            if name in data and not _is_kind(data[name], kind):
-                raise RecordError(f"'{name}' must be {_KIND_NAMES[kind]}, got {json_type(data[name])}")
-        return cls(
-            text=text,
-            tokens=[Token.from_dict(t) if isinstance(t, Mapping) else _not_object("token", t)
-                    for t in _list(data, "tokens")],
-            spans=[Span.from_dict(s) for s in _list(data, "spans")],
-            relations=[Relation.from_dict(r) for r in _list(data, "relations")],
-            meta=dict(meta),
-            input_hash=hashes["_input_hash"],
-            extra={k: v for k, v in data.items()
-                   if k not in TASK_FIELDS and k not in ANNOTATION_FIELDS},
-            given_task_hash=hashes["_task_hash"],
-        )
+        from annotator.core.record_decoding import task_from_dict
+
+        return task_from_dict(data)
 
     def copy(self) -> Task:
-        return dataclasses.replace(self, tokens=list(self.tokens), spans=list(self.spans),
-                                   relations=list(self.relations), meta=dict(self.meta),
-                                   extra=dict(self.extra))
+        return msgspec.structs.replace(self, tokens=list(self.tokens), spans=list(self.spans),
+                                       relations=list(self.relations), meta=dict(self.meta),
+                                       extra=dict(self.extra))
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start:span.end]
+
+
+class Annotation(Struct):
+    """A decision on a task by one annotator: the task as decided plus the answer.
+
+    Prodigy may write ``_session_id: null`` and leave out ``_annotator_id`` or ``_timestamp``
+    (older versions); such records are read with None there and written back the same way.
+    """
+
+    task: Task  # in a record, the task's fields sit beside the decision's
+    answer: Literal[ANSWERS]  # type: ignore[valid-type]
+    annotator_id: Union[str, None] = msgspec.field(default=None, name="_annotator_id")
+    session_id: Union[str, None] = msgspec.field(default=None, name="_session_id")
+    timestamp: Annotated[int, Meta(description="Seconds since the epoch.")] = msgspec.field(
+        default=None, name="_timestamp")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.task.to_dict()
+        out.update(answer=self.answer, _annotator_id=self.annotator_id, _session_id=self.session_id)
+        if self.timestamp is not None:
+            out["_timestamp"] = self.timestamp
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Annotation:
+        from annotator.core.record_decoding import annotation_from_dict
+
+        return annotation_from_dict(data)
+
+
+#: Fields of the in-memory records that a record's JSON does not have: a decision's task is
+#: its own fields, beside the decision's.
+IN_MEMORY_ONLY = frozenset({"extra", "input_hash_given", "task"})
+
+
+def _fields_carried(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in msgspec.inspect.type_info(kind).fields
+                 if isinstance(f.type, msgspec.inspect.Metadata) and (f.type.extra or {}).get("prodigy"))
+
+
+def _kinds(kind: type) -> dict[str, Any]:
+    """Prodigy's fields of a record with the Python kinds their values have, for other readers."""
+    python = {msgspec.inspect.BoolType: bool, msgspec.inspect.StrType: str, msgspec.inspect.IntType: int}
+    out = {}
+    for field in msgspec.inspect.type_info(kind).fields:
+        if kind is ProdigyTaskFields or field.name in _CARRIED[kind]:
+            info = field.type.type if isinstance(field.type, msgspec.inspect.Metadata) else field.type
+            out[field.encode_name] = python.get(type(info), (int, float))
+    return out
+
+
+_IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {}
+_CARRIED: dict[type, tuple[str, ...]] = {kind: _fields_carried(kind) for kind in (Token, Span, Relation)}
+for _kind in (Token, Span, Relation):
+    _IDENTITY_FIELDS[_kind] = tuple(n for n in _kind.__struct_fields__ if n not in _CARRIED[_kind])
+#: Prodigy's own fields of a token, span or relation, and the top-level ones, with their kinds.
+PRODIGY_TOKEN_FIELDS, PRODIGY_SPAN_FIELDS, PRODIGY_RELATION_FIELDS, PRODIGY_TOP_FIELDS = (
+    _kinds(kind) for kind in (Token, Span, Relation, ProdigyTaskFields))
+#: Fields of a task that this tool owns and rewrites; everything else is carried through.
+TASK_FIELDS = tuple(f.encode_name for f in msgspec.structs.fields(Task) if f.name not in IN_MEMORY_ONLY)
+ANNOTATION_FIELDS = tuple(f.encode_name for f in msgspec.structs.fields(Annotation) if f.name not in IN_MEMORY_ONLY)
+
+
+def _identity(record: Any) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in _IDENTITY_FIELDS[type(record)])
+
+
+def _carried(record: Any) -> dict[str, Any]:
+    return {name: value for name in _CARRIED[type(record)] if (value := getattr(record, name)) is not None}
+
+
+def _convert(data: Any, kind: type, what: str) -> Any:
+    from annotator.core.record_decoding import convert
+
+    return convert(data, kind, what)
 
 
 def adopt_known_hash(task: Task, known: Container[int]) -> None:
@@ -314,108 +348,6 @@ def adopt_known_hash(task: Task, known: Container[int]) -> None:
     legacy = legacy_input_hash(task.text)
     if legacy in known:
         task.input_hash = legacy
-
-
-@dataclass
-class Annotation:
-    """A decision on a task by one annotator: the task as decided plus the answer.
-
-    Prodigy may write ``_session_id: null`` and leave out ``_annotator_id`` or ``_timestamp``
-    (older versions); such records are read with None there and written back the same way.
-    """
-
-    task: Task
-    answer: str
-    annotator_id: str | None
-    session_id: str | None
-    timestamp: int | None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = self.task.to_dict()
-        out.update(answer=self.answer, _annotator_id=self.annotator_id, _session_id=self.session_id)
-        if self.timestamp is not None:
-            out["_timestamp"] = self.timestamp
-        return out
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Annotation:
-        task = Task.from_dict(data)
-        answer = data.get("answer")
-        if answer not in ANSWERS:
-            raise RecordError(f"'answer' must be one of {', '.join(ANSWERS)}, got {answer!r}")
-        annotator = data.get("_annotator_id")
-        session = data.get("_session_id")
-        for name, value in (("_annotator_id", annotator), ("_session_id", session)):
-            if value is not None and not isinstance(value, str):
-                raise RecordError(f"'{name}' must be a string or null, got {json_type(value)}")
-        timestamp = _optional_int(data, "_timestamp")
-        return cls(task, answer, annotator, session, timestamp)
-
-
-def spans_by_label(spans: Iterable[Span], label: str) -> list[Span]:
-    return [s for s in spans if s.label == label]
-
-
-def _label(data: Mapping[str, Any]) -> str:
-    label = _typed(data, "label", str)
-    if not label:
-        raise TypeError("'label' is empty (a span's label names what it is)")
-    return label
-
-
-def _typed(data: Mapping[str, Any], name: str, kind: type) -> Any:
-    if name not in data:
-        raise TypeError(f"missing '{name}'")
-    value = data[name]
-    # bool is a subclass of int in Python but not an integer in JSON.
-    if not _is_kind(value, kind):
-        raise TypeError(f"'{name}' must be {_KIND_NAMES[kind]}, got {json_type(value)}")
-    return value
-
-
-_KIND_NAMES: dict[Any, str] = {int: "an integer", str: "a string", bool: "true or false", _NUMBER: "a number"}
-_TOKEN_KEYS = frozenset({"text", "start", "end", "id", "ws"})
-_SPAN_KEYS = frozenset({"start", "end", "token_start", "token_end", "label", "text", "quote_type"})
-_RELATION_KEYS = frozenset({"head", "child", "head_span", "child_span", "label"})
-
-
-def _is_kind(value: Any, kind: Any) -> bool:
-    # bool is a subclass of int in Python but not a number in JSON.
-    return isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
-
-
-def _known_extra(data: Mapping[str, Any], ours: frozenset[str], prodigy: Mapping[str, Any]) -> dict[str, Any]:
-    """The Prodigy fields of a token, span or relation; any field neither we nor Prodigy write is refused."""
-    extra = {}
-    for name, value in data.items():
-        if name in ours:
-            continue
-        if name not in prodigy:
-            raise TypeError(f"unknown field {name!r} (known: {', '.join(sorted(ours | set(prodigy)))})")
-        if not _is_kind(value, prodigy[name]):
-            raise TypeError(f"'{name}' must be {_KIND_NAMES[prodigy[name]]}, got {json_type(value)}")
-        extra[name] = value
-    return extra
-
-
-def _optional_int(data: Mapping[str, Any], name: str) -> int | None:
-    value = data.get(name)
-    if value is not None and not _is_kind(value, int):
-        raise RecordError(f"'{name}' must be an integer, got {json_type(value)}")
-    return value
-
-
-def _list(data: Mapping[str, Any], name: str) -> list[Any]:
-    if name not in data:
-        return []
-    value = data[name]
-    if not isinstance(value, list):
-        raise RecordError(f"'{name}' must be a list, got {json_type(value)}")
-    return value
-
-
-def _not_object(what: str, value: Any) -> Any:
-    raise RecordError(f"{what} must be an object, got {json_type(value)}")
 
 
 def json_type(value: Any) -> str:
@@ -434,9 +366,3 @@ def json_type(value: Any) -> str:
         return "an object"
     return type(value).__name__
 
-
-def _brief(data: Any) -> str:
-    if isinstance(data, Mapping):
-        label = data.get("label", "?")
-        return f"{label if label != '' else repr(label)} {data.get('start', '?')}-{data.get('end', '?')}"
-    return repr(data)[:40]

@@ -19,7 +19,7 @@ from annotator.core.errors import UserError
 from annotator.core.hash_clashes import HASH_CLASH_KEY, HashClashes, clash_message
 from annotator.core.invariants import check_task
 from annotator.core.owned_names import is_reserved
-from annotator.core.records import Annotation, RecordError, Task, json_type
+from annotator.core.records import RecordError, Task, json_type
 from annotator.core.terminal_text import one_line, printable
 
 BOM = b"\xef\xbb\xbf"
@@ -340,8 +340,3 @@ def _apart_on_hash_clash(tasks: Iterator[tuple[RawRecord, Task]], on_notice: Not
                 on_notice(raw.input_error(clash_message(supplied, first, own)))
         yield raw, task
 
-
-def read_annotations(sources: Iterable[str | Path], *, on_invalid: RejectHandler | None = None
-                     ) -> Iterator[tuple[RawRecord, Annotation]]:
-    """Decisions (tasks with an answer) from JSONL files, invariants checked."""
-    return _convert(list(sources), Annotation.from_dict, lambda a: check_task(a.task), on_invalid)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from dataclasses import replace
+from msgspec.structs import replace  # records are msgspec structs (issue 22)
 from collections import deque
 from typing import Iterable, Iterator
 

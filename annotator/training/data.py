@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from annotator.core.errors import UserError
 from annotator.core.records import QUOTE, Task
 from annotator.core.sources import InputError, iter_raw, read_tasks
-from annotator.export.decisions import check_sources, index_decisions, iter_decisions
+from annotator.core.decisions import check_sources, index_decisions, iter_decisions
 
 
 @dataclass

@@ -18,7 +18,7 @@ from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
 from thinc.api import compounding
 
-from annotator.core.evaluation import Evaluation, evaluate
+from annotator.measure.evaluation import Evaluation, evaluate
 from annotator.core.records import Task
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import (CANDIDATES, CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_LABELS, LEARNED_MODELS,

@@ -127,7 +127,7 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
 
 def score_model(folder: Path, dev: Sequence[Task]) -> float:
     """Dev attributed F1 of a published model, as its saved config links."""
-    from annotator.core.evaluation import evaluate
+    from annotator.measure.evaluation import evaluate
     from annotator.nlp.pipeline import load_pipeline, prelabel
 
     return round(evaluate(dev, list(prelabel(load_pipeline(str(folder)), dev))).attributed.f1, 4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import events
 from textual.app import App
@@ -16,9 +16,11 @@ from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.errors import UserError
 from annotator.core.output_paths import visitor_files, visitor_name_problem
 from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError, report_on_stderr
-from annotator.export.decisions import DecisionIndex
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.settings import AnnotateSettings, _load_pipeline
+
+if TYPE_CHECKING:  # read only by review, whose records need JSON Schema: not imported before annotate's first paint
+    from annotator.core.decisions import DecisionIndex
 
 
 class AnnotatorApp(App[None]):
@@ -174,7 +176,7 @@ def create_visitor_app(
         return VisitorApp(annotate_settings, annotators)
 
     from annotator.core.adjudication import REVIEWED_ANSWERS
-    from annotator.export.decisions import index_decisions
+    from annotator.core.decisions import index_decisions
     from annotator.tui.screens.review import ReviewScreen
 
     index: list[DecisionIndex] = []

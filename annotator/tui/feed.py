@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator
 from annotator.core.drafts import DraftJournal
 from annotator.core.invariants import check_task
 from annotator.core.records import RecordError, Task, adopt_known_hash
-from annotator.core.sources import STDIN, RejectHandler, read_tasks
+from annotator.core.sources import RejectHandler, read_tasks
 from annotator.core.store import JsonlStore
 
 #: Held while a background thread imports spaCy or loads a model: two threads importing spaCy at
@@ -64,33 +64,6 @@ class ReadAhead:
             self._condition.notify_all()
 
 
-def count_records(sources: Iterable[str | Path]) -> int | None:
-    """A quick upper bound on the number of documents (non-blank lines); None for standard input."""
-    total = 0
-    for source in sources:
-        if str(source) == STDIN:
-            return None
-        path = Path(source)
-        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            suffix = file.suffix.lower()
-            if suffix == ".txt":
-                total += 1
-            elif suffix == ".jsonl" or not path.is_dir():
-                total += _count_lines(file)
-    return total
-
-
-def _count_lines(path: Path) -> int:
-    count = 0
-    last = b"\n"
-    with open(path, "rb") as stream:
-        while chunk := stream.read(1 << 20):
-            count += chunk.count(b"\n")
-            last = chunk[-1:]
-    return count + (last != b"\n")
-
-
 class TaskFeed:
     """Every readable document of the sources, in order, each as it stands for the annotator.
 
@@ -119,7 +92,6 @@ class TaskFeed:
         self.read_ahead = read_ahead
         self.drafts = drafts
         self._nlp: Any = None
-        self._model_failed = False
 
     def __iter__(self) -> Iterator[FeedItem]:
         rank = 0

@@ -17,10 +17,11 @@ def default_bindings() -> dict[str, list[str]]:
     """Binding id → its default keys, for every screen a keymap can reach."""
     from annotator.tui.screens.annotate import AnnotateScreen
     from annotator.tui.screens.review import ReviewScreen
+    from annotator.tui.widgets.document_editor import DocumentEditor
 
     found: dict[str, list[str]] = {}
-    for screen in (AnnotateScreen, ReviewScreen):
-        for cls in screen.__mro__:
+    for owner in (AnnotateScreen, ReviewScreen, DocumentEditor):
+        for cls in owner.__mro__:
             for binding in cls.__dict__.get("BINDINGS", ()):
                 if isinstance(binding, Binding) and binding.id:
                     found.setdefault(binding.id, [k.strip() for k in binding.key.split(",")])

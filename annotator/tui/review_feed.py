@@ -12,7 +12,7 @@ from annotator.core.adjudication import Adjudication, Version, group_versions
 from annotator.core.invariants import check_task
 from annotator.core.records import RecordError, Task
 from annotator.core.store import JsonlStore
-from annotator.export.decisions import DecisionIndex, iter_decisions
+from annotator.core.decisions import DecisionIndex, iter_decisions
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.export.test_hash_clashes import write_clashing
+from tests.formats.test_hash_clashes import write_clashing
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "export" / "annotations.jsonl"
 

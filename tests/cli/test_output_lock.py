@@ -14,7 +14,7 @@ import pytest
 from annotator.core.output_lock import StoreLockedError
 from annotator.core.records import Annotation, Task
 from annotator.core.store import JsonlStore
-from annotator.export.atomic import AtomicFile
+from annotator.core.atomic import AtomicFile
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,8 +12,8 @@ from annotator.core.output_paths import visitor_files, visitor_name_problem
 from annotator.core.records import Annotation, Relation, Span, Task, Token
 from annotator.core.sources import InputError, iter_raw
 from annotator.core.store import JsonlStore
-from annotator.export.brat import import_brat
-from annotator.export.exporting import export_annotations
+from annotator.formats.brat_reading import import_brat
+from annotator.formats.exporting import export_annotations
 from tests.cli.test_output_lock import annotator, write_brat, write_decisions
 
 
@@ -56,7 +56,7 @@ def test_force_never_deletes_a_folder_of_the_users_own_files(tmp_path):
     (mine / "notes.txt").write_text("my notes", encoding="utf-8")
     (mine / "draft.ann").write_text("T1\tPERSON 0 2\tmy\n", encoding="utf-8")
     for format in ("brat", "hf"):
-        with pytest.raises(InputError, match="not written by this tool|which this export does not write"):
+        with pytest.raises(InputError, match=r"not written by this tool|which this export does not write"):
             export_annotations(sources=[tmp_path / "in.jsonl"], format=format, output=mine, force=True)
     (mine / "draft.ann").unlink()
     with pytest.raises(InputError, match=r"has no \.annotator-export record of an earlier export"):
@@ -67,7 +67,7 @@ def test_force_never_deletes_a_folder_of_the_users_own_files(tmp_path):
     export_annotations(sources=[tmp_path / "in.jsonl"], format="brat", output=tmp_path / "out")
     export_annotations(sources=[tmp_path / "in.jsonl"], format="brat", output=tmp_path / "out", force=True)
     (tmp_path / "out" / "extra.txt").write_text("added by hand", encoding="utf-8")
-    with pytest.raises(InputError, match="'extra.txt', which the earlier export did not write"):
+    with pytest.raises(InputError, match=r"'extra\.txt', which the earlier export did not write"):
         export_annotations(sources=[tmp_path / "in.jsonl"], format="brat", output=tmp_path / "out", force=True)
     assert (tmp_path / "out" / "extra.txt").read_text(encoding="utf-8") == "added by hand"
 
@@ -109,7 +109,7 @@ def test_a_repair_never_writes_through_a_symlink(tmp_path, aside):
     good = json.dumps(Annotation(Task(text="A whole record."), "accept", "a", "s", 1).to_dict())
     out.write_text(good + "\n" + good[:30], encoding="utf-8")
     if aside.endswith(".torn"):
-        with pytest.raises(InputError, match="out.jsonl.torn: is a symbolic link"):
+        with pytest.raises(InputError, match=r"out\.jsonl\.torn: is a symbolic link"):
             JsonlStore(out)
         assert out.read_text(encoding="utf-8") == good + "\n" + good[:30]  # left as it was
     else:

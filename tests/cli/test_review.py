@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.cli.review import review_decisions
-from tests.export.test_hash_clashes import TEXTS, write_clashing
+from tests.formats.test_hash_clashes import TEXTS, write_clashing
 
 
 def test_review_warns_of_a_hash_clash_and_reviews_both_texts(tmp_path, monkeypatch, capsys):

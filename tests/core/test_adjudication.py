@@ -80,7 +80,7 @@ def test_disputed_spans_and_relations_name_who_has_them():
     disputed = {(label, TEXT[start:end]): who for (start, end, label, _), who in review.disputed_spans().items()}
     # b deleted the quote (and with it the link); the SPEAKER span stays in both.
     assert disputed == {("QUOTE", '"We will win,"'): ("a",)}
-    [(head, child, label)] = review.disputed_relations()
+    [(head, _child, label)] = review.disputed_relations()
     assert label == SAID_BY and TEXT[head[0]:head[1]] == '"We will win,"'
     assert labels(task) == labels(annotate("a", base_labels).task)
 
@@ -126,7 +126,6 @@ def test_taking_a_version_is_one_edit_that_undo_reverts():
 def test_gold_record_names_the_reviewer_and_its_sources():
     a, b = annotate("a", base_labels), annotate("b", with_org)
     review = Adjudication([a, b])
-    spans, relations = review.version_spans(b, b.task)
     task = b.task.copy()
     gold = review.gold(task, "accept", reviewer="lena", session_id="lena-1", timestamp=200)
     assert gold.annotator_id == "lena" and gold.answer == "accept"

@@ -409,7 +409,7 @@ def _quote_and_cue(session: EditingSession) -> tuple[Span, Span]:
 
 def test_a_new_quote_gets_the_cue_the_guess_finds_in_the_same_edit():
     session = make_session(CUE_TEXT)
-    quote, cue = _quote_and_cue(session)
+    _quote, cue = _quote_and_cue(session)
     assert cue is not None and session.task.span_text(cue) == "said"
     assert "with cue 'said'" in session.last_edit.description
     session.undo()
@@ -510,4 +510,4 @@ def test_a_draft_from_the_last_session_can_be_undone_after_a_restart():
     # A document whose draft equals what is on disk brings no step.
     clean = EditingSession()
     clean.add_document(Task(text=TEXT, tokens=tokenize(TEXT)), baseline=on_disk)
-    assert not clean.can_undo
+    assert clean.last_edit is None

@@ -1,7 +1,10 @@
-"""One definition of a valid record: the schemas in schemas/ and the code that reads records agree.
+"""One definition of a valid record: the schemas in schemas/ (generated from the record structs)
+and the code that reads records agree on every field's kind.
 
 ``validate`` checks both; ``export``, ``annotate`` and ``review`` read through the code alone, so
-any record on which the two disagreed would be refused by one command and taken by another.
+any record on which the two disagreed would be refused by one command and taken by another. Rules
+between fields are the invariants' (and the readers' recognition of doccano files): the schema
+does not state them, so it takes those records and the code refuses them.
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ CASES = {
     "doccano label list": {"text": "Ana spoke.", "label": [[0, 3, "PERSON"]]},
     "doccano entities": {"text": "Ana spoke.", "entities": [], "relations": []},
 }
+#: refused by a rule between fields (invariants, the readers' doccano check), which the schema does not state
+BETWEEN_FIELDS = {"quote_type on a PERSON", "doccano entities"}
 EXPECTED_VALID = {"ner.manual as written", "rel.manual as written", "ner.correct as written",
                   "spans.manual as written", "bare text", "no answer, so a task", "_annotator_id null",
                   "relation label of another tool", "Prodigy's label string"}
@@ -74,4 +79,5 @@ EXPECTED_VALID = {"ner.manual as written", "rel.manual as written", "ner.correct
 def test_schema_and_code_give_the_same_verdict(name):
     record = CASES[name]
     by_schema = not schema_errors(record)
-    assert by_schema == code_accepts(record) == (name in EXPECTED_VALID), schema_errors(record)
+    assert code_accepts(record) == (name in EXPECTED_VALID)
+    assert by_schema == (name in EXPECTED_VALID or name in BETWEEN_FIELDS), schema_errors(record)

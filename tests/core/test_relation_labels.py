@@ -29,7 +29,7 @@ def test_what_the_store_writes_with_another_tools_label_is_read_validated_and_ex
     report = validate_file(path)
     assert report.ok, [str(p) for p in report.problems]
 
-    from annotator.export.exporting import export_annotations
+    from annotator.formats.exporting import export_annotations
 
     out = tmp_path / "export.jsonl"
     export_annotations(sources=[path], format="prodigy", output=out)

@@ -96,7 +96,7 @@ def test_bad_text_documents(tmp_path):
         tasks(tmp_path / "missing.jsonl")
     empty = tmp_path / "nothing"
     empty.mkdir()
-    with pytest.raises(InputError, match="no .txt or .jsonl files"):
+    with pytest.raises(InputError, match=r"no \.txt or \.jsonl files"):
         tasks(empty)
 
 

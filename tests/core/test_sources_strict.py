@@ -94,7 +94,7 @@ def test_different_texts_with_one_supplied_hash_are_kept_apart_and_reported(tmp_
     got = [task for _, task in read_tasks([path], on_notice=notices.append)]
     assert [t.input_hash for t in got] == [42, input_hash("Text two."), 42, input_hash("Text three.")]
     assert [t.meta.get(HASH_CLASH_KEY) for t in got] == [None, 42, None, 42]
-    assert [(n.line, f"in.jsonl:1" in n.message) for n in notices] == [(2, True), (4, True)]
+    assert [(n.line, "in.jsonl:1" in n.message) for n in notices] == [(2, True), (4, True)]
     assert "_input_hash 42 is also carried by a different text" in str(notices[0])
 
 
@@ -116,5 +116,5 @@ def test_a_record_half_appended_by_a_running_writer_is_not_reported_as_cut_off(t
             writer.write('{"text":"Caf\u00e9'.encode()[:-1])  # cut inside the é
         assert [raw.data["text"] for raw in iter_raw(path)] == ["Done."]
     # Once no process holds the file, the same tail is what a crash left: an error at its line.
-    [done, cut] = list(iter_raw(path))
+    [_done, cut] = list(iter_raw(path))
     assert cut.line == 2 and "cut off" in cut.error

@@ -112,7 +112,7 @@ WRITER = textwrap.dedent("""
 
 def test_sigkill_while_appending_leaves_a_file_the_next_run_resumes(tmp_path):
     path = tmp_path / "out.jsonl"
-    for round_ in range(3):
+    for _round in range(3):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)
         start = int(proc.stdout.readline())
         # Every line is at most 560 bytes: wait for at least 1,000 new ones before the kill.

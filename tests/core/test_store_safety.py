@@ -37,7 +37,7 @@ def line_of(text: str) -> bytes:
 def test_a_file_that_is_not_ours_is_refused_untouched(tmp_path, content):
     path = tmp_path / "out.jsonl"
     path.write_bytes(content)
-    with pytest.raises(ForeignOutputError, match="was not written by this tool .*left untouched"):
+    with pytest.raises(ForeignOutputError, match=r"was not written by this tool .*left untouched"):
         JsonlStore(path, on_repair=None)
     assert path.read_bytes() == content
     assert not (tmp_path / "out.jsonl.torn").exists()

@@ -1,10 +1,10 @@
 """Scoring a quote that runs over paragraphs: gold as one span, ours one span per paragraph.
 
 Lives beside the pre-labeler's tests because the per-paragraph split is the pre-labeler's design;
-the scoring itself is plain records (annotator.core.evaluation), no spaCy.
+the scoring itself is plain records (annotator.measure.evaluation), no spaCy.
 """
 
-from annotator.core.evaluation import evaluate
+from annotator.measure.evaluation import evaluate
 from annotator.core.records import QUOTE, SAID_BY, SPEAKER, Relation, Span, Task
 
 TEXT = ('Lena Ortiz said:\n\n"The harbour will reopen when the dredging catches up.\n\n'

@@ -70,6 +70,8 @@ def test_document_over_max_length_is_written_tokenized_only(nlp_model, monkeypat
 def test_prelabel_command_counts_failed_documents_and_exits_0(tmp_path, monkeypatch, nlp_model,
                                                              coref_fails_on_boom):
     monkeypatch.setattr("annotator.nlp.pipeline.load_pipeline", lambda model=None: nlp_model)
+    # The bar is drawn only on a terminal; the runner's standard error stands in for one here.
+    monkeypatch.setattr("annotator.cli.prelabel.progress_shown", lambda wanted=True: wanted)
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps({"text": t}) + "\n" for t in TEXTS), encoding="utf-8")
     out = tmp_path / "out.jsonl"

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.core.evaluation import evaluate
+from annotator.measure.evaluation import evaluate
 from annotator.core.records import Task
 from annotator.core.sources import read_tasks
 from annotator.nlp.pipeline import prelabel

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.evaluation import evaluate
+from annotator.measure.evaluation import evaluate
 from annotator.core.records import Task
 from annotator.core.sources import read_tasks
 from annotator.nlp.pipeline import prelabel

@@ -32,7 +32,7 @@ def test_imported_task_files_are_read_whole_and_a_later_source_replaces_an_earli
 def test_a_task_file_without_any_quote_is_refused_with_its_name(tmp_path):
     path = tmp_path / "raw.jsonl"
     path.write_text('{"text": "Nothing was annotated here."}\n', encoding="utf-8")
-    with pytest.raises(InputError, match="raw.jsonl: no QUOTE spans"):
+    with pytest.raises(InputError, match=r"raw\.jsonl: no QUOTE spans"):
         read_documents([path])
 
 
@@ -47,7 +47,7 @@ def test_a_broken_line_is_reported_by_file_and_line(tmp_path):
 def test_dev_split_is_seeded_by_document_and_never_empty():
     tasks = generated_tasks(12, seed=2)
     train, dev = split_documents(tasks, fraction=0.1, seed=0)
-    again_train, again_dev = split_documents(list(reversed(tasks)), fraction=0.1, seed=0)
+    _again_train, again_dev = split_documents(list(reversed(tasks)), fraction=0.1, seed=0)
     assert [t.input_hash for t in dev] == [t.input_hash for t in again_dev]
     assert len(dev) == 1 and len(train) == 11
     assert not {t.input_hash for t in dev} & {t.input_hash for t in train}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from annotator.core.evaluation import evaluate
+from annotator.measure.evaluation import evaluate
 from annotator.nlp.learned_spans import LEARNED_TAGGER
 from annotator.nlp.pipeline import LINKER, load_pipeline, prelabel, set_linking
 from annotator.training.examples import paragraph_examples

@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.widgets import Footer
 
 from annotator.core.records import Span
 from annotator.tui.app import AnnotatorApp, create_app
-from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.document_screen import DocumentScreen
 
 DATA = Path(__file__).resolve().parent / "data"
 #: The seed article as the pre-labeler saw it on the day the tests were written, frozen so the
@@ -59,33 +60,39 @@ def spans_of(record: dict, label: str | None = None) -> list[tuple[str, str]]:
             if label is None or s["label"] == label]
 
 
-async def ready(pilot) -> AnnotateScreen:
+async def ready(pilot) -> DocumentScreen:
     """Wait until the reader has posted what it can and the screen has shown it."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    # The footer fills in once the editor has focus (a message later): wait for it too.
+    for _ in range(50):
+        footers = pilot.app.screen.query(Footer)
+        if not footers or footers.first().children:
+            break
+        await pilot.pause(0.01)
     screen = pilot.app.screen
-    assert isinstance(screen, AnnotateScreen)
+    assert isinstance(screen, DocumentScreen)
     return screen
 
 
 async def tab_to(pilot, label: str, text: str, occurrence: int = 0) -> Span:
     """Press tab until the focused span has this label and text (the ``occurrence``-th such span)."""
-    screen: AnnotateScreen = pilot.app.screen
+    screen: DocumentScreen = pilot.app.screen
     task = screen.session.task
     wanted = [s for s in screen.session.spans_in_order() if s.label == label and task.span_text(s) == text]
     assert len(wanted) > occurrence, f"no {label} '{text}' #{occurrence}"
     for _ in range(len(task.spans) + 1):
         await pilot.press("tab")
-        if screen.focused_span == wanted[occurrence]:
+        if screen.editor.focused == wanted[occurrence]:
             return wanted[occurrence]
     raise AssertionError(f"tab never reached {label} '{text}'")
 
 
 async def move_cursor_to(pilot, key: str, token_text: str) -> None:
     """Press ``key`` (w, b, left, right…) while selecting until the cursor is on ``token_text``."""
-    screen: AnnotateScreen = pilot.app.screen
+    screen: DocumentScreen = pilot.app.screen
     for _ in range(200):
-        if screen.session.task.tokens[screen.cursor].text == token_text:
+        if screen.session.task.tokens[screen.editor.cursor].text == token_text:
             return
         await pilot.press(key)
     raise AssertionError(f"the cursor never reached '{token_text}'")

@@ -95,7 +95,7 @@ async def test_add_a_missing_quote_with_its_speaker(make_app, tmp_path):
         await move_cursor_to(pilot, "w", "failed")
         await pilot.press("enter")
         await pilot.press(*"quote", "enter")  # no marks around it: made indirect, no question asked
-        quote = screen.focused_span
+        quote = screen.editor.focused
         assert quote is not None and quote.label == QUOTE
         await pilot.press("s")
         await pilot.press(*"new", "enter")  # mark a new speaker in the text

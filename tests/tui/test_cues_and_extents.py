@@ -6,7 +6,7 @@ the painted screen shows as well as what is written."""
 from __future__ import annotations
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
-from annotator.tui.screens.choice_dialog import ChoiceDialog
+from annotator.tui.dialogs.choice_dialog import ChoiceDialog
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.progress_header import ProgressHeader
 from tests.tui.conftest import latest_by_hash, ready, spans_of, write_jsonl
@@ -52,7 +52,7 @@ async def test_a_hand_made_quote_stops_before_the_attribution_and_gets_its_cue(m
         await _cursor_to(pilot, screen, "The")
         await pilot.press("v", "full_stop", "7")
         await pilot.pause()
-        quote = screen.focused_span
+        quote = screen.editor.focused
         assert screen.session.task.span_text(quote) == "The harbour will close in May and reopen in a year"
         cue = screen.session.cue_of(quote)
         assert cue is not None and screen.session.task.span_text(cue) == "told"
@@ -76,7 +76,7 @@ async def test_c_on_a_quote_picks_its_cue_nearest_first_and_d_takes_the_lone_cue
         await _cursor_to(pilot, screen, "Boats")
         await pilot.press("v", "dollar_sign", "7")
         await pilot.pause()
-        quote = screen.focused_span
+        quote = screen.editor.focused
         assert screen.session.task.span_text(screen.session.cue_of(quote)) == "said"
         await pilot.press("c")
         await pilot.pause()
@@ -104,12 +104,12 @@ async def test_c_then_mark_a_new_cue_and_a_re_made_quote_keeps_it(make_app, tmp_
         await _cursor_to(pilot, screen, "Prices")
         await pilot.press("v", "dollar_sign", "7")  # "Prices … follow": cue "warned"
         await pilot.pause()
-        quote = screen.focused_span
+        quote = screen.editor.focused
         assert screen.session.task.span_text(screen.session.cue_of(quote)) == "warned"
         # Re-make it shorter on the same quote: its cue stays.
         await pilot.press("v", "w", "w", "7")
         await pilot.pause()
-        reshaped = screen.focused_span
+        reshaped = screen.editor.focused
         assert screen.session.task.span_text(reshaped) == "Prices will rise"
         assert screen.session.task.span_text(screen.session.cue_of(reshaped)) == "warned"
         assert [s.label for s in screen.session.task.spans].count(QUOTE) == 1
@@ -120,7 +120,7 @@ async def test_c_then_mark_a_new_cue_and_a_re_made_quote_keeps_it(make_app, tmp_
         assert isinstance(dialog, ChoiceDialog)
         await pilot.press(*"new", "enter")
         await pilot.pause()
-        assert screen.selecting and screen.purpose == "cue"
+        assert screen.editor.selecting and screen.editor.purpose == "cue"
         await _cursor_to(pilot, screen, "adding")  # a word jump moves the selection's end
         await pilot.press("v", "enter")  # v restarts it there: just "adding"
         await pilot.pause()
@@ -161,8 +161,8 @@ async def _long_quote(pilot, screen):
     await _cursor_to(pilot, screen, "the", 0)
     await pilot.press("v", "w", "w", "7")
     await pilot.pause()
-    assert screen.session.task.span_text(screen.focused_span) == "the new bridge"
-    return screen.focused_span
+    assert screen.session.task.span_text(screen.editor.focused) == "the new bridge"
+    return screen.editor.focused
 
 
 async def test_a_quote_end_moves_by_clause_sentence_count_and_word_tag_in_a_few_keys(make_app, tmp_path):
@@ -176,33 +176,33 @@ async def test_a_quote_end_moves_by_clause_sentence_count_and_word_tag_in_a_few_
             # $ alone: to the clause end (the comma after "bridge" closes it: the next clause).
             await pilot.press("dollar_sign")
             await pilot.pause()
-            assert text(screen.focused_span) == "the new bridge, which opened in March after years of delay"
-            assert _focus_painted(app, screen) == text(screen.focused_span).split()
+            assert text(screen.editor.focused) == "the new bridge, which opened in March after years of delay"
+            assert _focus_painted(app, screen) == text(screen.editor.focused).split()
             # . alone: to the sentence end, stopping before ", officials said".
             await pilot.press("full_stop")
             await pilot.pause()
-            quote = screen.focused_span
+            quote = screen.editor.focused
             assert text(quote).endswith("by the end of the decade")
             assert _focus_painted(app, screen)[:3] == ["the", "new", "bridge,"]
             assert "end to the sentence end: QUOTE 'the new bridge" in _status(screen)
             # { then 4: four tokens back from the end in all ("of the decade" and "end" go).
             await pilot.press("left_curly_bracket", "4")
             await pilot.pause()
-            assert text(screen.focused_span).endswith("traffic of the old one by the")
+            assert text(screen.editor.focused).endswith("traffic of the old one by the")
             # } then g and a word's tag: the end goes to that word.
             await pilot.press("right_curly_bracket", "g")
             hints = app.screen
             await pilot.press(*hints.tags[hints.targets.index(_token(screen, "traffic"))])
             await pilot.pause()
-            assert text(screen.focused_span).endswith("would carry twice the traffic")
+            assert text(screen.editor.focused).endswith("would carry twice the traffic")
             assert _focus_painted(app, screen)[-1] == "traffic"
             # [ then . : the start goes back to the sentence start.
             await pilot.press("left_square_bracket", "full_stop")
             await pilot.pause()
-            assert text(screen.focused_span).startswith("The council said on Monday")
+            assert text(screen.editor.focused).startswith("The council said on Monday")
             # The links and the cue survive every move.
-            assert screen.session.cue_of(screen.focused_span) is not None
+            assert screen.session.cue_of(screen.editor.focused) is not None
             # After another key the digits are labels again.
             await pilot.press("tab", "shift+tab")
-            assert screen.bound_pending is None
+            assert screen.edits.bound_pending is None
         app = make_app([source], output=tmp_path / f"out-{size[0]}.jsonl")

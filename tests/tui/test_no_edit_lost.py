@@ -7,8 +7,7 @@ import json
 
 from annotator.core.drafts import drafts_path
 from annotator.core.records import QUOTE, SAID_BY, SPEAKER
-from annotator.tui.screens.annotate import AnnotateScreen
-from annotator.tui.screens.confirm_dialog import ConfirmDialog
+from annotator.tui.dialogs.confirm_dialog import ConfirmDialog
 from annotator.tui.widgets.progress_header import ProgressHeader
 from tests.tui.conftest import SEED_PRELABELED, SIZE, read_records, ready, seed_record, spans_of, tab_to, write_jsonl
 
@@ -18,7 +17,7 @@ async def _jump_to_first(pilot) -> None:
     await pilot.press("slash", *"ORDINAL", "enter")
 
 
-def _header(screen: AnnotateScreen) -> str:
+def _header(screen) -> str:
     return screen.query_one(ProgressHeader).render().plain
 
 
@@ -85,7 +84,7 @@ async def test_quit_while_selecting_asks(make_app):
         assert isinstance(app.screen, ConfirmDialog)
         assert "selection" in app.screen.body
         await pilot.press("escape")
-        assert app.screen is screen and screen.selecting
+        assert app.screen is screen and screen.editor.selecting
 
 
 async def test_a_decided_document_edited_again_shows_it_until_decided(make_app, tmp_path):
@@ -128,7 +127,7 @@ async def test_undo_after_accept_reopens_the_document_as_a_draft(make_app, tmp_p
         screen = await ready(pilot)
         quote = screen.session.quotes()[0]
         await pilot.press("right_parenthesis")
-        assert screen.focused_span == quote
+        assert screen.editor.focused == quote
         await pilot.press("d", "a")
         await pilot.pause()
         assert screen.session.index == 1
@@ -136,7 +135,7 @@ async def test_undo_after_accept_reopens_the_document_as_a_draft(make_app, tmp_p
         # Back on the seed with the quote again, said to be changed since its decision, and on disk.
         assert screen.session.index == 0
         assert quote in screen.session.task.spans
-        assert screen.focused_span == quote
+        assert screen.editor.focused == quote
         assert "changed since" in _header(screen)
         line = _draft_lines(out)[-1]  # after the draft of the deletion and its clearing by the decision
         assert (QUOTE, screen.session.task.span_text(quote)) in _draft_spans(line)
@@ -154,7 +153,7 @@ async def test_an_entity_key_on_a_quote_changes_nothing(make_app, tmp_path):
         screen = await ready(pilot)
         before = list(screen.session.task.spans), list(screen.session.task.relations)
         await pilot.press("right_parenthesis")  # the first quote
-        assert screen.focused_span.label == QUOTE
+        assert screen.editor.focused.label == QUOTE
         await pilot.press("1")
         assert (screen.session.task.spans, screen.session.task.relations) == before
         assert any("turn this QUOTE into an entity" in n.message for n in app._notifications)
@@ -180,14 +179,14 @@ async def test_focus_stays_after_undo(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await _jump_to_first(pilot)
-        span = screen.focused_span
+        span = screen.editor.focused
         assert screen.session.task.span_text(span) == "first"
         spans = screen.session.spans_in_order()
         following = spans[spans.index(span) + 1]
         await pilot.press("d", "u")
-        assert screen.focused_span == span
+        assert screen.editor.focused == span
         await pilot.press("tab")
-        assert screen.focused_span == following
+        assert screen.editor.focused == following
 
 
 async def test_a_draft_that_cannot_be_written_undoes_its_edit_and_says_so(make_app, tmp_path, monkeypatch):
@@ -200,7 +199,7 @@ async def test_a_draft_that_cannot_be_written_undoes_its_edit_and_says_so(make_a
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await _jump_to_first(pilot)
-        span = screen.focused_span
+        span = screen.editor.focused
         assert screen.session.task.span_text(span) == "first"
         monkeypatch.setattr(DraftJournal, "save", failing)
         await pilot.press("d")
@@ -212,7 +211,6 @@ async def test_a_draft_that_cannot_be_written_undoes_its_edit_and_says_so(make_a
 
 
 async def test_after_a_restart_a_then_u_takes_back_the_drafted_edit(make_app, tmp_path):
-    out = tmp_path / "out.jsonl"
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)

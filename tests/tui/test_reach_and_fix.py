@@ -3,11 +3,12 @@ panel, the cursor) and fixing it in a few more (speaker picker, re-link, unlink,
 
 from __future__ import annotations
 
-from annotator.core.records import COREF, QUOTE, SAID_BY, SPEAKER
-from annotator.tui.screens.jump_hints import JumpHints
+from annotator.core.records import COREF, QUOTE, SAID_BY
+from annotator.tui.dialogs.jump_hints import JumpHints
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.span_list import SpanList
 from tests.tui.conftest import SEED_PRELABELED, SIZE, read_records, ready, seed_record, spans_of, write_jsonl
+from tests.tui.painted import has_cursor, has_selection, marked_words, view_cells
 
 
 def _text(screen, span) -> str:
@@ -28,7 +29,7 @@ async def test_jump_hints_focus_the_span_whose_tag_is_typed(make_app):
         target = hints.targets[-1]
         await pilot.press(*hints.tags[-1])
         assert app.screen is screen
-        assert screen.focused_span == target
+        assert screen.editor.focused == target
         assert view._hints == {}
 
 
@@ -41,7 +42,7 @@ async def test_a_word_hint_puts_the_cursor_there_and_v_selects_from_it(make_app,
         hints = app.screen
         words = [screen.session.task.tokens[t].text for t in hints.targets]
         await pilot.press(*hints.tags[words.index("Springfield")])
-        assert screen.session.task.tokens[screen.cursor].text == "Springfield"
+        assert screen.session.task.tokens[screen.editor.cursor].text == "Springfield"
         await pilot.press("v", "3", "a")
         await pilot.pause()
     [record] = read_records(tmp_path / "out.jsonl")
@@ -53,11 +54,11 @@ async def test_escape_or_a_wrong_tag_leaves_focus_alone(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("tab")
-        focused = screen.focused_span
+        focused = screen.editor.focused
         await pilot.press("f", "escape")
-        assert app.screen is screen and screen.focused_span == focused
+        assert app.screen is screen and screen.editor.focused == focused
         await pilot.press("f", "1")
-        assert app.screen is screen and screen.focused_span == focused
+        assert app.screen is screen and screen.editor.focused == focused
 
 
 async def test_search_jumps_to_the_text_and_semicolon_repeats(make_app):
@@ -65,13 +66,13 @@ async def test_search_jumps_to_the_text_and_semicolon_repeats(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("slash", *"kiev", "enter")
-        first = screen.focused_span
+        first = screen.editor.focused
         assert first is not None and _text(screen, first) == "Kiev"
         await pilot.press("semicolon")
-        second = screen.focused_span
+        second = screen.editor.focused
         assert _text(screen, second) == "Kiev" and second.start > first.start
         await pilot.press("slash", *"CARDINAL", "enter")
-        assert screen.focused_span.label == "CARDINAL"
+        assert screen.editor.focused.label == "CARDINAL"
 
 
 async def test_quotes_and_same_label_steps(make_app):
@@ -80,16 +81,16 @@ async def test_quotes_and_same_label_steps(make_app):
         screen = await ready(pilot)
         quotes = screen.session.quotes()
         await pilot.press("right_parenthesis", "right_parenthesis")
-        assert screen.focused_span == quotes[1]
+        assert screen.editor.focused == quotes[1]
         await pilot.press("left_parenthesis")
-        assert screen.focused_span == quotes[0]
+        assert screen.editor.focused == quotes[0]
         gpes = [s for s in screen.session.spans_in_order() if s.label == "GPE"]
         await pilot.press("slash", *"GPE", "enter")
-        assert screen.focused_span == gpes[0]
+        assert screen.editor.focused == gpes[0]
         await pilot.press("J", "J")
-        assert screen.focused_span == gpes[2]
+        assert screen.editor.focused == gpes[2]
         await pilot.press("K")
-        assert screen.focused_span == gpes[1]
+        assert screen.editor.focused == gpes[1]
 
 
 async def test_arrows_move_the_cursor_and_focus_follows(make_app):
@@ -98,15 +99,15 @@ async def test_arrows_move_the_cursor_and_focus_follows(make_app):
         screen = await ready(pilot)
         first = screen.session.spans_in_order()[0]  # the date at the top
         await pilot.press("right")
-        assert screen.focused_span == first
+        assert screen.editor.focused == first
         for _ in range(10):
             await pilot.press("right")
-        assert screen.focused_span is not None
-        assert screen.focused_span.token_start <= screen.cursor <= screen.focused_span.token_end
+        assert screen.editor.focused is not None
+        assert screen.editor.focused.token_start <= screen.editor.cursor <= screen.editor.focused.token_end
         # v selects from the cursor, where focus went.
-        cursor = screen.cursor
+        cursor = screen.editor.cursor
         await pilot.press("v")
-        assert screen.selection_anchor == cursor
+        assert screen.editor.selection[0] == cursor
 
 
 async def test_clicking_a_side_panel_row_focuses_its_span(make_app):
@@ -114,7 +115,7 @@ async def test_clicking_a_side_panel_row_focuses_its_span(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.click(SpanList, offset=(5, 2))  # under the border and the header: quote 1
-        assert screen.focused_span == screen.session.quotes()[0]
+        assert screen.editor.focused == screen.session.quotes()[0]
 
 
 async def test_the_speaker_picker_offers_the_cue_subject_first_and_a_digit_links_it(make_app, tmp_path):
@@ -127,7 +128,7 @@ async def test_the_speaker_picker_offers_the_cue_subject_first_and_a_digit_links
         await pilot.press("v", "w", "1", "v")
         await pilot.press("slash", *"bob", "enter", "v", "w", "1")
         await pilot.press("slash", *"the talks", "enter", "v", "full_stop", "7")
-        quote = screen.focused_span
+        quote = screen.editor.focused
         assert quote.label == QUOTE and quote.quote_type == "indirect"
         candidates = screen.session.speaker_candidates(quote)
         assert _text(screen, candidates[0]) == "she"
@@ -150,7 +151,7 @@ async def test_relinking_removes_the_orphaned_speaker_and_undo_brings_it_back(ma
         screen = await ready(pilot)
         quote = next(q for q in screen.session.quotes() if _text(screen, screen.session.speaker_of(q)) == "Lavrov")
         old = screen.session.speaker_of(quote)
-        screen.focus_span(quote)
+        screen.editor.focus_span(quote)
         await pilot.press("s", *"head of", "enter")  # "the head of Russian diplomacy, Sergei Lavrov"
         assert old not in screen.session.task.spans  # "Lavrov" spoke for this quote only
         await pilot.press("u")
@@ -173,7 +174,7 @@ async def test_unlink_a_speaker_and_clear_a_coref(make_app, tmp_path):
         assert screen.session.speaker_of(first) is None and she in screen.session.task.spans
         # COREF of a speaker: c, then the "refers to no entity" row (type to filter, enter).
         lavrov = next(s for s in screen.session.speakers() if _text(screen, s) == "Lavrov")
-        screen.focus_span(lavrov)
+        screen.editor.focus_span(lavrov)
         await pilot.press("c", *"none", "enter")
         assert screen.session.coref_of(lavrov) is None
         await pilot.press("a")
@@ -195,3 +196,36 @@ async def test_labels_are_written_under_the_text_and_l_hides_them(make_app):
         await pilot.press("L")
         lines = [view.render_line(y).text for y in range(2)]
         assert "DATE" not in lines[1]
+
+
+async def test_page_down_moves_a_whole_page_each_time(make_app):
+    # A long quote focused at the top of a page must not pull the next page back to it.
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        editor = screen.editor
+        step = editor.scrollable_content_region.height - 2
+        tops = []
+        for _ in range(3):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            tops.append(round(editor.scroll_y))
+        assert tops == [min(step * n, editor.max_scroll_y) for n in (1, 2, 3)]
+
+
+async def test_a_word_tag_typed_in_capitals_starts_a_selection_there(make_app):
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        hints = app.screen
+        assert isinstance(hints, JumpHints)
+        index = len(hints.tags) // 2
+        token, tag = hints.targets[index], hints.tags[index]
+        await pilot.press(*tag[:-1], tag[-1].upper())
+        await pilot.pause()
+        assert app.screen is screen and screen.editor.selection == (token, token)
+        view = screen.query_one(DocumentView)
+        drawn = marked_words(view_cells(app, view, lambda s: has_selection(view)(s) or has_cursor(view)(s)))
+        assert drawn == [screen.session.task.tokens[token].text]

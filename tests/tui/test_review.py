@@ -13,7 +13,7 @@ import pytest
 from annotator.core.errors import UserError
 from annotator.core.records import Annotation, Span, Task, Token
 from annotator.core.sources import InputError
-from annotator.export.decisions import index_decisions
+from annotator.core.decisions import index_decisions
 from annotator.cli.review import review_decisions
 from annotator.tui.app import create_review_app
 from annotator.tui.screens.review import ReviewScreen
@@ -120,7 +120,7 @@ async def test_review_takes_bobs_version_of_a_disagreement(make_review, tmp_path
 
 async def test_review_edits_the_merged_version_with_annotate_keys(make_review, tmp_path):
     async with make_review().run_test(size=SIZE) as pilot:
-        screen = await _open_disagreement(pilot)
+        await _open_disagreement(pilot)
         # Resolve the conflict by hand: delete the ORG Zakharova (bob's PERSON stays) ...
         await tab_to(pilot, "ORG", "Zakharova")
         await pilot.press("d")

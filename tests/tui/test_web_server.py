@@ -20,14 +20,14 @@ import pytest
 
 pytest.importorskip("textual_serve")
 
-from aiohttp import ClientSession  # noqa: E402
-from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
+from aiohttp import ClientSession
+from aiohttp.test_utils import TestClient, TestServer
 
-from annotator.tui.web_server import (  # noqa: E402
+from annotator.tui.web_server import (
     TOKEN_COOKIE, TokenServer, access_token, is_loopback, served_names,
 )
-from tests.conftest import assert_valid_record  # noqa: E402
-from tests.tui.conftest import SEED_PRELABELED, read_records  # noqa: E402
+from tests.conftest import assert_valid_record
+from tests.tui.conftest import SEED_PRELABELED, read_records
 
 SCREENSHOT = Path("/tmp/annotator-serve-screenshot.png")
 

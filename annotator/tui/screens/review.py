@@ -1,4 +1,4 @@
-"""The review screen: the annotate screen on each document's versions merged, with the spans only
+"""The review screen: the document editor on each document's versions merged, with the spans only
 some annotators have tinted and named, a panel of the versions, a key to take one version, and a
 key to accept every document the annotators agree on. Decisions go to GOLD with ``meta.review``."""
 
@@ -18,15 +18,17 @@ from annotator.core.adjudication import Adjudication, ReviewSession, span_id
 from annotator.core.editing import Document
 from annotator.core.invariants import task_problems
 from annotator.core.records import COREF, QUOTE, SAID_BY, Annotation, RecordError, Span
-from annotator.export.decisions import DecisionIndex
+from annotator.core.decisions import DecisionIndex
 from annotator.tui.display_text import excerpt
 from annotator.tui.feed import FeedItem
 from annotator.tui.review_feed import ReviewItem, iter_review_items
-from annotator.tui.screens.annotate import AnnotateScreen
-from annotator.tui.screens.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.screens.document_screen import DocumentScreen
+from annotator.tui.screens.edit_bindings import EDIT_BINDINGS
 from annotator.tui.settings import AnnotateSettings
-from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.span_list import SpanList
+from annotator.tui.widgets.document_editor import DocumentEditor
+from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
 from annotator.tui.widgets.version_panel import DifferenceRow, VersionPanel, VersionRow
 
 _MERGED = "merged"
@@ -39,7 +41,13 @@ class ReviewArrived(Message):
         self.item = item
 
 
-class ReviewScreen(AnnotateScreen):
+class ReviewEditor(DocumentEditor):
+    """The document editor with ``v`` out of the footer, to make room for the review keys."""
+
+    BINDINGS = [replace(b, show=False) for b in EDITOR_BINDINGS if b.id in _QUIET_IN_REVIEW]
+
+
+class ReviewScreen(DocumentScreen):
     """Every annotate key works on the merged document; review adds (ids for ``App.set_keymap``):
 
     | keys | does |
@@ -51,23 +59,23 @@ class ReviewScreen(AnnotateScreen):
 
     BINDINGS = [
         # The same keys as annotate; a few leave the footer to make room for the review keys.
-        *(replace(b, show=False) for b in AnnotateScreen.BINDINGS
-          if isinstance(b, Binding) and b.id in _QUIET_IN_REVIEW),
+        *(replace(b, show=False) for b in EDIT_BINDINGS if b.id in _QUIET_IN_REVIEW),
         Binding("o", "pick_version", "Versions", id="pick_version",
                 tooltip="Take one annotator's version (or all merged) in place of what is shown; u undoes"),
         Binding("A", "accept_agreed", "Accept agreed", id="accept_agreed",
                 tooltip="Write every undecided document all annotators agree on to GOLD (asks first)"),
     ]
 
+    editor_class = ReviewEditor
+
     def __init__(self, settings: AnnotateSettings, decisions: DecisionIndex) -> None:
-        super().__init__(settings)
-        self.session = ReviewSession()
+        super().__init__(settings, ReviewSession())
         self.decisions = decisions
         #: session index → the versions of that document
         self.reviews: dict[int, Adjudication] = {}
         # The index already knows how many documents there are: nothing to count.
-        self._estimate = len(decisions.decisions_per_input)
-        self._counting = True
+        self.flow.estimate = len(decisions.decisions_per_input)
+        self.flow.counting = True
         self._model = f"reviewer {settings.annotator}"
 
     def compose_side(self) -> ComposeResult:
@@ -86,7 +94,7 @@ class ReviewScreen(AnnotateScreen):
         item = message.item
         # Registered before the document is added: adding it may open it at once.
         self.reviews[len(self.session.documents)] = item.adjudication
-        self.add_item(FeedItem(item.task, item.adjudication.source, item.answer, None))
+        self.flow.add_item(FeedItem(item.task, item.adjudication.source, item.answer, None))
 
     # -- showing the versions --------------------------------------------------------------
 
@@ -94,10 +102,10 @@ class ReviewScreen(AnnotateScreen):
     def review(self) -> Adjudication | None:
         return self.reviews.get(self.session.index) if self.session.current is not None else None
 
-    def _show_spans(self) -> None:
-        super()._show_spans()
+    def show_spans(self) -> None:
+        super().show_spans()
         review = self.review
-        view = self.query_one(DocumentView)
+        view = self.editor
         panel = self.query_one(VersionPanel)
         if review is None:
             view.mark_disputed([])
@@ -166,7 +174,7 @@ class ReviewScreen(AnnotateScreen):
                 version = review.versions[int(value)]
                 spans, relations = review.version_spans(version, self.session.task)
                 what = f"{version.annotator}'s version"
-            self._edit(lambda: self.session.take(spans, relations, f"took {what}"))
+            self.edits.edit(lambda: self.session.take(spans, relations, f"took {what}"))
 
         self.app.push_screen(ChoiceDialog("Take which version? (its number)", choices), chosen)
 
@@ -182,7 +190,7 @@ class ReviewScreen(AnnotateScreen):
 
     def action_accept_agreed(self) -> None:
         indexes = self.agreed_undecided()
-        reading = "" if self._feed_done else " read so far"
+        reading = "" if self.flow.feed_done else " read so far"
         if not indexes:
             self.notify(f"No undecided documents{reading} on which the annotators agree.", markup=False)
             return
@@ -212,11 +220,11 @@ class ReviewScreen(AnnotateScreen):
                 break
             document.answer = answer
             written += 1
-        self._status(f"wrote {_documents(written)} the annotators agree on to {self.settings.store.path.name}")
+        self.status(f"wrote {_documents(written)} the annotators agree on to {self.settings.store.path.name}")
         if self.session.current is None or self.session.current.decided:
-            self._seek(0, undecided_only=True)
+            self.flow.seek(0, undecided_only=True)
         else:
-            self._show_progress()
+            self.show_progress()
 
 
 def _documents(count: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.style import Style
@@ -58,8 +59,20 @@ def _layer(span: Span) -> int:
     return {QUOTE: 0, SPEAKER: 1, CUE: 1}.get(span.label, 2)
 
 
+@dataclass(frozen=True)
+class Marks:
+    """What is marked over the text, as character ranges: the focused span, the selection, the cursor."""
+
+    focus: tuple[int, int] | None = None
+    selection: tuple[int, int] | None = None
+    cursor: tuple[int, int] | None = None
+
+    def ranges(self) -> set[tuple[int, int]]:
+        return {m for m in (self.focus, self.selection, self.cursor) if m is not None}
+
+
 class DocumentView(ScrollView, can_focus=False):
-    """Draws a document; the screen tells it what to show and which span or tokens to mark.
+    """Draws a document and the marks ``marks()`` names (the editor subclass owns them).
 
     The marks are component classes, styled in ``app.tcss``: ``document-view--focus`` (the focused
     span), ``--selection``, ``--cursor``, ``--hint`` (jump tags) and ``--disputed`` (review).
@@ -70,6 +83,7 @@ class DocumentView(ScrollView, can_focus=False):
         "document-view--selection",
         "document-view--cursor",
         "document-view--hint",
+        "document-view--hint-next",
         "document-view--disputed",
     }
 
@@ -88,10 +102,9 @@ class DocumentView(ScrollView, can_focus=False):
         self._tokens: list[Token] = []
         self._token_starts: list[int] = []
         self._spans: list[Span] = []
-        self._focused: Span | None = None
         self._disputed: list[Span] = []
-        self._selection: tuple[int, int] | None = None
-        self._cursor: tuple[int, int] | None = None
+        #: the mark ranges last painted, so a change repaints only the lines it touches
+        self._painted: set[tuple[int, int]] = set()
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._line_spans: list[list[Span]] = []
@@ -100,6 +113,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._cache: dict[int, Strip] = {}
         #: jump hints being shown: character offset → tag
         self._hints: dict[int, str] = {}
+        self._hint_next: dict[int, bool] = {}
         #: a line of labels under each line of text (``L`` toggles it)
         self.label_rows = True
 
@@ -110,11 +124,11 @@ class DocumentView(ScrollView, can_focus=False):
         self._tokens = tokens
         self._token_starts = [t.start for t in tokens]
         self._spans = list(spans)
-        self._focused = self._selection = self._cursor = None
+        self._painted = set()
         self._disputed = []
         self._message_style = Style()
         self._layout(force=True)
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def show_message(self, message: str) -> None:
         """Show a notice (loading, finished) instead of a document."""
@@ -129,15 +143,24 @@ class DocumentView(ScrollView, can_focus=False):
     def show_hints(self, hints: dict[int, str]) -> None:
         """Draw each tag over the text at its offset (jump hints); an empty dict removes them."""
         self._hints = dict(hints)
+        # A tag right after another (spans that share a word) takes the other colour, so two
+        # one-letter tags never read as one two-letter tag.
+        self._hint_next = {}
+        end, alternate = -1, False
+        for offset in sorted(self._hints):
+            alternate = offset == end and not alternate
+            self._hint_next[offset] = alternate
+            end = offset + len(self._hints[offset])
         self._invalidate()
 
     def set_label_rows(self, shown: bool) -> None:
         if shown != self.label_rows:
-            focus_line = self.line_of(self._focused.start) if self._focused else round(self.scroll_y) // self._rows
+            focus = self.marks().focus
+            focus_line = self.line_of(focus[0]) if focus else round(self.scroll_y) // self._rows
             self.label_rows = shown
             self.virtual_size = Size(self._wrap_width, len(self._lines) * self._rows)
             self._invalidate()
-            self.scroll_to(y=max(focus_line * self._rows - 2, 0), animate=False)
+            self.scroll_to(y=max(focus_line * self._rows - 2, 0), animate=False, immediate=True)
 
     @property
     def _rows(self) -> int:
@@ -159,33 +182,29 @@ class DocumentView(ScrollView, can_focus=False):
             self._disputed = sorted(spans, key=lambda s: s.start)
             self._invalidate()
 
-    def mark(self, *, focused: Span | None, selection: tuple[int, int] | None = None,
-             cursor: int | None = None) -> None:
-        """Mark the focused span, a selected token range and the cursor token (always shown, so ``v``
-        starts where the annotator looks); scroll to them."""
-        before = self._mark_ranges()
-        self._focused = focused
-        self._selection = self._token_chars(*selection) if selection else None
-        self._cursor = self._token_chars(cursor, cursor) if cursor is not None else None
+    def marks(self) -> Marks:
+        """What to mark now (nothing: the editor subclass says what it owns)."""
+        return Marks()
+
+    def repaint_marks(self) -> None:
+        """Repaint the lines whose marks changed since the last call, and bring the focused span
+        and then the cursor into view."""
+        marks = self.marks()
+        now = marks.ranges()
         # Repaint only the lines whose marks changed: a keypress costs a few lines, not the view.
-        for start, end in before ^ self._mark_ranges():
+        for start, end in self._painted ^ now:
             first, last = self.line_of(start), self.line_of(max(end - 1, start))
             rows = range(first * self._rows, (last + 1) * self._rows)
             for row in rows:  # the cache is keyed by screen row, and a line of text may have two
                 self._cache.pop(row, None)
             self.refresh_lines(rows.start, len(rows))
+        self._painted = now
         # The focused span in view first (its start, when it is taller than the view), then the
         # cursor, which may be further on inside it.
-        if self._focused is not None:
-            self.scroll_to_offset(self._focused.start, self._focused.end)
-        if self._cursor is not None:
-            self.scroll_to_offset(*self._cursor)
-
-    def _mark_ranges(self) -> set[tuple[int, int]]:
-        marks = {self._selection, self._cursor}
-        if self._focused is not None:
-            marks.add((self._focused.start, self._focused.end))
-        return {m for m in marks if m is not None}
+        if marks.focus is not None:
+            self.scroll_to_offset(*marks.focus)
+        if marks.cursor is not None:
+            self.scroll_to_offset(*marks.cursor)
 
     def mark_style(self, mark: str) -> Style:
         """How ``mark`` (focus, selection, cursor, hint, disputed) is painted over the text."""
@@ -206,7 +225,7 @@ class DocumentView(ScrollView, can_focus=False):
         if first < top or last >= top + height:
             # Off screen: bring it to the middle (as vim's zz), so what follows it is in view too.
             middle = first - max((height - (last - first + 1)) // 2, 0)
-            self.scroll_to(y=max(0, middle if last - first < height else first - rows), animate=False)
+            self.scroll_to(y=max(0, middle if last - first < height else first - rows), animate=False, immediate=True)
 
     def token_on_next_line(self, token_id: int, direction: int) -> int:
         """The token one visual line up or down from ``token_id``, at about the same column."""
@@ -259,7 +278,8 @@ class DocumentView(ScrollView, can_focus=False):
         self._cache.clear()
         self.refresh()
 
-    def _token_chars(self, first: int, last: int) -> tuple[int, int] | None:
+    def token_chars(self, first: int, last: int) -> tuple[int, int] | None:
+        """The characters from token ``first`` to token ``last`` (either order)."""
         if not self._tokens:
             return None
         first, last = sorted((first, last))
@@ -300,16 +320,16 @@ class DocumentView(ScrollView, can_focus=False):
             if span.start >= end:
                 break
             paint(self.mark_style("disputed"), span.start, span.end)
-        if self._focused is not None:
-            paint(self.mark_style("focus"), self._focused.start, self._focused.end)
-        if self._selection is not None:
-            paint(self.mark_style("selection"), *self._selection)
-        if self._cursor is not None:
-            paint(self.mark_style("cursor"), *self._cursor)
-        hint = self.mark_style("hint")
+        marks = self.marks()
+        for mark in ("focus", "selection", "cursor"):
+            where = getattr(marks, mark)
+            if where is not None:
+                paint(self.mark_style(mark), *where)
+        styles = self.mark_style("hint"), self.mark_style("hint-next")
         for offset, tag in self._hints.items():
             if start <= offset < end:
                 at = offset - start
                 tag = tag[: max(len(text) - at, 0)]
-                text = text[:at] + Text(tag, style=hint, end="") + text[at + len(tag):]
+                text = text[:at] + Text(tag, style=styles[self._hint_next.get(offset, False)],
+                                        end="") + text[at + len(tag):]
         return Strip(text.render(self.app.console), text.cell_len)

@@ -56,6 +56,6 @@ def label_row(text: str, line_start: int, line_end: int, spans: list[Span], base
                 cells[at + offset], styles[at + offset] = char, style
         taken_until = at + len(tag) + 1
     row = Text(no_wrap=True, end="", style=base)
-    for char, style in zip(cells, styles):
+    for char, style in zip(cells, styles, strict=True):
         row.append(char, style)
     return row

@@ -1,0 +1,184 @@
+"""The documents of an annotation run and an undo/redo history that spans them: every edit is a
+step from one (spans, relations) state of a document to the next, checked before it is kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.core.invariants import task_problems
+from annotator.core.records import Relation, Span, Task
+from annotator.core.span_queries import span_order
+
+State = tuple[tuple[Span, ...], tuple[Relation, ...]]
+
+
+class EditError(ValueError):
+    """An edit that would break the task or makes no sense here; the message says why."""
+
+
+def state_of(task: Task) -> State:
+    return tuple(task.spans), tuple(task.relations)
+
+
+@dataclass
+class Document:
+    """One document of the session: the task as edited, the newest decision taken on it, and the
+    state that needs no draft (as decided, or as it came from the source)."""
+
+    task: Task
+    source: str = ""
+    answer: str | None = None
+    baseline: State | None = None
+
+    def __post_init__(self) -> None:
+        if self.baseline is None:
+            self.baseline = state_of(self.task)
+
+    @property
+    def decided(self) -> bool:
+        return self.answer is not None
+
+    @property
+    def dirty(self) -> bool:
+        """Edited since its decision (or, undecided, since it was read): a draft, not yet an answer."""
+        return state_of(self.task) != self.baseline
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One step of the history: which document, what was done, and its spans before and after."""
+
+    index: int
+    description: str
+    before: State
+    after: State
+    focus_before: Span | None
+    focus_after: Span | None
+
+
+
+
+@dataclass
+class DocumentHistory:
+    """The documents of one annotation run, the one being edited, and the edit history (the edits
+    themselves are ``EditingSession``'s)."""
+
+    documents: list[Document] = field(default_factory=list)
+    index: int = -1
+    _undo: list[Edit] = field(default_factory=list)
+    _redo: list[Edit] = field(default_factory=list)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def add_document(self, task: Task, *, source: str = "", answer: str | None = None,
+                     baseline: Task | None = None) -> int:
+        """Add a document; ``baseline`` is the version that needs no draft when ``task`` is a draft.
+        A draft's changes become the oldest step of the history, so ``u`` can take them back after
+        a restart as it could before."""
+        self.documents.append(Document(task, source, answer, state_of(baseline) if baseline else None))
+        index = len(self.documents) - 1
+        document = self.documents[index]
+        if baseline is not None and document.dirty:
+            focus = next(iter(set(task.spans) - set(baseline.spans)), None)
+            self._undo.insert(0, Edit(index, "the changes kept as a draft from the last session",
+                                      document.baseline, state_of(task), None, focus))
+        return index
+
+    @property
+    def current(self) -> Document | None:
+        return self.documents[self.index] if 0 <= self.index < len(self.documents) else None
+
+    @property
+    def task(self) -> Task:
+        if self.current is None:
+            raise EditError("no document is open")
+        return self.current.task
+
+    def go_to(self, index: int) -> Document:
+        if not 0 <= index < len(self.documents):
+            raise EditError(f"there is no document {index + 1}")
+        self.index = index
+        return self.documents[index]
+
+    def decide(self, answer: str) -> Document:
+        """Record the newest decision on the current document (the caller writes it out)."""
+        document = self.current
+        if document is None:
+            raise EditError("no document is open")
+        document.answer = answer
+        document.baseline = state_of(document.task)
+        return document
+
+    @property
+    def dirty_documents(self) -> list[Document]:
+        return [d for d in self.documents if d.dirty]
+
+    def first_undecided(self, start: int = 0) -> int | None:
+        for index in range(max(start, 0), len(self.documents)):
+            if not self.documents[index].decided:
+                return index
+        return None
+
+    @property
+    def decided_count(self) -> int:
+        return sum(1 for d in self.documents if d.decided)
+
+    # -- history ---------------------------------------------------------------------------
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def last_edit(self) -> Edit | None:
+        return self._undo[-1] if self._undo else None
+    def undo(self) -> Edit:
+        """Undo the newest edit, opening its document if another one is on screen."""
+        if not self._undo:
+            raise EditError("nothing to undo")
+        edit = self._undo.pop()
+        self._restore(edit.index, edit.before)
+        self._redo.append(edit)
+        return edit
+
+    def forget_redo(self) -> None:
+        """Drop the redo history (after an edit that could not be kept was undone)."""
+        self._redo.clear()
+
+    def redo(self) -> Edit:
+        if not self._redo:
+            raise EditError("nothing to redo")
+        edit = self._redo.pop()
+        self._restore(edit.index, edit.after)
+        self._undo.append(edit)
+        return edit
+
+    def _restore(self, index: int, state: State) -> None:
+        self.index = index
+        task = self.documents[index].task
+        task.spans = list(state[0])
+        task.relations = list(state[1])
+
+
+    def _refusing_problems(self, before: Task, after: Task) -> list[str]:
+        """The problems that refuse an edit: here, any broken invariant."""
+        return task_problems(after)
+
+    def _candidate(self, spans: list[Span], relations: list[Relation]) -> Task:
+        task = self.task
+        return Task(text=task.text, tokens=task.tokens, spans=sorted(spans, key=span_order),
+                    relations=relations, meta=task.meta, input_hash=task.input_hash)
+
+    def _commit(self, description: str, spans: list[Span], relations: list[Relation],
+                focus_before: Span | None, focus_after: Span | None) -> None:
+        task = self.task
+        candidate = self._candidate(spans, relations)
+        problems = self._refusing_problems(task, candidate)
+        if problems:
+            raise EditError(problems[0])
+        edit = Edit(self.index, description, (tuple(task.spans), tuple(task.relations)),
+                    (tuple(candidate.spans), tuple(candidate.relations)), focus_before, focus_after)
+        task.spans = candidate.spans
+        task.relations = candidate.relations
+        self._undo.append(edit)
+        self._redo.clear()

@@ -1,0 +1,360 @@
+"""What the annotate and review screens share: the widgets (progress header, document editor, span
+panel, legend, footer), the editing session, and the objects that act on it (``SpanEditing``,
+``RelationPickers``, ``DocumentFlow``). The editor owns the cursor, selection and focus; this
+screen owns the session, and redraws the panel and header from it."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from annotator.core.editing import Document, EditingSession, digit_labels
+from annotator.core.errors import UserError
+from annotator.core.records import COREF, QUOTE, SAID_BY, Annotation, RecordError, Span, Task
+from annotator.core.sources import count_documents
+from annotator.tui.dialogs.confirm_dialog import ConfirmDialog
+from annotator.tui.dialogs.help import HelpScreen, help_rows
+from annotator.tui.display_text import excerpt
+from annotator.tui.document_flow import DocumentFlow
+from annotator.tui.relation_pickers import RelationPickers
+from annotator.tui.screens.edit_bindings import EDIT_BINDINGS, IDLE_WHILE_SELECTING
+from annotator.tui.settings import AnnotateSettings
+from annotator.tui.span_editing import SpanEditing
+from annotator.tui.text_edges import TextEdges
+from annotator.tui.widgets.document_editor import DocumentEditor
+from annotator.tui.widgets.label_legend import LabelLegend
+from annotator.tui.widgets.progress_header import Progress, ProgressHeader
+from annotator.tui.widgets.span_list import EntityRow, QuoteRow, SpanList
+
+#: What the legend says enter does with a selection, by its purpose.
+PURPOSE_HINTS = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": "enter makes it the quote's speaker",
+                 "coref": "enter marks the entity this speaker refers to", "cue": "enter makes it the quote's cue"}
+#: The terminal height from which the label line under the text is on at start.
+LABEL_ROWS_MIN_HEIGHT = 32
+
+
+class FeedFinished(Message):
+    def __init__(self, error: str | None) -> None:
+        super().__init__()
+        self.error = error
+
+
+class TotalCounted(Message):
+    def __init__(self, total: int | None) -> None:
+        super().__init__()
+        self.total = total
+
+
+class DocumentScreen(Screen[None]):
+    """A screen that edits documents one at a time; subclasses say where documents come from."""
+
+    BINDINGS = EDIT_BINDINGS
+    #: the editor this screen shows (the review screen's shows fewer keys in the footer)
+    editor_class: type[DocumentEditor] = DocumentEditor
+
+    def __init__(self, settings: AnnotateSettings, session: EditingSession | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.session = session or EditingSession()
+        self.labels = digit_labels(settings.entity_labels)
+        self.edits = SpanEditing(self)
+        self.pickers = RelationPickers(self, self.edits)
+        self.flow = DocumentFlow(self)
+        self.editor = self.editor_class(id="document")
+        self._model = ""
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader(id="progress")
+        with Horizontal(id="main"):
+            yield self.editor
+            yield from self.compose_side()
+        yield LabelLegend(self.labels, id="legend")
+        yield Footer(compact=True)
+
+    def compose_side(self) -> ComposeResult:
+        """The panel beside the document (the review screen adds its versions there)."""
+        yield SpanList(id="spans")
+
+    def on_mount(self) -> None:
+        # Labels under the text take every other row: on by default where there is room for them
+        # (a short terminal keeps its few rows for text; L shows them there too).
+        self.editor.label_rows = self.app.size.height >= LABEL_ROWS_MIN_HEIGHT
+        self.editor.show_message("Reading the first document…")
+        self.editor.focus()
+        self.show_progress()
+        self.read_documents()
+
+    def on_unmount(self) -> None:
+        self.flow.read_ahead.close()
+
+    # -- reading (in a worker) ---------------------------------------------------------------
+
+    def read_documents(self) -> None:
+        raise NotImplementedError
+
+    def relay(self, items: Iterable[Any], message: Callable[[Any], Message]) -> None:
+        """From a worker: post each item as a message, then FeedFinished with any reading error."""
+        worker = get_current_worker()
+        try:
+            for item in items:
+                if worker.is_cancelled:
+                    return
+                self.post_message(message(item))
+        except (UserError, RecordError, OSError) as err:
+            self.post_message(FeedFinished(str(err)))
+        except Exception as err:  # noqa: BLE001 - the screen stays usable for what was read
+            self.post_message(FeedFinished(f"reading stopped: {type(err).__name__}: {err}"))
+        else:
+            self.post_message(FeedFinished(None))
+
+    def count_documents(self) -> None:
+        self.run_worker(lambda: self.post_message(TotalCounted(count_documents(self.settings.sources))),
+                        thread=True, exclusive=True, group="count")
+
+    def on_feed_finished(self, message: FeedFinished) -> None:
+        self.flow.finished(message.error)
+
+    def on_total_counted(self, message: TotalCounted) -> None:
+        self.flow.estimate = message.total
+        self.show_progress()
+
+    # -- showing the session -----------------------------------------------------------------
+
+    @property
+    def edges(self) -> TextEdges:
+        return self.editor.edges
+
+    def open_task(self, task: Task) -> None:
+        def tail(token: int) -> int | None:
+            from annotator.nlp.quote_cue import attribution_tail
+
+            return attribution_tail(task, token)
+
+        self.editor.show_task(task, TextEdges(task, tail))
+        self.show_spans()
+
+    def show_spans(self) -> None:
+        legend, panel = self.query_one(LabelLegend), self.query_one(SpanList)
+        if self.session.current is None:
+            panel.show_spans([], [])
+            self.show_progress()
+            return
+        task, session = self.session.task, self.session
+        speakers, corefs = session.links(SAID_BY), session.links(COREF)
+        quotes = []
+        for quote in session.quotes():
+            speaker = speakers.get(quote)
+            quotes.append(QuoteRow(quote, task.span_text(quote),
+                                   session.resolve(speaker, corefs) if speaker else None, self.span_note(quote)))
+        entities = [EntityRow(span, task.span_text(span), self.span_note(span)) for span in session.entities()]
+        self.editor.update_spans(task.spans)
+        legend.show_others(sorted({s.label for s in task.spans}))
+        panel.show_spans(quotes, entities)
+        panel.show_focus(self.editor.focused)
+        self.show_progress()
+
+    def span_note(self, span: Span) -> str:
+        """A remark shown after the span's row in the side panel (the review screen says who has it)."""
+        return ""
+
+    def show_progress(self) -> None:
+        documents, document, flow = self.session.documents, self.session.current, self.flow
+        total = len(documents) if flow.feed_done else flow.estimate
+        if total is not None and total < len(documents):
+            total = len(documents)
+        doc_id, source = "", ""
+        if document is not None:
+            meta = document.task.meta
+            doc_id = str(meta.get("id") or meta.get("doc_id") or meta.get("source") or "")
+            source = document.source
+        self.query_one(ProgressHeader).show_progress(Progress(
+            decided=self.session.decided_count, total=total, exact=flow.feed_done,
+            position=self.session.index if document is not None else None, doc_id=doc_id,
+            source=source, answer=document.answer if document else None, model=self._model,
+            changed=document is not None and document.dirty,
+            prelabel_error=_prelabel_error(document.task.meta) if document is not None else ""))
+
+    def status(self, message: str) -> None:
+        self.query_one(ProgressHeader).show_status(message)
+
+    def save_draft(self, index: int | None = None) -> bool:
+        """Put document ``index`` (default: the open one) in the draft journal as it stands, or
+        clear its draft when it is back to what is on disk. False (after saying so) if that failed."""
+        drafts = self.settings.drafts
+        document = self.session.documents[self.session.index if index is None else index]
+        if drafts is None:
+            return True
+        try:
+            if document.dirty:
+                drafts.save(document.task)
+            else:
+                drafts.clear(document.task.input_hash)
+        except OSError as err:
+            self.notify(f"The edit could not be saved to {drafts.path.name} ({err}), so it was undone.",
+                        title="Draft", severity="error", timeout=20, markup=False)
+            return False
+        return True
+
+    def decision(self, document: Document, answer: str) -> Annotation:
+        """The record written for a decision (the review screen adds what it was reviewed from)."""
+        return Annotation(document.task, answer, self.settings.annotator, self.settings.session_id,
+                          int(time.time()))
+
+    # -- what the editor reports (messages up) -----------------------------------------------
+
+    @on(DocumentEditor.FocusChanged)
+    def _focus_changed(self, message: DocumentEditor.FocusChanged) -> None:
+        span = message.span
+        self.query_one(SpanList).show_focus(span)
+        if message.quiet or self.session.current is None:
+            return
+        if span is None:
+            self.status("")
+            return
+        task = self.session.task
+        speaker = self.session.speaker_of(span) if span.label == QUOTE else None
+        cue = self.session.cue_of(span) if span.label == QUOTE else None
+        extra = f" — said by {self.session.resolve(speaker)}" if speaker else ""
+        extra += f" · cue “{excerpt(task.span_text(cue), 30)}”" if cue else ""
+        self.status(f"{span.label} “{excerpt(task.span_text(span), 80)}”{extra}")
+
+    @on(DocumentEditor.SelectionChanged)
+    def _selection_changed(self, message: DocumentEditor.SelectionChanged) -> None:
+        hint = PURPOSE_HINTS[message.purpose]
+        self.query_one(LabelLegend).show_hint(
+            f"SELECTING: ←/→ w/b ↑/↓ $ . extend · v restarts here · {hint} · esc cancels"
+            if message.selecting else "")
+
+    @on(DocumentEditor.SelectionFinished)
+    def _selection_finished(self, message: DocumentEditor.SelectionFinished) -> None:
+        self.edits.selection_finished(message.first, message.last, message.purpose, message.origin, message.label)
+
+    @on(DocumentEditor.WordJumped)
+    def _word_jumped(self, message: DocumentEditor.WordJumped) -> None:
+        self.edits.move_bound_to_word(message.token)
+
+    @on(DocumentEditor.EdgeWanted)
+    def _edge_wanted(self, message: DocumentEditor.EdgeWanted) -> None:
+        self.edits.move_bound_to(message.where)
+
+    @on(DocumentEditor.Said)
+    def _said(self, message: DocumentEditor.Said) -> None:
+        if message.warning:
+            self.notify(message.text, severity="warning", markup=False)
+        else:
+            self.status(message.text)
+
+    @on(SpanList.SpanChosen)
+    def _span_chosen(self, message: SpanList.SpanChosen) -> None:
+        if self.session.current is not None and message.span in self.session.task.spans:
+            self.editor.focus_span(message.span)
+
+    def on_key(self, event) -> None:
+        self.edits.key_pressed(event.key)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in IDLE_WHILE_SELECTING and self.editor.selecting:
+            return False  # finish or cancel the selection first (and the footer has room for that)
+        return True
+
+    # -- actions: each is the owning object's ------------------------------------------------
+
+    def action_decide(self, answer: str) -> None:
+        self.flow.decide(answer)
+
+    def action_next_document(self) -> None:
+        self.flow.next_document()
+
+    def action_previous_document(self) -> None:
+        self.flow.previous_document()
+
+    def action_delete_span(self) -> None:
+        self.edits.delete_span()
+
+    def action_digit_label(self, index: int) -> None:
+        self.edits.digit_label(index)
+
+    def action_pick_label(self) -> None:
+        self.edits.pick_label()
+
+    def action_move_start(self, step: int) -> None:
+        self.edits.move_start(step)
+
+    def action_move_end(self, step: int) -> None:
+        self.edits.move_end(step)
+
+    def action_cycle_quote_type(self) -> None:
+        self.edits.cycle_quote_type()
+
+    def action_unlink(self) -> None:
+        self.edits.unlink()
+
+    def action_undo(self) -> None:
+        self.edits.travel(undo=True)
+
+    def action_redo(self) -> None:
+        self.edits.travel(undo=False)
+
+    def action_pick_speaker(self) -> None:
+        self.pickers.pick_speaker()
+
+    def action_pick_coref(self) -> None:
+        self.pickers.pick_coref()
+
+    # -- help, quit --------------------------------------------------------------------------
+
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        declared = [b for cls in reversed(type(self).__mro__) for b in cls.__dict__.get("BINDINGS", ())]
+        return help_rows(self, [*declared, *DocumentEditor.BINDINGS])
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.help_rows(), "annotate — keys"))
+
+    def action_quit(self) -> None:
+        reasons = self.quit_warnings()
+        if not reasons:
+            self.app.exit()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.exit()
+
+        self.app.push_screen(ConfirmDialog("Quit?", "\n".join(reasons)), answered)
+
+    def quit_warnings(self) -> list[str]:
+        """What quitting now would leave behind, one sentence each (nothing: quit at once)."""
+        reasons = []
+        if self.editor.selecting:
+            reasons.append("A selection is open; it will be dropped (no span is made).")
+        dirty = self.session.dirty_documents
+        if dirty:
+            output = self.settings.store.path.name
+            count = f"{len(dirty)} document{'s' if len(dirty) > 1 else ''}"
+            if self.settings.drafts is not None:
+                reasons.append(f"{count} changed and not decided since: the changes are kept as drafts in "
+                               f"{self.settings.drafts.path.name} and come back when you open {output} again, "
+                               f"but they are not in {output} until you decide them (a / x / space).")
+            else:
+                reasons.append(f"{count} changed and not decided since: quitting loses those changes.")
+        return reasons
+
+
+def _prelabel_error(meta: dict) -> str:
+    """One line naming what failed while pre-labeling a document (``meta.prelabel_errors``)."""
+    errors = meta.get("prelabel_errors")
+    if not isinstance(errors, list) or not errors:
+        return ""
+    first = errors[0] if isinstance(errors[0], dict) else {}
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{first.get('component', '?')}: {first.get('error', '')}{more}"

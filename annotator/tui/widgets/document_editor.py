@@ -1,0 +1,400 @@
+"""The document editor: the document view plus the cursor, the selection and the focused span it
+owns (as ``TextArea`` owns its cursor), and the keys that move them: the cursor, span to span,
+jump tags, search, selecting. Edits are the screen's: the editor reports what the annotator chose
+with messages (focus changed, a selection finished, a word jumped to)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from contextlib import contextmanager
+from typing import Iterator
+
+from textual.message import Message
+from textual.reactive import reactive
+
+from annotator.core.records import QUOTE, Span, Task
+from annotator.core.span_queries import span_order
+from annotator.tui.dialogs.jump_hints import JumpHints, SelectFrom, place_tags
+from annotator.tui.dialogs.search_prompt import SearchPrompt
+from annotator.tui.display_text import excerpt, is_word
+from annotator.tui.text_edges import TextEdges
+from annotator.tui.widgets.document_view import DocumentView, Marks
+from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
+
+class DocumentEditor(DocumentView, can_focus=True):
+    """The document with the cursor, the selection and the focused span drawn over it; its keys
+    are ``editor_bindings.EDITOR_BINDINGS`` (ids stable, for ``App.set_keymap``)."""
+
+    BINDINGS = EDITOR_BINDINGS
+
+    #: the token the cursor is on (while selecting, the selection's moving end)
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
+    #: the selection as (anchor token, end token), or None when not selecting
+    selection: reactive[tuple[int, int] | None] = reactive(None, init=False, repaint=False)
+    #: the span the span keys act on
+    focused: reactive[Span | None] = reactive(None, init=False, repaint=False)
+
+    class FocusChanged(Message):
+        """The focused span changed; ``quiet`` when the screen set it (it says what happened itself)."""
+
+        def __init__(self, span: Span | None, quiet: bool) -> None:
+            super().__init__()
+            self.span = span
+            self.quiet = quiet
+
+    class SelectionChanged(Message):
+        """A selection started or ended."""
+
+        def __init__(self, selecting: bool, purpose: str) -> None:
+            super().__init__()
+            self.selecting = selecting
+            self.purpose = purpose
+
+    class SelectionFinished(Message):
+        """Enter (or a label key, ``label``) on a selection: tokens ``first``..``last`` in order;
+        ``origin`` is the span focused when the selection started."""
+
+        def __init__(self, first: int, last: int, purpose: str, origin: Span | None, label: str | None) -> None:
+            super().__init__()
+            self.first, self.last = first, last
+            self.purpose = purpose
+            self.origin = origin
+            self.label = label
+
+    class WordJumped(Message):
+        """``g`` and a tag put the cursor on ``token`` (right after ``[ ] { }`` the screen moves a bound there)."""
+
+        def __init__(self, token: int) -> None:
+            super().__init__()
+            self.token = token
+
+    class EdgeWanted(Message):
+        """``$`` or ``.`` with no selection: move the focused span's bound to the clause or sentence edge."""
+
+        def __init__(self, where: str) -> None:
+            super().__init__()
+            self.where = where
+
+    class Said(Message):
+        """Something for the status line (a search hit, a span's position)."""
+
+        def __init__(self, text: str, warning: bool = False) -> None:
+            super().__init__()
+            self.text = text
+            self.warning = warning
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.doc_task: Task | None = None
+        self.edges: TextEdges | None = None
+        #: what the open selection is for: make a "span", or the focused quote's "speaker" / "cue",
+        #: or the focused speaker's "coref" (the screen's edits decide); what was focused when it began
+        self.purpose = "span"
+        self.origin: Span | None = None
+        self._quiet = False
+        self._batching = False
+        self._last_search = ""
+
+    # -- what is shown (attributes down) -----------------------------------------------------
+
+    def show_task(self, task: Task, edges: TextEdges) -> None:
+        """Show a document; the cursor goes to its first word, nothing is focused or selected."""
+        self.doc_task, self.edges = task, edges
+        self.set_reactive(DocumentEditor.selection, None)
+        self.set_reactive(DocumentEditor.focused, None)
+        self.set_reactive(DocumentEditor.cursor, edges.next_token(-1, 1) if task.tokens else 0)
+        self.show_document(task.text, task.tokens, task.spans)
+        self.repaint_marks()
+
+    def show_message(self, message: str) -> None:
+        self.doc_task = self.edges = None
+        self.set_reactive(DocumentEditor.selection, None)
+        self.set_reactive(DocumentEditor.focused, None)
+        super().show_message(message)
+
+    def marks(self) -> Marks:
+        if self.doc_task is None:
+            return Marks()
+        focus = self.focused
+        selection = self.selection
+        return Marks(focus=(focus.start, focus.end) if focus is not None else None,
+                     selection=self.token_chars(*selection) if selection is not None else None,
+                     cursor=self.token_chars(self.cursor, self.cursor) if self.doc_task.tokens else None)
+
+    @property
+    def selecting(self) -> bool:
+        return self.selection is not None
+
+    def spans_in_order(self) -> list[Span]:
+        return sorted(self.doc_task.spans, key=span_order) if self.doc_task is not None else []
+
+    # -- state changes -----------------------------------------------------------------------
+
+    def focus_span(self, span: Span | None, *, quiet: bool = False) -> None:
+        """Focus ``span`` and put the cursor on its first token; ``quiet``: the screen says why."""
+        self._quiet = quiet
+        with self._one_repaint():
+            if span is not None and not self.selecting:
+                self.cursor = span.token_start
+            self.focused = span
+        self._quiet = False
+
+    def move_cursor(self, token: int) -> None:
+        """The cursor to ``token``; while selecting the selection's end follows, otherwise focus
+        follows to the span there (or leaves when there is none)."""
+        with self._one_repaint():
+            if self.selection is not None:
+                self.selection = (self.selection[0], token)
+                self.cursor = token
+                return
+            self.cursor = token
+            self.focused = self.span_under(token)
+
+    @contextmanager
+    def _one_repaint(self) -> Iterator[None]:
+        """Change several marks, then repaint and scroll once: a repaint between them would scroll
+        to a mark that is about to move (the old focus, after a page down)."""
+        self._batching = True
+        try:
+            yield
+        finally:
+            self._batching = False
+            self.repaint_marks()
+
+    def span_under(self, token: int) -> Span | None:
+        """The span to focus when the cursor is on ``token``: the smallest that holds it."""
+        if self.doc_task is None:
+            return None
+        holding = [s for s in self.doc_task.spans if s.token_start <= token <= s.token_end]
+        return min(holding, key=lambda s: (s.token_end - s.token_start, s.label == QUOTE)) if holding else None
+
+    def start_selection(self, purpose: str, at: int) -> None:
+        """Select from token ``at``; enter will finish it for ``purpose``."""
+        if self.doc_task is None or not self.doc_task.tokens:
+            return
+        self.origin = self.focused
+        self.purpose = purpose
+        was = self.selecting
+        with self._one_repaint():
+            self.cursor = at
+            self.selection = (at, at)
+        if was:  # the same purpose again, restarted: the watcher saw no start
+            self.post_message(self.SelectionChanged(True, purpose))
+
+    def finish_selection(self, label: str | None = None) -> None:
+        if self.selection is None:
+            return
+        first, last = sorted(self.selection)
+        message = self.SelectionFinished(first, last, self.purpose, self.origin, label)
+        self.selection = None
+        self.post_message(message)
+
+    def watch_cursor(self) -> None:
+        if not self._batching:
+            self.repaint_marks()
+
+    def watch_selection(self, before: tuple[int, int] | None, after: tuple[int, int] | None) -> None:
+        if not self._batching:
+            self.repaint_marks()
+        if (before is None) != (after is None):
+            # The footer's recompose (enter / esc in) after the paint: it costs more than the paint.
+            self.call_after_refresh(self.refresh_bindings)
+            self.post_message(self.SelectionChanged(after is not None, self.purpose))
+
+    def watch_focused(self, span: Span | None) -> None:
+        if not self._batching:
+            self.repaint_marks()
+        self.post_message(self.FocusChanged(span, self._quiet))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("finish_selection", "cancel_selection"):
+            return self.selecting
+        if action == "to_edge":
+            # $ and . also move the focused span's end (start, right after [ ]) outside a selection.
+            return self.selecting or self.focused is not None
+        return True
+
+    # -- keys: the cursor and selecting ------------------------------------------------------
+
+    def action_move(self, how: str) -> None:
+        if self.doc_task is None or not self.doc_task.tokens:
+            return
+        tokens, edges, cursor = self.doc_task.tokens, self.edges, self.cursor
+        if how in ("left", "right"):
+            cursor = edges.next_token(cursor, -1 if how == "left" else 1)
+        elif how in ("word_left", "word_right"):
+            step = -1 if how == "word_left" else 1
+            probe = edges.next_token(cursor, step)
+            while probe != cursor and not is_word(tokens[probe].text):
+                cursor, probe = probe, edges.next_token(probe, step)
+            cursor = probe
+        else:
+            cursor = self.token_on_next_line(cursor, -1 if how == "up" else 1)
+        self.move_cursor(cursor)
+
+    def action_select(self) -> None:
+        # v again restarts the selection at the cursor, for the same purpose.
+        self.start_selection(self.purpose if self.selecting else "span", self.cursor)
+
+    def action_to_edge(self, where: str) -> None:
+        if not self.selecting:
+            self.post_message(self.EdgeWanted(where))
+            return
+        edge = self.edges.clause_end_after if where == "clause" else self.edges.sentence_end_after
+        self.move_cursor(edge(self.cursor))
+
+    def action_finish_selection(self) -> None:
+        self.finish_selection()
+
+    def action_cancel_selection(self) -> None:
+        self.selection = None
+
+    def action_toggle_labels(self) -> None:
+        self.set_label_rows(not self.label_rows)
+        self.repaint_marks()
+        self.post_message(self.Said("labels under the text: " + ("on" if self.label_rows else "off (L shows them)")))
+
+    # -- keys: from span to span -------------------------------------------------------------
+
+    def action_focus_span(self, step: int) -> None:
+        if self.doc_task is None:
+            return
+        spans = self.spans_in_order()
+        if not spans:
+            self.post_message(self.Said("This document has no spans yet: v selects text to make one."))
+            return
+        if self.focused in spans:
+            index = (spans.index(self.focused) + step) % len(spans)
+        else:
+            index = 0 if step > 0 else len(spans) - 1
+        self.focus_span(spans[index])
+
+    def action_next_quote(self, step: int) -> None:
+        self._step_through(step, QUOTE, "quote")
+
+    def action_same_label(self, step: int) -> None:
+        if self.focused is None:
+            self.post_message(self.Said("Focus a span first (tab / j / k).", warning=True))
+            return
+        self._step_through(step, self.focused.label, self.focused.label)
+
+    def _step_through(self, step: int, label: str, name: str) -> None:
+        if self.doc_task is None:
+            return
+        spans = [s for s in self.spans_in_order() if s.label == label]
+        if not spans:
+            self.post_message(self.Said(f"No {name} in this document."))
+            return
+        here = self.doc_task.tokens[self.cursor].start if self.doc_task.tokens else 0
+        if step > 0:
+            target = next((s for s in spans if s.start > here), spans[0])
+        else:
+            target = next((s for s in reversed(spans) if s.start < here), spans[-1])
+        self.focus_span(target)
+
+    def action_page(self, step: int) -> None:
+        """A screenful down or up; the cursor (and focus) go to the first span on the new page."""
+        if self.doc_task is None or not self.doc_task.tokens:
+            return
+        height = max(self.scrollable_content_region.height - 2, 1)
+        self.scroll_to(y=max(round(self.scroll_y) + step * height, 0), animate=False, immediate=True)
+        first, last = self.visible_offsets()
+        spans = [s for s in self.spans_in_order() if first <= s.start < last]
+        if spans and not self.selecting:
+            self.focus_span(spans[0])
+        else:
+            starts = [t.start for t in self.doc_task.tokens]
+            self.move_cursor(self.edges.next_token(max(bisect_right(starts, first) - 2, -1), 1))
+
+    # -- keys: search ------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        if self.doc_task is None:
+            return
+
+        def searched(query: str | None) -> None:
+            if query:
+                self._last_search = query
+                self.search(query)
+
+        self.app.push_screen(SearchPrompt(self._last_search), searched)
+
+    def action_search_next(self) -> None:
+        if not self._last_search:
+            self.post_message(self.Said("Nothing searched yet: / searches."))
+        elif self.doc_task is not None:
+            self.search(self._last_search)
+
+    def search(self, query: str) -> None:
+        """Jump to the next span with ``query`` as its label, else to the next place the text has it
+        (after the cursor, wrapping round); focus the span there, or put the cursor on it."""
+        task = self.doc_task
+        here = task.tokens[self.cursor].start if task.tokens else 0
+        labelled = [s for s in self.spans_in_order() if s.label == query.strip().upper()]
+        if labelled and query.strip().isupper() and not self.selecting:
+            after = [s for s in labelled if s.start > here] or labelled
+            self.focus_span(after[0])
+            return
+        text, needle = task.text.casefold(), query.casefold()
+        found = text.find(needle, here + 1)
+        if found < 0:
+            found = text.find(needle)
+        if found < 0:
+            self.post_message(self.Said(f"'{query}' is not in this document.", warning=True))
+            return
+        token = max(bisect_right([t.start for t in task.tokens], found) - 1, 0)
+        starting = [s for s in task.spans if s.start == task.tokens[token].start]
+        if starting and not self.selecting:
+            self.focus_span(min(starting, key=lambda s: s.end - s.start))
+            return
+        self.move_cursor(token)
+        if not self.selecting:
+            self.post_message(self.Said(f"“{excerpt(task.text[found:found + len(query)], 60)}” found: "
+                                        "v selects from here"))
+
+    # -- keys: jump tags ---------------------------------------------------------------------
+
+    def action_jump(self, kind: str) -> None:
+        if self.doc_task is None or not self.doc_task.tokens:
+            return
+        task = self.doc_task
+        first, last = self.visible_offsets()
+        anchor = task.tokens[self.cursor].start
+        if kind == "span":
+            targets: list[Span | int] = [s for s in self.spans_in_order() if first <= s.start < last]
+        else:
+            targets = [t.id for t in task.tokens if first <= t.start < last and is_word(t.text)]
+        if not targets:
+            self.post_message(self.Said(f"No {kind} on screen to jump to."))
+            return
+        placed = place_tags(task, targets, anchor, last)
+        self.show_hints({offset: tag for tag, offset, _ in placed})
+
+        def name(target: Span | int) -> str:
+            if isinstance(target, int):
+                return task.tokens[target].text
+            return f"{target.label} “{excerpt(task.span_text(target), 24)}”"
+
+        def jumped(target: Span | int | None) -> None:
+            self.show_hints({})
+            if isinstance(target, Span):
+                self.focus_span(target)
+            elif isinstance(target, SelectFrom):  # as g then v: while selecting, a restart there
+                if not self.selecting:
+                    self.move_cursor(target.token)
+                self.start_selection(self.purpose if self.selecting else "span", target.token)
+            elif target is not None:
+                self.move_cursor(target)
+                self.post_message(self.WordJumped(target))
+
+        # Where spans share a word, the prompt says which tag is which.
+        starts = [t.start for t in task.tokens]
+        words: dict[int, list[str]] = {}
+        for tag, offset, group in placed:
+            if isinstance(group[0], Span) and len(group) == 1:
+                word = bisect_right(starts, offset) - 1
+                words.setdefault(word, []).append(f"{tag} {name(group[0])}")
+        legend = " · ".join(item for items in words.values() if len(items) > 1 for item in items)
+        self.app.push_screen(JumpHints([tag for tag, _, _ in placed], kind, [group[0] for _, _, group in placed],
+                                       [group for _, _, group in placed],
+                                       [[name(t) for t in group] for _, _, group in placed], legend), jumped)

@@ -1,0 +1,61 @@
+"""The document editor's keys: moving the cursor, span to span, jump tags, search, selecting. Ids
+are stable (the same as before the editor owned them), so a keymap can give any of them other keys."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+EDITOR_BINDINGS = [
+    Binding("f", "jump('span')", "Jump", id="jump_span",
+            tooltip='Jump to a span: every span on screen shows a tag; type it'),
+    Binding("g", "jump('word')", "Go to word", show=False, id="jump_word",
+            tooltip='Jump to a word: every word on screen shows a tag; type it (then v selects from there)'),
+    Binding("slash", "search", "Find", key_display="/", id="search",
+            tooltip='Search the text, or a label (PERSON) for its next span; enter jumps'),
+    Binding("semicolon", "search_next", "Again", show=False, key_display=";", id="search_next",
+            tooltip='Jump to the next match of the last search'),
+    Binding("right_parenthesis", "next_quote(1)", "Quote →", show=False, key_display=")", id="next_quote",
+            tooltip='Focus the next QUOTE'),
+    Binding("left_parenthesis", "next_quote(-1)", "Quote ←", show=False, key_display="(",
+            id="previous_quote", tooltip='Focus the previous QUOTE'),
+    Binding("J", "same_label(1)", "Same label →", show=False, id="next_same_label",
+            tooltip="Focus the next span with the focused span's label"),
+    Binding("K", "same_label(-1)", "Same label ←", show=False, id="previous_same_label",
+            tooltip="Focus the previous span with the focused span's label"),
+    Binding("pagedown", "page(1)", "Page ↓", show=False, id="page_down",
+            tooltip='Scroll a page down and focus its first span'),
+    Binding("pageup", "page(-1)", "Page ↑", show=False, id="page_up",
+            tooltip='Scroll a page up and focus its first span'),
+    Binding("tab,j", "focus_span(1)", "Span", show=False, id="next_span",
+            tooltip='Focus the next span in text order'),
+    Binding("shift+tab,k", "focus_span(-1)", "Prev span", show=False, id="previous_span",
+            tooltip='Focus the previous span in text order'),
+    Binding("v", "select", "Select", id="select",
+            tooltip='Start selecting tokens at the cursor (again: restart the selection there)'),
+    Binding("left", "move('left')", "Token ←", show=False, id="select_left",
+            tooltip='Cursor one token left (focus follows); while selecting, the selection too'),
+    Binding("right", "move('right')", "Token →", show=False, id="select_right",
+            tooltip='Cursor one token right (focus follows); while selecting, the selection too'),
+    Binding("b", "move('word_left')", "Word ←", show=False, id="select_word_left",
+            tooltip='Cursor one word left; while selecting, the selection too'),
+    Binding("w", "move('word_right')", "Word →", show=False, id="select_word_right",
+            tooltip='Cursor one word right; while selecting, the selection too'),
+    Binding("up", "move('up')", "Line ↑", show=False, id="select_up",
+            tooltip='Cursor one line up; while selecting, the selection too'),
+    Binding("down", "move('down')", "Line ↓", show=False, id="select_down",
+            tooltip='Cursor one line down; while selecting, the selection too'),
+    Binding("dollar_sign", "to_edge('clause')", "To clause end", show=False, key_display="$",
+            id="select_clause_end",
+            tooltip="Extend the selection to the word before the next , ; : . ? ! or closing mark; "
+                    "on a focused span, move its end there"),
+    Binding("full_stop", "to_edge('sentence')", "To sentence end", show=False, key_display=".",
+            id="select_sentence_end",
+            tooltip="Extend the selection to the sentence end (before ', he said'); on a focused "
+                    "span, move its end there"),
+    Binding("enter", "finish_selection", "Make span", id="finish_selection",
+            tooltip="Make a span of the selection and ask its label (7 makes a quote at once)"),
+    Binding("escape", "cancel_selection", "Cancel", id="cancel_selection",
+            tooltip='Cancel the selection'),
+    Binding("L", "toggle_labels", "Labels", show=False, id="toggle_labels",
+            tooltip='Show or hide the line of labels under the text'),
+]
