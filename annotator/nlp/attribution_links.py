@@ -17,7 +17,7 @@ from typing import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
+from annotator.core.records import CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_in
 from annotator.nlp.learned_spans import LEARNED_GROUPS
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
@@ -36,12 +36,14 @@ _TRAILING = _MARKS | {",", "."}
     "annotator_attribution_links",
     assigns=["doc.spans", "doc._.relations"],
     requires=["doc.sents", "doc.spans"],
-    default_config={"sentence_window": 1, "rule_quotes": [], "syntax_speakers": False},
+    default_config={"sentence_window": 1, "rule_quotes": [], "syntax_speakers": False,
+                    "learned_quotes": list(QUOTE_TYPES)},
 )
 def make_attribution_linker(nlp: Language, name: str, sentence_window: int, rule_quotes: list[str],
-                            syntax_speakers: bool) -> AttributionLinker:
+                            syntax_speakers: bool, learned_quotes: list[str]) -> AttributionLinker:
     return AttributionLinker(sentence_window=sentence_window, rule_quotes=tuple(rule_quotes),
-                             syntax_speakers=syntax_speakers, lexicon=shared_lexicon(nlp))
+                             syntax_speakers=syntax_speakers, learned_quotes=tuple(learned_quotes),
+                             lexicon=shared_lexicon(nlp))
 
 
 class AttributionLinker:
@@ -52,23 +54,30 @@ class AttributionLinker:
     rule-found quotes win over the learned ones. ``syntax_speakers``: a quote's speaker is first the
     one the rules read off its cue (the cue verb's subject, ``according to``'s object, …; the learned
     speaker span it overlaps when there is one), and the nearest learned speaker only without one.
+    ``learned_quotes``: the types (read off the quotation marks) of the learned quotes kept where the
+    rules found none; empty with every type in ``rule_quotes`` is the rules alone.
     """
 
     def __init__(self, *, sentence_window: int = 1, rule_quotes: tuple[str, ...] = (),
-                 syntax_speakers: bool = False, lexicon: Lexicon | None = None) -> None:
+                 syntax_speakers: bool = False, learned_quotes: tuple[str, ...] = QUOTE_TYPES,
+                 lexicon: Lexicon | None = None) -> None:
         self.sentence_window = sentence_window
         self.rule_quotes = frozenset(rule_quotes)
         self.syntax_speakers = syntax_speakers
+        self.learned_quotes = frozenset(learned_quotes)
         self.lexicon = lexicon or Lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         kept, used_cues, used_speakers = self._rule_attributions(doc)
-        learned = (q for q in map(trim_quote, _group(doc, QUOTE)) if q is not None)
+        learned = [q for q in map(trim_quote, _group(doc, QUOTE)) if q is not None and self.learned_quotes]
         quotes = sorted((q for q in learned if not any(_overlaps(q, r) for r in kept)), key=lambda s: s.start)
-        sentence_of = sentence_index(doc) if quotes else []
         text = doc.text
         segments = [(s.start, s.end) for s in find_marked_segments(text)] if quotes else []
+        for quote in quotes:
+            quote._.quote_type = quote_type(quote, segments)
+        quotes = [q for q in quotes if q._.quote_type in self.learned_quotes]
+        sentence_of = sentence_index(doc) if quotes else []
         scan = SpeakerScan(doc=doc, text=text, lexicon=self.lexicon)
         # The rules' cues and speakers stand in for the learned ones they overlap.
         taken = kept + list(used_cues.values()) + list(used_speakers.values())
@@ -76,7 +85,6 @@ class AttributionLinker:
         speakers = ([s for s in _group(doc, SPEAKER) if not any(_overlaps(s, r) for r in taken)]
                     + list(used_speakers.values()))
         for quote in quotes:
-            quote._.quote_type = quote_type(quote, segments)
             first, last = sentence_of[quote.start], sentence_of[quote.end - 1]
             cue = self._nearest(quote, first, last, cues, sentence_of)
             if cue is not None:

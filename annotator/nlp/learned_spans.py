@@ -1,10 +1,18 @@
-"""The learned pre-labeler's span tagger: a spaCy ``ner`` trained on QUOTE/SPEAKER/CUE, and the
-component that moves what it found out of ``doc.ents`` into our span groups before the base
-model's own ``ner`` runs, so the learned labels never clobber the model's entities.
+"""The learned pre-labeler's span model and the component around it. Two designs:
+
+- ``ner``: a spaCy ``ner`` (``attribution_ner``) trained on QUOTE/SPEAKER/CUE runs first, and
+  ``annotator_learned_spans`` moves what it found out of ``doc.ents`` into our span groups before
+  the base model's own ``ner`` runs, so the learned labels never clobber the model's entities.
+- ``spancat``: after the base model, an ``annotator_learned_spans`` configured with
+  ``candidates_key`` proposes the spans the parse gives (``parse_candidates``), a spaCy
+  ``spancat`` (``attribution_spancat``, listening to the base model's shared tok2vec)
+  labels them, and a second ``annotator_learned_spans`` with ``source`` set to its span key keeps
+  the best-scored of overlapping spans of a label and fills the same span groups.
 """
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -18,21 +26,51 @@ LEARNED_SPANS = "annotator_learned_spans"
 LEARNED_LABELS = (QUOTE, SPEAKER, CUE)
 #: Where the tagger's spans wait for the linker (which merges them with the rules' and fills SPAN_GROUPS).
 LEARNED_GROUPS = {QUOTE: "learned_quotes", SPEAKER: "learned_speakers", CUE: "learned_cues"}
+#: The ``spancat`` design: its pipe, the proposing pipe, and their span keys.
+LEARNED_SPANCAT = "attribution_spancat"
+CANDIDATES = "annotator_parse_candidates"
+CANDIDATES_KEY = "attribution_candidates"
+SPANCAT_KEY = "attribution_sc"
+#: The pipe that runs the learned spans' model, in either design.
+LEARNED_MODELS = (LEARNED_TAGGER, LEARNED_SPANCAT)
 
 
-@Language.factory(LEARNED_SPANS, assigns=["doc.spans", "doc.ents"], requires=["doc.ents"])
-def make_learned_spans(nlp: Language, name: str) -> LearnedSpans:
-    return LearnedSpans()
+@Language.factory(LEARNED_SPANS, assigns=["doc.spans", "doc.ents"], requires=["doc.ents"],
+                  default_config={"source": "ents", "candidates_key": ""})
+def make_learned_spans(nlp: Language, name: str, source: str, candidates_key: str) -> LearnedSpans | ParseCandidates:
+    if candidates_key:
+        return ParseCandidates(candidates_key)
+    return LearnedSpans(source)
+
+
+class ParseCandidates:
+    """Puts the spans the parse proposes (``attribution_candidates``) in ``doc.spans[key]`` for the
+    span classifier's preset suggester. Runs after the parser and the base ``ner``."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __call__(self, doc: Doc) -> Doc:
+        from annotator.nlp.parse_candidates import attribution_candidates
+
+        doc.spans[self.key] = [Span(doc, start, end) for start, end in attribution_candidates(doc)]
+        return doc
 
 
 class LearnedSpans:
-    """Moves the tagger's QUOTE/SPEAKER/CUE entities into the ``learned_*`` span groups and leaves
-    ``doc.ents`` empty.
+    """Moves the model's QUOTE/SPEAKER/CUE spans into the ``learned_*`` span groups: from
+    ``doc.ents`` (``source="ents"``: the ner design; ``doc.ents`` is left empty), or from the span
+    group ``source`` (the spancat design: of overlapping spans of one label, the best-scored wins).
 
     A quote is one span per paragraph in our records, so a predicted span is cut at line breaks.
     """
 
+    def __init__(self, source: str = "ents") -> None:
+        self.source = source
+
     def __call__(self, doc: Doc) -> Doc:
+        if self.source != "ents":
+            return self._from_span_group(doc)
         ensure_span_groups(doc)
         groups: dict[str, list[Span]] = {group: [] for group in LEARNED_GROUPS.values()}
         for ent in doc.ents:
@@ -42,6 +80,25 @@ class LearnedSpans:
         doc.set_ents([], default="missing")
         for group, spans in groups.items():
             doc.spans[group] = spans
+        return doc
+
+    def _from_span_group(self, doc: Doc) -> Doc:
+        ensure_span_groups(doc)
+        found = doc.spans[self.source] if self.source in doc.spans else []
+        scores = found.attrs.get("scores") if len(found) else None
+        ranked = sorted(((float(numpy.max(scores[i])) if scores is not None else 0.0, span) for i, span in enumerate(found)),
+                        key=lambda pair: (-pair[0], pair[1].start, -pair[1].end))
+        groups: dict[str, list[Span]] = {group: [] for group in LEARNED_GROUPS.values()}
+        taken: dict[str, list[Span]] = {label: [] for label in LEARNED_GROUPS}
+        for _score, span in ranked:
+            if span.label_ not in LEARNED_GROUPS:
+                continue
+            if any(span.start < t.end and t.start < span.end for t in taken[span.label_]):
+                continue
+            taken[span.label_].append(span)
+            groups[LEARNED_GROUPS[span.label_]].extend(split_at_line_breaks(span))
+        for group, spans in groups.items():
+            doc.spans[group] = sorted(spans, key=lambda s: s.start)
         return doc
 
 
@@ -58,3 +115,4 @@ def split_at_line_breaks(span: Span) -> list[Span]:
     if span.end > start:
         parts.append(Span(doc, start, span.end, label=span.label))
     return [p for p in parts if not all(t.is_space or t.is_punct for t in p)]
+

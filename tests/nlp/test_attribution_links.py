@@ -142,3 +142,17 @@ def test_syntax_speakers_take_the_cue_verbs_subject_over_the_nearest_learned_spe
     assert links(nearest, SAID_BY) == [("the vote was rushed", "Ann Moss")]
     doc = AttributionLinker(syntax_speakers=True)(doc)
     assert links(doc, SAID_BY) == [("the vote was rushed", "Tom Reyes")]
+
+
+def test_learned_quotes_keeps_only_the_learned_quotes_of_the_chosen_types():
+    text = 'Ann Moss said "the plan is dead". Tom Reyes said the plan was "a disaster" for all. Lena Park said it works.'
+    doc = NLP.make_doc(text)
+    ensure_span_groups(doc)
+    doc.spans["learned_quotes"] = [doc.char_span(text.index(t), text.index(t) + len(t))
+                                   for t in ("the plan is dead", 'the plan was "a disaster" for all', "it works")]
+    doc.spans["learned_cues"] = [doc.char_span(m.start(), m.end()) for m in __import__("re").finditer("said", text)]
+    doc = AttributionLinker(learned_quotes=("direct", "mixed"))(doc)
+    assert [q._.quote_type for q in doc.spans["quotes"]] == ["direct", "mixed"]
+    # The cue of the dropped quote is dropped with it.
+    assert len(doc.spans["cues"]) == 2
+    assert len(AttributionLinker(learned_quotes=())(doc).spans["quotes"]) == 0

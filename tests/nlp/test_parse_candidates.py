@@ -1,0 +1,47 @@
+"""The spans the parse proposes as quote contents, for a span classifier to choose among."""
+
+import pytest
+
+from annotator.nlp.parse_candidates import attribution_candidates, parse_candidates
+from annotator.nlp.pipeline import COMPONENTS
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def proposed(nlp_model):
+    def texts(text: str) -> set[str]:
+        with nlp_model.select_pipes(disable=list(COMPONENTS)):
+            doc = nlp_model(text)
+        return {doc[start:end].text for start, end in parse_candidates(doc)}
+    return texts
+
+
+def test_a_complement_clause_is_proposed_without_its_that(proposed):
+    assert "the ferry would run all winter" in proposed("Nadia Quell insisted that the ferry would run all winter.")
+
+
+def test_what_follows_a_colon_is_proposed(proposed):
+    found = proposed("The mayor gave her answer: the library stays open on Sundays.")
+    assert "the library stays open on Sundays" in found
+
+
+def test_the_words_inside_quotation_marks_are_proposed(proposed):
+    found = proposed('"We will rebuild the pier by June," the harbour master told the crowd.')
+    assert "We will rebuild the pier by June" in found
+    # And what comes before an inverted attribution's comma.
+    assert any(text.startswith('"We will rebuild') for text in found)
+
+
+def test_an_object_and_an_infinitive_complement_are_proposed(proposed):
+    assert "a fresh look at the tram fares" in proposed("The council promised a fresh look at the tram fares.")
+    assert "to close the quarry" in proposed("The owners are expected to close the quarry.")
+
+
+def test_speaker_and_cue_candidates_include_short_spans(nlp_model):
+    doc = nlp_model("Nadia Quell insisted that the ferry would run.")
+    texts = {doc[s:e].text for s, e in attribution_candidates(doc)}
+    assert {"Nadia Quell", "insisted", "the ferry would run"} <= texts
+    # Nothing over a paragraph break.
+    doc = nlp_model("The ferry is late\n\nand nobody said why.")
+    assert all("\n" not in doc[s:e].text for s, e in attribution_candidates(doc))
