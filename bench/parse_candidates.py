@@ -25,7 +25,7 @@ from annotator.nlp.pipeline import COMPONENTS, add_components, load_model
 from annotator.training.data import split_documents
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from learning_curve import HELD_OUT, SEED, corpus_tasks  # noqa: E402
+from learning_curve import HELD_OUT, SEED, corpus_tasks
 
 _EDGE = " \t\n.,;:!?\"'“”‘’«»()[]—–-"
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     sentences = candidates = 0
     started = time.perf_counter()
     with nlp.select_pipes(disable=list(COMPONENTS)):
-        for task, doc in zip(documents, nlp.pipe(make_doc(t, nlp) for t in documents)):
+        for task, doc in zip(documents, nlp.pipe(make_doc(t, nlp) for t in documents), strict=True):
             found = parse_candidates(doc)
             sentences += sum(1 for _ in doc.sents)
             candidates += len(found)

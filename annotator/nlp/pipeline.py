@@ -177,15 +177,15 @@ def prelabel_batch(nlp: Language, batch: list[Task]) -> list[Task]:
                 raise RuntimeError(f"{name} returned {len(done)} documents for {len(live)}")
         except Exception:  # noqa: BLE001 - retried one document at a time below
             done = []
-            for i, doc in zip(runnable, live):
+            for i, doc in zip(runnable, live, strict=True):
                 try:
                     done.append(proc(doc))
                 except Exception as err:  # noqa: BLE001 - contained to this document
                     errors[i].append(_error(name, err))
                     done.append(doc)
-        for i, doc in zip(runnable, done):
+        for i, doc in zip(runnable, done, strict=True):
             docs[i] = doc
-    return [_task_of(doc, task, errs) for doc, task, errs in zip(docs, batch, errors)]
+    return [_task_of(doc, task, errs) for doc, task, errs in zip(docs, batch, errors, strict=True)]
 
 
 def _task_of(doc: Doc | None, task: Task, errors: list[dict[str, str]]) -> Task:

@@ -105,7 +105,7 @@ def document_examples(tasks: Sequence[Task], parsed: Sequence[Doc], nlp: Languag
     labels in ``doc.spans[key]`` (overlapping spans are fine: each candidate gets one label)."""
     stats = stats if stats is not None else ExampleStats()
     examples = []
-    for task, doc in zip(tasks, parsed):
+    for task, doc in zip(tasks, parsed, strict=True):
         reference = make_doc(task, nlp)
         spans = [reference.char_span(s.start, s.end, label=s.label, alignment_mode="expand")
                  for s in task.spans if s.label in LEARNED_LABELS]

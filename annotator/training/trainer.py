@@ -213,7 +213,7 @@ class DevScorer:
         found = self.learned() if learned is None else learned
         parsed = self.with_rules() if linker.rule_quotes else self.parsed
         predicted = []
-        for task, spans, base in zip(self.dev, found, parsed):
+        for task, spans, base in zip(self.dev, found, parsed, strict=True):
             doc = base.copy()
             for group in LEARNED_GROUPS.values():
                 doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in spans.spans[group]]

@@ -37,11 +37,11 @@ def people_by_surname(scan: EntityScan, ents: list[Span]) -> list[Span]:
     doc, speaker_heads = scan.doc, scan.speaker_heads
     # name_tokens builds a Span and walks tokens: once per entity, not once per question asked.
     names = [name_tokens(e) for e in ents]
-    full_names = {name[-1].lower_ for e, name in zip(ents, names) if e.label_ == PERSON and len(name) >= 2}
-    speaking = {name[-1].lower_ for e, name in zip(ents, names) if e.root.i in speaker_heads and e.label_ == PERSON}
+    full_names = {name[-1].lower_ for e, name in zip(ents, names, strict=True) if e.label_ == PERSON and len(name) >= 2}
+    speaking = {name[-1].lower_ for e, name in zip(ents, names, strict=True) if e.root.i in speaker_heads and e.label_ == PERSON}
     persons = full_names | speaking
     relabelled = []
-    for ent, name in zip(ents, names):
+    for ent, name in zip(ents, names, strict=True):
         if ent.label_ in RELABEL_FROM and len(name) <= 5 and name[-1].lower_ in persons \
                 and all(t.text[:1].isupper() or name_hyphen(t) for t in name) \
                 and not ends_like_organisation(ent):

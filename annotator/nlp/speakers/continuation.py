@@ -4,6 +4,7 @@ paragraph takes the speaker of the attributed one that goes on in the next parag
 
 from __future__ import annotations
 
+from itertools import pairwise
 from bisect import bisect_right
 from typing import Callable, Mapping
 
@@ -28,7 +29,7 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
         gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
         if gap == 0 or (gap == 1 and _starts_paragraph(scan, quotes[after])):
             speaker_of[after] = speaker_of[before]
-    for before, after in reversed(list(zip(direct, direct[1:]))):
+    for before, after in reversed(list(pairwise(direct))):
         if before in speaker_of or after not in speaker_of:
             continue
         gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
