@@ -26,7 +26,7 @@ from typing import Any, BinaryIO, Callable
 from annotator.core.owned_names import journal_path, torn_path
 from annotator.core.records import RecordError, Relation, Span, Task, json_type
 from annotator.core.sources import InputError, StrictJsonError, parse_json_line
-from annotator.core.store import append_aside, open_aside
+from annotator.core.aside import append_aside, open_aside
 
 
 def drafts_path(output: str | Path) -> Path:

@@ -33,7 +33,7 @@ ATTRIBUTION, ATTRIBUTION_NO_SOURCE = "Attribution", "Attribution-no-source"
 
 def check_output_folder(path: str | Path) -> Path:
     """brat output is a folder of files: its parent must exist (an existing folder is refused or,
-    with --force, replaced by ``atomic.refuse_existing_outputs``)."""
+    with --force, replaced by ``output_paths.refuse_existing_outputs``)."""
     path = Path(path)
     if str(path) == "-":
         raise InputError("-", None, "brat export writes a folder of .txt and .ann files; give its name with -o")

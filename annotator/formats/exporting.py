@@ -12,7 +12,8 @@ from typing import Any, Iterator, Mapping, Sequence
 
 import spacy
 
-from annotator.core.atomic import AtomicFileSet, refuse_existing_outputs, refuse_inputs_inside
+from annotator.core.atomic import AtomicFileSet
+from annotator.core.output_paths import refuse_existing_outputs, refuse_inputs_inside
 from annotator.core.decisions import DecisionIndex, check_sources, index_decisions, iter_decisions
 from annotator.core.output_paths import refuse_output_among_inputs
 from annotator.core.progress import Advance, NoProgress, Progress

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Mapping, Protocol, Sequence
 
-from annotator.core.atomic import check_output_path
+from annotator.core.output_paths import check_output_path
 from annotator.core.decisions import DecisionIndex
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.errors import UserError

@@ -15,7 +15,8 @@ from annotator.core.drafts import DraftJournal
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
 from annotator.core.errors import UserError
 from annotator.core.output_paths import visitor_files, visitor_name_problem
-from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError, report_on_stderr
+from annotator.core.aside import RejectsFile
+from annotator.core.store import JsonlStore, StoreLockedError, report_on_stderr
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.settings import AnnotateSettings, _load_pipeline
 

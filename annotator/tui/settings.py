@@ -8,7 +8,8 @@ from typing import Any, Callable
 
 from annotator.core.drafts import DraftJournal
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
-from annotator.core.store import JsonlStore, RejectsFile
+from annotator.core.aside import RejectsFile
+from annotator.core.store import JsonlStore
 
 
 def _load_pipeline(model: str | None) -> Any:

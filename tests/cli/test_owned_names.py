@@ -113,7 +113,7 @@ def test_a_repair_never_writes_through_a_symlink(tmp_path, aside):
             JsonlStore(out)
         assert out.read_text(encoding="utf-8") == good + "\n" + good[:30]  # left as it was
     else:
-        from annotator.core.store import RejectsFile
+        from annotator.core.aside import RejectsFile
 
         with RejectsFile(out) as rejects, pytest.raises(InputError, match="is a symbolic link"):
             rejects.add(InputError("in.jsonl", 1, "bad"), "{")

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from annotator.core.sources import InputError, iter_raw, read_tasks
-from annotator.core.store import RejectsFile
+from annotator.core.aside import RejectsFile
 
 
 def write(tmp_path, name, data: bytes):

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.sources import InputError
-from annotator.core.atomic import AtomicFile, AtomicFileSet, check_output_path, remove_stale_temporaries
+from annotator.core.atomic import AtomicFile, AtomicFileSet, remove_stale_temporaries
+from annotator.core.output_paths import check_output_path
 from annotator.formats.exporting import export_annotations
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "export" / "annotations.jsonl"

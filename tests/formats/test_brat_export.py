@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.core.records import Annotation
-from annotator.core.atomic import REGISTRY  # what a folder export records it wrote
+from annotator.core.output_paths import REGISTRY  # what a folder export records it wrote
 from annotator.formats.brat_reading import import_brat
 from annotator.formats.brat_writing import ann_text
 from annotator.formats.exporting import export_annotations

@@ -24,7 +24,8 @@ from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
 from annotator.core.records import Task
 from annotator.core.sources import InputError
-from annotator.core.store import JsonlStore, RejectsFile, StoreLockedError
+from annotator.core.aside import RejectsFile
+from annotator.core.store import JsonlStore, StoreLockedError
 from annotator.nlp import pipeline
 from annotator.nlp.engines.job import PrelabelJob, new_tasks
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from annotator.core.errors import UserError
-from annotator.core.store import JsonlStore, RejectsFile
+from annotator.core.aside import RejectsFile
+from annotator.core.store import JsonlStore
 from annotator.nlp import pipeline
 from annotator.nlp.engines.job import PrelabelJob, new_tasks
 
