@@ -155,6 +155,12 @@ OBJECT_CUE_VERBS = (
     "concede", "recount", "echo", "debate", "contest", "deride", "lambaste", "disparage", "insult",
     "commend", "salute", "laud", "vilify", "demonize", "demonise", "downplay", "advocate", "allege",
     "assert", "detail", "outline",
+    # Communicating a thing (``noted the delay``, ``voiced concerns``, ``referenced the ruling``,
+    # ``laid out a plan``), and the stances and perceptions that PolNeAR counts with their object
+    # in a speaker's own main clause (``opposes the merger``, ``backed the bill``, ``sees a
+    # recession``): each at 0.7 or more of quote precision there, measured on train's
+    # non-held-out part (``support``, ``offer`` and ``release``, at 0.5-0.6, are left out).
+    "note", "voice", "reference", "lay", "oppose", "back", "see",
 )
 #: Verbs whose infinitive reports a commitment, an intention or an expectation (``vowed to repeal
 #: the law``, ``plans to run``); the subject of one that is not a commitment must be able to mean it.
@@ -176,6 +182,9 @@ PREPOSITIONAL_CUE_VERBS: dict[str, tuple[str, ...]] = {
     "brag": ("about",), "joke": ("about",), "testify": ("about",), "insist": ("on",),
     "caution": ("against",), "plead": ("for",), "appeal": ("for",), "rant": ("about",),
     "lash": ("out",), "weigh": ("in",),
+    # Pointing at what one speaks of or asks for (``referred to the ruling as``, ``focused on
+    # jobs``, ``asked for a recount``).
+    "refer": ("to",), "focus": ("on",), "ask": ("for",), "allude": ("to",),
 }
 #: Verbs that raise a content to the subject (``seems to``, ``appears to``): the content, no source.
 RAISING_VERBS = frozenset({"seem", "appear"})
