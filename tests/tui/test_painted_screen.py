@@ -255,6 +255,7 @@ async def test_a_quote_opening_on_a_name_has_its_own_tag_on_its_next_word(make_a
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         await pilot.press("f")
+        await pilot.pause()  # under load the tags may not be painted yet when the key returns
         hints = app.screen
         assert len(hints.tags) == 2 and all(len(group) == 1 for group in hints.groups)
         quote_tag = hints.tags[[t.label for t in hints.targets].index("QUOTE")]
