@@ -15,7 +15,8 @@ from annotator.nlp.speakers import subject_of
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    lemma = verb.lemma_.lower()
+    # The lexicon's lemma first: a tagger's lemma of "hoping" is sometimes "hop".
+    lemma = scan.lexicon.lemma_of(verb) or verb.lemma_.lower()
     if lemma not in scan.lexicon.infinitive_verbs or negated(verb) or scan.quoted(verb.idx):
         return []
     doc = scan.doc

@@ -10,6 +10,9 @@ from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, t
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
+#: A verb with one of these after it says what it says there, not in the clause before its comma.
+COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The clause before a speech verb's comma, and the one continuing after it, if any; or, for an
@@ -33,8 +36,8 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     """What stands before the comma in ``CLAUSE, said X.`` or ``CLAUSE, X said.`` (no quotation
     marks), from the start of its sentence."""
     doc = scan.doc
-    if any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children):
-        return None
+    if any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children):
+        return None  # "Germany has pledged to bolster its army": what it says comes after the verb
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is not None and subject.i > verb.i:
         comma = verb.i - 1
@@ -57,6 +60,8 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     para_start, _ = scan.paragraph(verb.idx)
     start = max(doc[comma - 1].sent.start, scan.token_at_or_after(para_start))
     span = trimmed(doc, start, comma)
+    if span is not None and _adverbial_of(span, verb):
+        return None  # "As talks stalled, the union continued": the verb's own circumstance, not a report
     if ends_quoted:
         span = with_closing_mark(scan, span)
         if span is not None and not any(t.tag_ in FINITE_TAGS and not scan.quoted(t.idx) for t in span):
@@ -68,6 +73,14 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     # Without a finite verb it is a phrase ("Speaking at the conference, ...") and reports
     # something only when the clause goes on after the attribution.
     return span
+
+
+def _adverbial_of(span: Span, verb: Token) -> bool:
+    """The words before the comma are an adverbial clause or phrase of the verb itself (``As the
+    talks stalled, …``, ``After the vote, …``): the parse hangs a reported clause on the verb as
+    ``ccomp`` or puts the verb in parataxis, never as its ``advcl`` or ``prep``."""
+    root = span.root
+    return root.head.i == verb.i and root.dep_ in ("advcl", "prep", "npadvmod")
 
 
 def _continued(scan: QuoteScan, verb: Token) -> list[FoundQuote]:

@@ -33,3 +33,13 @@ def test_configured_intention_of_a_thing_is_no_attribution():
     # "The bill aimed to cut taxes": a bill means nothing; a commitment verb keeps its old reading.
     doc = hand_doc("The bill aimed to cut taxes.", _infinitive("bill", "aimed", "aim"))
     assert found_at(commitment.at, doc, Lexicon(infinitive_verbs=["aim"])) == []
+
+
+def test_agreement_reports_its_infinitive():
+    doc = hand_doc("The senator agreed to cut taxes.", _infinitive("senator", "agreed", "agree"))
+    assert found_at(commitment.at, doc) == [("indirect", "to cut taxes", "agreed")]
+
+
+def test_infinitive_rule_reads_the_lexicons_lemma_over_a_wrong_tagger_lemma():
+    doc = hand_doc("The senator hoping to cut taxes.", _infinitive("senator", "hoping", "hop"))
+    assert found_at(commitment.at, doc, Lexicon(infinitive_verbs=["hope"])) == [("indirect", "to cut taxes", "hoping")]

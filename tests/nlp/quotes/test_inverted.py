@@ -50,3 +50,35 @@ def test_inverted_report_after_a_closing_mark_is_left_to_the_direct_rule():
         .         PUNCT .   punct  9
     """)
     assert found_at(inverted.at, doc) == []
+
+
+def test_verb_with_its_own_infinitive_reports_nothing_before_its_comma():
+    doc = hand_doc("As the talks stalled, the union pledged to strike.", """
+        As       SCONJ IN  mark   3
+        the      DET   DT  det    2
+        talks    NOUN  NNS nsubj  3
+        stalled  VERB  VBD advcl  7 stall
+        ,        PUNCT ,   punct  7
+        the      DET   DT  det    6
+        union    NOUN  NN  nsubj  7
+        pledged  VERB  VBD ROOT   7 pledge
+        to       PART  TO  aux    9
+        strike   VERB  VB  xcomp  7
+        .        PUNCT .   punct  7
+    """)
+    assert found_at(inverted.at, doc) == []
+
+
+def test_adverbial_clause_of_the_verb_is_not_its_report():
+    doc = hand_doc("As the talks stalled, the minister said.", """
+        As        SCONJ IN  mark   3
+        the       DET   DT  det    2
+        talks     NOUN  NNS nsubj  3
+        stalled   VERB  VBD advcl  7 stall
+        ,         PUNCT ,   punct  7
+        the       DET   DT  det    6
+        minister  NOUN  NN  nsubj  7
+        said      VERB  VBD ROOT   7 say
+        .         PUNCT .   punct  7
+    """)
+    assert found_at(inverted.at, doc) == []

@@ -141,3 +141,18 @@ def test_object_of_a_participle_after_a_reported_clause_is_left_to_the_direct_ru
         .          PUNCT .   punct    2
     """)
     assert found_at(object_of_cue.at, doc) == []
+
+
+def test_stance_verb_in_a_speakers_main_clause_reports_its_object():
+    doc = hand_doc("The senator opposes the merger of two banks.", """
+        The       DET   DT  det    1
+        senator   NOUN  NN  nsubj  2
+        opposes   VERB  VBZ ROOT   2 oppose
+        the       DET   DT  det    4
+        merger    NOUN  NN  dobj   2
+        of        ADP   IN  prep   4
+        two       NUM   CD  nummod 7
+        banks     NOUN  NNS pobj   5
+        .         PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the merger of two banks", "opposes")]

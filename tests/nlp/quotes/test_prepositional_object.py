@@ -40,3 +40,17 @@ def test_prepositional_object_of_a_thing_or_a_pronoun_is_not_reported():
         .       PUNCT .   punct  2
     """)
     assert found_at(prepositional_object.at, pronoun) == []
+
+
+def test_verb_pointing_at_what_it_speaks_of_reports_the_prepositions_object():
+    doc = hand_doc("The union focused on the pay cuts.", """
+        The      DET   DT  det    1
+        union    NOUN  NN  nsubj  2
+        focused  VERB  VBD ROOT   2 focus
+        on       ADP   IN  prep   2
+        the      DET   DT  det    6
+        pay      NOUN  NN  compound 6
+        cuts     NOUN  NNS pobj   3
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(prepositional_object.at, doc) == [("indirect", "the pay cuts", "focused on")]

@@ -91,3 +91,19 @@ def test_reported_clause_of_a_cue_inside_another_verbs_clause_is_left():
         .         PUNCT .   punct  2
     """)
     assert found_at(reported.at, doc) == []
+
+
+def test_pointing_out_reports_its_clause():
+    doc = hand_doc("The governor pointed out that the budget was balanced.", """
+        The       DET   DT  det      1
+        governor  NOUN  NN  nsubj    2
+        pointed   VERB  VBD ROOT     2 point
+        out       ADP   RP  prt      2
+        that      SCONJ IN  mark     8
+        the       DET   DT  det      6
+        budget    NOUN  NN  nsubjpass 8
+        was       AUX   VBD auxpass  8 be
+        balanced  VERB  VBN ccomp    2 balance
+        .         PUNCT .   punct    2
+    """)
+    assert found_at(reported.at, doc) == [("indirect", "the budget was balanced", "pointed")]
