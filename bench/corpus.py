@@ -150,7 +150,7 @@ def dump(folder: Path, gold: list[Task], predicted: list[Task]) -> None:
     with open(folder / "gold.jsonl", "w", encoding="utf-8") as g_out, \
             open(folder / "predicted.jsonl", "w", encoding="utf-8") as p_out, \
             open(folder / "errors.txt", "w", encoding="utf-8") as e_out:
-        for g, p in zip(gold, predicted):
+        for g, p in zip(gold, predicted, strict=True):
             g_out.write(json.dumps(g.to_dict(), ensure_ascii=False) + "\n")
             p_out.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
             lines = error_lines(g, p)

@@ -35,9 +35,10 @@ def test_configured_intention_of_a_thing_is_no_attribution():
     assert found_at(commitment.at, doc, Lexicon(infinitive_verbs=["aim"])) == []
 
 
-def test_agreement_reports_its_infinitive():
+def test_agreement_reports_its_infinitive_only_when_configured():
     doc = hand_doc("The senator agreed to cut taxes.", _infinitive("senator", "agreed", "agree"))
-    assert found_at(commitment.at, doc) == [("indirect", "to cut taxes", "agreed")]
+    assert found_at(commitment.at, doc) == []
+    assert found_at(commitment.at, doc, Lexicon(infinitive_verbs=["agree"])) == [("indirect", "to cut taxes", "agreed")]
 
 
 def test_infinitive_rule_reads_the_lexicons_lemma_over_a_wrong_tagger_lemma():
