@@ -1,7 +1,6 @@
-"""Making document text safe to draw: control characters become visible symbols, one for one.
-
-The mapping keeps every character at its offset, so spans drawn over the safe text line up with
-the document; nothing in a document can send an escape sequence or a bidi override to the terminal.
+"""Document text as the screens show it: one-line excerpts for lists and dialogs, and what counts
+as a word for ``w``/``b`` and jump tags. Making text safe to draw (control characters as visible
+symbols, one for one) is ``core/terminal_text.printable``, the one rule the CLI shares.
 """
 
 from __future__ import annotations
