@@ -8,12 +8,13 @@ from first names. Two people sharing a surname stay two people. A description of
 (``the ministry``) links to an ORG or to nothing, never to a person; unnamed plural sources
 (``two people familiar with the matter``) stay unresolved.
 
-One module per kind of speaker (``organisations``, ``persons``), each a few resolvers that
-``component`` asks in order over a ``CorefScan`` of the document; ``people`` gathers who is named.
+One module per kind of speaker (``organisations``, ``persons``, ``relatives``), each a few
+resolvers that ``component`` asks in order over a ``CorefScan`` of the document;
+``person_register`` gathers who the document names, which ``persons`` resolves people to.
 """
 
 from annotator.nlp.coref.component import RESOLVERS, SpeakerResolver, make_speaker_resolver
-from annotator.nlp.coref.people import Person, person_named
+from annotator.nlp.coref.person_register import Person, person_named
 from annotator.nlp.coref.scan import CorefScan, Resolved
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from annotator.nlp.coref.people import Person, person_named
+from annotator.nlp.coref.person_register import Person, person_named
 from annotator.nlp.coref.scan import CorefScan, Resolved, ents_within
 from annotator.nlp.entities import PERSON
 from annotator.nlp.lexicon import GENDERED, INDEFINITE, MALE, SUBJECT_DEPS, describes_person

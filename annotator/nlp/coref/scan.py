@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from annotator.nlp.coref.people import Person, gender_from_context, people_of
+from annotator.nlp.coref.person_register import Person, gender_from_context, people_of
 
 
 class Resolved(NamedTuple):
