@@ -41,7 +41,8 @@ from annotator.measure.evaluation import (  # noqa: E402
 )
 from annotator.core.records import CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, Span, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
-from annotator.formats.brat_reading import DEFAULT_LABELS, convert_pair  # noqa: E402
+from annotator.formats.brat_labels import DEFAULT_LABELS  # noqa: E402
+from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
 from annotator.nlp.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_VERB_CLASSES, RAISING_VERBS, cue_verb_class  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, prelabel_batch  # noqa: E402

@@ -12,7 +12,8 @@ from typing import Sequence
 
 from annotator.core.output_paths import refuse_output_among_inputs
 from annotator.core.progress import Progress
-from annotator.formats.brat_reading import import_brat, parse_labels
+from annotator.formats.brat_labels import parse_labels
+from annotator.formats.brat_reading import import_brat
 from annotator.formats.brat_writing import BratWriter, check_output_folder, holds_export_file, output_folders
 from annotator.formats.format import ExportContext, Exporter, Format, FormatOptions, ImportReport
 

@@ -9,10 +9,8 @@ as training data.
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -21,7 +19,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotator.core.atomic import AtomicFile
-from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
 from annotator.core.records import (COREF, CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Annotation,
                                     Relation, Span, Task)
@@ -30,46 +27,17 @@ from annotator.core.progress import Advance, NoProgress, Progress
 from annotator.formats.format import ImportReport
 from annotator.formats.brat_standoff import (BratPair, Standoff, check_covered_text, find_pairs, joined_fragments, parse_ann,
                                             read_text)
+from annotator.formats.brat_labels import DEFAULT_LABELS, parse_labels
+from annotator.formats.brat_text import Offsets, clause, closing_end, region_end, strip_spaces, widened
 from annotator.formats.foreign import split_tokens
 from annotator.nlp.convert import tokens_from_doc
 from annotator.nlp.marks import MarkedSegment, find_marked_segments, trim_content
 
-#: brat type → our label; None drops the type. ``--labels`` entries are laid over these.
-DEFAULT_LABELS: dict[str, str | None] = {
-    "Content": QUOTE, "Source": SPEAKER, "Cue": CUE,
-    # PolNeAR's review marks (a span to discuss or to throw away), not entities.
-    "Discard": None, "Discuss": None,
-}
 #: The brat attribute our export puts on a content: its quote type, so the content is read back as it
 #: was written (already trimmed to our convention) instead of being trimmed and typed again.
 QUOTE_TYPE_ATTRIBUTE = "QuoteType"
 #: Who made the decisions of a ``NAME.ann`` without an ``_XXXX`` annotator suffix.
 DEFAULT_ANNOTATOR = "brat"
-
-_OPENING = "\"“„«‹‘‚"
-_CLOSING = "\"”“»›’"
-#: After a leading "that", these make it the clause's subject ("said that was wrong"), not "said that …".
-_THAT_AS_SUBJECT = frozenset("is was 's ’s isn't isn’t wasn't wasn’t would will could should can may might "
-                             "must has had does did doesn't doesn’t didn't didn’t seems means makes".split())
-_CLAUSE_TRAILING = ",.;:—–-"
-_WRAPPED = re.compile(r"(''|``|[\"“„«‹])(.+)(''|[\"”“»›])[,.]*", re.S)
-
-
-class LabelMappingError(UserError):
-    """``--labels`` is not a list of ``TYPE=LABEL`` pairs."""
-
-
-def parse_labels(spec: str | None) -> dict[str, str | None]:
-    """``"Content=QUOTE,Person=PERSON,Discuss="`` laid over ``DEFAULT_LABELS`` (empty drops a type)."""
-    labels = dict(DEFAULT_LABELS)
-    for item in (spec or "").split(","):
-        if not item.strip():
-            continue
-        kind, sep, label = item.partition("=")
-        if not sep or not kind.strip():
-            raise LabelMappingError(f"--labels {item.strip()!r}: write TYPE=LABEL (TYPE= leaves the type out)")
-        labels[kind.strip()] = label.strip() or None
-    return labels
 
 
 @dataclass(frozen=True)
@@ -84,30 +52,11 @@ class ImportWarning:
         return f"{self.where}: {self.message}"
 
 
-class _Offsets:
-    """brat offsets (characters of the file, byte-order mark and ``\\r`` included) → offsets in our
-    text, which drops a leading byte-order mark and the ``\\r`` of ``\\r\\n`` as ``.txt`` inputs do."""
-
-    def __init__(self, raw: str) -> None:
-        removed = [0] if raw.startswith("\ufeff") else []
-        at = raw.find("\r\n")
-        while at >= 0:
-            removed.append(at)
-            at = raw.find("\r\n", at + 2)
-        self.removed = removed
-        self.raw = raw
-        text = raw[1:] if raw.startswith("\ufeff") else raw
-        self.text = text.replace("\r\n", "\n")
-
-    def __call__(self, offset: int) -> int:
-        return offset - bisect.bisect_left(self.removed, offset)
-
-
 def convert_pair(pair: BratPair, nlp: Language, labels: Mapping[str, str | None],
                  default_annotator: str = DEFAULT_ANNOTATOR) -> tuple[Annotation, list[ImportWarning]]:
     """One ``.txt`` + ``.ann`` as an accepted decision; problems in the files raise ``InputError``."""
     raw_text = read_text(pair.text)
-    offsets = _Offsets(raw_text)
+    offsets = Offsets(raw_text)
     text = offsets.text
     if not text.strip():
         raise InputError(str(pair.text), None, "the document is empty")
@@ -133,7 +82,7 @@ def convert_pair(pair: BratPair, nlp: Language, labels: Mapping[str, str | None]
 class _RecordBuilder:
     """Turns one standoff file's annotations into spans and relations on our tokens."""
 
-    def __init__(self, standoff: Standoff, text: str, doc: Doc, offsets: _Offsets,
+    def __init__(self, standoff: Standoff, text: str, doc: Doc, offsets: Offsets,
                  labels: Mapping[str, str | None]) -> None:
         self.standoff = standoff
         self.text = text
@@ -248,7 +197,7 @@ class _RecordBuilder:
                   line: int, quote_type: str | None = None) -> list[Span]:
         out = []
         for raw_start, raw_end in joined_fragments(self.offsets.raw, fragments):
-            start, end = _strip(self.text, self.offsets(raw_start), self.offsets(raw_end))
+            start, end = strip_spaces(self.text, self.offsets(raw_start), self.offsets(raw_end))
             if start >= end:
                 self.warn("empty span", line, f"{ident} {kind} {raw_start}-{raw_end} covers only spaces: left out")
                 continue
@@ -268,7 +217,7 @@ class _RecordBuilder:
 
     def _span(self, start: int, end: int, label: str, quote_type: str | None) -> Span | None:
         # Token offsets are set once every span is known and the tokens are split (``_on_tokens``).
-        start, end = _strip(self.text, start, end)
+        start, end = strip_spaces(self.text, start, end)
         if start >= end:
             return None
         return Span(start, end, 0, 0, label, text=self.text[start:end], quote_type=quote_type)
@@ -281,19 +230,19 @@ class _RecordBuilder:
         direct = self._direct_parts(start, end)
         if direct is not None:
             return direct
-        s, e = _clause(text, start, end)
+        s, e = clause(text, start, end)
         direct = self._direct_parts(s, e) if s < e else None
         if direct is not None:
             return direct  # "that “…”": only the complementiser was outside the marks
         touching = self._touching(s, e)
         for seg in touching:
-            region_end = _region_end(seg)
-            if seg.open_at < e < region_end and seg.close_at is not None:
-                e = region_end  # a mixed quote ending on a quoted part keeps that closing mark
+            seg_end = region_end(seg)
+            if seg.open_at < e < seg_end and seg.close_at is not None:
+                e = seg_end  # a mixed quote ending on a quoted part keeps that closing mark
         return [(s, e, "mixed" if touching else "indirect")] if s < e else []
 
     def _touching(self, start: int, end: int) -> list[MarkedSegment]:
-        return [seg for seg in self.segments if seg.open_at < end and start < _region_end(seg)]
+        return [seg for seg in self.segments if seg.open_at < end and start < region_end(seg)]
 
     def _direct_parts(self, start: int, end: int) -> list[tuple[int, int, str]] | None:
         """The direct quote(s) when every word of ``start:end`` is inside quotation marks, else None."""
@@ -301,14 +250,14 @@ class _RecordBuilder:
         touching = self._touching(start, end)
         if touching:
             if any(text[i].isalnum() for i in range(start, end)
-                   if not any(seg.open_at <= i < _region_end(seg) for seg in touching)):
+                   if not any(seg.open_at <= i < region_end(seg) for seg in touching)):
                 return None
             parts = [trim_content(text, max(start, seg.start), min(end, seg.end)) for seg in touching]
             return [(s, e, "direct") for s, e in parts if s < e]
         # Marks the segment finder did not pair: a straight one opening and a curly one closing,
         # or the doubled apostrophes some wires print; the marks may lie just outside the content.
-        for wide_start, wide_end in ((start, end), _widened(text, start, end)):
-            closing = _closing_end(text, wide_start, wide_end)
+        for wide_start, wide_end in ((start, end), widened(text, start, end)):
+            closing = closing_end(text, wide_start, wide_end)
             if closing is not None:
                 opening = wide_start + (2 if text.startswith(("''", "``"), wide_start) else 1)
                 s, e = trim_content(text, max(start, opening), min(end, closing))
@@ -386,64 +335,6 @@ class _RecordBuilder:
         head, child = self.spans[head.key], self.spans[child.key]
         relation = Relation(head, child, label)
         self.relations.setdefault((head.key, child.key, label), relation)
-
-
-def _region_end(segment: MarkedSegment) -> int:
-    """Where a quoted part ends, its closing mark included."""
-    return segment.close_at + 1 if segment.close_at is not None else segment.end
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _closing_end(text: str, start: int, end: int) -> int | None:
-    """The offset of the closing mark of a content written ``“…”`` or ``''…''`` (a final ``,``/``.``
-    after it aside) when the segment finder did not pair its marks and none other is inside."""
-    match = _WRAPPED.fullmatch(text, start, end)
-    if match is None or any(c in _OPENING + _CLOSING and c not in "’‘'" for c in match.group(2)):
-        return None
-    return match.start(3)
-
-
-def _widened(text: str, start: int, end: int) -> tuple[int, int]:
-    """The content with the marks right around it (a final ``,``/``.`` between may sit outside)."""
-    if text.endswith(("''", "``"), 0, start):
-        start -= 2
-    elif start and text[start - 1] in _OPENING:
-        start -= 1
-    if end < len(text) and text[end] in ",.":
-        end += 1
-    if text.startswith("''", end):
-        end += 2
-    elif end < len(text) and text[end] in _CLOSING:
-        end += 1
-    return start, end
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """A reported clause: no leading punctuation (marks aside) or ``that``, no final ``,.;:``/dash."""
-    start, end = _strip(text, start, end)
-    while start < end and not text[start].isalnum() and text[start] not in _OPENING and not text[start].isspace():
-        start += 1
-    word_end = start
-    while word_end < end and not text[word_end].isspace():
-        word_end += 1
-    if text[start:word_end].lower() == "that" and word_end < end:
-        rest = text[word_end:end].split(None, 1)
-        if rest and rest[0].lower().rstrip(",") not in _THAT_AS_SUBJECT:
-            start = word_end
-            start, end = _strip(text, start, end)
-            while start < end and text[start] in ",":
-                start += 1
-    while end > start and text[end - 1] in _CLAUSE_TRAILING and not text[start:end].endswith(".."):
-        end -= 1
-        start, end = _strip(text, start, end)
-    return _strip(text, start, end)
 
 
 # -- import of many files ----------------------------------------------------------------------

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from annotator.cli import app
 from annotator.core.records import Annotation
 from annotator.core.validation import validate_file
-from annotator.formats.brat_reading import import_brat, parse_labels, LabelMappingError
+from annotator.formats.brat_labels import LabelMappingError, parse_labels
+from annotator.formats.brat_reading import import_brat
 from tests.conftest import assert_valid_record
 
 RUNNER = CliRunner()

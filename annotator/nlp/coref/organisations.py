@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from annotator.nlp.coref.scan import CorefScan, Resolved, ents_within
-from annotator.nlp.lexicon import (
+from annotator.nlp.name_words import (
     BUSINESS_NOUNS, COMPANY_NOUNS, NAME_GLUE, describes_organisation, organisation_nouns,
 )
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.entities import PERSON, name_tokens, surname_key
-from annotator.nlp.lexicon import FEMALE_TITLES, GENDERED, MALE, MALE_TITLES
+from annotator.nlp.name_words import FEMALE_TITLES, GENDERED, MALE, MALE_TITLES
 
 
 @dataclass

@@ -8,7 +8,8 @@ from spacy.tokens import Span
 from annotator.nlp.coref.person_register import Person, person_named
 from annotator.nlp.coref.scan import CorefScan, Resolved, ents_within
 from annotator.nlp.entities import PERSON
-from annotator.nlp.lexicon import GENDERED, INDEFINITE, MALE, SUBJECT_DEPS, describes_person
+from annotator.nlp.lexicon import SUBJECT_DEPS
+from annotator.nlp.name_words import GENDERED, INDEFINITE, MALE, describes_person
 
 
 def unnamed_source(scan: CorefScan, speaker: Span) -> Resolved | None:

@@ -7,7 +7,8 @@ from spacy.tokens import Span
 
 from annotator.nlp.entities.names import PERSON
 from annotator.nlp.entities.scan import EntityScan
-from annotator.nlp.lexicon import POSSESSIVE, TITLES
+from annotator.nlp.lexicon import POSSESSIVE
+from annotator.nlp.name_words import TITLES
 
 
 def trimmed(scan: EntityScan, ents: list[Span]) -> list[Span]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import POSSESSIVE, TITLES
+from annotator.nlp.lexicon import POSSESSIVE
+from annotator.nlp.name_words import TITLES
 
 PERSON = "PERSON"
 

@@ -9,7 +9,8 @@ from spacy.util import filter_spans
 
 from annotator.nlp.entities.names import PERSON, name_tokens
 from annotator.nlp.entities.scan import EntityScan
-from annotator.nlp.lexicon import ORG_NAME_ENDINGS, ORG_SUFFIXES, OWNED_BY_ORGS, POSSESSIVE, TITLES
+from annotator.nlp.lexicon import POSSESSIVE
+from annotator.nlp.name_words import ORG_NAME_ENDINGS, ORG_SUFFIXES, OWNED_BY_ORGS, TITLES
 
 
 def organisation_names(scan: EntityScan, ents: list[Span]) -> list[Span]:

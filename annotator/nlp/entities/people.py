@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Span
 from annotator.nlp.entities.names import PERSON, name_hyphen, name_tokens, without_title
 from annotator.nlp.entities.organisations import ends_like_organisation
 from annotator.nlp.entities.scan import EntityScan
-from annotator.nlp.lexicon import (
-    HONORIFICS, ORG_NAME_ENDINGS, ORGANISATION_NOUNS, TITLES, Lexicon, is_demonym, is_person_role,
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.name_words import (
+    HONORIFICS, ORG_NAME_ENDINGS, ORGANISATION_NOUNS, TITLES, is_demonym, is_person_role,
 )
 
 _PROPN = POS_IDS["PROPN"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.lexicon import FINITE_TAGS
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of

@@ -7,7 +7,8 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import HEADLINE_LABELS, QUOTE_MARKS
+from annotator.nlp.lexicon import QUOTE_MARKS
+from annotator.nlp.name_words import HEADLINE_LABELS
 from annotator.nlp.marks import trim_content
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FIRST_SECOND_PERSON, LISTENER_VERBS, QUOTE_MARK_TOKENS, could_speak
+from annotator.nlp.lexicon import LISTENER_VERBS, QUOTE_MARK_TOKENS
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import (
-    FINITE_TAGS, FIRST_SECOND_PERSON, LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS, could_speak,
-)
+from annotator.nlp.lexicon import FINITE_TAGS, LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of

@@ -8,7 +8,8 @@ from typing import Mapping
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, could_speak
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import SpeakerScan
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from annotator.nlp.lexicon import PERSONAL_PRONOUNS, SUBJECT_DEPS, describes_person_word
+from annotator.nlp.lexicon import SUBJECT_DEPS
+from annotator.nlp.name_words import PERSONAL_PRONOUNS, describes_person_word
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import COLON, SpeakerScan, cue_kind
 

@@ -8,7 +8,8 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import PERSONAL_PRONOUNS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, TITLES, Lexicon, is_demonym
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS, Lexicon
+from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, is_demonym
 from annotator.nlp.marks import paragraph_bounds
 
 #: Children whose subtree is not part of a speaker's name or description.
