@@ -53,7 +53,7 @@ def timed(job_of, engine: str) -> tuple[int, float]:
         done[0] = count
 
     summary = get_engine(engine)(job_of(progress))
-    return int(summary["written"]), time.perf_counter() - started[0]
+    return summary.written, time.perf_counter() - started[0]
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from annotator.cli.terminal import echo
 from annotator.core.errors import UserError
 from annotator.core.output_paths import refuse_output_among_inputs, rejects_path
 from annotator.core.sources import count_documents
+
+if TYPE_CHECKING:  # the engines import spaCy's side of the package only when a run starts
+    from annotator.nlp.engines import PrelabelReport
 
 STDOUT = "-"
 
@@ -76,22 +79,22 @@ def prelabel_command(
         summary = prelabel_files(inputs=inputs, output=output, model=model, batch_size=batch_size,
                                  n_process=n_process, skip_invalid=skip_invalid, engine=engine,
                                  scheduler=scheduler, partitions=partitions, on_progress=advance)
-        done = int(summary["written"]) + int(summary["skipped"]) + int(summary["rejected"])
+        done = summary.written + summary.skipped + summary.rejected
         progress.update(bar, total=done if total is None else max(total, done), completed=done)
-    parts = [f"{summary['written']} written", f"{summary['skipped']} already in {output}"]
-    if summary["errors"]:
-        parts.append(f"{summary['errors']} with a component error (labelled in part; see meta.prelabel_errors)")
-    if summary["rejected"]:
-        parts.append(f"{summary['rejected']} rejected (see {summary['rejects']})")
+    parts = [f"{summary.written} written", f"{summary.skipped} already in {output}"]
+    if summary.errors:
+        parts.append(f"{summary.errors} with a component error (labelled in part; see meta.prelabel_errors)")
+    if summary.rejected:
+        parts.append(f"{summary.rejected} rejected (see {summary.rejects})")
     echo(f"{output}: " + ", ".join(parts), err=True)
 
 
 def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
                    batch_size: int = 32, n_process: int = 1, skip_invalid: bool = False,
                    engine: str = "local", scheduler: str | None = None, partitions: int | None = None,
-                   on_progress: Callable[[int], None] | None = None) -> dict[str, object]:
-    """Pre-label every input not yet in ``output``; returns counts of written, skipped, rejected and
-    of documents a component failed on (written all the same, with ``meta.prelabel_errors``).
+                   on_progress: Callable[[int], None] | None = None) -> PrelabelReport:
+    """Pre-label every input not yet in ``output``; the report counts the documents written, skipped,
+    rejected and those a component failed on (written all the same, with ``meta.prelabel_errors``).
 
     ``engine="local"`` appends to the file ``output``; ``engine="dask"`` writes part files into the
     folder ``output`` on the cluster at ``scheduler`` (a LocalCluster of ``n_process`` workers without one).

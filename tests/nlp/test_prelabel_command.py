@@ -55,10 +55,10 @@ def test_prelabel_resumes_and_carries_unknown_fields(tmp_path, use_model):
     source = tmp_path / "in.jsonl"
     out = tmp_path / "out.jsonl"
     write_jsonl(source, [{"text": t, "meta": {"source": "wire"}, "article_id": i} for i, t in enumerate(TEXTS[:2])])
-    assert prelabel_files(inputs=[source], output=out)["written"] == 2
+    assert prelabel_files(inputs=[source], output=out).written == 2
     write_jsonl(source, [{"text": t, "article_id": i} for i, t in enumerate(TEXTS)])
     summary = prelabel_files(inputs=[source], output=out)
-    assert (summary["written"], summary["skipped"]) == (2, 2)
+    assert (summary.written, summary.skipped) == (2, 2)
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["article_id"] for r in records] == [0, 1, 2, 3]
     assert records[0]["meta"] == {"source": "wire"}

@@ -7,21 +7,21 @@ Adding an engine (Ray, say) is a module with a function of the ``Engine`` shape 
 from __future__ import annotations
 
 from annotator.core.errors import UserError
-from annotator.nlp.engines.job import Engine, PrelabelJob
+from annotator.nlp.engines.job import Engine, PrelabelJob, PrelabelReport
 
-__all__ = ["ENGINES", "Engine", "PrelabelJob", "UnknownEngineError", "get_engine"]
+__all__ = ["ENGINES", "Engine", "PrelabelJob", "PrelabelReport", "UnknownEngineError", "get_engine"]
 
 
 class UnknownEngineError(UserError):
     """No engine of that name."""
 
 
-def _local(job: PrelabelJob) -> dict[str, object]:
+def _local(job: PrelabelJob) -> PrelabelReport:
     from annotator.nlp.engines.local import run_local
     return run_local(job)
 
 
-def _dask(job: PrelabelJob) -> dict[str, object]:
+def _dask(job: PrelabelJob) -> PrelabelReport:
     try:
         from annotator.nlp.engines.dask_engine import run_dask
     except ImportError as err:

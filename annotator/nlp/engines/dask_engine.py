@@ -27,7 +27,7 @@ from annotator.core.sources import InputError
 from annotator.core.aside import RejectsFile
 from annotator.core.store import JsonlStore, StoreLockedError
 from annotator.nlp import pipeline
-from annotator.nlp.engines.job import PrelabelJob, new_tasks
+from annotator.nlp.engines.job import PrelabelJob, PrelabelReport, new_tasks
 
 PART_NAME = re.compile(r"^part-(\d{5,})\.jsonl$")
 STALE_PART = re.compile(r"^\.part-\d{5,}\.jsonl\.tmp$")
@@ -75,7 +75,7 @@ def prelabel_partition(tasks: list[Task], batch_size: int, plugin_name: str) -> 
     return done
 
 
-def run_dask(job: PrelabelJob, *, client=None) -> dict[str, object]:
+def run_dask(job: PrelabelJob, *, client=None) -> PrelabelReport:
     """Pre-label every input not yet in a part file of the folder ``job.output``.
 
     ``client`` is an existing ``distributed.Client``; without one, the engine connects to
@@ -85,13 +85,13 @@ def run_dask(job: PrelabelJob, *, client=None) -> dict[str, object]:
     with _FolderLock(folder), RejectsFile(folder) as rejects:
         _remove_stale_parts(folder)
         seen, next_index = _existing_parts(folder)
-        counts = {"written": 0, "skipped": 0, "errors": 0}
-        todo = list(new_tasks(job, seen, rejects.add, counts))
-        summary = {"rejected": rejects.count, "rejects": str(rejects.path), "parts": 0}
+        report = PrelabelReport()
+        todo = list(new_tasks(job, seen, rejects.add, report))
+        report.rejected, report.rejects = rejects.count, str(rejects.path)
         if not todo:
             if job.on_progress is not None:
                 job.on_progress(0)
-            return {**counts, **summary}
+            return report
         own_cluster = None
         if client is None:
             client, own_cluster = _connect(job)
@@ -105,20 +105,20 @@ def run_dask(job: PrelabelJob, *, client=None) -> dict[str, object]:
                 raise ClusterError(f"the workers could not load the pipeline: {err}") from None
             if job.on_progress is not None:
                 job.on_progress(0)
-            summary["parts"], failed = _run_partitions(client, plugin, job, todo, folder, next_index, counts)
+            report.parts, failed = _run_partitions(client, plugin, job, todo, folder, next_index, report)
         finally:
             if own_cluster is not None:
                 client.close()
                 own_cluster.close()
         if failed:
             raise ClusterError(
-                f"{folder}: {len(failed)} partition(s) failed ({failed[0]}); the {counts['written']} "
+                f"{folder}: {len(failed)} partition(s) failed ({failed[0]}); the {report.written} "
                 "records of the finished parts are kept; run the same command again to retry the rest")
-        return {**counts, **summary}
+        return report
 
 
 def _run_partitions(client, plugin: PipelineOnWorker, job: PrelabelJob, todo: list[Task],
-                    folder: Path, next_index: int, counts: dict[str, int]) -> tuple[int, list[str]]:
+                    folder: Path, next_index: int, report: PrelabelReport) -> tuple[int, list[str]]:
     """Run the partitions, writing each part as it finishes; returns the number run and the failures."""
     bounds = _partition_bounds(len(todo), _partition_count(job, len(todo), client))
     run_id = uuid.uuid4().hex[:8]
@@ -146,10 +146,10 @@ def _run_partitions(client, plugin: PipelineOnWorker, job: PrelabelJob, todo: li
             failed.append(f"part-{index_of[future.key]:05d}: {type(err).__name__}: {err}")
         else:
             write_part(folder, index_of[future.key], tasks)
-            counts["written"] += len(tasks)
-            counts["errors"] += sum(bool(t.meta.get("prelabel_errors")) for t in tasks)
+            report.written += len(tasks)
+            report.errors += sum(bool(t.meta.get("prelabel_errors")) for t in tasks)
             if job.on_progress is not None:
-                job.on_progress(counts["written"] + counts["skipped"])
+                job.on_progress(report.written + report.skipped)
         future.release()
         submit_next()
     return len(bounds), failed

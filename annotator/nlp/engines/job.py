@@ -29,20 +29,36 @@ class PrelabelJob:
     on_notice: Callable[[str], None] | None = field(default=None, compare=False)
 
 
+@dataclass
+class PrelabelReport:
+    """What a pre-labeling run did, in documents."""
+
+    #: pre-labeled and written to the output
+    written: int = 0
+    #: already in the output (by input hash), so not pre-labeled again
+    skipped: int = 0
+    #: written with a component error (labelled in part; see ``meta.prelabel_errors``)
+    errors: int = 0
+    #: set aside by ``--skip-invalid``, into the file ``rejects``
+    rejected: int = 0
+    rejects: str = ""
+    #: the part files a dask run wrote (0 for the local engine)
+    parts: int = 0
+
+
 class Engine(Protocol):
-    def __call__(self, job: PrelabelJob) -> dict[str, object]:
-        """Pre-label every input of ``job`` not yet in its output; return the counts of written,
-        skipped, errors (documents a component failed on), rejected, and the rejects path."""
+    def __call__(self, job: PrelabelJob) -> PrelabelReport:
+        """Pre-label every input of ``job`` not yet in its output."""
 
 
 def new_tasks(job: PrelabelJob, seen: set[int], on_invalid: RejectHandler | None,
-              counts: dict[str, int]) -> Iterator[Task]:
+              report: PrelabelReport) -> Iterator[Task]:
     """The inputs' tasks whose input hash is not in ``seen`` (nor met before), counting the skipped."""
     for _raw, task in read_tasks(job.inputs, on_invalid=on_invalid if job.skip_invalid else None,
                                  on_notice=job.on_notice):
         adopt_known_hash(task, seen)
         if task.input_hash in seen:
-            counts["skipped"] += 1
+            report.skipped += 1
             continue
         seen.add(task.input_hash)
         yield task

@@ -6,23 +6,24 @@ from annotator.core.errors import UserError
 from annotator.core.aside import RejectsFile
 from annotator.core.store import JsonlStore
 from annotator.nlp import pipeline
-from annotator.nlp.engines.job import PrelabelJob, new_tasks
+from annotator.nlp.engines.job import PrelabelJob, PrelabelReport, new_tasks
 
 
-def run_local(job: PrelabelJob) -> dict[str, object]:
+def run_local(job: PrelabelJob) -> PrelabelReport:
     """Pre-label every input not yet in ``job.output`` (a JSONL file, appended to)."""
     if job.scheduler or job.partitions:
         raise UserError("--scheduler and --partitions are options of --engine dask")
     nlp = pipeline.load_pipeline(job.model)
     if job.on_progress is not None:
         job.on_progress(0)
-    counts = {"written": 0, "skipped": 0, "errors": 0}
+    report = PrelabelReport()
     with JsonlStore(job.output) as store, RejectsFile(job.output) as rejects:
-        todo = new_tasks(job, set(store.input_hashes), rejects.add, counts)
+        todo = new_tasks(job, set(store.input_hashes), rejects.add, report)
         for task in pipeline.prelabel(nlp, todo, batch_size=job.batch_size, n_process=job.n_process):
             store.append_task(task)
-            counts["written"] += 1
-            counts["errors"] += bool(task.meta.get("prelabel_errors"))
+            report.written += 1
+            report.errors += bool(task.meta.get("prelabel_errors"))
             if job.on_progress is not None:
-                job.on_progress(counts["written"] + counts["skipped"])
-        return {**counts, "rejected": rejects.count, "rejects": str(rejects.path)}
+                job.on_progress(report.written + report.skipped)
+        report.rejected, report.rejects = rejects.count, str(rejects.path)
+        return report

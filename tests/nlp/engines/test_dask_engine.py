@@ -65,7 +65,7 @@ def test_dask_writes_part_files_equal_to_local_records_and_resumes(tmp_path, cli
     write_jsonl(source, texts[:20])
     out = tmp_path / "parts"
     summary = run_dask(job([source], out, partitions=3), client=client)
-    assert summary["written"] == 20 and summary["skipped"] == 0
+    assert summary.written == 20 and summary.skipped == 0
     assert sorted(p.name for p in out.glob("part-*.jsonl")) == ["part-00000.jsonl", "part-00001.jsonl",
                                                                   "part-00002.jsonl"]
     local = {t.input_hash: t.to_dict() for t in pipeline.prelabel(nlp_model, [Task(text=t) for t in texts])}
@@ -76,11 +76,11 @@ def test_dask_writes_part_files_equal_to_local_records_and_resumes(tmp_path, cli
 
     write_jsonl(source, texts)
     summary = run_dask(job([source], out, partitions=2), client=client)
-    assert (summary["written"], summary["skipped"]) == (10, 20)
+    assert (summary.written, summary.skipped) == (10, 20)
     assert len(list(out.glob("part-*.jsonl"))) == 5
     records = read_parts(out)
     assert [r["text"] for r in records] == texts
-    assert run_dask(job([source], out), client=client)["written"] == 0
+    assert run_dask(job([source], out), client=client).written == 0
 
 
 def test_dask_contains_a_failing_document(tmp_path, client, monkeypatch):
@@ -97,7 +97,7 @@ def test_dask_contains_a_failing_document(tmp_path, client, monkeypatch):
     source = tmp_path / "in.jsonl"
     write_jsonl(source, texts)
     summary = run_dask(job([source], tmp_path / "parts", partitions=2), client=client)
-    assert (summary["written"], summary["errors"]) == (6, 1)
+    assert (summary.written, summary.errors) == (6, 1)
     records = read_parts(tmp_path / "parts")
     assert [r["text"] for r in records] == texts
     assert records[2]["meta"]["prelabel_errors"] == [
@@ -123,7 +123,7 @@ def test_dask_retried_partition_is_written_once(tmp_path, client, monkeypatch):
     out.mkdir()
     (out / ".part-00000.jsonl.tmp").write_text('{"text": "left by a run that stopped"}\n')
     summary = run_dask(job([source], out, partitions=2), client=client)
-    assert summary["written"] == 8
+    assert summary.written == 8
     assert calls.count(texts[4]) == 2  # the second partition ran twice
     assert [r["text"] for r in read_parts(out)] == texts
     assert not list(out.glob(".part-*"))
