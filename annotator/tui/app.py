@@ -18,7 +18,7 @@ from annotator.core.output_paths import visitor_files, visitor_name_problem
 from annotator.core.aside import RejectsFile
 from annotator.core.store import JsonlStore, StoreLockedError, report_on_stderr
 from annotator.tui.screens.annotate import AnnotateScreen
-from annotator.tui.settings import AnnotateSettings, _load_pipeline
+from annotator.tui.annotation_run import AnnotationRun, _load_pipeline
 
 if TYPE_CHECKING:  # read only by review, whose records need JSON Schema: not imported before annotate's first paint
     from annotator.core.decisions import DecisionIndex
@@ -32,8 +32,8 @@ class AnnotatorApp(App[None]):
     TITLE = "annotator"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, settings: AnnotateSettings,
-                 open_screen: Callable[[AnnotateSettings], Screen[None]] = AnnotateScreen) -> None:
+    def __init__(self, settings: AnnotationRun,
+                 open_screen: Callable[[AnnotationRun], Screen[None]] = AnnotateScreen) -> None:
         super().__init__()
         self.settings = settings
         self.open_screen = open_screen
@@ -70,7 +70,7 @@ def create_app(
     """An app ready to run; opens (and locks) the output now so a problem shows before the screen."""
     store = JsonlStore(output)
     session_id = f"{annotator}-{time.strftime('%Y-%m-%dT%H:%M:%S')}-{uuid.uuid4().hex[:6]}"
-    settings = AnnotateSettings(
+    settings = AnnotationRun(
         sources=list(sources),
         store=store,
         annotator=annotator,
@@ -98,7 +98,7 @@ def create_review_app(
     store = JsonlStore(output)
     session_id = f"{reviewer}-review-{time.strftime('%Y-%m-%dT%H:%M:%S')}-{uuid.uuid4().hex[:6]}"
     extra = sorted(decisions.entity_labels - set(DEFAULT_ENTITY_LABELS))
-    settings = AnnotateSettings(
+    settings = AnnotationRun(
         sources=list(decisions.sources),
         store=store,
         annotator=reviewer,
@@ -114,8 +114,8 @@ class VisitorApp(AnnotatorApp):
     """A browser visitor's app (``annotator serve``): asks who they are, then opens their own file
     in OUT_DIR (``NAME.jsonl``, or ``gold/NAME.jsonl`` to review) and the usual screen."""
 
-    def __init__(self, make_settings: Callable[[str], AnnotateSettings], names: list[str] | None,
-                 open_screen: Callable[[AnnotateSettings], Screen[None]] = AnnotateScreen,
+    def __init__(self, make_settings: Callable[[str], AnnotationRun], names: list[str] | None,
+                 open_screen: Callable[[AnnotationRun], Screen[None]] = AnnotateScreen,
                  purpose: str = "annotate") -> None:
         super().__init__(None, open_screen)  # type: ignore[arg-type] - settings come with the name
         self.make_settings = make_settings
@@ -170,7 +170,7 @@ def create_visitor_app(
     out_dir = Path(out_dir)
     sources = list(sources)
     if not review:
-        def annotate_settings(name: str) -> AnnotateSettings:
+        def annotate_settings(name: str) -> AnnotationRun:
             return create_app(sources, out_dir / f"{name}.jsonl", annotator=name, model=model,
                               labels=labels, keymap=keymap).settings
 
@@ -182,7 +182,7 @@ def create_visitor_app(
 
     index: list[DecisionIndex] = []
 
-    def review_settings(name: str) -> AnnotateSettings:
+    def review_settings(name: str) -> AnnotationRun:
         (out_dir / "gold").mkdir(exist_ok=True)
         files = [str(p) for p in visitor_files(out_dir)]  # never a journal or rejects file, by the name rule
         decisions = index_decisions(files, answers=REVIEWED_ANSWERS, group_by="annotator") if files else None

@@ -26,7 +26,7 @@ from annotator.tui.display_text import excerpt
 from annotator.tui.document_flow import DocumentFlow
 from annotator.tui.relation_pickers import RelationPickers
 from annotator.tui.screens.edit_bindings import EDIT_BINDINGS, IDLE_WHILE_SELECTING
-from annotator.tui.settings import AnnotateSettings
+from annotator.tui.annotation_run import AnnotationRun
 from annotator.tui.span_editing import SpanEditing
 from annotator.tui.text_edges import TextEdges
 from annotator.tui.widgets.document_editor import DocumentEditor
@@ -60,7 +60,7 @@ class DocumentScreen(Screen[None]):
     #: the editor this screen shows (the review screen's shows fewer keys in the footer)
     editor_class: type[DocumentEditor] = DocumentEditor
 
-    def __init__(self, settings: AnnotateSettings, session: EditingSession | None = None) -> None:
+    def __init__(self, settings: AnnotationRun, session: EditingSession | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.session = session or EditingSession()

@@ -25,7 +25,7 @@ from annotator.tui.review_feed import ReviewItem, iter_review_items
 from annotator.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from annotator.tui.screens.document_screen import DocumentScreen
 from annotator.tui.screens.edit_bindings import EDIT_BINDINGS
-from annotator.tui.settings import AnnotateSettings
+from annotator.tui.annotation_run import AnnotationRun
 from annotator.tui.widgets.span_list import SpanList
 from annotator.tui.widgets.document_editor import DocumentEditor
 from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
@@ -68,7 +68,7 @@ class ReviewScreen(DocumentScreen):
 
     editor_class = ReviewEditor
 
-    def __init__(self, settings: AnnotateSettings, decisions: DecisionIndex) -> None:
+    def __init__(self, settings: AnnotationRun, decisions: DecisionIndex) -> None:
         super().__init__(settings, ReviewSession())
         self.decisions = decisions
         #: session index → the versions of that document

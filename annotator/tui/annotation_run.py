@@ -19,8 +19,10 @@ def _load_pipeline(model: str | None) -> Any:
 
 
 @dataclass
-class AnnotateSettings:
-    """Everything the annotate screen is given; ``load_model`` runs in a worker thread."""
+class AnnotationRun:
+    """One annotation run as the screens are given it: the open store, rejects file and draft
+    journal, who decides, and how the model is loaded (``load_model`` runs in a worker thread).
+    Not settings: it holds open files, so the app that opened them closes them."""
 
     sources: list[str | Path]
     store: JsonlStore
