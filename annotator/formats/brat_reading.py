@@ -28,9 +28,9 @@ from annotator.formats.format import ImportReport
 from annotator.formats.brat_standoff import (BratPair, Standoff, check_covered_text, find_pairs, joined_fragments, parse_ann,
                                             read_text)
 from annotator.formats.brat_labels import DEFAULT_LABELS, parse_labels
-from annotator.formats.brat_text import Offsets, clause, closing_end, region_end, strip_spaces, widened
+from annotator.formats.brat_text import Offsets, clause, closing_end, region_end, widened
 from annotator.formats.foreign import split_tokens
-from annotator.nlp.convert import tokens_from_doc
+from annotator.nlp.convert import strip_spaces, tokens_from_doc
 from annotator.nlp.marks import MarkedSegment, find_marked_segments, trim_content
 
 #: The brat attribute our export puts on a content: its quote type, so the content is read back as it

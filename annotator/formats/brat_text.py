@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from annotator.nlp.convert import strip_spaces
 from annotator.nlp.marks import MarkedSegment
 
 OPENING = "\"“„«‹‘‚"
@@ -40,14 +41,6 @@ class Offsets:
 def region_end(segment: MarkedSegment) -> int:
     """Where a quoted part ends, its closing mark included."""
     return segment.close_at + 1 if segment.close_at is not None else segment.end
-
-
-def strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def closing_end(text: str, start: int, end: int) -> int | None:

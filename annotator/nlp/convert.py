@@ -92,7 +92,7 @@ def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
     by_char_end = {t.end: t.id for t in tokens}
 
     def span_of(sp: SpacySpan, label: str | None = None) -> Span | None:
-        start, end = _trim(text, sp.start_char, sp.end_char)
+        start, end = strip_spaces(text, sp.start_char, sp.end_char)
         if start >= end or start not in by_char_start or end not in by_char_end:
             return None
         label = label or sp.label_
@@ -116,8 +116,8 @@ def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
     keyed = {s.key: s for s in spans}
     relations = []
     for item in relations_in(doc):
-        head = keyed.get((*_trim(text, item.head_start, item.head_end), item.head_label))
-        child = keyed.get((*_trim(text, item.child_start, item.child_end), item.child_label))
+        head = keyed.get((*strip_spaces(text, item.head_start, item.head_end), item.head_label))
+        child = keyed.get((*strip_spaces(text, item.child_start, item.child_end), item.child_label))
         if head is not None and child is not None:
             relations.append(Relation(head, child, item.label))
     spans.sort(key=lambda s: (s.start, -s.end, s.label))
@@ -187,7 +187,8 @@ def relation_tuple(relation: Relation) -> DocRelation:
     return DocRelation(h.start, h.end, h.label, c.start, c.end, c.label, relation.label)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the white space at either end, as offsets."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
