@@ -36,6 +36,21 @@ MARKER = ".annotator-temporary"
 CLEAN_EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file inside ``folder`` durable; a folder that cannot be opened for it
+    (some file systems) is left as it is."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
 def _default_mode(path: Path, *, folder: bool = False) -> int:
     """The mode ``path`` has, else the one a plain ``open()`` (or ``mkdir()``) would give it."""
     if path.is_dir() if folder else path.exists():

@@ -27,6 +27,7 @@ from annotator.core.owned_names import journal_path, torn_path
 from annotator.core.records import RecordError, Relation, Span, Task, json_type
 from annotator.core.sources import InputError, StrictJsonError, parse_json_line
 from annotator.core.aside import append_aside, open_aside
+from annotator.core.atomic import fsync_folder
 
 
 def drafts_path(output: str | Path) -> Path:
@@ -125,7 +126,7 @@ class DraftJournal:
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        _fsync_folder(self.path.parent)
+        fsync_folder(self.path.parent)
 
     def __contains__(self, input_hash: int) -> bool:
         return input_hash in self._drafts
@@ -200,14 +201,3 @@ def _encode(line: dict[str, Any]) -> bytes:
     return (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

@@ -35,7 +35,7 @@ import jsonlines
 from annotator.core.records import (ANNOTATION_FIELDS, ANSWERS, PRODIGY_RELATION_FIELDS, PRODIGY_SPAN_FIELDS,
                                     PRODIGY_TOKEN_FIELDS, TASK_FIELDS, VIEW_NER, VIEW_RELATIONS, VIEW_SPANS,
                                     Annotation, RecordError, Task, Token, json_type)
-from annotator.formats.foreign import ForeignSpan, build_task, check_text
+from annotator.formats.foreign import ForeignSpan, build_task, check_text, list_of_objects
 from annotator.formats.format import ExportContext, ExportOptionError, Exporter, Format, FormatOptions
 from annotator.formats.foreign import iter_json_lines
 from annotator.formats.importing import record_importer
@@ -103,11 +103,11 @@ def record_from_prodigy(data: Any, nlp: Any) -> Task | Annotation:
         hashes[name] = value
     tokens = _prodigy_tokens(text, data.get("tokens"))
     spans: dict[Any, ForeignSpan] = {}
-    for number, span in enumerate(_objects(data, "spans")):
+    for number, span in enumerate(list_of_objects(data, "spans")):
         foreign = _prodigy_span(span, f"span {number + 1}")
         spans.setdefault((foreign.start, foreign.end, foreign.label), foreign)
     links, link_extra = [], {}
-    for number, relation in enumerate(_objects(data, "relations")):
+    for number, relation in enumerate(list_of_objects(data, "relations")):
         label = relation.get("label")
         if not isinstance(label, str):
             raise RecordError(f"relation {number + 1}: 'label' must be a string")
@@ -148,15 +148,6 @@ def record_from_prodigy(data: Any, nlp: Any) -> Task | Annotation:
     if timestamp is not None and (not isinstance(timestamp, int) or isinstance(timestamp, bool)):
         raise RecordError(f"'_timestamp' must be an integer, got {json_type(timestamp)}")
     return Annotation(task, answer, people["_annotator_id"], people["_session_id"], timestamp)
-
-
-def _objects(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
-    value = data.get(name)
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
-        raise RecordError(f"'{name}' must be a list of objects")
-    return value
 
 
 def _prodigy_tokens(text: str, tokens: Any) -> list[Token] | None:

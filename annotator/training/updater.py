@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from annotator.core.atomic import fsync_folder
 from annotator.core.errors import UserError
 from annotator.core.records import Task
 from annotator.training.settings import TrainingSettings
@@ -67,7 +68,7 @@ def publish(root: Path, write: Callable[[Path], None]) -> Path:
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    _fsync_dir(root)
+    fsync_folder(root)
     return root / str(number)
 
 
@@ -138,20 +139,8 @@ def _fsync_tree(folder: Path) -> None:
         if path.is_file():
             with path.open("rb") as handle:
                 os.fsync(handle.fileno())
-    _fsync_dir(folder)
+    fsync_folder(folder)
 
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def main(argv: list[str] | None = None) -> int:
