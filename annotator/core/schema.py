@@ -19,6 +19,7 @@ import msgspec
 from jsonschema import Draft202012Validator
 from jsonschema.validators import extend
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from annotator.core.record_decoding import ANNOTATION_SHAPE, DECISION_FIELDS_SHAPE, TASK_SHAPE
 
@@ -100,10 +101,16 @@ _StrictIntegers = extend(Draft202012Validator, type_checker=Draft202012Validator
 
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
+    # A referenced schema that names its dialect ($schema) would be checked by jsonschema's own
+    # validator for it, without our integer rule; without it, the referring validator's class is used.
     registry: Registry = Registry().with_resources(
-        (load_schema(n)["$id"], Resource.from_contents(load_schema(n))) for n in SCHEMA_NAMES
+        (load_schema(n)["$id"], Resource(_without_dialect(n), specification=DRAFT202012)) for n in SCHEMA_NAMES
     )
     return _StrictIntegers(load_schema(name), registry=registry)
+
+
+def _without_dialect(name: str) -> dict[str, Any]:
+    return {key: value for key, value in load_schema(name).items() if key != "$schema"}
 
 
 def schema_for(record: dict[str, Any]) -> str:
@@ -137,7 +144,24 @@ def schema_errors(record: Any, name: str | None = None) -> list[str]:
             missing.setdefault(where, []).append(repr(error.message.split("'")[1]))
         else:
             messages.append(f"{where}: {error.message}")
-    return [f"{where}: missing {', '.join(names)}" for where, names in missing.items()] + messages
+    problems = [f"{where}: missing {', '.join(names)}" for where, names in missing.items()] + messages
+    if not problems:
+        # The structs also hold rules between fields that JSON Schema cannot state (a relation's
+        # ``child`` is its child span's last token): say which, rather than refuse with no reason.
+        try:
+            msgspec.convert(record, ANNOTATION_SHAPE if name == "annotation" else TASK_SHAPE, strict=True)
+        except msgspec.ValidationError as err:
+            problems = [_struct_problem(str(err))]
+    return problems
+
+
+def _struct_problem(message: str) -> str:
+    """msgspec's ``what - at `$.relations[0]``` as ``relations/0: what``."""
+    what, _, where = message.rpartition(" - at `$")
+    if not what:
+        return f"record: {message}"
+    path = where.rstrip("`").lstrip(".").replace("[", "/").replace("]", "").replace(".", "/")
+    return f"{path or 'record'}: {what}"
 
 
 if __name__ == "__main__":  # python -m annotator.core.schema [FOLDER...]
