@@ -77,10 +77,15 @@ def test_stance_verbs_come_from_the_lexicon():
     assert found_at(stance_object.at, doc, Lexicon(stance_verbs=["oppose"])) == []
 
 
-def test_stance_and_intention_verbs_come_from_the_component_config():
+def test_the_cue_classes_come_from_the_component_config():
     import spacy
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("annotator_quotes", config={"stance_cue_verbs": ["rue"], "intention_cue_verbs": ["yearn"]})
+    nlp.add_pipe("annotator_quotes", config={
+        "stance_cue_verbs": ["rue"], "intention_cue_verbs": ["yearn"], "regard_cue_verbs": ["deem"],
+        "evidence_cue_verbs": ["prove"], "prepositional_cue_adjectives": {"fond": ["of"]}})
     lexicon = nlp.get_pipe("annotator_quotes").lexicon
     assert (lexicon.stance_verbs, lexicon.intention_verbs) == ({"rue"}, {"yearn"})
+    assert (lexicon.regard_verbs, lexicon.evidence_verbs) == ({"deem"}, {"prove"})
+    # spaCy merges a dict setting into the default one: an entry is added beside the others.
+    assert lexicon.adjective_prepositions["fond"] == {"of"} and "critical" in lexicon.adjective_prepositions
