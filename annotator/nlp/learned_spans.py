@@ -15,11 +15,10 @@ from __future__ import annotations
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from thinc.api import Linear, Model, chain, registry
-from thinc.types import Floats2d
 
 from annotator.core.records import CUE, QUOTE, SPEAKER
 from annotator.nlp.convert import ensure_span_groups
+from annotator.nlp import span_model  # noqa: F401  (registers the span classifier's layers for spacy.load)
 
 #: The pipe name of the learned tagger inside a trained pipeline (it is spaCy's own ``ner`` factory).
 LEARNED_TAGGER = "attribution_ner"
@@ -35,25 +34,6 @@ CANDIDATES_KEY = "attribution_candidates"
 SPANCAT_KEY = "attribution_sc"
 #: The pipe that runs the learned spans' model, in either design.
 LEARNED_MODELS = (LEARNED_TAGGER, LEARNED_SPANCAT)
-
-
-#: The span classifier's scorer (registered here, so ``spacy.load`` finds it: this module's factory
-#: comes before the classifier in every pipeline that has one).
-SPAN_SCORER = "annotator.LinearSigmoidLogLoss.v1"
-
-
-@registry.layers(SPAN_SCORER)
-def linear_sigmoid_log_loss(nO: int | None = None, nI: int | None = None) -> Model[Floats2d, Floats2d]:
-    """A linear layer and a sigmoid whose backward pass is the identity. spaCy's ``spancat`` hands its
-    scorer ``score - target``; through a sigmoid's own derivative that is the squared error of a
-    probability, whose gradient vanishes as a score nears 0, and with ~2,000 candidates a document,
-    almost all wrong, every score goes there first: the classifier stalled at 0.001 for gold quotes.
-    Passed on unchanged it is the gradient of the log loss at the logits, which does not vanish."""
-    return chain(Linear(nO=nO, nI=nI), Model("sigmoid_log_loss", _sigmoid_log_loss))
-
-
-def _sigmoid_log_loss(model: Model, X: Floats2d, is_train: bool):
-    return model.ops.sigmoid(X, inplace=False), lambda dY: dY
 
 
 @Language.factory(LEARNED_SPANS, assigns=["doc.spans", "doc.ents"], requires=["doc.ents"],

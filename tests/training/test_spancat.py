@@ -11,8 +11,8 @@ import spacy
 
 from annotator.core.records import QUOTE, Span, Task
 from annotator.nlp.convert import make_doc, tokens_from_doc
-from annotator.nlp.learned_spans import (CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_SPANCAT, LEARNED_SPANS, SPANCAT_KEY,
-                                         linear_sigmoid_log_loss)
+from annotator.nlp.learned_spans import CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_SPANCAT, LEARNED_SPANS, SPANCAT_KEY
+from annotator.nlp.span_model import linear_sigmoid_log_loss
 from annotator.training.data import TrainingData
 from annotator.training.examples import document_examples
 from annotator.training.settings import TrainingSettings
