@@ -58,3 +58,19 @@ def test_commitment_in_a_relative_clause_describes_the_people_it_names():
         .         PUNCT .   punct  6
     """)
     assert found_at(commitment.at, doc) == []
+
+
+def test_quoted_words_in_a_relative_clauses_commitment_are_someones():
+    doc = hand_doc('Delegates who pledged to "stand firm" left.', """
+        Delegates NOUN  NNS nsubj  8
+        who       PRON  WP  nsubj  2
+        pledged   VERB  VBD relcl  0 pledge
+        to        PART  TO  aux    5
+        "         PUNCT ``  punct  5
+        stand     VERB  VB  xcomp  2
+        firm      ADV   RB  advmod 5
+        "         PUNCT ''  punct  5
+        left      VERB  VBD ROOT   8 leave
+        .         PUNCT .   punct  8
+    """)
+    assert [kind for kind, _, _ in found_at(commitment.at, doc)] == ["mixed"]
