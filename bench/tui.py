@@ -111,31 +111,19 @@ async def keypress_latency(presses: int) -> dict:
             await app.workers.wait_for_complete()
             await pilot.pause()
             screen = app.screen
-            refreshes: list[tuple[float, float]] = []  # (wall, CPU) at the end of each screen update
-            original = screen._compositor_refresh
+            # Every update sent to the terminal, whichever screen (a modal's too) made it, turned
+            # into the terminal's escape codes as a real driver would (the headless one skips that).
+            updates: list[tuple[float, float]] = []  # (wall, CPU) at the end of each update
+            original_display = app._display
 
-            def timed_refresh() -> None:
-                original()
-                refreshes.append((time.perf_counter(), time.process_time()))
+            def timed_display(shown, renderable) -> None:
+                original_display(shown, renderable)
+                if renderable is not None:
+                    if hasattr(renderable, "render_segments"):
+                        renderable.render_segments(app.console)
+                    updates.append((time.perf_counter(), time.process_time()))
 
-            screen._compositor_refresh = timed_refresh
-            app_refresh = app.screen_stack  # modals (jump tags, pickers, the search prompt) repaint their own screen
-
-            def latest_refresh_after(before: float) -> tuple[float, float] | None:
-                after = [t for t in refreshes if t[0] > before]
-                return after[0] if after else None
-
-            def patch(modal) -> None:
-                if getattr(modal, "_bench_timed", False):
-                    return
-                original_modal = modal._compositor_refresh
-
-                def timed_modal() -> None:
-                    original_modal()
-                    refreshes.append((time.perf_counter(), time.process_time()))
-
-                modal._compositor_refresh = timed_modal
-                modal._bench_timed = True
+            app._display = timed_display
 
             # Each measured key, then the keys (unmeasured) that put the screen back: moving focus
             # through spans (the most frequent key), moving a span's edge and undoing, the jump
@@ -143,29 +131,33 @@ async def keypress_latency(presses: int) -> dict:
             rounds = [("tab", []), ("tab", []), ("k", []), ("j", []), ("right_curly_bracket", []), ("u", []),
                       ("f", ["escape"]), ("g", ["escape"]), ("v", ["escape"]), ("right_parenthesis", []),
                       ("s", ["escape"]), ("slash", ["escape"])]
-            latencies: dict[str, list[float]] = {}
-            # The CPU this process spent from the key to the repaint: on a machine loaded by
+            first: dict[str, list[float]] = {}
+            settled: dict[str, list[float]] = {}
+            # The CPU this process spent from the key to the settled screen: on a machine loaded by
             # others the wall time is mostly waiting for a core, the CPU time is the work done.
             cpu: dict[str, list[float]] = {}
             done = 0
             while done < presses:
                 for key, after_keys in rounds:
+                    updates.clear()
                     before, cpu_before = time.perf_counter(), time.process_time()
                     await pilot.press(key)
                     await pilot.pause()
-                    if app.screen is not screen:
-                        patch(app.screen)
-                        # The modal's first paint happened inside the press: count the screen switch.
+                    # Work left for after the first paint (a footer that changes, a modal's first
+                    # paint) is part of the key's cost: wait until a pause paints nothing more.
+                    for _ in range(5):
+                        painted = len(updates)
                         await pilot.pause()
-                    found = latest_refresh_after(before)
-                    if found is not None:
-                        latencies.setdefault(key, []).append(found[0] - before)
-                        cpu.setdefault(key, []).append(found[1] - cpu_before)
+                        if len(updates) == painted:
+                            break
+                    if updates:
+                        first.setdefault(key, []).append(updates[0][0] - before)
+                        settled.setdefault(key, []).append(updates[-1][0] - before)
+                        cpu.setdefault(key, []).append(updates[-1][1] - cpu_before)
                     for extra in after_keys:
                         await pilot.press(extra)
                     await pilot.pause()
                     done += 1
-            del app_refresh
             await pilot.press("q")
             if app.screen is not screen:
                 await pilot.press("y")
@@ -175,12 +167,13 @@ async def keypress_latency(presses: int) -> dict:
         return {"presses": len(values), "p50_ms": 1000 * values[len(values) // 2],
                 "p95_ms": 1000 * values[max(int(len(values) * 0.95) - 1, 0)], "max_ms": 1000 * values[-1]}
 
-    every = [v for values in latencies.values() for v in values]
+    every = [v for values in settled.values() for v in values]
     return {
         "tokens": len(document["tokens"]),
         "spans": len(document["spans"]),
         **stats(every),
-        "keys": {key: stats(values) for key, values in latencies.items()},
+        "keys": {key: stats(values) for key, values in settled.items()},
+        "first": {key: stats(values) for key, values in first.items()},
         "cpu": {key: stats(values) for key, values in cpu.items()},
     }
 
@@ -201,6 +194,7 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3, help="runs per size; the median is reported")
+    parser.add_argument("--keys-only", action="store_true", help="only the keypress latency")
     parser.add_argument("--first-document", nargs=2, metavar=("SOURCE", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.first_document:
@@ -208,6 +202,13 @@ def main() -> None:
         return
 
     print("load before:", _load())
+    if not args.keys_only:
+        first_documents(args)
+    keys(args)
+    print("load after:", _load())
+
+
+def first_documents(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         results = {}
@@ -225,17 +226,20 @@ def main() -> None:
     ok = large["seconds"] < 1.0 and ratio <= 1.2
     print(f"  ratio {ratio:.2f} (target: < 1 s and <= 1.20)  {'OK' if ok else 'MISSED'}")
 
+
+def keys(args: argparse.Namespace) -> None:
     latency = asyncio.run(keypress_latency(args.presses))
     print(f"keypress to repaint on a {latency['tokens']:,}-token document with {latency['spans']:,} spans "
           f"({latency['presses']} presses)")
     print(f"  all keys: p50 {latency['p50_ms']:.1f} ms, p95 {latency['p95_ms']:.1f} ms, max {latency['max_ms']:.1f} ms")
-    print("  | key | presses | p50 ms | p95 ms | max ms | p95 < 33 ms | CPU p50 ms | CPU p95 ms |")
-    print("  |---|---|---|---|---|---|---|---|")
+    print("  settled: the last screen update the key caused; first: the first one; CPU: this process's")
+    print("  | key | presses | first p95 ms | settled p50 ms | settled p95 ms | max ms | p95 < 33 ms | CPU p50 ms | CPU p95 ms |")
+    print("  |---|---|---|---|---|---|---|---|---|")
     for key, data in latency["keys"].items():
-        used = latency["cpu"][key]
-        print(f"  | {key} | {data['presses']} | {data['p50_ms']:.1f} | {data['p95_ms']:.1f} | {data['max_ms']:.1f} | "
-              f"{'OK' if data['p95_ms'] < 33 else 'MISSED'} | {used['p50_ms']:.1f} | {used['p95_ms']:.1f} |")
-    print("load after:", _load())
+        used, early = latency["cpu"][key], latency["first"][key]
+        print(f"  | {key} | {data['presses']} | {early['p95_ms']:.1f} | {data['p50_ms']:.1f} | {data['p95_ms']:.1f} | "
+              f"{data['max_ms']:.1f} | {'OK' if data['p95_ms'] < 33 else 'MISSED'} | {used['p50_ms']:.1f} | "
+              f"{used['p95_ms']:.1f} |")
 
 
 def _load() -> str:
