@@ -9,7 +9,7 @@ are not types: they live in ``core/invariants.py``. Plain data with no spaCy and
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Annotated, Any, Container, Literal, Mapping, Union
+from typing import Annotated, Any, Container, Literal, Mapping, Union, get_args
 
 import msgspec
 from msgspec import Meta, Struct
@@ -236,15 +236,8 @@ class Task(Struct):
         out: dict[str, Any] = dict(self.extra)
         # Prodigy's interface for spans with relations, unless the record names its own.
         out.setdefault("_view_id", VIEW_RELATIONS)
-        out.update(
-            text=self.text,
-            tokens=[t.to_dict() for t in self.tokens],
-            spans=[s.to_dict() for s in self.spans],
-            relations=[r.to_dict() for r in self.relations],
-            meta=dict(self.meta),
-            _input_hash=self.input_hash,
-            _task_hash=self.task_hash,
-        )
+        out.update(_written(self))
+        out["_task_hash"] = self.task_hash
         return out
 
     @classmethod
@@ -279,9 +272,7 @@ class Annotation(Struct):
 
     def to_dict(self) -> dict[str, Any]:
         out = self.task.to_dict()
-        out.update(answer=self.answer, _annotator_id=self.annotator_id, _session_id=self.session_id)
-        if self.timestamp is not None:
-            out["_timestamp"] = self.timestamp
+        out.update(_written(self))
         return out
 
     @classmethod
@@ -325,6 +316,35 @@ PRODIGY_TOKEN_FIELDS, PRODIGY_SPAN_FIELDS, PRODIGY_RELATION_FIELDS, PRODIGY_TOP_
 #: Fields of a task that this tool owns and rewrites; everything else is carried through.
 TASK_FIELDS = tuple(f.encode_name for f in msgspec.structs.fields(Task) if f.name not in IN_MEMORY_ONLY)
 ANNOTATION_FIELDS = tuple(f.encode_name for f in msgspec.structs.fields(Annotation) if f.name not in IN_MEMORY_ONLY)
+
+
+def _json_fields(kind: type) -> tuple[tuple[str, str, bool], ...]:
+    """(attribute, JSON name, written as null when None) of each field a record's JSON has: a field
+    declared ``Union[X, None]`` is written as null (Prodigy writes ``_session_id: null``), one
+    declared ``X = None`` is left out when None."""
+    return tuple((f.name, f.encode_name, type(None) in get_args(f.type)) for f in msgspec.structs.fields(kind)
+                 if f.name not in IN_MEMORY_ONLY)
+
+
+_JSON_FIELDS = {kind: _json_fields(kind) for kind in (Task, Annotation)}
+
+
+def _written(record: Task | Annotation) -> dict[str, Any]:
+    """The fields a task or decision writes, in their declared order."""
+    out: dict[str, Any] = {}
+    for name, key, nullable in _JSON_FIELDS[type(record)]:
+        value = getattr(record, name)
+        if value is not None or nullable:
+            out[key] = _json_value(value)
+    return out
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [item.to_dict() if isinstance(item, Struct) else item for item in value]
+    if isinstance(value, dict):
+        return dict(value)
+    return value
 
 
 def _identity(record: Any) -> tuple[Any, ...]:

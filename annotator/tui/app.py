@@ -18,7 +18,7 @@ from annotator.core.output_paths import visitor_files, visitor_name_problem
 from annotator.core.aside import RejectsFile
 from annotator.core.store import JsonlStore, StoreLockedError, report_on_stderr
 from annotator.tui.screens.annotate import AnnotateScreen
-from annotator.tui.annotation_run import AnnotationRun, _load_pipeline
+from annotator.tui.annotation_run import AnnotationRun, ModelLoop, _load_pipeline
 
 if TYPE_CHECKING:  # read only by review, whose records need JSON Schema: not imported before annotate's first paint
     from annotator.core.decisions import DecisionIndex
@@ -66,8 +66,11 @@ def create_app(
     skip_invalid: bool = False,
     load_model: Callable[[str | None], Any] | None = None,
     keymap: dict[str, str] | None = None,
+    order: str = "file",
+    learning: ModelLoop | None = None,
 ) -> AnnotatorApp:
-    """An app ready to run; opens (and locks) the output now so a problem shows before the screen."""
+    """An app ready to run; opens (and locks) the output now so a problem shows before the screen.
+    With ``learning`` the newest model it kept pre-labels from the start (else ``model``)."""
     store = JsonlStore(output)
     session_id = f"{annotator}-{time.strftime('%Y-%m-%dT%H:%M:%S')}-{uuid.uuid4().hex[:6]}"
     annotation_run = AnnotationRun(
@@ -81,7 +84,11 @@ def create_app(
         load_model=load_model or _load_pipeline,
         keymap=dict(keymap or {}),
         drafts=DraftJournal(output, on_problem=lambda problem: report_on_stderr(str(problem))),
+        order=order,
+        learning=learning,
     )
+    if learning is not None and learning.in_use.path is not None:
+        annotation_run.model = str(learning.in_use.path)
     return AnnotatorApp(annotation_run)
 
 
@@ -164,6 +171,7 @@ def create_visitor_app(
     model: str | None = None,
     labels: list[str] | None = None,
     keymap: dict[str, str] | None = None,
+    order: str = "file",
 ) -> VisitorApp:
     """The app ``annotator serve`` runs per visitor: annotate SOURCES into ``OUT_DIR/NAME.jsonl``, or
     with ``review`` adjudicate the decision files in OUT_DIR into ``OUT_DIR/gold/NAME.jsonl``."""
@@ -172,7 +180,7 @@ def create_visitor_app(
     if not review:
         def annotate_run(name: str) -> AnnotationRun:
             return create_app(sources, out_dir / f"{name}.jsonl", annotator=name, model=model,
-                              labels=labels, keymap=keymap).annotation_run
+                              labels=labels, keymap=keymap, order=order).annotation_run
 
         return VisitorApp(annotate_run, annotators)
 
