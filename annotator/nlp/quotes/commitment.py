@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.lexicon import COMMITMENT_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -32,7 +33,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     listener = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i), None)
     start = listener.left_edge.i if listener is not None else xcomp.left_edge.i
     _, para_end = scan.paragraph(verb.idx)
-    end = min(xcomp.right_edge.i + 1, scan.token_at_or_after(para_end))
+    end = min(xcomp.right_edge.i + 1, scan.token_at_or_after(para_end), next_act_cut(xcomp, verb))
+    end = min(end, reporter_addition_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end))
     span = with_closing_mark(scan, trimmed(doc, start, end))
     if span is None or word_count(span) < 2:
         return []

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.lexicon import LISTENER_VERBS, QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -61,6 +62,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     _, para_end = scan.paragraph(verb.idx)
     end = min(end, scan.token_at_or_after(para_end))
     start = thing.left_edge.i
+    end = min(end, reporter_addition_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end))
     if start > verb.i + 1 and doc[start - 1].text in QUOTE_MARK_TOKENS and scan.quoted(doc[start].idx):
         start -= 1  # the opening mark the parser hung on the verb
     span = with_closing_mark(scan, trimmed(doc, start, end))
