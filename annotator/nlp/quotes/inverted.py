@@ -22,7 +22,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     span = _before(scan, verb)
     if span is None:
-        return []
+        return _around_an_adverbial(scan, verb)
     continued = _continued(scan, verb)
     if any(t.tag_ in FINITE_TAGS for t in span):
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
@@ -32,11 +32,25 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return []
 
 
-def _before(scan: QuoteScan, verb: Token) -> Span | None:
+def _around_an_adverbial(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``After the court ruled, the lawyer said, most such laws were thought safe.``: an attribution
+    set between the commas of one sentence (the parse makes it a parenthetical) reports the clause
+    after it, and, as news attribution corpora count it, the adverbial before it too."""
+    if verb.dep_ != "parataxis":
+        return []
+    continued = _continued(scan, verb)
+    span = _before(scan, verb, adverbial_ok=True) if continued else None
+    if span is None:
+        return []
+    return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+
+
+def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False) -> Span | None:
     """What stands before the comma in ``CLAUSE, said X.`` or ``CLAUSE, X said.`` (no quotation
-    marks), from the start of its sentence."""
+    marks), from the start of its sentence; an adverbial of the verb only when ``adverbial_ok``."""
     doc = scan.doc
-    if not _complement_before(verb) and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children):
+    said_after = any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children)
+    if said_after and not _complement_before(verb):
         return None  # "Germany has pledged to bolster its army": what it says comes after the verb
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is not None and subject.i > verb.i:
@@ -60,7 +74,7 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     para_start, _ = scan.paragraph(verb.idx)
     start = max(doc[comma - 1].sent.start, scan.token_at_or_after(para_start))
     span = trimmed(doc, start, comma)
-    if span is not None and _adverbial_of(span, verb):
+    if span is not None and not adverbial_ok and _adverbial_of(span, verb):
         return None  # "As talks stalled, the union continued": the verb's own circumstance, not a report
     if ends_quoted:
         span = with_closing_mark(scan, span)
@@ -69,6 +83,8 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     if span is None or not has_words_outside(span, scan.inside):
         return None
     if any(t.tag_ in FINITE_TAGS for t in span) and word_count(span) < 3:
+        return None
+    if said_after and not _one_plain_clause(scan, span, verb):
         return None
     # Without a finite verb it is a phrase ("Speaking at the conference, ...") and reports
     # something only when the clause goes on after the attribution.
@@ -82,9 +98,22 @@ def before_piece(scan: QuoteScan, verb: Token) -> FoundQuote | None:
     if not _complement_before(verb) or scan.cue_lemma(verb) not in scan.lexicon.speech:
         return None
     span = _before(scan, verb)
-    if span is None or not any(t.tag_ in FINITE_TAGS for t in span):
+    if span is None or not _one_plain_clause(scan, span, verb):
         return None
     return FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])
+
+
+def _one_plain_clause(scan: QuoteScan, span: Span, verb: Token) -> bool:
+    """The words before the attribution are the verb's complement clause itself: not an adverbial
+    (``While not all of it is true, she said …``), not several clauses (``…; indeed, she said``),
+    not a clause with a report of its own."""
+    root = span.root
+    if root.head.i != verb.i or root.dep_ != "ccomp" or span[0].dep_ == "mark" or root.tag_ not in FINITE_TAGS \
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in root.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in root.children):
+        return False  # "…, shortly after the senator quit his race, she said": a time, not a report
+    return not any(t.text in (";", ":") or t.i != root.i and scan.lexicon.is_cue(t) for t in span)
 
 
 def _complement_before(verb: Token) -> bool:
@@ -122,6 +151,15 @@ def _continued(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     if not any(t.tag_ in FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in span):
         return []
-    if any(scan.lexicon.is_cue(t) for t in span):
+    if any(scan.lexicon.is_cue(t) and _reports_on_its_own(t) for t in span):
         return []  # "…, she said, adding that …": that report is found on its own
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+
+
+def _reports_on_its_own(cue: Token) -> bool:
+    """A cue word in the continued clause that makes a report of its own (``adding that …``, ``and
+    aides agreed that …``); a passive (``laws were thought safe``) or a main verb with an object
+    (``she was considering a run``) does not."""
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj", "xcomp"):
+        return True
+    return any(c.dep_ == "ccomp" for c in cue.children)
