@@ -22,8 +22,26 @@ def annotate_documents(
     labels: list[str] | None = None,
     skip_invalid: bool = False,
     keymap: str | Path | None = None,
+    order: str = "file",
+    learn: str | Path | None = None,
+    learn_from: list[str | Path] | None = None,
+    learn_every: int = 10,
+    learn_minutes: float = 5.0,
 ) -> None:
-    """Open the annotator on SOURCES, appending every decision to OUTPUT (resumes where it stopped)."""
+    """Open the annotator on SOURCES, appending every decision to OUTPUT (resumes where it stopped).
+    With ``learn`` (a folder of numbered models) the pre-labeler is updated in the background after
+    every ``learn_every`` accepted documents."""
+    from annotator.tui.feed import ORDERS  # (no Textual in it)
+
+    if order not in ORDERS:
+        raise UserError(f"--order must be one of {', '.join(ORDERS)}, not {order!r}")
+    if learn is None and learn_from:
+        raise UserError("--learn-from adds documents to learn from: give --learn MODEL_DIR too")
+    if learn_every < 1:
+        raise UserError(f"--learn-every must be at least 1, got {learn_every}")
+    for corpus in learn_from or []:
+        if not Path(corpus).is_file():
+            raise InputError(str(corpus), None, "no such file (--learn-from takes a JSONL of annotated documents)")
     if STDIN in map(str, sources):
         raise UserError("annotate reads its keys from the terminal, so it cannot read documents from "
                         "standard input; save them to a file first")
@@ -36,8 +54,21 @@ def annotate_documents(
     from annotator.tui.keymap import read_keymap
 
     keys = read_keymap(keymap) if keymap else None
-    create_app(sources, output, annotator=annotator, model=model, labels=labels,
-               skip_invalid=skip_invalid, keymap=keys).run()
+    learning = None
+    if learn is not None:
+        if Path(learn).exists() and not Path(learn).is_dir():
+            raise UserError(f"--learn {learn}: not a folder (it holds the numbered models, 1, 2, …)")
+        from annotator.training.learning_loop import LearningLoop
+
+        learning = LearningLoop(decisions=Path(output), root=Path(learn), learn_from=[Path(p) for p in learn_from or []],
+                                base=model, every=learn_every, minutes=learn_minutes)
+    app_ = create_app(sources, output, annotator=annotator, model=model, labels=labels,
+                      skip_invalid=skip_invalid, keymap=keys, order=order, learning=learning)
+    try:
+        app_.run()
+    finally:
+        if learning is not None:
+            learning.stop()
 
 
 @app.command()
@@ -55,6 +86,14 @@ def annotate(
                                       "OUT.rejects.jsonl (they are skipped and reported either way)."),
     keymap: Optional[Path] = typer.Option(None, "--keymap", help="JSON file of binding id → keys, e.g. "
                                           '{"accept": "y"}; the help screen (?) lists the ids.'),
+    order: str = typer.Option("file", "--order", help="file: the sources' order; uncertain: from the next "
+                              "10 documents, the one whose pre-labels look least sure first."),
+    learn: Optional[Path] = typer.Option(None, "--learn", help="Folder of models (1, 2, …): update the "
+                                         "pre-labeler in the background from your accepted documents."),
+    learn_from: list[Path] = typer.Option([], "--learn-from", help="Annotated documents (JSONL) to learn "
+                                          "from as well, with --learn."),
+    learn_every: int = typer.Option(10, "--learn-every", help="Accepted documents between two updates."),
+    learn_minutes: float = typer.Option(5.0, "--learn-minutes", help="Minutes an update may train."),
 ) -> None:
     """Confirm or fix pre-labeled quotes, speakers and entities with the keyboard.
 
@@ -62,4 +101,6 @@ def annotate(
     """
     label_list = [label.strip() for label in labels.split(",") if label.strip()] if labels else None
     annotate_documents(sources=list(sources), output=output, annotator=annotator or login_name(),
-                       model=model, labels=label_list, skip_invalid=skip_invalid, keymap=keymap)
+                       model=model, labels=label_list, skip_invalid=skip_invalid, keymap=keymap, order=order,
+                       learn=learn, learn_from=list(learn_from), learn_every=learn_every,
+                       learn_minutes=learn_minutes)

@@ -19,7 +19,7 @@ from annotator.core.sources import InputError
 def serve_annotator(*, sources: list[str | Path], out_dir: str | Path, host: str = "127.0.0.1",
                     port: int = 8000, annotators: list[str] | None = None, review: bool = False,
                     token: str | None = None, model: str | None = None, labels: str | None = None,
-                    allow_hosts: list[str] | None = None) -> None:
+                    allow_hosts: list[str] | None = None, order: str = "file") -> None:
     """Serve the annotator until interrupted; each visitor names themself and writes DIR/NAME.jsonl."""
     try:
         from annotator.tui.web_server import TokenServer, access_token
@@ -30,6 +30,10 @@ def serve_annotator(*, sources: list[str | Path], out_dir: str | Path, host: str
         if not Path(source).exists():
             raise InputError(str(source), None, "no such file or folder")
     _check_address(host, port)
+    from annotator.tui.feed import ORDERS
+
+    if order not in ORDERS:
+        raise UserError(f"--order must be one of {', '.join(ORDERS)}, not {order!r}")
     for name in annotators or []:
         problem = visitor_name_problem(name)
         if problem is not None:
@@ -50,6 +54,8 @@ def serve_annotator(*, sources: list[str | Path], out_dir: str | Path, host: str
         command += ["--model", model]
     if labels:
         command += ["--labels", labels]
+    if order != "file":
+        command += ["--order", order]
     server = TokenServer(shlex.join(command), host=host, port=port, token=access_token(host, token),
                          title="annotator review" if review else "annotator", allowed_hosts=allow_hosts or ())
     server.serve()
@@ -82,6 +88,8 @@ def serve(
     labels: Optional[str] = typer.Option(None, "--labels", help="Entity labels for keys 1-6, comma-separated."),
     allow_host: list[str] = typer.Option([], "--allow-host", help="Another host name visitors reach this "
                                          "server by (a reverse proxy's), besides its own address; repeat for more."),
+    order: str = typer.Option("file", "--order", help="file, or uncertain: the least sure of the next 10 "
+                              "documents first."),
 ) -> None:
     """Serve the annotator to browsers (textual-serve): each visitor gets their own app and file.
 
@@ -90,4 +98,5 @@ def serve(
     names = [name.strip() for name in annotators.split(",") if name.strip()] if annotators else None
     serve_annotator(sources=list(sources), out_dir=out_dir, host=host, port=port, annotators=names,
                     review=review, token=token, model=model, labels=labels,
-                    allow_hosts=[name for value in allow_host for name in value.split(",") if name.strip()])
+                    allow_hosts=[name for value in allow_host for name in value.split(",") if name.strip()],
+                    order=order)

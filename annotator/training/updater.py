@@ -4,12 +4,17 @@ the decisions. A model folder appears only whole (written under a hidden name, t
 quitting, a crash or ``kill -9`` at any moment leaves the last good model in place.
 
     python -m annotator.training.updater DECISIONS.jsonl MODEL_ROOT [--learn-from CORPUS.jsonl] [--base NAME]
+                                         [--report REPORT.json]
+
+The first model is kept only when it beats the rules on the dev slice (its linking with the rules is
+chosen on dev, so it is never worse there), each later one only when it beats the model in use.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -97,6 +102,14 @@ class UpdateResult:
     #: dev attributed F1 of the new model, and of what was in use (the rules without a model)
     new_f: float
     current_f: float
+    #: accepted documents trained on and scored on
+    train_documents: int = 0
+    dev_documents: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kept": self.kept, "model": str(self.model) if self.model is not None else None,
+                "new_f": self.new_f, "current_f": self.current_f,
+                "train_documents": self.train_documents, "dev_documents": self.dev_documents}
 
 
 def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
@@ -119,11 +132,29 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     new_f = result.linking.scores[result.linking.name]["attributed_f"]
     current = latest_model(root)
     current_f = score_model(current, dev) if current is not None else result.linking.scores["rules alone"]["attributed_f"]
-    if current is not None and new_f <= current_f:
-        return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f)
+    sizes = {"train_documents": len(train), "dev_documents": len(dev)}
+    if new_f <= current_f:  # (the first model too: one no better than the rules is not worth loading)
+        return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, **sizes)
     meta = training_meta(data, result, base=base, seed=(settings or TrainingSettings()).seed)
+    meta["update"] = {"dev_attributed_f": new_f, "replaced_f": current_f, **sizes}
     published = publish(root, lambda folder: save_model(result, folder, meta))
-    return UpdateResult(kept=True, model=published, new_f=new_f, current_f=current_f)
+    return UpdateResult(kept=True, model=published, new_f=new_f, current_f=current_f, **sizes)
+
+
+def model_dev_score(folder: Path) -> float | None:
+    """The dev attributed F1 a published model was kept with (None if its meta.json does not say)."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return float(meta["annotator"]["update"]["dev_attributed_f"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_report(path: Path, report: dict[str, object]) -> None:
+    """Write the update's outcome whole (renamed into place), for the process that started it."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(report), encoding="utf-8")
+    os.replace(partial, path)
 
 
 def score_model(folder: Path, dev: Sequence[Task]) -> float:
@@ -152,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-steps", type=int, default=20000)
     parser.add_argument("--max-minutes", type=float, default=45.0)
     parser.add_argument("--eval-every", type=int, default=400)
+    parser.add_argument("--report", type=Path, help="write the outcome here as JSON (whole or not at all)")
     args = parser.parse_args(argv)
     settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every)
     try:
@@ -159,9 +191,13 @@ def main(argv: list[str] | None = None) -> int:
                               settings=settings, on_training=lambda: print("training", flush=True))
     except UserError as err:
         print(f"error: {err}", file=sys.stderr)
+        if args.report is not None:
+            write_report(args.report, {"error": str(err)})
         return 2
     verdict = "kept" if result.kept else "not better: kept the model in use"
     print(f"{verdict}: {result.model} (dev attributed F1 {result.new_f:.3f} vs {result.current_f:.3f})", flush=True)
+    if args.report is not None:
+        write_report(args.report, result.to_dict())
     return 0
 
 

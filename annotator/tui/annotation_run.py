@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from annotator.core.drafts import DraftJournal
 from annotator.core.editing import DEFAULT_ENTITY_LABELS
@@ -16,6 +16,18 @@ def _load_pipeline(model: str | None) -> Any:
     from annotator.nlp.pipeline import load_pipeline
 
     return load_pipeline(model)
+
+
+class ModelLoop(Protocol):
+    """What ``annotate --learn`` gives the screen (``annotator.training.learning_loop.LearningLoop``):
+    the model in use, an update started after enough accepted documents, its outcome when polled."""
+
+    in_use: Any
+    running: bool
+
+    def accepted(self, count: int) -> bool: ...
+    def poll(self) -> Any: ...
+    def stop(self) -> None: ...
 
 
 @dataclass
@@ -36,3 +48,7 @@ class AnnotationRun:
     keymap: dict[str, str] = field(default_factory=dict)
     #: where every edit goes before the next key (None: edits live only until decided, as in review)
     drafts: DraftJournal | None = None
+    #: ``--order``: ``file`` (the sources' order) or ``uncertain`` (least sure pre-labels first)
+    order: str = "file"
+    #: ``--learn``: the background updates (None: the pre-labeler never changes during the run)
+    learning: ModelLoop | None = None

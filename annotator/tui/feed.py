@@ -22,6 +22,11 @@ NLP_IMPORT_LOCK = threading.Lock()
 
 #: Documents without a decision that are read and pre-labeled ahead of the one on screen.
 READ_AHEAD = 3
+#: The orders ``--order`` offers: the sources' own, or the least sure pre-labels first.
+ORDERS = ("file", "uncertain")
+#: With ``--order uncertain``: how many upcoming documents are pre-labeled to choose the next one from
+#: (the queue never waits for the whole corpus; a document leaves the window when chosen).
+ORDER_WINDOW = 10
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,10 @@ class TaskFeed:
 
     A document with a decision in the output comes back as last decided; one without spans is
     pre-labeled (the model is loaded on first need, so nothing waits for spaCy before that).
+    With ``order="uncertain"`` the undecided ones come from a window of the next ``window``
+    documents, the one whose pre-labels look least sure first (``annotator.nlp.doubt``). With
+    ``relabel`` (``annotate --learn``) every undecided document is pre-labeled by the model in use,
+    whatever spans it came with, and ``use_model`` switches to a newer one for what is not yet shown.
     """
 
     def __init__(
@@ -82,7 +91,12 @@ class TaskFeed:
         on_status: Callable[[str, str], None],
         read_ahead: ReadAhead,
         drafts: DraftJournal | None = None,
+        order: str = "file",
+        window: int = ORDER_WINDOW,
+        relabel: bool = False,
     ) -> None:
+        if order not in ORDERS:
+            raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
         self.sources = list(sources)
         self.store = store
         self.model = model
@@ -91,10 +105,18 @@ class TaskFeed:
         self.on_status = on_status
         self.read_ahead = read_ahead
         self.drafts = drafts
+        self.order = order
+        self.window = max(1, window)
+        self.relabel = relabel
         self._nlp: Any = None
+        #: the model asked for (``use_model`` bumps it) and the one ``_nlp`` was loaded for
+        self._generation = 0
+        self._loaded = 0
+        self._nlp_lock = threading.RLock()
 
     def __iter__(self) -> Iterator[FeedItem]:
         rank = 0
+        window: list[_Candidate] = []
         for raw, task in read_tasks(self.sources, on_invalid=self.on_invalid):
             source = f"{raw.file}:{raw.line}" if raw.line is not None else raw.file
             adopt_known_hash(task, self.store)
@@ -103,13 +125,57 @@ class TaskFeed:
                 drafted, baseline = self._with_draft(self._decided(task))
                 yield FeedItem(drafted, source, answer, None, baseline)
                 continue
+            if self.order == "file" or (self.drafts is not None and task.input_hash in self.drafts):
+                # (a document left as a draft was opened before: it comes back where it was read)
+                if not self.read_ahead.wait_for(rank):
+                    return
+                yield self._ready(task, source, rank)
+                rank += 1
+                continue
+            window.append(self._candidate(task, source))
+            if len(window) >= self.window:
+                if not self.read_ahead.wait_for(rank):
+                    return
+                yield self._least_sure(window, rank)
+                rank += 1
+        while window:
             if not self.read_ahead.wait_for(rank):
                 return
-            if not task.spans or not task.tokens:
-                task = self._prelabel(task)
-            drafted, baseline = self._with_draft(task)
-            yield FeedItem(drafted, source, None, rank, baseline)
+            yield self._least_sure(window, rank)
             rank += 1
+
+    def use_model(self, model: str | None) -> None:
+        """Pre-label from now on with ``model`` (loaded when next needed; called from any thread)."""
+        with self._nlp_lock:
+            self.model = model
+            self._generation += 1
+
+    def prelabel_again(self, task: Task) -> Task:
+        """``task`` pre-labeled by the model in use (for documents read earlier that no one has opened)."""
+        return self._prelabel(task)
+
+    def _needs_labels(self, task: Task) -> bool:
+        return self.relabel or not task.spans or not task.tokens
+
+    def _ready(self, task: Task, source: str, rank: int) -> FeedItem:
+        if self._needs_labels(task):
+            task = self._prelabel(task)
+        drafted, baseline = self._with_draft(task)
+        return FeedItem(drafted, source, None, rank, baseline)
+
+    def _candidate(self, task: Task, source: str) -> _Candidate:
+        labeled = self._prelabel(task) if self._needs_labels(task) else task
+        return _Candidate(task, source, labeled, self._loaded, _doubt(labeled))
+
+    def _least_sure(self, window: list[_Candidate], rank: int) -> FeedItem:
+        """Take the window's least sure document out of it (the earliest read on a tie); documents
+        pre-labeled by an older model are pre-labeled again first."""
+        for i, candidate in enumerate(window):
+            if self._needs_labels(candidate.read) and candidate.generation != self._generation:
+                window[i] = self._candidate(candidate.read, candidate.source)
+        chosen = max(range(len(window)), key=lambda i: (window[i].doubt, -i))
+        candidate = window.pop(chosen)
+        return FeedItem(candidate.labeled, candidate.source, None, rank, None)
 
     def _with_draft(self, task: Task) -> tuple[Task, Task | None]:
         """The task as the annotator left it (its draft), and the version the draft was made from."""
@@ -134,12 +200,15 @@ class TaskFeed:
         return decided
 
     def _prelabel(self, task: Task) -> Task:
-        with NLP_IMPORT_LOCK:
+        with self._nlp_lock:
+            if self._nlp is None or self._loaded != self._generation:
+                generation = self._generation
+                with NLP_IMPORT_LOCK:
+                    self._nlp = self._load()
+                self._loaded = generation
             from annotator.nlp.pipeline import prelabel
 
-            if self._nlp is None:
-                self._nlp = self._load()
-        return next(iter(prelabel(self._nlp, [task])))
+            return next(iter(prelabel(self._nlp, [task])))
 
     def _load(self) -> Any:
         name = self.model or "the default model"
@@ -154,3 +223,21 @@ class TaskFeed:
         loaded = f"{nlp.lang}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}".strip()
         self.on_status("ready", f"pre-labels by {loaded}")
         return nlp
+
+
+@dataclass
+class _Candidate:
+    """A document in the ``--order uncertain`` window: as read, and as pre-labeled by model ``generation``."""
+
+    read: Task
+    source: str
+    labeled: Task
+    generation: int
+    doubt: float
+
+
+def _doubt(task: Task) -> float:
+    with NLP_IMPORT_LOCK:
+        from annotator.nlp.doubt import doubt
+
+    return doubt(task).score

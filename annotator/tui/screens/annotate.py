@@ -8,7 +8,9 @@ from textual import work
 from textual.message import Message
 
 from annotator.core.sources import InputError
+from annotator.core.records import Task
 from annotator.tui.feed import NLP_IMPORT_LOCK, FeedItem, TaskFeed
+from annotator.tui.model_updates import POLL_SECONDS, DocumentRelabeled, ModelUpdates
 from annotator.tui.screens.document_screen import DocumentScreen
 
 
@@ -40,16 +42,32 @@ class AnnotateScreen(DocumentScreen):
     them with their ids, for ``App.set_keymap``)."""
 
     _warming = False
+    #: with ``--learn``: the background updates (None otherwise)
+    updates: ModelUpdates | None = None
+
+    # (Textual calls every class's on_mount / on_unmount in the MRO, this one first: no super() call)
+    def on_mount(self) -> None:
+        if self.run.learning is not None:
+            self.updates = ModelUpdates(self, self.run.learning)
+            self._model = self.updates.label()
+            self.set_interval(POLL_SECONDS, self.updates.poll)
+
+    def on_unmount(self) -> None:
+        if self.updates is not None:
+            self.updates.stop()  # (a killed update leaves no model, only a hidden folder the next removes)
 
     @work(thread=True, exclusive=True, group="feed")
     def read_documents(self) -> None:
-        """Read the sources in order and post each document as it becomes ready."""
+        """Read the sources (in ``--order``) and post each document as it becomes ready."""
         feed = TaskFeed(
-            self.settings.sources, self.settings.store, model=self.settings.model,
-            load_model=self.settings.load_model, on_invalid=self._reject,
+            self.run.sources, self.run.store, model=self.run.model,
+            load_model=self.run.load_model, on_invalid=self._reject,
             on_status=lambda state, message: self.post_message(ModelStatus(state, message)),
-            read_ahead=self.flow.read_ahead, drafts=self.settings.drafts,
+            read_ahead=self.flow.read_ahead, drafts=self.run.drafts, order=self.run.order,
+            relabel=self.updates is not None,
         )
+        if self.updates is not None:
+            self.updates.feed = feed
         self.relay(feed, DocumentArrived)
 
     @work(thread=True, exclusive=True, group="coref")
@@ -62,9 +80,9 @@ class AnnotateScreen(DocumentScreen):
 
     def _reject(self, error: InputError, raw: str) -> None:
         # Runs in the feed worker: set the line aside if asked to, and tell the annotator.
-        if self.settings.rejects is not None:
-            self.settings.rejects.add(error, raw)
-            where = f"set aside in {self.settings.rejects.path.name}"
+        if self.run.rejects is not None:
+            self.run.rejects.add(error, raw)
+            where = f"set aside in {self.run.rejects.path.name}"
         else:
             where = "skipped"
         self.post_message(InputRejected(f"{error} ({where})"))
@@ -81,7 +99,25 @@ class AnnotateScreen(DocumentScreen):
         self.notify(message.message, title="Bad input line", severity="warning", timeout=10, markup=False)
 
     def on_model_status(self, message: ModelStatus) -> None:
-        self._model = message.message
+        self._model = message.message if self.updates is None else self.updates.label()
         if message.state == "error":
             self.notify(message.message, title="Model", severity="error", timeout=15, markup=False)
         self.show_progress()
+
+    def show_model(self, label: str) -> None:
+        self._model = label
+        self.show_progress()
+
+    def open_task(self, task: Task) -> None:
+        if self.updates is not None:
+            self.updates.opened.add(task.input_hash)
+        super().open_task(task)
+
+    def action_decide(self, answer: str) -> None:
+        super().action_decide(answer)
+        if self.updates is not None and answer == "accept":
+            self.updates.accepted()
+
+    def on_document_relabeled(self, message: DocumentRelabeled) -> None:
+        if self.updates is not None:
+            self.updates.replace(message)

@@ -1,0 +1,154 @@
+"""``annotate --learn``: after every N accepted documents, one background update (``updater``) in its
+own niced process, never in the interface's; the interface polls it between keys and pre-labels what
+is ahead with each model it keeps. Plain Python: the interface gets it from the command line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from annotator.training.updater import latest_model, model_dev_score, remove_partials
+
+#: Accepted documents between two updates (``--learn-every``): what the simulation takes at a time.
+LEARN_EVERY = 10
+#: How nice the update runs: the interface keeps the core it is on.
+UPDATE_NICENESS = 10
+#: Minutes an update may train (``--learn-minutes``): a model that comes an hour late helps nobody.
+LEARN_MINUTES = 5.0
+
+
+@dataclass(frozen=True)
+class ModelInUse:
+    """The pre-labeler in force: ``number`` None means the rules (no model kept yet)."""
+
+    number: int | None
+    path: Path | None
+    dev_f: float | None
+
+    def describe(self) -> str:
+        score = f" · dev F1 {self.dev_f:.3f}" if self.dev_f is not None else ""
+        return (f"model {self.number}" if self.number is not None else "rules (no model yet)") + score
+
+
+@dataclass(frozen=True)
+class UpdateOutcome:
+    """What a finished update reports: kept or not, the dev figures, or why it failed."""
+
+    kept: bool
+    model: ModelInUse | None
+    new_f: float | None = None
+    current_f: float | None = None
+    error: str | None = None
+
+    def describe(self) -> str:
+        if self.error:
+            return f"model update failed: {self.error}"
+        if self.kept and self.model is not None:
+            return f"model {self.model.number} kept: dev F1 {self.new_f:.3f} beats {self.current_f:.3f}"
+        return f"update not kept: dev F1 {self.new_f:.3f}, not better than {self.current_f:.3f}"
+
+
+class LearningLoop:
+    """Counts accepted documents, starts an update every ``every`` of them (one at a time), reports it."""
+
+    def __init__(self, *, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
+                 every: int = LEARN_EVERY, minutes: float = LEARN_MINUTES, eval_every: int = 100,
+                 python: str = sys.executable) -> None:
+        self.decisions = Path(decisions)
+        self.root = Path(root)
+        self.learn_from = [Path(p) for p in learn_from]
+        self.base = base
+        self.every = max(1, every)
+        self.minutes = minutes
+        self.eval_every = eval_every
+        self.python = python
+        self.root.mkdir(parents=True, exist_ok=True)
+        remove_partials(self.root)
+        self.in_use = self._read_in_use()
+        self._process: subprocess.Popen | None = None
+        self._accepted_at_start: int | None = None
+        self._last_count = 0
+
+    def _read_in_use(self) -> ModelInUse:
+        folder = latest_model(self.root)
+        if folder is None:
+            return ModelInUse(None, None, None)
+        return ModelInUse(int(folder.name), folder, model_dev_score(folder))
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None
+
+    @property
+    def report_path(self) -> Path:
+        return self.root / ".update-report.json"
+
+    @property
+    def snapshot_path(self) -> Path:
+        return self.root / ".decisions-snapshot.jsonl"
+
+    def accepted(self, count: int) -> bool:
+        """Called with the number of accepted documents after each decision; True when an update starts."""
+        self._last_count = count
+        if self._process is not None:
+            return False
+        since = count - (self._accepted_at_start or 0)
+        if count < 2 or since < self.every:
+            return False
+        self.start(count)
+        return True
+
+    def start(self, count: int) -> None:
+        """Snapshot the decisions (complete lines only: the interface may be appending) and start the update."""
+        data = self.decisions.read_bytes()
+        self.snapshot_path.write_bytes(data[:data.rfind(b"\n") + 1])
+        self.report_path.unlink(missing_ok=True)
+        command = [self.python, "-m", "annotator.training.updater", str(self.snapshot_path), str(self.root),
+                   "--report", str(self.report_path), "--max-minutes", str(self.minutes),
+                   "--eval-every", str(self.eval_every)]
+        for corpus in self.learn_from:
+            command += ["--learn-from", str(corpus)]
+        if self.base:
+            command += ["--base", self.base]
+        log = (self.root / "updates.log").open("ab")
+        env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                         env=env, preexec_fn=_lower_priority, start_new_session=True)
+        log.close()
+        self._accepted_at_start = count
+
+    def poll(self) -> UpdateOutcome | None:
+        """The outcome once the running update has finished (None while it runs, or when none does)."""
+        if self._process is None or self._process.poll() is None:
+            return None
+        code = self._process.returncode
+        self._process = None
+        self.snapshot_path.unlink(missing_ok=True)
+        try:
+            report = json.loads(self.report_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return UpdateOutcome(False, None, error=f"the update exited with status {code} "
+                                                    f"(see {self.root / 'updates.log'})")
+        if "error" in report:
+            return UpdateOutcome(False, None, error=str(report["error"]))
+        if report["kept"]:
+            self.in_use = self._read_in_use()
+        return UpdateOutcome(bool(report["kept"]), self.in_use, report["new_f"], report["current_f"])
+
+    def stop(self) -> None:
+        """Stop a running update (quitting): it leaves no model, only a hidden folder the next one removes."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+        self.snapshot_path.unlink(missing_ok=True)
+
+
+def _lower_priority() -> None:
+    os.nice(UPDATE_NICENESS)
