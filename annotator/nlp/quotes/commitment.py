@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import COMMITMENT_VERBS, DIRECTIVE_VERBS
+from annotator.nlp.lexicon import COMMITMENT_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
@@ -19,22 +19,9 @@ from annotator.nlp.speakers import subject_of
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     # The lexicon's lemma first: a tagger's lemma of "hoping" is sometimes "hop".
     lemma = scan.lexicon.lemma_of(verb) or verb.lemma_.lower()
-    if lemma in DIRECTIVE_VERBS and lemma not in scan.lexicon.infinitive_verbs and _listener_then_infinitive(verb):
-        return infinitive_quote(scan, verb, meant_by_anyone=True)
     if lemma not in scan.lexicon.infinitive_verbs:
         return []
     return infinitive_quote(scan, verb, meant_by_anyone=lemma in COMMITMENT_VERBS)
-
-
-def _listener_then_infinitive(verb: Token) -> bool:
-    """``asked the court to intervene``: an object, then an infinitive, after the verb (``call``
-    only as ``called on X to``)."""
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-    if xcomp is None:
-        return False
-    if verb.lemma_.lower() == "call":
-        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < xcomp.i for c in verb.children)
-    return any(c.dep_ == "dobj" and verb.i < c.i < xcomp.i for c in verb.children)
 
 
 def infinitive_quote(scan: QuoteScan, verb: Token, *, meant_by_anyone: bool) -> list[FoundQuote]:

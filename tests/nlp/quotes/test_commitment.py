@@ -1,7 +1,5 @@
 """The commitment rule on hand-built parses: ``vowed to repeal the law`` and configured intentions."""
 
-import pytest
-
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import commitment
 from tests.nlp.hand_docs import hand_doc
@@ -60,19 +58,3 @@ def test_commitment_in_a_relative_clause_describes_the_people_it_names():
         .         PUNCT .   punct  6
     """)
     assert found_at(commitment.at, doc) == []
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, content, speaker", [
-    ("The lawyer has asked the Supreme Court to intervene.", "the Supreme Court to intervene", "The lawyer"),
-    ("The governor told state agencies to prepare for the storm.", "state agencies to prepare for the storm",
-     "The governor"),
-    ("The judge ordered the city to release the records.", "the city to release the records", "The judge"),
-])
-def test_request_with_its_listener_and_infinitive_is_reported(quotes_in, text, content, speaker):
-    assert [(q.type, q.text, q.speaker) for q in quotes_in(text)] == [("indirect", content, speaker)]
-
-
-@pytest.mark.model
-def test_request_without_a_listener_is_not_reported(quotes_in):
-    assert quotes_in("She was asked to leave the room.") == []
