@@ -170,11 +170,6 @@ OBJECT_CUE_VERBS = (
 #: ``agree`` (0.76 on train's non-held-out part) cost precision on the held-out articles and on
 #: news_blind, so it is left to the config too.
 INFINITIVE_CUE_VERBS = COMMITMENT_VERBS
-#: Verbs of asking and ordering whose listener and infinitive are the request (``asked the court to
-#: intervene``, ``told aides to stand down``, ``ordered the agency to release the files``): only
-#: with the listener between them, so ``asked to speak`` or ``told to wait`` (passives) are not.
-DIRECTIVE_VERBS = frozenset({"ask", "tell", "order", "instruct", "persuade", "request", "encourage", "advise",
-                             "warn", "beg", "implore", "direct", "remind", "call"})
 #: Verbs of judging whose object, when they head the speaker's own sentence, is the stance held, a
 #: name alone included (``endorsed Clinton``, ``supports the ban``, ``prefers a single payer``):
 #: each at 0.75 or more of quote precision on PolNeAR train's non-held-out part in that shape
