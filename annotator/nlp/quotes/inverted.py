@@ -22,14 +22,39 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     span = _before(scan, verb)
     if span is None:
-        return _around_an_adverbial(scan, verb)
+        return _around_an_adverbial(scan, verb) or _before_a_continuing_quote(scan, verb)
     continued = _continued(scan, verb)
     if any(t.tag_ in FINITE_TAGS for t in span):
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
     if continued and word_count(span) >= 1:
         # Neither piece is a statement alone: a subject before the attribution, its verb after.
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
-    return []
+    return _before_a_continuing_quote(scan, verb)
+
+
+def _before_a_continuing_quote(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``Sooner or later, the governor told reporters, "it starts to pay off."``: when the quote
+    after an attribution set inside a sentence goes on with it (it opens in lower case), the words
+    before the attribution are part of what was reported; news attribution corpora count them as a
+    piece of their own. A quote that opens a sentence of its own (``Speaking in Ohio, she said, "We
+    will win."``) leaves them to the reporter."""
+    doc = scan.doc
+    subject = subject_of(verb, scan.lexicon, climb=0)
+    if subject is None:
+        return []
+    after = max(verb.i, subject.right_edge.i) + 1
+    listener = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i == after), None)
+    if listener is not None and not scan.quoted(listener.idx):
+        after = listener.right_edge.i + 1  # "the governor told reporters, "…""
+    if after + 2 >= len(doc) or doc[after].text != "," or doc[after + 1].text not in QUOTE_MARK_TOKENS:
+        return []
+    opening = doc[after + 2]
+    if not (opening.is_alpha and opening.is_lower) or not scan.quoted(opening.idx):
+        return []
+    span = _before(scan, verb, adverbial_ok=True, quote_after=True)
+    if span is None or word_count(span) < 1:
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
 
 
 def _around_an_adverbial(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -45,11 +70,12 @@ def _around_an_adverbial(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
 
 
-def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False) -> Span | None:
+def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_after: bool = False) -> Span | None:
     """What stands before the comma in ``CLAUSE, said X.`` or ``CLAUSE, X said.`` (no quotation
-    marks), from the start of its sentence; an adverbial of the verb only when ``adverbial_ok``."""
+    marks), from the start of its sentence; an adverbial of the verb only when ``adverbial_ok``; with
+    ``quote_after``, also when the verb's complement is the quote that continues the sentence."""
     doc = scan.doc
-    said_after = any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children)
+    said_after = not quote_after and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children)
     if said_after and not _complement_before(verb):
         return None  # "Germany has pledged to bolster its army": what it says comes after the verb
     subject = subject_of(verb, scan.lexicon, climb=0)

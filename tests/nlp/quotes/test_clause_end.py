@@ -109,3 +109,15 @@ def test_attribution_between_commas_reports_the_clause_after_it_and_the_adverbia
 def test_report_of_its_own_after_an_attribution_is_not_continued(quotes_in):
     assert _reports(quotes_in, "The deal is dead, she said, adding that talks could resume in May.") == [
         ("indirect", "The deal is dead", "she"), ("indirect", "talks could resume in May", "she")]
+
+
+@pytest.mark.parametrize("text, before", [
+    ('In the poorer counties, he said, "we do not know what the answer will be."', "In the poorer counties"),
+    ('Sooner or later, the governor told reporters, "it starts to pay off."', "Sooner or later"),
+])
+def test_words_before_an_attribution_a_lower_case_quote_goes_on_from_are_reported(quotes_in, text, before):
+    assert [q.text for q in quotes_in(text) if q.type == "indirect"] == [before]
+
+
+def test_words_before_an_attribution_a_quote_of_its_own_follows_are_not(quotes_in):
+    assert [q.type for q in quotes_in('Speaking in Ohio, she said, "We will win this state."')] == ["direct"]
