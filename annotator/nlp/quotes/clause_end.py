@@ -5,14 +5,19 @@ goes on to the end)."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Doc, Token
+
+from annotator.nlp.lexicon import FINITE_TAGS
 
 #: Words that open, after a comma, a clause or phrase the reporter adds to a report that runs to its
 #: end: ``said she would back the raise, which phases in over six years``, ``…, while rivals
 #: attacked``, ``…, despite doubts``, ``…, with most voters undecided``, ``…, when the vote came``,
-#: ``…, though she gave no terms``, ``… to a donor, who later gave more``.
-TRAILING_OPENERS = frozenset({"which", "while", "whereas", "despite", "with", "when", "compared", "though",
-                              "although", "who", "whom", "whose"})
+#: ``… to a donor, who later gave more``. (``though`` and ``although`` open the speaker's own
+#: concession as often as the reporter's, and are kept.)
+TRAILING_OPENERS = frozenset({"which", "while", "whereas", "despite", "with", "when", "compared", "who", "whom",
+                              "whose"})
 #: An apposition after a comma at the end of a report describes its last noun for the reader
 #: (``… to meet Dana Ruiz, a donor from Ohio``, ``…, a swipe at his rivals``).
 APPOSITION_OPENERS = frozenset({"a", "an"})
@@ -43,29 +48,32 @@ def reporter_addition_cut(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def lone_dash_cut(doc: Doc, start: int, end: int) -> int:
+def lone_dash_cut(doc: Doc, start: int, end: int, quoted: Callable[[int], bool] = lambda offset: False) -> int:
     """``said he was encouraged by the plan — a modest boost for the president``: after a dash
     with no second one to close it, the words are the reporter's aside; a pair of dashes encloses
-    a part of the report and is kept."""
-    dashes = [i for i in range(start + 2, end) if _is_dash(doc, i)]
-    if len(dashes) % 2 == 1 and dashes[-1] < end - 1:
+    a part of the report and is kept, and so is a dash between quotation marks (``quoted`` tells
+    them by character offset)."""
+    dashes = [i for i in range(start, end) if _is_dash(doc, i) and not quoted(doc[i].idx)]
+    if len(dashes) % 2 == 1 and start + 2 < dashes[-1] < end - 1:
         return dashes[-1]
     return end
 
 
 def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset()) -> int:
     """``said the plan would cost jobs and criticized its authors``: a verb coordinated inside the
-    reported clause, with no subject of its own and in the reporting verb's form where the clause's
-    own verb has another (``vowed to keep it legal and celebrated the ruling``, ``telling CNN that
-    he is a fraud and questioning how …``), is the speaker's next act; the clause stops before
-    ``and``. When the tags agree (``said the plan failed and cost jobs``) it is kept, unless the
-    verb is one of ``acts``, verbs of saying or judging (``said the season was over and criticized
-    the referees``)."""
+    reported clause, with no subject of its own and in the reporting verb's form, where the clause's
+    own verb is an infinitive or the verb a participle (``vowed to keep it legal and celebrated the
+    ruling``, ``telling CNN that he is a fraud and questioning how …``), is the speaker's next act; the clause stops before
+    ``and``. After a tensed clause (``said the plan failed and cost jobs``, ``said she has no
+    plans and gave no date``) it is kept, unless the verb is one of ``acts``, verbs of saying or
+    judging (``said the season was over and criticized the referees``)."""
     doc = clause.doc
+    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                               for c in clause.children)
     for child in clause.children:
         if child.dep_ != "conj" or child.i <= clause.i or child.tag_ != verb.tag_ or child.pos_ != "VERB":
             continue
-        if clause.tag_ == verb.tag_ and child.lemma_.lower() not in acts:
+        if finite and child.tag_ != "VBG" and child.lemma_.lower() not in acts:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in child.children):
             continue

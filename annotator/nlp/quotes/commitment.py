@@ -43,7 +43,7 @@ def infinitive_quote(scan: QuoteScan, verb: Token, *, meant_by_anyone: bool) -> 
     _, para_end = scan.paragraph(verb.idx)
     end = min(xcomp.right_edge.i + 1, scan.token_at_or_after(para_end), next_act_cut(xcomp, verb))
     end = min(end, reporter_addition_cut(doc, start, end))
-    end = min(end, lone_dash_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
     span = with_closing_mark(scan, trimmed(doc, start, end))
     if span is None or word_count(span) < 2:
         return []

@@ -22,21 +22,61 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     span = _before(scan, verb)
     if span is None:
-        return []
+        return _around_an_adverbial(scan, verb) or _before_a_continuing_quote(scan, verb)
     continued = _continued(scan, verb)
     if any(t.tag_ in FINITE_TAGS for t in span):
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
     if continued and word_count(span) >= 1:
         # Neither piece is a statement alone: a subject before the attribution, its verb after.
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
-    return []
+    return _before_a_continuing_quote(scan, verb)
 
 
-def _before(scan: QuoteScan, verb: Token) -> Span | None:
-    """What stands before the comma in ``CLAUSE, said X.`` or ``CLAUSE, X said.`` (no quotation
-    marks), from the start of its sentence."""
+def _before_a_continuing_quote(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``Sooner or later, the governor told reporters, "it starts to pay off."``: when the quote
+    after an attribution set inside a sentence goes on with it (it opens in lower case), the words
+    before the attribution are part of what was reported; news attribution corpora count them as a
+    piece of their own. A quote that opens a sentence of its own (``Speaking in Ohio, she said, "We
+    will win."``) leaves them to the reporter."""
     doc = scan.doc
-    if not _complement_before(verb) and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children):
+    subject = subject_of(verb, scan.lexicon, climb=0)
+    if subject is None:
+        return []
+    after = max(verb.i, subject.right_edge.i) + 1
+    listener = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i == after), None)
+    if listener is not None and not scan.quoted(listener.idx):
+        after = listener.right_edge.i + 1  # "the governor told reporters, "…""
+    if after + 2 >= len(doc) or doc[after].text != "," or doc[after + 1].text not in QUOTE_MARK_TOKENS:
+        return []
+    opening = doc[after + 2]
+    if not (opening.is_alpha and opening.is_lower) or not scan.quoted(opening.idx):
+        return []
+    span = _before(scan, verb, adverbial_ok=True, quote_after=True)
+    if span is None or word_count(span) < 1:
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+
+
+def _around_an_adverbial(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``After the court ruled, the lawyer said, most such laws were thought safe.``: an attribution
+    set between the commas of one sentence (the parse makes it a parenthetical) reports the clause
+    after it, and, as news attribution corpora count it, the adverbial before it too."""
+    if verb.dep_ != "parataxis":
+        return []
+    continued = _continued(scan, verb)
+    span = _before(scan, verb, adverbial_ok=True) if continued else None
+    if span is None:
+        return []
+    return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+
+
+def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_after: bool = False) -> Span | None:
+    """What stands before the comma in ``CLAUSE, said X.`` or ``CLAUSE, X said.`` (no quotation
+    marks), from the start of its sentence; an adverbial of the verb only when ``adverbial_ok``; with
+    ``quote_after``, also when the verb's complement is the quote that continues the sentence."""
+    doc = scan.doc
+    said_after = not quote_after and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children)
+    if said_after and not _complement_before(verb):
         return None  # "Germany has pledged to bolster its army": what it says comes after the verb
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is not None and subject.i > verb.i:
@@ -60,7 +100,7 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     para_start, _ = scan.paragraph(verb.idx)
     start = max(doc[comma - 1].sent.start, scan.token_at_or_after(para_start))
     span = trimmed(doc, start, comma)
-    if span is not None and _adverbial_of(span, verb):
+    if span is not None and not adverbial_ok and _adverbial_of(span, verb):
         return None  # "As talks stalled, the union continued": the verb's own circumstance, not a report
     if ends_quoted:
         span = with_closing_mark(scan, span)
@@ -69,6 +109,8 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     if span is None or not has_words_outside(span, scan.inside):
         return None
     if any(t.tag_ in FINITE_TAGS for t in span) and word_count(span) < 3:
+        return None
+    if said_after and not _one_plain_clause(scan, span, verb):
         return None
     # Without a finite verb it is a phrase ("Speaking at the conference, ...") and reports
     # something only when the clause goes on after the attribution.
@@ -82,9 +124,22 @@ def before_piece(scan: QuoteScan, verb: Token) -> FoundQuote | None:
     if not _complement_before(verb) or scan.cue_lemma(verb) not in scan.lexicon.speech:
         return None
     span = _before(scan, verb)
-    if span is None or not any(t.tag_ in FINITE_TAGS for t in span):
+    if span is None or not _one_plain_clause(scan, span, verb):
         return None
     return FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])
+
+
+def _one_plain_clause(scan: QuoteScan, span: Span, verb: Token) -> bool:
+    """The words before the attribution are the verb's complement clause itself: not an adverbial
+    (``While not all of it is true, she said …``), not several clauses (``…; indeed, she said``),
+    not a clause with a report of its own."""
+    root = span.root
+    if root.head.i != verb.i or root.dep_ != "ccomp" or span[0].dep_ == "mark" or root.tag_ not in FINITE_TAGS \
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in root.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in root.children):
+        return False  # "…, shortly after the senator quit his race, she said": a time, not a report
+    return not any(t.text in (";", ":") or t.i != root.i and scan.lexicon.is_cue(t) for t in span)
 
 
 def _complement_before(verb: Token) -> bool:
@@ -122,6 +177,15 @@ def _continued(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     if not any(t.tag_ in FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in span):
         return []
-    if any(scan.lexicon.is_cue(t) for t in span):
+    if any(scan.lexicon.is_cue(t) and _reports_on_its_own(t) for t in span):
         return []  # "…, she said, adding that …": that report is found on its own
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+
+
+def _reports_on_its_own(cue: Token) -> bool:
+    """A cue word in the continued clause that makes a report of its own (``adding that …``, ``and
+    aides agreed that …``); a passive (``laws were thought safe``) or a main verb with an object
+    (``she was considering a run``) does not."""
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj", "xcomp"):
+        return True
+    return any(c.dep_ == "ccomp" for c in cue.children)

@@ -71,7 +71,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> l
     end = min(end, scan.token_at_or_after(para_end))
     start = thing.left_edge.i
     end = min(end, reporter_addition_cut(doc, start, end))
-    end = min(end, lone_dash_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
     if start > verb.i + 1 and doc[start - 1].text in QUOTE_MARK_TOKENS and scan.quoted(doc[start].idx):
         start -= 1  # the opening mark the parser hung on the verb
     span = with_closing_mark(scan, trimmed(doc, start, end))

@@ -19,6 +19,9 @@ from annotator.nlp.speakers import subject_of
 #: that``) reports for someone the rules cannot name: measured on PolNeAR, under a third of such
 #: clauses are attributions with the cue's subject as their source.
 NESTED_DEPS = frozenset({"ccomp", "xcomp"})
+#: Conjunctions of time, reason and concession: a clause they open says when or why, not what.
+ADVERBIAL_MARKS = frozenset({"as", "because", "since", "after", "before", "while", "although", "though", "until",
+                             "unless", "once"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -26,7 +29,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if scan.clause_lemma(verb) is None or _asked_of_someone_else(verb) or verb.dep_ in NESTED_DEPS:
         return []
     doc, lexicon = scan.doc, scan.lexicon
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not _adverbial(c)]
     if not clauses and lexicon.is_speech(verb):
         clauses = _that_clause_below(verb)
     if not clauses:
@@ -41,17 +44,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []  # "expected the merger to collapse": a forecast, not a report of speech
     _, para_end = scan.paragraph(verb.idx)
     start = clause.left_edge.i
-    # "said the Iranians released were close to completing their sentences": a parser sometimes
-    # splits one clause into two complements of the verb; the report runs to the end of the last.
-    last = clauses[0].right_edge.i
-    for later in (c for c in verb.children if c.dep_ == "ccomp" and c.i > clauses[0].i):
-        if later.left_edge.i == last + 1 and not doc[last + 1].is_punct:  # no comma between: "…, comments the ministry dismissed" is not one
-            last = later.right_edge.i
-    end = min(last + 1, scan.token_at_or_after(para_end))
+    end = min(_last_complement(verb, clause) + 1, scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, lexicon.object_verbs))
-    end = min(end, reporter_addition_cut(doc, start, end))
-    end = min(end, lone_dash_cut(doc, start, end))
     # "told BBC Radio Leeds that …": whatever comes before the clause's own "that" (the listener
     # a parser sometimes hangs inside the clause) is not part of what was said.
     that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
@@ -65,12 +60,26 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct or doc[start].is_space):
         start += 1
+    end = min(end, reporter_addition_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
     span = with_closing_mark(scan, trimmed(doc, start, end))
     if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
         return []
     found = [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
     before = inverted.before_piece(scan, verb)
     return found + [before] if before is not None and before.span.end <= verb.i else found
+
+
+def _last_complement(verb: Token, clause: Token) -> int:
+    """The last token of the report: ``said the Iranians released were close to finishing their
+    terms`` is one clause a parser sometimes splits into two complements of the verb, with nothing
+    between them (``…, comments the ministry dismissed`` after a comma is not one)."""
+    doc = verb.doc
+    last = clause.right_edge.i
+    for later in (c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i):
+        if later.left_edge.i == last + 1 and not doc[last + 1].is_punct:
+            last = later.right_edge.i
+    return last
 
 
 def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
@@ -164,6 +173,12 @@ def _that_clause_below(verb: Token) -> list[Token]:
         if node.i == verb.i:
             return [clause]
     return []
+
+
+def _adverbial(clause: Token) -> bool:
+    """A clause the parser hangs on the verb as its complement but whose conjunction makes it an
+    adverbial (``said — as it happens — that …``, ``said, after the vote, that …``)."""
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
 
 
 def _is_finite_clause(clause: Token) -> bool:
