@@ -483,8 +483,8 @@ try:
     app = create_app([sys.argv[1]], sys.argv[2])
 except USER_ERRORS as err:
     sys.exit(f"error: {err}")
-app.settings.store.close()
-app.settings.drafts.close()
+app.annotation_run.store.close()
+app.annotation_run.drafts.close()
 """
 
 #: One request to a served annotator (no token, loopback) with this Host and Origin: handled when refused.

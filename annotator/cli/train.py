@@ -10,7 +10,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from annotator.cli.app import app
 from annotator.core.errors import UserError
-from annotator.training.settings import DESIGNS, StatusCallback, TrainingSettings, TrainingStatus
+from annotator.training.settings import DESIGNS, StatusCallback, TrainingReport, TrainingSettings, TrainingStatus
 
 
 @app.command("train")
@@ -49,32 +49,33 @@ def train_command(
                 text += f" · dev now {status.dev['attributed_f']:.3f}"
             progress.update(bar, completed=status.step, status=text)
 
-        meta = train_model(sources=annotations, output=output, base=base, dev_fraction=dev, dev_file=dev_file,
-                           settings=TrainingSettings(max_minutes=max_minutes, max_steps=max_steps,
-                                                     eval_every=eval_every, seed=seed, entities=entities,
-                                                     design=design),
-                           overwrite=force, on_status=show)
-    scores = meta["dev_scores"]
-    typer.echo(f"{output}: {meta['train_documents']} training documents, {meta['steps']} steps in "
-               f"{meta['minutes']:.1f} min; dev attributed F1 {scores.get('attributed_f', 0):.3f}, "
-               f"quote F1 {scores.get('quote_f', 0):.3f} (step {meta['best_step']})")
-    linking = meta.get("linking")
-    if linking:
-        chosen = linking["dev_scores"][linking["chosen"]]
-        rules = linking["dev_scores"].get("rules alone")
-        versus = f" (rules alone {rules['attributed_f']:.3f})" if rules and linking["chosen"] != "rules alone" else ""
-        typer.echo(f"linking chosen on dev: {linking['chosen']}, attributed F1 {chosen['attributed_f']:.3f}{versus}; "
+        report = train_model(sources=annotations, output=output, base=base, dev_fraction=dev, dev_file=dev_file,
+                             settings=TrainingSettings(max_minutes=max_minutes, max_steps=max_steps,
+                                                       eval_every=eval_every, seed=seed, entities=entities,
+                                                       design=design),
+                             overwrite=force, on_status=show)
+    scores = report.dev_scores
+    typer.echo(f"{output}: {report.train_documents} training documents, {report.steps} steps in "
+               f"{report.minutes:.1f} min; dev attributed F1 {scores.get('attributed_f', 0):.3f}, "
+               f"quote F1 {scores.get('quote_f', 0):.3f} (step {report.best_step})")
+    linking = report.linking
+    if linking is not None:
+        chosen = linking.scores[linking.name]
+        rules = linking.scores.get("rules alone")
+        versus = f" (rules alone {rules['attributed_f']:.3f})" if rules and linking.name != "rules alone" else ""
+        typer.echo(f"linking chosen on dev: {linking.name}, attributed F1 {chosen['attributed_f']:.3f}{versus}; "
                    "every combination's dev scores are in the model's README.md")
-    if meta.get("entities"):
-        found = meta["entities"]
+    if report.entities:
+        found = report.entities
         typer.echo(f"entities: dev F1 {found['base_f']:.3f} with the base ner, {found['best_f']:.3f} fine-tuned")
 
 
 def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str | None = None,
                 dev_fraction: float = 0.1, dev_file: str | Path | None = None,
                 settings: TrainingSettings | None = None, overwrite: bool = False,
-                on_status: StatusCallback | None = None) -> dict[str, object]:
-    """Train on ``sources`` and save the best pipeline to ``output``; returns what its meta.json records."""
+                on_status: StatusCallback | None = None) -> TrainingReport:
+    """Train on ``sources`` and save the best pipeline to ``output`` (its ``meta.json`` and README say
+    what it learned from and how it scored); returns the figures ``annotator train`` prints."""
     from annotator.training.data import load_training_data
     from annotator.training.model_card import save_model, training_meta
     from annotator.training.trainer import train_pipeline
@@ -89,4 +90,7 @@ def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str 
     result = train_pipeline(data, base=base, settings=settings, on_status=on_status)
     meta = training_meta(data, result, base=base, seed=settings.seed, design=settings.design)
     save_model(result, output, meta)
-    return meta
+    return TrainingReport(output=output, train_documents=len(data.train), dev_documents=len(data.dev),
+                          steps=result.steps, best_step=result.best_step, minutes=result.minutes,
+                          design=settings.design, dev_scores=result.dev_scores, linking=result.linking,
+                          entities=result.entities)

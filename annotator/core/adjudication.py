@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from annotator.core.editing import EditingSession, span_order
 from annotator.core.invariants import task_problems
@@ -19,6 +19,8 @@ REVIEWED_ANSWERS = ("accept", "reject")
 
 SpanId = tuple[int, int, str, "str | None"]
 RelationId = tuple[SpanId, SpanId, str]
+#: a span's or a relation's identity
+K = TypeVar("K", SpanId, RelationId)
 
 
 def span_id(span: Span) -> SpanId:
@@ -86,20 +88,18 @@ class Adjudication:
     @cached_property
     def span_owners(self) -> dict[SpanId, tuple[str, ...]]:
         """Every span of any version → the annotators who have it, in version order."""
-        owners: dict[SpanId, list[str]] = {}
-        for version in self.versions:
-            for span in version.task.spans:
-                names = owners.setdefault(span_id(span), [])
-                if version.annotator not in names:
-                    names.append(version.annotator)
-        return {key: tuple(names) for key, names in owners.items()}
+        return self._owners(lambda task: map(span_id, task.spans))
 
     @cached_property
     def relation_owners(self) -> dict[RelationId, tuple[str, ...]]:
-        owners: dict[RelationId, list[str]] = {}
+        """Every relation of any version → the annotators who have it, in version order."""
+        return self._owners(lambda task: map(relation_id, task.relations))
+
+    def _owners(self, keys_of: Callable[[Task], Iterable[K]]) -> dict[K, tuple[str, ...]]:
+        owners: dict[K, list[str]] = {}
         for version in self.versions:
-            for relation in version.task.relations:
-                names = owners.setdefault(relation_id(relation), [])
+            for key in keys_of(version.task):
+                names = owners.setdefault(key, [])
                 if version.annotator not in names:
                     names.append(version.annotator)
         return {key: tuple(names) for key, names in owners.items()}

@@ -8,7 +8,8 @@ are not types: they live in ``core/invariants.py``. Plain data with no spaCy and
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Container, Literal, Mapping, Union
+from operator import attrgetter
+from typing import Annotated, Any, Container, Literal, Mapping, Union, get_args
 
 import msgspec
 from msgspec import Meta, Struct
@@ -70,7 +71,7 @@ class Token(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True,
         return _carried(self)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Token) and _identity(self) == _identity(other)
+        return other is self or (isinstance(other, Token) and _identity(self) == _identity(other))
 
     def __hash__(self) -> int:
         return hash(_identity(self))
@@ -121,7 +122,7 @@ class Span(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, 
         return msgspec.structs.replace(self, **changes)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Span) and _identity(self) == _identity(other)
+        return other is self or (isinstance(other, Span) and _identity(self) == _identity(other))
 
     def __hash__(self) -> int:
         return hash(_identity(self))
@@ -165,7 +166,7 @@ class Relation(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=Tr
         return _convert(data, cls, "relation")
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Relation) and _identity(self) == _identity(other)
+        return other is self or (isinstance(other, Relation) and _identity(self) == _identity(other))
 
     def __hash__(self) -> int:
         return hash(_identity(self))
@@ -235,15 +236,8 @@ class Task(Struct):
         out: dict[str, Any] = dict(self.extra)
         # Prodigy's interface for spans with relations, unless the record names its own.
         out.setdefault("_view_id", VIEW_RELATIONS)
-        out.update(
-            text=self.text,
-            tokens=[t.to_dict() for t in self.tokens],
-            spans=[s.to_dict() for s in self.spans],
-            relations=[r.to_dict() for r in self.relations],
-            meta=dict(self.meta),
-            _input_hash=self.input_hash,
-            _task_hash=self.task_hash,
-        )
+        out.update(_written(self))
+        out["_task_hash"] = self.task_hash
         return out
 
     @classmethod
@@ -278,9 +272,7 @@ class Annotation(Struct):
 
     def to_dict(self) -> dict[str, Any]:
         out = self.task.to_dict()
-        out.update(answer=self.answer, _annotator_id=self.annotator_id, _session_id=self.session_id)
-        if self.timestamp is not None:
-            out["_timestamp"] = self.timestamp
+        out.update(_written(self))
         return out
 
     @classmethod
@@ -315,6 +307,9 @@ _IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {}
 _CARRIED: dict[type, tuple[str, ...]] = {kind: _fields_carried(kind) for kind in (Token, Span, Relation)}
 for _kind in (Token, Span, Relation):
     _IDENTITY_FIELDS[_kind] = tuple(n for n in _kind.__struct_fields__ if n not in _CARRIED[_kind])
+# Spans are compared and hashed thousands of times per edit on a long document: the identity tuple
+# is read in C.
+_IDENTITY_GETTERS = {kind: attrgetter(*names) for kind, names in _IDENTITY_FIELDS.items()}
 #: Prodigy's own fields of a token, span or relation, and the top-level ones, with their kinds.
 PRODIGY_TOKEN_FIELDS, PRODIGY_SPAN_FIELDS, PRODIGY_RELATION_FIELDS, PRODIGY_TOP_FIELDS = (
     _kinds(kind) for kind in (Token, Span, Relation, ProdigyTaskFields))
@@ -323,8 +318,37 @@ TASK_FIELDS = tuple(f.encode_name for f in msgspec.structs.fields(Task) if f.nam
 ANNOTATION_FIELDS = tuple(f.encode_name for f in msgspec.structs.fields(Annotation) if f.name not in IN_MEMORY_ONLY)
 
 
+def _json_fields(kind: type) -> tuple[tuple[str, str, bool], ...]:
+    """(attribute, JSON name, written as null when None) of each field a record's JSON has: a field
+    declared ``Union[X, None]`` is written as null (Prodigy writes ``_session_id: null``), one
+    declared ``X = None`` is left out when None."""
+    return tuple((f.name, f.encode_name, type(None) in get_args(f.type)) for f in msgspec.structs.fields(kind)
+                 if f.name not in IN_MEMORY_ONLY)
+
+
+_JSON_FIELDS = {kind: _json_fields(kind) for kind in (Task, Annotation)}
+
+
+def _written(record: Task | Annotation) -> dict[str, Any]:
+    """The fields a task or decision writes, in their declared order."""
+    out: dict[str, Any] = {}
+    for name, key, nullable in _JSON_FIELDS[type(record)]:
+        value = getattr(record, name)
+        if value is not None or nullable:
+            out[key] = _json_value(value)
+    return out
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return [item.to_dict() if isinstance(item, Struct) else item for item in value]
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
 def _identity(record: Any) -> tuple[Any, ...]:
-    return tuple(getattr(record, name) for name in _IDENTITY_FIELDS[type(record)])
+    return _IDENTITY_GETTERS[type(record)](record)
 
 
 def _carried(record: Any) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from annotator.formats.bio import tagged_tokens
-from annotator.formats.format import ExportContext, ExportOptionError, Exporter, Format, FormatOptions
+from annotator.formats.format import ExportContext, ExportOptionError, Exporter, Format, FormatOptions, StreamWriter
 
 DOCSTART = "-DOCSTART-"
 _WHITESPACE = re.compile(r"\s")
@@ -97,7 +97,7 @@ def conll_sentences(doc: Doc, columns: tuple[str, ...]) -> list[list[tuple[str, 
     return sentences
 
 
-class ConllWriter:
+class ConllWriter(StreamWriter):
     def __init__(self, out: IO[bytes], context: ExportContext | None = None) -> None:
         self._out = out
         columns = context.options.columns if context else ("ner",)
@@ -115,12 +115,6 @@ class ConllWriter:
                 lines.append(" ".join([token, *self._placeholders, *tags]))
             lines.append("")
         self._out.write(("\n".join(lines) + "\n").encode("utf-8"))
-
-    def finish(self) -> None:
-        pass
-
-    def abandon(self) -> None:
-        pass
 
 
 #: The tag columns ``--columns`` may name.

@@ -19,12 +19,11 @@ or the line's own ``annotator``/``user``), which ``export`` takes as it takes an
 
 from __future__ import annotations
 
-from typing import IO, Any, Mapping
+from typing import Any, Mapping
 
-import jsonlines
 
 from annotator.core.records import QUOTE, Annotation, RecordError, Task, json_type
-from annotator.formats.format import ExportContext, Exporter, Format, NoOptions
+from annotator.formats.format import Exporter, Format, JsonLinesWriter, NoOptions
 from annotator.formats.foreign import iter_json_lines
 from annotator.formats.importing import record_importer
 from annotator.formats.foreign import ForeignSpan, build_task, check_text, list_of_objects
@@ -137,21 +136,12 @@ def _field(data: Mapping[str, Any], name: str, kind: type) -> Any:
     return value
 
 
-class DoccanoWriter:
-    def __init__(self, out: IO[bytes], context: ExportContext | None = None) -> None:
-        self._lines = jsonlines.Writer(out, compact=True)
-
-    def add(self, decision: Any, doc: Any) -> None:
+class DoccanoWriter(JsonLinesWriter):
+    def record(self, decision: Any, doc: Any) -> dict[str, Any]:
         record = doccano_record(decision.annotation.task)
         # doccano keeps unknown fields as metadata; ``import doccano`` reads the annotator back.
         record["annotator"] = decision.group
-        self._lines.write(record)
-
-    def finish(self) -> None:
-        pass
-
-    def abandon(self) -> None:
-        pass
+        return record
 
 
 FORMAT = Format(name="doccano", summary="doccano JSONL (entities and relations; overlapping spans need a project that allows them)",

@@ -11,7 +11,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Mapping, Protocol, Sequence
+from typing import IO, Any, Callable, ClassVar, Mapping, Protocol, Sequence
+
+import jsonlines
 
 from annotator.core.output_paths import check_output_path
 from annotator.core.decisions import DecisionIndex
@@ -117,6 +119,31 @@ class Writer(Protocol):
     def add(self, decision: Any, doc: Any) -> None: ...
     def finish(self) -> None: ...
     def abandon(self) -> None: ...
+
+
+class StreamWriter:
+    """A writer that writes each decision as it comes into the open file the exporter gave it: it
+    holds nothing back to write at the end, and has nothing of its own to clean up (the exporter
+    removes the file of an export that fails)."""
+
+    def finish(self) -> None:
+        pass
+
+    def abandon(self) -> None:
+        pass
+
+
+class JsonLinesWriter(StreamWriter):
+    """One JSON object a decision, a line each: a format gives ``record``."""
+
+    def __init__(self, out: IO[bytes], context: ExportContext | None = None) -> None:
+        self._lines = jsonlines.Writer(out, compact=True)
+
+    def add(self, decision: Any, doc: Any) -> None:
+        self._lines.write(self.record(decision, doc))
+
+    def record(self, decision: Any, doc: Any) -> dict[str, Any]:
+        raise NotImplementedError
 
 
 def file_paths(output: Path, names: Sequence[str]) -> dict[str, Path]:

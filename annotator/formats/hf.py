@@ -20,14 +20,13 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import IO, Any, Sequence
 
-import jsonlines
 from spacy.tokens import Doc
 
 from annotator.core.sources import InputError
 from annotator.core.records import QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER
 from annotator.formats.bio import TaggedToken, bio_label_names, tagged_tokens
 from annotator.nlp.convert import SPAN_GROUPS
-from annotator.formats.format import ExportContext, Exporter, Format, FormatOptions, parse_labels
+from annotator.formats.format import ExportContext, Exporter, Format, FormatOptions, JsonLinesWriter, parse_labels
 from annotator.formats.split import ALL
 
 TAG_COLUMNS = ("ner_tags", "quote_tags", "speaker_tags")
@@ -163,18 +162,18 @@ def quote_links(doc: Doc, tokens: list[TaggedToken]) -> list[dict[str, Any]]:
     return quotes
 
 
-class HfWriter:
+class HfWriter(JsonLinesWriter):
     def __init__(self, out: IO[bytes], context: ExportContext) -> None:
+        super().__init__(out, context)
         names = label_names(context.entity_labels)
         self._ids = {column: {name: i for i, name in enumerate(names[column])} for column in TAG_COLUMNS}
-        self._lines = jsonlines.Writer(out, compact=True)
 
-    def add(self, decision: Any, doc: Doc) -> None:
+    def record(self, decision: Any, doc: Doc) -> dict[str, Any]:
         tokens = tagged_tokens(doc)
         ner, quote, speaker = (self._ids[c] for c in TAG_COLUMNS)
         task = decision.annotation.task
         own_id = task.extra.get("id")
-        self._lines.write({
+        return {
             "id": str(own_id) if own_id is not None else str(task.input_hash),
             "annotator": decision.group,
             "tokens": [t.text for t in tokens],
@@ -182,13 +181,7 @@ class HfWriter:
             "quote_tags": [quote[t.quote] for t in tokens],
             "speaker_tags": [speaker[t.speaker] for t in tokens],
             "quotes": quote_links(doc, tokens),
-        })
-
-    def finish(self) -> None:
-        pass
-
-    def abandon(self) -> None:
-        pass
+        }
 
 
 @dataclass(frozen=True)

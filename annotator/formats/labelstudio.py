@@ -23,7 +23,7 @@ from xml.sax.saxutils import quoteattr
 
 from annotator.core.records import (CUE, QUOTE, QUOTE_TYPES, RELATION_LABELS, SPEAKER, Annotation, RecordError, Task,
                                     json_type)
-from annotator.formats.format import ExportContext, Exporter, Format, FormatOptions, parse_labels
+from annotator.formats.format import ExportContext, Exporter, Format, FormatOptions, StreamWriter, parse_labels
 from annotator.formats.importing import record_importer
 from annotator.formats.foreign import ForeignSpan, build_task, check_text, list_of_objects
 
@@ -256,7 +256,7 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-class LabelStudioWriter:
+class LabelStudioWriter(StreamWriter):
     """Writes a JSON list one task at a time (Label Studio imports a list, not JSON lines)."""
 
     def __init__(self, out: IO[bytes], context: ExportContext | None = None) -> None:
@@ -271,9 +271,6 @@ class LabelStudioWriter:
 
     def finish(self) -> None:
         self._out.write(b"\n]\n" if self._count else b"[]\n")
-
-    def abandon(self) -> None:
-        pass
 
 
 def config_path(context: ExportContext) -> list[Path]:

@@ -30,13 +30,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import IO, Any, Mapping
 
-import jsonlines
 
 from annotator.core.records import (ANNOTATION_FIELDS, ANSWERS, PRODIGY_RELATION_FIELDS, PRODIGY_SPAN_FIELDS,
                                     PRODIGY_TOKEN_FIELDS, TASK_FIELDS, VIEW_NER, VIEW_RELATIONS, VIEW_SPANS,
                                     Annotation, RecordError, Task, Token, json_type)
 from annotator.formats.foreign import ForeignSpan, build_task, check_text, list_of_objects
-from annotator.formats.format import ExportContext, ExportOptionError, Exporter, Format, FormatOptions
+from annotator.formats.format import (ExportContext, ExportOptionError, Exporter, Format, FormatOptions,
+                                      JsonLinesWriter)
 from annotator.formats.foreign import iter_json_lines
 from annotator.formats.importing import record_importer
 
@@ -205,19 +205,13 @@ def _extra(data: Mapping[str, Any], ours: set[str] | frozenset[str], prodigy: Ma
     return extra
 
 
-class ProdigyWriter:
+class ProdigyWriter(JsonLinesWriter):
     def __init__(self, out: IO[bytes], context: ExportContext | None = None) -> None:
+        super().__init__(out, context)
         self._layers = context.options.layers if context else "rel"
-        self._lines = jsonlines.Writer(out, compact=True)
 
-    def add(self, decision: Any, doc: Any) -> None:
-        self._lines.write(layer_record(decision.annotation, self._layers))
-
-    def finish(self) -> None:
-        pass
-
-    def abandon(self) -> None:
-        pass
+    def record(self, decision: Any, doc: Any) -> dict[str, Any]:
+        return layer_record(decision.annotation, self._layers)
 
 
 @dataclass(frozen=True)

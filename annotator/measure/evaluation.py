@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from annotator.core.progress import Advance
 from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Span, Task
@@ -35,6 +35,14 @@ class KindScore:
     gold_found: int = 0
     predicted: int = 0
     predicted_right: int = 0
+
+    def count_gold(self, found: bool) -> None:
+        self.gold += 1
+        self.gold_found += found
+
+    def count_predicted(self, right: bool) -> None:
+        self.predicted += 1
+        self.predicted_right += right
 
     @property
     def precision(self) -> float:
@@ -181,20 +189,19 @@ def _score_kinds(table: dict[str, dict[str, KindScore]], gold_quotes: list[Span]
                         and same_speaker(gold_attr[g.key], pred_attr[p.key])]
     found_attributed = {g.key for g, _ in attributed_pairs}
     right_attributed = {p.key for _, p in attributed_pairs}
-    for quote in gold_quotes:
+    _count_kinds(table, gold_quotes, gold_attr, found, found_attributed, KindScore.count_gold)
+    _count_kinds(table, pred_quotes, pred_attr, right, right_attributed, KindScore.count_predicted)
+
+
+def _count_kinds(table: dict[str, dict[str, KindScore]], quotes: list[Span], attributed: dict,
+                 hits: set, attributed_hits: set, count: Callable[[KindScore, bool], None]) -> None:
+    """One side's quotes into ``table`` by type: every quote under "quotes", an attributed one also
+    under "attributed"; ``count`` is the side's tally (gold: found; prediction: right)."""
+    for quote in quotes:
         scores = table.setdefault(quote.quote_type or "direct", {m: KindScore() for m in KIND_MEASURES})
-        scores["quotes"].gold += 1
-        scores["quotes"].gold_found += quote.key in found
-        if quote.key in gold_attr:
-            scores["attributed"].gold += 1
-            scores["attributed"].gold_found += quote.key in found_attributed
-    for quote in pred_quotes:
-        scores = table.setdefault(quote.quote_type or "direct", {m: KindScore() for m in KIND_MEASURES})
-        scores["quotes"].predicted += 1
-        scores["quotes"].predicted_right += quote.key in right
-        if quote.key in pred_attr:
-            scores["attributed"].predicted += 1
-            scores["attributed"].predicted_right += quote.key in right_attributed
+        count(scores["quotes"], quote.key in hits)
+        if quote.key in attributed:
+            count(scores["attributed"], quote.key in attributed_hits)
 
 
 def match_quotes(gold: list[Span], pred: list[Span]) -> list[tuple[Span, Span]]:

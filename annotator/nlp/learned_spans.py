@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, QUOTE, SPEAKER
 from annotator.nlp.convert import ensure_span_groups
+from annotator.nlp import span_model  # noqa: F401  (registers the span classifier's layers for spacy.load)
 
 #: The pipe name of the learned tagger inside a trained pipeline (it is spaCy's own ``ner`` factory).
 LEARNED_TAGGER = "attribution_ner"

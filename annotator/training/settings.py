@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
+
+from annotator.training.linking import LinkingChoice
 
 
 #: The span models ``annotator train --design`` can learn.
@@ -48,3 +51,23 @@ class TrainingStatus:
 
 
 StatusCallback = Callable[[TrainingStatus], None]
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    """What a finished ``annotator train`` tells its caller (``meta.json`` in the folder says it too)."""
+
+    output: Path
+    train_documents: int
+    dev_documents: int
+    steps: int
+    #: the step whose weights were kept (the best dev score of the model alone)
+    best_step: int
+    minutes: float
+    design: str
+    #: the kept weights' dev figures, the model alone: attributed_f, quote_f, resolved_f
+    dev_scores: dict[str, float]
+    #: how the model's quotes combine with the rules' (None when not chosen)
+    linking: LinkingChoice | None = None
+    #: with ``--entities``: dev entity F1 of the base ``ner`` (base_f) and of the kept weights (best_f)
+    entities: dict[str, float] | None = None

@@ -23,6 +23,7 @@ from annotator.core.records import Task
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import (CANDIDATES, CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_LABELS, LEARNED_MODELS,
                                          LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER, SPANCAT_KEY)
+from annotator.nlp.span_model import SPAN_CONTEXT_MODEL, SPAN_SCORER
 from annotator.nlp.attribution_links import AttributionLinker
 from annotator.nlp.pipeline import COMPONENTS, LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
 from annotator.training.data import TrainingData
@@ -93,8 +94,8 @@ def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
 #: below "none" (held-out quote F1 0.00); ``annotator_learned_spans`` keeps the best of overlapping ones.
 SPANCAT_THRESHOLD = 0.25
 SPANCAT_MODEL = {
-    "@architectures": "spacy.SpanCategorizer.v1",
-    "scorer": {"@layers": "spacy.LinearLogistic.v1"},
+    "@architectures": SPAN_CONTEXT_MODEL,
+    "scorer": {"@layers": SPAN_SCORER},
     "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 128},
 }
 

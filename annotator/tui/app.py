@@ -32,16 +32,16 @@ class AnnotatorApp(App[None]):
     TITLE = "annotator"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, settings: AnnotationRun,
+    def __init__(self, annotation_run: AnnotationRun,
                  open_screen: Callable[[AnnotationRun], Screen[None]] = AnnotateScreen) -> None:
         super().__init__()
-        self.settings = settings
+        self.annotation_run = annotation_run
         self.open_screen = open_screen
 
     def on_mount(self) -> None:
-        if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
-        self.push_screen(self.open_screen(self.settings))
+        if self.annotation_run.keymap:
+            self.set_keymap(self.annotation_run.keymap)
+        self.push_screen(self.open_screen(self.annotation_run))
 
     @property
     def keymap(self) -> dict[str, str]:
@@ -49,11 +49,11 @@ class AnnotatorApp(App[None]):
         return dict(self._keymap)
 
     def on_unmount(self) -> None:
-        self.settings.store.close()
-        if self.settings.rejects is not None:
-            self.settings.rejects.close()
-        if self.settings.drafts is not None:
-            self.settings.drafts.close()
+        self.annotation_run.store.close()
+        if self.annotation_run.rejects is not None:
+            self.annotation_run.rejects.close()
+        if self.annotation_run.drafts is not None:
+            self.annotation_run.drafts.close()
 
 
 def create_app(
@@ -73,7 +73,7 @@ def create_app(
     With ``learning`` the newest model it kept pre-labels from the start (else ``model``)."""
     store = JsonlStore(output)
     session_id = f"{annotator}-{time.strftime('%Y-%m-%dT%H:%M:%S')}-{uuid.uuid4().hex[:6]}"
-    settings = AnnotationRun(
+    annotation_run = AnnotationRun(
         sources=list(sources),
         store=store,
         annotator=annotator,
@@ -88,8 +88,8 @@ def create_app(
         learning=learning,
     )
     if learning is not None and learning.in_use.path is not None:
-        settings.model = str(learning.in_use.path)
-    return AnnotatorApp(settings)
+        annotation_run.model = str(learning.in_use.path)
+    return AnnotatorApp(annotation_run)
 
 
 def create_review_app(
@@ -105,7 +105,7 @@ def create_review_app(
     store = JsonlStore(output)
     session_id = f"{reviewer}-review-{time.strftime('%Y-%m-%dT%H:%M:%S')}-{uuid.uuid4().hex[:6]}"
     extra = sorted(decisions.entity_labels - set(DEFAULT_ENTITY_LABELS))
-    settings = AnnotationRun(
+    annotation_run = AnnotationRun(
         sources=list(decisions.sources),
         store=store,
         annotator=reviewer,
@@ -114,18 +114,18 @@ def create_review_app(
         entity_labels=[*DEFAULT_ENTITY_LABELS, *extra],
         keymap=dict(keymap or {}),
     )
-    return AnnotatorApp(settings, lambda s: ReviewScreen(s, decisions))
+    return AnnotatorApp(annotation_run, lambda s: ReviewScreen(s, decisions))
 
 
 class VisitorApp(AnnotatorApp):
     """A browser visitor's app (``annotator serve``): asks who they are, then opens their own file
     in OUT_DIR (``NAME.jsonl``, or ``gold/NAME.jsonl`` to review) and the usual screen."""
 
-    def __init__(self, make_settings: Callable[[str], AnnotationRun], names: list[str] | None,
+    def __init__(self, make_run: Callable[[str], AnnotationRun], names: list[str] | None,
                  open_screen: Callable[[AnnotationRun], Screen[None]] = AnnotateScreen,
                  purpose: str = "annotate") -> None:
-        super().__init__(None, open_screen)  # type: ignore[arg-type] - settings come with the name
-        self.make_settings = make_settings
+        super().__init__(None, open_screen)  # type: ignore[arg-type] - the run comes with the name
+        self.make_run = make_run
         self.names = list(names or [])
         self.purpose = purpose
 
@@ -145,7 +145,7 @@ class VisitorApp(AnnotatorApp):
         if problem is not None:
             return problem
         try:
-            self.settings = self.make_settings(name)
+            self.annotation_run = self.make_run(name)
         except UserError as err:
             if isinstance(err, StoreLockedError):
                 return f"{name} is already annotating in another page or terminal; close that one first."
@@ -158,7 +158,7 @@ class VisitorApp(AnnotatorApp):
 
     def on_unmount(self, event: events.Unmount) -> None:
         event.prevent_default()
-        if self.settings is not None:
+        if self.annotation_run is not None:
             AnnotatorApp.on_unmount(self)
 
 
@@ -178,11 +178,11 @@ def create_visitor_app(
     out_dir = Path(out_dir)
     sources = list(sources)
     if not review:
-        def annotate_settings(name: str) -> AnnotationRun:
+        def annotate_run(name: str) -> AnnotationRun:
             return create_app(sources, out_dir / f"{name}.jsonl", annotator=name, model=model,
-                              labels=labels, keymap=keymap, order=order).settings
+                              labels=labels, keymap=keymap, order=order).annotation_run
 
-        return VisitorApp(annotate_settings, annotators)
+        return VisitorApp(annotate_run, annotators)
 
     from annotator.core.adjudication import REVIEWED_ANSWERS
     from annotator.core.decisions import index_decisions
@@ -190,7 +190,7 @@ def create_visitor_app(
 
     index: list[DecisionIndex] = []
 
-    def review_settings(name: str) -> AnnotationRun:
+    def review_run(name: str) -> AnnotationRun:
         (out_dir / "gold").mkdir(exist_ok=True)
         files = [str(p) for p in visitor_files(out_dir)]  # never a journal or rejects file, by the name rule
         decisions = index_decisions(files, answers=REVIEWED_ANSWERS, group_by="annotator") if files else None
@@ -198,6 +198,6 @@ def create_visitor_app(
             raise UserError(f"There is nothing to review yet: no accepted or rejected decisions in {out_dir}.")
         index[:] = [decisions]
         return create_review_app(decisions, out_dir / "gold" / f"{name}.jsonl", reviewer=name,
-                                 keymap=keymap).settings
+                                 keymap=keymap).annotation_run
 
-    return VisitorApp(review_settings, annotators, lambda s: ReviewScreen(s, index[0]), purpose="review")
+    return VisitorApp(review_run, annotators, lambda s: ReviewScreen(s, index[0]), purpose="review")

@@ -120,7 +120,7 @@ class DocumentFlow:
             screen.notify("No document is open.", severity="warning", markup=False)
             return
         try:
-            screen.settings.store.append_decision(screen.decision(document, answer))
+            screen.run.store.append_decision(screen.decision(document, answer))
         except (RecordError, OSError) as err:
             screen.notify(f"Not saved: {err}", title="Store", severity="error", timeout=20, markup=False)
             return

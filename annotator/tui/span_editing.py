@@ -114,7 +114,7 @@ class SpanEditing:
         return span
 
     def label_choices(self) -> list[Choice]:
-        labels = list(dict.fromkeys([*self.screen.labels, *self.screen.settings.entity_labels, QUOTE, SPEAKER,
+        labels = list(dict.fromkeys([*self.screen.labels, *self.screen.run.entity_labels, QUOTE, SPEAKER,
                                      CUE, *(s.label for s in self.session.task.spans)]))
         choices = []
         for label in labels:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import msgspec
 import pytest
 
-from annotator.core.records import Annotation, Task
+from annotator.core.records import (IN_MEMORY_ONLY, Annotation, ProdigyTaskFields, Relation, Span, Task,
+                                    Token)
 from annotator.core.schema import SCHEMA_NAMES, build_schema, schema_errors, schema_text
 from tests.conftest import SCHEMAS
 from tests.core.test_records import make_task
@@ -24,14 +26,23 @@ def test_shipped_schemas_are_the_generators_output(name):
     assert json.loads(generated) == build_schema(name)
 
 
+def _json_names(*kinds: type) -> set[str]:
+    return {f.encode_name for kind in kinds for f in msgspec.structs.fields(kind) if f.name not in IN_MEMORY_ONLY}
+
+
 def test_every_field_of_a_record_struct_is_in_the_schema():
+    # Read from the declarations, so that a field added to a struct needs no change here.
     task = build_schema("task")
-    assert set(task["properties"]) == {"text", "tokens", "spans", "relations", "meta", "_input_hash", "_task_hash",
-                                       "_view_id", "_is_binary", "label"}
+    assert set(task["properties"]) == _json_names(Task, ProdigyTaskFields)
+    assert {"text", "tokens", "spans", "relations", "meta", "_input_hash", "_task_hash", "_view_id"} <= set(
+        task["properties"])
+    for kind in (Token, Span, Relation):
+        assert set(task["$defs"][kind.__name__]["properties"]) == _json_names(kind), kind.__name__
     span = task["$defs"]["Span"]["properties"]
     assert {"score", "rank", "source", "input_hash", "pattern", "answer", "type"} <= set(span)
     assert span["score"]["description"].startswith("Prodigy: ")
-    assert set(build_schema("annotation")["properties"]) == {"answer", "_annotator_id", "_session_id", "_timestamp"}
+    assert set(build_schema("annotation")["properties"]) == _json_names(Annotation)
+    assert _json_names(Annotation) >= {"answer", "_annotator_id", "_session_id", "_timestamp"}
 
 
 def test_written_records_validate_and_broken_ones_do_not():

@@ -103,7 +103,7 @@ def test_annotate_opens_past_a_damaged_journal_and_says_where_the_line_went(tmp_
     docs.write_text('{"text": "A new document."}\n', encoding="utf-8")
     drafts_path(tmp_path / "out.jsonl").write_bytes(b'{"_input_hash": [1]}\n')
     code = ("import sys; from annotator.tui.app import create_app; "
-            "app = create_app([sys.argv[1]], sys.argv[2]); print('opened', len(app.settings.drafts))")
+            "app = create_app([sys.argv[1]], sys.argv[2]); print('opened', len(app.annotation_run.drafts))")
     done = subprocess.run([sys.executable, "-c", code, str(docs), str(tmp_path / "out.jsonl")], capture_output=True,
                           text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr

@@ -36,7 +36,7 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     """What stands before the comma in ``CLAUSE, said X.`` or ``CLAUSE, X said.`` (no quotation
     marks), from the start of its sentence."""
     doc = scan.doc
-    if any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children):
+    if not _complement_before(verb) and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children):
         return None  # "Germany has pledged to bolster its army": what it says comes after the verb
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is not None and subject.i > verb.i:
@@ -73,6 +73,24 @@ def _before(scan: QuoteScan, verb: Token) -> Span | None:
     # Without a finite verb it is a phrase ("Speaking at the conference, ...") and reports
     # something only when the clause goes on after the attribution.
     return span
+
+
+def before_piece(scan: QuoteScan, verb: Token) -> FoundQuote | None:
+    """``There is a risk, some aides said, that …``: the clause before an attribution set inside a
+    sentence whose reported clause goes on after it, as a quote of its own (the parse makes both
+    clauses complements of the verb)."""
+    if not _complement_before(verb) or scan.cue_lemma(verb) not in scan.lexicon.speech:
+        return None
+    span = _before(scan, verb)
+    if span is None or not any(t.tag_ in FINITE_TAGS for t in span):
+        return None
+    return FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])
+
+
+def _complement_before(verb: Token) -> bool:
+    """The parse makes a clause before the verb its complement (``The plan works, he told the
+    board``): what the verb has after it (a listener, a second clause) does not stop the report."""
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
 
 
 def _adverbial_of(span: Span, verb: Token) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.lexicon import LISTENER_VERBS, QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -26,7 +27,15 @@ CONTINUING_PREPOSITIONS = frozenset({"as", "for", "of"})
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     lemma = verb.lemma_.lower()
-    if lemma not in scan.lexicon.object_verbs or lemma in LISTENER_VERBS or verb.pos_ != "VERB":
+    if lemma not in scan.lexicon.object_verbs or lemma in LISTENER_VERBS:
+        return []
+    return object_quote(scan, verb)
+
+
+def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> list[FoundQuote]:
+    """The object ``verb`` says or judges, as a quote; ``names_said``: a name alone is what was
+    judged (``endorsed Clinton``), not only whom the act was for."""
+    if verb.pos_ != "VERB":
         return []
     if negated(verb) or scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS:
         return []
@@ -46,7 +55,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     going_on = [c for c in children if c.i > thing.i and (
         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in CONTINUING_PREPOSITIONS
         or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
-    if not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
+    if not names_said and not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
         return []  # ``thanked Clinton``: a name alone is whom the act was for, seldom what was said
     subject = subject_of(verb, scan.lexicon)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP") \
@@ -61,6 +70,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     _, para_end = scan.paragraph(verb.idx)
     end = min(end, scan.token_at_or_after(para_end))
     start = thing.left_edge.i
+    end = min(end, reporter_addition_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end))
     if start > verb.i + 1 and doc[start - 1].text in QUOTE_MARK_TOKENS and scan.quoted(doc[start].idx):
         start -= 1  # the opening mark the parser hung on the verb
     span = with_closing_mark(scan, trimmed(doc, start, end))

@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes import inverted
+from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of
@@ -39,8 +41,17 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []  # "expected the merger to collapse": a forecast, not a report of speech
     _, para_end = scan.paragraph(verb.idx)
     start = clause.left_edge.i
-    end = min(clause.right_edge.i + 1, scan.token_at_or_after(para_end))
-    end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end))
+    # "said the Iranians released were close to completing their sentences": a parser sometimes
+    # splits one clause into two complements of the verb; the report runs to the end of the last.
+    last = clauses[0].right_edge.i
+    for later in (c for c in verb.children if c.dep_ == "ccomp" and c.i > clauses[0].i):
+        if later.left_edge.i == last + 1 and not doc[last + 1].is_punct:  # no comma between: "…, comments the ministry dismissed" is not one
+            last = later.right_edge.i
+    end = min(last + 1, scan.token_at_or_after(para_end))
+    end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
+              next_act_cut(clause, verb, lexicon.object_verbs))
+    end = min(end, reporter_addition_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end))
     # "told BBC Radio Leeds that …": whatever comes before the clause's own "that" (the listener
     # a parser sometimes hangs inside the clause) is not part of what was said.
     that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
@@ -57,7 +68,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     span = with_closing_mark(scan, trimmed(doc, start, end))
     if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
         return []
-    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+    found = [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+    before = inverted.before_piece(scan, verb)
+    return found + [before] if before is not None and before.span.end <= verb.i else found
 
 
 def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
@@ -154,10 +167,17 @@ def _that_clause_below(verb: Token) -> list[Token]:
 
 
 def _is_finite_clause(clause: Token) -> bool:
-    """A clause with a tensed verb or a modal (``the deal would hold``), not ``the deal to hold``."""
+    """A clause with a tensed verb or a modal (``the deal would hold``), or a subjunctive with
+    ``that`` and a subject of its own (``demanded that the board resign``, ``ordered that the files
+    be released``), not ``the deal to hold``."""
     if clause.tag_ in FINITE_TAGS:
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
+    children = list(clause.children)
+    subjunctive = clause.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in children)
+    if subjunctive and any(c.dep_ == "mark" and c.lower_ == "that" for c in children) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children)
 
 
 def _asked_of_someone_else(verb: Token) -> bool:

@@ -47,8 +47,8 @@ class AnnotateScreen(DocumentScreen):
 
     # (Textual calls every class's on_mount / on_unmount in the MRO, this one first: no super() call)
     def on_mount(self) -> None:
-        if self.settings.learning is not None:
-            self.updates = ModelUpdates(self, self.settings.learning)
+        if self.run.learning is not None:
+            self.updates = ModelUpdates(self, self.run.learning)
             self._model = self.updates.label()
             self.set_interval(POLL_SECONDS, self.updates.poll)
 
@@ -60,10 +60,10 @@ class AnnotateScreen(DocumentScreen):
     def read_documents(self) -> None:
         """Read the sources (in ``--order``) and post each document as it becomes ready."""
         feed = TaskFeed(
-            self.settings.sources, self.settings.store, model=self.settings.model,
-            load_model=self.settings.load_model, on_invalid=self._reject,
+            self.run.sources, self.run.store, model=self.run.model,
+            load_model=self.run.load_model, on_invalid=self._reject,
             on_status=lambda state, message: self.post_message(ModelStatus(state, message)),
-            read_ahead=self.flow.read_ahead, drafts=self.settings.drafts, order=self.settings.order,
+            read_ahead=self.flow.read_ahead, drafts=self.run.drafts, order=self.run.order,
             relabel=self.updates is not None,
         )
         if self.updates is not None:
@@ -80,9 +80,9 @@ class AnnotateScreen(DocumentScreen):
 
     def _reject(self, error: InputError, raw: str) -> None:
         # Runs in the feed worker: set the line aside if asked to, and tell the annotator.
-        if self.settings.rejects is not None:
-            self.settings.rejects.add(error, raw)
-            where = f"set aside in {self.settings.rejects.path.name}"
+        if self.run.rejects is not None:
+            self.run.rejects.add(error, raw)
+            where = f"set aside in {self.run.rejects.path.name}"
         else:
             where = "skipped"
         self.post_message(InputRejected(f"{error} ({where})"))

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from annotator.core.editing import Document, EditingSession, digit_labels
@@ -30,6 +29,7 @@ from annotator.tui.annotation_run import AnnotationRun
 from annotator.tui.span_editing import SpanEditing
 from annotator.tui.text_edges import TextEdges
 from annotator.tui.widgets.document_editor import DocumentEditor
+from annotator.tui.widgets.key_footer import KeyFooter
 from annotator.tui.widgets.label_legend import LabelLegend
 from annotator.tui.widgets.progress_header import Progress, ProgressHeader
 from annotator.tui.widgets.span_list import EntityRow, QuoteRow, SpanList
@@ -60,11 +60,11 @@ class DocumentScreen(Screen[None]):
     #: the editor this screen shows (the review screen's shows fewer keys in the footer)
     editor_class: type[DocumentEditor] = DocumentEditor
 
-    def __init__(self, settings: AnnotationRun, session: EditingSession | None = None) -> None:
+    def __init__(self, run: AnnotationRun, session: EditingSession | None = None) -> None:
         super().__init__()
-        self.settings = settings
+        self.run = run
         self.session = session or EditingSession()
-        self.labels = digit_labels(settings.entity_labels)
+        self.labels = digit_labels(run.entity_labels)
         self.edits = SpanEditing(self)
         self.pickers = RelationPickers(self, self.edits)
         self.flow = DocumentFlow(self)
@@ -79,7 +79,7 @@ class DocumentScreen(Screen[None]):
             yield self.editor
             yield from self.compose_side()
         yield LabelLegend(self.labels, id="legend")
-        yield Footer(compact=True)
+        yield KeyFooter(id="footer")
 
     def compose_side(self) -> ComposeResult:
         """The panel beside the document (the review screen adds its versions there)."""
@@ -118,7 +118,7 @@ class DocumentScreen(Screen[None]):
             self.post_message(FeedFinished(None))
 
     def count_documents(self) -> None:
-        self.run_worker(lambda: self.post_message(TotalCounted(count_documents(self.settings.sources))),
+        self.run_worker(lambda: self.post_message(TotalCounted(count_documents(self.run.sources))),
                         thread=True, exclusive=True, group="count")
 
     def on_feed_finished(self, message: FeedFinished) -> None:
@@ -190,7 +190,7 @@ class DocumentScreen(Screen[None]):
     def save_draft(self, index: int | None = None) -> bool:
         """Put document ``index`` (default: the open one) in the draft journal as it stands, or
         clear its draft when it is back to what is on disk. False (after saying so) if that failed."""
-        drafts = self.settings.drafts
+        drafts = self.run.drafts
         document = self.session.documents[self.session.index if index is None else index]
         if drafts is None:
             return True
@@ -207,7 +207,7 @@ class DocumentScreen(Screen[None]):
 
     def decision(self, document: Document, answer: str) -> Annotation:
         """The record written for a decision (the review screen adds what it was reviewed from)."""
-        return Annotation(document.task, answer, self.settings.annotator, self.settings.session_id,
+        return Annotation(document.task, answer, self.run.annotator, self.run.session_id,
                           int(time.time()))
 
     # -- what the editor reports (messages up) -----------------------------------------------
@@ -246,6 +246,10 @@ class DocumentScreen(Screen[None]):
     @on(DocumentEditor.EdgeWanted)
     def _edge_wanted(self, message: DocumentEditor.EdgeWanted) -> None:
         self.edits.move_bound_to(message.where)
+
+    @on(DocumentEditor.Prompt)
+    def _prompt(self, message: DocumentEditor.Prompt) -> None:
+        self.query_one(KeyFooter).show_prompt(message.text)
 
     @on(DocumentEditor.Said)
     def _said(self, message: DocumentEditor.Said) -> None:
@@ -339,11 +343,11 @@ class DocumentScreen(Screen[None]):
             reasons.append("A selection is open; it will be dropped (no span is made).")
         dirty = self.session.dirty_documents
         if dirty:
-            output = self.settings.store.path.name
+            output = self.run.store.path.name
             count = f"{len(dirty)} document{'s' if len(dirty) > 1 else ''}"
-            if self.settings.drafts is not None:
+            if self.run.drafts is not None:
                 reasons.append(f"{count} changed and not decided since: the changes are kept as drafts in "
-                               f"{self.settings.drafts.path.name} and come back when you open {output} again, "
+                               f"{self.run.drafts.path.name} and come back when you open {output} again, "
                                f"but they are not in {output} until you decide them (a / x / space).")
             else:
                 reasons.append(f"{count} changed and not decided since: quitting loses those changes.")

@@ -68,15 +68,15 @@ class ReviewScreen(DocumentScreen):
 
     editor_class = ReviewEditor
 
-    def __init__(self, settings: AnnotationRun, decisions: DecisionIndex) -> None:
-        super().__init__(settings, ReviewSession())
+    def __init__(self, run: AnnotationRun, decisions: DecisionIndex) -> None:
+        super().__init__(run, ReviewSession())
         self.decisions = decisions
         #: session index → the versions of that document
         self.reviews: dict[int, Adjudication] = {}
         # The index already knows how many documents there are: nothing to count.
         self.flow.estimate = len(decisions.decisions_per_input)
         self.flow.counting = True
-        self._model = f"reviewer {settings.annotator}"
+        self._model = f"reviewer {run.annotator}"
 
     def compose_side(self) -> ComposeResult:
         with Vertical(id="side"):
@@ -88,7 +88,7 @@ class ReviewScreen(DocumentScreen):
     @work(thread=True, exclusive=True, group="feed")
     def read_documents(self) -> None:
         """Read the decisions again (pass two) and post each document once all its versions are in."""
-        self.relay(iter_review_items(self.decisions, self.settings.store), ReviewArrived)
+        self.relay(iter_review_items(self.decisions, self.run.store), ReviewArrived)
 
     def on_review_arrived(self, message: ReviewArrived) -> None:
         item = message.item
@@ -147,8 +147,8 @@ class ReviewScreen(DocumentScreen):
         if problems:
             raise RecordError(f"the versions still conflict: {problems[0]}; delete one side (d) "
                               "or take one version (o)")
-        return review.gold(document.task, answer, reviewer=self.settings.annotator,
-                           session_id=self.settings.session_id, timestamp=int(time.time()))
+        return review.gold(document.task, answer, reviewer=self.run.annotator,
+                           session_id=self.run.session_id, timestamp=int(time.time()))
 
     def action_pick_version(self) -> None:
         review = self.review
@@ -194,7 +194,7 @@ class ReviewScreen(DocumentScreen):
         if not indexes:
             self.notify(f"No undecided documents{reading} on which the annotators agree.", markup=False)
             return
-        gold = self.settings.store.path.name
+        gold = self.run.store.path.name
         choices = [Choice("yes", Text(f"Yes: write {_documents(len(indexes))} to {gold}", style="bold"), "yes"),
                    Choice("no", Text("No, go back"), "no")]
 
@@ -212,15 +212,15 @@ class ReviewScreen(DocumentScreen):
             document, review = self.session.documents[index], self.reviews[index]
             answer = review.agreed_answer or "accept"
             try:
-                self.settings.store.append_decision(review.gold(
-                    document.task, answer, reviewer=self.settings.annotator,
-                    session_id=self.settings.session_id, timestamp=int(time.time())))
+                self.run.store.append_decision(review.gold(
+                    document.task, answer, reviewer=self.run.annotator,
+                    session_id=self.run.session_id, timestamp=int(time.time())))
             except (RecordError, OSError) as err:
                 self.notify(f"Not saved: {err}", title="Store", severity="error", timeout=20, markup=False)
                 break
             document.answer = answer
             written += 1
-        self.status(f"wrote {_documents(written)} the annotators agree on to {self.settings.store.path.name}")
+        self.status(f"wrote {_documents(written)} the annotators agree on to {self.run.store.path.name}")
         if self.session.current is None or self.session.current.decided:
             self.flow.seek(0, undecided_only=True)
         else:

@@ -1,0 +1,115 @@
+"""Where a reported clause ends: the reporter's additions after it (a relative or adverbial clause
+after a comma, an aside after a lone dash) and the speaker's next act (``and criticized …``) are not
+part of what was said. Each function returns the token index the clause stops at (``end`` when it
+goes on to the end)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+#: Words that open, after a comma, a clause or phrase the reporter adds to a report that runs to its
+#: end: ``said she would back the raise, which phases in over six years``, ``…, while rivals
+#: attacked``, ``…, despite doubts``, ``…, with most voters undecided``, ``…, when the vote came``,
+#: ``…, though she gave no terms``, ``… to a donor, who later gave more``.
+TRAILING_OPENERS = frozenset({"which", "while", "whereas", "despite", "with", "when", "compared", "though",
+                              "although", "who", "whom", "whose"})
+#: An apposition after a comma at the end of a report describes its last noun for the reader
+#: (``… to meet Dana Ruiz, a donor from Ohio``, ``…, a swipe at his rivals``).
+APPOSITION_OPENERS = frozenset({"a", "an"})
+#: ``…, even as …``, ``…, even though …``.
+EVEN_OPENERS = frozenset({"as", "though", "if"})
+DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+def reporter_addition_cut(doc: Doc, start: int, end: int) -> int:
+    """The comma before a trailing relative or adverbial clause (``TRAILING_OPENERS``) that hangs on
+    a word before the comma and runs to the end of the report; one closed by a comma before the
+    report goes on (``the plan, which passed in May, would fail``) is kept."""
+    for i in range(start + 2, end - 2):
+        if doc[i].text != ",":
+            continue
+        opener = doc[i + 1]
+        if opener.lower_ == "even" and doc[i + 2].lower_ in EVEN_OPENERS:
+            opener = doc[i + 2]
+        elif opener.lower_ in APPOSITION_OPENERS and _apposition(opener.head, i):
+            opener = opener.head
+        elif opener.lower_ not in TRAILING_OPENERS:
+            continue
+        phrase = opener if opener.lower_ not in TRAILING_OPENERS else _phrase_of(opener)
+        if phrase.head.i >= i or not start <= phrase.head.i or phrase.left_edge.i <= i - 1:
+            continue
+        if _runs_to(doc, phrase.right_edge.i, end):
+            return i
+    return end
+
+
+def lone_dash_cut(doc: Doc, start: int, end: int) -> int:
+    """``said he was encouraged by the plan — a modest boost for the president``: after a dash
+    with no second one to close it, the words are the reporter's aside; a pair of dashes encloses
+    a part of the report and is kept."""
+    dashes = [i for i in range(start + 2, end) if _is_dash(doc, i)]
+    if len(dashes) % 2 == 1 and dashes[-1] < end - 1:
+        return dashes[-1]
+    return end
+
+
+def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset()) -> int:
+    """``said the plan would cost jobs and criticized its authors``: a verb coordinated inside the
+    reported clause, with no subject of its own and in the reporting verb's form where the clause's
+    own verb has another (``vowed to keep it legal and celebrated the ruling``, ``telling CNN that
+    he is a fraud and questioning how …``), is the speaker's next act; the clause stops before
+    ``and``. When the tags agree (``said the plan failed and cost jobs``) it is kept, unless the
+    verb is one of ``acts``, verbs of saying or judging (``said the season was over and criticized
+    the referees``)."""
+    doc = clause.doc
+    for child in clause.children:
+        if child.dep_ != "conj" or child.i <= clause.i or child.tag_ != verb.tag_ or child.pos_ != "VERB":
+            continue
+        if clause.tag_ == verb.tag_ and child.lemma_.lower() not in acts:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in child.children):
+            continue
+        cc = next((c for c in child.children if c.dep_ == "cc" and c.i < child.i), None)
+        if cc is None and doc[child.i - 1].dep_ == "cc":
+            cc = doc[child.i - 1]
+        if cc is None:
+            continue
+        return cc.i - 1 if cc.i and doc[cc.i - 1].text == "," else cc.i
+    return len(doc)
+
+
+def _apposition(noun: Token, comma: int) -> bool:
+    """A noun after the comma that describes what comes before it: an apposition, or what the parser
+    makes a second object of the same verb (``would help farmers, a claim …``)."""
+    if noun.head.i >= comma:
+        return False
+    if noun.dep_ in ("appos", "npadvmod"):
+        return True
+    return noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < comma for c in noun.head.children)
+
+
+def _is_dash(doc: Doc, i: int) -> bool:
+    """A dash between words as punctuation: spaced (``plan - a boost``), or an em dash (``plan—a
+    boost``); not the hyphen of ``pre-tax`` or the dash of a range (``2014–2016``)."""
+    token = doc[i]
+    if token.text not in DASHES:
+        return False
+    spaced = bool(token.whitespace_) or bool(doc[i - 1].whitespace_)
+    return spaced or token.text in ("—", "--", "―")
+
+
+def _phrase_of(opener: Token) -> Token:
+    """The head of the phrase ``opener`` starts: a preposition or participle itself (``despite``,
+    ``with``, ``compared``), else the verb of the clause it marks (``which``, ``while``, ``when``)."""
+    if opener.dep_ in ("prep", "advcl", "acl") or opener.pos_ == "ADP" and opener.dep_ != "mark":
+        return opener
+    node = opener
+    while node.head.i != node.i and node.dep_ not in ("relcl", "advcl", "acl", "conj", "ccomp") \
+            and node.head.i > opener.i - 1:
+        node = node.head
+    return node
+
+
+def _runs_to(doc: Doc, last: int, end: int) -> bool:
+    """Only punctuation and spaces (a closing mark or full stop) between ``last`` and ``end``."""
+    return all(t.is_punct or t.is_space for t in doc[last + 1:end])

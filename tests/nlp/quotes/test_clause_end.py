@@ -1,0 +1,77 @@
+"""Where a reported clause ends (``quotes/clause_end.py``), and the clauses around an attribution set
+inside a sentence, on sentences written for these tests and the real model's parse."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _reports(quotes_in, text):
+    return [(q.type, q.text, q.speaker) for q in quotes_in(text)]
+
+
+@pytest.mark.parametrize("text, content", [
+    # A non-restrictive relative clause the reporter adds after the last noun.
+    ("The governor said she would sign a budget like the one passed last year in Ohio, which will raise "
+     "fees on landlords over five years.", "she would sign a budget like the one passed last year in Ohio"),
+    # An adverbial clause after a comma.
+    ("The mayor said the bridge would reopen in May, though she gave no date for the tunnel.",
+     "the bridge would reopen in May"),
+    # An apposition describing the report.
+    ("She said the new rules would help small farmers, a claim her rivals dispute.",
+     "the new rules would help small farmers"),
+    # A lone dash: the reporter's aside.
+    ("The senator said he was pleased with the deal — a rare moment of agreement in a bitter session.",
+     "he was pleased with the deal"),
+])
+def test_reporters_addition_after_a_report_is_not_part_of_it(quotes_in, text, content):
+    assert [q.text for q in quotes_in(text)] == [content]
+
+
+def test_trailing_while_clause_with_its_own_report_is_cut_and_reported_apart(quotes_in):
+    assert _reports(quotes_in, "Most voters said they would back the measure, while a third said they were unsure.") == [
+        ("indirect", "they would back the measure", "Most voters"), ("indirect", "they were unsure", "a third")]
+
+
+@pytest.mark.parametrize("text, content", [
+    # A relative clause closed by a comma is inside the report.
+    ("The minister said the plan, which passed in March, would cost less than expected.",
+     "the plan, which passed in March, would cost less than expected"),
+    # A pair of dashes encloses part of the report.
+    ("The union said the strike - its third this year - would go ahead on Monday.",
+     "the strike - its third this year - would go ahead on Monday"),
+    # A hyphen is no dash.
+    ("The firm said in a statement that pre-tax profit would fall this year.", "pre-tax profit would fall this year"),
+])
+def test_what_is_closed_inside_a_report_stays_in_it(quotes_in, text, content):
+    assert [q.text for q in quotes_in(text)] == [content]
+
+
+def test_speakers_next_act_after_and_ends_the_reported_clause(quotes_in):
+    assert _reports(quotes_in, "The coach said the season was over and criticized the referees for the late penalty.") \
+        == [("indirect", "the season was over", "The coach")]
+
+
+def test_commitment_stops_before_the_speakers_next_act(quotes_in):
+    quotes = _reports(quotes_in, "The mayor vowed to rebuild the pier and thanked the volunteers for their work.")
+    assert ("indirect", "to rebuild the pier", "The mayor") in quotes
+
+
+def test_attribution_before_a_listener_reports_the_clause_before_it(quotes_in):
+    assert _reports(quotes_in, "Voters in the suburbs are tired of the fighting, the pollster told reporters on Tuesday.") \
+        == [("indirect", "Voters in the suburbs are tired of the fighting", "the pollster")]
+
+
+def test_attribution_inside_a_sentence_with_a_that_clause_after_it_reports_both(quotes_in):
+    assert _reports(quotes_in, "There is a real danger, several officials said, that the talks will collapse before the "
+                               "summer.") == [
+        ("indirect", "There is a real danger", "several officials"),
+        ("indirect", "the talks will collapse before the summer", "several officials")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The judge ordered that the records be released by Friday.", "the records be released by Friday", "The judge"),
+    ("The council demanded that the company repay the grant.", "the company repay the grant", "The council"),
+])
+def test_subjunctive_that_clause_is_reported(quotes_in, text, content, speaker):
+    assert _reports(quotes_in, text) == [("indirect", content, speaker)]
