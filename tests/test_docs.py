@@ -92,3 +92,12 @@ def test_every_module_architecture_md_names_exists() -> None:
     named = {m.split("::")[0] for m in re.findall(r"`([a-z_]+/[a-z_/]*(?:\.py)?(?:::\w+)?)`", text)}
     missing = sorted(p for p in named if not (ROOT / "annotator" / p).exists())
     assert named and not missing, f"ARCHITECTURE.md names modules that do not exist: {missing}"
+    # ``core/editing.py::EditingSession``: the module defines that name.
+    for path, name in re.findall(r"`([a-z_]+/[a-z_/]*\.py)::(\w+)", text):
+        source = (ROOT / "annotator" / path).read_text(encoding="utf-8")
+        assert re.search(rf"^(?:class|def) {name}\b", source, re.M), f"ARCHITECTURE.md: {path} has no {name}"
+    # The core floor's modules, named bare in its row.
+    core_row = next(line for line in text.splitlines() if line.startswith("| `core`"))
+    bare = set(re.findall(r"`([a-z_]+)`", core_row.split("|")[2]))
+    missing = sorted(m for m in bare if not (ROOT / "annotator" / "core" / f"{m}.py").exists())
+    assert bare and not missing, f"ARCHITECTURE.md's core row names modules core does not have: {missing}"
