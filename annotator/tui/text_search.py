@@ -1,9 +1,11 @@
 """Where the cursor lands: what ``/`` finds (the next span with the query as its label, else the next
-place the text has it), and the span a token is in."""
+place the text has it), the line ``/`` is typed on, and the span a token is in."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+
+from rich.text import Text
 
 from annotator.core.records import QUOTE, Span, Task
 
@@ -35,3 +37,36 @@ def span_at(spans: list[Span], token: int) -> Span | None:
     the quote it is in)."""
     holding = [s for s in spans if s.token_start <= token <= s.token_end]
     return min(holding, key=lambda s: (s.token_end - s.token_start, s.label == QUOTE)) if holding else None
+
+
+class SearchLine:
+    """The text typed after ``/``, as the editor's jump tags are: ``key`` takes each key and says
+    when the search is typed (enter: the text, or the last search again when none; escape: None).
+    Not a modal screen (which repaints the whole screen under it on every frame); the footer line
+    shows ``prompt()``."""
+
+    def __init__(self, last: str) -> None:
+        self.last = last
+        self.typed = ""
+
+    def prompt(self) -> Text:
+        prompt = Text(" / ", style="bold reverse")
+        prompt.append(self.typed)
+        prompt.append("▏", style="bold")
+        if not self.typed:
+            hint = (f"search text or a label (enter: '{self.last}' again)" if self.last else
+                    "search text, or a label such as PERSON; enter jumps, ; jumps again")
+            prompt.append(hint, style="dim")
+        prompt.append("  · escape cancels", style="dim")
+        return prompt
+
+    def key(self, key: str, character: str | None) -> tuple[bool, str | None]:
+        if key == "enter":
+            return True, self.typed or self.last or None
+        if key == "escape":
+            return True, None
+        if key in ("backspace", "ctrl+h"):
+            self.typed = self.typed[:-1]
+        elif character and character.isprintable():
+            self.typed += character
+        return False, None

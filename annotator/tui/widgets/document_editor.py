@@ -17,10 +17,9 @@ from textual.reactive import reactive
 from annotator.core.records import QUOTE, Span, Task
 from annotator.core.span_queries import span_order
 from annotator.tui.dialogs.jump_hints import JumpHints, SelectFrom, tag_targets
-from annotator.tui.dialogs.search_prompt import SearchPrompt
 from annotator.tui.display_text import excerpt, is_word
 from annotator.tui.text_edges import TextEdges
-from annotator.tui.text_search import find, span_at
+from annotator.tui.text_search import SearchLine, find, span_at
 from annotator.tui.widgets.document_view import DocumentView, Marks
 from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
 
@@ -104,8 +103,8 @@ class DocumentEditor(DocumentView, can_focus=True):
         self._quiet = False
         self._batching = False
         self._last_search = ""
-        #: the jump being typed (tags on screen), and what to do with its target
-        self.jump: JumpHints | None = None
+        #: what takes every key now (jump tags on screen, a search being typed), and what to do after
+        self.jump: JumpHints | SearchLine | None = None
         self._jumped: Callable[[object], None] = lambda target: None
 
     # -- what is shown (attributes down) -----------------------------------------------------
@@ -163,7 +162,7 @@ class DocumentEditor(DocumentView, can_focus=True):
                 self.cursor = token
                 return
             self.cursor = token
-            self.focused = self.span_under(token)
+            self.focused = span_at(self.doc_task.spans, token)
 
     @contextmanager
     def _one_repaint(self) -> Iterator[None]:
@@ -176,8 +175,6 @@ class DocumentEditor(DocumentView, can_focus=True):
             self._batching = False
             self.repaint_marks()
 
-    def span_under(self, token: int) -> Span | None:
-        return span_at(self.doc_task.spans, token) if self.doc_task is not None else None
 
     def start_selection(self, purpose: str, at: int) -> None:
         """Select from token ``at``; enter will finish it for ``purpose``."""
@@ -318,12 +315,12 @@ class DocumentEditor(DocumentView, can_focus=True):
         if self.doc_task is None:
             return
 
-        def searched(query: str | None) -> None:
-            if query:
+        def searched(query: object) -> None:
+            if isinstance(query, str) and query:
                 self._last_search = query
                 self.search(query)
 
-        self.app.push_screen(SearchPrompt(self._last_search), searched)
+        self._take_keys(SearchLine(self._last_search), searched)
 
     def action_search_next(self) -> None:
         if not self._last_search:
@@ -362,7 +359,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         if not targets:
             self.post_message(self.Said(f"No {kind} on screen to jump to."))
             return
-        self.jump, hints = tag_targets(task, targets, kind, anchor, last)
+        jump, hints = tag_targets(task, targets, kind, anchor, last)
 
         def jumped(target: object) -> None:
             if isinstance(target, Span):
@@ -375,12 +372,16 @@ class DocumentEditor(DocumentView, can_focus=True):
                 self.move_cursor(target)
                 self.post_message(self.WordJumped(target))
 
+        self._take_keys(jump, jumped)
         self.show_hints(hints)
-        self._jumped = jumped
-        self.post_message(self.Prompt(self.jump.prompt()))
+
+    def _take_keys(self, prompt: JumpHints | SearchLine, done: Callable[[object], None]) -> None:
+        """Every key to ``prompt`` (jump tags, a search being typed) until it is done."""
+        self.jump, self._jumped = prompt, done
+        self.post_message(self.Prompt(prompt.prompt()))
 
     def on_key(self, event: events.Key) -> None:
-        """While tags are shown every key goes to the jump (no binding sees it)."""
+        """While tags are shown or a search typed every key goes there (no binding sees it)."""
         if self.jump is not None:
             event.stop()
             event.prevent_default()
@@ -394,5 +395,6 @@ class DocumentEditor(DocumentView, can_focus=True):
     def _end_jump(self) -> None:
         if self.jump is not None:
             self.jump = None
-            self.show_hints({})
             self.post_message(self.Prompt(None))
+        if self._hints:
+            self.show_hints({})

@@ -142,6 +142,8 @@ class DocumentView(ScrollView, can_focus=False):
         # equal one only repaints its lines once more).
         before, after = {id(s): s for s in self._spans}, {id(s): s for s in spans}
         self._spans = list(spans)
+        if not self._lines:
+            return  # not laid out yet: the layout indexes them
         if len(self._line_spans) != len(self._lines):
             self._index_spans()
             self._invalidate()
@@ -156,10 +158,12 @@ class DocumentView(ScrollView, can_focus=False):
         for span in came:
             for line in self._lines_of(span):
                 touched.setdefault(line, []).append(span)
+        order = {id(s): number for number, s in enumerate(self._spans)} if touched else {}
         for line, added in touched.items():
-            # Quotes under speakers and cues, entities on top, as the full index orders them.
+            # Quotes under speakers and cues, entities on top, each in the task's order: as the
+            # full index has them.
             kept = [s for s in self._line_spans[line] if id(s) not in gone_ids] + added
-            self._line_spans[line] = sorted(kept, key=_layer)
+            self._line_spans[line] = sorted(kept, key=lambda s: (_layer(s), order[id(s)]))
             rows = range(line * self._rows, (line + 1) * self._rows)
             for row in rows:
                 self._cache.pop(row, None)
