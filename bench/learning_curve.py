@@ -24,6 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# This checkout's annotator, not whichever one is installed (a script's folder, not the working
+# directory, is first on sys.path).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from annotator.measure.evaluation import evaluate
 from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking

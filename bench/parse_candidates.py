@@ -18,6 +18,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's annotator, not the installed one
+
 from annotator.core.records import QUOTE
 from annotator.nlp.convert import make_doc
 from annotator.nlp.parse_candidates import parse_candidates

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotator.core.invariants import task_problems
-from annotator.core.records import Relation, Span, Task
+from annotator.core.records import QUOTE, Relation, Span, Task
 from annotator.core.span_queries import span_order
 
 State = tuple[tuple[Span, ...], tuple[Relation, ...]]
@@ -58,6 +58,34 @@ class Edit:
 
 
 
+def edit_keeps_sound(before: Task, after: Task) -> bool:
+    """Whether ``after`` keeps every invariant, given that ``before`` (same text and tokens) does:
+    only the spans it adds are checked one by one, then the rules between spans (no duplicate, no
+    overlapping entities, relations between spans of the task). False means "ask
+    ``task_problems``", which is the definition; a property test holds the two together."""
+    if after.text is not before.text or after.tokens is not before.tokens:
+        return False
+    text, tokens = after.text, after.tokens
+    # An edit keeps the span objects it does not change: what is new is what was not there.
+    old = set(map(id, before.spans))
+    added = [s for s in after.spans if id(s) not in old]
+    for span in added:
+        if not (0 <= span.token_start <= span.token_end < len(tokens)
+                and tokens[span.token_start].start == span.start and tokens[span.token_end].end == span.end
+                and span.start < span.end
+                and (span.text is None or text.startswith(span.text, span.start) and len(span.text) == span.end - span.start)
+                and (span.quote_type is None or span.label == QUOTE)):
+            return False
+    keys = {s.key for s in after.spans}
+    if len(keys) != len(after.spans):
+        return False
+    for span in added:
+        if span.is_entity and any(other.is_entity and other is not span and other.start < span.end
+                                  and span.start < other.end for other in after.spans):
+            return False
+    return all(r.head_span.key in keys and r.child_span.key in keys for r in after.relations)
+
+
 @dataclass
 class DocumentHistory:
     """The documents of one annotation run, the one being edited, and the edit history (the edits
@@ -67,6 +95,8 @@ class DocumentHistory:
     index: int = -1
     _undo: list[Edit] = field(default_factory=list)
     _redo: list[Edit] = field(default_factory=list)
+    #: documents whose current state was checked whole: each edit of them is checked by what it changes
+    _sound: set[int] = field(default_factory=set)
 
     # -- documents -------------------------------------------------------------------------
 
@@ -161,8 +191,14 @@ class DocumentHistory:
 
 
     def _refusing_problems(self, before: Task, after: Task) -> list[str]:
-        """The problems that refuse an edit: here, any broken invariant."""
-        return task_problems(after)
+        """The problems that refuse an edit: here, any broken invariant. A document is checked
+        whole once; after that every state it reaches is checked, so an edit only needs what it
+        changed checked (``edit_keeps_sound``); the whole check then says what is wrong."""
+        if self.index not in self._sound:
+            if task_problems(before):
+                return task_problems(after)
+            self._sound.add(self.index)
+        return [] if edit_keeps_sound(before, after) else task_problems(after)
 
     def _candidate(self, spans: list[Span], relations: list[Relation]) -> Task:
         task = self.task

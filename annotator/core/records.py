@@ -8,6 +8,7 @@ are not types: they live in ``core/invariants.py``. Plain data with no spaCy and
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Annotated, Any, Container, Literal, Mapping, Union, get_args
 
 import msgspec
@@ -70,7 +71,7 @@ class Token(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True,
         return _carried(self)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Token) and _identity(self) == _identity(other)
+        return other is self or (isinstance(other, Token) and _identity(self) == _identity(other))
 
     def __hash__(self) -> int:
         return hash(_identity(self))
@@ -121,7 +122,7 @@ class Span(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, 
         return msgspec.structs.replace(self, **changes)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Span) and _identity(self) == _identity(other)
+        return other is self or (isinstance(other, Span) and _identity(self) == _identity(other))
 
     def __hash__(self) -> int:
         return hash(_identity(self))
@@ -165,7 +166,7 @@ class Relation(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=Tr
         return _convert(data, cls, "relation")
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Relation) and _identity(self) == _identity(other)
+        return other is self or (isinstance(other, Relation) and _identity(self) == _identity(other))
 
     def __hash__(self) -> int:
         return hash(_identity(self))
@@ -306,6 +307,9 @@ _IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {}
 _CARRIED: dict[type, tuple[str, ...]] = {kind: _fields_carried(kind) for kind in (Token, Span, Relation)}
 for _kind in (Token, Span, Relation):
     _IDENTITY_FIELDS[_kind] = tuple(n for n in _kind.__struct_fields__ if n not in _CARRIED[_kind])
+# Spans are compared and hashed thousands of times per edit on a long document: the identity tuple
+# is read in C.
+_IDENTITY_GETTERS = {kind: attrgetter(*names) for kind, names in _IDENTITY_FIELDS.items()}
 #: Prodigy's own fields of a token, span or relation, and the top-level ones, with their kinds.
 PRODIGY_TOKEN_FIELDS, PRODIGY_SPAN_FIELDS, PRODIGY_RELATION_FIELDS, PRODIGY_TOP_FIELDS = (
     _kinds(kind) for kind in (Token, Span, Relation, ProdigyTaskFields))
@@ -344,7 +348,7 @@ def _json_value(value: Any) -> Any:
 
 
 def _identity(record: Any) -> tuple[Any, ...]:
-    return tuple(getattr(record, name) for name in _IDENTITY_FIELDS[type(record)])
+    return _IDENTITY_GETTERS[type(record)](record)
 
 
 def _carried(record: Any) -> dict[str, Any]:

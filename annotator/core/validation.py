@@ -19,7 +19,6 @@ from annotator.core.hashing import legacy_input_hash
 from annotator.core.invariants import task_problems
 from annotator.core.quick_check import line_is_sound
 from annotator.core.records import Annotation, RecordError, Task
-from annotator.core.schema import schema_errors, schema_valid
 from annotator.core.sources import (BOM, STDIN, InputError, RawRecord, folder_inputs, jsonl_lines, parse_line,
                                     refuse_special_file)
 
@@ -116,15 +115,23 @@ def first_problem(raw: RawRecord) -> str | None:
         return str(err)
     except RecursionError:
         return "the record is nested too deeply"
-    problems = task_problems(record) or ([] if schema_valid(raw.data) else schema_errors(raw.data))
+    problems = task_problems(record) or _schema_problems(raw.data)
     return problems[0] if problems else None
+
+
+def _schema_problems(data: object) -> list[str]:
+    # Imported here: the schema's wording needs jsonschema (a third of a second to import), which
+    # the readers only need for a record with a problem, not before annotate's first document.
+    from annotator.core.schema import schema_errors, schema_valid
+
+    return [] if schema_valid(data) else schema_errors(data)
 
 
 def _full_check(raw: RawRecord) -> list[str]:
     """Every problem of one record: unreadable, against the schemas, or breaking an invariant."""
     if raw.error is not None:
         return [raw.error]
-    problems = [] if schema_valid(raw.data) else schema_errors(raw.data)
+    problems = _schema_problems(raw.data)
     try:
         record = Annotation.from_dict(raw.data).task if "answer" in raw.data else Task.from_dict(raw.data)
     except RecordError as err:

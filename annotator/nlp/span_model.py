@@ -50,26 +50,34 @@ def span_context_categorizer(tok2vec: Model[List[Doc], List[Floats2d]], reducer:
 
 def context_indices(docs: Sequence[Doc], spans: Ragged) -> Ints2d:
     """For each candidate, the rows (in the documents' tokens laid end to end) of the two tokens
-    before it, the two after it and the head of its root when outside it; -1 where there is none."""
-    rows = []
+    before it, the two after it and the head of its root when outside it; -1 where there is none.
+    (The root: its first token whose head is outside it; for a whole subtree, the subtree's root.)"""
+    out = []
     offset = 0
-    data = spans.dataXd
     position = 0
     for doc, count in zip(docs, spans.lengths, strict=True):
-        parsed = doc.has_annotation("DEP")
-        for start, end in data[position:position + int(count)]:
-            start, end = int(start), int(end)
-            head = -1
-            if parsed:
-                root = doc[start:end].root
-                if not start <= root.head.i < end:
-                    head = root.head.i + offset
-            rows.append([start - 2 + offset if start >= 2 else -1, start - 1 + offset if start >= 1 else -1,
-                         end + offset if end < len(doc) else -1, end + 1 + offset if end + 1 < len(doc) else -1,
-                         head])
+        bounds = numpy.asarray(spans.dataXd[position:position + int(count)], dtype="i").reshape((-1, 2))
         position += int(count)
+        starts, ends = bounds[:, 0], bounds[:, 1]
+        rows = numpy.stack([starts - 2, starts - 1, ends, ends + 1, _outside_heads(doc, starts, ends)], axis=1)
+        outside = (rows < 0) | (rows >= len(doc))
+        out.append(numpy.where(outside, -1, rows + offset))
         offset += len(doc)
-    return numpy.asarray(rows, dtype="i").reshape((-1, CONTEXT_TOKENS))
+    return numpy.concatenate(out).astype("i") if out else numpy.zeros((0, CONTEXT_TOKENS), dtype="i")
+
+
+def _outside_heads(doc: Doc, starts: numpy.ndarray, ends: numpy.ndarray) -> numpy.ndarray:
+    """Per span, the head of its first token whose head is outside it (-1: none, or no parse)."""
+    if not len(starts) or not doc.has_annotation("DEP"):
+        return numpy.full(len(starts), -1, dtype="i")
+    heads = numpy.asarray([token.head.i for token in doc], dtype="i")
+    lengths = ends - starts
+    first = numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]])
+    tokens = numpy.repeat(starts, lengths) + numpy.arange(lengths.sum()) - numpy.repeat(first, lengths)
+    away = (heads[tokens] < numpy.repeat(starts, lengths)) | (heads[tokens] >= numpy.repeat(ends, lengths))
+    position = numpy.where(away, numpy.arange(len(tokens)), len(tokens))
+    chosen = numpy.minimum.reduceat(position, first)
+    return numpy.where(chosen < len(tokens), heads[tokens[numpy.minimum(chosen, len(tokens) - 1)]], -1)
 
 
 def _features(model: Model, docs: List[Doc], spans: Ragged, is_train: bool):

@@ -33,6 +33,15 @@ class TextEdges:
         found = word_token_after(self.task, token, step)
         return token if found is None else found
 
+    def next_word(self, token: int, step: int) -> int:
+        """The next word (not a mark or space) from ``token`` in direction ``step``, or the last
+        token that way when no word is left."""
+        tokens = self.task.tokens
+        probe = self.next_token(token, step)
+        while probe != token and not is_word(tokens[probe].text):
+            token, probe = probe, self.next_token(probe, step)
+        return probe
+
     def clause_start_before(self, token: int) -> int:
         return self._last_word_before(token, is_word, step=-1)
 

@@ -9,12 +9,14 @@ import sys
 import numpy
 import pytest
 import spacy
+from spacy.tokens import Doc
+from thinc.types import Ragged
 
 from annotator.cli.train import train_model
 from annotator.core.records import QUOTE, Span, Task
 from annotator.nlp.convert import make_doc, tokens_from_doc
 from annotator.nlp.learned_spans import CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_SPANCAT, LEARNED_SPANS, SPANCAT_KEY
-from annotator.nlp.span_model import linear_sigmoid_log_loss
+from annotator.nlp.span_model import context_indices, linear_sigmoid_log_loss
 from annotator.training.examples import document_examples
 from annotator.training.settings import TrainingReport, TrainingSettings
 from annotator.training.trainer import DevScorer, build_pipeline, initialize_tagger
@@ -62,6 +64,17 @@ def test_the_scorer_passes_score_minus_target_to_the_logits_unchanged():
     backprop(gradient)
     assert numpy.allclose(scorer.layers[0].get_grad("b"), gradient.sum(axis=0))
     assert numpy.allclose(scores, 0.5)
+
+
+def test_a_candidate_is_read_with_the_two_tokens_either_side_and_the_word_its_root_hangs_on():
+    words = ["Ann", "said", "that", "rain", "fell", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 4, 1, 1],
+              deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"])
+    # "rain fell" (3-5) hangs on "said" (1); "Ann said" (0-2) has no head outside it; a second
+    # document's rows follow the first's six tokens.
+    spans = Ragged(numpy.asarray([[3, 5], [0, 2], [1, 2]], dtype="i"), numpy.asarray([2, 1], dtype="i"))
+    rows = context_indices([doc, doc], spans)
+    assert rows.tolist() == [[1, 2, 5, -1, 1], [-1, -1, 2, 3, -1], [-1, 6 + 0, 6 + 2, 6 + 3, -1]]
 
 
 @pytest.mark.model

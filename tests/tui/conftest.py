@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer
 
 from annotator.core.records import Span
 from annotator.tui.app import AnnotatorApp, create_app
 from annotator.tui.screens.document_screen import DocumentScreen
+from annotator.tui.widgets.key_footer import KeyFooter
 
 DATA = Path(__file__).resolve().parent / "data"
 #: The seed article as the pre-labeler saw it on the day the tests were written, frozen so the
@@ -66,8 +66,8 @@ async def ready(pilot) -> DocumentScreen:
     await pilot.pause()
     # The footer fills in once the editor has focus (a message later): wait for it too.
     for _ in range(50):
-        footers = pilot.app.screen.query(Footer)
-        if not footers or footers.first().children:
+        footers = pilot.app.screen.query(KeyFooter)
+        if not footers or footers.first().keys:
             break
         await pilot.pause(0.01)
     screen = pilot.app.screen

@@ -23,7 +23,7 @@ def _token(screen, word: str, occurrence: int = 0) -> int:
 
 async def _cursor_to(pilot, screen, word: str, occurrence: int = 0) -> None:
     await pilot.press("g")
-    hints = pilot.app.screen
+    hints = screen.editor.jump
     await pilot.press(*hints.tags[hints.targets.index(_token(screen, word, occurrence))])
     await pilot.pause()
 
@@ -191,7 +191,7 @@ async def test_a_quote_end_moves_by_clause_sentence_count_and_word_tag_in_a_few_
             assert text(screen.editor.focused).endswith("traffic of the old one by the")
             # } then g and a word's tag: the end goes to that word.
             await pilot.press("right_curly_bracket", "g")
-            hints = app.screen
+            hints = screen.editor.jump
             await pilot.press(*hints.tags[hints.targets.index(_token(screen, "traffic"))])
             await pilot.pause()
             assert text(screen.editor.focused).endswith("would carry twice the traffic")

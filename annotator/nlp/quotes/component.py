@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Span
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import (
-    CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, INFINITIVE_CUE_VERBS, OBJECT_CUE_VERBS,
-    PREPOSITIONAL_CUE_VERBS, SPEECH_VERBS, Lexicon,
+    ADJECTIVE_PREPOSITIONS, CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, EVIDENCE_VERBS,
+    INFINITIVE_CUE_VERBS, INTENTION_INFINITIVE_VERBS, OBJECT_CUE_VERBS, PREPOSITIONAL_CUE_VERBS, REGARD_VERBS,
+    SPEECH_VERBS, STANCE_OBJECT_VERBS, Lexicon,
 )
 from annotator.nlp.quotes import direct, headline, interview, noun_cue, reports
 from annotator.nlp.quotes.found import FoundQuote
@@ -54,6 +55,11 @@ RULES: tuple[QuoteRule, ...] = (
         "prepositional_cue_verbs": {verb: list(preps) for verb, preps in PREPOSITIONAL_CUE_VERBS.items()},
         "cue_nouns": list(CUE_NOUNS),
         "cue_adjectives": list(CUE_ADJECTIVES),
+        "stance_cue_verbs": list(STANCE_OBJECT_VERBS),
+        "intention_cue_verbs": list(INTENTION_INFINITIVE_VERBS),
+        "regard_cue_verbs": list(REGARD_VERBS),
+        "evidence_cue_verbs": list(EVIDENCE_VERBS),
+        "prepositional_cue_adjectives": {adjective: list(preps) for adjective, preps in ADJECTIVE_PREPOSITIONS.items()},
         "min_direct_words": 3,
         "headline_max_words": 25,
     },
@@ -61,11 +67,15 @@ RULES: tuple[QuoteRule, ...] = (
 def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cognition_verbs: list[str],
                       extra_cue_verbs: list[str], object_cue_verbs: list[str], infinitive_cue_verbs: list[str],
                       clause_cue_verbs: list[str], prepositional_cue_verbs: dict[str, list[str]],
-                      cue_nouns: list[str], cue_adjectives: list[str], min_direct_words: int,
+                      cue_nouns: list[str], cue_adjectives: list[str], stance_cue_verbs: list[str],
+                      intention_cue_verbs: list[str], regard_cue_verbs: list[str], evidence_cue_verbs: list[str],
+                      prepositional_cue_adjectives: dict[str, list[str]], min_direct_words: int,
                       headline_max_words: int) -> QuoteFinder:
     lexicon = Lexicon(speech_verbs, cognition_verbs, extra_cue_verbs, object_verbs=object_cue_verbs,
                       infinitive_verbs=infinitive_cue_verbs, clause_verbs=clause_cue_verbs,
-                      prepositional_verbs=prepositional_cue_verbs, nouns=cue_nouns, adjectives=cue_adjectives)
+                      prepositional_verbs=prepositional_cue_verbs, nouns=cue_nouns, adjectives=cue_adjectives,
+                      stance_verbs=stance_cue_verbs, intention_verbs=intention_cue_verbs, regard_verbs=regard_cue_verbs,
+                      evidence_verbs=evidence_cue_verbs, adjective_prepositions=prepositional_cue_adjectives)
     return QuoteFinder(lexicon, min_direct_words=min_direct_words, headline_max_words=headline_max_words)
 
 

@@ -27,7 +27,15 @@ CONTINUING_PREPOSITIONS = frozenset({"as", "for", "of"})
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     lemma = verb.lemma_.lower()
-    if lemma not in scan.lexicon.object_verbs or lemma in LISTENER_VERBS or verb.pos_ != "VERB":
+    if lemma not in scan.lexicon.object_verbs or lemma in LISTENER_VERBS:
+        return []
+    return object_quote(scan, verb)
+
+
+def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> list[FoundQuote]:
+    """The object ``verb`` says or judges, as a quote; ``names_said``: a name alone is what was
+    judged (``endorsed Clinton``), not only whom the act was for."""
+    if verb.pos_ != "VERB":
         return []
     if negated(verb) or scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS:
         return []
@@ -47,7 +55,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     going_on = [c for c in children if c.i > thing.i and (
         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in CONTINUING_PREPOSITIONS
         or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
-    if not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
+    if not names_said and not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
         return []  # ``thanked Clinton``: a name alone is whom the act was for, seldom what was said
     subject = subject_of(verb, scan.lexicon)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP") \

@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.quotes import (
-    according_to, adjective_cue, commitment, inverted, naming, object_of_cue, prepositional_object, quoted_object,
-    reported,
+    according_to, adjective_cue, adjective_object, commitment, evidence, intention, inverted, naming, object_of_cue,
+    prepositional_object, quoted_object, regard, reported, stance_object,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -22,21 +22,30 @@ from annotator.nlp.quotes.scan import QuoteScan
 ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
 #: Tried in order on each cue word; an inverted report is looked for only where no clause follows.
 REPORT_RULES: tuple[ReportRule, ...] = (
-    according_to.at, reported.at, inverted.at, commitment.at, naming.at, quoted_object.at, object_of_cue.at,
-    adjective_cue.at, prepositional_object.at,
+    according_to.at, reported.at, inverted.at, commitment.at, intention.at, naming.at, quoted_object.at,
+    regard.at, object_of_cue.at, stance_object.at, evidence.at, adjective_cue.at, adjective_object.at,
+    prepositional_object.at,
 )
+
+
+#: Rules for a stance, an intention, a view or a finding in the speaker's own sentence: inside what
+#: another report gives (``according to the survey, most renters plan to move``) the sentence is
+#: that report's content, not a second attribution.
+OWN_SENTENCE_RULES: frozenset[ReportRule] = frozenset({intention.at, stance_object.at, regard.at, evidence.at})
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
     found: list[FoundQuote] = []
+    own_sentence: list[FoundQuote] = []
     doc = scan.doc
     for i in scan.cue_candidates:
         token = doc[i]
         for rule in REPORT_RULES:
             items = rule(scan, token)
             if items:
-                found.extend(items)
+                (own_sentence if rule in OWN_SENTENCE_RULES else found).extend(items)
                 break
+    found += [f for f in own_sentence if not any(o.span.start <= f.cue.start < o.span.end for o in found)]
     return [f for f in found if not _reporters_question(f.span[0]) and not _reporters_question(f.cue[0])]
 
 

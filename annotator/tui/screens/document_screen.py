@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from annotator.core.editing import Document, EditingSession, digit_labels
@@ -30,6 +29,7 @@ from annotator.tui.annotation_run import AnnotationRun
 from annotator.tui.span_editing import SpanEditing
 from annotator.tui.text_edges import TextEdges
 from annotator.tui.widgets.document_editor import DocumentEditor
+from annotator.tui.widgets.key_footer import KeyFooter
 from annotator.tui.widgets.label_legend import LabelLegend
 from annotator.tui.widgets.progress_header import Progress, ProgressHeader
 from annotator.tui.widgets.span_list import EntityRow, QuoteRow, SpanList
@@ -79,7 +79,7 @@ class DocumentScreen(Screen[None]):
             yield self.editor
             yield from self.compose_side()
         yield LabelLegend(self.labels, id="legend")
-        yield Footer(compact=True)
+        yield KeyFooter(id="footer")
 
     def compose_side(self) -> ComposeResult:
         """The panel beside the document (the review screen adds its versions there)."""
@@ -246,6 +246,10 @@ class DocumentScreen(Screen[None]):
     @on(DocumentEditor.EdgeWanted)
     def _edge_wanted(self, message: DocumentEditor.EdgeWanted) -> None:
         self.edits.move_bound_to(message.where)
+
+    @on(DocumentEditor.Prompt)
+    def _prompt(self, message: DocumentEditor.Prompt) -> None:
+        self.query_one(KeyFooter).show_prompt(message.text)
 
     @on(DocumentEditor.Said)
     def _said(self, message: DocumentEditor.Said) -> None:

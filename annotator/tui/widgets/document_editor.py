@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
+from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.reactive import reactive
 
 from annotator.core.records import QUOTE, Span, Task
 from annotator.core.span_queries import span_order
-from annotator.tui.dialogs.jump_hints import JumpHints, SelectFrom, place_tags
+from annotator.tui.dialogs.jump_hints import JumpHints, SelectFrom, tag_targets
 from annotator.tui.dialogs.search_prompt import SearchPrompt
 from annotator.tui.display_text import excerpt, is_word
 from annotator.tui.text_edges import TextEdges
+from annotator.tui.text_search import find, span_at
 from annotator.tui.widgets.document_view import DocumentView, Marks
 from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
 
@@ -75,6 +78,13 @@ class DocumentEditor(DocumentView, can_focus=True):
             super().__init__()
             self.where = where
 
+    class Prompt(Message):
+        """What the bottom line says while the editor takes keys itself (jump tags), None when done."""
+
+        def __init__(self, text: Text | None) -> None:
+            super().__init__()
+            self.text = text
+
     class Said(Message):
         """Something for the status line (a search hit, a span's position)."""
 
@@ -94,12 +104,16 @@ class DocumentEditor(DocumentView, can_focus=True):
         self._quiet = False
         self._batching = False
         self._last_search = ""
+        #: the jump being typed (tags on screen), and what to do with its target
+        self.jump: JumpHints | None = None
+        self._jumped: Callable[[object], None] = lambda target: None
 
     # -- what is shown (attributes down) -----------------------------------------------------
 
     def show_task(self, task: Task, edges: TextEdges) -> None:
         """Show a document; the cursor goes to its first word, nothing is focused or selected."""
         self.doc_task, self.edges = task, edges
+        self._end_jump()
         self.set_reactive(DocumentEditor.selection, None)
         self.set_reactive(DocumentEditor.focused, None)
         self.set_reactive(DocumentEditor.cursor, edges.next_token(-1, 1) if task.tokens else 0)
@@ -108,6 +122,7 @@ class DocumentEditor(DocumentView, can_focus=True):
 
     def show_message(self, message: str) -> None:
         self.doc_task = self.edges = None
+        self._end_jump()
         self.set_reactive(DocumentEditor.selection, None)
         self.set_reactive(DocumentEditor.focused, None)
         super().show_message(message)
@@ -162,11 +177,7 @@ class DocumentEditor(DocumentView, can_focus=True):
             self.repaint_marks()
 
     def span_under(self, token: int) -> Span | None:
-        """The span to focus when the cursor is on ``token``: the smallest that holds it."""
-        if self.doc_task is None:
-            return None
-        holding = [s for s in self.doc_task.spans if s.token_start <= token <= s.token_end]
-        return min(holding, key=lambda s: (s.token_end - s.token_start, s.label == QUOTE)) if holding else None
+        return span_at(self.doc_task.spans, token) if self.doc_task is not None else None
 
     def start_selection(self, purpose: str, at: int) -> None:
         """Select from token ``at``; enter will finish it for ``purpose``."""
@@ -197,8 +208,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         if not self._batching:
             self.repaint_marks()
         if (before is None) != (after is None):
-            # The footer's recompose (enter / esc in) after the paint: it costs more than the paint.
-            self.call_after_refresh(self.refresh_bindings)
+            self.refresh_bindings()  # the footer names enter / esc while selecting
             self.post_message(self.SelectionChanged(after is not None, self.purpose))
 
     def watch_focused(self, span: Span | None) -> None:
@@ -219,15 +229,11 @@ class DocumentEditor(DocumentView, can_focus=True):
     def action_move(self, how: str) -> None:
         if self.doc_task is None or not self.doc_task.tokens:
             return
-        tokens, edges, cursor = self.doc_task.tokens, self.edges, self.cursor
+        edges, cursor = self.edges, self.cursor
         if how in ("left", "right"):
             cursor = edges.next_token(cursor, -1 if how == "left" else 1)
         elif how in ("word_left", "word_right"):
-            step = -1 if how == "word_left" else 1
-            probe = edges.next_token(cursor, step)
-            while probe != cursor and not is_word(tokens[probe].text):
-                cursor, probe = probe, edges.next_token(probe, step)
-            cursor = probe
+            cursor = edges.next_word(cursor, -1 if how == "word_left" else 1)
         else:
             cursor = self.token_on_next_line(cursor, -1 if how == "up" else 1)
         self.move_cursor(cursor)
@@ -330,27 +336,16 @@ class DocumentEditor(DocumentView, can_focus=True):
         (after the cursor, wrapping round); focus the span there, or put the cursor on it."""
         task = self.doc_task
         here = task.tokens[self.cursor].start if task.tokens else 0
-        labelled = [s for s in self.spans_in_order() if s.label == query.strip().upper()]
-        if labelled and query.strip().isupper() and not self.selecting:
-            after = [s for s in labelled if s.start > here] or labelled
-            self.focus_span(after[0])
-            return
-        text, needle = task.text.casefold(), query.casefold()
-        found = text.find(needle, here + 1)
-        if found < 0:
-            found = text.find(needle)
-        if found < 0:
+        found = find(task, self.spans_in_order(), query, here, labels=not self.selecting)
+        if found is None:
             self.post_message(self.Said(f"'{query}' is not in this document.", warning=True))
-            return
-        token = max(bisect_right([t.start for t in task.tokens], found) - 1, 0)
-        starting = [s for s in task.spans if s.start == task.tokens[token].start]
-        if starting and not self.selecting:
-            self.focus_span(min(starting, key=lambda s: s.end - s.start))
-            return
-        self.move_cursor(token)
-        if not self.selecting:
-            self.post_message(self.Said(f"“{excerpt(task.text[found:found + len(query)], 60)}” found: "
-                                        "v selects from here"))
+        elif isinstance(found[0], Span):
+            self.focus_span(found[0])
+        else:
+            self.move_cursor(found[0])
+            if not self.selecting:
+                self.post_message(self.Said(f"“{excerpt(task.text[found[1]:found[1] + len(query)], 60)}” "
+                                            "found: v selects from here"))
 
     # -- keys: jump tags ---------------------------------------------------------------------
 
@@ -367,16 +362,9 @@ class DocumentEditor(DocumentView, can_focus=True):
         if not targets:
             self.post_message(self.Said(f"No {kind} on screen to jump to."))
             return
-        placed = place_tags(task, targets, anchor, last)
-        self.show_hints({offset: tag for tag, offset, _ in placed})
+        self.jump, hints = tag_targets(task, targets, kind, anchor, last)
 
-        def name(target: Span | int) -> str:
-            if isinstance(target, int):
-                return task.tokens[target].text
-            return f"{target.label} “{excerpt(task.span_text(target), 24)}”"
-
-        def jumped(target: Span | int | None) -> None:
-            self.show_hints({})
+        def jumped(target: object) -> None:
             if isinstance(target, Span):
                 self.focus_span(target)
             elif isinstance(target, SelectFrom):  # as g then v: while selecting, a restart there
@@ -387,14 +375,24 @@ class DocumentEditor(DocumentView, can_focus=True):
                 self.move_cursor(target)
                 self.post_message(self.WordJumped(target))
 
-        # Where spans share a word, the prompt says which tag is which.
-        starts = [t.start for t in task.tokens]
-        words: dict[int, list[str]] = {}
-        for tag, offset, group in placed:
-            if isinstance(group[0], Span) and len(group) == 1:
-                word = bisect_right(starts, offset) - 1
-                words.setdefault(word, []).append(f"{tag} {name(group[0])}")
-        legend = " · ".join(item for items in words.values() if len(items) > 1 for item in items)
-        self.app.push_screen(JumpHints([tag for tag, _, _ in placed], kind, [group[0] for _, _, group in placed],
-                                       [group for _, _, group in placed],
-                                       [[name(t) for t in group] for _, _, group in placed], legend), jumped)
+        self.show_hints(hints)
+        self._jumped = jumped
+        self.post_message(self.Prompt(self.jump.prompt()))
+
+    def on_key(self, event: events.Key) -> None:
+        """While tags are shown every key goes to the jump (no binding sees it)."""
+        if self.jump is not None:
+            event.stop()
+            event.prevent_default()
+            (finished, target), jumped = self.jump.key(event.key, event.character), self._jumped
+            if finished:
+                self._end_jump()
+                jumped(target)
+            else:
+                self.post_message(self.Prompt(self.jump.prompt()))
+
+    def _end_jump(self) -> None:
+        if self.jump is not None:
+            self.jump = None
+            self.show_hints({})
+            self.post_message(self.Prompt(None))

@@ -136,9 +136,34 @@ class DocumentView(ScrollView, can_focus=False):
         self._message_style = Style(italic=True, dim=True)
 
     def update_spans(self, spans: list[Span]) -> None:
+        """Show the spans after an edit: only the lines of the spans that came or went are indexed
+        and repainted again (an edit touches a few lines of a long document)."""
+        # By identity: an edit keeps the span objects it does not change (a span replaced by an
+        # equal one only repaints its lines once more).
+        before, after = {id(s): s for s in self._spans}, {id(s): s for s in spans}
         self._spans = list(spans)
-        self._index_spans()
-        self._invalidate()
+        if len(self._line_spans) != len(self._lines):
+            self._index_spans()
+            self._invalidate()
+            return
+        gone = [s for key, s in before.items() if key not in after]
+        came = [s for key, s in after.items() if key not in before]
+        gone_ids = set(map(id, gone))
+        touched: dict[int, list[Span]] = {}
+        for span in gone:
+            for line in self._lines_of(span):
+                touched.setdefault(line, [])
+        for span in came:
+            for line in self._lines_of(span):
+                touched.setdefault(line, []).append(span)
+        for line, added in touched.items():
+            # Quotes under speakers and cues, entities on top, as the full index orders them.
+            kept = [s for s in self._line_spans[line] if id(s) not in gone_ids] + added
+            self._line_spans[line] = sorted(kept, key=_layer)
+            rows = range(line * self._rows, (line + 1) * self._rows)
+            for row in rows:
+                self._cache.pop(row, None)
+            self.refresh_lines(rows.start, len(rows))
 
     def show_hints(self, hints: dict[int, str]) -> None:
         """Draw each tag over the text at its offset (jump hints); an empty dict removes them."""
@@ -271,8 +296,11 @@ class DocumentView(ScrollView, can_focus=False):
     def _index_spans(self) -> None:
         self._line_spans = [[] for _ in self._lines]
         for span in sorted(self._spans, key=_layer):
-            for line in range(self.line_of(span.start), self.line_of(max(span.end - 1, span.start)) + 1):
+            for line in self._lines_of(span):
                 self._line_spans[line].append(span)
+
+    def _lines_of(self, span: Span) -> range:
+        return range(self.line_of(span.start), self.line_of(max(span.end - 1, span.start)) + 1)
 
     def _invalidate(self) -> None:
         self._cache.clear()

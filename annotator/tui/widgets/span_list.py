@@ -78,11 +78,17 @@ class SpanList(ScrollView, can_focus=False):
         lines.append((None, "blank", ()))
         lines.append((None, "header", (f"Entities ({len(entities)})",)))
         lines.extend((entity.span, "entity", (entity.text, entity.note)) for entity in entities)
-        self._lines = lines
+        before, self._lines = self._lines, lines
         self._first_line = {}
         for index, (span, _, _) in enumerate(lines):
             if span is not None:
                 self._first_line.setdefault(span, index)
+        if len(before) == len(lines):
+            # An edit that adds or removes no row (a span's extent or label) repaints its own rows.
+            for index, (old, new) in enumerate(zip(before, lines, strict=True)):
+                if old != new:
+                    self.refresh_lines(index)
+            return
         self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
         self.refresh()
 

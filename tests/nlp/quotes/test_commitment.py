@@ -44,3 +44,17 @@ def test_agreement_reports_its_infinitive_only_when_configured():
 def test_infinitive_rule_reads_the_lexicons_lemma_over_a_wrong_tagger_lemma():
     doc = hand_doc("The senator hoping to cut taxes.", _infinitive("senator", "hoping", "hop"))
     assert found_at(commitment.at, doc, Lexicon(infinitive_verbs=["hope"])) == [("indirect", "to cut taxes", "hoping")]
+
+
+def test_commitment_in_a_relative_clause_describes_the_people_it_names():
+    doc = hand_doc("Delegates who pledged to back Okafor left.", """
+        Delegates NOUN  NNS nsubj  6
+        who       PRON  WP  nsubj  2
+        pledged   VERB  VBD relcl  0 pledge
+        to        PART  TO  aux    4
+        back      VERB  VB  xcomp  2
+        Okafor    PROPN NNP dobj   4
+        left      VERB  VBD ROOT   6 leave
+        .         PUNCT .   punct  6
+    """)
+    assert found_at(commitment.at, doc) == []

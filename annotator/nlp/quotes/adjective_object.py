@@ -1,0 +1,41 @@
+"""An adjective of judgement with what it judges: ``the senator is critical of the deal``, ``aides
+were worried about turnout``; the preposition's object is the attribution's content, the copula
+with its adjective and preposition (``is critical of``) the cue, so the speaker is the copula's
+subject."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.adjective_cue import LINKING_VERBS
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers import subject_of
+
+
+def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
+    if copula.lemma_.lower() not in LINKING_VERBS or scan.quoted(copula.idx) or negated(copula):
+        return []
+    wanted = scan.lexicon.adjective_prepositions
+    adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.i > copula.i
+                      and c.lemma_.lower() in wanted), None)
+    if adjective is None or negated(adjective):
+        return []
+    prepositions = wanted[adjective.lemma_.lower()]
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > adjective.i),
+                None)
+    thing = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
+        return []
+    subject = subject_of(copula, scan.lexicon, climb=0)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP") \
+            or not could_speak(subject):
+        return []
+    doc = scan.doc
+    _, para_end = scan.paragraph(copula.idx)
+    end = min(thing.right_edge.i + 1, scan.token_at_or_after(para_end))
+    span = with_closing_mark(scan, trimmed(doc, thing.left_edge.i, end))
+    if span is None or not has_words_outside(span, scan.inside):
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), doc[copula.i:prep.i + 1])]

@@ -1,0 +1,23 @@
+"""An intention stated in the speaker's own sentence: ``the governor plans to run``, ``she hopes to
+win Iowa``, ``the senator agreed to testify``; the infinitive is what is meant. Only a verb heading
+its sentence, and only a subject that can mean something (``the bill aims to cut taxes`` is none):
+deeper in a sentence (``a donor who wants to …``, ``said he plans to …``) these infinitives are
+attributions with this speaker far less often."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.quotes.commitment import infinitive_quote
+from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.scan import QuoteScan
+
+
+def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    if verb.dep_ != "ROOT":
+        return []
+    # The lexicon's lemma first: a tagger's lemma of "hoping" is sometimes "hop".
+    lemma = scan.lexicon.lemma_of(verb) or verb.lemma_.lower()
+    if lemma not in scan.lexicon.intention_verbs:
+        return []
+    return infinitive_quote(scan, verb, meant_by_anyone=False)
