@@ -158,6 +158,12 @@ def is_person_role(token: Token) -> bool:
         token.lower_.endswith(("ist", "ian", "or", "er", "ess")) and token.lower_ not in NOT_A_PERSON
 
 
+def another_speaker(subject: Token | None) -> bool:
+    """A subject reported on by the writer: not missing, not ``I``/``you``/``we``, not a relative
+    ``which``/``who`` (the rule that reads the relative clause answers for it)."""
+    return subject is not None and subject.lower_ not in FIRST_SECOND_PERSON and subject.tag_ not in ("WDT", "WP")
+
+
 def could_speak(subject: Token) -> bool:
     """A subject that can report something: a person, an organisation or a pronoun for one, not a
     thing (``the research``, ``a discovery``, ``it``)."""

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FINITE_TAGS
-from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -25,11 +24,10 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
         return []
     clause = next((c for c in adjective.children if c.dep_ == "ccomp" and c.i > adjective.i), None) \
         or next((c for c in copula.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
-    if clause is None or not _finite(clause):
+    if clause is None or not finite(clause):
         return []  # "is ready to go", "is happy with it": no clause, no report
     subject = subject_of(copula, scan.lexicon, climb=0)
-    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP") \
-            or not could_speak(subject):
+    if not another_speaker(subject) or not could_speak(subject):
         return []
     doc = scan.doc
     _, para_end = scan.paragraph(copula.idx)
@@ -42,8 +40,3 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
     if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
         return []
     return [FoundQuote(span, type_for(span, scan.inside), doc[copula.i:adjective.i + 1])]
-
-
-def _finite(clause: Token) -> bool:
-    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                             for c in clause.children)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FINITE_TAGS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: Where the verb may stand: its own sentence, or a clause sharing its subject.
@@ -25,7 +24,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in FIRST_SECOND_PERSON:
         return []
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if clause is None or _finite(clause):
+    if clause is None or finite(clause):
         return []
     doc = scan.doc
     _, para_end = scan.paragraph(verb.idx)
@@ -34,8 +33,3 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
         return []
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
-
-
-def _finite(clause: Token) -> bool:
-    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                             for c in clause.children)

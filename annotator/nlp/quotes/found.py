@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.scan import QuoteScan, within
 
 
@@ -47,6 +47,12 @@ def has_words_outside(span: Span, inside: list[tuple[int, int]]) -> bool:
 def type_for(span: Span, inside: list[tuple[int, int]]) -> str:
     """``mixed`` when the span holds a quoted segment, else ``indirect``."""
     return "mixed" if any(span.start_char <= s and e <= span.end_char for s, e in inside) else "indirect"
+
+
+def finite(clause: Token) -> bool:
+    """A clause with a tense of its own (``that she won``, ``that it be``), not ``her winning``."""
+    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                             for c in clause.children)
 
 
 def negated(token: Token) -> bool:

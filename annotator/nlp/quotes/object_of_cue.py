@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import LISTENER_VERBS, QUOTE_MARK_TOKENS
-from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
@@ -58,8 +58,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> l
     if not names_said and not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
         return []  # ``thanked Clinton``: a name alone is whom the act was for, seldom what was said
     subject = subject_of(verb, scan.lexicon)
-    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP") \
-            or not could_speak(subject):
+    if not another_speaker(subject) or not could_speak(subject):
         return []
     doc = scan.doc
     end = thing.right_edge.i + 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.scan import QuoteScan
@@ -33,8 +33,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
         return []
     subject = subject_of(verb, scan.lexicon)
-    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP") \
-            or not could_speak(subject):
+    if not another_speaker(subject) or not could_speak(subject):
         return []
     doc = scan.doc
     _, para_end = scan.paragraph(verb.idx)
