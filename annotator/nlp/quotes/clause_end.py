@@ -9,7 +9,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS
+from annotator.nlp.quotes.found import finite
 
 #: Words that open, after a comma, a clause or phrase the reporter adds to a report that runs to its
 #: end: ``said she would back the raise, which phases in over six years``, ``…, while rivals
@@ -68,12 +68,11 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     plans and gave no date``) it is kept, unless the verb is one of ``acts``, verbs of saying or
     judging (``said the season was over and criticized the referees``)."""
     doc = clause.doc
-    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                               for c in clause.children)
+    tensed = finite(clause)
     for child in clause.children:
         if child.dep_ != "conj" or child.i <= clause.i or child.tag_ != verb.tag_ or child.pos_ != "VERB":
             continue
-        if finite and child.tag_ != "VBG" and child.lemma_.lower() not in acts:
+        if tensed and child.tag_ != "VBG" and child.lemma_.lower() not in acts:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in child.children):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark, word_count
+from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -134,8 +134,7 @@ def _one_plain_clause(scan: QuoteScan, span: Span, verb: Token) -> bool:
     (``While not all of it is true, she said …``), not several clauses (``…; indeed, she said``),
     not a clause with a report of its own."""
     root = span.root
-    if root.head.i != verb.i or root.dep_ != "ccomp" or span[0].dep_ == "mark" or root.tag_ not in FINITE_TAGS \
-            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in root.children):
+    if root.head.i != verb.i or root.dep_ != "ccomp" or span[0].dep_ == "mark" or not finite(root):
         return False
     if any(c.dep_ == "mark" and c.lower_ != "that" for c in root.children):
         return False  # "…, shortly after the senator quit his race, she said": a time, not a report

@@ -12,7 +12,7 @@ from spacy.symbols import NOUN
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, INFINITIVE_CUE_NOUNS, QUOTE_MARK_TOKENS, VIEW_NOUNS
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.noun_cue import participle_source, source_of_noun
 
@@ -71,8 +71,7 @@ def complement_clause(noun: Token) -> Token | None:
         subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue
-        if child.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                            for c in child.children):
+        if finite(child):
             return child
     return None
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS
+from annotator.nlp.lexicon import LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import inverted
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of
 
@@ -185,14 +185,12 @@ def _is_finite_clause(clause: Token) -> bool:
     """A clause with a tensed verb or a modal (``the deal would hold``), or a subjunctive with
     ``that`` and a subject of its own (``demanded that the board resign``, ``ordered that the files
     be released``), not ``the deal to hold``."""
-    if clause.tag_ in FINITE_TAGS:
+    if finite(clause):
         return True
     children = list(clause.children)
     subjunctive = clause.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in children)
-    if subjunctive and any(c.dep_ == "mark" and c.lower_ == "that" for c in children) \
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children)
+    return subjunctive and any(c.dep_ == "mark" and c.lower_ == "that" for c in children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
 
 
 def _asked_of_someone_else(verb: Token) -> bool:
