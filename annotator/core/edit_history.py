@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.core.invariants import task_problems
-from annotator.core.records import QUOTE, Relation, Span, Task
+from annotator.core.invariants import edit_keeps_sound, task_problems
+from annotator.core.records import Relation, Span, Task
 from annotator.core.span_queries import span_order
 
 State = tuple[tuple[Span, ...], tuple[Relation, ...]]
@@ -57,33 +57,6 @@ class Edit:
 
 
 
-
-def edit_keeps_sound(before: Task, after: Task) -> bool:
-    """Whether ``after`` keeps every invariant, given that ``before`` (same text and tokens) does:
-    only the spans it adds are checked one by one, then the rules between spans (no duplicate, no
-    overlapping entities, relations between spans of the task). False means "ask
-    ``task_problems``", which is the definition; a property test holds the two together."""
-    if after.text is not before.text or after.tokens is not before.tokens:
-        return False
-    text, tokens = after.text, after.tokens
-    # An edit keeps the span objects it does not change: what is new is what was not there.
-    old = set(map(id, before.spans))
-    added = [s for s in after.spans if id(s) not in old]
-    for span in added:
-        if not (0 <= span.token_start <= span.token_end < len(tokens)
-                and tokens[span.token_start].start == span.start and tokens[span.token_end].end == span.end
-                and span.start < span.end
-                and (span.text is None or text.startswith(span.text, span.start) and len(span.text) == span.end - span.start)
-                and (span.quote_type is None or span.label == QUOTE)):
-            return False
-    keys = {s.key for s in after.spans}
-    if len(keys) != len(after.spans):
-        return False
-    for span in added:
-        if span.is_entity and any(other.is_entity and other is not span and other.start < span.end
-                                  and span.start < other.end for other in after.spans):
-            return False
-    return all(r.head_span.key in keys and r.child_span.key in keys for r in after.relations)
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 The rules between fields, stated here and nowhere else (the record structs hold each field's
 kind; the schemas are generated from those). ``task_is_sound`` asks them all a column at a time,
-``task_problems`` words each one that is broken. Checked when records are read and before every
-write; a violation is reported, never silently fixed.
+``task_problems`` words each one that is broken, ``edit_keeps_sound`` asks them of what an edit
+adds to a sound task. Checked when records are read and before every write; a violation is reported, never silently fixed.
 """
 
 from __future__ import annotations
@@ -141,6 +141,34 @@ def task_is_sound(text: str, tokens: list[Token], spans: list[Span], relations: 
     # (A relation's head and child are its spans' token ends: the Relation struct checks that.)
     return (keys.issuperset(map(_key, map(_head_span, relations)))
             and keys.issuperset(map(_key, map(_child_span, relations))))
+
+
+def edit_keeps_sound(before: Task, after: Task) -> bool:
+    """Whether ``after`` keeps every invariant, given that ``before`` (same text and tokens) does:
+    only the spans it adds are checked one by one, then the rules between spans (no duplicate, no
+    overlapping entities, relations between spans of the task). False means "ask
+    ``task_problems``", which is the definition; a property test holds the two together."""
+    if after.text is not before.text or after.tokens is not before.tokens:
+        return False
+    text, tokens = after.text, after.tokens
+    # An edit keeps the span objects it does not change: what is new is what was not there.
+    old = set(map(id, before.spans))
+    added = [s for s in after.spans if id(s) not in old]
+    for span in added:
+        if not (0 <= span.token_start <= span.token_end < len(tokens)
+                and tokens[span.token_start].start == span.start and tokens[span.token_end].end == span.end
+                and span.start < span.end
+                and (span.text is None or text.startswith(span.text, span.start) and len(span.text) == span.end - span.start)
+                and (span.quote_type is None or span.label == QUOTE)):
+            return False
+    keys = {s.key for s in after.spans}
+    if len(keys) != len(after.spans):
+        return False
+    for span in added:
+        if span.is_entity and any(other.is_entity and other is not span and other.start < span.end
+                                  and span.start < other.end for other in after.spans):
+            return False
+    return all(r.head_span.key in keys and r.child_span.key in keys for r in after.relations)
 
 
 def _token_offsets(text: str, tokens: list[Token]) -> tuple[list[int] | None, list[int]]:

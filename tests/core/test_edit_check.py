@@ -7,7 +7,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from annotator.core.edit_history import edit_keeps_sound
+from annotator.core.invariants import edit_keeps_sound
 from annotator.core.invariants import task_is_sound
 from annotator.core.records import CUE, QUOTE, Relation, Span, Task, Token
 
