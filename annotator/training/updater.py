@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from annotator.core.atomic import fsync_folder
+from annotator.core.atomic import AtomicFile, fsync_folder
 from annotator.core.errors import UserError
 from annotator.core.records import Task
 from annotator.training.settings import TrainingSettings
@@ -151,10 +151,9 @@ def model_dev_score(folder: Path) -> float | None:
 
 
 def write_report(path: Path, report: dict[str, object]) -> None:
-    """Write the update's outcome whole (renamed into place), for the process that started it."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(report), encoding="utf-8")
-    os.replace(partial, path)
+    """Write the update's outcome whole (an atomic output), for the process that started it."""
+    with AtomicFile(path) as out:
+        out.write(json.dumps(report).encode("utf-8"))
 
 
 def score_model(folder: Path, dev: Sequence[Task]) -> float:
