@@ -128,7 +128,7 @@ def latency(args, pool: list[Task], work: Path) -> None:
         result = asyncio.run(tui_bench.keypress_latency(args.latency_presses))
         still = loop is not None and loop.running and loop.poll() is None
         if loop is not None:
-            loop.stop()
+            loop.close()
         runs.append(result)
         note = " (the update ran throughout)" if still else ("" if loop is None else " (the update ENDED early)")
         # The CPU the interface itself spent per key (bench/tui.py's per-key figures): what a busy

@@ -68,7 +68,7 @@ def annotate_documents(
         app_.run()
     finally:
         if learning is not None:
-            learning.stop()
+            learning.close()
 
 
 @app.command()

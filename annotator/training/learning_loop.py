@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from annotator.core.errors import UserError
+from annotator.core.output_lock import StoreLockedError, open_locked
 from annotator.training.updater import latest_model, model_dev_score, remove_partials
 
 #: Accepted documents between two updates (``--learn-every``): what the simulation takes at a time.
@@ -70,6 +72,13 @@ class LearningLoop:
         self.max_steps = max_steps
         self.python = python
         self.root.mkdir(parents=True, exist_ok=True)
+        # One run per folder: the snapshot, the report and the half-written model another run's
+        # update is writing all live here, and this run removes what it takes for leftovers.
+        try:
+            self._lock = open_locked(self.root / ".learn.lock")
+        except StoreLockedError:
+            raise UserError(f"--learn {self.root}: another annotate --learn run updates the models in this "
+                            "folder; nothing was changed: give each run its own folder") from None
         remove_partials(self.root)
         self.snapshot_path.unlink(missing_ok=True)  # (left by a run killed while it updated)
         self.in_use = self._read_in_use()
@@ -150,6 +159,11 @@ class LearningLoop:
             self._process.wait()
             self._process = None
         self.snapshot_path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Stop a running update and let another run use the folder."""
+        self.stop()
+        self._lock.close()
 
 
 def _lower_priority() -> None:

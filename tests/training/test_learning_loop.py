@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from annotator.core.errors import UserError
 from annotator.training.learning_loop import LearningLoop
 from annotator.training.updater import PARTIAL_PREFIX, numbered_models
 from tests.training.generated import generated_tasks, write_decisions
@@ -52,6 +53,7 @@ def test_an_update_after_n_accepted_documents_keeps_a_model_that_beats_the_rules
     assert meta["update"]["dev_attributed_f"] == outcome.new_f
     assert not loop.snapshot_path.exists()
     # A new run starts from the model kept.
+    loop.close()
     assert LearningLoop(decisions=decisions, root=tmp_path / "models").in_use.describe().startswith("model 1 · dev F1")
 
 
@@ -62,5 +64,18 @@ def test_stopping_an_update_leaves_no_model(tmp_path):
     time.sleep(3)
     loop.stop()
     assert not loop.running and numbered_models(tmp_path / "models") == []
+    loop.close()
     LearningLoop(decisions=decisions, root=tmp_path / "models")  # removes anything half-written
     assert not any(p.name.startswith(PARTIAL_PREFIX) for p in (tmp_path / "models").iterdir())
+
+
+def test_a_second_run_on_the_same_folder_is_refused_and_removes_nothing(tmp_path):
+    decisions = write_decisions(tmp_path / "out.jsonl", generated_tasks(4, seed=5))
+    first = LearningLoop(decisions=decisions, root=tmp_path / "models")
+    half_written = tmp_path / "models" / f"{PARTIAL_PREFIX}1-{os.getpid()}"
+    half_written.mkdir()  # (the first run's update writing its model)
+    with pytest.raises(UserError, match="another annotate --learn run"):
+        LearningLoop(decisions=tmp_path / "other.jsonl", root=tmp_path / "models")
+    assert half_written.is_dir()
+    first.close()
+    LearningLoop(decisions=decisions, root=tmp_path / "models").close()  # free again once closed
