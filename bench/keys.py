@@ -139,7 +139,7 @@ class Planner:
         """f or g and the tag drawn on ``target``; ``select``: its last letter in capitals, which
         starts a selection there (g and v in one)."""
         await self.press("f" if kind == "span" else "g")
-        hints = self.screen.editor.jump
+        hints = self.screen.editor.mode
         index = next(i for i, group in enumerate(hints.groups) if target in group)
         tag = hints.tags[index]
         self.check_tag_painted(tag, target)

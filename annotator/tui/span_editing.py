@@ -10,7 +10,8 @@ from rich.text import Text
 
 from annotator.core.editing import EditError
 from annotator.core.records import CUE, QUOTE, QUOTE_TYPES, SPEAKER, Span, Task
-from annotator.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.choice_picker import Choice
+from annotator.tui.dialogs.choice_dialog import ChoiceDialog
 from annotator.tui.display_text import excerpt
 from annotator.tui.label_styles import badge_style
 
@@ -80,7 +81,7 @@ class SpanEditing:
             return False
         self.editor.selection = None
         screen.show_spans()
-        self.editor.focus_span(result, quiet=True)
+        self.editor.focus_span(result)
         if session.last_edit is not None:
             screen.status(session.last_edit.description)
         return True
@@ -324,7 +325,7 @@ class SpanEditing:
         else:
             self.editor.selection = None
             screen.show_spans()
-            self.editor.focus_span(focus, quiet=True)
+            self.editor.focus_span(focus)
         document = session.current
         note = f" (document {edit.index + 1})" if session.index != before else ""
         if document is not None and document.decided and document.dirty:

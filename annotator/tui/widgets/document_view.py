@@ -3,11 +3,11 @@ repaint depends on the lines on screen, not on the length of the document)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Callable
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -15,44 +15,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Token
-from annotator.tui.display_text import printable
+from annotator.tui.display_text import printable, wrap_offsets
 from annotator.tui.label_styles import label_style
 from annotator.tui.widgets.label_row import label_row
-
-_CHUNK = re.compile(r"\S+\s*|\s+")
-
-
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Character ranges of the visual lines of ``text`` wrapped at word edges to ``width`` cells."""
-    width = max(width, 4)
-    lines: list[tuple[int, int]] = []
-    position = 0
-    for paragraph in text.split("\n"):
-        base = position
-        position += len(paragraph) + 1
-        line_start, cells = base, 0
-        for match in _CHUNK.finditer(paragraph):
-            chunk_start = base + match.start()
-            chunk = match.group()
-            word = chunk.rstrip()
-            word_cells = cell_len(word)
-            if cells and cells + word_cells > width:
-                lines.append((line_start, chunk_start))
-                line_start, cells = chunk_start, 0
-            if word_cells > width:
-                # A word wider than the view (a URL, a run of symbols) is cut where it must be.
-                for offset, char in enumerate(word, start=chunk_start):
-                    size = get_character_cell_size(char)
-                    if cells and cells + size > width:
-                        lines.append((line_start, offset))
-                        line_start, cells = offset, 0
-                    cells += size
-                cells += len(chunk) - len(word)
-            else:
-                cells += cell_len(chunk)
-        lines.append((line_start, base + len(paragraph)))
-    return lines
-
 
 def _layer(span: Span) -> int:
     # Quotes paint the background first, then speakers and cues, then entity colours on top.
@@ -61,21 +26,26 @@ def _layer(span: Span) -> int:
 
 @dataclass(frozen=True)
 class Marks:
-    """What is marked over the text, as character ranges: the focused span, the selection, the cursor."""
+    """What is marked over the text, as character ranges: the focused span, the selection, the
+    cursor, a picker's row."""
 
     focus: tuple[int, int] | None = None
     selection: tuple[int, int] | None = None
     cursor: tuple[int, int] | None = None
+    #: the span of the row a picker would choose now
+    choice: tuple[int, int] | None = None
 
     def ranges(self) -> set[tuple[int, int]]:
-        return {m for m in (self.focus, self.selection, self.cursor) if m is not None}
+        return {m for m in (self.focus, self.selection, self.cursor, self.choice) if m is not None}
 
 
 class DocumentView(ScrollView, can_focus=False):
     """Draws a document and the marks ``marks()`` names (the editor subclass owns them).
 
     The marks are component classes, styled in ``app.tcss``: ``document-view--focus`` (the focused
-    span), ``--selection``, ``--cursor``, ``--hint`` (jump tags) and ``--disputed`` (review).
+    span), ``--selection``, ``--cursor``, ``--hint`` (jump tags), ``--disputed`` (review), and for
+    a picker drawn over the text ``--picker`` (its box), ``--picker-row`` (the row enter chooses)
+    and ``--choice`` (that row's span in the text).
     """
 
     COMPONENT_CLASSES = {
@@ -85,6 +55,9 @@ class DocumentView(ScrollView, can_focus=False):
         "document-view--hint",
         "document-view--hint-next",
         "document-view--disputed",
+        "document-view--picker",
+        "document-view--picker-row",
+        "document-view--choice",
     }
 
     DEFAULT_CSS = """
@@ -116,6 +89,12 @@ class DocumentView(ScrollView, can_focus=False):
         self._hint_next: dict[int, bool] = {}
         #: a line of labels under each line of text (``L`` toggles it)
         self.label_rows = True
+        #: a box drawn over the rows of the view (a picker): how to draw it for a width and a
+        #: height, the character it must leave in view, and the rows it covers now
+        self._overlay: Callable[[int, int], list[Text]] | None = None
+        self._overlay_keep: int | None = None
+        self._overlay_top = 0
+        self._overlay_strips: list[Strip] = []
 
     # -- what to show (called by the screen) -----------------------------------------------
 
@@ -182,6 +161,45 @@ class DocumentView(ScrollView, can_focus=False):
             end = offset + len(self._hints[offset])
         self._invalidate()
 
+    def show_overlay(self, draw: Callable[[int, int], list[Text]] | None, keep: int | None = None) -> None:
+        """Draw a box over the text: ``draw(width, most rows)`` gives its lines, on the rows that
+        leave the line of character ``keep`` in view (below it when there is room, else above it,
+        else the view scrolls that line to the top); None removes it. Only its rows are repainted."""
+        self._overlay, self._overlay_keep = draw, keep
+        self.redraw_overlay()
+
+    def redraw_overlay(self) -> None:
+        """Draw the box again (it changed: a key typed into its picker)."""
+        covered = (self._overlay_top, len(self._overlay_strips))
+        self._overlay_strips = []
+        height, width = self.scrollable_content_region.height, self.scrollable_content_region.width
+        if self._overlay is not None and height > 0 and width > 0:
+            # Three fifths of the view, at least the nine rows the digits choose, and a few rows of
+            # text left for the line it must leave in view.
+            lines = self._overlay(width, min(max(height * 3 // 5, 12), max(height - 4, 3)))
+            rows = len(lines)
+            self._overlay_top = self._overlay_place(rows, height)
+            self._overlay_strips = [Strip(line.render(self.app.console), line.cell_len)
+                                    .crop_extend(0, width, self.rich_style) for line in lines]
+        for top, count in (covered, (self._overlay_top, len(self._overlay_strips))):
+            if count:
+                self.refresh_lines(round(self.scroll_y) + top, count)
+
+    def _overlay_place(self, rows: int, height: int) -> int:
+        """The first view row of a box ``rows`` tall: below the kept line, else above it."""
+        if self._overlay_keep is None or not self._lines:
+            return height - rows
+        line = self.line_of(self._overlay_keep) * self._rows
+        at = line - round(self.scroll_y)
+        if at + self._rows <= height - rows:
+            return height - rows
+        if at >= rows and at < height:
+            return 0
+        # Neither: bring the kept line to the top of the view (one line of what comes before it).
+        self.scroll_to(y=max(line - self._rows, 0), animate=False, immediate=True)
+        at = line - round(self.scroll_y)
+        return height - rows if at + self._rows <= height - rows else 0
+
     def set_label_rows(self, shown: bool) -> None:
         if shown != self.label_rows:
             focus = self.marks().focus
@@ -215,9 +233,9 @@ class DocumentView(ScrollView, can_focus=False):
         """What to mark now (nothing: the editor subclass says what it owns)."""
         return Marks()
 
-    def repaint_marks(self) -> None:
-        """Repaint the lines whose marks changed since the last call, and bring the focused span
-        and then the cursor into view."""
+    def repaint_marks(self, *, scroll: bool = True) -> None:
+        """Repaint the lines whose marks changed since the last call, and (``scroll``) bring the
+        focused span and then the cursor into view."""
         marks = self.marks()
         now = marks.ranges()
         # Repaint only the lines whose marks changed: a keypress costs a few lines, not the view.
@@ -228,6 +246,8 @@ class DocumentView(ScrollView, can_focus=False):
                 self._cache.pop(row, None)
             self.refresh_lines(rows.start, len(rows))
         self._painted = now
+        if not scroll:
+            return
         # The focused span in view first (its start, when it is taller than the view), then the
         # cursor, which may be further on inside it.
         if marks.focus is not None:
@@ -296,6 +316,8 @@ class DocumentView(ScrollView, can_focus=False):
         self._index_spans()
         self.virtual_size = Size(width, len(self._lines) * self._rows)
         self._invalidate()
+        if self._overlay is not None:
+            self.redraw_overlay()
 
     def _index_spans(self) -> None:
         self._line_spans = [[] for _ in self._lines]
@@ -322,6 +344,8 @@ class DocumentView(ScrollView, can_focus=False):
         row = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
+        if self._overlay_strips and self._overlay_top <= y < self._overlay_top + len(self._overlay_strips):
+            return self._overlay_strips[y - self._overlay_top]
         index, label_line = divmod(row, self._rows)
         if index >= len(self._lines):
             return Strip.blank(width, base)
@@ -353,7 +377,7 @@ class DocumentView(ScrollView, can_focus=False):
                 break
             paint(self.mark_style("disputed"), span.start, span.end)
         marks = self.marks()
-        for mark in ("focus", "selection", "cursor"):
+        for mark in ("focus", "choice", "selection", "cursor"):
             where = getattr(marks, mark)
             if where is not None:
                 paint(self.mark_style(mark), *where)
