@@ -3,7 +3,7 @@ repaint depends on the lines on screen, not on the length of the document)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable
 
@@ -18,6 +18,10 @@ from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Token
 from annotator.tui.display_text import printable, wrap_offsets
 from annotator.tui.label_styles import label_style
 from annotator.tui.widgets.label_row import label_row
+
+#: every text attribute off, under a jump tag's style: a tag shows its own style only
+_PLAIN = Style(bold=False, dim=False, italic=False, underline=False, reverse=False, strike=False, overline=False)
+
 
 def _layer(span: Span) -> int:
     # Quotes paint the background first, then speakers and cues, then entity colours on top.
@@ -86,6 +90,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._cache: dict[int, Strip] = {}
         #: jump hints being shown: character offset → tag
         self._hints: dict[int, str] = {}
+        self._hint_offsets: list[int] = []
         self._hint_next: dict[int, bool] = {}
         #: a line of labels under each line of text (``L`` toggles it)
         self.label_rows = True
@@ -151,11 +156,12 @@ class DocumentView(ScrollView, can_focus=False):
     def show_hints(self, hints: dict[int, str]) -> None:
         """Draw each tag over the text at its offset (jump hints); an empty dict removes them."""
         self._hints = dict(hints)
+        self._hint_offsets = sorted(self._hints)
         # A tag right after another (spans that share a word) takes the other colour, so two
         # one-letter tags never read as one two-letter tag.
         self._hint_next = {}
         end, alternate = -1, False
-        for offset in sorted(self._hints):
+        for offset in self._hint_offsets:
             alternate = offset == end and not alternate
             self._hint_next[offset] = alternate
             end = offset + len(self._hints[offset])
@@ -191,10 +197,8 @@ class DocumentView(ScrollView, can_focus=False):
             return height - rows
         line = self.line_of(self._overlay_keep) * self._rows
         at = line - round(self.scroll_y)
-        if at + self._rows <= height - rows:
-            return height - rows
-        if at >= rows and at < height:
-            return 0
+        if at + self._rows <= height - rows or rows <= at < height:
+            return height - rows if at + self._rows <= height - rows else 0
         # Neither: bring the kept line to the top of the view (one line of what comes before it).
         self.scroll_to(y=max(line - self._rows, 0), animate=False, immediate=True)
         at = line - round(self.scroll_y)
@@ -364,7 +368,14 @@ class DocumentView(ScrollView, can_focus=False):
 
     def _render_text_line(self, index: int, base: Style) -> Strip:
         start, end = self._lines[index]
-        text = Text(self._text[start:end], style=base + self._message_style, no_wrap=True, end="")
+        plain = self._text[start:end]
+        # Jump tags take the place of the characters they cover (a tag is never longer than its
+        # word): put them in the plain text and style them last, so no Text is cut and joined.
+        tags = [(offset - start, self._hints[offset]) for offset in
+                self._hint_offsets[bisect_left(self._hint_offsets, start):bisect_left(self._hint_offsets, end)]]
+        for at, tag in tags:
+            plain = plain[:at] + tag[:len(plain) - at] + plain[at + len(tag):]
+        text = Text(plain, style=base + self._message_style, no_wrap=True, end="")
 
         def paint(style: Style, char_start: int, char_end: int) -> None:
             if char_start < end and start < char_end:
@@ -381,11 +392,7 @@ class DocumentView(ScrollView, can_focus=False):
             where = getattr(marks, mark)
             if where is not None:
                 paint(self.mark_style(mark), *where)
-        styles = self.mark_style("hint"), self.mark_style("hint-next")
-        for offset, tag in self._hints.items():
-            if start <= offset < end:
-                at = offset - start
-                tag = tag[: max(len(text) - at, 0)]
-                text = text[:at] + Text(tag, style=styles[self._hint_next.get(offset, False)],
-                                        end="") + text[at + len(tag):]
+        styles = _PLAIN + self.mark_style("hint"), _PLAIN + self.mark_style("hint-next")
+        for at, tag in tags:
+            text.stylize(styles[self._hint_next.get(start + at, False)], at, min(at + len(tag), len(plain)))
         return Strip(text.render(self.app.console), text.cell_len)
