@@ -14,18 +14,13 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Token
+from annotator.core.records import Span, Token
 from annotator.tui.display_text import printable, wrap_offsets
-from annotator.tui.label_styles import label_style
+from annotator.tui.label_styles import label_style, paint_layer
 from annotator.tui.widgets.label_row import label_row
 
 #: every text attribute off, under a jump tag's style: a tag shows its own style only
 _PLAIN = Style(bold=False, dim=False, italic=False, underline=False, reverse=False, strike=False, overline=False)
-
-
-def _layer(span: Span) -> int:
-    # Quotes paint the background first, then speakers and cues, then entity colours on top.
-    return {QUOTE: 0, SPEAKER: 1, CUE: 1}.get(span.label, 2)
 
 
 @dataclass(frozen=True)
@@ -147,14 +142,16 @@ class DocumentView(ScrollView, can_focus=False):
             # Quotes under speakers and cues, entities on top, each in the task's order: as the
             # full index has them.
             kept = [s for s in self._line_spans[line] if id(s) not in gone_ids] + added
-            self._line_spans[line] = sorted(kept, key=lambda s: (_layer(s), order[id(s)]))
+            self._line_spans[line] = sorted(kept, key=lambda s: (paint_layer(s), order[id(s)]))
             rows = range(line * self._rows, (line + 1) * self._rows)
             for row in rows:
                 self._cache.pop(row, None)
             self.refresh_lines(rows.start, len(rows))
 
     def show_hints(self, hints: dict[int, str]) -> None:
-        """Draw each tag over the text at its offset (jump hints); an empty dict removes them."""
+        """Draw each tag over the text at its offset (jump hints); an empty dict removes them. Only
+        the text rows of the lines with a tag, before or now, are painted again (not the label rows)."""
+        lines = {self.line_of(offset) for offset in [*self._hint_offsets, *hints]}
         self._hints = dict(hints)
         self._hint_offsets = sorted(self._hints)
         # A tag right after another (spans that share a word) takes the other colour, so two
@@ -165,12 +162,11 @@ class DocumentView(ScrollView, can_focus=False):
             alternate = offset == end and not alternate
             self._hint_next[offset] = alternate
             end = offset + len(self._hints[offset])
-        self._invalidate()
+        self._repaint_text_rows(lines)
 
     def show_overlay(self, draw: Callable[[int, int], list[Text]] | None, keep: int | None = None) -> None:
-        """Draw a box over the text: ``draw(width, most rows)`` gives its lines, on the rows that
-        leave the line of character ``keep`` in view (below it when there is room, else above it,
-        else the view scrolls that line to the top); None removes it. Only its rows are repainted."""
+        """Draw a box over the text, ``draw(width, most rows)`` its lines, on the rows that leave the
+        line of character ``keep`` in view (or scroll it up there); None removes it."""
         self._overlay, self._overlay_keep = draw, keep
         self.redraw_overlay()
 
@@ -180,8 +176,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._overlay_strips = []
         height, width = self.scrollable_content_region.height, self.scrollable_content_region.width
         if self._overlay is not None and height > 0 and width > 0:
-            # Three fifths of the view, at least the nine rows the digits choose, and a few rows of
-            # text left for the line it must leave in view.
+            # 3/5 of the view, at least the nine rows the digits choose, a few rows left for the text.
             lines = self._overlay(width, min(max(height * 3 // 5, 12), max(height - 4, 3)))
             rows = len(lines)
             self._overlay_top = self._overlay_place(rows, height)
@@ -243,12 +238,8 @@ class DocumentView(ScrollView, can_focus=False):
         marks = self.marks()
         now = marks.ranges()
         # Repaint only the lines whose marks changed: a keypress costs a few lines, not the view.
-        for start, end in self._painted ^ now:
-            first, last = self.line_of(start), self.line_of(max(end - 1, start))
-            rows = range(first * self._rows, (last + 1) * self._rows)
-            for row in rows:  # the cache is keyed by screen row, and a line of text may have two
-                self._cache.pop(row, None)
-            self.refresh_lines(rows.start, len(rows))
+        self._repaint_text_rows({line for start, end in self._painted ^ now
+                                 for line in range(self.line_of(start), self.line_of(max(end - 1, start)) + 1)})
         self._painted = now
         if not scroll:
             return
@@ -258,6 +249,13 @@ class DocumentView(ScrollView, can_focus=False):
             self.scroll_to_offset(*marks.focus)
         if marks.cursor is not None:
             self.scroll_to_offset(*marks.cursor)
+
+    def _repaint_text_rows(self, lines: set[int]) -> None:
+        """Paint the text rows of ``lines`` again (marks and tags are drawn there, never on the label
+        rows; the cache is keyed by screen row, and a line of text may have two)."""
+        for line in lines:
+            self._cache.pop(line * self._rows, None)
+            self.refresh_lines(line * self._rows)
 
     def mark_style(self, mark: str) -> Style:
         """How ``mark`` (focus, selection, cursor, hint, disputed) is painted over the text."""
@@ -325,7 +323,7 @@ class DocumentView(ScrollView, can_focus=False):
 
     def _index_spans(self) -> None:
         self._line_spans = [[] for _ in self._lines]
-        for span in sorted(self._spans, key=_layer):
+        for span in sorted(self._spans, key=paint_layer):
             for line in self._lines_of(span):
                 self._line_spans[line].append(span)
 
