@@ -1,6 +1,6 @@
 """A list to choose one row from, drawn over the document by the editor (as the jump tags are):
-type to filter, a digit or enter chooses, the arrows move, escape cancels. The speaker, cue and
-entity pickers use it; ``Choice`` rows are shared with the modal ``ChoiceDialog``."""
+type to filter, a digit or enter chooses, the arrows move, escape cancels. The speaker, cue, entity
+and label pickers use it; ``Choice`` rows are shared with review's modal ``ChoiceDialog``."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class ChoicePicker:
     Not a modal screen: a modal repaints the whole screen under it through its translucent
     background on every frame (about 250 ms of CPU per ``s`` on a long document); the editor holds
     one of these, draws ``lines()`` over the rows of the view it covers, and the footer shows
-    ``prompt()``.
+    ``prompt()``. No cursor blinks in it, so what it shows does not change while nobody types.
     """
 
     def __init__(self, title: str, choices: list[Choice], highlight: str | None = None) -> None:

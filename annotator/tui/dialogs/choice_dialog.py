@@ -1,5 +1,6 @@
-"""A modal list to pick one value from, with type-to-filter: labels, review's versions. (The
-speaker, cue and entity pickers are drawn over the text by the editor: ``choice_picker``.)"""
+"""A modal list to pick one value from, with type-to-filter: review's versions and its question on
+agreed documents. (The label, speaker, cue and entity pickers are drawn over the text by the
+editor: ``choice_picker``.)"""
 
 from __future__ import annotations
 
