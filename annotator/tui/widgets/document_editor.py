@@ -89,6 +89,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         #: the text), and what to do after
         self.mode: JumpHints | SearchLine | ChoicePicker | None = None
         self._done: Callable[[object], None] = lambda target: None
+        self._order: tuple[list[Span], list[Span], dict[int, int]] = ([], [], {})
 
     # -- what is shown (attributes down) -----------------------------------------------------
 
@@ -125,7 +126,13 @@ class DocumentEditor(DocumentView, can_focus=True):
         return self.selection is not None
 
     def spans_in_order(self) -> list[Span]:
-        return sorted(self.doc_task.spans, key=span_order) if self.doc_task is not None else []
+        """The document's spans in text order (kept until an edit puts a new list in the task;
+        not to be changed), and where each span object is in it."""
+        spans = self.doc_task.spans if self.doc_task is not None else []
+        if self._order[0] is not spans or len(self._order[1]) != len(spans):
+            ordered = sorted(spans, key=span_order)
+            self._order = (spans, ordered, {id(span): index for index, span in enumerate(ordered)})
+        return self._order[1]
 
     # -- state changes -----------------------------------------------------------------------
 
@@ -243,11 +250,10 @@ class DocumentEditor(DocumentView, can_focus=True):
         if not spans:
             self.post_message(self.Said("This document has no spans yet: v selects text to make one."))
             return
-        if self.focused in spans:
-            index = (spans.index(self.focused) + step) % len(spans)
-        else:
-            index = 0 if step > 0 else len(spans) - 1
-        self.focus_span(spans[index])
+        at = self._order[2].get(id(self.focused))
+        if at is None and self.focused in spans:
+            at = spans.index(self.focused)
+        self.focus_span(spans[(at + step) % len(spans) if at is not None else (0 if step > 0 else -1)])
 
     def action_next_quote(self, step: int) -> None:
         self._step_through(step, QUOTE, "quote")
