@@ -4,6 +4,7 @@ has opened yet; the header names the model in use and its dev score."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -20,14 +21,13 @@ if TYPE_CHECKING:
 POLL_SECONDS = 1.0
 
 
+@dataclass
 class DocumentRelabeled(Message):
     """A document ahead pre-labeled again by a newer model (``before``: the task it replaces)."""
 
-    def __init__(self, index: int, before: Task, after: Task) -> None:
-        super().__init__()
-        self.index = index
-        self.before = before
-        self.after = after
+    index: int
+    before: Task
+    after: Task
 
 
 class ModelUpdates:

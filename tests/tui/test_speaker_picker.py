@@ -32,6 +32,14 @@ def _choice_words(app, screen) -> list[str]:
     return marked_words(view_cells(app, view, has_choice(view)))
 
 
+def _speaker_written(tmp_path, quote) -> tuple[int, int, str]:
+    """The quote's speaker in the record the store wrote: its offsets and label."""
+    [record] = latest_by_hash(tmp_path / "out.jsonl").values()
+    [said_by] = [r for r in record["relations"] if r["label"] == SAID_BY and r["head_span"] == quote.to_dict()]
+    child = said_by["child_span"]
+    return child["start"], child["end"], child["label"]
+
+
 def _where_words(screen, picker: ChoicePicker) -> list[str]:
     start, end = picker.current.where
     return screen.session.task.text[start:end].split()
@@ -118,11 +126,7 @@ async def test_enter_links_the_highlighted_row_and_the_record_says_so(make_app, 
         assert screen.session.speaker_of(quote) is not None
         await pilot.press("a")
         await pilot.pause()
-    [record] = latest_by_hash(tmp_path / "out.jsonl").values()
-    [said_by] = [r for r in record["relations"] if r["label"] == SAID_BY and r["head_span"] == quote.to_dict()]
-    child = said_by["child_span"]
-    assert (child["start"], child["end"]) == wanted
-    assert child["label"] == "SPEAKER"
+    assert _speaker_written(tmp_path, quote) == (*wanted, "SPEAKER")
 
 
 async def test_a_digit_with_no_row_does_nothing_and_a_digit_with_one_links_it(make_app, tmp_path):
@@ -144,6 +148,4 @@ async def test_a_digit_with_no_row_does_nothing_and_a_digit_with_one_links_it(ma
         assert screen.editor.mode is None
         await pilot.press("a")
         await pilot.pause()
-    [record] = latest_by_hash(tmp_path / "out.jsonl").values()
-    [said_by] = [r for r in record["relations"] if r["label"] == SAID_BY and r["head_span"] == quote.to_dict()]
-    assert (said_by["child_span"]["start"], said_by["child_span"]["end"]) == second
+    assert _speaker_written(tmp_path, quote)[:2] == second

@@ -4,6 +4,8 @@ span edits and pickers it owns)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.message import Message
 
@@ -18,23 +20,20 @@ from annotator.tui.screens.document_screen import DocumentScreen
 WARM_UP_DELAY = 2.0
 
 
+@dataclass
 class DocumentArrived(Message):
-    def __init__(self, item: FeedItem) -> None:
-        super().__init__()
-        self.item = item
+    item: FeedItem
 
 
+@dataclass
 class InputRejected(Message):
-    def __init__(self, message: str) -> None:
-        super().__init__()
-        self.message = message
+    message: str
 
 
+@dataclass
 class ModelStatus(Message):
-    def __init__(self, state: str, message: str) -> None:
-        super().__init__()
-        self.state = state
-        self.message = message
+    state: str
+    message: str
 
 
 class AnnotateScreen(DocumentScreen):

@@ -6,6 +6,7 @@ screen owns the session, and redraws the panel and header from it."""
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from textual import on
@@ -41,16 +42,14 @@ PURPOSE_HINTS = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": 
 LABEL_ROWS_MIN_HEIGHT = 32
 
 
+@dataclass
 class FeedFinished(Message):
-    def __init__(self, error: str | None) -> None:
-        super().__init__()
-        self.error = error
+    error: str | None
 
 
+@dataclass
 class TotalCounted(Message):
-    def __init__(self, total: int | None) -> None:
-        super().__init__()
-        self.total = total
+    total: int | None
 
 
 class DocumentScreen(Screen[None]):

@@ -5,7 +5,7 @@ key to accept every document the annotators agree on. Decisions go to GOLD with 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import work
@@ -36,10 +36,9 @@ _MERGED = "merged"
 _QUIET_IN_REVIEW = frozenset({"ignore", "previous_document", "pick_label", "select", "pick_speaker"})
 
 
+@dataclass
 class ReviewArrived(Message):
-    def __init__(self, item: ReviewItem) -> None:
-        super().__init__()
-        self.item = item
+    item: ReviewItem
 
 
 class ReviewEditor(DocumentEditor):

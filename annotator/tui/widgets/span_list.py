@@ -7,6 +7,7 @@ screen, so a document with thousands of spans costs no more per key than a short
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from rich.style import Style
@@ -57,10 +58,9 @@ class SpanList(ScrollView, can_focus=False):
     }
     """
 
+    @dataclass
     class SpanChosen(Message):
-        def __init__(self, span: Span) -> None:
-            super().__init__()
-            self.span = span
+        span: Span
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
