@@ -11,7 +11,10 @@ speed against the bare model. Skips cleanly when the corpus is absent. Nothing i
 repository; ``--json FILE`` appends one line per row for later tables, ``--save-models DIR`` keeps
 each trained pipeline, and ``--models-from DIR`` scores kept pipelines again without training
 (beside the rules). Each pipeline is scored per ``--policies``: alone, with the rules' direct quotes
-winning over the ones it overlaps, and with every rule quote winning.
+winning over the ones it overlaps, and with every rule quote winning; ``dev`` chooses the
+combination again on the size's dev documents with this checkout's linker (for kept pipelines).
+Each row also gives the keys per article to bring the held-out articles to gold, as
+``bench/corpus.py`` counts them (add 8, delete 3, speaker 5; extent fixes left out).
 Sizes can run as separate processes (``--sizes 200 --no-rules``): the split is the same in each.
 """
 
@@ -27,14 +30,16 @@ from pathlib import Path
 # This checkout's annotator, not whichever one is installed (a script's folder, not the working
 # directory, is first on sys.path).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent))  # bench/corpus.py, also when imported by file
 
 from annotator.measure.evaluation import evaluate
 from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
-from annotator.training.linking import COMBINATIONS
+from annotator.training.linking import COMBINATIONS, gap_filler
 from annotator.training.settings import TrainingSettings
-from annotator.training.trainer import train_pipeline
+from annotator.training.trainer import DevScorer, choose_linking, train_pipeline
+from corpus import KEY_COSTS, keys_to_gold  # (bench/corpus.py: the same key count)
 
 KINDS = ("all",) + QUOTE_TYPES
 HELD_OUT = 0.1
@@ -84,13 +89,39 @@ def load_with_policy(folder: Path, policy: str):
     import spacy
 
     nlp = spacy.load(folder)
+    if policy.startswith("gap"):  # gap@0.6, gap+parse@0.6: the gap filler with that score threshold
+        kind, _, score = policy.partition("@")
+        name, _config = gap_filler(float(score or 0), kind == "gap+parse")
+        policy = name
     if policy != "chosen":
+        for name in list(nlp.disabled):
+            nlp.enable_pipe(name)
         set_linking(nlp, {"learned_quotes": list(QUOTE_TYPES), **(POLICIES.get(policy) or COMBINATIONS[policy])})
     return add_components(nlp)
 
 
+def keys_per_article(gold: list[Task], predicted: list[Task]) -> float:
+    """Mean keys to bring each article to gold, without extent fixes (as bench/corpus.py's mean)."""
+    by_text = {p.text: p for p in predicted}
+    per_doc = [keys_to_gold(g, by_text.get(g.text) or Task(text=g.text)) for g in gold]
+    return sum(KEY_COSTS[k] * n for fixes in per_doc for k, n in fixes.items() if k != "extent") / max(len(per_doc), 1)
+
+
+def rechosen(folder: Path, dev: list[Task]):
+    """A saved pipeline with its linking chosen again on ``dev`` by this checkout's linker."""
+    import spacy
+
+    nlp = add_components(spacy.load(folder))
+    for name in list(nlp.disabled):  # (a pipeline saved as the rules alone has its model disabled)
+        nlp.enable_pipe(name)
+    choice = choose_linking(DevScorer(nlp, dev))
+    print(f"  chosen again on dev ({len(dev)} documents): {choice.name}; dev attributed F1 "
+          + ", ".join(f"{name} {figures['attributed_f']:.3f}" for name, figures in choice.scores.items()), flush=True)
+    return set_linking(nlp, choice.config), choice.to_dict()
+
+
 def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
-    out = {}
+    out: dict = {"keys": keys_per_article(gold, predicted)}
     for kind in KINDS:
         result = evaluate([only_kind(t, kind) for t in gold], [only_kind(t, kind) for t in predicted])
         out[kind] = [round(result.quotes_overlap.f1, 3), round(result.attributed.f1, 3), round(result.resolved.f1, 3)]
@@ -121,7 +152,8 @@ def record(row: dict, path: Path | None, base_speed: float) -> None:
 def print_row(name: str, row: dict, out=sys.stdout) -> None:
     cells = " | ".join(f"{row['scores'][k][0]:.2f} / {row['scores'][k][1]:.2f}" for k in KINDS)
     extra = f"{row['train_minutes']:.1f}" if row.get("train_minutes") is not None else "-"
-    print(f"| {name} | {cells} | {row['scores']['all'][2]:.2f} | {extra} | {row['speed']:.2f} ({row['speed_ratio']:.2f}×) |",
+    print(f"| {name} | {cells} | {row['scores']['all'][2]:.2f} | {row['scores']['keys']:.1f} | {extra} | "
+          f"{row['speed']:.2f} ({row['speed_ratio']:.2f}×) |",
           file=out, flush=True)
 
 
@@ -141,10 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--models-from", type=Path, help="score the pipelines --save-models kept instead of training")
     parser.add_argument("--policies", default="chosen",
                         help="how the model's quotes combine with the rules', each scored: chosen (as 'annotator "
-                             "train' chose it on the size's dev documents), model (alone), "
+                             "train' chose it on the size's dev documents), dev (chosen again now on those "
+                             "documents, by this checkout's linker), model (alone), "
                              "direct (the rules' direct quotes win), rules (every rule quote wins), "
                              "syntax / direct+syntax / rules+syntax / reported+syntax (the rules' mixed "
-                             "and indirect quotes win; speakers read off the cue by the rules first)")
+                             "and indirect quotes win; speakers read off the cue by the rules first); "
+                             "gap@T / gap+parse@T: every rule quote, and the model's quotes scored >= T where "
+                             "no rule quote is (+parse: their cue the verb they hang on)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
@@ -159,9 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     base_speed = bare_speed(bare, texts)
     del bare
     header = ("| trained on | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS)
-              + " | resolved F1 (all) | training min | docs/s (vs bare model) |")
+              + " | resolved F1 (all) | keys/article | training min | docs/s (vs bare model) |")
     print(header)
-    print("|" + "---|" * (len(KINDS) + 4), flush=True)
+    print("|" + "---|" * (len(KINDS) + 5), flush=True)
 
     rows = []
     if not args.no_rules:
@@ -175,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         suffix = "" if args.design == "ner" else f"-{args.design}"
         folder = (args.models_from or args.save_models or Path(tempfile.mkdtemp())) / f"model-{size}{suffix}"
         trained: dict = {"train_minutes": None}
+        fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
         if not args.models_from:
-            fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
             words = sum(len(t.text.split()) for t in fit)
             # Batches compound from 100 towards 1000 words: about 500 words an update on average.
             steps = max(50, int(args.epochs * words / 500))
@@ -194,10 +229,15 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
             del result
         for policy in policies:
-            predicted, speed = run(load_with_policy(folder, policy), texts)
+            extra = {}
+            if policy == "dev":
+                nlp, extra["rechosen"] = rechosen(folder, dev)
+            else:
+                nlp = load_with_policy(folder, policy)
+            predicted, speed = run(nlp, texts)
             name = f"{len(train)} documents, {args.design} ({policy})"
             rows.append({"name": name, "size": size, "policy": policy, "design": args.design, "scores": scores(held_out, predicted),
-                         "speed": speed, "speed_ratio": speed / base_speed, **trained})
+                         "speed": speed, "speed_ratio": speed / base_speed, **trained, **extra})
             record(rows[-1], args.json, base_speed)
     return 0
 

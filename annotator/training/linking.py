@@ -15,7 +15,9 @@ from annotator.core.records import QUOTE_TYPES
 #: with as good a dev score, the pipeline that needs no model is the safer one).
 #: ``rule_quotes``: the quote types taken from the rules (they replace the learned quotes they
 #: overlap); ``learned_quotes``: the learned quote types kept where the rules found none;
-#: ``syntax_speakers``: a learned quote's speaker is first the one the rules read off its cue.
+#: ``syntax_speakers``: a learned quote's speaker is first the one the rules read off its cue;
+#: ``parse_cues``: a learned quote's cue is first the verb its clause hangs on; ``min_learned_score``:
+#: the learned quotes the model scored lower are left out (the ``GAP_FILLERS`` below).
 COMBINATIONS: dict[str, dict[str, Any]] = {
     "rules alone": {"rule_quotes": list(QUOTE_TYPES), "learned_quotes": [], "syntax_speakers": False},
     "every rule quote wins, model's direct fill gaps, speakers off the cue":
@@ -34,6 +36,27 @@ COMBINATIONS: dict[str, dict[str, Any]] = {
     "model, speakers off the cue": {"rule_quotes": [], "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": True},
     "model alone": {"rule_quotes": [], "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": False},
 }
+
+#: Scores a learned quote must reach to fill a gap the rules left, each tried on dev (only the spancat
+#: design scores its spans; with the ner design these combinations are not scored).
+SCORE_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def gap_filler(min_score: float, parse_cues: bool) -> tuple[str, dict[str, Any]]:
+    """Rules first: the model adds the quotes (of any type) no rule quote overlaps and that it scored at
+    least ``min_score``; their speakers are read off the cue by the rules (the cue: the verb the quote
+    hangs on with ``parse_cues``, else the model's nearest cue)."""
+    name = "rules first, the model adds quotes no rule quote overlaps"
+    name += f" scored >= {min_score:.1f}" if min_score else ""
+    name += ", their cue the verb they hang on" if parse_cues else ""
+    return name + ", speakers off the cue", {
+        "rule_quotes": list(QUOTE_TYPES), "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": True,
+        "min_learned_score": min_score, "parse_cues": parse_cues}
+
+
+#: The gap fillers: every rule quote kept, model quotes added where no rule quote is, by score.
+GAP_FILLERS = dict(gap_filler(score, parse) for parse in (False, True) for score in (0.0, *SCORE_THRESHOLDS))
+COMBINATIONS.update(GAP_FILLERS)
 
 
 @dataclass
@@ -70,6 +93,11 @@ def best_combination(scores: dict[str, dict[str, float]], min_gain: float = MIN_
         if gain < min_gain - 1e-9:
             return RULES_ALONE
     return best
+
+
+def needs_scores(config: dict[str, Any]) -> bool:
+    """Whether the combination sorts the model's quotes by score (pointless for a model that gives none)."""
+    return bool(config.get("min_learned_score"))
 
 
 def uses_model(config: dict[str, Any]) -> bool:

@@ -106,7 +106,9 @@ def linking_section(linking: dict[str, Any] | None) -> list[str]:
         "",
         f"Chosen on the dev documents: **{linking['chosen']}** (the linker's config: "
         f"`rule_quotes = {config['rule_quotes']}`, `learned_quotes = {config['learned_quotes']}`, "
-        f"`syntax_speakers = {str(config['syntax_speakers']).lower()}`). Every combination scored:",
+        f"`syntax_speakers = {str(config['syntax_speakers']).lower()}`, "
+        f"`min_learned_score = {config.get('min_learned_score', 0.0)}`, "
+        f"`parse_cues = {str(config.get('parse_cues', False)).lower()}`). Every combination scored:",
         "",
         "| combination | attributed F1 | quote F1 | speaker resolved F1 |",
         "|---|---|---|---|",

@@ -6,7 +6,7 @@ from annotator.measure.evaluation import evaluate
 from annotator.nlp.learned_spans import LEARNED_TAGGER
 from annotator.nlp.pipeline import LINKER, load_pipeline, prelabel, set_linking
 from annotator.training.examples import paragraph_examples
-from annotator.training.linking import COMBINATIONS, best_combination
+from annotator.training.linking import COMBINATIONS, best_combination, needs_scores
 from annotator.training.trainer import DevScorer, build_pipeline, choose_linking, initialize_tagger
 from tests.training.generated import generated_tasks
 
@@ -37,7 +37,8 @@ def test_an_untrained_tagger_scores_nothing_although_the_pipeline_takes_quotes_f
 def test_a_model_that_finds_nothing_is_linked_as_the_rules_alone_and_runs_as_the_rules(untrained):
     dev, nlp, scorer, by_rules = untrained
     choice = choose_linking(scorer)
-    assert list(choice.scores) == list(COMBINATIONS)
+    # The tagger gives its quotes no score: the combinations sorting them by score are not tried.
+    assert list(choice.scores) == [name for name, config in COMBINATIONS.items() if not needs_scores(config)]
     # Every combination that keeps the rules' quotes ties with them; the rules alone win the tie.
     assert choice.name == "rules alone"
     assert choice.scores["rules alone"]["attributed_f"] > choice.scores["model alone"]["attributed_f"]
