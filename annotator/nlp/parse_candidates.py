@@ -92,16 +92,62 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def attribution_candidates(doc: Doc, *, max_words: int = 3) -> list[tuple[int, int]]:
-    """What a span classifier labels QUOTE, SPEAKER or CUE: the quote candidates above, plus short
-    spans for speakers and cues (every run of up to ``max_words`` words, noun chunks, entities)."""
+#: Words before a verb that a cue often includes (``has said``, ``did not deny``, ``publicly stated``).
+_VERB_LEFT = frozenset({"AUX", "PART", "ADV"})
+#: Words after a cue word that a cue often includes (``according to``, ``pointed out``).
+_CUE_RIGHT = frozenset({"ADP", "PART"})
+#: Longest speaker candidate read off the parse, in tokens (``a spokeswoman for the port authority``).
+MAX_SPEAKER_TOKENS = 12
+
+
+def attribution_candidates(doc: Doc) -> list[tuple[int, int]]:
+    """What a span classifier labels QUOTE, SPEAKER or CUE: the quote candidates above, plus the short
+    spans for speakers and cues (``speaker_and_cue_candidates``)."""
     found = set(parse_candidates(doc))
+    found.update(speaker_and_cue_candidates(doc))
+    return sorted(found)
+
+
+def speaker_and_cue_candidates(doc: Doc) -> set[tuple[int, int]]:
+    """Every word; noun chunks, entities and the phrase each noun or pronoun heads (speakers); and the
+    verb groups a cue is (the verb with the auxiliaries, particles and adverbs right before it, with
+    and without a preposition or particle after it; a noun or adjective with its preposition).
+    Without a parse: every run of up to three words."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("POS"):
+        return _word_runs(doc, 3)
+    found = _word_runs(doc, 1)
+    found.update((chunk.start, chunk.end) for chunk in doc.noun_chunks)
+    found.update((ent.start, ent.end) for ent in doc.ents)
+    for token in doc:
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            trimmed = _trim(doc, *_subtree(token))
+            if trimmed is not None and trimmed[1] - trimmed[0] <= MAX_SPEAKER_TOKENS:
+                found.add(trimmed)
+        if token.pos_ in ("VERB", "NOUN", "ADJ"):
+            found.update(_cue_groups(doc, token))
+    return found
+
+
+def _cue_groups(doc: Doc, token: Token) -> Iterator[tuple[int, int]]:
+    ends = [token.i + 1]
+    if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in _CUE_RIGHT:
+        ends.append(token.i + 2)
+    starts = [token.i]
+    if token.pos_ == "VERB":
+        while starts[-1] > 0 and doc[starts[-1] - 1].pos_ in _VERB_LEFT and len(starts) <= 3:
+            starts.append(starts[-1] - 1)
+    for start in starts:
+        for end in ends:
+            if end - start > 1:
+                yield start, end
+
+
+def _word_runs(doc: Doc, max_words: int) -> set[tuple[int, int]]:
+    """Every run of up to ``max_words`` words without edge punctuation or spaces."""
+    found = set()
     words = [i for i, token in enumerate(doc) if not token.is_space]
     for n, start in enumerate(words):
         for end in words[n:n + max_words]:
             if _trim(doc, start, end + 1) == (start, end + 1):
                 found.add((start, end + 1))
-    if doc.has_annotation("DEP"):
-        found.update((chunk.start, chunk.end) for chunk in doc.noun_chunks)
-    found.update((ent.start, ent.end) for ent in doc.ents)
-    return sorted(found)
+    return found
