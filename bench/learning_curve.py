@@ -7,7 +7,7 @@ brat``), or a JSONL file it already wrote. A fixed, seeded 10% of its documents 
 each size N the model trains on the first N of the rest (10% of those, at least 5, pick the best
 model) and pre-labels the held-out part. Printed per size, beside the rules alone: quote and
 attributed F1 per kind (as ``annotator evaluate`` scores), training minutes, and pre-labeling
-speed against the bare model. Skips cleanly when the corpus is absent. Nothing is written into the
+speed against the bare model (documents per CPU second, one BLAS thread). Skips cleanly when the corpus is absent. Nothing is written into the
 repository; ``--json FILE`` appends one line per row for later tables, ``--save-models DIR`` keeps
 each trained pipeline, and ``--models-from DIR`` scores kept pipelines again without training
 (beside the rules). Each pipeline is scored per ``--policies``: alone, with the rules' direct quotes
@@ -22,10 +22,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+# One BLAS thread, so CPU seconds measure the pipeline's own work (as bench/corpus.py does).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 # This checkout's annotator, not whichever one is installed (a script's folder, not the working
 # directory, is first on sys.path).
@@ -129,17 +134,18 @@ def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
 
 
 def run(nlp, texts: list[Task]) -> tuple[list[Task], float]:
-    """Pre-label the texts; returns the tasks and documents per second."""
-    started = time.perf_counter()
+    """Pre-label the texts; returns the tasks and documents per CPU second (``time.process_time``: on
+    a shared machine other processes' load does not count)."""
+    started = time.process_time()
     out = list(prelabel(nlp, texts, batch_size=16))
-    return out, len(texts) / (time.perf_counter() - started)
+    return out, len(texts) / (time.process_time() - started)
 
 
 def bare_speed(nlp, texts: list[Task]) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in nlp.pipe((t.text for t in texts), batch_size=16):
         pass
-    return len(texts) / (time.perf_counter() - started)
+    return len(texts) / (time.process_time() - started)
 
 
 def record(row: dict, path: Path | None, base_speed: float) -> None:
@@ -194,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     base_speed = bare_speed(bare, texts)
     del bare
     header = ("| trained on | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS)
-              + " | resolved F1 (all) | keys/article | training min | docs/s (vs bare model) |")
+              + " | resolved F1 (all) | keys/article | training min | docs per CPU s (vs bare model) |")
     print(header)
     print("|" + "---|" * (len(KINDS) + 5), flush=True)
 
