@@ -94,9 +94,9 @@ def load_with_policy(folder: Path, policy: str):
     import spacy
 
     nlp = spacy.load(folder)
-    if policy.startswith("gap"):  # gap@0.6, gap+parse@0.6: the gap filler with that score threshold
+    if policy.startswith("gap"):  # gap@0.6, gap+parse@0.6, gap+clauses@0.6: the gap filler, that threshold
         kind, _, score = policy.partition("@")
-        name, _config = gap_filler(float(score or 0), kind == "gap+parse")
+        name, _config = gap_filler(float(score or 0), kind in ("gap+parse", "gap+clauses"), kind == "gap+clauses")
         policy = name
     if policy != "chosen":
         for name in list(nlp.disabled):
@@ -184,8 +184,9 @@ def main(argv: list[str] | None = None) -> int:
                              "direct (the rules' direct quotes win), rules (every rule quote wins), "
                              "syntax / direct+syntax / rules+syntax / reported+syntax (the rules' mixed "
                              "and indirect quotes win; speakers read off the cue by the rules first); "
-                             "gap@T / gap+parse@T: every rule quote, and the model's quotes scored >= T where "
-                             "no rule quote is (+parse: their cue the verb they hang on)")
+                             "gap@T / gap+parse@T / gap+clauses@T: every rule quote, and the model's quotes scored >= T "
+                             "where no rule quote is (+parse: their cue the verb they hang on; +clauses: and "
+                             "the clauses after its cue verbs)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)

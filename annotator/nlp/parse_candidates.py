@@ -43,6 +43,18 @@ def parse_candidates(doc: Doc, *, max_tokens: int = MAX_TOKENS) -> list[tuple[in
     return sorted(found)
 
 
+def complement_clause(verb: Token) -> tuple[int, int] | None:
+    """The clause a verb reports, after it (``believes [that] the deal will fail``): its complement
+    clause's words without the opener and edge punctuation, within the paragraph; None without one."""
+    for child in verb.rights:
+        if child.dep_ == "ccomp":
+            start, end = _subtree(child)
+            if verb.doc[start].lower_ in OPENERS:
+                start += 1
+            return _trim(verb.doc, start, end)
+    return None
+
+
 def _raw_candidates(doc: Doc) -> Iterator[tuple[int, int]]:
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     for sent in sentences:

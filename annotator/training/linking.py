@@ -42,20 +42,23 @@ COMBINATIONS: dict[str, dict[str, Any]] = {
 SCORE_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
-def gap_filler(min_score: float, parse_cues: bool) -> tuple[str, dict[str, Any]]:
+def gap_filler(min_score: float, parse_cues: bool, cue_clauses: bool = False) -> tuple[str, dict[str, Any]]:
     """Rules first: the model adds the quotes (of any type) no rule quote overlaps and that it scored at
     least ``min_score``; their speakers are read off the cue by the rules (the cue: the verb the quote
-    hangs on with ``parse_cues``, else the model's nearest cue)."""
+    hangs on with ``parse_cues``, else the model's nearest cue). With ``cue_clauses``, the complement
+    clause after each learned cue verb no quote uses is a quote too."""
     name = "rules first, the model adds quotes no rule quote overlaps"
     name += f" scored >= {min_score:.1f}" if min_score else ""
+    name += " and the clauses after its cue verbs" if cue_clauses else ""
     name += ", their cue the verb they hang on" if parse_cues else ""
     return name + ", speakers off the cue", {
         "rule_quotes": list(QUOTE_TYPES), "learned_quotes": list(QUOTE_TYPES), "syntax_speakers": True,
-        "min_learned_score": min_score, "parse_cues": parse_cues}
+        "min_learned_score": min_score, "parse_cues": parse_cues, "cue_clauses": cue_clauses}
 
 
 #: The gap fillers: every rule quote kept, model quotes added where no rule quote is, by score.
-GAP_FILLERS = dict(gap_filler(score, parse) for parse in (False, True) for score in (0.0, *SCORE_THRESHOLDS))
+GAP_FILLERS = dict(gap_filler(score, parse, clauses) for clauses in (False, True) for parse in (False, True)
+                   for score in (0.0, *SCORE_THRESHOLDS) if parse or not clauses)
 COMBINATIONS.update(GAP_FILLERS)
 
 

@@ -108,7 +108,8 @@ def linking_section(linking: dict[str, Any] | None) -> list[str]:
         f"`rule_quotes = {config['rule_quotes']}`, `learned_quotes = {config['learned_quotes']}`, "
         f"`syntax_speakers = {str(config['syntax_speakers']).lower()}`, "
         f"`min_learned_score = {config.get('min_learned_score', 0.0)}`, "
-        f"`parse_cues = {str(config.get('parse_cues', False)).lower()}`). Every combination scored:",
+        f"`parse_cues = {str(config.get('parse_cues', False)).lower()}`, "
+        f"`cue_clauses = {str(config.get('cue_clauses', False)).lower()}`). Every combination scored:",
         "",
         "| combination | attributed F1 | quote F1 | speaker resolved F1 |",
         "|---|---|---|---|",

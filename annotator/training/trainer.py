@@ -243,7 +243,8 @@ def choose_linking(scorer: DevScorer) -> LinkingChoice:
                                    learned_quotes=tuple(config["learned_quotes"]),
                                    syntax_speakers=config["syntax_speakers"],
                                    min_learned_score=config.get("min_learned_score", 0.0),
-                                   parse_cues=config.get("parse_cues", False))
+                                   parse_cues=config.get("parse_cues", False),
+                                   cue_clauses=config.get("cue_clauses", False))
         scores[name] = dev_figures(scorer.score(linker, learned))
     best = best_combination(scores)
     return LinkingChoice(name=best, config=dict(COMBINATIONS[best]), scores=scores)

