@@ -48,7 +48,7 @@ def test_speaker_and_cue_candidates_include_short_spans(nlp_model):
 
 
 def test_speakers_and_cues_come_from_the_parse_not_from_every_run_of_words(nlp_model):
-    from annotator.nlp.parse_candidates import _word_runs, speaker_and_cue_candidates
+    from annotator.nlp.parse_candidates import _View, _word_runs, speaker_and_cue_candidates
 
     doc = nlp_model("A spokeswoman for the harbour authority has repeatedly said that the ferry would run, "
                     "and according to the captain it will.")
@@ -59,4 +59,4 @@ def test_speakers_and_cues_come_from_the_parse_not_from_every_run_of_words(nlp_m
             "according to", "ferry"} <= found
     # Runs that are neither a phrase nor a verb group are not proposed.
     assert "authority has repeatedly" not in found and "would run ," not in found
-    assert len(found) < len(_word_runs(doc, 3))
+    assert len(found) < len(_word_runs(_View(doc), 3))
