@@ -1,6 +1,6 @@
 """Pre-label quality and speed on a real attribution corpus in brat standoff (PolNeAR), scored like ``annotator evaluate``.
 
-    nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--held-out] [--misses]
+    nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--held-out | --tuning] [--misses]
                                           [--model NAME] [--dump DIR]
 
 CORPUS_DIR is PolNeAR's checkout (``CORPUS_DIR/data/train/{text,attributions}``) or the split
@@ -12,7 +12,7 @@ the dev and test splits are held out for independent measurement. ``--dump DIR``
 repository: the corpus' text must never be committed) writes gold, predictions and a per-document
 error list for rule development; ``--dump DIR --rescore`` scores them again without the pipeline.
 ``--held-out`` scores only the seeded 10% that ``bench/learning_curve.py`` holds out (the texts
-the targets are measured on). ``--misses`` prints every gold attribution not found, counted by
+the targets are measured on); ``--tuning`` the other 90%, where rules and word lists are chosen. ``--misses`` prints every gold attribution not found, counted by
 what carries it in the gold (the class of its cue word, read off the model's parse: never text).
 Every run prints the estimated keys to bring each article to gold (``KEY_COSTS``).
 Without the corpus it says so and exits 0.
@@ -44,7 +44,7 @@ from annotator.core.sources import read_tasks  # noqa: E402
 from annotator.formats.brat_labels import DEFAULT_LABELS  # noqa: E402
 from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
-from annotator.nlp.lexicon import CUE_ADJECTIVES, CUE_NOUNS, CUE_VERB_CLASSES, RAISING_VERBS, cue_verb_class  # noqa: E402
+from annotator.nlp.cue_words import CUE_ADJECTIVES, CUE_NOUNS, CUE_VERB_CLASSES, RAISING_VERBS, cue_verb_class  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, prelabel_batch  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
@@ -161,13 +161,14 @@ def dump(folder: Path, gold: list[Task], predicted: list[Task]) -> None:
                 e_out.write(f"# {g.meta.get('source')}\n" + "\n".join(lines) + "\n\n")
 
 
-def held_out_part(gold: list[Task]) -> list[Task]:
-    """The texts ``bench/learning_curve.py`` holds out: the same seeded split over one task per text."""
+def held_out_part(gold: list[Task], *, tuning: bool = False) -> list[Task]:
+    """The texts ``bench/learning_curve.py`` holds out: the same seeded split over one task per text;
+    with ``tuning``, the other 90% instead (where a rule is chosen, so the held-out figure stays a test)."""
     by_hash: dict[int | None, Task] = {}
     for task in gold:
         by_hash[task.input_hash] = task
-    _, held_out = split_documents(list(by_hash.values()), fraction=HELD_OUT_FRACTION, seed=HELD_OUT_SEED)
-    chosen = {task.input_hash for task in held_out}
+    rest, held_out = split_documents(list(by_hash.values()), fraction=HELD_OUT_FRACTION, seed=HELD_OUT_SEED)
+    chosen = {task.input_hash for task in (rest if tuning else held_out)}
     return [task for task in gold if task.input_hash in chosen and by_hash[task.input_hash] is task]
 
 
@@ -351,6 +352,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N texts (in name order)")
     parser.add_argument("--held-out", action="store_true", help="only the seeded 10%% of the texts that "
                         "bench/learning_curve.py holds out (where the targets are measured)")
+    parser.add_argument("--tuning", action="store_true", help="only the other 90%% of the texts: where a rule "
+                        "or a word list is chosen, so that --held-out still measures it")
     parser.add_argument("--misses", action="store_true", help="count the gold attributions not found by "
                         "what carries them (cue verb class, noun, adjective, passive, preposition, …)")
     parser.add_argument("--model", default=None)
@@ -384,11 +387,15 @@ def main() -> int:
         print(f"no corpus at {args.corpus} (looked for data/{args.split}/ and {args.split}/): skipped")
         return 0
 
-    gold, problems = load_gold(folder, None if args.held_out else args.limit)
-    if args.held_out:
-        gold = held_out_part(gold)[:args.limit] if args.limit else held_out_part(gold)
+    if args.held_out and args.tuning:
+        print("--held-out and --tuning are the two parts of the split: choose one", file=sys.stderr)
+        return 2
+    part = args.held_out or args.tuning
+    gold, problems = load_gold(folder, None if part else args.limit)
+    if part:
+        gold = held_out_part(gold, tuning=args.tuning)[:args.limit] if args.limit else held_out_part(gold, tuning=args.tuning)
     kinds = Counter(s.quote_type for g in gold for s in g.spans if s.label == QUOTE)
-    print(f"corpus: {folder}{' (held-out 10%)' if args.held_out else ''} — {len(gold)} texts (gold: the first annotator of each), "
+    print(f"corpus: {folder}{' (held-out 10%)' if args.held_out else ' (tuning 90%)' if args.tuning else ''} — {len(gold)} texts (gold: the first annotator of each), "
           f"{sum(len(g.text) for g in gold) / max(len(gold), 1):.0f} characters on average; quotes: "
           + ", ".join(f"{kinds[k]} {k}" for k in QUOTE_TYPES))
     for problem in problems:

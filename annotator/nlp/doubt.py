@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, Task
-from annotator.nlp.lexicon import SPEECH_VERBS, inflections
+from annotator.nlp.lexicon import inflections
+from annotator.nlp.cue_words import SPEECH_VERBS
 from annotator.nlp.marks import find_marked_segments
 
 #: What each sign of doubt weighs. A missing speaker costs an attribution outright; a missing cue

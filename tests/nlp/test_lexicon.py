@@ -94,7 +94,7 @@ def test_lexicon_attribution_word_lists_come_from_the_component_config():
 
 
 def test_lexicon_classes_each_cue_verb_by_what_it_reports():
-    from annotator.nlp.lexicon import cue_verb_class
+    from annotator.nlp.cue_words import cue_verb_class
 
     assert [cue_verb_class(v) for v in ("say", "show", "hope", "believe", "oppose", "intend", "grumble")] == [
         "communication", "perception/evidence", "expectation", "cognition", "judgement/stance", "intention", None]

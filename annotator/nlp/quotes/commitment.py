@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import COMMITMENT_VERBS
+from annotator.nlp.cue_words import COMMITMENT_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count

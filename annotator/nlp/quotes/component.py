@@ -10,11 +10,8 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
-from annotator.nlp.lexicon import (
-    ADJECTIVE_PREPOSITIONS, CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, EVIDENCE_VERBS,
-    INFINITIVE_CUE_VERBS, INTENTION_INFINITIVE_VERBS, OBJECT_CUE_VERBS, PREPOSITIONAL_CUE_VERBS, REGARD_VERBS,
-    SPEECH_VERBS, STANCE_OBJECT_VERBS, Lexicon,
-)
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.cue_words import ADJECTIVE_PREPOSITIONS, CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, EVIDENCE_VERBS, INFINITIVE_CUE_VERBS, INTENTION_INFINITIVE_VERBS, OBJECT_CUE_VERBS, PREPOSITIONAL_CUE_VERBS, REGARD_VERBS, SPEECH_VERBS, STANCE_OBJECT_VERBS
 from annotator.nlp.quotes import direct, headline, interview, noun_cue, reports
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan

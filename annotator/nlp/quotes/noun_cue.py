@@ -11,7 +11,8 @@ from spacy.strings import hash_string
 from spacy.symbols import NOUN
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, INFINITIVE_CUE_NOUNS, QUOTE_MARK_TOKENS, VIEW_NOUNS
+from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.cue_words import INFINITIVE_CUE_NOUNS, VIEW_NOUNS
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.noun_cue import participle_source, source_of_noun

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import LISTENER_VERBS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark

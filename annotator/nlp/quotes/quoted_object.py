@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import LISTENER_VERBS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
 from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan

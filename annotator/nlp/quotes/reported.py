@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import LISTENER_VERBS, QUOTE_MARK_TOKENS, WH_WORDS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS
+from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import inverted
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut

@@ -9,7 +9,8 @@ from typing import Mapping
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import NAMING_VERBS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.name_words import describes_person_word
 from annotator.nlp.speakers import cue_subject
 from annotator.nlp.speakers.by_cue import speaker_from_rules

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import AUTHORING_PREPOSITIONS, AUTHORING_VERBS, FIRST_SECOND_POSSESSIVES, Lexicon
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.cue_words import AUTHORING_PREPOSITIONS, AUTHORING_VERBS, FIRST_SECOND_POSSESSIVES
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers.mentions import noun_phrase, subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
