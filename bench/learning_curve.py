@@ -35,16 +35,15 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 # This checkout's annotator, not whichever one is installed (a script's folder, not the working
 # directory, is first on sys.path).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(1, str(Path(__file__).resolve().parent))  # bench/corpus.py, also when imported by file
 
 from annotator.measure.evaluation import evaluate
+from annotator.measure.keys import mean_keys
 from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
 from annotator.training.linking import COMBINATIONS, gap_filler
 from annotator.training.settings import TrainingSettings
 from annotator.training.trainer import DevScorer, choose_linking, train_pipeline
-from corpus import KEY_COSTS, keys_to_gold  # (bench/corpus.py: the same key count)
 
 KINDS = ("all",) + QUOTE_TYPES
 HELD_OUT = 0.1
@@ -105,13 +104,6 @@ def load_with_policy(folder: Path, policy: str):
     return add_components(nlp)
 
 
-def keys_per_article(gold: list[Task], predicted: list[Task]) -> float:
-    """Mean keys to bring each article to gold, without extent fixes (as bench/corpus.py's mean)."""
-    by_text = {p.text: p for p in predicted}
-    per_doc = [keys_to_gold(g, by_text.get(g.text) or Task(text=g.text)) for g in gold]
-    return sum(KEY_COSTS[k] * n for fixes in per_doc for k, n in fixes.items() if k != "extent") / max(len(per_doc), 1)
-
-
 def rechosen(folder: Path, dev: list[Task]):
     """A saved pipeline with its linking chosen again on ``dev`` by this checkout's linker."""
     import spacy
@@ -126,7 +118,7 @@ def rechosen(folder: Path, dev: list[Task]):
 
 
 def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
-    out: dict = {"keys": keys_per_article(gold, predicted)}
+    out: dict = {"keys": mean_keys(gold, predicted)}
     for kind in KINDS:
         result = evaluate([only_kind(t, kind) for t in gold], [only_kind(t, kind) for t in predicted])
         out[kind] = [round(result.quotes_overlap.f1, 3), round(result.attributed.f1, 3), round(result.resolved.f1, 3)]

@@ -62,3 +62,17 @@ def test_the_rules_alone_stay_unless_a_combination_beats_them_by_the_margin():
     assert best_combination(scores) == "rules alone"  # +0.007: noise on a few dev documents
     assert best_combination({**scores, "b": {"attributed_f": 0.605}}) == "b"  # +0.010
     assert best_combination(scores, min_gain=0.0) == "b"
+
+
+def test_without_an_f1_gain_the_combination_saving_the_most_keys_at_no_loss_is_chosen():
+    scores = {"rules alone": {"attributed_f": 0.60, "keys": 100.0},
+              "fewer keys, lower F1": {"attributed_f": 0.599, "keys": 80.0},
+              "level, 10% fewer keys": {"attributed_f": 0.60, "keys": 90.0},
+              "a little better, 6% fewer": {"attributed_f": 0.605, "keys": 94.0}}
+    assert best_combination(scores) == "level, 10% fewer keys"
+    # A saving under the margin is noise: the rules stay.
+    assert best_combination(scores, min_key_saving=0.15) == "rules alone"
+    # An F1 gain past its margin still wins over keys.
+    assert best_combination({**scores, "better": {"attributed_f": 0.62, "keys": 99.0}}) == "better"
+    # Without keys scored, only F1 counts.
+    assert best_combination({name: {"attributed_f": f["attributed_f"]} for name, f in scores.items()}) == "rules alone"
