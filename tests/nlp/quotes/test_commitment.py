@@ -102,3 +102,19 @@ def test_a_request_by_a_thing_or_a_listener_verb_is_left_alone():
     assert found_at(commitment.at, doc) == []
     doc = hand_doc("The mayor told residents to conserve water.", _request("told", "tell"))
     assert found_at(commitment.at, doc) == []
+
+
+def test_a_request_inside_another_report_is_that_reports_content():
+    doc = hand_doc("Aides said the mayor asked residents to conserve water.", """
+        Aides     NOUN  NNS nsubj  1
+        said      VERB  VBD ROOT   1 say
+        the       DET   DT  det    3
+        mayor     NOUN  NN  nsubj  4
+        asked     VERB  VBD ccomp  1 ask
+        residents NOUN  NNS dobj   4
+        to        PART  TO  aux    7
+        conserve  VERB  VB  xcomp  4
+        water     NOUN  NN  dobj   7
+        .         PUNCT .   punct  1
+    """)
+    assert found_at(commitment.at, doc) == []
