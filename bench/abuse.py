@@ -199,7 +199,7 @@ def cases(with_model: bool) -> list[Case]:
     for name, poison in POISON.items():
         files = {"in.jsonl": poisoned(poison)}
         found += [
-            Case(f"validate/{name}", ["validate", "in.jsonl"], files, (1,), "in.jsonl:2:"),
+            Case(f"validate/{name}", ["validate", "in.jsonl"], files, (2,), "in.jsonl:2:"),
             Case(f"stats/{name}", ["stats", "in.jsonl"], files, (2,), "in.jsonl:2:"),
             Case(f"agree/{name}", ["agree", "in.jsonl", "b.jsonl"], {**files, "b.jsonl": decisions("bob")},
                  (2,), "in.jsonl:2:"),
@@ -232,12 +232,12 @@ def cases(with_model: bool) -> list[Case]:
             Case(f"agree/escape-{field_name}", ["agree", "a.jsonl", "b.jsonl", *by], files, (0,), shows=shown),
             Case(f"evaluate/escape-{field_name}", ["evaluate", "a.jsonl", "b.jsonl"], files, (0,),
                  shows="[blink]" if field_name == "label" else None),  # the table cuts the rest
-            Case(f"validate/escape-{field_name}", ["validate", "a.jsonl"], files, (0, 1)),
+            Case(f"validate/escape-{field_name}", ["validate", "a.jsonl"], files, (0, 2)),
         ]
     bad_label = decisions(label=ATTACK).replace(b'"end": 3, "token_start": 0', b'"end": 2, "token_start": 0', 1)
     evil_name = "evil\x1b]0;owned\x07\u202e.jsonl"
     found += [
-        Case("validate/escape-in-error", ["validate", "in.jsonl"], {"in.jsonl": bad_label}, (1,), "in.jsonl:1:"),
+        Case("validate/escape-in-error", ["validate", "in.jsonl"], {"in.jsonl": bad_label}, (2,), "in.jsonl:1:"),
         Case("export/escape-in-error", ["export", "in.jsonl", "--format", "spacy", "-o", "o.spacy"],
              {"in.jsonl": bad_label}, (2,), "in.jsonl:1:"),
         Case("stats/escape-file-name", ["stats", evil_name], {evil_name: decisions()}, (0,)),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from annotator.cli.app import app
+from annotator.cli.app import EXIT_BAD_INPUT, app
 from annotator.cli.progress import RichProgress, progress_shown
 from annotator.cli.terminal import echo
 from annotator.core.validation import validate_files
@@ -21,7 +21,7 @@ def validate(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on standard error "
                                   "(only when it is a terminal)."),
 ) -> None:
-    """Check every line of FILES against the schemas and invariants; exit 1 if any line is bad.
+    """Check every line of FILES against the schemas and invariants; exit status 2 if any line is bad.
 
     The report (one line per file) goes to standard output, each problem as FILE:LINE: reason to
     standard error.
@@ -29,7 +29,8 @@ def validate(
     By default every line is read in full and every field and invariant checked, at about the
     speed of reading the file; a line that does not pass goes through the full check, which names
     each problem as FILE:LINE: reason. --deep runs the full check on every line (about ten times
-    slower) and adds the checks between records. A file that cannot be read is exit status 2.
+    slower) and adds the checks between records. A bad line, like a file that cannot be read, is
+    exit status 2 (bad input, as in every command); 0 means every line passed.
 
     Example: annotator validate annotations.jsonl
     """
@@ -56,4 +57,4 @@ def validate(
                        "annotator (the newest counts)")
         echo(f"{report.path}: {report.records} record(s), {status}")
     if bad:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_BAD_INPUT)

@@ -4,6 +4,7 @@ step from one (spans, relations) state of a document to the next, checked before
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from annotator.core.invariants import edit_keeps_sound, task_problems
 from annotator.core.records import Relation, Span, Task
@@ -137,23 +138,24 @@ class DocumentHistory:
         return self._undo[-1] if self._undo else None
     def undo(self) -> Edit:
         """Undo the newest edit, opening its document if another one is on screen."""
-        if not self._undo:
-            raise EditError("nothing to undo")
-        edit = self._undo.pop()
-        self._restore(edit.index, edit.before)
-        self._redo.append(edit)
-        return edit
+        return self._move(self._undo, self._redo, "undo", lambda edit: edit.before)
 
     def forget_redo(self) -> None:
         """Drop the redo history (after an edit that could not be kept was undone)."""
         self._redo.clear()
 
     def redo(self) -> Edit:
-        if not self._redo:
-            raise EditError("nothing to redo")
-        edit = self._redo.pop()
-        self._restore(edit.index, edit.after)
-        self._undo.append(edit)
+        """Redo the newest undone edit, opening its document if another one is on screen."""
+        return self._move(self._redo, self._undo, "redo", lambda edit: edit.after)
+
+    def _move(self, source: list[Edit], target: list[Edit], verb: str, state: Callable[[Edit], State]) -> Edit:
+        """Take the newest edit off ``source``, put its document in ``state(edit)`` and push the
+        edit on ``target``: undo and redo are this move between the two stacks, in opposite ways."""
+        if not source:
+            raise EditError(f"nothing to {verb}")
+        edit = source.pop()
+        self._restore(edit.index, state(edit))
+        target.append(edit)
         return edit
 
     def _restore(self, index: int, state: State) -> None:

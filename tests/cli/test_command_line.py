@@ -140,7 +140,7 @@ def test_validate_reports_on_standard_output_and_problems_on_standard_error(tmp_
     bad = tmp_path / "bad.jsonl"
     bad.write_text(ANNOTATIONS.read_text().splitlines()[0] + "\n{\"text\": 3}\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", str(bad)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{bad}:2:" in result.stderr and f"{bad}:2:" not in result.stdout
     assert f"{bad}: 2 record(s), 1 bad line(s)" in result.stdout
 

@@ -32,7 +32,7 @@ def test_deep_fails_on_a_hash_clash_the_default_does_not_look_for(tmp_path):
     quick = runner.invoke(app, ["validate", str(path)])
     assert quick.exit_code == 0 and "2 record(s), ok" in quick.output
     deep = runner.invoke(app, ["validate", "--deep", str(path)])
-    assert deep.exit_code == 1
+    assert deep.exit_code == 2
     assert f"{path}:2: _input_hash 5 is also carried by a different text ({path}:1)" in deep.output
     assert "2 record(s), 1 bad line(s)" in deep.output
 
@@ -49,6 +49,6 @@ def test_bad_lines_are_reported_alike_with_and_without_deep(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text(decision("Fine.") + "\n{oops\n" + decision("Also fine.", answer="maybe") + "\n")
     outputs = [runner.invoke(app, ["validate", *flag, str(path)]) for flag in ([], ["--deep"])]
-    assert [r.exit_code for r in outputs] == [1, 1]
+    assert [r.exit_code for r in outputs] == [2, 2]
     assert outputs[0].output == outputs[1].output
     assert f"{path}:2: invalid JSON" in outputs[0].output and f"{path}:3: answer: 'maybe'" in outputs[0].output

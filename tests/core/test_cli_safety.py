@@ -51,7 +51,7 @@ def test_a_poison_line_is_a_located_error_not_a_traceback(tmp_path, command, poi
     lines[1] = lines[1].rstrip(b"}\n") + b", " + poison + b"}\n"
     (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
     done = annotator(command, "in.jsonl", cwd=tmp_path)
-    assert done.returncode == (1 if command == "validate" else 2)
+    assert done.returncode == 2
     assert_terminal_safe(done)
     assert done.stderr.startswith(b"in.jsonl:2: " if command == "validate" else b"error: in.jsonl:2: ")
     assert reason in done.stderr
@@ -73,6 +73,6 @@ def test_validate_error_messages_quote_record_fields_safely(tmp_path):
     record["spans"] = [{"start": 0, "end": 2, "token_start": 0, "token_end": 0, "label": ESCAPES}]
     (tmp_path / "in.jsonl").write_text(json.dumps(record) + "\n")
     done = annotator("validate", "in.jsonl", cwd=tmp_path)
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert_terminal_safe(done)
     assert "in.jsonl:1: span ␛]0;owned␇".encode() in done.stderr

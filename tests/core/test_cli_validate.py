@@ -34,7 +34,7 @@ def test_validate_reports_every_bad_line_with_its_number(tmp_path):
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines))
     result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{path}:2: invalid JSON" in result.output
     assert f"{path}:3: span PERSON 0-14: end 14 is not on a token end" in result.output
     assert f"{path}:4: expected a JSON object" in result.output

@@ -251,8 +251,13 @@ def test_undo_and_redo_cross_documents():
     assert session.index == 0 and session.task.spans == [first]
     session.redo()
     assert session.index == 1 and len(session.task.spans) == 1
-    with pytest.raises(EditError):
+    with pytest.raises(EditError, match="nothing to redo"):
         session.redo()
+    session.undo()
+    session.undo()
+    with pytest.raises(EditError, match="nothing to undo"):
+        session.undo()
+    assert session.index == 0 and session.task.spans == [] and session.can_redo
 
 
 def test_new_edit_clears_redo():

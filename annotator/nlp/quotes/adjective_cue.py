@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -30,13 +30,8 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
     if not another_speaker(subject) or not could_speak(subject):
         return []
     doc = scan.doc
-    _, para_end = scan.paragraph(copula.idx)
     start = clause.left_edge.i
     while start < clause.i and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                                 or doc[start].is_punct or doc[start].is_space):
         start += 1
-    end = min(clause.right_edge.i + 1, scan.token_at_or_after(para_end))
-    span = with_closing_mark(scan, trimmed(doc, start, end))
-    if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
-        return []
-    return [FoundQuote(span, type_for(span, scan.inside), doc[copula.i:adjective.i + 1])]
+    return content_quote(scan, copula, start, clause.right_edge.i, doc[copula.i:adjective.i + 1], min_tokens=2)

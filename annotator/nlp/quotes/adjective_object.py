@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.adjective_cue import LINKING_VERBS
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -31,10 +31,4 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
     subject = subject_of(copula, scan.lexicon, climb=0)
     if not another_speaker(subject) or not could_speak(subject):
         return []
-    doc = scan.doc
-    _, para_end = scan.paragraph(copula.idx)
-    end = min(thing.right_edge.i + 1, scan.token_at_or_after(para_end))
-    span = with_closing_mark(scan, trimmed(doc, thing.left_edge.i, end))
-    if span is None or not has_words_outside(span, scan.inside):
-        return []
-    return [FoundQuote(span, type_for(span, scan.inside), doc[copula.i:prep.i + 1])]
+    return content_quote(scan, copula, thing.left_edge.i, thing.right_edge.i, scan.doc[copula.i:prep.i + 1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
-from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: Where the verb may stand: its own sentence, or a clause sharing its subject.
@@ -26,10 +26,4 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None or finite(clause):
         return []
-    doc = scan.doc
-    _, para_end = scan.paragraph(verb.idx)
-    end = min(clause.right_edge.i + 1, scan.token_at_or_after(para_end))
-    span = with_closing_mark(scan, trimmed(doc, clause.left_edge.i, end))
-    if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
-        return []
-    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+    return content_quote(scan, verb, clause.left_edge.i, clause.right_edge.i, scan.doc[verb.i:verb.i + 1], min_tokens=2)

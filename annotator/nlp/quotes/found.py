@@ -74,3 +74,16 @@ def with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:
     if end < len(span.doc) and span.doc[end].idx == close:
         return span.doc[span.start:end + 1]
     return span
+
+
+def content_quote(scan: QuoteScan, anchor: Token, start: int, last: int, cue: Span, *,
+                  min_tokens: int = 1) -> list[FoundQuote]:
+    """The tokens ``start`` to ``last`` (both in) as a quote cued by ``cue``: cut at the end of
+    ``anchor``'s paragraph, trimmed, with a quoted part's closing mark; none when shorter than
+    ``min_tokens`` or all between quote marks (the direct rule's)."""
+    _, para_end = scan.paragraph(anchor.idx)
+    end = min(last + 1, scan.token_at_or_after(para_end))
+    span = with_closing_mark(scan, trimmed(scan.doc, start, end))
+    if span is None or len(span) < min_tokens or not has_words_outside(span, scan.inside):
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), cue)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -36,10 +36,5 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if not another_speaker(subject) or not could_speak(subject):
         return []
     doc = scan.doc
-    _, para_end = scan.paragraph(verb.idx)
-    end = min(thing.right_edge.i + 1, scan.token_at_or_after(para_end))
-    span = with_closing_mark(scan, trimmed(doc, thing.left_edge.i, end))
-    if span is None or not has_words_outside(span, scan.inside):
-        return []
     cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
-    return [FoundQuote(span, type_for(span, scan.inside), cue)]
+    return content_quote(scan, verb, thing.left_edge.i, thing.right_edge.i, cue)
