@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import could_speak
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.scan import QuoteScan
 
 
@@ -27,8 +27,5 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if source is None or subject is None or not could_speak(source):
         return []
     doc = scan.doc
-    span = with_closing_mark(scan, trimmed(doc, subject.left_edge.i, subject.right_edge.i + 1))
-    if span is None or not has_words_outside(span, scan.inside):
-        return []
-    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:agent.i + 1] if agent.i - verb.i <= 3
-                       else doc[verb.i:verb.i + 1])]
+    cue = doc[verb.i:agent.i + 1] if agent.i - verb.i <= 3 else doc[verb.i:verb.i + 1]
+    return content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, cue)

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -70,10 +70,5 @@ def _about(scan: QuoteScan, noun: Token, holder: Token, cue_start: int) -> list[
     if thing is None or thing.tag_ in ("WDT", "WP"):
         return []
     doc = scan.doc
-    _, para_end = scan.paragraph(noun.idx)
-    end = min(thing.right_edge.i + 1, scan.token_at_or_after(para_end))
-    span = with_closing_mark(scan, trimmed(doc, thing.left_edge.i, end))
-    if span is None or not has_words_outside(span, scan.inside):
-        return []
     cue = doc[cue_start:prep.i + 1] if holder is not noun and prep.i - holder.i <= 6 else doc[noun.i:noun.i + 1]
-    return [FoundQuote(span, type_for(span, scan.inside), cue)]
+    return content_quote(scan, noun, thing.left_edge.i, thing.right_edge.i, cue)
