@@ -58,6 +58,8 @@ class ChoicePicker:
         self.shown = list(choices)
         #: the row enter chooses (an index into ``shown``)
         self.highlighted = next((i for i, c in enumerate(self.shown) if c.value == highlight), 0)
+        #: the first row shown and how many, as last drawn (a click finds its row by them)
+        self._first, self._rows = 0, 0
 
     @property
     def current(self) -> Choice | None:
@@ -87,6 +89,12 @@ class ChoicePicker:
             self._refilter(self.typed + character)
         return False, None
 
+    def value_at(self, box_row: int) -> str | None:
+        """The value of the row drawn on row ``box_row`` of the box (None: not a row), as last drawn."""
+        index = self._first + box_row - 2  # under the top edge and the filter line
+        return self.shown[index].value if box_row >= 2 and index < min(len(self.shown), self._first + self._rows) \
+            else None
+
     def _refilter(self, typed: str) -> None:
         self.typed = typed
         self.shown = filtered(self.choices, typed)
@@ -96,8 +104,8 @@ class ChoicePicker:
         """The box, ``width`` cells wide and at most ``height`` rows: a title on its top edge, the
         filter line, the rows (scrolled to keep the highlighted one shown), the count below."""
         inner = max(width - 4, 1)
-        rows = max(min(len(self.shown), height - 3), 1)
-        first = min(max(self.highlighted - rows + 1, 0), max(len(self.shown) - rows, 0))
+        rows = self._rows = max(min(len(self.shown), height - 3), 1)
+        first = self._first = min(max(self.highlighted - rows + 1, 0), max(len(self.shown) - rows, 0))
         box = [_edge("╭", f" {self.title} ", "╮", width, styles.box)]
         filter_line = Text("type to filter: ", style=Style(dim=True))
         filter_line.append(self.typed)

@@ -149,3 +149,24 @@ async def test_a_digit_with_no_row_does_nothing_and_a_digit_with_one_links_it(ma
         await pilot.press("a")
         await pilot.pause()
     assert _speaker_written(tmp_path, quote)[:2] == second
+
+
+async def test_a_click_on_a_row_links_it(make_app, tmp_path):
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("right_parenthesis")
+        quote = screen.editor.focused
+        await pilot.press("s")
+        await pilot.pause()
+        picker = screen.editor.mode
+        third = picker.shown[2].where
+        # The box's third row, where it is painted: under its top edge and the filter line.
+        row = next(i for i, line in enumerate(screen_text(app).splitlines()) if "│ 3  " in line)
+        editor = screen.editor
+        await pilot.click(editor, offset=(8, row - editor.region.y))
+        await pilot.pause()
+        assert screen.editor.mode is None
+        await pilot.press("a")
+        await pilot.pause()
+    assert _speaker_written(tmp_path, quote)[:2] == third

@@ -47,8 +47,7 @@ class DocumentEditor(DocumentView, can_focus=True):
 
     @dataclass
     class SelectionFinished(Message):
-        """Enter (or a label key, ``label``) on a selection: tokens ``first``..``last`` in order;
-        ``origin`` is the span focused when the selection started."""
+        """Enter (or a label key) on a selection of tokens first..last; ``origin``: focused when it began."""
 
         first: int
         last: int
@@ -113,8 +112,7 @@ class DocumentEditor(DocumentView, can_focus=True):
     def marks(self) -> Marks:
         if self.doc_task is None:
             return Marks()
-        focus = self.focused
-        selection = self.selection
+        focus, selection = self.focused, self.selection
         choice = self.mode.current if isinstance(self.mode, ChoicePicker) else None
         return Marks(focus=(focus.start, focus.end) if focus is not None else None,
                      selection=self.token_chars(*selection) if selection is not None else None,
@@ -126,8 +124,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         return self.selection is not None
 
     def spans_in_order(self) -> list[Span]:
-        """The document's spans in text order (kept until an edit puts a new list in the task;
-        not to be changed), and where each span object is in it."""
+        """The spans in text order (not to be changed; kept until an edit puts a new list in the task)."""
         spans = self.doc_task.spans if self.doc_task is not None else []
         if self._order[0] is not spans or len(self._order[1]) != len(spans):
             ordered = sorted(spans, key=span_order)
@@ -156,8 +153,7 @@ class DocumentEditor(DocumentView, can_focus=True):
 
     @contextmanager
     def _one_repaint(self) -> Iterator[None]:
-        """Change several marks, then repaint and scroll once: a repaint between them would scroll
-        to a mark that is about to move (the old focus, after a page down)."""
+        """Change several marks, then repaint and scroll once (not to a mark about to move)."""
         self._batching = True
         try:
             yield
@@ -312,8 +308,7 @@ class DocumentEditor(DocumentView, can_focus=True):
             self.search(self._last_search)
 
     def search(self, query: str) -> None:
-        """Jump to the next span with ``query`` as its label, else to the next place the text has it
-        (after the cursor, wrapping round); focus the span there, or put the cursor on it."""
+        """Focus the next span labelled ``query``, else the next place the text has it (``find``)."""
         task = self.doc_task
         here = task.tokens[self.cursor].start if task.tokens else 0
         found = find(task, self.spans_in_order(), query, here, labels=not self.selecting)
@@ -366,7 +361,6 @@ class DocumentEditor(DocumentView, can_focus=True):
     # -- every key to a mode (tags, search, picker) ------------------------------------------
 
     def _take_keys(self, mode: JumpHints | SearchLine | ChoicePicker, done: Callable[[object], None]) -> None:
-        """Every key to ``mode`` (jump tags, a search being typed, a picker) until it is done."""
         self.mode, self._done = mode, done
         self.prompt = mode.prompt()
 
@@ -375,21 +369,29 @@ class DocumentEditor(DocumentView, can_focus=True):
         if self.mode is not None:
             event.stop()
             event.prevent_default()
-            (finished, target), done = self.mode.key(event.key, event.character), self._done
-            if finished:
-                self._end_mode()
-                done(target)
-            else:
-                self.prompt = self.mode.prompt()
-                if isinstance(self.mode, ChoicePicker):
-                    self.redraw_overlay()
-                    self.repaint_marks(scroll=False)
+            self._mode_answered(*self.mode.key(event.key, event.character))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a row of the picker chooses that row."""
+        at = event.get_content_offset(self)
+        value = self.mode.value_at(at.y - self._overlay_top) if isinstance(self.mode, ChoicePicker) and at else None
+        if value is not None:
+            event.stop()
+            self._mode_answered(True, value)
+
+    def _mode_answered(self, finished: bool, target: object) -> None:
+        if finished:
+            self._end_mode()
+            return self._done(target)  # (it may open the next mode: _end_mode never touches _done)
+        self.prompt = self.mode.prompt()
+        if isinstance(self.mode, ChoicePicker):
+            self.redraw_overlay()
+            self.repaint_marks(scroll=False)
 
     def _end_mode(self) -> None:
         picking = isinstance(self.mode, ChoicePicker)
         if self.mode is not None:
-            self.mode = None
-            self.prompt = None
+            self.mode, self.prompt = None, None
         if picking:
             self.show_overlay(None)
             self.repaint_marks(scroll=False)
