@@ -16,6 +16,9 @@ combination again on the size's dev documents with this checkout's linker (for k
 Each row also gives the keys per article to bring the held-out articles to gold, as
 ``bench/corpus.py`` counts them (add 8, delete 3, speaker 5; extent fixes left out).
 Sizes can run as separate processes (``--sizes 200 --no-rules``): the split is the same in each.
+``--pretrain-minutes M`` first pretrains the ``ner`` tagger's tok2vec on the raw texts of every
+document not held out (``annotator train --pretrain``) and starts each size from it; ``--init-tok2vec
+FILE`` reuses the weights such a run printed.
 """
 
 from __future__ import annotations
@@ -155,6 +158,19 @@ def print_row(name: str, row: dict, out=sys.stdout) -> None:
           file=out, flush=True)
 
 
+def pretrained_weights(rest: list[Task], args: argparse.Namespace) -> Path:
+    """Pretrain on the raw texts of the documents not held out; the weights go to a temporary file."""
+    from annotator.training.pretrain import pretrain
+
+    result = pretrain([t.text for t in rest], base=args.base, max_minutes=args.pretrain_minutes, seed=SEED,
+                      on_pass=lambda n, loss: print(f"  pretraining pass {n}: loss per word {loss:.3f}", flush=True))
+    print(f"  pretrained: {json.dumps(result.to_dict())}", flush=True)
+    path = Path(tempfile.mkdtemp()) / "tok2vec.bin"
+    path.write_bytes(result.weights)
+    print(f"  pretrained weights: {path}", flush=True)
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path, help="brat corpus folder (e.g. PolNeAR data/train) or imported JSONL")
@@ -166,6 +182,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="the span model: ner (BILUO tagger, own tok2vec) or spancat (labels the parse's "
                              "candidates, listening to the base model's tok2vec)")
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
+    parser.add_argument("--pretrain-minutes", type=float, default=0.0,
+                        help="first pretrain the ner design's tok2vec for this long on the raw texts of every "
+                             "document not held out (as 'annotator train --pretrain' does), and start each "
+                             "size's tagger from it (the weights' file is printed, for --init-tok2vec)")
+    parser.add_argument("--init-tok2vec", type=Path, help="start each size's tagger from tok2vec weights an "
+                        "earlier --pretrain-minutes run wrote, instead of pretraining again")
     parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
     parser.add_argument("--save-models", type=Path, help="keep each trained pipeline in this folder (outside the repository)")
     parser.add_argument("--models-from", type=Path, help="score the pipelines --save-models kept instead of training")
@@ -197,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("|" + "---|" * (len(KINDS) + 5), flush=True)
 
+    init_tok2vec = args.init_tok2vec or (pretrained_weights(rest, args) if args.pretrain_minutes else None)
     rows = []
     if not args.no_rules:
         by_rules, speed = run(add_components(load_model(args.base)), texts)
@@ -216,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             steps = max(50, int(args.epochs * words / 500))
             settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
                                         eval_every=max(25, steps // 12), patience=4, seed=SEED,
-                                        design=args.design)
+                                        design=args.design, init_tok2vec=init_tok2vec)
             result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
             result.nlp.to_disk(folder)
             trained = {"train_minutes": result.minutes, "steps": result.steps, "best_step": result.best_step,
@@ -234,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 nlp = load_with_policy(folder, policy)
             predicted, speed = run(nlp, texts)
-            name = f"{len(train)} documents, {args.design} ({policy})"
+            pretrained = ", pretrained" if init_tok2vec is not None else ""
+            name = f"{len(train)} documents, {args.design}{pretrained} ({policy})"
             rows.append({"name": name, "size": size, "policy": policy, "design": args.design, "scores": scores(held_out, predicted),
                          "speed": speed, "speed_ratio": speed / base_speed, **trained, **extra})
             record(rows[-1], args.json, base_speed)

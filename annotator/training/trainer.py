@@ -9,6 +9,7 @@ import copy
 import random
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
 from spacy.language import Language
@@ -16,8 +17,9 @@ from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
-from thinc.api import compounding
+from thinc.api import Model, compounding
 
+from annotator.core.errors import UserError
 from annotator.measure.evaluation import Evaluation, evaluate
 from annotator.measure.keys import mean_keys
 from annotator.core.records import QUOTE, Task
@@ -144,8 +146,7 @@ def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
     source_name = _tok2vec_source(nlp)
     if source_name is None:
         return
-    # A transition model's "tok2vec" ref is chain(tok2vec, list2array, Linear): the embedding is its first layer.
-    target = tagger.model.get_ref("tok2vec").layers[0]
+    target = tagger_tok2vec(nlp)
     source = nlp.get_pipe(source_name).model
     if source_name != "tok2vec":
         source = source.get_ref("tok2vec").layers[0]
@@ -153,6 +154,23 @@ def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
         target.from_bytes(source.to_bytes())
     except ValueError:
         pass  # a base tok2vec of another shape: the tagger's starts from scratch
+
+
+def tagger_tok2vec(nlp: Language) -> Model:
+    """The ``ner`` design's own tok2vec (a transition model's "tok2vec" ref is chain(tok2vec,
+    list2array, Linear): the embedding is its first layer)."""
+    if LEARNED_TAGGER not in nlp.component_names:
+        raise UserError("pretrained weights start the 'ner' design's own tok2vec; the 'spancat' design listens "
+                        "to the base model's tok2vec, which they would change under its tagger and parser")
+    return nlp.get_pipe(LEARNED_TAGGER).model.get_ref("tok2vec").layers[0]
+
+
+def load_tok2vec(nlp: Language, weights: Path) -> None:
+    """Start the tagger's tok2vec from ``weights`` (``--pretrain``'s, see ``training/pretrain.py``)."""
+    try:
+        tagger_tok2vec(nlp).from_bytes(weights.read_bytes())
+    except ValueError as err:
+        raise UserError(f"{weights}: not tok2vec weights of this base model's shape ({err})") from None
 
 
 class DevScorer:
@@ -274,6 +292,8 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
             parsed = list(nlp.pipe(make_doc(task, nlp) for task in data.train))
         examples = document_examples(data.train, parsed, nlp, SPANCAT_KEY, stats)
     initialize_tagger(nlp, examples)
+    if settings.init_tok2vec is not None:
+        load_tok2vec(nlp, settings.init_tok2vec)
     tagger = nlp.get_pipe(learner)
     scorer = DevScorer(nlp, data.dev)
     entities = EntityTuner(nlp, data.train, data.dev, seed=settings.seed) if settings.entities else None
