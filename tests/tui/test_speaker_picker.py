@@ -32,6 +32,13 @@ def _choice_words(app, screen) -> list[str]:
     return marked_words(view_cells(app, view, has_choice(view)))
 
 
+async def _first_quote(pilot):
+    """The screen with its first quote focused (``)``), and that quote."""
+    screen = await ready(pilot)
+    await pilot.press("right_parenthesis")
+    return screen, screen.editor.focused
+
+
 def _speaker_written(tmp_path, quote) -> tuple[int, int, str]:
     """The quote's speaker in the record the store wrote: its offsets and label."""
     [record] = latest_by_hash(tmp_path / "out.jsonl").values()
@@ -113,9 +120,7 @@ async def test_typing_filters_the_rows_and_backspace_brings_them_back(make_app, 
 async def test_enter_links_the_highlighted_row_and_the_record_says_so(make_app, tmp_path):
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(pilot)
-        await pilot.press("right_parenthesis")
-        quote = screen.editor.focused
+        screen, quote = await _first_quote(pilot)
         await pilot.press("s", *"person")
         await pilot.press("down")
         picker = screen.editor.mode
@@ -132,9 +137,7 @@ async def test_enter_links_the_highlighted_row_and_the_record_says_so(make_app, 
 async def test_a_digit_with_no_row_does_nothing_and_a_digit_with_one_links_it(make_app, tmp_path):
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(pilot)
-        await pilot.press("right_parenthesis")
-        quote = screen.editor.focused
+        screen, quote = await _first_quote(pilot)
         old = screen.session.speaker_of(quote)
         await pilot.press("s", *"lav")
         rows = len(screen.editor.mode.shown)
@@ -154,9 +157,7 @@ async def test_a_digit_with_no_row_does_nothing_and_a_digit_with_one_links_it(ma
 async def test_a_click_on_a_row_links_it(make_app, tmp_path):
     app = make_app([SEED_PRELABELED])
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(pilot)
-        await pilot.press("right_parenthesis")
-        quote = screen.editor.focused
+        screen, quote = await _first_quote(pilot)
         await pilot.press("s")
         await pilot.pause()
         picker = screen.editor.mode
