@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -114,9 +114,11 @@ class UpdateResult:
 
 def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
                  settings: TrainingSettings | None = None, dev_fraction: float = 0.2,
-                 on_training: Callable[[], None] | None = None) -> UpdateResult:
+                 on_training: Callable[[], None] | None = None, pretrain: Sequence[Path] = (),
+                 pretrain_minutes: float = 10.0) -> UpdateResult:
     """Train on every accepted decision (and ``learn_from``'s documents) and publish the model under
-    ``root`` if it beats the one in use on the dev slice."""
+    ``root`` if it beats the one in use on the dev slice. With ``pretrain`` (raw texts) the tagger
+    starts from weights pretrained on them, once for the folder (``training/pretrain.py``)."""
     from annotator.training.data import TrainingData, read_documents
     from annotator.training.model_card import save_model, training_meta
     from annotator.training.trainer import train_pipeline
@@ -125,9 +127,15 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     documents, counts = read_documents([*learn_from, decisions])
     train, dev = stable_dev_split(documents, dev_fraction)
     data = TrainingData(train=train, dev=dev, sources=counts)
+    settings = settings or TrainingSettings()
+    if pretrain:
+        from annotator.training.pretrain import kept_weights
+
+        settings = replace(settings, init_tok2vec=kept_weights(root, pretrain, base=base, max_minutes=pretrain_minutes,
+                                                               seed=settings.seed))
     if on_training is not None:
         on_training()
-    result = train_pipeline(data, base=base, settings=settings or TrainingSettings())
+    result = train_pipeline(data, base=base, settings=settings)
     assert result.linking is not None  # chosen on dev: never worse than the rules there
     new_f = result.linking.scores[result.linking.name]["attributed_f"]
     current = latest_model(root)
@@ -135,7 +143,8 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     sizes = {"train_documents": len(train), "dev_documents": len(dev)}
     if new_f <= current_f:  # (the first model too: one no better than the rules is not worth loading)
         return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, **sizes)
-    meta = training_meta(data, result, base=base, seed=(settings or TrainingSettings()).seed)
+    meta = training_meta(data, result, base=base, seed=settings.seed)
+    meta["pretrained_from"] = [str(p) for p in pretrain] or None
     meta["update"] = {"dev_attributed_f": new_f, "replaced_f": current_f, **sizes}
     published = publish(root, lambda folder: save_model(result, folder, meta))
     return UpdateResult(kept=True, model=published, new_f=new_f, current_f=current_f, **sizes)
@@ -183,11 +192,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-minutes", type=float, default=45.0)
     parser.add_argument("--eval-every", type=int, default=400)
     parser.add_argument("--report", type=Path, help="write the outcome here as JSON (whole or not at all)")
+    parser.add_argument("--pretrain", type=Path, action="append", default=[],
+                        help="raw texts to pretrain the tagger's tok2vec on (once for ROOT)")
+    parser.add_argument("--pretrain-minutes", type=float, default=10.0)
     args = parser.parse_args(argv)
     settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every)
     try:
         result = update_model(decisions=args.decisions, root=args.root, learn_from=args.learn_from, base=args.base,
-                              settings=settings, on_training=lambda: print("training", flush=True))
+                              settings=settings, on_training=lambda: print("training", flush=True),
+                              pretrain=args.pretrain, pretrain_minutes=args.pretrain_minutes)
     except UserError as err:
         print(f"error: {err}", file=sys.stderr)
         if args.report is not None:
