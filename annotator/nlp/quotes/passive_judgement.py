@@ -5,17 +5,23 @@ agent its source (the ``passive_agent`` speaker rule). The verbs are the lexicon
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, TAG
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.scan import QuoteScan
 
+_VBN = hash_string("VBN")
+
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
-    verbs = scan.lexicon.passive_verbs
-    return [item for token in scan.doc if token.tag_ == "VBN" and token.lemma_.lower() in verbs
-            for item in at(scan, token)]
+    doc = scan.doc
+    wanted = {hash_string(v) for v in scan.lexicon.passive_verbs}
+    # read from the Doc's arrays: a scan of every word would build a Token for each
+    return [item for i, (tag, lemma) in enumerate(doc.to_array([TAG, LEMMA]).tolist())
+            if tag == _VBN and lemma in wanted for item in at(scan, doc[i])]
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
