@@ -287,7 +287,9 @@ async def test_a_browser_visitor_names_themself_and_accepts_into_their_own_file(
             await tools.screenshot(SCREENSHOT)
 
             async def accepted():
-                return mine.exists() and mine.read_text(encoding="utf-8").strip() != ""
+                # A whole line: the record (tens of kB) may be read while the server still writes it.
+                text = mine.read_text(encoding="utf-8") if mine.exists() else ""
+                return text.strip() != "" and text.endswith("\n")
 
             for _attempt in range(3):  # a key pressed before the document is shown does nothing
                 await tools.type("a")
