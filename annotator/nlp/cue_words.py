@@ -39,6 +39,11 @@ LISTENER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advis
 #: Verbs whose infinitive reports a commitment, demand or refusal (``vowed to repeal the law``,
 #: ``urged Congress to act``, ``declined to comment``): news attribution corpora count them.
 COMMITMENT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "urge", "refuse", "decline"})
+#: Verbs of asking someone to act (``asked voters to stay home``, ``ordered the agency to release
+#: the files``): the person asked and the infinitive are the request, the subject its source.
+#: Measured on PolNeAR train's tuning part: 0.6 of such new quotes right (``tell`` 0.4 and
+#: ``invite`` 0.1 are left out: ``told X to`` reports what the teller said as often as not).
+REQUEST_VERBS = frozenset({"ask", "order", "encourage", "challenge", "beg"})
 #: ``called the plan "a mistake"``: a verb naming what something is, its object and predicate said.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
 
@@ -131,6 +136,10 @@ OBJECT_CUE_VERBS = (
     # precision there, measured on train's non-held-out part. Left out: ``support``, ``offer`` and
     # ``release`` (0.5-0.6), and ``see`` (0.71, but as often a thing seen as a view held).
     "note", "voice", "reference", "lay", "oppose", "back",
+    # Chosen by keys per article on train's tuning part (a wrong pre-label costs 3 keys, a missed
+    # one 8): ``ordered a recount``, ``reported a loss``, ``answered the charge``, ``said nothing of
+    # the kind``, 0.4-0.6 right each as new quotes; ``write``, ``pledge``, ``charge`` (0-0.25) out.
+    "order", "report", "answer", "say",
 )
 #: Verbs whose infinitive reports a commitment, an intention or an expectation (``vowed to repeal
 #: the law``, ``plans to run``); the subject of one that is not a commitment must be able to mean it.
@@ -138,7 +147,7 @@ OBJECT_CUE_VERBS = (
 #: ``seek`` or ``plan`` is an attribution in under a third of cases (add verbs through the config).
 #: ``agree`` (0.76 on train's non-held-out part) cost precision on the held-out articles and on
 #: news_blind, so it is left to the config too.
-INFINITIVE_CUE_VERBS = COMMITMENT_VERBS
+INFINITIVE_CUE_VERBS = COMMITMENT_VERBS | REQUEST_VERBS
 #: Verbs of judging whose object, when they head the speaker's own sentence, is the stance held, a
 #: name alone included (``endorsed Clinton``, ``supports the ban``, ``prefers a single payer``):
 #: each at 0.75 or more of quote precision on PolNeAR train's non-held-out part in that shape
@@ -174,7 +183,10 @@ CLAUSE_CUE_VERBS = tuple(sorted({v for verbs in CUE_VERB_CLASSES.values() for v 
 #: Verbs whose prepositional object is what was said or asked for (``called for new talks``,
 #: ``warned of a recession``, ``complained about the cuts``), with those prepositions.
 PREPOSITIONAL_CUE_VERBS: dict[str, tuple[str, ...]] = {
-    "call": ("for",), "comment": ("on",), "speak": ("about", "of"), "talk": ("about",),
+    # ``called on the board to resign``: the person called on with the infinitive (tuning part:
+    # keys per article 113.6 -> 113.4, indirect precision up); ``said of the plan`` after a quote
+    # (0.25 right as a quote of its own) is left out.
+    "call": ("for", "on", "upon"), "comment": ("on",), "speak": ("about", "of"), "talk": ("about",),
     "complain": ("about", "of"), "warn": ("of", "about", "against"), "argue": ("for", "against"),
     "rail": ("against",), "advocate": ("for",), "push": ("for",), "press": ("for",),
     "lobby": ("for", "against"), "campaign": ("for", "against"), "boast": ("about", "of"),
@@ -217,3 +229,49 @@ AUTHORING_VERBS = frozenset({
 #: Prepositions through which such a verb governs its noun (``came out with a statement``, ``stood
 #: by her claim``).
 AUTHORING_PREPOSITIONS = frozenset({"with", "by", "to"})
+
+
+# -- stances carried by a noun or a passive (the stance_noun, light_verb and passive_judgement rules) --
+
+#: Nouns of a stance taken or a judgement passed, with the prepositions that take what it is about:
+#: ``the senator's support for the bill``, ``her attacks on the press``, ``took aim at the ruling``,
+#: ``made the case for a tax``. The possessor (``the senator's``) or the subject of a light verb
+#: (``took``, ``made``) holds the stance.
+STANCE_NOUN_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "support": ("for",), "backing": ("for",), "opposition": ("to",), "objection": ("to", "against"),
+    "objections": ("to", "against"), "criticism": ("of", "at", "against"), "criticisms": ("of",),
+    "critique": ("of",), "attack": ("on", "against"), "attacks": ("on", "against"), "assault": ("on",),
+    "broadside": ("against", "at", "on"), "swipe": ("at",), "swipes": ("at",), "shot": ("at",),
+    "shots": ("at",), "jab": ("at",), "jabs": ("at",), "dig": ("at",), "digs": ("at",), "potshot": ("at",),
+    "potshots": ("at",), "aim": ("at",), "praise": ("for", "of"), "endorsement": ("of",), "embrace": ("of",),
+    "condemnation": ("of",), "denunciation": ("of",), "rejection": ("of",), "defense": ("of",),
+    "defence": ("of",), "call": ("for",), "calls": ("for",), "demand": ("for",), "demands": ("for",),
+    "push": ("for",), "plea": ("for",), "appeal": ("for",), "proposal": ("for",), "proposals": ("for",),
+    "view": ("on", "about"), "views": ("on", "about"), "opinion": ("on", "about", "of"), "take": ("on",),
+    "case": ("for", "against"), "argument": ("for", "against"), "issue": ("with",), "exception": ("to",),
+    "umbrage": ("at",), "offense": ("at",), "offence": ("at",), "stand": ("against",), "stance": ("against",),
+    "complaint": ("about", "against"), "complaints": ("about", "against"), "concern": ("about", "over"),
+    "concerns": ("about", "over"), "doubts": ("about",), "skepticism": ("about", "of"),
+    "scepticism": ("about", "of"), "reservations": ("about",), "misgivings": ("about",),
+    "enthusiasm": ("for",), "admiration": ("for",), "contempt": ("for",), "disdain": ("for",),
+    "distrust": ("of",), "mistrust": ("of",), "warning": ("about", "against"), "warnings": ("about", "against"),
+    "vision": ("for",),
+}
+#: Verbs that take a stance noun as their object and leave the stance to their subject: ``took a
+#: swipe at``, ``made the case for``, ``launched an attack on``, ``voiced concerns about``.
+LIGHT_STANCE_VERBS = (
+    "take", "make", "launch", "mount", "level", "voice", "express", "offer", "have", "raise", "lodge",
+    "register", "hurl", "direct", "fire", "air", "deliver",
+)
+#: Verbs of judging, reporting and describing whose passive with a ``by`` agent says what the agent
+#: holds of the subject: ``the move was criticized by economists``, ``the meeting was first
+#: reported by the paper``. (``seen``/``viewed``/``regarded by X as Y``: none of 3 matched gold on train's tuning part.)
+PASSIVE_JUDGEMENT_VERBS = (
+    "report", "criticize", "criticise", "praise", "condemn", "denounce", "decry", "accuse", "blame",
+    "attack", "slam", "blast", "reject", "dismiss", "endorse", "support", "oppose", "welcome", "applaud",
+    "hail", "challenge", "dispute", "deride", "ridicule", "fault", "credit", "describe", "call", "label",
+    "brand", "dub", "characterize", "characterise", "portray", "consider", "deem", "rebuke", "chide",
+    "scold", "lambaste", "commend", "laud", "confirm", "reveal", "disclose", "predict", "favor", "favour",
+    "prefer", "like", "dislike", "trust", "distrust", "recommend", "propose", "question", "champion",
+    "tout", "embrace", "denigrate", "vilify", "disparage", "castigate", "excoriate", "admire", "hate",
+)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
@@ -21,17 +21,18 @@ from thinc.api import Model, compounding
 
 from annotator.core.errors import UserError
 from annotator.measure.evaluation import Evaluation, evaluate
-from annotator.core.records import Task
+from annotator.measure.keys import mean_keys
+from annotator.core.records import QUOTE, Task
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import (CANDIDATES, CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_LABELS, LEARNED_MODELS,
-                                         LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER, SPANCAT_KEY)
+                                         LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER, SCORES, SPANCAT_KEY)
 from annotator.nlp.span_model import SPAN_CONTEXT_MODEL, SPAN_SCORER
 from annotator.nlp.attribution_links import AttributionLinker
 from annotator.nlp.pipeline import COMPONENTS, LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
 from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
 from annotator.training.examples import ExampleStats, document_examples, paragraph_examples
-from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination
+from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination, needs_scores
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
 
 #: The tagger's model when the base pipeline has no ``ner`` to copy (same shape as en_core_web_sm's).
@@ -235,7 +236,8 @@ class DevScorer:
         for task, spans, base in zip(self.dev, found, parsed, strict=True):
             doc = base.copy()
             for group in LEARNED_GROUPS.values():
-                doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in spans.spans[group]]
+                doc.spans[group] = SpanGroup(doc, name=group, attrs=dict(spans.spans[group].attrs),
+                                             spans=[Span(doc, s.start, s.end, label=s.label) for s in spans.spans[group]])
             for name in self.after:
                 doc = (linker if name == LINKER else self.nlp.get_pipe(name))(doc)
             predicted.append(doc_to_task(doc, task))
@@ -247,15 +249,24 @@ class DevScorer:
 
 def choose_linking(scorer: DevScorer) -> LinkingChoice:
     """Score every combination of the model's quotes with the rules' (and the rules alone) on the dev
-    documents; the best by attributed F1 wins, the earlier in ``COMBINATIONS`` on a tie."""
+    documents; the best by attributed F1 wins (the earlier in ``COMBINATIONS`` on a tie), or the one
+    saving the most keys at no loss of F1 (``best_combination``). The
+    combinations that sort the model's quotes by score are left out when it gave none (the ner design)."""
     learned = scorer.learned()
+    scored = any(SCORES in doc.spans[LEARNED_GROUPS[QUOTE]].attrs for doc in learned if LEARNED_GROUPS[QUOTE] in doc.spans)
     scores = {}
     for name, config in COMBINATIONS.items():
+        if needs_scores(config) and not scored:
+            continue
         linker = AttributionLinker(sentence_window=scorer.linker.sentence_window, lexicon=scorer.linker.lexicon,
                                    rule_quotes=tuple(config["rule_quotes"]),
                                    learned_quotes=tuple(config["learned_quotes"]),
-                                   syntax_speakers=config["syntax_speakers"])
-        scores[name] = dev_figures(scorer.score(linker, learned))
+                                   syntax_speakers=config["syntax_speakers"],
+                                   min_learned_score=config.get("min_learned_score", 0.0),
+                                   parse_cues=config.get("parse_cues", False),
+                                   cue_clauses=config.get("cue_clauses", False))
+        predicted = scorer.predict(linker, learned)
+        scores[name] = {**dev_figures(evaluate(scorer.dev, predicted)), "keys": round(mean_keys(scorer.dev, predicted), 2)}
     best = best_combination(scores)
     return LinkingChoice(name=best, config=dict(COMBINATIONS[best]), scores=scores)
 

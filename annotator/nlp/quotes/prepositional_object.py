@@ -37,4 +37,10 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     doc = scan.doc
     cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
-    return content_quote(scan, verb, thing.left_edge.i, thing.right_edge.i, cue)
+    last = thing.right_edge.i
+    # ``called on the board to resign``: the person called on and what they are to do.
+    asked = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > last
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if asked is not None and asked.left_edge.i == last + 1:
+        last = asked.right_edge.i
+    return content_quote(scan, verb, thing.left_edge.i, last, cue)

@@ -74,3 +74,47 @@ def test_quoted_words_in_a_relative_clauses_commitment_are_someones():
         .         PUNCT .   punct  8
     """)
     assert [kind for kind, _, _ in found_at(commitment.at, doc)] == ["mixed"]
+
+
+def _request(verb: str, lemma: str, subject: str = "mayor") -> str:
+    return f"""
+        The       DET   DT  det    1
+        {subject} NOUN  NN  nsubj  2
+        {verb}    VERB  VBD ROOT   2 {lemma}
+        residents NOUN  NNS dobj   2
+        to        PART  TO  aux    5
+        conserve  VERB  VB  xcomp  2
+        water     NOUN  NN  dobj   5
+        .         PUNCT .   punct  2
+    """
+
+
+def test_a_request_is_the_person_asked_and_the_infinitive():
+    doc = hand_doc("The mayor asked residents to conserve water.", _request("asked", "ask"))
+    assert found_at(commitment.at, doc) == [("indirect", "residents to conserve water", "asked")]
+    doc = hand_doc("The mayor ordered residents to conserve water.", _request("ordered", "order"))
+    assert found_at(commitment.at, doc) == [("indirect", "residents to conserve water", "ordered")]
+
+
+def test_a_request_by_a_thing_or_a_listener_verb_is_left_alone():
+    # A sign asks nothing a person said; "told residents to" is left out by measurement (0.4 right).
+    doc = hand_doc("The sign asked residents to conserve water.", _request("asked", "ask", subject="sign"))
+    assert found_at(commitment.at, doc) == []
+    doc = hand_doc("The mayor told residents to conserve water.", _request("told", "tell"))
+    assert found_at(commitment.at, doc) == []
+
+
+def test_a_request_inside_another_report_is_that_reports_content():
+    doc = hand_doc("Aides said the mayor asked residents to conserve water.", """
+        Aides     NOUN  NNS nsubj  1
+        said      VERB  VBD ROOT   1 say
+        the       DET   DT  det    3
+        mayor     NOUN  NN  nsubj  4
+        asked     VERB  VBD ccomp  1 ask
+        residents NOUN  NNS dobj   4
+        to        PART  TO  aux    7
+        conserve  VERB  VB  xcomp  4
+        water     NOUN  NN  dobj   7
+        .         PUNCT .   punct  1
+    """)
+    assert found_at(commitment.at, doc) == []

@@ -156,3 +156,24 @@ def test_stance_verb_in_a_speakers_main_clause_reports_its_object():
         .         PUNCT .   punct  2
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", "the merger of two banks", "opposes")]
+
+
+def test_object_of_an_order_or_a_report_is_what_was_said():
+    doc = hand_doc("The court ordered a recount.", """
+        The     DET   DT  det    1
+        court   NOUN  NN  nsubj  2
+        ordered VERB  VBD ROOT   2 order
+        a       DET   DT  det    4
+        recount NOUN  NN  dobj   2
+        .       PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "a recount", "ordered")]
+    doc = hand_doc("The firm reported a loss.", """
+        The      DET   DT  det    1
+        firm     NOUN  NN  nsubj  2
+        reported VERB  VBD ROOT   2 report
+        a        DET   DT  det    4
+        loss     NOUN  NN  dobj   2
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "a loss", "reported")]

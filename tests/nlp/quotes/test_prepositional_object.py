@@ -54,3 +54,18 @@ def test_verb_pointing_at_what_it_speaks_of_reports_the_prepositions_object():
         .        PUNCT .   punct  2
     """)
     assert found_at(prepositional_object.at, doc) == [("indirect", "the pay cuts", "focused on")]
+
+
+def test_called_on_someone_to_act_is_the_person_and_the_infinitive():
+    doc = hand_doc("The union called on the board to resign.", """
+        The     DET   DT  det    1
+        union   NOUN  NN  nsubj  2
+        called  VERB  VBD ROOT   2 call
+        on      ADP   IN  prep   2
+        the     DET   DT  det    5
+        board   NOUN  NN  pobj   3
+        to      PART  TO  aux    7
+        resign  VERB  VB  xcomp  2
+        .       PUNCT .   punct  2
+    """)
+    assert found_at(prepositional_object.at, doc) == [("indirect", "the board to resign", "called on")]

@@ -107,3 +107,23 @@ def test_pointing_out_reports_its_clause():
         .         PUNCT .   punct    2
     """)
     assert found_at(reported.at, doc) == [("indirect", "the budget was balanced", "pointed")]
+
+
+def test_a_thinking_verb_after_a_preposition_reports_nothing_but_a_speech_verb_does():
+    rows = """
+        The       DET   DT  det    1
+        study     NOUN  NN  nsubj  2
+        ended     VERB  VBD ROOT   2 end
+        by        ADP   IN  prep   2
+        {verb}    VERB  VBG pcomp  3 {lemma}
+        that      SCONJ IN  mark   8
+        the       DET   DT  det    7
+        plan      NOUN  NN  nsubj  8
+        failed    VERB  VBD ccomp  4 fail
+        .         PUNCT .   punct  2
+    """
+    doc = hand_doc("The study ended by showing that the plan failed.", rows.format(verb="showing", lemma="show"))
+    assert found_at(reported.at, doc) == []
+    doc = hand_doc("The mayor ended by saying that the plan failed.",
+                   rows.replace("study ", "mayor ").format(verb="saying", lemma="say"))
+    assert found_at(reported.at, doc) == [("indirect", "the plan failed", "saying")]
