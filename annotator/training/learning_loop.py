@@ -52,7 +52,7 @@ class UpdateOutcome:
         if self.error:
             return f"model update failed: {self.error}"
         if self.kept and self.model is not None:
-            return f"model {self.model.number} kept: dev F1 {self.new_f:.3f} beats {self.current_f:.3f}"
+            return f"model {self.model.number} kept: dev F1 {self.new_f:.3f} (in use before: {self.current_f:.3f})"
         return f"update not kept: dev F1 {self.new_f:.3f}, not better than {self.current_f:.3f}"
 
 

@@ -6,8 +6,9 @@ quitting, a crash or ``kill -9`` at any moment leaves the last good model in pla
     python -m annotator.training.updater DECISIONS.jsonl MODEL_ROOT [--learn-from CORPUS.jsonl] [--base NAME]
                                          [--report REPORT.json]
 
-The first model is kept only when it beats the rules on the dev slice (its linking with the rules is
-chosen on dev, so it is never worse there), each later one only when it beats the model in use.
+The first model is kept only when its combination with the rules, chosen on the dev slice, is not the
+rules alone (it beats them on dev F1, or saves keys at their F1), each later one only when it beats the
+model in use on dev F1 (``worth_publishing``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Callable, Sequence
 from annotator.core.atomic import AtomicFile, fsync_folder
 from annotator.core.errors import UserError
 from annotator.core.records import Task
+from annotator.training.linking import RULES_ALONE
 from annotator.training.settings import TrainingSettings
 
 #: Hidden folders an update writes into before renaming them to their number.
@@ -141,13 +143,23 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     current = latest_model(root)
     current_f = score_model(current, dev) if current is not None else result.linking.scores["rules alone"]["attributed_f"]
     sizes = {"train_documents": len(train), "dev_documents": len(dev)}
-    if new_f <= current_f:  # (the first model too: one no better than the rules is not worth loading)
+    if not worth_publishing(result.linking.name, new_f, current_f, first=current is None):
         return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, **sizes)
     meta = training_meta(data, result, base=base, seed=settings.seed)
     meta["pretrained_from"] = [str(p) for p in pretrain] or None
     meta["update"] = {"dev_attributed_f": new_f, "replaced_f": current_f, **sizes}
     published = publish(root, lambda folder: save_model(result, folder, meta))
     return UpdateResult(kept=True, model=published, new_f=new_f, current_f=current_f, **sizes)
+
+
+def worth_publishing(chosen: str, new_f: float, current_f: float, *, first: bool) -> bool:
+    """Whether an update's model replaces the one in use. The first one replaces the rules when the
+    dev choice is not the rules alone: it beat them on dev F1, or saved the annotator keys at their
+    F1 (``linking.choose``: a combination that only adds to the rules' quotes). A later one must
+    beat the model in use on dev F1."""
+    if first:
+        return chosen != RULES_ALONE
+    return new_f > current_f
 
 
 def model_dev_score(folder: Path) -> float | None:
