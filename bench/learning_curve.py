@@ -186,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="first pretrain the ner design's tok2vec for this long on the raw texts of every "
                              "document not held out (as 'annotator train --pretrain' does), and start each "
                              "size's tagger from it (the weights' file is printed, for --init-tok2vec)")
+    parser.add_argument("--train-seed", type=int, default=SEED, help="seed of the training order and weights "
+                        "(the held-out and dev splits keep theirs), to see the spread between runs")
     parser.add_argument("--init-tok2vec", type=Path, help="start each size's tagger from tok2vec weights an "
                         "earlier --pretrain-minutes run wrote, instead of pretraining again")
     parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
@@ -238,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             # Batches compound from 100 towards 1000 words: about 500 words an update on average.
             steps = max(50, int(args.epochs * words / 500))
             settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
-                                        eval_every=max(25, steps // 12), patience=4, seed=SEED,
+                                        eval_every=max(25, steps // 12), patience=4, seed=args.train_seed,
                                         design=args.design, init_tok2vec=init_tok2vec)
             result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
             result.nlp.to_disk(folder)
