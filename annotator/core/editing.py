@@ -15,12 +15,6 @@ from annotator.core.edit_history import Document, DocumentHistory, Edit, EditErr
 from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Relation, Span, Task
 from annotator.core.span_queries import SPEAKER_ENTITY_LABELS, SPEAKER_WINDOW, overlaps, span_order
 
-#: Entity labels offered when the user gives none (spaCy's English NER scheme, names first).
-DEFAULT_ENTITY_LABELS = (
-    "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW",
-    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
-)
-
 #: Given the task as it will be and a speaker in it, the entity that speaker refers to (or None);
 #: the screen passes one built on the pre-labeler's coreference rules, so core stays free of spaCy.
 CorefGuess = Callable[[Task, Span], "Span | None"]
@@ -28,13 +22,8 @@ CorefGuess = Callable[[Task, Span], "Span | None"]
 #: pre-labeler's rules read for it (or None); the screen passes one built on the rules' lexicon.
 CueGuess = Callable[[Task, Span], "tuple[int, int] | None"]
 
-__all__ = ["DEFAULT_ENTITY_LABELS", "SPEAKER_ENTITY_LABELS", "SPEAKER_WINDOW", "Document", "Edit", "EditError",
-           "EditingSession", "State", "digit_labels", "relation_fits", "span_order", "state_of"]
-
-
-def digit_labels(entity_labels: Iterable[str]) -> list[str]:
-    """Labels for the keys 1…9: the first six entity labels, then QUOTE, SPEAKER and CUE."""
-    return [*list(entity_labels)[:6], QUOTE, SPEAKER, CUE]
+__all__ = ["SPEAKER_ENTITY_LABELS", "SPEAKER_WINDOW", "Document", "Edit", "EditError",
+           "EditingSession", "State", "relation_fits", "span_order", "state_of"]
 
 
 def relation_fits(relation: Relation) -> bool:

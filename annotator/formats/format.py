@@ -17,7 +17,7 @@ import jsonlines
 
 from annotator.core.output_paths import check_output_path
 from annotator.core.decisions import DecisionIndex
-from annotator.core.editing import DEFAULT_ENTITY_LABELS
+from annotator.core.labels import DEFAULT_ENTITY_LABELS
 from annotator.core.errors import UserError
 from annotator.core.progress import Progress
 from annotator.core.sources import InputError
@@ -88,7 +88,7 @@ def parse_labels(labels: str | Sequence[str] | None) -> tuple[str, ...] | None:
 
 def entity_label_order(found: set[str], given: tuple[str, ...] | None) -> list[str]:
     """Entity labels in the order tag ids follow: ``--labels`` as given, else the editor's labels
-    (``core.editing.DEFAULT_ENTITY_LABELS``) then the others found, sorted."""
+    (``core.labels.DEFAULT_ENTITY_LABELS``) then the others found, sorted."""
     if given is not None:
         missing = sorted(found - set(given))
         if missing:

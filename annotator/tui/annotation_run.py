@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from annotator.core.drafts import DraftJournal
-from annotator.core.editing import DEFAULT_ENTITY_LABELS
+from annotator.core.labels import DEFAULT_ENTITY_LABELS
 from annotator.core.aside import RejectsFile
 from annotator.core.store import JsonlStore
 

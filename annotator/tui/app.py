@@ -12,7 +12,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from annotator.core.drafts import DraftJournal
-from annotator.core.editing import DEFAULT_ENTITY_LABELS
+from annotator.core.labels import DEFAULT_ENTITY_LABELS
 from annotator.core.errors import UserError
 from annotator.core.output_paths import visitor_files, visitor_name_problem
 from annotator.core.aside import RejectsFile

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from annotator.core.editing import EditError, EditingSession, digit_labels
+from annotator.core.editing import EditError, EditingSession
+from annotator.core.labels import digit_labels
 from annotator.core.invariants import check_task
 from annotator.core.records import COREF, QUOTE, SAID_BY, SPEAKER, Span, Task, Token
 

@@ -16,7 +16,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from annotator.core.editing import Document, EditingSession, digit_labels
+from annotator.core.editing import Document, EditingSession
+from annotator.core.labels import digit_labels
 from annotator.core.errors import UserError
 from annotator.core.records import COREF, QUOTE, SAID_BY, Annotation, RecordError, Span, Task
 from annotator.core.sources import count_documents
