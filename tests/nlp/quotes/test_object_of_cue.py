@@ -177,3 +177,26 @@ def test_object_of_an_order_or_a_report_is_what_was_said():
         .        PUNCT .   punct  2
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", "a loss", "reported")]
+
+
+def test_a_gerund_complement_is_the_object_said():
+    doc = hand_doc("The senator proposed taxing carbon.", """
+        The      DET   DT  det    1
+        senator  NOUN  NN  nsubj  2
+        proposed VERB  VBD ROOT   2 propose
+        taxing   VERB  VBG xcomp  2 tax
+        carbon   NOUN  NN  dobj   3
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "taxing carbon", "proposed")]
+    # "proposed to tax carbon" is an infinitive, not a gerund: not this rule's
+    doc = hand_doc("The senator proposed to tax carbon.", """
+        The      DET   DT  det    1
+        senator  NOUN  NN  nsubj  2
+        proposed VERB  VBD ROOT   2 propose
+        to       PART  TO  aux    4
+        tax      VERB  VB  xcomp  2
+        carbon   NOUN  NN  dobj   4
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == []
