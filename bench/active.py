@@ -65,7 +65,7 @@ def held_out_row(curve, nlp, held_out: list[Task]) -> dict[str, list[float]]:
 
 def row_text(name: str, scores: dict[str, list[float]], extra: str = "") -> str:
     cells = " | ".join(f"{scores[k][0]:.2f} / {scores[k][1]:.2f}" for k in KINDS)
-    return f"| {name} | {cells} | {extra} |"
+    return f"| {name} | {cells} | {scores['keys']:.1f} | {extra} |"
 
 
 def write_decisions(path: Path, tasks: list[Task]) -> None:
@@ -161,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     pool, held_out = split_documents(documents, fraction=HELD_OUT, seed=SEED)
     print(f"{len(documents)} documents: {len(held_out)} held out, {len(pool)} to annotate; load "
           f"{subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
-    print("| annotated | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS) + " | pre-labeler | quotes |")
-    print("|" + "---|" * (len(KINDS) + 3), flush=True)
+    print("| annotated | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS)
+          + " | keys/article | pre-labeler | quotes |")
+    print("|" + "---|" * (len(KINDS) + 4), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if not args.no_rules:

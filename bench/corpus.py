@@ -46,6 +46,7 @@ from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
 from annotator.nlp.cue_words import CUE_ADJECTIVES, CUE_NOUNS, CUE_VERB_CLASSES, RAISING_VERBS, cue_verb_class  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, prelabel_batch  # noqa: E402
+from annotator.measure.keys import KEY_COSTS, keys_to_gold  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 
@@ -53,9 +54,6 @@ HELD_OUT = ("dev", "test")
 CHUNK = 40
 #: ``bench/learning_curve.py``'s held-out part of train: this fraction, split with this seed.
 HELD_OUT_FRACTION, HELD_OUT_SEED = 0.1, 0
-#: Estimated keys for one fix in the annotate screen (issue 17): add a missed quote with its
-#: speaker, delete an invented one, add or fix a speaker, fix a quote's extent.
-KEY_COSTS = {"add": 8, "delete": 3, "speaker": 5, "extent": 5}
 
 
 def split_folder(corpus: Path, split: str) -> Path | None:
@@ -173,29 +171,6 @@ def held_out_part(gold: list[Task], *, tuning: bool = False) -> list[Task]:
 
 
 # -- keys to bring an article to gold ----------------------------------------------------------
-
-def keys_to_gold(gold: Task, pred: Task) -> Counter:
-    """The fixes an annotator makes to turn ``pred`` into ``gold``, counted by kind (as the scorer
-    pairs quotes): a gold quote not found is added (with its speaker), a quote that found none is
-    deleted, a found quote whose speaker is missing or wrong gets one, a speaker where gold has
-    none is deleted, and a found quote whose boundaries differ is fixed (``extent``)."""
-    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
-    g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
-    p_quotes = [s for s in pred.spans if s.label == QUOTE]
-    pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, p_quotes)
-    found, right = {g.key for g, _ in pairs}, {p.key for _, p in pairs} | set(pieces)
-    g_attr, p_attr = speakers_of(gold), speakers_of(pred)
-    fixes: Counter = Counter(add=sum(1 for q in g_quotes if q.key not in found),
-                             delete=sum(1 for q in p_quotes if q.key not in right))
-    for g, p in pairs:
-        if g.key in g_attr and not (p.key in p_attr and same_speaker(g_attr[g.key], p_attr[p.key])):
-            fixes["speaker"] += 1
-        elif g.key not in g_attr and p.key in p_attr:
-            fixes["delete"] += 1
-        if (g.start, g.end) != (p.start, p.end):
-            fixes["extent"] += 1
-    return fixes
-
 
 def print_keys(gold: list[Task], predicted: list[Task]) -> None:
     """Mean and median keys per article, without and with the extent fixes."""

@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Span, Task  # noqa: E402
 from annotator.tui.display_text import is_word  # noqa: E402
+from annotator.tui.choice_picker import ChoicePicker  # noqa: E402
 from tests.tui.painted import has_focus, has_selection, has_cursor, marked_words, painted, view_cells  # noqa: E402
 
 SEEDS = ROOT / "seeds"
@@ -139,7 +140,7 @@ class Planner:
         """f or g and the tag drawn on ``target``; ``select``: its last letter in capitals, which
         starts a selection there (g and v in one)."""
         await self.press("f" if kind == "span" else "g")
-        hints = self.screen.editor.jump
+        hints = self.screen.editor.mode
         index = next(i for i, group in enumerate(hints.groups) if target in group)
         tag = hints.tags[index]
         self.check_tag_painted(tag, target)
@@ -289,10 +290,12 @@ class Planner:
 
     async def _choose_row(self, first_key: str, target: Span) -> None:
         """Open a picker with ``first_key`` and choose the row that shows ``target`` (read off the
-        dialog's rows, as they are drawn): a digit for the first nine, else "new" and a selection."""
+        picker's rows, as they are drawn over the text): a digit for the first nine, else "new" and a
+        selection."""
         await self.press(first_key)
-        dialog = self.pilot.app.screen
-        rows = [c.prompt.plain for c in dialog.choices]
+        picker = self.screen.editor.mode
+        assert isinstance(picker, ChoicePicker), f"{first_key} opened no picker"
+        rows = [c.prompt.plain for c in picker.shown]
         text = self.task.span_text(target)
         index = next((i for i, row in enumerate(rows)
                       if f"(token {target.token_start})" in row and text[:40] in row), None)

@@ -7,34 +7,46 @@ brat``), or a JSONL file it already wrote. A fixed, seeded 10% of its documents 
 each size N the model trains on the first N of the rest (10% of those, at least 5, pick the best
 model) and pre-labels the held-out part. Printed per size, beside the rules alone: quote and
 attributed F1 per kind (as ``annotator evaluate`` scores), training minutes, and pre-labeling
-speed against the bare model. Skips cleanly when the corpus is absent. Nothing is written into the
+speed against the bare model (documents per CPU second, one BLAS thread). Skips cleanly when the corpus is absent. Nothing is written into the
 repository; ``--json FILE`` appends one line per row for later tables, ``--save-models DIR`` keeps
 each trained pipeline, and ``--models-from DIR`` scores kept pipelines again without training
 (beside the rules). Each pipeline is scored per ``--policies``: alone, with the rules' direct quotes
-winning over the ones it overlaps, and with every rule quote winning.
+winning over the ones it overlaps, and with every rule quote winning; ``dev`` chooses the
+combination again on the size's dev documents with this checkout's linker (for kept pipelines).
+Each row also gives the keys per article to bring the held-out articles to gold, as
+``bench/corpus.py`` counts them (add 8, delete 3, speaker 5; extent fixes left out).
 Sizes can run as separate processes (``--sizes 200 --no-rules``): the split is the same in each.
+``--pretrain-minutes M`` first pretrains the ``ner`` tagger's tok2vec on the raw texts of every
+document not held out (``annotator train --pretrain``) and starts each size from it; ``--init-tok2vec
+FILE`` reuses the weights such a run printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+# One BLAS thread, so CPU seconds measure the pipeline's own work (as bench/corpus.py does).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 # This checkout's annotator, not whichever one is installed (a script's folder, not the working
 # directory, is first on sys.path).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.measure.evaluation import evaluate
+from annotator.measure.keys import mean_keys
 from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
-from annotator.training.linking import COMBINATIONS
+from annotator.training.linking import COMBINATIONS, gap_filler
 from annotator.training.settings import TrainingSettings
-from annotator.training.trainer import train_pipeline
+from annotator.training.trainer import DevScorer, choose_linking, train_pipeline
 
 KINDS = ("all",) + QUOTE_TYPES
 HELD_OUT = 0.1
@@ -84,13 +96,32 @@ def load_with_policy(folder: Path, policy: str):
     import spacy
 
     nlp = spacy.load(folder)
+    if policy.startswith("gap"):  # gap@0.6, gap+parse@0.6, gap+clauses@0.6: the gap filler, that threshold
+        kind, _, score = policy.partition("@")
+        name, _config = gap_filler(float(score or 0), kind in ("gap+parse", "gap+clauses"), kind == "gap+clauses")
+        policy = name
     if policy != "chosen":
+        for name in list(nlp.disabled):
+            nlp.enable_pipe(name)
         set_linking(nlp, {"learned_quotes": list(QUOTE_TYPES), **(POLICIES.get(policy) or COMBINATIONS[policy])})
     return add_components(nlp)
 
 
+def rechosen(folder: Path, dev: list[Task]):
+    """A saved pipeline with its linking chosen again on ``dev`` by this checkout's linker."""
+    import spacy
+
+    nlp = add_components(spacy.load(folder))
+    for name in list(nlp.disabled):  # (a pipeline saved as the rules alone has its model disabled)
+        nlp.enable_pipe(name)
+    choice = choose_linking(DevScorer(nlp, dev))
+    print(f"  chosen again on dev ({len(dev)} documents): {choice.name}; dev attributed F1 "
+          + ", ".join(f"{name} {figures['attributed_f']:.3f}" for name, figures in choice.scores.items()), flush=True)
+    return set_linking(nlp, choice.config), choice.to_dict()
+
+
 def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
-    out = {}
+    out: dict = {"keys": mean_keys(gold, predicted)}
     for kind in KINDS:
         result = evaluate([only_kind(t, kind) for t in gold], [only_kind(t, kind) for t in predicted])
         out[kind] = [round(result.quotes_overlap.f1, 3), round(result.attributed.f1, 3), round(result.resolved.f1, 3)]
@@ -98,17 +129,18 @@ def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
 
 
 def run(nlp, texts: list[Task]) -> tuple[list[Task], float]:
-    """Pre-label the texts; returns the tasks and documents per second."""
-    started = time.perf_counter()
+    """Pre-label the texts; returns the tasks and documents per CPU second (``time.process_time``: on
+    a shared machine other processes' load does not count)."""
+    started = time.process_time()
     out = list(prelabel(nlp, texts, batch_size=16))
-    return out, len(texts) / (time.perf_counter() - started)
+    return out, len(texts) / (time.process_time() - started)
 
 
 def bare_speed(nlp, texts: list[Task]) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in nlp.pipe((t.text for t in texts), batch_size=16):
         pass
-    return len(texts) / (time.perf_counter() - started)
+    return len(texts) / (time.process_time() - started)
 
 
 def record(row: dict, path: Path | None, base_speed: float) -> None:
@@ -121,8 +153,22 @@ def record(row: dict, path: Path | None, base_speed: float) -> None:
 def print_row(name: str, row: dict, out=sys.stdout) -> None:
     cells = " | ".join(f"{row['scores'][k][0]:.2f} / {row['scores'][k][1]:.2f}" for k in KINDS)
     extra = f"{row['train_minutes']:.1f}" if row.get("train_minutes") is not None else "-"
-    print(f"| {name} | {cells} | {row['scores']['all'][2]:.2f} | {extra} | {row['speed']:.2f} ({row['speed_ratio']:.2f}×) |",
+    print(f"| {name} | {cells} | {row['scores']['all'][2]:.2f} | {row['scores']['keys']:.1f} | {extra} | "
+          f"{row['speed']:.2f} ({row['speed_ratio']:.2f}×) |",
           file=out, flush=True)
+
+
+def pretrained_weights(rest: list[Task], args: argparse.Namespace) -> Path:
+    """Pretrain on the raw texts of the documents not held out; the weights go to a temporary file."""
+    from annotator.training.pretrain import pretrain
+
+    result = pretrain([t.text for t in rest], base=args.base, max_minutes=args.pretrain_minutes, seed=SEED,
+                      on_pass=lambda n, loss: print(f"  pretraining pass {n}: loss per word {loss:.3f}", flush=True))
+    print(f"  pretrained: {json.dumps(result.to_dict())}", flush=True)
+    path = Path(tempfile.mkdtemp()) / "tok2vec.bin"
+    path.write_bytes(result.weights)
+    print(f"  pretrained weights: {path}", flush=True)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,15 +182,25 @@ def main(argv: list[str] | None = None) -> int:
                         help="the span model: ner (BILUO tagger, own tok2vec) or spancat (labels the parse's "
                              "candidates, listening to the base model's tok2vec)")
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
+    parser.add_argument("--pretrain-minutes", type=float, default=0.0,
+                        help="first pretrain the ner design's tok2vec for this long on the raw texts of every "
+                             "document not held out (as 'annotator train --pretrain' does), and start each "
+                             "size's tagger from it (the weights' file is printed, for --init-tok2vec)")
+    parser.add_argument("--init-tok2vec", type=Path, help="start each size's tagger from tok2vec weights an "
+                        "earlier --pretrain-minutes run wrote, instead of pretraining again")
     parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
     parser.add_argument("--save-models", type=Path, help="keep each trained pipeline in this folder (outside the repository)")
     parser.add_argument("--models-from", type=Path, help="score the pipelines --save-models kept instead of training")
     parser.add_argument("--policies", default="chosen",
                         help="how the model's quotes combine with the rules', each scored: chosen (as 'annotator "
-                             "train' chose it on the size's dev documents), model (alone), "
+                             "train' chose it on the size's dev documents), dev (chosen again now on those "
+                             "documents, by this checkout's linker), model (alone), "
                              "direct (the rules' direct quotes win), rules (every rule quote wins), "
                              "syntax / direct+syntax / rules+syntax / reported+syntax (the rules' mixed "
-                             "and indirect quotes win; speakers read off the cue by the rules first)")
+                             "and indirect quotes win; speakers read off the cue by the rules first); "
+                             "gap@T / gap+parse@T / gap+clauses@T: every rule quote, and the model's quotes scored >= T "
+                             "where no rule quote is (+parse: their cue the verb they hang on; +clauses: and "
+                             "the clauses after its cue verbs)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
@@ -159,10 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     base_speed = bare_speed(bare, texts)
     del bare
     header = ("| trained on | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS)
-              + " | resolved F1 (all) | training min | docs/s (vs bare model) |")
+              + " | resolved F1 (all) | keys/article | training min | docs per CPU s (vs bare model) |")
     print(header)
-    print("|" + "---|" * (len(KINDS) + 4), flush=True)
+    print("|" + "---|" * (len(KINDS) + 5), flush=True)
 
+    init_tok2vec = args.init_tok2vec or (pretrained_weights(rest, args) if args.pretrain_minutes else None)
     rows = []
     if not args.no_rules:
         by_rules, speed = run(add_components(load_model(args.base)), texts)
@@ -175,14 +232,14 @@ def main(argv: list[str] | None = None) -> int:
         suffix = "" if args.design == "ner" else f"-{args.design}"
         folder = (args.models_from or args.save_models or Path(tempfile.mkdtemp())) / f"model-{size}{suffix}"
         trained: dict = {"train_minutes": None}
+        fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
         if not args.models_from:
-            fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
             words = sum(len(t.text.split()) for t in fit)
             # Batches compound from 100 towards 1000 words: about 500 words an update on average.
             steps = max(50, int(args.epochs * words / 500))
             settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
                                         eval_every=max(25, steps // 12), patience=4, seed=SEED,
-                                        design=args.design)
+                                        design=args.design, init_tok2vec=init_tok2vec)
             result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
             result.nlp.to_disk(folder)
             trained = {"train_minutes": result.minutes, "steps": result.steps, "best_step": result.best_step,
@@ -194,10 +251,16 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
             del result
         for policy in policies:
-            predicted, speed = run(load_with_policy(folder, policy), texts)
-            name = f"{len(train)} documents, {args.design} ({policy})"
+            extra = {}
+            if policy == "dev":
+                nlp, extra["rechosen"] = rechosen(folder, dev)
+            else:
+                nlp = load_with_policy(folder, policy)
+            predicted, speed = run(nlp, texts)
+            pretrained = ", pretrained" if init_tok2vec is not None else ""
+            name = f"{len(train)} documents, {args.design}{pretrained} ({policy})"
             rows.append({"name": name, "size": size, "policy": policy, "design": args.design, "scores": scores(held_out, predicted),
-                         "speed": speed, "speed_ratio": speed / base_speed, **trained})
+                         "speed": speed, "speed_ratio": speed / base_speed, **trained, **extra})
             record(rows[-1], args.json, base_speed)
     return 0
 

@@ -27,6 +27,8 @@ def annotate_documents(
     learn_from: list[str | Path] | None = None,
     learn_every: int = 10,
     learn_minutes: float = 5.0,
+    pretrain: list[str | Path] | None = None,
+    pretrain_minutes: float = 10.0,
 ) -> None:
     """Open the annotator on SOURCES, appending every decision to OUTPUT (resumes where it stopped).
     With ``learn`` (a folder of numbered models) the pre-labeler is updated in the background after
@@ -39,6 +41,11 @@ def annotate_documents(
         raise UserError("--learn-from adds documents to learn from: give --learn MODEL_DIR too")
     if learn_every < 1:
         raise UserError(f"--learn-every must be at least 1, got {learn_every}")
+    if learn is None and pretrain:
+        raise UserError("--pretrain starts the models --learn trains: give --learn MODEL_DIR too")
+    for texts in pretrain or []:
+        if not Path(texts).exists():
+            raise InputError(str(texts), None, "no such file or folder (--pretrain takes raw texts)")
     for corpus in learn_from or []:
         if not Path(corpus).is_file():
             raise InputError(str(corpus), None, "no such file (--learn-from takes a JSONL of annotated documents)")
@@ -61,7 +68,8 @@ def annotate_documents(
         from annotator.training.learning_loop import LearningLoop
 
         learning = LearningLoop(decisions=Path(output), root=Path(learn), learn_from=[Path(p) for p in learn_from or []],
-                                base=model, every=learn_every, minutes=learn_minutes)
+                                base=model, every=learn_every, minutes=learn_minutes,
+                                pretrain=[Path(p) for p in pretrain or []], pretrain_minutes=pretrain_minutes)
     app_ = create_app(sources, output, annotator=annotator, model=model, labels=labels,
                       skip_invalid=skip_invalid, keymap=keys, order=order, learning=learning)
     try:
@@ -94,6 +102,9 @@ def annotate(
                                           "from as well, with --learn."),
     learn_every: int = typer.Option(10, "--learn-every", help="Accepted documents between two updates."),
     learn_minutes: float = typer.Option(5.0, "--learn-minutes", help="Minutes an update may train."),
+    pretrain: list[Path] = typer.Option([], "--pretrain", help="Raw texts to pretrain the learned tagger's "
+                                        "tok2vec on, with --learn: the first update does it, once for the folder."),
+    pretrain_minutes: float = typer.Option(10.0, "--pretrain-minutes", min=0.0, help="Minutes --pretrain may take."),
 ) -> None:
     """Confirm or fix pre-labeled quotes, speakers and entities with the keyboard.
 
@@ -103,4 +114,4 @@ def annotate(
     annotate_documents(sources=list(sources), output=output, annotator=annotator or login_name(),
                        model=model, labels=label_list, skip_invalid=skip_invalid, keymap=keymap, order=order,
                        learn=learn, learn_from=list(learn_from), learn_every=learn_every,
-                       learn_minutes=learn_minutes)
+                       learn_minutes=learn_minutes, pretrain=list(pretrain), pretrain_minutes=pretrain_minutes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -10,7 +12,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from annotator.cli.app import app
 from annotator.core.errors import UserError
-from annotator.training.settings import DESIGNS, StatusCallback, TrainingReport, TrainingSettings, TrainingStatus
+from annotator.training.settings import (DESIGNS, PassCallback, StatusCallback, TrainingReport, TrainingSettings,
+                                         TrainingStatus)
 
 
 @app.command("train")
@@ -30,6 +33,11 @@ def train_command(
     design: str = typer.Option("ner", "--design", help="The span model: 'ner' (a tagger with its own tok2vec, "
                                "first in the pipeline) or 'spancat' (labels the spans the parse proposes, "
                                "listening to the base model's tok2vec)."),
+    pretrain: list[Path] = typer.Option(None, "--pretrain", help="Raw texts (.txt, a folder, JSONL with a 'text' "
+                                        "field; repeat the option for more) to pretrain the 'ner' design's tok2vec "
+                                        "on first, as 'spacy pretrain' does with its characters objective."),
+    pretrain_minutes: float = typer.Option(10.0, "--pretrain-minutes", min=0.0, help="Stop pretraining after this "
+                                           "long (part of the training time, not of --max-minutes)."),
     force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it already holds a pipeline."),
 ) -> None:
     """Train a pre-labeler: learned QUOTE/SPEAKER/CUE spans, linked and resolved by our rules.
@@ -53,11 +61,18 @@ def train_command(
                              settings=TrainingSettings(max_minutes=max_minutes, max_steps=max_steps,
                                                        eval_every=eval_every, seed=seed, entities=entities,
                                                        design=design),
-                             overwrite=force, on_status=show)
+                             overwrite=force, on_status=show, pretrain_texts=pretrain or (),
+                             pretrain_minutes=pretrain_minutes,
+                             on_pretrain=lambda n, loss: progress.update(
+                                 bar, status=f"pretraining: pass {n}, loss per word {loss:.2f}"))
     scores = report.dev_scores
     typer.echo(f"{output}: {report.train_documents} training documents, {report.steps} steps in "
                f"{report.minutes:.1f} min; dev attributed F1 {scores.get('attributed_f', 0):.3f}, "
                f"quote F1 {scores.get('quote_f', 0):.3f} (step {report.best_step})")
+    if report.pretraining:
+        done = report.pretraining
+        typer.echo(f"pretrained on {done['texts']} texts ({done['words']} words): {done['passes']} passes in "
+                   f"{done['minutes']} min, loss per word {done['first_loss_per_word']} → {done['last_loss_per_word']}")
     linking = report.linking
     if linking is not None:
         chosen = linking.scores[linking.name]
@@ -73,9 +88,13 @@ def train_command(
 def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str | None = None,
                 dev_fraction: float = 0.1, dev_file: str | Path | None = None,
                 settings: TrainingSettings | None = None, overwrite: bool = False,
-                on_status: StatusCallback | None = None) -> TrainingReport:
+                on_status: StatusCallback | None = None, pretrain_texts: Sequence[str | Path] = (),
+                pretrain_minutes: float = 10.0, on_pretrain: PassCallback | None = None) -> TrainingReport:
     """Train on ``sources`` and save the best pipeline to ``output`` (its ``meta.json`` and README say
-    what it learned from and how it scored); returns the figures ``annotator train`` prints."""
+    what it learned from and how it scored); returns the figures ``annotator train`` prints.
+
+    With ``pretrain_texts``, the tagger's tok2vec is first pretrained on their raw text
+    (``training/pretrain.py``) for at most ``pretrain_minutes``."""
     from annotator.training.data import load_training_data
     from annotator.training.model_card import save_model, training_meta
     from annotator.training.trainer import train_pipeline
@@ -86,11 +105,25 @@ def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str 
     settings = settings or TrainingSettings()
     if settings.design not in DESIGNS:
         raise UserError(f"--design must be one of {', '.join(DESIGNS)}, not {settings.design!r}")
+    if pretrain_texts and settings.design != "ner":
+        raise UserError("--pretrain starts the 'ner' design's own tok2vec; the 'spancat' design listens to the "
+                        "base model's, which pretraining would change under its tagger and parser")
     data = load_training_data(sources=sources, dev_fraction=dev_fraction, dev_file=dev_file, seed=settings.seed)
-    result = train_pipeline(data, base=base, settings=settings, on_status=on_status)
+    pretrained = None
+    with tempfile.TemporaryDirectory(prefix="annotator-pretrain-") as folder:
+        if pretrain_texts:
+            from annotator.training.pretrain import pretrain, read_texts
+
+            texts = read_texts(pretrain_texts)
+            pretrained = pretrain(texts, base=base, max_minutes=pretrain_minutes, seed=settings.seed,
+                                  on_pass=on_pretrain)
+            settings = replace(settings, init_tok2vec=Path(folder) / "tok2vec.bin")
+            settings.init_tok2vec.write_bytes(pretrained.weights)
+        result = train_pipeline(data, base=base, settings=settings, on_status=on_status)
     meta = training_meta(data, result, base=base, seed=settings.seed, design=settings.design)
+    meta["pretraining"] = pretrained.to_dict() if pretrained is not None else None
     save_model(result, output, meta)
     return TrainingReport(output=output, train_documents=len(data.train), dev_documents=len(data.dev),
                           steps=result.steps, best_step=result.best_step, minutes=result.minutes,
                           design=settings.design, dev_scores=result.dev_scores, linking=result.linking,
-                          entities=result.entities)
+                          entities=result.entities, pretraining=meta["pretraining"])

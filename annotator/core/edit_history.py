@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+import msgspec
+
 from annotator.core.invariants import edit_keeps_sound, task_problems
 from annotator.core.records import Relation, Span, Task
 from annotator.core.span_queries import span_order
@@ -19,6 +21,18 @@ class EditError(ValueError):
 
 def state_of(task: Task) -> State:
     return tuple(task.spans), tuple(task.relations)
+
+
+def _share_span_objects(task: Task) -> None:
+    """Let the task's relations hold the task's own span objects (a reader gives them equal copies):
+    an edit and the draft journal then find a relation's spans by identity, instead of comparing
+    every relation's spans field by field on every key (thousands in a long document)."""
+    own = {span: span for span in task.spans}
+    if any(own.get(r.head_span, r.head_span) is not r.head_span or own.get(r.child_span, r.child_span)
+           is not r.child_span for r in task.relations):
+        task.relations = [msgspec.structs.replace(r, head_span=own.get(r.head_span, r.head_span),
+                                                  child_span=own.get(r.child_span, r.child_span))
+                          for r in task.relations]
 
 
 @dataclass
@@ -79,6 +93,7 @@ class DocumentHistory:
         """Add a document; ``baseline`` is the version that needs no draft when ``task`` is a draft.
         A draft's changes become the oldest step of the history, so ``u`` can take them back after
         a restart as it could before."""
+        _share_span_objects(task)
         self.documents.append(Document(task, source, answer, state_of(baseline) if baseline else None))
         index = len(self.documents) - 1
         document = self.documents[index]

@@ -7,7 +7,7 @@ only then keeps them; a refused edit raises ``EditError`` and changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from annotator.core import span_queries
@@ -63,8 +63,14 @@ class EditingSession(DocumentHistory):
 
     # -- queries on the current task -------------------------------------------------------
 
+    #: the last spans list put in order, and that order (an edit puts a new list in the task)
+    _ordered: tuple[list[Span], list[Span]] | None = field(default=None, repr=False, compare=False)
+
     def spans_in_order(self) -> list[Span]:
-        return sorted(self.task.spans, key=span_order)
+        spans = self.task.spans
+        if self._ordered is None or self._ordered[0] is not spans or len(self._ordered[1]) != len(spans):
+            self._ordered = (spans, sorted(spans, key=span_order))
+        return list(self._ordered[1])
 
     def quotes(self) -> list[Span]:
         return [s for s in self.spans_in_order() if s.label == QUOTE]
@@ -375,14 +381,19 @@ class EditingSession(DocumentHistory):
         return spans, relations, " (replaced " + ", ".join(_describe(self.task, s) for s in losers) + ")"
 
     def _replace(self, old: Span, new: Span, description: str, *, displace: bool = False) -> Span:
-        if new != old and new in self.task.spans:
+        if new != old and any(s.start == new.start and s == new for s in self.task.spans):
             raise EditError(f"{_describe(self.task, new)} is already marked")
-        spans = [s for s in self.task.spans if s != old]
+        # A start compared first: a long document has thousands of spans and relations, and a
+        # span's full comparison builds two tuples.
+        spans = [s for s in self.task.spans if s.start != old.start or s != old]
         relations = []
         for rel in self.task.relations:
-            head = new if rel.head_span == old else rel.head_span
-            child = new if rel.child_span == old else rel.child_span
-            moved = Relation(head, child, rel.label)
+            head_moves = rel.head_span.start == old.start and rel.head_span == old
+            child_moves = rel.child_span.start == old.start and rel.child_span == old
+            if not (head_moves or child_moves):
+                relations.append(rel)  # as it was (it fitted before)
+                continue
+            moved = Relation(new if head_moves else rel.head_span, new if child_moves else rel.child_span, rel.label)
             if relation_fits(moved):
                 relations.append(moved)
         note = ""

@@ -134,7 +134,8 @@ def speaker_candidates(task: Task, quote: Span | None = None,
     near = [s for s in out.values() if not inside_quote(s) and token_distance(s, anchor) <= SPEAKER_WINDOW]
     near.sort(key=lambda s: (paragraph_of(task, s.start) not in paragraphs, token_distance(s, anchor),
                              s.label != SPEAKER, span_order(s)))
-    rest = sorted((s for s in out.values() if s not in near), key=span_order)
+    chosen = set(map(id, near))  # by object: comparing each of thousands of spans with each near one is slow
+    rest = sorted((s for s in out.values() if id(s) not in chosen), key=span_order)
     return [*near, *rest]
 
 

@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_in
-from annotator.nlp.learned_spans import LEARNED_GROUPS
+from annotator.nlp.learned_spans import LEARNED_GROUPS, learned_scores
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.marks import find_marked_segments
+from annotator.nlp.parse_candidates import complement_clause
 from annotator.nlp.speakers import SpeakerScan
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 
@@ -37,13 +38,16 @@ _TRAILING = _MARKS | {",", "."}
     assigns=["doc.spans", "doc._.relations"],
     requires=["doc.sents", "doc.spans"],
     default_config={"sentence_window": 1, "rule_quotes": [], "syntax_speakers": False,
-                    "learned_quotes": list(QUOTE_TYPES)},
+                    "learned_quotes": list(QUOTE_TYPES), "min_learned_score": 0.0, "parse_cues": False,
+                    "cue_clauses": False},
 )
 def make_attribution_linker(nlp: Language, name: str, sentence_window: int, rule_quotes: list[str],
-                            syntax_speakers: bool, learned_quotes: list[str]) -> AttributionLinker:
+                            syntax_speakers: bool, learned_quotes: list[str], min_learned_score: float,
+                            parse_cues: bool, cue_clauses: bool) -> AttributionLinker:
     return AttributionLinker(sentence_window=sentence_window, rule_quotes=tuple(rule_quotes),
                              syntax_speakers=syntax_speakers, learned_quotes=tuple(learned_quotes),
-                             lexicon=shared_lexicon(nlp))
+                             min_learned_score=min_learned_score, parse_cues=parse_cues,
+                             cue_clauses=cue_clauses, lexicon=shared_lexicon(nlp))
 
 
 class AttributionLinker:
@@ -60,18 +64,25 @@ class AttributionLinker:
 
     def __init__(self, *, sentence_window: int = 1, rule_quotes: tuple[str, ...] = (),
                  syntax_speakers: bool = False, learned_quotes: tuple[str, ...] = QUOTE_TYPES,
+                 min_learned_score: float = 0.0, parse_cues: bool = False, cue_clauses: bool = False,
                  lexicon: Lexicon | None = None) -> None:
         self.sentence_window = sentence_window
         self.rule_quotes = frozenset(rule_quotes)
         self.syntax_speakers = syntax_speakers
         self.learned_quotes = frozenset(learned_quotes)
+        self.min_learned_score = min_learned_score
+        self.parse_cues = parse_cues
+        self.cue_clauses = cue_clauses
         self.lexicon = lexicon or Lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         kept, used_cues, used_speakers = self._rule_attributions(doc)
-        learned = [q for q in map(trim_quote, _group(doc, QUOTE)) if q is not None and self.learned_quotes]
-        quotes = sorted((q for q in learned if not any(_overlaps(q, r) for r in kept)), key=lambda s: s.start)
+        learned = [q for q in map(trim_quote, self._sure_quotes(doc)) if q is not None and self.learned_quotes]
+        quotes = [q for q in learned if not any(_overlaps(q, r) for r in kept)]
+        if self.cue_clauses and self.learned_quotes:
+            quotes += self._cue_clauses(doc, kept + quotes)
+        quotes.sort(key=lambda s: s.start)
         text = doc.text
         segments = [(s.start, s.end) for s in find_marked_segments(text)] if quotes else []
         for quote in quotes:
@@ -86,7 +97,9 @@ class AttributionLinker:
                     + list(used_speakers.values()))
         for quote in quotes:
             first, last = sentence_of[quote.start], sentence_of[quote.end - 1]
-            cue = self._nearest(quote, first, last, cues, sentence_of)
+            cue = self._parse_cue(quote, cues) if self.parse_cues else None
+            if cue is None:
+                cue = self._nearest(quote, first, last, cues, sentence_of)
             if cue is not None:
                 used_cues[(cue.start, cue.end)] = cue
                 add_relation(doc, quote, QUOTE, cue, CUE, CUE_REL)
@@ -106,6 +119,37 @@ class AttributionLinker:
         doc.spans["cues"] = sorted(used_cues.values(), key=lambda s: s.start)
         doc.spans["speakers"] = sorted(used_speakers.values(), key=lambda s: s.start)
         return doc
+
+    def _sure_quotes(self, doc: Doc) -> list[Span]:
+        """The learned quotes the model scored at least ``min_learned_score``."""
+        group = LEARNED_GROUPS[QUOTE]
+        if group not in doc.spans:
+            return []
+        found = doc.spans[group]
+        return [q for q, score in zip(found, learned_scores(found), strict=True) if score >= self.min_learned_score]
+
+    def _cue_clauses(self, doc: Doc, taken: list[Span]) -> list[Span]:
+        """The complement clauses after the sure learned cue verbs, where no quote in ``taken`` is."""
+        group = LEARNED_GROUPS[CUE]
+        if group not in doc.spans or not doc.has_annotation("DEP"):
+            return []
+        found: list[Span] = []
+        for cue, score in zip(doc.spans[group], learned_scores(doc.spans[group]), strict=True):
+            verb = cue.root
+            clause = complement_clause(verb) if verb.pos_ == "VERB" and score >= self.min_learned_score else None
+            if clause is None or any(q.start < clause[1] and clause[0] < q.end for q in taken + found):
+                continue
+            found.append(Span(doc, clause[0], clause[1], label=QUOTE))
+        return found
+
+    @staticmethod
+    def _parse_cue(quote: Span, cues: Sequence[Span]) -> Span | None:
+        """The verb outside the quote its root hangs on (the learned cue on it, when there is one)."""
+        head = quote.root.head
+        if quote.start <= head.i < quote.end or head.pos_ not in ("VERB", "AUX") or head.lemma_ == "be":
+            return None
+        on_head = [c for c in cues if c.start <= head.i < c.end]
+        return on_head[0] if on_head else Span(quote.doc, head.i, head.i + 1, label=CUE)
 
     def _syntactic_speaker(self, scan: SpeakerScan, cue: Span, quote: Span, speakers: Sequence[Span]) -> Span | None:
         if not self.syntax_speakers:

@@ -7,14 +7,15 @@
   ``candidates_key`` proposes the spans the parse gives (``parse_candidates``), a spaCy
   ``spancat`` (``attribution_spancat``, listening to the base model's shared tok2vec)
   labels them, and a second ``annotator_learned_spans`` with ``source`` set to its span key keeps
-  the best-scored of overlapping spans of a label and fills the same span groups.
+  the best-scored of overlapping spans of a label and fills the same span groups; the quotes' scores
+  go with them (``learned_quotes``' ``attrs["scores"]``) for the linker's ``min_learned_score``.
 """
 
 from __future__ import annotations
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from annotator.core.records import CUE, QUOTE, SPEAKER
 from annotator.nlp.convert import ensure_span_groups
@@ -32,6 +33,9 @@ LEARNED_SPANCAT = "attribution_spancat"
 CANDIDATES = "annotator_parse_candidates"
 CANDIDATES_KEY = "attribution_candidates"
 SPANCAT_KEY = "attribution_sc"
+#: The ``attrs`` key of a learned span group holding each span's score (the spancat design only: the
+#: ner design's spans have none, and count as sure).
+SCORES = "scores"
 #: The pipe that runs the learned spans' model, in either design.
 LEARNED_MODELS = (LEARNED_TAGGER, LEARNED_SPANCAT)
 
@@ -89,18 +93,28 @@ class LearnedSpans:
         scores = found.attrs.get("scores") if len(found) else None
         ranked = sorted(((float(numpy.max(scores[i])) if scores is not None else 0.0, span) for i, span in enumerate(found)),
                         key=lambda pair: (-pair[0], pair[1].start, -pair[1].end))
-        groups: dict[str, list[Span]] = {group: [] for group in LEARNED_GROUPS.values()}
+        groups: dict[str, list[tuple[Span, float]]] = {group: [] for group in LEARNED_GROUPS.values()}
         taken: dict[str, list[Span]] = {label: [] for label in LEARNED_GROUPS}
-        for _score, span in ranked:
+        for score, span in ranked:
             if span.label_ not in LEARNED_GROUPS:
                 continue
             if any(span.start < t.end and t.start < span.end for t in taken[span.label_]):
                 continue
             taken[span.label_].append(span)
-            groups[LEARNED_GROUPS[span.label_]].extend(split_at_line_breaks(span))
-        for group, spans in groups.items():
-            doc.spans[group] = sorted(spans, key=lambda s: s.start)
+            groups[LEARNED_GROUPS[span.label_]].extend((part, score) for part in split_at_line_breaks(span))
+        for group, pairs in groups.items():
+            pairs.sort(key=lambda pair: pair[0].start)
+            doc.spans[group] = SpanGroup(doc, name=group, attrs={SCORES: [round(score, 4) for _, score in pairs]},
+                                         spans=[span for span, _ in pairs])
         return doc
+
+
+def learned_scores(group: SpanGroup) -> list[float]:
+    """Each span's score in a learned span group (1.0 for every span when the model gave none)."""
+    scores = group.attrs.get(SCORES)
+    if scores is None or len(scores) != len(group):
+        return [1.0] * len(group)
+    return [float(score) for score in scores]
 
 
 def split_at_line_breaks(span: Span) -> list[Span]:

@@ -28,7 +28,9 @@ from annotator.nlp.cue_words import (
     EVIDENCE_VERBS,
     INFINITIVE_CUE_VERBS,
     INTENTION_INFINITIVE_VERBS,
+    LIGHT_STANCE_VERBS,
     OBJECT_CUE_VERBS,
+    PASSIVE_JUDGEMENT_VERBS,
     PREPOSITIONAL_CUE_VERBS,
     REGARD_VERBS,
     SPEECH_VERBS,
@@ -110,7 +112,9 @@ class Lexicon:
                  stance_verbs: Iterable[str] = STANCE_OBJECT_VERBS,
                  intention_verbs: Iterable[str] = INTENTION_INFINITIVE_VERBS,
                  regard_verbs: Iterable[str] = REGARD_VERBS, evidence_verbs: Iterable[str] = EVIDENCE_VERBS,
-                 adjective_prepositions: dict[str, Iterable[str]] | None = None) -> None:
+                 adjective_prepositions: dict[str, Iterable[str]] | None = None,
+                 stance_nouns: dict[str, Iterable[str]] | None = None, light_verbs: Iterable[str] = LIGHT_STANCE_VERBS,
+                 passive_verbs: Iterable[str] = PASSIVE_JUDGEMENT_VERBS) -> None:
         self.speech = {v.lower() for v in speech} | {v.lower() for v in extra}
         self.cognition = {v.lower() for v in cognition} - self.speech
         self.lemmas = self.speech | self.cognition
@@ -127,6 +131,10 @@ class Lexicon:
         self.adjectives = frozenset(a.lower() for a in adjectives)
         chosen = PREPOSITIONAL_CUE_VERBS if prepositional_verbs is None else prepositional_verbs
         self.prepositional_verbs = {v.lower(): frozenset(p.lower() for p in ps) for v, ps in chosen.items()}
+        stances = {} if stance_nouns is None else stance_nouns  # off unless configured (cue_words)
+        self.stance_nouns = {n.lower(): frozenset(p.lower() for p in ps) for n, ps in stances.items()}
+        self.light_verbs = frozenset(v.lower() for v in light_verbs)
+        self.passive_verbs = frozenset(v.lower() for v in passive_verbs)
         self.forms: dict[str, str] = {}
         for lemma in sorted(self.lemmas):
             for form in inflections(lemma):

@@ -52,7 +52,7 @@ class UpdateOutcome:
         if self.error:
             return f"model update failed: {self.error}"
         if self.kept and self.model is not None:
-            return f"model {self.model.number} kept: dev F1 {self.new_f:.3f} beats {self.current_f:.3f}"
+            return f"model {self.model.number} kept: dev F1 {self.new_f:.3f} (in use before: {self.current_f:.3f})"
         return f"update not kept: dev F1 {self.new_f:.3f}, not better than {self.current_f:.3f}"
 
 
@@ -61,7 +61,8 @@ class LearningLoop:
 
     def __init__(self, *, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
                  every: int = LEARN_EVERY, minutes: float = LEARN_MINUTES, eval_every: int = 100,
-                 max_steps: int = 20000, python: str = sys.executable) -> None:
+                 max_steps: int = 20000, python: str = sys.executable, pretrain: Sequence[Path] = (),
+                 pretrain_minutes: float = 10.0) -> None:
         self.decisions = Path(decisions)
         self.root = Path(root)
         self.learn_from = [Path(p) for p in learn_from]
@@ -71,6 +72,9 @@ class LearningLoop:
         self.eval_every = eval_every
         self.max_steps = max_steps
         self.python = python
+        #: raw texts the first update pretrains the tagger's tok2vec on (``annotate --pretrain``)
+        self.pretrain = [Path(p) for p in pretrain]
+        self.pretrain_minutes = pretrain_minutes
         self.root.mkdir(parents=True, exist_ok=True)
         # One run per folder: the snapshot, the report and the half-written model another run's
         # update is writing all live here, and this run removes what it takes for leftovers.
@@ -127,6 +131,10 @@ class LearningLoop:
             command += ["--learn-from", str(corpus)]
         if self.base:
             command += ["--base", self.base]
+        for texts in self.pretrain:
+            command += ["--pretrain", str(texts)]
+        if self.pretrain:
+            command += ["--pretrain-minutes", str(self.pretrain_minutes)]
         log = (self.root / "updates.log").open("ab")
         env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
         self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

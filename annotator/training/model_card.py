@@ -106,15 +106,19 @@ def linking_section(linking: dict[str, Any] | None) -> list[str]:
         "",
         f"Chosen on the dev documents: **{linking['chosen']}** (the linker's config: "
         f"`rule_quotes = {config['rule_quotes']}`, `learned_quotes = {config['learned_quotes']}`, "
-        f"`syntax_speakers = {str(config['syntax_speakers']).lower()}`). Every combination scored:",
+        f"`syntax_speakers = {str(config['syntax_speakers']).lower()}`, "
+        f"`min_learned_score = {config.get('min_learned_score', 0.0)}`, "
+        f"`parse_cues = {str(config.get('parse_cues', False)).lower()}`, "
+        f"`cue_clauses = {str(config.get('cue_clauses', False)).lower()}`). Every combination scored:",
         "",
-        "| combination | attributed F1 | quote F1 | speaker resolved F1 |",
-        "|---|---|---|---|",
+        "| combination | attributed F1 | quote F1 | speaker resolved F1 | keys per document |",
+        "|---|---|---|---|---|",
     ]
     for name, figures in linking["dev_scores"].items():
         label = f"**{name}**" if name == linking["chosen"] else name
+        keys = f"{figures['keys']:.1f}" if "keys" in figures else "–"
         lines.append(f"| {label} | {figures['attributed_f']:.3f} | {figures['quote_f']:.3f} | "
-                     f"{figures['resolved_f']:.3f} |")
+                     f"{figures['resolved_f']:.3f} | {keys} |")
     lines += [
         "",
         "(The dev scores above the table are the model's own, with no quote from the rules: they picked "

@@ -35,6 +35,9 @@ class TrainingSettings:
     #: the span model: ``ner`` (a BILUO tagger with its own tok2vec, first in the pipeline) or
     #: ``spancat`` (labels the candidates the parse proposes, listening to the base model's tok2vec)
     design: str = "ner"
+    #: tok2vec weights ``--pretrain`` wrote (``training/pretrain.py``): the ``ner`` design's tagger
+    #: starts from them instead of the base model's tok2vec
+    init_tok2vec: Path | None = None
 
 
 @dataclass
@@ -51,6 +54,8 @@ class TrainingStatus:
 
 
 StatusCallback = Callable[[TrainingStatus], None]
+#: hears of each finished pretraining pass: its number and the objective's loss per word
+PassCallback = Callable[[int, float], None]
 
 
 @dataclass(frozen=True)
@@ -71,3 +76,5 @@ class TrainingReport:
     linking: LinkingChoice | None = None
     #: with ``--entities``: dev entity F1 of the base ``ner`` (base_f) and of the kept weights (best_f)
     entities: dict[str, float] | None = None
+    #: with ``--pretrain``: what pretraining did (``PretrainResult.to_dict``)
+    pretraining: dict[str, float] | None = None

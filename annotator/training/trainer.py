@@ -9,27 +9,30 @@ import copy
 import random
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
-from thinc.api import compounding
+from thinc.api import Model, compounding
 
+from annotator.core.errors import UserError
 from annotator.measure.evaluation import Evaluation, evaluate
-from annotator.core.records import Task
+from annotator.measure.keys import mean_keys
+from annotator.core.records import QUOTE, Task
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import (CANDIDATES, CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_LABELS, LEARNED_MODELS,
-                                         LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER, SPANCAT_KEY)
+                                         LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER, SCORES, SPANCAT_KEY)
 from annotator.nlp.span_model import SPAN_CONTEXT_MODEL, SPAN_SCORER
 from annotator.nlp.attribution_links import AttributionLinker
 from annotator.nlp.pipeline import COMPONENTS, LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
 from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
 from annotator.training.examples import ExampleStats, document_examples, paragraph_examples
-from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination
+from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination, needs_scores
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
 
 #: The tagger's model when the base pipeline has no ``ner`` to copy (same shape as en_core_web_sm's).
@@ -143,8 +146,7 @@ def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
     source_name = _tok2vec_source(nlp)
     if source_name is None:
         return
-    # A transition model's "tok2vec" ref is chain(tok2vec, list2array, Linear): the embedding is its first layer.
-    target = tagger.model.get_ref("tok2vec").layers[0]
+    target = tagger_tok2vec(nlp)
     source = nlp.get_pipe(source_name).model
     if source_name != "tok2vec":
         source = source.get_ref("tok2vec").layers[0]
@@ -152,6 +154,23 @@ def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
         target.from_bytes(source.to_bytes())
     except ValueError:
         pass  # a base tok2vec of another shape: the tagger's starts from scratch
+
+
+def tagger_tok2vec(nlp: Language) -> Model:
+    """The ``ner`` design's own tok2vec (a transition model's "tok2vec" ref is chain(tok2vec,
+    list2array, Linear): the embedding is its first layer)."""
+    if LEARNED_TAGGER not in nlp.component_names:
+        raise UserError("pretrained weights start the 'ner' design's own tok2vec; the 'spancat' design listens "
+                        "to the base model's tok2vec, which they would change under its tagger and parser")
+    return nlp.get_pipe(LEARNED_TAGGER).model.get_ref("tok2vec").layers[0]
+
+
+def load_tok2vec(nlp: Language, weights: Path) -> None:
+    """Start the tagger's tok2vec from ``weights`` (``--pretrain``'s, see ``training/pretrain.py``)."""
+    try:
+        tagger_tok2vec(nlp).from_bytes(weights.read_bytes())
+    except ValueError as err:
+        raise UserError(f"{weights}: not tok2vec weights of this base model's shape ({err})") from None
 
 
 class DevScorer:
@@ -217,7 +236,8 @@ class DevScorer:
         for task, spans, base in zip(self.dev, found, parsed, strict=True):
             doc = base.copy()
             for group in LEARNED_GROUPS.values():
-                doc.spans[group] = [Span(doc, s.start, s.end, label=s.label) for s in spans.spans[group]]
+                doc.spans[group] = SpanGroup(doc, name=group, attrs=dict(spans.spans[group].attrs),
+                                             spans=[Span(doc, s.start, s.end, label=s.label) for s in spans.spans[group]])
             for name in self.after:
                 doc = (linker if name == LINKER else self.nlp.get_pipe(name))(doc)
             predicted.append(doc_to_task(doc, task))
@@ -229,15 +249,24 @@ class DevScorer:
 
 def choose_linking(scorer: DevScorer) -> LinkingChoice:
     """Score every combination of the model's quotes with the rules' (and the rules alone) on the dev
-    documents; the best by attributed F1 wins, the earlier in ``COMBINATIONS`` on a tie."""
+    documents; the best by attributed F1 wins (the earlier in ``COMBINATIONS`` on a tie), or the one
+    saving the most keys at no loss of F1 (``best_combination``). The
+    combinations that sort the model's quotes by score are left out when it gave none (the ner design)."""
     learned = scorer.learned()
+    scored = any(SCORES in doc.spans[LEARNED_GROUPS[QUOTE]].attrs for doc in learned if LEARNED_GROUPS[QUOTE] in doc.spans)
     scores = {}
     for name, config in COMBINATIONS.items():
+        if needs_scores(config) and not scored:
+            continue
         linker = AttributionLinker(sentence_window=scorer.linker.sentence_window, lexicon=scorer.linker.lexicon,
                                    rule_quotes=tuple(config["rule_quotes"]),
                                    learned_quotes=tuple(config["learned_quotes"]),
-                                   syntax_speakers=config["syntax_speakers"])
-        scores[name] = dev_figures(scorer.score(linker, learned))
+                                   syntax_speakers=config["syntax_speakers"],
+                                   min_learned_score=config.get("min_learned_score", 0.0),
+                                   parse_cues=config.get("parse_cues", False),
+                                   cue_clauses=config.get("cue_clauses", False))
+        predicted = scorer.predict(linker, learned)
+        scores[name] = {**dev_figures(evaluate(scorer.dev, predicted)), "keys": round(mean_keys(scorer.dev, predicted), 2)}
     best = best_combination(scores)
     return LinkingChoice(name=best, config=dict(COMBINATIONS[best]), scores=scores)
 
@@ -263,6 +292,8 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
             parsed = list(nlp.pipe(make_doc(task, nlp) for task in data.train))
         examples = document_examples(data.train, parsed, nlp, SPANCAT_KEY, stats)
     initialize_tagger(nlp, examples)
+    if settings.init_tok2vec is not None:
+        load_tok2vec(nlp, settings.init_tok2vec)
     tagger = nlp.get_pipe(learner)
     scorer = DevScorer(nlp, data.dev)
     entities = EntityTuner(nlp, data.train, data.dev, seed=settings.seed) if settings.entities else None

@@ -6,8 +6,9 @@ quitting, a crash or ``kill -9`` at any moment leaves the last good model in pla
     python -m annotator.training.updater DECISIONS.jsonl MODEL_ROOT [--learn-from CORPUS.jsonl] [--base NAME]
                                          [--report REPORT.json]
 
-The first model is kept only when it beats the rules on the dev slice (its linking with the rules is
-chosen on dev, so it is never worse there), each later one only when it beats the model in use.
+The first model is kept only when its combination with the rules, chosen on the dev slice, is not the
+rules alone (it beats them on dev F1, or saves keys at their F1), each later one only when it beats the
+model in use on dev F1 (``worth_publishing``).
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ import json
 import os
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
 from annotator.core.atomic import AtomicFile, fsync_folder
 from annotator.core.errors import UserError
 from annotator.core.records import Task
+from annotator.training.linking import RULES_ALONE
 from annotator.training.settings import TrainingSettings
 
 #: Hidden folders an update writes into before renaming them to their number.
@@ -114,9 +116,11 @@ class UpdateResult:
 
 def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
                  settings: TrainingSettings | None = None, dev_fraction: float = 0.2,
-                 on_training: Callable[[], None] | None = None) -> UpdateResult:
+                 on_training: Callable[[], None] | None = None, pretrain: Sequence[Path] = (),
+                 pretrain_minutes: float = 10.0) -> UpdateResult:
     """Train on every accepted decision (and ``learn_from``'s documents) and publish the model under
-    ``root`` if it beats the one in use on the dev slice."""
+    ``root`` if it beats the one in use on the dev slice. With ``pretrain`` (raw texts) the tagger
+    starts from weights pretrained on them, once for the folder (``training/pretrain.py``)."""
     from annotator.training.data import TrainingData, read_documents
     from annotator.training.model_card import save_model, training_meta
     from annotator.training.trainer import train_pipeline
@@ -125,20 +129,37 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     documents, counts = read_documents([*learn_from, decisions])
     train, dev = stable_dev_split(documents, dev_fraction)
     data = TrainingData(train=train, dev=dev, sources=counts)
+    settings = settings or TrainingSettings()
+    if pretrain:
+        from annotator.training.pretrain import kept_weights
+
+        settings = replace(settings, init_tok2vec=kept_weights(root, pretrain, base=base, max_minutes=pretrain_minutes,
+                                                               seed=settings.seed))
     if on_training is not None:
         on_training()
-    result = train_pipeline(data, base=base, settings=settings or TrainingSettings())
+    result = train_pipeline(data, base=base, settings=settings)
     assert result.linking is not None  # chosen on dev: never worse than the rules there
     new_f = result.linking.scores[result.linking.name]["attributed_f"]
     current = latest_model(root)
     current_f = score_model(current, dev) if current is not None else result.linking.scores["rules alone"]["attributed_f"]
     sizes = {"train_documents": len(train), "dev_documents": len(dev)}
-    if new_f <= current_f:  # (the first model too: one no better than the rules is not worth loading)
+    if not worth_publishing(result.linking.name, new_f, current_f, first=current is None):
         return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, **sizes)
-    meta = training_meta(data, result, base=base, seed=(settings or TrainingSettings()).seed)
+    meta = training_meta(data, result, base=base, seed=settings.seed)
+    meta["pretrained_from"] = [str(p) for p in pretrain] or None
     meta["update"] = {"dev_attributed_f": new_f, "replaced_f": current_f, **sizes}
     published = publish(root, lambda folder: save_model(result, folder, meta))
     return UpdateResult(kept=True, model=published, new_f=new_f, current_f=current_f, **sizes)
+
+
+def worth_publishing(chosen: str, new_f: float, current_f: float, *, first: bool) -> bool:
+    """Whether an update's model replaces the one in use. The first one replaces the rules when the
+    dev choice is not the rules alone: it beat them on dev F1, or saved the annotator keys at their
+    F1 (``linking.choose``: a combination that only adds to the rules' quotes). A later one must
+    beat the model in use on dev F1."""
+    if first:
+        return chosen != RULES_ALONE
+    return new_f > current_f
 
 
 def model_dev_score(folder: Path) -> float | None:
@@ -183,11 +204,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-minutes", type=float, default=45.0)
     parser.add_argument("--eval-every", type=int, default=400)
     parser.add_argument("--report", type=Path, help="write the outcome here as JSON (whole or not at all)")
+    parser.add_argument("--pretrain", type=Path, action="append", default=[],
+                        help="raw texts to pretrain the tagger's tok2vec on (once for ROOT)")
+    parser.add_argument("--pretrain-minutes", type=float, default=10.0)
     args = parser.parse_args(argv)
     settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every)
     try:
         result = update_model(decisions=args.decisions, root=args.root, learn_from=args.learn_from, base=args.base,
-                              settings=settings, on_training=lambda: print("training", flush=True))
+                              settings=settings, on_training=lambda: print("training", flush=True),
+                              pretrain=args.pretrain, pretrain_minutes=args.pretrain_minutes)
     except UserError as err:
         print(f"error: {err}", file=sys.stderr)
         if args.report is not None:

@@ -100,7 +100,7 @@ class DocumentFlow:
             self.read_ahead.reach(self._ranks[index])
         self.screen.open_task(document.task)
         if focus in document.task.spans:
-            self.screen.editor.focus_span(focus, quiet=True)
+            self.screen.editor.focus_span(focus)
 
     def next_document(self) -> None:
         if self.session.current is None and self.target is not None:

@@ -1,10 +1,11 @@
-"""The colour of each label, shared by the document view, the side panel and the legend."""
+"""The colour of each label, shared by the document view, the side panel and the legend, and the
+order the view paints them in."""
 
 from __future__ import annotations
 
 from rich.style import Style
 
-from annotator.core.records import CUE, QUOTE, SPEAKER
+from annotator.core.records import CUE, QUOTE, SPEAKER, Span
 
 _KNOWN = {
     "PERSON": "#ff8c8c",
@@ -51,3 +52,8 @@ def label_style(label: str) -> Style:
 def badge_style(label: str) -> Style:
     """A label's name shown on its own (legend, lists): its colour as the background."""
     return Style(color="#000000", bgcolor=label_colour(label), bold=True)
+
+
+def paint_layer(span: Span) -> int:
+    """Quotes paint the background first, then speakers and cues, then entity colours on top."""
+    return {QUOTE: 0, SPEAKER: 1, CUE: 1}.get(span.label, 2)

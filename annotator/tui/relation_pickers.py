@@ -1,19 +1,21 @@
 """Relation pickers: ``s`` links the focused quote to its speaker (the nearest plausible speakers
 first, digits choose), ``c`` the focused quote to its cue or the focused speaker to the entity it
-refers to (or clears it); each can instead mark a new span in the text (selection mode)."""
+refers to (or clears it); each can instead mark a new span in the text (selection mode). The list
+is the editor's picker, drawn over the text beside the span it is for (not a modal screen)."""
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from typing import TYPE_CHECKING
+
+from rich.text import Text
 
 from annotator.core.records import COREF, CUE, QUOTE, SPEAKER, Span
 from annotator.core.span_queries import SPEAKER_WINDOW
-from annotator.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.choice_picker import Choice
 from annotator.tui.display_text import excerpt
 from annotator.tui.label_styles import badge_style
 from annotator.tui.span_editing import SpanEditing, coref_guess, cue_guess
+from annotator.tui.widgets.label_row import short_label
 
 if TYPE_CHECKING:
     from annotator.tui.screens.document_screen import DocumentScreen
@@ -49,15 +51,17 @@ class RelationPickers:
         for index, span in enumerate(spans):
             prompt = Text()
             new = span.label in (SPEAKER, CUE) and span not in in_task
-            prompt.append(f" {'word' if new else span.label} ", style=badge_style(span.label))
+            # The short names the label rows use (PER, SPK, cue), so a narrow box keeps the name.
+            prompt.append(f" {'word' if new else short_label(span.label)} ", style=badge_style(span.label))
             text = excerpt(task.span_text(span), 50)
             if span.label == SPEAKER and not new:
                 text = excerpt(self.session.resolve(span, corefs), 50)
             prompt.append(f" {text}")
-            prompt.append(f"  (token {span.token_start})", style="dim")
             if span == current:
                 prompt.append("  ← current", style="bold #5fd75f")
-            choices.append(Choice(str(index), prompt, f"{span.label} {text}"))
+            # Last, so a narrow box cuts it first (the row's span is marked in the text as well).
+            prompt.append(f"  (token {span.token_start})", style="dim")
+            choices.append(Choice(str(index), prompt, f"{span.label} {text}", (span.start, span.end)))
         choices.append(Choice(_NEW, Text(f"✚ mark a new {new_label} in the text…", style="bold"), "new mark"))
         return choices
 
@@ -79,10 +83,9 @@ class RelationPickers:
             elif value is not None:
                 self.edits.edit(lambda: self.session.link_speaker(quote, candidates[int(value)], coref_guess))
 
-        self.screen.app.push_screen(ChoiceDialog(f"Speaker of “{excerpt(self.session.task.span_text(quote), 50)}” "
-                                          "(nearest first)", self._span_choices(candidates, current, "speaker"),
-                                          highlight=str(candidates.index(current)) if current in candidates
-                                          else None), chosen)
+        self.screen.editor.pick(f"Speaker of “{excerpt(self.session.task.span_text(quote), 50)}” (nearest first)",
+                                self._span_choices(candidates, current, "speaker"), chosen,
+                                highlight=_row_of(current, candidates), near=quote.start)
 
     def pick_cue(self, quote: Span) -> None:
         candidates = self.session.cue_candidates(quote, self.cue_words(quote))
@@ -94,10 +97,9 @@ class RelationPickers:
             elif value is not None:
                 self.edits.edit(lambda: self.session.set_cue(quote, candidates[int(value)]))
 
-        self.screen.app.push_screen(ChoiceDialog(f"Cue of “{excerpt(self.session.task.span_text(quote), 50)}” "
-                                          "(nearest first)", self._span_choices(candidates, current, "cue"),
-                                          highlight=str(candidates.index(current)) if current in candidates
-                                          else None), chosen)
+        self.screen.editor.pick(f"Cue of “{excerpt(self.session.task.span_text(quote), 50)}” (nearest first)",
+                                self._span_choices(candidates, current, "cue"), chosen,
+                                highlight=_row_of(current, candidates), near=quote.start)
 
     def pick_coref(self) -> None:
         speaker = self.edits.require_focus(SPEAKER, QUOTE)
@@ -122,6 +124,10 @@ class RelationPickers:
             elif value is not None:
                 self.edits.edit(lambda: self.session.link_coref(speaker, candidates[int(value)]))
 
-        self.screen.app.push_screen(ChoiceDialog(f"Who is “{excerpt(self.session.task.span_text(speaker), 50)}”?",
-                                          choices, highlight=str(candidates.index(current)) if current in candidates
-                                          else None), chosen)
+        self.screen.editor.pick(f"Who is “{excerpt(self.session.task.span_text(speaker), 50)}”?", choices, chosen,
+                                highlight=_row_of(current, candidates), near=speaker.start)
+
+
+def _row_of(current: Span | None, candidates: list[Span]) -> str | None:
+    """The picker's value of the row of the span linked now (highlighted when the list opens)."""
+    return str(candidates.index(current)) if current in candidates else None

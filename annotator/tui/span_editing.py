@@ -10,7 +10,7 @@ from rich.text import Text
 
 from annotator.core.editing import EditError
 from annotator.core.records import CUE, QUOTE, QUOTE_TYPES, SPEAKER, Span, Task
-from annotator.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.choice_picker import Choice
 from annotator.tui.display_text import excerpt
 from annotator.tui.label_styles import badge_style
 
@@ -80,7 +80,7 @@ class SpanEditing:
             return False
         self.editor.selection = None
         screen.show_spans()
-        self.editor.focus_span(result, quiet=True)
+        self.editor.focus_span(result)
         if session.last_edit is not None:
             screen.status(session.last_edit.description)
         return True
@@ -186,8 +186,8 @@ class SpanEditing:
             if label:
                 self.edit(lambda: self.session.set_label(span, label))
 
-        self.screen.app.push_screen(ChoiceDialog(f"Label for “{excerpt(self.session.task.span_text(span), 50)}”",
-                                                 self.label_choices(), highlight=span.label), chosen)
+        self.editor.pick(f"Label for “{excerpt(self.session.task.span_text(span), 50)}”", self.label_choices(),
+                         chosen, highlight=span.label, near=span.start)
 
     def cycle_quote_type(self) -> None:
         span = self.require_focus(QUOTE)
@@ -265,7 +265,8 @@ class SpanEditing:
                 if picked:
                     self.create(first, last, picked, reshaping=origin)
 
-            self.screen.app.push_screen(ChoiceDialog("Label for the new span", self.label_choices()), chosen)
+            self.editor.pick("Label for the new span", self.label_choices(), chosen,
+                             near=self.session.task.tokens[first].start)
 
     def create(self, first: int, last: int, label: str | None, *, link_coref_from: Span | None = None,
                reshaping: Span | None = None) -> None:
@@ -278,8 +279,8 @@ class SpanEditing:
                     self.create(first, last, picked, link_coref_from=link_coref_from)
 
             choices = [c for c in self.label_choices() if c.value not in (QUOTE, SPEAKER, CUE)]
-            self.screen.app.push_screen(ChoiceDialog("Entity label for the new mention", choices,
-                                                     highlight="PERSON"), chosen_entity)
+            self.editor.pick("Entity label for the new mention", choices, chosen_entity, highlight="PERSON",
+                             near=session.task.tokens[first].start)
             return
         if label == QUOTE:
             old = reshaping if reshaping is not None and reshaping.label == QUOTE else None
@@ -324,7 +325,7 @@ class SpanEditing:
         else:
             self.editor.selection = None
             screen.show_spans()
-            self.editor.focus_span(focus, quiet=True)
+            self.editor.focus_span(focus)
         document = session.current
         note = f" (document {edit.index + 1})" if session.index != before else ""
         if document is not None and document.decided and document.dirty:

@@ -45,3 +45,18 @@ def test_speaker_and_cue_candidates_include_short_spans(nlp_model):
     # Nothing over a paragraph break.
     doc = nlp_model("The ferry is late\n\nand nobody said why.")
     assert all("\n" not in doc[s:e].text for s, e in attribution_candidates(doc))
+
+
+def test_speakers_and_cues_come_from_the_parse_not_from_every_run_of_words(nlp_model):
+    from annotator.nlp.parse_candidates import _View, _word_runs, speaker_and_cue_candidates
+
+    doc = nlp_model("A spokeswoman for the harbour authority has repeatedly said that the ferry would run, "
+                    "and according to the captain it will.")
+    found = {doc[s:e].text for s, e in speaker_and_cue_candidates(doc)}
+    # A speaker with its prepositional phrase, verb groups with their auxiliaries and adverbs, a
+    # cue word with its preposition, and every single word.
+    assert {"A spokeswoman for the harbour authority", "the captain", "has repeatedly said", "said",
+            "according to", "ferry"} <= found
+    # Runs that are neither a phrase nor a verb group are not proposed.
+    assert "authority has repeatedly" not in found and "would run ," not in found
+    assert len(found) < len(_word_runs(_View(doc), 3))

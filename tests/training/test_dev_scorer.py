@@ -6,7 +6,7 @@ from annotator.measure.evaluation import evaluate
 from annotator.nlp.learned_spans import LEARNED_TAGGER
 from annotator.nlp.pipeline import LINKER, load_pipeline, prelabel, set_linking
 from annotator.training.examples import paragraph_examples
-from annotator.training.linking import COMBINATIONS, best_combination
+from annotator.training.linking import COMBINATIONS, best_combination, keeps_every_rule_quote, needs_scores
 from annotator.training.trainer import DevScorer, build_pipeline, choose_linking, initialize_tagger
 from tests.training.generated import generated_tasks
 
@@ -37,7 +37,8 @@ def test_an_untrained_tagger_scores_nothing_although_the_pipeline_takes_quotes_f
 def test_a_model_that_finds_nothing_is_linked_as_the_rules_alone_and_runs_as_the_rules(untrained):
     dev, nlp, scorer, by_rules = untrained
     choice = choose_linking(scorer)
-    assert list(choice.scores) == list(COMBINATIONS)
+    # The tagger gives its quotes no score: the combinations sorting them by score are not tried.
+    assert list(choice.scores) == [name for name, config in COMBINATIONS.items() if not needs_scores(config)]
     # Every combination that keeps the rules' quotes ties with them; the rules alone win the tie.
     assert choice.name == "rules alone"
     assert choice.scores["rules alone"]["attributed_f"] > choice.scores["model alone"]["attributed_f"]
@@ -61,3 +62,31 @@ def test_the_rules_alone_stay_unless_a_combination_beats_them_by_the_margin():
     assert best_combination(scores) == "rules alone"  # +0.007: noise on a few dev documents
     assert best_combination({**scores, "b": {"attributed_f": 0.605}}) == "b"  # +0.010
     assert best_combination(scores, min_gain=0.0) == "b"
+
+
+def test_without_an_f1_gain_the_combination_saving_the_most_keys_at_no_loss_is_chosen():
+    scores = {"rules alone": {"attributed_f": 0.60, "keys": 100.0},
+              "fewer keys, lower F1": {"attributed_f": 0.599, "keys": 80.0},
+              "level, 10% fewer keys": {"attributed_f": 0.60, "keys": 90.0},
+              "a little better, 6% fewer": {"attributed_f": 0.605, "keys": 94.0}}
+    def every(name):
+        return True
+
+    assert best_combination(scores, adds_only=every) == "level, 10% fewer keys"
+    # A saving under the margin is noise: the rules stay.
+    assert best_combination(scores, min_key_saving=0.15, adds_only=every) == "rules alone"
+    # An F1 gain past its margin still wins over keys.
+    assert best_combination({**scores, "better": {"attributed_f": 0.62, "keys": 99.0}}, adds_only=every) == "better"
+    # Without keys scored, only F1 counts.
+    assert best_combination({name: {"attributed_f": f["attributed_f"]} for name, f in scores.items()},
+                            adds_only=every) == "rules alone"
+
+
+def test_keys_choose_only_among_combinations_that_keep_every_rule_quote():
+    gap, swap = "rules first, the model adds quotes no rule quote overlaps, speakers off the cue", \
+        "rules' mixed and indirect win, speakers off the cue"
+    assert keeps_every_rule_quote(gap) and not keeps_every_rule_quote(swap)
+    scores = {"rules alone": {"attributed_f": 0.60, "keys": 100.0}, gap: {"attributed_f": 0.60, "keys": 94.0},
+              swap: {"attributed_f": 0.60, "keys": 80.0}}
+    assert best_combination(scores) == gap
+    assert best_combination({**scores, gap: {"attributed_f": 0.60, "keys": 97.0}}) == "rules alone"

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from annotator.core.records import Task
-from annotator.training.updater import PARTIAL_PREFIX, latest_model, numbered_models, publish, stable_dev_split
+from annotator.training.linking import RULES_ALONE
+from annotator.training.updater import PARTIAL_PREFIX, latest_model, numbered_models, publish, stable_dev_split, worth_publishing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,3 +63,12 @@ def test_the_dev_slice_keeps_its_documents_as_decisions_accumulate():
     _, dev_early = stable_dev_split(tasks[:30], 0.2)
     _, dev_later = stable_dev_split(tasks, 0.2)
     assert dev_early and {t.text for t in dev_early} <= {t.text for t in dev_later}
+
+
+def test_the_first_model_is_kept_when_the_dev_choice_is_not_the_rules_alone():
+    # A gap filler chosen for the keys it saves at the rules' F1 is worth loading; the rules alone are not.
+    assert worth_publishing("rules + model gaps", 0.670, 0.670, first=True)
+    assert not worth_publishing(RULES_ALONE, 0.670, 0.670, first=True)
+    # A later model must beat the one in use.
+    assert worth_publishing("rules + model gaps", 0.68, 0.67, first=False)
+    assert not worth_publishing("rules + model gaps", 0.67, 0.67, first=False)

@@ -76,3 +76,9 @@ def _carries(style: Style, mark: Style) -> bool:
         if wanted and not getattr(style, attribute):
             return False
     return True
+
+
+def has_choice(view: DocumentView):
+    """The span of the row a picker over the text would choose now."""
+    choice = view.mark_style("choice")
+    return lambda style: _carries(style, choice)

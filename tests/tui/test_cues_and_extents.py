@@ -6,11 +6,11 @@ the painted screen shows as well as what is written."""
 from __future__ import annotations
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
-from annotator.tui.dialogs.choice_dialog import ChoiceDialog
+from annotator.tui.choice_picker import ChoicePicker
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.progress_header import ProgressHeader
 from tests.tui.conftest import latest_by_hash, ready, spans_of, write_jsonl
-from tests.tui.painted import has_focus, marked_words, painted, view_cells
+from tests.tui.painted import has_focus, marked_words, painted, screen_text, view_cells
 
 TEXT = ("Ann Lee met the mayor on Monday.\n\n"
         "The harbour will close in May and reopen in a year, the mayor told reporters on Friday.\n\n"
@@ -23,7 +23,7 @@ def _token(screen, word: str, occurrence: int = 0) -> int:
 
 async def _cursor_to(pilot, screen, word: str, occurrence: int = 0) -> None:
     await pilot.press("g")
-    hints = screen.editor.jump
+    hints = screen.editor.mode
     await pilot.press(*hints.tags[hints.targets.index(_token(screen, word, occurrence))])
     await pilot.pause()
 
@@ -80,11 +80,17 @@ async def test_c_on_a_quote_picks_its_cue_nearest_first_and_d_takes_the_lone_cue
         assert screen.session.task.span_text(screen.session.cue_of(quote)) == "said"
         await pilot.press("c")
         await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ChoiceDialog)
-        # Nearest first: the current cue, then "told" from the paragraph before is not offered
-        # (another paragraph); the last row marks a new one.
+        assert isinstance(screen.editor.mode, ChoicePicker)
+        # Drawn over the text: the current cue first ("told" from the paragraph before is not
+        # offered: another paragraph), then the row that marks a new one.
+        shown = screen_text(app)
+        assert "Cue of “Boats were waiting outside”" in shown
+        rows = [line for line in shown.splitlines() if line.lstrip("│ ")[:2] in ("1 ", "2 ")]
+        assert "cue  said" in rows[0] and "← current" in rows[0]
+        assert "mark a new cue" in rows[1]
         await pilot.press("escape")
+        await pilot.pause()
+        assert screen.editor.mode is None and "Cue of" not in screen_text(app)
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("escape")
@@ -116,8 +122,7 @@ async def test_c_then_mark_a_new_cue_and_a_re_made_quote_keeps_it(make_app, tmp_
         # c, then "mark a new cue", select "adding", enter: the quote's cue changes.
         await pilot.press("c")
         await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ChoiceDialog)
+        assert isinstance(screen.editor.mode, ChoicePicker) and "Cue of" in screen_text(app)
         await pilot.press(*"new", "enter")
         await pilot.pause()
         assert screen.editor.selecting and screen.editor.purpose == "cue"
@@ -191,7 +196,7 @@ async def test_a_quote_end_moves_by_clause_sentence_count_and_word_tag_in_a_few_
             assert text(screen.editor.focused).endswith("traffic of the old one by the")
             # } then g and a word's tag: the end goes to that word.
             await pilot.press("right_curly_bracket", "g")
-            hints = screen.editor.jump
+            hints = screen.editor.mode
             await pilot.press(*hints.tags[hints.targets.index(_token(screen, "traffic"))])
             await pilot.pause()
             assert text(screen.editor.focused).endswith("would carry twice the traffic")

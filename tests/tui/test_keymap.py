@@ -67,9 +67,9 @@ async def test_the_jump_and_unlink_keys_can_be_remapped_and_the_footer_follows(m
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("f")
-        assert screen.editor.jump is None  # f does nothing now
+        assert screen.editor.mode is None  # f does nothing now
         await pilot.press("ctrl+f")
-        assert screen.editor.jump is not None and screen.editor.jump.what == "span"
+        assert screen.editor.mode is not None and screen.editor.mode.what == "span"
         await pilot.press("escape")
         quote = screen.session.quotes()[0]
         await pilot.press("right_parenthesis", "U")

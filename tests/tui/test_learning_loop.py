@@ -76,7 +76,7 @@ async def test_a_kept_model_pre_labels_the_documents_ahead_and_the_header_names_
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "model 1 · dev F1 0.800" in header(screen)
-        assert "model 1 kept: dev F1 0.800 beats 0.500" in header(screen)
+        assert "model 1 kept: dev F1 0.800 (in use before: 0.500)" in header(screen)
         # The document on screen keeps what it showed; the next one comes with the new model's labels.
         assert not screen.session.documents[on_screen].task.spans
         await pilot.press("a")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.tui.dialogs.jump_hints import JumpHints
+from annotator.tui.jump_hints import JumpHints
 from annotator.tui.widgets.document_view import DocumentView
 from tests.core.test_editing import tokenize
 from tests.tui.conftest import SEED_PRELABELED, ready, write_jsonl
@@ -79,7 +79,7 @@ async def test_a_span_jump_paints_the_focus_on_the_span_jumped_to(make_app, size
         screen = await ready(pilot)
         await pilot.press("tab", "tab", "tab")
         await pilot.press("f")
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         assert isinstance(hints, JumpHints)
         target = hints.targets[-1]
         await pilot.press(*hints.tags[-1])
@@ -95,7 +95,7 @@ async def test_a_selection_from_a_word_jump_is_drawn_where_it_is(make_app, size)
         screen = await ready(pilot)
         await pilot.press("tab", "tab", "tab", "tab", "tab")
         await pilot.press("g")
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         await pilot.press(*hints.tags[len(hints.tags) // 2])
         await pilot.press("v", "full_stop")
         await pilot.pause()
@@ -117,7 +117,7 @@ async def test_the_cursor_is_visible_after_a_word_jump_and_word_steps(make_app, 
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         await pilot.press("tab", "tab", "g")
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         await pilot.press(*hints.tags[-1])
         for key in ["", "w", "w", "b", "right"]:
             if key:
@@ -172,7 +172,7 @@ async def test_two_spans_on_one_word_each_get_a_tag_and_one_key_reaches_either(m
         screen = await ready(pilot)
         await pilot.press("f")
         await pilot.pause()  # under load the tags may not be painted yet when the key returns
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         assert isinstance(hints, JumpHints) and len(hints.tags) == 2
         assert all(len(group) == 1 for group in hints.groups)
         tag = {group[0].label: t for t, group in zip(hints.tags, hints.groups, strict=True)}
@@ -209,7 +209,7 @@ async def test_word_tags_never_run_over_the_next_word(make_app, tmp_path, size):
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         await pilot.press("g")
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         tokens = screen.session.task.tokens
         for tag, token in zip(hints.tags, hints.targets, strict=True):
             assert len(tag) <= len(tokens[token].text), (tag, tokens[token].text)
@@ -260,7 +260,7 @@ async def test_a_quote_opening_on_a_name_has_its_own_tag_on_its_next_word(make_a
         screen = await ready(pilot)
         await pilot.press("f")
         await pilot.pause()  # under load the tags may not be painted yet when the key returns
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         assert len(hints.tags) == 2 and all(len(group) == 1 for group in hints.groups)
         quote_tag = hints.tags[[t.label for t in hints.targets].index("QUOTE")]
         view = screen.query_one(DocumentView)

@@ -4,7 +4,7 @@ panel, the cursor) and fixing it in a few more (speaker picker, re-link, unlink,
 from __future__ import annotations
 
 from annotator.core.records import COREF, QUOTE, SAID_BY
-from annotator.tui.dialogs.jump_hints import JumpHints
+from annotator.tui.jump_hints import JumpHints
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.span_list import SpanList
 from tests.tui.conftest import SEED_PRELABELED, SIZE, read_records, ready, seed_record, spans_of, write_jsonl
@@ -20,7 +20,7 @@ async def test_jump_hints_focus_the_span_whose_tag_is_typed(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("f")
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         assert isinstance(hints, JumpHints)
         # Every tag is drawn on the text, and the nearest spans get single letters.
         view = screen.query_one(DocumentView)
@@ -28,7 +28,7 @@ async def test_jump_hints_focus_the_span_whose_tag_is_typed(make_app):
         assert len(hints.tags[0]) == 1
         target = hints.targets[-1]
         await pilot.press(*hints.tags[-1])
-        assert screen.editor.jump is None
+        assert screen.editor.mode is None
         assert screen.editor.focused == target
         assert view._hints == {}
 
@@ -39,7 +39,7 @@ async def test_a_word_hint_puts_the_cursor_there_and_v_selects_from_it(make_app,
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
         await pilot.press("g")
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         words = [screen.session.task.tokens[t].text for t in hints.targets]
         await pilot.press(*hints.tags[words.index("Springfield")])
         assert screen.session.task.tokens[screen.editor.cursor].text == "Springfield"
@@ -56,9 +56,9 @@ async def test_escape_or_a_wrong_tag_leaves_focus_alone(make_app):
         await pilot.press("tab")
         focused = screen.editor.focused
         await pilot.press("f", "escape")
-        assert screen.editor.jump is None and screen.editor.focused == focused
+        assert screen.editor.mode is None and screen.editor.focused == focused
         await pilot.press("f", "1")
-        assert screen.editor.jump is None and screen.editor.focused == focused
+        assert screen.editor.mode is None and screen.editor.focused == focused
 
 
 async def test_search_jumps_to_the_text_and_semicolon_repeats(make_app):
@@ -219,13 +219,13 @@ async def test_a_word_tag_typed_in_capitals_starts_a_selection_there(make_app):
         screen = await ready(pilot)
         await pilot.press("g")
         await pilot.pause()
-        hints = screen.editor.jump
+        hints = screen.editor.mode
         assert isinstance(hints, JumpHints)
         index = len(hints.tags) // 2
         token, tag = hints.targets[index], hints.tags[index]
         await pilot.press(*tag[:-1], tag[-1].upper())
         await pilot.pause()
-        assert screen.editor.jump is None and screen.editor.selection == (token, token)
+        assert screen.editor.mode is None and screen.editor.selection == (token, token)
         view = screen.query_one(DocumentView)
         drawn = marked_words(view_cells(app, view, lambda s: has_selection(view)(s) or has_cursor(view)(s)))
         assert drawn == [screen.session.task.tokens[token].text]

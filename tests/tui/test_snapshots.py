@@ -62,3 +62,20 @@ def test_small_terminal_help_screen(snap_compare, make_app):
 def test_small_terminal_quit_question(snap_compare, make_app):
     assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SMALL, run_before=_ready,
                         press=["tab", "d", "q"])
+
+
+async def test_the_label_picker_does_not_change_while_nobody_types(make_app):
+    """What the snapshot above takes is still there later: no blinking cursor (the modal's filter
+    box blinked every 0.5 s, so under load the snapshot caught it off and failed)."""
+    import asyncio
+
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await pilot.press("tab", "e", "o")
+        await pilot.pause()
+        first = app.export_screenshot()
+        for _ in range(3):
+            await asyncio.sleep(0.3)
+            await pilot.pause()
+            assert app.export_screenshot() == first

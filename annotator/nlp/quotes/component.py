@@ -11,8 +11,12 @@ from spacy.tokens import Doc, Span
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.cue_words import ADJECTIVE_PREPOSITIONS, CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, EVIDENCE_VERBS, INFINITIVE_CUE_VERBS, INTENTION_INFINITIVE_VERBS, OBJECT_CUE_VERBS, PREPOSITIONAL_CUE_VERBS, REGARD_VERBS, SPEECH_VERBS, STANCE_OBJECT_VERBS
-from annotator.nlp.quotes import direct, headline, interview, noun_cue, reports
+from annotator.nlp.cue_words import (
+    ADJECTIVE_PREPOSITIONS, CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, EVIDENCE_VERBS, INFINITIVE_CUE_VERBS,
+    INTENTION_INFINITIVE_VERBS, LIGHT_STANCE_VERBS, OBJECT_CUE_VERBS, PASSIVE_JUDGEMENT_VERBS, PREPOSITIONAL_CUE_VERBS,
+    REGARD_VERBS, SPEECH_VERBS, STANCE_OBJECT_VERBS,
+)
+from annotator.nlp.quotes import direct, headline, interview, noun_cue, passive_judgement, reports, stance_noun
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -36,6 +40,8 @@ RULES: tuple[QuoteRule, ...] = (
     QuoteRule("interview", interview.find),
     QuoteRule("reports", reports.find, reports.absorb_direct),
     QuoteRule("noun cue", noun_cue.find, noun_cue.add_reports),
+    QuoteRule("stance noun", stance_noun.find, noun_cue.add_reports),
+    QuoteRule("passive judgement", passive_judgement.find, noun_cue.add_reports),
 )
 
 
@@ -57,6 +63,9 @@ RULES: tuple[QuoteRule, ...] = (
         "regard_cue_verbs": list(REGARD_VERBS),
         "evidence_cue_verbs": list(EVIDENCE_VERBS),
         "prepositional_cue_adjectives": {adjective: list(preps) for adjective, preps in ADJECTIVE_PREPOSITIONS.items()},
+        "stance_cue_nouns": {},  # off: cue_words.STANCE_NOUN_PREPOSITIONS is the class to switch on
+        "light_stance_verbs": list(LIGHT_STANCE_VERBS),
+        "passive_cue_verbs": list(PASSIVE_JUDGEMENT_VERBS),
         "min_direct_words": 3,
         "headline_max_words": 25,
     },
@@ -66,13 +75,15 @@ def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cogniti
                       clause_cue_verbs: list[str], prepositional_cue_verbs: dict[str, list[str]],
                       cue_nouns: list[str], cue_adjectives: list[str], stance_cue_verbs: list[str],
                       intention_cue_verbs: list[str], regard_cue_verbs: list[str], evidence_cue_verbs: list[str],
-                      prepositional_cue_adjectives: dict[str, list[str]], min_direct_words: int,
+                      prepositional_cue_adjectives: dict[str, list[str]], stance_cue_nouns: dict[str, list[str]],
+                      light_stance_verbs: list[str], passive_cue_verbs: list[str], min_direct_words: int,
                       headline_max_words: int) -> QuoteFinder:
     lexicon = Lexicon(speech_verbs, cognition_verbs, extra_cue_verbs, object_verbs=object_cue_verbs,
                       infinitive_verbs=infinitive_cue_verbs, clause_verbs=clause_cue_verbs,
                       prepositional_verbs=prepositional_cue_verbs, nouns=cue_nouns, adjectives=cue_adjectives,
                       stance_verbs=stance_cue_verbs, intention_verbs=intention_cue_verbs, regard_verbs=regard_cue_verbs,
-                      evidence_verbs=evidence_cue_verbs, adjective_prepositions=prepositional_cue_adjectives)
+                      evidence_verbs=evidence_cue_verbs, adjective_prepositions=prepositional_cue_adjectives,
+                      stance_nouns=stance_cue_nouns, light_verbs=light_stance_verbs, passive_verbs=passive_cue_verbs)
     return QuoteFinder(lexicon, min_direct_words=min_direct_words, headline_max_words=headline_max_words)
 
 

@@ -31,7 +31,9 @@ REPORT_RULES: tuple[ReportRule, ...] = (
 #: Rules for a stance, an intention, a view or a finding in the speaker's own sentence: inside what
 #: another report gives (``according to the survey, most renters plan to move``) the sentence is
 #: that report's content, not a second attribution.
-OWN_SENTENCE_RULES: frozenset[ReportRule] = frozenset({intention.at, stance_object.at, regard.at, evidence.at})
+OWN_SENTENCE_RULES: frozenset[ReportRule] = frozenset({
+    intention.at, stance_object.at, regard.at, evidence.at, adjective_object.at,  # ``said he was unhappy with X``
+})
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:

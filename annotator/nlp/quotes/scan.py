@@ -76,8 +76,10 @@ class QuoteScan:
         if token.lower_ == "according":
             return None
         lemma = self.lexicon.lemma_of(token)
-        if lemma is None or within(token.idx, self.inside) or any(c.dep_ == "neg" for c in token.children):
+        if lemma is None or within(token.idx, self.inside):
             return None
+        if lemma not in self.lexicon.cognition and any(c.dep_ == "neg" for c in token.children):
+            return None  # ``did not say that``: nothing said; ``does not believe that`` is a belief held
         return lemma
 
     def clause_lemma(self, token: Token) -> str | None:

@@ -21,7 +21,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if cue_kind(cue) != VERB:
         return None
     root = cue.root
-    if root.pos_ == "NOUN" and root.lemma_.lower() in scan.lexicon.nouns:
+    if root.pos_ == "NOUN" and (root.lemma_.lower() in scan.lexicon.nouns or root.lower_ in scan.lexicon.stance_nouns):
         source = source_of_noun(root, scan.lexicon)
     elif root.dep_ == "acl" and root.tag_ in ("VBG", "VBN") and root.head.pos_ in ("NOUN", "PROPN") \
             and root.head.i < root.i:

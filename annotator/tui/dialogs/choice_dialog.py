@@ -1,8 +1,8 @@
-"""A modal list to pick one value from, with type-to-filter: labels, quote types, speakers."""
+"""A modal list to pick one value from, with type-to-filter: review's versions and its question on
+agreed documents. (The label, speaker, cue and entity pickers are drawn over the text by the
+editor: ``choice_picker``.)"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -13,14 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-
-@dataclass(frozen=True)
-class Choice:
-    """One row: the value returned, how it is shown, and the plain text the filter matches."""
-
-    value: str
-    prompt: Text
-    search: str
+from annotator.tui.choice_picker import Choice, filtered, numbered
 
 
 class FilterInput(Input):
@@ -72,17 +65,11 @@ class ChoiceDialog(ModalScreen[str | None]):
             self.query_one(OptionList).focus()
 
     def _refilter(self, needle: str) -> None:
-        needle = needle.strip().casefold()
-        self._shown = [c for c in self.choices if needle in c.search.casefold()]
+        self._shown = filtered(self.choices, needle)
         options = self.query_one(OptionList)
-        options.set_options([Option(self._numbered(n, c.prompt)) for n, c in enumerate(self._shown)])
+        options.set_options([Option(numbered(n, c.prompt)) for n, c in enumerate(self._shown)])
         if self._shown:
             options.highlighted = 0
-
-    @staticmethod
-    def _numbered(index: int, prompt: Text) -> Text:
-        number = Text(f"{index + 1} " if index < 9 else "  ", style="bold")
-        return number + prompt
 
     @on(Input.Changed, "#dialog-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

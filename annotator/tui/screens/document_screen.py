@@ -91,6 +91,12 @@ class DocumentScreen(Screen[None]):
         self.editor.label_rows = self.app.size.height >= LABEL_ROWS_MIN_HEIGHT
         self.editor.show_message("Reading the first document…")
         self.editor.focus()
+        # The editor's state is followed at once (a watcher runs as the value changes), so what a key
+        # changes in the panel, status, legend and footer goes out in the same screen update as the
+        # text: a message would be handled after the first update and cost a second one a frame later.
+        self.watch(self.editor, "focused", self._focus_changed, init=False)
+        self.watch(self.editor, "selection", self._selection_changed, init=False)
+        self.watch(self.editor, "prompt", self.query_one(KeyFooter).show_prompt, init=False)
         self.show_progress()
         self.read_documents()
 
@@ -212,11 +218,9 @@ class DocumentScreen(Screen[None]):
 
     # -- what the editor reports (messages up) -----------------------------------------------
 
-    @on(DocumentEditor.FocusChanged)
-    def _focus_changed(self, message: DocumentEditor.FocusChanged) -> None:
-        span = message.span
+    def _focus_changed(self, span: Span | None) -> None:
         self.query_one(SpanList).show_focus(span)
-        if message.quiet or self.session.current is None:
+        if self.session.current is None:
             return
         if span is None:
             self.status("")
@@ -228,12 +232,11 @@ class DocumentScreen(Screen[None]):
         extra += f" · cue “{excerpt(task.span_text(cue), 30)}”" if cue else ""
         self.status(f"{span.label} “{excerpt(task.span_text(span), 80)}”{extra}")
 
-    @on(DocumentEditor.SelectionChanged)
-    def _selection_changed(self, message: DocumentEditor.SelectionChanged) -> None:
-        hint = PURPOSE_HINTS[message.purpose]
+    def _selection_changed(self, selection: tuple[int, int] | None) -> None:
+        hint = PURPOSE_HINTS[self.editor.purpose]
         self.query_one(LabelLegend).show_hint(
             f"SELECTING: ←/→ w/b ↑/↓ $ . extend · v restarts here · {hint} · esc cancels"
-            if message.selecting else "")
+            if selection is not None else "")
 
     @on(DocumentEditor.SelectionFinished)
     def _selection_finished(self, message: DocumentEditor.SelectionFinished) -> None:
@@ -246,10 +249,6 @@ class DocumentScreen(Screen[None]):
     @on(DocumentEditor.EdgeWanted)
     def _edge_wanted(self, message: DocumentEditor.EdgeWanted) -> None:
         self.edits.move_bound_to(message.where)
-
-    @on(DocumentEditor.Prompt)
-    def _prompt(self, message: DocumentEditor.Prompt) -> None:
-        self.query_one(KeyFooter).show_prompt(message.text)
 
     @on(DocumentEditor.Said)
     def _said(self, message: DocumentEditor.Said) -> None:

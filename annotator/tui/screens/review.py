@@ -22,7 +22,8 @@ from annotator.core.decisions import DecisionIndex
 from annotator.tui.display_text import excerpt
 from annotator.tui.feed import FeedItem
 from annotator.tui.review_feed import ReviewItem, iter_review_items
-from annotator.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from annotator.tui.choice_picker import Choice
+from annotator.tui.dialogs.choice_dialog import ChoiceDialog
 from annotator.tui.screens.document_screen import DocumentScreen
 from annotator.tui.screens.edit_bindings import EDIT_BINDINGS
 from annotator.tui.annotation_run import AnnotationRun

@@ -1,12 +1,16 @@
 """The document editor: the document view plus the cursor, the selection and the focused span it
 owns (as ``TextArea`` owns its cursor), and the keys that move them: the cursor, span to span,
 jump tags, search, selecting. Edits are the screen's: the editor reports what the annotator chose
-with messages (focus changed, a selection finished, a word jumped to)."""
+as reactives the screen watches (the focused span, the selection, the prompt line: followed at
+once, so one key gives one screen update) and with messages for what it asks of the screen (a
+selection finished, a word jumped to, a bound to move, a line for the status)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterator
 
 from rich.text import Text
@@ -16,8 +20,9 @@ from textual.reactive import reactive
 
 from annotator.core.records import QUOTE, Span, Task
 from annotator.core.span_queries import span_order
-from annotator.tui.dialogs.jump_hints import JumpHints, SelectFrom, tag_targets
-from annotator.tui.display_text import excerpt, is_word
+from annotator.tui.choice_picker import Choice, ChoicePicker, PickerStyles
+from annotator.tui.jump_hints import JumpHints, SelectFrom, tags_on_screen
+from annotator.tui.display_text import excerpt
 from annotator.tui.text_edges import TextEdges
 from annotator.tui.text_search import SearchLine, find, span_at
 from annotator.tui.widgets.document_view import DocumentView, Marks
@@ -32,65 +37,43 @@ class DocumentEditor(DocumentView, can_focus=True):
     #: the token the cursor is on (while selecting, the selection's moving end)
     cursor: reactive[int] = reactive(0, init=False, repaint=False)
     #: the selection as (anchor token, end token), or None when not selecting
-    selection: reactive[tuple[int, int] | None] = reactive(None, init=False, repaint=False)
+    selection: reactive[tuple[int, int] | None] = reactive(None, init=False, repaint=False, always_update=True)
     #: the span the span keys act on
     focused: reactive[Span | None] = reactive(None, init=False, repaint=False)
 
-    class FocusChanged(Message):
-        """The focused span changed; ``quiet`` when the screen set it (it says what happened itself)."""
+    #: what the footer line says while the editor takes every key itself (jump tags, a search, a
+    #: picker), None otherwise
+    prompt: reactive[Text | None] = reactive(None, init=False, repaint=False, always_update=True)
 
-        def __init__(self, span: Span | None, quiet: bool) -> None:
-            super().__init__()
-            self.span = span
-            self.quiet = quiet
-
-    class SelectionChanged(Message):
-        """A selection started or ended."""
-
-        def __init__(self, selecting: bool, purpose: str) -> None:
-            super().__init__()
-            self.selecting = selecting
-            self.purpose = purpose
-
+    @dataclass
     class SelectionFinished(Message):
         """Enter (or a label key, ``label``) on a selection: tokens ``first``..``last`` in order;
         ``origin`` is the span focused when the selection started."""
 
-        def __init__(self, first: int, last: int, purpose: str, origin: Span | None, label: str | None) -> None:
-            super().__init__()
-            self.first, self.last = first, last
-            self.purpose = purpose
-            self.origin = origin
-            self.label = label
+        first: int
+        last: int
+        purpose: str
+        origin: Span | None
+        label: str | None
 
+    @dataclass
     class WordJumped(Message):
         """``g`` and a tag put the cursor on ``token`` (right after ``[ ] { }`` the screen moves a bound there)."""
 
-        def __init__(self, token: int) -> None:
-            super().__init__()
-            self.token = token
+        token: int
 
+    @dataclass
     class EdgeWanted(Message):
         """``$`` or ``.`` with no selection: move the focused span's bound to the clause or sentence edge."""
 
-        def __init__(self, where: str) -> None:
-            super().__init__()
-            self.where = where
+        where: str
 
-    class Prompt(Message):
-        """What the bottom line says while the editor takes keys itself (jump tags), None when done."""
-
-        def __init__(self, text: Text | None) -> None:
-            super().__init__()
-            self.text = text
-
+    @dataclass
     class Said(Message):
         """Something for the status line (a search hit, a span's position)."""
 
-        def __init__(self, text: str, warning: bool = False) -> None:
-            super().__init__()
-            self.text = text
-            self.warning = warning
+        text: str
+        warning: bool = False
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -100,19 +83,20 @@ class DocumentEditor(DocumentView, can_focus=True):
         #: or the focused speaker's "coref" (the screen's edits decide); what was focused when it began
         self.purpose = "span"
         self.origin: Span | None = None
-        self._quiet = False
         self._batching = False
         self._last_search = ""
-        #: what takes every key now (jump tags on screen, a search being typed), and what to do after
-        self.jump: JumpHints | SearchLine | None = None
-        self._jumped: Callable[[object], None] = lambda target: None
+        #: what takes every key now (jump tags on screen, a search being typed, a picker shown over
+        #: the text), and what to do after
+        self.mode: JumpHints | SearchLine | ChoicePicker | None = None
+        self._done: Callable[[object], None] = lambda target: None
+        self._order: tuple[list[Span], list[Span], dict[int, int]] = ([], [], {})
 
     # -- what is shown (attributes down) -----------------------------------------------------
 
     def show_task(self, task: Task, edges: TextEdges) -> None:
         """Show a document; the cursor goes to its first word, nothing is focused or selected."""
         self.doc_task, self.edges = task, edges
-        self._end_jump()
+        self._end_mode()
         self.set_reactive(DocumentEditor.selection, None)
         self.set_reactive(DocumentEditor.focused, None)
         self.set_reactive(DocumentEditor.cursor, edges.next_token(-1, 1) if task.tokens else 0)
@@ -121,7 +105,7 @@ class DocumentEditor(DocumentView, can_focus=True):
 
     def show_message(self, message: str) -> None:
         self.doc_task = self.edges = None
-        self._end_jump()
+        self._end_mode()
         self.set_reactive(DocumentEditor.selection, None)
         self.set_reactive(DocumentEditor.focused, None)
         super().show_message(message)
@@ -131,27 +115,33 @@ class DocumentEditor(DocumentView, can_focus=True):
             return Marks()
         focus = self.focused
         selection = self.selection
+        choice = self.mode.current if isinstance(self.mode, ChoicePicker) else None
         return Marks(focus=(focus.start, focus.end) if focus is not None else None,
                      selection=self.token_chars(*selection) if selection is not None else None,
-                     cursor=self.token_chars(self.cursor, self.cursor) if self.doc_task.tokens else None)
+                     cursor=self.token_chars(self.cursor, self.cursor) if self.doc_task.tokens else None,
+                     choice=choice.where if choice is not None else None)
 
     @property
     def selecting(self) -> bool:
         return self.selection is not None
 
     def spans_in_order(self) -> list[Span]:
-        return sorted(self.doc_task.spans, key=span_order) if self.doc_task is not None else []
+        """The document's spans in text order (kept until an edit puts a new list in the task;
+        not to be changed), and where each span object is in it."""
+        spans = self.doc_task.spans if self.doc_task is not None else []
+        if self._order[0] is not spans or len(self._order[1]) != len(spans):
+            ordered = sorted(spans, key=span_order)
+            self._order = (spans, ordered, {id(span): index for index, span in enumerate(ordered)})
+        return self._order[1]
 
     # -- state changes -----------------------------------------------------------------------
 
-    def focus_span(self, span: Span | None, *, quiet: bool = False) -> None:
-        """Focus ``span`` and put the cursor on its first token; ``quiet``: the screen says why."""
-        self._quiet = quiet
+    def focus_span(self, span: Span | None) -> None:
+        """Focus ``span`` and put the cursor on its first token."""
         with self._one_repaint():
             if span is not None and not self.selecting:
                 self.cursor = span.token_start
             self.focused = span
-        self._quiet = False
 
     def move_cursor(self, token: int) -> None:
         """The cursor to ``token``; while selecting the selection's end follows, otherwise focus
@@ -175,19 +165,15 @@ class DocumentEditor(DocumentView, can_focus=True):
             self._batching = False
             self.repaint_marks()
 
-
     def start_selection(self, purpose: str, at: int) -> None:
         """Select from token ``at``; enter will finish it for ``purpose``."""
         if self.doc_task is None or not self.doc_task.tokens:
             return
         self.origin = self.focused
         self.purpose = purpose
-        was = self.selecting
         with self._one_repaint():
             self.cursor = at
             self.selection = (at, at)
-        if was:  # the same purpose again, restarted: the watcher saw no start
-            self.post_message(self.SelectionChanged(True, purpose))
 
     def finish_selection(self, label: str | None = None) -> None:
         if self.selection is None:
@@ -206,12 +192,10 @@ class DocumentEditor(DocumentView, can_focus=True):
             self.repaint_marks()
         if (before is None) != (after is None):
             self.refresh_bindings()  # the footer names enter / esc while selecting
-            self.post_message(self.SelectionChanged(after is not None, self.purpose))
 
-    def watch_focused(self, span: Span | None) -> None:
+    def watch_focused(self) -> None:
         if not self._batching:
             self.repaint_marks()
-        self.post_message(self.FocusChanged(span, self._quiet))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("finish_selection", "cancel_selection"):
@@ -266,11 +250,10 @@ class DocumentEditor(DocumentView, can_focus=True):
         if not spans:
             self.post_message(self.Said("This document has no spans yet: v selects text to make one."))
             return
-        if self.focused in spans:
-            index = (spans.index(self.focused) + step) % len(spans)
-        else:
-            index = 0 if step > 0 else len(spans) - 1
-        self.focus_span(spans[index])
+        at = self._order[2].get(id(self.focused))
+        if at is None and self.focused in spans:
+            at = spans.index(self.focused)
+        self.focus_span(spans[(at + step) % len(spans) if at is not None else (0 if step > 0 else -1)])
 
     def action_next_quote(self, step: int) -> None:
         self._step_through(step, QUOTE, "quote")
@@ -349,17 +332,10 @@ class DocumentEditor(DocumentView, can_focus=True):
     def action_jump(self, kind: str) -> None:
         if self.doc_task is None or not self.doc_task.tokens:
             return
-        task = self.doc_task
-        first, last = self.visible_offsets()
-        anchor = task.tokens[self.cursor].start
-        if kind == "span":
-            targets: list[Span | int] = [s for s in self.spans_in_order() if first <= s.start < last]
-        else:
-            targets = [t.id for t in task.tokens if first <= t.start < last and is_word(t.text)]
-        if not targets:
+        jump = tags_on_screen(self.doc_task, self.spans_in_order(), kind, self.cursor, self.visible_offsets())
+        if jump is None:
             self.post_message(self.Said(f"No {kind} on screen to jump to."))
             return
-        jump, hints = tag_targets(task, targets, kind, anchor, last)
 
         def jumped(target: object) -> None:
             if isinstance(target, Span):
@@ -372,29 +348,50 @@ class DocumentEditor(DocumentView, can_focus=True):
                 self.move_cursor(target)
                 self.post_message(self.WordJumped(target))
 
-        self._take_keys(jump, jumped)
-        self.show_hints(hints)
+        self._take_keys(jump[0], jumped)
+        self.show_hints(jump[1])
 
-    def _take_keys(self, prompt: JumpHints | SearchLine, done: Callable[[object], None]) -> None:
-        """Every key to ``prompt`` (jump tags, a search being typed) until it is done."""
-        self.jump, self._jumped = prompt, done
-        self.post_message(self.Prompt(prompt.prompt()))
+    # -- a list to pick from, over the text ------------------------------------------------------
+
+    def pick(self, title: str, choices: list[Choice], done: Callable[[str | None], None], *,
+             highlight: str | None = None, near: int | None = None) -> None:
+        """Show ``choices`` in a box over the text (on the rows that leave character ``near`` in
+        view) and take every key until one is chosen: ``done`` gets its value (None: escape)."""
+        picker = ChoicePicker(title, choices, highlight)
+        self._take_keys(picker, done)
+        styles = PickerStyles(self.get_component_rich_style("document-view--picker"), self.mark_style("picker-row"))
+        self.show_overlay(partial(picker.lines, styles=styles), keep=near)
+        self.repaint_marks(scroll=False)  # the highlighted row's span is marked in the text
+
+    # -- every key to a mode (tags, search, picker) ------------------------------------------
+
+    def _take_keys(self, mode: JumpHints | SearchLine | ChoicePicker, done: Callable[[object], None]) -> None:
+        """Every key to ``mode`` (jump tags, a search being typed, a picker) until it is done."""
+        self.mode, self._done = mode, done
+        self.prompt = mode.prompt()
 
     def on_key(self, event: events.Key) -> None:
-        """While tags are shown or a search typed every key goes there (no binding sees it)."""
-        if self.jump is not None:
+        """While tags are shown, a search typed or a picker open, every key goes there (no binding sees it)."""
+        if self.mode is not None:
             event.stop()
             event.prevent_default()
-            (finished, target), jumped = self.jump.key(event.key, event.character), self._jumped
+            (finished, target), done = self.mode.key(event.key, event.character), self._done
             if finished:
-                self._end_jump()
-                jumped(target)
+                self._end_mode()
+                done(target)
             else:
-                self.post_message(self.Prompt(self.jump.prompt()))
+                self.prompt = self.mode.prompt()
+                if isinstance(self.mode, ChoicePicker):
+                    self.redraw_overlay()
+                    self.repaint_marks(scroll=False)
 
-    def _end_jump(self) -> None:
-        if self.jump is not None:
-            self.jump = None
-            self.post_message(self.Prompt(None))
+    def _end_mode(self) -> None:
+        picking = isinstance(self.mode, ChoicePicker)
+        if self.mode is not None:
+            self.mode = None
+            self.prompt = None
+        if picking:
+            self.show_overlay(None)
+            self.repaint_marks(scroll=False)
         if self._hints:
             self.show_hints({})

@@ -3,79 +3,48 @@ repaint depends on the lines on screen, not on the length of the document)."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Callable
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Token
-from annotator.tui.display_text import printable
-from annotator.tui.label_styles import label_style
+from annotator.core.records import Span, Token
+from annotator.tui.display_text import printable, wrap_offsets
+from annotator.tui.label_styles import label_style, paint_layer
 from annotator.tui.widgets.label_row import label_row
 
-_CHUNK = re.compile(r"\S+\s*|\s+")
-
-
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Character ranges of the visual lines of ``text`` wrapped at word edges to ``width`` cells."""
-    width = max(width, 4)
-    lines: list[tuple[int, int]] = []
-    position = 0
-    for paragraph in text.split("\n"):
-        base = position
-        position += len(paragraph) + 1
-        line_start, cells = base, 0
-        for match in _CHUNK.finditer(paragraph):
-            chunk_start = base + match.start()
-            chunk = match.group()
-            word = chunk.rstrip()
-            word_cells = cell_len(word)
-            if cells and cells + word_cells > width:
-                lines.append((line_start, chunk_start))
-                line_start, cells = chunk_start, 0
-            if word_cells > width:
-                # A word wider than the view (a URL, a run of symbols) is cut where it must be.
-                for offset, char in enumerate(word, start=chunk_start):
-                    size = get_character_cell_size(char)
-                    if cells and cells + size > width:
-                        lines.append((line_start, offset))
-                        line_start, cells = offset, 0
-                    cells += size
-                cells += len(chunk) - len(word)
-            else:
-                cells += cell_len(chunk)
-        lines.append((line_start, base + len(paragraph)))
-    return lines
-
-
-def _layer(span: Span) -> int:
-    # Quotes paint the background first, then speakers and cues, then entity colours on top.
-    return {QUOTE: 0, SPEAKER: 1, CUE: 1}.get(span.label, 2)
+#: every text attribute off, under a jump tag's style: a tag shows its own style only
+_PLAIN = Style(bold=False, dim=False, italic=False, underline=False, reverse=False, strike=False, overline=False)
 
 
 @dataclass(frozen=True)
 class Marks:
-    """What is marked over the text, as character ranges: the focused span, the selection, the cursor."""
+    """What is marked over the text, as character ranges: the focused span, the selection, the
+    cursor, a picker's row."""
 
     focus: tuple[int, int] | None = None
     selection: tuple[int, int] | None = None
     cursor: tuple[int, int] | None = None
+    #: the span of the row a picker would choose now
+    choice: tuple[int, int] | None = None
 
     def ranges(self) -> set[tuple[int, int]]:
-        return {m for m in (self.focus, self.selection, self.cursor) if m is not None}
+        return {m for m in (self.focus, self.selection, self.cursor, self.choice) if m is not None}
 
 
 class DocumentView(ScrollView, can_focus=False):
     """Draws a document and the marks ``marks()`` names (the editor subclass owns them).
 
     The marks are component classes, styled in ``app.tcss``: ``document-view--focus`` (the focused
-    span), ``--selection``, ``--cursor``, ``--hint`` (jump tags) and ``--disputed`` (review).
+    span), ``--selection``, ``--cursor``, ``--hint`` (jump tags), ``--disputed`` (review), and for
+    a picker drawn over the text ``--picker`` (its box), ``--picker-row`` (the row enter chooses)
+    and ``--choice`` (that row's span in the text).
     """
 
     COMPONENT_CLASSES = {
@@ -85,6 +54,9 @@ class DocumentView(ScrollView, can_focus=False):
         "document-view--hint",
         "document-view--hint-next",
         "document-view--disputed",
+        "document-view--picker",
+        "document-view--picker-row",
+        "document-view--choice",
     }
 
     DEFAULT_CSS = """
@@ -113,9 +85,16 @@ class DocumentView(ScrollView, can_focus=False):
         self._cache: dict[int, Strip] = {}
         #: jump hints being shown: character offset → tag
         self._hints: dict[int, str] = {}
+        self._hint_offsets: list[int] = []
         self._hint_next: dict[int, bool] = {}
         #: a line of labels under each line of text (``L`` toggles it)
         self.label_rows = True
+        #: a box drawn over the rows of the view (a picker): how to draw it for a width and a
+        #: height, the character it must leave in view, and the rows it covers now
+        self._overlay: Callable[[int, int], list[Text]] | None = None
+        self._overlay_keep: int | None = None
+        self._overlay_top = 0
+        self._overlay_strips: list[Strip] = []
 
     # -- what to show (called by the screen) -----------------------------------------------
 
@@ -163,24 +142,62 @@ class DocumentView(ScrollView, can_focus=False):
             # Quotes under speakers and cues, entities on top, each in the task's order: as the
             # full index has them.
             kept = [s for s in self._line_spans[line] if id(s) not in gone_ids] + added
-            self._line_spans[line] = sorted(kept, key=lambda s: (_layer(s), order[id(s)]))
+            self._line_spans[line] = sorted(kept, key=lambda s: (paint_layer(s), order[id(s)]))
             rows = range(line * self._rows, (line + 1) * self._rows)
             for row in rows:
                 self._cache.pop(row, None)
             self.refresh_lines(rows.start, len(rows))
 
     def show_hints(self, hints: dict[int, str]) -> None:
-        """Draw each tag over the text at its offset (jump hints); an empty dict removes them."""
+        """Draw each tag over the text at its offset (jump hints); an empty dict removes them. Only
+        the text rows of the lines with a tag, before or now, are painted again (not the label rows)."""
+        lines = {self.line_of(offset) for offset in [*self._hint_offsets, *hints]}
         self._hints = dict(hints)
+        self._hint_offsets = sorted(self._hints)
         # A tag right after another (spans that share a word) takes the other colour, so two
         # one-letter tags never read as one two-letter tag.
         self._hint_next = {}
         end, alternate = -1, False
-        for offset in sorted(self._hints):
+        for offset in self._hint_offsets:
             alternate = offset == end and not alternate
             self._hint_next[offset] = alternate
             end = offset + len(self._hints[offset])
-        self._invalidate()
+        self._repaint_text_rows(lines)
+
+    def show_overlay(self, draw: Callable[[int, int], list[Text]] | None, keep: int | None = None) -> None:
+        """Draw a box over the text, ``draw(width, most rows)`` its lines, on the rows that leave the
+        line of character ``keep`` in view (or scroll it up there); None removes it."""
+        self._overlay, self._overlay_keep = draw, keep
+        self.redraw_overlay()
+
+    def redraw_overlay(self) -> None:
+        """Draw the box again (it changed: a key typed into its picker)."""
+        covered = (self._overlay_top, len(self._overlay_strips))
+        self._overlay_strips = []
+        height, width = self.scrollable_content_region.height, self.scrollable_content_region.width
+        if self._overlay is not None and height > 0 and width > 0:
+            # 3/5 of the view, at least the nine rows the digits choose, a few rows left for the text.
+            lines = self._overlay(width, min(max(height * 3 // 5, 12), max(height - 4, 3)))
+            rows = len(lines)
+            self._overlay_top = self._overlay_place(rows, height)
+            self._overlay_strips = [Strip(line.render(self.app.console), line.cell_len)
+                                    .crop_extend(0, width, self.rich_style) for line in lines]
+        for top, count in (covered, (self._overlay_top, len(self._overlay_strips))):
+            if count:
+                self.refresh_lines(round(self.scroll_y) + top, count)
+
+    def _overlay_place(self, rows: int, height: int) -> int:
+        """The first view row of a box ``rows`` tall: below the kept line, else above it."""
+        if self._overlay_keep is None or not self._lines:
+            return height - rows
+        line = self.line_of(self._overlay_keep) * self._rows
+        at = line - round(self.scroll_y)
+        if at + self._rows <= height - rows or rows <= at < height:
+            return height - rows if at + self._rows <= height - rows else 0
+        # Neither: bring the kept line to the top of the view (one line of what comes before it).
+        self.scroll_to(y=max(line - self._rows, 0), animate=False, immediate=True)
+        at = line - round(self.scroll_y)
+        return height - rows if at + self._rows <= height - rows else 0
 
     def set_label_rows(self, shown: bool) -> None:
         if shown != self.label_rows:
@@ -215,25 +232,30 @@ class DocumentView(ScrollView, can_focus=False):
         """What to mark now (nothing: the editor subclass says what it owns)."""
         return Marks()
 
-    def repaint_marks(self) -> None:
-        """Repaint the lines whose marks changed since the last call, and bring the focused span
-        and then the cursor into view."""
+    def repaint_marks(self, *, scroll: bool = True) -> None:
+        """Repaint the lines whose marks changed since the last call, and (``scroll``) bring the
+        focused span and then the cursor into view."""
         marks = self.marks()
         now = marks.ranges()
         # Repaint only the lines whose marks changed: a keypress costs a few lines, not the view.
-        for start, end in self._painted ^ now:
-            first, last = self.line_of(start), self.line_of(max(end - 1, start))
-            rows = range(first * self._rows, (last + 1) * self._rows)
-            for row in rows:  # the cache is keyed by screen row, and a line of text may have two
-                self._cache.pop(row, None)
-            self.refresh_lines(rows.start, len(rows))
+        self._repaint_text_rows({line for start, end in self._painted ^ now
+                                 for line in range(self.line_of(start), self.line_of(max(end - 1, start)) + 1)})
         self._painted = now
+        if not scroll:
+            return
         # The focused span in view first (its start, when it is taller than the view), then the
         # cursor, which may be further on inside it.
         if marks.focus is not None:
             self.scroll_to_offset(*marks.focus)
         if marks.cursor is not None:
             self.scroll_to_offset(*marks.cursor)
+
+    def _repaint_text_rows(self, lines: set[int]) -> None:
+        """Paint the text rows of ``lines`` again (marks and tags are drawn there, never on the label
+        rows; the cache is keyed by screen row, and a line of text may have two)."""
+        for line in lines:
+            self._cache.pop(line * self._rows, None)
+            self.refresh_lines(line * self._rows)
 
     def mark_style(self, mark: str) -> Style:
         """How ``mark`` (focus, selection, cursor, hint, disputed) is painted over the text."""
@@ -296,10 +318,12 @@ class DocumentView(ScrollView, can_focus=False):
         self._index_spans()
         self.virtual_size = Size(width, len(self._lines) * self._rows)
         self._invalidate()
+        if self._overlay is not None:
+            self.redraw_overlay()
 
     def _index_spans(self) -> None:
         self._line_spans = [[] for _ in self._lines]
-        for span in sorted(self._spans, key=_layer):
+        for span in sorted(self._spans, key=paint_layer):
             for line in self._lines_of(span):
                 self._line_spans[line].append(span)
 
@@ -322,6 +346,8 @@ class DocumentView(ScrollView, can_focus=False):
         row = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
+        if self._overlay_strips and self._overlay_top <= y < self._overlay_top + len(self._overlay_strips):
+            return self._overlay_strips[y - self._overlay_top]
         index, label_line = divmod(row, self._rows)
         if index >= len(self._lines):
             return Strip.blank(width, base)
@@ -340,7 +366,14 @@ class DocumentView(ScrollView, can_focus=False):
 
     def _render_text_line(self, index: int, base: Style) -> Strip:
         start, end = self._lines[index]
-        text = Text(self._text[start:end], style=base + self._message_style, no_wrap=True, end="")
+        plain = self._text[start:end]
+        # Jump tags take the place of the characters they cover (a tag is never longer than its
+        # word): put them in the plain text and style them last, so no Text is cut and joined.
+        tags = [(offset - start, self._hints[offset]) for offset in
+                self._hint_offsets[bisect_left(self._hint_offsets, start):bisect_left(self._hint_offsets, end)]]
+        for at, tag in tags:
+            plain = plain[:at] + tag[:len(plain) - at] + plain[at + len(tag):]
+        text = Text(plain, style=base + self._message_style, no_wrap=True, end="")
 
         def paint(style: Style, char_start: int, char_end: int) -> None:
             if char_start < end and start < char_end:
@@ -353,15 +386,11 @@ class DocumentView(ScrollView, can_focus=False):
                 break
             paint(self.mark_style("disputed"), span.start, span.end)
         marks = self.marks()
-        for mark in ("focus", "selection", "cursor"):
+        for mark in ("focus", "choice", "selection", "cursor"):
             where = getattr(marks, mark)
             if where is not None:
                 paint(self.mark_style(mark), *where)
-        styles = self.mark_style("hint"), self.mark_style("hint-next")
-        for offset, tag in self._hints.items():
-            if start <= offset < end:
-                at = offset - start
-                tag = tag[: max(len(text) - at, 0)]
-                text = text[:at] + Text(tag, style=styles[self._hint_next.get(offset, False)],
-                                        end="") + text[at + len(tag):]
+        styles = _PLAIN + self.mark_style("hint"), _PLAIN + self.mark_style("hint-next")
+        for at, tag in tags:
+            text.stylize(styles[self._hint_next.get(start + at, False)], at, min(at + len(tag), len(plain)))
         return Strip(text.render(self.app.console), text.cell_len)

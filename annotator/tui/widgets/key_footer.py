@@ -47,7 +47,8 @@ class KeyFooter(Widget, can_focus=False):
         self._cells: list[tuple[int, int, str, bool]] = []
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        # At once (not a message later): the footer changes in the same screen update as the rest.
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
         self._bindings_changed(self.screen)
 
     def on_unmount(self) -> None:

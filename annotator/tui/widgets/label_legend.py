@@ -27,8 +27,9 @@ class LabelLegend(Widget):
         self._others: list[str] = []
 
     def show_hint(self, hint: str) -> None:
-        self._hint = hint
-        self.refresh()
+        if hint != self._hint:
+            self._hint = hint
+            self.refresh()
 
     def show_others(self, labels: list[str]) -> None:
         """Labels in the document that have no number key."""

@@ -141,6 +141,19 @@ def _tag_room(task: Task, groups: dict[int, list[Span | int]]) -> dict[int, int]
     return room
 
 
+def tags_on_screen(task: Task, spans: list[Span], kind: str, cursor: int, visible: tuple[int, int]
+                   ) -> tuple[JumpHints, dict[int, str]] | None:
+    """The jump over every span (``kind`` "span", ``spans`` in text order) or every word (else)
+    that starts on screen (characters ``visible``), the nearest to token ``cursor`` tagged first;
+    None when there is none."""
+    first, last = visible
+    if kind == "span":
+        targets: list[Span | int] = [s for s in spans if first <= s.start < last]
+    else:
+        targets = [t.id for t in task.tokens if first <= t.start < last and is_word(t.text)]
+    return tag_targets(task, targets, kind, task.tokens[cursor].start, last) if targets else None
+
+
 def tag_targets(task: Task, targets: list[Span | int], what: str, anchor: int, last: int
                 ) -> tuple[JumpHints, dict[int, str]]:
     """The jump over ``targets`` (spans or token ids on screen) and the tags to draw: offset → tag."""

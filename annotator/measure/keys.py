@@ -1,0 +1,48 @@
+"""What bringing a pre-labeled document to gold costs an annotator, in keys (issue 17's estimate):
+the fixes counted as the scorer pairs quotes, each at its cost in the annotate screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from annotator.core.records import QUOTE, Task
+from annotator.measure.evaluation import match_quotes_with_pieces, same_speaker, speakers_of
+
+#: Estimated keys for one fix in the annotate screen (issue 17): add a missed quote with its
+#: speaker, delete an invented one, add or fix a speaker, fix a quote's extent.
+KEY_COSTS = {"add": 8, "delete": 3, "speaker": 5, "extent": 5}
+
+
+def keys_to_gold(gold: Task, pred: Task) -> Counter:
+    """The fixes an annotator makes to turn ``pred`` into ``gold``, counted by kind (as the scorer
+    pairs quotes): a gold quote not found is added (with its speaker), a quote that found none is
+    deleted, a found quote whose speaker is missing or wrong gets one, a speaker where gold has
+    none is deleted, and a found quote whose boundaries differ is fixed (``extent``)."""
+    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
+    g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+    p_quotes = [s for s in pred.spans if s.label == QUOTE]
+    pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, p_quotes)
+    found, right = {g.key for g, _ in pairs}, {p.key for _, p in pairs} | set(pieces)
+    g_attr, p_attr = speakers_of(gold), speakers_of(pred)
+    fixes: Counter = Counter(add=sum(1 for q in g_quotes if q.key not in found),
+                             delete=sum(1 for q in p_quotes if q.key not in right))
+    for g, p in pairs:
+        if g.key in g_attr and not (p.key in p_attr and same_speaker(g_attr[g.key], p_attr[p.key])):
+            fixes["speaker"] += 1
+        elif g.key not in g_attr and p.key in p_attr:
+            fixes["delete"] += 1
+        if (g.start, g.end) != (p.start, p.end):
+            fixes["extent"] += 1
+    return fixes
+
+
+def mean_keys(gold: Sequence[Task], predicted: Sequence[Task], *, extent: bool = False) -> float:
+    """Mean keys per document to bring ``predicted`` (matched to ``gold`` by text) to gold; extent
+    fixes are left out unless ``extent``."""
+    by_text = {p.text: p for p in predicted}
+    total = 0
+    for task in gold:
+        fixes = keys_to_gold(task, by_text.get(task.text) or Task(text=task.text))
+        total += sum(KEY_COSTS[kind] * n for kind, n in fixes.items() if extent or kind != "extent")
+    return total / max(len(gold), 1)
