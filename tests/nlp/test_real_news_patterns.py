@@ -152,3 +152,16 @@ def test_real_news_manner_verbs_and_presented_speakers(quotes_in, text, speaker)
 def test_real_news_dateline_before_a_quote_does_not_make_it_mixed(quotes_in):
     quotes = quotes_in('date 2024-03-02 "Is the budget really balanced?," she asked, noting that costs rose.')
     assert [(q.type, q.text) for q in quotes][0] == ("direct", "Is the budget really balanced?")
+
+
+@pytest.mark.parametrize("text, pieces", [
+    # A subject alone before the attribution: a two-word predicate after it is the other piece.
+    ("This election, she says, is different.", ["This election", "is different"]),
+    # A verb of worrying inside the continued clause, with no subject of its own, is part of it.
+    ("Farmers, the minister suggested, do not have to worry that prices will fall.",
+     ["Farmers", "do not have to worry that prices will fall"]),
+])
+def test_real_news_attribution_set_after_a_subject_reports_both_pieces(quotes_in, text, pieces):
+    quotes = quotes_in(text)
+    assert sorted(q.text for q in quotes) == sorted(pieces)
+    assert all(q.type == "indirect" for q in quotes)

@@ -25,12 +25,17 @@ class FoundQuote:
         return self.claims if self.claims is not None else (self.span.start_char, self.span.end_char)
 
 
+#: A conjunction a cut can leave at the end of a clause (``… any candidate, and``): never part of it.
+DANGLING_CONJUNCTIONS = frozenset({"and", "but", "or"})
+
+
 def trimmed(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens ``start:end`` without spaces and punctuation at the edges (a quote mark at the
-    start stays; a final comma, full stop, colon or dash goes)."""
+    start stays; a final comma, full stop, colon or dash goes, and so does a dangling ``and``)."""
     while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in QUOTE_MARK_TOKENS):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":", "—", "–")):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":", "—", "–")
+                           or end - start > 1 and doc[end - 1].lower_ in DANGLING_CONJUNCTIONS):
         end -= 1
     return doc[start:end] if start < end else None
 

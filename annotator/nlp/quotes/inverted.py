@@ -23,7 +23,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     span = _before(scan, verb)
     if span is None:
         return _around_an_adverbial(scan, verb) or _before_a_continuing_quote(scan, verb)
-    continued = _continued(scan, verb)
+    # After a subject alone (``This election, she says, is different.``) two words make a predicate.
+    continued = _continued(scan, verb, min_words=3 if any(t.tag_ in FINITE_TAGS for t in span) else 2)
     if any(t.tag_ in FINITE_TAGS for t in span):
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
     if continued and word_count(span) >= 1:
@@ -155,7 +156,7 @@ def _adverbial_of(span: Span, verb: Token) -> bool:
     return root.head.i == verb.i and root.dep_ in ("advcl", "prep", "npadvmod")
 
 
-def _continued(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+def _continued(scan: QuoteScan, verb: Token, min_words: int = 3) -> list[FoundQuote]:
     """``A, they said, and B.``: the clause after an inverted attribution is reported too."""
     doc = scan.doc
     subject = subject_of(verb, scan.lexicon, climb=0)
@@ -172,7 +173,7 @@ def _continued(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if end <= start or doc[start].text in QUOTE_MARK_TOKENS:
         return []
     span = trimmed(doc, start, end)
-    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
+    if span is None or word_count(span) < min_words or not has_words_outside(span, scan.inside):
         return []
     if not any(t.tag_ in FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in span):
         return []
@@ -187,4 +188,5 @@ def _reports_on_its_own(cue: Token) -> bool:
     (``she was considering a run``) does not."""
     if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj", "xcomp"):
         return True
-    return any(c.dep_ == "ccomp" for c in cue.children)
+    # "do not have to worry that …" hangs on the continued clause's own verb: part of it
+    return any(c.dep_ == "ccomp" for c in cue.children) and cue.dep_ != "xcomp"

@@ -50,7 +50,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> l
         return []  # ``refused to attack his rivals``: an act meant or refused, not one done
     if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children):
         return []  # a passive has no speaker; a clause is the reported-clause rule's
-    thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+    thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None) or _gerund(verb)
     if thing is None or thing.pos_ in ("PRON", "DET", "NUM") or thing.tag_ in ("WDT", "WP"):
         return []
     going_on = [c for c in children if c.i > thing.i and (
@@ -78,3 +78,10 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> l
     if span is None or not has_words_outside(span, scan.inside):
         return []  # all between marks: the direct rule's
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+
+
+def _gerund(verb: Token) -> Token | None:
+    """``proposed taxing carbon``, ``reported holding shares``: a gerund the parser hangs on the verb
+    as its complement is its object."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i
+                 and not any(a.dep_ in ("aux", "nsubj") for a in c.children)), None)

@@ -1,5 +1,7 @@
 """The object rule on hand-built parses: ``X criticized the ruling``, ``X described Y as Z``."""
 
+import pytest
+
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import object_of_cue
 from tests.nlp.hand_docs import hand_doc
@@ -158,22 +160,39 @@ def test_stance_verb_in_a_speakers_main_clause_reports_its_object():
     assert found_at(object_of_cue.at, doc) == [("indirect", "the merger of two banks", "opposes")]
 
 
-def test_object_of_an_order_or_a_report_is_what_was_said():
-    doc = hand_doc("The court ordered a recount.", """
-        The     DET   DT  det    1
-        court   NOUN  NN  nsubj  2
-        ordered VERB  VBD ROOT   2 order
-        a       DET   DT  det    4
-        recount NOUN  NN  dobj   2
-        .       PUNCT .   punct  2
+@pytest.mark.parametrize("subject, verb, lemma, thing", [
+    ("court", "ordered", "order", "recount"),
+    ("firm", "reported", "report", "loss"),
+])
+def test_object_of_an_order_or_a_report_is_what_was_said(subject, verb, lemma, thing):
+    doc = hand_doc(f"The {subject} {verb} a {thing}.", f"""
+        The       DET   DT  det    1
+        {subject} NOUN  NN  nsubj  2
+        {verb}    VERB  VBD ROOT   2 {lemma}
+        a         DET   DT  det    4
+        {thing}   NOUN  NN  dobj   2
+        .         PUNCT .   punct  2
     """)
-    assert found_at(object_of_cue.at, doc) == [("indirect", "a recount", "ordered")]
-    doc = hand_doc("The firm reported a loss.", """
+    assert found_at(object_of_cue.at, doc) == [("indirect", f"a {thing}", verb)]
+
+def test_a_gerund_complement_is_the_object_said():
+    doc = hand_doc("The senator proposed taxing carbon.", """
         The      DET   DT  det    1
-        firm     NOUN  NN  nsubj  2
-        reported VERB  VBD ROOT   2 report
-        a        DET   DT  det    4
-        loss     NOUN  NN  dobj   2
+        senator  NOUN  NN  nsubj  2
+        proposed VERB  VBD ROOT   2 propose
+        taxing   VERB  VBG xcomp  2 tax
+        carbon   NOUN  NN  dobj   3
         .        PUNCT .   punct  2
     """)
-    assert found_at(object_of_cue.at, doc) == [("indirect", "a loss", "reported")]
+    assert found_at(object_of_cue.at, doc) == [("indirect", "taxing carbon", "proposed")]
+    # "proposed to tax carbon" is an infinitive, not a gerund: not this rule's
+    doc = hand_doc("The senator proposed to tax carbon.", """
+        The      DET   DT  det    1
+        senator  NOUN  NN  nsubj  2
+        proposed VERB  VBD ROOT   2 propose
+        to       PART  TO  aux    4
+        tax      VERB  VB  xcomp  2
+        carbon   NOUN  NN  dobj   4
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == []
