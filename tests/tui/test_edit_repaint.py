@@ -36,3 +36,23 @@ async def test_edits_and_undo_leave_every_line_as_a_full_repaint_draws_it(make_a
             await pilot.press(*keys)
             await pilot.pause()
             assert_as_if_drawn_afresh(view)
+
+
+async def test_side_panel_rows_kept_across_edits_are_the_rows_built_afresh(make_app):
+    """The side panel builds again only the rows of spans an edit made or relinked
+    (``DocumentScreen._rows``): after each edit its rows equal those of a build from nothing."""
+    from annotator.tui.widgets.span_list import SpanList
+
+    app = make_app([SEED_PRELABELED])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        panel = screen.query_one(SpanList)
+        for keys in (["right_parenthesis", "right_curly_bracket"], ["s", "2"], ["D"], ["u"], ["u"],
+                     ["tab", "tab", "d"], ["ctrl+y"], ["w", "v", "w", "2"], ["right_parenthesis", "t"],
+                     ["right_parenthesis", "c", "2"], ["u"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            kept = list(panel._lines)
+            screen._rows = {}
+            screen.show_spans()
+            assert panel._lines == kept, keys

@@ -70,6 +70,8 @@ class DocumentScreen(Screen[None]):
         self.flow = DocumentFlow(self)
         self.editor = self.editor_class(id="document")
         self._model = ""
+        #: the side panel's row of each span, by the span object's id: (span, speaker, coref, row)
+        self._rows: dict[int, tuple[Span, Span | None, Span | None, QuoteRow | EntityRow]] = {}
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -147,6 +149,7 @@ class DocumentScreen(Screen[None]):
             return attribution_tail(task, token)
 
         self.editor.show_task(task, TextEdges(task, tail))
+        self._rows = {}  # another document: its notes (review) and texts are its own
         self.show_spans()
 
     def show_spans(self) -> None:
@@ -157,12 +160,28 @@ class DocumentScreen(Screen[None]):
             return
         task, session = self.session.task, self.session
         speakers, corefs = session.links(SAID_BY), session.links(COREF)
+        # A row is built again only for a span object an edit made (spans are immutable: the same
+        # object reads the same) or a quote whose speaker or the speaker's entity changed; an edit
+        # of a long document changes a few of its thousands of rows.
+        before, rows = self._rows, {}
         quotes = []
         for quote in session.quotes():
             speaker = speakers.get(quote)
-            quotes.append(QuoteRow(quote, task.span_text(quote),
-                                   session.resolve(speaker, corefs) if speaker else None, self.span_note(quote)))
-        entities = [EntityRow(span, task.span_text(span), self.span_note(span)) for span in session.entities()]
+            coref = corefs.get(speaker) if speaker is not None else None
+            kept = before.get(id(quote))
+            if kept is None or kept[0] is not quote or kept[1] is not speaker or kept[2] is not coref:
+                kept = (quote, speaker, coref, QuoteRow(quote, task.span_text(quote), session.resolve(
+                    speaker, corefs) if speaker else None, self.span_note(quote)))
+            rows[id(quote)] = kept
+            quotes.append(kept[3])
+        entities = []
+        for span in session.entities():
+            kept = before.get(id(span))
+            if kept is None or kept[0] is not span:
+                kept = (span, None, None, EntityRow(span, task.span_text(span), self.span_note(span)))
+            rows[id(span)] = kept
+            entities.append(kept[3])
+        self._rows = rows
         self.editor.update_spans(task.spans)
         legend.show_others(sorted({s.label for s in task.spans}))
         panel.show_spans(quotes, entities)
