@@ -204,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
                              "where no rule quote is (+parse: their cue the verb they hang on; +clauses: and "
                              "the clauses after its cue verbs)")
     args = parser.parse_args(argv)
+    if args.save_models is not None:
+        args.save_models.mkdir(parents=True, exist_ok=True)  # before the training, not after it
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
         return 0
