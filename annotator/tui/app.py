@@ -19,9 +19,14 @@ from annotator.core.aside import RejectsFile
 from annotator.core.store import JsonlStore, StoreLockedError, report_on_stderr
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.annotation_run import AnnotationRun, ModelLoop, _load_pipeline
+from annotator.tui.idle_gc import IdleCollector
 
 if TYPE_CHECKING:  # read only by review, whose records need JSON Schema: not imported before annotate's first paint
     from annotator.core.decisions import DecisionIndex
+
+
+#: How often the app looks for a pause to run a deferred full garbage collection in (``idle_gc``).
+IDLE_CHECK_SECONDS = 0.5
 
 
 class AnnotatorApp(App[None]):
@@ -37,11 +42,19 @@ class AnnotatorApp(App[None]):
         super().__init__()
         self.annotation_run = annotation_run
         self.open_screen = open_screen
+        self.idle_gc = IdleCollector()
 
     def on_mount(self) -> None:
         if self.annotation_run.keymap:
             self.set_keymap(self.annotation_run.keymap)
         self.push_screen(self.open_screen(self.annotation_run))
+        self.idle_gc.start()
+        self.set_interval(IDLE_CHECK_SECONDS, self.idle_gc.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:
+            self.idle_gc.input_arrived()
+        await super().on_event(event)
 
     @property
     def keymap(self) -> dict[str, str]:
@@ -49,6 +62,7 @@ class AnnotatorApp(App[None]):
         return dict(self._keymap)
 
     def on_unmount(self) -> None:
+        self.idle_gc.stop()
         self.annotation_run.store.close()
         if self.annotation_run.rejects is not None:
             self.annotation_run.rejects.close()
