@@ -7,7 +7,6 @@ speaker rules can name its source (``speakers.noun_cue``): a claim nobody owns i
 from __future__ import annotations
 
 from spacy.attrs import LEMMA, POS
-from spacy.strings import hash_string
 from spacy.symbols import NOUN
 from spacy.tokens import Span, Token
 
@@ -21,14 +20,11 @@ _CLAUSE_MARKS = ("that", "whether", "if")
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
-    doc = scan.doc
-    wanted = {hash_string(n) for n in scan.lexicon.nouns | VIEW_NOUNS}
     found = []
-    # read from the Doc's arrays: a scan of every word would build a Token for each
-    for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
-        if pos != NOUN or lemma not in wanted or scan.quoted(doc[i].idx) or negated(doc[i]):
+    for noun in scan.words_where(POS, NOUN, LEMMA, scan.lexicon.nouns | VIEW_NOUNS):
+        if scan.quoted(noun.idx) or negated(noun):
             continue
-        item = at(scan, doc[i])
+        item = at(scan, noun)
         if item is not None:
             found.append(item)
     return found

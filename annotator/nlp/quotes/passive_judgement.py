@@ -17,11 +17,7 @@ _VBN = hash_string("VBN")
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
-    doc = scan.doc
-    wanted = {hash_string(v) for v in scan.lexicon.passive_verbs}
-    # read from the Doc's arrays: a scan of every word would build a Token for each
-    return [item for i, (tag, lemma) in enumerate(doc.to_array([TAG, LEMMA]).tolist())
-            if tag == _VBN and lemma in wanted for item in at(scan, doc[i])]
+    return [item for verb in scan.words_where(TAG, _VBN, LEMMA, scan.lexicon.passive_verbs) for item in at(scan, verb)]
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Iterable
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import Lexicon
@@ -48,6 +50,15 @@ class QuoteScan:
     def cue_candidates(self) -> list[int]:
         """Indices of the tokens that may be a cue verb or the ``according`` of ``according to``."""
         return self.lexicon.possible_cues(self.doc, also=("according",))
+
+    def words_where(self, kind_attr: int, kind: int, word_attr: int, words: Iterable[str]) -> list[Token]:
+        """The tokens whose ``kind_attr`` (``POS``, ``TAG``) is ``kind`` and whose ``word_attr``
+        (``LEMMA``, ``LOWER``) is one of ``words``: read from the Doc's arrays, since a scan of every
+        word would build a Token for each."""
+        wanted = {hash_string(w) for w in words}
+        doc = self.doc
+        return [doc[i] for i, (this_kind, word) in enumerate(doc.to_array([kind_attr, word_attr]).tolist())
+                if this_kind == kind and word in wanted]
 
     @cached_property
     def named_words(self) -> set[str]:

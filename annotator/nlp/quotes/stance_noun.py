@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
@@ -24,13 +23,10 @@ _NOUN = POS_IDS["NOUN"]
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
-    doc = scan.doc
-    wanted = {hash_string(n) for n in scan.lexicon.stance_nouns}
     found = []
-    # read from the Doc's arrays: a scan of every word would build a Token for each
-    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-        if pos == _NOUN and lower in wanted and not scan.quoted(doc[i].idx) and not negated(doc[i]):
-            found += held(scan, doc[i]) or taken(scan, doc[i])
+    for noun in scan.words_where(POS, _NOUN, LOWER, scan.lexicon.stance_nouns):
+        if not scan.quoted(noun.idx) and not negated(noun):
+            found += held(scan, noun) or taken(scan, noun)
     return found
 
 
