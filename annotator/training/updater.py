@@ -141,7 +141,7 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     assert result.linking is not None  # chosen on dev: never worse than the rules there
     new_f = result.linking.scores[result.linking.name]["attributed_f"]
     current = latest_model(root)
-    current_f = score_model(current, dev) if current is not None else result.linking.scores["rules alone"]["attributed_f"]
+    current_f = score_model(current, dev) if current is not None else result.linking.scores[RULES_ALONE]["attributed_f"]
     sizes = {"train_documents": len(train), "dev_documents": len(dev)}
     if not worth_publishing(result.linking.name, new_f, current_f, first=current is None):
         return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, **sizes)

@@ -19,14 +19,10 @@ from annotator.core.aside import RejectsFile
 from annotator.core.store import JsonlStore, StoreLockedError, report_on_stderr
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.annotation_run import AnnotationRun, ModelLoop, _load_pipeline
-from annotator.tui.idle_gc import IdleCollector
+from annotator.tui.idle_gc import CHECK_SECONDS, IdleCollector
 
 if TYPE_CHECKING:  # read only by review, whose records need JSON Schema: not imported before annotate's first paint
     from annotator.core.decisions import DecisionIndex
-
-
-#: How often the app looks for a pause to run a deferred full garbage collection in (``idle_gc``).
-IDLE_CHECK_SECONDS = 0.5
 
 
 class AnnotatorApp(App[None]):
@@ -49,7 +45,7 @@ class AnnotatorApp(App[None]):
             self.set_keymap(self.annotation_run.keymap)
         self.push_screen(self.open_screen(self.annotation_run))
         self.idle_gc.start()
-        self.set_interval(IDLE_CHECK_SECONDS, self.idle_gc.tick)
+        self.set_interval(CHECK_SECONDS, self.idle_gc.tick)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)) and not event.is_forwarded:

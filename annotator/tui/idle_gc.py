@@ -16,6 +16,8 @@ import time
 from typing import Callable
 
 IDLE_SECONDS = 1.0
+#: How often the app looks for such a pause (``tick``).
+CHECK_SECONDS = 0.5
 #: How many times Python's own schedule a full collection may wait for a pause.
 MOST_DEFERRED = 20
 #: The oldest generation's threshold while deferred: never reached by counting.

@@ -192,11 +192,11 @@ class DocumentView(ScrollView, can_focus=False):
             return height - rows
         line = self.line_of(self._overlay_keep) * self._rows
         at = line - round(self.scroll_y)
-        if at + self._rows <= height - rows or rows <= at < height:
-            return height - rows if at + self._rows <= height - rows else 0
-        # Neither: bring the kept line to the top of the view (one line of what comes before it).
-        self.scroll_to(y=max(line - self._rows, 0), animate=False, immediate=True)
-        at = line - round(self.scroll_y)
+        if not (at + self._rows <= height - rows or rows <= at < height):
+            # Neither below nor above: bring the kept line to the top of the view (one line of
+            # what comes before it).
+            self.scroll_to(y=max(line - self._rows, 0), animate=False, immediate=True)
+            at = line - round(self.scroll_y)
         return height - rows if at + self._rows <= height - rows else 0
 
     def set_label_rows(self, shown: bool) -> None:
