@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from annotator.core import span_queries
 from annotator.core.edit_history import Document, DocumentHistory, Edit, EditError, State, state_of
 from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Relation, Span, Task
-from annotator.core.span_queries import SPEAKER_ENTITY_LABELS, SPEAKER_WINDOW, overlaps, span_order
+from annotator.core.span_queries import SPEAKER_ENTITY_LABELS, SPEAKER_WINDOW, SpansInOrder, overlaps, span_order
 
 #: Given the task as it will be and a speaker in it, the entity that speaker refers to (or None);
 #: the screen passes one built on the pre-labeler's coreference rules, so core stays free of spaCy.
@@ -52,14 +52,10 @@ class EditingSession(DocumentHistory):
 
     # -- queries on the current task -------------------------------------------------------
 
-    #: the last spans list put in order, and that order (an edit puts a new list in the task)
-    _ordered: tuple[list[Span], list[Span]] | None = field(default=None, repr=False, compare=False)
+    _ordered: SpansInOrder = field(default_factory=SpansInOrder, repr=False, compare=False)
 
     def spans_in_order(self) -> list[Span]:
-        spans = self.task.spans
-        if self._ordered is None or self._ordered[0] is not spans or len(self._ordered[1]) != len(spans):
-            self._ordered = (spans, sorted(spans, key=span_order))
-        return list(self._ordered[1])
+        return list(self._ordered.of(self.task.spans))
 
     def quotes(self) -> list[Span]:
         return [s for s in self.spans_in_order() if s.label == QUOTE]

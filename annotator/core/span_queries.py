@@ -24,6 +24,24 @@ def span_order(span: Span) -> tuple[int, int, str]:
     return (span.start, -span.end, span.label)
 
 
+class SpansInOrder:
+    """A task's spans in text order, sorted once per list: an edit puts a new list in the task, and
+    every key between edits reads the order (thousands of spans in a long document)."""
+
+    def __init__(self) -> None:
+        self._of: list[Span] | None = None
+        self.spans: list[Span] = []
+        #: each span object's place in ``spans``, by its id
+        self.index: dict[int, int] = {}
+
+    def of(self, spans: list[Span]) -> list[Span]:
+        """``spans`` in text order (the kept list: not to be changed)."""
+        if self._of is not spans or len(self.spans) != len(spans):
+            self._of, self.spans = spans, sorted(spans, key=span_order)
+            self.index = {id(span): place for place, span in enumerate(self.spans)}
+        return self.spans
+
+
 def overlaps(a: Span, b: Span) -> bool:
     """Whether two spans share a character."""
     return a.start < b.end and b.start < a.end

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from annotator.core.records import QUOTE, Span, Task
-from annotator.core.span_queries import span_order
+from annotator.core.span_queries import SpansInOrder
 from annotator.tui.choice_picker import Choice, ChoicePicker, PickerStyles
 from annotator.tui.jump_hints import JumpHints, SelectFrom, tags_on_screen
 from annotator.tui.display_text import excerpt
@@ -88,7 +88,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         #: the text), and what to do after
         self.mode: JumpHints | SearchLine | ChoicePicker | None = None
         self._done: Callable[[object], None] = lambda target: None
-        self._order: tuple[list[Span], list[Span], dict[int, int]] = ([], [], {})
+        self._order = SpansInOrder()
 
     # -- what is shown (attributes down) -----------------------------------------------------
 
@@ -125,11 +125,7 @@ class DocumentEditor(DocumentView, can_focus=True):
 
     def spans_in_order(self) -> list[Span]:
         """The spans in text order (not to be changed; kept until an edit puts a new list in the task)."""
-        spans = self.doc_task.spans if self.doc_task is not None else []
-        if self._order[0] is not spans or len(self._order[1]) != len(spans):
-            ordered = sorted(spans, key=span_order)
-            self._order = (spans, ordered, {id(span): index for index, span in enumerate(ordered)})
-        return self._order[1]
+        return self._order.of(self.doc_task.spans if self.doc_task is not None else [])
 
     # -- state changes -----------------------------------------------------------------------
 
@@ -246,7 +242,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         if not spans:
             self.post_message(self.Said("This document has no spans yet: v selects text to make one."))
             return
-        at = self._order[2].get(id(self.focused))
+        at = self._order.index.get(id(self.focused))
         if at is None and self.focused in spans:
             at = spans.index(self.focused)
         self.focus_span(spans[(at + step) % len(spans) if at is not None else (0 if step > 0 else -1)])
