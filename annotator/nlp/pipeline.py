@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from annotator.core.errors import UserError
 from annotator.core.records import Task
-from annotator.nlp import attribution_links, coref, entities, paragraphs, quotes, speakers  # noqa: F401  (register the factories)
+from annotator.nlp import attribution_links, coref, entities, frames, paragraphs, quotes, speakers  # noqa: F401  (register the factories)
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import CANDIDATES, LEARNED_MODELS, LEARNED_SPANS, LEARNED_TAGGER
 

@@ -10,7 +10,7 @@ from annotator.training.linking import LinkingChoice
 
 
 #: The span models ``annotator train --design`` can learn.
-DESIGNS = ("ner", "spancat")
+DESIGNS = ("ner", "spancat", "frames")
 
 
 @dataclass
@@ -33,7 +33,8 @@ class TrainingSettings:
     #: at the end, score every combination of the model's quotes with the rules' on dev and keep the best
     choose_linking: bool = True
     #: the span model: ``ner`` (a BILUO tagger with its own tok2vec, first in the pipeline) or
-    #: ``spancat`` (labels the candidates the parse proposes, listening to the base model's tok2vec)
+    #: ``spancat`` (labels the candidates the parse proposes, listening to the base model's tok2vec), or
+    #: ``frames`` (no span model: counts of which cue frames the team annotates, on top of the rules)
     design: str = "ner"
     #: tok2vec weights ``--pretrain`` wrote (``training/pretrain.py``): the ``ner`` design's tagger
     #: starts from them instead of the base model's tok2vec

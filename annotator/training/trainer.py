@@ -31,6 +31,7 @@ from annotator.nlp.attribution_links import AttributionLinker
 from annotator.nlp.pipeline import COMPONENTS, LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
 from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
+from annotator.training.frames import FramesResult, learn as learn_frames
 from annotator.training.examples import ExampleStats, document_examples, paragraph_examples
 from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination, needs_scores
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
@@ -68,6 +69,8 @@ class TrainingResult:
     entities: dict[str, float] | None = None
     #: how the model's quotes combine with the rules' (chosen on dev; None when not chosen)
     linking: LinkingChoice | None = None
+    #: the ``frames`` design: the learned cue frames' counts and dev choice (``training/frames.py``)
+    frames: FramesResult | None = None
 
 
 def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
@@ -281,6 +284,11 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     """Train the span tagger on ``data.train``; the returned pipeline has the best dev weights."""
     settings = settings or TrainingSettings()
     started = time.monotonic()
+    if settings.design == "frames":  # counts, no weights: see training/frames.py
+        nlp = add_components(load_model(base))
+        frames = learn_frames(nlp, data.train, data.dev)
+        return TrainingResult(nlp=nlp, steps=0, minutes=(time.monotonic() - started) / 60, best_step=0,
+                              dev_scores=frames.choice.scores[frames.choice.name], frames=frames)
     fix_random_seed(settings.seed)
     nlp = build_pipeline(base, settings.design)
     stats = ExampleStats()

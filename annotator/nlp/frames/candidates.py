@@ -1,0 +1,156 @@
+"""The attributions a document's parse could carry beyond the rules' word lists: every (cue word,
+frame) pair whose frame can hold content, with the content cut by the rules' own code.
+
+A *frame* is one of the quote rules' patterns (a finite clause, an infinitive, an object, a clause
+without a tense, a ``… as`` view, a verb's preposition, an adjective's clause or preposition, a
+noun's clause, colon or participle, a passive with a ``by`` agent). Each rule reads its cue words off
+the lexicon; here it runs with a lexicon whose list for that frame holds *every* word (``ANY``), so
+the rule proposes what any word in that position would carry, with the extent, the checks on the
+subject and the reporter's additions exactly as the rule cuts them for its own words. Which words a
+team annotates in which frame is what ``annotator_frames`` learns (``counts``)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from spacy.attrs import POS
+from spacy.symbols import NOUN
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.quotes import (
+    adjective_cue, adjective_object, commitment, evidence, noun_cue, object_of_cue, passive_judgement,
+    prepositional_object, regard, reported, stance_object,
+)
+from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.scan import QuoteScan
+
+
+class AnyWord(frozenset):
+    """A word list that holds every word (and, as a mapping, gives every word every preposition)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __getitem__(self, key: str) -> AnyWord:
+        return self
+
+    def get(self, key: str, default: object = None) -> AnyWord:
+        return self
+
+
+ANY = AnyWord()
+
+
+def _verb_word(found: FoundQuote) -> str:
+    return found.cue[0].lemma_.lower()
+
+
+def _with_preposition(found: FoundQuote) -> str:
+    """``warn of``, ``critical of``: the word before the preposition ending the cue, and the preposition."""
+    cue = found.cue
+    return f"{cue[-2].lemma_.lower()} {cue[-1].lower_}" if len(cue) > 1 else cue[0].lemma_.lower()
+
+
+def _last_word(found: FoundQuote) -> str:
+    return found.cue[-1].lemma_.lower()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One rule pattern: the rule (``at(scan, token)``), the lexicon list it reads its cue words from
+    (opened to every word), which tokens it is tried on (verbs, or nouns), and the word it is keyed by."""
+
+    name: str
+    at: Callable[[QuoteScan, Token], list[FoundQuote] | FoundQuote | None]
+    opens: str
+    word: Callable[[FoundQuote], str] = _verb_word
+    nouns: bool = False
+
+
+#: The frames, in the order they are tried on a token (a token proposes in every frame that fires).
+FRAMES: tuple[Frame, ...] = (
+    Frame("clause", reported.at, "clause_verbs"),
+    Frame("infinitive", commitment.at, "infinitive_verbs"),
+    Frame("object", object_of_cue.at, "object_verbs"),
+    Frame("stance", stance_object.at, "stance_verbs"),
+    Frame("evidence", evidence.at, "evidence_verbs"),
+    Frame("regard", regard.at, "regard_verbs"),
+    Frame("preposition", prepositional_object.at, "prepositional_verbs", _with_preposition),
+    Frame("adjective", adjective_cue.at, "adjectives", _last_word),
+    Frame("adjective preposition", adjective_object.at, "adjective_prepositions", _with_preposition),
+    Frame("passive", passive_judgement.at, "passive_verbs"),
+    Frame("noun", noun_cue.at, "nouns", _last_word, nouns=True),
+)
+FRAME_NAMES = tuple(frame.name for frame in FRAMES)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A content the parse gives in one frame, with its cue, and the keys it is counted under."""
+
+    frame: str
+    #: the cue word (lemma; with its preposition for the prepositional frames)
+    word: str
+    #: where the cue stands: its dependency label (``ROOT``, ``conj``, ``relcl`` …)
+    place: str
+    found: FoundQuote
+
+    @property
+    def chars(self) -> tuple[int, int]:
+        return self.found.span.start_char, self.found.span.end_char
+
+
+def opened(lexicon: Lexicon, attribute: str) -> Lexicon:
+    """A copy of ``lexicon`` whose list ``attribute`` holds every word."""
+    wide = copy.copy(lexicon)
+    setattr(wide, attribute, ANY)
+    return wide
+
+
+def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *,
+               taken: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Every candidate of the document (its quote component must have run: ``doc.spans["quotes"]``),
+    leaving out those overlapping a quote the rules found (or the ranges ``taken``)."""
+    if not len(doc):
+        return []
+    if taken is None:
+        taken = [(q.start_char, q.end_char) for q in doc.spans["quotes"]] if "quotes" in doc.spans else []
+    scan = QuoteScan.of(doc, lexicon)
+    verbs = [doc[i] for i in scan.cue_candidates if doc[i].lower_ != "according"]
+    nouns = [doc[i] for i, (pos,) in enumerate(doc.to_array([POS]).reshape(-1, 1).tolist()) if pos == NOUN]
+    out: list[Candidate] = []
+    seen: set[tuple[str, int, int]] = set()
+    for frame in frames:
+        frame_scan = dataclasses.replace(scan, lexicon=opened(lexicon, frame.opens))
+        for token in nouns if frame.nouns else verbs:
+            for found in _found(frame, frame_scan, token):
+                start, end = found.span.start_char, found.span.end_char
+                if found.cue is None or (frame.name, start, end) in seen or _overlaps(start, end, taken):
+                    continue
+                seen.add((frame.name, start, end))
+                out.append(Candidate(frame.name, frame.word(found), found.cue[0].dep_, found))
+    return out
+
+
+def _found(frame: Frame, scan: QuoteScan, token: Token) -> Iterator[FoundQuote]:
+    if frame.nouns and (scan.quoted(token.idx) or any(c.dep_ == "neg" for c in token.children)):
+        return
+    result = frame.at(scan, token)
+    if result is None:
+        return
+    yield from (result if isinstance(result, list) else [result])
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in ranges)
+
+
+def cue_span(candidate: Candidate) -> Span:
+    return candidate.found.cue
