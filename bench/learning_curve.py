@@ -44,7 +44,7 @@ from annotator.measure.keys import mean_keys
 from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
-from annotator.training.linking import COMBINATIONS, gap_filler
+from annotator.training.linking import COMBINATIONS, LinkingChoice, gap_filler
 from annotator.training.settings import TrainingSettings
 from annotator.training.trainer import DevScorer, choose_linking, train_pipeline
 
@@ -88,6 +88,27 @@ POLICIES = {
     "rules+syntax": {"rule_quotes": ["direct", "mixed", "indirect"], "syntax_speakers": True},
     "reported+syntax": {"rule_quotes": ["mixed", "indirect"], "syntax_speakers": True},
 }
+
+
+def with_frames(folder: Path, policy: str, dev: list[Task]):
+    """A saved ``frames`` pipeline with its learned frames at the threshold ``frames@T``, or at the one
+    with the best dev attributed F1 (``frames@dev``: no minimum gain over the rules)."""
+    import spacy
+
+    from annotator.nlp.frames import FRAMES_PIPE
+    from annotator.training.frames import apply_choice, choose_threshold
+
+    nlp = add_components(spacy.load(folder))
+    if FRAMES_PIPE in nlp.disabled:
+        nlp.enable_pipe(FRAMES_PIPE)
+    threshold = policy.partition("@")[2]
+    if threshold == "dev":
+        choice = choose_threshold(nlp, dev, min_gain=0.0, min_key_saving=0.0)
+        print(f"  frames@dev ({len(dev)} documents): {choice.name}", flush=True)
+    else:
+        choice = LinkingChoice(name=policy, config={"threshold": float(threshold)}, scores={})
+    apply_choice(nlp, choice)
+    return nlp
 
 
 def load_with_policy(folder: Path, policy: str):
@@ -203,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                              "and indirect quotes win; speakers read off the cue by the rules first); "
                              "gap@T / gap+parse@T / gap+clauses@T: every rule quote, and the model's quotes scored >= T "
                              "where no rule quote is (+parse: their cue the verb they hang on; +clauses: and "
-                             "the clauses after its cue verbs)")
+                             "the clauses after its cue verbs); for --design frames, frames@T: the learned frames "
+                             "at threshold T, frames@dev: at the threshold with the best dev F1, however small its gain")
     args = parser.parse_args(argv)
     if args.save_models is not None:
         args.save_models.mkdir(parents=True, exist_ok=True)  # before the training, not after it
@@ -266,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
             extra = {}
             if policy == "dev":
                 nlp, extra["rechosen"] = rechosen(folder, dev)
+            elif policy.startswith("frames@"):
+                nlp = with_frames(folder, policy, dev)
             else:
                 nlp = load_with_policy(folder, policy)
             predicted, speed = run(nlp, texts)

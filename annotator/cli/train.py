@@ -31,8 +31,11 @@ def train_command(
     entities: bool = typer.Option(False, "--entities", help="Also fine-tune the base model's ner on the "
                                   "accepted entity spans (documents without any entity span are left out)."),
     design: str = typer.Option("ner", "--design", help="The span model: 'ner' (a tagger with its own tok2vec, "
-                               "first in the pipeline) or 'spancat' (labels the spans the parse proposes, "
-                               "listening to the base model's tok2vec)."),
+                               "first in the pipeline), 'spancat' (labels the spans the parse proposes, "
+                               "listening to the base model's tok2vec) or 'frames' (no span model: the rules and "
+                               "the cue frames the documents annotate, learned in the time it takes to parse them)."),
+    frames: bool = typer.Option(False, "--frames", help="With 'ner' or 'spancat': also learn cue frames on top "
+                                "of the trained pipeline (their threshold chosen on dev)."),
     pretrain: list[Path] = typer.Option(None, "--pretrain", help="Raw texts (.txt, a folder, JSONL with a 'text' "
                                         "field; repeat the option for more) to pretrain the 'ner' design's tok2vec "
                                         "on first, as 'spacy pretrain' does with its characters objective."),
@@ -60,7 +63,7 @@ def train_command(
         report = train_model(sources=annotations, output=output, base=base, dev_fraction=dev, dev_file=dev_file,
                              settings=TrainingSettings(max_minutes=max_minutes, max_steps=max_steps,
                                                        eval_every=eval_every, seed=seed, entities=entities,
-                                                       design=design),
+                                                       design=design, frames=frames),
                              overwrite=force, on_status=show, pretrain_texts=pretrain or (),
                              pretrain_minutes=pretrain_minutes,
                              on_pretrain=lambda n, loss: progress.update(
@@ -80,6 +83,11 @@ def train_command(
         versus = f" (rules alone {rules['attributed_f']:.3f})" if rules and linking.name != "rules alone" else ""
         typer.echo(f"linking chosen on dev: {linking.name}, attributed F1 {chosen['attributed_f']:.3f}{versus}; "
                    "every combination's dev scores are in the model's README.md")
+    if report.frames:
+        chosen = report.frames["dev_scores"][report.frames["chosen"]]
+        typer.echo(f"cue frames chosen on dev: {report.frames['chosen']}, attributed F1 {chosen['attributed_f']:.3f}, "
+                   f"{chosen['keys']:.1f} keys per document ({report.frames['positives']} of "
+                   f"{report.frames['candidates']} training candidates annotated)")
     if report.entities:
         found = report.entities
         typer.echo(f"entities: dev F1 {found['base_f']:.3f} with the base ner, {found['best_f']:.3f} fine-tuned")
@@ -105,9 +113,12 @@ def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str 
     settings = settings or TrainingSettings()
     if settings.design not in DESIGNS:
         raise UserError(f"--design must be one of {', '.join(DESIGNS)}, not {settings.design!r}")
+    if settings.frames and settings.design == "frames":
+        raise UserError("--frames adds cue frames to the 'ner' or 'spancat' design; '--design frames' learns them alone")
     if pretrain_texts and settings.design != "ner":
         raise UserError("--pretrain starts the 'ner' design's own tok2vec; the 'spancat' design listens to the "
-                        "base model's, which pretraining would change under its tagger and parser")
+                        "base model's, which pretraining would change under its tagger and parser, and the "
+                        "'frames' design has none")
     data = load_training_data(sources=sources, dev_fraction=dev_fraction, dev_file=dev_file, seed=settings.seed)
     pretrained = None
     with tempfile.TemporaryDirectory(prefix="annotator-pretrain-") as folder:
@@ -126,4 +137,4 @@ def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str 
     return TrainingReport(output=output, train_documents=len(data.train), dev_documents=len(data.dev),
                           steps=result.steps, best_step=result.best_step, minutes=result.minutes,
                           design=settings.design, dev_scores=result.dev_scores, linking=result.linking,
-                          entities=result.entities, pretraining=meta["pretraining"])
+                          entities=result.entities, pretraining=meta["pretraining"], frames=meta["frames"])

@@ -20,7 +20,8 @@ from annotator.measure.spans import overlap_match
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.frames import AFTER, FRAMES_PIPE, Candidate, FrameAdder, FrameCounts, candidates
 from annotator.nlp.frames.component import add_quotes
-from annotator.training.linking import RULES_ALONE, LinkingChoice, best_combination
+from annotator.training.linking import (MIN_GAIN_OVER_RULES, MIN_KEY_SAVING, RULES_ALONE, LinkingChoice,
+                                        best_combination)
 
 #: The rates tried on dev as the threshold a candidate must reach.
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
@@ -98,9 +99,10 @@ def learn(nlp: Language, train: Sequence[Task], dev: Sequence[Task]) -> FramesRe
     return FramesResult(counts, choice, seen, positives, time.monotonic() - started)
 
 
-def choose_threshold(nlp: Language, dev: Sequence[Task]) -> LinkingChoice:
+def choose_threshold(nlp: Language, dev: Sequence[Task], *, min_gain: float = MIN_GAIN_OVER_RULES,
+                     min_key_saving: float = MIN_KEY_SAVING) -> LinkingChoice:
     """Dev figures of the rules alone and of the frames at each of ``THRESHOLDS``; the best by
-    ``best_combination`` (a 0.01 attributed F1 gain, or 5% fewer keys at no loss)."""
+    ``best_combination`` (a ``min_gain`` attributed F1 gain, or ``min_key_saving`` fewer keys at no loss)."""
     adder = frame_pipe(nlp)
     parsed = through_quotes(nlp, dev)
     names = nlp.pipe_names
@@ -119,7 +121,7 @@ def choose_threshold(nlp: Language, dev: Sequence[Task]) -> LinkingChoice:
         result = evaluate(dev, predicted)
         scores[name] = {"attributed_f": round(result.attributed.f1, 4), "quote_f": round(result.quotes_overlap.f1, 4),
                         "resolved_f": round(result.resolved.f1, 4), "keys": round(mean_keys(dev, predicted), 2)}
-    best = best_combination(scores, adds_only=lambda name: True)
+    best = best_combination(scores, min_gain, min_key_saving, adds_only=lambda name: True)
     return LinkingChoice(name=best, config=dict(configs[best]), scores=scores)
 
 

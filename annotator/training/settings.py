@@ -36,6 +36,9 @@ class TrainingSettings:
     #: ``spancat`` (labels the candidates the parse proposes, listening to the base model's tok2vec), or
     #: ``frames`` (no span model: counts of which cue frames the team annotates, on top of the rules)
     design: str = "ner"
+    #: ``ner``/``spancat``: after the linking is chosen, also learn cue frames on top of the pipeline
+    #: (``--frames``; their threshold chosen on dev against the pipeline without them)
+    frames: bool = False
     #: tok2vec weights ``--pretrain`` wrote (``training/pretrain.py``): the ``ner`` design's tagger
     #: starts from them instead of the base model's tok2vec
     init_tok2vec: Path | None = None
@@ -79,3 +82,5 @@ class TrainingReport:
     entities: dict[str, float] | None = None
     #: with ``--pretrain``: what pretraining did (``PretrainResult.to_dict``)
     pretraining: dict[str, float] | None = None
+    #: the learned cue frames (``--design frames`` or ``--frames``): ``FramesResult.to_dict``
+    frames: dict | None = None

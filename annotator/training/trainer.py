@@ -372,5 +372,9 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     if settings.choose_linking:
         linking = choose_linking(scorer)
         set_linking(nlp, linking.config)
+    frames = None
+    if settings.frames and "annotator_quotes" in nlp.pipe_names:  # (the model alone runs no rule quotes)
+        frames = learn_frames(nlp, data.train, data.dev)
     return TrainingResult(nlp=nlp, steps=step, minutes=minutes(), best_step=best_step, dev_scores=best_scores,
-                          evaluations=evaluations, examples=stats, entities=entity_scores, linking=linking)
+                          evaluations=evaluations, examples=stats, entities=entity_scores, linking=linking,
+                          frames=frames)

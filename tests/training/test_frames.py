@@ -155,3 +155,42 @@ def test_train_with_the_frames_design_needs_no_steps_and_reports_its_choice():
     assert result.dev_scores["quote_f"] > rules["quote_f"] and result.dev_scores["keys"] < rules["keys"]
     assert [q.text for q in found_quotes(result.nlp(make_doc(tasks[0], result.nlp).text))] == [
         "the factory will close before winter"]
+
+
+def test_annotator_train_design_frames_learns_a_made_up_cue_and_prelabels_with_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+    from tests.training.generated import generated_tasks, write_decisions
+
+    runner = CliRunner()
+    # Some attributions are cued by a made-up verb ("vorbled that …") no rule knows.
+    annotations = write_decisions(tmp_path / "annotations.jsonl", generated_tasks(30, seed=7, unknown_cues=True))
+    model = tmp_path / "model"
+    result = runner.invoke(app, ["train", str(annotations), "-o", str(model), "--design", "frames", "--dev", "0.2"])
+    assert result.exit_code == 0, result.output
+    assert "cue frames chosen on dev: rules first, learned frames added" in " ".join(result.output.split())
+    meta = json.loads((model / "meta.json").read_text())["annotator"]
+    assert meta["design"] == "frames" and meta["steps"] == 0
+    assert meta["frames"]["config"]["threshold"] in THRESHOLDS
+    assert "Learned cue frames" in (model / "README.md").read_text()
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"text": "Dana Ruiz vorbled that the pier would be rebuilt."}) + "\n")
+    out = tmp_path / "tasks.jsonl"
+    result = runner.invoke(app, ["prelabel", str(texts), "-o", str(out), "--model", str(model)])
+    assert result.exit_code == 0, result.output
+    spans = json.loads(out.read_text())["spans"]
+    assert [(s["label"], s["text"]) for s in spans if s["label"] in ("QUOTE", "SPEAKER", "CUE")] == [
+        ("SPEAKER", "Dana Ruiz"), ("CUE", "vorbled"), ("QUOTE", "the pier would be rebuilt")]
+
+
+def test_frames_cannot_be_added_to_the_frames_design(tmp_path):
+    from typer.testing import CliRunner
+
+    from annotator.cli import app
+    from tests.training.generated import generated_tasks, write_decisions
+
+    annotations = write_decisions(tmp_path / "annotations.jsonl", generated_tasks(4, seed=1))
+    result = CliRunner().invoke(app, ["train", str(annotations), "-o", str(tmp_path / "m"), "--design", "frames",
+                                      "--frames"])
+    assert result.exit_code == 2 and "'--design frames' learns them alone" in result.output
