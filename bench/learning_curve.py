@@ -204,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
                              "candidates, listening to the base model's tok2vec) or frames (no span model: "
                              "the rules and the cue frames the training documents annotate, in seconds)")
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
+    parser.add_argument("--frames", action="store_true", help="with --design ner or spancat: also learn cue frames "
+                        "on top of each trained pipeline (annotator train --frames)")
     parser.add_argument("--pretrain-minutes", type=float, default=0.0,
                         help="first pretrain the ner design's tok2vec for this long on the raw texts of every "
                              "document not held out (as 'annotator train --pretrain' does), and start each "
@@ -256,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     policies = args.policies.split(",")
     for size in args.sizes.split(","):
         train = rest if size == "all" else rest[:int(size)]
-        suffix = "" if args.design == "ner" else f"-{args.design}"
+        suffix = ("" if args.design == "ner" else f"-{args.design}") + ("-frames" if args.frames else "")
         folder = (args.models_from or args.save_models or Path(tempfile.mkdtemp())) / f"model-{size}{suffix}"
         trained: dict = {"train_minutes": None}
         fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
@@ -266,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             steps = max(50, int(args.epochs * words / 500))
             settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
                                         eval_every=max(25, steps // 12), patience=4, seed=args.train_seed,
-                                        design=args.design, init_tok2vec=init_tok2vec)
+                                        design=args.design, init_tok2vec=init_tok2vec, frames=args.frames)
             result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
             result.nlp.to_disk(folder)
             trained = {"train_minutes": result.minutes, "steps": result.steps, "best_step": result.best_step,
@@ -277,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {size}: frames chosen on dev ({len(dev)} documents): {result.frames.choice.name}; "
                       f"{result.frames.candidates} candidates, {result.frames.positives} annotated, "
                       f"{result.frames.seconds:.0f} s; dev attributed F1 / keys " + ", ".join(
-                          f"{name.split('>= ')[-1]} {f['attributed_f']:.3f} / {f['keys']:.1f}"
+                          f"[{name}] {f['attributed_f']:.3f} / {f['keys']:.1f}"
                           for name, f in result.frames.choice.scores.items()), flush=True)
             if result.linking is not None:
                 print(f"  {size}: chosen on dev ({len(dev)} documents): {result.linking.name}; dev attributed F1 "
@@ -294,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
                 nlp = load_with_policy(folder, policy)
             predicted, speed = run(nlp, texts)
             pretrained = ", pretrained" if init_tok2vec is not None else ""
-            name = f"{len(train)} documents, {args.design}{pretrained} ({policy})"
+            name = f"{len(train)} documents, {args.design}{'+frames' if args.frames else ''}{pretrained} ({policy})"
             rows.append({"name": name, "size": size, "policy": policy, "design": args.design, "scores": scores(held_out, predicted),
                          "speed": speed, "speed_ratio": speed / base_speed, **trained, **extra})
             record(rows[-1], args.json, base_speed)

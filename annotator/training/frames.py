@@ -19,12 +19,17 @@ from annotator.measure.keys import mean_keys
 from annotator.measure.spans import overlap_match
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.frames import AFTER, FRAMES_PIPE, Candidate, FrameAdder, FrameCounts, candidates
-from annotator.nlp.frames.component import add_quotes
+from annotator.nlp.frames.candidates import RULE_FRAME, rule_quotes
 from annotator.training.linking import (MIN_GAIN_OVER_RULES, MIN_KEY_SAVING, RULES_ALONE, LinkingChoice,
                                         best_combination)
 
 #: The rates tried on dev as the threshold a candidate must reach.
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
+#: The rates below which the rules' own quotes of a cue word are left out, tried on dev (with no
+#: candidates added, and with the thresholds ``DROP_WITH``); a combination that leaves some out must
+#: gain ``MIN_GAIN_OVER_RULES`` attributed F1 (fewer keys alone do not choose it).
+DROPS = (0.15, 0.25, 0.35)
+DROP_WITH = (None, 0.3, 0.4, 0.5)
 
 
 class _Chars(NamedTuple):
@@ -52,8 +57,11 @@ class FramesResult:
                 "keys": len(self.counts), "seconds": round(self.seconds, 1)}
 
 
-def threshold_name(threshold: float) -> str:
-    return f"rules first, learned frames added at rate >= {threshold:.2f}"
+def threshold_name(threshold: float | None, drop_below: float = 0.0) -> str:
+    name = "rules" if not drop_below else f"rule quotes kept at rate >= {drop_below:.2f}"
+    if threshold is None:
+        return name
+    return name + (" first" if not drop_below else "") + f", learned frames added at rate >= {threshold:.2f}"
 
 
 def frame_pipe(nlp: Language) -> FrameAdder:
@@ -72,10 +80,11 @@ def through_quotes(nlp: Language, tasks: Sequence[Task]) -> list[Doc]:
 
 
 def labelled(tasks: Sequence[Task], docs: Sequence[Doc], adder: FrameAdder) -> Iterator[tuple[Candidate, bool]]:
-    """Each candidate of each document, and whether a gold quote matches its content."""
+    """Each candidate of each document, and each of the rules' quotes, with whether a gold quote
+    matches its content."""
     for task, doc in zip(tasks, docs, strict=True):
         gold = [s for s in task.spans if s.label == QUOTE]
-        for candidate in candidates(doc, adder.lexicon, adder.frames):
+        for candidate in [*candidates(doc, adder.lexicon, adder.frames), *rule_quotes(doc)]:
             chars = _Chars(*candidate.chars)
             yield candidate, any(overlap_match(g, chars) for g in gold)
 
@@ -91,8 +100,9 @@ def learn(nlp: Language, train: Sequence[Task], dev: Sequence[Task]) -> FramesRe
     seen = positives = 0
     for candidate, positive in labelled(train, through_quotes(nlp, train), adder):
         counts.add(candidate, positive)
-        seen += 1
-        positives += positive
+        if candidate.frame != RULE_FRAME:
+            seen += 1
+            positives += positive
     adder.counts = counts
     choice = choose_threshold(nlp, dev)
     apply_choice(nlp, choice)
@@ -107,32 +117,35 @@ def choose_threshold(nlp: Language, dev: Sequence[Task], *, min_gain: float = MI
     parsed = through_quotes(nlp, dev)
     names = nlp.pipe_names
     after = [nlp.get_pipe(name) for name in names[names.index(FRAMES_PIPE) + 1:]]
-    configs = {RULES_ALONE: {}, **{threshold_name(t): {"threshold": t} for t in THRESHOLDS}}
+    configs: dict[str, dict] = {RULES_ALONE: {}, **{threshold_name(t): {"threshold": t} for t in THRESHOLDS}}
+    configs.update({threshold_name(t, drop): {"threshold": t, "drop_below": drop} for drop in DROPS for t in DROP_WITH})
     scores = {}
     for name, config in configs.items():
         predicted = []
         for task, base in zip(dev, parsed, strict=True):
             doc = base.copy()
             if config:
-                add_quotes(doc, adder.chosen(candidates(doc, adder.lexicon, adder.frames), config["threshold"]))
+                adder.apply(doc, config.get("threshold"), config.get("drop_below", 0.0))
             for pipe in after:
                 doc = pipe(doc)
             predicted.append(doc_to_task(doc, task))
         result = evaluate(dev, predicted)
         scores[name] = {"attributed_f": round(result.attributed.f1, 4), "quote_f": round(result.quotes_overlap.f1, 4),
                         "resolved_f": round(result.resolved.f1, 4), "keys": round(mean_keys(dev, predicted), 2)}
-    best = best_combination(scores, min_gain, min_key_saving, adds_only=lambda name: True)
+    best = best_combination(scores, min_gain, min_key_saving, adds_only=lambda name: not configs[name].get("drop_below"))
     return LinkingChoice(name=best, config=dict(configs[best]), scores=scores)
 
 
 def apply_choice(nlp: Language, choice: LinkingChoice) -> None:
-    """Give ``annotator_frames`` the chosen threshold (its config, as saved), or disable it for the rules alone."""
+    """Give ``annotator_frames`` the chosen threshold and drop rate (its config, as saved), or disable it
+    for the rules alone."""
     adder = frame_pipe(nlp)
-    threshold = choice.config.get("threshold")
-    if threshold is None:
+    if not choice.config:
         nlp.disable_pipe(FRAMES_PIPE)
         return
     counts = adder.counts
-    nlp.replace_pipe(FRAMES_PIPE, FRAMES_PIPE, config={"threshold": threshold,
-                                                       "frames": [f.name for f in adder.frames]})
+    threshold = choice.config.get("threshold")
+    nlp.replace_pipe(FRAMES_PIPE, FRAMES_PIPE, config={
+        "threshold": 2.0 if threshold is None else threshold,  # (above every rate: none added)
+        "drop_below": choice.config.get("drop_below", 0.0), "frames": [f.name for f in adder.frames]})
     frame_pipe(nlp).counts = counts
