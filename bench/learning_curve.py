@@ -96,14 +96,14 @@ def with_frames(folder: Path, policy: str, dev: list[Task]):
     import spacy
 
     from annotator.nlp.frames import FRAMES_PIPE
-    from annotator.training.frames import apply_choice, choose_threshold
+    from annotator.training.frames import apply_choice, choose_threshold, judged_dev
 
     nlp = add_components(spacy.load(folder))
     if FRAMES_PIPE in nlp.disabled:
         nlp.enable_pipe(FRAMES_PIPE)
     threshold = policy.partition("@")[2]
     if threshold == "dev":
-        choice = choose_threshold(nlp, dev, min_gain=0.0, min_key_saving=0.0)
+        choice = choose_threshold(nlp, judged_dev(nlp, dev), min_gain=0.0, min_key_saving=0.0)
         print(f"  frames@dev ({len(dev)} documents): {choice.name}", flush=True)
     else:
         choice = LinkingChoice(name=policy, config={"threshold": float(threshold)}, scores={})
@@ -276,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
                        "linking": result.linking.to_dict() if result.linking is not None else None}
             if result.frames is not None:
                 trained["frames"] = result.frames.to_dict()
-                print(f"  {size}: frames chosen on dev ({len(dev)} documents): {result.frames.choice.name}; "
+                print(f"  {size}: frames chosen on {result.frames.judged} documents (dev and training across "
+                      f"folds): {result.frames.choice.name}; "
                       f"{result.frames.candidates} candidates, {result.frames.positives} annotated, "
                       f"{result.frames.seconds:.0f} s; dev attributed F1 / keys " + ", ".join(
                           f"[{name}] {f['attributed_f']:.3f} / {f['keys']:.1f}"

@@ -6,6 +6,7 @@ on dev). No weights: counting 755 documents takes as long as parsing them."""
 
 from __future__ import annotations
 
+import copy
 import time
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
@@ -24,7 +25,11 @@ from annotator.training.linking import (MIN_GAIN_OVER_RULES, MIN_KEY_SAVING, RUL
                                         best_combination)
 
 #: The rates tried on dev as the threshold a candidate must reach.
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
+THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
+#: The choice is also scored on up to this many training documents, in ``FOLDS`` folds, each with
+#: the counts of the other folds.
+CROSS_DOCUMENTS = 200
+FOLDS = 5
 #: The rates below which the rules' own quotes of a cue word are left out, tried on dev (with no
 #: candidates added, and with the thresholds ``DROP_WITH``); a combination that leaves some out must
 #: gain ``MIN_GAIN_OVER_RULES`` attributed F1 (fewer keys alone do not choose it).
@@ -47,6 +52,8 @@ class FramesResult:
     candidates: int
     positives: int
     seconds: float
+    #: documents the choice was scored on (dev, and training documents scored across folds)
+    judged: int = 0
 
     @property
     def threshold(self) -> float | None:
@@ -54,7 +61,7 @@ class FramesResult:
 
     def to_dict(self) -> dict:
         return {**self.choice.to_dict(), "candidates": self.candidates, "positives": self.positives,
-                "keys": len(self.counts), "seconds": round(self.seconds, 1)}
+                "keys": len(self.counts), "seconds": round(self.seconds, 1), "judged": self.judged}
 
 
 def threshold_name(threshold: float | None, drop_below: float = 0.0) -> str:
@@ -89,49 +96,75 @@ def labelled(tasks: Sequence[Task], docs: Sequence[Doc], adder: FrameAdder) -> I
             yield candidate, any(overlap_match(g, chars) for g in gold)
 
 
+@dataclass
+class Judged:
+    """A document the choice is scored on: its gold, its parse with the rules' quotes, and the counts
+    learned without it (a training document's fold left out; a dev document's, all of them)."""
+
+    task: Task
+    doc: Doc
+    adder: FrameAdder
+
+
 def learn(nlp: Language, train: Sequence[Task], dev: Sequence[Task]) -> FramesResult:
-    """Count the training documents' candidates, choose the threshold on dev and set the pipeline's
-    ``annotator_frames`` to it (disabled when the rules alone win on dev)."""
+    """Count the training documents' candidates, choose the threshold on the dev documents and on up to
+    ``CROSS_DOCUMENTS`` training documents scored with the counts of the other folds (counting is
+    cheap, and on 5-20 dev documents a choice is mostly noise), and set the pipeline's
+    ``annotator_frames`` to it (disabled when the rules alone win)."""
     started = time.monotonic()
     adder = frame_pipe(nlp)
     if FRAMES_PIPE in nlp.disabled:
         nlp.enable_pipe(FRAMES_PIPE)
+    parsed = through_quotes(nlp, train)
+    per_document = [list(labelled([task], [doc], adder)) for task, doc in zip(train, parsed, strict=True)]
     counts = FrameCounts()
-    seen = positives = 0
-    for candidate, positive in labelled(train, through_quotes(nlp, train), adder):
-        counts.add(candidate, positive)
-        if candidate.frame != RULE_FRAME:
-            seen += 1
-            positives += positive
+    for items in per_document:
+        counts.update(items)
     adder.counts = counts
-    choice = choose_threshold(nlp, dev)
+    judged = [Judged(task, doc, adder) for task, doc in zip(dev, through_quotes(nlp, dev), strict=True)]
+    crossed = min(len(train), CROSS_DOCUMENTS) if len(train) >= 2 * FOLDS else 0
+    for fold in range(FOLDS if crossed else 0):
+        members = range(fold, crossed, FOLDS)
+        left_out = FrameCounts(copy.deepcopy(counts.counts)).remove(i for m in members for i in per_document[m])
+        fold_adder = FrameAdder(threshold=adder.threshold, frames=[f.name for f in adder.frames], lexicon=adder.lexicon,
+                                counts=left_out)
+        judged += [Judged(train[m], parsed[m], fold_adder) for m in members]
+    choice = choose_threshold(nlp, judged)
     apply_choice(nlp, choice)
-    return FramesResult(counts, choice, seen, positives, time.monotonic() - started)
+    own = [c for items in per_document for c, _ in items if c.frame != RULE_FRAME]
+    positives = sum(p for items in per_document for c, p in items if c.frame != RULE_FRAME)
+    return FramesResult(counts, choice, len(own), positives, time.monotonic() - started, len(judged))
 
 
-def choose_threshold(nlp: Language, dev: Sequence[Task], *, min_gain: float = MIN_GAIN_OVER_RULES,
-                     min_key_saving: float = MIN_KEY_SAVING) -> LinkingChoice:
-    """Dev figures of the rules alone and of the frames at each of ``THRESHOLDS``; the best by
-    ``best_combination`` (a ``min_gain`` attributed F1 gain, or ``min_key_saving`` fewer keys at no loss)."""
+def judged_dev(nlp: Language, dev: Sequence[Task]) -> list[Judged]:
+    """The dev documents scored with the pipeline's own counts."""
     adder = frame_pipe(nlp)
-    parsed = through_quotes(nlp, dev)
+    return [Judged(task, doc, adder) for task, doc in zip(dev, through_quotes(nlp, dev), strict=True)]
+
+
+def choose_threshold(nlp: Language, judged: Sequence[Judged], *, min_gain: float = MIN_GAIN_OVER_RULES,
+                     min_key_saving: float = MIN_KEY_SAVING) -> LinkingChoice:
+    """Figures of the rules alone and of each combination of ``THRESHOLDS`` and ``DROPS`` on the judged
+    documents; the best by ``best_combination`` (a ``min_gain`` attributed F1 gain, or
+    ``min_key_saving`` fewer keys at no loss for a combination that only adds)."""
     names = nlp.pipe_names
     after = [nlp.get_pipe(name) for name in names[names.index(FRAMES_PIPE) + 1:]]
     configs: dict[str, dict] = {RULES_ALONE: {}, **{threshold_name(t): {"threshold": t} for t in THRESHOLDS}}
     configs.update({threshold_name(t, drop): {"threshold": t, "drop_below": drop} for drop in DROPS for t in DROP_WITH})
+    gold = [item.task for item in judged]
     scores = {}
     for name, config in configs.items():
         predicted = []
-        for task, base in zip(dev, parsed, strict=True):
-            doc = base.copy()
+        for item in judged:
+            doc = item.doc.copy()
             if config:
-                adder.apply(doc, config.get("threshold"), config.get("drop_below", 0.0))
+                item.adder.apply(doc, config.get("threshold"), config.get("drop_below", 0.0))
             for pipe in after:
                 doc = pipe(doc)
-            predicted.append(doc_to_task(doc, task))
-        result = evaluate(dev, predicted)
+            predicted.append(doc_to_task(doc, item.task))
+        result = evaluate(gold, predicted)
         scores[name] = {"attributed_f": round(result.attributed.f1, 4), "quote_f": round(result.quotes_overlap.f1, 4),
-                        "resolved_f": round(result.resolved.f1, 4), "keys": round(mean_keys(dev, predicted), 2)}
+                        "resolved_f": round(result.resolved.f1, 4), "keys": round(mean_keys(gold, predicted), 2)}
     best = best_combination(scores, min_gain, min_key_saving, adds_only=lambda name: not configs[name].get("drop_below"))
     return LinkingChoice(name=best, config=dict(configs[best]), scores=scores)
 

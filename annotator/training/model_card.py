@@ -107,7 +107,9 @@ def frames_section(frames: dict[str, Any] | None) -> list[str]:
         "",
         f"{frames['candidates']} candidates in the training documents beyond the rules' quotes, "
         f"{frames['positives']} of them annotated; {frames['keys']} keys counted in {frames['seconds']} s. "
-        f"Chosen on the dev documents: **{frames['chosen']}** (without the frames is \"rules alone\"; a "
+        f"Chosen on {frames.get('judged', 0)} documents (the dev documents, and up to 200 training documents "
+        f"in 5 folds, each scored with the counts of the others): **{frames['chosen']}** (without the frames is "
+        "\"rules alone\"; a "
         "threshold needs +0.01 attributed F1 or 5% fewer keys at no loss, else the component is saved "
         "disabled). Every threshold scored:",
         "",

@@ -213,3 +213,18 @@ def test_rule_quotes_of_a_cue_word_the_team_seldom_keeps_can_be_left_out(trained
     assert [c.text for c in doc.spans["cues"]] == ["said"]
     assert [r[6] for r in doc._.relations] == ["CUE"] and doc._.relations[0][:2] == (
         doc.spans["quotes"][0].start_char, doc.spans["quotes"][0].end_char)
+
+
+def test_counts_without_some_documents_are_the_counts_of_the_others():
+    first = [(Candidate("clause", "dread", "ROOT", None), True), (Candidate("object", "plot", "ROOT", None), False)]
+    second = [(Candidate("clause", "dread", "conj", None), False)]
+    both = FrameCounts().update(first + second)
+    assert both.remove(second).counts == FrameCounts().update(first).counts
+
+
+def test_the_choice_is_also_scored_on_training_documents_across_folds():
+    nlp = load_pipeline()
+    tasks = [task_of(t) for t in ANNOTATED] * 2  # (ten training documents make five folds of two)
+    result = learn(nlp, tasks[:10], tasks[10:12])
+    assert result.judged == 12
+    assert result.to_dict()["judged"] == 12 and set(result.choice.scores) >= {RULES_ALONE}

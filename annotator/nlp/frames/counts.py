@@ -43,6 +43,17 @@ class FrameCounts:
             self.add(candidate, positive)
         return self
 
+    def remove(self, labelled: Iterable[tuple[Candidate, bool]]) -> FrameCounts:
+        """Take these candidates' counts out again (the counts without some documents)."""
+        for candidate, positive in labelled:
+            for key in keys_of(candidate):
+                seen = self.counts[key]
+                seen[0] -= int(positive)
+                seen[1] -= 1
+                if not seen[1]:
+                    del self.counts[key]
+        return self
+
     def rate(self, candidate: Candidate) -> float:
         """The smoothed share of such candidates annotated as attributions (0 for a frame never seen)."""
         rate = 0.0
