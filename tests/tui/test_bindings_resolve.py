@@ -69,6 +69,7 @@ async def test_every_routed_action_reaches_a_method_of_its_owner(make_app):
             assert method.__qualname__.split(".")[0] in {c.__name__ for c in type(owner_object).__mro__}, name
             assert callable(getattr(owner_object, method.__name__)), name
 
+
 async def test_routed_keys_act_through_their_owner(make_app, tmp_path):
     """A routed action does what the owner's method does: d deletes the focused span, u brings it back."""
     app = make_app([SEED_PRELABELED])
@@ -88,3 +89,27 @@ async def test_routed_keys_act_through_their_owner(make_app, tmp_path):
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert len(screen.session.task.spans) < before
+
+
+@pytest.mark.parametrize("screen, editor", [(AnnotateScreen, DocumentEditor), (ReviewScreen, ReviewEditor)],
+                         ids=["annotate", "review"])
+def test_a_screen_and_its_editor_share_no_binding_id_and_no_key(screen, editor):
+    """The screen's keys and the editor's are two tables (each on its owner, as Textual looks them
+    up) but one keymap: an id or key in both would make a remap or a key press ambiguous."""
+
+    def in_force(owner: type) -> dict[str, Binding]:
+        found: dict[str, Binding] = {}
+        for cls in owner.__mro__:  # subclass first: its version of an id is the one in force
+            if cls.__module__.startswith("annotator."):  # ours, not Textual's (Screen's tab moves focus)
+                for binding in cls.__dict__.get("BINDINGS", ()):
+                    found.setdefault(binding.id, binding)
+        return found
+
+    ours, theirs = in_force(screen), in_force(editor)
+    assert None not in ours and None not in theirs  # every key of ours has an id, for a keymap
+    assert not set(ours) & set(theirs)
+
+    def keys(bindings: dict[str, Binding]) -> set[str]:
+        return {key.strip() for b in bindings.values() for key in b.key.split(",")}
+
+    assert not keys(ours) & keys(theirs)
