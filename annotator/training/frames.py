@@ -20,7 +20,6 @@ from annotator.measure.keys import mean_keys
 from annotator.measure.spans import overlap_match
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.frames import AFTER, FRAMES_PIPE, Candidate, FrameAdder, FrameCounts, candidates
-from annotator.nlp.frames.candidates import RULE_FRAME, rule_quotes
 from annotator.training.linking import (MIN_GAIN_OVER_RULES, MIN_KEY_SAVING, RULES_ALONE, LinkingChoice,
                                         best_combination)
 
@@ -30,11 +29,6 @@ THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 #: the counts of the other folds.
 CROSS_DOCUMENTS = 200
 FOLDS = 5
-#: The rates below which the rules' own quotes of a cue word are left out, tried on dev (with no
-#: candidates added, and with the thresholds ``DROP_WITH``); a combination that leaves some out must
-#: gain ``MIN_GAIN_OVER_RULES`` attributed F1 (fewer keys alone do not choose it).
-DROPS = (0.15, 0.25, 0.35)
-DROP_WITH = (None, 0.3, 0.4, 0.5)
 
 
 class _Chars(NamedTuple):
@@ -64,11 +58,8 @@ class FramesResult:
                 "keys": len(self.counts), "seconds": round(self.seconds, 1), "judged": self.judged}
 
 
-def threshold_name(threshold: float | None, drop_below: float = 0.0) -> str:
-    name = "rules" if not drop_below else f"rule quotes kept at rate >= {drop_below:.2f}"
-    if threshold is None:
-        return name
-    return name + (" first" if not drop_below else "") + f", learned frames added at rate >= {threshold:.2f}"
+def threshold_name(threshold: float) -> str:
+    return f"rules first, learned frames added at rate >= {threshold:.2f}"
 
 
 def frame_pipe(nlp: Language) -> FrameAdder:
@@ -87,11 +78,10 @@ def through_quotes(nlp: Language, tasks: Sequence[Task]) -> list[Doc]:
 
 
 def labelled(tasks: Sequence[Task], docs: Sequence[Doc], adder: FrameAdder) -> Iterator[tuple[Candidate, bool]]:
-    """Each candidate of each document, and each of the rules' quotes, with whether a gold quote
-    matches its content."""
+    """Each candidate of each document, and whether a gold quote matches its content."""
     for task, doc in zip(tasks, docs, strict=True):
         gold = [s for s in task.spans if s.label == QUOTE]
-        for candidate in [*candidates(doc, adder.lexicon, adder.frames), *rule_quotes(doc)]:
+        for candidate in candidates(doc, adder.lexicon, adder.frames):
             chars = _Chars(*candidate.chars)
             yield candidate, any(overlap_match(g, chars) for g in gold)
 
@@ -131,9 +121,8 @@ def learn(nlp: Language, train: Sequence[Task], dev: Sequence[Task]) -> FramesRe
         judged += [Judged(train[m], parsed[m], fold_adder) for m in members]
     choice = choose_threshold(nlp, judged)
     apply_choice(nlp, choice)
-    own = [c for items in per_document for c, _ in items if c.frame != RULE_FRAME]
-    positives = sum(p for items in per_document for c, p in items if c.frame != RULE_FRAME)
-    return FramesResult(counts, choice, len(own), positives, time.monotonic() - started, len(judged))
+    positives = sum(p for items in per_document for _, p in items)
+    return FramesResult(counts, choice, sum(map(len, per_document)), positives, time.monotonic() - started, len(judged))
 
 
 def judged_dev(nlp: Language, dev: Sequence[Task]) -> list[Judged]:
@@ -144,13 +133,12 @@ def judged_dev(nlp: Language, dev: Sequence[Task]) -> list[Judged]:
 
 def choose_threshold(nlp: Language, judged: Sequence[Judged], *, min_gain: float = MIN_GAIN_OVER_RULES,
                      min_key_saving: float = MIN_KEY_SAVING) -> LinkingChoice:
-    """Figures of the rules alone and of each combination of ``THRESHOLDS`` and ``DROPS`` on the judged
-    documents; the best by ``best_combination`` (a ``min_gain`` attributed F1 gain, or
-    ``min_key_saving`` fewer keys at no loss for a combination that only adds)."""
+    """Figures of the rules alone and of the frames at each of ``THRESHOLDS`` on the judged documents;
+    the best by ``best_combination`` (a ``min_gain`` attributed F1 gain, or ``min_key_saving`` fewer
+    keys at no loss)."""
     names = nlp.pipe_names
     after = [nlp.get_pipe(name) for name in names[names.index(FRAMES_PIPE) + 1:]]
     configs: dict[str, dict] = {RULES_ALONE: {}, **{threshold_name(t): {"threshold": t} for t in THRESHOLDS}}
-    configs.update({threshold_name(t, drop): {"threshold": t, "drop_below": drop} for drop in DROPS for t in DROP_WITH})
     gold = [item.task for item in judged]
     scores = {}
     for name, config in configs.items():
@@ -158,27 +146,24 @@ def choose_threshold(nlp: Language, judged: Sequence[Judged], *, min_gain: float
         for item in judged:
             doc = item.doc.copy()
             if config:
-                item.adder.apply(doc, config.get("threshold"), config.get("drop_below", 0.0))
+                item.adder.apply(doc, config["threshold"])
             for pipe in after:
                 doc = pipe(doc)
             predicted.append(doc_to_task(doc, item.task))
         result = evaluate(gold, predicted)
         scores[name] = {"attributed_f": round(result.attributed.f1, 4), "quote_f": round(result.quotes_overlap.f1, 4),
                         "resolved_f": round(result.resolved.f1, 4), "keys": round(mean_keys(gold, predicted), 2)}
-    best = best_combination(scores, min_gain, min_key_saving, adds_only=lambda name: not configs[name].get("drop_below"))
+    best = best_combination(scores, min_gain, min_key_saving, adds_only=lambda name: True)
     return LinkingChoice(name=best, config=dict(configs[best]), scores=scores)
 
 
 def apply_choice(nlp: Language, choice: LinkingChoice) -> None:
-    """Give ``annotator_frames`` the chosen threshold and drop rate (its config, as saved), or disable it
-    for the rules alone."""
+    """Give ``annotator_frames`` the chosen threshold (its config, as saved), or disable it for the rules alone."""
     adder = frame_pipe(nlp)
-    if not choice.config:
+    threshold = choice.config.get("threshold")
+    if threshold is None:
         nlp.disable_pipe(FRAMES_PIPE)
         return
     counts = adder.counts
-    threshold = choice.config.get("threshold")
-    nlp.replace_pipe(FRAMES_PIPE, FRAMES_PIPE, config={
-        "threshold": 2.0 if threshold is None else threshold,  # (above every rate: none added)
-        "drop_below": choice.config.get("drop_below", 0.0), "frames": [f.name for f in adder.frames]})
+    nlp.replace_pipe(FRAMES_PIPE, FRAMES_PIPE, config={"threshold": threshold, "frames": [f.name for f in adder.frames]})
     frame_pipe(nlp).counts = counts

@@ -196,25 +196,6 @@ def test_frames_cannot_be_added_to_the_frames_design(tmp_path):
     assert result.exit_code == 2 and "'--design frames' learns them alone" in result.output
 
 
-def test_rule_quotes_of_a_cue_word_the_team_seldom_keeps_can_be_left_out(trained):
-    from annotator.nlp.frames import FrameAdder
-    from annotator.nlp.frames.candidates import rule_quotes
-
-    nlp, _ = trained
-    [doc] = through_quotes(nlp, [task_of("Anna Holt said that the tunnel will flood. Ben Ode noted that it rained.")])
-    found = {c.word: c for c in rule_quotes(doc)}
-    assert set(found) == {"say", "note"} and found["say"].place == "indirect"
-    counts = FrameCounts()
-    for _ in range(6):
-        counts.add(found["say"], True)
-        counts.add(found["note"], False)
-    FrameAdder(counts=counts, lexicon=nlp.get_pipe(FRAMES_PIPE).lexicon).apply(doc, None, drop_below=0.3)
-    assert [q.text for q in doc.spans["quotes"]] == ["the tunnel will flood"]
-    assert [c.text for c in doc.spans["cues"]] == ["said"]
-    assert [r[6] for r in doc._.relations] == ["CUE"] and doc._.relations[0][:2] == (
-        doc.spans["quotes"][0].start_char, doc.spans["quotes"][0].end_char)
-
-
 def test_counts_without_some_documents_are_the_counts_of_the_others():
     first = [(Candidate("clause", "dread", "ROOT", None), True), (Candidate("object", "plot", "ROOT", None), False)]
     second = [(Candidate("clause", "dread", "conj", None), False)]

@@ -20,8 +20,6 @@ from spacy.attrs import POS
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
-from annotator.core.records import CUE_REL, QUOTE
-from annotator.nlp.convert import relations_of
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import (
     adjective_cue, adjective_object, commitment, evidence, noun_cue, object_of_cue, passive_judgement,
@@ -138,28 +136,6 @@ def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *
                     continue
                 seen.add((frame.name, start, end))
                 out.append(Candidate(frame.name, frame.word(found), found.cue[0].dep_, found))
-    return out
-
-
-#: The frame name of the rules' own quotes, counted too: a team that seldom keeps a rule's quote of a
-#: cue word can have it left out (``annotator_frames``' ``drop_below``).
-RULE_FRAME = "rule"
-
-
-def rule_quotes(doc: Doc) -> list[Candidate]:
-    """The quotes the rules found (``doc.spans["quotes"]``), keyed by their cue word (``-`` for none)
-    and placed by their type."""
-    if "quotes" not in doc.spans or not len(doc.spans["quotes"]):
-        return []
-    cues = {(c.start_char, c.end_char): c for c in doc.spans["cues"]} if "cues" in doc.spans else {}
-    cue_of = {(r.head_start, r.head_end): cues.get((r.child_start, r.child_end))
-              for r in relations_of(doc, CUE_REL) if r.head_label == QUOTE}
-    out = []
-    for quote in doc.spans["quotes"]:
-        cue = cue_of.get((quote.start_char, quote.end_char))
-        kind = quote._.quote_type or "indirect"
-        word = cue.root.lemma_.lower() if cue is not None else "-"
-        out.append(Candidate(RULE_FRAME, word, kind, FoundQuote(quote, kind, cue)))
     return out
 
 

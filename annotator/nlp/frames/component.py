@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
-from annotator.nlp.convert import add_relation, ensure_span_groups, relations_in
-from annotator.nlp.frames.candidates import FRAME_NAMES, FRAMES, Candidate, candidates, rule_quotes
+from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.frames.candidates import FRAME_NAMES, FRAMES, Candidate, candidates
 from annotator.nlp.frames.counts import COUNTS_FILE, FrameCounts, FrameCountsError
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 
@@ -24,22 +24,20 @@ AFTER = "annotator_quotes"
 
 
 @Language.factory(FRAMES_PIPE, assigns=["doc.spans", "doc._.relations"], requires=["doc.spans"],
-                  default_config={"threshold": 0.5, "frames": list(FRAME_NAMES), "drop_below": 0.0})
-def make_frame_adder(nlp: Language, name: str, threshold: float, frames: list[str], drop_below: float) -> FrameAdder:
+                  default_config={"threshold": 0.5, "frames": list(FRAME_NAMES)})
+def make_frame_adder(nlp: Language, name: str, threshold: float, frames: list[str]) -> FrameAdder:
     unknown = sorted(set(frames) - set(FRAME_NAMES))
     if unknown:
         raise ValueError(f"[components.{name}] frames: unknown {', '.join(unknown)} (known: {', '.join(FRAME_NAMES)})")
-    return FrameAdder(threshold=threshold, frames=frames, lexicon=shared_lexicon(nlp), drop_below=drop_below)
+    return FrameAdder(threshold=threshold, frames=frames, lexicon=shared_lexicon(nlp))
 
 
 class FrameAdder:
-    """Adds the learned frames' quotes to ``doc.spans["quotes"]`` where the rules found none; with
-    ``drop_below``, first leaves out the rules' quotes whose cue word and type the team kept less often."""
+    """Adds the learned frames' quotes to ``doc.spans["quotes"]`` where the rules found none."""
 
     def __init__(self, *, threshold: float = 0.5, frames: Iterable[str] = FRAME_NAMES,
-                 lexicon: Lexicon | None = None, counts: FrameCounts | None = None, drop_below: float = 0.0) -> None:
+                 lexicon: Lexicon | None = None, counts: FrameCounts | None = None) -> None:
         self.threshold = threshold
-        self.drop_below = drop_below
         self.frames = tuple(frame for frame in FRAMES if frame.name in set(frames))
         self.lexicon = lexicon or Lexicon()
         self.counts = counts or FrameCounts()
@@ -48,15 +46,12 @@ class FrameAdder:
         ensure_span_groups(doc)
         if not self.counts.counts:
             return doc
-        self.apply(doc, self.threshold if self.threshold <= 1 else None, self.drop_below)
+        self.apply(doc, self.threshold)
         return doc
 
-    def apply(self, doc: Doc, threshold: float | None, drop_below: float = 0.0) -> None:
-        """Drop the rule quotes rated below ``drop_below``, then add the candidates at ``threshold`` (None: none)."""
-        if drop_below > 0:
-            drop_quotes(doc, [c for c in rule_quotes(doc) if self.counts.rate(c) < drop_below])
-        if threshold is not None:
-            add_quotes(doc, self.chosen(candidates(doc, self.lexicon, self.frames), threshold))
+    def apply(self, doc: Doc, threshold: float) -> None:
+        """Add the candidates rated at least ``threshold``."""
+        add_quotes(doc, self.chosen(candidates(doc, self.lexicon, self.frames), threshold))
 
     def chosen(self, found: list[Candidate], threshold: float | None = None) -> list[Candidate]:
         """The candidates at or above the threshold, the higher rate first of overlapping ones."""
@@ -82,18 +77,6 @@ class FrameAdder:
             raise FrameCountsError(f"{file}: missing (a saved '{FRAMES_PIPE}' keeps its counts there)")
         self.counts = FrameCounts.read(file)
         return self
-
-
-def drop_quotes(doc: Doc, dropped: list[Candidate]) -> None:
-    """Remove these rule quotes with their ``CUE`` relations (and the cues no other quote uses)."""
-    if not dropped:
-        return
-    gone = {c.chars for c in dropped}
-    doc.spans["quotes"] = [q for q in doc.spans["quotes"] if (q.start_char, q.end_char) not in gone]
-    relations = [r for r in relations_in(doc) if (r.head_start, r.head_end) not in gone or r.head_label != QUOTE]
-    doc._.relations = relations
-    used = {(r.child_start, r.child_end) for r in relations if r.label == CUE_REL}
-    doc.spans["cues"] = [c for c in doc.spans["cues"] if (c.start_char, c.end_char) in used]
 
 
 def add_quotes(doc: Doc, chosen: list[Candidate]) -> None:
