@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, SENTENCE_END, is_quote_mark
 from annotator.nlp.marks import MarkedSegment
-from annotator.nlp.quotes.found import FoundQuote, negated
+from annotator.nlp.quotes.found import FoundQuote, negated, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: How many tokens from the quote a cue is looked for.
@@ -21,7 +21,7 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
     text = scan.text
     for segment in scan.segments:
         span = scan.char_span(segment.start, segment.end)
-        if span is None or is_title(scan, segment, span):
+        if span is None or is_title(scan, segment, span) or is_fragment(scan, segment, span):
             continue
         para_start, para_end = scan.paragraph(segment.open_at)
         cue = None
@@ -55,6 +55,32 @@ def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
         return False
     before = scan.text[:segment.open_at].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+
+
+#: A quoted phrase inside a sentence with more words than this may be someone's words on its own.
+_FRAGMENT_MAX_WORDS = 5
+_CLOSING = "\"'”’»"
+
+
+def is_fragment(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
+    """``told the paper he was "not quite ready" to decide``, ``the plan, a "gift to landlords,"
+    she said``: a few quoted words that the sentence runs into and goes on after are part of the
+    reporter's paraphrase (a mixed quote, when a report rule finds one), not a direct quote: they
+    open in lower case after a word (not a cue's: ``said "we will win" and left`` quotes), and
+    neither they nor the text after their closing mark end the sentence."""
+    text = scan.text
+    if segment.close_at is None or word_count(span) > _FRAGMENT_MAX_WORDS:
+        return False
+    before = text[:segment.open_at].rstrip()
+    first = next((c for c in text[segment.start:segment.end] if c.isalpha()), "")
+    if not before or not before[-1].isalnum() or not first.islower():
+        return False
+    mark = scan.token_at_or_after(segment.open_at)
+    if mark > 0 and scan.lexicon.is_cue(scan.doc[mark - 1]):
+        return False
+    inner_end = text[segment.start:segment.close_at].rstrip()[-1:]
+    after = text[segment.close_at:].lstrip(_CLOSING + " ")[:1]
+    return inner_end not in "?!…." and after not in ("?", "!", "…", ".", "")
 
 
 def named_phrase(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:

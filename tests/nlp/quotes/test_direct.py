@@ -52,3 +52,25 @@ def test_direct_short_scare_quote_without_cue_is_not_a_quote():
         .      PUNCT .   punct  5
     """)
     assert found_by(direct.find, doc) == []
+
+
+def test_a_few_quoted_words_inside_a_paraphrase_are_no_direct_quote(quotes_in):
+    # The sentence runs into the quoted words and goes on after them: the reporter's paraphrase.
+    found = quotes_in('The coach told the Courier he was "not ready yet" to pick a captain.')
+    assert [(q.type, q.text) for q in found] == [("mixed", 'he was "not ready yet" to pick a captain')]
+    found = quotes_in('After a long night of talks, the mayor "looked exhausted," Ms. Reyes said.')
+    assert all(q.type != "direct" for q in found)
+
+
+def test_quoted_words_that_end_the_sentence_or_follow_the_cue_stay_direct(quotes_in):
+    assert [(q.type, q.text) for q in quotes_in('She said "we will win this race" and walked off the stage.')] \
+        == [("direct", "we will win this race")]
+    assert [(q.type, q.text) for q in quotes_in('"We will win this race," she said.')] \
+        == [("direct", "We will win this race")]
+
+
+def test_the_direct_rule_keeps_long_quoted_words_inside_a_sentence(nlp_model):
+    short = nlp_model('He said the plan was "a bad deal" and left the room.')
+    assert found_by(direct.find, short) == []
+    long = nlp_model('He said the plan was "the worst deal this city has signed in forty years" and left.')
+    assert found_by(direct.find, long) == [("direct", "the worst deal this city has signed in forty years", "said")]
