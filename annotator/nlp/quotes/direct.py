@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, SENTENCE_END, is_quote_mark
 from annotator.nlp.marks import MarkedSegment
+from annotator.nlp.quotes import quoted_part
 from annotator.nlp.quotes.found import FoundQuote, negated, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -29,6 +30,10 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             cue = cue_after(scan, segment, para_end)
         if cue is None and not named_phrase(scan, segment, span):
             cue = cue_before(scan, segment, para_start)
+            part = quoted_part.paraphrase(scan, span, cue) if cue is not None and _embedded(scan, segment) else None
+            if part is not None:
+                found.append(part)
+                continue
         if cue is None and not text[para_start:segment.open_at].strip():
             cue = cue_before_colon(scan, para_start)
         if cue is None and not stands_alone(scan, segment, span):
@@ -60,6 +65,12 @@ def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
 #: A quoted phrase inside a sentence with more words than this may be someone's words on its own.
 _FRAGMENT_MAX_WORDS = 5
 _CLOSING = "\"'”’»"
+
+
+def _embedded(scan: QuoteScan, segment: MarkedSegment) -> bool:
+    """The sentence runs into the opening mark: a word stands right before it."""
+    before = scan.text[:segment.open_at].rstrip()
+    return bool(before) and before[-1].isalnum()
 
 
 def is_fragment(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:

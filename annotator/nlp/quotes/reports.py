@@ -63,6 +63,9 @@ def absorb_direct(found: list[FoundQuote], reports: list[FoundQuote]) -> list[Fo
     for item in found:
         if any(o.span.start <= item.span.start and item.span.end <= o.span.end for o in kept.values()):
             continue
+        if item.quote_type == "mixed" and any(o.span.start < item.span.end and item.span.start < o.span.end
+                                              for o in kept.values()):
+            continue  # a quoted part's paraphrase (quoted_part) that a report rule read whole
         out.append(item)
     return out + list(kept.values())
 
