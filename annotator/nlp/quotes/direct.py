@@ -59,7 +59,18 @@ def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
     if not all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL_WORDS for t in words):
         return False
     before = scan.text[:segment.open_at].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'" or _named_by_noun(scan, segment, before))
+
+
+def _named_by_noun(scan: QuoteScan, segment: MarkedSegment, before: str) -> bool:
+    """``his 2012 book, "An American Son,"``, ``the reality show, "The Apprentice"``: after a
+    common noun and its comma the title-case words are its name (not after a statement's noun:
+    ``said in a statement, "Thank You Ohio"``)."""
+    if not before.endswith(","):
+        return False
+    comma = scan.token_at_or_after(len(before) - 1)
+    noun = scan.doc[comma - 1] if comma > 0 else None
+    return noun is not None and noun.tag_ in ("NN", "NNS") and noun.lemma_.lower() not in scan.lexicon.nouns
 
 
 #: A quoted phrase inside a sentence with more words than this may be someone's words on its own.

@@ -75,3 +75,13 @@ def test_the_direct_rule_reads_longer_quoted_words_inside_a_sentence_with_their_
     long = nlp_model('He said the plan was "the worst deal this city has signed in forty years" and left.')
     assert found_by(direct.find, long) == [
         ("mixed", 'the plan was "the worst deal this city has signed in forty years"', "said")]
+
+
+def test_a_title_after_a_common_noun_and_its_comma_is_a_name(quotes_in):
+    found = quotes_in('The senator wrote about her childhood in her new book, "Rivers Of Home," which came out in May.')
+    assert found == []
+    found = quotes_in('The mayor, a contestant on the cooking show, "Kitchen Wars," said she had no regrets.')
+    assert [(q.type, q.text) for q in found] == [("indirect", "she had no regrets")]
+    # after a statement's noun the words are what was said
+    assert [(q.type, q.text) for q in quotes_in('The governor said in a statement, "Thank You Ohio."')] \
+        == [("direct", "Thank You Ohio")]
