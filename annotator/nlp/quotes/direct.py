@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, SENTENCE_END, is_quote_mark
+from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SENTENCE_END, is_quote_mark
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes import quoted_part
 from annotator.nlp.quotes.found import FoundQuote, negated, word_count
@@ -36,6 +36,8 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
                 continue
         if cue is None and not text[para_start:segment.open_at].strip():
             cue = cue_before_colon(scan, para_start)
+        if cue is None:
+            cue = cue_closing_sentence(scan, segment, para_start)
         if cue is None and not stands_alone(scan, segment, span):
             continue
         if cue is None:
@@ -177,6 +179,29 @@ def cue_before_colon(scan: QuoteScan, para_start: int) -> Span | None:
     colon = scan.token_at_or_after(end - 1)
     prev_start, _ = scan.paragraph(end - 1)
     return _nearest_cue_back(scan, max(0, colon - _CUE_WINDOW), colon, prev_start)
+
+
+#: What a speech verb says, when it has one: then it does not introduce the quote after it.
+_SAID_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd"})
+
+
+def cue_closing_sentence(scan: QuoteScan, segment: MarkedSegment, para_start: int) -> Span | None:
+    """``Dana Ruiz, the party's spokeswoman, said in a statement. "There are no ballots …"``: a
+    speech verb heading the sentence just before the quote, in its paragraph, with nothing it says
+    there, introduces it."""
+    doc = scan.doc
+    before = scan.text[para_start:segment.open_at].rstrip()
+    if not before.endswith("."):
+        return None
+    stop = scan.token_at_or_after(para_start + len(before) - 1)
+    if stop == 0 or doc[stop].text != ".":
+        return None
+    root = doc[stop - 1].sent.root
+    if root.idx < para_start or scan.quoted(root.idx) or not scan.lexicon.is_speech(root) or negated(root):
+        return None
+    if any(c.dep_ in _SAID_DEPS or c.text in QUOTE_MARK_TOKENS for c in root.children):
+        return None
+    return doc[root.i:root.i + 1]
 
 
 def _nearest_cue_back(scan: QuoteScan, start: int, end: int, para_start: int) -> Span | None:

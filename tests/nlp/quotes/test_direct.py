@@ -85,3 +85,14 @@ def test_a_title_after_a_common_noun_and_its_comma_is_a_name(quotes_in):
     # after a statement's noun the words are what was said
     assert [(q.type, q.text) for q in quotes_in('The governor said in a statement, "Thank You Ohio."')] \
         == [("direct", "Thank You Ohio")]
+
+
+def test_a_speech_verb_closing_the_sentence_before_introduces_the_quote(quotes_in):
+    found = quotes_in('Dana Ruiz, the spokeswoman for the county party said in a statement. "There are no ballots '
+                      'to count again. The vote was a one-time event."')
+    assert [(q.type, q.speaker, q.cue) for q in found] == [("direct", "Dana Ruiz", "said")]
+
+
+def test_a_speech_verb_that_says_something_of_its_own_introduces_nothing_after_it(nlp_model):
+    doc = nlp_model('The clerk said the count was over. "Nobody expected a tie in this town."')
+    assert [cue for _, _, cue in found_by(direct.find, doc)] == [None]
