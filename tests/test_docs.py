@@ -96,8 +96,22 @@ def test_every_module_architecture_md_names_exists() -> None:
     for path, name in re.findall(r"`([a-z_]+/[a-z_/]*\.py)::(\w+)", text):
         source = (ROOT / "annotator" / path).read_text(encoding="utf-8")
         assert re.search(rf"^(?:class|def) {name}\b", source, re.M), f"ARCHITECTURE.md: {path} has no {name}"
-    # The core floor's modules, named bare in its row.
-    core_row = next(line for line in text.splitlines() if line.startswith("| `core`"))
-    bare = set(re.findall(r"`([a-z_]+)`", core_row.split("|")[2]))
-    missing = sorted(m for m in bare if not (ROOT / "annotator" / "core" / f"{m}.py").exists())
-    assert bare and not missing, f"ARCHITECTURE.md's core row names modules core does not have: {missing}"
+    # The core and measure floors' modules, named bare in their rows.
+    for floor in ("core", "measure"):
+        row = next(line for line in text.splitlines() if line.startswith(f"| `{floor}`"))
+        bare = set(re.findall(r"`([a-z_]+)`", row.split("|")[2])) - {floor}
+        missing = sorted(m for m in bare if not (ROOT / "annotator" / floor / f"{m}.py").exists())
+        assert bare and not missing, f"ARCHITECTURE.md's {floor} row names modules it does not have: {missing}"
+
+
+def test_architecture_md_names_the_floors_the_layers_contract_checks() -> None:
+    """The table's floors are the import-linter layers, top to bottom, siblings together."""
+    import tomllib
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    layers = next(c for c in contracts["contracts"] if c["type"] == "layers")["layers"]
+    declared = [sorted(m.strip().removeprefix("annotator.") for m in layer.split("|")) for layer in layers]
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1] for line in text.splitlines() if line.startswith("| `")]
+    table = [sorted(re.findall(r"`([a-z]+)`", row)) for row in rows]
+    assert table == declared[::-1]

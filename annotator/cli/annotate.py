@@ -37,25 +37,8 @@ def annotate_documents(
 
     if order not in ORDERS:
         raise UserError(f"--order must be one of {', '.join(ORDERS)}, not {order!r}")
-    if learn is None and learn_from:
-        raise UserError("--learn-from adds documents to learn from: give --learn MODEL_DIR too")
-    if learn_every < 1:
-        raise UserError(f"--learn-every must be at least 1, got {learn_every}")
-    if learn is None and pretrain:
-        raise UserError("--pretrain starts the models --learn trains: give --learn MODEL_DIR too")
-    for texts in pretrain or []:
-        if not Path(texts).exists():
-            raise InputError(str(texts), None, "no such file or folder (--pretrain takes raw texts)")
-    for corpus in learn_from or []:
-        if not Path(corpus).is_file():
-            raise InputError(str(corpus), None, "no such file (--learn-from takes a JSONL of annotated documents)")
-    if STDIN in map(str, sources):
-        raise UserError("annotate reads its keys from the terminal, so it cannot read documents from "
-                        "standard input; save them to a file first")
-    for source in sources:
-        if not Path(source).exists():
-            raise InputError(str(source), None, "no such file or folder")
-    refuse_output_among_inputs([output, rejects_path(output) if skip_invalid else None], sources)
+    _check_learning(learn, learn_from or [], learn_every, pretrain or [])
+    _check_documents(sources, output, skip_invalid)
     # Textual is imported here, not at the top, so the other commands start fast.
     from annotator.tui.app import create_app
     from annotator.tui.keymap import read_keymap
@@ -78,6 +61,35 @@ def annotate_documents(
         if learning is not None:
             learning.close()
 
+
+
+def _check_learning(learn: str | Path | None, learn_from: list[str | Path], learn_every: int,
+                    pretrain: list[str | Path]) -> None:
+    """The ``--learn`` options go together and name what exists."""
+    if learn is None and learn_from:
+        raise UserError("--learn-from adds documents to learn from: give --learn MODEL_DIR too")
+    if learn_every < 1:
+        raise UserError(f"--learn-every must be at least 1, got {learn_every}")
+    if learn is None and pretrain:
+        raise UserError("--pretrain starts the models --learn trains: give --learn MODEL_DIR too")
+    for texts in pretrain:
+        if not Path(texts).exists():
+            raise InputError(str(texts), None, "no such file or folder (--pretrain takes raw texts)")
+    for corpus in learn_from:
+        if not Path(corpus).is_file():
+            raise InputError(str(corpus), None, "no such file (--learn-from takes a JSONL of annotated documents)")
+
+
+def _check_documents(sources: list[str | Path], output: str | Path, skip_invalid: bool) -> None:
+    """The documents are files or folders that exist (not standard input: the keys come from the
+    terminal), and no output is among them."""
+    if STDIN in map(str, sources):
+        raise UserError("annotate reads its keys from the terminal, so it cannot read documents from "
+                        "standard input; save them to a file first")
+    for source in sources:
+        if not Path(source).exists():
+            raise InputError(str(source), None, "no such file or folder")
+    refuse_output_among_inputs([output, rejects_path(output) if skip_invalid else None], sources)
 
 @app.command()
 def annotate(

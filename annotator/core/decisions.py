@@ -114,25 +114,13 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
                 first_task = first_task or raw
                 index.tasks_left_out += 1
                 continue
-            supplied = data.get("_input_hash")
-            if not isinstance(supplied, int) or isinstance(supplied, bool):
-                supplied = hash_text(data["text"], data)
-            hash_, first = clashes.place(supplied, data["text"], data, (raw.file, raw.line))
-            if first is not None:
-                index.apart[order] = (hash_, supplied)
-                if on_notice is not None:
-                    on_notice(raw.input_error(clash_message(supplied, first, hash_)))
-            timestamp = data.get("_timestamp")
-            if not isinstance(timestamp, int) or isinstance(timestamp, bool):
-                timestamp = 0
+            hash_ = _input_hash(raw, data, clashes, index.apart, order, on_notice)
             key = (hash_, data.get(group_field) if group_field else None)
+            timestamp = _timestamp(data)
             current = newest.get(key)
             if current is None or (timestamp, order) >= current[:2]:
                 newest[key] = (timestamp, order, data["answer"], hash_)
-            for span in data.get("spans") or ():
-                if isinstance(span, dict) and isinstance(span.get("label"), str) \
-                        and span["label"] not in STRUCTURE_LABELS:
-                    index.entity_labels.add(span["label"])
+            _add_entity_labels(index.entity_labels, data)
             if progress is not None:
                 progress(1)
     index.records_read = order
@@ -142,12 +130,43 @@ def index_decisions(sources: Sequence[str | Path], *, answers: Iterable[str] = (
     if first_task is not None and on_notice is not None:
         on_notice(first_task.input_error(f"{index.tasks_left_out} record(s) without an 'answer' (tasks, not "
                                          "decisions) left out; this is the first"))
+    _choose(index, newest)
+    return index
+
+
+def _input_hash(raw: RawRecord, data: dict[str, Any], clashes: HashClashes, apart: dict[int, tuple[int, int]],
+                order: int, on_notice: NoticeHandler | None) -> int:
+    """The hash the record's input goes by: its ``_input_hash`` (else its text's), unless a
+    different text carried that hash first: then one of its own, noted in ``apart``."""
+    supplied = data.get("_input_hash")
+    if not isinstance(supplied, int) or isinstance(supplied, bool):
+        supplied = hash_text(data["text"], data)
+    hash_, first = clashes.place(supplied, data["text"], data, (raw.file, raw.line))
+    if first is not None:
+        apart[order] = (hash_, supplied)
+        if on_notice is not None:
+            on_notice(raw.input_error(clash_message(supplied, first, hash_)))
+    return hash_
+
+
+def _timestamp(data: dict[str, Any]) -> int:
+    timestamp = data.get("_timestamp")
+    return timestamp if isinstance(timestamp, int) and not isinstance(timestamp, bool) else 0
+
+
+def _add_entity_labels(labels: set[str], data: dict[str, Any]) -> None:
+    for span in data.get("spans") or ():
+        if isinstance(span, dict) and isinstance(span.get("label"), str) and span["label"] not in STRUCTURE_LABELS:
+            labels.add(span["label"])
+
+
+def _choose(index: DecisionIndex, newest: dict[tuple[int, Any], tuple[int, int, str, int]]) -> None:
+    """Count the newest decision of every key by answer; choose those whose answer is wanted."""
     for _, order, answer, hash_ in sorted(newest.values(), key=lambda entry: entry[1]):
         index.newest_answers[answer] = index.newest_answers.get(answer, 0) + 1
-        if answer in answers:
+        if answer in index.answers:
             index.chosen.add(order)
             index.decisions_per_input[hash_] = index.decisions_per_input.get(hash_, 0) + 1
-    return index
 
 
 def iter_decisions(index: DecisionIndex, *, progress: Advance | None = None) -> Iterator[Decision]:

@@ -154,21 +154,28 @@ def edit_keeps_sound(before: Task, after: Task) -> bool:
     # An edit keeps the span objects it does not change: what is new is what was not there.
     old = set(map(id, before.spans))
     added = [s for s in after.spans if id(s) not in old]
-    for span in added:
-        if not (0 <= span.token_start <= span.token_end < len(tokens)
-                and tokens[span.token_start].start == span.start and tokens[span.token_end].end == span.end
-                and span.start < span.end
-                and (span.text is None or text.startswith(span.text, span.start) and len(span.text) == span.end - span.start)
-                and (span.quote_type is None or span.label == QUOTE)):
-            return False
+    if not all(_sound_alone(span, text, tokens) for span in added):
+        return False
     keys = {s.key for s in after.spans}
     if len(keys) != len(after.spans):
         return False
-    for span in added:
-        if span.is_entity and any(other.is_entity and other is not span and other.start < span.end
-                                  and span.start < other.end for other in after.spans):
-            return False
+    if any(span.is_entity and _overlaps_an_entity(span, after.spans) for span in added):
+        return False
     return all(r.head_span.key in keys and r.child_span.key in keys for r in after.relations)
+
+
+def _sound_alone(span: Span, text: str, tokens: list[Token]) -> bool:
+    """The rules of one span: on token edges, not empty, its ``text`` the text's, a type only on a QUOTE."""
+    return (0 <= span.token_start <= span.token_end < len(tokens)
+            and tokens[span.token_start].start == span.start and tokens[span.token_end].end == span.end
+            and span.start < span.end
+            and (span.text is None or text.startswith(span.text, span.start) and len(span.text) == span.end - span.start)
+            and (span.quote_type is None or span.label == QUOTE))
+
+
+def _overlaps_an_entity(span: Span, spans: list[Span]) -> bool:
+    return any(other.is_entity and other is not span and other.start < span.end and span.start < other.end
+               for other in spans)
 
 
 def _token_offsets(text: str, tokens: list[Token]) -> tuple[list[int] | None, list[int]]:

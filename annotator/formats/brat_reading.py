@@ -112,6 +112,23 @@ class _RecordBuilder:
         # among them) keeps its trigger as a span and each argument as a relation named by its role.
         attribution_types = {e.type for e in standoff.events if self._is_attribution(e)}
         attributions = [e for e in standoff.events if e.type in attribution_types]
+        self.converted = self._convert_textbounds(attributions)
+        attribution_ids = {e.id for e in attributions}
+        for event in standoff.events:
+            if event.id in attribution_ids:
+                self._event_relations(event)
+            else:
+                self._event_arguments(event)
+        for rel in standoff.relations:
+            self._binary_relation(rel)
+        self._keep_attributes(attribution_ids)
+        return self._on_tokens()
+
+    def _convert_textbounds(self, attributions: list) -> dict[str, list[Span]]:
+        """Every ``T`` as spans of ours, by its id (an attribution's trigger is none, unless it is
+        labelled QUOTE, SPEAKER or CUE); the entities that overlap another are left out and
+        warned of, and the spans kept are added."""
+        standoff = self.standoff
         trigger_types = {e.type for e in attributions}
         triggers = {e.trigger for e in attributions}
         converted: dict[str, list[Span]] = {}
@@ -134,17 +151,7 @@ class _RecordBuilder:
             for span in converted[tb_id]:
                 if not span.is_entity:
                     self._add_span(span)
-        self.converted = converted
-        attribution_ids = {e.id for e in attributions}
-        for event in standoff.events:
-            if event.id in attribution_ids:
-                self._event_relations(event)
-            else:
-                self._event_arguments(event)
-        for rel in standoff.relations:
-            self._binary_relation(rel)
-        self._keep_attributes(attribution_ids)
-        return self._on_tokens()
+        return converted
 
     def _is_attribution(self, event) -> bool:
         return any(self.label_of(self.standoff.textbounds[ref].type) in (QUOTE, SPEAKER, CUE)

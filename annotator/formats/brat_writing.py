@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Mapping
 
-from annotator.core.records import CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Span, Task
+from annotator.core.records import CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Relation, Span, Task
 from annotator.core.sources import InputError
 from annotator.formats.brat_reading import QUOTE_TYPE_ATTRIBUTE
 from annotator.formats.brat_standoff import (ANNOTATORS_FILE, format_attribute, format_event, format_relation,
@@ -97,6 +97,20 @@ def ann_text(task: Task, schema: BratSchema | None = None) -> str:
         ids[span.key] = f"T{len(ids) + 1}"
         schema.entities.add(brat_type(span.label))
         lines.append(format_textbound(ids[span.key], brat_type(span.label), span.start, span.end, task.text))
+    by_quote, others = _attributions(task)
+    lines += _event_lines(task, by_quote, ids, schema)
+    lines += _attribute_lines(task, ids, schema)
+    for number, rel in enumerate(others, start=1):
+        name = brat_type(rel.label)
+        heads, children = schema.relations[name]
+        heads.add(brat_type(rel.head_span.label))
+        children.add(brat_type(rel.child_span.label))
+        lines.append(format_relation(f"R{number}", name, ids[rel.head_span.key], ids[rel.child_span.key]))
+    return "".join(lines)
+
+
+def _attributions(task: Task) -> tuple[dict[tuple, dict[str, list[Span]]], list[Relation]]:
+    """Each quote's speakers and cues (its SAID_BY and CUE relations), and every other relation."""
     by_quote: dict[tuple, dict[str, list[Span]]] = {}
     others = []
     for rel in task.relations:
@@ -105,6 +119,13 @@ def ann_text(task: Task, schema: BratSchema | None = None) -> str:
             parts[rel.label].append(rel.child_span)
         else:
             others.append(rel)
+    return by_quote, others
+
+
+def _event_lines(task: Task, by_quote: dict[tuple, dict[str, list[Span]]], ids: dict[tuple[int, int, str], str],
+                 schema: BratSchema) -> list[str]:
+    """One event per attributed quote, its trigger a T line after the spans' (numbered on from them)."""
+    lines = []
     triggers: dict[tuple[str, int, int], str] = {}
     for number, (quote_key, parts) in enumerate(by_quote.items(), start=1):
         anchor = (parts[CUE_REL] or parts[SAID_BY])[0]
@@ -119,6 +140,12 @@ def ann_text(task: Task, schema: BratSchema | None = None) -> str:
         for role, spans in (("Source", parts[SAID_BY]), ("Cue", parts[CUE_REL])):
             args += [(role if i == 0 else f"{role}{i + 1}", ids[s.key]) for i, s in enumerate(spans)]
         lines.append(format_event(f"E{number}", kind, trigger, args))
+    return lines
+
+
+def _attribute_lines(task: Task, ids: dict[tuple[int, int, str], str], schema: BratSchema) -> list[str]:
+    """A ``QuoteType`` attribute per typed quote, then each brat attribute the record kept."""
+    lines = []
     attributes = [(QUOTE_TYPE_ATTRIBUTE, ids[s.key], s.quote_type, brat_type(s.label))
                   for s in task.spans if s.label == QUOTE and s.quote_type]
     kept = task.meta.get("brat", {}).get("attributes", []) if isinstance(task.meta.get("brat"), dict) else []
@@ -138,13 +165,7 @@ def ann_text(task: Task, schema: BratSchema | None = None) -> str:
             lines.append(format_attribute(f"A{number}", name, target, _UNSAFE_TYPE.sub("_", value)))
         else:
             lines.append(f"A{number}\t{name} {target}\n")
-    for number, rel in enumerate(others, start=1):
-        name = brat_type(rel.label)
-        heads, children = schema.relations[name]
-        heads.add(brat_type(rel.head_span.label))
-        children.add(brat_type(rel.child_span.label))
-        lines.append(format_relation(f"R{number}", name, ids[rel.head_span.key], ids[rel.child_span.key]))
-    return "".join(lines)
+    return lines
 
 
 class BratWriter:

@@ -92,43 +92,7 @@ def task_from_labelstudio(data: Any, nlp: Any) -> Task | Annotation:
         raise RecordError("a Label Studio task needs 'data' with 'text' (a string)")
     text = check_text(fields["text"])
     annotation, chosen = _chosen(data)
-    spans: dict[Any, ForeignSpan] = {}
-    types: dict[Any, str] = {}
-    links = []
-    for item in chosen:
-        if not isinstance(item, Mapping):
-            raise RecordError("every item of 'result' must be an object")
-        kind = item.get("type")
-        value = item.get("value", {})
-        if not isinstance(value, Mapping):
-            raise RecordError(f"region {_shown(item.get('id'))}: 'value' must be an object")
-        if kind == "labels":
-            labels = value.get("labels")
-            start, end = value.get("start"), value.get("end")
-            if not (_is_int(start) and _is_int(end) and isinstance(labels, list) and labels
-                    and isinstance(labels[0], str)):
-                raise RecordError(f"region {_shown(item.get('id'))}: needs value.start, value.end and value.labels")
-            spans[_key(item.get("id"))] = ForeignSpan(start, end, labels[0])
-        elif kind == "choices" and item.get("from_name") == TYPE_NAME:
-            choices = value.get("choices")
-            if isinstance(choices, list) and choices and isinstance(choices[0], str):
-                types[_key(item.get("id"))] = choices[0]
-        elif kind == "relation":
-            labels = item.get("labels") or []
-            if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
-                raise RecordError("a relation's 'labels' must be a list of strings")
-            head, child = _key(item.get("from_id")), _key(item.get("to_id"))
-            if item.get("direction") == "left":
-                head, child = child, head
-            for label in labels:
-                links.append((head, child, label))
-    for key, quote_type in types.items():
-        if key in spans and spans[key].label == QUOTE:
-            span = spans[key]
-            spans[key] = ForeignSpan(span.start, span.end, span.label, quote_type)
-    for head, child, label in links:
-        if head not in spans or child not in spans:
-            raise RecordError(f"relation {label}: from_id/to_id name no region of the task")
+    spans, links = _regions(chosen)
     meta = fields.get("meta") if isinstance(fields.get("meta"), Mapping) else {}
     extra = {}
     if fields.get("id") is not None:
@@ -144,6 +108,57 @@ def task_from_labelstudio(data: Any, nlp: Any) -> Task | Annotation:
         return task
     who = _annotator(annotation)
     return Annotation(task, "accept", who, f"{who}-labelstudio", _timestamp(annotation))
+
+
+def _regions(result: list[Any]) -> tuple[dict[Any, ForeignSpan], list[tuple[Any, Any, str]]]:
+    """The labelled regions of one ``result`` by region id (a QUOTE with the type chosen for it)
+    and its relations as (head id, child id, label)."""
+    spans: dict[Any, ForeignSpan] = {}
+    types: dict[Any, str] = {}
+    links = []
+    for item in result:
+        if not isinstance(item, Mapping):
+            raise RecordError("every item of 'result' must be an object")
+        kind = item.get("type")
+        value = item.get("value", {})
+        if not isinstance(value, Mapping):
+            raise RecordError(f"region {_shown(item.get('id'))}: 'value' must be an object")
+        if kind == "labels":
+            spans[_key(item.get("id"))] = _labelled_region(item, value)
+        elif kind == "choices" and item.get("from_name") == TYPE_NAME:
+            choices = value.get("choices")
+            if isinstance(choices, list) and choices and isinstance(choices[0], str):
+                types[_key(item.get("id"))] = choices[0]
+        elif kind == "relation":
+            links.extend(_relation_links(item))
+    for key, quote_type in types.items():
+        if key in spans and spans[key].label == QUOTE:
+            span = spans[key]
+            spans[key] = ForeignSpan(span.start, span.end, span.label, quote_type)
+    for head, child, label in links:
+        if head not in spans or child not in spans:
+            raise RecordError(f"relation {label}: from_id/to_id name no region of the task")
+    return spans, links
+
+
+def _labelled_region(item: Mapping[str, Any], value: Mapping[str, Any]) -> ForeignSpan:
+    labels = value.get("labels")
+    start, end = value.get("start"), value.get("end")
+    if not (_is_int(start) and _is_int(end) and isinstance(labels, list) and labels
+            and isinstance(labels[0], str)):
+        raise RecordError(f"region {_shown(item.get('id'))}: needs value.start, value.end and value.labels")
+    return ForeignSpan(start, end, labels[0])
+
+
+def _relation_links(item: Mapping[str, Any]) -> list[tuple[Any, Any, str]]:
+    """A relation region as (head id, child id, label), one a label; ``direction: left`` points back."""
+    labels = item.get("labels") or []
+    if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+        raise RecordError("a relation's 'labels' must be a list of strings")
+    head, child = _key(item.get("from_id")), _key(item.get("to_id"))
+    if item.get("direction") == "left":
+        head, child = child, head
+    return [(head, child, label) for label in labels]
 
 
 def _is_int(value: Any) -> bool:

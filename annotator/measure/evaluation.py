@@ -146,13 +146,7 @@ def score_task(gold: Task, pred: Task, result: Evaluation, labels: set[str]) -> 
     for label in labels:
         result.entities[label].add(score_spans([s for s in gold.spans if s.label == label],
                                                [s for s in pred.spans if s.label == label]))
-
-    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
-    gold_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
-    optional_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) in optional]
-    pred_quotes = [s for s in pred.spans if s.label == QUOTE
-                   and not any(overlap_match(s, o) for o in optional_quotes)]
-
+    gold_quotes, pred_quotes = _scored_quotes(gold, pred)
     exact = {(s.start, s.end) for s in gold_quotes} & {(s.start, s.end) for s in pred_quotes}
     result.quotes_exact.add(Score(len(exact), len(pred_quotes) - len(exact), len(gold_quotes) - len(exact)))
 
@@ -165,11 +159,34 @@ def score_task(gold: Task, pred: Task, result: Evaluation, labels: set[str]) -> 
     result.quotes_overlap.add(Score(len(pairs), unpaired, len(gold_quotes) - len(pairs)))
 
     gold_attr = speakers_of(gold)
-    pred_attr = speakers_of(pred)
+    pred_attr = _with_pieces_speakers(speakers_of(pred), pieces)
+    _score_attribution(result, gold_quotes, pred_quotes, pairs, gold_attr, pred_attr)
+    _score_kinds(result.by_kind, gold_quotes, pred_quotes, pairs, gold_attr, pred_attr)
+
+
+def _scored_quotes(gold: Task, pred: Task) -> tuple[list[Span], list[Span]]:
+    """The gold quotes that count, and the predicted ones: a gold quote marked optional
+    (``meta.optional``) is neither to be found nor, when a prediction overlaps it, invented."""
+    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
+    gold_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+    optional_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) in optional]
+    pred_quotes = [s for s in pred.spans if s.label == QUOTE
+                   and not any(overlap_match(s, o) for o in optional_quotes)]
+    return gold_quotes, pred_quotes
+
+
+def _with_pieces_speakers(attributions: dict, pieces: dict[tuple, tuple]) -> dict:
+    """``attributions`` with each piece's speakers added to those of the quote it is a piece of."""
     for piece_key, head_key in pieces.items():
-        if piece_key in pred_attr:
-            pred_attr.setdefault(head_key, [])
-            pred_attr[head_key] = pred_attr[head_key] + pred_attr[piece_key]
+        if piece_key in attributions:
+            attributions.setdefault(head_key, [])
+            attributions[head_key] = attributions[head_key] + attributions[piece_key]
+    return attributions
+
+
+def _score_attribution(result: Evaluation, gold_quotes: list[Span], pred_quotes: list[Span],
+                       pairs: list[tuple[Span, Span]], gold_attr: dict, pred_attr: dict) -> None:
+    """Paired quotes with the same speaker (``attributed``) and the same person (``resolved``)."""
     attributed_gold = [q for q in gold_quotes if q.key in gold_attr]
     attributed_pred = [q for q in pred_quotes if q.key in pred_attr]
     for score, same in ((result.attributed, same_speaker), (result.resolved, same_person)):
@@ -178,7 +195,6 @@ def score_task(gold: Task, pred: Task, result: Evaluation, labels: set[str]) -> 
         right_pred = {p.key for _, p in right}
         wrong = sum(1 for q in attributed_pred if q.key not in right_pred)
         score.add(Score(len(right), wrong, len(attributed_gold) - len(right)))
-    _score_kinds(result.by_kind, gold_quotes, pred_quotes, pairs, gold_attr, pred_attr)
 
 
 def _score_kinds(table: dict[str, dict[str, KindScore]], gold_quotes: list[Span], pred_quotes: list[Span],

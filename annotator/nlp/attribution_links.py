@@ -25,6 +25,7 @@ from annotator.nlp.marks import find_marked_segments
 from annotator.nlp.parse_candidates import complement_clause
 from annotator.nlp.speakers import SpeakerScan
 from annotator.nlp.speakers.by_cue import speaker_from_rules
+from annotator.nlp.speakers.scan import overlaps as _overlaps
 
 #: Share of a quote's characters inside quotation marks from which it counts as direct.
 DIRECT_SHARE = 0.9
@@ -215,10 +216,6 @@ def quote_type(quote: Span, segments: Sequence[tuple[int, int]]) -> str:
     if inside >= DIRECT_SHARE * (end - start):
         return "direct"
     return "mixed" if inside else "indirect"
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _distance(a: Span, b: Span) -> int:

@@ -108,6 +108,20 @@ def test_real_news_according_to_inside_or_after_an_opening(quotes_in, text, cont
     assert {q.speaker for q in quotes} == {speaker}
 
 
+@pytest.mark.parametrize("text, contents", [
+    ("The fund spent about $4 million on ads last spring,  according to state filings.",
+     ["The fund spent about $4 million on ads last spring"]),
+    ("According  to state filings,  the fund spent about $4 million on ads.", ["the fund spent about $4 million on ads"]),
+    ("The new rules,  according to the handbook,  will apply to part-time staff.",
+     ["The new rules", "will apply to part-time staff"]),
+])
+def test_real_news_according_to_with_doubled_spaces_reads_as_with_single_ones(quotes_in, text, contents):
+    """Pasted news often doubles a space; a space token next to the cue changes nothing."""
+    quotes = quotes_in(text)
+    assert [q.text for q in quotes] == contents
+    assert {q.speaker for q in quotes} == {"state filings" if "filings" in text else "the handbook"}
+
+
 def test_real_news_participle_cue_before_a_quote_speaks_for_the_sentence_subject(quotes_in):
     quotes = quotes_in("Ms. Duarte stood to close the meeting, telling the room, “Bring your questions next "
                        "week, we will answer every one of them.”")

@@ -14,25 +14,28 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     doc = scan.doc
     if according.lower_ != "according" or scan.quoted(according.idx):
         return []
-    if according.i + 1 >= len(doc) or doc[according.i + 1].lower_ != "to":
+    to = _word_after(doc, according.i)
+    if to is None or to.lower_ != "to":
         return []
-    to = doc[according.i + 1]
-    cue = doc[according.i:according.i + 2]
+    cue = doc[according.i:to.i + 1]
     para_start, para_end = scan.paragraph(according.idx)
     sent = according.sent
     first = max(sent.start, scan.token_at_or_after(para_start))
     last = min(sent.end, scan.token_at_or_after(para_end))
     phrase_end = max(to.right_edge.i + 1, to.i + 2)
+    while phrase_end < last and doc[phrase_end].is_space:
+        phrase_end += 1
     first = _clause_start(doc, first, according.i)
-    if according.i == first:
+    before = _word_before(doc, according.i, first)
+    if before is None:
         if phrase_end >= last or doc[phrase_end].text != ",":
             return []
         pieces = [trimmed(doc, phrase_end + 1, last)]
-    elif doc[according.i - 1].text == "," and all(t.is_punct or t.is_space for t in doc[phrase_end:last]):
-        pieces = [trimmed(doc, first, according.i - 1)]
-    elif doc[according.i - 1].text in (",", "—", "–") and phrase_end < last and doc[phrase_end].text in (",", "—", "–"):
+    elif before.text == "," and all(t.is_punct or t.is_space for t in doc[phrase_end:last]):
+        pieces = [trimmed(doc, first, before.i)]
+    elif before.text in (",", "—", "–") and phrase_end < last and doc[phrase_end].text in (",", "—", "–"):
         # "Two of the rules, according to the handbook, apply …": the clause around the cue, in two pieces.
-        pieces = [trimmed(doc, first, according.i - 1), trimmed(doc, phrase_end + 1, last)]
+        pieces = [trimmed(doc, first, before.i), trimmed(doc, phrase_end + 1, last)]
         if any(p is None for p in pieces) or not any(t.tag_ in FINITE_TAGS for p in pieces for t in p):
             return []
     else:
@@ -41,6 +44,16 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
             or sum(word_count(p) for p in pieces) < 3:
         return []
     return [FoundQuote(p, type_for(p, scan.inside), cue) for p in pieces]
+
+
+def _word_after(doc: Doc, i: int) -> Token | None:
+    """The token after ``i`` that is not white space (news text doubles spaces now and then)."""
+    return next((t for t in doc[i + 1:] if not t.is_space), None)
+
+
+def _word_before(doc: Doc, i: int, first: int) -> Token | None:
+    """The token before ``i`` from ``first`` on that is not white space; None at the clause start."""
+    return next((t for t in reversed(doc[first:i]) if not t.is_space), None)
 
 
 def _clause_start(doc: Doc, first: int, according: int) -> int:

@@ -53,6 +53,19 @@ class TotalCounted(Message):
     total: int | None
 
 
+def routed(owner: str, method: Callable[..., None], **fixed: object) -> Callable[..., None]:
+    """An action of the screen that is ``self.<owner>.<method>(*parameters, **fixed)``. Textual
+    finds it as any ``action_`` method (by name on the screen) and passes the binding's parameters;
+    the method is looked up on the owner by name, so an owner's subclass may override it."""
+
+    def action(self: DocumentScreen, *parameters: object) -> None:
+        getattr(getattr(self, owner), method.__name__)(*parameters, **fixed)
+
+    action.__doc__ = f"``self.{owner}.{method.__name__}``" + (f" with {fixed}" if fixed else "")
+    action.routes_to = (owner, method, fixed)  # type: ignore[attr-defined]  # read by the tests
+    return action
+
+
 class DocumentScreen(Screen[None]):
     """A screen that edits documents one at a time; subclasses say where documents come from."""
 
@@ -289,49 +302,22 @@ class DocumentScreen(Screen[None]):
             return False  # finish or cancel the selection first (and the footer has room for that)
         return True
 
-    # -- actions: each is the owning object's ------------------------------------------------
+    # -- actions: each is the owning object's; the screen only routes the binding to it --------
 
-    def action_decide(self, answer: str) -> None:
-        self.flow.decide(answer)
-
-    def action_next_document(self) -> None:
-        self.flow.next_document()
-
-    def action_previous_document(self) -> None:
-        self.flow.previous_document()
-
-    def action_delete_span(self) -> None:
-        self.edits.delete_span()
-
-    def action_digit_label(self, index: int) -> None:
-        self.edits.digit_label(index)
-
-    def action_pick_label(self) -> None:
-        self.edits.pick_label()
-
-    def action_move_start(self, step: int) -> None:
-        self.edits.move_start(step)
-
-    def action_move_end(self, step: int) -> None:
-        self.edits.move_end(step)
-
-    def action_cycle_quote_type(self) -> None:
-        self.edits.cycle_quote_type()
-
-    def action_unlink(self) -> None:
-        self.edits.unlink()
-
-    def action_undo(self) -> None:
-        self.edits.travel(undo=True)
-
-    def action_redo(self) -> None:
-        self.edits.travel(undo=False)
-
-    def action_pick_speaker(self) -> None:
-        self.pickers.pick_speaker()
-
-    def action_pick_coref(self) -> None:
-        self.pickers.pick_coref()
+    action_decide = routed("flow", DocumentFlow.decide)
+    action_next_document = routed("flow", DocumentFlow.next_document)
+    action_previous_document = routed("flow", DocumentFlow.previous_document)
+    action_delete_span = routed("edits", SpanEditing.delete_span)
+    action_digit_label = routed("edits", SpanEditing.digit_label)
+    action_pick_label = routed("edits", SpanEditing.pick_label)
+    action_move_start = routed("edits", SpanEditing.move_start)
+    action_move_end = routed("edits", SpanEditing.move_end)
+    action_cycle_quote_type = routed("edits", SpanEditing.cycle_quote_type)
+    action_unlink = routed("edits", SpanEditing.unlink)
+    action_undo = routed("edits", SpanEditing.travel, undo=True)
+    action_redo = routed("edits", SpanEditing.travel, undo=False)
+    action_pick_speaker = routed("pickers", RelationPickers.pick_speaker)
+    action_pick_coref = routed("pickers", RelationPickers.pick_coref)
 
     # -- help, quit --------------------------------------------------------------------------
 
