@@ -30,7 +30,10 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             cue = cue_after(scan, segment, para_end)
         if cue is None and not named_phrase(scan, segment, span):
             cue = cue_before(scan, segment, para_start)
-            part = quoted_part.paraphrase(scan, span, cue) if cue is not None and _embedded(scan, segment) else None
+            part = None
+            if _embedded(scan, segment):
+                reporting = cue if cue is not None else quoted_part.governing_cue(scan, span)
+                part = quoted_part.paraphrase(scan, span, reporting) if reporting is not None else None
             if part is not None:
                 found.append(part)
                 continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.quotes.found import FoundQuote, trimmed, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: A complement of these kinds is a clause of its own: the report starts where it starts, after
@@ -44,6 +44,17 @@ def paraphrase(scan: QuoteScan, quoted: Span, cue: Span) -> FoundQuote | None:
     if span is None or not any(t.is_alpha and t.i < quoted.start and not scan.quoted(t.idx) for t in span):
         return None  # no words of the reporter's own lead into the quoted ones
     return FoundQuote(span, "mixed", cue)
+
+
+def governing_cue(scan: QuoteScan, quoted: Span) -> Span | None:
+    """The cue verb the parse puts above the quoted words, however far before them
+    (``insisted that members who … - as some rivals have - were "reckless."``)."""
+    token = quoted.root
+    while token.head.i != token.i:
+        token = token.head
+        if scan.lexicon.is_cue(token) and not negated(token):
+            return token.doc[token.i:token.i + 1]
+    return None
 
 
 def _end(scan: QuoteScan, quoted: Span, part: Token) -> int:

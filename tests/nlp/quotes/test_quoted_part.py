@@ -29,3 +29,10 @@ def test_quoted_words_in_a_clause_of_their_own_after_the_cue_are_not_its_report(
 def test_a_prepositions_object_all_in_quotation_marks_stays_direct(nlp_model):
     doc = nlp_model('The governor warned of "a lost decade for the young" in his speech.')
     assert found_by(direct.find, doc) == [("direct", "a lost decade for the young", "warned")]
+
+
+def test_the_cue_above_quoted_words_is_found_however_far_before_them(quotes_in):
+    found = quotes_in('On Monday, Ms. Park insisted that council members who refused to rule out a new tax - as '
+                      'some of her rivals have - were "reckless."')
+    assert [(q.type, q.speaker, q.cue) for q in found] == [("mixed", "Park", "insisted")]
+    assert found[0].text.startswith("that council members") and found[0].text.endswith('"reckless."')
