@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, SENTENCE_END, is_quote_mark
+from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SENTENCE_END, is_quote_mark
 from annotator.nlp.marks import MarkedSegment
-from annotator.nlp.quotes.found import FoundQuote, negated
+from annotator.nlp.quotes import quoted_part
+from annotator.nlp.quotes.found import FoundQuote, negated, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: How many tokens from the quote a cue is looked for.
@@ -21,7 +22,7 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
     text = scan.text
     for segment in scan.segments:
         span = scan.char_span(segment.start, segment.end)
-        if span is None or is_title(scan, segment, span):
+        if span is None or is_title(scan, segment, span) or is_fragment(scan, segment, span):
             continue
         para_start, para_end = scan.paragraph(segment.open_at)
         cue = None
@@ -29,8 +30,17 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             cue = cue_after(scan, segment, para_end)
         if cue is None and not named_phrase(scan, segment, span):
             cue = cue_before(scan, segment, para_start)
+            part = None
+            if _embedded(scan, segment):
+                reporting = cue if cue is not None else quoted_part.governing_cue(scan, span)
+                part = quoted_part.paraphrase(scan, span, reporting) if reporting is not None else None
+            if part is not None:
+                found.append(part)
+                continue
         if cue is None and not text[para_start:segment.open_at].strip():
             cue = cue_before_colon(scan, para_start)
+        if cue is None:
+            cue = cue_closing_sentence(scan, segment, para_start)
         if cue is None and not stands_alone(scan, segment, span):
             continue
         if cue is None:
@@ -54,7 +64,50 @@ def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
     if not all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL_WORDS for t in words):
         return False
     before = scan.text[:segment.open_at].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'" or _named_by_noun(scan, segment, before))
+
+
+def _named_by_noun(scan: QuoteScan, segment: MarkedSegment, before: str) -> bool:
+    """``his 2012 book, "An American Son,"``, ``the reality show, "The Apprentice"``: after a
+    common noun and its comma the title-case words are its name (not after a statement's noun:
+    ``said in a statement, "Thank You Ohio"``)."""
+    if not before.endswith(","):
+        return False
+    comma = scan.token_at_or_after(len(before) - 1)
+    noun = scan.doc[comma - 1] if comma > 0 else None
+    return noun is not None and noun.tag_ in ("NN", "NNS") and noun.lemma_.lower() not in scan.lexicon.nouns
+
+
+#: A quoted phrase inside a sentence with more words than this may be someone's words on its own.
+_FRAGMENT_MAX_WORDS = 5
+_CLOSING = "\"'”’»"
+
+
+def _embedded(scan: QuoteScan, segment: MarkedSegment) -> bool:
+    """The sentence runs into the opening mark: a word stands right before it."""
+    before = scan.text[:segment.open_at].rstrip()
+    return bool(before) and before[-1].isalnum()
+
+
+def is_fragment(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
+    """``told the paper he was "not quite ready" to decide``, ``the plan, a "gift to landlords,"
+    she said``: a few quoted words that the sentence runs into and goes on after are part of the
+    reporter's paraphrase (a mixed quote, when a report rule finds one), not a direct quote: they
+    open in lower case after a word (not a cue's: ``said "we will win" and left`` quotes), and
+    neither they nor the text after their closing mark end the sentence."""
+    text = scan.text
+    if segment.close_at is None or word_count(span) > _FRAGMENT_MAX_WORDS:
+        return False
+    before = text[:segment.open_at].rstrip()
+    first = next((c for c in text[segment.start:segment.end] if c.isalpha()), "")
+    if not before or not before[-1].isalnum() or not first.islower():
+        return False
+    mark = scan.token_at_or_after(segment.open_at)
+    if mark > 0 and scan.lexicon.is_cue(scan.doc[mark - 1]):
+        return False
+    inner_end = text[segment.start:segment.close_at].rstrip()[-1:]
+    after = text[segment.close_at:].lstrip(_CLOSING + " ")[:1]
+    return inner_end not in "?!…." and after not in ("?", "!", "…", ".", "")
 
 
 def named_phrase(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
@@ -129,6 +182,29 @@ def cue_before_colon(scan: QuoteScan, para_start: int) -> Span | None:
     colon = scan.token_at_or_after(end - 1)
     prev_start, _ = scan.paragraph(end - 1)
     return _nearest_cue_back(scan, max(0, colon - _CUE_WINDOW), colon, prev_start)
+
+
+#: What a speech verb says, when it has one: then it does not introduce the quote after it.
+_SAID_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd"})
+
+
+def cue_closing_sentence(scan: QuoteScan, segment: MarkedSegment, para_start: int) -> Span | None:
+    """``Dana Ruiz, the party's spokeswoman, said in a statement. "There are no ballots …"``: a
+    speech verb heading the sentence just before the quote, in its paragraph, with nothing it says
+    there, introduces it."""
+    doc = scan.doc
+    before = scan.text[para_start:segment.open_at].rstrip()
+    if not before.endswith("."):
+        return None
+    stop = scan.token_at_or_after(para_start + len(before) - 1)
+    if stop == 0 or doc[stop].text != ".":
+        return None
+    root = doc[stop - 1].sent.root
+    if root.idx < para_start or scan.quoted(root.idx) or not scan.lexicon.is_speech(root) or negated(root):
+        return None
+    if any(c.dep_ in _SAID_DEPS or c.text in QUOTE_MARK_TOKENS for c in root.children):
+        return None
+    return doc[root.i:root.i + 1]
 
 
 def _nearest_cue_back(scan: QuoteScan, start: int, end: int, para_start: int) -> Span | None:

@@ -33,7 +33,7 @@ ADVERBIAL_MARKS = frozenset({"as", "because", "since", "after", "before", "while
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The clause ``verb`` reports, if it reports one."""
-    if scan.clause_lemma(verb) is None or _asked_of_someone_else(verb) or verb.dep_ in NESTED_DEPS:
+    if scan.clause_lemma(verb) is None or _asked_of_someone_else(verb) or _nested(verb):
         return []
     doc, lexicon = scan.doc, scan.lexicon
     if verb.dep_ in THINKING_ELSEWHERE_DEPS and not lexicon.is_speech(verb):
@@ -200,6 +200,15 @@ def _is_finite_clause(clause: Token) -> bool:
     subjunctive = clause.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in children)
     return subjunctive and any(c.dep_ == "mark" and c.lower_ == "that" for c in children) \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+
+
+def _nested(verb: Token) -> bool:
+    """A cue verb hanging as the clause of another verb before it (``NESTED_DEPS``); the parser
+    also hangs a main clause on the one after a semicolon or colon (``Many voters said they …;
+    a third were unsure``), and that one reports."""
+    if verb.dep_ not in NESTED_DEPS:
+        return False
+    return verb.head.i < verb.i or not any(t.text in (";", ":") for t in verb.doc[verb.i + 1:verb.head.i])
 
 
 def _asked_of_someone_else(verb: Token) -> bool:

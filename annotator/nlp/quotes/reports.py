@@ -55,14 +55,36 @@ def absorb_direct(found: list[FoundQuote], reports: list[FoundQuote]) -> list[Fo
     """Direct quotes inside a reported clause become part of one mixed quote; of reports over the
     same tokens the first is kept."""
     kept: dict[tuple[int, int], FoundQuote] = {}
+    directs = [item for item in found if item.quote_type == "direct"]
     for item in reports:
+        item = _through_quote(item, directs)
         kept.setdefault((item.span.start, item.span.end), item)
     out = []
     for item in found:
         if any(o.span.start <= item.span.start and item.span.end <= o.span.end for o in kept.values()):
             continue
+        if item.quote_type == "mixed" and any(o.span.start < item.span.end and item.span.start < o.span.end
+                                              for o in kept.values()):
+            continue  # a quoted part's paraphrase (quoted_part) that a report rule read whole
         out.append(item)
     return out + list(kept.values())
+
+
+def _through_quote(report: FoundQuote, directs: list[FoundQuote]) -> FoundQuote:
+    """``He said reform "is a 'when' question. It is not an 'if' question."``: a report that stops
+    inside quoted words it opened goes on to their closing mark (one mixed quote), however many
+    sentences they hold: the speaker's words are not cut by a sentence end."""
+    span = report.span
+    inside = [d.span for d in directs if span.start < d.span.start < span.end < d.span.end]
+    if not inside:
+        return report
+    doc = span.doc
+    end = inside[0].end
+    if end + 1 < len(doc) and doc[end].text in (".", ",", "?", "!") and doc[end + 1].text in QUOTE_MARK_TOKENS:
+        end += 2
+    elif end < len(doc) and doc[end].text in QUOTE_MARK_TOKENS:
+        end += 1
+    return FoundQuote(doc[span.start:end], "mixed", report.cue, report.claims)
 
 
 def _reporters_question(token: Token) -> bool:

@@ -52,3 +52,47 @@ def test_direct_short_scare_quote_without_cue_is_not_a_quote():
         .      PUNCT .   punct  5
     """)
     assert found_by(direct.find, doc) == []
+
+
+def test_a_few_quoted_words_inside_a_paraphrase_are_no_direct_quote(quotes_in):
+    # The sentence runs into the quoted words and goes on after them: the reporter's paraphrase.
+    found = quotes_in('The coach told the Courier he was "not ready yet" to pick a captain.')
+    assert [(q.type, q.text) for q in found] == [("mixed", 'he was "not ready yet" to pick a captain')]
+    found = quotes_in('After a long night of talks, the mayor "looked exhausted," Ms. Reyes said.')
+    assert all(q.type != "direct" for q in found)
+
+
+def test_quoted_words_that_end_the_sentence_or_follow_the_cue_stay_direct(quotes_in):
+    assert [(q.type, q.text) for q in quotes_in('She said "we will win this race" and walked off the stage.')] \
+        == [("direct", "we will win this race")]
+    assert [(q.type, q.text) for q in quotes_in('"We will win this race," she said.')] \
+        == [("direct", "We will win this race")]
+
+
+def test_the_direct_rule_reads_longer_quoted_words_inside_a_sentence_with_their_clause(nlp_model):
+    short = nlp_model('He said the plan was "a bad deal" and left the room.')
+    assert found_by(direct.find, short) == []
+    long = nlp_model('He said the plan was "the worst deal this city has signed in forty years" and left.')
+    assert found_by(direct.find, long) == [
+        ("mixed", 'the plan was "the worst deal this city has signed in forty years"', "said")]
+
+
+def test_a_title_after_a_common_noun_and_its_comma_is_a_name(quotes_in):
+    found = quotes_in('The senator wrote about her childhood in her new book, "Rivers Of Home," which came out in May.')
+    assert found == []
+    found = quotes_in('The mayor, a contestant on the cooking show, "Kitchen Wars," said she had no regrets.')
+    assert [(q.type, q.text) for q in found] == [("indirect", "she had no regrets")]
+    # after a statement's noun the words are what was said
+    assert [(q.type, q.text) for q in quotes_in('The governor said in a statement, "Thank You Ohio."')] \
+        == [("direct", "Thank You Ohio")]
+
+
+def test_a_speech_verb_closing_the_sentence_before_introduces_the_quote(quotes_in):
+    found = quotes_in('Dana Ruiz, the spokeswoman for the county party said in a statement. "There are no ballots '
+                      'to count again. The vote was a one-time event."')
+    assert [(q.type, q.speaker, q.cue) for q in found] == [("direct", "Dana Ruiz", "said")]
+
+
+def test_a_speech_verb_that_says_something_of_its_own_introduces_nothing_after_it(nlp_model):
+    doc = nlp_model('The clerk said the count was over. "Nobody expected a tie in this town."')
+    assert [cue for _, _, cue in found_by(direct.find, doc)] == [None]

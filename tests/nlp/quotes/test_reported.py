@@ -127,3 +127,13 @@ def test_a_thinking_verb_after_a_preposition_reports_nothing_but_a_speech_verb_d
     doc = hand_doc("The mayor ended by saying that the plan failed.",
                    rows.replace("study ", "mayor ").format(verb="saying", lemma="say"))
     assert found_at(reported.at, doc) == [("indirect", "the plan failed", "saying")]
+
+
+def test_a_report_the_parser_hangs_on_the_clause_after_a_semicolon_is_found(quotes_in):
+    found = quotes_in('Many voters said they believe the mayor was born outside the state; 29 percent were unsure.')
+    assert [(q.type, q.text, q.speaker) for q in found] == [
+        ("indirect", "they believe the mayor was born outside the state", "Many voters")]
+
+
+def test_a_cue_verb_inside_another_verbs_clause_still_reports_nothing(quotes_in):
+    assert quotes_in("The mayor wants to say that the bridge is safe.") == []

@@ -48,3 +48,19 @@ def test_reports_every_cue_word_of_the_document_in_order():
     """)
     assert found_by(reports.find, doc) == [("indirect", "the road was closed", "According to"),
                                            ("indirect", "the plan would work", "said")]
+
+
+def test_a_report_stopping_inside_quoted_words_goes_on_to_their_closing_mark(nlp_model):
+    # The clause ends at the first full stop, but the quoted words it opened go on to a second sentence.
+    for text, content in (
+            ('He said reform "is a question of when in this country. It is not a question of if."',
+             'reform "is a question of when in this country. It is not a question of if."'),
+            ('Ms. Diaz told the board that the budget "does not add up. We cannot pass it."',
+             'that the budget "does not add up. We cannot pass it."')):
+        found = QuoteFinder().find(nlp_model(text))
+        assert [(f.quote_type, f.span.text) for f in found] == [("mixed", content)]
+
+
+def test_a_report_that_closes_its_quoted_words_is_left_as_it_is(nlp_model):
+    found = QuoteFinder().find(nlp_model('The mayor said the bridge "will open in May." Nobody believed her.'))
+    assert [(f.quote_type, f.span.text) for f in found] == [("mixed", 'the bridge "will open in May."')]
