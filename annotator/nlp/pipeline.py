@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from pathlib import Path
 from msgspec.structs import replace  # records are msgspec structs (issue 22)
 from collections import deque
 from typing import Iterable, Iterator
@@ -105,6 +106,9 @@ def load_model(model: str | None = None) -> Language:
         try:
             return spacy.load(name)
         except (OSError, IOError, ValueError) as err:
+            if Path(name).is_dir():  # a pipeline folder that is there but broken: installing fixes nothing
+                raise ModelNotFoundError(f"the spaCy pipeline in {name} could not be loaded: "
+                                         f"{str(err).splitlines()[0]}") from None
             failures.append(f"{name}: {str(err).splitlines()[0]}")
     raise ModelNotFoundError(
         "no spaCy pipeline could be loaded (" + "; ".join(failures) + "). Install one with "

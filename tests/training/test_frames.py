@@ -143,6 +143,7 @@ def test_a_bad_counts_file_is_a_clear_error_naming_it(trained, tmp_path, content
     with pytest.raises(UserError) as caught:
         load_pipeline(str(tmp_path / "model"))
     assert str(counts_file) in str(caught.value) and message in str(caught.value)
+    assert "pip install" not in str(caught.value)  # the folder is there: installing fixes nothing
     with pytest.raises(FrameCountsError):
         FrameCounts.read(counts_file)
 
