@@ -122,6 +122,21 @@ def test_real_news_according_to_with_doubled_spaces_reads_as_with_single_ones(qu
     assert {q.speaker for q in quotes} == {"state filings" if "filings" in text else "the handbook"}
 
 
+@pytest.mark.parametrize("text", [
+    "The harbour will close in May, the mayor told reporters on Friday.",
+    "The plan will work, the minister said, and the costs will fall.",
+    "The mayor said the bridge would reopen in May, despite the long delays on the tunnel.",
+    "Union leaders said they would strike again, describing the offer as \"an insult to nurses.\"",
+    "The club said the board \"retains full confidence\" in Castellanos, who arrived in 2021 after eight years abroad.",
+])
+def test_real_news_a_doubled_space_after_a_comma_changes_no_quote(quotes_in, text):
+    """The rules read the word beside a comma, not the token: the extra space a pasted text leaves
+    after a comma is a token of its own and must not hide an attribution or move a cut."""
+    single = [(q.text, q.type, q.speaker) for q in quotes_in(text)]
+    doubled = [(" ".join(q.text.split()), q.type, q.speaker) for q in quotes_in(text.replace(", ", ",  "))]
+    assert single and doubled == single
+
+
 def test_real_news_participle_cue_before_a_quote_speaks_for_the_sentence_subject(quotes_in):
     quotes = quotes_in("Ms. Duarte stood to close the meeting, telling the room, “Bring your questions next "
                        "week, we will answer every one of them.”")

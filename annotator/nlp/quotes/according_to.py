@@ -7,16 +7,16 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
-from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.quotes.scan import QuoteScan, word_after, word_before
 
 
 def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     doc = scan.doc
     if according.lower_ != "according" or scan.quoted(according.idx):
         return []
-    to = _word_after(doc, according.i)
-    if to is None or to.lower_ != "to":
+    if word_after(doc, according.i) >= len(doc) or doc[word_after(doc, according.i)].lower_ != "to":
         return []
+    to = doc[word_after(doc, according.i)]
     cue = doc[according.i:to.i + 1]
     para_start, para_end = scan.paragraph(according.idx)
     sent = according.sent
@@ -46,14 +46,10 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     return [FoundQuote(p, type_for(p, scan.inside), cue) for p in pieces]
 
 
-def _word_after(doc: Doc, i: int) -> Token | None:
-    """The token after ``i`` that is not white space (news text doubles spaces now and then)."""
-    return next((t for t in doc[i + 1:] if not t.is_space), None)
-
-
 def _word_before(doc: Doc, i: int, first: int) -> Token | None:
-    """The token before ``i`` from ``first`` on that is not white space; None at the clause start."""
-    return next((t for t in reversed(doc[first:i]) if not t.is_space), None)
+    """The word before ``i`` from ``first`` on, white space passed over; None at the clause start."""
+    j = word_before(doc, i)
+    return doc[j] if j >= first else None
 
 
 def _clause_start(doc: Doc, first: int, according: int) -> int:

@@ -10,6 +10,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.quotes.found import finite
+from annotator.nlp.quotes.scan import word_after, word_before
 
 #: Words that open, after a comma, a clause or phrase the reporter adds to a report that runs to its
 #: end: ``said she would back the raise, which phases in over six years``, ``…, while rivals
@@ -33,9 +34,12 @@ def reporter_addition_cut(doc: Doc, start: int, end: int) -> int:
     for i in range(start + 2, end - 2):
         if doc[i].text != ",":
             continue
-        opener = doc[i + 1]
-        if opener.lower_ == "even" and doc[i + 2].lower_ in EVEN_OPENERS:
-            opener = doc[i + 2]
+        if word_after(doc, i) >= end:
+            continue
+        opener = doc[word_after(doc, i)]
+        following = word_after(doc, opener.i)
+        if opener.lower_ == "even" and following < end and doc[following].lower_ in EVEN_OPENERS:
+            opener = doc[following]
         elif opener.lower_ in APPOSITION_OPENERS and _apposition(opener.head, i):
             opener = opener.head
         elif opener.lower_ not in TRAILING_OPENERS:
@@ -81,7 +85,8 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
             cc = doc[child.i - 1]
         if cc is None:
             continue
-        return cc.i - 1 if cc.i and doc[cc.i - 1].text == "," else cc.i
+        comma = word_before(doc, cc.i)
+        return comma if comma >= 0 and doc[comma].text == "," else cc.i
     return len(doc)
 
 

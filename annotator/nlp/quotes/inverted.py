@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark, word_count
-from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.quotes.scan import QuoteScan, word_after, word_before
 from annotator.nlp.speakers import subject_of
 
 #: A verb with one of these after it says what it says there, not in the clause before its comma.
@@ -81,9 +81,9 @@ def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_a
         return None  # "Germany has pledged to bolster its army": what it says comes after the verb
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is not None and subject.i > verb.i:
-        comma = verb.i - 1
+        comma = word_before(doc, verb.i)
     elif subject is not None:
-        comma = subject.left_edge.i - 1
+        comma = word_before(doc, subject.left_edge.i)
     else:
         return None
     ends_quoted = comma > 1 and doc[comma].text in QUOTE_MARK_TOKENS and doc[comma - 1].text == ","
@@ -95,7 +95,7 @@ def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_a
         return None
     if not ends_quoted and doc[comma - 1].text in QUOTE_MARK_TOKENS:
         return None  # "…," she said: a direct quote's attribution
-    after = max(verb.i, subject.right_edge.i) + 1
+    after = word_after(doc, max(verb.i, subject.right_edge.i))
     if after < len(doc) and doc[after].text == ":":
         return None  # "Speaking in X, she said:" introduces what follows, it reports nothing before
     para_start, _ = scan.paragraph(verb.idx)
@@ -162,13 +162,13 @@ def _continued(scan: QuoteScan, verb: Token, min_words: int = 3) -> list[FoundQu
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is None:
         return []
-    after = max(verb.i, subject.right_edge.i) + 1
+    after = word_after(doc, max(verb.i, subject.right_edge.i))
     if after >= len(doc) or doc[after].text != ",":
         return []
     _, para_end = scan.paragraph(verb.idx)
-    start = after + 1
+    start = word_after(doc, after)
     if start < len(doc) and doc[start].lower_ in ("and", "but", "while"):
-        start += 1
+        start = word_after(doc, start)
     end = min(doc[after].sent.end, scan.token_at_or_after(para_end))
     if end <= start or doc[start].text in QUOTE_MARK_TOKENS:
         return []

@@ -12,7 +12,7 @@ from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import inverted
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark
-from annotator.nlp.quotes.scan import QuoteScan, within
+from annotator.nlp.quotes.scan import QuoteScan, within, word_before
 from annotator.nlp.speakers import subject_of
 
 
@@ -108,13 +108,13 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
             cc = doc[child.i - 1] if doc[child.i - 1].dep_ == "cc" else None
         if cc is None:
             continue
-        before = doc[cc.i - 1] if cc.i else None
+        before = doc[word_before(doc, cc.i)] if word_before(doc, cc.i) >= 0 else None
         # After the quoted part, a bare past tense is the speaker's next act ("and hoped");
         # "and would need support" (an auxiliary) goes on with the reported clause.
         after_quote = before is not None and _quoted_part_ends_at(scan, cc.i, clause) \
             and child.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
         if after_quote or scan.lexicon.is_cue(child) and child.tag_ == verb.tag_:
-            return cc.i - 1 if before is not None and before.text == "," else cc.i
+            return before.i if before is not None and before.text == "," else cc.i
     return len(doc)
 
 
@@ -141,13 +141,14 @@ def _relative_cut(scan: QuoteScan, start: int, end: int) -> int:
     doc = scan.doc
     for i in range(start + 2, end):
         token = doc[i]
-        if token.lower_ not in ("who", "whom", "whose") or doc[i - 1].text != ",":
+        comma = word_before(doc, i)
+        if token.lower_ not in ("who", "whom", "whose") or doc[comma].text != ",":
             continue
         if any(t.text in (",", ";") for t in doc[i + 1:end]):
             continue
-        named = doc[i - 2]
+        named = doc[max(word_before(doc, comma), 0)]
         if named.idx in scan.close_marks or named.pos_ == "PROPN" and named.text[:1].isupper():
-            return i - 1
+            return comma
     return end
 
 
@@ -158,11 +159,12 @@ def _participle_cut(scan: QuoteScan, clause: Token) -> int:
     for child in clause.children:
         if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i <= clause.i:
             continue
-        if doc[child.i - 1].text != ",":
+        comma = word_before(doc, child.i)
+        if doc[comma].text != ",":
             continue
         quoted = any(within(t.idx, scan.inside) for t in child.subtree)
         if quoted or scan.lexicon.is_speech(child):
-            return child.i - 1
+            return comma
     return len(doc)
 
 

@@ -121,3 +121,20 @@ def token_at_or_after(doc: Doc, offset: int) -> int:
 
 def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in ranges)
+
+
+def word_before(doc: Doc, i: int) -> int:
+    """The index of the last token before ``i`` that is not white space (-1 if none): news text
+    doubles a space now and then, and the extra space is a token of its own between words."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def word_after(doc: Doc, i: int) -> int:
+    """The index of the first token after ``i`` that is not white space (``len(doc)`` if none)."""
+    i += 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
