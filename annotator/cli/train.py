@@ -47,10 +47,12 @@ def train_command(
 
     Example: annotator train annotations.jsonl polnear.jsonl -o model/ --max-minutes 30
     """
-    with Progress(SpinnerColumn(), TextColumn("[bold]training"), BarColumn(),
-                  TextColumn("step {task.completed}/{task.total}"), TextColumn("{task.fields[status]}"),
-                  TimeElapsedColumn()) as progress:
-        bar = progress.add_task("train", total=max_steps, status="reading")
+    counting = design == "frames"  # no steps: parsing and counting, then the choice on dev
+    steps = [] if counting else [TextColumn("step {task.completed}/{task.total}")]
+    with Progress(SpinnerColumn(), TextColumn("[bold]training"), BarColumn(), *steps,
+                  TextColumn("{task.fields[status]}"), TimeElapsedColumn()) as progress:
+        bar = progress.add_task("train", total=None if counting else max_steps,
+                                status="counting cue frames, then choosing on dev" if counting else "reading")
 
         def show(status: TrainingStatus) -> None:
             text = f"loss {status.loss:.1f}"
@@ -69,9 +71,11 @@ def train_command(
                              on_pretrain=lambda n, loss: progress.update(
                                  bar, status=f"pretraining: pass {n}, loss per word {loss:.2f}"))
     scores = report.dev_scores
-    typer.echo(f"{output}: {report.train_documents} training documents, {report.steps} steps in "
+    done = "cue frames counted" if counting else f"{report.steps} steps"
+    best = "" if counting else f" (step {report.best_step})"
+    typer.echo(f"{output}: {report.train_documents} training documents, {done} in "
                f"{report.minutes:.1f} min; dev attributed F1 {scores.get('attributed_f', 0):.3f}, "
-               f"quote F1 {scores.get('quote_f', 0):.3f} (step {report.best_step})")
+               f"quote F1 {scores.get('quote_f', 0):.3f}{best}")
     if report.pretraining:
         done = report.pretraining
         typer.echo(f"pretrained on {done['texts']} texts ({done['words']} words): {done['passes']} passes in "

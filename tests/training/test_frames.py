@@ -171,6 +171,7 @@ def test_annotator_train_design_frames_learns_a_made_up_cue_and_prelabels_with_i
     result = runner.invoke(app, ["train", str(annotations), "-o", str(model), "--design", "frames", "--dev", "0.2"])
     assert result.exit_code == 0, result.output
     assert "cue frames chosen on dev: rules first, learned frames added" in " ".join(result.output.split())
+    assert "cue frames counted in" in result.output and "step" not in result.output  # frames take no steps
     meta = json.loads((model / "meta.json").read_text())["annotator"]
     assert meta["design"] == "frames" and meta["steps"] == 0
     assert meta["frames"]["config"]["threshold"] in THRESHOLDS
