@@ -137,6 +137,16 @@ def test_real_news_a_doubled_space_after_a_comma_changes_no_quote(quotes_in, tex
     assert single and doubled == single
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ms. Okafor's said the plan would fail by the spring.", "the plan would fail by the spring", "Okafor"),
+    ("He’s argued that the bill is unfair to renters.", "the bill is unfair to renters", "He"),
+])
+def test_real_news_a_contracted_has_before_a_speech_verb_keeps_its_speaker(quotes_in, text, content, speaker):
+    """The parser reads ``'s said`` as a passive; with a clause after it, it is ``has said``."""
+    assert [(q.text, q.speaker) for q in quotes_in(text)] == [(content, speaker)]
+    assert quotes_in("It's said that the old mill is haunted.") == []  # the passive names nobody
+
+
 def test_real_news_participle_cue_before_a_quote_speaks_for_the_sentence_subject(quotes_in):
     quotes = quotes_in("Ms. Duarte stood to close the meeting, telling the room, “Bring your questions next "
                        "week, we will answer every one of them.”")

@@ -17,12 +17,21 @@ from annotator.nlp.marks import paragraph_bounds
 _NOT_IN_PHRASE = frozenset({"relcl", "acl", "advcl", "punct", "cc", "prep_time", "parataxis", "case"})
 
 
+#: The contracted ``has`` (or ``is``) the parser may hang a subject on or read as a passive.
+CONTRACTED_HAS = frozenset({"'s", "’s"})
+
+
 def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
     """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``); a relative
     ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``)."""
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and _has_contracted(verb, child):
             return _antecedent(verb, child)
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in CONTRACTED_HAS:
+            # "He's argued that …" parsed with the subject hung on the contracted "has"
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return _antecedent(verb, subject)
     if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
             and _reports(verb, lexicon):
         # "said his wife was "…" and joked that …": the parser hangs the second report on the first
@@ -35,6 +44,14 @@ def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
                 return _antecedent(verb.head, child)
         return subject_of(verb.head, lexicon, climb - 1)
     return None
+
+
+def _has_contracted(verb: Token, subject: Token) -> bool:
+    """``He's said the plan would fail``: the parser reads the contracted ``has`` as a passive ``is``;
+    a past participle with a clause of its own after it is the perfect (``it's said that …`` is the
+    passive and names nobody)."""
+    return subject.lower_ != "it" and any(c.dep_ == "auxpass" and c.lower_ in CONTRACTED_HAS for c in verb.children) \
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _antecedent(verb: Token, subject: Token) -> Token:
