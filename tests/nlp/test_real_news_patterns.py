@@ -147,6 +147,14 @@ def test_real_news_a_contracted_has_before_a_speech_verb_keeps_its_speaker(quote
     assert quotes_in("It's said that the old mill is haunted.") == []  # the passive names nobody
 
 
+@pytest.mark.parametrize("dash", ["—", "―", "-"])
+@pytest.mark.parametrize("city", ["WASHINGTON", "DENVER", "DES MOINES, Iowa"])
+def test_real_news_a_dateline_with_any_dash_leaves_the_report_after_it(quotes_in, dash, city):
+    """Some sites set datelines with a horizontal bar (U+2015), which the model read as a verb."""
+    quotes = quotes_in(f"{city} {dash} The state's largest union said it would strike next month.")
+    assert [(q.text, q.speaker) for q in quotes] == [("it would strike next month", "The state's largest union")]
+
+
 def test_real_news_participle_cue_before_a_quote_speaks_for_the_sentence_subject(quotes_in):
     quotes = quotes_in("Ms. Duarte stood to close the meeting, telling the room, “Bring your questions next "
                        "week, we will answer every one of them.”")
