@@ -111,7 +111,7 @@ def learn(nlp: Language, train: Sequence[Task], dev: Sequence[Task]) -> FramesRe
     for items in per_document:
         counts.update(items)
     adder.counts = counts
-    judged = [Judged(task, doc, adder) for task, doc in zip(dev, through_quotes(nlp, dev), strict=True)]
+    judged = judged_dev(nlp, dev)
     crossed = min(len(train), CROSS_DOCUMENTS) if len(train) >= 2 * FOLDS else 0
     for fold in range(FOLDS if crossed else 0):
         members = range(fold, crossed, FOLDS)

@@ -132,7 +132,7 @@ def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *
         for token in nouns if frame.nouns else verbs:
             for found in _found(frame, frame_scan, token):
                 start, end = found.span.start_char, found.span.end_char
-                if found.cue is None or (frame.name, start, end) in seen or _overlaps(start, end, taken):
+                if found.cue is None or (frame.name, start, end) in seen or overlaps_any(start, end, taken):
                     continue
                 seen.add((frame.name, start, end))
                 out.append(Candidate(frame.name, frame.word(found), found.cue[0].dep_, found))
@@ -148,7 +148,8 @@ def _found(frame: Frame, scan: QuoteScan, token: Token) -> Iterator[FoundQuote]:
     yield from (result if isinstance(result, list) else [result])
 
 
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+def overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether the characters ``start:end`` share one with any of ``ranges``."""
     return any(start < e and s < end for s, e in ranges)
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
-from annotator.nlp.frames.candidates import FRAME_NAMES, FRAMES, Candidate, candidates
+from annotator.nlp.frames.candidates import FRAME_NAMES, FRAMES, Candidate, candidates, overlaps_any
 from annotator.nlp.frames.counts import COUNTS_FILE, FrameCounts, FrameCountsError
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 
@@ -61,8 +61,7 @@ class FrameAdder:
         for rate, candidate in rated:
             if rate < threshold:
                 break
-            start, end = candidate.chars
-            if not any(start < k.chars[1] and k.chars[0] < end for k in kept):
+            if not overlaps_any(*candidate.chars, [k.chars for k in kept]):
                 kept.append(candidate)
         return kept
 

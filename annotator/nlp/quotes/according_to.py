@@ -14,9 +14,10 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     doc = scan.doc
     if according.lower_ != "according" or scan.quoted(according.idx):
         return []
-    if word_after(doc, according.i) >= len(doc) or doc[word_after(doc, according.i)].lower_ != "to":
+    after = word_after(doc, according.i)
+    if after >= len(doc) or doc[after].lower_ != "to":
         return []
-    to = doc[word_after(doc, according.i)]
+    to = doc[after]
     cue = doc[according.i:to.i + 1]
     para_start, para_end = scan.paragraph(according.idx)
     sent = according.sent

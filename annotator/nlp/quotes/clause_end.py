@@ -34,9 +34,10 @@ def reporter_addition_cut(doc: Doc, start: int, end: int) -> int:
     for i in range(start + 2, end - 2):
         if doc[i].text != ",":
             continue
-        if word_after(doc, i) >= end:
+        after = word_after(doc, i)
+        if after >= end:
             continue
-        opener = doc[word_after(doc, i)]
+        opener = doc[after]
         following = word_after(doc, opener.i)
         if opener.lower_ == "even" and following < end and doc[following].lower_ in EVEN_OPENERS:
             opener = doc[following]

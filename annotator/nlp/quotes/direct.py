@@ -98,9 +98,8 @@ def is_fragment(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
     text = scan.text
     if segment.close_at is None or word_count(span) > _FRAGMENT_MAX_WORDS:
         return False
-    before = text[:segment.open_at].rstrip()
     first = next((c for c in text[segment.start:segment.end] if c.isalpha()), "")
-    if not before or not before[-1].isalnum() or not first.islower():
+    if not _embedded(scan, segment) or not first.islower():
         return False
     mark = scan.token_at_or_after(segment.open_at)
     if mark > 0 and scan.lexicon.is_cue(scan.doc[mark - 1]):

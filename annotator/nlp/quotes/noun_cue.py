@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.cue_words import INFINITIVE_CUE_NOUNS, VIEW_NOUNS
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.noun_cue import participle_source, source_of_noun
+from annotator.nlp.speakers.scan import overlaps
 
 _CLAUSE_MARKS = ("that", "whether", "if")
 
@@ -127,7 +128,7 @@ def add_reports(found: list[FoundQuote], nouns: list[FoundQuote]) -> list[FoundQ
     reports = [f for f in found if f.quote_type != "direct"]
     kept: dict[tuple[int, int], FoundQuote] = {}
     for item in nouns:
-        if not any(_overlap(item.span, r.span) for r in reports):
+        if not any(overlaps(item.span, r.span) for r in reports):
             kept.setdefault((item.span.start, item.span.end), item)
     out = []
     for item in found:
@@ -137,8 +138,5 @@ def add_reports(found: list[FoundQuote], nouns: list[FoundQuote]) -> list[FoundQ
         out.append(item)
     # a direct quote partly inside a noun cue's quote: the direct quote stays, the noun's goes
     directs = [f for f in out if f.quote_type == "direct"]
-    return out + [k for k in kept.values() if not any(_overlap(k.span, d.span) for d in directs)]
+    return out + [k for k in kept.values() if not any(overlaps(k.span, d.span) for d in directs)]
 
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end

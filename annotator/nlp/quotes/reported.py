@@ -108,7 +108,8 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
             cc = doc[child.i - 1] if doc[child.i - 1].dep_ == "cc" else None
         if cc is None:
             continue
-        before = doc[word_before(doc, cc.i)] if word_before(doc, cc.i) >= 0 else None
+        comma = word_before(doc, cc.i)
+        before = doc[comma] if comma >= 0 else None
         # After the quoted part, a bare past tense is the speaker's next act ("and hoped");
         # "and would need support" (an auxiliary) goes on with the reported clause.
         after_quote = before is not None and _quoted_part_ends_at(scan, cc.i, clause) \
