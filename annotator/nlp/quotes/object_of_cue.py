@@ -13,6 +13,7 @@ from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.own_clause import act_done, own_clause
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -38,7 +39,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> l
     judged (``endorsed Clinton``), not only whom the act was for."""
     if verb.pos_ != "VERB":
         return []
-    if negated(verb) or scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS:
+    if negated(verb) or scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS and not own_clause(verb) and not act_done(verb):
         return []
     if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp":
         # "said they would strike, describing the offer as "…"": the participle is the reporter's
@@ -46,7 +47,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> l
         # words stay a direct quote of the reporter.
         return []
     children = list(verb.children)
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not act_done(verb):
         return []  # ``refused to attack his rivals``: an act meant or refused, not one done
     if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children):
         return []  # a passive has no speaker; a clause is the reported-clause rule's
