@@ -44,6 +44,14 @@ COMMITMENT_VERBS = frozenset({"promise", "vow", "pledge", "threaten", "urge", "r
 #: Measured on PolNeAR train's tuning part: 0.6 of such new quotes right (``tell`` 0.4 and
 #: ``invite`` 0.1 are left out: ``told X to`` reports what the teller said as often as not).
 REQUEST_VERBS = frozenset({"ask", "order", "encourage", "challenge", "beg"})
+#: Verbs of judging a person or a thing (Levin's ``judgement`` verbs, 33): their object is what is
+#: judged, a name alone included (``praised Okafor``, ``slammed the mayor``), where ``thanked
+#: Okafor`` names only whom an act was for.
+JUDGEMENT_VERBS = frozenset({
+    "praise", "criticize", "criticise", "attack", "slam", "blast", "denounce", "condemn", "mock", "ridicule",
+    "deride", "rebuke", "chide", "scold", "fault", "lambaste", "vilify", "disparage", "insult", "commend",
+    "laud", "hail", "defend", "applaud", "blame", "accuse", "demonize", "demonise", "decry", "salute",
+})
 #: ``called the plan "a mistake"``: a verb naming what something is, its object and predicate said.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
 

@@ -31,7 +31,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     lemma = verb.lemma_.lower()
     if lemma not in scan.lexicon.object_verbs or lemma in LISTENER_VERBS:
         return []
-    return object_quote(scan, verb)
+    return object_quote(scan, verb, names_said=lemma in scan.lexicon.judgement_verbs)
 
 
 def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> list[FoundQuote]:
@@ -52,11 +52,13 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> l
     if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children):
         return []  # a passive has no speaker; a clause is the reported-clause rule's
     thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None) or _gerund(verb)
-    if thing is None or thing.pos_ in ("PRON", "DET", "NUM") or thing.tag_ in ("WDT", "WP"):
+    if thing is None or thing.pos_ in ("DET", "NUM") or thing.tag_ in ("WDT", "WP"):
         return []
     going_on = [c for c in children if c.i > thing.i and (
         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in CONTINUING_PREPOSITIONS
         or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    if thing.pos_ == "PRON" and not going_on:
+        return []  # ``praised him``: a pronoun names nothing by itself; ``praised him for …`` says why
     if not names_said and not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
         return []  # ``thanked Clinton``: a name alone is whom the act was for, seldom what was said
     subject = subject_of(verb, scan.lexicon)
