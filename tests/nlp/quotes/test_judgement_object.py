@@ -62,3 +62,17 @@ def test_the_verbs_of_judging_are_the_lexicons():
 
     doc = hand_doc("The mayor praised Ms. Ode.", _name_object("praised", "praise"))
     assert found_at(object_of_cue.at, doc, Lexicon(judgement_verbs=())) == []
+
+
+def test_what_a_speaker_did_not_mention_is_still_the_reports_content():
+    doc = hand_doc("The mayor did not mention the levy.", """
+        The      DET   DT  det    1
+        mayor    NOUN  NN  nsubj  4
+        did      AUX   VBD aux    4 do
+        not      PART  RB  neg    4
+        mention  VERB  VB  ROOT   4
+        the      DET   DT  det    6
+        levy     NOUN  NN  dobj   4
+        .        PUNCT .   punct  4
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the levy", "mention")]
