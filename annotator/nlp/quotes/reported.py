@@ -54,7 +54,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if not lexicon.is_speech(verb) and not _is_finite_clause(clause):
         return []  # "expected the merger to collapse": a forecast, not a report of speech
     _, para_end = scan.paragraph(verb.idx)
-    start = clause.left_edge.i
+    # "a deadline that officials said went unnoticed": the clause's relative pronoun stands before
+    # the cue; what was said is the clause after it.
+    start = max(clause.left_edge.i, verb.i + 1)
     end = min(_last_complement(verb, clause) + 1, scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, lexicon.object_verbs))
