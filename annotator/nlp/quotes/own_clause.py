@@ -43,3 +43,13 @@ def own_clause(verb: Token, *, participles: bool = True, gerunds: bool = True) -
 
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+
+
+def acts_as_verb(token: Token) -> bool:
+    """A present-tense verb the tagger took for a plural noun, as in headlines (``PAC blasts Trump
+    for …``): a ``-s`` word heading its sentence with a subject before it and an object after it."""
+    if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "nsubj" and c.i < token.i for c in children) \
+        and any(c.dep_ == "dobj" and c.i > token.i for c in children)
