@@ -201,8 +201,10 @@ def cue_closing_sentence(scan: QuoteScan, segment: MarkedSegment, para_start: in
     root = doc[stop - 1].sent.root
     if root.idx < para_start or scan.quoted(root.idx) or not scan.lexicon.is_speech(root) or negated(root):
         return None
-    if any(c.dep_ in _SAID_DEPS or c.text in QUOTE_MARK_TOKENS for c in root.children):
+    if any((c.dep_ in _SAID_DEPS or c.text in QUOTE_MARK_TOKENS) and c.i > root.i for c in root.children):
         return None
+    # ``"We are ready," Ruiz said. "Fully."``: what the verb says before it (a quote it closes) does
+    # not stop it from introducing the words that go on after its sentence.
     return doc[root.i:root.i + 1]
 
 

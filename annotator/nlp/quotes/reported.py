@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
-from annotator.nlp.quotes import inverted
+from annotator.nlp.quotes import inverted, questions
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan, within, word_before
@@ -33,12 +33,14 @@ ADVERBIAL_MARKS = frozenset({"as", "because", "since", "after", "before", "while
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The clause ``verb`` reports, if it reports one."""
-    if scan.clause_lemma(verb) is None or _asked_of_someone_else(verb) or _nested(verb):
+    if scan.clause_lemma(verb) is None and not questions.withheld(scan, verb) \
+            or _asked_of_someone_else(verb) or _nested(verb):
         return []
     doc, lexicon = scan.doc, scan.lexicon
     if verb.dep_ in THINKING_ELSEWHERE_DEPS and not lexicon.is_speech(verb):
         return []
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not _adverbial(c)]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not _adverbial(c)] \
+        or questions.asked_clauses(verb)
     if not clauses and lexicon.is_speech(verb):
         clauses = _that_clause_below(verb)
     if not clauses:
@@ -52,7 +54,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if not lexicon.is_speech(verb) and not _is_finite_clause(clause):
         return []  # "expected the merger to collapse": a forecast, not a report of speech
     _, para_end = scan.paragraph(verb.idx)
-    start = clause.left_edge.i
+    # "a deadline that officials said went unnoticed": the clause's relative pronoun stands before
+    # the cue; what was said is the clause after it.
+    start = max(clause.left_edge.i, verb.i + 1)
     end = min(_last_complement(verb, clause) + 1, scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, lexicon.object_verbs))

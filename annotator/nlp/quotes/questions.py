@@ -1,0 +1,39 @@
+"""Reported questions and questions left unanswered: ``asked the senator if she would run`` (the
+parser hangs an ``if`` clause on the verb as an adverbial, but after a verb of asking it is what was
+asked), and ``would not say whether she would run``, ``did not explain why …``: a verb of saying,
+negated, over a question clause still reports what the speaker was asked about, as the news
+attribution corpora count it (a negated ``said that …`` reports nothing and stays refused)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.lexicon import WH_WORDS
+from annotator.nlp.quotes.found import negated
+from annotator.nlp.quotes.scan import QuoteScan
+
+#: Verbs whose clause is a question put to someone.
+QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
+#: Conjunctions that open a yes-or-no question clause.
+QUESTION_MARKS = frozenset({"if", "whether"})
+
+
+def asked_clauses(verb: Token) -> list[Token]:
+    """The ``if``/``whether`` clause after a verb of asking that the parse makes its adverbial."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _opens_question(c)]
+
+
+def withheld(scan: QuoteScan, verb: Token) -> bool:
+    """A negated verb of saying over a question clause (``would not say whether …``), outside
+    quotation marks."""
+    if not negated(verb) or scan.quoted(verb.idx) or not scan.lexicon.is_speech(verb):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i and _opens_question(c) for c in verb.children)
+
+
+def _opens_question(clause: Token) -> bool:
+    """The clause opens with ``whether``/``if`` or a question word (``why``, ``how``, ``when``)."""
+    first = clause.left_edge
+    return first.lower_ in QUESTION_MARKS or first.lower_ in WH_WORDS and first.tag_ in ("WRB", "WP", "WDT", "IN")
