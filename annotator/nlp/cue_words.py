@@ -203,13 +203,14 @@ PREPOSITIONAL_CUE_VERBS: dict[str, tuple[str, ...]] = {
     # ``called on the board to resign``: the person called on with the infinitive (tuning part:
     # keys per article 113.6 -> 113.4, indirect precision up); ``said of the plan`` after a quote
     # (0.25 right as a quote of its own) is left out.
-    "call": ("for", "on", "upon"), "comment": ("on",), "speak": ("about", "of"), "talk": ("about",),
+    "call": ("for", "on", "upon"), "comment": ("on",), "speak": ("about", "of", "out"), "talk": ("about",),
     "complain": ("about", "of"), "warn": ("of", "about", "against"), "argue": ("for", "against"),
-    "rail": ("against",), "advocate": ("for",), "push": ("for",), "press": ("for",),
+    "rail": ("against",), "advocate": ("for",), "push": ("for", "back"), "press": ("for",),
     "lobby": ("for", "against"), "campaign": ("for", "against"), "boast": ("about", "of"),
     "brag": ("about",), "joke": ("about",), "testify": ("about",), "insist": ("on",),
     "caution": ("against",), "plead": ("for",), "appeal": ("for",), "rant": ("about",),
-    "lash": ("out",), "weigh": ("in",),
+    # A particle, then the preposition (``lashed out at``, ``spoke out against``, ``pushed back on``).
+    "lash": ("out",), "weigh": ("in",), "hit": ("back",),
     # Pointing at what one speaks of or asks for (``referred to the ruling as``, ``focused on
     # jobs``, ``asked for a recount``).
     "refer": ("to",), "focus": ("on",), "ask": ("for",), "allude": ("to",),

@@ -157,3 +157,18 @@ def test_an_unveiled_plan_is_what_was_put_out():
         .        PUNCT .   punct  2
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", "a plan to cut taxes", "unveiled")]
+
+
+def test_speaking_out_against_a_law_is_what_the_words_are_about():
+    doc = hand_doc("The bishop spoke out against the new law.", """
+        The     DET   DT  det    1
+        bishop  NOUN  NN  nsubj  2
+        spoke   VERB  VBD ROOT   2 speak
+        out     ADP   RP  prt    2
+        against ADP   IN  prep   2
+        the     DET   DT  det    7
+        new     ADJ   JJ  amod   7
+        law     NOUN  NN  pobj   4
+        .       PUNCT .   punct  2
+    """)
+    assert found_at(prepositional_object.at, doc) == [("indirect", "the new law", "spoke out against")]
