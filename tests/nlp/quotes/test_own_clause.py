@@ -160,9 +160,9 @@ def test_an_unveiled_plan_is_what_was_put_out():
 
 
 def test_speaking_out_against_a_law_is_what_the_words_are_about():
-    doc = hand_doc("The bishop spoke out against the new law.", """
+    doc = hand_doc("The senator spoke out against the new law.", """
         The     DET   DT  det    1
-        bishop  NOUN  NN  nsubj  2
+        senator NOUN  NN  nsubj  2
         spoke   VERB  VBD ROOT   2 speak
         out     ADP   RP  prt    2
         against ADP   IN  prep   2
