@@ -151,7 +151,7 @@ class Lexicon:
         """Indices of the tokens lemma_of may accept, and of the words in ``also``: a superset,
         read from the Doc's arrays so a scan of every word does not build a Token for each."""
         also_ids = {hash_string(w) for w in also}
-        # a noun heading its sentence may be a verb the tagger took for a plural (``PAC blasts Trump``)
+        # a noun heading its sentence may be a verb the tagger took for a plural (``Tenants blasts landlord``)
         return [i for i, (pos, lower, dep) in enumerate(doc.to_array([POS, LOWER, DEP]).tolist())
                 if pos in _VERB_POS or lower in also_ids
                 or pos in _MISTAGGED_POS and (lower in self._past_form_ids or dep == _ROOT)]

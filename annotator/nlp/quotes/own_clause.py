@@ -14,13 +14,13 @@ ACT_PREPOSITIONS = frozenset({"by", "after", "while", "in"})
 
 
 #: Verbs whose infinitive is an act done, not one meant (``went on to praise``, ``began to attack``,
-#: ``took to Twitter to slam``, ``used the speech to defend``): Levin's aspectual verbs and the
+#: ``took to the radio to defend``, ``used the hearing to attack``): Levin's aspectual verbs and the
 #: verbs of using an occasion.
 ACT_DONE_VERBS = frozenset({"go", "proceed", "continue", "begin", "start", "take", "use"})
 
 
 def act_done(verb: Token) -> bool:
-    """An infinitive that reports an act its head's subject did (``went on to name the cities``)."""
+    """An infinitive that reports an act its head's subject did (``went on to praise the treaty``)."""
     head = verb.head
     if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.lemma_.lower() not in ACT_DONE_VERBS:
         return False
@@ -46,8 +46,8 @@ def _own_subject(verb: Token) -> bool:
 
 
 def acts_as_verb(token: Token) -> bool:
-    """A present-tense verb the tagger took for a plural noun, as in headlines (``PAC blasts Trump
-    for …``): a ``-s`` word heading its sentence with a subject before it and an object after it."""
+    """A present-tense verb the tagger took for a plural noun, as in headlines (``Tenants blasts
+    landlord for …``): a ``-s`` word heading its sentence with a subject before it and an object after it."""
     if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
         return False
     children = list(token.children)
