@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.attrs import LOWER, POS
+from spacy.attrs import DEP, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
@@ -83,6 +83,7 @@ _IRREGULAR = {
 #: tagger sometimes gives a past form (``said`` as a noun).
 _VERB_POS = frozenset({POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"]})
 _MISTAGGED_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"]})
+_ROOT = hash_string("ROOT")
 
 
 def inflections(lemma: str) -> set[str]:
@@ -150,8 +151,10 @@ class Lexicon:
         """Indices of the tokens lemma_of may accept, and of the words in ``also``: a superset,
         read from the Doc's arrays so a scan of every word does not build a Token for each."""
         also_ids = {hash_string(w) for w in also}
-        return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
-                if pos in _VERB_POS or lower in also_ids or pos in _MISTAGGED_POS and lower in self._past_form_ids]
+        # a noun heading its sentence may be a verb the tagger took for a plural (``Tenants blasts landlord``)
+        return [i for i, (pos, lower, dep) in enumerate(doc.to_array([POS, LOWER, DEP]).tolist())
+                if pos in _VERB_POS or lower in also_ids
+                or pos in _MISTAGGED_POS and (lower in self._past_form_ids or dep == _ROOT)]
 
     def lemma_of(self, token: Token) -> str | None:
         """The cue lemma if the token is a speech or cognition verb, else None."""

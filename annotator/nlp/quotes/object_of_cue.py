@@ -13,7 +13,7 @@ from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
-from annotator.nlp.quotes.own_clause import act_done, own_clause
+from annotator.nlp.quotes.own_clause import act_done, acts_as_verb, own_clause
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -39,7 +39,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
     judged (``endorsed Clinton``), not only whom the act was for; ``even_negated``: what a
     speaker did not say is still what the report is about (``did not mention the tax``, ``never
     criticized the ruling``: news attribution corpora annotate it), where a stance denied is not held."""
-    if verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" and not acts_as_verb(verb):
         return []
     if negated(verb) and not even_negated:
         return []

@@ -14,13 +14,13 @@ ACT_PREPOSITIONS = frozenset({"by", "after", "while", "in"})
 
 
 #: Verbs whose infinitive is an act done, not one meant (``went on to praise``, ``began to attack``,
-#: ``took to Twitter to slam``, ``used the speech to defend``): Levin's aspectual verbs and the
+#: ``took to the radio to defend``, ``used the hearing to attack``): Levin's aspectual verbs and the
 #: verbs of using an occasion.
 ACT_DONE_VERBS = frozenset({"go", "proceed", "continue", "begin", "start", "take", "use"})
 
 
 def act_done(verb: Token) -> bool:
-    """An infinitive that reports an act its head's subject did (``went on to name the cities``)."""
+    """An infinitive that reports an act its head's subject did (``went on to praise the treaty``)."""
     head = verb.head
     if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.lemma_.lower() not in ACT_DONE_VERBS:
         return False
@@ -43,3 +43,13 @@ def own_clause(verb: Token, *, participles: bool = True, gerunds: bool = True) -
 
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+
+
+def acts_as_verb(token: Token) -> bool:
+    """A present-tense verb the tagger took for a plural noun, as in headlines (``Tenants blasts
+    landlord for …``): a ``-s`` word heading its sentence with a subject before it and an object after it."""
+    if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "nsubj" and c.i < token.i for c in children) \
+        and any(c.dep_ == "dobj" and c.i > token.i for c in children)

@@ -76,3 +76,42 @@ def test_what_a_speaker_did_not_mention_is_still_the_reports_content():
         .        PUNCT .   punct  4
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", "the levy", "mention")]
+
+
+def _headline(verb_pos: str, verb_tag: str) -> str:
+    return f"""
+        Tenants  NOUN  NNS nsubj  1 tenant
+        blasts   {verb_pos} {verb_tag} ROOT 1 blast
+        landlord NOUN  NN  dobj   1
+        for      ADP   IN  prep   1
+        skipping VERB  VBG pcomp  3 skip
+        hearing  NOUN  NN  dobj   4
+        .        PUNCT .   punct  1
+    """
+
+
+def test_a_headline_verb_the_tagger_took_for_a_plural_noun_still_reports_its_object():
+    text = "Tenants blasts landlord for skipping hearing."
+    expected = [("indirect", "landlord for skipping hearing", "blasts")]
+    assert found_at(object_of_cue.at, hand_doc(text, _headline("VERB", "VBZ"))) == expected
+    assert found_at(object_of_cue.at, hand_doc(text, _headline("NOUN", "NNS"))) == expected
+
+
+def test_a_plural_noun_heading_a_fragment_is_no_verb():
+    doc = hand_doc("Landlord blasts and rent rises.", """
+        Landlord NOUN  NN  compound 1 landlord
+        blasts   NOUN  NNS ROOT     1 blast
+        and      CCONJ CC  cc       1
+        rent     NOUN  NN  compound 4
+        rises    NOUN  NNS conj     1 rise
+        .        PUNCT .   punct    1
+    """)
+    assert found_at(object_of_cue.at, doc) == []
+
+
+def test_a_noun_heading_its_sentence_is_among_the_possible_cues():
+    from annotator.nlp.lexicon import Lexicon
+
+    doc = hand_doc("Tenants blasts landlord for skipping hearing.", _headline("NOUN", "NNS"))
+    assert 1 in Lexicon().possible_cues(doc)
+    assert 2 not in Lexicon().possible_cues(doc)  # a noun object is not

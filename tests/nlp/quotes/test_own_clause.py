@@ -144,11 +144,11 @@ def test_a_vote_is_a_stance_on_what_it_is_for_or_against():
     assert found_at(prepositional_object.at, doc, Lexicon(prepositional_verbs={"call": ["for"]})) == []
 
 
-def test_an_unveiled_plan_is_what_was_put_out():
-    doc = hand_doc("The campaign unveiled a plan to cut taxes.", """
+def test_a_published_plan_is_what_was_put_out():
+    doc = hand_doc("The campaign published a plan to cut taxes.", """
         The      DET   DT  det    1
         campaign NOUN  NN  nsubj  2
-        unveiled VERB  VBD ROOT   2 unveil
+        published VERB VBD ROOT   2 publish
         a        DET   DT  det    4
         plan     NOUN  NN  dobj   2
         to       PART  TO  aux    6
@@ -156,4 +156,19 @@ def test_an_unveiled_plan_is_what_was_put_out():
         taxes    NOUN  NNS dobj   6 tax
         .        PUNCT .   punct  2
     """)
-    assert found_at(object_of_cue.at, doc) == [("indirect", "a plan to cut taxes", "unveiled")]
+    assert found_at(object_of_cue.at, doc) == [("indirect", "a plan to cut taxes", "published")]
+
+
+def test_speaking_out_against_a_law_is_what_the_words_are_about():
+    doc = hand_doc("The senator spoke out against the new law.", """
+        The     DET   DT  det    1
+        senator NOUN  NN  nsubj  2
+        spoke   VERB  VBD ROOT   2 speak
+        out     ADP   RP  prt    2
+        against ADP   IN  prep   2
+        the     DET   DT  det    7
+        new     ADJ   JJ  amod   7
+        law     NOUN  NN  pobj   4
+        .       PUNCT .   punct  2
+    """)
+    assert found_at(prepositional_object.at, doc) == [("indirect", "the new law", "spoke out against")]
