@@ -11,7 +11,8 @@ window of the next ``--window`` documents the one whose pre-labels (by the model
 sure (``annotator.nlp.doubt``, as ``annotate --order uncertain`` does); an accepted document is its
 gold annotation. After every ``--update-every`` documents (and at each size) the model is updated as
 ``annotate --learn`` does (``annotator.training.updater.update_model``: trained on every decision, kept
-only when it beats the model in use on the dev slice of the decisions). At each size the model in use
+only when it beats the model in use on the dev slice of the decisions and its combination with the
+rules does not lose to them on folds of the training decisions, ``training/fold_check.py``). At each size the model in use
 pre-labels the held-out articles: quote / attributed F1 per kind, beside the rules alone.
 
 Then key→repaint p95 of ``annotate`` (``bench/tui.py``'s Pilot measurement) without an update, while
@@ -105,6 +106,13 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             print(f"  {order}: update at {size} documents {verdict} (dev attributed F1 {result.new_f:.3f} vs "
                   f"{result.current_f:.3f}, {result.dev_documents} dev documents); in use: {model_name}; "
                   f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
+            if result.folds is not None:
+                folds = result.folds
+                print(f"    folds: {folds['combination']}: attributed F1 {folds['attributed_f']:.3f} vs the rules' "
+                      f"{folds['rules_attributed_f']:.3f} (gain's {folds['confidence']:.0%} lower bound "
+                      f"{folds['gain_lower_bound']:+.3f}), keys {folds['keys']:.1f} vs {folds['rules_keys']:.1f}, "
+                      f"{folds['documents']} documents in {folds['folds']} folds, {folds['minutes']:.1f} min: "
+                      f"{'kept' if folds['kept'] else 'refused'}", flush=True)
         if size in sizes:
             quotes = sum(1 for t in labeled for s in t.spans if s.label == "QUOTE")
             scores = held_out_row(curve, nlp, held_out)

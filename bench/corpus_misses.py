@@ -9,6 +9,9 @@ from collections import Counter
 from annotator.core.records import CUE_REL, QUOTE, SAID_BY, Span, Task
 from annotator.measure.evaluation import match_quotes_with_pieces, same_speaker, speakers_of
 from annotator.nlp.cue_words import CUE_ADJECTIVES, CUE_NOUNS, CUE_VERB_CLASSES, RAISING_VERBS, cue_verb_class
+from annotator.nlp.lexicon import Lexicon
+
+_LEXICON = Lexicon()
 
 #: The classes ``--misses`` counts by, in the order printed.
 MISS_CLASSES = tuple(f"verb: {name}" for name in CUE_VERB_CLASSES) + (
@@ -69,7 +72,9 @@ def cue_class(words) -> str:
     if head.pos_ == "NOUN" or head.lemma_.lower() in CUE_NOUNS and head.pos_ != "VERB":
         return "noun cue"
     if head.pos_ in ("VERB", "AUX"):
-        kind = cue_verb_class(head.lemma_) or cue_verb_class(head.lower_)
+        # the lexicon's lemma where the tagger's errs (``hoping`` → ``hop``)
+        kind = cue_verb_class(head.lemma_) or cue_verb_class(head.lower_) \
+            or cue_verb_class(_LEXICON.forms.get(head.lower_, ""))
         return f"verb: {kind}" if kind else "verb: other"
     return "other cue word"
 

@@ -28,6 +28,7 @@ from annotator.nlp.cue_words import (
     EVIDENCE_VERBS,
     INFINITIVE_CUE_VERBS,
     INTENTION_INFINITIVE_VERBS,
+    JUDGEMENT_VERBS,
     LIGHT_STANCE_VERBS,
     OBJECT_CUE_VERBS,
     PASSIVE_JUDGEMENT_VERBS,
@@ -114,7 +115,8 @@ class Lexicon:
                  regard_verbs: Iterable[str] = REGARD_VERBS, evidence_verbs: Iterable[str] = EVIDENCE_VERBS,
                  adjective_prepositions: dict[str, Iterable[str]] | None = None,
                  stance_nouns: dict[str, Iterable[str]] | None = None, light_verbs: Iterable[str] = LIGHT_STANCE_VERBS,
-                 passive_verbs: Iterable[str] = PASSIVE_JUDGEMENT_VERBS) -> None:
+                 passive_verbs: Iterable[str] = PASSIVE_JUDGEMENT_VERBS,
+                 judgement_verbs: Iterable[str] = JUDGEMENT_VERBS) -> None:
         self.speech = {v.lower() for v in speech} | {v.lower() for v in extra}
         self.cognition = {v.lower() for v in cognition} - self.speech
         self.lemmas = self.speech | self.cognition
@@ -135,6 +137,7 @@ class Lexicon:
         self.stance_nouns = {n.lower(): frozenset(p.lower() for p in ps) for n, ps in stances.items()}
         self.light_verbs = frozenset(v.lower() for v in light_verbs)
         self.passive_verbs = frozenset(v.lower() for v in passive_verbs)
+        self.judgement_verbs = frozenset(v.lower() for v in judgement_verbs)
         self.forms: dict[str, str] = {}
         for lemma in sorted(self.lemmas):
             for form in inflections(lemma):

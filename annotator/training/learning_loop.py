@@ -47,12 +47,16 @@ class UpdateOutcome:
     new_f: float | None = None
     current_f: float | None = None
     error: str | None = None
+    #: why the update was kept or not (the updater's words; empty from an older report)
+    reason: str = ""
 
     def describe(self) -> str:
         if self.error:
             return f"model update failed: {self.error}"
         if self.kept and self.model is not None:
             return f"model {self.model.number} kept: dev F1 {self.new_f:.3f} (in use before: {self.current_f:.3f})"
+        if self.reason:
+            return f"update not kept: {self.reason}"
         return f"update not kept: dev F1 {self.new_f:.3f}, not better than {self.current_f:.3f}"
 
 
@@ -158,7 +162,8 @@ class LearningLoop:
             return UpdateOutcome(False, None, error=str(report["error"]))
         if report["kept"]:
             self.in_use = self._read_in_use()
-        return UpdateOutcome(bool(report["kept"]), self.in_use, report["new_f"], report["current_f"])
+        return UpdateOutcome(bool(report["kept"]), self.in_use, report["new_f"], report["current_f"],
+                             reason=str(report.get("reason") or ""))
 
     def stop(self) -> None:
         """Stop a running update (quitting): it leaves no model, only a hidden folder the next one removes."""

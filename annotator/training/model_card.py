@@ -76,6 +76,7 @@ def model_readme(meta: dict[str, Any]) -> str:
     ]
     lines += linking_section(meta.get("linking"))
     lines += frames_section(meta.get("frames"))
+    lines += update_section(meta.get("update"))
     entities = meta.get("entities")
     if entities:
         lines += [
@@ -96,6 +97,23 @@ def model_readme(meta: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def update_section(update: dict[str, Any] | None) -> list[str]:
+    """Why a background update (``annotate --learn``) kept this model: its dev figure and its folds'."""
+    if not update:
+        return []
+    lines = ["## Kept by a background update (`annotate --learn`)", "",
+             f"Dev attributed F1 {update['dev_attributed_f']:.3f} on {update['dev_documents']} dev documents "
+             f"(the pre-labeler it replaced: {update['replaced_f']:.3f})."]
+    folds = update.get("folds")
+    if folds:
+        lines[-1] += (f" On {folds['documents']} training documents in {folds['folds']} folds, each pre-labeled by a "
+                      f"model trained on the others: attributed F1 {folds['attributed_f']:.3f} vs the rules' "
+                      f"{folds['rules_attributed_f']:.3f} (the gain's {folds['confidence']:.0%} lower bound "
+                      f"{folds['gain_lower_bound']:+.3f}, at least -{folds['margin']}), keys per document "
+                      f"{folds['keys']:.1f} vs {folds['rules_keys']:.1f}; {folds['minutes']:.1f} minutes.")
+    return lines + [""]
 
 
 def frames_section(frames: dict[str, Any] | None) -> list[str]:

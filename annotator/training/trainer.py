@@ -261,17 +261,19 @@ def choose_linking(scorer: DevScorer) -> LinkingChoice:
     for name, config in COMBINATIONS.items():
         if needs_scores(config) and not scored:
             continue
-        linker = AttributionLinker(sentence_window=scorer.linker.sentence_window, lexicon=scorer.linker.lexicon,
-                                   rule_quotes=tuple(config["rule_quotes"]),
-                                   learned_quotes=tuple(config["learned_quotes"]),
-                                   syntax_speakers=config["syntax_speakers"],
-                                   min_learned_score=config.get("min_learned_score", 0.0),
-                                   parse_cues=config.get("parse_cues", False),
-                                   cue_clauses=config.get("cue_clauses", False))
-        predicted = scorer.predict(linker, learned)
+        predicted = scorer.predict(linker_for(scorer, config), learned)
         scores[name] = {**dev_figures(evaluate(scorer.dev, predicted)), "keys": round(mean_keys(scorer.dev, predicted), 2)}
     best = best_combination(scores)
     return LinkingChoice(name=best, config=dict(COMBINATIONS[best]), scores=scores)
+
+
+def linker_for(scorer: DevScorer, config: dict) -> AttributionLinker:
+    """The linker of one combination (a ``COMBINATIONS`` config), with the pipeline's window and lexicon."""
+    return AttributionLinker(sentence_window=scorer.linker.sentence_window, lexicon=scorer.linker.lexicon,
+                             rule_quotes=tuple(config["rule_quotes"]), learned_quotes=tuple(config["learned_quotes"]),
+                             syntax_speakers=config["syntax_speakers"],
+                             min_learned_score=config.get("min_learned_score", 0.0),
+                             parse_cues=config.get("parse_cues", False), cue_clauses=config.get("cue_clauses", False))
 
 
 def dev_figures(result: Evaluation) -> dict[str, float]:

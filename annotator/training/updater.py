@@ -8,13 +8,13 @@ quitting, a crash or ``kill -9`` at any moment leaves the last good model in pla
 
 The first model is kept only when its combination with the rules, chosen on the dev slice, is not the
 rules alone (it beats them on dev F1, or saves keys at their F1), each later one only when it beats the
-model in use on dev F1 (``worth_publishing``).
+model in use on dev F1 (``worth_publishing``); and either only when that combination, scored on folds of
+the training decisions against the rules, does not lose attributed F1 (``fold_check``).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -26,6 +26,7 @@ from typing import Callable, Sequence
 from annotator.core.atomic import AtomicFile, fsync_folder
 from annotator.core.errors import UserError
 from annotator.core.records import Task
+from annotator.training.fold_check import FOLDS, text_share
 from annotator.training.linking import RULES_ALONE
 from annotator.training.settings import TrainingSettings
 
@@ -82,12 +83,8 @@ def publish(root: Path, write: Callable[[Path], None]) -> Path:
 def stable_dev_split(documents: Sequence[Task], fraction: float) -> tuple[list[Task], list[Task]]:
     """Train and dev documents, dev chosen by each document's text hash: a document stays in the dev
     slice as decisions accumulate, so successive models are scored on documents none of them saw."""
-    def share(task: Task) -> float:
-        digest = hashlib.sha256(task.text.encode("utf-8")).digest()
-        return int.from_bytes(digest[:4], "big") / 2 ** 32
-
-    dev = [t for t in documents if share(t) < fraction]
-    train = [t for t in documents if share(t) >= fraction]
+    dev = [t for t in documents if text_share(t) < fraction]
+    train = [t for t in documents if text_share(t) >= fraction]
     if not dev and len(train) > 1:
         dev, train = [train[-1]], train[:-1]
     if not train or not dev:
@@ -107,20 +104,29 @@ class UpdateResult:
     #: accepted documents trained on and scored on
     train_documents: int = 0
     dev_documents: int = 0
+    #: why it was kept or not, in words
+    reason: str = ""
+    #: the combination scored against the rules on folds of the training decisions (``FoldVerdict.to_dict``;
+    #: None when the dev slice already refused the model)
+    folds: dict | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"kept": self.kept, "model": str(self.model) if self.model is not None else None,
                 "new_f": self.new_f, "current_f": self.current_f,
-                "train_documents": self.train_documents, "dev_documents": self.dev_documents}
+                "train_documents": self.train_documents, "dev_documents": self.dev_documents,
+                "reason": self.reason, "folds": self.folds}
 
 
 def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
                  settings: TrainingSettings | None = None, dev_fraction: float = 0.2,
                  on_training: Callable[[], None] | None = None, pretrain: Sequence[Path] = (),
-                 pretrain_minutes: float = 10.0) -> UpdateResult:
+                 pretrain_minutes: float = 10.0, folds: int = FOLDS,
+                 on_fold: Callable[[int, int], None] | None = None) -> UpdateResult:
     """Train on every accepted decision (and ``learn_from``'s documents) and publish the model under
-    ``root`` if it beats the one in use on the dev slice. With ``pretrain`` (raw texts) the tagger
-    starts from weights pretrained on them, once for the folder (``training/pretrain.py``)."""
+    ``root`` if it beats the one in use on the dev slice and its combination with the rules does not
+    lose to them on ``folds`` folds of the training documents (``fold_check``; 0: no fold check). With
+    ``pretrain`` (raw texts) the tagger starts from weights pretrained on them, once for the folder
+    (``training/pretrain.py``)."""
     from annotator.training.data import TrainingData, read_documents
     from annotator.training.model_card import save_model, training_meta
     from annotator.training.trainer import train_pipeline
@@ -144,12 +150,26 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     current_f = score_model(current, dev) if current is not None else result.linking.scores[RULES_ALONE]["attributed_f"]
     sizes = {"train_documents": len(train), "dev_documents": len(dev)}
     if not worth_publishing(result.linking.name, new_f, current_f, first=current is None):
-        return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, **sizes)
+        reason = ("the dev slice chose the rules alone" if result.linking.name == RULES_ALONE
+                  else f"dev attributed F1 {new_f:.3f}, not better than {current_f:.3f}")
+        return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, reason=reason, **sizes)
+    verdict = None
+    if folds:
+        from annotator.training.fold_check import check_on_folds
+
+        verdict = check_on_folds(train, dev, result.linking, steps=result.best_step, settings=settings, base=base,
+                                 folds=folds, on_fold=on_fold)
+        if not verdict.kept:
+            return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f,
+                                reason=f"the folds refused it: {verdict.reason}", folds=verdict.to_dict(), **sizes)
     meta = training_meta(data, result, base=base, seed=settings.seed)
     meta["pretrained_from"] = [str(p) for p in pretrain] or None
-    meta["update"] = {"dev_attributed_f": new_f, "replaced_f": current_f, **sizes}
+    meta["update"] = {"dev_attributed_f": new_f, "replaced_f": current_f, **sizes,
+                      "folds": verdict.to_dict() if verdict is not None else None}
     published = publish(root, lambda folder: save_model(result, folder, meta))
-    return UpdateResult(kept=True, model=published, new_f=new_f, current_f=current_f, **sizes)
+    reason = f"dev attributed F1 {new_f:.3f} vs {current_f:.3f}" + (f"; {verdict.reason}" if verdict else "")
+    return UpdateResult(kept=True, model=published, new_f=new_f, current_f=current_f, reason=reason,
+                        folds=verdict.to_dict() if verdict is not None else None, **sizes)
 
 
 def worth_publishing(chosen: str, new_f: float, current_f: float, *, first: bool) -> bool:
@@ -207,19 +227,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pretrain", type=Path, action="append", default=[],
                         help="raw texts to pretrain the tagger's tok2vec on (once for ROOT)")
     parser.add_argument("--pretrain-minutes", type=float, default=10.0)
+    parser.add_argument("--folds", type=int, default=FOLDS, help="folds of the training decisions a model's "
+                        "choice is checked on against the rules before it is kept (0: the dev slice alone)")
     args = parser.parse_args(argv)
     settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every)
     try:
         result = update_model(decisions=args.decisions, root=args.root, learn_from=args.learn_from, base=args.base,
                               settings=settings, on_training=lambda: print("training", flush=True),
-                              pretrain=args.pretrain, pretrain_minutes=args.pretrain_minutes)
+                              pretrain=args.pretrain, pretrain_minutes=args.pretrain_minutes, folds=args.folds,
+                              on_fold=lambda n, total: print(f"checking on fold {n} of {total}", flush=True))
     except UserError as err:
         print(f"error: {err}", file=sys.stderr)
         if args.report is not None:
             write_report(args.report, {"error": str(err)})
         return 2
-    verdict = "kept" if result.kept else "not better: kept the model in use"
-    print(f"{verdict}: {result.model} (dev attributed F1 {result.new_f:.3f} vs {result.current_f:.3f})", flush=True)
+    verdict = "kept" if result.kept else "not kept: the model in use stays"
+    print(f"{verdict}: {result.model} ({result.reason})", flush=True)
     if args.report is not None:
         write_report(args.report, result.to_dict())
     return 0

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.training.learning_loop import LearningLoop
+from annotator.training.learning_loop import LearningLoop, UpdateOutcome
 from annotator.training.updater import PARTIAL_PREFIX, numbered_models
 from tests.training.generated import generated_tasks, write_decisions
 
@@ -51,6 +51,11 @@ def test_an_update_after_n_accepted_documents_keeps_a_model_that_beats_the_rules
     assert loop.in_use.number == 1 and loop.in_use.dev_f == outcome.new_f
     meta = json.loads((tmp_path / "models" / "1" / "meta.json").read_text())["annotator"]
     assert meta["update"]["dev_attributed_f"] == outcome.new_f
+    # Kept after its choice was checked against the rules on folds of the training decisions.
+    folds = meta["update"]["folds"]
+    assert folds["kept"] and folds["folds"] >= 2 and folds["attributed_f"] >= folds["rules_attributed_f"]
+    readme = (tmp_path / "models" / "1" / "README.md").read_text()
+    assert "Kept by a background update" in readme and f"{folds['documents']} training documents in" in readme
     assert not loop.snapshot_path.exists()
     # A new run starts from the model kept.
     loop.close()
@@ -79,3 +84,12 @@ def test_a_second_run_on_the_same_folder_is_refused_and_removes_nothing(tmp_path
     assert half_written.is_dir()
     first.close()
     LearningLoop(decisions=decisions, root=tmp_path / "models").close()  # free again once closed
+
+
+def test_an_update_not_kept_says_why():
+    outcome = UpdateOutcome(False, None, new_f=0.671, current_f=0.667,
+                            reason="the folds refused it: on 150 documents of 4 folds: attributed F1 0.655 vs 0.676")
+    assert outcome.describe() == ("update not kept: the folds refused it: on 150 documents of 4 folds: attributed F1 "
+                                  "0.655 vs 0.676")
+    assert UpdateOutcome(False, None, new_f=0.4, current_f=0.5).describe() == (
+        "update not kept: dev F1 0.400, not better than 0.500")

@@ -13,7 +13,7 @@ from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.cue_words import (
     ADJECTIVE_PREPOSITIONS, CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, EVIDENCE_VERBS, INFINITIVE_CUE_VERBS,
-    INTENTION_INFINITIVE_VERBS, LIGHT_STANCE_VERBS, OBJECT_CUE_VERBS, PASSIVE_JUDGEMENT_VERBS, PREPOSITIONAL_CUE_VERBS,
+    INTENTION_INFINITIVE_VERBS, JUDGEMENT_VERBS, LIGHT_STANCE_VERBS, OBJECT_CUE_VERBS, PASSIVE_JUDGEMENT_VERBS, PREPOSITIONAL_CUE_VERBS,
     REGARD_VERBS, SPEECH_VERBS, STANCE_OBJECT_VERBS,
 )
 from annotator.nlp.quotes import direct, headline, interview, noun_cue, passive_judgement, reports, stance_noun
@@ -66,6 +66,7 @@ RULES: tuple[QuoteRule, ...] = (
         "stance_cue_nouns": {},  # off: cue_words.STANCE_NOUN_PREPOSITIONS is the class to switch on
         "light_stance_verbs": list(LIGHT_STANCE_VERBS),
         "passive_cue_verbs": list(PASSIVE_JUDGEMENT_VERBS),
+        "judgement_cue_verbs": sorted(JUDGEMENT_VERBS),
         "min_direct_words": 3,
         "headline_max_words": 25,
     },
@@ -76,14 +77,16 @@ def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cogniti
                       cue_nouns: list[str], cue_adjectives: list[str], stance_cue_verbs: list[str],
                       intention_cue_verbs: list[str], regard_cue_verbs: list[str], evidence_cue_verbs: list[str],
                       prepositional_cue_adjectives: dict[str, list[str]], stance_cue_nouns: dict[str, list[str]],
-                      light_stance_verbs: list[str], passive_cue_verbs: list[str], min_direct_words: int,
+                      light_stance_verbs: list[str], passive_cue_verbs: list[str], judgement_cue_verbs: list[str],
+                      min_direct_words: int,
                       headline_max_words: int) -> QuoteFinder:
     lexicon = Lexicon(speech_verbs, cognition_verbs, extra_cue_verbs, object_verbs=object_cue_verbs,
                       infinitive_verbs=infinitive_cue_verbs, clause_verbs=clause_cue_verbs,
                       prepositional_verbs=prepositional_cue_verbs, nouns=cue_nouns, adjectives=cue_adjectives,
                       stance_verbs=stance_cue_verbs, intention_verbs=intention_cue_verbs, regard_verbs=regard_cue_verbs,
                       evidence_verbs=evidence_cue_verbs, adjective_prepositions=prepositional_cue_adjectives,
-                      stance_nouns=stance_cue_nouns, light_verbs=light_stance_verbs, passive_verbs=passive_cue_verbs)
+                      stance_nouns=stance_cue_nouns, light_verbs=light_stance_verbs, passive_verbs=passive_cue_verbs,
+                      judgement_verbs=judgement_cue_verbs)
     return QuoteFinder(lexicon, min_direct_words=min_direct_words, headline_max_words=headline_max_words)
 
 

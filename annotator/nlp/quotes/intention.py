@@ -10,11 +10,12 @@ from spacy.tokens import Token
 
 from annotator.nlp.quotes.commitment import infinitive_quote
 from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.own_clause import own_clause
 from annotator.nlp.quotes.scan import QuoteScan
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    if verb.dep_ != "ROOT":
+    if not own_clause(verb, gerunds=False):
         return []
     # The lexicon's lemma first: a tagger's lemma of "hoping" is sometimes "hop".
     lemma = scan.lexicon.lemma_of(verb) or verb.lemma_.lower()

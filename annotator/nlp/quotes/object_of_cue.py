@@ -13,6 +13,7 @@ from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.own_clause import act_done, own_clause
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -30,15 +31,19 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     lemma = verb.lemma_.lower()
     if lemma not in scan.lexicon.object_verbs or lemma in LISTENER_VERBS:
         return []
-    return object_quote(scan, verb)
+    return object_quote(scan, verb, names_said=lemma in scan.lexicon.judgement_verbs, even_negated=True)
 
 
-def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> list[FoundQuote]:
+def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even_negated: bool = False) -> list[FoundQuote]:
     """The object ``verb`` says or judges, as a quote; ``names_said``: a name alone is what was
-    judged (``endorsed Clinton``), not only whom the act was for."""
+    judged (``endorsed Clinton``), not only whom the act was for; ``even_negated``: what a
+    speaker did not say is still what the report is about (``did not mention the tax``, ``never
+    criticized the ruling``: news attribution corpora annotate it), where a stance denied is not held."""
     if verb.pos_ != "VERB":
         return []
-    if negated(verb) or scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS:
+    if negated(verb) and not even_negated:
+        return []
+    if scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS and not own_clause(verb) and not act_done(verb):
         return []
     if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp":
         # "said they would strike, describing the offer as "…"": the participle is the reporter's
@@ -46,16 +51,18 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False) -> l
         # words stay a direct quote of the reporter.
         return []
     children = list(verb.children)
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not act_done(verb):
         return []  # ``refused to attack his rivals``: an act meant or refused, not one done
     if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children):
         return []  # a passive has no speaker; a clause is the reported-clause rule's
     thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None) or _gerund(verb)
-    if thing is None or thing.pos_ in ("PRON", "DET", "NUM") or thing.tag_ in ("WDT", "WP"):
+    if thing is None or thing.pos_ in ("DET", "NUM") or thing.tag_ in ("WDT", "WP"):
         return []
     going_on = [c for c in children if c.i > thing.i and (
         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in CONTINUING_PREPOSITIONS
         or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    if thing.pos_ == "PRON" and not going_on:
+        return []  # ``praised him``: a pronoun names nothing by itself; ``praised him for …`` says why
     if not names_said and not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
         return []  # ``thanked Clinton``: a name alone is whom the act was for, seldom what was said
     subject = subject_of(verb, scan.lexicon)

@@ -9,13 +9,15 @@ from spacy.tokens import Token
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
+from annotator.nlp.quotes.own_clause import own_clause
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     prepositions = scan.lexicon.prepositional_verbs.get(verb.lemma_.lower())
-    if not prepositions or verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS:
+    if not prepositions or verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx) \
+            or verb.dep_ not in MAIN_DEPS and not own_clause(verb):
         return []
     children = list(verb.children)
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
