@@ -1,5 +1,5 @@
-"""Reported questions (``asked X if …``) and questions a speaker would not answer (``would not say
-whether …``); a negated ``said that …`` still reports nothing."""
+"""Reported questions (``asked X if …``), what a speaker did not mention; a negated verb of saying
+(``would not say whether …``, ``did not say that …``) reports nothing."""
 
 import pytest
 
@@ -22,14 +22,13 @@ def test_an_if_clause_after_a_verb_of_saying_is_a_condition_not_a_report(nlp_mod
     assert all(not text.startswith("they won") for _, text, _ in found_at(reported.at, doc))
 
 
-def test_a_negated_verb_of_saying_over_a_whether_clause_reports_the_question(nlp_model):
-    doc = nlp_model("Her office would not say whether the mayor would run again.")
-    assert found_at(reported.at, doc) == [("indirect", "the mayor would run again", "say")]
-
-
-def test_a_negated_verb_of_explaining_over_a_why_clause_reports_it(nlp_model):
-    doc = nlp_model("The aide did not explain why the meeting was cancelled.")
-    assert found_at(reported.at, doc) == [("indirect", "why the meeting was cancelled", "explain")]
+@pytest.mark.parametrize("text", [
+    "Her office would not say whether the mayor would run again.",
+    "The ministry did not say when the new rules would take effect.",
+])
+def test_a_negated_verb_of_saying_over_a_question_reports_nothing(nlp_model, text):
+    # PolNeAR counts these; our own gold sets do not, and the quality floors hold them.
+    assert found_at(reported.at, nlp_model(text)) == []
 
 
 def test_a_negated_said_that_reports_nothing(nlp_model):
