@@ -11,7 +11,7 @@ from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SENTENCE_END, 
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes import quoted_part
 from annotator.nlp.quotes.found import FoundQuote, negated, word_count
-from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.quotes.scan import QuoteScan, word_after
 
 #: How many tokens from the quote a cue is looked for.
 _CUE_WINDOW = 14
@@ -161,6 +161,29 @@ def cue_after(scan: QuoteScan, segment: MarkedSegment, para_end: int) -> Span | 
         cue = cue_at(scan, token)
         if cue is not None:
             return cue
+    return _after_apposition(scan, first, para_end)
+
+
+#: How far a speaker's apposition may run after the name (``…," Mary Stone, a lawyer then working
+#: for the State Department, wrote``) before the cue.
+_APPOSITION_WINDOW = 30
+
+
+def _after_apposition(scan: QuoteScan, first: int, para_end: int) -> Span | None:
+    """``"…," Mary Stone, a lawyer then working for the firm, wrote in an email``: a name, a comma,
+    an apposition longer than the cue window and its closing comma, then the cue."""
+    doc = scan.doc
+    name_end = next((t.i for t in doc[first:first + 6] if t.text == ","), None)
+    if name_end is None or name_end == first or not all(t.pos_ == "PROPN" or t.is_punct or t.is_space
+                                                        for t in doc[first:name_end]):
+        return None
+    for token in doc[name_end + 1:name_end + 1 + _APPOSITION_WINDOW]:
+        if token.idx >= para_end or is_quote_mark(token) or token.text in SENTENCE_END:
+            return None
+        after = word_after(doc, token.i) if token.text == "," else len(doc)
+        cue = cue_at(scan, doc[after]) if after < len(doc) else None
+        if cue is not None:
+            return cue  # (a comma inside the apposition, "a lawyer from Dayton, Ohio,", goes on)
     return None
 
 

@@ -33,8 +33,7 @@ ADVERBIAL_MARKS = frozenset({"as", "because", "since", "after", "before", "while
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The clause ``verb`` reports, if it reports one."""
-    if scan.clause_lemma(verb) is None and not questions.withheld(scan, verb) \
-            or _asked_of_someone_else(verb) or _nested(verb):
+    if scan.clause_lemma(verb) is None or _asked_of_someone_else(verb) or _nested(verb):
         return []
     doc, lexicon = scan.doc, scan.lexicon
     if verb.dep_ in THINKING_ELSEWHERE_DEPS and not lexicon.is_speech(verb):

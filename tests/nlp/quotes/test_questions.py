@@ -1,7 +1,9 @@
-"""Reported questions (``asked X if …``) and questions a speaker would not answer (``would not say
-whether …``); a negated ``said that …`` still reports nothing."""
+"""Reported questions (``asked X if …``), what a speaker did not mention; a negated verb of saying
+(``would not say whether …``, ``did not say that …``) reports nothing."""
 
-from annotator.nlp.quotes import reported
+import pytest
+
+from annotator.nlp.quotes import questions, reported
 from tests.nlp.quotes.helpers import found_at
 
 
@@ -20,16 +22,33 @@ def test_an_if_clause_after_a_verb_of_saying_is_a_condition_not_a_report(nlp_mod
     assert all(not text.startswith("they won") for _, text, _ in found_at(reported.at, doc))
 
 
-def test_a_negated_verb_of_saying_over_a_whether_clause_reports_the_question(nlp_model):
-    doc = nlp_model("Her office would not say whether the mayor would run again.")
-    assert found_at(reported.at, doc) == [("indirect", "the mayor would run again", "say")]
-
-
-def test_a_negated_verb_of_explaining_over_a_why_clause_reports_it(nlp_model):
-    doc = nlp_model("The aide did not explain why the meeting was cancelled.")
-    assert found_at(reported.at, doc) == [("indirect", "why the meeting was cancelled", "explain")]
+@pytest.mark.parametrize("text", [
+    "Her office would not say whether the mayor would run again.",
+    "The ministry did not say when the new rules would take effect.",
+])
+def test_a_negated_verb_of_saying_over_a_question_reports_nothing(nlp_model, text):
+    # PolNeAR counts these; our own gold sets do not, and the quality floors hold them.
+    assert found_at(reported.at, nlp_model(text)) == []
 
 
 def test_a_negated_said_that_reports_nothing(nlp_model):
     doc = nlp_model("The governor did not say that taxes would rise.")
     assert found_at(reported.at, doc) == []
+
+
+def test_what_a_speaker_did_not_mention_is_the_content(nlp_model):
+    doc = nlp_model("The governor did not mention the new levy in her speech.")
+    assert found_at(questions.unmentioned, doc) == [("indirect", "the new levy", "mention")]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor did not mention it.",  # a pronoun names nothing
+    "The governor mentioned the new levy in her speech.",  # not negated: another rule's, if any
+])
+def test_no_unmentioned_content_without_a_negated_named_object(nlp_model, text):
+    assert found_at(questions.unmentioned, nlp_model(text)) == []
+
+
+def test_the_whole_pipeline_gives_the_unmentioned_its_speaker(quotes_in):
+    found = quotes_in("The governor did not mention the new levy in her speech.")
+    assert [(q.type, q.text, q.speaker) for q in found] == [("indirect", "the new levy", "The governor")]
