@@ -123,6 +123,16 @@ CUE_ADJECTIVES = (
     "unwilling", "willing", "ready", "wary", "critical", "supportive", "opposed", "comfortable",
     "frustrated", "furious", "thrilled", "excited", "surprised", "shocked",
 )
+#: Verbs of putting words out and of characterizing (VerbNet's ``transfer_mesg`` and ``dub``
+#: classes, and publishing): their object is what is said or judged (``published an essay on …``,
+#: ``floated a gas tax``, ``named the economy as …``). Measured on train's tuning part, ``release``,
+#: ``issue``, ``share``, ``present``, ``introduce``, ``invoke``, ``compare``, ``address`` and
+#: ``promote`` are right under half the time as new quotes (a statement released is the noun
+#: cue's; a bill introduced is an act): left out; ``unveil`` too (``unveiled its first foldable
+#: phone`` is a launch, not words: news_blind's gold).
+PUBLISHING_OBJECT_VERBS = (
+    "publish", "quote", "recite", "preach", "float", "expose", "imply", "name",
+)
 #: Verbs of communicating whose object is what was said or judged (``announced his resignation``,
 #: ``criticized the ruling``, ``described the plan as "a mistake"``): the object rule reports it.
 #: Verbs of liking and wanting (``supports the bill``, ``wants a wall``) are left out: measured on
@@ -148,16 +158,8 @@ OBJECT_CUE_VERBS = (
     # one 8): ``ordered a recount``, ``reported a loss``, ``answered the charge``, ``said nothing of
     # the kind``, 0.4-0.6 right each as new quotes; ``write``, ``pledge``, ``charge`` (0-0.25) out.
     "order", "report", "answer", "say",
-)
-#: Verbs of putting words out and of characterizing (VerbNet's ``transfer_mesg`` and ``dub``
-#: classes, and publishing): their object is what is said or judged (``published an essay on …``,
-#: ``floated a gas tax``, ``named the economy as …``). Measured on train's tuning part, ``release``,
-#: ``issue``, ``share``, ``present``, ``introduce``, ``invoke``, ``compare``, ``address`` and
-#: ``promote`` are right under half the time as new quotes (a statement released is the noun
-#: cue's; a bill introduced is an act): left out; ``unveil`` too (``unveiled its first foldable
-#: phone`` is a launch, not words: news_blind's gold).
-PUBLISHING_OBJECT_VERBS = (
-    "publish", "quote", "recite", "preach", "float", "expose", "imply", "name",
+    # and the publishing verbs above
+    *PUBLISHING_OBJECT_VERBS,
 )
 #: Verbs whose infinitive reports a commitment, an intention or an expectation (``vowed to repeal
 #: the law``, ``plans to run``); the subject of one that is not a commitment must be able to mean it.
@@ -198,6 +200,15 @@ ADJECTIVE_PREPOSITIONS: dict[str, tuple[str, ...]] = {
 #: was time``, ``see that it works``).
 CLAUSE_CUE_VERBS = tuple(sorted({v for verbs in CUE_VERB_CLASSES.values() for v in verbs} - {"decide", "see"}
                                 | {"point"}))  # ``pointed out that``
+#: Verbs of taking a side whose prepositional object is the side taken or the thing judged (Levin's
+#: ``judgement`` and ``social interaction`` verbs with a preposition; PARC and PolNeAR attribute a
+#: vote or a declared allegiance as a stance): ``voted against the bill``, ``sided with the
+#: unions``, ``stood by her claim``, ``vouched for the nominee``, ``apologized for the remark``.
+STANCE_PREPOSITIONAL_VERBS: dict[str, tuple[str, ...]] = {
+    "vote": ("for", "against"), "side": ("with", "against"), "stand": ("with", "by", "behind", "against"),
+    "vouch": ("for",), "apologize": ("for",), "apologise": ("for",), "rally": ("behind", "around"),
+    "object": ("to",), "hint": ("at",), "point": ("to",),
+}
 #: Verbs whose prepositional object is what was said or asked for (``called for new talks``,
 #: ``warned of a recession``, ``complained about the cuts``), with those prepositions.
 PREPOSITIONAL_CUE_VERBS: dict[str, tuple[str, ...]] = {
@@ -215,18 +226,9 @@ PREPOSITIONAL_CUE_VERBS: dict[str, tuple[str, ...]] = {
     # Pointing at what one speaks of or asks for (``referred to the ruling as``, ``focused on
     # jobs``, ``asked for a recount``).
     "refer": ("to",), "focus": ("on",), "ask": ("for",), "allude": ("to",),
+    # and the stances above
+    **STANCE_PREPOSITIONAL_VERBS,
 }
-#: Verbs of taking a side whose prepositional object is the side taken or the thing judged (Levin's
-#: ``judgement`` and ``social interaction`` verbs with a preposition; PARC and PolNeAR attribute a
-#: vote or a declared allegiance as a stance): ``voted against the bill``, ``sided with the
-#: unions``, ``stood by her claim``, ``vouched for the nominee``, ``apologized for the remark``.
-STANCE_PREPOSITIONAL_VERBS: dict[str, tuple[str, ...]] = {
-    "vote": ("for", "against"), "side": ("with", "against"), "stand": ("with", "by", "behind", "against"),
-    "vouch": ("for",), "apologize": ("for",), "apologise": ("for",), "rally": ("behind", "around"),
-    "object": ("to",), "hint": ("at",), "point": ("to",),
-}
-PREPOSITIONAL_CUE_VERBS.update(STANCE_PREPOSITIONAL_VERBS)
-OBJECT_CUE_VERBS = OBJECT_CUE_VERBS + PUBLISHING_OBJECT_VERBS
 #: Verbs that raise a content to the subject (``seems to``, ``appears to``): the content, no source.
 RAISING_VERBS = frozenset({"seem", "appear"})
 
