@@ -40,6 +40,7 @@ from annotator.nlp.doubt import doubt  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, load_pipeline, prelabel  # noqa: E402
 from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
+from annotator.training.fold_check import describe_figures  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
 from annotator.training.settings import TrainingSettings  # noqa: E402
 from annotator.training.updater import update_model  # noqa: E402
@@ -108,11 +109,9 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
                   f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
             if result.folds is not None:
                 folds = result.folds
-                print(f"    folds: {folds['combination']}: attributed F1 {folds['attributed_f']:.3f} vs the rules' "
-                      f"{folds['rules_attributed_f']:.3f} (gain's {folds['confidence']:.0%} lower bound "
-                      f"{folds['gain_lower_bound']:+.3f}), keys {folds['keys']:.1f} vs {folds['rules_keys']:.1f}, "
-                      f"{folds['documents']} documents in {folds['folds']} folds, {folds['minutes']:.1f} min: "
-                      f"{'kept' if folds['kept'] else 'refused'}", flush=True)
+                print(f"    folds: {folds['combination']}: {describe_figures(folds)}, {folds['documents']} documents "
+                      f"in {folds['folds']} folds, {folds['minutes']:.1f} min: {'kept' if folds['kept'] else 'refused'}",
+                      flush=True)
         if size in sizes:
             quotes = sum(1 for t in labeled for s in t.spans if s.label == "QUOTE")
             scores = held_out_row(curve, nlp, held_out)

@@ -87,6 +87,13 @@ class FoldVerdict:
                 "keys": self.combination_keys, "minutes": round(self.minutes, 2), "per_fold": self.per_fold}
 
 
+def describe_figures(folds: dict[str, object]) -> str:
+    """A verdict's figures (``FoldVerdict.to_dict``) in words, as the model README and ``bench/active.py`` give them."""
+    return (f"attributed F1 {folds['attributed_f']:.3f} vs the rules' {folds['rules_attributed_f']:.3f} (the gain's "
+            f"{folds['confidence']:.0%} lower bound {folds['gain_lower_bound']:+.3f}, at least -{folds['margin']}), "
+            f"keys per document {folds['keys']:.1f} vs {folds['rules_keys']:.1f}")
+
+
 def pooled(scores: Sequence[Score]) -> Score:
     total = Score()
     for score in scores:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.training.data import TrainingData
+from annotator.training.fold_check import describe_figures
 from annotator.training.trainer import TrainingResult
 
 
@@ -109,10 +110,7 @@ def update_section(update: dict[str, Any] | None) -> list[str]:
     folds = update.get("folds")
     if folds:
         lines[-1] += (f" On {folds['documents']} training documents in {folds['folds']} folds, each pre-labeled by a "
-                      f"model trained on the others: attributed F1 {folds['attributed_f']:.3f} vs the rules' "
-                      f"{folds['rules_attributed_f']:.3f} (the gain's {folds['confidence']:.0%} lower bound "
-                      f"{folds['gain_lower_bound']:+.3f}, at least -{folds['margin']}), keys per document "
-                      f"{folds['keys']:.1f} vs {folds['rules_keys']:.1f}; {folds['minutes']:.1f} minutes.")
+                      f"model trained on the others: {describe_figures(folds)}; {folds['minutes']:.1f} minutes.")
     return lines + [""]
 
 
