@@ -4,9 +4,9 @@ parse (the learned frames' candidates, the rule classes too imprecise to pre-lab
 and speaker; ``scores`` holds each source's measured right-rate; ``component``
 (``annotator_suggestions``) keeps the non-overlapping ones on ``doc._.suggestions``."""
 
-from annotator.nlp.suggest.component import SUGGESTIONS_PIPE, DocSuggestion, Suggester, make_suggester, suggestions_in
+from annotator.nlp.suggest.component import SUGGESTIONS_PIPE, Suggester, make_suggester
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, proposals
 from annotator.nlp.suggest.scores import DEFAULT_SOURCES, SCORES
 
-__all__ = ["DEFAULT_SOURCES", "SCORES", "SOURCES", "SUGGESTIONS_PIPE", "DocSuggestion", "Proposal", "Suggester",
-           "choose", "make_suggester", "proposals", "suggestions_in"]
+__all__ = ["DEFAULT_SOURCES", "SCORES", "SOURCES", "SUGGESTIONS_PIPE", "Proposal", "Suggester",
+           "choose", "make_suggester", "proposals"]

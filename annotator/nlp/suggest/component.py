@@ -1,39 +1,22 @@
 """The ``annotator_suggestions`` component: after the pre-labels, the candidate attributions no
 pre-labeled quote overlaps (``propose``), scored by the measured right-rate of their source
 (``scores``), none overlapping another (the higher score wins). They are kept apart from the
-annotations: ``doc._.suggestions`` holds ``DocSuggestion`` tuples of character offsets, which
+annotations: ``doc._.suggestions`` holds ``convert.DocSuggestion`` tuples of character offsets, which
 ``convert.doc_to_task`` writes to ``Task.suggestions``; the pre-labels are never changed."""
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
-from annotator.nlp.suggest.propose import SOURCES, choose, proposals
+from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, proposals
 from annotator.nlp.suggest.scores import DEFAULT_SOURCES, SCORES
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
-
-if not Doc.has_extension("suggestions"):
-    Doc.set_extension("suggestions", default=None)
-
-
-class DocSuggestion(NamedTuple):
-    """One suggestion on a ``Doc``, by character offsets (a ``DocBin`` keeps it as a plain tuple):
-    the quote, its cue and speaker (``None`` when there is none), its score and its source."""
-
-    quote_start: int
-    quote_end: int
-    quote_type: str
-    cue_start: int | None
-    cue_end: int | None
-    speaker_start: int | None
-    speaker_end: int | None
-    score: float
-    source: str
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions"], requires=["doc.spans"],
@@ -69,14 +52,9 @@ class Suggester:
         return doc
 
 
-def suggestion_of(proposal, score: float) -> DocSuggestion:
+def suggestion_of(proposal: Proposal, score: float) -> DocSuggestion:
     cue, speaker = proposal.cue, proposal.speaker
     return DocSuggestion(proposal.span.start_char, proposal.span.end_char, proposal.quote_type,
                          cue.start_char if cue is not None else None, cue.end_char if cue is not None else None,
                          speaker.start_char if speaker is not None else None,
                          speaker.end_char if speaker is not None else None, round(score, 3), proposal.source)
-
-
-def suggestions_in(doc: Doc) -> list[DocSuggestion]:
-    """The document's suggestions (none when the component did not run)."""
-    return [DocSuggestion(*s) for s in doc._.suggestions or ()]
