@@ -52,11 +52,14 @@ def load_pipeline(model: str | None = None, *, suggestions: bool = True) -> Lang
 
 
 def set_suggestions(nlp: Language, on: bool) -> Language:
-    """Run the suggestions component (``on``) or leave it disabled: the pre-labels are the same."""
+    """Run the suggestions component (``on``) or leave it disabled: the pre-labels are the same. A
+    trained frames component (added after the suggestions were built) lends it its counts."""
     if on and SUGGESTIONS in nlp.disabled:
         nlp.enable_pipe(SUGGESTIONS)
     elif not on and SUGGESTIONS in nlp.pipe_names:
         nlp.disable_pipe(SUGGESTIONS)
+    if SUGGESTIONS in nlp.component_names and frames.FRAMES_PIPE in nlp.component_names:
+        nlp.get_pipe(SUGGESTIONS).frames = nlp.get_pipe(frames.FRAMES_PIPE)
     return nlp
 
 

@@ -13,19 +13,24 @@ from spacy.tokens import Doc
 
 from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
-from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, proposals
-from annotator.nlp.suggest.scores import DEFAULT_SOURCES, SCORES
+from annotator.nlp.frames import FRAMES_PIPE, FrameAdder
+from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
+from annotator.nlp.suggest.scores import DEFAULT_SOURCES, LEARNED_MIN_SCORE, SCORES
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions"], requires=["doc.spans"],
-                  default_config={"enabled": True, "sources": list(DEFAULT_SOURCES), "min_score": 0.0})
-def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float) -> Suggester:
+                  default_config={"enabled": True, "sources": list(DEFAULT_SOURCES), "min_score": 0.0,
+                                  "learned_min_score": LEARNED_MIN_SCORE})
+def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
+                   learned_min_score: float) -> Suggester:
     unknown = sorted(set(sources) - set(SOURCES))
     if unknown:
         raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} (known: {', '.join(SOURCES)})")
-    return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp))
+    frames = nlp.get_pipe(FRAMES_PIPE) if FRAMES_PIPE in nlp.component_names else None
+    return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp),
+                     frames=frames, learned_min_score=learned_min_score)
 
 
 class Suggester:
@@ -33,21 +38,39 @@ class Suggester:
 
     ``sources``: which kinds to propose; ``scores``: each source's right-rate (its suggestions'
     score; a source without one is never suggested); ``min_score``: leave out sources rated lower;
-    ``enabled=False``: propose nothing (the documents are left as they are)."""
+    ``enabled=False``: propose nothing (the documents are left as they are).
+
+    With a trained frames component (``frames``, ``annotator train --design frames``: how often the
+    team annotated each frame and cue word), every frame's candidates are proposed and scored by
+    those counts instead (so the suggestions follow the team's decisions), those rated below
+    ``learned_min_score`` left out; the rule classes keep their table score."""
 
     def __init__(self, *, enabled: bool = True, sources: Iterable[str] = DEFAULT_SOURCES, min_score: float = 0.0,
-                 lexicon: Lexicon | None = None, scores: dict[str, float] | None = None) -> None:
+                 lexicon: Lexicon | None = None, scores: dict[str, float] | None = None,
+                 frames: FrameAdder | None = None, learned_min_score: float = LEARNED_MIN_SCORE) -> None:
         self.enabled = enabled
         self.sources = frozenset(sources)
         self.min_score = min_score
         self.lexicon = lexicon or Lexicon()
         self.scores = dict(SCORES if scores is None else scores)
+        self.frames = frames
+        self.learned_min_score = learned_min_score
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
             return doc
-        live = frozenset(s for s in self.sources if self.scores.get(s, -1.0) >= self.min_score)
-        chosen = choose(proposals(doc, self.lexicon, live), self.scores, self.min_score)
+        live = {s for s in self.sources if self.scores.get(s, -1.0) >= self.min_score}
+        counts = self.frames.counts if self.frames is not None and self.frames.counts.counts else None
+        rate = None
+        if counts is not None:
+            live |= {frame_source(frame.name) for frame in self.frames.frames}
+
+            def rate(proposal: Proposal) -> float | None:
+                if proposal.candidate is None:
+                    return None
+                learned = counts.rate(proposal.candidate)
+                return learned if learned >= self.learned_min_score else -1.0
+        chosen = choose(proposals(doc, self.lexicon, frozenset(live)), self.scores, self.min_score, rate)
         doc._.suggestions = [suggestion_of(p, score) for p, score in chosen]
         return doc
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.cue_words import STANCE_NOUN_PREPOSITIONS
-from annotator.nlp.frames.candidates import FRAMES, candidates, opened, overlaps_any
+from annotator.nlp.frames.candidates import FRAMES, Candidate, candidates, opened, overlaps_any
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import stance_noun
 from annotator.nlp.quotes.found import FoundQuote
@@ -48,6 +49,9 @@ class Proposal:
     cue: Span | None
     speaker: Span | None
     source: str
+    #: the frames' candidate it came from (keyed by frame, cue word and place: a trained frames
+    #: component's counts rate it), None for the rule classes
+    candidate: Candidate | None = None
 
     @property
     def chars(self) -> tuple[int, int]:
@@ -62,31 +66,39 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
     taken = [(q.start_char, q.end_char) for q in doc.spans["quotes"]] if "quotes" in doc.spans else []
     # each source's speakers are read with its own word list open, as its quotes were found
     # (the speaker rules read a noun cue's possessor only for the lexicon's nouns)
-    found: list[tuple[str, Lexicon, FoundQuote]] = []
+    found: list[tuple[str, Lexicon, FoundQuote, Candidate | None]] = []
     frames = {frame.name: frame for frame in FRAMES if frame_source(frame.name) in sources}
     if frames:
         wide = {name: opened(lexicon, frame.opens) for name, frame in frames.items()}
-        found += [(frame_source(c.frame), wide[c.frame], c.found)
+        found += [(frame_source(c.frame), wide[c.frame], c.found, c)
                   for c in candidates(doc, lexicon, tuple(frames.values()), taken=taken)]
     if STANCE_NOUN in sources:
         stances = copy.copy(lexicon)
         stances.stance_nouns = {noun: frozenset(preps) for noun, preps in STANCE_NOUN_PREPOSITIONS.items()}
-        found += [(STANCE_NOUN, stances, f) for f in stance_noun.find(QuoteScan.of(doc, stances))
+        found += [(STANCE_NOUN, stances, f, None) for f in stance_noun.find(QuoteScan.of(doc, stances))
                   if f.cue is not None and not overlaps_any(*f.chars, taken)]
     text = doc.text
     scans: dict[int, SpeakerScan] = {}
     out = []
-    for source, words, f in found:
+    for source, words, f, candidate in found:
         scan = scans.get(id(words)) or scans.setdefault(id(words), SpeakerScan(doc=doc, text=text, lexicon=words))
-        out.append(Proposal(f.span, f.quote_type, f.cue, speaker_from_rules(scan, f.cue, f.span), source))
+        out.append(Proposal(f.span, f.quote_type, f.cue, speaker_from_rules(scan, f.cue, f.span), source, candidate))
     return out
 
 
-def choose(found: list[Proposal], scores: dict[str, float], min_score: float = 0.0) -> list[tuple[Proposal, float]]:
-    """The proposals whose source has a score of at least ``min_score``, none overlapping another:
-    of overlapping ones the higher score wins (then the earlier, then the shorter). In document order."""
-    rated = sorted(((scores[p.source], p) for p in found if p.source in scores and scores[p.source] >= min_score),
-                   key=lambda pair: (-pair[0], pair[1].span.start, len(pair[1].span)))
+def choose(found: list[Proposal], scores: dict[str, float], min_score: float = 0.0,
+           rate: Callable[[Proposal], float | None] | None = None) -> list[tuple[Proposal, float]]:
+    """The proposals scored at least ``min_score``, none overlapping another: of overlapping ones the
+    higher score wins (then the earlier, then the shorter). In document order. A proposal's score is
+    ``rate(proposal)`` when that gives one (a trained frames component's counts), else its source's
+    in ``scores``; a proposal with neither is left out."""
+    rated = []
+    for proposal in found:
+        score = rate(proposal) if rate is not None else None
+        score = scores.get(proposal.source) if score is None else score
+        if score is not None and score >= min_score:
+            rated.append((score, proposal))
+    rated.sort(key=lambda pair: (-pair[0], pair[1].span.start, len(pair[1].span)))
     kept: list[tuple[Proposal, float]] = []
     for score, proposal in rated:
         if not overlaps_any(*proposal.chars, [k.chars for k, _ in kept]):

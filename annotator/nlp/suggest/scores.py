@@ -34,3 +34,9 @@ SCORES: dict[str, float] = {
 #: all sources 106.2 keys per article, without these two 105.5; without any other one more).
 DEFAULT_SOURCES: tuple[str, ...] = tuple(source for source in SCORES
                                          if source not in ("frame:object", "frame:preposition"))
+
+#: With a trained frames component, a frame's candidate is suggested when the team's counts rate it
+#: at least this (``learned_min_score``). Chosen on tuning: counts from 604 tuning articles, keys on
+#: the other 151 (0.10: 113.4, 0.15: 112.8, 0.20: 113.5, 0.30: 114.0; this table's defaults 115.1;
+#: no suggestions 119.6); see docs/prelabel.md, "Suggestions".
+LEARNED_MIN_SCORE = 0.15

@@ -115,3 +115,17 @@ def test_the_component_config_turns_them_off():
     assert off.enabled is False and suggestions_in(doc) == []
     with pytest.raises(ValueError, match="unknown frame:nothing"):
         nlp.add_pipe(SUGGESTIONS, name="other", config={"sources": ["frame:nothing"]})
+
+
+def test_a_trained_frames_component_scores_the_frames_by_the_teams_counts(nlp_model):
+    from annotator.nlp.frames import FrameAdder, FrameCounts
+
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    kept = FrameCounts({"infinitive": [8, 10], "infinitive|want": [8, 10], "object": [0, 10]})
+    doc = Suggester(lexicon=lexicon, frames=FrameAdder(lexicon=lexicon, counts=kept))(nlp_model(LEFT_OUT))
+    (suggestion,) = suggestions_in(doc)
+    assert suggestion.source == "frame:infinitive" and suggestion.score != SCORES["frame:infinitive"]
+    assert suggestion.score > 0.7
+    seldom = FrameCounts({"infinitive": [0, 20], "infinitive|want": [0, 20]})
+    doc = Suggester(lexicon=lexicon, frames=FrameAdder(lexicon=lexicon, counts=seldom))(nlp_model(LEFT_OUT))
+    assert suggestions_in(doc) == []  # a frame the team never annotates is not suggested
