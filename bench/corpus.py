@@ -1,7 +1,7 @@
 """Pre-label quality and speed on a real attribution corpus in brat standoff (PolNeAR), scored like ``annotator evaluate``.
 
     nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--held-out | --tuning] [--misses]
-                                          [--model NAME] [--dump DIR]
+                                          [--model NAME] [--dump DIR] [--no-suggestions | --suggest-all]
 
 CORPUS_DIR is PolNeAR's checkout (``CORPUS_DIR/data/train/{text,attributions}``) or the split
 folder itself. Gold is ``import brat``'s reading of the corpus, one annotation per text (the first
@@ -14,7 +14,10 @@ error list for rule development; ``--dump DIR --rescore`` scores them again with
 ``--held-out`` scores only the seeded 10% that ``bench/learning_curve.py`` holds out (the texts
 the targets are measured on); ``--tuning`` the other 90%, where rules and word lists are chosen. ``--misses`` prints every gold attribution not found, counted by
 what carries it in the gold (the class of its cue word, read off the model's parse: never text).
-Every run prints the estimated keys to bring each article to gold (``KEY_COSTS``).
+Every run prints the estimated keys to bring each article to gold (``KEY_COSTS``), and beside them
+the suggestions per article, their right-rate per source and the keys when each suggestion is
+visited and the right ones taken (``SUGGESTION_COSTS``); ``--no-suggestions`` pre-labels without
+them (the pre-label figures are the same), ``--suggest-all`` suggests from every scored source.
 Without the corpus it says so and exits 0.
 """
 
