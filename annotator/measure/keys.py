@@ -4,9 +4,9 @@ the fixes counted as the scorer pairs quotes, each at its cost in the annotate s
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from typing import Callable, Sequence
 
-from annotator.core.records import QUOTE, Task
+from annotator.core.records import QUOTE, Suggestion, Task
 from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
 
 #: Estimated keys for one fix in the annotate screen (issue 17): add a missed quote with its
@@ -55,11 +55,13 @@ def mean_keys(gold: Sequence[Task], predicted: Sequence[Task], *, extent: bool =
 SUGGESTION_COSTS = {"visit": 1, "take": 1}
 
 
-def suggestion_fixes(gold: Task, pred: Task) -> Counter:
+def suggestion_fixes(gold: Task, pred: Task, kind: Callable[[Suggestion], str] | None = None) -> Counter:
     """What the annotator does with ``pred``'s suggestions: visits every one; takes each that the
     scorer pairs with a gold quote the pre-labels did not find (``right``: an attribution no longer
     added by hand), then fixes its speaker (``speaker``; ``delete`` when gold has none) and its
-    extent as for a pre-label. Counted by kind, and per source as ``n:SOURCE`` / ``right:SOURCE``."""
+    extent as for a pre-label. Counted by kind, and per source (or per ``kind(suggestion)``) as
+    ``n:KIND`` / ``right:KIND``."""
+    kind = kind or _source
     suggestions = list(getattr(pred, "suggestions", None) or ())
     out: Counter = Counter(visit=len(suggestions))
     if not suggestions:
@@ -73,11 +75,11 @@ def suggestion_fixes(gold: Task, pred: Task) -> Counter:
     taken, _ = match_quotes_with_pieces(gold.text, missed, [s.quote for s in suggestions])
     g_attr = speakers_of(gold)
     for suggestion in suggestions:
-        out[f"n:{suggestion.source}"] += 1
+        out[f"n:{kind(suggestion)}"] += 1
     for g, quote in taken:
         suggestion = by_key[quote.key]
         out["take"] += 1
-        out[f"right:{suggestion.source}"] += 1
+        out[f"right:{kind(suggestion)}"] += 1
         speaker = suggestion.speaker
         said = [Attribution(speaker, pred.span_text(speaker), pred.span_text(speaker))] if speaker else []
         if g.key in g_attr and not (said and same_speaker(g_attr[g.key], said)):
@@ -87,6 +89,10 @@ def suggestion_fixes(gold: Task, pred: Task) -> Counter:
         if (g.start, g.end) != (quote.start, quote.end):
             out["extent"] += 1
     return out
+
+
+def _source(suggestion: Suggestion) -> str:
+    return suggestion.source or "?"
 
 
 def keys_with_suggestions(fixes: Counter, suggested: Counter, *, extent: bool = False) -> int:

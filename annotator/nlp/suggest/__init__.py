@@ -6,7 +6,7 @@ and speaker; ``scores`` holds each source's measured right-rate; ``component``
 
 from annotator.nlp.suggest.component import SUGGESTIONS_PIPE, Suggester, make_suggester
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, proposals
-from annotator.nlp.suggest.scores import DEFAULT_SOURCES, SCORES
+from annotator.nlp.suggest.scores import BANDS, DEFAULT_SOURCES, MIN_SCORE, SCORES, band, table_score
 
-__all__ = ["DEFAULT_SOURCES", "SCORES", "SOURCES", "SUGGESTIONS_PIPE", "Proposal", "Suggester",
+__all__ = ["BANDS", "DEFAULT_SOURCES", "MIN_SCORE", "SCORES", "band", "table_score", "SOURCES", "SUGGESTIONS_PIPE", "Proposal", "Suggester",
            "choose", "make_suggester", "proposals"]

@@ -15,13 +15,13 @@ from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
-from annotator.nlp.suggest.scores import DEFAULT_SOURCES, LEARNED_MIN_SCORE, SCORES
+from annotator.nlp.suggest.scores import DEFAULT_SOURCES, LEARNED_MIN_SCORE, MIN_SCORE, SCORES
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions"], requires=["doc.spans"],
-                  default_config={"enabled": True, "sources": list(DEFAULT_SOURCES), "min_score": 0.0,
+                  default_config={"enabled": True, "sources": list(DEFAULT_SOURCES), "min_score": MIN_SCORE,
                                   "learned_min_score": LEARNED_MIN_SCORE})
 def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
                    learned_min_score: float) -> Suggester:
@@ -36,8 +36,9 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
 class Suggester:
     """Writes ``doc._.suggestions``: candidate attributions the pre-labels left out.
 
-    ``sources``: which kinds to propose; ``scores``: each source's right-rate (its suggestions'
-    score; a source without one is never suggested); ``min_score``: leave out sources rated lower;
+    ``sources``: which kinds to propose; ``scores``: each source's right-rate by the content's
+    length (its suggestions' score; a source without one is never suggested); ``min_score``: leave
+    out suggestions scored lower;
     ``enabled=False``: propose nothing (the documents are left as they are).
 
     With a trained frames component (``frames``, ``annotator train --design frames``: how often the
@@ -45,8 +46,9 @@ class Suggester:
     those counts instead (so the suggestions follow the team's decisions), those rated below
     ``learned_min_score`` left out; the rule classes keep their table score."""
 
-    def __init__(self, *, enabled: bool = True, sources: Iterable[str] = DEFAULT_SOURCES, min_score: float = 0.0,
-                 lexicon: Lexicon | None = None, scores: dict[str, float] | None = None,
+    def __init__(self, *, enabled: bool = True, sources: Iterable[str] = DEFAULT_SOURCES,
+                 min_score: float = MIN_SCORE, lexicon: Lexicon | None = None,
+                 scores: dict[str, tuple[float, ...]] | None = None,
                  frames: FrameAdder | None = None, learned_min_score: float = LEARNED_MIN_SCORE) -> None:
         self.enabled = enabled
         self.sources = frozenset(sources)
@@ -59,7 +61,7 @@ class Suggester:
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
             return doc
-        live = {s for s in self.sources if self.scores.get(s, -1.0) >= self.min_score}
+        live = {s for s in self.sources if max(self.scores.get(s, ()), default=-1.0) >= self.min_score}
         counts = self.frames.counts if self.frames is not None and self.frames.counts.counts else None
         rate = None
         if counts is not None:

@@ -27,6 +27,7 @@ from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
+from annotator.nlp.suggest.scores import table_score
 
 STANCE_NOUN = "rule:stance-noun"
 
@@ -57,6 +58,11 @@ class Proposal:
     def chars(self) -> tuple[int, int]:
         return self.span.start_char, self.span.end_char
 
+    @property
+    def words(self) -> int:
+        """The content's words, split at white space (what the scores' bands count)."""
+        return len(self.span.text.split())
+
 
 def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> list[Proposal]:
     """Every candidate of ``sources`` that no pre-labeled quote (``doc.spans["quotes"]``) overlaps,
@@ -86,16 +92,16 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
     return out
 
 
-def choose(found: list[Proposal], scores: dict[str, float], min_score: float = 0.0,
+def choose(found: list[Proposal], scores: dict[str, tuple[float, ...]], min_score: float = 0.0,
            rate: Callable[[Proposal], float | None] | None = None) -> list[tuple[Proposal, float]]:
     """The proposals scored at least ``min_score``, none overlapping another: of overlapping ones the
     higher score wins (then the earlier, then the shorter). In document order. A proposal's score is
     ``rate(proposal)`` when that gives one (a trained frames component's counts), else its source's
-    in ``scores``; a proposal with neither is left out."""
+    in ``scores`` for its number of words (``scores.table_score``); one with neither is left out."""
     rated = []
     for proposal in found:
         score = rate(proposal) if rate is not None else None
-        score = scores.get(proposal.source) if score is None else score
+        score = table_score(scores, proposal.source, proposal.words) if score is None else score
         if score is not None and score >= min_score:
             rated.append((score, proposal))
     rated.sort(key=lambda pair: (-pair[0], pair[1].span.start, len(pair[1].span)))

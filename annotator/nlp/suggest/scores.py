@@ -1,42 +1,64 @@
 """How often a suggestion of each kind is right, out of the box: the share of a source's suggestions
-that the scorer pairs with a gold attribution the pre-labels did not find, on PolNeAR ``train``'s
-tuning part (90%):
+that the scorer pairs with a gold attribution the pre-labels did not find, by how many words the
+suggested content has (long contents are right far more often), on PolNeAR ``train``'s tuning
+part (90%):
 
     nice .venv/bin/python bench/corpus.py /work/polnear --tuning --misses --speed-docs 0 --suggest-all
 
-(``--suggest-all`` proposes every source, whatever its default, and prints each one's count and
-right-rate). A source is suggested by default when taking its right suggestions saves more keys
-than visiting all of them costs (``bench/corpus.py`` prints keys with and without suggestions).
-The table holds rates only: never text or words of the corpus.
+(``--suggest-all`` proposes every source and band, whatever its score, and prints each one's
+count and right-rate). A suggestion is shown when its score is at least ``MIN_SCORE``: taking the
+right ones must save more keys than visiting all of them costs (a right one saves 8 − 2 keys, less
+a speaker fix now and then; a wrong one costs 1). The table holds rates only: never text or words
+of the corpus.
 """
 
 from __future__ import annotations
 
-#: source → right-rate of its suggestions (0–1): the score each suggestion carries. Measured at
-#: b0a2e74 with ``--suggest-all`` (755 tuning articles, 12.0 suggestions per article, 0.212 right).
-SCORES: dict[str, float] = {
-    "rule:stance-noun": 0.585,
-    "frame:noun": 0.478,
-    "frame:regard": 0.461,
-    "frame:clause": 0.410,
-    "frame:infinitive": 0.352,
-    "frame:adjective-preposition": 0.350,
-    "frame:adjective": 0.286,
-    "frame:evidence": 0.195,
-    "frame:passive": 0.188,
-    "frame:stance": 0.174,
-    "frame:object": 0.142,
-    "frame:preposition": 0.126,
+from bisect import bisect_left
+
+#: The last word count of each band but the last: contents of 1–3, 4–8, and 9 or more words.
+BAND_ENDS = (3, 8)
+BANDS = ("1-3", "4-8", "9+")
+
+#: source → right-rate of its suggestions (0–1) in each band: the score a suggestion carries.
+#: Measured at 2b066f1 with ``--suggest-all`` (755 tuning articles; a band seen fewer than 20
+#: times in them is marked ``# few``).
+SCORES: dict[str, tuple[float, float, float]] = {
+    "rule:stance-noun": (0.539, 0.571, 0.727),
+    "frame:noun": (0.400, 0.581, 0.430),  # 1-3: few
+    "frame:regard": (0.333, 0.500, 0.442),  # 1-3: few
+    "frame:clause": (0.000, 0.313, 0.473),  # 1-3: few
+    "frame:infinitive": (0.196, 0.291, 0.426),
+    "frame:adjective-preposition": (0.239, 0.446, 0.485),
+    "frame:adjective": (0.000, 0.500, 0.250),  # few in every band
+    "frame:evidence": (0.093, 0.185, 0.347),
+    "frame:passive": (0.187, 0.154, 0.400),
+    "frame:stance": (0.091, 0.180, 0.317),
+    "frame:object": (0.069, 0.139, 0.345),
+    "frame:preposition": (0.072, 0.147, 0.263),
 }
 
-#: The sources suggested by default (component config ``sources``): every source but a verb's
-#: object and a verb's preposition, which cost more visits than their right ones save (on tuning:
-#: all sources 106.2 keys per article, without these two 105.5; without any other one more).
-DEFAULT_SOURCES: tuple[str, ...] = tuple(source for source in SCORES
-                                         if source not in ("frame:object", "frame:preposition"))
+#: A suggestion is shown when its score is at least this (component config ``min_score``). On
+#: tuning every band above it saves keys and every band below it costs some.
+MIN_SCORE = 0.17
+
+#: The sources proposed by default (component config ``sources``): all of them, each band kept or
+#: left out by ``MIN_SCORE``.
+DEFAULT_SOURCES: tuple[str, ...] = tuple(SCORES)
 
 #: With a trained frames component, a frame's candidate is suggested when the team's counts rate it
 #: at least this (``learned_min_score``). Chosen on tuning: counts from 604 tuning articles, keys on
-#: the other 151 (0.10: 113.4, 0.15: 112.8, 0.20: 113.5, 0.30: 114.0; this table's defaults 115.1;
-#: no suggestions 119.6); see docs/prelabel.md, "Suggestions".
+#: the other 151 (0.10: 113.4, 0.15: 112.8, 0.20: 113.5, 0.30: 114.0; the table's sources without
+#: bands 115.1; no suggestions 119.6); see docs/prelabel.md, "Suggestions".
 LEARNED_MIN_SCORE = 0.15
+
+
+def band(words: int) -> int:
+    """The band (0, 1, 2) of a content of ``words`` words."""
+    return bisect_left(BAND_ENDS, words)
+
+
+def table_score(scores: dict[str, tuple[float, ...]], source: str, words: int) -> float | None:
+    """The table's score of a suggestion of ``source`` with ``words`` words (None: not in the table)."""
+    rates = scores.get(source)
+    return None if rates is None else rates[min(band(words), len(rates) - 1)]

@@ -34,7 +34,7 @@ def test_an_attribution_the_rules_leave_out_is_suggested_with_its_cue_and_speake
     doc = nlp_model(LEFT_OUT)
     assert not list(doc.spans["quotes"])
     assert texts_of(doc) == [("frame:infinitive", "to raise the tax on fuel next spring", "wants", "The governor")]
-    assert suggestions_in(doc)[0].score == SCORES["frame:infinitive"]
+    assert suggestions_in(doc)[0].score == SCORES["frame:infinitive"][1]  # 8 words: the middle band
 
 
 def test_a_stance_noun_is_suggested_with_its_holder(nlp_model):
@@ -63,7 +63,7 @@ def test_of_overlapping_proposals_the_better_scored_wins():
     found = [Proposal(wide, "indirect", doc[1:2], doc[0:1], "frame:object"),
              Proposal(narrow, "indirect", doc[1:2], None, "frame:clause"),
              Proposal(apart, "indirect", doc[1:2], None, "frame:preposition")]
-    scores = {"frame:object": 0.2, "frame:clause": 0.4, "frame:preposition": 0.1}
+    scores = {"frame:object": (0.2, 0.2, 0.2), "frame:clause": (0.4, 0.4, 0.4), "frame:preposition": (0.1, 0.1, 0.1)}
     assert [(p.span.text, score) for p, score in choose(found, scores)] == [("plan for", 0.4), ("today", 0.1)]
     assert [p.span.text for p, _ in choose(found, scores, min_score=0.15)] == ["plan for"]
     assert choose(found, {}) == []  # a source with no score is never suggested
@@ -77,7 +77,7 @@ def test_suggestions_leave_the_pre_labels_as_they_are(nlp_model):
     finally:
         set_suggestions(nlp_model, True)
     assert all("suggestions" not in record for record in without)
-    assert sum(len(record.get("suggestions", [])) for record in with_them) >= 4
+    assert sum(len(record.get("suggestions", [])) for record in with_them) >= 3
     assert [{k: v for k, v in r.items() if k not in ("suggestions", "_task_hash")} for r in with_them] == \
         [{k: v for k, v in r.items() if k != "_task_hash"} for r in without]
 
@@ -124,8 +124,17 @@ def test_a_trained_frames_component_scores_the_frames_by_the_teams_counts(nlp_mo
     kept = FrameCounts({"infinitive": [8, 10], "infinitive|want": [8, 10], "object": [0, 10]})
     doc = Suggester(lexicon=lexicon, frames=FrameAdder(lexicon=lexicon, counts=kept))(nlp_model(LEFT_OUT))
     (suggestion,) = suggestions_in(doc)
-    assert suggestion.source == "frame:infinitive" and suggestion.score != SCORES["frame:infinitive"]
+    assert suggestion.source == "frame:infinitive" and suggestion.score not in SCORES["frame:infinitive"]
     assert suggestion.score > 0.7
     seldom = FrameCounts({"infinitive": [0, 20], "infinitive|want": [0, 20]})
     doc = Suggester(lexicon=lexicon, frames=FrameAdder(lexicon=lexicon, counts=seldom))(nlp_model(LEFT_OUT))
     assert suggestions_in(doc) == []  # a frame the team never annotates is not suggested
+
+
+def test_a_short_content_scores_lower_than_a_long_one_and_may_be_left_out():
+    doc = spacy.blank("en")("Ana backed the plan for the new bridge over the river next year.")
+    long, short = doc[2:13], doc[2:4]
+    scores = {"frame:stance": (0.1, 0.2, 0.3)}
+    assert [s for _, s in choose([Proposal(long, "indirect", doc[1:2], doc[0:1], "frame:stance")], scores)] == [0.3]
+    assert [s for _, s in choose([Proposal(short, "indirect", doc[1:2], doc[0:1], "frame:stance")], scores)] == [0.1]
+    assert choose([Proposal(short, "indirect", doc[1:2], doc[0:1], "frame:stance")], scores, min_score=0.17) == []
