@@ -21,8 +21,10 @@ BAND_ENDS = (3, 8)
 BANDS = ("1-3", "4-8", "9+")
 
 #: source → right-rate of its suggestions (0–1) in each band: the score a suggestion carries.
-#: Measured at 2b066f1 with ``--suggest-all`` (755 tuning articles; a band seen fewer than 20
-#: times in them is marked ``# few``).
+#: Measured on the 755 tuning articles from ``--suggest-all --dump DIR`` at 8c74a5d (one score per
+#: source), each suggestion paired with the gold alone; ``--suggest-all`` at 37ff897 (these bands)
+#: gives the same within 0.03, except the stance verbs' 9+ band, whose contents the objects' 9+ band
+#: (the same spans, scored higher) now takes. A band seen fewer than 20 times: ``# few``.
 SCORES: dict[str, tuple[float, float, float]] = {
     "rule:stance-noun": (0.539, 0.571, 0.727),
     "frame:noun": (0.400, 0.581, 0.430),  # 1-3: few
