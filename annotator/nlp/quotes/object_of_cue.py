@@ -2,14 +2,16 @@
 ``criticized the ruling``, ``opposes the bill``, ``described the field as "very good"``; the object
 (with the ``as``/``for`` phrase that goes on saying it) is the attribution's content. News
 attribution corpora count these; a passive or participle (``the plan announced on Monday``) has no
-speaker and is not one, nor is a pronoun object, which names nothing by itself."""
+speaker and is not one, nor is a pronoun object, which names nothing by itself. What a speaker did
+not mention (``did not mention the levy``, ``never mentioned Okafor``) is the content too, in the
+news attribution corpora, a name alone included."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
-from annotator.nlp.cue_words import LISTENER_VERBS
+from annotator.nlp.cue_words import LISTENER_VERBS, UNSAID_OBJECT_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
@@ -29,7 +31,11 @@ CONTINUING_PREPOSITIONS = frozenset({"as", "for", "of"})
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     lemma = verb.lemma_.lower()
-    if lemma not in scan.lexicon.object_verbs or lemma in LISTENER_VERBS:
+    if lemma in LISTENER_VERBS:
+        return []
+    if lemma in UNSAID_OBJECT_VERBS and negated(verb):
+        return object_quote(scan, verb, names_said=True, even_negated=True)  # ``did not mention Okafor``
+    if lemma not in scan.lexicon.object_verbs:
         return []
     return object_quote(scan, verb, names_said=lemma in scan.lexicon.judgement_verbs, even_negated=True)
 
