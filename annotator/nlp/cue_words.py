@@ -56,6 +56,16 @@ JUDGEMENT_VERBS = frozenset({
 #: ``never mentioned Okafor``): news attribution corpora count it as the report's content, a name
 #: alone included (measured on PolNeAR's tuning part: about two in three such quotes match one there).
 UNSAID_OBJECT_VERBS = frozenset({"mention"})
+#: Verbs of asking: the ``if``/``whether`` clause a parser hangs on them as an adverbial is what
+#: was asked (``asked the senator if she would run``).
+QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
+#: Verbs whose infinitive is an act done, not one meant (``went on to praise``, ``began to attack``,
+#: ``took to the radio to defend``, ``used the hearing to attack``): Levin's aspectual verbs and the
+#: verbs of using an occasion. The infinitive's object is then said as in the speaker's own clause.
+ACT_DONE_VERBS = frozenset({"go", "proceed", "continue", "begin", "start", "take", "use"})
+#: Prepositions whose gerund is an act of the main clause's subject (``by attacking``, ``after
+#: praising``); ``without`` (an act not done) and ``for`` (``thanked her for backing``) are not.
+ACT_PREPOSITIONS = frozenset({"by", "after", "while", "in"})
 #: ``called the plan "a mistake"``: a verb naming what something is, its object and predicate said.
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
 
@@ -127,6 +137,9 @@ CUE_ADJECTIVES = (
     "unwilling", "willing", "ready", "wary", "critical", "supportive", "opposed", "comfortable",
     "frustrated", "furious", "thrilled", "excited", "surprised", "shocked",
 )
+#: Verbs that link a subject to a cue adjective (``is confident that``, ``seems wary of``,
+#: ``remains critical of``): the verb with its adjective is the cue.
+LINKING_VERBS = frozenset({"be", "seem", "remain", "feel", "appear", "sound", "look"})
 #: Verbs of putting words out and of characterizing (VerbNet's ``transfer_mesg`` and ``dub``
 #: classes, and publishing): their object is what is said or judged (``published an essay on …``,
 #: ``floated a gas tax``, ``named the economy as …``). Measured on train's tuning part, ``release``,

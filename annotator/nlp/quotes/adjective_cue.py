@@ -11,12 +11,9 @@ from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negate
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
-#: Verbs that link a subject to an adjective of belief (``is``, ``seems``, ``remains``, ``feels``).
-LINKING_VERBS = frozenset({"be", "seem", "remain", "feel", "appear", "sound", "look"})
-
 
 def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
-    if copula.lemma_.lower() not in LINKING_VERBS or scan.quoted(copula.idx) or negated(copula):
+    if copula.lemma_.lower() not in scan.lexicon.linking_verbs or scan.quoted(copula.idx) or negated(copula):
         return []
     adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.i > copula.i
                       and c.lemma_.lower() in scan.lexicon.adjectives), None)

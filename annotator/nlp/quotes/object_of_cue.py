@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
-from annotator.nlp.cue_words import LISTENER_VERBS, UNSAID_OBJECT_VERBS
+from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
@@ -33,7 +33,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     lemma = verb.lemma_.lower()
     if lemma in LISTENER_VERBS:
         return []
-    if lemma in UNSAID_OBJECT_VERBS and negated(verb):
+    if lemma in scan.lexicon.unsaid_verbs and negated(verb):
         return object_quote(scan, verb, names_said=True, even_negated=True)  # ``did not mention Okafor``
     if lemma not in scan.lexicon.object_verbs:
         return []
@@ -49,7 +49,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
         return []
     if negated(verb) and not even_negated:
         return []
-    if scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS and not own_clause(verb) and not act_done(verb):
+    if scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS and not own_clause(verb, scan.lexicon) and not act_done(verb, scan.lexicon):
         return []
     if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp":
         # "said they would strike, describing the offer as "…"": the participle is the reporter's
@@ -57,7 +57,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
         # words stay a direct quote of the reporter.
         return []
     children = list(verb.children)
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not act_done(verb):
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not act_done(verb, scan.lexicon):
         return []  # ``refused to attack his rivals``: an act meant or refused, not one done
     if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children):
         return []  # a passive has no speaker; a clause is the reported-clause rule's

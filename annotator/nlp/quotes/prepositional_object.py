@@ -17,7 +17,7 @@ from annotator.nlp.speakers import subject_of
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     prepositions = scan.lexicon.prepositional_verbs.get(verb.lemma_.lower())
     if not prepositions or verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx) \
-            or verb.dep_ not in MAIN_DEPS and not own_clause(verb):
+            or verb.dep_ not in MAIN_DEPS and not own_clause(verb, scan.lexicon):
         return []
     children = list(verb.children)
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):

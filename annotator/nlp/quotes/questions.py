@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import WH_WORDS
+from annotator.nlp.lexicon import WH_WORDS, Lexicon
 
-#: Verbs whose clause is a question put to someone.
-QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
 #: Conjunctions that open a yes-or-no question clause.
 QUESTION_MARKS = frozenset({"if", "whether"})
 
 
-def asked_clauses(verb: Token) -> list[Token]:
-    """The ``if``/``whether`` clause after a verb of asking that the parse makes its adverbial."""
-    if verb.lemma_.lower() not in QUESTION_VERBS:
+def asked_clauses(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """The ``if``/``whether`` clause after a verb of asking (``lexicon.question_verbs``) that the
+    parse makes its adverbial."""
+    if verb.lemma_.lower() not in lexicon.question_verbs:
         return []
     return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _opens_question(c)]
 

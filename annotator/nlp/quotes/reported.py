@@ -39,7 +39,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if verb.dep_ in THINKING_ELSEWHERE_DEPS and not lexicon.is_speech(verb):
         return []
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not _adverbial(c)] \
-        or questions.asked_clauses(verb)
+        or questions.asked_clauses(verb, lexicon)
     if not clauses and lexicon.is_speech(verb):
         clauses = _that_clause_below(verb)
     if not clauses:
