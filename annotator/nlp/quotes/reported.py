@@ -125,20 +125,32 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             continue
-        cc = next((c for c in child.children if c.dep_ == "cc" and c.i < child.i), None)
-        if cc is None:
-            cc = doc[child.i - 1] if doc[child.i - 1].dep_ == "cc" else None
+        cc = _conjunction(child)
         if cc is None:
             continue
         comma = word_before(doc, cc.i)
         before = doc[comma] if comma >= 0 else None
-        # After the quoted part, a bare past tense is the speaker's next act ("and hoped");
-        # "and would need support" (an auxiliary) goes on with the reported clause.
-        after_quote = before is not None and _quoted_part_ends_at(scan, cc.i, clause) \
-            and child.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
-        if after_quote or scan.lexicon.is_cue(child) and child.tag_ == verb.tag_:
+        if _next_act(scan, clause, verb, child, cc.i, before is not None):
             return before.i if before is not None and before.text == "," else cc.i
     return len(doc)
+
+
+def _conjunction(conj: Token) -> Token | None:
+    """The ``and``/``but`` before a coordinated verb: its own ``cc``, or the word just before it."""
+    cc = next((c for c in conj.children if c.dep_ == "cc" and c.i < conj.i), None)
+    if cc is None:
+        before = conj.doc[conj.i - 1]
+        cc = before if before.dep_ == "cc" else None
+    return cc
+
+
+def _next_act(scan: QuoteScan, clause: Token, verb: Token, conj: Token, cc: int, word_before_cc: bool) -> bool:
+    """The coordinated verb is the speaker's next act: a bare past tense after a quoted part
+    (``"in touch" and hoped``: ``and would need support``, with an auxiliary, goes on with the
+    reported clause), or a cue verb in the reporting verb's own form."""
+    after_quote = word_before_cc and _quoted_part_ends_at(scan, cc, clause) \
+        and conj.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+    return after_quote or scan.lexicon.is_cue(conj) and conj.tag_ == verb.tag_
 
 
 def _quoted_part_ends_at(scan: QuoteScan, cc: int, clause: Token) -> bool:
