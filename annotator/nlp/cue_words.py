@@ -56,6 +56,9 @@ JUDGEMENT_VERBS = frozenset({
 #: ``never mentioned Okafor``): news attribution corpora count it as the report's content, a name
 #: alone included (measured on PolNeAR's tuning part: about two in three such quotes match one there).
 UNSAID_OBJECT_VERBS = frozenset({"mention"})
+#: Prepositions after a cue verb's object that go on with what is said of it (``blamed X for Y``,
+#: ``accused X of Y``, ``described X as Y``): the object rule's quote takes the phrase in.
+CONTINUING_PREPOSITIONS = frozenset({"as", "for", "of"})
 #: Verbs of asking: the ``if``/``whether`` clause a parser hangs on them as an adverbial is what
 #: was asked (``asked the senator if she would run``).
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
@@ -204,6 +207,9 @@ REGARD_VERBS = ("see", "view", "regard", "cast")
 #: Trump leading``, ``the survey found most voters to be undecided``); a clause with a tense is the
 #: reported-clause rule's. 0.77-0.94 of quote precision each on train's non-held-out part.
 EVIDENCE_VERBS = ("show", "find", "suggest", "indicate", "reveal", "confirm")
+#: Verbs of evidence whose object alone is no finding (``found the area welcoming``, ``confirmed
+#: the date``: as often a thing done): only their clause without a tense reports.
+CLAUSE_ONLY_EVIDENCE_VERBS = frozenset({"find", "confirm"})
 #: Adjectives whose prepositional object is what is judged (``critical of the deal``, ``worried
 #: about turnout``), with those prepositions; each 0.75 or more of quote precision on train's
 #: non-held-out part (``concerned about``, ``proud of``, ``aware of``: under 0.4, left out).
@@ -278,6 +284,8 @@ AUTHORING_VERBS = frozenset({
 #: Prepositions through which such a verb governs its noun (``came out with a statement``, ``stood
 #: by her claim``).
 AUTHORING_PREPOSITIONS = frozenset({"with", "by", "to"})
+#: Prepositions that name whose a cue noun's words are (``a report by the agency``, ``a call from X``).
+SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 
 
 # -- stances carried by a noun or a passive (the stance_noun, light_verb and passive_judgement rules) --

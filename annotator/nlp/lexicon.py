@@ -24,7 +24,9 @@ from annotator.nlp.cue_words import (
     ACT_PREPOSITIONS,
     ADJECTIVE_PREPOSITIONS,
     CLAUSE_CUE_VERBS,
+    CLAUSE_ONLY_EVIDENCE_VERBS,
     COGNITION_VERBS,
+    CONTINUING_PREPOSITIONS,
     CUE_ADJECTIVES,
     CUE_NOUNS,
     EVIDENCE_VERBS,
@@ -38,6 +40,7 @@ from annotator.nlp.cue_words import (
     PREPOSITIONAL_CUE_VERBS,
     QUESTION_VERBS,
     REGARD_VERBS,
+    SOURCE_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_OBJECT_VERBS,
     UNSAID_OBJECT_VERBS,
@@ -125,7 +128,10 @@ class Lexicon:
                  judgement_verbs: Iterable[str] = JUDGEMENT_VERBS, question_verbs: Iterable[str] = QUESTION_VERBS,
                  unsaid_verbs: Iterable[str] = UNSAID_OBJECT_VERBS, act_done_verbs: Iterable[str] = ACT_DONE_VERBS,
                  act_prepositions: Iterable[str] = ACT_PREPOSITIONS,
-                 linking_verbs: Iterable[str] = LINKING_VERBS) -> None:
+                 linking_verbs: Iterable[str] = LINKING_VERBS,
+                 continuing_prepositions: Iterable[str] = CONTINUING_PREPOSITIONS,
+                 clause_only_evidence_verbs: Iterable[str] = CLAUSE_ONLY_EVIDENCE_VERBS,
+                 source_prepositions: Iterable[str] = SOURCE_PREPOSITIONS) -> None:
         self.speech = _lowered(speech) | _lowered(extra)
         self.cognition = _lowered(cognition) - self.speech
         self.lemmas = self.speech | self.cognition
@@ -151,6 +157,9 @@ class Lexicon:
         self.act_done_verbs = _lowered(act_done_verbs)
         self.act_prepositions = _lowered(act_prepositions)
         self.linking_verbs = _lowered(linking_verbs)
+        self.continuing_prepositions = _lowered(continuing_prepositions)
+        self.clause_only_evidence_verbs = _lowered(clause_only_evidence_verbs)
+        self.source_prepositions = _lowered(source_prepositions)
         self.forms: dict[str, str] = {}
         for lemma in sorted(self.lemmas):
             for form in inflections(lemma):

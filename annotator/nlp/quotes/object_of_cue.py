@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
@@ -24,9 +24,6 @@ from annotator.nlp.speakers import subject_of
 #: is the ``who``), an infinitive or a participle naming a thing (``the plan announced``) is an
 #: attribution with this speaker in under a fifth of cases.
 MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
-#: Prepositions after the object that go on with what is said of it (``blamed X for Y``,
-#: ``accused X of Y``).
-CONTINUING_PREPOSITIONS = frozenset({"as", "for", "of"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -47,7 +44,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
     criticized the ruling``: news attribution corpora annotate it), where a stance denied is not held."""
     if not _reports_there(scan, verb, even_negated=even_negated):
         return []
-    said = _what_is_said(verb, names_said=names_said)
+    said = _what_is_said(verb, scan.lexicon, names_said=names_said)
     if said is None:
         return []
     subject = subject_of(verb, scan.lexicon)
@@ -83,13 +80,13 @@ def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:
     return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children)
 
 
-def _what_is_said(verb: Token, *, names_said: bool) -> tuple[Token, list[Token]] | None:
+def _what_is_said(verb: Token, lexicon: Lexicon, *, names_said: bool) -> tuple[Token, list[Token]] | None:
     """The object (or the gerund standing for it) and the phrases after it that go on saying it
     (``described X as Y``, ``blamed X for Y``); none when the object names nothing said."""
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None) or _gerund(verb)
     if thing is None or thing.pos_ in ("DET", "NUM") or thing.tag_ in ("WDT", "WP"):
         return None
-    going_on = _going_on(verb, thing)
+    going_on = _going_on(verb, thing, lexicon)
     if thing.pos_ == "PRON" and not going_on:
         return None  # ``praised him``: a pronoun names nothing by itself; ``praised him for …`` says why
     if not names_said and not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
@@ -97,11 +94,11 @@ def _what_is_said(verb: Token, *, names_said: bool) -> tuple[Token, list[Token]]
     return thing, going_on
 
 
-def _going_on(verb: Token, thing: Token) -> list[Token]:
-    """The verb's phrases after its object that go on saying it: a predicate, an ``as``/``for``/``of``
-    phrase or an infinitive."""
+def _going_on(verb: Token, thing: Token, lexicon: Lexicon) -> list[Token]:
+    """The verb's phrases after its object that go on saying it: a predicate, a phrase of one of
+    ``lexicon.continuing_prepositions`` (``as``/``for``/``of``) or an infinitive."""
     return [c for c in verb.children if c.i > thing.i and (
-        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in CONTINUING_PREPOSITIONS
+        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in lexicon.continuing_prepositions
         or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
 
 

@@ -1,14 +1,15 @@
 """The rules' own word lists (verbs of asking, of leaving unsaid, of an act done, the prepositions
-of an act, the linking verbs) are the lexicon's: configured in the quotes component like the cue
-verbs, and what a rule finds follows them."""
+of an act, the linking verbs, the prepositions that go on with an object, the verbs of evidence
+read only with a clause, the prepositions of a noun's source) are the lexicon's: configured in the
+quotes component like the cue verbs, and what a rule finds follows them."""
 
 import spacy
 
 from annotator.nlp import quotes  # noqa: F401  (registers the quotes component)
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.quotes import adjective_cue, object_of_cue, reported
+from annotator.nlp.quotes import adjective_cue, evidence, noun_cue, object_of_cue, reported
 from tests.nlp.hand_docs import hand_doc
-from tests.nlp.quotes.helpers import found_at
+from tests.nlp.quotes.helpers import found_at, found_by
 
 ASKED = hand_doc("The editor asked the minister if the plan was final.", """
     The      DET   DT  det    1
@@ -114,12 +115,75 @@ def test_configured_linking_verbs_decide_which_verb_carries_a_cue_adjective():
     assert found_at(adjective_cue.at, REMAINS, Lexicon(linking_verbs=["be"])) == []
 
 
+OVER = hand_doc("The mayor criticized the plan over its cost.", """
+    The        DET   DT   det   1
+    mayor      NOUN  NN   nsubj 2
+    criticized VERB  VBD  ROOT  2 criticize
+    the        DET   DT   det   4
+    plan       NOUN  NN   dobj  2
+    over       ADP   IN   prep  2
+    its        PRON  PRP$ poss  7
+    cost       NOUN  NN   pobj  5
+    .          PUNCT .    punct 2
+""")
+
+
+def test_configured_continuing_prepositions_decide_what_goes_on_with_the_object():
+    assert found_at(object_of_cue.at, OVER) == [("indirect", "the plan", "criticized")]
+    more = Lexicon(continuing_prepositions=["as", "for", "of", "over"])
+    assert found_at(object_of_cue.at, OVER, more) == [("indirect", "the plan over its cost", "criticized")]
+
+
+FOUND_GAP = hand_doc("The survey found a wide gap.", """
+    The    DET   DT  det   1
+    survey NOUN  NN  nsubj 2
+    found  VERB  VBD ROOT  2 find
+    a      DET   DT  det   5
+    wide   ADJ   JJ  amod  5
+    gap    NOUN  NN  dobj  2
+    .      PUNCT .   punct 2
+""")
+
+
+def test_configured_clause_only_evidence_verbs_decide_whether_an_object_is_a_finding():
+    assert found_at(evidence.at, FOUND_GAP) == []
+    assert found_at(evidence.at, FOUND_GAP, Lexicon(clause_only_evidence_verbs=["confirm"])) == [
+        ("indirect", "a wide gap", "found")]
+
+
+DEMAND_FROM = hand_doc("It is a demand from the union that the bill include tax breaks.", """
+    It      PRON  PRP nsubj    1
+    is      AUX   VBZ ROOT     1 be
+    a       DET   DT  det      3
+    demand  NOUN  NN  attr     1
+    from    ADP   IN  prep     3
+    the     DET   DT  det      6
+    union   NOUN  NN  pobj     4
+    that    SCONJ IN  mark     10
+    the     DET   DT  det      9
+    bill    NOUN  NN  nsubj    10
+    include VERB  VBP acl      3
+    tax     NOUN  NN  compound 12
+    breaks  NOUN  NNS dobj     10
+    .       PUNCT .   punct    1
+""")
+
+
+def test_configured_source_prepositions_decide_whose_a_cue_noun_is():
+    # a noun cue is kept only when the speaker rules can name its source
+    assert found_by(noun_cue.find, DEMAND_FROM) == [("indirect", "the bill include tax breaks", "demand")]
+    assert found_by(noun_cue.find, DEMAND_FROM, Lexicon(source_prepositions=["by"])) == []
+
+
 def test_the_rules_word_lists_come_from_the_component_config():
     nlp = spacy.blank("en")
     nlp.add_pipe("annotator_quotes", config={
         "question_cue_verbs": ["Query"], "unsaid_object_verbs": ["omit"], "act_done_verbs": ["resume"],
-        "act_prepositions": ["after"], "linking_verbs": ["stay"]})
+        "act_prepositions": ["after"], "linking_verbs": ["stay"], "continuing_prepositions": ["over"],
+        "clause_only_evidence_verbs": ["find"], "source_prepositions": ["via"]})
     lexicon = nlp.get_pipe("annotator_quotes").lexicon
     assert (lexicon.question_verbs, lexicon.unsaid_verbs, lexicon.act_done_verbs) == ({"query"}, {"omit"}, {"resume"})
     assert (lexicon.act_prepositions, lexicon.linking_verbs) == ({"after"}, {"stay"})
+    assert (lexicon.continuing_prepositions, lexicon.clause_only_evidence_verbs, lexicon.source_prepositions) == (
+        {"over"}, {"find"}, {"via"})
     assert Lexicon().question_verbs >= {"ask", "query"} and Lexicon().linking_verbs >= {"be", "remain"}
