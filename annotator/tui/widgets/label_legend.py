@@ -3,6 +3,7 @@ other labels the document uses (DATE, CARDINAL…: set with ``e``)."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
@@ -25,6 +26,8 @@ class LabelLegend(Widget):
         self._labels = labels
         self._hint = ""
         self._others: list[str] = []
+        #: how many suggestions the document offers, and the style the text draws them in
+        self._suggested: tuple[int, Style] = (0, Style())
 
     def show_hint(self, hint: str) -> None:
         if hint != self._hint:
@@ -36,6 +39,12 @@ class LabelLegend(Widget):
         others = [label for label in labels if label not in self._labels]
         if others != self._others:
             self._others = others
+            self.refresh()
+
+    def show_suggested(self, count: int, style: Style) -> None:
+        """Name the suggestion style (and ``>``, the key that reaches one) while any is offered."""
+        if (count, style) != self._suggested:
+            self._suggested = (count, style)
             self.refresh()
 
     def render(self) -> Text:
@@ -67,6 +76,10 @@ class LabelLegend(Widget):
                 if not short:
                     line.append(" ")
                 badge(label)
+        if self._suggested[0] and not self._hint:
+            line.append("  >" if not short else " >", style="bold")
+            line.append(" ")
+            line.append("sug" if short else f"suggested {self._suggested[0]}", style=self._suggested[1])
         if self._hint:
             line.append("   " + self._hint, style="bold #d7d75f")
         return line

@@ -1,0 +1,189 @@
+"""The pre-labeler's suggestions on the annotate screen: seen apart from the pre-labels, reached with
+> <, taken (y) or dropped (r) with one key each as one undoable edit, kept in the decision when left
+alone, and kept by the draft journal as they were left."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.core.records import QUOTE
+from annotator.tui.widgets.key_footer import KeyFooter
+from annotator.tui.widgets.progress_header import ProgressHeader
+from tests.tui.conftest import latest_by_hash, ready, write_jsonl
+from tests.tui.painted import _carries, marked_words, screen_text, view_cells
+from tests.tui.suggestion_tasks import story
+
+COUNCIL, BERG, TOLLS = "costs will rise", "Critics doubt the schedule", "tolls would stay low"
+
+
+def _status(screen) -> str:
+    return str(screen.query_one(ProgressHeader)._status)
+
+
+def _tasks(tmp_path):
+    return write_jsonl(tmp_path / "tasks.jsonl", [story().to_dict()])
+
+
+def _saved(out) -> dict:
+    (record,) = latest_by_hash(out).values()
+    return record
+
+
+def _spans(record: dict) -> list[tuple[str, str]]:
+    return [(s["label"], record["text"][s["start"]:s["end"]]) for s in record["spans"]]
+
+
+def _links(record: dict) -> set[tuple[str, str, str]]:
+    text = record["text"]
+    return {(r["label"], text[r["head_span"]["start"]:r["head_span"]["end"]],
+             text[r["child_span"]["start"]:r["child_span"]["end"]]) for r in record["relations"]}
+
+
+def _offered(record: dict) -> list[str]:
+    return [record["text"][s["quote"]["start"]:s["quote"]["end"]] for s in record.get("suggestions", [])]
+
+
+async def test_next_reaches_a_suggestion_and_y_takes_it_as_a_prelabel(make_app, tmp_path):
+    out = tmp_path / "out.jsonl"
+    async with make_app([_tasks(tmp_path)], out).run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("greater_than_sign")  # 1 key to reach it
+        assert screen.editor.suggestion.quote.text == BERG
+        assert screen.editor.focused is None
+        assert _status(screen).startswith(f"suggested QUOTE “{BERG}” (indirect) by Tom Berg (0.31)")
+        assert "cue “according to”" in _status(screen)
+        assert "y Take r Drop" in screen.query_one(KeyFooter).render().plain
+        await pilot.press("y")  # 1 key to take it
+        assert screen.editor.focused is not None and screen.session.task.span_text(screen.editor.focused) == BERG
+        assert "took the suggested QUOTE 'Critics doubt the schedule'" in _status(screen)
+        await pilot.press("a")
+    record = _saved(out)
+    assert record["answer"] == "accept"
+    assert ("QUOTE", BERG) in _spans(record) and ("CUE", "according to") in _spans(record)
+    assert ("SPEAKER", "Tom Berg") in _spans(record)
+    taken = next(s for s in record["spans"] if s["label"] == QUOTE and s["text"] == BERG)
+    assert taken["quote_type"] == "indirect" and "score" not in taken and "source" not in taken
+    assert {("CUE", BERG, "according to"), ("SAID_BY", BERG, "Tom Berg")} <= _links(record)
+    assert _offered(record) == [COUNCIL, TOLLS]
+
+
+async def test_taking_reuses_a_span_the_document_has(make_app, tmp_path):
+    out = tmp_path / "out.jsonl"
+    async with make_app([_tasks(tmp_path)], out).run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("less_than_sign")  # from the first word back around to the last suggestion
+        assert screen.editor.suggestion.quote.text == TOLLS
+        await pilot.press("y", "a")
+    record = _saved(out)
+    assert _spans(record).count(("SPEAKER", "Ana Ruiz")) == 1
+    assert ("SAID_BY", TOLLS, "Ana Ruiz") in _links(record)
+    assert ("SAID_BY", "the bridge will reopen in May", "Ana Ruiz") in _links(record)
+
+
+async def test_take_and_drop_undo_and_redo_as_one_edit(make_app, tmp_path):
+    out = tmp_path / "out.jsonl"
+    async with make_app([_tasks(tmp_path)], out).run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        task = screen.session.task
+        spans, relations = list(task.spans), list(task.relations)
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        council = screen.editor.suggestion
+        assert council.quote.text == COUNCIL
+        await pilot.press("r")
+        assert council not in task.suggestions and task.spans == spans
+        assert "dropped the suggested QUOTE 'costs will rise'" in _status(screen)
+        await pilot.press("u")
+        assert council in task.suggestions and screen.editor.suggestion == council
+        await pilot.press("ctrl+y")
+        assert council not in task.suggestions
+        await pilot.press("u", "y")  # back on it: take it
+        assert len(task.spans) == len(spans) + 3 and len(task.relations) == len(relations) + 2
+        await pilot.press("u")
+        assert task.spans == spans and task.relations == relations and council in task.suggestions
+        await pilot.press("ctrl+y")
+        assert ("QUOTE", COUNCIL) in [(s.label, task.span_text(s)) for s in task.spans]
+        assert council not in task.suggestions
+        await pilot.press("a")
+    record = _saved(out)
+    assert ("SAID_BY", COUNCIL, "The council") in _links(record) and ("CUE", COUNCIL, "believes") in _links(record)
+    assert _offered(record) == [BERG, TOLLS]
+
+
+async def test_a_suggestion_over_a_quote_marked_since_is_not_taken(make_app, tmp_path):
+    async with make_app([_tasks(tmp_path)], tmp_path / "out.jsonl").run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        session = screen.session
+        council = next(s for s in session.task.suggestions if s.quote.text == COUNCIL)
+        # The annotator marks "costs will" as a quote by hand before taking the suggestion.
+        assert screen.edits.edit(lambda: session.create_span(council.quote.token_start,
+                                                             council.quote.token_start + 1, QUOTE))
+        before = list(session.task.spans)
+        # The new quote is focused and the cursor on its first word, inside the suggestion: y acts on it.
+        assert screen.editor.suggestion == council and screen.editor.focused is not None
+        await pilot.press("y")
+        await pilot.pause()
+        assert session.task.spans == before and council in session.task.suggestions
+        assert any("overlaps QUOTE 'costs will'" in str(n.message) for n in pilot.app._notifications)
+
+
+async def test_accepting_keeps_the_suggestions_left_and_never_as_spans(make_app, tmp_path):
+    out = tmp_path / "out.jsonl"
+    async with make_app([_tasks(tmp_path)], out).run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+    record = _saved(out)
+    assert _offered(record) == [COUNCIL, BERG, TOLLS]  # as they came
+    assert _spans(record) == _spans(story().to_dict())
+    assert record["relations"] == story().to_dict()["relations"]
+
+
+async def test_a_draft_keeps_the_suggestions_as_they_were_left(make_app, tmp_path):
+    out, source = tmp_path / "out.jsonl", _tasks(tmp_path)
+    async with make_app([source], out).run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("greater_than_sign", "r")
+        pilot.app.exit()
+    async with make_app([source], out).run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert [s.quote.text for s in screen.session.task.suggestions] == [COUNCIL, TOLLS]
+        assert "draft" in screen_text(pilot.app)
+        await pilot.press("u")  # the drafted drop is the oldest step of the history
+        assert len(screen.session.task.suggestions) == 3
+
+
+async def test_only_the_suggested_quotes_carry_the_suggestion_style(make_app, tmp_path):
+    async with make_app([_tasks(tmp_path)], tmp_path / "out.jsonl").run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        view = screen.editor
+        style = view.mark_style("suggested")
+        # (Textual draws dim as a greyer colour: the ground and the underline are what a cell shows.)
+        assert style.bgcolor is not None and style.underline
+        suggested = lambda s: _carries(s, style)  # noqa: E731
+        assert marked_words(view_cells(pilot.app, view, suggested)) == " ".join([BERG, COUNCIL, TOLLS]).split()
+        # Nothing a pre-label has looks like it: the pre-labeled quote is drawn as before.
+        assert "bridge" not in marked_words(view_cells(pilot.app, view, suggested))
+        await pilot.press("greater_than_sign", "y")
+        await pilot.pause()
+        assert marked_words(view_cells(pilot.app, view, suggested)) == " ".join([COUNCIL, TOLLS]).split()
+        assert "Suggestions (2)" in screen_text(pilot.app) and "> suggested 2" in screen_text(pilot.app)
+
+
+async def test_the_footer_offers_take_and_drop_at_80_columns(make_app, tmp_path):
+    async with make_app([_tasks(tmp_path)], tmp_path / "out.jsonl").run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        footer = screen.query_one(KeyFooter)
+        assert "y Take" not in footer.render().plain and "d Del" in footer.render().plain
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        line = footer.render().plain
+        assert "y Take r Drop" in line and "u Undo" in line and len(line) <= 80
+        await pilot.press("tab")  # a span focused: the span keys again
+        await pilot.pause()
+        assert "d Del" in footer.render().plain and "y Take" not in footer.render().plain
+
+
+def test_suggestion_tasks_are_valid_records(tmp_path):
+    from annotator.core.records import Task
+
+    record = json.loads(json.dumps(story().to_dict()))
+    assert len(Task.from_dict(record).suggestions) == 3
