@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Iterable, Mapping
+from typing import Any, Container, Iterable, Mapping
 
 from murmurhash import hash as murmur32
 
@@ -75,3 +75,16 @@ def content_hash(input_hash_: int, spans: Iterable[tuple[Any, ...]], relations: 
         separators=(",", ":"),
     )
     return _blake_hash(b"task\x00" + payload.encode("utf-8"))
+
+
+def adopt_known_hash(task: Any, known: Container[int]) -> None:
+    """Give a task the input hash an output file already knows it by, so resuming finds it.
+
+    Files written before annotator hashed the Prodigy way hold blake2b hashes; a document read
+    again from plain text gets a new hash, so when only its old one is known, it takes that.
+    """
+    if task.input_hash_given or task.input_hash in known:
+        return
+    legacy = legacy_input_hash(task.text)
+    if legacy in known:
+        task.input_hash = legacy

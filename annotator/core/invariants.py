@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from itertools import compress, repeat
 from operator import attrgetter, is_not, le, lt, sub
+from typing import Sequence
 
-from annotator.core.records import QUOTE, STRUCTURE_LABELS, RecordError, Relation, Span, Task, Token
+from annotator.core.records import (CUE, QUOTE, SPEAKER, STRUCTURE_LABELS, RecordError, Relation, Span, Suggestion,
+                                    Task, Token)
 
 
 def task_problems(task: Task) -> list[str]:
     """Every invariant the task breaks, as readable sentences (empty when the task is sound)."""
-    if task_is_sound(task.text, task.tokens, task.spans, task.relations):
+    if task_is_sound(task.text, task.tokens, task.spans, task.relations, task.suggestions):
         return []
     problems: list[str] = []
     n = len(task.text)
@@ -61,6 +63,23 @@ def task_problems(task: Task) -> list[str]:
             if span.key not in keys:
                 problems.append(f"relation {rel.label}: {end} span {span.label} {span.start}-{span.end} "
                                 "is not a span of the task")
+    if not token_problems:
+        problems.extend(_suggestion_problems(task))
+    return problems
+
+
+def _suggestion_problems(task: Task) -> list[str]:
+    problems = []
+    for index, suggestion in enumerate(task.suggestions):
+        for part, label in _SUGGESTION_PARTS:
+            span = getattr(suggestion, part)
+            if span is None:
+                continue
+            where = f"suggestion {index}: {part} {span.label} {span.start}-{span.end}"
+            if span.label != label:
+                problems.append(f"{where}: a suggestion's {part} is labelled {label}")
+            elif not _sound_alone(span, task.text, task.tokens):
+                problems.append(f"{where}: not on token edges inside the text, or its 'text' is not the document's")
     return problems
 
 
@@ -97,10 +116,21 @@ def _entity_overlaps(spans: list[Span]) -> list[str]:
     return problems
 
 
-def task_is_sound(text: str, tokens: list[Token], spans: list[Span], relations: list[Relation]) -> bool:
+def task_is_sound(text: str, tokens: list[Token], spans: list[Span], relations: list[Relation],
+                  suggestions: Sequence[Suggestion] = ()) -> bool:
     """Whether a task keeps every invariant, asked a column at a time (all the spans' starts, all
     their ends, ...): the speed of ``validate`` and of every check before a write. True means
     ``task_problems`` finds nothing; on False it is ``task_problems`` that says what is wrong."""
+    return _annotations_sound(text, tokens, spans, relations) and all(
+        map(_suggestion_sound, suggestions, repeat(text), repeat(tokens)))
+
+
+def _suggestion_sound(suggestion: Suggestion, text: str, tokens: list[Token]) -> bool:
+    return all(span is None or (span.label == label and _sound_alone(span, text, tokens))
+               for span, label in zip(_parts(suggestion), _LABELS, strict=True))
+
+
+def _annotations_sound(text: str, tokens: list[Token], spans: list[Span], relations: list[Relation]) -> bool:
     if not text.strip():
         return False
     token_starts, token_ends = _token_offsets(text, tokens) if tokens else ([], [])
@@ -161,6 +191,9 @@ def edit_keeps_sound(before: Task, after: Task) -> bool:
         return False
     if any(span.is_entity and _overlaps_an_entity(span, after.spans) for span in added):
         return False
+    offered = set(map(id, before.suggestions))
+    if not all(_suggestion_sound(s, text, tokens) for s in after.suggestions if id(s) not in offered):
+        return False
     return all(r.head_span.key in keys and r.child_span.key in keys for r in after.relations)
 
 
@@ -203,3 +236,6 @@ _token_start, _token_end, _quote_type = attrgetter("token_start"), attrgetter("t
 _head_span, _child_span = attrgetter("head_span"), attrgetter("child_span")
 _key = attrgetter("start", "end", "label")
 _QUOTE_ONLY = frozenset({QUOTE})
+_SUGGESTION_PARTS = (("quote", QUOTE), ("cue", CUE), ("speaker", SPEAKER))
+_LABELS = tuple(label for _, label in _SUGGESTION_PARTS)
+_parts = attrgetter(*(part for part, _ in _SUGGESTION_PARTS))

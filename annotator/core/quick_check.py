@@ -48,7 +48,7 @@ def line_is_sound(line: bytes) -> bool:
             _strict(raw)
     except _NOT_PROVEN:
         return False
-    return task_is_sound(record.text, record.tokens, record.spans, record.relations)
+    return task_is_sound(record.text, record.tokens, record.spans, record.relations, record.suggestions)
 
 
 def _fields_sound(line: bytes) -> bool:
@@ -64,4 +64,4 @@ def _fields_sound(line: bytes) -> bool:
     # Doccano's entities without spans are refused by the reader.
     return ("text" in values and not looks_like_doccano(values)
             and task_is_sound(values["text"], values.get("tokens", []), values.get("spans", []),
-                       values.get("relations", [])))
+                       values.get("relations", []), values.get("suggestions", [])))

@@ -14,8 +14,8 @@ import msgspec
 from msgspec import Raw
 
 from annotator.core.records import (ANNOTATION_FIELDS, ANSWERS, IN_MEMORY_ONLY, PRODIGY_TOP_FIELDS, QUOTE_TYPES,
-                                    TASK_FIELDS, Annotation, ProdigyTaskFields, RecordError, Relation, Span, Task,
-                                    Token, json_type)
+                                    TASK_FIELDS, Annotation, ProdigyTaskFields, RecordError, Relation, Span, Suggestion,
+                                    Task, Token, json_type)
 
 
 def _shape(name: str, kinds: tuple[type, ...], *, forbid_unknown: bool, meta: Any = None, gc: bool = True) -> type:
@@ -112,7 +112,9 @@ _KIND_WORDS = {"int": "an integer", "str": "a string", "bool": "true or false", 
                "str | null": "a string or null"}
 _CHOICES = {"answer": ANSWERS, "quote_type": QUOTE_TYPES}
 _RECORD_OF = {"tokens": ("token", Token), "spans": ("span", Span), "relations": ("relation", Relation),
-              "head_span": ("span", Span), "child_span": ("span", Span)}
+              "suggestions": ("suggestion", Suggestion)}
+#: Fields that hold one span: a relation's two ends, a suggestion's three parts.
+_SPAN_FIELDS = {name: ("span", Span) for name in ("head_span", "child_span", "quote", "cue", "speaker")}
 
 
 def reworded(message: str, data: Any, what: str = "") -> str:
@@ -123,7 +125,7 @@ def reworded(message: str, data: Any, what: str = "") -> str:
     where, kind, value, name, item = what, None, data, None, None
     for key, index in _STEP.findall(path):
         if key:
-            name, value, item = key, _child(value, key), _RECORD_OF.get(key) if key.endswith("_span") else None
+            name, value, item = key, _child(value, key), _SPAN_FIELDS.get(key) if kind is not Span else None
         else:
             value, item = _child(value, int(index)), _RECORD_OF.get(name or "")
         if item is not None:
@@ -152,16 +154,17 @@ def _words(problem: str, name: str | None, value: Any, kind: type | None) -> str
         return f"'{name}' must be {_KIND_WORDS.get(m[1], m[1])}, got {json_type(value)}"
     if re.fullmatch(r"Expected `str` (of length >= 1|matching regex .*)", problem):
         return f"'{name}' is empty" + (" (a span's label names what it is)" if name == "label" else "")
-    if m := re.fullmatch(r"Expected `int` >= (\d+)", problem):
-        return f"'{name}' must be at least {m[1]}, got {value!r}"
+    if m := re.fullmatch(r"Expected `(?:int|float)` ([<>])= (\S+)", problem):
+        bound = m[2].removesuffix(".0")
+        return f"'{name}' must be {'at most' if m[1] == '<' else 'at least'} {bound}, got {value!r}"
     if problem.startswith("Invalid enum value") and name in _CHOICES:
         return f"'{name}' must be one of {', '.join(_CHOICES[name])}, got {value!r}"
     return f"'{name}': {problem}" if name else problem
 
 
 def _brief(what: str, data: Mapping[str, Any], index: int | None) -> str:
-    if what == "token":
-        return f"token {index}"
+    if what in ("token", "suggestion"):
+        return f"{what} {index}"
     label = data.get("label", "?")
     if what == "relation":
         return f"relation {label}"

@@ -9,12 +9,12 @@ are not types: they live in ``core/invariants.py``. Plain data with no spaCy and
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Annotated, Any, Container, Literal, Mapping, Union, get_args
+from typing import Annotated, Any, Literal, Mapping, Union, get_args
 
 import msgspec
 from msgspec import Meta, Struct
 
-from annotator.core.hashing import TASK_HASH_KEYS, content_hash, input_hash, legacy_input_hash, task_hash
+from annotator.core.hashing import TASK_HASH_KEYS, content_hash, input_hash, task_hash
 
 QUOTE = "QUOTE"
 SPEAKER = "SPEAKER"
@@ -172,6 +172,24 @@ class Relation(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=Tr
         return hash(_identity(self))
 
 
+class Suggestion(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, repr_omit_defaults=True):
+    """An attribution the pre-labeler is unsure of, offered apart from the pre-labels until the annotator
+    takes it (as INCEpTION's recommendations). Not an annotation: exports and scores read ``spans``."""
+
+    quote: Annotated[Span, Meta(description="The QUOTE span, with its quote_type.")]
+    cue: Annotated[Span, Meta(description="The CUE span the quote would be linked to.")] = None
+    speaker: Annotated[Span, Meta(description="The SPEAKER span the quote would be said by.")] = None
+    score: Annotated[float, Meta(ge=0, le=1, description="How often a suggestion of its kind is right.")] = None
+    source: Annotated[str, Meta(description="What proposed it: a rule, a frame, a model.")] = None
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(span for span in (self.quote, self.cue, self.speaker) if span is not None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return msgspec.to_builtins(self)
+
+
 class ProdigyTaskFields(Struct, kw_only=True):
     """Top-level fields Prodigy writes that we carry through in ``Task.extra``, with their kinds."""
 
@@ -195,6 +213,8 @@ class Task(Struct):
     tokens: list[Token] = []
     spans: list[Span] = []
     relations: list[Relation] = []
+    suggestions: Annotated[list[Suggestion], Meta(description=(
+        "Attributions offered to the annotator and not taken (yet); not annotations."))] = []
     meta: Annotated[dict[str, Any], Meta(description=(
         "Free-form metadata; 'source' is the file a document came from. Prodigy's ner.manual records "
         "may have none."))] = {}
@@ -249,7 +269,8 @@ class Task(Struct):
 
     def copy(self) -> Task:
         return msgspec.structs.replace(self, tokens=list(self.tokens), spans=list(self.spans),
-                                       relations=list(self.relations), meta=dict(self.meta),
+                                       relations=list(self.relations),
+                                       suggestions=list(self.suggestions), meta=dict(self.meta),
                                        extra=dict(self.extra))
 
     def span_text(self, span: Span) -> str:
@@ -330,11 +351,11 @@ _JSON_FIELDS = {kind: _json_fields(kind) for kind in (Task, Annotation)}
 
 
 def _written(record: Task | Annotation) -> dict[str, Any]:
-    """The fields a task or decision writes, in their declared order."""
+    """The fields a task or decision writes, in their declared order (no suggestions when none)."""
     out: dict[str, Any] = {}
     for name, key, nullable in _JSON_FIELDS[type(record)]:
         value = getattr(record, name)
-        if value is not None or nullable:
+        if (value is not None or nullable) and (value or name != "suggestions"):
             out[key] = _json_value(value)
     return out
 
@@ -359,19 +380,6 @@ def _convert(data: Any, kind: type, what: str) -> Any:
     from annotator.core.record_decoding import convert
 
     return convert(data, kind, what)
-
-
-def adopt_known_hash(task: Task, known: Container[int]) -> None:
-    """Give a task the input hash an output file already knows it by, so resuming finds it.
-
-    Files written before annotator hashed the Prodigy way hold blake2b hashes; a document read
-    again from plain text gets a new hash, so when only its old one is known, it takes that.
-    """
-    if task.input_hash_given or task.input_hash in known:
-        return
-    legacy = legacy_input_hash(task.text)
-    if legacy in known:
-        task.input_hash = legacy
 
 
 def json_type(value: Any) -> str:

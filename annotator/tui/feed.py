@@ -11,7 +11,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from annotator.core.drafts import DraftJournal
 from annotator.core.invariants import check_task
-from annotator.core.records import RecordError, Task, adopt_known_hash
+from annotator.core.hashing import adopt_known_hash
+from annotator.core.records import RecordError, Task
 from annotator.core.sources import RejectHandler, read_tasks
 from annotator.core.store import JsonlStore
 

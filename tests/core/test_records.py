@@ -188,7 +188,7 @@ def test_a_span_edge_inside_a_token_is_always_caught(word_list, shift, data):
 
 
 def test_a_document_known_by_its_old_hash_keeps_it_when_read_again():
-    from annotator.core.records import adopt_known_hash
+    from annotator.core.hashing import adopt_known_hash
 
     text = "Maria Zakharova said the summit failed ."
     old = legacy_input_hash(text)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
-from annotator.core.records import Task, adopt_known_hash
+from annotator.core.hashing import adopt_known_hash
+from annotator.core.records import Task
 from annotator.core.sources import RejectHandler, read_tasks
 
 
