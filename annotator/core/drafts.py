@@ -87,8 +87,9 @@ def _suggestion_from(line: list[Any], task: Task) -> Suggestion:
                     quote_type=quote_type[0] if quote_type else None)
 
     quote, cue, speaker, score, source = line
-    return msgspec.convert({"quote": span(quote, QUOTE), "cue": span(cue, CUE), "speaker": span(speaker, SPEAKER),
-                            "score": score, "source": source}, Suggestion, from_attributes=True)
+    if not (score is None or isinstance(score, (int, float))) or not (source is None or isinstance(source, str)):
+        raise ValueError("a suggestion's score is a number and its source a string")
+    return Suggestion(span(quote, QUOTE), span(cue, CUE), span(speaker, SPEAKER), score, source)
 
 
 class DraftJournal:
@@ -179,7 +180,7 @@ class DraftJournal:
             relations = [Relation(spans[head], spans[child], label) for head, child, label in line["relations"]]
             suggestions = ([_suggestion_from(x, task) for x in line["suggestions"]] if "suggestions" in line
                            else list(task.suggestions))
-        except (RecordError, KeyError, TypeError, ValueError, IndexError, msgspec.ValidationError):
+        except (RecordError, KeyError, TypeError, ValueError, IndexError):
             return None
         drafted = task.copy()
         drafted.spans, drafted.relations, drafted.suggestions = spans, relations, suggestions

@@ -43,7 +43,7 @@ class SuggestionEdits(DocumentHistory):
         clash = self.quote_in_the_way(suggestion)
         if clash is not None:
             raise EditError(f"not taken: the suggested quote overlaps {describe(self.task, clash)}, marked "
-                            "since (r drops the suggestion)")
+                            "since (drop the suggestion instead)")
         spans, relations = list(self.task.spans), list(self.task.relations)
         quote = self._own(spans, suggestion.quote)
         note = ""

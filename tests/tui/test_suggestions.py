@@ -1,5 +1,5 @@
 """The pre-labeler's suggestions on the annotate screen: seen apart from the pre-labels, reached with
-> <, taken (y) or dropped (r) with one key each as one undoable edit, kept in the decision when left
+> <, taken (+) or dropped (-) with one key each as one undoable edit, kept in the decision when left
 alone, and kept by the draft journal as they were left."""
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ async def test_next_reaches_a_suggestion_and_y_takes_it_as_a_prelabel(make_app, 
         assert screen.editor.focused is None
         assert _status(screen).startswith(f"suggested QUOTE “{BERG}” (indirect) by Tom Berg (0.31)")
         assert "cue “according to”" in _status(screen)
-        assert "y Take r Drop" in screen.query_one(KeyFooter).render().plain
-        await pilot.press("y")  # 1 key to take it
+        assert "+ Take - Drop" in screen.query_one(KeyFooter).render().plain
+        await pilot.press("plus")  # 1 key to take it
         assert screen.editor.focused is not None and screen.session.task.span_text(screen.editor.focused) == BERG
         assert "took the suggested QUOTE 'Critics doubt the schedule'" in _status(screen)
         await pilot.press("a")
@@ -73,7 +73,7 @@ async def test_taking_reuses_a_span_the_document_has(make_app, tmp_path):
         screen = await ready(pilot)
         await pilot.press("less_than_sign")  # from the first word back around to the last suggestion
         assert screen.editor.suggestion.quote.text == TOLLS
-        await pilot.press("y", "a")
+        await pilot.press("plus", "a")
     record = _saved(out)
     assert _spans(record).count(("SPEAKER", "Ana Ruiz")) == 1
     assert ("SAID_BY", TOLLS, "Ana Ruiz") in _links(record)
@@ -89,14 +89,14 @@ async def test_take_and_drop_undo_and_redo_as_one_edit(make_app, tmp_path):
         await pilot.press("greater_than_sign", "greater_than_sign")
         council = screen.editor.suggestion
         assert council.quote.text == COUNCIL
-        await pilot.press("r")
+        await pilot.press("minus")
         assert council not in task.suggestions and task.spans == spans
         assert "dropped the suggested QUOTE 'costs will rise'" in _status(screen)
         await pilot.press("u")
         assert council in task.suggestions and screen.editor.suggestion == council
         await pilot.press("ctrl+y")
         assert council not in task.suggestions
-        await pilot.press("u", "y")  # back on it: take it
+        await pilot.press("u", "plus")  # back on it: take it
         assert len(task.spans) == len(spans) + 3 and len(task.relations) == len(relations) + 2
         await pilot.press("u")
         assert task.spans == spans and task.relations == relations and council in task.suggestions
@@ -118,9 +118,9 @@ async def test_a_suggestion_over_a_quote_marked_since_is_not_taken(make_app, tmp
         assert screen.edits.edit(lambda: session.create_span(council.quote.token_start,
                                                              council.quote.token_start + 1, QUOTE))
         before = list(session.task.spans)
-        # The new quote is focused and the cursor on its first word, inside the suggestion: y acts on it.
+        # The new quote is focused and the cursor on its first word, inside the suggestion: + acts on it.
         assert screen.editor.suggestion == council and screen.editor.focused is not None
-        await pilot.press("y")
+        await pilot.press("plus")
         await pilot.pause()
         assert session.task.spans == before and council in session.task.suggestions
         assert any("overlaps QUOTE 'costs will'" in str(n.message) for n in pilot.app._notifications)
@@ -141,7 +141,7 @@ async def test_a_draft_keeps_the_suggestions_as_they_were_left(make_app, tmp_pat
     out, source = tmp_path / "out.jsonl", _tasks(tmp_path)
     async with make_app([source], out).run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("greater_than_sign", "r")
+        await pilot.press("greater_than_sign", "minus")
         pilot.app.exit()
     async with make_app([source], out).run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -162,7 +162,7 @@ async def test_only_the_suggested_quotes_carry_the_suggestion_style(make_app, tm
         assert marked_words(view_cells(pilot.app, view, suggested)) == " ".join([BERG, COUNCIL, TOLLS]).split()
         # Nothing a pre-label has looks like it: the pre-labeled quote is drawn as before.
         assert "bridge" not in marked_words(view_cells(pilot.app, view, suggested))
-        await pilot.press("greater_than_sign", "y")
+        await pilot.press("greater_than_sign", "plus")
         await pilot.pause()
         assert marked_words(view_cells(pilot.app, view, suggested)) == " ".join([COUNCIL, TOLLS]).split()
         assert "Suggestions (2)" in screen_text(pilot.app) and "> suggested 2" in screen_text(pilot.app)
@@ -172,18 +172,22 @@ async def test_the_footer_offers_take_and_drop_at_80_columns(make_app, tmp_path)
     async with make_app([_tasks(tmp_path)], tmp_path / "out.jsonl").run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
         footer = screen.query_one(KeyFooter)
-        assert "y Take" not in footer.render().plain and "d Del" in footer.render().plain
+        assert "+ Take" not in footer.render().plain and "d Del" in footer.render().plain
         await pilot.press("greater_than_sign")
         await pilot.pause()
         line = footer.render().plain
-        assert "y Take r Drop" in line and "u Undo" in line and len(line) <= 80
+        assert "+ Take - Drop" in line and "u Undo" in line and len(line) <= 80
         await pilot.press("tab")  # a span focused: the span keys again
         await pilot.pause()
-        assert "d Del" in footer.render().plain and "y Take" not in footer.render().plain
+        assert "d Del" in footer.render().plain and "+ Take" not in footer.render().plain
 
 
-def test_suggestion_tasks_are_valid_records(tmp_path):
+def test_suggestion_tasks_are_valid_records():
+    from annotator.core.invariants import task_problems
     from annotator.core.records import Task
+    from tests.tui.conftest import DATA
 
     record = json.loads(json.dumps(story().to_dict()))
-    assert len(Task.from_dict(record).suggestions) == 3
+    assert len(Task.from_dict(record).suggestions) == 3 and not task_problems(Task.from_dict(record))
+    # The snapshots' file is this story.
+    assert json.loads((DATA / "suggestions.jsonl").read_text(encoding="utf-8")) == record

@@ -87,7 +87,7 @@ class DocumentScreen(Screen[None]):
         self._model = ""
         #: the side panel's row of each span, by the span object's id: (span, speaker, coref, row)
         self._rows: dict[int, tuple[Span, Span | None, Span | None, QuoteRow | EntityRow]] = {}
-        #: whether the cursor is on a suggestion (y and r work), and no span is focused (the span
+        #: whether the cursor is on a suggestion (+ and - work), and no span is focused (the span
         #: keys d and s, which would only warn, leave the footer to them)
         self._on_suggestion = (False, True)
 

@@ -37,10 +37,10 @@ EDIT_BINDINGS = [
             tooltip="Move the focused span's end one token left (then 2–9, g, $ . go further)"),
     Binding("right_curly_bracket", "move_end(1)", "End →", show=False, key_display="}", id="end_right",
             tooltip="Move the focused span's end one token right (then 2–9, g, $ . go further)"),
-    Binding("y", "take_suggestion", "Take", id="take_suggestion",
+    Binding("plus", "take_suggestion", "Take", key_display="+", id="take_suggestion",
             tooltip="Take the suggestion the cursor is on: its quote, cue and speaker become spans, "
                     "linked as a pre-label is (> < go from one to the next)"),
-    Binding("r", "drop_suggestion", "Drop", id="drop_suggestion",
+    Binding("minus", "drop_suggestion", "Drop", key_display="-", id="drop_suggestion",
             tooltip="Drop the suggestion the cursor is on (it is never an annotation; u brings it back)"),
     Binding("s", "pick_speaker", "Speaker", id="pick_speaker",
             tooltip="Pick the focused quote's speaker (nearest first, digits choose), or mark a new one"),

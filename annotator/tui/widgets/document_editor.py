@@ -97,7 +97,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         focus, selection = self.focused, self.selection
         choice = self.mode.current if isinstance(self.mode, ChoicePicker) else None
         if focus is None and self.suggestion is not None:
-            focus = self.suggestion.quote  # what y takes is marked as a focused span is
+            focus = self.suggestion.quote  # what + takes is marked as a focused span is
         return Marks(focus=(focus.start, focus.end) if focus is not None else None,
                      selection=self.token_chars(*selection) if selection is not None else None,
                      cursor=self.token_chars(self.cursor, self.cursor) if self.doc_task.tokens else None,

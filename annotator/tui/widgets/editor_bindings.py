@@ -20,7 +20,7 @@ EDITOR_BINDINGS = [
             id="previous_quote", tooltip='Focus the previous QUOTE'),
     Binding("greater_than_sign", "next_suggestion(1)", "Suggestion →", show=False, key_display=">",
             id="next_suggestion", tooltip="Go to the next suggestion (an attribution the pre-labeler is "
-                                          "unsure of; y takes it, r drops it)"),
+                                          "unsure of; + takes it, - drops it)"),
     Binding("less_than_sign", "next_suggestion(-1)", "Suggestion ←", show=False, key_display="<",
             id="previous_suggestion", tooltip="Go to the previous suggestion"),
     Binding("J", "same_label(1)", "Same label →", show=False, id="next_same_label",

@@ -90,7 +90,7 @@ class SpanList(ScrollView, can_focus=False):
         lines.append((None, "blank", ()))
         if suggestions:
             # Apart from the quotes: what the pre-labeler is unsure of, not part of the document yet.
-            lines.append((None, "header", (f"Suggestions ({len(suggestions)}): > < y r",)))
+            lines.append((None, "header", (f"Suggestions ({len(suggestions)}): > < + -",)))
             for number, row in enumerate(suggestions, start=1):
                 lines.append((row.span, "suggestion", (number, row.text, "")))
                 score = "" if row.score is None else f" {row.score:.2f}"
