@@ -182,6 +182,17 @@ async def test_the_footer_offers_take_and_drop_at_80_columns(make_app, tmp_path)
         assert "d Del" in footer.render().plain and "+ Take" not in footer.render().plain
 
 
+async def test_a_task_with_suggestions_and_no_spans_is_shown_as_it_came(make_app, tmp_path):
+    task = story()
+    task.spans, task.relations = [], []
+    source = write_jsonl(tmp_path / "tasks.jsonl", [task.to_dict()])
+    async with make_app([source], tmp_path / "out.jsonl").run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert len(screen.session.task.suggestions) == 3  # not pre-labeled again (which would drop them)
+        await pilot.press("greater_than_sign", "plus")
+        assert [screen.session.task.span_text(s) for s in screen.session.quotes()] == [BERG]
+
+
 def test_suggestion_tasks_are_valid_records():
     from annotator.core.invariants import task_problems
     from annotator.core.records import Task
