@@ -168,6 +168,20 @@ async def test_only_the_suggested_quotes_carry_the_suggestion_style(make_app, tm
         assert "Suggestions (2)" in screen_text(pilot.app) and "> suggested 2" in screen_text(pilot.app)
 
 
+async def test_the_label_line_names_a_suggested_quote(make_app, tmp_path):
+    async with make_app([_tasks(tmp_path)], tmp_path / "out.jsonl").run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        rows = screen_text(pilot.app).splitlines()
+        # Under "Ruiz added that tolls would stay low." the suggested quote's own tag and rule.
+        text_row = next(i for i, row in enumerate(rows) if "Ruiz added that tolls" in row)
+        column = rows[text_row].index("tolls")
+        assert rows[text_row + 1][column:column + len(TOLLS)] == "sug?" + "┄" * (len(TOLLS) - 4)
+        await pilot.press("less_than_sign", "plus")  # taken: a QUOTE now
+        await pilot.pause()
+        rows = screen_text(pilot.app).splitlines()
+        assert rows[text_row + 1][column:column + 5] == "QUOTE" and "sug?" not in rows[text_row + 1]
+
+
 async def test_the_footer_offers_take_and_drop_at_80_columns(make_app, tmp_path):
     async with make_app([_tasks(tmp_path)], tmp_path / "out.jsonl").run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)

@@ -24,7 +24,8 @@ from annotator.tui.jump_hints import JumpHints, SelectFrom, tags_on_screen
 from annotator.tui.display_text import excerpt
 from annotator.tui.text_edges import TextEdges
 from annotator.tui.text_search import SearchLine, find, next_from, span_at
-from annotator.tui.widgets.document_view import DocumentView, Marks
+from annotator.tui.widgets.document_view import DocumentView
+from annotator.tui.widgets.marks import Marks
 from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
 from annotator.tui.widgets.editor_messages import EdgeWanted, Said, SelectionFinished, WordJumped
 

@@ -4,7 +4,6 @@ repaint depends on the lines on screen, not on the length of the document)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import Callable
 
 from rich.cells import cell_len
@@ -16,26 +15,12 @@ from textual.strip import Strip
 
 from annotator.core.records import Span, Token
 from annotator.tui.display_text import printable, wrap_offsets
-from annotator.tui.label_styles import label_style, paint_layer
+from annotator.tui.label_styles import SUGGESTED, label_style, paint_layer
 from annotator.tui.widgets.label_row import label_row
+from annotator.tui.widgets.marks import Marks
 
 #: every text attribute off, under a jump tag's style: a tag shows its own style only
 _PLAIN = Style(bold=False, dim=False, italic=False, underline=False, reverse=False, strike=False, overline=False)
-
-
-@dataclass(frozen=True)
-class Marks:
-    """What is marked over the text, as character ranges: the focused span, the selection, the
-    cursor, a picker's row."""
-
-    focus: tuple[int, int] | None = None
-    selection: tuple[int, int] | None = None
-    cursor: tuple[int, int] | None = None
-    #: the span of the row a picker would choose now
-    choice: tuple[int, int] | None = None
-
-    def ranges(self) -> set[tuple[int, int]]:
-        return {m for m in (self.focus, self.selection, self.cursor, self.choice) if m is not None}
 
 
 class DocumentView(ScrollView, can_focus=False):
@@ -360,7 +345,10 @@ class DocumentView(ScrollView, can_focus=False):
         if strip is None:
             if label_line:
                 start, end = self._lines[index]
-                text = label_row(self._text, start, end, self._line_spans[index], base)
+                # A suggested quote is named there too (``sug?``), under the document's own spans.
+                offered = [q.replace(label=SUGGESTED) for q in self._tints.get("suggested", ()) if
+                           q.start < end and start < q.end]
+                text = label_row(self._text, start, end, [*offered, *self._line_spans[index]], base)
                 strip = Strip(text.render(self.app.console), text.cell_len)
             else:
                 strip = self._render_text_line(index, base)

@@ -79,7 +79,7 @@ class LabelLegend(Widget):
         if self._suggested[0] and not self._hint:
             line.append("  >" if not short else " >", style="bold")
             line.append(" ")
-            line.append("sug" if short else f"suggested {self._suggested[0]}", style=self._suggested[1])
+            line.append("sug?" if short else f"suggested {self._suggested[0]}", style=self._suggested[1])
         if self._hint:
             line.append("   " + self._hint, style="bold #d7d75f")
         return line
