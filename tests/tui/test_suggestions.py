@@ -216,3 +216,19 @@ def test_suggestion_tasks_are_valid_records():
     assert len(Task.from_dict(record).suggestions) == 3 and not task_problems(Task.from_dict(record))
     # The snapshots' file is this story.
     assert json.loads((DATA / "suggestions.jsonl").read_text(encoding="utf-8")) == record
+
+
+async def test_the_legend_keeps_full_label_names_beside_the_suggestions(make_app, tmp_path):
+    """At 120 columns the seed's legend names CARDINAL, DATE, ORDINAL in full; a suggestion's entry
+    takes its brief form rather than shortening every label."""
+    from annotator.tui.widgets.label_legend import LabelLegend
+    from tests.tui.conftest import seed_record
+
+    record = seed_record()
+    gpe = next(s for s in record["spans"] if s["label"] == "GPE")
+    record["suggestions"] = [{"quote": {**gpe, "label": QUOTE, "quote_type": "indirect"}, "score": 0.3}]
+    source = write_jsonl(tmp_path / "seed.jsonl", [record])
+    async with make_app([source], tmp_path / "out.jsonl").run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        line = screen.query_one(LabelLegend).render().plain
+        assert "CARDINAL" in line and "PERSON" in line and "> sug? 1" in line, line

@@ -49,13 +49,15 @@ class LabelLegend(Widget):
 
     def render(self) -> Text:
         line = self._line(short=False)
+        if line.cell_len > self.size.width and self._suggested[0]:
+            line = self._line(short=False, brief=True)  # "> sug? 3" before the labels get shorter
         if line.cell_len > self.size.width:
             # A narrow terminal: the short names (PER, SPK, cue) the label rows use, closer
             # together, so the other labels after "e:" stay readable; a hint goes alone.
             line = self._line(short=True)
         return line
 
-    def _line(self, *, short: bool) -> Text:
+    def _line(self, *, short: bool, brief: bool = False) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
         if short and self._hint:
             line.append(" " + self._hint, style="bold #d7d75f")
@@ -79,7 +81,8 @@ class LabelLegend(Widget):
         if self._suggested[0] and not self._hint:
             line.append("  >" if not short else " >", style="bold")
             line.append(" ")
-            line.append("sug?" if short else f"suggested {self._suggested[0]}", style=self._suggested[1])
+            line.append("sug?" if short else f"{'sug?' if brief else 'suggested'} {self._suggested[0]}",
+                        style=self._suggested[1])
         if self._hint:
             line.append("   " + self._hint, style="bold #d7d75f")
         return line
