@@ -191,9 +191,19 @@ async def test_the_footer_offers_take_and_drop_at_80_columns(make_app, tmp_path)
         await pilot.pause()
         line = footer.render().plain
         assert "+ Take - Drop" in line and "u Undo" in line and len(line) <= 80
-        await pilot.press("tab")  # a span focused: the span keys again
+        await pilot.press("d")  # still works (no span focused: it says how to focus one)
+        await pilot.pause()
+        assert any("Focus a span first" in str(n.message) for n in pilot.app._notifications)
+        await pilot.press("tab")  # a span outside the suggestions focused: the span keys again
         await pilot.pause()
         assert "d Del" in footer.render().plain and "+ Take" not in footer.render().plain
+        # A span inside a suggested quote focused: + and - in the footer, u Undo still fits in 80 columns.
+        first = next(s for s in screen.session.task.suggestions if s.quote.text == BERG).quote.token_start
+        assert screen.edits.edit(lambda: screen.session.create_span(first, first, "NORP"))
+        await pilot.pause()
+        assert screen.editor.focused is not None and screen.editor.suggestion is not None
+        line = footer.render().plain
+        assert "+ Take - Drop" in line and line.endswith("u Undo") and len(line) <= 80
 
 
 async def test_a_task_with_suggestions_and_no_spans_is_shown_as_it_came(make_app, tmp_path):

@@ -87,9 +87,9 @@ class DocumentScreen(Screen[None]):
         self._model = ""
         #: the side panel's row of each span, by the span object's id: (span, speaker, coref, row)
         self._rows: dict[int, tuple[Span, Span | None, Span | None, QuoteRow | EntityRow]] = {}
-        #: whether the cursor is on a suggestion (+ and - work), and no span is focused (the span
-        #: keys d and s, which would only warn, leave the footer to them)
-        self._on_suggestion = (False, True)
+        #: whether the cursor is on a suggestion: + and - work, and the footer names them in the
+        #: place of d and s (which still work)
+        self._on_suggestion = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -262,8 +262,8 @@ class DocumentScreen(Screen[None]):
 
     def _focus_changed(self, span: Span | None) -> None:
         suggestion = self.editor.suggestion if self.session.current is not None else None
-        if (suggestion is not None, span is None) != self._on_suggestion:
-            self._on_suggestion = (suggestion is not None, span is None)
+        if (suggestion is not None) != self._on_suggestion:
+            self._on_suggestion = suggestion is not None
             self.refresh_bindings()  # the footer offers take and drop there
         self.query_one(SpanList).show_focus(span or getattr(suggestion, "quote", None))
         if self.session.current is None:
@@ -318,10 +318,12 @@ class DocumentScreen(Screen[None]):
         if action in IDLE_WHILE_SELECTING and self.editor.selecting:
             return False  # finish or cancel the selection first (and the footer has room for that)
         if action in SUGGESTION_ACTIONS:
-            return self._on_suggestion[0]
-        if action in SPAN_ACTIONS:
-            return not all(self._on_suggestion)
+            return self._on_suggestion
         return True
+
+    def footer_hidden(self) -> frozenset[str]:
+        """Actions the footer leaves out now though they work (it has 80 columns)."""
+        return SPAN_ACTIONS if self._on_suggestion else frozenset()
 
     # -- actions: each is the owning object's; the screen only routes the binding to it --------
 

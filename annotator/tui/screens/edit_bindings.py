@@ -61,7 +61,7 @@ EDIT_BINDINGS = [
 #: Actions that wait while a selection is open (finish or cancel it first; the footer has room
 #: for enter and escape then).
 IDLE_WHILE_SELECTING = frozenset({"decide", "delete_span", "pick_speaker", "take_suggestion", "drop_suggestion"})
-#: Shown only while the cursor is on a suggestion with no span focused; the span keys that would
-#: only warn then give them their room in the footer.
+#: Shown (and working) only while the cursor is on a suggestion; the footer then names them in
+#: the place of the span keys d and s, which still work.
 SUGGESTION_ACTIONS = frozenset({"take_suggestion", "drop_suggestion"})
 SPAN_ACTIONS = frozenset({"delete_span", "pick_speaker"})
