@@ -49,10 +49,8 @@ class DocumentEditor(DocumentView, can_focus=True):
     #: picker), None otherwise
     prompt: reactive[Text | None] = reactive(None, init=False, repaint=False, always_update=True)
 
-    SelectionFinished = SelectionFinished
-    WordJumped = WordJumped
-    EdgeWanted = EdgeWanted
-    Said = Said
+    # What it asks of the screen (``editor_messages``), read as ``DocumentEditor.<name>``.
+    SelectionFinished, WordJumped, EdgeWanted, Said = SelectionFinished, WordJumped, EdgeWanted, Said
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
