@@ -1,7 +1,7 @@
 """Pre-label quality and speed on a real attribution corpus in brat standoff (PolNeAR), scored like ``annotator evaluate``.
 
     nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--held-out | --tuning] [--misses]
-                                          [--model NAME] [--dump DIR]
+                                          [--model NAME] [--dump DIR] [--no-suggestions | --suggest-all]
 
 CORPUS_DIR is PolNeAR's checkout (``CORPUS_DIR/data/train/{text,attributions}``) or the split
 folder itself. Gold is ``import brat``'s reading of the corpus, one annotation per text (the first
@@ -14,7 +14,10 @@ error list for rule development; ``--dump DIR --rescore`` scores them again with
 ``--held-out`` scores only the seeded 10% that ``bench/learning_curve.py`` holds out (the texts
 the targets are measured on); ``--tuning`` the other 90%, where rules and word lists are chosen. ``--misses`` prints every gold attribution not found, counted by
 what carries it in the gold (the class of its cue word, read off the model's parse: never text).
-Every run prints the estimated keys to bring each article to gold (``KEY_COSTS``).
+Every run prints the estimated keys to bring each article to gold (``KEY_COSTS``), and beside them
+the suggestions per article, their right-rate per source and the keys when each suggestion is
+visited and the right ones taken (``SUGGESTION_COSTS``); ``--no-suggestions`` pre-labels without
+them (the pre-label figures are the same), ``--suggest-all`` suggests from every scored source.
 Without the corpus it says so and exits 0.
 """
 
@@ -39,13 +42,16 @@ import spacy  # noqa: E402
 from annotator.measure.evaluation import (  # noqa: E402
     Evaluation, evaluate, match_quotes_with_pieces, same_person, same_speaker, speakers_of,
 )
-from annotator.core.records import QUOTE, QUOTE_TYPES, Task  # noqa: E402
+from annotator.core.records import QUOTE, QUOTE_TYPES, Suggestion, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
 from annotator.formats.brat_labels import DEFAULT_LABELS  # noqa: E402
 from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
-from annotator.nlp.pipeline import add_components, load_model, prelabel_batch  # noqa: E402
-from annotator.measure.keys import KEY_COSTS, keys_to_gold  # noqa: E402
+from annotator.measure.keys import (  # noqa: E402
+    KEY_COSTS, SUGGESTION_COSTS, keys_to_gold, keys_with_suggestions, suggestion_fixes,
+)
+from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model, prelabel_batch, set_suggestions  # noqa: E402
+from annotator.nlp.suggest import BANDS, SCORES, band  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 from corpus_misses import keep_classes, print_misses  # noqa: E402  (bench/corpus_misses.py)
@@ -188,6 +194,31 @@ def print_keys(gold: list[Task], predicted: list[Task]) -> None:
           + ", ".join(f"{k} {total[k] / len(per_doc):.1f}" for k in KEY_COSTS)
           + f"; with extent fixes ({KEY_COSTS['extent']}): mean {sum(whole) / len(whole):.1f}, "
           f"median {whole[len(whole) // 2]}")
+    print_suggestion_keys(gold, [by_text.get(g.text) or Task(text=g.text) for g in gold], per_doc)
+
+
+def kind_of(suggestion: Suggestion) -> str:
+    """A suggestion's source and the band of its content's length (``scores.BANDS``)."""
+    return f"{suggestion.source} {BANDS[band(len(suggestion.quote.text.split()))]}"
+
+
+def print_suggestion_keys(gold: list[Task], predicted: list[Task], per_doc: list[Counter]) -> None:
+    """Beside the pre-labels' keys: the suggestions per article, how many were right (taken), and the
+    keys per article when the annotator visits every suggestion and takes the right ones; per source."""
+    suggested = [suggestion_fixes(g, p, kind_of) for g, p in zip(gold, predicted, strict=True)]
+    total = sum(suggested, Counter())
+    if not total["visit"]:
+        print("suggestions: none")
+        return
+    keys = sorted(keys_with_suggestions(fixes, s) for fixes, s in zip(per_doc, suggested, strict=True))
+    n = len(gold)
+    print(f"suggestions: {total['visit'] / n:.1f} per article, right {total['take'] / total['visit']:.3f} "
+          f"({total['take'] / n:.1f} taken per article; their speaker fixed {total['speaker'] / n:.1f}); keys per "
+          f"article with suggestions (visit {SUGGESTION_COSTS['visit']}, take {SUGGESTION_COSTS['take']}): mean "
+          f"{sum(keys) / n:.1f}, median {keys[n // 2]}")
+    sources = sorted({k[2:] for k in total if k.startswith("n:")})
+    print("suggestions by source and words (per article, right-rate): " + "; ".join(
+        f"{src} {total[f'n:{src}'] / n:.2f}, {total[f'right:{src}'] / total[f'n:{src}']:.3f}" for src in sources))
 
 
 def main() -> int:
@@ -202,6 +233,10 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="count the gold attributions not found by "
                         "what carries them (cue verb class, noun, adjective, passive, preposition, …)")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--no-suggestions", action="store_true", help="pre-label without suggestions (the "
+                        "pre-label figures are the same; keys with suggestions are not printed)")
+    parser.add_argument("--suggest-all", action="store_true", help="suggest from every source and "
+                        "band the scores table rates, whatever its score (to measure each one's right-rate)")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--speed-docs", type=int, default=200, help="texts the speed comparison runs on (0: no speed comparison)")
     parser.add_argument("--dump", type=Path, default=None, help="folder OUTSIDE the repository for gold, "
@@ -246,7 +281,10 @@ def main() -> int:
     for problem in problems:
         print(f"  not imported: {problem}")
     bare = load_model(args.model)
-    ours = add_components(load_model(args.model))
+    ours = set_suggestions(add_components(load_model(args.model)), not args.no_suggestions)
+    if args.suggest_all and SUGGESTIONS in ours.pipe_names:
+        ours.get_pipe(SUGGESTIONS).sources = frozenset(SCORES)
+        ours.get_pipe(SUGGESTIONS).min_score = 0.0
     print(f"pipeline: {' → '.join(ours.pipe_names)}")
     warm = [g.text for g in gold[:8]]
     list(bare.pipe(warm))

@@ -42,6 +42,9 @@ def prelabel_command(
     partitions: int = typer.Option(None, "--partitions", min=1, help="Dask: part files to split the documents into."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid",
                                       help="Set bad input lines aside in OUT.rejects.jsonl instead of stopping."),
+    suggestions: bool = typer.Option(True, "--suggestions/--no-suggestions",
+                                     help="Also write suggestions: attributions the pre-labels left out, kept "
+                                          "apart from them (the pre-labels are the same either way)."),
 ) -> None:
     """Pre-label documents with entities, quotes, speakers and cues.
 
@@ -55,7 +58,8 @@ def prelabel_command(
         with tempfile.TemporaryDirectory(prefix="annotator-prelabel-") as folder:
             tasks = Path(folder) / "tasks.jsonl"
             prelabel_command(inputs=inputs, output=tasks, model=model, batch_size=batch_size, n_process=n_process,
-                             engine=engine, scheduler=scheduler, partitions=partitions, skip_invalid=False)
+                             engine=engine, scheduler=scheduler, partitions=partitions, skip_invalid=False,
+                             suggestions=suggestions)
             with tasks.open("rb") as written:
                 shutil.copyfileobj(written, sys.stdout.buffer)
             sys.stdout.buffer.flush()
@@ -78,7 +82,8 @@ def prelabel_command(
 
         summary = prelabel_files(inputs=inputs, output=output, model=model, batch_size=batch_size,
                                  n_process=n_process, skip_invalid=skip_invalid, engine=engine,
-                                 scheduler=scheduler, partitions=partitions, on_progress=advance)
+                                 scheduler=scheduler, partitions=partitions, on_progress=advance,
+                                 suggestions=suggestions)
         done = summary.written + summary.skipped + summary.rejected
         progress.update(bar, total=done if total is None else max(total, done), completed=done)
     parts = [f"{summary.written} written", f"{summary.skipped} already in {output}"]
@@ -92,12 +97,13 @@ def prelabel_command(
 def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str | None = None,
                    batch_size: int = 32, n_process: int = 1, skip_invalid: bool = False,
                    engine: str = "local", scheduler: str | None = None, partitions: int | None = None,
-                   on_progress: Callable[[int], None] | None = None) -> PrelabelReport:
+                   on_progress: Callable[[int], None] | None = None, suggestions: bool = True) -> PrelabelReport:
     """Pre-label every input not yet in ``output``; the report counts the documents written, skipped,
     rejected and those a component failed on (written all the same, with ``meta.prelabel_errors``).
 
     ``engine="local"`` appends to the file ``output``; ``engine="dask"`` writes part files into the
     folder ``output`` on the cluster at ``scheduler`` (a LocalCluster of ``n_process`` workers without one).
+    Without ``suggestions`` the records have none (``annotator_suggestions`` stays disabled).
     """
     from annotator.nlp.engines import PrelabelJob, get_engine
 
@@ -105,6 +111,6 @@ def prelabel_files(*, inputs: list[str | Path], output: str | Path, model: str |
     refuse_output_among_inputs([output, rejects_path(output) if skip_invalid else None], inputs)
     job = PrelabelJob(inputs=list(inputs), output=Path(output), model=model, batch_size=batch_size,
                       n_process=n_process, skip_invalid=skip_invalid, scheduler=scheduler,
-                      partitions=partitions, on_progress=on_progress,
+                      partitions=partitions, on_progress=on_progress, suggestions=suggestions,
                       on_notice=lambda notice: echo(f"warning: {notice}", err=True))
     return get_engine(engine)(job)

@@ -4,10 +4,10 @@ the fixes counted as the scorer pairs quotes, each at its cost in the annotate s
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from typing import Callable, Sequence
 
-from annotator.core.records import QUOTE, Task
-from annotator.measure.evaluation import match_quotes_with_pieces, same_speaker, speakers_of
+from annotator.core.records import QUOTE, Suggestion, Task
+from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
 
 #: Estimated keys for one fix in the annotate screen (issue 17): add a missed quote with its
 #: speaker, delete an invented one, add or fix a speaker, fix a quote's extent.
@@ -46,3 +46,61 @@ def mean_keys(gold: Sequence[Task], predicted: Sequence[Task], *, extent: bool =
         fixes = keys_to_gold(task, by_text.get(task.text) or Task(text=task.text))
         total += sum(KEY_COSTS[kind] * n for kind, n in fixes.items() if extent or kind != "extent")
     return total / max(len(gold), 1)
+
+
+# -- suggestions ---------------------------------------------------------------------------------
+
+#: Keys for a suggestion (issue 17, INCEpTION's recommendations): every suggestion is reached with
+#: one key (``visit``), a right one is taken with one more (``take``); a wrong one is left alone.
+SUGGESTION_COSTS = {"visit": 1, "take": 1}
+
+
+def suggestion_fixes(gold: Task, pred: Task, kind: Callable[[Suggestion], str] | None = None) -> Counter:
+    """What the annotator does with ``pred``'s suggestions: visits every one; takes each that the
+    scorer pairs with a gold quote the pre-labels did not find (``right``: an attribution no longer
+    added by hand), then fixes its speaker (``speaker``; ``delete`` when gold has none) and its
+    extent as for a pre-label. Counted by kind, and per source (or per ``kind(suggestion)``) as
+    ``n:KIND`` / ``right:KIND``."""
+    kind = kind or _source
+    suggestions = list(getattr(pred, "suggestions", None) or ())
+    out: Counter = Counter(visit=len(suggestions))
+    if not suggestions:
+        return out
+    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
+    g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+    pairs, _ = match_quotes_with_pieces(gold.text, g_quotes, [s for s in pred.spans if s.label == QUOTE])
+    found = {g.key for g, _ in pairs}
+    missed = [q for q in g_quotes if q.key not in found]
+    by_key = {s.quote.key: s for s in suggestions}
+    taken, _ = match_quotes_with_pieces(gold.text, missed, [s.quote for s in suggestions])
+    g_attr = speakers_of(gold)
+    for suggestion in suggestions:
+        out[f"n:{kind(suggestion)}"] += 1
+    for g, quote in taken:
+        suggestion = by_key[quote.key]
+        out["take"] += 1
+        out[f"right:{kind(suggestion)}"] += 1
+        speaker = suggestion.speaker
+        said = [Attribution(speaker, pred.span_text(speaker), pred.span_text(speaker))] if speaker else []
+        if g.key in g_attr and not (said and same_speaker(g_attr[g.key], said)):
+            out["speaker"] += 1
+        elif g.key not in g_attr and said:
+            out["delete"] += 1
+        if (g.start, g.end) != (quote.start, quote.end):
+            out["extent"] += 1
+    return out
+
+
+def _source(suggestion: Suggestion) -> str:
+    return suggestion.source or "?"
+
+
+def keys_with_suggestions(fixes: Counter, suggested: Counter, *, extent: bool = False) -> int:
+    """Keys to gold when the pre-labels' ``fixes`` (``keys_to_gold``) come with ``suggested``
+    (``suggestion_fixes``): each taken suggestion is an attribution not added by hand, and costs
+    its visit, its take and its own fixes instead; every other suggestion costs its visit."""
+    plain = {**fixes, "add": fixes["add"] - suggested["take"]}
+    keys = sum(KEY_COSTS[kind] * n for kind, n in plain.items() if kind in KEY_COSTS and (extent or kind != "extent"))
+    keys += sum(SUGGESTION_COSTS[kind] * suggested[kind] for kind in SUGGESTION_COSTS)
+    keys += sum(KEY_COSTS[kind] * suggested[kind] for kind in ("speaker", "delete") + (("extent",) if extent else ()))
+    return keys

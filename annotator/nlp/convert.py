@@ -3,8 +3,9 @@
 On a ``Doc``: entities in ``doc.ents``; quotes, speakers and cues in ``doc.spans["quotes"]``,
 ``doc.spans["speakers"]`` and ``doc.spans["cues"]``; a quote's type in ``span._.quote_type``;
 relations in ``doc._.relations`` as ``DocRelation`` tuples of character offsets and labels (a
-``DocBin`` stores them as plain tuples; ``relations_of`` reads either). All of it survives ``DocBin``
-serialisation with ``store_user_data=True``.
+``DocBin`` stores them as plain tuples; ``relations_of`` reads either); suggestions, apart from all
+of these, in ``doc._.suggestions`` as ``DocSuggestion`` tuples (``suggestions_in`` reads them). All
+of it survives ``DocBin`` serialisation with ``store_user_data=True``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
-from annotator.core.records import CUE, QUOTE, SPEAKER, Relation, Span, Task, Token
+from annotator.core.records import CUE, QUOTE, SPEAKER, Relation, Span, Suggestion, Task, Token
 
 SPAN_GROUPS = {QUOTE: "quotes", SPEAKER: "speakers", CUE: "cues"}
 
@@ -33,10 +34,27 @@ class DocRelation(NamedTuple):
     label: str
 
 
+class DocSuggestion(NamedTuple):
+    """A suggestion on a ``Doc`` (``annotator_suggestions`` writes them), by character offsets: its
+    quote and type, its cue and speaker (``None`` when it has none), its score and its source."""
+
+    quote_start: int
+    quote_end: int
+    quote_type: str
+    cue_start: int | None
+    cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    score: float | None
+    source: str | None
+
+
 if not SpacySpan.has_extension("quote_type"):
     SpacySpan.set_extension("quote_type", default=None)
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
+if not Doc.has_extension("suggestions"):
+    Doc.set_extension("suggestions", default=None)
 
 
 def ensure_span_groups(doc: Doc) -> None:
@@ -91,16 +109,18 @@ def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
     by_char_start = {t.start: t.id for t in tokens}
     by_char_end = {t.end: t.id for t in tokens}
 
-    def span_of(sp: SpacySpan, label: str | None = None) -> Span | None:
-        start, end = strip_spaces(text, sp.start_char, sp.end_char)
+    def at(start: int, end: int, label: str, quote_type: str | None = None) -> Span | None:
+        start, end = strip_spaces(text, start, end)
         if start >= end or start not in by_char_start or end not in by_char_end:
             return None
-        label = label or sp.label_
-        quote_type = sp._.quote_type if label == QUOTE else None
         if label == QUOTE and quote_type is None:
             quote_type = "direct"
         return Span(start, end, by_char_start[start], by_char_end[end], label,
-                    text=text[start:end], quote_type=quote_type)
+                    text=text[start:end], quote_type=quote_type if label == QUOTE else None)
+
+    def span_of(sp: SpacySpan, label: str | None = None) -> Span | None:
+        label = label or sp.label_
+        return at(sp.start_char, sp.end_char, label, sp._.quote_type if label == QUOTE else None)
 
     spans: list[Span] = []
     for ent in doc.ents:
@@ -129,8 +149,34 @@ def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
         meta=dict(base.meta) if base else {},
         input_hash=base.input_hash if base else None,
         extra=dict(base.extra) if base else {},
+        suggestions=_suggestions(doc, at),
     )
     return task
+
+
+def _suggestions(doc: Doc, at) -> list[Suggestion]:
+    """The doc's suggestions as records (``at`` makes a span on token edges, or None): one whose
+    quote is not on token edges is left out, and so is a cue or speaker that is not."""
+    out = []
+    for item in suggestions_in(doc):
+        quote = at(item.quote_start, item.quote_end, QUOTE, item.quote_type)
+        if quote is None:
+            continue
+        cue = at(item.cue_start, item.cue_end, CUE) if item.cue_start is not None else None
+        speaker = at(item.speaker_start, item.speaker_end, SPEAKER) if item.speaker_start is not None else None
+        out.append(Suggestion(quote, cue, speaker, item.score, item.source))
+    return out
+
+
+def suggestions_in(doc: Doc) -> list[DocSuggestion]:
+    """The suggestions of ``doc`` as ``DocSuggestion`` (none when nothing proposed them)."""
+    return [DocSuggestion(*item) for item in doc._.suggestions or ()]
+
+
+def suggestion_tuple(suggestion: Suggestion) -> DocSuggestion:
+    q, c, s = suggestion.quote, suggestion.cue, suggestion.speaker
+    return DocSuggestion(q.start, q.end, q.quote_type or "direct", c.start if c else None, c.end if c else None,
+                         s.start if s else None, s.end if s else None, suggestion.score, suggestion.source)
 
 
 def task_to_doc(task: Task, nlp: Language) -> Doc:
@@ -155,6 +201,7 @@ def task_to_doc(task: Task, nlp: Language) -> Doc:
     for group, spans in groups.items():
         doc.spans[group] = spans
     doc._.relations = [relation_tuple(r) for r in task.relations]
+    doc._.suggestions = [suggestion_tuple(s) for s in task.suggestions] or None
     return doc
 
 

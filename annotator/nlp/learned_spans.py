@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from annotator.core.records import CUE, QUOTE, SPEAKER
 from annotator.nlp.convert import ensure_span_groups
+from annotator.nlp.parse_candidates import attribution_candidates
 from annotator.nlp import span_model  # noqa: F401  (registers the span classifier's layers for spacy.load)
 
 #: The pipe name of the learned tagger inside a trained pipeline (it is spaCy's own ``ner`` factory).
@@ -56,8 +57,6 @@ class ParseCandidates:
         self.key = key
 
     def __call__(self, doc: Doc) -> Doc:
-        from annotator.nlp.parse_candidates import attribution_candidates
-
         doc.spans[self.key] = [Span(doc, start, end) for start, end in attribution_candidates(doc)]
         return doc
 

@@ -20,9 +20,13 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.cue_words import (
+    ACT_DONE_VERBS,
+    ACT_PREPOSITIONS,
     ADJECTIVE_PREPOSITIONS,
     CLAUSE_CUE_VERBS,
+    CLAUSE_ONLY_EVIDENCE_VERBS,
     COGNITION_VERBS,
+    CONTINUING_PREPOSITIONS,
     CUE_ADJECTIVES,
     CUE_NOUNS,
     EVIDENCE_VERBS,
@@ -30,12 +34,16 @@ from annotator.nlp.cue_words import (
     INTENTION_INFINITIVE_VERBS,
     JUDGEMENT_VERBS,
     LIGHT_STANCE_VERBS,
+    LINKING_VERBS,
     OBJECT_CUE_VERBS,
     PASSIVE_JUDGEMENT_VERBS,
     PREPOSITIONAL_CUE_VERBS,
+    QUESTION_VERBS,
     REGARD_VERBS,
+    SOURCE_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_OBJECT_VERBS,
+    UNSAID_OBJECT_VERBS,
 )
 
 # -- quotation marks and punctuation ---------------------------------------------------------
@@ -117,28 +125,41 @@ class Lexicon:
                  adjective_prepositions: dict[str, Iterable[str]] | None = None,
                  stance_nouns: dict[str, Iterable[str]] | None = None, light_verbs: Iterable[str] = LIGHT_STANCE_VERBS,
                  passive_verbs: Iterable[str] = PASSIVE_JUDGEMENT_VERBS,
-                 judgement_verbs: Iterable[str] = JUDGEMENT_VERBS) -> None:
-        self.speech = {v.lower() for v in speech} | {v.lower() for v in extra}
-        self.cognition = {v.lower() for v in cognition} - self.speech
+                 judgement_verbs: Iterable[str] = JUDGEMENT_VERBS, question_verbs: Iterable[str] = QUESTION_VERBS,
+                 unsaid_verbs: Iterable[str] = UNSAID_OBJECT_VERBS, act_done_verbs: Iterable[str] = ACT_DONE_VERBS,
+                 act_prepositions: Iterable[str] = ACT_PREPOSITIONS,
+                 linking_verbs: Iterable[str] = LINKING_VERBS,
+                 continuing_prepositions: Iterable[str] = CONTINUING_PREPOSITIONS,
+                 clause_only_evidence_verbs: Iterable[str] = CLAUSE_ONLY_EVIDENCE_VERBS,
+                 source_prepositions: Iterable[str] = SOURCE_PREPOSITIONS) -> None:
+        self.speech = _lowered(speech) | _lowered(extra)
+        self.cognition = _lowered(cognition) - self.speech
         self.lemmas = self.speech | self.cognition
-        self.object_verbs = frozenset(v.lower() for v in object_verbs)
-        self.infinitive_verbs = frozenset(v.lower() for v in infinitive_verbs)
-        self.stance_verbs = frozenset(v.lower() for v in stance_verbs)
-        self.intention_verbs = frozenset(v.lower() for v in intention_verbs)
-        self.regard_verbs = frozenset(v.lower() for v in regard_verbs)
-        self.evidence_verbs = frozenset(v.lower() for v in evidence_verbs)
-        adjectives_chosen = ADJECTIVE_PREPOSITIONS if adjective_prepositions is None else adjective_prepositions
-        self.adjective_prepositions = {a.lower(): frozenset(p.lower() for p in ps) for a, ps in adjectives_chosen.items()}
-        self.clause_verbs = frozenset(v.lower() for v in clause_verbs) - self.lemmas
-        self.nouns = frozenset(n.lower() for n in nouns)
-        self.adjectives = frozenset(a.lower() for a in adjectives)
-        chosen = PREPOSITIONAL_CUE_VERBS if prepositional_verbs is None else prepositional_verbs
-        self.prepositional_verbs = {v.lower(): frozenset(p.lower() for p in ps) for v, ps in chosen.items()}
-        stances = {} if stance_nouns is None else stance_nouns  # off unless configured (cue_words)
-        self.stance_nouns = {n.lower(): frozenset(p.lower() for p in ps) for n, ps in stances.items()}
-        self.light_verbs = frozenset(v.lower() for v in light_verbs)
-        self.passive_verbs = frozenset(v.lower() for v in passive_verbs)
-        self.judgement_verbs = frozenset(v.lower() for v in judgement_verbs)
+        self.object_verbs = _lowered(object_verbs)
+        self.infinitive_verbs = _lowered(infinitive_verbs)
+        self.stance_verbs = _lowered(stance_verbs)
+        self.intention_verbs = _lowered(intention_verbs)
+        self.regard_verbs = _lowered(regard_verbs)
+        self.evidence_verbs = _lowered(evidence_verbs)
+        self.adjective_prepositions = _lowered_table(
+            ADJECTIVE_PREPOSITIONS if adjective_prepositions is None else adjective_prepositions)
+        self.clause_verbs = _lowered(clause_verbs) - self.lemmas
+        self.nouns = _lowered(nouns)
+        self.adjectives = _lowered(adjectives)
+        self.prepositional_verbs = _lowered_table(
+            PREPOSITIONAL_CUE_VERBS if prepositional_verbs is None else prepositional_verbs)
+        self.stance_nouns = _lowered_table(stance_nouns or {})  # off unless configured (cue_words)
+        self.light_verbs = _lowered(light_verbs)
+        self.passive_verbs = _lowered(passive_verbs)
+        self.judgement_verbs = _lowered(judgement_verbs)
+        self.question_verbs = _lowered(question_verbs)
+        self.unsaid_verbs = _lowered(unsaid_verbs)
+        self.act_done_verbs = _lowered(act_done_verbs)
+        self.act_prepositions = _lowered(act_prepositions)
+        self.linking_verbs = _lowered(linking_verbs)
+        self.continuing_prepositions = _lowered(continuing_prepositions)
+        self.clause_only_evidence_verbs = _lowered(clause_only_evidence_verbs)
+        self.source_prepositions = _lowered(source_prepositions)
         self.forms: dict[str, str] = {}
         for lemma in sorted(self.lemmas):
             for form in inflections(lemma):
@@ -177,6 +198,15 @@ class Lexicon:
     def has_speech_lemma(self, token: Token) -> bool:
         """The token's lemma is a speech verb (by lemma alone, whatever its tag)."""
         return token.lemma_.lower() in self.speech
+
+
+def _lowered(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+def _lowered_table(table: dict[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    """A word → words table (verb → prepositions), lower-cased."""
+    return {key.lower(): _lowered(values) for key, values in table.items()}
 
 
 def shared_lexicon(nlp: Language) -> Lexicon:

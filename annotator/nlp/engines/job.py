@@ -24,6 +24,8 @@ class PrelabelJob:
     skip_invalid: bool = False
     scheduler: str | None = None
     partitions: int | None = None
+    #: propose suggestions beside the pre-labels (``annotator_suggestions``)
+    suggestions: bool = True
     #: called with 0 once the model is loaded, then with the documents done (written or skipped)
     on_progress: Callable[[int], None] | None = field(default=None, compare=False)
     #: hears of inputs read with a change (a supplied ``_input_hash`` that clashes, kept apart)

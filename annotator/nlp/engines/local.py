@@ -13,7 +13,7 @@ def run_local(job: PrelabelJob) -> PrelabelReport:
     """Pre-label every input not yet in ``job.output`` (a JSONL file, appended to)."""
     if job.scheduler or job.partitions:
         raise UserError("--scheduler and --partitions are options of --engine dask")
-    nlp = pipeline.load_pipeline(job.model)
+    nlp = pipeline.set_suggestions(pipeline.load_pipeline(job.model), job.suggestions)
     if job.on_progress is not None:
         job.on_progress(0)
     report = PrelabelReport()

@@ -3,14 +3,10 @@ ran into it stays a name."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.entities.scan import EntityScan
 from annotator.nlp.paragraphs import dateline_end
-
-if TYPE_CHECKING:
-    from annotator.nlp.entities.scan import EntityScan
 
 
 def datelines(scan: EntityScan, ents: list[Span]) -> list[Span]:

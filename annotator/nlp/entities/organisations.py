@@ -34,22 +34,7 @@ def _organisation_names(doc: Doc, ents: list[Span]) -> list[Span]:
     ORG, and one the model split at ``and`` is joined back into one."""
     out: list[Span] = []
     for ent in ents:
-        start, end = ent.start, ent.end
-        if ent[-1].lower_.rstrip(".") in ORG_NAME_ENDINGS and ent[-1].text[:1].isupper():
-            # "Kent Fire | and | Rescue Service": take the capitalised words before "and" too.
-            if start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() \
-                    and doc[start - 2].pos_ in ("PROPN", "NOUN"):
-                start -= 2
-                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
-                        and not (doc[start - 1].is_sent_start and doc[start - 1].lower_ == "the"):
-                    start -= 1
-        elif end + 2 < len(doc) and doc[end].lower_ in ("and", "&"):
-            # "Kent Fire and" tagged alone, "Rescue Service" untagged after it.
-            stop = end + 1
-            while stop < len(doc) and stop < end + 5 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
-                stop += 1
-            if stop > end + 1 and doc[stop - 1].lower_ in ORG_NAME_ENDINGS and ent.label_ in ("ORG", PERSON, "FAC"):
-                end = stop
+        start, end = _joined_at_and(doc, ent)
         if ent.label_ == "ORG" and (start, end) == (ent.start, ent.end):
             out.append(ent)
             continue
@@ -63,6 +48,27 @@ def _organisation_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return filter_spans(out)
 
 
+def _joined_at_and(doc: Doc, ent: Span) -> tuple[int, int]:
+    """The entity's token range, taking in the rest of a name the model split at ``and``."""
+    start, end = ent.start, ent.end
+    if ent[-1].lower_.rstrip(".") in ORG_NAME_ENDINGS and ent[-1].text[:1].isupper():
+        # "Kent Fire | and | Rescue Service": take the capitalised words before "and" too.
+        if start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 2].text[:1].isupper() \
+                and doc[start - 2].pos_ in ("PROPN", "NOUN"):
+            start -= 2
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                    and not (doc[start - 1].is_sent_start and doc[start - 1].lower_ == "the"):
+                start -= 1
+    elif end + 2 < len(doc) and doc[end].lower_ in ("and", "&"):
+        # "Kent Fire and" tagged alone, "Rescue Service" untagged after it.
+        stop = end + 1
+        while stop < len(doc) and stop < end + 5 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+            stop += 1
+        if stop > end + 1 and doc[stop - 1].lower_ in ORG_NAME_ENDINGS and ent.label_ in ("ORG", PERSON, "FAC"):
+            end = stop
+    return start, end
+
+
 def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[tuple[int, int]]) -> list[Span]:
     """A one-word name the model tags PERSON in one place and GPE or ORG in another (``Kyiv``,
     ``Brentford``) takes the place or organisation label everywhere when that evidence weighs at least
@@ -72,39 +78,10 @@ def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[
     if not ents:
         return ents
     doc = ents[0].doc
-    surnames = {name_tokens(e)[-1].lower_ for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
     weight: dict[str, dict[str, int]] = {}
-
-    def vote(word: str, label: str, points: int) -> None:
-        votes = weight.setdefault(word, {})
-        votes[label] = votes.get(label, 0) + points
-
-    datelines = {start for start, _ in places}
-    for ent in ents:
-        word = ent[0].lower_
-        if len(ent) == 1 and ent.label_ in ("GPE", "ORG", PERSON):
-            strong = ent.label_ == "GPE" and ent.start in datelines or \
-                ent.label_ == PERSON and ent.start in speaker_heads
-            vote(word, ent.label_, 2 if strong else 1)
-        elif ent.label_ == "ORG" and len(ent) >= 2 and ent[0].text[:1].isupper():
-            vote(word, "ORG", 2)  # "Brentford FC", "Acme Display"
-    # Each doc[i] builds a new Token: read the words once and look at neighbours by index.
-    tokens = list(doc)
-    lowers = [t.lower_ for t in tokens]
-    texts = [t.text for t in tokens]
-    size = len(tokens)
-    for i, token in enumerate(tokens):
-        if not texts[i][:1].isupper():
-            continue  # every vote below is for a capitalised word
-        if i + 1 < size and lowers[i + 1].rstrip(".") in ORG_SUFFIXES and texts[i + 1][:1].isupper() \
-                and token.ent_type_ != "ORG":
-            vote(lowers[i], "ORG", 2)
-        elif token.pos_ == "PROPN" and i + 2 < size \
-                and texts[i + 1] in POSSESSIVE and lowers[i + 2] in OWNED_BY_ORGS:
-            vote(lowers[i], "ORG", 1)  # "Brentford's squad", "Acme's shares"
-        elif token.pos_ == "PROPN" and i and lowers[i - 1] == "at" \
-                and (i + 1 == size or not texts[i + 1][:1].isupper()):
-            vote(lowers[i], "ORG", 1)  # "a coach at Brentford", "worked at Acme"
+    _vote_by_labels(weight, ents, speaker_heads, places)
+    _vote_by_context(weight, doc)
+    surnames = {name_tokens(e)[-1].lower_ for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
     titled = {e[0].lower_ for e in ents if e.label_ == PERSON and len(e) == 1 and e.start
               and doc[e.start - 1].lower_.rstrip(".") in TITLES}
     out = []
@@ -117,6 +94,48 @@ def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[
             ent = Span(doc, ent.start, ent.end, label=other[0])
         out.append(ent)
     return out
+
+
+def _vote(weight: dict[str, dict[str, int]], word: str, label: str, points: int) -> None:
+    votes = weight.setdefault(word, {})
+    votes[label] = votes.get(label, 0) + points
+
+
+def _vote_by_labels(weight: dict[str, dict[str, int]], ents: list[Span], speaker_heads: set[int],
+                    places: list[tuple[int, int]]) -> None:
+    """What the model's labels say of each first word: one-word GPE, ORG and PERSON tags (a dateline
+    place or a speaking person counting double) and a longer ORG name starting with it (double)."""
+    datelines = {start for start, _ in places}
+    for ent in ents:
+        word = ent[0].lower_
+        if len(ent) == 1 and ent.label_ in ("GPE", "ORG", PERSON):
+            strong = ent.label_ == "GPE" and ent.start in datelines or \
+                ent.label_ == PERSON and ent.start in speaker_heads
+            _vote(weight, word, ent.label_, 2 if strong else 1)
+        elif ent.label_ == "ORG" and len(ent) >= 2 and ent[0].text[:1].isupper():
+            _vote(weight, word, "ORG", 2)  # "Brentford FC", "Acme Display"
+
+
+def _vote_by_context(weight: dict[str, dict[str, int]], doc: Doc) -> None:
+    """What a capitalised word's neighbours say: ``FC``/``Ltd`` after it (double), a possessive
+    with a thing organisations own (``Acme's shares``), ``at`` before it (``worked at Acme``)."""
+    # Each doc[i] builds a new Token: read the words once and look at neighbours by index.
+    tokens = list(doc)
+    lowers = [t.lower_ for t in tokens]
+    texts = [t.text for t in tokens]
+    size = len(tokens)
+    for i, token in enumerate(tokens):
+        if not texts[i][:1].isupper():
+            continue  # every vote below is for a capitalised word
+        if i + 1 < size and lowers[i + 1].rstrip(".") in ORG_SUFFIXES and texts[i + 1][:1].isupper() \
+                and token.ent_type_ != "ORG":
+            _vote(weight, lowers[i], "ORG", 2)
+        elif token.pos_ == "PROPN" and i + 2 < size \
+                and texts[i + 1] in POSSESSIVE and lowers[i + 2] in OWNED_BY_ORGS:
+            _vote(weight, lowers[i], "ORG", 1)  # "Brentford's squad", "Acme's shares"
+        elif token.pos_ == "PROPN" and i and lowers[i - 1] == "at" \
+                and (i + 1 == size or not texts[i + 1][:1].isupper()):
+            _vote(weight, lowers[i], "ORG", 1)  # "a coach at Brentford", "worked at Acme"
 
 
 def _short_forms(ents: list[Span]) -> list[Span]:

@@ -54,7 +54,6 @@ def people_by_surname(scan: EntityScan, ents: list[Span]) -> list[Span]:
 
 def _described_person(ent: Span, doc: Doc) -> Span:
     """``the head of the trade office, Nadia Rahim`` speaking: the name in apposition is a person."""
-    root = ent.root
     if ent.label_ in _PERSON_MISTAKEN_FOR and ent.start and is_person_role(doc[ent.start - 1]) \
             and 2 <= len(ent) <= 6 and not ends_like_organisation(ent) \
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() or name_hyphen(t) for t in ent):
@@ -66,12 +65,17 @@ def _described_person(ent: Span, doc: Doc) -> Span:
         return Span(doc, ent.start, ent.end, label=PERSON)  # "Chancellor Rachel Reeves"
     if ent[0].lower_.rstrip(".") in HONORIFICS and len(ent) <= 4:
         return Span(doc, ent.start, ent.end, label=PERSON)  # "Mrs Carmen Ruiz" as a WORK_OF_ART
+    return Span(doc, ent.start, ent.end, label=PERSON) if _speaking_description(ent, doc) else ent
+
+
+def _speaking_description(ent: Span, doc: Doc) -> bool:
+    """The name stands in apposition to a description of a person (a common noun, not an
+    organisation noun) and both are inside one speaker span."""
+    root = ent.root
     if root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.lower_ in ORGANISATION_NOUNS:
-        return ent  # "the nurses' union, Unison Health": an organisation named, not a person
-    if not any(s.start <= root.head.i < s.end and s.start <= ent.start and ent.end <= s.end
-               for s in doc.spans["speakers"]):
-        return ent
-    return Span(doc, ent.start, ent.end, label=PERSON)
+        return False  # "the nurses' union, Unison Health": an organisation named, not a person
+    return any(s.start <= root.head.i < s.end and s.start <= ent.start and ent.end <= s.end
+               for s in doc.spans["speakers"])
 
 
 def _nationality(ent: Span) -> Span:
@@ -86,6 +90,16 @@ def _nationality(ent: Span) -> Span:
 def _missing_names(doc: Doc, ents: list[Span], persons: set[str], lexicon: Lexicon) -> list[Span]:
     """Speakers and known surnames that the model left untagged become PERSON entities."""
     taken = {i for e in ents for i in range(e.start, e.end)}
+    added = _untagged_speakers(doc, taken)
+    for start, end in _introduced_names(doc, lexicon):
+        if not any(i in taken for i in range(start, end)):
+            added.append(Span(doc, start, end, label=PERSON))
+            taken.update(range(start, end))
+    return added + _untagged_surnames(doc, persons, taken)
+
+
+def _untagged_speakers(doc: Doc, taken: set[int]) -> list[Span]:
+    """The names of speakers outside every entity (``taken``, which grows with them)."""
     added: list[Span] = []
     for speaker in doc.spans["speakers"]:
         if any(i in taken for i in range(speaker.start, speaker.end)):
@@ -95,10 +109,13 @@ def _missing_names(doc: Doc, ents: list[Span], persons: set[str], lexicon: Lexic
                 and len(name) <= 6 and not name_hyphen(name[0]) and not name_hyphen(name[-1]):
             added.append(Span(doc, name.start, name.end, label=PERSON))
             taken.update(range(name.start, name.end))
-    for start, end in _introduced_names(doc, lexicon):
-        if not any(i in taken for i in range(start, end)):
-            added.append(Span(doc, start, end, label=PERSON))
-            taken.update(range(start, end))
+    return added
+
+
+def _untagged_surnames(doc: Doc, persons: set[str], taken: set[int]) -> list[Span]:
+    """Capitalised mentions of a known person's surname outside every entity (``taken``, which
+    grows with them), with a hyphenated first part (``Ruiz-Castro``)."""
+    added: list[Span] = []
     # Read words and tags from the Doc's arrays: a Token is built only for a likely surname.
     person_ids = {hash_string(word) for word in persons}
     for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
@@ -130,18 +147,29 @@ def _introduced_names(doc: Doc, lexicon: Lexicon):
         if not (token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ == "" and i):
             i += 1
             continue
-        end = i
-        words = 0
-        while end < len(doc) and doc[end].ent_type_ == "" and (
-                doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and doc[end].is_alpha
-                or name_hyphen(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
-            words += doc[end].is_alpha
-            end += 1
-        if 2 <= words <= 4 and not name_hyphen(doc[end - 1]):
-            role = is_person_role(doc[i - 1])
-            head = doc[end - 1]
-            speaks = head.dep_ in ("nsubj",) and lexicon.has_speech_lemma(head.head) and not role
-            if (role or speaks) and words <= (3 if speaks else 4) \
-                    and not any(t.lower_ in ORG_NAME_ENDINGS for t in doc[i:end]):
-                yield i, end
+        end, words = _untagged_name(doc, i)
+        if 2 <= words <= 4 and not name_hyphen(doc[end - 1]) and _introduced(doc, i, end, words, lexicon):
+            yield i, end
         i = max(end, i + 1)
+
+
+def _untagged_name(doc: Doc, i: int) -> tuple[int, int]:
+    """Where the untagged capitalised words (hyphens allowed) from ``i`` end, and how many words."""
+    end = i
+    words = 0
+    while end < len(doc) and doc[end].ent_type_ == "" and (
+            doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and doc[end].is_alpha
+            or name_hyphen(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+        words += doc[end].is_alpha
+        end += 1
+    return end, words
+
+
+def _introduced(doc: Doc, i: int, end: int, words: int, lexicon: Lexicon) -> bool:
+    """The words ``i``..``end`` follow a role noun (up to 4 words) or are the subject of a speech
+    verb (up to 3), and none is an organisation ending."""
+    role = is_person_role(doc[i - 1])
+    head = doc[end - 1]
+    speaks = head.dep_ in ("nsubj",) and lexicon.has_speech_lemma(head.head) and not role
+    return (role or speaks) and words <= (3 if speaks else 4) \
+        and not any(t.lower_ in ORG_NAME_ENDINGS for t in doc[i:end])

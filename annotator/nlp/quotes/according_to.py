@@ -3,7 +3,7 @@ clause is reported (around the cue, in two pieces), the two words are the cue.""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
@@ -27,24 +27,30 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     while phrase_end < last and doc[phrase_end].is_space:
         phrase_end += 1
     first = _clause_start(doc, first, according.i)
-    before = _word_before(doc, according.i, first)
-    if before is None:
-        if phrase_end >= last or doc[phrase_end].text != ",":
-            return []
-        pieces = [trimmed(doc, phrase_end + 1, last)]
-    elif before.text == "," and all(t.is_punct or t.is_space for t in doc[phrase_end:last]):
-        pieces = [trimmed(doc, first, before.i)]
-    elif before.text in (",", "—", "–") and phrase_end < last and doc[phrase_end].text in (",", "—", "–"):
-        # "Two of the rules, according to the handbook, apply …": the clause around the cue, in two pieces.
-        pieces = [trimmed(doc, first, before.i), trimmed(doc, phrase_end + 1, last)]
-        if any(p is None for p in pieces) or not any(t.tag_ in FINITE_TAGS for p in pieces for t in p):
-            return []
-    else:
-        return []
-    if any(p is None or not has_words_outside(p, scan.inside) for p in pieces) \
+    pieces = _pieces(doc, first, _word_before(doc, according.i, first), phrase_end, last)
+    if pieces is None or any(p is None or not has_words_outside(p, scan.inside) for p in pieces) \
             or sum(word_count(p) for p in pieces) < 3:
         return []
     return [FoundQuote(p, type_for(p, scan.inside), cue) for p in pieces]
+
+
+def _pieces(doc: Doc, first: int, before: Token | None, phrase_end: int, last: int) -> list[Span | None] | None:
+    """The clause the cue phrase (ending at ``phrase_end``) reports, between ``first`` and ``last``:
+    after it when it opens the clause, before it when it closes the sentence, in two pieces when it
+    stands between commas or dashes; None when it stands otherwise."""
+    if before is None:
+        if phrase_end >= last or doc[phrase_end].text != ",":
+            return None
+        return [trimmed(doc, phrase_end + 1, last)]
+    if before.text == "," and all(t.is_punct or t.is_space for t in doc[phrase_end:last]):
+        return [trimmed(doc, first, before.i)]
+    if before.text in (",", "—", "–") and phrase_end < last and doc[phrase_end].text in (",", "—", "–"):
+        # "Two of the rules, according to the handbook, apply …": the clause around the cue, in two pieces.
+        pieces = [trimmed(doc, first, before.i), trimmed(doc, phrase_end + 1, last)]
+        if any(p is None for p in pieces) or not any(t.tag_ in FINITE_TAGS for p in pieces for t in p):
+            return None
+        return pieces
+    return None
 
 
 def _word_before(doc: Doc, i: int, first: int) -> Token | None:

@@ -11,12 +11,9 @@ from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negate
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
-#: Verbs that link a subject to an adjective of belief (``is``, ``seems``, ``remains``, ``feels``).
-LINKING_VERBS = frozenset({"be", "seem", "remain", "feel", "appear", "sound", "look"})
-
 
 def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
-    if copula.lemma_.lower() not in LINKING_VERBS or scan.quoted(copula.idx) or negated(copula):
+    if copula.lemma_.lower() not in scan.lexicon.linking_verbs or scan.quoted(copula.idx) or negated(copula):
         return []
     adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.i > copula.i
                       and c.lemma_.lower() in scan.lexicon.adjectives), None)
@@ -30,8 +27,15 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
     if not another_speaker(subject) or not could_speak(subject):
         return []
     doc = scan.doc
+    return content_quote(scan, copula, _after_mark(clause), clause.right_edge.i, doc[copula.i:adjective.i + 1],
+                         min_tokens=2)
+
+
+def _after_mark(clause: Token) -> int:
+    """Where the clause's words start: after its ``that``/``whether``/``if`` and any punctuation."""
+    doc = clause.doc
     start = clause.left_edge.i
     while start < clause.i and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                                 or doc[start].is_punct or doc[start].is_space):
         start += 1
-    return content_quote(scan, copula, start, clause.right_edge.i, doc[copula.i:adjective.i + 1], min_tokens=2)
+    return start

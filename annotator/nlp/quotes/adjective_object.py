@@ -8,14 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.adjective_cue import LINKING_VERBS
 from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
 
 def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
-    if copula.lemma_.lower() not in LINKING_VERBS or scan.quoted(copula.idx) or negated(copula):
+    if copula.lemma_.lower() not in scan.lexicon.linking_verbs or scan.quoted(copula.idx) or negated(copula):
         return []
     wanted = scan.lexicon.adjective_prepositions
     adjective = next((c for c in copula.children if c.dep_ == "acomp" and c.i > copula.i

@@ -22,18 +22,8 @@ OWN_COMPLEMENTS = frozenset({"ccomp", "dobj", "xcomp", "dative", "attr", "oprd"}
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The sentence an ``as`` clause of ``verb`` attributes, if ``verb`` heads one."""
-    if scan.cue_lemma(verb) not in scan.lexicon.speech or verb.dep_ != "advcl":
-        return []
-    children = list(verb.children)
-    mark = next((c for c in children if c.dep_ == "mark" and c.i < verb.i), None)
-    if mark is None or mark.lower_ != "as" or mark.i != verb.left_edge.i:
-        return []
-    listener = verb.lemma_.lower() in LISTENER_VERBS
-    if any(c.dep_ in OWN_COMPLEMENTS and not (listener and c.dep_ in ("dobj", "dative")) for c in children):
-        return []  # "as the mayor told reporters" names a listener; "as she said that …" says its own
-    subject = subject_of(verb, scan.lexicon, climb=0)
-    if subject is None or subject.i > verb.i or subject.tag_ in ("WDT", "WP") or subject.lower_ == "it" \
-            or subject.lower_ in FIRST_SECOND_PERSON:  # "as I mentioned above": the writer's own aside
+    mark = _as_mark(scan, verb)
+    if mark is None:
         return []
     doc, sentence = scan.doc, verb.sent
     cue = doc[verb.i:verb.i + 1]
@@ -47,6 +37,25 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if closes and before > sentence.start and doc[before].text in (",", "—", "–"):
         return _clause(scan, verb, sentence.start, before - 1, cue)
     return []
+
+
+def _as_mark(scan: QuoteScan, verb: Token) -> Token | None:
+    """The ``as`` opening an adverbial clause of a verb of saying whose subject, before it, is
+    someone else (not the writer, not ``it``) and which says nothing of its own; else None."""
+    if scan.cue_lemma(verb) not in scan.lexicon.speech or verb.dep_ != "advcl":
+        return None
+    children = list(verb.children)
+    mark = next((c for c in children if c.dep_ == "mark" and c.i < verb.i), None)
+    if mark is None or mark.lower_ != "as" or mark.i != verb.left_edge.i:
+        return None
+    listener = verb.lemma_.lower() in LISTENER_VERBS
+    if any(c.dep_ in OWN_COMPLEMENTS and not (listener and c.dep_ in ("dobj", "dative")) for c in children):
+        return None  # "as the mayor told reporters" names a listener; "as she said that …" says its own
+    subject = subject_of(verb, scan.lexicon, climb=0)
+    if subject is None or subject.i > verb.i or subject.tag_ in ("WDT", "WP") or subject.lower_ == "it" \
+            or subject.lower_ in FIRST_SECOND_PERSON:  # "as I mentioned above": the writer's own aside
+        return None
+    return mark
 
 
 def _says_own(token: Token) -> bool:

@@ -6,7 +6,7 @@ bill aims to cut taxes`` is no attribution)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import COMMITMENT_VERBS, REQUEST_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
@@ -36,28 +36,43 @@ def infinitive_quote(scan: QuoteScan, verb: Token, *, meant_by_anyone: bool) -> 
     ``meant_by_anyone``, only when the subject can mean something."""
     if negated(verb) or scan.quoted(verb.idx):
         return []
-    doc = scan.doc
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+    xcomp = _infinitive(verb)
+    if xcomp is None:
         return []
     subject = subject_of(verb, scan.lexicon)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
         return []
     if not meant_by_anyone and not could_speak(subject):
         return []
-    listener = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i), None)
-    start = listener.left_edge.i if listener is not None else xcomp.left_edge.i
-    _, para_end = scan.paragraph(verb.idx)
-    end = min(xcomp.right_edge.i + 1, scan.token_at_or_after(para_end), next_act_cut(xcomp, verb))
-    end = min(end, reporter_addition_cut(doc, start, end))
-    end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
-    span = with_closing_mark(scan, trimmed(doc, start, end))
+    doc = scan.doc
+    span = _extent(scan, verb, xcomp)
     if span is None or word_count(span) < 2:
         return []
     kind = type_for(span, scan.inside)
     if kind == "indirect" and _describes_its_antecedent(verb):
         return []
     return [FoundQuote(span, kind, doc[verb.i:verb.i + 1])]
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The ``to`` infinitive the verb governs after it."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return None
+    return xcomp
+
+
+def _extent(scan: QuoteScan, verb: Token, xcomp: Token) -> Span | None:
+    """The infinitive, with the person urged before it (``urged Congress to act``), within the
+    paragraph and cut where the speaker's next act or the reporter's addition begins."""
+    doc = scan.doc
+    listener = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i), None)
+    start = listener.left_edge.i if listener is not None else xcomp.left_edge.i
+    _, para_end = scan.paragraph(verb.idx)
+    end = min(xcomp.right_edge.i + 1, scan.token_at_or_after(para_end), next_act_cut(xcomp, verb))
+    end = min(end, reporter_addition_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
+    return with_closing_mark(scan, trimmed(doc, start, end))
 
 
 def _describes_its_antecedent(verb: Token) -> bool:

@@ -14,7 +14,8 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.cue_words import (
     ADJECTIVE_PREPOSITIONS, CLAUSE_CUE_VERBS, COGNITION_VERBS, CUE_ADJECTIVES, CUE_NOUNS, EVIDENCE_VERBS, INFINITIVE_CUE_VERBS,
     INTENTION_INFINITIVE_VERBS, JUDGEMENT_VERBS, LIGHT_STANCE_VERBS, OBJECT_CUE_VERBS, PASSIVE_JUDGEMENT_VERBS, PREPOSITIONAL_CUE_VERBS,
-    REGARD_VERBS, SPEECH_VERBS, STANCE_OBJECT_VERBS,
+    REGARD_VERBS, SPEECH_VERBS, STANCE_OBJECT_VERBS, QUESTION_VERBS, UNSAID_OBJECT_VERBS, ACT_DONE_VERBS, ACT_PREPOSITIONS,
+    LINKING_VERBS, CONTINUING_PREPOSITIONS, CLAUSE_ONLY_EVIDENCE_VERBS, SOURCE_PREPOSITIONS,
 )
 from annotator.nlp.quotes import direct, headline, interview, noun_cue, passive_judgement, reports, stance_noun
 from annotator.nlp.quotes.found import FoundQuote
@@ -67,6 +68,10 @@ RULES: tuple[QuoteRule, ...] = (
         "light_stance_verbs": list(LIGHT_STANCE_VERBS),
         "passive_cue_verbs": list(PASSIVE_JUDGEMENT_VERBS),
         "judgement_cue_verbs": sorted(JUDGEMENT_VERBS),
+        "question_cue_verbs": sorted(QUESTION_VERBS), "unsaid_object_verbs": sorted(UNSAID_OBJECT_VERBS),
+        "act_done_verbs": sorted(ACT_DONE_VERBS), "act_prepositions": sorted(ACT_PREPOSITIONS),
+        "linking_verbs": sorted(LINKING_VERBS), "continuing_prepositions": sorted(CONTINUING_PREPOSITIONS),
+        "clause_only_evidence_verbs": sorted(CLAUSE_ONLY_EVIDENCE_VERBS), "source_prepositions": sorted(SOURCE_PREPOSITIONS),
         "min_direct_words": 3,
         "headline_max_words": 25,
     },
@@ -78,6 +83,9 @@ def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cogniti
                       intention_cue_verbs: list[str], regard_cue_verbs: list[str], evidence_cue_verbs: list[str],
                       prepositional_cue_adjectives: dict[str, list[str]], stance_cue_nouns: dict[str, list[str]],
                       light_stance_verbs: list[str], passive_cue_verbs: list[str], judgement_cue_verbs: list[str],
+                      question_cue_verbs: list[str], unsaid_object_verbs: list[str], act_done_verbs: list[str],
+                      act_prepositions: list[str], linking_verbs: list[str], continuing_prepositions: list[str],
+                      clause_only_evidence_verbs: list[str], source_prepositions: list[str],
                       min_direct_words: int,
                       headline_max_words: int) -> QuoteFinder:
     lexicon = Lexicon(speech_verbs, cognition_verbs, extra_cue_verbs, object_verbs=object_cue_verbs,
@@ -86,7 +94,11 @@ def make_quote_finder(nlp: Language, name: str, speech_verbs: list[str], cogniti
                       stance_verbs=stance_cue_verbs, intention_verbs=intention_cue_verbs, regard_verbs=regard_cue_verbs,
                       evidence_verbs=evidence_cue_verbs, adjective_prepositions=prepositional_cue_adjectives,
                       stance_nouns=stance_cue_nouns, light_verbs=light_stance_verbs, passive_verbs=passive_cue_verbs,
-                      judgement_verbs=judgement_cue_verbs)
+                      judgement_verbs=judgement_cue_verbs, question_verbs=question_cue_verbs,
+                      unsaid_verbs=unsaid_object_verbs,
+                      act_done_verbs=act_done_verbs, act_prepositions=act_prepositions, linking_verbs=linking_verbs,
+                      continuing_prepositions=continuing_prepositions,
+                      clause_only_evidence_verbs=clause_only_evidence_verbs, source_prepositions=source_prepositions)
     return QuoteFinder(lexicon, min_direct_words=min_direct_words, headline_max_words=headline_max_words)
 
 

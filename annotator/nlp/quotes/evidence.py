@@ -34,9 +34,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
 def _finding(scan: QuoteScan, verb: Token, subject: Token) -> list[FoundQuote]:
     """``the poll showed a slimmer lead for the mayor``: the object is what the poll found. Only a
     thing's finding (a common noun subject: a person who ``showed restraint`` found nothing), and
-    not ``find`` or ``confirm`` with an object (``found the area welcoming``, ``confirmed the
+    not ``find`` or ``confirm`` (``lexicon.clause_only_evidence_verbs``) with an object (``found the area welcoming``, ``confirmed the
     date``: as often a thing done); on train's tuning part 0.57 of these are right."""
-    if verb.lemma_.lower() in ("find", "confirm") or subject.pos_ != "NOUN":
+    if verb.lemma_.lower() in scan.lexicon.clause_only_evidence_verbs or subject.pos_ != "NOUN":
         return []
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if thing is None or thing.pos_ in ("PRON", "DET", "NUM") or any(c.dep_ == "auxpass" for c in verb.children):

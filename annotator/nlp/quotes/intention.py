@@ -15,7 +15,7 @@ from annotator.nlp.quotes.scan import QuoteScan
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    if not own_clause(verb, gerunds=False):
+    if not own_clause(verb, scan.lexicon, gerunds=False):
         return []
     # The lexicon's lemma first: a tagger's lemma of "hoping" is sometimes "hop".
     lemma = scan.lexicon.lemma_of(verb) or verb.lemma_.lower()

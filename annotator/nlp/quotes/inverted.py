@@ -79,6 +79,35 @@ def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_a
     said_after = not quote_after and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children)
     if said_after and not _complement_before(verb):
         return None  # "Germany has pledged to bolster its army": what it says comes after the verb
+    found = _comma_before(scan, verb)
+    if found is None:
+        return None
+    comma, ends_quoted = found
+    para_start, _ = scan.paragraph(verb.idx)
+    start = max(doc[comma - 1].sent.start, scan.token_at_or_after(para_start))
+    span = trimmed(doc, start, comma)
+    if span is not None and not adverbial_ok and _adverbial_of(span, verb):
+        return None  # "As talks stalled, the union continued": the verb's own circumstance, not a report
+    if ends_quoted:
+        span = with_closing_mark(scan, span)
+        if span is not None and not any(t.tag_ in FINITE_TAGS and not scan.quoted(t.idx) for t in span):
+            return None  # words before the quote without a verb of their own (a dateline) are no clause
+    if span is None or not has_words_outside(span, scan.inside):
+        return None
+    if any(t.tag_ in FINITE_TAGS for t in span) and word_count(span) < 3:
+        return None
+    if said_after and not _one_plain_clause(scan, span, verb):
+        return None
+    # Without a finite verb it is a phrase ("Speaking at the conference, ...") and reports
+    # something only when the clause goes on after the attribution.
+    return span
+
+
+def _comma_before(scan: QuoteScan, verb: Token) -> tuple[int, bool] | None:
+    """The comma (or dash) before the attribution ``, said X`` or ``, X said``, and whether the
+    words before it end on a quoted part; none when there is no such comma, when it closes a
+    direct quote, or when the attribution introduces what follows a colon."""
+    doc = scan.doc
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is not None and subject.i > verb.i:
         comma = word_before(doc, verb.i)
@@ -98,24 +127,7 @@ def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_a
     after = word_after(doc, max(verb.i, subject.right_edge.i))
     if after < len(doc) and doc[after].text == ":":
         return None  # "Speaking in X, she said:" introduces what follows, it reports nothing before
-    para_start, _ = scan.paragraph(verb.idx)
-    start = max(doc[comma - 1].sent.start, scan.token_at_or_after(para_start))
-    span = trimmed(doc, start, comma)
-    if span is not None and not adverbial_ok and _adverbial_of(span, verb):
-        return None  # "As talks stalled, the union continued": the verb's own circumstance, not a report
-    if ends_quoted:
-        span = with_closing_mark(scan, span)
-        if span is not None and not any(t.tag_ in FINITE_TAGS and not scan.quoted(t.idx) for t in span):
-            return None  # words before the quote without a verb of their own (a dateline) are no clause
-    if span is None or not has_words_outside(span, scan.inside):
-        return None
-    if any(t.tag_ in FINITE_TAGS for t in span) and word_count(span) < 3:
-        return None
-    if said_after and not _one_plain_clause(scan, span, verb):
-        return None
-    # Without a finite verb it is a phrase ("Speaking at the conference, ...") and reports
-    # something only when the clause goes on after the attribution.
-    return span
+    return comma, ends_quoted
 
 
 def before_piece(scan: QuoteScan, verb: Token) -> FoundQuote | None:

@@ -41,20 +41,31 @@ def at(scan: QuoteScan, noun: Token) -> FoundQuote | None:
     participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i
                        and scan.cue_lemma(c) is not None), None)
     if participle is not None:
-        clause = next((c for c in participle.children if c.dep_ == "ccomp" and c.i > participle.i), None)
-        if clause is None or participle_source(noun, scan.lexicon) is None:
-            return None
-        return _quote(scan, clause.left_edge.i, clause.right_edge.i + 1, participle)
+        return _participle_clause(scan, noun, participle)
     if source_of_noun(noun, scan.lexicon) is None:
         return None
     clause = complement_clause(noun)
     if clause is not None:
         return _quote(scan, clause.left_edge.i, clause.right_edge.i + 1, noun)
-    infinitive = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.tag_ == "VB"
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    infinitive = _infinitive(noun)
     if infinitive is not None and lemma in INFINITIVE_CUE_NOUNS:
         return _quote(scan, infinitive.left_edge.i, infinitive.right_edge.i + 1, noun)
     return after_colon(scan, noun)
+
+
+def _participle_clause(scan: QuoteScan, noun: Token, participle: Token) -> FoundQuote | None:
+    """``a statement saying taxes will rise``: the participle's clause, cued by the participle, when
+    the noun has a source."""
+    clause = next((c for c in participle.children if c.dep_ == "ccomp" and c.i > participle.i), None)
+    if clause is None or participle_source(noun, scan.lexicon) is None:
+        return None
+    return _quote(scan, clause.left_edge.i, clause.right_edge.i + 1, participle)
+
+
+def _infinitive(noun: Token) -> Token | None:
+    """``his pledge to cut taxes``: the infinitive after the noun."""
+    return next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.tag_ == "VB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def complement_clause(noun: Token) -> Token | None:

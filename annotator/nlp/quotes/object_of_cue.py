@@ -2,13 +2,15 @@
 ``criticized the ruling``, ``opposes the bill``, ``described the field as "very good"``; the object
 (with the ``as``/``for`` phrase that goes on saying it) is the attribution's content. News
 attribution corpora count these; a passive or participle (``the plan announced on Monday``) has no
-speaker and is not one, nor is a pronoun object, which names nothing by itself."""
+speaker and is not one, nor is a pronoun object, which names nothing by itself. What a speaker did
+not mention (``did not mention the levy``, ``never mentioned Okafor``) is the content too, in the
+news attribution corpora, a name alone included."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
@@ -22,14 +24,15 @@ from annotator.nlp.speakers import subject_of
 #: is the ``who``), an infinitive or a participle naming a thing (``the plan announced``) is an
 #: attribution with this speaker in under a fifth of cases.
 MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
-#: Prepositions after the object that go on with what is said of it (``blamed X for Y``,
-#: ``accused X of Y``).
-CONTINUING_PREPOSITIONS = frozenset({"as", "for", "of"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     lemma = verb.lemma_.lower()
-    if lemma not in scan.lexicon.object_verbs or lemma in LISTENER_VERBS:
+    if lemma in LISTENER_VERBS:
+        return []
+    if lemma in scan.lexicon.unsaid_verbs and negated(verb):
+        return object_quote(scan, verb, names_said=True, even_negated=True)  # ``did not mention Okafor``
+    if lemma not in scan.lexicon.object_verbs:
         return []
     return object_quote(scan, verb, names_said=lemma in scan.lexicon.judgement_verbs, even_negated=True)
 
@@ -39,35 +42,69 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
     judged (``endorsed Clinton``), not only whom the act was for; ``even_negated``: what a
     speaker did not say is still what the report is about (``did not mention the tax``, ``never
     criticized the ruling``: news attribution corpora annotate it), where a stance denied is not held."""
+    if not _reports_there(scan, verb, even_negated=even_negated):
+        return []
+    said = _what_is_said(verb, scan.lexicon, names_said=names_said)
+    if said is None:
+        return []
+    subject = subject_of(verb, scan.lexicon)
+    if not another_speaker(subject) or not could_speak(subject):
+        return []
+    span = _extent(scan, verb, *said)
+    if span is None or not has_words_outside(span, scan.inside):
+        return []  # all between marks: the direct rule's
+    return [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+
+
+def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:
+    """The verb stands where its object is its subject's report: a verb (or a headline's verb
+    tagged as a noun) outside quote marks, in its sentence's own clause or an act done, active,
+    and neither an infinitive meant nor a participle of a reported clause."""
     if verb.pos_ != "VERB" and not acts_as_verb(verb):
-        return []
+        return False
     if negated(verb) and not even_negated:
-        return []
-    if scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS and not own_clause(verb) and not act_done(verb):
-        return []
+        return False
+    lexicon = scan.lexicon
+    if scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS and not own_clause(verb, lexicon) \
+            and not act_done(verb, lexicon):
+        return False
     if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp":
         # "said they would strike, describing the offer as "…"": the participle is the reporter's
         # next act, but its subject would be read off the reported clause (``they``); the quoted
         # words stay a direct quote of the reporter.
-        return []
+        return False
     children = list(verb.children)
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not act_done(verb):
-        return []  # ``refused to attack his rivals``: an act meant or refused, not one done
-    if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children):
-        return []  # a passive has no speaker; a clause is the reported-clause rule's
-    thing = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None) or _gerund(verb)
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not act_done(verb, lexicon):
+        return False  # ``refused to attack his rivals``: an act meant or refused, not one done
+    # a passive has no speaker; a clause is the reported-clause rule's
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children)
+
+
+def _what_is_said(verb: Token, lexicon: Lexicon, *, names_said: bool) -> tuple[Token, list[Token]] | None:
+    """The object (or the gerund standing for it) and the phrases after it that go on saying it
+    (``described X as Y``, ``blamed X for Y``); none when the object names nothing said."""
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None) or _gerund(verb)
     if thing is None or thing.pos_ in ("DET", "NUM") or thing.tag_ in ("WDT", "WP"):
-        return []
-    going_on = [c for c in children if c.i > thing.i and (
-        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in CONTINUING_PREPOSITIONS
-        or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        return None
+    going_on = _going_on(verb, thing, lexicon)
     if thing.pos_ == "PRON" and not going_on:
-        return []  # ``praised him``: a pronoun names nothing by itself; ``praised him for …`` says why
+        return None  # ``praised him``: a pronoun names nothing by itself; ``praised him for …`` says why
     if not names_said and not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
-        return []  # ``thanked Clinton``: a name alone is whom the act was for, seldom what was said
-    subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
-        return []
+        return None  # ``thanked Clinton``: a name alone is whom the act was for, seldom what was said
+    return thing, going_on
+
+
+def _going_on(verb: Token, thing: Token, lexicon: Lexicon) -> list[Token]:
+    """The verb's phrases after its object that go on saying it: a predicate, a phrase of one of
+    ``lexicon.continuing_prepositions`` (``as``/``for``/``of``) or an infinitive."""
+    return [c for c in verb.children if c.i > thing.i and (
+        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in lexicon.continuing_prepositions
+        or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+
+
+def _extent(scan: QuoteScan, verb: Token, thing: Token, going_on: list[Token]) -> Span | None:
+    """The object with what goes on saying it, within the verb's paragraph, cut where the
+    reporter adds to it, with the quote marks of a quoted part."""
     doc = scan.doc
     end = thing.right_edge.i + 1
     # ``described X as Y``, ``blamed X for Y``, and ``announced steps to tighten …`` where the
@@ -81,10 +118,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
     if start > verb.i + 1 and doc[start - 1].text in QUOTE_MARK_TOKENS and scan.quoted(doc[start].idx):
         start -= 1  # the opening mark the parser hung on the verb
-    span = with_closing_mark(scan, trimmed(doc, start, end))
-    if span is None or not has_words_outside(span, scan.inside):
-        return []  # all between marks: the direct rule's
-    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+    return with_closing_mark(scan, trimmed(doc, start, end))
 
 
 def _gerund(verb: Token) -> Token | None:

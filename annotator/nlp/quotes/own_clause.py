@@ -8,27 +8,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-#: Prepositions whose gerund is an act of the main clause's subject (``by attacking``, ``after
-#: praising``); ``without`` (an act not done) and ``for`` (``thanked her for backing``) are not.
-ACT_PREPOSITIONS = frozenset({"by", "after", "while", "in"})
+from annotator.nlp.lexicon import Lexicon
 
 
-#: Verbs whose infinitive is an act done, not one meant (``went on to praise``, ``began to attack``,
-#: ``took to the radio to defend``, ``used the hearing to attack``): Levin's aspectual verbs and the
-#: verbs of using an occasion.
-ACT_DONE_VERBS = frozenset({"go", "proceed", "continue", "begin", "start", "take", "use"})
-
-
-def act_done(verb: Token) -> bool:
-    """An infinitive that reports an act its head's subject did (``went on to praise the treaty``)."""
+def act_done(verb: Token, lexicon: Lexicon) -> bool:
+    """An infinitive that reports an act its head's subject did (``went on to praise the treaty``;
+    the heads are ``lexicon.act_done_verbs``)."""
     head = verb.head
-    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.lemma_.lower() not in ACT_DONE_VERBS:
+    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.lemma_.lower() not in lexicon.act_done_verbs:
         return False
     return head.dep_ in ("ROOT", "conj") and not _own_subject(verb) and not any(c.dep_ == "neg" for c in head.children)
 
 
-def own_clause(verb: Token, *, participles: bool = True, gerunds: bool = True) -> bool:
-    """The verb heads its sentence or carries on with the subject of the verb that does."""
+def own_clause(verb: Token, lexicon: Lexicon, *, participles: bool = True, gerunds: bool = True) -> bool:
+    """The verb heads its sentence or carries on with the subject of the verb that does (a gerund
+    after one of ``lexicon.act_prepositions``)."""
     if verb.dep_ == "ROOT":
         return True
     head = verb.head
@@ -37,7 +31,7 @@ def own_clause(verb: Token, *, participles: bool = True, gerunds: bool = True) -
     if participles and verb.dep_ == "advcl":
         return head.dep_ == "ROOT" and verb.tag_ == "VBG" and not _own_subject(verb) and verb.i > head.i
     if gerunds and verb.dep_ == "pcomp":
-        return verb.tag_ == "VBG" and head.lower_ in ACT_PREPOSITIONS and head.head.dep_ == "ROOT"
+        return verb.tag_ == "VBG" and head.lower_ in lexicon.act_prepositions and head.head.dep_ == "ROOT"
     return False
 
 

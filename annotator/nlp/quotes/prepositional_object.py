@@ -16,21 +16,11 @@ from annotator.nlp.speakers import subject_of
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     prepositions = scan.lexicon.prepositional_verbs.get(verb.lemma_.lower())
-    if not prepositions or verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx) \
-            or verb.dep_ not in MAIN_DEPS and not own_clause(verb):
+    if not prepositions or not _reports_there(scan, verb):
         return []
-    children = list(verb.children)
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
-        return []  # "refused to comment on it": an act refused, not one done
-    if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "dobj") for c in children):
-        return []  # a passive has no speaker; a clause or an object is another rule's
-    prep = next((c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in prepositions and c.i > verb.i), None)
+    prep = _preposition(verb, prepositions)
     if prep is None:
         return []
-    if prep.dep_ == "prt":  # "lashed out at", "weighed in on": the particle, then the preposition
-        prep = next((c for c in children if c.dep_ == "prep" and c.i > prep.i), None)
-        if prep is None:
-            return []
     thing = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
         return []
@@ -39,10 +29,38 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     doc = scan.doc
     cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
+    return content_quote(scan, verb, thing.left_edge.i, _last_asked(verb, thing), cue)
+
+
+def _reports_there(scan: QuoteScan, verb: Token) -> bool:
+    """An active verb, not negated, outside quote marks, in its sentence's own clause, with neither
+    a clause nor an object (another rule's) and not an infinitive meant."""
+    if verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx) \
+            or verb.dep_ not in MAIN_DEPS and not own_clause(verb, scan.lexicon):
+        return False
+    children = list(verb.children)
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False  # "refused to comment on it": an act refused, not one done
+    # a passive has no speaker; a clause or an object is another rule's
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "dobj") for c in children)
+
+
+def _preposition(verb: Token, prepositions: frozenset[str]) -> Token | None:
+    """The verb's own preposition after it; after a particle (``lashed out at``, ``weighed in on``),
+    the preposition that follows the particle."""
+    children = list(verb.children)
+    prep = next((c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in prepositions and c.i > verb.i), None)
+    if prep is not None and prep.dep_ == "prt":
+        return next((c for c in children if c.dep_ == "prep" and c.i > prep.i), None)
+    return prep
+
+
+def _last_asked(verb: Token, thing: Token) -> int:
+    """The preposition's object's last token, or with ``called on the board to resign`` the last of
+    what the person called on is to do."""
     last = thing.right_edge.i
-    # ``called on the board to resign``: the person called on and what they are to do.
-    asked = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > last
+    asked = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > last
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if asked is not None and asked.left_edge.i == last + 1:
         last = asked.right_edge.i
-    return content_quote(scan, verb, thing.left_edge.i, last, cue)
+    return last

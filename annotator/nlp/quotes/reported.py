@@ -4,7 +4,7 @@ reporter's relative clause begins."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS
 from annotator.nlp.cue_words import LISTENER_VERBS
@@ -33,53 +33,72 @@ ADVERBIAL_MARKS = frozenset({"as", "because", "since", "after", "before", "while
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The clause ``verb`` reports, if it reports one."""
+    clause = _reported_clause(scan, verb)
+    if clause is None:
+        return []
+    span = _extent(scan, verb, clause)
+    if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
+        return []
+    found = [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+    before = inverted.before_piece(scan, verb)
+    return found + [before] if before is not None and before.span.end <= verb.i else found
+
+
+def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
+    """The clause a cue verb reports for a subject who can have said or thought it, else None."""
     if scan.clause_lemma(verb) is None or _asked_of_someone_else(verb) or _nested(verb):
-        return []
-    doc, lexicon = scan.doc, scan.lexicon
+        return None
+    lexicon = scan.lexicon
     if verb.dep_ in THINKING_ELSEWHERE_DEPS and not lexicon.is_speech(verb):
-        return []
+        return None
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not _adverbial(c)] \
-        or questions.asked_clauses(verb)
+        or questions.asked_clauses(verb, lexicon)
     if not clauses and lexicon.is_speech(verb):
         clauses = _that_clause_below(verb)
     if not clauses:
-        return []
+        return None
     subject = subject_of(verb, lexicon)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
-        return []  # a relative pronoun whose antecedent subject_of could not find speaks for nobody
+        return None  # a relative pronoun whose antecedent subject_of could not find speaks for nobody
     clause = clauses[0]
     if clause.left_edge.lower_ in WH_WORDS and not could_speak(subject):
-        return []  # "a finding that could help explain how …": a thing explains, nobody reports
+        return None  # "a finding that could help explain how …": a thing explains, nobody reports
     if not lexicon.is_speech(verb) and not _is_finite_clause(clause):
-        return []  # "expected the merger to collapse": a forecast, not a report of speech
+        return None  # "expected the merger to collapse": a forecast, not a report of speech
+    return clause
+
+
+def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
+    """What was said: the clause after the cue and after its listener and conjunction, within the
+    paragraph, cut where the speaker's next act, a participle or the reporter's addition begins."""
+    doc = scan.doc
     _, para_end = scan.paragraph(verb.idx)
     # "a deadline that officials said went unnoticed": the clause's relative pronoun stands before
     # the cue; what was said is the clause after it.
     start = max(clause.left_edge.i, verb.i + 1)
     end = min(_last_complement(verb, clause) + 1, scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
-              next_act_cut(clause, verb, lexicon.object_verbs))
-    # "told BBC Radio Leeds that …": whatever comes before the clause's own "that" (the listener
-    # a parser sometimes hangs inside the clause) is not part of what was said.
+              next_act_cut(clause, verb, scan.lexicon.object_verbs))
+    start = _after_listener(verb, clause, start, end)
+    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = min(end, reporter_addition_cut(doc, start, end))
+    end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
+    return with_closing_mark(scan, trimmed(doc, start, end))
+
+
+def _after_listener(verb: Token, clause: Token, start: int, end: int) -> int:
+    """``told BBC Radio Leeds that …``: whatever comes before the clause's own ``that`` (the
+    listener a parser sometimes hangs inside the clause) is not part of what was said."""
+    doc = verb.doc
     that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
     if that is None and verb.lemma_.lower() in LISTENER_VERBS:
         that = next((t for t in doc[start:min(end, start + 8)] if t.lower_ == "that"), None)
         if that is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.text in QUOTE_MARK_TOKENS
                                     for t in doc[start:that.i]):
             that = None  # "told him that was wrong" is not a listener before "that"
-    if that is not None and start < that.i < end:
-        start = that.i + 1
-    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
-                           or doc[start].is_punct or doc[start].is_space):
-        start += 1
-    end = min(end, reporter_addition_cut(doc, start, end))
-    end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
-    span = with_closing_mark(scan, trimmed(doc, start, end))
-    if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
-        return []
-    found = [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
-    before = inverted.before_piece(scan, verb)
-    return found + [before] if before is not None and before.span.end <= verb.i else found
+    return that.i + 1 if that is not None and start < that.i < end else start
 
 
 def _last_complement(verb: Token, clause: Token) -> int:
@@ -106,20 +125,32 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             continue
-        cc = next((c for c in child.children if c.dep_ == "cc" and c.i < child.i), None)
-        if cc is None:
-            cc = doc[child.i - 1] if doc[child.i - 1].dep_ == "cc" else None
+        cc = _conjunction(child)
         if cc is None:
             continue
         comma = word_before(doc, cc.i)
         before = doc[comma] if comma >= 0 else None
-        # After the quoted part, a bare past tense is the speaker's next act ("and hoped");
-        # "and would need support" (an auxiliary) goes on with the reported clause.
-        after_quote = before is not None and _quoted_part_ends_at(scan, cc.i, clause) \
-            and child.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
-        if after_quote or scan.lexicon.is_cue(child) and child.tag_ == verb.tag_:
+        if _next_act(scan, clause, verb, child, cc.i, before is not None):
             return before.i if before is not None and before.text == "," else cc.i
     return len(doc)
+
+
+def _conjunction(conj: Token) -> Token | None:
+    """The ``and``/``but`` before a coordinated verb: its own ``cc``, or the word just before it."""
+    cc = next((c for c in conj.children if c.dep_ == "cc" and c.i < conj.i), None)
+    if cc is None:
+        before = conj.doc[conj.i - 1]
+        cc = before if before.dep_ == "cc" else None
+    return cc
+
+
+def _next_act(scan: QuoteScan, clause: Token, verb: Token, conj: Token, cc: int, word_before_cc: bool) -> bool:
+    """The coordinated verb is the speaker's next act: a bare past tense after a quoted part
+    (``"in touch" and hoped``: ``and would need support``, with an auxiliary, goes on with the
+    reported clause), or a cue verb in the reporting verb's own form."""
+    after_quote = word_before_cc and _quoted_part_ends_at(scan, cc, clause) \
+        and conj.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+    return after_quote or scan.lexicon.is_cue(conj) and conj.tag_ == verb.tag_
 
 
 def _quoted_part_ends_at(scan: QuoteScan, cc: int, clause: Token) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.quotes import (
     according_to, adjective_cue, adjective_object, as_report, commitment, evidence, intention, inverted, naming,
-    object_of_cue, prepositional_object, questions, quoted_object, regard, reported, stance_object,
+    object_of_cue, prepositional_object, quoted_object, regard, reported, stance_object,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -24,7 +24,7 @@ ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
 REPORT_RULES: tuple[ReportRule, ...] = (
     according_to.at, reported.at, as_report.at, inverted.at, commitment.at, intention.at, naming.at, quoted_object.at,
     regard.at, object_of_cue.at, stance_object.at, evidence.at, adjective_cue.at, adjective_object.at,
-    prepositional_object.at, questions.unmentioned,
+    prepositional_object.at,
 )
 
 

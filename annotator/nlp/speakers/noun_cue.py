@@ -13,9 +13,6 @@ from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers.mentions import noun_phrase, subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
-#: Prepositions that name who a statement is by (``a report by the agency``, ``a call from X``).
-SOURCE_PREPOSITIONS = frozenset({"by", "from"})
-
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if cue_kind(cue) != VERB:
@@ -58,7 +55,7 @@ def source_of_noun(noun: Token, lexicon: Lexicon) -> Token | None:
     ``by``/``from`` phrase (``a statement from the ministry``), else the subject of the verb that
     governs the noun, directly or through a preposition (``X made the claim``, ``X entered the
     debate with an argument``). First and second person are the writer's or the reader's: none."""
-    source = possessor(noun) or by_phrase(noun) or governing_subject(noun, lexicon)
+    source = possessor(noun) or by_phrase(noun, lexicon) or governing_subject(noun, lexicon)
     if source is None or source.lower_ in FIRST_SECOND_PERSON or source.lower_ in FIRST_SECOND_POSSESSIVES \
             or source.tag_ in ("WDT",):
         return None
@@ -69,9 +66,10 @@ def possessor(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
 
 
-def by_phrase(noun: Token) -> Token | None:
+def by_phrase(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who the noun's ``by``/``from`` phrase (``lexicon.source_prepositions``) names, if they can speak."""
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in SOURCE_PREPOSITIONS and prep.i > noun.i:
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.source_prepositions and prep.i > noun.i:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and could_speak(obj):
                 return obj

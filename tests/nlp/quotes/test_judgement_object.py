@@ -1,5 +1,8 @@
 """Objects of verbs of judging on hand-built parses: a name alone is what was judged (``praised Ms.
-Ode``), a pronoun with the phrase saying why (``blamed them for the delay``) is what was said."""
+Ode``), a pronoun with the phrase saying why (``blamed them for the delay``) is what was said; what
+a speaker did not mention is the report's content, a name alone included."""
+
+import pytest
 
 from annotator.nlp.quotes import object_of_cue
 from tests.nlp.hand_docs import hand_doc
@@ -76,6 +79,29 @@ def test_what_a_speaker_did_not_mention_is_still_the_reports_content():
         .        PUNCT .   punct  4
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", "the levy", "mention")]
+
+
+def test_a_name_a_speaker_did_not_mention_is_the_content():
+    # ``mention`` is no verb of judging: the name alone counts because it went unmentioned
+    assert found_at(object_of_cue.at, hand_doc("The mayor did not mention Ode.", """
+        The      DET   DT  det    1
+        mayor    NOUN  NN  nsubj  4
+        did      AUX   VBD aux    4 do
+        not      PART  RB  neg    4
+        mention  VERB  VB  ROOT   4
+        Ode      PROPN NNP dobj   4
+        .        PUNCT .   punct  4
+    """)) == [("indirect", "Ode", "mention")]
+
+
+@pytest.mark.parametrize("text", ["The governor did not mention it.", "The governor did not mention anything."])
+def test_an_unmentioned_pronoun_names_nothing(nlp_model, text):
+    assert found_at(object_of_cue.at, nlp_model(text)) == []
+
+
+def test_the_whole_pipeline_gives_the_unmentioned_its_speaker(quotes_in):
+    found = quotes_in("The governor did not mention the new levy in her speech.")
+    assert [(q.type, q.text, q.speaker) for q in found] == [("indirect", "the new levy", "The governor")]
 
 
 def _headline(verb_pos: str, verb_tag: str) -> str:

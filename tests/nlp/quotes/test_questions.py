@@ -1,9 +1,9 @@
-"""Reported questions (``asked X if …``), what a speaker did not mention; a negated verb of saying
-(``would not say whether …``, ``did not say that …``) reports nothing."""
+"""Reported questions (``asked X if …``); a negated verb of saying (``would not say whether …``,
+``did not say that …``) reports nothing."""
 
 import pytest
 
-from annotator.nlp.quotes import questions, reported
+from annotator.nlp.quotes import reported
 from tests.nlp.quotes.helpers import found_at
 
 
@@ -35,20 +35,3 @@ def test_a_negated_said_that_reports_nothing(nlp_model):
     doc = nlp_model("The governor did not say that taxes would rise.")
     assert found_at(reported.at, doc) == []
 
-
-def test_what_a_speaker_did_not_mention_is_the_content(nlp_model):
-    doc = nlp_model("The governor did not mention the new levy in her speech.")
-    assert found_at(questions.unmentioned, doc) == [("indirect", "the new levy", "mention")]
-
-
-@pytest.mark.parametrize("text", [
-    "The governor did not mention it.",  # a pronoun names nothing
-    "The governor mentioned the new levy in her speech.",  # not negated: another rule's, if any
-])
-def test_no_unmentioned_content_without_a_negated_named_object(nlp_model, text):
-    assert found_at(questions.unmentioned, nlp_model(text)) == []
-
-
-def test_the_whole_pipeline_gives_the_unmentioned_its_speaker(quotes_in):
-    found = quotes_in("The governor did not mention the new levy in her speech.")
-    assert [(q.type, q.text, q.speaker) for q in found] == [("indirect", "the new levy", "The governor")]

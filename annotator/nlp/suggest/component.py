@@ -1,0 +1,85 @@
+"""The ``annotator_suggestions`` component: after the pre-labels, the candidate attributions no
+pre-labeled quote overlaps (``propose``), scored by the measured right-rate of their source
+(``scores``), none overlapping another (the higher score wins). They are kept apart from the
+annotations: ``doc._.suggestions`` holds ``convert.DocSuggestion`` tuples of character offsets, which
+``convert.doc_to_task`` writes to ``Task.suggestions``; the pre-labels are never changed."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annotator.nlp.convert import DocSuggestion
+from annotator.nlp.lexicon import Lexicon, shared_lexicon
+from annotator.nlp.frames import FRAMES_PIPE, FrameAdder
+from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
+from annotator.nlp.suggest.scores import DEFAULT_SOURCES, LEARNED_MIN_SCORE, MIN_SCORE, SCORES
+
+SUGGESTIONS_PIPE = "annotator_suggestions"
+
+
+@Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions"], requires=["doc.spans"],
+                  default_config={"enabled": True, "sources": list(DEFAULT_SOURCES), "min_score": MIN_SCORE,
+                                  "learned_min_score": LEARNED_MIN_SCORE})
+def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
+                   learned_min_score: float) -> Suggester:
+    unknown = sorted(set(sources) - set(SOURCES))
+    if unknown:
+        raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} (known: {', '.join(SOURCES)})")
+    frames = nlp.get_pipe(FRAMES_PIPE) if FRAMES_PIPE in nlp.component_names else None
+    return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp),
+                     frames=frames, learned_min_score=learned_min_score)
+
+
+class Suggester:
+    """Writes ``doc._.suggestions``: candidate attributions the pre-labels left out.
+
+    ``sources``: which kinds to propose; ``scores``: each source's right-rate by the content's
+    length (its suggestions' score; a source without one is never suggested); ``min_score``: leave
+    out suggestions scored lower;
+    ``enabled=False``: propose nothing (the documents are left as they are).
+
+    With a trained frames component (``frames``, ``annotator train --design frames``: how often the
+    team annotated each frame and cue word), every frame's candidates are proposed and scored by
+    those counts instead (so the suggestions follow the team's decisions), those rated below
+    ``learned_min_score`` left out; the rule classes keep their table score."""
+
+    def __init__(self, *, enabled: bool = True, sources: Iterable[str] = DEFAULT_SOURCES,
+                 min_score: float = MIN_SCORE, lexicon: Lexicon | None = None,
+                 scores: dict[str, tuple[float, ...]] | None = None,
+                 frames: FrameAdder | None = None, learned_min_score: float = LEARNED_MIN_SCORE) -> None:
+        self.enabled = enabled
+        self.sources = frozenset(sources)
+        self.min_score = min_score
+        self.lexicon = lexicon or Lexicon()
+        self.scores = dict(SCORES if scores is None else scores)
+        self.frames = frames
+        self.learned_min_score = learned_min_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.enabled:
+            return doc
+        live = {s for s in self.sources if max(self.scores.get(s, ()), default=-1.0) >= self.min_score}
+        counts = self.frames.counts if self.frames is not None and self.frames.counts.counts else None
+        rate = None
+        if counts is not None:
+            live |= {frame_source(frame.name) for frame in self.frames.frames}
+
+            def rate(proposal: Proposal) -> float | None:
+                if proposal.candidate is None:
+                    return None
+                learned = counts.rate(proposal.candidate)
+                return learned if learned >= self.learned_min_score else -1.0
+        chosen = choose(proposals(doc, self.lexicon, frozenset(live)), self.scores, self.min_score, rate)
+        doc._.suggestions = [suggestion_of(p, score) for p, score in chosen]
+        return doc
+
+
+def suggestion_of(proposal: Proposal, score: float) -> DocSuggestion:
+    cue, speaker = proposal.cue, proposal.speaker
+    return DocSuggestion(proposal.span.start_char, proposal.span.end_char, proposal.quote_type,
+                         cue.start_char if cue is not None else None, cue.end_char if cue is not None else None,
+                         speaker.start_char if speaker is not None else None,
+                         speaker.end_char if speaker is not None else None, round(score, 3), proposal.source)

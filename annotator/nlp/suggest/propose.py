@@ -1,0 +1,112 @@
+"""What the suggestions are drawn from: every attribution the parse could carry that no pre-labeled
+quote overlaps, each with its cue, the speaker the speaker rules read off that cue, and its kind.
+
+Two sources, both general rules:
+
+* ``frame:NAME`` — the learned frames' candidate generator (``annotator.nlp.frames.candidates``): the
+  quote rules with the word list of one pattern opened to every word (a finite clause after any
+  verb, an infinitive after any verb, any verb's object, …), cut exactly as the rule cuts it;
+* ``rule:stance-noun`` — a stance carried by a noun (``her attacks on the press``, ``took a swipe at
+  the ruling``): the ``stance_noun`` rule with the stance nouns of ``cue_words`` switched on (the
+  rules leave them off: right 40% of the time as pre-labels).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from annotator.nlp.cue_words import STANCE_NOUN_PREPOSITIONS
+from annotator.nlp.frames.candidates import FRAMES, Candidate, candidates, opened, overlaps_any
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.quotes import stance_noun
+from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers.by_cue import speaker_from_rules
+from annotator.nlp.speakers.scan import SpeakerScan
+from annotator.nlp.suggest.scores import table_score
+
+STANCE_NOUN = "rule:stance-noun"
+
+
+def frame_source(frame: str) -> str:
+    """The source name of a frame's candidates: ``frame:clause``, ``frame:adjective-preposition``."""
+    return "frame:" + frame.replace(" ", "-")
+
+
+#: Every source a suggestion can come from, in the order they are proposed.
+SOURCES: tuple[str, ...] = (*(frame_source(frame.name) for frame in FRAMES), STANCE_NOUN)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One candidate attribution: its content, type, cue, speaker (or None) and where it came from."""
+
+    span: Span
+    quote_type: str
+    cue: Span | None
+    speaker: Span | None
+    source: str
+    #: the frames' candidate it came from (keyed by frame, cue word and place: a trained frames
+    #: component's counts rate it), None for the rule classes
+    candidate: Candidate | None = None
+
+    @property
+    def chars(self) -> tuple[int, int]:
+        return self.span.start_char, self.span.end_char
+
+    @property
+    def words(self) -> int:
+        """The content's words, split at white space (what the scores' bands count)."""
+        return len(self.span.text.split())
+
+
+def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> list[Proposal]:
+    """Every candidate of ``sources`` that no pre-labeled quote (``doc.spans["quotes"]``) overlaps,
+    in no particular order; candidates may overlap each other."""
+    if not len(doc) or not sources:
+        return []
+    taken = [(q.start_char, q.end_char) for q in doc.spans["quotes"]] if "quotes" in doc.spans else []
+    # each source's speakers are read with its own word list open, as its quotes were found
+    # (the speaker rules read a noun cue's possessor only for the lexicon's nouns)
+    found: list[tuple[str, Lexicon, FoundQuote, Candidate | None]] = []
+    frames = {frame.name: frame for frame in FRAMES if frame_source(frame.name) in sources}
+    if frames:
+        wide = {name: opened(lexicon, frame.opens) for name, frame in frames.items()}
+        found += [(frame_source(c.frame), wide[c.frame], c.found, c)
+                  for c in candidates(doc, lexicon, tuple(frames.values()), taken=taken)]
+    if STANCE_NOUN in sources:
+        stances = copy.copy(lexicon)
+        stances.stance_nouns = {noun: frozenset(preps) for noun, preps in STANCE_NOUN_PREPOSITIONS.items()}
+        found += [(STANCE_NOUN, stances, f, None) for f in stance_noun.find(QuoteScan.of(doc, stances))
+                  if f.cue is not None and not overlaps_any(*f.chars, taken)]
+    text = doc.text
+    scans: dict[int, SpeakerScan] = {}
+    out = []
+    for source, words, f, candidate in found:
+        scan = scans.get(id(words)) or scans.setdefault(id(words), SpeakerScan(doc=doc, text=text, lexicon=words))
+        out.append(Proposal(f.span, f.quote_type, f.cue, speaker_from_rules(scan, f.cue, f.span), source, candidate))
+    return out
+
+
+def choose(found: list[Proposal], scores: dict[str, tuple[float, ...]], min_score: float = 0.0,
+           rate: Callable[[Proposal], float | None] | None = None) -> list[tuple[Proposal, float]]:
+    """The proposals scored at least ``min_score``, none overlapping another: of overlapping ones the
+    higher score wins (then the earlier, then the shorter). In document order. A proposal's score is
+    ``rate(proposal)`` when that gives one (a trained frames component's counts), else its source's
+    in ``scores`` for its number of words (``scores.table_score``); one with neither is left out."""
+    rated = []
+    for proposal in found:
+        score = rate(proposal) if rate is not None else None
+        score = table_score(scores, proposal.source, proposal.words) if score is None else score
+        if score is not None and score >= min_score:
+            rated.append((score, proposal))
+    rated.sort(key=lambda pair: (-pair[0], pair[1].span.start, len(pair[1].span)))
+    kept: list[tuple[Proposal, float]] = []
+    for score, proposal in rated:
+        if not overlaps_any(*proposal.chars, [k.chars for k, _ in kept]):
+            kept.append((proposal, score))
+    return sorted(kept, key=lambda pair: pair[0].span.start)

@@ -1,0 +1,66 @@
+"""How often a suggestion of each kind is right, out of the box: the share of a source's suggestions
+that the scorer pairs with a gold attribution the pre-labels did not find, by how many words the
+suggested content has (long contents are right far more often), on PolNeAR ``train``'s tuning
+part (90%):
+
+    nice .venv/bin/python bench/corpus.py /work/polnear --tuning --misses --speed-docs 0 --suggest-all
+
+(``--suggest-all`` proposes every source and band, whatever its score, and prints each one's
+count and right-rate). A suggestion is shown when its score is at least ``MIN_SCORE``: taking the
+right ones must save more keys than visiting all of them costs (a right one saves 8 − 2 keys, less
+a speaker fix now and then; a wrong one costs 1). The table holds rates only: never text or words
+of the corpus.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+#: The last word count of each band but the last: contents of 1–3, 4–8, and 9 or more words.
+BAND_ENDS = (3, 8)
+BANDS = ("1-3", "4-8", "9+")
+
+#: source → right-rate of its suggestions (0–1) in each band: the score a suggestion carries.
+#: Measured on the 755 tuning articles from ``--suggest-all --dump DIR`` at 8c74a5d (one score per
+#: source), each suggestion paired with the gold alone; ``--suggest-all`` at 37ff897 (these bands)
+#: gives the same within 0.03, except the stance verbs' 9+ band, whose contents the objects' 9+ band
+#: (the same spans, scored higher) now takes. A band seen fewer than 20 times: ``# few``.
+SCORES: dict[str, tuple[float, float, float]] = {
+    "rule:stance-noun": (0.539, 0.571, 0.727),
+    "frame:noun": (0.400, 0.581, 0.430),  # 1-3: few
+    "frame:regard": (0.333, 0.500, 0.442),  # 1-3: few
+    "frame:clause": (0.000, 0.313, 0.473),  # 1-3: few
+    "frame:infinitive": (0.196, 0.291, 0.426),
+    "frame:adjective-preposition": (0.239, 0.446, 0.485),
+    "frame:adjective": (0.000, 0.500, 0.250),  # few in every band
+    "frame:evidence": (0.093, 0.185, 0.347),
+    "frame:passive": (0.187, 0.154, 0.400),
+    "frame:stance": (0.091, 0.180, 0.317),
+    "frame:object": (0.069, 0.139, 0.345),
+    "frame:preposition": (0.072, 0.147, 0.263),
+}
+
+#: A suggestion is shown when its score is at least this (component config ``min_score``). On
+#: tuning every band above it saves keys and every band below it costs some.
+MIN_SCORE = 0.17
+
+#: The sources proposed by default (component config ``sources``): all of them, each band kept or
+#: left out by ``MIN_SCORE``.
+DEFAULT_SOURCES: tuple[str, ...] = tuple(SCORES)
+
+#: With a trained frames component, a frame's candidate is suggested when the team's counts rate it
+#: at least this (``learned_min_score``). Chosen on tuning: counts from 604 tuning articles, keys on
+#: the other 151 (0.10: 113.4, 0.15: 112.8, 0.20: 113.5, 0.30: 114.0; the table's sources without
+#: bands 115.1; no suggestions 119.6); see docs/prelabel.md, "Suggestions".
+LEARNED_MIN_SCORE = 0.15
+
+
+def band(words: int) -> int:
+    """The band (0, 1, 2) of a content of ``words`` words."""
+    return bisect_left(BAND_ENDS, words)
+
+
+def table_score(scores: dict[str, tuple[float, ...]], source: str, words: int) -> float | None:
+    """The table's score of a suggestion of ``source`` with ``words`` words (None: not in the table)."""
+    rates = scores.get(source)
+    return None if rates is None else rates[min(band(words), len(rates) - 1)]
