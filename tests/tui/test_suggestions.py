@@ -242,3 +242,7 @@ async def test_the_legend_keeps_full_label_names_beside_the_suggestions(make_app
         screen = await ready(pilot)
         line = screen.query_one(LabelLegend).render().plain
         assert "CARDINAL" in line and "PERSON" in line and "> sug? 1" in line, line
+    async with make_app([source], tmp_path / "out80.jsonl").run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        line = screen.query_one(LabelLegend).render().plain
+        assert line.startswith(" 1 PER") and "> sug? e:" in line, line  # before the labels a narrow one cuts

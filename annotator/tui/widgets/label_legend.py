@@ -72,17 +72,20 @@ class LabelLegend(Widget):
         for number, label in enumerate(self._labels, start=1):
             line.append(f" {number}", style="bold")
             badge(label)
-        if self._others and not self._hint:
-            line.append("  e:" if not short else " e:", style="bold")
-            for label in self._others:
-                if not short:
-                    line.append(" ")
-                badge(label)
-        if self._suggested[0] and not self._hint:
-            line.append("  >" if not short else " >", style="bold")
-            line.append(" ")
-            line.append("sug?" if short else f"{'sug?' if brief else 'suggested'} {self._suggested[0]}",
-                        style=self._suggested[1])
+        # Short, the suggestions' entry goes before the other labels: what > reaches matters more
+        # than a label's name, and the end of the line is what a narrow terminal cuts.
+        for part in (("suggested", "others") if short else ("others", "suggested")):
+            if part == "others" and self._others and not self._hint:
+                line.append("  e:" if not short else " e:", style="bold")
+                for label in self._others:
+                    if not short:
+                        line.append(" ")
+                    badge(label)
+            if part == "suggested" and self._suggested[0] and not self._hint:
+                line.append("  >" if not short else " >", style="bold")
+                line.append(" ")
+                line.append("sug?" if short else f"{'sug?' if brief else 'suggested'} {self._suggested[0]}",
+                            style=self._suggested[1])
         if self._hint:
             line.append("   " + self._hint, style="bold #d7d75f")
         return line
