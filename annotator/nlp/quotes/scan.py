@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
@@ -120,7 +122,14 @@ def token_at_or_after(doc: Doc, offset: int) -> int:
 
 
 def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in ranges)
+    """Whether ``offset`` lies in one of ``ranges``: (start, end) pairs in order and apart, as the
+    quoted segments are (``find_marked_segments``); a binary search, since the rules and the
+    suggestions ask it for nearly every token of a document."""
+    i = bisect_right(ranges, (offset, _AFTER_ANY_END)) - 1
+    return i >= 0 and offset < ranges[i][1]
+
+
+_AFTER_ANY_END = float("inf")
 
 
 def word_before(doc: Doc, i: int) -> int:
