@@ -187,8 +187,8 @@ class LearningLoop:
 
     def _published_meanwhile(self) -> UpdateOutcome | None:
         folder = latest_model(self.root)
-        if folder is None or (self.in_use.path is not None and folder == self.in_use.path):
-            return None
+        if folder is None or folder == self.in_use.path or describe_update(folder) is None:
+            return None  # (a span model is reported with the update's figures when it ends)
         self.in_use = self._read_in_use()
         return UpdateOutcome(True, self.in_use, self.in_use.dev_f, None, reason=self.in_use.change or "published")
 
