@@ -4,7 +4,12 @@ the decisions. A model folder appears only whole (written under a hidden name, t
 quitting, a crash or ``kill -9`` at any moment leaves the last good model in place.
 
     python -m annotator.training.updater DECISIONS.jsonl MODEL_ROOT [--learn-from CORPUS.jsonl] [--base NAME]
-                                         [--report REPORT.json]
+                                         [--report REPORT.json] [--no-suggestions] [--no-span-model]
+
+First, the cheap part (``suggestion_update``): the decisions' frames counted into the rules' pipeline,
+whose counts score the suggestions; published when its suggestions cost no more keys on the dev slice
+than the pipeline in use (seconds to a few minutes: parsing, no training steps), so the documents ahead
+get the team's rates before the span model is done. Then the span model:
 
 The first model is kept only when its combination with the rules, chosen on the dev slice, is not the
 rules alone (it beats them on dev F1, or saves keys at their F1), each later one only when it beats the
