@@ -40,11 +40,12 @@ from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggesti
 from annotator.nlp.doubt import doubt  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, load_pipeline, prelabel  # noqa: E402
 from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
-from annotator.training.data import split_documents  # noqa: E402
+from annotator.training.data import TrainingData, read_documents, split_documents  # noqa: E402
 from annotator.training.fold_check import describe_figures  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
 from annotator.training.settings import TrainingSettings  # noqa: E402
-from annotator.training.updater import update_model  # noqa: E402
+from annotator.training.suggestion_update import counts_pipeline  # noqa: E402
+from annotator.training.updater import stable_dev_split, update_model  # noqa: E402
 
 HELD_OUT, SEED = 0.1, 0
 KINDS = ("all", "direct", "indirect", "mixed")
@@ -127,6 +128,15 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             quotes = sum(1 for t in labeled for s in t.spans if s.label == "QUOTE")
             scores = held_out_row(curve, nlp, held_out)
             print(row_text(f"{size} documents, {order} order", scores, f"{model_name} | {quotes:,}"), flush=True)
+            if args.score_counts:
+                # what the counts update would have published, kept or not (what the dev check decided on)
+                decisions = work / f"decisions-{order}.jsonl"
+                write_decisions(decisions, labeled)
+                documents, sources = read_documents([decisions])
+                train, dev = stable_dev_split(documents, 0.2)
+                counted = counts_pipeline(TrainingData(train=train, dev=dev, sources=sources), base=args.base)
+                print(row_text(f"{size} documents: the counts, kept or not", held_out_row(curve, counted.nlp, held_out),
+                               f"rules + counts of {len(train)} | {quotes:,}"), flush=True)
 
 
 def latency(args, pool: list[Task], work: Path) -> None:
@@ -171,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-rules", action="store_true")
     parser.add_argument("--no-span-model", action="store_true", help="updates count the suggestions' frames only "
                         "(no span-model training: minutes instead of an hour)")
+    parser.add_argument("--score-counts", action="store_true", help="at each size also score on the held-out "
+                        "articles the counts pipeline the update would publish, whether its dev check kept it or not")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
     args = parser.parse_args(argv)
     if not args.corpus.exists():

@@ -84,9 +84,8 @@ def update_suggestions(data: TrainingData, *, root: Path, base: str | None = Non
     """Count ``data.train``'s frames into a rules pipeline and publish it under ``root`` when its
     suggestions cost no more keys on ``data.dev`` than the pipeline in use (``root``'s latest model,
     else the rules). A span model in use is left alone: its pipeline has no rule candidates to count."""
-    from annotator.nlp.pipeline import load_pipeline, set_suggestions
+    from annotator.nlp.pipeline import load_pipeline
     from annotator.training.model_card import save_model, training_meta
-    from annotator.training.trainer import train_pipeline
     from annotator.training.updater import latest_model, publish
 
     sizes = {"decisions": len(data.train) + len(data.dev), "dev_documents": len(data.dev)}
@@ -95,8 +94,8 @@ def update_suggestions(data: TrainingData, *, root: Path, base: str | None = Non
         return SuggestionUpdate(False, current, None, None, reason="a trained span model is in use: its "
                                 "suggestions stay as they are", **sizes)
     settings = replace(settings or TrainingSettings(), design="frames")
-    result = train_pipeline(data, base=base, settings=settings)
-    nlp = set_suggestions(result.nlp, True)
+    result = counts_pipeline(data, base=base, settings=settings)
+    nlp = result.nlp
     new_keys, new_f = dev_figures(nlp, data.dev)
     current_keys, current_f = dev_figures(load_pipeline(str(current) if current is not None else base), data.dev)
     if new_keys > current_keys:
@@ -111,6 +110,17 @@ def update_suggestions(data: TrainingData, *, root: Path, base: str | None = Non
     return SuggestionUpdate(True, published, new_keys, current_keys, reason=f"suggestions from {sizes['decisions']} "
                             f"decisions: dev keys {new_keys:.1f} per document vs {current_keys:.1f}", new_f=new_f,
                             current_f=current_f, **sizes)
+
+
+def counts_pipeline(data: TrainingData, *, base: str | None = None, settings: TrainingSettings | None = None):
+    """The rules' pipeline with ``data.train``'s frame counts (the frames' dev choice for the pre-labels)
+    and its suggestions scored by them: a ``TrainingResult`` of the ``frames`` design."""
+    from annotator.nlp.pipeline import set_suggestions
+    from annotator.training.trainer import train_pipeline
+
+    result = train_pipeline(data, base=base, settings=replace(settings or TrainingSettings(), design="frames"))
+    set_suggestions(result.nlp, True)
+    return result
 
 
 def describe_update(folder: Path) -> str | None:
