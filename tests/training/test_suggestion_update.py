@@ -7,9 +7,7 @@ counts' pipeline is written leaves the last good model."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
 import subprocess
 import sys
 from msgspec.structs import replace
@@ -24,10 +22,10 @@ from annotator.training.fold_check import text_share
 from annotator.training.learning_loop import LearningLoop, ModelInUse, UpdateOutcome
 from annotator.training.suggestion_update import describe_update, is_counts_model
 from annotator.training.updater import PARTIAL_PREFIX, latest_model, numbered_models, update_model
+from tests.training.test_updater import killed_while_writing
 
 pytestmark = pytest.mark.model
 
-ROOT = Path(__file__).resolve().parents[2]
 NAMES = ["Maria Lopez", "Tom Reyes", "Lena Park", "Omar Diallo", "Jill Hart", "Ravi Menon", "Greta Holm",
          "Paul Okafor", "Nina Berg", "Victor Lund", "Ada Quist", "Ben Oduya", "Cora Vance", "Dev Malik"]
 PLACES = ["the old factory on the river", "the ferry across the bay", "the library on Elm Street",
@@ -169,13 +167,7 @@ def test_kill_9_while_the_counts_model_is_written_leaves_the_last_good_model(cou
             "card.save_model = slow\n"
             "from annotator.training.updater import update_model\n"
             "update_model(decisions=Path(sys.argv[1]), root=Path(sys.argv[2]), span_model=False)\n")
-    process = subprocess.Popen([sys.executable, "-c", code, str(work / "out.jsonl"), str(root)], cwd=ROOT,
-                               stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout.readline().strip() == "writing"
-        os.kill(process.pid, signal.SIGKILL)
-    finally:
-        process.wait(timeout=30)
+    killed_while_writing(code, str(work / "out.jsonl"), str(root))
     assert any(p.name.startswith(PARTIAL_PREFIX) for p in root.iterdir())
     assert latest_model(root) == root / "1" and (root / "1" / FRAMES_PIPE / "counts.json").read_text() == good
     assert load_pipeline(str(latest_model(root))).get_pipe(FRAMES_PIPE).counts.counts
