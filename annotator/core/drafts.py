@@ -5,7 +5,10 @@ appended to ``OUT.drafts.jsonl`` and fsynced before the next key is handled, so 
 One line per edit: ``{"_input_hash": H, "spans": [[token_start, token_end, label(, quote_type)], ...],
 "relations": [[head, child, label], ...]}`` (the document's spans as they stand, by token, and its
 relations by index into those spans: a tenth of the size of full records, which matters when every
-edit of a long document is written before the next key), or ``{"_input_hash": H, "cleared": true}``. The newest line per input
+edit of a long document is written before the next key), the suggestions still on offer as
+``"suggestions": [[[token_start, token_end, quote_type], [cue start, end] | null, [speaker start, end] |
+null, score, source], ...]`` (a line without them keeps the document's own), or
+``{"_input_hash": H, "cleared": true}``. The newest line per input
 hash wins. Each line is read with the readers' strict parser and its shape checked; a line that
 fails (a torn tail after a crash, or damage) is reported as ``FILE:LINE: reason`` and moved to
 ``OUT.drafts.jsonl.torn`` before the journal is compacted, so nothing in it is lost and
@@ -26,7 +29,7 @@ from typing import Any, BinaryIO, Callable
 import msgspec
 
 from annotator.core.owned_names import journal_path, torn_path
-from annotator.core.records import RecordError, Relation, Span, Task, json_type
+from annotator.core.records import CUE, QUOTE, SPEAKER, RecordError, Relation, Span, Suggestion, Task, json_type
 from annotator.core.sources import InputError, StrictJsonError, parse_json_line
 from annotator.core.aside import append_aside, open_aside
 from annotator.core.atomic import fsync_folder
@@ -60,7 +63,33 @@ def _draft_problem(line: Any) -> str | None:
         if not (isinstance(relation, list) and len(relation) == 3 and _is_int(relation[0])
                 and _is_int(relation[1]) and isinstance(relation[2], str) and relation[2]):
             return "a relation must be [head, child, label]"
+    suggestions = line.get("suggestions", [])
+    if not isinstance(suggestions, list) or not all(isinstance(x, list) and len(x) == 5 for x in suggestions):
+        return "'suggestions' must be a list of [quote, cue, speaker, score, source]"
     return None
+
+
+def _suggestion_line(suggestion: Suggestion) -> list[Any]:
+    quote, cue, speaker = suggestion.quote, suggestion.cue, suggestion.speaker
+    return [[quote.token_start, quote.token_end, *([quote.quote_type] if quote.quote_type else [])],
+            [cue.token_start, cue.token_end] if cue is not None else None,
+            [speaker.token_start, speaker.token_end] if speaker is not None else None,
+            suggestion.score, suggestion.source]
+
+
+def _suggestion_from(line: list[Any], task: Task) -> Suggestion:
+    def span(where: list[Any] | None, label: str) -> Span | None:
+        if where is None:
+            return None
+        first, last, *quote_type = where
+        start, end = task.tokens[first].start, task.tokens[last].end
+        return Span(start, end, first, last, label, text=task.text[start:end],
+                    quote_type=quote_type[0] if quote_type else None)
+
+    quote, cue, speaker, score, source = line
+    if not (score is None or isinstance(score, (int, float))) or not (source is None or isinstance(source, str)):
+        raise ValueError("a suggestion's score is a number and its source a string")
+    return Suggestion(span(quote, QUOTE), span(cue, CUE), span(speaker, SPEAKER), score, source)
 
 
 class DraftJournal:
@@ -149,10 +178,12 @@ class DraftJournal:
                 spans.append(Span(start, end, first, last, label, text=text[start:end],
                                   quote_type=quote_type[0] if quote_type else None))
             relations = [Relation(spans[head], spans[child], label) for head, child, label in line["relations"]]
+            suggestions = ([_suggestion_from(x, task) for x in line["suggestions"]] if "suggestions" in line
+                           else list(task.suggestions))
         except (RecordError, KeyError, TypeError, ValueError, IndexError):
             return None
         drafted = task.copy()
-        drafted.spans, drafted.relations = spans, relations
+        drafted.spans, drafted.relations, drafted.suggestions = spans, relations, suggestions
         return drafted
 
     def save(self, task: Task) -> None:
@@ -172,7 +203,8 @@ class DraftJournal:
         line = {"_input_hash": task.input_hash,
                 "spans": [[s.token_start, s.token_end, s.label, *([s.quote_type] if s.quote_type else [])]
                           for s in task.spans],
-                "relations": [[number(r.head_span), number(r.child_span), r.label] for r in task.relations]}
+                "relations": [[number(r.head_span), number(r.child_span), r.label] for r in task.relations],
+                "suggestions": [_suggestion_line(x) for x in task.suggestions]}
         self._write(line)
         self._drafts[task.input_hash] = line
 

@@ -9,10 +9,11 @@ from typing import Callable
 import msgspec
 
 from annotator.core.invariants import edit_keeps_sound, task_problems
-from annotator.core.records import Relation, Span, Task
+from annotator.core.records import Relation, Span, Suggestion, Task
 from annotator.core.span_queries import span_order
 
-State = tuple[tuple[Span, ...], tuple[Relation, ...]]
+#: A document's spans, relations and the suggestions still on offer (taking or dropping one is an edit).
+State = tuple[tuple[Span, ...], tuple[Relation, ...], tuple[Suggestion, ...]]
 
 
 class EditError(ValueError):
@@ -20,7 +21,7 @@ class EditError(ValueError):
 
 
 def state_of(task: Task) -> State:
-    return tuple(task.spans), tuple(task.relations)
+    return tuple(task.spans), tuple(task.relations), tuple(task.suggestions)
 
 
 def _share_span_objects(task: Task) -> None:
@@ -178,6 +179,7 @@ class DocumentHistory:
         task = self.documents[index].task
         task.spans = list(state[0])
         task.relations = list(state[1])
+        task.suggestions = list(state[2])
 
 
     def _refusing_problems(self, before: Task, after: Task) -> list[str]:
@@ -190,21 +192,25 @@ class DocumentHistory:
             self._sound.add(self.index)
         return [] if edit_keeps_sound(before, after) else task_problems(after)
 
-    def _candidate(self, spans: list[Span], relations: list[Relation]) -> Task:
+    def _candidate(self, spans: list[Span], relations: list[Relation],
+                   suggestions: list[Suggestion] | None = None) -> Task:
         task = self.task
         return Task(text=task.text, tokens=task.tokens, spans=sorted(spans, key=span_order),
-                    relations=relations, meta=task.meta, input_hash=task.input_hash)
+                    relations=relations, meta=task.meta, input_hash=task.input_hash,
+                    suggestions=list(task.suggestions) if suggestions is None else suggestions)
 
     def _commit(self, description: str, spans: list[Span], relations: list[Relation],
-                focus_before: Span | None, focus_after: Span | None) -> None:
+                focus_before: Span | None, focus_after: Span | None,
+                suggestions: list[Suggestion] | None = None) -> None:
+        """Keep the new state (``suggestions`` None: the suggestions as they are) as one edit."""
         task = self.task
-        candidate = self._candidate(spans, relations)
+        candidate = self._candidate(spans, relations, suggestions)
         problems = self._refusing_problems(task, candidate)
         if problems:
             raise EditError(problems[0])
-        edit = Edit(self.index, description, (tuple(task.spans), tuple(task.relations)),
-                    (tuple(candidate.spans), tuple(candidate.relations)), focus_before, focus_after)
+        edit = Edit(self.index, description, state_of(task), state_of(candidate), focus_before, focus_after)
         task.spans = candidate.spans
         task.relations = candidate.relations
+        task.suggestions = candidate.suggestions
         self._undo.append(edit)
         self._redo.clear()

@@ -11,13 +11,11 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from annotator.core import span_queries
-from annotator.core.edit_history import Document, DocumentHistory, Edit, EditError, State, state_of
+from annotator.core.edit_history import Document, Edit, EditError, State, state_of
 from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Relation, Span, Task
 from annotator.core.span_queries import SPEAKER_ENTITY_LABELS, SPEAKER_WINDOW, SpansInOrder, overlaps, span_order
+from annotator.core.suggestion_edits import CorefGuess, SuggestionEdits
 
-#: Given the task as it will be and a speaker in it, the entity that speaker refers to (or None);
-#: the screen passes one built on the pre-labeler's coreference rules, so core stays free of spaCy.
-CorefGuess = Callable[[Task, Span], "Span | None"]
 #: Given the task as it will be and a quote in it, the tokens (first, last) of the cue the
 #: pre-labeler's rules read for it (or None); the screen passes one built on the rules' lexicon.
 CueGuess = Callable[[Task, Span], "tuple[int, int] | None"]
@@ -38,16 +36,11 @@ def relation_fits(relation: Relation) -> bool:
     return True
 
 
-def _describe(task: Task, span: Span) -> str:
-    text = task.span_text(span)
-    if len(text) > 30:
-        text = text[:29] + "…"
-    return f"{span.label} '{text}'"
-
+_describe = span_queries.describe
 
 
 @dataclass
-class EditingSession(DocumentHistory):
+class EditingSession(SuggestionEdits):
     """The documents of one annotation run, the one being edited, its history, and the edits."""
 
     # -- queries on the current task -------------------------------------------------------

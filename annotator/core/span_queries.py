@@ -42,6 +42,14 @@ class SpansInOrder:
         return self.spans
 
 
+def describe(task: Task, span: Span) -> str:
+    """A span as messages name it: ``QUOTE 'the levy will fall…'``."""
+    text = task.span_text(span)
+    if len(text) > 30:
+        text = text[:29] + "…"
+    return f"{span.label} '{text}'"
+
+
 def overlaps(a: Span, b: Span) -> bool:
     """Whether two spans share a character."""
     return a.start < b.end and b.start < a.end

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
+import msgspec
 import spacy
 
 from annotator.core.atomic import AtomicFileSet
@@ -143,5 +144,7 @@ def _docs(needs_doc: bool, index: DecisionIndex, assignment: dict[int, str] | No
     nlp = spacy.blank("en") if needs_doc else None
     for decision in iter_decisions(index, progress=progress):
         split_name = assignment[decision.annotation.task.input_hash] if assignment else ALL
-        doc = task_to_doc(decision.annotation.task, nlp) if nlp is not None else None
+        # A decision's suggestions (offered, not taken) are never annotations: the doc has none.
+        task = decision.annotation.task
+        doc = task_to_doc(msgspec.structs.replace(task, suggestions=[]), nlp) if nlp is not None else None
         yield split_name, decision, doc

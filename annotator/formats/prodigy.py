@@ -46,8 +46,14 @@ PRODIGY_FIELDS = frozenset({"_input_hash", "_task_hash", "_annotator_id", "_sess
 VIEW_IDS = {"rel": VIEW_RELATIONS, "ents": VIEW_NER, "spans": VIEW_SPANS}
 
 
+#: Fields of our records that Prodigy does not know: the pre-labeler's suggestions (offered, not
+#: taken: never annotations) stay in our files, out of Prodigy's.
+OURS_ONLY = frozenset({"suggestions"})
+
+
 def prodigy_record(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in record.items() if not k.startswith("_") or k in PRODIGY_FIELDS}
+    return {k: v for k, v in record.items()
+            if (not k.startswith("_") or k in PRODIGY_FIELDS) and k not in OURS_ONLY}
 
 
 #: The views of Prodigy's records that are about the whole text, not spans.

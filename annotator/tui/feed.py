@@ -157,7 +157,8 @@ class TaskFeed:
         return self._prelabel(task)
 
     def _needs_labels(self, task: Task) -> bool:
-        return self.relabel or not task.spans or not task.tokens
+        # A task that came with suggestions and no spans was pre-labeled (nothing it was sure of).
+        return self.relabel or not (task.spans or task.suggestions) or not task.tokens
 
     def _ready(self, task: Task, source: str, rank: int) -> FeedItem:
         if self._needs_labels(task):

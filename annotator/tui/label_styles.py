@@ -26,7 +26,13 @@ SPEAKER_STYLE = Style(color="#ffd75f", bold=True, underline=True)
 CUE_STYLE = Style(color="#d0d0d0", italic=True, underline=True)
 
 
+#: Not a label of the document: what the label line under the text calls a suggested quote.
+SUGGESTED = "suggested"
+
+
 def label_colour(label: str) -> str:
+    if label == SUGGESTED:
+        return "#8a8a8a"
     if label == QUOTE:
         return "#8fb0e0"
     if label == SPEAKER:

@@ -326,6 +326,11 @@ class SpanEditing:
             self.editor.selection = None
             screen.show_spans()
             self.editor.focus_span(focus)
+        # A suggestion taken or dropped and now offered again: the cursor goes back to it.
+        wanted = edit.focus_before if undo else edit.focus_after
+        offered = next((s for s in session.task.suggestions if s.quote == wanted), None)
+        if offered is not None:
+            self.editor.focus_suggestion(offered)
         document = session.current
         note = f" (document {edit.index + 1})" if session.index != before else ""
         if document is not None and document.decided and document.dirty:

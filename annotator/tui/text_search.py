@@ -70,3 +70,13 @@ class SearchLine:
         elif character and character.isprintable():
             self.typed += character
         return False, None
+
+
+def next_from(spans: list[Span], here: int, step: int) -> Span | None:
+    """The first of ``spans`` (in text order) starting after character ``here`` (``step`` < 0:
+    the last starting before it), around the end; None when there are none."""
+    if not spans:
+        return None
+    if step > 0:
+        return next((s for s in spans if s.start > here), spans[0])
+    return next((s for s in reversed(spans) if s.start < here), spans[-1])

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ROOT
-from tests.tui.conftest import SEED_PRELABELED, SIZE
+from tests.tui.conftest import DATA, SEED_PRELABELED, SIZE
 
 # The header shows the source as given: a path relative to the checkout keeps the snapshots
 # the same wherever the repository is cloned.
 SEED_PRELABELED = SEED_PRELABELED.relative_to(ROOT)
+#: tests/tui/suggestion_tasks.py's story with its three suggestions (test_suggestions checks it is)
+SUGGESTIONS = (DATA / "suggestions.jsonl").relative_to(ROOT)
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +64,18 @@ def test_small_terminal_help_screen(snap_compare, make_app):
 def test_small_terminal_quit_question(snap_compare, make_app):
     assert snap_compare(make_app([SEED_PRELABELED]), terminal_size=SMALL, run_before=_ready,
                         press=["tab", "d", "q"])
+
+
+def test_a_suggestion_reached(snap_compare, make_app):
+    """The suggested quotes on a grey ground, underlined; the one reached marked as focus; the status
+    line names it with its speaker and score; its own heading in the panel; + and - in the footer."""
+    assert snap_compare(make_app([SUGGESTIONS]), terminal_size=SIZE, run_before=_ready,
+                        press=["greater_than_sign", "greater_than_sign"])
+
+
+def test_small_terminal_on_a_suggestion(snap_compare, make_app):
+    assert snap_compare(make_app([SUGGESTIONS]), terminal_size=SMALL, run_before=_ready,
+                        press=["greater_than_sign"])
 
 
 async def test_the_label_picker_does_not_change_while_nobody_types(make_app):

@@ -26,15 +26,16 @@ from annotator.tui.dialogs.help import HelpScreen, help_rows
 from annotator.tui.display_text import excerpt
 from annotator.tui.document_flow import DocumentFlow
 from annotator.tui.relation_pickers import RelationPickers
-from annotator.tui.screens.edit_bindings import EDIT_BINDINGS, IDLE_WHILE_SELECTING
+from annotator.tui.screens.edit_bindings import EDIT_BINDINGS, IDLE_WHILE_SELECTING, SPAN_ACTIONS, SUGGESTION_ACTIONS
 from annotator.tui.annotation_run import AnnotationRun
 from annotator.tui.span_editing import SpanEditing
+from annotator.tui.suggestion_keys import SuggestionKeys, describe_suggestion
 from annotator.tui.text_edges import TextEdges
 from annotator.tui.widgets.document_editor import DocumentEditor
 from annotator.tui.widgets.key_footer import KeyFooter
 from annotator.tui.widgets.label_legend import LabelLegend
 from annotator.tui.widgets.progress_header import Progress, ProgressHeader
-from annotator.tui.widgets.span_list import EntityRow, QuoteRow, SpanList
+from annotator.tui.widgets.span_list import EntityRow, QuoteRow, SpanList, SuggestionRow
 
 #: What the legend says enter does with a selection, by its purpose.
 PURPOSE_HINTS = {"span": "enter or 1–9 makes a span (7: a quote)", "speaker": "enter makes it the quote's speaker",
@@ -81,10 +82,14 @@ class DocumentScreen(Screen[None]):
         self.edits = SpanEditing(self)
         self.pickers = RelationPickers(self, self.edits)
         self.flow = DocumentFlow(self)
+        self.suggestions = SuggestionKeys(self)
         self.editor = self.editor_class(id="document")
         self._model = ""
         #: the side panel's row of each span, by the span object's id: (span, speaker, coref, row)
         self._rows: dict[int, tuple[Span, Span | None, Span | None, QuoteRow | EntityRow]] = {}
+        #: whether the cursor is on a suggestion: + and - work, and the footer names them in the
+        #: place of d and s (which still work)
+        self._on_suggestion = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -110,6 +115,7 @@ class DocumentScreen(Screen[None]):
         # changes in the panel, status, legend and footer goes out in the same screen update as the
         # text: a message would be handled after the first update and cost a second one a frame later.
         self.watch(self.editor, "focused", self._focus_changed, init=False)
+        self.watch(self.editor, "suggestion", lambda _: self._focus_changed(self.editor.focused), init=False)
         self.watch(self.editor, "selection", self._selection_changed, init=False)
         self.watch(self.editor, "prompt", self.query_one(KeyFooter).show_prompt, init=False)
         self.show_progress()
@@ -168,7 +174,7 @@ class DocumentScreen(Screen[None]):
     def show_spans(self) -> None:
         legend, panel = self.query_one(LabelLegend), self.query_one(SpanList)
         if self.session.current is None:
-            panel.show_spans([], [])
+            panel.show_spans([], [], [])
             self.show_progress()
             return
         task, session = self.session.task, self.session
@@ -196,9 +202,13 @@ class DocumentScreen(Screen[None]):
             entities.append(kept[3])
         self._rows = rows
         self.editor.update_spans(task.spans)
+        self.editor.tint("suggested", [s.quote for s in task.suggestions])
         legend.show_others(sorted({s.label for s in task.spans}))
-        panel.show_spans(quotes, entities)
-        panel.show_focus(self.editor.focused)
+        legend.show_suggested(len(task.suggestions), self.editor.mark_style("suggested"))
+        offered = [SuggestionRow(s.quote, task.span_text(s.quote), task.span_text(s.speaker) if s.speaker else None,
+                                 s.score) for s in session.suggestions()]
+        panel.show_spans(quotes, entities, offered)
+        panel.show_focus(self.editor.focused or getattr(self.editor.suggestion, "quote", None))
         self.show_progress()
 
     def span_note(self, span: Span) -> str:
@@ -251,11 +261,15 @@ class DocumentScreen(Screen[None]):
     # -- what the editor reports (messages up) -----------------------------------------------
 
     def _focus_changed(self, span: Span | None) -> None:
-        self.query_one(SpanList).show_focus(span)
+        suggestion = self.editor.suggestion if self.session.current is not None else None
+        if (suggestion is not None) != self._on_suggestion:
+            self._on_suggestion = suggestion is not None
+            self.refresh_bindings()  # the footer offers take and drop there
+        self.query_one(SpanList).show_focus(span or getattr(suggestion, "quote", None))
         if self.session.current is None:
             return
         if span is None:
-            self.status("")
+            self.status(describe_suggestion(self.session.task, suggestion) if suggestion else "")
             return
         task = self.session.task
         speaker = self.session.speaker_of(span) if span.label == QUOTE else None
@@ -293,6 +307,9 @@ class DocumentScreen(Screen[None]):
     def _span_chosen(self, message: SpanList.SpanChosen) -> None:
         if self.session.current is not None and message.span in self.session.task.spans:
             self.editor.focus_span(message.span)
+        elif self.session.current is not None:
+            self.editor.focus_suggestion(next((s for s in self.session.task.suggestions
+                                               if s.quote is message.span), None))
 
     def on_key(self, event) -> None:
         self.edits.key_pressed(event.key)
@@ -300,7 +317,13 @@ class DocumentScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in IDLE_WHILE_SELECTING and self.editor.selecting:
             return False  # finish or cancel the selection first (and the footer has room for that)
+        if action in SUGGESTION_ACTIONS:
+            return self._on_suggestion
         return True
+
+    def footer_hidden(self) -> frozenset[str]:
+        """Actions the footer leaves out now though they work (it has 80 columns)."""
+        return SPAN_ACTIONS if self._on_suggestion else frozenset()
 
     # -- actions: each is the owning object's; the screen only routes the binding to it --------
 
@@ -318,6 +341,8 @@ class DocumentScreen(Screen[None]):
     action_redo = routed("edits", SpanEditing.travel, undo=False)
     action_pick_speaker = routed("pickers", RelationPickers.pick_speaker)
     action_pick_coref = routed("pickers", RelationPickers.pick_coref)
+    action_take_suggestion = routed("suggestions", SuggestionKeys.take)
+    action_drop_suggestion = routed("suggestions", SuggestionKeys.drop)
 
     # -- help, quit --------------------------------------------------------------------------
 

@@ -37,6 +37,11 @@ EDIT_BINDINGS = [
             tooltip="Move the focused span's end one token left (then 2–9, g, $ . go further)"),
     Binding("right_curly_bracket", "move_end(1)", "End →", show=False, key_display="}", id="end_right",
             tooltip="Move the focused span's end one token right (then 2–9, g, $ . go further)"),
+    Binding("plus", "take_suggestion", "Take", key_display="+", id="take_suggestion",
+            tooltip="Take the suggestion the cursor is on: its quote, cue and speaker become spans, "
+                    "linked as a pre-label is (> < go from one to the next)"),
+    Binding("minus", "drop_suggestion", "Drop", key_display="-", id="drop_suggestion",
+            tooltip="Drop the suggestion the cursor is on (it is never an annotation; u brings it back)"),
     Binding("s", "pick_speaker", "Speaker", id="pick_speaker",
             tooltip="Pick the focused quote's speaker (nearest first, digits choose), or mark a new one"),
     Binding("c", "pick_coref", "Cue/coref", show=False, id="pick_coref",
@@ -55,4 +60,8 @@ EDIT_BINDINGS = [
 
 #: Actions that wait while a selection is open (finish or cancel it first; the footer has room
 #: for enter and escape then).
-IDLE_WHILE_SELECTING = frozenset({"decide", "delete_span", "pick_speaker"})
+IDLE_WHILE_SELECTING = frozenset({"decide", "delete_span", "pick_speaker", "take_suggestion", "drop_suggestion"})
+#: Shown (and working) only while the cursor is on a suggestion; the footer then names them in
+#: the place of the span keys d and s, which still work.
+SUGGESTION_ACTIONS = frozenset({"take_suggestion", "drop_suggestion"})
+SPAN_ACTIONS = frozenset({"delete_span", "pick_speaker"})

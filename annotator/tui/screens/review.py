@@ -108,12 +108,12 @@ class ReviewScreen(DocumentScreen):
         view = self.editor
         panel = self.query_one(VersionPanel)
         if review is None:
-            view.mark_disputed([])
+            view.tint("disputed", [])
             panel.show_versions([], [], agreed=False)
             return
         task = self.session.task
         disputed = review.disputed_spans()
-        view.mark_disputed([s for s in task.spans if span_id(s) in disputed])
+        view.tint("disputed", [s for s in task.spans if span_id(s) in disputed])
         shown = set(review.matching(task))
         versions = [VersionRow(v.annotator, v.answer, len(v.task.spans), len(v.task.relations),
                                v.annotator in shown) for v in review.versions]

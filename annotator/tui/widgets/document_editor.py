@@ -9,24 +9,25 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Iterator
 
 from rich.text import Text
 from textual import events
-from textual.message import Message
 from textual.reactive import reactive
 
-from annotator.core.records import QUOTE, Span, Task
+from annotator.core.records import QUOTE, Span, Suggestion, Task
 from annotator.core.span_queries import SpansInOrder
+from annotator.core.suggestion_edits import suggestion_at, suggestion_order
 from annotator.tui.choice_picker import Choice, ChoicePicker, PickerStyles
 from annotator.tui.jump_hints import JumpHints, SelectFrom, tags_on_screen
 from annotator.tui.display_text import excerpt
 from annotator.tui.text_edges import TextEdges
-from annotator.tui.text_search import SearchLine, find, span_at
-from annotator.tui.widgets.document_view import DocumentView, Marks
+from annotator.tui.text_search import SearchLine, find, next_from, span_at
+from annotator.tui.widgets.document_view import DocumentView
+from annotator.tui.widgets.marks import Marks
 from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
+from annotator.tui.widgets.editor_messages import EdgeWanted, Said, SelectionFinished, WordJumped
 
 class DocumentEditor(DocumentView, can_focus=True):
     """The document with the cursor, the selection and the focused span drawn over it; its keys
@@ -40,39 +41,16 @@ class DocumentEditor(DocumentView, can_focus=True):
     selection: reactive[tuple[int, int] | None] = reactive(None, init=False, repaint=False, always_update=True)
     #: the span the span keys act on
     focused: reactive[Span | None] = reactive(None, init=False, repaint=False)
+    #: the suggestion the take and drop keys act on: the one the cursor is in (drawn as focused
+    #: while no span is)
+    suggestion: reactive[Suggestion | None] = reactive(None, init=False, repaint=False)
 
     #: what the footer line says while the editor takes every key itself (jump tags, a search, a
     #: picker), None otherwise
     prompt: reactive[Text | None] = reactive(None, init=False, repaint=False, always_update=True)
 
-    @dataclass
-    class SelectionFinished(Message):
-        """Enter (or a label key) on a selection of tokens first..last; ``origin``: focused when it began."""
-
-        first: int
-        last: int
-        purpose: str
-        origin: Span | None
-        label: str | None
-
-    @dataclass
-    class WordJumped(Message):
-        """``g`` and a tag put the cursor on ``token`` (right after ``[ ] { }`` the screen moves a bound there)."""
-
-        token: int
-
-    @dataclass
-    class EdgeWanted(Message):
-        """``$`` or ``.`` with no selection: move the focused span's bound to the clause or sentence edge."""
-
-        where: str
-
-    @dataclass
-    class Said(Message):
-        """Something for the status line (a search hit, a span's position)."""
-
-        text: str
-        warning: bool = False
+    # What it asks of the screen (``editor_messages``), read as ``DocumentEditor.<name>``.
+    SelectionFinished, WordJumped, EdgeWanted, Said = SelectionFinished, WordJumped, EdgeWanted, Said
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -99,7 +77,9 @@ class DocumentEditor(DocumentView, can_focus=True):
         self.set_reactive(DocumentEditor.selection, None)
         self.set_reactive(DocumentEditor.focused, None)
         self.set_reactive(DocumentEditor.cursor, edges.next_token(-1, 1) if task.tokens else 0)
+        self.set_reactive(DocumentEditor.suggestion, suggestion_at(self.doc_task.suggestions, self.cursor))
         self.show_document(task.text, task.tokens, task.spans)
+        self.tint("suggested", [s.quote for s in task.suggestions])
         self.repaint_marks()
 
     def show_message(self, message: str) -> None:
@@ -107,6 +87,7 @@ class DocumentEditor(DocumentView, can_focus=True):
         self._end_mode()
         self.set_reactive(DocumentEditor.selection, None)
         self.set_reactive(DocumentEditor.focused, None)
+        self.set_reactive(DocumentEditor.suggestion, None)
         super().show_message(message)
 
     def marks(self) -> Marks:
@@ -114,6 +95,8 @@ class DocumentEditor(DocumentView, can_focus=True):
             return Marks()
         focus, selection = self.focused, self.selection
         choice = self.mode.current if isinstance(self.mode, ChoicePicker) else None
+        if focus is None and self.suggestion is not None:
+            focus = self.suggestion.quote  # what + takes is marked as a focused span is
         return Marks(focus=(focus.start, focus.end) if focus is not None else None,
                      selection=self.token_chars(*selection) if selection is not None else None,
                      cursor=self.token_chars(self.cursor, self.cursor) if self.doc_task.tokens else None,
@@ -134,7 +117,17 @@ class DocumentEditor(DocumentView, can_focus=True):
         with self._one_repaint():
             if span is not None and not self.selecting:
                 self.cursor = span.token_start
+            if self.doc_task is not None:
+                self.suggestion = suggestion_at(self.doc_task.suggestions, self.cursor)
             self.focused = span
+
+    def focus_suggestion(self, suggestion: Suggestion | None) -> None:
+        """Put the cursor on a suggestion's first word, no span focused: take and drop act on it."""
+        with self._one_repaint():
+            if suggestion is not None and not self.selecting:
+                self.cursor = suggestion.quote.token_start
+                self.focused = None
+            self.suggestion = suggestion
 
     def move_cursor(self, token: int) -> None:
         """The cursor to ``token``; while selecting the selection's end follows, otherwise focus
@@ -146,6 +139,7 @@ class DocumentEditor(DocumentView, can_focus=True):
                 return
             self.cursor = token
             self.focused = span_at(self.doc_task.spans, token)
+            self.suggestion = suggestion_at(self.doc_task.suggestions, token)
 
     @contextmanager
     def _one_repaint(self) -> Iterator[None]:
@@ -188,6 +182,8 @@ class DocumentEditor(DocumentView, can_focus=True):
     def watch_focused(self) -> None:
         if not self._batching:
             self.repaint_marks()
+
+    watch_suggestion = watch_focused
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("finish_selection", "cancel_selection"):
@@ -257,18 +253,25 @@ class DocumentEditor(DocumentView, can_focus=True):
         self._step_through(step, self.focused.label, self.focused.label)
 
     def _step_through(self, step: int, label: str, name: str) -> None:
-        if self.doc_task is None:
-            return
-        spans = [s for s in self.spans_in_order() if s.label == label]
+        if self.doc_task is not None:
+            spans = [s for s in self.spans_in_order() if s.label == label]
+            target = self._next_from_cursor(spans, step, name)
+            if target is not None:
+                self.focus_span(target)
+
+    def action_next_suggestion(self, step: int) -> None:
+        """The next (previous) suggestion from the cursor, around the end: take and drop act on it."""
+        if self.doc_task is not None:
+            offered = sorted(self.doc_task.suggestions, key=suggestion_order)
+            quote = self._next_from_cursor([s.quote for s in offered], step, "suggestion left")
+            if quote is not None:
+                self.focus_suggestion(next(s for s in offered if s.quote is quote))
+
+    def _next_from_cursor(self, spans: list[Span], step: int, name: str) -> Span | None:
+        """``next_from`` the cursor; None, after saying so, when ``spans`` is empty."""
         if not spans:
             self.post_message(self.Said(f"No {name} in this document."))
-            return
-        here = self.doc_task.tokens[self.cursor].start if self.doc_task.tokens else 0
-        if step > 0:
-            target = next((s for s in spans if s.start > here), spans[0])
-        else:
-            target = next((s for s in reversed(spans) if s.start < here), spans[-1])
-        self.focus_span(target)
+        return next_from(spans, self.doc_task.tokens[self.cursor].start if self.doc_task.tokens else 0, step)
 
     def action_page(self, step: int) -> None:
         """A screenful down or up; the cursor (and focus) go to the first span on the new page."""

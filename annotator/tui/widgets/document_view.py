@@ -4,7 +4,6 @@ repaint depends on the lines on screen, not on the length of the document)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import Callable
 
 from rich.cells import cell_len
@@ -16,33 +15,20 @@ from textual.strip import Strip
 
 from annotator.core.records import Span, Token
 from annotator.tui.display_text import printable, wrap_offsets
-from annotator.tui.label_styles import label_style, paint_layer
+from annotator.tui.label_styles import SUGGESTED, label_style, paint_layer
 from annotator.tui.widgets.label_row import label_row
+from annotator.tui.widgets.marks import Marks
 
 #: every text attribute off, under a jump tag's style: a tag shows its own style only
 _PLAIN = Style(bold=False, dim=False, italic=False, underline=False, reverse=False, strike=False, overline=False)
-
-
-@dataclass(frozen=True)
-class Marks:
-    """What is marked over the text, as character ranges: the focused span, the selection, the
-    cursor, a picker's row."""
-
-    focus: tuple[int, int] | None = None
-    selection: tuple[int, int] | None = None
-    cursor: tuple[int, int] | None = None
-    #: the span of the row a picker would choose now
-    choice: tuple[int, int] | None = None
-
-    def ranges(self) -> set[tuple[int, int]]:
-        return {m for m in (self.focus, self.selection, self.cursor, self.choice) if m is not None}
 
 
 class DocumentView(ScrollView, can_focus=False):
     """Draws a document and the marks ``marks()`` names (the editor subclass owns them).
 
     The marks are component classes, styled in ``app.tcss``: ``document-view--focus`` (the focused
-    span), ``--selection``, ``--cursor``, ``--hint`` (jump tags), ``--disputed`` (review), and for
+    span), ``--selection``, ``--cursor``, ``--hint`` (jump tags), ``--disputed`` (review),
+    ``--suggested`` (a quote the pre-labeler suggests, not a span of the document), and for
     a picker drawn over the text ``--picker`` (its box), ``--picker-row`` (the row enter chooses)
     and ``--choice`` (that row's span in the text).
     """
@@ -54,6 +40,7 @@ class DocumentView(ScrollView, can_focus=False):
         "document-view--hint",
         "document-view--hint-next",
         "document-view--disputed",
+        "document-view--suggested",
         "document-view--picker",
         "document-view--picker-row",
         "document-view--choice",
@@ -74,7 +61,8 @@ class DocumentView(ScrollView, can_focus=False):
         self._tokens: list[Token] = []
         self._token_starts: list[int] = []
         self._spans: list[Span] = []
-        self._disputed: list[Span] = []
+        #: ranges painted with a mark of their own under the marks above (``tint``), by mark
+        self._tints: dict[str, list[Span]] = {}
         #: the mark ranges last painted, so a change repaints only the lines it touches
         self._painted: set[tuple[int, int]] = set()
         self._lines: list[tuple[int, int]] = []
@@ -104,7 +92,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._token_starts = [t.start for t in tokens]
         self._spans = list(spans)
         self._painted = set()
-        self._disputed = []
+        self._tints = {}
         self._message_style = Style()
         self._layout(force=True)
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -222,10 +210,12 @@ class DocumentView(ScrollView, can_focus=False):
         last = min(top + height, len(self._lines)) - 1
         return self._lines[min(top, len(self._lines) - 1)][0], self._lines[max(last, 0)][1]
 
-    def mark_disputed(self, spans: list[Span]) -> None:
-        """Tint spans that only some versions of the document have (review)."""
-        if spans != self._disputed:
-            self._disputed = sorted(spans, key=lambda s: s.start)
+    def tint(self, mark: str, spans: list[Span]) -> None:
+        """Paint ``spans`` with ``mark`` over their labels' colours: ``disputed``, spans only some
+        versions of the document have (review); ``suggested``, suggested quotes."""
+        spans = sorted(spans, key=lambda s: s.start)
+        if spans != self._tints.get(mark, []):
+            self._tints[mark] = spans
             self._invalidate()
 
     def marks(self) -> Marks:
@@ -355,7 +345,10 @@ class DocumentView(ScrollView, can_focus=False):
         if strip is None:
             if label_line:
                 start, end = self._lines[index]
-                text = label_row(self._text, start, end, self._line_spans[index], base)
+                # A suggested quote is named there too (``sug?``), under the document's own spans.
+                offered = [q.replace(label=SUGGESTED) for q in self._tints.get("suggested", ()) if
+                           q.start < end and start < q.end]
+                text = label_row(self._text, start, end, [*offered, *self._line_spans[index]], base)
                 strip = Strip(text.render(self.app.console), text.cell_len)
             else:
                 strip = self._render_text_line(index, base)
@@ -381,10 +374,9 @@ class DocumentView(ScrollView, can_focus=False):
 
         for span in self._line_spans[index]:
             paint(label_style(span.label), span.start, span.end)
-        for span in self._disputed:
-            if span.start >= end:
-                break
-            paint(self.mark_style("disputed"), span.start, span.end)
+        for mark, tinted in self._tints.items():
+            for span in tinted[:bisect_left(tinted, end, key=lambda s: s.start)]:
+                paint(self.mark_style(mark), span.start, span.end)
         marks = self.marks()
         for mark in ("focus", "choice", "selection", "cursor"):
             where = getattr(marks, mark)

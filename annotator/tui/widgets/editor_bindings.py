@@ -18,6 +18,11 @@ EDITOR_BINDINGS = [
             tooltip='Focus the next QUOTE'),
     Binding("left_parenthesis", "next_quote(-1)", "Quote ←", show=False, key_display="(",
             id="previous_quote", tooltip='Focus the previous QUOTE'),
+    Binding("greater_than_sign", "next_suggestion(1)", "Suggestion →", show=False, key_display=">",
+            id="next_suggestion", tooltip="Go to the next suggestion (an attribution the pre-labeler is "
+                                          "unsure of; + takes it, - drops it)"),
+    Binding("less_than_sign", "next_suggestion(-1)", "Suggestion ←", show=False, key_display="<",
+            id="previous_suggestion", tooltip="Go to the previous suggestion"),
     Binding("J", "same_label(1)", "Same label →", show=False, id="next_same_label",
             tooltip="Focus the next span with the focused span's label"),
     Binding("K", "same_label(-1)", "Same label ←", show=False, id="previous_same_label",

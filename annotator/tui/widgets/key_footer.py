@@ -58,7 +58,8 @@ class KeyFooter(Widget, can_focus=False):
         if not self.is_attached or screen is not self.screen:
             return
         keys: list[tuple[str, str, str, bool]] = []
-        seen: set[str] = set()
+        # A screen may leave out keys that work but matter less now (d and s on a suggestion).
+        seen: set[str] = set(getattr(screen, "footer_hidden", frozenset)())
         for _, binding, enabled, _ in screen.active_bindings.values():
             # One entry per action, as Textual's footer shows it (tab and j are one "next span").
             if binding.show and binding.action not in seen:

@@ -9,13 +9,16 @@ from rich.style import Style
 from rich.text import Text
 
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span
-from annotator.tui.label_styles import label_colour
+from annotator.tui.label_styles import SUGGESTED, label_colour
 
 #: Short names that fit under a word; others are cut to four letters.
 SHORT_LABELS = {
     "PERSON": "PER", QUOTE: "QUOTE", SPEAKER: "SPK", CUE: "cue", "CARDINAL": "CARD", "ORDINAL": "ORD",
-    "PRODUCT": "PROD", "WORK_OF_ART": "WORK", "LANGUAGE": "LANG", "PERCENT": "PCT", "QUANTITY": "QTY",
+    SUGGESTED: "sug?", "PRODUCT": "PROD", "WORK_OF_ART": "WORK", "LANGUAGE": "LANG", "PERCENT": "PCT", "QUANTITY": "QTY",
 }
+
+
+_DOTTED = (QUOTE, SUGGESTED)
 
 
 def short_label(label: str) -> str:
@@ -31,13 +34,14 @@ def label_row(text: str, line_start: int, line_end: int, spans: list[Span], base
     def column(offset: int) -> int:
         return cell_len(text[line_start:max(min(offset, line_end), line_start)])
 
-    # Rules first (quotes dotted, under everything), then the tags left to right, none over another.
-    ordered = sorted(spans, key=lambda s: (s.label != QUOTE, s.start, -s.end))
+    # Rules first (quotes and suggested quotes dotted, under everything), then the tags left to
+    # right, none over another.
+    ordered = sorted(spans, key=lambda s: (s.label not in _DOTTED, s.start, -s.end))
     for span in ordered:
         style = Style(color=label_colour(span.label), dim=span.label == QUOTE)
-        rule = "┄" if span.label == QUOTE else "─"
+        rule = "┄" if span.label in _DOTTED else "─"
         for c in range(column(span.start), column(span.end)):
-            if span.label == QUOTE or cells[c] in (" ", "┄"):
+            if span.label in _DOTTED or cells[c] in (" ", "┄"):
                 cells[c], styles[c] = rule, style
     starting = sorted((s for s in spans if s.start >= line_start), key=lambda s: (s.start, -s.end))
     taken_until = 0

@@ -26,6 +26,8 @@ from annotator.tui.widgets.label_row import short_label
 
 _FOCUS = Style(bgcolor="#3a4a6a", bold=True)
 _NOTE = Style(color="#d787af", italic=True)
+#: a suggested quote's row: as the text draws it (underlined, dim), not a quote's colour
+_SUGGESTED = Style(color="#a8a8a8", underline=True)
 #: From this width a quote's speaker row reads ``she → Maria Zakharova · direct``; narrower, every
 #: row reads ``dir Maria Zakharova`` (the type and the name it resolves to).
 WIDE_PANEL = 36
@@ -46,6 +48,15 @@ class EntityRow(NamedTuple):
     span: Span
     text: str
     note: str = ""
+
+
+class SuggestionRow(NamedTuple):
+    """A suggestion as the panel shows it: its quote (not a span of the document), speaker, score."""
+
+    span: Span
+    text: str
+    speaker: str | None
+    score: float | None
 
 
 class SpanList(ScrollView, can_focus=False):
@@ -70,12 +81,21 @@ class SpanList(ScrollView, can_focus=False):
         self._first_line: dict[int, int] = {}
         self._focus: Span | None = None
 
-    def show_spans(self, quotes: list[QuoteRow], entities: list[EntityRow]) -> None:
+    def show_spans(self, quotes: list[QuoteRow], entities: list[EntityRow],
+                   suggestions: list[SuggestionRow] = ()) -> None:
         lines: list[tuple[Span | None, str, tuple]] = [(None, "header", (f"Quotes ({len(quotes)})",))]
         for number, quote in enumerate(quotes, start=1):
             lines.append((quote.span, "quote", (number, quote.text, quote.note)))
             lines.append((quote.span, "speaker", (quote.speaker, quote.span.quote_type)))
         lines.append((None, "blank", ()))
+        if suggestions:
+            # Apart from the quotes: what the pre-labeler is unsure of, not part of the document yet.
+            lines.append((None, "header", (f"Suggestions ({len(suggestions)}): > < + -",)))
+            for number, row in enumerate(suggestions, start=1):
+                lines.append((row.span, "suggestion", (number, row.text, "")))
+                score = "" if row.score is None else f" {row.score:.2f}"
+                lines.append((row.span, "speaker", (row.speaker, (row.span.quote_type or "") + score)))
+            lines.append((None, "blank", ()))
         lines.append((None, "header", (f"Entities ({len(entities)})",)))
         lines.extend((entity.span, "entity", (entity.text, entity.note)) for entity in entities)
         before, self._lines = self._lines, lines
@@ -146,11 +166,12 @@ class SpanList(ScrollView, can_focus=False):
         text = Text(no_wrap=True, end="")
         if kind == "header":
             text.append(payload[0], style="bold underline")
-        elif kind == "quote":
+        elif kind in ("quote", "suggestion"):
             number, quote, note = payload
             text.append(f"{number:>3}. ", style="dim")
             room = min(32, width - 7) - (len(note) + 2 if note else 0)
-            text.append(f"“{excerpt(quote, max(room, 8))}”", style=label_colour(span.label if span else ""))
+            text.append(f"“{excerpt(quote, max(room, 8))}”", style=_SUGGESTED if kind == "suggestion" else
+                        label_colour(span.label if span else ""))
             if note:
                 text.append(f"  {one_line(note)}", style=_NOTE)
         elif kind == "speaker":
