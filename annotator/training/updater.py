@@ -4,7 +4,12 @@ the decisions. A model folder appears only whole (written under a hidden name, t
 quitting, a crash or ``kill -9`` at any moment leaves the last good model in place.
 
     python -m annotator.training.updater DECISIONS.jsonl MODEL_ROOT [--learn-from CORPUS.jsonl] [--base NAME]
-                                         [--report REPORT.json]
+                                         [--report REPORT.json] [--no-suggestions] [--no-span-model]
+
+First, the cheap part (``suggestion_update``): the decisions' frames counted into the rules' pipeline,
+whose counts score the suggestions; published when its suggestions cost no more keys on the dev slice
+than the pipeline in use (seconds to a few minutes: parsing, no training steps), so the documents ahead
+get the team's rates before the span model is done. Then the span model:
 
 The first model is kept only when its combination with the rules, chosen on the dev slice, is not the
 rules alone (it beats them on dev F1, or saves keys at their F1), each later one only when it beats the
@@ -109,33 +114,66 @@ class UpdateResult:
     #: the combination scored against the rules on folds of the training decisions (``FoldVerdict.to_dict``;
     #: None when the dev slice already refused the model)
     folds: dict | None = None
+    #: the counts update run first (``suggestion_update.SuggestionUpdate.to_dict``; None when not run)
+    suggestions: dict | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"kept": self.kept, "model": str(self.model) if self.model is not None else None,
                 "new_f": self.new_f, "current_f": self.current_f,
                 "train_documents": self.train_documents, "dev_documents": self.dev_documents,
-                "reason": self.reason, "folds": self.folds}
+                "reason": self.reason, "folds": self.folds, "suggestions": self.suggestions}
 
 
 def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = (), base: str | None = None,
                  settings: TrainingSettings | None = None, dev_fraction: float = 0.2,
                  on_training: Callable[[], None] | None = None, pretrain: Sequence[Path] = (),
                  pretrain_minutes: float = 10.0, folds: int = FOLDS,
-                 on_fold: Callable[[int, int], None] | None = None) -> UpdateResult:
-    """Train on every accepted decision (and ``learn_from``'s documents) and publish the model under
+                 on_fold: Callable[[int, int], None] | None = None, suggestions: bool = True,
+                 span_model: bool = True) -> UpdateResult:
+    """First (``suggestions``) count the decisions' frames into the rules' pipeline and publish it
+    when its suggestions cost no more keys on the dev slice (``suggestion_update``: seconds to minutes,
+    no training steps, so the documents ahead get the team's rates before the span model is done).
+    Then (``span_model``) train on every accepted decision (and ``learn_from``'s documents) and publish the model under
     ``root`` if it beats the one in use on the dev slice and its combination with the rules does not
     lose to them on ``folds`` folds of the training documents (``fold_check``; 0: no fold check). With
     ``pretrain`` (raw texts) the tagger starts from weights pretrained on them, once for the folder
     (``training/pretrain.py``)."""
     from annotator.training.data import TrainingData, read_documents
-    from annotator.training.model_card import save_model, training_meta
-    from annotator.training.trainer import train_pipeline
 
     remove_partials(root)
     documents, counts = read_documents([*learn_from, decisions])
     train, dev = stable_dev_split(documents, dev_fraction)
     data = TrainingData(train=train, dev=dev, sources=counts)
     settings = settings or TrainingSettings()
+    counted = None
+    if suggestions:
+        from annotator.training.suggestion_update import update_suggestions
+
+        counted = update_suggestions(data, root=root, base=base, settings=settings)
+    if not span_model:
+        if counted is None:
+            raise UserError("an update with neither the suggestions' counts nor the span model does nothing")
+        return UpdateResult(kept=counted.kept, model=counted.model, new_f=counted.new_f or 0.0,
+                            current_f=counted.current_f or 0.0, train_documents=len(train), dev_documents=len(dev),
+                            reason=counted.reason, suggestions=counted.to_dict())
+    result = _update_span_model(data, root=root, base=base, settings=settings, on_training=on_training,
+                                pretrain=pretrain, pretrain_minutes=pretrain_minutes, folds=folds, on_fold=on_fold)
+    result.suggestions = counted.to_dict() if counted is not None else None
+    if counted is not None and counted.kept and not result.kept:
+        # the span model was refused, but the counts' pipeline is what the documents ahead get now
+        result.kept, result.model = True, counted.model
+        result.reason = f"{counted.reason}; span model not kept: {result.reason}"
+    return result
+
+
+def _update_span_model(data, *, root: Path, base: str | None, settings: TrainingSettings,
+                       on_training: Callable[[], None] | None, pretrain: Sequence[Path], pretrain_minutes: float,
+                       folds: int, on_fold: Callable[[int, int], None] | None) -> UpdateResult:
+    """The span model's update: trained on ``data.train``, kept as ``update_model`` says."""
+    from annotator.training.model_card import save_model, training_meta
+    from annotator.training.trainer import train_pipeline
+
+    train, dev = data.train, data.dev
     if pretrain:
         from annotator.training.pretrain import kept_weights
 
@@ -149,7 +187,10 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     current = latest_model(root)
     current_f = score_model(current, dev) if current is not None else result.linking.scores[RULES_ALONE]["attributed_f"]
     sizes = {"train_documents": len(train), "dev_documents": len(dev)}
-    if not worth_publishing(result.linking.name, new_f, current_f, first=current is None):
+    from annotator.training.suggestion_update import is_counts_model
+
+    first = current is None or is_counts_model(current)  # (the rules, with the team's counts for suggestions)
+    if not worth_publishing(result.linking.name, new_f, current_f, first=first):
         reason = ("the dev slice chose the rules alone" if result.linking.name == RULES_ALONE
                   else f"dev attributed F1 {new_f:.3f}, not better than {current_f:.3f}")
         return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, reason=reason, **sizes)
@@ -229,13 +270,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pretrain-minutes", type=float, default=10.0)
     parser.add_argument("--folds", type=int, default=FOLDS, help="folds of the training decisions a model's "
                         "choice is checked on against the rules before it is kept (0: the dev slice alone)")
+    parser.add_argument("--no-suggestions", action="store_true", help="do not update the frame counts that score "
+                        "the suggestions (by default they are counted and published first when they cost no keys)")
+    parser.add_argument("--no-span-model", action="store_true", help="update only the suggestions' counts (no "
+                        "training steps)")
     args = parser.parse_args(argv)
     settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every)
     try:
         result = update_model(decisions=args.decisions, root=args.root, learn_from=args.learn_from, base=args.base,
                               settings=settings, on_training=lambda: print("training", flush=True),
                               pretrain=args.pretrain, pretrain_minutes=args.pretrain_minutes, folds=args.folds,
-                              on_fold=lambda n, total: print(f"checking on fold {n} of {total}", flush=True))
+                              on_fold=lambda n, total: print(f"checking on fold {n} of {total}", flush=True),
+                              suggestions=not args.no_suggestions, span_model=not args.no_span_model)
     except UserError as err:
         print(f"error: {err}", file=sys.stderr)
         if args.report is not None:

@@ -96,7 +96,7 @@ def test_an_update_whose_choice_the_folds_refuse_publishes_nothing(tmp_path, mon
     monkeypatch.setattr(fold_check, "check_on_folds", refuse)
     from annotator.training.updater import numbered_models, update_model
 
-    result = update_model(decisions=decisions, root=tmp_path / "models")
+    result = update_model(decisions=decisions, root=tmp_path / "models", suggestions=False)
     assert asked == [(result.train_documents, result.dev_documents, GAP_FILLER, 40)]
     assert not result.kept and result.model is None and numbered_models(tmp_path / "models") == []
     assert result.reason.startswith("the folds refused it") and result.folds["kept"] is False

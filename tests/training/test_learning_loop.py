@@ -33,7 +33,9 @@ def test_an_update_after_n_accepted_documents_keeps_a_model_that_beats_the_rules
     decisions = tmp_path / "out.jsonl"
     tasks = generated_tasks(16, seed=7, unknown_cues=True)
     write_decisions(decisions, tasks[:9])
-    loop = LearningLoop(decisions=decisions, root=tmp_path / "models", every=10, max_steps=60, eval_every=20)
+    # (the span model alone: the suggestions' counts are tests/training/test_suggestion_update.py's)
+    loop = LearningLoop(decisions=decisions, root=tmp_path / "models", every=10, max_steps=60, eval_every=20,
+                        suggestions=False)
     assert loop.in_use.number is None and loop.in_use.describe() == "rules (no model yet)"
     assert not loop.accepted(9) and not loop.running
     # A line being appended while the update starts: the snapshot takes complete lines only.
@@ -64,7 +66,8 @@ def test_an_update_after_n_accepted_documents_keeps_a_model_that_beats_the_rules
 
 def test_stopping_an_update_leaves_no_model(tmp_path):
     decisions = write_decisions(tmp_path / "out.jsonl", generated_tasks(12, seed=3))
-    loop = LearningLoop(decisions=decisions, root=tmp_path / "models", every=2, max_steps=5000)
+    # (the span model's training stopped; a counts model published before it would be a whole one)
+    loop = LearningLoop(decisions=decisions, root=tmp_path / "models", every=2, max_steps=5000, suggestions=False)
     assert loop.accepted(12)
     time.sleep(3)
     loop.stop()

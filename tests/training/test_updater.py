@@ -21,6 +21,16 @@ def good_model(root: Path) -> Path:
     return folder
 
 
+def killed_while_writing(code: str, *args: str) -> None:
+    """Run ``code`` in its own Python (this checkout's package) until it prints ``writing``, then ``kill -9`` it."""
+    process = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "writing"
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+
+
 def test_a_failed_write_publishes_nothing_and_leaves_the_last_good_model(tmp_path):
     good = good_model(tmp_path)
 
@@ -44,12 +54,7 @@ def test_an_update_killed_while_writing_leaves_the_last_good_model_and_the_next_
             "def half(folder):\n"
             "    folder.mkdir(); (folder / 'meta.json').write_text('{'); print('writing', flush=True); time.sleep(60)\n"
             "publish(Path(sys.argv[1]), half)\n")
-    process = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout.readline().strip() == "writing"
-        os.kill(process.pid, signal.SIGKILL)
-    finally:
-        process.wait(timeout=10)
+    killed_while_writing(code, str(tmp_path))
     # Half a model is on disk, under a hidden name: the model in use is still the good one.
     assert any(p.name.startswith(PARTIAL_PREFIX) for p in tmp_path.iterdir())
     assert latest_model(tmp_path) == good and (good / "meta.json").read_text() == '{"name": "good"}'

@@ -1,0 +1,131 @@
+"""The cheap part of an ``annotate --learn`` update: the team's decisions counted into the frames'
+counts (``training/frames.py``, no training steps), so the suggestions of the documents ahead are
+scored by how often this team annotated such a candidate. What the counting reads off a decision:
+a suggestion the annotator took is a ``QUOTE`` in its ``spans`` (counted as annotated); one left alone
+stays in its ``suggestions`` and overlaps no quote (counted as not annotated).
+
+The pipeline it publishes is the rules with the counts (``annotator_frames``, disabled for the
+pre-labels unless the frames' own dev choice keeps it; its counts feed the suggestions), kept only
+when it does not cost keys: keys to gold with suggestions (``measure/keys.py``: every suggestion
+visited, right ones taken) on the dev slice of the decisions, against the pipeline in use.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+from annotator.core.records import Task
+from annotator.training.data import TrainingData
+from annotator.training.settings import TrainingSettings
+
+#: ``meta.json``'s ``annotator.update.kind`` of a pipeline an update of the counts published.
+SUGGESTIONS_KIND = "suggestions"
+
+
+@dataclass
+class SuggestionUpdate:
+    """The counts update's outcome: kept or not, dev keys per document with suggestions of the new
+    pipeline and of the one in use, and why."""
+
+    kept: bool
+    model: Path | None
+    new_keys: float | None
+    current_keys: float | None
+    decisions: int
+    dev_documents: int
+    reason: str
+    #: dev attributed F1 of the new pipeline and of the one in use (None when nothing was scored)
+    new_f: float | None = None
+    current_f: float | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kept": self.kept, "model": str(self.model) if self.model is not None else None,
+                "new_keys": self.new_keys, "current_keys": self.current_keys, "decisions": self.decisions,
+                "dev_documents": self.dev_documents, "reason": self.reason, "new_f": self.new_f,
+                "current_f": self.current_f}
+
+
+def read_meta(folder: Path) -> dict:
+    """The ``annotator`` part of a model folder's ``meta.json`` (empty when it has none)."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return meta.get("annotator") or {} if isinstance(meta, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def is_counts_model(folder: Path) -> bool:
+    """Whether a published model is the rules with frame counts (the counts update replaces it)."""
+    return read_meta(folder).get("design") == "frames"
+
+
+def bare(task: Task) -> Task:
+    """The document as the pre-labeler sees it: the text, no annotations."""
+    return Task(text=task.text, tokens=task.tokens, meta=task.meta, input_hash=task.input_hash)
+
+
+def dev_figures(nlp, dev: Sequence[Task]) -> tuple[float, float]:
+    """Mean keys per document to gold with the pipeline's suggestions, and attributed F1, on ``dev``."""
+    from annotator.measure.evaluation import evaluate
+    from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
+    from annotator.nlp.pipeline import prelabel
+
+    predicted = list(prelabel(nlp, [bare(t) for t in dev]))
+    keys = sum(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p))
+               for g, p in zip(dev, predicted, strict=True))
+    return round(keys / max(len(dev), 1), 2), round(evaluate(list(dev), predicted).attributed.f1, 4)
+
+
+def update_suggestions(data: TrainingData, *, root: Path, base: str | None = None,
+                       settings: TrainingSettings | None = None) -> SuggestionUpdate:
+    """Count ``data.train``'s frames into a rules pipeline and publish it under ``root`` when its
+    suggestions cost no more keys on ``data.dev`` than the pipeline in use (``root``'s latest model,
+    else the rules). A span model in use is left alone: its pipeline has no rule candidates to count."""
+    from annotator.nlp.pipeline import load_pipeline
+    from annotator.training.model_card import save_model, training_meta
+    from annotator.training.updater import latest_model, publish
+
+    sizes = {"decisions": len(data.train) + len(data.dev), "dev_documents": len(data.dev)}
+    current = latest_model(root)
+    if current is not None and not is_counts_model(current):
+        return SuggestionUpdate(False, current, None, None, reason="a trained span model is in use: its "
+                                "suggestions stay as they are", **sizes)
+    settings = replace(settings or TrainingSettings(), design="frames")
+    result = counts_pipeline(data, base=base, settings=settings)
+    nlp = result.nlp
+    new_keys, new_f = dev_figures(nlp, data.dev)
+    current_keys, current_f = dev_figures(load_pipeline(str(current) if current is not None else base), data.dev)
+    if new_keys > current_keys:
+        return SuggestionUpdate(False, current, new_keys, current_keys, reason=f"suggestions from {sizes['decisions']} "
+                                f"decisions: dev keys {new_keys:.1f} per document, more than {current_keys:.1f}",
+                                new_f=new_f, current_f=current_f, **sizes)
+    meta = training_meta(data, result, base=base, seed=settings.seed, design="frames")
+    meta["update"] = {"kind": SUGGESTIONS_KIND, "dev_attributed_f": new_f, "replaced_f": current_f,
+                      "dev_keys": new_keys, "replaced_keys": current_keys,
+                      "train_documents": len(data.train), **sizes, "folds": None}
+    published = publish(root, lambda folder: save_model(result, folder, meta))
+    return SuggestionUpdate(True, published, new_keys, current_keys, reason=f"suggestions from {sizes['decisions']} "
+                            f"decisions: dev keys {new_keys:.1f} per document vs {current_keys:.1f}", new_f=new_f,
+                            current_f=current_f, **sizes)
+
+
+def counts_pipeline(data: TrainingData, *, base: str | None = None, settings: TrainingSettings | None = None):
+    """The rules' pipeline with ``data.train``'s frame counts (the frames' dev choice for the pre-labels)
+    and its suggestions scored by them: a ``TrainingResult`` of the ``frames`` design."""
+    from annotator.nlp.pipeline import set_suggestions
+    from annotator.training.trainer import train_pipeline
+
+    result = train_pipeline(data, base=base, settings=replace(settings or TrainingSettings(), design="frames"))
+    set_suggestions(result.nlp, True)
+    return result
+
+
+def describe_update(folder: Path) -> str | None:
+    """What the update that published ``folder`` changed, for the header (None: not a counts update)."""
+    update = read_meta(folder).get("update") or {}
+    if update.get("kind") != SUGGESTIONS_KIND:
+        return None
+    return f"suggestions from {update.get('decisions')} decisions"

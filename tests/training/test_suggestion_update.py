@@ -1,0 +1,204 @@
+"""``annotate --learn`` updates the counts behind the suggestions (no training steps): on documents of
+our own where the team always takes the suggestions of one cue word (``dreads that …``) and never
+those of another (``dreams that …``), the next pre-label scores the first up and drops the second; an
+update whose counts would cost keys on the dev slice publishes nothing; and a ``kill -9`` while the
+counts' pipeline is written leaves the last good model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from msgspec.structs import replace
+from pathlib import Path
+
+import pytest
+
+from annotator.core.records import CUE_REL, SAID_BY, Annotation, Relation, Task
+from annotator.nlp.frames import FRAMES_PIPE
+from annotator.nlp.pipeline import load_pipeline, prelabel
+from annotator.training.fold_check import text_share
+from annotator.training.learning_loop import LearningLoop, ModelInUse, UpdateOutcome
+from annotator.training.suggestion_update import describe_update, is_counts_model
+from annotator.training.updater import PARTIAL_PREFIX, latest_model, numbered_models, update_model
+from tests.training.test_updater import killed_while_writing
+
+pytestmark = pytest.mark.model
+
+NAMES = ["Maria Lopez", "Tom Reyes", "Lena Park", "Omar Diallo", "Jill Hart", "Ravi Menon", "Greta Holm",
+         "Paul Okafor", "Nina Berg", "Victor Lund", "Ada Quist", "Ben Oduya", "Cora Vance", "Dev Malik"]
+PLACES = ["the old factory on the river", "the ferry across the bay", "the library on Elm Street",
+          "the night market by the station", "the swimming pool in the park", "the bus depot near the docks",
+          "the clinic on the hill", "the bakery at the corner", "the bridge to the island", "the school gym",
+          "the tram line to the airport", "the fish hall by the quay", "the theatre on Main Street",
+          "the youth club behind the church"]
+TAKEN, LEFT = "dreads", "dreams"
+
+
+def texts() -> list[str]:
+    out = []
+    for i, (name, place) in enumerate(zip(NAMES, PLACES, strict=True)):
+        other = NAMES[(i + 5) % len(NAMES)]
+        out.append(f"The council met on Tuesday evening. {name} {TAKEN} that {place} will close before the "
+                   f"winter comes.\n\n{other} {LEFT} that {place} will be full of people again by next summer.")
+    return out
+
+
+def decided(task: Task, take: str) -> Task:
+    """The pre-labeled ``task`` as an annotator leaves it: the suggestions whose cue is ``take`` taken
+    (their quote, cue and speaker become spans with their relations), the others left alone."""
+    spans, relations, left = list(task.spans), list(task.relations), []
+    for suggestion in task.suggestions or ():
+        if suggestion.cue is None or suggestion.cue.text != take:
+            left.append(suggestion)
+            continue
+        spans += suggestion.spans
+        relations.append(Relation(suggestion.quote, suggestion.cue, CUE_REL))
+        if suggestion.speaker is not None:
+            relations.append(Relation(suggestion.quote, suggestion.speaker, SAID_BY))
+    return replace(task, spans=sorted(spans, key=lambda s: (s.start, -s.end, s.label)), relations=relations,
+                   suggestions=left)
+
+
+def write(path: Path, tasks: list[Task]) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for i, task in enumerate(tasks):
+            out.write(json.dumps(Annotation(task, "accept", "tester", "tester-1", 1_700_000_000 + i).to_dict()) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def prelabeled():
+    return list(prelabel(load_pipeline(), [Task(text=t) for t in texts()]))
+
+
+def suggested(nlp, text: str) -> dict[str, float]:
+    """Cue word → score of the suggestions of ``text``."""
+    [task] = prelabel(nlp, [Task(text=text)])
+    return {s.cue.text: s.score for s in task.suggestions or ()}
+
+
+NEW = ("Rain fell all day. Ann Moss dreads that the harbour wall will give way in the next storm.\n\n"
+       "Joe Tate dreams that the harbour wall will be rebuilt in stone by the town.")
+
+
+def test_out_of_the_box_both_cue_words_are_suggested_alike(prelabeled):
+    cues = [{s.cue.text for s in t.suggestions} for t in prelabeled]
+    assert all(TAKEN in c for c in cues) and sum(LEFT in c for c in cues) >= len(cues) - 3  # (as the parse goes)
+    scores = suggested(load_pipeline(), NEW)
+    assert scores[TAKEN] == scores[LEFT]
+
+
+@pytest.fixture(scope="module")
+def counted(prelabeled, tmp_path_factory):
+    work = tmp_path_factory.mktemp("counts")
+    decisions = write(work / "out.jsonl", [decided(t, TAKEN) for t in prelabeled])
+    result = update_model(decisions=decisions, root=work / "models", span_model=False)
+    return work, result
+
+
+def test_a_taken_suggestion_counts_as_annotated_and_one_left_alone_as_not(counted):
+    work, result = counted
+    assert result.kept and result.model == work / "models" / "1"
+    counts = json.loads((result.model / FRAMES_PIPE / "counts.json").read_text())["counts"]
+    taken, left = counts[f"clause|{TAKEN[:-1]}"], counts[f"clause|{LEFT[:-1]}"]
+    assert taken[0] == taken[1] > 0 and left[0] == 0 < left[1]
+
+
+def test_the_next_pre_label_scores_suggestions_by_the_teams_rates(counted):
+    _, result = counted
+    assert is_counts_model(result.model)
+    nlp = load_pipeline(str(result.model))
+    # The frames' own dev choice decides the pre-labels: here (every dev document takes the word) it
+    # adds the taken word's clauses as pre-labeled quotes.
+    assert FRAMES_PIPE not in nlp.disabled
+    [task] = prelabel(nlp, [Task(text=NEW)])
+    assert [s.text for s in task.spans if s.label == "CUE"] == [TAKEN]
+    assert LEFT not in suggested(nlp, NEW)  # rated under learned_min_score: no longer suggested
+    # With the frames left out of the pre-labels, the counts still score the suggestions.
+    nlp.disable_pipe(FRAMES_PIPE)
+    scores = suggested(nlp, NEW)
+    assert scores[TAKEN] > suggested(load_pipeline(), NEW)[TAKEN]
+    assert LEFT not in scores
+    counted_update = result.suggestions
+    assert counted_update["new_keys"] <= counted_update["current_keys"]
+    meta = json.loads((result.model / "meta.json").read_text())["annotator"]["update"]
+    assert meta["kind"] == "suggestions" and meta["decisions"] == len(NAMES)
+
+
+def test_the_header_says_what_the_update_changed(counted):
+    work, result = counted
+    assert describe_update(result.model) == f"suggestions from {len(NAMES)} decisions"
+    loop = LearningLoop(decisions=work / "out.jsonl", root=work / "models")
+    try:
+        assert loop.in_use.describe().startswith(f"model 1 · suggestions from {len(NAMES)} decisions · dev F1")
+    finally:
+        loop.close()
+    in_use = ModelInUse(2, result.model, 0.5, "suggestions from 30 decisions")
+    assert UpdateOutcome(True, in_use, reason="suggestions from 30 decisions: dev keys 4.0 per document vs 5.0"
+                         ).describe() == "model 2 kept: suggestions from 30 decisions: dev keys 4.0 per document vs 5.0"
+
+
+def test_counts_that_cost_keys_on_the_dev_slice_publish_nothing(prelabeled, tmp_path):
+    # The team takes the dev documents' suggestions of one word and leaves the training documents'
+    # alone: counted from training, that word is no longer suggested, and dev keys go up.
+    dev = [text_share(t) < 0.2 for t in prelabeled]
+    assert any(dev) and not all(dev)
+    decisions = write(tmp_path / "out.jsonl", [decided(t, TAKEN if d else "") for t, d in zip(prelabeled, dev, strict=True)])
+    result = update_model(decisions=decisions, root=tmp_path / "models", span_model=False)
+    assert not result.kept and result.model is None
+    assert result.suggestions["new_keys"] > result.suggestions["current_keys"]
+    assert "more than" in result.reason
+    assert numbered_models(tmp_path / "models") == []
+
+
+def test_kill_9_while_the_counts_model_is_written_leaves_the_last_good_model(counted, tmp_path):
+    work, _ = counted
+    root = tmp_path / "models"
+    shutil.copytree(work / "models" / "1", root / "1")
+    good = (root / "1" / FRAMES_PIPE / "counts.json").read_text()
+    # The real counts update, its writing slowed down after the first files: killed while it writes.
+    code = ("import sys, time; from pathlib import Path\n"
+            "import annotator.training.model_card as card\n"
+            "real = card.save_model\n"
+            "def slow(result, folder, meta):\n"
+            "    real(result, folder, meta); print('writing', flush=True); time.sleep(120)\n"
+            "card.save_model = slow\n"
+            "from annotator.training.updater import update_model\n"
+            "update_model(decisions=Path(sys.argv[1]), root=Path(sys.argv[2]), span_model=False)\n")
+    killed_while_writing(code, str(work / "out.jsonl"), str(root))
+    assert any(p.name.startswith(PARTIAL_PREFIX) for p in root.iterdir())
+    assert latest_model(root) == root / "1" and (root / "1" / FRAMES_PIPE / "counts.json").read_text() == good
+    assert load_pipeline(str(latest_model(root))).get_pipe(FRAMES_PIPE).counts.counts
+    # The next update removes the leftover and publishes whole.
+    result = update_model(decisions=work / "out.jsonl", root=root, span_model=False)
+    assert result.kept and result.model == root / "2"
+    assert not any(p.name.startswith(PARTIAL_PREFIX) for p in root.iterdir())
+
+
+def test_a_span_model_in_use_keeps_its_suggestions(counted, tmp_path):
+    work, _ = counted
+    span_model = tmp_path / "models" / "1"
+    span_model.mkdir(parents=True)
+    (span_model / "meta.json").write_text(json.dumps({"annotator": {"design": "ner"}}))
+    result = update_model(decisions=work / "out.jsonl", root=tmp_path / "models", span_model=False)
+    assert not result.kept and "span model is in use" in result.reason
+    assert [n for n, _ in numbered_models(tmp_path / "models")] == [1]
+
+
+
+def test_the_loop_reports_the_counts_model_while_the_span_model_still_trains(counted, tmp_path):
+    work, _ = counted
+    root = tmp_path / "models"
+    loop = LearningLoop(decisions=work / "out.jsonl", root=root)
+    try:
+        loop._process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # (the update)
+        assert loop.poll() is None
+        shutil.copytree(work / "models" / "1", root / "1")  # what the update publishes first
+        outcome = loop.poll()
+        assert outcome is not None and outcome.kept and loop.running
+        assert outcome.describe() == f"model 1 kept: suggestions from {len(NAMES)} decisions"
+        assert loop.poll() is None  # reported once
+    finally:
+        loop.close()
