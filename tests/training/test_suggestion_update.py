@@ -115,12 +115,15 @@ def test_the_next_pre_label_scores_suggestions_by_the_teams_rates(counted):
     assert FRAMES_PIPE not in nlp.disabled
     [task] = prelabel(nlp, [Task(text=NEW)])
     assert [s.text for s in task.spans if s.label == "CUE"] == [TAKEN]
-    assert LEFT not in suggested(nlp, NEW)  # rated under learned_min_score: no longer suggested
+    # The team's leaving it lowers the table's score (a few decisions move it part of the way: a word
+    # left often enough falls under min_score, tests/nlp/suggest).
+    out_of_the_box = suggested(load_pipeline(), NEW)
+    assert suggested(nlp, NEW).get(LEFT, 0.0) < out_of_the_box[LEFT]
     # With the frames left out of the pre-labels, the counts still score the suggestions.
     nlp.disable_pipe(FRAMES_PIPE)
     scores = suggested(nlp, NEW)
-    assert scores[TAKEN] > suggested(load_pipeline(), NEW)[TAKEN]
-    assert LEFT not in scores
+    assert scores[TAKEN] > out_of_the_box[TAKEN]
+    assert scores.get(LEFT, 0.0) < out_of_the_box[LEFT]
     counted_update = result.suggestions
     assert counted_update["new_keys"] <= counted_update["current_keys"]
     meta = json.loads((result.model / "meta.json").read_text())["annotator"]["update"]
@@ -143,9 +146,14 @@ def test_the_header_says_what_the_update_changed(counted):
 def test_counts_that_cost_keys_on_the_dev_slice_publish_nothing(prelabeled, tmp_path):
     # The team takes the dev documents' suggestions of one word and leaves the training documents'
     # alone: counted from training, that word is no longer suggested, and dev keys go up.
+    # (More training documents, told apart by their first sentence: the counts update the table's
+    # score, so a word falls under min_score after enough decisions leaving it.)
     dev = [text_share(t) < 0.2 for t in prelabeled]
     assert any(dev) and not all(dev)
-    decisions = write(tmp_path / "out.jsonl", [decided(t, TAKEN if d else "") for t, d in zip(prelabeled, dev, strict=True)])
+    more = [t for t in prelabel(load_pipeline(), [Task(text=t.replace("Tuesday", day)) for t in texts()
+                                                  for day in ("Monday", "Friday")]) if text_share(t) >= 0.2]
+    decisions = write(tmp_path / "out.jsonl", [decided(t, TAKEN if d else "") for t, d in zip(prelabeled, dev, strict=True)]
+                      + [decided(t, "") for t in more])
     result = update_model(decisions=decisions, root=tmp_path / "models", span_model=False)
     assert not result.kept and result.model is None
     assert result.suggestions["new_keys"] > result.suggestions["current_keys"]

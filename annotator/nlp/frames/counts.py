@@ -67,6 +67,11 @@ class FrameCounts:
                 rate = (positive + PRIOR_WEIGHT * rate) / (seen + PRIOR_WEIGHT)
         return rate
 
+    def word_counts(self, candidate: Candidate) -> tuple[int, int]:
+        """(times annotated, times proposed) of the candidate's frame and cue word; (0, 0) if never seen."""
+        positive, seen = self.counts.get(keys_of(candidate)[1], (0, 0))
+        return positive, seen
+
     def __len__(self) -> int:
         return len(self.counts)
 

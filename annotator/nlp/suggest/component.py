@@ -13,24 +13,28 @@ from spacy.tokens import Doc
 
 from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
-from annotator.nlp.frames import FRAMES_PIPE, FrameAdder
+from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
-from annotator.nlp.suggest.scores import DEFAULT_SOURCES, LEARNED_MIN_SCORE, MIN_SCORE, SCORES
+from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions"], requires=["doc.spans"],
                   default_config={"enabled": True, "sources": list(DEFAULT_SOURCES), "min_score": MIN_SCORE,
-                                  "learned_min_score": LEARNED_MIN_SCORE})
+                                  "counts_weight": COUNTS_WEIGHT, "learned_min_score": None})
 def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
-                   learned_min_score: float) -> Suggester:
+                   counts_weight: float, learned_min_score: float | None) -> Suggester:
+    """``learned_min_score``: read from pipelines saved before the counts updated the table's score
+    (their own threshold); no longer used: ``min_score`` serves both."""
     unknown = sorted(set(sources) - set(SOURCES))
     if unknown:
         raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} (known: {', '.join(SOURCES)})")
+    if counts_weight <= 0:
+        raise ValueError(f"[components.{name}] counts_weight: must be above 0, not {counts_weight}")
     frames = nlp.get_pipe(FRAMES_PIPE) if FRAMES_PIPE in nlp.component_names else None
     return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp),
-                     frames=frames, learned_min_score=learned_min_score)
+                     frames=frames, counts_weight=counts_weight)
 
 
 class Suggester:
@@ -42,21 +46,23 @@ class Suggester:
     ``enabled=False``: propose nothing (the documents are left as they are).
 
     With a trained frames component (``frames``, ``annotator train --design frames``: how often the
-    team annotated each frame and cue word), every frame's candidates are proposed and scored by
-    those counts instead (so the suggestions follow the team's decisions), those rated below
-    ``learned_min_score`` left out; the rule classes keep their table score."""
+    team annotated each frame and cue word), every frame's candidates are proposed and the team's
+    counts update the table's score: (annotated + W · table score) / (proposed + W) for the
+    candidate's frame and cue word, W = ``counts_weight``. Without counts for a word that is the
+    table's score; with many, the team's own rate; the same ``min_score`` leaves out the low ones.
+    The rule classes keep their table score."""
 
     def __init__(self, *, enabled: bool = True, sources: Iterable[str] = DEFAULT_SOURCES,
                  min_score: float = MIN_SCORE, lexicon: Lexicon | None = None,
                  scores: dict[str, tuple[float, ...]] | None = None,
-                 frames: FrameAdder | None = None, learned_min_score: float = LEARNED_MIN_SCORE) -> None:
+                 frames: FrameAdder | None = None, counts_weight: float = COUNTS_WEIGHT) -> None:
         self.enabled = enabled
         self.sources = frozenset(sources)
         self.min_score = min_score
         self.lexicon = lexicon or Lexicon()
         self.scores = dict(SCORES if scores is None else scores)
         self.frames = frames
-        self.learned_min_score = learned_min_score
+        self.counts_weight = counts_weight
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
@@ -70,11 +76,19 @@ class Suggester:
             def rate(proposal: Proposal) -> float | None:
                 if proposal.candidate is None:
                     return None
-                learned = counts.rate(proposal.candidate)
-                return learned if learned >= self.learned_min_score else -1.0
+                return self.counted_score(counts, proposal)
         chosen = choose(proposals(doc, self.lexicon, frozenset(live)), self.scores, self.min_score, rate)
         doc._.suggestions = [suggestion_of(p, score) for p, score in chosen]
         return doc
+
+    def counted_score(self, counts: FrameCounts, proposal: Proposal) -> float:
+        """The table's score of a frame's candidate updated by the team's counts of its frame and cue
+        word (a frame the table lacks starts from its own counted rate)."""
+        prior = table_score(self.scores, proposal.source, proposal.words)
+        if prior is None:
+            prior = counts.rate(proposal.candidate)
+        positive, seen = counts.word_counts(proposal.candidate)
+        return (positive + self.counts_weight * prior) / (seen + self.counts_weight)
 
 
 def suggestion_of(proposal: Proposal, score: float) -> DocSuggestion:

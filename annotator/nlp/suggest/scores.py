@@ -48,11 +48,11 @@ MIN_SCORE = 0.17
 #: left out by ``MIN_SCORE``.
 DEFAULT_SOURCES: tuple[str, ...] = tuple(SCORES)
 
-#: With a trained frames component, a frame's candidate is suggested when the team's counts rate it
-#: at least this (``learned_min_score``). Chosen on tuning: counts from 604 tuning articles, keys on
-#: the other 151 (0.10: 113.4, 0.15: 112.8, 0.20: 113.5, 0.30: 114.0; the table's sources without
-#: bands 115.1; no suggestions 119.6); see docs/prelabel.md, "Suggestions".
-LEARNED_MIN_SCORE = 0.15
+#: With a trained frames component, a frame's candidate is scored (annotated + W · table score) /
+#: (proposed + W) from the team's counts of its frame and cue word: W (``counts_weight``) is how
+#: many decisions' worth of weight the table's score has. Chosen on tuning; see docs/train.md,
+#: "Suggestions learned while annotating".
+COUNTS_WEIGHT = 10.0
 
 
 def band(words: int) -> int:

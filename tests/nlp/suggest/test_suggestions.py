@@ -117,18 +117,32 @@ def test_the_component_config_turns_them_off():
         nlp.add_pipe(SUGGESTIONS, name="other", config={"sources": ["frame:nothing"]})
 
 
-def test_a_trained_frames_component_scores_the_frames_by_the_teams_counts(nlp_model):
+def learned_suggestions(nlp_model, counts: dict[str, list[int]], text: str = LEFT_OUT):
     from annotator.nlp.frames import FrameAdder, FrameCounts
 
     lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
-    kept = FrameCounts({"infinitive": [8, 10], "infinitive|want": [8, 10], "object": [0, 10]})
-    doc = Suggester(lexicon=lexicon, frames=FrameAdder(lexicon=lexicon, counts=kept))(nlp_model(LEFT_OUT))
-    (suggestion,) = suggestions_in(doc)
-    assert suggestion.source == "frame:infinitive" and suggestion.score not in SCORES["frame:infinitive"]
-    assert suggestion.score > 0.7
-    seldom = FrameCounts({"infinitive": [0, 20], "infinitive|want": [0, 20]})
-    doc = Suggester(lexicon=lexicon, frames=FrameAdder(lexicon=lexicon, counts=seldom))(nlp_model(LEFT_OUT))
-    assert suggestions_in(doc) == []  # a frame the team never annotates is not suggested
+    frames = FrameAdder(lexicon=lexicon, counts=FrameCounts(counts))
+    return suggestions_in(Suggester(lexicon=lexicon, frames=frames)(nlp_model(text)))
+
+
+def test_without_counts_for_its_word_a_frame_keeps_the_tables_score(nlp_model):
+    # The team counted another word of the frame only: 'wants' keeps the table's score exactly.
+    (suggestion,) = learned_suggestions(nlp_model, {"infinitive": [9, 10], "infinitive|hope": [9, 10]})
+    assert suggestion.source == "frame:infinitive"
+    assert suggestion.score == SCORES["frame:infinitive"][1]  # 8 words: the middle band
+
+
+def test_many_counts_for_a_word_bring_its_score_near_the_teams_rate(nlp_model):
+    (suggestion,) = learned_suggestions(nlp_model, {"infinitive": [400, 500], "infinitive|want": [400, 500]})
+    assert suggestion.score == pytest.approx(0.8, abs=0.02)
+    (few,) = learned_suggestions(nlp_model, {"infinitive": [2, 2], "infinitive|want": [2, 2]})
+    assert SCORES["frame:infinitive"][1] < few.score < suggestion.score  # a few decisions move it a little
+
+
+def test_a_cue_word_the_team_always_leaves_falls_below_the_threshold(nlp_model):
+    assert learned_suggestions(nlp_model, {"infinitive": [0, 100], "infinitive|want": [0, 100]}) == []
+    # the same counts for another word leave this one's suggestion alone
+    assert learned_suggestions(nlp_model, {"infinitive": [0, 100], "infinitive|hope": [0, 100]})
 
 
 def test_a_short_content_scores_lower_than_a_long_one_and_may_be_left_out():
