@@ -29,10 +29,12 @@ def annotate_documents(
     learn_minutes: float = 5.0,
     pretrain: list[str | Path] | None = None,
     pretrain_minutes: float = 10.0,
+    suggestions: bool = True,
 ) -> None:
     """Open the annotator on SOURCES, appending every decision to OUTPUT (resumes where it stopped).
     With ``learn`` (a folder of numbered models) the pre-labeler is updated in the background after
-    every ``learn_every`` accepted documents."""
+    every ``learn_every`` accepted documents. Without ``suggestions`` the documents it pre-labels
+    get none (documents that come with suggestions keep them)."""
     from annotator.tui.feed import ORDERS  # (no Textual in it)
 
     if order not in ORDERS:
@@ -54,13 +56,21 @@ def annotate_documents(
                                 base=model, every=learn_every, minutes=learn_minutes,
                                 pretrain=[Path(p) for p in pretrain or []], pretrain_minutes=pretrain_minutes)
     app_ = create_app(sources, output, annotator=annotator, model=model, labels=labels,
-                      skip_invalid=skip_invalid, keymap=keys, order=order, learning=learning)
+                      skip_invalid=skip_invalid, keymap=keys, order=order, learning=learning,
+                      load_model=None if suggestions else pipeline_without_suggestions)
     try:
         app_.run()
     finally:
         if learning is not None:
             learning.close()
 
+
+
+def pipeline_without_suggestions(model: str | None):
+    """The pre-labeler of ``--no-suggestions``: the model with our components, suggestions off."""
+    from annotator.nlp.pipeline import load_pipeline
+
+    return load_pipeline(model, suggestions=False)
 
 
 def _check_learning(learn: str | Path | None, learn_from: list[str | Path], learn_every: int,
@@ -117,6 +127,9 @@ def annotate(
     pretrain: list[Path] = typer.Option([], "--pretrain", help="Raw texts to pretrain the learned tagger's "
                                         "tok2vec on, with --learn: the first update does it, once for the folder."),
     pretrain_minutes: float = typer.Option(10.0, "--pretrain-minutes", min=0.0, help="Minutes --pretrain may take."),
+    suggestions: bool = typer.Option(True, "--suggestions/--no-suggestions", help="Offer suggestions "
+                                     "(attributions the pre-labeler is unsure of, > < + -) on the documents "
+                                     "it pre-labels."),
 ) -> None:
     """Confirm or fix pre-labeled quotes, speakers and entities with the keyboard.
 
@@ -126,4 +139,5 @@ def annotate(
     annotate_documents(sources=list(sources), output=output, annotator=annotator or login_name(),
                        model=model, labels=label_list, skip_invalid=skip_invalid, keymap=keymap, order=order,
                        learn=learn, learn_from=list(learn_from), learn_every=learn_every,
-                       learn_minutes=learn_minutes, pretrain=list(pretrain), pretrain_minutes=pretrain_minutes)
+                       learn_minutes=learn_minutes, pretrain=list(pretrain), pretrain_minutes=pretrain_minutes,
+                       suggestions=suggestions)

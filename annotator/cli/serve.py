@@ -19,7 +19,7 @@ from annotator.core.sources import InputError
 def serve_annotator(*, sources: list[str | Path], out_dir: str | Path, host: str = "127.0.0.1",
                     port: int = 8000, annotators: list[str] | None = None, review: bool = False,
                     token: str | None = None, model: str | None = None, labels: str | None = None,
-                    allow_hosts: list[str] | None = None, order: str = "file") -> None:
+                    allow_hosts: list[str] | None = None, order: str = "file", suggestions: bool = True) -> None:
     """Serve the annotator until interrupted; each visitor names themself and writes DIR/NAME.jsonl."""
     try:
         from annotator.tui.web_server import TokenServer, access_token
@@ -56,6 +56,8 @@ def serve_annotator(*, sources: list[str | Path], out_dir: str | Path, host: str
         command += ["--labels", labels]
     if order != "file":
         command += ["--order", order]
+    if not suggestions:
+        command.append("--no-suggestions")
     server = TokenServer(shlex.join(command), host=host, port=port, token=access_token(host, token),
                          title="annotator review" if review else "annotator", allowed_hosts=allow_hosts or ())
     server.serve()
@@ -90,6 +92,8 @@ def serve(
                                          "server by (a reverse proxy's), besides its own address; repeat for more."),
     order: str = typer.Option("file", "--order", help="file, or uncertain: the least sure of the next 10 "
                               "documents first."),
+    suggestions: bool = typer.Option(True, "--suggestions/--no-suggestions", help="Offer suggestions on the "
+                                     "documents the server pre-labels."),
 ) -> None:
     """Serve the annotator to browsers (textual-serve): each visitor gets their own app and file.
 
@@ -99,4 +103,4 @@ def serve(
     serve_annotator(sources=list(sources), out_dir=out_dir, host=host, port=port, annotators=names,
                     review=review, token=token, model=model, labels=labels,
                     allow_hosts=[name for value in allow_host for name in value.split(",") if name.strip()],
-                    order=order)
+                    order=order, suggestions=suggestions)

@@ -182,6 +182,7 @@ def create_visitor_app(
     labels: list[str] | None = None,
     keymap: dict[str, str] | None = None,
     order: str = "file",
+    load_model: Callable[[str | None], Any] | None = None,
 ) -> VisitorApp:
     """The app ``annotator serve`` runs per visitor: annotate SOURCES into ``OUT_DIR/NAME.jsonl``, or
     with ``review`` adjudicate the decision files in OUT_DIR into ``OUT_DIR/gold/NAME.jsonl``."""
@@ -190,7 +191,7 @@ def create_visitor_app(
     if not review:
         def annotate_run(name: str) -> AnnotationRun:
             return create_app(sources, out_dir / f"{name}.jsonl", annotator=name, model=model,
-                              labels=labels, keymap=keymap, order=order).annotation_run
+                              labels=labels, keymap=keymap, order=order, load_model=load_model).annotation_run
 
         return VisitorApp(annotate_run, annotators)
 
