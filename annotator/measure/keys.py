@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Sequence
 
-from annotator.core.records import QUOTE, Suggestion, Task
+from annotator.core.records import QUOTE, Span, Suggestion, Task
 from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
 
 #: Estimated keys for one fix in the annotate screen (issue 17): add a missed quote with its
@@ -19,8 +19,7 @@ def keys_to_gold(gold: Task, pred: Task) -> Counter:
     pairs quotes): a gold quote not found is added (with its speaker), a quote that found none is
     deleted, a found quote whose speaker is missing or wrong gets one, a speaker where gold has
     none is deleted, and a found quote whose boundaries differ is fixed (``extent``)."""
-    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
-    g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+    g_quotes = _gold_quotes(gold)
     p_quotes = [s for s in pred.spans if s.label == QUOTE]
     pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, p_quotes)
     found, right = {g.key for g, _ in pairs}, {p.key for _, p in pairs} | set(pieces)
@@ -28,13 +27,25 @@ def keys_to_gold(gold: Task, pred: Task) -> Counter:
     fixes: Counter = Counter(add=sum(1 for q in g_quotes if q.key not in found),
                              delete=sum(1 for q in p_quotes if q.key not in right))
     for g, p in pairs:
-        if g.key in g_attr and not (p.key in p_attr and same_speaker(g_attr[g.key], p_attr[p.key])):
-            fixes["speaker"] += 1
-        elif g.key not in g_attr and p.key in p_attr:
-            fixes["delete"] += 1
-        if (g.start, g.end) != (p.start, p.end):
-            fixes["extent"] += 1
+        _fix_found(fixes, g, p, g_attr, p_attr.get(p.key))
     return fixes
+
+
+def _gold_quotes(gold: Task) -> list[Span]:
+    """Gold's QUOTE spans an annotator must have (those marked optional left out)."""
+    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
+    return [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+
+
+def _fix_found(fixes: Counter, g: Span, quote: Span, g_attr: dict, said: list | None) -> None:
+    """The fixes of a found quote ``quote`` (gold ``g``) whose speakers are ``said`` (None: none):
+    a speaker missing or wrong, a speaker where gold has none, its boundaries."""
+    if g.key in g_attr and not (said and same_speaker(g_attr[g.key], said)):
+        fixes["speaker"] += 1
+    elif g.key not in g_attr and said:
+        fixes["delete"] += 1
+    if (g.start, g.end) != (quote.start, quote.end):
+        fixes["extent"] += 1
 
 
 def mean_keys(gold: Sequence[Task], predicted: Sequence[Task], *, extent: bool = False) -> float:
@@ -62,12 +73,11 @@ def suggestion_fixes(gold: Task, pred: Task, kind: Callable[[Suggestion], str] |
     extent as for a pre-label. Counted by kind, and per source (or per ``kind(suggestion)``) as
     ``n:KIND`` / ``right:KIND``."""
     kind = kind or _source
-    suggestions = list(getattr(pred, "suggestions", None) or ())
+    suggestions = pred.suggestions
     out: Counter = Counter(visit=len(suggestions))
     if not suggestions:
         return out
-    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
-    g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+    g_quotes = _gold_quotes(gold)
     pairs, _ = match_quotes_with_pieces(gold.text, g_quotes, [s for s in pred.spans if s.label == QUOTE])
     found = {g.key for g, _ in pairs}
     missed = [q for q in g_quotes if q.key not in found]
@@ -81,13 +91,8 @@ def suggestion_fixes(gold: Task, pred: Task, kind: Callable[[Suggestion], str] |
         out["take"] += 1
         out[f"right:{kind(suggestion)}"] += 1
         speaker = suggestion.speaker
-        said = [Attribution(speaker, pred.span_text(speaker), pred.span_text(speaker))] if speaker else []
-        if g.key in g_attr and not (said and same_speaker(g_attr[g.key], said)):
-            out["speaker"] += 1
-        elif g.key not in g_attr and said:
-            out["delete"] += 1
-        if (g.start, g.end) != (quote.start, quote.end):
-            out["extent"] += 1
+        said = [Attribution(speaker, pred.span_text(speaker), pred.span_text(speaker))] if speaker else None
+        _fix_found(out, g, quote, g_attr, said)
     return out
 
 
