@@ -88,10 +88,7 @@ class EditingSession(SuggestionEdits):
         return span_queries.quote_type_for(self.task, token_start, token_end)
 
     def span_at_tokens(self, token_start: int, token_end: int, label: str) -> Span | None:
-        for span in self.task.spans:
-            if (span.token_start, span.token_end, span.label) == (token_start, token_end, label):
-                return span
-        return None
+        return span_queries.span_at_tokens(self.task.spans, token_start, token_end, label)
 
     # -- edits -----------------------------------------------------------------------------
 

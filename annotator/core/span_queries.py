@@ -19,6 +19,11 @@ _CLOSING_MARKS = ('"', "”", "“", "»", "’")
 SPEAKER_WINDOW = 60
 
 
+def span_at_tokens(spans: Iterable[Span], token_start: int, token_end: int, label: str) -> Span | None:
+    """The span of ``spans`` over exactly these tokens with this label, if there is one."""
+    return next((s for s in spans if (s.token_start, s.token_end, s.label) == (token_start, token_end, label)), None)
+
+
 def span_order(span: Span) -> tuple[int, int, str]:
     """Text order: by start, longer first, so a quote comes before the entities inside it."""
     return (span.start, -span.end, span.label)

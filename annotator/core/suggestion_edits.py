@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 
 from annotator.core.edit_history import DocumentHistory, EditError
 from annotator.core.records import COREF, CUE_REL, QUOTE, SAID_BY, Relation, Span, Suggestion, Task
-from annotator.core.span_queries import describe, make_span, overlaps, quote_type_for, span_order
+from annotator.core.span_queries import describe, make_span, overlaps, quote_type_for, span_at_tokens, span_order
 
 #: Given the task as it will be and a speaker in it, the entity that speaker refers to (or None);
 #: the screen passes one built on the pre-labeler's coreference rules, so core stays free of spaCy.
@@ -80,8 +80,7 @@ class SuggestionEdits(DocumentHistory):
         task = self.task
         if not 0 <= part.token_start <= part.token_end < len(task.tokens):
             raise EditError(f"the suggested {part.label} is outside the document")
-        found = next((s for s in spans if (s.token_start, s.token_end, s.label) ==
-                      (part.token_start, part.token_end, part.label)), None)
+        found = span_at_tokens(spans, part.token_start, part.token_end, part.label)
         if found is not None:
             return found
         quote_type = None

@@ -1,4 +1,4 @@
-"""The suggestion keys: take the suggestion the cursor is on (``y``), drop it (``r``), and what the
+"""The suggestion keys: take the suggestion the cursor is on (``+``), drop it (``-``), and what the
 status line and side panel say of it. Taking and dropping are edits of the session
 (``core/suggestion_edits.py``), journalled and undone as every other edit."""
 
