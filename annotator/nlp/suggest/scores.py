@@ -38,6 +38,15 @@ SCORES: dict[str, tuple[float, float, float]] = {
     "frame:stance": (0.091, 0.180, 0.317),
     "frame:object": (0.069, 0.139, 0.345),
     "frame:preposition": (0.072, 0.147, 0.263),
+    "rule:raised-subject": (0.438, 0.613, 0.333),
+    "rule:raised-complement": (0.404, 0.479, 0.532),
+    "rule:nested-clause": (0.250, 0.483, 0.729),
+    "rule:negated-clause": (0.167, 0.444, 0.529),
+    "rule:noun-preposition": (0.140, 0.385, 0.667),
+    "rule:embedded-object": (0.102, 0.221, 0.363),
+    "rule:thing-subject": (0.107, 0.180, 0.322),
+    "rule:object-predicate": (0.222, 0.195, 0.344),
+    "rule:object-preposition": (0.069, 0.158, 0.246),
 }
 
 #: A suggestion is shown when its score is at least this (component config ``min_score``). On
