@@ -43,6 +43,8 @@ SCORES: dict[str, tuple[float, float, float]] = {
     "rule:nested-clause": (0.250, 0.483, 0.729),
     "rule:negated-clause": (0.167, 0.444, 0.529),
     "rule:noun-preposition": (0.140, 0.385, 0.667),
+    "rule:bare-noun-preposition": (0.145, 0.294, 0.421),
+    "rule:first-person-clause": (0.167, 0.435, 0.449),
     "rule:embedded-object": (0.102, 0.221, 0.363),
     "rule:thing-subject": (0.107, 0.180, 0.322),
     "rule:object-predicate": (0.222, 0.195, 0.344),

@@ -88,6 +88,21 @@ def test_a_nouns_prepositional_complement_is_its_possessors(nlp_model):
     assert found(nlp_model, "Its effect on the town was severe.", "rule:noun-preposition") == []
 
 
+def test_the_writers_own_view_outside_quotation_marks_is_proposed_with_them_as_speaker(nlp_model):
+    text = "We believe the court made a serious error."
+    assert found(nlp_model, text, "rule:first-person-clause") == [("the court made a serious error", "believe", "We")]
+    assert found(nlp_model, '"We believe the court made a serious error," she said.', "rule:first-person-clause") == []
+    assert found(nlp_model, "They believe the court made a serious error.", "rule:first-person-clause") == []
+
+
+def test_a_nouns_prepositional_complement_without_a_possessor_is_its_own_source(nlp_model):
+    text = "Concerns about the new tariff grew last week."
+    assert [(c, cue) for c, cue, _ in found(nlp_model, text, "rule:bare-noun-preposition")] == [
+        ("the new tariff", "Concerns about")]
+    assert found(nlp_model, text, "rule:noun-preposition") == []
+    assert found(nlp_model, "The road to the town was closed.", "rule:bare-noun-preposition") == []
+
+
 def test_a_broad_candidate_overlapping_a_pre_label_is_left_out(nlp_model):
     doc = nlp_model("The union asked the court to halt the closure of the plant.")
     assert [q.text for q in doc.spans["quotes"]] == ["the court to halt the closure of the plant"]
