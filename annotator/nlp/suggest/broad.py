@@ -40,6 +40,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
@@ -260,16 +262,13 @@ def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str]) -> lis
     verb_rules = [rule for names, rule in VERB_RULES.items() if sources.intersection(names)]
     noun_rules = [rule for names, rule in NOUN_RULES.items() if sources.intersection(names)]
     out: list[BroadFind] = []
-    if verb_rules:
-        for i in scan.cue_candidates:
+    rules = ((VERB, verb_rules), (AUX, verb_rules), (NOUN, noun_rules))
+    by_pos = {pos: found for pos, found in rules if found}
+    if not by_pos:
+        return []
+    for i, pos in enumerate(doc.to_array(POS).tolist()):
+        if pos in by_pos and not scan.quoted(doc[i].idx):
             token = doc[i]
-            if token.pos_ not in ("VERB", "AUX") or scan.quoted(token.idx):
-                continue
-            for rule in verb_rules:
+            for rule in by_pos[pos]:
                 out += rule(scan, token)
-    if noun_rules:
-        for token in doc:
-            if token.pos_ == "NOUN" and not scan.quoted(token.idx):
-                for rule in noun_rules:
-                    out += rule(scan, token)
     return [find for find in out if find.source in sources]
