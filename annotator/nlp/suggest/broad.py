@@ -182,15 +182,23 @@ def _clause(verb: Token) -> Token | None:
     return None
 
 
+def _clause_quote(scan: QuoteScan, verb: Token, clause: Token, source: str,
+                  speaker: Span | None = None) -> list[BroadFind]:
+    """The clause's words (after its ``that``) as ``source``'s candidate cued by ``verb``; with
+    ``speaker``, that is its speaker, else the speaker rules read it."""
+    cue = scan.doc[verb.i:verb.i + 1]
+    return [BroadFind(source, f, speaker, speaker is not None)
+            for f in content_quote(scan, verb, _after_that(clause), clause.right_edge.i, cue, min_tokens=2)]
+
+
 def negated_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    """``did not say whether the plant would close``: a negated verb's clause, for a subject who can speak."""
     if not negated(verb):
         return []
     clause = _clause(verb)
     if clause is None or _speaking_subject(scan, verb) is None:
         return []
-    cue = scan.doc[verb.i:verb.i + 1]
-    return [BroadFind("rule:negated-clause", f)
-            for f in content_quote(scan, verb, _after_that(clause), clause.right_edge.i, cue, min_tokens=2)]
+    return _clause_quote(scan, verb, clause, "rule:negated-clause")
 
 
 def first_person_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
@@ -204,20 +212,17 @@ def first_person_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     clause = _clause(verb)
     if clause is None:
         return []
-    doc = scan.doc
-    return [BroadFind("rule:first-person-clause", f, doc[subject.i:subject.i + 1], True)
-            for f in content_quote(scan, verb, _after_that(clause), clause.right_edge.i, doc[verb.i:verb.i + 1], min_tokens=2)]
+    return _clause_quote(scan, verb, clause, "rule:first-person-clause", scan.doc[subject.i:subject.i + 1])
 
 
 def nested_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    """``farmers who think the dam will fail``: the finite clause of a verb inside another clause."""
     if verb.dep_ in MAIN_DEPS or verb.pos_ != "VERB" or negated(verb):
         return []
     clause = next((c for c in verb.children if c.i > verb.i and c.dep_ == "ccomp" and finite(c)), None)
     if clause is None or _speaking_subject(scan, verb) is None:
         return []
-    cue = scan.doc[verb.i:verb.i + 1]
-    return [BroadFind("rule:nested-clause", f)
-            for f in content_quote(scan, verb, _after_that(clause), clause.right_edge.i, cue, min_tokens=2)]
+    return _clause_quote(scan, verb, clause, "rule:nested-clause")
 
 
 def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
