@@ -212,8 +212,10 @@ def print_suggestion_keys(gold: list[Task], predicted: list[Task], per_doc: list
         return
     keys = sorted(keys_with_suggestions(fixes, s) for fixes, s in zip(per_doc, suggested, strict=True))
     n = len(gold)
-    print(f"suggestions: {total['visit'] / n:.1f} per article, right {total['take'] / total['visit']:.3f} "
-          f"({total['take'] / n:.1f} taken per article; their speaker fixed {total['speaker'] / n:.1f}); keys per "
+    taken = total["take"] + total["replace"]
+    print(f"suggestions: {total['visit'] / n:.1f} per article, right {taken / total['visit']:.3f} "
+          f"({taken / n:.1f} taken per article, {total['replace'] / n:.2f} of them another extent; their speaker "
+          f"fixed {total['speaker'] / n:.1f}); keys per "
           f"article with suggestions (visit {SUGGESTION_COSTS['visit']}, take {SUGGESTION_COSTS['take']}): mean "
           f"{sum(keys) / n:.1f}, median {keys[n // 2]}")
     sources = sorted({k[2:] for k in total if k.startswith("n:")})

@@ -26,6 +26,14 @@ def suggestion_at(suggestions: Iterable[Suggestion], token: int) -> Suggestion |
     return next((s for s in suggestions if s.quote.token_start <= token <= s.quote.token_end), None)
 
 
+def with_extent(spans: list[Span], relations: list[Relation], old: Span, new: Span
+                ) -> tuple[list[Span], list[Relation]]:
+    """``spans`` and ``relations`` with ``old`` replaced by ``new`` everywhere (its relations kept)."""
+    return ([new if s == old else s for s in spans],
+            [Relation(new if r.head_span == old else r.head_span, new if r.child_span == old else r.child_span,
+                      r.label, color=r.color) if old in (r.head_span, r.child_span) else r for r in relations])
+
+
 class SuggestionEdits(DocumentHistory):
     """The suggestions of the open document, and the two edits on them."""
 
@@ -78,10 +86,7 @@ class SuggestionEdits(DocumentHistory):
         old, task = suggestion.replaces, self.task
         part = self._inside(suggestion.quote)
         new = make_span(task, part.token_start, part.token_end, QUOTE, part.quote_type or old.quote_type)
-        spans = [new if s == old else s for s in task.spans]
-        relations = [Relation(new if r.head_span == old else r.head_span, new if r.child_span == old
-                              else r.child_span, r.label, color=r.color)
-                     if old in (r.head_span, r.child_span) else r for r in task.relations]
+        spans, relations = with_extent(task.spans, task.relations, old, new)
         remaining = [s for s in task.suggestions if s != suggestion and s.replaces != old]
         self._commit(f"took another extent for {describe(task, old)}: {describe(task, new)}", spans, relations,
                      old, new, remaining)
