@@ -52,6 +52,7 @@ from annotator.measure.keys import (  # noqa: E402
 )
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model, prelabel_batch, set_suggestions  # noqa: E402
 from annotator.nlp.suggest import BANDS, SCORES, band  # noqa: E402
+from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 from corpus_misses import keep_classes, print_misses  # noqa: E402  (bench/corpus_misses.py)
@@ -285,7 +286,7 @@ def main() -> int:
     bare = load_model(args.model)
     ours = set_suggestions(add_components(load_model(args.model)), not args.no_suggestions)
     if args.suggest_all and SUGGESTIONS in ours.pipe_names:
-        ours.get_pipe(SUGGESTIONS).sources = frozenset(SCORES)
+        ours.get_pipe(SUGGESTIONS).sources = frozenset(SCORES) | frozenset(EXTENT_SOURCES)
         ours.get_pipe(SUGGESTIONS).min_score = 0.0
     print(f"pipeline: {' → '.join(ours.pipe_names)}")
     warm = [g.text for g in gold[:8]]
