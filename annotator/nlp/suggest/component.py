@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
+from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
@@ -77,7 +78,9 @@ class Suggester:
                 if proposal.candidate is None:
                     return None
                 return self.counted_score(counts, proposal)
-        chosen = choose(proposals(doc, self.lexicon, frozenset(live)), self.scores, self.min_score, rate)
+        learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
+        chosen = choose(proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned], self.scores,
+                        self.min_score, with_learned(rate, learned))
         doc._.suggestions = [suggestion_of(p, score) for p, score in chosen]
         return doc
 
