@@ -213,9 +213,9 @@ class DevScorer:
 
     def learned(self) -> list[Doc]:
         """The model's spans on the dev documents (in the ``learned_*`` groups)."""
-        if LEARNED_TAGGER in self.nlp.component_names:
-            with self.nlp.select_pipes(enable=[LEARNED_TAGGER, LEARNED_SPANS]):
-                return list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+        if LEARNED_TAGGER in self.nlp.component_names:  # (run directly: the linking may have disabled them)
+            tagged = self.nlp.get_pipe(LEARNED_TAGGER).pipe(make_doc(task, self.nlp) for task in self.dev)
+            return [self.nlp.get_pipe(LEARNED_SPANS)(doc) for doc in tagged]
         # The spancat design reads the parse, its candidates and the base tok2vec's output: computed once.
         found = self.nlp.get_pipe(LEARNED_SPANCAT).pipe(doc.copy() for doc in self.parsed)
         return [self.nlp.get_pipe(LEARNED_SPANS)(doc) for doc in found]
