@@ -129,6 +129,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             print(f"  {order}: update at {size} documents {verdict} (dev attributed F1 {result.new_f:.3f} vs "
                   f"{result.current_f:.3f}, {result.dev_documents} dev documents); in use: {model_name}; "
                   f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
+            print(f"    why: {result.reason}", flush=True)
             if result.suggestions is not None:
                 counted = result.suggestions
                 print(f"    counts: {'kept' if counted['kept'] else 'not kept'}: {counted['reason']}", flush=True)
