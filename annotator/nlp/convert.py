@@ -201,7 +201,8 @@ def task_to_doc(task: Task, nlp: Language) -> Doc:
     for group, spans in groups.items():
         doc.spans[group] = spans
     doc._.relations = [relation_tuple(r) for r in task.relations]
-    doc._.suggestions = [suggestion_tuple(s) for s in task.suggestions] or None
+    if task.suggestions:  # only then: a DocBin stores every extension value set, None too
+        doc._.suggestions = [suggestion_tuple(s) for s in task.suggestions]
     return doc
 
 

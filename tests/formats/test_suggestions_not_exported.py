@@ -58,3 +58,19 @@ def test_prodigy_records_leave_the_suggestions_field_out(tmp_path):
         assert records and all("suggestions" not in r for r in records)
         # No span of the export is a suggestion's quote (the suggested attributions stay unmarked).
         assert not any(r["text"][s["start"]:s["end"]] == "costs will rise" for r in records for s in r["spans"])
+
+
+def test_a_spacy_export_stores_no_suggestions_key(tmp_path):
+    """A DocBin keeps every extension value a Doc was given, None too: the exported Docs name no
+    suggestions at all, so spaCy users see nothing of them in ``doc.user_data``."""
+    from spacy.tokens import DocBin
+
+    from annotator.nlp.pipeline import load_model
+
+    source = _decisions(tmp_path / "decisions.jsonl", suggestions=True)
+    out = tmp_path / "out.spacy"
+    report = export_annotations(sources=[source], format="spacy", output=out)
+    path = next(p for p, _ in report.outputs.values() if str(p).endswith(".spacy"))
+    docs = list(DocBin(store_user_data=True).from_disk(path).get_docs(load_model(None).vocab))
+    assert docs and docs[0].spans  # the annotations are there
+    assert not any("suggestions" in str(key) for doc in docs for key in doc.user_data)
