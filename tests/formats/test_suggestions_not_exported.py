@@ -9,14 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.records import Annotation
+from annotator.core.records import QUOTE, Annotation, Suggestion
 from annotator.formats import export_names
 from annotator.formats.exporting import export_annotations
-from tests.tui.suggestion_tasks import story
+from tests.tui.suggestion_tasks import span, story
 
 
 def _decisions(path: Path, *, suggestions: bool) -> Path:
-    record = Annotation(story(suggestions=suggestions), "accept", "maria", "maria-1", 1764064800).to_dict()
+    task = story(suggestions=suggestions)
+    if suggestions:  # another extent for the pre-labeled quote, left alone too
+        old = next(s for s in task.spans if s.label == QUOTE)
+        task.suggestions.append(Suggestion(span(task, "the bridge will reopen", QUOTE, "indirect"), score=0.3,
+                                           source="extent:clause", replaces=old))
+    record = Annotation(task, "accept", "maria", "maria-1", 1764064800).to_dict()
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     return path
 
