@@ -26,7 +26,7 @@ of the parse, never a word list: what makes one right is left to its measured ri
 * ``rule:noun-preposition`` — a noun with a possessor and a prepositional complement (``her
   stance on trade``, ``the group's worries about the cost``): the preposition's object, with the
   possessor as its speaker; ``rule:bare-noun-preposition`` the same without a possessor
-  (``concerns about the cost``), its speaker read by the speaker rules.
+  (``doubts about the levy``), its speaker read by the speaker rules.
 
 Tried and left out, right too seldom in every band (tuning, each source alone): the noun a
 relative clause's verb leaves its object to (``the treaty the senator backed``: 0.12 / 0.15 / 0.14 by
@@ -228,7 +228,7 @@ def nested_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     """A noun's prepositional complement: with a possessor who can speak, that possessor is the
     speaker (``rule:noun-preposition``); without one, the speaker rules read it
-    (``rule:bare-noun-preposition``, ``concerns about the cost``)."""
+    (``rule:bare-noun-preposition``, ``doubts about the levy``)."""
     possessor = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
     if possessor is not None and (not could_speak(possessor) or possessor.lower_ in ("my", "our", "your")):
         return []
