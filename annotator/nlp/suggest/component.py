@@ -15,6 +15,7 @@ from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
+from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
@@ -79,7 +80,9 @@ class Suggester:
                 if proposal.candidate is None:
                     return None
                 return self.counted_score(counts, proposal)
-        chosen = choose(proposals(doc, self.lexicon, frozenset(live)), self.scores, self.min_score, rate)
+        learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
+        chosen = choose(proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned], self.scores,
+                        self.min_score, with_learned(rate, learned))
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes suggested above
         doc._.suggestions = suggested + extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
