@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy
 from spacy.attrs import DEP, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -89,8 +90,8 @@ _IRREGULAR = {
 }
 #: Part-of-speech ids that lemma_of looks further at: none (untagged), verbs, and the tags a
 #: tagger sometimes gives a past form (``said`` as a noun).
-_VERB_POS = frozenset({POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"]})
-_MISTAGGED_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"]})
+_VERB_POS_IDS = numpy.array([POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"]], dtype=numpy.uint64)
+_MISTAGGED_POS_IDS = numpy.array([POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"]], dtype=numpy.uint64)
 _ROOT = hash_string("ROOT")
 
 
@@ -171,11 +172,16 @@ class Lexicon:
     def possible_cues(self, doc: Doc, also: Iterable[str] = ()) -> list[int]:
         """Indices of the tokens lemma_of may accept, and of the words in ``also``: a superset,
         read from the Doc's arrays so a scan of every word does not build a Token for each."""
-        also_ids = {hash_string(w) for w in also}
+        if not len(doc):
+            return []
+        also_ids = numpy.fromiter({hash_string(w) for w in also}, dtype=numpy.uint64)
+        past_ids = numpy.fromiter(self._past_form_ids, dtype=numpy.uint64)
+        array = doc.to_array([POS, LOWER, DEP])
+        pos, lower = array[:, 0], array[:, 1]
         # a noun heading its sentence may be a verb the tagger took for a plural (``Tenants blasts landlord``)
-        return [i for i, (pos, lower, dep) in enumerate(doc.to_array([POS, LOWER, DEP]).tolist())
-                if pos in _VERB_POS or lower in also_ids
-                or pos in _MISTAGGED_POS and (lower in self._past_form_ids or dep == _ROOT)]
+        wanted = numpy.isin(pos, _VERB_POS_IDS) | numpy.isin(lower, also_ids) \
+            | numpy.isin(pos, _MISTAGGED_POS_IDS) & (numpy.isin(lower, past_ids) | (array[:, 2] == _ROOT))
+        return numpy.flatnonzero(wanted).tolist()
 
     def lemma_of(self, token: Token) -> str | None:
         """The cue lemma if the token is a speech or cognition verb, else None."""

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
+import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.marks import MarkedSegment, find_marked_segments, paragraph_bounds, paragraph_starts
+from annotator.nlp.marks import MarkedSegment, doc_text, paragraph_bounds
 
 
 @dataclass
@@ -37,13 +38,17 @@ class QuoteScan:
     min_direct_words: int = 3
     #: A ``Name: words`` line longer than this is not a headline quote.
     headline_max_words: int = 25
+    #: Token index → its ``cue_lemma`` (the rules ask it of one token many times).
+    _cue_lemmas: dict[int, str | None] = field(default_factory=dict, repr=False, compare=False)
+    #: (kind attribute, word attribute) → the Doc's array of both, for ``words_where``.
+    _arrays: dict[tuple[int, int], numpy.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon, *, min_direct_words: int = 3, headline_max_words: int = 25) -> QuoteScan:
-        text = doc.text
-        segments = find_marked_segments(text)
+        shared = doc_text(doc)  # the text, its lines and quoted segments: once per Doc, for every component
+        text, segments = shared.text, shared.segments
         closes = {s.end: s.close_at for s in segments if s.close_at is not None}
-        return cls(doc=doc, text=text, lexicon=lexicon, paragraph_starts=paragraph_starts(text),
+        return cls(doc=doc, text=text, lexicon=lexicon, paragraph_starts=shared.paragraph_starts,
                    segments=segments, inside=[(s.start, s.end) for s in segments], closes=closes,
                    close_marks=set(closes.values()), min_direct_words=min_direct_words,
                    headline_max_words=headline_max_words)
@@ -57,10 +62,15 @@ class QuoteScan:
         """The tokens whose ``kind_attr`` (``POS``, ``TAG``) is ``kind`` and whose ``word_attr``
         (``LEMMA``, ``LOWER``) is one of ``words``: read from the Doc's arrays, since a scan of every
         word would build a Token for each."""
-        wanted = {hash_string(w) for w in words}
         doc = self.doc
-        return [doc[i] for i, (this_kind, word) in enumerate(doc.to_array([kind_attr, word_attr]).tolist())
-                if this_kind == kind and word in wanted]
+        wanted = numpy.fromiter({hash_string(w) for w in words}, dtype=numpy.uint64)
+        if not len(wanted) or not len(doc):
+            return []
+        array = self._arrays.get((kind_attr, word_attr))
+        if array is None:
+            array = self._arrays[(kind_attr, word_attr)] = doc.to_array([kind_attr, word_attr])
+        hits = numpy.flatnonzero((array[:, 0] == kind) & numpy.isin(array[:, 1], wanted))
+        return [doc[i] for i in hits.tolist()]
 
     @cached_property
     def named_words(self) -> set[str]:
@@ -86,6 +96,12 @@ class QuoteScan:
     def cue_lemma(self, token: Token) -> str | None:
         """The lemma of a speech or cognition verb that can start a report: outside quotation marks
         and not negated (``did not say``). ``according`` starts its own pattern, never a verb's."""
+        known = self._cue_lemmas.get(token.i, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._cue_lemmas[token.i] = self._cue_lemma(token)
+        return known
+
+    def _cue_lemma(self, token: Token) -> str | None:
         if token.lower_ == "according":
             return None
         lemma = self.lexicon.lemma_of(token)
@@ -130,6 +146,7 @@ def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 _AFTER_ANY_END = float("inf")
+_UNKNOWN = object()
 
 
 def word_before(doc: Doc, i: int) -> int:
