@@ -6,6 +6,7 @@ Runs before the parser, which keeps sentence starts set before it.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -35,15 +36,17 @@ def paragraph_first_tokens(doc: Doc, limit: int | None = None) -> list[int]:
     given, so a caller after the opening paragraphs does not scan the whole document."""
     firsts: list[int] = []
     after_break = True
-    for token in doc:
-        if token.is_space:
-            after_break = after_break or "\n" in token.text
+    # Read from the Doc's array: a Token is built only for the white-space tokens. A word's own
+    # trailing white space is one space at most (``whitespace_``), never a line break.
+    for i, is_space in enumerate(doc.to_array(IS_SPACE).tolist()):
+        if is_space:
+            after_break = after_break or "\n" in doc[i].text
             continue
         if after_break:
             if len(firsts) == limit:
                 break
-            firsts.append(token.i)
-        after_break = "\n" in token.whitespace_
+            firsts.append(i)
+        after_break = False
     return firsts
 
 
