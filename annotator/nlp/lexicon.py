@@ -90,9 +90,17 @@ _IRREGULAR = {
 }
 #: Part-of-speech ids that lemma_of looks further at: none (untagged), verbs, and the tags a
 #: tagger sometimes gives a past form (``said`` as a noun).
-_VERB_POS_IDS = numpy.array([POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"]], dtype=numpy.uint64)
-_MISTAGGED_POS_IDS = numpy.array([POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"]], dtype=numpy.uint64)
+_VERB_POS_IDS = (POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"])
+_MISTAGGED_POS_IDS = (POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"])
 _ROOT = hash_string("ROOT")
+
+
+def _any_equal(column: numpy.ndarray, values) -> numpy.ndarray:
+    """Which entries of ``column`` (a Doc array's column) equal one of a few ``values``."""
+    found = numpy.zeros(len(column), dtype=bool)
+    for value in values:
+        found |= column == value
+    return found
 
 
 def inflections(lemma: str) -> set[str]:
@@ -172,15 +180,14 @@ class Lexicon:
     def possible_cues(self, doc: Doc, also: Iterable[str] = ()) -> list[int]:
         """Indices of the tokens lemma_of may accept, and of the words in ``also``: a superset,
         read from the Doc's arrays so a scan of every word does not build a Token for each."""
-        if not len(doc):
-            return []
-        also_ids = numpy.fromiter({hash_string(w) for w in also}, dtype=numpy.uint64)
-        past_ids = numpy.fromiter(self._past_form_ids, dtype=numpy.uint64)
         array = doc.to_array([POS, LOWER, DEP])
         pos, lower = array[:, 0], array[:, 1]
+        wanted = _any_equal(pos, _VERB_POS_IDS) | _any_equal(lower, [hash_string(w) for w in also])
         # a noun heading its sentence may be a verb the tagger took for a plural (``Tenants blasts landlord``)
-        wanted = numpy.isin(pos, _VERB_POS_IDS) | numpy.isin(lower, also_ids) \
-            | numpy.isin(pos, _MISTAGGED_POS_IDS) & (numpy.isin(lower, past_ids) | (array[:, 2] == _ROOT))
+        mistagged = numpy.flatnonzero(_any_equal(pos, _MISTAGGED_POS_IDS) & ~wanted)
+        past = self._past_form_ids
+        wanted[[i for i, word, dep in zip(mistagged.tolist(), lower[mistagged].tolist(), array[mistagged, 2].tolist(),
+                                          strict=True) if word in past or dep == _ROOT]] = True
         return numpy.flatnonzero(wanted).tolist()
 
     def lemma_of(self, token: Token) -> str | None:

@@ -6,7 +6,7 @@ Runs before the parser, which keeps sentence starts set before it.
 
 from __future__ import annotations
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -22,12 +22,21 @@ def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
 
 class ParagraphSplitter:
     def __call__(self, doc: Doc) -> Doc:
+        starts: list[int] = []
         for start in paragraph_first_tokens(doc):
             if start > 0:
-                doc[start].is_sent_start = True
+                starts.append(start)
             end = dateline_end(doc, start)
             if end is not None and end < len(doc):
-                doc[end].is_sent_start = True
+                starts.append(end)
+        if not starts:
+            return doc
+        if doc.has_annotation("DEP"):
+            doc[starts[0]].is_sent_start = True  # refused after a parser, as spaCy says (E043)
+        # Written as one array: each ``token.is_sent_start = True`` checks the whole Doc for a parse.
+        array = doc.to_array(SENT_START)
+        array[starts] = 1
+        doc.from_array(SENT_START, array)
         return doc
 
 

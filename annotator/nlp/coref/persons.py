@@ -32,8 +32,8 @@ def referred_person(scan: CorefScan, speaker: Span) -> Resolved:
 
 def _resolve(scan: CorefScan, speaker: Span) -> Person | None:
     """A name inside the speaker, a pronoun's antecedent, a surname's person, or a description's."""
-    ents, people = scan.ents, scan.people
-    names = [e for e in ents if e.label_ == PERSON and speaker.start <= e.start and e.end <= speaker.end]
+    people = scan.people
+    names = [e for e in scan.person_ents if speaker.start <= e.start and e.end <= speaker.end]
     if len(names) > 1 and any(t.dep_ == "conj" for e in names for t in e):
         return None  # "two senators, Joe Manchin and Kyrsten Sinema": several people, not one
     # "the head of X, Sergei Lavrov": the apposition (or the head itself) is who it is; a name in

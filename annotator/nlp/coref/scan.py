@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.coref.person_register import Person, gender_from_context, people_of
+from annotator.nlp.entities import PERSON
 
 
 class Resolved(NamedTuple):
@@ -44,6 +46,11 @@ class CorefScan:
         gender_from_context(doc, people)
         return cls(doc=doc, ents=ents, people=people, speakers=speakers, quoted=quoted,
                    speaker_heads={s.root.i for s in speakers}, resolve_cataphora=resolve_cataphora)
+
+    @cached_property
+    def person_ents(self) -> list[Span]:
+        """The PERSON entities, in order."""
+        return [e for e in self.ents if e.label_ == PERSON]
 
     def unquoted_mentions(self, person: Person) -> list[Span]:
         """The person's mentions that are not inside a direct quote, in mention order."""

@@ -63,14 +63,12 @@ class QuoteScan:
         (``LEMMA``, ``LOWER``) is one of ``words``: read from the Doc's arrays, since a scan of every
         word would build a Token for each."""
         doc = self.doc
-        wanted = numpy.fromiter({hash_string(w) for w in words}, dtype=numpy.uint64)
-        if not len(wanted) or not len(doc):
-            return []
+        wanted = {hash_string(w) for w in words}
         array = self._arrays.get((kind_attr, word_attr))
         if array is None:
             array = self._arrays[(kind_attr, word_attr)] = doc.to_array([kind_attr, word_attr])
-        hits = numpy.flatnonzero((array[:, 0] == kind) & numpy.isin(array[:, 1], wanted))
-        return [doc[i] for i in hits.tolist()]
+        of_kind = numpy.flatnonzero(array[:, 0] == kind)
+        return [doc[i] for i, word in zip(of_kind.tolist(), array[of_kind, 1].tolist(), strict=True) if word in wanted]
 
     @cached_property
     def named_words(self) -> set[str]:
