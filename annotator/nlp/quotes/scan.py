@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
 import numpy
+from spacy.attrs import IDX
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -81,7 +82,12 @@ class QuoteScan:
 
     def token_at_or_after(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (len(doc) when none)."""
-        return token_at_or_after(self.doc, offset)
+        return bisect_left(self.token_starts, offset)
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Each token's character offset, in order (``doc.to_array(IDX)``: no Token built)."""
+        return self.doc.to_array(IDX).tolist()
 
     def char_span(self, start: int, end: int) -> Span | None:
         """The tokens of a character range, contracted to whole tokens when it cuts one; None if empty."""
@@ -122,17 +128,6 @@ class QuoteScan:
     def quoted(self, offset: int) -> bool:
         """The character at ``offset`` is between quotation marks."""
         return within(offset, self.inside)
-
-
-def token_at_or_after(doc: Doc, offset: int) -> int:
-    low, high = 0, len(doc)
-    while low < high:
-        mid = (low + high) // 2
-        if doc[mid].idx < offset:
-            low = mid + 1
-        else:
-            high = mid
-    return low
 
 
 def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
