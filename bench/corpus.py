@@ -52,6 +52,7 @@ from annotator.measure.keys import (  # noqa: E402
 )
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model, prelabel_batch, set_suggestions  # noqa: E402
 from annotator.nlp.suggest import BANDS, SCORES, band  # noqa: E402
+from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 from corpus_misses import keep_classes, print_misses  # noqa: E402  (bench/corpus_misses.py)
@@ -212,8 +213,10 @@ def print_suggestion_keys(gold: list[Task], predicted: list[Task], per_doc: list
         return
     keys = sorted(keys_with_suggestions(fixes, s) for fixes, s in zip(per_doc, suggested, strict=True))
     n = len(gold)
-    print(f"suggestions: {total['visit'] / n:.1f} per article, right {total['take'] / total['visit']:.3f} "
-          f"({total['take'] / n:.1f} taken per article; their speaker fixed {total['speaker'] / n:.1f}); keys per "
+    taken = total["take"] + total["replace"]
+    print(f"suggestions: {total['visit'] / n:.1f} per article, right {taken / total['visit']:.3f} "
+          f"({taken / n:.1f} taken per article, {total['replace'] / n:.2f} of them another extent; their speaker "
+          f"fixed {total['speaker'] / n:.1f}); keys per "
           f"article with suggestions (visit {SUGGESTION_COSTS['visit']}, take {SUGGESTION_COSTS['take']}): mean "
           f"{sum(keys) / n:.1f}, median {keys[n // 2]}")
     sources = sorted({k[2:] for k in total if k.startswith("n:")})
@@ -283,7 +286,7 @@ def main() -> int:
     bare = load_model(args.model)
     ours = set_suggestions(add_components(load_model(args.model)), not args.no_suggestions)
     if args.suggest_all and SUGGESTIONS in ours.pipe_names:
-        ours.get_pipe(SUGGESTIONS).sources = frozenset(SCORES)
+        ours.get_pipe(SUGGESTIONS).sources = frozenset(SCORES) | frozenset(EXTENT_SOURCES)
         ours.get_pipe(SUGGESTIONS).min_score = 0.0
     print(f"pipeline: {' → '.join(ours.pipe_names)}")
     warm = [g.text for g in gold[:8]]

@@ -7,7 +7,8 @@ One line per edit: ``{"_input_hash": H, "spans": [[token_start, token_end, label
 relations by index into those spans: a tenth of the size of full records, which matters when every
 edit of a long document is written before the next key), the suggestions still on offer as
 ``"suggestions": [[[token_start, token_end, quote_type], [cue start, end] | null, [speaker start, end] |
-null, score, source], ...]`` (a line without them keeps the document's own), or
+null, score, source(, [replaced quote's token_start, token_end, quote_type])], ...]`` (a line without them
+keeps the document's own), or
 ``{"_input_hash": H, "cleared": true}``. The newest line per input
 hash wins. Each line is read with the readers' strict parser and its shape checked; a line that
 fails (a torn tail after a crash, or damage) is reported as ``FILE:LINE: reason`` and moved to
@@ -64,17 +65,21 @@ def _draft_problem(line: Any) -> str | None:
                 and _is_int(relation[1]) and isinstance(relation[2], str) and relation[2]):
             return "a relation must be [head, child, label]"
     suggestions = line.get("suggestions", [])
-    if not isinstance(suggestions, list) or not all(isinstance(x, list) and len(x) == 5 for x in suggestions):
-        return "'suggestions' must be a list of [quote, cue, speaker, score, source]"
+    if not isinstance(suggestions, list) or not all(isinstance(x, list) and len(x) in (5, 6) for x in suggestions):
+        return "'suggestions' must be a list of [quote, cue, speaker, score, source(, replaces)]"
     return None
 
 
 def _suggestion_line(suggestion: Suggestion) -> list[Any]:
-    quote, cue, speaker = suggestion.quote, suggestion.cue, suggestion.speaker
-    return [[quote.token_start, quote.token_end, *([quote.quote_type] if quote.quote_type else [])],
-            [cue.token_start, cue.token_end] if cue is not None else None,
+    quote, cue, speaker, replaces = suggestion.quote, suggestion.cue, suggestion.speaker, suggestion.replaces
+    line = [_quote_where(quote), [cue.token_start, cue.token_end] if cue is not None else None,
             [speaker.token_start, speaker.token_end] if speaker is not None else None,
             suggestion.score, suggestion.source]
+    return line + [_quote_where(replaces)] if replaces is not None else line
+
+
+def _quote_where(quote: Span) -> list[Any]:
+    return [quote.token_start, quote.token_end, *([quote.quote_type] if quote.quote_type else [])]
 
 
 def _suggestion_from(line: list[Any], task: Task) -> Suggestion:
@@ -86,10 +91,11 @@ def _suggestion_from(line: list[Any], task: Task) -> Suggestion:
         return Span(start, end, first, last, label, text=task.text[start:end],
                     quote_type=quote_type[0] if quote_type else None)
 
-    quote, cue, speaker, score, source = line
+    quote, cue, speaker, score, source, *replaces = line
     if not (score is None or isinstance(score, (int, float))) or not (source is None or isinstance(source, str)):
         raise ValueError("a suggestion's score is a number and its source a string")
-    return Suggestion(span(quote, QUOTE), span(cue, CUE), span(speaker, SPEAKER), score, source)
+    return Suggestion(span(quote, QUOTE), span(cue, CUE), span(speaker, SPEAKER), score, source,
+                      span(replaces[0], QUOTE) if replaces else None)
 
 
 class DraftJournal:

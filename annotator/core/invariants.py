@@ -236,6 +236,6 @@ _token_start, _token_end, _quote_type = attrgetter("token_start"), attrgetter("t
 _head_span, _child_span = attrgetter("head_span"), attrgetter("child_span")
 _key = attrgetter("start", "end", "label")
 _QUOTE_ONLY = frozenset({QUOTE})
-_SUGGESTION_PARTS = (("quote", QUOTE), ("cue", CUE), ("speaker", SPEAKER))
+_SUGGESTION_PARTS = (("quote", QUOTE), ("cue", CUE), ("speaker", SPEAKER), ("replaces", QUOTE))
 _LABELS = tuple(label for _, label in _SUGGESTION_PARTS)
 _parts = attrgetter(*(part for part, _ in _SUGGESTION_PARTS))

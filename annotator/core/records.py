@@ -173,14 +173,14 @@ class Relation(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=Tr
 
 
 class Suggestion(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, repr_omit_defaults=True):
-    """An attribution the pre-labeler is unsure of, offered apart from the pre-labels until the annotator
-    takes it (as INCEpTION's recommendations). Not an annotation: exports and scores read ``spans``."""
+    """A quote the pre-labeler is unsure of, or another extent for one of its quotes: offered, never exported."""
 
     quote: Annotated[Span, Meta(description="The QUOTE span, with its quote_type.")]
     cue: Annotated[Span, Meta(description="The CUE span the quote would be linked to.")] = None
     speaker: Annotated[Span, Meta(description="The SPEAKER span the quote would be said by.")] = None
     score: Annotated[float, Meta(ge=0, le=1, description="How often a suggestion of its kind is right.")] = None
     source: Annotated[str, Meta(description="What proposed it: a rule, a frame, a model.")] = None
+    replaces: Annotated[Span, Meta(description="The pre-labeled QUOTE whose extent it would replace.")] = None
 
     @property
     def spans(self) -> tuple[Span, ...]:

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from annotator.core.records import QUOTE, Span, Suggestion, Task
+from annotator.core.suggestion_edits import with_extent
 from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
 
 #: Estimated keys for one fix in the annotate screen (issue 17): add a missed quote with its
@@ -71,12 +72,18 @@ def suggestion_fixes(gold: Task, pred: Task, kind: Callable[[Suggestion], str] |
     scorer pairs with a gold quote the pre-labels did not find (``right``: an attribution no longer
     added by hand), then fixes its speaker (``speaker``; ``delete`` when gold has none) and its
     extent as for a pre-label. Counted by kind, and per source (or per ``kind(suggestion)``) as
-    ``n:KIND`` / ``right:KIND``."""
+    ``n:KIND`` / ``right:KIND``. Another extent for a pre-labeled quote (``replaces``) is taken
+    (``replace``) when, with it, that quote pairs with a gold quote no pre-label found and the keys
+    to gold fall: the fixes it saves are ``saved:KIND``, those it brings are counted by kind; the
+    suggestions of quotes of their own are then paired with what is still missed."""
     kind = kind or _source
     suggestions = pred.suggestions
     out: Counter = Counter(visit=len(suggestions))
     if not suggestions:
         return out
+    if any(s.replaces is not None for s in suggestions):
+        pred = _take_extents(gold, pred, out, kind)
+        suggestions = [s for s in suggestions if s.replaces is None]
     g_quotes = _gold_quotes(gold)
     pairs, _ = match_quotes_with_pieces(gold.text, g_quotes, [s for s in pred.spans if s.label == QUOTE])
     found = {g.key for g, _ in pairs}
@@ -100,12 +107,62 @@ def _source(suggestion: Suggestion) -> str:
     return suggestion.source or "?"
 
 
+def _take_extents(gold: Task, pred: Task, out: Counter, kind: Callable[[Suggestion], str]) -> Task:
+    """``pred`` after the annotator took, for each pre-labeled quote, the offered extent that saves
+    the most keys among the right ones (``suggestion_fixes``), each counted in ``out``."""
+    before = keys_to_gold(gold, pred)
+    by_quote: dict[Span, list[Suggestion]] = {}
+    for suggestion in pred.suggestions:
+        if suggestion.replaces is not None:
+            out[f"n:{kind(suggestion)}"] += 1
+            by_quote.setdefault(suggestion.replaces, []).append(suggestion)
+    for old, offered in by_quote.items():
+        if old not in pred.spans:
+            continue
+        best, best_cost, best_fixes = None, _cost(before) - SUGGESTION_COSTS["take"], before
+        for suggestion in offered:
+            after = _with_quote(pred, old, suggestion.quote)
+            fixes = keys_to_gold(gold, after)
+            if _pairs_a_missed_quote(gold, pred, after, suggestion.quote) and _cost(fixes) < best_cost:
+                best, best_cost, best_fixes = (suggestion, after), _cost(fixes), fixes
+        if best is None:
+            continue
+        out["replace"] += 1
+        out[f"right:{kind(best[0])}"] += 1
+        for fix in KEY_COSTS:
+            change = best_fixes[fix] - before[fix]
+            out[fix if change > 0 else f"saved:{fix}"] += abs(change)
+        pred, before = best[1], best_fixes
+    return pred
+
+
+def _cost(fixes: Counter) -> int:
+    return sum(KEY_COSTS[kind] * fixes[kind] for kind in KEY_COSTS if kind != "extent")
+
+
+def _with_quote(pred: Task, old: Span, quote: Span) -> Task:
+    spans, relations = with_extent(pred.spans, pred.relations, old, quote.replace(quote_type=old.quote_type))
+    return Task(text=pred.text, tokens=pred.tokens, spans=spans, relations=relations)
+
+
+def _pairs_a_missed_quote(gold: Task, pred: Task, after: Task, quote: Span) -> bool:
+    """Whether ``quote`` in ``after`` pairs with a gold quote that no quote of ``pred`` paired with."""
+    g_quotes = _gold_quotes(gold)
+    found = {g.key for g, _ in match_quotes_with_pieces(gold.text, g_quotes, [s for s in pred.spans
+                                                                              if s.label == QUOTE])[0]}
+    pairs, _ = match_quotes_with_pieces(gold.text, g_quotes, [s for s in after.spans if s.label == QUOTE])
+    return any(p.key == quote.key and g.key not in found for g, p in pairs)
+
+
 def keys_with_suggestions(fixes: Counter, suggested: Counter, *, extent: bool = False) -> int:
     """Keys to gold when the pre-labels' ``fixes`` (``keys_to_gold``) come with ``suggested``
     (``suggestion_fixes``): each taken suggestion is an attribution not added by hand, and costs
-    its visit, its take and its own fixes instead; every other suggestion costs its visit."""
-    plain = {**fixes, "add": fixes["add"] - suggested["take"]}
-    keys = sum(KEY_COSTS[kind] * n for kind, n in plain.items() if kind in KEY_COSTS and (extent or kind != "extent"))
-    keys += sum(SUGGESTION_COSTS[kind] * suggested[kind] for kind in SUGGESTION_COSTS)
-    keys += sum(KEY_COSTS[kind] * suggested[kind] for kind in ("speaker", "delete") + (("extent",) if extent else ()))
+    its visit, its take and its own fixes instead; a taken extent saves the fixes ``saved:KIND`` and
+    brings its own; every other suggestion costs its visit."""
+    plain = {kind: fixes[kind] - suggested[f"saved:{kind}"] for kind in KEY_COSTS}
+    plain["add"] -= suggested["take"]
+    keys = sum(KEY_COSTS[kind] * n for kind, n in plain.items() if extent or kind != "extent")
+    keys += SUGGESTION_COSTS["visit"] * suggested["visit"]
+    keys += SUGGESTION_COSTS["take"] * (suggested["take"] + suggested["replace"])
+    keys += sum(KEY_COSTS[kind] * suggested[kind] for kind in ("add", "speaker", "delete") + (("extent",) if extent else ()))
     return keys

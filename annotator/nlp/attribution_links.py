@@ -99,7 +99,7 @@ class AttributionLinker:
                     + list(used_speakers.values()))
         for quote in quotes:
             first, last = sentence_of[quote.start], sentence_of[quote.end - 1]
-            cue = self._parse_cue(quote, cues) if self.parse_cues else None
+            cue = parse_cue(quote, cues) if self.parse_cues else None
             if cue is None:
                 cue = self._nearest(quote, first, last, cues, sentence_of)
             if cue is not None:
@@ -144,15 +144,6 @@ class AttributionLinker:
             found.append(Span(doc, clause[0], clause[1], label=QUOTE))
         return found
 
-    @staticmethod
-    def _parse_cue(quote: Span, cues: Sequence[Span]) -> Span | None:
-        """The verb outside the quote its root hangs on (the learned cue on it, when there is one)."""
-        head = quote.root.head
-        if quote.start <= head.i < quote.end or head.pos_ not in ("VERB", "AUX") or head.lemma_ == "be":
-            return None
-        on_head = [c for c in cues if c.start <= head.i < c.end]
-        return on_head[0] if on_head else Span(quote.doc, head.i, head.i + 1, label=CUE)
-
     def _syntactic_speaker(self, scan: SpeakerScan, cue: Span, quote: Span, speakers: Sequence[Span]) -> Span | None:
         if not self.syntax_speakers:
             return None
@@ -183,6 +174,22 @@ class AttributionLinker:
             if near:
                 return min(near, key=lambda c: (_distance(anchor, c), c.start))
         return None
+
+
+def parse_cue(quote: Span, cues: Sequence[Span]) -> Span | None:
+    """The verb outside the quote its root hangs on (the learned cue on it, when there is one)."""
+    head = quote.root.head
+    if quote.start <= head.i < quote.end or head.pos_ not in ("VERB", "AUX") or head.lemma_ == "be":
+        return None
+    on_head = [c for c in cues if c.start <= head.i < c.end]
+    return on_head[0] if on_head else Span(quote.doc, head.i, head.i + 1, label=CUE)
+
+
+def nearest_cue(quote: Span, cues: Sequence[Span], sentence_of: list[int]) -> Span | None:
+    """The cue closest to ``quote`` in its own sentences (None when they hold none)."""
+    first, last = sentence_of[quote.start], sentence_of[quote.end - 1]
+    near = [c for c in cues if first <= sentence_of[c.start] <= last and not _overlaps(c, quote)]
+    return min(near, key=lambda c: (_distance(quote, c), c.start)) if near else None
 
 
 def _group(doc: Doc, label: str) -> list[Span]:

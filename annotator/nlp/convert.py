@@ -36,7 +36,8 @@ class DocRelation(NamedTuple):
 
 class DocSuggestion(NamedTuple):
     """A suggestion on a ``Doc`` (``annotator_suggestions`` writes them), by character offsets: its
-    quote and type, its cue and speaker (``None`` when it has none), its score and its source."""
+    quote and type, its cue and speaker (``None`` when it has none), its score and its source, and
+    the pre-labeled quote whose extent it would replace (``None``: a quote of its own)."""
 
     quote_start: int
     quote_end: int
@@ -47,6 +48,8 @@ class DocSuggestion(NamedTuple):
     speaker_end: int | None
     score: float | None
     source: str | None
+    replaces_start: int | None = None
+    replaces_end: int | None = None
 
 
 if not SpacySpan.has_extension("quote_type"):
@@ -149,14 +152,15 @@ def doc_to_task(doc: Doc, base: Task | None = None) -> Task:
         meta=dict(base.meta) if base else {},
         input_hash=base.input_hash if base else None,
         extra=dict(base.extra) if base else {},
-        suggestions=_suggestions(doc, at),
+        suggestions=_suggestions(doc, at, keyed),
     )
     return task
 
 
-def _suggestions(doc: Doc, at) -> list[Suggestion]:
+def _suggestions(doc: Doc, at, keyed: dict) -> list[Suggestion]:
     """The doc's suggestions as records (``at`` makes a span on token edges, or None): one whose
-    quote is not on token edges is left out, and so is a cue or speaker that is not."""
+    quote is not on token edges is left out, and so is a cue or speaker that is not; another extent
+    whose replaced quote is not one of the task's (``keyed``) too."""
     out = []
     for item in suggestions_in(doc):
         quote = at(item.quote_start, item.quote_end, QUOTE, item.quote_type)
@@ -164,7 +168,12 @@ def _suggestions(doc: Doc, at) -> list[Suggestion]:
             continue
         cue = at(item.cue_start, item.cue_end, CUE) if item.cue_start is not None else None
         speaker = at(item.speaker_start, item.speaker_end, SPEAKER) if item.speaker_start is not None else None
-        out.append(Suggestion(quote, cue, speaker, item.score, item.source))
+        replaces = None
+        if item.replaces_start is not None:
+            replaces = keyed.get((*strip_spaces(doc.text, item.replaces_start, item.replaces_end), QUOTE))
+            if replaces is None:
+                continue
+        out.append(Suggestion(quote, cue, speaker, item.score, item.source, replaces))
     return out
 
 
@@ -174,9 +183,10 @@ def suggestions_in(doc: Doc) -> list[DocSuggestion]:
 
 
 def suggestion_tuple(suggestion: Suggestion) -> DocSuggestion:
-    q, c, s = suggestion.quote, suggestion.cue, suggestion.speaker
+    q, c, s, r = suggestion.quote, suggestion.cue, suggestion.speaker, suggestion.replaces
     return DocSuggestion(q.start, q.end, q.quote_type or "direct", c.start if c else None, c.end if c else None,
-                         s.start if s else None, s.end if s else None, suggestion.score, suggestion.source)
+                         s.start if s else None, s.end if s else None, suggestion.score, suggestion.source,
+                         r.start if r else None, r.end if r else None)
 
 
 def task_to_doc(task: Task, nlp: Language) -> Doc:
@@ -201,7 +211,8 @@ def task_to_doc(task: Task, nlp: Language) -> Doc:
     for group, spans in groups.items():
         doc.spans[group] = spans
     doc._.relations = [relation_tuple(r) for r in task.relations]
-    doc._.suggestions = [suggestion_tuple(s) for s in task.suggestions] or None
+    if task.suggestions:  # only then: a DocBin stores every extension value set, None too
+        doc._.suggestions = [suggestion_tuple(s) for s in task.suggestions]
     return doc
 
 

@@ -9,9 +9,16 @@
   labels them, and a second ``annotator_learned_spans`` with ``source`` set to its span key keeps
   the best-scored of overlapping spans of a label and fills the same span groups; the quotes' scores
   go with them (``learned_quotes``' ``attrs["scores"]``) for the linker's ``min_learned_score``.
+
+Either design's ``annotator_learned_spans`` may hold ``rate_bins``/``rates`` (measured on the training
+run's dev part, ``training/model_suggestions.py``): each learned quote's score mapped to how often such
+a quote is right as a suggestion, written to ``attrs["rates"]`` with the source name
+(``attrs["source"]``, ``model:spancat``/``model:ner``) for the suggestions (``nlp/suggest/learned.py``).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 import numpy
 from spacy.language import Language
@@ -37,16 +44,28 @@ SPANCAT_KEY = "attribution_sc"
 #: The ``attrs`` key of a learned span group holding each span's score (the spancat design only: the
 #: ner design's spans have none, and count as sure).
 SCORES = "scores"
+#: The ``attrs`` keys of ``learned_quotes`` holding each quote's right-rate as a suggestion, and the
+#: suggestions' source name (only when the pipeline's ``annotator_learned_spans`` has ``rates``).
+RATES = "rates"
+SOURCE = "source"
 #: The pipe that runs the learned spans' model, in either design.
 LEARNED_MODELS = (LEARNED_TAGGER, LEARNED_SPANCAT)
 
 
 @Language.factory(LEARNED_SPANS, assigns=["doc.spans", "doc.ents"], requires=["doc.ents"],
-                  default_config={"source": "ents", "candidates_key": ""})
-def make_learned_spans(nlp: Language, name: str, source: str, candidates_key: str) -> LearnedSpans | ParseCandidates:
+                  default_config={"source": "ents", "candidates_key": "", "rate_bins": [], "rates": []})
+def make_learned_spans(nlp: Language, name: str, source: str, candidates_key: str, rate_bins: list[float],
+                       rates: list[float]) -> LearnedSpans | ParseCandidates:
+    """``rate_bins``: the lower edges of score bins, ascending; ``rates``: each bin's right-rate as a
+    suggestion (empty: the model proposes no suggestions)."""
     if candidates_key:
         return ParseCandidates(candidates_key)
-    return LearnedSpans(source)
+    if len(rate_bins) != len(rates) or list(rate_bins) != sorted(rate_bins):
+        raise ValueError(f"[components.{name}] rate_bins and rates: one rate per bin, bins ascending "
+                         f"(got {list(rate_bins)} and {list(rates)})")
+    if any(not 0.0 <= r <= 1.0 for r in rates):
+        raise ValueError(f"[components.{name}] rates: each between 0 and 1, not {list(rates)}")
+    return LearnedSpans(source, rate_bins=tuple(rate_bins), rates=tuple(rates))
 
 
 class ParseCandidates:
@@ -67,14 +86,28 @@ class LearnedSpans:
     group ``source`` (the spancat design: of overlapping spans of one label, the best-scored wins).
 
     A quote is one span per paragraph in our records, so a predicted span is cut at line breaks.
+    With ``rates``, each learned quote's score (1.0 without one) is mapped to its bin's rate.
     """
 
-    def __init__(self, source: str = "ents") -> None:
+    def __init__(self, source: str = "ents", *, rate_bins: tuple[float, ...] = (), rates: tuple[float, ...] = ()) -> None:
         self.source = source
+        self.rate_bins = rate_bins
+        self.rates = rates
+
+    @property
+    def source_name(self) -> str:
+        """The suggestions' source: ``model:ner`` or ``model:spancat``."""
+        return "model:ner" if self.source == "ents" else "model:spancat"
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.source != "ents":
-            return self._from_span_group(doc)
+        doc = self._from_ents(doc) if self.source == "ents" else self._from_span_group(doc)
+        group = doc.spans[LEARNED_GROUPS[QUOTE]]
+        if self.rates:
+            group.attrs[RATES] = [rate_of(self.rate_bins, self.rates, s) for s in learned_scores(group)]
+            group.attrs[SOURCE] = self.source_name
+        return doc
+
+    def _from_ents(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         groups: dict[str, list[Span]] = {group: [] for group in LEARNED_GROUPS.values()}
         for ent in doc.ents:
@@ -114,6 +147,11 @@ def learned_scores(group: SpanGroup) -> list[float]:
     if scores is None or len(scores) != len(group):
         return [1.0] * len(group)
     return [float(score) for score in scores]
+
+
+def rate_of(bins: tuple[float, ...], rates: tuple[float, ...], score: float) -> float:
+    """The rate of the bin ``score`` falls in (the first bin's below its edge)."""
+    return rates[max(bisect_right(bins, score) - 1, 0)]
 
 
 def split_at_line_breaks(span: Span) -> list[Span]:

@@ -33,6 +33,7 @@ def training_meta(data: TrainingData, result: TrainingResult, *, base: str | Non
         "entities": result.entities,
         "linking": result.linking.to_dict() if result.linking is not None else None,
         "frames": result.frames.to_dict() if result.frames is not None else None,
+        "model_suggestions": result.suggestions.to_dict() if result.suggestions is not None else None,
     }
 
 

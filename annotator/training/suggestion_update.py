@@ -23,6 +23,8 @@ from annotator.training.settings import TrainingSettings
 
 #: ``meta.json``'s ``annotator.update.kind`` of a pipeline an update of the counts published.
 SUGGESTIONS_KIND = "suggestions"
+#: ... and of a span model kept for its suggestions only (the pre-labels are the rules').
+MODEL_SUGGESTIONS_KIND = "model suggestions"
 
 
 @dataclass
@@ -60,6 +62,11 @@ def read_meta(folder: Path) -> dict:
 def is_counts_model(folder: Path) -> bool:
     """Whether a published model is the rules with frame counts (the counts update replaces it)."""
     return read_meta(folder).get("design") == "frames"
+
+
+def is_suggestions_model(folder: Path) -> bool:
+    """Whether a published model is a span model kept for its suggestions only (rules' pre-labels)."""
+    return (read_meta(folder).get("update") or {}).get("kind") == MODEL_SUGGESTIONS_KIND
 
 
 def bare(task: Task) -> Task:
@@ -124,8 +131,50 @@ def counts_pipeline(data: TrainingData, *, base: str | None = None, settings: Tr
 
 
 def describe_update(folder: Path) -> str | None:
-    """What the update that published ``folder`` changed, for the header (None: not a counts update)."""
+    """What the update that published ``folder`` changed, for the header (None: a span model that
+    pre-labels)."""
     update = read_meta(folder).get("update") or {}
+    if update.get("kind") == MODEL_SUGGESTIONS_KIND:
+        return "the rules' pre-labels, the span model's suggestions"
     if update.get("kind") != SUGGESTIONS_KIND:
         return None
     return f"suggestions from {update.get('decisions')} decisions"
+
+
+def publish_model_suggestions(data: TrainingData, result, *, root: Path, current: Path | None, base: str | None,
+                              seed: int, refused):
+    """A span model refused for the pre-labels, kept for its suggestions: the rules' pre-labels, and its
+    own quotes they leave out as suggestions (``training/model_suggestions.py``), published when dev
+    keys with suggestions fall against the pipeline in use (``current``, else the rules) at no loss
+    of dev attributed F1. Returns the updater's result: ``refused`` (``UpdateResult``) when not kept."""
+    from annotator.nlp.pipeline import load_pipeline, set_linking
+    from annotator.training.linking import COMBINATIONS, RULES_ALONE
+    from annotator.training.model_card import save_model, training_meta
+    from annotator.training.model_suggestions import add_model_suggestions
+    from annotator.training.updater import publish
+
+    found = result.suggestions
+    if found is None or not found.kept:
+        return refused
+    nlp = add_model_suggestions(set_linking(result.nlp, COMBINATIONS[RULES_ALONE]), found)
+    new_keys, new_f = dev_figures(nlp, data.dev)
+    current_keys, current_f = dev_figures(load_pipeline(str(current) if current is not None else base), data.dev)
+    figures = f"dev keys with suggestions {new_keys:.1f} per document vs {current_keys:.1f}, F1 {new_f:.3f} vs {current_f:.3f}"
+    if new_keys >= current_keys or new_f < current_f - 1e-9:
+        refused.reason += f"; its suggestions not kept either: {figures}"
+        return refused
+    meta = training_meta(data, result, base=base, seed=seed, design=read_design(result))
+    meta["update"] = {"kind": MODEL_SUGGESTIONS_KIND, "dev_attributed_f": new_f, "replaced_f": current_f,
+                      "dev_keys": new_keys, "replaced_keys": current_keys, "train_documents": len(data.train),
+                      "dev_documents": len(data.dev), "folds": None}
+    published = publish(root, lambda folder: save_model(result, folder, meta))
+    refused.kept, refused.model, refused.new_f, refused.current_f = True, published, new_f, current_f
+    refused.reason += f"; kept for its suggestions: {figures}"
+    return refused
+
+
+def read_design(result) -> str:
+    """The span model's design (``ner`` or ``spancat``) of a training result."""
+    from annotator.nlp.learned_spans import LEARNED_TAGGER
+
+    return "ner" if LEARNED_TAGGER in result.nlp.component_names else "spancat"

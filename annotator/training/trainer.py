@@ -33,6 +33,7 @@ from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
 from annotator.training.frames import FramesResult, learn as learn_frames
 from annotator.training.examples import ExampleStats, document_examples, paragraph_examples
+from annotator.training.model_suggestions import ModelSuggestions, suggest_from_model
 from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination, needs_scores
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
 
@@ -71,6 +72,8 @@ class TrainingResult:
     linking: LinkingChoice | None = None
     #: the ``frames`` design: the learned cue frames' counts and dev choice (``training/frames.py``)
     frames: FramesResult | None = None
+    #: the model's own quotes as suggestions, measured on dev (``training/model_suggestions.py``)
+    suggestions: ModelSuggestions | None = None
 
 
 def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
@@ -210,9 +213,9 @@ class DevScorer:
 
     def learned(self) -> list[Doc]:
         """The model's spans on the dev documents (in the ``learned_*`` groups)."""
-        if LEARNED_TAGGER in self.nlp.component_names:
-            with self.nlp.select_pipes(enable=[LEARNED_TAGGER, LEARNED_SPANS]):
-                return list(self.nlp.pipe(make_doc(task, self.nlp) for task in self.dev))
+        if LEARNED_TAGGER in self.nlp.component_names:  # (run directly: the linking may have disabled them)
+            tagged = self.nlp.get_pipe(LEARNED_TAGGER).pipe(make_doc(task, self.nlp) for task in self.dev)
+            return [self.nlp.get_pipe(LEARNED_SPANS)(doc) for doc in tagged]
         # The spancat design reads the parse, its candidates and the base tok2vec's output: computed once.
         found = self.nlp.get_pipe(LEARNED_SPANCAT).pipe(doc.copy() for doc in self.parsed)
         return [self.nlp.get_pipe(LEARNED_SPANS)(doc) for doc in found]
@@ -232,19 +235,23 @@ class DevScorer:
 
     def predict(self, linker: AttributionLinker | None = None, learned: Sequence[Doc] | None = None) -> list[Task]:
         """Pre-labels of the dev documents with ``linker`` (default: the model alone)."""
+        return [doc_to_task(doc, task) for doc, task in zip(self.predict_docs(linker, learned), self.dev, strict=True)]
+
+    def predict_docs(self, linker: AttributionLinker | None = None, learned: Sequence[Doc] | None = None) -> list[Doc]:
+        """The dev documents as ``predict`` labels them, as Docs (with the learned span groups)."""
         linker = linker or self.linker
         found = self.learned() if learned is None else learned
         parsed = self.with_rules() if linker.rule_quotes else self.parsed
-        predicted = []
-        for task, spans, base in zip(self.dev, found, parsed, strict=True):
+        docs = []
+        for spans, base in zip(found, parsed, strict=True):
             doc = base.copy()
             for group in LEARNED_GROUPS.values():
                 doc.spans[group] = SpanGroup(doc, name=group, attrs=dict(spans.spans[group].attrs),
                                              spans=[Span(doc, s.start, s.end, label=s.label) for s in spans.spans[group]])
             for name in self.after:
                 doc = (linker if name == LINKER else self.nlp.get_pipe(name))(doc)
-            predicted.append(doc_to_task(doc, task))
-        return predicted
+            docs.append(doc)
+        return docs
 
     def score(self, linker: AttributionLinker | None = None, learned: Sequence[Doc] | None = None) -> Evaluation:
         return evaluate(self.dev, self.predict(linker, learned))
@@ -370,13 +377,14 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
         entity_scores = {"base_f": round(entities.base_f, 4), "best_f": round(entities.best_f, 4),
                          "paragraphs": entities.stats.paragraphs, "spans": entities.stats.spans}
         scorer = DevScorer(nlp, data.dev)  # the dev documents again, with the fine-tuned entities
-    linking = None
+    linking = suggestions = None
     if settings.choose_linking:
         linking = choose_linking(scorer)
         set_linking(nlp, linking.config)
+        suggestions = suggest_from_model(nlp, scorer, linker_for(scorer, linking.config))
     frames = None
     if settings.frames and "annotator_quotes" in nlp.pipe_names:  # (the model alone runs no rule quotes)
         frames = learn_frames(nlp, data.train, data.dev)
     return TrainingResult(nlp=nlp, steps=step, minutes=minutes(), best_step=best_step, dev_scores=best_scores,
                           evaluations=evaluations, examples=stats, entities=entity_scores, linking=linking,
-                          frames=frames)
+                          frames=frames, suggestions=suggestions)

@@ -14,7 +14,10 @@ get the team's rates before the span model is done. Then the span model:
 The first model is kept only when its combination with the rules, chosen on the dev slice, is not the
 rules alone (it beats them on dev F1, or saves keys at their F1), each later one only when it beats the
 model in use on dev F1 (``worth_publishing``); and either only when that combination, scored on folds of
-the training decisions against the rules, does not lose attributed F1 (``fold_check``).
+the training decisions against the rules, does not lose attributed F1 (``fold_check``). A model refused
+for the pre-labels is still kept for its suggestions (the rules' pre-labels, its own quotes they leave
+out as suggestions: ``suggestion_update.publish_model_suggestions``) when dev keys with suggestions fall
+against the pipeline in use at no loss of dev F1.
 """
 
 from __future__ import annotations
@@ -187,13 +190,18 @@ def _update_span_model(data, *, root: Path, base: str | None, settings: Training
     current = latest_model(root)
     current_f = score_model(current, dev) if current is not None else result.linking.scores[RULES_ALONE]["attributed_f"]
     sizes = {"train_documents": len(train), "dev_documents": len(dev)}
-    from annotator.training.suggestion_update import is_counts_model
+    from annotator.training.suggestion_update import is_counts_model, is_suggestions_model
 
-    first = current is None or is_counts_model(current)  # (the rules, with the team's counts for suggestions)
+    # (the rules, with the team's counts or a span model's suggestions: the pre-labels are the rules')
+    first = current is None or is_counts_model(current) or is_suggestions_model(current)
     if not worth_publishing(result.linking.name, new_f, current_f, first=first):
         reason = ("the dev slice chose the rules alone" if result.linking.name == RULES_ALONE
                   else f"dev attributed F1 {new_f:.3f}, not better than {current_f:.3f}")
-        return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f, reason=reason, **sizes)
+        from annotator.training.suggestion_update import publish_model_suggestions
+
+        return publish_model_suggestions(data, result, root=root, current=current, base=base, seed=settings.seed,
+                                         refused=UpdateResult(kept=False, model=current, new_f=new_f,
+                                                              current_f=current_f, reason=reason, **sizes))
     verdict = None
     if folds:
         from annotator.training.fold_check import check_on_folds

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.core.records import Suggestion, Task
+from annotator.core.records import CUE_REL, SAID_BY, Suggestion, Task
 from annotator.tui.display_text import excerpt
 from annotator.tui.span_editing import coref_guess
 
@@ -15,8 +15,11 @@ if TYPE_CHECKING:
 
 
 def describe_suggestion(task: Task, suggestion: Suggestion, quote_room: int = 80) -> str:
-    """``suggested QUOTE “…” by Maria Lund (0.42) · cue “said”``: what the status line says."""
+    """``suggested QUOTE “…” by Maria Lund (0.42) · cue “said”``: what the status line says; for
+    another extent of a pre-labeled quote, ``another extent for QUOTE “…”: “…” (0.31) · + takes it``."""
     quote = suggestion.quote
+    if suggestion.replaces is not None:
+        return describe_extent(task, suggestion, quote_room)
     line = f"suggested QUOTE “{excerpt(task.span_text(quote), quote_room)}”"
     if quote.quote_type:
         line += f" ({quote.quote_type})"
@@ -26,6 +29,15 @@ def describe_suggestion(task: Task, suggestion: Suggestion, quote_room: int = 80
     if suggestion.cue is not None:
         line += f" · cue “{excerpt(task.span_text(suggestion.cue), 30)}”"
     return line
+
+
+def describe_extent(task: Task, suggestion: Suggestion, quote_room: int = 80) -> str:
+    """What ``+`` does with another extent: the quote it replaces, the new extent, what is kept."""
+    old, new = suggestion.replaces, suggestion.quote
+    line = (f"another extent for QUOTE “{excerpt(task.span_text(old), 30)}”: “{excerpt(task.span_text(new), quote_room)}”"
+            + (f" ({suggestion.score:.2f})" if suggestion.score is not None else ""))
+    kept = [r.label for r in task.relations if r.head_span == old and r.label in (SAID_BY, CUE_REL)]
+    return line + (" · + takes it, keeping its speaker and cue" if kept else " · + takes it")
 
 
 class SuggestionKeys:

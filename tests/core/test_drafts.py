@@ -71,3 +71,19 @@ def test_a_torn_last_line_is_skipped(tmp_path):
     again = DraftJournal(tmp_path / "out.jsonl")
     assert again.skipped_lines == 1
     assert [s.label for s in again.apply(task).spans] == ["PERSON"]
+
+
+def test_another_extent_on_offer_survives_the_journal_with_the_quote_it_replaces(tmp_path):
+    from annotator.core.records import QUOTE, Suggestion
+
+    task = _task()
+    whole = Span(4, 11, 1, 2, QUOTE, text="met Bob", quote_type="indirect")
+    task.spans = [whole]
+    shorter = Span(8, 11, 2, 2, QUOTE, text="Bob", quote_type="indirect")
+    task.suggestions = [Suggestion(shorter, score=0.3, source="extent:x", replaces=whole),
+                        Suggestion(Span(0, 3, 0, 0, QUOTE, text="Ann", quote_type="direct"), score=0.2)]
+    DraftJournal(tmp_path / "out.jsonl").save(task)
+    drafted = DraftJournal(tmp_path / "out.jsonl").apply(_task())
+    check_task(drafted)
+    assert drafted.suggestions == task.suggestions
+    assert drafted.suggestions[0].replaces == whole and drafted.suggestions[1].replaces is None

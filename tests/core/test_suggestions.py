@@ -64,7 +64,7 @@ def test_a_broken_suggestion_is_named_by_both_checks(changes, words):
                        "score": 3}]}, "suggestion 0: 'score' must be at most 1, got 3"),
     ({"suggestions": [{"source": "rule"}]}, "suggestion 0: missing 'quote'"),
     ({"suggestions": [{"quote": {"start": 0, "end": 5, "token_start": 0, "token_end": 0, "label": "QUOTE"},
-                       "why": "x"}]}, "suggestion 0: unknown field 'why' (known: cue, quote, score, source, speaker)"),
+                       "why": "x"}]}, "suggestion 0: unknown field 'why' (known: cue, quote, replaces, score, source, speaker)"),
     ({"suggestions": ["x"]}, "suggestion must be an object, got a string"),
 ])
 def test_a_misshapen_suggestion_is_refused_in_the_readers_words(record, words):
@@ -80,3 +80,21 @@ def test_an_edit_that_keeps_or_drops_suggestions_stays_sound_and_one_that_adds_a
     assert edit_keeps_sound(before, msgspec.structs.replace(before, suggestions=[]))
     broken = msgspec.structs.replace(before, suggestions=[Suggestion(Span(52, 63, 9, 10, QUOTE))])
     assert not edit_keeps_sound(before, broken)
+
+
+def test_another_extent_round_trips_and_its_replaced_quote_is_checked_as_a_quote():
+    shorter = Span(51, 56, 9, 9, QUOTE, quote_type="indirect")
+    task = offered(quote=shorter, cue=None, speaker=None, source="extent:first-clause",
+                   replaces=Span(51, 63, 9, 10, QUOTE, quote_type="indirect"))
+    data = json.loads(json.dumps(task.to_dict()))
+    assert data["suggestions"][0]["replaces"] == {"start": 51, "end": 63, "token_start": 9, "token_end": 10,
+                                                  "label": "QUOTE", "quote_type": "indirect"}
+    again = Task.from_dict(data)
+    assert again.suggestions == task.suggestions and not schema_errors(data) and not task_problems(again)
+    assert quick_check.line_is_sound(json.dumps(data).encode())
+    for wrong, words in ((Span(51, 63, 9, 10, CUE), "suggestion 0: replaces CUE 51-63: a suggestion's replaces is"),
+                         (Span(52, 63, 9, 10, QUOTE), "suggestion 0: replaces QUOTE 52-63: not on token edges")):
+        broken = offered(quote=shorter, replaces=wrong)
+        assert task_problems(broken)[0].startswith(words)
+        assert not quick_check.line_is_sound(json.dumps(broken.to_dict()).encode())
+        assert not edit_keeps_sound(task, msgspec.structs.replace(task, suggestions=broken.suggestions))

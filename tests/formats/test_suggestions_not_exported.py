@@ -9,14 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.records import Annotation
+from annotator.core.records import QUOTE, Annotation, Suggestion
 from annotator.formats import export_names
 from annotator.formats.exporting import export_annotations
-from tests.tui.suggestion_tasks import story
+from tests.tui.suggestion_tasks import span, story
 
 
 def _decisions(path: Path, *, suggestions: bool) -> Path:
-    record = Annotation(story(suggestions=suggestions), "accept", "maria", "maria-1", 1764064800).to_dict()
+    task = story(suggestions=suggestions)
+    if suggestions:  # another extent for the pre-labeled quote, left alone too
+        old = next(s for s in task.spans if s.label == QUOTE)
+        task.suggestions.append(Suggestion(span(task, "the bridge will reopen", QUOTE, "indirect"), score=0.3,
+                                           source="extent:clause", replaces=old))
+    record = Annotation(task, "accept", "maria", "maria-1", 1764064800).to_dict()
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     return path
 
@@ -58,3 +63,19 @@ def test_prodigy_records_leave_the_suggestions_field_out(tmp_path):
         assert records and all("suggestions" not in r for r in records)
         # No span of the export is a suggestion's quote (the suggested attributions stay unmarked).
         assert not any(r["text"][s["start"]:s["end"]] == "costs will rise" for r in records for s in r["spans"])
+
+
+def test_a_spacy_export_stores_no_suggestions_key(tmp_path):
+    """A DocBin keeps every extension value a Doc was given, None too: the exported Docs name no
+    suggestions at all, so spaCy users see nothing of them in ``doc.user_data``."""
+    from spacy.tokens import DocBin
+
+    from annotator.nlp.pipeline import load_model
+
+    source = _decisions(tmp_path / "decisions.jsonl", suggestions=True)
+    out = tmp_path / "out.spacy"
+    report = export_annotations(sources=[source], format="spacy", output=out)
+    path = next(p for p, _ in report.outputs.values() if str(p).endswith(".spacy"))
+    docs = list(DocBin(store_user_data=True).from_disk(path).get_docs(load_model(None).vocab))
+    assert docs and docs[0].spans  # the annotations are there
+    assert not any("suggestions" in str(key) for doc in docs for key in doc.user_data)

@@ -57,9 +57,9 @@ def test_spacy_load_alone_finds_our_components(trained):
     out = subprocess.run([sys.executable, "-c", code, str(model)], capture_output=True, text=True, check=True)
     names = out.stdout.strip().split(",")
     assert names[:2] == ["attribution_ner", "annotator_learned_spans"]
-    # The rules find the quote types the linker takes from them, just before it.
-    assert names[-5:] == ["annotator_quotes", "annotator_speakers", "annotator_attribution_links",
-                          "annotator_entities", "annotator_coref"]
+    # The rules find the quote types the linker takes from them, just before it; the suggestions last.
+    assert names[-6:] == ["annotator_quotes", "annotator_speakers", "annotator_attribution_links",
+                          "annotator_entities", "annotator_coref", "annotator_suggestions"]
     config = json.loads((model / "meta.json").read_text())
     assert config["name"] == "annotator_attribution"
     # The linking chosen on dev is the saved pipeline's own config.

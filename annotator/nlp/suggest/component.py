@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
+from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
+from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
@@ -21,15 +23,16 @@ SUGGESTIONS_PIPE = "annotator_suggestions"
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions"], requires=["doc.spans"],
-                  default_config={"enabled": True, "sources": list(DEFAULT_SOURCES), "min_score": MIN_SCORE,
+                  default_config={"enabled": True, "sources": [*DEFAULT_SOURCES, *EXTENT_SOURCES], "min_score": MIN_SCORE,
                                   "counts_weight": COUNTS_WEIGHT, "learned_min_score": None})
 def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
                    counts_weight: float, learned_min_score: float | None) -> Suggester:
     """``learned_min_score``: read from pipelines saved before the counts updated the table's score
     (their own threshold); no longer used: ``min_score`` serves both."""
-    unknown = sorted(set(sources) - set(SOURCES))
+    unknown = sorted(set(sources) - set(SOURCES) - set(EXTENT_SOURCES))
     if unknown:
-        raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} (known: {', '.join(SOURCES)})")
+        raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} "
+                         f"(known: {', '.join(SOURCES + EXTENT_SOURCES)})")
     if counts_weight <= 0:
         raise ValueError(f"[components.{name}] counts_weight: must be above 0, not {counts_weight}")
     frames = nlp.get_pipe(FRAMES_PIPE) if FRAMES_PIPE in nlp.component_names else None
@@ -77,8 +80,12 @@ class Suggester:
                 if proposal.candidate is None:
                     return None
                 return self.counted_score(counts, proposal)
-        chosen = choose(proposals(doc, self.lexicon, frozenset(live)), self.scores, self.min_score, rate)
-        doc._.suggestions = [suggestion_of(p, score) for p, score in chosen]
+        learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
+        chosen = choose(proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned], self.scores,
+                        self.min_score, with_learned(rate, learned))
+        suggested = [suggestion_of(p, score) for p, score in chosen]
+        # another extent for a pre-labeled quote (``extents``), clear of the quotes suggested above
+        doc._.suggestions = suggested + extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
         return doc
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal) -> float:

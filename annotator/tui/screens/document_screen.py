@@ -276,6 +276,8 @@ class DocumentScreen(Screen[None]):
         cue = self.session.cue_of(span) if span.label == QUOTE else None
         extra = f" — said by {self.session.resolve(speaker)}" if speaker else ""
         extra += f" · cue “{excerpt(task.span_text(cue), 30)}”" if cue else ""
+        if suggestion is not None and suggestion.replaces == span:  # what + does here
+            extra += f" · + takes another extent “{excerpt(task.span_text(suggestion.quote), 40)}”"
         self.status(f"{span.label} “{excerpt(task.span_text(span), 80)}”{extra}")
 
     def _selection_changed(self, selection: tuple[int, int] | None) -> None:

@@ -1,0 +1,236 @@
+"""Another extent for a pre-labeled quote: the alternatives the parse and the text give for where its
+content starts and ends, offered as suggestions that replace the quote's extent (``replaces``), each
+scored by its kind's measured right-rate.
+
+A quote whose extent disagrees with the annotator's costs a delete and an add (11 keys) when the
+two no longer pair at all; a right alternative costs a visit and a take (2). The kinds, each a
+general rule over the parse (none reads a word list of a corpus):
+
+* ``extent:sentence-end`` — on to the end of its sentence, the quote stopping before a word (a
+  conjunction, preposition or subordinate clause the annotator kept) or a dash or bracket;
+* ``extent:sentence-end-comma`` — the same, the quote stopping at a comma;
+* ``extent:paragraph`` — on over the following sentences of its paragraph while none has a quote
+  mark, a pre-labeled quote or cue, or a speaker of its own;
+* ``extent:clause`` — cut before the first comma, semicolon, dash or coordinating conjunction that
+  joins another clause to its own (the annotator kept the first clause);
+* ``extent:after-comma`` — from after that boundary on (the annotator kept the later clause);
+* ``extent:subtree`` — its head word's whole phrase inside the sentence, the cue left out;
+* ``extent:frame`` — a frames candidate (``nlp.frames.candidates``) that overlaps it.
+
+A direct quote gets none: its quote marks set its extent (on tuning, 4 of 1,665 direct quotes'
+sentence ends were right).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.core.records import CUE_REL
+from annotator.nlp.convert import DocSuggestion, relations_of
+from annotator.nlp.frames.candidates import candidates
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
+from annotator.nlp.quotes.found import trimmed
+from annotator.nlp.suggest.scores import MIN_SCORE, band
+
+SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH = "extent:sentence-end", "extent:sentence-end-comma", "extent:paragraph"
+CLAUSE, AFTER_COMMA, SUBTREE, FRAME = "extent:clause", "extent:after-comma", "extent:subtree", "extent:frame"
+#: Every kind, in the order they are proposed.
+EXTENT_SOURCES: tuple[str, ...] = (SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH, CLAUSE, AFTER_COMMA, SUBTREE, FRAME)
+
+#: Tokens that join a second clause to a first: a cut of ``extent:clause`` falls before one.
+CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--", ":"})
+COORDINATION = frozenset({"cc"})
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Another extent (``span``) for the pre-labeled quote ``quote``, and the kind that gave it."""
+
+    quote: Span
+    span: Span
+    source: str
+
+    @property
+    def words(self) -> int:
+        return len(self.span.text.split())
+
+
+def extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> list[Extent]:
+    """Every alternative of ``sources`` for every pre-labeled quote (``doc.spans["quotes"]``): on
+    token edges, different from the quote, overlapping no other pre-labeled quote; one per kind
+    and quote (the frames may give several)."""
+    quotes = list(doc.spans["quotes"]) if "quotes" in doc.spans else []
+    if not any(q._.quote_type != "direct" for q in quotes) or not sources:
+        return []
+    cues = {(r.head_start, r.head_end): (r.child_start, r.child_end) for r in relations_of(doc, CUE_REL)}
+    blocked = _blocked(doc)
+    frames = _frame_spans(doc, lexicon) if FRAME in sources else []
+    out: list[Extent] = []
+    for quote in quotes:
+        if quote._.quote_type == "direct":
+            continue
+        cue = cues.get((quote.start_char, quote.end_char))
+        others = [(q.start_char, q.end_char) for q in quotes if q is not quote]
+        seen = {(quote.start, quote.end)}
+        for source, span in _alternatives(doc, quote, cue, sources, blocked, frames):
+            if span is None or (span.start, span.end) in seen or _overlaps(span, others) or _holds(span, cue):
+                continue
+            seen.add((span.start, span.end))
+            out.append(Extent(quote, span, source))
+    return out
+
+
+def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: frozenset[str] | set[str],
+                  blocked: list[bool], frames: list[Span]) -> Iterator[tuple[str, Span | None]]:
+    sentence = doc[quote.end - 1].sent
+    if quote.end < sentence.end:
+        kind = SENTENCE_END_COMMA if doc[quote.end].text == "," else SENTENCE_END
+        yield kind, trimmed(doc, quote.start, sentence.end) if kind in sources else None
+    if PARAGRAPH in sources:
+        yield PARAGRAPH, _paragraph(doc, quote, blocked)
+    breaks = _clause_breaks(quote)
+    if CLAUSE in sources:
+        yield CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks else None
+    if AFTER_COMMA in sources:
+        yield AFTER_COMMA, trimmed(doc, breaks[-1] + 1, quote.end) if breaks else None
+    if SUBTREE in sources:
+        yield SUBTREE, _subtree(doc, quote, cue)
+    for span in frames if FRAME in sources else ():
+        if span.start < quote.end and quote.start < span.end:
+            yield FRAME, span
+
+
+def _paragraph(doc: Doc, quote: Span, blocked: list[bool]) -> Span | None:
+    """The quote on over the following sentences of its paragraph while none has a ``blocked`` token."""
+    sentence_end = end = doc[quote.end - 1].sent.end
+    while end < len(doc) and not _breaks_line(doc[end - 1]):
+        following = doc[end].sent
+        stop = next((t.i for t in following if "\n" in t.text), following.end)  # the line ends there
+        if stop == following.start or any(blocked[following.start:stop]):
+            break
+        end = stop
+        if stop < following.end:
+            break
+    return trimmed(doc, quote.start, end) if end > sentence_end else None
+
+
+def _breaks_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def _blocked(doc: Doc) -> list[bool]:
+    """The tokens a quote extended over the following sentences must not reach: a quote mark, a
+    pre-labeled quote, cue or speaker (another attribution starts there)."""
+    blocked = [t.text in QUOTE_MARK_TOKENS for t in doc]
+    for group in ("quotes", "cues", "speakers"):
+        for span in doc.spans[group] if group in doc.spans else ():
+            blocked[span.start:span.end] = [True] * len(span)
+    return blocked
+
+
+def _clause_breaks(quote: Span) -> list[int]:
+    """Tokens of the quote that join another clause to the one before: a clause-breaking mark or a
+    coordinating conjunction whose head word heads a clause (a verb), never the first or last."""
+    out = []
+    for token in quote[1:-1]:
+        if token.text in CLAUSE_BREAKS or token.dep_ in COORDINATION and _joins_clauses(token):
+            out.append(token.i)
+    return out
+
+
+def _joins_clauses(token: Token) -> bool:
+    return token.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                                                      for c in token.head.children)
+
+
+def _subtree(doc: Doc, quote: Span, cue: tuple[int, int] | None) -> Span | None:
+    """The whole phrase of the quote's head word, inside its sentence, before or after the cue."""
+    head = quote.root
+    sentence = head.sent
+    start, end = max(head.left_edge.i, sentence.start), min(head.right_edge.i + 1, sentence.end)
+    if cue is not None:
+        cue_start = doc.char_span(*cue, alignment_mode="expand")
+        if cue_start is not None and cue_start.end <= head.i:
+            start = max(start, cue_start.end)
+        elif cue_start is not None and cue_start.start > head.i:
+            end = min(end, cue_start.start)
+    return trimmed(doc, start, end) if start < end else None
+
+
+def _frame_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    return [c.found.span for c in candidates(doc, lexicon, taken=[])]
+
+
+def _overlaps(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(span.start_char < e and s < span.end_char for s, e in ranges)
+
+
+def _holds(span: Span, cue: tuple[int, int] | None) -> bool:
+    """Whether the span holds the quote's cue (content never does)."""
+    return cue is not None and span.start_char < cue[1] and cue[0] < span.end_char
+
+
+# -- scored and chosen ---------------------------------------------------------------------------
+
+#: kind → right-rate of its alternatives (0–1) by the words of the new extent (bands of
+#: ``scores.BANDS``: 1–3, 4–8, 9+): the score an alternative carries. Right = the scorer pairs the
+#: new extent with a gold attribution no pre-label found, the pre-labeled quote having paired with
+#: none. Measured on PolNeAR ``train``'s tuning part (90%, 755 articles; rates only, no text) at
+#: main 504ef2b: every kind of every non-direct pre-labeled quote proposed (as ``--suggest-all``
+#: does), each alternative paired (≥ 50% of the longer) with the gold quotes no pre-label found.
+#: A band seen fewer than 20 times: ``# few``. Only the sentence ends reach ``EXTENT_MIN_SCORE``;
+#: the other kinds are kept here with their rates, never shown by default.
+EXTENT_SCORES: dict[str, tuple[float, float, float]] = {
+    SENTENCE_END: (0.067, 0.180, 0.291),  # 1-3: few (15)
+    SENTENCE_END_COMMA: (0.000, 0.312, 0.177),  # 1-3, 4-8: few (1, 16)
+    PARAGRAPH: (0.000, 0.000, 0.041),  # 1-3, 4-8: few
+    CLAUSE: (0.092, 0.079, 0.047),
+    AFTER_COMMA: (0.019, 0.029, 0.060),
+    SUBTREE: (0.005, 0.011, 0.017),
+    FRAME: (0.005, 0.026, 0.033),
+}
+
+#: Shown at this score or more (scaled with the component's ``min_score``: this is its default's
+#: share). A right alternative saves the delete and the add (3 + 8) for a visit and a take (2), a
+#: wrong one costs its visit (1): worth showing when 9·p ≥ 1 − p, p ≥ 0.10.
+EXTENT_MIN_SCORE = 0.10
+
+
+def extent_score(source: str, words: int, scores: dict[str, tuple[float, ...]] | None = None) -> float | None:
+    rates = (EXTENT_SCORES if scores is None else scores).get(source)
+    return None if rates is None else rates[min(band(words), len(rates) - 1)]
+
+
+def chosen_extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str], min_score: float,
+                   taken: list[tuple[int, int]], scores: dict[str, tuple[float, ...]] | None = None
+                   ) -> list[tuple[Extent, float]]:
+    """For each pre-labeled quote, its best-scored alternative of ``sources`` at ``min_score`` or more
+    that overlaps none of ``taken`` (the suggestions of quotes of their own), in document order."""
+    rates = EXTENT_SCORES if scores is None else scores
+    live = {s for s in sources if max(rates.get(s, ()), default=-1.0) >= min_score}  # the others: no time spent
+    best: dict[int, tuple[float, Extent]] = {}
+    for extent in extents(doc, lexicon, live):
+        score = extent_score(extent.source, extent.words, scores)
+        if score is None or score < min_score or _overlaps(extent.span, taken):
+            continue
+        if extent.quote.start not in best or score > best[extent.quote.start][0]:
+            best[extent.quote.start] = (score, extent)
+    return [(extent, score) for _, (score, extent) in sorted(best.items())]
+
+
+def extent_suggestions(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str], min_score: float,
+                       taken: list[DocSuggestion]) -> list[DocSuggestion]:
+    """``chosen_extents`` as ``doc._.suggestions`` items: the new extent with the replaced quote's type,
+    no cue or speaker of its own (taking it keeps the quote's), and the quote it replaces. Shown at
+    ``min_score`` · ``EXTENT_MIN_SCORE`` / ``scores.MIN_SCORE`` (the default's share of break-even)."""
+    wanted = frozenset(sources) & frozenset(EXTENT_SOURCES)
+    if not wanted:
+        return []
+    threshold = min_score * EXTENT_MIN_SCORE / MIN_SCORE
+    ranges = [(s.quote_start, s.quote_end) for s in taken]
+    return [DocSuggestion(e.span.start_char, e.span.end_char, e.quote._.quote_type or "indirect", None, None, None,
+                          None, round(score, 3), e.source, e.quote.start_char, e.quote.end_char)
+            for e, score in chosen_extents(doc, lexicon, wanted, threshold, ranges)]
