@@ -39,10 +39,11 @@ class QuoteScan:
     min_direct_words: int = 3
     #: A ``Name: words`` line longer than this is not a headline quote.
     headline_max_words: int = 25
-    #: Token index → its ``cue_lemma`` (the rules ask it of one token many times).
-    _cue_lemmas: dict[int, str | None] = field(default_factory=dict, repr=False, compare=False)
+    #: Token index → its ``cue_lemma`` (the rules ask it of one token many times). Not an init
+    #: field: a scan made by ``dataclasses.replace`` with another lexicon starts with its own.
+    _cue_lemmas: dict[int, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: (kind attribute, word attribute) → the Doc's array of both, for ``words_where``.
-    _arrays: dict[tuple[int, int], numpy.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    _arrays: dict[tuple[int, int], numpy.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon, *, min_direct_words: int = 3, headline_max_words: int = 25) -> QuoteScan:
