@@ -140,7 +140,8 @@ def test_many_counts_for_a_word_bring_its_score_near_the_teams_rate(nlp_model):
 
 
 def test_a_cue_word_the_team_always_leaves_falls_below_the_threshold(nlp_model):
-    assert learned_suggestions(nlp_model, {"infinitive": [0, 100], "infinitive|want": [0, 100]}) == []
+    left = learned_suggestions(nlp_model, {"infinitive": [0, 100], "infinitive|want": [0, 100]})
+    assert [s for s in left if s.source.startswith("frame:")] == []  # (a broad rule's, inside it, may show)
     # the same counts for another word leave this one's suggestion alone
     assert learned_suggestions(nlp_model, {"infinitive": [0, 100], "infinitive|hope": [0, 100]})
 

@@ -1,0 +1,279 @@
+"""Broad candidates: attributions in parse shapes the quote rules (and so the frames, which open the
+rules' word lists) refuse whatever the word, each shape one source (``rule:NAME``). Each is a class
+of the parse, never a word list: what makes one right is left to its measured right-rate
+(``scores``), as for the frames.
+
+* ``rule:raised-subject`` — the subject of a passive or raising verb with an infinitive or an
+  ``as`` phrase (``the ruling is expected to …``, ``the senator is seen as …``, ``the plan appears
+  to …``): attribution corpora cut such a content in two around its cue, and the subject is one
+  piece; nobody is named, unless a ``by`` agent is;
+* ``rule:raised-complement`` — that verb's infinitive or ``as`` phrase, the other piece;
+* ``rule:embedded-object`` — the object of a verb standing inside another clause (a relative
+  clause, a complement, a participle: ``the senator, who opposed the treaty, …``), for a subject
+  that can speak (the object frame takes only a main clause's);
+* ``rule:object-predicate`` — an object with what the verb says of it after it (``deemed the
+  release a fair trade``, ``urged the court to act``, ``puts her support at 40 percent``): the
+  object and that predicate together;
+* ``rule:thing-subject`` — what a thing that cannot speak reports (``the poll shows the race
+  tightening``, ``the report found that …``): its clause or object with the rest of the predicate;
+* ``rule:negated-clause`` — a clause or infinitive under a negated verb (``did not expect to win``,
+  ``never said whether …``), which the rules leave out (nothing was said);
+* ``rule:nested-clause`` — a finite clause under a verb that stands inside another clause
+  (``a senator who believes the deal will fail``), which the clause rule refuses;
+* ``rule:first-person-clause`` — outside quotation marks, a clause or infinitive under a verb
+  whose subject is ``I`` or ``we`` (the writer's own view: ``we believe the court erred``), with
+  that pronoun as its speaker (the rules leave first persons to the quotes they stand in);
+* ``rule:noun-preposition`` — a noun with a possessor and a prepositional complement (``her
+  stance on trade``, ``the group's worries about the cost``): the preposition's object, with the
+  possessor as its speaker; ``rule:bare-noun-preposition`` the same without a possessor
+  (``concerns about the cost``), its speaker read by the speaker rules.
+
+Tried and left out, right too seldom in every band (tuning, each source alone): the noun a
+relative clause's verb leaves its object to (``the treaty the senator backed``: 0.12 / 0.15 / 0.14 by
+band), a noun with a past participle after it (``a ruling expected next week``: 0.10 / 0.09 /
+0.14), a passive's subject without an infinitive (0.17 / 0.21 / 0.28, but half of the right ones
+then need their speaker fixed, which costs more than they save).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Span, Token
+
+from annotator.nlp.cue_words import RAISING_VERBS
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers import subject_of
+
+#: Where a verb stands in its own clause (the object frame's places).
+MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
+#: The complements that carry what a verb says of its object, after the object.
+PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "prep"})
+#: A verb's complements that can carry what a subject reports, in the order they may follow it.
+COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "dative"}) | {"prep"}
+#: The prepositions a noun's stance or view points with (``on``, ``about``): function words of
+#: English, not a list drawn from any corpus.
+NOUN_PREPOSITIONS = frozenset({"on", "about", "over", "against", "toward", "towards", "regarding"})
+#: Subjects that stand for nothing (``there is``, ``it is expected that``).
+EMPTY_SUBJECTS = frozenset({"there", "it", "this", "that", "which", "what"})
+
+
+@dataclass(frozen=True)
+class BroadFind:
+    """A broad candidate: the quote, and its speaker when the shape names it (``own_speaker``;
+    otherwise the speaker rules read it off the cue)."""
+
+    source: str
+    found: FoundQuote
+    speaker: Span | None = None
+    own_speaker: bool = False
+
+
+def _raised(verb: Token) -> tuple[Token, Token] | None:
+    """The subject and the infinitive or ``as`` phrase of a passive or raising verb, else None."""
+    children = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    raising = verb.lemma_.lower() in RAISING_VERBS
+    if not passive and not raising:
+        return None
+    subject = next((c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.i < verb.i), None)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return None
+    complement = next((c for c in children if c.i > verb.i and c.dep_ == "xcomp"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if complement is None and passive:
+        complement = next((c for c in children if c.i > verb.i and c.dep_ == "prep" and c.lower_ == "as"), None)
+    return None if complement is None else (subject, complement)
+
+
+def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    pair = _raised(verb)
+    if pair is None or negated(verb):
+        return []
+    subject, complement = pair
+    doc = scan.doc
+    cue = doc[verb.i:verb.i + 1]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    speaker = doc[source.left_edge.i:source.right_edge.i + 1] if source is not None else None
+    start = complement.i if complement.dep_ == "prep" else complement.left_edge.i
+    out = [BroadFind("rule:raised-subject", f, speaker, True)
+           for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, cue)]
+    out += [BroadFind("rule:raised-complement", f, speaker, True)
+            for f in content_quote(scan, verb, start, complement.right_edge.i, cue, min_tokens=2)]
+    return out
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _speaking_subject(scan: QuoteScan, verb: Token) -> Token | None:
+    subject = subject_of(verb, scan.lexicon)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or not could_speak(subject):
+        return None
+    return subject
+
+
+def embedded_object(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    if verb.dep_ in MAIN_DEPS or verb.pos_ != "VERB":
+        return []
+    dobj = _object(verb)
+    if dobj is None or _speaking_subject(scan, verb) is None:
+        return []
+    cue = scan.doc[verb.i:verb.i + 1]
+    return [BroadFind("rule:embedded-object", f)
+            for f in content_quote(scan, verb, dobj.left_edge.i, dobj.right_edge.i, cue)]
+
+
+def object_predicate(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    dobj = _object(verb)
+    if dobj is None or verb.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    after = [c for c in verb.children if c.i > dobj.i and c.dep_ in PREDICATE_DEPS]
+    if not after or any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    last = max(c.right_edge.i for c in after)
+    cue = scan.doc[verb.i:verb.i + 1]
+    source = "rule:object-preposition" if all(c.dep_ == "prep" for c in after) else "rule:object-predicate"
+    return [BroadFind(source, f) for f in content_quote(scan, verb, dobj.left_edge.i, last, cue)]
+
+
+def thing_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    if verb.pos_ != "VERB" or verb.dep_ not in MAIN_DEPS:
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ != "NOUN" or could_speak(subject):
+        return []
+    complements = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "ccomp")]
+    if not complements or complements[0].dep_ == "ccomp" and not finite(complements[0]):
+        return []
+    first = complements[0]
+    rest = [c for c in verb.children if c.i >= first.i and c.dep_ in COMPLEMENT_DEPS]
+    start = _after_that(first)
+    cue = scan.doc[verb.i:verb.i + 1]
+    return [BroadFind("rule:thing-subject", f)
+            for f in content_quote(scan, verb, start, max(c.right_edge.i for c in rest), cue, min_tokens=2)]
+
+
+def _after_that(clause: Token) -> int:
+    """Where a clause's words begin: after its ``that``/``whether``/``if``."""
+    start = clause.left_edge.i
+    doc = clause.doc
+    while start < clause.i and doc[start].dep_ == "mark":
+        start += 1
+    return start
+
+
+def _clause(verb: Token) -> Token | None:
+    """A finite clause or a ``to`` infinitive the verb governs after it."""
+    for child in verb.children:
+        if child.i <= verb.i:
+            continue
+        if child.dep_ == "ccomp" and finite(child):
+            return child
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return child
+    return None
+
+
+def _clause_quote(scan: QuoteScan, verb: Token, clause: Token, source: str,
+                  speaker: Span | None = None) -> list[BroadFind]:
+    """The clause's words (after its ``that``) as ``source``'s candidate cued by ``verb``; with
+    ``speaker``, that is its speaker, else the speaker rules read it."""
+    cue = scan.doc[verb.i:verb.i + 1]
+    return [BroadFind(source, f, speaker, speaker is not None)
+            for f in content_quote(scan, verb, _after_that(clause), clause.right_edge.i, cue, min_tokens=2)]
+
+
+def negated_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    """``did not say whether the plant would close``: a negated verb's clause, for a subject who can speak."""
+    if not negated(verb):
+        return []
+    clause = _clause(verb)
+    if clause is None or _speaking_subject(scan, verb) is None:
+        return []
+    return _clause_quote(scan, verb, clause, "rule:negated-clause")
+
+
+def first_person_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    """``we believe the court erred``, ``I doubt that it will``: outside quotation marks, the
+    writer (or the writers) reporting their own view; the pronoun is the speaker."""
+    if verb.pos_ != "VERB" or negated(verb):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ("i", "we"):
+        return []
+    clause = _clause(verb)
+    if clause is None:
+        return []
+    return _clause_quote(scan, verb, clause, "rule:first-person-clause", scan.doc[subject.i:subject.i + 1])
+
+
+def nested_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    """``farmers who think the dam will fail``: the finite clause of a verb inside another clause."""
+    if verb.dep_ in MAIN_DEPS or verb.pos_ != "VERB" or negated(verb):
+        return []
+    clause = next((c for c in verb.children if c.i > verb.i and c.dep_ == "ccomp" and finite(c)), None)
+    if clause is None or _speaking_subject(scan, verb) is None:
+        return []
+    return _clause_quote(scan, verb, clause, "rule:nested-clause")
+
+
+def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
+    """A noun's prepositional complement: with a possessor who can speak, that possessor is the
+    speaker (``rule:noun-preposition``); without one, the speaker rules read it
+    (``rule:bare-noun-preposition``, ``concerns about the cost``)."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
+    if possessor is not None and (not could_speak(possessor) or possessor.lower_ in ("my", "our", "your")):
+        return []
+    doc = scan.doc
+    speaker = doc[possessor.left_edge.i:possessor.i + 1] if possessor is not None else None
+    source = "rule:noun-preposition" if possessor is not None else "rule:bare-noun-preposition"
+    out = []
+    for prep in (c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ in NOUN_PREPOSITIONS):
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None:
+            out += [BroadFind(source, f, speaker, possessor is not None)
+                    for f in content_quote(scan, noun, prep.i + 1, pobj.right_edge.i, doc[noun.i:prep.i + 1])]
+    return out
+
+
+#: The broad rules tried on verbs, and on nouns, each with the sources it proposes.
+VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
+    ("rule:raised-subject", "rule:raised-complement"): raised,
+    ("rule:embedded-object",): embedded_object,
+    ("rule:object-predicate", "rule:object-preposition"): object_predicate,
+    ("rule:thing-subject",): thing_subject,
+    ("rule:negated-clause",): negated_clause,
+    ("rule:nested-clause",): nested_clause,
+    ("rule:first-person-clause",): first_person_clause,
+}
+NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
+    ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
+}
+BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
+
+
+def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str]) -> list[BroadFind]:
+    """Every candidate of the broad rules among ``sources`` (overlapping each other or a pre-label:
+    the caller leaves those out)."""
+    doc = scan.doc
+    verb_rules = [rule for names, rule in VERB_RULES.items() if sources.intersection(names)]
+    noun_rules = [rule for names, rule in NOUN_RULES.items() if sources.intersection(names)]
+    out: list[BroadFind] = []
+    rules = ((VERB, verb_rules), (AUX, verb_rules), (NOUN, noun_rules))
+    by_pos = {pos: found for pos, found in rules if found}
+    if not by_pos:
+        return []
+    for i, pos in enumerate(doc.to_array(POS).tolist()):
+        if pos in by_pos and not scan.quoted(doc[i].idx):
+            token = doc[i]
+            for rule in by_pos[pos]:
+                out += rule(scan, token)
+    return [find for find in out if find.source in sources]
