@@ -4,13 +4,11 @@ held-out splits and skips without a corpus."""
 from __future__ import annotations
 
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "bench" / "components.py"
+from tests import bench_scripts
+
 TEXTS = (
     "The mayor said on Monday that the new bridge would open in May.\n\n"
     "\u201cWe are ready,\u201d she told reporters. Officials in Lyon declined to comment.",
@@ -20,13 +18,11 @@ TEXTS = (
 
 
 def run_bench(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=600)
+    return bench_scripts.run_bench("components.py", *args)
 
 
 def test_bench_components_without_a_corpus_skips_cleanly(tmp_path):
-    result = run_bench(str(tmp_path / "absent"))
-    assert result.returncode == 0
-    assert "no corpus at" in result.stdout and "skipped" in result.stdout
+    bench_scripts.assert_skips_without_corpus("components.py", tmp_path)
 
 
 def test_bench_components_refuses_held_out_splits(tmp_path):
