@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests import bench_scripts
+from tests.bench_scripts import ROOT
+
 from tests.formats.test_brat_import import TEXT, attribution_ann
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "bench" / "corpus.py"
 
 
 def run_bench(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=600)
+    return bench_scripts.run_bench("corpus.py", *args)
 
 
 def test_bench_corpus_without_the_corpus_skips_cleanly(tmp_path):
-    result = run_bench(str(tmp_path / "absent"))
-    assert result.returncode == 0
-    assert "no corpus at" in result.stdout and "skipped" in result.stdout
+    bench_scripts.assert_skips_without_corpus("corpus.py", tmp_path)
 
 
 @pytest.mark.parametrize("args", [["--split", "dev"], ["--split", "test"]])

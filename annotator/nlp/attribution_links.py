@@ -21,7 +21,7 @@ from annotator.core.records import CUE, CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, SP
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_in
 from annotator.nlp.learned_spans import LEARNED_GROUPS, learned_scores
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
-from annotator.nlp.marks import find_marked_segments
+from annotator.nlp.marks import doc_text
 from annotator.nlp.parse_candidates import complement_clause
 from annotator.nlp.speakers import SpeakerScan
 from annotator.nlp.speakers.by_cue import speaker_from_rules
@@ -84,8 +84,9 @@ class AttributionLinker:
         if self.cue_clauses and self.learned_quotes:
             quotes += self._cue_clauses(doc, kept + quotes)
         quotes.sort(key=lambda s: s.start)
-        text = doc.text
-        segments = [(s.start, s.end) for s in find_marked_segments(text)] if quotes else []
+        shared = doc_text(doc)  # the text and its quoted segments, read once per Doc for every component
+        text = shared.text
+        segments = [(s.start, s.end) for s in shared.segments] if quotes else []
         for quote in quotes:
             quote._.quote_type = quote_type(quote, segments)
         quotes = [q for q in quotes if q._.quote_type in self.learned_quotes]

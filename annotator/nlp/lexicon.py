@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy
 from spacy.attrs import DEP, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -89,9 +90,17 @@ _IRREGULAR = {
 }
 #: Part-of-speech ids that lemma_of looks further at: none (untagged), verbs, and the tags a
 #: tagger sometimes gives a past form (``said`` as a noun).
-_VERB_POS = frozenset({POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"]})
-_MISTAGGED_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"]})
+_VERB_POS_IDS = (POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"])
+_MISTAGGED_POS_IDS = (POS_IDS["NOUN"], POS_IDS["PROPN"], POS_IDS["ADJ"])
 _ROOT = hash_string("ROOT")
+
+
+def _any_equal(column: numpy.ndarray, values) -> numpy.ndarray:
+    """Which entries of ``column`` (a Doc array's column) equal one of a few ``values``."""
+    found = numpy.zeros(len(column), dtype=bool)
+    for value in values:
+        found |= column == value
+    return found
 
 
 def inflections(lemma: str) -> set[str]:
@@ -171,11 +180,15 @@ class Lexicon:
     def possible_cues(self, doc: Doc, also: Iterable[str] = ()) -> list[int]:
         """Indices of the tokens lemma_of may accept, and of the words in ``also``: a superset,
         read from the Doc's arrays so a scan of every word does not build a Token for each."""
-        also_ids = {hash_string(w) for w in also}
+        array = doc.to_array([POS, LOWER, DEP])
+        pos, lower = array[:, 0], array[:, 1]
+        wanted = _any_equal(pos, _VERB_POS_IDS) | _any_equal(lower, [hash_string(w) for w in also])
         # a noun heading its sentence may be a verb the tagger took for a plural (``Tenants blasts landlord``)
-        return [i for i, (pos, lower, dep) in enumerate(doc.to_array([POS, LOWER, DEP]).tolist())
-                if pos in _VERB_POS or lower in also_ids
-                or pos in _MISTAGGED_POS and (lower in self._past_form_ids or dep == _ROOT)]
+        mistagged = numpy.flatnonzero(_any_equal(pos, _MISTAGGED_POS_IDS) & ~wanted)
+        past = self._past_form_ids
+        wanted[[i for i, word, dep in zip(mistagged.tolist(), lower[mistagged].tolist(), array[mistagged, 2].tolist(),
+                                          strict=True) if word in past or dep == _ROOT]] = True
+        return numpy.flatnonzero(wanted).tolist()
 
     def lemma_of(self, token: Token) -> str | None:
         """The cue lemma if the token is a speech or cognition verb, else None."""

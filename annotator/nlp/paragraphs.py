@@ -6,6 +6,7 @@ Runs before the parser, which keeps sentence starts set before it.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -21,12 +22,21 @@ def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
 
 class ParagraphSplitter:
     def __call__(self, doc: Doc) -> Doc:
+        starts: list[int] = []
         for start in paragraph_first_tokens(doc):
             if start > 0:
-                doc[start].is_sent_start = True
+                starts.append(start)
             end = dateline_end(doc, start)
             if end is not None and end < len(doc):
-                doc[end].is_sent_start = True
+                starts.append(end)
+        if not starts:
+            return doc
+        if doc.has_annotation("DEP"):
+            doc[starts[0]].is_sent_start = True  # refused after a parser, as spaCy says (E043)
+        # Written as one array: each ``token.is_sent_start = True`` checks the whole Doc for a parse.
+        array = doc.to_array(SENT_START)
+        array[starts] = 1
+        doc.from_array(SENT_START, array)
         return doc
 
 
@@ -35,15 +45,17 @@ def paragraph_first_tokens(doc: Doc, limit: int | None = None) -> list[int]:
     given, so a caller after the opening paragraphs does not scan the whole document."""
     firsts: list[int] = []
     after_break = True
-    for token in doc:
-        if token.is_space:
-            after_break = after_break or "\n" in token.text
+    # Read from the Doc's array: a Token is built only for the white-space tokens. A word's own
+    # trailing white space is one space at most (``whitespace_``), never a line break.
+    for i, is_space in enumerate(doc.to_array(IS_SPACE).tolist()):
+        if is_space:
+            after_break = after_break or "\n" in doc[i].text
             continue
         if after_break:
             if len(firsts) == limit:
                 break
-            firsts.append(token.i)
-        after_break = "\n" in token.whitespace_
+            firsts.append(i)
+        after_break = False
     return firsts
 
 

@@ -63,3 +63,26 @@ def test_marks_two_apostrophes_stand_for_a_double_mark():
 def test_marks_mixed_straight_and_curly_marks_pair():
     text = '"The plan has a hole in it,” said Tom Reyes, a professor.'
     assert contents(text) == ["The plan has a hole in it"]
+
+
+def test_doc_text_is_read_once_per_doc_and_forgotten_with_it():
+    import gc
+    import weakref
+
+    import spacy
+
+    from annotator.nlp import marks
+
+    nlp = spacy.blank("en")
+    doc = nlp('The mayor said: "We are ready."\nShe left.')
+    shared = marks.doc_text(doc)
+    assert shared.text == doc.text
+    assert marks.doc_text(doc) is shared  # the same reading for every component
+    assert [(s.start, s.end) for s in shared.segments] == [(s.start, s.end) for s in find_marked_segments(doc.text)]
+    assert shared.paragraph_starts == marks.paragraph_starts(doc.text) == [0, doc.text.index("She")]
+    other = nlp(doc.text)
+    assert marks.doc_text(other) is not shared  # another Doc of the same text has its own
+    alive = weakref.ref(doc)
+    del doc, other, shared
+    gc.collect()
+    assert alive() is None  # the cache holds no Doc alive

@@ -3,8 +3,12 @@ with every mention and the gender its titles and pronouns vote for."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.entities import PERSON, name_tokens, surname_key
@@ -18,10 +22,28 @@ class Person:
     key: str
     mentions: list[Span] = field(default_factory=list)
     gender: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    #: What is read off the mentions (their name, full-name keys, full-name starts), each with the
+    #: number of mentions it was read from: the resolvers ask for them once per speaker, and
+    #: ``people_of`` only ever adds mentions.
+    _read: dict[str, tuple[int, object]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def name(self) -> Span:
-        return max(self.mentions, key=lambda m: (len(name_tokens(m)), -m.start))
+        return self._reading("name", lambda: max(self.mentions, key=lambda m: (len(name_tokens(m)), -m.start)))
+
+    def full_keys(self) -> frozenset[str]:
+        """The full-name keys (``_full_key``) of every mention."""
+        return self._reading("keys", lambda: frozenset(_full_key(m) for m in self.mentions))
+
+    def full_name_starts(self) -> list[int]:
+        """Where each mention of two or more name words starts, in mention order."""
+        return self._reading("starts", lambda: [m.start for m in self.mentions if name_words(m) >= 2])
+
+    def _reading(self, what: str, read):
+        known = self._read.get(what)
+        if known is None or known[0] != len(self.mentions):
+            known = self._read[what] = (len(self.mentions), read())
+        return known[1]
 
     def compatible(self, gender: str | None) -> bool:
         if gender is None:
@@ -79,14 +101,14 @@ def _nearest_full(mention: Span, people: list[Person]) -> Person:
     """The person with a full-name mention nearest before ``mention`` (else the first named)."""
     best: tuple[int, Person] | None = None
     for person in people:
-        for m in person.mentions:
-            if m.start < mention.start and name_words(m) >= 2 and (best is None or m.start > best[0]):
-                best = (m.start, person)
+        for start in person.full_name_starts():
+            if start < mention.start and (best is None or start > best[0]):
+                best = (start, person)
     if best is not None:
         return best[1]
     # None named in full before it: the first named in full after it. A Person may have no
     # full-name mention at all, so the minimum has a default.
-    return min(people, key=lambda p: min((m.start for m in p.mentions if name_words(m) >= 2), default=len(mention.doc)))
+    return min(people, key=lambda p: min(p.full_name_starts(), default=len(mention.doc)))
 
 
 def person_named(mention: Span, people: list[Person]) -> Person | None:
@@ -94,7 +116,7 @@ def person_named(mention: Span, people: list[Person]) -> Person | None:
     if name_words(mention) >= 2:
         key = _full_key(mention)
         for person in people:
-            if person.key == key or any(_full_key(m) == key for m in person.mentions):
+            if person.key == key or key in person.full_keys():
                 return person
     surname = surname_key(mention)
     same = [p for p in people if p.key == surname or p.key.endswith(" " + surname)]
@@ -106,11 +128,29 @@ def person_named(mention: Span, people: list[Person]) -> Person | None:
 def gender_from_context(doc: Doc, people: list[Person]) -> None:
     """A gendered pronoun in a sentence where one person alone was named before it votes for them."""
     owner = {m.start: p for p in people for m in p.mentions}
-    for sent in doc.sents:
-        named: set[str] = set()
-        for token in sent:
-            if token.i in owner:
-                named.add(owner[token.i].key)
-            elif token.lower_ in GENDERED and len(named) == 1:
-                person = next(p for p in people if p.key in named)
-                person.gender["m" if token.lower_ in MALE else "f"] += 1
+    starts = [sent.start for sent in doc.sents]
+    # Only a mention's first word and a gendered pronoun change anything: read the words from the
+    # Doc's array and walk those tokens alone, in order, sentence by sentence.
+    pronouns = _gendered_pronouns(doc.to_array(LOWER))
+    named: set[str] = set()
+    sentence = -1
+    for i in sorted(owner.keys() | pronouns.keys()):
+        here = bisect_right(starts, i) - 1
+        if here != sentence:
+            named, sentence = set(), here
+        if i in owner:
+            named.add(owner[i].key)
+        elif len(named) == 1:
+            person = next(p for p in people if p.key in named)
+            person.gender["m" if pronouns[i] in MALE else "f"] += 1
+
+
+#: Hash of each gendered pronoun's lower-case form → the word.
+_GENDERED_IDS = {hash_string(word): word for word in GENDERED}
+_GENDERED_ARRAY = numpy.array(sorted(_GENDERED_IDS), dtype=numpy.uint64)
+
+
+def _gendered_pronouns(lowers: numpy.ndarray) -> dict[int, str]:
+    """Token index → the gendered pronoun there, read off a Doc's ``LOWER`` array."""
+    at = numpy.flatnonzero(numpy.isin(lowers, _GENDERED_ARRAY)).tolist()
+    return {i: _GENDERED_IDS[h] for i, h in zip(at, lowers[at].tolist(), strict=True)}

@@ -32,8 +32,8 @@ def referred_person(scan: CorefScan, speaker: Span) -> Resolved:
 
 def _resolve(scan: CorefScan, speaker: Span) -> Person | None:
     """A name inside the speaker, a pronoun's antecedent, a surname's person, or a description's."""
-    ents, people = scan.ents, scan.people
-    names = [e for e in ents if e.label_ == PERSON and speaker.start <= e.start and e.end <= speaker.end]
+    people = scan.people
+    names = [e for e in scan.person_ents if speaker.start <= e.start and e.end <= speaker.end]
     if len(names) > 1 and any(t.dep_ == "conj" for e in names for t in e):
         return None  # "two senators, Joe Manchin and Kyrsten Sinema": several people, not one
     # "the head of X, Sergei Lavrov": the apposition (or the head itself) is who it is; a name in
@@ -51,7 +51,7 @@ def _resolve(scan: CorefScan, speaker: Span) -> Person | None:
         person = person_named(speaker, people)
         if person is not None:
             return person
-    person = _described(speaker, people)
+    person = _described(scan, speaker)
     if person is None and describes_person(speaker):
         # "the Dane said", "the striker added": the person last named as a subject before it.
         person = _antecedent(scan, speaker, None, cataphora=False)
@@ -63,8 +63,7 @@ def _antecedent(scan: CorefScan, speaker: Span, gender: str | None, cataphora: b
     direct quotes ("Mum never complained") are someone the speaker talks about, never skipped to."""
     speaker_heads = scan.speaker_heads
     candidates = [p for p in scan.people if p.compatible(gender)]
-    mentions = [(m, p) for p in candidates for m in p.mentions
-                if not any(qs <= m.start and m.end <= qe for qs, qe in scan.quoted)]
+    mentions = [(m, p) for p in candidates for m in scan.unquoted_mentions(p)]
     before = sorted(((m, p) for m, p in mentions if m.end <= speaker.start),
                     key=lambda mp: mp[0].start, reverse=True)
     for mention, person in before:
@@ -86,19 +85,17 @@ def _is_subject(mention: Span, speaker_heads: set[int]) -> bool:
         mention.root.head.dep_ in SUBJECT_DEPS and mention.root.dep_ in ("appos", "compound")
 
 
-def _described(speaker: Span, people: list[Person]) -> Person | None:
+def _described(scan: CorefScan, speaker: Span) -> Person | None:
     """``the spokesperson`` → the most recent person introduced with that word next to their name."""
     head = speaker.root.lemma_.lower() or speaker.root.lower_
     if not head or speaker.root.pos_ not in ("NOUN", "PROPN"):
         return None
     best: tuple[int, Person] | None = None
-    for person in people:
+    for person in scan.people:
         for mention in person.mentions:
             if mention.start >= speaker.start:
                 continue
-            window = mention.doc[max(0, mention.start - 4):min(len(mention.doc), mention.end + 6)]
-            words = {t.lemma_.lower() or t.lower_ for t in window}
-            if head in words:
+            if head in scan.words_around(mention):
                 if best is None or mention.start > best[0]:
                     best = (mention.start, person)
     return best[1] if best else None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.coref.person_register import Person, gender_from_context, people_of
+from annotator.nlp.entities import PERSON
 
 
 class Resolved(NamedTuple):
@@ -30,6 +32,10 @@ class CorefScan:
     speaker_heads: set[int]
     #: A pronoun before any name (a lede) may take the first person named after it.
     resolve_cataphora: bool = True
+    #: What the resolvers ask again for each speaker, read once: each person's mentions outside
+    #: direct quotes (by the person's place in ``people``), the words around a mention.
+    _unquoted: dict[int, list[Span]] = field(default_factory=dict, repr=False, compare=False)
+    _around: dict[tuple[int, int], set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, *, resolve_cataphora: bool = True) -> CorefScan:
@@ -40,6 +46,30 @@ class CorefScan:
         gender_from_context(doc, people)
         return cls(doc=doc, ents=ents, people=people, speakers=speakers, quoted=quoted,
                    speaker_heads={s.root.i for s in speakers}, resolve_cataphora=resolve_cataphora)
+
+    @cached_property
+    def person_ents(self) -> list[Span]:
+        """The PERSON entities, in order."""
+        return [e for e in self.ents if e.label_ == PERSON]
+
+    def unquoted_mentions(self, person: Person) -> list[Span]:
+        """The person's mentions that are not inside a direct quote, in mention order."""
+        key = id(person)  # the people are this scan's, alive as long as it is
+        found = self._unquoted.get(key)
+        if found is None:
+            found = self._unquoted[key] = [m for m in person.mentions
+                                           if not any(qs <= m.start and m.end <= qe for qs, qe in self.quoted)]
+        return found
+
+    def words_around(self, mention: Span) -> set[str]:
+        """The lemmas (else the words) from four tokens before a mention to six after it."""
+        key = (mention.start, mention.end)
+        found = self._around.get(key)
+        if found is None:
+            doc = self.doc
+            window = doc[max(0, mention.start - 4):min(len(doc), mention.end + 6)]
+            found = self._around[key] = {t.lemma_.lower() or t.lower_ for t in window}
+        return found
 
 
 def ents_within(span: Span, ents: list[Span]) -> list[Span]:

@@ -47,8 +47,7 @@ def _common_noun_at_sentence_start(scan: EntityScan, ent: Span, ents: list[Span]
     word = token.lower_
     if word not in scan.common_nouns:
         return False
-    doc = ent.doc
-    if any(t.lower_ == word and t.i != token.i and t.text[:1].isupper() and not t.is_sent_start for t in doc):
+    if word in scan.capitalised_inside_sentences:  # (``token`` starts its sentence: never among them)
         return False
     return not any(e.label_ == PERSON and len(e) > 1 and e[-1].lower_ == word for e in ents)
 

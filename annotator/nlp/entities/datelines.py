@@ -21,8 +21,9 @@ def _datelines(doc: Doc, ents: list[Span], places: list[tuple[int, int]]) -> lis
     for ent in ents:
         # "LONDON - Maya Lindqvist" tagged as one entity: the name after the dash stays a name.
         for start, _ in places:
+            if not ent.start <= start < ent.end:
+                continue
             after = dateline_end(doc, start)
-            if ent.start <= start < ent.end and after is not None and ent.end > after \
-                    and doc[after].text[:1].isupper():
+            if after is not None and ent.end > after and doc[after].text[:1].isupper():
                 kept.append(Span(doc, after, ent.end, label=ent.label_))
     return kept + [Span(doc, start, end, label="GPE") for start, end in places]

@@ -22,7 +22,7 @@ def short_forms(scan: EntityScan, ents: list[Span]) -> list[Span]:
 
 
 def one_label_per_name(scan: EntityScan, ents: list[Span]) -> list[Span]:
-    return _one_label_per_name(ents, scan.speaker_heads, scan.places)
+    return _one_label_per_name(ents, scan.speaker_heads, scan.places, scan.capitalised)
 
 
 def ends_like_organisation(ent: Span) -> bool:
@@ -69,7 +69,8 @@ def _joined_at_and(doc: Doc, ent: Span) -> tuple[int, int]:
     return start, end
 
 
-def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[tuple[int, int]]) -> list[Span]:
+def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[tuple[int, int]],
+                        capitalised: list[int]) -> list[Span]:
     """A one-word name the model tags PERSON in one place and GPE or ORG in another (``Kyiv``,
     ``Brentford``) takes the place or organisation label everywhere when that evidence weighs at least
     as much as the PERSON tags (a dateline, ``FC``/``Ltd`` after it or a longer ORG name starting
@@ -80,8 +81,8 @@ def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[
     doc = ents[0].doc
     weight: dict[str, dict[str, int]] = {}
     _vote_by_labels(weight, ents, speaker_heads, places)
-    _vote_by_context(weight, doc)
-    surnames = {name_tokens(e)[-1].lower_ for e in ents if e.label_ == PERSON and len(name_tokens(e)) >= 2}
+    _vote_by_context(weight, doc, capitalised)
+    surnames = {name[-1].lower_ for name in (name_tokens(e) for e in ents if e.label_ == PERSON) if len(name) >= 2}
     titled = {e[0].lower_ for e in ents if e.label_ == PERSON and len(e) == 1 and e.start
               and doc[e.start - 1].lower_.rstrip(".") in TITLES}
     out = []
@@ -116,26 +117,25 @@ def _vote_by_labels(weight: dict[str, dict[str, int]], ents: list[Span], speaker
             _vote(weight, word, "ORG", 2)  # "Brentford FC", "Acme Display"
 
 
-def _vote_by_context(weight: dict[str, dict[str, int]], doc: Doc) -> None:
+def _vote_by_context(weight: dict[str, dict[str, int]], doc: Doc, capitalised: list[int]) -> None:
     """What a capitalised word's neighbours say: ``FC``/``Ltd`` after it (double), a possessive
-    with a thing organisations own (``Acme's shares``), ``at`` before it (``worked at Acme``)."""
-    # Each doc[i] builds a new Token: read the words once and look at neighbours by index.
-    tokens = list(doc)
-    lowers = [t.lower_ for t in tokens]
-    texts = [t.text for t in tokens]
-    size = len(tokens)
-    for i, token in enumerate(tokens):
-        if not texts[i][:1].isupper():
-            continue  # every vote below is for a capitalised word
-        if i + 1 < size and lowers[i + 1].rstrip(".") in ORG_SUFFIXES and texts[i + 1][:1].isupper() \
+    with a thing organisations own (``Acme's shares``), ``at`` before it (``worked at Acme``).
+    ``capitalised``: the indices of the capitalised words, in order (every vote is for one)."""
+    # Each doc[i] builds a new Token: only the capitalised words and their neighbours are read.
+    capital = set(capitalised)
+    size = len(doc)
+    for i in capitalised:
+        token = doc[i]
+        after = doc[i + 1] if i + 1 < size else None
+        if after is not None and after.lower_.rstrip(".") in ORG_SUFFIXES and i + 1 in capital \
                 and token.ent_type_ != "ORG":
-            _vote(weight, lowers[i], "ORG", 2)
+            _vote(weight, token.lower_, "ORG", 2)
         elif token.pos_ == "PROPN" and i + 2 < size \
-                and texts[i + 1] in POSSESSIVE and lowers[i + 2] in OWNED_BY_ORGS:
-            _vote(weight, lowers[i], "ORG", 1)  # "Brentford's squad", "Acme's shares"
-        elif token.pos_ == "PROPN" and i and lowers[i - 1] == "at" \
-                and (i + 1 == size or not texts[i + 1][:1].isupper()):
-            _vote(weight, lowers[i], "ORG", 1)  # "a coach at Brentford", "worked at Acme"
+                and after.text in POSSESSIVE and doc[i + 2].lower_ in OWNED_BY_ORGS:
+            _vote(weight, token.lower_, "ORG", 1)  # "Brentford's squad", "Acme's shares"
+        elif token.pos_ == "PROPN" and i and doc[i - 1].lower_ == "at" \
+                and (i + 1 == size or i + 1 not in capital):
+            _vote(weight, token.lower_, "ORG", 1)  # "a coach at Brentford", "worked at Acme"
 
 
 def _short_forms(ents: list[Span]) -> list[Span]:

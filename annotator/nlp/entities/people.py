@@ -3,6 +3,7 @@ mention of a surname once someone is named in full or speaks, and the names the 
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import ENT_TYPE, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
@@ -117,9 +118,12 @@ def _untagged_surnames(doc: Doc, persons: set[str], taken: set[int]) -> list[Spa
     grows with them), with a hyphenated first part (``Ruiz-Castro``)."""
     added: list[Span] = []
     # Read words and tags from the Doc's arrays: a Token is built only for a likely surname.
-    person_ids = {hash_string(word) for word in persons}
-    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-        if pos != _PROPN or lower not in person_ids or i in taken:
+    if not persons or not len(doc):
+        return added
+    person_ids = numpy.fromiter({hash_string(word) for word in persons}, dtype=numpy.uint64)
+    array = doc.to_array([POS, LOWER])
+    for i in numpy.flatnonzero((array[:, 0] == _PROPN) & numpy.isin(array[:, 1], person_ids)).tolist():
+        if i in taken:
             continue
         token = doc[i]
         if token.lower_ in persons and token.text[:1].isupper():
@@ -137,12 +141,14 @@ def _introduced_names(doc: Doc, lexicon: Lexicon):
     """Names the model left untagged: 2–3 capitalised words (hyphens allowed) after a lower-case role
     noun (``director Elena Ruiz-Castro``) or as the subject of a speech verb."""
     # The tags from the Doc's arrays rule out most words before a Token is built for them.
-    tags = doc.to_array([POS, ENT_TYPE]).tolist()
-    i = 0
-    while i < len(doc):
-        if tags[i][0] != _PROPN or tags[i][1] != 0 or not i:
-            i += 1
-            continue
+    if not len(doc):
+        return
+    tags = doc.to_array([POS, ENT_TYPE])
+    i = 1
+    for candidate in numpy.flatnonzero((tags[:, 0] == _PROPN) & (tags[:, 1] == 0)).tolist():
+        if candidate < i:
+            continue  # inside the name before it, or the first word of the document
+        i = candidate
         token = doc[i]
         if not (token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ == "" and i):
             i += 1

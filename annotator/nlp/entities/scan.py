@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.tokens import Doc
 
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.marks import doc_text
 from annotator.nlp.paragraphs import dateline_places
 
 
@@ -28,3 +31,22 @@ class EntityScan:
            strip_determiners: bool = True) -> EntityScan:
         return cls(doc=doc, speaker_heads={s.root.i for s in doc.spans["speakers"]}, common_nouns=common_nouns,
                    lexicon=lexicon, places=dateline_places(doc), strip_determiners=strip_determiners)
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text (shared with the other components)."""
+        return doc_text(self.doc).text
+
+    @cached_property
+    def capitalised(self) -> list[int]:
+        """Indices of the tokens whose first character is upper case, read off the text."""
+        text = self.text
+        return [i for i, start in enumerate(self.doc.to_array(IDX).tolist()) if text[start].isupper()]
+
+    @cached_property
+    def capitalised_inside_sentences(self) -> frozenset[str]:
+        """The lower-case forms of the capitalised words that do not start a sentence."""
+        doc = self.doc
+        strings = doc.vocab.strings
+        array = doc.to_array([SENT_START, LOWER])
+        return frozenset(strings[int(array[i, 1])] for i in self.capitalised if array[i, 0] != 1)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
+import numpy
+from spacy.attrs import IDX
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.marks import MarkedSegment, find_marked_segments, paragraph_bounds, paragraph_starts
+from annotator.nlp.marks import MarkedSegment, doc_text, paragraph_bounds
 
 
 @dataclass
@@ -37,13 +39,18 @@ class QuoteScan:
     min_direct_words: int = 3
     #: A ``Name: words`` line longer than this is not a headline quote.
     headline_max_words: int = 25
+    #: Token index → its ``cue_lemma`` (the rules ask it of one token many times). Not an init
+    #: field: a scan made by ``dataclasses.replace`` with another lexicon starts with its own.
+    _cue_lemmas: dict[int, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: (kind attribute, word attribute) → the Doc's array of both, for ``words_where``.
+    _arrays: dict[tuple[int, int], numpy.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon, *, min_direct_words: int = 3, headline_max_words: int = 25) -> QuoteScan:
-        text = doc.text
-        segments = find_marked_segments(text)
+        shared = doc_text(doc)  # the text, its lines and quoted segments: once per Doc, for every component
+        text, segments = shared.text, shared.segments
         closes = {s.end: s.close_at for s in segments if s.close_at is not None}
-        return cls(doc=doc, text=text, lexicon=lexicon, paragraph_starts=paragraph_starts(text),
+        return cls(doc=doc, text=text, lexicon=lexicon, paragraph_starts=shared.paragraph_starts,
                    segments=segments, inside=[(s.start, s.end) for s in segments], closes=closes,
                    close_marks=set(closes.values()), min_direct_words=min_direct_words,
                    headline_max_words=headline_max_words)
@@ -57,10 +64,13 @@ class QuoteScan:
         """The tokens whose ``kind_attr`` (``POS``, ``TAG``) is ``kind`` and whose ``word_attr``
         (``LEMMA``, ``LOWER``) is one of ``words``: read from the Doc's arrays, since a scan of every
         word would build a Token for each."""
-        wanted = {hash_string(w) for w in words}
         doc = self.doc
-        return [doc[i] for i, (this_kind, word) in enumerate(doc.to_array([kind_attr, word_attr]).tolist())
-                if this_kind == kind and word in wanted]
+        wanted = {hash_string(w) for w in words}
+        array = self._arrays.get((kind_attr, word_attr))
+        if array is None:
+            array = self._arrays[(kind_attr, word_attr)] = doc.to_array([kind_attr, word_attr])
+        of_kind = numpy.flatnonzero(array[:, 0] == kind)
+        return [doc[i] for i, word in zip(of_kind.tolist(), array[of_kind, 1].tolist(), strict=True) if word in wanted]
 
     @cached_property
     def named_words(self) -> set[str]:
@@ -73,7 +83,12 @@ class QuoteScan:
 
     def token_at_or_after(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (len(doc) when none)."""
-        return token_at_or_after(self.doc, offset)
+        return bisect_left(self.token_starts, offset)
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Each token's character offset, in order (``doc.to_array(IDX)``: no Token built)."""
+        return self.doc.to_array(IDX).tolist()
 
     def char_span(self, start: int, end: int) -> Span | None:
         """The tokens of a character range, contracted to whole tokens when it cuts one; None if empty."""
@@ -86,6 +101,12 @@ class QuoteScan:
     def cue_lemma(self, token: Token) -> str | None:
         """The lemma of a speech or cognition verb that can start a report: outside quotation marks
         and not negated (``did not say``). ``according`` starts its own pattern, never a verb's."""
+        known = self._cue_lemmas.get(token.i, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._cue_lemmas[token.i] = self._cue_lemma(token)
+        return known
+
+    def _cue_lemma(self, token: Token) -> str | None:
         if token.lower_ == "according":
             return None
         lemma = self.lexicon.lemma_of(token)
@@ -110,17 +131,6 @@ class QuoteScan:
         return within(offset, self.inside)
 
 
-def token_at_or_after(doc: Doc, offset: int) -> int:
-    low, high = 0, len(doc)
-    while low < high:
-        mid = (low + high) // 2
-        if doc[mid].idx < offset:
-            low = mid + 1
-        else:
-            high = mid
-    return low
-
-
 def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
     """Whether ``offset`` lies in one of ``ranges``: (start, end) pairs in order and apart, as the
     quoted segments are (``find_marked_segments``); a binary search, since the rules and the
@@ -130,6 +140,7 @@ def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 _AFTER_ANY_END = float("inf")
+_UNKNOWN = object()
 
 
 def word_before(doc: Doc, i: int) -> int:

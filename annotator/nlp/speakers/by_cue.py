@@ -8,6 +8,7 @@ from typing import Callable, Mapping
 from spacy.tokens import Span
 
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers import (
     according_to, after_mark, cue_subject, headline, interviewee, inverted, main_subject, next_to_cue, noun_cue,
     passive_agent,
@@ -60,5 +61,5 @@ def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None, quote:
     """The speaker mention a cue points to, or None when the cue has none (outside the component:
     the learned pipeline's linker asks about its own cues)."""
     doc = cue.doc
-    scan = SpeakerScan(doc=doc, text=text if text is not None else doc.text, lexicon=lexicon)
+    scan = SpeakerScan(doc=doc, text=text if text is not None else doc_text(doc).text, lexicon=lexicon)
     return speaker_from_rules(scan, cue, quote)

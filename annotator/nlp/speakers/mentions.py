@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS, Lexicon
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, is_demonym
-from annotator.nlp.marks import paragraph_bounds
+from annotator.nlp.marks import doc_text, paragraph_bounds
 
 #: Children whose subtree is not part of a speaker's name or description.
 #: (``case``: the possessive ``'s`` of ``the senator's view`` is not part of who the senator is.)
@@ -68,7 +68,7 @@ def _reports(verb: Token, lexicon: Lexicon) -> bool:
 
 def noun_phrase(token: Token, text: str | None = None) -> Span:
     """The mention a subject token stands for: its subtree without clauses, within its paragraph."""
-    text = text if text is not None else token.doc.text
+    text = text if text is not None else doc_text(token.doc).text
     for applies, mention in HEAD_KINDS:
         if applies(token):
             return mention(token, text)

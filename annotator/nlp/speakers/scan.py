@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import relations_of
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.marks import MarkedSegment, find_marked_segments, paragraph_bounds, paragraph_starts
+from annotator.nlp.marks import DocText, MarkedSegment, doc_text, find_marked_segments, paragraph_bounds, paragraph_starts
 
 #: What a cue is, for the rules that read only one kind.
 COLON, INTERVIEW, ACCORDING, VERB = "colon", "interview", "according", "verb"
@@ -41,12 +41,12 @@ class SpeakerScan:
                   if r.head_label == QUOTE and r.child_label == CUE and (r.child_start, r.child_end) in by_offsets}
         cues = {i: cue_at[(q.start_char, q.end_char)] for i, q in enumerate(quotes)
                 if (q.start_char, q.end_char) in cue_at}
-        return cls(doc=doc, text=doc.text, lexicon=lexicon, quotes=quotes, cues=cues)
+        return cls(doc=doc, text=doc_text(doc).text, lexicon=lexicon, quotes=quotes, cues=cues)
 
     @cached_property
     def paragraph_starts(self) -> list[int]:
         """Offsets where each paragraph (line) starts."""
-        return paragraph_starts(self.text)
+        return self._shared.paragraph_starts if self._shared is not None else paragraph_starts(self.text)
 
     def paragraph(self, offset: int) -> tuple[int, int]:
         """Start and end offsets of the paragraph holding ``offset``."""
@@ -55,7 +55,14 @@ class SpeakerScan:
     @cached_property
     def segments(self) -> list[MarkedSegment]:
         """The text between quotation marks, in order."""
-        return find_marked_segments(self.text)
+        return self._shared.segments if self._shared is not None else find_marked_segments(self.text)
+
+    @cached_property
+    def _shared(self) -> DocText | None:
+        """The Doc's text and what is read off it, shared with the other components, when ``text``
+        is the Doc's text (a scan may be built over another text)."""
+        shared = doc_text(self.doc)
+        return shared if shared.text == self.text else None
 
     @cached_property
     def _segment_starts(self) -> list[int]:

@@ -59,14 +59,14 @@ class Extent:
 
 
 def extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> list[Extent]:
-    """Every alternative of ``sources`` for every pre-labeled quote (``doc.spans["quotes"]``): on
-    token edges, different from the quote, overlapping no other pre-labeled quote; one per kind
-    and quote (the frames may give several)."""
+    """Every alternative of ``sources`` for every pre-labeled quote (``doc.spans["quotes"]``) that is
+    not direct: different from the quote and from each other (the first kind keeps one), holding
+    no cue of its quote, overlapping no other pre-labeled quote."""
     quotes = list(doc.spans["quotes"]) if "quotes" in doc.spans else []
     if not any(q._.quote_type != "direct" for q in quotes) or not sources:
         return []
     cues = {(r.head_start, r.head_end): (r.child_start, r.child_end) for r in relations_of(doc, CUE_REL)}
-    blocked = _blocked(doc)
+    blocked = _blocked(doc) if PARAGRAPH in sources else []
     frames = _frame_spans(doc, lexicon) if FRAME in sources else []
     out: list[Extent] = []
     for quote in quotes:

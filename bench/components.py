@@ -1,0 +1,155 @@
+"""What each pipeline component costs, and our pipeline's speed against the bare model, in CPU time
+measured in one run, so the figures hold on a shared, loaded machine.
+
+    nice -n 10 .venv/bin/python bench/components.py CORPUS_DIR [--docs 84] [--rounds 3] [--chunk 12]
+                                                    [--batch-size 32] [--model NAME]
+
+CORPUS_DIR is PolNeAR's checkout (``CORPUS_DIR/data/train/text``), a split folder, or any folder of
+``.txt`` news texts; the first ``--docs`` texts in name order are read (only ``train`` of PolNeAR).
+Prints, measured in this process's CPU time (``time.process_time``: time other processes take from
+the cores is not counted):
+
+1. every component's CPU per document, each component run over all texts in turn (the model's own
+   batched through ``pipe``, ours document by document, as ``nlp.pipe`` runs them), and our
+   components' share of the pipeline, with and without the suggestions;
+2. the speed of the whole pipeline, rules alone and rules with suggestions, against the bare model
+   (bare CPU / pipeline CPU, over the same texts): the texts are cut in chunks and the three
+   pipelines run each chunk in turn, in a rotating order, ``--rounds`` times; the ratio of the
+   totals is printed with each round's (the target is >= 0.90).
+
+Without the corpus it says so and exits 0. Nothing from the corpus is printed but counts and times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: The names of our components start with this.
+OURS = "annotator_"
+SUGGESTIONS = "annotator_suggestions"
+TARGET = 0.90
+#: PolNeAR's splits that are never read here.
+HELD_OUT = frozenset({"dev", "test"})
+
+
+def text_folder(corpus: Path) -> Path | None:
+    """The folder of texts: PolNeAR's ``data/train/text`` (or ``train/text``, ``text``), else the folder itself."""
+    for candidate in (corpus / "data" / "train" / "text", corpus / "train" / "text", corpus / "text", corpus):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    return None
+
+
+def read_texts(folder: Path, limit: int) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:limit]]
+
+
+def component_times(nlp, texts: list[str], batch_size: int) -> dict[str, float]:
+    """CPU seconds of each component over all ``texts``, each component run over all of them in turn."""
+    docs = [nlp.make_doc(t) for t in texts]
+    spent: dict[str, float] = {}
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        if name.startswith(OURS) or not hasattr(component, "pipe"):
+            docs = [component(doc) for doc in docs]
+        else:
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        spent[name] = time.process_time() - started
+    return spent
+
+
+def interleaved_cpu(pipelines: dict[str, object], texts: list[str], chunk: int, batch_size: int,
+                    rounds: int) -> list[dict[str, float]]:
+    """CPU seconds of each pipeline over all ``texts``, per round; each chunk of texts is run by every
+    pipeline in turn, the order rotating from chunk to chunk, so a change in the machine's state hits
+    them alike."""
+    names = list(pipelines)
+    results = []
+    for number in range(rounds):
+        spent = dict.fromkeys(names, 0.0)
+        for index, start in enumerate(range(0, len(texts), chunk)):
+            part = texts[start:start + chunk]
+            shift = (index + number) % len(names)
+            for name in names[shift:] + names[:shift]:
+                started = time.process_time()
+                for _ in pipelines[name].pipe(part, batch_size=batch_size):
+                    pass
+                spent[name] += time.process_time() - started
+        results.append(spent)
+    return results
+
+
+def print_components(spent: dict[str, float], count: int) -> None:
+    total = sum(spent.values())
+    print(f"CPU per document by component ({count} texts, each component over all of them in turn):")
+    for name, seconds in spent.items():
+        print(f"  {name:26s} {1000 * seconds / count:7.2f} ms  {seconds / total:6.1%}")
+    ours = sum(s for name, s in spent.items() if name.startswith(OURS))
+    rules = ours - spent.get(SUGGESTIONS, 0.0)
+    print(f"  ours: {1000 * ours / count:.2f} ms per document, {ours / total:.1%} of the pipeline; "
+          f"without the suggestions {1000 * rules / count:.2f} ms, {rules / (total - spent.get(SUGGESTIONS, 0.0)):.1%}")
+    model = total - ours
+    print(f"  the speed these times give against the model's components alone: rules {model / (model + rules):.3f}, "
+          f"rules + suggestions {model / total:.3f}")
+
+
+def print_ratios(rounds: list[dict[str, float]], count: int) -> None:
+    bare = sum(r["bare"] for r in rounds)
+    print(f"whole pipelines against the bare model, CPU over the same {count} texts, {len(rounds)} rounds "
+          f"(bare {1000 * bare / (count * len(rounds)):.1f} ms per document):")
+    for name in (n for n in rounds[0] if n != "bare"):
+        ratio = bare / sum(r[name] for r in rounds)
+        each = " ".join(f"{r['bare'] / r[name]:.3f}" for r in rounds)
+        median = statistics.median(r["bare"] / r[name] for r in rounds)
+        verdict = "met" if ratio >= TARGET else "NOT met"
+        print(f"  {name:20s} ratio {ratio:.3f} (rounds {each}; median {median:.3f}); target >= {TARGET:.2f} {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, help="PolNeAR's checkout, a split folder or a folder of .txt texts")
+    parser.add_argument("--docs", type=int, default=84, help="texts read, the first in name order")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--chunk", type=int, default=12, help="texts each pipeline runs in turn")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    folder = text_folder(args.corpus) if args.corpus is not None else None
+    if folder is not None and HELD_OUT & set(folder.resolve().parts):
+        print(f"{folder}: PolNeAR's dev and test splits are held out; give its checkout or train", file=sys.stderr)
+        return 2
+    if folder is None:
+        print(f"no corpus at {args.corpus}: skipped (give PolNeAR's checkout or a folder of .txt texts)")
+        return 0
+    from annotator.nlp.pipeline import add_components, load_model, set_suggestions
+
+    texts = read_texts(folder, args.docs)
+    bare = load_model(args.model)
+    rules = set_suggestions(add_components(load_model(args.model)), False)
+    suggesting = set_suggestions(add_components(load_model(args.model)), True)
+    print(f"texts: {len(texts)} from {folder.name}/ (first in name order), "
+          f"{sum(len(t) for t in texts) / max(len(texts), 1):.0f} characters on average; "
+          f"load average at start {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"pipeline: {' → '.join(suggesting.pipe_names)}")
+    for nlp in (bare, rules, suggesting):  # one-time costs (vocabulary growth, lazy imports) left out
+        list(nlp.pipe(texts[:8], batch_size=args.batch_size))
+    print_components(component_times(suggesting, texts, args.batch_size), len(texts))
+    pipelines = {"bare": bare, "rules": rules, "rules + suggestions": suggesting}
+    print_ratios(interleaved_cpu(pipelines, texts, args.chunk, args.batch_size, args.rounds), len(texts))
+    print(f"load average at end {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

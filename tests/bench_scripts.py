@@ -1,0 +1,22 @@
+"""Running a bench script as a user does (a subprocess, the corpus path first), for the bench tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_bench(script: str, *args: str) -> subprocess.CompletedProcess:
+    """``python bench/SCRIPT ARGS...``, its output captured."""
+    return subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], capture_output=True, text=True,
+                          timeout=600)
+
+
+def assert_skips_without_corpus(script: str, tmp_path: Path) -> None:
+    """Without the corpus the script says so, skips, and exits 0 (CI has no corpus)."""
+    result = run_bench(script, str(tmp_path / "absent"))
+    assert result.returncode == 0
+    assert "no corpus at" in result.stdout and "skipped" in result.stdout
