@@ -87,7 +87,8 @@ def add_components(nlp: Language) -> Language:
 
 def _add_learned_components(nlp: Language) -> Language:
     """The linker (with the measured choice of quotes from the rules, unless the saved pipeline has its
-    own), the rule components it then needs before it, entities and speaker resolution."""
+    own), the rule components it then needs before it, entities and speaker resolution, and the
+    suggestions last."""
     if LEARNED_SPANS not in nlp.component_names and LEARNED_TAGGER in nlp.component_names:
         nlp.add_pipe(LEARNED_SPANS, after=LEARNED_TAGGER)
     for name in LEARNED_COMPONENTS:
@@ -97,6 +98,8 @@ def _add_learned_components(nlp: Language) -> Language:
         for name in RULE_QUOTE_COMPONENTS:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, before=LINKER)
+    if SUGGESTIONS not in nlp.component_names:  # (pipelines trained before the suggestions were saved with them)
+        nlp.add_pipe(SUGGESTIONS, last=True)
     return nlp
 
 

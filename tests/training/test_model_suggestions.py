@@ -75,6 +75,26 @@ def test_with_the_rules_alone_as_pre_labels_the_models_quote_is_a_suggestion_wit
     assert quotes_and_suggestions(load_pipeline(str(tmp_path / "model")), UNKNOWN) == (quotes, suggested)
 
 
+def test_a_pipeline_saved_without_suggestions_gets_them_when_loaded(trained, tmp_path):
+    """Pipelines trained before the suggestions were saved with them: loading adds the component, so
+    they offer suggestions like every other pipeline."""
+    _, result = trained
+    result.nlp.to_disk(tmp_path / "trained")  # (a copy: the module's trained pipeline stays as it is)
+    nlp = set_linking(load_pipeline(str(tmp_path / "trained")), COMBINATIONS["every rule quote wins"])
+    nlp.to_disk(tmp_path / "model")  # the span model runs in it
+    config_path = tmp_path / "model" / "config.cfg"
+    assert "annotator_suggestions" in config_path.read_text(encoding="utf-8")
+    older = load_pipeline(str(tmp_path / "model"))
+    older.remove_pipe("annotator_suggestions")
+    older.to_disk(tmp_path / "older")
+    assert "annotator_suggestions" not in (tmp_path / "older" / "config.cfg").read_text(encoding="utf-8")
+    loaded = load_pipeline(str(tmp_path / "older"))
+    assert loaded.pipe_names[-1] == "annotator_suggestions"
+    doc = loaded("Everyone noticed the senator's worries about the rising cost of the bridge.")
+    assert doc._.suggestions is not None  # the component ran (it writes a list, empty or not)
+    assert "annotator_suggestions" in load_pipeline(str(tmp_path / "older"), suggestions=False).disabled
+
+
 def test_rates_are_drawn_to_the_pooled_rate_and_never_fall_as_the_score_rises():
     rates = smoothed_rates([10, 10, 0, 10], [6, 1, 0, 9], weight=5.0)
     assert rates == sorted(rates) and rates[0] == rates[1]  # 0.6 then 0.1: pooled
