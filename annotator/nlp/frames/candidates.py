@@ -121,7 +121,7 @@ def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *
     if not len(doc):
         return []
     if taken is None:
-        taken = [(q.start_char, q.end_char) for q in doc.spans["quotes"]] if "quotes" in doc.spans else []
+        taken = quote_ranges(doc)
     scan = QuoteScan.of(doc, lexicon)
     verbs = [doc[i] for i in scan.cue_candidates if doc[i].lower_ != "according"]
     nouns = [doc[i] for i, (pos,) in enumerate(doc.to_array([POS]).reshape(-1, 1).tolist()) if pos == NOUN]
@@ -146,6 +146,11 @@ def _found(frame: Frame, scan: QuoteScan, token: Token) -> Iterator[FoundQuote]:
     if result is None:
         return
     yield from (result if isinstance(result, list) else [result])
+
+
+def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges of the pre-labeled quotes (``doc.spans["quotes"]``; none before the rules ran)."""
+    return [(q.start_char, q.end_char) for q in doc.spans["quotes"]] if "quotes" in doc.spans else []
 
 
 def overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

@@ -30,10 +30,10 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE_REL
 from annotator.nlp.convert import DocSuggestion, relations_of
-from annotator.nlp.frames.candidates import candidates
+from annotator.nlp.frames.candidates import candidates, overlaps_any
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.quotes.found import trimmed
-from annotator.nlp.suggest.scores import MIN_SCORE, band
+from annotator.nlp.suggest.scores import MIN_SCORE, table_score
 
 SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH = "extent:sentence-end", "extent:sentence-end-comma", "extent:paragraph"
 CLAUSE, AFTER_COMMA, SUBTREE, FRAME = "extent:clause", "extent:after-comma", "extent:subtree", "extent:frame"
@@ -73,10 +73,11 @@ def extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> l
         if quote._.quote_type == "direct":
             continue
         cue = cues.get((quote.start_char, quote.end_char))
-        others = [(q.start_char, q.end_char) for q in quotes if q is not quote]
+        # the other quotes, and its own cue (content never holds it)
+        others = [(q.start_char, q.end_char) for q in quotes if q is not quote] + ([cue] if cue is not None else [])
         seen = {(quote.start, quote.end)}
         for source, span in _alternatives(doc, quote, cue, sources, blocked, frames):
-            if span is None or (span.start, span.end) in seen or _overlaps(span, others) or _holds(span, cue):
+            if span is None or (span.start, span.end) in seen or _overlaps(span, others):
                 continue
             seen.add((span.start, span.end))
             out.append(Extent(quote, span, source))
@@ -165,12 +166,7 @@ def _frame_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
 
 
 def _overlaps(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    return any(span.start_char < e and s < span.end_char for s, e in ranges)
-
-
-def _holds(span: Span, cue: tuple[int, int] | None) -> bool:
-    """Whether the span holds the quote's cue (content never does)."""
-    return cue is not None and span.start_char < cue[1] and cue[0] < span.end_char
+    return overlaps_any(span.start_char, span.end_char, ranges)
 
 
 # -- scored and chosen ---------------------------------------------------------------------------
@@ -200,8 +196,7 @@ EXTENT_MIN_SCORE = 0.10
 
 
 def extent_score(source: str, words: int, scores: dict[str, tuple[float, ...]] | None = None) -> float | None:
-    rates = (EXTENT_SCORES if scores is None else scores).get(source)
-    return None if rates is None else rates[min(band(words), len(rates) - 1)]
+    return table_score(EXTENT_SCORES if scores is None else scores, source, words)
 
 
 def chosen_extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str], min_score: float,

@@ -17,10 +17,10 @@ from spacy.tokens import Doc
 
 from annotator.core.records import CUE, QUOTE
 from annotator.nlp.attribution_links import nearest_cue, parse_cue, quote_type, sentence_index, trim_quote
-from annotator.nlp.frames.candidates import overlaps_any
+from annotator.nlp.frames.candidates import overlaps_any, quote_ranges
 from annotator.nlp.learned_spans import LEARNED_GROUPS, RATES, SOURCE
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.marks import find_marked_segments
+from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
 from annotator.nlp.suggest.propose import Proposal
@@ -39,11 +39,12 @@ def learned_proposals(doc: Doc, lexicon: Lexicon) -> list[tuple[Proposal, float]
     rates, source = group.attrs[RATES], str(group.attrs.get(SOURCE, "model"))
     if len(rates) != len(group):
         return []
-    taken = [(q.start_char, q.end_char) for q in doc.spans["quotes"]] if "quotes" in doc.spans else []
+    taken = quote_ranges(doc)
     cues = list(doc.spans[LEARNED_GROUPS[CUE]]) if LEARNED_GROUPS[CUE] in doc.spans else []
-    segments = [(s.start, s.end) for s in find_marked_segments(doc.text)]
+    shared = doc_text(doc)  # the text and its quoted segments, read once per Doc for every component
+    segments = [(s.start, s.end) for s in shared.segments]
     sentence_of = sentence_index(doc)
-    scan = SpeakerScan(doc=doc, text=doc.text, lexicon=lexicon)
+    scan = SpeakerScan(doc=doc, text=shared.text, lexicon=lexicon)
     out = []
     for span, rate in zip(group, rates, strict=True):
         quote = trim_quote(span)

@@ -20,7 +20,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.cue_words import STANCE_NOUN_PREPOSITIONS
-from annotator.nlp.frames.candidates import FRAMES, Candidate, candidates, opened, overlaps_any
+from annotator.nlp.frames.candidates import FRAMES, Candidate, candidates, opened, overlaps_any, quote_ranges
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import stance_noun
 from annotator.nlp.quotes.found import FoundQuote
@@ -70,7 +70,7 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
     in no particular order; candidates may overlap each other."""
     if not len(doc) or not sources:
         return []
-    taken = [(q.start_char, q.end_char) for q in doc.spans["quotes"]] if "quotes" in doc.spans else []
+    taken = quote_ranges(doc)
     # each source's speakers are read with its own word list open, as its quotes were found
     # (the speaker rules read a noun cue's possessor only for the lexicon's nouns)
     found: list[tuple[str, Lexicon, FoundQuote, Candidate | None]] = []
