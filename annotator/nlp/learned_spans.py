@@ -19,6 +19,7 @@ a quote is right as a suggestion, written to ``attrs["rates"]`` with the source 
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Sequence
 
 import numpy
 from spacy.language import Language
@@ -149,9 +150,14 @@ def learned_scores(group: SpanGroup) -> list[float]:
     return [float(score) for score in scores]
 
 
-def rate_of(bins: tuple[float, ...], rates: tuple[float, ...], score: float) -> float:
-    """The rate of the bin ``score`` falls in (the first bin's below its edge)."""
-    return rates[max(bisect_right(bins, score) - 1, 0)]
+def bin_of(bins: Sequence[float], score: float) -> int:
+    """The bin (index of its lower edge in ``bins``, ascending) ``score`` falls in; the first below its edge."""
+    return max(bisect_right(bins, score) - 1, 0)
+
+
+def rate_of(bins: Sequence[float], rates: Sequence[float], score: float) -> float:
+    """The rate of the bin ``score`` falls in."""
+    return rates[bin_of(bins, score)]
 
 
 def split_at_line_breaks(span: Span) -> list[Span]:

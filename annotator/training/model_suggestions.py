@@ -22,7 +22,7 @@ from annotator.core.records import QUOTE, Task
 from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.learned_spans import (CANDIDATES, LEARNED_GROUPS, LEARNED_MODELS, LEARNED_SPANS, RATES, SOURCE,
-                                         learned_scores)
+                                         bin_of, learned_scores, rate_of)
 from annotator.nlp.pipeline import SUGGESTIONS, set_suggestions
 from annotator.nlp.suggest import Suggester
 
@@ -62,14 +62,14 @@ def measure(dev: Sequence[Task], docs: Sequence[Doc], source: str, suggester: Su
     """Rates and dev keys of the model's suggestions on ``docs`` (``dev`` pre-labeled by the chosen
     combination, with their learned span groups; ``suggester`` proposes the rules' sources)."""
     counts, right = [0] * len(BIN_EDGES), [0] * len(BIN_EDGES)
+    plain = Suggester(enabled=True, sources=(), lexicon=suggester.lexicon, min_score=0.0)  # the model's alone
     for gold, doc in zip(dev, docs, strict=True):
         group = doc.spans[LEARNED_GROUPS[QUOTE]] if LEARNED_GROUPS[QUOTE] in doc.spans else None
         if group is None or not len(group):
             continue
-        plain = Suggester(enabled=True, sources=(), lexicon=suggester.lexicon, min_score=0.0)
         marked = _with_rates(doc, list(learned_scores(group)), source)
         predicted = doc_to_task(plain(marked), gold)
-        fixes = suggestion_fixes(gold, predicted, kind=lambda s: str(_bin(s.score or 0.0)))
+        fixes = suggestion_fixes(gold, predicted, kind=lambda s: str(bin_of(BIN_EDGES, s.score or 0.0)))
         for i in range(len(BIN_EDGES)):
             counts[i] += fixes[f"n:{i}"]
             right[i] += fixes[f"right:{i}"]
@@ -120,10 +120,6 @@ def add_model_suggestions(nlp: Language, found: ModelSuggestions | None) -> Lang
     return set_suggestions(nlp, True)
 
 
-def _bin(score: float) -> int:
-    return max(i for i, edge in enumerate(BIN_EDGES) if score >= edge or i == 0)
-
-
 def _with_rates(doc: Doc, rates: list[float], source: str) -> Doc:
     doc = doc.copy()
     group = doc.spans[LEARNED_GROUPS[QUOTE]]
@@ -136,14 +132,10 @@ def _dev_keys(dev: Sequence[Task], docs: Sequence[Doc], suggester: Suggester, fo
     keys = 0
     for gold, doc in zip(dev, docs, strict=True):
         group = doc.spans[LEARNED_GROUPS[QUOTE]] if LEARNED_GROUPS[QUOTE] in doc.spans else []
-        rates = [_rate(found, score) for score in learned_scores(group)] if found is not None and len(group) else []
+        rates = [rate_of(found.bins, found.rates, score) for score in learned_scores(group)] if found is not None and len(group) else []
         marked = _with_rates(doc, rates, found.source) if rates else doc.copy()
         if not rates and LEARNED_GROUPS[QUOTE] in marked.spans:
             marked.spans[LEARNED_GROUPS[QUOTE]].attrs.pop(RATES, None)
         predicted = doc_to_task(suggester(marked), gold)
         keys += keys_with_suggestions(keys_to_gold(gold, predicted), suggestion_fixes(gold, predicted))
     return round(keys / max(len(dev), 1), 2)
-
-
-def _rate(found: ModelSuggestions, score: float) -> float:
-    return found.rates[_bin(score)]
