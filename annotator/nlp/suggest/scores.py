@@ -55,6 +55,10 @@ SCORES: dict[str, tuple[float, float, float]] = {
     "rule:object-predicate": (0.167, 0.182, 0.292),  # 1-3: few
     "rule:object-preposition": (0.065, 0.130, 0.200),  # 1-3: see above
     "rule:thing-subject": (0.110, 0.155, 0.232),
+    # objects and verbs' prepositions the rules refuse (``objects.py``, ``prepositions.py``): provisional
+    "rule:free-object": (0.094, 0.149, 0.264),
+    "rule:subjectless-object": (0.090, 0.172, 0.297),
+    "rule:verb-topic-preposition": (0.107, 0.230, 0.330),
 }
 
 #: A suggestion is shown when its score is at least this (component config ``min_score``). On
