@@ -59,6 +59,10 @@ SCORES: dict[str, tuple[float, float, float]] = {
     "rule:free-object": (0.094, 0.149, 0.264),
     "rule:subjectless-object": (0.090, 0.172, 0.297),
     "rule:verb-topic-preposition": (0.107, 0.230, 0.330),
+    "rule:subjectless-clause": (0.235, 0.538, 0.671),
+    "rule:subjectless-infinitive": (0.211, 0.315, 0.406),
+    "rule:free-clause": (0.111, 0.387, 0.556),
+    "rule:free-infinitive": (0.071, 0.308, 0.298),
 }
 
 #: A suggestion is shown when its score is at least this (component config ``min_score``). On

@@ -1,11 +1,12 @@
 """Every parse-shape source of the suggestions in one table, tried in one pass over a Doc: the
-broad rules' (``broad``), the objects (``objects``) and the verbs' prepositions (``prepositions``)
-that the quote rules and the frames refuse whatever the word."""
+broad rules' (``broad``), and the objects (``objects``), verbs' prepositions (``prepositions``) and
+clauses (``clauses``) that the quote rules, the frames and the broad rules refuse whatever the word."""
 
 from __future__ import annotations
 
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, BroadFind, Rules, shape_candidates
+from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
 from annotator.nlp.suggest.prepositions import verb_topic_preposition
 
@@ -14,6 +15,7 @@ SHAPE_VERB_RULES: Rules = {
     **VERB_RULES,
     ("rule:free-object", "rule:subjectless-object"): verb_object,
     ("rule:verb-topic-preposition",): verb_topic_preposition,
+    ("rule:subjectless-clause", "rule:subjectless-infinitive", "rule:free-clause", "rule:free-infinitive"): verb_clause,
 }
 SHAPE_NOUN_RULES: Rules = dict(NOUN_RULES)
 SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_NOUN_RULES)

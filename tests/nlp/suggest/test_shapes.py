@@ -77,3 +77,18 @@ def test_a_shape_candidate_no_pre_label_overlaps_is_proposed_with_its_speaker(nl
     got = [(p.source, p.span.text, p.cue.text, p.speaker.text if p.speaker is not None else None)
            for p in proposals(doc, lexicon, {"rule:verb-topic-preposition"})]
     assert got == [("rule:verb-topic-preposition", "shorter shifts in the cockpit", "campaigned for", "The pilots")]
+
+
+def test_a_participles_clause_or_infinitive_has_the_speaker_the_participle_shares(nlp_model):
+    text = "The mayor left the hall early, adding that the parking fund was nearly empty."
+    assert found(nlp_model, text, "rule:subjectless-clause") == [("the parking fund was nearly empty", "adding", "The mayor")]
+    text = "The miners marched through the town, vowing to reopen the old pit by spring."
+    assert found(nlp_model, text, "rule:subjectless-infinitive") == [
+        ("to reopen the old pit by spring", "vowing", "The miners")]
+    assert found(nlp_model, "The mayor left the hall early.", "rule:subjectless-clause") == []
+
+
+def test_an_infinitive_under_a_verb_with_a_subject_is_a_free_infinitive(nlp_model):
+    text = "This one tends to annoy the voters in the northern towns."
+    assert found(nlp_model, text, "rule:free-infinitive") == [("to annoy the voters in the northern towns", "tends", None)]
+    assert found(nlp_model, text, "rule:subjectless-infinitive") == []
