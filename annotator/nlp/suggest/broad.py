@@ -26,7 +26,8 @@ of the parse, never a word list: what makes one right is left to its measured ri
 * ``rule:noun-preposition`` — a noun with a possessor and a prepositional complement (``her
   stance on trade``, ``the group's worries about the cost``): the preposition's object, with the
   possessor as its speaker; ``rule:bare-noun-preposition`` the same without a possessor
-  (``doubts about the levy``), its speaker read by the speaker rules.
+  (``voiced doubts about the levy``), its speaker the subject of the verb the noun hangs from
+  (``holders.noun_holder``), else read by the speaker rules.
 
 Tried and left out, right too seldom in every band (tuning, each source alone): the noun a
 relative clause's verb leaves its object to (``the treaty the senator backed``: 0.12 / 0.15 / 0.14 by
@@ -49,6 +50,7 @@ from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.suggest.holders import noun_holder
 
 #: Where a verb stands in its own clause (the object frame's places).
 MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
@@ -233,15 +235,17 @@ def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     if possessor is not None and (not could_speak(possessor) or possessor.lower_ in ("my", "our", "your")):
         return []
     doc = scan.doc
-    speaker = doc[possessor.left_edge.i:possessor.i + 1] if possessor is not None else None
     source = "rule:noun-preposition" if possessor is not None else "rule:bare-noun-preposition"
     out = []
     for prep in (c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ in NOUN_PREPOSITIONS):
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
-            out += [BroadFind(source, f, speaker, possessor is not None)
-                    for f in content_quote(scan, noun, prep.i + 1, pobj.right_edge.i, doc[noun.i:prep.i + 1])]
-    return out
+            out += content_quote(scan, noun, prep.i + 1, pobj.right_edge.i, doc[noun.i:prep.i + 1])
+    if not out:
+        return []
+    # without a possessor: the subject of the verb the noun hangs from (``voiced doubts about``)
+    speaker = doc[possessor.left_edge.i:possessor.i + 1] if possessor is not None else noun_holder(noun, scan.lexicon)
+    return [BroadFind(source, f, speaker, speaker is not None) for f in out]
 
 
 #: The broad rules tried on verbs, and on nouns, each with the sources it proposes.
@@ -260,14 +264,24 @@ NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
 
 
+Rules = dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
+
+
 def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str]) -> list[BroadFind]:
     """Every candidate of the broad rules among ``sources`` (overlapping each other or a pre-label:
     the caller leaves those out)."""
+    return shape_candidates(scan, sources, VERB_RULES, NOUN_RULES)
+
+
+def shape_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], verb_rules: Rules,
+                     noun_rules: Rules) -> list[BroadFind]:
+    """Every candidate among ``sources`` of ``verb_rules`` (tried on each verb outside quotation
+    marks) and ``noun_rules`` (on each noun), in one pass over the Doc's parts of speech."""
     doc = scan.doc
-    verb_rules = [rule for names, rule in VERB_RULES.items() if sources.intersection(names)]
-    noun_rules = [rule for names, rule in NOUN_RULES.items() if sources.intersection(names)]
+    on_verbs = [rule for names, rule in verb_rules.items() if sources.intersection(names)]
+    on_nouns = [rule for names, rule in noun_rules.items() if sources.intersection(names)]
     out: list[BroadFind] = []
-    rules = ((VERB, verb_rules), (AUX, verb_rules), (NOUN, noun_rules))
+    rules = ((VERB, on_verbs), (AUX, on_verbs), (NOUN, on_nouns))
     by_pos = {pos: found for pos, found in rules if found}
     if not by_pos:
         return []
