@@ -194,7 +194,7 @@ def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *
     out: list[Candidate] = []
     seen: set[tuple[str, int, int]] = set()
     for frame in frames:
-        frame_scan = dataclasses.replace(scan, lexicon=opened(lexicon, frame.opens))
+        frame_scan = _with_lexicon(scan, opened(lexicon, frame.opens))
         indices = nouns if frame.nouns else verbs
         if gated and frame.gate is not None:
             gate = frame.gate(facts)
@@ -207,6 +207,15 @@ def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *
                 seen.add((frame.name, start, end))
                 out.append(Candidate(frame.name, frame.word(found), found.cue[0].dep_, found))
     return out
+
+
+def _with_lexicon(scan: QuoteScan, lexicon: Lexicon) -> QuoteScan:
+    """The scan with another lexicon, keeping what it read of the Doc alone (each token's offset, the
+    Doc's arrays); what depends on the word lists (cue lemmas, cue candidates) is read anew."""
+    wide = dataclasses.replace(scan, lexicon=lexicon)
+    wide.__dict__["token_starts"] = scan.token_starts  # (a cached_property's value)
+    wide._arrays = scan._arrays
+    return wide
 
 
 def _found(frame: Frame, scan: QuoteScan, token: Token) -> Iterator[FoundQuote]:
@@ -225,6 +234,9 @@ def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 def overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     """Whether the characters ``start:end`` share one with any of ``ranges``."""
-    return any(start < e and s < end for s, e in ranges)
+    for s, e in ranges:  # (a loop: asked of every candidate against every quote, cheaper than ``any``)
+        if start < e and s < end:
+            return True
+    return False
 
 
