@@ -26,7 +26,8 @@ of the parse, never a word list: what makes one right is left to its measured ri
 * ``rule:noun-preposition`` — a noun with a possessor and a prepositional complement (``her
   stance on trade``, ``the group's worries about the cost``): the preposition's object, with the
   possessor as its speaker; ``rule:bare-noun-preposition`` the same without a possessor
-  (``doubts about the levy``), its speaker read by the speaker rules.
+  (``voiced doubts about the levy``), its speaker the subject of the verb the noun hangs from
+  (``holders.noun_holder``), else read by the speaker rules.
 
 Tried and left out, right too seldom in every band (tuning, each source alone): the noun a
 relative clause's verb leaves its object to (``the treaty the senator backed``: 0.12 / 0.15 / 0.14 by
@@ -45,11 +46,12 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
-from annotator.nlp.frames.gates import Gate, ParseFacts
+from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.suggest.holders import noun_holder
 
 #: Where a verb stands in its own clause (the object frame's places).
 MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
@@ -234,15 +236,17 @@ def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     if possessor is not None and (not could_speak(possessor) or possessor.lower_ in ("my", "our", "your")):
         return []
     doc = scan.doc
-    speaker = doc[possessor.left_edge.i:possessor.i + 1] if possessor is not None else None
     source = "rule:noun-preposition" if possessor is not None else "rule:bare-noun-preposition"
     out = []
     for prep in (c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ in NOUN_PREPOSITIONS):
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
-            out += [BroadFind(source, f, speaker, possessor is not None)
-                    for f in content_quote(scan, noun, prep.i + 1, pobj.right_edge.i, doc[noun.i:prep.i + 1])]
-    return out
+            out += content_quote(scan, noun, prep.i + 1, pobj.right_edge.i, doc[noun.i:prep.i + 1])
+    if not out:
+        return []
+    # without a possessor: the subject of the verb the noun hangs from (``voiced doubts about``)
+    speaker = doc[possessor.left_edge.i:possessor.i + 1] if possessor is not None else noun_holder(noun, scan.lexicon)
+    return [BroadFind(source, f, speaker, speaker is not None) for f in out]
 
 
 #: The broad rules tried on verbs, and on nouns, each with the sources it proposes.
@@ -259,6 +263,9 @@ NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
 }
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
+
+
+Rules = dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
 
 
 # Where each rule can find anything (``frames.gates``): what it requires of the token before it
@@ -299,6 +306,7 @@ def _noun_preposition_gate(f: ParseFacts) -> numpy.ndarray:
     return f.child({"prep"}, "after")
 
 
+#: rule → its gate (a rule not here is tried on every verb or noun outside quotation marks).
 GATES: dict[Callable[[QuoteScan, Token], list[BroadFind]], Gate] = {
     raised: _raised_gate,
     embedded_object: _embedded_object_gate,
@@ -311,24 +319,29 @@ GATES: dict[Callable[[QuoteScan, Token], list[BroadFind]], Gate] = {
 }
 
 
-def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], *, facts: ParseFacts | None = None,
-                     gated: bool = True) -> list[BroadFind]:
+def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: bool = True) -> list[BroadFind]:
     """Every candidate of the broad rules among ``sources`` (overlapping each other or a pre-label:
-    the caller leaves those out), token by token in document order. A rule is tried where its
-    gate lets it (``facts``: the Doc's, when the caller has read them); ``gated=False`` tries it on
-    every verb or noun outside quotation marks (the same candidates, slower)."""
+    the caller leaves those out)."""
+    return shape_candidates(scan, sources, VERB_RULES, NOUN_RULES, gated=gated)
+
+
+def shape_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], verb_rules: Rules,
+                     noun_rules: Rules, *, gated: bool = True) -> list[BroadFind]:
+    """Every candidate among ``sources`` of ``verb_rules`` (tried on each verb outside quotation
+    marks) and ``noun_rules`` (on each noun), in one pass over the Doc's parts of speech, token by
+    token. A rule with a gate (``GATES``) is tried only where its gate lets it (``gates.parse_facts``);
+    ``gated=False`` tries every rule on every such token (the same candidates, slower)."""
     doc = scan.doc
-    verb_rules = [rule for names, rule in VERB_RULES.items() if sources.intersection(names)]
-    noun_rules = [rule for names, rule in NOUN_RULES.items() if sources.intersection(names)]
-    if not verb_rules and not noun_rules:
+    on_verbs = [rule for names, rule in verb_rules.items() if sources.intersection(names)]
+    on_nouns = [rule for names, rule in noun_rules.items() if sources.intersection(names)]
+    if not on_verbs and not on_nouns:
         return []
-    if facts is None:
-        facts = ParseFacts(doc, scan.inside)
+    facts = parse_facts(doc)
     everywhere = numpy.ones(len(doc), dtype=bool)
-    masks = {rule: GATES[rule](facts) if gated and rule in GATES else everywhere for rule in verb_rules + noun_rules}
+    masks = {rule: GATES[rule](facts) if gated and rule in GATES else everywhere for rule in on_verbs + on_nouns}
     tried = numpy.zeros(len(doc), dtype=bool)
     by_pos = {}
-    for pos, rules in ((VERB, verb_rules), (AUX, verb_rules), (NOUN, noun_rules)):
+    for pos, rules in ((VERB, on_verbs), (AUX, on_verbs), (NOUN, on_nouns)):
         if rules:
             by_pos[pos] = [(rule, masks[rule]) for rule in rules]
             tried |= (facts.pos == pos) & numpy.logical_or.reduce([masks[rule] for rule in rules])
