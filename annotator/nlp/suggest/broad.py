@@ -39,7 +39,7 @@ then need their speaker fixed, which costs more than they save).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy
 from spacy.symbols import AUX, NOUN, VERB
@@ -265,7 +265,8 @@ NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
 
 
-Rules = dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
+Rule = Callable[[QuoteScan, Token], list[BroadFind]]
+Rules = dict[tuple[str, ...], Rule]
 
 
 # Where each rule can find anything (``frames.gates``): what it requires of the token before it
@@ -307,7 +308,7 @@ def _noun_preposition_gate(f: ParseFacts) -> numpy.ndarray:
 
 
 #: rule → its gate (a rule not here is tried on every verb or noun outside quotation marks).
-GATES: dict[Callable[[QuoteScan, Token], list[BroadFind]], Gate] = {
+GATES: dict[Rule, Gate] = {
     raised: _raised_gate,
     embedded_object: _embedded_object_gate,
     object_predicate: _object_predicate_gate,
@@ -326,11 +327,14 @@ def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], *, gat
 
 
 def shape_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], verb_rules: Rules,
-                     noun_rules: Rules, *, gated: bool = True) -> list[BroadFind]:
+                     noun_rules: Rules, *, gates: Mapping[Rule, Gate] | None = None,
+                     gated: bool = True) -> list[BroadFind]:
     """Every candidate among ``sources`` of ``verb_rules`` (tried on each verb outside quotation
     marks) and ``noun_rules`` (on each noun), in one pass over the Doc's parts of speech, token by
-    token. A rule with a gate (``GATES``) is tried only where its gate lets it (``gates.parse_facts``);
-    ``gated=False`` tries every rule on every such token (the same candidates, slower)."""
+    token. A rule with a gate (in ``gates``, by default the broad rules' ``GATES``) is tried only
+    where its gate lets it (``gates.parse_facts``); ``gated=False`` tries every rule on every such
+    token (the same candidates, slower)."""
+    gates = GATES if gates is None else gates
     doc = scan.doc
     on_verbs = [rule for names, rule in verb_rules.items() if sources.intersection(names)]
     on_nouns = [rule for names, rule in noun_rules.items() if sources.intersection(names)]
@@ -338,7 +342,7 @@ def shape_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], verb_r
         return []
     facts = parse_facts(doc)
     everywhere = numpy.ones(len(doc), dtype=bool)
-    masks = {rule: GATES[rule](facts) if gated and rule in GATES else everywhere for rule in on_verbs + on_nouns}
+    masks = {rule: gates[rule](facts) if gated and rule in gates else everywhere for rule in on_verbs + on_nouns}
     tried = numpy.zeros(len(doc), dtype=bool)
     by_pos = {}
     for pos, rules in ((VERB, on_verbs), (AUX, on_verbs), (NOUN, on_nouns)):

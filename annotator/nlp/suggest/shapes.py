@@ -9,6 +9,7 @@ from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, BroadFind, Rules
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
 from annotator.nlp.suggest.prepositions import verb_topic_preposition
+from annotator.nlp.suggest.shape_gates import SHAPE_GATES
 
 #: The shapes tried on verbs, and on nouns, each with the sources it proposes.
 SHAPE_VERB_RULES: Rules = {
@@ -22,7 +23,7 @@ SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_N
                                        for sources in rules for s in sources)
 
 
-def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str]) -> list[BroadFind]:
+def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: bool = True) -> list[BroadFind]:
     """Every candidate of the parse-shape rules among ``sources`` (overlapping each other or a
-    pre-label: the caller leaves those out)."""
-    return shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES)
+    pre-label: the caller leaves those out); each rule tried where its gate lets it (``shape_gates``)."""
+    return shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES, gates=SHAPE_GATES, gated=gated)
