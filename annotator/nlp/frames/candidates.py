@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 import numpy
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.frames.gates import Gate, ParseFacts
+from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import (
     adjective_cue, adjective_object, commitment, evidence, noun_cue, object_of_cue, passive_judgement,
@@ -175,19 +175,17 @@ def opened(lexicon: Lexicon, attribute: str) -> Lexicon:
 
 
 def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *,
-               taken: list[tuple[int, int]] | None = None, facts: ParseFacts | None = None,
-               gated: bool = True) -> list[Candidate]:
+               taken: list[tuple[int, int]] | None = None, gated: bool = True) -> list[Candidate]:
     """Every candidate of the document (its quote component must have run: ``doc.spans["quotes"]``),
     leaving out those overlapping a quote the rules found (or the ranges ``taken``). Each frame's
-    rule is tried on the tokens its gate lets through (``facts``: the Doc's, when the caller has
-    read them); ``gated=False`` tries it on every verb or noun (the same candidates, slower)."""
+    rule is tried on the tokens its gate lets through (``gates.parse_facts``); ``gated=False``
+    tries it on every verb or noun (the same candidates, slower)."""
     if not len(doc):
         return []
     if taken is None:
         taken = quote_ranges(doc)
     scan = QuoteScan.of(doc, lexicon)
-    if facts is None:
-        facts = ParseFacts(doc, scan.inside)
+    facts = parse_facts(doc)
     according = doc.vocab.strings["according"]
     verbs = [i for i in scan.cue_candidates if facts.lower[i] != according]
     nouns = numpy.flatnonzero(facts.part_of_speech("NOUN")).tolist()

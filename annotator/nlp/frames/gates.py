@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
+
+from annotator.nlp.marks import doc_text
 
 #: A gate: the tokens of a document (a boolean per token) where a rule may find something.
 Gate = Callable[["ParseFacts"], numpy.ndarray]
@@ -114,3 +117,17 @@ class ParseFacts:
     def head_is(self, lower: str) -> numpy.ndarray:
         """The tokens whose head reads ``lower`` (lower-cased)."""
         return self.lower[self.heads] == self.doc.vocab.strings[lower]
+
+
+#: Doc → its ``ParseFacts``, forgotten with the Doc.
+_DOC_FACTS: WeakKeyDictionary[Doc, ParseFacts] = WeakKeyDictionary()
+
+
+def parse_facts(doc: Doc) -> ParseFacts:
+    """The Doc's ``ParseFacts`` (its quoted segments: ``marks.doc_text``'s), read on the first call
+    for that Doc and shared by the frames and the parse shapes: a Doc's parse and text are set
+    before our components run and never change after."""
+    found = _DOC_FACTS.get(doc)
+    if found is None:
+        found = _DOC_FACTS[doc] = ParseFacts(doc, [(s.start, s.end) for s in doc_text(doc).segments])
+    return found

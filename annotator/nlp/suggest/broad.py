@@ -39,14 +39,14 @@ then need their speaker fixed, which costs more than they save).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
-from annotator.nlp.frames.gates import Gate, ParseFacts
+from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
@@ -265,6 +265,10 @@ NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
 
 
+Rule = Callable[[QuoteScan, Token], list[BroadFind]]
+Rules = dict[tuple[str, ...], Rule]
+
+
 # Where each rule can find anything (``frames.gates``): what it requires of the token before it
 # looks further, read off its code; the rule decides. A rule without a gate is tried on every verb
 # (or noun) outside quotation marks.
@@ -303,7 +307,8 @@ def _noun_preposition_gate(f: ParseFacts) -> numpy.ndarray:
     return f.child({"prep"}, "after")
 
 
-GATES: dict[Callable[[QuoteScan, Token], list[BroadFind]], Gate] = {
+#: rule → its gate (a rule not here is tried on every verb or noun outside quotation marks).
+GATES: dict[Rule, Gate] = {
     raised: _raised_gate,
     embedded_object: _embedded_object_gate,
     object_predicate: _object_predicate_gate,
@@ -315,32 +320,29 @@ GATES: dict[Callable[[QuoteScan, Token], list[BroadFind]], Gate] = {
 }
 
 
-Rules = dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
-
-
-def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], *, facts: ParseFacts | None = None,
-                     gated: bool = True) -> list[BroadFind]:
+def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: bool = True) -> list[BroadFind]:
     """Every candidate of the broad rules among ``sources`` (overlapping each other or a pre-label:
     the caller leaves those out)."""
-    return shape_candidates(scan, sources, VERB_RULES, NOUN_RULES, facts=facts, gated=gated)
+    return shape_candidates(scan, sources, VERB_RULES, NOUN_RULES, gated=gated)
 
 
-def shape_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], verb_rules: Rules, noun_rules: Rules, *,
-                     facts: ParseFacts | None = None, gated: bool = True) -> list[BroadFind]:
+def shape_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], verb_rules: Rules,
+                     noun_rules: Rules, *, gates: Mapping[Rule, Gate] | None = None,
+                     gated: bool = True) -> list[BroadFind]:
     """Every candidate among ``sources`` of ``verb_rules`` (tried on each verb outside quotation
-    marks) and ``noun_rules`` (on each noun), token by token in document order, in one pass. A rule
-    is tried where its gate (``GATES``) lets it (``facts``: the Doc's, when the caller has read
-    them); a rule without a gate, or ``gated=False``, is tried on every verb or noun outside
-    quotation marks (the same candidates, slower)."""
+    marks) and ``noun_rules`` (on each noun), in one pass over the Doc's parts of speech, token by
+    token. A rule with a gate (in ``gates``, by default the broad rules' ``GATES``) is tried only
+    where its gate lets it (``gates.parse_facts``); ``gated=False`` tries every rule on every such
+    token (the same candidates, slower)."""
+    gates = GATES if gates is None else gates
     doc = scan.doc
     on_verbs = [rule for names, rule in verb_rules.items() if sources.intersection(names)]
     on_nouns = [rule for names, rule in noun_rules.items() if sources.intersection(names)]
     if not on_verbs and not on_nouns:
         return []
-    if facts is None:
-        facts = ParseFacts(doc, scan.inside)
+    facts = parse_facts(doc)
     everywhere = numpy.ones(len(doc), dtype=bool)
-    masks = {rule: GATES[rule](facts) if gated and rule in GATES else everywhere for rule in on_verbs + on_nouns}
+    masks = {rule: gates[rule](facts) if gated and rule in gates else everywhere for rule in on_verbs + on_nouns}
     tried = numpy.zeros(len(doc), dtype=bool)
     by_pos = {}
     for pos, rules in ((VERB, on_verbs), (AUX, on_verbs), (NOUN, on_nouns)):

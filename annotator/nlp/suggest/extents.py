@@ -93,7 +93,7 @@ def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: f
         yield kind, trimmed(doc, quote.start, sentence.end) if kind in sources else None
     if PARAGRAPH in sources:
         yield PARAGRAPH, _paragraph(doc, quote, blocked)
-    breaks = _clause_breaks(quote)
+    breaks = _clause_breaks(quote) if CLAUSE in sources or AFTER_COMMA in sources else []
     if CLAUSE in sources:
         yield CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks else None
     if AFTER_COMMA in sources:

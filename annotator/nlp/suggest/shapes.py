@@ -4,12 +4,12 @@ clauses (``clauses``) that the quote rules, the frames and the broad rules refus
 
 from __future__ import annotations
 
-from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, BroadFind, Rules, shape_candidates
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
 from annotator.nlp.suggest.prepositions import verb_topic_preposition
+from annotator.nlp.suggest.shape_gates import SHAPE_GATES
 
 #: The shapes tried on verbs, and on nouns, each with the sources it proposes.
 SHAPE_VERB_RULES: Rules = {
@@ -23,8 +23,7 @@ SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_N
                                        for sources in rules for s in sources)
 
 
-def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, facts: ParseFacts | None = None
-                ) -> list[BroadFind]:
+def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: bool = True) -> list[BroadFind]:
     """Every candidate of the parse-shape rules among ``sources`` (overlapping each other or a
-    pre-label: the caller leaves those out); ``facts``: the Doc's, when the caller has read them."""
-    return shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES, facts=facts)
+    pre-label: the caller leaves those out); each rule tried where its gate lets it (``shape_gates``)."""
+    return shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES, gates=SHAPE_GATES, gated=gated)

@@ -12,6 +12,7 @@ from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import BROAD_SOURCES, broad_candidates
+from annotator.nlp.suggest.shapes import SHAPE_SOURCES, every_shape
 
 #: One sentence or more for every frame and broad shape, and some each refuses (negated, quoted).
 TEXT = "\n".join([
@@ -37,6 +38,13 @@ TEXT = "\n".join([
     "The report found that the pipes were corroded.",
     "Her doubts about the levy grew. The mayor's stance on housing shifted. Worries about the dam spread.",
     'She said "the plan will fail badly" and left the room.',
+    "The coach resigned on Friday, saying that the club had misled him for months.",
+    "The ferry company cut its fares, hoping to win back the summer passengers.",
+    "The new figures appear to contradict the forecast of the ministry.",
+    "The chart shows that rents in the old town climbed again last winter.",
+    "The residents objected loudly to the tunnel and argued against the new toll on the bridge.",
+    "The ferry company disputes the official count of the stranded passengers.",
+    "Resigning on Friday, the coach accused the directors of the club.",
 ])
 
 
@@ -60,6 +68,9 @@ def test_the_gates_change_no_candidate(nlp_model):
     broad = _broad_keys(broad_candidates(QuoteScan.of(doc, lexicon), set(BROAD_SOURCES)))
     assert broad == _broad_keys(broad_candidates(QuoteScan.of(doc, lexicon), set(BROAD_SOURCES), gated=False))
     assert {key[0] for key in broad} == set(BROAD_SOURCES)
+    shapes = _broad_keys(every_shape(QuoteScan.of(doc, lexicon), set(SHAPE_SOURCES)))
+    assert shapes == _broad_keys(every_shape(QuoteScan.of(doc, lexicon), set(SHAPE_SOURCES), gated=False))
+    assert {key[0] for key in shapes} == set(SHAPE_SOURCES)
 
 
 def _hand_doc() -> Doc:
