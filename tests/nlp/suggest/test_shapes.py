@@ -62,9 +62,9 @@ def test_a_place_or_time_preposition_is_no_topic(nlp_model):
 
 
 def test_a_bare_nouns_preposition_takes_the_subject_of_the_verb_it_hangs_from(nlp_model):
-    text = "The council voiced doubts about the cost of the new tram line."
+    text = "The council voiced doubts about the price of the proposed tram line."
     assert found(nlp_model, text, "rule:bare-noun-preposition") == [
-        ("the cost of the new tram line", "doubts about", "The council")]
+        ("the price of the proposed tram line", "doubts about", "The council")]
     # a noun no verb holds: the speaker rules read it (none here)
     assert found(nlp_model, "Doubts about the new tram line grew over the summer.", "rule:bare-noun-preposition") == [
         ("the new tram line", "Doubts about", None)]
