@@ -92,3 +92,13 @@ def test_an_infinitive_under_a_verb_with_a_subject_is_a_free_infinitive(nlp_mode
     text = "This one tends to annoy the voters in the northern towns."
     assert found(nlp_model, text, "rule:free-infinitive") == [("to annoy the voters in the northern towns", "tends", None)]
     assert found(nlp_model, text, "rule:subjectless-infinitive") == []
+
+
+def test_a_verb_without_a_subject_shares_the_one_up_the_words_it_hangs_from(nlp_model):
+    # ``say`` hangs from ``likely``, which hangs from ``are``: its subject is the holder
+    text = "The tenants are likely to say that the new lift was a waste of money."
+    assert found(nlp_model, text, "rule:subjectless-clause") == [
+        ("the new lift was a waste of money", "say", "The tenants")]
+    # two steps up: ``explain`` ← ``hoping`` ← ``met``
+    text = "The nurses met the minister, hoping to explain that the night shifts were too long."
+    assert ("the night shifts were too long", "explain", "The nurses") in found(nlp_model, text, "rule:subjectless-clause")
