@@ -41,11 +41,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from spacy.attrs import POS
+import numpy
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
+from annotator.nlp.frames.gates import Gate, ParseFacts
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
@@ -264,30 +265,92 @@ NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
 
 
+# Where each rule can find anything (``frames.gates``): what it requires of the token before it
+# looks further, read off its code; the rule decides. A rule without a gate is tried on every verb
+# (or noun) outside quotation marks.
+
+def _raised_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.negated & f.child({"nsubj", "nsubjpass"}, "before") & f.child({"xcomp", "prep"}, "after")
+
+
+def _embedded_object_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.label(MAIN_DEPS) & f.part_of_speech("VERB") & f.child({"dobj"}, "after")
+
+
+def _object_predicate_gate(f: ParseFacts) -> numpy.ndarray:
+    return f.part_of_speech("VERB") & f.child({"dobj"}, "after") & f.child(PREDICATE_DEPS, "after") \
+        & f.child({"nsubj", "nsubjpass"}) & ~f.child({"auxpass"})
+
+
+def _thing_subject_gate(f: ParseFacts) -> numpy.ndarray:
+    return f.part_of_speech("VERB") & f.label(MAIN_DEPS) & f.child({"nsubj"}, "before") \
+        & f.child({"dobj", "ccomp"}, "after")
+
+
+def _negated_clause_gate(f: ParseFacts) -> numpy.ndarray:
+    return f.negated & f.child({"ccomp", "xcomp"}, "after")
+
+
+def _nested_clause_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.label(MAIN_DEPS) & f.part_of_speech("VERB") & ~f.negated & f.child({"ccomp"}, "after")
+
+
+def _first_person_gate(f: ParseFacts) -> numpy.ndarray:
+    return f.part_of_speech("VERB") & ~f.negated & f.child({"nsubj"}) & f.child({"ccomp", "xcomp"}, "after")
+
+
+def _noun_preposition_gate(f: ParseFacts) -> numpy.ndarray:
+    return f.child({"prep"}, "after")
+
+
+GATES: dict[Callable[[QuoteScan, Token], list[BroadFind]], Gate] = {
+    raised: _raised_gate,
+    embedded_object: _embedded_object_gate,
+    object_predicate: _object_predicate_gate,
+    thing_subject: _thing_subject_gate,
+    negated_clause: _negated_clause_gate,
+    nested_clause: _nested_clause_gate,
+    first_person_clause: _first_person_gate,
+    noun_preposition: _noun_preposition_gate,
+}
+
+
 Rules = dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
 
 
-def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str]) -> list[BroadFind]:
+def broad_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], *, facts: ParseFacts | None = None,
+                     gated: bool = True) -> list[BroadFind]:
     """Every candidate of the broad rules among ``sources`` (overlapping each other or a pre-label:
     the caller leaves those out)."""
-    return shape_candidates(scan, sources, VERB_RULES, NOUN_RULES)
+    return shape_candidates(scan, sources, VERB_RULES, NOUN_RULES, facts=facts, gated=gated)
 
 
-def shape_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], verb_rules: Rules,
-                     noun_rules: Rules) -> list[BroadFind]:
+def shape_candidates(scan: QuoteScan, sources: frozenset[str] | set[str], verb_rules: Rules, noun_rules: Rules, *,
+                     facts: ParseFacts | None = None, gated: bool = True) -> list[BroadFind]:
     """Every candidate among ``sources`` of ``verb_rules`` (tried on each verb outside quotation
-    marks) and ``noun_rules`` (on each noun), in one pass over the Doc's parts of speech."""
+    marks) and ``noun_rules`` (on each noun), token by token in document order, in one pass. A rule
+    is tried where its gate (``GATES``) lets it (``facts``: the Doc's, when the caller has read
+    them); a rule without a gate, or ``gated=False``, is tried on every verb or noun outside
+    quotation marks (the same candidates, slower)."""
     doc = scan.doc
     on_verbs = [rule for names, rule in verb_rules.items() if sources.intersection(names)]
     on_nouns = [rule for names, rule in noun_rules.items() if sources.intersection(names)]
-    out: list[BroadFind] = []
-    rules = ((VERB, on_verbs), (AUX, on_verbs), (NOUN, on_nouns))
-    by_pos = {pos: found for pos, found in rules if found}
-    if not by_pos:
+    if not on_verbs and not on_nouns:
         return []
-    for i, pos in enumerate(doc.to_array(POS).tolist()):
-        if pos in by_pos and not scan.quoted(doc[i].idx):
-            token = doc[i]
-            for rule in by_pos[pos]:
+    if facts is None:
+        facts = ParseFacts(doc, scan.inside)
+    everywhere = numpy.ones(len(doc), dtype=bool)
+    masks = {rule: GATES[rule](facts) if gated and rule in GATES else everywhere for rule in on_verbs + on_nouns}
+    tried = numpy.zeros(len(doc), dtype=bool)
+    by_pos = {}
+    for pos, rules in ((VERB, on_verbs), (AUX, on_verbs), (NOUN, on_nouns)):
+        if rules:
+            by_pos[pos] = [(rule, masks[rule]) for rule in rules]
+            tried |= (facts.pos == pos) & numpy.logical_or.reduce([masks[rule] for rule in rules])
+    out: list[BroadFind] = []
+    for i in numpy.flatnonzero(tried & ~facts.quoted).tolist():
+        token = doc[i]
+        for rule, mask in by_pos[int(facts.pos[i])]:
+            if mask[i]:
                 out += rule(scan, token)
     return [find for find in out if find.source in sources]

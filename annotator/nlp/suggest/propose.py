@@ -21,7 +21,9 @@ from spacy.tokens import Doc, Span
 
 from annotator.nlp.cue_words import STANCE_NOUN_PREPOSITIONS
 from annotator.nlp.frames.candidates import FRAMES, Candidate, candidates, opened, overlaps_any, quote_ranges
+from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.marks import doc_text
 from annotator.nlp.quotes import stance_noun
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -71,6 +73,8 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
     if not len(doc) or not sources:
         return []
     taken = quote_ranges(doc)
+    quote_scan = QuoteScan.of(doc, lexicon)
+    facts = ParseFacts(doc, quote_scan.inside)  # where each frame and broad rule can find anything, read once
     # each source's speakers are read with its own word list open, as its quotes were found
     # (the speaker rules read a noun cue's possessor only for the lexicon's nouns)
     found: list[tuple[str, Lexicon, FoundQuote, Candidate | None]] = []
@@ -78,13 +82,13 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
     if frames:
         wide = {name: opened(lexicon, frame.opens) for name, frame in frames.items()}
         found += [(frame_source(c.frame), wide[c.frame], c.found, c)
-                  for c in candidates(doc, lexicon, tuple(frames.values()), taken=taken)]
+                  for c in candidates(doc, lexicon, tuple(frames.values()), taken=taken, facts=facts)]
     if STANCE_NOUN in sources:
         stances = copy.copy(lexicon)
         stances.stance_nouns = {noun: frozenset(preps) for noun, preps in STANCE_NOUN_PREPOSITIONS.items()}
         found += [(STANCE_NOUN, stances, f, None) for f in stance_noun.find(QuoteScan.of(doc, stances))
                   if f.cue is not None and not overlaps_any(*f.chars, taken)]
-    text = doc.text
+    text = doc_text(doc).text
     scans: dict[int, SpeakerScan] = {}
     out = []
     for source, words, f, candidate in found:
@@ -93,7 +97,7 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
     broad = sources.intersection(SHAPE_SOURCES)
     if broad:
         speakers = SpeakerScan(doc=doc, text=text, lexicon=lexicon)
-        for b in every_shape(QuoteScan.of(doc, lexicon), broad):
+        for b in every_shape(quote_scan, broad, facts=facts):
             f = b.found
             if not overlaps_any(*f.chars, taken):
                 speaker = b.speaker if b.own_speaker else speaker_from_rules(speakers, f.cue, f.span)

@@ -4,6 +4,7 @@ clauses (``clauses``) that the quote rules, the frames and the broad rules refus
 
 from __future__ import annotations
 
+from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, BroadFind, Rules, shape_candidates
 from annotator.nlp.suggest.clauses import verb_clause
@@ -22,7 +23,8 @@ SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_N
                                        for sources in rules for s in sources)
 
 
-def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str]) -> list[BroadFind]:
+def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, facts: ParseFacts | None = None
+                ) -> list[BroadFind]:
     """Every candidate of the parse-shape rules among ``sources`` (overlapping each other or a
-    pre-label: the caller leaves those out)."""
-    return shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES)
+    pre-label: the caller leaves those out); ``facts``: the Doc's, when the caller has read them."""
+    return shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES, facts=facts)
