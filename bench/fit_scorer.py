@@ -6,9 +6,10 @@ Pre-labels the 755 tuning articles (never the held-out 10%), gathers every candi
 rate-table source with its features (``bench/scorer_data.py``; cached, ``--recollect`` to run the
 pipeline again), and fits a logistic model with scikit-learn: the regularisation chosen by 5-fold
 cross-validation grouped by article, the probabilities calibrated on the out-of-fold scores (Platt,
-folded into the weights). On the out-of-fold probabilities it then chooses the two thresholds: show
-a suggestion (least keys per article) and promote it to a pre-label (attributed F1 up, each kind's
-precision held). ``--write`` stores the weights and thresholds in
+folded into the weights); a second model, the same way, of a candidate right with its speaker
+(what a pre-label needs). On the out-of-fold probabilities it then chooses the two thresholds: show
+a suggestion by the first (least keys per article) and promote it to a pre-label by the second
+(attributed F1 up, each kind's precision held). ``--write`` stores the weights and thresholds in
 ``annotator/nlp/suggest/scorer_weights.py`` with this command and the commit. Without the corpus it
 says so and exits 0.
 """
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import held_out_part, load_gold, split_folder  # noqa: E402  (bench/corpus.py)
-from scorer_data import collect, load, save  # noqa: E402  (bench/scorer_data.py)
+from scorer_data import collect, label, load, save  # noqa: E402  (bench/scorer_data.py)
 from scorer_choice import choose_thresholds, fit  # noqa: E402  (bench/scorer_choice.py)
 
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model  # noqa: E402
@@ -62,6 +63,17 @@ def commit() -> str:
         return "unknown"
 
 
+def _packed(items: list[str], width: int = 118) -> list[str]:
+    """The dict entries a few to a line (the module stays short)."""
+    lines, line = [], "       "
+    for item in items:
+        if len(line) + 1 + len(item) > width:
+            lines.append(line)
+            line = "       "
+        line += " " + item
+    return [*lines, line] if line.strip() else lines
+
+
 def write_weights(table: dict, command: str) -> None:
     lines = ['"""The shipped suggestion scorer (``scorer.SuggestionScorer``), written by ``bench/fit_scorer.py``:',
              "feature names (ours) and their weights, the sources it was fitted on, and the thresholds chosen",
@@ -69,9 +81,11 @@ def write_weights(table: dict, command: str) -> None:
              f"# {command}", f"# at commit {commit()} (the working tree it ran in)", "", "SCORER: dict = {"]
     for key in ("sources", "min_score", "promote_min_score", "fit"):
         lines.append(f"    {key!r}: {table[key]!r},")
-    lines.append("    'weights': {")
-    lines += [f"        {name!r}: {weight!r}," for name, weight in sorted(table["weights"].items())]
-    lines += ["    },", "}", ""]
+    for key in ("weights", "promote_weights"):
+        lines.append(f"    {key!r}: {{")
+        lines += _packed([f"{name!r}: {weight!r}," for name, weight in sorted(table[key].items())])
+        lines.append("    },")
+    lines += ["}", ""]
     WEIGHTS.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
 
@@ -92,10 +106,11 @@ def main() -> int:
         print(f"no corpus at {args.corpus}: skipped")
         return 0
     rows = gather(args.corpus, args.cache, args.recollect, args.limit)
+    for r in rows:
+        label(r)
     n = sum(len(r.candidates) for r in rows)
     print(f"{len(rows)} tuning articles, {n} candidates, {sum(c.right for r in rows for c in r.candidates)} right")
-    model = fit(rows)
-    table = choose_thresholds(rows, model)
+    table = choose_thresholds(rows, fit(rows, "right"), fit(rows, "attributed"))
     if args.write:
         write_weights(table, "nice -n 10 .venv/bin/python bench/fit_scorer.py " + " ".join(sys.argv[1:]))
     return 0

@@ -35,9 +35,9 @@ class Fitted:
     oof: list[list[float]]  # per document, per candidate: the out-of-fold probability
 
 
-def _matrix(rows: list[DocRows]):
+def _matrix(rows: list[DocRows], target: str):
     feats = [c.feats for r in rows for c in r.candidates]
-    y = numpy.array([c.right for r in rows for c in r.candidates], dtype=int)
+    y = numpy.array([getattr(c, target) for r in rows for c in r.candidates], dtype=int)
     groups = numpy.array([i for i, r in enumerate(rows) for _ in r.candidates])
     vectorizer = DictVectorizer()
     return vectorizer, vectorizer.fit_transform(feats), y, groups
@@ -54,9 +54,12 @@ def _out_of_fold(x, y, groups, c: float) -> numpy.ndarray:
     return z
 
 
-def fit(rows: list[DocRows]) -> Fitted:
-    """The calibrated logistic model over every candidate of ``rows``, with out-of-fold probabilities."""
-    vectorizer, x, y, groups = _matrix(rows)
+def fit(rows: list[DocRows], target: str = "right") -> Fitted:
+    """The calibrated logistic model of ``target`` (a candidate's ``right`` or ``attributed``) over
+    every candidate of ``rows``, with out-of-fold probabilities."""
+    print(f"{target}: {sum(getattr(c, target) for r in rows for c in r.candidates)} of "
+          f"{sum(len(r.candidates) for r in rows)} candidates")
+    vectorizer, x, y, groups = _matrix(rows, target)
     best = None
     for c in C_GRID:
         z = _out_of_fold(x, y, groups, c)
@@ -128,13 +131,16 @@ def promote(base: Task, promoted: list[Candidate]) -> Task:
     return Task(text=base.text, tokens=base.tokens, spans=spans, relations=relations, suggestions=base.suggestions)
 
 
-def simulate(rows: list[DocRows], probs: list[list[float]], min_score: float, promote_at: float | None):
-    """Predicted tasks: each document's pre-labels, the promoted candidates and the shown ones."""
+def simulate(rows: list[DocRows], probs: list[list[float]], min_score: float, promote_at: float | None = None,
+             promote_probs: list[list[float]] | None = None):
+    """Predicted tasks: each document's pre-labels, the promoted candidates (``promote_probs`` at
+    least ``promote_at``) and the shown ones."""
     out = []
-    for r, ps in zip(rows, probs, strict=True):
+    for i, (r, ps) in enumerate(zip(rows, probs, strict=True)):
         kept = _chosen(list(zip(r.candidates, ps, strict=True)), min_score)
-        up = [c for c, p in kept if promote_at is not None and p >= promote_at and c.speaker is not None
-              and c.cue is not None]
+        sure = {id(c): q for c, q in zip(r.candidates, promote_probs[i], strict=True)} if promote_probs else {}
+        up = [c for c, _ in kept if promote_at is not None and sure.get(id(c), 0.0) >= promote_at
+              and c.speaker is not None and c.cue is not None]
         shown = [Suggestion(c.quote, c.cue, c.speaker, round(p, 3), c.source) for c, p in kept if c not in up]
         taken = [(c.quote.start, c.quote.end) for c, _ in kept]
         extents = [s for s in r.base.suggestions if not overlaps_any(s.quote.start, s.quote.end, taken)]
@@ -162,8 +168,9 @@ def _line(name: str, m: dict) -> str:
     return f"  {name}: keys {m['keys']:.1f}, shown {m['shown']:.1f}, quotes {m['promoted']:.1f} per article; {cells}"
 
 
-def choose_thresholds(rows: list[DocRows], fitted: Fitted) -> dict:
-    """The show and promote thresholds chosen on the out-of-fold probabilities, and the stored table."""
+def choose_thresholds(rows: list[DocRows], fitted: Fitted, sure: Fitted) -> dict:
+    """The show threshold of ``fitted`` and the promote threshold of ``sure`` (the model of a right
+    speaker too) chosen on their out-of-fold probabilities, and the table to store."""
     table = [[table_score(SCORES, c.source, len(c.quote.text.split())) or 0.0 for c in r.candidates] for r in rows]
     before = measure(rows, simulate(rows, table, MIN_SCORE, None))
     print(_line(f"rate table, shown at {MIN_SCORE}", before))
@@ -174,8 +181,8 @@ def choose_thresholds(rows: list[DocRows], fitted: Fitted) -> dict:
     min_score = min(shows, key=lambda t: shows[t]["keys"])
     floors = {k: before["scores"][k][1] - PRECISION_MARGINS[k] for k in before["scores"]}
     best, best_f1 = None, before["scores"]["all"][0]
-    for t in (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5):
-        m = measure(rows, simulate(rows, fitted.oof, min_score, t))
+    for t in (0.9, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4):
+        m = measure(rows, simulate(rows, fitted.oof, min_score, t, sure.oof))
         held = all(m["scores"][k][1] >= floors[k] for k in floors)
         print(_line(f"promote at {t}{'' if held else ' (a precision below its floor)'}", m))
         if held and m["scores"]["all"][0] > best_f1:
@@ -184,5 +191,5 @@ def choose_thresholds(rows: list[DocRows], fitted: Fitted) -> dict:
     return {"sources": fitted.sources, "min_score": min_score, "promote_min_score": best,
             "fit": {"candidates": sum(len(r.candidates) for r in rows), "articles": len(rows),
                     "right": sum(c.right for r in rows for c in r.candidates)},
-            "weights": fitted.weights}
+            "weights": fitted.weights, "promote_weights": sure.weights}
 

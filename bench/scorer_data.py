@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Task
-from annotator.measure.evaluation import match_quotes_with_pieces
+from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.lexicon import shared_lexicon
 from annotator.nlp.suggest.propose import Proposal, proposals
@@ -31,6 +31,8 @@ class Candidate:
     cue: Span | None
     speaker: Span | None
     right: bool = False
+    #: right, and its speaker is gold's (what a pre-label needs)
+    attributed: bool = False
 
 
 @dataclass
@@ -66,14 +68,20 @@ def candidate_of(task: Task, facts: DocFacts, proposal: Proposal, lexicon) -> Ca
 
 
 def label(rows: DocRows) -> None:
-    """Mark each candidate right when it pairs with a gold quote the pre-labels did not find."""
+    """Mark each candidate right when it pairs with a gold quote the pre-labels did not find, and
+    attributed when its speaker is that quote's too."""
     gold = [s for s in rows.gold.spans if s.label == QUOTE]
     found, _ = match_quotes_with_pieces(rows.gold.text, gold, [s for s in rows.base.spans if s.label == QUOTE])
     paired = {g.key for g, _ in found}
     missed = [g for g in gold if g.key not in paired]
+    said = speakers_of(rows.gold)
     for candidate in rows.candidates:
         pairs, _ = match_quotes_with_pieces(rows.gold.text, missed, [candidate.quote])
         candidate.right = bool(pairs)
+        speaker = candidate.speaker
+        mention = rows.base.span_text(speaker) if speaker is not None else ""
+        candidate.attributed = bool(pairs) and speaker is not None and pairs[0][0].key in said and same_speaker(
+            said[pairs[0][0].key], [Attribution(speaker, mention, mention)])
 
 
 def collect(nlp, gold: list[Task], batch_size: int = 16) -> list[DocRows]:

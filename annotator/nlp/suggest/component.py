@@ -114,7 +114,7 @@ class Suggester:
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
         found = proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned]
         rate = with_learned(rate, learned)
-        modelled = self.modelled(doc, found, rate)
+        modelled, sure = self.modelled(doc, found, rate)
         if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
             found = [p for p in found if id(p) not in modelled or modelled[id(p)] >= self.scorer_min_score]
             chosen = choose(found, self.scores, 0.0, self.thresholded(rate, modelled))
@@ -123,23 +123,30 @@ class Suggester:
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
-        up = {id(p) for p, score in chosen if self.promotes(p, score, modelled)}
+        up = {id(p) for p, _ in chosen if self.promotes(p, sure)}
         promote(doc, [p for p, _ in chosen if id(p) in up])
         doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents
         return doc
 
-    def modelled(self, doc: Doc, found: list[Proposal], rate) -> dict[int, float]:
-        """The learned scorer's probability of each proposal it scores (by ``id``): those of a source
-        it was fitted on and that no other rate (a team's counts, a trained model's own) scores."""
+    def modelled(self, doc: Doc, found: list[Proposal], rate) -> tuple[dict[int, float], dict[int, float]]:
+        """The learned scorer's probabilities of each proposal it scores (by ``id``), right and right
+        with its speaker (the latter only when promoting): those of a source it was fitted on and
+        that no other rate (a team's counts, a trained model's own) scores."""
         scorer = self.scorer
         if scorer is None:
-            return {}
+            return {}, {}
         known = [p for p in found if scorer.knows(p.source) and (rate is None or rate(p) is None)]
         if not known:
-            return {}
+            return {}, {}
         facts = DocFacts.of(doc)
-        return {id(p): scorer.probability(features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type,
-                                                   self.lexicon)) for p in known}
+        promoting = self.promote and self.promote_min_score is not None
+        right, sure = {}, {}
+        for p in known:
+            feats = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, self.lexicon)
+            right[id(p)] = scorer.probability(feats)
+            if promoting and promotable(p):
+                sure[id(p)] = scorer.promote_probability(feats)
+        return right, sure
 
     def thresholded(self, rate, modelled: dict[int, float]):
         """``choose``'s rate when some proposals are the scorer's (already at least its threshold):
@@ -152,9 +159,10 @@ class Suggester:
             return score if score is not None and score >= self.min_score else -1.0
         return scored
 
-    def promotes(self, proposal: Proposal, score: float, modelled: dict[int, float]) -> bool:
-        return (self.promote and self.promote_min_score is not None and id(proposal) in modelled
-                and score >= self.promote_min_score and promotable(proposal))
+    def promotes(self, proposal: Proposal, sure: dict[int, float]) -> bool:
+        """Whether a chosen proposal becomes a pre-label: scored right with its speaker at
+        ``promote_min_score`` or more (``sure`` holds only the promotable ones, and only when promoting)."""
+        return id(proposal) in sure and sure[id(proposal)] >= self.promote_min_score
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal) -> float:
         """The table's score of a frame's candidate updated by the team's counts of its frame and cue

@@ -189,32 +189,48 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def _dot(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
+    return sum(weights.get(name, 0.0) * value for name, value in feats.items())
+
+
 @dataclass(frozen=True)
 class SuggestionScorer:
-    """A fitted logistic model: ``weights`` by feature name (``bias`` among them) over the
-    ``sources`` it was fitted on; ``probability`` of a suggestion of another source is None (the
-    caller keeps the rate table's score)."""
+    """Two fitted logistic models over the ``sources`` they were fitted on, each a table of weights
+    by feature name (``bias`` among them): ``weights``, the probability that a suggestion is right
+    (its score), and ``promote_weights``, that it is right with its speaker too (what a pre-label
+    needs; none: never promoted). A suggestion of another source is not theirs to score: the caller
+    keeps the rate table's score."""
 
     weights: Mapping[str, float]
     sources: frozenset[str]
+    promote_weights: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> SuggestionScorer:
-        """From the stored form: ``{"weights": {name: weight}, "sources": [...]}``."""
+        """From the stored form: ``{"weights": {name: weight}, "sources": [...], "promote_weights": {…}}``."""
         weights, sources = table.get("weights"), table.get("sources")
-        if not isinstance(weights, Mapping) or not isinstance(sources, (list, tuple)):
-            raise ValueError("a scorer table needs 'weights' (feature name → weight) and 'sources' (a list)")
-        return cls({str(k): float(v) for k, v in weights.items()}, frozenset(str(s) for s in sources))
+        promote_weights = table.get("promote_weights") or {}
+        if not isinstance(weights, Mapping) or not isinstance(sources, (list, tuple)) \
+                or not isinstance(promote_weights, Mapping):
+            raise ValueError("a scorer table needs 'weights' (feature name → weight) and 'sources' (a list); "
+                             "'promote_weights', when given, is feature name → weight too")
+        return cls({str(k): float(v) for k, v in weights.items()}, frozenset(str(s) for s in sources),
+                   {str(k): float(v) for k, v in promote_weights.items()})
 
     def to_table(self) -> dict[str, object]:
-        return {"sources": sorted(self.sources), "weights": dict(sorted(self.weights.items()))}
+        return {"sources": sorted(self.sources), "weights": dict(sorted(self.weights.items())),
+                "promote_weights": dict(sorted(self.promote_weights.items()))}
 
     def knows(self, source: str) -> bool:
         return source in self.sources
 
     def probability(self, feats: Mapping[str, float]) -> float:
-        weights = self.weights
-        return sigmoid(sum(weights.get(name, 0.0) * value for name, value in feats.items()))
+        """The probability that the suggestion is right (its score)."""
+        return sigmoid(_dot(self.weights, feats))
+
+    def promote_probability(self, feats: Mapping[str, float]) -> float:
+        """The probability that it is right with its speaker (0 without ``promote_weights``)."""
+        return sigmoid(_dot(self.promote_weights, feats)) if self.promote_weights else 0.0
 
 
 def default_scorer() -> SuggestionScorer | None:

@@ -80,6 +80,7 @@ def test_the_probability_is_the_sigmoid_of_the_weighted_features():
     assert scorer.probability({"bias": 1.0, "band=9+": 1.0, "unseen": 3.0}) == pytest.approx(1 / (1 + math.exp(-1.5)))
     assert scorer.knows("frame:clause") and not scorer.knows("frame:object")
     assert SuggestionScorer.from_table(scorer.to_table()) == scorer
+    assert scorer.promote_probability({"bias": 1.0}) == 0.0  # no promotion model: never promoted
     with pytest.raises(ValueError, match="weights"):
         SuggestionScorer.from_table({"sources": []})
 
@@ -92,9 +93,10 @@ def test_the_shipped_scorer_knows_only_the_tables_sources():
     assert all("=" in name or name.replace("-", "").isalpha() for name in shipped.weights)
 
 
-def suggester(nlp_model, weights: dict[str, float], sources=("frame:infinitive",), **kwargs) -> Suggester:
+def suggester(nlp_model, weights: dict[str, float], sources=("frame:infinitive",), sure=None, **kwargs) -> Suggester:
+    """A suggester whose scorer weighs only ``weights`` (and ``sure`` for promotion: the same by default)."""
     return Suggester(lexicon=nlp_model.get_pipe(SUGGESTIONS).lexicon,
-                     scorer=SuggestionScorer(weights, frozenset(sources)), **kwargs)
+                     scorer=SuggestionScorer(weights, frozenset(sources), weights if sure is None else sure), **kwargs)
 
 
 def scored(nlp_model, text: str, every: Suggester):
@@ -143,6 +145,12 @@ def test_a_pronoun_speaker_promoted_gets_its_coref(nlp_model):
     assert "She" in said
     assert any(r.label == COREF and task.span_text(r.head_span) == "She"
                and "Boateng" in task.span_text(r.child_span) for r in task.relations)
+
+
+def test_promotion_reads_its_own_model_of_a_right_speaker(nlp_model):
+    doc = scored(nlp_model, PLAN, suggester(nlp_model, {"bias": 4.0}, sure={"bias": -1.0}, promote_min_score=0.5))
+    assert not any(q.text.startswith("to widen") for q in doc.spans["quotes"])
+    assert len(suggestions_in(doc)) == 1
 
 
 def test_promotion_switched_off_leaves_the_pre_labels_as_they_are(nlp_model):
