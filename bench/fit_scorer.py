@@ -79,7 +79,10 @@ def write_weights(table: dict, command: str) -> None:
              "feature names (ours) and their weights, the sources it was fitted on, and the thresholds chosen",
              'on PolNeAR train\'s tuning part. Names and numbers only: no word of the corpus."""', "",
              f"# {command}", f"# at commit {commit()} (the working tree it ran in)", "", "SCORER: dict = {"]
-    for key in ("sources", "min_score", "promote_min_score", "fit"):
+    lines.append("    'sources': [")
+    lines += _packed([f"{source!r}," for source in table["sources"]])
+    lines.append("    ],")
+    for key in ("min_score", "promote_min_score", "fit"):
         lines.append(f"    {key!r}: {table[key]!r},")
     for key in ("weights", "promote_weights"):
         lines.append(f"    {key!r}: {{")
