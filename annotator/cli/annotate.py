@@ -117,7 +117,7 @@ def annotate(
     keymap: Optional[Path] = typer.Option(None, "--keymap", help="JSON file of binding id → keys, e.g. "
                                           '{"accept": "y"}; the help screen (?) lists the ids.'),
     order: str = typer.Option("file", "--order", help="file: the sources' order; uncertain: from the next "
-                              "10 documents, the one whose pre-labels look least sure first."),
+                              "10 documents, the one whose pre-labels and suggestions look least sure first."),
     learn: Optional[Path] = typer.Option(None, "--learn", help="Folder of models (1, 2, …): update the "
                                          "pre-labeler in the background from your accepted documents."),
     learn_from: list[Path] = typer.Option([], "--learn-from", help="Annotated documents (JSONL) to learn "

@@ -90,8 +90,8 @@ def serve(
     labels: Optional[str] = typer.Option(None, "--labels", help="Entity labels for keys 1-6, comma-separated."),
     allow_host: list[str] = typer.Option([], "--allow-host", help="Another host name visitors reach this "
                                          "server by (a reverse proxy's), besides its own address; repeat for more."),
-    order: str = typer.Option("file", "--order", help="file, or uncertain: the least sure of the next 10 "
-                              "documents first."),
+    order: str = typer.Option("file", "--order", help="file, or uncertain: of the next 10 documents, the "
+                              "one whose pre-labels and suggestions look least sure first."),
     suggestions: bool = typer.Option(True, "--suggestions/--no-suggestions", help="Offer suggestions on the "
                                      "documents the server pre-labels."),
 ) -> None:

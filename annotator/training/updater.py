@@ -190,7 +190,7 @@ def _update_span_model(data, *, root: Path, base: str | None, settings: Training
     current = latest_model(root)
     current_f = score_model(current, dev) if current is not None else result.linking.scores[RULES_ALONE]["attributed_f"]
     sizes = {"train_documents": len(train), "dev_documents": len(dev)}
-    from annotator.training.suggestion_update import is_counts_model, is_suggestions_model
+    from annotator.training.suggestion_update import is_counts_model, is_suggestions_model, read_design
 
     # (the rules, with the team's counts or a span model's suggestions: the pre-labels are the rules')
     first = current is None or is_counts_model(current) or is_suggestions_model(current)
@@ -211,7 +211,7 @@ def _update_span_model(data, *, root: Path, base: str | None, settings: Training
         if not verdict.kept:
             return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f,
                                 reason=f"the folds refused it: {verdict.reason}", folds=verdict.to_dict(), **sizes)
-    meta = training_meta(data, result, base=base, seed=settings.seed)
+    meta = training_meta(data, result, base=base, seed=settings.seed, design=read_design(result))
     meta["pretrained_from"] = [str(p) for p in pretrain] or None
     meta["update"] = {"dev_attributed_f": new_f, "replaced_f": current_f, **sizes,
                       "folds": verdict.to_dict() if verdict is not None else None}

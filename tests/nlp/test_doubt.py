@@ -1,5 +1,8 @@
 """``--order uncertain`` reads how unsure a document's pre-labels look off the task alone."""
 
+import msgspec
+import pytest
+
 from annotator.nlp.doubt import doubt
 from tests.formats.records_by_hand import make_task
 
@@ -26,3 +29,29 @@ def test_a_speech_verb_and_quoted_words_nobody_labeled_are_possible_misses():
     assert doubt(unlabeled).signs["cue word without quote"] == 1  # "told" ("added" is too often not speech)
     assert doubt(unlabeled).signs["quoted words without quote"] == 1
     assert doubt(unlabeled).score > doubt(labeled).score == 0
+
+
+def test_suggestions_near_even_odds_weigh_more_than_sure_ones():
+    from tests.nlp.suggested_tasks import hunches
+
+    even, sure, unlikely = doubt(hunches(0.5)).score, doubt(hunches(0.95)).score, doubt(hunches(0.05)).score
+    assert even == 2.0  # one bit each
+    assert sure == pytest.approx(unlikely) and sure < 0.6  # both near certain: 0.29 bits each
+    assert doubt(hunches(None)).score == even  # no score: as unsure as can be
+
+
+def test_a_cue_word_a_suggestion_offers_counts_through_its_score_not_as_a_miss():
+    from tests.nlp.suggested_tasks import suggested
+
+    text = "Neighbours claimed the lake was drying up."
+    blind = doubt(make_task(text)).signs
+    offered = doubt(suggested(text, [("the lake was drying up", "claimed", "Neighbours", 0.9)])).signs
+    assert blind["cue word without quote"] == 1 and offered["cue word without quote"] == 0
+    assert 0.46 < offered["suggestion entropy"] < 0.47
+
+
+def test_a_pre_labeled_quote_with_a_models_score_adds_its_entropy():
+    task = make_task("Farmers said the harvest was late.", [("QUOTE:indirect", "the harvest was late")])
+    unsure = task.copy()
+    unsure.spans[0] = msgspec.structs.replace(task.spans[0], score=0.5)
+    assert doubt(unsure).score - doubt(task).score == 1.0

