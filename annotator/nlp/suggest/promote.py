@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
-from annotator.nlp.coref.component import RESOLVERS
+from annotator.nlp.coref.component import resolve_speaker
 from annotator.nlp.coref.scan import CorefScan
 from annotator.nlp.suggest.propose import Proposal
 
@@ -50,12 +50,5 @@ def _resolve(doc: Doc, speakers: list[Span]) -> None:
     resolved = {(r.head_start, r.head_end) for r in relations_of(doc, COREF)}
     scan = CorefScan.of(doc)
     for speaker in speakers:
-        if (speaker.start_char, speaker.end_char) in resolved:
-            continue
-        for resolver in RESOLVERS:
-            found = resolver(scan, speaker)
-            if found is None:
-                continue
-            if found.target is not None:
-                add_relation(doc, speaker, SPEAKER, found.target, found.label, COREF)
-            break
+        if (speaker.start_char, speaker.end_char) not in resolved:
+            resolve_speaker(doc, scan, speaker)
