@@ -10,13 +10,14 @@ folded into the weights); a second model, the same way, of a candidate right wit
 (what a pre-label needs). On the out-of-fold probabilities it then chooses the two thresholds: show
 a suggestion by the first (least keys per article) and promote it to a pre-label by the second
 (attributed F1 up, each kind's precision held). ``--write`` stores the weights and thresholds in
-``annotator/nlp/suggest/scorer_weights.py`` with this command and the commit. Without the corpus it
+``annotator/nlp/suggest/scorer_weights.json`` with this command and the commit. Without the corpus it
 says so and exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -36,7 +37,7 @@ from scorer_choice import choose_thresholds, fit  # noqa: E402  (bench/scorer_ch
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model  # noqa: E402
 from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 
-WEIGHTS = ROOT / "annotator" / "nlp" / "suggest" / "scorer_weights.py"
+WEIGHTS = ROOT / "annotator" / "nlp" / "suggest" / "scorer_weights.json"
 
 
 def gather(corpus: Path, cache: Path, recollect: bool, limit: int | None):
@@ -63,33 +64,10 @@ def commit() -> str:
         return "unknown"
 
 
-def _packed(items: list[str], width: int = 118) -> list[str]:
-    """The dict entries a few to a line (the module stays short)."""
-    lines, line = [], "       "
-    for item in items:
-        if len(line) + 1 + len(item) > width:
-            lines.append(line)
-            line = "       "
-        line += " " + item
-    return [*lines, line] if line.strip() else lines
-
-
 def write_weights(table: dict, command: str) -> None:
-    lines = ['"""The shipped suggestion scorer (``scorer.SuggestionScorer``), written by ``bench/fit_scorer.py``:',
-             "feature names (ours) and their weights, the sources it was fitted on, and the thresholds chosen",
-             'on PolNeAR train\'s tuning part. Names and numbers only: no word of the corpus."""', "",
-             f"# {command}", f"# at commit {commit()} (the working tree it ran in)", "", "SCORER: dict = {"]
-    lines.append("    'sources': [")
-    lines += _packed([f"{source!r}," for source in table["sources"]])
-    lines.append("    ],")
-    for key in ("min_score", "promote_min_score", "fit"):
-        lines.append(f"    {key!r}: {table[key]!r},")
-    for key in ("weights", "promote_weights"):
-        lines.append(f"    {key!r}: {{")
-        lines += _packed([f"{name!r}: {weight!r}," for name, weight in sorted(table[key].items())])
-        lines.append("    },")
-    lines += ["}", ""]
-    WEIGHTS.write_text("\n".join(lines), encoding="utf-8")
+    """The shipped table, with the command and the commit that made it (names and numbers only)."""
+    made = {"_made_by": f"{command}, at commit {commit()} (the working tree it ran in)"}
+    WEIGHTS.write_text(json.dumps({**made, **table}, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
 
 

@@ -20,15 +20,14 @@ from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
-from annotator.nlp.suggest.scorer import DocFacts, SuggestionScorer, default_scorer, features
-from annotator.nlp.suggest.scorer_weights import SCORER
+from annotator.nlp.suggest.scorer import DocFacts, SuggestionScorer, default_scorer, features, shipped_table
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
 #: The learned scorer's thresholds chosen with its weights (``bench/fit_scorer.py``): show a
 #: suggestion it scores at least this, and make one a pre-label at this or more (None: never).
-SCORER_MIN_SCORE: float = SCORER.get("min_score", MIN_SCORE)
-PROMOTE_MIN_SCORE: float | None = SCORER.get("promote_min_score")
+SCORER_MIN_SCORE: float = shipped_table().get("min_score", MIN_SCORE)
+PROMOTE_MIN_SCORE: float | None = shipped_table().get("promote_min_score")
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions", "doc.spans", "doc._.relations"],

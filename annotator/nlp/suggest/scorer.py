@@ -3,15 +3,18 @@ parse says about it, never from its words. A logistic model: the features of one
 (``features``: its source, length, speaker kind, the cue's classes in our lexicon, the parse around
 cue and content, quote marks, the pre-labels near it, its place in the document) are names with
 values; the score is the sigmoid of their weighted sum. The weights are a table keyed by feature
-names (``scorer_weights.py``, written by ``bench/fit_scorer.py`` from PolNeAR's tuning part, or by
-``annotator train`` from a team's decisions); a source the model was not fitted on keeps the rate
+names (``scorer_weights.json``, written by ``bench/fit_scorer.py`` from PolNeAR's tuning part, or a
+pipeline's own in its config); a source the model was not fitted on keeps the rate
 table's score (``scores.table_score``)."""
 
 from __future__ import annotations
 
+import json
 import math
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Mapping
 
 from spacy.tokens import Doc, Span
@@ -233,8 +236,20 @@ class SuggestionScorer:
         return sigmoid(_dot(self.promote_weights, feats)) if self.promote_weights else 0.0
 
 
-def default_scorer() -> SuggestionScorer | None:
-    """The shipped model (``scorer_weights.SCORER``), or None when none has been fitted."""
-    from annotator.nlp.suggest.scorer_weights import SCORER  # a generated table: read when first needed
+#: The shipped models and thresholds, written by ``bench/fit_scorer.py`` (its ``_made_by`` names the
+#: command and commit): feature names and numbers only, no word of the corpus.
+WEIGHTS_FILE = Path(__file__).with_name("scorer_weights.json")
 
-    return SuggestionScorer.from_table(SCORER) if SCORER.get("weights") else None
+
+@cache
+def shipped_table() -> dict:
+    """The shipped table (``WEIGHTS_FILE``), read once; empty when none has been fitted."""
+    if not WEIGHTS_FILE.is_file():
+        return {}
+    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+
+
+def default_scorer() -> SuggestionScorer | None:
+    """The shipped model, or None when none has been fitted."""
+    table = shipped_table()
+    return SuggestionScorer.from_table(table) if table.get("weights") else None
