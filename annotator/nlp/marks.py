@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -55,8 +56,15 @@ def paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
+@lru_cache(maxsize=4)
+def _known_paragraph_starts(text: str) -> list[int]:
+    """``paragraph_starts`` of the last few texts asked about (a speaker rule asks it of the same
+    document's text once per mention); never changed by ``paragraph_bounds``."""
+    return paragraph_starts(text)
+
+
 def paragraph_bounds(text: str, offset: int, starts: list[int] | None = None) -> tuple[int, int]:
-    starts = starts if starts is not None else paragraph_starts(text)
+    starts = starts if starts is not None else _known_paragraph_starts(text)
     index = bisect_right(starts, offset) - 1
     end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
     return starts[index], end

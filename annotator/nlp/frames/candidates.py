@@ -16,10 +16,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from spacy.attrs import POS
-from spacy.symbols import NOUN
+import numpy
 from spacy.tokens import Doc, Token
 
+from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import (
     adjective_cue, adjective_object, commitment, evidence, noun_cue, object_of_cue, passive_judgement,
@@ -65,28 +65,88 @@ def _last_word(found: FoundQuote) -> str:
 @dataclass(frozen=True)
 class Frame:
     """One rule pattern: the rule (``at(scan, token)``), the lexicon list it reads its cue words from
-    (opened to every word), which tokens it is tried on (verbs, or nouns), and the word it is keyed by."""
+    (opened to every word), which tokens it is tried on (verbs, or nouns), the word it is keyed by,
+    and its ``gate``: where the rule can find anything at all (``gates``; None: tried on every token)."""
 
     name: str
     at: Callable[[QuoteScan, Token], list[FoundQuote] | FoundQuote | None]
     opens: str
     word: Callable[[FoundQuote], str] = _verb_word
     nouns: bool = False
+    gate: Gate | None = None
+
+
+# The gates: what each rule requires of the token before it looks further, read off its code (a
+# necessary condition only: the rule decides). None of the rules takes a word between quotation
+# marks, and all but the clause and the object rules refuse a negated one.
+
+#: A verb with one of these children is passive or has a clause: not the object rules' (``object_of_cue._reports_there``).
+NOT_OBJECT = frozenset({"auxpass", "nsubjpass", "ccomp"})
+NOUN_CONTENT = frozenset({"acl", "ccomp", "relcl", "appos"})
+
+
+def _clause_gate(f: ParseFacts) -> numpy.ndarray:
+    """A complement or question clause after the verb, or a ``that`` marking a clause somewhere below
+    it, after it (``reported._that_clause_below``)."""
+    return ~f.quoted & (f.child({"ccomp", "advcl"}, "after") | f.above({"mark"}, "that"))
+
+
+def _infinitive_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.quoted & ~f.negated & f.child({"xcomp"}, "after")
+
+
+def _object_gate(f: ParseFacts) -> numpy.ndarray:
+    """An object or a gerund after the verb (``object_of_cue._what_is_said``); negated or not."""
+    return ~f.quoted & f.child({"dobj", "xcomp"}, "after") & ~f.child(NOT_OBJECT)
+
+
+def _stance_gate(f: ParseFacts) -> numpy.ndarray:
+    return _object_gate(f) & ~f.negated & f.label({"ROOT"})
+
+
+def _evidence_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.quoted & ~f.negated & f.part_of_speech("VERB") & f.label(evidence.MAIN_DEPS) & f.child({"nsubj"}) \
+        & f.child({"ccomp", "dobj"}, "after")
+
+
+def _regard_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.quoted & ~f.negated & f.label({"ROOT", "conj"}) & f.child({"dobj"}, "after") & ~f.child(NOT_OBJECT)
+
+
+def _preposition_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.quoted & ~f.negated & f.part_of_speech("VERB") & f.child({"prep", "prt"}, "after") \
+        & ~f.child(NOT_OBJECT | {"dobj"})
+
+
+def _adjective_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.quoted & ~f.negated & f.child({"acomp"}, "after")
+
+
+def _passive_gate(f: ParseFacts) -> numpy.ndarray:
+    return ~f.quoted & ~f.negated & f.child({"agent"}, "after") & f.child({"nsubjpass"}, "before")
+
+
+def _noun_gate(f: ParseFacts) -> numpy.ndarray:
+    """A clause, infinitive or participle after the noun, a colon right after it, or ``in`` above it
+    (``in her view``)."""
+    return ~f.quoted & ~f.negated & (f.child(NOUN_CONTENT, "after") | f.next_is(":")
+                                     | f.label({"pobj"}) & f.head_is("in"))
 
 
 #: The frames, in the order they are tried on a token (a token proposes in every frame that fires).
 FRAMES: tuple[Frame, ...] = (
-    Frame("clause", reported.at, "clause_verbs"),
-    Frame("infinitive", commitment.at, "infinitive_verbs"),
-    Frame("object", object_of_cue.at, "object_verbs"),
-    Frame("stance", stance_object.at, "stance_verbs"),
-    Frame("evidence", evidence.at, "evidence_verbs"),
-    Frame("regard", regard.at, "regard_verbs"),
-    Frame("preposition", prepositional_object.at, "prepositional_verbs", _with_preposition),
-    Frame("adjective", adjective_cue.at, "adjectives", _last_word),
-    Frame("adjective preposition", adjective_object.at, "adjective_prepositions", _with_preposition),
-    Frame("passive", passive_judgement.at, "passive_verbs"),
-    Frame("noun", noun_cue.at, "nouns", _last_word, nouns=True),
+    Frame("clause", reported.at, "clause_verbs", gate=_clause_gate),
+    Frame("infinitive", commitment.at, "infinitive_verbs", gate=_infinitive_gate),
+    Frame("object", object_of_cue.at, "object_verbs", gate=_object_gate),
+    Frame("stance", stance_object.at, "stance_verbs", gate=_stance_gate),
+    Frame("evidence", evidence.at, "evidence_verbs", gate=_evidence_gate),
+    Frame("regard", regard.at, "regard_verbs", gate=_regard_gate),
+    Frame("preposition", prepositional_object.at, "prepositional_verbs", _with_preposition, gate=_preposition_gate),
+    Frame("adjective", adjective_cue.at, "adjectives", _last_word, gate=_adjective_gate),
+    Frame("adjective preposition", adjective_object.at, "adjective_prepositions", _with_preposition,
+          gate=_adjective_gate),
+    Frame("passive", passive_judgement.at, "passive_verbs", gate=_passive_gate),
+    Frame("noun", noun_cue.at, "nouns", _last_word, nouns=True, gate=_noun_gate),
 )
 FRAME_NAMES = tuple(frame.name for frame in FRAMES)
 
@@ -115,21 +175,29 @@ def opened(lexicon: Lexicon, attribute: str) -> Lexicon:
 
 
 def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *,
-               taken: list[tuple[int, int]] | None = None) -> list[Candidate]:
+               taken: list[tuple[int, int]] | None = None, gated: bool = True) -> list[Candidate]:
     """Every candidate of the document (its quote component must have run: ``doc.spans["quotes"]``),
-    leaving out those overlapping a quote the rules found (or the ranges ``taken``)."""
+    leaving out those overlapping a quote the rules found (or the ranges ``taken``). Each frame's
+    rule is tried on the tokens its gate lets through (``gates.parse_facts``); ``gated=False``
+    tries it on every verb or noun (the same candidates, slower)."""
     if not len(doc):
         return []
     if taken is None:
         taken = quote_ranges(doc)
     scan = QuoteScan.of(doc, lexicon)
-    verbs = [doc[i] for i in scan.cue_candidates if doc[i].lower_ != "according"]
-    nouns = [doc[i] for i, (pos,) in enumerate(doc.to_array([POS]).reshape(-1, 1).tolist()) if pos == NOUN]
+    facts = parse_facts(doc)
+    according = doc.vocab.strings["according"]
+    verbs = [i for i in scan.cue_candidates if facts.lower[i] != according]
+    nouns = numpy.flatnonzero(facts.part_of_speech("NOUN")).tolist()
     out: list[Candidate] = []
     seen: set[tuple[str, int, int]] = set()
     for frame in frames:
-        frame_scan = dataclasses.replace(scan, lexicon=opened(lexicon, frame.opens))
-        for token in nouns if frame.nouns else verbs:
+        frame_scan = _with_lexicon(scan, opened(lexicon, frame.opens))
+        indices = nouns if frame.nouns else verbs
+        if gated and frame.gate is not None:
+            gate = frame.gate(facts)
+            indices = [i for i in indices if gate[i]]
+        for token in (doc[i] for i in indices):
             for found in _found(frame, frame_scan, token):
                 start, end = found.span.start_char, found.span.end_char
                 if found.cue is None or (frame.name, start, end) in seen or overlaps_any(start, end, taken):
@@ -137,6 +205,15 @@ def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *
                 seen.add((frame.name, start, end))
                 out.append(Candidate(frame.name, frame.word(found), found.cue[0].dep_, found))
     return out
+
+
+def _with_lexicon(scan: QuoteScan, lexicon: Lexicon) -> QuoteScan:
+    """The scan with another lexicon, keeping what it read of the Doc alone (each token's offset, the
+    Doc's arrays); what depends on the word lists (cue lemmas, cue candidates) is read anew."""
+    wide = dataclasses.replace(scan, lexicon=lexicon)
+    wide.__dict__["token_starts"] = scan.token_starts  # (a cached_property's value)
+    wide._arrays = scan._arrays
+    return wide
 
 
 def _found(frame: Frame, scan: QuoteScan, token: Token) -> Iterator[FoundQuote]:
@@ -155,6 +232,9 @@ def quote_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 def overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     """Whether the characters ``start:end`` share one with any of ``ranges``."""
-    return any(start < e and s < end for s, e in ranges)
+    for s, e in ranges:  # (a loop: asked of every candidate against every quote, cheaper than ``any``)
+        if start < e and s < end:
+            return True
+    return False
 
 

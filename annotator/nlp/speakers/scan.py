@@ -99,12 +99,16 @@ class SpeakerScan:
 
 def cue_kind(cue: Span) -> str:
     """``:`` (a headline or an introduction), ``A`` of an interview's ``A:``, ``according to``, or a verb."""
-    if cue.text == ":":
-        return COLON
     doc = cue.doc
-    if cue.text == "A" and cue.end < len(doc) and doc[cue.end].text == ":":
+    # asked by every speaker rule of every cue: a one-word cue (most are) is read off its token
+    # (``Span.text`` joins the tokens' texts on each access)
+    first = doc[cue.start] if len(cue) == 1 else None
+    text = first.text if first is not None else cue.text
+    if text == ":":
+        return COLON
+    if text == "A" and cue.end < len(doc) and doc[cue.end].text == ":":
         return INTERVIEW
-    if cue[0].lower_ == "according":
+    if (first if first is not None else cue[0]).lower_ == "according":
         return ACCORDING
     return VERB
 

@@ -69,12 +69,13 @@ def extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> l
     blocked = _blocked(doc) if PARAGRAPH in sources else []
     frames = _frame_spans(doc, lexicon) if FRAME in sources else []
     out: list[Extent] = []
-    for quote in quotes:
+    ranges = [(q.start_char, q.end_char) for q in quotes]
+    for index, quote in enumerate(quotes):
         if quote._.quote_type == "direct":
             continue
-        cue = cues.get((quote.start_char, quote.end_char))
+        cue = cues.get(ranges[index])
         # the other quotes, and its own cue (content never holds it)
-        others = [(q.start_char, q.end_char) for q in quotes if q is not quote] + ([cue] if cue is not None else [])
+        others = ranges[:index] + ranges[index + 1:] + ([cue] if cue is not None else [])
         seen = {(quote.start, quote.end)}
         for source, span in _alternatives(doc, quote, cue, sources, blocked, frames):
             if span is None or (span.start, span.end) in seen or _overlaps(span, others):
@@ -92,7 +93,7 @@ def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: f
         yield kind, trimmed(doc, quote.start, sentence.end) if kind in sources else None
     if PARAGRAPH in sources:
         yield PARAGRAPH, _paragraph(doc, quote, blocked)
-    breaks = _clause_breaks(quote)
+    breaks = _clause_breaks(quote) if CLAUSE in sources or AFTER_COMMA in sources else []
     if CLAUSE in sources:
         yield CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks else None
     if AFTER_COMMA in sources:

@@ -22,13 +22,14 @@ from spacy.tokens import Doc, Span
 from annotator.nlp.cue_words import STANCE_NOUN_PREPOSITIONS
 from annotator.nlp.frames.candidates import FRAMES, Candidate, candidates, opened, overlaps_any, quote_ranges
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.marks import doc_text
 from annotator.nlp.quotes import stance_noun
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
-from annotator.nlp.suggest.broad import BROAD_SOURCES, broad_candidates
 from annotator.nlp.suggest.scores import table_score
+from annotator.nlp.suggest.shapes import SHAPE_SOURCES, every_shape
 
 STANCE_NOUN = "rule:stance-noun"
 
@@ -39,7 +40,7 @@ def frame_source(frame: str) -> str:
 
 
 #: Every source a suggestion can come from, in the order they are proposed.
-SOURCES: tuple[str, ...] = (*(frame_source(frame.name) for frame in FRAMES), STANCE_NOUN, *BROAD_SOURCES)
+SOURCES: tuple[str, ...] = (*(frame_source(frame.name) for frame in FRAMES), STANCE_NOUN, *SHAPE_SOURCES)
 
 
 @dataclass(frozen=True)
@@ -84,16 +85,16 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
         stances.stance_nouns = {noun: frozenset(preps) for noun, preps in STANCE_NOUN_PREPOSITIONS.items()}
         found += [(STANCE_NOUN, stances, f, None) for f in stance_noun.find(QuoteScan.of(doc, stances))
                   if f.cue is not None and not overlaps_any(*f.chars, taken)]
-    text = doc.text
+    text = doc_text(doc).text
     scans: dict[int, SpeakerScan] = {}
     out = []
     for source, words, f, candidate in found:
         scan = scans.get(id(words)) or scans.setdefault(id(words), SpeakerScan(doc=doc, text=text, lexicon=words))
         out.append(Proposal(f.span, f.quote_type, f.cue, speaker_from_rules(scan, f.cue, f.span), source, candidate))
-    broad = sources.intersection(BROAD_SOURCES)
+    broad = sources.intersection(SHAPE_SOURCES)
     if broad:
         speakers = SpeakerScan(doc=doc, text=text, lexicon=lexicon)
-        for b in broad_candidates(QuoteScan.of(doc, lexicon), broad):
+        for b in every_shape(QuoteScan.of(doc, lexicon), broad):
             f = b.found
             if not overlaps_any(*f.chars, taken):
                 speaker = b.speaker if b.own_speaker else speaker_from_rules(speakers, f.cue, f.span)

@@ -1,0 +1,133 @@
+"""Which tokens a parse-shape rule can find anything at, read once per document from the Doc's
+arrays (``ParseFacts``), so the frames and the broad shapes call a rule only where the shape it
+needs is there: an infinitive under the verb, an object after it, no ``neg`` below it.
+
+Every gate is a *necessary* condition read off its rule's own code (the rule returns nothing where
+the gate is false); the rule still decides everything. Each is written beside the rule it stands
+for (``candidates.FRAMES``, ``suggest.broad.GATES``), and ``tests/nlp/frames/test_gates.py`` checks
+that the gated candidates equal the ungated ones. A rule without a gate is tried everywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+from weakref import WeakKeyDictionary
+
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
+from spacy.tokens import Doc
+
+from annotator.nlp.marks import doc_text
+
+#: A gate: the tokens of a document (a boolean per token) where a rule may find something.
+Gate = Callable[["ParseFacts"], numpy.ndarray]
+
+_COLUMNS = [HEAD, DEP, POS, TAG, LOWER, ORTH, IDX]
+
+
+def _any_of(column: numpy.ndarray, doc: Doc, words: Iterable[str]) -> numpy.ndarray:
+    """Where ``column`` holds one of ``words``, as the Doc's arrays hold them (a symbol's id for the
+    labels spaCy knows, ``nsubj`` or ``VERB``; else the string's hash). A few comparisons: cheaper
+    than ``numpy.isin`` for a handful of labels."""
+    strings = doc.vocab.strings
+    found = numpy.zeros(len(column), dtype=bool)
+    for word in words:
+        found |= column == strings[word]
+    return found
+
+
+@dataclass
+class ParseFacts:
+    """A document's parse as arrays: each token's own label, tag and part of speech, whether it is
+    between quotation marks, and which dependency labels its children carry on either side."""
+
+    doc: Doc
+    #: The quoted segments' character ranges, in order and apart (``QuoteScan.inside``).
+    inside: list[tuple[int, int]]
+    _children: dict[tuple[frozenset[str], str], numpy.ndarray] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        array = self.doc.to_array(_COLUMNS) if len(self.doc) else numpy.zeros((0, len(_COLUMNS)), dtype=numpy.uint64)
+        index = numpy.arange(len(self.doc))
+        #: Each token's head (itself for a root and in a Doc without a parse).
+        self.heads = index + array[:, 0].astype(numpy.int64)
+        self.dep, self.pos, self.tag = array[:, 1], array[:, 2], array[:, 3]
+        self.lower, self.orth = array[:, 4], array[:, 5]
+        self._after_head = index > self.heads
+        self._before_head = index < self.heads
+        starts = numpy.array([s for s, _ in self.inside], dtype=numpy.int64)
+        ends = numpy.array([e for _, e in self.inside], dtype=numpy.int64)
+        idx = array[:, 6].astype(numpy.int64)
+        found = numpy.searchsorted(starts, idx, side="right") - 1  # as ``scan.within``
+        #: The token starts between quotation marks.
+        self.quoted = (found >= 0) & (idx < ends[numpy.maximum(found, 0)]) if len(starts) else numpy.zeros(len(idx), bool)
+
+    def child(self, deps: Iterable[str], where: str = "any") -> numpy.ndarray:
+        """The tokens with a child labelled one of ``deps``: ``where`` it stands, ``"after"`` or
+        ``"before"`` the token, or ``"any"``."""
+        deps = frozenset(deps)
+        key = (deps, where)
+        found = self._children.get(key)
+        if found is None:
+            chosen = _any_of(self.dep, self.doc, deps)
+            if where == "after":
+                chosen &= self._after_head
+            elif where == "before":
+                chosen &= self._before_head
+            else:
+                chosen &= self._after_head | self._before_head  # a root is not its own child
+            found = numpy.zeros(len(self.dep), dtype=bool)
+            found[self.heads[chosen]] = True
+            self._children[key] = found
+        return found
+
+    def above(self, deps: Iterable[str], lower: str) -> numpy.ndarray:
+        """The tokens with a descendant after them labelled one of ``deps`` and reading ``lower``
+        (lower-cased): ``that`` as a clause's mark, however deep below."""
+        found = numpy.zeros(len(self.dep), dtype=bool)
+        heads = self.heads
+        for j in numpy.flatnonzero(_any_of(self.dep, self.doc, deps) & (self.lower == self.doc.vocab.strings[lower])).tolist():
+            node = int(heads[j])
+            for _ in range(len(heads)):  # (a parse is a tree: bounded all the same)
+                if node < j:
+                    found[node] = True
+                if heads[node] == node:
+                    break
+                node = int(heads[node])
+        return found
+
+    @property
+    def negated(self) -> numpy.ndarray:
+        """The tokens with a ``neg`` child (``found.negated``)."""
+        return self.child(("neg",))
+
+    def label(self, deps: Iterable[str]) -> numpy.ndarray:
+        """The tokens whose own dependency label is one of ``deps``."""
+        return _any_of(self.dep, self.doc, deps)
+
+    def part_of_speech(self, pos: str) -> numpy.ndarray:
+        return self.pos == self.doc.vocab.strings[pos]  # (a symbol's id)
+
+    def next_is(self, text: str) -> numpy.ndarray:
+        """The tokens followed by a token reading ``text``."""
+        found = numpy.zeros(len(self.orth), dtype=bool)
+        found[:-1] = self.orth[1:] == self.doc.vocab.strings[text]
+        return found
+
+    def head_is(self, lower: str) -> numpy.ndarray:
+        """The tokens whose head reads ``lower`` (lower-cased)."""
+        return self.lower[self.heads] == self.doc.vocab.strings[lower]
+
+
+#: Doc → its ``ParseFacts``, forgotten with the Doc.
+_DOC_FACTS: WeakKeyDictionary[Doc, ParseFacts] = WeakKeyDictionary()
+
+
+def parse_facts(doc: Doc) -> ParseFacts:
+    """The Doc's ``ParseFacts`` (its quoted segments: ``marks.doc_text``'s), read on the first call
+    for that Doc and shared by the frames and the parse shapes: a Doc's parse and text are set
+    before our components run and never change after."""
+    found = _DOC_FACTS.get(doc)
+    if found is None:
+        found = _DOC_FACTS[doc] = ParseFacts(doc, [(s.start, s.end) for s in doc_text(doc).segments])
+    return found

@@ -1,0 +1,61 @@
+"""Clauses the clause rules refuse: a finite clause or a ``to`` infinitive after any verb, in the
+places neither the frames nor the broad rules take it, each shape one source (``rule:NAME``) with
+its measured right-rates (``scores``).
+
+* ``rule:subjectless-clause`` — under a verb without a subject of its own, a participle or a verb
+  sharing another's subject (``the mayor left, adding that the fund was empty``), its speaker the
+  one it shares (``holders.verb_holder``); ``rule:subjectless-infinitive`` the same with a ``to``
+  infinitive (``…, vowing to reopen the mine``);
+* ``rule:free-clause`` — under a verb whose subject cannot speak (a thing, ``it``, ``this``) or
+  is the writer or the reader (``we``, ``you``), which the frames refuse (``the rule seems to
+  favour the incumbents``); its speaker read by the speaker rules; ``rule:free-infinitive`` the
+  same with a ``to`` infinitive. A subject who can speak is the frames' (``frame:clause``,
+  ``frame:infinitive``, which a trained frames component rates by its counts): left to them.
+
+Some overlap a broad rule's candidate (``rule:thing-subject``, ``rule:first-person-clause``): the
+higher score wins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.found import content_quote, finite
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.suggest.broad import BroadFind, _after_that
+from annotator.nlp.suggest.holders import verb_holder
+from annotator.nlp.suggest.objects import SUBJECT_DEPS
+
+
+def _clause(verb: Token) -> Token | None:
+    """The verb's first finite clause or ``to`` infinitive after it."""
+    for child in verb.children:
+        if child.i <= verb.i:
+            continue
+        if child.dep_ == "ccomp" and finite(child):
+            return child
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return child
+    return None
+
+
+def verb_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    """``rule:subjectless-clause``/``-infinitive`` or ``rule:free-clause``/``-infinitive``."""
+    if verb.pos_ != "VERB":
+        return []
+    clause = _clause(verb)
+    if clause is None:
+        return []
+    found = content_quote(scan, verb, _after_that(clause), clause.right_edge.i, scan.doc[verb.i:verb.i + 1],
+                          min_tokens=2)
+    if not found:
+        return []
+    kind = "clause" if clause.dep_ == "ccomp" else "infinitive"
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        # a subject who can speak: the frames' (``frame:clause``, ``frame:infinitive``)
+        speaks = subject.lower_ not in FIRST_SECOND_PERSON and could_speak(subject)
+        return [] if speaks else [BroadFind(f"rule:free-{kind}", f) for f in found]
+    speaker = verb_holder(verb, scan.lexicon)
+    return [BroadFind(f"rule:subjectless-{kind}", f, speaker, speaker is not None) for f in found]

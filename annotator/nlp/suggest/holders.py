@@ -1,0 +1,72 @@
+"""Who holds what a broad candidate carries, read off the parse when its shape names nobody: the
+subject of the verb a noun cue hangs from (``the council voiced doubts about the levy``), the
+person a participle describes (``the mayor, calling the levy a mistake``), the subject a verb
+without one shares (``…, and urged a recount``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.speakers import subject_of
+from annotator.nlp.lexicon import Lexicon
+
+#: How a noun cue hangs from the verb whose subject holds it (``voiced doubts``, ``in her
+#: doubts``): its object, or a preposition's object under it.
+NOUN_TO_VERB = frozenset({"dobj", "attr", "pobj", "conj", "appos"})
+
+
+def _mention(token: Token) -> Span:
+    """A speaker mention: the token with the words before it in its phrase (``the city council``)."""
+    return token.doc[token.left_edge.i:token.i + 1]
+
+
+def _speaking(token: Token | None) -> Span | None:
+    if token is None or token.lower_ in FIRST_SECOND_PERSON or token.tag_ in ("WDT", "WP") or not could_speak(token):
+        return None
+    return _mention(token)
+
+
+def noun_holder(noun: Token, lexicon: Lexicon) -> Span | None:
+    """The subject of the verb a noun cue is the object of, directly or through a preposition
+    (``expressed doubts about``, ``spoke of his doubts about``), when it can speak."""
+    head = noun
+    for _ in range(3):
+        if head.dep_ not in NOUN_TO_VERB and head.dep_ != "prep":
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _speaking(subject_of(head, lexicon))
+    return None
+
+
+#: How a verb without a subject hangs from the word whose subject it shares (``…, adding``,
+#: ``vowed to``, ``after seeking``, ``are likely to say``).
+SHARING_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp", "ccomp"})
+
+
+def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
+    """The subject of a verb, or the one it shares: up the words it hangs from to the first with a
+    subject, or a participle's noun (``the mayor, calling …``, ``voters saying …``)."""
+    word = verb
+    for _ in range(4):
+        if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
+            head = word.head
+            return None if head.lower_ in FIRST_SECOND_PERSON else _mention(head)
+        subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
+        if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
+            return None
+        word = word.head
+    return None
+
+
+def holder(cue: Span, lexicon: Lexicon) -> Span | None:
+    """The holder of a candidate cued by ``cue``: by the cue's first word, a noun or a verb."""
+    word = cue[0]
+    if word.pos_ in ("NOUN", "PROPN"):
+        return noun_holder(word, lexicon)
+    if word.pos_ == "VERB":
+        return verb_holder(word, lexicon)
+    return None

@@ -1,0 +1,38 @@
+"""The gates of every parse shape (``frames.gates``): the broad rules' (``broad.GATES``) and those of
+the objects, verbs' prepositions and clauses the other rules refuse; each a necessary condition read
+off its rule's code (the rule decides), so the one pass over a Doc (``broad.shape_candidates``)
+tries a rule only on the tokens where it can find anything."""
+
+from __future__ import annotations
+
+import numpy
+
+from annotator.nlp.frames.gates import Gate, ParseFacts
+from annotator.nlp.suggest.broad import GATES, Rule
+from annotator.nlp.suggest.clauses import verb_clause
+from annotator.nlp.suggest.objects import verb_object
+from annotator.nlp.suggest.prepositions import verb_topic_preposition
+
+#: A verb with one of these children is passive: neither the objects' nor the prepositions'.
+PASSIVE = frozenset({"auxpass", "nsubjpass"})
+
+
+def _verb_object_gate(f: ParseFacts) -> numpy.ndarray:
+    return f.part_of_speech("VERB") & ~f.child(PASSIVE) & f.child({"dobj"}, "after")
+
+
+def _verb_topic_preposition_gate(f: ParseFacts) -> numpy.ndarray:
+    return f.part_of_speech("VERB") & ~f.child(PASSIVE) & f.child({"prep"}, "after")
+
+
+def _verb_clause_gate(f: ParseFacts) -> numpy.ndarray:
+    return f.part_of_speech("VERB") & f.child({"ccomp", "xcomp"}, "after")
+
+
+#: rule → its gate, for every shape rule (``shapes.every_shape`` hands it to the one pass).
+SHAPE_GATES: dict[Rule, Gate] = {
+    **GATES,
+    verb_object: _verb_object_gate,
+    verb_topic_preposition: _verb_topic_preposition_gate,
+    verb_clause: _verb_clause_gate,
+}

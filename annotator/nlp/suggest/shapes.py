@@ -1,0 +1,29 @@
+"""Every parse-shape source of the suggestions in one table, tried in one pass over a Doc: the
+broad rules' (``broad``), and the objects (``objects``), verbs' prepositions (``prepositions``) and
+clauses (``clauses``) that the quote rules, the frames and the broad rules refuse whatever the word."""
+
+from __future__ import annotations
+
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, BroadFind, Rules, shape_candidates
+from annotator.nlp.suggest.clauses import verb_clause
+from annotator.nlp.suggest.objects import verb_object
+from annotator.nlp.suggest.prepositions import verb_topic_preposition
+from annotator.nlp.suggest.shape_gates import SHAPE_GATES
+
+#: The shapes tried on verbs, and on nouns, each with the sources it proposes.
+SHAPE_VERB_RULES: Rules = {
+    **VERB_RULES,
+    ("rule:free-object", "rule:subjectless-object"): verb_object,
+    ("rule:verb-topic-preposition",): verb_topic_preposition,
+    ("rule:subjectless-clause", "rule:subjectless-infinitive", "rule:free-clause", "rule:free-infinitive"): verb_clause,
+}
+SHAPE_NOUN_RULES: Rules = dict(NOUN_RULES)
+SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_NOUN_RULES)
+                                       for sources in rules for s in sources)
+
+
+def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: bool = True) -> list[BroadFind]:
+    """Every candidate of the parse-shape rules among ``sources`` (overlapping each other or a
+    pre-label: the caller leaves those out); each rule tried where its gate lets it (``shape_gates``)."""
+    return shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES, gates=SHAPE_GATES, gated=gated)
