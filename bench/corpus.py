@@ -288,6 +288,8 @@ def main() -> int:
     if args.suggest_all and SUGGESTIONS in ours.pipe_names:
         ours.get_pipe(SUGGESTIONS).sources = frozenset(SCORES) | frozenset(EXTENT_SOURCES)
         ours.get_pipe(SUGGESTIONS).min_score = 0.0
+        ours.get_pipe(SUGGESTIONS).scorer_min_score = 0.0
+        ours.get_pipe(SUGGESTIONS).promote = False
     print(f"pipeline: {' → '.join(ours.pipe_names)}")
     warm = [g.text for g in gold[:8]]
     list(bare.pipe(warm))

@@ -44,3 +44,19 @@ def found_quotes(doc) -> list[FoundQuote]:
 def quotes_in(nlp_model):
     """``quotes_in(text)``: the quotes the full pipeline finds in ``text``."""
     return lambda text: found_quotes(nlp_model(text))
+
+
+@pytest.fixture
+def rule_quotes_in(nlp_model):
+    """``rule_quotes_in(text)``: the quotes the rules find in ``text``, no suggestion promoted (a
+    shape a rule refuses by convention may still be promoted when the learned scorer is sure)."""
+    from annotator.nlp.pipeline import SUGGESTIONS
+
+    def found(text: str):
+        suggester = nlp_model.get_pipe(SUGGESTIONS)
+        suggester.promote = False
+        try:
+            return found_quotes(nlp_model(text))
+        finally:
+            suggester.promote = True
+    return found

@@ -55,8 +55,8 @@ def test_quotes_split_indirect_second_half_is_reported(quotes_in):
     'Pablo Serra, tired of being asked about "the penalty miss", smiled at the cameras.',
     'The band, famous for "the rooftop gig", played again on Friday.',
 ])
-def test_quotes_forecasts_without_a_clause_and_named_phrases_are_not_quotes(quotes_in, text):
-    assert quotes_in(text) == []
+def test_quotes_forecasts_without_a_clause_and_named_phrases_are_not_quotes(rule_quotes_in, text):
+    assert rule_quotes_in(text) == []
 
 
 def test_quotes_question_put_to_the_speaker_is_not_their_quote(quotes_in):

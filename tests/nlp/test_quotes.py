@@ -89,9 +89,9 @@ def test_quotes_partly_quoted_paraphrase_is_mixed(quotes_in):
     assert quotes[0].text.startswith("the offer was")
 
 
-def test_quotes_negated_or_first_person_verbs_are_not_reports(quotes_in):
-    assert quotes_in("The minister did not say that the plan had failed.") == []
-    assert quotes_in("We believe the plan will work.") == []
+def test_quotes_negated_or_first_person_verbs_are_not_reports(rule_quotes_in):
+    assert rule_quotes_in("The minister did not say that the plan had failed.") == []
+    assert rule_quotes_in("We believe the plan will work.") == []
 
 
 def test_quotes_scare_quotes_and_titles_are_not_quotes(quotes_in):

@@ -50,11 +50,17 @@ class SpeakerResolver:
             return doc
         scan = CorefScan.of(doc, resolve_cataphora=self.resolve_cataphora)
         for speaker in scan.speakers:
-            for resolver in self.resolvers:
-                resolved = resolver(scan, speaker)
-                if resolved is None:
-                    continue
-                if resolved.target is not None:
-                    add_relation(doc, speaker, SPEAKER, resolved.target, resolved.label, COREF)
-                break
+            resolve_speaker(doc, scan, speaker, self.resolvers)
         return doc
+
+
+def resolve_speaker(doc: Doc, scan: CorefScan, speaker: Span, resolvers: tuple[Resolver, ...] = RESOLVERS) -> None:
+    """Ask the resolvers in order who ``speaker`` is; the first that answers decides (its ``COREF``,
+    when it names someone, is written)."""
+    for resolver in resolvers:
+        resolved = resolver(scan, speaker)
+        if resolved is None:
+            continue
+        if resolved.target is not None:
+            add_relation(doc, speaker, SPEAKER, resolved.target, resolved.label, COREF)
+        return

@@ -21,23 +21,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
-from annotator.nlp.quotes.found import content_quote, finite
+from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.broad import BroadFind, _after_that
+from annotator.nlp.suggest.broad import BroadFind, _after_that, _clause
 from annotator.nlp.suggest.holders import verb_holder
 from annotator.nlp.suggest.objects import SUBJECT_DEPS
-
-
-def _clause(verb: Token) -> Token | None:
-    """The verb's first finite clause or ``to`` infinitive after it."""
-    for child in verb.children:
-        if child.i <= verb.i:
-            continue
-        if child.dep_ == "ccomp" and finite(child):
-            return child
-        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
-            return child
-    return None
 
 
 def verb_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:

@@ -1,8 +1,10 @@
 """The ``annotator_suggestions`` component: after the pre-labels, the candidate attributions no
-pre-labeled quote overlaps (``propose``), scored by the measured right-rate of their source
-(``scores``), none overlapping another (the higher score wins). They are kept apart from the
-annotations: ``doc._.suggestions`` holds ``convert.DocSuggestion`` tuples of character offsets, which
-``convert.doc_to_task`` writes to ``Task.suggestions``; the pre-labels are never changed."""
+pre-labeled quote overlaps (``propose``), scored by the learned scorer (``scorer``: the probability
+that one is right, from its parse) or, for a source it was not fitted on, by the measured right-rate
+of their source (``scores``), none overlapping another (the higher score wins). They are kept apart
+from the annotations: ``doc._.suggestions`` holds ``convert.DocSuggestion`` tuples of character
+offsets, which ``convert.doc_to_task`` writes to ``Task.suggestions``. The surest, scored at least
+``promote_min_score`` with a cue and a speaker, become pre-labels instead (``promote``)."""
 
 from __future__ import annotations
 
@@ -16,19 +18,31 @@ from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
+from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
+from annotator.nlp.suggest.scorer import DocFacts, SuggestionScorer, default_scorer, features, shipped_table
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
+#: The learned scorer's thresholds chosen with its weights (``bench/fit_scorer.py``): show a
+#: suggestion it scores at least this, and make one a pre-label at this or more (None: never).
+SCORER_MIN_SCORE: float = shipped_table().get("min_score", MIN_SCORE)
+PROMOTE_MIN_SCORE: float | None = shipped_table().get("promote_min_score")
 
 
-@Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions"], requires=["doc.spans"],
+@Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions", "doc.spans", "doc._.relations"],
+                  requires=["doc.spans"],
                   default_config={"enabled": True, "sources": [*DEFAULT_SOURCES, *EXTENT_SOURCES], "min_score": MIN_SCORE,
-                                  "counts_weight": COUNTS_WEIGHT, "learned_min_score": None})
+                                  "counts_weight": COUNTS_WEIGHT, "learned_min_score": None, "scorer": True,
+                                  "scorer_min_score": SCORER_MIN_SCORE, "promote": True,
+                                  "promote_min_score": PROMOTE_MIN_SCORE, "scorer_weights": None})
 def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
-                   counts_weight: float, learned_min_score: float | None) -> Suggester:
+                   counts_weight: float, learned_min_score: float | None, scorer: bool, scorer_min_score: float,
+                   promote: bool, promote_min_score: float | None, scorer_weights: dict | None) -> Suggester:
     """``learned_min_score``: read from pipelines saved before the counts updated the table's score
-    (their own threshold); no longer used: ``min_score`` serves both."""
+    (their own threshold); no longer used: ``min_score`` serves both. ``scorer``: score with the
+    learned model (``scorer_weights``, a pipeline's own, else the shipped one) where it knows the
+    source; ``promote``: make the suggestions it scores at least ``promote_min_score`` pre-labels."""
     unknown = sorted(set(sources) - set(SOURCES) - set(EXTENT_SOURCES))
     if unknown:
         raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} "
@@ -36,8 +50,13 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
     if counts_weight <= 0:
         raise ValueError(f"[components.{name}] counts_weight: must be above 0, not {counts_weight}")
     frames = nlp.get_pipe(FRAMES_PIPE) if FRAMES_PIPE in nlp.component_names else None
+    try:
+        model = (SuggestionScorer.from_table(scorer_weights) if scorer_weights else default_scorer()) if scorer else None
+    except ValueError as err:
+        raise ValueError(f"[components.{name}] scorer_weights: {err}") from None
     return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp),
-                     frames=frames, counts_weight=counts_weight)
+                     frames=frames, counts_weight=counts_weight, scorer=model, scorer_min_score=scorer_min_score,
+                     promote=promote, promote_min_score=promote_min_score)
 
 
 class Suggester:
@@ -47,6 +66,10 @@ class Suggester:
     length (its suggestions' score; a source without one is never suggested); ``min_score``: leave
     out suggestions scored lower;
     ``enabled=False``: propose nothing (the documents are left as they are).
+
+    ``scorer``: the learned model; a proposal of a source it knows is scored by it and shown at
+    ``scorer_min_score`` or more, and made a pre-label (``promote``) at ``promote_min_score`` or
+    more when it has a cue and a speaker. ``scorer=None`` or ``promote=False`` switch either off.
 
     With a trained frames component (``frames``, ``annotator train --design frames``: how often the
     team annotated each frame and cue word), every frame's candidates are proposed and the team's
@@ -58,7 +81,9 @@ class Suggester:
     def __init__(self, *, enabled: bool = True, sources: Iterable[str] = DEFAULT_SOURCES,
                  min_score: float = MIN_SCORE, lexicon: Lexicon | None = None,
                  scores: dict[str, tuple[float, ...]] | None = None,
-                 frames: FrameAdder | None = None, counts_weight: float = COUNTS_WEIGHT) -> None:
+                 frames: FrameAdder | None = None, counts_weight: float = COUNTS_WEIGHT,
+                 scorer: SuggestionScorer | None = None, scorer_min_score: float = SCORER_MIN_SCORE,
+                 promote: bool = True, promote_min_score: float | None = PROMOTE_MIN_SCORE) -> None:
         self.enabled = enabled
         self.sources = frozenset(sources)
         self.min_score = min_score
@@ -66,11 +91,16 @@ class Suggester:
         self.scores = dict(SCORES if scores is None else scores)
         self.frames = frames
         self.counts_weight = counts_weight
+        self.scorer = scorer
+        self.scorer_min_score = scorer_min_score
+        self.promote = promote
+        self.promote_min_score = promote_min_score
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
             return doc
-        live = {s for s in self.sources if max(self.scores.get(s, ()), default=-1.0) >= self.min_score}
+        live = {s for s in self.sources if max(self.scores.get(s, ()), default=-1.0) >= self.min_score
+                or (self.scorer is not None and self.scorer.knows(s))}
         counts = self.frames.counts if self.frames is not None and self.frames.counts.counts else None
         rate = None
         if counts is not None:
@@ -81,12 +111,57 @@ class Suggester:
                     return None
                 return self.counted_score(counts, proposal)
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
-        chosen = choose(proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned], self.scores,
-                        self.min_score, with_learned(rate, learned))
+        found = proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned]
+        rate = with_learned(rate, learned)
+        modelled, sure = self.modelled(doc, found, rate)
+        if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
+            found = [p for p in found if id(p) not in modelled or modelled[id(p)] >= self.scorer_min_score]
+            chosen = choose(found, self.scores, 0.0, self.thresholded(rate, modelled))
+        else:
+            chosen = choose(found, self.scores, self.min_score, rate)
         suggested = [suggestion_of(p, score) for p, score in chosen]
-        # another extent for a pre-labeled quote (``extents``), clear of the quotes suggested above
-        doc._.suggestions = suggested + extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
+        # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
+        extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
+        up = {id(p) for p, _ in chosen if self.promotes(p, sure)}
+        promote(doc, [p for p, _ in chosen if id(p) in up])
+        doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents
         return doc
+
+    def modelled(self, doc: Doc, found: list[Proposal], rate) -> tuple[dict[int, float], dict[int, float]]:
+        """The learned scorer's probabilities of each proposal it scores (by ``id``), right and right
+        with its speaker (the latter only when promoting): those of a source it was fitted on and
+        that no other rate (a team's counts, a trained model's own) scores."""
+        scorer = self.scorer
+        if scorer is None:
+            return {}, {}
+        known = [p for p in found if scorer.knows(p.source) and (rate is None or rate(p) is None)]
+        if not known:
+            return {}, {}
+        facts = DocFacts.of(doc)
+        promoting = self.promote and self.promote_min_score is not None
+        right, sure = {}, {}
+        for p in known:
+            feats = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, self.lexicon)
+            right[id(p)] = scorer.probability(feats)
+            if promoting and promotable(p):
+                sure[id(p)] = scorer.promote_probability(feats)
+        return right, sure
+
+    def thresholded(self, rate, modelled: dict[int, float]):
+        """``choose``'s rate when some proposals are the scorer's (already at least its threshold):
+        the others are left out below ``min_score``, as ``choose`` would leave them."""
+        def scored(proposal: Proposal) -> float | None:
+            if id(proposal) in modelled:
+                return modelled[id(proposal)]
+            score = rate(proposal) if rate is not None else None
+            score = table_score(self.scores, proposal.source, proposal.words) if score is None else score
+            return score if score is not None and score >= self.min_score else -1.0
+        return scored
+
+    def promotes(self, proposal: Proposal, sure: dict[int, float]) -> bool:
+        """Whether a chosen proposal becomes a pre-label: scored right with its speaker at
+        ``promote_min_score`` or more (``sure`` holds only the promotable ones, and only when promoting)."""
+        return id(proposal) in sure and sure[id(proposal)] >= self.promote_min_score
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal) -> float:
         """The table's score of a frame's candidate updated by the team's counts of its frame and cue

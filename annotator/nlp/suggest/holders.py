@@ -40,11 +40,26 @@ def noun_holder(noun: Token, lexicon: Lexicon) -> Span | None:
     return None
 
 
+#: How a verb without a subject hangs from the word whose subject it shares (``…, adding``,
+#: ``vowed to``, ``after seeking``, ``are likely to say``).
+SHARING_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp", "ccomp"})
+
+
 def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
-    """The subject of a verb, or the one it shares (a participle's noun: ``the mayor, calling …``)."""
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _speaking(verb.head)
-    return _speaking(subject_of(verb, lexicon))
+    """The subject of a verb, or the one it shares: up the words it hangs from to the first with a
+    subject, or a participle's noun (``the mayor, calling …``, ``voters saying …``)."""
+    word = verb
+    for _ in range(4):
+        if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
+            head = word.head
+            return None if head.lower_ in FIRST_SECOND_PERSON else _mention(head)
+        subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
+        if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
+            return None
+        word = word.head
+    return None
 
 
 def holder(cue: Span, lexicon: Lexicon) -> Span | None:

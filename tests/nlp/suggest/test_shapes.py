@@ -62,9 +62,9 @@ def test_a_place_or_time_preposition_is_no_topic(nlp_model):
 
 
 def test_a_bare_nouns_preposition_takes_the_subject_of_the_verb_it_hangs_from(nlp_model):
-    text = "The council voiced doubts about the cost of the new tram line."
+    text = "The council voiced doubts about the price of the proposed tram line."
     assert found(nlp_model, text, "rule:bare-noun-preposition") == [
-        ("the cost of the new tram line", "doubts about", "The council")]
+        ("the price of the proposed tram line", "doubts about", "The council")]
     # a noun no verb holds: the speaker rules read it (none here)
     assert found(nlp_model, "Doubts about the new tram line grew over the summer.", "rule:bare-noun-preposition") == [
         ("the new tram line", "Doubts about", None)]
@@ -92,3 +92,13 @@ def test_an_infinitive_under_a_verb_with_a_subject_is_a_free_infinitive(nlp_mode
     text = "This one tends to annoy the voters in the northern towns."
     assert found(nlp_model, text, "rule:free-infinitive") == [("to annoy the voters in the northern towns", "tends", None)]
     assert found(nlp_model, text, "rule:subjectless-infinitive") == []
+
+
+def test_a_verb_without_a_subject_shares_the_one_up_the_words_it_hangs_from(nlp_model):
+    # ``say`` hangs from ``likely``, which hangs from ``are``: its subject is the holder
+    text = "The tenants are likely to say that the new lift was a waste of money."
+    assert found(nlp_model, text, "rule:subjectless-clause") == [
+        ("the new lift was a waste of money", "say", "The tenants")]
+    # two steps up: ``explain`` ← ``hoping`` ← ``met``
+    text = "The nurses met the minister, hoping to explain that the night shifts were too long."
+    assert ("the night shifts were too long", "explain", "The nurses") in found(nlp_model, text, "rule:subjectless-clause")

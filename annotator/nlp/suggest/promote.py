@@ -1,0 +1,54 @@
+"""Promoting the surest suggestions to pre-labels: a suggestion the learned scorer (``scorer``) rates
+at least the component's ``promote_min_score``, with a cue and a speaker, is written as the rules
+write a quote: its span in ``doc.spans["quotes"]`` with its type, its cue in ``doc.spans["cues"]``
+(``CUE``), its speaker in ``doc.spans["speakers"]`` (``SAID_BY``), and the speaker's ``COREF`` from
+the coreference rules, as taking it with ``+`` on the annotate screen would."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
+from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
+from annotator.nlp.coref.component import resolve_speaker
+from annotator.nlp.coref.scan import CorefScan
+from annotator.nlp.suggest.propose import Proposal
+
+
+def promotable(proposal: Proposal) -> bool:
+    """A pre-label needs what the rules give one: a cue and a speaker."""
+    return proposal.cue is not None and proposal.speaker is not None
+
+
+def promote(doc: Doc, promoted: list[Proposal]) -> None:
+    """Write each proposal (none overlapping a quote of ``doc`` or another) as a pre-labeled quote."""
+    if not promoted:
+        return
+    ensure_span_groups(doc)
+    groups = {name: {(s.start, s.end): s for s in doc.spans[name]} for name in ("quotes", "cues", "speakers")}
+    new_speakers = []
+    for proposal in promoted:
+        quote = proposal.span
+        quote._.quote_type = proposal.quote_type
+        groups["quotes"][(quote.start, quote.end)] = quote
+        cue = groups["cues"].setdefault((proposal.cue.start, proposal.cue.end), proposal.cue)
+        add_relation(doc, quote, QUOTE, cue, CUE, CUE_REL)
+        key = (proposal.speaker.start, proposal.speaker.end)
+        if key not in groups["speakers"]:
+            new_speakers.append(proposal.speaker)
+        speaker = groups["speakers"].setdefault(key, proposal.speaker)
+        add_relation(doc, quote, QUOTE, speaker, SPEAKER, SAID_BY)
+    for name, spans in groups.items():
+        doc.spans[name] = sorted(spans.values(), key=lambda s: (s.start, s.end))
+    _resolve(doc, new_speakers)
+
+
+def _resolve(doc: Doc, speakers: list[Span]) -> None:
+    """The new speakers' ``COREF``, as the coreference component gives the rules' speakers."""
+    if not speakers:
+        return
+    resolved = {(r.head_start, r.head_end) for r in relations_of(doc, COREF)}
+    scan = CorefScan.of(doc)
+    for speaker in speakers:
+        if (speaker.start_char, speaker.end_char) not in resolved:
+            resolve_speaker(doc, scan, speaker)

@@ -1,0 +1,101 @@
+"""Fit the suggestion scorer (``annotator/nlp/suggest/scorer.py``) on PolNeAR train's tuning part.
+
+    nice -n 10 .venv/bin/python bench/fit_scorer.py /work/polnear [--cache /tmp/fit_scorer/rows.pkl] [--write]
+
+Pre-labels the 755 tuning articles (never the held-out 10%), gathers every candidate of every
+rate-table source with its features (``bench/scorer_data.py``; cached, ``--recollect`` to run the
+pipeline again), and fits a logistic model with scikit-learn: the regularisation chosen by 5-fold
+cross-validation grouped by article, the probabilities calibrated on the out-of-fold scores (Platt,
+folded into the weights); a second model, the same way, of a candidate right with its speaker
+(what a pre-label needs). On the out-of-fold probabilities it then chooses the two thresholds: show
+a suggestion by the first (least keys per article) and promote it to a pre-label by the second
+(attributed F1 up, each kind's precision held). ``--write`` stores the weights and thresholds in
+``annotator/nlp/suggest/scorer_weights.json`` with this command and the commit. Without the corpus it
+says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import held_out_part, load_gold, split_folder  # noqa: E402  (bench/corpus.py)
+from scorer_data import collect, label, load, save  # noqa: E402  (bench/scorer_data.py)
+from scorer_choice import choose_thresholds, fit  # noqa: E402  (bench/scorer_choice.py)
+
+from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model  # noqa: E402
+from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
+
+WEIGHTS = ROOT / "annotator" / "nlp" / "suggest" / "scorer_weights.json"
+
+
+def gather(corpus: Path, cache: Path, recollect: bool, limit: int | None):
+    if cache.is_file() and not recollect:
+        return load(cache)
+    folder = split_folder(corpus, "train")
+    gold, _problems = load_gold(folder, None)
+    gold = held_out_part(gold, tuning=True)[:limit]
+    nlp = add_components(load_model(None))
+    suggester = nlp.get_pipe(SUGGESTIONS)
+    suggester.sources = frozenset(EXTENT_SOURCES)  # the candidates are gathered apart; extents as shipped
+    suggester.scorer = None
+    suggester.promote = False
+    rows = collect(nlp, gold)
+    save(rows, cache)
+    return rows
+
+
+def commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def write_weights(table: dict, command: str) -> None:
+    """The shipped table, with the command and the commit that made it (names and numbers only)."""
+    made = {"_made_by": f"{command}, at commit {commit()} (the working tree it ran in)"}
+    WEIGHTS.write_text(json.dumps({**made, **table}, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, help="PolNeAR's folder (with data/train) or the split folder")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/fit_scorer/rows.pkl"),
+                        help="where the gathered candidates are kept (outside the repository)")
+    parser.add_argument("--recollect", action="store_true", help="run the pipeline again even with a cache")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N tuning texts")
+    parser.add_argument("--write", action="store_true", help="store the weights in the package")
+    args = parser.parse_args()
+    if args.cache.resolve().is_relative_to(ROOT):
+        print(f"--cache {args.cache}: inside the repository; choose a folder elsewhere", file=sys.stderr)
+        return 2
+    if split_folder(args.corpus, "train") is None and not args.cache.is_file():
+        print(f"no corpus at {args.corpus}: skipped")
+        return 0
+    rows = gather(args.corpus, args.cache, args.recollect, args.limit)
+    for r in rows:
+        label(r)
+    n = sum(len(r.candidates) for r in rows)
+    print(f"{len(rows)} tuning articles, {n} candidates, {sum(c.right for r in rows for c in r.candidates)} right")
+    table = choose_thresholds(rows, fit(rows, "right"), fit(rows, "attributed"))
+    if args.write:
+        write_weights(table, "nice -n 10 .venv/bin/python bench/fit_scorer.py " + " ".join(sys.argv[1:]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

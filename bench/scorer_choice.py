@@ -1,0 +1,195 @@
+"""Fitting the suggestion scorer and choosing its thresholds on the rows of ``bench/scorer_data.py``
+(``bench/fit_scorer.py`` runs it): a logistic model over the named features, its regularisation
+chosen by cross-validation grouped by article, calibrated on the out-of-fold scores; then, on those
+out-of-fold probabilities, the show threshold (least keys per article) and the promotion threshold
+(attributed F1 up with each kind's precision held), each simulated as the component would act."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import log_loss, roc_auc_score
+from sklearn.model_selection import GroupKFold
+
+from annotator.core.records import CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, Relation, Span, Suggestion, Task
+from annotator.measure.evaluation import evaluate
+from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
+from annotator.nlp.frames.candidates import overlaps_any
+from annotator.nlp.suggest.scores import MIN_SCORE, SCORES, table_score
+from scorer_data import Candidate, DocRows
+
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+FOLDS = 5
+#: How far each kind's attributed precision on tuning may fall below the rules' (the margins between
+#: the held-out precision and its floor: direct .915/.893, indirect .794/.781, mixed .832/.790, all .855/.840).
+PRECISION_MARGINS = {"direct": 0.022, "indirect": 0.013, "mixed": 0.042, "all": 0.015}
+
+
+@dataclass
+class Fitted:
+    weights: dict[str, float]
+    sources: list[str]
+    oof: list[list[float]]  # per document, per candidate: the out-of-fold probability
+
+
+def _matrix(rows: list[DocRows], target: str):
+    feats = [c.feats for r in rows for c in r.candidates]
+    y = numpy.array([getattr(c, target) for r in rows for c in r.candidates], dtype=int)
+    groups = numpy.array([i for i, r in enumerate(rows) for _ in r.candidates])
+    vectorizer = DictVectorizer()
+    return vectorizer, vectorizer.fit_transform(feats), y, groups
+
+
+def _model(c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+
+
+def _out_of_fold(x, y, groups, c: float) -> numpy.ndarray:
+    z = numpy.zeros(len(y))
+    for train, test in GroupKFold(n_splits=FOLDS).split(x, y, groups):
+        z[test] = _model(c).fit(x[train], y[train]).decision_function(x[test])
+    return z
+
+
+def fit(rows: list[DocRows], target: str = "right") -> Fitted:
+    """The calibrated logistic model of ``target`` (a candidate's ``right`` or ``attributed``) over
+    every candidate of ``rows``, with out-of-fold probabilities."""
+    print(f"{target}: {sum(getattr(c, target) for r in rows for c in r.candidates)} of "
+          f"{sum(len(r.candidates) for r in rows)} candidates")
+    vectorizer, x, y, groups = _matrix(rows, target)
+    best = None
+    for c in C_GRID:
+        z = _out_of_fold(x, y, groups, c)
+        loss = log_loss(y, 1 / (1 + numpy.exp(-z)))
+        print(f"  C {c}: out-of-fold log-loss {loss:.4f}, AUC {roc_auc_score(y, z):.4f}")
+        if best is None or loss < best[0]:
+            best = (loss, c, z)
+    _, c, z = best
+    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(z.reshape(-1, 1), y)
+    a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    p = 1 / (1 + numpy.exp(-(a * z + b)))
+    table = numpy.array([table_score(SCORES, cand.source, len(cand.quote.text.split())) or 0.0
+                         for r in rows for cand in r.candidates])
+    print(f"chosen C {c}; Platt a {a:.3f}, b {b:.3f}. Out-of-fold: log-loss {log_loss(y, p):.4f} "
+          f"(the rate table {log_loss(y, numpy.clip(table, 1e-3, 1 - 1e-3)):.4f}), AUC {roc_auc_score(y, p):.4f} "
+          f"(the rate table {roc_auc_score(y, table):.4f}), Brier {numpy.mean((p - y) ** 2):.4f} "
+          f"(table {numpy.mean((table - y) ** 2):.4f})")
+    _print_calibration(p, y)
+    final = _model(c).fit(x, y)
+    weights = {name: a * float(w) for name, w in zip(vectorizer.get_feature_names_out(), final.coef_[0], strict=True)
+               if w != 0.0}
+    weights["bias"] = weights.get("bias", 0.0) + a * float(final.intercept_[0]) + b
+    oof, at = [], 0
+    for r in rows:
+        oof.append([float(v) for v in p[at:at + len(r.candidates)]])
+        at += len(r.candidates)
+    return Fitted({k: round(v, 5) for k, v in weights.items()}, sorted({c.source for r in rows for c in r.candidates}),
+                  oof)
+
+
+def _print_calibration(p: numpy.ndarray, y: numpy.ndarray) -> None:
+    edges = (0, 0.05, 0.1, 0.17, 0.25, 0.35, 0.5, 0.65, 0.8, 1.01)
+    cells = []
+    for lo, hi in zip(edges, edges[1:], strict=False):
+        inside = (p >= lo) & (p < hi)
+        if inside.any():
+            cells.append(f"{lo:.2f}–{min(hi, 1):.2f}: {inside.sum()} mean {p[inside].mean():.3f} right {y[inside].mean():.3f}")
+    print("calibration (out-of-fold): " + "; ".join(cells))
+
+
+# -- simulating the component ----------------------------------------------------------------------
+
+def _chosen(scored: list[tuple[Candidate, float]], min_score: float) -> list[tuple[Candidate, float]]:
+    """As ``propose.choose``: at least ``min_score``, none overlapping another, the higher score first."""
+    rated = sorted(((c, p) for c, p in scored if p >= min_score),
+                   key=lambda cp: (-cp[1], cp[0].quote.token_start, cp[0].quote.token_end - cp[0].quote.token_start))
+    kept: list[tuple[Candidate, float]] = []
+    for c, p in rated:
+        if not overlaps_any(c.quote.start, c.quote.end, [(k.quote.start, k.quote.end) for k, _ in kept]):
+            kept.append((c, p))
+    return kept
+
+
+def promote(base: Task, promoted: list[Candidate]) -> Task:
+    """``base`` with each candidate as a pre-labeled quote with its CUE and SAID_BY relations."""
+    spans, relations = list(base.spans), list(base.relations)
+    keyed = {s.key: s for s in spans}
+
+    def own(span: Span) -> Span:
+        if span.key not in keyed:
+            spans.append(span)
+            keyed[span.key] = span
+        return keyed[span.key]
+
+    for c in promoted:
+        quote = own(c.quote)
+        relations.append(Relation(quote, own(c.cue), CUE_REL))
+        relations.append(Relation(quote, own(c.speaker), SAID_BY))
+    return Task(text=base.text, tokens=base.tokens, spans=spans, relations=relations, suggestions=base.suggestions)
+
+
+def simulate(rows: list[DocRows], probs: list[list[float]], min_score: float, promote_at: float | None = None,
+             promote_probs: list[list[float]] | None = None):
+    """Predicted tasks: each document's pre-labels, the promoted candidates (``promote_probs`` at
+    least ``promote_at``) and the shown ones."""
+    out = []
+    for i, (r, ps) in enumerate(zip(rows, probs, strict=True)):
+        kept = _chosen(list(zip(r.candidates, ps, strict=True)), min_score)
+        sure = {id(c): q for c, q in zip(r.candidates, promote_probs[i], strict=True)} if promote_probs else {}
+        up = [c for c, _ in kept if promote_at is not None and sure.get(id(c), 0.0) >= promote_at
+              and c.speaker is not None and c.cue is not None]
+        shown = [Suggestion(c.quote, c.cue, c.speaker, round(p, 3), c.source) for c, p in kept if c not in up]
+        taken = [(c.quote.start, c.quote.end) for c, _ in kept]
+        extents = [s for s in r.base.suggestions if not overlaps_any(s.quote.start, s.quote.end, taken)]
+        task = promote(r.base, up)
+        task.suggestions = shown + extents
+        out.append(task)
+    return out
+
+
+def measure(rows: list[DocRows], predicted: list[Task]) -> dict:
+    gold = [r.gold for r in rows]
+    result = evaluate(gold, predicted)
+    keys = []
+    for g, p in zip(gold, predicted, strict=True):
+        keys.append(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p)))
+    scores = {kind: result.by_kind[kind]["attributed"] for kind in QUOTE_TYPES}
+    scores["all"] = result.attributed
+    return {"keys": sum(keys) / len(keys), "shown": sum(len(p.suggestions) for p in predicted) / len(predicted),
+            "promoted": sum(sum(1 for s in p.spans if s.label == QUOTE) for p in predicted) / len(predicted),
+            "scores": {k: (s.f1, s.precision, s.recall) for k, s in scores.items()}}
+
+
+def _line(name: str, m: dict) -> str:
+    cells = " ".join(f"{k} {f:.3f} (P {p:.3f} R {r:.3f})" for k, (f, p, r) in m["scores"].items())
+    return f"  {name}: keys {m['keys']:.1f}, shown {m['shown']:.1f}, quotes {m['promoted']:.1f} per article; {cells}"
+
+
+def choose_thresholds(rows: list[DocRows], fitted: Fitted, sure: Fitted) -> dict:
+    """The show threshold of ``fitted`` and the promote threshold of ``sure`` (the model of a right
+    speaker too) chosen on their out-of-fold probabilities, and the table to store."""
+    table = [[table_score(SCORES, c.source, len(c.quote.text.split())) or 0.0 for c in r.candidates] for r in rows]
+    before = measure(rows, simulate(rows, table, MIN_SCORE, None))
+    print(_line(f"rate table, shown at {MIN_SCORE}", before))
+    shows = {}
+    for t in (0.12, 0.14, 0.17, 0.20, 0.24):
+        shows[t] = measure(rows, simulate(rows, fitted.oof, t, None))
+        print(_line(f"scorer, shown at {t}", shows[t]))
+    min_score = min(shows, key=lambda t: shows[t]["keys"])
+    floors = {k: before["scores"][k][1] - PRECISION_MARGINS[k] for k in before["scores"]}
+    best, best_f1 = None, before["scores"]["all"][0]
+    for t in (0.9, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4):
+        m = measure(rows, simulate(rows, fitted.oof, min_score, t, sure.oof))
+        held = all(m["scores"][k][1] >= floors[k] for k in floors)
+        print(_line(f"promote at {t}{'' if held else ' (a precision below its floor)'}", m))
+        if held and m["scores"]["all"][0] > best_f1:
+            best, best_f1 = t, m["scores"]["all"][0]
+    print(f"chosen: show at {min_score}, promote at {best}")
+    return {"sources": fitted.sources, "min_score": min_score, "promote_min_score": best,
+            "fit": {"candidates": sum(len(r.candidates) for r in rows), "articles": len(rows),
+                    "right": sum(c.right for r in rows for c in r.candidates)},
+            "weights": fitted.weights, "promote_weights": sure.weights}
+
