@@ -77,8 +77,11 @@ def test_the_direct_rule_reads_longer_quoted_words_inside_a_sentence_with_their_
         ("mixed", 'the plan was "the worst deal this city has signed in forty years"', "said")]
 
 
-def test_a_title_after_a_common_noun_and_its_comma_is_a_name(quotes_in):
-    found = quotes_in('The senator wrote about her childhood in her new book, "Rivers Of Home," which came out in May.')
+def test_a_title_after_a_common_noun_and_its_comma_is_a_name(quotes_in, rule_quotes_in):
+    # the rules' convention (a topic preposition's object may still be promoted from the suggestions,
+    # title and all, when the learned scorer is sure of it)
+    found = rule_quotes_in('The senator wrote about her childhood in her new book, "Rivers Of Home," which came out '
+                           'in May.')
     assert found == []
     found = quotes_in('The mayor, a contestant on the cooking show, "Kitchen Wars," said she had no regrets.')
     assert [(q.type, q.text) for q in found] == [("indirect", "she had no regrets")]
