@@ -44,7 +44,8 @@ def prelabel_command(
                                       help="Set bad input lines aside in OUT.rejects.jsonl instead of stopping."),
     suggestions: bool = typer.Option(True, "--suggestions/--no-suggestions",
                                      help="Also write suggestions: attributions the pre-labels left out, kept "
-                                          "apart from them (the pre-labels are the same either way)."),
+                                          "apart from them; the surest become pre-labels (--no-suggestions: "
+                                          "the rules' pre-labels alone)."),
 ) -> None:
     """Pre-label documents with entities, quotes, speakers and cues.
 

@@ -52,7 +52,8 @@ def load_pipeline(model: str | None = None, *, suggestions: bool = True) -> Lang
 
 
 def set_suggestions(nlp: Language, on: bool) -> Language:
-    """Run the suggestions component (``on``) or leave it disabled: the pre-labels are the same. A
+    """Run the suggestions component (``on``) or leave it disabled: the pre-labels are then the rules'
+    alone (the component also makes its surest suggestions pre-labels, ``suggest.promote``). A
     trained frames component (added after the suggestions were built) lends it its counts."""
     if on and SUGGESTIONS in nlp.disabled:
         nlp.enable_pipe(SUGGESTIONS)
