@@ -54,6 +54,10 @@ class DocFacts:
     direct_sentences: set[int] = field(default_factory=set)
     quoted_paragraphs: set[int] = field(default_factory=set)
     sentence_starts: list[int] = field(default_factory=list)
+    _segment_ends: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._segment_ends = [e for _, e in self.segments]
 
     @classmethod
     def of(cls, doc: Doc) -> DocFacts:
@@ -75,8 +79,14 @@ class DocFacts:
         return bisect_right(self.paragraph_starts, char) - 1
 
     def in_marks(self, start: int, end: int) -> float:
-        """The share of ``start``–``end``'s characters inside quotation marks."""
-        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in self.segments)
+        """The share of ``start``–``end``'s characters inside quotation marks (the segments are in
+        order and apart, so only those from the first ending after ``start`` can overlap)."""
+        segments, inside = self.segments, 0
+        for i in range(bisect_right(self._segment_ends, start), len(segments)):
+            s, e = segments[i]
+            if s >= end:
+                break
+            inside += min(end, e) - max(start, s)
         return inside / max(end - start, 1)
 
 
