@@ -18,6 +18,7 @@ from annotator.core.records import CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, Relatio
 from annotator.measure.evaluation import evaluate
 from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
 from annotator.nlp.frames.candidates import overlaps_any
+from annotator.nlp.suggest.scorer import CROSSES, crossed
 from annotator.nlp.suggest.scores import MIN_SCORE, SCORES, table_score
 from scorer_data import Candidate, DocRows
 
@@ -35,8 +36,8 @@ class Fitted:
     oof: list[list[float]]  # per document, per candidate: the out-of-fold probability
 
 
-def _matrix(rows: list[DocRows], target: str):
-    feats = [c.feats for r in rows for c in r.candidates]
+def _matrix(rows: list[DocRows], target: str, crosses: tuple[tuple[str, str], ...]):
+    feats = [crossed(c.feats, crosses) for r in rows for c in r.candidates]
     y = numpy.array([getattr(c, target) for r in rows for c in r.candidates], dtype=int)
     groups = numpy.array([i for i, r in enumerate(rows) for _ in r.candidates])
     vectorizer = DictVectorizer()
@@ -54,12 +55,13 @@ def _out_of_fold(x, y, groups, c: float) -> numpy.ndarray:
     return z
 
 
-def fit(rows: list[DocRows], target: str = "right") -> Fitted:
+def fit(rows: list[DocRows], target: str = "right", crosses: tuple[tuple[str, str], ...] = CROSSES) -> Fitted:
     """The calibrated logistic model of ``target`` (a candidate's ``right`` or ``attributed``) over
-    every candidate of ``rows``, with out-of-fold probabilities."""
+    every candidate of ``rows`` (their base features with ``crosses``, as ``scorer.features``
+    gives them at run time), with out-of-fold probabilities."""
     print(f"{target}: {sum(getattr(c, target) for r in rows for c in r.candidates)} of "
           f"{sum(len(r.candidates) for r in rows)} candidates")
-    vectorizer, x, y, groups = _matrix(rows, target)
+    vectorizer, x, y, groups = _matrix(rows, target, crosses)
     best = None
     for c in C_GRID:
         z = _out_of_fold(x, y, groups, c)

@@ -17,13 +17,14 @@ from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, 
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.lexicon import shared_lexicon
 from annotator.nlp.suggest.propose import Proposal, proposals
-from annotator.nlp.suggest.scorer import DocFacts, features
+from annotator.nlp.suggest.scorer import DocFacts, base_features
 from annotator.nlp.suggest.scores import SCORES
 
 
 @dataclass
 class Candidate:
-    """One proposal: its features, source, words, and its spans as records of the document's task."""
+    """One proposal: its features before any cross (``scorer.base_features``; the fit crosses them),
+    source, words, and its spans as records of the document's task."""
 
     feats: dict[str, float]
     source: str
@@ -61,7 +62,7 @@ def candidate_of(task: Task, facts: DocFacts, proposal: Proposal, lexicon) -> Ca
     quote = _record(task, proposal.span, QUOTE, proposal.quote_type)
     if quote is None:
         return None
-    feats = features(facts, proposal.span, proposal.cue, proposal.speaker, proposal.source, proposal.quote_type,
+    feats = base_features(facts, proposal.span, proposal.cue, proposal.speaker, proposal.source, proposal.quote_type,
                      lexicon)
     return Candidate(feats, proposal.source, quote, _record(task, proposal.cue, CUE),
                      _record(task, proposal.speaker, SPEAKER))

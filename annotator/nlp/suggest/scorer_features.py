@@ -1,0 +1,355 @@
+"""The named features of a suggestion, read off the parse and the pre-labels around it, never its
+words (``features``: name → value, the learned scorer's input; ``scorer.py`` weighs them).
+
+Three parts: the content (its head's part of speech, dependency and tag, its place in its sentence
+and paragraph, quotation marks, the pre-labels near it), the cue (its parse, which of our lexicon's
+classes it belongs to, where it stands), and the speaker (its kind, how it is tied to the cue); then
+the crosses of some of their named values (``CROSSES``: ``source=…|cue-class=…``), so a weight can
+depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``)."""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from operator import attrgetter, is_
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span
+
+from annotator.nlp.cue_words import CUE_VERB_CLASSES, STANCE_NOUN_PREPOSITIONS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
+from annotator.nlp.marks import doc_text
+from annotator.nlp.suggest.scores import BANDS, band
+
+Features = dict[str, float]
+
+#: Named-entity labels of a speaker, by kind.
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group", "LOC": "place",
+                 "FAC": "place"}
+#: Coarse tags kept as they are; any other is "other" (a rare tag gets no weight of its own).
+_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP", "PRON", "ADV", "SCONJ", "DET", "NUM", "PART"})
+_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "dobj", "pobj", "nsubj", "nsubjpass",
+                   "conj", "prep", "amod", "attr", "acomp", "appos", "pcomp", "oprd", "npadvmod", "parataxis",
+                   "compound", "dep", "csubj", "agent", "dative", "advmod", "aux", "auxpass", "poss"})
+_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD", "NN", "NNS", "NNP", "NNPS", "JJ", "IN", "TO",
+                   "WDT", "WP", "WRB", "DT", "PRP", "PRP$", "RB", "CD", "``", "''", "-LRB-", ","})
+_MARK_IDS = numpy.array(sorted(hash_string(mark) for mark in QUOTE_MARK_TOKENS), dtype=numpy.uint64)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+#: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
+#: each of the second (``cue-class=speech``) the feature ``source=frame:clause|cue-class=speech``.
+#: The kinds are the part of a name before its ``=``; only features named ``kind=value`` are crossed.
+CROSSES: tuple[tuple[str, str], ...] = (
+    ("source", "cue-class"), ("cue-class", "head-dep"), ("cue-class", "speaker"), ("type", "speaker"),
+    ("source", "cue-dep"), ("source", "head-dep"), ("source", "type"),
+)
+
+
+def _kind(value: str, known: frozenset[str]) -> str:
+    return value if value in known else "other"
+
+
+@dataclass
+class DocFacts:
+    """What every suggestion of one Doc reads: its text's lines and quoted segments, its sentences,
+    the sentences and paragraphs that hold a pre-labeled quote (``doc.spans["quotes"]``), the tokens
+    inside one, and the pre-labels' cues and speakers (``doc.spans["cues"]``, ``["speakers"]``)."""
+
+    doc: Doc
+    #: the Doc's text (read once: ``Doc.text`` joins every token anew)
+    text: str
+    paragraph_starts: list[int]
+    segments: list[tuple[int, int]]
+    quoted_sentences: set[int] = field(default_factory=set)
+    direct_sentences: set[int] = field(default_factory=set)
+    quoted_paragraphs: set[int] = field(default_factory=set)
+    sentence_starts: list[int] = field(default_factory=list)
+    #: the token ranges of the pre-labeled quotes, in order
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    #: the tokens of the pre-labels' cues, their cues' lemmas, their speakers' head words (lower case)
+    cue_tokens: set[int] = field(default_factory=set)
+    cue_lemmas: set[str] = field(default_factory=set)
+    speaker_words: set[str] = field(default_factory=set)
+    #: the tokens that are quotation marks (``lexicon.QUOTE_MARK_TOKENS``), in order
+    mark_tokens: list[int] = field(default_factory=list)
+    _segment_ends: list[int] = field(init=False, repr=False)
+    _quote_ends: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._segment_ends = [e for _, e in self.segments]
+        self._quote_ends = []
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocFacts:
+        shared = doc_text(doc)
+        facts = cls(doc, shared.text, shared.paragraph_starts, [(s.start, s.end) for s in shared.segments])
+        facts.sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        for quote in doc.spans.get("quotes", []):
+            sentence = facts.sentence_of(quote.start)
+            facts.quoted_sentences.add(sentence)
+            if quote._.quote_type == "direct":
+                facts.direct_sentences.add(sentence)
+            facts.quoted_paragraphs.add(facts.paragraph_of(quote.start_char))
+            facts.quotes.append((quote.start, quote.end))
+        facts.quotes.sort()
+        facts._quote_ends = [e for _, e in facts.quotes]
+        for cue in doc.spans.get("cues", []):
+            facts.cue_tokens.update(range(cue.start, cue.end))
+            facts.cue_lemmas.add(cue.root.lemma_.lower())
+        facts.speaker_words = {s.root.lower_ for s in doc.spans.get("speakers", [])}
+        facts.mark_tokens = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _MARK_IDS)).tolist() if len(doc) else []
+        return facts
+
+    def sentence_of(self, token: int) -> int:
+        return bisect_right(self.sentence_starts, token) - 1
+
+    def sentence_bounds(self, sentence: int) -> tuple[int, int]:
+        starts = self.sentence_starts
+        return starts[sentence], starts[sentence + 1] if sentence + 1 < len(starts) else len(self.doc)
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.paragraph_starts, char) - 1
+
+    def in_marks(self, start: int, end: int) -> float:
+        """The share of ``start``–``end``'s characters inside quotation marks (the segments are in
+        order and apart, so only those from the first ending after ``start`` can overlap)."""
+        segments, inside = self.segments, 0
+        for i in range(bisect_right(self._segment_ends, start), len(segments)):
+            s, e = segments[i]
+            if s >= end:
+                break
+            inside += min(end, e) - max(start, s)
+        return inside / max(end - start, 1)
+
+    def has_mark_token(self, start: int, end: int) -> bool:
+        """Whether a token of ``start``–``end`` is a quotation mark."""
+        i = bisect_right(self.mark_tokens, start - 1)
+        return i < len(self.mark_tokens) and self.mark_tokens[i] < end
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """Whether tokens ``start``–``end`` lie inside a pre-labeled quote."""
+        i = bisect_right(self._quote_ends, start)
+        return i < len(self.quotes) and self.quotes[i][0] <= start and end <= self.quotes[i][1]
+
+
+def speaker_kind(speaker: Span | None) -> str:
+    """none, a pronoun (first person apart), an entity by kind, another proper name, or a common noun."""
+    if speaker is None:
+        return "none"
+    root = speaker.root
+    if root.pos_ == "PRON":
+        return "first-person" if "1" in root.morph.get("Person") else "pronoun"
+    kind = _ENTITY_KINDS.get(root.ent_type_)
+    if kind is not None:
+        return kind
+    return "proper" if root.pos_ == "PROPN" else "noun"
+
+
+#: The lexicon's classes a cue is looked up in: feature name → the ``Lexicon`` attribute holding it
+#: (a set of words, or a table word → words, whose keys are the class).
+CLASS_ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("speech", "speech"), ("cognition", "cognition"), ("object", "object_verbs"),
+    ("infinitive", "infinitive_verbs"), ("stance", "stance_verbs"), ("intention", "intention_verbs"),
+    ("regard", "regard_verbs"), ("evidence", "evidence_verbs"), ("noun", "nouns"), ("adjective", "adjectives"),
+    ("judgement", "judgement_verbs"), ("passive", "passive_verbs"), ("prepositional", "prepositional_verbs"),
+    ("adjective-preposition", "adjective_prepositions"), ("light", "light_verbs"), ("linking", "linking_verbs"),
+)
+#: The lexicon's tables in the order of ``CLASS_ATTRIBUTES``.
+_TABLES_OF = attrgetter(*(attribute for _, attribute in CLASS_ATTRIBUTES))
+#: Class indexes (see ``class_index``) by the identities of the tables they were read from, each kept
+#: with those tables (so no identity is reused while it is kept); at most ``_KEPT``, the oldest dropped.
+_INDEXES: dict[tuple[int, ...], tuple[tuple, dict[str, tuple[str, ...]]]] = {}
+_KEPT = 8
+#: The key of the index served last (checked first).
+_LAST: list[tuple[int, ...]] = []
+
+
+def class_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Word → the names of the classes it belongs to (``CLASS_ATTRIBUTES``, ``stance-noun`` and
+    ``cue_words``' verb classes as ``class-NAME``), built once per lexicon's tables and served while
+    its public attributes hold the same table objects: a lexicon whose attribute is given a new
+    table gets a new index. A class the lexicon lacks is empty. (A table changed in place is not
+    seen: the lexicon's tables are frozensets.)"""
+    try:
+        tables = _TABLES_OF(lexicon)
+    except AttributeError:
+        tables = tuple(getattr(lexicon, attribute, frozenset()) for _, attribute in CLASS_ATTRIBUTES)
+    last = _INDEXES.get(_LAST[0]) if _LAST else None
+    if last is not None and all(map(is_, tables, last[0])):
+        return last[1]
+    key = tuple(map(id, tables))
+    held = _INDEXES.get(key)
+    if held is not None:
+        _LAST[:] = [key]
+        return held[1]
+    names: dict[str, list[str]] = {}
+    named = [*zip((n for n, _ in CLASS_ATTRIBUTES), tables, strict=True), ("stance-noun", STANCE_NOUN_PREPOSITIONS),
+             *((f"class-{name}", words) for name, words in CUE_VERB_CLASSES.items())]
+    for name, words in named:
+        for word in words:
+            if name not in names.setdefault(word, []):
+                names[word].append(name)
+    index = {word: tuple(found) for word, found in names.items()}
+    while len(_INDEXES) >= _KEPT:
+        del _INDEXES[next(iter(_INDEXES))]
+    _INDEXES[key] = (tables, index)
+    _LAST[:] = [key]
+    return index
+
+
+_CLASS_RANK = {name: rank for rank, name in enumerate(
+    (*(n for n, _ in CLASS_ATTRIBUTES), "stance-noun", *(f"class-{n}" for n in CUE_VERB_CLASSES)))}
+
+
+def cue_classes(cue: Span, lexicon: Lexicon) -> list[str]:
+    """The classes of our lexicon that the cue's words belong to (membership only: no word), in the
+    order of ``CLASS_ATTRIBUTES``, then ``stance-noun``, then the ``class-`` ones."""
+    index = class_index(lexicon)
+    found: set[str] = set()
+    for token in cue:
+        found.update(index.get(token.lemma_.lower(), ()), index.get(token.lower_, ()))
+    return sorted(found, key=_CLASS_RANK.__getitem__)
+
+
+def features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
+             quote_type: str, lexicon: Lexicon) -> Features:
+    """The named features of one suggestion (values 0–1 or small logs; every name is ours): those
+    of ``base_features`` and their crosses (``CROSSES``; the same as ``crossed(base_features(…))``)."""
+    out, named = _base(facts, quote, cue, speaker, source, quote_type, lexicon)
+    _add_crosses(out, named, CROSSES)
+    return out
+
+
+def base_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
+                  quote_type: str, lexicon: Lexicon) -> Features:
+    """The features of one suggestion before any cross."""
+    return _base(facts, quote, cue, speaker, source, quote_type, lexicon)[0]
+
+
+def crossed(base: Features, crosses: tuple[tuple[str, str], ...] = CROSSES) -> Features:
+    """``base`` (``base_features``) with the crosses of its named values: ``crosses``."""
+    named: dict[str, list[str]] = {}
+    for name in base:
+        kind, equals, _ = name.partition("=")
+        if equals and "|" not in name:
+            named.setdefault(kind, []).append(name)
+    out = dict(base)
+    _add_crosses(out, named, crosses)
+    return out
+
+
+def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tuple[str, str], ...]) -> None:
+    for first, second in crosses:
+        for a in named.get(first, ()):
+            for b in named.get(second, ()):
+                out[a + "|" + b] = 1.0
+
+
+def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
+          quote_type: str, lexicon: Lexicon) -> tuple[Features, dict[str, list[str]]]:
+    """The base features, and the names of the crossed kinds' values (kind → its ``kind=value`` names)."""
+    words = len(facts.text[quote.start_char:quote.end_char].split())
+    band_name = BANDS[band(words)]
+    kind = speaker_kind(speaker)
+    head_dep = f"head-dep={_kind(quote.root.dep_, _DEPS)}"
+    named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
+             "head-dep": [head_dep]}
+    out: Features = {"bias": 1.0, named["source"][0]: 1.0, f"band={band_name}": 1.0,
+                     f"source={source}|band={band_name}": 1.0, "log-words": math.log1p(words),
+                     named["type"][0]: 1.0, named["speaker"][0]: 1.0, f"source={source}|speaker={kind}": 1.0,
+                     head_dep: 1.0}
+    out.update(_content_features(facts, quote))
+    out.update(_cue_features(facts, quote, cue, lexicon, named))
+    if speaker is not None:
+        out.update(_speaker_features(facts, quote, cue, speaker))
+    return out, named
+
+
+def _content_features(facts: DocFacts, quote: Span) -> Features:
+    doc, head = facts.doc, quote.root
+    sentence = facts.sentence_of(quote.start)
+    sent_start, next_start = facts.sentence_bounds(sentence)
+    paragraph = facts.paragraph_of(quote.start_char)
+    first_sentence_of_paragraph = facts.paragraph_of(doc[sent_start].idx) < paragraph or sent_start == 0 or \
+        facts.paragraph_of(doc[sent_start - 1].idx) < paragraph
+    marks = facts.in_marks(quote.start_char, quote.end_char)
+    quoted = facts.quoted_sentences
+    return {
+        f"head-pos={_kind(head.pos_, _POS)}": 1.0,
+        f"head-tag={_kind(head.tag_, _TAGS)}": 1.0, f"first-tag={_kind(quote[0].tag_, _TAGS)}": 1.0,
+        "head-has-subject": float(any(c.dep_ in _SUBJECTS for c in head.children)),
+        "head-negated": float(any(c.dep_ == "neg" for c in head.children)),
+        "starts-sentence": float(quote.start == sent_start),
+        "ends-sentence": float(quote.end >= next_start - 1),
+        "crosses-sentence": float(quote.end > next_start),
+        "content-in-marks": marks, "content-partly-in-marks": float(0 < marks < 1),
+        "has-mark-token": float(facts.has_mark_token(quote.start, quote.end)),
+        "sentence-has-prelabel": float(sentence in quoted),
+        "sentence-has-direct-prelabel": float(sentence in facts.direct_sentences),
+        "neighbour-sentence-has-prelabel": float(sentence - 1 in quoted or sentence + 1 in quoted),
+        "paragraph-has-prelabel": float(paragraph in facts.quoted_paragraphs),
+        "first-paragraph": float(paragraph == 0),
+        "log-paragraph": math.log1p(paragraph),
+        "first-sentence-of-paragraph": float(first_sentence_of_paragraph),
+        "log-sentence-words": math.log1p(next_start - sent_start),
+        "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
+        "position": quote.start / max(len(doc), 1),
+        "log-prelabels": math.log1p(len(facts.quotes)),
+    }
+
+
+def _cue_features(facts: DocFacts, quote: Span, cue: Span | None, lexicon: Lexicon,
+                  named: dict[str, list[str]]) -> Features:
+    if cue is None:
+        return {"cue=none": 1.0}
+    root = cue.root
+    cue_dep = f"cue-dep={_kind(root.dep_, _DEPS)}"
+    children = [c.dep_ for c in root.children]
+    sentence = facts.sentence_of(cue.start)
+    sent_start, next_start = facts.sentence_bounds(sentence)
+    out: Features = {f"cue-pos={_kind(root.pos_, _POS)}": 1.0, cue_dep: 1.0,
+                     f"cue-tag={_kind(root.tag_, _TAGS)}": 1.0,
+                     "cue-negated": float("neg" in children),
+                     "cue-has-subject": float(not _SUBJECTS.isdisjoint(children)),
+                     "cue-passive": float("auxpass" in children or "nsubjpass" in children),
+                     "cue-in-marks": float(facts.in_marks(cue.start_char, cue.end_char) > 0.5),
+                     "cue-in-prelabel": float(facts.in_quote(cue.start, cue.end)),
+                     "cue-of-prelabel": float(root.i in facts.cue_tokens),
+                     "cue-lemma-of-prelabel": float(root.lemma_.lower() in facts.cue_lemmas),
+                     "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
+                     "cue-heads-content": float(quote.root.head == root or quote.root.head.head == root)}
+    classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
+    out.update(dict.fromkeys(classes, 1.0))
+    out["cue-in-lexicon"] = float(bool(classes))
+    named["cue-dep"], named["cue-class"] = [cue_dep], classes
+    if cue.start >= quote.end:
+        out["cue-after-content"] = 1.0
+        gap = cue.start - quote.end
+    elif cue.end <= quote.start:
+        gap = quote.start - cue.end
+    else:
+        out["cue-inside-content"] = 1.0
+        gap = 0
+    out["log-cue-gap"] = math.log1p(gap)
+    out["cue-other-sentence"] = float(sentence != facts.sentence_of(quote.start))
+    return out
+
+
+def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span) -> Features:
+    root = speaker.root
+    near = cue if cue is not None else quote
+    gap = near.start - speaker.end if speaker.end <= near.start else max(speaker.start - near.end, 0)
+    return {
+        "speaker-in-content-sentence": float(facts.sentence_of(speaker.start) == facts.sentence_of(quote.start)),
+        "speaker-in-marks": float(facts.in_marks(speaker.start_char, speaker.end_char) > 0.5),
+        "speaker-after-content": float(speaker.start >= quote.end),
+        "speaker-in-prelabel": float(facts.in_quote(speaker.start, speaker.end)),
+        "speaker-of-prelabel": float(root.lower_ in facts.speaker_words),
+        "speaker-subject-of-cue": float(cue is not None and root.head.i == cue.root.i and root.dep_ in _SUBJECTS),
+        f"speaker-dep={_kind(root.dep_, _DEPS)}": 1.0,
+        "log-speaker-words": math.log1p(len(speaker)),
+        "log-speaker-gap": math.log1p(gap),
+    }
