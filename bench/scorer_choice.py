@@ -6,6 +6,8 @@ out-of-fold probabilities, the show threshold (least keys per article) and the p
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 
 import numpy
@@ -24,6 +26,8 @@ from scorer_data import Candidate, DocRows
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
+#: The promotion thresholds tried, for the indirect suggestions and for the others apart.
+PROMOTE_GRID = (0.8, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35)
 #: How far each kind's attributed precision on tuning may fall below the rules' (the margins between
 #: the held-out precision and its floor: direct .915/.893, indirect .794/.781, mixed .832/.790, all .855/.840).
 PRECISION_MARGINS = {"direct": 0.022, "indirect": 0.013, "mixed": 0.042, "all": 0.015}
@@ -133,15 +137,17 @@ def promote(base: Task, promoted: list[Candidate]) -> Task:
     return Task(text=base.text, tokens=base.tokens, spans=spans, relations=relations, suggestions=base.suggestions)
 
 
-def simulate(rows: list[DocRows], probs: list[list[float]], min_score: float, promote_at: float | None = None,
-             promote_probs: list[list[float]] | None = None):
+def simulate(rows: list[DocRows], probs: list[list[float]], min_score: float,
+             promote_at: float | dict[str, float] | None = None, promote_probs: list[list[float]] | None = None):
     """Predicted tasks: each document's pre-labels, the promoted candidates (``promote_probs`` at
-    least ``promote_at``) and the shown ones."""
+    least ``promote_at``, one threshold or one per quote type) and the shown ones."""
+    if promote_at is not None and not isinstance(promote_at, dict):
+        promote_at = dict.fromkeys(QUOTE_TYPES, promote_at)
     out = []
     for i, (r, ps) in enumerate(zip(rows, probs, strict=True)):
         kept = _chosen(list(zip(r.candidates, ps, strict=True)), min_score)
         sure = {id(c): q for c, q in zip(r.candidates, promote_probs[i], strict=True)} if promote_probs else {}
-        up = [c for c, _ in kept if promote_at is not None and sure.get(id(c), 0.0) >= promote_at
+        up = [c for c, _ in kept if promote_at is not None and sure.get(id(c), 0.0) >= promote_at[c.quote.quote_type]
               and c.speaker is not None and c.cue is not None]
         shown = [Suggestion(c.quote, c.cue, c.speaker, round(p, 3), c.source) for c, p in kept if c not in up]
         taken = [(c.quote.start, c.quote.end) for c, _ in kept]
@@ -183,15 +189,33 @@ def choose_thresholds(rows: list[DocRows], fitted: Fitted, sure: Fitted) -> dict
     min_score = min(shows, key=lambda t: shows[t]["keys"])
     floors = {k: before["scores"][k][1] - PRECISION_MARGINS[k] for k in before["scores"]}
     best, best_f1 = None, before["scores"]["all"][0]
-    for t in (0.9, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4):
-        m = measure(rows, simulate(rows, fitted.oof, min_score, t, sure.oof))
+    for indirect, other in itertools.product(PROMOTE_GRID, PROMOTE_GRID):
+        at = {"indirect": indirect, "mixed": other, "direct": other}
+        m = measure(rows, simulate(rows, fitted.oof, min_score, at, sure.oof))
         held = all(m["scores"][k][1] >= floors[k] for k in floors)
-        print(_line(f"promote at {t}{'' if held else ' (a precision below its floor)'}", m))
+        print(_line(f"promote indirect at {indirect}, the others at {other}"
+                    f"{'' if held else ' (a precision below its floor)'}", m))
         if held and m["scores"]["all"][0] > best_f1:
-            best, best_f1 = t, m["scores"]["all"][0]
+            best, best_f1 = at, m["scores"]["all"][0]
     print(f"chosen: show at {min_score}, promote at {best}")
-    return {"sources": fitted.sources, "min_score": min_score, "promote_min_score": best,
+    shifts = promote_shifts(best)
+    promote_weights = dict(sure.weights)
+    for name, shift in shifts.items():
+        promote_weights[name] = round(promote_weights.get(name, 0.0) + shift, 5)
+    return {"sources": fitted.sources, "min_score": min_score,
+            "promote_min_score": None if best is None else best["indirect"], "promote_shifts": shifts,
             "fit": {"candidates": sum(len(r.candidates) for r in rows), "articles": len(rows),
-                    "right": sum(c.right for r in rows for c in r.candidates)},
-            "weights": fitted.weights, "promote_weights": sure.weights}
+                    "right": sum(c.right for r in rows for c in r.candidates), "crosses": [list(c) for c in CROSSES]},
+            "weights": fitted.weights, "promote_weights": promote_weights}
 
+
+def promote_shifts(at: dict[str, float] | None) -> dict[str, float]:
+    """One promotion threshold per quote type as the one ``promote_min_score`` (the indirect one's)
+    reads it: each other type's ``type=…`` weight moved by the logit between the two thresholds, so
+    ``p ≥ at[type]`` before is ``p' ≥ at["indirect"]`` after."""
+    if at is None:
+        return {}
+    def logit(p: float) -> float:
+        return math.log(p / (1 - p))
+    return {f"type={kind}": round(logit(at["indirect"]) - logit(t), 5) for kind, t in sorted(at.items())
+            if t != at["indirect"]}

@@ -22,7 +22,9 @@ tuning part, or a pipeline's own in the component's ``scorer_weights`` config), 
      ...}                                       # other keys (how it was made) are not read
 
 A weight is keyed by a feature's name; a feature without a weight counts 0, a weight without a
-feature is never used."""
+feature is never used. ``bench/fit_scorer.py`` may choose a promotion threshold per quote type: it
+folds each into ``promote_weights`` (the ``type=…`` weight moved by the logit between that type's
+threshold and ``promote_min_score``, listed in ``promote_shifts``), so one threshold serves all."""
 
 from __future__ import annotations
 
@@ -100,7 +102,8 @@ class SuggestionScorer:
         return sigmoid(_dot(self.weights, feats))
 
     def promote_probability(self, feats: Mapping[str, float]) -> float:
-        """The probability that it is right with its speaker (0 without ``promote_weights``)."""
+        """The probability that it is right with its speaker, as the promotion threshold reads it
+        (each quote type's own threshold folded in: see the module's note), 0 without ``promote_weights``."""
         return sigmoid(_dot(self.promote_weights, feats)) if self.promote_weights else 0.0
 
 

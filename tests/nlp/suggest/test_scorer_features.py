@@ -1,0 +1,104 @@
+"""The scorer's features (``suggest/scorer_features.py``): the lexicon's class index built once per
+lexicon's tables, the crosses, and the features about the pre-labels around a suggestion (our own
+sentences)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from annotator.nlp.cue_words import CUE_VERB_CLASSES, STANCE_NOUN_PREPOSITIONS
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.pipeline import SUGGESTIONS
+from annotator.nlp.suggest import SCORES, proposals
+from annotator.nlp.suggest.scorer import (
+    CROSSES, DocFacts, base_features, class_index, crossed, cue_classes, features, suggestion_features,
+)
+from annotator.nlp.suggest.scorer_features import CLASS_ATTRIBUTES
+
+#: A pre-labeled speech quote, then a belief of the same speaker the rules leave to the suggestions.
+TWO = ("Harbourmaster Lotte Brandvik said that the new pier will open in May. "
+       "Brandvik wants to paint the lighthouse a brighter shade of green before the regatta.")
+
+
+def parsed(nlp_model, text: str):
+    """``text`` pre-labeled by the rules alone (no suggestion promoted)."""
+    with nlp_model.select_pipes(disable=[SUGGESTIONS]):
+        return nlp_model(text)
+
+
+def direct_classes(words: set[str], lexicon) -> set[str]:
+    """The classes as the scorer read them before the index: each table tested in turn."""
+    found = {name for name, attribute in CLASS_ATTRIBUTES if not words.isdisjoint(getattr(lexicon, attribute, ()))}
+    found |= {"stance-noun"} if not words.isdisjoint(STANCE_NOUN_PREPOSITIONS) else set()
+    return found | {f"class-{name}" for name, verbs in CUE_VERB_CLASSES.items() if not words.isdisjoint(verbs)}
+
+
+def test_the_class_index_gives_what_each_table_gives(nlp_model):
+    lexicon = Lexicon()
+    doc = nlp_model("The mayor said the tunnel would flood, critics doubted it and warned against delays, "
+                    "and her opposition to tolls is expected to grow, according to the guild.")
+    for start in range(len(doc)):
+        for end in range(start + 1, min(start + 3, len(doc)) + 1):
+            cue = doc[start:end]
+            words = {t.lemma_.lower() for t in cue} | {t.lower_ for t in cue}
+            assert set(cue_classes(cue, lexicon)) == direct_classes(words, lexicon), cue.text
+
+
+def test_the_class_index_is_built_once_and_anew_for_a_new_table():
+    lexicon = Lexicon()
+    assert class_index(lexicon) is class_index(lexicon)
+    assert "zanzibar" not in class_index(lexicon)
+    lexicon.nouns = lexicon.nouns | {"zanzibar"}
+    assert "noun" in class_index(lexicon)["zanzibar"]
+    assert "zanzibar" not in class_index(Lexicon())
+
+
+def test_a_lexicon_with_fewer_tables_is_read_through_its_public_attributes():
+    sparse = SimpleNamespace(speech=frozenset({"whisper"}), nouns=frozenset({"rumour"}))
+    index = class_index(sparse)
+    assert index["whisper"][0] == "speech" and index["rumour"] == ("noun",)
+
+
+def test_features_are_the_base_and_their_crosses(nlp_model):
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    doc = parsed(nlp_model, TWO)
+    facts = DocFacts.of(doc)
+    found = proposals(doc, lexicon, frozenset(SCORES))
+    assert found
+    for p in found:
+        base = base_features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
+        full = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
+        assert full == crossed(base) == suggestion_features(doc, p, lexicon)
+        assert f"source={p.source}|type={p.quote_type}" in full
+        assert crossed(base, ()) == base
+        assert all("|" not in name or name.startswith(f"source={p.source}|") for name in base)
+    assert ("source", "cue-class") in CROSSES
+
+
+def test_the_pre_labels_around_a_suggestion_are_read(nlp_model):
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    doc = parsed(nlp_model, TWO)
+    assert [q.text for q in doc.spans["quotes"]] == ["the new pier will open in May"]
+    (plan,) = [p for p in proposals(doc, lexicon, frozenset({"frame:infinitive"}))]
+    assert plan.speaker is not None and plan.speaker.text == "Brandvik"
+    feats = suggestion_features(doc, plan, lexicon)
+    assert feats["neighbour-sentence-has-prelabel"] == 1.0 and feats["sentence-has-prelabel"] == 0.0
+    assert feats["speaker-of-prelabel"] == 1.0  # the same name heads the first quote's speaker
+    assert feats["speaker-subject-of-cue"] == 1.0 and feats["speaker-dep=nsubj"] == 1.0
+    assert feats["cue-of-prelabel"] == 0.0 and feats["cue-in-prelabel"] == 0.0
+    assert feats["log-prelabels"] == pytest.approx(0.6931, abs=1e-3)
+    assert 0 < feats["content-share-of-sentence"] < 1 and 0 < feats["cue-place-in-sentence"] < 0.5
+
+
+def test_a_cue_inside_a_pre_labeled_quote_is_flagged(nlp_model):
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    doc = parsed(nlp_model, '"The ferry crews believe the new timetable is unworkable," the union leader said.')
+    facts = DocFacts.of(doc)
+    assert facts.quotes, [q.text for q in doc.spans["quotes"]]
+    cue = next(t for t in doc if t.lower_ == "believe")
+    content = doc[cue.i + 1:cue.i + 6]
+    feats = features(facts, content, doc[cue.i:cue.i + 1], doc[cue.i - 2:cue.i], "frame:clause", "indirect", lexicon)
+    assert feats["cue-in-prelabel"] == 1.0 and feats["speaker-in-prelabel"] == 1.0
+    assert feats["has-mark-token"] == 0.0 and feats["sentence-has-direct-prelabel"] == 1.0
