@@ -6,7 +6,6 @@ out-of-fold probabilities, the show threshold (least keys per article) and the p
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass
 
@@ -24,10 +23,10 @@ from annotator.nlp.suggest.scorer import CROSSES, crossed
 from annotator.nlp.suggest.scores import MIN_SCORE, SCORES, table_score
 from scorer_data import Candidate, DocRows
 
-C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+C_GRID = (0.03, 0.1, 0.3)
 FOLDS = 5
-#: The promotion thresholds tried, for the indirect suggestions and for the others apart.
-PROMOTE_GRID = (0.8, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35)
+#: The promotion thresholds tried: one for all, then for the suggestions other than indirect apart.
+PROMOTE_GRID = (0.8, 0.7, 0.65, 0.62, 0.6, 0.58, 0.55, 0.5, 0.45, 0.4, 0.35)
 #: How far each kind's attributed precision on tuning may fall below the rules' (the margins between
 #: the held-out precision and its floor: direct .915/.893, indirect .794/.781, mixed .832/.790, all .855/.840).
 PRECISION_MARGINS = {"direct": 0.022, "indirect": 0.013, "mixed": 0.042, "all": 0.015}
@@ -189,14 +188,26 @@ def choose_thresholds(rows: list[DocRows], fitted: Fitted, sure: Fitted) -> dict
     min_score = min(shows, key=lambda t: shows[t]["keys"])
     floors = {k: before["scores"][k][1] - PRECISION_MARGINS[k] for k in before["scores"]}
     best, best_f1 = None, before["scores"]["all"][0]
-    for indirect, other in itertools.product(PROMOTE_GRID, PROMOTE_GRID):
+    tried: set[tuple[float, float]] = set()
+
+    def attempt(indirect: float, other: float) -> None:
+        nonlocal best, best_f1
+        if (indirect, other) in tried:
+            return
+        tried.add((indirect, other))
         at = {"indirect": indirect, "mixed": other, "direct": other}
         m = measure(rows, simulate(rows, fitted.oof, min_score, at, sure.oof))
         held = all(m["scores"][k][1] >= floors[k] for k in floors)
         print(_line(f"promote indirect at {indirect}, the others at {other}"
-                    f"{'' if held else ' (a precision below its floor)'}", m))
+                    f"{'' if held else ' (a precision below its floor)'}", m), flush=True)
         if held and m["scores"]["all"][0] > best_f1:
             best, best_f1 = at, m["scores"]["all"][0]
+
+    for t in PROMOTE_GRID:  # one threshold for all, then the others' own below or above the best
+        attempt(t, t)
+    if best is not None:
+        for other in PROMOTE_GRID:
+            attempt(best["indirect"], other)
     print(f"chosen: show at {min_score}, promote at {best}")
     shifts = promote_shifts(best)
     promote_weights = dict(sure.weights)

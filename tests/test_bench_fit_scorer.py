@@ -53,3 +53,16 @@ def test_the_fit_learns_the_feature_that_separates_right_from_wrong():
     without = [p for r, ps in zip(rows, fitted.oof, strict=True) for c, p in zip(r.candidates, ps, strict=True)
                if "clear-cue" not in c.feats]
     assert 0.6 < sum(with_cue) / len(with_cue) < 0.8 and 0.05 < sum(without) / len(without) < 0.15
+
+
+def test_a_threshold_per_quote_type_is_folded_into_the_type_weight():
+    from scorer_choice import promote_shifts  # bench/scorer_choice.py
+
+    from annotator.nlp.suggest.scorer import sigmoid
+
+    at = {"indirect": 0.6, "mixed": 0.4, "direct": 0.4}
+    shifts = promote_shifts(at)
+    assert set(shifts) == {"type=mixed", "type=direct"} and shifts["type=mixed"] > 0
+    for z in (-1.0, -0.45, -0.35, 0.0, 0.38, 0.45, 1.0):
+        assert (sigmoid(z) >= at["mixed"]) == (sigmoid(z + shifts["type=mixed"]) >= at["indirect"])
+    assert promote_shifts(None) == {} and promote_shifts(dict.fromkeys(at, 0.5)) == {}
