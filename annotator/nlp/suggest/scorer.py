@@ -32,6 +32,8 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 from typing import Mapping
 
@@ -63,7 +65,8 @@ def sigmoid(z: float) -> float:
 
 
 def _dot(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
-    return sum(weights.get(name, 0.0) * value for name, value in feats.items())
+    """Σ weight × value over the features (one without a weight counts 0), in C-level maps."""
+    return sum(map(mul, map(weights.get, feats, repeat(0.0)), feats.values()))
 
 
 @dataclass(frozen=True)

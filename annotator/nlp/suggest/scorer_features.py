@@ -17,7 +17,7 @@ from operator import attrgetter, is_
 import numpy
 from spacy.attrs import ORTH
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.cue_words import CUE_VERB_CLASSES, STANCE_NOUN_PREPOSITIONS
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
@@ -254,22 +254,24 @@ def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, 
     words = len(facts.text[quote.start_char:quote.end_char].split())
     band_name = BANDS[band(words)]
     kind = speaker_kind(speaker)
-    head_dep = f"head-dep={_kind(quote.root.dep_, _DEPS)}"
+    head = quote.root
+    head_dep = f"head-dep={_kind(head.dep_, _DEPS)}"
     named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
              "head-dep": [head_dep]}
     out: Features = {"bias": 1.0, named["source"][0]: 1.0, f"band={band_name}": 1.0,
                      f"source={source}|band={band_name}": 1.0, "log-words": math.log1p(words),
                      named["type"][0]: 1.0, named["speaker"][0]: 1.0, f"source={source}|speaker={kind}": 1.0,
                      head_dep: 1.0}
-    out.update(_content_features(facts, quote))
-    out.update(_cue_features(facts, quote, cue, lexicon, named))
+    out.update(_content_features(facts, quote, head))
+    out.update(_cue_features(facts, quote, head, cue, lexicon, named))
     if speaker is not None:
         out.update(_speaker_features(facts, quote, cue, speaker))
     return out, named
 
 
-def _content_features(facts: DocFacts, quote: Span) -> Features:
-    doc, head = facts.doc, quote.root
+def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
+    doc = facts.doc
+    deps = [c.dep_ for c in head.children]
     sentence = facts.sentence_of(quote.start)
     sent_start, next_start = facts.sentence_bounds(sentence)
     paragraph = facts.paragraph_of(quote.start_char)
@@ -280,8 +282,8 @@ def _content_features(facts: DocFacts, quote: Span) -> Features:
     return {
         f"head-pos={_kind(head.pos_, _POS)}": 1.0,
         f"head-tag={_kind(head.tag_, _TAGS)}": 1.0, f"first-tag={_kind(quote[0].tag_, _TAGS)}": 1.0,
-        "head-has-subject": float(any(c.dep_ in _SUBJECTS for c in head.children)),
-        "head-negated": float(any(c.dep_ == "neg" for c in head.children)),
+        "head-has-subject": float(not _SUBJECTS.isdisjoint(deps)),
+        "head-negated": float("neg" in deps),
         "starts-sentence": float(quote.start == sent_start),
         "ends-sentence": float(quote.end >= next_start - 1),
         "crosses-sentence": float(quote.end > next_start),
@@ -301,7 +303,7 @@ def _content_features(facts: DocFacts, quote: Span) -> Features:
     }
 
 
-def _cue_features(facts: DocFacts, quote: Span, cue: Span | None, lexicon: Lexicon,
+def _cue_features(facts: DocFacts, quote: Span, head: Token, cue: Span | None, lexicon: Lexicon,
                   named: dict[str, list[str]]) -> Features:
     if cue is None:
         return {"cue=none": 1.0}
@@ -320,7 +322,7 @@ def _cue_features(facts: DocFacts, quote: Span, cue: Span | None, lexicon: Lexic
                      "cue-of-prelabel": float(root.i in facts.cue_tokens),
                      "cue-lemma-of-prelabel": float(root.lemma_.lower() in facts.cue_lemmas),
                      "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
-                     "cue-heads-content": float(quote.root.head == root or quote.root.head.head == root)}
+                     "cue-heads-content": float(head.head == root or head.head.head == root)}
     classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
     out.update(dict.fromkeys(classes, 1.0))
     out["cue-in-lexicon"] = float(bool(classes))
