@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import held_out_part, load_gold, split_folder  # noqa: E402  (bench/corpus.py)
 from scorer_data import collect, label, load, save  # noqa: E402  (bench/scorer_data.py)
-from scorer_choice import choose_thresholds, fit  # noqa: E402  (bench/scorer_choice.py)
+from scorer_choice import choose_thresholds, fit, promote_shifts  # noqa: E402  (bench/scorer_choice.py)
 
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model  # noqa: E402
 from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
@@ -71,6 +71,33 @@ def write_weights(table: dict, command: str) -> None:
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
 
 
+def set_promotion(given: str, write: bool) -> int:
+    """The shipped table with new promotion thresholds: the old ``promote_shifts`` taken out of the
+    promotion weights and the new ones folded in (``scorer_choice.promote_shifts``)."""
+    try:
+        indirect, others = (float(v) for v in given.split(","))
+    except ValueError:
+        print(f"--promote-at {given}: give two thresholds, INDIRECT,OTHERS (e.g. 0.62,0.5)", file=sys.stderr)
+        return 2
+    if not (0 < indirect < 1 and 0 < others < 1):
+        print(f"--promote-at {given}: each threshold is between 0 and 1", file=sys.stderr)
+        return 2
+    table = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    weights = dict(table["promote_weights"])
+    for name, shift in table.get("promote_shifts", {}).items():
+        weights[name] = round(weights.get(name, 0.0) - shift, 5)
+    shifts = promote_shifts({"indirect": indirect, "mixed": others, "direct": others})
+    for name, shift in shifts.items():
+        weights[name] = round(weights.get(name, 0.0) + shift, 5)
+    table.update(promote_weights=weights, promote_shifts=shifts, promote_min_score=indirect)
+    print(f"promote indirect at {indirect}, the others at {others}: shifts {shifts}")
+    if write:
+        made = table.pop("_made_by")
+        write_weights(table, f"{made}; then nice -n 10 .venv/bin/python bench/fit_scorer.py "
+                      + " ".join(sys.argv[1:]))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="PolNeAR's folder (with data/train) or the split folder")
@@ -79,7 +106,12 @@ def main() -> int:
     parser.add_argument("--recollect", action="store_true", help="run the pipeline again even with a cache")
     parser.add_argument("--limit", type=int, default=None, help="only the first N tuning texts")
     parser.add_argument("--write", action="store_true", help="store the weights in the package")
+    parser.add_argument("--promote-at", metavar="INDIRECT,OTHERS", default=None,
+                        help="only set the shipped table's promotion thresholds (indirect, the other types) "
+                             "without fitting: its type= shifts are folded in anew")
     args = parser.parse_args()
+    if args.promote_at is not None:
+        return set_promotion(args.promote_at, args.write)
     if args.cache.resolve().is_relative_to(ROOT):
         print(f"--cache {args.cache}: inside the repository; choose a folder elsewhere", file=sys.stderr)
         return 2
