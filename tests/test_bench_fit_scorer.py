@@ -66,3 +66,12 @@ def test_a_threshold_per_quote_type_is_folded_into_the_type_weight():
     for z in (-1.0, -0.45, -0.35, 0.0, 0.38, 0.45, 1.0):
         assert (sigmoid(z) >= at["mixed"]) == (sigmoid(z + shifts["type=mixed"]) >= at["indirect"])
     assert promote_shifts(None) == {} and promote_shifts(dict.fromkeys(at, 0.5)) == {}
+
+
+def test_bench_fit_scorer_sets_the_promotion_thresholds_only_when_asked_and_checks_them(tmp_path):
+    shown = bench_scripts.run_bench("fit_scorer.py", str(tmp_path), "--promote-at", "0.6,0.5")
+    assert shown.returncode == 0 and "promote indirect at 0.6, the others at 0.5" in shown.stdout
+    assert "wrote" not in shown.stdout  # without --write the package is left as it is
+    for wrong in ("0.6", "1.5,0.4", "half,0.4"):
+        refused = bench_scripts.run_bench("fit_scorer.py", str(tmp_path), "--promote-at", wrong)
+        assert refused.returncode == 2 and "--promote-at" in refused.stderr and "Traceback" not in refused.stderr
