@@ -145,9 +145,9 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     from annotator.training.data import TrainingData, read_documents
 
     remove_partials(root)
-    documents, counts = read_documents([*learn_from, decisions])
+    documents, sources = read_documents([*learn_from, decisions])
     train, dev = stable_dev_split(documents, dev_fraction)
-    data = TrainingData(train=train, dev=dev, sources=counts)
+    data = TrainingData(train=train, dev=dev, sources=sources)
     settings = settings or TrainingSettings()
     counted = None
     if suggestions:
