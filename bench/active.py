@@ -49,6 +49,9 @@ from annotator.training.fold_check import FOLDS, describe_figures  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
 from annotator.training.settings import TrainingSettings  # noqa: E402
 from annotator.training.suggestion_update import counts_pipeline  # noqa: E402
+from annotator.training import scorer_fit  # noqa: E402
+from annotator.training.scorer_fit import fit_team_scorer  # noqa: E402
+from annotator.training.team_scorer import with_team_scorer  # noqa: E402
 from annotator.training.updater import stable_dev_split, update_model  # noqa: E402
 
 HELD_OUT, SEED = 0.1, 0
@@ -149,15 +152,27 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             scores = held_out_row(curve, nlp, held_out)
             print(row_text(f"{size} documents, {order} order", scores, f"{model_name} | {quotes:,}"), flush=True)
             print(f"    suggestions: {sources_text(scores)}", flush=True)
-            if args.score_counts:
-                # what the counts update would have published, kept or not (what the dev check decided on)
-                decisions = work / f"decisions-{order}.jsonl"
-                write_decisions(decisions, labeled)
-                documents, sources = read_documents([decisions])
-                train, dev = stable_dev_split(documents, 0.2)
-                counted = counts_pipeline(TrainingData(train=train, dev=dev, sources=sources), base=args.base)
-                print(row_text(f"{size} documents: the counts, kept or not", held_out_row(curve, counted.nlp, held_out),
-                               f"rules + counts of {len(train)} | {quotes:,}"), flush=True)
+            if args.score_counts or args.score_scorer:
+                unkept(args, curve, held_out, labeled, work / f"decisions-{order}.jsonl", f"{size} documents", quotes)
+
+
+def unkept(args, curve, held_out: list[Task], labeled: list[Task], decisions: Path, name: str, quotes: int) -> None:
+    """What the counts update (``--score-counts``) and the scorer's refit (``--score-scorer``) would have
+    published, kept or not (what the dev check decided on), scored on the held-out articles."""
+    write_decisions(decisions, labeled)
+    documents, sources = read_documents([decisions])
+    train, dev = stable_dev_split(documents, 0.2)
+    if args.score_counts:
+        counted = counts_pipeline(TrainingData(train=train, dev=dev, sources=sources), base=args.base)
+        print(row_text(f"{name}: the counts, kept or not", held_out_row(curve, counted.nlp, held_out),
+                       f"rules + counts of {len(train)} | {quotes:,}"), flush=True)
+    if args.score_scorer:
+        fitted = fit_team_scorer(train, base=args.base)
+        team = with_team_scorer(add_components(load_model(args.base)), fitted.table)
+        strengths = ", ".join(f"{k} {'shipped' if v is None else f'{v:g}'}" for k, v in fitted.strengths.items())
+        print(row_text(f"{name}: the team's scorer, kept or not", held_out_row(curve, team, held_out),
+                       f"rules + scorer refitted on {len(train)} ({fitted.candidates:,} candidates; strength "
+                       f"{strengths}) | {quotes:,}"), flush=True)
 
 
 def latency(args, pool: list[Task], work: Path) -> None:
@@ -211,11 +226,17 @@ def main(argv: list[str] | None = None) -> int:
                         "counts for the suggestions: the rules' suggestions keep the table's scores)")
     parser.add_argument("--score-counts", action="store_true", help="at each size also score on the held-out "
                         "articles the counts pipeline the update would publish, whether its dev check kept it or not")
+    parser.add_argument("--score-scorer", action="store_true", help="at each size also score on the held-out "
+                        "articles the rules with the scorer refitted on the decisions, whether the dev check kept it or not")
+    parser.add_argument("--scorer-strength", type=float, default=None, help="refit the scorer at this strength "
+                        "alone (not chosen on a held-out slice of the decisions): how far the weights may move")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
         return 0
+    if args.scorer_strength is not None:
+        scorer_fit.STRENGTHS = (args.scorer_strength,)
     curve = _bench_module("learning_curve")
     documents = curve.corpus_tasks(args.corpus)
     pool, held_out = split_documents(documents, fraction=HELD_OUT, seed=SEED)

@@ -111,8 +111,9 @@ def update_suggestions(data: TrainingData, *, root: Path, base: str | None = Non
     current_keys, current_f = dev_figures(load_pipeline(str(current) if current is not None else base), data.dev)
     options = suggestion_options(data, base=base, settings=settings, counts=counts)
     if not options:
-        return SuggestionUpdate(False, current, None, current_keys, reason="neither counts nor a refitted scorer "
-                                "to try", current_f=current_f, **sizes)
+        return SuggestionUpdate(False, current, None, current_keys, reason=f"the scorer refitted on {len(data.train)} "
+                                "decisions: its held-out slice kept the shipped weights (and no counts were asked "
+                                "for)", current_f=current_f, **sizes)
     best = min(options, key=lambda o: o.keys)  # (the first of equals: the counts before the scorer)
     what = f"{best.name} from {sizes['decisions']} decisions"
     if best.keys > current_keys:
