@@ -194,6 +194,32 @@ def choose_strength(train: list[Row], held: list[Row], index, prior: np.ndarray,
     return best[1], losses
 
 
+def _split(documents: Sequence[list[Row]], keys: Sequence[str]) -> tuple[list[Row], list[Row]]:
+    """The rows of the documents the strength is fitted on, and of those it is chosen on."""
+    held = _held_out(keys)
+    train = [r for d, h in zip(documents, held, strict=True) if not h for r in d]
+    return train, [r for d, h in zip(documents, held, strict=True) if h for r in d]
+
+
+def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, names: list[str]) -> None:
+    """Refit one model (``target``: right, or right with its speaker) into ``fit.table[key]``; ``slices``:
+    the train and held-out rows to choose the strength on (None: too few documents, the strongest pull)."""
+    shipped = fit.table[key]
+    if not shipped:
+        fit.strengths[target] = None
+        return
+    index = {n: i for i, n in enumerate(names)}
+    prior = np.array([shipped.get(n, 0.0) for n in names])
+    if slices is not None:
+        strength, fit.held_out[target] = choose_strength(*slices, index, prior, target)
+    else:
+        strength = max(s for s in STRENGTHS if s is not None)
+    fit.strengths[target] = strength
+    if strength is not None:
+        w = fit_map(_matrix(rows, index), np.array([getattr(r, target) for r in rows], dtype=float), prior, strength)
+        fit.table[key] = {**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}
+
+
 def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, prior_table: Mapping | None = None
           ) -> TeamFit:
     """The shipped table (``prior_table``) refitted on ``documents``' rows (one list a document; ``keys``
@@ -213,27 +239,10 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
         fit.strengths = {t: None for t in TARGETS}
         return fit
     names = sorted({n for r in rows for n in r.feats})  # a feature never seen keeps its prior weight exactly
-    index = {n: i for i, n in enumerate(names)}
-    held = _held_out(keys)
-    train_rows = [r for d, h in zip(documents, held, strict=True) if not h for r in d]
-    held_rows = [r for d, h in zip(documents, held, strict=True) if h for r in d]
-    choosing = fit.documents >= MIN_DOCUMENTS_TO_CHOOSE and train_rows and held_rows
-    x = _matrix(rows, index)
+    train, held = _split(documents, keys)
+    slices = (train, held) if fit.documents >= MIN_DOCUMENTS_TO_CHOOSE and train and held else None
     for target, key in zip(TARGETS, ("weights", "promote_weights"), strict=True):
-        shipped = table[key]
-        if not shipped:
-            fit.strengths[target] = None
-            continue
-        prior = np.array([shipped.get(n, 0.0) for n in names])
-        if choosing:
-            strength, fit.held_out[target] = choose_strength(train_rows, held_rows, index, prior, target)
-        else:
-            strength = max(s for s in STRENGTHS if s is not None)
-        fit.strengths[target] = strength
-        if strength is None:
-            continue
-        w = fit_map(x, np.array([getattr(r, target) for r in rows], dtype=float), prior, strength)
-        table[key] = {**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}
+        _fit_target(fit, target, key, rows, slices, names)
     return fit
 
 
