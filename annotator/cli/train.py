@@ -42,6 +42,8 @@ def train_command(
     pretrain_minutes: float = typer.Option(10.0, "--pretrain-minutes", min=0.0, help="Stop pretraining after this "
                                            "long (part of the training time, not of --max-minutes)."),
     force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it already holds a pipeline."),
+    team_scorer: bool = typer.Option(True, "--team-scorer/--no-team-scorer", help="Refit the suggestion scorer on "
+                                     "the training documents and save it with the pipeline when it costs no dev keys."),
 ) -> None:
     """Train a pre-labeler: learned QUOTE/SPEAKER/CUE spans, linked and resolved by our rules.
 
@@ -65,7 +67,7 @@ def train_command(
         report = train_model(sources=annotations, output=output, base=base, dev_fraction=dev, dev_file=dev_file,
                              settings=TrainingSettings(max_minutes=max_minutes, max_steps=max_steps,
                                                        eval_every=eval_every, seed=seed, entities=entities,
-                                                       design=design, frames=frames),
+                                                       design=design, frames=frames, team_scorer=team_scorer),
                              overwrite=force, on_status=show, pretrain_texts=pretrain or (),
                              pretrain_minutes=pretrain_minutes,
                              on_pretrain=lambda n, loss: progress.update(
@@ -87,6 +89,10 @@ def train_command(
         versus = f" (rules alone {rules['attributed_f']:.3f})" if rules and linking.name != "rules alone" else ""
         typer.echo(f"linking chosen on dev: {linking.name}, attributed F1 {chosen['attributed_f']:.3f}{versus}; "
                    "every combination's dev scores are in the model's README.md")
+    if report.team_scorer is not None:
+        from annotator.training.team_scorer import describe
+
+        typer.echo(describe(report.team_scorer))
     if report.frames:
         chosen = report.frames["dev_scores"][report.frames["chosen"]]
         typer.echo(f"cue frames chosen on dev: {report.frames['chosen']}, attributed F1 {chosen['attributed_f']:.3f}, "
@@ -136,9 +142,14 @@ def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str 
             settings.init_tok2vec.write_bytes(pretrained.weights)
         result = train_pipeline(data, base=base, settings=settings, on_status=on_status)
     meta = training_meta(data, result, base=base, seed=settings.seed, design=settings.design)
+    if settings.team_scorer:
+        from annotator.training.team_scorer import META_KEY, choose_team_scorer
+
+        meta[META_KEY] = choose_team_scorer(result.nlp, data.train, data.dev, base=base).to_dict()
     meta["pretraining"] = pretrained.to_dict() if pretrained is not None else None
     save_model(result, output, meta)
     return TrainingReport(output=output, train_documents=len(data.train), dev_documents=len(data.dev),
                           steps=result.steps, best_step=result.best_step, minutes=result.minutes,
                           design=settings.design, dev_scores=result.dev_scores, linking=result.linking,
-                          entities=result.entities, pretraining=meta["pretraining"], frames=meta["frames"])
+                          entities=result.entities, pretraining=meta["pretraining"], frames=meta["frames"],
+                          team_scorer=meta.get("team_scorer"))

@@ -11,7 +11,7 @@ errs), the inflected forms built here, so ``said``, ``says`` and ``saying`` all 
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Collection, Iterable, Mapping, NamedTuple
 
 import numpy
 from spacy.attrs import DEP, LOWER, POS
@@ -118,57 +118,97 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+def _lowered(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+def _lowered_table(table: dict[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    """A word → words table (verb → prepositions), lower-cased."""
+    return {key.lower(): _lowered(values) for key, values in table.items()}
+
+
+class WordClass(NamedTuple):
+    """One configurable class of cue words: ``name`` is the ``Lexicon`` attribute and constructor
+    keyword that hold it, ``config_key`` the quotes component's config key, ``default`` its words, or
+    for a table word → words (a verb or adjective → its prepositions)."""
+
+    name: str
+    config_key: str
+    default: Collection[str] | Mapping[str, Collection[str]]
+
+    @property
+    def is_table(self) -> bool:
+        return isinstance(self.default, Mapping)
+
+    def normalise(self, words: Iterable[str] | Mapping[str, Iterable[str]]) -> frozenset[str] | dict[str, frozenset[str]]:
+        """The words as the ``Lexicon`` holds them: lower-cased, a set (a table: word → set)."""
+        return _lowered_table(words) if self.is_table else _lowered(words)
+
+    def config_default(self) -> list[str] | dict[str, list[str]]:
+        """The default as the component's config gives it: a list (sorted where the words are a set)."""
+        if isinstance(self.default, Mapping):
+            return {word: list(words) for word, words in self.default.items()}
+        return sorted(self.default) if isinstance(self.default, (set, frozenset)) else list(self.default)
+
+
+#: Every configurable class of cue words, in the order of the quotes component's config. Adding a
+#: class is adding a row: the ``Lexicon`` attribute and keyword, the config key and its default follow.
+WORD_CLASSES: tuple[WordClass, ...] = (
+    WordClass("speech", "speech_verbs", SPEECH_VERBS),
+    WordClass("cognition", "cognition_verbs", COGNITION_VERBS),  # held less the speech verbs
+    WordClass("extra", "extra_cue_verbs", ()),  # more speech verbs: joined to ``speech``, not kept apart
+    WordClass("object_verbs", "object_cue_verbs", OBJECT_CUE_VERBS),
+    WordClass("infinitive_verbs", "infinitive_cue_verbs", INFINITIVE_CUE_VERBS),
+    WordClass("clause_verbs", "clause_cue_verbs", CLAUSE_CUE_VERBS),  # held less the speech and cognition verbs
+    WordClass("prepositional_verbs", "prepositional_cue_verbs", PREPOSITIONAL_CUE_VERBS),
+    WordClass("nouns", "cue_nouns", CUE_NOUNS),
+    WordClass("adjectives", "cue_adjectives", CUE_ADJECTIVES),
+    WordClass("stance_verbs", "stance_cue_verbs", STANCE_OBJECT_VERBS),
+    WordClass("intention_verbs", "intention_cue_verbs", INTENTION_INFINITIVE_VERBS),
+    WordClass("regard_verbs", "regard_cue_verbs", REGARD_VERBS),
+    WordClass("evidence_verbs", "evidence_cue_verbs", EVIDENCE_VERBS),
+    WordClass("adjective_prepositions", "prepositional_cue_adjectives", ADJECTIVE_PREPOSITIONS),
+    # off unless configured: cue_words.STANCE_NOUN_PREPOSITIONS is the class to switch on
+    WordClass("stance_nouns", "stance_cue_nouns", {}),
+    WordClass("light_verbs", "light_stance_verbs", LIGHT_STANCE_VERBS),
+    WordClass("passive_verbs", "passive_cue_verbs", PASSIVE_JUDGEMENT_VERBS),
+    WordClass("judgement_verbs", "judgement_cue_verbs", JUDGEMENT_VERBS),
+    WordClass("question_verbs", "question_cue_verbs", QUESTION_VERBS),
+    WordClass("unsaid_verbs", "unsaid_object_verbs", UNSAID_OBJECT_VERBS),
+    WordClass("act_done_verbs", "act_done_verbs", ACT_DONE_VERBS),
+    WordClass("act_prepositions", "act_prepositions", ACT_PREPOSITIONS),
+    WordClass("linking_verbs", "linking_verbs", LINKING_VERBS),
+    WordClass("continuing_prepositions", "continuing_prepositions", CONTINUING_PREPOSITIONS),
+    WordClass("clause_only_evidence_verbs", "clause_only_evidence_verbs", CLAUSE_ONLY_EVIDENCE_VERBS),
+    WordClass("source_prepositions", "source_prepositions", SOURCE_PREPOSITIONS),
+)
+_CLASS_NAMES = frozenset(word_class.name for word_class in WORD_CLASSES)
+
+
 class Lexicon:
     """Which tokens are speech or cognition verbs, and which verbs, nouns and adjectives carry the
     other attributions (an object, an infinitive, a clause after a noun or an adjective): the
-    configured part of the word lists."""
+    configured part of the word lists.
 
-    def __init__(self, speech: Iterable[str] = SPEECH_VERBS, cognition: Iterable[str] = COGNITION_VERBS,
-                 extra: Iterable[str] = (), *, object_verbs: Iterable[str] = OBJECT_CUE_VERBS,
-                 infinitive_verbs: Iterable[str] = INFINITIVE_CUE_VERBS, clause_verbs: Iterable[str] = CLAUSE_CUE_VERBS,
-                 nouns: Iterable[str] = CUE_NOUNS, adjectives: Iterable[str] = CUE_ADJECTIVES,
-                 prepositional_verbs: dict[str, Iterable[str]] | None = None,
-                 stance_verbs: Iterable[str] = STANCE_OBJECT_VERBS,
-                 intention_verbs: Iterable[str] = INTENTION_INFINITIVE_VERBS,
-                 regard_verbs: Iterable[str] = REGARD_VERBS, evidence_verbs: Iterable[str] = EVIDENCE_VERBS,
-                 adjective_prepositions: dict[str, Iterable[str]] | None = None,
-                 stance_nouns: dict[str, Iterable[str]] | None = None, light_verbs: Iterable[str] = LIGHT_STANCE_VERBS,
-                 passive_verbs: Iterable[str] = PASSIVE_JUDGEMENT_VERBS,
-                 judgement_verbs: Iterable[str] = JUDGEMENT_VERBS, question_verbs: Iterable[str] = QUESTION_VERBS,
-                 unsaid_verbs: Iterable[str] = UNSAID_OBJECT_VERBS, act_done_verbs: Iterable[str] = ACT_DONE_VERBS,
-                 act_prepositions: Iterable[str] = ACT_PREPOSITIONS,
-                 linking_verbs: Iterable[str] = LINKING_VERBS,
-                 continuing_prepositions: Iterable[str] = CONTINUING_PREPOSITIONS,
-                 clause_only_evidence_verbs: Iterable[str] = CLAUSE_ONLY_EVIDENCE_VERBS,
-                 source_prepositions: Iterable[str] = SOURCE_PREPOSITIONS) -> None:
-        self.speech = _lowered(speech) | _lowered(extra)
-        self.cognition = _lowered(cognition) - self.speech
+    One attribute a class of ``WORD_CLASSES`` but ``extra`` (``nouns``, ``object_verbs``, …: a
+    frozenset of lower-cased words, a table word → frozenset), given by the same keyword; ``speech``,
+    ``cognition`` and ``extra`` may also come in that order. A class not given, or given as None,
+    keeps its default."""
+
+    def __init__(self, speech: Iterable[str] | None = None, cognition: Iterable[str] | None = None,
+                 extra: Iterable[str] | None = None,
+                 **word_lists: Iterable[str] | Mapping[str, Iterable[str]] | None) -> None:
+        unknown = sorted(word_lists.keys() - _CLASS_NAMES)
+        if unknown:
+            raise TypeError(f"Lexicon() got an unexpected keyword argument {unknown[0]!r}")
+        given = {**word_lists, "speech": speech, "cognition": cognition, "extra": extra}
+        words = {c.name: c.normalise(c.default if given.get(c.name) is None else given[c.name]) for c in WORD_CLASSES}
+        self.speech: frozenset[str] = words.pop("speech") | words.pop("extra")
+        self.cognition: frozenset[str] = words.pop("cognition") - self.speech
         self.lemmas = self.speech | self.cognition
-        self.object_verbs = _lowered(object_verbs)
-        self.infinitive_verbs = _lowered(infinitive_verbs)
-        self.stance_verbs = _lowered(stance_verbs)
-        self.intention_verbs = _lowered(intention_verbs)
-        self.regard_verbs = _lowered(regard_verbs)
-        self.evidence_verbs = _lowered(evidence_verbs)
-        self.adjective_prepositions = _lowered_table(
-            ADJECTIVE_PREPOSITIONS if adjective_prepositions is None else adjective_prepositions)
-        self.clause_verbs = _lowered(clause_verbs) - self.lemmas
-        self.nouns = _lowered(nouns)
-        self.adjectives = _lowered(adjectives)
-        self.prepositional_verbs = _lowered_table(
-            PREPOSITIONAL_CUE_VERBS if prepositional_verbs is None else prepositional_verbs)
-        self.stance_nouns = _lowered_table(stance_nouns or {})  # off unless configured (cue_words)
-        self.light_verbs = _lowered(light_verbs)
-        self.passive_verbs = _lowered(passive_verbs)
-        self.judgement_verbs = _lowered(judgement_verbs)
-        self.question_verbs = _lowered(question_verbs)
-        self.unsaid_verbs = _lowered(unsaid_verbs)
-        self.act_done_verbs = _lowered(act_done_verbs)
-        self.act_prepositions = _lowered(act_prepositions)
-        self.linking_verbs = _lowered(linking_verbs)
-        self.continuing_prepositions = _lowered(continuing_prepositions)
-        self.clause_only_evidence_verbs = _lowered(clause_only_evidence_verbs)
-        self.source_prepositions = _lowered(source_prepositions)
+        words["clause_verbs"] -= self.lemmas
+        for name, value in words.items():
+            setattr(self, name, value)
         self.forms: dict[str, str] = {}
         for lemma in sorted(self.lemmas):
             for form in inflections(lemma):
@@ -176,6 +216,11 @@ class Lexicon:
         irregular_past = {f for forms in _IRREGULAR.values() for f in forms if not f.endswith("s")}
         self.past_forms = {f for f in self.forms if f.endswith("ed") or f in irregular_past}
         self._past_form_ids = frozenset(hash_string(f) for f in self.past_forms)
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, object]) -> Lexicon:
+        """The lexicon of the quotes component's config (its ``WORD_CLASSES`` keys; a key left out keeps its default)."""
+        return cls(**{c.name: config[c.config_key] for c in WORD_CLASSES if c.config_key in config})
 
     def possible_cues(self, doc: Doc, also: Iterable[str] = ()) -> list[int]:
         """Indices of the tokens lemma_of may accept, and of the words in ``also``: a superset,
@@ -211,15 +256,6 @@ class Lexicon:
     def has_speech_lemma(self, token: Token) -> bool:
         """The token's lemma is a speech verb (by lemma alone, whatever its tag)."""
         return token.lemma_.lower() in self.speech
-
-
-def _lowered(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
-
-
-def _lowered_table(table: dict[str, Iterable[str]]) -> dict[str, frozenset[str]]:
-    """A word → words table (verb → prepositions), lower-cased."""
-    return {key.lower(): _lowered(values) for key, values in table.items()}
 
 
 def shared_lexicon(nlp: Language) -> Lexicon:

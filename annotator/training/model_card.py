@@ -78,6 +78,10 @@ def model_readme(meta: dict[str, Any]) -> str:
     ]
     lines += linking_section(meta.get("linking"))
     lines += frames_section(meta.get("frames"))
+    if meta.get("team_scorer"):
+        from annotator.training.team_scorer import describe
+
+        lines += ["## Suggestion scorer", "", describe(meta["team_scorer"]) + ".", ""]
     lines += update_section(meta.get("update"))
     entities = meta.get("entities")
     if entities:

@@ -42,6 +42,9 @@ class TrainingSettings:
     #: tok2vec weights ``--pretrain`` wrote (``training/pretrain.py``): the ``ner`` design's tagger
     #: starts from them instead of the base model's tok2vec
     init_tok2vec: Path | None = None
+    #: refit the suggestion scorer on the accepted documents (``training/scorer_fit.py``) and save it
+    #: with the pipeline when it costs no dev keys (``--no-team-scorer``: the shipped weights)
+    team_scorer: bool = True
 
 
 @dataclass
@@ -84,3 +87,5 @@ class TrainingReport:
     pretraining: dict[str, float] | None = None
     #: the learned cue frames (``--design frames`` or ``--frames``): ``FramesResult.to_dict``
     frames: dict | None = None
+    #: the suggestion scorer refitted on the training documents (``TeamScorerChoice.to_dict``; None: not tried)
+    team_scorer: dict | None = None

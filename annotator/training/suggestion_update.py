@@ -1,12 +1,14 @@
 """The cheap part of an ``annotate --learn`` update: the team's decisions counted into the frames'
 counts (``training/frames.py``, no training steps), so the suggestions of the documents ahead are
-scored by how often this team annotated such a candidate. What the counting reads off a decision:
+scored by how often this team annotated such a candidate, and the suggestion scorer refitted on them
+(``training/scorer_fit.py``: the shipped weights moved towards what this team takes). What the counting reads off a decision:
 a suggestion the annotator took is a ``QUOTE`` in its ``spans`` (counted as annotated); one left alone
 stays in its ``suggestions`` and overlaps no quote (counted as not annotated).
 
 The pipeline it publishes is the rules with the counts (``annotator_frames``, disabled for the
-pre-labels unless the frames' own dev choice keeps it; its counts feed the suggestions), kept only
-when it does not cost keys: keys to gold with suggestions (``measure/keys.py``: every suggestion
+pre-labels unless the frames' own dev choice keeps it; its counts feed the suggestions), with the
+team's scorer, or the rules with the team's scorer, whichever costs least dev keys, kept only when it
+does not cost keys: keys to gold with suggestions (``measure/keys.py``: every suggestion
 visited, right ones taken) on the dev slice of the decisions, against the pipeline in use.
 """
 
@@ -60,8 +62,10 @@ def read_meta(folder: Path) -> dict:
 
 
 def is_counts_model(folder: Path) -> bool:
-    """Whether a published model is the rules with frame counts (the counts update replaces it)."""
-    return read_meta(folder).get("design") == "frames"
+    """Whether a published model is the rules with frame counts or a refitted scorer (what the cheap
+    update published: the next one replaces it)."""
+    meta = read_meta(folder)
+    return meta.get("design") == "frames" or (meta.get("update") or {}).get("kind") == SUGGESTIONS_KIND
 
 
 def is_suggestions_model(folder: Path) -> bool:
@@ -87,12 +91,15 @@ def dev_figures(nlp, dev: Sequence[Task]) -> tuple[float, float]:
 
 
 def update_suggestions(data: TrainingData, *, root: Path, base: str | None = None,
-                       settings: TrainingSettings | None = None) -> SuggestionUpdate:
-    """Count ``data.train``'s frames into a rules pipeline and publish it under ``root`` when its
-    suggestions cost no more keys on ``data.dev`` than the pipeline in use (``root``'s latest model,
-    else the rules). A span model in use is left alone: its pipeline has no rule candidates to count."""
+                       settings: TrainingSettings | None = None, counts: bool = True) -> SuggestionUpdate:
+    """Count ``data.train``'s frames into a rules pipeline (``counts``) and refit the suggestion scorer
+    on it (``settings.team_scorer``, ``scorer_fit``), and publish under ``root`` the pipeline among
+    those (the counts, the counts with the team's scorer, the rules with it) whose suggestions cost
+    least keys on ``data.dev``, when that is no more than the pipeline in use (``root``'s latest
+    model, else the rules). A span model in use is left alone: its pipeline has no rule candidates."""
     from annotator.nlp.pipeline import load_pipeline
     from annotator.training.model_card import save_model, training_meta
+    from annotator.training.team_scorer import META_KEY
     from annotator.training.updater import latest_model, publish
 
     sizes = {"decisions": len(data.train) + len(data.dev), "dev_documents": len(data.dev)}
@@ -101,22 +108,75 @@ def update_suggestions(data: TrainingData, *, root: Path, base: str | None = Non
         return SuggestionUpdate(False, current, None, None, reason="a trained span model is in use: its "
                                 "suggestions stay as they are", **sizes)
     settings = replace(settings or TrainingSettings(), design="frames")
-    result = counts_pipeline(data, base=base, settings=settings)
-    nlp = result.nlp
-    new_keys, new_f = dev_figures(nlp, data.dev)
     current_keys, current_f = dev_figures(load_pipeline(str(current) if current is not None else base), data.dev)
-    if new_keys > current_keys:
-        return SuggestionUpdate(False, current, new_keys, current_keys, reason=f"suggestions from {sizes['decisions']} "
-                                f"decisions: dev keys {new_keys:.1f} per document, more than {current_keys:.1f}",
-                                new_f=new_f, current_f=current_f, **sizes)
-    meta = training_meta(data, result, base=base, seed=settings.seed, design="frames")
-    meta["update"] = {"kind": SUGGESTIONS_KIND, "dev_attributed_f": new_f, "replaced_f": current_f,
-                      "dev_keys": new_keys, "replaced_keys": current_keys,
-                      "train_documents": len(data.train), **sizes, "folds": None}
-    published = publish(root, lambda folder: save_model(result, folder, meta))
-    return SuggestionUpdate(True, published, new_keys, current_keys, reason=f"suggestions from {sizes['decisions']} "
-                            f"decisions: dev keys {new_keys:.1f} per document vs {current_keys:.1f}", new_f=new_f,
-                            current_f=current_f, **sizes)
+    options = suggestion_options(data, base=base, settings=settings, counts=counts)
+    if not options:
+        return SuggestionUpdate(False, current, None, current_keys, reason=f"the scorer refitted on {len(data.train)} "
+                                "decisions: its held-out slice kept the shipped weights (and no counts were asked "
+                                "for)", current_f=current_f, **sizes)
+    best = min(options, key=lambda o: o.keys)  # (the first of equals: the counts before the scorer)
+    what = f"{best.name} from {sizes['decisions']} decisions"
+    if best.keys > current_keys:
+        return SuggestionUpdate(False, current, best.keys, current_keys, reason=f"{what}: dev keys {best.keys:.1f} "
+                                f"per document, more than {current_keys:.1f}", new_f=best.f, current_f=current_f, **sizes)
+    best.install()
+    meta = training_meta(data, best.result, base=base, seed=settings.seed, design="frames" if best.counts else "rules")
+    meta[META_KEY] = best.team
+    meta["update"] = {"kind": SUGGESTIONS_KIND, "pipeline": best.name, "dev_attributed_f": best.f, "replaced_f": current_f,
+                      "dev_keys": best.keys, "replaced_keys": current_keys, "train_documents": len(data.train),
+                      "options": {o.name: o.keys for o in options}, **sizes, "folds": None}
+    published = publish(root, lambda folder: save_model(best.result, folder, meta))
+    return SuggestionUpdate(True, published, best.keys, current_keys, reason=f"{what}: dev keys {best.keys:.1f} "
+                            f"per document vs {current_keys:.1f}", new_f=best.f, current_f=current_f, **sizes)
+
+
+@dataclass
+class SuggestionOption:
+    """A pipeline the cheap update may publish, with its dev keys and F1; ``install`` gives its
+    pipeline the scorer it was measured with (options share pipelines)."""
+
+    name: str
+    result: object
+    keys: float
+    f: float
+    counts: bool
+    team: dict | None = None
+    table: dict | None = None
+
+    def install(self) -> None:
+        from annotator.training.team_scorer import with_team_scorer
+
+        with_team_scorer(self.result.nlp, self.table)
+
+
+def suggestion_options(data: TrainingData, *, base: str | None, settings: TrainingSettings,
+                       counts: bool) -> list[SuggestionOption]:
+    """The counts pipeline (``counts``), and with ``settings.team_scorer`` the scorer refitted on
+    ``data.train`` in it and in the rules' pipeline, each scored on ``data.dev``."""
+    from annotator.nlp.pipeline import load_pipeline
+    from annotator.training.scorer_fit import fit_team_scorer
+    from annotator.training.team_scorer import with_team_scorer
+    from annotator.training.trainer import TrainingResult
+
+    options = []
+    counted = counts_pipeline(data, base=base, settings=settings) if counts else None
+    if counted is not None:
+        options.append(SuggestionOption("counts", counted, *dev_figures(counted.nlp, data.dev), counts=True))
+    if not settings.team_scorer:
+        return options
+    rules = load_pipeline(base)
+    fitted = fit_team_scorer(data.train, nlp=rules)
+    if not fitted.moved:
+        return options
+    team = {"kept": True, "reason": "chosen by the update's dev keys", "fit": fitted.to_dict()}
+    if counted is not None:
+        with_team_scorer(counted.nlp, fitted.table)
+        options.append(SuggestionOption("counts and the team's scorer", counted, *dev_figures(counted.nlp, data.dev),
+                                        counts=True, team=team, table=fitted.table))
+    plain = TrainingResult(nlp=with_team_scorer(rules, fitted.table), steps=0, minutes=0.0, best_step=0, dev_scores={})
+    options.append(SuggestionOption("the team's scorer", plain, *dev_figures(rules, data.dev), counts=False, team=team,
+                                    table=fitted.table))
+    return options
 
 
 def counts_pipeline(data: TrainingData, *, base: str | None = None, settings: TrainingSettings | None = None):
@@ -138,11 +198,12 @@ def describe_update(folder: Path) -> str | None:
         return "the rules' pre-labels, the span model's suggestions"
     if update.get("kind") != SUGGESTIONS_KIND:
         return None
-    return f"suggestions from {update.get('decisions')} decisions"
+    return f"suggestions from {update.get('decisions')} decisions" + (
+        " (the team's scorer)" if "scorer" in str(update.get("pipeline", "")) else "")
 
 
 def publish_model_suggestions(data: TrainingData, result, *, root: Path, current: Path | None, base: str | None,
-                              seed: int, refused):
+                              seed: int, refused, settings: TrainingSettings | None = None):
     """A span model refused for the pre-labels, kept for its suggestions: the rules' pre-labels, and its
     own quotes they leave out as suggestions (``training/model_suggestions.py``), published when dev
     keys with suggestions fall against the pipeline in use (``current``, else the rules) at no loss
@@ -163,7 +224,11 @@ def publish_model_suggestions(data: TrainingData, result, *, root: Path, current
     if new_keys >= current_keys or new_f < current_f - 1e-9:
         refused.reason += f"; its suggestions not kept either: {figures}"
         return refused
+    from annotator.training.team_scorer import META_KEY, attach_if_kept
+
+    team = attach_if_kept(nlp, data, base=base, settings=settings)
     meta = training_meta(data, result, base=base, seed=seed, design=read_design(result))
+    meta[META_KEY] = team
     meta["update"] = {"kind": MODEL_SUGGESTIONS_KIND, "dev_attributed_f": new_f, "replaced_f": current_f,
                       "dev_keys": new_keys, "replaced_keys": current_keys, "train_documents": len(data.train),
                       "dev_documents": len(data.dev), "folds": None}

@@ -132,9 +132,10 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
                  on_training: Callable[[], None] | None = None, pretrain: Sequence[Path] = (),
                  pretrain_minutes: float = 10.0, folds: int = FOLDS,
                  on_fold: Callable[[int, int], None] | None = None, suggestions: bool = True,
-                 span_model: bool = True) -> UpdateResult:
+                 span_model: bool = True, counts: bool = True) -> UpdateResult:
     """First (``suggestions``) count the decisions' frames into the rules' pipeline and publish it
-    when its suggestions cost no more keys on the dev slice (``suggestion_update``: seconds to minutes,
+    and refit the suggestion scorer on them (``settings.team_scorer``; without ``counts`` only that), and
+    publish the pipeline when its suggestions cost no more keys on the dev slice (``suggestion_update``: seconds to minutes,
     no training steps, so the documents ahead get the team's rates before the span model is done).
     Then (``span_model``) train on every accepted decision (and ``learn_from``'s documents) and publish the model under
     ``root`` if it beats the one in use on the dev slice and its combination with the rules does not
@@ -144,15 +145,15 @@ def update_model(*, decisions: Path, root: Path, learn_from: Sequence[Path] = ()
     from annotator.training.data import TrainingData, read_documents
 
     remove_partials(root)
-    documents, counts = read_documents([*learn_from, decisions])
+    documents, sources = read_documents([*learn_from, decisions])
     train, dev = stable_dev_split(documents, dev_fraction)
-    data = TrainingData(train=train, dev=dev, sources=counts)
+    data = TrainingData(train=train, dev=dev, sources=sources)
     settings = settings or TrainingSettings()
     counted = None
     if suggestions:
         from annotator.training.suggestion_update import update_suggestions
 
-        counted = update_suggestions(data, root=root, base=base, settings=settings)
+        counted = update_suggestions(data, root=root, base=base, settings=settings, counts=counts)
     if not span_model:
         if counted is None:
             raise UserError("an update with neither the suggestions' counts nor the span model does nothing")
@@ -200,6 +201,7 @@ def _update_span_model(data, *, root: Path, base: str | None, settings: Training
         from annotator.training.suggestion_update import publish_model_suggestions
 
         return publish_model_suggestions(data, result, root=root, current=current, base=base, seed=settings.seed,
+                                         settings=settings,
                                          refused=UpdateResult(kept=False, model=current, new_f=new_f,
                                                               current_f=current_f, reason=reason, **sizes))
     verdict = None
@@ -211,7 +213,11 @@ def _update_span_model(data, *, root: Path, base: str | None, settings: Training
         if not verdict.kept:
             return UpdateResult(kept=False, model=current, new_f=new_f, current_f=current_f,
                                 reason=f"the folds refused it: {verdict.reason}", folds=verdict.to_dict(), **sizes)
+    from annotator.training.team_scorer import META_KEY, attach_if_kept
+
+    team = attach_if_kept(result.nlp, data, base=base, settings=settings)
     meta = training_meta(data, result, base=base, seed=settings.seed, design=read_design(result))
+    meta[META_KEY] = team
     meta["pretrained_from"] = [str(p) for p in pretrain] or None
     meta["update"] = {"dev_attributed_f": new_f, "replaced_f": current_f, **sizes,
                       "folds": verdict.to_dict() if verdict is not None else None}
@@ -282,14 +288,19 @@ def main(argv: list[str] | None = None) -> int:
                         "the suggestions (by default they are counted and published first when they cost no keys)")
     parser.add_argument("--no-span-model", action="store_true", help="update only the suggestions' counts (no "
                         "training steps)")
+    parser.add_argument("--no-counts", action="store_true", help="the suggestions' update refits the scorer only")
+    parser.add_argument("--no-team-scorer", action="store_true", help="do not refit the suggestion scorer on the "
+                        "decisions (the shipped weights score the suggestions)")
     args = parser.parse_args(argv)
-    settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every)
+    settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every,
+                                team_scorer=not args.no_team_scorer)
     try:
         result = update_model(decisions=args.decisions, root=args.root, learn_from=args.learn_from, base=args.base,
                               settings=settings, on_training=lambda: print("training", flush=True),
                               pretrain=args.pretrain, pretrain_minutes=args.pretrain_minutes, folds=args.folds,
                               on_fold=lambda n, total: print(f"checking on fold {n} of {total}", flush=True),
-                              suggestions=not args.no_suggestions, span_model=not args.no_span_model)
+                              suggestions=not args.no_suggestions, span_model=not args.no_span_model,
+                              counts=not args.no_counts)
     except UserError as err:
         print(f"error: {err}", file=sys.stderr)
         if args.report is not None:

@@ -70,26 +70,76 @@ class ReadAhead:
             self._condition.notify_all()
 
 
+class Prelabeler:
+    """Pre-labels tasks with a model loaded on first need, so nothing waits for spaCy before that;
+    ``use_model`` switches to another for what is pre-labeled after it. ``on_status`` hears of each
+    load: ``loading``, ``ready`` or ``error``, and a line to show. A model that fails to load leaves a
+    blank pipeline, so the documents stay annotatable."""
+
+    def __init__(self, model: str | None, load_model: Callable[[str | None], Any],
+                 on_status: Callable[[str, str], None]) -> None:
+        self.model = model
+        self.load_model = load_model
+        self.on_status = on_status
+        #: the model asked for (``use_model`` bumps it) and the one in use was loaded for
+        self.generation = 0
+        self.loaded = 0
+        self._nlp: Any = None
+        self._lock = threading.RLock()
+
+    def use_model(self, model: str | None) -> None:
+        """Pre-label from now on with ``model`` (loaded when next needed; called from any thread).
+        Takes no lock, so the interface never waits for a document being pre-labeled: the model is
+        set before the generation that makes the reader load it."""
+        self.model = model
+        self.generation += 1
+
+    def prelabel(self, task: Task) -> Task:
+        """``task`` pre-labeled by the model in use (loading it first if it is not loaded yet)."""
+        with self._lock:
+            if self._nlp is None or self.loaded != self.generation:
+                generation = self.generation
+                with NLP_IMPORT_LOCK:
+                    self._nlp = self._load()
+                self.loaded = generation
+            from annotator.nlp.pipeline import prelabel
+
+            return next(iter(prelabel(self._nlp, [task])))
+
+    def _load(self) -> Any:
+        name = self.model or "the default model"
+        self.on_status("loading", f"loading {name}…")
+        try:
+            nlp = self.load_model(self.model)
+        except Exception as err:  # noqa: BLE001 - any failure leaves the documents annotatable
+            import spacy
+
+            self.on_status("error", f"could not load {name}: {err}; documents are shown without pre-labels")
+            return spacy.blank("en")
+        loaded = f"{nlp.lang}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}".strip()
+        self.on_status("ready", f"pre-labels by {loaded}")
+        return nlp
+
+
 class TaskFeed:
     """Every readable document of the sources, in order, each as it stands for the annotator.
 
     A document with a decision in the output comes back as last decided; one without spans is
-    pre-labeled (the model is loaded on first need, so nothing waits for spaCy before that).
+    pre-labeled by ``prelabeler``.
     With ``order="uncertain"`` the undecided ones come from a window of the next ``window``
     documents, the one whose pre-labels look least sure first (``annotator.nlp.doubt``). With
     ``relabel`` (``annotate --learn``) every undecided document is pre-labeled by the model in use,
-    whatever spans it came with, and ``use_model`` switches to a newer one for what is not yet shown.
+    whatever spans it came with, and the prelabeler's ``use_model`` switches to a newer one for what is
+    not yet shown (the window's documents pre-labeled by an older one are pre-labeled again).
     """
 
     def __init__(
         self,
         sources: Iterable[str | Path],
         store: JsonlStore,
+        prelabeler: Prelabeler,
         *,
-        model: str | None,
-        load_model: Callable[[str | None], Any],
         on_invalid: RejectHandler,
-        on_status: Callable[[str, str], None],
         read_ahead: ReadAhead,
         drafts: DraftJournal | None = None,
         order: str = "file",
@@ -100,20 +150,13 @@ class TaskFeed:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
         self.sources = list(sources)
         self.store = store
-        self.model = model
-        self.load_model = load_model
+        self.prelabeler = prelabeler
         self.on_invalid = on_invalid
-        self.on_status = on_status
         self.read_ahead = read_ahead
         self.drafts = drafts
         self.order = order
         self.window = max(1, window)
         self.relabel = relabel
-        self._nlp: Any = None
-        #: the model asked for (``use_model`` bumps it) and the one ``_nlp`` was loaded for
-        self._generation = 0
-        self._loaded = 0
-        self._nlp_lock = threading.RLock()
 
     def __iter__(self) -> Iterator[FeedItem]:
         rank = 0
@@ -145,36 +188,25 @@ class TaskFeed:
             yield self._least_sure(window, rank)
             rank += 1
 
-    def use_model(self, model: str | None) -> None:
-        """Pre-label from now on with ``model`` (loaded when next needed; called from any thread).
-        Takes no lock, so the interface never waits for a document being pre-labeled: the model is
-        set before the generation that makes the reader load it."""
-        self.model = model
-        self._generation += 1
-
-    def prelabel_again(self, task: Task) -> Task:
-        """``task`` pre-labeled by the model in use (for documents read earlier that no one has opened)."""
-        return self._prelabel(task)
-
     def _needs_labels(self, task: Task) -> bool:
         # A task that came with suggestions and no spans was pre-labeled (nothing it was sure of).
         return self.relabel or not (task.spans or task.suggestions) or not task.tokens
 
     def _ready(self, task: Task, source: str, rank: int) -> FeedItem:
         if self._needs_labels(task):
-            task = self._prelabel(task)
+            task = self.prelabeler.prelabel(task)
         drafted, baseline = self._with_draft(task)
         return FeedItem(drafted, source, None, rank, baseline)
 
     def _candidate(self, task: Task, source: str) -> _Candidate:
-        labeled = self._prelabel(task) if self._needs_labels(task) else task
-        return _Candidate(task, source, labeled, self._loaded, _doubt(labeled))
+        labeled = self.prelabeler.prelabel(task) if self._needs_labels(task) else task
+        return _Candidate(task, source, labeled, self.prelabeler.loaded, _doubt(labeled))
 
     def _least_sure(self, window: list[_Candidate], rank: int) -> FeedItem:
         """Take the window's least sure document out of it (the earliest read on a tie); documents
         pre-labeled by an older model are pre-labeled again first."""
         for i, candidate in enumerate(window):
-            if self._needs_labels(candidate.read) and candidate.generation != self._generation:
+            if self._needs_labels(candidate.read) and candidate.generation != self.prelabeler.generation:
                 window[i] = self._candidate(candidate.read, candidate.source)
         chosen = max(range(len(window)), key=lambda i: (window[i].doubt, -i))
         candidate = window.pop(chosen)
@@ -201,31 +233,6 @@ class TaskFeed:
         except RecordError:
             return task
         return decided
-
-    def _prelabel(self, task: Task) -> Task:
-        with self._nlp_lock:
-            if self._nlp is None or self._loaded != self._generation:
-                generation = self._generation
-                with NLP_IMPORT_LOCK:
-                    self._nlp = self._load()
-                self._loaded = generation
-            from annotator.nlp.pipeline import prelabel
-
-            return next(iter(prelabel(self._nlp, [task])))
-
-    def _load(self) -> Any:
-        name = self.model or "the default model"
-        self.on_status("loading", f"loading {name}…")
-        try:
-            nlp = self.load_model(self.model)
-        except Exception as err:  # noqa: BLE001 - any failure leaves the documents annotatable
-            import spacy
-
-            self.on_status("error", f"could not load {name}: {err}; documents are shown without pre-labels")
-            return spacy.blank("en")
-        loaded = f"{nlp.lang}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}".strip()
-        self.on_status("ready", f"pre-labels by {loaded}")
-        return nlp
 
 
 @dataclass

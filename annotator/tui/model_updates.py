@@ -14,7 +14,7 @@ from annotator.core.records import Task
 
 if TYPE_CHECKING:
     from annotator.tui.annotation_run import ModelLoop
-    from annotator.tui.feed import TaskFeed
+    from annotator.tui.feed import Prelabeler
     from annotator.tui.screens.annotate import AnnotateScreen
 
 #: Seconds between two looks at the running update (a ``waitpid`` that does not block).
@@ -36,7 +36,8 @@ class ModelUpdates:
     def __init__(self, screen: AnnotateScreen, loop: ModelLoop) -> None:
         self.screen = screen
         self.loop = loop
-        self.feed: TaskFeed | None = None
+        #: what pre-labels the documents the feed reads (set when the feed starts)
+        self.prelabeler: Prelabeler | None = None
         #: input hashes of the documents shown on screen at least once: never pre-labeled again
         self.opened: set[int | None] = set()
 
@@ -58,20 +59,20 @@ class ModelUpdates:
         self.screen.status(outcome.describe())
         if outcome.error:
             self.screen.notify(outcome.describe(), title="Model", severity="warning", timeout=10, markup=False)
-        if outcome.kept and self.feed is not None:
-            self.feed.use_model(str(outcome.model.path))
+        if outcome.kept and self.prelabeler is not None:
+            self.prelabeler.use_model(str(outcome.model.path))
             self.screen.run_worker(self._relabel_ahead, thread=True, exclusive=True, group="relabel")
         self.screen.show_model(self.label())
 
     def _relabel_ahead(self) -> None:
         """(worker) Pre-label again every document read ahead that no one has opened."""
-        session, feed = self.screen.session, self.feed
-        assert feed is not None
+        session, prelabeler = self.screen.session, self.prelabeler
+        assert prelabeler is not None
         for index in range(max(session.index, 0) + 1, len(session.documents)):
             document = session.documents[index]
             if self._untouched(document):
                 before = document.task
-                self.screen.post_message(DocumentRelabeled(index, before, feed.prelabel_again(before)))
+                self.screen.post_message(DocumentRelabeled(index, before, prelabeler.prelabel(before)))
 
     def _untouched(self, document: Document) -> bool:
         return not document.decided and not document.dirty and document.task.input_hash not in self.opened

@@ -98,3 +98,29 @@ def test_lexicon_classes_each_cue_verb_by_what_it_reports():
 
     assert [cue_verb_class(v) for v in ("say", "show", "hope", "believe", "oppose", "intend", "grumble")] == [
         "communication", "perception/evidence", "expectation", "cognition", "judgement/stance", "intention", None]
+
+
+def test_every_word_class_is_one_config_key_one_keyword_and_one_attribute():
+    import pytest
+
+    from annotator.nlp.lexicon import WORD_CLASSES
+
+    default_config = spacy.language.Language.get_factory_meta("annotator_quotes").default_config
+    assert [key for key in default_config if key not in ("min_direct_words", "headline_max_words")] == [
+        c.config_key for c in WORD_CLASSES]
+    for word_class in WORD_CLASSES:
+        # a made-up word: a default of no class, so none holds it apart from another (cognition less speech)
+        given = {"Zorbing": ["Upon"]} if word_class.is_table else ["Zorbing"]
+        nlp = spacy.blank("en")
+        nlp.add_pipe("annotator_quotes", config={word_class.config_key: given})
+        held = "speech" if word_class.name == "extra" else word_class.name
+        for lexicon in (nlp.get_pipe("annotator_quotes").lexicon, Lexicon(**{word_class.name: given})):
+            words = getattr(lexicon, held)
+            if word_class.is_table:  # (spaCy adds a config's table entries beside the default ones)
+                assert words["zorbing"] == {"upon"}, word_class
+            elif held == word_class.name:
+                assert words == {"zorbing"}, word_class  # a list given replaces the default
+            else:
+                assert "zorbing" in words and "say" in words, word_class
+    with pytest.raises(TypeError, match="'verbs'"):
+        Lexicon(verbs=["say"])

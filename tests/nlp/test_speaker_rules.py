@@ -167,3 +167,42 @@ def test_speaker_relations_are_named_and_survive_a_docbin():
     SpeakerFinder()(back)
     add_relation(back, back[9:10], QUOTE, back[0:1], SPEAKER, SAID_BY)
     assert relations_of(back, SAID_BY) == [relation, DocRelation(20, 24, QUOTE, 0, 4, SPEAKER, SAID_BY)]
+
+
+_EVERY_KIND = """
+    Lee       PROPN NNP ROOT   0
+    :         PUNCT :   punct  0
+    yes       INTJ  UH  dep    0
+    .         PUNCT .   punct  0
+    According VERB  VBG prep   8
+    to        ADP   IN  prep   4
+    Bo        PROPN NNP pobj   5
+    ,         PUNCT ,   punct  8
+    no        INTJ  UH  ROOT   8
+    .         PUNCT .   punct  8
+    A         DET   DT  ROOT   10
+    :         PUNCT :   punct  10
+    fine      ADJ   JJ  dep    10
+    .         PUNCT .   punct  10
+    Ann       PROPN NNP nsubj  15
+    said      VERB  VBD ROOT   15 say
+    no        INTJ  UH  dobj   15
+    .         PUNCT .   punct  15
+"""
+
+
+def test_a_rule_of_one_kind_of_cue_answers_none_for_the_others():
+    # ``speaker_from_rules`` skips the rules of another kind of cue (``by_cue.RULE_KINDS``): each
+    # must answer None for a cue of another kind, as it would have when asked.
+    from annotator.nlp.speakers.by_cue import RULE_KINDS, speaker_from_rules
+    from annotator.nlp.speakers.scan import cue_kind
+
+    doc = hand_doc("Lee: yes. According to Bo, no. A: fine. Ann said no.", _EVERY_KIND, ents=((14, 15, "PERSON"),))
+    scan = SpeakerScan(doc=doc, text=doc.text, lexicon=Lexicon())
+    cues = {"colon": doc[1:2], "according": doc[4:6], "interview": doc[10:11], "verb": doc[15:16]}
+    assert {name: cue_kind(cue) for name, cue in cues.items()} == {name: name for name in cues}
+    for rule, kind in RULE_KINDS.items():
+        for cue in (c for c in cues.values() if cue_kind(c) != kind):
+            assert rule(scan, cue, None) is None, (rule.__module__, cue.text)
+    assert speaker_from_rules(scan, cues["verb"], doc[16:17]).text == "Ann"
+    assert speaker_from_rules(scan, cues["according"], doc[8:9]).text == "Bo"

@@ -9,7 +9,7 @@ import spacy
 
 from annotator.core.sources import HASH_CLASH_KEY
 from annotator.core.store import JsonlStore
-from annotator.tui.feed import ReadAhead, TaskFeed
+from annotator.tui.feed import Prelabeler, ReadAhead, TaskFeed
 
 POISON = [
     b'{"text": "x", "n": ' + b"9" * 5000 + b"}",
@@ -25,9 +25,10 @@ def test_the_reader_goes_on_past_every_poison_line(tmp_path):
     source.write_bytes(b"\n".join([good[0], *POISON, good[1], good[2]]) + b"\n")
     rejected, statuses = [], []
     with JsonlStore(tmp_path / "out.jsonl") as store:
-        feed = TaskFeed([source], store, model=None, load_model=lambda name: spacy.blank("en"),
-                        on_invalid=lambda error, raw: rejected.append(error.line),
-                        on_status=lambda state, message: statuses.append(state), read_ahead=ReadAhead(100))
+        prelabeler = Prelabeler(None, lambda name: spacy.blank("en"),
+                                on_status=lambda state, message: statuses.append(state))
+        feed = TaskFeed([source], store, prelabeler, on_invalid=lambda error, raw: rejected.append(error.line),
+                        read_ahead=ReadAhead(100))
         items = list(feed)
     assert [item.task.text for item in items] == [f"Document number {i}." for i in range(3)]
     assert rejected == [2, 3, 4, 5]

@@ -9,7 +9,7 @@ import spacy
 
 from annotator.core.records import Annotation
 from annotator.core.store import JsonlStore
-from annotator.tui.feed import ReadAhead, TaskFeed
+from annotator.tui.feed import Prelabeler, ReadAhead, TaskFeed
 from tests.formats.records_by_hand import make_task
 
 SURE = make_task('"The road is open," said Ana Lopez.',
@@ -32,9 +32,9 @@ def feed_texts(tmp_path, tasks, **options):
     with JsonlStore(tmp_path / "out.jsonl") as store:
         if options.pop("decided", None):
             store.append_decision(Annotation(tasks[0], "accept", "t", "s", 1))
-        feed = TaskFeed([source], store, model=None, load_model=lambda name: spacy.blank("en"),
-                        on_invalid=lambda error, raw: None, on_status=lambda state, message: None,
-                        read_ahead=ReadAhead(100), **options)
+        prelabeler = Prelabeler(None, lambda name: spacy.blank("en"), on_status=lambda state, message: None)
+        feed = TaskFeed([source], store, prelabeler, on_invalid=lambda error, raw: None, read_ahead=ReadAhead(100),
+                        **options)
         return [(item.task.text, item.rank) for item in feed]
 
 
@@ -68,12 +68,12 @@ def test_a_newer_model_pre_labels_the_window_again(tmp_path):
 
     source = write(tmp_path / "in.jsonl", [SURE, SOMEWHAT, UNSURE])
     with JsonlStore(tmp_path / "out.jsonl") as store:
-        feed = TaskFeed([source], store, model=None, load_model=load, on_invalid=lambda e, r: None,
-                        on_status=lambda s, m: None, read_ahead=ReadAhead(100), order="uncertain",
-                        window=3, relabel=True)
+        prelabeler = Prelabeler(None, load, on_status=lambda s, m: None)
+        feed = TaskFeed([source], store, prelabeler, on_invalid=lambda e, r: None, read_ahead=ReadAhead(100),
+                        order="uncertain", window=3, relabel=True)
         items = iter(feed)
         first = next(items)
-        feed.use_model("model/2")
+        prelabeler.use_model("model/2")
         rest = list(items)
     assert loads == [None, "model/2"]
     # The blank model finds nothing: every document is shown with its spans replaced.

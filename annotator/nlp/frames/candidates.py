@@ -83,6 +83,8 @@ class Frame:
 #: A verb with one of these children is passive or has a clause: not the object rules' (``object_of_cue._reports_there``).
 NOT_OBJECT = frozenset({"auxpass", "nsubjpass", "ccomp"})
 NOUN_CONTENT = frozenset({"acl", "ccomp", "relcl", "appos"})
+#: The marks that open a noun's clause (the rule's own).
+CLAUSE_MARKS = frozenset(noun_cue._CLAUSE_MARKS)
 
 
 def _clause_gate(f: ParseFacts) -> numpy.ndarray:
@@ -96,8 +98,11 @@ def _infinitive_gate(f: ParseFacts) -> numpy.ndarray:
 
 
 def _object_gate(f: ParseFacts) -> numpy.ndarray:
-    """An object or a gerund after the verb (``object_of_cue._what_is_said``); negated or not."""
-    return ~f.quoted & f.child({"dobj", "xcomp"}, "after") & ~f.child(NOT_OBJECT)
+    """An object that names something, or a gerund, after the verb (``object_of_cue._what_is_said``);
+    negated or not."""
+    thing = f.label({"dobj"}) & ~f.part_of_speech("DET", "NUM") & ~f.tagged({"WDT", "WP"}) \
+        | f.label({"xcomp"}) & f.tagged({"VBG"})
+    return ~f.quoted & f.parent_of(thing, "after") & ~f.child(NOT_OBJECT)
 
 
 def _stance_gate(f: ParseFacts) -> numpy.ndarray:
@@ -105,12 +110,22 @@ def _stance_gate(f: ParseFacts) -> numpy.ndarray:
 
 
 def _evidence_gate(f: ParseFacts) -> numpy.ndarray:
-    return ~f.quoted & ~f.negated & f.part_of_speech("VERB") & f.label(evidence.MAIN_DEPS) & f.child({"nsubj"}) \
-        & f.child({"ccomp", "dobj"}, "after")
+    """A noun or name subject, and a clause after the verb, or an object naming something after it
+    with a common noun subject (``evidence._finding``)."""
+    subject = f.label({"nsubj"})
+    finding = f.parent_of(f.label({"dobj"}) & ~f.part_of_speech("PRON", "DET", "NUM"), "after") \
+        & ~f.child({"auxpass"}) & f.parent_of(subject & f.part_of_speech("NOUN"))
+    return ~f.quoted & ~f.negated & f.part_of_speech("VERB") & f.label(evidence.MAIN_DEPS) \
+        & f.parent_of(subject & f.part_of_speech("NOUN", "PROPN")) & (f.child({"ccomp"}, "after") | finding)
 
 
 def _regard_gate(f: ParseFacts) -> numpy.ndarray:
-    return ~f.quoted & ~f.negated & f.label({"ROOT", "conj"}) & f.child({"dobj"}, "after") & ~f.child(NOT_OBJECT)
+    """An object after the verb and an ``as`` phrase (or a predicate) after the verb or on the
+    object (``regard._as_phrase_after``)."""
+    as_phrase = f.label({"prep"}) & f.reads({"as"})
+    on_object = f.label({"dobj"}) & f.parent_of(as_phrase)
+    return ~f.quoted & ~f.negated & f.label({"ROOT", "conj"}) & f.child({"dobj"}, "after") & ~f.child(NOT_OBJECT) \
+        & (f.parent_of(as_phrase | f.label({"oprd"}), "after") | f.parent_of(on_object, "after"))
 
 
 def _preposition_gate(f: ParseFacts) -> numpy.ndarray:
@@ -127,9 +142,12 @@ def _passive_gate(f: ParseFacts) -> numpy.ndarray:
 
 
 def _noun_gate(f: ParseFacts) -> numpy.ndarray:
-    """A clause, infinitive or participle after the noun, a colon right after it, or ``in`` above it
-    (``in her view``)."""
-    return ~f.quoted & ~f.negated & (f.child(NOUN_CONTENT, "after") | f.next_is(":")
+    """After the noun a clause marked ``that``/``whether``/``if``, an infinitive or a participle
+    (``noun_cue.complement_clause``, ``_infinitive``, ``_participle_clause``), a colon right after
+    it, or ``in`` above it (``in her view``)."""
+    marked = f.label(NOUN_CONTENT) & f.parent_of(f.label({"mark"}) & f.reads(CLAUSE_MARKS), "before")
+    acl = f.label({"acl"}) & f.tagged({"VB", "VBG"})
+    return ~f.quoted & ~f.negated & (f.parent_of(marked | acl, "after") | f.next_is(":")
                                      | f.label({"pobj"}) & f.head_is("in"))
 
 

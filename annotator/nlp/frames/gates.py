@@ -69,17 +69,30 @@ class ParseFacts:
         key = (deps, where)
         found = self._children.get(key)
         if found is None:
-            chosen = _any_of(self.dep, self.doc, deps)
-            if where == "after":
-                chosen &= self._after_head
-            elif where == "before":
-                chosen &= self._before_head
-            else:
-                chosen &= self._after_head | self._before_head  # a root is not its own child
-            found = numpy.zeros(len(self.dep), dtype=bool)
-            found[self.heads[chosen]] = True
-            self._children[key] = found
+            found = self._children[key] = self.parent_of(self.label(deps), where)
         return found
+
+    def parent_of(self, children: numpy.ndarray, where: str = "any") -> numpy.ndarray:
+        """The tokens with a child among ``children`` (a boolean per token), standing ``where``
+        ``child`` says: ``parent_of(label({"dobj"}) & part_of_speech("NOUN"), "after")``."""
+        chosen = children.copy()
+        if where == "after":
+            chosen &= self._after_head
+        elif where == "before":
+            chosen &= self._before_head
+        else:
+            chosen &= self._after_head | self._before_head  # a root is not its own child
+        found = numpy.zeros(len(self.dep), dtype=bool)
+        found[self.heads[chosen]] = True
+        return found
+
+    def reads(self, words: Iterable[str]) -> numpy.ndarray:
+        """The tokens reading one of ``words`` (lower-cased)."""
+        return _any_of(self.lower, self.doc, words)
+
+    def tagged(self, tags: Iterable[str]) -> numpy.ndarray:
+        """The tokens whose fine-grained tag is one of ``tags``."""
+        return _any_of(self.tag, self.doc, tags)
 
     def above(self, deps: Iterable[str], lower: str) -> numpy.ndarray:
         """The tokens with a descendant after them labelled one of ``deps`` and reading ``lower``
@@ -105,8 +118,14 @@ class ParseFacts:
         """The tokens whose own dependency label is one of ``deps``."""
         return _any_of(self.dep, self.doc, deps)
 
-    def part_of_speech(self, pos: str) -> numpy.ndarray:
-        return self.pos == self.doc.vocab.strings[pos]  # (a symbol's id)
+    def part_of_speech(self, pos: str, *more: str) -> numpy.ndarray:
+        """The tokens whose coarse tag is ``pos`` (or one of ``more``)."""
+        return _any_of(self.pos, self.doc, (pos, *more)) if more else self.pos == self.doc.vocab.strings[pos]
+
+    @property
+    def to_infinitive(self) -> numpy.ndarray:
+        """The tokens with a ``to`` among their ``aux`` children (``vowed to veto``: ``veto``)."""
+        return self.parent_of(self.label({"aux"}) & self.reads({"to"}))
 
     def next_is(self, text: str) -> numpy.ndarray:
         """The tokens followed by a token reading ``text``."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import ACCORDING, SpeakerScan, cue_kind
 
 
@@ -16,6 +15,6 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     to = cue[-1]
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if objects:
-        return noun_phrase(objects[0], scan.text)
+        return scan.mention(objects[0])
     following = doc[to.i + 1:to.i + 2]
     return following if len(following) and following[0].pos_ in ("PROPN", "NOUN", "PRON") else None

@@ -13,7 +13,7 @@ from annotator.nlp.speakers import (
     according_to, after_mark, cue_subject, headline, interviewee, inverted, main_subject, next_to_cue, noun_cue,
     passive_agent,
 )
-from annotator.nlp.speakers.scan import SpeakerScan
+from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
 
 #: A cue rule: the speaker a quote's cue points to, or None when the cue is not of its pattern.
 #: ``quote`` is None when a caller asks about a cue alone.
@@ -32,6 +32,13 @@ CUE_RULES: tuple[CueRule, ...] = (
     next_to_cue.find,
     main_subject.find,
 )
+#: The cue rules that answer only for one kind of cue (``scan.cue_kind``; each returns None for
+#: another first thing): ``speaker_from_rules`` skips them for the other kinds.
+RULE_KINDS: dict[CueRule, str] = {
+    headline.find: COLON, interviewee.find: INTERVIEW, according_to.find: ACCORDING,
+    **{rule: VERB for rule in (passive_agent.find, cue_subject.find, noun_cue.find, after_mark.find, inverted.find,
+                               next_to_cue.find)},
+}
 #: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).
 VERB_RULES: tuple[CueRule, ...] = (cue_subject.find, after_mark.find, inverted.find)
 
@@ -50,7 +57,10 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
 def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
                        rules: tuple[CueRule, ...] = CUE_RULES) -> Span | None:
     """The first acceptable answer of ``rules`` for ``cue`` (and the quote it introduces)."""
+    kind = cue_kind(cue)
     for rule in rules:
+        if RULE_KINDS.get(rule, kind) != kind:
+            continue  # (it would answer None)
         speaker = rule(scan, cue, quote)
         if scan.acceptable(speaker, quote):
             return speaker

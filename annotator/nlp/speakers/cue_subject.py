@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.speakers.mentions import noun_phrase, subject_of
+from annotator.nlp.speakers.mentions import subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 #: Relative pronouns that can be a clause's subject and a source.
@@ -21,7 +21,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
         return None
     subject = outside_parenthesis(subject)
     relative = relative_subject(cue.root)
-    mention = noun_phrase(subject, scan.text)
+    mention = scan.mention(subject)
     if relative is not None and subject.i == cue.root.head.i and any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
         # a name's relative pronoun: coref links it back to the name; a description ("her family,
         # who said") stays the speaker, as coref can link a pronoun only to a named entity

@@ -27,7 +27,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     after = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS
                   and 0 < c.i - verb.i <= MAX_DISTANCE and c.pos_ in ("PROPN", "NOUN")), None)
     if after is not None:
-        return noun_phrase(after, scan.text)
+        return scan.mention(after)
     return name_after(verb, scan.text)
 
 

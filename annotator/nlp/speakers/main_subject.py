@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from annotator.nlp.lexicon import SUBJECT_DEPS
-from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import SpeakerScan
 
 
@@ -18,4 +17,4 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < cue.start), None)
     if subject is None or quote.start <= subject.i < quote.end:
         return None
-    return noun_phrase(subject, scan.text)
+    return scan.mention(subject)

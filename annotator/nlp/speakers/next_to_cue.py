@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 _SPEAKING_PRONOUNS = ("he", "she", "they")
@@ -22,7 +21,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     for i in (verb.i + 1, before_aside(doc, verb.i)):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_SPEAKERS
                                   or doc[i].lower_ in _SPEAKING_PRONOUNS):
-            return noun_phrase(doc[i], scan.text)
+            return scan.mention(doc[i])
     return None
 
 

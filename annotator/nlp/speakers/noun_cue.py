@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.cue_words import AUTHORING_PREPOSITIONS, AUTHORING_VERBS, FIRST_SECOND_POSSESSIVES
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
-from annotator.nlp.speakers.mentions import noun_phrase, subject_of
+from annotator.nlp.speakers.mentions import subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 
@@ -27,7 +27,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
         source = modified_noun_source(root.head, scan.lexicon)
     else:
         return None
-    return noun_phrase(source, scan.text) if source is not None else None
+    return scan.mention(source) if source is not None else None
 
 
 def modified_noun_source(noun: Token, lexicon: Lexicon) -> Token | None:

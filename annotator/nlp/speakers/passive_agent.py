@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from annotator.nlp.name_words import could_speak
-from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 
@@ -18,5 +17,5 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
         if agent.dep_ == "agent":
             source = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if source is not None and could_speak(source):
-                return noun_phrase(source, scan.text)
+                return scan.mention(source)
     return None

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import relations_of
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.marks import DocText, MarkedSegment, doc_text, find_marked_segments, paragraph_bounds, paragraph_starts
 
 #: What a cue is, for the rules that read only one kind.
@@ -30,6 +31,9 @@ class SpeakerScan:
     quotes: list[Span] = field(default_factory=list)
     #: Quote index → the cue its ``CUE`` relation names.
     cues: dict[int, Span] = field(default_factory=dict)
+    #: Token index → the bounds of the mention it stands for (``mention``): a function of the token
+    #: and ``text`` alone, so the scans of one Doc over one text may share it.
+    mentions: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon) -> SpeakerScan:
@@ -42,6 +46,15 @@ class SpeakerScan:
         cues = {i: cue_at[(q.start_char, q.end_char)] for i, q in enumerate(quotes)
                 if (q.start_char, q.end_char) in cue_at}
         return cls(doc=doc, text=doc_text(doc).text, lexicon=lexicon, quotes=quotes, cues=cues)
+
+    def mention(self, token: Token) -> Span:
+        """The mention ``token`` stands for (``mentions.noun_phrase`` over ``text``), read once per token."""
+        bounds = self.mentions.get(token.i)
+        if bounds is None:
+            span = noun_phrase(token, self.text)
+            self.mentions[token.i] = (span.start, span.end)
+            return span
+        return self.doc[bounds[0]:bounds[1]]
 
     @cached_property
     def paragraph_starts(self) -> list[int]:

@@ -274,25 +274,42 @@ Rules = dict[tuple[str, ...], Rule]
 # (or noun) outside quotation marks.
 
 def _raised_gate(f: ParseFacts) -> numpy.ndarray:
-    return ~f.negated & f.child({"nsubj", "nsubjpass"}, "before") & f.child({"xcomp", "prep"}, "after")
+    """A passive with its subject before it and a ``to`` infinitive or an ``as`` phrase after it, or
+    an active verb with its subject before it and a ``to`` infinitive after it (``_raised``)."""
+    infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
+    passive = f.child({"auxpass"})
+    as_phrase = f.parent_of(f.label({"prep"}) & f.reads({"as"}), "after")
+    return ~f.negated & (passive & f.child({"nsubjpass"}, "before") & (infinitive | as_phrase)
+                         | ~passive & f.child({"nsubj"}, "before") & infinitive)
+
+
+def _noun_object(f: ParseFacts) -> numpy.ndarray:
+    """A noun or name object after the verb (``_object``)."""
+    return f.parent_of(f.label({"dobj"}) & f.part_of_speech("NOUN", "PROPN"), "after")
+
+
+def _clause_after(f: ParseFacts) -> numpy.ndarray:
+    """A complement clause or a ``to`` infinitive after the verb (``_clause``)."""
+    return f.child({"ccomp"}, "after") | f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
 
 
 def _embedded_object_gate(f: ParseFacts) -> numpy.ndarray:
-    return ~f.label(MAIN_DEPS) & f.part_of_speech("VERB") & f.child({"dobj"}, "after")
+    return ~f.label(MAIN_DEPS) & f.part_of_speech("VERB") & _noun_object(f)
 
 
 def _object_predicate_gate(f: ParseFacts) -> numpy.ndarray:
-    return f.part_of_speech("VERB") & f.child({"dobj"}, "after") & f.child(PREDICATE_DEPS, "after") \
+    return f.part_of_speech("VERB") & _noun_object(f) & f.child(PREDICATE_DEPS, "after") \
         & f.child({"nsubj", "nsubjpass"}) & ~f.child({"auxpass"})
 
 
 def _thing_subject_gate(f: ParseFacts) -> numpy.ndarray:
-    return f.part_of_speech("VERB") & f.label(MAIN_DEPS) & f.child({"nsubj"}, "before") \
-        & f.child({"dobj", "ccomp"}, "after")
+    """A common noun subject before the verb (the first one is), an object or clause after it."""
+    return f.part_of_speech("VERB") & f.label(MAIN_DEPS) \
+        & f.parent_of(f.label({"nsubj"}) & f.part_of_speech("NOUN"), "before") & f.child({"dobj", "ccomp"}, "after")
 
 
 def _negated_clause_gate(f: ParseFacts) -> numpy.ndarray:
-    return f.negated & f.child({"ccomp", "xcomp"}, "after")
+    return f.negated & _clause_after(f)
 
 
 def _nested_clause_gate(f: ParseFacts) -> numpy.ndarray:
@@ -300,11 +317,14 @@ def _nested_clause_gate(f: ParseFacts) -> numpy.ndarray:
 
 
 def _first_person_gate(f: ParseFacts) -> numpy.ndarray:
-    return f.part_of_speech("VERB") & ~f.negated & f.child({"nsubj"}) & f.child({"ccomp", "xcomp"}, "after")
+    """An ``I`` or ``we`` subject (the first one is) and a clause after the verb."""
+    return f.part_of_speech("VERB") & ~f.negated & f.parent_of(f.label({"nsubj"}) & f.reads({"i", "we"})) \
+        & _clause_after(f)
 
 
 def _noun_preposition_gate(f: ParseFacts) -> numpy.ndarray:
-    return f.child({"prep"}, "after")
+    """One of ``NOUN_PREPOSITIONS`` after the noun, with an object."""
+    return f.parent_of(f.label({"prep"}) & f.reads(NOUN_PREPOSITIONS) & f.child({"pobj", "pcomp"}), "after")
 
 
 #: rule → its gate (a rule not here is tried on every verb or noun outside quotation marks).

@@ -35,15 +35,15 @@ def verb_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     clause = _clause(verb)
     if clause is None:
         return []
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ not in FIRST_SECOND_PERSON and could_speak(subject):
+        return []  # a subject who can speak: the frames' (``frame:clause``, ``frame:infinitive``)
     found = content_quote(scan, verb, _after_that(clause), clause.right_edge.i, scan.doc[verb.i:verb.i + 1],
                           min_tokens=2)
     if not found:
         return []
     kind = "clause" if clause.dep_ == "ccomp" else "infinitive"
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None:
-        # a subject who can speak: the frames' (``frame:clause``, ``frame:infinitive``)
-        speaks = subject.lower_ not in FIRST_SECOND_PERSON and could_speak(subject)
-        return [] if speaks else [BroadFind(f"rule:free-{kind}", f) for f in found]
+        return [BroadFind(f"rule:free-{kind}", f) for f in found]
     speaker = verb_holder(verb, scan.lexicon)
     return [BroadFind(f"rule:subjectless-{kind}", f, speaker, speaker is not None) for f in found]

@@ -20,7 +20,7 @@ from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
-from annotator.nlp.suggest.scorer import DocFacts, SuggestionScorer, default_scorer, features, shipped_table
+from annotator.nlp.suggest.scorer import DocFacts, Features, SuggestionScorer, default_scorer, features, shipped_table
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
@@ -113,7 +113,7 @@ class Suggester:
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
         found = proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned]
         rate = with_learned(rate, learned)
-        modelled, sure = self.modelled(doc, found, rate)
+        modelled, described = self.modelled(doc, found, rate)
         if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
             found = [p for p in found if id(p) not in modelled or modelled[id(p)] >= self.scorer_min_score]
             chosen = choose(found, self.scores, 0.0, self.thresholded(rate, modelled))
@@ -122,15 +122,16 @@ class Suggester:
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
-        up = {id(p) for p, _ in chosen if self.promotes(p, sure)}
+        up = {id(p) for p, _ in chosen if self.promotes(p, described)}
         promote(doc, [p for p, _ in chosen if id(p) in up])
         doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents
         return doc
 
-    def modelled(self, doc: Doc, found: list[Proposal], rate) -> tuple[dict[int, float], dict[int, float]]:
-        """The learned scorer's probabilities of each proposal it scores (by ``id``), right and right
-        with its speaker (the latter only when promoting): those of a source it was fitted on and
-        that no other rate (a team's counts, a trained model's own) scores."""
+    def modelled(self, doc: Doc, found: list[Proposal], rate) -> tuple[dict[int, float], dict[int, Features]]:
+        """The learned scorer's probability that each proposal it scores is right (by ``id``): those
+        of a source it was fitted on and that no other rate (a team's counts, a trained model's own)
+        scores; and, only when promoting, the features of those that could be promoted (``promotes``
+        reads off them whether one is right with its speaker too, for the few ``choose`` keeps)."""
         scorer = self.scorer
         if scorer is None:
             return {}, {}
@@ -139,13 +140,13 @@ class Suggester:
             return {}, {}
         facts = DocFacts.of(doc)
         promoting = self.promote and self.promote_min_score is not None
-        right, sure = {}, {}
+        right, described = {}, {}
         for p in known:
             feats = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, self.lexicon)
             right[id(p)] = scorer.probability(feats)
             if promoting and promotable(p):
-                sure[id(p)] = scorer.promote_probability(feats)
-        return right, sure
+                described[id(p)] = feats
+        return right, described
 
     def thresholded(self, rate, modelled: dict[int, float]):
         """``choose``'s rate when some proposals are the scorer's (already at least its threshold):
@@ -158,10 +159,12 @@ class Suggester:
             return score if score is not None and score >= self.min_score else -1.0
         return scored
 
-    def promotes(self, proposal: Proposal, sure: dict[int, float]) -> bool:
+    def promotes(self, proposal: Proposal, described: dict[int, Features]) -> bool:
         """Whether a chosen proposal becomes a pre-label: scored right with its speaker at
-        ``promote_min_score`` or more (``sure`` holds only the promotable ones, and only when promoting)."""
-        return id(proposal) in sure and sure[id(proposal)] >= self.promote_min_score
+        ``promote_min_score`` or more (``described`` holds the features of the promotable ones
+        only, and only when promoting)."""
+        feats = described.get(id(proposal))
+        return feats is not None and self.scorer.promote_probability(feats) >= self.promote_min_score
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal) -> float:
         """The table's score of a frame's candidate updated by the team's counts of its frame and cue

@@ -87,13 +87,15 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
                   if f.cue is not None and not overlaps_any(*f.chars, taken)]
     text = doc_text(doc).text
     scans: dict[int, SpeakerScan] = {}
+    mentions: dict[int, tuple[int, int]] = {}  # (shared: a mention is the same whatever the word lists)
     out = []
     for source, words, f, candidate in found:
-        scan = scans.get(id(words)) or scans.setdefault(id(words), SpeakerScan(doc=doc, text=text, lexicon=words))
+        scan = scans.get(id(words)) or scans.setdefault(
+            id(words), SpeakerScan(doc=doc, text=text, lexicon=words, mentions=mentions))
         out.append(Proposal(f.span, f.quote_type, f.cue, speaker_from_rules(scan, f.cue, f.span), source, candidate))
     broad = sources.intersection(SHAPE_SOURCES)
     if broad:
-        speakers = SpeakerScan(doc=doc, text=text, lexicon=lexicon)
+        speakers = SpeakerScan(doc=doc, text=text, lexicon=lexicon, mentions=mentions)
         for b in every_shape(QuoteScan.of(doc, lexicon), broad):
             f = b.found
             if not overlaps_any(*f.chars, taken):

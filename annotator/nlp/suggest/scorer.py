@@ -84,8 +84,8 @@ class SuggestionScorer:
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> SuggestionScorer:
         """From the stored form: ``{"weights": {name: weight}, "sources": [...], "promote_weights": {…}}``."""
-        weights, sources = table.get("weights"), table.get("sources")
-        promote_weights = table.get("promote_weights") or {}
+        weights, sources = _pairs_read(table.get("weights")), table.get("sources")
+        promote_weights = _pairs_read(table.get("promote_weights") or {})
         if not isinstance(weights, Mapping) or not isinstance(sources, (list, tuple)) \
                 or not isinstance(promote_weights, Mapping):
             raise ValueError("a scorer table needs 'weights' (feature name → weight) and 'sources' (a list); "
@@ -108,6 +108,14 @@ class SuggestionScorer:
         """The probability that it is right with its speaker, as the promotion threshold reads it
         (each quote type's own threshold folded in: see the module's note), 0 without ``promote_weights``."""
         return sigmoid(_dot(self.promote_weights, feats)) if self.promote_weights else 0.0
+
+
+def _pairs_read(weights: object) -> object:
+    """A weight table given as ``[[name, weight], …]`` (the form a spaCy config can hold: its option
+    names cannot carry the ``=`` of our feature names) read as a mapping; any other value as it is."""
+    if isinstance(weights, (list, tuple)) and all(isinstance(p, (list, tuple)) and len(p) == 2 for p in weights):
+        return dict(weights)
+    return weights
 
 
 #: The shipped models and thresholds, written by ``bench/fit_scorer.py`` (its ``_made_by`` names the

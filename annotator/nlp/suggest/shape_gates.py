@@ -8,25 +8,27 @@ from __future__ import annotations
 import numpy
 
 from annotator.nlp.frames.gates import Gate, ParseFacts
-from annotator.nlp.suggest.broad import GATES, Rule
+from annotator.nlp.suggest.broad import GATES, Rule, _clause_after, _noun_object
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
-from annotator.nlp.suggest.prepositions import verb_topic_preposition
+from annotator.nlp.suggest.prepositions import TOPIC_PREPOSITIONS, verb_topic_preposition
 
 #: A verb with one of these children is passive: neither the objects' nor the prepositions'.
 PASSIVE = frozenset({"auxpass", "nsubjpass"})
 
 
 def _verb_object_gate(f: ParseFacts) -> numpy.ndarray:
-    return f.part_of_speech("VERB") & ~f.child(PASSIVE) & f.child({"dobj"}, "after")
+    return f.part_of_speech("VERB") & ~f.child(PASSIVE) & _noun_object(f)
 
 
 def _verb_topic_preposition_gate(f: ParseFacts) -> numpy.ndarray:
-    return f.part_of_speech("VERB") & ~f.child(PASSIVE) & f.child({"prep"}, "after")
+    """One of ``TOPIC_PREPOSITIONS`` after the verb, with an object."""
+    topic = f.label({"prep"}) & f.reads(TOPIC_PREPOSITIONS) & f.child({"pobj", "pcomp"})
+    return f.part_of_speech("VERB") & ~f.child(PASSIVE) & f.parent_of(topic, "after")
 
 
 def _verb_clause_gate(f: ParseFacts) -> numpy.ndarray:
-    return f.part_of_speech("VERB") & f.child({"ccomp", "xcomp"}, "after")
+    return f.part_of_speech("VERB") & _clause_after(f)
 
 
 #: rule → its gate, for every shape rule (``shapes.every_shape`` hands it to the one pass).

@@ -11,7 +11,7 @@ from textual.message import Message
 
 from annotator.core.sources import InputError
 from annotator.core.records import Task
-from annotator.tui.feed import NLP_IMPORT_LOCK, FeedItem, TaskFeed
+from annotator.tui.feed import NLP_IMPORT_LOCK, FeedItem, Prelabeler, TaskFeed
 from annotator.tui.model_updates import POLL_SECONDS, DocumentRelabeled, ModelUpdates
 from annotator.tui.screens.document_screen import DocumentScreen
 
@@ -58,15 +58,15 @@ class AnnotateScreen(DocumentScreen):
     @work(thread=True, exclusive=True, group="feed")
     def read_documents(self) -> None:
         """Read the sources (in ``--order``) and post each document as it becomes ready."""
+        prelabeler = Prelabeler(self.run.model, self.run.load_model,
+                                on_status=lambda state, message: self.post_message(ModelStatus(state, message)))
         feed = TaskFeed(
-            self.run.sources, self.run.store, model=self.run.model,
-            load_model=self.run.load_model, on_invalid=self._reject,
-            on_status=lambda state, message: self.post_message(ModelStatus(state, message)),
+            self.run.sources, self.run.store, prelabeler, on_invalid=self._reject,
             read_ahead=self.flow.read_ahead, drafts=self.run.drafts, order=self.run.order,
             relabel=self.updates is not None,
         )
         if self.updates is not None:
-            self.updates.feed = feed
+            self.updates.prelabeler = prelabeler
         self.relay(feed, DocumentArrived)
 
     @work(thread=True, exclusive=True, group="coref")

@@ -96,6 +96,29 @@ def test_parse_facts_read_the_children_on_each_side():
     assert facts.head_is("say").tolist() == [doc[i].head.i == 3 for i in range(len(doc))]
 
 
+def test_parse_facts_read_the_children_of_a_kind_and_the_words():
+    doc = _hand_doc()
+    facts = ParseFacts(doc, [])
+    # ``say``'s subject, a name, stands before it; ``rained``'s, a pronoun, too
+    assert facts.parent_of(facts.label({"nsubj"}) & facts.part_of_speech("PROPN"), "before").tolist() == \
+        [i == 3 for i in range(len(doc))]
+    assert not facts.parent_of(facts.label({"nsubj"}) & facts.part_of_speech("PROPN"), "after").any()
+    assert facts.parent_of(facts.part_of_speech("PRON")).tolist() == [i == 6 for i in range(len(doc))]
+    assert facts.part_of_speech("PRON", "PROPN").tolist() == [i in (0, 5) for i in range(len(doc))]
+    assert facts.reads({"ann", "no"}).tolist() == [i in (0, 9) for i in range(len(doc))]
+    assert not facts.to_infinitive.any() and not facts.tagged({"VB"}).any()  # (no tags given)
+
+
+def test_parse_facts_know_a_to_infinitive():
+    words = ["They", "want", "to", "leave"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "aux", "xcomp"],
+              tags=["PRP", "VBP", "TO", "VB"])
+    facts = ParseFacts(doc, [])
+    assert facts.to_infinitive.tolist() == [False, False, False, True]
+    assert facts.tagged({"VB", "TO"}).tolist() == [False, False, True, True]
+    assert facts.parent_of(facts.label({"xcomp"}) & facts.to_infinitive, "after").tolist() == [False, True, False, False]
+
+
 def test_parse_facts_know_the_quoted_words_and_a_mark_below():
     doc = _hand_doc()
     inside = [(doc[5].idx, doc[6].idx + len("rained"))]

@@ -1,0 +1,252 @@
+"""The suggestion scorer refitted on a team's decisions (issue 19): the shipped logistic models
+(``nlp/suggest/scorer.py``, fitted offline on a news corpus) moved towards what this team takes.
+
+What it reads off the decisions (the accepted documents, as ``suggestion_update`` reads them): a
+suggestion the annotator took is a ``QUOTE`` in the document's ``spans``; one left alone stays in its
+``suggestions`` and overlaps no quote. Each document is pre-labeled again by the rules and every
+candidate the suggestions component would score (``suggest.propose.proposals``, the sources the
+shipped scorer knows) is labeled *right* when it pairs with an accepted quote the rules' pre-labels
+did not find (the scorer's overlap match), and *right with its speaker* when that quote's speaker is
+its speaker too: the two models' targets, as the shipped fit labels them against gold.
+
+The fit is a MAP update with the shipped weights as the prior mean: each model minimises its log
+loss plus ``strength / 2 · ‖w - w_shipped‖²`` (Newton's method, numpy only). A few documents move the
+weights a little, many move them more; a feature the decisions never show keeps its shipped weight.
+The strength is chosen on a held-out slice of the decided documents (by held-out log loss, the
+shipped weights themselves among the choices), then the model is refitted on every document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from annotator.core.records import QUOTE, SPEAKER, Span, Task
+
+#: Strengths tried (in examples' worth of pull towards the shipped weights); ``None``: the shipped
+#: weights unchanged.
+STRENGTHS: tuple[float | None, ...] = (None, 1000.0, 300.0, 100.0, 30.0, 10.0)
+#: Below this many documents with candidates no slice is held out: the strongest pull is used.
+MIN_DOCUMENTS_TO_CHOOSE = 8
+#: A weaker pull (a later strength) replaces a stronger one only when its held-out log loss per
+#: candidate is lower by this much: a smaller difference on a slice of a few documents is noise.
+MIN_LOSS_GAIN = 0.0005
+#: Share of the documents (by text hash) held out to choose the strength.
+HELD_OUT_SHARE = 0.25
+TARGETS = ("right", "attributed")
+
+
+@dataclass
+class Row:
+    """One candidate: its named features, its source, and whether it was right (and with its speaker)."""
+
+    feats: dict[str, float]
+    source: str
+    right: bool
+    attributed: bool
+
+
+@dataclass
+class TeamFit:
+    """The refitted table (``SuggestionScorer.from_table``'s form) and how it was chosen."""
+
+    table: dict
+    documents: int
+    candidates: int
+    right: int
+    #: per target: the chosen strength (None: the shipped weights), and the held-out log loss of each tried
+    strengths: dict[str, float | None] = field(default_factory=dict)
+    held_out: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"documents": self.documents, "candidates": self.candidates, "right": self.right,
+                "strengths": self.strengths, "held_out_log_loss": self.held_out}
+
+    @property
+    def moved(self) -> bool:
+        """Whether any weight differs from the shipped ones (a strength was chosen for a model)."""
+        return any(s is not None for s in self.strengths.values())
+
+
+def _record(task: Task, edges: tuple[dict, dict], span, label: str, quote_type: str | None = None) -> Span | None:
+    """``span`` (a spaCy Span) as a record of ``task`` (None when it is not on the task's token edges)."""
+    if span is None:
+        return None
+    first, last = edges[0].get(span.start_char), edges[1].get(span.end_char)
+    if first is None or last is None:
+        return None
+    return Span(span.start_char, span.end_char, first, last, label, text=task.text[span.start_char:span.end_char],
+                quote_type=quote_type)
+
+
+def document_rows(decided: Task, doc, lexicon, known) -> list[Row]:
+    """The labeled candidates of one decided document, ``doc`` being its text as the rules pre-label it."""
+    from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
+    from annotator.nlp.convert import doc_to_task
+    from annotator.nlp.suggest.propose import proposals
+    from annotator.nlp.suggest.scorer import DocFacts, features
+
+    base = doc_to_task(doc)
+    gold = [s for s in decided.spans if s.label == QUOTE]
+    found, _ = match_quotes_with_pieces(decided.text, gold, [s for s in base.spans if s.label == QUOTE])
+    paired = {g.key for g, _ in found}
+    missed = [g for g in gold if g.key not in paired]
+    said = speakers_of(decided)
+    facts = DocFacts.of(doc)
+    edges = ({t.start: t.id for t in base.tokens}, {t.end: t.id for t in base.tokens})
+    rows = []
+    for proposal in proposals(doc, lexicon, known):
+        quote = _record(base, edges, proposal.span, QUOTE, proposal.quote_type)
+        if quote is None:
+            continue
+        pairs, _ = match_quotes_with_pieces(decided.text, missed, [quote]) if missed else ([], None)
+        speaker = _record(base, edges, proposal.speaker, SPEAKER)
+        mention = base.span_text(speaker) if speaker is not None else ""
+        attributed = bool(pairs) and speaker is not None and pairs[0][0].key in said and same_speaker(
+            said[pairs[0][0].key], [Attribution(speaker, mention, mention)])
+        feats = features(facts, proposal.span, proposal.cue, proposal.speaker, proposal.source, proposal.quote_type,
+                         lexicon)
+        rows.append(Row(feats, proposal.source, bool(pairs), attributed))
+    return rows
+
+
+def collect_rows(decided: Sequence[Task], *, base: str | None = None, nlp=None) -> list[list[Row]]:
+    """Every decided document's labeled candidates, one list a document (``nlp``: a rules pipeline
+    from ``base`` unless given; its suggestions component is not run: the rules' pre-labels alone)."""
+    from annotator.nlp.lexicon import shared_lexicon
+    from annotator.nlp.pipeline import SUGGESTIONS, load_pipeline
+    from annotator.nlp.suggest.scorer import default_scorer
+
+    scorer = default_scorer()
+    if scorer is None or not decided:
+        return []
+    nlp = nlp or load_pipeline(base)
+    lexicon = shared_lexicon(nlp)
+    with nlp.select_pipes(disable=[SUGGESTIONS] if SUGGESTIONS in nlp.pipe_names else []):
+        docs = nlp.pipe([t.text for t in decided], batch_size=16)
+        return [document_rows(task, doc, lexicon, scorer.sources) for task, doc in zip(decided, docs, strict=True)]
+
+
+def _matrix(rows: Sequence[Row], index: Mapping[str, int]) -> np.ndarray:
+    x = np.zeros((len(rows), len(index)))
+    for i, row in enumerate(rows):
+        for name, value in row.feats.items():
+            x[i, index[name]] = value
+    return x
+
+
+def fit_map(x: np.ndarray, y: np.ndarray, prior: np.ndarray, strength: float, iterations: int = 30) -> np.ndarray:
+    """The weights minimising the log loss of ``y`` given ``x`` plus ``strength / 2 · ‖w - prior‖²``
+    (Newton's method from the prior, halving a step that does not lower the objective)."""
+    def objective(w: np.ndarray) -> float:
+        z = x @ w
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + strength / 2 * np.sum((w - prior) ** 2))
+
+    w, current = prior.copy(), objective(prior)
+    eye = np.eye(len(prior))
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + strength * (w - prior)
+        hessian = (x.T * (p * (1.0 - p))) @ x + strength * eye
+        step = np.linalg.solve(hessian, gradient)
+        size = 1.0
+        while size > 1e-4:
+            trial = w - size * step
+            value = objective(trial)
+            if value <= current:
+                break
+            size /= 2
+        else:
+            break
+        w, moved, current = trial, float(np.max(np.abs(size * step))), value
+        if moved < 1e-6:
+            break
+    return w
+
+
+def log_loss(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    z = x @ w
+    return float(np.mean(np.logaddexp(0.0, z) - y * z)) if len(y) else 0.0
+
+
+def _held_out(keys: Sequence[str]) -> list[bool]:
+    """Which documents the strength is chosen on: a fixed share, by a hash of each document's key."""
+    from zlib import crc32
+
+    return [crc32(key.encode("utf-8")) % 1000 < HELD_OUT_SHARE * 1000 for key in keys]
+
+
+def choose_strength(train: list[Row], held: list[Row], index, prior: np.ndarray, target: str
+                    ) -> tuple[float | None, dict[str, float]]:
+    """The strength whose fit on ``train`` has the lowest log loss on ``held`` (None: the shipped weights)."""
+    x, y = _matrix(train, index), np.array([getattr(r, target) for r in train], dtype=float)
+    hx, hy = _matrix(held, index), np.array([getattr(r, target) for r in held], dtype=float)
+    losses: dict[str, float] = {}
+    best: tuple[float, float | None] | None = None
+    for strength in STRENGTHS:
+        w = prior if strength is None else fit_map(x, y, prior, strength)
+        loss = log_loss(hx, hy, w)
+        losses["shipped" if strength is None else f"{strength:g}"] = round(loss, 5)
+        if best is None or loss < best[0] - MIN_LOSS_GAIN:
+            best = (loss, strength)
+    return best[1], losses
+
+
+def _split(documents: Sequence[list[Row]], keys: Sequence[str]) -> tuple[list[Row], list[Row]]:
+    """The rows of the documents the strength is fitted on, and of those it is chosen on."""
+    held = _held_out(keys)
+    train = [r for d, h in zip(documents, held, strict=True) if not h for r in d]
+    return train, [r for d, h in zip(documents, held, strict=True) if h for r in d]
+
+
+def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, names: list[str]) -> None:
+    """Refit one model (``target``: right, or right with its speaker) into ``fit.table[key]``; ``slices``:
+    the train and held-out rows to choose the strength on (None: too few documents, the strongest pull)."""
+    shipped = fit.table[key]
+    if not shipped:
+        fit.strengths[target] = None
+        return
+    index = {n: i for i, n in enumerate(names)}
+    prior = np.array([shipped.get(n, 0.0) for n in names])
+    if slices is not None:
+        strength, fit.held_out[target] = choose_strength(*slices, index, prior, target)
+    else:
+        strength = max(s for s in STRENGTHS if s is not None)
+    fit.strengths[target] = strength
+    if strength is not None:
+        w = fit_map(_matrix(rows, index), np.array([getattr(r, target) for r in rows], dtype=float), prior, strength)
+        fit.table[key] = {**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}
+
+
+def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, prior_table: Mapping | None = None
+          ) -> TeamFit:
+    """The shipped table (``prior_table``) refitted on ``documents``' rows (one list a document; ``keys``
+    name them for the held-out slice, by default their order)."""
+    from annotator.nlp.suggest.scorer import shipped_table
+
+    prior_table = prior_table if prior_table is not None else shipped_table()
+    keys = list(keys) if keys is not None else [str(i) for i in range(len(documents))]
+    known = set(prior_table.get("sources") or ())
+    documents = [[r for r in rows if r.source in known] for rows in documents]
+    rows = [r for d in documents for r in d]
+    table = {"sources": list(prior_table.get("sources") or []), "weights": dict(prior_table.get("weights") or {}),
+             "promote_weights": dict(prior_table.get("promote_weights") or {})}
+    fit = TeamFit(table, documents=sum(1 for d in documents if d), candidates=len(rows),
+                  right=sum(r.right for r in rows))
+    if not rows:
+        fit.strengths = {t: None for t in TARGETS}
+        return fit
+    names = sorted({n for r in rows for n in r.feats})  # a feature never seen keeps its prior weight exactly
+    train, held = _split(documents, keys)
+    slices = (train, held) if fit.documents >= MIN_DOCUMENTS_TO_CHOOSE and train and held else None
+    for target, key in zip(TARGETS, ("weights", "promote_weights"), strict=True):
+        _fit_target(fit, target, key, rows, slices, names)
+    return fit
+
+
+def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None) -> TeamFit:
+    """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``."""
+    documents = collect_rows(decided, base=base, nlp=nlp)
+    return refit(documents, keys=[str(t.input_hash or t.text) for t in decided][:len(documents)])
