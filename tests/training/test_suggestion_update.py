@@ -131,12 +131,21 @@ def test_the_next_pre_label_scores_suggestions_by_the_teams_rates(counted):
     assert meta["kind"] == "suggestions" and meta["decisions"] == len(NAMES)
 
 
+def header(model: Path) -> str:
+    """What the header says of the suggestions update that published ``model``: which of its options
+    won on the dev slice (the counts, or with the team's scorer) depends on the shipped scorer's
+    weights, so it is read from the model's meta."""
+    update = json.loads((model / "meta.json").read_text())["annotator"]["update"]
+    team = " (the team's scorer)" if "scorer" in str(update.get("pipeline", "")) else ""
+    return f"suggestions from {len(NAMES)} decisions{team}"
+
+
 def test_the_header_says_what_the_update_changed(counted):
     work, result = counted
-    assert describe_update(result.model) == f"suggestions from {len(NAMES)} decisions"
+    assert describe_update(result.model) == header(result.model)
     loop = LearningLoop(decisions=work / "out.jsonl", root=work / "models")
     try:
-        assert loop.in_use.describe().startswith(f"model 1 · suggestions from {len(NAMES)} decisions · dev F1")
+        assert loop.in_use.describe().startswith(f"model 1 · {header(result.model)} · dev F1")
     finally:
         loop.close()
     in_use = ModelInUse(2, result.model, 0.5, "suggestions from 30 decisions")
@@ -207,7 +216,7 @@ def test_the_loop_reports_the_counts_model_while_the_span_model_still_trains(cou
         shutil.copytree(work / "models" / "1", root / "1")  # what the update publishes first
         outcome = loop.poll()
         assert outcome is not None and outcome.kept and loop.running
-        assert outcome.describe() == f"model 1 kept: suggestions from {len(NAMES)} decisions"
+        assert outcome.describe() == f"model 1 kept: {header(work / 'models' / '1')}"
         assert loop.poll() is None  # reported once
     finally:
         loop.close()
