@@ -36,13 +36,17 @@ PLACES = ["the old factory on the river", "the ferry across the bay", "the libra
 TAKEN, LEFT = "dreads", "dreams"
 
 
+def paired_texts(names: list[str], things: list[str], shift: int, write_one) -> list[str]:
+    """One text per name and thing, ``write_one(name, thing, other)``: ``other`` is the name ``shift``
+    places further on, so every text has two people in it."""
+    return [write_one(name, thing, names[(i + shift) % len(names)])
+            for i, (name, thing) in enumerate(zip(names, things, strict=True))]
+
+
 def texts() -> list[str]:
-    out = []
-    for i, (name, place) in enumerate(zip(NAMES, PLACES, strict=True)):
-        other = NAMES[(i + 5) % len(NAMES)]
-        out.append(f"The council met on Tuesday evening. {name} {TAKEN} that {place} will close before the "
-                   f"winter comes.\n\n{other} {LEFT} that {place} will be full of people again by next summer.")
-    return out
+    return paired_texts(NAMES, PLACES, 5, lambda name, place, other: (
+        f"The council met on Tuesday evening. {name} {TAKEN} that {place} will close before the "
+        f"winter comes.\n\n{other} {LEFT} that {place} will be full of people again by next summer."))
 
 
 def decided(task: Task, take: str) -> Task:

@@ -18,7 +18,7 @@ from annotator.core.records import Task
 from annotator.nlp.pipeline import SUGGESTIONS, load_pipeline, prelabel
 from annotator.training import scorer_fit
 from annotator.training.updater import PARTIAL_PREFIX, latest_model, numbered_models, update_model
-from tests.training.test_suggestion_update import decided, write
+from tests.training.test_suggestion_update import decided, paired_texts, write
 from tests.training.test_updater import killed_while_writing
 
 pytestmark = pytest.mark.model
@@ -36,12 +36,9 @@ TAKEN_CUE, LEFT_CUE = "adamant", "dreads"
 
 
 def texts() -> list[str]:
-    out = []
-    for i, (name, plan) in enumerate(zip(PEOPLE, PLANS, strict=True)):
-        other = PEOPLE[(i + 7) % len(PEOPLE)]
-        out.append(f"The board met on Monday morning. {name} is {TAKEN_CUE} about {plan}.\n\n"
-                   f"{other} {LEFT_CUE} that the harbour will be empty of ships before the spring.")
-    return out
+    return paired_texts(PEOPLE, PLANS, 7, lambda name, plan, other: (
+        f"The board met on Monday morning. {name} is {TAKEN_CUE} about {plan}.\n\n"
+        f"{other} {LEFT_CUE} that the harbour will be empty of ships before the spring."))
 
 
 def taking(task: Task) -> Task:
