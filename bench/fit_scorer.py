@@ -36,6 +36,7 @@ from scorer_choice import choose_thresholds, fit, promote_shifts  # noqa: E402  
 
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model  # noqa: E402
 from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
+from annotator.nlp.suggest.scorer import shifted  # noqa: E402
 
 WEIGHTS = ROOT / "annotator" / "nlp" / "suggest" / "scorer_weights.json"
 
@@ -83,12 +84,8 @@ def set_promotion(given: str, write: bool) -> int:
         print(f"--promote-at {given}: each threshold is between 0 and 1", file=sys.stderr)
         return 2
     table = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    weights = dict(table["promote_weights"])
-    for name, shift in table.get("promote_shifts", {}).items():
-        weights[name] = round(weights.get(name, 0.0) - shift, 5)
     shifts = promote_shifts({"indirect": indirect, "mixed": others, "direct": others})
-    for name, shift in shifts.items():
-        weights[name] = round(weights.get(name, 0.0) + shift, 5)
+    weights = shifted(shifted(table["promote_weights"], table.get("promote_shifts", {}), -1.0), shifts)
     table.update(promote_weights=weights, promote_shifts=shifts, promote_min_score=indirect)
     print(f"promote indirect at {indirect}, the others at {others}: shifts {shifts}")
     if write:

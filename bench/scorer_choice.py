@@ -19,7 +19,7 @@ from annotator.core.records import CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, Relatio
 from annotator.measure.evaluation import evaluate
 from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
 from annotator.nlp.frames.candidates import overlaps_any
-from annotator.nlp.suggest.scorer import CROSSES, crossed
+from annotator.nlp.suggest.scorer import CROSSES, crossed, shifted
 from annotator.nlp.suggest.scores import MIN_SCORE, SCORES, table_score
 from scorer_data import Candidate, DocRows
 
@@ -210,9 +210,7 @@ def choose_thresholds(rows: list[DocRows], fitted: Fitted, sure: Fitted) -> dict
             attempt(best["indirect"], other)
     print(f"chosen: show at {min_score}, promote at {best}")
     shifts = promote_shifts(best)
-    promote_weights = dict(sure.weights)
-    for name, shift in shifts.items():
-        promote_weights[name] = round(promote_weights.get(name, 0.0) + shift, 5)
+    promote_weights = shifted(sure.weights, shifts)
     return {"sources": fitted.sources, "min_score": min_score,
             "promote_min_score": None if best is None else best["indirect"], "promote_shifts": shifts,
             "fit": {"candidates": sum(len(r.candidates) for r in rows), "articles": len(rows),

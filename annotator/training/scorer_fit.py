@@ -201,13 +201,18 @@ def _split(documents: Sequence[list[Row]], keys: Sequence[str]) -> tuple[list[Ro
     return train, [r for d, h in zip(documents, held, strict=True) if h for r in d]
 
 
-def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, names: list[str]) -> None:
+def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, names: list[str],
+                shifts: Mapping[str, float]) -> None:
     """Refit one model (``target``: right, or right with its speaker) into ``fit.table[key]``; ``slices``:
-    the train and held-out rows to choose the strength on (None: too few documents, the strongest pull)."""
-    shipped = fit.table[key]
-    if not shipped:
+    the train and held-out rows to choose the strength on (None: too few documents, the strongest pull).
+    ``shifts``, the per-type promotion thresholds folded into the shipped weights, are taken out before
+    the fit (the model is refitted as it was fitted, calibrated) and folded in again after it."""
+    from annotator.nlp.suggest.scorer import shifted
+
+    if not fit.table[key]:
         fit.strengths[target] = None
         return
+    shipped = shifted(fit.table[key], shifts, -1.0)
     index = {n: i for i, n in enumerate(names)}
     prior = np.array([shipped.get(n, 0.0) for n in names])
     if slices is not None:
@@ -217,7 +222,7 @@ def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, na
     fit.strengths[target] = strength
     if strength is not None:
         w = fit_map(_matrix(rows, index), np.array([getattr(r, target) for r in rows], dtype=float), prior, strength)
-        fit.table[key] = {**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}
+        fit.table[key] = shifted({**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}, shifts)
 
 
 def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, prior_table: Mapping | None = None
@@ -241,8 +246,9 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
     names = sorted({n for r in rows for n in r.feats})  # a feature never seen keeps its prior weight exactly
     train, held = _split(documents, keys)
     slices = (train, held) if fit.documents >= MIN_DOCUMENTS_TO_CHOOSE and train and held else None
+    shifts = {"weights": {}, "promote_weights": prior_table.get("promote_shifts") or {}}
     for target, key in zip(TARGETS, ("weights", "promote_weights"), strict=True):
-        _fit_target(fit, target, key, rows, slices, names)
+        _fit_target(fit, target, key, rows, slices, names, shifts[key])
     return fit
 
 

@@ -92,3 +92,18 @@ def test_the_table_in_its_config_form_loads_back_the_same_scorer():
     back = SuggestionScorer.from_table(stored)
     assert dict(back.weights) == fit.table["weights"] and dict(back.promote_weights) == fit.table["promote_weights"]
     assert back.sources == frozenset(PRIOR["sources"])
+
+
+def test_a_per_type_promotion_threshold_folded_into_the_shipped_weights_survives_the_refit():
+    # the shipped promotion model is calibrated at p = 0.5 for these candidates, and its threshold for
+    # direct quotes is folded into type=direct (+2.0, listed in promote_shifts); a team that takes them
+    # at exactly the calibrated rate has nothing to teach, so the folded threshold must stay where it is
+    prior = {"sources": ["rule:a"], "weights": {"bias": 0.0, "source=rule:a": 0.0},
+             "promote_weights": {"bias": 0.0, "source=rule:a": 0.0, "type=direct": 2.0},
+             "promote_shifts": {"type=direct": 2.0}}
+    feats = {"bias": 1.0, "source=rule:a": 1.0, "type=direct": 1.0}
+    documents = [[Row(dict(feats), "rule:a", k % 2 == 0, k % 2 == 0) for k in range(6)] for _ in range(60)]
+    fit = refit(documents, prior_table=prior)
+    before = SuggestionScorer.from_table(prior).promote_probability(feats)
+    after = SuggestionScorer.from_table(fit.table).promote_probability(feats)
+    assert abs(after - before) < 0.03, (before, after, fit.strengths)

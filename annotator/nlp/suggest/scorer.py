@@ -123,6 +123,15 @@ def _pairs_read(weights: object) -> object:
 WEIGHTS_FILE = Path(__file__).with_name("scorer_weights.json")
 
 
+def shifted(weights: Mapping[str, float], shifts: Mapping[str, float], sign: float = 1.0) -> dict[str, float]:
+    """``weights`` with the per-type promotion ``shifts`` folded in (``sign`` -1: taken out, leaving
+    the model as it was fitted), rounded as the table stores them."""
+    out = dict(weights)
+    for name, shift in shifts.items():
+        out[name] = round(out.get(name, 0.0) + sign * shift, 5)
+    return out
+
+
 @cache
 def shipped_table() -> dict:
     """The shipped table (``WEIGHTS_FILE``), read once; empty when none has been fitted."""
