@@ -6,6 +6,7 @@ Runs before the parser, which keeps sentence starts set before it.
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -105,3 +106,16 @@ def dateline_places(doc: Doc) -> list[tuple[int, int]]:
 def _is_caps_word(token: Token) -> bool:
     text = token.text
     return len(text) >= 2 and text.isalpha() and text.isupper()
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of each sentence's first token, as ``[s.start for s in doc.sents]`` gives them (and
+    the same error without sentence boundaries), read off the Doc's array: ``doc.sents`` builds a
+    Span for every sentence."""
+    if not doc.has_annotation("SENT_START") or "sents" in doc.user_hooks:
+        return [s.start for s in doc.sents]
+    if not len(doc):
+        return []
+    flags = doc.to_array(SENT_START)
+    flags[0] = 1  # the first sentence starts at 0 whatever the token says
+    return numpy.flatnonzero(flags == 1).tolist()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import LOWER
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from annotator.nlp.entities import PERSON, name_tokens, surname_key
 from annotator.nlp.name_words import FEMALE_TITLES, GENDERED, MALE, MALE_TITLES
+from annotator.nlp.paragraphs import sentence_starts
 
 
 @dataclass
@@ -89,12 +91,30 @@ def people_of(ents: list[Span]) -> list[Person]:
 
 def name_words(mention: Span) -> int:
     """Words of a name, a hyphenated surname (``Ruiz-Castro``) counting as one."""
-    tokens = name_tokens(mention)
-    return sum(1 for t in tokens if t.is_alpha) - sum(1 for t in tokens if t.text == "-" and not t.whitespace_)
+    return _name_reading(mention)[0]
 
 
 def _full_key(mention: Span) -> str:
-    return " ".join(t.lower_ for t in name_tokens(mention))
+    return _name_reading(mention)[1]
+
+
+#: Doc → (a mention's token range → its ``name_words`` and ``_full_key``): read off the words alone,
+#: and asked of the same mentions for every speaker.
+_NAME_READINGS: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[int, str]]] = WeakKeyDictionary()
+
+
+def _name_reading(mention: Span) -> tuple[int, str]:
+    doc = mention.doc
+    known = _NAME_READINGS.get(doc)
+    if known is None:
+        known = _NAME_READINGS[doc] = {}
+    key = (mention.start, mention.end)
+    reading = known.get(key)
+    if reading is None:
+        tokens = name_tokens(mention)
+        words = sum(1 for t in tokens if t.is_alpha) - sum(1 for t in tokens if t.text == "-" and not t.whitespace_)
+        reading = known[key] = (words, " ".join(t.lower_ for t in tokens))
+    return reading
 
 
 def _nearest_full(mention: Span, people: list[Person]) -> Person:
@@ -128,7 +148,7 @@ def person_named(mention: Span, people: list[Person]) -> Person | None:
 def gender_from_context(doc: Doc, people: list[Person]) -> None:
     """A gendered pronoun in a sentence where one person alone was named before it votes for them."""
     owner = {m.start: p for p in people for m in p.mentions}
-    starts = [sent.start for sent in doc.sents]
+    starts = sentence_starts(doc)
     # Only a mention's first word and a gendered pronoun change anything: read the words from the
     # Doc's array and walk those tokens alone, in order, sentence by sentence.
     pronouns = _gendered_pronouns(doc.to_array(LOWER))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import POSSESSIVE
 from annotator.nlp.name_words import TITLES
@@ -12,8 +14,23 @@ PERSON = "PERSON"
 
 def name_tokens(span: Span) -> Span:
     """The name inside a mention: without titles before it and a possessive after it."""
-    start, end = span.start, span.end
     doc = span.doc
+    known = _NAMES.get(doc)
+    if known is None:
+        known = _NAMES[doc] = {}
+    key = (span.start, span.end)
+    bounds = known.get(key)
+    if bounds is None:
+        bounds = known[key] = _name_bounds(doc, *key)
+    return Span(doc, *bounds)
+
+
+#: Doc → (a mention's token range → its name's): read off the words alone, which never change in a
+#: Doc's life, and asked of the same mentions many times by the entity and coreference steps.
+_NAMES: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[int, int]]] = WeakKeyDictionary()
+
+
+def _name_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start + 1 and doc[end - 1].text in POSSESSIVE:
         end -= 1
     while start < end - 1:
@@ -22,7 +39,7 @@ def name_tokens(span: Span) -> Span:
         if not (word.rstrip(".") in TITLES or word == "the" or not token.text[:1].isupper()):
             break
         start += 1
-    return doc[start:end]
+    return start, end
 
 
 def surname_key(span: Span) -> str:

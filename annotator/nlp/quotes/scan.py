@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import IDX
@@ -65,7 +66,7 @@ class QuoteScan:
         (``LEMMA``, ``LOWER``) is one of ``words``: read from the Doc's arrays, since a scan of every
         word would build a Token for each."""
         doc = self.doc
-        wanted = {hash_string(w) for w in words}
+        wanted = _word_ids(words)
         array = self._arrays.get((kind_attr, word_attr))
         if array is None:
             array = self._arrays[(kind_attr, word_attr)] = doc.to_array([kind_attr, word_attr])
@@ -87,8 +88,12 @@ class QuoteScan:
 
     @cached_property
     def token_starts(self) -> list[int]:
-        """Each token's character offset, in order (``doc.to_array(IDX)``: no Token built)."""
-        return self.doc.to_array(IDX).tolist()
+        """Each token's character offset, in order (``doc.to_array(IDX)``: no Token built), read once
+        per Doc for all its scans (the offsets never change in a Doc's life). Read-only."""
+        starts = _TOKEN_STARTS.get(self.doc)
+        if starts is None:
+            starts = _TOKEN_STARTS[self.doc] = self.doc.to_array(IDX).tolist()
+        return starts
 
     def char_span(self, start: int, end: int) -> Span | None:
         """The tokens of a character range, contracted to whole tokens when it cuts one; None if empty."""
@@ -141,6 +146,22 @@ def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
 
 _AFTER_ANY_END = float("inf")
 _UNKNOWN = object()
+#: Doc → its tokens' character offsets (``QuoteScan.token_starts``), forgotten with the Doc.
+_TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+#: A word list → the hashes of its words (``words_where``): the rules ask with the same few lists
+#: for every Doc. At most ``_WORD_IDS_KEPT`` lists are kept.
+_WORD_IDS: dict[frozenset[str], frozenset[int]] = {}
+_WORD_IDS_KEPT = 64
+
+
+def _word_ids(words: Iterable[str]) -> frozenset[int]:
+    key = words if isinstance(words, frozenset) else frozenset(words)
+    ids = _WORD_IDS.get(key)
+    if ids is None:
+        if len(_WORD_IDS) >= _WORD_IDS_KEPT:
+            _WORD_IDS.clear()
+        ids = _WORD_IDS[key] = frozenset(hash_string(w) for w in key)
+    return ids
 
 
 def word_before(doc: Doc, i: int) -> int:

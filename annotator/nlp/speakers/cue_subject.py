@@ -19,7 +19,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     subject = subject_outside_marks(scan, cue.root)
     if subject is None:
         return None
-    subject = outside_parenthesis(subject)
+    subject = outside_parenthesis(subject, scan.text)
     relative = relative_subject(cue.root)
     mention = scan.mention(subject)
     if relative is not None and subject.i == cue.root.head.i and any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
@@ -49,10 +49,12 @@ def subject_outside_marks(scan: SpeakerScan, verb: Token) -> Token | None:
     return (near or outside or [None])[0]
 
 
-def outside_parenthesis(subject: Token) -> Token:
+def outside_parenthesis(subject: Token, text: str | None = None) -> Token:
     """``Gov. Ann Lee (R-OH), said``: a subject the parser found inside a parenthesis right after a
-    name stands for that name."""
+    name stands for that name. (``text``: the Doc's, to see at once that no ``(`` comes before it.)"""
     doc = subject.doc
+    if text is not None and "(" not in text[doc[max(subject.i - 5, 0)].idx:subject.idx]:
+        return subject
     opening = next((j for j in range(subject.i - 1, max(subject.i - 6, -1), -1) if doc[j].text in "()"), None)
     if opening is None or doc[opening].text != "(" or opening == 0:
         return subject

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.cue_words import CUE_VERB_CLASSES, STANCE_NOUN_PREPOSITIONS
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.marks import doc_text
+from annotator.nlp.paragraphs import sentence_starts
 from annotator.nlp.suggest.scores import BANDS, band
 
 Features = dict[str, float]
@@ -77,6 +78,10 @@ class DocFacts:
     mark_tokens: list[int] = field(default_factory=list)
     _segment_ends: list[int] = field(init=False, repr=False)
     _quote_ends: list[int] = field(init=False, repr=False)
+    #: what ``features`` reads of one content span and of one cue, by token range: proposals of
+    #: several sources share spans and cues
+    _contents: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
+    _cues: dict[tuple[int, int, int], tuple] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._segment_ends = [e for _, e in self.segments]
@@ -86,7 +91,7 @@ class DocFacts:
     def of(cls, doc: Doc) -> DocFacts:
         shared = doc_text(doc)
         facts = cls(doc, shared.text, shared.paragraph_starts, [(s.start, s.end) for s in shared.segments])
-        facts.sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        facts.sentence_starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
         for quote in doc.spans.get("quotes", []):
             sentence = facts.sentence_of(quote.start)
             facts.quoted_sentences.add(sentence)
@@ -251,22 +256,31 @@ def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tupl
 def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
           quote_type: str, lexicon: Lexicon) -> tuple[Features, dict[str, list[str]]]:
     """The base features, and the names of the crossed kinds' values (kind → its ``kind=value`` names)."""
-    words = len(facts.text[quote.start_char:quote.end_char].split())
+    words, head, head_dep, content = _content_of(facts, quote)
     band_name = BANDS[band(words)]
     kind = speaker_kind(speaker)
-    head = quote.root
-    head_dep = f"head-dep={_kind(head.dep_, _DEPS)}"
     named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
              "head-dep": [head_dep]}
     out: Features = {"bias": 1.0, named["source"][0]: 1.0, f"band={band_name}": 1.0,
                      f"source={source}|band={band_name}": 1.0, "log-words": math.log1p(words),
                      named["type"][0]: 1.0, named["speaker"][0]: 1.0, f"source={source}|speaker={kind}": 1.0,
                      head_dep: 1.0}
-    out.update(_content_features(facts, quote, head))
+    out.update(content)
     out.update(_cue_features(facts, quote, head, cue, lexicon, named))
     if speaker is not None:
         out.update(_speaker_features(facts, quote, cue, speaker))
     return out, named
+
+
+def _content_of(facts: DocFacts, quote: Span) -> tuple[int, Token, str, Features]:
+    """The content's words, head, head's dependency feature and content features, read once per span."""
+    key = (quote.start, quote.end)
+    known = facts._contents.get(key)
+    if known is None:
+        head = quote.root
+        known = facts._contents[key] = (len(facts.text[quote.start_char:quote.end_char].split()), head,
+                                        f"head-dep={_kind(head.dep_, _DEPS)}", _content_features(facts, quote, head))
+    return known
 
 
 def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
@@ -307,23 +321,9 @@ def _cue_features(facts: DocFacts, quote: Span, head: Token, cue: Span | None, l
                   named: dict[str, list[str]]) -> Features:
     if cue is None:
         return {"cue=none": 1.0}
-    root = cue.root
-    cue_dep = f"cue-dep={_kind(root.dep_, _DEPS)}"
-    children = [c.dep_ for c in root.children]
-    sentence = facts.sentence_of(cue.start)
-    sent_start, next_start = facts.sentence_bounds(sentence)
-    out: Features = {f"cue-pos={_kind(root.pos_, _POS)}": 1.0, cue_dep: 1.0,
-                     f"cue-tag={_kind(root.tag_, _TAGS)}": 1.0,
-                     "cue-negated": float("neg" in children),
-                     "cue-has-subject": float(not _SUBJECTS.isdisjoint(children)),
-                     "cue-passive": float("auxpass" in children or "nsubjpass" in children),
-                     "cue-in-marks": float(facts.in_marks(cue.start_char, cue.end_char) > 0.5),
-                     "cue-in-prelabel": float(facts.in_quote(cue.start, cue.end)),
-                     "cue-of-prelabel": float(root.i in facts.cue_tokens),
-                     "cue-lemma-of-prelabel": float(root.lemma_.lower() in facts.cue_lemmas),
-                     "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
-                     "cue-heads-content": float(head.head == root or head.head.head == root)}
-    classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
+    own, classes, cue_dep, root_i, sentence = _cue_of(facts, cue, lexicon)
+    out: Features = dict(own)
+    out["cue-heads-content"] = float(head.head.i == root_i or head.head.head.i == root_i)
     out.update(dict.fromkeys(classes, 1.0))
     out["cue-in-lexicon"] = float(bool(classes))
     named["cue-dep"], named["cue-class"] = [cue_dep], classes
@@ -338,6 +338,34 @@ def _cue_features(facts: DocFacts, quote: Span, head: Token, cue: Span | None, l
     out["log-cue-gap"] = math.log1p(gap)
     out["cue-other-sentence"] = float(sentence != facts.sentence_of(quote.start))
     return out
+
+
+def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, list[str], str, int, int]:
+    """What the cue features read of the cue alone (read once per cue and lexicon): its own features
+    up to ``cue-heads-content``, its classes' feature names, its dependency's feature, its root's
+    index and its sentence."""
+    key = (cue.start, cue.end, id(lexicon))  # (the lexicon outlives the facts: its id stays its own)
+    known = facts._cues.get(key)
+    if known is not None:
+        return known
+    root = cue.root
+    cue_dep = f"cue-dep={_kind(root.dep_, _DEPS)}"
+    children = [c.dep_ for c in root.children]
+    sentence = facts.sentence_of(cue.start)
+    sent_start, next_start = facts.sentence_bounds(sentence)
+    own: Features = {f"cue-pos={_kind(root.pos_, _POS)}": 1.0, cue_dep: 1.0,
+                     f"cue-tag={_kind(root.tag_, _TAGS)}": 1.0,
+                     "cue-negated": float("neg" in children),
+                     "cue-has-subject": float(not _SUBJECTS.isdisjoint(children)),
+                     "cue-passive": float("auxpass" in children or "nsubjpass" in children),
+                     "cue-in-marks": float(facts.in_marks(cue.start_char, cue.end_char) > 0.5),
+                     "cue-in-prelabel": float(facts.in_quote(cue.start, cue.end)),
+                     "cue-of-prelabel": float(root.i in facts.cue_tokens),
+                     "cue-lemma-of-prelabel": float(root.lemma_.lower() in facts.cue_lemmas),
+                     "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1)}
+    classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
+    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence)
+    return known
 
 
 def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span) -> Features:
