@@ -13,6 +13,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.entities import PERSON, name_tokens, surname_key
+from annotator.nlp.entities.names import name_bounds
 from annotator.nlp.name_words import FEMALE_TITLES, GENDERED, MALE, MALE_TITLES
 from annotator.nlp.paragraphs import sentence_starts
 
@@ -31,7 +32,7 @@ class Person:
 
     @property
     def name(self) -> Span:
-        return self._reading("name", lambda: max(self.mentions, key=lambda m: (len(name_tokens(m)), -m.start)))
+        return self._reading("name", lambda: max(self.mentions, key=lambda m: (_name_length(m), -m.start)))
 
     def full_keys(self) -> frozenset[str]:
         """The full-name keys (``_full_key``) of every mention."""
@@ -92,6 +93,11 @@ def people_of(ents: list[Span]) -> list[Person]:
 def name_words(mention: Span) -> int:
     """Words of a name, a hyphenated surname (``Ruiz-Castro``) counting as one."""
     return _name_reading(mention)[0]
+
+
+def _name_length(mention: Span) -> int:
+    start, end = name_bounds(mention)
+    return end - start
 
 
 def _full_key(mention: Span) -> str:

@@ -14,6 +14,12 @@ PERSON = "PERSON"
 
 def name_tokens(span: Span) -> Span:
     """The name inside a mention: without titles before it and a possessive after it."""
+    return Span(span.doc, *name_bounds(span))
+
+
+def name_bounds(span: Span) -> tuple[int, int]:
+    """``name_tokens``' token range (building the Span reads three Tokens: a caller that needs only
+    its bounds or last word can skip that)."""
     doc = span.doc
     known = _NAMES.get(doc)
     if known is None:
@@ -22,7 +28,7 @@ def name_tokens(span: Span) -> Span:
     bounds = known.get(key)
     if bounds is None:
         bounds = known[key] = _name_bounds(doc, *key)
-    return Span(doc, *bounds)
+    return bounds
 
 
 #: Doc → (a mention's token range → its name's): read off the words alone, which never change in a
@@ -43,7 +49,7 @@ def _name_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def surname_key(span: Span) -> str:
-    return name_tokens(span)[-1].lower_
+    return span.doc[name_bounds(span)[1] - 1].lower_
 
 
 def name_hyphen(token: Token) -> bool:

@@ -4,13 +4,20 @@ elsewhere in the document."""
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from annotator.nlp.entities.names import PERSON, name_tokens
+from annotator.nlp.entities.names import PERSON, name_bounds
 from annotator.nlp.entities.scan import EntityScan
 from annotator.nlp.lexicon import POSSESSIVE
 from annotator.nlp.name_words import ORG_NAME_ENDINGS, ORG_SUFFIXES, OWNED_BY_ORGS, TITLES
+
+_PROPN = POS_IDS["PROPN"]
+_POSSESSIVE_IDS = frozenset(hash_string(word) for word in POSSESSIVE)
+_AT = hash_string("at")
 
 
 def organisation_names(scan: EntityScan, ents: list[Span]) -> list[Span]:
@@ -33,13 +40,19 @@ def _organisation_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """``Leeds United``, ``Kent Fire and Rescue Service``: a name ending in a club or body word is an
     ORG, and one the model split at ``and`` is joined back into one."""
     out: list[Span] = []
+    # the words that decide whether a name goes on, read off the Doc's array (no Token built)
+    strings, lowers = doc.vocab.strings, doc.to_array(LOWER).tolist() if len(doc) else []
     for ent in ents:
-        start, end = _joined_at_and(doc, ent)
+        last, after = strings[lowers[ent.end - 1]], strings[lowers[ent.end]] if ent.end + 2 < len(doc) else ""
+        if last.rstrip(".") not in ORG_NAME_ENDINGS and after not in ("and", "&"):
+            start, end = ent.start, ent.end  # (what _joined_at_and gives then)
+        else:
+            start, end = _joined_at_and(doc, ent)
         if ent.label_ == "ORG" and (start, end) == (ent.start, ent.end):
             out.append(ent)
             continue
         label = ent.label_
-        if len(doc[start:end]) >= 2 and doc[end - 1].lower_.rstrip(".") in ORG_NAME_ENDINGS \
+        if end - start >= 2 and doc[end - 1].lower_.rstrip(".") in ORG_NAME_ENDINGS \
                 and doc[end - 1].text[:1].isupper() and label in (PERSON, "ORG", "GPE", "FAC", "NORP", "PRODUCT",
                                                                 "WORK_OF_ART", "LOC"):
             label = "ORG"
@@ -82,7 +95,8 @@ def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[
     weight: dict[str, dict[str, int]] = {}
     _vote_by_labels(weight, ents, speaker_heads, places)
     _vote_by_context(weight, doc, capitalised)
-    surnames = {name[-1].lower_ for name in (name_tokens(e) for e in ents if e.label_ == PERSON) if len(name) >= 2}
+    surnames = {doc[end - 1].lower_ for start, end in (name_bounds(e) for e in ents if e.label_ == PERSON)
+                if end - start >= 2}
     titled = {e[0].lower_ for e in ents if e.label_ == PERSON and len(e) == 1 and e.start
               and doc[e.start - 1].lower_.rstrip(".") in TITLES}
     out = []
@@ -121,10 +135,18 @@ def _vote_by_context(weight: dict[str, dict[str, int]], doc: Doc, capitalised: l
     """What a capitalised word's neighbours say: ``FC``/``Ltd`` after it (double), a possessive
     with a thing organisations own (``Acme's shares``), ``at`` before it (``worked at Acme``).
     ``capitalised``: the indices of the capitalised words, in order (every vote is for one)."""
-    # Each doc[i] builds a new Token: only the capitalised words and their neighbours are read.
+    # Each doc[i] builds a new Token: only the capitalised words that one of the three patterns can
+    # hold (read off the Doc's arrays: a capitalised word after it, or a proper noun with a
+    # possessive after it or ``at`` before it) and their neighbours are read.
     capital = set(capitalised)
     size = len(doc)
+    if not capitalised:
+        return
+    array = doc.to_array([POS, ORTH, LOWER]).tolist()
     for i in capitalised:
+        if i + 1 not in capital and not (array[i][0] == _PROPN and (
+                i + 2 < size and array[i + 1][1] in _POSSESSIVE_IDS or i and array[i - 1][2] == _AT)):
+            continue
         token = doc[i]
         after = doc[i + 1] if i + 1 < size else None
         if after is not None and after.lower_.rstrip(".") in ORG_SUFFIXES and i + 1 in capital \

@@ -9,7 +9,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from annotator.nlp.entities.names import PERSON, name_hyphen, name_tokens, without_title
+from annotator.nlp.entities.names import PERSON, name_bounds, name_hyphen, name_tokens, without_title
 from annotator.nlp.entities.organisations import ends_like_organisation
 from annotator.nlp.entities.scan import EntityScan
 from annotator.nlp.lexicon import Lexicon
@@ -37,15 +37,19 @@ def people_by_surname(scan: EntityScan, ents: list[Span]) -> list[Span]:
     """Every mention of the surname of someone named in full or speaking is that PERSON; speakers,
     introduced names and such surnames the model left untagged are added."""
     doc, speaker_heads = scan.doc, scan.speaker_heads
-    # name_tokens builds a Span and walks tokens: once per entity, not once per question asked.
-    names = [name_tokens(e) for e in ents]
-    full_names = {name[-1].lower_ for e, name in zip(ents, names, strict=True) if e.label_ == PERSON and len(name) >= 2}
-    speaking = {name[-1].lower_ for e, name in zip(ents, names, strict=True) if e.root.i in speaker_heads and e.label_ == PERSON}
+    # Each name's bounds and last word (lower case, off the Doc's array): building a Span for each
+    # name reads three Tokens.
+    names = [name_bounds(e) for e in ents]
+    strings, lowers = doc.vocab.strings, doc.to_array(LOWER).tolist() if len(doc) else []
+    last = [strings[lowers[end - 1]] for _, end in names]
+    full_names = {word for e, (start, end), word in zip(ents, names, last, strict=True)
+                  if e.label_ == PERSON and end - start >= 2}
+    speaking = {word for e, word in zip(ents, last, strict=True) if e.label_ == PERSON and e.root.i in speaker_heads}
     persons = full_names | speaking
     relabelled = []
-    for ent, name in zip(ents, names, strict=True):
-        if ent.label_ in RELABEL_FROM and len(name) <= 5 and name[-1].lower_ in persons \
-                and all(t.text[:1].isupper() or name_hyphen(t) for t in name) \
+    for ent, (start, end), word in zip(ents, names, last, strict=True):
+        if ent.label_ in RELABEL_FROM and end - start <= 5 and word in persons \
+                and all(t.text[:1].isupper() or name_hyphen(t) for t in doc[start:end]) \
                 and not ends_like_organisation(ent):
             ent = Span(doc, ent.start, ent.end, label=PERSON)
         relabelled.append(ent)
