@@ -5,24 +5,25 @@ Three parts: the content (its head's part of speech, dependency and tag, its pla
 and paragraph, quotation marks, the pre-labels near it), the cue (its parse, which of our lexicon's
 classes it belongs to, where it stands), and the speaker (its kind, how it is tied to the cue); then
 the crosses of some of their named values (``CROSSES``: ``source=…|cue-class=…``), so a weight can
-depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``)."""
+depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``), and
+so is what one content span, cue or speaker gives (proposals of several sources share them); the
+cue's classes are read in ``lexicon_classes``."""
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from operator import attrgetter, is_
 
 import numpy
 from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.cue_words import CUE_VERB_CLASSES, STANCE_NOUN_PREPOSITIONS
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.paragraphs import sentence_starts
+from annotator.nlp.suggest.lexicon_classes import CLASS_ATTRIBUTES, class_index, cue_classes  # noqa: F401  (re-exported)
 from annotator.nlp.suggest.scores import BANDS, band
 
 Features = dict[str, float]
@@ -82,6 +83,7 @@ class DocFacts:
     #: several sources share spans and cues
     _contents: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _cues: dict[tuple[int, int, int], tuple] = field(default_factory=dict, init=False, repr=False)
+    _speakers: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._segment_ends = [e for _, e in self.segments]
@@ -153,72 +155,6 @@ def speaker_kind(speaker: Span | None) -> str:
     return "proper" if root.pos_ == "PROPN" else "noun"
 
 
-#: The lexicon's classes a cue is looked up in: feature name → the ``Lexicon`` attribute holding it
-#: (a set of words, or a table word → words, whose keys are the class).
-CLASS_ATTRIBUTES: tuple[tuple[str, str], ...] = (
-    ("speech", "speech"), ("cognition", "cognition"), ("object", "object_verbs"),
-    ("infinitive", "infinitive_verbs"), ("stance", "stance_verbs"), ("intention", "intention_verbs"),
-    ("regard", "regard_verbs"), ("evidence", "evidence_verbs"), ("noun", "nouns"), ("adjective", "adjectives"),
-    ("judgement", "judgement_verbs"), ("passive", "passive_verbs"), ("prepositional", "prepositional_verbs"),
-    ("adjective-preposition", "adjective_prepositions"), ("light", "light_verbs"), ("linking", "linking_verbs"),
-)
-#: The lexicon's tables in the order of ``CLASS_ATTRIBUTES``.
-_TABLES_OF = attrgetter(*(attribute for _, attribute in CLASS_ATTRIBUTES))
-#: Class indexes (see ``class_index``) by the identities of the tables they were read from, each kept
-#: with those tables (so no identity is reused while it is kept); at most ``_KEPT``, the oldest dropped.
-_INDEXES: dict[tuple[int, ...], tuple[tuple, dict[str, tuple[str, ...]]]] = {}
-_KEPT = 8
-#: The key of the index served last (checked first).
-_LAST: list[tuple[int, ...]] = []
-
-
-def class_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
-    """Word → the names of the classes it belongs to (``CLASS_ATTRIBUTES``, ``stance-noun`` and
-    ``cue_words``' verb classes as ``class-NAME``), built once per lexicon's tables and served while
-    its public attributes hold the same table objects: a lexicon whose attribute is given a new
-    table gets a new index. A class the lexicon lacks is empty. (A table changed in place is not
-    seen: the lexicon's tables are frozensets.)"""
-    try:
-        tables = _TABLES_OF(lexicon)
-    except AttributeError:
-        tables = tuple(getattr(lexicon, attribute, frozenset()) for _, attribute in CLASS_ATTRIBUTES)
-    last = _INDEXES.get(_LAST[0]) if _LAST else None
-    if last is not None and all(map(is_, tables, last[0])):
-        return last[1]
-    key = tuple(map(id, tables))
-    held = _INDEXES.get(key)
-    if held is not None:
-        _LAST[:] = [key]
-        return held[1]
-    names: dict[str, list[str]] = {}
-    named = [*zip((n for n, _ in CLASS_ATTRIBUTES), tables, strict=True), ("stance-noun", STANCE_NOUN_PREPOSITIONS),
-             *((f"class-{name}", words) for name, words in CUE_VERB_CLASSES.items())]
-    for name, words in named:
-        for word in words:
-            if name not in names.setdefault(word, []):
-                names[word].append(name)
-    index = {word: tuple(found) for word, found in names.items()}
-    while len(_INDEXES) >= _KEPT:
-        del _INDEXES[next(iter(_INDEXES))]
-    _INDEXES[key] = (tables, index)
-    _LAST[:] = [key]
-    return index
-
-
-_CLASS_RANK = {name: rank for rank, name in enumerate(
-    (*(n for n, _ in CLASS_ATTRIBUTES), "stance-noun", *(f"class-{n}" for n in CUE_VERB_CLASSES)))}
-
-
-def cue_classes(cue: Span, lexicon: Lexicon) -> list[str]:
-    """The classes of our lexicon that the cue's words belong to (membership only: no word), in the
-    order of ``CLASS_ATTRIBUTES``, then ``stance-noun``, then the ``class-`` ones."""
-    index = class_index(lexicon)
-    found: set[str] = set()
-    for token in cue:
-        found.update(index.get(token.lemma_.lower(), ()), index.get(token.lower_, ()))
-    return sorted(found, key=_CLASS_RANK.__getitem__)
-
-
 def features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
              quote_type: str, lexicon: Lexicon) -> Features:
     """The named features of one suggestion (values 0–1 or small logs; every name is ours): those
@@ -256,9 +192,10 @@ def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tupl
 def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
           quote_type: str, lexicon: Lexicon) -> tuple[Features, dict[str, list[str]]]:
     """The base features, and the names of the crossed kinds' values (kind → its ``kind=value`` names)."""
-    words, head, head_dep, content = _content_of(facts, quote)
+    words, heads, head_dep, content = _content_of(facts, quote)
     band_name = BANDS[band(words)]
-    kind = speaker_kind(speaker)
+    spoken = _speaker_of(facts, speaker) if speaker is not None else None
+    kind = spoken[0] if spoken is not None else "none"
     named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
              "head-dep": [head_dep]}
     out: Features = {"bias": 1.0, named["source"][0]: 1.0, f"band={band_name}": 1.0,
@@ -266,20 +203,24 @@ def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, 
                      named["type"][0]: 1.0, named["speaker"][0]: 1.0, f"source={source}|speaker={kind}": 1.0,
                      head_dep: 1.0}
     out.update(content)
-    out.update(_cue_features(facts, quote, head, cue, lexicon, named))
-    if speaker is not None:
-        out.update(_speaker_features(facts, quote, cue, speaker))
+    out.update(_cue_features(facts, quote, heads, cue, lexicon, named))
+    if spoken is not None:
+        cue_root = _cue_of(facts, cue, lexicon)[3] if cue is not None else None
+        out.update(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
     return out, named
 
 
-def _content_of(facts: DocFacts, quote: Span) -> tuple[int, Token, str, Features]:
-    """The content's words, head, head's dependency feature and content features, read once per span."""
+def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features]:
+    """The content's words, the indices of its head's head and of that one's head, the head's
+    dependency feature and the content features, read once per span."""
     key = (quote.start, quote.end)
     known = facts._contents.get(key)
     if known is None:
         head = quote.root
-        known = facts._contents[key] = (len(facts.text[quote.start_char:quote.end_char].split()), head,
-                                        f"head-dep={_kind(head.dep_, _DEPS)}", _content_features(facts, quote, head))
+        up = head.head
+        known = facts._contents[key] = (len(facts.text[quote.start_char:quote.end_char].split()),
+                                        (up.i, up.head.i), f"head-dep={_kind(head.dep_, _DEPS)}",
+                                        _content_features(facts, quote, head))
     return known
 
 
@@ -317,13 +258,14 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
     }
 
 
-def _cue_features(facts: DocFacts, quote: Span, head: Token, cue: Span | None, lexicon: Lexicon,
+def _cue_features(facts: DocFacts, quote: Span, heads: tuple[int, int], cue: Span | None, lexicon: Lexicon,
                   named: dict[str, list[str]]) -> Features:
+    """``heads``: the indices of the content head's head and of that one's head."""
     if cue is None:
         return {"cue=none": 1.0}
-    own, classes, cue_dep, root_i, sentence = _cue_of(facts, cue, lexicon)
+    own, classes, cue_dep, root_i, sentence, _ = _cue_of(facts, cue, lexicon)
     out: Features = dict(own)
-    out["cue-heads-content"] = float(head.head.i == root_i or head.head.head.i == root_i)
+    out["cue-heads-content"] = float(root_i in heads)
     out.update(dict.fromkeys(classes, 1.0))
     out["cue-in-lexicon"] = float(bool(classes))
     named["cue-dep"], named["cue-class"] = [cue_dep], classes
@@ -340,13 +282,13 @@ def _cue_features(facts: DocFacts, quote: Span, head: Token, cue: Span | None, l
     return out
 
 
-def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, list[str], str, int, int]:
+def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, list[str], str, int, int, Lexicon]:
     """What the cue features read of the cue alone (read once per cue and lexicon): its own features
     up to ``cue-heads-content``, its classes' feature names, its dependency's feature, its root's
     index and its sentence."""
-    key = (cue.start, cue.end, id(lexicon))  # (the lexicon outlives the facts: its id stays its own)
+    key = (cue.start, cue.end, id(lexicon))
     known = facts._cues.get(key)
-    if known is not None:
+    if known is not None and known[-1] is lexicon:  # (the lexicon itself is kept: its id stays its own)
         return known
     root = cue.root
     cue_dep = f"cue-dep={_kind(root.dep_, _DEPS)}"
@@ -364,22 +306,41 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, lis
                      "cue-lemma-of-prelabel": float(root.lemma_.lower() in facts.cue_lemmas),
                      "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1)}
     classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
-    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence)
+    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon)
     return known
 
 
-def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span) -> Features:
-    root = speaker.root
+def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span, spoken: tuple,
+                      cue_root: int | None) -> Features:
+    """``spoken``: ``_speaker_of(facts, speaker)``; ``cue_root``: the index of the cue's root."""
+    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words = spoken
     near = cue if cue is not None else quote
     gap = near.start - speaker.end if speaker.end <= near.start else max(speaker.start - near.end, 0)
     return {
-        "speaker-in-content-sentence": float(facts.sentence_of(speaker.start) == facts.sentence_of(quote.start)),
-        "speaker-in-marks": float(facts.in_marks(speaker.start_char, speaker.end_char) > 0.5),
+        "speaker-in-content-sentence": float(sentence == facts.sentence_of(quote.start)),
+        "speaker-in-marks": in_marks,
         "speaker-after-content": float(speaker.start >= quote.end),
-        "speaker-in-prelabel": float(facts.in_quote(speaker.start, speaker.end)),
-        "speaker-of-prelabel": float(root.lower_ in facts.speaker_words),
-        "speaker-subject-of-cue": float(cue is not None and root.head.i == cue.root.i and root.dep_ in _SUBJECTS),
-        f"speaker-dep={_kind(root.dep_, _DEPS)}": 1.0,
-        "log-speaker-words": math.log1p(len(speaker)),
+        "speaker-in-prelabel": in_quote,
+        "speaker-of-prelabel": of_prelabel,
+        "speaker-subject-of-cue": float(cue is not None and head == cue_root and subject),
+        dep: 1.0,
+        "log-speaker-words": log_words,
         "log-speaker-gap": math.log1p(gap),
     }
+
+
+def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
+    """What the speaker features read of the speaker alone, once per span: its kind, sentence, its
+    root's head's index, whether the root is a subject, its dependency feature, and the features
+    of its marks, the pre-labels and its length."""
+    key = (speaker.start, speaker.end)
+    known = facts._speakers.get(key)
+    if known is None:
+        root = speaker.root
+        known = facts._speakers[key] = (
+            speaker_kind(speaker), facts.sentence_of(speaker.start), root.head.i, root.dep_ in _SUBJECTS,
+            f"speaker-dep={_kind(root.dep_, _DEPS)}",
+            float(facts.in_marks(speaker.start_char, speaker.end_char) > 0.5),
+            float(facts.in_quote(speaker.start, speaker.end)), float(root.lower_ in facts.speaker_words),
+            math.log1p(len(speaker)))
+    return known
