@@ -4,9 +4,7 @@ elsewhere in the document."""
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER, ORTH, POS
-from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.strings import hash_string
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -14,10 +12,6 @@ from annotator.nlp.entities.names import PERSON, name_bounds
 from annotator.nlp.entities.scan import EntityScan
 from annotator.nlp.lexicon import POSSESSIVE
 from annotator.nlp.name_words import ORG_NAME_ENDINGS, ORG_SUFFIXES, OWNED_BY_ORGS, TITLES
-
-_PROPN = POS_IDS["PROPN"]
-_POSSESSIVE_IDS = frozenset(hash_string(word) for word in POSSESSIVE)
-_AT = hash_string("at")
 
 
 def organisation_names(scan: EntityScan, ents: list[Span]) -> list[Span]:
@@ -135,18 +129,10 @@ def _vote_by_context(weight: dict[str, dict[str, int]], doc: Doc, capitalised: l
     """What a capitalised word's neighbours say: ``FC``/``Ltd`` after it (double), a possessive
     with a thing organisations own (``Acme's shares``), ``at`` before it (``worked at Acme``).
     ``capitalised``: the indices of the capitalised words, in order (every vote is for one)."""
-    # Each doc[i] builds a new Token: only the capitalised words that one of the three patterns can
-    # hold (read off the Doc's arrays: a capitalised word after it, or a proper noun with a
-    # possessive after it or ``at`` before it) and their neighbours are read.
+    # Each doc[i] builds a new Token: only the capitalised words and their neighbours are read.
     capital = set(capitalised)
     size = len(doc)
-    if not capitalised:
-        return
-    array = doc.to_array([POS, ORTH, LOWER]).tolist()
     for i in capitalised:
-        if i + 1 not in capital and not (array[i][0] == _PROPN and (
-                i + 2 < size and array[i + 1][1] in _POSSESSIVE_IDS or i and array[i - 1][2] == _AT)):
-            continue
         token = doc[i]
         after = doc[i + 1] if i + 1 < size else None
         if after is not None and after.lower_.rstrip(".") in ORG_SUFFIXES and i + 1 in capital \
