@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 from functools import cached_property
 from typing import NamedTuple
 
@@ -73,11 +75,15 @@ class CorefScan:
 
 
 def ents_within(span: Span, ents: list[Span]) -> list[Span]:
-    """``span.ents`` from the document's entities read once (``Span.ents`` rebuilds ``doc.ents``)."""
+    """``span.ents`` from the document's entities read once (``Span.ents`` rebuilds ``doc.ents``),
+    given in order as ``doc.ents`` gives them (so the first at or after the span is found by bisection)."""
     within = []
-    for ent in ents:
+    for ent in ents[bisect_left(ents, span.start, key=_START):]:
         if ent.start >= span.start:
             if ent.end > span.end:
                 break
             within.append(ent)
     return within
+
+
+_START = attrgetter("start")
