@@ -9,12 +9,13 @@ that the gated candidates equal the ungated ones. A rule without a gate is tried
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import Callable, Iterable
 from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from annotator.nlp.marks import doc_text
@@ -25,11 +26,10 @@ Gate = Callable[["ParseFacts"], numpy.ndarray]
 _COLUMNS = [HEAD, DEP, POS, TAG, LOWER, ORTH, IDX]
 
 
-def _any_of(column: numpy.ndarray, doc: Doc, words: Iterable[str]) -> numpy.ndarray:
+def _any_of(column: numpy.ndarray, strings: StringStore, words: Iterable[str]) -> numpy.ndarray:
     """Where ``column`` holds one of ``words``, as the Doc's arrays hold them (a symbol's id for the
-    labels spaCy knows, ``nsubj`` or ``VERB``; else the string's hash). A few comparisons: cheaper
-    than ``numpy.isin`` for a handful of labels."""
-    strings = doc.vocab.strings
+    labels spaCy knows, ``nsubj`` or ``VERB``; else the string's hash; ``strings``: the Doc's). A few
+    comparisons: cheaper than ``numpy.isin`` for a handful of labels."""
     found = numpy.zeros(len(column), dtype=bool)
     for word in words:
         found |= column == strings[word]
@@ -41,14 +41,18 @@ class ParseFacts:
     """A document's parse as arrays: each token's own label, tag and part of speech, whether it is
     between quotation marks, and which dependency labels its children carry on either side."""
 
-    doc: Doc
+    #: The Doc, read when the facts are made and not kept: ``parse_facts`` keeps the facts with the
+    #: Doc as a weak key, and a value that held its key would keep every Doc alive.
+    doc: InitVar[Doc]
     #: The quoted segments' character ranges, in order and apart (``QuoteScan.inside``).
     inside: list[tuple[int, int]]
     _children: dict[tuple[frozenset[str], str], numpy.ndarray] = field(default_factory=dict, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        array = self.doc.to_array(_COLUMNS) if len(self.doc) else numpy.zeros((0, len(_COLUMNS)), dtype=numpy.uint64)
-        index = numpy.arange(len(self.doc))
+    def __post_init__(self, doc: Doc) -> None:
+        #: The Doc's strings (symbols and hashes, as its arrays hold them).
+        self.strings = doc.vocab.strings
+        array = doc.to_array(_COLUMNS) if len(doc) else numpy.zeros((0, len(_COLUMNS)), dtype=numpy.uint64)
+        index = numpy.arange(len(doc))
         #: Each token's head (itself for a root and in a Doc without a parse).
         self.heads = index + array[:, 0].astype(numpy.int64)
         self.dep, self.pos, self.tag = array[:, 1], array[:, 2], array[:, 3]
@@ -88,18 +92,18 @@ class ParseFacts:
 
     def reads(self, words: Iterable[str]) -> numpy.ndarray:
         """The tokens reading one of ``words`` (lower-cased)."""
-        return _any_of(self.lower, self.doc, words)
+        return _any_of(self.lower, self.strings, words)
 
     def tagged(self, tags: Iterable[str]) -> numpy.ndarray:
         """The tokens whose fine-grained tag is one of ``tags``."""
-        return _any_of(self.tag, self.doc, tags)
+        return _any_of(self.tag, self.strings, tags)
 
     def above(self, deps: Iterable[str], lower: str) -> numpy.ndarray:
         """The tokens with a descendant after them labelled one of ``deps`` and reading ``lower``
         (lower-cased): ``that`` as a clause's mark, however deep below."""
         found = numpy.zeros(len(self.dep), dtype=bool)
         heads = self.heads
-        for j in numpy.flatnonzero(_any_of(self.dep, self.doc, deps) & (self.lower == self.doc.vocab.strings[lower])).tolist():
+        for j in numpy.flatnonzero(_any_of(self.dep, self.strings, deps) & (self.lower == self.strings[lower])).tolist():
             node = int(heads[j])
             for _ in range(len(heads)):  # (a parse is a tree: bounded all the same)
                 if node < j:
@@ -116,11 +120,11 @@ class ParseFacts:
 
     def label(self, deps: Iterable[str]) -> numpy.ndarray:
         """The tokens whose own dependency label is one of ``deps``."""
-        return _any_of(self.dep, self.doc, deps)
+        return _any_of(self.dep, self.strings, deps)
 
     def part_of_speech(self, pos: str, *more: str) -> numpy.ndarray:
         """The tokens whose coarse tag is ``pos`` (or one of ``more``)."""
-        return _any_of(self.pos, self.doc, (pos, *more)) if more else self.pos == self.doc.vocab.strings[pos]
+        return _any_of(self.pos, self.strings, (pos, *more)) if more else self.pos == self.strings[pos]
 
     @property
     def to_infinitive(self) -> numpy.ndarray:
@@ -130,12 +134,12 @@ class ParseFacts:
     def next_is(self, text: str) -> numpy.ndarray:
         """The tokens followed by a token reading ``text``."""
         found = numpy.zeros(len(self.orth), dtype=bool)
-        found[:-1] = self.orth[1:] == self.doc.vocab.strings[text]
+        found[:-1] = self.orth[1:] == self.strings[text]
         return found
 
     def head_is(self, lower: str) -> numpy.ndarray:
         """The tokens whose head reads ``lower`` (lower-cased)."""
-        return self.lower[self.heads] == self.doc.vocab.strings[lower]
+        return self.lower[self.heads] == self.strings[lower]
 
 
 #: Doc → its ``ParseFacts``, forgotten with the Doc.
