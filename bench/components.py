@@ -108,6 +108,9 @@ def print_ratios(rounds: list[dict[str, float]], count: int) -> None:
     bare = sum(r["bare"] for r in rounds)
     print(f"whole pipelines against the bare model, CPU over the same {count} texts, {len(rounds)} rounds "
           f"(bare {1000 * bare / (count * len(rounds)):.1f} ms per document):")
+    for name in rounds[0]:  # the CPU itself, round by round: a round's ratio moves with either side
+        print(f"  {name:20s} ms per document by round: "
+              + " ".join(f"{1000 * r[name] / count:.1f}" for r in rounds))
     for name in (n for n in rounds[0] if n != "bare"):
         ratio = bare / sum(r[name] for r in rounds)
         each = " ".join(f"{r['bare'] / r[name]:.3f}" for r in rounds)
