@@ -42,7 +42,9 @@ def _pieces(doc: Doc, first: int, before: Token | None, phrase_end: int, last: i
         if phrase_end >= last or doc[phrase_end].text != ",":
             return None
         return [trimmed(doc, phrase_end + 1, last)]
-    if before.text == "," and all(t.is_punct or t.is_space for t in doc[phrase_end:last]):
+    if before.text == "," and not any(t.text in _PIECE_BREAKS for t in doc[phrase_end:last - 1]):
+        # the cue phrase runs to the sentence's end: the parse may hang a long source's own clause
+        # elsewhere (``…, according to two aides who spoke but were not allowed to …``)
         return [trimmed(doc, first, before.i)]
     if before.text in (",", "—", "–") and phrase_end < last and doc[phrase_end].text in (",", "—", "–"):
         # "Two of the rules, according to the handbook, apply …": the clause around the cue, in two pieces.
@@ -51,6 +53,10 @@ def _pieces(doc: Doc, first: int, before: Token | None, phrase_end: int, last: i
             return None
         return pieces
     return None
+
+
+#: What ends the cue phrase when the reported clause goes on after it (``A, according to X, B``).
+_PIECE_BREAKS = frozenset({",", "—", "–", ";", ":"})
 
 
 def _word_before(doc: Doc, i: int, first: int) -> Token | None:

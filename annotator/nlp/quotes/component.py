@@ -12,7 +12,9 @@ from spacy.tokens import Doc, Span
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
-from annotator.nlp.quotes import direct, headline, interview, noun_cue, passive_judgement, reports, stance_noun
+from annotator.nlp.quotes import (
+    direct, headline, interview, noun_cue, passive_judgement, relative_piece, reports, stance_noun,
+)
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -35,6 +37,7 @@ RULES: tuple[QuoteRule, ...] = (
     QuoteRule("headline", headline.find, headline.lend_cues),
     QuoteRule("interview", interview.find),
     QuoteRule("reports", reports.find, reports.absorb_direct),
+    QuoteRule("relative piece", relative_piece.find, relative_piece.add_pieces),
     QuoteRule("noun cue", noun_cue.find, noun_cue.add_reports),
     QuoteRule("stance noun", stance_noun.find, noun_cue.add_reports),
     QuoteRule("passive judgement", passive_judgement.find, noun_cue.add_reports),

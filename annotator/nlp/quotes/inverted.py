@@ -22,7 +22,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     span = _before(scan, verb)
     if span is None:
-        return _around_an_adverbial(scan, verb) or _before_a_continuing_quote(scan, verb)
+        return _around_an_adverbial(scan, verb) or _inside_one_clause(scan, verb) \
+            or _before_a_continuing_quote(scan, verb)
     # After a subject alone (``This election, she says, is different.``) two words make a predicate.
     continued = _continued(scan, verb, min_words=3 if any(t.tag_ in FINITE_TAGS for t in span) else 2)
     if any(t.tag_ in FINITE_TAGS for t in span):
@@ -30,6 +31,10 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if continued and word_count(span) >= 1:
         # Neither piece is a statement alone: a subject before the attribution, its verb after.
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+    if verb.dep_ == "parataxis" and _continued(scan, verb, own_reports=True):
+        # ``Lately, she said, she has learned that …``: the clause after holds a report of its own
+        # (found on its own); the phrase before is still this attribution's piece
+        return [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
     return _before_a_continuing_quote(scan, verb)
 
 
@@ -65,8 +70,30 @@ def _around_an_adverbial(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if verb.dep_ != "parataxis":
         return []
     continued = _continued(scan, verb)
-    span = _before(scan, verb, adverbial_ok=True) if continued else None
+    # the clause after it may hold a report of its own (``Lately, she said, she has learned that
+    # …``): it is found on its own, and the adverbial is still this attribution's piece
+    goes_on = continued or _continued(scan, verb, own_reports=True)
+    span = _before(scan, verb, adverbial_ok=True) if goes_on else None
     if span is None:
+        return []
+    return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+
+
+def _inside_one_clause(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``It is, the mayor said, a costly plan for a small town.``: an attribution set inside a clause
+    whose verb stands before it (the parse hangs the attribution on that verb) reports both pieces,
+    however short, as news attribution corpora cut them."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i >= verb.i or head.dep_ != "ROOT" or not finite(head):
+        return []
+    continued = _continued(scan, verb, min_words=2, tensed=False)
+    found = _comma_before(scan, verb)
+    if not continued or found is None or found[1] or continued[0].span.end > head.right_edge.i + 1:
+        return []
+    comma = found[0]
+    para_start, _ = scan.paragraph(verb.idx)
+    span = trimmed(scan.doc, max(head.sent.start, scan.token_at_or_after(para_start)), comma)
+    if span is None or head not in span or not has_words_outside(span, scan.inside):
         return []
     return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
 
@@ -168,8 +195,11 @@ def _adverbial_of(span: Span, verb: Token) -> bool:
     return root.head.i == verb.i and root.dep_ in ("advcl", "prep", "npadvmod")
 
 
-def _continued(scan: QuoteScan, verb: Token, min_words: int = 3) -> list[FoundQuote]:
-    """``A, they said, and B.``: the clause after an inverted attribution is reported too."""
+def _continued(scan: QuoteScan, verb: Token, min_words: int = 3, *, own_reports: bool = False,
+               tensed: bool = True) -> list[FoundQuote]:
+    """``A, they said, and B.``: the clause after an inverted attribution is reported too; unless
+    ``own_reports``, not when it holds a report of its own (``…, she said, adding that …``); unless
+    not ``tensed``, only a clause with a verb of its own."""
     doc = scan.doc
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is None:
@@ -187,9 +217,9 @@ def _continued(scan: QuoteScan, verb: Token, min_words: int = 3) -> list[FoundQu
     span = trimmed(doc, start, end)
     if span is None or word_count(span) < min_words or not has_words_outside(span, scan.inside):
         return []
-    if not any(t.tag_ in FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in span):
+    if tensed and not any(t.tag_ in FINITE_TAGS and t.dep_ not in ("relcl", "acl") for t in span):
         return []
-    if any(scan.lexicon.is_cue(t) and _reports_on_its_own(t) for t in span):
+    if not own_reports and any(scan.lexicon.is_cue(t) and _reports_on_its_own(t) for t in span):
         return []  # "…, she said, adding that …": that report is found on its own
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
 

@@ -1,0 +1,67 @@
+"""A report in a relative clause: ``which`` as a piece of its content beside the clause after the
+cue (hand-built parses as the small English model gives them; our own sentences)."""
+
+from annotator.nlp.quotes import QuoteFinder
+from tests.nlp.hand_docs import hand_doc
+
+
+def _found(doc):
+    return sorted((f.quote_type, f.span.text, f.cue.text) for f in QuoteFinder().find(doc))
+
+
+def test_relative_piece_which_is_part_of_the_report():
+    doc = hand_doc("The levy, which aides say will end in May, angered farmers.", """
+        The        DET   DT  det        1
+        levy       NOUN  NN  nsubj      11
+        ,          PUNCT ,   punct      1
+        which      PRON  WDT nsubj      7
+        aides      NOUN  NNS nsubj      5 aide
+        say        VERB  VBP relcl      1 say
+        will       AUX   MD  aux        7
+        end        VERB  VB  ccomp      5
+        in         ADP   IN  prep       7
+        May        PROPN NNP pobj       8
+        ,          PUNCT ,   punct      1
+        angered    VERB  VBD ROOT       11 anger
+        farmers    NOUN  NNS dobj       11
+        .          PUNCT .   punct      11
+    """)
+    assert _found(doc) == [("indirect", "which", "say"), ("indirect", "will end in May", "say")]
+
+
+def test_relative_piece_not_for_that():
+    # a restrictive ``that`` clause: left as it was (the clause after the cue alone)
+    doc = hand_doc("The levy that aides say will end in May angered farmers.", """
+        The        DET   DT  det        1
+        levy       NOUN  NN  nsubj      10
+        that       PRON  WDT nsubj      6
+        aides      NOUN  NNS nsubj      4 aide
+        say        VERB  VBP relcl      1 say
+        will       AUX   MD  aux        6
+        end        VERB  VB  ccomp      4
+        in         ADP   IN  prep       6
+        May        PROPN NNP pobj       7
+        angered    VERB  VBD ROOT       9 anger
+        farmers    NOUN  NNS dobj       9
+        .          PUNCT .   punct      9
+    """)
+    assert _found(doc) == [("indirect", "will end in May", "say")]
+
+
+def test_relative_piece_needs_the_report():
+    # ``which`` as the subject of a relative clause with no report: nothing
+    doc = hand_doc("The levy, which will end in May, angered farmers.", """
+        The        DET   DT  det        1
+        levy       NOUN  NN  nsubj      9
+        ,          PUNCT ,   punct      1
+        which      PRON  WDT nsubj      5
+        will       AUX   MD  aux        5
+        end        VERB  VB  relcl      1
+        in         ADP   IN  prep       5
+        May        PROPN NNP pobj       6
+        ,          PUNCT ,   punct      1
+        angered    VERB  VBD ROOT       9 anger
+        farmers    NOUN  NNS dobj       9
+        .          PUNCT .   punct      9
+    """)
+    assert _found(doc) == []
