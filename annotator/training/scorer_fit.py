@@ -12,8 +12,10 @@ its speaker too: the two models' targets, as the shipped fit labels them against
 The fit is a MAP update with the shipped weights as the prior mean: each model minimises its log
 loss plus ``strength / 2 · ‖w - w_shipped‖²`` (Newton's method, numpy only). A few documents move the
 weights a little, many move them more; a feature the decisions never show keeps its shipped weight.
-The strength is chosen on a held-out slice of the decided documents (by held-out log loss, the
-shipped weights themselves among the choices), then the model is refitted on every document.
+The strength (the shipped weights themselves among the choices) is chosen by keys to the decisions on
+folds of the decided documents (``scorer_folds``: what the annotator pays, not how well the
+probabilities fit), or, below ``scorer_folds.MIN_DOCUMENTS``, by log loss on a held-out slice of them;
+then the model is refitted on every document.
 """
 
 from __future__ import annotations
@@ -211,6 +213,12 @@ def _split(documents: Sequence[list[Row]], keys: Sequence[str]) -> tuple[list[Ro
     return train, [r for d, h in zip(documents, held, strict=True) if h for r in d]
 
 
+def _slices(documents: Sequence[list[Row]], keys: Sequence[str], count: int) -> tuple[list[Row], list[Row]] | None:
+    """The rows to fit and to choose the strength on (None: too few documents to hold a slice out)."""
+    train, held = _split(documents, keys)
+    return (train, held) if count >= MIN_DOCUMENTS_TO_CHOOSE and train and held else None
+
+
 def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, names: list[str],
                 shifts: Mapping[str, float], fixed: Mapping[str, float | None] | None = None) -> None:
     """Refit one model (``target``: right, or right with its speaker) into ``fit.table[key]``; ``slices``:
@@ -257,28 +265,29 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
         fit.strengths = {t: None for t in TARGETS}
         return fit
     names = sorted({n for r in rows for n in r.feats})  # a feature never seen keeps its prior weight exactly
-    train, held = _split(documents, keys)
-    slices = (train, held) if fit.documents >= MIN_DOCUMENTS_TO_CHOOSE and train and held and not strengths else None
+    slices = None if strengths else _slices(documents, keys, fit.documents)
     shifts = {"weights": {}, "promote_weights": prior_table.get("promote_shifts") or {}}
     for target, key in zip(TARGETS, ("weights", "promote_weights"), strict=True):
         _fit_target(fit, target, key, rows, slices, names, shifts[key], strengths)
     return fit
 
 
-def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True) -> TeamFit:
+def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True,
+                    prior_table: Mapping | None = None) -> TeamFit:
     """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``
-    at the strength chosen by keys on folds of them (``scorer_folds``; ``by_keys`` False, or too few
-    documents: by held-out log loss)."""
+    (towards ``prior_table``, the shipped table unless given) at the strength chosen by keys on folds of
+    them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss)."""
     from annotator.nlp.pipeline import SUGGESTIONS
     from annotator.nlp.suggest.scorer import shipped_table
     from annotator.training import scorer_folds
 
     nlp, docs, documents = parse_decided(decided, base=base, nlp=nlp)
     keys = [str(t.input_hash or t.text) for t in decided][:len(documents)]
+    prior_table = prior_table if prior_table is not None else shipped_table()
     if not by_keys or sum(1 for d in documents if d) < scorer_folds.MIN_DOCUMENTS or SUGGESTIONS not in nlp.component_names:
-        return refit(documents, keys=keys)
-    choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), shipped_table(),
+        return refit(documents, keys=keys, prior_table=prior_table)
+    choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), prior_table,
                                          STRENGTHS)
-    fit = refit(documents, keys=keys, strengths={t: choice.strength for t in TARGETS})
+    fit = refit(documents, keys=keys, prior_table=prior_table, strengths={t: choice.strength for t in TARGETS})
     fit.chosen_by = choice.to_dict()
     return fit

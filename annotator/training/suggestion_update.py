@@ -9,7 +9,9 @@ The pipeline it publishes is the rules with the counts (``annotator_frames``, di
 pre-labels unless the frames' own dev choice keeps it; its counts feed the suggestions), with the
 team's scorer, or the rules with the team's scorer, whichever costs least dev keys, kept only when it
 does not cost keys: keys to gold with suggestions (``measure/keys.py``: every suggestion
-visited, right ones taken) on the dev slice of the decisions, against the pipeline in use.
+visited, right ones taken) on the dev slice of the decisions, against the pipeline in use. The scorer
+alone (no counts) is refitted on every decision and checked by keys on folds of them instead
+(``update_scorer_alone``): a dev slice of 10-40 documents cannot see a gain of a key per document.
 """
 
 from __future__ import annotations
