@@ -122,7 +122,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             window = remaining[:args.window]
             stale = [t for t in window if cached.get(t.input_hash, (-1, 0.0))[0] != generation]
             for task, labeled_task in zip(stale, prelabel(nlp, [bare(t) for t in stale], batch_size=16), strict=True):
-                cached[task.input_hash] = (generation, doubt(labeled_task).score)
+                cached[task.input_hash] = (generation, getattr(doubt(labeled_task), args.doubt))
             chosen = max(range(len(window)), key=lambda i: (cached[window[i].input_hash][1], -i))
         labeled.append(remaining.pop(chosen))
         size = len(labeled)
@@ -151,7 +151,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             quotes = sum(1 for t in labeled for s in t.spans if s.label == "QUOTE")
             scores = held_out_row(curve, nlp, held_out)
             print(row_text(f"{size} documents, {order} order", scores, f"{model_name} | {quotes:,}"), flush=True)
-            print(f"    suggestions: {sources_text(scores)}", flush=True)
+            print(f"    suggestions: {sources_text(scores)}; all kinds attributed F1 {scores['all'][1]:.3f}", flush=True)
             if args.score_counts or args.score_scorer:
                 unkept(args, curve, held_out, labeled, work / f"decisions-{order}.jsonl", f"{size} documents", quotes)
 
@@ -210,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="50,100,200")
     parser.add_argument("--orders", default="file,uncertain")
     parser.add_argument("--window", type=int, default=ORDER_WINDOW)
+    parser.add_argument("--doubt", choices=("score", "density"), default="score", help="--order uncertain takes the "
+                        "document with the most doubt ('score') or the most per 1,000 characters ('density')")
     parser.add_argument("--update-every", type=int, default=50, help="documents between updates (the tool's "
                         f"default is {LEARN_EVERY}; fewer updates keep the simulation within the hour; 0: none, with --score-counts)")
     parser.add_argument("--learn-minutes", type=float, default=4.0)
@@ -250,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_rules:
             rules = held_out_row(curve, add_components(load_model(args.base)), held_out)
             print(row_text("rules alone", rules, "rules | –"), flush=True)
-            print(f"    suggestions: {sources_text(rules)}", flush=True)
+            print(f"    suggestions: {sources_text(rules)}; all kinds attributed F1 {rules['all'][1]:.3f}", flush=True)
         for order in [o for o in args.orders.split(",") if o]:
             simulate(order, pool, held_out, args, curve, work)
         if args.latency_presses:

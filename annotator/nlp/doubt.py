@@ -38,16 +38,28 @@ _CUE_WORDS = frozenset(form for lemma in SPEECH_VERBS if lemma not in AMBIGUOUS_
                        for form in inflections(lemma))
 
 
+#: ``Doubt.density`` counts a document shorter than this many characters as this long (a two-line
+#: document with one sign is not the most doubtful of all).
+MIN_DENSITY_CHARS = 1000
+
+
 @dataclass(frozen=True)
 class Doubt:
     """The signs counted on one document (the entropies summed in bits) and their weighted sum
-    (higher: less sure)."""
+    (higher: less sure); ``chars``: the document's length."""
 
     signs: dict[str, float]
+    chars: int = 0
 
     @property
     def score(self) -> float:
         return sum(WEIGHTS[name] * count for name, count in self.signs.items())
+
+    @property
+    def density(self) -> float:
+        """The weighted signs per 1,000 characters: a long article has more of every sign only
+        because it is long."""
+        return self.score * 1000 / max(self.chars, MIN_DENSITY_CHARS)
 
 
 def entropy(p: float) -> float:
@@ -81,7 +93,7 @@ def doubt(task: Task) -> Doubt:
         # a pre-labeled quote that came with a model's confidence (a Prodigy task, a scoring model)
         "scored quote entropy": sum(entropy(q.score) for q in quotes if q.score is not None),
     }
-    return Doubt(signs)
+    return Doubt(signs, len(task.text))
 
 
 def _covered(start: int, end: int, spans) -> bool:

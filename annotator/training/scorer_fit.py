@@ -12,8 +12,10 @@ its speaker too: the two models' targets, as the shipped fit labels them against
 The fit is a MAP update with the shipped weights as the prior mean: each model minimises its log
 loss plus ``strength / 2 · ‖w - w_shipped‖²`` (Newton's method, numpy only). A few documents move the
 weights a little, many move them more; a feature the decisions never show keeps its shipped weight.
-The strength is chosen on a held-out slice of the decided documents (by held-out log loss, the
-shipped weights themselves among the choices), then the model is refitted on every document.
+The strength (the shipped weights themselves among the choices) is chosen by keys to the decisions on
+folds of the decided documents (``scorer_folds``: what the annotator pays, not how well the
+probabilities fit), or, below ``scorer_folds.MIN_DOCUMENTS``, by log loss on a held-out slice of them;
+then the model is refitted on every document.
 """
 
 from __future__ import annotations
@@ -59,10 +61,12 @@ class TeamFit:
     #: per target: the chosen strength (None: the shipped weights), and the held-out log loss of each tried
     strengths: dict[str, float | None] = field(default_factory=dict)
     held_out: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: the keys on folds of the decisions the strength was chosen by (``scorer_folds.KeysChoice.to_dict``)
+    chosen_by: dict | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"documents": self.documents, "candidates": self.candidates, "right": self.right,
-                "strengths": self.strengths, "held_out_log_loss": self.held_out}
+                "strengths": self.strengths, "held_out_log_loss": self.held_out, "folds": self.chosen_by}
 
     @property
     def moved(self) -> bool:
@@ -115,18 +119,26 @@ def document_rows(decided: Task, doc, lexicon, known) -> list[Row]:
 def collect_rows(decided: Sequence[Task], *, base: str | None = None, nlp=None) -> list[list[Row]]:
     """Every decided document's labeled candidates, one list a document (``nlp``: a rules pipeline
     from ``base`` unless given; its suggestions component is not run: the rules' pre-labels alone)."""
+    return parse_decided(decided, base=base, nlp=nlp)[2]
+
+
+def parse_decided(decided: Sequence[Task], *, base: str | None = None, nlp=None) -> tuple[object, list, list[list[Row]]]:
+    """The rules pipeline, each decided document parsed by it without the suggestions, and its labeled
+    candidates (``collect_rows``)."""
+    from annotator.nlp.convert import make_doc
     from annotator.nlp.lexicon import shared_lexicon
     from annotator.nlp.pipeline import SUGGESTIONS, load_pipeline
     from annotator.nlp.suggest.scorer import default_scorer
 
     scorer = default_scorer()
     if scorer is None or not decided:
-        return []
+        return nlp, [], []
     nlp = nlp or load_pipeline(base)
     lexicon = shared_lexicon(nlp)
     with nlp.select_pipes(disable=[SUGGESTIONS] if SUGGESTIONS in nlp.pipe_names else []):
-        docs = nlp.pipe([t.text for t in decided], batch_size=16)
-        return [document_rows(task, doc, lexicon, scorer.sources) for task, doc in zip(decided, docs, strict=True)]
+        # on the documents' own tokens, as ``prelabel`` runs the pipeline on them
+        docs = list(nlp.pipe((make_doc(t, nlp) for t in decided), batch_size=16))
+    return nlp, docs, [document_rows(task, doc, lexicon, scorer.sources) for task, doc in zip(decided, docs, strict=True)]
 
 
 def _matrix(rows: Sequence[Row], index: Mapping[str, int]) -> np.ndarray:
@@ -201,8 +213,14 @@ def _split(documents: Sequence[list[Row]], keys: Sequence[str]) -> tuple[list[Ro
     return train, [r for d, h in zip(documents, held, strict=True) if h for r in d]
 
 
+def _slices(documents: Sequence[list[Row]], keys: Sequence[str], count: int) -> tuple[list[Row], list[Row]] | None:
+    """The rows to fit and to choose the strength on (None: too few documents to hold a slice out)."""
+    train, held = _split(documents, keys)
+    return (train, held) if count >= MIN_DOCUMENTS_TO_CHOOSE and train and held else None
+
+
 def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, names: list[str],
-                shifts: Mapping[str, float]) -> None:
+                shifts: Mapping[str, float], fixed: Mapping[str, float | None] | None = None) -> None:
     """Refit one model (``target``: right, or right with its speaker) into ``fit.table[key]``; ``slices``:
     the train and held-out rows to choose the strength on (None: too few documents, the strongest pull).
     ``shifts``, the per-type promotion thresholds folded into the shipped weights, are taken out before
@@ -215,7 +233,9 @@ def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, na
     shipped = shifted(fit.table[key], shifts, -1.0)
     index = {n: i for i, n in enumerate(names)}
     prior = np.array([shipped.get(n, 0.0) for n in names])
-    if slices is not None:
+    if fixed is not None:
+        strength = fixed[target]
+    elif slices is not None:
         strength, fit.held_out[target] = choose_strength(*slices, index, prior, target)
     else:
         strength = max(s for s in STRENGTHS if s is not None)
@@ -225,10 +245,11 @@ def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, na
         fit.table[key] = shifted({**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}, shifts)
 
 
-def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, prior_table: Mapping | None = None
-          ) -> TeamFit:
+def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, prior_table: Mapping | None = None,
+          strengths: Mapping[str, float | None] | None = None) -> TeamFit:
     """The shipped table (``prior_table``) refitted on ``documents``' rows (one list a document; ``keys``
-    name them for the held-out slice, by default their order)."""
+    name them for the held-out slice, by default their order); ``strengths`` (per target) fixes the
+    strength instead of choosing it by held-out log loss."""
     from annotator.nlp.suggest.scorer import shipped_table
 
     prior_table = prior_table if prior_table is not None else shipped_table()
@@ -244,15 +265,29 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
         fit.strengths = {t: None for t in TARGETS}
         return fit
     names = sorted({n for r in rows for n in r.feats})  # a feature never seen keeps its prior weight exactly
-    train, held = _split(documents, keys)
-    slices = (train, held) if fit.documents >= MIN_DOCUMENTS_TO_CHOOSE and train and held else None
+    slices = None if strengths else _slices(documents, keys, fit.documents)
     shifts = {"weights": {}, "promote_weights": prior_table.get("promote_shifts") or {}}
     for target, key in zip(TARGETS, ("weights", "promote_weights"), strict=True):
-        _fit_target(fit, target, key, rows, slices, names, shifts[key])
+        _fit_target(fit, target, key, rows, slices, names, shifts[key], strengths)
     return fit
 
 
-def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None) -> TeamFit:
-    """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``."""
-    documents = collect_rows(decided, base=base, nlp=nlp)
-    return refit(documents, keys=[str(t.input_hash or t.text) for t in decided][:len(documents)])
+def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True,
+                    prior_table: Mapping | None = None) -> TeamFit:
+    """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``
+    (towards ``prior_table``, the shipped table unless given) at the strength chosen by keys on folds of
+    them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss)."""
+    from annotator.nlp.pipeline import SUGGESTIONS
+    from annotator.nlp.suggest.scorer import shipped_table
+    from annotator.training import scorer_folds
+
+    nlp, docs, documents = parse_decided(decided, base=base, nlp=nlp)
+    keys = [str(t.input_hash or t.text) for t in decided][:len(documents)]
+    prior_table = prior_table if prior_table is not None else shipped_table()
+    if not by_keys or sum(1 for d in documents if d) < scorer_folds.MIN_DOCUMENTS or SUGGESTIONS not in nlp.component_names:
+        return refit(documents, keys=keys, prior_table=prior_table)
+    choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), prior_table,
+                                         STRENGTHS)
+    fit = refit(documents, keys=keys, prior_table=prior_table, strengths={t: choice.strength for t in TARGETS})
+    fit.chosen_by = choice.to_dict()
+    return fit

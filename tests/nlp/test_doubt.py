@@ -55,3 +55,12 @@ def test_a_pre_labeled_quote_with_a_models_score_adds_its_entropy():
     unsure = task.copy()
     unsure.spans[0] = msgspec.structs.replace(task.spans[0], score=0.5)
     assert doubt(unsure).score - doubt(task).score == 1.0
+
+
+def test_density_reads_the_signs_per_thousand_characters_so_length_alone_adds_no_doubt():
+    one = "Officials warned that the dam could fail. " + "The river rose all week. " * 40
+    twice = one + "Farmers claimed the fields were lost. " + "The river rose all week. " * 40
+    short, long = doubt(make_task(one)), doubt(make_task(twice))
+    assert long.score == 2 * short.score and long.density == pytest.approx(short.density, rel=0.05)
+    # a document under 1,000 characters counts as 1,000 long
+    assert doubt(make_task("Officials warned that the dam could fail.")).density == pytest.approx(1.0)

@@ -71,6 +71,10 @@ def test_an_update_publishes_the_team_scorer_and_the_model_scores_the_source_lef
     model = latest_model(root)
     meta = json.loads((model / "meta.json").read_text())["annotator"]
     assert meta["team_scorer"]["fit"]["documents"] >= 10 and meta["update"]["pipeline"] == "the team's scorer"
+    # its strength was chosen by keys on folds of every decision, and saved keys there
+    folds = meta["update"]["scorer_folds"]
+    assert folds["documents"] == 18 and folds["strength"] is not None
+    assert folds["keys"][f"{folds['strength']:g}"] < folds["keys"]["shipped"]
     shipped = left_alone_score(load_pipeline())
     assert shipped > 0.2
     assert left_alone_score(load_pipeline(str(model))) < shipped - 0.05

@@ -1,0 +1,131 @@
+"""The refitted scorer's strength chosen by what the annotator pays (issue 19): the team's decided
+documents split in folds, each pre-labeled with suggestions scored by the scorer refitted on the other
+folds, at each strength; keys to the decisions with suggestions (``measure/keys.py``) decide, over every
+decided document rather than a dev slice of a few. The shipped weights stay unless a pull saves keys
+at no loss of attributed F1. The documents' parse is the fit's own (``scorer_fit.collect_rows``), so a
+strength costs a run of the suggestions component, not a parse."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+from zlib import crc32
+
+from annotator.core.records import Task
+
+#: Folds of the decided documents (by a hash of each, so a document keeps its fold as decisions come in).
+FOLDS = 4
+#: Below this many documents with candidates the folds are too thin to choose on.
+MIN_DOCUMENTS = 8
+#: A pull replaces the shipped weights only when it saves at least this many keys per document over
+#: the folds, and ``Z`` standard errors of the per-document differences (one-sided 95%: a gain of a
+#: third of a key on 200 documents, kept by a bare minimum, cost half a key on unseen articles) ...
+MIN_KEYS_GAIN = 0.1
+Z = 1.645
+#: ... and loses no more attributed F1 over the folds than this.
+F_TOLERANCE = 0.002
+
+
+@dataclass
+class KeysChoice:
+    """The strength chosen (None: the shipped weights) and, per strength tried, the mean keys per
+    document and the attributed F1 over the folds."""
+
+    strength: float | None
+    documents: int
+    keys: dict[str, float] = field(default_factory=dict)
+    f: dict[str, float] = field(default_factory=dict)
+    #: the standard error of the mean keys saved per document against the shipped weights
+    se: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"strength": self.strength, "documents": self.documents, "folds": FOLDS, "keys": self.keys,
+                "attributed_f": self.f, "gain_se": self.se}
+
+    @property
+    def gain(self) -> float:
+        """Keys per document the chosen strength saves over the shipped weights on the folds."""
+        return round(self.keys["shipped"] - self.keys[label(self.strength)], 2)
+
+
+def label(strength: float | None) -> str:
+    return "shipped" if strength is None else f"{strength:g}"
+
+
+def fold_of(key: str) -> int:
+    return crc32(key.encode("utf-8")) % FOLDS
+
+
+def suggested(suggester, scorer, doc, task: Task) -> Task:
+    """``task`` pre-labeled from ``doc`` (parsed by the rules, suggestions not yet run) with the
+    suggestions scored (and promoted) by ``scorer``; ``doc`` itself is left as it was."""
+    from annotator.nlp.convert import doc_to_task
+    from annotator.training.suggestion_update import bare
+
+    runner = copy.copy(suggester)
+    runner.scorer = scorer
+    return doc_to_task(runner(doc.copy()), bare(task))
+
+
+def figures(decided: Sequence[Task], predicted: Sequence[Task]) -> tuple[list[float], float]:
+    """Keys to each decision with the suggestions, and attributed F1 over them all."""
+    from annotator.measure.evaluation import evaluate
+    from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
+
+    keys = [float(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p)))
+            for g, p in zip(decided, predicted, strict=True)]
+    return keys, round(evaluate(list(decided), list(predicted)).attributed.f1, 4)
+
+
+def gain_se(shipped: Sequence[float], pulled: Sequence[float]) -> float:
+    """The standard error of the mean per-document keys ``pulled`` saves against ``shipped``."""
+    n = len(shipped)
+    if n < 2:
+        return float("inf")
+    gains = [a - b for a, b in zip(shipped, pulled, strict=True)]
+    mean = sum(gains) / n
+    return (sum((g - mean) ** 2 for g in gains) / (n - 1) / n) ** 0.5
+
+
+def choose_by_keys(decided: Sequence[Task], docs: Sequence, documents: Sequence[list], keys: Sequence[str],
+                   suggester, prior_table: Mapping, strengths: Sequence[float | None]) -> KeysChoice:
+    """For each of ``strengths`` (None: the shipped ``prior_table``), every document of ``decided`` pre-labeled
+    from its parse (``docs``) with the scorer refitted at that strength on the other folds' rows
+    (``documents``: one list of ``scorer_fit.Row`` a document); the fewest keys wins among the strengths
+    that keep attributed F1 within ``F_TOLERANCE`` of the shipped weights', if by ``MIN_KEYS_GAIN``."""
+    from annotator.nlp.suggest.scorer import SuggestionScorer
+    from annotator.training.scorer_fit import TARGETS, refit
+
+    folds = [fold_of(k) for k in keys]
+    choice = KeysChoice(None, len(decided))
+    per_document: dict[str, list[float]] = {}
+    for strength in strengths:
+        predicted: list[Task | None] = [None] * len(decided)
+        for fold in sorted(set(folds)):
+            table = prior_table
+            if strength is not None:
+                others = [rows if f != fold else [] for rows, f in zip(documents, folds, strict=True)]
+                table = refit(others, keys, prior_table, strengths={t: strength for t in TARGETS}).table
+            scorer = SuggestionScorer.from_table(table)
+            for i in (i for i, f in enumerate(folds) if f == fold):
+                predicted[i] = suggested(suggester, scorer, docs[i], decided[i])
+        per_document[label(strength)], choice.f[label(strength)] = figures(decided, predicted)
+        choice.keys[label(strength)] = round(sum(per_document[label(strength)]) / max(len(decided), 1), 2)
+        choice.se[label(strength)] = round(gain_se(per_document["shipped"], per_document[label(strength)]), 3)
+    choice.strength = pick(choice.keys, choice.f, strengths, choice.se)
+    return choice
+
+
+def pick(keys: Mapping[str, float], f: Mapping[str, float], strengths: Sequence[float | None],
+         se: Mapping[str, float] | None = None) -> float | None:
+    """The strength with the fewest ``keys`` per document among those whose attributed ``f`` is within
+    ``F_TOLERANCE`` of the shipped weights', when it saves ``MIN_KEYS_GAIN`` over them and ``Z`` times
+    the ``se`` of that saving (else None: the shipped weights)."""
+    floor = f["shipped"] - F_TOLERANCE
+    fair = [s for s in strengths if s is not None and f[label(s)] >= floor]
+    best = min(fair, key=lambda s: keys[label(s)], default=None)
+    if best is None:
+        return None
+    gain = keys["shipped"] - keys[label(best)]
+    return best if gain >= max(MIN_KEYS_GAIN, Z * (se or {}).get(label(best), 0.0)) else None
