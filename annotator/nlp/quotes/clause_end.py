@@ -9,6 +9,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from annotator.nlp.doc_words import DASHES, LONG_DASHES, between, doc_words
 from annotator.nlp.quotes.found import finite
 from annotator.nlp.quotes.scan import word_after, word_before
 
@@ -24,16 +25,13 @@ TRAILING_OPENERS = frozenset({"which", "while", "whereas", "despite", "with", "w
 APPOSITION_OPENERS = frozenset({"a", "an"})
 #: ``…, even as …``, ``…, even though …``.
 EVEN_OPENERS = frozenset({"as", "though", "if"})
-DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 
 def reporter_addition_cut(doc: Doc, start: int, end: int) -> int:
     """The comma before a trailing relative or adverbial clause (``TRAILING_OPENERS``) that hangs on
     a word before the comma and runs to the end of the report; one closed by a comma before the
     report goes on (``the plan, which passed in May, would fail``) is kept."""
-    for i in range(start + 2, end - 2):
-        if doc[i].text != ",":
-            continue
+    for i in _positions(doc, doc_words(doc).commas, start + 2, end - 2, lambda i: doc[i].text == ","):
         after = word_after(doc, i)
         if after >= end:
             continue
@@ -58,7 +56,8 @@ def lone_dash_cut(doc: Doc, start: int, end: int, quoted: Callable[[int], bool] 
     with no second one to close it, the words are the reporter's aside; a pair of dashes encloses
     a part of the report and is kept, and so is a dash between quotation marks (``quoted`` tells
     them by character offset)."""
-    dashes = [i for i in range(start, end) if _is_dash(doc, i) and not quoted(doc[i].idx)]
+    dashes = [i for i in _positions(doc, doc_words(doc).dashes, start, end, lambda i: _is_dash(doc, i))
+              if not quoted(doc[i].idx)]
     if len(dashes) % 2 == 1 and start + 2 < dashes[-1] < end - 1:
         return dashes[-1]
     return end
@@ -91,6 +90,13 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     return len(doc)
 
 
+def _positions(doc: Doc, positions: list[int], start: int, end: int, test: Callable[[int], bool]) -> list[int]:
+    """The tokens from ``start`` to before ``end`` that pass ``test``, as ``positions`` (the Doc's
+    tokens that pass it, in order: ``doc_words``) gives them; a range from a negative index (the
+    Doc's last tokens, as ``doc[i]`` reads it) tests each token."""
+    return between(positions, start, end) if start >= 0 else [i for i in range(start, end) if test(i)]
+
+
 def _apposition(noun: Token, comma: int) -> bool:
     """A noun after the comma that describes what comes before it: an apposition, or what the parser
     makes a second object of the same verb (``would help farmers, a claim …``)."""
@@ -108,7 +114,7 @@ def _is_dash(doc: Doc, i: int) -> bool:
     if token.text not in DASHES:
         return False
     spaced = bool(token.whitespace_) or bool(doc[i - 1].whitespace_)
-    return spaced or token.text in ("—", "--", "―")
+    return spaced or token.text in LONG_DASHES
 
 
 def _phrase_of(opener: Token) -> Token:

@@ -3,10 +3,12 @@ counts, and whether a span quotes someone's exact words (mixed) or not (indirect
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.doc_words import doc_words
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.scan import QuoteScan, within
 
@@ -25,17 +27,14 @@ class FoundQuote:
         return self.claims if self.claims is not None else (self.span.start_char, self.span.end_char)
 
 
-#: A conjunction a cut can leave at the end of a clause (``… any candidate, and``): never part of it.
-DANGLING_CONJUNCTIONS = frozenset({"and", "but", "or"})
-
-
 def trimmed(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens ``start:end`` without spaces and punctuation at the edges (a quote mark at the
     start stays; a final comma, full stop, colon or dash goes, and so does a dangling ``and``)."""
-    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in QUOTE_MARK_TOKENS):
+    words = doc_words(doc)  # (each test read off the Doc's arrays once: see ``doc_words``)
+    at_start, at_end, dangling = words.skip_at_start, words.skip_at_end, words.dangling
+    while start < end and at_start[start]:
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":", "—", "–")
-                           or end - start > 1 and doc[end - 1].lower_ in DANGLING_CONJUNCTIONS):
+    while end > start and (at_end[end - 1] or end - start > 1 and dangling[end - 1]):
         end -= 1
     return doc[start:end] if start < end else None
 
@@ -51,7 +50,9 @@ def has_words_outside(span: Span, inside: list[tuple[int, int]]) -> bool:
 
 def type_for(span: Span, inside: list[tuple[int, int]]) -> str:
     """``mixed`` when the span holds a quoted segment, else ``indirect``."""
-    return "mixed" if any(span.start_char <= s and e <= span.end_char for s, e in inside) else "indirect"
+    # The segments are in order and apart, so the first starting in the span ends first.
+    i = bisect_left(inside, (span.start_char,))
+    return "mixed" if i < len(inside) and inside[i][1] <= span.end_char else "indirect"
 
 
 def finite(clause: Token) -> bool:

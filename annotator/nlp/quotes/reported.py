@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import between, doc_words
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
@@ -174,7 +175,8 @@ def _relative_cut(scan: QuoteScan, start: int, end: int) -> int:
     adds it, so the clause stops before the comma. A relative clause closed by a comma
     (``Lindqvist, who joined in 2019, would stay``) is inside the report and kept."""
     doc = scan.doc
-    for i in range(start + 2, end):
+    who = between(doc_words(doc).who, start + 2, end) if start >= -2 else range(start + 2, end)
+    for i in who:
         token = doc[i]
         comma = word_before(doc, i)
         if token.lower_ not in ("who", "whom", "whose") or doc[comma].text != ",":

@@ -1,0 +1,98 @@
+"""What the quote rules' span cuts read of every token, as plain lists read once per Doc from its
+arrays (``doc_words``): ``trimmed``, the dash, comma and relative-pronoun cuts ask it of the same
+tokens again and again, and each ``doc[i]`` builds a Token. Each list answers exactly as the
+Token-by-Token test it stands for (``tests/nlp/test_doc_words.py`` compares them)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+
+#: The words ``found.trimmed`` drops at the end of a span (besides spaces).
+END_PUNCTUATION = (",", ".", ";", ":", "—", "–")
+#: A conjunction a cut can leave at the end of a clause (``found.DANGLING_CONJUNCTIONS``).
+DANGLING_CONJUNCTIONS = frozenset({"and", "but", "or"})
+#: Dashes as ``clause_end`` reads them: any of ``DASHES`` between spaced words, the long ones always.
+DASHES = frozenset({"—", "–", "-", "--", "―"})
+LONG_DASHES = frozenset({"—", "--", "―"})
+#: The relative pronouns of ``reported._relative_cut``.
+WHO_WORDS = frozenset({"who", "whom", "whose"})
+
+
+def any_equal(column: numpy.ndarray, values: list[int]) -> numpy.ndarray:
+    """Which entries of ``column`` equal one of a few ``values`` (cheaper than ``numpy.isin``)."""
+    found = numpy.zeros(len(column), dtype=bool)
+    for value in values:
+        found |= column == value
+    return found
+
+
+def _ids(words) -> list[int]:
+    return sorted(hash_string(w) for w in words)
+
+
+_QUOTE_MARK_IDS = _ids(QUOTE_MARK_TOKENS)
+_END_IDS = _ids(END_PUNCTUATION)
+_DANGLING_IDS = _ids(DANGLING_CONJUNCTIONS)
+_DASH_IDS = _ids(DASHES)
+_LONG_DASH_IDS = _ids(LONG_DASHES)
+_WHO_IDS = _ids(WHO_WORDS)
+_COMMA_ID = hash_string(",")
+
+
+@dataclass(frozen=True)
+class DocWords:
+    """One Doc's tokens as ``trimmed`` and the clause cuts read them (no Doc kept: the facts are
+    kept with the Doc as a weak key, and a value that held its key would keep every Doc alive)."""
+
+    #: Token i may be dropped at a span's start: a space, or punctuation other than a quote mark.
+    skip_at_start: list[bool]
+    #: Token i may be dropped at a span's end: a space, or one of ``END_PUNCTUATION``.
+    skip_at_end: list[bool]
+    #: Token i is a dangling conjunction (``DANGLING_CONJUNCTIONS``, any case).
+    dangling: list[bool]
+    #: The tokens that are a dash as punctuation (``clause_end._is_dash``), in order.
+    dashes: list[int]
+    #: The tokens ``,``, in order.
+    commas: list[int]
+    #: The tokens ``who``, ``whom``, ``whose`` (any case), in order.
+    who: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocWords:
+        orth, lower = doc.to_array(ORTH), doc.to_array(LOWER)  # (one column a call: contiguous)
+        space, punct, spaced_after = (doc.to_array(attr) != 0 for attr in (IS_SPACE, IS_PUNCT, SPACY))
+        # ``_is_dash``: spaced after the dash or after the token before it (``doc[i - 1]``: for the
+        # first token, the Doc's last), or a long dash.
+        spaced = spaced_after | numpy.roll(spaced_after, 1)
+        dashes = any_equal(orth, _DASH_IDS) & (spaced | any_equal(orth, _LONG_DASH_IDS))
+        return cls(skip_at_start=(space | punct & ~any_equal(orth, _QUOTE_MARK_IDS)).tolist(),
+                   skip_at_end=(space | any_equal(orth, _END_IDS)).tolist(),
+                   dangling=any_equal(lower, _DANGLING_IDS).tolist(),
+                   dashes=numpy.flatnonzero(dashes).tolist(), commas=numpy.flatnonzero(orth == _COMMA_ID).tolist(),
+                   who=numpy.flatnonzero(any_equal(lower, _WHO_IDS)).tolist())
+
+
+def between(positions: list[int], start: int, end: int) -> list[int]:
+    """The ``positions`` (in order) from ``start`` to before ``end``."""
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
+
+
+#: Doc → its ``DocWords``, forgotten with the Doc.
+_DOC_WORDS: WeakKeyDictionary[Doc, DocWords] = WeakKeyDictionary()
+
+
+def doc_words(doc: Doc) -> DocWords:
+    """The Doc's ``DocWords``, read on the first call for that Doc (a Doc's words never change)."""
+    found = _DOC_WORDS.get(doc)
+    if found is None:
+        found = _DOC_WORDS[doc] = DocWords.of(doc)
+    return found

@@ -1,0 +1,60 @@
+"""``doc_words``: the lists the span cuts read answer as the Token-by-Token tests they stand for, and
+``marks.joined_text`` is ``doc.text``; on Docs of our own words, parsed by hand."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import spacy
+from spacy.tokens import Doc
+
+from annotator.nlp.doc_words import DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, doc_words
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.marks import joined_text
+from annotator.nlp.quotes.clause_end import _is_dash
+from annotator.nlp.quotes.found import trimmed
+
+WORDS = ["—", "Ms.", "Okafor", ",", "who", "chairs", "the", "board", "—", "said", "“", "plans", "”", "and",
+         "pre", "-", "tax", "rates", "--", "Whose", "?", "\n", "But", "WHOM", ":", "And", "2014", "–", "2016", "."]
+SPACES = [True, True, False, True, True, True, True, True, True, True, False, False, True, True,
+          False, False, True, True, True, True, False, False, True, False, True, True, False, False, False, False]
+
+
+def _doc() -> Doc:
+    return Doc(spacy.blank("en").vocab, words=WORDS, spaces=SPACES)
+
+
+def test_the_lists_answer_as_the_tokens_do():
+    doc = _doc()
+    words = doc_words(doc)
+    assert words.skip_at_start == [t.is_space or t.is_punct and t.text not in QUOTE_MARK_TOKENS for t in doc]
+    assert words.skip_at_end == [t.is_space or t.text in END_PUNCTUATION for t in doc]
+    assert words.dangling == [t.lower_ in DANGLING_CONJUNCTIONS for t in doc]
+    assert words.dashes == [i for i in range(len(doc)) if _is_dash(doc, i)]
+    assert 0 in words.dashes and 15 not in words.dashes and 27 not in words.dashes  # not ``pre-tax``, ``2014–2016``
+    assert words.commas == [3]
+    assert words.who == [t.i for t in doc if t.lower_ in WHO_WORDS] == [4, 19, 23]
+
+
+def test_trimmed_drops_the_edges():
+    doc = _doc()
+    assert trimmed(doc, 0, 4).text == "Ms. Okafor"
+    assert trimmed(doc, 10, 14).text == "“plans”"  # a quote mark at the start stays; a dangling ``and`` goes
+    assert trimmed(doc, 20, 26).text == "But WHOM"
+    assert trimmed(doc, 3, 4) is None
+
+
+def test_the_text_is_the_docs():
+    doc = _doc()
+    assert joined_text(doc) == doc.text
+    assert joined_text(Doc(doc.vocab, words=[])) == ""
+
+
+def test_the_lists_do_not_keep_the_doc():
+    doc = _doc()
+    doc_words(doc)
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None
