@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import ORTH, SPACY
+
 from annotator.nlp.lexicon import QUOTE_MARKS
 
 if TYPE_CHECKING:
@@ -191,5 +193,29 @@ def doc_text(doc: Doc) -> DocText:
     """The Doc's ``DocText``, built on the first call for that Doc."""
     found = _DOC_TEXTS.get(doc)
     if found is None:
-        found = _DOC_TEXTS[doc] = DocText(doc.text)
+        found = _DOC_TEXTS[doc] = DocText(joined_text(doc))
     return found
+
+
+def joined_text(doc: Doc) -> str:
+    """``doc.text``: each token's text and its trailing space, joined. spaCy builds a Token for each;
+    here the texts come from the Doc's arrays, each word's read once (``_WORD_TEXTS``)."""
+    if not len(doc):
+        return doc.text
+    strings, texts = doc.vocab.strings, _WORD_TEXTS
+    if len(texts) > _WORD_TEXTS_KEPT:
+        texts.clear()
+    parts = []
+    for orth, spaced in doc.to_array([ORTH, SPACY]).tolist():
+        key = ~orth if spaced else orth  # (a word's hash is never negative)
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = strings[orth] + " " if spaced else strings[orth]
+        parts.append(text)
+    return "".join(parts)
+
+
+#: A word's hash (its bitwise complement when a space follows it) → its text with that space: the
+#: hash of a text is the same in every vocabulary. At most ``_WORD_TEXTS_KEPT`` are kept.
+_WORD_TEXTS: dict[int, str] = {}
+_WORD_TEXTS_KEPT = 200_000
