@@ -231,7 +231,14 @@ def _with_lexicon(scan: QuoteScan, lexicon: Lexicon) -> QuoteScan:
     wide = dataclasses.replace(scan, lexicon=lexicon)
     wide.__dict__["token_starts"] = scan.token_starts  # (a cached_property's value)
     wide._arrays = scan._arrays
+    if all(getattr(lexicon, name) is getattr(scan.lexicon, name) for name in CUE_LEMMA_LISTS):
+        wide._cue_lemmas = scan._cue_lemmas  # the same cue lemmas: share what was read
     return wide
+
+
+#: What ``QuoteScan.cue_lemma`` reads of its lexicon (``Lexicon.lemma_of`` and the cognition verbs):
+#: an ``opened`` copy that shares them gives every token the same cue lemma.
+CUE_LEMMA_LISTS = ("lemmas", "forms", "past_forms", "cognition")
 
 
 def _found(frame: Frame, scan: QuoteScan, token: Token) -> Iterator[FoundQuote]:

@@ -5,6 +5,7 @@ pronoun too, as a piece of the same content, so it is added beside that report w
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, TAG
 from spacy.tokens import Token
 
 from annotator.nlp.quotes.found import FoundQuote
@@ -23,8 +24,12 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
     verb as cue; ``add_pieces`` keeps those whose verb a report rule took."""
     doc = scan.doc
     out = []
-    for token in doc:
-        if token.tag_ not in RELATIVE_TAGS or token.lower_ not in RELATIVE_WORDS or scan.quoted(token.idx):
+    strings = doc.vocab.strings
+    # the tagged words from the Doc's arrays (a Token for each word of the Doc costs more than the rule)
+    pronouns = sorted((t for tag in RELATIVE_TAGS for t in scan.words_where(TAG, strings[tag], LOWER, RELATIVE_WORDS)),
+                      key=lambda t: t.i)
+    for token in pronouns:
+        if scan.quoted(token.idx):
             continue
         verb = _reporting_verb(token)
         if verb is not None and scan.cue_lemma(verb) is not None:

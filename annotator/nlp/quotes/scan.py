@@ -58,8 +58,13 @@ class QuoteScan:
 
     @cached_property
     def cue_candidates(self) -> list[int]:
-        """Indices of the tokens that may be a cue verb or the ``according`` of ``according to``."""
-        return self.lexicon.possible_cues(self.doc, also=("according",))
+        """Indices of the tokens that may be a cue verb or the ``according`` of ``according to``:
+        read once per Doc and lexicon (the quote rules and the frames ask it of the same Doc). Read-only."""
+        known = _CUE_CANDIDATES.setdefault(self.doc, {})
+        found = known.get(self.lexicon)
+        if found is None:
+            found = known[self.lexicon] = self.lexicon.possible_cues(self.doc, also=("according",))
+        return found
 
     def words_where(self, kind_attr: int, kind: int, word_attr: int, words: Iterable[str]) -> list[Token]:
         """The tokens whose ``kind_attr`` (``POS``, ``TAG``) is ``kind`` and whose ``word_attr``
@@ -148,6 +153,8 @@ _AFTER_ANY_END = float("inf")
 _UNKNOWN = object()
 #: Doc → its tokens' character offsets (``QuoteScan.token_starts``), forgotten with the Doc.
 _TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+#: Doc → lexicon → its ``QuoteScan.cue_candidates``, forgotten with the Doc.
+_CUE_CANDIDATES: WeakKeyDictionary[Doc, dict[Lexicon, list[int]]] = WeakKeyDictionary()
 #: A word list → the hashes of its words (``words_where``): the rules ask with the same few lists
 #: for every Doc. At most ``_WORD_IDS_KEPT`` lists are kept.
 _WORD_IDS: dict[frozenset[str], frozenset[int]] = {}
