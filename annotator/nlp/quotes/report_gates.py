@@ -1,0 +1,69 @@
+"""Which report rules (``reports.REPORT_RULES``) can fire on a cue candidate: most rules first ask
+whether the token's lemma is in one of their word lists, and refuse nearly every token there. The
+answer depends only on the token's lemma, lower-case form, dependency and part of speech, so it is
+worked out once per such word in a Doc (``RulePlan``), and ``reports.find`` asks a rule only where it
+can fire.
+
+Each gate is a *necessary* condition read off its rule's own first test (the rule still decides
+everything); a rule without a gate (``GATES``) is asked everywhere. ``tests/nlp/quotes/test_report_gates.py``
+checks that the gated rules find what the ungated ones do, on sentences reaching every gated rule."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Token
+
+from annotator.nlp.cue_words import LISTENER_VERBS
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.quotes import (
+    according_to, adjective_cue, adjective_object, commitment, evidence, intention, naming, object_of_cue,
+    prepositional_object, regard, stance_object,
+)
+from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.scan import QuoteScan
+
+ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
+#: A gate: given the lexicon, the token (any token with the same lemma, form, dependency and part
+#: of speech answers the same) and its lemma in lower case, whether the rule may fire on it.
+Gate = Callable[[Lexicon, Token, str], bool]
+
+
+def _lexicon_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str:
+    """``lexicon.lemma_of(verb) or verb.lemma_.lower()``, as the infinitive rules read the lemma."""
+    return lexicon.lemma_of(token) or lemma
+
+
+#: The gates, each beside the first test of the rule it stands for.
+GATES: dict[ReportRule, Gate] = {
+    according_to.at: lambda lexicon, token, lemma: token.lower_ == "according",
+    commitment.at: lambda lexicon, token, lemma: _lexicon_lemma(lexicon, token, lemma) in lexicon.infinitive_verbs,
+    intention.at: lambda lexicon, token, lemma: _lexicon_lemma(lexicon, token, lemma) in lexicon.intention_verbs,
+    naming.at: lambda lexicon, token, lemma: lemma in naming.NAMING_VERBS,
+    regard.at: lambda lexicon, token, lemma: token.dep_ in ("ROOT", "conj") and lemma in lexicon.regard_verbs,
+    object_of_cue.at: lambda lexicon, token, lemma: lemma not in LISTENER_VERBS
+    and (lemma in lexicon.unsaid_verbs or lemma in lexicon.object_verbs),
+    stance_object.at: lambda lexicon, token, lemma: token.dep_ == "ROOT" and lemma in lexicon.stance_verbs,
+    evidence.at: lambda lexicon, token, lemma: lemma in lexicon.evidence_verbs and token.pos_ == "VERB",
+    adjective_cue.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
+    adjective_object.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
+    prepositional_object.at: lambda lexicon, token, lemma: bool(lexicon.prepositional_verbs.get(lemma)),
+}
+
+
+class RulePlan:
+    """The rules (in their order) that may fire on each kind of token of one scan: read once per
+    (lemma, form, dependency, part of speech)."""
+
+    def __init__(self, lexicon: Lexicon, rules: tuple[ReportRule, ...], gates: dict[ReportRule, Gate] = GATES) -> None:
+        self.lexicon, self.rules, self.gates = lexicon, rules, gates
+        self._plans: dict[tuple[int, int, int, int], tuple[ReportRule, ...]] = {}
+
+    def rules_for(self, token: Token) -> tuple[ReportRule, ...]:
+        key = (token.lemma, token.lower, token.dep, token.pos)
+        plan = self._plans.get(key)
+        if plan is None:
+            lemma, gates = token.lemma_.lower(), self.gates
+            plan = self._plans[key] = tuple(rule for rule in self.rules
+                                            if rule not in gates or gates[rule](self.lexicon, token, lemma))
+        return plan
