@@ -12,6 +12,7 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_words import any_equal
 from annotator.nlp.entities import PERSON, name_tokens, surname_key
 from annotator.nlp.entities.names import name_bounds
 from annotator.nlp.name_words import FEMALE_TITLES, GENDERED, MALE, MALE_TITLES
@@ -173,10 +174,10 @@ def gender_from_context(doc: Doc, people: list[Person]) -> None:
 
 #: Hash of each gendered pronoun's lower-case form → the word.
 _GENDERED_IDS = {hash_string(word): word for word in GENDERED}
-_GENDERED_ARRAY = numpy.array(sorted(_GENDERED_IDS), dtype=numpy.uint64)
+_GENDERED_LIST = sorted(_GENDERED_IDS)
 
 
 def _gendered_pronouns(lowers: numpy.ndarray) -> dict[int, str]:
     """Token index → the gendered pronoun there, read off a Doc's ``LOWER`` array."""
-    at = numpy.flatnonzero(numpy.isin(lowers, _GENDERED_ARRAY)).tolist()
+    at = numpy.flatnonzero(any_equal(lowers, _GENDERED_LIST)).tolist()  # (a few words: cheaper than isin)
     return {i: _GENDERED_IDS[h] for i, h in zip(at, lowers[at].tolist(), strict=True)}

@@ -124,9 +124,10 @@ def _untagged_surnames(doc: Doc, persons: set[str], taken: set[int]) -> list[Spa
     # Read words and tags from the Doc's arrays: a Token is built only for a likely surname.
     if not persons or not len(doc):
         return added
-    person_ids = numpy.fromiter({hash_string(word) for word in persons}, dtype=numpy.uint64)
+    person_ids = {hash_string(word) for word in persons}
     array = doc.to_array([POS, LOWER])
-    for i in numpy.flatnonzero((array[:, 0] == _PROPN) & numpy.isin(array[:, 1], person_ids)).tolist():
+    names = numpy.flatnonzero(array[:, 0] == _PROPN)
+    for i in [i for i, word in zip(names.tolist(), array[names, 1].tolist(), strict=True) if word in person_ids]:
         if i in taken:
             continue
         token = doc[i]

@@ -15,6 +15,7 @@ import copy
 import dataclasses
 from dataclasses import dataclass
 from typing import Callable, Iterator
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.tokens import Doc, Token
@@ -186,10 +187,18 @@ class Candidate:
 
 
 def opened(lexicon: Lexicon, attribute: str) -> Lexicon:
-    """A copy of ``lexicon`` whose list ``attribute`` holds every word."""
-    wide = copy.copy(lexicon)
-    setattr(wide, attribute, ANY)
+    """A copy of ``lexicon`` whose list ``attribute`` holds every word (made once per lexicon and
+    list, and kept with the lexicon: read-only)."""
+    kept = _OPENED.setdefault(lexicon, {})
+    wide = kept.get(attribute)
+    if wide is None:
+        wide = kept[attribute] = copy.copy(lexicon)
+        setattr(wide, attribute, ANY)
     return wide
+
+
+#: Lexicon → list name → its ``opened`` copy, forgotten with the lexicon.
+_OPENED: WeakKeyDictionary[Lexicon, dict[str, Lexicon]] = WeakKeyDictionary()
 
 
 def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *,

@@ -11,6 +11,7 @@ checks that the gated rules find what the ungated ones do, on sentences reaching
 from __future__ import annotations
 
 from typing import Callable
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Token
 
@@ -52,12 +53,19 @@ GATES: dict[ReportRule, Gate] = {
 
 
 class RulePlan:
-    """The rules (in their order) that may fire on each kind of token of one scan: read once per
-    (lemma, form, dependency, part of speech)."""
+    """The rules (in their order) that may fire on each kind of token: read once per (lemma, form,
+    dependency, part of speech), as hashes, the same in every Doc; what one lexicon's plans read is
+    kept for the next Docs (``_PLANS``)."""
 
     def __init__(self, lexicon: Lexicon, rules: tuple[ReportRule, ...], gates: dict[ReportRule, Gate] = GATES) -> None:
         self.lexicon, self.rules, self.gates = lexicon, rules, gates
-        self._plans: dict[tuple[int, int, int, int], tuple[ReportRule, ...]] = {}
+        if gates is GATES:
+            kept = _PLANS.setdefault(lexicon, {})
+            if sum(len(plans) for plans in kept.values()) > _PLANS_KEPT:
+                kept.clear()
+            self._plans = kept.setdefault(rules, {})
+        else:
+            self._plans = {}
 
     def rules_for(self, token: Token) -> tuple[ReportRule, ...]:
         key = (token.lemma, token.lower, token.dep, token.pos)
@@ -67,3 +75,9 @@ class RulePlan:
             plan = self._plans[key] = tuple(rule for rule in self.rules
                                             if rule not in gates or gates[rule](self.lexicon, token, lemma))
         return plan
+
+
+#: Lexicon → rules → each kind of token's plan, forgotten with the lexicon; at most ``_PLANS_KEPT`` a lexicon.
+_PLANS: WeakKeyDictionary[Lexicon, dict[tuple[ReportRule, ...], dict[tuple[int, int, int, int], tuple[ReportRule, ...]]]] \
+    = WeakKeyDictionary()
+_PLANS_KEPT = 100_000

@@ -20,6 +20,7 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.doc_words import any_equal
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.paragraphs import sentence_starts
@@ -38,7 +39,7 @@ _DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "dobj", "p
                    "compound", "dep", "csubj", "agent", "dative", "advmod", "aux", "auxpass", "poss"})
 _TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD", "NN", "NNS", "NNP", "NNPS", "JJ", "IN", "TO",
                    "WDT", "WP", "WRB", "DT", "PRP", "PRP$", "RB", "CD", "``", "''", "-LRB-", ","})
-_MARK_IDS = numpy.array(sorted(hash_string(mark) for mark in QUOTE_MARK_TOKENS), dtype=numpy.uint64)
+_MARK_IDS = sorted(hash_string(mark) for mark in QUOTE_MARK_TOKENS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 #: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
@@ -107,7 +108,7 @@ class DocFacts:
             facts.cue_tokens.update(range(cue.start, cue.end))
             facts.cue_lemmas.add(cue.root.lemma_.lower())
         facts.speaker_words = {s.root.lower_ for s in doc.spans.get("speakers", [])}
-        facts.mark_tokens = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _MARK_IDS)).tolist() if len(doc) else []
+        facts.mark_tokens = numpy.flatnonzero(any_equal(doc.to_array(ORTH), _MARK_IDS)).tolist() if len(doc) else []
         return facts
 
     def sentence_of(self, token: int) -> int:
