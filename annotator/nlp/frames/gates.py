@@ -47,6 +47,7 @@ class ParseFacts:
     #: The quoted segments' character ranges, in order and apart (``QuoteScan.inside``).
     inside: list[tuple[int, int]]
     _children: dict[tuple[frozenset[str], str], numpy.ndarray] = field(default_factory=dict, init=False, repr=False)
+    _words: dict[tuple[str, frozenset[str]], numpy.ndarray] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self, doc: Doc) -> None:
         #: The Doc's strings (symbols and hashes, as its arrays hold them).
@@ -92,11 +93,21 @@ class ParseFacts:
 
     def reads(self, words: Iterable[str]) -> numpy.ndarray:
         """The tokens reading one of ``words`` (lower-cased)."""
-        return _any_of(self.lower, self.strings, words)
+        return self._kept("reads", words, lambda: _any_of(self.lower, self.strings, words))
 
     def tagged(self, tags: Iterable[str]) -> numpy.ndarray:
         """The tokens whose fine-grained tag is one of ``tags``."""
-        return _any_of(self.tag, self.strings, tags)
+        return self._kept("tagged", tags, lambda: _any_of(self.tag, self.strings, tags))
+
+    def _kept(self, kind: str, words: Iterable[str], read: Callable[[], numpy.ndarray]) -> numpy.ndarray:
+        """What ``read`` gives for ``words``, read once per Doc (the gates ask the same labels, tags
+        and words again and again); read-only, so no caller can change what the next one reads."""
+        key = (kind, words if isinstance(words, frozenset) else frozenset(words))
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = read()
+            found.flags.writeable = False
+        return found
 
     def above(self, deps: Iterable[str], lower: str) -> numpy.ndarray:
         """The tokens with a descendant after them labelled one of ``deps`` and reading ``lower``
@@ -120,11 +131,11 @@ class ParseFacts:
 
     def label(self, deps: Iterable[str]) -> numpy.ndarray:
         """The tokens whose own dependency label is one of ``deps``."""
-        return _any_of(self.dep, self.strings, deps)
+        return self._kept("label", deps, lambda: _any_of(self.dep, self.strings, deps))
 
     def part_of_speech(self, pos: str, *more: str) -> numpy.ndarray:
         """The tokens whose coarse tag is ``pos`` (or one of ``more``)."""
-        return _any_of(self.pos, self.strings, (pos, *more)) if more else self.pos == self.strings[pos]
+        return self._kept("pos", (pos, *more), lambda: _any_of(self.pos, self.strings, (pos, *more)))
 
     @property
     def to_infinitive(self) -> numpy.ndarray:
