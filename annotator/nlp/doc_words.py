@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 
@@ -96,3 +96,27 @@ def doc_words(doc: Doc) -> DocWords:
     if found is None:
         found = _DOC_WORDS[doc] = DocWords.of(doc)
     return found
+
+
+#: Doc → the tokens with a ``neg`` child, forgotten with the Doc.
+_NEGATED: WeakKeyDictionary[Doc, frozenset[int]] = WeakKeyDictionary()
+
+
+def negated_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens with a child labelled ``neg`` (``any(c.dep_ == "neg" for c in token.children)``),
+    read once per Doc from its arrays (a Doc's parse never changes after our components start)."""
+    found = _NEGATED.get(doc)
+    if found is None:
+        if len(doc):
+            heads = numpy.arange(len(doc)) + doc.to_array(HEAD).astype(numpy.int64)
+            neg = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["neg"])
+            found = frozenset(int(heads[i]) for i in neg.tolist() if heads[i] != i)
+        else:
+            found = frozenset()
+        _NEGATED[doc] = found
+    return found
+
+
+def negated(token: Token) -> bool:
+    """The token has a ``neg`` child (``did not say``)."""
+    return token.i in negated_tokens(token.doc)

@@ -9,7 +9,7 @@ import weakref
 import spacy
 from spacy.tokens import Doc
 
-from annotator.nlp.doc_words import DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, doc_words
+from annotator.nlp.doc_words import DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, doc_words, negated_tokens
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.marks import joined_text
 from annotator.nlp.quotes.clause_end import _is_dash
@@ -58,3 +58,12 @@ def test_the_lists_do_not_keep_the_doc():
     del doc
     gc.collect()
     assert ref() is None
+
+
+def test_the_negated_tokens_are_those_with_a_neg_child():
+    words = ["Lena", "did", "not", "deny", "it", ",", "and", "Tom", "never", "agreed"]
+    heads = [3, 3, 3, 3, 3, 3, 3, 9, 9, 3]
+    deps = ["nsubj", "aux", "neg", "ROOT", "dobj", "punct", "cc", "nsubj", "neg", "conj"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert negated_tokens(doc) == {t.i for t in doc if any(c.dep_ == "neg" for c in t.children)} == {3, 9}
+    assert negated_tokens(Doc(doc.vocab, words=[])) == frozenset()

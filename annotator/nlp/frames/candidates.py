@@ -20,6 +20,7 @@ from weakref import WeakKeyDictionary
 import numpy
 from spacy.tokens import Doc, Token
 
+from annotator.nlp.doc_words import negated_tokens
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import (
@@ -251,7 +252,7 @@ CUE_LEMMA_LISTS = ("lemmas", "forms", "past_forms", "cognition")
 
 
 def _found(frame: Frame, scan: QuoteScan, token: Token) -> Iterator[FoundQuote]:
-    if frame.nouns and (scan.quoted(token.idx) or any(c.dep_ == "neg" for c in token.children)):
+    if frame.nouns and (scan.quoted(token.idx) or token.i in negated_tokens(token.doc)):
         return
     result = frame.at(scan, token)
     if result is None:

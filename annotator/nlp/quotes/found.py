@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.doc_words import doc_words
+from annotator.nlp.doc_words import doc_words, negated_tokens
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.scan import QuoteScan, within
 
@@ -62,7 +62,7 @@ def finite(clause: Token) -> bool:
 
 
 def negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+    return token.i in negated_tokens(token.doc)  # (read once per Doc: ``doc_words``)
 
 
 def with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:

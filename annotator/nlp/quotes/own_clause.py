@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import negated_tokens
 from annotator.nlp.lexicon import Lexicon
 
 
@@ -17,7 +18,7 @@ def act_done(verb: Token, lexicon: Lexicon) -> bool:
     head = verb.head
     if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.lemma_.lower() not in lexicon.act_done_verbs:
         return False
-    return head.dep_ in ("ROOT", "conj") and not _own_subject(verb) and not any(c.dep_ == "neg" for c in head.children)
+    return head.dep_ in ("ROOT", "conj") and not _own_subject(verb) and head.i not in negated_tokens(head.doc)
 
 
 def own_clause(verb: Token, lexicon: Lexicon, *, participles: bool = True, gerunds: bool = True) -> bool:

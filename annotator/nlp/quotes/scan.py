@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.doc_words import negated_tokens
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import MarkedSegment, doc_text, paragraph_bounds
 
@@ -122,7 +123,7 @@ class QuoteScan:
         lemma = self.lexicon.lemma_of(token)
         if lemma is None or within(token.idx, self.inside):
             return None
-        if lemma not in self.lexicon.cognition and any(c.dep_ == "neg" for c in token.children):
+        if lemma not in self.lexicon.cognition and token.i in negated_tokens(self.doc):
             return None  # ``did not say that``: nothing said; ``does not believe that`` is a belief held
         return lemma
 
@@ -132,7 +133,7 @@ class QuoteScan:
         lemma = self.cue_lemma(token)
         if lemma is not None or token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.clause_verbs:
             return lemma
-        if within(token.idx, self.inside) or any(c.dep_ == "neg" for c in token.children):
+        if within(token.idx, self.inside) or token.i in negated_tokens(self.doc):
             return None
         return token.lemma_.lower()
 
