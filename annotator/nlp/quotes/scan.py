@@ -73,9 +73,11 @@ class QuoteScan:
         word would build a Token for each."""
         doc = self.doc
         wanted = _word_ids(words)
-        array = self._arrays.get((kind_attr, word_attr))
+        arrays = self._arrays if self._arrays else _DOC_ARRAYS.setdefault(doc, self._arrays)  # (one dict a Doc)
+        self._arrays = arrays
+        array = arrays.get((kind_attr, word_attr))
         if array is None:
-            array = self._arrays[(kind_attr, word_attr)] = doc.to_array([kind_attr, word_attr])
+            array = arrays[(kind_attr, word_attr)] = doc.to_array([kind_attr, word_attr])
         of_kind = numpy.flatnonzero(array[:, 0] == kind)
         return [doc[i] for i, word in zip(of_kind.tolist(), array[of_kind, 1].tolist(), strict=True) if word in wanted]
 
@@ -154,6 +156,9 @@ _AFTER_ANY_END = float("inf")
 _UNKNOWN = object()
 #: Doc → its tokens' character offsets (``QuoteScan.token_starts``), forgotten with the Doc.
 _TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+#: Doc → (kind attribute, word attribute) → the Doc's array of both (``words_where``): every scan of
+#: a Doc shares them (a Doc's words and tags never change after the parser). Read-only.
+_DOC_ARRAYS: WeakKeyDictionary[Doc, dict[tuple[int, int], numpy.ndarray]] = WeakKeyDictionary()
 #: Doc → lexicon → its ``QuoteScan.cue_candidates``, forgotten with the Doc.
 _CUE_CANDIDATES: WeakKeyDictionary[Doc, dict[Lexicon, list[int]]] = WeakKeyDictionary()
 #: A word list → the hashes of its words (``words_where``): the rules ask with the same few lists
