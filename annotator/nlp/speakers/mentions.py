@@ -5,6 +5,7 @@ subject a cue verb reports for (``subject_of``)."""
 from __future__ import annotations
 
 from typing import Callable
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,29 @@ CONTRACTED_HAS = frozenset({"'s", "’s"})
 
 def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
     """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``); a relative
-    ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``)."""
+    ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``).
+    Read once per Doc, verb and speech verbs (the quote rules, the speaker rules and the
+    suggestions ask it of the same verbs; a Doc's parse never changes after the parser)."""
+    doc = verb.doc
+    known = _SUBJECTS.get(doc)
+    if known is None:
+        known = _SUBJECTS[doc] = {}
+    speech = lexicon.speech  # (what it reads of the lexicon: ``_reports``; an ``AnyWord`` list is no empty one)
+    key = (verb.i, climb, type(speech), speech)
+    found = known.get(key, _UNREAD)
+    if found is _UNREAD:
+        subject = _subject_of(verb, lexicon, climb)
+        known[key] = subject.i if subject is not None else None  # (an index: a Token would keep the Doc)
+        return subject
+    return doc[found] if found is not None else None
+
+
+#: Doc → (verb, climb, speech verbs) → the index of ``subject_of``'s answer (None: none).
+_SUBJECTS: WeakKeyDictionary[Doc, dict[tuple, int | None]] = WeakKeyDictionary()
+_UNREAD = object()
+
+
+def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and _has_contracted(verb, child):
             return _antecedent(verb, child)
