@@ -18,8 +18,8 @@ from spacy.tokens import Token
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import (
-    according_to, adjective_cue, adjective_object, commitment, evidence, intention, naming, object_of_cue,
-    prepositional_object, regard, stance_object,
+    according_to, adjective_cue, adjective_object, as_report, commitment, evidence, intention, inverted, naming,
+    object_of_cue, prepositional_object, quoted_object, regard, reported, stance_object,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -35,9 +35,21 @@ def _lexicon_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str:
     return lexicon.lemma_of(token) or lemma
 
 
+def _speech(lexicon: Lexicon, token: Token) -> bool:
+    """``scan.cue_lemma(token) in lexicon.speech`` can hold: ``cue_lemma`` is ``lemma_of``'s lemma or None."""
+    return lexicon.lemma_of(token) in lexicon.speech
+
+
 #: The gates, each beside the first test of the rule it stands for.
 GATES: dict[ReportRule, Gate] = {
     according_to.at: lambda lexicon, token, lemma: token.lower_ == "according",
+    # ``clause_lemma``: the cue lemma, or a verb's lemma among the clause verbs
+    reported.at: lambda lexicon, token, lemma: lexicon.lemma_of(token) is not None
+    or token.pos_ == "VERB" and lemma in lexicon.clause_verbs,
+    as_report.at: lambda lexicon, token, lemma: token.dep_ == "advcl" and _speech(lexicon, token),
+    inverted.at: lambda lexicon, token, lemma: _speech(lexicon, token),
+    quoted_object.at: lambda lexicon, token, lemma: _speech(lexicon, token)
+    and lexicon.lemma_of(token) not in LISTENER_VERBS,
     commitment.at: lambda lexicon, token, lemma: _lexicon_lemma(lexicon, token, lemma) in lexicon.infinitive_verbs,
     intention.at: lambda lexicon, token, lemma: _lexicon_lemma(lexicon, token, lemma) in lexicon.intention_verbs,
     naming.at: lambda lexicon, token, lemma: lemma in naming.NAMING_VERBS,

@@ -23,6 +23,9 @@ TEXT = "\n".join([
     "The senator was critical of the new levy.",
     "The activists called for an inquiry into the flooding.",
     "She told reporters that the plant will close in June, and he said the port would stay open.",
+    "As the mayor said on Monday, the budget will shrink next year.",
+    "The budget, the treasurer said, will shrink next year.",
+    'The mayor repeated her "firm pledge" to the crowd.',
 ])
 
 
@@ -43,5 +46,5 @@ def test_a_rule_fires_only_where_its_gate_lets_it(nlp_model):
             if rule(scan, token):
                 fired.add(rule)
                 assert rule in allowed, (rule.__module__, token.text)
-    assert fired == set(GATES)  # the sentences reach every gated rule
+    assert {r.__module__ for r in set(GATES) - fired} == set()  # the sentences reach every gated rule
     assert _keys(reports.find(scan)) == _keys(reports.find(QuoteScan.of(doc, scan.lexicon), gated=False))
