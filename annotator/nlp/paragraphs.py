@@ -44,20 +44,21 @@ class ParagraphSplitter:
 def paragraph_first_tokens(doc: Doc, limit: int | None = None) -> list[int]:
     """The first non-space token of every paragraph (a line of text); the first ``limit`` only, if
     given, so a caller after the opening paragraphs does not scan the whole document."""
-    firsts: list[int] = []
-    after_break = True
+    if not len(doc):
+        return []
     # Read from the Doc's array: a Token is built only for the white-space tokens. A word's own
-    # trailing white space is one space at most (``whitespace_``), never a line break.
-    for i, is_space in enumerate(doc.to_array(IS_SPACE).tolist()):
-        if is_space:
-            after_break = after_break or "\n" in doc[i].text
-            continue
-        if after_break:
-            if len(firsts) == limit:
-                break
-            firsts.append(i)
-        after_break = False
-    return firsts
+    # trailing white space is one space at most (``whitespace_``), never a line break. A word is
+    # first when it is the first word, or a space token holding a line break comes after the word
+    # before it: counted by the breaks up to each word.
+    spaces = doc.to_array(IS_SPACE).astype(bool)
+    breaks = numpy.zeros(len(doc), dtype=numpy.int64)
+    breaks[[i for i in numpy.flatnonzero(spaces).tolist() if "\n" in doc[i].text]] = 1
+    words = numpy.flatnonzero(~spaces)
+    seen = numpy.cumsum(breaks)[words]
+    first = numpy.ones(len(words), dtype=bool)
+    first[1:] = seen[1:] > seen[:-1]
+    firsts = words[first].tolist()
+    return firsts if limit is None else firsts[:limit]
 
 
 def dateline_end(doc: Doc, start: int) -> int | None:

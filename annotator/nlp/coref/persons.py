@@ -3,6 +3,8 @@ resolved to the fullest name of the person it stands for; unnamed sources stay u
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from spacy.tokens import Span
 
 from annotator.nlp.coref.person_register import Person, person_named
@@ -63,21 +65,22 @@ def _antecedent(scan: CorefScan, speaker: Span, gender: str | None, cataphora: b
     direct quotes ("Mum never complained") are someone the speaker talks about, never skipped to."""
     speaker_heads = scan.speaker_heads
     candidates = [p for p in scan.people if p.compatible(gender)]
-    mentions = [(m, p) for p in candidates for m in scan.unquoted_mentions(p)]
-    before = sorted(((m, p) for m, p in mentions if m.end <= speaker.start),
-                    key=lambda mp: mp[0].start, reverse=True)
-    for mention, person in before:
+    # (each mention's bounds read once: a Span's ``start`` and ``end`` are properties)
+    mentions = [(m.start, m.end, m, p) for p in candidates for m in scan.unquoted_mentions(p)]
+    start, end = speaker.start, speaker.end
+    before = sorted((mp for mp in mentions if mp[1] <= start), key=itemgetter(0), reverse=True)
+    for _, _, mention, person in before:
         if _is_subject(mention, speaker_heads):
             return person
     if before:
-        return before[0][1]
+        return before[0][3]
     if not scan.resolve_cataphora or not cataphora:
         return None
-    after = sorted(((m, p) for m, p in mentions if m.start >= speaker.end), key=lambda mp: mp[0].start)
-    for mention, person in after:
+    after = sorted((mp for mp in mentions if mp[0] >= end), key=itemgetter(0))
+    for _, _, mention, person in after:
         if _is_subject(mention, speaker_heads):
             return person
-    return after[0][1] if after else None
+    return after[0][3] if after else None
 
 
 def _is_subject(mention: Span, speaker_heads: set[int]) -> bool:
