@@ -9,7 +9,9 @@ import weakref
 import spacy
 from spacy.tokens import Doc
 
-from annotator.nlp.doc_words import DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, doc_words, negated_tokens
+from annotator.nlp.doc_words import (
+    DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, children_labelled, doc_words, negated_tokens,
+)
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.marks import joined_text
 from annotator.nlp.quotes.clause_end import _is_dash
@@ -67,3 +69,14 @@ def test_the_negated_tokens_are_those_with_a_neg_child():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     assert negated_tokens(doc) == {t.i for t in doc if any(c.dep_ == "neg" for c in t.children)} == {3, 9}
     assert negated_tokens(Doc(doc.vocab, words=[])) == frozenset()
+
+
+def test_the_children_by_label_are_the_tokens_children():
+    words = ["Lena", "and", "Tom", "said", "it", "was", "decided", "by", "the", "board"]
+    heads = [3, 0, 0, 3, 6, 6, 3, 6, 9, 7]
+    deps = ["nsubj", "cc", "conj", "ROOT", "nsubjpass", "auxpass", "ccomp", "agent", "det", "pobj"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    for label in ("nsubj", "agent", "conj", "ROOT"):
+        assert {i: kids for i, kids in children_labelled(doc, label).items()} == \
+            {t.i: [c.i for c in t.children if c.dep_ == label] for t in doc if any(c.dep_ == label for c in t.children)}
+    assert children_labelled(doc, "agent") == {6: [7]}

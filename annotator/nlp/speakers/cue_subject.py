@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import children_labelled
 from annotator.nlp.speakers.mentions import subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
@@ -41,7 +42,8 @@ def subject_outside_marks(scan: SpeakerScan, verb: Token) -> Token | None:
     """``subject_of``, but a subject between quotation marks is quoted, not speaking: when the parser
     gives the verb two subjects (``"The plan," he said``: ``plan`` and ``he``), the one outside the
     marks with no quote between it and the verb."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    doc = verb.doc
+    subjects = [doc[i] for i in children_labelled(doc, "nsubj").get(verb.i, ())]  # (read once per Doc)
     if len(subjects) < 2 and not (subjects and scan.quoted(subjects[0])):
         return subject_of(verb, scan.lexicon)
     outside = [s for s in subjects if not scan.quoted(s)]
