@@ -14,6 +14,7 @@ from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 
 #: The words ``found.trimmed`` drops at the end of a span (besides spaces).
@@ -87,7 +88,7 @@ def between(positions: list[int], start: int, end: int) -> list[int]:
 
 
 #: Doc → its ``DocWords``, forgotten with the Doc.
-_DOC_WORDS: WeakKeyDictionary[Doc, DocWords] = WeakKeyDictionary()
+_DOC_WORDS: WeakKeyDictionary[Doc, DocWords] = DocCache()
 
 
 def doc_words(doc: Doc) -> DocWords:
@@ -99,7 +100,7 @@ def doc_words(doc: Doc) -> DocWords:
 
 
 #: Doc → the tokens with a ``neg`` child, forgotten with the Doc.
-_NEGATED: WeakKeyDictionary[Doc, frozenset[int]] = WeakKeyDictionary()
+_NEGATED: WeakKeyDictionary[Doc, frozenset[int]] = DocCache()
 
 
 def negated_tokens(doc: Doc) -> frozenset[int]:
@@ -123,7 +124,7 @@ def negated(token: Token) -> bool:
 
 
 #: Doc → dependency label → head → its children with that label, forgotten with the Doc.
-_CHILDREN: WeakKeyDictionary[Doc, dict[str, dict[int, list[int]]]] = WeakKeyDictionary()
+_CHILDREN: WeakKeyDictionary[Doc, dict[str, dict[int, list[int]]]] = DocCache()
 
 
 def children_labelled(doc: Doc, label: str) -> dict[int, list[int]]:

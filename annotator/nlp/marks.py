@@ -16,6 +16,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.attrs import ORTH, SPACY
 
+from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.lexicon import QUOTE_MARKS
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ class DocText:
 
 
 #: Doc → its ``DocText``, forgotten with the Doc.
-_DOC_TEXTS: WeakKeyDictionary[Doc, DocText] = WeakKeyDictionary()
+_DOC_TEXTS: WeakKeyDictionary[Doc, DocText] = DocCache()
 
 
 def doc_text(doc: Doc) -> DocText:

@@ -12,6 +12,7 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import any_equal
 from annotator.nlp.entities import PERSON, name_tokens, surname_key
 from annotator.nlp.entities.names import name_bounds
@@ -107,7 +108,7 @@ def _full_key(mention: Span) -> str:
 
 #: Doc → (a mention's token range → its ``name_words`` and ``_full_key``): read off the words alone,
 #: and asked of the same mentions for every speaker.
-_NAME_READINGS: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[int, str]]] = WeakKeyDictionary()
+_NAME_READINGS: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[int, str]]] = DocCache()
 
 
 def _name_reading(mention: Span) -> tuple[int, str]:

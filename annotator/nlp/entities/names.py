@@ -6,6 +6,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.lexicon import POSSESSIVE
 from annotator.nlp.name_words import TITLES
 
@@ -33,7 +34,7 @@ def name_bounds(span: Span) -> tuple[int, int]:
 
 #: Doc → (a mention's token range → its name's): read off the words alone, which never change in a
 #: Doc's life, and asked of the same mentions many times by the entity and coreference steps.
-_NAMES: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[int, int]]] = WeakKeyDictionary()
+_NAMES: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[int, int]]] = DocCache()
 
 
 def _name_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import negated_tokens
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import MarkedSegment, doc_text, paragraph_bounds
@@ -155,7 +156,7 @@ def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
 _AFTER_ANY_END = float("inf")
 _UNKNOWN = object()
 #: Doc → its tokens' character offsets (``QuoteScan.token_starts``), forgotten with the Doc.
-_TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+_TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = DocCache()
 #: Doc → (kind attribute, word attribute) → the Doc's array of both (``words_where``): every scan of
 #: a Doc shares them (a Doc's words and tags never change after the parser). Read-only.
 _DOC_ARRAYS: WeakKeyDictionary[Doc, dict[tuple[int, int], numpy.ndarray]] = WeakKeyDictionary()

@@ -9,6 +9,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS, Lexicon
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
@@ -42,7 +43,7 @@ def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
 
 
 #: Doc → (verb, climb, speech verbs) → the index of ``subject_of``'s answer (None: none).
-_SUBJECTS: WeakKeyDictionary[Doc, dict[tuple, int | None]] = WeakKeyDictionary()
+_SUBJECTS: WeakKeyDictionary[Doc, dict[tuple, int | None]] = DocCache()
 _UNREAD = object()
 
 
