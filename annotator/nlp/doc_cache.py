@@ -9,32 +9,32 @@ from weakref import WeakKeyDictionary, ref
 
 
 class DocCache(WeakKeyDictionary):
-    """A ``WeakKeyDictionary`` with the last entry read or written kept at hand. It keeps a weak
-    reference to that Doc and the value itself (so a value must not hold its Doc, or the Doc would
-    never be freed); a dead reference never matches a live Doc."""
+    """A ``WeakKeyDictionary`` with the last entry read or written kept at hand, as one pair (a weak
+    reference to that Doc, the value), set in one assignment so that another thread never reads one
+    Doc's reference with another's value. It keeps the value itself, so a value must not hold its
+    Doc (the Doc would never be freed); a dead reference never matches a live Doc."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._last: ref | None = None
-        self._last_value: Any = None
+        self._hit: tuple[ref, Any] | None = None
 
     def get(self, key: Any, default: Any = None) -> Any:
-        last = self._last
-        if last is not None and last() is key:
-            return self._last_value
+        hit = self._hit
+        if hit is not None and hit[0]() is key:
+            return hit[1]
         value = super().get(key, default)
         if value is not default:
-            self._last, self._last_value = ref(key), value
+            self._hit = (ref(key), value)
         return value
 
     def __setitem__(self, key: Any, value: Any) -> None:
         super().__setitem__(key, value)
-        self._last, self._last_value = ref(key), value
+        self._hit = (ref(key), value)
 
     def __delitem__(self, key: Any) -> None:
-        self._last = self._last_value = None
+        self._hit = None
         super().__delitem__(key)
 
     def clear(self) -> None:
-        self._last = self._last_value = None
+        self._hit = None
         super().clear()
