@@ -46,8 +46,6 @@ def paragraph_first_tokens(doc: Doc, limit: int | None = None) -> list[int]:
     given, so a caller after the opening paragraphs does not scan the whole document."""
     if not len(doc):
         return []
-    if limit is not None:
-        return _first_tokens_up_to(doc, limit)
     # Read from the Doc's array: a Token is built only for the white-space tokens. A word's own
     # trailing white space is one space at most (``whitespace_``), never a line break. A word is
     # first when it is the first word, or a space token holding a line break comes after the word
@@ -59,23 +57,8 @@ def paragraph_first_tokens(doc: Doc, limit: int | None = None) -> list[int]:
     seen = numpy.cumsum(breaks)[words]
     first = numpy.ones(len(words), dtype=bool)
     first[1:] = seen[1:] > seen[:-1]
-    return words[first].tolist()
-
-
-def _first_tokens_up_to(doc: Doc, limit: int) -> list[int]:
-    """``paragraph_first_tokens`` for the first ``limit`` paragraphs: a walk that stops there."""
-    firsts: list[int] = []
-    after_break = True
-    for i, is_space in enumerate(doc.to_array(IS_SPACE).tolist()):
-        if is_space:
-            after_break = after_break or "\n" in doc[i].text
-            continue
-        if after_break:
-            if len(firsts) == limit:
-                break
-            firsts.append(i)
-        after_break = False
-    return firsts
+    firsts = words[first].tolist()
+    return firsts if limit is None else firsts[:limit]
 
 
 def dateline_end(doc: Doc, start: int) -> int | None:
