@@ -1,6 +1,9 @@
 """What a verb of saying or asking takes through its preposition: ``called for new talks``,
 ``warned of a recession``, ``complained about the cuts``; the preposition's object is the
-attribution's content, the verb and its preposition the cue (the speaker is the verb's subject)."""
+attribution's content, the verb and its preposition the cue (the speaker is the verb's subject).
+With ``for`` the thing asked may be a clause of its own, ``called for the mayor to resign``, which
+the parser reads as an infinitive clause opened by ``for``: its subject and infinitive are the
+content."""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     prep = _preposition(verb, prepositions)
     if prep is None:
-        return []
+        return _for_clause(scan, verb) if "for" in prepositions else []
     thing = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
         return []
@@ -30,6 +33,23 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     doc = scan.doc
     cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
     return content_quote(scan, verb, thing.left_edge.i, _last_asked(verb, thing), cue)
+
+
+def _for_clause(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``called for the mayor to resign``: an infinitive clause with a subject of its own after the
+    verb, opened by ``for``; the clause without ``for`` is what was asked, ``called for`` the cue."""
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if clause is None:
+        return []
+    opener = clause.doc[clause.left_edge.i]
+    if opener.lower_ != "for" or opener.dep_ != "mark" or opener.head.i != clause.i or opener.i != verb.i + 1 \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children):
+        return []
+    subject = subject_of(verb, scan.lexicon)
+    if not another_speaker(subject) or not could_speak(subject):
+        return []
+    return content_quote(scan, verb, opener.i + 1, clause.right_edge.i, scan.doc[verb.i:opener.i + 1])
 
 
 def _reports_there(scan: QuoteScan, verb: Token) -> bool:
