@@ -96,10 +96,14 @@ def _what_is_said(verb: Token, lexicon: Lexicon, *, names_said: bool) -> tuple[T
 
 def _going_on(verb: Token, thing: Token, lexicon: Lexicon) -> list[Token]:
     """The verb's phrases after its object that go on saying it: a predicate, a phrase of one of
-    ``lexicon.continuing_prepositions`` (``as``/``for``/``of``) or an infinitive."""
+    ``lexicon.continuing_prepositions`` (``as``/``for``/``of``) or an infinitive; right after the
+    object, a phrase of one of ``lexicon.object_prepositions`` with a common noun (``compared the
+    levy to a fine``)."""
     return [c for c in verb.children if c.i > thing.i and (
         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in lexicon.continuing_prepositions
-        or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        or c.dep_ == "prep" and c.lower_ in lexicon.object_prepositions and c.i == thing.right_edge.i + 1
+        and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children))]
 
 
 def _extent(scan: QuoteScan, verb: Token, thing: Token, going_on: list[Token]) -> Span | None:
