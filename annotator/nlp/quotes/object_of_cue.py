@@ -4,7 +4,9 @@
 attribution corpora count these; a passive or participle (``the plan announced on Monday``) has no
 speaker and is not one, nor is a pronoun object, which names nothing by itself. What a speaker did
 not mention (``did not mention the levy``, ``never mentioned Okafor``) is the content too, in the
-news attribution corpora, a name alone included."""
+news attribution corpora, a name alone included. In a relative clause whose object is the relative
+pronoun (``the levy, which the mayor criticized``) the pronoun is the content: it stands for what
+was judged (``that``, which opens restrictive clauses inside other reports, is left out)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,9 @@ from annotator.nlp.speakers import subject_of
 #: is the ``who``), an infinitive or a participle naming a thing (``the plan announced``) is an
 #: attribution with this speaker in under a fifth of cases.
 MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
+#: The relative pronouns that stand for the object of a relative clause's cue verb: measured on
+#: train's tuning part, ``which``/``who``/``whom`` 19 of 24 new ones right, ``that`` 2 of 8.
+RELATIVE_OBJECTS = frozenset({"which", "who", "whom"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -34,6 +39,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return object_quote(scan, verb, names_said=True, even_negated=True)  # ``did not mention Okafor``
     if lemma not in scan.lexicon.object_verbs:
         return []
+    if verb.dep_ == "relcl":
+        return _relative_object(scan, verb)
     return object_quote(scan, verb, names_said=lemma in scan.lexicon.judgement_verbs, even_negated=True)
 
 
@@ -54,6 +61,22 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
     if span is None or not has_words_outside(span, scan.inside):
         return []  # all between marks: the direct rule's
     return [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+
+
+def _relative_object(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``the levy, which the mayor criticized``: the relative pronoun object before the verb, with a
+    subject who can speak, an active verb, not negated, outside quote marks, with no clause or
+    predicate of its own (another rule's)."""
+    doc = scan.doc
+    pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WDT", "WP")
+                    and c.lower_ in RELATIVE_OBJECTS), None)
+    if pronoun is None or verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx) or scan.quoted(pronoun.idx) \
+            or any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "oprd") for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not another_speaker(subject) or not could_speak(subject):
+        return []
+    return [FoundQuote(doc[pronoun.i:pronoun.i + 1], "indirect", doc[verb.i:verb.i + 1])]
 
 
 def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:
