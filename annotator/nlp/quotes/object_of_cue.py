@@ -29,6 +29,8 @@ MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
 #: The relative pronouns that stand for the object of a relative clause's cue verb: measured on
 #: train's tuning part, ``which``/``who``/``whom`` 19 of 24 new ones right, ``that`` 2 of 8.
 RELATIVE_OBJECTS = frozenset({"which", "who", "whom"})
+#: The personal pronouns a stance verb's object may be (``supported her``): whom the stance is for.
+OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -44,14 +46,16 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return object_quote(scan, verb, names_said=lemma in scan.lexicon.judgement_verbs, even_negated=True)
 
 
-def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even_negated: bool = False) -> list[FoundQuote]:
+def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even_negated: bool = False,
+                 pronouns_said: bool = False) -> list[FoundQuote]:
     """The object ``verb`` says or judges, as a quote; ``names_said``: a name alone is what was
-    judged (``endorsed Clinton``), not only whom the act was for; ``even_negated``: what a
+    judged (``endorsed Clinton``), not only whom the act was for, and ``pronouns_said`` a pronoun
+    too (``supported her``); ``even_negated``: what a
     speaker did not say is still what the report is about (``did not mention the tax``, ``never
     criticized the ruling``: news attribution corpora annotate it), where a stance denied is not held."""
     if not _reports_there(scan, verb, even_negated=even_negated):
         return []
-    said = _what_is_said(verb, scan.lexicon, names_said=names_said)
+    said = _what_is_said(verb, scan.lexicon, names_said=names_said, pronouns_said=pronouns_said)
     if said is None:
         return []
     subject = subject_of(verb, scan.lexicon)
@@ -103,14 +107,15 @@ def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:
     return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children)
 
 
-def _what_is_said(verb: Token, lexicon: Lexicon, *, names_said: bool) -> tuple[Token, list[Token]] | None:
+def _what_is_said(verb: Token, lexicon: Lexicon, *, names_said: bool,
+                  pronouns_said: bool = False) -> tuple[Token, list[Token]] | None:
     """The object (or the gerund standing for it) and the phrases after it that go on saying it
     (``described X as Y``, ``blamed X for Y``); none when the object names nothing said."""
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None) or _gerund(verb)
     if thing is None or thing.pos_ in ("DET", "NUM") or thing.tag_ in ("WDT", "WP"):
         return None
     going_on = _going_on(verb, thing, lexicon)
-    if thing.pos_ == "PRON" and not going_on:
+    if thing.pos_ == "PRON" and not going_on and not (pronouns_said and thing.lower_ in OBJECT_PRONOUNS):
         return None  # ``praised him``: a pronoun names nothing by itself; ``praised him for …`` says why
     if not names_said and not going_on and all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in thing.subtree):
         return None  # ``thanked Clinton``: a name alone is whom the act was for, seldom what was said
