@@ -3,7 +3,7 @@
 attribution's content, the verb and its preposition the cue (the speaker is the verb's subject).
 With ``for`` the thing asked may be a clause of its own, ``called for the mayor to resign``, which
 the parser reads as an infinitive clause opened by ``for``: its subject and infinitive are the
-content."""
+content (``for_clause_at``)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     prep = _preposition(verb, prepositions)
     if prep is None:
-        return _for_clause(scan, verb) if "for" in prepositions else []
+        return []
     thing = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
         return []
@@ -35,9 +35,14 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return content_quote(scan, verb, thing.left_edge.i, _last_asked(verb, thing), cue)
 
 
-def _for_clause(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    """``called for the mayor to resign``: an infinitive clause with a subject of its own after the
-    verb, opened by ``for``; the clause without ``for`` is what was asked, ``called for`` the cue."""
+def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``called for the mayor to resign``: after a verb of the lexicon's ``prepositional_verbs`` with
+    ``for``, an infinitive clause with a subject of its own opened by ``for`` right after the verb;
+    the clause without ``for`` is what was asked, ``called for`` the cue. (A report rule of its own:
+    the learned frames open ``at`` to every verb and preposition, not this.)"""
+    prepositions = scan.lexicon.prepositional_verbs.get(verb.lemma_.lower())
+    if not prepositions or "for" not in prepositions or not _reports_there(scan, verb):
+        return []
     clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if clause is None:

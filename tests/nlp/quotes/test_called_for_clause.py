@@ -20,16 +20,16 @@ _CALLED_FOR = """
 
 def test_for_clause_after_a_verb_of_asking_is_what_was_asked():
     doc = hand_doc("The union called for the board to resign.", _CALLED_FOR)
-    assert found_at(prepositional_object.at, doc) == [("indirect", "the board to resign", "called for")]
+    assert found_at(prepositional_object.for_clause_at, doc) == [("indirect", "the board to resign", "called for")]
 
 
 def test_for_clause_needs_a_verb_of_asking_with_for():
     doc = hand_doc("The union waited for the board to resign.",
                    _CALLED_FOR.replace("called  VERB  VBD ROOT      2 call", "waited  VERB  VBD ROOT      2 wait"))
-    assert found_at(prepositional_object.at, doc) == []
+    assert found_at(prepositional_object.for_clause_at, doc) == []
 
 
 def test_for_clause_of_a_thing_is_not_reported():
     doc = hand_doc("The report called for the board to resign.", _CALLED_FOR.replace("union   NOUN", "report  NOUN"))
-    assert found_at(prepositional_object.at, doc) == []
+    assert found_at(prepositional_object.for_clause_at, doc) == []
 

@@ -21,7 +21,7 @@ _ROWS = """
 
 def test_relative_pronoun_object_of_a_cue_verb_is_the_content():
     doc = hand_doc("Voss passed the levy, which the mayor criticized.", _ROWS)
-    assert found_at(object_of_cue.at, doc) == [("indirect", "which", "criticized")]
+    assert found_at(object_of_cue.relative_at, doc) == [("indirect", "which", "criticized")]
 
 
 def test_relative_that_is_left_out():
@@ -36,12 +36,12 @@ def test_relative_that_is_left_out():
         criticized  VERB  VBD relcl      3 criticize
         .           PUNCT .   punct      1
     """)
-    assert found_at(object_of_cue.at, doc) == []
+    assert found_at(object_of_cue.relative_at, doc) == []
 
 
 def test_relative_object_of_a_thing_or_a_first_person_is_not_reported():
     thing = hand_doc("Voss passed the levy, which the report criticized.", _ROWS.replace("mayor       NOUN", "report      NOUN"))
-    assert found_at(object_of_cue.at, thing) == []
+    assert found_at(object_of_cue.relative_at, thing) == []
     first = hand_doc("Voss passed the levy, which we criticized.", """
         Voss        PROPN NNP nsubj      1
         passed      VERB  VBD ROOT       1 pass
@@ -53,4 +53,4 @@ def test_relative_object_of_a_thing_or_a_first_person_is_not_reported():
         criticized  VERB  VBD relcl      3 criticize
         .           PUNCT .   punct      1
     """)
-    assert found_at(object_of_cue.at, first) == []
+    assert found_at(object_of_cue.relative_at, first) == []
