@@ -47,6 +47,14 @@ from annotator.nlp.cue_words import (
     UNSAID_OBJECT_VERBS,
 )
 
+#: Prepositions that go on saying a verb's object when they follow it at once and take a common
+#: noun: ``credited the nurses with the recovery``, ``charged the firm with fraud``, and the phrase
+#: of the object's own noun that the parser hangs on the verb (``defended her opposition to the
+#: levy``, ``tweeted a link to a story``). Further off (``praised the plan on Monday to reporters``),
+#: or with a name (``repeated the claim to Ms. Ruiz``), the phrase is as often to whom or where it
+#: was said, and is left out.
+OBJECT_PREPOSITIONS = frozenset({"to", "with"})
+
 # -- quotation marks and punctuation ---------------------------------------------------------
 
 #: Every character that opens or closes a quote: straight, typographic, guillemets, German, single.
@@ -179,6 +187,7 @@ WORD_CLASSES: tuple[WordClass, ...] = (
     WordClass("act_prepositions", "act_prepositions", ACT_PREPOSITIONS),
     WordClass("linking_verbs", "linking_verbs", LINKING_VERBS),
     WordClass("continuing_prepositions", "continuing_prepositions", CONTINUING_PREPOSITIONS),
+    WordClass("object_prepositions", "object_prepositions", OBJECT_PREPOSITIONS),
     WordClass("clause_only_evidence_verbs", "clause_only_evidence_verbs", CLAUSE_ONLY_EVIDENCE_VERBS),
     WordClass("source_prepositions", "source_prepositions", SOURCE_PREPOSITIONS),
 )

@@ -16,9 +16,9 @@ from annotator.nlp.quotes.scan import word_after, word_before
 #: Words that open, after a comma, a clause or phrase the reporter adds to a report that runs to its
 #: end: ``said she would back the raise, which phases in over six years``, ``…, while rivals
 #: attacked``, ``…, despite doubts``, ``…, with most voters undecided``, ``…, when the vote came``,
-#: ``… to a donor, who later gave more``. (``though`` and ``although`` open the speaker's own
+#: ``…, where the mill closed``, ``… to a donor, who later gave more``. (``though`` and ``although`` open the speaker's own
 #: concession as often as the reporter's, and are kept.)
-TRAILING_OPENERS = frozenset({"which", "while", "whereas", "despite", "with", "when", "compared", "who", "whom",
+TRAILING_OPENERS = frozenset({"which", "while", "whereas", "despite", "with", "when", "where", "compared", "who", "whom",
                               "whose"})
 #: An apposition after a comma at the end of a report describes its last noun for the reader
 #: (``… to meet Dana Ruiz, a donor from Ohio``, ``…, a swipe at his rivals``).

@@ -1,6 +1,8 @@
 """``Ms. Ortiz called the budget "a gift to the banks"``: a speaker naming what something is;
 the object and what it is called are the quote. A passive or participle naming (``a group called
-the Patriots``) has no speaker and is not one."""
+the Patriots``) has no speaker and is not one. In a relative clause whose object is the relative
+pronoun (``the levy, which Ms. Ortiz called "a gift to the banks"``) what it is called is the quote
+(``relative_piece`` adds the pronoun beside it)."""
 
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from annotator.nlp.speakers import subject_of
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    if verb.lemma_.lower() not in NAMING_VERBS or negated(verb) or verb.dep_ in ("acl", "relcl", "amod"):
+    if verb.lemma_.lower() not in NAMING_VERBS or negated(verb) or verb.dep_ in ("acl", "amod"):
         return []
     doc = scan.doc
-    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     called = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
+    if verb.dep_ == "relcl":
+        return _relative(scan, verb, called)
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if thing is None or called is None or called.i < thing.i:
         return []
     subject = subject_of(verb, scan.lexicon)
@@ -28,5 +32,21 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     end = min(called.right_edge.i + 1, scan.token_at_or_after(para_end))
     span = with_closing_mark(scan, trimmed(doc, thing.left_edge.i, end))
     if span is None or word_count(span) < 2:
+        return []
+    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+
+
+def _relative(scan: QuoteScan, verb: Token, called: Token | None) -> list[FoundQuote]:
+    """``which Ms. Ortiz called "a gift"``: the relative pronoun is the verb's object, before it."""
+    if called is None or not any(c.dep_ == "dobj" and c.i < verb.i and c.tag_ == "WDT" for c in verb.children):
+        return []
+    subject = subject_of(verb, scan.lexicon, climb=0)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
+        return []
+    doc = scan.doc
+    _, para_end = scan.paragraph(verb.idx)
+    end = min(called.right_edge.i + 1, scan.token_at_or_after(para_end))
+    span = with_closing_mark(scan, trimmed(doc, called.left_edge.i, end))
+    if span is None or not word_count(span):
         return []
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]

@@ -1,6 +1,9 @@
 """What a verb of saying or asking takes through its preposition: ``called for new talks``,
 ``warned of a recession``, ``complained about the cuts``; the preposition's object is the
-attribution's content, the verb and its preposition the cue (the speaker is the verb's subject)."""
+attribution's content, the verb and its preposition the cue (the speaker is the verb's subject).
+With ``for`` the thing asked may be a clause of its own, ``called for the mayor to resign``, which
+the parser reads as an infinitive clause opened by ``for``: its subject and infinitive are the
+content (``for_clause_at``)."""
 
 from __future__ import annotations
 
@@ -30,6 +33,28 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     doc = scan.doc
     cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
     return content_quote(scan, verb, thing.left_edge.i, _last_asked(verb, thing), cue)
+
+
+def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``called for the mayor to resign``: after a verb of the lexicon's ``prepositional_verbs`` with
+    ``for``, an infinitive clause with a subject of its own opened by ``for`` right after the verb;
+    the clause without ``for`` is what was asked, ``called for`` the cue. (A report rule of its own:
+    the learned frames open ``at`` to every verb and preposition, not this.)"""
+    prepositions = scan.lexicon.prepositional_verbs.get(verb.lemma_.lower())
+    if not prepositions or "for" not in prepositions or not _reports_there(scan, verb):
+        return []
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if clause is None:
+        return []
+    opener = clause.doc[clause.left_edge.i]
+    if opener.lower_ != "for" or opener.dep_ != "mark" or opener.head.i != clause.i or opener.i != verb.i + 1 \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children):
+        return []
+    subject = subject_of(verb, scan.lexicon)
+    if not another_speaker(subject) or not could_speak(subject):
+        return []
+    return content_quote(scan, verb, opener.i + 1, clause.right_edge.i, scan.doc[verb.i:opener.i + 1])
 
 
 def _reports_there(scan: QuoteScan, verb: Token) -> bool:

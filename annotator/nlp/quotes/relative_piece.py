@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Token
 
+from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -32,7 +33,7 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
         if scan.quoted(token.idx):
             continue
         verb = _reporting_verb(token)
-        if verb is not None and scan.cue_lemma(verb) is not None:
+        if verb is not None and (scan.cue_lemma(verb) is not None or verb.lemma_.lower() in NAMING_VERBS):
             out.append(FoundQuote(doc[token.i:token.i + 1], "indirect", doc[verb.i:verb.i + 1]))
     return out
 
@@ -44,8 +45,8 @@ def _reporting_verb(pronoun: Token) -> Token | None:
     head = pronoun.head
     if pronoun.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
         verb = head.head
-    elif pronoun.dep_ == "dobj" and head.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in head.children):
-        verb = head
+    elif pronoun.dep_ == "dobj" and head.dep_ == "relcl" and any(c.dep_ in ("ccomp", "oprd") for c in head.children):
+        verb = head  # ``which the mayor thinks is …``, ``which the mayor called "a gift"``
     else:
         return None
     return verb if pronoun.i < verb.i else None

@@ -111,7 +111,24 @@ def _last_complement(verb: Token, clause: Token) -> int:
     for later in (c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i):
         if later.left_edge.i == last + 1 and not doc[last + 1].is_punct:
             last = later.right_edge.i
+    for later in (c for c in verb.children if c.dep_ == "conj" and c.i > last):
+        if _second_that_clause(later, last):
+            last = later.right_edge.i
     return last
+
+
+def _second_that_clause(conj: Token, last: int) -> bool:
+    """``said the levy would pass, but that she would not vote for it``: a clause coordinated with
+    the reported one, opened by its own ``that`` and with a subject of its own, that the parser
+    hangs on the reporting verb right after the report (only a comma and ``and``/``but`` between)
+    is a second part of what was said."""
+    doc = conj.doc
+    that = next((c for c in conj.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < conj.i), None)
+    if that is None or not any(c.dep_ in ("nsubj", "nsubjpass") and that.i < c.i < conj.i for c in conj.children):
+        return False
+    between = doc[last + 1:that.i]
+    return 0 < len(between) <= 2 and all(t.is_punct or t.dep_ == "cc" for t in between) \
+        and any(t.dep_ == "cc" for t in between)
 
 
 def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:

@@ -24,8 +24,8 @@ ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
 #: Tried in order on each cue word; an inverted report is looked for only where no clause follows.
 REPORT_RULES: tuple[ReportRule, ...] = (
     according_to.at, reported.at, as_report.at, inverted.at, commitment.at, intention.at, naming.at, quoted_object.at,
-    regard.at, object_of_cue.at, stance_object.at, evidence.at, adjective_cue.at, adjective_object.at,
-    prepositional_object.at,
+    regard.at, object_of_cue.at, object_of_cue.relative_at, stance_object.held_at, evidence.at, adjective_cue.at,
+    adjective_object.at, prepositional_object.at, prepositional_object.for_clause_at,
 )
 
 
@@ -33,7 +33,7 @@ REPORT_RULES: tuple[ReportRule, ...] = (
 #: another report gives (``according to the survey, most renters plan to move``) the sentence is
 #: that report's content, not a second attribution.
 OWN_SENTENCE_RULES: frozenset[ReportRule] = frozenset({
-    intention.at, stance_object.at, regard.at, evidence.at, adjective_object.at,  # ``said he was unhappy with X``
+    intention.at, stance_object.held_at, regard.at, evidence.at, adjective_object.at,  # ``said he was unhappy with X``
 })
 
 

@@ -20,6 +20,9 @@ def _reports(quotes_in, text):
     # An apposition describing the report.
     ("She said the new rules would help small farmers, a claim her rivals dispute.",
      "the new rules would help small farmers"),
+    # A relative clause of place the reporter adds (session 12).
+    ("The mayor said the new clinic would open in Dunmore, where the old mill closed in the spring.",
+     "the new clinic would open in Dunmore"),
     # A lone dash: the reporter's aside.
     ("The senator said he was pleased with the deal — a rare moment of agreement in a bitter session.",
      "he was pleased with the deal"),

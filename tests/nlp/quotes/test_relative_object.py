@@ -1,0 +1,56 @@
+"""``The council passed the levy, which the mayor criticized``: the relative pronoun object of a
+cue verb in a relative clause is what was judged (session 12; hand-built parses, our own sentences)."""
+
+from annotator.nlp.quotes import object_of_cue
+from tests.nlp.hand_docs import hand_doc
+from tests.nlp.quotes.helpers import found_at
+
+_ROWS = """
+    Voss        PROPN NNP nsubj      1
+    passed      VERB  VBD ROOT       1 pass
+    the         DET   DT  det        3
+    levy        NOUN  NN  dobj       1
+    ,           PUNCT ,   punct      3
+    which       PRON  WDT dobj       8
+    the         DET   DT  det        7
+    mayor       NOUN  NN  nsubj      8
+    criticized  VERB  VBD relcl      3 criticize
+    .           PUNCT .   punct      1
+"""
+
+
+def test_relative_pronoun_object_of_a_cue_verb_is_the_content():
+    doc = hand_doc("Voss passed the levy, which the mayor criticized.", _ROWS)
+    assert found_at(object_of_cue.relative_at, doc) == [("indirect", "which", "criticized")]
+
+
+def test_relative_that_is_left_out():
+    doc = hand_doc("Voss passed the levy that the mayor criticized.", """
+        Voss        PROPN NNP nsubj      1
+        passed      VERB  VBD ROOT       1 pass
+        the         DET   DT  det        3
+        levy        NOUN  NN  dobj       1
+        that        PRON  WDT dobj       7
+        the         DET   DT  det        6
+        mayor       NOUN  NN  nsubj      7
+        criticized  VERB  VBD relcl      3 criticize
+        .           PUNCT .   punct      1
+    """)
+    assert found_at(object_of_cue.relative_at, doc) == []
+
+
+def test_relative_object_of_a_thing_or_a_first_person_is_not_reported():
+    thing = hand_doc("Voss passed the levy, which the report criticized.", _ROWS.replace("mayor       NOUN", "report      NOUN"))
+    assert found_at(object_of_cue.relative_at, thing) == []
+    first = hand_doc("Voss passed the levy, which we criticized.", """
+        Voss        PROPN NNP nsubj      1
+        passed      VERB  VBD ROOT       1 pass
+        the         DET   DT  det        3
+        levy        NOUN  NN  dobj       1
+        ,           PUNCT ,   punct      3
+        which       PRON  WDT dobj       7
+        we          PRON  PRP nsubj      7
+        criticized  VERB  VBD relcl      3 criticize
+        .           PUNCT .   punct      1
+    """)
+    assert found_at(object_of_cue.relative_at, first) == []
