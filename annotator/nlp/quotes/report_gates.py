@@ -56,7 +56,8 @@ GATES: dict[ReportRule, Gate] = {
     regard.at: lambda lexicon, token, lemma: token.dep_ in ("ROOT", "conj") and lemma in lexicon.regard_verbs,
     object_of_cue.at: lambda lexicon, token, lemma: lemma not in LISTENER_VERBS
     and (lemma in lexicon.unsaid_verbs or lemma in lexicon.object_verbs),
-    stance_object.at: lambda lexicon, token, lemma: token.dep_ == "ROOT" and lemma in lexicon.stance_verbs,
+    # ``held_at``: the sentence's verb or a verb coordinated with it (its own subject is checked by the rule)
+    stance_object.held_at: lambda lexicon, token, lemma: token.dep_ in ("ROOT", "conj") and lemma in lexicon.stance_verbs,
     evidence.at: lambda lexicon, token, lemma: lemma in lexicon.evidence_verbs and token.pos_ == "VERB",
     adjective_cue.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
     adjective_object.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
