@@ -128,17 +128,42 @@ def parse_decided(decided: Sequence[Task], *, base: str | None = None, nlp=None)
     from annotator.nlp.convert import make_doc
     from annotator.nlp.lexicon import shared_lexicon
     from annotator.nlp.pipeline import SUGGESTIONS, load_pipeline
-    from annotator.nlp.suggest.scorer import default_scorer
 
-    scorer = default_scorer()
-    if scorer is None or not decided:
+    if not decided:
         return nlp, [], []
     nlp = nlp or load_pipeline(base)
+    table = pipeline_table(nlp)
+    if not table.get("weights"):
+        return nlp, [], []
+    sources = frozenset(table.get("sources") or ())
     lexicon = shared_lexicon(nlp)
     with nlp.select_pipes(disable=[SUGGESTIONS] if SUGGESTIONS in nlp.pipe_names else []):
         # on the documents' own tokens, as ``prelabel`` runs the pipeline on them
         docs = list(nlp.pipe((make_doc(t, nlp) for t in decided), batch_size=16))
-    return nlp, docs, [document_rows(task, doc, lexicon, scorer.sources) for task, doc in zip(decided, docs, strict=True)]
+    return nlp, docs, [document_rows(task, doc, lexicon, sources) for task, doc in zip(decided, docs, strict=True)]
+
+
+def _mapping(value) -> dict:
+    """A weight table given as ``[[name, weight], …]`` (a spaCy config's form) or a mapping, as a dict."""
+    if isinstance(value, (list, tuple)):
+        return {str(name): float(w) for name, w in value}
+    return dict(value or {})
+
+
+def pipeline_table(nlp) -> dict:
+    """The scorer table ``nlp``'s suggestions component was built with: its own ``scorer_weights`` (a
+    pipeline saved with a team's or a prior's scorer, the base an update starts from), else the shipped
+    table. The refit's prior: a team's decisions move the weights of the pipeline it started from."""
+    from annotator.nlp.pipeline import SUGGESTIONS
+    from annotator.nlp.suggest.scorer import shipped_table
+
+    own = nlp.get_pipe_config(SUGGESTIONS).get("scorer_weights") if nlp is not None and \
+        SUGGESTIONS in nlp.component_names else None
+    if not own:
+        return shipped_table()
+    return {**own, "sources": list(own.get("sources") or []), "weights": _mapping(own.get("weights")),
+            "promote_weights": _mapping(own.get("promote_weights")),
+            "promote_shifts": _mapping(own.get("promote_shifts"))}
 
 
 def _matrix(rows: Sequence[Row], index: Mapping[str, int]) -> np.ndarray:
@@ -258,7 +283,8 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
     documents = [[r for r in rows if r.source in known] for rows in documents]
     rows = [r for d in documents for r in d]
     table = {"sources": list(prior_table.get("sources") or []), "weights": dict(prior_table.get("weights") or {}),
-             "promote_weights": dict(prior_table.get("promote_weights") or {})}
+             "promote_weights": dict(prior_table.get("promote_weights") or {}),
+             "promote_shifts": dict(prior_table.get("promote_shifts") or {})}
     fit = TeamFit(table, documents=sum(1 for d in documents if d), candidates=len(rows),
                   right=sum(r.right for r in rows))
     if not rows:
@@ -275,15 +301,15 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
 def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True,
                     prior_table: Mapping | None = None) -> TeamFit:
     """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``
-    (towards ``prior_table``, the shipped table unless given) at the strength chosen by keys on folds of
+    (towards ``prior_table``; unless given, the table the pipeline's suggestions were built with,
+    ``pipeline_table``) at the strength chosen by keys on folds of
     them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss)."""
     from annotator.nlp.pipeline import SUGGESTIONS
-    from annotator.nlp.suggest.scorer import shipped_table
     from annotator.training import scorer_folds
 
     nlp, docs, documents = parse_decided(decided, base=base, nlp=nlp)
     keys = [str(t.input_hash or t.text) for t in decided][:len(documents)]
-    prior_table = prior_table if prior_table is not None else shipped_table()
+    prior_table = prior_table if prior_table is not None else pipeline_table(nlp)
     if not by_keys or sum(1 for d in documents if d) < scorer_folds.MIN_DOCUMENTS or SUGGESTIONS not in nlp.component_names:
         return refit(documents, keys=keys, prior_table=prior_table)
     choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), prior_table,
