@@ -3,7 +3,7 @@ against ``--order uncertain``, and whether a background update slows the interfa
 
     nice python bench/active.py CORPUS_DIR [--sizes 50,100,200] [--orders file,uncertain] [--no-rules]
                                 [--update-every 50] [--learn-minutes 4] [--latency-presses 120]
-                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N]
+                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N] [--promotion]
 
 CORPUS_DIR is PolNeAR's ``data/train`` (imported with ``annotator import brat``) or a JSONL file that
 import wrote. The held-out 10% is the learning curve's (``bench/learning_curve.py``: same seed). The
@@ -109,14 +109,15 @@ def write_decisions(path: Path, tasks: list[Task]) -> None:
 def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, work: Path) -> None:
     """One team, one ordering: prints a row per size and a line per update."""
     rules = add_components(load_model(args.base))
-    nlp, generation, model_name = rules, 0, "rules"
+    nlp, generation, model_name = rules, 0, "rules" if args.prior_from is None else "rules + prior"
     cached: dict[int | None, tuple[int, float]] = {}
     remaining, labeled = list(pool), []
     sizes = sorted(int(s) for s in args.sizes.split(","))
     root = work / f"models-{order}"
     scorer_only = args.design == "scorer"
     settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
-                                design="ner" if scorer_only else args.design, team_scorer=not args.no_team_scorer)
+                                design="ner" if scorer_only else args.design, team_scorer=not args.no_team_scorer,
+                                team_promotion=args.promotion)
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":
@@ -282,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
                         "suggestion scorer fitted (as bench/fit_scorer.py fits the shipped one) on the pool's documents "
                         "from the N-th on, which it never decides (N >= the last size + --window), not the shipped "
                         "weights fitted on the documents it decides: a fair prior (bench/fair_prior.py)")
+    parser.add_argument("--promotion", action="store_true", help="an update of the scorer alone also re-chooses "
+                        "the per-type promotion thresholds on the folds of the decisions (training/scorer_promotion.py)")
     parser.add_argument("--prior-cache", type=Path, default=None, help="keep that prior's table here (outside the "
                         "repository) and read it back on the next run")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")

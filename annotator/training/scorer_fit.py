@@ -63,15 +63,19 @@ class TeamFit:
     held_out: dict[str, dict[str, float]] = field(default_factory=dict)
     #: the keys on folds of the decisions the strength was chosen by (``scorer_folds.KeysChoice.to_dict``)
     chosen_by: dict | None = None
+    #: the promotion thresholds re-chosen on the same folds (``scorer_promotion.PromotionChoice.to_dict``)
+    promotion: dict | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"documents": self.documents, "candidates": self.candidates, "right": self.right,
-                "strengths": self.strengths, "held_out_log_loss": self.held_out, "folds": self.chosen_by}
+                "strengths": self.strengths, "held_out_log_loss": self.held_out, "folds": self.chosen_by,
+                "promotion": self.promotion}
 
     @property
     def moved(self) -> bool:
-        """Whether any weight differs from the shipped ones (a strength was chosen for a model)."""
-        return any(s is not None for s in self.strengths.values())
+        """Whether any weight differs from the shipped ones (a strength was chosen for a model, or the
+        promotion thresholds were moved)."""
+        return any(s is not None for s in self.strengths.values()) or bool((self.promotion or {}).get("at"))
 
 
 def _record(task: Task, edges: tuple[dict, dict], span, label: str, quote_type: str | None = None) -> Span | None:
@@ -299,11 +303,12 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
 
 
 def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True,
-                    prior_table: Mapping | None = None) -> TeamFit:
+                    prior_table: Mapping | None = None, promotion: bool = False) -> TeamFit:
     """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``
     (towards ``prior_table``; unless given, the table the pipeline's suggestions were built with,
     ``pipeline_table``) at the strength chosen by keys on folds of
-    them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss)."""
+    them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss); with ``promotion``
+    the per-type promotion thresholds are then re-chosen on the same folds (``scorer_promotion``)."""
     from annotator.nlp.pipeline import SUGGESTIONS
     from annotator.training import scorer_folds
 
@@ -316,4 +321,19 @@ def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=Non
                                          STRENGTHS)
     fit = refit(documents, keys=keys, prior_table=prior_table, strengths={t: choice.strength for t in TARGETS})
     fit.chosen_by = choice.to_dict()
+    suggester = nlp.get_pipe(SUGGESTIONS)
+    if promotion and suggester.promote and suggester.promote_min_score is not None:
+        _rechoose_promotion(fit, scorer_folds.fold_predictor(decided, docs, documents, keys, suggester, prior_table,
+                                                             choice.strength), decided, suggester.promote_min_score)
     return fit
+
+
+def _rechoose_promotion(fit: TeamFit, predict, decided: Sequence[Task], promote_min_score: float) -> None:
+    """The per-type promotion thresholds re-chosen on the folds (``scorer_promotion``), folded into
+    ``fit.table`` when a move is taken."""
+    from annotator.training import scorer_promotion
+
+    choice = scorer_promotion.choose(predict, decided, scorer_promotion.thresholds(fit.table, promote_min_score))
+    fit.promotion = choice.to_dict()
+    if choice.at is not None:
+        fit.table = scorer_promotion.moved(fit.table, promote_min_score, choice.at)

@@ -45,6 +45,9 @@ class TrainingSettings:
     #: refit the suggestion scorer on the accepted documents (``training/scorer_fit.py``) and save it
     #: with the pipeline when it costs no dev keys (``--no-team-scorer``: the shipped weights)
     team_scorer: bool = True
+    #: an update of the scorer alone also re-chooses the per-type promotion thresholds on the folds of the
+    #: decisions (``scorer_promotion``)
+    team_promotion: bool = False
 
 
 @dataclass
