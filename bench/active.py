@@ -3,7 +3,7 @@ against ``--order uncertain``, and whether a background update slows the interfa
 
     nice python bench/active.py CORPUS_DIR [--sizes 50,100,200] [--orders file,uncertain] [--no-rules]
                                 [--update-every 50] [--learn-minutes 4] [--latency-presses 120]
-                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N] [--promotion]
+                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N] [--promotion] [--intercepts]
 
 CORPUS_DIR is PolNeAR's ``data/train`` (imported with ``annotator import brat``) or a JSONL file that
 import wrote. The held-out 10% is the learning curve's (``bench/learning_curve.py``: same seed). The
@@ -117,7 +117,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
     scorer_only = args.design == "scorer"
     settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
                                 design="ner" if scorer_only else args.design, team_scorer=not args.no_team_scorer,
-                                team_promotion=args.promotion)
+                                team_promotion=args.promotion, team_intercepts=args.intercepts)
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":
@@ -285,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
                         "weights fitted on the documents it decides: a fair prior (bench/fair_prior.py)")
     parser.add_argument("--promotion", action="store_true", help="an update of the scorer alone also re-chooses "
                         "the per-type promotion thresholds on the folds of the decisions (training/scorer_promotion.py)")
+    parser.add_argument("--intercepts", action="store_true", help="the folds also try pulls weaker on the "
+                        "intercepts of sources and cue classes (training/scorer_fit.py INTERCEPT_PULLS)")
     parser.add_argument("--prior-cache", type=Path, default=None, help="keep that prior's table here (outside the "
                         "repository) and read it back on the next run")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")

@@ -30,6 +30,11 @@ from annotator.core.records import QUOTE, SPEAKER, Span, Task
 #: Strengths tried (in examples' worth of pull towards the shipped weights); ``None``: the shipped
 #: weights unchanged.
 STRENGTHS: tuple[float | None, ...] = (None, 1000.0, 300.0, 100.0, 30.0, 10.0)
+#: Pulls tried besides (``fit_team_scorer(intercepts=True)``): (strength, a weaker one for the intercepts: the
+#: bias and each source's and cue class's own weight and their crosses), so what a team takes more or less
+#: often of a source or a class of cue words moves fast while the rest of the model stays near the prior.
+INTERCEPT_PULLS: tuple[tuple[float, float], ...] = ((1000.0, 10.0), (300.0, 10.0))
+INTERCEPT_KINDS = ("source", "cue-class")
 #: Below this many documents with candidates no slice is held out: the strongest pull is used.
 MIN_DOCUMENTS_TO_CHOOSE = 8
 #: A weaker pull (a later strength) replaces a stronger one only when its held-out log loss per
@@ -178,19 +183,33 @@ def _matrix(rows: Sequence[Row], index: Mapping[str, int]) -> np.ndarray:
     return x
 
 
-def fit_map(x: np.ndarray, y: np.ndarray, prior: np.ndarray, strength: float, iterations: int = 30) -> np.ndarray:
+def is_intercept(name: str) -> bool:
+    """Whether a feature is an intercept of a source or a cue class (or their cross, or the bias)."""
+    return name == "bias" or all("=" in part and part.split("=", 1)[0] in INTERCEPT_KINDS for part in name.split("|"))
+
+
+def pull_of(strength, names: Sequence[str]):
+    """The strength of each weight: one for all, or for ``(strength, intercepts)`` the second on intercepts."""
+    if not isinstance(strength, (tuple, list)):
+        return strength
+    whole, intercepts = strength
+    return np.array([intercepts if is_intercept(n) else whole for n in names], dtype=float)
+
+
+def fit_map(x: np.ndarray, y: np.ndarray, prior: np.ndarray, strength, iterations: int = 30) -> np.ndarray:
     """The weights minimising the log loss of ``y`` given ``x`` plus ``strength / 2 · ‖w - prior‖²``
-    (Newton's method from the prior, halving a step that does not lower the objective)."""
+    (``strength``: a number, or one per weight; Newton's method from the prior, halving a step that does
+    not lower the objective)."""
     def objective(w: np.ndarray) -> float:
         z = x @ w
-        return float(np.sum(np.logaddexp(0.0, z) - y * z) + strength / 2 * np.sum((w - prior) ** 2))
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + np.sum(strength / 2 * (w - prior) ** 2))
 
     w, current = prior.copy(), objective(prior)
-    eye = np.eye(len(prior))
+    eye = np.diag(np.broadcast_to(np.asarray(strength, dtype=float), prior.shape))
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
         gradient = x.T @ (p - y) + strength * (w - prior)
-        hessian = (x.T * (p * (1.0 - p))) @ x + strength * eye
+        hessian = (x.T * (p * (1.0 - p))) @ x + eye
         step = np.linalg.solve(hessian, gradient)
         size = 1.0
         while size > 1e-4:
@@ -270,7 +289,8 @@ def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, na
         strength = max(s for s in STRENGTHS if s is not None)
     fit.strengths[target] = strength
     if strength is not None:
-        w = fit_map(_matrix(rows, index), np.array([getattr(r, target) for r in rows], dtype=float), prior, strength)
+        w = fit_map(_matrix(rows, index), np.array([getattr(r, target) for r in rows], dtype=float), prior,
+                    pull_of(strength, names))
         fit.table[key] = shifted({**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}, shifts)
 
 
@@ -303,12 +323,13 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
 
 
 def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True,
-                    prior_table: Mapping | None = None, promotion: bool = False) -> TeamFit:
+                    prior_table: Mapping | None = None, promotion: bool = False, intercepts: bool = False) -> TeamFit:
     """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``
     (towards ``prior_table``; unless given, the table the pipeline's suggestions were built with,
     ``pipeline_table``) at the strength chosen by keys on folds of
     them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss); with ``promotion``
-    the per-type promotion thresholds are then re-chosen on the same folds (``scorer_promotion``)."""
+    the per-type promotion thresholds are then re-chosen on the same folds (``scorer_promotion``); with
+    ``intercepts`` the folds also try ``INTERCEPT_PULLS``."""
     from annotator.nlp.pipeline import SUGGESTIONS
     from annotator.training import scorer_folds
 
@@ -318,7 +339,7 @@ def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=Non
     if not by_keys or sum(1 for d in documents if d) < scorer_folds.MIN_DOCUMENTS or SUGGESTIONS not in nlp.component_names:
         return refit(documents, keys=keys, prior_table=prior_table)
     choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), prior_table,
-                                         STRENGTHS)
+                                         STRENGTHS + (INTERCEPT_PULLS if intercepts else ()))
     fit = refit(documents, keys=keys, prior_table=prior_table, strengths={t: choice.strength for t in TARGETS})
     fit.chosen_by = choice.to_dict()
     suggester = nlp.get_pipe(SUGGESTIONS)

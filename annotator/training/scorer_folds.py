@@ -49,8 +49,11 @@ class KeysChoice:
         return round(self.keys["shipped"] - self.keys[label(self.strength)], 2)
 
 
-def label(strength: float | None) -> str:
-    return "shipped" if strength is None else f"{strength:g}"
+def label(strength) -> str:
+    """A strength's name: ``shipped`` (the prior unchanged), ``300``, or ``300/10`` (weaker on intercepts)."""
+    if strength is None:
+        return "shipped"
+    return "/".join(f"{s:g}" for s in strength) if isinstance(strength, (tuple, list)) else f"{strength:g}"
 
 
 def fold_of(key: str) -> int:

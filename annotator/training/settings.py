@@ -48,6 +48,8 @@ class TrainingSettings:
     #: an update of the scorer alone also re-chooses the per-type promotion thresholds on the folds of the
     #: decisions (``scorer_promotion``)
     team_promotion: bool = False
+    #: ... and tries pulls weaker on the intercepts of sources and cue classes (``scorer_fit.INTERCEPT_PULLS``)
+    team_intercepts: bool = False
 
 
 @dataclass

@@ -149,7 +149,8 @@ def update_scorer_alone(data: TrainingData, *, root: Path, base: str | None, set
     from annotator.training.updater import publish
 
     rules = load_pipeline(base)
-    fitted = fit_team_scorer([*data.train, *data.dev], nlp=rules, promotion=settings.team_promotion)
+    fitted = fit_team_scorer([*data.train, *data.dev], nlp=rules, promotion=settings.team_promotion,
+                             intercepts=settings.team_intercepts)
     folds = fitted.chosen_by
     if folds is None:
         return SuggestionUpdate(False, current, None, None, reason=f"{fitted.documents} decisions with candidates: too "

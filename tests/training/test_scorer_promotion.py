@@ -1,6 +1,7 @@
 """The promotion thresholds re-chosen on folds of a team's decisions (``training/scorer_promotion.py``):
 a per-type threshold folds into the ``type=…`` weight exactly; a move is taken only above every kind's
-precision floor, by more than its bootstrap noise, at no cost in keys; else the thresholds stay."""
+precision floor, by more than its bootstrap noise, at no cost in keys; else the thresholds stay. (And the
+folds try the pulls weaker on the intercepts when asked.)"""
 
 from __future__ import annotations
 
@@ -97,3 +98,17 @@ def test_the_team_fit_tries_every_move_of_the_promotion_thresholds_on_its_folds(
     assert set(promotion["floors"]) == {"direct", "indirect", "mixed", "all"}
     assert (promotion["at"] is None) == (thresholds(fit.table, promote_min_score) == promotion["current"])
     assert fit_team_scorer(decided, nlp=nlp).promotion is None  # not asked for: not tried
+
+
+@pytest.mark.model
+def test_the_folds_also_try_the_pulls_weaker_on_the_intercepts_when_asked():
+    from annotator.core.records import Task
+    from annotator.nlp.pipeline import load_pipeline, prelabel
+    from annotator.training.scorer_fit import fit_team_scorer
+    from tests.training.test_team_scorer import taking, texts
+
+    nlp = load_pipeline()
+    decided = [taking(t) for t in prelabel(nlp, [Task(text=t) for t in texts()])]
+    tried = fit_team_scorer(decided, nlp=nlp, intercepts=True).chosen_by["keys"]
+    assert {"shipped", "1000", "1000/10", "300/10"} <= set(tried)
+    assert "1000/10" not in fit_team_scorer(decided, nlp=nlp).chosen_by["keys"]
