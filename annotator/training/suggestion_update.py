@@ -159,11 +159,12 @@ def update_scorer_alone(data: TrainingData, *, root: Path, base: str | None, set
     new_keys, new_f, keys, f = folds["keys"][chosen], folds["attributed_f"][chosen], folds["keys"]["shipped"], \
         folds["attributed_f"]["shipped"]
     figures = (f"keys on {folds['folds']} folds of {folds['documents']} decisions {new_keys:.1f} per document vs "
-               f"{keys:.1f} with the shipped weights, attributed F1 {new_f:.3f} vs {f:.3f}") + promotion_text(fitted.promotion)
+               f"{keys:.1f} with the prior weights (the base pipeline's), attributed F1 {new_f:.3f} vs {f:.3f}") + promotion_text(fitted.promotion)
     if not fitted.moved:
         tried = ", ".join(f"{k} {v:.1f}" for k, v in folds["keys"].items())
         return SuggestionUpdate(False, current, None, keys, reason=f"the scorer refitted on {sizes['decisions']} "
-                                f"decisions: the folds kept the shipped weights (keys per document: {tried})",
+                                f"decisions: the folds kept the prior weights (the base pipeline's) (keys per document: "
+                                f"{tried}){promotion_text(fitted.promotion)}",
                                 current_f=f, **sizes)
     result = TrainingResult(nlp=with_team_scorer(rules, fitted.table), steps=0, minutes=0.0, best_step=0, dev_scores={})
     meta = training_meta(data, result, base=base, seed=settings.seed, design="rules")
