@@ -3,7 +3,7 @@ against ``--order uncertain``, and whether a background update slows the interfa
 
     nice python bench/active.py CORPUS_DIR [--sizes 50,100,200] [--orders file,uncertain] [--no-rules]
                                 [--update-every 50] [--learn-minutes 4] [--latency-presses 120]
-                                [--design ner|spancat|scorer] [--no-team-scorer]
+                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N] [--promotion] [--intercepts]
 
 CORPUS_DIR is PolNeAR's ``data/train`` (imported with ``annotator import brat``) or a JSONL file that
 import wrote. The held-out 10% is the learning curve's (``bench/learning_curve.py``: same seed). The
@@ -16,7 +16,10 @@ only when it beats the model in use on the dev slice of the decisions and its co
 rules does not lose to them on folds of the training decisions, ``training/fold_check.py``). At each size the model in use
 pre-labels the held-out articles: quote / attributed F1 per kind, beside the rules alone. ``--design scorer``: the
 updates only refit the suggestion scorer on the decisions (``training/scorer_fit.py``; no frame counts, no span
-model: minutes, not hours), kept when it costs no keys on the dev slice of the decisions.
+model: minutes, not hours), kept when it saves keys on folds of the decisions. ``--prior-from N``: the
+team starts from the rules with a scorer fitted on the pool's documents from the N-th on (which it never
+decides), and its refits pull towards that, not towards the shipped weights that were fitted on the very
+documents the simulated team decides (``bench/fair_prior.py``).
 
 Then key→repaint p95 of ``annotate`` (``bench/tui.py``'s Pilot measurement) without an update, while
 one runs (a real niced update process, training on corpus documents), and without again.
@@ -106,14 +109,15 @@ def write_decisions(path: Path, tasks: list[Task]) -> None:
 def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, work: Path) -> None:
     """One team, one ordering: prints a row per size and a line per update."""
     rules = add_components(load_model(args.base))
-    nlp, generation, model_name = rules, 0, "rules"
+    nlp, generation, model_name = rules, 0, "rules" if args.prior_from is None else "rules + prior"
     cached: dict[int | None, tuple[int, float]] = {}
     remaining, labeled = list(pool), []
     sizes = sorted(int(s) for s in args.sizes.split(","))
     root = work / f"models-{order}"
     scorer_only = args.design == "scorer"
     settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
-                                design="ner" if scorer_only else args.design, team_scorer=not args.no_team_scorer)
+                                design="ner" if scorer_only else args.design, team_scorer=not args.no_team_scorer,
+                                team_promotion=args.promotion, team_intercepts=args.intercepts)
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":
@@ -132,21 +136,11 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             result = update_model(decisions=decisions, root=root, base=args.base, settings=settings,
                                   span_model=not (args.no_span_model or scorer_only), folds=args.folds,
                                   suggestions=scorer_only or not args.no_counts, counts=not scorer_only)
-            verdict = "kept" if result.kept else "not kept"
             if result.kept:
                 nlp, generation, model_name = load_pipeline(str(result.model)), generation + 1, f"model {result.model.name}"
-            print(f"  {order}: update at {size} documents {verdict} (dev attributed F1 {result.new_f:.3f} vs "
-                  f"{result.current_f:.3f}, {result.dev_documents} dev documents); in use: {model_name}; "
-                  f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
-            print(f"    why: {result.reason}", flush=True)
-            if result.suggestions is not None:
-                counted = result.suggestions
-                print(f"    counts: {'kept' if counted['kept'] else 'not kept'}: {counted['reason']}", flush=True)
-            if result.folds is not None:
-                folds = result.folds
-                print(f"    folds: {folds['combination']}: {describe_figures(folds)}, {folds['documents']} documents "
-                      f"in {folds['folds']} folds, {folds['minutes']:.1f} min: {'kept' if folds['kept'] else 'refused'}",
-                      flush=True)
+            print(f"  {order}: update at {size} documents {update_figures(result, span_model=not scorer_only)}; "
+                  f"in use: {model_name}; {(time.monotonic() - started) / 60:.1f} min", flush=True)
+            print_why(result)
         if size in sizes:
             quotes = sum(1 for t in labeled for s in t.spans if s.label == "QUOTE")
             scores = held_out_row(curve, nlp, held_out)
@@ -154,6 +148,39 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
             print(f"    suggestions: {sources_text(scores)}; all kinds attributed F1 {scores['all'][1]:.3f}", flush=True)
             if args.score_counts or args.score_scorer:
                 unkept(args, curve, held_out, labeled, work / f"decisions-{order}.jsonl", f"{size} documents", quotes)
+
+
+def print_why(result) -> None:
+    """Why an update was kept or not: its reason, the counts' and the folds' verdicts."""
+    print(f"    why: {result.reason}", flush=True)
+    if result.suggestions is not None:
+        counted = result.suggestions
+        print(f"    counts: {'kept' if counted['kept'] else 'not kept'}: {counted['reason']}", flush=True)
+    if result.folds is not None:
+        folds = result.folds
+        print(f"    folds: {folds['combination']}: {describe_figures(folds)}, {folds['documents']} documents "
+              f"in {folds['folds']} folds, {folds['minutes']:.1f} min: {'kept' if folds['kept'] else 'refused'}",
+              flush=True)
+
+
+def update_figures(result, *, span_model: bool) -> str:
+    """What an update decided, by the figures it decided on: a span model's dev attributed F1; a
+    suggestions-only update's keys per document (the scorer alone: on folds of every decision), and its
+    F1 only where one was measured (an update not kept may have scored nothing new)."""
+    verdict = "kept" if result.kept else "not kept"
+    counted = result.suggestions
+    if span_model or counted is None:
+        return (f"{verdict} (dev attributed F1 {result.new_f:.3f} vs {result.current_f:.3f}, "
+                f"{result.dev_documents} dev documents)")
+    keys, current = counted.get("new_keys"), counted.get("current_keys")
+    if keys is None:
+        measured = f"no new pipeline scored; reference {current:.1f} keys per document" if current is not None \
+            else "nothing scored"
+    else:
+        measured = f"keys per document {keys:.1f} vs {current:.1f} in use"
+        if counted.get("new_f") is not None and counted.get("current_f") is not None:
+            measured += f", attributed F1 {counted['new_f']:.3f} vs {counted['current_f']:.3f}"
+    return f"{verdict} ({measured}; {result.train_documents + result.dev_documents} decisions)"
 
 
 def unkept(args, curve, held_out: list[Task], labeled: list[Task], decisions: Path, name: str, quotes: int) -> None:
@@ -204,6 +231,26 @@ def latency(args, pool: list[Task], work: Path) -> None:
     print(f"  load after: {tui_bench._load()}", flush=True)
 
 
+def fair_base(args, pool: list[Task], held_out: list[Task], curve, work: Path) -> str:
+    """The base the team starts from with ``--prior-from N``: the rules with a scorer fitted on ``pool[N:]``
+    (``bench/fair_prior.py``), which no ordering reaches; its held-out row beside the shipped weights'."""
+    fair = _bench_module("fair_prior")
+    reach = max(int(s) for s in args.sizes.split(",")) + args.window
+    if args.prior_from < reach:
+        raise SystemExit(f"--prior-from {args.prior_from}: the team may decide up to document {reach}; "
+                         "the prior must be fitted on documents after those")
+    if args.prior_cache is not None and args.prior_cache.resolve().is_relative_to(ROOT):
+        raise SystemExit(f"--prior-cache {args.prior_cache}: inside the repository; choose a folder elsewhere")
+    table = fair.fit_prior(pool[args.prior_from:], args.prior_cache)
+    base = fair.prior_base(table, work / "prior-base", args.base)
+    scores = held_out_row(curve, load_pipeline(base), held_out)
+    print(row_text(f"rules, the prior scorer (fitted on {len(pool) - args.prior_from} documents no team decides)",
+                   scores, "rules + prior | –"), flush=True)
+    print(f"    suggestions: {sources_text(scores)}; all kinds attributed F1 {scores['all'][1]:.3f}; the prior shows at "
+          f"{table['min_score']}, promotes at {table['promote_min_score']} ({table.get('promote_shifts')})", flush=True)
+    return base
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
@@ -232,6 +279,16 @@ def main(argv: list[str] | None = None) -> int:
                         "articles the rules with the scorer refitted on the decisions, whether the dev check kept it or not")
     parser.add_argument("--scorer-strength", type=float, default=None, help="refit the scorer at this strength "
                         "alone (not chosen on a held-out slice of the decisions): how far the weights may move")
+    parser.add_argument("--prior-from", type=int, default=None, metavar="N", help="the team starts from a "
+                        "suggestion scorer fitted (as bench/fit_scorer.py fits the shipped one) on the pool's documents "
+                        "from the N-th on, which it never decides (N >= the last size + --window), not the shipped "
+                        "weights fitted on the documents it decides: a fair prior (bench/fair_prior.py)")
+    parser.add_argument("--promotion", action="store_true", help="an update of the scorer alone also re-chooses "
+                        "the per-type promotion thresholds on the folds of the decisions (training/scorer_promotion.py)")
+    parser.add_argument("--intercepts", action="store_true", help="the folds also try pulls weaker on the "
+                        "intercepts of sources and cue classes (training/scorer_fit.py INTERCEPT_PULLS)")
+    parser.add_argument("--prior-cache", type=Path, default=None, help="keep that prior's table here (outside the "
+                        "repository) and read it back on the next run")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
@@ -253,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
             rules = held_out_row(curve, add_components(load_model(args.base)), held_out)
             print(row_text("rules alone", rules, "rules | –"), flush=True)
             print(f"    suggestions: {sources_text(rules)}; all kinds attributed F1 {rules['all'][1]:.3f}", flush=True)
+        if args.prior_from is not None:
+            args.base = fair_base(args, pool, held_out, curve, work)
         for order in [o for o in args.orders.split(",") if o]:
             simulate(order, pool, held_out, args, curve, work)
         if args.latency_presses:

@@ -30,6 +30,11 @@ from annotator.core.records import QUOTE, SPEAKER, Span, Task
 #: Strengths tried (in examples' worth of pull towards the shipped weights); ``None``: the shipped
 #: weights unchanged.
 STRENGTHS: tuple[float | None, ...] = (None, 1000.0, 300.0, 100.0, 30.0, 10.0)
+#: Pulls tried besides (``fit_team_scorer(intercepts=True)``): (strength, a weaker one for the intercepts: the
+#: bias and each source's and cue class's own weight and their crosses), so what a team takes more or less
+#: often of a source or a class of cue words moves fast while the rest of the model stays near the prior.
+INTERCEPT_PULLS: tuple[tuple[float, float], ...] = ((1000.0, 10.0), (300.0, 10.0))
+INTERCEPT_KINDS = ("source", "cue-class")
 #: Below this many documents with candidates no slice is held out: the strongest pull is used.
 MIN_DOCUMENTS_TO_CHOOSE = 8
 #: A weaker pull (a later strength) replaces a stronger one only when its held-out log loss per
@@ -63,15 +68,19 @@ class TeamFit:
     held_out: dict[str, dict[str, float]] = field(default_factory=dict)
     #: the keys on folds of the decisions the strength was chosen by (``scorer_folds.KeysChoice.to_dict``)
     chosen_by: dict | None = None
+    #: the promotion thresholds re-chosen on the same folds (``scorer_promotion.PromotionChoice.to_dict``)
+    promotion: dict | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"documents": self.documents, "candidates": self.candidates, "right": self.right,
-                "strengths": self.strengths, "held_out_log_loss": self.held_out, "folds": self.chosen_by}
+                "strengths": self.strengths, "held_out_log_loss": self.held_out, "folds": self.chosen_by,
+                "promotion": self.promotion}
 
     @property
     def moved(self) -> bool:
-        """Whether any weight differs from the shipped ones (a strength was chosen for a model)."""
-        return any(s is not None for s in self.strengths.values())
+        """Whether any weight differs from the shipped ones (a strength was chosen for a model, or the
+        promotion thresholds were moved)."""
+        return any(s is not None for s in self.strengths.values()) or bool((self.promotion or {}).get("at"))
 
 
 def _record(task: Task, edges: tuple[dict, dict], span, label: str, quote_type: str | None = None) -> Span | None:
@@ -128,17 +137,42 @@ def parse_decided(decided: Sequence[Task], *, base: str | None = None, nlp=None)
     from annotator.nlp.convert import make_doc
     from annotator.nlp.lexicon import shared_lexicon
     from annotator.nlp.pipeline import SUGGESTIONS, load_pipeline
-    from annotator.nlp.suggest.scorer import default_scorer
 
-    scorer = default_scorer()
-    if scorer is None or not decided:
+    if not decided:
         return nlp, [], []
     nlp = nlp or load_pipeline(base)
+    table = pipeline_table(nlp)
+    if not table.get("weights"):
+        return nlp, [], []
+    sources = frozenset(table.get("sources") or ())
     lexicon = shared_lexicon(nlp)
     with nlp.select_pipes(disable=[SUGGESTIONS] if SUGGESTIONS in nlp.pipe_names else []):
         # on the documents' own tokens, as ``prelabel`` runs the pipeline on them
         docs = list(nlp.pipe((make_doc(t, nlp) for t in decided), batch_size=16))
-    return nlp, docs, [document_rows(task, doc, lexicon, scorer.sources) for task, doc in zip(decided, docs, strict=True)]
+    return nlp, docs, [document_rows(task, doc, lexicon, sources) for task, doc in zip(decided, docs, strict=True)]
+
+
+def _mapping(value) -> dict:
+    """A weight table given as ``[[name, weight], …]`` (a spaCy config's form) or a mapping, as a dict."""
+    if isinstance(value, (list, tuple)):
+        return {str(name): float(w) for name, w in value}
+    return dict(value or {})
+
+
+def pipeline_table(nlp) -> dict:
+    """The scorer table ``nlp``'s suggestions component was built with: its own ``scorer_weights`` (a
+    pipeline saved with a team's or a prior's scorer, the base an update starts from), else the shipped
+    table. The refit's prior: a team's decisions move the weights of the pipeline it started from."""
+    from annotator.nlp.pipeline import SUGGESTIONS
+    from annotator.nlp.suggest.scorer import shipped_table
+
+    own = nlp.get_pipe_config(SUGGESTIONS).get("scorer_weights") if nlp is not None and \
+        SUGGESTIONS in nlp.component_names else None
+    if not own:
+        return shipped_table()
+    return {**own, "sources": list(own.get("sources") or []), "weights": _mapping(own.get("weights")),
+            "promote_weights": _mapping(own.get("promote_weights")),
+            "promote_shifts": _mapping(own.get("promote_shifts"))}
 
 
 def _matrix(rows: Sequence[Row], index: Mapping[str, int]) -> np.ndarray:
@@ -149,19 +183,33 @@ def _matrix(rows: Sequence[Row], index: Mapping[str, int]) -> np.ndarray:
     return x
 
 
-def fit_map(x: np.ndarray, y: np.ndarray, prior: np.ndarray, strength: float, iterations: int = 30) -> np.ndarray:
+def is_intercept(name: str) -> bool:
+    """Whether a feature is an intercept of a source or a cue class (or their cross, or the bias)."""
+    return name == "bias" or all("=" in part and part.split("=", 1)[0] in INTERCEPT_KINDS for part in name.split("|"))
+
+
+def pull_of(strength, names: Sequence[str]):
+    """The strength of each weight: one for all, or for ``(strength, intercepts)`` the second on intercepts."""
+    if not isinstance(strength, (tuple, list)):
+        return strength
+    whole, intercepts = strength
+    return np.array([intercepts if is_intercept(n) else whole for n in names], dtype=float)
+
+
+def fit_map(x: np.ndarray, y: np.ndarray, prior: np.ndarray, strength, iterations: int = 30) -> np.ndarray:
     """The weights minimising the log loss of ``y`` given ``x`` plus ``strength / 2 · ‖w - prior‖²``
-    (Newton's method from the prior, halving a step that does not lower the objective)."""
+    (``strength``: a number, or one per weight; Newton's method from the prior, halving a step that does
+    not lower the objective)."""
     def objective(w: np.ndarray) -> float:
         z = x @ w
-        return float(np.sum(np.logaddexp(0.0, z) - y * z) + strength / 2 * np.sum((w - prior) ** 2))
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + np.sum(strength / 2 * (w - prior) ** 2))
 
     w, current = prior.copy(), objective(prior)
-    eye = np.eye(len(prior))
+    eye = np.diag(np.broadcast_to(np.asarray(strength, dtype=float), prior.shape))
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
         gradient = x.T @ (p - y) + strength * (w - prior)
-        hessian = (x.T * (p * (1.0 - p))) @ x + strength * eye
+        hessian = (x.T * (p * (1.0 - p))) @ x + eye
         step = np.linalg.solve(hessian, gradient)
         size = 1.0
         while size > 1e-4:
@@ -241,7 +289,8 @@ def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, na
         strength = max(s for s in STRENGTHS if s is not None)
     fit.strengths[target] = strength
     if strength is not None:
-        w = fit_map(_matrix(rows, index), np.array([getattr(r, target) for r in rows], dtype=float), prior, strength)
+        w = fit_map(_matrix(rows, index), np.array([getattr(r, target) for r in rows], dtype=float), prior,
+                    pull_of(strength, names))
         fit.table[key] = shifted({**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}, shifts)
 
 
@@ -258,7 +307,8 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
     documents = [[r for r in rows if r.source in known] for rows in documents]
     rows = [r for d in documents for r in d]
     table = {"sources": list(prior_table.get("sources") or []), "weights": dict(prior_table.get("weights") or {}),
-             "promote_weights": dict(prior_table.get("promote_weights") or {})}
+             "promote_weights": dict(prior_table.get("promote_weights") or {}),
+             "promote_shifts": dict(prior_table.get("promote_shifts") or {})}
     fit = TeamFit(table, documents=sum(1 for d in documents if d), candidates=len(rows),
                   right=sum(r.right for r in rows))
     if not rows:
@@ -273,21 +323,38 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
 
 
 def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True,
-                    prior_table: Mapping | None = None) -> TeamFit:
+                    prior_table: Mapping | None = None, promotion: bool = False, intercepts: bool = False) -> TeamFit:
     """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``
-    (towards ``prior_table``, the shipped table unless given) at the strength chosen by keys on folds of
-    them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss)."""
+    (towards ``prior_table``; unless given, the table the pipeline's suggestions were built with,
+    ``pipeline_table``) at the strength chosen by keys on folds of
+    them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss); with ``promotion``
+    the per-type promotion thresholds are then re-chosen on the same folds (``scorer_promotion``); with
+    ``intercepts`` the folds also try ``INTERCEPT_PULLS``."""
     from annotator.nlp.pipeline import SUGGESTIONS
-    from annotator.nlp.suggest.scorer import shipped_table
     from annotator.training import scorer_folds
 
     nlp, docs, documents = parse_decided(decided, base=base, nlp=nlp)
     keys = [str(t.input_hash or t.text) for t in decided][:len(documents)]
-    prior_table = prior_table if prior_table is not None else shipped_table()
+    prior_table = prior_table if prior_table is not None else pipeline_table(nlp)
     if not by_keys or sum(1 for d in documents if d) < scorer_folds.MIN_DOCUMENTS or SUGGESTIONS not in nlp.component_names:
         return refit(documents, keys=keys, prior_table=prior_table)
     choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), prior_table,
-                                         STRENGTHS)
+                                         STRENGTHS + (INTERCEPT_PULLS if intercepts else ()))
     fit = refit(documents, keys=keys, prior_table=prior_table, strengths={t: choice.strength for t in TARGETS})
     fit.chosen_by = choice.to_dict()
+    suggester = nlp.get_pipe(SUGGESTIONS)
+    if promotion and suggester.promote and suggester.promote_min_score is not None:
+        _rechoose_promotion(fit, scorer_folds.fold_predictor(decided, docs, documents, keys, suggester, prior_table,
+                                                             choice.strength), decided, suggester.promote_min_score)
     return fit
+
+
+def _rechoose_promotion(fit: TeamFit, predict, decided: Sequence[Task], promote_min_score: float) -> None:
+    """The per-type promotion thresholds re-chosen on the folds (``scorer_promotion``), folded into
+    ``fit.table`` when a move is taken."""
+    from annotator.training import scorer_promotion
+
+    choice = scorer_promotion.choose(predict, decided, scorer_promotion.thresholds(fit.table, promote_min_score))
+    fit.promotion = choice.to_dict()
+    if choice.at is not None:
+        fit.table = scorer_promotion.moved(fit.table, promote_min_score, choice.at)

@@ -49,8 +49,11 @@ class KeysChoice:
         return round(self.keys["shipped"] - self.keys[label(self.strength)], 2)
 
 
-def label(strength: float | None) -> str:
-    return "shipped" if strength is None else f"{strength:g}"
+def label(strength) -> str:
+    """A strength's name: ``shipped`` (the prior unchanged), ``300``, or ``300/10`` (weaker on intercepts)."""
+    if strength is None:
+        return "shipped"
+    return "/".join(f"{s:g}" for s in strength) if isinstance(strength, (tuple, list)) else f"{strength:g}"
 
 
 def fold_of(key: str) -> int:
@@ -129,3 +132,29 @@ def pick(keys: Mapping[str, float], f: Mapping[str, float], strengths: Sequence[
         return None
     gain = keys["shipped"] - keys[label(best)]
     return best if gain >= max(MIN_KEYS_GAIN, Z * (se or {}).get(label(best), 0.0)) else None
+
+
+def fold_predictor(decided: Sequence[Task], docs: Sequence, documents: Sequence[list], keys: Sequence[str],
+                   suggester, prior_table: Mapping, strength: float | None):
+    """``predict(at)`` for ``scorer_promotion.choose``: every document of ``decided`` pre-labeled from its
+    parse with the table refitted at ``strength`` on the other folds (None: ``prior_table``), promoting at
+    the per-type thresholds ``at`` (None: no promotion)."""
+    from annotator.nlp.suggest.scorer import SuggestionScorer
+    from annotator.training.scorer_fit import TARGETS, refit
+    from annotator.training.scorer_promotion import moved
+
+    folds = [fold_of(k) for k in keys]
+    tables = {}
+    for fold in set(folds):
+        others = [rows if f != fold else [] for rows, f in zip(documents, folds, strict=True)]
+        tables[fold] = prior_table if strength is None else \
+            refit(others, keys, prior_table, strengths={t: strength for t in TARGETS}).table
+
+    def predict(at: Mapping[str, float] | None) -> list[Task]:
+        runner = copy.copy(suggester)
+        runner.promote = at is not None and suggester.promote_min_score is not None
+        scorers = {fold: SuggestionScorer.from_table(moved(table, suggester.promote_min_score, at) if runner.promote
+                                                     else table) for fold, table in tables.items()}
+        return [suggested(runner, scorers[fold], doc, task) for fold, doc, task in zip(folds, docs, decided, strict=True)]
+
+    return predict

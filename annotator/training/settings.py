@@ -45,6 +45,11 @@ class TrainingSettings:
     #: refit the suggestion scorer on the accepted documents (``training/scorer_fit.py``) and save it
     #: with the pipeline when it costs no dev keys (``--no-team-scorer``: the shipped weights)
     team_scorer: bool = True
+    #: an update of the scorer alone also re-chooses the per-type promotion thresholds on the folds of the
+    #: decisions (``scorer_promotion``)
+    team_promotion: bool = False
+    #: ... and tries pulls weaker on the intercepts of sources and cue classes (``scorer_fit.INTERCEPT_PULLS``)
+    team_intercepts: bool = False
 
 
 @dataclass

@@ -149,7 +149,8 @@ def update_scorer_alone(data: TrainingData, *, root: Path, base: str | None, set
     from annotator.training.updater import publish
 
     rules = load_pipeline(base)
-    fitted = fit_team_scorer([*data.train, *data.dev], nlp=rules)
+    fitted = fit_team_scorer([*data.train, *data.dev], nlp=rules, promotion=settings.team_promotion,
+                             intercepts=settings.team_intercepts)
     folds = fitted.chosen_by
     if folds is None:
         return SuggestionUpdate(False, current, None, None, reason=f"{fitted.documents} decisions with candidates: too "
@@ -158,11 +159,12 @@ def update_scorer_alone(data: TrainingData, *, root: Path, base: str | None, set
     new_keys, new_f, keys, f = folds["keys"][chosen], folds["attributed_f"][chosen], folds["keys"]["shipped"], \
         folds["attributed_f"]["shipped"]
     figures = (f"keys on {folds['folds']} folds of {folds['documents']} decisions {new_keys:.1f} per document vs "
-               f"{keys:.1f} with the shipped weights, attributed F1 {new_f:.3f} vs {f:.3f}")
+               f"{keys:.1f} with the prior weights (the base pipeline's), attributed F1 {new_f:.3f} vs {f:.3f}") + promotion_text(fitted.promotion)
     if not fitted.moved:
         tried = ", ".join(f"{k} {v:.1f}" for k, v in folds["keys"].items())
         return SuggestionUpdate(False, current, None, keys, reason=f"the scorer refitted on {sizes['decisions']} "
-                                f"decisions: the folds kept the shipped weights (keys per document: {tried})",
+                                f"decisions: the folds kept the prior weights (the base pipeline's) (keys per document: "
+                                f"{tried}){promotion_text(fitted.promotion)}",
                                 current_f=f, **sizes)
     result = TrainingResult(nlp=with_team_scorer(rules, fitted.table), steps=0, minutes=0.0, best_step=0, dev_scores={})
     meta = training_meta(data, result, base=base, seed=settings.seed, design="rules")
@@ -175,6 +177,20 @@ def update_scorer_alone(data: TrainingData, *, root: Path, base: str | None, set
     published = publish(root, lambda folder: save_model(result, folder, meta))
     return SuggestionUpdate(True, published, new_keys, keys, reason=f"the team's scorer from {sizes['decisions']} "
                             f"decisions (strength {chosen}): {figures}", new_f=new_f, current_f=f, **sizes)
+
+
+def promotion_text(promotion: dict | None) -> str:
+    """The promotion thresholds re-chosen on the folds, in words ('' when not tried)."""
+    if not promotion:
+        return ""
+    tried = promotion["tried"]
+    best = max((t for t in tried.values() if t.get("admissible")), key=lambda t: t["f"], default=None)
+    if promotion["at"] is None:
+        return (f"; promotion kept at {promotion['current']} (folds' F1 {tried['current']['f']:.3f}; best move "
+                + (f"{best['f']:.3f}, within its noise or costing keys)" if best else "below a precision floor)"))
+    chosen = next(t for t in tried.values() if t.get("at") == promotion["at"])
+    return (f"; promotion moved to {promotion['at']} (folds' F1 {chosen['f']:.3f} vs {tried['current']['f']:.3f}, "
+            f"SE {chosen['gain_se']:.4f})")
 
 
 @dataclass

@@ -20,7 +20,9 @@ def config_table(table: Mapping) -> dict:
     names cannot carry the ``=`` of the feature names; ``SuggestionScorer.from_table`` reads both)."""
     return {"sources": sorted(table["sources"]),
             "weights": [[name, float(w)] for name, w in sorted(table["weights"].items())],
-            "promote_weights": [[name, float(w)] for name, w in sorted((table.get("promote_weights") or {}).items())]}
+            "promote_weights": [[name, float(w)] for name, w in sorted((table.get("promote_weights") or {}).items())],
+            # the per-type promotion shifts folded into promote_weights: a refit towards this table takes them out
+            "promote_shifts": [[name, float(w)] for name, w in sorted((table.get("promote_shifts") or {}).items())]}
 
 
 def with_team_scorer(nlp, table: Mapping | None):

@@ -107,3 +107,20 @@ def test_a_per_type_promotion_threshold_folded_into_the_shipped_weights_survives
     before = SuggestionScorer.from_table(prior).promote_probability(feats)
     after = SuggestionScorer.from_table(fit.table).promote_probability(feats)
     assert abs(after - before) < 0.03, (before, after, fit.strengths)
+
+
+def test_a_pull_weaker_on_the_intercepts_moves_the_source_rates_further_and_the_rest_as_little():
+    from annotator.training.scorer_fit import is_intercept
+    from annotator.training.scorer_folds import label
+
+    assert is_intercept("bias") and is_intercept("source=rule:a") and is_intercept("source=rule:a|cue-class=speech")
+    assert not is_intercept("log-words") and not is_intercept("source=rule:a|band=9+")
+    rows = team(40)
+    even = refit(rows, prior_table=PRIOR, strengths={"right": 1000.0, "attributed": 1000.0})
+    split = refit(rows, prior_table=PRIOR, strengths={"right": (1000.0, 10.0), "attributed": (1000.0, 10.0)})
+    def moved(fit, name: str) -> float:
+        return abs(fit.table["weights"][name] - PRIOR["weights"][name])
+
+    assert moved(split, "source=rule:b") > 3 * moved(even, "source=rule:b")
+    assert score(split.table, "rule:b") < score(even.table, "rule:b") - 0.05
+    assert split.strengths["right"] == (1000.0, 10.0) and label((1000.0, 10.0)) == "1000/10" and label(None) == "shipped"

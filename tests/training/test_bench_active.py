@@ -1,0 +1,49 @@
+"""``bench/active.py``'s own figures: an update of the suggestions alone is reported by the keys it was
+decided on, never as a dev F1 of 0 it did not measure; ``--prior-from`` refuses a prior fitted on
+documents the simulated team may decide."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+
+import pytest
+
+from annotator.training.updater import UpdateResult
+from tests import bench_scripts
+
+
+def active():
+    spec = importlib.util.spec_from_file_location("bench_active_under_test", bench_scripts.ROOT / "bench" / "active.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def scorer_update(kept: bool, new_keys, new_f) -> UpdateResult:
+    # as updater.update_model fills it for a suggestions-only update (new_f None becomes 0.0 there)
+    counted = {"kept": kept, "new_keys": new_keys, "current_keys": 95.9, "new_f": new_f, "current_f": 0.694}
+    return UpdateResult(kept=kept, model=None, new_f=new_f or 0.0, current_f=0.694, train_documents=160,
+                        dev_documents=40, reason="", suggestions=counted)
+
+
+def test_a_scorer_update_not_kept_is_not_reported_as_a_dev_f1_of_zero():
+    line = active().update_figures(scorer_update(False, None, None), span_model=False)
+    assert "0.000" not in line and "F1" not in line
+    assert line.startswith("not kept") and "95.9" in line and "200 decisions" in line
+
+
+def test_a_kept_scorer_update_gives_the_keys_and_f1_it_was_kept_on():
+    line = active().update_figures(scorer_update(True, 95.2, 0.697), span_model=False)
+    assert line.startswith("kept") and "95.2 vs 95.9" in line and "0.697 vs 0.694" in line
+
+
+def test_a_span_model_update_still_gives_its_dev_f1():
+    result = UpdateResult(kept=True, model=None, new_f=0.701, current_f=0.69, dev_documents=40)
+    assert "dev attributed F1 0.701 vs 0.690, 40 dev documents" in active().update_figures(result, span_model=True)
+
+
+def test_a_prior_fitted_on_documents_the_team_may_decide_is_refused():
+    args = argparse.Namespace(sizes="50,100,200", window=10, prior_from=205, prior_cache=None, base=None)
+    with pytest.raises(SystemExit, match="up to document 210"):
+        active().fair_base(args, [], [], None, None)
