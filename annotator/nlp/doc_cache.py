@@ -35,6 +35,14 @@ class DocCache(WeakKeyDictionary):
         self._hit = None
         super().__delitem__(key)
 
+    def answers(self, doc: Any) -> dict:
+        """The Doc's dictionary of answers by key, made empty on first use: for a cache whose value per
+        Doc is such a dictionary (each answer read off the Doc once)."""
+        known = self.get(doc)
+        if known is None:
+            known = self[doc] = {}
+        return known
+
     def clear(self) -> None:
         self._hit = None
         super().clear()

@@ -27,3 +27,13 @@ def test_an_entry_is_read_back_and_forgotten_with_its_doc():
     assert alive() is None and len(cache) == 0
     third = Doc(vocab, words=["Ann"])
     assert cache.get(third) is None  # (a dead Doc's entry never answers for a new one)
+
+
+def test_answers_gives_each_doc_one_dictionary_made_on_first_use():
+    vocab = spacy.blank("en").vocab
+    cache = DocCache()
+    first, second = Doc(vocab, words=["Lena"]), Doc(vocab, words=["Tom"])
+    cache.answers(first)["k"] = 1
+    assert cache.answers(first) == {"k": 1}
+    assert cache.answers(second) == {}
+    assert cache.answers(second) is cache.answers(second)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import LOWER
@@ -108,14 +107,12 @@ def _full_key(mention: Span) -> str:
 
 #: Doc → (a mention's token range → its ``name_words`` and ``_full_key``): read off the words alone,
 #: and asked of the same mentions for every speaker.
-_NAME_READINGS: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[int, str]]] = DocCache()
+_NAME_READINGS: DocCache = DocCache()
 
 
 def _name_reading(mention: Span) -> tuple[int, str]:
     doc = mention.doc
-    known = _NAME_READINGS.get(doc)
-    if known is None:
-        known = _NAME_READINGS[doc] = {}
+    known = _NAME_READINGS.answers(doc)
     key = (mention.start, mention.end)
     reading = known.get(key)
     if reading is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,9 +21,7 @@ def name_bounds(span: Span) -> tuple[int, int]:
     """``name_tokens``' token range (building the Span reads three Tokens: a caller that needs only
     its bounds or last word can skip that)."""
     doc = span.doc
-    known = _NAMES.get(doc)
-    if known is None:
-        known = _NAMES[doc] = {}
+    known = _NAMES.answers(doc)
     key = (span.start, span.end)
     bounds = known.get(key)
     if bounds is None:
@@ -34,7 +31,7 @@ def name_bounds(span: Span) -> tuple[int, int]:
 
 #: Doc → (a mention's token range → its name's): read off the words alone, which never change in a
 #: Doc's life, and asked of the same mentions many times by the entity and coreference steps.
-_NAMES: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[int, int]]] = DocCache()
+_NAMES: DocCache = DocCache()
 
 
 def _name_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -5,7 +5,6 @@ subject a cue verb reports for (``subject_of``)."""
 from __future__ import annotations
 
 from typing import Callable
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,9 +28,7 @@ def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
     Read once per Doc, verb and speech verbs (the quote rules, the speaker rules and the
     suggestions ask it of the same verbs; a Doc's parse never changes after the parser)."""
     doc = verb.doc
-    known = _SUBJECTS.get(doc)
-    if known is None:
-        known = _SUBJECTS[doc] = {}
+    known = _SUBJECTS.answers(doc)
     speech = lexicon.speech  # (what it reads of the lexicon: ``_reports``; an ``AnyWord`` list is no empty one)
     key = (verb.i, climb, type(speech), speech)
     found = known.get(key, _UNREAD)
@@ -43,7 +40,7 @@ def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
 
 
 #: Doc → (verb, climb, speech verbs) → the index of ``subject_of``'s answer (None: none).
-_SUBJECTS: WeakKeyDictionary[Doc, dict[tuple, int | None]] = DocCache()
+_SUBJECTS: DocCache = DocCache()
 _UNREAD = object()
 
 
