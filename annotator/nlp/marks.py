@@ -207,9 +207,12 @@ def joined_text(doc: Doc) -> str:
     if len(texts) > _WORD_TEXTS_KEPT:
         texts.clear()
     parts = []
-    for orth, spaced in doc.to_array([ORTH, SPACY]).tolist():
+    known = texts.get
+    # (one flat list a column: ``to_array([ORTH, SPACY]).tolist()`` built a list per token, and so
+    # many new lists set off the garbage collector)
+    for orth, spaced in zip(doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist(), strict=True):
         key = ~orth if spaced else orth  # (a word's hash is never negative)
-        text = texts.get(key)
+        text = known(key)
         if text is None:
             text = texts[key] = strings[orth] + " " if spaced else strings[orth]
         parts.append(text)
