@@ -36,7 +36,7 @@ def trimmed(doc: Doc, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (at_end[end - 1] or end - start > 1 and dangling[end - 1]):
         end -= 1
-    return doc[start:end] if start < end else None
+    return Span(doc, start, end) if start < end else None  # (as ``doc[start:end]``, without its slice checks)
 
 
 def word_count(span: Span) -> int:
