@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
@@ -66,6 +66,10 @@ class DocWords:
     commas: list[int]
     #: The tokens ``who``, ``whom``, ``whose`` (any case), in order.
     who: list[int]
+    #: Token i is alphabetic (``token.is_alpha``).
+    alpha: list[bool]
+    #: Token i's character offset (``token.idx``).
+    starts: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
@@ -79,7 +83,8 @@ class DocWords:
                    skip_at_end=(space | any_equal(orth, _END_IDS)).tolist(),
                    dangling=any_equal(lower, _DANGLING_IDS).tolist(),
                    dashes=numpy.flatnonzero(dashes).tolist(), commas=numpy.flatnonzero(orth == _COMMA_ID).tolist(),
-                   who=numpy.flatnonzero(any_equal(lower, _WHO_IDS)).tolist())
+                   who=numpy.flatnonzero(any_equal(lower, _WHO_IDS)).tolist(),
+                   alpha=(doc.to_array(IS_ALPHA) != 0).tolist(), starts=doc.to_array(IDX).tolist())
 
 
 def between(positions: list[int], start: int, end: int) -> list[int]:

@@ -37,6 +37,8 @@ def test_the_lists_answer_as_the_tokens_do():
     assert 0 in words.dashes and 15 not in words.dashes and 27 not in words.dashes  # not ``pre-tax``, ``2014–2016``
     assert words.commas == [3]
     assert words.who == [t.i for t in doc if t.lower_ in WHO_WORDS] == [4, 19, 23]
+    assert words.alpha == [t.is_alpha for t in doc] and True in words.alpha and False in words.alpha
+    assert words.starts == [t.idx for t in doc]
 
 
 def test_trimmed_drops_the_edges():

@@ -45,7 +45,9 @@ def word_count(span: Span) -> int:
 
 def has_words_outside(span: Span, inside: list[tuple[int, int]]) -> bool:
     """Some word of the span is not between quotation marks (else it is a direct quote)."""
-    return any(t.is_alpha and not within(t.idx, inside) for t in span)
+    words = doc_words(span.doc)  # (read off the Doc's arrays: no Token built)
+    alpha, starts = words.alpha, words.starts
+    return any(alpha[i] and not within(starts[i], inside) for i in range(span.start, span.end))
 
 
 def type_for(span: Span, inside: list[tuple[int, int]]) -> str:
