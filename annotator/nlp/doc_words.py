@@ -148,3 +148,47 @@ def children_labelled(doc: Doc, label: str) -> dict[int, list[int]]:
                 if head != i:
                     found.setdefault(head, []).append(i)
     return found
+
+
+#: Doc → attribute → each token's id for it, forgotten with the Doc.
+_IDS: DocCache = DocCache()
+
+
+def ids_of(doc: Doc, attr: int) -> list[int]:
+    """Each token's id for ``attr`` (``doc.to_array(attr).tolist()``: a hash for ``LOWER`` and
+    ``ORTH``, a symbol for ``POS``), read once per Doc and attribute, so only for what never changes
+    once the parse is done (not ``ENT_TYPE``). Read-only."""
+    known = _IDS.answers(doc)
+    found = known.get(attr)
+    if found is None:
+        found = known[attr] = doc.to_array(attr).tolist() if len(doc) else []
+    return found
+
+
+#: Doc → attribute → each token's string for it, forgotten with the Doc.
+_STRINGS: DocCache = DocCache()
+#: A hash or symbol id → its string, for every vocabulary (a text's hash and a symbol's id are the
+#: same in each); at most ``_STRINGS_KEPT`` are kept.
+_TEXT_OF: dict[int, str] = {}
+_STRINGS_KEPT = 200_000
+
+
+def strings_of(doc: Doc, attr: int) -> list[str]:
+    """Each token's string for ``attr``: ``LOWER`` gives ``[t.lower_ for t in doc]``, ``ORTH`` the
+    texts, ``POS``, ``TAG`` and ``DEP`` the labels. Read once per Doc and attribute from its arrays,
+    so only for what never changes once the parse is done (not ``ENT_TYPE``). Read-only."""
+    known = _STRINGS.answers(doc)
+    found = known.get(attr)
+    if found is None:
+        ids = ids_of(doc, attr)
+        memo = _TEXT_OF
+        found = list(map(memo.get, ids))
+        if None in found:
+            if len(memo) > _STRINGS_KEPT:
+                memo.clear()
+            strings = doc.vocab.strings
+            for i, text in enumerate(found):
+                if text is None:
+                    found[i] = memo[ids[i]] = strings[ids[i]]
+        known[attr] = found
+    return found

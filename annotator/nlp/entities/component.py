@@ -7,6 +7,7 @@ from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.tokens.doc import SetEntsDefault
 from spacy.util import filter_spans
 
 from annotator.nlp.convert import ensure_span_groups
@@ -68,5 +69,6 @@ class EntityHarmoniser:
         ents = list(doc.ents)
         for step in self.steps:
             ents = step(scan, ents)
-        doc.ents = filter_spans([without_title(e) for e in ents])
+        # (``set_ents`` with the Spans themselves: the ``doc.ents`` setter builds each Span again)
+        doc.set_ents(filter_spans([without_title(e) for e in ents]), default=SetEntsDefault.outside)
         return doc

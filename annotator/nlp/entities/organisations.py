@@ -4,10 +4,13 @@ elsewhere in the document."""
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import ENT_TYPE, LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from annotator.nlp.doc_words import ids_of
 from annotator.nlp.entities.names import PERSON, name_bounds
 from annotator.nlp.entities.scan import EntityScan
 from annotator.nlp.lexicon import POSSESSIVE
@@ -35,7 +38,7 @@ def _organisation_names(doc: Doc, ents: list[Span]) -> list[Span]:
     ORG, and one the model split at ``and`` is joined back into one."""
     out: list[Span] = []
     # the words that decide whether a name goes on, read off the Doc's array (no Token built)
-    strings, lowers = doc.vocab.strings, doc.to_array(LOWER).tolist() if len(doc) else []
+    strings, lowers = doc.vocab.strings, ids_of(doc, LOWER)  # (read once per Doc)
     for ent in ents:
         last, after = strings[lowers[ent.end - 1]], strings[lowers[ent.end]] if ent.end + 2 < len(doc) else ""
         if last.rstrip(".") not in ORG_NAME_ENDINGS and after not in ("and", "&"):
@@ -86,16 +89,18 @@ def _one_label_per_name(ents: list[Span], speaker_heads: set[int], places: list[
     if not ents:
         return ents
     doc = ents[0].doc
+    # (each word read off the Doc's array: ``ent[0]`` and ``doc[i]`` build a Token)
+    strings, lowers = doc.vocab.strings, ids_of(doc, LOWER)
     weight: dict[str, dict[str, int]] = {}
     _vote_by_labels(weight, ents, speaker_heads, places)
     _vote_by_context(weight, doc, capitalised)
-    surnames = {doc[end - 1].lower_ for start, end in (name_bounds(e) for e in ents if e.label_ == PERSON)
+    surnames = {strings[lowers[end - 1]] for start, end in (name_bounds(e) for e in ents if e.label_ == PERSON)
                 if end - start >= 2}
-    titled = {e[0].lower_ for e in ents if e.label_ == PERSON and len(e) == 1 and e.start
-              and doc[e.start - 1].lower_.rstrip(".") in TITLES}
+    titled = {strings[lowers[e.start]] for e in ents if e.label_ == PERSON and len(e) == 1 and e.start
+              and strings[lowers[e.start - 1]].rstrip(".") in TITLES}
     out = []
     for ent in ents:
-        word = ent[0].lower_
+        word = strings[lowers[ent.start]]
         votes = weight.get(word, {})
         other = [label for label in ("GPE", "ORG") if votes.get(label)]
         if ent.label_ == PERSON and len(ent) == 1 and len(other) == 1 and word not in surnames \
@@ -115,8 +120,10 @@ def _vote_by_labels(weight: dict[str, dict[str, int]], ents: list[Span], speaker
     """What the model's labels say of each first word: one-word GPE, ORG and PERSON tags (a dateline
     place or a speaking person counting double) and a longer ORG name starting with it (double)."""
     datelines = {start for start, _ in places}
+    doc = ents[0].doc if ents else None
+    strings, lowers = (doc.vocab.strings, ids_of(doc, LOWER)) if doc is not None else (None, [])
     for ent in ents:
-        word = ent[0].lower_
+        word = strings[lowers[ent.start]]  # (``ent[0].lower_``, off the Doc's array)
         if len(ent) == 1 and ent.label_ in ("GPE", "ORG", PERSON):
             strong = ent.label_ == "GPE" and ent.start in datelines or \
                 ent.label_ == PERSON and ent.start in speaker_heads
@@ -129,21 +136,29 @@ def _vote_by_context(weight: dict[str, dict[str, int]], doc: Doc, capitalised: l
     """What a capitalised word's neighbours say: ``FC``/``Ltd`` after it (double), a possessive
     with a thing organisations own (``Acme's shares``), ``at`` before it (``worked at Acme``).
     ``capitalised``: the indices of the capitalised words, in order (every vote is for one)."""
-    # Each doc[i] builds a new Token: only the capitalised words and their neighbours are read.
+    # The words, tags and entity labels read off the Doc's arrays (a doc[i] builds a Token).
+    if not capitalised:
+        return
     capital = set(capitalised)
     size = len(doc)
+    strings = doc.vocab.strings
+    lowers, orths, tags = ids_of(doc, LOWER), ids_of(doc, ORTH), ids_of(doc, POS)
+    types, org, at = doc.to_array(ENT_TYPE).tolist(), strings["ORG"], _AT
     for i in capitalised:
-        token = doc[i]
-        after = doc[i + 1] if i + 1 < size else None
-        if after is not None and after.lower_.rstrip(".") in ORG_SUFFIXES and i + 1 in capital \
-                and token.ent_type_ != "ORG":
-            _vote(weight, token.lower_, "ORG", 2)
-        elif token.pos_ == "PROPN" and i + 2 < size \
-                and after.text in POSSESSIVE and doc[i + 2].lower_ in OWNED_BY_ORGS:
-            _vote(weight, token.lower_, "ORG", 1)  # "Brentford's squad", "Acme's shares"
-        elif token.pos_ == "PROPN" and i and doc[i - 1].lower_ == "at" \
+        after = i + 1 < size
+        if after and strings[lowers[i + 1]].rstrip(".") in ORG_SUFFIXES and i + 1 in capital \
+                and types[i] != org:
+            _vote(weight, strings[lowers[i]], "ORG", 2)
+        elif tags[i] == _PROPN and i + 2 < size \
+                and strings[orths[i + 1]] in POSSESSIVE and strings[lowers[i + 2]] in OWNED_BY_ORGS:
+            _vote(weight, strings[lowers[i]], "ORG", 1)  # "Brentford's squad", "Acme's shares"
+        elif tags[i] == _PROPN and i and lowers[i - 1] == at \
                 and (i + 1 == size or i + 1 not in capital):
-            _vote(weight, token.lower_, "ORG", 1)  # "a coach at Brentford", "worked at Acme"
+            _vote(weight, strings[lowers[i]], "ORG", 1)  # "a coach at Brentford", "worked at Acme"
+
+
+_PROPN = POS_IDS["PROPN"]
+_AT = hash_string("at")
 
 
 def _short_forms(ents: list[Span]) -> list[Span]:

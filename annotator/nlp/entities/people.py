@@ -9,6 +9,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_words import ids_of
 from annotator.nlp.entities.names import PERSON, name_bounds, name_hyphen, name_tokens, without_title
 from annotator.nlp.entities.organisations import ends_like_organisation
 from annotator.nlp.entities.scan import EntityScan
@@ -40,7 +41,7 @@ def people_by_surname(scan: EntityScan, ents: list[Span]) -> list[Span]:
     # Each name's bounds and last word (lower case, off the Doc's array): building a Span for each
     # name reads three Tokens.
     names = [name_bounds(e) for e in ents]
-    strings, lowers = doc.vocab.strings, doc.to_array(LOWER).tolist() if len(doc) else []
+    strings, lowers = doc.vocab.strings, ids_of(doc, LOWER)  # (read once per Doc)
     last = [strings[lowers[end - 1]] for _, end in names]
     full_names = {word for e, (start, end), word in zip(ents, names, last, strict=True)
                   if e.label_ == PERSON and end - start >= 2}
