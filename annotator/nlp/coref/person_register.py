@@ -7,13 +7,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import any_equal
-from annotator.nlp.entities import PERSON, name_tokens, surname_key
+from annotator.nlp.doc_words import any_equal, doc_words, ids_of
+from annotator.nlp.entities import PERSON, surname_key
 from annotator.nlp.entities.names import name_bounds
 from annotator.nlp.name_words import FEMALE_TITLES, GENDERED, MALE, MALE_TITLES
 from annotator.nlp.paragraphs import sentence_starts
@@ -61,8 +61,13 @@ def people_of(ents: list[Span]) -> list[Person]:
     ``Margaret Oduya``) each full name is its own Person and a bare surname goes to the one named
     last before it."""
     by_surname: dict[str, list[Span]] = {}
+    if not ents:
+        return []
+    doc = ents[0].doc
+    # (the words read off the Doc's arrays: ``ent.text`` joins its tokens, ``doc[i]`` builds one)
+    strings, lowers, orths = doc.vocab.strings, ids_of(doc, LOWER), ids_of(doc, ORTH)
     for ent in ents:
-        if ent.label_ == PERSON and ent.text[:1].isupper():
+        if ent.label_ == PERSON and strings[orths[ent.start]][:1].isupper():
             by_surname.setdefault(surname_key(ent), []).append(ent)
     people: list[Person] = []
     for surname, mentions in by_surname.items():
@@ -84,8 +89,8 @@ def people_of(ents: list[Span]) -> list[Person]:
         people.extend(own.values())
     for person in people:
         for mention in person.mentions:
-            before = mention.doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
-            words = {t.lower_.rstrip(".") for t in mention} | {before}
+            before = strings[lowers[mention.start - 1]].rstrip(".") if mention.start else ""
+            words = {strings[lowers[i]].rstrip(".") for i in range(mention.start, mention.end)} | {before}
             person.gender["m"] += 2 * len(words & MALE_TITLES)
             person.gender["f"] += 2 * len(words & FEMALE_TITLES)
     return people
@@ -116,10 +121,17 @@ def _name_reading(mention: Span) -> tuple[int, str]:
     key = (mention.start, mention.end)
     reading = known.get(key)
     if reading is None:
-        tokens = name_tokens(mention)
-        words = sum(1 for t in tokens if t.is_alpha) - sum(1 for t in tokens if t.text == "-" and not t.whitespace_)
-        reading = known[key] = (words, " ".join(t.lower_ for t in tokens))
+        # ``name_tokens``' words, read off the Doc's arrays (no Span or Token built)
+        start, end = name_bounds(mention)
+        alpha, strings, lowers = doc_words(doc).alpha, doc.vocab.strings, ids_of(doc, LOWER)
+        orths, spaced = ids_of(doc, ORTH), ids_of(doc, SPACY)
+        words = sum(1 for i in range(start, end) if alpha[i]) \
+            - sum(1 for i in range(start, end) if orths[i] == _HYPHEN and not spaced[i])
+        reading = known[key] = (words, " ".join(strings[lowers[i]] for i in range(start, end)))
     return reading
+
+
+_HYPHEN = hash_string("-")
 
 
 def _nearest_full(mention: Span, people: list[Person]) -> Person:
