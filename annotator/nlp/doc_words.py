@@ -70,6 +70,10 @@ class DocWords:
     alpha: list[bool]
     #: Token i's character offset (``token.idx``).
     starts: list[int]
+    #: Token i is a quote mark (its text one of ``QUOTE_MARK_TOKENS``).
+    quote_mark: list[bool]
+    #: Token i is punctuation or a space (``token.is_punct or token.is_space``).
+    punct_or_space: list[bool]
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
@@ -79,12 +83,14 @@ class DocWords:
         # first token, the Doc's last), or a long dash.
         spaced = spaced_after | numpy.roll(spaced_after, 1)
         dashes = any_equal(orth, _DASH_IDS) & (spaced | any_equal(orth, _LONG_DASH_IDS))
-        return cls(skip_at_start=(space | punct & ~any_equal(orth, _QUOTE_MARK_IDS)).tolist(),
+        marks = any_equal(orth, _QUOTE_MARK_IDS)
+        return cls(skip_at_start=(space | punct & ~marks).tolist(),
                    skip_at_end=(space | any_equal(orth, _END_IDS)).tolist(),
                    dangling=any_equal(lower, _DANGLING_IDS).tolist(),
                    dashes=numpy.flatnonzero(dashes).tolist(), commas=numpy.flatnonzero(orth == _COMMA_ID).tolist(),
                    who=numpy.flatnonzero(any_equal(lower, _WHO_IDS)).tolist(),
-                   alpha=(doc.to_array(IS_ALPHA) != 0).tolist(), starts=doc.to_array(IDX).tolist())
+                   alpha=(doc.to_array(IS_ALPHA) != 0).tolist(), starts=doc.to_array(IDX).tolist(),
+                   quote_mark=marks.tolist(), punct_or_space=(punct | space).tolist())
 
 
 def between(positions: list[int], start: int, end: int) -> list[int]:

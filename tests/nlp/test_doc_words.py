@@ -39,6 +39,8 @@ def test_the_lists_answer_as_the_tokens_do():
     assert words.who == [t.i for t in doc if t.lower_ in WHO_WORDS] == [4, 19, 23]
     assert words.alpha == [t.is_alpha for t in doc] and True in words.alpha and False in words.alpha
     assert words.starts == [t.idx for t in doc]
+    assert words.quote_mark == [t.text in QUOTE_MARK_TOKENS for t in doc] and True in words.quote_mark
+    assert words.punct_or_space == [t.is_punct or t.is_space for t in doc]
 
 
 def test_trimmed_drops_the_edges():

@@ -9,7 +9,8 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS, Lexicon
+from annotator.nlp.doc_words import doc_words
+from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
 
@@ -195,11 +196,12 @@ def common_noun_phrase(token: Token, text: str) -> Span:
     start, end = _phrase_bounds(token)
     start, end = _within_paragraph_and_marks(token, text, start, end)
     doc = token.doc
-    while start < token.i and (doc[start].is_punct or doc[start].is_space):
+    edge = doc_words(doc).punct_or_space  # (read off the Doc's arrays: no Token built)
+    while start < token.i and edge[start]:
         start += 1
-    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > token.i and edge[end - 1]:
         end -= 1
-    return doc[start:end]
+    return Span(doc, start, end)  # (``doc[start:end]``, without the slice's checks)
 
 
 def _phrase_bounds(token: Token) -> tuple[int, int]:
@@ -223,14 +225,15 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
 def _within_paragraph_and_marks(token: Token, text: str, start: int, end: int) -> tuple[int, int]:
     """A quote mark inside the subtree means the parser ran into a quote: stop at it; and at the
     paragraph's edges."""
-    doc = token.doc
+    words = doc_words(token.doc)  # (each word's text and offset read off the Doc's arrays)
+    marks, starts = words.quote_mark, words.starts
     para_start, para_end = paragraph_bounds(text, token.idx)
     for i in range(token.i - 1, start - 1, -1):
-        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx < para_start:
+        if marks[i] or starts[i] < para_start:
             start = i + 1
             break
     for i in range(token.i + 1, end):
-        if doc[i].text in QUOTE_MARK_TOKENS or doc[i].idx >= para_end:
+        if marks[i] or starts[i] >= para_end:
             end = i
             break
     return start, end

@@ -54,7 +54,7 @@ class SpeakerScan:
             span = noun_phrase(token, self.text)
             self.mentions[token.i] = (span.start, span.end)
             return span
-        return self.doc[bounds[0]:bounds[1]]
+        return Span(self.doc, bounds[0], bounds[1])  # (``doc[start:end]``, without the slice's checks)
 
     @cached_property
     def paragraph_starts(self) -> list[int]:
