@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
@@ -74,6 +74,8 @@ class DocWords:
     quote_mark: list[bool]
     #: Token i is punctuation or a space (``token.is_punct or token.is_space``).
     punct_or_space: list[bool]
+    #: Token i is a word or a number (``token.is_alpha or token.like_num``: what ``word_count`` counts).
+    counted: list[bool]
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
@@ -83,14 +85,15 @@ class DocWords:
         # first token, the Doc's last), or a long dash.
         spaced = spaced_after | numpy.roll(spaced_after, 1)
         dashes = any_equal(orth, _DASH_IDS) & (spaced | any_equal(orth, _LONG_DASH_IDS))
-        marks = any_equal(orth, _QUOTE_MARK_IDS)
+        marks, alpha = any_equal(orth, _QUOTE_MARK_IDS), doc.to_array(IS_ALPHA) != 0
         return cls(skip_at_start=(space | punct & ~marks).tolist(),
                    skip_at_end=(space | any_equal(orth, _END_IDS)).tolist(),
                    dangling=any_equal(lower, _DANGLING_IDS).tolist(),
                    dashes=numpy.flatnonzero(dashes).tolist(), commas=numpy.flatnonzero(orth == _COMMA_ID).tolist(),
                    who=numpy.flatnonzero(any_equal(lower, _WHO_IDS)).tolist(),
-                   alpha=(doc.to_array(IS_ALPHA) != 0).tolist(), starts=doc.to_array(IDX).tolist(),
-                   quote_mark=marks.tolist(), punct_or_space=(punct | space).tolist())
+                   alpha=alpha.tolist(), starts=doc.to_array(IDX).tolist(),
+                   quote_mark=marks.tolist(), punct_or_space=(punct | space).tolist(),
+                   counted=((alpha | (doc.to_array(LIKE_NUM) != 0))).tolist())
 
 
 def between(positions: list[int], start: int, end: int) -> list[int]:

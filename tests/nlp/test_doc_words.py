@@ -41,6 +41,7 @@ def test_the_lists_answer_as_the_tokens_do():
     assert words.starts == [t.idx for t in doc]
     assert words.quote_mark == [t.text in QUOTE_MARK_TOKENS for t in doc] and True in words.quote_mark
     assert words.punct_or_space == [t.is_punct or t.is_space for t in doc]
+    assert words.counted == [t.is_alpha or t.like_num for t in doc]
 
 
 def test_trimmed_drops_the_edges():
