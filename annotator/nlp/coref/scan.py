@@ -8,8 +8,10 @@ from operator import attrgetter
 from functools import cached_property
 from typing import NamedTuple
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_words import ids_of
 from annotator.nlp.coref.person_register import Person, gender_from_context, people_of
 from annotator.nlp.entities import PERSON
 
@@ -68,9 +70,10 @@ class CorefScan:
         key = (mention.start, mention.end)
         found = self._around.get(key)
         if found is None:
-            doc = self.doc
-            window = doc[max(0, mention.start - 4):min(len(doc), mention.end + 6)]
-            found = self._around[key] = {t.lemma_.lower() or t.lower_ for t in window}
+            doc = self.doc  # (the words read off the Doc's arrays: no Span or Token built)
+            strings, lemmas, lowers = doc.vocab.strings, ids_of(doc, LEMMA), ids_of(doc, LOWER)
+            found = self._around[key] = {strings[lemmas[i]].lower() or strings[lowers[i]]
+                                         for i in range(max(0, mention.start - 4), min(len(doc), mention.end + 6))}
         return found
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SENTENCE_END
+from annotator.nlp.doc_words import doc_words
+from annotator.nlp.lexicon import SENTENCE_END
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
@@ -22,8 +23,8 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
 def named_after_mark(verb: Token, text: str | None = None) -> Span | None:
     """The first name between the quote mark before ``verb`` and ``verb``, in one sentence."""
     doc = verb.doc
-    mark = next((i for i in range(verb.i - 1, max(-1, verb.i - MAX_DISTANCE), -1)
-                 if doc[i].text in QUOTE_MARK_TOKENS), None)
+    marks = doc_words(doc).quote_mark  # (read off the Doc's arrays: no Token built)
+    mark = next((i for i in range(verb.i - 1, max(-1, verb.i - MAX_DISTANCE), -1) if marks[i]), None)
     if mark is None:
         return None
     for i in range(mark + 1, verb.i):

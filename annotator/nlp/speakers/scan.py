@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator, Mapping
 
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import relations_of
+from annotator.nlp.doc_words import ids_of
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.marks import DocText, MarkedSegment, doc_text, find_marked_segments, paragraph_bounds, paragraph_starts
@@ -113,17 +116,27 @@ class SpeakerScan:
 def cue_kind(cue: Span) -> str:
     """``:`` (a headline or an introduction), ``A`` of an interview's ``A:``, ``according to``, or a verb."""
     doc = cue.doc
-    # asked by every speaker rule of every cue: a one-word cue (most are) is read off its token
-    # (``Span.text`` joins the tokens' texts on each access)
-    first = doc[cue.start] if len(cue) == 1 else None
-    text = first.text if first is not None else cue.text
+    if cue.end - cue.start == 1:
+        # asked by every speaker rule of every cue: a one-word cue (most are) is read off the Doc's
+        # arrays (``Span.text`` joins the tokens' texts on each access, ``doc[i]`` builds a Token)
+        orths = ids_of(doc, ORTH)
+        word = orths[cue.start]
+        if word == _COLON_ID:
+            return COLON
+        if word == _A_ID and cue.end < len(doc) and orths[cue.end] == _COLON_ID:
+            return INTERVIEW
+        return ACCORDING if ids_of(doc, LOWER)[cue.start] == _ACCORDING_ID else VERB
+    text = cue.text
     if text == ":":
         return COLON
     if text == "A" and cue.end < len(doc) and doc[cue.end].text == ":":
         return INTERVIEW
-    if (first if first is not None else cue[0]).lower_ == "according":
+    if cue[0].lower_ == "according":
         return ACCORDING
     return VERB
+
+
+_COLON_ID, _A_ID, _ACCORDING_ID = hash_string(":"), hash_string("A"), hash_string("according")
 
 
 def overlaps(a: Span, b: Span) -> bool:
