@@ -49,6 +49,24 @@ _WHO_IDS = _ids(WHO_WORDS)
 _COMMA_ID = hash_string(",")
 
 
+#: Doc → attribute → its column (``doc.to_array(attr)``), forgotten with the Doc.
+_COLUMNS: DocCache = DocCache()
+
+
+def column(doc: Doc, attr: int) -> numpy.ndarray:
+    """``doc.to_array(attr)`` (one attribute: a flat array), read once per Doc and attribute and
+    shared by every rule that reads it (``to_array`` costs some 20 ns a token and attribute, and our
+    components read the same columns about 30 times a Doc). Only for what never changes once the
+    parse is done: the words, their flags and offsets, ``HEAD``, ``DEP``, ``POS``, ``TAG``, ``LEMMA``
+    (not ``ENT_TYPE`` or ``SENT_START``). Read-only: a caller that changes it copies it first."""
+    known = _COLUMNS.answers(doc)
+    found = known.get(attr)
+    if found is None:
+        found = known[attr] = doc.to_array(attr)
+        found.flags.writeable = False
+    return found
+
+
 @dataclass(frozen=True)
 class DocWords:
     """One Doc's tokens as ``trimmed`` and the clause cuts read them (no Doc kept: the facts are
@@ -79,21 +97,21 @@ class DocWords:
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
-        orth, lower = doc.to_array(ORTH), doc.to_array(LOWER)  # (one column a call: contiguous)
-        space, punct, spaced_after = (doc.to_array(attr) != 0 for attr in (IS_SPACE, IS_PUNCT, SPACY))
+        orth, lower = column(doc, ORTH), column(doc, LOWER)  # (one column a call: contiguous)
+        space, punct, spaced_after = (column(doc, attr) != 0 for attr in (IS_SPACE, IS_PUNCT, SPACY))
         # ``_is_dash``: spaced after the dash or after the token before it (``doc[i - 1]``: for the
         # first token, the Doc's last), or a long dash.
         spaced = spaced_after | numpy.roll(spaced_after, 1)
         dashes = any_equal(orth, _DASH_IDS) & (spaced | any_equal(orth, _LONG_DASH_IDS))
-        marks, alpha = any_equal(orth, _QUOTE_MARK_IDS), doc.to_array(IS_ALPHA) != 0
+        marks, alpha = any_equal(orth, _QUOTE_MARK_IDS), column(doc, IS_ALPHA) != 0
         return cls(skip_at_start=(space | punct & ~marks).tolist(),
                    skip_at_end=(space | any_equal(orth, _END_IDS)).tolist(),
                    dangling=any_equal(lower, _DANGLING_IDS).tolist(),
                    dashes=numpy.flatnonzero(dashes).tolist(), commas=numpy.flatnonzero(orth == _COMMA_ID).tolist(),
                    who=numpy.flatnonzero(any_equal(lower, _WHO_IDS)).tolist(),
-                   alpha=alpha.tolist(), starts=doc.to_array(IDX).tolist(),
+                   alpha=alpha.tolist(), starts=column(doc, IDX).tolist(),
                    quote_mark=marks.tolist(), punct_or_space=(punct | space).tolist(),
-                   counted=((alpha | (doc.to_array(LIKE_NUM) != 0))).tolist())
+                   counted=((alpha | (column(doc, LIKE_NUM) != 0))).tolist())
 
 
 def between(positions: list[int], start: int, end: int) -> list[int]:
@@ -123,8 +141,8 @@ def negated_tokens(doc: Doc) -> frozenset[int]:
     found = _NEGATED.get(doc)
     if found is None:
         if len(doc):
-            heads = numpy.arange(len(doc)) + doc.to_array(HEAD).astype(numpy.int64)
-            neg = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["neg"])
+            heads = numpy.arange(len(doc)) + column(doc, HEAD).astype(numpy.int64)
+            neg = numpy.flatnonzero(column(doc, DEP) == doc.vocab.strings["neg"])
             found = frozenset(int(heads[i]) for i in neg.tolist() if heads[i] != i)
         else:
             found = frozenset()
@@ -151,8 +169,8 @@ def children_labelled(doc: Doc, label: str) -> dict[int, list[int]]:
     if found is None:
         found = known[label] = {}
         if len(doc):
-            heads = numpy.arange(len(doc)) + doc.to_array(HEAD).astype(numpy.int64)
-            for i in numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings[label]).tolist():
+            heads = numpy.arange(len(doc)) + column(doc, HEAD).astype(numpy.int64)
+            for i in numpy.flatnonzero(column(doc, DEP) == doc.vocab.strings[label]).tolist():
                 head = int(heads[i])
                 if head != i:
                     found.setdefault(head, []).append(i)
@@ -170,34 +188,5 @@ def ids_of(doc: Doc, attr: int) -> list[int]:
     known = _IDS.answers(doc)
     found = known.get(attr)
     if found is None:
-        found = known[attr] = doc.to_array(attr).tolist() if len(doc) else []
-    return found
-
-
-#: Doc → attribute → each token's string for it, forgotten with the Doc.
-_STRINGS: DocCache = DocCache()
-#: A hash or symbol id → its string, for every vocabulary (a text's hash and a symbol's id are the
-#: same in each); at most ``_STRINGS_KEPT`` are kept.
-_TEXT_OF: dict[int, str] = {}
-_STRINGS_KEPT = 200_000
-
-
-def strings_of(doc: Doc, attr: int) -> list[str]:
-    """Each token's string for ``attr``: ``LOWER`` gives ``[t.lower_ for t in doc]``, ``ORTH`` the
-    texts, ``POS``, ``TAG`` and ``DEP`` the labels. Read once per Doc and attribute from its arrays,
-    so only for what never changes once the parse is done (not ``ENT_TYPE``). Read-only."""
-    known = _STRINGS.answers(doc)
-    found = known.get(attr)
-    if found is None:
-        ids = ids_of(doc, attr)
-        memo = _TEXT_OF
-        found = list(map(memo.get, ids))
-        if None in found:
-            if len(memo) > _STRINGS_KEPT:
-                memo.clear()
-            strings = doc.vocab.strings
-            for i, text in enumerate(found):
-                if text is None:
-                    found[i] = memo[ids[i]] = strings[ids[i]]
-        known[attr] = found
+        found = known[attr] = column(doc, attr).tolist() if len(doc) else []
     return found

@@ -17,6 +17,7 @@ from weakref import WeakKeyDictionary
 from spacy.attrs import ORTH, SPACY
 
 from annotator.nlp.doc_cache import DocCache
+from annotator.nlp.doc_words import column
 from annotator.nlp.lexicon import QUOTE_MARKS
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ def joined_text(doc: Doc) -> str:
     known = texts.get
     # (one flat list a column: ``to_array([ORTH, SPACY]).tolist()`` built a list per token, and so
     # many new lists set off the garbage collector)
-    for orth, spaced in zip(doc.to_array(ORTH).tolist(), doc.to_array(SPACY).tolist(), strict=True):
+    for orth, spaced in zip(column(doc, ORTH).tolist(), column(doc, SPACY).tolist(), strict=True):
         key = ~orth if spaced else orth  # (a word's hash is never negative)
         text = known(key)
         if text is None:

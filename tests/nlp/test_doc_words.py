@@ -9,8 +9,13 @@ import weakref
 import spacy
 from spacy.tokens import Doc
 
+import numpy
+import pytest
+from spacy.attrs import IDX, LOWER, ORTH
+
 from annotator.nlp.doc_words import (
-    DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, children_labelled, doc_words, negated_tokens,
+    DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, children_labelled, column, doc_words, ids_of,
+    negated_tokens,
 )
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.marks import joined_text
@@ -58,9 +63,18 @@ def test_the_text_is_the_docs():
     assert joined_text(Doc(doc.vocab, words=[])) == ""
 
 
+def test_a_column_is_the_docs_array_read_once():
+    doc = _doc()
+    lower = column(doc, LOWER)
+    assert numpy.array_equal(lower, doc.to_array(LOWER)) and column(doc, LOWER) is lower
+    with pytest.raises(ValueError):
+        lower[0] = 0  # read-only: every rule reads the same array
+    assert ids_of(doc, ORTH) == doc.to_array(ORTH).tolist() and ids_of(doc, IDX) == [t.idx for t in doc]
+
+
 def test_the_lists_do_not_keep_the_doc():
     doc = _doc()
-    doc_words(doc)
+    doc_words(doc), column(doc, LOWER), ids_of(doc, LOWER)
     ref = weakref.ref(doc)
     del doc
     gc.collect()

@@ -12,7 +12,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import any_equal, doc_words, ids_of
+from annotator.nlp.doc_words import any_equal, column, doc_words, ids_of
 from annotator.nlp.entities import PERSON, surname_key
 from annotator.nlp.entities.names import name_bounds
 from annotator.nlp.name_words import FEMALE_TITLES, GENDERED, MALE, MALE_TITLES
@@ -168,7 +168,7 @@ def gender_from_context(doc: Doc, people: list[Person]) -> None:
     starts = sentence_starts(doc)
     # Only a mention's first word and a gendered pronoun change anything: read the words from the
     # Doc's array and walk those tokens alone, in order, sentence by sentence.
-    pronouns = _gendered_pronouns(doc.to_array(LOWER))
+    pronouns = _gendered_pronouns(column(doc, LOWER))
     named: set[str] = set()
     sentence = -1
     for i in sorted(owner.keys() | pronouns.keys()):

@@ -9,7 +9,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from annotator.nlp.doc_words import ids_of
+from annotator.nlp.doc_words import column, ids_of
 from annotator.nlp.entities.names import PERSON, name_bounds, name_hyphen, name_tokens, without_title
 from annotator.nlp.entities.organisations import ends_like_organisation
 from annotator.nlp.entities.scan import EntityScan
@@ -126,9 +126,9 @@ def _untagged_surnames(doc: Doc, persons: set[str], taken: set[int]) -> list[Spa
     if not persons or not len(doc):
         return added
     person_ids = {hash_string(word) for word in persons}
-    array = doc.to_array([POS, LOWER])
-    names = numpy.flatnonzero(array[:, 0] == _PROPN)
-    for i in [i for i, word in zip(names.tolist(), array[names, 1].tolist(), strict=True) if word in person_ids]:
+    tags, lowers = column(doc, POS), column(doc, LOWER)  # (read once per Doc and shared)
+    names = numpy.flatnonzero(tags == _PROPN)
+    for i in [i for i, word in zip(names.tolist(), lowers[names].tolist(), strict=True) if word in person_ids]:
         if i in taken:
             continue
         token = doc[i]
@@ -149,9 +149,9 @@ def _introduced_names(doc: Doc, lexicon: Lexicon):
     # The tags from the Doc's arrays rule out most words before a Token is built for them.
     if not len(doc):
         return
-    tags = doc.to_array([POS, ENT_TYPE])
+    # (POS read once per Doc and shared; ENT_TYPE read now: the entity steps change it)
     i = 1
-    for candidate in numpy.flatnonzero((tags[:, 0] == _PROPN) & (tags[:, 1] == 0)).tolist():
+    for candidate in numpy.flatnonzero((column(doc, POS) == _PROPN) & (doc.to_array(ENT_TYPE) == 0)).tolist():
         if candidate < i:
             continue  # inside the name before it, or the first word of the document
         i = candidate

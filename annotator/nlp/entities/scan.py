@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc
 
+from annotator.nlp.doc_words import doc_words
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.paragraphs import dateline_places
@@ -41,7 +42,7 @@ class EntityScan:
     def capitalised(self) -> list[int]:
         """Indices of the tokens whose first character is upper case, read off the text."""
         text = self.text
-        return [i for i, start in enumerate(self.doc.to_array(IDX).tolist()) if text[start].isupper()]
+        return [i for i, start in enumerate(doc_words(self.doc).starts) if text[start].isupper()]
 
     @cached_property
     def capitalised_inside_sentences(self) -> frozenset[str]:

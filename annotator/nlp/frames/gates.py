@@ -18,6 +18,7 @@ from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from annotator.nlp.doc_words import column
 from annotator.nlp.marks import doc_text
 
 #: A gate: the tokens of a document (a boolean per token) where a rule may find something.
@@ -52,17 +53,19 @@ class ParseFacts:
     def __post_init__(self, doc: Doc) -> None:
         #: The Doc's strings (symbols and hashes, as its arrays hold them).
         self.strings = doc.vocab.strings
-        array = doc.to_array(_COLUMNS) if len(doc) else numpy.zeros((0, len(_COLUMNS)), dtype=numpy.uint64)
+        # (each column read once per Doc and shared with the other rules: ``doc_words.column``; read-only)
+        array = [column(doc, attr) for attr in _COLUMNS] if len(doc) \
+            else [numpy.zeros(0, dtype=numpy.uint64)] * len(_COLUMNS)
         index = numpy.arange(len(doc))
         #: Each token's head (itself for a root and in a Doc without a parse).
-        self.heads = index + array[:, 0].astype(numpy.int64)
-        self.dep, self.pos, self.tag = array[:, 1], array[:, 2], array[:, 3]
-        self.lower, self.orth = array[:, 4], array[:, 5]
+        self.heads = index + array[0].astype(numpy.int64)
+        self.dep, self.pos, self.tag = array[1], array[2], array[3]
+        self.lower, self.orth = array[4], array[5]
         self._after_head = index > self.heads
         self._before_head = index < self.heads
         starts = numpy.array([s for s, _ in self.inside], dtype=numpy.int64)
         ends = numpy.array([e for _, e in self.inside], dtype=numpy.int64)
-        idx = array[:, 6].astype(numpy.int64)
+        idx = array[6].astype(numpy.int64)
         found = numpy.searchsorted(starts, idx, side="right") - 1  # as ``scan.within``
         #: The token starts between quotation marks.
         self.quoted = (found >= 0) & (idx < ends[numpy.maximum(found, 0)]) if len(starts) else numpy.zeros(len(idx), bool)

@@ -10,12 +10,10 @@ from typing import Iterable
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import IDX
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import negated_tokens
+from annotator.nlp.doc_words import column, doc_words, negated_tokens
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import MarkedSegment, doc_text, paragraph_bounds
 
@@ -46,7 +44,7 @@ class QuoteScan:
     #: field: a scan made by ``dataclasses.replace`` with another lexicon starts with its own.
     _cue_lemmas: dict[int, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: (kind attribute, word attribute) → the Doc's array of both, for ``words_where``.
-    _arrays: dict[tuple[int, int], numpy.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _arrays: dict[tuple[int, int], tuple[numpy.ndarray, numpy.ndarray]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon, *, min_direct_words: int = 3, headline_max_words: int = 25) -> QuoteScan:
@@ -77,10 +75,10 @@ class QuoteScan:
         arrays = self._arrays if self._arrays else _DOC_ARRAYS.setdefault(doc, self._arrays)  # (one dict a Doc)
         self._arrays = arrays
         array = arrays.get((kind_attr, word_attr))
-        if array is None:
-            array = arrays[(kind_attr, word_attr)] = doc.to_array([kind_attr, word_attr])
-        of_kind = numpy.flatnonzero(array[:, 0] == kind)
-        return [doc[i] for i, word in zip(of_kind.tolist(), array[of_kind, 1].tolist(), strict=True) if word in wanted]
+        if array is None:  # (the columns read once per Doc and shared with the other rules: ``column``)
+            array = arrays[(kind_attr, word_attr)] = (column(doc, kind_attr), column(doc, word_attr))
+        of_kind = numpy.flatnonzero(array[0] == kind)
+        return [doc[i] for i, word in zip(of_kind.tolist(), array[1][of_kind].tolist(), strict=True) if word in wanted]
 
     @cached_property
     def named_words(self) -> set[str]:
@@ -99,10 +97,7 @@ class QuoteScan:
     def token_starts(self) -> list[int]:
         """Each token's character offset, in order (``doc.to_array(IDX)``: no Token built), read once
         per Doc for all its scans (the offsets never change in a Doc's life). Read-only."""
-        starts = _TOKEN_STARTS.get(self.doc)
-        if starts is None:
-            starts = _TOKEN_STARTS[self.doc] = self.doc.to_array(IDX).tolist()
-        return starts
+        return doc_words(self.doc).starts  # (``doc.to_array(IDX)``, read once per Doc)
 
     def char_span(self, start: int, end: int) -> Span | None:
         """The tokens of a character range, contracted to whole tokens when it cuts one; None if empty."""
@@ -155,11 +150,9 @@ def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
 
 _AFTER_ANY_END = float("inf")
 _UNKNOWN = object()
-#: Doc → its tokens' character offsets (``QuoteScan.token_starts``), forgotten with the Doc.
-_TOKEN_STARTS: WeakKeyDictionary[Doc, list[int]] = DocCache()
-#: Doc → (kind attribute, word attribute) → the Doc's array of both (``words_where``): every scan of
+#: Doc → (kind attribute, word attribute) → the Doc's columns of both (``words_where``): every scan of
 #: a Doc shares them (a Doc's words and tags never change after the parser). Read-only.
-_DOC_ARRAYS: WeakKeyDictionary[Doc, dict[tuple[int, int], numpy.ndarray]] = WeakKeyDictionary()
+_DOC_ARRAYS: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[numpy.ndarray, numpy.ndarray]]] = WeakKeyDictionary()
 #: Doc → lexicon → its ``QuoteScan.cue_candidates``, forgotten with the Doc.
 _CUE_CANDIDATES: WeakKeyDictionary[Doc, dict[Lexicon, list[int]]] = WeakKeyDictionary()
 #: A word list → the hashes of its words (``words_where``): the rules ask with the same few lists

@@ -20,7 +20,7 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.doc_words import any_equal
+from annotator.nlp.doc_words import any_equal, column
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.paragraphs import sentence_starts
@@ -108,7 +108,7 @@ class DocFacts:
             facts.cue_tokens.update(range(cue.start, cue.end))
             facts.cue_lemmas.add(cue.root.lemma_.lower())
         facts.speaker_words = {s.root.lower_ for s in doc.spans.get("speakers", [])}
-        facts.mark_tokens = numpy.flatnonzero(any_equal(doc.to_array(ORTH), _MARK_IDS)).tolist() if len(doc) else []
+        facts.mark_tokens = numpy.flatnonzero(any_equal(column(doc, ORTH), _MARK_IDS)).tolist() if len(doc) else []
         return facts
 
     def sentence_of(self, token: int) -> int:
