@@ -3,8 +3,11 @@ possessive, one word of a person's title tagged ORG, a common noun opening a sen
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Span
 
+from annotator.nlp.doc_words import ids_of
 from annotator.nlp.entities.names import PERSON
 from annotator.nlp.entities.scan import EntityScan
 from annotator.nlp.lexicon import POSSESSIVE
@@ -24,15 +27,19 @@ def without_common_nouns(scan: EntityScan, ents: list[Span]) -> list[Span]:
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
-    if end - start > 1 and doc[start].lower_ == "the" and doc[start].text == "the":
+    strings, orths = doc.vocab.strings, ids_of(doc, ORTH)  # (the words off the Doc's array: no Token built)
+    if end - start > 1 and orths[start] == _THE:  # (``the``: its lower case is ``the`` too)
         start += 1
-    elif end - start > 2 and doc[start].text == "The" and doc[start].is_sent_start:
+    elif end - start > 2 and orths[start] == _CAPITAL_THE and doc[start].is_sent_start:
         start += 1  # "The White House said": capitalised only by its place in the sentence
-    while end - start > 1 and doc[end - 1].text in POSSESSIVE:
+    while end - start > 1 and strings[orths[end - 1]] in POSSESSIVE:
         end -= 1
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+_THE, _CAPITAL_THE = hash_string("the"), hash_string("The")
 
 
 def _common_noun_at_sentence_start(scan: EntityScan, ent: Span, ents: list[Span]) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_cache import DocCache
+from annotator.nlp.doc_words import ids_of
 from annotator.nlp.lexicon import POSSESSIVE
 from annotator.nlp.name_words import TITLES
 
@@ -35,12 +37,13 @@ _NAMES: DocCache = DocCache()
 
 
 def _name_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end > start + 1 and doc[end - 1].text in POSSESSIVE:
+    # (the words read off the Doc's arrays: each doc[i] builds a Token)
+    strings, orths, lowers = doc.vocab.strings, ids_of(doc, ORTH), ids_of(doc, LOWER)
+    while end > start + 1 and strings[orths[end - 1]] in POSSESSIVE:
         end -= 1
     while start < end - 1:
-        token = doc[start]  # each doc[i] builds a Token: once per word looked at
-        word = token.lower_
-        if not (word.rstrip(".") in TITLES or word == "the" or not token.text[:1].isupper()):
+        word = strings[lowers[start]]
+        if not (word.rstrip(".") in TITLES or word == "the" or not strings[orths[start]][:1].isupper()):
             break
         start += 1
     return start, end
