@@ -7,13 +7,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator, Mapping
 
-from spacy.attrs import LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import relations_of
-from annotator.nlp.doc_words import ids_of
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.marks import DocText, MarkedSegment, doc_text, find_marked_segments, paragraph_bounds, paragraph_starts
@@ -117,15 +115,16 @@ def cue_kind(cue: Span) -> str:
     """``:`` (a headline or an introduction), ``A`` of an interview's ``A:``, ``according to``, or a verb."""
     doc = cue.doc
     if cue.end - cue.start == 1:
-        # asked by every speaker rule of every cue: a one-word cue (most are) is read off the Doc's
-        # arrays (``Span.text`` joins the tokens' texts on each access, ``doc[i]`` builds a Token)
-        orths = ids_of(doc, ORTH)
-        word = orths[cue.start]
+        # asked by every speaker rule of every cue: a one-word cue (most are) is read off its token,
+        # by the hashes of its text and lower case (``Span.text`` joins the tokens' texts on each
+        # access; a Token's strings are looked up on each access)
+        first = doc[cue.start]
+        word = first.orth
         if word == _COLON_ID:
             return COLON
-        if word == _A_ID and cue.end < len(doc) and orths[cue.end] == _COLON_ID:
+        if word == _A_ID and cue.end < len(doc) and doc[cue.end].orth == _COLON_ID:
             return INTERVIEW
-        return ACCORDING if ids_of(doc, LOWER)[cue.start] == _ACCORDING_ID else VERB
+        return ACCORDING if first.lower == _ACCORDING_ID else VERB
     text = cue.text
     if text == ":":
         return COLON
