@@ -38,6 +38,9 @@ class DocCache(WeakKeyDictionary):
     def answers(self, doc: Any) -> dict:
         """The Doc's dictionary of answers by key, made empty on first use: for a cache whose value per
         Doc is such a dictionary (each answer read off the Doc once)."""
+        hit = self._hit  # (``get``'s fast path, inline: asked some 1,400 times a Doc)
+        if hit is not None and hit[0]() is doc:
+            return hit[1]
         known = self.get(doc)
         if known is None:
             known = self[doc] = {}
