@@ -43,7 +43,7 @@ class QuoteScan:
     #: Token index → its ``cue_lemma`` (the rules ask it of one token many times). Not an init
     #: field: a scan made by ``dataclasses.replace`` with another lexicon starts with its own.
     _cue_lemmas: dict[int, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
-    #: (kind attribute, word attribute) → the Doc's array of both, for ``words_where``.
+    #: (kind attribute, word attribute) → the Doc's columns of both, for ``words_where``.
     _arrays: dict[tuple[int, int], tuple[numpy.ndarray, numpy.ndarray]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
