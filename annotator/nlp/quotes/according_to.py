@@ -24,6 +24,7 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     first = max(sent.start, scan.token_at_or_after(para_start))
     last = min(sent.end, scan.token_at_or_after(para_end))
     phrase_end = max(to.right_edge.i + 1, to.i + 2)
+    phrase_end = _source_end(doc, according, to, phrase_end)
     while phrase_end < last and doc[phrase_end].is_space:
         phrase_end += 1
     first = _clause_start(doc, first, according.i)
@@ -57,6 +58,21 @@ def _pieces(doc: Doc, first: int, before: Token | None, phrase_end: int, last: i
 
 #: What ends the cue phrase when the reported clause goes on after it (``A, according to X, B``).
 _PIECE_BREAKS = frozenset({",", "—", "–", ";", ":"})
+
+
+def _source_end(doc: Doc, according: Token, to: Token, phrase_end: int) -> int:
+    """Where the source phrase ends, the parse's subtree of ``to`` ending at ``phrase_end``: before
+    a piece break the parser hangs on the source (``According to the memo, …``), and at the source's
+    first comma when the verb the cue modifies has no subject outside the phrase (``According to the
+    memo, Ruiz and her deputy ordered …``, the subject read as the source's apposition)."""
+    while phrase_end > to.i + 2 and doc[phrase_end - 1].text in _PIECE_BREAKS:
+        phrase_end -= 1
+    if phrase_end < len(doc) and doc[phrase_end].text == ",":
+        return phrase_end
+    verb = according.head
+    if any(c.dep_ in ("nsubj", "nsubjpass") and not to.i < c.i < phrase_end for c in verb.children):
+        return phrase_end
+    return next((t.i for t in doc[to.i + 2:phrase_end] if t.text == ","), phrase_end)
 
 
 def _word_before(doc: Doc, i: int, first: int) -> Token | None:
