@@ -121,7 +121,8 @@ def cue_kind(cue: Span) -> str:
         return COLON
     if text == "A" and cue.end < len(doc) and doc[cue.end].text == ":":
         return INTERVIEW
-    if (first if first is not None else cue[0]).lower_ == "according":
+    word = (first if first is not None else cue[0]).lower_
+    if word == "according" or word == "in" and first is not None:  # ``In a poll …,`` (quotes.poll_source)
         return ACCORDING
     return VERB
 
