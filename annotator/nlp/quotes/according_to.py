@@ -24,10 +24,10 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     first = max(sent.start, scan.token_at_or_after(para_start))
     last = min(sent.end, scan.token_at_or_after(para_end))
     phrase_end = max(to.right_edge.i + 1, to.i + 2)
-    phrase_end = _source_end(doc, according, to, phrase_end)
+    phrase_end = source_end(doc, according, to, phrase_end)
     while phrase_end < last and doc[phrase_end].is_space:
         phrase_end += 1
-    first = _clause_start(doc, first, according.i)
+    first = opening_clause(doc, first, according.i)
     pieces = _pieces(doc, first, _word_before(doc, according.i, first), phrase_end, last)
     if pieces is None or any(p is None or not has_words_outside(p, scan.inside) for p in pieces) \
             or sum(word_count(p) for p in pieces) < 3:
@@ -60,7 +60,7 @@ def _pieces(doc: Doc, first: int, before: Token | None, phrase_end: int, last: i
 _PIECE_BREAKS = frozenset({",", "—", "–", ";", ":"})
 
 
-def _source_end(doc: Doc, according: Token, to: Token, phrase_end: int) -> int:
+def source_end(doc: Doc, according: Token, to: Token, phrase_end: int) -> int:
     """Where the source phrase ends, the parse's subtree of ``to`` ending at ``phrase_end``: before
     a piece break the parser hangs on the source (``According to the memo, …``), and at the source's
     first comma when the verb the cue modifies has no subject outside the phrase (``According to the
@@ -81,7 +81,7 @@ def _word_before(doc: Doc, i: int, first: int) -> Token | None:
     return doc[j] if j >= first else None
 
 
-def _clause_start(doc: Doc, first: int, according: int) -> int:
+def opening_clause(doc: Doc, first: int, according: int) -> int:
     """Where the clause holding the cue starts: after a colon or semicolon in its sentence, and at
     the cue itself when only a conjunction or an adverb comes before it (``But, according to …``)."""
     for i in range(according - 1, first - 1, -1):
