@@ -77,6 +77,11 @@ COMPARING_OBJECT_VERBS = ("compare", "contrast", "liken", "equate")
 #: added 3 of 4 more there but puts two quotes into news_blind's gold, written to the older
 #: convention, below its floor (tests/nlp/test_quality_floors.py): left out.
 WELCOMING_OBJECT_VERBS = ("embrace",)
+#: ``offer`` as a speech act that commits the speaker (a commissive: ``offered a compromise``,
+#: ``offered her condolences``, ``offered no details``): its object is what was put forward.
+#: Measured on train's tuning part: 26 of 55 new quotes right with their speaker (keys per article
+#: down 0.2, indirect F1 up 0.0012); ``see`` (22 of 42), ``share``/``list`` (about half) left out.
+OFFERING_OBJECT_VERBS = ("offer",)
 
 # -- quotation marks and punctuation ---------------------------------------------------------
 
@@ -188,7 +193,8 @@ WORD_CLASSES: tuple[WordClass, ...] = (
     WordClass("speech", "speech_verbs", SPEECH_VERBS),
     WordClass("cognition", "cognition_verbs", COGNITION_VERBS),  # held less the speech verbs
     WordClass("extra", "extra_cue_verbs", ()),  # more speech verbs: joined to ``speech``, not kept apart
-    WordClass("object_verbs", "object_cue_verbs", OBJECT_CUE_VERBS + COMPARING_OBJECT_VERBS + WELCOMING_OBJECT_VERBS),
+    WordClass("object_verbs", "object_cue_verbs", OBJECT_CUE_VERBS + COMPARING_OBJECT_VERBS + WELCOMING_OBJECT_VERBS
+              + OFFERING_OBJECT_VERBS),
     WordClass("infinitive_verbs", "infinitive_cue_verbs", INFINITIVE_CUE_VERBS),
     WordClass("clause_verbs", "clause_cue_verbs", CLAUSE_CUE_VERBS),  # held less the speech and cognition verbs
     WordClass("prepositional_verbs", "prepositional_cue_verbs", PREPOSITIONAL_CUE_VERBS),
