@@ -54,6 +54,34 @@ from annotator.nlp.cue_words import (
 #: or with a name (``repeated the claim to Ms. Ruiz``), the phrase is as often to whom or where it
 #: was said, and is left out.
 OBJECT_PREPOSITIONS = frozenset({"to", "with"})
+#: Nouns of a measured opinion: a sentence that opens ``In the spring survey,`` or ``In the
+#: latest poll,`` reports what the poll found as ``according to the poll`` does (``quotes.poll_source``).
+#: Measured on train's tuning part: 11 of 14 such new quotes right; ``interview``, ``speech`` and
+#: ``statement`` after ``in`` are a setting, not a source (1 of 14).
+POLL_NOUNS = frozenset({"poll", "survey"})
+#: Verbs of intending whose infinitive, when they head the speaker's own sentence, is the intention
+#: (``cue_words.INTENTION_INFINITIVE_VERBS``), with ``seek`` (to try or wish to do) and ``decide`` (a
+#: choice made, Levin's ``want``-like verbs): ``the union seeks to block the merger``, ``the board
+#: decided to close the pool``. Measured on train's tuning part once ``quotes.nested`` had dropped the
+#: reports inside reports: 19 of 36 and 8 of 16 new quotes right (``want`` 7 of 19, ``try`` under
+#: that, left out).
+OWN_INTENTION_VERBS = INTENTION_INFINITIVE_VERBS + ("seek", "decide")
+#: Verbs of comparing (Levin's ``correspond``/``amalgamate`` verbs that judge one thing by another):
+#: their object with its ``to``/``with`` phrase is the judgement (``likened the levy to theft``,
+#: ``compared the senator with a weathervane``). Measured on train's tuning part: 10 of 14 new
+#: quotes right with their speaker.
+COMPARING_OBJECT_VERBS = ("compare", "contrast", "liken", "equate")
+#: ``embrace`` as taking up a view or a cause gladly (``embraced the plan``, ``embraced the
+#: union's demands``): a stance of approval whose object is what is approved. Measured on train's
+#: tuning part: 9 of 13 new quotes right with their speaker. ``welcome`` (``welcomed the ruling``)
+#: added 3 of 4 more there but puts two quotes into news_blind's gold, written to the older
+#: convention, below its floor (tests/nlp/test_quality_floors.py): left out.
+WELCOMING_OBJECT_VERBS = ("embrace",)
+#: ``offer`` as a speech act that commits the speaker (a commissive: ``offered a compromise``,
+#: ``offered her condolences``, ``offered no details``): its object is what was put forward.
+#: Measured on train's tuning part: 26 of 55 new quotes right with their speaker (keys per article
+#: down 0.2, indirect F1 up 0.0012); ``see`` (22 of 42), ``share``/``list`` (about half) left out.
+OFFERING_OBJECT_VERBS = ("offer",)
 
 # -- quotation marks and punctuation ---------------------------------------------------------
 
@@ -165,14 +193,15 @@ WORD_CLASSES: tuple[WordClass, ...] = (
     WordClass("speech", "speech_verbs", SPEECH_VERBS),
     WordClass("cognition", "cognition_verbs", COGNITION_VERBS),  # held less the speech verbs
     WordClass("extra", "extra_cue_verbs", ()),  # more speech verbs: joined to ``speech``, not kept apart
-    WordClass("object_verbs", "object_cue_verbs", OBJECT_CUE_VERBS),
+    WordClass("object_verbs", "object_cue_verbs", OBJECT_CUE_VERBS + COMPARING_OBJECT_VERBS + WELCOMING_OBJECT_VERBS
+              + OFFERING_OBJECT_VERBS),
     WordClass("infinitive_verbs", "infinitive_cue_verbs", INFINITIVE_CUE_VERBS),
     WordClass("clause_verbs", "clause_cue_verbs", CLAUSE_CUE_VERBS),  # held less the speech and cognition verbs
     WordClass("prepositional_verbs", "prepositional_cue_verbs", PREPOSITIONAL_CUE_VERBS),
     WordClass("nouns", "cue_nouns", CUE_NOUNS),
     WordClass("adjectives", "cue_adjectives", CUE_ADJECTIVES),
     WordClass("stance_verbs", "stance_cue_verbs", STANCE_OBJECT_VERBS),
-    WordClass("intention_verbs", "intention_cue_verbs", INTENTION_INFINITIVE_VERBS),
+    WordClass("intention_verbs", "intention_cue_verbs", OWN_INTENTION_VERBS),
     WordClass("regard_verbs", "regard_cue_verbs", REGARD_VERBS),
     WordClass("evidence_verbs", "evidence_cue_verbs", EVIDENCE_VERBS),
     WordClass("adjective_prepositions", "prepositional_cue_adjectives", ADJECTIVE_PREPOSITIONS),
@@ -190,6 +219,7 @@ WORD_CLASSES: tuple[WordClass, ...] = (
     WordClass("object_prepositions", "object_prepositions", OBJECT_PREPOSITIONS),
     WordClass("clause_only_evidence_verbs", "clause_only_evidence_verbs", CLAUSE_ONLY_EVIDENCE_VERBS),
     WordClass("source_prepositions", "source_prepositions", SOURCE_PREPOSITIONS),
+    WordClass("poll_nouns", "poll_source_nouns", POLL_NOUNS),
 )
 _CLASS_NAMES = frozenset(word_class.name for word_class in WORD_CLASSES)
 

@@ -24,9 +24,10 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     first = max(sent.start, scan.token_at_or_after(para_start))
     last = min(sent.end, scan.token_at_or_after(para_end))
     phrase_end = max(to.right_edge.i + 1, to.i + 2)
+    phrase_end = source_end(doc, according, to, phrase_end)
     while phrase_end < last and doc[phrase_end].is_space:
         phrase_end += 1
-    first = _clause_start(doc, first, according.i)
+    first = opening_clause(doc, first, according.i)
     pieces = _pieces(doc, first, _word_before(doc, according.i, first), phrase_end, last)
     if pieces is None or any(p is None or not has_words_outside(p, scan.inside) for p in pieces) \
             or sum(word_count(p) for p in pieces) < 3:
@@ -59,13 +60,28 @@ def _pieces(doc: Doc, first: int, before: Token | None, phrase_end: int, last: i
 _PIECE_BREAKS = frozenset({",", "—", "–", ";", ":"})
 
 
+def source_end(doc: Doc, according: Token, to: Token, phrase_end: int) -> int:
+    """Where the source phrase ends, the parse's subtree of ``to`` ending at ``phrase_end``: before
+    a piece break the parser hangs on the source (``According to the memo, …``), and at the source's
+    first comma when the verb the cue modifies has no subject outside the phrase (``According to the
+    memo, Ruiz and her deputy ordered …``, the subject read as the source's apposition)."""
+    while phrase_end > to.i + 2 and doc[phrase_end - 1].text in _PIECE_BREAKS:
+        phrase_end -= 1
+    if phrase_end < len(doc) and doc[phrase_end].text == ",":
+        return phrase_end
+    verb = according.head
+    if any(c.dep_ in ("nsubj", "nsubjpass") and not to.i < c.i < phrase_end for c in verb.children):
+        return phrase_end
+    return next((t.i for t in doc[to.i + 2:phrase_end] if t.text == ","), phrase_end)
+
+
 def _word_before(doc: Doc, i: int, first: int) -> Token | None:
     """The word before ``i`` from ``first`` on, white space passed over; None at the clause start."""
     j = word_before(doc, i)
     return doc[j] if j >= first else None
 
 
-def _clause_start(doc: Doc, first: int, according: int) -> int:
+def opening_clause(doc: Doc, first: int, according: int) -> int:
     """Where the clause holding the cue starts: after a colon or semicolon in its sentence, and at
     the cue itself when only a conjunction or an adverb comes before it (``But, according to …``)."""
     for i in range(according - 1, first - 1, -1):

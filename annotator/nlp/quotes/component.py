@@ -13,7 +13,8 @@ from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
 from annotator.nlp.quotes import (
-    direct, headline, interview, noun_cue, passive_judgement, relative_piece, reports, stance_noun,
+    direct, headline, interview, nested, noun_cue, passive_judgement, poll_source, relative_piece, reports,
+    stance_noun,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -41,6 +42,7 @@ RULES: tuple[QuoteRule, ...] = (
     QuoteRule("noun cue", noun_cue.find, noun_cue.add_reports),
     QuoteRule("stance noun", stance_noun.find, noun_cue.add_reports),
     QuoteRule("passive judgement", passive_judgement.find, noun_cue.add_reports),
+    QuoteRule("poll source", poll_source.find, noun_cue.add_reports),
 )
 
 
@@ -93,7 +95,7 @@ class QuoteFinder:
         found: list[FoundQuote] = []
         for rule in self.rules:
             found = rule.combine(found, rule.find(scan))
-        return found
+        return nested.outermost(found)
 
 
 def set_quotes(doc: Doc, found: list[FoundQuote]) -> None:

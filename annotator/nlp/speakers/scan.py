@@ -124,7 +124,8 @@ def cue_kind(cue: Span) -> str:
             return COLON
         if word == _A_ID and cue.end < len(doc) and doc[cue.end].orth == _COLON_ID:
             return INTERVIEW
-        return ACCORDING if first.lower == _ACCORDING_ID else VERB
+        # a one-word ``In`` opens ``In a poll …, CLAUSE`` (quotes.poll_source): its object is the source
+        return ACCORDING if first.lower in _ACCORDING_IDS else VERB
     text = cue.text
     if text == ":":
         return COLON
@@ -135,7 +136,8 @@ def cue_kind(cue: Span) -> str:
     return VERB
 
 
-_COLON_ID, _A_ID, _ACCORDING_ID = hash_string(":"), hash_string("A"), hash_string("according")
+_COLON_ID, _A_ID = hash_string(":"), hash_string("A")
+_ACCORDING_IDS = frozenset((hash_string("according"), hash_string("in")))
 
 
 def overlaps(a: Span, b: Span) -> bool:

@@ -1,0 +1,46 @@
+"""``In the spring survey, CLAUSE.``: a poll or a survey named in a phrase that opens its
+sentence is the source of the clause after the phrase's comma, as ``according to`` names one
+(``According to the poll, …``). The nouns are the lexicon's ``poll_nouns``; the cue is ``in``,
+whose object the speakers read as they read ``according to``'s."""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Token
+
+from annotator.nlp.quotes.according_to import opening_clause, source_end
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
+from annotator.nlp.quotes.scan import QuoteScan
+
+_NOUN = POS_IDS["NOUN"]
+
+
+def find(scan: QuoteScan) -> list[FoundQuote]:
+    found = []
+    for noun in scan.words_where(POS, _NOUN, LEMMA, scan.lexicon.poll_nouns):
+        item = _in_poll(scan, noun)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _in_poll(scan: QuoteScan, noun: Token) -> FoundQuote | None:
+    """The clause a sentence-opening ``In <poll>,`` reports, else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or scan.quoted(prep.idx):
+        return None
+    doc = scan.doc
+    para_start, para_end = scan.paragraph(prep.idx)
+    sent = prep.sent
+    first = max(sent.start, scan.token_at_or_after(para_start))
+    last = min(sent.end, scan.token_at_or_after(para_end))
+    if opening_clause(doc, first, prep.i) != prep.i:
+        return None
+    phrase_end = source_end(doc, prep, prep, max(prep.right_edge.i + 1, prep.i + 2))
+    if phrase_end >= last or doc[phrase_end].text != ",":
+        return None
+    span = trimmed(doc, phrase_end + 1, last)
+    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
+        return None
+    return FoundQuote(span, type_for(span, scan.inside), doc[prep.i:prep.i + 1])
