@@ -41,9 +41,9 @@ from spacy.tokens import Doc
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.scorer_features import (
-    CROSSES, DocFacts, Features, base_features, class_index, crossed, cue_classes, features, neighbour_features,
-    speaker_kind,
+    CROSSES, DocFacts, Features, base_features, class_index, crossed, cue_classes, features, speaker_kind,
 )
+from annotator.nlp.suggest.neighbours import neighbour_features
 
 __all__ = ["CROSSES", "DocFacts", "Features", "SuggestionScorer", "base_features", "class_index", "crossed",
            "cue_classes", "default_scorer", "features", "neighbour_features", "shipped_table", "sigmoid", "speaker_kind",

@@ -2,7 +2,8 @@
 words (``features``: name → value, the learned scorer's input; ``scorer.py`` weighs them).
 
 Three parts: the content (its head's part of speech, dependency and tag, its place in its sentence
-and paragraph, quotation marks, the pre-labels near it), the cue (its parse, which of our lexicon's
+and paragraph, quotation marks, the pre-labels near it, what its tokens hold: named entities, a
+finite verb, a comma, a pronoun, a number), the cue (its parse, which of our lexicon's
 classes it belongs to, where it stands), and the speaker (its kind, how it is tied to the cue); then
 the crosses of some of their named values (``CROSSES``: ``source=…|cue-class=…``), so a weight can
 depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``), and
@@ -41,6 +42,9 @@ _TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD", "NN", "NNS", "
                    "WDT", "WP", "WRB", "DT", "PRP", "PRP$", "RB", "CD", "``", "''", "-LRB-", ","})
 _MARK_IDS = sorted(hash_string(mark) for mark in QUOTE_MARK_TOKENS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+#: Named-entity labels of a person, an organisation, a place or a group (inside a content or a speaker).
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 #: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
 #: each of the second (``cue-class=speech``) the feature ``source=frame:clause|cue-class=speech``.
@@ -256,7 +260,20 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
         "position": quote.start / max(len(doc), 1),
         "log-prelabels": math.log1p(len(facts.quotes)),
+        **_inside(quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
+        "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
     }
+
+
+def _inside(quote: Span) -> Features:
+    """What the content's tokens hold: named entities (and their share), a finite verb, a verb, a
+    comma, a pronoun, a number."""
+    named = sum(1 for t in quote if t.ent_type_ in _NAMED)
+    pos = {t.pos_ for t in quote}
+    return {"content-has-entity": float(named > 0), "content-entity-share": named / max(len(quote), 1),
+            "content-has-finite-verb": float(any(t.tag_ in _FINITE for t in quote)),
+            "content-has-verb": float("VERB" in pos), "content-has-comma": float(any(t.text == "," for t in quote)),
+            "content-has-pronoun": float("PRON" in pos), "content-has-number": float("NUM" in pos)}
 
 
 def _cue_features(facts: DocFacts, quote: Span, heads: tuple[int, int], cue: Span | None, lexicon: Lexicon,
@@ -314,7 +331,7 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, lis
 def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span, spoken: tuple,
                       cue_root: int | None) -> Features:
     """``spoken``: ``_speaker_of(facts, speaker)``; ``cue_root``: the index of the cue's root."""
-    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words = spoken
+    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words, named = spoken
     near = cue if cue is not None else quote
     gap = near.start - speaker.end if speaker.end <= near.start else max(speaker.start - near.end, 0)
     return {
@@ -327,13 +344,15 @@ def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: S
         dep: 1.0,
         "log-speaker-words": log_words,
         "log-speaker-gap": math.log1p(gap),
+        "speaker-in-content": float(quote.start <= speaker.start and speaker.end <= quote.end),
+        "speaker-has-entity": named,
     }
 
 
 def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
     """What the speaker features read of the speaker alone, once per span: its kind, sentence, its
     root's head's index, whether the root is a subject, its dependency feature, and the features
-    of its marks, the pre-labels and its length."""
+    of its marks, the pre-labels, its length and whether it holds a named entity."""
     key = (speaker.start, speaker.end)
     known = facts._speakers.get(key)
     if known is None:
@@ -343,45 +362,6 @@ def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
             f"speaker-dep={_kind(root.dep_, _DEPS)}",
             float(facts.in_marks(speaker.start_char, speaker.end_char) > 0.5),
             float(facts.in_quote(speaker.start, speaker.end)), float(root.lower_ in facts.speaker_words),
-            math.log1p(len(speaker)))
+            math.log1p(len(speaker)), float(any(t.ent_type_ in _NAMED for t in speaker)))
     return known
 
-
-def neighbour_features(places: list[tuple[int, int, int | None]]) -> list[Features]:
-    """What each proposal's neighbours among all of one Doc's proposals say of it, by its place:
-    ``places`` holds each proposal's content (token start and end) and its cue's start (None without
-    a cue); out: for each, how many others propose the same content (``log-same-span``), overlap it
-    (``log-overlapping``), share its cue (``log-same-cue``), and whether a longer one holds it
-    (``inside-other``) or it holds a shorter one (``contains-other``). Counts of shapes, never words:
-    a content that several sources reach, or one that another candidate cuts otherwise, is right at
-    other rates."""
-    spans: dict[tuple[int, int], int] = {}
-    cues: dict[int, int] = {}
-    for start, end, cue in places:
-        spans[(start, end)] = spans.get((start, end), 0) + 1
-        if cue is not None:
-            cues[cue] = cues.get(cue, 0) + 1
-    ordered = sorted(spans)
-    facts: dict[tuple[int, int], tuple[int, bool, bool]] = {}
-    for i, (start, end) in enumerate(ordered):
-        overlapping, inside, contains = spans[(start, end)] - 1, False, False
-        for j in range(i - 1, -1, -1):  # (earlier starts: any may reach past ``start``)
-            s, e = ordered[j]
-            if e > start:
-                overlapping += spans[(s, e)]
-                inside = inside or e >= end
-                contains = contains or (s == start and e < end)
-        for s, e in ordered[i + 1:]:
-            if s >= end:
-                break
-            overlapping += spans[(s, e)]
-            contains = contains or e <= end
-            inside = inside or (s == start and e > end)
-        facts[(start, end)] = (overlapping, inside, contains)
-    out = []
-    for start, end, cue in places:
-        overlapping, inside, contains = facts[(start, end)]
-        out.append({"log-same-span": math.log1p(spans[(start, end)] - 1), "log-overlapping": math.log1p(overlapping),
-                    "log-same-cue": math.log1p(cues[cue] - 1) if cue is not None else 0.0,
-                    "inside-other": float(inside), "contains-other": float(contains)})
-    return out

@@ -102,3 +102,22 @@ def test_a_cue_inside_a_pre_labeled_quote_is_flagged(nlp_model):
     feats = features(facts, content, doc[cue.i:cue.i + 1], doc[cue.i - 2:cue.i], "frame:clause", "indirect", lexicon)
     assert feats["cue-in-prelabel"] == 1.0 and feats["speaker-in-prelabel"] == 1.0
     assert feats["has-mark-token"] == 0.0 and feats["sentence-has-direct-prelabel"] == 1.0
+
+
+def test_what_the_content_and_the_speaker_hold(nlp_model):
+    doc = parsed(nlp_model, "Boatwright Tamsin Okafor said the ferry from Dunmore needs 3 new engines, and she repaired it.")
+    lexicon = Lexicon()
+    said = next(t for t in doc if t.lower_ == "said")
+    content = doc[said.i + 1:doc[-1].i]
+    speaker = doc[0:said.i]
+    feats = base_features(DocFacts.of(doc), content, doc[said.i:said.i + 1], speaker, "frame:clause", "indirect",
+                          lexicon)
+    assert feats["content-has-finite-verb"] == 1.0 and feats["content-has-verb"] == 1.0
+    assert feats["content-has-number"] == 1.0 and feats["content-has-comma"] == 1.0
+    assert feats["content-has-pronoun"] == 1.0
+    assert feats["log-sentence-start-gap"] > 0 and feats["log-sentence-end-gap"] > 0
+    assert feats["speaker-in-content"] == 0.0
+    short = doc[said.i + 1:said.i + 3]  # "the ferry": no verb, no number
+    feats = base_features(DocFacts.of(doc), short, doc[said.i:said.i + 1], None, "frame:clause", "indirect", lexicon)
+    assert feats["content-has-verb"] == 0.0 and feats["content-has-number"] == 0.0
+    assert feats["content-has-comma"] == 0.0 and 0.0 <= feats["content-entity-share"] <= 1.0
