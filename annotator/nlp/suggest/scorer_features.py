@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import ENT_TYPE, ORTH, POS, TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +45,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 #: Named-entity labels of a person, an organisation, a place or a group (inside a content or a speaker).
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: What ``DocFacts.inside_counts`` counts, in its columns' order.
+_INSIDE = ("named entity", "finite verb", "verb", "comma", "pronoun", "number")
 
 #: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
 #: each of the second (``cue-class=speech``) the feature ``source=frame:clause|cue-class=speech``.
@@ -82,6 +84,9 @@ class DocFacts:
     speaker_words: set[str] = field(default_factory=set)
     #: the tokens that are quotation marks (``lexicon.QUOTE_MARK_TOKENS``), in order
     mark_tokens: list[int] = field(default_factory=list)
+    #: for each token index i, how many tokens before it are each of ``_INSIDE`` (a row of counts;
+    #: a content's counts are two rows' difference)
+    inside_counts: numpy.ndarray | None = None
     _segment_ends: list[int] = field(init=False, repr=False)
     _quote_ends: list[int] = field(init=False, repr=False)
     #: what ``features`` reads of one content span and of one cue, by token range: proposals of
@@ -112,7 +117,10 @@ class DocFacts:
             facts.cue_tokens.update(range(cue.start, cue.end))
             facts.cue_lemmas.add(cue.root.lemma_.lower())
         facts.speaker_words = {s.root.lower_ for s in doc.spans.get("speakers", [])}
-        facts.mark_tokens = numpy.flatnonzero(any_equal(doc.to_array(ORTH), _MARK_IDS)).tolist() if len(doc) else []
+        if len(doc):
+            orth, ent, tag, pos = doc.to_array([ORTH, ENT_TYPE, TAG, POS]).T
+            facts.mark_tokens = numpy.flatnonzero(any_equal(orth, _MARK_IDS)).tolist()
+            facts.inside_counts = _inside_counts(doc, orth, ent, tag, pos)
         return facts
 
     def sentence_of(self, token: int) -> int:
@@ -260,20 +268,29 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
         "position": quote.start / max(len(doc), 1),
         "log-prelabels": math.log1p(len(facts.quotes)),
-        **_inside(quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
+        **_inside(facts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
         "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
     }
 
 
-def _inside(quote: Span) -> Features:
-    """What the content's tokens hold: named entities (and their share), a finite verb, a verb, a
-    comma, a pronoun, a number."""
-    named = sum(1 for t in quote if t.ent_type_ in _NAMED)
-    pos = {t.pos_ for t in quote}
+def _inside_counts(doc: Doc, orth, ent, tag, pos) -> numpy.ndarray:
+    """``DocFacts.inside_counts`` from the Doc's arrays: a named entity's token, a finite verb's tag,
+    a verb, a comma, a pronoun, a number (``_INSIDE``), counted from the Doc's start."""
+    strings = doc.vocab.strings
+    flags = numpy.stack([any_equal(ent, [strings[label] for label in _NAMED]),
+                         any_equal(tag, [strings[t] for t in _FINITE]), pos == strings["VERB"],
+                         orth == strings[","], pos == strings["PRON"], pos == strings["NUM"]], axis=1)
+    return numpy.vstack([numpy.zeros((1, flags.shape[1]), dtype=numpy.int64), numpy.cumsum(flags, axis=0)])
+
+
+def _inside(facts: DocFacts, quote: Span) -> Features:
+    """What the content's tokens hold (``_INSIDE``): named entities (and their share), a finite verb, a
+    verb, a comma, a pronoun, a number."""
+    named, finite, verb, comma, pronoun, number = (facts.inside_counts[quote.end] - facts.inside_counts[quote.start]).tolist()
     return {"content-has-entity": float(named > 0), "content-entity-share": named / max(len(quote), 1),
-            "content-has-finite-verb": float(any(t.tag_ in _FINITE for t in quote)),
-            "content-has-verb": float("VERB" in pos), "content-has-comma": float(any(t.text == "," for t in quote)),
-            "content-has-pronoun": float("PRON" in pos), "content-has-number": float("NUM" in pos)}
+            "content-has-finite-verb": float(finite > 0), "content-has-verb": float(verb > 0),
+            "content-has-comma": float(comma > 0), "content-has-pronoun": float(pronoun > 0),
+            "content-has-number": float(number > 0)}
 
 
 def _cue_features(facts: DocFacts, quote: Span, heads: tuple[int, int], cue: Span | None, lexicon: Lexicon,

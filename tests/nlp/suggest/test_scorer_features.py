@@ -121,3 +121,21 @@ def test_what_the_content_and_the_speaker_hold(nlp_model):
     feats = base_features(DocFacts.of(doc), short, doc[said.i:said.i + 1], None, "frame:clause", "indirect", lexicon)
     assert feats["content-has-verb"] == 0.0 and feats["content-has-number"] == 0.0
     assert feats["content-has-comma"] == 0.0 and 0.0 <= feats["content-entity-share"] <= 1.0
+
+
+def test_the_content_counts_read_from_arrays_match_the_tokens(nlp_model):
+    from annotator.nlp.suggest.scorer_features import _inside
+    doc = parsed(nlp_model, "Mayor Reinholt Abara of Velmouth told 40 fishers, who had waited since May, that "
+                            "the harbour would reopen, and they thanked him for it.")
+    facts = DocFacts.of(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            got = _inside(facts, span)
+            assert got["content-has-comma"] == float(any(t.text == "," for t in span))
+            assert got["content-has-verb"] == float(any(t.pos_ == "VERB" for t in span))
+            assert got["content-has-pronoun"] == float(any(t.pos_ == "PRON" for t in span))
+            assert got["content-has-number"] == float(any(t.pos_ == "NUM" for t in span))
+            assert got["content-has-finite-verb"] == float(any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span))
+            named = sum(1 for t in span if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+            assert got["content-entity-share"] == pytest.approx(named / len(span))
