@@ -25,6 +25,7 @@ from annotator.nlp.doc_words import any_equal
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.paragraphs import sentence_starts
+from annotator.nlp.suggest.content_counts import NAMED, content_counts, inside_counts
 from annotator.nlp.suggest.lexicon_classes import CLASS_ATTRIBUTES, class_index, cue_classes  # noqa: F401  (re-exported)
 from annotator.nlp.suggest.scores import BANDS, band
 
@@ -42,11 +43,8 @@ _TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD", "NN", "NNS", "
                    "WDT", "WP", "WRB", "DT", "PRP", "PRP$", "RB", "CD", "``", "''", "-LRB-", ","})
 _MARK_IDS = sorted(hash_string(mark) for mark in QUOTE_MARK_TOKENS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
-#: Named-entity labels of a person, an organisation, a place or a group (inside a content or a speaker).
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: What ``DocFacts.inside_counts`` counts, in its columns' order.
-_INSIDE = ("named entity", "finite verb", "verb", "comma", "pronoun", "number")
+#: The cue's children flagged by dependency (``cue-has-ccomp``: which complements it takes).
+_CUE_CHILDREN = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "dative"})
 
 #: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
 #: each of the second (``cue-class=speech``) the feature ``source=frame:clause|cue-class=speech``.
@@ -84,7 +82,7 @@ class DocFacts:
     speaker_words: set[str] = field(default_factory=set)
     #: the tokens that are quotation marks (``lexicon.QUOTE_MARK_TOKENS``), in order
     mark_tokens: list[int] = field(default_factory=list)
-    #: for each token index i, how many tokens before it are each of ``_INSIDE`` (a row of counts;
+    #: for each token index i, how many tokens before it are each of ``content_counts.INSIDE`` (a row of counts;
     #: a content's counts are two rows' difference)
     inside_counts: numpy.ndarray | None = None
     _segment_ends: list[int] = field(init=False, repr=False)
@@ -120,7 +118,7 @@ class DocFacts:
         if len(doc):
             orth, ent, tag, pos = doc.to_array([ORTH, ENT_TYPE, TAG, POS]).T
             facts.mark_tokens = numpy.flatnonzero(any_equal(orth, _MARK_IDS)).tolist()
-            facts.inside_counts = _inside_counts(doc, orth, ent, tag, pos)
+            facts.inside_counts = inside_counts(doc, orth, ent, tag, pos)
         return facts
 
     def sentence_of(self, token: int) -> int:
@@ -205,7 +203,7 @@ def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tupl
 def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
           quote_type: str, lexicon: Lexicon) -> tuple[Features, dict[str, list[str]]]:
     """The base features, and the names of the crossed kinds' values (kind → its ``kind=value`` names)."""
-    words, heads, head_dep, content = _content_of(facts, quote)
+    words, heads, head_dep, content, head = _content_of(facts, quote)
     band_name = BANDS[band(words)]
     spoken = _speaker_of(facts, speaker) if speaker is not None else None
     kind = spoken[0] if spoken is not None else "none"
@@ -216,6 +214,7 @@ def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, 
                      named["type"][0]: 1.0, named["speaker"][0]: 1.0, f"source={source}|speaker={kind}": 1.0,
                      head_dep: 1.0}
     out.update(content)
+    out.update((f"content-head-class={name}", 1.0) for name in cue_classes(facts.doc[head:head + 1], lexicon))
     out.update(_cue_features(facts, quote, heads, cue, lexicon, named))
     if spoken is not None:
         cue_root = _cue_of(facts, cue, lexicon)[3] if cue is not None else None
@@ -223,9 +222,9 @@ def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, 
     return out, named
 
 
-def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features]:
+def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features, int]:
     """The content's words, the indices of its head's head and of that one's head, the head's
-    dependency feature and the content features, read once per span."""
+    dependency feature, the content features and the head's index, read once per span."""
     key = (quote.start, quote.end)
     known = facts._contents.get(key)
     if known is None:
@@ -233,7 +232,7 @@ def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str
         up = head.head
         known = facts._contents[key] = (len(facts.text[quote.start_char:quote.end_char].split()),
                                         (up.i, up.head.i), f"head-dep={_kind(head.dep_, _DEPS)}",
-                                        _content_features(facts, quote, head))
+                                        _content_features(facts, quote, head), head.i)
     return known
 
 
@@ -268,29 +267,10 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
         "position": quote.start / max(len(doc), 1),
         "log-prelabels": math.log1p(len(facts.quotes)),
-        **_inside(facts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
+        "log-sentences-to-prelabel": math.log1p(min((abs(sentence - q) for q in quoted), default=50)),
+        **content_counts(facts.inside_counts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
         "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
     }
-
-
-def _inside_counts(doc: Doc, orth, ent, tag, pos) -> numpy.ndarray:
-    """``DocFacts.inside_counts`` from the Doc's arrays: a named entity's token, a finite verb's tag,
-    a verb, a comma, a pronoun, a number (``_INSIDE``), counted from the Doc's start."""
-    strings = doc.vocab.strings
-    flags = numpy.stack([any_equal(ent, [strings[label] for label in _NAMED]),
-                         any_equal(tag, [strings[t] for t in _FINITE]), pos == strings["VERB"],
-                         orth == strings[","], pos == strings["PRON"], pos == strings["NUM"]], axis=1)
-    return numpy.vstack([numpy.zeros((1, flags.shape[1]), dtype=numpy.int64), numpy.cumsum(flags, axis=0)])
-
-
-def _inside(facts: DocFacts, quote: Span) -> Features:
-    """What the content's tokens hold (``_INSIDE``): named entities (and their share), a finite verb, a
-    verb, a comma, a pronoun, a number."""
-    named, finite, verb, comma, pronoun, number = (facts.inside_counts[quote.end] - facts.inside_counts[quote.start]).tolist()
-    return {"content-has-entity": float(named > 0), "content-entity-share": named / max(len(quote), 1),
-            "content-has-finite-verb": float(finite > 0), "content-has-verb": float(verb > 0),
-            "content-has-comma": float(comma > 0), "content-has-pronoun": float(pronoun > 0),
-            "content-has-number": float(number > 0)}
 
 
 def _cue_features(facts: DocFacts, quote: Span, heads: tuple[int, int], cue: Span | None, lexicon: Lexicon,
@@ -339,7 +319,9 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, lis
                      "cue-in-prelabel": float(facts.in_quote(cue.start, cue.end)),
                      "cue-of-prelabel": float(root.i in facts.cue_tokens),
                      "cue-lemma-of-prelabel": float(root.lemma_.lower() in facts.cue_lemmas),
-                     "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1)}
+                     "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
+                     f"cue-head-pos={_kind(root.head.pos_, _POS) if root.head.i != root.i else 'self'}": 1.0}
+    own.update((f"cue-has-{dep}", 1.0) for dep in _CUE_CHILDREN.intersection(children))
     classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
     known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon)
     return known
@@ -379,6 +361,6 @@ def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
             f"speaker-dep={_kind(root.dep_, _DEPS)}",
             float(facts.in_marks(speaker.start_char, speaker.end_char) > 0.5),
             float(facts.in_quote(speaker.start, speaker.end)), float(root.lower_ in facts.speaker_words),
-            math.log1p(len(speaker)), float(any(t.ent_type_ in _NAMED for t in speaker)))
+            math.log1p(len(speaker)), float(any(t.ent_type_ in NAMED for t in speaker)))
     return known
 

@@ -124,14 +124,14 @@ def test_what_the_content_and_the_speaker_hold(nlp_model):
 
 
 def test_the_content_counts_read_from_arrays_match_the_tokens(nlp_model):
-    from annotator.nlp.suggest.scorer_features import _inside
+    from annotator.nlp.suggest.content_counts import content_counts
     doc = parsed(nlp_model, "Mayor Reinholt Abara of Velmouth told 40 fishers, who had waited since May, that "
                             "the harbour would reopen, and they thanked him for it.")
     facts = DocFacts.of(doc)
     for start in range(len(doc)):
         for end in range(start + 1, len(doc) + 1):
             span = doc[start:end]
-            got = _inside(facts, span)
+            got = content_counts(facts.inside_counts, span)
             assert got["content-has-comma"] == float(any(t.text == "," for t in span))
             assert got["content-has-verb"] == float(any(t.pos_ == "VERB" for t in span))
             assert got["content-has-pronoun"] == float(any(t.pos_ == "PRON" for t in span))
@@ -139,3 +139,17 @@ def test_the_content_counts_read_from_arrays_match_the_tokens(nlp_model):
             assert got["content-has-finite-verb"] == float(any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span))
             named = sum(1 for t in span if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
             assert got["content-entity-share"] == pytest.approx(named / len(span))
+
+
+def test_the_cue_complements_and_the_content_heads_class(nlp_model):
+    doc = parsed(nlp_model, "Warden Pilar Eskildsen believes that the dunes will hold through the storm season.")
+    lexicon = Lexicon()
+    cue = next(t for t in doc if t.lower_ == "believes")
+    content = doc[cue.i + 1:len(doc) - 1]
+    feats = base_features(DocFacts.of(doc), content, doc[cue.i:cue.i + 1], doc[0:cue.i], "frame:clause",
+                          "indirect", lexicon)
+    assert feats["cue-has-ccomp"] == 1.0 and "cue-has-dobj" not in feats
+    assert feats["cue-head-pos=self"] == 1.0
+    assert feats["log-sentences-to-prelabel"] >= 0.0
+    names = [n for n in feats if n.startswith("content-head-class=")]
+    assert all(n.partition("=")[2] for n in names)
