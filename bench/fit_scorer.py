@@ -72,6 +72,20 @@ def write_weights(table: dict, command: str) -> None:
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
 
 
+def set_show(given: float, write: bool) -> int:
+    """The shipped table with a new show threshold (``min_score``), without fitting."""
+    if not 0 < given < 1:
+        print(f"--show-at {given}: a threshold between 0 and 1", file=sys.stderr)
+        return 2
+    table = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    table["min_score"] = given
+    print(f"show at {given}")
+    if write:
+        made = table.pop("_made_by")
+        write_weights(table, f"{made}; then nice -n 10 .venv/bin/python bench/fit_scorer.py " + " ".join(sys.argv[1:]))
+    return 0
+
+
 def set_promotion(given: str, write: bool) -> int:
     """The shipped table with new promotion thresholds: the old ``promote_shifts`` taken out of the
     promotion weights and the new ones folded in (``scorer_choice.promote_shifts``)."""
@@ -106,7 +120,11 @@ def main() -> int:
     parser.add_argument("--promote-at", metavar="INDIRECT,OTHERS", default=None,
                         help="only set the shipped table's promotion thresholds (indirect, the other types) "
                              "without fitting: its type= shifts are folded in anew")
+    parser.add_argument("--show-at", type=float, default=None,
+                        help="only set the shipped table's show threshold (min_score) without fitting")
     args = parser.parse_args()
+    if args.show_at is not None:
+        return set_show(args.show_at, args.write)
     if args.promote_at is not None:
         return set_promotion(args.promote_at, args.write)
     if args.cache.resolve().is_relative_to(ROOT):

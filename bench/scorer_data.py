@@ -17,7 +17,8 @@ from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, 
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.lexicon import shared_lexicon
 from annotator.nlp.suggest.propose import Proposal, proposals
-from annotator.nlp.suggest.scorer import DocFacts, base_features
+from annotator.nlp.suggest.component import place
+from annotator.nlp.suggest.scorer import DocFacts, base_features, neighbour_features
 from annotator.nlp.suggest.scores import SCORES
 
 
@@ -98,9 +99,11 @@ def collect(nlp, gold: list[Task], batch_size: int = 16) -> list[DocRows]:
         base.suggestions = [s for s in base.suggestions if s.replaces is not None]
         facts = DocFacts.of(doc)
         rows = DocRows(g, base)
-        for proposal in proposals(doc, lexicon, sources):
+        found = proposals(doc, lexicon, sources)
+        for proposal, around in zip(found, neighbour_features([place(p) for p in found]), strict=True):
             candidate = candidate_of(base, facts, proposal, lexicon)
             if candidate is not None:
+                candidate.feats.update(around)
                 rows.candidates.append(candidate)
         label(rows)
         out.append(rows)

@@ -75,3 +75,8 @@ def test_bench_fit_scorer_sets_the_promotion_thresholds_only_when_asked_and_chec
     for wrong in ("0.6", "1.5,0.4", "half,0.4"):
         refused = bench_scripts.run_bench("fit_scorer.py", str(tmp_path), "--promote-at", wrong)
         assert refused.returncode == 2 and "--promote-at" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_bench_fit_scorer_refuses_a_show_threshold_out_of_range(tmp_path):
+    result = bench_scripts.run_bench("fit_scorer.py", str(tmp_path), "--show-at", "1.5")
+    assert result.returncode == 2 and "between 0 and 1" in result.stderr

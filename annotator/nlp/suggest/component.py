@@ -20,7 +20,9 @@ from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
-from annotator.nlp.suggest.scorer import DocFacts, Features, SuggestionScorer, default_scorer, features, shipped_table
+from annotator.nlp.suggest.scorer import (
+    DocFacts, Features, SuggestionScorer, default_scorer, features, neighbour_features, shipped_table,
+)
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
@@ -131,7 +133,8 @@ class Suggester:
         """The learned scorer's probability that each proposal it scores is right (by ``id``): those
         of a source it was fitted on and that no other rate (a team's counts, a trained model's own)
         scores; and, only when promoting, the features of those that could be promoted (``promotes``
-        reads off them whether one is right with its speaker too, for the few ``choose`` keeps)."""
+        reads off them whether one is right with its speaker too, for the few ``choose`` keeps). Each
+        proposal's features include what all of ``found`` say of it (``neighbour_features``)."""
         scorer = self.scorer
         if scorer is None:
             return {}, {}
@@ -141,8 +144,10 @@ class Suggester:
         facts = DocFacts.of(doc)
         promoting = self.promote and self.promote_min_score is not None
         right, described = {}, {}
+        around = dict(zip(map(id, found), neighbour_features([place(p) for p in found]), strict=True))
         for p in known:
             feats = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, self.lexicon)
+            feats.update(around[id(p)])
             right[id(p)] = scorer.probability(feats)
             if promoting and promotable(p):
                 described[id(p)] = feats
@@ -174,6 +179,11 @@ class Suggester:
             prior = counts.rate(proposal.candidate)
         positive, seen = counts.word_counts(proposal.candidate)
         return (positive + self.counts_weight * prior) / (seen + self.counts_weight)
+
+
+def place(proposal: Proposal) -> tuple[int, int, int | None]:
+    """A proposal's content and cue start, by token, as ``scorer.neighbour_features`` reads them."""
+    return proposal.span.start, proposal.span.end, proposal.cue.start if proposal.cue is not None else None
 
 
 def suggestion_of(proposal: Proposal, score: float) -> DocSuggestion:

@@ -2,7 +2,8 @@
 words (``features``: name → value, the learned scorer's input; ``scorer.py`` weighs them).
 
 Three parts: the content (its head's part of speech, dependency and tag, its place in its sentence
-and paragraph, quotation marks, the pre-labels near it), the cue (its parse, which of our lexicon's
+and paragraph, quotation marks, the pre-labels near it, what its tokens hold: named entities, a
+finite verb, a comma, a pronoun, a number), the cue (its parse, which of our lexicon's
 classes it belongs to, where it stands), and the speaker (its kind, how it is tied to the cue); then
 the crosses of some of their named values (``CROSSES``: ``source=…|cue-class=…``), so a weight can
 depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``), and
@@ -16,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import ENT_TYPE, ORTH, POS, TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +25,7 @@ from annotator.nlp.doc_words import any_equal, column
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.paragraphs import sentence_starts
+from annotator.nlp.suggest.content_counts import NAMED, content_counts, inside_counts
 from annotator.nlp.suggest.lexicon_classes import CLASS_ATTRIBUTES, class_index, cue_classes  # noqa: F401  (re-exported)
 from annotator.nlp.suggest.scores import BANDS, band
 
@@ -41,6 +43,8 @@ _TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD", "NN", "NNS", "
                    "WDT", "WP", "WRB", "DT", "PRP", "PRP$", "RB", "CD", "``", "''", "-LRB-", ","})
 _MARK_IDS = sorted(hash_string(mark) for mark in QUOTE_MARK_TOKENS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+#: The cue's children flagged by dependency (``cue-has-ccomp``: which complements it takes).
+_CUE_CHILDREN = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "dative"})
 
 #: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
 #: each of the second (``cue-class=speech``) the feature ``source=frame:clause|cue-class=speech``.
@@ -78,6 +82,9 @@ class DocFacts:
     speaker_words: set[str] = field(default_factory=set)
     #: the tokens that are quotation marks (``lexicon.QUOTE_MARK_TOKENS``), in order
     mark_tokens: list[int] = field(default_factory=list)
+    #: for each token index i, how many tokens before it are each of ``content_counts.INSIDE`` (a row of counts;
+    #: a content's counts are two rows' difference)
+    inside_counts: numpy.ndarray | None = None
     _segment_ends: list[int] = field(init=False, repr=False)
     _quote_ends: list[int] = field(init=False, repr=False)
     #: what ``features`` reads of one content span and of one cue, by token range: proposals of
@@ -108,7 +115,11 @@ class DocFacts:
             facts.cue_tokens.update(range(cue.start, cue.end))
             facts.cue_lemmas.add(cue.root.lemma_.lower())
         facts.speaker_words = {s.root.lower_ for s in doc.spans.get("speakers", [])}
-        facts.mark_tokens = numpy.flatnonzero(any_equal(column(doc, ORTH), _MARK_IDS)).tolist() if len(doc) else []
+        if len(doc):
+            orth = column(doc, ORTH)
+            facts.mark_tokens = numpy.flatnonzero(any_equal(orth, _MARK_IDS)).tolist()
+            # ENT_TYPE read fresh: the entity steps change it after the parse
+            facts.inside_counts = inside_counts(doc, orth, doc.to_array(ENT_TYPE), column(doc, TAG), column(doc, POS))
         return facts
 
     def sentence_of(self, token: int) -> int:
@@ -193,7 +204,7 @@ def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tupl
 def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
           quote_type: str, lexicon: Lexicon) -> tuple[Features, dict[str, list[str]]]:
     """The base features, and the names of the crossed kinds' values (kind → its ``kind=value`` names)."""
-    words, heads, head_dep, content = _content_of(facts, quote)
+    words, heads, head_dep, content, head = _content_of(facts, quote)
     band_name = BANDS[band(words)]
     spoken = _speaker_of(facts, speaker) if speaker is not None else None
     kind = spoken[0] if spoken is not None else "none"
@@ -204,6 +215,7 @@ def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, 
                      named["type"][0]: 1.0, named["speaker"][0]: 1.0, f"source={source}|speaker={kind}": 1.0,
                      head_dep: 1.0}
     out.update(content)
+    out.update((f"content-head-class={name}", 1.0) for name in cue_classes(facts.doc[head:head + 1], lexicon))
     out.update(_cue_features(facts, quote, heads, cue, lexicon, named))
     if spoken is not None:
         cue_root = _cue_of(facts, cue, lexicon)[3] if cue is not None else None
@@ -211,9 +223,9 @@ def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, 
     return out, named
 
 
-def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features]:
+def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features, int]:
     """The content's words, the indices of its head's head and of that one's head, the head's
-    dependency feature and the content features, read once per span."""
+    dependency feature, the content features and the head's index, read once per span."""
     key = (quote.start, quote.end)
     known = facts._contents.get(key)
     if known is None:
@@ -221,7 +233,7 @@ def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str
         up = head.head
         known = facts._contents[key] = (len(facts.text[quote.start_char:quote.end_char].split()),
                                         (up.i, up.head.i), f"head-dep={_kind(head.dep_, _DEPS)}",
-                                        _content_features(facts, quote, head))
+                                        _content_features(facts, quote, head), head.i)
     return known
 
 
@@ -256,6 +268,9 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
         "position": quote.start / max(len(doc), 1),
         "log-prelabels": math.log1p(len(facts.quotes)),
+        "log-sentences-to-prelabel": math.log1p(min((abs(sentence - q) for q in quoted), default=50)),
+        **content_counts(facts.inside_counts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
+        "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
     }
 
 
@@ -305,7 +320,9 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, lis
                      "cue-in-prelabel": float(facts.in_quote(cue.start, cue.end)),
                      "cue-of-prelabel": float(root.i in facts.cue_tokens),
                      "cue-lemma-of-prelabel": float(root.lemma_.lower() in facts.cue_lemmas),
-                     "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1)}
+                     "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
+                     f"cue-head-pos={_kind(root.head.pos_, _POS) if root.head.i != root.i else 'self'}": 1.0}
+    own.update((f"cue-has-{dep}", 1.0) for dep in _CUE_CHILDREN.intersection(children))
     classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
     known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon)
     return known
@@ -314,7 +331,7 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, lis
 def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span, spoken: tuple,
                       cue_root: int | None) -> Features:
     """``spoken``: ``_speaker_of(facts, speaker)``; ``cue_root``: the index of the cue's root."""
-    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words = spoken
+    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words, named = spoken
     near = cue if cue is not None else quote
     gap = near.start - speaker.end if speaker.end <= near.start else max(speaker.start - near.end, 0)
     return {
@@ -327,13 +344,15 @@ def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: S
         dep: 1.0,
         "log-speaker-words": log_words,
         "log-speaker-gap": math.log1p(gap),
+        "speaker-in-content": float(quote.start <= speaker.start and speaker.end <= quote.end),
+        "speaker-has-entity": named,
     }
 
 
 def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
     """What the speaker features read of the speaker alone, once per span: its kind, sentence, its
     root's head's index, whether the root is a subject, its dependency feature, and the features
-    of its marks, the pre-labels and its length."""
+    of its marks, the pre-labels, its length and whether it holds a named entity."""
     key = (speaker.start, speaker.end)
     known = facts._speakers.get(key)
     if known is None:
@@ -343,5 +362,6 @@ def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
             f"speaker-dep={_kind(root.dep_, _DEPS)}",
             float(facts.in_marks(speaker.start_char, speaker.end_char) > 0.5),
             float(facts.in_quote(speaker.start, speaker.end)), float(root.lower_ in facts.speaker_words),
-            math.log1p(len(speaker)))
+            math.log1p(len(speaker)), float(any(t.ent_type_ in NAMED for t in speaker)))
     return known
+

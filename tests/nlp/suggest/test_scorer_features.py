@@ -102,3 +102,54 @@ def test_a_cue_inside_a_pre_labeled_quote_is_flagged(nlp_model):
     feats = features(facts, content, doc[cue.i:cue.i + 1], doc[cue.i - 2:cue.i], "frame:clause", "indirect", lexicon)
     assert feats["cue-in-prelabel"] == 1.0 and feats["speaker-in-prelabel"] == 1.0
     assert feats["has-mark-token"] == 0.0 and feats["sentence-has-direct-prelabel"] == 1.0
+
+
+def test_what_the_content_and_the_speaker_hold(nlp_model):
+    doc = parsed(nlp_model, "Boatwright Tamsin Okafor said the ferry from Dunmore needs 3 new engines, and she repaired it.")
+    lexicon = Lexicon()
+    said = next(t for t in doc if t.lower_ == "said")
+    content = doc[said.i + 1:doc[-1].i]
+    speaker = doc[0:said.i]
+    feats = base_features(DocFacts.of(doc), content, doc[said.i:said.i + 1], speaker, "frame:clause", "indirect",
+                          lexicon)
+    assert feats["content-has-finite-verb"] == 1.0 and feats["content-has-verb"] == 1.0
+    assert feats["content-has-number"] == 1.0 and feats["content-has-comma"] == 1.0
+    assert feats["content-has-pronoun"] == 1.0
+    assert feats["log-sentence-start-gap"] > 0 and feats["log-sentence-end-gap"] > 0
+    assert feats["speaker-in-content"] == 0.0
+    short = doc[said.i + 1:said.i + 3]  # "the ferry": no verb, no number
+    feats = base_features(DocFacts.of(doc), short, doc[said.i:said.i + 1], None, "frame:clause", "indirect", lexicon)
+    assert feats["content-has-verb"] == 0.0 and feats["content-has-number"] == 0.0
+    assert feats["content-has-comma"] == 0.0 and 0.0 <= feats["content-entity-share"] <= 1.0
+
+
+def test_the_content_counts_read_from_arrays_match_the_tokens(nlp_model):
+    from annotator.nlp.suggest.content_counts import content_counts
+    doc = parsed(nlp_model, "Mayor Reinholt Abara of Velmouth told 40 fishers, who had waited since May, that "
+                            "the harbour would reopen, and they thanked him for it.")
+    facts = DocFacts.of(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            got = content_counts(facts.inside_counts, span)
+            assert got["content-has-comma"] == float(any(t.text == "," for t in span))
+            assert got["content-has-verb"] == float(any(t.pos_ == "VERB" for t in span))
+            assert got["content-has-pronoun"] == float(any(t.pos_ == "PRON" for t in span))
+            assert got["content-has-number"] == float(any(t.pos_ == "NUM" for t in span))
+            assert got["content-has-finite-verb"] == float(any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span))
+            named = sum(1 for t in span if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+            assert got["content-entity-share"] == pytest.approx(named / len(span))
+
+
+def test_the_cue_complements_and_the_content_heads_class(nlp_model):
+    doc = parsed(nlp_model, "Warden Pilar Eskildsen believes that the dunes will hold through the storm season.")
+    lexicon = Lexicon()
+    cue = next(t for t in doc if t.lower_ == "believes")
+    content = doc[cue.i + 1:len(doc) - 1]
+    feats = base_features(DocFacts.of(doc), content, doc[cue.i:cue.i + 1], doc[0:cue.i], "frame:clause",
+                          "indirect", lexicon)
+    assert feats["cue-has-ccomp"] == 1.0 and "cue-has-dobj" not in feats
+    assert feats["cue-head-pos=self"] == 1.0
+    assert feats["log-sentences-to-prelabel"] >= 0.0
+    names = [n for n in feats if n.startswith("content-head-class=")]
+    assert all(n.partition("=")[2] for n in names)
