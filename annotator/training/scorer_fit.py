@@ -99,7 +99,8 @@ def document_rows(decided: Task, doc, lexicon, known) -> list[Row]:
     from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
     from annotator.nlp.convert import doc_to_task
     from annotator.nlp.suggest.propose import proposals
-    from annotator.nlp.suggest.scorer import DocFacts, features
+    from annotator.nlp.suggest.component import place
+    from annotator.nlp.suggest.scorer import DocFacts, features, neighbour_features
 
     base = doc_to_task(doc)
     gold = [s for s in decided.spans if s.label == QUOTE]
@@ -110,7 +111,9 @@ def document_rows(decided: Task, doc, lexicon, known) -> list[Row]:
     facts = DocFacts.of(doc)
     edges = ({t.start: t.id for t in base.tokens}, {t.end: t.id for t in base.tokens})
     rows = []
-    for proposal in proposals(doc, lexicon, known):
+    found = proposals(doc, lexicon, known)
+    # what the other proposals say of each, as the component reads them (``neighbour_features``)
+    for proposal, around in zip(found, neighbour_features([place(p) for p in found]), strict=True):
         quote = _record(base, edges, proposal.span, QUOTE, proposal.quote_type)
         if quote is None:
             continue
@@ -121,6 +124,7 @@ def document_rows(decided: Task, doc, lexicon, known) -> list[Row]:
             said[pairs[0][0].key], [Attribution(speaker, mention, mention)])
         feats = features(facts, proposal.span, proposal.cue, proposal.speaker, proposal.source, proposal.quote_type,
                          lexicon)
+        feats.update(around)
         rows.append(Row(feats, proposal.source, bool(pairs), attributed))
     return rows
 

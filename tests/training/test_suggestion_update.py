@@ -90,9 +90,13 @@ NEW = ("Rain fell all day. Ann Moss dreads that the harbour wall will give way i
 def test_out_of_the_box_both_cue_words_are_suggested_alike(prelabeled):
     cues = [{s.cue.text for s in t.suggestions} for t in prelabeled]
     assert all(TAKEN in c for c in cues) and sum(LEFT in c for c in cues) >= len(cues) - 3  # (as the parse goes)
-    scores = suggested(load_pipeline(), NEW)
-    # the learned scorer reads no word (neither is in our lexicon), only where each stands
-    assert scores[TAKEN] == pytest.approx(scores[LEFT], abs=0.02)
+    nlp = load_pipeline()
+    scores = suggested(nlp, NEW)
+    # the learned scorer reads no word (neither is in our lexicon), only where each stands: with the
+    # two words swapped, each place keeps its score
+    swapped = suggested(nlp, NEW.replace(TAKEN, "@").replace(LEFT, TAKEN).replace("@", LEFT))
+    assert swapped[LEFT] == pytest.approx(scores[TAKEN], abs=0.02)
+    assert swapped[TAKEN] == pytest.approx(scores[LEFT], abs=0.02)
 
 
 @pytest.fixture(scope="module")

@@ -107,13 +107,17 @@ class Suggester:
         rate = None
         if counts is not None:
             live |= {frame_source(frame.name) for frame in self.frames.frames}
+        learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
+        found = proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned]
+        if counts is not None:
+            # the team's counts move what the pipeline would show without them: the learned scorer's
+            # probability where it scores the proposal, else the table's score
+            shown = self.modelled(doc, found, None)[0]
 
             def rate(proposal: Proposal) -> float | None:
                 if proposal.candidate is None:
                     return None
-                return self.counted_score(counts, proposal)
-        learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
-        found = proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned]
+                return self.counted_score(counts, proposal, shown.get(id(proposal)))
         rate = with_learned(rate, learned)
         modelled, described = self.modelled(doc, found, rate)
         if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
@@ -171,10 +175,12 @@ class Suggester:
         feats = described.get(id(proposal))
         return feats is not None and self.scorer.promote_probability(feats) >= self.promote_min_score
 
-    def counted_score(self, counts: FrameCounts, proposal: Proposal) -> float:
-        """The table's score of a frame's candidate updated by the team's counts of its frame and cue
-        word (a frame the table lacks starts from its own counted rate)."""
-        prior = table_score(self.scores, proposal.source, proposal.words)
+    def counted_score(self, counts: FrameCounts, proposal: Proposal, prior: float | None = None) -> float:
+        """``prior`` (the learned scorer's probability, when it scores the proposal), else the table's
+        score of a frame's candidate, updated by the team's counts of its frame and cue word (a frame the
+        table lacks starts from its own counted rate)."""
+        if prior is None:
+            prior = table_score(self.scores, proposal.source, proposal.words)
         if prior is None:
             prior = counts.rate(proposal.candidate)
         positive, seen = counts.word_counts(proposal.candidate)
