@@ -17,8 +17,7 @@ from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, 
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.lexicon import shared_lexicon
 from annotator.nlp.suggest.propose import Proposal, proposals
-from annotator.nlp.suggest.component import place
-from annotator.nlp.suggest.scorer import DocFacts, base_features, neighbour_features
+from annotator.nlp.suggest.scorer import DocFacts, base_features, proposal_neighbours
 from annotator.nlp.suggest.scores import SCORES
 
 
@@ -100,7 +99,7 @@ def collect(nlp, gold: list[Task], batch_size: int = 16) -> list[DocRows]:
         facts = DocFacts.of(doc)
         rows = DocRows(g, base)
         found = proposals(doc, lexicon, sources)
-        for proposal, around in zip(found, neighbour_features([place(p) for p in found]), strict=True):
+        for proposal, around in zip(found, proposal_neighbours(found), strict=True):
             candidate = candidate_of(base, facts, proposal, lexicon)
             if candidate is not None:
                 candidate.feats.update(around)

@@ -99,8 +99,7 @@ def document_rows(decided: Task, doc, lexicon, known) -> list[Row]:
     from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
     from annotator.nlp.convert import doc_to_task
     from annotator.nlp.suggest.propose import proposals
-    from annotator.nlp.suggest.component import place
-    from annotator.nlp.suggest.scorer import DocFacts, features, neighbour_features
+    from annotator.nlp.suggest.scorer import DocFacts, features, proposal_neighbours
 
     base = doc_to_task(doc)
     gold = [s for s in decided.spans if s.label == QUOTE]
@@ -112,8 +111,8 @@ def document_rows(decided: Task, doc, lexicon, known) -> list[Row]:
     edges = ({t.start: t.id for t in base.tokens}, {t.end: t.id for t in base.tokens})
     rows = []
     found = proposals(doc, lexicon, known)
-    # what the other proposals say of each, as the component reads them (``neighbour_features``)
-    for proposal, around in zip(found, neighbour_features([place(p) for p in found]), strict=True):
+    # what the other proposals say of each, as the component reads them
+    for proposal, around in zip(found, proposal_neighbours(found), strict=True):
         quote = _record(base, edges, proposal.span, QUOTE, proposal.quote_type)
         if quote is None:
             continue

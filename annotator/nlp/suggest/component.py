@@ -21,7 +21,7 @@ from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scorer import (
-    DocFacts, Features, SuggestionScorer, default_scorer, features, neighbour_features, shipped_table,
+    DocFacts, Features, SuggestionScorer, default_scorer, features, proposal_neighbours, shipped_table,
 )
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
@@ -148,7 +148,7 @@ class Suggester:
         facts = DocFacts.of(doc)
         promoting = self.promote and self.promote_min_score is not None
         right, described = {}, {}
-        around = dict(zip(map(id, found), neighbour_features([place(p) for p in found]), strict=True))
+        around = dict(zip(map(id, found), proposal_neighbours(found), strict=True))
         for p in known:
             feats = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, self.lexicon)
             feats.update(around[id(p)])
@@ -185,11 +185,6 @@ class Suggester:
             prior = counts.rate(proposal.candidate)
         positive, seen = counts.word_counts(proposal.candidate)
         return (positive + self.counts_weight * prior) / (seen + self.counts_weight)
-
-
-def place(proposal: Proposal) -> tuple[int, int, int | None]:
-    """A proposal's content and cue start, by token, as ``scorer.neighbour_features`` reads them."""
-    return proposal.span.start, proposal.span.end, proposal.cue.start if proposal.cue is not None else None
 
 
 def suggestion_of(proposal: Proposal, score: float) -> DocSuggestion:

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import math
 
+from typing import TYPE_CHECKING, Sequence
+
 from annotator.nlp.suggest.scorer_features import Features
+
+if TYPE_CHECKING:
+    from annotator.nlp.suggest.propose import Proposal
 
 
 def neighbour_features(places: list[tuple[int, int, int | None]]) -> list[Features]:
@@ -46,3 +51,9 @@ def neighbour_features(places: list[tuple[int, int, int | None]]) -> list[Featur
                     "log-same-cue": math.log1p(cues[cue] - 1) if cue is not None else 0.0,
                     "inside-other": float(inside), "contains-other": float(contains)})
     return out
+
+
+def proposal_neighbours(found: Sequence[Proposal]) -> list[Features]:
+    """``neighbour_features`` of one Doc's proposals, in their order: each read by its content and its
+    cue's start (the suggestions component, the team's refit and the shipped fit's gathering read them so)."""
+    return neighbour_features([(p.span.start, p.span.end, p.cue.start if p.cue is not None else None) for p in found])

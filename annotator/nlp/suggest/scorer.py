@@ -43,10 +43,10 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.scorer_features import (
     CROSSES, DocFacts, Features, base_features, class_index, crossed, cue_classes, features, speaker_kind,
 )
-from annotator.nlp.suggest.neighbours import neighbour_features
+from annotator.nlp.suggest.neighbours import neighbour_features, proposal_neighbours
 
 __all__ = ["CROSSES", "DocFacts", "Features", "SuggestionScorer", "base_features", "class_index", "crossed",
-           "cue_classes", "default_scorer", "features", "neighbour_features", "shipped_table", "sigmoid", "speaker_kind",
+           "cue_classes", "default_scorer", "features", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind",
            "suggestion_features"]
 
 

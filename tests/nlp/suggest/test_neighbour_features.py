@@ -11,8 +11,7 @@ import pytest
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest import SCORES, proposals
-from annotator.nlp.suggest.component import place
-from annotator.nlp.suggest.scorer import neighbour_features
+from annotator.nlp.suggest.scorer import neighbour_features, proposal_neighbours
 
 
 def test_counts_by_place():
@@ -52,7 +51,7 @@ def test_every_proposal_of_a_doc_gets_them(nlp_model):
         doc = nlp_model(text)
     found = proposals(doc, Lexicon(), frozenset(SCORES))
     assert found
-    around = neighbour_features([place(p) for p in found])
+    around = proposal_neighbours(found)
     assert len(around) == len(found)
     for p, feats in zip(found, around, strict=True):
         same = sum(1 for q in found if q is not p and q.span.start == p.span.start and q.span.end == p.span.end)
