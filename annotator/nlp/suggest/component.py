@@ -104,22 +104,27 @@ class Suggester:
         live = {s for s in self.sources if max(self.scores.get(s, ()), default=-1.0) >= self.min_score
                 or (self.scorer is not None and self.scorer.knows(s))}
         counts = self.frames.counts if self.frames is not None and self.frames.counts.counts else None
-        rate = None
         if counts is not None:
             live |= {frame_source(frame.name) for frame in self.frames.frames}
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
         found = proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned]
-        if counts is not None:
+        if counts is None:
+            rate = with_learned(None, learned)
+            modelled, described = self.modelled(doc, found, rate)
+        else:
             # the team's counts move what the pipeline would show without them: the learned scorer's
-            # probability where it scores the proposal, else the table's score
-            shown = self.modelled(doc, found, None)[0]
+            # probability where it scores the proposal, else the table's score; the scorer keeps the
+            # proposals no other rate scores (as ``modelled`` given the rate), all scored once
+            shown, shown_features = self.modelled(doc, found, None)
 
-            def rate(proposal: Proposal) -> float | None:
+            def counted(proposal: Proposal) -> float | None:
                 if proposal.candidate is None:
                     return None
                 return self.counted_score(counts, proposal, shown.get(id(proposal)))
-        rate = with_learned(rate, learned)
-        modelled, described = self.modelled(doc, found, rate)
+            rate = with_learned(counted, learned)
+            unrated = {id(p) for p in found if rate(p) is None}
+            modelled = {key: value for key, value in shown.items() if key in unrated}
+            described = {key: value for key, value in shown_features.items() if key in unrated}
         if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
             found = [p for p in found if id(p) not in modelled or modelled[id(p)] >= self.scorer_min_score]
             chosen = choose(found, self.scores, 0.0, self.thresholded(rate, modelled))
