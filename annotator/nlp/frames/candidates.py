@@ -236,11 +236,11 @@ def candidates(doc: Doc, lexicon: Lexicon, frames: tuple[Frame, ...] = FRAMES, *
 
 
 def _with_lexicon(scan: QuoteScan, lexicon: Lexicon) -> QuoteScan:
-    """The scan with another lexicon, keeping what it read of the Doc alone (each token's offset, the
-    Doc's arrays); what depends on the word lists (cue lemmas, cue candidates) is read anew."""
+    """The scan with another lexicon, keeping what it read of the Doc alone (each token's offset; the
+    Doc's columns are shared per Doc by ``doc_words.column``); what depends on the word lists (cue
+    lemmas, cue candidates) is read anew."""
     wide = dataclasses.replace(scan, lexicon=lexicon)
     wide.__dict__["token_starts"] = scan.token_starts  # (a cached_property's value)
-    wide._arrays = scan._arrays
     if all(getattr(lexicon, name) is getattr(scan.lexicon, name) for name in CUE_LEMMA_LISTS):
         wide._cue_lemmas = scan._cue_lemmas  # the same cue lemmas: share what was read
     return wide

@@ -43,8 +43,6 @@ class QuoteScan:
     #: Token index → its ``cue_lemma`` (the rules ask it of one token many times). Not an init
     #: field: a scan made by ``dataclasses.replace`` with another lexicon starts with its own.
     _cue_lemmas: dict[int, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
-    #: (kind attribute, word attribute) → the Doc's columns of both, for ``words_where``.
-    _arrays: dict[tuple[int, int], tuple[numpy.ndarray, numpy.ndarray]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon, *, min_direct_words: int = 3, headline_max_words: int = 25) -> QuoteScan:
@@ -72,13 +70,9 @@ class QuoteScan:
         word would build a Token for each."""
         doc = self.doc
         wanted = _word_ids(words)
-        arrays = self._arrays if self._arrays else _DOC_ARRAYS.setdefault(doc, self._arrays)  # (one dict a Doc)
-        self._arrays = arrays
-        array = arrays.get((kind_attr, word_attr))
-        if array is None:  # (the columns read once per Doc and shared with the other rules: ``column``)
-            array = arrays[(kind_attr, word_attr)] = (column(doc, kind_attr), column(doc, word_attr))
-        of_kind = numpy.flatnonzero(array[0] == kind)
-        return [doc[i] for i, word in zip(of_kind.tolist(), array[1][of_kind].tolist(), strict=True) if word in wanted]
+        kinds, ids = column(doc, kind_attr), column(doc, word_attr)  # (read once per Doc, shared: ``column``)
+        of_kind = numpy.flatnonzero(kinds == kind)
+        return [doc[i] for i, word in zip(of_kind.tolist(), ids[of_kind].tolist(), strict=True) if word in wanted]
 
     @cached_property
     def named_words(self) -> set[str]:
@@ -150,9 +144,6 @@ def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
 
 _AFTER_ANY_END = float("inf")
 _UNKNOWN = object()
-#: Doc → (kind attribute, word attribute) → the Doc's columns of both (``words_where``): every scan of
-#: a Doc shares them (a Doc's words and tags never change after the parser). Read-only.
-_DOC_ARRAYS: WeakKeyDictionary[Doc, dict[tuple[int, int], tuple[numpy.ndarray, numpy.ndarray]]] = WeakKeyDictionary()
 #: Doc → lexicon → its ``QuoteScan.cue_candidates``, forgotten with the Doc.
 _CUE_CANDIDATES: WeakKeyDictionary[Doc, dict[Lexicon, list[int]]] = WeakKeyDictionary()
 #: A word list → the hashes of its words (``words_where``): the rules ask with the same few lists
