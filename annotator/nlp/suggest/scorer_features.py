@@ -364,4 +364,3 @@ def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
             float(facts.in_quote(speaker.start, speaker.end)), float(root.lower_ in facts.speaker_words),
             math.log1p(len(speaker)), float(any(t.ent_type_ in NAMED for t in speaker)))
     return known
-
