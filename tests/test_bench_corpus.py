@@ -54,3 +54,34 @@ def test_bench_corpus_scores_a_brat_corpus_and_dumps_errors(tmp_path):
     assert (tmp_path / "dump" / "errors.txt").read_text(encoding="utf-8").startswith("# budget.txt\nEXTRA")
     rescored = run_bench("unused", "--dump", str(tmp_path / "dump"), "--rescore")
     assert rescored.returncode == 0 and "speaker resolved" in rescored.stdout
+
+
+def test_bench_corpus_refuses_a_parse_cache_inside_the_repository(tmp_path):
+    result = run_bench(str(tmp_path), "--parse-cache", str(ROOT / "bench" / "parses"))
+    assert result.returncode == 2
+    assert "--parse-cache" in result.stderr
+    assert not (ROOT / "bench" / "parses").exists()
+
+
+@pytest.mark.model
+def test_bench_corpus_parse_cache_gives_the_same_predictions(tmp_path):
+    train = tmp_path / "data" / "train"
+    (train / "text").mkdir(parents=True)
+    (train / "attributions").mkdir()
+    second = "Officials said on Monday that the bridge would reopen in May, and the mayor agreed."
+    for name, text in (("budget", TEXT), ("bridge", second), ("bridge_again", second)):  # a repeated text too
+        (train / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        (train / "attributions" / f"{name}_a1.ann").write_text("", encoding="utf-8")
+
+    plain = run_bench(str(tmp_path), "--speed-docs", "0", "--dump", str(tmp_path / "plain"))
+    first = run_bench(str(tmp_path), "--speed-docs", "0", "--parse-cache", str(tmp_path / "cache"),
+                      "--dump", str(tmp_path / "first"))
+    again = run_bench(str(tmp_path), "--speed-docs", "0", "--parse-cache", str(tmp_path / "cache"),
+                      "--dump", str(tmp_path / "again"))
+
+    assert plain.returncode == first.returncode == again.returncode == 0, plain.stderr + first.stderr + again.stderr
+    assert len(list((tmp_path / "cache").glob("parses-*.spacy"))) == 1
+    expected = (tmp_path / "plain" / "predicted.jsonl").read_text(encoding="utf-8")
+    assert "QUOTE" in expected  # the pipeline found something, so equality says something
+    assert (tmp_path / "first" / "predicted.jsonl").read_text(encoding="utf-8") == expected
+    assert (tmp_path / "again" / "predicted.jsonl").read_text(encoding="utf-8") == expected
