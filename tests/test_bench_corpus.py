@@ -71,12 +71,13 @@ def test_bench_corpus_parse_cache_gives_the_same_predictions(tmp_path):
     second = "Officials said on Monday that the bridge would reopen in May, and the mayor agreed."
     for name, text in (("budget", TEXT), ("bridge", second), ("bridge_again", second)):  # a repeated text too
         (train / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-        (train / "attributions" / f"{name}_a1.ann").write_text("", encoding="utf-8")
+        (train / "attributions" / f"{name}_a1.ann").write_text(
+            attribution_ann(TEXT) if text == TEXT else "", encoding="utf-8")
 
-    plain = run_bench(str(tmp_path), "--speed-docs", "0", "--dump", str(tmp_path / "plain"))
-    first = run_bench(str(tmp_path), "--speed-docs", "0", "--parse-cache", str(tmp_path / "cache"),
+    plain = run_bench(str(tmp_path), "--speed-docs", "0", "--misses", "--dump", str(tmp_path / "plain"))
+    first = run_bench(str(tmp_path), "--speed-docs", "0", "--misses", "--parse-cache", str(tmp_path / "cache"),
                       "--dump", str(tmp_path / "first"))
-    again = run_bench(str(tmp_path), "--speed-docs", "0", "--parse-cache", str(tmp_path / "cache"),
+    again = run_bench(str(tmp_path), "--speed-docs", "0", "--misses", "--parse-cache", str(tmp_path / "cache"),
                       "--dump", str(tmp_path / "again"))
 
     assert plain.returncode == first.returncode == again.returncode == 0, plain.stderr + first.stderr + again.stderr
@@ -85,3 +86,8 @@ def test_bench_corpus_parse_cache_gives_the_same_predictions(tmp_path):
     assert "QUOTE" in expected  # the pipeline found something, so equality says something
     assert (tmp_path / "first" / "predicted.jsonl").read_text(encoding="utf-8") == expected
     assert (tmp_path / "again" / "predicted.jsonl").read_text(encoding="utf-8") == expected
+    def misses(out: str) -> str:
+        return out[out.index("not found, by what carries them"):out.index("wrote ")]
+
+    assert "| all | " in misses(plain.stdout)  # --misses classed the gold attributions off the parse
+    assert misses(first.stdout) == misses(again.stdout) == misses(plain.stdout)
