@@ -18,8 +18,8 @@ from spacy.tokens import Token
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import (
-    according_to, adjective_cue, adjective_object, as_report, commitment, evidence, intention, inverted, naming,
-    object_of_cue, prepositional_object, quoted_object, regard, reported, stance_object,
+    according_to, adjective_cue, adjective_object, as_report, commitment, evidence, intention, inverted, made_clear,
+    naming, object_of_cue, prepositional_object, quoted_object, regard, reported, stance_object,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -46,6 +46,7 @@ GATES: dict[ReportRule, Gate] = {
     # ``clause_lemma``: the cue lemma, or a verb's lemma among the clause verbs
     reported.at: lambda lexicon, token, lemma: lexicon.lemma_of(token) is not None
     or token.pos_ == "VERB" and lemma in lexicon.clause_verbs,
+    made_clear.at: lambda lexicon, token, lemma: lemma == made_clear.MAKING_VERB,
     as_report.at: lambda lexicon, token, lemma: token.dep_ == "advcl" and _speech(lexicon, token),
     inverted.at: lambda lexicon, token, lemma: _speech(lexicon, token),
     quoted_object.at: lambda lexicon, token, lemma: _speech(lexicon, token)
