@@ -11,7 +11,7 @@ from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import inverted, questions
-from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
+from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done
 from annotator.nlp.quotes.scan import QuoteScan, within, word_before
@@ -87,7 +87,16 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
         start += 1
     end = min(end, reporter_addition_cut(doc, start, end))
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
+    end = min(end, own_act_cut(clause, start, end, lambda act: _an_act(scan, act)))
     return with_closing_mark(scan, trimmed(doc, start, end))
+
+
+def _an_act(scan: QuoteScan, verb: Token) -> bool:
+    """A verb some report rule reads: of saying, thinking or any other clause class, or one whose
+    object or prepositional object is what was said."""
+    lexicon, lemma = scan.lexicon, verb.lemma_.lower()
+    return lexicon.lemma_of(verb) is not None or lemma in lexicon.clause_verbs or lemma in lexicon.object_verbs \
+        or lemma in lexicon.prepositional_verbs or lemma in lexicon.stance_verbs
 
 
 def _after_listener(verb: Token, clause: Token, start: int, end: int) -> int:
