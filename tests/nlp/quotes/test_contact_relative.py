@@ -20,3 +20,9 @@ def test_the_noun_of_a_contact_clause_is_what_was_said(rule_quotes_in, text, con
 ])
 def test_no_report_from_other_relative_clauses(rule_quotes_in, text):
     assert rule_quotes_in(text) == []
+
+
+def test_an_apposition_with_a_contact_clause_is_a_report_of_its_own(rule_quotes_in):
+    found = rule_quotes_in("She said the new rules would help small farmers, a claim her rivals dispute.")
+    assert [(q.text, q.speaker) for q in found] == [("the new rules would help small farmers", "She"),
+                                                   ("a claim", "her rivals")]

@@ -27,6 +27,7 @@ TEXT = "\n".join([
     "The budget, the treasurer said, will shrink next year.",
     'The mayor repeated her "firm pledge" to the crowd.',
     "The harbour master made it clear that the gates would stay shut.",
+    "The delay was the one mistake the mayor acknowledged.",
 ])
 
 
