@@ -90,6 +90,41 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     return len(doc)
 
 
+#: Conjunctions of concession and contrast (``though she declined to …``, ``even as he attacked …``).
+CONTRASTING_MARKS = frozenset({"though", "although", "while", "as"})
+#: The personal pronouns by which a report's speaker comes back as the subject of a clause inside it.
+SPEAKER_AGAIN_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def own_act_cut(clause: Token, start: int, end: int, is_act: Callable[[Token], bool]) -> int:
+    """``Ortiz said the ferry would run in June, though she did not announce the fares``: a clause of
+    concession or contrast inside the report (``speakers_other_act``) whose verb is a cue
+    (``is_act``) is the reporter telling another act of the speaker, not part of what was said (that
+    act is a report of its own); the report stops before the clause and the comma before it."""
+    doc = clause.doc
+    heads = [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for head in heads:
+        for child in head.children:
+            if child.i <= head.i or not start < child.left_edge.i < end or not speakers_other_act(child) \
+                    or not is_act(child):
+                continue
+            cut = child.left_edge.i
+            before = word_before(doc, cut)
+            while before > start and (doc[before].is_punct or doc[before].dep_ == "cc"):
+                cut, before = before, word_before(doc, before)
+            return cut
+    return end
+
+
+def speakers_other_act(verb: Token) -> bool:
+    """An adverbial clause opened by one of ``CONTRASTING_MARKS`` whose subject is a personal pronoun
+    (``…, though she did not mention the cost``, ``…, even as he has criticized its authors``)."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONTRASTING_MARKS for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in SPEAKER_AGAIN_PRONOUNS
+
+
 def _positions(doc: Doc, positions: list[int], start: int, end: int, test: Callable[[int], bool]) -> list[int]:
     """The tokens from ``start`` to before ``end`` that pass ``test``, as ``positions`` (the Doc's
     tokens that pass it, in order: ``doc_words``) gives them; a range from a negative index (the

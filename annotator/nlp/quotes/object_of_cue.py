@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut
+from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut, speakers_other_act
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done, acts_as_verb, own_clause
 from annotator.nlp.quotes.scan import QuoteScan
@@ -98,10 +98,11 @@ def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:
     if scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS and not own_clause(verb, lexicon) \
             and not act_done(verb, lexicon):
         return False
-    if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp":
+    if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and not speakers_other_act(verb):
         # "said they would strike, describing the offer as "…"": the participle is the reporter's
         # next act, but its subject would be read off the reported clause (``they``); the quoted
-        # words stay a direct quote of the reporter.
+        # words stay a direct quote of the reporter. (``…, though she did not mention the cost``,
+        # with a subject of its own, is that speaker's other act: ``clause_end.own_act_cut``.)
         return False
     children = list(verb.children)
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not act_done(verb, lexicon):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.quotes.clause_end import reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.own_clause import own_clause
@@ -32,7 +33,10 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     doc = scan.doc
     cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
-    return content_quote(scan, verb, thing.left_edge.i, _last_asked(verb, thing), cue)
+    start, last = thing.left_edge.i, _last_asked(verb, thing)
+    # ``referred to the senator, who is her longtime friend``: the reporter's addition, as after an object
+    last = reporter_addition_cut(doc, start, last + 1) - 1
+    return content_quote(scan, verb, start, last, cue)
 
 
 def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:

@@ -18,8 +18,8 @@ from spacy.tokens import Token
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import (
-    according_to, adjective_cue, adjective_object, as_report, commitment, evidence, intention, inverted, naming,
-    object_of_cue, prepositional_object, quoted_object, regard, reported, stance_object,
+    according_to, adjective_cue, adjective_object, as_report, commitment, contact_relative, evidence, intention, inverted,
+    made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported, stance_object,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -46,6 +46,7 @@ GATES: dict[ReportRule, Gate] = {
     # ``clause_lemma``: the cue lemma, or a verb's lemma among the clause verbs
     reported.at: lambda lexicon, token, lemma: lexicon.lemma_of(token) is not None
     or token.pos_ == "VERB" and lemma in lexicon.clause_verbs,
+    made_clear.at: lambda lexicon, token, lemma: lemma == made_clear.MAKING_VERB,
     as_report.at: lambda lexicon, token, lemma: token.dep_ == "advcl" and _speech(lexicon, token),
     inverted.at: lambda lexicon, token, lemma: _speech(lexicon, token),
     quoted_object.at: lambda lexicon, token, lemma: _speech(lexicon, token)
@@ -56,6 +57,8 @@ GATES: dict[ReportRule, Gate] = {
     regard.at: lambda lexicon, token, lemma: token.dep_ in ("ROOT", "conj") and lemma in lexicon.regard_verbs,
     object_of_cue.at: lambda lexicon, token, lemma: lemma not in LISTENER_VERBS
     and (lemma in lexicon.unsaid_verbs or lemma in lexicon.object_verbs),
+    contact_relative.at: lambda lexicon, token, lemma: token.dep_ in contact_relative.RELATIVE_DEPS and (
+        lemma in lexicon.object_verbs or lemma in lexicon.stance_verbs or bool(lexicon.prepositional_verbs.get(lemma))),
     # ``held_at``: the sentence's verb or a verb coordinated with it (its own subject is checked by the rule)
     stance_object.held_at: lambda lexicon, token, lemma: token.dep_ in ("ROOT", "conj") and lemma in lexicon.stance_verbs,
     evidence.at: lambda lexicon, token, lemma: lemma in lexicon.evidence_verbs and token.pos_ == "VERB",

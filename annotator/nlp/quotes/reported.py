@@ -7,12 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import between, doc_words
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS
-from annotator.nlp.cue_words import LISTENER_VERBS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS, Lexicon
+from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import inverted, questions
-from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
-from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
+from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.own_clause import act_done
 from annotator.nlp.quotes.scan import QuoteScan, within, word_before
 from annotator.nlp.speakers import subject_of
 
@@ -47,7 +48,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
 
 def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
     """The clause a cue verb reports for a subject who can have said or thought it, else None."""
-    if scan.clause_lemma(verb) is None or _asked_of_someone_else(verb) or _nested(verb):
+    if scan.clause_lemma(verb) is None or _asked_of_someone_else(verb) or _nested(verb, scan.lexicon):
         return None
     lexicon = scan.lexicon
     if verb.dep_ in THINKING_ELSEWHERE_DEPS and not lexicon.is_speech(verb):
@@ -86,7 +87,16 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
         start += 1
     end = min(end, reporter_addition_cut(doc, start, end))
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
+    end = min(end, own_act_cut(clause, start, end, lambda act: _an_act(scan, act)))
     return with_closing_mark(scan, trimmed(doc, start, end))
+
+
+def _an_act(scan: QuoteScan, verb: Token) -> bool:
+    """A verb some report rule reads: of saying, thinking or any other clause class, or one whose
+    object or prepositional object is what was said."""
+    lexicon, lemma = scan.lexicon, verb.lemma_.lower()
+    return lexicon.lemma_of(verb) is not None or lemma in lexicon.clause_verbs or lemma in lexicon.object_verbs \
+        or lemma in lexicon.prepositional_verbs or lemma in lexicon.stance_verbs
 
 
 def _after_listener(verb: Token, clause: Token, start: int, end: int) -> int:
@@ -258,13 +268,23 @@ def _is_finite_clause(clause: Token) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
 
 
-def _nested(verb: Token) -> bool:
+def _nested(verb: Token, lexicon: Lexicon) -> bool:
     """A cue verb hanging as the clause of another verb before it (``NESTED_DEPS``); the parser
     also hangs a main clause on the one after a semicolon or colon (``Many voters said they …;
-    a third were unsure``), and that one reports."""
-    if verb.dep_ not in NESTED_DEPS:
+    a third were unsure``), and that one reports. So does the infinitive of an act done
+    (``continued to insist that …``, ``went on to say that …``: ``own_clause.act_done``) or of a
+    raising verb (``seemed to suggest that …``): its head's subject said it."""
+    if verb.dep_ not in NESTED_DEPS or act_done(verb, lexicon) or _raised(verb):
         return False
     return verb.head.i < verb.i or not any(t.text in (";", ":") for t in verb.doc[verb.i + 1:verb.head.i])
+
+
+def _raised(verb: Token) -> bool:
+    """``the minister seemed to suggest that …``: the infinitive of a raising verb (``RAISING_VERBS``)
+    heading its sentence, or coordinated with the verb that does, not negated."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in RAISING_VERBS and head.dep_ in ("ROOT", "conj") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not negated(head)
 
 
 def _asked_of_someone_else(verb: Token) -> bool:

@@ -18,7 +18,7 @@ def _reports(quotes_in, text):
     ("The mayor said the bridge would reopen in May, despite the long delays on the tunnel.",
      "the bridge would reopen in May"),
     # An apposition describing the report.
-    ("She said the new rules would help small farmers, a claim her rivals dispute.",
+    ("She said the new rules would help small farmers, a claim nobody has checked.",
      "the new rules would help small farmers"),
     # A relative clause of place the reporter adds (session 12).
     ("The mayor said the new clinic would open in Dunmore, where the old mill closed in the spring.",

@@ -26,6 +26,8 @@ TEXT = "\n".join([
     "As the mayor said on Monday, the budget will shrink next year.",
     "The budget, the treasurer said, will shrink next year.",
     'The mayor repeated her "firm pledge" to the crowd.',
+    "The harbour master made it clear that the gates would stay shut.",
+    "The delay was the one mistake the mayor acknowledged.",
 ])
 
 
