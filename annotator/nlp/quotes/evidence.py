@@ -13,6 +13,9 @@ from annotator.nlp.quotes.scan import QuoteScan
 
 #: Where the verb may stand: its own sentence, or a clause sharing its subject.
 MAIN_DEPS = frozenset({"ROOT", "conj", "advcl"})
+#: A phrase right after the finding's object that goes on saying what was found of it (``the poll
+#: shows the mayor with a narrow lead``): the parser hangs it on the verb, but it is the finding.
+FINDING_PREPOSITIONS = frozenset({"with"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -41,4 +44,9 @@ def _finding(scan: QuoteScan, verb: Token, subject: Token) -> list[FoundQuote]:
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if thing is None or thing.pos_ in ("PRON", "DET", "NUM") or any(c.dep_ == "auxpass" for c in verb.children):
         return []
-    return content_quote(scan, verb, thing.left_edge.i, thing.right_edge.i, scan.doc[verb.i:verb.i + 1], min_tokens=2)
+    last = thing.right_edge.i
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.i == last + 1
+                   and c.lower_ in FINDING_PREPOSITIONS), None)
+    if phrase is not None:
+        last = phrase.right_edge.i
+    return content_quote(scan, verb, thing.left_edge.i, last, scan.doc[verb.i:verb.i + 1], min_tokens=2)

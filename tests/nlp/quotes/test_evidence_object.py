@@ -31,3 +31,19 @@ def test_an_object_found_is_as_often_a_thing_done():
 def test_a_named_subjects_object_is_no_finding():
     doc = hand_doc("The Okafor shows a tighter race.", _object("Okafor", "PROPN", "shows", "show"))
     assert found_at(evidence.at, doc) == []
+
+
+def test_a_with_phrase_after_the_object_is_part_of_the_finding():
+    doc = hand_doc("The poll shows the mayor with a narrow lead.", """
+        The    DET   DT  det    1
+        poll   NOUN  NN  nsubj  2
+        shows  VERB  VBZ ROOT   2 show
+        the    DET   DT  det    4
+        mayor  NOUN  NN  dobj   2
+        with   ADP   IN  prep   2
+        a      DET   DT  det    8
+        narrow ADJ   JJ  amod   8
+        lead   NOUN  NN  pobj   5
+        .      PUNCT .   punct  2
+    """)
+    assert found_at(evidence.at, doc) == [("indirect", "the mayor with a narrow lead", "shows")]
