@@ -47,3 +47,38 @@ def test_a_with_phrase_after_the_object_is_part_of_the_finding():
         .      PUNCT .   punct  2
     """)
     assert found_at(evidence.at, doc) == [("indirect", "the mayor with a narrow lead", "shows")]
+
+
+def _leading(rest_rows: str) -> str:
+    return f"""
+        The     DET   DT  det    1
+        poll    NOUN  NN  nsubj  2
+        shows   VERB  VBZ ROOT   2 show
+        Lee     PROPN NNP nsubj  4
+        leading VERB  VBG ccomp  2 lead
+        ,       PUNCT ,   punct  2
+{rest_rows}
+        .       PUNCT .   punct  2
+    """
+
+
+def test_a_polls_finding_goes_on_to_the_end_of_its_clause():
+    doc = hand_doc("The poll shows Lee leading, with Ruiz at 12 percent.", _leading("""
+        with    ADP   IN  prep   2
+        Ruiz    PROPN NNP pobj   6
+        at      ADP   IN  prep   7
+        12      NUM   CD  nummod 10
+        percent NOUN  NN  pobj   8
+    """))
+    assert found_at(evidence.at, doc) == [("indirect", "Lee leading, with Ruiz at 12 percent", "shows")]
+
+
+def test_a_clause_of_its_own_after_a_comma_is_no_part_of_the_finding():
+    doc = hand_doc("The poll shows Lee leading, and the mayor has conceded.", _leading("""
+        and      CCONJ CC  cc     2
+        the      DET   DT  det    8
+        mayor    NOUN  NN  nsubj  10
+        has      AUX   VBZ aux    10 have
+        conceded VERB  VBN conj   2 concede
+    """))
+    assert found_at(evidence.at, doc) == [("indirect", "Lee leading", "shows")]
