@@ -31,7 +31,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return _finding(scan, verb, subject)
     if finite(clause):
         return []
-    return content_quote(scan, verb, clause.left_edge.i, finding_end(verb, clause.right_edge.i),
+    return content_quote(scan, verb, clause.left_edge.i, finding_end(scan, verb, clause.right_edge.i),
                          scan.doc[verb.i:verb.i + 1], min_tokens=2)
 
 
@@ -50,22 +50,36 @@ def _finding(scan: QuoteScan, verb: Token, subject: Token) -> list[FoundQuote]:
                    and c.lower_ in FINDING_PREPOSITIONS), None)
     if phrase is not None:
         last = phrase.right_edge.i
-    return content_quote(scan, verb, thing.left_edge.i, finding_end(verb, last), scan.doc[verb.i:verb.i + 1],
+    return content_quote(scan, verb, thing.left_edge.i, finding_end(scan, verb, last), scan.doc[verb.i:verb.i + 1],
                          min_tokens=2)
 
 
-def finding_end(verb: Token, last: int) -> int:
-    """A poll's finding goes on to the end of the verb's clause (``shows Lee leading, with Ruiz at
-    12 percent``, ``…, followed by Ruiz``, ``…, while Ruiz trails``), but not into a clause of its own
-    coordinated after a comma (``…, and the mayor has said …``) or past a semicolon."""
+def finding_end(scan: QuoteScan, verb: Token, last: int) -> int:
+    """Where a finding that ends at ``last`` ends: for a verb of ``lexicon.finding_verbs``, at the
+    end of the verb's clause (``shows Lee leading, with Ruiz at 12 percent``, ``…, followed by
+    Ruiz``, ``…, while Ruiz trails``), but not into a clause of its own coordinated after a comma
+    (``…, and the mayor has said …``), past a semicolon, or past a comma before someone else's
+    report (``…, although Lee cautioned that …``)."""
+    if verb.lemma_.lower() not in scan.lexicon.finding_verbs:
+        return last
     doc = verb.doc
     end = verb.right_edge.i
     for i in range(last + 1, end + 1):
         token = doc[i]
         if token.text == ";":
             return i - 1
+        if token.text == "," and any(_reports(scan, t) for t in doc[i + 1:end + 1]):
+            return i - 1
         if token.dep_ == "cc" and doc[i - 1].text == "," and any(
-                c.dep_ == "conj" and c.i > i and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)
-                for c in token.head.children):
+                c.dep_ == "conj" and c.i > i and _has_subject(c) for c in token.head.children):
             return i - 2
     return end
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _reports(scan: QuoteScan, token: Token) -> bool:
+    """A speech or cognition verb with a subject of its own: another attribution."""
+    return scan.lexicon.is_cue(token) and _has_subject(token)

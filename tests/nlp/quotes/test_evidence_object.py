@@ -1,6 +1,7 @@
 """The evidence rule's object on hand-built parses: ``the poll shows a tighter race``, and where
 an object is no finding (a person's act, ``found`` with an object)."""
 
+from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import evidence
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.quotes.helpers import found_at
@@ -82,3 +83,26 @@ def test_a_clause_of_its_own_after_a_comma_is_no_part_of_the_finding():
         conceded VERB  VBN conj   2 concede
     """))
     assert found_at(evidence.at, doc) == [("indirect", "Lee leading", "shows")]
+
+
+def test_a_finding_stops_before_someone_elses_report():
+    doc = hand_doc("The poll shows Lee leading, although Ruiz says it is early.", _leading("""
+        although SCONJ IN  mark   8
+        Ruiz     PROPN NNP nsubj  8
+        says     VERB  VBZ advcl  2 say
+        it       PRON  PRP nsubj  10
+        is       AUX   VBZ ccomp  8 be
+        early    ADJ   JJ  acomp  10
+    """))
+    assert found_at(evidence.at, doc) == [("indirect", "Lee leading", "shows")]
+
+
+def test_a_finding_of_another_verb_keeps_its_objects_extent():
+    doc = hand_doc("The poll shows Lee leading, with Ruiz at 12 percent.", _leading("""
+        with    ADP   IN  prep   2
+        Ruiz    PROPN NNP pobj   6
+        at      ADP   IN  prep   7
+        12      NUM   CD  nummod 10
+        percent NOUN  NN  pobj   8
+    """))
+    assert found_at(evidence.at, doc, Lexicon(finding_verbs=["find"])) == [("indirect", "Lee leading", "shows")]
