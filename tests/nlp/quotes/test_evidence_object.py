@@ -106,3 +106,19 @@ def test_a_finding_of_another_verb_keeps_its_objects_extent():
         percent NOUN  NN  pobj   8
     """))
     assert found_at(evidence.at, doc, Lexicon(finding_verbs=["find"])) == [("indirect", "Lee leading", "shows")]
+
+
+def test_the_clause_before_a_trailing_records_show_is_the_finding():
+    doc = hand_doc("The mill will close in May, records show.", """
+        The     DET   DT  det    1
+        mill    NOUN  NN  nsubj  3
+        will    AUX   MD  aux    3
+        close   VERB  VB  ccomp  8
+        in      ADP   IN  prep   3
+        May     PROPN NNP pobj   4
+        ,       PUNCT ,   punct  8
+        records NOUN  NNS nsubj  8 record
+        show    VERB  VBP ROOT   8
+        .       PUNCT .   punct  8
+    """)
+    assert found_at(evidence.at, doc) == [("indirect", "The mill will close in May", "show")]
