@@ -71,12 +71,12 @@ def test_quotes_characterisation_after_as_is_still_a_quote(quotes_in):
     assert [q.text for q in quotes][-1] == "a betrayal of the town"
 
 
-def test_quotes_relative_who_speaker_is_a_description_or_the_who_of_a_name(quotes_in):
-    # After a description the description speaks; after a name the ``who`` (the mention nearest
-    # the cue, as PolNeAR marks it), resolved to the name.
+def test_quotes_relative_who_speaker_is_the_who_of_a_description_or_of_a_name(quotes_in):
+    # The ``who`` speaks (the mention nearest the cue, as PolNeAR marks it): after a name resolved
+    # to the name, after a description left as it is.
     quotes = quotes_in("The statement was released by his colleagues, who said he had retired after a long "
                        "illness.")
-    assert [(q.text, q.speaker) for q in quotes] == [("he had retired after a long illness", "his colleagues")]
+    assert [(q.text, q.speaker) for q in quotes] == [("he had retired after a long illness", "who")]
     quotes = quotes_in('The study was led by Professor Lena Ortiz, who said it had been "the hardest project '
                        'of my career".')
     assert quotes[0].speaker == "who" and quotes[0].who == "Lena Ortiz"

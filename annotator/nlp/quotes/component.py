@@ -13,8 +13,8 @@ from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
 from annotator.nlp.quotes import (
-    direct, headline, interview, nested, noun_cue, passive_judgement, poll_source, relative_piece, reports,
-    stance_noun,
+    direct, headline, interview, nested, noun_cue, passive_judgement, poll_source, received_judgement, relative_piece,
+    reports, stance_noun,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -43,6 +43,7 @@ RULES: tuple[QuoteRule, ...] = (
     QuoteRule("stance noun", stance_noun.find, noun_cue.add_reports),
     QuoteRule("passive judgement", passive_judgement.find, noun_cue.add_reports),
     QuoteRule("poll source", poll_source.find, noun_cue.add_reports),
+    QuoteRule("received judgement", received_judgement.find, noun_cue.add_reports),
 )
 
 

@@ -10,8 +10,8 @@ from spacy.tokens import Span
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers import (
-    according_to, after_mark, cue_subject, headline, interviewee, inverted, main_subject, next_to_cue, noun_cue,
-    passive_agent,
+    according_to, after_mark, cue_subject, headline, interviewee, inverted, judgement_source, main_subject,
+    next_to_cue, noun_cue, passive_agent,
 )
 from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
 
@@ -25,6 +25,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     interviewee.find,
     according_to.find,
     passive_agent.find,
+    judgement_source.find,
     cue_subject.find,
     noun_cue.find,
     after_mark.find,
@@ -36,7 +37,7 @@ CUE_RULES: tuple[CueRule, ...] = (
 #: another first thing): ``speaker_from_rules`` skips them for the other kinds.
 RULE_KINDS: dict[CueRule, str] = {
     headline.find: COLON, interviewee.find: INTERVIEW, according_to.find: ACCORDING,
-    **{rule: VERB for rule in (passive_agent.find, cue_subject.find, noun_cue.find, after_mark.find, inverted.find,
+    **{rule: VERB for rule in (passive_agent.find, judgement_source.find, cue_subject.find, noun_cue.find, after_mark.find, inverted.find,
                                next_to_cue.find)},
 }
 #: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).

@@ -1,6 +1,7 @@
 """``The minister said …``, ``…, she said``: the subject of the cue verb (or of the verb it hangs
-from) is the speaker; in a relative clause after a name (``Ms. Pike, who said …``) the relative
-pronoun is, as the mention nearest the cue (the coref component links it to the name)."""
+from) is the speaker; in a relative clause (``Ms. Pike, who said …``, ``the farmers, who said …``)
+the relative pronoun is, as the mention nearest the cue (the coref component links it to a name; a
+description's pronoun stays itself, as news attribution corpora such as PolNeAR mark it)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     subject = outside_parenthesis(subject, scan.text)
     relative = relative_subject(cue.root)
     mention = scan.mention(subject)
-    if relative is not None and subject.i == cue.root.head.i and any(t.pos_ == "PROPN" or t.ent_type_ for t in mention):
-        # a name's relative pronoun: coref links it back to the name; a description ("her family,
-        # who said") stays the speaker, as coref can link a pronoun only to a named entity
+    if relative is not None and subject.i == cue.root.head.i:
+        # the relative pronoun, a name's or a description's ("her family, who said"): coref links a
+        # name's back to it; on PolNeAR's tuning part gold names the pronoun for most descriptions
         return cue.doc[relative.i:relative.i + 1]
     return mention
 
