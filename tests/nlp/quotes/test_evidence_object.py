@@ -1,6 +1,8 @@
 """The evidence rule's object on hand-built parses: ``the poll shows a tighter race``, and where
 an object is no finding (a person's act, ``found`` with an object)."""
 
+import pytest
+
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import evidence
 from tests.nlp.hand_docs import hand_doc
@@ -63,7 +65,11 @@ def _leading(rest_rows: str) -> str:
     """
 
 
-def test_a_polls_finding_goes_on_to_the_end_of_its_clause():
+@pytest.mark.parametrize(("lexicon", "finding"), [
+    (None, "Lee leading, with Ruiz at 12 percent"),  # a finding verb of the lexicon's: to its clause's end
+    (Lexicon(finding_verbs=["find"]), "Lee leading"),  # another verb keeps its object's extent
+])
+def test_a_polls_finding_goes_on_to_the_end_of_its_clause(lexicon, finding):
     doc = hand_doc("The poll shows Lee leading, with Ruiz at 12 percent.", _leading("""
         with    ADP   IN  prep   2
         Ruiz    PROPN NNP pobj   6
@@ -71,7 +77,7 @@ def test_a_polls_finding_goes_on_to_the_end_of_its_clause():
         12      NUM   CD  nummod 10
         percent NOUN  NN  pobj   8
     """))
-    assert found_at(evidence.at, doc) == [("indirect", "Lee leading, with Ruiz at 12 percent", "shows")]
+    assert found_at(evidence.at, doc, lexicon) == [("indirect", finding, "shows")]
 
 
 def test_a_clause_of_its_own_after_a_comma_is_no_part_of_the_finding():
@@ -95,17 +101,6 @@ def test_a_finding_stops_before_someone_elses_report():
         early    ADJ   JJ  acomp  10
     """))
     assert found_at(evidence.at, doc) == [("indirect", "Lee leading", "shows")]
-
-
-def test_a_finding_of_another_verb_keeps_its_objects_extent():
-    doc = hand_doc("The poll shows Lee leading, with Ruiz at 12 percent.", _leading("""
-        with    ADP   IN  prep   2
-        Ruiz    PROPN NNP pobj   6
-        at      ADP   IN  prep   7
-        12      NUM   CD  nummod 10
-        percent NOUN  NN  pobj   8
-    """))
-    assert found_at(evidence.at, doc, Lexicon(finding_verbs=["find"])) == [("indirect", "Lee leading", "shows")]
 
 
 def test_the_clause_before_a_trailing_records_show_is_the_finding():
