@@ -87,11 +87,17 @@ class DocFacts:
     inside_counts: numpy.ndarray | None = None
     _segment_ends: list[int] = field(init=False, repr=False)
     _quote_ends: list[int] = field(init=False, repr=False)
+    #: ``quoted_sentences`` in order
+    _quoted_order: list[int] | None = field(default=None, init=False, repr=False)
     #: what ``features`` reads of one content span and of one cue, by token range: proposals of
     #: several sources share spans and cues
     _contents: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _cues: dict[tuple[int, int, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _speakers: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
+    #: the blocks of features several proposals share (``feature_blocks``), by what they are read from
+    _openings: dict[tuple, Features] = field(default_factory=dict, init=False, repr=False)
+    _head_classes: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
+    _crosses: dict[tuple, Features] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._segment_ends = [e for _, e in self.segments]
@@ -128,6 +134,18 @@ class DocFacts:
     def sentence_bounds(self, sentence: int) -> tuple[int, int]:
         starts = self.sentence_starts
         return starts[sentence], starts[sentence + 1] if sentence + 1 < len(starts) else len(self.doc)
+
+    def sentences_to_prelabel(self, sentence: int) -> int:
+        """How many sentences lie between ``sentence`` and the nearest that holds a pre-labeled quote
+        (0: it holds one; 50 when none does)."""
+        if self._quoted_order is None:  # (read once: ``of`` has filled ``quoted_sentences``)
+            self._quoted_order = sorted(self.quoted_sentences)
+        ordered = self._quoted_order
+        i = bisect_right(ordered, sentence)  # ordered[i - 1] <= sentence < ordered[i]
+        near = [sentence - ordered[i - 1]] if i else []
+        if i < len(ordered):
+            near.append(ordered[i] - sentence)
+        return min(near, default=50)
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
@@ -171,15 +189,91 @@ def features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | Non
              quote_type: str, lexicon: Lexicon) -> Features:
     """The named features of one suggestion (values 0–1 or small logs; every name is ours): those
     of ``base_features`` and their crosses (``CROSSES``; the same as ``crossed(base_features(…))``)."""
-    out, named = _base(facts, quote, cue, speaker, source, quote_type, lexicon)
-    _add_crosses(out, named, CROSSES)
-    return out
+    return merged(feature_blocks(facts, quote, cue, speaker, source, quote_type, lexicon))
 
 
 def base_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
                   quote_type: str, lexicon: Lexicon) -> Features:
     """The features of one suggestion before any cross."""
-    return _base(facts, quote, cue, speaker, source, quote_type, lexicon)[0]
+    return merged(feature_blocks(facts, quote, cue, speaker, source, quote_type, lexicon, crosses=False))
+
+
+def merged(blocks: list[Features]) -> Features:
+    """One suggestion's features from its blocks (``feature_blocks``), in their order."""
+    out: Features = {}
+    for block in blocks:
+        out.update(block)
+    return out
+
+
+def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
+                   quote_type: str, lexicon: Lexicon, *, crosses: bool = True) -> list[Features]:
+    """``features`` in blocks, in the order of its names, no name in two blocks: a block read off one
+    content span, cue or set of named values is read once per Doc and shared by the proposals that
+    have it (read-only), the others are the proposal's own. ``crosses=False``: ``base_features``."""
+    words, heads, head_dep, content, head = _content_of(facts, quote)
+    spoken = _speaker_of(facts, speaker) if speaker is not None else None
+    kind = spoken[0] if spoken is not None else "none"
+    blocks: list[Features] = [_opening(facts, source, words, quote_type, kind, head_dep), content,
+                              _head_classes(facts, head, lexicon)]
+    if cue is None:
+        blocks.append(_NO_CUE)
+        cue_root, cue_key = None, None
+    else:
+        own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon = _cue_of(facts, cue, lexicon)
+        blocks += [own, _HEADS_CONTENT[cue_root in heads], in_lexicon, _cue_place(facts, quote, cue, cue_sentence)]
+        cue_key = (cue_dep, classes)
+    if spoken is not None:
+        blocks.append(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
+    if crosses:
+        blocks.append(_crosses(facts, source, quote_type, kind, head_dep, cue_key))
+    return blocks
+
+
+#: The cue features of a proposal without a cue.
+_NO_CUE = {"cue=none": 1.0}
+#: Whether the cue's root heads the content's head (or its head), by that truth.
+_HEADS_CONTENT = ({"cue-heads-content": 0.0}, {"cue-heads-content": 1.0})
+
+
+def _opening(facts: DocFacts, source: str, words: int, quote_type: str, kind: str, head_dep: str) -> Features:
+    """The first features: the source, the content's length, the type, the speaker's kind, the
+    content head's dependency (one block per such set of values)."""
+    key = (source, words, quote_type, kind, head_dep)
+    known = facts._openings.get(key)
+    if known is None:
+        band_name = BANDS[band(words)]
+        known = facts._openings[key] = {
+            "bias": 1.0, f"source={source}": 1.0, f"band={band_name}": 1.0, f"source={source}|band={band_name}": 1.0,
+            "log-words": math.log1p(words), f"type={quote_type}": 1.0, f"speaker={kind}": 1.0,
+            f"source={source}|speaker={kind}": 1.0, head_dep: 1.0}
+    return known
+
+
+def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
+    """The lexicon's classes of the content's head word, once per head and lexicon."""
+    key = (head, id(lexicon))
+    known = facts._head_classes.get(key)
+    if known is None or known[0] is not lexicon:  # (the lexicon itself is kept: its id stays its own)
+        known = facts._head_classes[key] = (lexicon, {f"content-head-class={name}": 1.0
+                                                      for name in cue_classes(facts.doc[head:head + 1], lexicon)})
+    return known[1]
+
+
+def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep: str,
+             cue_key: tuple[str, tuple[str, ...]] | None) -> Features:
+    """The crosses (``CROSSES``) of a proposal's named values; ``cue_key``: its cue's dependency
+    feature and class features (None without a cue)."""
+    key = (source, quote_type, kind, head_dep, cue_key)
+    known = facts._crosses.get(key)
+    if known is None:
+        named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
+                 "head-dep": [head_dep]}
+        if cue_key is not None:
+            named["cue-dep"], named["cue-class"] = [cue_key[0]], list(cue_key[1])
+        known = facts._crosses[key] = {}
+        _add_crosses(known, named, CROSSES)
+    return known
 
 
 def crossed(base: Features, crosses: tuple[tuple[str, str], ...] = CROSSES) -> Features:
@@ -199,28 +293,6 @@ def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tupl
         for a in named.get(first, ()):
             for b in named.get(second, ()):
                 out[a + "|" + b] = 1.0
-
-
-def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
-          quote_type: str, lexicon: Lexicon) -> tuple[Features, dict[str, list[str]]]:
-    """The base features, and the names of the crossed kinds' values (kind → its ``kind=value`` names)."""
-    words, heads, head_dep, content, head = _content_of(facts, quote)
-    band_name = BANDS[band(words)]
-    spoken = _speaker_of(facts, speaker) if speaker is not None else None
-    kind = spoken[0] if spoken is not None else "none"
-    named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
-             "head-dep": [head_dep]}
-    out: Features = {"bias": 1.0, named["source"][0]: 1.0, f"band={band_name}": 1.0,
-                     f"source={source}|band={band_name}": 1.0, "log-words": math.log1p(words),
-                     named["type"][0]: 1.0, named["speaker"][0]: 1.0, f"source={source}|speaker={kind}": 1.0,
-                     head_dep: 1.0}
-    out.update(content)
-    out.update((f"content-head-class={name}", 1.0) for name in cue_classes(facts.doc[head:head + 1], lexicon))
-    out.update(_cue_features(facts, quote, heads, cue, lexicon, named))
-    if spoken is not None:
-        cue_root = _cue_of(facts, cue, lexicon)[3] if cue is not None else None
-        out.update(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
-    return out, named
 
 
 def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features, int]:
@@ -268,23 +340,15 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
         "position": quote.start / max(len(doc), 1),
         "log-prelabels": math.log1p(len(facts.quotes)),
-        "log-sentences-to-prelabel": math.log1p(min((abs(sentence - q) for q in quoted), default=50)),
+        "log-sentences-to-prelabel": math.log1p(facts.sentences_to_prelabel(sentence)),
         **content_counts(facts.inside_counts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
         "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
     }
 
 
-def _cue_features(facts: DocFacts, quote: Span, heads: tuple[int, int], cue: Span | None, lexicon: Lexicon,
-                  named: dict[str, list[str]]) -> Features:
-    """``heads``: the indices of the content head's head and of that one's head."""
-    if cue is None:
-        return {"cue=none": 1.0}
-    own, classes, cue_dep, root_i, sentence, _ = _cue_of(facts, cue, lexicon)
-    out: Features = dict(own)
-    out["cue-heads-content"] = float(root_i in heads)
-    out.update(dict.fromkeys(classes, 1.0))
-    out["cue-in-lexicon"] = float(bool(classes))
-    named["cue-dep"], named["cue-class"] = [cue_dep], classes
+def _cue_place(facts: DocFacts, quote: Span, cue: Span, cue_sentence: int) -> Features:
+    """Where the cue stands against the content."""
+    out: Features = {}
     if cue.start >= quote.end:
         out["cue-after-content"] = 1.0
         gap = cue.start - quote.end
@@ -294,17 +358,17 @@ def _cue_features(facts: DocFacts, quote: Span, heads: tuple[int, int], cue: Spa
         out["cue-inside-content"] = 1.0
         gap = 0
     out["log-cue-gap"] = math.log1p(gap)
-    out["cue-other-sentence"] = float(sentence != facts.sentence_of(quote.start))
+    out["cue-other-sentence"] = float(cue_sentence != facts.sentence_of(quote.start))
     return out
 
 
-def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, list[str], str, int, int, Lexicon]:
+def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple:
     """What the cue features read of the cue alone (read once per cue and lexicon): its own features
-    up to ``cue-heads-content``, its classes' feature names, its dependency's feature, its root's
-    index and its sentence."""
+    up to ``cue-heads-content``, its classes' feature names (a tuple), its dependency's feature, its
+    root's index, its sentence, the lexicon and its classes' features with ``cue-in-lexicon``."""
     key = (cue.start, cue.end, id(lexicon))
     known = facts._cues.get(key)
-    if known is not None and known[-1] is lexicon:  # (the lexicon itself is kept: its id stays its own)
+    if known is not None and known[5] is lexicon:  # (the lexicon itself is kept: its id stays its own)
         return known
     root = cue.root
     cue_dep = f"cue-dep={_kind(root.dep_, _DEPS)}"
@@ -323,8 +387,10 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, lis
                      "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
                      f"cue-head-pos={_kind(root.head.pos_, _POS) if root.head.i != root.i else 'self'}": 1.0}
     own.update((f"cue-has-{dep}", 1.0) for dep in _CUE_CHILDREN.intersection(children))
-    classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
-    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon)
+    classes = tuple(f"cue-class={name}" for name in cue_classes(cue, lexicon))
+    in_lexicon = dict.fromkeys(classes, 1.0)
+    in_lexicon["cue-in-lexicon"] = float(bool(classes))
+    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon, in_lexicon)
     return known
 
 
