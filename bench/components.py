@@ -11,7 +11,9 @@ the cores is not counted):
 
 1. every component's CPU per document, each component run over all texts in turn (the model's own
    batched through ``pipe``, ours document by document, as ``nlp.pipe`` runs them), and our
-   components' share of the pipeline, with and without the suggestions;
+   components' share of the pipeline, with and without the suggestions; then the suggestions
+   component's steps (``SUGGESTION_STEPS``: its sources, the speaker rules it asks per proposal, the
+   scorer, promotion, extents), timed in that same pass;
 2. the speed of the whole pipeline, rules alone and rules with suggestions, against the bare model
    (bare CPU / pipeline CPU, over the same texts): the texts are cut in chunks and the three
    pipelines run each chunk in turn, in a rotating order, ``--rounds`` times; the ratio of the
@@ -23,10 +25,12 @@ Without the corpus it says so and exits 0. Nothing from the corpus is printed bu
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -55,14 +59,62 @@ def read_texts(folder: Path, limit: int) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:limit]]
 
 
-def component_times(nlp, texts: list[str], batch_size: int) -> dict[str, float]:
-    """CPU seconds of each component over all ``texts``, each component run over all of them in turn."""
+#: The suggestions component's steps timed apart (module, class or None, function, what it is): the
+#: frames' candidates (the quote rules with a word list opened), the parse-shape sources, the speaker
+#: rules asked for each proposal, the learned scorer (features and weights), the promotion of the
+#: surest to pre-labels (with their speakers' coreference), other extents.
+SUGGESTION_STEPS = (
+    ("annotator.nlp.suggest.propose", None, "candidates", "frames' candidates"),
+    ("annotator.nlp.suggest.propose", None, "every_shape", "parse-shape sources"),
+    ("annotator.nlp.suggest.propose", None, "speaker_from_rules", "speaker rules per proposal"),
+    ("annotator.nlp.suggest.component", None, "proposals", "all proposals (the three above in it)"),
+    ("annotator.nlp.suggest.component", "Suggester", "modelled", "scoring (the next in it)"),
+    ("annotator.nlp.suggest.scorer_features", "DocFacts", "of", "the scorer's DocFacts"),
+    ("annotator.nlp.suggest.component", None, "promote", "promotion"),
+    ("annotator.nlp.suggest.component", None, "extent_suggestions", "extents"),
+)
+
+
+@contextmanager
+def timed_steps(spent: dict[str, float]):
+    """``SUGGESTION_STEPS``' functions wrapped, while inside, to add their CPU seconds to ``spent``
+    (by what they are); put back after."""
+    put_back = []
+    for module, owner_name, name, what in SUGGESTION_STEPS:
+        owner = importlib.import_module(module)
+        owner = getattr(owner, owner_name) if owner_name else owner
+        original = owner.__dict__[name]
+        function = original.__func__ if isinstance(original, classmethod) else original
+
+        def timed(*args, _function=function, _what=what, **kwargs):
+            started = time.process_time()
+            try:
+                return _function(*args, **kwargs)
+            finally:
+                spent[_what] = spent.get(_what, 0.0) + time.process_time() - started
+        setattr(owner, name, classmethod(timed) if isinstance(original, classmethod) else timed)
+        put_back.append((owner, name, original))
+    try:
+        yield spent
+    finally:
+        for owner, name, original in reversed(put_back):
+            setattr(owner, name, original)
+
+
+def component_times(nlp, texts: list[str], batch_size: int,
+                    steps: dict[str, float] | None = None) -> dict[str, float]:
+    """CPU seconds of each component over all ``texts``, each component run over all of them in turn
+    (``steps``: the suggestions component's steps are timed into it, ``timed_steps``)."""
     docs = [nlp.make_doc(t) for t in texts]
     spent: dict[str, float] = {}
     for name, component in nlp.pipeline:
         started = time.process_time()
         if name.startswith(OURS) or not hasattr(component, "pipe"):
-            docs = [component(doc) for doc in docs]
+            if name == SUGGESTIONS and steps is not None:
+                with timed_steps(steps):
+                    docs = [component(doc) for doc in docs]
+            else:
+                docs = [component(doc) for doc in docs]
         else:
             docs = list(component.pipe(docs, batch_size=batch_size))
         spent[name] = time.process_time() - started
@@ -102,6 +154,12 @@ def print_components(spent: dict[str, float], count: int) -> None:
     model = total - ours
     print(f"  the speed these times give against the model's components alone: rules {model / (model + rules):.3f}, "
           f"rules + suggestions {model / total:.3f}")
+
+
+def print_steps(steps: dict[str, float], count: int) -> None:
+    print("  the suggestions by step (CPU per document; a step's time includes those it calls):")
+    for *_, what in SUGGESTION_STEPS:
+        print(f"    {what:40s} {1000 * steps.get(what, 0.0) / count:7.2f} ms")
 
 
 def print_ratios(rounds: list[dict[str, float]], count: int) -> None:
@@ -151,7 +209,9 @@ def main() -> int:
     # round looked about 10 ms per article cheaper against the bare model than the later two.)
     for nlp in (bare, rules, suggesting):
         list(nlp.pipe(texts, batch_size=args.batch_size))
-    print_components(component_times(suggesting, texts, args.batch_size), len(texts))
+    steps: dict[str, float] = {}
+    print_components(component_times(suggesting, texts, args.batch_size, steps), len(texts))
+    print_steps(steps, len(texts))
     pipelines = {"bare": bare, "rules": rules, "rules + suggestions": suggesting}
     print_ratios(interleaved_cpu(pipelines, texts, args.chunk, args.batch_size, args.rounds), len(texts))
     print(f"load average at end {' '.join(f'{x:.1f}' for x in os.getloadavg())}")

@@ -21,7 +21,8 @@ from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scorer import (
-    DocFacts, Features, SuggestionScorer, default_scorer, features, proposal_neighbours, shipped_table,
+    DocFacts, Features, SuggestionScorer, default_scorer, feature_blocks, merged, proposal_neighbours, shipped_table,
+    sigmoid,
 )
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
@@ -138,12 +139,12 @@ class Suggester:
         doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents
         return doc
 
-    def modelled(self, doc: Doc, found: list[Proposal], rate) -> tuple[dict[int, float], dict[int, Features]]:
+    def modelled(self, doc: Doc, found: list[Proposal], rate) -> tuple[dict[int, float], dict[int, list[Features]]]:
         """The learned scorer's probability that each proposal it scores is right (by ``id``): those
         of a source it was fitted on and that no other rate (a team's counts, a trained model's own)
-        scores; and, only when promoting, the features of those that could be promoted (``promotes``
-        reads off them whether one is right with its speaker too, for the few ``choose`` keeps). Each
-        proposal's features include what all of ``found`` say of it (``neighbour_features``)."""
+        scores; and, only when promoting, the features of those that could be promoted, in blocks
+        (``promotes`` reads off them whether one is right with its speaker too, for the few ``choose``
+        keeps). Each proposal's features include what all of ``found`` say of it (``neighbour_features``)."""
         scorer = self.scorer
         if scorer is None:
             return {}, {}
@@ -154,12 +155,13 @@ class Suggester:
         promoting = self.promote and self.promote_min_score is not None
         right, described = {}, {}
         around = dict(zip(map(id, found), proposal_neighbours(found), strict=True))
+        lexicon = self.lexicon
         for p in known:
-            feats = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, self.lexicon)
-            feats.update(around[id(p)])
-            right[id(p)] = scorer.probability(feats)
+            blocks = feature_blocks(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
+            blocks.append(around[id(p)])
+            right[id(p)] = sigmoid(scorer.logit(blocks))
             if promoting and promotable(p):
-                described[id(p)] = feats
+                described[id(p)] = blocks
         return right, described
 
     def thresholded(self, rate, modelled: dict[int, float]):
@@ -173,12 +175,12 @@ class Suggester:
             return score if score is not None and score >= self.min_score else -1.0
         return scored
 
-    def promotes(self, proposal: Proposal, described: dict[int, Features]) -> bool:
+    def promotes(self, proposal: Proposal, described: dict[int, list[Features]]) -> bool:
         """Whether a chosen proposal becomes a pre-label: scored right with its speaker at
         ``promote_min_score`` or more (``described`` holds the features of the promotable ones
-        only, and only when promoting)."""
-        feats = described.get(id(proposal))
-        return feats is not None and self.scorer.promote_probability(feats) >= self.promote_min_score
+        only, in blocks, and only when promoting)."""
+        blocks = described.get(id(proposal))
+        return blocks is not None and self.scorer.promote_probability(merged(blocks)) >= self.promote_min_score
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal, prior: float | None = None) -> float:
         """``prior`` (the learned scorer's probability, when it scores the proposal), else the table's

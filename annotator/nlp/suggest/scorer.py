@@ -32,7 +32,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 from pathlib import Path
 from typing import Mapping
@@ -41,12 +41,13 @@ from spacy.tokens import Doc
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.scorer_features import (
-    CROSSES, DocFacts, Features, base_features, class_index, crossed, cue_classes, features, speaker_kind,
+    CROSSES, DocFacts, Features, base_features, class_index, crossed, cue_classes, feature_blocks,
+    features, merged, speaker_kind,
 )
 from annotator.nlp.suggest.neighbours import neighbour_features, proposal_neighbours
 
 __all__ = ["CROSSES", "DocFacts", "Features", "SuggestionScorer", "base_features", "class_index", "crossed",
-           "cue_classes", "default_scorer", "features", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind",
+           "cue_classes", "default_scorer", "feature_blocks", "features", "merged", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind",
            "suggestion_features"]
 
 
@@ -104,6 +105,13 @@ class SuggestionScorer:
     def probability(self, feats: Mapping[str, float]) -> float:
         """The probability that the suggestion is right (its score)."""
         return sigmoid(_dot(self.weights, feats))
+
+    def logit(self, blocks: list[Features]) -> float:
+        """The weighted sum of a suggestion's features given in blocks (``feature_blocks``, no name in
+        two): the same sum as ``probability``'s of their ``merged`` features, added in the same order
+        (to the last bit), without merging them."""
+        names, values = chain.from_iterable(blocks), chain.from_iterable(map(dict.values, blocks))
+        return sum(map(mul, map(self.weights.get, names, repeat(0.0)), values))
 
     def promote_probability(self, feats: Mapping[str, float]) -> float:
         """The probability that it is right with its speaker, as the promotion threshold reads it

@@ -6,30 +6,22 @@ and paragraph, quotation marks, the pre-labels near it, what its tokens hold: na
 finite verb, a comma, a pronoun, a number), the cue (its parse, which of our lexicon's
 classes it belongs to, where it stands), and the speaker (its kind, how it is tied to the cue); then
 the crosses of some of their named values (``CROSSES``: ``source=…|cue-class=…``), so a weight can
-depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``), and
-so is what one content span, cue or speaker gives (proposals of several sources share them); the
-cue's classes are read in ``lexicon_classes``."""
+depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``, in
+``doc_facts``), and so is what one content span, cue or speaker gives (proposals of several sources
+share them): ``feature_blocks`` gives a suggestion's features as blocks, those shared being one
+object, which the scorer weighs without merging them; the cue's classes are read in ``lexicon_classes``."""
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import ENT_TYPE, ORTH, POS, TAG
-from spacy.strings import hash_string
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from annotator.nlp.doc_words import any_equal, column
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
-from annotator.nlp.marks import doc_text
-from annotator.nlp.paragraphs import sentence_starts
-from annotator.nlp.suggest.content_counts import NAMED, content_counts, inside_counts
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.suggest.content_counts import NAMED, content_counts
+from annotator.nlp.suggest.doc_facts import DocFacts, Features
 from annotator.nlp.suggest.lexicon_classes import CLASS_ATTRIBUTES, class_index, cue_classes  # noqa: F401  (re-exported)
 from annotator.nlp.suggest.scores import BANDS, band
-
-Features = dict[str, float]
 
 #: Named-entity labels of a speaker, by kind.
 _ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group", "LOC": "place",
@@ -41,7 +33,6 @@ _DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "dobj", "p
                    "compound", "dep", "csubj", "agent", "dative", "advmod", "aux", "auxpass", "poss"})
 _TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD", "NN", "NNS", "NNP", "NNPS", "JJ", "IN", "TO",
                    "WDT", "WP", "WRB", "DT", "PRP", "PRP$", "RB", "CD", "``", "''", "-LRB-", ","})
-_MARK_IDS = sorted(hash_string(mark) for mark in QUOTE_MARK_TOKENS)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 #: The cue's children flagged by dependency (``cue-has-ccomp``: which complements it takes).
 _CUE_CHILDREN = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "dative"})
@@ -57,101 +48,6 @@ CROSSES: tuple[tuple[str, str], ...] = (
 
 def _kind(value: str, known: frozenset[str]) -> str:
     return value if value in known else "other"
-
-
-@dataclass
-class DocFacts:
-    """What every suggestion of one Doc reads: its text's lines and quoted segments, its sentences,
-    the sentences and paragraphs that hold a pre-labeled quote (``doc.spans["quotes"]``), the tokens
-    inside one, and the pre-labels' cues and speakers (``doc.spans["cues"]``, ``["speakers"]``)."""
-
-    doc: Doc
-    #: the Doc's text (read once: ``Doc.text`` joins every token anew)
-    text: str
-    paragraph_starts: list[int]
-    segments: list[tuple[int, int]]
-    quoted_sentences: set[int] = field(default_factory=set)
-    direct_sentences: set[int] = field(default_factory=set)
-    quoted_paragraphs: set[int] = field(default_factory=set)
-    sentence_starts: list[int] = field(default_factory=list)
-    #: the token ranges of the pre-labeled quotes, in order
-    quotes: list[tuple[int, int]] = field(default_factory=list)
-    #: the tokens of the pre-labels' cues, their cues' lemmas, their speakers' head words (lower case)
-    cue_tokens: set[int] = field(default_factory=set)
-    cue_lemmas: set[str] = field(default_factory=set)
-    speaker_words: set[str] = field(default_factory=set)
-    #: the tokens that are quotation marks (``lexicon.QUOTE_MARK_TOKENS``), in order
-    mark_tokens: list[int] = field(default_factory=list)
-    #: for each token index i, how many tokens before it are each of ``content_counts.INSIDE`` (a row of counts;
-    #: a content's counts are two rows' difference)
-    inside_counts: numpy.ndarray | None = None
-    _segment_ends: list[int] = field(init=False, repr=False)
-    _quote_ends: list[int] = field(init=False, repr=False)
-    #: what ``features`` reads of one content span and of one cue, by token range: proposals of
-    #: several sources share spans and cues
-    _contents: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
-    _cues: dict[tuple[int, int, int], tuple] = field(default_factory=dict, init=False, repr=False)
-    _speakers: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._segment_ends = [e for _, e in self.segments]
-        self._quote_ends = []
-
-    @classmethod
-    def of(cls, doc: Doc) -> DocFacts:
-        shared = doc_text(doc)
-        facts = cls(doc, shared.text, shared.paragraph_starts, [(s.start, s.end) for s in shared.segments])
-        facts.sentence_starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
-        for quote in doc.spans.get("quotes", []):
-            sentence = facts.sentence_of(quote.start)
-            facts.quoted_sentences.add(sentence)
-            if quote._.quote_type == "direct":
-                facts.direct_sentences.add(sentence)
-            facts.quoted_paragraphs.add(facts.paragraph_of(quote.start_char))
-            facts.quotes.append((quote.start, quote.end))
-        facts.quotes.sort()
-        facts._quote_ends = [e for _, e in facts.quotes]
-        for cue in doc.spans.get("cues", []):
-            facts.cue_tokens.update(range(cue.start, cue.end))
-            facts.cue_lemmas.add(cue.root.lemma_.lower())
-        facts.speaker_words = {s.root.lower_ for s in doc.spans.get("speakers", [])}
-        if len(doc):
-            orth = column(doc, ORTH)
-            facts.mark_tokens = numpy.flatnonzero(any_equal(orth, _MARK_IDS)).tolist()
-            # ENT_TYPE read fresh: the entity steps change it after the parse
-            facts.inside_counts = inside_counts(doc, orth, doc.to_array(ENT_TYPE), column(doc, TAG), column(doc, POS))
-        return facts
-
-    def sentence_of(self, token: int) -> int:
-        return bisect_right(self.sentence_starts, token) - 1
-
-    def sentence_bounds(self, sentence: int) -> tuple[int, int]:
-        starts = self.sentence_starts
-        return starts[sentence], starts[sentence + 1] if sentence + 1 < len(starts) else len(self.doc)
-
-    def paragraph_of(self, char: int) -> int:
-        return bisect_right(self.paragraph_starts, char) - 1
-
-    def in_marks(self, start: int, end: int) -> float:
-        """The share of ``start``–``end``'s characters inside quotation marks (the segments are in
-        order and apart, so only those from the first ending after ``start`` can overlap)."""
-        segments, inside = self.segments, 0
-        for i in range(bisect_right(self._segment_ends, start), len(segments)):
-            s, e = segments[i]
-            if s >= end:
-                break
-            inside += min(end, e) - max(start, s)
-        return inside / max(end - start, 1)
-
-    def has_mark_token(self, start: int, end: int) -> bool:
-        """Whether a token of ``start``–``end`` is a quotation mark."""
-        i = bisect_right(self.mark_tokens, start - 1)
-        return i < len(self.mark_tokens) and self.mark_tokens[i] < end
-
-    def in_quote(self, start: int, end: int) -> bool:
-        """Whether tokens ``start``–``end`` lie inside a pre-labeled quote."""
-        i = bisect_right(self._quote_ends, start)
-        return i < len(self.quotes) and self.quotes[i][0] <= start and end <= self.quotes[i][1]
 
 
 def speaker_kind(speaker: Span | None) -> str:
@@ -171,15 +67,91 @@ def features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | Non
              quote_type: str, lexicon: Lexicon) -> Features:
     """The named features of one suggestion (values 0–1 or small logs; every name is ours): those
     of ``base_features`` and their crosses (``CROSSES``; the same as ``crossed(base_features(…))``)."""
-    out, named = _base(facts, quote, cue, speaker, source, quote_type, lexicon)
-    _add_crosses(out, named, CROSSES)
-    return out
+    return merged(feature_blocks(facts, quote, cue, speaker, source, quote_type, lexicon))
 
 
 def base_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
                   quote_type: str, lexicon: Lexicon) -> Features:
     """The features of one suggestion before any cross."""
-    return _base(facts, quote, cue, speaker, source, quote_type, lexicon)[0]
+    return merged(feature_blocks(facts, quote, cue, speaker, source, quote_type, lexicon, crosses=False))
+
+
+def merged(blocks: list[Features]) -> Features:
+    """One suggestion's features from its blocks (``feature_blocks``), in their order."""
+    out: Features = {}
+    for block in blocks:
+        out.update(block)
+    return out
+
+
+def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
+                   quote_type: str, lexicon: Lexicon, *, crosses: bool = True) -> list[Features]:
+    """``features`` in blocks, in the order of its names, no name in two blocks: a block read off one
+    content span, cue or set of named values is read once per Doc and shared by the proposals that
+    have it (read-only), the others are the proposal's own. ``crosses=False``: ``base_features``."""
+    words, heads, head_dep, content, head = _content_of(facts, quote)
+    spoken = _speaker_of(facts, speaker) if speaker is not None else None
+    kind = spoken[0] if spoken is not None else "none"
+    blocks: list[Features] = [_opening(facts, source, words, quote_type, kind, head_dep), content,
+                              _head_classes(facts, head, lexicon)]
+    if cue is None:
+        blocks.append(_NO_CUE)
+        cue_root, cue_key = None, None
+    else:
+        own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon = _cue_of(facts, cue, lexicon)
+        blocks += [own, _HEADS_CONTENT[cue_root in heads], in_lexicon, _cue_place(facts, quote, cue, cue_sentence)]
+        cue_key = (cue_dep, classes)
+    if spoken is not None:
+        blocks.append(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
+    if crosses:
+        blocks.append(_crosses(facts, source, quote_type, kind, head_dep, cue_key))
+    return blocks
+
+
+#: The cue features of a proposal without a cue.
+_NO_CUE = {"cue=none": 1.0}
+#: Whether the cue's root heads the content's head (or its head), by that truth.
+_HEADS_CONTENT = ({"cue-heads-content": 0.0}, {"cue-heads-content": 1.0})
+
+
+def _opening(facts: DocFacts, source: str, words: int, quote_type: str, kind: str, head_dep: str) -> Features:
+    """The first features: the source, the content's length, the type, the speaker's kind, the
+    content head's dependency (one block per such set of values)."""
+    key = (source, words, quote_type, kind, head_dep)
+    known = facts._openings.get(key)
+    if known is None:
+        band_name = BANDS[band(words)]
+        known = facts._openings[key] = {
+            "bias": 1.0, f"source={source}": 1.0, f"band={band_name}": 1.0, f"source={source}|band={band_name}": 1.0,
+            "log-words": math.log1p(words), f"type={quote_type}": 1.0, f"speaker={kind}": 1.0,
+            f"source={source}|speaker={kind}": 1.0, head_dep: 1.0}
+    return known
+
+
+def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
+    """The lexicon's classes of the content's head word, once per head and lexicon."""
+    key = (head, id(lexicon))
+    known = facts._head_classes.get(key)
+    if known is None or known[0] is not lexicon:  # (the lexicon itself is kept: its id stays its own)
+        known = facts._head_classes[key] = (lexicon, {f"content-head-class={name}": 1.0
+                                                      for name in cue_classes(facts.doc[head:head + 1], lexicon)})
+    return known[1]
+
+
+def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep: str,
+             cue_key: tuple[str, tuple[str, ...]] | None) -> Features:
+    """The crosses (``CROSSES``) of a proposal's named values; ``cue_key``: its cue's dependency
+    feature and class features (None without a cue)."""
+    key = (source, quote_type, kind, head_dep, cue_key)
+    known = facts._crosses.get(key)
+    if known is None:
+        named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
+                 "head-dep": [head_dep]}
+        if cue_key is not None:
+            named["cue-dep"], named["cue-class"] = [cue_key[0]], list(cue_key[1])
+        known = facts._crosses[key] = {}
+        _add_crosses(known, named, CROSSES)
+    return known
 
 
 def crossed(base: Features, crosses: tuple[tuple[str, str], ...] = CROSSES) -> Features:
@@ -199,28 +171,6 @@ def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tupl
         for a in named.get(first, ()):
             for b in named.get(second, ()):
                 out[a + "|" + b] = 1.0
-
-
-def _base(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span | None, source: str,
-          quote_type: str, lexicon: Lexicon) -> tuple[Features, dict[str, list[str]]]:
-    """The base features, and the names of the crossed kinds' values (kind → its ``kind=value`` names)."""
-    words, heads, head_dep, content, head = _content_of(facts, quote)
-    band_name = BANDS[band(words)]
-    spoken = _speaker_of(facts, speaker) if speaker is not None else None
-    kind = spoken[0] if spoken is not None else "none"
-    named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
-             "head-dep": [head_dep]}
-    out: Features = {"bias": 1.0, named["source"][0]: 1.0, f"band={band_name}": 1.0,
-                     f"source={source}|band={band_name}": 1.0, "log-words": math.log1p(words),
-                     named["type"][0]: 1.0, named["speaker"][0]: 1.0, f"source={source}|speaker={kind}": 1.0,
-                     head_dep: 1.0}
-    out.update(content)
-    out.update((f"content-head-class={name}", 1.0) for name in cue_classes(facts.doc[head:head + 1], lexicon))
-    out.update(_cue_features(facts, quote, heads, cue, lexicon, named))
-    if spoken is not None:
-        cue_root = _cue_of(facts, cue, lexicon)[3] if cue is not None else None
-        out.update(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
-    return out, named
 
 
 def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features, int]:
@@ -268,23 +218,15 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
         "position": quote.start / max(len(doc), 1),
         "log-prelabels": math.log1p(len(facts.quotes)),
-        "log-sentences-to-prelabel": math.log1p(min((abs(sentence - q) for q in quoted), default=50)),
+        "log-sentences-to-prelabel": math.log1p(facts.sentences_to_prelabel(sentence)),
         **content_counts(facts.inside_counts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
         "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
     }
 
 
-def _cue_features(facts: DocFacts, quote: Span, heads: tuple[int, int], cue: Span | None, lexicon: Lexicon,
-                  named: dict[str, list[str]]) -> Features:
-    """``heads``: the indices of the content head's head and of that one's head."""
-    if cue is None:
-        return {"cue=none": 1.0}
-    own, classes, cue_dep, root_i, sentence, _ = _cue_of(facts, cue, lexicon)
-    out: Features = dict(own)
-    out["cue-heads-content"] = float(root_i in heads)
-    out.update(dict.fromkeys(classes, 1.0))
-    out["cue-in-lexicon"] = float(bool(classes))
-    named["cue-dep"], named["cue-class"] = [cue_dep], classes
+def _cue_place(facts: DocFacts, quote: Span, cue: Span, cue_sentence: int) -> Features:
+    """Where the cue stands against the content."""
+    out: Features = {}
     if cue.start >= quote.end:
         out["cue-after-content"] = 1.0
         gap = cue.start - quote.end
@@ -294,17 +236,17 @@ def _cue_features(facts: DocFacts, quote: Span, heads: tuple[int, int], cue: Spa
         out["cue-inside-content"] = 1.0
         gap = 0
     out["log-cue-gap"] = math.log1p(gap)
-    out["cue-other-sentence"] = float(sentence != facts.sentence_of(quote.start))
+    out["cue-other-sentence"] = float(cue_sentence != facts.sentence_of(quote.start))
     return out
 
 
-def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, list[str], str, int, int, Lexicon]:
+def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple:
     """What the cue features read of the cue alone (read once per cue and lexicon): its own features
-    up to ``cue-heads-content``, its classes' feature names, its dependency's feature, its root's
-    index and its sentence."""
+    up to ``cue-heads-content``, its classes' feature names (a tuple), its dependency's feature, its
+    root's index, its sentence, the lexicon and its classes' features with ``cue-in-lexicon``."""
     key = (cue.start, cue.end, id(lexicon))
     known = facts._cues.get(key)
-    if known is not None and known[-1] is lexicon:  # (the lexicon itself is kept: its id stays its own)
+    if known is not None and known[5] is lexicon:  # (the lexicon itself is kept: its id stays its own)
         return known
     root = cue.root
     cue_dep = f"cue-dep={_kind(root.dep_, _DEPS)}"
@@ -323,8 +265,10 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple[Features, lis
                      "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
                      f"cue-head-pos={_kind(root.head.pos_, _POS) if root.head.i != root.i else 'self'}": 1.0}
     own.update((f"cue-has-{dep}", 1.0) for dep in _CUE_CHILDREN.intersection(children))
-    classes = [f"cue-class={name}" for name in cue_classes(cue, lexicon)]
-    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon)
+    classes = tuple(f"cue-class={name}" for name in cue_classes(cue, lexicon))
+    in_lexicon = dict.fromkeys(classes, 1.0)
+    in_lexicon["cue-in-lexicon"] = float(bool(classes))
+    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon, in_lexicon)
     return known
 
 

@@ -1,6 +1,6 @@
 """The scorer's features (``suggest/scorer_features.py``): the lexicon's class index built once per
-lexicon's tables, the crosses, and the features about the pre-labels around a suggestion (our own
-sentences)."""
+lexicon's tables, the crosses, the features about the pre-labels around a suggestion, and the
+features in blocks weighed as the merged ones (our own sentences)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest import SCORES, proposals
 from annotator.nlp.suggest.scorer import (
-    CROSSES, DocFacts, base_features, class_index, crossed, cue_classes, features, suggestion_features,
+    CROSSES, DocFacts, _dot, base_features, class_index, crossed, cue_classes, feature_blocks, features, merged,
+    suggestion_features,
 )
 from annotator.nlp.suggest.scorer_features import CLASS_ATTRIBUTES
 
@@ -153,3 +154,28 @@ def test_the_cue_complements_and_the_content_heads_class(nlp_model):
     assert feats["log-sentences-to-prelabel"] >= 0.0
     names = [n for n in feats if n.startswith("content-head-class=")]
     assert all(n.partition("=")[2] for n in names)
+
+
+def test_feature_blocks_share_no_name_and_weigh_as_the_merged_features(nlp_model):
+    component = nlp_model.get_pipe(SUGGESTIONS)
+    lexicon, scorer = component.lexicon, component.scorer
+    doc = parsed(nlp_model, TWO + " Officials hope the ferry will resume on Monday, the council said.")
+    facts = DocFacts.of(doc)
+    found = proposals(doc, lexicon, frozenset(scorer.sources))
+    assert found
+    for p in found:
+        blocks = feature_blocks(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
+        names = [name for block in blocks for name in block]
+        assert len(names) == len(set(names))
+        merged_features = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
+        assert list(merged(blocks).items()) == list(merged_features.items())
+        assert scorer.logit(blocks) == _dot(scorer.weights, merged_features)  # the same sum, to the bit
+
+
+def test_the_sentences_to_the_nearest_pre_label_are_counted_both_ways(nlp_model):
+    doc = parsed(nlp_model, "The pier opened. The crowd cheered. The mayor said the pier is safe. Gulls circled.")
+    facts = DocFacts.of(doc)
+    assert sorted(facts.quoted_sentences) == [2]
+    assert [facts.sentences_to_prelabel(s) for s in range(4)] == [2, 1, 0, 1]
+    facts.quoted_sentences, facts._quoted_order = set(), None
+    assert facts.sentences_to_prelabel(1) == 50
