@@ -34,8 +34,10 @@ _DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "dobj", "p
 _TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD", "NN", "NNS", "NNP", "NNPS", "JJ", "IN", "TO",
                    "WDT", "WP", "WRB", "DT", "PRP", "PRP$", "RB", "CD", "``", "''", "-LRB-", ","})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
-#: The cue's children flagged by dependency (``cue-has-ccomp``: which complements it takes).
-_CUE_CHILDREN = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "dative"})
+#: The cue's children flagged by dependency (``cue-has-ccomp``: which complements it takes), in a fixed
+#: order: a feature's place decides the order of the scorer's sum, so a set's order (which changes with
+#: the hash seed between processes) could move a probability's last bit.
+_CUE_CHILDREN = ("ccomp", "xcomp", "dobj", "prep", "advcl", "dative")
 
 #: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
 #: each of the second (``cue-class=speech``) the feature ``source=frame:clause|cue-class=speech``.
@@ -264,7 +266,7 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple:
                      "cue-lemma-of-prelabel": float(root.lemma_.lower() in facts.cue_lemmas),
                      "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
                      f"cue-head-pos={_kind(root.head.pos_, _POS) if root.head.i != root.i else 'self'}": 1.0}
-    own.update((f"cue-has-{dep}", 1.0) for dep in _CUE_CHILDREN.intersection(children))
+    own.update((f"cue-has-{dep}", 1.0) for dep in _CUE_CHILDREN if dep in children)
     classes = tuple(f"cue-class={name}" for name in cue_classes(cue, lexicon))
     in_lexicon = dict.fromkeys(classes, 1.0)
     in_lexicon["cue-in-lexicon"] = float(bool(classes))
