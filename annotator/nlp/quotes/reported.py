@@ -10,7 +10,7 @@ from annotator.nlp.doc_words import between, doc_words
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
-from annotator.nlp.quotes import inverted, questions
+from annotator.nlp.quotes import evidence, inverted, questions
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done
@@ -78,14 +78,15 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
     # "a deadline that officials said went unnoticed": the clause's relative pronoun stands before
     # the cue; what was said is the clause after it.
     start = max(clause.left_edge.i, verb.i + 1)
-    end = min(_last_complement(verb, clause) + 1, scan.token_at_or_after(para_end))
+    end = min(_finding_last(scan, verb, clause) + 1, scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, scan.lexicon.object_verbs))
     start = _after_listener(verb, clause, start, end)
     while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct or doc[start].is_space):
         start += 1
-    end = min(end, reporter_addition_cut(doc, start, end))
+    if not _finding(scan, verb):
+        end = min(end, reporter_addition_cut(doc, start, end))  # (a finding's ``, while …`` is found)
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
     end = min(end, own_act_cut(clause, start, end, lambda act: _an_act(scan, act)))
     return with_closing_mark(scan, trimmed(doc, start, end))
@@ -110,6 +111,24 @@ def _after_listener(verb: Token, clause: Token, start: int, end: int) -> int:
                                     for t in doc[start:that.i]):
             that = None  # "told him that was wrong" is not a listener before "that"
     return that.i + 1 if that is not None and start < that.i < end else start
+
+
+def _finding_last(scan: QuoteScan, verb: Token, clause: Token) -> int:
+    """The last token of the report; a finding (``polls show Lee ahead — and that Ruiz trails``,
+    ``…, while …``) runs to the end of the verb's clause, as ``evidence.finding_end`` reads it for
+    the lexicon's ``finding_to_clause_end_verbs``."""
+    last = _last_complement(verb, clause)
+    return evidence.finding_end(scan, verb, last) if _finding(scan, verb) else last
+
+
+def _finding(scan: QuoteScan, verb: Token) -> bool:
+    """A thing's finding (``the poll found that …``, ``records show that …``): a verb of
+    ``finding_to_clause_end_verbs`` in its sentence's own clause whose subject cannot speak; a
+    person who ``suggested that …, while …`` is cut as any speaker is."""
+    if verb.dep_ not in evidence.MAIN_DEPS or verb.lemma_.lower() not in scan.lexicon.finding_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and not could_speak(subject)
 
 
 def _last_complement(verb: Token, clause: Token) -> int:

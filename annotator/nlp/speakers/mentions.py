@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import doc_words
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
-from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, is_demonym
+from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
 
 #: Children whose subtree is not part of a speaker's name or description.
@@ -25,7 +25,8 @@ CONTRACTED_HAS = frozenset({"'s", "’s"})
 
 def subject_of(verb: Token, lexicon: Lexicon, climb: int = 2) -> Token | None:
     """The subject of a verb, or of the verb it hangs from (``she said, noting that ...``); a relative
-    ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``).
+    ``who`` stands for the noun its clause hangs from (``her family, who said …`` → ``family``), and
+    so does the noun that can speak a participle hangs from (``voters saying they …`` → ``voters``).
     Read once per Doc, verb and speech verbs (the quote rules, the speaker rules and the
     suggestions ask it of the same verbs; a Doc's parse never changes after the parser)."""
     doc = verb.doc
@@ -54,6 +55,11 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
             subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return _antecedent(verb, subject)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and could_speak(verb.head) \
+            and _reports_clause(verb):
+        # "voters saying they would stay home": a participle on a noun that can speak says what the
+        # noun says ("issued a statement saying …": the one who issued it, another rule's)
+        return verb.head
     if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
             and _reports(verb, lexicon):
         # "said his wife was "…" and joked that …": the parser hangs the second report on the first
@@ -66,6 +72,14 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
                 return _antecedent(verb.head, child)
         return subject_of(verb.head, lexicon, climb - 1)
     return None
+
+
+def _reports_clause(verb: Token) -> bool:
+    """A verb with a clause of its own after it that is no quotation (``saying they would …``, not
+    ``chanting "…"``)."""
+    doc = verb.doc
+    return verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct and not doc[verb.i + 1].is_quote \
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _has_contracted(verb: Token, subject: Token) -> bool:
