@@ -78,15 +78,19 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
     # "a deadline that officials said went unnoticed": the clause's relative pronoun stands before
     # the cue; what was said is the clause after it.
     start = max(clause.left_edge.i, verb.i + 1)
-    end = min(_finding_last(scan, verb, clause) + 1, scan.token_at_or_after(para_end))
+    # a thing's finding (``polls show Lee ahead — and that Ruiz trails``, ``…, while …``) runs to the end of
+    # the verb's clause, as ``evidence.finding_end`` reads it, and keeps what a reporter's addition would cut
+    finding = _finding(scan, verb)
+    last = _last_complement(verb, clause)
+    end = min((evidence.finding_end(scan, verb, last) if finding else last) + 1, scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, scan.lexicon.object_verbs))
     start = _after_listener(verb, clause, start, end)
     while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct or doc[start].is_space):
         start += 1
-    if not _finding(scan, verb):
-        end = min(end, reporter_addition_cut(doc, start, end))  # (a finding's ``, while …`` is found)
+    if not finding:
+        end = min(end, reporter_addition_cut(doc, start, end))
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
     end = min(end, own_act_cut(clause, start, end, lambda act: _an_act(scan, act)))
     return with_closing_mark(scan, trimmed(doc, start, end))
@@ -96,7 +100,7 @@ def _an_act(scan: QuoteScan, verb: Token) -> bool:
     """A verb some report rule reads: of saying, thinking or any other clause class, or one whose
     object or prepositional object is what was said."""
     lexicon, lemma = scan.lexicon, verb.lemma_.lower()
-    return lexicon.lemma_of(verb) is not None or lemma in lexicon.clause_verbs or lemma in lexicon.object_verbs \
+    return lexicon.is_cue(verb) or lemma in lexicon.clause_verbs or lemma in lexicon.object_verbs \
         or lemma in lexicon.prepositional_verbs or lemma in lexicon.stance_verbs
 
 
@@ -111,14 +115,6 @@ def _after_listener(verb: Token, clause: Token, start: int, end: int) -> int:
                                     for t in doc[start:that.i]):
             that = None  # "told him that was wrong" is not a listener before "that"
     return that.i + 1 if that is not None and start < that.i < end else start
-
-
-def _finding_last(scan: QuoteScan, verb: Token, clause: Token) -> int:
-    """The last token of the report; a finding (``polls show Lee ahead — and that Ruiz trails``,
-    ``…, while …``) runs to the end of the verb's clause, as ``evidence.finding_end`` reads it for
-    the lexicon's ``finding_to_clause_end_verbs``."""
-    last = _last_complement(verb, clause)
-    return evidence.finding_end(scan, verb, last) if _finding(scan, verb) else last
 
 
 def _finding(scan: QuoteScan, verb: Token) -> bool:
