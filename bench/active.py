@@ -50,7 +50,7 @@ from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
 from annotator.training.data import TrainingData, read_documents, split_documents  # noqa: E402
 from annotator.training.fold_check import FOLDS, describe_figures  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
-from annotator.training.settings import TrainingSettings  # noqa: E402
+from annotator.training.settings import ScorerRefit, TrainingSettings  # noqa: E402
 from annotator.training.suggestion_update import counts_pipeline  # noqa: E402
 from annotator.training import scorer_fit  # noqa: E402
 from annotator.training.scorer_fit import fit_team_scorer  # noqa: E402
@@ -116,8 +116,9 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
     root = work / f"models-{order}"
     scorer_only = args.design == "scorer"
     settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
-                                design="ner" if scorer_only else args.design, team_scorer=not args.no_team_scorer,
-                                team_promotion=args.promotion, team_intercepts=args.intercepts)
+                                design="ner" if scorer_only else args.design,
+                                team_scorer=None if args.no_team_scorer else ScorerRefit(promotion=args.promotion,
+                                                                                         intercepts=args.intercepts))
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":

@@ -12,8 +12,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from annotator.cli.app import app
 from annotator.core.errors import UserError
-from annotator.training.settings import (DESIGNS, PassCallback, StatusCallback, TrainingReport, TrainingSettings,
-                                         TrainingStatus)
+from annotator.training.settings import (DESIGNS, PassCallback, ScorerRefit, StatusCallback, TrainingReport,
+                                         TrainingSettings, TrainingStatus)
 
 
 @app.command("train")
@@ -67,7 +67,8 @@ def train_command(
         report = train_model(sources=annotations, output=output, base=base, dev_fraction=dev, dev_file=dev_file,
                              settings=TrainingSettings(max_minutes=max_minutes, max_steps=max_steps,
                                                        eval_every=eval_every, seed=seed, entities=entities,
-                                                       design=design, frames=frames, team_scorer=team_scorer),
+                                                       design=design, frames=frames,
+                                                       team_scorer=ScorerRefit() if team_scorer else None),
                              overwrite=force, on_status=show, pretrain_texts=pretrain or (),
                              pretrain_minutes=pretrain_minutes,
                              on_pretrain=lambda n, loss: progress.update(
@@ -142,7 +143,7 @@ def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str 
             settings.init_tok2vec.write_bytes(pretrained.weights)
         result = train_pipeline(data, base=base, settings=settings, on_status=on_status)
     meta = training_meta(data, result, base=base, seed=settings.seed, design=settings.design)
-    if settings.team_scorer:
+    if settings.team_scorer is not None:
         from annotator.training.team_scorer import META_KEY, choose_team_scorer
 
         meta[META_KEY] = choose_team_scorer(result.nlp, data.train, data.dev, base=base).to_dict()

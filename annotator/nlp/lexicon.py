@@ -116,6 +116,8 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # -- syntax ----------------------------------------------------------------------------------
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: A clause has a subject of its own: a subject, or an expletive standing in for one (``there is``, ``it seems``).
+CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "expl")
 #: Tags of a finite verb: a clause with one can be a statement.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Words that open an embedded question (``explain how …``).

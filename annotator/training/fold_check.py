@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Sequence
 
 from annotator.core.records import Task
@@ -72,19 +72,25 @@ class FoldVerdict:
     folds: int = 0
     rules_f: float = 0.0
     combination_f: float = 0.0
-    #: the one-sided ``CONFIDENCE`` lower bound of ``combination_f - rules_f`` (paired bootstrap)
+    #: the one-sided ``confidence`` lower bound of ``combination_f - rules_f`` (paired bootstrap), and
+    #: the test it had to pass: not below ``-margin``
     gain_lower: float = 0.0
+    confidence: float = CONFIDENCE
+    margin: float = MARGIN
     rules_keys: float = 0.0
     combination_keys: float = 0.0
     minutes: float = 0.0
     per_fold: list[dict[str, float]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
-        return {"kept": self.kept, "reason": self.reason, "combination": self.combination,
-                "documents": self.documents, "folds": self.folds, "rules_attributed_f": self.rules_f,
-                "attributed_f": self.combination_f, "gain_lower_bound": self.gain_lower,
-                "confidence": CONFIDENCE, "margin": MARGIN, "rules_keys": self.rules_keys,
-                "keys": self.combination_keys, "minutes": round(self.minutes, 2), "per_fold": self.per_fold}
+        """The fields in order, under the names ``meta.json`` and the update reports give them."""
+        saved = {_SAVED_AS.get(name, name): value for name, value in asdict(self).items()}
+        return {**saved, "minutes": round(self.minutes, 2)}
+
+
+#: The fields ``FoldVerdict.to_dict`` saves under another name.
+_SAVED_AS = {"rules_f": "rules_attributed_f", "combination_f": "attributed_f", "gain_lower": "gain_lower_bound",
+             "combination_keys": "keys"}
 
 
 def describe_figures(folds: dict[str, object]) -> str:
@@ -129,8 +135,8 @@ def judge(name: str, figures: Sequence[DocumentFigures], *, folds: int = 0, marg
     rules, combination = pooled([f.rules for f in figures]), pooled([f.combination for f in figures])
     keys = (sum(f.rules_keys for f in figures) / len(figures), sum(f.combination_keys for f in figures) / len(figures))
     verdict = FoldVerdict(False, "", name, documents=len(figures), folds=folds, rules_f=round(rules.f1, 4),
-                          combination_f=round(combination.f1, 4), rules_keys=round(keys[0], 2),
-                          combination_keys=round(keys[1], 2))
+                          combination_f=round(combination.f1, 4), confidence=confidence, margin=margin,
+                          rules_keys=round(keys[0], 2), combination_keys=round(keys[1], 2))
     verdict.gain_lower = round(gain_lower_bound(figures, confidence=confidence), 4)
     scores = {RULES_ALONE: {"attributed_f": rules.f1, "keys": keys[0]},
               name: {"attributed_f": combination.f1, "keys": keys[1]}}

@@ -13,18 +13,38 @@ from annotator.training.linking import LinkingChoice
 DESIGNS = ("ner", "spancat", "frames")
 
 
-@dataclass
+@dataclass(frozen=True)
+class BatchSchedule:
+    """Words per update: starts at ``start`` and compounds by ``compound`` towards ``words`` (small early
+    updates learn faster, as in spaCy's own training configs)."""
+
+    words: int = 1000
+    start: int = 100
+    compound: float = 1.001
+
+
+@dataclass(frozen=True)
+class ScorerRefit:
+    """Refitting the suggestion scorer on the accepted documents (``training/scorer_fit.py``); the refitted
+    scorer is saved with the pipeline when it costs no dev keys."""
+
+    #: an update of the scorer alone also re-chooses the per-type promotion thresholds on the folds of the
+    #: decisions (``scorer_promotion``)
+    promotion: bool = False
+    #: ... and tries pulls weaker on the intercepts of sources and cue classes (``scorer_fit.INTERCEPT_PULLS``)
+    intercepts: bool = False
+
+
+@dataclass(frozen=True)
 class TrainingSettings:
+    """How a training run is set up; a run that needs other settings makes a copy (``dataclasses.replace``)."""
+
     max_minutes: float = 45.0
     max_steps: int = 20000
     eval_every: int = 400
     #: stop after this many evaluations without a better dev score
     patience: int = 6
-    #: words per update: starts at ``batch_words_start`` and compounds towards ``batch_words``
-    #: (small early updates learn faster, as in spaCy's own training configs)
-    batch_words: int = 1000
-    batch_words_start: int = 100
-    batch_compound: float = 1.001
+    batches: BatchSchedule = BatchSchedule()
     learn_rate: float = 0.001
     dropout: float = 0.1
     seed: int = 0
@@ -42,14 +62,8 @@ class TrainingSettings:
     #: tok2vec weights ``--pretrain`` wrote (``training/pretrain.py``): the ``ner`` design's tagger
     #: starts from them instead of the base model's tok2vec
     init_tok2vec: Path | None = None
-    #: refit the suggestion scorer on the accepted documents (``training/scorer_fit.py``) and save it
-    #: with the pipeline when it costs no dev keys (``--no-team-scorer``: the shipped weights)
-    team_scorer: bool = True
-    #: an update of the scorer alone also re-chooses the per-type promotion thresholds on the folds of the
-    #: decisions (``scorer_promotion``)
-    team_promotion: bool = False
-    #: ... and tries pulls weaker on the intercepts of sources and cue classes (``scorer_fit.INTERCEPT_PULLS``)
-    team_intercepts: bool = False
+    #: refit the suggestion scorer (``--team-scorer``); None (``--no-team-scorer``): the shipped weights
+    team_scorer: ScorerRefit | None = ScorerRefit()
 
 
 @dataclass

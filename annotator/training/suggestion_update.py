@@ -110,7 +110,7 @@ def update_suggestions(data: TrainingData, *, root: Path, base: str | None = Non
         return SuggestionUpdate(False, current, None, None, reason="a trained span model is in use: its "
                                 "suggestions stay as they are", **sizes)
     settings = replace(settings or TrainingSettings(), design="frames")
-    if not counts and settings.team_scorer:
+    if not counts and settings.team_scorer is not None:
         return update_scorer_alone(data, root=root, base=base, settings=settings, current=current, sizes=sizes)
     current_keys, current_f = dev_figures(load_pipeline(str(current) if current is not None else base), data.dev)
     options = suggestion_options(data, base=base, settings=settings, counts=counts)
@@ -149,8 +149,8 @@ def update_scorer_alone(data: TrainingData, *, root: Path, base: str | None, set
     from annotator.training.updater import publish
 
     rules = load_pipeline(base)
-    fitted = fit_team_scorer([*data.train, *data.dev], nlp=rules, promotion=settings.team_promotion,
-                             intercepts=settings.team_intercepts)
+    fitted = fit_team_scorer([*data.train, *data.dev], nlp=rules, promotion=settings.team_scorer.promotion,
+                             intercepts=settings.team_scorer.intercepts)
     folds = fitted.chosen_by
     if folds is None:
         return SuggestionUpdate(False, current, None, None, reason=f"{fitted.documents} decisions with candidates: too "
@@ -225,7 +225,7 @@ def suggestion_options(data: TrainingData, *, base: str | None, settings: Traini
     counted = counts_pipeline(data, base=base, settings=settings) if counts else None
     if counted is not None:
         options.append(SuggestionOption("counts", counted, *dev_figures(counted.nlp, data.dev), counts=True))
-    if not settings.team_scorer:
+    if settings.team_scorer is None:
         return options
     rules = load_pipeline(base)
     fitted = fit_team_scorer(data.train, nlp=rules)

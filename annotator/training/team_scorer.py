@@ -91,6 +91,6 @@ def describe(choice: Mapping | None) -> str:
 def attach_if_kept(nlp, data, *, base: str | None, settings) -> dict | None:
     """With ``settings.team_scorer``: refit on ``data.train``, keep in ``nlp`` as ``choose_team_scorer``
     says, and return what to write under ``meta.json``'s ``META_KEY`` (None when not tried)."""
-    if not getattr(settings, "team_scorer", False):
+    if getattr(settings, "team_scorer", None) is None:
         return None
     return choose_team_scorer(nlp, data.train, data.dev, base=base).to_dict()

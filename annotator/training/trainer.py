@@ -346,8 +346,8 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
 
     # A small set still gets about 20 updates per pass (a few hundred annotated documents is the norm).
     words = sum(len(eg.reference) for eg in examples)
-    batch_words = min(settings.batch_words, max(100, words // 20))
-    sizes = compounding(min(settings.batch_words_start, batch_words), batch_words, settings.batch_compound)
+    batch_words = min(settings.batches.words, max(100, words // 20))
+    sizes = compounding(min(settings.batches.start, batch_words), batch_words, settings.batches.compound)
     stop = False
     while not stop:
         rng.shuffle(examples)

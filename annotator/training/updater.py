@@ -36,7 +36,7 @@ from annotator.core.errors import UserError
 from annotator.core.records import Task
 from annotator.training.fold_check import FOLDS, text_share
 from annotator.training.linking import RULES_ALONE
-from annotator.training.settings import TrainingSettings
+from annotator.training.settings import ScorerRefit, TrainingSettings
 
 #: Hidden folders an update writes into before renaming them to their number.
 PARTIAL_PREFIX = ".partial-"
@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
                         "decisions (the shipped weights score the suggestions)")
     args = parser.parse_args(argv)
     settings = TrainingSettings(max_steps=args.max_steps, max_minutes=args.max_minutes, eval_every=args.eval_every,
-                                team_scorer=not args.no_team_scorer)
+                                team_scorer=None if args.no_team_scorer else ScorerRefit())
     try:
         result = update_model(decisions=args.decisions, root=args.root, learn_from=args.learn_from, base=args.base,
                               settings=settings, on_training=lambda: print("training", flush=True),

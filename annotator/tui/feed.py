@@ -5,7 +5,7 @@ pre-labeling for tasks that arrive without spans. Plain Python, run inside a scr
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -121,6 +121,7 @@ class Prelabeler:
         return nlp
 
 
+@dataclass(eq=False)
 class TaskFeed:
     """Every readable document of the sources, in order, each as it stands for the annotator.
 
@@ -133,30 +134,22 @@ class TaskFeed:
     not yet shown (the window's documents pre-labeled by an older one are pre-labeled again).
     """
 
-    def __init__(
-        self,
-        sources: Iterable[str | Path],
-        store: JsonlStore,
-        prelabeler: Prelabeler,
-        *,
-        on_invalid: RejectHandler,
-        read_ahead: ReadAhead,
-        drafts: DraftJournal | None = None,
-        order: str = "file",
-        window: int = ORDER_WINDOW,
-        relabel: bool = False,
-    ) -> None:
-        if order not in ORDERS:
-            raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-        self.sources = list(sources)
-        self.store = store
-        self.prelabeler = prelabeler
-        self.on_invalid = on_invalid
-        self.read_ahead = read_ahead
-        self.drafts = drafts
-        self.order = order
-        self.window = max(1, window)
-        self.relabel = relabel
+    sources: Iterable[str | Path]
+    store: JsonlStore
+    prelabeler: Prelabeler
+    _: KW_ONLY
+    on_invalid: RejectHandler
+    read_ahead: ReadAhead
+    drafts: DraftJournal | None = None
+    order: str = "file"
+    window: int = ORDER_WINDOW
+    relabel: bool = False
+
+    def __post_init__(self) -> None:
+        if self.order not in ORDERS:
+            raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {self.order!r}")
+        self.sources = list(self.sources)
+        self.window = max(1, self.window)
 
     def __iter__(self) -> Iterator[FeedItem]:
         rank = 0

@@ -51,6 +51,16 @@ def test_a_level_combination_that_saves_keys_on_every_document_is_kept():
     assert verdict.to_dict()["keys"] == 17.0 and verdict.to_dict()["rules_keys"] == 20.0
 
 
+def test_a_verdict_is_saved_under_its_names_in_order_with_the_test_it_had_to_pass():
+    judged = figures((6, 2, 4), (6, 2, 4), 20.0, 17.0, 30)
+    saved = judge(GAP_FILLER, judged, folds=4).to_dict()
+    assert list(saved) == ["kept", "reason", "combination", "documents", "folds", "rules_attributed_f", "attributed_f",
+                           "gain_lower_bound", "confidence", "margin", "rules_keys", "keys", "minutes", "per_fold"]
+    assert (saved["confidence"], saved["margin"]) == (fold_check.CONFIDENCE, fold_check.MARGIN)
+    stricter = judge(GAP_FILLER, judged, folds=4, margin=0.001, confidence=0.95).to_dict()
+    assert (stricter["confidence"], stricter["margin"]) == (0.95, 0.001)
+
+
 def test_a_clear_gain_is_kept_and_no_document_means_no_verdict():
     assert judge(GAP_FILLER, figures((6, 2, 4), (8, 2, 2), 20.0, 19.0, 12), folds=4).kept
     assert not judge(GAP_FILLER, [], folds=0).kept

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
@@ -88,7 +89,7 @@ def finding_end(scan: QuoteScan, verb: Token, last: int) -> int:
 
 
 def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
 
 
 def _reports(scan: QuoteScan, token: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.cue_words import INFINITIVE_CUE_NOUNS, VIEW_NOUNS
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
@@ -77,7 +77,7 @@ def complement_clause(noun: Token) -> Token | None:
         mark = next((c for c in child.children if c.dep_ == "mark" and c.i < child.i), None)
         if mark is None or mark.lower_ not in _CLAUSE_MARKS:
             continue
-        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        subject = next((c for c in child.children if c.dep_ in CLAUSE_SUBJECT_DEPS), None)
         if subject is None or subject.tag_ in ("WDT", "WP"):
             continue
         if finite(child):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import between, doc_words
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, WH_WORDS, Lexicon
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, QUOTE_MARK_TOKENS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
@@ -166,7 +166,7 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
     for child in clause.children:
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+        if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in child.children):
             continue
         cc = _conjunction(child)
         if cc is None:

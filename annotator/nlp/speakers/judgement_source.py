@@ -11,7 +11,7 @@ from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 #: The prepositions that name who gives a judgement received.
-SOURCE_PREPOSITIONS = ("from", "of")
+JUDGEMENT_GIVER_PREPOSITIONS = ("from", "of")
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
@@ -31,6 +31,6 @@ def judgement_source(verb: Token, lexicon: Lexicon) -> Token | None:
     if judgement is None:
         return None
     phrase = next((c for c in (*judgement.children, *verb.children) if c.dep_ == "prep" and c.i > judgement.i
-                   and c.lower_ in SOURCE_PREPOSITIONS), None)
+                   and c.lower_ in JUDGEMENT_GIVER_PREPOSITIONS), None)
     source = next((c for c in phrase.children if c.dep_ == "pobj"), None) if phrase is not None else None
     return source if source is not None and could_speak(source) else None
