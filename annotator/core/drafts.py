@@ -30,7 +30,8 @@ from typing import Any, BinaryIO, Callable
 import msgspec
 
 from annotator.core.owned_names import journal_path, torn_path
-from annotator.core.records import CUE, QUOTE, SPEAKER, RecordError, Relation, Span, Suggestion, Task, json_type
+from annotator.core.records import CUE, QUOTE, SPEAKER, RecordError, Relation, Span, Suggestion, Task
+from annotator.core.record_decoding import json_type
 from annotator.core.sources import InputError, StrictJsonError, parse_json_line
 from annotator.core.aside import append_aside, open_aside
 from annotator.core.atomic import fsync_folder

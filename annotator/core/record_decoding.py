@@ -15,7 +15,7 @@ from msgspec import Raw
 
 from annotator.core.records import (ANNOTATION_FIELDS, ANSWERS, IN_MEMORY_ONLY, PRODIGY_TOP_FIELDS, QUOTE_TYPES,
                                     TASK_FIELDS, Annotation, ProdigyTaskFields, RecordError, Relation, Span, Suggestion,
-                                    Task, Token, json_type)
+                                    Task, Token)
 
 
 def _shape(name: str, kinds: tuple[type, ...], *, forbid_unknown: bool, meta: Any = None, gc: bool = True) -> type:
@@ -169,3 +169,21 @@ def _brief(what: str, data: Mapping[str, Any], index: int | None) -> str:
     if what == "relation":
         return f"relation {label}"
     return f"span {label if label != '' else repr(label)} {data.get('start', '?')}-{data.get('end', '?')}"
+
+
+def json_type(value: Any) -> str:
+    """How a JSON value's kind reads in a message: 'a list', 'a string', 'null', ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+

@@ -381,20 +381,3 @@ def _convert(data: Any, kind: type, what: str) -> Any:
 
     return convert(data, kind, what)
 
-
-def json_type(value: Any) -> str:
-    """How a JSON value's kind reads in a message: 'a list', 'a string', 'null', ..."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "an object"
-    return type(value).__name__
-

@@ -19,7 +19,8 @@ from annotator.core.errors import UserError
 from annotator.core.hash_clashes import HASH_CLASH_KEY, HashClashes, clash_message
 from annotator.core.invariants import check_task
 from annotator.core.owned_names import is_reserved
-from annotator.core.records import RecordError, Task, json_type
+from annotator.core.records import RecordError, Task
+from annotator.core.record_decoding import json_type
 from annotator.core.terminal_text import one_line, printable
 
 BOM = b"\xef\xbb\xbf"

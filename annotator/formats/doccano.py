@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 
-from annotator.core.records import QUOTE, Annotation, RecordError, Task, json_type
+from annotator.core.records import QUOTE, Annotation, RecordError, Task
+from annotator.core.record_decoding import json_type
 from annotator.formats.format import Exporter, Format, JsonLinesWriter, NoOptions
 from annotator.formats.foreign import iter_json_lines
 from annotator.formats.importing import record_importer

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
 
 from annotator.core.invariants import check_task
-from annotator.core.records import QUOTE, QUOTE_TYPES, RecordError, Relation, Span, Task, Token, json_type
+from annotator.core.records import QUOTE, QUOTE_TYPES, RecordError, Relation, Span, Task, Token
+from annotator.core.record_decoding import json_type
 from annotator.core.sources import InputError, jsonl_lines, parse_line, refuse_special_file
 
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import IO, Any, Iterator, Mapping
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.records import (CUE, QUOTE, QUOTE_TYPES, RELATION_LABELS, SPEAKER, Annotation, RecordError, Task,
-                                    json_type)
+from annotator.core.records import (CUE, QUOTE, QUOTE_TYPES, RELATION_LABELS, SPEAKER, Annotation, RecordError, Task)
+from annotator.core.record_decoding import json_type
 from annotator.formats.format import ExportContext, Exporter, Format, FormatOptions, StreamWriter, parse_labels
 from annotator.formats.importing import record_importer
 from annotator.formats.foreign import ForeignSpan, build_task, check_text, list_of_objects

@@ -33,7 +33,8 @@ from typing import IO, Any, Mapping
 
 from annotator.core.records import (ANNOTATION_FIELDS, ANSWERS, PRODIGY_RELATION_FIELDS, PRODIGY_SPAN_FIELDS,
                                     PRODIGY_TOKEN_FIELDS, TASK_FIELDS, VIEW_NER, VIEW_RELATIONS, VIEW_SPANS,
-                                    Annotation, RecordError, Task, Token, json_type)
+                                    Annotation, RecordError, Task, Token)
+from annotator.core.record_decoding import json_type
 from annotator.formats.foreign import ForeignSpan, build_task, check_text, list_of_objects
 from annotator.formats.format import (ExportContext, ExportOptionError, Exporter, Format, FormatOptions,
                                       JsonLinesWriter)
