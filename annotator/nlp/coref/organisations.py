@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from annotator.nlp.coref.scan import CorefScan, Resolved, ents_within
+from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.name_words import (
     BUSINESS_NOUNS, COMPANY_NOUNS, NAME_GLUE, describes_organisation, organisation_nouns,
 )
@@ -57,7 +58,7 @@ def _organisation(speaker: Span, ents: list[Span], speakers: list[Span]) -> Span
     # "Northwind Airlines will cut jobs, the company said": the ORG its own report is about.
     sent = speaker[0].sent
     for ent in reversed(orgs):
-        if ent.start >= sent.start and ent.root.dep_ in ("nsubj", "nsubjpass"):
+        if ent.start >= sent.start and ent.root.dep_ in SUBJECT_DEPS:
             return ent
     if not words & COMPANY_NOUNS:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS
+from annotator.nlp.lexicon import FINITE_TAGS, SUBJECT_DEPS
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
 from annotator.nlp.quotes.scan import QuoteScan, word_after, word_before
 
@@ -70,7 +70,7 @@ def source_end(doc: Doc, according: Token, to: Token, phrase_end: int) -> int:
     if phrase_end < len(doc) and doc[phrase_end].text == ",":
         return phrase_end
     verb = according.head
-    if any(c.dep_ in ("nsubj", "nsubjpass") and not to.i < c.i < phrase_end for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS and not to.i < c.i < phrase_end for c in verb.children):
         return phrase_end
     return next((t.i for t in doc[to.i + 2:phrase_end] if t.text == ","), phrase_end)
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.doc_words import DASHES, LONG_DASHES, between, doc_words
 from annotator.nlp.quotes.found import finite
 from annotator.nlp.quotes.scan import word_after, word_before
+from annotator.nlp.lexicon import SUBJECT_DEPS
 
 #: Words that open, after a comma, a clause or phrase the reporter adds to a report that runs to its
 #: end: ``said she would back the raise, which phases in over six years``, ``…, while rivals
@@ -121,7 +122,7 @@ def speakers_other_act(verb: Token) -> bool:
     (``…, though she did not mention the cost``, ``…, even as he has criticized its authors``)."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONTRASTING_MARKS for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subject is not None and subject.lower_ in SPEAKER_AGAIN_PRONOUNS
 
 

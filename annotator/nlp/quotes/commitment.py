@@ -14,6 +14,7 @@ from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporte
 from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.lexicon import SUBJECT_DEPS
 
 
 #: A request hanging inside another report or phrase (``said she had asked them to wait``, ``the
@@ -82,5 +83,5 @@ def _describes_its_antecedent(verb: Token) -> bool:
     quoted words, ``who urged voters to "send a message"``, are someone's: both are kept.)"""
     if verb.dep_ != "relcl":
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subject is None or subject.tag_ in ("WDT", "WP")

@@ -16,6 +16,7 @@ from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.own_clause import own_clause
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.lexicon import SUBJECT_DEPS
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -53,7 +54,7 @@ def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     opener = clause.doc[clause.left_edge.i]
     if opener.lower_ != "for" or opener.dep_ != "mark" or opener.head.i != clause.i or opener.i != verb.i + 1 \
-            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children):
+            or not any(c.dep_ in SUBJECT_DEPS and c.i < clause.i for c in clause.children):
         return []
     subject = subject_of(verb, scan.lexicon)
     if not another_speaker(subject) or not could_speak(subject):

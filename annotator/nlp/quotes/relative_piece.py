@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.lexicon import SUBJECT_DEPS
 
 #: The relative pronoun taken, by tag and word: ``which``, whose clause comments on a thing already
 #: named. On PolNeAR train's tuning part 13 of 14 such pieces matched one; ``that`` and ``who``
@@ -43,7 +44,7 @@ def _reporting_verb(pronoun: Token) -> Token | None:
     will …`` (the pronoun the subject of the reported clause), ``which the mayor thinks is …`` (the
     parse may make it the verb's own object); the pronoun stands before the verb."""
     head = pronoun.head
-    if pronoun.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
+    if pronoun.dep_ in SUBJECT_DEPS and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
         verb = head.head
     elif pronoun.dep_ == "dobj" and head.dep_ == "relcl" and any(c.dep_ in ("ccomp", "oprd") for c in head.children):
         verb = head  # ``which the mayor thinks is …``, ``which the mayor called "a gift"``

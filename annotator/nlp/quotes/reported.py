@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import between, doc_words
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, QUOTE_MARK_TOKENS, WH_WORDS, Lexicon
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
@@ -111,7 +111,7 @@ def _after_listener(verb: Token, clause: Token, start: int, end: int) -> int:
     that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
     if that is None and verb.lemma_.lower() in LISTENER_VERBS:
         that = next((t for t in doc[start:min(end, start + 8)] if t.lower_ == "that"), None)
-        if that is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.text in QUOTE_MARK_TOKENS
+        if that is not None and any(t.dep_ in SUBJECT_DEPS or t.text in QUOTE_MARK_TOKENS
                                     for t in doc[start:that.i]):
             that = None  # "told him that was wrong" is not a listener before "that"
     return that.i + 1 if that is not None and start < that.i < end else start
@@ -149,7 +149,7 @@ def _second_that_clause(conj: Token, last: int) -> bool:
     is a second part of what was said."""
     doc = conj.doc
     that = next((c for c in conj.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < conj.i), None)
-    if that is None or not any(c.dep_ in ("nsubj", "nsubjpass") and that.i < c.i < conj.i for c in conj.children):
+    if that is None or not any(c.dep_ in SUBJECT_DEPS and that.i < c.i < conj.i for c in conj.children):
         return False
     between = doc[last + 1:that.i]
     return 0 < len(between) <= 2 and all(t.is_punct or t.dep_ == "cc" for t in between) \
@@ -254,8 +254,7 @@ def _that_clause_below(verb: Token) -> list[Token]:
         if token.i <= verb.i or token.lower_ != "that" or token.dep_ != "mark":
             continue
         clause = token.head
-        if clause.dep_ not in ("relcl", "acl", "advcl") or not any(c.dep_ in ("nsubj", "nsubjpass")
-                                                                   for c in clause.children):
+        if clause.dep_ not in ("relcl", "acl", "advcl") or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
             continue
         node = clause.head
         while node.i != verb.i and node.dep_ in ("dobj", "pobj", "prep", "npadvmod", "compound", "dative"):
@@ -280,7 +279,7 @@ def _is_finite_clause(clause: Token) -> bool:
     children = list(clause.children)
     subjunctive = clause.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in children)
     return subjunctive and any(c.dep_ == "mark" and c.lower_ == "that" for c in children) \
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+        and any(c.dep_ in SUBJECT_DEPS for c in children)
 
 
 def _nested(verb: Token, lexicon: Lexicon) -> bool:
