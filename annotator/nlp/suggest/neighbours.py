@@ -28,10 +28,18 @@ def neighbour_features(places: list[tuple[int, int, int | None]]) -> list[Featur
         if cue is not None:
             cues[cue] = cues.get(cue, 0) + 1
     ordered = sorted(spans)
+    # the furthest end of the spans up to each one: the earlier spans are searched back only while
+    # one of them can still reach past ``start`` (without this, every pair was compared)
+    reach, furthest = [], -1
+    for _, e in ordered:
+        furthest = max(furthest, e)
+        reach.append(furthest)
     facts: dict[tuple[int, int], tuple[int, bool, bool]] = {}
     for i, (start, end) in enumerate(ordered):
         overlapping, inside, contains = spans[(start, end)] - 1, False, False
         for j in range(i - 1, -1, -1):  # (earlier starts: any may reach past ``start``)
+            if reach[j] <= start:
+                break
             s, e = ordered[j]
             if e > start:
                 overlapping += spans[(s, e)]

@@ -85,23 +85,50 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
         stances.stance_nouns = {noun: frozenset(preps) for noun, preps in STANCE_NOUN_PREPOSITIONS.items()}
         found += [(STANCE_NOUN, stances, f, None) for f in stance_noun.find(QuoteScan.of(doc, stances))
                   if f.cue is not None and not overlaps_any(*f.chars, taken)]
-    text = doc_text(doc).text
-    scans: dict[int, SpeakerScan] = {}
-    mentions: dict[int, tuple[int, int]] = {}  # (shared: a mention is the same whatever the word lists)
-    out = []
-    for source, words, f, candidate in found:
-        scan = scans.get(id(words)) or scans.setdefault(
-            id(words), SpeakerScan(doc=doc, text=text, lexicon=words, mentions=mentions))
-        out.append(Proposal(f.span, f.quote_type, f.cue, speaker_from_rules(scan, f.cue, f.span), source, candidate))
+    speakers = _Speakers(doc)
+    out = [Proposal(f.span, f.quote_type, f.cue, speakers.of(words, f.cue, f.span), source, candidate)
+           for source, words, f, candidate in found]
     broad = sources.intersection(SHAPE_SOURCES)
     if broad:
-        speakers = SpeakerScan(doc=doc, text=text, lexicon=lexicon, mentions=mentions)
         for b in every_shape(QuoteScan.of(doc, lexicon), broad):
             f = b.found
             if not overlaps_any(*f.chars, taken):
-                speaker = b.speaker if b.own_speaker else speaker_from_rules(speakers, f.cue, f.span)
+                speaker = b.speaker if b.own_speaker else speakers.of(lexicon, f.cue, f.span)
                 out.append(Proposal(f.span, f.quote_type, f.cue, speaker, b.source))
     return out
+
+
+#: What the speaker rules (``speakers/*``) read of a lexicon: these lists, and through
+#: ``Lexicon.lemma_of`` and ``has_speech_lemma`` the cue lemmas and speech verbs. Lexicons that hold
+#: the same lists here get the same speaker for a cue and content, whatever else of theirs is opened.
+SPEAKER_LISTS = ("lemmas", "forms", "past_forms", "speech", "nouns", "stance_nouns", "source_prepositions",
+                 "received_nouns", "received_verbs")
+
+
+class _Speakers:
+    """The speaker rules' answers for one Doc's proposals (``speaker_from_rules``), each asked once
+    per cue, content and the word lists they read (``SPEAKER_LISTS``): the frames' sources find the
+    same content with the same cue under lexicons that differ only in a list no speaker rule reads."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.text = doc, doc_text(doc).text
+        self.mentions: dict[int, tuple[int, int]] = {}  # (shared: a mention is the same whatever the word lists)
+        self.scans: dict[int, tuple[tuple[int, ...], SpeakerScan]] = {}  # id(lexicon) → (its lists' key, scan)
+        self.kept: dict[tuple, Span | None] = {}
+
+    def of(self, lexicon: Lexicon, cue: Span, content: Span) -> Span | None:
+        known = self.scans.get(id(lexicon))
+        if known is None:
+            lists = tuple(id(getattr(lexicon, name)) for name in SPEAKER_LISTS)
+            scan = next((s for k, s in self.scans.values() if k == lists), None) \
+                or SpeakerScan(doc=self.doc, text=self.text, lexicon=lexicon, mentions=self.mentions)
+            known = self.scans[id(lexicon)] = (lists, scan)
+        lists, scan = known
+        key = (cue.start, cue.end, content.start, content.end, lists)
+        if key in self.kept:
+            return self.kept[key]
+        found = self.kept[key] = speaker_from_rules(scan, cue, content)
+        return found
 
 
 def choose(found: list[Proposal], scores: dict[str, tuple[float, ...]], min_score: float = 0.0,

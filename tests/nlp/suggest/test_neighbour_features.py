@@ -62,3 +62,26 @@ def test_the_component_still_scores_a_doc(nlp_model):
     doc = nlp_model("Councillor Ines Vartanian hopes to reopen the old rope works as a museum next year.")
     for suggestion in doc._.suggestions:
         assert 0.0 <= suggestion.score <= 1.0
+
+
+def _brute_force(places):
+    """``neighbour_features`` by comparing every pair (what it gave before it stopped searching back
+    where no earlier span reaches)."""
+    out = []
+    for start, end, cue in places:
+        same = sum(1 for s, e, _ in places if (s, e) == (start, end))
+        overlapping = sum(1 for s, e, _ in places if s < end and start < e) - 1
+        inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in places)
+        contains = any(start <= s and e <= end and (s, e) != (start, end) for s, e, _ in places)
+        cues = sum(1 for _, _, c in places if c == cue) if cue is not None else 1
+        out.append({"log-same-span": math.log1p(same - 1), "log-overlapping": math.log1p(overlapping),
+                    "log-same-cue": math.log1p(cues - 1), "inside-other": float(inside),
+                    "contains-other": float(contains)})
+    return out
+
+
+def test_long_and_far_spans_give_what_every_pair_gives():
+    # a long span early reaches past many short ones; later ones start after every earlier end
+    places = [(0, 40, 1), (2, 5, 1), (3, 4, None), (6, 9, 2), (6, 9, 2), (8, 12, None), (10, 11, 3),
+              (41, 45, 4), (44, 50, None), (46, 47, 4), (60, 61, None), (1, 3, 5), (39, 42, None)]
+    assert neighbour_features(places) == _brute_force(places)
