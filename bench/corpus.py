@@ -1,6 +1,6 @@
 """Pre-label quality and speed on a real attribution corpus in brat standoff (PolNeAR), scored like ``annotator evaluate``.
 
-    nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--held-out | --tuning] [--misses]
+    nice .venv/bin/python bench/corpus.py CORPUS_DIR [--split train] [--limit N] [--held-out | --tuning] [--misses] [--coverage]
                                           [--model NAME] [--dump DIR] [--parse-cache DIR] [--no-suggestions | --suggest-all]
 
 CORPUS_DIR is PolNeAR's checkout (``CORPUS_DIR/data/train/{text,attributions}``) or the split
@@ -13,7 +13,9 @@ repository: the corpus' text must never be committed) writes gold, predictions a
 error list for rule development; ``--dump DIR --rescore`` scores them again without the pipeline.
 ``--held-out`` scores only the seeded 10% that ``bench/learning_curve.py`` holds out (the texts
 the targets are measured on); ``--tuning`` the other 90%, where rules and word lists are chosen. ``--misses`` prints every gold attribution not found, counted by
-what carries it in the gold (the class of its cue word, read off the model's parse: never text).
+what carries it in the gold (the class of its cue word, read off the model's parse: never text); ``--coverage`` where each stands
+against the suggestions (shown, hidden, another extent, none) and those with no candidate by class
+and parse shape (``bench/corpus_coverage.py``).
 Every run prints the estimated keys to bring each article to gold (``KEY_COSTS``), and beside them
 the suggestions per article, their right-rate per source and the keys when each suggestion is
 visited and the right ones taken (``SUGGESTION_COSTS``); ``--no-suggestions`` pre-labels without
@@ -57,6 +59,7 @@ from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 from corpus_misses import keep_classes, print_misses  # noqa: E402  (bench/corpus_misses.py)
+from corpus_coverage import keep_coverage, print_coverage  # noqa: E402  (bench/corpus_coverage.py)
 
 HELD_OUT = ("dev", "test")
 CHUNK = 40
@@ -290,6 +293,9 @@ def main() -> int:
                         "or a word list is chosen, so that --held-out still measures it")
     parser.add_argument("--misses", action="store_true", help="count the gold attributions not found by "
                         "what carries them (cue verb class, noun, adjective, passive, preposition, …)")
+    parser.add_argument("--coverage", action="store_true", help="count the gold attributions not found by "
+                        "where they stand against the suggestions (shown, hidden, another extent, no candidate) "
+                        "and those with no candidate by class and parse shape (counts only)")
     parser.add_argument("--model", default=None)
     parser.add_argument("--no-suggestions", action="store_true", help="pre-label without suggestions (the "
                         "pre-label figures are the same; keys with suggestions are not printed)")
@@ -354,14 +360,19 @@ def main() -> int:
     list(ours.pipe(warm))
 
     classes: dict[int, dict] = {}
-    classer = keep_classes(ours, gold, classes) if args.misses else None
+    classer = keep_classes(ours, gold, classes) if args.misses or args.coverage else None
+    covered: dict[int, dict] = {}
+    coverer = keep_coverage(ours, gold, covered) if args.coverage else None
     predicted, prelabel_rate = predict(ours, gold, args.batch_size, args.parse_cache)
-    if classer is not None:
-        ours.remove_pipe(classer)
+    for name in (classer, coverer):
+        if name is not None:
+            ours.remove_pipe(name)
     report(gold, predicted)
     print_keys(gold, predicted)
     if args.misses:
         print_misses(gold, predicted, classes)
+    if args.coverage:
+        print_coverage(gold, predicted, classes, covered)
     texts = [g.text for g in gold[:args.speed_docs]]
     if texts:
         bare_rate, ours_rate = interleaved_rates(bare, ours, texts, args.batch_size, chunk=CHUNK)

@@ -1,6 +1,6 @@
 """Fit the suggestion scorer (``annotator/nlp/suggest/scorer.py``) on PolNeAR train's tuning part.
 
-    nice -n 10 .venv/bin/python bench/fit_scorer.py /work/polnear [--cache /tmp/fit_scorer/rows.pkl] [--write]
+    nice -n 10 .venv/bin/python bench/fit_scorer.py /work/polnear [--cache /tmp/fit_scorer/rows.pkl] [--parse-cache DIR] [--write]
 
 Pre-labels the 755 tuning articles (never the held-out 10%), gathers every candidate of every
 rate-table source with its features (``bench/scorer_data.py``; cached, ``--recollect`` to run the
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import held_out_part, load_gold, split_folder  # noqa: E402  (bench/corpus.py)
+from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_parse_cache  # noqa: E402  (bench/corpus.py)
 from scorer_data import collect, label, load, save  # noqa: E402  (bench/scorer_data.py)
 from scorer_choice import choose_thresholds, fit, promote_shifts  # noqa: E402  (bench/scorer_choice.py)
 
@@ -41,7 +41,9 @@ from annotator.nlp.suggest.scorer import shifted  # noqa: E402
 WEIGHTS = ROOT / "annotator" / "nlp" / "suggest" / "scorer_weights.json"
 
 
-def gather(corpus: Path, cache: Path, recollect: bool, limit: int | None):
+def gather(corpus: Path, cache: Path, recollect: bool, limit: int | None, parse_cache: Path | None = None):
+    """The candidates of the tuning articles, from ``cache`` unless ``recollect``; with ``parse_cache``
+    the model's parses are read from (or saved to) that folder, as ``bench/corpus.py --parse-cache``."""
     if cache.is_file() and not recollect:
         return load(cache)
     folder = split_folder(corpus, "train")
@@ -52,7 +54,10 @@ def gather(corpus: Path, cache: Path, recollect: bool, limit: int | None):
     suggester.sources = frozenset(EXTENT_SOURCES)  # the candidates are gathered apart; extents as shipped
     suggester.scorer = None
     suggester.promote = False
+    cached = use_parse_cache(nlp, gold, parse_cache) if parse_cache is not None else None
     rows = collect(nlp, gold)
+    if cached is not None:
+        nlp.remove_pipe(PARSE_CACHE)
     save(rows, cache)
     return rows
 
@@ -115,6 +120,8 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/fit_scorer/rows.pkl"),
                         help="where the gathered candidates are kept (outside the repository)")
     parser.add_argument("--recollect", action="store_true", help="run the pipeline again even with a cache")
+    parser.add_argument("--parse-cache", type=Path, default=None, help="folder OUTSIDE the repository for the "
+                        "model's parses of the tuning texts (bench/corpus.py's): gathering runs only our components")
     parser.add_argument("--limit", type=int, default=None, help="only the first N tuning texts")
     parser.add_argument("--write", action="store_true", help="store the weights in the package")
     parser.add_argument("--promote-at", metavar="INDIRECT,OTHERS", default=None,
@@ -127,13 +134,14 @@ def main() -> int:
         return set_show(args.show_at, args.write)
     if args.promote_at is not None:
         return set_promotion(args.promote_at, args.write)
-    if args.cache.resolve().is_relative_to(ROOT):
-        print(f"--cache {args.cache}: inside the repository; choose a folder elsewhere", file=sys.stderr)
-        return 2
+    for option, chosen in (("--cache", args.cache), ("--parse-cache", args.parse_cache)):
+        if chosen is not None and chosen.resolve().is_relative_to(ROOT):
+            print(f"{option} {chosen}: inside the repository; choose a folder elsewhere", file=sys.stderr)
+            return 2
     if split_folder(args.corpus, "train") is None and not args.cache.is_file():
         print(f"no corpus at {args.corpus}: skipped")
         return 0
-    rows = gather(args.corpus, args.cache, args.recollect, args.limit)
+    rows = gather(args.corpus, args.cache, args.recollect, args.limit, args.parse_cache)
     for r in rows:
         label(r)
     n = sum(len(r.candidates) for r in rows)

@@ -26,6 +26,13 @@ def test_bench_fit_scorer_refuses_a_cache_inside_the_repository(tmp_path):
     assert result.returncode == 2 and "inside the repository" in result.stderr
 
 
+def test_bench_fit_scorer_refuses_a_parse_cache_inside_the_repository(tmp_path):
+    result = bench_scripts.run_bench("fit_scorer.py", str(tmp_path), "--cache", str(tmp_path / "rows.pkl"),
+                                     "--parse-cache", str(bench_scripts.ROOT / "parses"))
+    assert result.returncode == 2 and "--parse-cache" in result.stderr and "inside the repository" in result.stderr
+    assert not (bench_scripts.ROOT / "parses").exists()
+
+
 def made_up_rows(n_docs: int = 40, per_doc: int = 25) -> list[DocRows]:
     """Candidates whose ``clear-cue`` feature makes them right 70% of the time, 10% without it."""
     chance = random.Random(7)

@@ -68,6 +68,13 @@ SCORES: dict[str, tuple[float, float, float]] = {
     "rule:subjectless-infinitive": (0.0, 0.312, 0.416),
     "rule:free-clause": (0.111, 0.323, 0.462),  # 1-3: few
     "rule:free-infinitive": (0.061, 0.272, 0.293),
+    # pronoun objects and passives' subjects (``arguments.py``): every
+    # candidate of the 755 tuning articles as ``bench/fit_scorer.py`` gathers them (session 15, the
+    # pre-labels of c9895d3). Shown by the learned scorer; by this table only where a band pays.
+    # ``rule:passive-subject`` is entered as 0.0: right 0.161 / 0.190 / 0.316, but only 0.03–0.05
+    # with its speaker (a right one whose speaker is fixed saves 1 key, a wrong one costs 1).
+    "rule:pronoun-object": (0.087, 0.139, 0.406),  # 9+: few (32)
+    "rule:passive-subject": (0.0, 0.0, 0.0),
 }
 
 #: A suggestion is shown when its score is at least this (component config ``min_score``). On

@@ -9,6 +9,7 @@ import numpy
 
 from annotator.nlp.frames.gates import Gate, ParseFacts
 from annotator.nlp.suggest.broad import GATES, Rule, _clause_after, _noun_object
+from annotator.nlp.suggest.arguments import passive_subject, pronoun_object
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
 from annotator.nlp.suggest.prepositions import TOPIC_PREPOSITIONS, verb_topic_preposition
@@ -31,10 +32,23 @@ def _verb_clause_gate(f: ParseFacts) -> numpy.ndarray:
     return f.part_of_speech("VERB") & _clause_after(f)
 
 
+def _pronoun_object_gate(f: ParseFacts) -> numpy.ndarray:
+    """A pronoun object after an active verb (``arguments._pronoun_object``)."""
+    return f.part_of_speech("VERB") & ~f.child(PASSIVE) & f.parent_of(f.label({"dobj"}) & f.part_of_speech("PRON"), "after")
+
+
+def _passive_subject_gate(f: ParseFacts) -> numpy.ndarray:
+    """A passive verb, not negated, with its subject before it (``arguments.passive_subject``)."""
+    return f.part_of_speech("VERB") & ~f.negated & f.child({"auxpass"}) & f.child({"nsubjpass"}, "before")
+
+
+
 #: rule → its gate, for every shape rule (``shapes.every_shape`` hands it to the one pass).
 SHAPE_GATES: dict[Rule, Gate] = {
     **GATES,
     verb_object: _verb_object_gate,
     verb_topic_preposition: _verb_topic_preposition_gate,
     verb_clause: _verb_clause_gate,
+    pronoun_object: _pronoun_object_gate,
+    passive_subject: _passive_subject_gate,
 }

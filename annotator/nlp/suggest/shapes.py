@@ -1,10 +1,12 @@
 """Every parse-shape source of the suggestions in one table, tried in one pass over a Doc: the
 broad rules' (``broad``), and the objects (``objects``), verbs' prepositions (``prepositions``) and
-clauses (``clauses``) that the quote rules, the frames and the broad rules refuse whatever the word."""
+clauses (``clauses``) that the quote rules, the frames and the broad rules refuse whatever the word,
+and the pronoun objects and passives' subjects no other shape takes (``arguments``)."""
 
 from __future__ import annotations
 
 from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.suggest.arguments import PASSIVE_SUBJECT, PRONOUN_OBJECT, passive_subject, pronoun_object
 from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, BroadFind, Rules, shape_candidates
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
@@ -17,6 +19,8 @@ SHAPE_VERB_RULES: Rules = {
     ("rule:free-object", "rule:subjectless-object"): verb_object,
     ("rule:verb-topic-preposition",): verb_topic_preposition,
     ("rule:subjectless-clause", "rule:subjectless-infinitive", "rule:free-clause", "rule:free-infinitive"): verb_clause,
+    (PRONOUN_OBJECT,): pronoun_object,
+    (PASSIVE_SUBJECT,): passive_subject,
 }
 SHAPE_NOUN_RULES: Rules = dict(NOUN_RULES)
 SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_NOUN_RULES)

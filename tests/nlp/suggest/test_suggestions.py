@@ -16,7 +16,8 @@ from annotator.nlp.suggest import SCORES, SOURCES, Proposal, Suggester, choose
 
 pytestmark = pytest.mark.model
 
-LEFT_OUT = "The governor wants to raise the tax on fuel next spring."
+# (an infinitive without an object: its one candidate, whichever way the scorer is refitted)
+LEFT_OUT = "The governor wants to step down before the spring session ends."
 STANCE = "The mayor's support for the stadium surprised few people."
 PRE_LABELED = "Mayor Okafor said the budget would pass."
 TEXTS = [LEFT_OUT, STANCE, PRE_LABELED, "Ms. Adeyemi is proud of the new library.",
@@ -33,7 +34,7 @@ def texts_of(doc):
 def test_an_attribution_the_rules_leave_out_is_suggested_with_its_cue_and_speaker(nlp_model):
     doc = nlp_model(LEFT_OUT)
     assert not list(doc.spans["quotes"])
-    assert texts_of(doc) == [("frame:infinitive", "to raise the tax on fuel next spring", "wants", "The governor")]
+    assert texts_of(doc) == [("frame:infinitive", "to step down before the spring session ends", "wants", "The governor")]
     # scored by the shipped scorer where it knows the source; by the rate table without it
     table = Suggester(lexicon=nlp_model.get_pipe(SUGGESTIONS).lexicon, scorer=None)(nlp_model(LEFT_OUT))
     assert suggestions_in(table)[0].score == SCORES["frame:infinitive"][1]  # 8 words: the middle band
@@ -117,7 +118,7 @@ def test_prelabel_no_suggestions_writes_none(tmp_path, monkeypatch, nlp_model):
     off = json.loads((tmp_path / "off.jsonl").read_text(encoding="utf-8"))
     on = json.loads((tmp_path / "on.jsonl").read_text(encoding="utf-8"))
     assert "suggestions" not in off
-    assert [s["quote"]["text"] for s in on["suggestions"]] == ["to raise the tax on fuel next spring"]
+    assert [s["quote"]["text"] for s in on["suggestions"]] == ["to step down before the spring session ends"]
     assert on["spans"] == off["spans"]
 
 

@@ -1,0 +1,195 @@
+"""``bench/corpus.py --coverage``: where the gold attributions the pre-labels miss stand against the
+suggestions (counts only, never text). Each missed one (a gold quote with a source that no pre-label
+pairs with) falls in the first of: under a pre-label of another extent; paired with a shown
+suggestion; paired with a hidden candidate (any source's, whatever its score, as ``--suggest-all``
+proposes them, or another extent of a pre-label); under a shown suggestion of another extent; under
+only a hidden candidate; no candidate at all. The last are counted by ``--misses``' classes and,
+within a class, by the parse shape of cue and content (``attribution_shape``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from annotator.core.records import CUE_REL, QUOTE, SAID_BY, Span, Task
+from annotator.measure.evaluation import match_quotes_with_pieces
+
+from corpus_misses import attributed_found  # bench/corpus_misses.py
+
+#: The places a missed attribution can stand, in the order they are tried (the first wins).
+PLACES = ("under a pre-label of another extent", "paired with a shown suggestion", "paired with a hidden candidate",
+          "under a shown suggestion of another extent", "under only a hidden candidate", "no candidate at all")
+#: How many shapes are printed per class, and classes with shapes.
+SHAPES_SHOWN, CLASSES_SHOWN = 6, 8
+
+
+def attribution_shape(doc, quote: tuple[int, int], cue: tuple[int, int]) -> str:
+    """The parse shape of a cue and its content: how the content's head hangs from the cue (its
+    dependency under the cue, under the cue's preposition, the cue inside or under the content, the
+    two apart in one sentence or in two), and the cue's head (part of speech, passive, negated).
+    Dependency labels, parts of speech and the preposition the content hangs from (a function word):
+    never a content word."""
+    words = doc.char_span(*cue, alignment_mode="expand")
+    content = doc.char_span(*quote, alignment_mode="expand")
+    if words is None or content is None or not len(words) or not len(content):
+        return "unaligned"
+    heads = [t for t in words if t.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and t.dep_ not in ("aux", "neg")]
+    cue_head = words.root if words.root in heads or not heads else heads[0]
+    head = content.root
+    inside = range(words.start, words.end)
+    if head.i in inside:
+        relation = "content head in the cue"
+    elif head.head.i in inside:
+        relation = f"content {head.dep_} of the cue"
+    elif head.head.dep_ in ("prep", "agent") and head.head.head.i in inside:
+        relation = f"content {head.dep_} of the cue's {head.head.dep_}"
+    elif content.start <= cue_head.i < content.end:
+        relation = "cue inside the content"
+    elif content.start <= cue_head.head.i < content.end:
+        relation = f"cue {cue_head.dep_} of the content"
+    elif head.sent.start != cue_head.sent.start:
+        relation = "cue in another sentence"
+    elif head.head.i == cue_head.head.i:
+        relation = f"content {head.dep_} beside cue {cue_head.dep_}"
+    else:
+        relation = f"content {head.dep_}, cue {cue_head.dep_}, apart"
+    preposition = head if head.pos_ == "ADP" else head.head if head.head.pos_ == "ADP" else None
+    if preposition is not None and relation.startswith("content "):
+        relation += f" ({preposition.lower_})"  # a preposition: a function word, never a content word
+    flags = [cue_head.pos_]
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue_head.children):
+        flags.append("passive")
+    if any(c.dep_ == "neg" for c in cue_head.children):
+        flags.append("negated")
+    return f"{relation}; cue {' '.join(flags)}; content head {head.pos_}"
+
+
+def gold_shapes(doc, gold: Task) -> dict[tuple, str]:
+    """The shape of each gold quote with a source and a cue (``attribution_shape``, the nearest cue)."""
+    cues: dict[tuple, list[Span]] = {}
+    for rel in gold.relations:
+        if rel.label == CUE_REL and rel.head_span.label == QUOTE:
+            cues.setdefault(rel.head_span.key, []).append(rel.child_span)
+    sourced = {rel.head_span.key for rel in gold.relations if rel.label == SAID_BY}
+    out = {}
+    for quote in gold.spans:
+        if quote.label == QUOTE and quote.key in sourced:
+            near = cues.get(quote.key)
+            if not near:
+                out[quote.key] = "no cue"
+                continue
+            cue = min(near, key=lambda c: min(abs(c.start - quote.end), abs(quote.start - c.end)))
+            out[quote.key] = attribution_shape(doc, (quote.start, quote.end), (cue.start, cue.end))
+    return out
+
+
+def doc_candidates(doc, lexicon) -> list[tuple[int, int, str]]:
+    """Every candidate of every source of the rate table, whatever its score (pre-labels already
+    overlapping left out), and every other extent of every pre-label: (start, end, source)."""
+    from annotator.nlp.suggest.extents import EXTENT_SOURCES, extents
+    from annotator.nlp.suggest.propose import proposals
+    from annotator.nlp.suggest.scores import SCORES
+
+    out = [(p.span.start_char, p.span.end_char, p.source) for p in proposals(doc, lexicon, frozenset(SCORES))]
+    return out + [(e.span.start_char, e.span.end_char, e.source) for e in extents(doc, lexicon, EXTENT_SOURCES)]
+
+
+def keep_coverage(ours, gold: list[Task], store: dict[int, dict]) -> str:
+    """A last component that keeps, for each gold task, its Doc's candidates (``doc_candidates``)
+    and its attributions' shapes (``gold_shapes``); returns its name, to remove it before timing."""
+    from spacy.language import Language
+
+    from annotator.nlp.lexicon import shared_lexicon
+
+    lexicon = shared_lexicon(ours)
+    by_text: dict[str, list[Task]] = {}
+    for task in gold:
+        by_text.setdefault(task.text, []).append(task)
+    name = "bench_coverage"
+
+    @Language.component(name)
+    def record(doc):
+        tasks = by_text.get(doc.text, [])
+        if tasks:
+            candidates = doc_candidates(doc, lexicon)
+            for task in tasks:
+                store[id(task)] = {"candidates": candidates, "shapes": gold_shapes(doc, task)}
+        return doc
+
+    ours.add_pipe(name, last=True)
+    return name
+
+
+def _record_span(start: int, end: int, source: str) -> Span:
+    return Span(start, end, 0, 0, QUOTE, source=source)
+
+
+def _overlaps(span: Span, others) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+def coverage_places(gold: Task, pred: Task, candidates: list[tuple[int, int, str]]) -> dict[tuple, tuple[str, str]]:
+    """Each gold attribution the pre-labels miss → (its place in ``PLACES``, the source that pairs
+    with it, else "")."""
+    found, _right = attributed_found(gold, pred)
+    sourced = {rel.head_span.key for rel in gold.relations if rel.label == SAID_BY}
+    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
+    missed = [s for s in gold.spans if s.label == QUOTE and s.key in sourced and s.key not in found
+              and (s.start, s.end) not in optional]
+    prelabels = [s for s in pred.spans if s.label == QUOTE]
+    shown = [s.quote.replace(source=s.source) for s in pred.suggestions]
+    hidden = [_record_span(*c) for c in candidates]
+    out = {}
+    for g in missed:
+        if _overlaps(g, prelabels) and not _pairs(gold.text, g, shown):
+            out[g.key] = (PLACES[0], "")
+        elif (p := _pairs(gold.text, g, shown)) is not None:
+            out[g.key] = (PLACES[1], p.source or "?")
+        elif (p := _pairs(gold.text, g, hidden)) is not None:
+            out[g.key] = (PLACES[2], p.source or "?")
+        elif _overlaps(g, shown):
+            out[g.key] = (PLACES[3], "")
+        elif _overlaps(g, hidden):
+            out[g.key] = (PLACES[4], "")
+        else:
+            out[g.key] = (PLACES[5], "")
+    return out
+
+
+def _pairs(text: str, g: Span, spans: list[Span]) -> Span | None:
+    """The span of ``spans`` the scorer pairs with ``g`` alone, if any."""
+    if not _overlaps(g, spans):
+        return None
+    pairs, _ = match_quotes_with_pieces(text, [g], [s for s in spans if s.start < g.end and g.start < s.end])
+    return pairs[0][1] if pairs else None
+
+
+def print_coverage(gold: list[Task], predicted: list[Task], classes: dict[int, dict], store: dict[int, dict]) -> None:
+    """The missed gold attributions by place, the hidden candidates that pair by source, and those
+    with no candidate by class and shape; counts only."""
+    by_text = {p.text: p for p in predicted}
+    places, sources, none_by_class = Counter(), Counter(), Counter()
+    shapes: dict[str, Counter] = {}
+    for g in gold:
+        kept = store.get(id(g), {"candidates": [], "shapes": {}})
+        found_classes = classes.get(id(g), {})
+        for key, (place, source) in coverage_places(g, by_text.get(g.text) or Task(text=g.text),
+                                                    kept["candidates"]).items():
+            places[place] += 1
+            if place == PLACES[2]:
+                sources[source] += 1
+            if place == PLACES[-1]:
+                name = found_classes.get(key, "?")
+                none_by_class[name] += 1
+                shapes.setdefault(name, Counter())[kept["shapes"].get(key, "?")] += 1
+    total = sum(places.values())
+    print(f"missed gold attributions (a quote with a source no pre-label pairs with): {total}")
+    for place in PLACES:
+        print(f"  {place}: {places[place]:,} ({places[place] / max(total, 1):.0%})")
+    print("  hidden candidates that pair, by source: " + ", ".join(f"{s} {n}" for s, n in sources.most_common()))
+    print("no candidate at all, by class: " + ", ".join(f"{c} {n}" for c, n in none_by_class.most_common()))
+    for name, _n in none_by_class.most_common(CLASSES_SHOWN):
+        print(f"  {name}: " + "; ".join(f"[{shape}] {n}" for shape, n in shapes[name].most_common(SHAPES_SHOWN)))
+    every = sum(shapes.values(), Counter())
+    print("no candidate at all, by shape (every class): "
+          + "; ".join(f"[{shape}] {n}" for shape, n in every.most_common(2 * SHAPES_SHOWN)))
+
