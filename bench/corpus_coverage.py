@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from annotator.core.records import CUE_REL, QUOTE, SAID_BY, Span, Task
+from annotator.core.records import QUOTE, SAID_BY, Span, Task
 from annotator.measure.evaluation import match_quotes_with_pieces
 
-from corpus_misses import attributed_found  # bench/corpus_misses.py
+from corpus_misses import attributed_found, sourced_quotes  # bench/corpus_misses.py
 
 #: The places a missed attribution can stand, in the order they are tried (the first wins).
 PLACES = ("under a pre-label of another extent", "paired with a shown suggestion", "paired with a hidden candidate",
@@ -65,20 +65,13 @@ def attribution_shape(doc, quote: tuple[int, int], cue: tuple[int, int]) -> str:
 
 def gold_shapes(doc, gold: Task) -> dict[tuple, str]:
     """The shape of each gold quote with a source and a cue (``attribution_shape``, the nearest cue)."""
-    cues: dict[tuple, list[Span]] = {}
-    for rel in gold.relations:
-        if rel.label == CUE_REL and rel.head_span.label == QUOTE:
-            cues.setdefault(rel.head_span.key, []).append(rel.child_span)
-    sourced = {rel.head_span.key for rel in gold.relations if rel.label == SAID_BY}
     out = {}
-    for quote in gold.spans:
-        if quote.label == QUOTE and quote.key in sourced:
-            near = cues.get(quote.key)
-            if not near:
-                out[quote.key] = "no cue"
-                continue
-            cue = min(near, key=lambda c: min(abs(c.start - quote.end), abs(quote.start - c.end)))
-            out[quote.key] = attribution_shape(doc, (quote.start, quote.end), (cue.start, cue.end))
+    for quote, near in sourced_quotes(gold):
+        if not near:
+            out[quote.key] = "no cue"
+            continue
+        cue = min(near, key=lambda c: min(abs(c.start - quote.end), abs(quote.start - c.end)))
+        out[quote.key] = attribution_shape(doc, (quote.start, quote.end), (cue.start, cue.end))
     return out
 
 

@@ -20,19 +20,19 @@ MISS_CLASSES = tuple(f"verb: {name}" for name in CUE_VERB_CLASSES) + (
 )
 
 
-def classify_attributions(doc, gold: Task) -> dict[tuple[int, int, str], str]:
-    """The class of each gold quote with a source, read off the model's parse of its cue."""
-    text = gold.text
+def sourced_quotes(gold: Task) -> list[tuple[Span, list[Span]]]:
+    """Each gold quote with a source (a ``SAID_BY``), with its cues (none when gold marks none)."""
     cues: dict[tuple, list[Span]] = {}
     for rel in gold.relations:
         if rel.label == CUE_REL and rel.head_span.label == QUOTE:
             cues.setdefault(rel.head_span.key, []).append(rel.child_span)
     sourced = {rel.head_span.key for rel in gold.relations if rel.label == SAID_BY}
-    out = {}
-    for quote in gold.spans:
-        if quote.label == QUOTE and quote.key in sourced:
-            out[quote.key] = _attribution_class(doc, text, quote, cues.get(quote.key, []))
-    return out
+    return [(quote, cues.get(quote.key, [])) for quote in gold.spans if quote.label == QUOTE and quote.key in sourced]
+
+
+def classify_attributions(doc, gold: Task) -> dict[tuple[int, int, str], str]:
+    """The class of each gold quote with a source, read off the model's parse of its cue."""
+    return {quote.key: _attribution_class(doc, gold.text, quote, cues) for quote, cues in sourced_quotes(gold)}
 
 
 def _attribution_class(doc, text: str, quote: Span, cues: list[Span]) -> str:
