@@ -11,6 +11,7 @@ from typing import NamedTuple
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
+from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import ids_of
 from annotator.nlp.coref.person_register import Person, gender_from_context, people_of
 from annotator.nlp.entities import PERSON
@@ -44,10 +45,9 @@ class CorefScan:
     @classmethod
     def of(cls, doc: Doc, *, resolve_cataphora: bool = True) -> CorefScan:
         ents = list(doc.ents)
-        people = people_of(ents)
+        people = people_before_resolvers(doc, ents)
         speakers = sorted(doc.spans["speakers"], key=lambda s: s.start)
         quoted = [(q.start, q.end) for q in doc.spans["quotes"] if q._.quote_type == "direct"]
-        gender_from_context(doc, people)
         return cls(doc=doc, ents=ents, people=people, speakers=speakers, quoted=quoted,
                    speaker_heads={s.root.i for s in speakers}, resolve_cataphora=resolve_cataphora)
 
@@ -75,6 +75,30 @@ class CorefScan:
             found = self._around[key] = {strings[lemmas[i]].lower() or strings[lowers[i]]
                                          for i in range(max(0, mention.start - 4), min(len(doc), mention.end + 6))}
         return found
+
+
+#: Doc → the people as ``people_of`` and ``gender_from_context`` read them, before any resolver
+#: added a vote: the entities they were read from (start, end, label), and per person its key, the
+#: places of its mentions among those entities and its gender votes. Plain values, no Span (a value
+#: must not hold its Doc). The coreference component reads them; promotion, which builds a scan of
+#: the same Doc again after it, starts from them instead of reading them again.
+_PEOPLE: DocCache = DocCache()
+
+
+def people_before_resolvers(doc: Doc, ents: list[Span]) -> list[Person]:
+    """``people_of(ents)`` with ``gender_from_context``'s votes, fresh Persons (the resolvers add
+    votes to their own), copied from what an earlier scan of the Doc read when its entities were the
+    same (those two read nothing else that changes once the parse is done: the words, the sentences)."""
+    ents_read = tuple((e.start, e.end, e.label) for e in ents)
+    known = _PEOPLE.get(doc)
+    if known is not None and known[0] == ents_read:
+        return [Person(key, [ents[i] for i in places], dict(gender)) for key, places, gender in known[1]]
+    people = people_of(ents)
+    gender_from_context(doc, people)
+    place = {id(e): i for i, e in enumerate(ents)}
+    _PEOPLE[doc] = (ents_read, tuple((p.key, tuple(place[id(m)] for m in p.mentions), tuple(p.gender.items()))
+                                    for p in people))
+    return people
 
 
 def ents_within(span: Span, ents: list[Span]) -> list[Span]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
@@ -140,7 +141,26 @@ def _going_on(verb: Token, thing: Token, lexicon: Lexicon) -> list[Token]:
 
 def _extent(scan: QuoteScan, verb: Token, thing: Token, going_on: list[Token]) -> Span | None:
     """The object with what goes on saying it, within the verb's paragraph, cut where the
-    reporter adds to it, with the quote marks of a quoted part."""
+    reporter adds to it, with the quote marks of a quoted part. Read once per Doc, verb, object and
+    phrases (``_EXTENTS``): the rules and the object and stance frames ask it of the same verb."""
+    doc = scan.doc
+    known = _EXTENTS.answers(doc)
+    key = (verb.i, thing.i, *(c.i for c in going_on))
+    bounds = known.get(key, False)
+    if bounds is False:
+        span = _extent_read(scan, verb, thing, going_on)
+        known[key] = bounds = None if span is None else (span.start, span.end)
+    return None if bounds is None else Span(doc, *bounds)
+
+
+#: Doc → (verb, object, phrases) → the ``_extent`` read (its token range, or None): it reads the
+#: Doc alone (its words, paragraphs and quote marks: ``doc_text``, shared by every scan of the Doc,
+#: whatever its lexicon), so the frames' opened lexicons get the rules' answer. Bounds, not a Span
+#: (a value must not hold its Doc).
+_EXTENTS: DocCache = DocCache()
+
+
+def _extent_read(scan: QuoteScan, verb: Token, thing: Token, going_on: list[Token]) -> Span | None:
     doc = scan.doc
     end = thing.right_edge.i + 1
     # ``described X as Y``, ``blamed X for Y``, and ``announced steps to tighten …`` where the

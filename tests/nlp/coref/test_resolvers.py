@@ -113,3 +113,42 @@ def test_coref_unnamed_plural_source_stays_unresolved():
     assert persons.unnamed_source(scan, scan.speakers[0]).target is None
     SpeakerResolver()(doc)
     assert _resolved(doc) == []
+
+
+_LOPEZ = """
+    Maria  PROPN NNP compound 1
+    Lopez  PROPN NNP nsubj    2
+    left   VERB  VBD ROOT     2 leave
+    .      PUNCT .   punct    2
+    She    PRON  PRP nsubj    5
+    said   VERB  VBD ROOT     5 say
+    it     PRON  PRP nsubj    8
+    would  AUX   MD  aux      8
+    rain   VERB  VB  ccomp    5
+    .      PUNCT .   punct    5
+"""
+
+
+def test_coref_a_second_scan_of_a_doc_starts_from_the_people_read_before_the_resolvers_voted():
+    import gc
+    import weakref
+
+    from annotator.nlp.coref.person_register import gender_from_context, people_of
+    from annotator.nlp.coref.scan import _PEOPLE
+
+    doc = _with_speakers(hand_doc("Maria Lopez left. She said it would rain.", _LOPEZ,
+                                  ents=((0, 2, "PERSON"),)), (4, 5))
+    fresh = people_of(list(doc.ents))
+    gender_from_context(doc, fresh)
+    first = CorefScan.of(doc)
+    persons.referred_person(first, first.speakers[0])  # ``She``: a vote for the scan's own Person
+    assert first.people[0].gender["f"] == fresh[0].gender["f"] + 1
+    again = CorefScan.of(doc)
+    assert [(p.key, p.mentions, p.gender) for p in again.people] == [(p.key, p.mentions, p.gender) for p in fresh]
+    assert again.people[0] is not first.people[0] and again.people[0].gender is not first.people[0].gender
+    doc.ents = []  # other entities: read again
+    assert CorefScan.of(doc).people == []
+    alive = weakref.ref(doc)
+    del doc, first, again, fresh
+    gc.collect()
+    assert alive() is None and len(_PEOPLE) == 0
