@@ -47,7 +47,7 @@ _HEAD_CHILDREN = ("ccomp", "acl", "relcl", "prep", "det", "poss", "amod", "compo
 CROSSES: tuple[tuple[str, str], ...] = (
     ("source", "cue-class"), ("cue-class", "head-dep"), ("cue-class", "speaker"), ("type", "speaker"),
     ("source", "cue-dep"), ("source", "head-dep"), ("source", "type"), ("source", "head-person"),
-    ("source", "cue-agent"),
+    ("source", "cue-agent"), ("source", "head-ent"), ("source", "first-tag"),
 )
 
 
@@ -94,7 +94,7 @@ def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span
     """``features`` in blocks, in the order of its names, no name in two blocks: a block read off one
     content span, cue or set of named values is read once per Doc and shared by the proposals that
     have it (read-only), the others are the proposal's own. ``crosses=False``: ``base_features``."""
-    words, heads, head_dep, content, head, person = _content_of(facts, quote)
+    words, heads, head_dep, content, head, named = _content_of(facts, quote)
     spoken = _speaker_of(facts, speaker) if speaker is not None else None
     kind = spoken[0] if spoken is not None else "none"
     blocks: list[Features] = [_opening(facts, source, words, quote_type, kind, head_dep), content,
@@ -109,7 +109,7 @@ def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span
     if spoken is not None:
         blocks.append(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
     if crosses:
-        blocks.append(_crosses(facts, source, quote_type, kind, head_dep, person, cue_key))
+        blocks.append(_crosses(facts, source, quote_type, kind, head_dep, named, cue_key))
     return blocks
 
 
@@ -143,19 +143,20 @@ def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
     return known[1]
 
 
-def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep: str, person: str | None,
-             cue_key: tuple[str, tuple[str, ...], str | None] | None) -> Features:
-    """The crosses (``CROSSES``) of a proposal's named values; ``person``: the content head's
-    ``head-person=`` feature (None unless a first or second person pronoun); ``cue_key``: its cue's
+def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep: str,
+             named_content: tuple[tuple[str, str], ...], cue_key: tuple[str, tuple[str, ...], str | None] | None
+             ) -> Features:
+    """The crosses (``CROSSES``) of a proposal's named values; ``named_content``: the content's named
+    values crossed, as (kind, feature) pairs (``_content_of``); ``cue_key``: its cue's
     dependency feature, class features and ``cue-agent=`` feature (None without a cue; the last None
     without a ``by`` agent)."""
-    key = (source, quote_type, kind, head_dep, person, cue_key)
+    key = (source, quote_type, kind, head_dep, named_content, cue_key)
     known = facts._crosses.get(key)
     if known is None:
         named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
                  "head-dep": [head_dep]}
-        if person is not None:
-            named["head-person"] = [person]
+        for kind_of, name in named_content:
+            named[kind_of] = [name]
         if cue_key is not None:
             named["cue-dep"], named["cue-class"] = [cue_key[0]], list(cue_key[1])
             if cue_key[2] is not None:
@@ -184,22 +185,30 @@ def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tupl
                 out[a + "|" + b] = 1.0
 
 
-def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features, int, str | None]:
+def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features, int,
+                                                      tuple[tuple[str, str], ...]]:
     """The content's words, the indices of its head's head and of that one's head, the head's
-    dependency feature, the content features, the head's index and its ``head-person=`` feature
-    (``head_person``), read once per span."""
+    dependency feature, the content features, the head's index and the content's named values
+    that ``CROSSES`` crosses with the source, as (kind, feature) pairs: its first tag, the head's
+    person (``head_person``) and entity kind, when it has them; read once per span."""
     key = (quote.start, quote.end)
     known = facts._contents.get(key)
     if known is None:
         head = quote.root
         up = head.head
-        person = head_person(head)
         content = _content_features(facts, quote, head)
+        named = [("first-tag", f"first-tag={_kind(quote[0].tag_, _TAGS)}")]
+        person = head_person(head)
+        entity = _ENTITY_KINDS.get(head.ent_type_)
         if person is not None:
-            content[person] = 1.0
+            named.append(("head-person", person))
+        if entity is not None:
+            named.append(("head-ent", f"head-ent={entity}"))
+        for _, name in named[1:]:
+            content[name] = 1.0
         known = facts._contents[key] = (len(facts.text[quote.start_char:quote.end_char].split()),
                                         (up.i, up.head.i), f"head-dep={_kind(head.dep_, _DEPS)}",
-                                        content, head.i, person)
+                                        content, head.i, tuple(named))
     return known
 
 
