@@ -228,3 +228,16 @@ def test_the_content_heads_own_dependents_are_flagged(nlp_model):
     assert feats["head-has-det"] == 1.0
     assert feats.get("head-has-acl", 0.0) + feats.get("head-has-ccomp", 0.0) == 1.0
     assert "head-has-poss" not in feats and "cue-agent=by" not in feats
+
+
+def test_the_content_heads_entity_kind_and_first_tag_are_crossed_with_the_source(nlp_model):
+    doc = parsed(nlp_model, "The dockers praised Mayor Ingrid Solvang on Friday.")
+    lexicon = Lexicon()
+    verb = next(t for t in doc if t.lower_ == "praised")
+    thing = next(c for c in verb.children if c.dep_ == "dobj")
+    content = doc[thing.left_edge.i:thing.right_edge.i + 1]
+    feats = features(DocFacts.of(doc), content, doc[verb.i:verb.i + 1], doc[0:2], "frame:object", "indirect", lexicon)
+    assert thing.ent_type_ == "PERSON"  # the model's reading of the name
+    assert feats["head-ent=person"] == 1.0 and feats["source=frame:object|head-ent=person"] == 1.0
+    first = next(n for n in feats if n.startswith("first-tag="))
+    assert feats[f"source=frame:object|{first}"] == 1.0
