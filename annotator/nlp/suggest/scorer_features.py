@@ -38,13 +38,16 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 #: order: a feature's place decides the order of the scorer's sum, so a set's order (which changes with
 #: the hash seed between processes) could move a probability's last bit.
 _CUE_CHILDREN = ("ccomp", "xcomp", "dobj", "prep", "advcl", "dative")
+#: The content head's children flagged by dependency (``head-has-relcl``: a noun's clause), in a fixed order.
+_HEAD_CHILDREN = ("ccomp", "acl", "relcl", "prep", "det", "poss", "amod", "compound")
 
 #: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
 #: each of the second (``cue-class=speech``) the feature ``source=frame:clause|cue-class=speech``.
 #: The kinds are the part of a name before its ``=``; only features named ``kind=value`` are crossed.
 CROSSES: tuple[tuple[str, str], ...] = (
     ("source", "cue-class"), ("cue-class", "head-dep"), ("cue-class", "speaker"), ("type", "speaker"),
-    ("source", "cue-dep"), ("source", "head-dep"), ("source", "type"),
+    ("source", "cue-dep"), ("source", "head-dep"), ("source", "type"), ("source", "head-person"),
+    ("source", "cue-agent"), ("source", "head-ent"), ("source", "first-tag"),
 )
 
 
@@ -91,7 +94,7 @@ def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span
     """``features`` in blocks, in the order of its names, no name in two blocks: a block read off one
     content span, cue or set of named values is read once per Doc and shared by the proposals that
     have it (read-only), the others are the proposal's own. ``crosses=False``: ``base_features``."""
-    words, heads, head_dep, content, head = _content_of(facts, quote)
+    words, heads, head_dep, content, head, named = _content_of(facts, quote)
     spoken = _speaker_of(facts, speaker) if speaker is not None else None
     kind = spoken[0] if spoken is not None else "none"
     blocks: list[Features] = [_opening(facts, source, words, quote_type, kind, head_dep), content,
@@ -100,13 +103,13 @@ def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span
         blocks.append(_NO_CUE)
         cue_root, cue_key = None, None
     else:
-        own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon = _cue_of(facts, cue, lexicon)
+        own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon, agent = _cue_of(facts, cue, lexicon)
         blocks += [own, _HEADS_CONTENT[cue_root in heads], in_lexicon, _cue_place(facts, quote, cue, cue_sentence)]
-        cue_key = (cue_dep, classes)
+        cue_key = (cue_dep, classes, agent)
     if spoken is not None:
         blocks.append(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
     if crosses:
-        blocks.append(_crosses(facts, source, quote_type, kind, head_dep, cue_key))
+        blocks.append(_crosses(facts, source, quote_type, kind, head_dep, named, cue_key))
     return blocks
 
 
@@ -141,16 +144,23 @@ def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
 
 
 def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep: str,
-             cue_key: tuple[str, tuple[str, ...]] | None) -> Features:
-    """The crosses (``CROSSES``) of a proposal's named values; ``cue_key``: its cue's dependency
-    feature and class features (None without a cue)."""
-    key = (source, quote_type, kind, head_dep, cue_key)
+             named_content: tuple[tuple[str, str], ...], cue_key: tuple[str, tuple[str, ...], str | None] | None
+             ) -> Features:
+    """The crosses (``CROSSES``) of a proposal's named values; ``named_content``: the content's named
+    values crossed, as (kind, feature) pairs (``_content_of``); ``cue_key``: its cue's
+    dependency feature, class features and ``cue-agent=`` feature (None without a cue; the last None
+    without a ``by`` agent)."""
+    key = (source, quote_type, kind, head_dep, named_content, cue_key)
     known = facts._crosses.get(key)
     if known is None:
         named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
                  "head-dep": [head_dep]}
+        for kind_of, name in named_content:
+            named[kind_of] = [name]
         if cue_key is not None:
             named["cue-dep"], named["cue-class"] = [cue_key[0]], list(cue_key[1])
+            if cue_key[2] is not None:
+                named["cue-agent"] = [cue_key[2]]
         known = facts._crosses[key] = {}
         _add_crosses(known, named, CROSSES)
     return known
@@ -175,18 +185,45 @@ def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tupl
                 out[a + "|" + b] = 1.0
 
 
-def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features, int]:
+def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str, Features, int,
+                                                      tuple[tuple[str, str], ...]]:
     """The content's words, the indices of its head's head and of that one's head, the head's
-    dependency feature, the content features and the head's index, read once per span."""
+    dependency feature, the content features, the head's index and the content's named values
+    that ``CROSSES`` crosses with the source, as (kind, feature) pairs: its first tag, the head's
+    person (``head_person``) and entity kind, when it has them; read once per span."""
     key = (quote.start, quote.end)
     known = facts._contents.get(key)
     if known is None:
         head = quote.root
         up = head.head
+        content = _content_features(facts, quote, head)
+        named = [("first-tag", f"first-tag={_kind(quote[0].tag_, _TAGS)}")]
+        person = head_person(head)
+        entity = _ENTITY_KINDS.get(head.ent_type_)
+        if person is not None:
+            named.append(("head-person", person))
+        if entity is not None:
+            named.append(("head-ent", f"head-ent={entity}"))
+        for _, name in named[1:]:
+            content[name] = 1.0
         known = facts._contents[key] = (len(facts.text[quote.start_char:quote.end_char].split()),
                                         (up.i, up.head.i), f"head-dep={_kind(head.dep_, _DEPS)}",
-                                        _content_features(facts, quote, head), head.i)
+                                        content, head.i, tuple(named))
     return known
+
+
+def head_person(head: Token) -> str | None:
+    """``head-person=first`` or ``head-person=second`` for a content headed by a first or second person
+    pronoun (the parse's morphology: ``me``, ``you``), else None: what a reader was told is seldom
+    the writer or the reader themselves."""
+    if head.pos_ != "PRON":
+        return None
+    person = head.morph.get("Person")
+    if "1" in person:
+        return "head-person=first"
+    if "2" in person:
+        return "head-person=second"
+    return None
 
 
 def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
@@ -223,6 +260,7 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "log-sentences-to-prelabel": math.log1p(facts.sentences_to_prelabel(sentence)),
         **content_counts(facts.inside_counts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
         "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
+        **{f"head-has-{dep}": 1.0 for dep in _HEAD_CHILDREN if dep in deps},
     }
 
 
@@ -267,10 +305,14 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple:
                      "cue-place-in-sentence": (cue.start - sent_start) / max(next_start - sent_start, 1),
                      f"cue-head-pos={_kind(root.head.pos_, _POS) if root.head.i != root.i else 'self'}": 1.0}
     own.update((f"cue-has-{dep}", 1.0) for dep in _CUE_CHILDREN if dep in children)
+    # a passive's ``by`` agent: who did it is said, so the passive's subject is seldom what was said
+    agent = "cue-agent=by" if "agent" in children else None
+    if agent is not None:
+        own[agent] = 1.0
     classes = tuple(f"cue-class={name}" for name in cue_classes(cue, lexicon))
     in_lexicon = dict.fromkeys(classes, 1.0)
     in_lexicon["cue-in-lexicon"] = float(bool(classes))
-    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon, in_lexicon)
+    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon, in_lexicon, agent)
     return known
 
 

@@ -179,3 +179,65 @@ def test_the_sentences_to_the_nearest_pre_label_are_counted_both_ways(nlp_model)
     assert [facts.sentences_to_prelabel(s) for s in range(4)] == [2, 1, 0, 1]
     facts.quoted_sentences, facts._quoted_order = set(), None
     assert facts.sentences_to_prelabel(1) == 50
+
+
+def test_a_first_or_second_person_pronoun_head_is_named_and_crossed_with_the_source(nlp_model):
+    doc = parsed(nlp_model, "The ferrymen warned us, and the harbour board ignored them.")
+    lexicon = Lexicon()
+    facts = DocFacts.of(doc)
+    for word, person in (("us", "head-person=first"), ("them", None)):
+        thing = next(t for t in doc if t.lower_ == word)
+        verb = thing.head
+        feats = features(facts, doc[thing.i:thing.i + 1], doc[verb.i:verb.i + 1], None, "rule:pronoun-object",
+                         "indirect", lexicon)
+        persons = [n for n in feats if n.startswith("head-person=") or "|head-person=" in n]
+        if person is None:
+            assert persons == []
+        else:
+            assert persons == [person, f"source=rule:pronoun-object|{person}"]
+    you = parsed(nlp_model, "Inspectors told you nothing.")
+    thing = next(t for t in you if t.lower_ == "you")
+    assert "head-person=second" in base_features(DocFacts.of(you), you[thing.i:thing.i + 1], None, None,
+                                                 "rule:pronoun-object", "indirect", lexicon)
+
+
+def test_a_passives_by_agent_is_flagged_on_its_cue_and_crossed_with_the_source(nlp_model):
+    lexicon = Lexicon()
+    for text, agent in (("The toll plan was rejected by the drivers' guild.", True),
+                        ("The toll plan was rejected last week.", False)):
+        doc = parsed(nlp_model, text)
+        verb = next(t for t in doc if t.lower_ == "rejected")
+        subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        content = doc[subject.left_edge.i:subject.right_edge.i + 1]
+        feats = features(DocFacts.of(doc), content, doc[verb.i:verb.i + 1], None, "rule:passive-subject",
+                         "indirect", lexicon)
+        assert ("cue-agent=by" in feats) is agent
+        assert ("source=rule:passive-subject|cue-agent=by" in feats) is agent
+        assert feats == crossed(base_features(DocFacts.of(doc), content, doc[verb.i:verb.i + 1], None,
+                                              "rule:passive-subject", "indirect", lexicon))
+
+
+def test_the_content_heads_own_dependents_are_flagged(nlp_model):
+    doc = parsed(nlp_model, "The wardens disputed the claim that the old dam leaks.")
+    lexicon = Lexicon()
+    claim = next(t for t in doc if t.lower_ == "claim")
+    verb = claim.head
+    content = doc[claim.left_edge.i:claim.right_edge.i + 1]
+    feats = base_features(DocFacts.of(doc), content, doc[verb.i:verb.i + 1], doc[0:2], "frame:object", "indirect",
+                          lexicon)
+    assert feats["head-has-det"] == 1.0
+    assert feats.get("head-has-acl", 0.0) + feats.get("head-has-ccomp", 0.0) == 1.0
+    assert "head-has-poss" not in feats and "cue-agent=by" not in feats
+
+
+def test_the_content_heads_entity_kind_and_first_tag_are_crossed_with_the_source(nlp_model):
+    doc = parsed(nlp_model, "The dockers praised Mayor Ingrid Solvang on Friday.")
+    lexicon = Lexicon()
+    verb = next(t for t in doc if t.lower_ == "praised")
+    thing = next(c for c in verb.children if c.dep_ == "dobj")
+    content = doc[thing.left_edge.i:thing.right_edge.i + 1]
+    feats = features(DocFacts.of(doc), content, doc[verb.i:verb.i + 1], doc[0:2], "frame:object", "indirect", lexicon)
+    assert thing.ent_type_ == "PERSON"  # the model's reading of the name
+    assert feats["head-ent=person"] == 1.0 and feats["source=frame:object|head-ent=person"] == 1.0
+    first = next(n for n in feats if n.startswith("first-tag="))
+    assert feats[f"source=frame:object|{first}"] == 1.0
