@@ -23,8 +23,8 @@ from spacy.tokens import Token
 from annotator.nlp.quotes.found import content_quote, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import EMPTY_SUBJECTS, BroadFind, _raised
-from annotator.nlp.suggest.holders import _mention, verb_holder
-from annotator.nlp.suggest.objects import SUBJECT_DEPS
+from annotator.nlp.suggest.holders import _mention
+from annotator.nlp.suggest.objects import object_finds
 
 PRONOUN_OBJECT, PASSIVE_SUBJECT = "rule:pronoun-object", "rule:passive-subject"
 #: Pronouns that never carry what was said: the reflexives and the question words.
@@ -38,16 +38,7 @@ def _pronoun_object(verb: Token) -> Token | None:
 
 def pronoun_object(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     """``rule:pronoun-object``: an active verb's pronoun object."""
-    if verb.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return []
-    thing = _pronoun_object(verb)
-    if thing is None:
-        return []
-    found = content_quote(scan, verb, thing.left_edge.i, thing.right_edge.i, scan.doc[verb.i:verb.i + 1])
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return [BroadFind(PRONOUN_OBJECT, f) for f in found]
-    speaker = verb_holder(verb, scan.lexicon) if found else None
-    return [BroadFind(PRONOUN_OBJECT, f, speaker, speaker is not None) for f in found]
+    return object_finds(scan, verb, _pronoun_object, PRONOUN_OBJECT, PRONOUN_OBJECT)
 
 
 def passive_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:

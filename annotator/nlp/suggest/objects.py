@@ -11,12 +11,14 @@ with a subject who can speak, and the broad rules only a relative or complement 
 
 Only objects of 9 words or more save keys (``scores``: a participle's object of 4–8 words is
 right 0.17 of the time, but 45% of the right ones need their speaker fixed, so it is not shown).
-Tried and left out (tuning, right by band 1–3 / 4–8 / 9+ words): a pronoun object (``the council
-thanked her``: 0.10 / 0.11 / 0.33 on 15), and a thing's subject with a person as its object, the
+A pronoun object is ``arguments.py``'s ``rule:pronoun-object`` (session 15), with its own scores.
+Tried and left out (tuning, right by band 1–3 / 4–8 / 9+ words): a thing's subject with a person as its object, the
 person its speaker (``the delays worried the farmers``: 0.02 / 0.12 / 0.07).
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 from spacy.tokens import Token
 
@@ -35,14 +37,22 @@ def _object(verb: Token) -> Token | None:
 
 def verb_object(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     """``rule:subjectless-object`` or ``rule:free-object``: an active verb's noun object."""
+    return object_finds(scan, verb, _object, "rule:free-object", "rule:subjectless-object")
+
+
+def object_finds(scan: QuoteScan, verb: Token, object_of: Callable[[Token], Token | None], free: str,
+                 subjectless: str) -> list[BroadFind]:
+    """An active verb's object (``object_of(verb)``) as what was said: source ``free`` when the verb
+    has a subject of its own (its speaker then read by the speaker rules), else ``subjectless`` with
+    the speaker the verb shares (``holders.verb_holder``)."""
     if verb.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return []
-    thing = _object(verb)
+    thing = object_of(verb)
     if thing is None:
         return []
     cue = scan.doc[verb.i:verb.i + 1]
     found = content_quote(scan, verb, thing.left_edge.i, thing.right_edge.i, cue)
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return [BroadFind("rule:free-object", f) for f in found]
+        return [BroadFind(free, f) for f in found]
     speaker = verb_holder(verb, scan.lexicon) if found else None
-    return [BroadFind("rule:subjectless-object", f, speaker, speaker is not None) for f in found]
+    return [BroadFind(subjectless, f, speaker, speaker is not None) for f in found]
