@@ -20,3 +20,15 @@ def assert_skips_without_corpus(script: str, tmp_path: Path) -> None:
     result = run_bench(script, str(tmp_path / "absent"))
     assert result.returncode == 0
     assert "no corpus at" in result.stdout and "skipped" in result.stdout
+
+
+def write_brat_train(root: Path, documents: dict[str, tuple[str, str]]) -> Path:
+    """A PolNeAR-shaped corpus under ``root``: each document's text in ``data/train/text/NAME.txt``
+    and its standoff in ``data/train/attributions/NAME_a1.ann`` (the first annotator, the gold)."""
+    train = root / "data" / "train"
+    (train / "text").mkdir(parents=True, exist_ok=True)
+    (train / "attributions").mkdir(exist_ok=True)
+    for name, (text, ann) in documents.items():
+        (train / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        (train / "attributions" / f"{name}_a1.ann").write_text(ann, encoding="utf-8")
+    return train

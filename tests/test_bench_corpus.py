@@ -65,14 +65,9 @@ def test_bench_corpus_refuses_a_parse_cache_inside_the_repository(tmp_path):
 
 @pytest.mark.model
 def test_bench_corpus_parse_cache_gives_the_same_predictions(tmp_path):
-    train = tmp_path / "data" / "train"
-    (train / "text").mkdir(parents=True)
-    (train / "attributions").mkdir()
     second = "Officials said on Monday that the bridge would reopen in May, and the mayor agreed."
-    for name, text in (("budget", TEXT), ("bridge", second), ("bridge_again", second)):  # a repeated text too
-        (train / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-        (train / "attributions" / f"{name}_a1.ann").write_text(
-            attribution_ann(TEXT) if text == TEXT else "", encoding="utf-8")
+    bench_scripts.write_brat_train(tmp_path, {"budget": (TEXT, attribution_ann(TEXT)), "bridge": (second, ""),
+                                              "bridge_again": (second, "")})  # a repeated text too
 
     plain = run_bench(str(tmp_path), "--speed-docs", "0", "--misses", "--dump", str(tmp_path / "plain"))
     first = run_bench(str(tmp_path), "--speed-docs", "0", "--misses", "--parse-cache", str(tmp_path / "cache"),

@@ -79,11 +79,7 @@ def test_the_shape_names_how_the_content_hangs_from_its_cue(nlp_model):
 def test_bench_corpus_prints_the_coverage_of_a_brat_corpus(tmp_path):
     from tests.formats.test_brat_import import TEXT as BRAT_TEXT, attribution_ann
 
-    train = tmp_path / "data" / "train"
-    (train / "text").mkdir(parents=True)
-    (train / "attributions").mkdir()
-    (train / "text" / "budget.txt").write_text(BRAT_TEXT, encoding="utf-8")
-    (train / "attributions" / "budget_a1.ann").write_text(attribution_ann(BRAT_TEXT), encoding="utf-8")
+    bench_scripts.write_brat_train(tmp_path, {"budget": (BRAT_TEXT, attribution_ann(BRAT_TEXT))})
 
     result = bench_scripts.run_bench("corpus.py", str(tmp_path), "--coverage", "--speed-docs", "0")
 
