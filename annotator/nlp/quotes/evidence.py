@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
-from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
+from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, has_clause_subject, negated
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: Where the verb may stand: its own sentence, or a clause sharing its subject.
@@ -83,15 +82,11 @@ def finding_end(scan: QuoteScan, verb: Token, last: int) -> int:
         if token.text == "," and any(_reports(scan, t) for t in doc[i + 1:end + 1]):
             return i - 1
         if token.dep_ == "cc" and doc[i - 1].text == "," and any(
-                c.dep_ == "conj" and c.i > i and _has_subject(c) for c in token.head.children):
+                c.dep_ == "conj" and c.i > i and has_clause_subject(c) for c in token.head.children):
             return i - 2
     return end
 
 
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
-
-
 def _reports(scan: QuoteScan, token: Token) -> bool:
     """A speech or cognition verb with a subject of its own: another attribution."""
-    return scan.lexicon.is_cue(token) and _has_subject(token)
+    return scan.lexicon.is_cue(token) and has_clause_subject(token)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_words import doc_words, negated_tokens
-from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.scan import QuoteScan, within
 
 
@@ -61,6 +61,11 @@ def finite(clause: Token) -> bool:
     """A clause with a tense of its own (``that she won``, ``that it be``), not ``her winning``."""
     return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
                                              for c in clause.children)
+
+
+def has_clause_subject(verb: Token) -> bool:
+    """The verb's clause has a subject of its own (or an expletive standing in for one)."""
+    return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
 
 
 def negated(token: Token) -> bool:

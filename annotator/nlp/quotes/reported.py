@@ -7,12 +7,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import between, doc_words
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
-from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import (
+    FoundQuote, finite, has_clause_subject, has_words_outside, negated, trimmed, type_for, with_closing_mark,
+)
 from annotator.nlp.quotes.own_clause import act_done
 from annotator.nlp.quotes.scan import QuoteScan, within, word_before
 from annotator.nlp.speakers import subject_of
@@ -166,7 +168,7 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
     for child in clause.children:
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
             continue
-        if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in child.children):
+        if has_clause_subject(child):
             continue
         cc = _conjunction(child)
         if cc is None:

@@ -37,8 +37,8 @@ CUE_RULES: tuple[CueRule, ...] = (
 #: another first thing): ``speaker_from_rules`` skips them for the other kinds.
 RULE_KINDS: dict[CueRule, str] = {
     headline.find: COLON, interviewee.find: INTERVIEW, according_to.find: ACCORDING,
-    **{rule: VERB for rule in (passive_agent.find, judgement_source.find, cue_subject.find, noun_cue.find, after_mark.find, inverted.find,
-                               next_to_cue.find)},
+    **{rule: VERB for rule in (passive_agent.find, judgement_source.find, cue_subject.find, noun_cue.find,
+                               after_mark.find, inverted.find, next_to_cue.find)},
 }
 #: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).
 VERB_RULES: tuple[CueRule, ...] = (cue_subject.find, after_mark.find, inverted.find)
