@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from annotator.core.records import QUOTE, SAID_BY, Span, Task
+from annotator.core.records import QUOTE, Span, Task
+from annotator.core.span_queries import overlaps
 from annotator.measure.evaluation import match_quotes_with_pieces
 
 from corpus_misses import attributed_found, sourced_quotes  # bench/corpus_misses.py
@@ -117,26 +118,25 @@ def _record_span(start: int, end: int, source: str) -> Span:
 
 
 def _overlaps(span: Span, others) -> bool:
-    return any(o.start < span.end and span.start < o.end for o in others)
+    return any(overlaps(span, o) for o in others)
 
 
 def coverage_places(gold: Task, pred: Task, candidates: list[tuple[int, int, str]]) -> dict[tuple, tuple[str, str]]:
     """Each gold attribution the pre-labels miss → (its place in ``PLACES``, the source that pairs
     with it, else "")."""
     found, _right = attributed_found(gold, pred)
-    sourced = {rel.head_span.key for rel in gold.relations if rel.label == SAID_BY}
     optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
-    missed = [s for s in gold.spans if s.label == QUOTE and s.key in sourced and s.key not in found
-              and (s.start, s.end) not in optional]
+    missed = [s for s, _cues in sourced_quotes(gold) if s.key not in found and (s.start, s.end) not in optional]
     prelabels = [s for s in pred.spans if s.label == QUOTE]
     shown = [s.quote.replace(source=s.source) for s in pred.suggestions]
     hidden = [_record_span(*c) for c in candidates]
     out = {}
     for g in missed:
-        if _overlaps(g, prelabels) and not _pairs(gold.text, g, shown):
+        taken = _pairs(gold.text, g, shown)
+        if _overlaps(g, prelabels) and not taken:
             out[g.key] = (PLACES[0], "")
-        elif (p := _pairs(gold.text, g, shown)) is not None:
-            out[g.key] = (PLACES[1], p.source or "?")
+        elif taken is not None:
+            out[g.key] = (PLACES[1], taken.source or "?")
         elif (p := _pairs(gold.text, g, hidden)) is not None:
             out[g.key] = (PLACES[2], p.source or "?")
         elif _overlaps(g, shown):
