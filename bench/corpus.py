@@ -123,6 +123,8 @@ def use_parse_cache(ours, gold: list[Task], folder: Path) -> list[str]:
     from spacy.language import Language
     from spacy.tokens import DocBin
 
+    from annotator.core.atomic import AtomicFile
+
     ours_from = min(ours.pipe_names.index(name) for name in COMPONENTS if name in ours.pipe_names)
     model = ours.pipe_names[:ours_from]  # not --misses' classer, which comes after ours
     key = hashlib.sha1("\n".join([ours.meta.get("name", ""), ours.meta.get("version", ""), *model]
@@ -134,7 +136,9 @@ def use_parse_cache(ours, gold: list[Task], folder: Path) -> list[str]:
         with ours.select_pipes(enable=model):
             docs = list(ours.pipe((g.text for g in gold), batch_size=16))
         folder.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs, store_user_data=True).to_disk(path)
+        # whole or not at all: runs side by side may share the folder, and one may read it as another writes
+        with AtomicFile(path) as out:
+            out.write(DocBin(docs=docs, store_user_data=True).to_bytes())
     if not Language.has_factory(PARSE_CACHE):
         Language.factory(PARSE_CACHE, func=lambda nlp, name: CachedDocs())
     for name in model:
