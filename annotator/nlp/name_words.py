@@ -60,6 +60,11 @@ PERSON_NOUNS = frozenset({
     "head", "aide", "ally", "rival", "widow", "survivor", "victim", "captain", "midfielder", "goalkeeper",
     "striker", "defender", "champion", "winner", "candidate", "senator", "governor", "ceo", "founder",
     "owner", "teenager", "girl", "boy", "pensioner", "resident", "novelist", "poet", "singer", "rapper",
+    # nouns for people that end in no person suffix (``critics``, ``analysts``, ``sources``, ``friends``):
+    # on train's tuning part a cue verb with one of the ten commonest as subject is a gold cue 143 times in 194
+    "critic", "analyst", "friend", "source", "advocate", "secretary", "attorney", "delegate", "superdelegate",
+    "colleague", "pundit", "scholar", "diplomat", "witness", "citizen", "millennial", "democrat", "republican",
+    "liberal", "insider", "partisan", "loyalist", "neighbour",
 })
 #: Head nouns of a speaker that is a text or a thing, not a person: left unresolved.
 NOT_A_PERSON = frozenset({

@@ -109,6 +109,21 @@ def test_object_of_a_thing_or_a_first_person_subject_is_not_reported():
     assert found_at(object_of_cue.at, first) == []
 
 
+@pytest.mark.parametrize("noun, lemma", [("critics", "critic"), ("analysts", "analyst"), ("friends", "friend"),
+                                         ("sources", "source"), ("advocates", "advocate")])
+def test_object_of_a_subject_named_by_a_noun_for_people_is_reported(noun, lemma):
+    """Nouns for people that end in none of the person suffixes (``critic``, ``analyst``) can speak."""
+    doc = hand_doc(f"Her {noun} criticized the ruling.", f"""
+        Her        PRON  PRP$ poss   1
+        {noun}     NOUN  NNS  nsubj  2 {lemma}
+        criticized VERB  VBD  ROOT   2 criticize
+        the        DET   DT   det    4
+        ruling     NOUN  NN   dobj   2
+        .          PUNCT .    punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
+
+
 def test_object_with_a_quoted_part_is_mixed_and_one_all_in_marks_is_left_to_the_direct_rule():
     doc = hand_doc('The mayor criticized the "reckless" ruling.', """
         The        DET   DT  det    1
