@@ -182,6 +182,18 @@ def could_speak(subject: Token) -> bool:
         or subject.lemma_.lower() in ORGANISATION_NOUNS
 
 
+#: Texts and measures that news reports as saying or judging (``the poll found``, ``the ad attacks
+#: the senator``, ``the lawsuit accuses the firm of fraud``): a source of their own in the news
+#: attribution corpora, though no person.
+REPORTING_THINGS = frozenset({"poll", "survey", "report", "statement", "ad", "email", "lawsuit", "letter", "study",
+                              "video", "analysis", "editorial", "memo", "complaint"})
+
+
+def could_report(subject: Token) -> bool:
+    """``could_speak``, or a text or measure that reports (``REPORTING_THINGS``)."""
+    return could_speak(subject) or subject.pos_ == "NOUN" and subject.lemma_.lower() in REPORTING_THINGS
+
+
 def _description_head(span: Span) -> Token | None:
     """The head of ``the Dane`` / ``the 34-year-old striker`` (a description), else None."""
     if not len(span) or span[0].lower_ not in ("the", "a", "an", "this", "that"):

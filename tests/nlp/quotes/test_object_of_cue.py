@@ -97,7 +97,7 @@ def test_object_that_is_a_pronoun_or_a_bare_name_is_not_what_was_said():
 
 
 def test_object_of_a_thing_or_a_first_person_subject_is_not_reported():
-    thing = hand_doc("The report criticized the ruling.", _CRITICIZED.replace("mayor      NOUN", "report     NOUN"))
+    thing = hand_doc("The research criticized the ruling.", _CRITICIZED.replace("mayor      NOUN", "research   NOUN"))
     assert found_at(object_of_cue.at, thing) == []
     first = hand_doc("We criticized the ruling.", """
         We         PRON  PRP nsubj  1
@@ -121,6 +121,13 @@ def test_object_of_a_subject_named_by_a_noun_for_people_is_reported(noun, lemma)
         ruling     NOUN  NN   dobj   2
         .          PUNCT .    punct  2
     """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
+
+
+@pytest.mark.parametrize("thing", ["report", "lawsuit", "poll", "letter"])
+def test_object_of_a_text_that_reports_is_reported(thing):
+    """``the lawsuit criticized the ruling``: a text or a measure is a source of its own (``REPORTING_THINGS``)."""
+    doc = hand_doc(f"The {thing} criticized the ruling.", _CRITICIZED.replace("mayor      NOUN", f"{thing:<10} NOUN"))
     assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
 
 
