@@ -131,6 +131,20 @@ def test_object_of_a_text_that_reports_is_reported(thing):
     assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
 
 
+def test_object_of_a_share_of_a_group_is_reported():
+    doc = hand_doc("Most of the voters criticized the ruling.", """
+        Most       ADJ   JJS nsubj  4
+        of         ADP   IN  prep   0
+        the        DET   DT  det    3
+        voters     NOUN  NNS pobj   1 voter
+        criticized VERB  VBD ROOT   4 criticize
+        the        DET   DT  det    6
+        ruling     NOUN  NN  dobj   4
+        .          PUNCT .   punct  4
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
+
+
 def test_object_with_a_quoted_part_is_mixed_and_one_all_in_marks_is_left_to_the_direct_rule():
     doc = hand_doc('The mayor criticized the "reckless" ruling.', """
         The        DET   DT  det    1
