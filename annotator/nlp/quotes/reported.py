@@ -88,7 +88,7 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, scan.lexicon.object_verbs))
     start = _after_listener(verb, clause, start, end)
-    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in CONTENT_AFTER_MARKS
+    while start < end and (doc[start].lower_ in CONTENT_AFTER_MARKS and (doc[start].dep_ == "mark" or doc[start].tag_ == "IN")
                            or doc[start].is_punct or doc[start].is_space):
         start += 1
     if not finding:
