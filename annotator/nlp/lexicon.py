@@ -120,6 +120,12 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "expl")
 #: Tags of a finite verb: a clause with one can be a statement.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: The conjunction a reported clause's content starts after: ``said that the plan failed`` reports
+#: ``the plan failed``, but ``asked whether the plan failed`` asks ``whether the plan failed`` (a
+#: question's ``whether``/``if`` is part of what was asked). PolNeAR train's tuning part: a gold
+#: content follows ``that`` 2,002 times and holds it 191; it holds ``whether`` 125 times of 131 and
+#: ``if`` 246 of 255.
+CONTENT_AFTER_MARKS = frozenset({"that"})
 #: Words that open an embedded question (``explain how …``).
 WH_WORDS = frozenset({"how", "why", "what", "where", "when", "whether", "which", "who"})
 

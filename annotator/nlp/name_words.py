@@ -60,6 +60,11 @@ PERSON_NOUNS = frozenset({
     "head", "aide", "ally", "rival", "widow", "survivor", "victim", "captain", "midfielder", "goalkeeper",
     "striker", "defender", "champion", "winner", "candidate", "senator", "governor", "ceo", "founder",
     "owner", "teenager", "girl", "boy", "pensioner", "resident", "novelist", "poet", "singer", "rapper",
+    # nouns for people that end in no person suffix (``critics``, ``analysts``, ``sources``, ``friends``):
+    # on train's tuning part a cue verb with one of the ten commonest as subject is a gold cue 143 times in 194
+    "critic", "analyst", "friend", "source", "advocate", "secretary", "attorney", "delegate", "superdelegate",
+    "colleague", "pundit", "scholar", "diplomat", "witness", "citizen", "millennial", "democrat", "republican",
+    "liberal", "insider", "partisan", "loyalist", "neighbour",
 })
 #: Head nouns of a speaker that is a text or a thing, not a person: left unresolved.
 NOT_A_PERSON = frozenset({
@@ -175,6 +180,27 @@ def could_speak(subject: Token) -> bool:
         return False
     return describes_person_word(subject) or subject.lower_ in ORGANISATION_NOUNS \
         or subject.lemma_.lower() in ORGANISATION_NOUNS
+
+
+#: Texts and measures that news reports as saying or judging (``the poll found``, ``the ad attacks
+#: the senator``, ``the lawsuit accuses the firm of fraud``): a source of their own in the news
+#: attribution corpora, though no person.
+REPORTING_THINGS = frozenset({"poll", "survey", "report", "statement", "ad", "email", "lawsuit", "letter", "study",
+                              "video", "analysis", "editorial", "memo", "complaint"})
+
+
+#: Words for a share of a group (``most of the voters``, ``some``, ``half``, ``61 percent``): as the
+#: subject of a cue verb, people (a cue with one as subject is a gold cue 122 times in 209 on train's
+#: tuning part, "some" 29 of 49, "both" 13 of 16).
+GROUP_SHARES = frozenset({"some", "many", "most", "both", "half", "majority", "percent", "%", "third", "quarter",
+                          "none"})
+
+
+def could_report(subject: Token) -> bool:
+    """``could_speak``, a text or measure that reports (``REPORTING_THINGS``), or a share of a group
+    (``GROUP_SHARES``)."""
+    return could_speak(subject) or subject.pos_ == "NOUN" and subject.lemma_.lower() in REPORTING_THINGS \
+        or subject.lemma_.lower() in GROUP_SHARES
 
 
 def _description_head(span: Span) -> Token | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.lexicon import CONTENT_AFTER_MARKS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
@@ -32,10 +33,10 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
 
 
 def _after_mark(clause: Token) -> int:
-    """Where the clause's words start: after its ``that``/``whether``/``if`` and any punctuation."""
+    """Where the clause's words start: after its ``that`` (``CONTENT_AFTER_MARKS``) and any punctuation."""
     doc = clause.doc
     start = clause.left_edge.i
-    while start < clause.i and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
+    while start < clause.i and (doc[start].dep_ == "mark" and doc[start].lower_ in CONTENT_AFTER_MARKS
                                 or doc[start].is_punct or doc[start].is_space):
         start += 1
     return start

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SENTENCE_END, is_quote_mark
 from annotator.nlp.marks import MarkedSegment
-from annotator.nlp.quotes import quoted_part
+from annotator.nlp.quotes import quoted_part, subject_before
 from annotator.nlp.quotes.found import FoundQuote, negated, word_count
 from annotator.nlp.quotes.scan import QuoteScan, word_after
 
@@ -45,7 +45,8 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             continue
         if cue is None:
             cue = introducing_colon(scan, segment, para_start)
-        found.append(FoundQuote(span, "direct", cue))
+        whole = subject_before.with_subject(scan, segment, span) if cue is not None and cue.start > span.end else None
+        found.append(FoundQuote(span, "direct", cue) if whole is None else FoundQuote(whole, "mixed", cue))
     return found
 
 

@@ -74,19 +74,29 @@ def negated(token: Token) -> bool:
 
 def with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:
     """A paraphrase ending on a quoted part keeps that part's closing mark (``… “fearless”``),
-    also when the mark comes after a final full stop or comma (``… fearless.”``)."""
+    also when the mark comes after a final full stop or comma (``… fearless.”``); one starting
+    with a quoted part keeps its opening mark (``_with_opening_mark``)."""
     if span is None:
         return None
     text = scan.text
     close = scan.closes.get(span.end_char)
     if close is None and span.end_char + 1 in scan.closes and text[span.end_char] in ".,":
         close = scan.closes[span.end_char + 1]
-    if close is None or not any(t.idx < close for t in span if t.text in QUOTE_MARK_TOKENS):
+    if close is not None and any(t.idx < close for t in span if t.text in QUOTE_MARK_TOKENS):
+        end = scan.token_at_or_after(close)
+        if end < len(span.doc) and span.doc[end].idx == close:
+            span = span.doc[span.start:end + 1]
+    return _with_opening_mark(scan, span)
+
+
+def _with_opening_mark(scan: QuoteScan, span: Span) -> Span:
+    """``“top secret” files had passed through her server``: a paraphrase that starts with a quoted
+    part whose closing mark it holds starts with that part's opening mark too."""
+    opened = scan.opened.get(span.start_char)
+    if opened is None or span.start == 0 or not span.start_char < opened[1] < span.end_char:
         return span
-    end = scan.token_at_or_after(close)
-    if end < len(span.doc) and span.doc[end].idx == close:
-        return span.doc[span.start:end + 1]
-    return span
+    mark = span.doc[span.start - 1]
+    return span.doc[span.start - 1:span.end] if mark.idx == opened[0] else span
 
 
 def content_quote(scan: QuoteScan, anchor: Token, start: int, last: int, cue: Span, *,

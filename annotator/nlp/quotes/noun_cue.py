@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, CONTENT_AFTER_MARKS, FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.cue_words import INFINITIVE_CUE_NOUNS, VIEW_NOUNS
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
@@ -121,7 +121,7 @@ def _quote(scan: QuoteScan, start: int, end: int, cue: Token, finite: bool = Fal
     doc = scan.doc
     _, para_end = scan.paragraph(cue.idx)
     end = min(end, scan.token_at_or_after(para_end))
-    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in _CLAUSE_MARKS
+    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in CONTENT_AFTER_MARKS
                            or doc[start].is_punct and doc[start].text not in QUOTE_MARK_TOKENS
                            or doc[start].is_space):
         start += 1

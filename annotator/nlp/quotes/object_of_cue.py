@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import another_speaker, could_report, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut, speakers_other_act
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done, acts_as_verb, own_clause
@@ -59,7 +59,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
     if said is None:
         return []
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not another_speaker(subject) or not could_report(subject):
         return []
     span = _extent(scan, verb, *said)
     if span is None or not has_words_outside(span, scan.inside):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.lexicon import CONTENT_AFTER_MARKS
 from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -37,10 +38,14 @@ def paraphrase(scan: QuoteScan, quoted: Span, cue: Span) -> FoundQuote | None:
         if part is None:
             return None
     start = part.left_edge.i
+    doc = scan.doc
+    if part.dep_ in CLAUSE_DEPS and doc[start].head.i == part.i and doc[start].dep_ == "mark" \
+            and doc[start].lower_ in CONTENT_AFTER_MARKS:
+        start += 1  # ``told reporters that "…"``: the clause's ``that`` is not the reporter's words
     if part.dep_ not in CLAUSE_DEPS:
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and verb.i < c.i < part.i]
         start = min([start] + [c.left_edge.i for c in objects])
-    span = with_closing_mark(scan, trimmed(scan.doc, start, _end(scan, quoted, part)))
+    span = with_closing_mark(scan, trimmed(doc, start, _end(scan, quoted, part)))
     if span is None or not any(t.is_alpha and t.i < quoted.start and not scan.quoted(t.idx) for t in span):
         return None  # no words of the reporter's own lead into the quoted ones
     return FoundQuote(span, "mixed", cue)

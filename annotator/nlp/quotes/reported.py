@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import between, doc_words
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
+from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
@@ -88,7 +88,7 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, scan.lexicon.object_verbs))
     start = _after_listener(verb, clause, start, end)
-    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if")
+    while start < end and (doc[start].lower_ in CONTENT_AFTER_MARKS and (doc[start].dep_ == "mark" or doc[start].tag_ == "IN")
                            or doc[start].is_punct or doc[start].is_space):
         start += 1
     if not finding:

@@ -55,6 +55,11 @@ class QuoteScan:
                    headline_max_words=headline_max_words)
 
     @cached_property
+    def opened(self) -> dict[int, tuple[int, int]]:
+        """A closed segment's content start → the offsets of its opening and closing marks. Read-only."""
+        return {s.start: (s.open_at, s.close_at) for s in self.segments if s.close_at is not None}
+
+    @cached_property
     def cue_candidates(self) -> list[int]:
         """Indices of the tokens that may be a cue verb or the ``according`` of ``according to``:
         read once per Doc and lexicon (the quote rules and the frames ask it of the same Doc). Read-only."""

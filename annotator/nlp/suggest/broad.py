@@ -48,6 +48,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.quotes.questions import QUESTION_MARKS
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -165,10 +166,11 @@ def thing_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 
 def _after_that(clause: Token) -> int:
-    """Where a clause's words begin: after its ``that``/``whether``/``if``."""
+    """Where a clause's words begin: after its ``that``, with a question's ``whether``/``if``
+    (``QUESTION_MARKS``: part of what was asked)."""
     start = clause.left_edge.i
     doc = clause.doc
-    while start < clause.i and doc[start].dep_ == "mark":
+    while start < clause.i and doc[start].dep_ == "mark" and doc[start].lower_ not in QUESTION_MARKS:
         start += 1
     return start
 

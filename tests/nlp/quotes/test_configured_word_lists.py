@@ -27,7 +27,7 @@ ASKED = hand_doc("The editor asked the minister if the plan was final.", """
 
 
 def test_configured_verbs_of_asking_decide_which_if_clause_was_asked():
-    assert found_at(reported.at, ASKED) == [("indirect", "the plan was final", "asked")]
+    assert found_at(reported.at, ASKED) == [("indirect", "if the plan was final", "asked")]
     assert found_at(reported.at, ASKED, Lexicon(question_verbs=["query"])) == []
 
 

@@ -1,8 +1,10 @@
-"""The span shapes the quote rules share (``found.trimmed``)."""
+"""The span shapes the quote rules share (``found.trimmed``, ``found.with_closing_mark``)."""
 
 import spacy
 
-from annotator.nlp.quotes.found import trimmed
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.quotes.found import trimmed, with_closing_mark
+from annotator.nlp.quotes.scan import QuoteScan
 
 
 def test_trimmed_drops_edge_punctuation_and_a_dangling_conjunction():
@@ -17,3 +19,12 @@ def test_trimmed_keeps_a_conjunction_inside_and_a_lone_word():
     assert trimmed(doc, 0, len(doc)).text == "rates rise and fall"
     doc = spacy.blank("en")("and")
     assert trimmed(doc, 0, len(doc)).text == "and"
+
+
+def test_a_paraphrase_keeps_the_marks_of_the_quoted_part_it_starts_with():
+    """``with_closing_mark``: the opening mark of a quoted part at the start goes with its closing one."""
+    doc = spacy.blank("en")('Officials said "top secret" files had passed through her server.')
+    scan = QuoteScan.of(doc, Lexicon())
+    start = next(t.i for t in doc if t.text == "top")
+    assert with_closing_mark(scan, doc[start:len(doc) - 1]).text == '"top secret" files had passed through her server'
+    assert with_closing_mark(scan, doc[start + 3:len(doc) - 1]).text == "files had passed through her server"

@@ -97,7 +97,7 @@ def test_object_that_is_a_pronoun_or_a_bare_name_is_not_what_was_said():
 
 
 def test_object_of_a_thing_or_a_first_person_subject_is_not_reported():
-    thing = hand_doc("The report criticized the ruling.", _CRITICIZED.replace("mayor      NOUN", "report     NOUN"))
+    thing = hand_doc("The research criticized the ruling.", _CRITICIZED.replace("mayor      NOUN", "research   NOUN"))
     assert found_at(object_of_cue.at, thing) == []
     first = hand_doc("We criticized the ruling.", """
         We         PRON  PRP nsubj  1
@@ -107,6 +107,42 @@ def test_object_of_a_thing_or_a_first_person_subject_is_not_reported():
         .          PUNCT .   punct  1
     """)
     assert found_at(object_of_cue.at, first) == []
+
+
+@pytest.mark.parametrize("noun, lemma", [("critics", "critic"), ("analysts", "analyst"), ("friends", "friend"),
+                                         ("sources", "source"), ("advocates", "advocate")])
+def test_object_of_a_subject_named_by_a_noun_for_people_is_reported(noun, lemma):
+    """Nouns for people that end in none of the person suffixes (``critic``, ``analyst``) can speak."""
+    doc = hand_doc(f"Her {noun} criticized the ruling.", f"""
+        Her        PRON  PRP$ poss   1
+        {noun}     NOUN  NNS  nsubj  2 {lemma}
+        criticized VERB  VBD  ROOT   2 criticize
+        the        DET   DT   det    4
+        ruling     NOUN  NN   dobj   2
+        .          PUNCT .    punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
+
+
+@pytest.mark.parametrize("thing", ["report", "lawsuit", "poll", "letter"])
+def test_object_of_a_text_that_reports_is_reported(thing):
+    """``the lawsuit criticized the ruling``: a text or a measure is a source of its own (``REPORTING_THINGS``)."""
+    doc = hand_doc(f"The {thing} criticized the ruling.", _CRITICIZED.replace("mayor      NOUN", f"{thing:<10} NOUN"))
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
+
+
+def test_object_of_a_share_of_a_group_is_reported():
+    doc = hand_doc("Most of the voters criticized the ruling.", """
+        Most       ADJ   JJS nsubj  4
+        of         ADP   IN  prep   0
+        the        DET   DT  det    3
+        voters     NOUN  NNS pobj   1 voter
+        criticized VERB  VBD ROOT   4 criticize
+        the        DET   DT  det    6
+        ruling     NOUN  NN  dobj   4
+        .          PUNCT .   punct  4
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the ruling", "criticized")]
 
 
 def test_object_with_a_quoted_part_is_mixed_and_one_all_in_marks_is_left_to_the_direct_rule():

@@ -9,7 +9,7 @@ from tests.nlp.quotes.helpers import found_at
 
 def test_an_if_clause_after_a_verb_of_asking_is_what_was_asked(nlp_model):
     doc = nlp_model("The reporter asked the senator if she had been preparing for the debate.")
-    assert found_at(reported.at, doc) == [("indirect", "she had been preparing for the debate", "asked")]
+    assert found_at(reported.at, doc) == [("indirect", "if she had been preparing for the debate", "asked")]
 
 
 def test_the_whole_pipeline_gives_the_question_its_asker(quotes_in):

@@ -6,7 +6,7 @@ from tests.nlp.quotes.helpers import found_by
 
 def test_quoted_words_inside_the_cues_clause_make_it_a_mixed_quote(nlp_model):
     doc = nlp_model('The win led her to declare that the nomination was "within reach."')
-    assert found_by(direct.find, doc) == [("mixed", 'that the nomination was "within reach."', "declare")]
+    assert found_by(direct.find, doc) == [("mixed", 'the nomination was "within reach."', "declare")]
 
 
 def test_a_complement_all_in_quotation_marks_stays_a_direct_quote(nlp_model):
@@ -14,10 +14,16 @@ def test_a_complement_all_in_quotation_marks_stays_a_direct_quote(nlp_model):
     assert found_by(direct.find, doc) == [("direct", "we will win the final this year", "told")]
 
 
+def test_a_that_clause_all_in_quotation_marks_stays_a_direct_quote(nlp_model):
+    """The clause's ``that`` is not the reporter's words: the quote is the words between the marks."""
+    doc = nlp_model('The coach told reporters that "we will win the final this year."')
+    assert found_by(direct.find, doc) == [("direct", "we will win the final this year", "told")]
+
+
 def test_the_whole_pipeline_reports_the_paraphrase_once(quotes_in):
     found = quotes_in('The win led her to declare that the nomination was "within reach."')
     assert [(q.type, q.text, q.cue) for q in found] == [
-        ("mixed", 'that the nomination was "within reach."', "declare")]
+        ("mixed", 'the nomination was "within reach."', "declare")]
 
 
 def test_quoted_words_in_a_clause_of_their_own_after_the_cue_are_not_its_report(nlp_model):
@@ -35,4 +41,4 @@ def test_the_cue_above_quoted_words_is_found_however_far_before_them(quotes_in):
     found = quotes_in('On Monday, Ms. Park insisted that council members who refused to rule out a new tax - as '
                       'some of her rivals have - were "reckless."')
     assert [(q.type, q.speaker, q.cue) for q in found] == [("mixed", "Park", "insisted")]
-    assert found[0].text.startswith("that council members") and found[0].text.endswith('"reckless."')
+    assert found[0].text.startswith("council members") and found[0].text.endswith('"reckless."')

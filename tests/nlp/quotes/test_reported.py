@@ -27,6 +27,20 @@ def test_reported_clause_after_a_speech_verb_without_its_that():
     assert found_at(reported.at, doc) == [("indirect", "the plan would work", "said")]
 
 
+def test_reported_question_keeps_its_whether():
+    """A question's ``whether`` is part of what was asked; a statement's ``that`` is left out."""
+    rows = _minister("asked", "ask").replace("that      SCONJ IN  mark", "whether   SCONJ IN  mark")
+    doc = hand_doc("The minister asked whether the plan would work.", rows)
+    assert found_at(reported.at, doc) == [("indirect", "whether the plan would work", "asked")]
+
+
+def test_reported_clause_leaves_out_its_that_whatever_the_parser_hangs_it_as():
+    """``that`` as a conjunction (IN) opens the clause even where the parser makes it no ``mark``."""
+    rows = _minister("said", "say").replace("that      SCONJ IN  mark", "that      SCONJ IN  nsubj")
+    doc = hand_doc("The minister said that the plan would work.", rows)
+    assert found_at(reported.at, doc) == [("indirect", "the plan would work", "said")]
+
+
 def test_reported_clause_of_a_verb_added_by_extra_cue_verbs():
     doc = hand_doc("The minister grumbled that the plan would work.", _minister("grumbled", "grumble"))
     assert found_at(reported.at, doc) == []

@@ -51,9 +51,9 @@ def test_stance_inside_a_relative_clause_is_not_reported():
 
 
 def test_stance_of_a_thing_or_a_negated_stance_is_not_reported():
-    thing = hand_doc("The report supports the ban.", """
+    thing = hand_doc("The research supports the ban.", """
         The      DET   DT  det    1
-        report   NOUN  NN  nsubj  2
+        research NOUN  NN  nsubj  2
         supports VERB  VBZ ROOT   2 support
         the      DET   DT  det    4
         ban      NOUN  NN  dobj   2

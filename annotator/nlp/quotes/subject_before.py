@@ -1,0 +1,37 @@
+"""``Officials "are still counting the votes," she said``: the subject of the quoted words stands
+before the opening mark, at the start of the sentence. News attribution corpora mark the subject
+with the quoted words as one mixed content, up to and with the closing mark; the quote alone leaves
+its subject to be added by hand."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from annotator.nlp.lexicon import SUBJECT_DEPS
+from annotator.nlp.marks import MarkedSegment
+from annotator.nlp.quotes.scan import QuoteScan
+
+#: The most words a subject before the opening mark may have (``The new plans``, ``Ms. Ode's aide``).
+MAX_SUBJECT_WORDS = 6
+
+
+def with_subject(scan: QuoteScan, segment: MarkedSegment, span: Span) -> Span | None:
+    """The quoted words ``span`` with the subject before their opening mark, from the start of the
+    sentence to the closing mark: when the words between are a short noun phrase outside marks
+    (no verb, no punctuation) whose head is the subject of a verb inside the quote; else None."""
+    doc = scan.doc
+    if segment.close_at is None or span.start < 2:
+        return None
+    mark = span.start - 1
+    start = span[0].sent.start
+    if not 1 <= mark - start <= MAX_SUBJECT_WORDS or doc[mark].idx != segment.open_at:
+        return None
+    before = doc[start:mark]
+    if any(t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX") or scan.quoted(t.idx) for t in before):
+        return None
+    if not any(t.dep_ in SUBJECT_DEPS and span.start <= t.head.i < span.end for t in before):
+        return None
+    close = scan.token_at_or_after(segment.close_at)
+    if close >= len(doc) or doc[close].idx != segment.close_at:
+        return None
+    return doc[start:close + 1]
