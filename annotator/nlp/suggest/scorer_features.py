@@ -43,12 +43,19 @@ _HEAD_CHILDREN = ("ccomp", "acl", "relcl", "prep", "det", "poss", "amod", "compo
 
 #: Pairs of feature kinds crossed: for each named value of the first (``source=frame:clause``) and
 #: each of the second (``cue-class=speech``) the feature ``source=frame:clause|cue-class=speech``.
-#: The kinds are the part of a name before its ``=``; only features named ``kind=value`` are crossed.
+#: The kinds are the part of a name before its ``=``; only features named ``kind=value`` are crossed,
+#: and the flags: a kind may also be one of ``CROSSED_FLAGS``, a feature that is there (1) or not: its cross is
+#: ``source=frame:clause|cue-has-prep``. The pairs after ``first-tag`` were chosen in session 16 by
+#: out-of-fold AUC on PolNeAR's tuning part (docs/prelabel.md, "Session 16, scorer").
 CROSSES: tuple[tuple[str, str], ...] = (
     ("source", "cue-class"), ("cue-class", "head-dep"), ("cue-class", "speaker"), ("type", "speaker"),
     ("source", "cue-dep"), ("source", "head-dep"), ("source", "type"), ("source", "head-person"),
     ("source", "cue-agent"), ("source", "head-ent"), ("source", "first-tag"),
+    ("source", "content-head-class"), ("cue-class", "content-head-class"), ("source", "cue-has-prep"),
+    ("source", "paragraph-has-prelabel"), ("speaker-dep", "cue-dep"), ("source", "head-tag"),
 )
+#: The features crossed as they are (present or not), not by a named value.
+CROSSED_FLAGS: tuple[str, ...] = ("cue-has-prep", "paragraph-has-prelabel")
 
 
 def _kind(value: str, known: frozenset[str]) -> str:
@@ -97,18 +104,21 @@ def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span
     words, heads, head_dep, content, head, named = _content_of(facts, quote)
     spoken = _speaker_of(facts, speaker) if speaker is not None else None
     kind = spoken[0] if spoken is not None else "none"
-    blocks: list[Features] = [_opening(facts, source, words, quote_type, kind, head_dep), content,
-                              _head_classes(facts, head, lexicon)]
+    head_classes = _head_classes(facts, head, lexicon)
+    blocks: list[Features] = [_opening(facts, source, words, quote_type, kind, head_dep), content, head_classes]
     if cue is None:
         blocks.append(_NO_CUE)
         cue_root, cue_key = None, None
     else:
         own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon, agent = _cue_of(facts, cue, lexicon)
         blocks += [own, _HEADS_CONTENT[cue_root in heads], in_lexicon, _cue_place(facts, quote, cue, cue_sentence)]
-        cue_key = (cue_dep, classes, agent)
+        cue_key = (cue_dep, classes, agent, own.get("cue-has-prep") == 1.0)
     if spoken is not None:
         blocks.append(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
     if crosses:
+        named += tuple(("content-head-class", name) for name in head_classes)
+        if spoken is not None:
+            named += (("speaker-dep", spoken[4]),)
         blocks.append(_crosses(facts, source, quote_type, kind, head_dep, named, cue_key))
     return blocks
 
@@ -144,23 +154,26 @@ def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
 
 
 def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep: str,
-             named_content: tuple[tuple[str, str], ...], cue_key: tuple[str, tuple[str, ...], str | None] | None
-             ) -> Features:
-    """The crosses (``CROSSES``) of a proposal's named values; ``named_content``: the content's named
-    values crossed, as (kind, feature) pairs (``_content_of``); ``cue_key``: its cue's
-    dependency feature, class features and ``cue-agent=`` feature (None without a cue; the last None
-    without a ``by`` agent)."""
+             named_content: tuple[tuple[str, str], ...],
+             cue_key: tuple[str, tuple[str, ...], str | None, bool] | None) -> Features:
+    """The crosses (``CROSSES``) of a proposal's named values; ``named_content``: the content's, its
+    head's and its speaker's named values crossed, as (kind, feature) pairs (``_content_of``'s, then
+    the head's classes and the speaker's dependency); ``cue_key``: its cue's dependency feature,
+    class features, ``cue-agent=`` feature (None without a ``by`` agent) and whether it has a ``prep``
+    (None without a cue)."""
     key = (source, quote_type, kind, head_dep, named_content, cue_key)
     known = facts._crosses.get(key)
     if known is None:
         named = {"source": [f"source={source}"], "type": [f"type={quote_type}"], "speaker": [f"speaker={kind}"],
                  "head-dep": [head_dep]}
         for kind_of, name in named_content:
-            named[kind_of] = [name]
+            named.setdefault(kind_of, []).append(name)
         if cue_key is not None:
             named["cue-dep"], named["cue-class"] = [cue_key[0]], list(cue_key[1])
             if cue_key[2] is not None:
                 named["cue-agent"] = [cue_key[2]]
+            if cue_key[3]:
+                named["cue-has-prep"] = ["cue-has-prep"]
         known = facts._crosses[key] = {}
         _add_crosses(known, named, CROSSES)
     return known
@@ -173,6 +186,9 @@ def crossed(base: Features, crosses: tuple[tuple[str, str], ...] = CROSSES) -> F
         kind, equals, _ = name.partition("=")
         if equals and "|" not in name:
             named.setdefault(kind, []).append(name)
+    for flag in CROSSED_FLAGS:
+        if base.get(flag) == 1.0:
+            named[flag] = [flag]
     out = dict(base)
     _add_crosses(out, named, crosses)
     return out
@@ -206,6 +222,9 @@ def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str
             named.append(("head-ent", f"head-ent={entity}"))
         for _, name in named[1:]:
             content[name] = 1.0
+        named.append(("head-tag", f"head-tag={_kind(head.tag_, _TAGS)}"))
+        if content["paragraph-has-prelabel"]:
+            named.append(("paragraph-has-prelabel", "paragraph-has-prelabel"))
         known = facts._contents[key] = (len(facts.text[quote.start_char:quote.end_char].split()),
                                         (up.i, up.head.i), f"head-dep={_kind(head.dep_, _DEPS)}",
                                         content, head.i, tuple(named))

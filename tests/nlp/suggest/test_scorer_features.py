@@ -16,7 +16,7 @@ from annotator.nlp.suggest.scorer import (
     CROSSES, DocFacts, _dot, base_features, class_index, crossed, cue_classes, feature_blocks, features, merged,
     suggestion_features,
 )
-from annotator.nlp.suggest.scorer_features import CLASS_ATTRIBUTES
+from annotator.nlp.suggest.scorer_features import CLASS_ATTRIBUTES, CROSSED_FLAGS
 
 #: A pre-labeled speech quote, then a belief of the same speaker the rules leave to the suggestions.
 TWO = ("Harbourmaster Lotte Brandvik said that the new pier will open in May. "
@@ -241,3 +241,35 @@ def test_the_content_heads_entity_kind_and_first_tag_are_crossed_with_the_source
     assert feats["head-ent=person"] == 1.0 and feats["source=frame:object|head-ent=person"] == 1.0
     first = next(n for n in feats if n.startswith("first-tag="))
     assert feats[f"source=frame:object|{first}"] == 1.0
+
+
+def test_the_session_16_crosses_read_the_head_tag_classes_flags_and_speaker(nlp_model):
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    doc = parsed(nlp_model, TWO)
+    facts = DocFacts.of(doc)
+    found = proposals(doc, lexicon, frozenset(SCORES))
+    assert any(p.speaker is not None and p.cue is not None for p in found)
+    for p in found:
+        feats = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
+        source = f"source={p.source}"
+        tag = next(n for n in feats if n.startswith("head-tag="))
+        assert feats[f"{source}|{tag}"] == 1.0
+        for name in (n for n in feats if n.startswith("content-head-class=")):
+            assert f"{source}|{name}" in feats
+        for flag in ("cue-has-prep", "paragraph-has-prelabel"):
+            assert (f"{source}|{flag}" in feats) is (feats.get(flag) == 1.0)
+        if p.speaker is not None and p.cue is not None:
+            speaker_dep = next(n for n in feats if n.startswith("speaker-dep="))
+            cue_dep = next(n for n in feats if n.startswith("cue-dep="))
+            assert feats[f"{speaker_dep}|{cue_dep}"] == 1.0
+    # the second sentence shares the first one's paragraph, which holds a pre-label
+    assert any(f"source={p.source}|paragraph-has-prelabel" in features(
+        facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon) for p in found)
+    assert set(CROSSED_FLAGS) == {"cue-has-prep", "paragraph-has-prelabel"}
+
+
+def test_a_flag_is_crossed_only_when_it_is_there():
+    base = {"source=frame:object": 1.0, "cue-has-prep": 1.0, "paragraph-has-prelabel": 0.0}
+    out = crossed(base, (("source", "cue-has-prep"), ("source", "paragraph-has-prelabel")))
+    assert out["source=frame:object|cue-has-prep"] == 1.0
+    assert "source=frame:object|paragraph-has-prelabel" not in out
