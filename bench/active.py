@@ -3,7 +3,7 @@ against ``--order uncertain``, and whether a background update slows the interfa
 
     nice python bench/active.py CORPUS_DIR [--sizes 50,100,200] [--orders file,uncertain] [--no-rules]
                                 [--update-every 50] [--learn-minutes 4] [--latency-presses 120]
-                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N] [--promotion] [--intercepts]
+                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N] [--no-prior-data] [--promotion] [--intercepts]
 
 CORPUS_DIR is PolNeAR's ``data/train`` (imported with ``annotator import brat``) or a JSONL file that
 import wrote. The held-out 10% is the learning curve's (``bench/learning_curve.py``: same seed). The
@@ -19,7 +19,9 @@ updates only refit the suggestion scorer on the decisions (``training/scorer_fit
 model: minutes, not hours), kept when it saves keys on folds of the decisions. ``--prior-from N``: the
 team starts from the rules with a scorer fitted on the pool's documents from the N-th on (which it never
 decides), and its refits pull towards that, not towards the shipped weights that were fitted on the very
-documents the simulated team decides (``bench/fair_prior.py``).
+documents the simulated team decides (``bench/fair_prior.py``); the prior's precision over its rows is saved
+beside it, so the refits also try a fit on the team's rows pooled with the prior's (``training/prior_precision.py``;
+``--no-prior-data``: not).
 
 Then key→repaint p95 of ``annotate`` (``bench/tui.py``'s Pilot measurement) without an update, while
 one runs (a real niced update process, training on corpus documents), and without again.
@@ -50,6 +52,7 @@ from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
 from annotator.training.data import TrainingData, read_documents, split_documents  # noqa: E402
 from annotator.training.fold_check import FOLDS, describe_figures  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
+from annotator.training.prior_precision import PriorPrecision  # noqa: E402
 from annotator.training.settings import ScorerRefit, TrainingSettings  # noqa: E402
 from annotator.training.suggestion_update import counts_pipeline  # noqa: E402
 from annotator.training import scorer_fit  # noqa: E402
@@ -242,8 +245,10 @@ def fair_base(args, pool: list[Task], held_out: list[Task], curve, work: Path) -
                          "the prior must be fitted on documents after those")
     if args.prior_cache is not None and args.prior_cache.resolve().is_relative_to(ROOT):
         raise SystemExit(f"--prior-cache {args.prior_cache}: inside the repository; choose a folder elsewhere")
-    table = fair.fit_prior(pool[args.prior_from:], args.prior_cache)
-    base = fair.prior_base(table, work / "prior-base", args.base)
+    cache = args.prior_cache or work / "prior.json"
+    table = fair.fit_prior(pool[args.prior_from:], cache)
+    precision = None if args.no_prior_data else PriorPrecision.load(fair.precision_file(cache))
+    base = fair.prior_base(table, work / "prior-base", args.base, precision)
     scores = held_out_row(curve, load_pipeline(base), held_out)
     print(row_text(f"rules, the prior scorer (fitted on {len(pool) - args.prior_from} documents no team decides)",
                    scores, "rules + prior | –"), flush=True)
@@ -288,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
                         "the per-type promotion thresholds on the folds of the decisions (training/scorer_promotion.py)")
     parser.add_argument("--intercepts", action="store_true", help="the folds also try pulls weaker on the "
                         "intercepts of sources and cue classes (training/scorer_fit.py INTERCEPT_PULLS)")
+    parser.add_argument("--no-prior-data", action="store_true", help="with --prior-from: the refits pull towards "
+                        "the prior's weights by the plain strengths alone, not by its rows' precision "
+                        "(training/prior_precision.py)")
     parser.add_argument("--prior-cache", type=Path, default=None, help="keep that prior's table here (outside the "
                         "repository) and read it back on the next run")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")

@@ -40,7 +40,7 @@ class KeysChoice:
     se: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
-        return {"strength": self.strength, "documents": self.documents, "folds": FOLDS, "keys": self.keys,
+        return {"strength": plain(self.strength), "documents": self.documents, "folds": FOLDS, "keys": self.keys,
                 "attributed_f": self.f, "gain_se": self.se}
 
     @property
@@ -53,7 +53,14 @@ def label(strength) -> str:
     """A strength's name: ``shipped`` (the prior unchanged), ``300``, or ``300/10`` (weaker on intercepts)."""
     if strength is None:
         return "shipped"
+    if isinstance(strength, str) or hasattr(strength, "label"):
+        return getattr(strength, "label", strength)
     return "/".join(f"{s:g}" for s in strength) if isinstance(strength, (tuple, list)) else f"{strength:g}"
+
+
+def plain(strength):
+    """A strength as JSON keeps it: a number, a pair, None, or a ``PriorData``'s label."""
+    return strength.label if hasattr(strength, "label") else strength
 
 
 def fold_of(key: str) -> int:
