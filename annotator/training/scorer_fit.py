@@ -346,14 +346,15 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
 
 def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True,
                     prior_table: Mapping | None = None, promotion: bool = False, intercepts: bool = False,
-                    prior_data: bool = True) -> TeamFit:
+                    prior_data: bool = False, strengths: Sequence[float] | None = None, keep: str = "gain") -> TeamFit:
     """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``
     (towards ``prior_table``; unless given, the table the pipeline's suggestions were built with,
     ``pipeline_table``) at the strength chosen by keys on folds of
     them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss); with ``promotion``
     the per-type promotion thresholds are then re-chosen on the same folds (``scorer_promotion``); with
     ``intercepts`` the folds also try ``INTERCEPT_PULLS``; with ``prior_data``, when the base pipeline's folder
-    keeps its scorer's precision (``prior_precision.beside``), the pulls by the prior's rows too."""
+    keeps its scorer's precision (``prior_precision.beside``), the pulls by the prior's rows too; ``strengths``
+    replaces ``STRENGTHS``, and ``keep`` is the folds' rule (``scorer_folds.KEEP_RULES``)."""
     from annotator.nlp.pipeline import SUGGESTIONS
     from annotator.training import scorer_folds
     from annotator.training.prior_precision import beside, pulls
@@ -364,8 +365,9 @@ def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=Non
     if not by_keys or sum(1 for d in documents if d) < scorer_folds.MIN_DOCUMENTS or SUGGESTIONS not in nlp.component_names:
         return refit(documents, keys=keys, prior_table=prior_table)
     choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), prior_table,
-                                         STRENGTHS + (INTERCEPT_PULLS if intercepts else ())
-                                         + (pulls(beside(nlp)) if prior_data else ()))
+                                         (None, *(s for s in strengths or STRENGTHS if s is not None))
+                                         + (INTERCEPT_PULLS if intercepts else ())
+                                         + (pulls(beside(nlp)) if prior_data else ()), keep)
     fit = refit(documents, keys=keys, prior_table=prior_table, strengths={t: choice.strength for t in TARGETS})
     fit.chosen_by = choice.to_dict()
     suggester = nlp.get_pipe(SUGGESTIONS)
