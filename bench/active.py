@@ -110,6 +110,15 @@ def write_decisions(path: Path, tasks: list[Task]) -> None:
             out.write(json.dumps(Annotation(task, "accept", "team", "team-sim", 1_700_000_000 + i).to_dict()) + "\n")
 
 
+def sim_settings(args) -> TrainingSettings:
+    """The updates' settings, as ``annotate --learn`` would run them with the bench's options."""
+    refit = None if args.no_team_scorer else ScorerRefit(
+        promotion=args.promotion, intercepts=args.intercepts, prior_data=args.prior_data,
+        strengths=None if args.scorer_strength is None else (args.scorer_strength,), keep=args.keep)
+    return TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
+                            design="ner" if args.design == "scorer" else args.design, team_scorer=refit)
+
+
 def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, work: Path) -> None:
     """One team, one ordering: prints a row per size and a line per update."""
     rules = add_components(load_model(args.base))
@@ -119,12 +128,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
     sizes = sorted(int(s) for s in args.sizes.split(","))
     root = work / f"models-{order}"
     scorer_only = args.design == "scorer"
-    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
-                                design="ner" if scorer_only else args.design,
-                                team_scorer=None if args.no_team_scorer else ScorerRefit(
-                                    promotion=args.promotion, intercepts=args.intercepts, prior_data=args.prior_data,
-                                    strengths=None if args.scorer_strength is None else (args.scorer_strength,),
-                                    keep=args.keep))
+    settings = sim_settings(args)
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":
