@@ -114,7 +114,7 @@ def sim_settings(args) -> TrainingSettings:
     """The updates' settings, as ``annotate --learn`` would run them with the bench's options."""
     refit = None if args.no_team_scorer else ScorerRefit(
         promotion=args.promotion, intercepts=args.intercepts, prior_data=args.prior_data,
-        strengths=None if args.scorer_strength is None else (args.scorer_strength,), keep=args.keep)
+        strengths=args.scorer_strength, keep=args.keep)
     return TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
                             design="ner" if args.design == "scorer" else args.design, team_scorer=refit)
 
@@ -205,8 +205,7 @@ def unkept(args, curve, held_out: list[Task], labeled: list[Task], decisions: Pa
         print(row_text(f"{name}: the counts, kept or not", held_out_row(curve, counted.nlp, held_out),
                        f"rules + counts of {len(train)} | {quotes:,}"), flush=True)
     if args.score_scorer:
-        fitted = fit_team_scorer(train, base=args.base, keep=args.keep,
-                                 strengths=None if args.scorer_strength is None else (args.scorer_strength,))
+        fitted = fit_team_scorer(train, base=args.base, keep=args.keep, strengths=args.scorer_strength)
         team = with_team_scorer(add_components(load_model(args.base)), fitted.table)
         strengths = ", ".join(f"{k} {'shipped' if v is None else f'{v:g}'}" for k, v in fitted.strengths.items())
         print(row_text(f"{name}: the team's scorer, kept or not", held_out_row(curve, team, held_out),
@@ -265,6 +264,11 @@ def fair_base(args, pool: list[Task], held_out: list[Task], curve, work: Path) -
     return base
 
 
+def strengths_arg(text: str) -> tuple[float, ...]:
+    """``--scorer-strength``: strengths separated by commas, or ``none``."""
+    return () if text.strip().lower() == "none" else tuple(float(s) for s in text.split(","))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
@@ -291,8 +295,9 @@ def main(argv: list[str] | None = None) -> int:
                         "articles the counts pipeline the update would publish, whether its dev check kept it or not")
     parser.add_argument("--score-scorer", action="store_true", help="at each size also score on the held-out "
                         "articles the rules with the scorer refitted on the decisions, whether the dev check kept it or not")
-    parser.add_argument("--scorer-strength", type=float, default=None, help="the refits try this strength "
-                        "alone against the prior's weights (not the six of scorer_fit.STRENGTHS): how far the weights may move")
+    parser.add_argument("--scorer-strength", type=strengths_arg, default=None, metavar="S[,S…]|none", help="the refits "
+                        "try these strengths alone against the prior's weights (not the six of scorer_fit.STRENGTHS; "
+                        "'none': no plain strength, with --prior-data the prior's rows alone)")
     parser.add_argument("--prior-from", type=int, default=None, metavar="N", help="the team starts from a "
                         "suggestion scorer fitted (as bench/fit_scorer.py fits the shipped one) on the pool's documents "
                         "from the N-th on, which it never decides (N >= the last size + --window), not the shipped "

@@ -365,7 +365,7 @@ def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=Non
     if not by_keys or sum(1 for d in documents if d) < scorer_folds.MIN_DOCUMENTS or SUGGESTIONS not in nlp.component_names:
         return refit(documents, keys=keys, prior_table=prior_table)
     choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), prior_table,
-                                         (None, *(s for s in strengths or STRENGTHS if s is not None))
+                                         (None, *(s for s in (STRENGTHS if strengths is None else strengths) if s is not None))
                                          + (INTERCEPT_PULLS if intercepts else ())
                                          + (pulls(beside(nlp)) if prior_data else ()), keep)
     fit = refit(documents, keys=keys, prior_table=prior_table, strengths={t: choice.strength for t in TARGETS})
