@@ -3,7 +3,7 @@ against ``--order uncertain``, and whether a background update slows the interfa
 
     nice python bench/active.py CORPUS_DIR [--sizes 50,100,200] [--orders file,uncertain] [--no-rules]
                                 [--update-every 50] [--learn-minutes 4] [--latency-presses 120]
-                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N] [--promotion] [--intercepts]
+                                [--design ner|spancat|scorer] [--no-team-scorer] [--prior-from N] [--prior-data] [--scorer-strength S --keep no-loss] [--promotion] [--intercepts]
 
 CORPUS_DIR is PolNeAR's ``data/train`` (imported with ``annotator import brat``) or a JSONL file that
 import wrote. The held-out 10% is the learning curve's (``bench/learning_curve.py``: same seed). The
@@ -19,7 +19,10 @@ updates only refit the suggestion scorer on the decisions (``training/scorer_fit
 model: minutes, not hours), kept when it saves keys on folds of the decisions. ``--prior-from N``: the
 team starts from the rules with a scorer fitted on the pool's documents from the N-th on (which it never
 decides), and its refits pull towards that, not towards the shipped weights that were fitted on the very
-documents the simulated team decides (``bench/fair_prior.py``).
+documents the simulated team decides (``bench/fair_prior.py``); with ``--prior-data`` the prior's precision over
+its rows is saved beside it, so the refits also try a fit on the team's rows pooled with the prior's
+(``training/prior_precision.py``). ``--scorer-strength S --keep no-loss``: the refits pull at S alone, kept
+whenever the folds see it cost no keys and no attributed F1.
 
 Then key→repaint p95 of ``annotate`` (``bench/tui.py``'s Pilot measurement) without an update, while
 one runs (a real niced update process, training on corpus documents), and without again.
@@ -49,10 +52,11 @@ from annotator.nlp.pipeline import add_components, load_model, load_pipeline, pr
 from annotator.tui.feed import ORDER_WINDOW  # noqa: E402
 from annotator.training.data import TrainingData, read_documents, split_documents  # noqa: E402
 from annotator.training.fold_check import FOLDS, describe_figures  # noqa: E402
+from annotator.training.scorer_folds import KEEP_RULES  # noqa: E402
 from annotator.training.learning_loop import LEARN_EVERY, LearningLoop  # noqa: E402
+from annotator.training.prior_precision import PriorPrecision  # noqa: E402
 from annotator.training.settings import ScorerRefit, TrainingSettings  # noqa: E402
 from annotator.training.suggestion_update import counts_pipeline  # noqa: E402
-from annotator.training import scorer_fit  # noqa: E402
 from annotator.training.scorer_fit import fit_team_scorer  # noqa: E402
 from annotator.training.team_scorer import with_team_scorer  # noqa: E402
 from annotator.training.updater import stable_dev_split, update_model  # noqa: E402
@@ -106,6 +110,15 @@ def write_decisions(path: Path, tasks: list[Task]) -> None:
             out.write(json.dumps(Annotation(task, "accept", "team", "team-sim", 1_700_000_000 + i).to_dict()) + "\n")
 
 
+def sim_settings(args) -> TrainingSettings:
+    """The updates' settings, as ``annotate --learn`` would run them with the bench's options."""
+    refit = None if args.no_team_scorer else ScorerRefit(
+        promotion=args.promotion, intercepts=args.intercepts, prior_data=args.prior_data,
+        strengths=args.scorer_strength, keep=args.keep)
+    return TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
+                            design="ner" if args.design == "scorer" else args.design, team_scorer=refit)
+
+
 def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, work: Path) -> None:
     """One team, one ordering: prints a row per size and a line per update."""
     rules = add_components(load_model(args.base))
@@ -115,10 +128,7 @@ def simulate(order: str, pool: list[Task], held_out: list[Task], args, curve, wo
     sizes = sorted(int(s) for s in args.sizes.split(","))
     root = work / f"models-{order}"
     scorer_only = args.design == "scorer"
-    settings = TrainingSettings(max_minutes=args.learn_minutes, eval_every=100, seed=SEED,
-                                design="ner" if scorer_only else args.design,
-                                team_scorer=None if args.no_team_scorer else ScorerRefit(promotion=args.promotion,
-                                                                                         intercepts=args.intercepts))
+    settings = sim_settings(args)
     started = time.monotonic()
     while len(labeled) < sizes[-1] and remaining:
         if order == "file":
@@ -195,7 +205,7 @@ def unkept(args, curve, held_out: list[Task], labeled: list[Task], decisions: Pa
         print(row_text(f"{name}: the counts, kept or not", held_out_row(curve, counted.nlp, held_out),
                        f"rules + counts of {len(train)} | {quotes:,}"), flush=True)
     if args.score_scorer:
-        fitted = fit_team_scorer(train, base=args.base)
+        fitted = fit_team_scorer(train, base=args.base, keep=args.keep, strengths=args.scorer_strength)
         team = with_team_scorer(add_components(load_model(args.base)), fitted.table)
         strengths = ", ".join(f"{k} {'shipped' if v is None else f'{v:g}'}" for k, v in fitted.strengths.items())
         print(row_text(f"{name}: the team's scorer, kept or not", held_out_row(curve, team, held_out),
@@ -242,14 +252,21 @@ def fair_base(args, pool: list[Task], held_out: list[Task], curve, work: Path) -
                          "the prior must be fitted on documents after those")
     if args.prior_cache is not None and args.prior_cache.resolve().is_relative_to(ROOT):
         raise SystemExit(f"--prior-cache {args.prior_cache}: inside the repository; choose a folder elsewhere")
-    table = fair.fit_prior(pool[args.prior_from:], args.prior_cache)
-    base = fair.prior_base(table, work / "prior-base", args.base)
+    cache = args.prior_cache or work / "prior.json"
+    table = fair.fit_prior(pool[args.prior_from:], cache)
+    precision = PriorPrecision.load(fair.precision_file(cache)) if args.prior_data else None
+    base = fair.prior_base(table, work / "prior-base", args.base, precision)
     scores = held_out_row(curve, load_pipeline(base), held_out)
     print(row_text(f"rules, the prior scorer (fitted on {len(pool) - args.prior_from} documents no team decides)",
                    scores, "rules + prior | –"), flush=True)
     print(f"    suggestions: {sources_text(scores)}; all kinds attributed F1 {scores['all'][1]:.3f}; the prior shows at "
           f"{table['min_score']}, promotes at {table['promote_min_score']} ({table.get('promote_shifts')})", flush=True)
     return base
+
+
+def strengths_arg(text: str) -> tuple[float, ...]:
+    """``--scorer-strength``: strengths separated by commas, or ``none``."""
+    return () if text.strip().lower() == "none" else tuple(float(s) for s in text.split(","))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -278,8 +295,9 @@ def main(argv: list[str] | None = None) -> int:
                         "articles the counts pipeline the update would publish, whether its dev check kept it or not")
     parser.add_argument("--score-scorer", action="store_true", help="at each size also score on the held-out "
                         "articles the rules with the scorer refitted on the decisions, whether the dev check kept it or not")
-    parser.add_argument("--scorer-strength", type=float, default=None, help="refit the scorer at this strength "
-                        "alone (not chosen on a held-out slice of the decisions): how far the weights may move")
+    parser.add_argument("--scorer-strength", type=strengths_arg, default=None, metavar="S[,S…]|none", help="the refits "
+                        "try these strengths alone against the prior's weights (not the six of scorer_fit.STRENGTHS; "
+                        "'none': no plain strength, with --prior-data the prior's rows alone)")
     parser.add_argument("--prior-from", type=int, default=None, metavar="N", help="the team starts from a "
                         "suggestion scorer fitted (as bench/fit_scorer.py fits the shipped one) on the pool's documents "
                         "from the N-th on, which it never decides (N >= the last size + --window), not the shipped "
@@ -288,6 +306,10 @@ def main(argv: list[str] | None = None) -> int:
                         "the per-type promotion thresholds on the folds of the decisions (training/scorer_promotion.py)")
     parser.add_argument("--intercepts", action="store_true", help="the folds also try pulls weaker on the "
                         "intercepts of sources and cue classes (training/scorer_fit.py INTERCEPT_PULLS)")
+    parser.add_argument("--prior-data", action="store_true", help="with --prior-from: the refits also try pulls "
+                        "by the prior's rows (their precision, saved beside the prior: training/prior_precision.py)")
+    parser.add_argument("--keep", choices=KEEP_RULES, default="gain", help="when the folds keep a refit: 'gain', "
+                        "beyond their noise; 'no-loss', when it costs no keys (for one --scorer-strength fixed beforehand)")
     parser.add_argument("--prior-cache", type=Path, default=None, help="keep that prior's table here (outside the "
                         "repository) and read it back on the next run")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
@@ -295,8 +317,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (give PolNeAR's data/train)", file=sys.stderr)
         return 0
-    if args.scorer_strength is not None:
-        scorer_fit.STRENGTHS = (args.scorer_strength,)
     curve = _bench_module("learning_curve")
     documents = curve.corpus_tasks(args.corpus)
     pool, held_out = split_documents(documents, fraction=HELD_OUT, seed=SEED)

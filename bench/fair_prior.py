@@ -20,10 +20,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 from annotator.core.records import Task  # noqa: E402
 
 
+def precision_file(cache: Path) -> Path:
+    """Where the prior's precision (``training/prior_precision.py``) is kept beside its cached table."""
+    return cache.with_name(cache.name + ".precision.npz")
+
+
 def fit_prior(documents: list[Task], cache: Path | None = None) -> dict:
     """The scorer table fitted on ``documents`` as ``bench/fit_scorer.py`` fits the shipped one (read from
-    ``cache`` when it is there; written to it after a fit)."""
-    if cache is not None and cache.is_file():
+    ``cache`` when it is there; written to it after a fit, with the precision of its rows beside it,
+    ``precision_file``)."""
+    if cache is not None and cache.is_file() and precision_file(cache).is_file():
         return json.loads(cache.read_text(encoding="utf-8"))
     from scorer_choice import choose_thresholds, fit  # bench/scorer_choice.py
     from scorer_data import collect  # bench/scorer_data.py
@@ -43,7 +49,24 @@ def fit_prior(documents: list[Task], cache: Path | None = None) -> dict:
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps(table), encoding="utf-8")
+        prior_precision(rows, table).save(precision_file(cache))
     return table
+
+
+def prior_precision(rows, table: dict):
+    """The precision of ``table``'s two models over the candidates they were fitted on (``rows``,
+    ``scorer_data.DocRows``; their features crossed as the fit crossed them), at the weights as fitted
+    (the promotion shifts taken out)."""
+    from annotator.nlp.suggest.scorer import CROSSES, crossed, shifted
+    from annotator.training.prior_precision import precision_of
+
+    started = time.monotonic()
+    feats = [crossed(c.feats, CROSSES) for r in rows for c in r.candidates]
+    precision = precision_of(feats, {"weights": table["weights"], "promote_weights": shifted(
+        table["promote_weights"], table.get("promote_shifts") or {}, -1.0)})
+    print(f"  the prior's precision over {len(precision.names)} features from {len(feats):,} candidates in "
+          f"{(time.monotonic() - started) / 60:.1f} min", flush=True)
+    return precision
 
 
 def prior_pipeline(table: dict, base: str | None = None):
@@ -59,7 +82,13 @@ def prior_pipeline(table: dict, base: str | None = None):
     return set_suggestions(nlp, True)
 
 
-def prior_base(table: dict, folder: Path, base: str | None = None) -> str:
-    """``prior_pipeline`` saved to ``folder``: the ``--base`` the simulated team's updates start from."""
+def prior_base(table: dict, folder: Path, base: str | None = None, precision=None) -> str:
+    """``prior_pipeline`` saved to ``folder``: the ``--base`` the simulated team's updates start from;
+    with ``precision`` (``training/prior_precision.PriorPrecision``) saved beside its config, where the
+    refits find the prior's rows (``prior_precision.beside``)."""
+    from annotator.training.prior_precision import PRECISION_FILE
+
     prior_pipeline(table, base).to_disk(folder)
+    if precision is not None:
+        precision.save(folder / PRECISION_FILE)
     return str(folder)

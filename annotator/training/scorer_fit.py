@@ -72,8 +72,10 @@ class TeamFit:
     promotion: dict | None = None
 
     def to_dict(self) -> dict[str, object]:
+        from annotator.training.scorer_folds import plain
+
         return {"documents": self.documents, "candidates": self.candidates, "right": self.right,
-                "strengths": self.strengths, "held_out_log_loss": self.held_out, "folds": self.chosen_by,
+                "strengths": {t: plain(s) for t, s in self.strengths.items()}, "held_out_log_loss": self.held_out, "folds": self.chosen_by,
                 "promotion": self.promotion}
 
     @property
@@ -191,28 +193,45 @@ def is_intercept(name: str) -> bool:
     return name == "bias" or all("=" in part and part.split("=", 1)[0] in INTERCEPT_KINDS for part in name.split("|"))
 
 
-def pull_of(strength, names: Sequence[str]):
-    """The strength of each weight: one for all, or for ``(strength, intercepts)`` the second on intercepts."""
+def pull_of(strength, names: Sequence[str], key: str = "weights"):
+    """The strength of each weight: one for all, or for ``(strength, intercepts)`` the second on intercepts,
+    or a matrix over ``names`` for model ``key`` (a ``prior_precision.PriorData``: the prior's rows)."""
+    if hasattr(strength, "pull"):
+        return strength.pull(key, names)
     if not isinstance(strength, (tuple, list)):
         return strength
     whole, intercepts = strength
     return np.array([intercepts if is_intercept(n) else whole for n in names], dtype=float)
 
 
+def weighted_gram(x: np.ndarray, c: np.ndarray, rows: int = 256) -> np.ndarray:
+    """``(x.T * c) @ x``, a few rows at a time over the columns those rows use: the rows of a few
+    documents use a few hundred of the thousands of features, so this is tens of times cheaper."""
+    out = np.zeros((x.shape[1], x.shape[1]))
+    for start in range(0, x.shape[0], rows):
+        block = x[start:start + rows]
+        used = np.flatnonzero(np.any(block != 0.0, axis=0))
+        block = block[:, used]
+        out[np.ix_(used, used)] += (block.T * c[start:start + rows]) @ block
+    return out
+
+
 def fit_map(x: np.ndarray, y: np.ndarray, prior: np.ndarray, strength, iterations: int = 30) -> np.ndarray:
     """The weights minimising the log loss of ``y`` given ``x`` plus ``strength / 2 · ‖w - prior‖²``
-    (``strength``: a number, or one per weight; Newton's method from the prior, halving a step that does
-    not lower the objective)."""
+    (``strength``: a number, or one per weight, or a matrix ``S`` for ``(w - prior)ᵀ S (w - prior) / 2``;
+    Newton's method from the prior, halving a step that does not lower the objective)."""
+    strength = np.asarray(strength, dtype=float)
+    penalty = strength if strength.ndim == 2 else np.diag(np.broadcast_to(strength, prior.shape))
+
     def objective(w: np.ndarray) -> float:
         z = x @ w
-        return float(np.sum(np.logaddexp(0.0, z) - y * z) + np.sum(strength / 2 * (w - prior) ** 2))
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + (w - prior) @ penalty @ (w - prior) / 2)
 
     w, current = prior.copy(), objective(prior)
-    eye = np.diag(np.broadcast_to(np.asarray(strength, dtype=float), prior.shape))
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        gradient = x.T @ (p - y) + strength * (w - prior)
-        hessian = (x.T * (p * (1.0 - p))) @ x + eye
+        gradient = x.T @ (p - y) + penalty @ (w - prior)
+        hessian = weighted_gram(x, p * (1.0 - p)) + penalty
         step = np.linalg.solve(hessian, gradient)
         size = 1.0
         while size > 1e-4:
@@ -293,7 +312,7 @@ def _fit_target(fit: TeamFit, target: str, key: str, rows: list[Row], slices, na
     fit.strengths[target] = strength
     if strength is not None:
         w = fit_map(_matrix(rows, index), np.array([getattr(r, target) for r in rows], dtype=float), prior,
-                    pull_of(strength, names))
+                    pull_of(strength, names, key))
         fit.table[key] = shifted({**shipped, **{n: round(float(v), 5) for n, v in zip(names, w, strict=True)}}, shifts)
 
 
@@ -326,15 +345,19 @@ def refit(documents: Sequence[list[Row]], keys: Sequence[str] | None = None, pri
 
 
 def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=None, by_keys: bool = True,
-                    prior_table: Mapping | None = None, promotion: bool = False, intercepts: bool = False) -> TeamFit:
+                    prior_table: Mapping | None = None, promotion: bool = False, intercepts: bool = False,
+                    prior_data: bool = False, strengths: Sequence[float] | None = None, keep: str = "gain") -> TeamFit:
     """The scorer refitted on ``decided`` (accepted documents): their candidates labeled, then ``refit``
     (towards ``prior_table``; unless given, the table the pipeline's suggestions were built with,
     ``pipeline_table``) at the strength chosen by keys on folds of
     them (``scorer_folds``; ``by_keys`` False, or too few documents: by held-out log loss); with ``promotion``
     the per-type promotion thresholds are then re-chosen on the same folds (``scorer_promotion``); with
-    ``intercepts`` the folds also try ``INTERCEPT_PULLS``."""
+    ``intercepts`` the folds also try ``INTERCEPT_PULLS``; with ``prior_data``, when the base pipeline's folder
+    keeps its scorer's precision (``prior_precision.beside``), the pulls by the prior's rows too; ``strengths``
+    replaces ``STRENGTHS``, and ``keep`` is the folds' rule (``scorer_folds.KEEP_RULES``)."""
     from annotator.nlp.pipeline import SUGGESTIONS
     from annotator.training import scorer_folds
+    from annotator.training.prior_precision import beside, pulls
 
     nlp, docs, documents = parse_decided(decided, base=base, nlp=nlp)
     keys = [str(t.input_hash or t.text) for t in decided][:len(documents)]
@@ -342,7 +365,9 @@ def fit_team_scorer(decided: Sequence[Task], *, base: str | None = None, nlp=Non
     if not by_keys or sum(1 for d in documents if d) < scorer_folds.MIN_DOCUMENTS or SUGGESTIONS not in nlp.component_names:
         return refit(documents, keys=keys, prior_table=prior_table)
     choice = scorer_folds.choose_by_keys(decided, docs, documents, keys, nlp.get_pipe(SUGGESTIONS), prior_table,
-                                         STRENGTHS + (INTERCEPT_PULLS if intercepts else ()))
+                                         (None, *(s for s in (STRENGTHS if strengths is None else strengths) if s is not None))
+                                         + (INTERCEPT_PULLS if intercepts else ())
+                                         + (pulls(beside(nlp)) if prior_data else ()), keep)
     fit = refit(documents, keys=keys, prior_table=prior_table, strengths={t: choice.strength for t in TARGETS})
     fit.chosen_by = choice.to_dict()
     suggester = nlp.get_pipe(SUGGESTIONS)

@@ -25,6 +25,11 @@ MIN_KEYS_GAIN = 0.1
 Z = 1.645
 #: ... and loses no more attributed F1 over the folds than this.
 F_TOLERANCE = 0.002
+#: How a pull is kept (``pick``): "gain", when it saves ``MIN_KEYS_GAIN`` and ``Z`` standard errors over the
+#: prior (the choice among many strengths: the best of several noisy figures needs a margin); "no-loss",
+#: when its keys are at most the prior's plus ``MIN_KEYS_GAIN`` (for one strength chosen beforehand, not
+#: on these folds: a pull that costs nothing measurable is taken, as more documents move the weights further).
+KEEP_RULES = ("gain", "no-loss")
 
 
 @dataclass
@@ -40,7 +45,7 @@ class KeysChoice:
     se: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
-        return {"strength": self.strength, "documents": self.documents, "folds": FOLDS, "keys": self.keys,
+        return {"strength": plain(self.strength), "documents": self.documents, "folds": FOLDS, "keys": self.keys,
                 "attributed_f": self.f, "gain_se": self.se}
 
     @property
@@ -53,7 +58,14 @@ def label(strength) -> str:
     """A strength's name: ``shipped`` (the prior unchanged), ``300``, or ``300/10`` (weaker on intercepts)."""
     if strength is None:
         return "shipped"
+    if isinstance(strength, str) or hasattr(strength, "label"):
+        return getattr(strength, "label", strength)
     return "/".join(f"{s:g}" for s in strength) if isinstance(strength, (tuple, list)) else f"{strength:g}"
+
+
+def plain(strength):
+    """A strength as JSON keeps it: a number, a pair, None, or a ``PriorData``'s label."""
+    return strength.label if hasattr(strength, "label") else strength
 
 
 def fold_of(key: str) -> int:
@@ -92,11 +104,11 @@ def gain_se(shipped: Sequence[float], pulled: Sequence[float]) -> float:
 
 
 def choose_by_keys(decided: Sequence[Task], docs: Sequence, documents: Sequence[list], keys: Sequence[str],
-                   suggester, prior_table: Mapping, strengths: Sequence[float | None]) -> KeysChoice:
+                   suggester, prior_table: Mapping, strengths: Sequence[float | None], keep: str = "gain") -> KeysChoice:
     """For each of ``strengths`` (None: the shipped ``prior_table``), every document of ``decided`` pre-labeled
     from its parse (``docs``) with the scorer refitted at that strength on the other folds' rows
     (``documents``: one list of ``scorer_fit.Row`` a document); the fewest keys wins among the strengths
-    that keep attributed F1 within ``F_TOLERANCE`` of the shipped weights', if by ``MIN_KEYS_GAIN``."""
+    that keep attributed F1 within ``F_TOLERANCE`` of the shipped weights', by the ``keep`` rule (``pick``)."""
     from annotator.nlp.suggest.scorer import SuggestionScorer
     from annotator.training.scorer_fit import TARGETS, refit
 
@@ -116,21 +128,24 @@ def choose_by_keys(decided: Sequence[Task], docs: Sequence, documents: Sequence[
         per_document[label(strength)], choice.f[label(strength)] = figures(decided, predicted)
         choice.keys[label(strength)] = round(sum(per_document[label(strength)]) / max(len(decided), 1), 2)
         choice.se[label(strength)] = round(gain_se(per_document["shipped"], per_document[label(strength)]), 3)
-    choice.strength = pick(choice.keys, choice.f, strengths, choice.se)
+    choice.strength = pick(choice.keys, choice.f, strengths, choice.se, keep)
     return choice
 
 
 def pick(keys: Mapping[str, float], f: Mapping[str, float], strengths: Sequence[float | None],
-         se: Mapping[str, float] | None = None) -> float | None:
+         se: Mapping[str, float] | None = None, keep: str = "gain") -> float | None:
     """The strength with the fewest ``keys`` per document among those whose attributed ``f`` is within
     ``F_TOLERANCE`` of the shipped weights', when it saves ``MIN_KEYS_GAIN`` over them and ``Z`` times
-    the ``se`` of that saving (else None: the shipped weights)."""
+    the ``se`` of that saving (``keep`` "no-loss": when it costs at most ``MIN_KEYS_GAIN``; else None:
+    the shipped weights)."""
     floor = f["shipped"] - F_TOLERANCE
     fair = [s for s in strengths if s is not None and f[label(s)] >= floor]
     best = min(fair, key=lambda s: keys[label(s)], default=None)
     if best is None:
         return None
     gain = keys["shipped"] - keys[label(best)]
+    if keep == "no-loss":
+        return best if gain >= -MIN_KEYS_GAIN else None
     return best if gain >= max(MIN_KEYS_GAIN, Z * (se or {}).get(label(best), 0.0)) else None
 
 

@@ -33,6 +33,13 @@ class ScorerRefit:
     promotion: bool = False
     #: ... and tries pulls weaker on the intercepts of sources and cue classes (``scorer_fit.INTERCEPT_PULLS``)
     intercepts: bool = False
+    #: ... and the pulls by the prior's rows, when the base pipeline keeps their precision (``prior_precision``)
+    prior_data: bool = False
+    #: the strengths the folds choose among (None: ``scorer_fit.STRENGTHS``); the prior's weights are always tried
+    strengths: tuple[float, ...] | None = None
+    #: when the folds keep a refit (``scorer_folds.KEEP_RULES``): "gain", only when it saves keys beyond their
+    #: noise; "no-loss", whenever it costs no keys and no attributed F1 (for one strength fixed beforehand)
+    keep: str = "gain"
 
 
 @dataclass(frozen=True)

@@ -149,8 +149,9 @@ def update_scorer_alone(data: TrainingData, *, root: Path, base: str | None, set
     from annotator.training.updater import publish
 
     rules = load_pipeline(base)
-    fitted = fit_team_scorer([*data.train, *data.dev], nlp=rules, promotion=settings.team_scorer.promotion,
-                             intercepts=settings.team_scorer.intercepts)
+    refit = settings.team_scorer
+    fitted = fit_team_scorer([*data.train, *data.dev], nlp=rules, promotion=refit.promotion, intercepts=refit.intercepts,
+                             prior_data=refit.prior_data, strengths=refit.strengths, keep=refit.keep)
     folds = fitted.chosen_by
     if folds is None:
         return SuggestionUpdate(False, current, None, None, reason=f"{fitted.documents} decisions with candidates: too "

@@ -1,6 +1,6 @@
 """``bench/active.py``'s own figures: an update of the suggestions alone is reported by the keys it was
 decided on, never as a dev F1 of 0 it did not measure; ``--prior-from`` refuses a prior fitted on
-documents the simulated team may decide."""
+documents the simulated team may decide; the strengths the refits try and the keep rule reach the updates' settings."""
 
 from __future__ import annotations
 
@@ -47,3 +47,13 @@ def test_a_prior_fitted_on_documents_the_team_may_decide_is_refused():
     args = argparse.Namespace(sizes="50,100,200", window=10, prior_from=205, prior_cache=None, base=None)
     with pytest.raises(SystemExit, match="up to document 210"):
         active().fair_base(args, [], [], None, None)
+
+
+def test_the_strengths_the_simulated_refits_try_are_given_as_a_list_or_none():
+    bench = active()
+    assert bench.strengths_arg("300") == (300.0,) and bench.strengths_arg("300,30") == (300.0, 30.0)
+    assert bench.strengths_arg("none") == ()
+    args = argparse.Namespace(no_team_scorer=False, promotion=False, intercepts=False, prior_data=True,
+                              scorer_strength=(), keep="no-loss", learn_minutes=1.0, design="scorer")
+    refit = bench.sim_settings(args).team_scorer
+    assert refit.strengths == () and refit.prior_data and refit.keep == "no-loss"

@@ -37,3 +37,13 @@ def test_the_standard_error_is_of_the_paired_per_document_saving():
 
     assert gain_se([10.0, 20.0, 30.0], [9.0, 19.0, 29.0]) == 0.0  # one key saved on each: no noise
     assert gain_se([10.0, 20.0], [8.0, 20.0]) == 1.0
+
+
+def test_the_no_loss_rule_keeps_a_pull_that_costs_nothing_and_refuses_one_that_costs_keys_or_f1():
+    level = {"shipped": 0.6, "100": 0.6}
+    one = (None, 100.0)
+    assert pick({"shipped": 50.0, "100": 50.05}, level, one, {"100": 0.3}, keep="no-loss") == 100.0
+    assert pick({"shipped": 50.0, "100": 50.05}, level, one, {"100": 0.3}) is None  # the gain rule: no gain
+    assert pick({"shipped": 50.0, "100": 50.0 + 2 * MIN_KEYS_GAIN}, level, one, keep="no-loss") is None
+    assert pick({"shipped": 50.0, "100": 49.0}, {"shipped": 0.6, "100": 0.6 - 2 * F_TOLERANCE}, one,
+                keep="no-loss") is None
