@@ -22,7 +22,10 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
     text = scan.text
     for segment in scan.segments:
         span = scan.char_span(segment.start, segment.end)
-        if span is None or is_title(scan, segment, span) or is_fragment(scan, segment, span):
+        if span is None or is_title(scan, segment, span):
+            continue
+        if is_fragment(scan, segment, span):
+            found.extend(_subject_and_fragment(scan, segment, span))
             continue
         para_start, para_end = scan.paragraph(segment.open_at)
         cue = None
@@ -48,6 +51,16 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
         whole = subject_before.with_subject(scan, segment, span) if cue is not None and cue.start > span.end else None
         found.append(FoundQuote(span, "direct", cue) if whole is None else FoundQuote(whole, "mixed", cue))
     return found
+
+
+def _subject_and_fragment(scan: QuoteScan, segment: MarkedSegment, span: Span) -> list[FoundQuote]:
+    """``Officials "are still counting," she said``: a few quoted words in lower case are no direct
+    quote, but with their subject before the opening mark (``subject_before``) and a cue after the
+    closing one they are what the speaker said, one mixed content."""
+    _, para_end = scan.paragraph(segment.open_at)
+    cue = cue_after(scan, segment, para_end)
+    whole = subject_before.with_subject(scan, segment, span) if cue is not None else None
+    return [FoundQuote(whole, "mixed", cue)] if whole is not None else []
 
 
 #: Words a title leaves in lower case (``Tea with the Mayor``).
