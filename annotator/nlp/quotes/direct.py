@@ -24,13 +24,17 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
         span = scan.char_span(segment.start, segment.end)
         if span is None or is_title(scan, segment, span):
             continue
-        if is_fragment(scan, segment, span):
-            found.extend(_subject_and_fragment(scan, segment, span))
-            continue
         para_start, para_end = scan.paragraph(segment.open_at)
         cue = None
         if segment.close_at is not None:
             cue = cue_after(scan, segment, para_end)
+        if is_fragment(scan, segment, span):
+            # ``Officials "are still counting," she said``: a few quoted words in lower case are no
+            # direct quote, but with their subject before the mark and a cue after it, a mixed one
+            whole = _with_subject(scan, segment, span, cue)
+            if whole is not None:
+                found.append(whole)
+            continue
         if cue is None and not named_phrase(scan, segment, span):
             cue = cue_before(scan, segment, para_start)
             part = None
@@ -48,19 +52,15 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             continue
         if cue is None:
             cue = introducing_colon(scan, segment, para_start)
-        whole = subject_before.with_subject(scan, segment, span) if cue is not None and cue.start > span.end else None
-        found.append(FoundQuote(span, "direct", cue) if whole is None else FoundQuote(whole, "mixed", cue))
+        found.append(_with_subject(scan, segment, span, cue) or FoundQuote(span, "direct", cue))
     return found
 
 
-def _subject_and_fragment(scan: QuoteScan, segment: MarkedSegment, span: Span) -> list[FoundQuote]:
-    """``Officials "are still counting," she said``: a few quoted words in lower case are no direct
-    quote, but with their subject before the opening mark (``subject_before``) and a cue after the
-    closing one they are what the speaker said, one mixed content."""
-    _, para_end = scan.paragraph(segment.open_at)
-    cue = cue_after(scan, segment, para_end)
-    whole = subject_before.with_subject(scan, segment, span) if cue is not None else None
-    return [FoundQuote(whole, "mixed", cue)] if whole is not None else []
+def _with_subject(scan: QuoteScan, segment: MarkedSegment, span: Span, cue: Span | None) -> FoundQuote | None:
+    """The quoted words ``span`` with their subject before the opening mark (``subject_before``) as one
+    mixed content, when their cue comes after them; else None."""
+    whole = subject_before.with_subject(scan, segment, span) if cue is not None and cue.start > span.end else None
+    return FoundQuote(whole, "mixed", cue) if whole is not None else None
 
 
 #: Words a title leaves in lower case (``Tea with the Mayor``).
