@@ -1,4 +1,7 @@
-"""Users' own keys: a JSON file that maps binding ids (listed on the help screen) to keys.
+"""The keys: the defaults shipped in ``default_keys.json``, and users' own keymaps over them.
+
+A keymap is a JSON file that maps binding ids (listed on the help screen) to keys, written as the
+defaults write them:
 
     {"accept": "y", "reject": "ctrl+x", "next_span": "tab,l"}
 """
@@ -6,26 +9,32 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from textual.binding import Binding
 
 from annotator.core.sources import InputError
 
+#: Every owner's default bindings, ``{owner: {binding id: Binding's fields}}``: the keys in
+#: Textual's names, comma-separated as in a keymap; an owner's order is its footer's and help's.
+DEFAULT_KEYS = Path(__file__).with_name("default_keys.json")
+
+
+@cache
+def _default_tables() -> dict[str, dict[str, dict]]:
+    return json.loads(DEFAULT_KEYS.read_text(encoding="utf-8"))
+
+
+def shipped_bindings(owner: str) -> list[Binding]:
+    """The default bindings of ``owner`` (``document_screen``, ``review_screen``, ``document_editor``)."""
+    return [Binding(id=binding_id, **fields) for binding_id, fields in _default_tables()[owner].items()]
+
 
 def default_bindings() -> dict[str, list[str]]:
     """Binding id → its default keys, for every screen a keymap can reach."""
-    from annotator.tui.screens.annotate import AnnotateScreen
-    from annotator.tui.screens.review import ReviewScreen
-    from annotator.tui.widgets.document_editor import DocumentEditor
-
-    found: dict[str, list[str]] = {}
-    for owner in (AnnotateScreen, ReviewScreen, DocumentEditor):
-        for cls in owner.__mro__:
-            for binding in cls.__dict__.get("BINDINGS", ()):
-                if isinstance(binding, Binding) and binding.id:
-                    found.setdefault(binding.id, [k.strip() for k in binding.key.split(",")])
-    return found
+    return {binding_id: [k.strip() for k in fields["key"].split(",")]
+            for table in _default_tables().values() for binding_id, fields in table.items()}
 
 
 def read_keymap(path: str | Path) -> dict[str, str]:

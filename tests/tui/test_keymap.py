@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.binding import Binding
 from typer.testing import CliRunner
 
 from annotator.cli import app as cli
 from annotator.core.sources import InputError
-from annotator.tui.keymap import read_keymap
+from annotator.tui.keymap import DEFAULT_KEYS, default_bindings, read_keymap
+from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.review import ReviewScreen
+from annotator.tui.widgets.document_editor import DocumentEditor
 from tests.tui.conftest import SEED_PRELABELED, SIZE, read_records, ready
 
 
@@ -76,3 +80,19 @@ async def test_the_jump_and_unlink_keys_can_be_remapped_and_the_footer_follows(m
         assert screen.session.speaker_of(quote) is None
         footer = {b.binding.id: key for key, b in screen.active_bindings.items() if b.binding.show}
         assert footer["jump_span"] == "ctrl+f"
+
+
+def test_the_shipped_defaults_are_every_key_a_keymap_can_reach():
+    """default_keys.json is the one place the default keys are written: each id once, and the
+    bindings in force on the screens a keymap reaches are exactly the file's, keys included."""
+    tables = json.loads(DEFAULT_KEYS.read_text(encoding="utf-8"))
+    ids = [binding_id for table in tables.values() for binding_id in table]
+    assert len(ids) == len(set(ids))
+    declared: dict[str, list[str]] = {}
+    for owner in (AnnotateScreen, ReviewScreen, DocumentEditor):
+        for cls in owner.__mro__:
+            for binding in cls.__dict__.get("BINDINGS", ()):
+                if isinstance(binding, Binding) and binding.id:
+                    declared.setdefault(binding.id, binding.key.split(","))
+    assert declared == default_bindings()
+    assert list(default_bindings()) == ids  # the order a clash is reported in

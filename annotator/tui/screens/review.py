@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 
@@ -27,9 +26,9 @@ from annotator.tui.dialogs.choice_dialog import ChoiceDialog
 from annotator.tui.screens.document_screen import DocumentScreen
 from annotator.tui.screens.edit_bindings import EDIT_BINDINGS
 from annotator.tui.annotation_run import AnnotationRun
+from annotator.tui.keymap import shipped_bindings
 from annotator.tui.widgets.span_list import SpanList
 from annotator.tui.widgets.document_editor import DocumentEditor
-from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
 from annotator.tui.widgets.version_panel import DifferenceRow, VersionPanel, VersionRow
 
 _MERGED = "merged"
@@ -44,7 +43,7 @@ class ReviewArrived(Message):
 class ReviewEditor(DocumentEditor):
     """The document editor with ``v`` out of the footer, to make room for the review keys."""
 
-    BINDINGS = [replace(b, show=False) for b in EDITOR_BINDINGS if b.id in _QUIET_IN_REVIEW]
+    BINDINGS = [replace(b, show=False) for b in DocumentEditor.BINDINGS if b.id in _QUIET_IN_REVIEW]
 
 
 class ReviewScreen(DocumentScreen):
@@ -60,10 +59,7 @@ class ReviewScreen(DocumentScreen):
     BINDINGS = [
         # The same keys as annotate; a few leave the footer to make room for the review keys.
         *(replace(b, show=False) for b in EDIT_BINDINGS if b.id in _QUIET_IN_REVIEW),
-        Binding("o", "pick_version", "Versions", id="pick_version",
-                tooltip="Take one annotator's version (or all merged) in place of what is shown; u undoes"),
-        Binding("A", "accept_agreed", "Accept agreed", id="accept_agreed",
-                tooltip="Write every undecided document all annotators agree on to GOLD (asks first)"),
+        *shipped_bindings("review_screen"),
     ]
 
     editor_class = ReviewEditor

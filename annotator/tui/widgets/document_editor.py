@@ -21,19 +21,19 @@ from annotator.core.span_queries import SpansInOrder
 from annotator.core.suggestion_edits import suggestion_at, suggestion_order
 from annotator.tui.choice_picker import Choice, ChoicePicker, PickerStyles
 from annotator.tui.jump_hints import JumpHints, SelectFrom, tags_on_screen
+from annotator.tui.keymap import shipped_bindings
 from annotator.tui.display_text import excerpt
 from annotator.tui.text_edges import TextEdges
 from annotator.tui.text_search import SearchLine, find, next_from, span_at
 from annotator.tui.widgets.document_view import DocumentView
 from annotator.tui.widgets.marks import Marks
-from annotator.tui.widgets.editor_bindings import EDITOR_BINDINGS
 from annotator.tui.widgets.editor_messages import EdgeWanted, Said, SelectionFinished, WordJumped
 
 class DocumentEditor(DocumentView, can_focus=True):
     """The document with the cursor, the selection and the focused span drawn over it; its keys
-    are ``editor_bindings.EDITOR_BINDINGS`` (ids stable, for ``App.set_keymap``)."""
+    are the ``document_editor`` table of ``tui/default_keys.json`` (ids stable, for ``App.set_keymap``)."""
 
-    BINDINGS = EDITOR_BINDINGS
+    BINDINGS = shipped_bindings("document_editor")
 
     #: the token the cursor is on (while selecting, the selection's moving end)
     cursor: reactive[int] = reactive(0, init=False, repaint=False)
