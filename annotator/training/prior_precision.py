@@ -8,11 +8,14 @@ team's (0.3: each team row counts as three of the prior's). Names and numbers on
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
 import numpy as np
+
+from annotator.core.atomic import AtomicFile
 
 #: The two models of a scorer table, as ``scorer_fit`` refits them.
 KEYS = ("weights", "promote_weights")
@@ -47,9 +50,12 @@ class PriorPrecision:
         return scale * out + RIDGE * np.eye(len(names))
 
     def save(self, path: Path) -> None:
-        with path.open("wb") as out:
-            np.savez_compressed(out, names=np.array(self.names), **{k: self.matrices[k].astype(np.float32)
-                                                                    for k in KEYS})
+        """Write to ``path`` whole or not at all (a stopped run leaves the older file in place)."""
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, names=np.array(self.names), **{k: self.matrices[k].astype(np.float32)
+                                                                   for k in KEYS})
+        with AtomicFile(path) as out:
+            out.write(buffer.getvalue())
 
     @classmethod
     def load(cls, path: Path) -> PriorPrecision:

@@ -8,6 +8,7 @@ import json
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from annotator.training.prior_precision import PRECISION_FILE, RIDGE, PriorData, PriorPrecision, beside, precision_of, pulls
 from annotator.training.scorer_fit import Row, TARGETS, fit_map, refit
@@ -99,3 +100,20 @@ def test_the_precision_travels_in_the_pipeline_folder(tmp_path):
     assert back.names == precision.names
     assert np.allclose(back.matrices["promote_weights"], precision.matrices["promote_weights"], rtol=1e-6)
     assert [p.label for p in pulls(back)] == ["data×1", "data×0.3"]
+
+
+def test_a_save_that_fails_leaves_the_older_file_whole(tmp_path, monkeypatch):
+    rows = prior_rows(100, 0.2)
+    _, precision = fitted_prior(rows, labels(rows, 0.2, 4))
+    path = tmp_path / PRECISION_FILE
+    precision.save(path)
+    before = path.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(np, "savez_compressed", fail)
+    with pytest.raises(OSError):
+        precision.save(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [PRECISION_FILE]
