@@ -127,3 +127,17 @@ def test_attribute_table_gives_the_models_own_attributes_on_sentences_of_ours():
         assert [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
                [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in b]
         assert a.to_bytes() == b.to_bytes()
+
+
+@pytest.mark.model
+def test_attribute_table_keeps_the_stock_component_in_a_saved_pipeline(tmp_path):
+    from annotator.nlp.pipeline import add_components, load_model
+
+    nlp = add_components(load_model())
+    assert type(nlp.get_pipe("attribute_ruler")) is AttributeTable
+    assert nlp.config["components"]["attribute_ruler"]["factory"] == "attribute_ruler"
+    nlp.to_disk(tmp_path)
+    loaded = spacy.load(tmp_path)
+    assert type(loaded.get_pipe("attribute_ruler")) is AttributeRuler
+    assert loaded.get_pipe("attribute_ruler").patterns == nlp.get_pipe("attribute_ruler").patterns
+    assert type(add_components(loaded).get_pipe("attribute_ruler")) is AttributeTable
