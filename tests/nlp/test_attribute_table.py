@@ -130,14 +130,24 @@ def test_attribute_table_gives_the_models_own_attributes_on_sentences_of_ours():
 
 
 @pytest.mark.model
-def test_attribute_table_keeps_the_stock_component_in_a_saved_pipeline(tmp_path):
+def test_model_tables_keep_the_stock_components_in_a_saved_pipeline(tmp_path):
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from annotator.nlp.lemma_table import EnglishLemmaTable
     from annotator.nlp.pipeline import add_components, load_model
 
     nlp = add_components(load_model())
     assert type(nlp.get_pipe("attribute_ruler")) is AttributeTable
+    assert type(nlp.get_pipe("lemmatizer")) is EnglishLemmaTable
     assert nlp.config["components"]["attribute_ruler"]["factory"] == "attribute_ruler"
+    assert nlp.config["components"]["lemmatizer"]["factory"] == "lemmatizer"
     nlp.to_disk(tmp_path)
     loaded = spacy.load(tmp_path)
     assert type(loaded.get_pipe("attribute_ruler")) is AttributeRuler
+    assert type(loaded.get_pipe("lemmatizer")) is EnglishLemmatizer
     assert loaded.get_pipe("attribute_ruler").patterns == nlp.get_pipe("attribute_ruler").patterns
-    assert type(add_components(loaded).get_pipe("attribute_ruler")) is AttributeTable
+    add_components(loaded)
+    assert type(loaded.get_pipe("attribute_ruler")) is AttributeTable
+    assert type(loaded.get_pipe("lemmatizer")) is EnglishLemmaTable
+    sentence = "The geese were flying south, the warden said."
+    assert [t.lemma_ for t in loaded(sentence)] == [t.lemma_ for t in load_model()(sentence)]

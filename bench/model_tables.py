@@ -1,14 +1,15 @@
-"""Is the model's ``attribute_ruler`` run as a table (``annotator/nlp/attribute_table.py``) the same
-as the stock component, on real text, and how much cheaper?
+"""Are the model's ``attribute_ruler`` and ``lemmatizer`` run as tables
+(``annotator/nlp/attribute_table.py``, ``lemma_table.py``) the same as the stock components, on real
+text, and how much cheaper?
 
-    nice .venv/bin/python bench/attribute_table.py CORPUS_DIR [--tuning] [--limit N] [--model NAME]
+    nice .venv/bin/python bench/model_tables.py CORPUS_DIR [--tuning] [--limit N] [--model NAME]
 
 Runs the model twice over the texts (PolNeAR's ``train`` split; ``--tuning``: its tuning 90%, as
-``bench/corpus.py --tuning`` reads them): stock, and with the table in the ruler's place. Every
-token's attributes after the whole model (``pos_``, ``tag_``, ``morph``, ``lemma_`` after the
-lemmatizer, ``dep_``, head, entities, sentence starts) are compared, and each Doc's ``to_bytes``;
-prints how many Docs and tokens differ (0 is the claim), and the ruler's CPU per text, stock then
-table (each run over the same parses). Nothing from the corpus is printed but counts and times.
+``bench/corpus.py --tuning`` reads them): stock, and with the tables in the two components' places.
+Every token's attributes after the whole model (``pos_``, ``tag_``, ``morph``, ``lemma_``, ``dep_``,
+head, entities, sentence starts) are compared, and each Doc's ``to_bytes``; prints how many Docs and
+tokens differ (0 is the claim), and each component's CPU per text, stock then table (each run over
+the same parses). Nothing from the corpus is printed but counts and times.
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from annotator.nlp.attribute_table import STOCK_NAME, use_attribute_table  # noqa: E402
+from annotator.nlp.attribute_table import use_attribute_table  # noqa: E402
+from annotator.nlp.lemma_table import use_lemma_table  # noqa: E402
 from annotator.nlp.pipeline import load_model  # noqa: E402
 
 COMPARED = [POS, TAG, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+#: The components run as tables.
+TABLED = ("attribute_ruler", "lemmatizer")
 
 
 def texts_of(corpus: Path, tuning: bool, limit: int | None) -> list[str]:
@@ -59,20 +63,21 @@ def compare(stock, table, texts: list[str], batch_size: int) -> tuple[int, int, 
     return docs, differ, tokens
 
 
-def ruler_cpu(stock, table, texts: list[str], batch_size: int) -> tuple[float, float]:
-    """CPU seconds of the stock ruler and of the table over the same parses (each its own copies)."""
-    before = stock.pipe_names[:stock.pipe_names.index(STOCK_NAME)]
-    with stock.select_pipes(enable=before):
+def component_cpu(stock, table, texts: list[str], batch_size: int) -> dict[str, tuple[float, float]]:
+    """CPU seconds of each of ``TABLED``, stock and as a table, over the same parses (each pipeline
+    its own copies, run from the first of them on)."""
+    first = min(stock.pipe_names.index(name) for name in TABLED)
+    with stock.select_pipes(enable=stock.pipe_names[:first]):
         parses = [doc.to_bytes() for doc in stock.pipe(texts, batch_size=batch_size)]
-    spent = []
+    spent: dict[str, list[float]] = {name: [] for name in TABLED}
     for nlp in (stock, table):
         docs = [Doc(nlp.vocab).from_bytes(b) for b in parses]
-        ruler = nlp.get_pipe(STOCK_NAME)
-        started = time.process_time()
-        for doc in docs:
-            ruler(doc)
-        spent.append(time.process_time() - started)
-    return spent[0], spent[1]
+        for name in TABLED:
+            component = nlp.get_pipe(name)
+            started = time.process_time()
+            docs = [component(doc) for doc in docs]
+            spent[name].append(time.process_time() - started)
+    return {name: (s[0], s[1]) for name, s in spent.items()}
 
 
 def main() -> int:
@@ -88,16 +93,16 @@ def main() -> int:
         print(f"no corpus at {args.corpus}: skipped")
         return 0
     stock = load_model(args.model)
-    table = use_attribute_table(load_model(args.model))
-    if type(table.get_pipe(STOCK_NAME)) is type(stock.get_pipe(STOCK_NAME)):
-        print("the model has no stock attribute_ruler: nothing to compare")
+    table = use_lemma_table(use_attribute_table(load_model(args.model)))
+    if any(name not in stock.pipe_names or type(table.get_pipe(name)) is type(stock.get_pipe(name)) for name in TABLED):
+        print(f"the model lacks a stock {' or '.join(TABLED)}: nothing to compare")
         return 0
     docs, differ, tokens = compare(stock, table, texts, args.batch_size)
     print(f"texts: {len(texts)}{' (tuning 90%)' if args.tuning else ''}; Docs that differ: {docs}; "
           f"tokens that differ: {differ} of {tokens}")
-    stock_cpu, table_cpu = ruler_cpu(stock, table, texts, args.batch_size)
-    print(f"attribute_ruler CPU per text: stock {1000 * stock_cpu / len(texts):.2f} ms, "
-          f"table {1000 * table_cpu / len(texts):.2f} ms; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    for name, (stock_cpu, table_cpu) in component_cpu(stock, table, texts, args.batch_size).items():
+        print(f"{name} CPU per text: stock {1000 * stock_cpu / len(texts):.2f} ms, table {1000 * table_cpu / len(texts):.2f} ms")
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0 if docs == 0 else 1
 
 
