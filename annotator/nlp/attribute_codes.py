@@ -28,7 +28,7 @@ STRINGS = frozenset(IDS[name] for name in (
     "ORTH", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LEMMA", "TAG", "DEP", "ENT_TYPE"))
 ALIASES = {"TEXT": "ORTH"}
 #: Regex answers kept per column at most (its values are a vocabulary's); then started again.
-MOST_KEPT = 500_000
+MOST_KEPT = 100_000
 
 #: A pattern token's test as read: (attribute, how, a frozenset of values or a regex's text).
 RawTest = tuple[int, str, object]

@@ -27,7 +27,7 @@ STOCK_NAME = "lemmatizer"
 #: The modes whose answer is a function of (word, part of speech, morphology).
 TABLE_MODES = ("rule", "lookup")
 #: Lemmas kept at most (the combinations are a vocabulary's); then started again.
-MOST_KEPT = 500_000
+MOST_KEPT = 100_000
 
 
 class _Table:
