@@ -2,7 +2,7 @@
 measured in one run, so the figures hold on a shared, loaded machine.
 
     nice -n 10 .venv/bin/python bench/components.py CORPUS_DIR [--docs 84] [--rounds 3] [--chunk 12]
-                                                    [--batch-size 32] [--model NAME]
+                                                    [--batch-size 32] [--model NAME] [--model-tables on|off|both]
 
 CORPUS_DIR is PolNeAR's checkout (``CORPUS_DIR/data/train/text``), a split folder, or any folder of
 ``.txt`` news texts; the first ``--docs`` texts in name order are read (only ``train`` of PolNeAR).
@@ -18,6 +18,12 @@ the cores is not counted):
    (bare CPU / pipeline CPU, over the same texts): the texts are cut in chunks and the three
    pipelines run each chunk in turn, in a rotating order, ``--rounds`` times; the ratio of the
    totals is printed with each round's (the target is >= 0.90).
+
+Our pipelines run the model's ``attribute_ruler`` and ``lemmatizer`` as ``add_components`` sets them
+up, as tables (``annotator/nlp/attribute_table.py``, ``lemma_table.py``: the same attributes, cheaper);
+``--model-tables off`` runs them with the stock components (as before session 17), ``both`` adds the
+pipeline with suggestions and the stock components to the rounds, so both ratios come from one run.
+The bare model is always the stock one.
 
 Without the corpus it says so and exits 0. Nothing from the corpus is printed but counts and times.
 """
@@ -43,6 +49,8 @@ sys.path.insert(0, str(ROOT))
 OURS = "annotator_"
 SUGGESTIONS = "annotator_suggestions"
 TARGET = 0.90
+#: With ``--model-tables both``: the pipeline with suggestions and the model's stock components.
+STOCK_MODEL = "+ sugg., stock model"
 #: PolNeAR's splits that are never read here.
 HELD_OUT = frozenset({"dev", "test"})
 
@@ -185,6 +193,9 @@ def main() -> int:
     parser.add_argument("--chunk", type=int, default=12, help="texts each pipeline runs in turn")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--model-tables", choices=("on", "off", "both"), default="on",
+                        help="our pipelines' attribute_ruler and lemmatizer: as tables (as add_components sets "
+                        "them up), the stock ones, or both")
     args = parser.parse_args()
     folder = text_folder(args.corpus) if args.corpus is not None else None
     if folder is not None and HELD_OUT & set(folder.resolve().parts):
@@ -197,22 +208,26 @@ def main() -> int:
 
     texts = read_texts(folder, args.docs)
     bare = load_model(args.model)
-    rules = set_suggestions(add_components(load_model(args.model)), False)
-    suggesting = set_suggestions(add_components(load_model(args.model)), True)
+    tables = args.model_tables != "off"
+    rules = set_suggestions(add_components(load_model(args.model), model_tables=tables), False)
+    suggesting = set_suggestions(add_components(load_model(args.model), model_tables=tables), True)
+    pipelines = {"bare": bare, "rules": rules, "rules + suggestions": suggesting}
+    if args.model_tables == "both":
+        pipelines[STOCK_MODEL] = set_suggestions(add_components(load_model(args.model), model_tables=False), True)
     print(f"texts: {len(texts)} from {folder.name}/ (first in name order), "
           f"{sum(len(t) for t in texts) / max(len(texts), 1):.0f} characters on average; "
           f"load average at start {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"pipeline: {' → '.join(suggesting.pipe_names)}")
+    print(f"pipeline: {' → '.join(suggesting.pipe_names)} (attribute_ruler and lemmatizer: "
+          f"{'stock' if not tables else 'tables'}{', stock in ' + repr(STOCK_MODEL) if args.model_tables == 'both' else ''})")
     # One-time costs (vocabulary growth, lazy imports) left out: each pipeline first reads every text
     # once. (With 8 texts only, the bare model and the rules grew their vocabularies in the first
     # round while the pipeline with suggestions had read every text in component_times: its first
     # round looked about 10 ms per article cheaper against the bare model than the later two.)
-    for nlp in (bare, rules, suggesting):
+    for nlp in pipelines.values():
         list(nlp.pipe(texts, batch_size=args.batch_size))
     steps: dict[str, float] = {}
     print_components(component_times(suggesting, texts, args.batch_size, steps), len(texts))
     print_steps(steps, len(texts))
-    pipelines = {"bare": bare, "rules": rules, "rules + suggestions": suggesting}
     print_ratios(interleaved_cpu(pipelines, texts, args.chunk, args.batch_size, args.rounds), len(texts))
     print(f"load average at end {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
