@@ -55,3 +55,33 @@ def test_a_participle_casting_someone_is_no_view():
 def test_regard_verbs_come_from_the_lexicon():
     doc = hand_doc("Many voters see Okafor as the safer choice.", _SEE_AS, ents=((3, 4, "PERSON"),))
     assert found_at(regard.at, doc, Lexicon(regard_verbs=["view"])) == []
+
+
+_DESCRIBED_AS = """
+    Ruiz      PROPN NNP nsubj  1
+    described VERB  VBD ROOT   1 describe
+    the       DET   DT  det    3
+    levy      NOUN  NN  dobj   1
+    as        ADP   IN  prep   3
+    a         DET   DT  det    6
+    gift      NOUN  NN  pobj   4
+    to        ADP   IN  prep   6
+    banks     NOUN  NNS pobj   7 bank
+    .         PUNCT .   punct  1
+"""
+
+
+def test_a_verb_of_depicting_gives_the_object_with_its_as_phrase_even_hung_on_the_object():
+    doc = hand_doc("Ruiz described the levy as a gift to banks.", _DESCRIBED_AS, ents=((0, 1, "PERSON"),))
+    assert found_at(regard.at, doc) == [("indirect", "the levy as a gift to banks", "described")]
+
+
+def test_a_verb_of_depicting_without_an_as_phrase_is_left_to_the_other_rules():
+    doc = hand_doc("Ruiz described the levy.", """
+        Ruiz      PROPN NNP nsubj  1
+        described VERB  VBD ROOT   1 describe
+        the       DET   DT  det    3
+        levy      NOUN  NN  dobj   1
+        .         PUNCT .   punct  1
+    """, ents=((0, 1, "PERSON"),))
+    assert found_at(regard.at, doc) == []
