@@ -4,13 +4,14 @@ pairs with) falls in the first of: under a pre-label of another extent; paired w
 suggestion; paired with a hidden candidate (any source's, whatever its score, as ``--suggest-all``
 proposes them, or another extent of a pre-label); under a shown suggestion of another extent; under
 only a hidden candidate; no candidate at all. The last are counted by ``--misses``' classes and,
-within a class, by the parse shape of cue and content (``attribution_shape``)."""
+within a class, by the parse shape of cue and content (``attribution_shape``); those under a
+pre-label of another extent by how that pre-label differs (``extent_kind``)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from annotator.core.records import QUOTE, Span, Task
+from annotator.core.records import CUE_REL, QUOTE, Span, Task
 from annotator.core.span_queries import overlaps
 from annotator.measure.evaluation import match_quotes_with_pieces
 
@@ -123,7 +124,7 @@ def _overlaps(span: Span, others) -> bool:
 
 def coverage_places(gold: Task, pred: Task, candidates: list[tuple[int, int, str]]) -> dict[tuple, tuple[str, str]]:
     """Each gold attribution the pre-labels miss → (its place in ``PLACES``, the source that pairs
-    with it, else "")."""
+    with it, or under a pre-label of another extent how it differs (``extent_kind``), else "")."""
     found, _right = attributed_found(gold, pred)
     optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
     missed = [s for s, _cues in sourced_quotes(gold) if s.key not in found and (s.start, s.end) not in optional]
@@ -134,7 +135,7 @@ def coverage_places(gold: Task, pred: Task, candidates: list[tuple[int, int, str
     for g in missed:
         taken = _pairs(gold.text, g, shown)
         if _overlaps(g, prelabels) and not taken:
-            out[g.key] = (PLACES[0], "")
+            out[g.key] = (PLACES[0], extent_kind(gold, pred, g, prelabels))
         elif taken is not None:
             out[g.key] = (PLACES[1], taken.source or "?")
         elif (p := _pairs(gold.text, g, hidden)) is not None:
@@ -146,6 +147,28 @@ def coverage_places(gold: Task, pred: Task, candidates: list[tuple[int, int, str
         else:
             out[g.key] = (PLACES[5], "")
     return out
+
+
+def extent_kind(gold: Task, pred: Task, g: Span, prelabels: list[Span]) -> str:
+    """How the pre-label most overlapping a missed gold quote ``g`` differs from it: it pairs with
+    another gold quote, or holds ``g``, lies inside it or crosses it; with ``g``'s cue, with ``g``'s
+    cue inside its words (a report holding ``g``'s whole attribution), with another cue or none."""
+    p = max((s for s in prelabels if overlaps(g, s)), key=lambda s: min(s.end, g.end) - max(s.start, g.start))
+    pairs, _ = match_quotes_with_pieces(gold.text, [q for q in gold.spans if q.label == QUOTE], prelabels)
+    if any(q.key != g.key and paired.key == p.key for q, paired in pairs):
+        return "pairs with another gold quote"
+    shape = "holds it" if p.start <= g.start and g.end <= p.end else \
+        "inside it" if g.start <= p.start and p.end <= g.end else "crosses it"
+    g_cues, p_cues = _cues(gold, g), _cues(pred, p)
+    if any(overlaps(a, b) for a in g_cues for b in p_cues):
+        return f"{shape}, same cue"
+    if any(p.start <= c.start and c.end <= p.end for c in g_cues):
+        return f"{shape}, gold's cue inside it"
+    return f"{shape}, {'another cue' if p_cues else 'no cue'}"
+
+
+def _cues(task: Task, quote: Span) -> list[Span]:
+    return [r.child_span for r in task.relations if r.label == CUE_REL and r.head_span.key == quote.key]
 
 
 def _pairs(text: str, g: Span, spans: list[Span]) -> Span | None:
@@ -160,7 +183,7 @@ def print_coverage(gold: list[Task], predicted: list[Task], classes: dict[int, d
     """The missed gold attributions by place, the hidden candidates that pair by source, and those
     with no candidate by class and shape; counts only."""
     by_text = {p.text: p for p in predicted}
-    places, sources, none_by_class = Counter(), Counter(), Counter()
+    places, sources, none_by_class, extents = Counter(), Counter(), Counter(), Counter()
     shapes: dict[str, Counter] = {}
     for g in gold:
         kept = store.get(id(g), {"candidates": [], "shapes": {}})
@@ -170,6 +193,8 @@ def print_coverage(gold: list[Task], predicted: list[Task], classes: dict[int, d
             places[place] += 1
             if place == PLACES[2]:
                 sources[source] += 1
+            if place == PLACES[0]:
+                extents[source] += 1
             if place == PLACES[-1]:
                 name = found_classes.get(key, "?")
                 none_by_class[name] += 1
@@ -178,6 +203,7 @@ def print_coverage(gold: list[Task], predicted: list[Task], classes: dict[int, d
     print(f"missed gold attributions (a quote with a source no pre-label pairs with): {total}")
     for place in PLACES:
         print(f"  {place}: {places[place]:,} ({places[place] / max(total, 1):.0%})")
+    print("  under a pre-label of another extent, the pre-label: " + ", ".join(f"{k} {n}" for k, n in extents.most_common()))
     print("  hidden candidates that pair, by source: " + ", ".join(f"{s} {n}" for s, n in sources.most_common()))
     print("no candidate at all, by class: " + ", ".join(f"{c} {n}" for c, n in none_by_class.most_common()))
     for name, _n in none_by_class.most_common(CLASSES_SHOWN):

@@ -12,7 +12,7 @@ from tests import bench_scripts
 
 sys.path.insert(0, str(bench_scripts.ROOT / "bench"))
 
-from corpus_coverage import PLACES, attribution_shape, coverage_places, gold_shapes  # bench/corpus_coverage.py
+from corpus_coverage import PLACES, attribution_shape, coverage_places, extent_kind, gold_shapes  # bench/corpus_coverage.py
 
 TEXT = ("The union said the mill would close. The mayor praised the budget. "
         "The council doubts the figures. Farmers fear a drought.")
@@ -53,6 +53,21 @@ def test_each_missed_attribution_stands_in_the_first_place_that_holds_it():
     # without any suggestion or candidate, none is covered
     bare = coverage_places(gold, Task(text=TEXT, spans=[span("the mill would close", QUOTE)]), [])
     assert set(bare.values()) == {(PLACES[-1], "")}
+
+
+def test_a_pre_label_of_another_extent_is_told_by_how_it_differs():
+    gold = gold_task()
+    said, mill = span("said", CUE), span("The union said the mill would close. The mayor praised", QUOTE)
+    # the whole sentence pre-labeled with the gold cue inside it; then the same words with that cue
+    whole = Task(text=TEXT, spans=[mill])
+    assert extent_kind(gold, whole, span("the mill would close", QUOTE), [mill]) == "holds it, gold's cue inside it"
+    cued = Task(text=TEXT, spans=[mill, said], relations=[Relation(mill, said, CUE_REL)])
+    assert extent_kind(gold, cued, span("the mill would close", QUOTE), [mill]) == "holds it, same cue"
+    close = span("close", QUOTE)
+    assert extent_kind(gold, Task(text=TEXT, spans=[close]), span("the mill would close", QUOTE), [close]) \
+        == "inside it, no cue"
+    places = coverage_places(gold, Task(text=TEXT, spans=[close]), [])
+    assert places[span("the mill would close", QUOTE).key] == (PLACES[0], "inside it, no cue")
 
 
 @pytest.mark.model

@@ -22,8 +22,9 @@ from annotator.nlp.quotes.scan import word_after, word_before
 TRAILING_OPENERS = frozenset({"which", "while", "whereas", "despite", "with", "when", "where", "compared", "who", "whom",
                               "whose"})
 #: An apposition after a comma at the end of a report describes its last noun for the reader
-#: (``… to meet Dana Ruiz, a donor from Ohio``, ``…, a swipe at his rivals``).
-APPOSITION_OPENERS = frozenset({"a", "an"})
+#: (``… to meet Dana Ruiz, a donor from Ohio``, ``…, a swipe at his rivals``, ``… in Leeds, the city
+#: where he grew up``).
+APPOSITION_OPENERS = frozenset({"a", "an", "the"})
 #: ``…, even as …``, ``…, even though …``.
 EVEN_OPENERS = frozenset({"as", "though", "if"})
 

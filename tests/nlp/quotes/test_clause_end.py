@@ -20,6 +20,11 @@ def _reports(quotes_in, text):
     # An apposition describing the report.
     ("She said the new rules would help small farmers, a claim nobody has checked.",
      "the new rules would help small farmers"),
+    # An apposition with ``the`` describing the report's last noun for the reader (session 17).
+    ("The mayor said the council would meet next week with Dana Ruiz, the head of the tenants' union.",
+     "the council would meet next week with Dana Ruiz"),
+    ("Okafor said the new law would hurt small bakeries in Leeds, the city where he grew up.",
+     "the new law would hurt small bakeries in Leeds"),
     # A relative clause of place the reporter adds (session 12).
     ("The mayor said the new clinic would open in Dunmore, where the old mill closed in the spring.",
      "the new clinic would open in Dunmore"),
@@ -40,6 +45,9 @@ def test_trailing_while_clause_with_its_own_report_is_cut_and_reported_apart(quo
     # A relative clause closed by a comma is inside the report.
     ("The minister said the plan, which passed in March, would cost less than expected.",
      "the plan, which passed in March, would cost less than expected"),
+    # An apposition with ``the`` closed by a comma is inside the report (session 17).
+    ("Okafor said the plan, the first in a decade, would pass easily.",
+     "the plan, the first in a decade, would pass easily"),
     # A pair of dashes encloses part of the report.
     ("The union said the strike - its third this year - would go ahead on Monday.",
      "the strike - its third this year - would go ahead on Monday"),

@@ -89,3 +89,15 @@ def test_the_cue_classes_come_from_the_component_config():
     assert (lexicon.regard_verbs, lexicon.evidence_verbs) == ({"deem"}, {"prove"})
     # spaCy merges a dict setting into the default one: an entry is added beside the others.
     assert lexicon.adjective_prepositions["fond"] == {"of"} and "critical" in lexicon.adjective_prepositions
+
+
+def test_a_verb_of_favouring_takes_a_stance_on_its_object():
+    doc = hand_doc("Most voters favor a recount.", """
+        Most    ADJ   JJS amod   1
+        voters  NOUN  NNS nsubj  2 voter
+        favor   VERB  VBP ROOT   2
+        a       DET   DT  det    4
+        recount NOUN  NN  dobj   2
+        .       PUNCT .   punct  2
+    """)
+    assert found_at(stance_object.held_at, doc) == [("indirect", "a recount", "favor")]
