@@ -52,7 +52,10 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
     for _ in range(4):
         if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
             head = word.head
-            return None if head.lower_ in FIRST_SECOND_PERSON else _mention(head)
+            if head.lower_ in FIRST_SECOND_PERSON:
+                return None
+            # a thing's participle (``issued a statement calling for …``) is its holder's saying
+            return _mention(head) if could_speak(head) else noun_holder(head, lexicon) or _mention(head)
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
