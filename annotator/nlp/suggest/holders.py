@@ -57,6 +57,10 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
             # a thing's participle (``issued a statement calling for …``) is its holder's saying
             return _mention(head) if could_speak(head) else noun_holder(head, lexicon) or _mention(head)
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ == "who" and subject.tag_ == "WP":
+            # a relative clause's ``who`` is the holder, as the speaker rules give it (and the
+            # news corpora mark it), not the noun it stands for (``the nurses, who hope to end …``)
+            return _mention(subject)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
         if word.dep_ not in SHARING_DEPS or word.head.i == word.i:

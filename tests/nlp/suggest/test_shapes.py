@@ -112,3 +112,9 @@ def test_a_things_participle_has_the_speaker_of_the_verb_the_thing_hangs_from(nl
     # a person's participle keeps that person (``The mayor, calling …``)
     text = "The mayor, calling the new parking levy a costly mistake, left the hall."
     assert found(nlp_model, text, "rule:subjectless-object")[0][2] == "The mayor"
+
+
+def test_a_verb_under_a_relative_clause_has_its_who_as_the_speaker(nlp_model):
+    # as the speaker rules give a relative clause's cue (``who``), not the noun it stands for
+    text = "The plan was backed by the nurses, who hope to end the long night shifts in the wards."
+    assert found(nlp_model, text, "rule:subjectless-object") == [("the long night shifts", "end", "who")]
