@@ -77,3 +77,14 @@ def holder(cue: Span, lexicon: Lexicon) -> Span | None:
     if word.pos_ == "VERB":
         return verb_holder(word, lexicon)
     return None
+
+
+def named_possessor(speaker: Span | None, cue: Span | None, lexicon: Lexicon) -> Span | None:
+    """A noun cue's possessive pronoun as its speaker (``his attacks on``) replaced by the subject of
+    the verb the noun hangs from when that names someone (``the senator renewed his attacks on``):
+    the pronoun stands for it, and a pronoun speaker needs resolving by hand."""
+    if speaker is None or cue is None or len(speaker) != 1 or speaker[0].tag_ != "PRP$" \
+            or speaker[0].head.i != cue[0].i or cue[0].pos_ not in ("NOUN", "PROPN"):
+        return speaker
+    named = noun_holder(cue[0], lexicon)
+    return named if named is not None and named.root.pos_ != "PRON" else speaker

@@ -118,3 +118,10 @@ def test_a_verb_under_a_relative_clause_has_its_who_as_the_speaker(nlp_model):
     # as the speaker rules give a relative clause's cue (``who``), not the noun it stands for
     text = "The plan was backed by the nurses, who hope to end the long night shifts in the wards."
     assert found(nlp_model, text, "rule:subjectless-object") == [("the long night shifts", "end", "who")]
+
+
+def test_a_noun_cues_possessive_pronoun_gives_way_to_the_subject_it_stands_for(nlp_model):
+    doc = nlp_model("Councillor Jones renewed his support for the new stadium on Friday.")
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    got = [(p.span.text, p.cue.text, p.speaker.text) for p in proposals(doc, lexicon, {"rule:stance-noun"})]
+    assert got == [("the new stadium", "support", "Councillor Jones")]
