@@ -52,8 +52,15 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
     for _ in range(4):
         if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
             head = word.head
-            return None if head.lower_ in FIRST_SECOND_PERSON else _mention(head)
+            if head.lower_ in FIRST_SECOND_PERSON:
+                return None
+            # a thing's participle (``issued a statement calling for …``) is its holder's saying
+            return _mention(head) if could_speak(head) else noun_holder(head, lexicon) or _mention(head)
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ == "who" and subject.tag_ == "WP":
+            # a relative clause's ``who`` is the holder, as the speaker rules give it (and the
+            # news corpora mark it), not the noun it stands for (``the nurses, who hope to end …``)
+            return _mention(subject)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
         if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
@@ -70,3 +77,14 @@ def holder(cue: Span, lexicon: Lexicon) -> Span | None:
     if word.pos_ == "VERB":
         return verb_holder(word, lexicon)
     return None
+
+
+def named_possessor(speaker: Span | None, cue: Span | None, lexicon: Lexicon) -> Span | None:
+    """A noun cue's possessive pronoun as its speaker (``his attacks on``) replaced by the subject of
+    the verb the noun hangs from when that names someone (``the senator renewed his attacks on``):
+    the pronoun stands for it, and a pronoun speaker needs resolving by hand."""
+    if speaker is None or cue is None or len(speaker) != 1 or speaker[0].tag_ != "PRP$" \
+            or speaker[0].head.i != cue[0].i or cue[0].pos_ not in ("NOUN", "PROPN"):
+        return speaker
+    named = noun_holder(cue[0], lexicon)
+    return named if named is not None and named.root.pos_ != "PRON" else speaker

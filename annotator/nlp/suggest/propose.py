@@ -28,6 +28,7 @@ from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
+from annotator.nlp.suggest.holders import named_possessor
 from annotator.nlp.suggest.scores import table_score
 from annotator.nlp.suggest.shapes import SHAPE_SOURCES, every_shape
 
@@ -86,7 +87,8 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
         found += [(STANCE_NOUN, stances, f, None) for f in stance_noun.find(QuoteScan.of(doc, stances))
                   if f.cue is not None and not overlaps_any(*f.chars, taken)]
     speakers = _Speakers(doc)
-    out = [Proposal(f.span, f.quote_type, f.cue, speakers.of(words, f.cue, f.span), source, candidate)
+    out = [Proposal(f.span, f.quote_type, f.cue, named_possessor(speakers.of(words, f.cue, f.span), f.cue, lexicon),
+                    source, candidate)
            for source, words, f, candidate in found]
     broad = sources.intersection(SHAPE_SOURCES)
     if broad:

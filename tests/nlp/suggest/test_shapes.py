@@ -102,3 +102,26 @@ def test_a_verb_without_a_subject_shares_the_one_up_the_words_it_hangs_from(nlp_
     # two steps up: ``explain`` ← ``hoping`` ← ``met``
     text = "The nurses met the minister, hoping to explain that the night shifts were too long."
     assert ("the night shifts were too long", "explain", "The nurses") in found(nlp_model, text, "rule:subjectless-clause")
+
+
+
+def test_a_things_participle_has_the_speaker_of_the_verb_the_thing_hangs_from(nlp_model):
+    # ``urging`` describes ``a letter``, which cannot speak: the ones who sent it hold it
+    text = "The farmers sent a letter to the minister urging a delay to the new levy."
+    assert found(nlp_model, text, "rule:subjectless-object") == [("a delay to the new levy", "urging", "The farmers")]
+    # a person's participle keeps that person (``The mayor, calling …``)
+    text = "The mayor, calling the new parking levy a costly mistake, left the hall."
+    assert found(nlp_model, text, "rule:subjectless-object")[0][2] == "The mayor"
+
+
+def test_a_verb_under_a_relative_clause_has_its_who_as_the_speaker(nlp_model):
+    # as the speaker rules give a relative clause's cue (``who``), not the noun it stands for
+    text = "The plan was backed by the nurses, who hope to end the long night shifts in the wards."
+    assert found(nlp_model, text, "rule:subjectless-object") == [("the long night shifts", "end", "who")]
+
+
+def test_a_noun_cues_possessive_pronoun_gives_way_to_the_subject_it_stands_for(nlp_model):
+    doc = nlp_model("Councillor Jones renewed his support for the new stadium on Friday.")
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    got = [(p.span.text, p.cue.text, p.speaker.text) for p in proposals(doc, lexicon, {"rule:stance-noun"})]
+    assert got == [("the new stadium", "support", "Councillor Jones")]
