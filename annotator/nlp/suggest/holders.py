@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.speakers.cue_subject import relative_subject
 from annotator.nlp.lexicon import Lexicon
 
 #: How a noun cue hangs from the verb whose subject holds it (``voiced doubts``, ``in her
@@ -56,11 +57,12 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
                 return None
             # a thing's participle (``issued a statement calling for …``) is its holder's saying
             return _mention(head) if could_speak(head) else noun_holder(head, lexicon) or _mention(head)
-        subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lower_ == "who" and subject.tag_ == "WP":
+        relative = relative_subject(word)
+        if relative is not None and relative.lower_ == "who":
             # a relative clause's ``who`` is the holder, as the speaker rules give it (and the
             # news corpora mark it), not the noun it stands for (``the nurses, who hope to end …``)
-            return _mention(subject)
+            return _mention(relative)
+        subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
         if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
