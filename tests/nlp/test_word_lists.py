@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from annotator.nlp import cue_words, doc_words, lexicon, name_words
+from annotator.nlp import cue_words, doc_words, doubt, lexicon, name_words
 from annotator.nlp.word_lists import WordListError, expand, parse, table, unread_lists, word_lists
 
 _TEXT = """\
@@ -52,7 +52,7 @@ def test_shipped_lists_hold_lower_case_entries_each_written_once():
         assert repeated == _KNOWN_REPEATS.get(name, set()), name
 
 
-_MODULES = (cue_words, name_words, lexicon, doc_words)
+_MODULES = (cue_words, name_words, lexicon, doc_words, doubt)
 #: The lists read in order: ``+``-joined, classed in order, read by ``str.endswith``, or shown in order
 #: as a config default.
 _ORDERED = {
