@@ -36,7 +36,7 @@ def outermost(found: list[FoundQuote], scan: QuoteScan | None = None) -> list[Fo
         if any(start is None for start in starts):
             continue
         kept.append(f)
-        for outer, start in zip(holders, starts):
+        for outer, start in zip(holders, starts, strict=True):
             cuts[id(outer)] = min(cuts.get(id(outer), start), start)
     return [_cut(scan, f, cuts[id(f)]) if id(f) in cuts else f for f in kept]
 

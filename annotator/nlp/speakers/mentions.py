@@ -66,7 +66,7 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # reported clause; its subject is the first report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
     if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
-            and verb.head.head.i != verb.head.i and _after_comma(verb) and _reports(verb, lexicon):
+            and verb.head.head.i < verb.head.i and _after_comma(verb) and _reports(verb, lexicon):
         # "said the plan was sound, adding that …": the parser hangs the speaker's next act on the
         # reported clause; its subject is the report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
