@@ -96,7 +96,7 @@ class QuoteFinder:
         found: list[FoundQuote] = []
         for rule in self.rules:
             found = rule.combine(found, rule.find(scan))
-        return nested.outermost(found)
+        return nested.outermost(found, scan)
 
 
 def set_quotes(doc: Doc, found: list[FoundQuote]) -> None:

@@ -11,6 +11,7 @@ from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SENTENCE_END, 
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes import quoted_part, subject_before
 from annotator.nlp.quotes.found import FoundQuote, negated, word_count
+from annotator.nlp.quotes.run_on import run_on
 from annotator.nlp.quotes.scan import QuoteScan, word_after
 
 #: How many tokens from the quote a cue is looked for.
@@ -52,7 +53,7 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             continue
         if cue is None:
             cue = introducing_colon(scan, segment, para_start)
-        found.append(_with_subject(scan, segment, span, cue) or FoundQuote(span, "direct", cue))
+        found.append(_with_subject(scan, segment, span, cue) or run_on(scan, segment, FoundQuote(span, "direct", cue)))
     return found
 
 

@@ -61,6 +61,8 @@ def absorb_direct(found: list[FoundQuote], reports: list[FoundQuote]) -> list[Fo
     kept: dict[tuple[int, int], FoundQuote] = {}
     directs = [item for item in found if item.quote_type == "direct"]
     for item in reports:
+        if _ends_on_introduced_quote(item, directs):
+            continue
         item = _through_quote(item, directs)
         kept.setdefault((item.span.start, item.span.end), item)
     out = []
@@ -72,6 +74,25 @@ def absorb_direct(found: list[FoundQuote], reports: list[FoundQuote]) -> list[Fo
             continue  # a quoted part's paraphrase (quoted_part) that a report rule read whole
         out.append(item)
     return out + list(kept.values())
+
+
+def _ends_on_introduced_quote(report: FoundQuote, directs: list[FoundQuote]) -> bool:
+    """``Lee turned to the crowd: "We will win," she said``: a report read back from a cue after it
+    that ends on quoted words a colon introduces is those words alone (the direct quote with the
+    same cue); what comes before the colon is the reporter's."""
+    cue, span = report.cue, report.span
+    if cue is None or cue.start < span.end:
+        return False
+    doc = span.doc
+    for direct in directs:
+        quoted = direct.span
+        if direct.cue is None or direct.cue.start != cue.start or not span.start < quoted.start < quoted.end <= span.end:
+            continue
+        mark = quoted.start - 1
+        if mark > span.start and doc[mark].text in QUOTE_MARK_TOKENS and doc[mark - 1].text == ":" \
+                and all(t.is_punct or t.is_space for t in doc[quoted.end:span.end]):
+            return True
+    return False
 
 
 def _through_quote(report: FoundQuote, directs: list[FoundQuote]) -> FoundQuote:

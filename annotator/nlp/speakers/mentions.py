@@ -65,6 +65,11 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # "said his wife was "…" and joked that …": the parser hangs the second report on the first
         # reported clause; its subject is the first report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
+    if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
+            and verb.head.head.i < verb.head.i and _after_comma(verb) and _reports(verb, lexicon):
+        # "said the plan was sound, adding that …": the parser hangs the speaker's next act on the
+        # reported clause; its subject is the report's speaker, not the clause's subject.
+        return subject_of(verb.head.head, lexicon, climb - 1)
     if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod") and verb.head.i != verb.i:
         for child in verb.head.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -72,6 +77,13 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
                 return _antecedent(verb.head, child)
         return subject_of(verb.head, lexicon, climb - 1)
     return None
+
+
+def _after_comma(verb: Token) -> bool:
+    doc, i = verb.doc, verb.left_edge.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text == ","
 
 
 def _reports_clause(verb: Token) -> bool:
