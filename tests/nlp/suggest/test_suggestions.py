@@ -110,7 +110,9 @@ def test_suggestions_convert_to_records_and_back(nlp_model):
 def test_prelabel_no_suggestions_writes_none(tmp_path, monkeypatch, nlp_model):
     monkeypatch.setattr("annotator.nlp.pipeline.load_pipeline", lambda model=None: nlp_model)
     source = tmp_path / "in.txt"
-    source.write_text(LEFT_OUT + "\n", encoding="utf-8")
+    # a suggestion scored well clear of the show and promote thresholds (about 0.4), so a refit of
+    # the scorer does not move it across either (LEFT_OUT's, 0.21, fell to 0.1995 in session 18's)
+    source.write_text("The union wants the city to reopen the old depot before winter.\n", encoding="utf-8")
     runner = CliRunner()
     for flag, out in (("--no-suggestions", tmp_path / "off.jsonl"), (None, tmp_path / "on.jsonl")):
         result = runner.invoke(app, ["prelabel", str(source), "-o", str(out), *([flag] if flag else [])])
@@ -118,7 +120,7 @@ def test_prelabel_no_suggestions_writes_none(tmp_path, monkeypatch, nlp_model):
     off = json.loads((tmp_path / "off.jsonl").read_text(encoding="utf-8"))
     on = json.loads((tmp_path / "on.jsonl").read_text(encoding="utf-8"))
     assert "suggestions" not in off
-    assert [s["quote"]["text"] for s in on["suggestions"]] == ["to step down before the spring session ends"]
+    assert [s["quote"]["text"] for s in on["suggestions"]] == ["the city to reopen the old depot before winter"]
     assert on["spans"] == off["spans"]
 
 
