@@ -16,16 +16,16 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.word_lists import word_set
 
 #: The words ``found.trimmed`` drops at the end of a span (besides spaces).
 END_PUNCTUATION = (",", ".", ";", ":", "—", "–")
-#: A conjunction a cut can leave at the end of a clause (``found.DANGLING_CONJUNCTIONS``).
-DANGLING_CONJUNCTIONS = frozenset({"and", "but", "or"})
+#: ``words/doc_words.txt``: the conjunctions a cut can leave at a clause's end, the relative pronouns.
+DANGLING_CONJUNCTIONS = word_set("DANGLING_CONJUNCTIONS")
 #: Dashes as ``clause_end`` reads them: any of ``DASHES`` between spaced words, the long ones always.
 DASHES = frozenset({"—", "–", "-", "--", "―"})
 LONG_DASHES = frozenset({"—", "--", "―"})
-#: The relative pronouns of ``reported._relative_cut``.
-WHO_WORDS = frozenset({"who", "whom", "whose"})
+WHO_WORDS = word_set("WHO_WORDS")
 
 
 def any_equal(column: numpy.ndarray, values: list[int]) -> numpy.ndarray:

@@ -15,6 +15,7 @@ from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, Task
 from annotator.nlp.lexicon import inflections
 from annotator.nlp.cue_words import SPEECH_VERBS
 from annotator.nlp.marks import find_marked_segments
+from annotator.nlp.word_lists import word_set
 
 #: What each sign of doubt weighs. A missing speaker costs an attribution outright; a missing cue
 #: or a quote of a weak kind is a fix the annotator often makes; a cue word with no quote is where
@@ -29,11 +30,8 @@ MIN_QUOTED_WORDS = 4
 #: A suggestion without a score is as unsure as can be.
 UNSCORED = 0.5
 
-#: Speech verbs that are as often something else (``continue``, ``read``, ``post``, ``report``, ``add``…)
-#: are left out: a doubt that fires on every document orders nothing.
-AMBIGUOUS_SPEECH_VERBS = frozenset({"continue", "read", "post", "report", "add", "note", "answer", "charge",
-                                    "counter", "estimate", "indicate", "signal", "state", "write", "observe",
-                                    "maintain", "respond", "cry", "snap", "show"})
+#: The speech verbs too often something else to count as a cue word here (``words/doubt.txt``).
+AMBIGUOUS_SPEECH_VERBS = word_set("AMBIGUOUS_SPEECH_VERBS")
 _CUE_WORDS = frozenset(form for lemma in SPEECH_VERBS if lemma not in AMBIGUOUS_SPEECH_VERBS
                        for form in inflections(lemma))
 

@@ -1,6 +1,7 @@
 """The quotation marks and syntax the pre-labeler's rules read, the predicates over them, and the
 configured lexicon of cue words (``Lexicon``); the default word lists by class are in ``cue_words``,
 the words about who is named (pronouns, titles, person and organisation nouns) in ``name_words``.
+The words themselves are plain-text package data, ``words/*.txt``, read once by ``word_lists``.
 
 The cue verbs are configurable (``[components.annotator_quotes]`` ``speech_verbs``,
 ``cognition_verbs``, ``extra_cue_verbs``); the quotes component builds one ``Lexicon`` from its
@@ -32,7 +33,6 @@ from annotator.nlp.cue_words import (
     CUE_NOUNS,
     EVIDENCE_VERBS,
     INFINITIVE_CUE_VERBS,
-    INTENTION_INFINITIVE_VERBS,
     JUDGEMENT_VERBS,
     LIGHT_STANCE_VERBS,
     LINKING_VERBS,
@@ -46,59 +46,19 @@ from annotator.nlp.cue_words import (
     STANCE_OBJECT_VERBS,
     UNSAID_OBJECT_VERBS,
 )
+from annotator.nlp.word_lists import word_set, word_table, words
 
-#: Prepositions that go on saying a verb's object when they follow it at once and take a common
-#: noun: ``credited the nurses with the recovery``, ``charged the firm with fraud``, and the phrase
-#: of the object's own noun that the parser hangs on the verb (``defended her opposition to the
-#: levy``, ``tweeted a link to a story``). Further off (``praised the plan on Monday to reporters``),
-#: or with a name (``repeated the claim to Ms. Ruiz``), the phrase is as often to whom or where it
-#: was said, and is left out.
-OBJECT_PREPOSITIONS = frozenset({"to", "with"})
-#: Nouns of a measured opinion: a sentence that opens ``In the spring survey,`` or ``In the
-#: latest poll,`` reports what the poll found as ``according to the poll`` does (``quotes.poll_source``).
-#: Measured on train's tuning part: 11 of 14 such new quotes right; ``interview``, ``speech`` and
-#: ``statement`` after ``in`` are a setting, not a source (1 of 14).
-POLL_NOUNS = frozenset({"poll", "survey"})
-#: Verbs of intending whose infinitive, when they head the speaker's own sentence, is the intention
-#: (``cue_words.INTENTION_INFINITIVE_VERBS``), with ``seek`` (to try or wish to do) and ``decide`` (a
-#: choice made, Levin's ``want``-like verbs): ``the union seeks to block the merger``, ``the board
-#: decided to close the pool``. Measured on train's tuning part once ``quotes.nested`` had dropped the
-#: reports inside reports: 19 of 36 and 8 of 16 new quotes right (``want`` 7 of 19, ``try`` under
-#: that, left out).
-OWN_INTENTION_VERBS = INTENTION_INFINITIVE_VERBS + ("seek", "decide")
-#: Verbs of comparing (Levin's ``correspond``/``amalgamate`` verbs that judge one thing by another):
-#: their object with its ``to``/``with`` phrase is the judgement (``likened the levy to theft``,
-#: ``compared the senator with a weathervane``). Measured on train's tuning part: 10 of 14 new
-#: quotes right with their speaker.
-COMPARING_OBJECT_VERBS = ("compare", "contrast", "liken", "equate")
-#: ``embrace`` as taking up a view or a cause gladly (``embraced the plan``, ``embraced the
-#: union's demands``): a stance of approval whose object is what is approved. Measured on train's
-#: tuning part: 9 of 13 new quotes right with their speaker. ``welcome`` (``welcomed the ruling``)
-#: added 3 of 4 more there but puts two quotes into news_blind's gold, written to the older
-#: convention, below its floor (tests/nlp/test_quality_floors.py): left out.
-WELCOMING_OBJECT_VERBS = ("embrace",)
-#: ``offer`` as a speech act that commits the speaker (a commissive: ``offered a compromise``,
-#: ``offered her condolences``, ``offered no details``): its object is what was put forward.
-#: Measured on train's tuning part: 26 of 55 new quotes right with their speaker (keys per article
-#: down 0.2, indirect F1 up 0.0012); ``see`` (22 of 42), ``share``/``list`` (about half) left out.
-OFFERING_OBJECT_VERBS = ("offer",)
-#: Verbs of evidence whose finding (a clause without a tense, or an object) goes on to the end of
-#: their clause (``quotes.evidence.finding_end``): ``the poll shows Lee leading, with Ruiz at 12
-#: percent``. Measured on train's tuning part: 15 more right quotes for 13 more predicted. A list
-#: of its own, so the learned frames, which open ``evidence_verbs`` to every verb, keep the
-#: object's own extent for other verbs (``approved the plan``).
-FINDING_VERBS = ("show", "find", "suggest", "indicate", "reveal", "confirm")
-#: Verbs of getting whose object is a judgement another person gives (``the plan drew criticism from
-#: the mayors``, ``she won the backing of the union``): the subject is what is judged, the ``from``
-#: or ``of`` phrase who judges it (``quotes.received_judgement``, ``speakers.judgement_source``).
-#: ``face`` (``faced calls from``, ``faced opposition from``) is as often a demand as a judgement,
-#: ``attract``/``garner`` a count: left out.
-RECEIVED_JUDGEMENT_VERBS = ("draw", "receive", "win", "earn", "get")
-#: Nouns of a judgement given by someone, as the object of ``RECEIVED_JUDGEMENT_VERBS``.
-RECEIVED_JUDGEMENT_NOUNS = (
-    "criticism", "praise", "support", "backing", "endorsement", "condemnation", "rebuke", "applause", "approval",
-    "plaudits", "scorn", "ridicule", "censure", "acclaim",
-)
+# -- cue words of the rules beyond ``cue_words``' classes (``words/lexicon.txt``) ----------------
+
+OBJECT_PREPOSITIONS = word_set("OBJECT_PREPOSITIONS")
+POLL_NOUNS = word_set("POLL_NOUNS")
+OWN_INTENTION_VERBS = words("OWN_INTENTION_VERBS")
+COMPARING_OBJECT_VERBS = words("COMPARING_OBJECT_VERBS")
+WELCOMING_OBJECT_VERBS = words("WELCOMING_OBJECT_VERBS")
+OFFERING_OBJECT_VERBS = words("OFFERING_OBJECT_VERBS")
+FINDING_VERBS = words("FINDING_VERBS")
+RECEIVED_JUDGEMENT_VERBS = words("RECEIVED_JUDGEMENT_VERBS")
+RECEIVED_JUDGEMENT_NOUNS = words("RECEIVED_JUDGEMENT_NOUNS")
 
 # -- quotation marks and punctuation ---------------------------------------------------------
 
@@ -120,35 +80,11 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "expl")
 #: Tags of a finite verb: a clause with one can be a statement.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: The conjunction a reported clause's content starts after: ``said that the plan failed`` reports
-#: ``the plan failed``, but ``asked whether the plan failed`` asks ``whether the plan failed`` (a
-#: question's ``whether``/``if`` is part of what was asked). PolNeAR train's tuning part: a gold
-#: content follows ``that`` 2,002 times and holds it 191; it holds ``whether`` 125 times of 131 and
-#: ``if`` 246 of 255.
-CONTENT_AFTER_MARKS = frozenset({"that"})
-#: Words that open an embedded question (``explain how …``).
-WH_WORDS = frozenset({"how", "why", "what", "where", "when", "whether", "which", "who"})
+CONTENT_AFTER_MARKS = word_set("CONTENT_AFTER_MARKS")
+WH_WORDS = word_set("WH_WORDS")
 
-_IRREGULAR = {
-    "say": ("said", "says"),
-    "tell": ("told",),
-    "write": ("wrote", "written"),
-    "think": ("thought",),
-    "feel": ("felt",),
-    "deny": ("denied", "denies"),
-    "reply": ("replied", "replies"),
-    "testify": ("testified", "testifies"),
-    "worry": ("worried", "worries"),
-    "speculate": ("speculated",),
-    "cry": ("cried", "cries"),
-    "read": ("read",),
-    "know": ("knew", "known"),
-    "show": ("showed", "shown"),
-    "find": ("found",),
-    "understand": ("understood",),
-    "hear": ("heard",),
-    "learn": ("learned", "learnt"),
-}
+#: Inflected forms of cue verbs that ``inflections`` does not build.
+_IRREGULAR = word_table("IRREGULAR")
 #: Part-of-speech ids that lemma_of looks further at: none (untagged), verbs, and the tags a
 #: tagger sometimes gives a past form (``said`` as a noun).
 _VERB_POS_IDS = (POS_IDS[""], POS_IDS["VERB"], POS_IDS["AUX"])

@@ -1,141 +1,49 @@
 """The words the rules read about who is named: pronouns and titles, nouns for people and for
 organisations, page furniture, and the predicates over them (``could_speak``, ``describes_person``).
-The cue words and quotation marks are in ``lexicon``.
+The words, and the reasons for each list, are in ``words/name_words.txt`` (read by ``word_lists``);
+the cue words and quotation marks are in ``lexicon``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.word_lists import word_set, words
+
 # -- people and pronouns ---------------------------------------------------------------------
 
-FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
-#: Pronouns that can stand for someone who reports something.
-SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-GENDERED = MALE | FEMALE
-MALE_TITLES = frozenset({
-    "mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman", "mister", "congressman",
-    "businessman", "councilman", "duke", "emperor", "baron", "brother", "uncle",
-})
-FEMALE_TITLES = frozenset({
-    "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "madam",
-    "congresswoman", "businesswoman", "councilwoman", "duchess", "empress", "baroness", "sister", "aunt",
-    "mother", "actress",
-})
-#: Words before a name that are not part of it.
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "minister",
-    "secretary", "spokesperson", "spokesman", "spokeswoman", "chancellor", "senator", "sen",
-    "rep", "representative", "governor", "gov", "mayor", "general", "gen", "colonel", "col",
-    "captain", "capt", "judge", "justice", "king", "queen", "prince", "princess", "pope",
-    "chairman", "chairwoman", "chair", "director", "ceo", "chief", "leader", "premier", "ambassador",
-    "commissioner", "deputy", "vice", "prime", "foreign", "defense", "defence", "finance", "st",
-    "saint", "father", "rev", "reverend", "coach", "officer", "sheriff", "attorney", "inspector",
-    "councillor", "cllr", "councilor", "councilman", "councilwoman", "alderman", "professor",
-    "congressman", "congresswoman", "assemblyman", "assemblywoman", "mp", "mep", "bishop",
-    "archbishop", "cardinal", "rabbi", "imam", "sergeant", "sgt", "lieutenant", "lt", "major", "maj",
-    "admiral", "adm", "corporal", "cpl", "detective", "det", "constable", "superintendent", "supt",
-    "commander", "cmdr", "marshal", "magistrate", "dean", "baroness", "baron", "duke", "duchess",
-})
-#: Titles that only ever stand before a person's name.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady"})
-#: Nationality nouns for one person (``the Dane said``); ``-ian``/``-ese`` words tagged NORP count too.
-DEMONYMS = frozenset({
-    "dane", "swede", "finn", "pole", "turk", "greek", "brit", "briton", "scot", "scotsman", "welshman",
-    "irishman", "frenchman", "frenchwoman", "dutchman", "englishman", "englishwoman", "spaniard", "kiwi",
-    "aussie", "serb", "croat", "czech", "slovak", "thai", "argentine", "filipino", "iraqi", "israeli",
-    "pakistani", "saudi", "somali", "yemeni", "bangladeshi", "nepali", "kenyan", "american", "german",
-    "italian", "russian", "ukrainian", "canadian", "australian", "indian", "brazilian", "mexican",
-    "nigerian", "norwegian", "belgian", "austrian", "hungarian", "romanian", "chinese", "japanese",
-    "portuguese", "vietnamese", "lebanese", "senegalese", "sudanese", "icelander", "new zealander",
-})
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "ive")
-PERSON_NOUNS = frozenset({
-    "coach", "chief", "boss", "star", "veteran", "mother", "father", "wife", "husband", "son",
-    "daughter", "brother", "sister", "official", "spokesperson", "spokesman", "spokeswoman", "actor",
-    "actress", "pilot", "nurse", "doctor", "judge", "mayor", "minister", "chef", "artist", "host",
-    "head", "aide", "ally", "rival", "widow", "survivor", "victim", "captain", "midfielder", "goalkeeper",
-    "striker", "defender", "champion", "winner", "candidate", "senator", "governor", "ceo", "founder",
-    "owner", "teenager", "girl", "boy", "pensioner", "resident", "novelist", "poet", "singer", "rapper",
-    # nouns for people that end in no person suffix (``critics``, ``analysts``, ``sources``, ``friends``):
-    # on train's tuning part a cue verb with one of the ten commonest as subject is a gold cue 143 times in 194
-    "critic", "analyst", "friend", "source", "advocate", "secretary", "attorney", "delegate", "superdelegate",
-    "colleague", "pundit", "scholar", "diplomat", "witness", "citizen", "millennial", "democrat", "republican",
-    "liberal", "insider", "partisan", "loyalist", "neighbour",
-})
-#: Head nouns of a speaker that is a text or a thing, not a person: left unresolved.
-NOT_A_PERSON = frozenset({
-    "report", "study", "statement", "survey", "data", "document", "letter", "paper", "analysis",
-    "filing", "ruling", "memo", "poll", "website", "email", "release", "note", "order", "number",
-    "figure", "figures", "review", "inquiry", "research", "plan", "budget", "law", "bill", "court",
-    "matter", "spokesperson's", "center", "centre", "register", "computer", "tracker", "monitor",
-})
-#: Determiners of a description that introduces a new, unnamed referent.
-INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "four", "several", "some", "other",
-                        "many", "few", "sources", "people"})
+FIRST_SECOND_PERSON = word_set("FIRST_SECOND_PERSON")
+PERSONAL_PRONOUNS = word_set("PERSONAL_PRONOUNS")
+SPEAKING_PRONOUNS = word_set("SPEAKING_PRONOUNS")
+MALE = word_set("MALE")
+FEMALE = word_set("FEMALE")
+GENDERED = word_set("GENDERED")
+MALE_TITLES = word_set("MALE_TITLES")
+FEMALE_TITLES = word_set("FEMALE_TITLES")
+TITLES = word_set("TITLES")
+HONORIFICS = word_set("HONORIFICS")
+DEMONYMS = word_set("DEMONYMS")
+PERSON_SUFFIXES = words("PERSON_SUFFIXES")
+PERSON_NOUNS = word_set("PERSON_NOUNS")
+NOT_A_PERSON = word_set("NOT_A_PERSON")
+INDEFINITE = word_set("INDEFINITE")
+REPORTING_THINGS = word_set("REPORTING_THINGS")
+GROUP_SHARES = word_set("GROUP_SHARES")
 
 # -- organisations ---------------------------------------------------------------------------
 
-#: Head nouns of a description that names an organisation, never a person (``the ministry said``).
-ORGANISATION_NOUNS = frozenset({
-    "group", "company", "firm", "ministry", "department", "agency", "government", "council", "club",
-    "team", "bank", "union", "party", "committee", "commission", "court", "police", "office", "board",
-    "authority", "airline", "carrier", "retailer", "network", "broadcaster", "newspaper", "charity",
-    "organisation", "organization", "association", "federation", "league", "institute", "university",
-    "school", "hospital", "trust", "foundation", "regulator", "watchdog", "army", "military", "embassy",
-    "administration", "cabinet", "parliament", "senate", "campaign", "coalition", "alliance",
-    "consortium", "startup", "maker", "manufacturer", "insurer", "lender", "operator", "supplier",
-    "business", "corporation", "service", "force", "unit", "secretariat", "tribunal", "studio", "label",
-})
-#: Speaker nouns for a business, resolved to the ORG last introduced as one.
-COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "corporation", "companies"})
-#: Nouns that introduce an ORG as a business (``the brewer Hollins & Grey``).
-BUSINESS_NOUNS = frozenset({
-    "brewer", "retailer", "airline", "carrier", "bank", "lender", "insurer", "maker", "manufacturer",
-    "supermarket", "chain", "operator", "developer", "publisher", "startup", "giant", "conglomerate",
-    "supplier", "producer", "miner", "distributor", "carmaker", "automaker", "drugmaker", "builder",
-    "housebuilder", "grocer", "broadcaster", "utility", "distiller", "brand", "outfit", "company", "firm",
-})
-#: Role nouns before a name that belong to a business, not a person (``the carrier Delta``).
-BUSINESS_ROLES = frozenset({
-    "carrier", "retailer", "lender", "insurer", "operator", "supplier", "manufacturer", "developer",
-    "publisher", "broadcaster", "brewer", "producer", "distributor", "builder", "housebuilder", "grocer",
-    "miner", "maker", "carmaker", "drugmaker", "distiller", "owner", "provider", "trader", "exporter",
-    "importer", "player", "partner", "investor", "buyer", "seller", "sponsor", "rival", "competitor",
-})
-#: Words after a name that make it a company or a club (``Brentford FC``, ``Acme Ltd``).
-ORG_SUFFIXES = frozenset({"fc", "afc", "cf", "ltd", "inc", "plc", "llc", "corp", "co", "gmbh", "ag", "sa",
-                          "nv", "bv", "spa", "limited", "incorporated", "corporation", "holdings", "group"})
-#: Last words of a multi-word name that make it an organisation (``Leeds United``, ``Royal Opera``).
-ORG_NAME_ENDINGS = frozenset({
-    "united", "city", "fc", "afc", "rovers", "athletic", "opera", "association", "service", "society",
-    "council", "party", "group", "ltd", "plc", "inc", "wanderers", "albion", "hotspur", "county", "rangers",
-    "ballet", "orchestra", "trust", "union", "federation", "authority", "agency", "commission", "institute",
-    "foundation", "corporation", "company", "limited", "llc", "university", "college", "hospital", "club",
-})
-#: Nouns after ``X's`` that belong to an organisation, not a person (``Brentford's squad``).
-OWNED_BY_ORGS = frozenset({
-    "manager", "chairman", "board", "squad", "players", "fans", "stadium", "shares", "headquarters",
-    "profits", "profit", "revenue", "staff", "employees", "workers", "customers", "owners", "shareholders",
-    "ground", "academy", "subsidiary", "chief", "spokesperson", "spokesman", "spokeswoman", "executives",
-})
-#: Initials are taken from a long name without these (``European Space Agency`` → ESA).
-NAME_GLUE = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
+ORGANISATION_NOUNS = word_set("ORGANISATION_NOUNS")
+COMPANY_NOUNS = word_set("COMPANY_NOUNS")
+BUSINESS_NOUNS = word_set("BUSINESS_NOUNS")
+BUSINESS_ROLES = word_set("BUSINESS_ROLES")
+ORG_SUFFIXES = word_set("ORG_SUFFIXES")
+ORG_NAME_ENDINGS = word_set("ORG_NAME_ENDINGS")
+OWNED_BY_ORGS = word_set("OWNED_BY_ORGS")
+NAME_GLUE = word_set("NAME_GLUE")
 
 # -- page furniture --------------------------------------------------------------------------
 
-#: Words that end in a colon at the start of a line without being a speaker's name.
-HEADLINE_LABELS = frozenset({
-    "update", "updated", "note", "editor", "editors", "photo", "photos", "source", "sources",
-    "read", "watch", "video", "related", "breaking", "exclusive", "live", "analysis", "opinion",
-    "comment", "tags", "tag", "topics", "see", "also", "warning", "caption", "credit", "image",
-    "file", "pictured", "listen", "subscribe", "correction", "disclaimer", "summary", "background",
-    "context", "q", "a", "question", "answer", "by", "date", "time", "location", "category",
-    "published", "posted", "copyright", "more", "explainer", "factbox", "timeline", "graphic",
-})
+HEADLINE_LABELS = word_set("HEADLINE_LABELS")
 
 
 # -- predicates ------------------------------------------------------------------------------
@@ -180,20 +88,6 @@ def could_speak(subject: Token) -> bool:
         return False
     return describes_person_word(subject) or subject.lower_ in ORGANISATION_NOUNS \
         or subject.lemma_.lower() in ORGANISATION_NOUNS
-
-
-#: Texts and measures that news reports as saying or judging (``the poll found``, ``the ad attacks
-#: the senator``, ``the lawsuit accuses the firm of fraud``): a source of their own in the news
-#: attribution corpora, though no person.
-REPORTING_THINGS = frozenset({"poll", "survey", "report", "statement", "ad", "email", "lawsuit", "letter", "study",
-                              "video", "analysis", "editorial", "memo", "complaint"})
-
-
-#: Words for a share of a group (``most of the voters``, ``some``, ``half``, ``61 percent``): as the
-#: subject of a cue verb, people (a cue with one as subject is a gold cue 122 times in 209 on train's
-#: tuning part, "some" 29 of 49, "both" 13 of 16).
-GROUP_SHARES = frozenset({"some", "many", "most", "both", "half", "majority", "percent", "%", "third", "quarter",
-                          "none"})
 
 
 def could_report(subject: Token) -> bool:
