@@ -264,6 +264,25 @@ def fair_base(args, pool: list[Task], held_out: list[Task], curve, work: Path) -
     return base
 
 
+def team_source_split(args, pool: list[Task], held_out: list[Task]) -> tuple[list[Task], list[Task]]:
+    """``--team-source NAME``: a team working on one publisher's articles with a prior fitted on the others'.
+    The team decides the publisher's first documents (in the pool's seeded order, as far as the last size
+    and the window reach); the prior (``--prior-from``, set here) is fitted on every other publisher's pool
+    documents; the held-out articles are the publisher's documents the team never reaches (the seeded
+    held-out ones among them). Publishers are read off the file names (``NAME_…``)."""
+    def own(task: Task) -> bool:
+        return str(task.meta.get("source", "")).startswith(f"{args.team_source}_")
+
+    reach = max(int(s) for s in args.sizes.split(",")) + args.window
+    mine = [t for t in pool if own(t)]
+    if len(mine) <= reach:
+        raise SystemExit(f"--team-source {args.team_source}: {len(mine)} documents in the pool, the team needs "
+                         f"more than {reach} (the last size and the window) to leave some held out")
+    team, others = mine[:reach], [t for t in pool if not own(t)]
+    args.prior_from = len(team)
+    return team + others, mine[reach:] + [t for t in held_out if own(t)]
+
+
 def strengths_arg(text: str) -> tuple[float, ...]:
     """``--scorer-strength``: strengths separated by commas, or ``none``."""
     return () if text.strip().lower() == "none" else tuple(float(s) for s in text.split(","))
@@ -312,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
                         "beyond their noise; 'no-loss', when it costs no keys (for one --scorer-strength fixed beforehand)")
     parser.add_argument("--prior-cache", type=Path, default=None, help="keep that prior's table here (outside the "
                         "repository) and read it back on the next run")
+    parser.add_argument("--team-source", default=None, metavar="NAME", help="the team annotates one publisher's "
+                        "articles (file names NAME_…) and starts from a prior fitted on the other publishers' (sets "
+                        "--prior-from); the held-out articles are that publisher's the team never reaches")
     parser.add_argument("--latency-presses", type=int, default=120, help="0: skip the latency part")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
@@ -320,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     curve = _bench_module("learning_curve")
     documents = curve.corpus_tasks(args.corpus)
     pool, held_out = split_documents(documents, fraction=HELD_OUT, seed=SEED)
+    if args.team_source is not None:
+        pool, held_out = team_source_split(args, pool, held_out)
     print(f"{len(documents)} documents: {len(held_out)} held out, {len(pool)} to annotate; load "
           f"{subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
     print("| annotated | " + " | ".join(f"{k} quote / attributed F1" for k in KINDS)

@@ -79,41 +79,19 @@ class AttributionLinker:
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         kept, used_cues, used_speakers = self._rule_attributions(doc)
-        learned = [q for q in map(trim_quote, self._sure_quotes(doc)) if q is not None and self.learned_quotes]
-        quotes = [q for q in learned if not any(_overlaps(q, r) for r in kept)]
-        if self.cue_clauses and self.learned_quotes:
-            quotes += self._cue_clauses(doc, kept + quotes)
-        quotes.sort(key=lambda s: s.start)
-        shared = doc_text(doc)  # the text and its quoted segments, read once per Doc for every component
-        text = shared.text
-        segments = [(s.start, s.end) for s in shared.segments] if quotes else []
-        for quote in quotes:
-            quote._.quote_type = quote_type(quote, segments)
-        quotes = [q for q in quotes if q._.quote_type in self.learned_quotes]
+        quotes = self._learned_quotes(doc, kept)
         sentence_of = sentence_index(doc) if quotes else []
-        scan = SpeakerScan(doc=doc, text=text, lexicon=self.lexicon)
+        scan = SpeakerScan(doc=doc, text=doc_text(doc).text, lexicon=self.lexicon)
         # The rules' cues and speakers stand in for the learned ones they overlap.
         taken = kept + list(used_cues.values()) + list(used_speakers.values())
         cues = [c for c in _group(doc, CUE) if not any(_overlaps(c, r) for r in taken)] + list(used_cues.values())
         speakers = ([s for s in _group(doc, SPEAKER) if not any(_overlaps(s, r) for r in taken)]
                     + list(used_speakers.values()))
         for quote in quotes:
-            first, last = sentence_of[quote.start], sentence_of[quote.end - 1]
-            cue = parse_cue(quote, cues) if self.parse_cues else None
-            if cue is None:
-                cue = self._nearest(quote, first, last, cues, sentence_of)
+            cue, speaker = self._link(scan, quote, cues, speakers, sentence_of)
             if cue is not None:
                 used_cues[(cue.start, cue.end)] = cue
                 add_relation(doc, quote, QUOTE, cue, CUE, CUE_REL)
-                anchor = cue
-                first = min(first, sentence_of[cue.start])
-                last = max(last, sentence_of[cue.end - 1])
-            else:
-                anchor = quote
-            speaker = self._syntactic_speaker(scan, cue, quote, speakers) if cue is not None else None
-            if speaker is None:
-                speaker = self._nearest(anchor, first, last,
-                                        [s for s in speakers if not _overlaps(s, quote)], sentence_of)
             if speaker is not None:
                 used_speakers[(speaker.start, speaker.end)] = speaker
                 add_relation(doc, quote, QUOTE, speaker, SPEAKER, SAID_BY)
@@ -121,6 +99,38 @@ class AttributionLinker:
         doc.spans["cues"] = sorted(used_cues.values(), key=lambda s: s.start)
         doc.spans["speakers"] = sorted(used_speakers.values(), key=lambda s: s.start)
         return doc
+
+    def _learned_quotes(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """The learned quotes (and clauses after learned cues) no kept rule quote overlaps, typed,
+        of the types ``learned_quotes`` keeps, in document order."""
+        learned = [q for q in map(trim_quote, self._sure_quotes(doc)) if q is not None and self.learned_quotes]
+        quotes = [q for q in learned if not any(_overlaps(q, r) for r in kept)]
+        if self.cue_clauses and self.learned_quotes:
+            quotes += self._cue_clauses(doc, kept + quotes)
+        quotes.sort(key=lambda s: s.start)
+        shared = doc_text(doc)  # the text and its quoted segments, read once per Doc for every component
+        segments = [(s.start, s.end) for s in shared.segments] if quotes else []
+        for quote in quotes:
+            quote._.quote_type = quote_type(quote, segments)
+        return [q for q in quotes if q._.quote_type in self.learned_quotes]
+
+    def _link(self, scan: SpeakerScan, quote: Span, cues: Sequence[Span], speakers: Sequence[Span],
+              sentence_of: list[int]) -> tuple[Span | None, Span | None]:
+        """A learned quote's cue (read off the parse, else the nearest) and its speaker (the rules'
+        reading of that cue, else the nearest speaker to the cue, or to the quote without one)."""
+        first, last = sentence_of[quote.start], sentence_of[quote.end - 1]
+        cue = parse_cue(quote, cues) if self.parse_cues else None
+        if cue is None:
+            cue = self._nearest(quote, first, last, cues, sentence_of)
+        anchor = quote
+        if cue is not None:
+            anchor = cue
+            first = min(first, sentence_of[cue.start])
+            last = max(last, sentence_of[cue.end - 1])
+        speaker = self._syntactic_speaker(scan, cue, quote, speakers) if cue is not None else None
+        if speaker is None:
+            speaker = self._nearest(anchor, first, last, [s for s in speakers if not _overlaps(s, quote)], sentence_of)
+        return cue, speaker
 
     def _sure_quotes(self, doc: Doc) -> list[Span]:
         """The learned quotes the model scored at least ``min_learned_score``."""

@@ -57,3 +57,27 @@ def test_the_strengths_the_simulated_refits_try_are_given_as_a_list_or_none():
                               scorer_strength=(), keep="no-loss", learn_minutes=1.0, design="scorer")
     refit = bench.sim_settings(args).team_scorer
     assert refit.strengths == () and refit.prior_data and refit.keep == "no-loss"
+
+
+def _tasks(names: list[str]):
+    from annotator.core.records import Task
+    return [Task(text=f"Text {i}.", meta={"source": name}) for i, name in enumerate(names)]
+
+
+def test_a_team_on_one_publisher_decides_its_first_articles_and_is_scored_on_the_rest():
+    pool = _tasks([f"{'daily' if i % 2 else 'weekly'}_{i:02}.txt" for i in range(20)])
+    held_out = _tasks(["daily_90.txt", "weekly_91.txt"])
+    args = argparse.Namespace(team_source="daily", sizes="2,3", window=2, prior_from=None)
+    new_pool, new_held_out = active().team_source_split(args, pool, held_out)
+    daily = [t for t in pool if t.meta["source"].startswith("daily_")]
+    assert new_pool[:5] == daily[:5] and args.prior_from == 5
+    # the prior is fitted on every other publisher's pool articles, never on the team's
+    assert new_pool[5:] == [t for t in pool if t.meta["source"].startswith("weekly_")]
+    assert new_held_out == daily[5:] + held_out[:1]
+
+
+def test_a_publisher_with_too_few_articles_for_the_sizes_is_refused():
+    pool = _tasks(["daily_01.txt", "daily_02.txt", "weekly_03.txt"])
+    args = argparse.Namespace(team_source="daily", sizes="2", window=2, prior_from=None)
+    with pytest.raises(SystemExit, match="daily: 2 documents"):
+        active().team_source_split(args, pool, [])
