@@ -73,10 +73,7 @@ def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
     """``told WKRT's "Morning Desk"``, ``her book ''Harbor Lights''``: a short quoted name in title case,
     inside a sentence and without a verb of its own, names a programme, book or slogan; nobody says
     it there."""
-    words = [t for t in span if t.is_alpha]
-    if not words or len(words) > 6 or any(t.tag_ in FINITE_TAGS for t in span):
-        return False
-    if not all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL_WORDS for t in words):
+    if any(t.tag_ in FINITE_TAGS for t in span) or not _title_case(span):
         return False
     before = scan.text[:segment.open_at].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in "’'" or _named_by_noun(scan, segment, before))
@@ -91,7 +88,7 @@ def _title_case(span: Span) -> bool:
                                                        for t in words)
 
 
-#: The most words a quoted title or slogan without a cue is taken to have.
+#: The most words a quoted title or slogan is taken to have.
 _TITLE_MAX_WORDS = 6
 
 
