@@ -89,7 +89,7 @@ def _title_case(span: Span) -> bool:
 
 
 #: The most words a quoted title or slogan is taken to have.
-_TITLE_MAX_WORDS = 6
+_TITLE_MAX_WORDS = 9
 
 
 def _named_by_noun(scan: QuoteScan, segment: MarkedSegment, before: str) -> bool:

@@ -8,6 +8,7 @@ import pytest
     '"Harbor Lights Reopens Pier" ran on the front page on Monday.',
     'Protesters marched past the hall.\n\n"NO NEW TAXES ON FARMS"\n\nThe council met at noon.',
     '"The Long Road Home" star Ana Ruiz visited the school.',
+    'The paper ran the story on Monday.\n\n"Harbor Lights Pier Reopens After Eight Years Of Repairs"\n\nThe pier opened at noon.',
 ])
 def test_capitalized_words_without_a_cue_are_no_quote(rule_quotes_in, text):
     assert [q for q in rule_quotes_in(text) if q.type == "direct"] == []
