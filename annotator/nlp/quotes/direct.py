@@ -73,13 +73,23 @@ def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
     """``told WKRT's "Morning Desk"``, ``her book ''Harbor Lights''``: a short quoted name in title case,
     inside a sentence and without a verb of its own, names a programme, book or slogan; nobody says
     it there."""
-    words = [t for t in span if t.is_alpha]
-    if not words or len(words) > 6 or any(t.tag_ in FINITE_TAGS for t in span):
-        return False
-    if not all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL_WORDS for t in words):
+    if any(t.tag_ in FINITE_TAGS for t in span) or not _title_case(span):
         return False
     before = scan.text[:segment.open_at].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in "’'" or _named_by_noun(scan, segment, before))
+
+
+def _title_case(span: Span) -> bool:
+    """``"Harbor Lights Reopens Pier"``, ``"NO NEW TAXES"``: a few words, every one capitalized (or
+    a title's small word), with no cue to report them, are a headline, a name or a slogan on a
+    placard, not words somebody is shown saying."""
+    words = [t for t in span if t.is_alpha]
+    return 0 < len(words) <= _TITLE_MAX_WORDS and all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL_WORDS
+                                                       for t in words)
+
+
+#: The most words a quoted title or slogan is taken to have.
+_TITLE_MAX_WORDS = 9
 
 
 def _named_by_noun(scan: QuoteScan, segment: MarkedSegment, before: str) -> bool:
@@ -145,7 +155,7 @@ def stands_alone(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
     """A quote without a cue is kept when it reads like speech, not a title or scare quote."""
     text = scan.text
     words = sum(1 for t in span if not t.is_punct and not t.is_space)
-    if words < scan.min_direct_words:
+    if words < scan.min_direct_words or _title_case(span):
         return False
     close = segment.close_at if segment.close_at is not None else segment.end
     ends_like_speech = text[segment.end:close].strip()[:1] in (",", ".", "?", "!", "…") or \

@@ -2,7 +2,8 @@
 the object and what it is called are the quote. A passive or participle naming (``a group called
 the Patriots``) has no speaker and is not one. In a relative clause whose object is the relative
 pronoun (``the levy, which Ms. Ortiz called "a gift to the banks"``) what it is called is the quote
-(``relative_piece`` adds the pronoun beside it)."""
+(``relative_piece`` adds the pronoun beside it); in a free relative (``in what Ms. Ortiz called "a
+gift"``) so is it, and ``what`` is a piece of it."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     doc = scan.doc
     called = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" or _free_relative(verb) is not None:
         return _relative(scan, verb, called)
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if thing is None or called is None or called.i < thing.i:
@@ -38,7 +39,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
 
 def _relative(scan: QuoteScan, verb: Token, called: Token | None) -> list[FoundQuote]:
     """``which Ms. Ortiz called "a gift"``: the relative pronoun is the verb's object, before it."""
-    if called is None or not any(c.dep_ == "dobj" and c.i < verb.i and c.tag_ == "WDT" for c in verb.children):
+    what = _free_relative(verb)
+    if called is None or what is None and not any(c.dep_ == "dobj" and c.i < verb.i and c.tag_ == "WDT"
+                                                  for c in verb.children):
         return []
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
@@ -49,4 +52,11 @@ def _relative(scan: QuoteScan, verb: Token, called: Token | None) -> list[FoundQ
     span = with_closing_mark(scan, trimmed(doc, called.left_edge.i, end))
     if span is None or not word_count(span):
         return []
-    return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+    cue = doc[verb.i:verb.i + 1]
+    piece = [FoundQuote(doc[what.i:what.i + 1], "indirect", cue)] if what is not None else []
+    return [FoundQuote(span, type_for(span, scan.inside), cue)] + piece
+
+
+def _free_relative(verb: Token) -> Token | None:
+    """``in what Ms. Ortiz called "a gift"``: ``what`` the verb's object before it (a free relative)."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ == "what"), None)

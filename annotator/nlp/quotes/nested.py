@@ -57,6 +57,8 @@ def next_act_start(outer: FoundQuote, inner: FoundQuote) -> int | None:
         return None
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and doc[before].text == ",":
         return before
+    if cue.dep_ == "conj" and doc[before].lower_ in ("and", "but"):
+        return before
     return None
 
 

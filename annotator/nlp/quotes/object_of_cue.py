@@ -97,7 +97,7 @@ def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:
         return False
     lexicon = scan.lexicon
     if scan.quoted(verb.idx) or verb.dep_ not in MAIN_DEPS and not own_clause(verb, lexicon) \
-            and not act_done(verb, lexicon):
+            and not act_done(verb, lexicon) and not _who_clause(verb):
         return False
     if verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and not speakers_other_act(verb):
         # "said they would strike, describing the offer as "…"": the participle is the reporter's
@@ -110,6 +110,12 @@ def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:
         return False  # ``refused to attack his rivals``: an act meant or refused, not one done
     # a passive has no speaker; a clause is the reported-clause rule's
     return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children)
+
+
+def _who_clause(verb: Token) -> bool:
+    """``the senator, who opposes the levy``: a relative clause whose subject is ``who`` says what
+    its noun holds (the speaker rules read ``who`` as that noun)."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
 
 
 def _what_is_said(verb: Token, lexicon: Lexicon, *, names_said: bool,

@@ -1,7 +1,8 @@
 """``Clinton cracked, "…"``, ``what Mr. Hedge called "the old model"``: a quote the quote rules found
-without a cue whose words are the object of a verb before it, introduced by a comma or a colon or
-named by a naming verb, is that verb's subject's, when the subject names a person or an
-organisation (a scare quote, ``slammed the plan as "reckless"``, is left alone)."""
+without a cue whose words are the object of a verb before it, introduced by a comma or a colon,
+named by a naming verb or the verb's own object or clause (``Mayor Ruiz welcomed "…"``), is that
+verb's subject's, when the subject names a person or an organisation (a scare quote, ``slammed the
+plan as "reckless"``, is left alone)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "who"})
+_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
@@ -43,7 +45,7 @@ def governing_verb(scan: SpeakerScan, quote: Span) -> Token | None:
     if head.pos_ != "VERB" or head.i > quote.start or scan.quoted(head) or head.lemma_ == "be" \
             or head.idx < scan.paragraph(quote.start_char)[0]:
         return None
-    if not (introduced(quote) or head.lemma_.lower() in NAMING_VERBS):
+    if not (introduced(quote) or head.lemma_.lower() in NAMING_VERBS or quote.root.dep_ in _OBJECT_DEPS):
         return None
     return head
 

@@ -45,3 +45,10 @@ def test_a_participle_with_a_subject_of_its_own_goes_on_with_the_report():
 def test_the_whole_pipeline_gives_both_reports_to_the_speaker(rule_quotes_in):
     quotes = rule_quotes_in("Ruiz said the levy was fair, believing that the vote would pass in May.")
     assert [(q.text, q.speaker) for q in quotes] == [("the levy was fair", "Ruiz"), ("the vote would pass in May", "Ruiz")]
+
+
+def test_a_verb_after_and_is_the_speakers_next_report_too(rule_quotes_in):
+    # (a verb in the reporting verb's own form, ``said X and warned that Y``, ``reported`` already cuts)
+    quotes = rule_quotes_in("Ruiz has said the levy is fair and will argue that the vote should pass.")
+    assert [(q.text, q.cue, q.speaker) for q in quotes] == [("the levy is fair", "said", "Ruiz"),
+                                                           ("the vote should pass", "argue", "Ruiz")]
