@@ -301,6 +301,9 @@ def main() -> int:
                         "where they stand against the suggestions (shown, hidden, another extent, no candidate) "
                         "and those with no candidate by class and parse shape (counts only)")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--linking", default=None, metavar="POLICY", help="with --model MODEL_DIR (a pipeline "
+                        "'annotator train' saved): combine its quotes with the rules' as bench/learning_curve.py's "
+                        "--policies POLICY does (chosen, rules, gap+clauses@0, ...), suggestions included")
     parser.add_argument("--no-suggestions", action="store_true", help="pre-label without suggestions (the "
                         "pre-label figures are the same; keys with suggestions are not printed)")
     parser.add_argument("--suggest-all", action="store_true", help="suggest from every source and "
@@ -338,6 +341,9 @@ def main() -> int:
         print(f"no corpus at {args.corpus} (looked for data/{args.split}/ and {args.split}/): skipped")
         return 0
 
+    if args.linking is not None and args.model is None:
+        print("--linking combines a trained pipeline's quotes with the rules': give it with --model MODEL_DIR", file=sys.stderr)
+        return 2
     if args.held_out and args.tuning:
         print("--held-out and --tuning are the two parts of the split: choose one", file=sys.stderr)
         return 2
@@ -352,7 +358,12 @@ def main() -> int:
     for problem in problems:
         print(f"  not imported: {problem}")
     bare = load_model(args.model)
-    ours = set_suggestions(add_components(load_model(args.model)), not args.no_suggestions)
+    if args.linking is not None:
+        from learning_curve import load_with_policy  # bench/learning_curve.py: the same combinations
+
+        ours = set_suggestions(load_with_policy(Path(args.model), args.linking), not args.no_suggestions)
+    else:
+        ours = set_suggestions(add_components(load_model(args.model)), not args.no_suggestions)
     if args.suggest_all and SUGGESTIONS in ours.pipe_names:
         ours.get_pipe(SUGGESTIONS).sources = frozenset(SCORES) | frozenset(EXTENT_SOURCES)
         ours.get_pipe(SUGGESTIONS).min_score = 0.0

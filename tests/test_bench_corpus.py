@@ -35,6 +35,13 @@ def test_bench_corpus_refuses_a_dump_inside_the_repository(tmp_path):
     assert not (ROOT / "bench" / "dump").exists()
 
 
+def test_bench_corpus_linking_needs_a_trained_pipeline(tmp_path):
+    (tmp_path / "data" / "train").mkdir(parents=True)
+    result = run_bench(str(tmp_path), "--linking", "gap+clauses@0")
+    assert result.returncode == 2
+    assert "--model MODEL_DIR" in result.stderr
+
+
 @pytest.mark.model
 def test_bench_corpus_scores_a_brat_corpus_and_dumps_errors(tmp_path):
     train = tmp_path / "data" / "train"
