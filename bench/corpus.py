@@ -60,6 +60,7 @@ from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 from corpus_misses import keep_classes, print_misses  # noqa: E402  (bench/corpus_misses.py)
 from corpus_coverage import keep_coverage, print_coverage  # noqa: E402  (bench/corpus_coverage.py)
+from learning_curve import load_with_policy  # noqa: E402  (bench/learning_curve.py: --linking's combinations)
 
 HELD_OUT = ("dev", "test")
 CHUNK = 40
@@ -301,9 +302,8 @@ def main() -> int:
                         "where they stand against the suggestions (shown, hidden, another extent, no candidate) "
                         "and those with no candidate by class and parse shape (counts only)")
     parser.add_argument("--model", default=None)
-    parser.add_argument("--linking", default=None, metavar="POLICY", help="with --model MODEL_DIR (a pipeline "
-                        "'annotator train' saved): combine its quotes with the rules' as bench/learning_curve.py's "
-                        "--policies POLICY does (chosen, rules, gap+clauses@0, ...), suggestions included")
+    parser.add_argument("--linking", default=None, metavar="POLICY", help="with --model MODEL_DIR ('annotator train'): "
+                        "combine its quotes with the rules' as learning_curve.py's --policies POLICY does, suggestions included")
     parser.add_argument("--no-suggestions", action="store_true", help="pre-label without suggestions (the "
                         "pre-label figures are the same; keys with suggestions are not printed)")
     parser.add_argument("--suggest-all", action="store_true", help="suggest from every source and "
@@ -317,6 +317,8 @@ def main() -> int:
     parser.add_argument("--rescore", action="store_true", help="score the --dump folder's gold and "
                         "predictions again (after a change to the scorer) without running the pipeline")
     args = parser.parse_args()
+    if args.linking and not args.model:
+        parser.error("--linking combines a trained pipeline's quotes with the rules': give it with --model MODEL_DIR")
 
     if args.rescore:
         if args.dump is None or not (args.dump / "predicted.jsonl").is_file():
@@ -341,9 +343,6 @@ def main() -> int:
         print(f"no corpus at {args.corpus} (looked for data/{args.split}/ and {args.split}/): skipped")
         return 0
 
-    if args.linking is not None and args.model is None:
-        print("--linking combines a trained pipeline's quotes with the rules': give it with --model MODEL_DIR", file=sys.stderr)
-        return 2
     if args.held_out and args.tuning:
         print("--held-out and --tuning are the two parts of the split: choose one", file=sys.stderr)
         return 2
@@ -358,12 +357,8 @@ def main() -> int:
     for problem in problems:
         print(f"  not imported: {problem}")
     bare = load_model(args.model)
-    if args.linking is not None:
-        from learning_curve import load_with_policy  # bench/learning_curve.py: the same combinations
-
-        ours = set_suggestions(load_with_policy(Path(args.model), args.linking), not args.no_suggestions)
-    else:
-        ours = set_suggestions(add_components(load_model(args.model)), not args.no_suggestions)
+    linked = load_with_policy(Path(args.model), args.linking) if args.linking else add_components(load_model(args.model))
+    ours = set_suggestions(linked, not args.no_suggestions)
     if args.suggest_all and SUGGESTIONS in ours.pipe_names:
         ours.get_pipe(SUGGESTIONS).sources = frozenset(SCORES) | frozenset(EXTENT_SOURCES)
         ours.get_pipe(SUGGESTIONS).min_score = 0.0
