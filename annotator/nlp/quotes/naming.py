@@ -21,8 +21,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     doc = scan.doc
     called = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
-    if verb.dep_ == "relcl" or _free_relative(verb) is not None:
-        return _relative(scan, verb, called)
+    what = _free_relative(verb)
+    if verb.dep_ == "relcl" or what is not None:
+        return _relative(scan, verb, called, what)
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if thing is None or called is None or called.i < thing.i:
         return []
@@ -37,9 +38,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
 
 
-def _relative(scan: QuoteScan, verb: Token, called: Token | None) -> list[FoundQuote]:
-    """``which Ms. Ortiz called "a gift"``: the relative pronoun is the verb's object, before it."""
-    what = _free_relative(verb)
+def _relative(scan: QuoteScan, verb: Token, called: Token | None, what: Token | None) -> list[FoundQuote]:
+    """``which Ms. Ortiz called "a gift"``: the relative pronoun is the verb's object, before it
+    (``what``: the free relative's, a piece of the quote)."""
     if called is None or what is None and not any(c.dep_ == "dobj" and c.i < verb.i and c.tag_ == "WDT"
                                                   for c in verb.children):
         return []
