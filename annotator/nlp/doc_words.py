@@ -190,3 +190,20 @@ def ids_of(doc: Doc, attr: int) -> list[int]:
     if found is None:
         found = known[attr] = column(doc, attr).tolist() if len(doc) else []
     return found
+
+
+def word_before(doc: Doc, i: int) -> int:
+    """The index of the last token before ``i`` that is not white space (-1 if none): news text
+    doubles a space now and then, and the extra space is a token of its own between words."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def word_after(doc: Doc, i: int) -> int:
+    """The index of the first token after ``i`` that is not white space (``len(doc)`` if none)."""
+    i += 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i

@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, SUBJECT_DEPS
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
-from annotator.nlp.quotes.scan import QuoteScan, word_after, word_before
+from annotator.nlp.doc_words import word_after, word_before
+from annotator.nlp.quotes.scan import QuoteScan
 
 
 def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:

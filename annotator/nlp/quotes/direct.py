@@ -12,7 +12,8 @@ from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes import quoted_part, subject_before
 from annotator.nlp.quotes.found import FoundQuote, negated, word_count
 from annotator.nlp.quotes.run_on import run_on
-from annotator.nlp.quotes.scan import QuoteScan, word_after
+from annotator.nlp.doc_words import word_after
+from annotator.nlp.quotes.scan import QuoteScan
 
 #: How many tokens from the quote a cue is looked for.
 _CUE_WINDOW = 14

@@ -7,7 +7,8 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark, word_count
-from annotator.nlp.quotes.scan import QuoteScan, word_after, word_before
+from annotator.nlp.doc_words import word_after, word_before
+from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
 #: A verb with one of these after it says what it says there, not in the clause before its comma.

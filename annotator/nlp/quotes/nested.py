@@ -14,7 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for
-from annotator.nlp.quotes.scan import QuoteScan, word_before
+from annotator.nlp.doc_words import word_before
+from annotator.nlp.quotes.scan import QuoteScan
 
 #: Dependencies that make a verb a subject of its own clause.
 _OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})

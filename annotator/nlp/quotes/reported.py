@@ -16,7 +16,8 @@ from annotator.nlp.quotes.found import (
     FoundQuote, finite, has_clause_subject, has_words_outside, negated, trimmed, type_for, with_closing_mark,
 )
 from annotator.nlp.quotes.own_clause import act_done
-from annotator.nlp.quotes.scan import QuoteScan, within, word_before
+from annotator.nlp.doc_words import word_before
+from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of
 
 

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for, with_closing_mark
-from annotator.nlp.quotes.scan import QuoteScan, word_after
+from annotator.nlp.doc_words import word_after
+from annotator.nlp.quotes.scan import QuoteScan
 
 
 def run_on(scan: QuoteScan, segment: MarkedSegment, found: FoundQuote) -> FoundQuote:

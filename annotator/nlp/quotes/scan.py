@@ -165,20 +165,3 @@ def _word_ids(words: Iterable[str]) -> frozenset[int]:
             _WORD_IDS.clear()
         ids = _WORD_IDS[key] = frozenset(hash_string(w) for w in key)
     return ids
-
-
-def word_before(doc: Doc, i: int) -> int:
-    """The index of the last token before ``i`` that is not white space (-1 if none): news text
-    doubles a space now and then, and the extra space is a token of its own between words."""
-    i -= 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    return i
-
-
-def word_after(doc: Doc, i: int) -> int:
-    """The index of the first token after ``i`` that is not white space (``len(doc)`` if none)."""
-    i += 1
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    return i

@@ -9,7 +9,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import doc_words
+from annotator.nlp.doc_words import doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
@@ -80,10 +80,8 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
 
 
 def _after_comma(verb: Token) -> bool:
-    doc, i = verb.doc, verb.left_edge.i - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    return i >= 0 and doc[i].text == ","
+    i = word_before(verb.doc, verb.left_edge.i)
+    return i >= 0 and verb.doc[i].text == ","
 
 
 def _reports_clause(verb: Token) -> bool:
