@@ -10,8 +10,9 @@ folded into the weights); a second model, the same way, of a candidate right wit
 (what a pre-label needs). On the out-of-fold probabilities it then chooses the two thresholds: show
 a suggestion by the first (least keys per article) and promote it to a pre-label by the second
 (attributed F1 up, each kind's precision held). ``--write`` stores the weights and thresholds in
-``annotator/nlp/suggest/scorer_weights.json`` with this command and the commit. Without the corpus it
-says so and exits 0.
+``annotator/nlp/suggest/scorer_weights.json``; its ``_made_by`` lists the commands (and commit) that made
+the weights: a fit starts the list, ``--promote-at``/``--show-at`` with ``--write`` add to it. Without the
+corpus it says so and exits 0.
 """
 
 from __future__ import annotations
@@ -70,11 +71,28 @@ def commit() -> str:
         return "unknown"
 
 
-def write_weights(table: dict, command: str) -> None:
-    """The shipped table, with the command and the commit that made it (names and numbers only)."""
-    made = {"_made_by": f"{command}, at commit {commit()} (the working tree it ran in)"}
-    WEIGHTS.write_text(json.dumps({**made, **table}, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+def made_by(earlier: object) -> list[str]:
+    """The commands that made the stored weights, as a list: an older file's one string (its runs
+    joined by ``; then``) is split into them."""
+    if isinstance(earlier, str):
+        return earlier.split("; then ")
+    return [str(c) for c in earlier] if isinstance(earlier, (list, tuple)) else []
+
+
+def write_weights(table: dict, command: str, earlier: list[str] | None = None, path: Path | None = None) -> None:
+    """The shipped table (names and numbers only), its ``_made_by`` the commands that made these weights:
+    a full fit (``earlier`` None) starts the list, a threshold-only rewrite adds its command to ``earlier``."""
+    path = path or WEIGHTS
+    entry = f"{command}, at commit {commit()} (the working tree it ran in)"
+    made = {"_made_by": [*(earlier or []), entry]}
+    path.write_text(json.dumps({**made, **table}, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def rewrite_thresholds(table: dict) -> None:
+    """The shipped ``table`` read by a threshold-only run, written back with its command appended."""
+    earlier = made_by(table.pop("_made_by", None))
+    write_weights(table, "nice -n 10 .venv/bin/python bench/fit_scorer.py " + " ".join(sys.argv[1:]), earlier)
 
 
 def set_show(given: float, write: bool) -> int:
@@ -86,8 +104,7 @@ def set_show(given: float, write: bool) -> int:
     table["min_score"] = given
     print(f"show at {given}")
     if write:
-        made = table.pop("_made_by")
-        write_weights(table, f"{made}; then nice -n 10 .venv/bin/python bench/fit_scorer.py " + " ".join(sys.argv[1:]))
+        rewrite_thresholds(table)
     return 0
 
 
@@ -108,9 +125,7 @@ def set_promotion(given: str, write: bool) -> int:
     table.update(promote_weights=weights, promote_shifts=shifts, promote_min_score=indirect)
     print(f"promote indirect at {indirect}, the others at {others}: shifts {shifts}")
     if write:
-        made = table.pop("_made_by")
-        write_weights(table, f"{made}; then nice -n 10 .venv/bin/python bench/fit_scorer.py "
-                      + " ".join(sys.argv[1:]))
+        rewrite_thresholds(table)
     return 0
 
 
