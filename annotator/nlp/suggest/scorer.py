@@ -127,8 +127,8 @@ def _pairs_read(weights: object) -> object:
     return weights
 
 
-#: The shipped models and thresholds, written by ``bench/fit_scorer.py`` (its ``_made_by`` names the
-#: command and commit): feature names and numbers only, no word of the corpus.
+#: The shipped models and thresholds, written by ``bench/fit_scorer.py`` (its ``_made_by`` lists the
+#: commands, with their commits, that made these weights): feature names and numbers only, no word of the corpus.
 WEIGHTS_FILE = Path(__file__).with_name("scorer_weights.json")
 
 
