@@ -102,30 +102,9 @@ class Suggester:
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
             return doc
-        live = {s for s in self.sources if max(self.scores.get(s, ()), default=-1.0) >= self.min_score
-                or (self.scorer is not None and self.scorer.knows(s))}
-        counts = self.frames.counts if self.frames is not None and self.frames.counts.counts else None
-        if counts is not None:
-            live |= {frame_source(frame.name) for frame in self.frames.frames}
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
-        found = proposals(doc, self.lexicon, frozenset(live)) + [p for p, _ in learned]
-        if counts is None:
-            rate = with_learned(None, learned)
-            modelled, described = self.modelled(doc, found, rate)
-        else:
-            # the team's counts move what the pipeline would show without them: the learned scorer's
-            # probability where it scores the proposal, else the table's score; the scorer keeps the
-            # proposals no other rate scores (as ``modelled`` given the rate), all scored once
-            shown, shown_features = self.modelled(doc, found, None)
-
-            def counted(proposal: Proposal) -> float | None:
-                if proposal.candidate is None:
-                    return None
-                return self.counted_score(counts, proposal, shown.get(id(proposal)))
-            rate = with_learned(counted, learned)
-            unrated = {id(p) for p in found if rate(p) is None}
-            modelled = {key: value for key, value in shown.items() if key in unrated}
-            described = {key: value for key, value in shown_features.items() if key in unrated}
+        found = proposals(doc, self.lexicon, self.live_sources()) + [p for p, _ in learned]
+        rate, modelled, described = self.rated(doc, found, learned)
         if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
             found = [p for p in found if id(p) not in modelled or modelled[id(p)] >= self.scorer_min_score]
             chosen = choose(found, self.scores, 0.0, self.thresholded(rate, modelled))
@@ -138,6 +117,42 @@ class Suggester:
         promote(doc, [p for p, _ in chosen if id(p) in up])
         doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents
         return doc
+
+    def team_counts(self):
+        """The trained frames component's counts of what the team annotated, or None (none yet)."""
+        return self.frames.counts if self.frames is not None and self.frames.counts.counts else None
+
+    def live_sources(self) -> frozenset[str]:
+        """The sources worth proposing: those with a table score of ``min_score`` or more or that the
+        scorer knows, and every frame's when the team's counts may raise its score."""
+        live = {s for s in self.sources if max(self.scores.get(s, ()), default=-1.0) >= self.min_score
+                or (self.scorer is not None and self.scorer.knows(s))}
+        if self.team_counts() is not None:
+            live |= {frame_source(frame.name) for frame in self.frames.frames}
+        return frozenset(live)
+
+    def rated(self, doc: Doc, found: list[Proposal], learned):
+        """How ``found`` is scored: the rate (a trained model's own, or the team's counts, else None
+        for a proposal), and the learned scorer's probabilities and features (``modelled``) of those
+        no rate scores."""
+        counts = self.team_counts()
+        if counts is None:
+            rate = with_learned(None, learned)
+            modelled, described = self.modelled(doc, found, rate)
+            return rate, modelled, described
+        # the team's counts move what the pipeline would show without them: the learned scorer's
+        # probability where it scores the proposal, else the table's score; the scorer keeps the
+        # proposals no other rate scores (as ``modelled`` given the rate), all scored once
+        shown, shown_features = self.modelled(doc, found, None)
+
+        def counted(proposal: Proposal) -> float | None:
+            if proposal.candidate is None:
+                return None
+            return self.counted_score(counts, proposal, shown.get(id(proposal)))
+        rate = with_learned(counted, learned)
+        unrated = {id(p) for p in found if rate(p) is None}
+        return (rate, {key: value for key, value in shown.items() if key in unrated},
+                {key: value for key, value in shown_features.items() if key in unrated})
 
     def modelled(self, doc: Doc, found: list[Proposal], rate) -> tuple[dict[int, float], dict[int, list[Features]]]:
         """The learned scorer's probability that each proposal it scores is right (by ``id``): those
