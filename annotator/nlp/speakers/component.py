@@ -30,6 +30,7 @@ class SpeakerRule(NamedTuple):
 RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("cue", by_cue.find),
     SpeakerRule("trailing attribution", trailing_attribution.find),
+    SpeakerRule("description after the mark", trailing_attribution.described_after_mark),
     SpeakerRule("introduction", introduction.find),
     SpeakerRule("as clause", as_clause.find),
     SpeakerRule("governing verb", governing_verb.find),
