@@ -19,6 +19,8 @@ from annotator.nlp.speakers.scan import SpeakerScan
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "who"})
 _OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
+#: How the parser hangs a quote on a verb's object it names or describes.
+_ON_OBJECT_DEPS = frozenset({"appos", "oprd", "acl"})
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
@@ -42,6 +44,8 @@ def governing_verb(scan: SpeakerScan, quote: Span) -> Token | None:
         return None
     if head.pos_ == "ADP":
         head = head.head
+    elif quote.root.dep_ in _ON_OBJECT_DEPS and head.dep_ == "dobj" and head.head.i < head.i:
+        head = head.head  # "is labeling the bill "a reckless grab"": the quote stands beside the object
     if head.pos_ != "VERB" or head.i > quote.start or scan.quoted(head) or head.lemma_ == "be" \
             or head.idx < scan.paragraph(quote.start_char)[0]:
         return None
