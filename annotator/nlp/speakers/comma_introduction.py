@@ -10,9 +10,7 @@ from typing import Mapping
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
-from annotator.nlp.speakers import cue_subject
-from annotator.nlp.speakers.by_cue import speaker_from_rules
-from annotator.nlp.speakers.governing_verb import is_title, names_a_source
+from annotator.nlp.speakers.governing_verb import subjects_of_verbs
 from annotator.nlp.speakers.scan import SpeakerScan
 
 #: What may introduce a quote after a clause.
@@ -20,17 +18,7 @@ INTRODUCERS = frozenset({",", "—", "–", "--"})
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
-    speakers = {}
-    for index, quote in scan.without_cue(found):
-        if is_title(quote):
-            continue
-        verb = introducing_verb(scan, quote)
-        if verb is None:
-            continue
-        speaker = speaker_from_rules(scan, quote.doc[verb.i:verb.i + 1], quote, (cue_subject.find,))
-        if speaker is not None and names_a_source(speaker):
-            speakers[index] = speaker
-    return speakers
+    return subjects_of_verbs(scan, found, introducing_verb)
 
 
 def introducing_verb(scan: SpeakerScan, quote: Span) -> Token | None:

@@ -6,7 +6,7 @@ plan as "reckless"``, is left alone)."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
@@ -24,11 +24,18 @@ _ON_OBJECT_DEPS = frozenset({"appos", "oprd", "acl"})
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    return subjects_of_verbs(scan, found, governing_verb)
+
+
+def subjects_of_verbs(scan: SpeakerScan, found: Mapping[int, Span],
+                      verb_of: Callable[[SpeakerScan, Span], Token | None]) -> dict[int, Span]:
+    """For each quote without a cue or speaker (not a title), the subject of the verb ``verb_of``
+    finds for it, when that subject names a source."""
     speakers = {}
     for index, quote in scan.without_cue(found):
         if is_title(quote):
             continue
-        verb = governing_verb(scan, quote)
+        verb = verb_of(scan, quote)
         if verb is None:
             continue
         speaker = speaker_from_rules(scan, quote.doc[verb.i:verb.i + 1], quote, (cue_subject.find,))
