@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.name_words import describes_person_word
-from annotator.nlp.speakers import cue_subject
+from annotator.nlp.speakers import cue_subject, passive_agent
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
 
@@ -38,7 +38,7 @@ def subjects_of_verbs(scan: SpeakerScan, found: Mapping[int, Span],
         verb = verb_of(scan, quote)
         if verb is None:
             continue
-        speaker = speaker_from_rules(scan, quote.doc[verb.i:verb.i + 1], quote, (cue_subject.find,))
+        speaker = speaker_from_rules(scan, quote.doc[verb.i:verb.i + 1], quote, (passive_agent.find, cue_subject.find))
         if speaker is not None and names_a_source(speaker):
             speakers[index] = speaker
     return speakers

@@ -18,3 +18,9 @@ def test_a_clause_whose_subject_is_a_thing_gives_no_speaker(rule_quotes_in):
     quotes = rule_quotes_in('The storm closed the harbour road, “We have never seen water this high on the '
                             'quay in forty years of fishing here.”')
     assert all(q.speaker is None for q in quotes)
+
+
+def test_a_passive_clause_before_the_comma_gives_its_by_agent(rule_quotes_in):
+    quotes = rule_quotes_in('At the town hall, Lee was pressed by host Ann Moss, “Now, you said in the first '
+                            'debate that the port would close. Has that changed?”')
+    assert [q.speaker for q in quotes] == ["Ann Moss"]
