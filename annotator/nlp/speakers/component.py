@@ -13,7 +13,7 @@ from annotator.core.records import QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.speakers import (
-    as_clause, by_cue, continuation, governing_verb, introduction, trailing_attribution,
+    as_clause, by_cue, comma_introduction, continuation, governing_verb, introduction, trailing_attribution,
 )
 from annotator.nlp.speakers.scan import SpeakerScan
 
@@ -30,9 +30,11 @@ class SpeakerRule(NamedTuple):
 RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("cue", by_cue.find),
     SpeakerRule("trailing attribution", trailing_attribution.find),
+    SpeakerRule("description after the mark", trailing_attribution.described_after_mark),
     SpeakerRule("introduction", introduction.find),
     SpeakerRule("as clause", as_clause.find),
     SpeakerRule("governing verb", governing_verb.find),
+    SpeakerRule("comma introduction", comma_introduction.find),
     SpeakerRule("continuation", continuation.find),
 )
 

@@ -11,6 +11,7 @@ from typing import Callable, Mapping
 from spacy.tokens import Span
 
 from annotator.nlp.lexicon import CLOSING_MARKS, QUOTE_MARKS
+from annotator.nlp.speakers.cue_subject import RELATIVE_PRONOUNS
 from annotator.nlp.speakers.scan import SpeakerScan
 
 
@@ -28,14 +29,24 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
             continue
         gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
         if gap == 0 or (gap == 1 and _starts_paragraph(scan, quotes[after])):
-            speaker_of[after] = speaker_of[before]
+            speaker_of[after] = carried(scan, speaker_of[before], quotes[after])
     for before, after in reversed(list(pairwise(direct))):
         if before in speaker_of or after not in speaker_of:
             continue
         gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
         if gap == 1 and _open_ended(scan, quotes[before]) and _starts_paragraph(scan, quotes[after]):
-            speaker_of[before] = speaker_of[after]
+            speaker_of[before] = carried(scan, speaker_of[after], quotes[before])
     return {i: s for i, s in speaker_of.items() if i not in found}
+
+
+def carried(scan: SpeakerScan, speaker: Span, quote: Span) -> Span:
+    """The speaker a continued quote takes: a relative pronoun (``said Mr. Okafor, who noted that …``)
+    stands for its clause's noun only inside its sentence, so a quote in another takes the noun."""
+    pronoun = speaker.root
+    if len(speaker) == 1 and quote.sent.start != pronoun.sent.start and pronoun.lower_ in RELATIVE_PRONOUNS and pronoun.dep_ == "nsubj" \
+            and pronoun.head.dep_ == "relcl" and pronoun.head.head.pos_ in ("NOUN", "PROPN"):
+        return scan.mention(pronoun.head.head)
+    return speaker
 
 
 def _paragraph_numbers(scan: SpeakerScan) -> Callable[[Span], int]:

@@ -22,13 +22,29 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if subject is None:
         return None
     subject = outside_parenthesis(subject, scan.text)
-    relative = relative_subject(cue.root)
-    mention = scan.mention(subject)
-    if relative is not None and subject.i == cue.root.head.i:
+    relative = relative_above(cue.root, subject)
+    if relative is not None:
         # the relative pronoun, a name's or a description's ("her family, who said"): coref links a
         # name's back to it; on PolNeAR's tuning part gold names the pronoun for most descriptions
         return cue.doc[relative.i:relative.i + 1]
-    return mention
+    return scan.mention(subject)
+
+
+#: The links ``subject_of`` climbs from a verb to the verb whose subject it shares.
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+
+
+def relative_above(verb: Token, subject: Token, steps: int = 3) -> Token | None:
+    """The relative pronoun of the clause on ``subject`` that ``verb`` is or shares its subject with
+    (``McAdam, who backed the plan and criticized …``, ``who surprised them by declaring …``)."""
+    for _ in range(steps + 1):
+        relative = relative_subject(verb)
+        if relative is not None:
+            return relative if verb.head.i == subject.i else None
+        if verb.dep_ not in _SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def relative_subject(verb: Token) -> Token | None:

@@ -6,30 +6,39 @@ plan as "reckless"``, is left alone)."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.name_words import describes_person_word
-from annotator.nlp.speakers import cue_subject
+from annotator.nlp.speakers import cue_subject, passive_agent
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "who"})
 _OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
+#: How the parser hangs a quote on a verb's object it names or describes.
+_ON_OBJECT_DEPS = frozenset({"appos", "oprd", "acl"})
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    return subjects_of_verbs(scan, found, governing_verb)
+
+
+def subjects_of_verbs(scan: SpeakerScan, found: Mapping[int, Span],
+                      verb_of: Callable[[SpeakerScan, Span], Token | None]) -> dict[int, Span]:
+    """For each quote without a cue or speaker (not a title), the subject of the verb ``verb_of``
+    finds for it, when that subject names a source."""
     speakers = {}
     for index, quote in scan.without_cue(found):
         if is_title(quote):
             continue
-        verb = governing_verb(scan, quote)
+        verb = verb_of(scan, quote)
         if verb is None:
             continue
-        speaker = speaker_from_rules(scan, quote.doc[verb.i:verb.i + 1], quote, (cue_subject.find,))
+        speaker = speaker_from_rules(scan, quote.doc[verb.i:verb.i + 1], quote, (passive_agent.find, cue_subject.find))
         if speaker is not None and names_a_source(speaker):
             speakers[index] = speaker
     return speakers
@@ -42,6 +51,8 @@ def governing_verb(scan: SpeakerScan, quote: Span) -> Token | None:
         return None
     if head.pos_ == "ADP":
         head = head.head
+    elif quote.root.dep_ in _ON_OBJECT_DEPS and head.dep_ == "dobj" and head.head.i < head.i:
+        head = head.head  # "is labeling the bill "a reckless grab"": the quote stands beside the object
     if head.pos_ != "VERB" or head.i > quote.start or scan.quoted(head) or head.lemma_ == "be" \
             or head.idx < scan.paragraph(quote.start_char)[0]:
         return None

@@ -71,12 +71,22 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # reported clause; its subject is the report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
     if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod") and verb.head.i != verb.i:
-        for child in verb.head.children:
+        head = _past_preposition(verb)
+        for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 # "a finding that could help explain": the finding, not "that"
-                return _antecedent(verb.head, child)
-        return subject_of(verb.head, lexicon, climb - 1)
+                return _antecedent(head, child)
+        return subject_of(head, lexicon, climb - 1)
     return None
+
+
+def _past_preposition(verb: Token) -> Token:
+    """The word a verb's clause hangs from, a preposition passed (``defended the plan by saying …``:
+    ``by`` is no step of its own; the one who defends says)."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        return head.head
+    return head
 
 
 def _after_comma(verb: Token) -> bool:

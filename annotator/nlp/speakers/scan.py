@@ -105,10 +105,11 @@ class SpeakerScan:
         return [e for e in self.doc.ents if e.label_ == "PERSON"]
 
     def acceptable(self, speaker: Span | None, quote: Span | None) -> bool:
-        """A speaker is an answer when it has words, is not inside the quote it speaks and is not
-        itself between quotation marks."""
+        """A speaker is an answer when it has words, is not inside the quote it speaks, is not
+        itself between quotation marks and is no day of the week (``said Saturday`` parsed with
+        ``Saturday`` as the subject: a later rule finds who said it)."""
         return speaker is not None and len(speaker) > 0 and (quote is None or not overlaps(speaker, quote)) \
-            and not self.quoted(speaker.root)
+            and not self.quoted(speaker.root) and not _tells_when(speaker.root)
 
 
 def cue_kind(cue: Span) -> str:
@@ -138,6 +139,14 @@ def cue_kind(cue: Span) -> str:
 
 _COLON_ID, _A_ID = hash_string(":"), hash_string("A")
 _ACCORDING_IDS = frozenset((hash_string("according"), hash_string("in")))
+#: Days of the week: when, never who (a DATE entity may be a speaker: ``the 46-year-old``).
+_WEEKDAYS = frozenset(hash_string(day) for day in (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+
+
+def _tells_when(token: Token) -> bool:
+    """A day of the week (``said Saturday`` with the day read as the subject)."""
+    return token.lower in _WEEKDAYS
 
 
 def overlaps(a: Span, b: Span) -> bool:

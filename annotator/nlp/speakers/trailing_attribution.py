@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SENTENCE_END
 from annotator.nlp.speakers.by_cue import VERB_RULES, speaker_from_rules
+from annotator.nlp.speakers.description_after_mark import description
 from annotator.nlp.speakers.scan import SpeakerScan
 
 #: How many tokens after the closing mark the attribution verb may come.
@@ -77,3 +78,21 @@ def attribution_verb(scan: SpeakerScan, doc: Doc, mark: int, closed_sentence: bo
                 return None
             return token
     return None
+
+
+def described_after_mark(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    """``"…," a voice-over in the video states``: the quotes found without a cue whose closing mark is
+    followed by a description and a speech verb (which the parser may read as a plural noun)."""
+    speakers = {}
+    doc = scan.doc
+    for index, quote in scan.without_cue(found):
+        mark = closing_mark(doc, quote)
+        if mark is None:
+            continue
+        for i in range(mark + 2, min(len(doc), mark + 2 + MAX_DISTANCE)):
+            speaker = description(doc, mark + 1, i) if doc[i].pos_ in ("VERB", "NOUN") \
+                and scan.lexicon.has_speech_lemma(doc[i]) else None
+            if speaker is not None:
+                speakers[index] = speaker
+                break
+    return speakers

@@ -10,3 +10,8 @@ def test_the_subject_of_the_verb_the_quote_is_the_object_of_speaks(rule_quotes_i
 def test_a_thing_as_subject_speaks_for_no_one(rule_quotes_in):
     quotes = rule_quotes_in('The storm brought "a fair and open vote on the future of the port."')
     assert all(q.speaker is None for q in quotes)
+
+
+def test_a_quote_the_parser_hung_beside_a_naming_verbs_object(rule_quotes_in):
+    quotes = rule_quotes_in('Senator Ann Lowe, for her part, is labeling the bill “a reckless grab for power.”')
+    assert [(q.text, q.speaker) for q in quotes] == [("a reckless grab for power", "Ann Lowe")]

@@ -1,0 +1,13 @@
+"""A cue participle after a preposition (``by saying``, ``after adding``) speaks for the subject of the
+verb the preposition hangs from, the preposition being no step of its own (our own sentences)."""
+
+
+def test_by_saying_speaks_for_the_subject_two_verbs_up(rule_quotes_in):
+    quotes = rule_quotes_in('The governor appeared to defend his plans by saying, “We are trying to keep '
+                            'people safe. We cannot wait any longer.”')
+    assert [(q.cue, q.speaker) for q in quotes] == [("saying", "The governor")]
+
+
+def test_a_participle_after_a_preposition_under_the_main_verb_keeps_its_subject(rule_quotes_in):
+    quotes = rule_quotes_in('The mayor closed the meeting after saying that the budget would pass.')
+    assert [(q.text, q.speaker) for q in quotes] == [("the budget would pass", "The mayor")]
