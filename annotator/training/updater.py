@@ -17,7 +17,7 @@ model in use on dev F1 (``worth_publishing``); and either only when that combina
 the training decisions against the rules, does not lose attributed F1 (``fold_check``). A model refused
 for the pre-labels is still kept for its suggestions (the rules' pre-labels, its own quotes they leave
 out as suggestions: ``suggestion_update.publish_model_suggestions``) when dev keys with suggestions fall
-against the pipeline in use at no loss of dev F1.
+against the pipeline in use by more than their noise, at no loss of dev F1.
 """
 
 from __future__ import annotations

