@@ -63,6 +63,14 @@ def finite(clause: Token) -> bool:
                                              for c in clause.children)
 
 
+def misread_past(verb: Token) -> bool:
+    """``Members of the family long ago soured on him, the paper reported``: a past participle with a
+    subject of its own and no auxiliary is a simple past the tagger read as a participle (``soured``
+    tagged ``VBN``), so its clause has a tense."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def has_clause_subject(verb: Token) -> bool:
     """The verb's clause has a subject of its own (or an expletive standing in for one)."""
     return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
