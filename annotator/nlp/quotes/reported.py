@@ -13,7 +13,8 @@ from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import (
-    FoundQuote, finite, has_clause_subject, has_words_outside, negated, trimmed, type_for, with_closing_mark,
+    FoundQuote, finite, has_clause_subject, has_words_outside, named_agent, negated, trimmed, type_for,
+    with_closing_mark,
 )
 from annotator.nlp.quotes.own_clause import act_done
 from annotator.nlp.doc_words import word_before
@@ -325,12 +326,4 @@ def _asked_of_someone_else(verb: Token) -> bool:
     the asker named (``When asked by a reporter whether X``) the question is the asker's report."""
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ccomp", "acl", "ROOT") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children) \
-        and not _asker_named(verb)
-
-
-def _asker_named(verb: Token) -> bool:
-    """A ``by`` agent who can speak (``asked by a reporter``): the ``passive_agent`` speaker rule
-    names them (tuning part: 5 of 5 new questions right)."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return source is not None and could_speak(source)
+        and named_agent(verb) is None  # (tuning part: 5 of 5 new questions right)
