@@ -6,7 +6,7 @@ whose object the speakers read as they read ``according to``'s."""
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
@@ -15,11 +15,15 @@ from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, t
 from annotator.nlp.quotes.scan import QuoteScan
 
 _NOUN = POS_IDS["NOUN"]
+_PROPN = POS_IDS["PROPN"]
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
     found = []
-    for noun in scan.words_where(POS, _NOUN, LEMMA, scan.lexicon.poll_nouns):
+    # a poll's name in title case (``the Field Poll``) is tagged a proper noun, its lemma capitalized
+    nouns = [*scan.words_where(POS, _NOUN, LEMMA, scan.lexicon.poll_nouns),
+             *scan.words_where(POS, _PROPN, LOWER, scan.lexicon.poll_nouns)]
+    for noun in nouns:
         item = _in_poll(scan, noun)
         if item is not None:
             found.append(item)

@@ -27,3 +27,10 @@ def test_the_poll_is_the_source(rule_quotes_in):
 ])
 def test_no_closing_poll_no_report(nlp_model, text):
     assert found_by(poll_source.find, nlp_model(text)) == []
+
+
+def test_a_poll_named_in_title_case_opens_a_sentence_too(nlp_model):
+    # ``Poll`` as part of a name, tagged PROPN, with its own case: the lexicon's ``poll`` all the same
+    doc = nlp_model("In the latest Harbor Times Poll, most farmers oppose the new dam.")
+    assert [t.pos_ for t in doc if t.text == "Poll"] == ["PROPN"]
+    assert found_by(poll_source.find, doc) == [("indirect", "most farmers oppose the new dam", "In")]
