@@ -82,6 +82,10 @@ CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "expl")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CONTENT_AFTER_MARKS = word_set("CONTENT_AFTER_MARKS")
 WH_WORDS = word_set("WH_WORDS")
+#: Words a title leaves in lower case (``Tea with the Mayor``).
+TITLE_SMALL_WORDS = word_set("TITLE_SMALL_WORDS")
+#: The most words a quoted title or slogan is taken to have.
+TITLE_MAX_WORDS = 9
 
 #: Inflected forms of cue verbs that ``inflections`` does not build.
 _IRREGULAR = word_table("IRREGULAR")
@@ -285,3 +289,13 @@ def is_quote_mark(token: Token) -> bool:
         before = token.doc[token.i - 1]
         return bool(before.whitespace_) or not before.text[-1:].isalpha()
     return True
+
+
+
+def title_case(words: Iterable[Token]) -> bool:
+    """``"Harbor Lights Reopens Pier"``, ``"NO NEW TAXES"``, ``"Tea with the Mayor"``: one to
+    ``TITLE_MAX_WORDS`` words, every one capitalized or a title's small word (``TITLE_SMALL_WORDS``),
+    as a headline, a work's name or a slogan is written; the one reading of "is this a title" for
+    the quote rules and the speaker rules."""
+    alpha = [t for t in words if t.is_alpha]
+    return 0 < len(alpha) <= TITLE_MAX_WORDS and all(t.text[0].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in alpha)

@@ -1,8 +1,10 @@
 """``As the newspaper reported, the council voted …`` and ``…, as the newspaper reported.``: a verb
 of saying in an ``as`` clause with a subject of its own and no complement attributes the rest of
 its sentence to that subject (the parse makes the ``as`` clause an adverbial of the sentence's verb,
-so no clause hangs on the cue). ``As expected, …`` (no subject) and ``as she said that …`` (a
-complement of its own) are not this pattern."""
+so no clause hangs on the cue). In the passive a named ``by`` agent is the subject (``As first
+reported by the paper, …``; only before the sentence: after a quote, ``…, as recalled by X``, 2 of 4
+were right). ``As expected, …`` (no subject) and ``as she said that …`` (a complement of its own) are
+not this pattern."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
-from annotator.nlp.quotes.found import FoundQuote, content_quote, finite
+from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, named_agent
 from annotator.nlp.doc_words import word_after, word_before
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -34,6 +36,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     comma = next((t.i for t in doc[verb.i + 1:sentence.end] if t.text == ","), None)
     if opens and comma is not None and not any(_says_own(t) for t in doc[verb.i + 1:comma]):
         return _clause(scan, verb, word_after(doc, comma), sentence.end - 1, cue)
+    if subject_of(verb, scan.lexicon, climb=0) is None:
+        return []  # a passive's agent reports only the sentence after it
     closes = all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1:sentence.end])
     if closes and before > sentence.start and doc[before].text in (",", "—", "–"):
         return _clause(scan, verb, sentence.start, before - 1, cue)
@@ -53,6 +57,8 @@ def _as_mark(scan: QuoteScan, verb: Token) -> Token | None:
     if any(c.dep_ in OWN_COMPLEMENTS and not (listener and c.dep_ in ("dobj", "dative")) for c in children):
         return None  # "as the mayor told reporters" names a listener; "as she said that …" says its own
     subject = subject_of(verb, scan.lexicon, climb=0)
+    if subject is None and verb.tag_ == "VBN" and named_agent(verb) is not None:
+        return mark  # "As first reported by the paper, …": the agent's report
     if subject is None or subject.i > verb.i or subject.tag_ in ("WDT", "WP") or subject.lower_ == "it" \
             or subject.lower_ in FIRST_SECOND_PERSON:  # "as I mentioned above": the writer's own aside
         return None

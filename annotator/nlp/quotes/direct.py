@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SENTENCE_END, is_quote_mark
+from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SENTENCE_END, is_quote_mark, title_case
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes import quoted_part, subject_before
 from annotator.nlp.quotes.found import FoundQuote, negated, word_count
@@ -65,32 +65,14 @@ def _with_subject(scan: QuoteScan, segment: MarkedSegment, span: Span, cue: Span
     return FoundQuote(whole, "mixed", cue) if whole is not None else None
 
 
-#: Words a title leaves in lower case (``Tea with the Mayor``).
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
-                                "by", "from", "is"})
-
-
 def is_title(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
     """``told WKRT's "Morning Desk"``, ``her book ''Harbor Lights''``: a short quoted name in title case,
     inside a sentence and without a verb of its own, names a programme, book or slogan; nobody says
     it there."""
-    if any(t.tag_ in FINITE_TAGS for t in span) or not _title_case(span):
+    if any(t.tag_ in FINITE_TAGS for t in span) or not title_case(span):
         return False
     before = scan.text[:segment.open_at].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in "’'" or _named_by_noun(scan, segment, before))
-
-
-def _title_case(span: Span) -> bool:
-    """``"Harbor Lights Reopens Pier"``, ``"NO NEW TAXES"``: a few words, every one capitalized (or
-    a title's small word), with no cue to report them, are a headline, a name or a slogan on a
-    placard, not words somebody is shown saying."""
-    words = [t for t in span if t.is_alpha]
-    return 0 < len(words) <= _TITLE_MAX_WORDS and all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL_WORDS
-                                                       for t in words)
-
-
-#: The most words a quoted title or slogan is taken to have.
-_TITLE_MAX_WORDS = 9
 
 
 def _named_by_noun(scan: QuoteScan, segment: MarkedSegment, before: str) -> bool:
@@ -156,7 +138,7 @@ def stands_alone(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
     """A quote without a cue is kept when it reads like speech, not a title or scare quote."""
     text = scan.text
     words = sum(1 for t in span if not t.is_punct and not t.is_space)
-    if words < scan.min_direct_words or _title_case(span):
+    if words < scan.min_direct_words or title_case(span):
         return False
     close = segment.close_at if segment.close_at is not None else segment.end
     ends_like_speech = text[segment.end:close].strip()[:1] in (",", ".", "?", "!", "…") or \

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_words import doc_words, negated_tokens
 from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.scan import QuoteScan, within
 
 
@@ -61,6 +62,22 @@ def finite(clause: Token) -> bool:
     """A clause with a tense of its own (``that she won``, ``that it be``), not ``her winning``."""
     return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
                                              for c in clause.children)
+
+
+def misread_past(verb: Token) -> bool:
+    """``Members of the family long ago soured on him, the paper reported``: a past participle with a
+    subject of its own and no auxiliary is a simple past the tagger read as a participle (``soured``
+    tagged ``VBN``), so its clause has a tense."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def named_agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb when it can speak (``asked by a reporter``, ``as reported
+    by the paper``): the ``passive_agent`` speaker rule names it as the source."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return source if source is not None and could_speak(source) else None
 
 
 def has_clause_subject(verb: Token) -> bool:

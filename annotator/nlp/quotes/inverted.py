@@ -6,7 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
-from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark, word_count
+from annotator.nlp.quotes.found import (
+    FoundQuote, finite, has_words_outside, misread_past, trimmed, type_for, with_closing_mark, word_count,
+)
 from annotator.nlp.doc_words import word_after, word_before
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -26,8 +28,10 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return _around_an_adverbial(scan, verb) or _inside_one_clause(scan, verb) \
             or _before_a_continuing_quote(scan, verb)
     # After a subject alone (``This election, she says, is different.``) two words make a predicate.
-    continued = _continued(scan, verb, min_words=3 if any(t.tag_ in FINITE_TAGS for t in span) else 2)
-    if any(t.tag_ in FINITE_TAGS for t in span):
+    # (a clause whose verb the tagger misread as a participle has its tense all the same)
+    tensed = any(t.tag_ in FINITE_TAGS for t in span) or misread_past(span.root)
+    continued = _continued(scan, verb, min_words=3 if tensed else 2)
+    if tensed:
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
     if continued and word_count(span) >= 1:
         # Neither piece is a statement alone: a subject before the attribution, its verb after.

@@ -10,7 +10,7 @@ from typing import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, title_case
 from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.name_words import describes_person_word
 from annotator.nlp.speakers import cue_subject, passive_agent
@@ -33,7 +33,7 @@ def subjects_of_verbs(scan: SpeakerScan, found: Mapping[int, Span],
     finds for it, when that subject names a source."""
     speakers = {}
     for index, quote in scan.without_cue(found):
-        if is_title(quote):
+        if title_case(quote):  # a work's name or a slogan (``"Make Mexico Great Again"``), nobody's words
             continue
         verb = verb_of(scan, quote)
         if verb is None:
@@ -59,13 +59,6 @@ def governing_verb(scan: SpeakerScan, quote: Span) -> Token | None:
     if not (introduced(quote) or head.lemma_.lower() in NAMING_VERBS or quote.root.dep_ in _OBJECT_DEPS):
         return None
     return head
-
-
-def is_title(quote: Span) -> bool:
-    """``"So, That Happened"``, ``"Make Mexico Great Again"``: every word capitalised, a name of a
-    work or a slogan, not someone's words."""
-    words = [t for t in quote if t.is_alpha]
-    return len(words) >= 2 and all(t.text[0].isupper() or len(t) <= 3 for t in words)
 
 
 def introduced(quote: Span) -> bool:

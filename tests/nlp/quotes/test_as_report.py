@@ -34,3 +34,17 @@ def test_other_as_clauses_attribute_nothing(nlp_model, text):
 def test_the_whole_pipeline_gives_the_as_clauses_subject_as_speaker(quotes_in):
     found = quotes_in("As Dana Ruiz noted, turnout in the county fell for the third year.")
     assert [(q.type, q.speaker, q.cue) for q in found] == [("indirect", "Dana Ruiz", "noted")]
+
+
+def test_an_as_clause_in_the_passive_with_a_named_agent_attributes_what_follows(quotes_in):
+    found = quotes_in("As first reported by the Harbor Times, the council voted to close two libraries.")
+    assert [(q.type, q.text, q.speaker, q.cue) for q in found] == [
+        ("indirect", "the council voted to close two libraries", "Harbor Times", "reported")]
+
+
+@pytest.mark.parametrize("text", [
+    "The council voted to close two libraries, as reported by the Harbor Times.",  # closing: left alone
+    "As expected by most analysts, the council voted to close two libraries.",  # no verb of saying
+])
+def test_other_passive_as_clauses_attribute_nothing(nlp_model, text):
+    assert found_at(as_report.at, nlp_model(text)) == []
