@@ -1,8 +1,8 @@
 """``annotate --learn`` updates the counts behind the suggestions (no training steps): on documents of
 our own where the team always takes the suggestions of one cue word (``dreads that …``) and never
 those of another (``dreams that …``), the next pre-label scores the first up and drops the second; an
-update whose counts would cost keys on the dev slice publishes nothing; and a ``kill -9`` while the
-counts' pipeline is written leaves the last good model."""
+update whose counts would cost keys on the dev slice, or save none beyond their noise, publishes
+nothing; and a ``kill -9`` while the counts' pipeline is written leaves the last good model."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from annotator.nlp.frames import FRAMES_PIPE
 from annotator.nlp.pipeline import load_pipeline, prelabel
 from annotator.training.fold_check import text_share
 from annotator.training.learning_loop import LearningLoop, ModelInUse, UpdateOutcome
+from annotator.training import suggestion_update
 from annotator.training.suggestion_update import describe_update, is_counts_model
 from annotator.training.updater import PARTIAL_PREFIX, latest_model, numbered_models, update_model
 from tests.training.test_updater import killed_while_writing
@@ -179,13 +180,28 @@ def test_counts_that_cost_keys_on_the_dev_slice_publish_nothing(prelabeled, tmp_
     assert numbered_models(tmp_path / "models") == []
 
 
-def test_kill_9_while_the_counts_model_is_written_leaves_the_last_good_model(counted, tmp_path):
+def test_counts_that_save_no_keys_beyond_their_noise_publish_nothing(counted, tmp_path):
+    # The same decisions counted again save nothing against the model they made: within the noise
+    # (a dev slice of a few documents), so the model in use stays.
+    work, _ = counted
+    root = tmp_path / "models"
+    shutil.copytree(work / "models" / "1", root / "1")
+    result = update_model(decisions=work / "out.jsonl", root=root, span_model=False)
+    assert not result.kept and "within its noise" in result.reason
+    assert [n for n, _ in numbered_models(root)] == [1] and latest_model(root) == root / "1"
+
+
+def test_kill_9_while_the_counts_model_is_written_leaves_the_last_good_model(counted, tmp_path, monkeypatch):
     work, _ = counted
     root = tmp_path / "models"
     shutil.copytree(work / "models" / "1", root / "1")
     good = (root / "1" / FRAMES_PIPE / "counts.json").read_text()
     # The real counts update, its writing slowed down after the first files: killed while it writes.
+    # (The same decisions again save no keys against the model they made, so here every update
+    # publishes, as one that clears the noise would: ``clear_gain`` says yes.)
     code = ("import sys, time; from pathlib import Path\n"
+            "import annotator.training.suggestion_update as update\n"
+            "update.clear_gain = lambda current, new: (1.0, 0.0, True)\n"
             "import annotator.training.model_card as card\n"
             "real = card.save_model\n"
             "def slow(result, folder, meta):\n"
@@ -198,6 +214,7 @@ def test_kill_9_while_the_counts_model_is_written_leaves_the_last_good_model(cou
     assert latest_model(root) == root / "1" and (root / "1" / FRAMES_PIPE / "counts.json").read_text() == good
     assert load_pipeline(str(latest_model(root))).get_pipe(FRAMES_PIPE).counts.counts
     # The next update removes the leftover and publishes whole.
+    monkeypatch.setattr(suggestion_update, "clear_gain", lambda current, new: (1.0, 0.0, True))
     result = update_model(decisions=work / "out.jsonl", root=root, span_model=False)
     assert result.kept and result.model == root / "2"
     assert not any(p.name.startswith(PARTIAL_PREFIX) for p in root.iterdir())
