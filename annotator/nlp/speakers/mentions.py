@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
+from annotator.nlp.speakers.hung_subject import hung_subject
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
 
@@ -77,7 +78,8 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
                 # "a finding that could help explain": the finding, not "that"
                 return _antecedent(head, child)
         return subject_of(head, lexicon, climb - 1)
-    return None
+    # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
+    return hung_subject(verb)
 
 
 def _past_preposition(verb: Token) -> Token:
