@@ -71,8 +71,8 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # "said the plan was sound, adding that …": the parser hangs the speaker's next act on the
         # reported clause; its subject is the report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
-    if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod") and verb.head.i != verb.i:
-        head = _past_preposition(verb)
+    if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod", "acomp") and verb.head.i != verb.i:
+        head = _past_preposition(verb)  # ("was quick to add that …": up past the adjective to ``was``)
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 # "a finding that could help explain": the finding, not "that"
