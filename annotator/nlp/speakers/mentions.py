@@ -84,10 +84,13 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
 
 def _past_preposition(verb: Token) -> Token:
     """The word a verb's clause hangs from, a preposition passed (``defended the plan by saying …``:
-    ``by`` is no step of its own; the one who defends says)."""
+    ``by`` is no step of its own; the one who defends says), and the object it hangs from too."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
-        return head.head
+        head = head.head
+        if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return head.head  # "made a point of saying …", "drew criticism for telling …": the verb's subject
+        return head
     return head
 
 
