@@ -88,6 +88,8 @@ def _past_preposition(verb: Token) -> Token:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
+        if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+            return head.head.head  # "In addition to stating …, Lee vowed": the verb's subject
         if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
             return head.head  # "made a point of saying …", "drew criticism for telling …": the verb's subject
         return head

@@ -19,3 +19,8 @@ def test_a_participle_after_a_preposition_on_the_verbs_object_speaks_for_the_ver
     assert [(q.text, q.speaker) for q in quotes] == [("the war was over", "The senator")]
     quotes = rule_quotes_in("The mayor made a point of saying that the park would stay open.")
     assert [(q.text, q.speaker) for q in quotes] == [("the park would stay open", "The mayor")]
+
+
+def test_a_participle_after_a_preposition_on_a_prepositions_object_speaks_for_the_main_verbs_subject(rule_quotes_in):
+    quotes = rule_quotes_in("In addition to stating that the tax was fair, the mayor vowed to cut fees.")
+    assert ("the tax was fair", "the mayor") in [(q.text, q.speaker) for q in quotes]
