@@ -32,6 +32,8 @@ def hung_subject(verb: Token) -> Token | None:
     while word.i != verb.i and word.head.i != word.i:
         path.append(word)
         word = word.head
+    if path and path[-1].pos_ in ("NOUN", "PROPN"):
+        return None  # a noun of the verb's own (``"…," Okafor, a teacher said``): a later rule's
     for word in reversed(path):  # the outermost first
         if word.dep_ in _HUNG_DEPS and word.head.i < word.i and word.pos_ in ("NOUN", "PROPN") \
                 and _after_comma(word) and could_report(word):
