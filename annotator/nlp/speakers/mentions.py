@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
+from annotator.nlp.speakers.hung_subject import hung_subject
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
 
@@ -70,22 +71,28 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # "said the plan was sound, adding that …": the parser hangs the speaker's next act on the
         # reported clause; its subject is the report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
-    if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod") and verb.head.i != verb.i:
-        head = _past_preposition(verb)
+    if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod", "acomp") and verb.head.i != verb.i:
+        head = _past_preposition(verb)  # ("was quick to add that …": up past the adjective to ``was``)
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 # "a finding that could help explain": the finding, not "that"
                 return _antecedent(head, child)
         return subject_of(head, lexicon, climb - 1)
-    return None
+    # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
+    return hung_subject(verb)
 
 
 def _past_preposition(verb: Token) -> Token:
     """The word a verb's clause hangs from, a preposition passed (``defended the plan by saying …``:
-    ``by`` is no step of its own; the one who defends says)."""
+    ``by`` is no step of its own; the one who defends says), and the object it hangs from too."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
-        return head.head
+        head = head.head
+        if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB":
+            return head.head.head  # "In addition to stating …, Lee vowed": the verb's subject
+        if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return head.head  # "made a point of saying …", "drew criticism for telling …": the verb's subject
+        return head
     return head
 
 

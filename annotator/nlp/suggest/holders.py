@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers import subject_of
-from annotator.nlp.speakers.cue_subject import relative_subject
+from annotator.nlp.speakers.cue_subject import relative_above, relative_subject
 from annotator.nlp.lexicon import Lexicon
 
 #: How a noun cue hangs from the verb whose subject holds it (``voiced doubts``, ``in her
@@ -49,6 +49,12 @@ SHARING_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp", "c
 def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
     """The subject of a verb, or the one it shares: up the words it hangs from to the first with a
     subject, or a participle's noun (``the mayor, calling …``, ``voters saying …``)."""
+    subject = subject_of(verb, lexicon)
+    relative = relative_above(verb, subject) if subject is not None else None
+    if relative is not None:
+        # the relative pronoun of the clause the verb shares its subject with, as the speaker rules
+        # give it (``McAdam, who backed the plan and criticized …``)
+        return _mention(relative)
     word = verb
     for _ in range(4):
         if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):

@@ -1,0 +1,58 @@
+"""``In a note to staff, the board's chair, Ada Voss, wrote that …``, ``Worried by the delays, Mayor
+Ruiz, the council's leader, said …``: a finite main verb the parser left with no subject, because
+it hung the speaker's phrase on the words before it (an apposition to a preposition's object, a
+conjunct of it after a comma). The phrase ending right before the verb is the subject when a comma
+opens it and it can speak."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from annotator.nlp.name_words import could_report
+
+#: Children that make a verb's subject its own (an expletive, a clause as subject, …).
+_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: How the parser hangs the subject's phrase on the words before it.
+_HUNG_DEPS = frozenset({"appos", "conj"})
+#: A finite verb's tags (not an imperative, an infinitive or a participle: those have no subject).
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def hung_subject(verb: Token) -> Token | None:
+    """The head of the phrase right before a subjectless finite main verb, when the parser hung it
+    on the words before it (``appos``/``conj``) after a comma, and it can speak; the outermost such
+    phrase (``Harry Reid, the minority leader,``: ``Reid``)."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE or any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children):
+        return None
+    last = _last_word_before(verb)
+    if last is None:
+        return None
+    path = []
+    word = last
+    while word.i != verb.i and word.head.i != word.i:
+        path.append(word)
+        word = word.head
+    if path and path[-1].pos_ in ("NOUN", "PROPN"):
+        return None  # a noun of the verb's own (``"…," Okafor, a teacher said``): a later rule's
+    for word in reversed(path):  # the outermost first
+        if word.dep_ in _HUNG_DEPS and word.head.i < word.i and word.pos_ in ("NOUN", "PROPN") \
+                and _after_comma(word) and could_report(word):
+            return word
+    return None
+
+
+def _last_word_before(verb: Token) -> Token | None:
+    """The last word before the verb that is not punctuation nor one of the verb's own adverbs
+    (``, bluntly suggested``)."""
+    doc = verb.doc
+    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+        word = doc[i]
+        if word.is_punct or word.is_space or word.head.i == verb.i and word.dep_ in ("advmod", "neg", "aux"):
+            continue
+        return word
+    return None
+
+
+def _after_comma(word: Token) -> bool:
+    i = word.left_edge.i - 1
+    return i >= 0 and word.doc[i].text == ","
