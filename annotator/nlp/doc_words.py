@@ -201,6 +201,12 @@ def word_before(doc: Doc, i: int) -> int:
     return i
 
 
+def after_comma(token: Token) -> bool:
+    """A comma stands right before the phrase ``token`` heads (white space passed over)."""
+    i = word_before(token.doc, token.left_edge.i)
+    return i >= 0 and token.doc[i].text == ","
+
+
 def word_after(doc: Doc, i: int) -> int:
     """The index of the first token after ``i`` that is not white space (``len(doc)`` if none)."""
     i += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import after_comma
 from annotator.nlp.name_words import could_report
 
 #: Children that make a verb's subject its own (an expletive, a clause as subject, …).
@@ -36,7 +37,7 @@ def hung_subject(verb: Token) -> Token | None:
         return None  # a noun of the verb's own (``"…," Okafor, a teacher said``): a later rule's
     for word in reversed(path):  # the outermost first
         if word.dep_ in _HUNG_DEPS and word.head.i < word.i and word.pos_ in ("NOUN", "PROPN") \
-                and _after_comma(word) and could_report(word):
+                and after_comma(word) and could_report(word):
             return word
     return None
 
@@ -51,8 +52,3 @@ def _last_word_before(verb: Token) -> Token | None:
             continue
         return word
     return None
-
-
-def _after_comma(word: Token) -> bool:
-    i = word.left_edge.i - 1
-    return i >= 0 and word.doc[i].text == ","

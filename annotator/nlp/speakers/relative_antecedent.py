@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.speakers.mentions import subject_of
-from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
+from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind, overlaps
 
 #: The clauses of the cue verb the parser may have made of a speaker and its relative clause.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis"})
@@ -24,7 +24,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if subject_of(verb, scan.lexicon) is not None:
         return None
     for clause in verb.children:
-        if clause.dep_ not in _CLAUSE_DEPS or quote is not None and _overlaps(clause, quote):
+        if clause.dep_ not in _CLAUSE_DEPS or quote is not None and overlaps(verb.doc[clause.left_edge.i:clause.right_edge.i + 1], quote):
             continue
         noun = noun_before_who(clause)
         if noun is not None:
@@ -46,7 +46,3 @@ def noun_before_who(clause: Token) -> Token | None:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in SUBJECT_DEPS or noun.left_edge.i != start:
         return None
     return noun
-
-
-def _overlaps(clause: Token, quote: Span) -> bool:
-    return clause.left_edge.i < quote.end and quote.start <= clause.right_edge.i
