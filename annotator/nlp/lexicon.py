@@ -291,7 +291,6 @@ def is_quote_mark(token: Token) -> bool:
     return True
 
 
-
 def title_case(words: Iterable[Token]) -> bool:
     """``"Harbor Lights Reopens Pier"``, ``"NO NEW TAXES"``, ``"Tea with the Mayor"``: one to
     ``TITLE_MAX_WORDS`` words, every one capitalized or a title's small word (``TITLE_SMALL_WORDS``),

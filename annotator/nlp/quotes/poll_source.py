@@ -45,10 +45,7 @@ def _in_poll(scan: QuoteScan, noun: Token) -> FoundQuote | None:
     phrase_end = source_end(doc, prep, prep, max(prep.right_edge.i + 1, prep.i + 2))
     if phrase_end >= last or doc[phrase_end].text != ",":
         return None
-    span = trimmed(doc, phrase_end + 1, last)
-    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
-        return None
-    return FoundQuote(span, type_for(span, scan.inside), doc[prep.i:prep.i + 1])
+    return _reported(scan, phrase_end + 1, last, prep)
 
 
 #: What a closing ``in <poll>`` phrase may hang on below the clause's verb (``a lead in the poll``,
@@ -69,7 +66,13 @@ def _closing_poll(scan: QuoteScan, prep: Token, first: int, last: int) -> FoundQ
         return None
     if not all(t.is_punct or t.is_space for t in doc[prep.right_edge.i + 1:last]):
         return None  # "Most farmers voted in the poll, and the dam lost": the poll is where they voted
-    span = trimmed(doc, head.left_edge.i, prep.i)
+    return _reported(scan, head.left_edge.i, prep.i, prep)
+
+
+def _reported(scan: QuoteScan, start: int, end: int, prep: Token) -> FoundQuote | None:
+    """The clause from ``start`` to ``end`` (trimmed) as the poll's report, cued by ``prep``, when it
+    has three words or more outside quotation marks."""
+    span = trimmed(scan.doc, start, end)
     if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
         return None
-    return FoundQuote(span, type_for(span, scan.inside), doc[prep.i:prep.i + 1])
+    return FoundQuote(span, type_for(span, scan.inside), scan.doc[prep.i:prep.i + 1])
