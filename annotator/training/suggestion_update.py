@@ -94,10 +94,15 @@ def dev_keys(nlp, dev: Sequence[Task]) -> tuple[list[float], float]:
     return keys, round(evaluate(list(dev), predicted).attributed.f1, 4)
 
 
+def mean_keys(each: Sequence[float]) -> float:
+    """The mean of the documents' keys (``dev_keys``), to two places, as the updates report it."""
+    return round(sum(each) / max(len(each), 1), 2)
+
+
 def dev_figures(nlp, dev: Sequence[Task]) -> tuple[float, float]:
     """Mean keys per document to gold with the pipeline's suggestions, and attributed F1, on ``dev``."""
     keys, f = dev_keys(nlp, dev)
-    return round(sum(keys) / max(len(dev), 1), 2), f
+    return mean_keys(keys), f
 
 
 def clear_gain(current: Sequence[float], new: Sequence[float]) -> tuple[float, float, bool]:
@@ -133,7 +138,7 @@ def update_suggestions(data: TrainingData, *, root: Path, base: str | None = Non
     if not counts and settings.team_scorer is not None:
         return update_scorer_alone(data, root=root, base=base, settings=settings, current=current, sizes=sizes)
     current_each, current_f = dev_keys(load_pipeline(str(current) if current is not None else base), data.dev)
-    current_keys = round(sum(current_each) / max(len(current_each), 1), 2)
+    current_keys = mean_keys(current_each)
     options = suggestion_options(data, base=base, settings=settings, counts=counts)
     if not options:
         return SuggestionUpdate(False, current, None, current_keys, reason=f"the scorer refitted on {len(data.train)} "
@@ -227,19 +232,23 @@ class SuggestionOption:
 
     name: str
     result: object
-    keys: float
+    #: the keys of each dev document
+    each: tuple[float, ...]
     f: float
     counts: bool
     team: dict | None = None
     table: dict | None = None
-    #: the keys of each dev document (``keys`` is their mean)
-    each: tuple[float, ...] = ()
 
     @classmethod
     def scored(cls, name: str, result, nlp, dev: Sequence[Task], **kwargs) -> "SuggestionOption":
-        """The option with ``nlp``'s dev keys (each document's and their mean) and dev F1."""
+        """The option with ``nlp``'s dev keys and dev F1."""
         each, f = dev_keys(nlp, dev)
-        return cls(name, result, round(sum(each) / max(len(each), 1), 2), f, each=tuple(each), **kwargs)
+        return cls(name, result, tuple(each), f, **kwargs)
+
+    @property
+    def keys(self) -> float:
+        """Dev keys per document."""
+        return mean_keys(self.each)
 
     def install(self) -> None:
         from annotator.training.team_scorer import with_team_scorer
@@ -306,7 +315,8 @@ def publish_model_suggestions(data: TrainingData, result, *, root: Path, current
     own quotes they leave out as suggestions (``training/model_suggestions.py``), published when dev
     keys with suggestions fall against the pipeline in use (``current``, else the rules) by more than
     their noise (``clear_gain``: a dev slice of 40 documents once kept a model for a fall of 1.4 keys
-    that cost 0.6 on unseen articles) at no loss of dev attributed F1. Returns the updater's result: ``refused`` (``UpdateResult``) when not kept."""
+    that cost 0.6 on unseen articles) at no loss of dev attributed F1. Returns the updater's result:
+    ``refused`` (``UpdateResult``) when not kept."""
     from annotator.nlp.pipeline import load_pipeline, set_linking
     from annotator.training.linking import COMBINATIONS, RULES_ALONE
     from annotator.training.model_card import save_model, training_meta
@@ -319,7 +329,7 @@ def publish_model_suggestions(data: TrainingData, result, *, root: Path, current
     nlp = add_model_suggestions(set_linking(result.nlp, COMBINATIONS[RULES_ALONE]), found)
     new_each, new_f = dev_keys(nlp, data.dev)
     current_each, current_f = dev_keys(load_pipeline(str(current) if current is not None else base), data.dev)
-    new_keys, current_keys = (round(sum(k) / max(len(k), 1), 2) for k in (new_each, current_each))
+    new_keys, current_keys = mean_keys(new_each), mean_keys(current_each)
     gain, se, clears = clear_gain(current_each, new_each)
     figures = (f"dev keys with suggestions {new_keys:.1f} per document vs {current_keys:.1f} (saves {gain:.2f} ± "
                f"{se:.2f}), F1 {new_f:.3f} vs {current_f:.3f}")
