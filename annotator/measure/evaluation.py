@@ -25,6 +25,7 @@ from typing import Callable, Iterable
 from annotator.core.progress import Advance
 from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Span, Task
 from annotator.measure.spans import OVERLAP, Score, overlap_match, pair_spans, score_spans
+from annotator.nlp.name_words import FEMALE_TITLES, MALE_TITLES, TITLES
 
 @dataclass
 class KindScore:
@@ -337,15 +338,29 @@ _PRONOUNS = frozenset("i you he she it we they me him her us them his hers its o
 
 
 def _same_name(a: str, b: str) -> bool:
-    """The same name, or one a part of the other ending on the same surname: a corpus' speaker is
-    the mention nearest the quote ("Okonjo"), ours may be another mention of the same name or
-    resolve to the fullest one ("Ruth Okonjo")."""
+    """The same name, or one a part of the other (titles aside) ending on the same surname: a
+    corpus' speaker is the mention nearest the quote ("Okonjo", "Dr. Okonjo"), ours may be another
+    mention of the same name or resolve to the fullest one ("Ruth Okonjo")."""
     if _normal(a) == _normal(b):
         return True
     words_a, words_b = _name_words(a), _name_words(b)
     if not words_a or not words_b or words_a[-1] != words_b[-1]:
         return False
-    return set(words_a) <= set(words_b) or set(words_b) <= set(words_a)
+    if _titled_apart(words_a, words_b):
+        return False
+    set_a, set_b = _untitled(words_a), _untitled(words_b)
+    return set_a <= set_b or set_b <= set_a
+
+
+def _titled_apart(words_a: list[str], words_b: list[str]) -> bool:
+    """Titles of the two sexes ("Mrs. Okonjo", "Mr. Okonjo"): two people of one family name."""
+    return any(set(words_a) & first and set(words_b) & second
+               for first, second in ((MALE_TITLES, FEMALE_TITLES), (FEMALE_TITLES, MALE_TITLES)))
+
+
+def _untitled(words: list[str]) -> set[str]:
+    """A name's words without the titles before its surname: "Mr. Okonjo" is a part of "Ruth Okonjo"."""
+    return {word for word in words[:-1] if word not in TITLES} | {words[-1]}
 
 
 def _name_words(name: str) -> list[str]:

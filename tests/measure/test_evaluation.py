@@ -189,3 +189,14 @@ def test_evaluate_speaker_as_another_mention_of_the_same_name_is_attributed():
     assert evaluate([gold], [pred]).attributed.tp == 1
     assert evaluate([gold], [pred]).resolved.tp == 1
     assert evaluate([gold], [wrong]).attributed.tp == 0
+
+
+
+def test_evaluate_a_titled_surname_is_the_full_name_without_the_title():
+    text = "Ruth Okonjo spoke first. Mrs. Okonjo said the vote was rigged. Mr. Okonjo, her husband, disagreed."
+    gold = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Mrs. Okonjo")
+    right = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Ruth Okonjo")
+    husband = _kind_task(text, [("the vote was rigged", "indirect")], speaker="Mr. Okonjo")
+
+    assert evaluate([gold], [right]).attributed.tp == 1
+    assert evaluate([gold], [husband]).attributed.tp == 0
