@@ -7,7 +7,8 @@ quote no pre-label overlaps is counted right when the scorer pairs it with a gol
 missed (``measure/keys.suggestion_fixes``), by its model score in ``BIN_EDGES``' bins; each bin's rate,
 drawn towards the pooled rate by ``PRIOR_WEIGHT`` quotes and made non-decreasing in the score, is what
 such a suggestion is scored (``annotator_learned_spans``' ``rate_bins``/``rates``). The model's
-suggestions are kept when dev keys with suggestions fall against the rules' suggestions alone.
+suggestions are kept when dev keys with suggestions fall against the rules' suggestions alone beyond
+their noise (``scorer_folds.clear_gain``, the bar every other keep of suggestions clears).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from annotator.nlp.learned_spans import (CANDIDATES, LEARNED_GROUPS, LEARNED_MOD
                                          bin_of, learned_scores, rate_of)
 from annotator.nlp.pipeline import SUGGESTIONS, set_suggestions
 from annotator.nlp.suggest import Suggester
+from annotator.training.scorer_folds import clear_gain, mean_document_keys
 
 #: Lower edges of the model-score bins (spancat keeps spans scored 0.25 and up; the ner design's
 #: spans have no score and count as 1.0, so they all fall in the last bin).
@@ -37,25 +39,34 @@ PRIOR_WEIGHT = 5.0
 @dataclass
 class ModelSuggestions:
     """The model's suggestions measured on dev: the source, each bin's edge, count, right ones and
-    rate, and dev keys per document with the rules' suggestions alone and with the model's too."""
+    rate, and each dev document's keys with the rules' suggestions alone and with the model's too."""
 
     source: str
     bins: list[float]
     rates: list[float]
     counts: list[int] = field(default_factory=list)
     right: list[int] = field(default_factory=list)
-    keys_without: float = 0.0
-    keys_with: float = 0.0
+    each_without: list[float] = field(default_factory=list)
+    each_with: list[float] = field(default_factory=list)
+
+    @property
+    def keys_without(self) -> float:
+        return mean_document_keys(self.each_without)
+
+    @property
+    def keys_with(self) -> float:
+        return mean_document_keys(self.each_with)
 
     @property
     def kept(self) -> bool:
-        """Whether they save keys on dev (the pipeline proposes them only then)."""
-        return self.keys_with < self.keys_without
+        """Whether they save dev keys beyond the noise (the pipeline proposes them only then): a dev
+        slice of a few dozen documents can show a fall that unseen articles do not."""
+        return clear_gain(self.each_without, self.each_with)[2]
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "bins": self.bins, "rates": self.rates, "counts": self.counts,
                 "right": self.right, "keys_without": self.keys_without, "keys_with": self.keys_with,
-                "kept": self.kept}
+                "each_without": self.each_without, "each_with": self.each_with, "kept": self.kept}
 
 
 def measure(dev: Sequence[Task], docs: Sequence[Doc], source: str, suggester: Suggester) -> ModelSuggestions:
@@ -75,8 +86,8 @@ def measure(dev: Sequence[Task], docs: Sequence[Doc], source: str, suggester: Su
             right[i] += fixes[f"right:{i}"]
     rates = smoothed_rates(counts, right)
     found = ModelSuggestions(source=source, bins=list(BIN_EDGES), rates=rates, counts=counts, right=right)
-    found.keys_without = _dev_keys(dev, docs, suggester, None)
-    found.keys_with = _dev_keys(dev, docs, suggester, found)
+    found.each_without = _dev_keys(dev, docs, suggester, None)
+    found.each_with = _dev_keys(dev, docs, suggester, found)
     return found
 
 
@@ -127,9 +138,10 @@ def _with_rates(doc: Doc, rates: list[float], source: str) -> Doc:
     return doc
 
 
-def _dev_keys(dev: Sequence[Task], docs: Sequence[Doc], suggester: Suggester, found: ModelSuggestions | None) -> float:
-    """Mean dev keys per document with the rules' suggestions, and the model's when ``found``."""
-    keys = 0
+def _dev_keys(dev: Sequence[Task], docs: Sequence[Doc], suggester: Suggester,
+              found: ModelSuggestions | None) -> list[float]:
+    """Each dev document's keys with the rules' suggestions, and the model's when ``found``."""
+    keys = []
     for gold, doc in zip(dev, docs, strict=True):
         group = doc.spans[LEARNED_GROUPS[QUOTE]] if LEARNED_GROUPS[QUOTE] in doc.spans else []
         rates = [rate_of(found.bins, found.rates, score) for score in learned_scores(group)] if found is not None and len(group) else []
@@ -137,5 +149,5 @@ def _dev_keys(dev: Sequence[Task], docs: Sequence[Doc], suggester: Suggester, fo
         if not rates and LEARNED_GROUPS[QUOTE] in marked.spans:
             marked.spans[LEARNED_GROUPS[QUOTE]].attrs.pop(RATES, None)
         predicted = doc_to_task(suggester(marked), gold)
-        keys += keys_with_suggestions(keys_to_gold(gold, predicted), suggestion_fixes(gold, predicted))
-    return round(keys / max(len(dev), 1), 2)
+        keys.append(float(keys_with_suggestions(keys_to_gold(gold, predicted), suggestion_fixes(gold, predicted))))
+    return keys

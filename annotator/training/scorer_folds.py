@@ -103,6 +103,20 @@ def gain_se(shipped: Sequence[float], pulled: Sequence[float]) -> float:
     return (sum((g - mean) ** 2 for g in gains) / (n - 1) / n) ** 0.5
 
 
+def mean_document_keys(each: Sequence[float]) -> float:
+    """The mean of the documents' keys, to two places, as the updates report it."""
+    return round(sum(each) / max(len(each), 1), 2)
+
+
+def clear_gain(current: Sequence[float], new: Sequence[float]) -> tuple[float, float, bool]:
+    """The mean keys per document ``new`` saves against ``current`` (paired by document), its standard
+    error, and whether it clears the noise as the scorer's refits must: at least ``MIN_KEYS_GAIN``
+    and ``Z`` standard errors."""
+    gain = (sum(current) - sum(new)) / max(len(current), 1)
+    se = gain_se(current, new)
+    return gain, se, gain >= MIN_KEYS_GAIN and gain >= Z * se
+
+
 def choose_by_keys(decided: Sequence[Task], docs: Sequence, documents: Sequence[list], keys: Sequence[str],
                    suggester, prior_table: Mapping, strengths: Sequence[float | None], keep: str = "gain") -> KeysChoice:
     """For each of ``strengths`` (None: the shipped ``prior_table``), every document of ``decided`` pre-labeled

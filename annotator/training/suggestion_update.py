@@ -25,6 +25,7 @@ from typing import Sequence
 
 from annotator.core.records import Task
 from annotator.training.data import TrainingData
+from annotator.training.scorer_folds import clear_gain, mean_document_keys
 from annotator.training.settings import TrainingSettings
 
 #: ``meta.json``'s ``annotator.update.kind`` of a pipeline an update of the counts published.
@@ -94,26 +95,10 @@ def dev_keys(nlp, dev: Sequence[Task]) -> tuple[list[float], float]:
     return keys, round(evaluate(list(dev), predicted).attributed.f1, 4)
 
 
-def mean_keys(each: Sequence[float]) -> float:
-    """The mean of the documents' keys (``dev_keys``), to two places, as the updates report it."""
-    return round(sum(each) / max(len(each), 1), 2)
-
-
 def dev_figures(nlp, dev: Sequence[Task]) -> tuple[float, float]:
     """Mean keys per document to gold with the pipeline's suggestions, and attributed F1, on ``dev``."""
     keys, f = dev_keys(nlp, dev)
-    return mean_keys(keys), f
-
-
-def clear_gain(current: Sequence[float], new: Sequence[float]) -> tuple[float, float, bool]:
-    """The mean keys per document ``new`` saves against ``current`` (paired by document), its standard
-    error, and whether it clears the noise as the scorer's refits must (``scorer_folds``: at least
-    ``MIN_KEYS_GAIN`` and ``Z`` standard errors)."""
-    from annotator.training.scorer_folds import MIN_KEYS_GAIN, Z, gain_se
-
-    gain = (sum(current) - sum(new)) / max(len(current), 1)
-    se = gain_se(current, new)
-    return gain, se, gain >= MIN_KEYS_GAIN and gain >= Z * se
+    return mean_document_keys(keys), f
 
 
 def update_suggestions(data: TrainingData, *, root: Path, base: str | None = None,
@@ -138,7 +123,7 @@ def update_suggestions(data: TrainingData, *, root: Path, base: str | None = Non
     if not counts and settings.team_scorer is not None:
         return update_scorer_alone(data, root=root, base=base, settings=settings, current=current, sizes=sizes)
     current_each, current_f = dev_keys(load_pipeline(str(current) if current is not None else base), data.dev)
-    current_keys = mean_keys(current_each)
+    current_keys = mean_document_keys(current_each)
     options = suggestion_options(data, base=base, settings=settings, counts=counts)
     if not options:
         return SuggestionUpdate(False, current, None, current_keys, reason=f"the scorer refitted on {len(data.train)} "
@@ -248,7 +233,7 @@ class SuggestionOption:
     @property
     def keys(self) -> float:
         """Dev keys per document."""
-        return mean_keys(self.each)
+        return mean_document_keys(self.each)
 
     def install(self) -> None:
         from annotator.training.team_scorer import with_team_scorer
@@ -329,7 +314,7 @@ def publish_model_suggestions(data: TrainingData, result, *, root: Path, current
     nlp = add_model_suggestions(set_linking(result.nlp, COMBINATIONS[RULES_ALONE]), found)
     new_each, new_f = dev_keys(nlp, data.dev)
     current_each, current_f = dev_keys(load_pipeline(str(current) if current is not None else base), data.dev)
-    new_keys, current_keys = mean_keys(new_each), mean_keys(current_each)
+    new_keys, current_keys = mean_document_keys(new_each), mean_document_keys(current_each)
     gain, se, clears = clear_gain(current_each, new_each)
     figures = (f"dev keys with suggestions {new_keys:.1f} per document vs {current_keys:.1f} (saves {gain:.2f} ± "
                f"{se:.2f}), F1 {new_f:.3f} vs {current_f:.3f}")

