@@ -10,7 +10,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_words import DASHES, LONG_DASHES, between, doc_words
-from annotator.nlp.lexicon import SUBJECT_DEPS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS
 from annotator.nlp.quotes.found import finite
 from annotator.nlp.doc_words import word_after, word_before
 
@@ -125,6 +125,19 @@ def speakers_other_act(verb: Token) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subject is not None and subject.lower_ in SPEAKER_AGAIN_PRONOUNS
+
+
+def comma_cut(doc: Doc, i: int) -> int | None:
+    """Where a report stops before the phrase starting at token ``i`` when a comma ends the words
+    before it: at the comma (``…, adding that``), or after the closing quote mark that follows the
+    comma (``… "a disgrace,” adding that``: the mark closes the report's quoted part and stays in
+    it); None without a comma."""
+    before = word_before(doc, i)
+    if before >= 0 and doc[before].text == ",":
+        return before
+    if before > 0 and doc[before].text in QUOTE_MARK_TOKENS and doc[word_before(doc, before)].text == ",":
+        return before + 1
+    return None
 
 
 def _positions(doc: Doc, positions: list[int], start: int, end: int, test: Callable[[int], bool]) -> list[int]:

@@ -11,7 +11,7 @@ from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS, SUBJEC
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
-from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
+from annotator.nlp.quotes.clause_end import comma_cut, lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import (
     FoundQuote, finite, has_clause_subject, has_words_outside, named_agent, negated, trimmed, type_for,
     with_closing_mark,
@@ -242,12 +242,12 @@ def _participle_cut(scan: QuoteScan, clause: Token) -> int:
     for child in clause.children:
         if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i <= clause.i:
             continue
-        comma = word_before(doc, child.i)
-        if doc[comma].text != ",":
+        cut = comma_cut(doc, child.i)
+        if cut is None:
             continue
         quoted = any(within(t.idx, scan.inside) for t in child.subtree)
         if quoted or scan.lexicon.is_speech(child):
-            return comma
+            return cut
     return len(doc)
 
 
