@@ -72,11 +72,13 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     ruling``, ``telling CNN that he is a fraud and questioning how …``), is the speaker's next act; the clause stops before
     ``and``. After a tensed clause (``said the plan failed and cost jobs``, ``said she has no
     plans and gave no date``) it is kept, unless the verb is one of ``acts``, verbs of saying or
-    judging (``said the season was over and criticized the referees``)."""
+    judging (``said the season was over and criticized the referees``). Any verb of the clause's
+    coordination counts: the parser hangs the third on the second (``… and ask him for help and
+    tells voters …``)."""
     doc = clause.doc
     tensed = finite(clause)
-    for child in clause.children:
-        if child.dep_ != "conj" or child.i <= clause.i or child.tag_ != verb.tag_ or child.pos_ != "VERB":
+    for child in clause.conjuncts:
+        if child.i <= clause.i or child.tag_ != verb.tag_ or child.pos_ != "VERB":
             continue
         if tensed and child.tag_ != "VBG" and child.lemma_.lower() not in acts:
             continue

@@ -165,10 +165,11 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
     reported clause, with no subject of its own, is the speaker's next act when it follows a
     closing quote mark or is a speech or cognition verb in the reporting verb's own form (``says
     Y is acting unlawfully and showing disregard``: a participle goes on with the clause); the
-    clause stops before ``and``."""
+    clause stops before ``and``. Any verb of the clause's coordination, the third hanging on the
+    second as the parser hangs it."""
     doc = clause.doc
-    for child in clause.children:
-        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
+    for child in clause.conjuncts:
+        if child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
             continue
         if has_clause_subject(child):
             continue
