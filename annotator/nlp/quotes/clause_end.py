@@ -53,6 +53,22 @@ def reporter_addition_cut(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def trailing_participle_cut(doc: Doc, start: int, end: int) -> int:
+    """``backed the levy, calling it fair``, ``said the mill would stay open, easing fears in the town``:
+    the comma before a participle that hangs on a word before it and runs to the end of the report
+    (the reporter's telling of what the speaker did next, or why); ``end`` when there is none."""
+    for i in _positions(doc, doc_words(doc).commas, start + 1, end - 2, lambda i: doc[i].text == ","):
+        after = word_after(doc, i)
+        if after >= end:
+            continue
+        verb = doc[after]
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+            continue
+        if start <= verb.head.i < i and verb.left_edge.i >= after and _runs_to(doc, verb.right_edge.i, end):
+            return i
+    return end
+
+
 def lone_dash_cut(doc: Doc, start: int, end: int, quoted: Callable[[int], bool] = lambda offset: False) -> int:
     """``said he was encouraged by the plan — a modest boost for the president``: after a dash
     with no second one to close it, the words are the reporter's aside; a pair of dashes encloses
