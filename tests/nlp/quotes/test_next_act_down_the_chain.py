@@ -7,28 +7,29 @@ from annotator.nlp.quotes import reported
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.quotes.helpers import found_at
 
-_TEXT = "Lee says she would meet the mayor and ask him for help and tells voters the plan will work."
+_TEXT = "Now Lee says she would meet the mayor and ask him for help and tells voters the plan will work."
 _ROWS = """
-    Lee    PROPN NNP nsubj  1
-    says   VERB  VBZ ROOT   1 say
-    she    PRON  PRP nsubj  4
-    would  AUX   MD  aux    4
-    meet   VERB  VB  ccomp  1
-    the    DET   DT  det    6
-    mayor  NOUN  NN  dobj   4
-    and    CCONJ CC  cc     4
-    ask    VERB  VB  conj   4
-    him    PRON  PRP dobj   8
-    for    ADP   IN  prep   8
-    help   NOUN  NN  pobj   10
-    and    CCONJ CC  cc     8
-    tells  VERB  VBZ conj   8 tell
-    voters NOUN  NNS dative 13
-    the    DET   DT  det    16
-    plan   NOUN  NN  nsubj  18
-    will   AUX   MD  aux    18
-    work   VERB  VB  ccomp  13
-    .      PUNCT .   punct  1
+    Now    ADV   RB  advmod 2
+    Lee    PROPN NNP nsubj  2
+    says   VERB  VBZ ROOT   2 say
+    she    PRON  PRP nsubj  5
+    would  AUX   MD  aux    5
+    meet   VERB  VB  ccomp  2
+    the    DET   DT  det    7
+    mayor  NOUN  NN  dobj   5
+    and    CCONJ CC  cc     5
+    ask    VERB  VB  conj   5
+    him    PRON  PRP dobj   9
+    for    ADP   IN  prep   9
+    help   NOUN  NN  pobj   11
+    and    CCONJ CC  cc     9
+    tells  VERB  VBZ conj   9 tell
+    voters NOUN  NNS dative 14
+    the    DET   DT  det    17
+    plan   NOUN  NN  nsubj  19
+    will   AUX   MD  aux    19
+    work   VERB  VB  ccomp  14
+    .      PUNCT .   punct  2
 """
 
 

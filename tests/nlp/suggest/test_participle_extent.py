@@ -8,51 +8,19 @@ import pytest
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes.clause_end import trailing_participle_cut
 from annotator.nlp.suggest.extents import EXTENT_SCORES, PARTICIPLE, extents
-from tests.nlp.hand_docs import hand_doc
-
-_TEXT = "Ruiz said the city would back the levy, raising its cost."
-_ROWS = """
-    Ruiz    PROPN NNP nsubj  1
-    said    VERB  VBD ROOT   1 say
-    the     DET   DT  det    3
-    city    NOUN  NN  nsubj  5
-    would   AUX   MD  aux    5
-    back    VERB  VB  ccomp  1
-    the     DET   DT  det    7
-    levy    NOUN  NN  dobj   5
-    ,       PUNCT ,   punct  5
-    raising VERB  VBG advcl  5 raise
-    its     PRON  PRP$ poss  11
-    cost    NOUN  NN  dobj   9
-    .       PUNCT .   punct  1
-"""
 
 
-def test_a_participle_running_to_the_end_is_cut_at_its_comma():
-    doc = hand_doc(_TEXT, _ROWS)
-    assert trailing_participle_cut(doc, 2, 12) == 8
+@pytest.mark.model
+def test_a_participle_running_to_the_end_is_cut_at_its_comma(nlp_model):
+    doc = nlp_model("Ruiz said the city would back the levy, raising its cost for every farm.")
+    comma = next(t.i for t in doc if t.text == ",")
+    assert trailing_participle_cut(doc, 2, len(doc) - 1) == comma
 
 
-def test_a_participle_closed_by_a_comma_before_the_report_goes_on_is_kept():
-    text = "Ruiz said the city, raising its cost, would back the levy."
-    rows = """
-        Ruiz    PROPN NNP nsubj  1
-        said    VERB  VBD ROOT   1 say
-        the     DET   DT  det    3
-        city    NOUN  NN  nsubj  10
-        ,       PUNCT ,   punct  3
-        raising VERB  VBG acl    3 raise
-        its     PRON  PRP$ poss  7
-        cost    NOUN  NN  dobj   5
-        ,       PUNCT ,   punct  3
-        would   AUX   MD  aux    10
-        back    VERB  VB  ccomp  1
-        the     DET   DT  det    12
-        levy    NOUN  NN  dobj   10
-        .       PUNCT .   punct  1
-    """
-    doc = hand_doc(text, rows)
-    assert trailing_participle_cut(doc, 2, 13) == 13
+@pytest.mark.model
+def test_a_participle_closed_by_a_comma_before_the_report_goes_on_is_kept(nlp_model):
+    doc = nlp_model("Ruiz said the city, citing the cost, would back the levy.")
+    assert trailing_participle_cut(doc, 2, len(doc) - 1) == len(doc) - 1
 
 
 @pytest.mark.model
