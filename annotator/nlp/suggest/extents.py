@@ -216,9 +216,9 @@ EXTENT_SCORES: dict[str, tuple[float, float, float]] = {
     AFTER_COMMA: (0.019, 0.029, 0.060),
     SUBTREE: (0.005, 0.011, 0.017),
     FRAME: (0.005, 0.026, 0.033),
-    # measured on s20-ext at 1ebfa16 (tuning part, shown at a provisional 0.5): 4-8 0.158, 9+ 0.171 (1-3: none)
+    # measured on s20-ext at a2ce4f5 (tuning part, shown at a provisional 0.5): 4-8 0.158, 9+ 0.171 (1-3: none)
     PARTICIPLE: (0.0, 0.158, 0.171),
-    # measured on s20-ext at 0988fbe (tuning part, shown at a provisional 0.5): 1-3 0.211, 4-8 0.186, 9+ 0.049
+    # measured on s20-ext at e8c65d9 (tuning part, shown at a provisional 0.5): 1-3 0.211, 4-8 0.186, 9+ 0.049
     DASH: (0.211, 0.186, 0.049),
 }
 
