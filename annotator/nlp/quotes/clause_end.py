@@ -10,7 +10,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_words import DASHES, LONG_DASHES, between, doc_words
-from annotator.nlp.lexicon import SUBJECT_DEPS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS
 from annotator.nlp.quotes.found import finite
 from annotator.nlp.doc_words import word_after, word_before
 
@@ -53,6 +53,22 @@ def reporter_addition_cut(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def trailing_participle_cut(doc: Doc, start: int, end: int) -> int:
+    """``backed the levy, calling it fair``, ``said the mill would stay open, easing fears in the town``:
+    the comma before a participle that hangs on a word before it and runs to the end of the report
+    (the reporter's telling of what the speaker did next, or why); ``end`` when there is none."""
+    for i in _positions(doc, doc_words(doc).commas, start + 1, end - 2, lambda i: doc[i].text == ","):
+        after = word_after(doc, i)
+        if after >= end:
+            continue
+        verb = doc[after]
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+            continue
+        if start <= verb.head.i < i and verb.left_edge.i >= after and _runs_to(doc, verb.right_edge.i, end):
+            return i
+    return end
+
+
 def lone_dash_cut(doc: Doc, start: int, end: int, quoted: Callable[[int], bool] = lambda offset: False) -> int:
     """``said he was encouraged by the plan — a modest boost for the president``: after a dash
     with no second one to close it, the words are the reporter's aside; a pair of dashes encloses
@@ -72,11 +88,13 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     ruling``, ``telling CNN that he is a fraud and questioning how …``), is the speaker's next act; the clause stops before
     ``and``. After a tensed clause (``said the plan failed and cost jobs``, ``said she has no
     plans and gave no date``) it is kept, unless the verb is one of ``acts``, verbs of saying or
-    judging (``said the season was over and criticized the referees``)."""
+    judging (``said the season was over and criticized the referees``). Any verb of the clause's
+    coordination counts: the parser hangs the third on the second (``… and ask him for help and
+    tells voters …``)."""
     doc = clause.doc
     tensed = finite(clause)
-    for child in clause.children:
-        if child.dep_ != "conj" or child.i <= clause.i or child.tag_ != verb.tag_ or child.pos_ != "VERB":
+    for child in clause.conjuncts:
+        if child.i <= clause.i or child.tag_ != verb.tag_ or child.pos_ != "VERB":
             continue
         if tensed and child.tag_ != "VBG" and child.lemma_.lower() not in acts:
             continue
@@ -125,6 +143,19 @@ def speakers_other_act(verb: Token) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subject is not None and subject.lower_ in SPEAKER_AGAIN_PRONOUNS
+
+
+def comma_cut(doc: Doc, i: int) -> int | None:
+    """Where a report stops before the phrase starting at token ``i`` when a comma ends the words
+    before it: at the comma (``…, adding that``), or after the closing quote mark that follows the
+    comma (``… "a disgrace,” adding that``: the mark closes the report's quoted part and stays in
+    it); None without a comma."""
+    before = word_before(doc, i)
+    if before >= 0 and doc[before].text == ",":
+        return before
+    if before > 0 and doc[before].text in QUOTE_MARK_TOKENS and doc[word_before(doc, before)].text == ",":
+        return before + 1
+    return None
 
 
 def _positions(doc: Doc, positions: list[int], start: int, end: int, test: Callable[[int], bool]) -> list[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.quotes.clause_end import comma_cut
 from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for
 from annotator.nlp.doc_words import word_before
 from annotator.nlp.quotes.scan import QuoteScan
@@ -56,8 +57,9 @@ def next_act_start(outer: FoundQuote, inner: FoundQuote) -> int | None:
     before = word_before(doc, cue.left_edge.i)
     if before <= span.start + 1:
         return None
-    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and doc[before].text == ",":
-        return before
+    comma = comma_cut(doc, cue.left_edge.i)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and comma is not None:
+        return comma
     if cue.dep_ == "conj" and doc[before].lower_ in ("and", "but"):
         return before
     return None

@@ -11,7 +11,7 @@ from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS, SUBJEC
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
-from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
+from annotator.nlp.quotes.clause_end import comma_cut, lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import (
     FoundQuote, finite, has_clause_subject, has_words_outside, named_agent, negated, trimmed, type_for,
     with_closing_mark,
@@ -165,10 +165,11 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
     reported clause, with no subject of its own, is the speaker's next act when it follows a
     closing quote mark or is a speech or cognition verb in the reporting verb's own form (``says
     Y is acting unlawfully and showing disregard``: a participle goes on with the clause); the
-    clause stops before ``and``."""
+    clause stops before ``and``. Any verb of the clause's coordination, the third hanging on the
+    second as the parser hangs it."""
     doc = clause.doc
-    for child in clause.children:
-        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
+    for child in clause.conjuncts:
+        if child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
             continue
         if has_clause_subject(child):
             continue
@@ -242,12 +243,12 @@ def _participle_cut(scan: QuoteScan, clause: Token) -> int:
     for child in clause.children:
         if child.dep_ != "advcl" or child.tag_ != "VBG" or child.i <= clause.i:
             continue
-        comma = word_before(doc, child.i)
-        if doc[comma].text != ",":
+        cut = comma_cut(doc, child.i)
+        if cut is None:
             continue
         quoted = any(within(t.idx, scan.inside) for t in child.subtree)
         if quoted or scan.lexicon.is_speech(child):
-            return comma
+            return cut
     return len(doc)
 
 
