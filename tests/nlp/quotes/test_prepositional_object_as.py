@@ -4,7 +4,8 @@ from annotator.nlp.quotes import prepositional_object
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.quotes.helpers import found_at
 
-_POINTED = """
+#: ``The senator pointed to the new port``, and what follows it in each test.
+_POINTED_TO_PORT = """
     The      DET   DT   det    1
     senator  NOUN  NN   nsubj  2
     pointed  VERB  VBD  ROOT   2 point
@@ -12,6 +13,8 @@ _POINTED = """
     the      DET   DT   det    6
     new      ADJ   JJ   amod   6
     port     NOUN  NN   pobj   3
+"""
+_AS_A_MODEL = _POINTED_TO_PORT + """
     as       ADP   IN   prep   2
     a        DET   DT   det    9
     model    NOUN  NN   pobj   7
@@ -23,20 +26,13 @@ _POINTED = """
 
 
 def test_as_phrase_after_the_object_is_what_the_object_is_said_to_be():
-    doc = hand_doc("The senator pointed to the new port as a model for the region.", _POINTED)
+    doc = hand_doc("The senator pointed to the new port as a model for the region.", _AS_A_MODEL)
     assert found_at(prepositional_object.at, doc) == [
         ("indirect", "the new port as a model for the region", "pointed to")]
 
 
 def test_another_phrase_after_the_object_stays_out():
-    doc = hand_doc("The senator pointed to the new port in her speech.", """
-        The      DET   DT   det    1
-        senator  NOUN  NN   nsubj  2
-        pointed  VERB  VBD  ROOT   2 point
-        to       ADP   IN   prep   2
-        the      DET   DT   det    6
-        new      ADJ   JJ   amod   6
-        port     NOUN  NN   pobj   3
+    doc = hand_doc("The senator pointed to the new port in her speech.", _POINTED_TO_PORT + """
         in       ADP   IN   prep   2
         her      PRON  PRP$ poss   9
         speech   NOUN  NN   pobj   7
