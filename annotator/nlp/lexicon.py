@@ -81,6 +81,7 @@ CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "expl")
 #: Tags of a finite verb: a clause with one can be a statement.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CONTENT_AFTER_MARKS = word_set("CONTENT_AFTER_MARKS")
+ADJUNCT_CLAUSE_MARKS = word_set("ADJUNCT_CLAUSE_MARKS")
 WH_WORDS = word_set("WH_WORDS")
 #: Words a title leaves in lower case (``Tea with the Mayor``).
 TITLE_SMALL_WORDS = word_set("TITLE_SMALL_WORDS")

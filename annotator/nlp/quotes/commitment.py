@@ -14,7 +14,7 @@ from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporte
 from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
-from annotator.nlp.lexicon import SUBJECT_DEPS
+from annotator.nlp.lexicon import ADJUNCT_CLAUSE_MARKS, SUBJECT_DEPS
 
 
 #: A request hanging inside another report or phrase (``said she had asked them to wait``, ``the
@@ -73,7 +73,24 @@ def _extent(scan: QuoteScan, verb: Token, xcomp: Token) -> Span | None:
     end = min(xcomp.right_edge.i + 1, scan.token_at_or_after(para_end), next_act_cut(xcomp, verb))
     end = min(end, reporter_addition_cut(doc, start, end))
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
+    end = min(end, _reporters_adjunct_cut(xcomp, end))
     return with_closing_mark(scan, trimmed(doc, start, end))
+
+
+def _reporters_adjunct_cut(xcomp: Token, end: int) -> int:
+    """Where the infinitive's adverbial clause that is the reporter's begins: a participle set off by
+    a comma (``pledged to rebuild the army, reversing decades of caution``: what the act did) or a
+    clause of circumstance, reason or concession (``sought to rally the base as he toured the state``)."""
+    doc = xcomp.doc
+    for child in xcomp.children:
+        if child.dep_ != "advcl" or child.i < xcomp.i or child.left_edge.i >= end:
+            continue
+        first = doc[child.left_edge.i]
+        if child.tag_ == "VBG" and doc[first.i - 1].text == ",":
+            return first.i - 1
+        if first.dep_ == "mark" and first.head.i == child.i and first.lower_ in ADJUNCT_CLAUSE_MARKS:
+            return first.i
+    return end
 
 
 def _describes_its_antecedent(verb: Token) -> bool:

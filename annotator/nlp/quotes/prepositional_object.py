@@ -87,8 +87,12 @@ def _preposition(verb: Token, prepositions: frozenset[str]) -> Token | None:
 
 def _last_asked(verb: Token, thing: Token) -> int:
     """The preposition's object's last token, or with ``called on the board to resign`` the last of
-    what the person called on is to do."""
+    what the person called on is to do, or with ``pointed to the port as a model`` the last of what
+    the object is said to be (the ``as`` phrase right after it, as after a verb of regarding)."""
     last = thing.right_edge.i
+    said_to_be = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == last + 1), None)
+    if said_to_be is not None:
+        return said_to_be.right_edge.i
     asked = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > last
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if asked is not None and asked.left_edge.i == last + 1:
