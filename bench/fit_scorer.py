@@ -4,14 +4,19 @@
 
 Pre-labels the 755 tuning articles (never the held-out 10%), gathers every candidate of every
 rate-table source with its features (``bench/scorer_data.py``; cached, ``--recollect`` to run the
-pipeline again), and fits a logistic model with scikit-learn: the regularisation chosen by 5-fold
-cross-validation grouped by article, the probabilities calibrated on the out-of-fold scores (Platt,
-folded into the weights); a second model, the same way, of a candidate right with its speaker
-(what a pre-label needs). On the out-of-fold probabilities it then chooses the two thresholds: show
-a suggestion by the first (least keys per article) and promote it to a pre-label by the second
-(attributed F1 up, each kind's precision held). ``--write`` stores the weights and thresholds in
-``annotator/nlp/suggest/scorer_weights.json``; its ``_made_by`` lists the commands (and commit) that made
-the weights: a fit starts the list, ``--promote-at``/``--show-at`` with ``--write`` add to it. Without the
+pipeline again), and fits a logistic model with scikit-learn that tells the candidates worth showing
+from the others, each weighed by the keys it saves or costs when shown (``scorer_data.show_gain``):
+the regularisation chosen by 5-fold cross-validation grouped by article, the probabilities
+calibrated on the out-of-fold scores (Platt, folded into the weights) as the probability that a
+candidate is right; a second model, the same way, of a candidate right with its speaker (what a
+pre-label needs). It shows a suggestion from the first's break-even (its logit 0 before calibration:
+as many keys saved as spent) and, on the out-of-fold probabilities, chooses the threshold that
+promotes one to a pre-label by the second (attributed F1 up, each kind's precision held).
+``--keep-promotion`` fits the first only and keeps the shipped promotion (its model, thresholds and
+the show model it was chosen with: the pre-labels stay the same). ``--write`` stores the weights and
+thresholds in ``annotator/nlp/suggest/scorer_weights.json``; its ``_made_by`` lists the commands (and
+commit) that made the weights: a fit starts the list (a fit with ``--keep-promotion`` adds to it),
+``--promote-at``/``--show-at`` with ``--write`` add to it. Without the
 corpus it says so and exits 0.
 """
 
@@ -33,7 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_parse_cache  # noqa: E402  (bench/corpus.py)
 from scorer_data import collect, label, load, save  # noqa: E402  (bench/scorer_data.py)
-from scorer_choice import choose_thresholds, fit, promote_shifts  # noqa: E402  (bench/scorer_choice.py)
+from scorer_choice import choose_thresholds, fit, promote_shifts, show_table  # noqa: E402  (bench/scorer_choice.py)
 
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model  # noqa: E402
 from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
@@ -142,6 +147,9 @@ def main() -> int:
     parser.add_argument("--promote-at", metavar="INDIRECT,OTHERS", default=None,
                         help="only set the shipped table's promotion thresholds (indirect, the other types) "
                              "without fitting: its type= shifts are folded in anew")
+    parser.add_argument("--keep-promotion", action="store_true",
+                        help="fit the show model only: the shipped promotion model and thresholds stay, so the "
+                             "pre-labels it promotes stay the same")
     parser.add_argument("--show-at", type=float, default=None,
                         help="only set the shipped table's show threshold (min_score) without fitting")
     args = parser.parse_args()
@@ -161,9 +169,17 @@ def main() -> int:
         label(r)
     n = sum(len(r.candidates) for r in rows)
     print(f"{len(rows)} tuning articles, {n} candidates, {sum(c.right for r in rows for c in r.candidates)} right")
-    table = choose_thresholds(rows, fit(rows, "right"), fit(rows, "attributed"))
+    command = "nice -n 10 .venv/bin/python bench/fit_scorer.py " + " ".join(sys.argv[1:])
+    shown = fit(rows, "right", by_gain=True)
+    if args.keep_promotion:
+        shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+        table = show_table(rows, shown, shipped)
+        if args.write:  # the promotion model was made by the shipped table's commands: they stay listed
+            write_weights(table, command, made_by(shipped.get("_made_by")))
+        return 0
+    table = choose_thresholds(rows, shown, fit(rows, "attributed"))
     if args.write:
-        write_weights(table, "nice -n 10 .venv/bin/python bench/fit_scorer.py " + " ".join(sys.argv[1:]))
+        write_weights(table, command)
     return 0
 
 

@@ -37,6 +37,8 @@ class Fitted:
     weights: dict[str, float]
     sources: list[str]
     oof: list[list[float]]  # per document, per candidate: the out-of-fold probability
+    #: a model fitted by gain (``fit``'s ``by_gain``): the probability at which showing breaks even
+    break_even: float | None = None
 
 
 def _matrix(rows: list[DocRows], target: str, crosses: tuple[tuple[str, str], ...]):
@@ -51,25 +53,36 @@ def _model(c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
 
 
-def _out_of_fold(x, y, groups, c: float) -> numpy.ndarray:
+def _out_of_fold(x, y, groups, c: float, weights: numpy.ndarray | None = None) -> numpy.ndarray:
     z = numpy.zeros(len(y))
     for train, test in GroupKFold(n_splits=FOLDS).split(x, y, groups):
-        z[test] = _model(c).fit(x[train], y[train]).decision_function(x[test])
+        fold_weights = None if weights is None else weights[train]
+        z[test] = _model(c).fit(x[train], y[train], sample_weight=fold_weights).decision_function(x[test])
     return z
 
 
-def fit(rows: list[DocRows], target: str = "right", crosses: tuple[tuple[str, str], ...] = CROSSES) -> Fitted:
+def fit(rows: list[DocRows], target: str = "right", crosses: tuple[tuple[str, str], ...] = CROSSES, *,
+        by_gain: bool = False) -> Fitted:
     """The calibrated logistic model of ``target`` (a candidate's ``right`` or ``attributed``) over
     every candidate of ``rows`` (their base features with ``crosses``, as ``scorer.features``
-    gives them at run time), with out-of-fold probabilities."""
+    gives them at run time), with out-of-fold probabilities. ``by_gain``: the model is fitted to tell
+    the candidates worth showing (``gain`` above 0) from the others, each weighed by the keys it
+    saves or costs (``scorer_data.show_gain``), so its logit 0 is where showing breaks even; it is
+    then calibrated on ``target`` as the other (its order kept), and ``break_even`` is that logit's
+    probability."""
     print(f"{target}: {sum(getattr(c, target) for r in rows for c in r.candidates)} of "
-          f"{sum(len(r.candidates) for r in rows)} candidates")
+          f"{sum(len(r.candidates) for r in rows)} candidates" + (", fitted by the keys each saves" if by_gain else ""))
     vectorizer, x, y, groups = _matrix(rows, target, crosses)
+    fit_y, weights = y, None
+    if by_gain:
+        gains = numpy.array([c.gain for r in rows for c in r.candidates], dtype=float)
+        fit_y, weights = (gains > 0).astype(int), numpy.abs(gains)
     best = None
     for c in C_GRID:
-        z = _out_of_fold(x, y, groups, c)
-        loss = log_loss(y, 1 / (1 + numpy.exp(-z)))
-        print(f"  C {c}: out-of-fold log-loss {loss:.4f}, AUC {roc_auc_score(y, z):.4f}")
+        z = _out_of_fold(x, fit_y, groups, c, weights)
+        loss = log_loss(fit_y, 1 / (1 + numpy.exp(-z)), sample_weight=weights)
+        print(f"  C {c}: out-of-fold log-loss {loss:.4f}{' (weighed by gain)' if by_gain else ''}, "
+              f"AUC {roc_auc_score(y, z):.4f}")
         if best is None or loss < best[0]:
             best = (loss, c, z)
     _, c, z = best
@@ -83,16 +96,17 @@ def fit(rows: list[DocRows], target: str = "right", crosses: tuple[tuple[str, st
           f"(the rate table {roc_auc_score(y, table):.4f}), Brier {numpy.mean((p - y) ** 2):.4f} "
           f"(table {numpy.mean((table - y) ** 2):.4f})")
     _print_calibration(p, y)
-    final = _model(c).fit(x, y)
-    weights = {name: a * float(w) for name, w in zip(vectorizer.get_feature_names_out(), final.coef_[0], strict=True)
-               if w != 0.0}
-    weights["bias"] = weights.get("bias", 0.0) + a * float(final.intercept_[0]) + b
+    final = _model(c).fit(x, fit_y, sample_weight=weights)
+    fitted = {name: a * float(w) for name, w in zip(vectorizer.get_feature_names_out(), final.coef_[0], strict=True)
+              if w != 0.0}
+    fitted["bias"] = fitted.get("bias", 0.0) + a * float(final.intercept_[0]) + b
     oof, at = [], 0
     for r in rows:
         oof.append([float(v) for v in p[at:at + len(r.candidates)]])
         at += len(r.candidates)
-    return Fitted({k: round(v, 5) for k, v in weights.items()}, sorted({c.source for r in rows for c in r.candidates}),
-                  oof)
+    break_even = round(1 / (1 + math.exp(-b)), 4) if by_gain else None
+    return Fitted({k: round(v, 5) for k, v in fitted.items()}, sorted({c.source for r in rows for c in r.candidates}),
+                  oof, break_even)
 
 
 def _print_calibration(p: numpy.ndarray, y: numpy.ndarray) -> None:
@@ -172,7 +186,34 @@ def measure(rows: list[DocRows], predicted: list[Task]) -> dict:
 
 def _line(name: str, m: dict) -> str:
     cells = " ".join(f"{k} {f:.3f} (P {p:.3f} R {r:.3f})" for k, (f, p, r) in m["scores"].items())
-    return f"  {name}: keys {m['keys']:.1f}, shown {m['shown']:.1f}, quotes {m['promoted']:.1f} per article; {cells}"
+    return f"  {name}: keys {m['keys']:.2f}, shown {m['shown']:.1f}, quotes {m['promoted']:.1f} per article; {cells}"
+
+
+def show_threshold(rows: list[DocRows], fitted: Fitted) -> float:
+    """The show threshold: a model fitted by gain shows from its break-even (where the keys a shown
+    suggestion saves match those it costs, chosen by the model, not by a sweep); another the one of a
+    few with the least keys per article on its out-of-fold probabilities (both printed)."""
+    shows = {}
+    for t in sorted({0.12, 0.14, 0.17, 0.20, 0.24} | ({fitted.break_even} if fitted.break_even is not None else set())):
+        shows[t] = measure(rows, simulate(rows, fitted.oof, t, None))
+        print(_line(f"scorer, shown at {t}", shows[t]), flush=True)
+    return fitted.break_even if fitted.break_even is not None else min(shows, key=lambda t: shows[t]["keys"])
+
+
+def show_table(rows: list[DocRows], fitted: Fitted, shipped: dict) -> dict:
+    """The table of a fit of the show model only: its weights and threshold (``show_threshold``),
+    the ``shipped`` table's promotion model and thresholds kept as they are, and the show model the
+    promotion was chosen with (``promote_choice``: the shipped one's, or the shipped show model), so
+    the pre-labels stay the same."""
+    min_score = show_threshold(rows, fitted)
+    print(f"chosen: show at {min_score}; the shipped promotion kept (at {shipped.get('promote_min_score')})")
+    choice = shipped.get("promote_choice") or {"min_score": shipped["min_score"], "weights": shipped["weights"]}
+    return {"sources": fitted.sources, "min_score": min_score, "promote_min_score": shipped.get("promote_min_score"),
+            "promote_shifts": shipped.get("promote_shifts", {}),
+            "fit": {"candidates": sum(len(r.candidates) for r in rows), "articles": len(rows),
+                    "right": sum(c.right for r in rows for c in r.candidates), "crosses": [list(c) for c in CROSSES],
+                    "show_model": "by gain", "promotion": "kept"},
+            "weights": fitted.weights, "promote_weights": shipped.get("promote_weights", {}), "promote_choice": choice}
 
 
 def choose_thresholds(rows: list[DocRows], fitted: Fitted, sure: Fitted) -> dict:
@@ -181,11 +222,7 @@ def choose_thresholds(rows: list[DocRows], fitted: Fitted, sure: Fitted) -> dict
     table = [[table_score(SCORES, c.source, len(c.quote.text.split())) or 0.0 for c in r.candidates] for r in rows]
     before = measure(rows, simulate(rows, table, MIN_SCORE, None))
     print(_line(f"rate table, shown at {MIN_SCORE}", before))
-    shows = {}
-    for t in (0.12, 0.14, 0.17, 0.20, 0.24):
-        shows[t] = measure(rows, simulate(rows, fitted.oof, t, None))
-        print(_line(f"scorer, shown at {t}", shows[t]))
-    min_score = min(shows, key=lambda t: shows[t]["keys"])
+    min_score = show_threshold(rows, fitted)
     floors = {k: before["scores"][k][1] - PRECISION_MARGINS[k] for k in before["scores"]}
     best, best_f1 = None, before["scores"]["all"][0]
     tried: set[tuple[float, float]] = set()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Task
 from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
+from annotator.measure.keys import KEY_COSTS, SUGGESTION_COSTS
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.lexicon import shared_lexicon
 from annotator.nlp.suggest.propose import Proposal, proposals
@@ -34,6 +35,8 @@ class Candidate:
     right: bool = False
     #: right, and its speaker is gold's (what a pre-label needs)
     attributed: bool = False
+    #: the keys showing it saves (``show_gain``): negative for a wrong one
+    gain: int = -SUGGESTION_COSTS["visit"]
 
 
 @dataclass
@@ -68,9 +71,23 @@ def candidate_of(task: Task, facts: DocFacts, proposal: Proposal, lexicon) -> Ca
                      _record(task, proposal.speaker, SPEAKER))
 
 
+def show_gain(right: bool, gold_has_speaker: bool, speaker_right: bool, has_speaker: bool) -> int:
+    """The keys a shown suggestion saves, as ``measure/keys.py`` counts them: a wrong one costs its
+    visit; a right one saves its add less its visit and take, and less the fix of its speaker (a
+    speaker missing or wrong where gold has one, a speaker where gold has none)."""
+    if not right:
+        return -SUGGESTION_COSTS["visit"]
+    gain = KEY_COSTS["add"] - SUGGESTION_COSTS["visit"] - SUGGESTION_COSTS["take"]
+    if gold_has_speaker and not speaker_right:
+        gain -= KEY_COSTS["speaker"]
+    elif not gold_has_speaker and has_speaker:
+        gain -= KEY_COSTS["delete"]
+    return gain
+
+
 def label(rows: DocRows) -> None:
-    """Mark each candidate right when it pairs with a gold quote the pre-labels did not find, and
-    attributed when its speaker is that quote's too."""
+    """Mark each candidate right when it pairs with a gold quote the pre-labels did not find,
+    attributed when its speaker is that quote's too, and its ``gain`` (``show_gain``)."""
     gold = [s for s in rows.gold.spans if s.label == QUOTE]
     found, _ = match_quotes_with_pieces(rows.gold.text, gold, [s for s in rows.base.spans if s.label == QUOTE])
     paired = {g.key for g, _ in found}
@@ -83,6 +100,8 @@ def label(rows: DocRows) -> None:
         mention = rows.base.span_text(speaker) if speaker is not None else ""
         candidate.attributed = bool(pairs) and speaker is not None and pairs[0][0].key in said and same_speaker(
             said[pairs[0][0].key], [Attribution(speaker, mention, mention)])
+        candidate.gain = show_gain(bool(pairs), bool(pairs) and pairs[0][0].key in said, candidate.attributed,
+                                   speaker is not None)
 
 
 def collect(nlp, gold: list[Task], batch_size: int = 16) -> list[DocRows]:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
+from annotator.nlp.frames.candidates import overlaps_any
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
@@ -104,19 +105,34 @@ class Suggester:
             return doc
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
         found = proposals(doc, self.lexicon, self.live_sources()) + [p for p, _ in learned]
-        rate, modelled, described = self.rated(doc, found, learned)
-        if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
-            found = [p for p in found if id(p) not in modelled or modelled[id(p)] >= self.scorer_min_score]
-            chosen = choose(found, self.scores, 0.0, self.thresholded(rate, modelled))
+        rate, modelled, described, choosing = self.rated(doc, found, learned)
+        if choosing:  # promoted as the kept show model chooses; the others shown as the new one chooses
+            first = self.scorer_chosen(found, rate, choosing, self.scorer.choice_min_score)
+            promoted = [p for p, _ in first if self.promotes(p, described)]
+            taken = [p.chars for p in promoted]
+            rest = [p for p in found if not overlaps_any(*p.chars, taken)]
+            chosen = sorted(self.scorer_chosen(rest, rate, modelled, self.scorer_min_score)
+                            + [(p, modelled[id(p)]) for p in promoted], key=lambda pair: pair[0].span.start)
+            up = set(map(id, promoted))
         else:
-            chosen = choose(found, self.scores, self.min_score, rate)
+            if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
+                chosen = self.scorer_chosen(found, rate, modelled, self.scorer_min_score)
+            else:
+                chosen = choose(found, self.scores, self.min_score, rate)
+            up = {id(p) for p, _ in chosen if self.promotes(p, described)}
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
-        up = {id(p) for p, _ in chosen if self.promotes(p, described)}
         promote(doc, [p for p, _ in chosen if id(p) in up])
         doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents
         return doc
+
+    def scorer_chosen(self, found: list[Proposal], rate, scored: dict[int, float],
+                      at: float) -> list[tuple[Proposal, float]]:
+        """``choose`` over ``found``: the scorer's proposals (``scored``, by ``id``) at ``at`` or more,
+        the others at ``min_score``."""
+        kept = [p for p in found if id(p) not in scored or scored[id(p)] >= at]
+        return choose(kept, self.scores, 0.0, self.thresholded(rate, scored))
 
     def team_counts(self):
         """The trained frames component's counts of what the team annotated, or None (none yet)."""
@@ -138,12 +154,11 @@ class Suggester:
         counts = self.team_counts()
         if counts is None:
             rate = with_learned(None, learned)
-            modelled, described = self.modelled(doc, found, rate)
-            return rate, modelled, described
+            return (rate, *self.modelled(doc, found, rate))
         # the team's counts move what the pipeline would show without them: the learned scorer's
         # probability where it scores the proposal, else the table's score; the scorer keeps the
         # proposals no other rate scores (as ``modelled`` given the rate), all scored once
-        shown, shown_features = self.modelled(doc, found, None)
+        shown, shown_features, choosing = self.modelled(doc, found, None)
 
         def counted(proposal: Proposal) -> float | None:
             if proposal.candidate is None:
@@ -152,32 +167,39 @@ class Suggester:
         rate = with_learned(counted, learned)
         unrated = {id(p) for p in found if rate(p) is None}
         return (rate, {key: value for key, value in shown.items() if key in unrated},
-                {key: value for key, value in shown_features.items() if key in unrated})
+                {key: value for key, value in shown_features.items() if key in unrated},
+                {key: value for key, value in choosing.items() if key in unrated})
 
-    def modelled(self, doc: Doc, found: list[Proposal], rate) -> tuple[dict[int, float], dict[int, list[Features]]]:
+    def modelled(self, doc: Doc, found: list[Proposal],
+                 rate) -> tuple[dict[int, float], dict[int, list[Features]], dict[int, float]]:
         """The learned scorer's probability that each proposal it scores is right (by ``id``): those
         of a source it was fitted on and that no other rate (a team's counts, a trained model's own)
         scores; and, only when promoting, the features of those that could be promoted, in blocks
         (``promotes`` reads off them whether one is right with its speaker too, for the few ``choose``
-        keeps). Each proposal's features include what all of ``found`` say of it (``neighbour_features``)."""
+        keeps); and, when promoting with a kept choice model (``SuggestionScorer.choice_weights``),
+        its probabilities, by which the promoted proposals are chosen (else empty). Each proposal's
+        features include what all of ``found`` say of it (``neighbour_features``)."""
         scorer = self.scorer
         if scorer is None:
-            return {}, {}
+            return {}, {}, {}
         known = [p for p in found if scorer.knows(p.source) and (rate is None or rate(p) is None)]
         if not known:
-            return {}, {}
+            return {}, {}, {}
         facts = DocFacts.of(doc)
         promoting = self.promote and self.promote_min_score is not None
-        right, described = {}, {}
+        kept_choice = promoting and bool(scorer.choice_weights)
+        right, described, choosing = {}, {}, {}
         around = dict(zip(map(id, found), proposal_neighbours(found), strict=True))
         lexicon = self.lexicon
         for p in known:
             blocks = feature_blocks(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
             blocks.append(around[id(p)])
             right[id(p)] = sigmoid(scorer.logit(blocks))
+            if kept_choice:
+                choosing[id(p)] = sigmoid(scorer.choice_logit(blocks))
             if promoting and promotable(p):
                 described[id(p)] = blocks
-        return right, described
+        return right, described, choosing
 
     def thresholded(self, rate, modelled: dict[int, float]):
         """``choose``'s rate when some proposals are the scorer's (already at least its threshold):

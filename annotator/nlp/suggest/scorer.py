@@ -19,6 +19,7 @@ tuning part, or a pipeline's own in the component's ``scorer_weights`` config), 
      "weights": {"bias": -0.5, "band=9+": 0.18, "source=frame:clause|cue-class=speech": 0.3, ...},
      "promote_weights": {...},                  # optional: the model of "right with its speaker"
      "min_score": 0.2, "promote_min_score": 0.6, # optional: the thresholds chosen with them
+     "promote_choice": {"weights": {...}, "min_score": 0.2},  # optional: the show model promotion is chosen with
      ...}                                       # other keys (how it was made) are not read
 
 A weight is keyed by a feature's name; a feature without a weight counts 0, a weight without a
@@ -71,6 +72,12 @@ def _dot(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
     return sum(map(mul, map(weights.get, feats, repeat(0.0)), feats.values()))
 
 
+def _blocks_dot(weights: Mapping[str, float], blocks: list[Features]) -> float:
+    """``_dot`` over features given in blocks (no name in two), in their order, without merging them."""
+    names, values = chain.from_iterable(blocks), chain.from_iterable(map(dict.values, blocks))
+    return sum(map(mul, map(weights.get, names, repeat(0.0)), values))
+
+
 @dataclass(frozen=True)
 class SuggestionScorer:
     """Two fitted logistic models over the ``sources`` they were fitted on, each a table of weights
@@ -82,6 +89,12 @@ class SuggestionScorer:
     weights: Mapping[str, float]
     sources: frozenset[str]
     promote_weights: Mapping[str, float] = field(default_factory=dict)
+    #: the show model the promotion was chosen with, kept when the show model is refitted alone
+    #: (``bench/fit_scorer.py --keep-promotion``): the proposals promoted are those it chooses among
+    #: overlapping ones at ``choice_min_score``, so a new show model leaves the pre-labels as they were
+    #: (none: the show model chooses them too)
+    choice_weights: Mapping[str, float] = field(default_factory=dict)
+    choice_min_score: float | None = None
 
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> SuggestionScorer:
@@ -92,12 +105,22 @@ class SuggestionScorer:
                 or not isinstance(promote_weights, Mapping):
             raise ValueError("a scorer table needs 'weights' (feature name → weight) and 'sources' (a list); "
                              "'promote_weights', when given, is feature name → weight too")
+        choice = table.get("promote_choice") or {}
+        choice_weights = _pairs_read(choice.get("weights") or {}) if isinstance(choice, Mapping) else None
+        if not isinstance(choice_weights, Mapping):
+            raise ValueError("a scorer table's 'promote_choice', when given, is {'weights': {…}, 'min_score': p}")
         return cls({str(k): float(v) for k, v in weights.items()}, frozenset(str(s) for s in sources),
-                   {str(k): float(v) for k, v in promote_weights.items()})
+                   {str(k): float(v) for k, v in promote_weights.items()},
+                   {str(k): float(v) for k, v in choice_weights.items()},
+                   float(choice["min_score"]) if choice_weights and choice.get("min_score") is not None else None)
 
     def to_table(self) -> dict[str, object]:
-        return {"sources": sorted(self.sources), "weights": dict(sorted(self.weights.items())),
-                "promote_weights": dict(sorted(self.promote_weights.items()))}
+        table = {"sources": sorted(self.sources), "weights": dict(sorted(self.weights.items())),
+                 "promote_weights": dict(sorted(self.promote_weights.items()))}
+        if self.choice_weights:
+            table["promote_choice"] = {"weights": dict(sorted(self.choice_weights.items())),
+                                       "min_score": self.choice_min_score}
+        return table
 
     def knows(self, source: str) -> bool:
         return source in self.sources
@@ -110,8 +133,11 @@ class SuggestionScorer:
         """The weighted sum of a suggestion's features given in blocks (``feature_blocks``, no name in
         two): the same sum as ``probability``'s of their ``merged`` features, added in the same order
         (to the last bit), without merging them."""
-        names, values = chain.from_iterable(blocks), chain.from_iterable(map(dict.values, blocks))
-        return sum(map(mul, map(self.weights.get, names, repeat(0.0)), values))
+        return _blocks_dot(self.weights, blocks)
+
+    def choice_logit(self, blocks: list[Features]) -> float:
+        """``logit`` under the model the promotion is chosen with (``choice_weights``, else the show model)."""
+        return _blocks_dot(self.choice_weights or self.weights, blocks)
 
     def promote_probability(self, feats: Mapping[str, float]) -> float:
         """The probability that it is right with its speaker, as the promotion threshold reads it

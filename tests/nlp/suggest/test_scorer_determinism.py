@@ -25,7 +25,7 @@ text = ("The council voted on Tuesday to close the old pool. Its chair, who had 
         "reopen it next year, aides suggested, though she did not promise a date.")
 doc = nlp(text)
 found = proposals(doc, suggester.lexicon, frozenset(suggester.sources))
-scored, _features = suggester.modelled(doc, found, None)
+scored, _features, _choosing = suggester.modelled(doc, found, None)
 for p in found:
     names = list(suggestion_features(doc, p, suggester.lexicon))
     print(p.span.start_char, p.span.end_char, p.source, repr(scored.get(id(p))), "|".join(names))
