@@ -40,6 +40,7 @@ from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_pars
 from scorer_data import collect, label, load, save  # noqa: E402  (bench/scorer_data.py)
 from scorer_choice import choose_thresholds, fit, promote_shifts, show_table  # noqa: E402  (bench/scorer_choice.py)
 
+from annotator.core.atomic import AtomicFile  # noqa: E402
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model  # noqa: E402
 from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 from annotator.nlp.suggest.scorer import shifted  # noqa: E402
@@ -90,7 +91,8 @@ def write_weights(table: dict, command: str, earlier: list[str] | None = None, p
     path = path or WEIGHTS
     entry = f"{command}, at commit {commit()} (the working tree it ran in)"
     made = {"_made_by": [*(earlier or []), entry]}
-    path.write_text(json.dumps({**made, **table}, indent=1) + "\n", encoding="utf-8")
+    with AtomicFile(path) as out:  # a crash mid-write leaves the old weights, never half of the new
+        out.file.write((json.dumps({**made, **table}, indent=1) + "\n").encode("utf-8"))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 

@@ -58,3 +58,27 @@ def test_the_shipped_file_lists_its_commands_and_the_reader_ignores_them():
     table = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert isinstance(table["_made_by"], list) and all(isinstance(c, str) for c in table["_made_by"])
     assert SuggestionScorer.from_table(table).weights
+
+
+
+def test_a_write_that_dies_midway_leaves_the_old_weights_whole(weights_file, monkeypatch):
+    """The new weights are written beside the file and renamed over it: a process killed after the
+    bytes are out but before they are on disk (here at the flush) leaves the old file as it was."""
+    import os
+
+    fit_scorer.write_weights(dict(TABLE), "the fit")
+    before = weights_file.read_bytes()
+
+    fsync, calls = os.fsync, []
+
+    def dies_once(fd):  # the first flush dies; the clean-up after it runs as it would
+        calls.append(fd)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", dies_once)
+    with pytest.raises(KeyboardInterrupt):
+        fit_scorer.write_weights(dict(TABLE, min_score=0.5), "another fit")
+    assert weights_file.read_bytes() == before
+    assert [p.name for p in weights_file.parent.iterdir()] == [weights_file.name]  # no temporary left

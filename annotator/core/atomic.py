@@ -124,9 +124,11 @@ class AtomicFile(_SyncedFile):
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        if exc_type is None and not self.committed:
-            self.commit()
-        self.discard()
+        try:
+            if exc_type is None and not self.committed:
+                self.commit()
+        finally:  # a commit that fails (a full disk, Ctrl-C at the flush) leaves no temporary either
+            self.discard()
 
 
 class FolderMember(_SyncedFile):

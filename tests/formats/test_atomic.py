@@ -136,3 +136,21 @@ def test_signal_handlers_are_restored_after_the_export(tmp_path):
         assert signal.getsignal(signal.SIGTERM) is not before
         files[tmp_path / "a.conll"].write(b"x")
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_a_commit_that_fails_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "out.jsonl"
+    target.write_bytes(b"old\n")
+    fsync, calls = os.fsync, []
+
+    def dies_once(fd):  # the flush before the rename fails (a full disk, Ctrl-C); clean-up runs as it would
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(28, "No space left on device")
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", dies_once)
+    with pytest.raises(OSError), AtomicFile(target) as out:
+        out.file.write(b"new\n")
+    assert target.read_bytes() == b"old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
