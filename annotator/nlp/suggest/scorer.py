@@ -107,12 +107,12 @@ class SuggestionScorer:
                              "'promote_weights', when given, is feature name → weight too")
         choice = table.get("promote_choice") or {}
         choice_weights = _pairs_read(choice.get("weights") or {}) if isinstance(choice, Mapping) else None
-        if not isinstance(choice_weights, Mapping):
+        if not isinstance(choice_weights, Mapping) or choice_weights and choice.get("min_score") is None:
             raise ValueError("a scorer table's 'promote_choice', when given, is {'weights': {…}, 'min_score': p}")
         return cls({str(k): float(v) for k, v in weights.items()}, frozenset(str(s) for s in sources),
                    {str(k): float(v) for k, v in promote_weights.items()},
                    {str(k): float(v) for k, v in choice_weights.items()},
-                   float(choice["min_score"]) if choice_weights and choice.get("min_score") is not None else None)
+                   float(choice["min_score"]) if choice_weights else None)
 
     def to_table(self) -> dict[str, object]:
         table = {"sources": sorted(self.sources), "weights": dict(sorted(self.weights.items())),

@@ -63,3 +63,5 @@ def test_the_table_keeps_its_choice_model():
     assert plain.choice_logit([{"bias": 1.0}]) == 1.0 and "promote_choice" not in plain.to_table()
     with pytest.raises(ValueError, match="promote_choice"):
         SuggestionScorer.from_table({**table, "promote_choice": {"weights": 3}})
+    with pytest.raises(ValueError, match="min_score"):  # a choice model without its threshold chooses nothing
+        SuggestionScorer.from_table({**table, "promote_choice": {"weights": [["bias", -1.0]]}})
