@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 from annotator.core.progress import Advance
 from annotator.core.records import COREF, QUOTE, QUOTE_TYPES, SAID_BY, SPEAKER, Span, Task
 from annotator.measure.spans import OVERLAP, Score, overlap_match, pair_spans, score_spans
-from annotator.nlp.name_words import FEMALE_TITLES, MALE_TITLES, TITLES
+from annotator.nlp.word_lists import word_set  # not name_words: it imports spaCy, which the CLI starts without
 
 @dataclass
 class KindScore:
@@ -354,13 +354,14 @@ def _same_name(a: str, b: str) -> bool:
 
 def _titled_apart(words_a: list[str], words_b: list[str]) -> bool:
     """Titles of the two sexes ("Mrs. Okonjo", "Mr. Okonjo"): two people of one family name."""
-    return any(set(words_a) & first and set(words_b) & second
-               for first, second in ((MALE_TITLES, FEMALE_TITLES), (FEMALE_TITLES, MALE_TITLES)))
+    male, female = word_set("MALE_TITLES"), word_set("FEMALE_TITLES")
+    return any(set(words_a) & first and set(words_b) & second for first, second in ((male, female), (female, male)))
 
 
 def _untitled(words: list[str]) -> set[str]:
     """A name's words without the titles before its surname: "Mr. Okonjo" is a part of "Ruth Okonjo"."""
-    return {word for word in words[:-1] if word not in TITLES} | {words[-1]}
+    titles = word_set("TITLES")
+    return {word for word in words[:-1] if word not in titles} | {words[-1]}
 
 
 def _name_words(name: str) -> list[str]:
