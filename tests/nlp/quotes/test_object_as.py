@@ -5,6 +5,7 @@ prepositional-object rule), both through ``said_to_be``."""
 from annotator.nlp.quotes import object_of_cue, prepositional_object
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.quotes.helpers import found_at
+from tests.nlp.quotes.test_prepositional_object_as import _POINTED_TO_PORT
 
 #: ``The senator described the new fees``, and what follows it in each test.
 _DESCRIBED_FEES = """
@@ -44,14 +45,7 @@ def test_as_clause_with_a_subject_of_its_own_stays_out():
 
 
 def test_as_clause_after_the_preposition_s_object_is_part_of_the_content():
-    doc = hand_doc("The senator pointed to the new port as needed for trade.", """
-        The      DET   DT   det    1
-        senator  NOUN  NN   nsubj  2
-        pointed  VERB  VBD  ROOT   2 point
-        to       ADP   IN   prep   2
-        the      DET   DT   det    6
-        new      ADJ   JJ   amod   6
-        port     NOUN  NN   pobj   3
+    doc = hand_doc("The senator pointed to the new port as needed for trade.", _POINTED_TO_PORT + """
         as       SCONJ IN   mark   8
         needed   VERB  VBN  advcl  2 need
         for      ADP   IN   prep   8
