@@ -20,6 +20,7 @@ from annotator.nlp.name_words import another_speaker, could_report, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut, speakers_other_act
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done, acts_as_verb, own_clause
+from annotator.nlp.quotes.said_to_be import said_to_be
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
@@ -137,8 +138,10 @@ def _going_on(verb: Token, thing: Token, lexicon: Lexicon) -> list[Token]:
     """The verb's phrases after its object that go on saying it: a predicate, a phrase of one of
     ``lexicon.continuing_prepositions`` (``as``/``for``/``of``) or an infinitive; right after the
     object, a phrase of one of ``lexicon.object_prepositions`` with a common noun (``compared the
-    levy to a fine``)."""
-    return [c for c in verb.children if c.i > thing.i and (
+    levy to a fine``); right after the object, a clause opened by ``as`` (``described the fees as
+    designed to punish farmers``: ``said_to_be``)."""
+    clause = said_to_be(verb, thing.right_edge.i)
+    return [c for c in verb.children if c.i > thing.i and (c == clause or 
         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in lexicon.continuing_prepositions
         or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         or c.dep_ == "prep" and c.lower_ in lexicon.object_prepositions and c.i == thing.right_edge.i + 1

@@ -14,6 +14,7 @@ from annotator.nlp.quotes.clause_end import reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.own_clause import own_clause
+from annotator.nlp.quotes.said_to_be import said_to_be
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.lexicon import SUBJECT_DEPS
@@ -90,9 +91,9 @@ def _last_asked(verb: Token, thing: Token) -> int:
     what the person called on is to do, or with ``pointed to the port as a model`` the last of what
     the object is said to be (the ``as`` phrase right after it, as after a verb of regarding)."""
     last = thing.right_edge.i
-    said_to_be = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i == last + 1), None)
-    if said_to_be is not None:
-        return said_to_be.right_edge.i
+    said = said_to_be(verb, last)
+    if said is not None:
+        return said.right_edge.i
     asked = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > last
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if asked is not None and asked.left_edge.i == last + 1:

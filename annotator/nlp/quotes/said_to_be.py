@@ -1,0 +1,31 @@
+"""What a report's object is said to be: the ``as`` phrase the verb takes right after the object
+(``described the fees as a tax``, ``described the fees as designed to punish farmers``, ``pointed
+to the port as a model``), part of the content as after a verb of regarding."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: The clause dependencies an ``as`` predicate without a subject of its own gets from the parser
+#: (``as designed to …``, ``as likely to …``).
+_CLAUSE_DEPS = frozenset({"advcl"})
+#: What a clause's own subject is: a clause with one is the reporter's time or cause
+#: (``cited the report as he argued …``), not what the object is said to be.
+_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def said_to_be(verb: Token, last: int) -> Token | None:
+    """The verb's phrase opened by ``as`` right after the object's last token ``last``: a
+    prepositional phrase (``as a model``), or a clause with no subject of its own whose ``as`` is
+    its own (``as designed to punish farmers``)."""
+    doc = verb.doc
+    if last + 1 >= len(doc) or doc[last + 1].lower_ != "as":
+        return None
+    opener = doc[last + 1]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == opener.i:
+            return child
+        if child.dep_ in _CLAUSE_DEPS and child.left_edge.i == opener.i and opener.head.i == child.i \
+                and not any(c.dep_ in _OWN_SUBJECT_DEPS for c in child.children):
+            return child
+    return None
