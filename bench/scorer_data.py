@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotator.core.records import CUE, QUOTE, SPEAKER, Span, Task
 from annotator.measure.evaluation import Attribution, match_quotes_with_pieces, same_speaker, speakers_of
-from annotator.measure.keys import KEY_COSTS, SUGGESTION_COSTS
+from annotator.measure.keys import KEY_COSTS, SUGGESTION_COSTS, speaker_fix
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.lexicon import shared_lexicon
 from annotator.nlp.suggest.propose import Proposal, proposals
@@ -73,16 +73,12 @@ def candidate_of(task: Task, facts: DocFacts, proposal: Proposal, lexicon) -> Ca
 
 def show_gain(right: bool, gold_has_speaker: bool, speaker_right: bool, has_speaker: bool) -> int:
     """The keys a shown suggestion saves, as ``measure/keys.py`` counts them: a wrong one costs its
-    visit; a right one saves its add less its visit and take, and less the fix of its speaker (a
-    speaker missing or wrong where gold has one, a speaker where gold has none)."""
+    visit; a right one saves its add less its visit and take, and less the fix of its speaker
+    (``keys.speaker_fix``)."""
     if not right:
         return -SUGGESTION_COSTS["visit"]
-    gain = KEY_COSTS["add"] - SUGGESTION_COSTS["visit"] - SUGGESTION_COSTS["take"]
-    if gold_has_speaker and not speaker_right:
-        gain -= KEY_COSTS["speaker"]
-    elif not gold_has_speaker and has_speaker:
-        gain -= KEY_COSTS["delete"]
-    return gain
+    fix = speaker_fix(gold_has_speaker, speaker_right, has_speaker)
+    return KEY_COSTS["add"] - SUGGESTION_COSTS["visit"] - SUGGESTION_COSTS["take"] - (KEY_COSTS[fix] if fix else 0)
 
 
 def label(rows: DocRows) -> None:

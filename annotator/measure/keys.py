@@ -41,12 +41,23 @@ def _gold_quotes(gold: Task) -> list[Span]:
 def _fix_found(fixes: Counter, g: Span, quote: Span, g_attr: dict, said: list | None) -> None:
     """The fixes of a found quote ``quote`` (gold ``g``) whose speakers are ``said`` (None: none):
     a speaker missing or wrong, a speaker where gold has none, its boundaries."""
-    if g.key in g_attr and not (said and same_speaker(g_attr[g.key], said)):
-        fixes["speaker"] += 1
-    elif g.key not in g_attr and said:
-        fixes["delete"] += 1
+    gold_has_speaker = g.key in g_attr
+    fix = speaker_fix(gold_has_speaker, gold_has_speaker and bool(said) and same_speaker(g_attr[g.key], said),
+                      bool(said))
+    if fix is not None:
+        fixes[fix] += 1
     if (g.start, g.end) != (quote.start, quote.end):
         fixes["extent"] += 1
+
+
+def speaker_fix(gold_has_speaker: bool, speaker_right: bool, has_speaker: bool) -> str | None:
+    """The fix a found quote's speaker needs: ``speaker`` when gold has one and the quote's is missing
+    or wrong, ``delete`` when gold has none and the quote has one; else None."""
+    if gold_has_speaker and not speaker_right:
+        return "speaker"
+    if not gold_has_speaker and has_speaker:
+        return "delete"
+    return None
 
 
 def mean_keys(gold: Sequence[Task], predicted: Sequence[Task], *, extent: bool = False) -> float:

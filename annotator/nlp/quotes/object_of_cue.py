@@ -141,7 +141,7 @@ def _going_on(verb: Token, thing: Token, lexicon: Lexicon) -> list[Token]:
     levy to a fine``); right after the object, a clause opened by ``as`` (``described the fees as
     designed to punish farmers``: ``said_to_be``)."""
     clause = said_to_be(verb, thing.right_edge.i)
-    return [c for c in verb.children if c.i > thing.i and (c == clause or 
+    return [c for c in verb.children if c.i > thing.i and (c == clause or
         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in lexicon.continuing_prepositions
         or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         or c.dep_ == "prep" and c.lower_ in lexicon.object_prepositions and c.i == thing.right_edge.i + 1
