@@ -22,11 +22,14 @@ from annotator.nlp.learned_spans import LEARNED_LABELS
 
 @dataclass
 class ExampleStats:
+    """What making the examples read and left out: the ``paragraphs`` the examples hold, the gold
+    ``spans`` read, of which ``dropped`` because a longer span of another layer overlaps them, and
+    ``across_paragraphs`` that run over a paragraph break (the paragraph tagger leaves them out: it
+    sees one paragraph at a time)."""
+
     paragraphs: int = 0
     spans: int = 0
-    #: left out because a longer span of another layer overlaps them
     dropped: int = 0
-    #: left out because they run over a paragraph break (a tagger sees one paragraph at a time)
     across_paragraphs: int = 0
 
 
