@@ -76,8 +76,9 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # -- syntax ----------------------------------------------------------------------------------
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-#: A clause has a subject of its own: a subject, or an expletive standing in for one (``there is``, ``it seems``).
-CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "expl")
+#: A clause has a subject of its own: a subject, a clause as its subject (``what he said is true``), or an
+#: expletive standing in for one (``there is``, ``it seems``).
+CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "csubj", "csubjpass", "expl")
 #: Tags of a finite verb: a clause with one can be a statement.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CONTENT_AFTER_MARKS = word_set("CONTENT_AFTER_MARKS")

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.quotes.found import has_clause_subject
+
 #: The clause dependencies an ``as`` predicate without a subject of its own gets from the parser
 #: (``as designed to …``, ``as likely to …``).
 _CLAUSE_DEPS = frozenset({"advcl"})
-#: What a clause's own subject is: a clause with one is the reporter's time or cause
-#: (``cited the report as he argued …``), not what the object is said to be.
-_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def said_to_be(verb: Token, last: int) -> Token | None:
@@ -25,7 +24,8 @@ def said_to_be(verb: Token, last: int) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.i == opener.i:
             return child
+        # a clause with a subject of its own is the reporter's time or cause (``as he argued …``)
         if child.dep_ in _CLAUSE_DEPS and child.left_edge.i == opener.i and opener.head.i == child.i \
-                and not any(c.dep_ in _OWN_SUBJECT_DEPS for c in child.children):
+                and not has_clause_subject(child):
             return child
     return None

@@ -1,9 +1,10 @@
 """The span shapes the quote rules share (``found.trimmed``, ``found.with_closing_mark``)."""
 
 import spacy
+from spacy.tokens import Doc
 
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.quotes.found import trimmed, with_closing_mark
+from annotator.nlp.quotes.found import has_clause_subject, trimmed, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 
 
@@ -28,3 +29,19 @@ def test_a_paraphrase_keeps_the_marks_of_the_quoted_part_it_starts_with():
     start = next(t.i for t in doc if t.text == "top")
     assert with_closing_mark(scan, doc[start:len(doc) - 1]).text == '"top secret" files had passed through her server'
     assert with_closing_mark(scan, doc[start + 3:len(doc) - 1]).text == "files had passed through her server"
+
+
+def test_a_clause_as_subject_is_a_subject_of_its_own():
+    """``has_clause_subject``: a clausal subject counts (``what the mayor promised was a new bridge``),
+    as an expletive does; a clause with neither has none (``as expected by the mayor``)."""
+    words = ["what", "the", "mayor", "promised", "was", "a", "bridge"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 2, 3, 4, 4, 6, 4],
+              deps=["dobj", "det", "nsubj", "csubj", "ROOT", "det", "attr"])
+    assert has_clause_subject(doc[4])
+    words = ["as", "expected", "by", "the", "mayor"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 2],
+              deps=["mark", "ROOT", "agent", "det", "pobj"])
+    assert not has_clause_subject(doc[1])
+    words = ["there", "is", "a", "bridge"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1], deps=["expl", "ROOT", "det", "attr"])
+    assert has_clause_subject(doc[1])
