@@ -327,6 +327,7 @@ def main() -> int:
         gold = [task for _, task in read_tasks([args.dump / "gold.jsonl"])]
         predicted = [task for _, task in read_tasks([args.dump / "predicted.jsonl"])]
         report(gold, predicted)
+        print_keys(gold, predicted)
         return 0
 
     if args.split in HELD_OUT or any(part in HELD_OUT for part in args.corpus.resolve().parts[-1:]):
