@@ -36,10 +36,16 @@ pytestmark = pytest.mark.model
 #: a verb of asking), news_heldout 0.958 / 0.958 / 0.958 / 0.933 -> 0.946 / 0.946 / 0.946 / 0.922,
 #: news_dev 0.944 / 0.944 / 0.939 / 0.927 -> 0.939 / 0.939 / 0.933 / 0.922 (the scorer refitted with
 #: the session's new sources). The floors of the first two moved by as much.
+#: Session 21: a sure suggestion with a cue and no speaker becomes a pre-label without a source, as
+#: PolNeAR annotates them (``is expected to …``, ``are understood to …``, ``was reported``); the
+#: hand-made sets, written to the older convention, have none: news_heldout's quotes overlap and exact
+#: F1 0.952 / 0.952 -> 0.929 / 0.929 (four pieces of two raising verbs), news_dev 0.939 -> 0.934 (one),
+#: news_blind unchanged, attributed and resolved unchanged everywhere. news_heldout's quote floors
+#: moved by as much.
 FLOORS = {
     "news_dev": (0.93, 0.90, 0.93, 0.88, 0.85),
     "news_blind": (0.91, 0.89, 0.91, 0.88, 0.80),
-    "news_heldout": (0.94, 0.93, 0.94, 0.90, 0.78),
+    "news_heldout": (0.92, 0.92, 0.94, 0.90, 0.78),
 }
 
 

@@ -32,6 +32,11 @@ SUGGESTIONS_PIPE = "annotator_suggestions"
 #: suggestion it scores at least this, and make one a pre-label at this or more (None: never).
 SCORER_MIN_SCORE: float = shipped_table().get("min_score", MIN_SCORE)
 PROMOTE_MIN_SCORE: float | None = shipped_table().get("promote_min_score")
+#: Make a suggestion with a cue and no speaker a pre-label without a source (PolNeAR's
+#: ``Attribution-no-source``: ``the bridge is expected | to open in May``) when its score is at
+#: least this: the break-even of the keys, since a right one saves its visit and take (2) and a
+#: wrong one costs its delete (3) instead of its visit (1). None: never.
+PROMOTE_SOURCELESS_MIN_SCORE: float | None = 0.5
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions", "doc.spans", "doc._.relations"],
@@ -39,14 +44,18 @@ PROMOTE_MIN_SCORE: float | None = shipped_table().get("promote_min_score")
                   default_config={"enabled": True, "sources": [*DEFAULT_SOURCES, *EXTENT_SOURCES], "min_score": MIN_SCORE,
                                   "counts_weight": COUNTS_WEIGHT, "learned_min_score": None, "scorer": True,
                                   "scorer_min_score": SCORER_MIN_SCORE, "promote": True,
-                                  "promote_min_score": PROMOTE_MIN_SCORE, "scorer_weights": None})
+                                  "promote_min_score": PROMOTE_MIN_SCORE,
+                                  "promote_sourceless_min_score": PROMOTE_SOURCELESS_MIN_SCORE, "scorer_weights": None})
 def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
                    counts_weight: float, learned_min_score: float | None, scorer: bool, scorer_min_score: float,
-                   promote: bool, promote_min_score: float | None, scorer_weights: dict | None) -> Suggester:
+                   promote: bool, promote_min_score: float | None, promote_sourceless_min_score: float | None,
+                   scorer_weights: dict | None) -> Suggester:
     """``learned_min_score``: read from pipelines saved before the counts updated the table's score
     (their own threshold); no longer used: ``min_score`` serves both. ``scorer``: score with the
     learned model (``scorer_weights``, a pipeline's own, else the shipped one) where it knows the
-    source; ``promote``: make the suggestions it scores at least ``promote_min_score`` pre-labels."""
+    source; ``promote``: make the suggestions it scores at least ``promote_min_score`` pre-labels, and
+    those with a cue and no speaker scored at least ``promote_sourceless_min_score`` pre-labels without a
+    source."""
     unknown = sorted(set(sources) - set(SOURCES) - set(EXTENT_SOURCES))
     if unknown:
         raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} "
@@ -60,7 +69,8 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
         raise ValueError(f"[components.{name}] scorer_weights: {err}") from None
     return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp),
                      frames=frames, counts_weight=counts_weight, scorer=model, scorer_min_score=scorer_min_score,
-                     promote=promote, promote_min_score=promote_min_score)
+                     promote=promote, promote_min_score=promote_min_score,
+                     promote_sourceless_min_score=promote_sourceless_min_score)
 
 
 class Suggester:
@@ -73,7 +83,9 @@ class Suggester:
 
     ``scorer``: the learned model; a proposal of a source it knows is scored by it and shown at
     ``scorer_min_score`` or more, and made a pre-label (``promote``) at ``promote_min_score`` or
-    more when it has a cue and a speaker. ``scorer=None`` or ``promote=False`` switch either off.
+    more when it has a cue and a speaker; one with a cue and no speaker is made a pre-label without a
+    source at ``promote_sourceless_min_score`` or more (of any score it is shown with). ``scorer=None``
+    or ``promote=False`` switch either off.
 
     With a trained frames component (``frames``, ``annotator train --design frames``: how often the
     team annotated each frame and cue word), every frame's candidates are proposed and the team's
@@ -87,7 +99,8 @@ class Suggester:
                  scores: dict[str, tuple[float, ...]] | None = None,
                  frames: FrameAdder | None = None, counts_weight: float = COUNTS_WEIGHT,
                  scorer: SuggestionScorer | None = None, scorer_min_score: float = SCORER_MIN_SCORE,
-                 promote: bool = True, promote_min_score: float | None = PROMOTE_MIN_SCORE) -> None:
+                 promote: bool = True, promote_min_score: float | None = PROMOTE_MIN_SCORE,
+                 promote_sourceless_min_score: float | None = PROMOTE_SOURCELESS_MIN_SCORE) -> None:
         self.enabled = enabled
         self.sources = frozenset(sources)
         self.min_score = min_score
@@ -99,6 +112,7 @@ class Suggester:
         self.scorer_min_score = scorer_min_score
         self.promote = promote
         self.promote_min_score = promote_min_score
+        self.promote_sourceless_min_score = promote_sourceless_min_score
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
@@ -120,6 +134,7 @@ class Suggester:
             else:
                 chosen = choose(found, self.scores, self.min_score, rate)
             up = {id(p) for p, _ in chosen if self.promotes(p, described)}
+        up |= {id(p) for p, score in chosen if self.promotes_sourceless(p, score)}
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
@@ -218,6 +233,13 @@ class Suggester:
         only, in blocks, and only when promoting)."""
         blocks = described.get(id(proposal))
         return blocks is not None and self.scorer.promote_probability(merged(blocks)) >= self.promote_min_score
+
+    def promotes_sourceless(self, proposal: Proposal, score: float) -> bool:
+        """Whether a chosen proposal with a cue and no speaker becomes a pre-label without a source:
+        shown with a score of ``promote_sourceless_min_score`` or more."""
+        at = self.promote_sourceless_min_score
+        return self.promote and at is not None and proposal.speaker is None and proposal.cue is not None \
+            and score >= at
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal, prior: float | None = None) -> float:
         """``prior`` (the learned scorer's probability, when it scores the proposal), else the table's

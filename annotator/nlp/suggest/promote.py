@@ -2,7 +2,8 @@
 at least the component's ``promote_min_score``, with a cue and a speaker, is written as the rules
 write a quote: its span in ``doc.spans["quotes"]`` with its type, its cue in ``doc.spans["cues"]``
 (``CUE``), its speaker in ``doc.spans["speakers"]`` (``SAID_BY``), and the speaker's ``COREF`` from
-the coreference rules, as taking it with ``+`` on the annotate screen would."""
+the coreference rules, as taking it with ``+`` on the annotate screen would. One with a cue and no
+speaker (``promote_sourceless_min_score``) is written the same way without a speaker."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def promotable(proposal: Proposal) -> bool:
 
 
 def promote(doc: Doc, promoted: list[Proposal]) -> None:
-    """Write each proposal (none overlapping a quote of ``doc`` or another) as a pre-labeled quote."""
+    """Write each proposal (none overlapping a quote of ``doc`` or another) as a pre-labeled quote, with
+    its speaker when it has one."""
     if not promoted:
         return
     ensure_span_groups(doc)
@@ -33,6 +35,8 @@ def promote(doc: Doc, promoted: list[Proposal]) -> None:
         groups["quotes"][(quote.start, quote.end)] = quote
         cue = groups["cues"].setdefault((proposal.cue.start, proposal.cue.end), proposal.cue)
         add_relation(doc, quote, QUOTE, cue, CUE, CUE_REL)
+        if proposal.speaker is None:
+            continue
         key = (proposal.speaker.start, proposal.speaker.end)
         if key not in groups["speakers"]:
             new_speakers.append(proposal.speaker)
