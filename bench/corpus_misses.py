@@ -121,6 +121,27 @@ def print_misses(gold: list[Task], predicted: list[Task], classes: dict[int, dic
               f"{row['not found']:,} | {row['speaker']:,} |")
     print(f"| all | {total['gold']:,} | 100% | {total['indirect']:,} / {total['mixed']:,} / {total['direct']:,} | "
           f"{total['right'] / max(total['gold'], 1):.2f} | {total['not found']:,} | {total['speaker']:,} |")
+    print_sourceless(gold, by_text)
+
+
+def print_sourceless(gold: list[Task], by_text: dict[str, Task]) -> None:
+    """The gold quotes without a source, which the table leaves out and keys count all the same (an
+    add each when missed): how many, found, and found by a quote with a speaker (which gold does not give)."""
+    counts: Counter = Counter()
+    for g in gold:
+        pred = by_text.get(g.text) or Task(text=g.text)
+        optional = {tuple(pair) for pair in g.meta.get("optional", [])}
+        g_quotes = [s for s in g.spans if s.label == QUOTE and (s.start, s.end) not in optional]
+        pairs, _ = match_quotes_with_pieces(g.text, g_quotes, [s for s in pred.spans if s.label == QUOTE])
+        sourced, p_attr = speakers_of(g), speakers_of(pred)
+        partner = {g_quote.key: p for g_quote, p in pairs}
+        for quote in (q for q in g_quotes if q.key not in sourced):
+            counts["gold"] += 1
+            counts["found"] += quote.key in partner
+            counts["speaker"] += quote.key in partner and partner[quote.key].key in p_attr
+    print(f"gold quotes without a source (not in the table; each missed one is an add): {counts['gold']:,}, "
+          f"found {counts['found']:,} ({counts['found'] / max(counts['gold'], 1):.2f}), "
+          f"{counts['speaker']:,} of them by a quote with a speaker (a delete each)")
 
 
 def keep_classes(ours, gold: list[Task], classes: dict[int, dict]) -> str:
