@@ -1,0 +1,34 @@
+"""``rule:raised-subject`` and ``rule:raised-complement`` beyond the infinitive: what a raising verb
+says its subject seems (an adjective, a ``like`` phrase) and ``it seems that …``; sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.suggest.test_broad import found
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, subject, complement", [
+    ("The ferry operator appears confident about the new timetable.", "The ferry operator",
+     "confident about the new timetable"),
+    ("The harbour board seemed ready to approve the dredging plan.", "The harbour board",
+     "ready to approve the dredging plan"),
+])
+def test_what_a_raising_verb_says_its_subject_seems_is_the_second_piece(nlp_model, text, subject, complement):
+    assert [c for c, _, speaker in found(nlp_model, text, "rule:raised-subject") if speaker is None] == [subject]
+    assert [c for c, _, speaker in found(nlp_model, text, "rule:raised-complement") if speaker is None] == [complement]
+
+
+def test_it_seems_that_gives_the_clause_alone(nlp_model):
+    text = "It seems that the ferry will resume its winter crossings."
+    assert found(nlp_model, text, "rule:raised-subject") == []
+    assert [(c, cue) for c, cue, _ in found(nlp_model, text, "rule:raised-complement")] == [
+        ("the ferry will resume its winter crossings", "seems")]
+
+
+@pytest.mark.parametrize("text", ["The ferry operator appeared at the hearing on Monday.",
+                                  "The ferry operator seemed tired."])
+def test_a_place_or_a_lone_word_after_a_raising_verb_is_no_piece(nlp_model, text):
+    assert found(nlp_model, text, "rule:raised-complement") == []
