@@ -125,7 +125,8 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     out = [] if subject is None else [BroadFind("rule:raised-subject", f, speaker, True)
                                       for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, cue)]
     out += [BroadFind("rule:raised-complement", f, speaker, True)
-            for f in content_quote(scan, verb, start, complement.right_edge.i, cue, min_tokens=2)]
+            for f in content_quote(scan, verb, start, complement.right_edge.i, cue,
+                                   min_tokens=1 if complement.dep_ in RAISED_PREDICATE_DEPS else 2)]
     return out
 
 
