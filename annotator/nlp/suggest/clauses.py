@@ -4,8 +4,9 @@ its measured right-rates (``scores``).
 
 * ``rule:subjectless-clause`` — under a verb without a subject of its own, a participle or a verb
   sharing another's subject (``the mayor left, adding that the fund was empty``), its speaker the
-  one it shares (``holders.verb_holder``); ``rule:subjectless-infinitive`` the same with a ``to``
-  infinitive (``…, vowing to reopen the mine``);
+  one it shares (``holders.verb_holder``), none under a participle of asking (``Asked whether …,
+  the mayor said``: the one it shares was asked); ``rule:subjectless-infinitive`` the same with a
+  ``to`` infinitive (``…, vowing to reopen the mine``);
 * ``rule:free-clause`` — under a verb whose subject cannot speak (a thing, ``it``, ``this``) or
   is the writer or the reader (``we``, ``you``), which the frames refuse (``the rule seems to
   favour the incumbents``); its speaker read by the speaker rules; ``rule:free-infinitive`` the
@@ -45,5 +46,15 @@ def verb_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     kind = "clause" if clause.dep_ == "ccomp" else "infinitive"
     if subject is not None:
         return [BroadFind(f"rule:free-{kind}", f) for f in found]
+    if asked_of_the_holder(verb, scan.lexicon):
+        return [BroadFind(f"rule:subjectless-{kind}", f, None, True) for f in found]
     speaker = verb_holder(verb, scan.lexicon)
     return [BroadFind(f"rule:subjectless-{kind}", f, speaker, speaker is not None) for f in found]
+
+
+def asked_of_the_holder(verb: Token, lexicon) -> bool:
+    """``Asked whether the port would close, the mayor said …``: a verb of asking as a participle
+    without an agent was asked *of* the subject it shares, so the question has no source (an unnamed
+    asker, as attribution corpora annotate it), not the one who answers."""
+    return verb.lemma_.lower() in lexicon.question_verbs and (verb.tag_ == "VBN" or verb.dep_ == "advcl") \
+        and not any(c.dep_ == "agent" for c in verb.children)
