@@ -4,7 +4,9 @@ that one is right, from its parse) or, for a source it was not fitted on, by the
 of their source (``scores``), none overlapping another (the higher score wins). They are kept apart
 from the annotations: ``doc._.suggestions`` holds ``convert.DocSuggestion`` tuples of character
 offsets, which ``convert.doc_to_task`` writes to ``Task.suggestions``. The surest, scored at least
-``promote_min_score`` with a cue and a speaker, become pre-labels instead (``promote``)."""
+``promote_min_score`` with a cue and a speaker, become pre-labels instead (``promote``). The rules'
+pre-labels the demotion model rates under its ``demote_min_score`` go the other way: they are taken out
+of the pre-labels and suggested instead (``demote``)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.frames.candidates import overlaps_any
+from annotator.nlp.suggest.demote import DemoteModel, default_demoter, demote
+from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
@@ -32,6 +36,9 @@ SUGGESTIONS_PIPE = "annotator_suggestions"
 #: suggestion it scores at least this, and make one a pre-label at this or more (None: never).
 SCORER_MIN_SCORE: float = shipped_table().get("min_score", MIN_SCORE)
 PROMOTE_MIN_SCORE: float | None = shipped_table().get("promote_min_score")
+#: The demotion model's threshold chosen with its weights (``bench/fit_demote.py``): a rule's pre-label
+#: it scores under this becomes a suggestion (None: none fitted).
+DEMOTE_MIN_SCORE: float | None = demote_table().get("min_score")
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions", "doc.spans", "doc._.relations"],
@@ -39,14 +46,19 @@ PROMOTE_MIN_SCORE: float | None = shipped_table().get("promote_min_score")
                   default_config={"enabled": True, "sources": [*DEFAULT_SOURCES, *EXTENT_SOURCES], "min_score": MIN_SCORE,
                                   "counts_weight": COUNTS_WEIGHT, "learned_min_score": None, "scorer": True,
                                   "scorer_min_score": SCORER_MIN_SCORE, "promote": True,
-                                  "promote_min_score": PROMOTE_MIN_SCORE, "scorer_weights": None})
+                                  "promote_min_score": PROMOTE_MIN_SCORE, "scorer_weights": None, "demote": True,
+                                  "demote_min_score": DEMOTE_MIN_SCORE, "demote_weights": None})
 def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
                    counts_weight: float, learned_min_score: float | None, scorer: bool, scorer_min_score: float,
-                   promote: bool, promote_min_score: float | None, scorer_weights: dict | None) -> Suggester:
+                   promote: bool, promote_min_score: float | None, scorer_weights: dict | None,
+                   demote: bool = True, demote_min_score: float | None = DEMOTE_MIN_SCORE,
+                   demote_weights: dict | None = None) -> Suggester:
     """``learned_min_score``: read from pipelines saved before the counts updated the table's score
     (their own threshold); no longer used: ``min_score`` serves both. ``scorer``: score with the
     learned model (``scorer_weights``, a pipeline's own, else the shipped one) where it knows the
-    source; ``promote``: make the suggestions it scores at least ``promote_min_score`` pre-labels."""
+    source; ``promote``: make the suggestions it scores at least ``promote_min_score`` pre-labels;
+    ``demote``: suggest instead the rules' pre-labels the demotion model (``demote_weights``, else the
+    shipped one) scores under ``demote_min_score`` (None: the model's own)."""
     unknown = sorted(set(sources) - set(SOURCES) - set(EXTENT_SOURCES))
     if unknown:
         raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} "
@@ -58,9 +70,15 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
         model = (SuggestionScorer.from_table(scorer_weights) if scorer_weights else default_scorer()) if scorer else None
     except ValueError as err:
         raise ValueError(f"[components.{name}] scorer_weights: {err}") from None
+    try:
+        demoter = (DemoteModel.from_table(demote_weights) if demote_weights else default_demoter()) if demote else None
+    except ValueError as err:
+        raise ValueError(f"[components.{name}] demote_weights: {err}") from None
+    if demoter is not None and demote_min_score is not None:
+        demoter = DemoteModel(demoter.weights, demote_min_score)
     return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp),
                      frames=frames, counts_weight=counts_weight, scorer=model, scorer_min_score=scorer_min_score,
-                     promote=promote, promote_min_score=promote_min_score)
+                     promote=promote, promote_min_score=promote_min_score, demoter=demoter)
 
 
 class Suggester:
@@ -74,6 +92,8 @@ class Suggester:
     ``scorer``: the learned model; a proposal of a source it knows is scored by it and shown at
     ``scorer_min_score`` or more, and made a pre-label (``promote``) at ``promote_min_score`` or
     more when it has a cue and a speaker. ``scorer=None`` or ``promote=False`` switch either off.
+    ``demoter``: the demotion model; the rules' pre-labels it scores under its threshold are suggested
+    instead (``demote``; None: none is).
 
     With a trained frames component (``frames``, ``annotator train --design frames``: how often the
     team annotated each frame and cue word), every frame's candidates are proposed and the team's
@@ -87,7 +107,8 @@ class Suggester:
                  scores: dict[str, tuple[float, ...]] | None = None,
                  frames: FrameAdder | None = None, counts_weight: float = COUNTS_WEIGHT,
                  scorer: SuggestionScorer | None = None, scorer_min_score: float = SCORER_MIN_SCORE,
-                 promote: bool = True, promote_min_score: float | None = PROMOTE_MIN_SCORE) -> None:
+                 promote: bool = True, promote_min_score: float | None = PROMOTE_MIN_SCORE,
+                 demoter: DemoteModel | None = None) -> None:
         self.enabled = enabled
         self.sources = frozenset(sources)
         self.min_score = min_score
@@ -99,10 +120,13 @@ class Suggester:
         self.scorer_min_score = scorer_min_score
         self.promote = promote
         self.promote_min_score = promote_min_score
+        self.demoter = demoter
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
             return doc
+        # the rules' pre-labels are rated as the rules left them, before any is promoted
+        unsure = self.demoter.unsure(doc, self.lexicon) if self.demoter is not None else []
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
         found = proposals(doc, self.lexicon, self.live_sources()) + [p for p, _ in learned]
         rate, modelled, described, choosing = self.rated(doc, found, learned)
@@ -124,7 +148,12 @@ class Suggester:
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
         promote(doc, [p for p, _ in chosen if id(p) in up])
-        doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents
+        demoted = demote(doc, unsure)
+        if demoted:  # (an extent offered for a demoted quote has no quote left to replace)
+            gone = {(s.quote_start, s.quote_end) for s in demoted}
+            extents = [s for s in extents if (s.replaces_start, s.replaces_end) not in gone]
+        doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents \
+            + demoted
         return doc
 
     def scorer_chosen(self, found: list[Proposal], rate, scored: dict[int, float],
