@@ -43,7 +43,7 @@ from annotator.measure.keys import (  # noqa: E402
     KEY_COSTS, SUGGESTION_COSTS, keys_to_gold, keys_with_suggestions, suggestion_fixes,
 )
 from annotator.nlp.suggest.demote import (  # noqa: E402
-    DEMOTE_CROSSES, DEMOTED_SOURCE, PRELABEL_SOURCE, DemoteModel, prelabel_features, prelabels, resolved_speakers,
+    AmongPreLabels, DEMOTE_CROSSES, DEMOTED_SOURCE, PRELABEL_SOURCE, DemoteModel, prelabel_features, prelabels,
 )
 from annotator.nlp.suggest.scorer import DocFacts  # noqa: E402
 
@@ -93,11 +93,12 @@ def collect(nlp, suggester, gold: list[Task]) -> list[DocRows]:
         rules = doc_to_task(doc)
         facts = DocFacts.of(doc)
         candidates = []
-        found, resolved = prelabels(doc), resolved_speakers(doc)
+        found = prelabels(doc)
+        among = AmongPreLabels.of(doc, found)
         for p in found:
             quote = _record(rules, p.span, QUOTE, p.quote_type)
             if quote is not None:
-                candidates.append(Candidate(prelabel_features(facts, p, found, resolved, lexicon), PRELABEL_SOURCE,
+                candidates.append(Candidate(prelabel_features(facts, p, among, lexicon), PRELABEL_SOURCE,
                                             quote, _record(rules, p.cue, CUE), _record(rules, p.speaker, SPEAKER)))
         rows = DocRows(g, doc_to_task(suggester(doc)), candidates)
         label(rows)

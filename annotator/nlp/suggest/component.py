@@ -126,10 +126,11 @@ class Suggester:
         if not self.enabled:
             return doc
         # the rules' pre-labels are rated as the rules left them, before any is promoted
-        unsure = self.demoter.unsure(doc, self.lexicon) if self.demoter is not None else []
+        facts = DocFacts.of(doc) if self.demoter is not None else None  # (the scorer reads the same)
+        unsure = self.demoter.unsure(doc, self.lexicon, facts) if self.demoter is not None else []
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
         found = proposals(doc, self.lexicon, self.live_sources()) + [p for p, _ in learned]
-        rate, modelled, described, choosing = self.rated(doc, found, learned)
+        rate, modelled, described, choosing = self.rated(doc, found, learned, facts)
         if choosing:  # promoted as the kept show model chooses; the others shown as the new one chooses
             first = self.scorer_chosen(found, rate, choosing, self.scorer.choice_min_score)
             promoted = [p for p, _ in first if self.promotes(p, described)]
@@ -176,18 +177,18 @@ class Suggester:
             live |= {frame_source(frame.name) for frame in self.frames.frames}
         return frozenset(live)
 
-    def rated(self, doc: Doc, found: list[Proposal], learned):
+    def rated(self, doc: Doc, found: list[Proposal], learned, facts: DocFacts | None = None):
         """How ``found`` is scored: the rate (a trained model's own, or the team's counts, else None
         for a proposal), and the learned scorer's probabilities and features (``modelled``) of those
         no rate scores."""
         counts = self.team_counts()
         if counts is None:
             rate = with_learned(None, learned)
-            return (rate, *self.modelled(doc, found, rate))
+            return (rate, *self.modelled(doc, found, rate, facts))
         # the team's counts move what the pipeline would show without them: the learned scorer's
         # probability where it scores the proposal, else the table's score; the scorer keeps the
         # proposals no other rate scores (as ``modelled`` given the rate), all scored once
-        shown, shown_features, choosing = self.modelled(doc, found, None)
+        shown, shown_features, choosing = self.modelled(doc, found, None, facts)
 
         def counted(proposal: Proposal) -> float | None:
             if proposal.candidate is None:
@@ -199,8 +200,8 @@ class Suggester:
                 {key: value for key, value in shown_features.items() if key in unrated},
                 {key: value for key, value in choosing.items() if key in unrated})
 
-    def modelled(self, doc: Doc, found: list[Proposal],
-                 rate) -> tuple[dict[int, float], dict[int, list[Features]], dict[int, float]]:
+    def modelled(self, doc: Doc, found: list[Proposal], rate,
+                 facts: DocFacts | None = None) -> tuple[dict[int, float], dict[int, list[Features]], dict[int, float]]:
         """The learned scorer's probability that each proposal it scores is right (by ``id``): those
         of a source it was fitted on and that no other rate (a team's counts, a trained model's own)
         scores; and, only when promoting, the features of those that could be promoted, in blocks
@@ -214,7 +215,7 @@ class Suggester:
         known = [p for p in found if scorer.knows(p.source) and (rate is None or rate(p) is None)]
         if not known:
             return {}, {}, {}
-        facts = DocFacts.of(doc)
+        facts = DocFacts.of(doc) if facts is None else facts
         promoting = self.promote and self.promote_min_score is not None
         kept_choice = promoting and bool(scorer.choice_weights)
         right, described, choosing = {}, {}, {}

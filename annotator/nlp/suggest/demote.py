@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -72,42 +73,56 @@ def prelabels(doc: Doc) -> list[PreLabel]:
                      speakers.get((q.start_char, q.end_char))) for q in quotes]
 
 
-def prelabel_features(facts: DocFacts, prelabel: PreLabel, others: list[PreLabel], resolved: set[tuple[int, int]],
-                      lexicon: Lexicon) -> Features:
+def prelabel_features(facts: DocFacts, prelabel: PreLabel, among: AmongPreLabels, lexicon: Lexicon) -> Features:
     """The features of a pre-label before the crosses of ``DEMOTE_CROSSES``: the scorer's (``feature_blocks``
-    with the source ``prelabel``) and what the other pre-labels of its Doc (``others``, itself among
-    them) say of it (``among_prelabels``); ``resolved``: the speakers with a ``COREF``, by characters."""
+    with the source ``prelabel``) and what the other pre-labels of its Doc say of it (``among``), also
+    crossed with its type."""
     feats = merged(feature_blocks(facts, prelabel.span, prelabel.cue, prelabel.speaker, PRELABEL_SOURCE,
                                   prelabel.quote_type, lexicon, crosses=False))
-    own = among_prelabels(prelabel, others, resolved)
+    own = among.features(prelabel)
     feats.update(own)
     feats.update((f"type={prelabel.quote_type}|{name}", value) for name, value in own.items())
     return feats
 
 
-def among_prelabels(prelabel: PreLabel, others: list[PreLabel], resolved: set[tuple[int, int]]) -> Features:
-    """Whether another pre-label shares its cue or overlaps it, how many have a speaker with its
-    speaker's head word or a cue with its cue's lemma, whether its speaker is resolved to someone,
-    and the share of the Doc's pre-labels that are direct (the scorer's own ``…-of-prelabel`` features
-    count the pre-label itself)."""
-    span, cue, speaker = prelabel.span, prelabel.cue, prelabel.speaker
-    rest = [o for o in others if o.span != span]
-    head = speaker.root.lower_ if speaker is not None else None
-    lemma = cue.root.lemma_ if cue is not None else None
-    return {
-        "pl-shares-cue": float(cue is not None and any(o.cue == cue for o in rest)),
-        "pl-overlaps-quote": float(any(o.span.start < span.end and span.start < o.span.end for o in rest)),
-        "pl-log-speaker-quotes": math.log1p(sum(1 for o in rest if head is not None and o.speaker is not None
-                                                and o.speaker.root.lower_ == head)),
-        "pl-log-cue-quotes": math.log1p(sum(1 for o in rest if lemma is not None and o.cue is not None
-                                            and o.cue.root.lemma_ == lemma)),
-        "pl-speaker-resolved": float(speaker is not None and (speaker.start_char, speaker.end_char) in resolved),
-        "pl-direct-share": sum(o.quote_type == "direct" for o in others) / len(others),
-    }
+@dataclass(frozen=True)
+class AmongPreLabels:
+    """What a Doc's pre-labels say of each other, read once: how many have each cue, each speaker's
+    head word and each cue's lemma, their token ranges, the share that are direct, and the speakers
+    resolved to someone (with a ``COREF``, by characters)."""
 
+    cues: Counter
+    heads: Counter
+    lemmas: Counter
+    spans: tuple[tuple[int, int], ...]
+    direct_share: float
+    resolved: frozenset[tuple[int, int]]
 
-def resolved_speakers(doc: Doc) -> set[tuple[int, int]]:
-    return {(r.head_start, r.head_end) for r in relations_in(doc) if r.label == COREF and r.head_label == SPEAKER}
+    @classmethod
+    def of(cls, doc: Doc, found: list[PreLabel]) -> AmongPreLabels:
+        resolved = frozenset((r.head_start, r.head_end) for r in relations_in(doc)
+                             if r.label == COREF and r.head_label == SPEAKER)
+        return cls(Counter((p.cue.start, p.cue.end) for p in found if p.cue is not None),
+                   Counter(p.speaker.root.lower_ for p in found if p.speaker is not None),
+                   Counter(p.cue.root.lemma_ for p in found if p.cue is not None),
+                   tuple((p.span.start, p.span.end) for p in found),
+                   sum(p.quote_type == "direct" for p in found) / max(len(found), 1), resolved)
+
+    def features(self, prelabel: PreLabel) -> Features:
+        """Whether another pre-label shares its cue or overlaps it, how many others have a speaker with
+        its speaker's head word or a cue with its cue's lemma, whether its speaker is resolved, and the
+        share of the Doc's pre-labels that are direct (the scorer's ``…-of-prelabel`` features count
+        the pre-label itself)."""
+        span, cue, speaker = prelabel.span, prelabel.cue, prelabel.speaker
+        start, end = span.start, span.end
+        return {
+            "pl-shares-cue": float(cue is not None and self.cues[(cue.start, cue.end)] > 1),
+            "pl-overlaps-quote": float(any(s < end and start < e and (s, e) != (start, end) for s, e in self.spans)),
+            "pl-log-speaker-quotes": math.log1p(self.heads[speaker.root.lower_] - 1) if speaker is not None else 0.0,
+            "pl-log-cue-quotes": math.log1p(self.lemmas[cue.root.lemma_] - 1) if cue is not None else 0.0,
+            "pl-speaker-resolved": float(speaker is not None and (speaker.start_char, speaker.end_char) in self.resolved),
+            "pl-direct-share": self.direct_share,
+        }
 
 
 @dataclass(frozen=True)
@@ -135,8 +150,8 @@ class DemoteModel:
         if not found:
             return []
         facts = DocFacts.of(doc) if facts is None else facts
-        resolved = resolved_speakers(doc)
-        scored = ((p, self.probability(prelabel_features(facts, p, found, resolved, lexicon))) for p in found)
+        among = AmongPreLabels.of(doc, found)
+        scored = ((p, self.probability(prelabel_features(facts, p, among, lexicon))) for p in found)
         return [(p, score) for p, score in scored if score < self.min_score]
 
 
