@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_parse_cache  # noqa: E402
-from fit_scorer import write_weights  # noqa: E402  (bench/fit_scorer.py)
+from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_parse_cache  # noqa: E402  (bench/corpus.py)
+from fit_scorer import corpus_arguments, unusable_folders, write_weights  # noqa: E402  (bench/fit_scorer.py)
 from scorer_choice import fit  # noqa: E402  (bench/scorer_choice.py)
 from scorer_data import Candidate, DocRows, _record, load, save  # noqa: E402  (bench/scorer_data.py)
 
@@ -207,22 +207,12 @@ def in_sample(rows: list[DocRows], weights: dict[str, float]) -> list[list[float
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path, help="PolNeAR's folder (with data/train) or the split folder")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/fit_demote/rows.pkl"),
-                        help="where the gathered pre-labels are kept (outside the repository)")
-    parser.add_argument("--recollect", action="store_true", help="run the pipeline again even with a cache")
-    parser.add_argument("--parse-cache", type=Path, default=None, help="folder OUTSIDE the repository for the "
-                        "model's parses of the tuning texts (bench/corpus.py's)")
+    corpus_arguments(parser, Path("/tmp/fit_demote/rows.pkl"), "pre-labels")
     parser.add_argument("--at", type=float, default=None, help="store this threshold instead of the one chosen")
-    parser.add_argument("--write", action="store_true", help="store the weights in the package")
     args = parser.parse_args()
-    for option, chosen in (("--cache", args.cache), ("--parse-cache", args.parse_cache)):
-        if chosen is not None and chosen.resolve().is_relative_to(ROOT):
-            print(f"{option} {chosen}: inside the repository; choose a folder elsewhere", file=sys.stderr)
-            return 2
-    if split_folder(args.corpus, "train") is None and not args.cache.is_file():
-        print(f"no corpus at {args.corpus}: skipped")
-        return 0
+    unusable = unusable_folders(args)
+    if unusable is not None:
+        return unusable
     rows = gather(args.corpus, args.cache, args.recollect, args.parse_cache)
     for r in rows:
         label(r)

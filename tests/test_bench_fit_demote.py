@@ -61,3 +61,7 @@ def test_the_threshold_chosen_demotes_the_wrong_pre_labels_and_keeps_the_right_o
     at, base = choose(rows, [[0.45, 0.2]] * 4, "made up")
     assert at == 0.25  # the first under which the wrong ones go; from 0.5 the right ones would go too
     assert sum(base["shown"]) / 4 == KEY_COSTS["delete"]
+
+
+def test_without_the_corpus_the_fit_skips(tmp_path):
+    bench_scripts.assert_skips_without_corpus("fit_demote.py", tmp_path)

@@ -19,7 +19,7 @@ from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.frames.candidates import overlaps_any
-from annotator.nlp.suggest.demote import DemoteModel, default_demoter, demote
+from annotator.nlp.suggest.demote import DemoteModel, default_demoter, demote, doc_suggestion
 from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
@@ -262,8 +262,4 @@ class Suggester:
 
 
 def suggestion_of(proposal: Proposal, score: float) -> DocSuggestion:
-    cue, speaker = proposal.cue, proposal.speaker
-    return DocSuggestion(proposal.span.start_char, proposal.span.end_char, proposal.quote_type,
-                         cue.start_char if cue is not None else None, cue.end_char if cue is not None else None,
-                         speaker.start_char if speaker is not None else None,
-                         speaker.end_char if speaker is not None else None, round(score, 3), proposal.source)
+    return doc_suggestion(proposal.span, proposal.quote_type, proposal.cue, proposal.speaker, score, proposal.source)

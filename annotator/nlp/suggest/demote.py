@@ -14,11 +14,9 @@ tuning part)::
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Mapping
 
@@ -28,7 +26,7 @@ from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import DocSuggestion, relations_in
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.scorer import (
-    CROSSES, DocFacts, Features, _dot, _pairs_read, crossed, feature_blocks, merged, sigmoid,
+    CROSSES, DocFacts, Features, _dot, _pairs_read, crossed, feature_blocks, merged, sigmoid, stored_table,
 )
 
 #: The source the demotion model's features name (``source=prelabel``): the rules' quote, whichever rule found it.
@@ -155,12 +153,9 @@ class DemoteModel:
         return [(p, score) for p, score in scored if score < self.min_score]
 
 
-@cache
 def shipped_table() -> dict:
     """The shipped demotion table (``WEIGHTS_FILE``), read once; empty when none has been fitted."""
-    if not WEIGHTS_FILE.is_file():
-        return {}
-    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return stored_table(WEIGHTS_FILE)
 
 
 def default_demoter() -> DemoteModel | None:
@@ -188,8 +183,13 @@ def demote(doc: Doc, unsure: list[tuple[PreLabel, float]]) -> list[DocSuggestion
 
 
 def suggestion_of(prelabel: PreLabel, score: float) -> DocSuggestion:
-    cue, speaker, span = prelabel.cue, prelabel.speaker, prelabel.span
-    return DocSuggestion(span.start_char, span.end_char, prelabel.quote_type,
+    return doc_suggestion(prelabel.span, prelabel.quote_type, prelabel.cue, prelabel.speaker, score, DEMOTED_SOURCE)
+
+
+def doc_suggestion(span: Span, quote_type: str, cue: Span | None, speaker: Span | None, score: float,
+                   source: str) -> DocSuggestion:
+    """A suggestion of ``span`` with its cue and speaker (None: none), its score to three places."""
+    return DocSuggestion(span.start_char, span.end_char, quote_type,
                          cue.start_char if cue is not None else None, cue.end_char if cue is not None else None,
                          speaker.start_char if speaker is not None else None,
-                         speaker.end_char if speaker is not None else None, round(score, 3), DEMOTED_SOURCE)
+                         speaker.end_char if speaker is not None else None, round(score, 3), source)
