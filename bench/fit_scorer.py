@@ -61,6 +61,7 @@ def gather(corpus: Path, cache: Path, recollect: bool, limit: int | None, parse_
     suggester.sources = frozenset(EXTENT_SOURCES)  # the candidates are gathered apart; extents as shipped
     suggester.scorer = None
     suggester.promote = False
+    suggester.demoter = None  # the rules' pre-labels as they wrote them: the scorer's candidates are fitted beside those
     cached = use_parse_cache(nlp, gold, parse_cache) if parse_cache is not None else None
     rows = collect(nlp, gold)
     if cached is not None:
