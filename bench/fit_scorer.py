@@ -61,6 +61,7 @@ def gather(corpus: Path, cache: Path, recollect: bool, limit: int | None, parse_
     suggester.sources = frozenset(EXTENT_SOURCES)  # the candidates are gathered apart; extents as shipped
     suggester.scorer = None
     suggester.promote = False
+    suggester.demoter = None  # the rules' pre-labels as they wrote them: the scorer's candidates are fitted beside those
     cached = use_parse_cache(nlp, gold, parse_cache) if parse_cache is not None else None
     rows = collect(nlp, gold)
     if cached is not None:
@@ -136,16 +137,35 @@ def set_promotion(given: str, write: bool) -> int:
     return 0
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_arguments(parser: argparse.ArgumentParser, cache: Path, gathered: str) -> None:
+    """The options a fit on the tuning part shares: the corpus, where the ``gathered`` rows are kept
+    (``cache``), ``--recollect``, ``--parse-cache`` and ``--write``."""
     parser.add_argument("corpus", type=Path, help="PolNeAR's folder (with data/train) or the split folder")
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/fit_scorer/rows.pkl"),
-                        help="where the gathered candidates are kept (outside the repository)")
+    parser.add_argument("--cache", type=Path, default=cache,
+                        help=f"where the gathered {gathered} are kept (outside the repository)")
     parser.add_argument("--recollect", action="store_true", help="run the pipeline again even with a cache")
     parser.add_argument("--parse-cache", type=Path, default=None, help="folder OUTSIDE the repository for the "
                         "model's parses of the tuning texts (bench/corpus.py's): gathering runs only our components")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N tuning texts")
     parser.add_argument("--write", action="store_true", help="store the weights in the package")
+
+
+def unusable_folders(args: argparse.Namespace) -> int | None:
+    """2 when ``--cache`` or ``--parse-cache`` is inside the repository (said on stderr), 0 when there
+    is neither corpus nor cache (said: skipped), else None."""
+    for option, chosen in (("--cache", args.cache), ("--parse-cache", args.parse_cache)):
+        if chosen is not None and chosen.resolve().is_relative_to(ROOT):
+            print(f"{option} {chosen}: inside the repository; choose a folder elsewhere", file=sys.stderr)
+            return 2
+    if split_folder(args.corpus, "train") is None and not args.cache.is_file():
+        print(f"no corpus at {args.corpus}: skipped")
+        return 0
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    corpus_arguments(parser, Path("/tmp/fit_scorer/rows.pkl"), "candidates")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N tuning texts")
     parser.add_argument("--promote-at", metavar="INDIRECT,OTHERS", default=None,
                         help="only set the shipped table's promotion thresholds (indirect, the other types) "
                              "without fitting: its type= shifts are folded in anew")
@@ -159,13 +179,9 @@ def main() -> int:
         return set_show(args.show_at, args.write)
     if args.promote_at is not None:
         return set_promotion(args.promote_at, args.write)
-    for option, chosen in (("--cache", args.cache), ("--parse-cache", args.parse_cache)):
-        if chosen is not None and chosen.resolve().is_relative_to(ROOT):
-            print(f"{option} {chosen}: inside the repository; choose a folder elsewhere", file=sys.stderr)
-            return 2
-    if split_folder(args.corpus, "train") is None and not args.cache.is_file():
-        print(f"no corpus at {args.corpus}: skipped")
-        return 0
+    unusable = unusable_folders(args)
+    if unusable is not None:
+        return unusable
     rows = gather(args.corpus, args.cache, args.recollect, args.limit, args.parse_cache)
     for r in rows:
         label(r)

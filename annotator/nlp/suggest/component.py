@@ -4,7 +4,9 @@ that one is right, from its parse) or, for a source it was not fitted on, by the
 of their source (``scores``), none overlapping another (the higher score wins). They are kept apart
 from the annotations: ``doc._.suggestions`` holds ``convert.DocSuggestion`` tuples of character
 offsets, which ``convert.doc_to_task`` writes to ``Task.suggestions``. The surest, scored at least
-``promote_min_score`` with a cue and a speaker, become pre-labels instead (``promote``)."""
+``promote_min_score`` with a cue and a speaker, become pre-labels instead (``promote``). The rules'
+pre-labels the demotion model rates under its ``demote_min_score`` go the other way: they are taken out
+of the pre-labels and suggested instead (``demote``)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.frames.candidates import overlaps_any
+from annotator.nlp.suggest.demote import DemoteModel, default_demoter, demote, doc_suggestion
+from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
@@ -37,6 +41,9 @@ PROMOTE_MIN_SCORE: float | None = shipped_table().get("promote_min_score")
 #: least this: the break-even of the keys, since a right one saves its visit and take (2) and a
 #: wrong one costs its delete (3) instead of its visit (1). None: never.
 PROMOTE_SOURCELESS_MIN_SCORE: float | None = 0.5
+#: The demotion model's threshold chosen with its weights (``bench/fit_demote.py``): a rule's pre-label
+#: it scores under this becomes a suggestion (None: none fitted).
+DEMOTE_MIN_SCORE: float | None = demote_table().get("min_score")
 
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions", "doc.spans", "doc._.relations"],
@@ -45,17 +52,20 @@ PROMOTE_SOURCELESS_MIN_SCORE: float | None = 0.5
                                   "counts_weight": COUNTS_WEIGHT, "learned_min_score": None, "scorer": True,
                                   "scorer_min_score": SCORER_MIN_SCORE, "promote": True,
                                   "promote_min_score": PROMOTE_MIN_SCORE,
-                                  "promote_sourceless_min_score": PROMOTE_SOURCELESS_MIN_SCORE, "scorer_weights": None})
+                                  "promote_sourceless_min_score": PROMOTE_SOURCELESS_MIN_SCORE, "scorer_weights": None,
+                                  "demote": True, "demote_min_score": DEMOTE_MIN_SCORE, "demote_weights": None})
 def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], min_score: float,
                    counts_weight: float, learned_min_score: float | None, scorer: bool, scorer_min_score: float,
                    promote: bool, promote_min_score: float | None, promote_sourceless_min_score: float | None,
-                   scorer_weights: dict | None) -> Suggester:
+                   scorer_weights: dict | None, demote: bool = True, demote_min_score: float | None = DEMOTE_MIN_SCORE,
+                   demote_weights: dict | None = None) -> Suggester:
     """``learned_min_score``: read from pipelines saved before the counts updated the table's score
     (their own threshold); no longer used: ``min_score`` serves both. ``scorer``: score with the
     learned model (``scorer_weights``, a pipeline's own, else the shipped one) where it knows the
     source; ``promote``: make the suggestions it scores at least ``promote_min_score`` pre-labels, and
     those with a cue and no speaker scored at least ``promote_sourceless_min_score`` pre-labels without a
-    source."""
+    source; ``demote``: suggest instead the rules' pre-labels the demotion model (``demote_weights``, else
+    the shipped one) scores under ``demote_min_score`` (None: the model's own)."""
     unknown = sorted(set(sources) - set(SOURCES) - set(EXTENT_SOURCES))
     if unknown:
         raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} "
@@ -67,10 +77,16 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
         model = (SuggestionScorer.from_table(scorer_weights) if scorer_weights else default_scorer()) if scorer else None
     except ValueError as err:
         raise ValueError(f"[components.{name}] scorer_weights: {err}") from None
+    try:
+        demoter = (DemoteModel.from_table(demote_weights) if demote_weights else default_demoter()) if demote else None
+    except ValueError as err:
+        raise ValueError(f"[components.{name}] demote_weights: {err}") from None
+    if demoter is not None and demote_min_score is not None:
+        demoter = DemoteModel(demoter.weights, demote_min_score)
     return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp),
                      frames=frames, counts_weight=counts_weight, scorer=model, scorer_min_score=scorer_min_score,
                      promote=promote, promote_min_score=promote_min_score,
-                     promote_sourceless_min_score=promote_sourceless_min_score)
+                     promote_sourceless_min_score=promote_sourceless_min_score, demoter=demoter)
 
 
 class Suggester:
@@ -85,7 +101,8 @@ class Suggester:
     ``scorer_min_score`` or more, and made a pre-label (``promote``) at ``promote_min_score`` or
     more when it has a cue and a speaker; one with a cue and no speaker is made a pre-label without a
     source at ``promote_sourceless_min_score`` or more (of any score it is shown with). ``scorer=None``
-    or ``promote=False`` switch either off.
+    or ``promote=False`` switch either off. ``demoter``: the demotion model; the rules' pre-labels it
+    scores under its threshold are suggested instead (``demote``; None: none is).
 
     With a trained frames component (``frames``, ``annotator train --design frames``: how often the
     team annotated each frame and cue word), every frame's candidates are proposed and the team's
@@ -100,7 +117,8 @@ class Suggester:
                  frames: FrameAdder | None = None, counts_weight: float = COUNTS_WEIGHT,
                  scorer: SuggestionScorer | None = None, scorer_min_score: float = SCORER_MIN_SCORE,
                  promote: bool = True, promote_min_score: float | None = PROMOTE_MIN_SCORE,
-                 promote_sourceless_min_score: float | None = PROMOTE_SOURCELESS_MIN_SCORE) -> None:
+                 promote_sourceless_min_score: float | None = PROMOTE_SOURCELESS_MIN_SCORE,
+                 demoter: DemoteModel | None = None) -> None:
         self.enabled = enabled
         self.sources = frozenset(sources)
         self.min_score = min_score
@@ -113,13 +131,17 @@ class Suggester:
         self.promote = promote
         self.promote_min_score = promote_min_score
         self.promote_sourceless_min_score = promote_sourceless_min_score
+        self.demoter = demoter
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
             return doc
+        # the rules' pre-labels are rated as the rules left them, before any is promoted
+        facts = DocFacts.of(doc) if self.demoter is not None else None  # (the scorer reads the same)
+        unsure = self.demoter.unsure(doc, self.lexicon, facts) if self.demoter is not None else []
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
         found = proposals(doc, self.lexicon, self.live_sources()) + [p for p, _ in learned]
-        rate, modelled, described, choosing = self.rated(doc, found, learned)
+        rate, modelled, described, choosing = self.rated(doc, found, learned, facts)
         if choosing:  # promoted as the kept show model chooses; the others shown as the new one chooses
             first = self.scorer_chosen(found, rate, choosing, self.scorer.choice_min_score)
             promoted = [p for p, _ in first if self.promotes(p, described)]
@@ -139,7 +161,12 @@ class Suggester:
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
         promote(doc, [p for p, _ in chosen if id(p) in up])
-        doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents
+        demoted = demote(doc, unsure)
+        if demoted:  # (an extent offered for a demoted quote has no quote left to replace)
+            gone = {(s.quote_start, s.quote_end) for s in demoted}
+            extents = [s for s in extents if (s.replaces_start, s.replaces_end) not in gone]
+        doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents \
+            + demoted
         return doc
 
     def scorer_chosen(self, found: list[Proposal], rate, scored: dict[int, float],
@@ -162,18 +189,18 @@ class Suggester:
             live |= {frame_source(frame.name) for frame in self.frames.frames}
         return frozenset(live)
 
-    def rated(self, doc: Doc, found: list[Proposal], learned):
+    def rated(self, doc: Doc, found: list[Proposal], learned, facts: DocFacts | None = None):
         """How ``found`` is scored: the rate (a trained model's own, or the team's counts, else None
         for a proposal), and the learned scorer's probabilities and features (``modelled``) of those
         no rate scores."""
         counts = self.team_counts()
         if counts is None:
             rate = with_learned(None, learned)
-            return (rate, *self.modelled(doc, found, rate))
+            return (rate, *self.modelled(doc, found, rate, facts))
         # the team's counts move what the pipeline would show without them: the learned scorer's
         # probability where it scores the proposal, else the table's score; the scorer keeps the
         # proposals no other rate scores (as ``modelled`` given the rate), all scored once
-        shown, shown_features, choosing = self.modelled(doc, found, None)
+        shown, shown_features, choosing = self.modelled(doc, found, None, facts)
 
         def counted(proposal: Proposal) -> float | None:
             if proposal.candidate is None:
@@ -185,8 +212,8 @@ class Suggester:
                 {key: value for key, value in shown_features.items() if key in unrated},
                 {key: value for key, value in choosing.items() if key in unrated})
 
-    def modelled(self, doc: Doc, found: list[Proposal],
-                 rate) -> tuple[dict[int, float], dict[int, list[Features]], dict[int, float]]:
+    def modelled(self, doc: Doc, found: list[Proposal], rate,
+                 facts: DocFacts | None = None) -> tuple[dict[int, float], dict[int, list[Features]], dict[int, float]]:
         """The learned scorer's probability that each proposal it scores is right (by ``id``): those
         of a source it was fitted on and that no other rate (a team's counts, a trained model's own)
         scores; and, only when promoting, the features of those that could be promoted, in blocks
@@ -200,7 +227,7 @@ class Suggester:
         known = [p for p in found if scorer.knows(p.source) and (rate is None or rate(p) is None)]
         if not known:
             return {}, {}, {}
-        facts = DocFacts.of(doc)
+        facts = DocFacts.of(doc) if facts is None else facts
         promoting = self.promote and self.promote_min_score is not None
         kept_choice = promoting and bool(scorer.choice_weights)
         right, described, choosing = {}, {}, {}
@@ -254,8 +281,4 @@ class Suggester:
 
 
 def suggestion_of(proposal: Proposal, score: float) -> DocSuggestion:
-    cue, speaker = proposal.cue, proposal.speaker
-    return DocSuggestion(proposal.span.start_char, proposal.span.end_char, proposal.quote_type,
-                         cue.start_char if cue is not None else None, cue.end_char if cue is not None else None,
-                         speaker.start_char if speaker is not None else None,
-                         speaker.end_char if speaker is not None else None, round(score, 3), proposal.source)
+    return doc_suggestion(proposal.span, proposal.quote_type, proposal.cue, proposal.speaker, score, proposal.source)

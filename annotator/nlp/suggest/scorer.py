@@ -48,7 +48,7 @@ from annotator.nlp.suggest.scorer_features import (
 from annotator.nlp.suggest.neighbours import neighbour_features, proposal_neighbours
 
 __all__ = ["CROSSES", "DocFacts", "Features", "SuggestionScorer", "base_features", "class_index", "crossed",
-           "cue_classes", "default_scorer", "feature_blocks", "features", "merged", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind",
+           "cue_classes", "default_scorer", "feature_blocks", "features", "merged", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind", "stored_table",
            "suggestion_features"]
 
 
@@ -168,11 +168,16 @@ def shifted(weights: Mapping[str, float], shifts: Mapping[str, float], sign: flo
 
 
 @cache
+def stored_table(path: Path) -> dict:
+    """A table of weights stored in the package (``path``), read once; empty when none has been fitted."""
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def shipped_table() -> dict:
     """The shipped table (``WEIGHTS_FILE``), read once; empty when none has been fitted."""
-    if not WEIGHTS_FILE.is_file():
-        return {}
-    return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return stored_table(WEIGHTS_FILE)
 
 
 def default_scorer() -> SuggestionScorer | None:
