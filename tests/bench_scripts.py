@@ -15,9 +15,10 @@ def run_bench(script: str, *args: str) -> subprocess.CompletedProcess:
                           timeout=600)
 
 
-def assert_skips_without_corpus(script: str, tmp_path: Path) -> None:
-    """Without the corpus the script says so, skips, and exits 0 (CI has no corpus)."""
-    result = run_bench(script, str(tmp_path / "absent"))
+def assert_skips_without_corpus(script: str, tmp_path: Path, *args: str) -> None:
+    """Without the corpus the script says so, skips, and exits 0 (CI has no corpus); ``args`` go
+    after the corpus (a ``--cache`` of its own, so a cache left by a real run elsewhere is not read)."""
+    result = run_bench(script, str(tmp_path / "absent"), *args)
     assert result.returncode == 0
     assert "no corpus at" in result.stdout and "skipped" in result.stdout
 

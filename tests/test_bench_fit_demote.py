@@ -64,4 +64,4 @@ def test_the_threshold_chosen_demotes_the_wrong_pre_labels_and_keeps_the_right_o
 
 
 def test_without_the_corpus_the_fit_skips(tmp_path):
-    bench_scripts.assert_skips_without_corpus("fit_demote.py", tmp_path)
+    bench_scripts.assert_skips_without_corpus("fit_demote.py", tmp_path, "--cache", str(tmp_path / "rows.pkl"))
