@@ -26,7 +26,7 @@ from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import DocSuggestion, relations_in
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.scorer import (
-    CROSSES, DocFacts, Features, _dot, _pairs_read, crossed, feature_blocks, merged, sigmoid, stored_table,
+    CROSSES, DocFacts, Features, weighted_sum, read_weight_pairs, crossed, feature_blocks, merged, sigmoid, stored_table,
 )
 
 #: The source the demotion model's features name (``source=prelabel``): the rules' quote, whichever rule found it.
@@ -133,14 +133,14 @@ class DemoteModel:
 
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> DemoteModel:
-        weights, at = _pairs_read(table.get("weights")), table.get("min_score")
+        weights, at = read_weight_pairs(table.get("weights")), table.get("min_score")
         if not isinstance(weights, Mapping) or not isinstance(at, (int, float)) or not 0 <= at <= 1:
             raise ValueError("a demotion table needs 'weights' (feature name → weight) and 'min_score' (0 to 1)")
         return cls({str(k): float(v) for k, v in weights.items()}, float(at))
 
     def probability(self, feats: Features) -> float:
         """The probability that a pre-label is right, from ``prelabel_features``."""
-        return sigmoid(_dot(self.weights, crossed(feats, DEMOTE_CROSSES)))
+        return sigmoid(weighted_sum(self.weights, crossed(feats, DEMOTE_CROSSES)))
 
     def unsure(self, doc: Doc, lexicon: Lexicon, facts: DocFacts | None = None) -> list[tuple[PreLabel, float]]:
         """The pre-labels of ``doc`` scored under ``min_score``, with their probabilities."""

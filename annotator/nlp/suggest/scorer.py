@@ -67,13 +67,13 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def _dot(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
+def weighted_sum(weights: Mapping[str, float], feats: Mapping[str, float]) -> float:
     """Σ weight × value over the features (one without a weight counts 0), in C-level maps."""
     return sum(map(mul, map(weights.get, feats, repeat(0.0)), feats.values()))
 
 
 def _blocks_dot(weights: Mapping[str, float], blocks: list[Features]) -> float:
-    """``_dot`` over features given in blocks (no name in two), in their order, without merging them."""
+    """``weighted_sum`` over features given in blocks (no name in two), in their order, without merging them."""
     names, values = chain.from_iterable(blocks), chain.from_iterable(map(dict.values, blocks))
     return sum(map(mul, map(weights.get, names, repeat(0.0)), values))
 
@@ -99,14 +99,14 @@ class SuggestionScorer:
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> SuggestionScorer:
         """From the stored form: ``{"weights": {name: weight}, "sources": [...], "promote_weights": {…}}``."""
-        weights, sources = _pairs_read(table.get("weights")), table.get("sources")
-        promote_weights = _pairs_read(table.get("promote_weights") or {})
+        weights, sources = read_weight_pairs(table.get("weights")), table.get("sources")
+        promote_weights = read_weight_pairs(table.get("promote_weights") or {})
         if not isinstance(weights, Mapping) or not isinstance(sources, (list, tuple)) \
                 or not isinstance(promote_weights, Mapping):
             raise ValueError("a scorer table needs 'weights' (feature name → weight) and 'sources' (a list); "
                              "'promote_weights', when given, is feature name → weight too")
         choice = table.get("promote_choice") or {}
-        choice_weights = _pairs_read(choice.get("weights") or {}) if isinstance(choice, Mapping) else None
+        choice_weights = read_weight_pairs(choice.get("weights") or {}) if isinstance(choice, Mapping) else None
         if not isinstance(choice_weights, Mapping) or choice_weights and choice.get("min_score") is None:
             raise ValueError("a scorer table's 'promote_choice', when given, is {'weights': {…}, 'min_score': p}")
         return cls({str(k): float(v) for k, v in weights.items()}, frozenset(str(s) for s in sources),
@@ -127,7 +127,7 @@ class SuggestionScorer:
 
     def probability(self, feats: Mapping[str, float]) -> float:
         """The probability that the suggestion is right (its score)."""
-        return sigmoid(_dot(self.weights, feats))
+        return sigmoid(weighted_sum(self.weights, feats))
 
     def logit(self, blocks: list[Features]) -> float:
         """The weighted sum of a suggestion's features given in blocks (``feature_blocks``, no name in
@@ -142,10 +142,10 @@ class SuggestionScorer:
     def promote_probability(self, feats: Mapping[str, float]) -> float:
         """The probability that it is right with its speaker, as the promotion threshold reads it
         (each quote type's own threshold folded in: see the module's note), 0 without ``promote_weights``."""
-        return sigmoid(_dot(self.promote_weights, feats)) if self.promote_weights else 0.0
+        return sigmoid(weighted_sum(self.promote_weights, feats)) if self.promote_weights else 0.0
 
 
-def _pairs_read(weights: object) -> object:
+def read_weight_pairs(weights: object) -> object:
     """A weight table given as ``[[name, weight], …]`` (the form a spaCy config can hold: its option
     names cannot carry the ``=`` of our feature names) read as a mapping; any other value as it is."""
     if isinstance(weights, (list, tuple)) and all(isinstance(p, (list, tuple)) and len(p) == 2 for p in weights):

@@ -13,7 +13,7 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest import SCORES, proposals
 from annotator.nlp.suggest.scorer import (
-    CROSSES, DocFacts, _dot, base_features, class_index, crossed, cue_classes, feature_blocks, features, merged,
+    CROSSES, DocFacts, weighted_sum, base_features, class_index, crossed, cue_classes, feature_blocks, features, merged,
     suggestion_features,
 )
 from annotator.nlp.suggest.scorer_features import CLASS_ATTRIBUTES, CROSSED_FLAGS
@@ -169,7 +169,7 @@ def test_feature_blocks_share_no_name_and_weigh_as_the_merged_features(nlp_model
         assert len(names) == len(set(names))
         merged_features = features(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
         assert list(merged(blocks).items()) == list(merged_features.items())
-        assert scorer.logit(blocks) == _dot(scorer.weights, merged_features)  # the same sum, to the bit
+        assert scorer.logit(blocks) == weighted_sum(scorer.weights, merged_features)  # the same sum, to the bit
 
 
 def test_the_sentences_to_the_nearest_pre_label_are_counted_both_ways(nlp_model):
