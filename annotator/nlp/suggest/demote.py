@@ -26,7 +26,7 @@ from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import DocSuggestion, relations_in
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.scorer import (
-    CROSSES, DocFacts, Features, weighted_sum, read_weight_pairs, crossed, feature_blocks, merged, sigmoid, stored_table,
+    CROSSES, DocFacts, Features, crossed, feature_blocks, merged, read_weight_pairs, sigmoid, stored_table, weighted_sum,
 )
 
 #: The source the demotion model's features name (``source=prelabel``): the rules' quote, whichever rule found it.

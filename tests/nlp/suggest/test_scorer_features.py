@@ -13,8 +13,8 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest import SCORES, proposals
 from annotator.nlp.suggest.scorer import (
-    CROSSES, DocFacts, weighted_sum, base_features, class_index, crossed, cue_classes, feature_blocks, features, merged,
-    suggestion_features,
+    CROSSES, DocFacts, base_features, class_index, crossed, cue_classes, feature_blocks, features, merged,
+    suggestion_features, weighted_sum,
 )
 from annotator.nlp.suggest.scorer_features import CLASS_ATTRIBUTES, CROSSED_FLAGS
 
