@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.speakers.control import controller
 from annotator.nlp.speakers.cue_subject import relative_above, relative_subject
 from annotator.nlp.lexicon import Lexicon
 
@@ -68,6 +69,10 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
             # a relative clause's ``who`` is the holder, as the speaker rules give it (and the
             # news corpora mark it), not the noun it stands for (``the nurses, who hope to end …``)
             return _mention(relative)
+        controlling = controller(word)
+        if controlling is not None:
+            # object control: ``led donors to worry``, ``the first senator to endorse``
+            return _mention(controlling)
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
@@ -90,9 +95,10 @@ def holder(cue: Span, lexicon: Lexicon) -> Span | None:
 def named_possessor(speaker: Span | None, cue: Span | None, lexicon: Lexicon) -> Span | None:
     """A noun cue's possessive pronoun as its speaker (``his attacks on``) replaced by the subject of
     the verb the noun hangs from when that names someone (``the senator renewed his attacks on``):
-    the pronoun stands for it, and a pronoun speaker needs resolving by hand."""
+    the pronoun stands for it, and a pronoun speaker needs resolving by hand; a pronoun subject too
+    (``she escalated her attacks on``): the subject is the mention, the possessive its echo."""
     if speaker is None or cue is None or len(speaker) != 1 or speaker[0].tag_ != "PRP$" \
             or speaker[0].head.i != cue[0].i or cue[0].pos_ not in ("NOUN", "PROPN"):
         return speaker
     named = noun_holder(cue[0], lexicon)
-    return named if named is not None and named.root.pos_ != "PRON" else speaker
+    return named if named is not None else speaker

@@ -1,0 +1,47 @@
+"""Who holds a subjectless complement when the verb above it has an object (``suggest.holders`` with
+``speakers.control``), and a noun cue's possessive pronoun against the subject of its verb
+(``holders.named_possessor``); sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.pipeline import SUGGESTIONS
+from annotator.nlp.suggest.holders import named_possessor, verb_holder
+
+pytestmark = pytest.mark.model
+
+
+def held(nlp_model, text: str, verb: str) -> str | None:
+    word = next(t for t in nlp_model(text) if t.text == verb)
+    found = verb_holder(word, nlp_model.get_pipe(SUGGESTIONS).lexicon)
+    return found.text if found is not None else None
+
+
+@pytest.mark.parametrize(("text", "verb", "holder"), [
+    ("The slump in the polls has led some donors to worry that the campaign could fail.", "worry", "some donors"),
+    ("The ruling prompted the governor to call the decision a disgrace.", "call", "the governor"),
+    ("The delay left the farmers wondering whether the levy would return.", "wondering", "the farmers"),
+    ("The company relies on its customers to report the faults.", "report", "its customers"),
+    ("The mayor was the first official to endorse the new plan.", "endorse", "the first official"),
+])
+def test_the_object_above_a_complement_holds_it(nlp_model, text, verb, holder):
+    assert held(nlp_model, text, verb) == holder
+
+
+def test_a_thing_as_the_object_leaves_the_subject_holding(nlp_model):
+    # ``the money`` cannot speak: the one who used it holds the complement
+    assert held(nlp_model, "The minister used the money to defend the new levy.", "defend") == "The minister"
+
+
+def test_promise_keeps_its_own_subject(nlp_model):
+    assert held(nlp_model, "The senator promised the farmers to oppose the levy.", "oppose") != "the farmers"
+
+
+def test_a_possessive_pronoun_gives_way_to_a_pronoun_subject(nlp_model):
+    doc = nlp_model("Later that day she renewed her attacks on the levy.")
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    attacks = next(t for t in doc if t.text == "attacks")
+    her = next(t for t in doc if t.text == "her")
+    speaker = named_possessor(doc[her.i:her.i + 1], doc[attacks.i:attacks.i + 2], lexicon)
+    assert speaker.text == "she"
