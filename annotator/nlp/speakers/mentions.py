@@ -9,7 +9,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import after_comma, doc_words
+from annotator.nlp.doc_words import doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
 from annotator.nlp.speakers.hung_subject import hung_subject
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
@@ -67,7 +67,7 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # reported clause; its subject is the first report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
     if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
-            and verb.head.head.i < verb.head.i and after_comma(verb) and _reports(verb, lexicon):
+            and verb.head.head.i < verb.head.i and _set_off(verb) and _reports(verb, lexicon):
         # "said the plan was sound, adding that …": the parser hangs the speaker's next act on the
         # reported clause; its subject is the report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
@@ -80,6 +80,17 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         return subject_of(head, lexicon, climb - 1)
     # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
     return hung_subject(verb)
+
+
+def _set_off(verb: Token) -> bool:
+    """A participle set off from the clause before it: after a comma, a closing quotation mark
+    passed over (``… was "a disgrace," adding that …``), or after ``while`` (``… was fair while
+    adding that …``)."""
+    doc = verb.doc
+    i = word_before(doc, verb.left_edge.i)
+    while i >= 0 and doc[i].is_quote:
+        i = word_before(doc, i)
+    return i >= 0 and doc[i].text == "," or verb.left_edge.lower_ == "while"
 
 
 def _past_preposition(verb: Token) -> Token:
