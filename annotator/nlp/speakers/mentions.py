@@ -66,11 +66,12 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # "said his wife was "…" and joked that …": the parser hangs the second report on the first
         # reported clause; its subject is the first report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
-    if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
-            and verb.head.head.i < verb.head.i and _set_off(verb) and _reports(verb, lexicon):
-        # "said the plan was sound, adding that …": the parser hangs the speaker's next act on the
-        # reported clause; its subject is the report's speaker, not the clause's subject.
-        return subject_of(verb.head.head, lexicon, climb - 1)
+    reporter = _reporter(verb.head) if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
+    if reporter is not None and _set_off(verb) and _reports(verb, lexicon):
+        # "said the plan was sound, adding that …", "denied the claim that the plan was late,
+        # explaining …": the parser hangs the speaker's next act on the reported clause; its
+        # subject is the report's speaker, not the clause's subject.
+        return subject_of(reporter, lexicon, climb - 1)
     if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod", "acomp") and verb.head.i != verb.i:
         head = _past_preposition(verb)  # ("was quick to add that …": up past the adjective to ``was``)
         for child in head.children:
@@ -80,6 +81,19 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         return subject_of(head, lexicon, climb - 1)
     # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
     return hung_subject(verb)
+
+
+def _reporter(clause: Token) -> Token | None:
+    """The verb before a reported clause that reports it: the clause's head (``said the plan was
+    …``), or the verb whose object the clause describes (``denied the claim that the plan was …``,
+    ``pushed back on claims that …``)."""
+    head = clause.head
+    if clause.dep_ == "ccomp":
+        return head if head.i < clause.i else None
+    if clause.dep_ != "acl" or head.dep_ not in ("dobj", "pobj") or head.i > clause.i:
+        return None
+    verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    return verb if verb.pos_ == "VERB" else None
 
 
 def _set_off(verb: Token) -> bool:

@@ -25,3 +25,21 @@ def subject(nlp_model, text: str, verb: str) -> str | None:
 ])
 def test_a_set_off_participle_speaks_for_the_reporter(nlp_model, text, verb):
     assert subject(nlp_model, text, verb) == "mayor"
+
+
+def test_a_participle_on_a_clause_describing_an_object_speaks_for_the_verbs_subject():
+    # hand-built parse: ``explaining`` hung on ``was``, the clause describing ``claim``, the object of ``denied``
+    from spacy import blank
+    from spacy.tokens import Doc
+
+    from annotator.nlp.lexicon import Lexicon
+
+    words = "The mayor denied the claim that the plan was late , explaining that rain stopped work .".split()
+    heads = [1, 2, 2, 4, 2, 8, 7, 8, 4, 8, 8, 8, 14, 14, 11, 14, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "mark", "det", "nsubj", "acl", "acomp", "punct", "advcl",
+            "mark", "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "VERB",
+           "SCONJ", "NOUN", "VERB", "NOUN", "PUNCT"]
+    tags = ["DT", "NN", "VBD", "DT", "NN", "IN", "DT", "NN", "VBD", "JJ", ",", "VBG", "IN", "NN", "VBD", "NN", "."]
+    doc = Doc(blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert subject_of(doc[11], Lexicon()).text == "mayor"
