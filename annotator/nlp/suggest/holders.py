@@ -58,6 +58,10 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
         return _mention(relative)
     word = verb
     for _ in range(4):
+        controlling = controller(word)
+        if controlling is not None:
+            # ``led donors to worry``, ``criticized the mayor for saying``, ``the first senator to endorse``
+            return _mention(controlling)
         if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
             head = word.head
             if head.lower_ in FIRST_SECOND_PERSON:
@@ -69,10 +73,6 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
             # a relative clause's ``who`` is the holder, as the speaker rules give it (and the
             # news corpora mark it), not the noun it stands for (``the nurses, who hope to end …``)
             return _mention(relative)
-        controlling = controller(word)
-        if controlling is not None:
-            # object control: ``led donors to worry``, ``the first senator to endorse``
-            return _mention(controlling)
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)

@@ -1,4 +1,5 @@
-"""Who holds a subjectless complement when the verb above it has an object (``suggest.holders`` with
+"""Who holds a subjectless complement when the verb above it has an object (or ``for X to``, ``the
+share of X saying``) (``suggest.holders`` with
 ``speakers.control``), and a noun cue's possessive pronoun against the subject of its verb
 (``holders.named_possessor``); sentences of our own."""
 
@@ -24,14 +25,23 @@ def held(nlp_model, text: str, verb: str) -> str | None:
     ("The delay left the farmers wondering whether the levy would return.", "wondering", "the farmers"),
     ("The company relies on its customers to report the faults.", "report", "its customers"),
     ("The mayor was the first official to endorse the new plan.", "endorse", "the first official"),
+    ("The paper criticized the mayor for saying that the levy was fair.", "saying", "the mayor"),
+    ("The vote created an opening for the mayor to highlight her record.", "highlight", "the mayor"),
+    ("The move will increase the pressure on the mayor to say whether she backs the levy.", "say", "the mayor"),
+    ("The levy led to the spectacle of the mayor denouncing the council.", "denouncing", "the mayor"),
 ])
 def test_the_object_above_a_complement_holds_it(nlp_model, text, verb, holder):
     assert held(nlp_model, text, verb) == holder
 
 
 def test_a_thing_as_the_object_leaves_the_subject_holding(nlp_model):
-    # ``the money`` cannot speak: the one who used it holds the complement
+    # ``the money``, ``criticism`` cannot speak: the subject holds the complement
     assert held(nlp_model, "The minister used the money to defend the new levy.", "defend") == "The minister"
+    assert held(nlp_model, "The minister drew criticism for saying that the levy was fair.", "saying") == "The minister"
+
+
+def test_a_day_before_the_infinitive_is_no_subject(nlp_model):
+    assert held(nlp_model, "The mayor tweeted on Friday to say that the levy was fair.", "say") == "The mayor"
 
 
 def test_promise_keeps_its_own_subject(nlp_model):
