@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
+from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.hung_subject import hung_subject
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
@@ -80,7 +81,7 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
                 return _antecedent(head, child)
         return subject_of(head, lexicon, climb - 1)
     # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
-    return hung_subject(verb)
+    return hung_subject(verb) or count_subject(verb)
 
 
 def _reporter(clause: Token) -> Token | None:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.speakers.control import controller
+from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.cue_subject import relative_above, relative_subject
 from annotator.nlp.lexicon import Lexicon
 
@@ -76,6 +77,9 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
+        counted = count_subject(word)
+        if counted is not None:
+            return word.doc[counted.left_edge.i:counted.i + 1]  # ``About 4 in 10 say``
         if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
             return None
         word = word.head
