@@ -87,7 +87,10 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
 def _reporter(clause: Token) -> Token | None:
     """The verb before a reported clause that reports it: the clause's head (``said the plan was
     …``), or the verb whose object the clause describes (``denied the claim that the plan was …``,
-    ``pushed back on claims that …``)."""
+    ``pushed back on claims that …``), past a verb the clause's verb governs (``said Lee will have to
+    choose …, saying``)."""
+    if clause.dep_ in ("xcomp", "conj") and clause.head.i < clause.i:
+        clause = clause.head
     head = clause.head
     if clause.dep_ == "ccomp":
         return head if head.i < clause.i else None
