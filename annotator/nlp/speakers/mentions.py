@@ -68,7 +68,7 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # reported clause; its subject is the first report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
     reporter = _reporter(verb.head) if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
-    if reporter is not None and _set_off(verb) and _reports(verb, lexicon):
+    if reporter is not None and _set_off(verb):
         # "said the plan was sound, adding that …", "denied the claim that the plan was late,
         # explaining …": the parser hangs the speaker's next act on the reported clause; its
         # subject is the report's speaker, not the clause's subject.

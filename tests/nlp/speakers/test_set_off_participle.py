@@ -1,4 +1,4 @@
-"""A speech participle the parser hangs on a reported clause speaks for the one who reported it, when
+"""A participle the parser hangs on a reported clause speaks for the one who reported it, when
 it is set off from that clause by a comma (a closing quotation mark passed over) or by ``while``
 (``mentions.subject_of``); sentences of our own."""
 
@@ -22,6 +22,8 @@ def subject(nlp_model, text: str, verb: str) -> str | None:
     ("The mayor denied that the plan was late, explaining that the rain had stopped the work.", "explaining"),
     ('The mayor said that the levy was "a disgrace," adding that the council should resign.', "adding"),
     ("The mayor said the levy was fair while adding that the council should resign.", "adding"),
+    # no speech verb: set off after the reported clause, it is still the reporter's act
+    ("The mayor said that the farmers were wrong about the levy, pointing to the figures from May.", "pointing"),
 ])
 def test_a_set_off_participle_speaks_for_the_reporter(nlp_model, text, verb):
     assert subject(nlp_model, text, verb) == "mayor"
