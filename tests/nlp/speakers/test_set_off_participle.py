@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.speakers import subject_of
+from tests.nlp.speakers.verb_reading import read
 
 pytestmark = pytest.mark.model
-
-
-def subject(nlp_model, text: str, verb: str) -> str | None:
-    word = next(t for t in nlp_model(text) if t.text == verb)
-    found = subject_of(word, nlp_model.get_pipe(SUGGESTIONS).lexicon)
-    return found.text if found is not None else None
 
 
 @pytest.mark.parametrize(("text", "verb"), [
@@ -26,7 +20,7 @@ def subject(nlp_model, text: str, verb: str) -> str | None:
     ("The mayor said that the farmers were wrong about the levy, pointing to the figures from May.", "pointing"),
 ])
 def test_a_set_off_participle_speaks_for_the_reporter(nlp_model, text, verb):
-    assert subject(nlp_model, text, verb) == "mayor"
+    assert read(nlp_model, text, verb, subject_of) == "mayor"
 
 
 def test_a_participle_on_a_clause_describing_an_object_speaks_for_the_verbs_subject():

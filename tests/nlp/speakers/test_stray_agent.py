@@ -8,14 +8,13 @@ import pytest
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.speakers import speaker_for_cue
 from annotator.nlp.speakers.passive_agent import stray_agent
+from tests.nlp.speakers.verb_reading import read
 
 pytestmark = pytest.mark.model
 
 
 def agent(nlp_model, text: str, verb: str) -> str | None:
-    word = next(t for t in nlp_model(text) if t.text == verb)
-    found = stray_agent(word)
-    return found.text if found is not None else None
+    return read(nlp_model, text, verb, lambda word, _: stray_agent(word))
 
 
 @pytest.mark.parametrize(("text", "verb", "source"), [

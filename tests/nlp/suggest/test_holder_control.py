@@ -1,6 +1,5 @@
 """Who holds a subjectless complement when the verb above it has an object (or ``for X to``, ``the
-share of X saying``) (``suggest.holders`` with
-``speakers.control``), and a noun cue's possessive pronoun against the subject of its verb
+share of X saying``; ``suggest.holders`` with ``speakers.control``), and a noun cue's possessive pronoun against the subject of its verb
 (``holders.named_possessor``); sentences of our own."""
 
 from __future__ import annotations
@@ -9,14 +8,13 @@ import pytest
 
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest.holders import named_possessor, verb_holder
+from tests.nlp.speakers.verb_reading import read
 
 pytestmark = pytest.mark.model
 
 
 def held(nlp_model, text: str, verb: str) -> str | None:
-    word = next(t for t in nlp_model(text) if t.text == verb)
-    found = verb_holder(word, nlp_model.get_pipe(SUGGESTIONS).lexicon)
-    return found.text if found is not None else None
+    return read(nlp_model, text, verb, verb_holder)
 
 
 @pytest.mark.parametrize(("text", "verb", "holder"), [
