@@ -79,7 +79,7 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
         counted = count_subject(word)
         if counted is not None:
-            return word.doc[counted.left_edge.i:counted.i + 1]  # ``About 4 in 10 say``
+            return word.doc[counted.left_edge.i:counted.right_edge.i + 1]  # ``About 4 in 10 say``
         if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
             return None
         word = word.head
