@@ -1,5 +1,5 @@
 """Where the speakers of found quotes go wrong, counted by shape (counts only, no corpus text):
-usage: python bench/speaker_misses.py DUMP_DIR PARSE_CACHE_FILE [--examples N]
+usage: python bench/speaker_misses.py DUMP_DIR PARSE_CACHE_FILE [--examples N] [--who pre-label|suggestion] [--summary]
 
 Reads a ``bench/corpus.py --dump`` folder (gold.jsonl, predicted.jsonl) and the parse cache's Docs
 of the same texts; for every pre-label and every shown suggestion that pairs with a gold quote whose
@@ -140,6 +140,8 @@ def main() -> int:
     parser.add_argument("parses", type=Path)
     parser.add_argument("--examples", type=int, default=0)
     parser.add_argument("--who", default=None, help="only pre-label, or only suggestions (suggestion)")
+    parser.add_argument("--summary", action="store_true", help="the classes folded: a subject up the chain as one, "
+                        "gold's cue and speaker swapped as one, a wrong speaker of any kind as one")
     args = parser.parse_args()
     gold = [Task.from_dict(json.loads(line)) for line in open(args.dump / "gold.jsonl")]
     pred = {t.text: t for t in (Task.from_dict(json.loads(line)) for line in open(args.dump / "predicted.jsonl"))}
@@ -157,6 +159,10 @@ def main() -> int:
                 continue
             where, what, how = classify(doc, speaker, cue, g)
             row = (group, same_cue, _pred_vs_gold(doc, said, speaker), where, what, how)
+            if args.summary:
+                row = (group, same_cue, row[2].split(":")[0], "gold swapped" if what.startswith("no mention")
+                       else "subject up the chain" if how.startswith("subject up") else how if where == "same sentence"
+                       else where)
             table[row] += 1
             table[(group, "source", who.split(":")[0] + ":" + who.split(":")[-1] if ":" in who else who)] += 1
             if len(examples[row]) < args.examples:
