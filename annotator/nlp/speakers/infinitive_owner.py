@@ -1,0 +1,30 @@
+"""``The mayor will have more to say about the levy``, ``the senator has a case to make for …``: a
+cue verb in a ``to`` infinitive that describes the object of another verb speaks for that verb's
+subject (the object is a thing, no speaker)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.name_words import could_speak
+from annotator.nlp.speakers.cue_subject import subject_outside_marks
+from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
+
+
+def owner_verb(verb: Token) -> Token | None:
+    """The verb whose object (or attribute) a ``to`` infinitive describes, when that object cannot
+    speak (``have more to say``, ``has a case to make``)."""
+    head = verb.head
+    if verb.dep_ not in ("relcl", "acl") or head.i > verb.i or head.dep_ not in ("dobj", "attr") \
+            or head.head.pos_ not in ("VERB", "AUX") or could_speak(head) \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return head.head
+
+
+def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
+    if cue_kind(cue) != VERB:
+        return None
+    owner = owner_verb(cue.root)
+    subject = subject_outside_marks(scan, owner) if owner is not None else None
+    return scan.mention(subject) if subject is not None else None

@@ -1,0 +1,26 @@
+"""A cue verb in a ``to`` infinitive on another verb's object speaks for that verb's subject
+(``speakers.infinitive_owner``); sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.pipeline import SUGGESTIONS
+from annotator.nlp.speakers import speaker_for_cue
+
+pytestmark = pytest.mark.model
+
+
+def speaker(nlp_model, text: str, verb: str) -> str | None:
+    doc = nlp_model(text)
+    cue = next(doc[t.i:t.i + 1] for t in doc if t.text == verb)
+    found = speaker_for_cue(cue, nlp_model.get_pipe(SUGGESTIONS).lexicon)
+    return found.text if found is not None else None
+
+
+@pytest.mark.parametrize(("text", "verb", "owner"), [
+    ("The mayor will have more to say about the levy in the weeks to come.", "say", "The mayor"),
+    ("The senator has a hard case to make for keeping the levy.", "make", "The senator"),
+])
+def test_the_one_who_has_the_object_speaks(nlp_model, text, verb, owner):
+    assert speaker(nlp_model, text, verb) == owner
