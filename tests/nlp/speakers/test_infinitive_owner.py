@@ -1,4 +1,4 @@
-"""A cue verb in a ``to`` infinitive on another verb's object speaks for that verb's subject
+"""A cue verb in a ``to`` infinitive or a participle on another verb's object speaks for that verb's subject
 (``speakers.infinitive_owner``); sentences of our own."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ def speaker(nlp_model, text: str, verb: str) -> str | None:
 @pytest.mark.parametrize(("text", "verb", "owner"), [
     ("The mayor will have more to say about the levy in the weeks to come.", "say", "The mayor"),
     ("The senator has a hard case to make for keeping the levy.", "make", "The senator"),
+    ("The union issued a statement calling for a new vote on the levy.", "calling", "The union"),
 ])
 def test_the_one_who_has_the_object_speaks(nlp_model, text, verb, owner):
     assert speaker(nlp_model, text, verb) == owner
