@@ -1,6 +1,7 @@
 """``The mayor will have more to say about the levy``, ``the senator has a case to make for …``,
-``the union issued a statement calling for …``: a cue verb in a ``to`` infinitive or a participle
-that describes the object of another verb speaks for that verb's subject (the object is a thing, no
+``the union issued a statement calling for …``, ``the union opened the week with an advert
+attacking …``: a cue verb in a ``to`` infinitive or a participle that describes the object of
+another verb (or of its preposition) speaks for that verb's subject (the object is a thing, no
 speaker)."""
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 
 def owner_verb(verb: Token) -> Token | None:
-    """The verb whose object (or attribute) a ``to`` infinitive or a participle describes, when that
-    object cannot speak (``have more to say``, ``has a case to make``, ``issued a statement calling``)."""
+    """The verb whose object (or attribute, or the object of its preposition) a ``to`` infinitive or a
+    participle describes, when that object cannot speak (``have more to say``, ``has a case to
+    make``, ``issued a statement calling``, ``opened the week with an advert attacking``)."""
     head = verb.head
-    if verb.dep_ not in ("relcl", "acl") or head.i > verb.i or head.dep_ not in ("dobj", "attr") \
-            or head.head.pos_ not in ("VERB", "AUX") or could_speak(head) \
+    owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    if verb.dep_ not in ("relcl", "acl") or head.i > verb.i or head.dep_ not in ("dobj", "attr", "pobj") \
+            or owner.pos_ not in ("VERB", "AUX") or could_speak(head) \
             or not (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
                     or verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return None
-    return head.head
+    return owner
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:

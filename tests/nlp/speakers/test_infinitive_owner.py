@@ -22,6 +22,7 @@ def speaker(nlp_model, text: str, verb: str) -> str | None:
     ("The mayor will have more to say about the levy in the weeks to come.", "say", "The mayor"),
     ("The senator has a hard case to make for keeping the levy.", "make", "The senator"),
     ("The union issued a statement calling for a new vote on the levy.", "calling", "The union"),
+    ("The union opened the week with an advert attacking the levy.", "attacking", "The union"),
 ])
 def test_the_one_who_has_the_object_speaks(nlp_model, text, verb, owner):
     assert speaker(nlp_model, text, verb) == owner
