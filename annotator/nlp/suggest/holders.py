@@ -39,7 +39,11 @@ def noun_holder(noun: Token, lexicon: Lexicon) -> Span | None:
             return None
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            return _speaking(subject_of(head, lexicon))
+            subject = subject_of(head, lexicon)
+            relative = relative_above(head, subject) if subject is not None else None
+            # a relative clause's pronoun, as verb_holder and the speaker rules give it (``Lee, who
+            # has made comments about``)
+            return _mention(relative) if relative is not None else _speaking(subject)
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.nlp.pipeline import SUGGESTIONS
-from annotator.nlp.suggest.holders import named_possessor, verb_holder
+from annotator.nlp.suggest.holders import named_possessor, noun_holder, verb_holder
 from tests.nlp.speakers.verb_reading import read
 
 pytestmark = pytest.mark.model
@@ -53,3 +53,9 @@ def test_a_possessive_pronoun_gives_way_to_a_pronoun_subject(nlp_model):
     her = next(t for t in doc if t.text == "her")
     speaker = named_possessor(doc[her.i:her.i + 1], doc[attacks.i:attacks.i + 2], lexicon)
     assert speaker.text == "she"
+
+
+def test_a_noun_cue_in_a_who_clause_is_held_by_who(nlp_model):
+    doc = nlp_model("The mayor, who has made warm comments about the levy, lost the vote.")
+    comments = next(t for t in doc if t.text == "comments")
+    assert noun_holder(comments, nlp_model.get_pipe(SUGGESTIONS).lexicon).text == "who"
