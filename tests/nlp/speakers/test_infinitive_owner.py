@@ -1,4 +1,4 @@
-"""A cue verb in a ``to`` infinitive or a participle on another verb's object speaks for that verb's subject
+"""A cue verb in a ``to`` infinitive, a participle or a ``that`` clause on another verb's object speaks for that verb's subject
 (``speakers.infinitive_owner``); sentences of our own."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ def speaker(nlp_model, text: str, verb: str) -> str | None:
     ("The senator has a hard case to make for keeping the levy.", "make", "The senator"),
     ("The union issued a statement calling for a new vote on the levy.", "calling", "The union"),
     ("The union opened the week with an advert attacking the levy.", "attacking", "The union"),
+    ("The union issued a short statement that called for a new vote on the levy.", "called", "The union"),
 ])
 def test_the_one_who_has_the_object_speaks(nlp_model, text, verb, owner):
     assert speaker(nlp_model, text, verb) == owner
