@@ -4,7 +4,7 @@ ending in a colon hands the word to the last person it names, or to its subject
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, describes_person_word
@@ -38,13 +38,30 @@ def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span |
     if people is None:
         people = [e for e in doc.ents if e.label_ == "PERSON"]
     named = [e for e in people if sent.start <= e.start and e.end <= colon.start]
+    subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
+    if named and subject is not None and _addressed(named[-1].root, sent.root) and _introduces(subject):
+        # "McConnell delivered a blunt message to Trump:", "Lee told Ruiz:": the one addressed listens
+        return noun_phrase(subject)
     if named:
         start = named[-1].start
         while start < named[-1].end - 1 and not doc[start].is_alpha:
             start += 1  # "Here’s Ms. Lowry": a tagger may start the name at the "’s"
         return doc[start:named[-1].end]
-    subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
-    if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _INTRODUCING_PRONOUNS
-                                or subject.pos_ == "NOUN" and describes_person_word(subject)):
-        return noun_phrase(subject)
-    return None
+    return noun_phrase(subject) if subject is not None and _introduces(subject) else None
+
+
+def _introduces(subject: Token) -> bool:
+    """A subject that can hand someone the word: a name, a personal pronoun, a word for a person."""
+    return subject.pos_ == "PROPN" or subject.lower_ in _INTRODUCING_PRONOUNS \
+        or subject.pos_ == "NOUN" and describes_person_word(subject)
+
+
+def _addressed(person: Token, root: Token) -> bool:
+    """A person the sentence's verb speaks to: its object, or the object of its ``to`` (``told Ruiz``,
+    ``delivered a message to Ruiz``, ``wrote to Ruiz``)."""
+    if person.dep_ in ("dobj", "dative") and person.head.i == root.i:
+        return True
+    if person.dep_ != "pobj" or person.head.lower_ != "to":
+        return False
+    attached = person.head.head
+    return attached.i == root.i or attached.head.i == root.i and attached.dep_ == "dobj"

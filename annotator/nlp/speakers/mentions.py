@@ -9,8 +9,9 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import after_comma, doc_words
+from annotator.nlp.doc_words import doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
+from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.hung_subject import hung_subject
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
@@ -66,11 +67,12 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # "said his wife was "…" and joked that …": the parser hangs the second report on the first
         # reported clause; its subject is the first report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
-    if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" \
-            and verb.head.head.i < verb.head.i and after_comma(verb) and _reports(verb, lexicon):
-        # "said the plan was sound, adding that …": the parser hangs the speaker's next act on the
-        # reported clause; its subject is the report's speaker, not the clause's subject.
-        return subject_of(verb.head.head, lexicon, climb - 1)
+    reporter = _reporter(verb.head) if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
+    if reporter is not None and _set_off(verb):
+        # "said the plan was sound, adding that …", "denied the claim that the plan was late,
+        # explaining …": the parser hangs the speaker's next act on the reported clause; its
+        # subject is the report's speaker, not the clause's subject.
+        return subject_of(reporter, lexicon, climb - 1)
     if climb and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "advmod", "acomp") and verb.head.i != verb.i:
         head = _past_preposition(verb)  # ("was quick to add that …": up past the adjective to ``was``)
         for child in head.children:
@@ -79,7 +81,34 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
                 return _antecedent(head, child)
         return subject_of(head, lexicon, climb - 1)
     # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
-    return hung_subject(verb)
+    return hung_subject(verb) or count_subject(verb)
+
+
+def _reporter(clause: Token) -> Token | None:
+    """The verb before a reported clause that reports it: the clause's head (``said the plan was
+    …``), or the verb whose object the clause describes (``denied the claim that the plan was …``,
+    ``pushed back on claims that …``), past a verb the clause's verb governs (``said Lee will have to
+    choose …, saying``)."""
+    if clause.dep_ in ("xcomp", "conj") and clause.head.i < clause.i:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ == "ccomp":
+        return head if head.i < clause.i else None
+    if clause.dep_ != "acl" or head.dep_ not in ("dobj", "pobj") or head.i > clause.i:
+        return None
+    verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    return verb if verb.pos_ == "VERB" else None
+
+
+def _set_off(verb: Token) -> bool:
+    """A participle set off from the clause before it: after a comma, a closing quotation mark
+    passed over (``… was "a disgrace," adding that …``), or after ``while`` (``… was fair while
+    adding that …``)."""
+    doc = verb.doc
+    i = word_before(doc, verb.left_edge.i)
+    while i >= 0 and doc[i].is_quote:
+        i = word_before(doc, i)
+    return i >= 0 and doc[i].text == "," or verb.left_edge.lower_ == "while"
 
 
 def _past_preposition(verb: Token) -> Token:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.quotes.found import content_quote, negated
 from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers.passive_agent import stray_agent
 from annotator.nlp.suggest.broad import EMPTY_SUBJECTS, BroadFind, _raised
 from annotator.nlp.suggest.holders import _mention
 from annotator.nlp.suggest.objects import object_finds
@@ -50,7 +51,7 @@ def passive_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     if subject is None or subject.lower_ in EMPTY_SUBJECTS or subject.tag_ in NOT_CONTENT_TAGS or _raised(verb):
         return []
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else stray_agent(verb)
     speaker = _mention(source) if source is not None else None
     return [BroadFind(PASSIVE_SUBJECT, f, speaker, speaker is not None)
             for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, scan.doc[verb.i:verb.i + 1])]

@@ -52,6 +52,7 @@ from annotator.nlp.quotes.questions import QUESTION_MARKS
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.speakers.passive_agent import stray_agent
 from annotator.nlp.suggest.holders import noun_holder
 
 #: Where a verb stands in its own clause (the object frame's places).
@@ -117,7 +118,7 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     doc = scan.doc
     cue = doc[verb.i:verb.i + 1]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else stray_agent(verb)
     speaker = doc[source.left_edge.i:source.right_edge.i + 1] if source is not None else None
     start = complement.i if complement.dep_ == "prep" else complement.left_edge.i
     if complement.dep_ == "ccomp" and doc[start].dep_ == "mark" and doc[start].head.i == complement.i:

@@ -9,6 +9,8 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.speakers.control import controller
+from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.cue_subject import relative_above, relative_subject
 from annotator.nlp.lexicon import Lexicon
 
@@ -37,7 +39,11 @@ def noun_holder(noun: Token, lexicon: Lexicon) -> Span | None:
             return None
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            return _speaking(subject_of(head, lexicon))
+            subject = subject_of(head, lexicon)
+            relative = relative_above(head, subject) if subject is not None else None
+            # a relative clause's pronoun, as verb_holder and the speaker rules give it (``Lee, who
+            # has made comments about``)
+            return _mention(relative) if relative is not None else _speaking(subject)
     return None
 
 
@@ -57,6 +63,10 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
         return _mention(relative)
     word = verb
     for _ in range(4):
+        controlling = controller(word)
+        if controlling is not None:
+            # ``led donors to worry``, ``criticized the mayor for saying``, ``the first senator to endorse``
+            return _mention(controlling)
         if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
             head = word.head
             if head.lower_ in FIRST_SECOND_PERSON:
@@ -71,6 +81,9 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
+        counted = count_subject(word)
+        if counted is not None:
+            return word.doc[counted.left_edge.i:counted.right_edge.i + 1]  # ``About 4 in 10 say``
         if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
             return None
         word = word.head
@@ -90,9 +103,10 @@ def holder(cue: Span, lexicon: Lexicon) -> Span | None:
 def named_possessor(speaker: Span | None, cue: Span | None, lexicon: Lexicon) -> Span | None:
     """A noun cue's possessive pronoun as its speaker (``his attacks on``) replaced by the subject of
     the verb the noun hangs from when that names someone (``the senator renewed his attacks on``):
-    the pronoun stands for it, and a pronoun speaker needs resolving by hand."""
+    the pronoun stands for it, and a pronoun speaker needs resolving by hand; a pronoun subject too
+    (``she escalated her attacks on``): the subject is the mention, the possessive its echo."""
     if speaker is None or cue is None or len(speaker) != 1 or speaker[0].tag_ != "PRP$" \
             or speaker[0].head.i != cue[0].i or cue[0].pos_ not in ("NOUN", "PROPN"):
         return speaker
     named = noun_holder(cue[0], lexicon)
-    return named if named is not None and named.root.pos_ != "PRON" else speaker
+    return named if named is not None else speaker
