@@ -23,7 +23,8 @@ from spacy.tokens import Token
 from annotator.nlp.quotes.found import content_quote, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
-from annotator.nlp.suggest.broad import EMPTY_SUBJECTS, BroadFind, _raised
+from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
+from annotator.nlp.suggest.raised import raised_pair
 from annotator.nlp.suggest.holders import _mention
 from annotator.nlp.suggest.objects import object_finds
 
@@ -48,7 +49,7 @@ def passive_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     if verb.pos_ != "VERB" or negated(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    if subject is None or subject.lower_ in EMPTY_SUBJECTS or subject.tag_ in NOT_CONTENT_TAGS or _raised(verb):
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS or subject.tag_ in NOT_CONTENT_TAGS or raised_pair(verb):
         return []
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else stray_agent(verb)

@@ -24,7 +24,8 @@ from spacy.tokens import Token
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.broad import BroadFind, _after_that, _clause
+from annotator.nlp.suggest.broad import _after_that, _clause
+from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import verb_holder
 from annotator.nlp.suggest.objects import SUBJECT_DEPS
 

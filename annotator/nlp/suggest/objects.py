@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.broad import BroadFind
+from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import verb_holder
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})

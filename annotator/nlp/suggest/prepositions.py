@@ -19,7 +19,8 @@ from spacy.tokens import Token
 
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.broad import NOUN_PREPOSITIONS, BroadFind
+from annotator.nlp.suggest.broad import NOUN_PREPOSITIONS
+from annotator.nlp.suggest.find import BroadFind
 
 #: The prepositions that name what a verb is about, for or against (``argued about``, ``pressed
 #: for``, ``warned of``, ``described as``): function words of English, not a list drawn from any

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.arguments import PASSIVE_SUBJECT, PRONOUN_OBJECT, passive_subject, pronoun_object
-from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, BroadFind, Rules, shape_candidates
+from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, Rules, shape_candidates
+from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
 from annotator.nlp.suggest.prepositions import verb_topic_preposition

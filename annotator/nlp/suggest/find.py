@@ -1,0 +1,24 @@
+"""What a parse-shape rule finds (``BroadFind``), shared by the broad rules (``broad``, ``raised``) and
+the other shape sources (``clauses``, ``objects``, ``prepositions``, ``arguments``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from annotator.nlp.quotes.found import FoundQuote
+
+#: Subjects that stand for nothing (``there is``, ``it is expected that``).
+EMPTY_SUBJECTS = frozenset({"there", "it", "this", "that", "which", "what"})
+
+
+@dataclass(frozen=True)
+class BroadFind:
+    """A broad candidate: the quote, and its speaker when the shape names it (``own_speaker``;
+    otherwise the speaker rules read it off the cue)."""
+
+    source: str
+    found: FoundQuote
+    speaker: Span | None = None
+    own_speaker: bool = False

@@ -1,0 +1,81 @@
+"""``rule:raised-subject`` and ``rule:raised-complement``: the two pieces of a passive or raising
+verb's content (``the ruling is expected | to …``, ``the plan appears | to have stalled``, ``the senator
+is seen | as …``, ``the mayor seems | confident about …``, ``it seems that …``), as attribution corpora cut
+it around its cue; nobody is named unless a ``by`` agent is. The rule (``raised``) and the gate that
+says where it can find anything (``raised_gate``, see ``broad``'s gates)."""
+
+from __future__ import annotations
+
+import numpy
+from spacy.tokens import Token
+
+from annotator.nlp.cue_words import RAISING_VERBS
+from annotator.nlp.frames.gates import ParseFacts
+from annotator.nlp.quotes.found import content_quote, negated
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers.passive_agent import stray_agent
+from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
+
+#: What a raising verb says its subject seems to be, besides an infinitive: an adjective (``seems
+#: ready``), a noun (``seemed an insult``), a ``like``/``as`` phrase (``looks like a trap``).
+RAISED_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+RAISED_PREPOSITIONS = frozenset({"like", "as"})
+
+
+def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
+    """The subject and the infinitive or ``as`` phrase of a passive or raising verb, or what a raising
+    verb says its subject seems (``seems ready``, ``seemed an insult``, ``looks like a trap``); for
+    ``it seems that …`` no subject and the clause; else None."""
+    children = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    raising = verb.lemma_.lower() in RAISING_VERBS
+    if not passive and not raising:
+        return None
+    subject = next((c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.i < verb.i), None)
+    after = [c for c in children if c.i > verb.i]
+    if raising and not passive and subject is not None and subject.lower_ == "it":
+        clause = next((c for c in after if c.dep_ == "ccomp"), None)
+        return None if clause is None else (None, clause)
+    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
+        return None
+    complement = next((c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if complement is None and passive:
+        complement = next((c for c in after if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if complement is None and raising:
+        complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
+                           or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
+    return None if complement is None else (subject, complement)
+
+
+def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    pair = raised_pair(verb)
+    if pair is None or negated(verb):
+        return []
+    subject, complement = pair
+    doc = scan.doc
+    cue = doc[verb.i:verb.i + 1]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else stray_agent(verb)
+    speaker = doc[source.left_edge.i:source.right_edge.i + 1] if source is not None else None
+    start = complement.i if complement.dep_ == "prep" else complement.left_edge.i
+    if complement.dep_ == "ccomp" and doc[start].dep_ == "mark" and doc[start].head.i == complement.i:
+        start += 1  # ``it seems that …``: the clause without its ``that``
+    out = [] if subject is None else [BroadFind("rule:raised-subject", f, speaker, True)
+                                      for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, cue)]
+    out += [BroadFind("rule:raised-complement", f, speaker, True)
+            for f in content_quote(scan, verb, start, complement.right_edge.i, cue,
+                                   min_tokens=1 if complement.dep_ in RAISED_PREDICATE_DEPS else 2)]
+    return out
+
+
+def raised_gate(f: ParseFacts) -> numpy.ndarray:
+    """A passive with its subject before it and a ``to`` infinitive or an ``as`` phrase after it, or
+    an active verb with its subject before it and after it an infinitive, a predicate, a ``like`` or
+    ``as`` phrase or a clause (``raised_pair``, which asks for a raising verb)."""
+    infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
+    passive = f.child({"auxpass"})
+    as_phrase = f.parent_of(f.label({"prep"}) & f.reads({"as"}), "after")
+    seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp"}, "after") \
+        | f.parent_of(f.label({"prep"}) & f.reads(RAISED_PREPOSITIONS), "after")
+    return ~f.negated & (passive & f.child({"nsubjpass"}, "before") & (infinitive | as_phrase)
+                         | ~passive & f.child({"nsubj"}, "before") & seeming)
