@@ -79,12 +79,18 @@ def cue_class(words) -> str:
     return "other cue word"
 
 
-def attributed_found(gold: Task, pred: Task) -> tuple[set, set]:
-    """Gold quotes found (any speaker), and found with the right speaker, as the scorer pairs them."""
+def paired(gold: Task, pred: Task) -> tuple[list[Span], list[tuple[Span, Span]], dict[tuple, tuple]]:
+    """Gold's quotes that count (those marked optional left out), and their pairs and pieces with
+    ``pred``'s quotes, as the scorer makes them."""
     optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
     g_quotes = [s for s in gold.spans if s.label == QUOTE and (s.start, s.end) not in optional]
-    p_quotes = [s for s in pred.spans if s.label == QUOTE]
-    pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, p_quotes)
+    pairs, pieces = match_quotes_with_pieces(gold.text, g_quotes, [s for s in pred.spans if s.label == QUOTE])
+    return g_quotes, pairs, pieces
+
+
+def attributed_found(gold: Task, pred: Task) -> tuple[set, set]:
+    """Gold quotes found (any speaker), and found with the right speaker, as the scorer pairs them."""
+    _, pairs, pieces = paired(gold, pred)
     g_attr, p_attr = speakers_of(gold), speakers_of(pred)
     for piece_key, head_key in pieces.items():
         if piece_key in p_attr:
@@ -130,9 +136,7 @@ def print_sourceless(gold: list[Task], by_text: dict[str, Task]) -> None:
     counts: Counter = Counter()
     for g in gold:
         pred = by_text.get(g.text) or Task(text=g.text)
-        optional = {tuple(pair) for pair in g.meta.get("optional", [])}
-        g_quotes = [s for s in g.spans if s.label == QUOTE and (s.start, s.end) not in optional]
-        pairs, _ = match_quotes_with_pieces(g.text, g_quotes, [s for s in pred.spans if s.label == QUOTE])
+        g_quotes, pairs, _ = paired(g, pred)
         sourced, p_attr = speakers_of(g), speakers_of(pred)
         partner = {g_quote.key: p for g_quote, p in pairs}
         for quote in (q for q in g_quotes if q.key not in sourced):

@@ -18,7 +18,6 @@ threshold in ``annotator/nlp/suggest/demote_weights.json``. Without the corpus i
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 from pathlib import Path
@@ -33,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_parse_cache  # noqa: E402  (bench/corpus.py)
 from fit_scorer import corpus_arguments, unusable_folders, write_weights  # noqa: E402  (bench/fit_scorer.py)
 from scorer_choice import fit  # noqa: E402  (bench/scorer_choice.py)
-from scorer_data import Candidate, DocRows, _record, load, save  # noqa: E402  (bench/scorer_data.py)
+from scorer_data import Candidate, DocRows, load, save, span_record  # noqa: E402  (bench/scorer_data.py)
 
 from annotator.core.records import COREF, CUE, QUOTE, QUOTE_TYPES, SPEAKER, Suggestion, Task  # noqa: E402
 from annotator.measure.evaluation import (  # noqa: E402
@@ -46,6 +45,7 @@ from annotator.nlp.suggest.demote import (  # noqa: E402
     AmongPreLabels, DEMOTE_CROSSES, DEMOTED_SOURCE, PRELABEL_SOURCE, DemoteModel, prelabel_features, prelabels,
 )
 from annotator.nlp.suggest.scorer import DocFacts  # noqa: E402
+from annotator.training.scorer_folds import gain_se  # noqa: E402
 
 WEIGHTS = ROOT / "annotator" / "nlp" / "suggest" / "demote_weights.json"
 #: The thresholds tried (a pre-label scored under one is demoted); 0: none demoted.
@@ -96,10 +96,10 @@ def collect(nlp, suggester, gold: list[Task]) -> list[DocRows]:
         found = prelabels(doc)
         among = AmongPreLabels.of(doc, found)
         for p in found:
-            quote = _record(rules, p.span, QUOTE, p.quote_type)
+            quote = span_record(rules, p.span, QUOTE, p.quote_type)
             if quote is not None:
                 candidates.append(Candidate(prelabel_features(facts, p, among, lexicon), PRELABEL_SOURCE,
-                                            quote, _record(rules, p.cue, CUE), _record(rules, p.speaker, SPEAKER)))
+                                            quote, span_record(rules, p.cue, CUE), span_record(rules, p.speaker, SPEAKER)))
         rows = DocRows(g, doc_to_task(suggester(doc)), candidates)
         label(rows)
         out.append(rows)
@@ -164,13 +164,6 @@ def measure(rows: list[DocRows], predicted: list[Task]) -> dict:
             "scores": {k: (s.f1, s.precision) for k, s in scores.items()}}
 
 
-def paired_se(before: list[float], after: list[float]) -> float:
-    n = len(before)
-    d = [a - b for a, b in zip(after, before, strict=True)]
-    mean = sum(d) / n
-    return math.sqrt(sum((x - mean) ** 2 for x in d) / (n - 1) / n)
-
-
 def line(name: str, m: dict, base: dict | None = None) -> str:
     n = len(m["plain"])
     text = (f"  {name}: keys {sum(m['plain']) / n:.3f}, with suggestions {sum(m['shown']) / n:.3f}, "
@@ -178,8 +171,8 @@ def line(name: str, m: dict, base: dict | None = None) -> str:
             + " ".join(f"{k} {f:.4f} (P {p:.4f})" for k, (f, p) in m["scores"].items()))
     if base is not None:
         text += (f"; with suggestions {(sum(m['shown']) - sum(base['shown'])) / n:+.3f} ± "
-                 f"{paired_se(base['shown'], m['shown']):.3f}, plain {(sum(m['plain']) - sum(base['plain'])) / n:+.3f}"
-                 f" ± {paired_se(base['plain'], m['plain']):.3f}")
+                 f"{gain_se(base['shown'], m['shown']):.3f}, plain {(sum(m['plain']) - sum(base['plain'])) / n:+.3f}"
+                 f" ± {gain_se(base['plain'], m['plain']):.3f}")
     return text
 
 

@@ -48,7 +48,7 @@ class DocRows:
     candidates: list[Candidate] = field(default_factory=list)
 
 
-def _record(task: Task, span, label: str, quote_type: str | None = None) -> Span | None:
+def span_record(task: Task, span, label: str, quote_type: str | None = None) -> Span | None:
     """``span`` (a spaCy Span) as a record of ``task`` (None when not on its token edges)."""
     if span is None:
         return None
@@ -62,13 +62,13 @@ def _record(task: Task, span, label: str, quote_type: str | None = None) -> Span
 
 
 def candidate_of(task: Task, facts: DocFacts, proposal: Proposal, lexicon) -> Candidate | None:
-    quote = _record(task, proposal.span, QUOTE, proposal.quote_type)
+    quote = span_record(task, proposal.span, QUOTE, proposal.quote_type)
     if quote is None:
         return None
     feats = base_features(facts, proposal.span, proposal.cue, proposal.speaker, proposal.source, proposal.quote_type,
                      lexicon)
-    return Candidate(feats, proposal.source, quote, _record(task, proposal.cue, CUE),
-                     _record(task, proposal.speaker, SPEAKER))
+    return Candidate(feats, proposal.source, quote, span_record(task, proposal.cue, CUE),
+                     span_record(task, proposal.speaker, SPEAKER))
 
 
 def show_gain(right: bool, gold_has_speaker: bool, speaker_right: bool, has_speaker: bool) -> int:
