@@ -17,7 +17,9 @@ from annotator.nlp.suggest.propose import Proposal
 
 
 def promotable(proposal: Proposal) -> bool:
-    """A pre-label needs what the rules give one: a cue and a speaker."""
+    """Whether the model of "right with its speaker" decides it: a cue and a speaker, as the rules give
+    a pre-label (one with a cue and no speaker is promoted by its shown score instead:
+    ``Suggester.promotes_sourceless``)."""
     return proposal.cue is not None and proposal.speaker is not None
 
 
