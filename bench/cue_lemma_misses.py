@@ -1,0 +1,128 @@
+"""The gold attributions the pre-labels miss, by the lemma of their cue verb (counts and lemmas only,
+never text): usage
+
+    PYTHONPATH=. nice python bench/cue_lemma_misses.py CORPUS_DIR --parse-cache DIR [--classes "verb: other"] [--top N]
+
+Runs the pipeline on train's tuning part (as ``bench/corpus.py --tuning``; never the held-out part),
+classes each gold quote with a source as ``--misses`` does, and for the classes asked for prints one
+row per cue lemma (the verb heading gold's cue, with a particle or preposition the cue holds: ``call
+for``): gold, found with the right speaker, not found, and where each missed one stands against the
+suggestions (``--coverage``'s places: a pre-label of another extent, a shown suggestion, a hidden
+candidate, nothing), with the commonest parse shape of the missed ones (``attribution_shape``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from annotator.core.records import Task
+
+import corpus  # bench/corpus.py
+from corpus_coverage import PLACES, coverage_places, gold_shapes, keep_coverage  # bench/corpus_coverage.py
+from corpus_misses import attributed_found, classify_attributions, sourced_quotes  # bench/corpus_misses.py
+
+#: The places, shortened for the table's heading.
+PLACE_NAMES = ("extent", "shown", "hidden", "shown-over", "hidden-over", "none")
+
+
+def cue_lemma(doc, cue) -> str:
+    """The lemma of the verb heading a gold cue, with a particle or preposition inside the cue."""
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return "?"
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "neg")]
+    head = words.root if words.root in verbs or not verbs else verbs[0]
+    tail = [t.lower_ for t in words if t.i > head.i and t.dep_ in ("prt", "prep")]
+    return " ".join([head.lemma_.lower(), *tail])
+
+
+def keep_lemmas(ours, gold: list[Task], store: dict[int, dict]) -> str:
+    """A last component keeping each gold attribution's class, cue lemma and shape off our parse."""
+    from spacy.language import Language
+
+    by_text: dict[str, list[Task]] = defaultdict(list)
+    for task in gold:
+        by_text[task.text].append(task)
+    name = "bench_cue_lemmas"
+
+    @Language.component(name)
+    def record(doc):
+        for task in by_text.get(doc.text, []):
+            lemmas = {}
+            for quote, cues in sourced_quotes(task):
+                if cues:
+                    near = min(cues, key=lambda c: min(abs(c.start - quote.end), abs(quote.start - c.end)))
+                    lemmas[quote.key] = cue_lemma(doc, near)
+            store[id(task)] = {"classes": classify_attributions(doc, task), "lemmas": lemmas,
+                               "shapes": gold_shapes(doc, task)}
+        return doc
+
+    ours.add_pipe(name, last=True)
+    return name
+
+
+def count(gold: list[Task], predicted: list[Task], kept: dict, covered: dict, wanted: set[str], by: str = "lemma"):
+    """Per (class, lemma): gold, right, missed places and missed shapes (``by="shape"``: per (class,
+    shape), with the commonest missed lemmas in place of the shapes)."""
+    by_text = {p.text: p for p in predicted}
+    rows: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    shapes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for g in gold:
+        pred = by_text.get(g.text) or Task(text=g.text)
+        facts = kept.get(id(g), {"classes": {}, "lemmas": {}, "shapes": {}})
+        _found, right = attributed_found(g, pred)
+        places = coverage_places(g, pred, covered.get(id(g), {"candidates": []})["candidates"])
+        for key, name in facts["classes"].items():
+            if name not in wanted:
+                continue
+            lemma, shape = facts["lemmas"].get(key, "?"), facts["shapes"].get(key, "?")
+            row = (name, lemma if by == "lemma" else shape)
+            rows[row]["gold"] += 1
+            rows[row]["right"] += key in right
+            if key in places:
+                rows[row][places[key][0]] += 1
+                shapes[row][shape if by == "lemma" else lemma] += 1
+    return rows, shapes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--parse-cache", type=Path, required=True)
+    parser.add_argument("--classes", default="verb: other,verb: communication")
+    parser.add_argument("--top", type=int, default=60)
+    parser.add_argument("--by", choices=("lemma", "shape"), default="lemma",
+                        help="a row per cue lemma (the commonest missed shape beside it), or per shape (its lemmas)")
+    args = parser.parse_args()
+    folder = corpus.split_folder(args.corpus, "train")
+    if folder is None:
+        print(f"no corpus at {args.corpus}: skipped")
+        return 0
+    gold, _problems = corpus.load_gold(folder, None)
+    gold = corpus.held_out_part(gold, tuning=True)
+    ours = corpus.set_suggestions(corpus.add_components(corpus.load_model(None)), True)
+    kept: dict[int, dict] = {}
+    covered: dict[int, dict] = {}
+    names = [keep_lemmas(ours, gold, kept), keep_coverage(ours, gold, covered)]
+    predicted, _rate = corpus.predict(ours, gold, 16, args.parse_cache)
+    for name in names:
+        ours.remove_pipe(name)
+    rows, shapes = count(gold, predicted, kept, covered, set(args.classes.split(",")), args.by)
+    for name in args.classes.split(","):
+        mine = sorted(((k, v) for k, v in rows.items() if k[0] == name), key=lambda kv: -(kv[1]["gold"] - kv[1]["right"]))
+        total = sum((v for _, v in mine), Counter())
+        print(f"\n{name}: {total['gold']} gold, {total['right']} right, "
+              + ", ".join(f"{short} {total[place]}" for short, place in zip(PLACE_NAMES, PLACES, strict=True)))
+        other = "shape" if args.by == "lemma" else "lemma"
+        print(f"| {args.by} | gold | right | missed | " + " | ".join(PLACE_NAMES) + f" | commonest missed {other}s |")
+        for row, v in mine[:args.top]:
+            beside = "; ".join(f"{k} ({n})" for k, n in shapes[row].most_common(1 if args.by == "lemma" else 8))
+            print(f"| {row[1]} | {v['gold']} | {v['right']} | {v['gold'] - v['right']} | "
+                  + " | ".join(str(v[place]) for place in PLACES) + f" | {beside} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
