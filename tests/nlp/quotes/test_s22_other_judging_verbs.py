@@ -1,0 +1,37 @@
+"""Verbs of criticizing and praising added to the judging verbs (session 22): their object is what
+is judged, a name alone included."""
+
+from annotator.nlp.cue_words import JUDGEMENT_VERBS, OBJECT_CUE_VERBS
+from annotator.nlp.quotes import object_of_cue
+from tests.nlp.hand_docs import hand_doc
+from tests.nlp.quotes.helpers import found_at
+
+
+def test_new_judging_verbs_take_their_object_and_a_name():
+    for lemma in ("lambast", "rebuff", "repudiate", "extol", "assail"):
+        assert lemma in JUDGEMENT_VERBS and lemma in OBJECT_CUE_VERBS
+
+
+def test_object_of_lambasted_is_what_was_judged():
+    doc = hand_doc("The senator lambasted the new toll plan.", """
+        The       DET   DT   det      1
+        senator   NOUN  NN   nsubj    2
+        lambasted VERB  VBD  ROOT     2 lambast
+        the       DET   DT   det      6
+        new       ADJ   JJ   amod     6
+        toll      NOUN  NN   compound 6
+        plan      NOUN  NN   dobj     2
+        .         PUNCT .    punct    2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the new toll plan", "lambasted")]
+
+
+def test_name_alone_after_rebuffed_is_what_was_judged():
+    doc = hand_doc("The union rebuffed Okafor.", """
+        The      DET   DT   det    1
+        union    NOUN  NN   nsubj  2
+        rebuffed VERB  VBD  ROOT   2 rebuff
+        Okafor   PROPN NNP  dobj   2
+        .        PUNCT .    punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "Okafor", "rebuffed")]
