@@ -59,6 +59,7 @@ OFFERING_OBJECT_VERBS = words("OFFERING_OBJECT_VERBS")
 FINDING_VERBS = words("FINDING_VERBS")
 RECEIVED_JUDGEMENT_VERBS = words("RECEIVED_JUDGEMENT_VERBS")
 RECEIVED_JUDGEMENT_NOUNS = words("RECEIVED_JUDGEMENT_NOUNS")
+SMALL_CLAUSE_VERBS = word_set("SMALL_CLAUSE_VERBS")
 
 # -- quotation marks and punctuation ---------------------------------------------------------
 

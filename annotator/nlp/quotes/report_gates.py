@@ -16,10 +16,11 @@ from weakref import WeakKeyDictionary
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import LISTENER_VERBS
-from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.lexicon import SMALL_CLAUSE_VERBS, Lexicon
 from annotator.nlp.quotes import (
     according_to, adjective_cue, adjective_object, as_report, commitment, contact_relative, evidence, intention, inverted,
-    made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported, stance_object,
+    made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported, small_clause,
+    stance_object,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -55,6 +56,7 @@ GATES: dict[ReportRule, Gate] = {
     intention.at: lambda lexicon, token, lemma: _lexicon_lemma(lexicon, token, lemma) in lexicon.intention_verbs,
     naming.at: lambda lexicon, token, lemma: lemma in naming.NAMING_VERBS,
     regard.at: lambda lexicon, token, lemma: token.dep_ in ("ROOT", "conj") and lemma in lexicon.regard_verbs,
+    small_clause.at: lambda lexicon, token, lemma: lemma in SMALL_CLAUSE_VERBS and token.pos_ == "VERB",
     object_of_cue.at: lambda lexicon, token, lemma: lemma not in LISTENER_VERBS
     and (lemma in lexicon.unsaid_verbs or lemma in lexicon.object_verbs),
     contact_relative.at: lambda lexicon, token, lemma: token.dep_ in contact_relative.RELATIVE_DEPS and (

@@ -28,6 +28,7 @@ TEXT = "\n".join([
     'The mayor repeated her "firm pledge" to the crowd.',
     "The harbour master made it clear that the gates would stay shut.",
     "The delay was the one mistake the mayor acknowledged.",
+    "Many economists consider the levy a mistake.",
 ])
 
 
