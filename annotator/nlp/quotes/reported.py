@@ -85,7 +85,7 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
     # a thing's finding (``polls show Lee ahead — and that Ruiz trails``, ``…, while …``) runs to the end of
     # the verb's clause, as ``evidence.finding_end`` reads it, and keeps what a reporter's addition would cut
     finding = _finding(scan, verb)
-    last = _last_complement(verb, clause)
+    last = _last_complement(verb, clause, scan.lexicon)
     end = min((evidence.finding_end(scan, verb, last) if finding else last) + 1, scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, scan.lexicon.object_verbs))
@@ -131,14 +131,14 @@ def _finding(scan: QuoteScan, verb: Token) -> bool:
     return subject is not None and subject.pos_ in ("NOUN", "PROPN") and not could_speak(subject)
 
 
-def _last_complement(verb: Token, clause: Token) -> int:
+def _last_complement(verb: Token, clause: Token, lexicon: Lexicon) -> int:
     """The last token of the report: ``said the Iranians released were close to finishing their
     terms`` is one clause a parser sometimes splits into two complements of the verb, with nothing
     between them (``…, comments the ministry dismissed`` after a comma is not one)."""
     doc = verb.doc
     last = clause.right_edge.i
     for later in (c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i):
-        if later.left_edge.i == last + 1 and not doc[last + 1].is_punct:
+        if later.left_edge.i == last + 1 and not doc[last + 1].is_punct and not _another_report(lexicon, later):
             last = later.right_edge.i
     for later in (c for c in verb.children if c.dep_ == "conj" and c.i > last):
         if _second_that_clause(later, last):
@@ -162,7 +162,7 @@ def _second_that_clause(conj: Token, last: int) -> bool:
 
 def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
     """``said X had been "in touch" and hoped the deal would hold``: a verb coordinated after the
-    reported clause, with no subject of its own, is the speaker's next act when it follows a
+    reported clause, with no subject of its own (or another report, ``_another_report``), is the speaker's next act when it follows a
     closing quote mark or is a speech or cognition verb in the reporting verb's own form (``says
     Y is acting unlawfully and showing disregard``: a participle goes on with the clause); the
     clause stops before ``and``. Any verb of the clause's coordination, the third hanging on the
@@ -171,16 +171,24 @@ def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
     for child in clause.conjuncts:
         if child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
             continue
-        if has_clause_subject(child):
+        if has_clause_subject(child) and not _another_report(scan.lexicon, child):
             continue
         cc = _conjunction(child)
         if cc is None:
             continue
         comma = word_before(doc, cc.i)
         before = doc[comma] if comma >= 0 else None
-        if _next_act(scan, clause, verb, child, cc.i, before is not None):
+        if has_clause_subject(child) or _next_act(scan, clause, verb, child, cc.i, before is not None):
             return before.i if before is not None and before.text == "," else cc.i
     return len(doc)
+
+
+def _another_report(lexicon: Lexicon, conj: Token) -> bool:
+    """``said they were worried about prices, and more than half said the mayor would fix them``: a
+    verb of saying or thinking coordinated with the reported clause, with a subject of its own and no
+    ``that``, is another report (the parser hangs it inside the first one's clause, or on the
+    reporting verb as a second complement)."""
+    return lexicon.is_cue(conj) and has_clause_subject(conj) and not any(c.dep_ == "mark" for c in conj.children)
 
 
 def _conjunction(conj: Token) -> Token | None:
