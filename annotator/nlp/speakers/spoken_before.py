@@ -36,7 +36,7 @@ def speaking_verb_before(scan: SpeakerScan, quote: Span, *, cues: frozenset[int]
     if i < 1 or i == quote.start - 1 or doc[i].text != "." or doc[quote.start - 1].text not in QUOTE_MARK_TOKENS:
         return None
     verb = doc[i].sent.root
-    if verb.pos_ != "VERB" or verb.i in cues or scan.quoted(verb) or not scan.lexicon.is_speech(verb) \
+    if verb.pos_ != "VERB" or verb.i in cues or scan.quoted(verb) or scan.lexicon.lemma_of(verb) not in scan.lexicon.speech \
             or any(c.dep_ in _REPORTING_DEPS for c in verb.children):
         return None
     return verb
