@@ -1,6 +1,7 @@
 """A direct quote opening a sentence right after one that says someone spoke and reports nothing
 itself is that someone's words; a paragraph opened by two apostrophes (``''…''``) starts with a
-quotation mark, so it continues the quote before it (our own sentences)."""
+quotation mark, so it continues the quote before it; a clause opened by a subordinating word
+(``Unless …,``) before a comma does not introduce the quote after it (our own sentences)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,9 @@ def test_a_paragraph_in_double_apostrophes_continues_the_quote_before(rule_quote
     quotes = rule_quotes_in("''We will not back down from this fight,'' Mr. Ruiz said of the plan.\n\n"
                             "''The people of this town deserve a fair deal and they will get one.''")
     assert [q.speaker for q in quotes] == ["Ruiz", "Ruiz"]
+
+
+def test_a_condition_before_the_comma_does_not_introduce_the_quote(rule_quotes_in):
+    quotes = rule_quotes_in('"The vote was close," said Ann Moss, a strategist for the mayor. Unless other rivals '
+                            'leave the race soon, "it is very hard to see how she loses the seat."')
+    assert [q.speaker for q in quotes] == ["Ann Moss", "Ann Moss"]
