@@ -3,7 +3,8 @@
     nice -n 10 .venv/bin/python bench/fit_demote.py /work/polnear [--cache /tmp/fit_demote/rows.pkl] [--parse-cache DIR] [--write]
 
 Pre-labels the 755 tuning articles (never the held-out 10%) with the rules, and for each of their
-quotes reads its features (the scorer's, ``feature_blocks``, with the source ``prelabel``) and
+quotes reads its features (the scorer's, ``feature_blocks``, with the source ``prelabel``, and the
+rule that found it, the span's ``id_``: ``rule=reports:reported``) and
 whether it is right (pairs with a gold quote); the article's output as shipped (suggestions shown and
 promoted, nothing demoted) is kept to simulate demoting. The model is fitted as the show model is
 (``scorer_choice.fit``: logistic, regularisation by 5-fold cross-validation grouped by article, Platt

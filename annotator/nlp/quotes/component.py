@@ -16,7 +16,7 @@ from annotator.nlp.quotes import (
     direct, headline, interview, nested, noun_cue, passive_judgement, poll_source, received_judgement, relative_piece,
     reports, stance_noun,
 )
-from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.found import FoundQuote, made_by
 from annotator.nlp.quotes.scan import QuoteScan
 
 
@@ -95,16 +95,18 @@ class QuoteFinder:
                             headline_max_words=self.headline_max_words)
         found: list[FoundQuote] = []
         for rule in self.rules:
-            found = rule.combine(found, rule.find(scan))
+            found = rule.combine(found, made_by(rule.find(scan), rule.name))
         return nested.outermost(found, scan)
 
 
 def set_quotes(doc: Doc, found: list[FoundQuote]) -> None:
-    """Write quotes (in document order, each with its type), their cues and the CUE relations."""
+    """Write quotes (in document order, each with its type and, as its ``id_``, the rule that found it),
+    their cues and the CUE relations."""
     quotes: list[Span] = []
     cues: dict[tuple[int, int], Span] = {}
     for item in sorted(found, key=lambda f: f.span.start):
         item.span._.quote_type = item.quote_type
+        item.span.id_ = item.rule
         quotes.append(item.span)
         if item.cue is not None:
             cue = cues.setdefault((item.cue.start, item.cue.end), item.cue)

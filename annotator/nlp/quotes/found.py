@@ -22,10 +22,22 @@ class FoundQuote:
     #: The characters the rule matched, when wider than the span (a headline's whole line after
     #: its colon); a later rule's quote overlapping them is the same quote.
     claims: tuple[int, int] | None = None
+    #: The rule that found it (``component.RULES``' name, ``reports:`` and the report rule's for a
+    #: report: ``made_by``); the pipeline writes it as the quote span's ``id_``, as spaCy's
+    #: ``SpanRuler`` writes the pattern's id that matched.
+    rule: str = ""
 
     @property
     def chars(self) -> tuple[int, int]:
         return self.claims if self.claims is not None else (self.span.start_char, self.span.end_char)
+
+
+def made_by(found: list[FoundQuote], rule: str) -> list[FoundQuote]:
+    """``found``, each quote that names no rule yet given ``rule`` as the one that found it."""
+    for item in found:
+        if not item.rule:
+            item.rule = rule
+    return found
 
 
 def trimmed(doc: Doc, start: int, end: int) -> Span | None:

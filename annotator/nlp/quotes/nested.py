@@ -81,7 +81,7 @@ def _cut(scan: QuoteScan, found: FoundQuote, end: int) -> FoundQuote:
     span = trimmed(found.span.doc, found.span.start, end)
     if span is None:
         return found
-    return FoundQuote(span, type_for(span, scan.inside), found.cue, found.claims)
+    return FoundQuote(span, type_for(span, scan.inside), found.cue, found.claims, found.rule)
 
 
 def _holds(outer: FoundQuote, inner: FoundQuote) -> bool:

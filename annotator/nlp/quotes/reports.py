@@ -16,7 +16,7 @@ from annotator.nlp.quotes import (
     made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported, small_clause,
     stance_object,
 )
-from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.found import FoundQuote, made_by
 from annotator.nlp.quotes.report_gates import RulePlan
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -49,12 +49,19 @@ def find(scan: QuoteScan, *, gated: bool = True) -> list[FoundQuote]:
     for i in scan.cue_candidates:
         token = doc[i]
         for rule in (plan.rules_for(token) if plan is not None else REPORT_RULES):
-            items = rule(scan, token)
+            items = made_by(rule(scan, token), report_rule_name(rule))
             if items:
                 (own_sentence if rule in OWN_SENTENCE_RULES else found).extend(items)
                 break
     found += [f for f in own_sentence if not any(o.span.start <= f.cue.start < o.span.end for o in found)]
     return [f for f in found if not _reporters_question(f.span[0]) and not _reporters_question(f.cue[0])]
+
+
+def report_rule_name(rule: ReportRule) -> str:
+    """``reports:`` and the rule's module (``reports:reported``), with the function's name when it is
+    not ``at`` (``reports:object_of_cue.relative_at``): the name a report's quote records."""
+    module = rule.__module__.rpartition(".")[2]
+    return f"reports:{module}" if rule.__name__ == "at" else f"reports:{module}.{rule.__name__}"
 
 
 def absorb_direct(found: list[FoundQuote], reports: list[FoundQuote]) -> list[FoundQuote]:
@@ -111,7 +118,7 @@ def _through_quote(report: FoundQuote, directs: list[FoundQuote]) -> FoundQuote:
         end += 2
     elif end < len(doc) and doc[end].text in QUOTE_MARK_TOKENS:
         end += 1
-    return FoundQuote(doc[span.start:end], "mixed", report.cue, report.claims)
+    return FoundQuote(doc[span.start:end], "mixed", report.cue, report.claims, report.rule)
 
 
 def _reporters_question(token: Token) -> bool:

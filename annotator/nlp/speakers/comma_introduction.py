@@ -32,9 +32,15 @@ def introducing_verb(scan: SpeakerScan, quote: Span) -> Token | None:
         return None
     root = clause_head(doc[i - 1], i)
     if root.pos_ != "VERB" or root.i >= i or root.lemma_ == "be" or scan.quoted(root) \
-            or root.idx < scan.paragraph(quote.start_char)[0]:
+            or root.idx < scan.paragraph(quote.start_char)[0] or subordinate(root):
         return None
     return root
+
+
+def subordinate(verb: Token) -> bool:
+    """``Unless rivals quit the race, "…"``: a clause a subordinating word opens is a condition or a
+    time of the quoted words, not an introduction by its subject."""
+    return any(c.dep_ == "mark" for c in verb.children)
 
 
 def clause_head(token: Token, before: int) -> Token:

@@ -13,7 +13,7 @@ from annotator.core.records import QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.speakers import (
-    as_clause, by_cue, comma_introduction, continuation, governing_verb, introduction, trailing_attribution,
+    as_clause, by_cue, comma_introduction, continuation, governing_verb, introduction, spoken_before, trailing_attribution,
 )
 from annotator.nlp.speakers.scan import SpeakerScan
 
@@ -35,6 +35,7 @@ RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("as clause", as_clause.find),
     SpeakerRule("governing verb", governing_verb.find),
     SpeakerRule("comma introduction", comma_introduction.find),
+    SpeakerRule("spoken before", spoken_before.find),
     SpeakerRule("continuation", continuation.find),
 )
 

@@ -67,8 +67,10 @@ def _line_end(text: str, start: int) -> int:
 
 
 def _starts_paragraph(scan: SpeakerScan, span: Span) -> bool:
+    """Only spaces and quotation marks before the span in its paragraph; two apostrophes count as one
+    mark (``''…''``, as some newspapers' text comes)."""
     para_start, _ = scan.paragraph(span.start_char)
-    return not scan.text[para_start:span.start_char].strip(" \t" + QUOTE_MARKS)
+    return not scan.text[para_start:span.start_char].replace("''", "").strip(" \t" + QUOTE_MARKS)
 
 
 def _open_ended(scan: SpeakerScan, span: Span) -> bool:

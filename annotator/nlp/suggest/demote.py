@@ -43,12 +43,14 @@ DEMOTE_CROSSES: tuple[tuple[str, str], ...] = CROSSES + (
 
 @dataclass(frozen=True)
 class PreLabel:
-    """A pre-labeled quote with its cue and speaker (None: none), as the rules wrote them."""
+    """A pre-labeled quote with its cue and speaker (None: none), as the rules wrote them, and the rule
+    that found it (the span's ``id_``, ``quotes.found.FoundQuote.rule``; empty: not a quote rule's)."""
 
     span: Span
     quote_type: str
     cue: Span | None
     speaker: Span | None
+    rule: str = ""
 
 
 def prelabels(doc: Doc) -> list[PreLabel]:
@@ -68,15 +70,18 @@ def prelabels(doc: Doc) -> list[PreLabel]:
         elif r.label == SAID_BY and child in by_chars["speakers"]:
             speakers.setdefault(head, by_chars["speakers"][child])
     return [PreLabel(q, q._.quote_type or "indirect", cues.get((q.start_char, q.end_char)),
-                     speakers.get((q.start_char, q.end_char))) for q in quotes]
+                     speakers.get((q.start_char, q.end_char)), q.id_) for q in quotes]
 
 
 def prelabel_features(facts: DocFacts, prelabel: PreLabel, among: AmongPreLabels, lexicon: Lexicon) -> Features:
     """The features of a pre-label before the crosses of ``DEMOTE_CROSSES``: the scorer's (``feature_blocks``
-    with the source ``prelabel``) and what the other pre-labels of its Doc say of it (``among``), also
-    crossed with its type."""
+    with the source ``prelabel``), the rule that found it (``rule=reports:reported``; a name the
+    weights do not know weighs nothing) and what the other pre-labels of its Doc say of it
+    (``among``), also crossed with its type."""
     feats = merged(feature_blocks(facts, prelabel.span, prelabel.cue, prelabel.speaker, PRELABEL_SOURCE,
                                   prelabel.quote_type, lexicon, crosses=False))
+    if prelabel.rule:
+        feats[f"rule={prelabel.rule}"] = 1.0
     own = among.features(prelabel)
     feats.update(own)
     feats.update((f"type={prelabel.quote_type}|{name}", value) for name, value in own.items())
