@@ -1,7 +1,8 @@
 """``rule:raised-subject`` and ``rule:raised-complement``: the two pieces of a passive or raising
 verb's content (``the ruling is expected | to …``, ``the plan appears | to have stalled``, ``the senator
 is seen | as …``, ``the mayor seems | confident about …``, ``it seems that …``), as attribution corpora cut
-it around its cue; nobody is named unless a ``by`` agent is. The rule (``raised``) and the gate that
+it around its cue; nobody is named unless a ``by`` agent is. A negated verb is cut the same way (``is
+not expected | to …``: what is not expected is reported all the same). The rule (``raised``) and the gate that
 says where it can find anything (``raised_gate``, see ``broad``'s gates)."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.frames.gates import ParseFacts
-from annotator.nlp.quotes.found import content_quote, negated
+from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
 from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
@@ -49,7 +50,7 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
 
 def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     pair = raised_pair(verb)
-    if pair is None or negated(verb):
+    if pair is None:
         return []
     subject, complement = pair
     doc = scan.doc
@@ -77,5 +78,5 @@ def raised_gate(f: ParseFacts) -> numpy.ndarray:
     as_phrase = f.parent_of(f.label({"prep"}) & f.reads({"as"}), "after")
     seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp"}, "after") \
         | f.parent_of(f.label({"prep"}) & f.reads(RAISED_PREPOSITIONS), "after")
-    return ~f.negated & (passive & f.child({"nsubjpass"}, "before") & (infinitive | as_phrase)
-                         | ~passive & f.child({"nsubj"}, "before") & seeming)
+    return passive & f.child({"nsubjpass"}, "before") & (infinitive | as_phrase) \
+        | ~passive & f.child({"nsubj"}, "before") & seeming

@@ -1,0 +1,38 @@
+"""``rule:raised-subject`` / ``rule:raised-complement`` on a negated verb (``is not expected to``,
+``does not seem ready``, ``is not known as``): what is not expected is reported all the same, nobody
+named, so the pieces are cut as for the verb without its negation; sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.pipeline import SUGGESTIONS
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.suggest.shapes import every_shape
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp_model, text: str, source: str, *, gated: bool = True) -> list[tuple[str, str, str | None]]:
+    """(content, cue, speaker or None) of ``source``'s candidates in ``text``."""
+    scan = QuoteScan.of(nlp_model(text), nlp_model.get_pipe(SUGGESTIONS).lexicon)
+    return [(b.found.span.text, b.found.cue.text, b.speaker.text if b.speaker is not None else None)
+            for b in every_shape(scan, {source}, gated=gated)]
+
+
+@pytest.mark.parametrize("text, subject, complement, cue", [
+    ("The new ferry terminal is not expected to open before the spring.", "The new ferry terminal",
+     "to open before the spring", "expected"),
+    ("The harbour board does not seem ready to approve the dredging plan.", "The harbour board",
+     "ready to approve the dredging plan", "seem"),
+    ("The harbour master is not known as a patient man.", "The harbour master", "as a patient man", "known"),
+])
+def test_a_negated_raising_or_passive_verb_gives_its_two_pieces(nlp_model, text, subject, complement, cue):
+    assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
+    assert found(nlp_model, text, "rule:raised-complement") == [(complement, cue, None)]
+
+
+def test_the_gate_lets_a_negated_verb_through(nlp_model):
+    text = "The pier is not expected to reopen, and the ferry does not seem likely to sail."
+    for source in ("rule:raised-subject", "rule:raised-complement"):
+        assert found(nlp_model, text, source) == found(nlp_model, text, source, gated=False) != []
