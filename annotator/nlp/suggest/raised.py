@@ -1,9 +1,10 @@
 """``rule:raised-subject`` and ``rule:raised-complement``: the two pieces of a passive or raising
-verb's content (``the ruling is expected | to …``, ``the plan appears | to have stalled``, ``the senator
-is seen | as …``, ``the mayor seems | confident about …``, ``it seems that …``), as attribution corpora cut
-it around its cue; nobody is named unless a ``by`` agent is. A negated verb is cut the same way (``is
-not expected | to …``: what is not expected is reported all the same). The rule (``raised``) and the gate that
-says where it can find anything (``raised_gate``, see ``broad``'s gates)."""
+verb's content (``the ruling is expected | to …``, ``the plan appears | to have stalled``, ``the
+senator is seen | as …``, ``the pier was declared | unsafe``, ``the mayor seems | confident about …``,
+``it seems that …``), as attribution corpora cut it around its cue; nobody is named unless a ``by``
+agent is. A negated verb is cut the same way (``is not expected | to …``: what is not expected is
+reported all the same). The rule (``raised``) and the gate that says where it can find anything
+(``raised_gate``, see ``broad``'s gates)."""
 
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ RAISED_PREPOSITIONS = frozenset({"like", "as"})
 
 
 def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
-    """The subject and the infinitive or ``as`` phrase of a passive or raising verb, or what a raising
-    verb says its subject seems (``seems ready``, ``seemed an insult``, ``looks like a trap``); for
-    ``it seems that …`` no subject and the clause; else None."""
+    """The subject and the infinitive, ``as`` phrase or predicate (``is considered a risk``) of a
+    passive or raising verb, or what a raising verb says its subject seems (``seems ready``,
+    ``seemed an insult``, ``looks like a trap``); for ``it seems that …`` no subject and the clause;
+    else None."""
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children)
     raising = verb.lemma_.lower() in RAISING_VERBS
@@ -41,7 +43,7 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         return None
     complement = next((c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if complement is None and passive:
-        complement = next((c for c in after if c.dep_ == "prep" and c.lower_ == "as"), None)
+        complement = next((c for c in after if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"), None)
     if complement is None and raising:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
                            or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
@@ -70,7 +72,8 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 
 def raised_gate(f: ParseFacts) -> numpy.ndarray:
-    """A passive with its subject before it and a ``to`` infinitive or an ``as`` phrase after it, or
+    """A passive with its subject before it and a ``to`` infinitive, an ``as`` phrase or a predicate
+    (``oprd``) after it, or
     an active verb with its subject before it and after it an infinitive, a predicate, a ``like`` or
     ``as`` phrase or a clause (``raised_pair``, which asks for a raising verb)."""
     infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
@@ -78,5 +81,5 @@ def raised_gate(f: ParseFacts) -> numpy.ndarray:
     as_phrase = f.parent_of(f.label({"prep"}) & f.reads({"as"}), "after")
     seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp"}, "after") \
         | f.parent_of(f.label({"prep"}) & f.reads(RAISED_PREPOSITIONS), "after")
-    return passive & f.child({"nsubjpass"}, "before") & (infinitive | as_phrase) \
+    return passive & f.child({"nsubjpass"}, "before") & (infinitive | as_phrase | f.child({"oprd"}, "after")) \
         | ~passive & f.child({"nsubj"}, "before") & seeming

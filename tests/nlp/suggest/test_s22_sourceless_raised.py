@@ -36,3 +36,14 @@ def test_the_gate_lets_a_negated_verb_through(nlp_model):
     text = "The pier is not expected to reopen, and the ferry does not seem likely to sail."
     for source in ("rule:raised-subject", "rule:raised-complement"):
         assert found(nlp_model, text, source) == found(nlp_model, text, source, gated=False) != []
+
+
+@pytest.mark.parametrize("text, subject, predicate, cue", [
+    ("The ferry captain is considered a safe pair of hands.", "The ferry captain", "a safe pair of hands",
+     "considered"),
+    ("The old harbour wall was declared unsafe last winter.", "The old harbour wall", "unsafe", "declared"),
+])
+def test_a_passive_with_a_predicate_of_its_subject_gives_two_pieces(nlp_model, text, subject, predicate, cue):
+    """``is considered a …``, ``was declared unsafe``: what the passive says its subject is, nobody named."""
+    assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
+    assert found(nlp_model, text, "rule:raised-complement") == [(predicate, cue, None)]
