@@ -2,9 +2,10 @@
 verb's content (``the ruling is expected | to …``, ``the plan appears | to have stalled``, ``the
 senator is seen | as …``, ``the pier was declared | unsafe``, ``the mayor seems | confident about …``,
 ``it seems that …``), as attribution corpora cut it around its cue; nobody is named unless a ``by``
-agent is. A negated verb is cut the same way (``is not expected | to …``: what is not expected is
-reported all the same). The rule (``raised``) and the gate that says where it can find anything
-(``raised_gate``, see ``broad``'s gates)."""
+agent is; ``it is unclear whether …`` is read as ``it seems that …``. A negated verb is cut the same
+way (``is not expected | to …``: what is not expected is reported all the same). The rule
+(``raised``) and the gate that says where it can find anything (``raised_gate``, see ``broad``'s
+gates)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children)
     raising = verb.lemma_.lower() in RAISING_VERBS
+    if verb.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" and c.i < verb.i for c in children) \
+            and any(c.dep_ == "acomp" for c in children):  # ``it is unclear whether …``: the clause alone
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        return None if clause is None else (None, clause)
     if not passive and not raising:
         return None
     subject = next((c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.i < verb.i), None)

@@ -47,3 +47,11 @@ def test_a_passive_with_a_predicate_of_its_subject_gives_two_pieces(nlp_model, t
     """``is considered a …``, ``was declared unsafe``: what the passive says its subject is, nobody named."""
     assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
     assert found(nlp_model, text, "rule:raised-complement") == [(predicate, cue, None)]
+
+
+def test_it_is_with_an_adjective_and_a_clause_gives_the_clause_alone(nlp_model):
+    """``it is unclear whether …``: the clause is reported, nobody named, as after ``it seems that``."""
+    text = "It is unclear whether the ferry will sail on Monday."
+    assert found(nlp_model, text, "rule:raised-subject") == []
+    assert found(nlp_model, text, "rule:raised-complement") == [("the ferry will sail on Monday", "is", None)]
+    assert found(nlp_model, "It is cold in the harbour today.", "rule:raised-complement") == []
