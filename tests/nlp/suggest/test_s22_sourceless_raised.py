@@ -1,6 +1,7 @@
 """``rule:raised-subject`` / ``rule:raised-complement`` on a negated verb (``is not expected to``,
-``does not seem ready``, ``is not known as``): what is not expected is reported all the same, nobody
-named, so the pieces are cut as for the verb without its negation; sentences of our own."""
+``does not seem ready``, ``is not known as``: what is not expected is reported all the same, nobody
+named, so the pieces are cut as for the verb without its negation), a passive's predicate (``is
+considered a risk``) and ``it is unclear whether …``; sentences of our own."""
 
 from __future__ import annotations
 
@@ -21,13 +22,18 @@ def found(nlp_model, text: str, source: str, *, gated: bool = True) -> list[tupl
 
 
 @pytest.mark.parametrize("text, subject, complement, cue", [
+    # negated: what is not expected is reported all the same
     ("The new ferry terminal is not expected to open before the spring.", "The new ferry terminal",
      "to open before the spring", "expected"),
     ("The harbour board does not seem ready to approve the dredging plan.", "The harbour board",
      "ready to approve the dredging plan", "seem"),
     ("The harbour master is not known as a patient man.", "The harbour master", "as a patient man", "known"),
+    # a passive's predicate of its subject (``oprd``): what the passive says its subject is
+    ("The ferry captain is considered a safe pair of hands.", "The ferry captain", "a safe pair of hands",
+     "considered"),
+    ("The old harbour wall was declared unsafe last winter.", "The old harbour wall", "unsafe", "declared"),
 ])
-def test_a_negated_raising_or_passive_verb_gives_its_two_pieces(nlp_model, text, subject, complement, cue):
+def test_a_negated_verb_or_a_passives_predicate_gives_two_pieces(nlp_model, text, subject, complement, cue):
     assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
     assert found(nlp_model, text, "rule:raised-complement") == [(complement, cue, None)]
 
@@ -36,17 +42,6 @@ def test_the_gate_lets_a_negated_verb_through(nlp_model):
     text = "The pier is not expected to reopen, and the ferry does not seem likely to sail."
     for source in ("rule:raised-subject", "rule:raised-complement"):
         assert found(nlp_model, text, source) == found(nlp_model, text, source, gated=False) != []
-
-
-@pytest.mark.parametrize("text, subject, predicate, cue", [
-    ("The ferry captain is considered a safe pair of hands.", "The ferry captain", "a safe pair of hands",
-     "considered"),
-    ("The old harbour wall was declared unsafe last winter.", "The old harbour wall", "unsafe", "declared"),
-])
-def test_a_passive_with_a_predicate_of_its_subject_gives_two_pieces(nlp_model, text, subject, predicate, cue):
-    """``is considered a …``, ``was declared unsafe``: what the passive says its subject is, nobody named."""
-    assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
-    assert found(nlp_model, text, "rule:raised-complement") == [(predicate, cue, None)]
 
 
 def test_it_is_with_an_adjective_and_a_clause_gives_the_clause_alone(nlp_model):
