@@ -1,7 +1,8 @@
 """``rule:raised-subject`` / ``rule:raised-complement`` on a negated verb (``is not expected to``,
 ``does not seem ready``, ``is not known as``: what is not expected is reported all the same, nobody
 named, so the pieces are cut as for the verb without its negation), a passive's predicate (``is
-considered a risk``) and ``it is unclear whether …``; sentences of our own."""
+considered a risk``), a passive's topic, reason or charge (``was charged with …``) and ``it is
+unclear whether …``; sentences of our own."""
 
 from __future__ import annotations
 
@@ -50,3 +51,25 @@ def test_it_is_with_an_adjective_and_a_clause_gives_the_clause_alone(nlp_model):
     assert found(nlp_model, text, "rule:raised-subject") == []
     assert found(nlp_model, text, "rule:raised-complement") == [("the ferry will sail on Monday", "is", None)]
     assert found(nlp_model, "It is cold in the harbour today.", "rule:raised-complement") == []
+
+
+@pytest.mark.parametrize("text, subject, complement, cue", [
+    ("The harbour master was questioned about the missing boats.", "The harbour master",
+     "about the missing boats", "questioned"),
+    ("The ferry captain was charged with careless navigation.", "The ferry captain", "with careless navigation",
+     "charged"),
+])
+def test_a_passive_with_a_topic_reason_or_charge_gives_two_pieces(nlp_model, text, subject, complement, cue):
+    assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
+    assert found(nlp_model, text, "rule:raised-complement") == [(complement, cue, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The new pier was built in May.",  # a place or a time: no preposition of the class
+    "The old trawler skipper was jailed for two years.",  # ``for`` a span of time
+    "The trawler was seized at dawn, with the crew watching from the quay.",  # set off by a comma
+])
+def test_a_passive_with_a_place_a_time_or_a_set_off_phrase_is_no_report(nlp_model, text):
+    for source in ("rule:raised-subject", "rule:raised-complement"):
+        assert found(nlp_model, text, source) == []
+    assert found(nlp_model, text, "rule:raised-complement", gated=False) == []
