@@ -8,7 +8,8 @@ import pytest
 
 from annotator.core.records import CUE_REL, QUOTE, SAID_BY
 from annotator.nlp.convert import doc_to_task
-from annotator.nlp.suggest import SCORES, SOURCES
+from annotator.nlp.pipeline import SUGGESTIONS
+from annotator.nlp.suggest import SCORES, SOURCES, Suggester
 from annotator.nlp.suggest.evidential import EVIDENTIAL_SOURCES
 from tests.nlp.suggest.test_broad import found
 
@@ -56,9 +57,24 @@ def test_no_piece_where_a_source_is_named_or_nothing_is_heard(nlp_model, text):
     assert pieces(nlp_model, text) == []
 
 
-def test_the_pieces_become_pre_labels_with_their_cue_and_no_speaker(nlp_model):
-    task = doc_to_task(nlp_model("The ferry company has reportedly cancelled its winter timetable."))
+def test_at_the_tables_rate_the_pieces_become_pre_labels_with_their_cue_and_no_speaker(nlp_model):
+    """Scored by the rate table (0.52, at least ``promote_sourceless_min_score``): pre-labels without a source."""
+    rates = Suggester(lexicon=nlp_model.get_pipe(SUGGESTIONS).lexicon, scorer=None)
+    with nlp_model.select_pipes(disable=[SUGGESTIONS]):
+        doc = nlp_model("The ferry company has reportedly cancelled its winter timetable.")
+    task = doc_to_task(rates(doc))
     quotes = sorted(task.span_text(s) for s in task.spans if s.label == QUOTE)
     assert quotes == ["The ferry company has", "cancelled its winter timetable"]
     assert {task.span_text(r.child_span) for r in task.relations if r.label == CUE_REL} == {"reportedly"}
     assert not [r for r in task.relations if r.label == SAID_BY]
+
+
+def test_with_the_shipped_scorer_the_pieces_have_no_speaker(nlp_model):
+    """The shipped scorer scores them (shown or promoted, as it rates them): never with a speaker."""
+    doc = nlp_model("The ferry company has reportedly cancelled its winter timetable.")
+    task = doc_to_task(doc)
+    shown = [task.span_text(s.quote) for s in task.suggestions if s.speaker is None]
+    labelled = [task.span_text(s) for s in task.spans if s.label == QUOTE]
+    assert sorted(shown + labelled) == ["The ferry company has", "cancelled its winter timetable"]
+    assert not [r for r in task.relations if r.label == SAID_BY]
+    assert all(s.speaker is None for s in task.suggestions)
