@@ -50,6 +50,7 @@ from annotator.nlp.quotes.questions import QUESTION_MARKS
 from annotator.nlp.quotes.found import content_quote, finite, negated
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.suggest.evidential import EVIDENTIAL_SOURCES, evidential, evidential_gate
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import noun_holder
 from annotator.nlp.suggest.raised import raised, raised_gate
@@ -212,6 +213,7 @@ VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     ("rule:negated-clause",): negated_clause,
     ("rule:nested-clause",): nested_clause,
     ("rule:first-person-clause",): first_person_clause,
+    EVIDENTIAL_SOURCES: evidential,
 }
 NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
     ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
@@ -281,6 +283,7 @@ GATES: dict[Rule, Gate] = {
     nested_clause: _nested_clause_gate,
     first_person_clause: _first_person_gate,
     noun_preposition: _noun_preposition_gate,
+    evidential: evidential_gate,
 }
 
 

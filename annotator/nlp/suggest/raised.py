@@ -1,8 +1,11 @@
 """``rule:raised-subject`` and ``rule:raised-complement``: the two pieces of a passive or raising
-verb's content (``the ruling is expected | to …``, ``the plan appears | to have stalled``, ``the senator
-is seen | as …``, ``the mayor seems | confident about …``, ``it seems that …``), as attribution corpora cut
-it around its cue; nobody is named unless a ``by`` agent is. The rule (``raised``) and the gate that
-says where it can find anything (``raised_gate``, see ``broad``'s gates)."""
+verb's content (``the ruling is expected | to …``, ``the plan appears | to have stalled``, ``the
+senator is seen | as …``, ``the pier was declared | unsafe``, ``the captain was charged | with …``,
+``the mayor seems | confident about …``, ``it seems that …``), as attribution corpora cut it around
+its cue; nobody is named unless a ``by`` agent is; ``it is unclear whether …`` is read as ``it seems
+that …``. A negated verb is cut the same way (``is not expected | to …``: what is not expected is
+reported all the same). The rule (``raised``) and the gate that says where it can find anything
+(``raised_gate``, see ``broad``'s gates)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.frames.gates import ParseFacts
-from annotator.nlp.quotes.found import content_quote, negated
+from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
 from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
@@ -20,15 +23,35 @@ from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
 #: ready``), a noun (``seemed an insult``), a ``like``/``as`` phrase (``looks like a trap``).
 RAISED_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 RAISED_PREPOSITIONS = frozenset({"like", "as"})
+#: After a passive, the prepositions that bring what it reports of its subject: a topic (``was asked
+#: about``, ``was questioned over``), a reason (``was praised for``) or a charge (``was accused of``,
+#: ``was charged with``). Function words of English by that class, not a list drawn from a corpus.
+CHARGE_PREPOSITIONS = frozenset({"about", "over", "for", "of", "with"})
+#: Entity kinds of a preposition's object that make it a span of time (``jailed for six years``).
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _charge(verb: Token, prep: Token) -> bool:
+    """One of ``CHARGE_PREPOSITIONS`` after the passive, not set off by a comma (``…, with the judge
+    saying``) and not bringing a date or a time (``jailed for six years``)."""
+    if prep.lower_ not in CHARGE_PREPOSITIONS or any(t.is_punct for t in verb.doc[verb.i + 1:prep.i]):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is None or obj.ent_type_ not in TIME_ENTITIES
 
 
 def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
-    """The subject and the infinitive or ``as`` phrase of a passive or raising verb, or what a raising
-    verb says its subject seems (``seems ready``, ``seemed an insult``, ``looks like a trap``); for
-    ``it seems that …`` no subject and the clause; else None."""
+    """The subject and the infinitive, ``as`` phrase, predicate (``is considered a risk``) or
+    preposition of a charge (``was accused of``) of a passive or raising verb, or what a raising verb
+    says its subject seems (``seems ready``, ``seemed an insult``, ``looks like a trap``); for ``it
+    seems that …`` or ``it is unclear whether …`` no subject and the clause; else None."""
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children)
     raising = verb.lemma_.lower() in RAISING_VERBS
+    if verb.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" and c.i < verb.i for c in children) \
+            and any(c.dep_ == "acomp" for c in children):  # ``it is unclear whether …``: the clause alone
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        return None if clause is None else (None, clause)
     if not passive and not raising:
         return None
     subject = next((c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.i < verb.i), None)
@@ -40,7 +63,8 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         return None
     complement = next((c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if complement is None and passive:
-        complement = next((c for c in after if c.dep_ == "prep" and c.lower_ == "as"), None)
+        complement = next((c for c in after if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"), None) \
+            or next((c for c in after if c.dep_ == "prep" and _charge(verb, c)), None)
     if complement is None and raising:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
                            or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
@@ -49,7 +73,7 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
 
 def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     pair = raised_pair(verb)
-    if pair is None or negated(verb):
+    if pair is None:
         return []
     subject, complement = pair
     doc = scan.doc
@@ -69,13 +93,12 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 
 def raised_gate(f: ParseFacts) -> numpy.ndarray:
-    """A passive with its subject before it and a ``to`` infinitive or an ``as`` phrase after it, or
-    an active verb with its subject before it and after it an infinitive, a predicate, a ``like`` or
-    ``as`` phrase or a clause (``raised_pair``, which asks for a raising verb)."""
+    """A passive with its subject before it and a ``to`` infinitive, a predicate (``oprd``) or a
+    preposition after it, or an active verb with its subject before it and after it an infinitive, a
+    predicate, a ``like`` or ``as`` phrase or a clause (``raised_pair``, which asks for a raising verb)."""
     infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
     passive = f.child({"auxpass"})
-    as_phrase = f.parent_of(f.label({"prep"}) & f.reads({"as"}), "after")
     seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp"}, "after") \
         | f.parent_of(f.label({"prep"}) & f.reads(RAISED_PREPOSITIONS), "after")
-    return ~f.negated & (passive & f.child({"nsubjpass"}, "before") & (infinitive | as_phrase)
-                         | ~passive & f.child({"nsubj"}, "before") & seeming)
+    return passive & f.child({"nsubjpass"}, "before") & (infinitive | f.child({"oprd", "prep"}, "after")) \
+        | ~passive & f.child({"nsubj"}, "before") & seeming

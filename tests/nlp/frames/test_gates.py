@@ -48,6 +48,7 @@ TEXT = "\n".join([
     "The residents objected loudly to the tunnel and argued against the new toll on the bridge.",
     "The ferry company disputes the official count of the stranded passengers.",
     "Resigning on Friday, the coach accused the directors of the club.",
+    "The ferry company has reportedly cut its winter fares.",
 ])
 
 

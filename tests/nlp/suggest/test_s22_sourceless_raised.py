@@ -1,0 +1,75 @@
+"""``rule:raised-subject`` / ``rule:raised-complement`` on a negated verb (``is not expected to``,
+``does not seem ready``, ``is not known as``: what is not expected is reported all the same, nobody
+named, so the pieces are cut as for the verb without its negation), a passive's predicate (``is
+considered a risk``), a passive's topic, reason or charge (``was charged with …``) and ``it is
+unclear whether …``; sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.pipeline import SUGGESTIONS
+from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.suggest.shapes import every_shape
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp_model, text: str, source: str, *, gated: bool = True) -> list[tuple[str, str, str | None]]:
+    """(content, cue, speaker or None) of ``source``'s candidates in ``text``."""
+    scan = QuoteScan.of(nlp_model(text), nlp_model.get_pipe(SUGGESTIONS).lexicon)
+    return [(b.found.span.text, b.found.cue.text, b.speaker.text if b.speaker is not None else None)
+            for b in every_shape(scan, {source}, gated=gated)]
+
+
+@pytest.mark.parametrize("text, subject, complement, cue", [
+    # negated: what is not expected is reported all the same
+    ("The new ferry terminal is not expected to open before the spring.", "The new ferry terminal",
+     "to open before the spring", "expected"),
+    ("The harbour board does not seem ready to approve the dredging plan.", "The harbour board",
+     "ready to approve the dredging plan", "seem"),
+    ("The harbour master is not known as a patient man.", "The harbour master", "as a patient man", "known"),
+    # a passive's predicate of its subject (``oprd``): what the passive says its subject is
+    ("The ferry captain is considered a safe pair of hands.", "The ferry captain", "a safe pair of hands",
+     "considered"),
+    ("The old harbour wall was declared unsafe last winter.", "The old harbour wall", "unsafe", "declared"),
+])
+def test_a_negated_verb_or_a_passives_predicate_gives_two_pieces(nlp_model, text, subject, complement, cue):
+    assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
+    assert found(nlp_model, text, "rule:raised-complement") == [(complement, cue, None)]
+
+
+def test_the_gate_lets_a_negated_verb_through(nlp_model):
+    text = "The pier is not expected to reopen, and the ferry does not seem likely to sail."
+    for source in ("rule:raised-subject", "rule:raised-complement"):
+        assert found(nlp_model, text, source) == found(nlp_model, text, source, gated=False) != []
+
+
+def test_it_is_with_an_adjective_and_a_clause_gives_the_clause_alone(nlp_model):
+    """``it is unclear whether …``: the clause is reported, nobody named, as after ``it seems that``."""
+    text = "It is unclear whether the ferry will sail on Monday."
+    assert found(nlp_model, text, "rule:raised-subject") == []
+    assert found(nlp_model, text, "rule:raised-complement") == [("the ferry will sail on Monday", "is", None)]
+    assert found(nlp_model, "It is cold in the harbour today.", "rule:raised-complement") == []
+
+
+@pytest.mark.parametrize("text, subject, complement, cue", [
+    ("The harbour master was questioned about the missing boats.", "The harbour master",
+     "about the missing boats", "questioned"),
+    ("The ferry captain was charged with careless navigation.", "The ferry captain", "with careless navigation",
+     "charged"),
+])
+def test_a_passive_with_a_topic_reason_or_charge_gives_two_pieces(nlp_model, text, subject, complement, cue):
+    assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
+    assert found(nlp_model, text, "rule:raised-complement") == [(complement, cue, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The new pier was built in May.",  # a place or a time: no preposition of the class
+    "The old trawler skipper was jailed for two years.",  # ``for`` a span of time
+    "The trawler was seized at dawn, with the crew watching from the quay.",  # set off by a comma
+])
+def test_a_passive_with_a_place_a_time_or_a_set_off_phrase_is_no_report(nlp_model, text):
+    for source in ("rule:raised-subject", "rule:raised-complement"):
+        assert found(nlp_model, text, source) == []
+    assert found(nlp_model, text, "rule:raised-complement", gated=False) == []
