@@ -14,7 +14,7 @@ from annotator.nlp.suggest.scorer import SuggestionScorer
 pytestmark = pytest.mark.model
 
 #: A commitment with an infinitive the rules leave out (a frame:infinitive candidate).
-PLAN = "Councillor Imani Boateng wants to widen the ferry lanes before the summer festival."
+PLAN = "Councillor Imani Boateng tries to widen the ferry lanes before the summer festival."
 
 
 def suggester(nlp_model, show: float, choice: float | None) -> Suggester:

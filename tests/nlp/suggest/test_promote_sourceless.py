@@ -19,7 +19,7 @@ pytestmark = pytest.mark.model
 #: A raising passive with no agent: two pieces (``rule:raised-subject``, ``rule:raised-complement``).
 EXPECTED = "The new ferry terminal is expected to open before the autumn regatta."
 #: A commitment with an infinitive and a speaker (a ``frame:infinitive`` candidate).
-PLAN = "Councillor Imani Boateng wants to widen the ferry lanes before the summer festival."
+PLAN = "Councillor Imani Boateng tries to widen the ferry lanes before the summer festival."
 RAISED = ("rule:raised-subject", "rule:raised-complement")
 
 

@@ -19,7 +19,7 @@ from annotator.nlp.suggest.scorer import DocFacts, SuggestionScorer, default_sco
 pytestmark = pytest.mark.model
 
 #: A commitment with an infinitive the rules leave out (a frame:infinitive candidate).
-PLAN = "Councillor Imani Boateng wants to widen the ferry lanes before the summer festival."
+PLAN = "Councillor Imani Boateng tries to widen the ferry lanes before the summer festival."
 #: A pronoun holder, quote marks around part of the content.
 MARKED = "She believes that the new harbour wall is \"a lasting gift\" to the fishing villages."
 
@@ -132,12 +132,12 @@ def test_a_sure_suggestion_becomes_a_sound_pre_label_with_cue_and_speaker(nlp_mo
     assert task_problems(task) == []
     record = next(s for s in task.spans if s.label == QUOTE and s.text.startswith("to widen"))
     linked = {r.label: task.span_text(r.child_span) for r in task.relations if r.head_span == record}
-    assert linked == {CUE_REL: "wants", SAID_BY: "Imani Boateng"}
+    assert linked == {CUE_REL: "tries", SAID_BY: "Imani Boateng"}
     assert not [r for r in relations_of(doc, COREF) if r.head_start == quote.start_char]
 
 
 def test_a_pronoun_speaker_promoted_gets_its_coref(nlp_model):
-    text = "Councillor Imani Boateng opened the session. She wants to widen the ferry lanes before the festival."
+    text = "Councillor Imani Boateng opened the session. She tries to widen the ferry lanes before the festival."
     doc = scored(nlp_model, text, suggester(nlp_model, {"bias": 4.0}, promote_min_score=0.9))
     task = doc_to_task(doc)
     assert task_problems(task) == []

@@ -20,7 +20,7 @@ from annotator.nlp.suggest.scorer_features import CLASS_ATTRIBUTES, CROSSED_FLAG
 
 #: A pre-labeled speech quote, then a belief of the same speaker the rules leave to the suggestions.
 TWO = ("Harbourmaster Lotte Brandvik said that the new pier will open in May. "
-       "Brandvik wants to paint the lighthouse a brighter shade of green before the regatta.")
+       "Brandvik tries to paint the lighthouse a brighter shade of green before the regatta.")
 
 
 def parsed(nlp_model, text: str):

@@ -17,7 +17,7 @@ from annotator.nlp.suggest import SCORES, SOURCES, Proposal, Suggester, choose
 pytestmark = pytest.mark.model
 
 # (an infinitive without an object: its one candidate, whichever way the scorer is refitted)
-LEFT_OUT = "The governor wants to step down before the spring session ends."
+LEFT_OUT = "The governor tries to step down before the spring session ends."
 STANCE = "The mayor's support for the stadium surprised few people."
 PRE_LABELED = "Mayor Okafor said the budget would pass."
 TEXTS = [LEFT_OUT, STANCE, PRE_LABELED, "Ms. Adeyemi is proud of the new library.",
@@ -34,7 +34,7 @@ def texts_of(doc):
 def test_an_attribution_the_rules_leave_out_is_suggested_with_its_cue_and_speaker(nlp_model):
     doc = nlp_model(LEFT_OUT)
     assert not list(doc.spans["quotes"])
-    assert texts_of(doc) == [("frame:infinitive", "to step down before the spring session ends", "wants", "The governor")]
+    assert texts_of(doc) == [("frame:infinitive", "to step down before the spring session ends", "tries", "The governor")]
     # scored by the shipped scorer where it knows the source; by the rate table without it
     table = Suggester(lexicon=nlp_model.get_pipe(SUGGESTIONS).lexicon, scorer=None)(nlp_model(LEFT_OUT))
     assert suggestions_in(table)[0].score == SCORES["frame:infinitive"][1]  # 8 words: the middle band
@@ -128,7 +128,7 @@ def test_the_component_config_turns_them_off():
     nlp = spacy.blank("en")
     nlp.add_pipe("annotator_quotes")
     off = nlp.add_pipe(SUGGESTIONS, config={"enabled": False})
-    doc = nlp("The governor wants to raise the tax.")
+    doc = nlp("The governor tries to raise the tax.")
     assert off.enabled is False and suggestions_in(doc) == []
     with pytest.raises(ValueError, match="unknown frame:nothing"):
         nlp.add_pipe(SUGGESTIONS, name="other", config={"sources": ["frame:nothing"]})
@@ -143,21 +143,21 @@ def learned_suggestions(nlp_model, counts: dict[str, list[int]], text: str = LEF
 
 
 def test_without_counts_for_its_word_a_frame_keeps_the_tables_score(nlp_model):
-    # The team counted another word of the frame only: 'wants' keeps the table's score exactly.
+    # The team counted another word of the frame only: 'tries' keeps the table's score exactly.
     (suggestion,) = learned_suggestions(nlp_model, {"infinitive": [9, 10], "infinitive|hope": [9, 10]})
     assert suggestion.source == "frame:infinitive"
     assert suggestion.score == SCORES["frame:infinitive"][1]  # 8 words: the middle band
 
 
 def test_many_counts_for_a_word_bring_its_score_near_the_teams_rate(nlp_model):
-    (suggestion,) = learned_suggestions(nlp_model, {"infinitive": [400, 500], "infinitive|want": [400, 500]})
+    (suggestion,) = learned_suggestions(nlp_model, {"infinitive": [400, 500], "infinitive|try": [400, 500]})
     assert suggestion.score == pytest.approx(0.8, abs=0.02)
-    (few,) = learned_suggestions(nlp_model, {"infinitive": [2, 2], "infinitive|want": [2, 2]})
+    (few,) = learned_suggestions(nlp_model, {"infinitive": [2, 2], "infinitive|try": [2, 2]})
     assert SCORES["frame:infinitive"][1] < few.score < suggestion.score  # a few decisions move it a little
 
 
 def test_a_cue_word_the_team_always_leaves_falls_below_the_threshold(nlp_model):
-    left = learned_suggestions(nlp_model, {"infinitive": [0, 100], "infinitive|want": [0, 100]})
+    left = learned_suggestions(nlp_model, {"infinitive": [0, 100], "infinitive|try": [0, 100]})
     assert [s for s in left if s.source.startswith("frame:")] == []  # (a broad rule's, inside it, may show)
     # the same counts for another word leave this one's suggestion alone
     assert learned_suggestions(nlp_model, {"infinitive": [0, 100], "infinitive|hope": [0, 100]})
