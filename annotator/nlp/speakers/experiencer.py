@@ -22,7 +22,7 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
 
 
 def experiencer(verb: Token) -> Token | None:
-    """The object of an active verb of a feeling caused (``lexicon.FEELING_CAUSED_VERBS``), when it
+    """The object of an active verb of a feeling caused (the word list ``FEELING_CAUSED_VERBS``, a constant: no list of a ``Lexicon``), when it
     can feel and say so; else None."""
     if verb.lemma_.lower() not in FEELING_CAUSED_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
