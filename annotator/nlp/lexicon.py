@@ -60,6 +60,7 @@ FINDING_VERBS = words("FINDING_VERBS")
 RECEIVED_JUDGEMENT_VERBS = words("RECEIVED_JUDGEMENT_VERBS")
 RECEIVED_JUDGEMENT_NOUNS = words("RECEIVED_JUDGEMENT_NOUNS")
 SMALL_CLAUSE_VERBS = word_set("SMALL_CLAUSE_VERBS")
+FEELING_CAUSED_VERBS = word_set("FEELING_CAUSED_VERBS")
 
 # -- quotation marks and punctuation ---------------------------------------------------------
 

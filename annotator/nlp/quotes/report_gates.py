@@ -16,11 +16,11 @@ from weakref import WeakKeyDictionary
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import LISTENER_VERBS
-from annotator.nlp.lexicon import SMALL_CLAUSE_VERBS, Lexicon
+from annotator.nlp.lexicon import FEELING_CAUSED_VERBS, SMALL_CLAUSE_VERBS, Lexicon
 from annotator.nlp.quotes import (
-    according_to, adjective_cue, adjective_object, as_report, commitment, contact_relative, evidence, intention, inverted,
-    made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported, small_clause,
-    stance_object,
+    according_to, adjective_cue, adjective_object, as_report, commitment, contact_relative, evidence, feeling_caused,
+    intention, inverted, made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported,
+    small_clause, stance_object,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -63,6 +63,7 @@ GATES: dict[ReportRule, Gate] = {
         lemma in lexicon.object_verbs or lemma in lexicon.stance_verbs or bool(lexicon.prepositional_verbs.get(lemma))),
     # ``held_at``: the sentence's verb or a verb coordinated with it (its own subject is checked by the rule)
     stance_object.held_at: lambda lexicon, token, lemma: token.dep_ in ("ROOT", "conj") and lemma in lexicon.stance_verbs,
+    feeling_caused.at: lambda lexicon, token, lemma: lemma in FEELING_CAUSED_VERBS and token.pos_ == "VERB",
     evidence.at: lambda lexicon, token, lemma: lemma in lexicon.evidence_verbs and token.pos_ == "VERB",
     adjective_cue.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
     adjective_object.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,

@@ -13,7 +13,8 @@ from annotator.core.records import QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.speakers import (
-    as_clause, by_cue, comma_introduction, continuation, governing_verb, introduction, spoken_before, trailing_attribution,
+    as_clause, by_cue, comma_introduction, continuation, experiencer, governing_verb, introduction, spoken_before,
+    trailing_attribution,
 )
 from annotator.nlp.speakers.scan import SpeakerScan
 
@@ -28,6 +29,7 @@ class SpeakerRule(NamedTuple):
 
 #: The speaker rules, in order.
 RULES: tuple[SpeakerRule, ...] = (
+    SpeakerRule("one who feels", experiencer.find),
     SpeakerRule("cue", by_cue.find),
     SpeakerRule("trailing attribution", trailing_attribution.find),
     SpeakerRule("description after the mark", trailing_attribution.described_after_mark),

@@ -29,6 +29,7 @@ TEXT = "\n".join([
     "The harbour master made it clear that the gates would stay shut.",
     "The delay was the one mistake the mayor acknowledged.",
     "Many economists consider the levy a mistake.",
+    "The new ferry timetable angered the islanders.",
 ])
 
 

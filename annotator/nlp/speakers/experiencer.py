@@ -1,0 +1,30 @@
+"""``The ruling angered the union``: a quote cued by a verb of a feeling caused
+(``quotes.feeling_caused``) is the reaction of the one who feels it, the verb's object."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.lexicon import FEELING_CAUSED_VERBS
+from annotator.nlp.name_words import could_speak
+from annotator.nlp.speakers.scan import SpeakerScan
+
+
+def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    speakers = {}
+    for index, cue in scan.cues.items():
+        feeler = experiencer(cue.root) if index not in found and len(cue) == 1 else None
+        if feeler is not None:
+            speakers[index] = scan.mention(feeler)
+    return speakers
+
+
+def experiencer(verb: Token) -> Token | None:
+    """The object of an active verb of a feeling caused (the word list ``FEELING_CAUSED_VERBS``, a constant: no list of a ``Lexicon``), when it
+    can feel and say so; else None."""
+    if verb.lemma_.lower() not in FEELING_CAUSED_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    feeler = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return feeler if feeler is not None and could_speak(feeler) else None
