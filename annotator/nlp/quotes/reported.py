@@ -162,11 +162,12 @@ def _second_that_clause(conj: Token, last: int) -> bool:
 
 def _coordination_cut(scan: QuoteScan, clause: Token, verb: Token) -> int:
     """``said X had been "in touch" and hoped the deal would hold``: a verb coordinated after the
-    reported clause, with no subject of its own (or another report, ``_another_report``), is the speaker's next act when it follows a
-    closing quote mark or is a speech or cognition verb in the reporting verb's own form (``says
-    Y is acting unlawfully and showing disregard``: a participle goes on with the clause); the
-    clause stops before ``and``. Any verb of the clause's coordination, the third hanging on the
-    second as the parser hangs it."""
+    reported clause, with no subject of its own, is the speaker's next act when it follows a closing
+    quote mark or is a speech or cognition verb in the reporting verb's own form (``says Y is acting
+    unlawfully and showing disregard``: a participle goes on with the clause); another report with a
+    subject of its own (``_another_report``) ends the clause as well. The clause stops before ``and``
+    (or its comma). Any verb of the clause's coordination, the third hanging on the second as the
+    parser hangs it."""
     doc = clause.doc
     for child in clause.conjuncts:
         if child.pos_ not in ("VERB", "AUX") or child.i <= clause.i:
