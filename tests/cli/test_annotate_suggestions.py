@@ -7,7 +7,7 @@ from annotator.cli import app
 from annotator.cli.annotate import pipeline_without_suggestions
 from annotator.nlp.convert import doc_to_task
 
-LEFT_OUT = "The governor wants to raise the tax on fuel next spring."
+LEFT_OUT = "The governor tries to raise the tax on fuel next spring."
 
 
 class _Screen:
