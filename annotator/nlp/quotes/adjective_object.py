@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import negated
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 

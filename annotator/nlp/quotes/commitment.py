@@ -9,9 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import COMMITMENT_VERBS, REQUEST_VERBS
+from annotator.nlp.doc_words import negated
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
-from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
+from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.lexicon import ADJUNCT_CLAUSE_MARKS, SUBJECT_DEPS

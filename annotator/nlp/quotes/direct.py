@@ -10,9 +10,9 @@ from spacy.tokens import Span, Token
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SENTENCE_END, is_quote_mark, title_case
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes import quoted_part, subject_before
-from annotator.nlp.quotes.found import FoundQuote, negated, word_count
+from annotator.nlp.quotes.found import FoundQuote, word_count
 from annotator.nlp.quotes.run_on import run_on
-from annotator.nlp.doc_words import word_after
+from annotator.nlp.doc_words import negated, word_after
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: How many tokens from the quote a cue is looked for.

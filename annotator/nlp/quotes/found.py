@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.doc_words import doc_words, negated_tokens
+from annotator.nlp.doc_words import doc_words
 from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.scan import QuoteScan, within
@@ -95,10 +95,6 @@ def named_agent(verb: Token) -> Token | None:
 def has_clause_subject(verb: Token) -> bool:
     """The verb's clause has a subject of its own (or an expletive standing in for one)."""
     return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
-
-
-def negated(token: Token) -> bool:
-    return token.i in negated_tokens(token.doc)  # (read once per Doc: ``doc_words``)
 
 
 def with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:

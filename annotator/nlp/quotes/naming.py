@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import NAMING_VERBS
+from annotator.nlp.doc_words import negated
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
-from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, type_for, with_closing_mark, word_count
+from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_cache import DocCache
+from annotator.nlp.doc_words import negated
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_report, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut, speakers_other_act
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, negated, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done, acts_as_verb, own_clause
 from annotator.nlp.quotes.said_to_be import said_to_be
 from annotator.nlp.quotes.scan import QuoteScan

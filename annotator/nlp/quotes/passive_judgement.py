@@ -9,8 +9,9 @@ from spacy.attrs import LEMMA, TAG
 from spacy.strings import hash_string
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import negated
 from annotator.nlp.name_words import could_speak
-from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 
 _VBN = hash_string("VBN")

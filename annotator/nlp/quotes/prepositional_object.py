@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import negated
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import reporter_addition_cut
-from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.own_clause import own_clause
 from annotator.nlp.quotes.said_to_be import said_to_be

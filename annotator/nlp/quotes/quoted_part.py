@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import negated
 from annotator.nlp.lexicon import CONTENT_AFTER_MARKS
-from annotator.nlp.quotes.found import FoundQuote, negated, trimmed, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, trimmed, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: A complement of these kinds is a clause of its own: the report starts where it starts, after

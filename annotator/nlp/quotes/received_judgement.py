@@ -8,7 +8,8 @@ from spacy.attrs import LEMMA, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
-from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
+from annotator.nlp.doc_words import negated
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.judgement_source import judgement_source
 

@@ -11,8 +11,9 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
+from annotator.nlp.doc_words import negated
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.found import FoundQuote, content_quote, negated
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.quotes.found import content_quote, negated
+from annotator.nlp.doc_words import negated
+from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
 from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind

@@ -44,10 +44,11 @@ import numpy
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import negated
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.questions import QUESTION_MARKS
-from annotator.nlp.quotes.found import content_quote, finite, negated
+from annotator.nlp.quotes.found import content_quote, finite
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.evidential import EVIDENTIAL_SOURCES, evidential, evidential_gate
