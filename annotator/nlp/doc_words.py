@@ -155,6 +155,11 @@ def negated(token: Token) -> bool:
     return token.i in negated_tokens(token.doc)
 
 
+def passive(verb: Token) -> bool:
+    """The verb has a passive auxiliary or subject (``was told``, ``the plan is considered …``)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 #: Doc → dependency label → head → its children with that label, forgotten with the Doc.
 _CHILDREN: WeakKeyDictionary[Doc, dict[str, dict[int, list[int]]]] = DocCache()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import negated, passive
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite
 from annotator.nlp.quotes.scan import QuoteScan
@@ -31,7 +31,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if verb.lemma_.lower() != MAKING_VERB or verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx):
         return []
     adjective = _adjective(verb)
-    if adjective is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if adjective is None or passive(verb):
         return []
     clause = _stated_clause(verb, adjective)
     if clause is None:

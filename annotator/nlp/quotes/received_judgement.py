@@ -8,7 +8,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import negated, passive
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.judgement_source import judgement_source
@@ -24,7 +24,7 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    if negated(verb) or scan.quoted(verb.idx) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if negated(verb) or scan.quoted(verb.idx) or passive(verb):
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     source = judgement_source(verb, scan.lexicon)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import passive
 from annotator.nlp.lexicon import SMALL_CLAUSE_VERBS
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote
@@ -24,7 +25,7 @@ PREDICATE_DEPS = frozenset({"ccomp", "oprd", "xcomp", "dobj", "acomp"})
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in SMALL_CLAUSE_VERBS or verb.dep_ not in MAIN_DEPS \
-            or scan.quoted(verb.idx) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            or scan.quoted(verb.idx) or passive(verb):
         return []
     said = small_clause(verb)
     if said is None:

@@ -11,7 +11,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import negated, passive
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
@@ -47,7 +47,7 @@ def taken(scan: QuoteScan, noun: Token) -> list[FoundQuote]:
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in scan.lexicon.light_verbs \
             or verb.dep_ not in MAIN_DEPS or negated(verb) or scan.quoted(verb.idx):
         return []
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if passive(verb):
         return []
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []  # "plans to make the case for": an act meant, not one done

@@ -7,6 +7,7 @@ from typing import Mapping
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import passive
 from annotator.nlp.lexicon import FEELING_CAUSED_VERBS
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.scan import SpeakerScan
@@ -24,7 +25,7 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
 def experiencer(verb: Token) -> Token | None:
     """The object of an active verb of a feeling caused (the word list ``FEELING_CAUSED_VERBS``, a constant: no list of a ``Lexicon``), when it
     can feel and say so; else None."""
-    if verb.lemma_.lower() not in FEELING_CAUSED_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if verb.lemma_.lower() not in FEELING_CAUSED_VERBS or passive(verb):
         return None
     feeler = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return feeler if feeler is not None and could_speak(feeler) else None

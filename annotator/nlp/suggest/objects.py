@@ -22,6 +22,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import passive
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.find import BroadFind
@@ -45,7 +46,7 @@ def object_finds(scan: QuoteScan, verb: Token, object_of: Callable[[Token], Toke
     """An active verb's object (``object_of(verb)``) as what was said: source ``free`` when the verb
     has a subject of its own (its speaker then read by the speaker rules), else ``subjectless`` with
     the speaker the verb shares (``holders.verb_holder``)."""
-    if verb.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if verb.pos_ != "VERB" or passive(verb):
         return []
     thing = object_of(verb)
     if thing is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import passive
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import NOUN_PREPOSITIONS
@@ -29,7 +30,7 @@ TOPIC_PREPOSITIONS = NOUN_PREPOSITIONS | {"for", "of", "as"}
 
 
 def verb_topic_preposition(scan: QuoteScan, verb: Token) -> list[BroadFind]:
-    if verb.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if verb.pos_ != "VERB" or passive(verb):
         return []
     doc = scan.doc
     out = []
