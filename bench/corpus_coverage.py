@@ -15,7 +15,7 @@ from annotator.core.records import CUE_REL, QUOTE, Span, Task
 from annotator.core.span_queries import overlaps
 from annotator.measure.evaluation import match_quotes_with_pieces
 
-from corpus_misses import attributed_found, sourced_quotes  # bench/corpus_misses.py
+from corpus_misses import attributed_found, keep_per_text, sourced_quotes  # bench/corpus_misses.py
 
 #: The places a missed attribution can stand, in the order they are tried (the first wins).
 PLACES = ("under a pre-label of another extent", "paired with a shown suggestion", "paired with a hidden candidate",
@@ -89,29 +89,18 @@ def doc_candidates(doc, lexicon) -> list[tuple[int, int, str]]:
 
 
 def keep_coverage(ours, gold: list[Task], store: dict[int, dict]) -> str:
-    """A last component that keeps, for each gold task, its Doc's candidates (``doc_candidates``)
-    and its attributions' shapes (``gold_shapes``); returns its name, to remove it before timing."""
-    from spacy.language import Language
-
+    """``keep_per_text``: each gold task's Doc's candidates (``doc_candidates``, read once per Doc)
+    and its attributions' shapes (``gold_shapes``)."""
     from annotator.nlp.lexicon import shared_lexicon
 
     lexicon = shared_lexicon(ours)
-    by_text: dict[str, list[Task]] = {}
-    for task in gold:
-        by_text.setdefault(task.text, []).append(task)
-    name = "bench_coverage"
 
-    @Language.component(name)
-    def record(doc):
-        tasks = by_text.get(doc.text, [])
-        if tasks:
-            candidates = doc_candidates(doc, lexicon)
-            for task in tasks:
-                store[id(task)] = {"candidates": candidates, "shapes": gold_shapes(doc, task)}
-        return doc
+    def record(doc, tasks: list[Task]) -> None:
+        candidates = doc_candidates(doc, lexicon)
+        for task in tasks:
+            store[id(task)] = {"candidates": candidates, "shapes": gold_shapes(doc, task)}
 
-    ours.add_pipe(name, last=True)
-    return name
+    return keep_per_text(ours, gold, "bench_coverage", record)
 
 
 def _record_span(start: int, end: int, source: str) -> Span:

@@ -5,6 +5,9 @@ passive, a preposition, none in the sentence, ...), and recall counted per class
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
+
+from spacy.tokens import Doc
 
 from annotator.core.records import CUE_REL, QUOTE, SAID_BY, Span, Task
 from annotator.measure.evaluation import match_quotes_with_pieces, same_speaker, speakers_of
@@ -148,21 +151,32 @@ def print_sourceless(gold: list[Task], by_text: dict[str, Task]) -> None:
           f"{counts['speaker']:,} of them by a quote with a speaker (a delete each)")
 
 
-def keep_classes(ours, gold: list[Task], classes: dict[int, dict]) -> str:
-    """A last component that classes each gold attribution off the pipeline's own parse (so the
-    articles are parsed once); returns its name, to remove it before timing."""
+def keep_per_text(ours, gold: list[Task], name: str, record: Callable[[Doc, list[Task]], None]) -> str:
+    """A last component ``name`` that calls ``record(doc, tasks)`` with the gold tasks of each Doc's
+    text (two of train's texts are the same), off the pipeline's own parse (so the articles are parsed
+    once); returns its name, to remove it before timing."""
     from spacy.language import Language
 
     by_text: dict[str, list[Task]] = {}
     for task in gold:
-        by_text.setdefault(task.text, []).append(task)  # two of train's texts are the same
-    name = "bench_attribution_classes"
+        by_text.setdefault(task.text, []).append(task)
 
     @Language.component(name)
-    def record_classes(doc):
-        for task in by_text.get(doc.text, []):
-            classes[id(task)] = classify_attributions(doc, task)
+    def keep(doc):
+        tasks = by_text.get(doc.text)
+        if tasks:
+            record(doc, tasks)
         return doc
 
     ours.add_pipe(name, last=True)
     return name
+
+
+def keep_classes(ours, gold: list[Task], classes: dict[int, dict]) -> str:
+    """``keep_per_text``: each gold attribution's class (``classify_attributions``)."""
+
+    def record(doc: Doc, tasks: list[Task]) -> None:
+        for task in tasks:
+            classes[id(task)] = classify_attributions(doc, task)
+
+    return keep_per_text(ours, gold, "bench_attribution_classes", record)

@@ -20,8 +20,8 @@ from pathlib import Path
 from annotator.core.records import Task
 
 import corpus  # bench/corpus.py
-from corpus_coverage import PLACES, coverage_places, gold_shapes, keep_coverage  # bench/corpus_coverage.py
-from corpus_misses import attributed_found, classify_attributions, sourced_quotes  # bench/corpus_misses.py
+from corpus_coverage import PLACES, coverage_places, keep_coverage  # bench/corpus_coverage.py
+from corpus_misses import attributed_found, classify_attributions, keep_per_text, sourced_quotes  # bench/corpus_misses.py
 
 #: The places, shortened for the table's heading.
 PLACE_NAMES = ("extent", "shown", "hidden", "shown-over", "hidden-over", "none")
@@ -39,28 +39,19 @@ def cue_lemma(doc, cue) -> str:
 
 
 def keep_lemmas(ours, gold: list[Task], store: dict[int, dict]) -> str:
-    """A last component keeping each gold attribution's class, cue lemma and shape off our parse."""
-    from spacy.language import Language
+    """``keep_per_text``: each gold attribution's class and its cue's lemma, off our parse (the shapes
+    are ``keep_coverage``'s)."""
 
-    by_text: dict[str, list[Task]] = defaultdict(list)
-    for task in gold:
-        by_text[task.text].append(task)
-    name = "bench_cue_lemmas"
-
-    @Language.component(name)
-    def record(doc):
-        for task in by_text.get(doc.text, []):
+    def record(doc, tasks: list[Task]) -> None:
+        for task in tasks:
             lemmas = {}
             for quote, cues in sourced_quotes(task):
                 if cues:
                     near = min(cues, key=lambda c: min(abs(c.start - quote.end), abs(quote.start - c.end)))
                     lemmas[quote.key] = cue_lemma(doc, near)
-            store[id(task)] = {"classes": classify_attributions(doc, task), "lemmas": lemmas,
-                               "shapes": gold_shapes(doc, task)}
-        return doc
+            store[id(task)] = {"classes": classify_attributions(doc, task), "lemmas": lemmas}
 
-    ours.add_pipe(name, last=True)
-    return name
+    return keep_per_text(ours, gold, "bench_cue_lemmas", record)
 
 
 def count(gold: list[Task], predicted: list[Task], kept: dict, covered: dict, wanted: set[str], by: str = "lemma"):
@@ -71,13 +62,14 @@ def count(gold: list[Task], predicted: list[Task], kept: dict, covered: dict, wa
     shapes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for g in gold:
         pred = by_text.get(g.text) or Task(text=g.text)
-        facts = kept.get(id(g), {"classes": {}, "lemmas": {}, "shapes": {}})
+        facts = kept.get(id(g), {"classes": {}, "lemmas": {}})
         _found, right = attributed_found(g, pred)
-        places = coverage_places(g, pred, covered.get(id(g), {"candidates": []})["candidates"])
+        coverage = covered.get(id(g), {"candidates": [], "shapes": {}})
+        places = coverage_places(g, pred, coverage["candidates"])
         for key, name in facts["classes"].items():
             if name not in wanted:
                 continue
-            lemma, shape = facts["lemmas"].get(key, "?"), facts["shapes"].get(key, "?")
+            lemma, shape = facts["lemmas"].get(key, "?"), coverage["shapes"].get(key, "?")
             row = (name, lemma if by == "lemma" else shape)
             rows[row]["gold"] += 1
             rows[row]["right"] += key in right
