@@ -23,8 +23,8 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
 
 
 def experiencer(verb: Token) -> Token | None:
-    """The object of an active verb of a feeling caused (the word list ``FEELING_CAUSED_VERBS``, a constant: no list of a ``Lexicon``), when it
-    can feel and say so; else None."""
+    """The object of an active verb of a feeling caused (``FEELING_CAUSED_VERBS``, a fixed word list,
+    not one a ``Lexicon`` configures), when it can feel and say so; else None."""
     if verb.lemma_.lower() not in FEELING_CAUSED_VERBS or passive(verb):
         return None
     feeler = next((c for c in verb.children if c.dep_ == "dobj"), None)
