@@ -49,9 +49,9 @@ def find(scan: QuoteScan, *, gated: bool = True) -> list[FoundQuote]:
     for i in scan.cue_candidates:
         token = doc[i]
         for rule in (plan.rules_for(token) if plan is not None else REPORT_RULES):
-            items = made_by(rule(scan, token), report_rule_name(rule))
+            items = rule(scan, token)
             if items:
-                (own_sentence if rule in OWN_SENTENCE_RULES else found).extend(items)
+                (own_sentence if rule in OWN_SENTENCE_RULES else found).extend(made_by(items, report_rule_name(rule)))
                 break
     found += [f for f in own_sentence if not any(o.span.start <= f.cue.start < o.span.end for o in found)]
     return [f for f in found if not _reporters_question(f.span[0]) and not _reporters_question(f.cue[0])]
