@@ -23,8 +23,19 @@ def test_the_cause_is_the_content_and_the_one_who_feels_the_speaker(rule_quotes_
     assert [(q.type, q.text, q.cue, q.speaker) for q in quotes] == [("indirect", content, cue, speaker)]
 
 
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("The union was angered by the new zoning plan.", "the new zoning plan", "angered", "The union"),
+    ("Dairy farmers have been alarmed by the import quota.", "the import quota", "alarmed", "Dairy farmers"),
+    ("Bondholders were rattled that the council had skipped a payment.", "that the council had skipped a payment",
+     "rattled", "Bondholders"),
+])
+def test_in_the_passive_the_subject_feels_and_the_cause_is_the_content(rule_quotes_in, text, content, cue, speaker):
+    quotes = rule_quotes_in(text)
+    assert [(q.type, q.text, q.cue, q.speaker) for q in quotes] == [("indirect", content, cue, speaker)]
+
+
 @pytest.mark.parametrize("text", [
-    "The union was angered by the new zoning plan.",   # passive: the subject is the one who feels
+    "The old windows were rattled by the storm.",     # passive: a thing feels nothing
     "The storm rattled the old windows.",             # a thing feels nothing
     "Coffee farmers worried that the tariff would stay.",  # a subject who feels: another rule's
 ])

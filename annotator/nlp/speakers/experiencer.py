@@ -1,5 +1,6 @@
 """``The ruling angered the union``: a quote cued by a verb of a feeling caused
-(``quotes.feeling_caused``) is the reaction of the one who feels it, the verb's object."""
+(``quotes.feeling_caused``) is the reaction of the one who feels it, the verb's object, or in the
+passive its subject (``the union was angered by the ruling``)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
 
 def experiencer(verb: Token) -> Token | None:
     """The object of an active verb of a feeling caused (``FEELING_CAUSED_VERBS``, a fixed word list,
-    not one a ``Lexicon`` configures), when it can feel and say so; else None."""
-    if verb.lemma_.lower() not in FEELING_CAUSED_VERBS or passive(verb):
+    not one a ``Lexicon`` configures), or the subject of a passive one, when it can feel and say so;
+    else None."""
+    if verb.lemma_.lower() not in FEELING_CAUSED_VERBS:
         return None
-    feeler = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    role = "nsubjpass" if passive(verb) else "dobj"
+    feeler = next((c for c in verb.children if c.dep_ == role), None)
     return feeler if feeler is not None and could_speak(feeler) else None
