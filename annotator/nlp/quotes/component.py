@@ -42,7 +42,7 @@ RULES: tuple[QuoteRule, ...] = (
     QuoteRule("noun cue", noun_cue.find, noun_cue.add_reports),
     QuoteRule("stance noun", stance_noun.find, noun_cue.add_reports),
     QuoteRule("passive judgement", passive_judgement.find, noun_cue.add_reports),
-    QuoteRule("poll source", poll_source.find, noun_cue.add_reports),
+    QuoteRule("poll source", poll_source.find, poll_source.add_polls),
     QuoteRule("received judgement", received_judgement.find, noun_cue.add_reports),
 )
 

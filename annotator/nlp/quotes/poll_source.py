@@ -2,7 +2,9 @@
 sentence is the source of the clause after the phrase's comma, as ``according to`` names one
 (``According to the poll, …``); one named in the phrase that closes its sentence's main clause
 (``Ruiz leads by six points in the latest poll.``) is the source of that clause before it. The nouns are the lexicon's ``poll_nouns``; the cue is ``in``,
-whose object the speakers read as they read ``according to``'s."""
+whose object the speakers read as they read ``according to``'s. A report inside the clause a poll
+reports (``In the poll, 38 percent said the levy should pass``) is the poll's finding, not a quote of
+its own: the poll's quote is kept over it (``add_polls``), and ``nested`` drops the inner one."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.quotes.according_to import opening_clause, source_end
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
+from annotator.nlp.quotes.noun_cue import add_reports
 from annotator.nlp.quotes.scan import QuoteScan
 
 _NOUN = POS_IDS["NOUN"]
@@ -28,6 +31,18 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
         if item is not None:
             found.append(item)
     return found
+
+
+def add_polls(found: list[FoundQuote], polls: list[FoundQuote]) -> list[FoundQuote]:
+    """``noun_cue.add_reports``, except that a report whose words and cue lie inside a poll's quote
+    does not keep the poll's out: both stay, and ``nested.outermost`` drops the inner one."""
+    held = [f for f in found if f.quote_type != "direct" and f.cue is not None
+            and any(_holds(p.span, f.span) and _holds(p.span, f.cue) for p in polls)]
+    return add_reports([f for f in found if f not in held], polls) + held
+
+
+def _holds(outer, inner) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _in_poll(scan: QuoteScan, noun: Token) -> FoundQuote | None:
@@ -49,24 +64,34 @@ def _in_poll(scan: QuoteScan, noun: Token) -> FoundQuote | None:
 
 
 #: What a closing ``in <poll>`` phrase may hang on below the clause's verb (``a lead in the poll``,
-#: ``ahead in the polls``, ``at 25 percent in the survey``).
-_BELOW_THE_VERB = frozenset({"advmod", "acomp", "dobj", "npadvmod", "attr"})
+#: ``ahead in the polls``, ``at 25 percent in the survey``, ``continues to lead in the polls``).
+_BELOW_THE_VERB = frozenset({"advmod", "acomp", "dobj", "npadvmod", "attr", "xcomp"})
+#: The clauses whose verb a closing ``in <poll>`` phrase may report besides the sentence's own: a
+#: relative or adverbial clause (``…, where Ruiz has led in the polls, …``).
+_CLAUSES = frozenset({"ROOT", "relcl", "advcl"})
+#: Verbs of taking part in a poll rather than being measured by it (``voted in the poll``).
+_TAKING_PART = frozenset({"vote", "participate", "respond", "answer", "take"})
 
 
 def _closing_poll(scan: QuoteScan, prep: Token, first: int, last: int) -> FoundQuote | None:
-    """``Ruiz leads Lee by six points in the latest poll.``: an ``in <poll>`` phrase that ends its
-    sentence (nothing but punctuation after it) on its main clause, whose verb has a subject before it,
-    reports the clause before the phrase (tuning part: 6 of 8 new quotes right)."""
+    """``Ruiz leads Lee by six points in the latest poll.``: an ``in <poll>`` phrase after the verb of
+    its sentence's main clause (or of a relative or adverbial clause in it), whose verb has a subject
+    before the phrase, reports that clause from its subject to the phrase (tuning part, when only
+    punctuation could follow the phrase: 6 of 8 new quotes right). What follows the phrase may be a
+    modifier (``…, up two points``, ``despite the scandal``), not a clause with a subject of its own,
+    and the verb is not one of taking part (``Most farmers voted in the poll, and the dam lost``)."""
     doc = scan.doc
     head = prep.head
     while head.dep_ in _BELOW_THE_VERB and head.head.i != head.i:
         head = head.head
-    if head.dep_ != "ROOT" or head.pos_ not in ("VERB", "AUX") or head.left_edge.i < first \
-            or not any(c.dep_ == "nsubj" and c.i < prep.i for c in head.children):
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < prep.i), None)
+    if head.dep_ not in _CLAUSES or head.pos_ not in ("VERB", "AUX") or subject is None \
+            or head.lemma_.lower() in _TAKING_PART or head.left_edge.i < first:
         return None
     if not all(t.is_punct or t.is_space for t in doc[prep.right_edge.i + 1:last]):
-        return None  # "Most farmers voted in the poll, and the dam lost": the poll is where they voted
-    return _reported(scan, head.left_edge.i, prep.i, prep)
+        return None
+    start = subject.left_edge.i if head.dep_ == "relcl" else head.left_edge.i
+    return _reported(scan, start, prep.i, prep)
 
 
 def _reported(scan: QuoteScan, start: int, end: int, prep: Token) -> FoundQuote | None:
