@@ -64,6 +64,8 @@ def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
                        rules: tuple[CueRule, ...] = CUE_RULES) -> Span | None:
     """The first acceptable answer of ``rules`` for ``cue`` (and the quote it introduces)."""
     kind = cue_kind(cue)
+    if kind == VERB and impersonal(cue):
+        rules = tuple(rule for rule in rules if rule is passive_agent.find)  # only ``by`` names a source
     for rule in rules:
         if RULE_KINDS.get(rule, kind) != kind:
             continue  # (it would answer None)
@@ -71,6 +73,13 @@ def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
         if scan.acceptable(speaker, quote):
             return speaker
     return None
+
+
+def impersonal(cue: Span) -> bool:
+    """``when it was revealed that …``, ``it is widely reported that …``: a passive cue whose subject is
+    an empty ``it`` names nobody, unless a ``by`` does; the subject of the sentence around it is not its source."""
+    return any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in cue.root.children) \
+        and any(c.dep_ == "auxpass" for c in cue.root.children)
 
 
 def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None, quote: Span | None = None) -> Span | None:

@@ -22,3 +22,18 @@ def test_each_speaker_comes_with_the_rule_that_gave_it(nlp_model):
     named = {scan.quotes[i].text: (speaker.text, rule) for i, (speaker, rule) in by_rule.items()}
     assert named["the tides were calm"] == ("The harbour master", "cue")
     assert {rule for _speaker, rule in named.values()} <= {r.name for r in finder.rules}
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Our council faced fresh questions once it was revealed last week that the harbour fund had run dry.",
+     "the harbour fund had run dry"),
+    ("Nobody published the fee for the striker, although it was reported in Lisbon that the club paid ten million.",
+     "the club paid ten million"),
+])
+def test_a_report_whose_subject_is_an_empty_it_names_no_speaker(rule_quotes_in, text, content):
+    assert [(q.text, q.speaker) for q in rule_quotes_in(text)] == [(content, None)]
+
+
+def test_a_report_with_a_subject_of_its_own_keeps_its_speaker(rule_quotes_in):
+    found = rule_quotes_in("Our council faced fresh questions once the auditor revealed that the harbour fund had run dry.")
+    assert [(q.text, q.speaker) for q in found] == [("the harbour fund had run dry", "the auditor")]
