@@ -18,36 +18,33 @@ TEXT = ("The pier is expected to reopen in June. The harbour master said the tid
         "Boats were late again.")
 
 
-def span(text: str, label: str) -> Span:
-    start = TEXT.index(text)
-    return Span(start, start + len(text), 0, 0, label, text=text, quote_type="indirect" if label == QUOTE else None)
+def task(*attributions: tuple[str, str, str | None]) -> Task:
+    """A task of ``TEXT`` with each (content, cue, speaker or None) as a quote with its CUE and SAID_BY."""
+    def at(words: str, label: str) -> Span:
+        first = TEXT.index(words)
+        return Span(first, first + len(words), 0, 0, label, text=words, quote_type="indirect" if label == QUOTE else None)
 
-
-def quote(content: str, cue: str, speaker: str | None = None) -> tuple[list[Span], list[Relation]]:
-    spans = [span(content, QUOTE), span(cue, CUE)]
-    relations = [Relation(spans[0], spans[1], CUE_REL)]
-    if speaker is not None:
-        spans.append(span(speaker, SPEAKER))
-        relations.append(Relation(spans[0], spans[2], SAID_BY))
-    return spans, relations
-
-
-def task(*quotes: tuple[list[Span], list[Relation]]) -> Task:
-    return Task(text=TEXT, spans=[s for spans, _ in quotes for s in spans],
-                relations=[r for _, rels in quotes for r in rels])
+    spans: list[Span] = []
+    relations: list[Relation] = []
+    for content, cue, speaker in attributions:
+        said = at(content, QUOTE)
+        linked = [(at(cue, CUE), CUE_REL)] + ([(at(speaker, SPEAKER), SAID_BY)] if speaker else [])
+        spans += [said, *(child for child, _ in linked)]
+        relations += [Relation(said, child, label) for child, label in linked]
+    return Task(text=TEXT, spans=spans, relations=relations)
 
 
 def test_each_pre_label_is_right_a_speaker_fix_or_wrong_and_where_a_wrong_one_stands():
-    gold = task(quote("to reopen in June", "expected"),
-                quote("the tides were calm", "said", "The harbour master"),
-                quote("the fares would rise", "said", "Ortiz"),
-                quote("The ferry was delayed by the storm", "said", "the captain"))
-    predicted = task(quote("to reopen in June", "expected", "The pier"),  # gold has no source
-                     quote("the tides were calm", "said", "The harbour master"),  # right
-                     quote("the fares would rise", "said"),  # no speaker
-                     quote("The ferry was delayed", "said", "the captain"),  # right
-                     quote("by the storm, the captain said", "said", "the captain"),  # a second one over that gold
-                     quote("Boats were late again", "said", "the captain"))  # nothing in gold near
+    gold = task(("to reopen in June", "expected", None),
+                ("the tides were calm", "said", "The harbour master"),
+                ("the fares would rise", "said", "Ortiz"),
+                ("The ferry was delayed by the storm", "said", "the captain"))
+    predicted = task(("to reopen in June", "expected", "The pier"),  # gold has no source
+                     ("the tides were calm", "said", "The harbour master"),  # right
+                     ("the fares would rise", "said", None),  # no speaker
+                     ("The ferry was delayed", "said", "the captain"),  # right
+                     ("by the storm, the captain said", "said", "the captain"),  # a second one over that gold
+                     ("Boats were late again", "said", "the captain"))  # nothing in gold near
     found = {q.text: (outcome, place) for q, outcome, place in outcomes(gold, predicted)}
     assert found == {
         "to reopen in June": ("speaker where gold has none", ""),
