@@ -30,10 +30,20 @@ def test_each_speaker_comes_with_the_rule_that_gave_it(nlp_model):
     ("Nobody published the fee for the striker, although it was reported in Lisbon that the club paid ten million.",
      "the club paid ten million"),
 ])
-def test_a_report_whose_subject_is_an_empty_it_names_no_speaker(rule_quotes_in, text, content):
+def test_a_passive_report_without_an_agent_names_no_speaker(rule_quotes_in, text, content):
     assert [(q.text, q.speaker) for q in rule_quotes_in(text)] == [(content, None)]
 
 
 def test_a_report_with_a_subject_of_its_own_keeps_its_speaker(rule_quotes_in):
     found = rule_quotes_in("Our council faced fresh questions once the auditor revealed that the harbour fund had run dry.")
     assert [(q.text, q.speaker) for q in found] == [("the harbour fund had run dry", "the auditor")]
+
+
+def test_one_asked_is_not_the_source_of_the_request(rule_quotes_in):
+    found = rule_quotes_in("The harbour board met again after being asked to publish its accounts.")
+    assert all(q.speaker != "The harbour board" for q in found)
+
+
+def test_has_said_is_no_passive(rule_quotes_in):
+    found = rule_quotes_in("Councillor Okafor has long argued that the harbour fund ran dry. She's said that the tolls must rise.")
+    assert ("the tolls must rise", "She") in [(q.text, q.speaker) for q in found]
