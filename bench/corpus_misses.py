@@ -151,10 +151,11 @@ def print_sourceless(gold: list[Task], by_text: dict[str, Task]) -> None:
           f"{counts['speaker']:,} of them by a quote with a speaker (a delete each)")
 
 
-def keep_per_text(ours, gold: list[Task], name: str, record: Callable[[Doc, list[Task]], None]) -> str:
-    """A last component ``name`` that calls ``record(doc, tasks)`` with the gold tasks of each Doc's
-    text (two of train's texts are the same), off the pipeline's own parse (so the articles are parsed
-    once); returns its name, to remove it before timing."""
+def keep_per_text(ours, gold: list[Task], name: str, record: Callable[[Doc, list[Task]], None],
+                  after: str | None = None) -> str:
+    """A last component ``name`` (or one right ``after`` that component) that calls ``record(doc, tasks)``
+    with the gold tasks of each Doc's text (two of train's texts are the same), off the pipeline's own
+    parse (so the articles are parsed once); returns its name, to remove it before timing."""
     from spacy.language import Language
 
     by_text: dict[str, list[Task]] = {}
@@ -168,7 +169,10 @@ def keep_per_text(ours, gold: list[Task], name: str, record: Callable[[Doc, list
             record(doc, tasks)
         return doc
 
-    ours.add_pipe(name, last=True)
+    if after is None:
+        ours.add_pipe(name, last=True)
+    else:
+        ours.add_pipe(name, after=after)
     return name
 
 

@@ -39,11 +39,20 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
             or _relative_word(verb):
         return []
     subject = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not another_speaker(subject) or not could_speak(subject) or _free_choice(noun):
         return []
     doc = scan.doc
     cue = doc[verb.i:stranded.i + 1] if stranded is not None and stranded.i == verb.i + 1 else doc[verb.i:verb.i + 1]
     return content_quote(scan, verb, noun.left_edge.i, noun.i, cue)
+
+
+#: Words of free choice: ``vote for any candidate they like``, ``whomever they like`` name nothing said or judged.
+FREE_CHOICE_WORDS = frozenset({"any", "whatever", "whichever", "whoever", "whomever", "anyone", "anybody", "anything"})
+
+
+def _free_choice(noun: Token) -> bool:
+    return noun.lower_ in FREE_CHOICE_WORDS or any(c.dep_ == "det" and c.lower_ in FREE_CHOICE_WORDS
+                                                   for c in noun.children)
 
 
 def _stranded_preposition(verb: Token, prepositions: frozenset[str]) -> Token | None:

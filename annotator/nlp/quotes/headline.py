@@ -32,10 +32,15 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
             end -= 1
         start, end = trim_content(text, start, end)
         span = scan.char_span(start, end)
-        if span is None or len([t for t in span if t.is_alpha]) < 3:
+        if span is None or len([t for t in span if t.is_alpha]) < 3 or _contact_line(span):
             continue
         found.append(FoundQuote(span, "direct", doc[colon.i:colon.i + 1], claims=(start, end)))
     return found
+
+
+def _contact_line(span) -> bool:
+    """``Follow the author on Twitter: @handle. Reach him at name@site.com``: an address, not words said."""
+    return span[0].text.startswith("@") or any(t.like_email or t.like_url for t in span)
 
 
 def lend_cues(found: list[FoundQuote], headlines: list[FoundQuote]) -> list[FoundQuote]:

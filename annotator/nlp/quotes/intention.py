@@ -19,6 +19,15 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     # The lexicon's lemma first: a tagger's lemma of "hoping" is sometimes "hop".
     lemma = scan.lexicon.lemma_of(verb) or verb.lemma_.lower()
-    if lemma not in scan.lexicon.intention_verbs:
+    if lemma not in scan.lexicon.intention_verbs or _guessed(verb):
         return []
     return infinitive_quote(scan, verb, meant_by_anyone=False)
+
+
+#: Modals of possibility: ``Lee may want to check the figures`` is the reporter's advice or guess, not an
+#: intention Lee stated.
+GUESSING_MODALS = frozenset({"may", "might", "could"})
+
+
+def _guessed(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in GUESSING_MODALS for c in verb.children)

@@ -64,6 +64,8 @@ def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
                        rules: tuple[CueRule, ...] = CUE_RULES) -> Span | None:
     """The first acceptable answer of ``rules`` for ``cue`` (and the quote it introduces)."""
     kind = cue_kind(cue)
+    if kind == VERB and passive_cue(cue):
+        rules = tuple(rule for rule in rules if rule is passive_agent.find)  # only ``by`` names a source
     for rule in rules:
         if RULE_KINDS.get(rule, kind) != kind:
             continue  # (it would answer None)
@@ -71,6 +73,17 @@ def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
         if scan.acceptable(speaker, quote):
             return speaker
     return None
+
+
+#: ``'s`` before a participle is as often ``has`` (``he's said that …``) as ``is``: no sure passive.
+_HAS_OR_IS = frozenset({"'s", "’s"})
+
+
+def passive_cue(cue: Span) -> bool:
+    """``when it was revealed that …``, ``is widely expected to …``, ``after being asked to …``: a passive
+    cue names its source only by a ``by`` agent; its subject is what was said or who was told, and the
+    subject of the sentence around it is not its source either."""
+    return any(c.dep_ == "auxpass" and c.lower_ not in _HAS_OR_IS for c in cue.root.children)
 
 
 def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None, quote: Span | None = None) -> Span | None:

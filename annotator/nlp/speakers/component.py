@@ -75,12 +75,19 @@ class SpeakerFinder:
 
     def find(self, scan: SpeakerScan) -> dict[int, Span]:
         """Quote index → speaker; an earlier rule's answer is never replaced."""
+        return {index: speaker for index, (speaker, _rule) in self.find_by_rule(scan).items()}
+
+    def find_by_rule(self, scan: SpeakerScan) -> dict[int, tuple[Span, str]]:
+        """Quote index → speaker and the name of the rule that gave it (``bench/rule_precision.py``
+        counts speaker errors by rule)."""
         found: dict[int, Span] = {}
+        rules: dict[int, str] = {}
         for rule in self.rules:
             for index, speaker in rule.find(scan, found).items():
                 if index not in found and scan.acceptable(speaker, scan.quotes[index]):
                     found[index] = speaker
-        return found
+                    rules[index] = rule.name
+        return {index: (speaker, rules[index]) for index, speaker in found.items()}
 
 
 def set_speakers(doc: Doc, quotes: list[Span], found: Mapping[int, Span]) -> None:

@@ -15,6 +15,9 @@ from annotator.nlp.coref.component import resolve_speaker
 from annotator.nlp.coref.scan import CorefScan
 from annotator.nlp.suggest.propose import Proposal
 
+#: A promoted quote's ``id_``: this and the source of the suggestion it was (``promoted:frame:say``).
+PROMOTED_RULE = "promoted:"
+
 
 def promotable(proposal: Proposal) -> bool:
     """Whether the model of "right with its speaker" decides it: a cue and a speaker, as the rules give
@@ -34,6 +37,7 @@ def promote(doc: Doc, promoted: list[Proposal]) -> None:
     for proposal in promoted:
         quote = proposal.span
         quote._.quote_type = proposal.quote_type
+        quote.id_ = f"{PROMOTED_RULE}{proposal.source}"  # as a rule's quote names its rule (``FoundQuote.rule``)
         groups["quotes"][(quote.start, quote.end)] = quote
         cue = groups["cues"].setdefault((proposal.cue.start, proposal.cue.end), proposal.cue)
         add_relation(doc, quote, QUOTE, cue, CUE, CUE_REL)
