@@ -10,7 +10,7 @@ reported all the same). The rule (``raised``) and the gate that says where it ca
 from __future__ import annotations
 
 import numpy
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.frames.gates import ParseFacts
@@ -69,6 +69,14 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
                            or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
     return None if complement is None else (subject, complement)
+
+
+def raising_cue(cue: Span | None) -> bool:
+    """A cue holding an active raising verb (``RAISING_VERBS``: ``seems``, ``appeared to``): it reports
+    how its subject seems, not what its subject says, so its subject is no source and no candidate on
+    it is given a speaker (``propose``). A passive (``was seen as``) is left to the speaker rules."""
+    return cue is not None and any(t.lemma_.lower() in RAISING_VERBS and t.pos_ in ("VERB", "AUX")
+                                   and not any(c.dep_ == "auxpass" for c in t.children) for t in cue)
 
 
 def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:

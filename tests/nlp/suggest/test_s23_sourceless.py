@@ -1,0 +1,41 @@
+"""Session 23, reports that name nobody (issue 17): a raising verb's subject is no source (no
+proposal on a ``seems``/``appears`` cue has a speaker); sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.pipeline import SUGGESTIONS
+from annotator.nlp.suggest.propose import SOURCES, proposals
+from annotator.nlp.suggest.raised import raising_cue
+
+pytestmark = pytest.mark.model
+
+
+def proposed(nlp_model, text: str) -> list[tuple[str, str, str | None]]:
+    """(content, cue, speaker or None) of every proposal of every source in ``text``, pre-labels off."""
+    with nlp_model.select_pipes(disable=[SUGGESTIONS]):
+        doc = nlp_model(text)
+    doc.spans["quotes"] = []
+    return [(p.span.text, p.cue.text, p.speaker.text if p.speaker is not None else None)
+            for p in proposals(doc, nlp_model.get_pipe(SUGGESTIONS).lexicon, frozenset(SOURCES))
+            if p.cue is not None]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The harbour master appeared to back down after the second meeting.", "appeared"),
+    ("The ferry crews seem ready to strike over the new rosters.", "seem"),
+])
+def test_a_raising_verbs_subject_is_no_speaker(nlp_model, text, cue):
+    found = [p for p in proposed(nlp_model, text) if cue in p[1].split()]
+    assert found and all(speaker is None for _content, _cue, speaker in found)
+
+
+def test_a_speech_verb_still_has_its_speaker(nlp_model):
+    found = proposed(nlp_model, "The harbour master claimed that the ferry would sail on time.")
+    assert any(speaker == "The harbour master" for _content, _cue, speaker in found)
+
+
+def test_a_passive_is_no_raising_cue(nlp_model):
+    doc = nlp_model("The pier was seen as unsafe, and the harbour appears calm.")
+    assert not raising_cue(doc[2:3]) and raising_cue(doc[10:11])
