@@ -17,7 +17,7 @@ from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
-from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
+from annotator.nlp.suggest.find import BroadFind
 
 #: What a raising verb says its subject seems to be, besides an infinitive: an adjective (``seems
 #: ready``), a noun (``seemed an insult``), a ``like``/``as`` phrase (``looks like a trap``).
@@ -40,6 +40,13 @@ def _charge(verb: Token, prep: Token) -> bool:
     return obj is None or obj.ent_type_ not in TIME_ENTITIES
 
 
+def _predicate(complement: Token) -> bool:
+    """What a raising verb says its subject seems, one word enough: an adjective or noun (``seems
+    tired``) or a participle without ``to`` (``appeared paralyzed``)."""
+    return complement.dep_ in RAISED_PREDICATE_DEPS \
+        or complement.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in complement.children)
+
+
 def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     """The subject and the infinitive, ``as`` phrase, predicate (``is considered a risk``) or
     preposition of a charge (``was accused of``) of a passive or raising verb, or what a raising verb
@@ -56,11 +63,11 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         return None
     subject = next((c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.i < verb.i), None)
     after = [c for c in children if c.i > verb.i]
-    if raising and not passive and subject is not None and subject.lower_ == "it":
-        clause = next((c for c in after if c.dep_ == "ccomp"), None)
-        return None if clause is None else (None, clause)
-    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
-        return None
+    expletive = raising and not passive and subject is not None and subject.lower_ == "it"
+    if expletive and (clause := next((c for c in after if c.dep_ == "ccomp"), None)) is not None:
+        return None, clause
+    if subject is None or subject.lower_ == "there":
+        return None  # (a pronoun subject is a piece: ``it appeared to``, ``which seemed to``)
     complement = next((c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if complement is None and passive:
         complement = next((c for c in after if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"), None) \
@@ -68,7 +75,10 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     if complement is None and raising:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
                            or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
-    return None if complement is None else (subject, complement)
+    if complement is None:
+        return None
+    # ``it seems unlikely …``: an empty ``it``; ``it appeared to undercut …``: a pronoun, a piece
+    return (None if expletive and complement.dep_ != "xcomp" else subject), complement
 
 
 def raising_cue(cue: Span | None) -> bool:
@@ -96,7 +106,7 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
                                       for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, cue)]
     out += [BroadFind("rule:raised-complement", f, speaker, True)
             for f in content_quote(scan, verb, start, complement.right_edge.i, cue,
-                                   min_tokens=1 if complement.dep_ in RAISED_PREDICATE_DEPS else 2)]
+                                   min_tokens=1 if _predicate(complement) else 2)]
     return out
 
 

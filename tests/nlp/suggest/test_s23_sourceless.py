@@ -39,3 +39,29 @@ def test_a_speech_verb_still_has_its_speaker(nlp_model):
 def test_a_passive_is_no_raising_cue(nlp_model):
     doc = nlp_model("The pier was seen as unsafe, and the harbour appears calm.")
     assert not raising_cue(doc[2:3]) and raising_cue(doc[10:11])
+
+
+def raised_pieces(nlp_model, text: str) -> list[tuple[str, str]]:
+    """(source, content) of the raised rule's candidates in ``text``."""
+    from annotator.nlp.quotes.scan import QuoteScan
+    from annotator.nlp.suggest.shapes import every_shape
+
+    scan = QuoteScan.of(nlp_model(text), nlp_model.get_pipe(SUGGESTIONS).lexicon)
+    return [(b.source, b.found.span.text) for b in every_shape(scan, {"rule:raised-subject", "rule:raised-complement"})]
+
+
+@pytest.mark.parametrize("text, subject, complement", [
+    ("The leak mattered because it appeared to undercut her defence.", "it", "to undercut her defence"),
+    ("Both claims, which seemed to carry little weight, were dropped by the court.", "which",
+     "to carry little weight"),
+])
+def test_a_pronoun_subject_is_a_piece_and_the_complement_is_kept(nlp_model, text, subject, complement):
+    assert raised_pieces(nlp_model, text) == [("rule:raised-subject", subject), ("rule:raised-complement", complement)]
+
+
+def test_a_participle_after_a_raising_verb_is_a_one_word_piece(nlp_model):
+    assert ("rule:raised-complement", "paralyzed") in raised_pieces(nlp_model, "The harbour board appeared paralyzed.")
+
+
+def test_there_is_no_piece(nlp_model):
+    assert raised_pieces(nlp_model, "There seems to be little appetite on the island for a second bridge.") == []
