@@ -89,6 +89,18 @@ def raising_cue(cue: Span | None) -> bool:
                                    and not any(c.dep_ == "auxpass" for c in t.children) for t in cue)
 
 
+#: The children a past participle heading a clause of its own has (``was asked``, ``she asked``).
+CLAUSE_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
+
+
+def done_to_speaker(cue: Span | None) -> bool:
+    """A cue that is a bare past participle, no subject, auxiliary or agent of its own (``Asked about
+    the boats, the mayor said …``, ``the mayor, when asked about …``): a passive whose subject is the
+    one it was done to, by nobody named, so the subject it shares is no source."""
+    return cue is not None and any(t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "relcl")
+                                   and not any(c.dep_ in CLAUSE_CHILDREN for c in t.children) for t in cue)
+
+
 def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     pair = raised_pair(verb)
     if pair is None:

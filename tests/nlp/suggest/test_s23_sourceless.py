@@ -1,5 +1,6 @@
 """Session 23, reports that name nobody (issue 17): a raising verb's subject is no source (no
-proposal on a ``seems``/``appears`` cue has a speaker); sentences of our own."""
+proposal on a ``seems``/``appears`` cue has a speaker), nor the subject a bare passive participle
+shares (``asked about …, the mayor said``); the raised rule's pronoun subjects; sentences of our own."""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ def proposed(nlp_model, text: str) -> list[tuple[str, str, str | None]]:
 @pytest.mark.parametrize("text, cue", [
     ("The harbour master appeared to back down after the second meeting.", "appeared"),
     ("The ferry crews seem ready to strike over the new rosters.", "seem"),
+    ("Asked about the missing boats, the harbour master blamed the storm.", "Asked"),
+    ("The harbour master, when asked about the missing boats, blamed the storm.", "asked"),
 ])
-def test_a_raising_verbs_subject_is_no_speaker(nlp_model, text, cue):
+def test_a_raising_verbs_or_a_bare_participles_subject_is_no_speaker(nlp_model, text, cue):
     found = [p for p in proposed(nlp_model, text) if cue in p[1].split()]
     assert found and all(speaker is None for _content, _cue, speaker in found)
 
