@@ -53,6 +53,7 @@ from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.evidential import EVIDENTIAL_SOURCES, evidential, evidential_gate
 from annotator.nlp.suggest.named import NAMED_SOURCES, named, named_gate
+from annotator.nlp.suggest.copular import COPULAR_SOURCE, copular_clause, copular_gate
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import noun_holder
 from annotator.nlp.suggest.raised import raised, raised_gate
@@ -217,6 +218,7 @@ VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     ("rule:first-person-clause",): first_person_clause,
     EVIDENTIAL_SOURCES: evidential,
     NAMED_SOURCES: named,
+    (COPULAR_SOURCE,): copular_clause,
 }
 NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
     ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
@@ -288,6 +290,7 @@ GATES: dict[Rule, Gate] = {
     noun_preposition: _noun_preposition_gate,
     evidential: evidential_gate,
     named: named_gate,
+    copular_clause: copular_gate,
 }
 
 
