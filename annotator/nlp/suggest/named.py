@@ -4,22 +4,24 @@ Harbour Trust``, ``the plan, dubbed Operation Tide,``): nobody is said to give t
 (without the participle) and the name are two pieces of a report without a source, cut around the
 participle as attribution corpora cut a raising verb's content (``raised``). ``the so-called freedom
 plan`` gives one piece, the words the name covers. The participle (with its ``as``) is the cue; no
-speaker."""
+speaker. ``rule:reported-noun``: the noun a bare participle of a cue verb hangs from (``reported_noun``)."""
 
 from __future__ import annotations
 
 import numpy
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import NAMING_PARTICIPLES
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.find import BroadFind
+from annotator.nlp.suggest.raised import CLAUSE_CHILDREN
 
 NOUN_SOURCE = "rule:named-noun"
 NAME_SOURCE = "rule:named-name"
 NAMED_SOURCES = (NOUN_SOURCE, NAME_SOURCE)
+REPORTED_SOURCE = "rule:reported-noun"
 #: How a participle hangs from the noun it names: a reduced relative (``acl``), or ``so-called``
 #: before it (``amod``).
 NAMING_DEPS = frozenset({"acl", "amod"})
@@ -61,13 +63,36 @@ def named(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         return []
     name, prep = found
     cue = doc[verb.i:(prep.i if prep is not None and prep.i == verb.i + 1 else verb.i) + 1]
+    out = [BroadFind(NOUN_SOURCE, f, None, True) for f in noun_piece(scan, verb, cue)]
+    return out + [BroadFind(NAME_SOURCE, f, None, True)
+                  for f in content_quote(scan, verb, name.left_edge.i, name.right_edge.i, cue)]
+
+
+def noun_piece(scan: QuoteScan, verb: Token, cue: Span) -> list:
+    """The noun phrase a participle ``verb`` hangs from, up to the first thing after the noun (the
+    participle, or a modifier before it); through ``of`` (``the string of contests known as …``)."""
+    noun = verb.head
     first = min([verb.left_edge.i] + [c.left_edge.i for c in noun.children if c.i > noun.i])
     top = noun
     while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "PROPN"):
-        top = top.head.head  # ``the string of contests known as …``: the whole noun phrase
-    out = [BroadFind(NOUN_SOURCE, f, None, True) for f in content_quote(scan, verb, top.left_edge.i, first - 1, cue)]
-    return out + [BroadFind(NAME_SOURCE, f, None, True)
-                  for f in content_quote(scan, verb, name.left_edge.i, name.right_edge.i, cue)]
+        top = top.head.head
+    return content_quote(scan, verb, top.left_edge.i, first - 1, cue)
+
+
+def reported_noun(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    """``rule:reported-noun``: a bare past participle of a cue verb after a noun (``the ruling
+    expected in the coming weeks``, ``the plan announced on Monday``): a passive that names no agent,
+    so the noun is what is reported, by nobody named."""
+    if verb.dep_ != "acl" or verb.tag_ not in PARTICIPLE_TAGS or verb.head.i > verb.i \
+            or verb.head.pos_ not in ("NOUN", "PROPN") or verb.lower_ in NAMING_PARTICIPLES \
+            or any(c.dep_ in CLAUSE_CHILDREN for c in verb.children) or not scan.lexicon.is_cue(verb):
+        return []
+    return [BroadFind(REPORTED_SOURCE, f, None, True) for f in noun_piece(scan, verb, scan.doc[verb.i:verb.i + 1])]
+
+
+def reported_gate(f: ParseFacts) -> numpy.ndarray:
+    """A participle hanging from a noun as a reduced relative."""
+    return f.tagged(PARTICIPLE_TAGS) & f.label({"acl"})
 
 
 def named_gate(f: ParseFacts) -> numpy.ndarray:

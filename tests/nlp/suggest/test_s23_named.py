@@ -40,3 +40,24 @@ def test_so_called_gives_the_words_it_names(nlp_model):
 ])
 def test_no_name_is_reported(nlp_model, text):
     assert found(nlp_model, text) == found(nlp_model, text, gated=False) == []
+
+
+def reported(nlp_model, text: str, *, gated: bool = True) -> list[tuple[str, str, str | None]]:
+    from annotator.nlp.suggest.named import REPORTED_SOURCE
+
+    scan = QuoteScan.of(nlp_model(text), nlp_model.get_pipe(SUGGESTIONS).lexicon)
+    return [(b.found.span.text, b.found.cue.text, b.speaker.text if b.speaker is not None else None)
+            for b in every_shape(scan, {REPORTED_SOURCE}, gated=gated)]
+
+
+def test_the_noun_a_bare_participle_of_a_cue_verb_hangs_from_is_reported(nlp_model):
+    text = "The council met ahead of a ruling expected in the coming weeks."
+    assert reported(nlp_model, text) == reported(nlp_model, text, gated=False) == [("a ruling", "expected", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling expected by the council came out in May.",  # an agent: its own report
+    "The boat moored in the harbour was sold.",  # not a cue verb
+])
+def test_no_noun_is_reported(nlp_model, text):
+    assert reported(nlp_model, text, gated=False) == []
