@@ -8,7 +8,13 @@ classes each gold quote with a source as ``--misses`` does, and for the classes 
 row per cue lemma (the verb heading gold's cue, with a particle or preposition the cue holds: ``call
 for``): gold, found with the right speaker, not found, and where each missed one stands against the
 suggestions (``--coverage``'s places: a pre-label of another extent, a shown suggestion, a hidden
-candidate, nothing), with the commonest parse shape of the missed ones (``attribution_shape``)."""
+candidate, nothing), with the commonest parse shape of the missed ones (``attribution_shape``).
+
+``--sourceless``: the gold quotes WITHOUT a source (``Attribution-no-source``, which the classes leave
+out and the keys count all the same), one row per cue lemma or shape (``--by``) with where each stands
+(``SOURCELESS_PLACES``: found, found by a pre-label with a speaker, under a pre-label of another extent,
+shown with a speaker, shown without one (below the promotion score), hidden, under a shown or hidden
+candidate of another extent, nothing), and the sources of the candidates that pair with them."""
 
 from __future__ import annotations
 
@@ -17,11 +23,11 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from annotator.core.records import Task
+from annotator.core.records import CUE_REL, QUOTE, SAID_BY, Task
 
 import corpus  # bench/corpus.py
-from corpus_coverage import PLACES, coverage_places, keep_coverage  # bench/corpus_coverage.py
-from corpus_misses import attributed_found, classify_attributions, keep_per_text, sourced_quotes  # bench/corpus_misses.py
+from corpus_coverage import PLACES, _overlaps, _pairs, _record_span, attribution_shape, coverage_places, keep_coverage  # bench/corpus_coverage.py
+from corpus_misses import attributed_found, classify_attributions, keep_per_text, paired, sourced_quotes  # bench/corpus_misses.py
 
 #: The places, shortened for the table's heading.
 PLACE_NAMES = ("extent", "shown", "hidden", "shown-over", "hidden-over", "none")
@@ -38,6 +44,91 @@ def cue_lemma(doc, cue) -> str:
     return " ".join([head.lemma_.lower(), *tail])
 
 
+#: Where a gold quote without a source stands, the first that holds (short names for the table).
+SOURCELESS_PLACES = ("found", "found+speaker", "extent", "shown+speaker", "shown", "hidden", "over-shown",
+                     "over-hidden", "none")
+
+
+def sourceless_quotes(gold: Task) -> list[tuple]:
+    """Each gold quote without a source (no ``SAID_BY``, not optional), with its cues."""
+    cues: dict[tuple, list] = {}
+    for rel in gold.relations:
+        if rel.label == CUE_REL and rel.head_span.label == QUOTE:
+            cues.setdefault(rel.head_span.key, []).append(rel.child_span)
+    sourced = {rel.head_span.key for rel in gold.relations if rel.label == SAID_BY}
+    optional = {tuple(pair) for pair in gold.meta.get("optional", [])}
+    return [(q, cues.get(q.key, [])) for q in gold.spans
+            if q.label == QUOTE and q.key not in sourced and (q.start, q.end) not in optional]
+
+
+def sourceless_facts(doc, task: Task) -> dict[tuple, tuple[str, str]]:
+    """Each sourceless gold quote → (its nearest cue's lemma, the shape of cue and content)."""
+    out = {}
+    for quote, cues in sourceless_quotes(task):
+        if not cues:
+            out[quote.key] = ("(no cue)", "no cue")
+            continue
+        near = min(cues, key=lambda c: min(abs(c.start - quote.end), abs(quote.start - c.end)))
+        out[quote.key] = (cue_lemma(doc, near), attribution_shape(doc, (quote.start, quote.end), (near.start, near.end)))
+    return out
+
+
+def sourceless_places(gold: Task, pred: Task, candidates: list[tuple[int, int, str]]) -> dict[tuple, tuple[str, str]]:
+    """Each sourceless gold quote → (its place in ``SOURCELESS_PLACES``, the source that pairs with it)."""
+    _g, pairs, _pieces = paired(gold, pred)
+    partner = {g.key: p for g, p in pairs}
+    with_speaker = {r.head_span.key for r in pred.relations if r.label == SAID_BY}
+    prelabels = [s for s in pred.spans if s.label == QUOTE]
+    shown = [s.quote.replace(source=s.source) for s in pred.suggestions]
+    spoken = {(s.quote.start, s.quote.end) for s in pred.suggestions if s.speaker is not None}
+    hidden = [_record_span(*c) for c in candidates]
+    out = {}
+    for g, _cues in sourceless_quotes(gold):
+        if g.key in partner:
+            out[g.key] = ("found+speaker" if partner[g.key].key in with_speaker else "found", "")
+        elif _overlaps(g, prelabels) and _pairs(gold.text, g, shown) is None:
+            out[g.key] = ("extent", "")
+        elif (p := _pairs(gold.text, g, shown)) is not None:
+            out[g.key] = ("shown+speaker" if (p.start, p.end) in spoken else "shown", p.source or "?")
+        elif (p := _pairs(gold.text, g, hidden)) is not None:
+            out[g.key] = ("hidden", p.source or "?")
+        else:
+            out[g.key] = ("over-shown" if _overlaps(g, shown) else "over-hidden" if _overlaps(g, hidden) else "none", "")
+    return out
+
+
+def print_sourceless(gold: list[Task], predicted: list[Task], kept: dict, covered: dict, by: str, top: int) -> None:
+    """The sourceless gold quotes by cue lemma (or shape) and place; counts, lemmas and shapes only."""
+    by_text = {p.text: p for p in predicted}
+    rows: dict[str, Counter] = defaultdict(Counter)
+    beside: dict[str, Counter] = defaultdict(Counter)
+    sources: dict[str, Counter] = defaultdict(Counter)
+    for g in gold:
+        pred = by_text.get(g.text) or Task(text=g.text)
+        facts = kept.get(id(g), {}).get("sourceless", {})
+        places = sourceless_places(g, pred, covered.get(id(g), {"candidates": []})["candidates"])
+        for key, (place, source) in places.items():
+            lemma, shape = facts.get(key, ("?", "?"))
+            row, other = (lemma, shape) if by == "lemma" else (shape, lemma)
+            rows[row]["gold"] += 1
+            rows[row][place] += 1
+            if place not in ("found", "found+speaker"):
+                beside[row][other] += 1
+            if source:
+                sources[place][source] += 1
+    total = sum(rows.values(), Counter())
+    print(f"\ngold quotes without a source: {total['gold']}, " + ", ".join(f"{p} {total[p]}" for p in SOURCELESS_PLACES))
+    for place in ("shown+speaker", "shown", "hidden"):
+        print(f"  {place}, by source: " + ", ".join(f"{s} {n}" for s, n in sources[place].most_common(10)))
+    other = "shape" if by == "lemma" else "lemma"
+    print(f"| {by} | gold | missed | " + " | ".join(SOURCELESS_PLACES) + f" | commonest missed {other}s |")
+    ordered = sorted(rows.items(), key=lambda kv: -(kv[1]["gold"] - kv[1]["found"]))
+    for row, v in ordered[:top]:
+        shown = "; ".join(f"{k} ({n})" for k, n in beside[row].most_common(1 if by == "lemma" else 6))
+        print(f"| {row} | {v['gold']} | {v['gold'] - v['found']} | " + " | ".join(str(v[p]) for p in SOURCELESS_PLACES)
+              + f" | {shown} |")
+
+
 def keep_lemmas(ours, gold: list[Task], store: dict[int, dict]) -> str:
     """``keep_per_text``: each gold attribution's class and its cue's lemma, off our parse (the shapes
     are ``keep_coverage``'s)."""
@@ -49,7 +140,8 @@ def keep_lemmas(ours, gold: list[Task], store: dict[int, dict]) -> str:
                 if cues:
                     near = min(cues, key=lambda c: min(abs(c.start - quote.end), abs(quote.start - c.end)))
                     lemmas[quote.key] = cue_lemma(doc, near)
-            store[id(task)] = {"classes": classify_attributions(doc, task), "lemmas": lemmas}
+            store[id(task)] = {"classes": classify_attributions(doc, task), "lemmas": lemmas,
+                               "sourceless": sourceless_facts(doc, task)}
 
     return keep_per_text(ours, gold, "bench_cue_lemmas", record)
 
@@ -87,6 +179,8 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=60)
     parser.add_argument("--by", choices=("lemma", "shape"), default="lemma",
                         help="a row per cue lemma (the commonest missed shape beside it), or per shape (its lemmas)")
+    parser.add_argument("--sourceless", action="store_true",
+                        help="the gold quotes without a source instead of the classes (``print_sourceless``)")
     args = parser.parse_args()
     folder = corpus.split_folder(args.corpus, "train")
     if folder is None:
@@ -101,6 +195,9 @@ def main() -> int:
     predicted, _rate = corpus.predict(ours, gold, 16, args.parse_cache)
     for name in names:
         ours.remove_pipe(name)
+    if args.sourceless:
+        print_sourceless(gold, predicted, kept, covered, args.by, args.top)
+        return 0
     rows, shapes = count(gold, predicted, kept, covered, set(args.classes.split(",")), args.by)
     for name in args.classes.split(","):
         mine = sorted(((k, v) for k, v in rows.items() if k[0] == name), key=lambda kv: -(kv[1]["gold"] - kv[1]["right"]))

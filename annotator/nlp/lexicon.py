@@ -61,6 +61,8 @@ RECEIVED_JUDGEMENT_VERBS = words("RECEIVED_JUDGEMENT_VERBS")
 RECEIVED_JUDGEMENT_NOUNS = words("RECEIVED_JUDGEMENT_NOUNS")
 SMALL_CLAUSE_VERBS = word_set("SMALL_CLAUSE_VERBS")
 FEELING_CAUSED_VERBS = word_set("FEELING_CAUSED_VERBS")
+NAMING_PARTICIPLES = word_set("NAMING_PARTICIPLES")
+QUESTION_NOUNS = word_set("QUESTION_NOUNS")
 
 # -- quotation marks and punctuation ---------------------------------------------------------
 

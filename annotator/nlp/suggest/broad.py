@@ -52,6 +52,8 @@ from annotator.nlp.quotes.found import content_quote, finite
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.evidential import EVIDENTIAL_SOURCES, evidential, evidential_gate
+from annotator.nlp.suggest.named import NAMED_SOURCES, REPORTED_SOURCE, named, named_gate, reported_gate, reported_noun
+from annotator.nlp.suggest.copular import COPULAR_SOURCE, copular_clause, copular_gate
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import noun_holder
 from annotator.nlp.suggest.raised import raised, raised_gate
@@ -215,6 +217,9 @@ VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     ("rule:nested-clause",): nested_clause,
     ("rule:first-person-clause",): first_person_clause,
     EVIDENTIAL_SOURCES: evidential,
+    NAMED_SOURCES: named,
+    (COPULAR_SOURCE,): copular_clause,
+    (REPORTED_SOURCE,): reported_noun,
 }
 NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
     ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
@@ -285,6 +290,9 @@ GATES: dict[Rule, Gate] = {
     first_person_clause: _first_person_gate,
     noun_preposition: _noun_preposition_gate,
     evidential: evidential_gate,
+    named: named_gate,
+    copular_clause: copular_gate,
+    reported_noun: reported_gate,
 }
 
 

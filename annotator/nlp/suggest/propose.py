@@ -29,6 +29,7 @@ from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
 from annotator.nlp.suggest.holders import named_possessor
+from annotator.nlp.suggest.raised import done_to_speaker, raising_cue
 from annotator.nlp.suggest.scores import table_score
 from annotator.nlp.suggest.shapes import SHAPE_SOURCES, every_shape
 
@@ -119,6 +120,8 @@ class _Speakers:
         self.kept: dict[tuple, Span | None] = {}
 
     def of(self, lexicon: Lexicon, cue: Span, content: Span) -> Span | None:
+        if raising_cue(cue) or done_to_speaker(cue):
+            return None  # ``the mayor seemed to …``, ``asked about …, the mayor said``: no source named
         known = self.scans.get(id(lexicon))
         if known is None:
             lists = tuple(id(getattr(lexicon, name)) for name in SPEAKER_LISTS)

@@ -10,14 +10,14 @@ reported all the same). The rule (``raised``) and the gate that says where it ca
 from __future__ import annotations
 
 import numpy
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
-from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
+from annotator.nlp.suggest.find import BroadFind
 
 #: What a raising verb says its subject seems to be, besides an infinitive: an adjective (``seems
 #: ready``), a noun (``seemed an insult``), a ``like``/``as`` phrase (``looks like a trap``).
@@ -40,6 +40,13 @@ def _charge(verb: Token, prep: Token) -> bool:
     return obj is None or obj.ent_type_ not in TIME_ENTITIES
 
 
+def _predicate(complement: Token) -> bool:
+    """What a raising verb says its subject seems, one word enough: an adjective or noun (``seems
+    tired``) or a participle without ``to`` (``appeared paralyzed``)."""
+    return complement.dep_ in RAISED_PREDICATE_DEPS \
+        or complement.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in complement.children)
+
+
 def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     """The subject and the infinitive, ``as`` phrase, predicate (``is considered a risk``) or
     preposition of a charge (``was accused of``) of a passive or raising verb, or what a raising verb
@@ -56,11 +63,11 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         return None
     subject = next((c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.i < verb.i), None)
     after = [c for c in children if c.i > verb.i]
-    if raising and not passive and subject is not None and subject.lower_ == "it":
-        clause = next((c for c in after if c.dep_ == "ccomp"), None)
-        return None if clause is None else (None, clause)
-    if subject is None or subject.lower_ in EMPTY_SUBJECTS:
-        return None
+    expletive = raising and not passive and subject is not None and subject.lower_ == "it"
+    if expletive and (clause := next((c for c in after if c.dep_ == "ccomp"), None)) is not None:
+        return None, clause
+    if subject is None or subject.lower_ == "there":
+        return None  # (a pronoun subject is a piece: ``it appeared to``, ``which seemed to``)
     complement = next((c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if complement is None and passive:
         complement = next((c for c in after if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"), None) \
@@ -68,7 +75,30 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     if complement is None and raising:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
                            or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
-    return None if complement is None else (subject, complement)
+    if complement is None:
+        return None
+    # ``it seems unlikely …``: an empty ``it``; ``it appeared to undercut …``: a pronoun, a piece
+    return (None if expletive and complement.dep_ != "xcomp" else subject), complement
+
+
+def raising_cue(cue: Span | None) -> bool:
+    """A cue holding an active raising verb (``RAISING_VERBS``: ``seems``, ``appeared to``): it reports
+    how its subject seems, not what its subject says, so its subject is no source and no candidate on
+    it is given a speaker (``propose``). A passive (``was seen as``) is left to the speaker rules."""
+    return cue is not None and any(t.lemma_.lower() in RAISING_VERBS and t.pos_ in ("VERB", "AUX")
+                                   and not any(c.dep_ == "auxpass" for c in t.children) for t in cue)
+
+
+#: The children a past participle heading a clause of its own has (``was asked``, ``she asked``).
+CLAUSE_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
+
+
+def done_to_speaker(cue: Span | None) -> bool:
+    """A cue that is a bare past participle, no subject, auxiliary or agent of its own (``Asked about
+    the boats, the mayor said …``, ``the mayor, when asked about …``): a passive whose subject is the
+    one it was done to, by nobody named, so the subject it shares is no source."""
+    return cue is not None and any(t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "relcl")
+                                   and not any(c.dep_ in CLAUSE_CHILDREN for c in t.children) for t in cue)
 
 
 def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
@@ -88,7 +118,7 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
                                       for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, cue)]
     out += [BroadFind("rule:raised-complement", f, speaker, True)
             for f in content_quote(scan, verb, start, complement.right_edge.i, cue,
-                                   min_tokens=1 if complement.dep_ in RAISED_PREDICATE_DEPS else 2)]
+                                   min_tokens=1 if _predicate(complement) else 2)]
     return out
 
 

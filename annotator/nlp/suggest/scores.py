@@ -80,6 +80,19 @@ SCORES: dict[str, tuple[float, float, float]] = {
     # and piece (few: one rate for all); a right one saves an add (8), a wrong one costs a delete (3)
     "rule:evidential-subject": (0.52, 0.52, 0.52),
     "rule:evidential-predicate": (0.52, 0.52, 0.52),
+    # a name given by a participle of naming (``named.py``), session 23: shown at 0.3 on the 755
+    # tuning articles, the noun piece paired with gold 12 times in 23 (1-3: 0.50, 4-8: 0.56), the
+    # name 8 in 26 (1-3: 0.35, 4-8: 0.25); few (one rate for 4-8 and 9+). The noun piece at the
+    # promotion's break-even is entered just under it: promoted, keys 92.454 / with suggestions
+    # 81.605 against 92.498 / 81.572 shown (docs/prelabel.md, session 23)
+    "rule:named-noun": (0.45, 0.45, 0.45),
+    "rule:named-name": (0.35, 0.25, 0.25),
+    # a noun of saying or asking, ``be`` and a clause (``copular.py``), session 23: shown at 0.3 on the
+    # 755 tuning articles, 24 shown, 9 paired with gold (4-8: 0.33, 9+: 0.40; 1-3: none, given 4-8's)
+    "rule:copular-clause": (0.33, 0.33, 0.40),
+    # the noun a bare participle of a cue verb hangs from (``named.reported_noun``), session 23: shown
+    # at 0.3 on the 755 tuning articles, 37 shown, 8 paired with gold (1-3: 0.19, 4-8: 0.33, 9+: few)
+    "rule:reported-noun": (0.19, 0.33, 0.33),
 }
 
 #: A suggestion is shown when its score is at least this (component config ``min_score``). On

@@ -49,6 +49,9 @@ TEXT = "\n".join([
     "The ferry company disputes the official count of the stranded passengers.",
     "Resigning on Friday, the coach accused the directors of the club.",
     "The ferry company has reportedly cut its winter fares.",
+    "The ferry won the string of races known as the Island Cup.",
+    "The idea is that small donors can still give to the harbour fund.",
+    "The council met ahead of a ruling expected in the coming weeks.",
 ])
 
 
