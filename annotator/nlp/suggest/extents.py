@@ -20,8 +20,11 @@ general rule over the parse (none reads a word list of a corpus):
   fears in the town``);
 * ``extent:dash`` — cut before its first dash between words (an aside, or a second piece);
 * ``extent:before-aside`` / ``extent:after-aside`` — the words before (after) an aside inside it, a
-  relative clause or apposition between commas or dashes (``suggest/aside_extents.py``); the other
-  piece is offered as a quote of its own with the quote's cue and speaker (``extent:aside-piece``).
+  relative clause or apposition between commas or dashes (``suggest/aside_extents.py``).
+
+Where one of these last three is offered, the other piece (after the aside, or after a pair of
+dashes) is offered too, as a quote of its own with the quote's cue and speaker
+(``extent:aside-piece``): an annotator who leaves the aside out marks the content as two pieces.
 
 A direct quote gets none: its quote marks set its extent (on tuning, 4 of 1,665 direct quotes'
 sentence ends were right).
@@ -145,6 +148,13 @@ def _before_dash(doc: Doc, quote: Span) -> Span | None:
     return trimmed(doc, quote.start, dash) if dash is not None else None
 
 
+def _after_dashes(doc: Doc, quote: Span) -> Span | None:
+    """The words after the second of a pair of dashes inside the quote (``the levy — a tax on fuel —
+    would fail``): the second piece when ``extent:dash`` offers the first."""
+    dashes = [t.i for t in quote[2:-1] if t.text in LONG_DASHES or t.text in DASHES and t.whitespace_]
+    return trimmed(doc, dashes[1] + 1, quote.end) if len(dashes) == 2 and dashes[1] + 2 < quote.end else None
+
+
 def _paragraph(doc: Doc, quote: Span, blocked: list[bool]) -> Span | None:
     """The quote on over the following sentences of its paragraph while none has a ``blocked`` token."""
     sentence_end = end = doc[quote.end - 1].sent.end
@@ -236,8 +246,10 @@ EXTENT_SCORES: dict[str, tuple[float, float, float]] = {
     # other): before 1-3 0.087, 4-8 0.231, 9+ 0.176; after 1-3 0.250 (few: 15), 4-8 0.211, 9+ 0.068
     BEFORE_ASIDE: (0.087, 0.231, 0.176),
     AFTER_ASIDE: (0.250, 0.211, 0.068),
-    # the other piece, a quote of its own: shown at the suggestions' own ``min_score`` (0.17), so 4-8 only
-    ASIDE_PIECE: (0.133, 0.241, 0.095),
+    # the other piece, a quote of its own, shown at the suggestions' own ``min_score`` (0.17), so 4-8 only:
+    # beside an aside 1-3 0.133, 4-8 0.241, 9+ 0.095; after a pair of dashes 1-3 0.167 (few), 4-8 0.357 (few:
+    # 14), 9+ 0.118; both 4-8 0.279
+    ASIDE_PIECE: (0.133, 0.279, 0.095),
 }
 
 #: Shown at this score or more (scaled with the component's ``min_score``: this is its default's
@@ -281,19 +293,21 @@ def extent_suggestions(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set
     out = [DocSuggestion(e.span.start_char, e.span.end_char, e.quote._.quote_type or "indirect", None, None, None,
                          None, round(score, 3), e.source, e.quote.start_char, e.quote.end_char)
            for e, score in chosen]
-    return out + other_pieces(doc, [e for e, _ in chosen if e.source in ASIDE_SOURCES], min_score)
+    return out + other_pieces(doc, [e for e, _ in chosen if e.source in ASIDE_SOURCES or e.source == DASH], min_score)
 
 
 def other_pieces(doc: Doc, chosen: list[Extent], min_score: float) -> list[DocSuggestion]:
-    """For each quote offered its piece before (or after) an aside, the other piece as a quote of its
-    own with the quote's cue and speaker: where the annotator leaves the aside out, the content is
-    the two pieces, and taking the one offered as the quote's extent leaves the other to add."""
+    """For each quote offered its piece before (or after) an aside, or before a pair of dashes, the
+    other piece as a quote of its own with the quote's cue and speaker, at its own band's score when
+    that reaches ``min_score``: where the annotator leaves the aside out, the content is the two
+    pieces, and taking the one offered as the quote's extent leaves the other to add."""
     cues = {(r.head_start, r.head_end): (r.child_start, r.child_end) for r in relations_of(doc, CUE_REL)}
     speakers = {(r.head_start, r.head_end): (r.child_start, r.child_end) for r in relations_of(doc, SAID_BY)}
     out = []
     for extent in chosen:
         quote = extent.quote
-        piece = after_aside(quote) if extent.source == BEFORE_ASIDE else before_aside(quote)
+        piece = after_aside(quote) if extent.source == BEFORE_ASIDE else before_aside(quote) \
+            if extent.source == AFTER_ASIDE else _after_dashes(doc, quote)
         score = extent_score(ASIDE_PIECE, len(piece.text.split())) if piece is not None else None
         if score is None or score < min_score:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.suggest.extents import AFTER_ASIDE, ASIDE_PIECE, BEFORE_ASIDE, EXTENT_SCORES, extents
+from annotator.nlp.suggest.extents import AFTER_ASIDE, ASIDE_PIECE, BEFORE_ASIDE, DASH, EXTENT_SCORES, extents
 
 pytestmark = pytest.mark.model
 
@@ -46,3 +46,9 @@ def test_a_trailing_relative_clause_is_no_aside(nlp_model):
 def test_a_report_without_an_aside_is_offered_no_piece(nlp_model):
     doc = nlp_model("Lena Park, the mayor, said the bridge would open in May.")
     assert extents(doc, Lexicon(), ASIDES) == []
+
+
+def test_the_words_after_a_pair_of_dashes_are_the_second_piece(nlp_model):
+    doc = nlp_model("The senator said the new tax on farms — passed in a hurry last May — would fail in the spring.")
+    assert _shown(doc) == [("the new tax on farms", DASH, None, None),
+                           ("would fail in the spring", ASIDE_PIECE, "said", "The senator")]
