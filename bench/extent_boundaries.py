@@ -21,8 +21,8 @@ from pathlib import Path
 
 from annotator.core.records import QUOTE, Task
 
-import corpus  # bench/corpus.py
-from corpus_coverage import PLACES, coverage_places, keep_coverage, most_overlapping  # bench/corpus_coverage.py
+from corpus_coverage import PLACES, coverage_places, most_overlapping  # bench/corpus_coverage.py
+from cue_lemma_misses import tuning_run  # bench/cue_lemma_misses.py
 from corpus_misses import keep_per_text, sourced_quotes  # bench/corpus_misses.py
 
 #: The two kinds of ``extent_kind`` this script reads, and what each means for our extent.
@@ -121,19 +121,10 @@ def main() -> int:
     parser.add_argument("--parse-cache", type=Path, required=True)
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
-    folder = corpus.split_folder(args.corpus, "train")
-    if folder is None:
-        print(f"no corpus at {args.corpus}: skipped")
+    run = tuning_run(args.corpus, args.parse_cache, keep_boundaries)
+    if run is None:
         return 0
-    gold, _problems = corpus.load_gold(folder, None)
-    gold = corpus.held_out_part(gold, tuning=True)
-    ours = corpus.set_suggestions(corpus.add_components(corpus.load_model(None)), True)
-    kept: dict[int, dict] = {}
-    covered: dict[int, dict] = {}
-    names = [keep_boundaries(ours, gold, kept), keep_coverage(ours, gold, covered)]
-    predicted, _rate = corpus.predict(ours, gold, 16, args.parse_cache)
-    for name in names:
-        ours.remove_pipe(name)
+    gold, predicted, kept, covered = run
     for kind, rows in count(gold, predicted, kept, covered).items():
         print(f"\nours {kind}, same cue: {sum(rows['rule'].values())} missed gold attributions; by rule: "
               + ", ".join(f"{r} {n}" for r, n in rows["rule"].most_common(8)))
