@@ -142,7 +142,7 @@ def extent_kind(gold: Task, pred: Task, g: Span, prelabels: list[Span]) -> str:
     """How the pre-label most overlapping a missed gold quote ``g`` differs from it: it pairs with
     another gold quote, or holds ``g``, lies inside it or crosses it; with ``g``'s cue, with ``g``'s
     cue inside its words (a report holding ``g``'s whole attribution), with another cue or none."""
-    p = max((s for s in prelabels if overlaps(g, s)), key=lambda s: min(s.end, g.end) - max(s.start, g.start))
+    p = most_overlapping(g, prelabels)
     pairs, _ = match_quotes_with_pieces(gold.text, [q for q in gold.spans if q.label == QUOTE], prelabels)
     if any(q.key != g.key and paired.key == p.key for q, paired in pairs):
         return "pairs with another gold quote"
@@ -154,6 +154,11 @@ def extent_kind(gold: Task, pred: Task, g: Span, prelabels: list[Span]) -> str:
     if any(p.start <= c.start and c.end <= p.end for c in g_cues):
         return f"{shape}, gold's cue inside it"
     return f"{shape}, {'another cue' if p_cues else 'no cue'}"
+
+
+def most_overlapping(g: Span, spans: list[Span]) -> Span:
+    """The span of ``spans`` sharing the most characters with ``g`` (one must overlap it)."""
+    return max((s for s in spans if overlaps(g, s)), key=lambda s: min(s.end, g.end) - max(s.start, g.start))
 
 
 def _cues(task: Task, quote: Span) -> list[Span]:

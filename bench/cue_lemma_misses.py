@@ -171,6 +171,26 @@ def count(gold: list[Task], predicted: list[Task], kept: dict, covered: dict, wa
     return rows, shapes
 
 
+def tuning_run(corpus_dir: Path, parse_cache: Path, keep) -> tuple[list[Task], list[Task], dict, dict] | None:
+    """The pipeline run on train's tuning part (as ``bench/corpus.py --tuning``) with two last
+    components: ``keep(ours, gold, kept)`` (a ``keep_per_text`` of the caller's) and
+    ``keep_coverage``; returns gold, predictions and the two stores (None, said, without the corpus)."""
+    folder = corpus.split_folder(corpus_dir, "train")
+    if folder is None:
+        print(f"no corpus at {corpus_dir}: skipped")
+        return None
+    gold, _problems = corpus.load_gold(folder, None)
+    gold = corpus.held_out_part(gold, tuning=True)
+    ours = corpus.set_suggestions(corpus.add_components(corpus.load_model(None)), True)
+    kept: dict[int, dict] = {}
+    covered: dict[int, dict] = {}
+    names = [keep(ours, gold, kept), keep_coverage(ours, gold, covered)]
+    predicted, _rate = corpus.predict(ours, gold, 16, parse_cache)
+    for name in names:
+        ours.remove_pipe(name)
+    return gold, predicted, kept, covered
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -182,19 +202,10 @@ def main() -> int:
     parser.add_argument("--sourceless", action="store_true",
                         help="the gold quotes without a source instead of the classes (``print_sourceless``)")
     args = parser.parse_args()
-    folder = corpus.split_folder(args.corpus, "train")
-    if folder is None:
-        print(f"no corpus at {args.corpus}: skipped")
+    run = tuning_run(args.corpus, args.parse_cache, keep_lemmas)
+    if run is None:
         return 0
-    gold, _problems = corpus.load_gold(folder, None)
-    gold = corpus.held_out_part(gold, tuning=True)
-    ours = corpus.set_suggestions(corpus.add_components(corpus.load_model(None)), True)
-    kept: dict[int, dict] = {}
-    covered: dict[int, dict] = {}
-    names = [keep_lemmas(ours, gold, kept), keep_coverage(ours, gold, covered)]
-    predicted, _rate = corpus.predict(ours, gold, 16, args.parse_cache)
-    for name in names:
-        ours.remove_pipe(name)
+    gold, predicted, kept, covered = run
     if args.sourceless:
         print_sourceless(gold, predicted, kept, covered, args.by, args.top)
         return 0

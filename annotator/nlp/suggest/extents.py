@@ -18,7 +18,13 @@ general rule over the parse (none reads a word list of a corpus):
 * ``extent:frame`` — a frames candidate (``nlp.frames.candidates``) that overlaps it;
 * ``extent:participle`` — cut before a participle after a comma that runs to its end (``…, easing
   fears in the town``);
-* ``extent:dash`` — cut before its first dash between words (an aside, or a second piece).
+* ``extent:dash`` — cut before its first dash between words (an aside, or a second piece);
+* ``extent:before-aside`` / ``extent:after-aside`` — the words before (after) an aside inside it, a
+  relative clause or apposition between commas or dashes (``suggest/aside_extents.py``).
+
+Where one of these last three is offered, the other piece (after the aside, or after a pair of
+dashes) is offered too, as a quote of its own with the quote's cue and speaker
+(``extent:aside-piece``): an annotator who leaves the aside out marks the content as two pieces.
 
 A direct quote gets none: its quote marks set its extent (on tuning, 4 of 1,665 direct quotes'
 sentence ends were right).
@@ -31,21 +37,26 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.core.records import CUE_REL
+from annotator.core.records import CUE_REL, SAID_BY
 from annotator.nlp.convert import DocSuggestion, relations_of
 from annotator.nlp.frames.candidates import candidates, overlaps_any
 from annotator.nlp.doc_words import DASHES, LONG_DASHES
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.quotes.clause_end import trailing_participle_cut
 from annotator.nlp.quotes.found import trimmed
+from annotator.nlp.suggest.aside_extents import after_aside, before_aside
 from annotator.nlp.suggest.scores import MIN_SCORE, table_score
 
 SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH = "extent:sentence-end", "extent:sentence-end-comma", "extent:paragraph"
 CLAUSE, AFTER_COMMA, SUBTREE, FRAME = "extent:clause", "extent:after-comma", "extent:subtree", "extent:frame"
 PARTICIPLE, DASH = "extent:participle", "extent:dash"
+BEFORE_ASIDE, AFTER_ASIDE = "extent:before-aside", "extent:after-aside"
+ASIDE_SOURCES = frozenset({BEFORE_ASIDE, AFTER_ASIDE})
+#: The source of the second piece, a quote of its own (``other_pieces``).
+ASIDE_PIECE = "extent:aside-piece"
 #: Every kind, in the order they are proposed.
 EXTENT_SOURCES: tuple[str, ...] = (SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH, CLAUSE, AFTER_COMMA, SUBTREE, FRAME,
-                                   PARTICIPLE, DASH)
+                                   PARTICIPLE, DASH, BEFORE_ASIDE, AFTER_ASIDE)
 
 #: Tokens that join a second clause to a first: a cut of ``extent:clause`` falls before one.
 CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--", ":"})
@@ -111,6 +122,10 @@ def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: f
         yield PARTICIPLE, _before_participle(doc, quote)
     if DASH in sources:
         yield DASH, _before_dash(doc, quote)
+    if BEFORE_ASIDE in sources:
+        yield BEFORE_ASIDE, before_aside(quote)
+    if AFTER_ASIDE in sources:
+        yield AFTER_ASIDE, after_aside(quote)
     for span in frames if FRAME in sources else ():
         if span.start < quote.end and quote.start < span.end:
             yield FRAME, span
@@ -131,6 +146,13 @@ def _before_dash(doc: Doc, quote: Span) -> Span | None:
     ``pre-tax``: a dash token the tokenizer splits off and spaces, or a long one.)"""
     dash = next((t.i for t in quote[2:-1] if t.text in LONG_DASHES or t.text in DASHES and t.whitespace_), None)
     return trimmed(doc, quote.start, dash) if dash is not None else None
+
+
+def _after_dashes(doc: Doc, quote: Span) -> Span | None:
+    """The words after the second of a pair of dashes inside the quote (``the levy — a tax on fuel —
+    would fail``): the second piece when ``extent:dash`` offers the first."""
+    dashes = [t.i for t in quote[2:-1] if t.text in LONG_DASHES or t.text in DASHES and t.whitespace_]
+    return trimmed(doc, dashes[1] + 1, quote.end) if len(dashes) == 2 and dashes[1] + 2 < quote.end else None
 
 
 def _paragraph(doc: Doc, quote: Span, blocked: list[bool]) -> Span | None:
@@ -220,6 +242,14 @@ EXTENT_SCORES: dict[str, tuple[float, float, float]] = {
     PARTICIPLE: (0.0, 0.158, 0.171),
     # measured on s20-ext at e8c65d9 (tuning part, shown at a provisional 0.5): 1-3 0.211, 4-8 0.186, 9+ 0.049
     DASH: (0.211, 0.186, 0.049),
+    # measured on s23-ext (tuning part; each kind alone at a provisional 0.5, then at its rates with the
+    # other): before 1-3 0.087, 4-8 0.231, 9+ 0.176; after 1-3 0.250 (few: 15), 4-8 0.211, 9+ 0.068
+    BEFORE_ASIDE: (0.087, 0.231, 0.176),
+    AFTER_ASIDE: (0.250, 0.211, 0.068),
+    # the other piece, a quote of its own, shown at the suggestions' own ``min_score`` (0.17), so 4-8 only:
+    # beside an aside 1-3 0.133, 4-8 0.241, 9+ 0.095; after a pair of dashes 1-3 0.167 (few), 4-8 0.357 (few:
+    # 14), 9+ 0.118; both 4-8 0.279
+    ASIDE_PIECE: (0.133, 0.279, 0.095),
 }
 
 #: Shown at this score or more (scaled with the component's ``min_score``: this is its default's
@@ -259,6 +289,31 @@ def extent_suggestions(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set
         return []
     threshold = min_score * EXTENT_MIN_SCORE / MIN_SCORE
     ranges = [(s.quote_start, s.quote_end) for s in taken]
-    return [DocSuggestion(e.span.start_char, e.span.end_char, e.quote._.quote_type or "indirect", None, None, None,
-                          None, round(score, 3), e.source, e.quote.start_char, e.quote.end_char)
-            for e, score in chosen_extents(doc, lexicon, wanted, threshold, ranges)]
+    chosen = chosen_extents(doc, lexicon, wanted, threshold, ranges)
+    out = [DocSuggestion(e.span.start_char, e.span.end_char, e.quote._.quote_type or "indirect", None, None, None,
+                         None, round(score, 3), e.source, e.quote.start_char, e.quote.end_char)
+           for e, score in chosen]
+    return out + other_pieces(doc, [e for e, _ in chosen if e.source in ASIDE_SOURCES or e.source == DASH], min_score)
+
+
+def other_pieces(doc: Doc, chosen: list[Extent], min_score: float) -> list[DocSuggestion]:
+    """For each quote offered its piece before (or after) an aside, or before a pair of dashes, the
+    other piece as a quote of its own with the quote's cue and speaker, at its own band's score when
+    that reaches ``min_score``: where the annotator leaves the aside out, the content is the two
+    pieces, and taking the one offered as the quote's extent leaves the other to add."""
+    cues = {(r.head_start, r.head_end): (r.child_start, r.child_end) for r in relations_of(doc, CUE_REL)}
+    speakers = {(r.head_start, r.head_end): (r.child_start, r.child_end) for r in relations_of(doc, SAID_BY)}
+    out = []
+    for extent in chosen:
+        quote = extent.quote
+        piece = after_aside(quote) if extent.source == BEFORE_ASIDE else before_aside(quote) \
+            if extent.source == AFTER_ASIDE else _after_dashes(doc, quote)
+        score = extent_score(ASIDE_PIECE, len(piece.text.split())) if piece is not None else None
+        if score is None or score < min_score:
+            continue
+        key = (quote.start_char, quote.end_char)
+        cue, speaker = cues.get(key, (None, None)), speakers.get(key, (None, None))
+        kind = quote._.quote_type if any(t.text in QUOTE_MARK_TOKENS for t in piece) else "indirect"
+        out.append(DocSuggestion(piece.start_char, piece.end_char, kind or "indirect", *cue, *speaker,
+                                 round(score, 3), ASIDE_PIECE))
+    return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.suggest.extents import DASH, EXTENT_SCORES, extents
+from annotator.nlp.suggest.extents import ASIDE_PIECE, DASH, EXTENT_SCORES, extents
 
 pytestmark = pytest.mark.model
 
@@ -16,7 +16,9 @@ def test_a_report_with_a_pair_of_dashes_is_offered_the_words_before_the_first(nl
     doc = nlp_model("The senator said the new tax on farms — a levy every grower in the state must pay — "
                     "would fail in the spring.")
     assert [(e.source, e.span.text) for e in extents(doc, Lexicon(), {DASH})] == [(DASH, "the new tax on farms")]
-    assert [(s.source, s.score) for s in doc._.suggestions] == [(DASH, EXTENT_SCORES[DASH][1])]  # five words: 4-8
+    # five words: 4-8; the words after the second dash, a second piece, a quote of their own (test_aside_extent.py)
+    assert [(s.source, s.score) for s in doc._.suggestions] == [(DASH, EXTENT_SCORES[DASH][1]),
+                                                                (ASIDE_PIECE, EXTENT_SCORES[ASIDE_PIECE][1])]
 
 
 def test_a_hyphen_inside_a_word_is_no_dash(nlp_model):

@@ -1,0 +1,43 @@
+"""The pieces of a quote around an aside inside it: ``the mayor, who took office in May, would veto
+it`` (a relative clause or apposition between commas or dashes, describing a word before it, with
+the quote going on after it). Some annotators leave the reporter's aside out of what was said, and
+the content falls in two pieces: the words before the aside and those after it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from annotator.nlp.doc_words import DASHES, LONG_DASHES
+from annotator.nlp.quotes.found import trimmed
+
+#: What an aside's head word is to the word it describes.
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+#: The marks that enclose an aside.
+ASIDE_MARKS = frozenset({","}) | frozenset(DASHES) | frozenset(LONG_DASHES)
+
+
+def aside_bounds(quote: Span) -> tuple[int, int] | None:
+    """The first aside inside ``quote``: (the token index of its opening mark, that of its closing
+    mark), when words of the quote stand both before and after it; else None."""
+    doc = quote.doc
+    for token in quote:
+        if token.dep_ not in ASIDE_DEPS or not quote.start <= token.head.i < token.i:
+            continue
+        opening, closing = token.left_edge.i - 1, token.right_edge.i + 1
+        if opening <= quote.start + 1 or closing >= quote.end - 2 or token.head.i >= opening:
+            continue
+        if doc[opening].text in ASIDE_MARKS and doc[closing].text in ASIDE_MARKS:
+            return opening, closing
+    return None
+
+
+def before_aside(quote: Span) -> Span | None:
+    """The quote's words before its aside (``aside_bounds``)."""
+    bounds = aside_bounds(quote)
+    return trimmed(quote.doc, quote.start, bounds[0]) if bounds is not None else None
+
+
+def after_aside(quote: Span) -> Span | None:
+    """The quote's words after its aside (``aside_bounds``)."""
+    bounds = aside_bounds(quote)
+    return trimmed(quote.doc, bounds[1] + 1, quote.end) if bounds is not None else None
