@@ -56,7 +56,8 @@ def test_quotes_a_thing_explaining_how_is_not_a_report(quotes_in, text):
 def test_quotes_asked_clause_opening_a_sentence_is_never_the_answerers_quote(quotes_in, text):
     """At most a report without a source (the asker is not named), never one of the answerer."""
     quotes = quotes_in(text)
-    asked = [q for q in quotes if q.text.lower().startswith(("asked", "whether", "if she", "about"))]
+    asked = [q for q in quotes if q.text.lower().startswith(("asked", "whether", "if she", "about"))
+             or (q.cue or "").lower().startswith("asked")]
     assert all(q.speaker is None for q in asked)
     assert len(quotes) - len(asked) == 1
 

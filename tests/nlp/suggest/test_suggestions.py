@@ -16,12 +16,17 @@ from annotator.nlp.suggest import SCORES, SOURCES, Proposal, Suggester, choose
 
 pytestmark = pytest.mark.model
 
-# (an infinitive without an object: its one candidate, whichever way the scorer is refitted)
-LEFT_OUT = "The governor tries to step down before the spring session ends."
+# (``proud of``: an adjective the rules leave out, its one candidate scored well clear of the show and
+# promotion thresholds, 0.38 in session 23's refit)
+LEFT_OUT = "Ms. Adeyemi is proud of the new library."
+# (an infinitive without an object: its one candidate, near the show threshold, so read with a
+# team's counts or the rate table below; session 23's refit scores it 0.16, under the threshold)
+TRIES = "The governor tries to step down before the spring session ends."
 STANCE = "The mayor's support for the stadium surprised few people."
 PRE_LABELED = "Mayor Okafor said the budget would pass."
-TEXTS = [LEFT_OUT, STANCE, PRE_LABELED, "Ms. Adeyemi is proud of the new library.",
-         "The union's leaders hope to reopen the talks, and they blamed the board for the delay."]
+TEXTS = [TRIES, STANCE, PRE_LABELED, LEFT_OUT,
+         "The union's leaders hope to reopen the talks, and they blamed the board for the delay.",
+         "The governor ruled out a new tax on fuel before the election."]
 
 
 def texts_of(doc):
@@ -34,9 +39,9 @@ def texts_of(doc):
 def test_an_attribution_the_rules_leave_out_is_suggested_with_its_cue_and_speaker(nlp_model):
     doc = nlp_model(LEFT_OUT)
     assert not list(doc.spans["quotes"])
-    assert texts_of(doc) == [("frame:infinitive", "to step down before the spring session ends", "tries", "The governor")]
+    assert texts_of(doc) == [("frame:adjective-preposition", "the new library", "is proud of", "Adeyemi")]
     # scored by the shipped scorer where it knows the source; by the rate table without it
-    table = Suggester(lexicon=nlp_model.get_pipe(SUGGESTIONS).lexicon, scorer=None)(nlp_model(LEFT_OUT))
+    table = Suggester(lexicon=nlp_model.get_pipe(SUGGESTIONS).lexicon, scorer=None)(nlp_model(TRIES))
     assert suggestions_in(table)[0].score == SCORES["frame:infinitive"][1]  # 8 words: the middle band
     assert 0 < suggestions_in(doc)[0].score < 1
 
@@ -111,7 +116,7 @@ def test_prelabel_no_suggestions_writes_none(tmp_path, monkeypatch, nlp_model):
     monkeypatch.setattr("annotator.nlp.pipeline.load_pipeline", lambda model=None: nlp_model)
     source = tmp_path / "in.txt"
     # a suggestion scored well clear of the show and promote thresholds (about 0.4), so a refit of
-    # the scorer does not move it across either (LEFT_OUT's, 0.21, fell to 0.1995 in session 18's)
+    # the scorer does not move it across either (TRIES's, 0.21, fell to 0.1995 in session 18's)
     source.write_text("The union wants the city to reopen the old depot before winter.\n", encoding="utf-8")
     runner = CliRunner()
     for flag, out in (("--no-suggestions", tmp_path / "off.jsonl"), (None, tmp_path / "on.jsonl")):
@@ -134,7 +139,7 @@ def test_the_component_config_turns_them_off():
         nlp.add_pipe(SUGGESTIONS, name="other", config={"sources": ["frame:nothing"]})
 
 
-def learned_suggestions(nlp_model, counts: dict[str, list[int]], text: str = LEFT_OUT):
+def learned_suggestions(nlp_model, counts: dict[str, list[int]], text: str = TRIES):
     from annotator.nlp.frames import FrameAdder, FrameCounts
 
     lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
