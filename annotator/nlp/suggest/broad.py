@@ -53,7 +53,7 @@ from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.evidential import EVIDENTIAL_SOURCES, evidential, evidential_gate
 from annotator.nlp.suggest.named import NAMED_SOURCES, REPORTED_SOURCE, named, named_gate, reported_gate, reported_noun
-from annotator.nlp.suggest.copular import COPULAR_SOURCE, copular_clause, copular_gate
+from annotator.nlp.suggest.copular import COPULAR_SOURCE, EXISTENTIAL_SOURCE, copular_clause, copular_gate, existential_clause, existential_gate
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import noun_holder
 from annotator.nlp.suggest.raised import raised, raised_gate
@@ -219,6 +219,7 @@ VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     EVIDENTIAL_SOURCES: evidential,
     NAMED_SOURCES: named,
     (COPULAR_SOURCE,): copular_clause,
+    (EXISTENTIAL_SOURCE,): existential_clause,
     (REPORTED_SOURCE,): reported_noun,
 }
 NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
@@ -292,6 +293,7 @@ GATES: dict[Rule, Gate] = {
     evidential: evidential_gate,
     named: named_gate,
     copular_clause: copular_gate,
+    existential_clause: existential_gate,
     reported_noun: reported_gate,
 }
 

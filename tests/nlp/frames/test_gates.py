@@ -51,6 +51,7 @@ TEXT = "\n".join([
     "The ferry company has reportedly cut its winter fares.",
     "The ferry won the string of races known as the Island Cup.",
     "The idea is that small donors can still give to the harbour fund.",
+    "There are fears that the storm will close the harbour for a week.",
     "The council met ahead of a ruling expected in the coming weeks.",
 ])
 
