@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.nlp.pipeline import SUGGESTIONS
-from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.shapes import every_shape
+from tests.nlp.suggest.helpers import shape_found
 
 pytestmark = pytest.mark.model
 
 
 def found(nlp_model, text: str, source: str, *, gated: bool = True) -> list[tuple[str, str, str | None]]:
-    """(content, cue, speaker or None) of ``source``'s candidates in ``text``."""
-    scan = QuoteScan.of(nlp_model(text), nlp_model.get_pipe(SUGGESTIONS).lexicon)
-    return [(b.found.span.text, b.found.cue.text, b.speaker.text if b.speaker is not None else None)
-            for b in every_shape(scan, {source}, gated=gated)]
+    return shape_found(nlp_model, text, {source}, gated=gated)
 
 
 @pytest.mark.parametrize("text, subject, complement, cue", [
