@@ -30,7 +30,7 @@ def outermost(found: list[FoundQuote], scan: QuoteScan | None = None) -> list[Fo
     cuts: dict[int, int] = {}
     kept = []
     for f in found:
-        holders = [] if f.quote_type == "direct" or f.cue is None else [o for o in reports if _holds(o, f)]
+        holders = [] if f.quote_type == "direct" or f.cue is None else [o for o in reports if holds(o, f)]
         if not holders:
             kept.append(f)
             continue
@@ -84,7 +84,8 @@ def _cut(scan: QuoteScan, found: FoundQuote, end: int) -> FoundQuote:
     return FoundQuote(span, type_for(span, scan.inside), found.cue, found.claims, found.rule)
 
 
-def _holds(outer: FoundQuote, inner: FoundQuote) -> bool:
+def holds(outer: FoundQuote, inner: FoundQuote) -> bool:
+    """``inner`` (with a cue) lies inside ``outer``, words and cue, and is not ``outer`` itself."""
     span, cue = inner.span, inner.cue
     start, end = outer.span.start, outer.span.end
     return outer is not inner and (start, end) != (span.start, span.end) \

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.quotes.according_to import opening_clause, source_end
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
+from annotator.nlp.quotes.nested import holds
 from annotator.nlp.quotes.noun_cue import add_reports
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -37,12 +38,8 @@ def add_polls(found: list[FoundQuote], polls: list[FoundQuote]) -> list[FoundQuo
     """``noun_cue.add_reports``, except that a report whose words and cue lie inside a poll's quote
     does not keep the poll's out: both stay, and ``nested.outermost`` drops the inner one."""
     held = [f for f in found if f.quote_type != "direct" and f.cue is not None
-            and any(_holds(p.span, f.span) and _holds(p.span, f.cue) for p in polls)]
+            and any(holds(p, f) for p in polls)]
     return add_reports([f for f in found if f not in held], polls) + held
-
-
-def _holds(outer, inner) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _in_poll(scan: QuoteScan, noun: Token) -> FoundQuote | None:

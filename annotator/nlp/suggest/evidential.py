@@ -15,6 +15,7 @@ import numpy
 from spacy.tokens import Token
 
 from annotator.nlp.frames.gates import ParseFacts
+from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
@@ -27,7 +28,6 @@ EVIDENTIAL_SOURCES = (SUBJECT_SOURCE, PREDICATE_SOURCE)
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
 #: A verb's children that end its own clause's predicate: a coordinated clause and what joins it.
 CLAUSE_ENDS = frozenset({"conj", "cc", "punct", "parataxis", "advcl"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def hearsay_adverb(verb: Token) -> Token | None:
@@ -53,7 +53,7 @@ def evidential(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         return []  # ``reportedly said``: the speech verb names its own source
     doc = scan.doc
     cue = doc[adverb.i:adverb.i + 1]
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     if subject is None and verb.dep_ == "pcomp":
         return []  # ``charged for allegedly taking``: a preposition's gerund is its governor's content
     if subject is not None and subject.lower_ in EMPTY_SUBJECTS and subject.lower_ != "it":
