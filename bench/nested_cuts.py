@@ -189,11 +189,11 @@ def print_cuts(gold: list[Task], predicted: list[Task], kept: dict, top: int) ->
     print("\n## pre-labels with a clause of their own inside (the first): n (pairs with gold before → after the "
           "cut; the cut pairs where the pre-label did not; the piece pairs with a gold quote nothing found)")
     for facet, counts in count_cuts(gold, predicted, kept).items():
-        values = sorted({v for v, _k in counts}, key=lambda v: -counts[(v, "n")])[:top]
+        values = sorted({v for v, _k in counts}, key=lambda v: (-counts[(v, "n")], str(v)))[:top]
         print(f"- {facet}: " + ", ".join(f"{v} {counts[(v, 'n')]} ({counts[(v, 'before')]}→{counts[(v, 'after')]}; "
                                           f"{counts[(v, 'cut new')]}; {counts[(v, 'piece')]})" for v in values))
     print("\n## clauses reported inside a pre-label (a verb of its words with a finite clause): n (pair with "
           "a gold quote nothing found)")
     for facet, counts in count_inner(gold, predicted, kept).items():
-        values = sorted({v for v, _k in counts}, key=lambda v: -counts[(v, "n")])[:top]
+        values = sorted({v for v, _k in counts}, key=lambda v: (-counts[(v, "n")], str(v)))[:top]
         print(f"- {facet}: " + ", ".join(f"{v} {counts[(v, 'n')]} ({counts[(v, 'right')]})" for v in values))

@@ -16,17 +16,15 @@ whether gold marks a quote with the pre-label's cue at all (gold has both report
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 
 from annotator.core.records import QUOTE, Task
 from annotator.measure.evaluation import match_quotes_with_pieces
 
 from corpus_coverage import PLACES, _cues, coverage_places, most_overlapping  # bench/corpus_coverage.py
 from corpus_misses import cue_class, keep_per_text, sourced_quotes  # bench/corpus_misses.py
-from cue_lemma_misses import tuning_run  # bench/cue_lemma_misses.py
+from extent_boundaries import tuning_run_of_args  # bench/extent_boundaries.py
 from nested_cuts import (  # bench/nested_cuts.py
     OPENERS, OWN_SUBJECT_DEPS, cue_spans, inner_clauses, missed_gold, pairs_any, possible_cuts, print_cuts,
 )
@@ -222,12 +220,7 @@ def print_dropped(rows: dict[str, Counter], top: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
-    parser.add_argument("--parse-cache", type=Path, required=True)
-    parser.add_argument("--top", type=int, default=12)
-    args = parser.parse_args()
-    run = tuning_run(args.corpus, args.parse_cache, keep_pairs)
+    args, run = tuning_run_of_args(__doc__.splitlines()[0], keep_pairs, 12)
     if run is None:
         return 0
     gold, predicted, kept, covered = run
