@@ -21,6 +21,7 @@ from collections import Counter
 
 from annotator.core.records import QUOTE, Task
 from annotator.measure.evaluation import match_quotes_with_pieces
+from annotator.nlp.suggest.scores import BANDS, band
 
 from corpus_coverage import PLACES, _cues, coverage_places, most_overlapping  # bench/corpus_coverage.py
 from corpus_misses import cue_class, keep_per_text, sourced_quotes  # bench/corpus_misses.py
@@ -134,7 +135,8 @@ def dropped_reports(finder, doc) -> list[tuple[tuple[int, int], dict[str, str]]]
             "rule": f"{f.rule} in {holder.rule}", "gold cue class": cue_class(f.cue),
             "path to our cue": path_up(inner, cue_head(holder.cue)) if holder.cue is not None else "no cue",
             "gold cue's subject": f"{subject.dep_} {subject.pos_}" if subject is not None else "none",
-            "opens gold's report": opener(doc, start, holder.span.start)}))
+            "opens gold's report": opener(doc, start, holder.span.start),
+            "band": BANDS[band(len(f.span.text.split()))]}))
     return out
 
 
@@ -198,15 +200,16 @@ def count(gold: list[Task], predicted: list[Task], kept: dict, covered: dict) ->
 def count_dropped(gold: list[Task], predicted: list[Task], kept: dict) -> dict[str, Counter]:
     """The reports ``nested.outermost`` dropped, by facet: "right" (it pairs, alone, with a gold quote
     no pre-label pairs with: the scorer's overlap) or "wrong", per value of each facet."""
-    out: dict[str, Counter] = {f: Counter() for f in (*FACETS[:5], "shape")}
+    facets = (*FACETS[:5], "band")
+    out: dict[str, Counter] = {f: Counter() for f in (*facets, "shape")}
     by_text = {p.text: p for p in predicted}
     for g in gold:
         missed = missed_gold(g, by_text)
         for chars, facts in kept.get(id(g), {}).get("dropped", []):
             right = "right" if pairs_any(chars, missed) else "wrong"
-            for facet in FACETS[:5]:
+            for facet in facets:
                 out[facet][(facts[facet], right)] += 1
-            out["shape"][((facts["path to our cue"], facts["gold cue's subject"] != "none"), right)] += 1
+            out["shape"][((facts["band"], facts["gold cue's subject"].split(" ")[-1]), right)] += 1
     return out
 
 
