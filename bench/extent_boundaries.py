@@ -115,13 +115,19 @@ def count(gold: list[Task], predicted: list[Task], kept: dict, covered: dict) ->
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def tuning_run_of_args(description: str, keep, top: int) -> tuple[argparse.Namespace, tuple | None]:
+    """The command line (``CORPUS --parse-cache DIR [--top N]``) and ``tuning_run`` with ``keep`` on it
+    (None: no corpus)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--parse-cache", type=Path, required=True)
-    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--top", type=int, default=top)
     args = parser.parse_args()
-    run = tuning_run(args.corpus, args.parse_cache, keep_boundaries)
+    return args, tuning_run(args.corpus, args.parse_cache, keep)
+
+
+def main() -> int:
+    args, run = tuning_run_of_args(__doc__.splitlines()[0], keep_boundaries, 25)
     if run is None:
         return 0
     gold, predicted, kept, covered = run
