@@ -16,7 +16,8 @@ of) also gathers the rules' pre-labels and fits the demotion model (``bench/fit_
 demotion threshold together on the out-of-fold probabilities (``bench/scorer_refit.py``,
 ``bench/scorer_joint.py``: the fewest plain keys with every kind's attributed precision at its bar),
 printing them in sample too, beside the shipped promotion. ``--write`` then stores both tables
-(``scorer_weights.json`` and ``demote_weights.json``).
+(``scorer_weights.json`` and ``demote_weights.json``), only when the refit pays in sample (fewer plain
+keys than the shipped promotion, every precision at its bar; ``--force``: all the same).
 ``--keep-promotion`` fits the first only and keeps the shipped promotion (its model, thresholds and
 the show model it was chosen with: the pre-labels stay the same). ``--write`` stores the weights and
 thresholds in ``annotator/nlp/suggest/scorer_weights.json``; its ``_made_by`` lists the commands (and
@@ -181,6 +182,8 @@ def main() -> int:
     parser.add_argument("--demote-cache", type=Path, default=Path("/tmp/fit_demote/rows.pkl"),
                         help="where the rules' pre-labels are kept for the demotion model (bench/fit_demote.py's "
                              "--cache; gathered again with --recollect)")
+    parser.add_argument("--force", action="store_true",
+                        help="with --write, store a full refit even when it does not pay in sample")
     parser.add_argument("--show-at", type=float, default=None,
                         help="only set the shipped table's show threshold (min_score) without fitting")
     args = parser.parse_args()
@@ -208,7 +211,9 @@ def main() -> int:
 
     tables = refit_together(rows, shown, fit(rows, "attributed"), args.corpus, args.demote_cache, args.recollect,
                             args.parse_cache)
-    if args.write:
+    if args.write and not (tables["pays"] or args.force):
+        print("not written: the refit does not pay in sample (--force writes it all the same)")
+    elif args.write:
         write_weights(tables["scorer"], command)
         write_weights(tables["demote"], command, path=DEMOTE_WEIGHTS)
     return 0

@@ -95,6 +95,13 @@ def line(name: str, m: dict) -> str:
             + ("" if held(m) else " (a precision under its bar)"))
 
 
+def refit_pays(shipped: dict | None, refit: dict) -> bool:
+    """Whether a refit measured in sample (``refit``) is worth storing against the shipped models'
+    figures measured the same way (``shipped``; None: nothing shipped): fewer plain keys, every
+    precision at its bar."""
+    return shipped is None or held(refit) and sum(refit["plain"]) < sum(shipped["plain"])
+
+
 def best(results: dict[tuple, dict]) -> tuple | None:
     """The setting with the fewest plain keys whose precisions hold their bars (a tie: ``TIE``,
     broken by the fewest keys with suggestions)."""
@@ -152,4 +159,4 @@ def prelabel_pairs(rows: list[DocRows], probs: list[list[float]], target: str) -
 
 
 __all__ = ["BARS", "Candidate", "Outcomes", "TIE", "aligned", "best", "choose_together", "held", "line", "promotable_pairs",
-           "prelabel_pairs", "reliability", "with_demotion"]
+           "prelabel_pairs", "refit_pays", "reliability", "with_demotion"]

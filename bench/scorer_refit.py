@@ -17,6 +17,7 @@ from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.scorer import CROSSES, crossed, shifted, shipped_table, sigmoid, weighted_sum
 from scorer_choice import DocRows, Fitted, fit, promote_shifts  # bench/scorer_choice.py
 from scorer_joint import (  # bench/scorer_joint.py
+    refit_pays,
     Outcomes, choose_together, line, prelabel_pairs, promotable_pairs, reliability,
 )
 
@@ -38,7 +39,7 @@ def separation(rows: list[DocRows], probs: list[list[float]], name: str) -> None
 
 
 def the_shipped_promotion(outcomes: Outcomes, unsure: list[list[float]], shipped: dict, demote_at: float,
-                          name: str) -> None:
+                          name: str) -> dict | None:
     """The shipped promotion model (its per-type shifts folded in) simulated at its threshold with
     ``outcomes``' show model and the demotion probabilities ``unsure`` under ``demote_at`` (the shipped
     model was fitted on these articles: in sample for it, whatever the others are)."""
@@ -47,6 +48,8 @@ def the_shipped_promotion(outcomes: Outcomes, unsure: list[list[float]], shipped
         m = outcomes.measure(probabilities(outcomes.rows, shipped["promote_weights"]), dict.fromkeys(QUOTE_TYPES, at),
                              unsure, demote_at)
         print(line(f"{name}: the shipped promotion at {at} (its shifts folded in), demote under {demote_at}", m))
+        return m
+    return None
 
 
 def shipped_model(rows: list[DocRows], shipped: dict) -> None:
@@ -66,10 +69,12 @@ def one_threshold(outcomes: Outcomes, sure: list[list[float]], unsure: list[list
 
 
 def refit_together(rows: list[DocRows], shown: Fitted, sure: Fitted, corpus, demote_cache, recollect: bool,
-                   parse_cache) -> dict[str, dict]:
+                   parse_cache) -> dict[str, dict | bool]:
     """The demotion model fitted on the rules' pre-labels (gathered, or read from ``demote_cache``),
     the thresholds chosen together on the out-of-fold probabilities, and the two tables to store
-    (``scorer``: ``scorer_weights.json``'s, ``demote``: ``demote_weights.json``'s)."""
+    (``scorer``: ``scorer_weights.json``'s, ``demote``: ``demote_weights.json``'s), and whether the
+    refit ``pays``: in sample (as ``bench/corpus.py --tuning`` measures it) fewer plain keys than the
+    shipped promotion with the new show and demotion models, every precision at its bar."""
     prelabel_rows = fit_demote.gather(corpus, demote_cache, recollect, parse_cache)
     for r in prelabel_rows:
         fit_demote.label(r)
@@ -88,20 +93,24 @@ def refit_together(rows: list[DocRows], shown: Fitted, sure: Fitted, corpus, dem
     in_sample = Outcomes(rows, probabilities(rows, shown.weights), show_at, prelabel_rows)
     unsure_in = probabilities(prelabel_rows, unsure.weights, DEMOTE_CROSSES)
     the_shipped_promotion(outcomes, unsure.oof, shipped, demote_at, "out of fold")
-    the_shipped_promotion(in_sample, unsure_in, shipped, demote_at, "in sample")
+    before = the_shipped_promotion(in_sample, unsure_in, shipped, demote_at, "in sample")
     chosen, _ = choose_together(outcomes, sure.oof, unsure.oof, "out of fold")
     one_threshold(outcomes, sure.oof, unsure.oof)
     indirect, others, demote_at = chosen if chosen is not None else (None, None, 0.0)
     at = None if indirect is None else {"indirect": indirect, "mixed": others, "direct": others}
     m = in_sample.measure(probabilities(rows, sure.weights), at, unsure_in, demote_at)
     print(line(f"in sample: promote {indirect} / {others}, demote under {demote_at}", m))
+    pays = refit_pays(before, m)
+    print("in sample, against the shipped promotion: " + ("fewer plain keys, every precision at its bar" if pays else
+          "no fewer plain keys, or a precision under its bar: the refit does not pay"))
     shifts = promote_shifts(at)
     fitted_on = {"candidates": sum(len(r.candidates) for r in rows), "articles": len(rows),
                  "right": sum(c.right for r in rows for c in r.candidates), "crosses": [list(c) for c in CROSSES],
                  "show_model": "by gain", "promotion": "chosen with the demotion (bench/scorer_joint.py)"}
     scorer = {"sources": shown.sources, "min_score": show_at, "promote_min_score": indirect, "promote_shifts": shifts,
               "fit": fitted_on, "weights": shown.weights, "promote_weights": shifted(sure.weights, shifts)}
-    return {"scorer": scorer, "demote": fit_demote.demote_table(unsure, demote_at, prelabel_rows, demote_at)}
+    return {"scorer": scorer, "demote": fit_demote.demote_table(unsure, demote_at, prelabel_rows, demote_at),
+            "pays": pays}
 
 
 __all__ = ["one_threshold", "probabilities", "refit_together", "separation", "shipped_model", "the_shipped_promotion"]

@@ -18,7 +18,7 @@ sys.path.insert(0, str(bench_scripts.ROOT / "bench"))
 import fit_demote  # bench/fit_demote.py
 import scorer_data  # bench/scorer_data.py
 from scorer_choice import promoted, simulate  # bench/scorer_choice.py
-from scorer_joint import Outcomes, best, with_demotion  # bench/scorer_joint.py
+from scorer_joint import Outcomes, best, refit_pays, with_demotion  # bench/scorer_joint.py
 
 TEXT = "Ann said the ferry runs late. Bo said the bridge is shut. Cy said the road is open. Di saw the tide rise."
 
@@ -99,3 +99,11 @@ def test_the_setting_chosen_has_the_fewest_plain_keys_whose_precision_holds_and_
                "as few, fewer with suggestions": measured(90.01, 80.0, 0.80), "more keys": measured(91.0, 75.0, 0.80)}
     assert best(results) == "as few, fewer with suggestions"
     assert best({"under": measured(80.0, 70.0, 0.70)}) is None
+
+
+def test_a_refit_is_stored_only_with_fewer_plain_keys_and_every_precision_at_its_bar():
+    shipped = measured(92.2, 80.8, 0.7877)
+    assert refit_pays(shipped, measured(92.1, 81.0, 0.79))
+    assert not refit_pays(shipped, measured(92.3, 80.0, 0.80))  # fewer keys with suggestions do not count
+    assert not refit_pays(shipped, measured(91.0, 80.0, 0.78))  # indirect precision under its bar
+    assert refit_pays(None, measured(99.0, 90.0, 0.70))  # nothing shipped to beat
