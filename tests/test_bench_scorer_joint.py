@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-from annotator.core.records import CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER, Relation, Span, Task
+from annotator.core.records import Task
 from annotator.measure.keys import KEY_COSTS
 from tests import bench_scripts
+from tests.test_bench_fit_demote import attribution as attribution_in
 
 sys.path.insert(0, str(bench_scripts.ROOT / "bench"))
 
@@ -23,15 +24,8 @@ from scorer_joint import Outcomes, best, refit_pays, with_demotion  # bench/scor
 TEXT = "Ann said the ferry runs late. Bo said the bridge is shut. Cy said the road is open. Di saw the tide rise."
 
 
-def span(part: str, label: str, first: int = 0) -> Span:
-    start = TEXT.index(part, first)
-    return Span(start, start + len(part), start, start + len(part) - 1, label, text=part,
-                quote_type="indirect" if label == QUOTE else None)
-
-
-def attribution(speaker: str, cue: str, quote: str) -> tuple[Span, Span, Span, list[Relation]]:
-    s, c, q = span(speaker, SPEAKER), span(cue, CUE, TEXT.index(speaker)), span(quote, QUOTE)
-    return q, c, s, [Relation(q, c, CUE_REL), Relation(q, s, SAID_BY)]
+def attribution(speaker: str, cue: str, quote: str):
+    return attribution_in(speaker, cue, quote, TEXT)
 
 
 def article() -> tuple[scorer_data.DocRows, fit_demote.DocRows]:
