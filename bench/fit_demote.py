@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_parse_cache  # noqa: E402  (bench/corpus.py)
 from fit_scorer import corpus_arguments, unusable_folders, write_weights  # noqa: E402  (bench/fit_scorer.py)
-from scorer_choice import fit  # noqa: E402  (bench/scorer_choice.py)
+from scorer_choice import Fitted, fit  # noqa: E402  (bench/scorer_choice.py)
 from scorer_data import Candidate, DocRows, load, save, span_record  # noqa: E402  (bench/scorer_data.py)
 
 from annotator.core.records import COREF, CUE, QUOTE, QUOTE_TYPES, SPEAKER, Suggestion, Task  # noqa: E402
@@ -154,15 +154,22 @@ def measure(rows: list[DocRows], predicted: list[Task]) -> dict:
     gold = [r.gold for r in rows]
     plain, shown = [], []
     for g, p in zip(gold, predicted, strict=True):
-        fixes = keys_to_gold(g, p)
-        plain.append(sum(KEY_COSTS[k] * n for k, n in fixes.items() if k != "extent"))
-        shown.append(keys_with_suggestions(fixes, suggestion_fixes(g, p)))
+        keys = document_keys(g, p)
+        plain.append(keys[0])
+        shown.append(keys[1])
     result = evaluate(gold, predicted)
     scores = {kind: result.by_kind[kind]["attributed"] for kind in QUOTE_TYPES}
     scores["all"] = result.attributed
     return {"plain": plain, "shown": shown, "demoted": sum(sum(s.source == DEMOTED_SOURCE for s in p.suggestions)
                                                            for p in predicted) / len(predicted),
             "scores": {k: (s.f1, s.precision) for k, s in scores.items()}}
+
+
+def document_keys(gold: Task, predicted: Task) -> tuple[int, int]:
+    """The keys to bring ``predicted`` to ``gold``: plain (extents not counted), and with suggestions."""
+    fixes = keys_to_gold(gold, predicted)
+    return (sum(KEY_COSTS[k] * n for k, n in fixes.items() if k != "extent"),
+            keys_with_suggestions(fixes, suggestion_fixes(gold, predicted)))
 
 
 def line(name: str, m: dict, base: dict | None = None) -> str:
@@ -199,6 +206,15 @@ def in_sample(rows: list[DocRows], weights: dict[str, float]) -> list[list[float
     return [[model.probability(c.feats) for c in r.candidates] for r in rows]
 
 
+def demote_table(fitted: Fitted, at: float, rows: list[DocRows], chosen: float) -> dict:
+    """The table to store: the weights, the threshold ``at`` and how they were made (``chosen``: the
+    threshold chosen out of fold)."""
+    return {"min_score": at, "fit": {"pre-labels": sum(len(r.candidates) for r in rows), "articles": len(rows),
+                                     "chosen_out_of_fold": chosen, "break_even": fitted.break_even,
+                                     "crosses": [list(c) for c in DEMOTE_CROSSES]},
+            "weights": fitted.weights}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus_arguments(parser, Path("/tmp/fit_demote/rows.pkl"), "pre-labels")
@@ -220,11 +236,8 @@ def main() -> int:
     at = chosen if args.at is None else args.at
     print(f"chosen on the out-of-fold figures: demote under {chosen}" + ("" if args.at is None else f"; stored {at}"))
     if args.write:
-        table = {"min_score": at, "fit": {"pre-labels": n, "articles": len(rows), "chosen_out_of_fold": chosen,
-                                          "break_even": fitted.break_even, "crosses": [list(c) for c in DEMOTE_CROSSES]},
-                 "weights": fitted.weights}
-        write_weights(table, "nice -n 10 .venv/bin/python bench/fit_demote.py " + " ".join(sys.argv[1:]),
-                      path=WEIGHTS)
+        command = "nice -n 10 .venv/bin/python bench/fit_demote.py " + " ".join(sys.argv[1:])
+        write_weights(demote_table(fitted, at, rows, chosen), command, path=WEIGHTS)
     return 0
 
 

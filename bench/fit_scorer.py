@@ -1,6 +1,6 @@
 """Fit the suggestion scorer (``annotator/nlp/suggest/scorer.py``) on PolNeAR train's tuning part.
 
-    nice -n 10 .venv/bin/python bench/fit_scorer.py /work/polnear [--cache /tmp/fit_scorer/rows.pkl] [--parse-cache DIR] [--write]
+    nice -n 10 .venv/bin/python bench/fit_scorer.py /work/polnear --parse-cache /tmp/pc [--cache /tmp/fit_scorer/rows.pkl] [--demote-cache /tmp/fit_demote/rows.pkl] [--recollect] [--write]
 
 Pre-labels the 755 tuning articles (never the held-out 10%), gathers every candidate of every
 rate-table source with its features (``bench/scorer_data.py``; cached, ``--recollect`` to run the
@@ -10,8 +10,14 @@ the regularisation chosen by 5-fold cross-validation grouped by article, the pro
 calibrated on the out-of-fold scores (Platt, folded into the weights) as the probability that a
 candidate is right; a second model, the same way, of a candidate right with its speaker (what a
 pre-label needs). It shows a suggestion from the first's break-even (its logit 0 before calibration:
-as many keys saved as spent) and, on the out-of-fold probabilities, chooses the threshold that
-promotes one to a pre-label by the second (attributed F1 up, each kind's precision held).
+as many keys saved as spent). A full fit (the one command that remakes what the pre-labels are made
+of) also gathers the rules' pre-labels and fits the demotion model (``bench/fit_demote.py``'s rows,
+``--demote-cache``) and chooses the promotion thresholds (indirect, the other types) and the
+demotion threshold together on the out-of-fold probabilities (``bench/scorer_refit.py``,
+``bench/scorer_joint.py``: the fewest plain keys with every kind's attributed precision at its bar),
+printing them in sample too, beside the shipped promotion. ``--write`` then stores both tables
+(``scorer_weights.json`` and ``demote_weights.json``), only when the refit pays in sample (fewer plain
+keys than the shipped promotion, every precision at its bar; ``--force``: all the same).
 ``--keep-promotion`` fits the first only and keeps the shipped promotion (its model, thresholds and
 the show model it was chosen with: the pre-labels stay the same). ``--write`` stores the weights and
 thresholds in ``annotator/nlp/suggest/scorer_weights.json``; its ``_made_by`` lists the commands (and
@@ -38,7 +44,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_parse_cache  # noqa: E402  (bench/corpus.py)
 from scorer_data import collect, label, load, save  # noqa: E402  (bench/scorer_data.py)
-from scorer_choice import choose_thresholds, fit, promote_shifts, show_table  # noqa: E402  (bench/scorer_choice.py)
+from scorer_choice import fit, promote_shifts, show_table  # noqa: E402  (bench/scorer_choice.py)
 
 from annotator.core.atomic import AtomicFile  # noqa: E402
 from annotator.nlp.pipeline import SUGGESTIONS, add_components, load_model  # noqa: E402
@@ -46,6 +52,7 @@ from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 from annotator.nlp.suggest.scorer import shifted  # noqa: E402
 
 WEIGHTS = ROOT / "annotator" / "nlp" / "suggest" / "scorer_weights.json"
+DEMOTE_WEIGHTS = ROOT / "annotator" / "nlp" / "suggest" / "demote_weights.json"
 
 
 def gather(corpus: Path, cache: Path, recollect: bool, limit: int | None, parse_cache: Path | None = None):
@@ -172,6 +179,11 @@ def main() -> int:
     parser.add_argument("--keep-promotion", action="store_true",
                         help="fit the show model only: the shipped promotion model and thresholds stay, so the "
                              "pre-labels it promotes stay the same")
+    parser.add_argument("--demote-cache", type=Path, default=Path("/tmp/fit_demote/rows.pkl"),
+                        help="where the rules' pre-labels are kept for the demotion model (bench/fit_demote.py's "
+                             "--cache; gathered again with --recollect)")
+    parser.add_argument("--force", action="store_true",
+                        help="with --write, store a full refit even when it does not pay in sample")
     parser.add_argument("--show-at", type=float, default=None,
                         help="only set the shipped table's show threshold (min_score) without fitting")
     args = parser.parse_args()
@@ -195,9 +207,15 @@ def main() -> int:
         if args.write:  # the promotion model was made by the shipped table's commands: they stay listed
             write_weights(table, command, made_by(shipped.get("_made_by")))
         return 0
-    table = choose_thresholds(rows, shown, fit(rows, "attributed"))
-    if args.write:
-        write_weights(table, command)
+    from scorer_refit import refit_together  # bench/scorer_refit.py (it reads bench/fit_demote.py, which reads this)
+
+    tables = refit_together(rows, shown, fit(rows, "attributed"), args.corpus, args.demote_cache, args.recollect,
+                            args.parse_cache)
+    if args.write and not (tables["pays"] or args.force):
+        print("not written: the refit does not pay in sample (--force writes it all the same)")
+    elif args.write:
+        write_weights(tables["scorer"], command)
+        write_weights(tables["demote"], command, path=DEMOTE_WEIGHTS)
     return 0
 
 

@@ -19,6 +19,7 @@ from annotator.core.records import CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, Relatio
 from annotator.measure.evaluation import evaluate
 from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
 from annotator.nlp.frames.candidates import overlaps_any
+from annotator.nlp.suggest.component import PROMOTE_SOURCELESS_MIN_SCORE
 from annotator.nlp.suggest.scorer import CROSSES, crossed, shifted
 from annotator.nlp.suggest.scores import MIN_SCORE, SCORES, table_score
 from scorer_data import Candidate, DocRows
@@ -133,7 +134,7 @@ def _chosen(scored: list[tuple[Candidate, float]], min_score: float) -> list[tup
 
 
 def promote(base: Task, promoted: list[Candidate]) -> Task:
-    """``base`` with each candidate as a pre-labeled quote with its CUE and SAID_BY relations."""
+    """``base`` with each candidate as a pre-labeled quote with its CUE and SAID_BY (when it has a speaker) relations."""
     spans, relations = list(base.spans), list(base.relations)
     keyed = {s.key: s for s in spans}
 
@@ -146,29 +147,48 @@ def promote(base: Task, promoted: list[Candidate]) -> Task:
     for c in promoted:
         quote = own(c.quote)
         relations.append(Relation(quote, own(c.cue), CUE_REL))
-        relations.append(Relation(quote, own(c.speaker), SAID_BY))
+        if c.speaker is not None:
+            relations.append(Relation(quote, own(c.speaker), SAID_BY))
     return Task(text=base.text, tokens=base.tokens, spans=spans, relations=relations, suggestions=base.suggestions)
 
 
 def simulate(rows: list[DocRows], probs: list[list[float]], min_score: float,
-             promote_at: float | dict[str, float] | None = None, promote_probs: list[list[float]] | None = None):
+             promote_at: float | dict[str, float] | None = None, promote_probs: list[list[float]] | None = None,
+             sourceless_at: float | None = PROMOTE_SOURCELESS_MIN_SCORE):
     """Predicted tasks: each document's pre-labels, the promoted candidates (``promote_probs`` at
-    least ``promote_at``, one threshold or one per quote type) and the shown ones."""
+    least ``promote_at``, one threshold or one per quote type; and, when promoting, those with a cue
+    and no speaker shown at ``sourceless_at`` or more, as the component promotes them) and the shown ones."""
     if promote_at is not None and not isinstance(promote_at, dict):
         promote_at = dict.fromkeys(QUOTE_TYPES, promote_at)
     out = []
     for i, (r, ps) in enumerate(zip(rows, probs, strict=True)):
         kept = _chosen(list(zip(r.candidates, ps, strict=True)), min_score)
         sure = {id(c): q for c, q in zip(r.candidates, promote_probs[i], strict=True)} if promote_probs else {}
-        up = [c for c, _ in kept if promote_at is not None and sure.get(id(c), 0.0) >= promote_at[c.quote.quote_type]
-              and c.speaker is not None and c.cue is not None]
-        shown = [Suggestion(c.quote, c.cue, c.speaker, round(p, 3), c.source) for c, p in kept if c not in up]
-        taken = [(c.quote.start, c.quote.end) for c, _ in kept]
-        extents = [s for s in r.base.suggestions if not overlaps_any(s.quote.start, s.quote.end, taken)]
-        task = promote(r.base, up)
-        task.suggestions = shown + extents
-        out.append(task)
+        out.append(predicted(r, kept, promoted(kept, sure, promote_at, sourceless_at)))
     return out
+
+
+def promoted(kept: list[tuple[Candidate, float]], sure: dict[int, float], promote_at: dict[str, float] | None,
+             sourceless_at: float | None = PROMOTE_SOURCELESS_MIN_SCORE) -> list[Candidate]:
+    """Those of the ``kept`` (chosen, with their shown probability) that are promoted: with a speaker,
+    their probability of being right with it (``sure``, by ``id``) at least their type's ``promote_at``;
+    with a cue and no speaker, shown at ``sourceless_at`` or more (none without ``promote_at``)."""
+    if promote_at is None:
+        return []
+    return [c for c, p in kept if c.cue is not None and (
+        sure.get(id(c), 0.0) >= promote_at[c.quote.quote_type] if c.speaker is not None
+        else sourceless_at is not None and p >= sourceless_at)]
+
+
+def predicted(r: DocRows, kept: list[tuple[Candidate, float]], up: list[Candidate]) -> Task:
+    """The document's pre-labels with ``up`` promoted, the rest of ``kept`` shown, and the extents
+    offered clear of them."""
+    shown = [Suggestion(c.quote, c.cue, c.speaker, round(p, 3), c.source) for c, p in kept if c not in up]
+    taken = [(c.quote.start, c.quote.end) for c, _ in kept]
+    extents = [s for s in r.base.suggestions if not overlaps_any(s.quote.start, s.quote.end, taken)]
+    task = promote(r.base, up)
+    task.suggestions = shown + extents
+    return task
 
 
 def measure(rows: list[DocRows], predicted: list[Task]) -> dict:

@@ -18,14 +18,15 @@ from scorer_data import Candidate, DocRows  # bench/scorer_data.py
 TEXT = "Ann said the ferry runs late. Bo said the bridge is shut."
 
 
-def span(part: str, label: str, first: int = 0) -> Span:
-    start = TEXT.index(part, first)
+def span(part: str, label: str, first: int = 0, text: str = TEXT) -> Span:
+    start = text.index(part, first)
     return Span(start, start + len(part), start, start + len(part) - 1, label, text=part,
                 quote_type="indirect" if label == QUOTE else None)
 
 
-def attribution(speaker: str, cue: str, quote: str) -> tuple[Span, Span, Span, list[Relation]]:
-    s, c, q = span(speaker, SPEAKER), span(cue, CUE, TEXT.index(speaker)), span(quote, QUOTE)
+def attribution(speaker: str, cue: str, quote: str, text: str = TEXT) -> tuple[Span, Span, Span, list[Relation]]:
+    """A quote of ``text`` (its first ``quote``) with its cue (the first ``cue`` from ``speaker`` on) and speaker."""
+    s, c, q = span(speaker, SPEAKER, 0, text), span(cue, CUE, text.index(speaker), text), span(quote, QUOTE, 0, text)
     return q, c, s, [Relation(q, c, CUE_REL), Relation(q, s, SAID_BY)]
 
 
