@@ -2,8 +2,9 @@
 "…"``, ``The pastor told the crowd he had prayed on it. "I sensed an answer."``: a direct quote no
 other rule gave a speaker is the words of the subject of its sentence's main verb outside the
 quote, or, when the quote opens its sentence, of the sentence just before it in its paragraph,
-when that subject names a source (a last resort: in news a direct quote is nearly always someone's,
-and a wrong speaker costs an annotator no more than a missing one)."""
+when the quote is a clause (no scare quote, no title) and that subject names a source (a last
+resort: in news a direct quote is nearly always someone's, and a wrong speaker costs an annotator
+no more than a missing one)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Mapping
 from spacy.tokens import Span, Token
 
 from annotator.nlp.speakers.cue_subject import subject_outside_marks
+from annotator.nlp.lexicon import title_case
 from annotator.nlp.name_words import PERSON_NOUNS
 from annotator.nlp.speakers.scan import SpeakerScan
 
@@ -19,7 +21,7 @@ from annotator.nlp.speakers.scan import SpeakerScan
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
     speakers = {}
     for index, quote in enumerate(scan.quotes):
-        if index in found or quote._.quote_type != "direct":
+        if index in found or quote._.quote_type != "direct" or not _a_clause(quote):
             continue
         verb = _main_verb(scan, quote)
         subject = subject_outside_marks(scan, verb) if verb is not None else None
@@ -29,6 +31,12 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
         if _someone(speaker.root) and scan.acceptable(speaker, quote):
             speakers[index] = speaker
     return speakers
+
+
+def _a_clause(quote: Span) -> bool:
+    """Words with a verb of their own, no title (``"Make Mexico Great Again"``): a scare quote
+    (``slammed the plan as "reckless"``) or a work's name is nobody's words."""
+    return not title_case(quote) and any(t.pos_ in ("VERB", "AUX") for t in quote)
 
 
 def _main_verb(scan: SpeakerScan, quote: Span) -> Token | None:
