@@ -13,8 +13,8 @@ from annotator.core.records import QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.speakers import (
-    as_clause, by_cue, comma_introduction, continuation, experiencer, governing_verb, introduction, spoken_before,
-    trailing_attribution,
+    as_clause, by_cue, comma_introduction, continuation, experiencer, governing_verb, introduction, sentence_subject,
+    spoken_before, trailing_attribution,
 )
 from annotator.nlp.speakers.scan import SpeakerScan
 
@@ -39,6 +39,7 @@ RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("comma introduction", comma_introduction.find),
     SpeakerRule("spoken before", spoken_before.find),
     SpeakerRule("continuation", continuation.find),
+    SpeakerRule("sentence subject", sentence_subject.find),
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import children_labelled
+from annotator.nlp.speakers.fronted_subject import nearest_subject
 from annotator.nlp.speakers.mentions import subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
@@ -65,7 +66,8 @@ def subject_outside_marks(scan: SpeakerScan, verb: Token) -> Token | None:
         return subject_of(verb, scan.lexicon)
     outside = [s for s in subjects if not scan.quoted(s)]
     near = [s for s in outside if not scan.marks_between(s, verb)]
-    return (near or outside or [None])[0]
+    chosen = (near or outside or [None])[0]
+    return nearest_subject(verb, chosen) if chosen is not None and len(near) > 1 else chosen
 
 
 def outside_parenthesis(subject: Token, text: str | None = None) -> Token:

@@ -1,6 +1,7 @@
 """``Lavrov: We will respond``: the short name before a headline's colon speaks; a longer sentence
 ending in a colon hands the word to the last person it names, or to its subject
-(``… surprise strategist Dana Shore:``, ``She told them:``)."""
+(``… surprise strategist Dana Shore:``, ``She told them:``), which also keeps it from a person
+addressed or named only in passing (``toured the Obama campaign's offices with a message:``)."""
 
 from __future__ import annotations
 
@@ -39,8 +40,10 @@ def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span |
         people = [e for e in doc.ents if e.label_ == "PERSON"]
     named = [e for e in people if sent.start <= e.start and e.end <= colon.start]
     subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
-    if named and subject is not None and _addressed(named[-1].root, sent.root) and _introduces(subject):
-        # "McConnell delivered a blunt message to Trump:", "Lee told Ruiz:": the one addressed listens
+    if named and subject is not None and _introduces(subject) \
+            and (_addressed(named[-1].root, sent.root) or _in_passing(named[-1].root, subject)):
+        # "McConnell delivered a blunt message to Trump:", "Lee told Ruiz:": the one addressed listens;
+        # "Lee visited the Ruiz campaign's office with a message:": a name in passing says nothing
         return noun_phrase(subject)
     if named:
         start = named[-1].start
@@ -54,6 +57,17 @@ def _introduces(subject: Token) -> bool:
     """A subject that can hand someone the word: a name, a personal pronoun, a word for a person."""
     return subject.pos_ == "PROPN" or subject.lower_ in _INTRODUCING_PRONOUNS \
         or subject.pos_ == "NOUN" and describes_person_word(subject)
+
+
+#: The roles in which a name a colon follows is the one introduced (``her guest, Senator Ruiz:``,
+#: ``said strategist Ruiz:``, ``Here is Ruiz:``).
+_INTRODUCED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos", "attr", "ROOT", "conj", "dative", "oprd"})
+
+
+def _in_passing(person: Token, subject: Token) -> bool:
+    """A name that only qualifies another word (``the Ruiz campaign's office``, ``rivals such as
+    Ruiz``) and stands outside the subject: the subject, not that name, hands over the word."""
+    return person.dep_ not in _INTRODUCED_DEPS and not (subject.left_edge.i <= person.i <= subject.right_edge.i)
 
 
 def _addressed(person: Token, root: Token) -> bool:

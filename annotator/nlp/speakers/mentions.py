@@ -12,6 +12,7 @@ from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
 from annotator.nlp.speakers.count_subject import count_subject
+from annotator.nlp.speakers.fronted_subject import nearest_subject
 from annotator.nlp.speakers.hung_subject import hung_subject
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
@@ -51,7 +52,7 @@ _UNREAD = object()
 def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and _has_contracted(verb, child):
-            return _antecedent(verb, child)
+            return _antecedent(verb, nearest_subject(verb, child))
         if child.dep_ in ("aux", "auxpass") and child.lower_ in CONTRACTED_HAS:
             # "He's argued that …" parsed with the subject hung on the contracted "has"
             subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
@@ -78,7 +79,7 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 # "a finding that could help explain": the finding, not "that"
-                return _antecedent(head, child)
+                return _antecedent(head, nearest_subject(head, child))
         return subject_of(head, lexicon, climb - 1)
     # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
     return hung_subject(verb) or count_subject(verb)

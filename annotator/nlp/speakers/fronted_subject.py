@@ -1,0 +1,43 @@
+"""``WASHINGTON – Ada Lee has said …``, ``Denver (AP) – Lee said …``, ``The morning after, beside the
+canal, Ms. Ode was blunt, claiming …``: the parser reads a dateline, or a fronted time, place or
+phrase set off by a comma or a dash, as a second subject of the verb; the subject right before the
+verb is the one who acts (``nearest_subject``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+
+def nearest_subject(verb: Token, first: Token) -> Token:
+    """Of a verb's subjects, the one right before it when a comma or dash sets off ``first`` (the
+    first subject the parser gave it); a list of subjects (``Lee, Ruiz and Park said``), a subject
+    set off before the verb (``Lee, the chair, said``) and a floating quantifier (``the leaders
+    both said``) keep the first."""
+    if first.i > verb.i:
+        return first
+    doc = verb.doc
+    for child in verb.lefts:
+        if child.i > first.i and child.dep_ == "nsubj" and child.lower_ not in _FLOATING \
+                and _punctuation_between(doc, first.i + 1, child.left_edge.i) \
+                and not _punctuation_between(doc, child.right_edge.i + 1, verb.i) and not _listed(doc, first, child):
+            return child
+    return first
+
+
+#: Quantifiers the parser reads as a second subject (``the leaders … both said``).
+_FLOATING = frozenset({"both", "all", "each", "either", "neither"})
+#: What sets a dateline or a fronted phrase off from the subject after it (a hyphen joins words).
+_SETTING_OFF = frozenset({",", "–", "—", "―", "--", "(", ")", ":"})
+
+
+def _punctuation_between(doc: Doc, start: int, end: int) -> bool:
+    """A comma, dash, colon or parenthesis among the tokens ``start`` to ``end`` (not included)."""
+    return any(doc[i].text in _SETTING_OFF for i in range(start, end))
+
+
+def _listed(doc: Doc, first: Token, second: Token) -> bool:
+    """The two subjects are items of one list: ``including`` or a conjunction on either between
+    them, or a conjunction on the second (``Lee, Ruiz and Park``); not one inside a phrase."""
+    between = (doc[i] for i in range(first.right_edge.i + 1, second.left_edge.i))
+    return any(t.lower_ == "including" or t.dep_ == "cc" and t.head.i in (first.i, second.i) for t in between) \
+        or any(c.dep_ in ("cc", "conj") for c in second.children)

@@ -1,0 +1,67 @@
+"""``Ms. Pike forwarded a note that quoted the line "…"``, ``Lee backs "fair wages" and opposes
+"…"``, ``The pastor told the crowd he had prayed on it. "I sensed an answer."``: a direct quote no
+other rule gave a speaker is the words of the subject of its sentence's main verb outside the
+quote, or, when the quote opens its sentence, of the sentence just before it in its paragraph,
+when the quote is a clause (no scare quote, no title) and that subject names a source (a last
+resort: in news a direct quote is nearly always someone's, and a wrong speaker costs an annotator
+no more than a missing one)."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.speakers.cue_subject import subject_outside_marks
+from annotator.nlp.lexicon import title_case
+from annotator.nlp.name_words import PERSON_NOUNS
+from annotator.nlp.speakers.scan import SpeakerScan
+
+
+def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    speakers = {}
+    for index, quote in enumerate(scan.quotes):
+        if index in found or quote._.quote_type != "direct" or not _a_clause(quote):
+            continue
+        verb = _main_verb(scan, quote)
+        subject = subject_outside_marks(scan, verb) if verb is not None else None
+        if subject is None or quote.start <= subject.i < quote.end:
+            continue
+        speaker = scan.mention(subject)
+        if _someone(speaker.root) and scan.acceptable(speaker, quote):
+            speakers[index] = speaker
+    return speakers
+
+
+def _a_clause(quote: Span) -> bool:
+    """Words with a verb of their own, no title (``"Make Mexico Great Again"``): a scare quote
+    (``slammed the plan as "reckless"``) or a work's name is nobody's words."""
+    return not title_case(quote) and any(t.pos_ in ("VERB", "AUX") for t in quote)
+
+
+def _main_verb(scan: SpeakerScan, quote: Span) -> Token | None:
+    """The main verb of the quote's sentence when it stands outside the quote, else that of the
+    sentence before it in the same paragraph."""
+    doc = quote.doc
+    sent = doc[quote.start].sent
+    root = sent.root
+    if not (quote.start <= root.i < quote.end) and root.pos_ in ("VERB", "AUX") and not scan.quoted(root):
+        return root
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    root = before.root
+    if root.idx < scan.paragraph(quote.start_char)[0] or root.pos_ not in ("VERB", "AUX") or scan.quoted(root):
+        return None
+    return root
+
+
+#: Pronouns for someone who can speak (``it`` and ``you`` rarely are a quote's source).
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _someone(root: Token) -> bool:
+    """A name, a personal pronoun or a listed word for a person (``the pastor``); a last resort asks
+    no more (``The weather in Denver turned cold.`` names nobody)."""
+    return root.ent_type_ in ("PERSON", "ORG", "NORP") or root.pos_ == "PROPN" or root.lower_ in _PERSON_PRONOUNS \
+        or root.pos_ == "NOUN" and (root.lower_ in PERSON_NOUNS or root.lemma_.lower() in PERSON_NOUNS)
