@@ -1,4 +1,4 @@
-"""A cue verb with ``according to`` hung on it after the verb gives the quote to the one it is
+"""A cue verb with ``according to`` hung on it gives the quote to the one it is
 according to (``speakers/according_to_report.py``); our own sentences, parsed by the real model."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ pytestmark = pytest.mark.model
      "Daily Star"),
     ("The inspector told the board that the bridge was unsafe, according to a transcript of the hearing.",
      "a transcript of the hearing"),
+    ("Pike, according to the Daily Star, said the levy would pass in May.", "Daily Star"),
 ])
 def test_the_source_a_report_is_according_to_speaks(rule_quotes_in, text, speaker):
     assert [q.speaker for q in rule_quotes_in(text)] == [speaker]
