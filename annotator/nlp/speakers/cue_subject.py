@@ -48,6 +48,16 @@ def relative_above(verb: Token, subject: Token, steps: int = 3) -> Token | None:
     return None
 
 
+def thing_antecedent(relative: Token) -> Token | None:
+    """The noun a relative ``that`` or ``which`` (not ``who``) subject stands for (``the remarks that
+    compared …``, ``a fund which backed …``): attribution corpora name that noun, not the pronoun,
+    as the source; None for ``who`` or when the clause hangs from no noun."""
+    if relative.tag_ != "WDT" or relative.head.dep_ != "relcl":
+        return None
+    noun = relative.head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
 def relative_subject(verb: Token) -> Token | None:
     """The ``who``/``which``/``that`` subject of a relative clause's verb."""
     if verb.dep_ != "relcl":
