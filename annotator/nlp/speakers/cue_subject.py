@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import children_labelled
+from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.fronted_subject import nearest_subject
 from annotator.nlp.speakers.mentions import subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
@@ -46,6 +47,18 @@ def relative_above(verb: Token, subject: Token, steps: int = 3) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def thing_antecedent(relative: Token) -> Token | None:
+    """The noun that cannot speak (a thing: ``name_words.could_speak``) a relative ``that`` or
+    ``which`` subject stands for (``the remarks that compared …``, ``leaflets which attacked …``):
+    attribution corpora name that noun, not the pronoun, as the source; None for ``who``, for a
+    noun that can speak (``the union, which backed …``: the pronoun, as ``find`` gives it) or when
+    the clause hangs from no noun."""
+    if relative.tag_ != "WDT" or relative.head.dep_ != "relcl":
+        return None
+    noun = relative.head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and not could_speak(noun) else None
 
 
 def relative_subject(verb: Token) -> Token | None:

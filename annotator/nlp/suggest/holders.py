@@ -11,7 +11,7 @@ from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.speakers.control import controller
 from annotator.nlp.speakers.count_subject import count_subject
-from annotator.nlp.speakers.cue_subject import relative_above, relative_subject
+from annotator.nlp.speakers.cue_subject import relative_above, relative_subject, thing_antecedent
 from annotator.nlp.lexicon import Lexicon
 
 #: How a noun cue hangs from the verb whose subject holds it (``voiced doubts``, ``in her
@@ -30,6 +30,12 @@ def _speaking(token: Token | None) -> Span | None:
     return _mention(token)
 
 
+def _relative(relative: Token) -> Span:
+    """A relative pronoun holder as the speaker rules give it: ``who`` itself, a thing's ``that`` or
+    ``which`` the noun it stands for (``cue_subject.thing_antecedent``)."""
+    return _mention(thing_antecedent(relative) or relative)
+
+
 def noun_holder(noun: Token, lexicon: Lexicon) -> Span | None:
     """The subject of the verb a noun cue is the object of, directly or through a preposition
     (``expressed doubts about``, ``spoke of his doubts about``), when it can speak."""
@@ -43,7 +49,7 @@ def noun_holder(noun: Token, lexicon: Lexicon) -> Span | None:
             relative = relative_above(head, subject) if subject is not None else None
             # a relative clause's pronoun, as verb_holder and the speaker rules give it (``Lee, who
             # has made comments about``)
-            return _mention(relative) if relative is not None else _speaking(subject)
+            return _relative(relative) if relative is not None else _speaking(subject)
     return None
 
 
@@ -60,7 +66,7 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
     if relative is not None:
         # the relative pronoun of the clause the verb shares its subject with, as the speaker rules
         # give it (``McAdam, who backed the plan and criticized …``)
-        return _mention(relative)
+        return _relative(relative)
     word = verb
     for _ in range(4):
         controlling = controller(word)
