@@ -51,7 +51,7 @@ from annotator.formats.brat_labels import DEFAULT_LABELS  # noqa: E402
 from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
 from annotator.measure.keys import (  # noqa: E402
-    KEY_COSTS, SUGGESTION_COSTS, keys_to_gold, keys_with_suggestions, suggestion_fixes,
+    KEY_COSTS, SUGGESTION_COSTS, fix_keys, keys_to_gold, keys_with_suggestions, suggestion_fixes,
 )
 from annotator.nlp.pipeline import COMPONENTS, SUGGESTIONS, add_components, load_model, prelabel_batch, set_suggestions  # noqa: E402
 from annotator.nlp.suggest import BANDS, SCORES, band  # noqa: E402
@@ -248,8 +248,8 @@ def print_keys(gold: list[Task], predicted: list[Task]) -> None:
     per_doc = [keys_to_gold(g, by_text.get(g.text) or Task(text=g.text)) for g in gold]
     if not per_doc:
         return
-    plain = sorted(sum(KEY_COSTS[k] * n for k, n in fixes.items() if k != "extent") for fixes in per_doc)
-    whole = sorted(sum(KEY_COSTS[k] * n for k, n in fixes.items()) for fixes in per_doc)
+    plain = sorted(fix_keys(fixes) for fixes in per_doc)
+    whole = sorted(fix_keys(fixes, extent=True) for fixes in per_doc)
     total = sum(per_doc, Counter())
     share = KEY_COSTS["add"] * total["add"] / max(sum(plain), 1)
     print(f"keys per article to gold (add {KEY_COSTS['add']}, delete {KEY_COSTS['delete']}, speaker "

@@ -4,7 +4,7 @@ the fixes counted as the scorer pairs quotes, each at its cost in the annotate s
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from annotator.core.records import QUOTE, Span, Suggestion, Task
 from annotator.core.suggestion_edits import with_extent
@@ -67,8 +67,14 @@ def mean_keys(gold: Sequence[Task], predicted: Sequence[Task], *, extent: bool =
     total = 0
     for task in gold:
         fixes = keys_to_gold(task, by_text.get(task.text) or Task(text=task.text))
-        total += sum(KEY_COSTS[kind] * n for kind, n in fixes.items() if extent or kind != "extent")
+        total += fix_keys(fixes, extent=extent)
     return total / max(len(gold), 1)
+
+
+def fix_keys(fixes: Mapping[str, int], *, extent: bool = False) -> int:
+    """The keys the ``fixes`` (``keys_to_gold``'s counts by kind) cost at ``KEY_COSTS``; extent fixes
+    are left out unless ``extent``."""
+    return sum(KEY_COSTS[kind] * fixes.get(kind, 0) for kind in KEY_COSTS if extent or kind != "extent")
 
 
 # -- suggestions ---------------------------------------------------------------------------------
@@ -130,12 +136,12 @@ def _take_extents(gold: Task, pred: Task, out: Counter, kind: Callable[[Suggesti
     for old, offered in by_quote.items():
         if old not in pred.spans:
             continue
-        best, best_cost, best_fixes = None, _cost(before) - SUGGESTION_COSTS["take"], before
+        best, best_cost, best_fixes = None, fix_keys(before) - SUGGESTION_COSTS["take"], before
         for suggestion in offered:
             after = _with_quote(pred, old, suggestion.quote)
             fixes = keys_to_gold(gold, after)
-            if _pairs_a_missed_quote(gold, pred, after, suggestion.quote) and _cost(fixes) < best_cost:
-                best, best_cost, best_fixes = (suggestion, after), _cost(fixes), fixes
+            if _pairs_a_missed_quote(gold, pred, after, suggestion.quote) and fix_keys(fixes) < best_cost:
+                best, best_cost, best_fixes = (suggestion, after), fix_keys(fixes), fixes
         if best is None:
             continue
         out["replace"] += 1
@@ -145,10 +151,6 @@ def _take_extents(gold: Task, pred: Task, out: Counter, kind: Callable[[Suggesti
             out[fix if change > 0 else f"saved:{fix}"] += abs(change)
         pred, before = best[1], best_fixes
     return pred
-
-
-def _cost(fixes: Counter) -> int:
-    return sum(KEY_COSTS[kind] * fixes[kind] for kind in KEY_COSTS if kind != "extent")
 
 
 def _with_quote(pred: Task, old: Span, quote: Span) -> Task:
@@ -172,7 +174,7 @@ def keys_with_suggestions(fixes: Counter, suggested: Counter, *, extent: bool = 
     brings its own; every other suggestion costs its visit."""
     plain = {kind: fixes[kind] - suggested[f"saved:{kind}"] for kind in KEY_COSTS}
     plain["add"] -= suggested["take"]
-    keys = sum(KEY_COSTS[kind] * n for kind, n in plain.items() if extent or kind != "extent")
+    keys = fix_keys(plain, extent=extent)
     keys += SUGGESTION_COSTS["visit"] * suggested["visit"]
     keys += SUGGESTION_COSTS["take"] * (suggested["take"] + suggested["replace"])
     keys += sum(KEY_COSTS[kind] * suggested[kind] for kind in ("add", "speaker", "delete") + (("extent",) if extent else ()))
