@@ -74,10 +74,7 @@ class Outcomes:
             plain.append(keys)
             shown.append(with_suggestions)
             for kind, score in by_kind.items():
-                total = kinds[kind]
-                total.gold, total.gold_found = total.gold + score.gold, total.gold_found + score.gold_found
-                total.predicted += score.predicted
-                total.predicted_right += score.predicted_right
+                kinds[kind].add(score)
             every.add(attributed)
         scores = {k: (s.f1, s.precision) for k, s in kinds.items()}
         scores["all"] = (every.f1, every.precision)

@@ -45,6 +45,13 @@ class KindScore:
         self.predicted += 1
         self.predicted_right += right
 
+    def add(self, other: KindScore) -> None:
+        """Count ``other``'s quotes too (as ``Score.add``)."""
+        self.gold += other.gold
+        self.gold_found += other.gold_found
+        self.predicted += other.predicted
+        self.predicted_right += other.predicted_right
+
     @property
     def precision(self) -> float:
         return self.predicted_right / self.predicted if self.predicted else 0.0
