@@ -24,6 +24,13 @@ PLACES = ("under a pre-label of another extent", "paired with a shown suggestion
 SHAPES_SHOWN, CLASSES_SHOWN = 6, 8
 
 
+def cue_head(words):
+    """The word heading a cue span: its root when that is a content word (not an auxiliary or a
+    negation), else its first such word."""
+    heads = [t for t in words if t.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and t.dep_ not in ("aux", "neg")]
+    return words.root if words.root in heads or not heads else heads[0]
+
+
 def attribution_shape(doc, quote: tuple[int, int], cue: tuple[int, int]) -> str:
     """The parse shape of a cue and its content: how the content's head hangs from the cue (its
     dependency under the cue, under the cue's preposition, the cue inside or under the content, the
@@ -34,8 +41,7 @@ def attribution_shape(doc, quote: tuple[int, int], cue: tuple[int, int]) -> str:
     content = doc.char_span(*quote, alignment_mode="expand")
     if words is None or content is None or not len(words) or not len(content):
         return "unaligned"
-    heads = [t for t in words if t.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and t.dep_ not in ("aux", "neg")]
-    cue_head = words.root if words.root in heads or not heads else heads[0]
+    head_of_cue = cue_head(words)
     head = content.root
     inside = range(words.start, words.end)
     if head.i in inside:
@@ -44,23 +50,23 @@ def attribution_shape(doc, quote: tuple[int, int], cue: tuple[int, int]) -> str:
         relation = f"content {head.dep_} of the cue"
     elif head.head.dep_ in ("prep", "agent") and head.head.head.i in inside:
         relation = f"content {head.dep_} of the cue's {head.head.dep_}"
-    elif content.start <= cue_head.i < content.end:
+    elif content.start <= head_of_cue.i < content.end:
         relation = "cue inside the content"
-    elif content.start <= cue_head.head.i < content.end:
-        relation = f"cue {cue_head.dep_} of the content"
-    elif head.sent.start != cue_head.sent.start:
+    elif content.start <= head_of_cue.head.i < content.end:
+        relation = f"cue {head_of_cue.dep_} of the content"
+    elif head.sent.start != head_of_cue.sent.start:
         relation = "cue in another sentence"
-    elif head.head.i == cue_head.head.i:
-        relation = f"content {head.dep_} beside cue {cue_head.dep_}"
+    elif head.head.i == head_of_cue.head.i:
+        relation = f"content {head.dep_} beside cue {head_of_cue.dep_}"
     else:
-        relation = f"content {head.dep_}, cue {cue_head.dep_}, apart"
+        relation = f"content {head.dep_}, cue {head_of_cue.dep_}, apart"
     preposition = head if head.pos_ == "ADP" else head.head if head.head.pos_ == "ADP" else None
     if preposition is not None and relation.startswith("content "):
         relation += f" ({preposition.lower_})"  # a preposition: a function word, never a content word
-    flags = [cue_head.pos_]
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue_head.children):
+    flags = [head_of_cue.pos_]
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in head_of_cue.children):
         flags.append("passive")
-    if any(c.dep_ == "neg" for c in cue_head.children):
+    if any(c.dep_ == "neg" for c in head_of_cue.children):
         flags.append("negated")
     return f"{relation}; cue {' '.join(flags)}; content head {head.pos_}"
 

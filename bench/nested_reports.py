@@ -23,7 +23,7 @@ from annotator.core.records import QUOTE, Task
 from annotator.measure.evaluation import match_quotes_with_pieces
 from annotator.nlp.suggest.scores import BANDS, band
 
-from corpus_coverage import PLACES, _cues, coverage_places, most_overlapping  # bench/corpus_coverage.py
+from corpus_coverage import PLACES, _cues, coverage_places, cue_head, most_overlapping  # bench/corpus_coverage.py
 from corpus_misses import cue_class, keep_per_text, sourced_quotes  # bench/corpus_misses.py
 from extent_boundaries import tuning_run_of_args  # bench/extent_boundaries.py
 from nested_cuts import (  # bench/nested_cuts.py
@@ -36,12 +36,6 @@ KINDS = ("holds it, gold's cue inside it", "inside it, another cue", "pairs with
 #: The facets each missed attribution is counted by, in the order printed.
 FACETS = ("rule", "gold cue class", "path to our cue", "gold cue's subject", "opens gold's report",
           "ours pairs", "gold marks our cue")
-
-
-def cue_head(words):
-    """The word heading a cue span (``attribution_shape``'s choice)."""
-    heads = [t for t in words if t.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and t.dep_ not in ("aux", "neg")]
-    return words.root if words.root in heads or not heads else heads[0]
 
 
 def path_up(token, target) -> str:
