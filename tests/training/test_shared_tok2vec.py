@@ -12,7 +12,8 @@ from annotator.nlp.learned_spans import LEARNED_TAGGER
 from annotator.nlp.pipeline import load_model
 from annotator.training.data import TrainingData
 from annotator.training.settings import SHARED_DESIGN, TrainingSettings
-from annotator.training.trainer import SHARED_TOK2VEC, build_pipeline, listens, tagger_tok2vec, train_pipeline
+from annotator.training.span_pipeline import SHARED_TOK2VEC, build_pipeline, listens, tagger_tok2vec
+from annotator.training.trainer import train_pipeline
 from tests.training.generated import generated_tasks, write_decisions
 
 pytestmark = pytest.mark.model
@@ -74,7 +75,7 @@ def test_pretrained_weights_are_refused_by_the_listening_tagger():
 
 
 def test_a_base_without_a_shared_tok2vec_is_refused(monkeypatch):
-    monkeypatch.setattr("annotator.training.trainer.load_model", lambda base: spacy.blank("en"))
+    monkeypatch.setattr("annotator.training.span_pipeline.load_model", lambda base: spacy.blank("en"))
     with pytest.raises(UserError, match="shared 'tok2vec'"):
         build_pipeline(BASE, SHARED_DESIGN)
 
