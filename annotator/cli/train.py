@@ -31,7 +31,9 @@ def train_command(
     entities: bool = typer.Option(False, "--entities", help="Also fine-tune the base model's ner on the "
                                   "accepted entity spans (documents without any entity span are left out)."),
     design: str = typer.Option("ner", "--design", help="The span model: 'ner' (a tagger with its own tok2vec, "
-                               "first in the pipeline), 'spancat' (labels the spans the parse proposes, "
+                               "first in the pipeline), 'ner-shared' (the same tagger listening to the base "
+                               "model's shared tok2vec, which stays frozen so the base tagger and parser do not "
+                               "change: no second tok2vec to run), 'spancat' (labels the spans the parse proposes, "
                                "listening to the base model's tok2vec) or 'frames' (no span model: the rules and "
                                "the cue frames the documents annotate, learned in the time it takes to parse them)."),
     frames: bool = typer.Option(False, "--frames", help="With 'ner' or 'spancat': also learn cue frames on top "
@@ -127,9 +129,9 @@ def train_model(*, sources: Sequence[str | Path], output: str | Path, base: str 
     if settings.frames and settings.design == "frames":
         raise UserError("--frames adds cue frames to the 'ner' or 'spancat' design; '--design frames' learns them alone")
     if pretrain_texts and settings.design != "ner":
-        raise UserError("--pretrain starts the 'ner' design's own tok2vec; the 'spancat' design listens to the "
-                        "base model's, which pretraining would change under its tagger and parser, and the "
-                        "'frames' design has none")
+        raise UserError("--pretrain starts the 'ner' design's own tok2vec; the 'ner-shared' and 'spancat' designs "
+                        "listen to the base model's, which pretraining would change under its tagger and parser, "
+                        "and the 'frames' design has none")
     data = load_training_data(sources=sources, dev_fraction=dev_fraction, dev_file=dev_file, seed=settings.seed)
     pretrained = None
     with tempfile.TemporaryDirectory(prefix="annotator-pretrain-") as folder:

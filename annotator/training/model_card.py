@@ -57,7 +57,9 @@ def model_readme(meta: dict[str, Any]) -> str:
         "",
         f"Trained {meta['trained_at']} from {meta['base_model']}, {meta['steps']} steps in "
         f"{meta['minutes']} minutes (best dev score at step {meta['best_step']}, seed {meta['seed']}); "
-        f"span model: `{meta.get('design', 'ner')}`.",
+        f"span model: `{meta.get('design', 'ner')}`"
+        + (" (its tagger listens to the base model's shared tok2vec, which training left frozen: the tags, "
+           "parses and entities are the base model's own)." if meta.get("design") == "ner-shared" else "."),
         "",
         "## Data",
         "",

@@ -27,7 +27,7 @@ from annotator.core.atomic import AtomicFile
 from annotator.core.errors import UserError
 from annotator.core.sources import read_tasks
 from annotator.training.settings import PassCallback
-from annotator.training.trainer import build_pipeline, initialize_tagger, tagger_tok2vec
+from annotator.training.span_pipeline import build_pipeline, initialize_tagger, tagger_tok2vec
 
 #: ``spacy pretrain``'s defaults (spaCy's ``default_config_pretraining.cfg``): the characters
 #: objective, its dropout, batches of 3,000 words, Adam with weight decay and averaged weights.

@@ -9,8 +9,10 @@ from typing import Callable
 from annotator.training.linking import LinkingChoice
 
 
+#: The ``ner`` tagger listening to the base model's shared tok2vec (frozen) instead of carrying its own.
+SHARED_DESIGN = "ner-shared"
 #: The span models ``annotator train --design`` can learn.
-DESIGNS = ("ner", "spancat", "frames")
+DESIGNS = ("ner", SHARED_DESIGN, "spancat", "frames")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ class TrainingSettings:
     entities: bool = False
     #: at the end, score every combination of the model's quotes with the rules' on dev and keep the best
     choose_linking: bool = True
-    #: the span model: ``ner`` (a BILUO tagger with its own tok2vec, first in the pipeline) or
+    #: the span model: ``ner`` (a BILUO tagger with its own tok2vec, first in the pipeline),
+    #: ``ner-shared`` (the same tagger right after the base model's ``tok2vec``, listening to it frozen),
     #: ``spancat`` (labels the candidates the parse proposes, listening to the base model's tok2vec), or
     #: ``frames`` (no span model: counts of which cue frames the team annotates, on top of the rules)
     design: str = "ner"

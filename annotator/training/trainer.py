@@ -1,34 +1,31 @@
 """Training the learned pre-labeler: a spaCy ``ner`` for QUOTE/SPEAKER/CUE placed first in the base
-pipeline (its tok2vec copied from the base model's ``ner`` and fine-tuned), scored on dev documents
-by ``annotator evaluate``'s attributed F1 after our linking and speaker resolution; the best model wins.
+pipeline (its tok2vec copied from the base model's ``ner`` and fine-tuned), or right after the base
+model's ``tok2vec``, listening to it with that tok2vec frozen (``ner-shared``; the pipelines are built in
+``training/span_pipeline.py``), scored on dev documents by ``annotator evaluate``'s attributed F1 after
+our linking and speaker resolution; the best model wins.
 """
 
 from __future__ import annotations
 
-import copy
 import random
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
-from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
-from thinc.api import Model, compounding
+from thinc.api import compounding
 
-from annotator.core.errors import UserError
 from annotator.measure.evaluation import Evaluation, evaluate
 from annotator.measure.keys import mean_keys
 from annotator.core.records import QUOTE, Task
 from annotator.nlp.convert import doc_to_task, make_doc
-from annotator.nlp.learned_spans import (CANDIDATES, CANDIDATES_KEY, LEARNED_GROUPS, LEARNED_LABELS, LEARNED_MODELS,
-                                         LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER, SCORES, SPANCAT_KEY)
-from annotator.nlp.span_model import SPAN_CONTEXT_MODEL, SPAN_SCORER
+from annotator.nlp.learned_spans import (LEARNED_GROUPS, LEARNED_MODELS, LEARNED_SPANCAT, LEARNED_SPANS, LEARNED_TAGGER,
+                                         SCORES, SPANCAT_KEY)
 from annotator.nlp.attribution_links import AttributionLinker
-from annotator.nlp.pipeline import COMPONENTS, LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
+from annotator.nlp.pipeline import LINKER, RULE_QUOTE_COMPONENTS, add_components, load_model, set_linking
 from annotator.training.data import TrainingData
 from annotator.training.entities import EntityTuner
 from annotator.training.frames import FramesResult, learn as learn_frames
@@ -36,25 +33,8 @@ from annotator.training.examples import ExampleStats, document_examples, paragra
 from annotator.training.model_suggestions import ModelSuggestions, suggest_from_model
 from annotator.training.linking import COMBINATIONS, LinkingChoice, best_combination, needs_scores
 from annotator.training.settings import StatusCallback, TrainingSettings, TrainingStatus
-
-#: The tagger's model when the base pipeline has no ``ner`` to copy (same shape as en_core_web_sm's).
-DEFAULT_TAGGER_MODEL = {
-    "@architectures": "spacy.TransitionBasedParser.v2",
-    "state_type": "ner",
-    "extra_state_tokens": False,
-    "hidden_width": 64,
-    "maxout_pieces": 2,
-    "use_upper": True,
-    "nO": None,
-    "tok2vec": {
-        "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 96,
-                  "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"], "rows": [5000, 1000, 2500, 2500],
-                  "include_static_vectors": False},
-        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 96, "depth": 4,
-                   "window_size": 1, "maxout_pieces": 3},
-    },
-}
+from annotator.training.span_pipeline import (SHARED_TOK2VEC, build_pipeline, frozen_tok2vec_annotates,
+                                              initialize_tagger, learner_name, listens, load_tok2vec)
 
 
 @dataclass
@@ -74,109 +54,6 @@ class TrainingResult:
     frames: FramesResult | None = None
     #: the model's own quotes as suggestions, measured on dev (``training/model_suggestions.py``)
     suggestions: ModelSuggestions | None = None
-
-
-def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
-    """The base model with an untrained span model and our linking/resolution components: a ``ner``
-    tagger first (``design="ner"``), or a span classifier of the parse's candidates after the base
-    model (``design="spancat"``)."""
-    if design == "spancat":
-        return _build_spancat_pipeline(base)
-    nlp = load_model(base)
-    if LEARNED_TAGGER in nlp.pipe_names:
-        nlp.remove_pipe(LEARNED_TAGGER)
-    model = copy.deepcopy(DEFAULT_TAGGER_MODEL)
-    if "ner" in nlp.pipe_names:
-        model = copy.deepcopy(nlp.config["components"]["ner"]["model"])
-    if _tok2vec_source(nlp) == "tok2vec":  # (a tagger from the base ner's config already has its tok2vec's shape)
-        config = nlp.config.interpolate()["components"]["tok2vec"]["model"]
-        if str(config.get("@architectures", "")).startswith("spacy.Tok2Vec."):
-            model["tok2vec"] = copy.deepcopy(config)
-    nlp.add_pipe("ner", name=LEARNED_TAGGER, first=True, config={"model": model})
-    return add_components(nlp)
-
-
-#: The span classifier of the spancat design: it scores the parse's candidates (``CANDIDATES_KEY``) for
-#: each label independently, from the base model's shared tok2vec (a listener: no copy of its own).
-#: Independent scores, not a softmax with a "none" class: nested candidates ("that the vote was
-#: rushed", "the vote was rushed") look alike, and a softmax trained on 50 documents put every one
-#: below "none" (held-out quote F1 0.00); ``annotator_learned_spans`` keeps the best of overlapping ones.
-SPANCAT_THRESHOLD = 0.25
-SPANCAT_MODEL = {
-    "@architectures": SPAN_CONTEXT_MODEL,
-    "scorer": {"@layers": SPAN_SCORER},
-    "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 128},
-}
-
-
-def _build_spancat_pipeline(base: str | None) -> Language:
-    nlp = add_components(load_model(base))  # (the rule pipeline: its sentence starts, then ours are replaced)
-    for name in COMPONENTS:
-        nlp.remove_pipe(name)
-    model = copy.deepcopy(SPANCAT_MODEL)
-    if "tok2vec" in nlp.pipe_names:
-        width = nlp.get_pipe("tok2vec").model.get_dim("nO")
-        model["tok2vec"] = {"@architectures": "spacy.Tok2VecListener.v1", "width": width, "upstream": "tok2vec"}
-    else:
-        model["tok2vec"] = copy.deepcopy(DEFAULT_TAGGER_MODEL["tok2vec"])
-    nlp.add_pipe(LEARNED_SPANS, name=CANDIDATES, last=True, config={"candidates_key": CANDIDATES_KEY})
-    nlp.add_pipe("spancat", name=LEARNED_SPANCAT, last=True, config={
-        "spans_key": SPANCAT_KEY, "model": model, "threshold": SPANCAT_THRESHOLD, "max_positive": 1,
-        "suggester": {"@misc": "spacy.preset_spans_suggester.v1", "spans_key": CANDIDATES_KEY}})
-    nlp.add_pipe(LEARNED_SPANS, last=True, config={"source": SPANCAT_KEY})
-    return add_components(nlp)
-
-
-def learner_name(nlp: Language) -> str:
-    """The pipe whose weights training changes."""
-    return LEARNED_TAGGER if LEARNED_TAGGER in nlp.component_names else LEARNED_SPANCAT
-
-
-def _tok2vec_source(nlp: Language) -> str | None:
-    """Whose tok2vec weights the tagger starts from: the base model's shared ``tok2vec`` (trained for
-    tags and dependencies, so it carries the syntax reported speech hangs on), else its ``ner``'s own."""
-    if "tok2vec" in nlp.pipe_names:
-        return "tok2vec"
-    return "ner" if "ner" in nlp.pipe_names else None
-
-
-def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
-    """Labels from the examples; tok2vec weights from the base model's when it has the same shape."""
-    if LEARNED_TAGGER not in nlp.component_names:
-        nlp.get_pipe(LEARNED_SPANCAT).initialize(lambda: examples[:200], nlp=nlp)
-        return
-    tagger = nlp.get_pipe(LEARNED_TAGGER)
-    for label in LEARNED_LABELS:
-        tagger.add_label(label)
-    tagger.initialize(lambda: examples[:200], nlp=nlp)
-    source_name = _tok2vec_source(nlp)
-    if source_name is None:
-        return
-    target = tagger_tok2vec(nlp)
-    source = nlp.get_pipe(source_name).model
-    if source_name != "tok2vec":
-        source = source.get_ref("tok2vec").layers[0]
-    try:
-        target.from_bytes(source.to_bytes())
-    except ValueError:
-        pass  # a base tok2vec of another shape: the tagger's starts from scratch
-
-
-def tagger_tok2vec(nlp: Language) -> Model:
-    """The ``ner`` design's own tok2vec (a transition model's "tok2vec" ref is chain(tok2vec,
-    list2array, Linear): the embedding is its first layer)."""
-    if LEARNED_TAGGER not in nlp.component_names:
-        raise UserError("pretrained weights start the 'ner' design's own tok2vec; the 'spancat' design listens "
-                        "to the base model's tok2vec, which they would change under its tagger and parser")
-    return nlp.get_pipe(LEARNED_TAGGER).model.get_ref("tok2vec").layers[0]
-
-
-def load_tok2vec(nlp: Language, weights: Path) -> None:
-    """Start the tagger's tok2vec from ``weights`` (``--pretrain``'s, see ``training/pretrain.py``)."""
-    try:
-        tagger_tok2vec(nlp).from_bytes(weights.read_bytes())
-    except ValueError as err:
-        raise UserError(f"{weights}: not tok2vec weights of this base model's shape ({err})") from None
 
 
 class DevScorer:
@@ -199,6 +76,9 @@ class DevScorer:
         with nlp.select_pipes(enable=base):
             self.parsed = list(nlp.pipe(make_doc(task, nlp) for task in self.dev))
         self._with_rules: list[Doc] | None = None
+        # The ner-shared tagger reads the frozen shared tok2vec's output: computed once.
+        self._tok2vec = (list(nlp.get_pipe(SHARED_TOK2VEC).pipe(make_doc(task, nlp) for task in self.dev))
+                         if listens(nlp) else None)
 
     @staticmethod
     def _base_names(nlp: Language) -> list[str]:
@@ -214,7 +94,9 @@ class DevScorer:
     def learned(self) -> list[Doc]:
         """The model's spans on the dev documents (in the ``learned_*`` groups)."""
         if LEARNED_TAGGER in self.nlp.component_names:  # (run directly: the linking may have disabled them)
-            tagged = self.nlp.get_pipe(LEARNED_TAGGER).pipe(make_doc(task, self.nlp) for task in self.dev)
+            docs = ((doc.copy() for doc in self._tok2vec) if self._tok2vec is not None
+                    else (make_doc(task, self.nlp) for task in self.dev))
+            tagged = self.nlp.get_pipe(LEARNED_TAGGER).pipe(docs)
             return [self.nlp.get_pipe(LEARNED_SPANS)(doc) for doc in tagged]
         # The spancat design reads the parse, its candidates and the base tok2vec's output: computed once.
         found = self.nlp.get_pipe(LEARNED_SPANCAT).pipe(doc.copy() for doc in self.parsed)
@@ -304,6 +186,8 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
     learner = learner_name(nlp)
     if learner == LEARNED_TAGGER:
         examples = paragraph_examples(data.train, nlp, stats)
+        if listens(nlp):
+            frozen_tok2vec_annotates(nlp, examples)
     else:
         with nlp.select_pipes(enable=DevScorer._base_names(nlp)):
             parsed = list(nlp.pipe(make_doc(task, nlp) for task in data.train))

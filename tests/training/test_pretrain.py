@@ -12,7 +12,7 @@ from annotator.training import pretrain as pretrain_module
 from annotator.training.learning_loop import LearningLoop
 from annotator.training.pretrain import paragraphs, pretrain, read_texts, tagger_pipeline
 from annotator.training.settings import TrainingSettings
-from annotator.training.trainer import build_pipeline, load_tok2vec, tagger_tok2vec
+from annotator.training.span_pipeline import build_pipeline, load_tok2vec, tagger_tok2vec
 from annotator.training.updater import update_model
 from tests.training.generated import generated_tasks, write_decisions
 

@@ -143,4 +143,4 @@ def test_an_unknown_design_exits_2_with_the_choices(tmp_path):
     annotations = write_decisions(tmp_path / "annotations.jsonl", generated_tasks(3, seed=3))
     result = RUNNER.invoke(app, ["train", str(annotations), "-o", str(tmp_path / "m"), "--design", "crf"])
     assert result.exit_code == 2
-    assert "--design must be one of ner, spancat" in result.output
+    assert "--design must be one of ner, ner-shared, spancat, frames" in result.output
