@@ -26,7 +26,7 @@ from typing import Sequence
 from annotator.core.records import Task
 from annotator.training.data import TrainingData
 from annotator.training.scorer_folds import clear_gain, mean_document_keys
-from annotator.training.settings import TrainingSettings
+from annotator.training.settings import SHARED_DESIGN, TrainingSettings
 
 #: ``meta.json``'s ``annotator.update.kind`` of a pipeline an update of the counts published.
 SUGGESTIONS_KIND = "suggestions"
@@ -336,7 +336,10 @@ def publish_model_suggestions(data: TrainingData, result, *, root: Path, current
 
 
 def read_design(result) -> str:
-    """The span model's design (``ner`` or ``spancat``) of a training result."""
+    """The span model's design (``ner``, ``ner-shared`` or ``spancat``) of a training result."""
     from annotator.nlp.learned_spans import LEARNED_TAGGER
+    from annotator.training.span_pipeline import listens
 
-    return "ner" if LEARNED_TAGGER in result.nlp.component_names else "spancat"
+    if LEARNED_TAGGER not in result.nlp.component_names:
+        return "spancat"
+    return SHARED_DESIGN if listens(result.nlp) else "ner"

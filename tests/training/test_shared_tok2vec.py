@@ -89,3 +89,10 @@ def test_train_command_takes_the_shared_design_and_its_model_card_says_so(tmp_pa
     assert listens(spacy.load(tmp_path / "model"))
     assert "listens to the base model's shared tok2vec" in (tmp_path / "model" / "README.md").read_text()
 
+
+
+def test_an_update_records_the_listening_tagger_as_the_shared_design(shared):
+    from annotator.training.suggestion_update import read_design
+
+    result, _ = shared
+    assert read_design(result) == SHARED_DESIGN
