@@ -20,7 +20,9 @@ from spacy.tokens import Span, Token
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.content_counts import NAMED, content_counts
 from annotator.nlp.suggest.doc_facts import DocFacts, Features
-from annotator.nlp.suggest.lexicon_classes import CLASS_ATTRIBUTES, class_index, cue_classes  # noqa: F401  (re-exported)
+from annotator.nlp.suggest.lexicon_classes import (  # noqa: F401  (CLASS_ATTRIBUTES, class_index re-exported)
+    CLASS_ATTRIBUTES, class_index, cue_classes, cue_word, opening_word, speaker_word,
+)
 from annotator.nlp.suggest.scores import BANDS, band
 
 #: Named-entity labels of a speaker, by kind.
@@ -53,6 +55,7 @@ CROSSES: tuple[tuple[str, str], ...] = (
     ("source", "cue-agent"), ("source", "head-ent"), ("source", "first-tag"),
     ("source", "content-head-class"), ("cue-class", "content-head-class"), ("source", "cue-has-prep"),
     ("source", "paragraph-has-prelabel"), ("speaker-dep", "cue-dep"), ("source", "head-tag"),
+    ("source", "cue-word"), ("type", "cue-word"), ("type", "opener"), ("type", "speaker-word"),
 )
 #: The features crossed as they are (present or not), not by a named value.
 CROSSED_FLAGS: tuple[str, ...] = ("cue-has-prep", "paragraph-has-prelabel")
@@ -110,15 +113,15 @@ def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span
         blocks.append(_NO_CUE)
         cue_root, cue_key = None, None
     else:
-        own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon, agent = _cue_of(facts, cue, lexicon)
+        own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon, agent, word = _cue_of(facts, cue, lexicon)
         blocks += [own, _HEADS_CONTENT[cue_root in heads], in_lexicon, _cue_place(facts, quote, cue, cue_sentence)]
-        cue_key = (cue_dep, classes, agent, own.get("cue-has-prep") == 1.0)
+        cue_key = (cue_dep, classes, agent, own.get("cue-has-prep") == 1.0, word)
     if spoken is not None:
         blocks.append(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
     if crosses:
         named += tuple(("content-head-class", name) for name in head_classes)
         if spoken is not None:
-            named += (("speaker-dep", spoken[4]),)
+            named += (("speaker-dep", spoken[4]), ("speaker-word", spoken[10]))
         blocks.append(_crosses(facts, source, quote_type, kind, head_dep, named, cue_key))
     return blocks
 
@@ -155,12 +158,12 @@ def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
 
 def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep: str,
              named_content: tuple[tuple[str, str], ...],
-             cue_key: tuple[str, tuple[str, ...], str | None, bool] | None) -> Features:
+             cue_key: tuple[str, tuple[str, ...], str | None, bool, str] | None) -> Features:
     """The crosses (``CROSSES``) of a proposal's named values; ``named_content``: the content's, its
     head's and its speaker's named values crossed, as (kind, feature) pairs (``_content_of``'s, then
     the head's classes and the speaker's dependency); ``cue_key``: its cue's dependency feature,
-    class features, ``cue-agent=`` feature (None without a ``by`` agent) and whether it has a ``prep``
-    (None without a cue)."""
+    class features, ``cue-agent=`` feature (None without a ``by`` agent), whether it has a ``prep``
+    and its ``cue-word=`` feature (None without a cue)."""
     key = (source, quote_type, kind, head_dep, named_content, cue_key)
     known = facts._crosses.get(key)
     if known is None:
@@ -174,6 +177,7 @@ def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep:
                 named["cue-agent"] = [cue_key[2]]
             if cue_key[3]:
                 named["cue-has-prep"] = ["cue-has-prep"]
+            named["cue-word"] = [cue_key[4]]
         known = facts._crosses[key] = {}
         _add_crosses(known, named, CROSSES)
     return known
@@ -213,14 +217,14 @@ def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str
         head = quote.root
         up = head.head
         content = _content_features(facts, quote, head)
-        named = [("first-tag", f"first-tag={_kind(quote[0].tag_, _TAGS)}")]
+        named = [("first-tag", f"first-tag={_kind(quote[0].tag_, _TAGS)}"), ("opener", opening_word(quote))]
         person = head_person(head)
         entity = _ENTITY_KINDS.get(head.ent_type_)
         if person is not None:
             named.append(("head-person", person))
         if entity is not None:
             named.append(("head-ent", f"head-ent={entity}"))
-        for _, name in named[1:]:
+        for _, name in named[2:]:
             content[name] = 1.0
         named.append(("head-tag", f"head-tag={_kind(head.tag_, _TAGS)}"))
         if content["paragraph-has-prelabel"]:
@@ -258,6 +262,7 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
     return {
         f"head-pos={_kind(head.pos_, _POS)}": 1.0,
         f"head-tag={_kind(head.tag_, _TAGS)}": 1.0, f"first-tag={_kind(quote[0].tag_, _TAGS)}": 1.0,
+        opening_word(quote): 1.0,
         "head-has-subject": float(not _SUBJECTS.isdisjoint(deps)),
         "head-negated": float("neg" in deps),
         "starts-sentence": float(quote.start == sent_start),
@@ -331,14 +336,16 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple:
     classes = tuple(f"cue-class={name}" for name in cue_classes(cue, lexicon))
     in_lexicon = dict.fromkeys(classes, 1.0)
     in_lexicon["cue-in-lexicon"] = float(bool(classes))
-    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon, in_lexicon, agent)
+    word = cue_word(root, lexicon)
+    in_lexicon[word] = 1.0
+    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon, in_lexicon, agent, word)
     return known
 
 
 def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span, spoken: tuple,
                       cue_root: int | None) -> Features:
     """``spoken``: ``_speaker_of(facts, speaker)``; ``cue_root``: the index of the cue's root."""
-    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words, named = spoken
+    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words, named, _ = spoken
     near = cue if cue is not None else quote
     gap = near.start - speaker.end if speaker.end <= near.start else max(speaker.start - near.end, 0)
     return {
@@ -353,6 +360,7 @@ def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: S
         "log-speaker-gap": math.log1p(gap),
         "speaker-in-content": float(quote.start <= speaker.start and speaker.end <= quote.end),
         "speaker-has-entity": named,
+        spoken[10]: 1.0,
     }
 
 
@@ -369,5 +377,5 @@ def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
             f"speaker-dep={_kind(root.dep_, _DEPS)}",
             float(facts.in_marks(speaker.start_char, speaker.end_char) > 0.5),
             float(facts.in_quote(speaker.start, speaker.end)), float(root.lower_ in facts.speaker_words),
-            math.log1p(len(speaker)), float(any(t.ent_type_ in NAMED for t in speaker)))
+            math.log1p(len(speaker)), float(any(t.ent_type_ in NAMED for t in speaker)), speaker_word(root))
     return known
