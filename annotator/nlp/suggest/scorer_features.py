@@ -1,10 +1,13 @@
-"""The named features of a suggestion, read off the parse and the pre-labels around it, never its
-words (``features``: name → value, the learned scorer's input; ``scorer.py`` weighs them).
+"""The named features of a suggestion, read off the parse and the pre-labels around it, and its
+words only when one of our own lists holds them (``features``: name → value, the learned scorer's
+input; ``scorer.py`` weighs them).
 
 Three parts: the content (its head's part of speech, dependency and tag, its place in its sentence
 and paragraph, quotation marks, the pre-labels near it, what its tokens hold: named entities, a
-finite verb, a comma, a pronoun, a number), the cue (its parse, which of our lexicon's
-classes it belongs to, where it stands), and the speaker (its kind, how it is tied to the cue); then
+finite verb, a comma, a pronoun, a number; its first word, ``opener=that``), the cue (its parse,
+which of our lexicon's classes it belongs to, its lemma, ``cue-word=say``, where it stands), and the
+speaker (its kind, its head word, ``speaker-word=official``, how it is tied to the cue); a word none of
+our lists holds is ``other`` (``lexicon_classes``); then
 the crosses of some of their named values (``CROSSES``: ``source=…|cue-class=…``), so a weight can
 depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``, in
 ``doc_facts``), and so is what one content span, cue or speaker gives (proposals of several sources
@@ -48,7 +51,8 @@ _HEAD_CHILDREN = ("ccomp", "acl", "relcl", "prep", "det", "poss", "amod", "compo
 #: The kinds are the part of a name before its ``=``; only features named ``kind=value`` are crossed,
 #: and the flags: a kind may also be one of ``CROSSED_FLAGS``, a feature that is there (1) or not: its cross is
 #: ``source=frame:clause|cue-has-prep``. The pairs after ``first-tag`` were chosen in session 16 by
-#: out-of-fold AUC on PolNeAR's tuning part (docs/prelabel.md, "Session 16, scorer").
+#: out-of-fold AUC on PolNeAR's tuning part (docs/prelabel.md, "Session 16, scorer"); the four with the
+#: words of our lists (``cue-word``, ``opener``, ``speaker-word``) in session 25.
 CROSSES: tuple[tuple[str, str], ...] = (
     ("source", "cue-class"), ("cue-class", "head-dep"), ("cue-class", "speaker"), ("type", "speaker"),
     ("source", "cue-dep"), ("source", "head-dep"), ("source", "type"), ("source", "head-person"),
@@ -161,7 +165,7 @@ def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep:
              cue_key: tuple[str, tuple[str, ...], str | None, bool, str] | None) -> Features:
     """The crosses (``CROSSES``) of a proposal's named values; ``named_content``: the content's, its
     head's and its speaker's named values crossed, as (kind, feature) pairs (``_content_of``'s, then
-    the head's classes and the speaker's dependency); ``cue_key``: its cue's dependency feature,
+    the head's classes, the speaker's dependency and head word); ``cue_key``: its cue's dependency feature,
     class features, ``cue-agent=`` feature (None without a ``by`` agent), whether it has a ``prep``
     and its ``cue-word=`` feature (None without a cue)."""
     key = (source, quote_type, kind, head_dep, named_content, cue_key)
@@ -209,7 +213,7 @@ def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str
                                                       tuple[tuple[str, str], ...]]:
     """The content's words, the indices of its head's head and of that one's head, the head's
     dependency feature, the content features, the head's index and the content's named values
-    that ``CROSSES`` crosses with the source, as (kind, feature) pairs: its first tag, the head's
+    that ``CROSSES`` crosses, as (kind, feature) pairs: its first tag, its first word, the head's
     person (``head_person``) and entity kind, when it has them; read once per span."""
     key = (quote.start, quote.end)
     known = facts._contents.get(key)
@@ -307,7 +311,8 @@ def _cue_place(facts: DocFacts, quote: Span, cue: Span, cue_sentence: int) -> Fe
 def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple:
     """What the cue features read of the cue alone (read once per cue and lexicon): its own features
     up to ``cue-heads-content``, its classes' feature names (a tuple), its dependency's feature, its
-    root's index, its sentence, the lexicon and its classes' features with ``cue-in-lexicon``."""
+    root's index, its sentence, the lexicon, its classes' features with ``cue-in-lexicon`` and its
+    ``cue-word=`` feature, its ``cue-agent=`` feature and that ``cue-word=`` name."""
     key = (cue.start, cue.end, id(lexicon))
     known = facts._cues.get(key)
     if known is not None and known[5] is lexicon:  # (the lexicon itself is kept: its id stays its own)
@@ -367,7 +372,8 @@ def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: S
 def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
     """What the speaker features read of the speaker alone, once per span: its kind, sentence, its
     root's head's index, whether the root is a subject, its dependency feature, and the features
-    of its marks, the pre-labels, its length and whether it holds a named entity."""
+    of its marks, the pre-labels, its length and whether it holds a named entity, and its head's
+    ``speaker-word=`` name."""
     key = (speaker.start, speaker.end)
     known = facts._speakers.get(key)
     if known is None:
