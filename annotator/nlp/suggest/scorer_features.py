@@ -51,15 +51,15 @@ _HEAD_CHILDREN = ("ccomp", "acl", "relcl", "prep", "det", "poss", "amod", "compo
 #: The kinds are the part of a name before its ``=``; only features named ``kind=value`` are crossed,
 #: and the flags: a kind may also be one of ``CROSSED_FLAGS``, a feature that is there (1) or not: its cross is
 #: ``source=frame:clause|cue-has-prep``. The pairs after ``first-tag`` were chosen in session 16 by
-#: out-of-fold AUC on PolNeAR's tuning part (docs/prelabel.md, "Session 16, scorer"); the four with the
-#: words of our lists (``cue-word``, ``opener``, ``speaker-word``) in session 25.
+#: out-of-fold AUC on PolNeAR's tuning part (docs/prelabel.md, "Session 16, scorer"); the three with the
+#: words of our lists (``cue-word``, ``opener``, ``speaker-word``, by the type) in session 25.
 CROSSES: tuple[tuple[str, str], ...] = (
     ("source", "cue-class"), ("cue-class", "head-dep"), ("cue-class", "speaker"), ("type", "speaker"),
     ("source", "cue-dep"), ("source", "head-dep"), ("source", "type"), ("source", "head-person"),
     ("source", "cue-agent"), ("source", "head-ent"), ("source", "first-tag"),
     ("source", "content-head-class"), ("cue-class", "content-head-class"), ("source", "cue-has-prep"),
     ("source", "paragraph-has-prelabel"), ("speaker-dep", "cue-dep"), ("source", "head-tag"),
-    ("source", "cue-word"), ("type", "cue-word"), ("type", "opener"), ("type", "speaker-word"),
+    ("type", "cue-word"), ("type", "opener"), ("type", "speaker-word"),
 )
 #: The features crossed as they are (present or not), not by a named value.
 CROSSED_FLAGS: tuple[str, ...] = ("cue-has-prep", "paragraph-has-prelabel")

@@ -60,13 +60,13 @@ def test_a_speakers_head_is_named_only_when_our_lists_of_who_speaks_hold_it(nlp_
 
 
 @pytest.mark.model
-def test_a_suggestions_words_are_named_and_crossed_with_its_source_and_type(nlp_model):
+def test_a_suggestions_words_are_named_and_crossed_with_its_type(nlp_model):
     lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
     doc = nlp_model("Councillor Imani Boateng tries to widen the ferry lanes before the summer festival.")
     (p,) = [p for p in proposals(doc, lexicon, frozenset({"frame:infinitive"}))]
     feats = features(DocFacts.of(doc), p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
     assert feats["cue-word=try"] == 1.0 and feats["opener=to"] == 1.0 and feats["speaker-word=other"] == 1.0
-    assert feats["source=frame:infinitive|cue-word=try"] == 1.0
+    assert "source=frame:infinitive|cue-word=try" not in feats  # (as many weights as sources, out of fold no better)
     assert feats[f"type={p.quote_type}|cue-word=try"] == 1.0
     assert feats[f"type={p.quote_type}|opener=to"] == 1.0
     assert feats[f"type={p.quote_type}|speaker-word=other"] == 1.0
