@@ -18,8 +18,6 @@ demotion threshold together on the out-of-fold probabilities (``bench/scorer_ref
 printing them in sample too, beside the shipped promotion. ``--write`` then stores both tables
 (``scorer_weights.json`` and ``demote_weights.json``), only when the refit pays in sample (fewer plain
 keys than the shipped promotion, every precision at its bar; ``--force``: all the same).
-``--no-words`` leaves out the features that name a word of our lists (``cue-word=``, ``opener=``,
-``speaker-word=``; session 25), to measure what they add.
 ``--keep-promotion`` fits the first only and keeps the shipped promotion (its model, thresholds and
 the show model it was chosen with: the pre-labels stay the same). ``--write`` stores the weights and
 thresholds in ``annotator/nlp/suggest/scorer_weights.json``; its ``_made_by`` lists the commands (and
@@ -45,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import PARSE_CACHE, held_out_part, load_gold, split_folder, use_parse_cache  # noqa: E402  (bench/corpus.py)
-from scorer_data import collect, label, load, save, without_words  # noqa: E402  (bench/scorer_data.py)
+from scorer_data import collect, label, load, save  # noqa: E402  (bench/scorer_data.py)
 from scorer_choice import fit, promote_shifts, show_table  # noqa: E402  (bench/scorer_choice.py)
 
 from annotator.core.atomic import AtomicFile  # noqa: E402
@@ -186,9 +184,6 @@ def main() -> int:
                              "--cache; gathered again with --recollect)")
     parser.add_argument("--force", action="store_true",
                         help="with --write, store a full refit even when it does not pay in sample")
-    parser.add_argument("--no-words", action="store_true",
-                        help="fit without the features that name a word of our lists (cue-word=, opener=, "
-                             "speaker-word=): the fit as before session 25, to measure what the words add")
     parser.add_argument("--show-at", type=float, default=None,
                         help="only set the shipped table's show threshold (min_score) without fitting")
     args = parser.parse_args()
@@ -202,8 +197,6 @@ def main() -> int:
     rows = gather(args.corpus, args.cache, args.recollect, args.limit, args.parse_cache)
     for r in rows:
         label(r)
-    if args.no_words:
-        without_words(rows)
     n = sum(len(r.candidates) for r in rows)
     print(f"{len(rows)} tuning articles, {n} candidates, {sum(c.right for r in rows for c in r.candidates)} right")
     command = "nice -n 10 .venv/bin/python bench/fit_scorer.py " + " ".join(sys.argv[1:])
@@ -217,7 +210,7 @@ def main() -> int:
     from scorer_refit import refit_together  # bench/scorer_refit.py (it reads bench/fit_demote.py, which reads this)
 
     tables = refit_together(rows, shown, fit(rows, "attributed"), args.corpus, args.demote_cache, args.recollect,
-                            args.parse_cache, words=not args.no_words)
+                            args.parse_cache)
     if args.write and not (tables["pays"] or args.force):
         print("not written: the refit does not pay in sample (--force writes it all the same)")
     elif args.write:

@@ -18,7 +18,6 @@ from annotator.measure.keys import KEY_COSTS, SUGGESTION_COSTS, speaker_fix
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.lexicon import shared_lexicon
 from annotator.nlp.suggest.propose import Proposal, proposals
-from annotator.nlp.suggest.lexicon_classes import WORD_KINDS
 from annotator.nlp.suggest.scorer import DocFacts, base_features, proposal_neighbours
 from annotator.nlp.suggest.scores import SCORES
 
@@ -125,16 +124,6 @@ def collect(nlp, gold: list[Task], batch_size: int = 16) -> list[DocRows]:
         if n % 100 == 0:
             print(f"  {n} of {len(gold)} documents, {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return out
-
-
-def without_words(rows: list[DocRows]) -> list[DocRows]:
-    """``rows`` with the features that name a word of our lists (``lexicon_classes.WORD_KINDS``:
-    ``cue-word=say``…) taken out of every candidate, in place: a fit as it was before them (their
-    crosses go with them, ``crossed`` crossing only the kinds a candidate has)."""
-    for r in rows:
-        for c in r.candidates:
-            c.feats = {k: v for k, v in c.feats.items() if k.partition("=")[0] not in WORD_KINDS}
-    return rows
 
 
 def save(rows: list[DocRows], path: Path) -> None:

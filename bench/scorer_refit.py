@@ -16,7 +16,6 @@ from annotator.nlp.suggest.demote import DEMOTE_CROSSES
 from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.scorer import CROSSES, crossed, shifted, shipped_table, sigmoid, weighted_sum
 from scorer_choice import DocRows, Fitted, fit, promote_shifts  # bench/scorer_choice.py
-from scorer_data import without_words  # bench/scorer_data.py
 from scorer_joint import (  # bench/scorer_joint.py
     refit_pays,
     Outcomes, choose_together, line, prelabel_pairs, promotable_pairs, reliability,
@@ -70,18 +69,15 @@ def one_threshold(outcomes: Outcomes, sure: list[list[float]], unsure: list[list
 
 
 def refit_together(rows: list[DocRows], shown: Fitted, sure: Fitted, corpus, demote_cache, recollect: bool,
-                   parse_cache, *, words: bool = True) -> dict[str, dict | bool]:
+                   parse_cache) -> dict[str, dict | bool]:
     """The demotion model fitted on the rules' pre-labels (gathered, or read from ``demote_cache``),
     the thresholds chosen together on the out-of-fold probabilities, and the two tables to store
     (``scorer``: ``scorer_weights.json``'s, ``demote``: ``demote_weights.json``'s), and whether the
     refit ``pays``: in sample (as ``bench/corpus.py --tuning`` measures it) fewer plain keys than the
-    shipped promotion with the new show and demotion models, every precision at its bar. ``words``
-    False: the pre-labels' features that name a word of our lists left out (``scorer_data.without_words``)."""
+    shipped promotion with the new show and demotion models, every precision at its bar."""
     prelabel_rows = fit_demote.gather(corpus, demote_cache, recollect, parse_cache)
     for r in prelabel_rows:
         fit_demote.label(r)
-    if not words:
-        without_words(prelabel_rows)
     print(f"{sum(len(r.candidates) for r in prelabel_rows)} pre-labels, "
           f"{sum(c.right for r in prelabel_rows for c in r.candidates)} right")
     unsure = fit(prelabel_rows, "right", DEMOTE_CROSSES, by_gain=True)
@@ -110,8 +106,7 @@ def refit_together(rows: list[DocRows], shown: Fitted, sure: Fitted, corpus, dem
     shifts = promote_shifts(at)
     fitted_on = {"candidates": sum(len(r.candidates) for r in rows), "articles": len(rows),
                  "right": sum(c.right for r in rows for c in r.candidates), "crosses": [list(c) for c in CROSSES],
-                 "show_model": "by gain", "promotion": "chosen with the demotion (bench/scorer_joint.py)",
-                 "words": words}
+                 "show_model": "by gain", "promotion": "chosen with the demotion (bench/scorer_joint.py)"}
     scorer = {"sources": shown.sources, "min_score": show_at, "promote_min_score": indirect, "promote_shifts": shifts,
               "fit": fitted_on, "weights": shown.weights, "promote_weights": shifted(sure.weights, shifts)}
     return {"scorer": scorer, "demote": fit_demote.demote_table(unsure, demote_at, prelabel_rows, demote_at),

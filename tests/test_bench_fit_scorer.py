@@ -12,7 +12,7 @@ from tests import bench_scripts
 sys.path.insert(0, str(bench_scripts.ROOT / "bench"))
 
 from scorer_choice import fit  # bench/scorer_choice.py
-from scorer_data import Candidate, DocRows, without_words  # bench/scorer_data.py
+from scorer_data import Candidate, DocRows  # bench/scorer_data.py
 
 
 def test_bench_fit_scorer_without_a_corpus_skips_cleanly(tmp_path):
@@ -60,14 +60,6 @@ def test_the_fit_learns_the_feature_that_separates_right_from_wrong():
     without = [p for r, ps in zip(rows, fitted.oof, strict=True) for c, p in zip(r.candidates, ps, strict=True)
                if "clear-cue" not in c.feats]
     assert 0.6 < sum(with_cue) / len(with_cue) < 0.8 and 0.05 < sum(without) / len(without) < 0.15
-
-
-def test_no_words_takes_out_the_features_naming_a_word_and_leaves_the_others():
-    quote = Span(0, 4, 0, 0, QUOTE, text="word", quote_type="indirect")
-    feats = {"bias": 1.0, "cue-word=say": 1.0, "opener=that": 1.0, "speaker-word=other": 1.0, "cue-class=speech": 1.0}
-    task = Task(text="word")
-    rows = [DocRows(task, task, [Candidate(dict(feats), "frame:clause", quote, None, None)])]
-    assert without_words(rows)[0].candidates[0].feats == {"bias": 1.0, "cue-class=speech": 1.0}
 
 
 def test_a_threshold_per_quote_type_is_folded_into_the_type_weight():

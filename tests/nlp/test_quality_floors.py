@@ -42,16 +42,10 @@ pytestmark = pytest.mark.model
 #: F1 0.952 / 0.952 -> 0.929 / 0.929 (four pieces of two raising verbs), news_dev 0.939 -> 0.934 (one),
 #: news_blind unchanged, attributed and resolved unchanged everywhere. news_heldout's quote floors
 #: moved by as much.
-#: Session 25: the scorer refitted with the words of our lists (promotion, show and demotion together)
-#: adds four quotes these sets' convention does not count: three sure suggestions with a cue and no
-#: speaker (a passive's ``The deal``, two raising verbs' complements) and news_blind's approval vote
-#: (``approved the plan by 41 votes``): news_blind 0.919 / 0.899 / 0.912 / 0.884 -> 0.907 / 0.887 /
-#: 0.905 / 0.878, news_heldout's quotes 0.924 / 0.924 -> 0.913 / 0.913; news_dev unchanged. Those
-#: floors moved by a hundredth (a separate commit: the lead's to take or leave).
 FLOORS = {
     "news_dev": (0.93, 0.90, 0.93, 0.88, 0.85),
-    "news_blind": (0.90, 0.88, 0.90, 0.87, 0.80),
-    "news_heldout": (0.91, 0.91, 0.94, 0.90, 0.78),
+    "news_blind": (0.91, 0.89, 0.91, 0.88, 0.80),
+    "news_heldout": (0.92, 0.92, 0.94, 0.90, 0.78),
 }
 
 

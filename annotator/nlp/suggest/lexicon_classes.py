@@ -1,21 +1,15 @@
-"""Which of our lexicon's classes a cue's words belong to (``cue_classes``), read through one index
-per lexicon's tables (``class_index``): the scorer's cue-class features (``scorer_features``); and
-the words of our own lists the scorer names (``cue_word``, ``opening_word``, ``speaker_word``): a
-word of the text is named only when one of our lists holds it, any other is ``other``, so no
-feature's word comes from a corpus."""
+"""Which of our lexicon's classes a cue's words belong to (``cue_classes``: membership only, never
+the words), read through one index per lexicon's tables (``class_index``): the scorer's cue-class
+features (``scorer_features``)."""
 
 from __future__ import annotations
 
 from operator import attrgetter, is_
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from annotator.nlp.cue_words import CUE_VERB_CLASSES, STANCE_NOUN_PREPOSITIONS
-from annotator.nlp.lexicon import ADJUNCT_CLAUSE_MARKS, CONTENT_AFTER_MARKS, WH_WORDS, Lexicon
-from annotator.nlp.name_words import (
-    BUSINESS_ROLES, GROUP_SHARES, INDEFINITE, ORGANISATION_NOUNS, PERSON_NOUNS, PERSONAL_PRONOUNS, REPORTING_THINGS,
-    SPEAKING_PRONOUNS, TITLES,
-)
+from annotator.nlp.lexicon import Lexicon
 
 #: The lexicon's classes a cue is looked up in: feature name → the ``Lexicon`` attribute holding it
 #: (a set of words, or a table word → words, whose keys are the class).
@@ -81,43 +75,3 @@ def cue_classes(cue: Span, lexicon: Lexicon) -> list[str]:
     for token in cue:
         found.update(index.get(token.lemma_.lower(), ()), index.get(token.lower_, ()))
     return sorted(found, key=_CLASS_RANK.__getitem__)
-
-
-#: The words a content may open with that the scorer names (``opener=that``): our lexicon's clause
-#: marks (``that``, the wh-words, the adjunct clauses' ``as``/``because``), the personal pronouns,
-#: and a few function words of ours (an infinitive's ``to``, ``if``, an article, ``there``).
-OPENING_WORDS = WH_WORDS | CONTENT_AFTER_MARKS | ADJUNCT_CLAUSE_MARKS | PERSONAL_PRONOUNS | frozenset(
-    {"to", "if", "for", "the", "a", "an", "there", "this", "these", "but", "and", "not", "in", "on"})
-#: The speakers' head words the scorer names (``speaker-word=official``): our lists of who is named
-#: (``name_words``): pronouns, person and organisation nouns, titles, reports, indefinite groups
-#: (but ``other``, which names every word outside them).
-SPEAKER_WORDS = (PERSONAL_PRONOUNS | SPEAKING_PRONOUNS | PERSON_NOUNS | TITLES | ORGANISATION_NOUNS
-                 | REPORTING_THINGS | BUSINESS_ROLES | INDEFINITE | GROUP_SHARES) - {"other"}
-#: The kinds of the features that name a word (their value is a word of our lists, or ``other``).
-WORD_KINDS = ("cue-word", "opener", "speaker-word")
-
-
-def cue_word(root: Token, lexicon: Lexicon) -> str:
-    """``cue-word=LEMMA`` for a cue whose root's lemma (or, failing it, its lower case) is a word of
-    our lexicon (``class_index``), else ``cue-word=other``."""
-    index = class_index(lexicon)
-    word = root.lemma_.lower()
-    if word not in index:
-        word = root.lower_ if root.lower_ in index else "other"
-    return "cue-word=" + word
-
-
-def opening_word(quote: Span) -> str:
-    """``opener=WORD`` for a content whose first word (past an opening quotation mark) is one of
-    ``OPENING_WORDS``, else ``opener=other``."""
-    first = quote[1] if len(quote) > 1 and quote[0].is_punct else quote[0]
-    return "opener=" + (first.lower_ if first.lower_ in OPENING_WORDS else "other")
-
-
-def speaker_word(root: Token) -> str:
-    """``speaker-word=WORD`` for a speaker whose head's lemma (or lower case) is one of ``SPEAKER_WORDS``,
-    else ``speaker-word=other``."""
-    word = root.lemma_.lower()
-    if word not in SPEAKER_WORDS:
-        word = root.lower_ if root.lower_ in SPEAKER_WORDS else "other"
-    return "speaker-word=" + word

@@ -1,8 +1,7 @@
 """A learned score for a suggestion: the probability that it is a right attribution, from what the
-parse says about it and the words of our own lists it holds, never a word outside them. A logistic
-model: the features of one suggestion (``features``, in ``scorer_features.py``: its source, length,
-speaker kind, the cue's classes in our lexicon, the cue's lemma, the content's first word and the
-speaker's head word when one of our lists holds them, the parse around cue and content, quote marks, the pre-labels near it, its place in the
+parse says about it, never from its words. A logistic model: the features of one suggestion
+(``features``, in ``scorer_features.py``: its source, length, speaker kind, the cue's classes in our
+lexicon, the parse around cue and content, quote marks, the pre-labels near it, its place in the
 document, and crosses of these) are names with values; the score is the sigmoid of their weighted
 sum. A suggestion of a source the model was not fitted on keeps the rate table's score
 (``scores.table_score``).

@@ -1,13 +1,10 @@
-"""The named features of a suggestion, read off the parse and the pre-labels around it, and its
-words only when one of our own lists holds them (``features``: name → value, the learned scorer's
-input; ``scorer.py`` weighs them).
+"""The named features of a suggestion, read off the parse and the pre-labels around it, never its
+words (``features``: name → value, the learned scorer's input; ``scorer.py`` weighs them).
 
 Three parts: the content (its head's part of speech, dependency and tag, its place in its sentence
 and paragraph, quotation marks, the pre-labels near it, what its tokens hold: named entities, a
-finite verb, a comma, a pronoun, a number; its first word, ``opener=that``), the cue (its parse,
-which of our lexicon's classes it belongs to, its lemma, ``cue-word=say``, where it stands), and the
-speaker (its kind, its head word, ``speaker-word=official``, how it is tied to the cue); a word none of
-our lists holds is ``other`` (``lexicon_classes``); then
+finite verb, a comma, a pronoun, a number), the cue (its parse, which of our lexicon's
+classes it belongs to, where it stands), and the speaker (its kind, how it is tied to the cue); then
 the crosses of some of their named values (``CROSSES``: ``source=…|cue-class=…``), so a weight can
 depend on the pair. The facts every suggestion of one Doc shares are read once (``DocFacts``, in
 ``doc_facts``), and so is what one content span, cue or speaker gives (proposals of several sources
@@ -23,9 +20,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.content_counts import NAMED, content_counts
 from annotator.nlp.suggest.doc_facts import DocFacts, Features
-from annotator.nlp.suggest.lexicon_classes import (  # noqa: F401  (CLASS_ATTRIBUTES, class_index re-exported)
-    CLASS_ATTRIBUTES, class_index, cue_classes, cue_word, opening_word, speaker_word,
-)
+from annotator.nlp.suggest.lexicon_classes import CLASS_ATTRIBUTES, class_index, cue_classes  # noqa: F401  (re-exported)
 from annotator.nlp.suggest.scores import BANDS, band
 
 #: Named-entity labels of a speaker, by kind.
@@ -51,15 +46,13 @@ _HEAD_CHILDREN = ("ccomp", "acl", "relcl", "prep", "det", "poss", "amod", "compo
 #: The kinds are the part of a name before its ``=``; only features named ``kind=value`` are crossed,
 #: and the flags: a kind may also be one of ``CROSSED_FLAGS``, a feature that is there (1) or not: its cross is
 #: ``source=frame:clause|cue-has-prep``. The pairs after ``first-tag`` were chosen in session 16 by
-#: out-of-fold AUC on PolNeAR's tuning part (docs/prelabel.md, "Session 16, scorer"); the three with the
-#: words of our lists (``cue-word``, ``opener``, ``speaker-word``, by the type) in session 25.
+#: out-of-fold AUC on PolNeAR's tuning part (docs/prelabel.md, "Session 16, scorer").
 CROSSES: tuple[tuple[str, str], ...] = (
     ("source", "cue-class"), ("cue-class", "head-dep"), ("cue-class", "speaker"), ("type", "speaker"),
     ("source", "cue-dep"), ("source", "head-dep"), ("source", "type"), ("source", "head-person"),
     ("source", "cue-agent"), ("source", "head-ent"), ("source", "first-tag"),
     ("source", "content-head-class"), ("cue-class", "content-head-class"), ("source", "cue-has-prep"),
     ("source", "paragraph-has-prelabel"), ("speaker-dep", "cue-dep"), ("source", "head-tag"),
-    ("type", "cue-word"), ("type", "opener"), ("type", "speaker-word"),
 )
 #: The features crossed as they are (present or not), not by a named value.
 CROSSED_FLAGS: tuple[str, ...] = ("cue-has-prep", "paragraph-has-prelabel")
@@ -117,15 +110,15 @@ def feature_blocks(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span
         blocks.append(_NO_CUE)
         cue_root, cue_key = None, None
     else:
-        own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon, agent, word = _cue_of(facts, cue, lexicon)
+        own, classes, cue_dep, cue_root, cue_sentence, _, in_lexicon, agent = _cue_of(facts, cue, lexicon)
         blocks += [own, _HEADS_CONTENT[cue_root in heads], in_lexicon, _cue_place(facts, quote, cue, cue_sentence)]
-        cue_key = (cue_dep, classes, agent, own.get("cue-has-prep") == 1.0, word)
+        cue_key = (cue_dep, classes, agent, own.get("cue-has-prep") == 1.0)
     if spoken is not None:
         blocks.append(_speaker_features(facts, quote, cue, speaker, spoken, cue_root))
     if crosses:
         named += tuple(("content-head-class", name) for name in head_classes)
         if spoken is not None:
-            named += (("speaker-dep", spoken[4]), ("speaker-word", spoken[10]))
+            named += (("speaker-dep", spoken[4]),)
         blocks.append(_crosses(facts, source, quote_type, kind, head_dep, named, cue_key))
     return blocks
 
@@ -162,12 +155,12 @@ def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
 
 def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep: str,
              named_content: tuple[tuple[str, str], ...],
-             cue_key: tuple[str, tuple[str, ...], str | None, bool, str] | None) -> Features:
+             cue_key: tuple[str, tuple[str, ...], str | None, bool] | None) -> Features:
     """The crosses (``CROSSES``) of a proposal's named values; ``named_content``: the content's, its
     head's and its speaker's named values crossed, as (kind, feature) pairs (``_content_of``'s, then
-    the head's classes, the speaker's dependency and head word); ``cue_key``: its cue's dependency feature,
-    class features, ``cue-agent=`` feature (None without a ``by`` agent), whether it has a ``prep``
-    and its ``cue-word=`` feature (None without a cue)."""
+    the head's classes and the speaker's dependency); ``cue_key``: its cue's dependency feature,
+    class features, ``cue-agent=`` feature (None without a ``by`` agent) and whether it has a ``prep``
+    (None without a cue)."""
     key = (source, quote_type, kind, head_dep, named_content, cue_key)
     known = facts._crosses.get(key)
     if known is None:
@@ -181,7 +174,6 @@ def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep:
                 named["cue-agent"] = [cue_key[2]]
             if cue_key[3]:
                 named["cue-has-prep"] = ["cue-has-prep"]
-            named["cue-word"] = [cue_key[4]]
         known = facts._crosses[key] = {}
         _add_crosses(known, named, CROSSES)
     return known
@@ -213,7 +205,7 @@ def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str
                                                       tuple[tuple[str, str], ...]]:
     """The content's words, the indices of its head's head and of that one's head, the head's
     dependency feature, the content features, the head's index and the content's named values
-    that ``CROSSES`` crosses, as (kind, feature) pairs: its first tag, its first word, the head's
+    that ``CROSSES`` crosses with the source, as (kind, feature) pairs: its first tag, the head's
     person (``head_person``) and entity kind, when it has them; read once per span."""
     key = (quote.start, quote.end)
     known = facts._contents.get(key)
@@ -221,14 +213,14 @@ def _content_of(facts: DocFacts, quote: Span) -> tuple[int, tuple[int, int], str
         head = quote.root
         up = head.head
         content = _content_features(facts, quote, head)
-        named = [("first-tag", f"first-tag={_kind(quote[0].tag_, _TAGS)}"), ("opener", opening_word(quote))]
+        named = [("first-tag", f"first-tag={_kind(quote[0].tag_, _TAGS)}")]
         person = head_person(head)
         entity = _ENTITY_KINDS.get(head.ent_type_)
         if person is not None:
             named.append(("head-person", person))
         if entity is not None:
             named.append(("head-ent", f"head-ent={entity}"))
-        for _, name in named[2:]:
+        for _, name in named[1:]:
             content[name] = 1.0
         named.append(("head-tag", f"head-tag={_kind(head.tag_, _TAGS)}"))
         if content["paragraph-has-prelabel"]:
@@ -266,7 +258,6 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
     return {
         f"head-pos={_kind(head.pos_, _POS)}": 1.0,
         f"head-tag={_kind(head.tag_, _TAGS)}": 1.0, f"first-tag={_kind(quote[0].tag_, _TAGS)}": 1.0,
-        opening_word(quote): 1.0,
         "head-has-subject": float(not _SUBJECTS.isdisjoint(deps)),
         "head-negated": float("neg" in deps),
         "starts-sentence": float(quote.start == sent_start),
@@ -311,8 +302,7 @@ def _cue_place(facts: DocFacts, quote: Span, cue: Span, cue_sentence: int) -> Fe
 def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple:
     """What the cue features read of the cue alone (read once per cue and lexicon): its own features
     up to ``cue-heads-content``, its classes' feature names (a tuple), its dependency's feature, its
-    root's index, its sentence, the lexicon, its classes' features with ``cue-in-lexicon`` and its
-    ``cue-word=`` feature, its ``cue-agent=`` feature and that ``cue-word=`` name."""
+    root's index, its sentence, the lexicon and its classes' features with ``cue-in-lexicon``."""
     key = (cue.start, cue.end, id(lexicon))
     known = facts._cues.get(key)
     if known is not None and known[5] is lexicon:  # (the lexicon itself is kept: its id stays its own)
@@ -341,16 +331,14 @@ def _cue_of(facts: DocFacts, cue: Span, lexicon: Lexicon) -> tuple:
     classes = tuple(f"cue-class={name}" for name in cue_classes(cue, lexicon))
     in_lexicon = dict.fromkeys(classes, 1.0)
     in_lexicon["cue-in-lexicon"] = float(bool(classes))
-    word = cue_word(root, lexicon)
-    in_lexicon[word] = 1.0
-    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon, in_lexicon, agent, word)
+    known = facts._cues[key] = (own, classes, cue_dep, root.i, sentence, lexicon, in_lexicon, agent)
     return known
 
 
 def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: Span, spoken: tuple,
                       cue_root: int | None) -> Features:
     """``spoken``: ``_speaker_of(facts, speaker)``; ``cue_root``: the index of the cue's root."""
-    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words, named, _ = spoken
+    _, sentence, head, subject, dep, in_marks, in_quote, of_prelabel, log_words, named = spoken
     near = cue if cue is not None else quote
     gap = near.start - speaker.end if speaker.end <= near.start else max(speaker.start - near.end, 0)
     return {
@@ -365,15 +353,13 @@ def _speaker_features(facts: DocFacts, quote: Span, cue: Span | None, speaker: S
         "log-speaker-gap": math.log1p(gap),
         "speaker-in-content": float(quote.start <= speaker.start and speaker.end <= quote.end),
         "speaker-has-entity": named,
-        spoken[10]: 1.0,
     }
 
 
 def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
     """What the speaker features read of the speaker alone, once per span: its kind, sentence, its
     root's head's index, whether the root is a subject, its dependency feature, and the features
-    of its marks, the pre-labels, its length and whether it holds a named entity, and its head's
-    ``speaker-word=`` name."""
+    of its marks, the pre-labels, its length and whether it holds a named entity."""
     key = (speaker.start, speaker.end)
     known = facts._speakers.get(key)
     if known is None:
@@ -383,5 +369,5 @@ def _speaker_of(facts: DocFacts, speaker: Span) -> tuple:
             f"speaker-dep={_kind(root.dep_, _DEPS)}",
             float(facts.in_marks(speaker.start_char, speaker.end_char) > 0.5),
             float(facts.in_quote(speaker.start, speaker.end)), float(root.lower_ in facts.speaker_words),
-            math.log1p(len(speaker)), float(any(t.ent_type_ in NAMED for t in speaker)), speaker_word(root))
+            math.log1p(len(speaker)), float(any(t.ent_type_ in NAMED for t in speaker)))
     return known

@@ -115,11 +115,9 @@ def test_suggestions_convert_to_records_and_back(nlp_model):
 def test_prelabel_no_suggestions_writes_none(tmp_path, monkeypatch, nlp_model):
     monkeypatch.setattr("annotator.nlp.pipeline.load_pipeline", lambda model=None: nlp_model)
     source = tmp_path / "in.txt"
-    # a suggestion scored clear of the show and promote thresholds (0.30 against 0.19 and 0.59), so a
-    # refit of the scorer seldom moves it across either (the union's wish for the city to reopen the
-    # old depot, about 0.4 until session 25, is promoted by the refit with the words of our lists)
-    source.write_text("Councillor Imani Boateng tries to widen the ferry lanes before the summer festival.\n",
-                      encoding="utf-8")
+    # a suggestion scored well clear of the show and promote thresholds (about 0.4), so a refit of
+    # the scorer does not move it across either (TRIES's, 0.21, fell to 0.1995 in session 18's)
+    source.write_text("The union wants the city to reopen the old depot before winter.\n", encoding="utf-8")
     runner = CliRunner()
     for flag, out in (("--no-suggestions", tmp_path / "off.jsonl"), (None, tmp_path / "on.jsonl")):
         result = runner.invoke(app, ["prelabel", str(source), "-o", str(out), *([flag] if flag else [])])
@@ -127,7 +125,7 @@ def test_prelabel_no_suggestions_writes_none(tmp_path, monkeypatch, nlp_model):
     off = json.loads((tmp_path / "off.jsonl").read_text(encoding="utf-8"))
     on = json.loads((tmp_path / "on.jsonl").read_text(encoding="utf-8"))
     assert "suggestions" not in off
-    assert [s["quote"]["text"] for s in on["suggestions"]] == ["to widen the ferry lanes before the summer festival"]
+    assert [s["quote"]["text"] for s in on["suggestions"]] == ["the city to reopen the old depot before winter"]
     assert on["spans"] == off["spans"]
 
 
