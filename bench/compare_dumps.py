@@ -6,7 +6,7 @@ articles compared article by article (session 25).
 Each folder holds ``gold.jsonl`` and ``predicted.jsonl``. Per article the keys to gold are counted
 exactly as ``bench/corpus.py``'s ``print_keys`` counts them (``measure.keys``: ``keys_to_gold`` and
 ``fix_keys`` plain, ``suggestion_fixes`` and ``keys_with_suggestions`` with suggestions). For each
-measure it prints both means, the paired difference B − A (mean, and a 95% interval from a seeded
+measure it prints both means, the paired difference B - A (mean, and a 95% interval from a seeded
 paired bootstrap that resamples articles), how many articles got better (fewer keys), worse and
 unchanged, and the fixes per article that moved (add, delete, speaker, extent; suggestions visited
 and taken). An interval that holds 0 is a difference the articles cannot tell from noise.
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotator.core.records import Task  # noqa: E402
-from annotator.core.sources import read_tasks  # noqa: E402
+from annotator.core.sources import InputError, read_tasks  # noqa: E402
 from annotator.measure.keys import fix_keys, keys_to_gold, keys_with_suggestions, suggestion_fixes  # noqa: E402
 
 MEASURES = ("plain", "with suggestions")
@@ -55,7 +55,7 @@ class ArticleKeys:
 
 @dataclass
 class Paired:
-    """B − A over the articles for one measure: the means, the mean difference, its bootstrap 95%
+    """B - A over the articles for one measure: the means, the mean difference, its bootstrap 95%
     interval and the articles with fewer (better), more (worse) and the same keys."""
     mean_a: float
     mean_b: float
@@ -126,7 +126,10 @@ def read_dump(folder: Path) -> tuple[list[Task], list[Task]]:
         if not path.is_file():
             raise DumpError(f"{path}: no such file (a bench/corpus.py --dump DIR folder holds gold.jsonl "
                             "and predicted.jsonl)")
-        tasks = [task for _, task in read_tasks([path])]
+        try:
+            tasks = [task for _, task in read_tasks([path])]
+        except InputError as error:
+            raise DumpError(str(error)) from None
         if not tasks:
             raise DumpError(f"{path}: no articles")
         texts = Counter(task.text for task in tasks)
@@ -172,11 +175,11 @@ def _gold_of(task: Task) -> tuple:
 
 def print_comparison(result: dict, name_a: str, name_b: str, resamples: int, seed: int) -> None:
     n = result["articles"]
-    print(f"{n} articles; A = {name_a}, B = {name_b}; B − A per article, paired bootstrap over articles "
+    print(f"{n} articles; A = {name_a}, B = {name_b}; B - A per article, paired bootstrap over articles "
           f"({resamples} resamples, seed {seed})")
     for measure, p in result["measures"].items():
         verdict = "holds 0: not told from noise" if p.low <= 0 <= p.high else "excludes 0"
-        print(f"keys {measure}: A {p.mean_a:.3f}, B {p.mean_b:.3f}; B − A {p.diff:+.3f}, 95% interval "
+        print(f"keys {measure}: A {p.mean_a:.3f}, B {p.mean_b:.3f}; B - A {p.diff:+.3f}, 95% interval "
               f"[{p.low:+.3f}, {p.high:+.3f}] ({verdict}); articles better {p.better}, worse {p.worse}, "
               f"unchanged {p.unchanged}")
     print("per article, A → B: " + ", ".join(
