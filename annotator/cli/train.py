@@ -35,8 +35,9 @@ def train_command(
                                "model's shared tok2vec, which stays frozen so the base tagger and parser do not "
                                "change: no second tok2vec to run; 0.90x the rules' speed against 0.79x, but on "
                                "PolNeAR its quotes scored dev attributed F1 0.45 against 0.58), 'spancat' (labels "
-                               "the spans the parse proposes, listening to the base model's tok2vec) or 'frames' (no span model: the rules and "
-                               "the cue frames the documents annotate, learned in the time it takes to parse them)."),
+                               "the spans the parse proposes, listening to the base model's tok2vec) or 'frames' "
+                               "(no span model: the rules and the cue frames the documents annotate, learned in "
+                               "the time it takes to parse them)."),
     frames: bool = typer.Option(False, "--frames", help="With 'ner' or 'spancat': also learn cue frames on top "
                                 "of the trained pipeline (their threshold chosen on dev)."),
     pretrain: list[Path] = typer.Option(None, "--pretrain", help="Raw texts (.txt, a folder, JSONL with a 'text' "
