@@ -62,3 +62,20 @@ def test_coref_organisation_named_in_apposition_or_as_subject_of_its_report(quot
     assert quotes[0].who == "Unison Health"
     quotes = quotes_in("Halvorsen Shipping Ltd will close two yards, the company said on Monday.")
     assert quotes[0].who == "Halvorsen Shipping Ltd"
+
+
+def test_coref_description_brought_in_unnamed_is_not_the_last_named_person(quotes_in):
+    quotes = quotes_in("The board hired a consultant to study the fares. Tomas Reyes, who runs a bakery, "
+                       "argued that a pass would cost too much.\n\nAccording to the consultant, the ferry "
+                       "lost money every year.")
+    said = next(q for q in quotes if q.text.startswith("the ferry lost money"))
+    assert said.speaker == "the consultant" and said.who == "the consultant"
+    quotes = quotes_in('Lars Eriksen crossed the line first on Sunday. A rider from Bergen was second.\n\n'
+                       '"I had nothing left at the end," the Dane said.')
+    assert quotes[0].who == "Lars Eriksen"  # (no Dane brought in unnamed: the last named subject)
+
+
+def test_coref_a_fuller_description_still_finds_the_last_named_subject(quotes_in):
+    quotes = quotes_in("The county hired a governor's aide last year. Mara Quist won the race on Tuesday.\n\n"
+                       '"We start tomorrow," the new governor said.')
+    assert quotes[0].who == "Mara Quist"

@@ -54,10 +54,23 @@ def _resolve(scan: CorefScan, speaker: Span) -> Person | None:
         if person is not None:
             return person
     person = _described(scan, speaker)
-    if person is None and describes_person(speaker):
+    if person is None and describes_person(speaker) and not _introduced_unnamed(speaker):
         # "the Dane said", "the striker added": the person last named as a subject before it.
         person = _antecedent(scan, speaker, None, cataphora=False)
     return person
+
+
+def _introduced_unnamed(speaker: Span) -> bool:
+    """``the consultant`` after ``a consultant's report`` (or ``hired a consultant``): a bare description
+    brought in earlier with ``a``/``an`` and no name beside it (a named one is ``_described``'s) is that
+    unnamed one, never the person named last."""
+    root = speaker.root
+    if len(speaker) != 2 or speaker[0].lower_ != "the" or speaker[1].i != root.i:
+        return False  # (only a bare ``the NOUN``: ``the Ohio governor`` says more than ``a governor`` did)
+    head = root.lemma_.lower()
+    return any(token.lemma_.lower() == head and token.pos_ == "NOUN"
+               and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+               for token in speaker.doc[:speaker.start])
 
 
 def _antecedent(scan: CorefScan, speaker: Span, gender: str | None, cataphora: bool = True) -> Person | None:
