@@ -40,7 +40,7 @@ from annotator.measure.evaluation import (  # noqa: E402
     Attribution, evaluate, match_quotes_with_pieces, same_speaker, speakers_of,
 )
 from annotator.measure.keys import (  # noqa: E402
-    KEY_COSTS, SUGGESTION_COSTS, fix_keys, keys_to_gold, keys_with_suggestions, suggestion_fixes,
+    KEY_COSTS, SUGGESTION_COSTS, document_keys,
 )
 from annotator.nlp.suggest.demote import (  # noqa: E402
     AmongPreLabels, DEMOTE_CROSSES, DEMOTED_SOURCE, PRELABEL_SOURCE, DemoteModel, prelabel_features, prelabels,
@@ -163,12 +163,6 @@ def measure(rows: list[DocRows], predicted: list[Task]) -> dict:
     return {"plain": plain, "shown": shown, "demoted": sum(sum(s.source == DEMOTED_SOURCE for s in p.suggestions)
                                                            for p in predicted) / len(predicted),
             "scores": {k: (s.f1, s.precision) for k, s in scores.items()}}
-
-
-def document_keys(gold: Task, predicted: Task) -> tuple[int, int]:
-    """The keys to bring ``predicted`` to ``gold``: plain (extents not counted), and with suggestions."""
-    fixes = keys_to_gold(gold, predicted)
-    return (fix_keys(fixes), keys_with_suggestions(fixes, suggestion_fixes(gold, predicted)))
 
 
 def line(name: str, m: dict, base: dict | None = None) -> str:

@@ -41,7 +41,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from annotator.measure.evaluation import evaluate
-from annotator.measure.keys import keys_to_gold, keys_with_suggestions, mean_keys, suggestion_fixes
+from annotator.measure.keys import document_keys
 from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
@@ -143,10 +143,12 @@ def rechosen(folder: Path, dev: list[Task]):
 
 
 def scores(gold: list[Task], predicted: list[Task]) -> dict[str, list[float]]:
-    # keys with the pipeline's suggestions too (each visited, the right ones taken), as bench/corpus.py counts
-    suggested = [keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p))
-                 for g, p in zip(gold, predicted, strict=True)]
-    out: dict = {"keys": mean_keys(gold, predicted), "keys_suggested": sum(suggested) / max(len(gold), 1)}
+    # keys plain and with the pipeline's suggestions (each visited, the right ones taken), as bench/corpus.py
+    # counts them; a prediction matched to its gold by text, as ``mean_keys`` matches
+    by_text = {p.text: p for p in predicted}
+    keys = [document_keys(g, by_text.get(g.text) or Task(text=g.text)) for g in gold]
+    n = max(len(gold), 1)
+    out: dict = {"keys": sum(plain for plain, _ in keys) / n, "keys_suggested": sum(shown for _, shown in keys) / n}
     for kind in KINDS:
         result = evaluate([only_kind(t, kind) for t in gold], [only_kind(t, kind) for t in predicted])
         out[kind] = [round(result.quotes_overlap.f1, 3), round(result.attributed.f1, 3), round(result.resolved.f1, 3)]

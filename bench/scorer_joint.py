@@ -13,8 +13,9 @@ import numpy
 
 from annotator.core.records import QUOTE_TYPES, Task
 from annotator.measure.evaluation import KindScore, evaluate
+from annotator.measure.keys import document_keys
 from annotator.measure.spans import Score
-from fit_demote import Candidate, demoted, document_keys  # bench/fit_demote.py
+from fit_demote import Candidate, demoted  # bench/fit_demote.py
 from scorer_choice import DocRows, _chosen, predicted, promoted  # bench/scorer_choice.py
 
 #: The attributed precision each kind must keep on the simulated tuning output: the tuning floors

@@ -179,3 +179,10 @@ def keys_with_suggestions(fixes: Counter, suggested: Counter, *, extent: bool = 
     keys += SUGGESTION_COSTS["take"] * (suggested["take"] + suggested["replace"])
     keys += sum(KEY_COSTS[kind] * suggested[kind] for kind in ("add", "speaker", "delete") + (("extent",) if extent else ()))
     return keys
+
+
+def document_keys(gold: Task, predicted: Task) -> tuple[int, int]:
+    """The keys to bring ``predicted`` to ``gold``: plain (extents not counted), and with suggestions
+    (``keys_with_suggestions``), from one count of the fixes."""
+    fixes = keys_to_gold(gold, predicted)
+    return fix_keys(fixes), keys_with_suggestions(fixes, suggestion_fixes(gold, predicted))

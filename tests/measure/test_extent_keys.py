@@ -5,7 +5,7 @@ quote that paired with nothing, are saved); visited only otherwise. Hand-made re
 from __future__ import annotations
 
 from annotator.core.records import QUOTE, SAID_BY, SPEAKER, Relation, Span, Suggestion, Task
-from annotator.measure.keys import KEY_COSTS, keys_to_gold, keys_with_suggestions, suggestion_fixes
+from annotator.measure.keys import KEY_COSTS, document_keys, keys_to_gold, keys_with_suggestions, suggestion_fixes
 
 TEXT = "Ana said the bridge would open soon and the tolls would stay low. Ben hopes to win the vote."
 
@@ -79,3 +79,9 @@ def test_an_extent_and_a_quote_of_its_own_never_both_take_one_gold_quote():
     own = Suggestion(span("the bridge would open soon", QUOTE, "indirect"), score=0.3, source="frame:clause")
     suggested = suggestion_fixes(gold(), pre(own, extent(WHOLE.text)))
     assert (suggested["replace"], suggested["take"]) == (1, 0)
+
+
+def test_document_keys_gives_the_plain_keys_and_the_keys_with_suggestions_of_one_count():
+    assert document_keys(gold(), pre()) == (KEY_COSTS["delete"] + 2 * KEY_COSTS["add"],) * 2
+    assert document_keys(gold(), pre(extent(WHOLE.text))) == (KEY_COSTS["delete"] + 2 * KEY_COSTS["add"],
+                                                              KEY_COSTS["add"] + 1 + 1)
