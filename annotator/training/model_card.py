@@ -10,6 +10,7 @@ from typing import Any
 
 from annotator.training.data import TrainingData
 from annotator.training.fold_check import describe_figures
+from annotator.training.settings import SHARED_DESIGN
 from annotator.training.trainer import TrainingResult
 
 
@@ -59,7 +60,7 @@ def model_readme(meta: dict[str, Any]) -> str:
         f"{meta['minutes']} minutes (best dev score at step {meta['best_step']}, seed {meta['seed']}); "
         f"span model: `{meta.get('design', 'ner')}`"
         + (" (its tagger listens to the base model's shared tok2vec, which training left frozen: the tags, "
-           "parses and entities are the base model's own)." if meta.get("design") == "ner-shared" else "."),
+           "parses and entities are the base model's own)." if meta.get("design") == SHARED_DESIGN else "."),
         "",
         "## Data",
         "",
