@@ -17,7 +17,7 @@ from sklearn.model_selection import GroupKFold
 
 from annotator.core.records import CUE_REL, QUOTE, QUOTE_TYPES, SAID_BY, Relation, Span, Suggestion, Task
 from annotator.measure.evaluation import evaluate
-from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
+from annotator.measure.keys import document_keys
 from annotator.nlp.frames.candidates import overlaps_any
 from annotator.nlp.suggest.component import PROMOTE_SOURCELESS_MIN_SCORE
 from annotator.nlp.suggest.scorer import CROSSES, crossed, shifted
@@ -196,7 +196,7 @@ def measure(rows: list[DocRows], predicted: list[Task]) -> dict:
     result = evaluate(gold, predicted)
     keys = []
     for g, p in zip(gold, predicted, strict=True):
-        keys.append(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p)))
+        keys.append(document_keys(g, p)[1])
     scores = {kind: result.by_kind[kind]["attributed"] for kind in QUOTE_TYPES}
     scores["all"] = result.attributed
     return {"keys": sum(keys) / len(keys), "shown": sum(len(p.suggestions) for p in predicted) / len(predicted),

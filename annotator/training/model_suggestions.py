@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotator.core.records import QUOTE, Task
-from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
+from annotator.measure.keys import document_keys, suggestion_fixes
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.learned_spans import (CANDIDATES, LEARNED_GROUPS, LEARNED_MODELS, LEARNED_SPANS, RATES, SOURCE,
                                          bin_of, learned_scores, rate_of)
@@ -149,5 +149,5 @@ def _dev_keys(dev: Sequence[Task], docs: Sequence[Doc], suggester: Suggester,
         if not rates and LEARNED_GROUPS[QUOTE] in marked.spans:
             marked.spans[LEARNED_GROUPS[QUOTE]].attrs.pop(RATES, None)
         predicted = doc_to_task(suggester(marked), gold)
-        keys.append(float(keys_with_suggestions(keys_to_gold(gold, predicted), suggestion_fixes(gold, predicted))))
+        keys.append(float(document_keys(gold, predicted)[1]))
     return keys

@@ -86,9 +86,9 @@ def suggested(suggester, scorer, doc, task: Task) -> Task:
 def figures(decided: Sequence[Task], predicted: Sequence[Task]) -> tuple[list[float], float]:
     """Keys to each decision with the suggestions, and attributed F1 over them all."""
     from annotator.measure.evaluation import evaluate
-    from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
+    from annotator.measure.keys import document_keys
 
-    keys = [float(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p)))
+    keys = [float(document_keys(g, p)[1])
             for g, p in zip(decided, predicted, strict=True)]
     return keys, round(evaluate(list(decided), list(predicted)).attributed.f1, 4)
 

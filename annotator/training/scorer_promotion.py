@@ -72,13 +72,13 @@ class Figures:
     @classmethod
     def of(cls, decided: Sequence[Task], predicted: Sequence[Task]) -> Figures:
         from annotator.measure.evaluation import evaluate
-        from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
+        from annotator.measure.keys import document_keys
 
         counts, keys = [], []
         for g, p in zip(decided, predicted, strict=True):
             a = evaluate([g], [p]).attributed
             counts.append((a.tp, a.tp + a.fp, a.tp + a.fn))
-            keys.append(float(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p))))
+            keys.append(float(document_keys(g, p)[1]))
         total = evaluate(list(decided), list(predicted))
         precision = {kind: total.by_kind[kind]["attributed"].precision for kind in QUOTE_TYPES}
         precision["all"] = total.attributed.precision

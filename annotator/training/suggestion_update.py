@@ -86,11 +86,11 @@ def bare(task: Task) -> Task:
 def dev_keys(nlp, dev: Sequence[Task]) -> tuple[list[float], float]:
     """Keys to gold with the pipeline's suggestions of each document of ``dev``, and attributed F1."""
     from annotator.measure.evaluation import evaluate
-    from annotator.measure.keys import keys_to_gold, keys_with_suggestions, suggestion_fixes
+    from annotator.measure.keys import document_keys
     from annotator.nlp.pipeline import prelabel
 
     predicted = list(prelabel(nlp, [bare(t) for t in dev]))
-    keys = [float(keys_with_suggestions(keys_to_gold(g, p), suggestion_fixes(g, p)))
+    keys = [float(document_keys(g, p)[1])
             for g, p in zip(dev, predicted, strict=True)]
     return keys, round(evaluate(list(dev), predicted).attributed.f1, 4)
 
