@@ -23,7 +23,6 @@ from annotator.nlp.suggest.demote import DemoteModel, default_demoter, demote, d
 from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
-from annotator.nlp.suggest.relative_reports import RELATIVE_REPORT, relative_reports
 from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scorer import (
@@ -49,7 +48,7 @@ DEMOTE_MIN_SCORE: float | None = demote_table().get("min_score")
 
 @Language.factory(SUGGESTIONS_PIPE, assigns=["doc._.suggestions", "doc.spans", "doc._.relations"],
                   requires=["doc.spans"],
-                  default_config={"enabled": True, "sources": [*DEFAULT_SOURCES, *EXTENT_SOURCES, RELATIVE_REPORT], "min_score": MIN_SCORE,
+                  default_config={"enabled": True, "sources": [*DEFAULT_SOURCES, *EXTENT_SOURCES], "min_score": MIN_SCORE,
                                   "counts_weight": COUNTS_WEIGHT, "learned_min_score": None, "scorer": True,
                                   "scorer_min_score": SCORER_MIN_SCORE, "promote": True,
                                   "promote_min_score": PROMOTE_MIN_SCORE,
@@ -67,10 +66,10 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
     those with a cue and no speaker scored at least ``promote_sourceless_min_score`` pre-labels without a
     source; ``demote``: suggest instead the rules' pre-labels the demotion model (``demote_weights``, else
     the shipped one) scores under ``demote_min_score`` (None: the model's own)."""
-    unknown = sorted(set(sources) - set(SOURCES) - set(EXTENT_SOURCES) - {RELATIVE_REPORT})
+    unknown = sorted(set(sources) - set(SOURCES) - set(EXTENT_SOURCES))
     if unknown:
         raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} "
-                         f"(known: {', '.join((*SOURCES, *EXTENT_SOURCES, RELATIVE_REPORT))})")
+                         f"(known: {', '.join(SOURCES + EXTENT_SOURCES)})")
     if counts_weight <= 0:
         raise ValueError(f"[components.{name}] counts_weight: must be above 0, not {counts_weight}")
     frames = nlp.get_pipe(FRAMES_PIPE) if FRAMES_PIPE in nlp.component_names else None
@@ -161,8 +160,6 @@ class Suggester:
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
-        if RELATIVE_REPORT in self.sources:  # a second report a pre-label swallows (``relative_reports``)
-            extents += relative_reports(doc, self.lexicon, self.min_score, suggested + extents)
         promote(doc, [p for p, _ in chosen if id(p) in up])
         demoted = demote(doc, unsure)
         if demoted:  # (an extent offered for a demoted quote has no quote left to replace)
