@@ -27,9 +27,10 @@ class BatchSchedule:
 
 @dataclass(frozen=True)
 class Tok2VecSize:
-    """The ``ner`` design's own tok2vec made smaller than the base model's (``--tok2vec-width``/``-depth``):
-    cheaper to run. ``None`` keeps the base model's figure; weights of the same shape (the embedding at the
-    base width, its first encoder layers) still start from the base model's, the rest from scratch."""
+    """The ``ner`` design's own tok2vec made smaller than the base model's, cheaper to run (``bench/learning_curve.py
+    --tok2vec-width/-depth/-rows``; not an ``annotator train`` option: no size tried kept the tagger's dev F1, see
+    docs/train.md, session 26). ``None`` keeps the base model's figure; weights of the same shape (the embedding
+    at the base width, its first encoder layers) still start from the base model's, the rest from scratch."""
 
     width: int | None = None
     depth: int | None = None
