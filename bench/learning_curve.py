@@ -46,7 +46,7 @@ from annotator.core.records import QUOTE, QUOTE_TYPES, Task
 from annotator.nlp.pipeline import add_components, load_model, prelabel, set_linking
 from annotator.training.data import TrainingData, read_documents, split_documents
 from annotator.training.linking import COMBINATIONS, LinkingChoice, gap_filler
-from annotator.training.settings import DESIGNS, TrainingSettings
+from annotator.training.settings import DESIGNS, Tok2VecSize, TrainingSettings
 from annotator.training.trainer import DevScorer, choose_linking, train_pipeline
 
 KINDS = ("all",) + QUOTE_TYPES
@@ -211,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
                              "listening to the base model's frozen tok2vec), spancat (labels the parse's "
                              "candidates, listening to the base model's tok2vec) or frames (no span model: "
                              "the rules and the cue frames the training documents annotate, in seconds)")
+    parser.add_argument("--tok2vec-width", type=int, help="the ner design's own tok2vec at this width (default: the base model's)")
+    parser.add_argument("--tok2vec-depth", type=int, help="... and this many encoder layers")
+    parser.add_argument("--tok2vec-rows", type=float, default=1.0, help="... and this share of the hash embedding's rows")
     parser.add_argument("--no-rules", action="store_true", help="skip the rules-alone row")
     parser.add_argument("--frames", action="store_true", help="with --design ner or spancat: also learn cue frames "
                         "on top of each trained pipeline (annotator train --frames)")
@@ -264,9 +267,12 @@ def main(argv: list[str] | None = None) -> int:
                      "speed": speed, "speed_ratio": speed / base_speed})
         record(rows[-1], args.json, base_speed)
     policies = args.policies.split(",")
+    size_of = (Tok2VecSize(args.tok2vec_width, args.tok2vec_depth, args.tok2vec_rows)
+               if (args.tok2vec_width, args.tok2vec_depth, args.tok2vec_rows) != (None, None, 1.0) else None)
+    small = "" if size_of is None else f"-w{size_of.width or 'base'}d{size_of.depth or 'base'}r{size_of.rows:g}"
     for size in args.sizes.split(","):
         train = rest if size == "all" else rest[:int(size)]
-        suffix = ("" if args.design == "ner" else f"-{args.design}") + ("-frames" if args.frames else "")
+        suffix = ("" if args.design == "ner" else f"-{args.design}") + small + ("-frames" if args.frames else "")
         folder = (args.models_from or args.save_models or Path(tempfile.mkdtemp())) / f"model-{size}{suffix}"
         trained: dict = {"train_minutes": None}
         fit, dev = split_documents(train, fraction=0.1, seed=SEED) if len(train) >= 50 else (train[5:], train[:5])
@@ -276,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
             steps = max(50, int(args.epochs * words / 500))
             settings = TrainingSettings(max_minutes=args.max_minutes, max_steps=steps,
                                         eval_every=max(25, steps // 12), patience=4, seed=args.train_seed,
-                                        design=args.design, init_tok2vec=init_tok2vec, frames=args.frames)
+                                        design=args.design, init_tok2vec=init_tok2vec, frames=args.frames,
+                                        tok2vec=size_of)
             result = train_pipeline(TrainingData(train=fit, dev=dev), base=args.base, settings=settings)
             result.nlp.to_disk(folder)
             trained = {"train_minutes": result.minutes, "steps": result.steps, "best_step": result.best_step,
@@ -305,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
                 nlp = load_with_policy(folder, policy)
             predicted, speed = run(nlp, texts)
             pretrained = ", pretrained" if init_tok2vec is not None else ""
-            name = f"{len(train)} documents, {args.design}{'+frames' if args.frames else ''}{pretrained} ({policy})"
+            name = f"{len(train)} documents, {args.design}{small}{'+frames' if args.frames else ''}{pretrained} ({policy})"
             rows.append({"name": name, "size": size, "policy": policy, "design": args.design, "scores": scores(held_out, predicted),
                          "speed": speed, "speed_ratio": speed / base_speed, **trained, **extra})
             record(rows[-1], args.json, base_speed)

@@ -26,6 +26,19 @@ class BatchSchedule:
 
 
 @dataclass(frozen=True)
+class Tok2VecSize:
+    """The ``ner`` design's own tok2vec made smaller than the base model's, cheaper to run (``bench/learning_curve.py
+    --tok2vec-width/-depth/-rows``; not an ``annotator train`` option: no size tried kept the tagger's dev F1, see
+    docs/train.md, session 26). ``None`` keeps the base model's figure; weights of the same shape (the embedding
+    at the base width, its first encoder layers) still start from the base model's, the rest from scratch."""
+
+    width: int | None = None
+    depth: int | None = None
+    #: the hash embedding's rows, as a share of the base model's
+    rows: float = 1.0
+
+
+@dataclass(frozen=True)
 class ScorerRefit:
     """Refitting the suggestion scorer on the accepted documents (``training/scorer_fit.py``); the refitted
     scorer is saved with the pipeline when it costs no dev keys."""
@@ -72,6 +85,8 @@ class TrainingSettings:
     #: tok2vec weights ``--pretrain`` wrote (``training/pretrain.py``): the ``ner`` design's tagger
     #: starts from them instead of the base model's tok2vec
     init_tok2vec: Path | None = None
+    #: ``ner``: a smaller own tok2vec than the base model's (None: the base model's shape)
+    tok2vec: Tok2VecSize | None = None
     #: refit the suggestion scorer (``--team-scorer``); None (``--no-team-scorer``): the shipped weights
     team_scorer: ScorerRefit | None = ScorerRefit()
 

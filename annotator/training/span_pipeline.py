@@ -17,7 +17,7 @@ from annotator.nlp.learned_spans import (CANDIDATES, CANDIDATES_KEY, LEARNED_LAB
                                          LEARNED_TAGGER, SPANCAT_KEY)
 from annotator.nlp.span_model import SPAN_CONTEXT_MODEL, SPAN_SCORER
 from annotator.nlp.pipeline import COMPONENTS, add_components, load_model
-from annotator.training.settings import SHARED_DESIGN
+from annotator.training.settings import SHARED_DESIGN, Tok2VecSize
 
 #: The base model's shared tok2vec, which the tagger and parser listen to (and the ``ner-shared`` tagger).
 SHARED_TOK2VEC = "tok2vec"
@@ -42,11 +42,12 @@ DEFAULT_TAGGER_MODEL = {
 }
 
 
-def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
+def build_pipeline(base: str | None = None, design: str = "ner", size: Tok2VecSize | None = None) -> Language:
     """The base model with an untrained span model and our linking/resolution components: a ``ner``
     tagger first with its own tok2vec (``design="ner"``), the same tagger right after the base model's
     ``tok2vec`` listening to it (``design="ner-shared"``), or a span classifier of the parse's
-    candidates after the base model (``design="spancat"``)."""
+    candidates after the base model (``design="spancat"``). ``size`` makes the ``ner`` design's own
+    tok2vec smaller."""
     if design == "spancat":
         return _build_spancat_pipeline(base)
     nlp = load_model(base)
@@ -66,8 +67,40 @@ def build_pipeline(base: str | None = None, design: str = "ner") -> Language:
         config = nlp.config.interpolate()["components"]["tok2vec"]["model"]
         if str(config.get("@architectures", "")).startswith("spacy.Tok2Vec."):
             model["tok2vec"] = copy.deepcopy(config)
+    if size is not None:
+        model["tok2vec"] = resized(model["tok2vec"], size)
     nlp.add_pipe("ner", name=LEARNED_TAGGER, first=True, config={"model": model})
     return add_components(nlp)
+
+
+def resized(tok2vec: dict, size: Tok2VecSize) -> dict:
+    """A ``spacy.Tok2Vec.v2`` config at ``size``'s width, depth and share of hash-embedding rows."""
+    tok2vec = copy.deepcopy(tok2vec)
+    embed, encode = tok2vec["embed"], tok2vec["encode"]
+    if size.width is not None:
+        embed["width"] = encode["width"] = size.width
+    if size.depth is not None:
+        encode["depth"] = size.depth
+    embed["rows"] = [max(50, int(rows * size.rows)) for rows in embed["rows"]]
+    return tok2vec
+
+
+def _copy_matching(target: Model, source: Model) -> None:
+    """Start ``target`` (a tok2vec) from ``source``'s weights where their shapes agree: the whole model, or
+    else the embedding and as many of the encoder's first layers as both have."""
+    try:
+        target.from_bytes(source.to_bytes())
+        return
+    except ValueError:
+        pass
+    try:
+        target.layers[0].from_bytes(source.layers[0].to_bytes())
+    except ValueError:
+        return  # another width or other rows: the tagger's tok2vec starts from scratch
+    layers = [[node for node in model.walk() if node.name.startswith("residual(") and ">>residual(" not in node.name]
+              for model in (target, source)]  # (one encoder layer each, not their chain)
+    for mine, theirs in zip(*layers, strict=False):  # (the shallower of the two decides)
+        mine.from_bytes(theirs.to_bytes())
 
 
 def _listener(nlp: Language) -> dict:
@@ -154,10 +187,7 @@ def initialize_tagger(nlp: Language, examples: Sequence[Example]) -> None:
     source = nlp.get_pipe(source_name).model
     if source_name != "tok2vec":
         source = source.get_ref("tok2vec").layers[0]
-    try:
-        target.from_bytes(source.to_bytes())
-    except ValueError:
-        pass  # a base tok2vec of another shape: the tagger's starts from scratch
+    _copy_matching(target, source)
 
 
 def tagger_tok2vec(nlp: Language) -> Model:

@@ -181,7 +181,7 @@ def train_pipeline(data: TrainingData, *, base: str | None = None, settings: Tra
         return TrainingResult(nlp=nlp, steps=0, minutes=(time.monotonic() - started) / 60, best_step=0,
                               dev_scores=frames.choice.scores[frames.choice.name], frames=frames)
     fix_random_seed(settings.seed)
-    nlp = build_pipeline(base, settings.design)
+    nlp = build_pipeline(base, settings.design, settings.tok2vec)
     stats = ExampleStats()
     learner = learner_name(nlp)
     if learner == LEARNED_TAGGER:
