@@ -51,7 +51,8 @@ from annotator.formats.brat_labels import DEFAULT_LABELS  # noqa: E402
 from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
 from annotator.measure.keys import (  # noqa: E402
-    KEY_COSTS, SUGGESTION_COSTS, fix_keys, keys_to_gold, keys_with_suggestions, suggestion_fixes,
+    KEY_COSTS, SUGGESTION_COSTS, fix_keys, keys_to_gold, keys_with_suggestions, perfect_ranking_keys,
+    suggestion_fixes,
 )
 from annotator.nlp.pipeline import COMPONENTS, SUGGESTIONS, add_components, load_model, prelabel_batch, set_suggestions  # noqa: E402
 from annotator.nlp.suggest import BANDS, SCORES, band  # noqa: E402
@@ -277,11 +278,13 @@ def print_suggestion_keys(gold: list[Task], predicted: list[Task], per_doc: list
     keys = sorted(keys_with_suggestions(fixes, s) for fixes, s in zip(per_doc, suggested, strict=True))
     n = len(gold)
     taken = total["take"] + total["replace"]
+    ranked = sorted(perfect_ranking_keys(fixes, s) for fixes, s in zip(per_doc, suggested, strict=True))
     print(f"suggestions: {total['visit'] / n:.1f} per article, right {taken / total['visit']:.3f} "
           f"({taken / n:.1f} taken per article, {total['replace'] / n:.2f} of them another extent; their speaker "
           f"fixed {total['speaker'] / n:.1f}); keys per "
           f"article with suggestions (visit {SUGGESTION_COSTS['visit']}, take {SUGGESTION_COSTS['take']}): mean "
-          f"{sum(keys) / n:.1f}, median {keys[n // 2]}")
+          f"{sum(keys) / n:.1f}, median {keys[n // 2]}; ranked perfectly (the right ones pre-labels, no wrong "
+          f"one shown): mean {sum(ranked) / n:.1f}, median {ranked[n // 2]}")
     sources = sorted({k[2:] for k in total if k.startswith("n:")})
     print("suggestions by source and words (per article, right-rate): " + "; ".join(
         f"{src} {total[f'n:{src}'] / n:.2f}, {total[f'right:{src}'] / total[f'n:{src}']:.3f}" for src in sources))

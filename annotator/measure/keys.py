@@ -181,6 +181,14 @@ def keys_with_suggestions(fixes: Counter, suggested: Counter, *, extent: bool = 
     return keys
 
 
+def perfect_ranking_keys(fixes: Counter, suggested: Counter, *, extent: bool = False) -> int:
+    """Keys to gold had a perfect ranker sorted the same candidates: every suggestion that is right
+    (``suggestion_fixes``' takes and replaces) a pre-label, with its own fixes, and no wrong one shown.
+    ``keys_with_suggestions`` less the visits and the takes: how far better scoring alone could go."""
+    return (keys_with_suggestions(fixes, suggested, extent=extent) - SUGGESTION_COSTS["visit"] * suggested["visit"]
+            - SUGGESTION_COSTS["take"] * (suggested["take"] + suggested["replace"]))
+
+
 def document_keys(gold: Task, predicted: Task) -> tuple[int, int]:
     """The keys to bring ``predicted`` to ``gold``: plain (extents not counted), and with suggestions
     (``keys_with_suggestions``), from one count of the fixes."""

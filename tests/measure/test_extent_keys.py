@@ -5,7 +5,8 @@ quote that paired with nothing, are saved); visited only otherwise. Hand-made re
 from __future__ import annotations
 
 from annotator.core.records import QUOTE, SAID_BY, SPEAKER, Relation, Span, Suggestion, Task
-from annotator.measure.keys import KEY_COSTS, document_keys, keys_to_gold, keys_with_suggestions, suggestion_fixes
+from annotator.measure.keys import (KEY_COSTS, document_keys, keys_to_gold, keys_with_suggestions, perfect_ranking_keys,
+                                    suggestion_fixes)
 
 TEXT = "Ana said the bridge would open soon and the tolls would stay low. Ben hopes to win the vote."
 
@@ -85,3 +86,13 @@ def test_document_keys_gives_the_plain_keys_and_the_keys_with_suggestions_of_one
     assert document_keys(gold(), pre()) == (KEY_COSTS["delete"] + 2 * KEY_COSTS["add"],) * 2
     assert document_keys(gold(), pre(extent(WHOLE.text))) == (KEY_COSTS["delete"] + 2 * KEY_COSTS["add"],
                                                               KEY_COSTS["add"] + 1 + 1)
+
+
+def test_a_perfect_ranking_keeps_the_right_suggestions_as_pre_labels_and_shows_no_wrong_one():
+    right, wrong = extent(WHOLE.text), extent("the tolls would stay low. Ben hopes")
+    g, p = gold(), pre(right, wrong)
+    # shown: both visited, the right one taken; ranked perfectly: the right one is the pre-label, the wrong one gone
+    assert keys(g, p) == KEY_COSTS["add"] + 2 + 1
+    assert perfect_ranking_keys(keys_to_gold(g, p), suggestion_fixes(g, p)) == KEY_COSTS["add"]
+    # with no right suggestion a perfect ranking leaves the pre-labels' own keys
+    assert perfect_ranking_keys(keys_to_gold(g, pre(wrong)), suggestion_fixes(g, pre(wrong))) == keys(g, pre())
