@@ -45,22 +45,19 @@ import spacy  # noqa: E402
 from annotator.measure.evaluation import (  # noqa: E402
     Evaluation, evaluate, match_quotes_with_pieces, same_person, same_speaker, speakers_of,
 )
-from annotator.core.records import QUOTE, QUOTE_TYPES, Suggestion, Task  # noqa: E402
+from annotator.core.records import QUOTE, QUOTE_TYPES, Task  # noqa: E402
 from annotator.core.sources import read_tasks  # noqa: E402
 from annotator.formats.brat_labels import DEFAULT_LABELS  # noqa: E402
 from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
-from annotator.measure.keys import (  # noqa: E402
-    KEY_COSTS, SUGGESTION_COSTS, fix_keys, keys_to_gold, keys_with_suggestions, perfect_ranking_keys,
-    suggestion_fixes,
-)
 from annotator.nlp.pipeline import COMPONENTS, SUGGESTIONS, add_components, load_model, prelabel_batch, set_suggestions  # noqa: E402
-from annotator.nlp.suggest import BANDS, SCORES, band  # noqa: E402
+from annotator.nlp.suggest import SCORES  # noqa: E402
 from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
 from prelabel import interleaved_rates  # noqa: E402  (bench/prelabel.py: the same timing)
 from corpus_misses import keep_classes, print_misses  # noqa: E402  (bench/corpus_misses.py)
 from corpus_coverage import keep_coverage, print_coverage  # noqa: E402  (bench/corpus_coverage.py)
+from corpus_keys import print_keys  # noqa: E402  (bench/corpus_keys.py)
 from learning_curve import load_with_policy  # noqa: E402  (bench/learning_curve.py: --linking's combinations)
 
 HELD_OUT = ("dev", "test")
@@ -242,53 +239,6 @@ def held_out_part(gold: list[Task], *, tuning: bool = False) -> list[Task]:
 
 
 # -- keys to bring an article to gold ----------------------------------------------------------
-
-def print_keys(gold: list[Task], predicted: list[Task]) -> None:
-    """Mean and median keys per article, without and with the extent fixes."""
-    by_text = {p.text: p for p in predicted}
-    per_doc = [keys_to_gold(g, by_text.get(g.text) or Task(text=g.text)) for g in gold]
-    if not per_doc:
-        return
-    plain = sorted(fix_keys(fixes) for fixes in per_doc)
-    whole = sorted(fix_keys(fixes, extent=True) for fixes in per_doc)
-    total = sum(per_doc, Counter())
-    share = KEY_COSTS["add"] * total["add"] / max(sum(plain), 1)
-    print(f"keys per article to gold (add {KEY_COSTS['add']}, delete {KEY_COSTS['delete']}, speaker "
-          f"{KEY_COSTS['speaker']}): mean {sum(plain) / len(plain):.1f}, median {plain[len(plain) // 2]} "
-          f"(target <= 70); {share:.0%} of them adding missed quotes. Fixes per article: "
-          + ", ".join(f"{k} {total[k] / len(per_doc):.1f}" for k in KEY_COSTS)
-          + f"; with extent fixes ({KEY_COSTS['extent']}): mean {sum(whole) / len(whole):.1f}, "
-          f"median {whole[len(whole) // 2]}")
-    print_suggestion_keys(gold, [by_text.get(g.text) or Task(text=g.text) for g in gold], per_doc)
-
-
-def kind_of(suggestion: Suggestion) -> str:
-    """A suggestion's source and the band of its content's length (``scores.BANDS``)."""
-    return f"{suggestion.source} {BANDS[band(len(suggestion.quote.text.split()))]}"
-
-
-def print_suggestion_keys(gold: list[Task], predicted: list[Task], per_doc: list[Counter]) -> None:
-    """Beside the pre-labels' keys: the suggestions per article, how many were right (taken), and the
-    keys per article when the annotator visits every suggestion and takes the right ones; per source."""
-    suggested = [suggestion_fixes(g, p, kind_of) for g, p in zip(gold, predicted, strict=True)]
-    total = sum(suggested, Counter())
-    if not total["visit"]:
-        print("suggestions: none")
-        return
-    keys = sorted(keys_with_suggestions(fixes, s) for fixes, s in zip(per_doc, suggested, strict=True))
-    n = len(gold)
-    taken = total["take"] + total["replace"]
-    ranked = sorted(perfect_ranking_keys(fixes, s) for fixes, s in zip(per_doc, suggested, strict=True))
-    print(f"suggestions: {total['visit'] / n:.1f} per article, right {taken / total['visit']:.3f} "
-          f"({taken / n:.1f} taken per article, {total['replace'] / n:.2f} of them another extent; their speaker "
-          f"fixed {total['speaker'] / n:.1f}); keys per "
-          f"article with suggestions (visit {SUGGESTION_COSTS['visit']}, take {SUGGESTION_COSTS['take']}): mean "
-          f"{sum(keys) / n:.1f}, median {keys[n // 2]}; ranked perfectly (the right ones pre-labels, no wrong "
-          f"one shown): mean {sum(ranked) / n:.1f}, median {ranked[n // 2]}")
-    sources = sorted({k[2:] for k in total if k.startswith("n:")})
-    print("suggestions by source and words (per article, right-rate): " + "; ".join(
-        f"{src} {total[f'n:{src}'] / n:.2f}, {total[f'right:{src}'] / total[f'n:{src}']:.3f}" for src in sources))
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
