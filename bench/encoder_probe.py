@@ -140,11 +140,6 @@ def words(tasks: list[Task]) -> int:
     return sum(len(t.text.split()) for t in tasks)
 
 
-def print_row(row: dict) -> None:
-    cells = " | ".join("{p:.3f} / {r:.3f} / **{f:.3f}**".format(**row["scores"][k]) for k in ("all",) + QUOTE_TYPES)
-    print(f"| {row['name']} | {cells} | {row['cpu_per_1000_words']:.3f} |", flush=True)
-
-
 def header() -> None:
     print("| check set | " + " | ".join(f"{k}: P / R / F1" for k in ("all",) + QUOTE_TYPES)
           + " | CPU s per 1,000 words |")
@@ -152,13 +147,14 @@ def header() -> None:
 
 
 def record(row: dict, path: Path | None) -> None:
-    print_row(row)
+    cells = " | ".join("{p:.3f} / {r:.3f} / **{f:.3f}**".format(**row["scores"][k]) for k in ("all",) + QUOTE_TYPES)
+    print(f"| {row['name']} | {cells} | {row['cpu_per_1000_words']:.3f} |", flush=True)
     if path is not None:
         with path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(row) + "\n")
 
 
-def spacy_rows(folder: Path, held_out: list[Task], base: str, path: Path | None) -> None:
+def spacy_rows(folder: Path, held_out: list[Task], base: str, path: Path | None, encoder_file: Path | None) -> None:
     """The rules alone and the kept pipeline's tagger alone, as learning_curve.py runs them."""
     sys.path.insert(0, str(ROOT / "bench"))
     from learning_curve import load_with_policy, run  # bench/learning_curve.py
@@ -179,6 +175,23 @@ def spacy_rows(folder: Path, held_out: list[Task], base: str, path: Path | None)
         predicted, per_second = run(nlp(), texts)
         record({"name": name, "scores": quote_scores(held_out, predicted),
                 "cpu_per_1000_words": 1000 * len(texts) / per_second / n_words}, path)
+        if name == "rules alone" and encoder_file is not None:
+            record({"name": "rules, the encoder's quotes where no rule quote overlaps",
+                    "scores": quote_scores(held_out, with_gaps(predicted, encoder_file)),
+                    "cpu_per_1000_words": float("nan")}, path)
+
+
+def with_gaps(by_rules: list[Task], encoder_file: Path) -> list[Task]:
+    """The rules' quotes, and the encoder's (``--predictions``) that overlap none of them."""
+    found = {row["input_hash"]: row["quotes"] for row in map(json.loads, encoder_file.open(encoding="utf-8"))}
+    out = []
+    for task in by_rules:
+        rules = [s for s in task.spans if s.label == QUOTE]
+        extra = [(a, b, kind) for a, b, kind in found.get(task.input_hash, [])
+                 if not any(a < s.end and s.start < b for s in rules)]
+        added = predicted_task(task, extra).spans
+        out.append(Task(text=task.text, spans=rules + added, meta=task.meta, input_hash=task.input_hash))
+    return out
 
 
 class Encoder:
@@ -330,6 +343,11 @@ def encoder_rows(rest: list[Task], held_out: list[Task], args: argparse.Namespac
     started = time.process_time()
     predicted = [encoder.predict(t) for t in held_out]
     seconds = time.process_time() - started
+    if args.predictions is not None:
+        with args.predictions.open("w", encoding="utf-8") as out:
+            for task in predicted:
+                quotes = [[s.start, s.end, s.quote_type] for s in task.spans]
+                out.write(json.dumps({"input_hash": task.input_hash, "quotes": quotes}) + "\n")
     header()
     record({"name": f"encoder ({Path(weights).name}), alone", "scores": quote_scores(held_out, predicted),
             "cpu_per_1000_words": 1000 * seconds / words(held_out), "weights": weights,
@@ -353,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overlap", type=int, default=64, help="pieces shared by windows cut inside a paragraph")
     parser.add_argument("--threads", type=int, default=2, help="torch threads for training (timing uses 1)")
     parser.add_argument("--json", type=Path, help="append one JSON line per row to this file")
+    parser.add_argument("--predictions", type=Path, help="write the encoder's check-set quotes (offsets) to this file")
+    parser.add_argument("--encoder-predictions", type=Path, help="with --cnn: also score the rules with the quotes "
+                        "of this --predictions file added where no rule quote overlaps")
     parser.add_argument("--save", type=Path, help="keep the fine-tuned encoder in this folder (outside the repository)")
     args = parser.parse_args(argv)
     if args.cnn is None:
@@ -368,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     rest, held_out = split_documents(documents, fraction=HELD_OUT, seed=SEED)
     print(f"{len(documents)} documents: {len(held_out)} held out, {len(rest)} to train from", flush=True)
     if args.cnn is not None:
-        spacy_rows(args.cnn, held_out, args.base, args.json)
+        spacy_rows(args.cnn, held_out, args.base, args.json, args.encoder_predictions)
         return 0
     return encoder_rows(rest, held_out, args)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import json
 import re
 import sys
 
@@ -85,3 +86,16 @@ def test_windows_end_at_paragraph_breaks_and_cover_every_piece() -> None:
 def test_a_paragraph_longer_than_a_window_is_cut_with_overlap() -> None:
     spans = windows(100, [], 40, 8)
     assert spans == [(0, 40), (32, 72), (64, 100)]
+
+
+def test_the_encoders_quotes_fill_only_where_no_rule_quote_overlaps(tmp_path) -> None:
+    from annotator.core.records import QUOTE, Task
+
+    text = "The mayor said the bridge would reopen. Engineers warned that the cables were worn."
+    rules = encoder_probe.predicted_task(Task(text=text), [_quote(text, "the bridge would reopen", "indirect")])
+    found = tmp_path / "encoder.jsonl"
+    found.write_text(json.dumps({"input_hash": rules.input_hash, "quotes": [
+        list(_quote(text, "the bridge would reopen.", "indirect")),
+        list(_quote(text, "the cables were worn", "indirect"))]}) + "\n", encoding="utf-8")
+    [combined] = encoder_probe.with_gaps([rules], found)
+    assert [s.text for s in combined.spans if s.label == QUOTE] == ["the bridge would reopen", "the cables were worn"]
