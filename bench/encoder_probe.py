@@ -267,7 +267,8 @@ def dev_f1(encoder: Encoder, dev: list[Task]) -> float:
 
 def fine_tune(encoder: Encoder, fit: list[Task], dev: list[Task], args: argparse.Namespace) -> dict:
     """Train on ``fit``'s windows; the weights with the best dev quote F1 (after each epoch and at the
-    end) are kept. The planned steps shrink to what fits ``--max-minutes`` once 20 steps are timed."""
+    end) are kept. The planned steps shrink to what fits ``--max-minutes`` once 20 steps are timed, and
+    training stops at ``--max-minutes`` if the later steps are slower."""
     import torch
 
     examples = encoder.examples(fit)
@@ -296,10 +297,10 @@ def fine_tune(encoder: Encoder, fit: list[Task], dev: list[Task], args: argparse
             schedule.step()
             optimizer.zero_grad()
             step, loss_sum = step + 1, loss_sum + loss.item()
-            if step == 20:
-                fits = int(20 * args.max_minutes * 60 / (time.time() - started))
-                plan["total"] = max(21, min(plan["total"], fits))
-                print(f"  20 steps in {time.time() - started:.0f} s: {plan['total']} steps planned", flush=True)
+            if step == 20 or time.time() - started > args.max_minutes * 60:  # a slower machine later stops it too
+                fits = int(step * args.max_minutes * 60 / (time.time() - started))
+                plan["total"] = max(step + 1 if step == 20 else step, min(plan["total"], fits))
+                print(f"  {step} steps in {time.time() - started:.0f} s: {plan['total']} steps planned", flush=True)
             if step % 50 == 0:
                 print(f"  step {step}: loss {loss_sum / 50:.4f}, {(time.time() - started) / 60:.1f} min", flush=True)
                 loss_sum = 0.0
