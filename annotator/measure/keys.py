@@ -172,21 +172,18 @@ def keys_with_suggestions(fixes: Counter, suggested: Counter, *, extent: bool = 
     (``suggestion_fixes``): each taken suggestion is an attribution not added by hand, and costs
     its visit, its take and its own fixes instead; a taken extent saves the fixes ``saved:KIND`` and
     brings its own; every other suggestion costs its visit."""
-    plain = {kind: fixes[kind] - suggested[f"saved:{kind}"] for kind in KEY_COSTS}
-    plain["add"] -= suggested["take"]
-    keys = fix_keys(plain, extent=extent)
-    keys += SUGGESTION_COSTS["visit"] * suggested["visit"]
-    keys += SUGGESTION_COSTS["take"] * (suggested["take"] + suggested["replace"])
-    keys += sum(KEY_COSTS[kind] * suggested[kind] for kind in ("add", "speaker", "delete") + (("extent",) if extent else ()))
-    return keys
+    return (perfect_ranking_keys(fixes, suggested, extent=extent) + SUGGESTION_COSTS["visit"] * suggested["visit"]
+            + SUGGESTION_COSTS["take"] * (suggested["take"] + suggested["replace"]))
 
 
 def perfect_ranking_keys(fixes: Counter, suggested: Counter, *, extent: bool = False) -> int:
     """Keys to gold had a perfect ranker sorted the same candidates: every suggestion that is right
-    (``suggestion_fixes``' takes and replaces) a pre-label, with its own fixes, and no wrong one shown.
-    ``keys_with_suggestions`` less the visits and the takes: how far better scoring alone could go."""
-    return (keys_with_suggestions(fixes, suggested, extent=extent) - SUGGESTION_COSTS["visit"] * suggested["visit"]
-            - SUGGESTION_COSTS["take"] * (suggested["take"] + suggested["replace"]))
+    (``suggestion_fixes``' takes and replaces) a pre-label, with its own fixes, and no wrong one shown:
+    ``keys_with_suggestions`` without the visits and the takes, how far better scoring alone could go."""
+    plain = {kind: fixes[kind] - suggested[f"saved:{kind}"] for kind in KEY_COSTS}
+    plain["add"] -= suggested["take"]
+    own = ("add", "speaker", "delete") + (("extent",) if extent else ())
+    return fix_keys(plain, extent=extent) + sum(KEY_COSTS[kind] * suggested[kind] for kind in own)
 
 
 def document_keys(gold: Task, predicted: Task) -> tuple[int, int]:
