@@ -44,6 +44,17 @@ NAME_GLUE = word_set("NAME_GLUE")
 # -- page furniture --------------------------------------------------------------------------
 
 HEADLINE_LABELS = word_set("HEADLINE_LABELS")
+#: What may stand between a page label and the headline's name (``EXCLUSIVE – Roger Stone:``).
+_LABEL_GLUE = frozenset({"-", "–", "—", "|", ":"})
+
+
+def after_label(tokens: list[Token]) -> list[Token]:
+    """``tokens`` past a leading page label and the dash after it (``EXCLUSIVE – Roger Stone`` →
+    ``Roger Stone``); the same when none leads or nothing would be left."""
+    i = 0
+    while i < len(tokens) and (tokens[i].lower_ in HEADLINE_LABELS or tokens[i].text in _LABEL_GLUE):
+        i += 1
+    return tokens[i:] if 0 < i < len(tokens) and tokens[i - 1].text in _LABEL_GLUE else tokens
 
 
 # -- predicates ------------------------------------------------------------------------------

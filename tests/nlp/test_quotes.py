@@ -44,7 +44,22 @@ def test_quotes_paragraph_continuation_takes_same_speaker(quotes_in):
 def test_quotes_headline_name_colon(quotes_in):
     quotes = quotes_in("Macron: France will not send troops to Ukraine\n\nThe president spoke in Paris.")
     assert quotes and quotes[0].text == "France will not send troops to Ukraine"
-    assert (quotes[0].speaker, quotes[0].cue, quotes[0].type) == ("Macron", ":", "direct")
+    assert (quotes[0].speaker, quotes[0].cue, quotes[0].type) == ("Macron", ":", "indirect")
+
+
+@pytest.mark.parametrize("text, words, speaker, kind", [
+    ('Mayor Lin: "We will rebuild the pier"\n\nThe storm hit last week.', "We will rebuild the pier", "Mayor Lin",
+     "direct"),
+    ('Teachers union: district budget "shortchanges every classroom"\n\nThe board met on Thursday.',
+     'district budget "shortchanges every classroom"', "Teachers union", "mixed"),
+    ("Poll: Mayor Lin leads her challenger by six points\n\nThe race tightened in May.",
+     "Mayor Lin leads her challenger by six points", "Poll", "indirect"),
+    ('EXCLUSIVE – Dana Whitfield: union will "fight every cut"\n\nThe board met on Thursday.',
+     'union will "fight every cut"', "Dana Whitfield", "mixed"),
+])
+def test_quotes_headline_type_follows_its_marks_and_a_source_noun_speaks(quotes_in, text, words, speaker, kind):
+    quotes = quotes_in(text)
+    assert [(q.text, q.speaker, q.cue, q.type) for q in quotes] == [(words, speaker, ":", kind)]
 
 
 def test_quotes_line_labels_with_colon_are_not_headlines(quotes_in):

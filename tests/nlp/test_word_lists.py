@@ -5,6 +5,7 @@ keeping the types their callers use (tuples where order or ``+`` matter, sets, w
 from collections import Counter
 
 import pytest
+import spacy
 
 from annotator.nlp import cue_words, doc_words, doubt, lexicon, name_words
 from annotator.nlp.word_lists import WordListError, expand, parse, table, unread_lists, word_lists
@@ -99,3 +100,11 @@ def test_a_table_reads_key_and_values_and_refuses_a_key_twice():
     for wrong in (("speak about",), ("speak:",), ("speak: of", "speak: about")):
         with pytest.raises(WordListError, match=r"\[T\]"):
             table("T", wrong)
+
+
+def test_after_label_skips_a_page_label_and_its_dash_only():
+    after_label, nlp = name_words.after_label, spacy.blank("en")
+    assert [t.text for t in after_label(list(nlp("EXCLUSIVE – Dana Whitfield")))] == ["Dana", "Whitfield"]
+    assert [t.text for t in after_label(list(nlp("Update")))] == ["Update"]
+    assert [t.text for t in after_label(list(nlp("Dana Whitfield")))] == ["Dana", "Whitfield"]
+    assert [t.text for t in after_label(list(nlp("Live Nation")))] == ["Live", "Nation"]

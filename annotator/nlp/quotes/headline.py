@@ -1,5 +1,7 @@
-"""Headline quotes: ``Name: words`` on a line of their own (``Starmer: we will not raise taxes``);
-the colon is the cue, and a quote already found on that line gets it as its cue."""
+"""Headline quotes: ``Name: words`` on a line of their own (``Starmer: we will not raise taxes``,
+``Poll: the mayor leads by six points``); the colon is the cue, and a quote already found on that line
+gets it as its cue. Its type is read off the marks: words wholly between marks are direct, words with
+a quoted part mixed, words without marks an indirect quote (news headlines paraphrase)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import QUOTE_MARKS
-from annotator.nlp.name_words import HEADLINE_LABELS
+from annotator.nlp.name_words import HEADLINE_LABELS, after_label, could_report
 from annotator.nlp.marks import trim_content
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -19,23 +21,36 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
     found = []
     for colon in colon_tokens(scan):
         para_start, para_end = scan.paragraph(colon.idx)
-        name = [t for t in doc[scan.token_at_or_after(para_start):colon.i] if not t.is_space]
+        name = after_label([t for t in doc[scan.token_at_or_after(para_start):colon.i] if not t.is_space])
         if not 1 <= len(name) <= 5 or not looks_like_name(scan, name):
             continue
         line_words = len(text[para_start:para_end].split())
         if line_words > scan.headline_max_words:
             continue
         start, end = trim_content(text, colon.idx + 1, para_end)
-        while start < end and text[start] in QUOTE_MARKS:
-            start += 1
-        while end > start and text[end - 1] in QUOTE_MARKS:
+        quote_type = headline_type(text[start:end])
+        while quote_type == "direct" and start < end and text[start] in QUOTE_MARKS:
+            start += 1  # the marks around the words are not part of them
+        while quote_type == "direct" and end > start and text[end - 1] in QUOTE_MARKS:
             end -= 1
         start, end = trim_content(text, start, end)
         span = scan.char_span(start, end)
         if span is None or len([t for t in span if t.is_alpha]) < 3 or _contact_line(span):
             continue
-        found.append(FoundQuote(span, "direct", doc[colon.i:colon.i + 1], claims=(start, end)))
+        found.append(FoundQuote(span, quote_type, doc[colon.i:colon.i + 1], claims=(start, end)))
     return found
+
+
+def headline_type(line: str) -> str:
+    """``direct`` when a mark opens the words after the colon and no other is inside them
+    (``Lin: "We will rebuild"``), ``mixed`` when some of them are quoted (``Lin: pier plan "a must"``),
+    else ``indirect`` (``Lin: we will rebuild``). An apostrophe inside a word (``won't``) is no mark."""
+    marks = [i for i, ch in enumerate(line) if ch in QUOTE_MARKS
+             and not (0 < i < len(line) - 1 and line[i - 1].isalnum() and line[i + 1].isalnum())]
+    if not marks:
+        return "indirect"
+    inner = [i for i in marks if 0 < i < len(line) - 1 and not (i == len(line) - 2 and not line[-1].isalnum())]
+    return "direct" if marks[0] == 0 and not inner else "mixed"
 
 
 def _contact_line(span) -> bool:
@@ -59,12 +74,15 @@ def lend_cues(found: list[FoundQuote], headlines: list[FoundQuote]) -> list[Foun
 
 def looks_like_name(scan: QuoteScan, tokens: list[Token]) -> bool:
     """Capitalised words with a proper noun or a named entity among them, no verb, no number, no
-    page label (``Update:``, ``Photo:``)."""
+    page label (``Update:``, ``Photo:``); or words ending in a noun for a source that reports
+    (``Poll:``, ``Historians:``, ``Tribune editorial:``: ``name_words.could_report``)."""
     if any(t.lower_ in HEADLINE_LABELS or t.like_num or t.pos_ in ("VERB", "AUX") for t in tokens):
         return False
     words = [t for t in tokens if t.is_alpha]
     if not words or not words[0].text[0].isupper():
         return False
+    if tokens[-1].pos_ == "NOUN" and could_report(tokens[-1]):
+        return True
     if not all(t.text[0].isupper() or t.pos_ in ("ADP", "DET", "PART", "PUNCT") for t in tokens):
         return False
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in tokens):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import SUBJECT_DEPS
-from annotator.nlp.name_words import PERSONAL_PRONOUNS, describes_person_word
+from annotator.nlp.name_words import PERSONAL_PRONOUNS, after_label, describes_person_word
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import COLON, SpeakerScan, cue_kind
 
@@ -28,7 +28,8 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
         first -= 1
     if cue.start - first > HEADLINE_NAME_TOKENS:
         return introduced_by_colon(cue, scan.people)
-    return doc[first:cue.start] if first < cue.start else None
+    name = after_label(list(doc[first:cue.start]))  # "EXCLUSIVE – Roger Stone:": the name speaks
+    return doc[name[0].i:cue.start] if name else None
 
 
 def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span | None:

@@ -22,7 +22,7 @@ def test_headline_name_and_colon_quote_the_rest_of_the_line():
         Monday     PROPN NNP pobj   11
         .          PUNCT .   punct  10
     """)
-    assert found_by(headline.find, doc) == [("direct", "we will not back down", ":")]
+    assert found_by(headline.find, doc) == [("indirect", "we will not back down", ":")]
 
 
 def test_headline_page_label_before_a_colon_is_not_a_speaker():
@@ -52,3 +52,35 @@ def test_headline_colon_becomes_the_cue_of_a_quote_in_marks_on_its_line():
     """)
     found = QuoteFinder().find(doc)
     assert [(f.quote_type, f.span.text, f.cue.text) for f in found] == [("direct", "We will not back down", ":")]
+
+
+def test_headline_type_is_read_off_the_marks_after_the_colon():
+    assert headline.headline_type("we won't raise taxes") == "indirect"
+    assert headline.headline_type('"We will not raise taxes"') == "direct"
+    assert headline.headline_type("“We will not raise taxes”.") == "direct"
+    assert headline.headline_type('tax plan is "a disgrace"') == "mixed"
+    assert headline.headline_type('"A disgrace," says the senator of the tax plan') == "mixed"
+
+
+def test_headline_source_noun_before_the_colon_is_a_name_but_a_page_label_is_not():
+    doc = hand_doc("Poll: voters favour the new bridge", """
+        Poll    NOUN  NN  ROOT   0
+        :       PUNCT :   punct  0
+        voters  NOUN  NNS nsubj  3
+        favour  VERB  VBP appos  0
+        the     DET   DT  det    6
+        new     ADJ   JJ  amod   6
+        bridge  NOUN  NN  dobj   3
+    """)
+    assert found_by(headline.find, doc) == [("indirect", "voters favour the new bridge", ":")]
+    doc = hand_doc("Photo: voters queue at the new bridge", """
+        Photo   NOUN  NN  ROOT   0
+        :       PUNCT :   punct  0
+        voters  NOUN  NNS nsubj  3
+        queue   VERB  VBP appos  0
+        at      ADP   IN  prep   3
+        the     DET   DT  det    7
+        new     ADJ   JJ  amod   7
+        bridge  NOUN  NN  pobj   4
+    """)
+    assert found_by(headline.find, doc) == []

@@ -53,7 +53,7 @@ def test_a_headline_line_that_gives_an_address_is_no_quote():
 
 def test_a_headline_line_of_words_is_still_a_quote():
     doc = hand_doc("Ana Ruiz: reach her at home today", _headline("home"))
-    assert found_by(headline.find, doc) == [("direct", "reach her at home today", ":")]
+    assert found_by(headline.find, doc) == [("indirect", "reach her at home today", ":")]
 
 
 def _intention(modal: str) -> str:
