@@ -32,19 +32,25 @@ def test_near_agreement_needs_most_of_the_longer():
     assert agreeing((10, 20), [(10, 21)], 0.8, of_longer=True) == (10, 21)
 
 
-def suggestion(doc, quote: str, cue: str, score: float) -> DocSuggestion:
+def suggestion(quote: str, cue: str, score: float) -> DocSuggestion:
     start, cue_start = TEXT.index(quote), TEXT.index(cue)
     return DocSuggestion(start, start + len(quote), "indirect", cue_start, cue_start + len(cue), None, None, score,
                          "frame:clause")
 
 
-def test_the_suggestion_the_model_agrees_with_becomes_a_pre_label_and_the_other_stays():
+def learned_doc():
+    """The sentences, with a learned quote over the first one's content."""
     doc = spacy.blank("en")(TEXT)
     ensure_span_groups(doc)
     learned = doc.char_span(TEXT.index("the bridge"), TEXT.index("May") + 3)
     doc.spans[LEARNED_GROUPS["QUOTE"]] = [Span(doc, learned.start, learned.end, label="QUOTE")]
-    first = suggestion(doc, "the bridge will open in May", "thinks", 0.4)
-    second = suggestion(doc, "the ferry stays cheap", "hopes", 0.4)
+    return doc
+
+
+def test_the_suggestion_the_model_agrees_with_becomes_a_pre_label_and_the_other_stays():
+    doc = learned_doc()
+    first = suggestion("the bridge will open in May", "thinks", 0.4)
+    second = suggestion("the ferry stays cheap", "hopes", 0.4)
     doc._.suggestions = [first, second]
     doc, promoted = agreed(doc, 0.35, "half", None, False)
     assert promoted == 1
@@ -54,11 +60,8 @@ def test_the_suggestion_the_model_agrees_with_becomes_a_pre_label_and_the_other_
 
 
 def test_a_suggestion_under_the_threshold_stays_a_suggestion_though_the_model_agrees():
-    doc = spacy.blank("en")(TEXT)
-    ensure_span_groups(doc)
-    learned = doc.char_span(TEXT.index("the bridge"), TEXT.index("May") + 3)
-    doc.spans[LEARNED_GROUPS["QUOTE"]] = [Span(doc, learned.start, learned.end, label="QUOTE")]
-    low = suggestion(doc, "the bridge will open in May", "thinks", 0.2)
+    doc = learned_doc()
+    low = suggestion("the bridge will open in May", "thinks", 0.2)
     doc._.suggestions = [low]
     doc, promoted = agreed(doc, 0.35, "half", None, False)
     assert promoted == 0 and list(doc.spans["quotes"]) == [] and doc._.suggestions == [low]
