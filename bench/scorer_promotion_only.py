@@ -6,8 +6,9 @@ mean too) and the words of our own lists (``words``: session 25's ``cue-word``, 
 ``speaker-word``, each crossed with the type; a word outside our lists is ``other``). Each variant is
 simulated at the shipped thresholds (promote indirect at 0.56, the others at 0.45, demote under
 0.35) and, those named by ``--choose``, at the setting ``bench/scorer_joint.py`` chooses at the bars.
+``--show-vectors``: the show model reads the four vectors too (the promotion models change as before).
 
-    nice -n 10 .venv/bin/python bench/scorer_promotion_only.py /work/polnear --cache ROWS --demote-cache ROWS --parse-cache /tmp/pc [--variants base,words] [--choose words]
+    nice -n 10 .venv/bin/python bench/scorer_promotion_only.py /work/polnear --cache ROWS --demote-cache ROWS --parse-cache /tmp/pc [--variants base,words] [--choose words] [--show-vectors]
 """
 
 from __future__ import annotations
@@ -117,6 +118,8 @@ def main() -> int:
     parser.add_argument("--variants", default="base,vectors,vectors+mean,words,words+vectors")
     parser.add_argument("--scale", type=float, default=0.1)
     parser.add_argument("--c", default="0.03", help="the regularisation constants tried (out of fold)")
+    parser.add_argument("--show-vectors", action="store_true",
+                        help="the show model reads the four vectors too (standardised, times --scale)")
     parser.add_argument("--choose", default="", help="the variants whose thresholds are also chosen at the bars")
     args = parser.parse_args()
     scorer_choice.C_GRID = tuple(float(c) for c in args.c.split(","))
@@ -128,7 +131,8 @@ def main() -> int:
         fit_demote.label(r)
     vectors = numpy.load(args.vectors) if args.vectors.is_file() else gather_vectors(rows, args.parse_cache, True)[0]
     words = word_features(rows, args.parse_cache) if "words" in args.variants else None
-    shown = scorer_choice.fit(rows, "right", by_gain=True)
+    dense = ([f"vec-{k}" for k in range(vectors.shape[1])], standardised(vectors) * args.scale)
+    shown = scorer_choice.fit(rows, "right", by_gain=True, dense=dense if args.show_vectors else None)
     unsure = scorer_choice.fit(prelabels, "right", DEMOTE_CROSSES, by_gain=True)
     outcomes = Outcomes(rows, shown.oof, shown.break_even, prelabels)
     for variant in args.variants.split(","):
