@@ -1,6 +1,6 @@
 """Do the base model's contextual vectors (``doc.tensor``) help the suggestion scorer? Out of fold,
 like with like: the rows ``bench/fit_scorer.py`` gathers (its ``--cache``), each candidate's vectors at
-its cue's root, content's head and speaker's root (``suggest.vector_features``; the content's mean too
+its cue's root, content's head and speaker's root (``bench/vector_features.py``; the content's mean too
 with ``--mean``) read off the parse cache's Docs with the model's ``tok2vec`` run again on each (a
 DocBin does not keep ``doc.tensor``; the tok2vec reads only the tokens, so the tensor is a fresh
 parse's), and the promotion model ("right with its speaker") and the show model (by gain) fitted
@@ -35,7 +35,7 @@ from scorer_choice import _out_of_fold  # noqa: E402  (bench/scorer_choice.py)
 from scorer_data import DocRows, label, load  # noqa: E402  (bench/scorer_data.py)
 
 from annotator.nlp.suggest.scorer import CROSSES, crossed  # noqa: E402
-from annotator.nlp.suggest.vector_features import PARTS, tensor_identity  # noqa: E402
+from vector_features import PARTS, tensor_identity  # noqa: E402  (bench/vector_features.py)
 
 WIDTH = 96
 
@@ -104,7 +104,7 @@ def standardised(v: numpy.ndarray) -> numpy.ndarray:
 
 def vector_block(rows: list[DocRows], parse_cache: Path, scale: float) -> tuple[list[str], numpy.ndarray, dict]:
     """The candidates' vectors as ``scorer_choice.fit``'s dense features: their names (``vec-PART-k``,
-    as ``suggest.vector_features`` names them), the standardised vectors times ``scale``, and what
+    as ``bench/vector_features.py`` names them), the standardised vectors times ``scale``, and what
     ``raw_weights`` needs to read the fitted weights on the raw tensor (each column's mean and deviation
     over the candidates that have the part)."""
     v, identity = gather_vectors(rows, parse_cache, mean=False)
@@ -120,7 +120,7 @@ def vector_block(rows: list[DocRows], parse_cache: Path, scale: float) -> tuple[
 
 def raw_weights(weights: dict[str, float], stats: dict) -> dict[str, float]:
     """Weights fitted on ``vector_block``'s standardised vectors as weights on the raw tensor values
-    (``suggest.vector_features``' features): each ``vec-PART-k`` weight divided by its column's deviation
+    (``bench/vector_features.py``' features): each ``vec-PART-k`` weight divided by its column's deviation
     (times the scale), the centring folded into the part's flag ``vec-PART``. The same logit."""
     out = {k: v for k, v in weights.items() if not k.startswith("vec-")}
     scale = stats["scale"]

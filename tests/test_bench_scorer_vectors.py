@@ -12,8 +12,7 @@ from tests import bench_scripts
 sys.path.insert(0, str(bench_scripts.ROOT / "bench"))
 
 from scorer_vectors import WIDTH, raw_weights  # bench/scorer_vectors.py
-
-from annotator.nlp.suggest.vector_features import PARTS
+from vector_features import PARTS  # bench/vector_features.py
 
 
 def test_raw_weights_give_the_logit_of_the_standardised_fit():

@@ -1,8 +1,10 @@
-"""The base model's contextual vectors as a suggestion's features (``suggest.vector_features``):
+"""The base model's contextual vectors as a suggestion's features (``bench/vector_features.py``):
 read off ``doc.tensor`` at the cue's root, the content's head and the speaker's root, named by part
 and column, only where the pipeline's tok2vec wrote them (our own sentences)."""
 
 from __future__ import annotations
+
+import sys
 
 import numpy
 import pytest
@@ -10,7 +12,11 @@ import spacy
 from spacy.tokens import DocBin
 
 from annotator.nlp.pipeline import COMPONENTS
-from annotator.nlp.suggest.vector_features import has_vectors, tensor_identity, vector_features
+from tests import bench_scripts
+
+sys.path.insert(0, str(bench_scripts.ROOT / "bench"))
+
+from vector_features import has_vectors, tensor_identity, vector_features  # bench/vector_features.py
 
 pytestmark = pytest.mark.model
 

@@ -4,7 +4,8 @@ speaker's root (``vector_features``): ``vec-cue-0`` … ``vec-speaker-95``, valu
 A part that is there gives a flag too (``vec-cue``: 1), which carries the fit's centring of its
 vectors; a part that is absent gives no feature (its weights count 0). They mean something only under the
 pipeline whose vectors the weights were fitted on: ``tensor_identity`` names it (the tok2vec's width
-and the pipeline's name and version), and a scorer reads them only when that matches."""
+and the pipeline's name and version), and a scorer would read them only when that matches (none
+does: the refit did not pay, docs/prelabel.md "Session 27, the base model's vectors in the scorer")."""
 
 from __future__ import annotations
 
