@@ -169,6 +169,19 @@ def unusable_folders(args: argparse.Namespace) -> int | None:
     return None
 
 
+def fit_promotion(rows, scale: float | None, parse_cache: Path | None):
+    """The promotion model; with ``scale``, reading the base model's vectors too (its weights on the raw
+    tensor, ``scorer_vectors.raw_weights``) and what identifies them, for the table."""
+    if scale is None:
+        return fit(rows, "attributed"), None
+    from scorer_vectors import raw_weights, vector_block  # bench/scorer_vectors.py
+
+    names, dense, stats = vector_block(rows, parse_cache, scale)
+    sure = fit(rows, "attributed", dense=(names, dense))
+    sure.weights = raw_weights(sure.weights, stats)
+    return sure, {"identity": stats["identity"], "models": ["promotion"], "scale": scale}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus_arguments(parser, Path("/tmp/fit_scorer/rows.pkl"), "candidates")
@@ -184,6 +197,9 @@ def main() -> int:
                              "--cache; gathered again with --recollect)")
     parser.add_argument("--force", action="store_true",
                         help="with --write, store a full refit even when it does not pay in sample")
+    parser.add_argument("--vectors", type=float, default=None, metavar="SCALE",
+                        help="the promotion model reads the base model's vectors too (bench/scorer_vectors.py: "
+                             "standardised, times SCALE; with --parse-cache)")
     parser.add_argument("--show-at", type=float, default=None,
                         help="only set the shipped table's show threshold (min_score) without fitting")
     args = parser.parse_args()
@@ -209,8 +225,10 @@ def main() -> int:
         return 0
     from scorer_refit import refit_together  # bench/scorer_refit.py (it reads bench/fit_demote.py, which reads this)
 
-    tables = refit_together(rows, shown, fit(rows, "attributed"), args.corpus, args.demote_cache, args.recollect,
-                            args.parse_cache)
+    sure, vectors = fit_promotion(rows, args.vectors, args.parse_cache)
+    tables = refit_together(rows, shown, sure, args.corpus, args.demote_cache, args.recollect, args.parse_cache)
+    if vectors is not None:
+        tables["scorer"]["vectors"] = vectors
     if args.write and not (tables["pays"] or args.force):
         print("not written: the refit does not pay in sample (--force writes it all the same)")
     elif args.write:

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 import numpy
+from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss, roc_auc_score
@@ -40,6 +41,8 @@ class Fitted:
     oof: list[list[float]]  # per document, per candidate: the out-of-fold probability
     #: a model fitted by gain (``fit``'s ``by_gain``): the probability at which showing breaks even
     break_even: float | None = None
+    #: per document, per candidate: the probability in sample (the final model's)
+    in_sample: list[list[float]] | None = None
 
 
 def _matrix(rows: list[DocRows], target: str, crosses: tuple[tuple[str, str], ...]):
@@ -63,17 +66,19 @@ def _out_of_fold(x, y, groups, c: float, weights: numpy.ndarray | None = None) -
 
 
 def fit(rows: list[DocRows], target: str = "right", crosses: tuple[tuple[str, str], ...] = CROSSES, *,
-        by_gain: bool = False) -> Fitted:
+        by_gain: bool = False, dense: tuple[list[str], numpy.ndarray] | None = None) -> Fitted:
     """The calibrated logistic model of ``target`` (a candidate's ``right`` or ``attributed``) over
     every candidate of ``rows`` (their base features with ``crosses``, as ``scorer.features``
     gives them at run time), with out-of-fold probabilities. ``by_gain``: the model is fitted to tell
     the candidates worth showing (``gain`` above 0) from the others, each weighed by the keys it
     saves or costs (``scorer_data.show_gain``), so its logit 0 is where showing breaks even; it is
     then calibrated on ``target`` as the other (its order kept), and ``break_even`` is that logit's
-    probability."""
+    probability. ``dense``: more features, named, one row per candidate (``bench/scorer_vectors.py``'s)."""
     print(f"{target}: {sum(getattr(c, target) for r in rows for c in r.candidates)} of "
           f"{sum(len(r.candidates) for r in rows)} candidates" + (", fitted by the keys each saves" if by_gain else ""))
     vectorizer, x, y, groups = _matrix(rows, target, crosses)
+    names = list(vectorizer.get_feature_names_out()) + (dense[0] if dense is not None else [])
+    x = x if dense is None else sparse.hstack([x, sparse.csr_matrix(dense[1])]).tocsr()
     fit_y, weights = y, None
     if by_gain:
         gains = numpy.array([c.gain for r in rows for c in r.candidates], dtype=float)
@@ -98,16 +103,20 @@ def fit(rows: list[DocRows], target: str = "right", crosses: tuple[tuple[str, st
           f"(table {numpy.mean((table - y) ** 2):.4f})")
     _print_calibration(p, y)
     final = _model(c).fit(x, fit_y, sample_weight=weights)
-    fitted = {name: a * float(w) for name, w in zip(vectorizer.get_feature_names_out(), final.coef_[0], strict=True)
-              if w != 0.0}
+    fitted = {name: a * float(w) for name, w in zip(names, final.coef_[0], strict=True) if w != 0.0}
     fitted["bias"] = fitted.get("bias", 0.0) + a * float(final.intercept_[0]) + b
-    oof, at = [], 0
-    for r in rows:
-        oof.append([float(v) for v in p[at:at + len(r.candidates)]])
-        at += len(r.candidates)
     break_even = round(1 / (1 + math.exp(-b)), 4) if by_gain else None
+    inside = 1 / (1 + numpy.exp(-(a * final.decision_function(x) + b)))
     return Fitted({k: round(v, 5) for k, v in fitted.items()}, sorted({c.source for r in rows for c in r.candidates}),
-                  oof, break_even)
+                  _per_document(rows, p), break_even, _per_document(rows, inside))
+
+
+def _per_document(rows: list[DocRows], p: numpy.ndarray) -> list[list[float]]:
+    out, at = [], 0
+    for r in rows:
+        out.append([float(v) for v in p[at:at + len(r.candidates)]])
+        at += len(r.candidates)
+    return out
 
 
 def _print_calibration(p: numpy.ndarray, y: numpy.ndarray) -> None:

@@ -98,7 +98,8 @@ def refit_together(rows: list[DocRows], shown: Fitted, sure: Fitted, corpus, dem
     one_threshold(outcomes, sure.oof, unsure.oof)
     indirect, others, demote_at = chosen if chosen is not None else (None, None, 0.0)
     at = None if indirect is None else {"indirect": indirect, "mixed": others, "direct": others}
-    m = in_sample.measure(probabilities(rows, sure.weights), at, unsure_in, demote_at)
+    reads_vectors = any(name.startswith("vec-") for name in sure.weights)  # (features the rows do not hold)
+    m = in_sample.measure(sure.in_sample if reads_vectors else probabilities(rows, sure.weights), at, unsure_in, demote_at)
     print(line(f"in sample: promote {indirect} / {others}, demote under {demote_at}", m))
     pays = refit_pays(before, m)
     print("in sample, against the shipped promotion: " + ("fewer plain keys, every precision at its bar" if pays else
