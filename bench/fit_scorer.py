@@ -203,6 +203,8 @@ def main() -> int:
     parser.add_argument("--show-at", type=float, default=None,
                         help="only set the shipped table's show threshold (min_score) without fitting")
     args = parser.parse_args()
+    if args.vectors is not None and args.write:
+        parser.error("--vectors cannot be written: no scorer reads the vectors at run time (bench/vector_features.py)")
     if args.show_at is not None:
         return set_show(args.show_at, args.write)
     if args.promote_at is not None:

@@ -87,3 +87,9 @@ def test_bench_fit_scorer_sets_the_promotion_thresholds_only_when_asked_and_chec
 def test_bench_fit_scorer_refuses_a_show_threshold_out_of_range(tmp_path):
     result = bench_scripts.run_bench("fit_scorer.py", str(tmp_path), "--show-at", "1.5")
     assert result.returncode == 2 and "between 0 and 1" in result.stderr
+
+
+def test_fit_scorer_refuses_to_write_a_table_that_reads_vectors(tmp_path):
+    result = bench_scripts.run_bench("fit_scorer.py", str(tmp_path / "absent"), "--vectors", "0.1", "--write")
+    assert result.returncode == 2
+    assert "no scorer reads the vectors" in result.stderr
