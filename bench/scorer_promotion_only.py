@@ -122,6 +122,10 @@ def main() -> int:
                         help="the show model reads the four vectors too (standardised, times --scale)")
     parser.add_argument("--choose", default="", help="the variants whose thresholds are also chosen at the bars")
     args = parser.parse_args()
+    if not args.cache.is_file() or not args.parse_cache.is_dir():
+        print(f"skipped: no rows at {args.cache} or no parse cache at {args.parse_cache} (make them with "
+              "bench/fit_scorer.py CORPUS --cache ... --parse-cache ...)")
+        return 0
     scorer_choice.C_GRID = tuple(float(c) for c in args.c.split(","))
     rows = load(args.cache)
     for r in rows:

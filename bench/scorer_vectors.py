@@ -170,6 +170,10 @@ def main() -> int:
     parser.add_argument("--c", default="0.03,0.1,0.3")
     parser.add_argument("--parts", default=None, help="only these parts' vectors, e.g. cue,head (default: all)")
     args = parser.parse_args()
+    if not args.cache.is_file() or not args.parse_cache.is_dir():
+        print(f"skipped: no rows at {args.cache} or no parse cache at {args.parse_cache} (make them with "
+              "bench/fit_scorer.py CORPUS --cache ... --parse-cache ...)")
+        return 0
     rows = load(args.cache)
     for r in rows:
         label(r)

@@ -32,3 +32,13 @@ def test_raw_weights_give_the_logit_of_the_standardised_fit():
     got = sum(weights.get(name, 0.0) * v for name, v in feats.items())
     assert abs(got - expected) < 1e-4  # (the weights rounded as stored)
     assert weights["type=direct"] == 0.2 and "vec-speaker" in weights
+
+
+def test_the_vector_benches_skip_without_their_caches(tmp_path):
+    absent = [str(tmp_path / "rows.pkl"), str(tmp_path / "pc")]
+    for script, args in (("scorer_vectors.py", []),
+                         ("scorer_promotion_only.py", [str(tmp_path / "corpus"), "--demote-cache", str(tmp_path / "d.pkl"),
+                                                       "--vectors", str(tmp_path / "v.npy")])):
+        result = bench_scripts.run_bench(script, *args, "--cache", absent[0], "--parse-cache", absent[1])
+        assert result.returncode == 0, result.stderr
+        assert "skipped" in result.stdout
