@@ -125,3 +125,22 @@ def test_quotes_unbalanced_mark_does_not_swallow_rest(quotes_in):
 def test_quotes_verbs_inside_a_quote_are_not_cues(quotes_in):
     quotes = quotes_in('"Do you really think that we would agree to this?" the envoy asked.')
     assert [(q.type, q.cue) for q in quotes] == [("direct", "asked")]
+
+
+
+def test_quotes_headline_types_direct_types_every_headline_quote_direct(nlp_model):
+    from annotator.nlp.quotes import QuoteFinder
+
+    doc = nlp_model("Poll: Mayor Lin leads her challenger by six points\n\nThe race tightened in May.")
+    kinds = {setting: [(f.span.text, f.quote_type) for f in QuoteFinder(headline_types=setting).find(doc)]
+             for setting in ("marks", "direct")}
+    assert kinds == {"marks": [("Mayor Lin leads her challenger by six points", "indirect")],
+                     "direct": [("Mayor Lin leads her challenger by six points", "direct")]}
+
+
+def test_quotes_headline_types_is_checked_where_the_pipeline_is_built():
+    import spacy
+
+    assert spacy.blank("en").add_pipe("annotator_quotes", config={"headline_types": "direct"}).headline_types == "direct"
+    with pytest.raises(ValueError, match="headline_types"):
+        spacy.blank("en").add_pipe("annotator_quotes", config={"headline_types": "quoted"})
