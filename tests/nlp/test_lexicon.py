@@ -106,7 +106,7 @@ def test_every_word_class_is_one_config_key_one_keyword_and_one_attribute():
     from annotator.nlp.lexicon import WORD_CLASSES
 
     default_config = spacy.language.Language.get_factory_meta("annotator_quotes").default_config
-    assert [key for key in default_config if key not in ("min_direct_words", "headline_max_words")] == [
+    assert [key for key in default_config if key not in ("min_direct_words", "headline_max_words", "headline_types")] == [
         c.config_key for c in WORD_CLASSES]
     for word_class in WORD_CLASSES:
         # a made-up word: a default of no class, so none holds it apart from another (cognition less speech)
