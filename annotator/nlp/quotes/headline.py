@@ -9,9 +9,8 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import QUOTE_MARKS
 from annotator.nlp.name_words import HEADLINE_LABELS, after_label, could_report
-from annotator.nlp.marks import trim_content
+from annotator.nlp.marks import MarkedSegment, trim_content
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -28,12 +27,9 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
         if line_words > scan.headline_max_words:
             continue
         start, end = trim_content(text, colon.idx + 1, para_end)
-        quote_type = headline_type(text[start:end])
-        while quote_type == "direct" and start < end and text[start] in QUOTE_MARKS:
-            start += 1  # the marks around the words are not part of them
-        while quote_type == "direct" and end > start and text[end - 1] in QUOTE_MARKS:
-            end -= 1
-        start, end = trim_content(text, start, end)
+        quote_type, whole = headline_type(scan, start, end)
+        if whole is not None:  # the marks around the words are not part of them
+            start, end = trim_content(text, whole.start, whole.end)
         span = scan.char_span(start, end)
         if span is None or len([t for t in span if t.is_alpha]) < 3 or _contact_line(span):
             continue
@@ -41,16 +37,18 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
     return found
 
 
-def headline_type(line: str) -> str:
-    """``direct`` when a mark opens the words after the colon and no other is inside them
-    (``Lin: "We will rebuild"``), ``mixed`` when some of them are quoted (``Lin: pier plan "a must"``),
-    else ``indirect`` (``Lin: we will rebuild``). An apostrophe inside a word (``won't``) is no mark."""
-    marks = [i for i, ch in enumerate(line) if ch in QUOTE_MARKS
-             and not (0 < i < len(line) - 1 and line[i - 1].isalnum() and line[i + 1].isalnum())]
-    if not marks:
-        return "indirect"
-    inner = [i for i in marks if 0 < i < len(line) - 1 and not (i == len(line) - 2 and not line[-1].isalnum())]
-    return "direct" if marks[0] == 0 and not inner else "mixed"
+def headline_type(scan: QuoteScan, start: int, end: int) -> tuple[str, MarkedSegment | None]:
+    """The type of the words from ``start`` to ``end`` after a headline's colon, read off the quoted
+    segments the scan found (``marks.find_marked_segments``: an apostrophe is no mark): ``direct`` when one
+    segment holds every word (``Lin: "We will rebuild"``; that segment is returned), ``mixed`` when some
+    words are quoted (``Lin: pier plan "a must"``), else ``indirect`` (``Lin: we will rebuild``)."""
+    quoted = [s for s in scan.segments if start <= s.start and s.end <= end]
+    if not quoted:
+        return "indirect", None
+    one, text = quoted[0], scan.text
+    if len(quoted) == 1 and not any(text[i].isalnum() for i in (*range(start, one.start), *range(one.end, end))):
+        return "direct", one
+    return "mixed", None
 
 
 def _contact_line(span) -> bool:
