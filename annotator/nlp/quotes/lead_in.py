@@ -56,7 +56,7 @@ def with_lead_in(scan: QuoteScan, segment: MarkedSegment, span: Span) -> Span | 
     if segment.close_at is None or span.start < 2 or not scan.text[:segment.open_at].rstrip()[-1:].isalnum():
         return None
     mark = span.start - 1
-    if doc[mark].idx != segment.open_at:
+    if doc[mark].idx != segment.open_at or _own_sentence(scan, segment, span):
         return None
     sentence_start = max(span[0].sent.start, scan.token_at_or_after(scan.paragraph(segment.open_at)[0]))
     start = mark
@@ -71,6 +71,13 @@ def with_lead_in(scan: QuoteScan, segment: MarkedSegment, span: Span) -> Span | 
     if close >= len(doc) or doc[close].idx != segment.close_at:
         return None
     return doc[start:close + 1]
+
+
+def _own_sentence(scan: QuoteScan, segment: MarkedSegment, span: Span) -> bool:
+    """The quoted words are a sentence of their own: a capital first and their own full stop,
+    question or exclamation mark last (``date 2024-03-02 "Is the budget balanced?," she asked``)."""
+    assert segment.close_at is not None
+    return span[0].text[:1].isupper() and scan.text[segment.start:segment.close_at].rstrip(" ,")[-1:] in ".?!…"
 
 
 def _leads_in(scan: QuoteScan, token: Token, span: Span) -> bool:

@@ -133,3 +133,25 @@ _THAT_ROWS = """
 
 def test_a_quote_with_its_cue_before_it_keeps_its_that_outside_and_stays_direct():
     assert _found(_THAT, _THAT_ROWS) == [("direct", "the budget will not balance itself", "said")]
+
+
+_QUESTION = 'Day 2 "Is the levy fair?," Ruiz asked.'
+_QUESTION_ROWS = """
+    Day   NOUN  NN  npadvmod 6
+    2     NUM   CD  nummod   0
+    "     PUNCT ``  punct    3
+    Is    AUX   VBZ ROOT     3 be
+    the   DET   DT  det      5
+    levy  NOUN  NN  nsubj    3
+    fair  ADJ   JJ  acomp    3
+    ?     PUNCT .   punct    3
+    ,     PUNCT ,   punct    3
+    "     PUNCT ''  punct    3
+    Ruiz  PROPN NNP nsubj    11
+    asked VERB  VBD ROOT     11 ask
+    .     PUNCT .   punct    11
+"""
+
+
+def test_a_quoted_sentence_of_its_own_stays_direct_whatever_the_parser_hangs_before_it():
+    assert _found(_QUESTION, _QUESTION_ROWS) == [("direct", "Is the levy fair?", "asked")]
