@@ -13,7 +13,7 @@ from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
 from annotator.nlp.quotes import (
-    direct, headline, interview, nested, noun_cue, passive_judgement, poll_source, received_judgement, relative_piece,
+    direct, headline, interview, lead_in, nested, noun_cue, passive_judgement, poll_source, received_judgement, relative_piece,
     reports, stance_noun,
 )
 from annotator.nlp.quotes.found import FoundQuote, made_by
@@ -106,6 +106,7 @@ class QuoteFinder:
         found: list[FoundQuote] = []
         for rule in self.rules:
             found = rule.combine(found, made_by(rule.find(scan), rule.name))
+        found = lead_in.extend(found, scan)
         if self.headline_types == "direct":
             for item in found:
                 item.quote_type = "direct" if item.rule == "headline" else item.quote_type

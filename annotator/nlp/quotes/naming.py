@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.doc_words import negated
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
 from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for, with_closing_mark, word_count
 from annotator.nlp.quotes.scan import QuoteScan
@@ -26,6 +27,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if verb.dep_ == "relcl" or what is not None:
         return _relative(scan, verb, called, what)
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if thing is not None and called is None:
+        called = _misread_name(scan, verb, thing)
     if thing is None or called is None or called.i < thing.i:
         return []
     subject = subject_of(verb, scan.lexicon)
@@ -37,6 +40,21 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if span is None or word_count(span) < 2:
         return []
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
+
+
+#: How the parser may hang the name after the object (``calling it "a disgrace"`` read as two objects).
+_SECOND_OBJECT_DEPS = frozenset({"dobj", "npadvmod"})
+
+
+def _misread_name(scan: QuoteScan, verb: Token, thing: Token) -> Token | None:
+    """The name in quotation marks that the parser did not read as one: a second object after the
+    first (``calling it "a disgrace"``), or an apposition to the object (``called the proposal "a
+    disaster for the harbor"``). Only a name that opens with a mark: unquoted, a second object is as often a time
+    (``called the clinic Friday morning``) and an apposition another name for the same thing."""
+    doc = scan.doc
+    names = [c for c in verb.children if c.dep_ in _SECOND_OBJECT_DEPS and c.i > thing.right_edge.i] \
+        + [c for c in thing.children if c.dep_ == "appos"]
+    return next((c for c in names if c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in QUOTE_MARK_TOKENS), None)
 
 
 def _relative(scan: QuoteScan, verb: Token, called: Token | None, what: Token | None) -> list[FoundQuote]:

@@ -13,7 +13,8 @@ from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
 from annotator.nlp.quotes.clause_end import comma_cut, lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import (
-    FoundQuote, finite, has_clause_subject, has_words_outside, named_agent, trimmed, type_for, with_closing_mark,
+    FoundQuote, finite, has_clause_subject, has_words_outside, named_agent, opens_aside, trimmed, type_for,
+    with_closing_mark,
 )
 from annotator.nlp.quotes.own_clause import act_done
 from annotator.nlp.doc_words import word_before
@@ -90,7 +91,7 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
               next_act_cut(clause, verb, scan.lexicon.object_verbs))
     start = _after_listener(verb, clause, start, end)
     while start < end and (doc[start].lower_ in CONTENT_AFTER_MARKS and (doc[start].dep_ == "mark" or doc[start].tag_ == "IN")
-                           or doc[start].is_punct or doc[start].is_space):
+                           and not opens_aside(doc, start) or doc[start].is_punct or doc[start].is_space):
         start += 1
     if not finding:
         end = min(end, reporter_addition_cut(doc, start, end))
