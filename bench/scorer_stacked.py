@@ -16,6 +16,7 @@ what is shown, the shipped demotion model demotes), each arm against the shipped
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import sys
@@ -46,6 +47,7 @@ from annotator.nlp.frames.candidates import overlaps_any  # noqa: E402
 from annotator.nlp.suggest.component import PROMOTE_SOURCELESS_MIN_SCORE  # noqa: E402
 from annotator.nlp.suggest.demote import shipped_table as demote_table  # noqa: E402
 from annotator.nlp.suggest.scorer import CROSSES, crossed, shifted, shipped_table, weighted_sum  # noqa: E402
+from annotator.nlp.suggest.vectors import PARTS  # noqa: E402
 
 #: The tuning precision floors (docs/prelabel.md): attributed precision per kind.
 FLOORS = {"direct": 0.893, "indirect": 0.781, "mixed": 0.790, "all": 0.840}
@@ -231,6 +233,56 @@ def models(rows, z_show, show_at: float, z_promo, dense, grid) -> dict:
     return out
 
 
+def raw_term(w: numpy.ndarray, v: numpy.ndarray, width: int) -> dict[str, dict]:
+    """Weights ``w`` fitted on ``standardised(v)`` (``fit_offset``) as ``vectors.VectorTerm``'s
+    weights on the raw tensor rows, per part: each column's weight over its deviation, the centring a
+    constant added when the part is there (the same term, to float precision)."""
+    out = {}
+    for n, part in enumerate(PARTS):
+        block = v[:, n * width:(n + 1) * width].astype(numpy.float64)
+        present = numpy.abs(block).sum(axis=1) > 0
+        mu, sd = block[present].mean(axis=0), block[present].std(axis=0) + 1e-6
+        raw = w[n * width:(n + 1) * width] / sd
+        out[part] = {"constant": round(float(-(raw @ mu)), 7), "weights": [round(float(x), 7) for x in raw]}
+    return out
+
+
+def write_term(args, rows, v, dense, z_show: numpy.ndarray, show_at: float, z_promo: numpy.ndarray, table: dict) -> None:
+    """The offset models fitted on every row (``--show-c``, ``--promotion-c``) stored as
+    ``annotator/nlp/suggest/vector_weights.json``: the raw weights, the pipeline's ``tensor_identity``
+    and the fingerprint of the shipped scorer they were fitted on."""
+    from fit_scorer import commit  # bench/fit_scorer.py
+
+    from annotator.core.atomic import AtomicFile
+    from annotator.nlp.pipeline import load_model
+    from annotator.nlp.suggest.vectors import VECTOR_WEIGHTS_FILE, scorer_fingerprint, tensor_identity
+
+    y_attr = numpy.array([c.attributed for r in rows for c in r.candidates], dtype=int)
+    gains = numpy.array([c.gain for r in rows for c in r.candidates], dtype=float)
+    scale = {"show": args.show_c, "promotion": args.promotion_c}
+    fitted = {"show": fit_offset(z_show - math.log(show_at / (1 - show_at)), dense, (gains > 0).astype(int),
+                                 numpy.abs(gains), args.show_c),
+              "promotion": fit_offset(z_promo, dense, y_attr, None, args.promotion_c)}
+    width = v.shape[1] // len(PARTS)
+    for model, w in fitted.items():
+        raw, term = raw_term(w, v, width), numpy.zeros(len(v))
+        for n, part in enumerate(PARTS):
+            block = v[:, n * width:(n + 1) * width]
+            present = numpy.abs(block).sum(axis=1) > 0
+            term += present * (block @ numpy.array(raw[part]["weights"]) + raw[part]["constant"])
+        print(f"{model}: the term's spread {numpy.std(dense @ w):.4f}; read on the raw rows, off by at most "
+              f"{numpy.abs(term - dense @ w).max():.2g}")
+    made = f"nice -n 10 .venv/bin/python bench/scorer_stacked.py {' '.join(sys.argv[1:])}, at commit {commit()}"
+    out = {"_made_by": [made], "identity": tensor_identity(load_model(None)), "width": width,
+           "scorer": scorer_fingerprint(table),
+           "fit": {"candidates": len(z_show), "articles": len(rows), "vectors_c": scale, "parts": list(PARTS),
+                   "offset": "the shipped logits (show less its threshold's; promotion without its shifts)"},
+           **{model: raw_term(w, v, width) for model, w in fitted.items()}}
+    with AtomicFile(VECTOR_WEIGHTS_FILE) as f:
+        f.file.write((json.dumps(out, indent=1) + "\n").encode("utf-8"))
+    print(f"wrote {VECTOR_WEIGHTS_FILE.relative_to(ROOT)}")
+
+
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -240,6 +292,10 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--vectors", type=Path, required=True,
                         help="bench/scorer_vectors.py's --vectors file, made with --mean (outside the repository)")
     parser.add_argument("--c-vectors", default="0.0001,0.0003,0.001", help="the vectors' own regularisation tried")
+    parser.add_argument("--write", action="store_true", help="fit the offset models on every row (no measuring) "
+                        "and store them as annotator/nlp/suggest/vector_weights.json")
+    parser.add_argument("--show-c", type=float, default=0.0001, help="with --write: the show model's vectors' C")
+    parser.add_argument("--promotion-c", type=float, default=0.0003, help="with --write: the promotion model's")
     return parser.parse_args()
 
 
@@ -262,6 +318,9 @@ def main() -> int:
     z_show, z_choice = logits(rows, table["weights"]), logits(rows, choice["weights"])
     z_promo = logits(rows, shifted(table["promote_weights"], table.get("promote_shifts", {}), -1.0))
     print(f"{len(rows)} articles, {len(z_show)} candidates, vectors {v.shape[1]} wide")
+    if args.write:
+        write_term(args, rows, v, dense, z_show, table["min_score"], z_promo, table)
+        return 0
     fitted = models(rows, z_show, table["min_score"], z_promo, dense, [float(c) for c in args.c_vectors.split(",")])
     at = shipped_at(table)
     arm = {"choice": per_document(rows, sigmoid(z_choice)), "choice_at": choice["min_score"], "promote_at": at,

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import chain, repeat
 from operator import mul
 from pathlib import Path
 from typing import Mapping
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotator.nlp.lexicon import Lexicon
@@ -46,6 +47,7 @@ from annotator.nlp.suggest.scorer_features import (
     features, merged, speaker_kind,
 )
 from annotator.nlp.suggest.neighbours import neighbour_features, proposal_neighbours
+from annotator.nlp.suggest.vectors import MODELS, VectorTerm, scorer_fingerprint, stored_term
 
 __all__ = ["CROSSES", "DocFacts", "Features", "SuggestionScorer", "base_features", "class_index", "crossed",
            "cue_classes", "default_scorer", "feature_blocks", "features", "merged", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind", "stored_table",
@@ -95,6 +97,9 @@ class SuggestionScorer:
     #: (none: the show model chooses them too)
     choice_weights: Mapping[str, float] = field(default_factory=dict)
     choice_min_score: float | None = None
+    #: the base model's vectors stacked on the show and promotion models (``vectors.py``), read only
+    #: under the pipeline they were fitted on (``with_vectors``); None: the models alone
+    vectors: VectorTerm | None = None
 
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> SuggestionScorer:
@@ -115,12 +120,21 @@ class SuggestionScorer:
                    float(choice["min_score"]) if choice_weights else None)
 
     def to_table(self) -> dict[str, object]:
-        table = {"sources": sorted(self.sources), "weights": dict(sorted(self.weights.items())),
-                 "promote_weights": dict(sorted(self.promote_weights.items()))}
+        carried = set(MODELS.values())  # (the vector term's, added by ``with_vectors``)
+        table = {"sources": sorted(self.sources),
+                 "weights": {k: v for k, v in sorted(self.weights.items()) if k not in carried},
+                 "promote_weights": {k: v for k, v in sorted(self.promote_weights.items()) if k not in carried}}
         if self.choice_weights:
             table["promote_choice"] = {"weights": dict(sorted(self.choice_weights.items())),
                                        "min_score": self.choice_min_score}
         return table
+
+    def with_vectors(self, term: VectorTerm) -> SuggestionScorer:
+        """This scorer with ``term`` added to its show and promotion logits: the term comes as a block of
+        features (``VectorTerm.block``) each weighed 1 in its model (the choice model is left alone)."""
+        weights = {**self.weights, MODELS["show"]: 1.0}
+        promote = {**self.promote_weights, MODELS["promotion"]: 1.0} if self.promote_weights else {}
+        return replace(self, weights=weights, promote_weights=promote, vectors=term)
 
     def knows(self, source: str) -> bool:
         return source in self.sources
@@ -180,7 +194,15 @@ def shipped_table() -> dict:
     return stored_table(WEIGHTS_FILE)
 
 
-def default_scorer() -> SuggestionScorer | None:
-    """The shipped model, or None when none has been fitted."""
+def default_scorer(nlp: Language | None = None) -> SuggestionScorer | None:
+    """The shipped model, or None when none has been fitted; with the stored vector term
+    (``vectors.stored_term``) when ``nlp``'s tok2vec is the one it was fitted on and the shipped
+    model the one it was fitted with."""
     table = shipped_table()
-    return SuggestionScorer.from_table(table) if table.get("weights") else None
+    if not table.get("weights"):
+        return None
+    scorer = SuggestionScorer.from_table(table)
+    stored = stored_term() if nlp is not None else None
+    if stored is not None and stored[0].fits(nlp) and stored[1] == scorer_fingerprint(table):
+        return scorer.with_vectors(stored[0])
+    return scorer
