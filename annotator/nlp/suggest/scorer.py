@@ -130,10 +130,12 @@ class SuggestionScorer:
         return table
 
     def with_vectors(self, term: VectorTerm) -> SuggestionScorer:
-        """This scorer with ``term`` added to its show and promotion logits: the term comes as a block of
-        features (``VectorTerm.block``) each weighed 1 in its model (the choice model is left alone)."""
-        weights = {**self.weights, MODELS["show"]: 1.0}
-        promote = {**self.promote_weights, MODELS["promotion"]: 1.0} if self.promote_weights else {}
+        """This scorer with ``term`` added to the logits of the models it moves (show, promotion): the term
+        comes as a block of features (``VectorTerm.block``) each weighed 1 in its model (the choice model
+        is left alone)."""
+        weights = {**self.weights, MODELS["show"]: 1.0} if "show" in term.models else self.weights
+        promote = {**self.promote_weights, MODELS["promotion"]: 1.0} \
+            if self.promote_weights and "promotion" in term.models else self.promote_weights
         return replace(self, weights=weights, promote_weights=promote, vectors=term)
 
     def knows(self, source: str) -> bool:

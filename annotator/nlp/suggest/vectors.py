@@ -59,28 +59,33 @@ def scorer_fingerprint(table: Mapping[str, object]) -> str:
 
 @dataclass(frozen=True)
 class VectorTerm:
-    """Per model (``MODELS``), per part (``PARTS``): weights on the raw tensor row and a constant
-    (the fit's centring), added when the part is there (a suggestion without a cue or a speaker
-    gets nothing for it)."""
+    """Per model it moves (``models``, of ``MODELS``), per part (``PARTS``): weights on the raw tensor
+    row and a constant (the fit's centring), added when the part is there (a suggestion without a cue
+    or a speaker gets nothing for it)."""
 
     identity: Mapping[str, object]
     width: int
-    #: (models × width) per part, the models in ``MODELS``' order
+    #: (models × width) per part, the models in ``models``' order
     weights: Mapping[str, numpy.ndarray]
     #: (models,) per part
     constants: Mapping[str, numpy.ndarray]
+    models: tuple[str, ...] = tuple(MODELS)
 
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> VectorTerm:
-        width = int(table["width"])
+        """From the stored form: ``identity``, ``width`` and, for each model it moves (``show``,
+        ``promotion``: at least one), ``{part: {"constant": c, "weights": [...]}}``."""
+        width, models = int(table["width"]), tuple(m for m in MODELS if m in table)
+        if not models:
+            raise ValueError(f"a vector table moves at least one of {', '.join(MODELS)}")
         weights, constants = {}, {}
         for part in PARTS:
-            rows = [table[model][part] for model in MODELS]
+            rows = [table[model][part] for model in models]
             weights[part] = numpy.array([r["weights"] for r in rows], dtype=numpy.float32)
             constants[part] = numpy.array([r["constant"] for r in rows], dtype=numpy.float32)
-            if weights[part].shape != (len(MODELS), width):
+            if weights[part].shape != (len(models), width):
                 raise ValueError(f"a vector table's {part} weights are not {width} wide")
-        return cls(dict(table["identity"]), width, weights, constants)
+        return cls(dict(table["identity"]), width, weights, constants, models)
 
     def fits(self, nlp: Language) -> bool:
         """Whether ``nlp``'s tok2vec is the one the weights were fitted on."""
@@ -93,12 +98,12 @@ class VectorTerm:
         """The term of each model for one suggestion, as features named by ``MODELS`` (the caller
         checks ``reads``)."""
         tensor = doc.tensor
-        total = numpy.zeros(len(MODELS), dtype=numpy.float32)
+        total = numpy.zeros(len(self.models), dtype=numpy.float32)
         for part, span in (("cue", cue), ("head", quote), ("speaker", speaker)):
             if span is not None:
                 total += self.weights[part] @ tensor[span.root.i] + self.constants[part]
         total += self.weights["mean"] @ tensor[quote.start:quote.end].mean(axis=0) + self.constants["mean"]
-        return {name: float(v) for name, v in zip(MODELS.values(), total, strict=True)}
+        return {MODELS[model]: float(v) for model, v in zip(self.models, total, strict=True)}
 
 
 @cache

@@ -95,10 +95,10 @@ def test_another_scorer_gets_no_term(nlp_model, monkeypatch):
     assert default_scorer(nlp_model).vectors is None
 
 
-def made_up_term(width: int = 4) -> VectorTerm:
+def made_up_term(width: int = 4, models=tuple(MODELS)) -> VectorTerm:
     rng = numpy.random.default_rng(0)
     table = {"identity": {"tok2vec_width": width}, "width": width}
-    for model in MODELS:
+    for model in models:
         table[model] = {part: {"constant": float(rng.normal()), "weights": rng.normal(size=width).tolist()}
                         for part in PARTS}
     return VectorTerm.from_table(table)
@@ -129,3 +129,17 @@ def test_the_term_weighs_the_show_and_promotion_sums_only():
     with pytest.raises(ValueError, match="wide"):
         VectorTerm.from_table({**{m: {p: {"constant": 0, "weights": [0.0]} for p in PARTS} for m in MODELS},
                                "identity": {}, "width": 2})
+
+
+def test_a_term_of_the_show_model_only_leaves_the_promotion_alone(nlp_model):
+    doc = parsed(nlp_model, "The harbour master said that the ferry lanes would open in May.")
+    term = made_up_term(doc.tensor.shape[1], ("show",))
+    assert term.models == ("show",)
+    block = term.block(doc, doc[5:13], doc[3:4], doc[0:3])
+    assert list(block) == [MODELS["show"]]
+    scorer = SuggestionScorer({"bias": 0.5}, frozenset({"frame:clause"}), {"bias": -0.2}).with_vectors(term)
+    assert scorer.promote_weights == {"bias": -0.2}
+    assert scorer.logit([{"bias": 1.0}, block]) == pytest.approx(0.5 + block[MODELS["show"]])
+    assert scorer.promote_probability({"bias": 1.0, **block}) == pytest.approx(1 / (1 + numpy.exp(0.2)))
+    with pytest.raises(ValueError, match="at least one"):
+        VectorTerm.from_table({"identity": {}, "width": 2})
