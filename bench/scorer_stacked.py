@@ -88,11 +88,13 @@ def calibrated(s: numpy.ndarray, y: numpy.ndarray) -> tuple[numpy.ndarray, float
     return sigmoid(a * s + b), float(sigmoid(numpy.array(b)))
 
 
-def simulate(r, show, choice, choice_at: float, show_at: float, sure, promote_at: dict[str, float], down):
+def simulate(r, show, choice, choice_at: float, show_at: float, sure, promote_at: dict[str, float], down,
+             sourceless=None):
     """One article as the component makes it with a kept choice model: the promoted chosen among the
     ``choice`` model's at ``choice_at`` (a cue, a speaker and ``sure`` at least their type's threshold),
     the rest shown by ``show`` at ``show_at`` clear of them, those with a cue and no speaker shown at
-    ``PROMOTE_SOURCELESS_MIN_SCORE`` promoted too, the pre-labels ``down`` demoted."""
+    ``PROMOTE_SOURCELESS_MIN_SCORE`` promoted too (by ``sourceless``' score when given), the pre-labels
+    ``down`` demoted."""
     cands = r.candidates
     first = _chosen(list(zip(cands, choice, strict=True)), choice_at)
     sure_of = {id(c): q for c, q in zip(cands, sure, strict=True)}
@@ -102,17 +104,20 @@ def simulate(r, show, choice, choice_at: float, show_at: float, sure, promote_at
     shown_of = {id(c): p for c, p in zip(cands, show, strict=True)}
     rest = [(c, p) for c, p in zip(cands, show, strict=True) if not overlaps_any(c.quote.start, c.quote.end, taken)]
     kept = _chosen(rest, show_at) + [(c, shown_of[id(c)]) for c in up]
-    up += [c for c, p in kept if c.speaker is None and c.cue is not None and p >= PROMOTE_SOURCELESS_MIN_SCORE
+    by = dict(zip(map(id, cands), sourceless, strict=True)) if sourceless is not None else shown_of
+    up += [c for c, _ in kept if c.speaker is None and c.cue is not None and by[id(c)] >= PROMOTE_SOURCELESS_MIN_SCORE
            and c not in up]
     return fit_demote.demoted(predicted(r, kept, up), down)
 
 
-def measure(rows, prelabels, show, show_at, *, choice, choice_at, sure, promote_at, unsure, demote_at) -> dict:
+def measure(rows, prelabels, show, show_at, *, choice, choice_at, sure, promote_at, unsure, demote_at,
+            sourceless=None) -> dict:
     """Keys per article (plain, with suggestions) and attributed precision per kind, as ``simulate`` acts."""
     plain, shown, kinds, every = [], [], {k: KindScore() for k in QUOTE_TYPES}, Score()
     for i, r in enumerate(rows):
         down = [(c, p) for c, p in zip(prelabels[i].candidates, unsure[i], strict=True) if p < demote_at]
-        task = simulate(r, show[i], choice[i], choice_at, show_at, sure[i], promote_at, down)
+        task = simulate(r, show[i], choice[i], choice_at, show_at, sure[i], promote_at, down,
+                        None if sourceless is None else sourceless[i])
         keys = document_keys(r.gold, task)
         plain.append(keys[0])
         shown.append(keys[1])
@@ -344,6 +349,8 @@ def main() -> int:
                        ("recalibrated", "recalibrated"), ("free", "free"), ("offset", "offset")):
         m = measure(rows, prelabels, *shows[show], sure=sures[sure], **arm)
         print(line(f"show {show}, promotion {sure}", m, base), flush=True)
+    m = measure(rows, prelabels, *shows["offset"], sure=sures["shipped"], sourceless=shows["shipped"][0], **arm)
+    print(line("show offset, promotion shipped, sourceless promoted by the shipped show score", m, base), flush=True)
     print("the promotion models along the indirect threshold (the others at theirs; show offset in both):")
     for sure, grid in (("shipped", (0.5, 0.53, 0.56)), ("offset", (0.56, 0.59, 0.62))):
         for t in grid:
