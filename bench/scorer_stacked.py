@@ -260,7 +260,7 @@ def write_term(args, rows, v, dense, z_show: numpy.ndarray, show_at: float, z_pr
 
     from annotator.core.atomic import AtomicFile
     from annotator.nlp.pipeline import load_model
-    from annotator.nlp.suggest.vectors import VECTOR_WEIGHTS_FILE, scorer_fingerprint, tensor_identity
+    from annotator.nlp.suggest.vectors import VECTOR_WEIGHTS_FILE, scorer_fingerprint, tensor_identity, tok2vec_weights
 
     y_attr = numpy.array([c.attributed for r in rows for c in r.candidates], dtype=int)
     gains = numpy.array([c.gain for r in rows for c in r.candidates], dtype=float)
@@ -281,8 +281,9 @@ def write_term(args, rows, v, dense, z_show: numpy.ndarray, show_at: float, z_pr
         print(f"{model}: the term's spread {numpy.std(dense @ w):.4f}; read on the raw rows, off by at most "
               f"{numpy.abs(term - dense @ w).max():.2g}")
     made = f"nice -n 10 .venv/bin/python bench/scorer_stacked.py {' '.join(sys.argv[1:])}, at commit {commit()}"
-    out = {"_made_by": [made], "identity": tensor_identity(load_model(None)), "width": width,
-           "scorer": scorer_fingerprint(table),
+    nlp = load_model(None)
+    out = {"_made_by": [made], "identity": {**tensor_identity(nlp), "tok2vec_weights": tok2vec_weights(nlp)}, "width": width,
+           "scorer": scorer_fingerprint(table["weights"], table["promote_weights"]),
            "fit": {"candidates": len(z_show), "articles": len(rows), "vectors_c": {m: scale[m] for m in fitted},
                    "parts": list(PARTS),
                    "offset": "the shipped logits (show less its threshold's; promotion without its shifts)"},

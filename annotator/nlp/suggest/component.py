@@ -27,7 +27,7 @@ from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scorer import (
     DocFacts, Features, SuggestionScorer, default_scorer, feature_blocks, merged, proposal_neighbours, shipped_table,
-    sigmoid,
+    sigmoid, vectors_for,
 )
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
@@ -74,7 +74,8 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
         raise ValueError(f"[components.{name}] counts_weight: must be above 0, not {counts_weight}")
     frames = nlp.get_pipe(FRAMES_PIPE) if FRAMES_PIPE in nlp.component_names else None
     try:
-        model = (SuggestionScorer.from_table(scorer_weights) if scorer_weights else default_scorer(nlp)) if scorer else None
+        model = vectors_for(SuggestionScorer.from_table(scorer_weights) if scorer_weights else default_scorer(), nlp) \
+            if scorer else None
     except ValueError as err:
         raise ValueError(f"[components.{name}] scorer_weights: {err}") from None
     try:

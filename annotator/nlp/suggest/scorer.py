@@ -4,7 +4,9 @@ parse says about it, never from its words. A logistic model: the features of one
 lexicon, the parse around cue and content, quote marks, the pre-labels near it, its place in the
 document, and crosses of these) are names with values; the score is the sigmoid of their weighted
 sum. A suggestion of a source the model was not fitted on keeps the rate table's score
-(``scores.table_score``).
+(``scores.table_score``). Where the pipeline's tok2vec is the one it was fitted on, a term read off the
+base model's vectors (``vectors.py``: ``doc.tensor``, which does embed the words) is stacked on the show
+model's sum (``vectors_for``); the features themselves read no word.
 
 The public feature API (what a fit reads, e.g. ``bench/fit_scorer.py`` or a team's own):
 ``DocFacts.of(doc)`` once per Doc, then ``features(facts, span, cue, speaker, source, quote_type,
@@ -50,7 +52,7 @@ from annotator.nlp.suggest.neighbours import neighbour_features, proposal_neighb
 from annotator.nlp.suggest.vectors import MODELS, VectorTerm, scorer_fingerprint, stored_term
 
 __all__ = ["CROSSES", "DocFacts", "Features", "SuggestionScorer", "base_features", "class_index", "crossed",
-           "cue_classes", "default_scorer", "feature_blocks", "features", "merged", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind", "stored_table",
+           "cue_classes", "default_scorer", "vectors_for", "feature_blocks", "features", "merged", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind", "stored_table",
            "suggestion_features"]
 
 
@@ -197,14 +199,18 @@ def shipped_table() -> dict:
 
 
 def default_scorer(nlp: Language | None = None) -> SuggestionScorer | None:
-    """The shipped model, or None when none has been fitted; with the stored vector term
-    (``vectors.stored_term``) when ``nlp``'s tok2vec is the one it was fitted on and the shipped
-    model the one it was fitted with."""
+    """The shipped model, or None when none has been fitted; with ``nlp``, the stored vector term
+    stacked on it where it fits (``vectors_for``)."""
     table = shipped_table()
-    if not table.get("weights"):
-        return None
-    scorer = SuggestionScorer.from_table(table)
-    stored = stored_term() if nlp is not None else None
-    if stored is not None and stored[0].fits(nlp) and stored[1] == scorer_fingerprint(table):
+    return vectors_for(SuggestionScorer.from_table(table), nlp) if table.get("weights") else None
+
+
+def vectors_for(scorer: SuggestionScorer | None, nlp: Language | None) -> SuggestionScorer | None:
+    """``scorer`` with the stored vector term (``vectors.stored_term``) when ``nlp``'s tok2vec is the
+    one it was fitted on and ``scorer``'s show and promotion weights the ones it was fitted with (the
+    shipped table, or a pipeline's own copy of it); else ``scorer`` as it is."""
+    stored = stored_term() if scorer is not None and nlp is not None else None
+    if stored is not None and stored[1] == scorer_fingerprint(scorer.weights, scorer.promote_weights) \
+            and stored[0].fits(nlp):
         return scorer.with_vectors(stored[0])
     return scorer

@@ -4,10 +4,10 @@ the model's own ``tok2vec`` writes) at a suggestion's cue root, its content's he
 root, and the content's mean row. The shipped models stay as they are; the term only moves each
 candidate about them (``bench/scorer_stacked.py`` fits it, their logits kept as fixed offsets).
 
-The weights (``vector_weights.json``, numbers only) mean something only under the pipeline whose
+The weights (``vector_weights.json``, numbers only) mean something only under the tok2vec whose
 vectors they were fitted on and on top of the scorer they were fitted with: the term is read only when
-the pipeline's ``tensor_identity`` is the table's and the shipped scorer is the one named by its
-``scorer`` fingerprint, and only on a Doc whose tensor has one row per token of that width. Anywhere
+the pipeline's tok2vec has the table's width and weights (``VectorTerm.fits``) and the shipped scorer
+is the one named by its ``scorer`` fingerprint, and only on a Doc whose tensor has one row per token of that width. Anywhere
 else the scores are exactly the scorer's own."""
 
 from __future__ import annotations
@@ -45,16 +45,26 @@ def tensor_identity(nlp: Language) -> dict[str, object] | None:
             "version": str(nlp.meta.get("version", ""))}
 
 
+def tok2vec_weights(nlp: Language) -> str | None:
+    """A short hash of ``nlp``'s ``tok2vec`` weights (its serialised model; about 35 ms for the base
+    model's): the same under any pipeline name that keeps them (a team's counts update), another once
+    trained; None without a ``tok2vec``."""
+    if "tok2vec" not in nlp.component_names:
+        return None
+    return hashlib.sha1(nlp.get_pipe("tok2vec").model.to_bytes()).hexdigest()[:16]
+
+
 def has_vectors(doc: Doc, width: int) -> bool:
     """Whether ``doc.tensor`` holds one ``width``-wide row per token."""
     tensor = doc.tensor
     return getattr(tensor, "ndim", 0) == 2 and tensor.shape[0] == len(doc) and tensor.shape[1] == width
 
 
-def scorer_fingerprint(table: Mapping[str, object]) -> str:
-    """A short hash of a scorer table's show and promotion weights: the term is fitted on top of these."""
-    weights = [table.get("weights") or {}, table.get("promote_weights") or {}]
-    return hashlib.sha1(json.dumps(weights, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+def scorer_fingerprint(weights: Mapping[str, float], promote_weights: Mapping[str, float]) -> str:
+    """A short hash of a scorer's show and promotion weights (name → weight; a table's as stored, or
+    ``SuggestionScorer``'s as read): the term is fitted on top of these."""
+    tables = [{str(k): float(v) for k, v in table.items()} for table in (weights, promote_weights)]
+    return hashlib.sha1(json.dumps(tables, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -88,8 +98,12 @@ class VectorTerm:
         return cls(dict(table["identity"]), width, weights, constants, models)
 
     def fits(self, nlp: Language) -> bool:
-        """Whether ``nlp``'s tok2vec is the one the weights were fitted on."""
-        return tensor_identity(nlp) == dict(self.identity)
+        """Whether ``nlp``'s tok2vec is the one the weights were fitted on: as wide, and its weights the
+        same (``tok2vec_weights``; the pipeline's name and version, kept in ``identity``, are not read:
+        a pipeline saved under another name with the same tok2vec fits, a trained one does not)."""
+        identity = tensor_identity(nlp)
+        return identity is not None and identity["tok2vec_width"] == self.width == self.identity.get("tok2vec_width") \
+            and tok2vec_weights(nlp) == self.identity.get("tok2vec_weights")
 
     def reads(self, doc: Doc) -> bool:
         return has_vectors(doc, self.width)
@@ -116,4 +130,4 @@ def stored_term(path: Path = VECTOR_WEIGHTS_FILE) -> tuple[VectorTerm, str] | No
 
 
 __all__ = ["MODELS", "PARTS", "VECTOR_WEIGHTS_FILE", "VectorTerm", "has_vectors", "scorer_fingerprint",
-           "stored_term", "tensor_identity"]
+           "stored_term", "tensor_identity", "tok2vec_weights"]

@@ -14,8 +14,9 @@ import spacy
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest import scorer as scorer_module
-from annotator.nlp.suggest.scorer import SuggestionScorer, default_scorer
+from annotator.nlp.suggest.scorer import SuggestionScorer, default_scorer, shipped_table, vectors_for
 from annotator.nlp.suggest.vectors import MODELS, PARTS, VectorTerm, stored_term, tensor_identity
+from annotator.training.team_scorer import config_table
 
 pytestmark = pytest.mark.model
 
@@ -73,16 +74,22 @@ def test_with_the_tensor_the_term_moves_the_scores(nlp_model):
     assert scores and scores != [(s.quote.key, s.score) for s in without.suggestions]
 
 
-def test_another_pipeline_or_version_gets_no_term(nlp_model, monkeypatch):
+def test_a_tok2vec_with_other_weights_gets_no_term(nlp_model):
     assert tensor_identity(spacy.blank("en")) is None
     assert default_scorer(spacy.blank("en")).vectors is None
     other = spacy.blank("en")
     other.add_pipe("tok2vec")
     other.initialize()
-    assert tensor_identity(other)["pipeline"] == "en_pipeline"
+    assert tensor_identity(other)["tok2vec_width"] == 96  # as wide, other weights
     assert default_scorer(other).vectors is None
+
+
+def test_the_same_tok2vec_under_another_name_keeps_the_term(nlp_model, monkeypatch):
+    if stored_term() is None:
+        pytest.skip("no vector term stored")
+    monkeypatch.setitem(nlp_model.meta, "name", "attribution_of_our_team")
     monkeypatch.setitem(nlp_model.meta, "version", "0.0.1")
-    assert default_scorer(nlp_model).vectors is None
+    assert default_scorer(nlp_model).vectors is not None
 
 
 def test_another_scorer_gets_no_term(nlp_model, monkeypatch):
@@ -93,6 +100,16 @@ def test_another_scorer_gets_no_term(nlp_model, monkeypatch):
     table["weights"]["bias"] += 0.1  # a refit the term was not fitted on
     monkeypatch.setattr(scorer_module, "shipped_table", lambda: table)
     assert default_scorer(nlp_model).vectors is None
+
+
+def test_a_pipelines_own_copy_of_the_shipped_table_gets_the_term_and_a_refit_none(nlp_model):
+    if stored_term() is None:
+        pytest.skip("no vector term stored")
+    own = SuggestionScorer.from_table(config_table(shipped_table()))  # (as a saved pipeline's config holds it)
+    assert vectors_for(own, nlp_model).vectors is not None
+    refit = SuggestionScorer.from_table({**shipped_table(), "weights": {**shipped_table()["weights"], "bias": 0.0}})
+    assert vectors_for(refit, nlp_model).vectors is None
+    assert vectors_for(None, nlp_model) is None
 
 
 def made_up_term(width: int = 4, models=tuple(MODELS)) -> VectorTerm:
