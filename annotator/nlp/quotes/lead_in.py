@@ -30,15 +30,15 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 
 
 def extend(found: list[FoundQuote], scan: QuoteScan) -> list[FoundQuote]:
-    """``found`` with each direct quote whose cue comes after it read with its lead-in words as one
-    mixed quote (``with_lead_in``), unless that would reach into another quote. Run after every
-    rule, on the direct quotes no report took."""
+    """``found`` with each direct quote whose cue comes after it, or that has none, read with its
+    lead-in words as one mixed quote (``with_lead_in``), unless that would reach into another quote.
+    Run after every rule, on the direct quotes no report took."""
     segments = {s.start: s for s in scan.segments}
     out = []
     for item in found:
         whole = None
         segment = segments.get(item.span.start_char)
-        if item.quote_type == "direct" and item.cue is not None and item.cue.start >= item.span.end \
+        if item.quote_type == "direct" and (item.cue is None or item.cue.start >= item.span.end) \
                 and segment is not None:
             whole = with_lead_in(scan, segment, item.span)
         if whole is not None and not any(o is not item and o.span.start < whole.end and whole.start < o.span.end
