@@ -11,7 +11,9 @@ Only for a quote whose cue comes after it or that has none: with a cue before it
 "…"``, ``said Monday "…"``) the report rules read the clause, and a word between the cue and the
 mark that the parser hangs inside the quote is more often the cue's own (PolNeAR's tuning part
 keeps ``said that "…"`` direct, without ``that``). A comma or colon right before the mark (``In past
-years, "we could count on the state," …``) sets the quote apart: it stays direct."""
+years, "we could count on the state," …``) sets the quote apart: it stays direct. A quote without a
+cue keeps the speaker the rules for direct quotes give it: they read its quoted passage
+(``SpeakerScan.quoted_part``)."""
 
 from __future__ import annotations
 
