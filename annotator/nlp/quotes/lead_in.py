@@ -11,7 +11,9 @@ Only for a quote whose cue comes after it or that has none: with a cue before it
 "…"``, ``said Monday "…"``) the report rules read the clause, and a word between the cue and the
 mark that the parser hangs inside the quote is more often the cue's own (PolNeAR's tuning part
 keeps ``said that "…"`` direct, without ``that``). A comma or colon right before the mark (``In past
-years, "we could count on the state," …``) sets the quote apart: it stays direct."""
+years, "we could count on the state," …``) sets the quote apart: it stays direct. A quote without a
+cue keeps the speaker the rules for direct quotes give it: they read its quoted passage
+(``SpeakerScan.quoted_part``)."""
 
 from __future__ import annotations
 
@@ -30,15 +32,15 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 
 
 def extend(found: list[FoundQuote], scan: QuoteScan) -> list[FoundQuote]:
-    """``found`` with each direct quote whose cue comes after it read with its lead-in words as one
-    mixed quote (``with_lead_in``), unless that would reach into another quote. Run after every
-    rule, on the direct quotes no report took."""
+    """``found`` with each direct quote whose cue comes after it, or that has none, read with its
+    lead-in words as one mixed quote (``with_lead_in``), unless that would reach into another quote.
+    Run after every rule, on the direct quotes no report took."""
     segments = {s.start: s for s in scan.segments}
     out = []
     for item in found:
         whole = None
         segment = segments.get(item.span.start_char)
-        if item.quote_type == "direct" and item.cue is not None and item.cue.start >= item.span.end \
+        if item.quote_type == "direct" and (item.cue is None or item.cue.start >= item.span.end) \
                 and segment is not None:
             whole = with_lead_in(scan, segment, item.span)
         if whole is not None and not any(o is not item and o.span.start < whole.end and whole.start < o.span.end

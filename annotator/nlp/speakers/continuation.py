@@ -16,11 +16,13 @@ from annotator.nlp.speakers.scan import SpeakerScan
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
-    """Speakers for the direct quotes no earlier rule answered, from their neighbours' answers."""
+    """Speakers for the direct quotes no earlier rule answered, from their neighbours' answers; a
+    mixed quote of lead-in words and one quoted passage is read by that passage (``quoted_part``)."""
     speaker_of = dict(found)
-    quotes = scan.quotes
+    parts = [scan.quoted_part(q) for q in scan.quotes]
+    quotes = [part if part is not None else q for part, q in zip(parts, scan.quotes, strict=True)]
     paragraph_index = _paragraph_numbers(scan)
-    direct = [i for i, q in enumerate(quotes) if q._.quote_type == "direct"]
+    direct = [i for i, part in enumerate(parts) if part is not None]
     for after in direct:
         # The quote just before it, of any kind: a reported quote then a paragraph that is only a
         # quote continues what was reported.

@@ -93,6 +93,27 @@ class SpeakerScan:
         index = bisect_right(self._segment_starts, low)
         return index < len(self.segments) and self.segments[index].end <= high
 
+    def quoted_part(self, quote: Span) -> Span | None:
+        """What the rules for direct quotes read of a quote: a direct quote itself, or, of a mixed
+        quote that is words outside the marks and then one quoted passage up to its closing mark
+        (lead-in words, ``But "we will not wait,"``: ``quotes.lead_in``; or a report's ``the plan "is
+        dead,"``), the words between the marks; None else."""
+        kind = quote._.quote_type
+        if kind == "direct":
+            return quote
+        if kind != "mixed":
+            return None
+        close = quote[-1].idx
+        index = bisect_right(self._segment_starts, close) - 1
+        if index < 0:
+            return None
+        segment = self.segments[index]
+        if segment.close_at != close or segment.open_at <= quote.start_char \
+                or index > 0 and self.segments[index - 1].end > quote.start_char:
+            return None
+        part = self.doc.char_span(segment.start, segment.end, alignment_mode="contract")
+        return part if part is not None and len(part) else None
+
     def without_cue(self, found: Mapping[int, Span]) -> Iterator[tuple[int, Span]]:
         """The quotes with no cue and no speaker yet, with their index."""
         for index, quote in enumerate(self.quotes):

@@ -2,7 +2,8 @@
 "…"``, ``The pastor told the crowd he had prayed on it. "I sensed an answer."``: a direct quote no
 other rule gave a speaker is the words of the subject of its sentence's main verb outside the
 quote, or, when the quote opens its sentence, of the sentence just before it in its paragraph,
-when the quote is a clause (no scare quote, no title) and that subject names a source (a last
+when the quote is a clause (no scare quote, no title) and that subject names a source (a mixed
+quote of lead-in words and one quoted passage is read by the passage: ``SpeakerScan.quoted_part``; a last
 resort: in news a direct quote is nearly always someone's, and a wrong speaker costs an annotator
 no more than a missing one)."""
 
@@ -20,15 +21,16 @@ from annotator.nlp.speakers.scan import SpeakerScan
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
     speakers = {}
-    for index, quote in enumerate(scan.quotes):
-        if index in found or quote._.quote_type != "direct" or not _a_clause(quote):
+    for index, whole in enumerate(scan.quotes):
+        quote = scan.quoted_part(whole) if index not in found else None
+        if quote is None or not _a_clause(quote):
             continue
         verb = _main_verb(scan, quote)
         subject = subject_outside_marks(scan, verb) if verb is not None else None
-        if subject is None or quote.start <= subject.i < quote.end:
+        if subject is None or whole.start <= subject.i < whole.end:
             continue
         speaker = scan.mention(subject)
-        if _someone(speaker.root) and scan.acceptable(speaker, quote):
+        if _someone(speaker.root) and scan.acceptable(speaker, whole):
             speakers[index] = speaker
     return speakers
 

@@ -26,9 +26,12 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
 def speaking_verb_before(scan: SpeakerScan, quote: Span, *, cues: frozenset[int] = frozenset()) -> Token | None:
     """The main verb of the sentence that ends right before a direct quote's opening mark (spaces and
     a paragraph break between them allowed), when it is a speech verb that reports nothing itself and
-    is no other quote's cue (``cues``: their root tokens)."""
-    if quote._.quote_type != "direct":
+    is no other quote's cue (``cues``: their root tokens); of a mixed quote of lead-in words and one
+    quoted passage, the sentence before the passage's mark (``SpeakerScan.quoted_part``)."""
+    part = scan.quoted_part(quote)
+    if part is None:
         return None
+    quote = part
     doc = quote.doc
     i = quote.start - 1
     while i >= 0 and (doc[i].text in QUOTE_MARK_TOKENS or doc[i].is_space):
