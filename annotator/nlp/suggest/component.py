@@ -10,6 +10,7 @@ of the pre-labels and suggested instead (``demote``)."""
 
 from __future__ import annotations
 
+import math
 from typing import Iterable
 
 from spacy.language import Language
@@ -30,6 +31,7 @@ from annotator.nlp.suggest.scorer import (
     sigmoid, vectors_for,
 )
 from annotator.nlp.suggest.scores import COUNTS_WEIGHT, DEFAULT_SOURCES, MIN_SCORE, SCORES, table_score
+from annotator.nlp.suggest.vectors import MODELS
 
 SUGGESTIONS_PIPE = "annotator_suggestions"
 #: The learned scorer's thresholds chosen with its weights (``bench/fit_scorer.py``): show a
@@ -157,7 +159,7 @@ class Suggester:
             else:
                 chosen = choose(found, self.scores, self.min_score, rate)
             up = {id(p) for p, _ in chosen if self.promotes(p, described)}
-        up |= {id(p) for p, score in chosen if self.promotes_sourceless(p, score)}
+        up |= {id(p) for p, score in chosen if self.promotes_sourceless(p, self.without_term(doc, p, score, modelled))}
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
@@ -264,6 +266,18 @@ class Suggester:
         only, in blocks, and only when promoting)."""
         blocks = described.get(id(proposal))
         return blocks is not None and self.scorer.promote_probability(merged(blocks)) >= self.promote_min_score
+
+    def without_term(self, doc: Doc, proposal: Proposal, score: float, modelled: dict[int, float]) -> float:
+        """A chosen proposal's score as the show model gives it without the vectors' term
+        (``suggest/vectors.py``), for a proposal with a cue and no speaker the scorer scored: the term
+        reorders what is shown; a pre-label without a source stays the shipped model's call (the term
+        would promote pieces such as a naming verb's subject). Any other score as it is."""
+        term = self.scorer.vectors if self.scorer is not None else None
+        if term is None or "show" not in term.models or proposal.speaker is not None or proposal.cue is None \
+                or id(proposal) not in modelled or not 0.0 < score < 1.0 or not term.reads(doc):
+            return score
+        shift = term.block(doc, proposal.span, proposal.cue, proposal.speaker)[MODELS["show"]]
+        return sigmoid(math.log(score / (1.0 - score)) - shift)
 
     def promotes_sourceless(self, proposal: Proposal, score: float) -> bool:
         """Whether a chosen proposal with a cue and no speaker becomes a pre-label without a source:

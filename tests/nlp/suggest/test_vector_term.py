@@ -14,6 +14,7 @@ import spacy
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest import scorer as scorer_module
+from annotator.nlp.suggest.propose import Proposal
 from annotator.nlp.suggest.scorer import SuggestionScorer, default_scorer, shipped_table, vectors_for
 from annotator.nlp.suggest.vectors import MODELS, PARTS, VectorTerm, stored_term, tensor_identity
 from annotator.training.team_scorer import config_table
@@ -160,3 +161,24 @@ def test_a_term_of_the_show_model_only_leaves_the_promotion_alone(nlp_model):
     assert scorer.promote_probability({"bias": 1.0, **block}) == pytest.approx(1 / (1 + numpy.exp(0.2)))
     with pytest.raises(ValueError, match="at least one"):
         VectorTerm.from_table({"identity": {}, "width": 2})
+
+
+def test_a_piece_without_a_source_is_promoted_by_the_show_model_without_the_term(nlp_model):
+    """The term reorders what is shown; whether a suggestion with a cue and no speaker becomes a
+    pre-label is read off the shipped show model alone (its score with the term less the term)."""
+    doc = parsed(nlp_model, "The ferry service is expected to reopen in May, the harbour office said.")
+    stacked, _ = pair(nlp_model)
+    term = made_up_term(doc.tensor.shape[1], ("show",))
+    stacked = copy.copy(stacked)
+    stacked.scorer = default_scorer().with_vectors(term)
+    content, cue, speaker = doc[5:9], doc[4:5], doc[12:15]
+    sourceless = Proposal(content, "indirect", cue, None, "rule:raised-complement")
+    shift = term.block(doc, content, cue, None)[MODELS["show"]]
+    score = 0.6
+    expected = 1 / (1 + numpy.exp(-(numpy.log(score / (1 - score)) - shift)))
+    assert stacked.without_term(doc, sourceless, score, {id(sourceless): score}) == pytest.approx(expected)
+    assert stacked.without_term(doc, sourceless, score, {}) == score  # not the scorer's: as it is
+    spoken = Proposal(content, "indirect", cue, speaker, "rule:raised-complement")
+    assert stacked.without_term(doc, spoken, score, {id(spoken): score}) == score  # a speaker: as it is
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    assert stacked.without_term(doc, sourceless, score, {id(sourceless): score}) == score  # no tensor
