@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import word_before
 from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes.found import FoundQuote
@@ -55,10 +56,11 @@ def with_lead_in(scan: QuoteScan, segment: MarkedSegment, span: Span) -> Span | 
     them, from the first such word (after a clause's ``that``) to the closing mark; None when no
     word of that kind stands right before the mark."""
     doc = scan.doc
-    if segment.close_at is None or span.start < 2 or not scan.text[:segment.open_at].rstrip()[-1:].isalnum():
-        return None
     mark = span.start - 1
-    if doc[mark].idx != segment.open_at or _own_sentence(scan, segment, span):
+    if segment.close_at is None or span.start < 2 or doc[mark].idx != segment.open_at:
+        return None
+    before = word_before(doc, mark)
+    if before < 0 or not doc[before].text[-1:].isalnum() or _own_sentence(scan, segment, span):
         return None
     sentence_start = max(span[0].sent.start, scan.token_at_or_after(scan.paragraph(segment.open_at)[0]))
     start = mark
@@ -87,11 +89,4 @@ def _leads_in(scan: QuoteScan, token: Token, span: Span) -> bool:
     its heads) on a word inside ``span``."""
     if token.is_space or token.pos_ in _VERB_POS or scan.quoted(token.idx) or token.text in QUOTE_MARK_TOKENS:
         return False
-    head = token
-    for _ in range(len(token.doc)):
-        if head.head.i == head.i:
-            return False
-        head = head.head
-        if span.start <= head.i < span.end:
-            return True
-    return False
+    return any(span.start <= head.i < span.end for head in token.ancestors)
