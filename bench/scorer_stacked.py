@@ -34,6 +34,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import log_loss, roc_auc_score  # noqa: E402
 
 import fit_demote  # noqa: E402  (bench/fit_demote.py)
+from compare_dumps import paired as bootstrap_paired  # noqa: E402  (bench/compare_dumps.py)
 from scorer_choice import _chosen, _out_of_fold, predicted  # noqa: E402  (bench/scorer_choice.py)
 from scorer_data import label, load  # noqa: E402  (bench/scorer_data.py)
 from scorer_joint import aligned  # noqa: E402  (bench/scorer_joint.py)
@@ -130,12 +131,10 @@ def measure(rows, prelabels, show, show_at, *, choice, choice_at, sure, promote_
 
 
 def paired(a: dict, b: dict, key: str, seed: int = 0, n: int = 10000) -> str:
-    """B - A per article: the mean, a bootstrap 95% interval over articles, articles better and worse."""
-    d = b[key] - a[key]
-    rng = numpy.random.default_rng(seed)
-    boots = d[rng.integers(0, len(d), (n, len(d)))].mean(axis=1)
-    lo, hi = numpy.percentile(boots, [2.5, 97.5])
-    return f"{d.mean():+.3f} [{lo:+.3f}, {hi:+.3f}] (better {(d < 0).sum()}, worse {(d > 0).sum()})"
+    """B - A per article (``compare_dumps.paired``): the mean, a bootstrap 95% interval over articles,
+    articles better and worse."""
+    d = bootstrap_paired(a[key], b[key], resamples=n, seed=seed)
+    return f"{d.diff:+.3f} [{d.low:+.3f}, {d.high:+.3f}] (better {d.better}, worse {d.worse})"
 
 
 def line(name: str, m: dict, base: dict | None = None) -> str:
