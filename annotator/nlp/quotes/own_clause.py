@@ -1,7 +1,8 @@
 """Where a stance, an intention or a view is the speaker's own: a verb heading its sentence, or one
 that goes on with that sentence's subject — coordinated with it (``the senator backs the bill and
-opposes the cuts``; a second clause with a subject of its own too, ``…, and she plans to run``), a participle after it (``…, hoping to win Iowa``) or a gerund after ``by``
-(``launched her bid by attacking the plan``). Inside a relative, reported or infinitive clause the
+opposes the cuts``; a second clause with a subject of its own too, ``…, and she plans to run``), a
+participle after it (``…, hoping to win Iowa``) or a gerund after ``by`` (``launched her bid by
+attacking the plan``). Inside a relative, reported or infinitive clause the
 same words are seldom what this speaker is reported to hold."""
 
 from __future__ import annotations
