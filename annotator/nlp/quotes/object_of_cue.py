@@ -71,7 +71,7 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
 
 def relative_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """``the levy, which the mayor criticized``: a cue verb of the lexicon's ``object_verbs`` in a
-    relative clause, with the relative pronoun its object before it (and its ``as`` phrase, a piece beside it), a subject who can speak, active,
+    relative clause, with the relative pronoun its object before it, a subject who can speak, active,
     not negated, outside quote marks, with no clause or predicate of its own (another rule's). (A
     report rule of its own: the learned frames open ``at`` to every verb, not this.)"""
     if verb.dep_ != "relcl" or verb.lemma_.lower() not in scan.lexicon.object_verbs \
@@ -86,22 +86,7 @@ def relative_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if not another_speaker(subject) or not could_speak(subject):
         return []
-    cue = doc[verb.i:verb.i + 1]
-    return [FoundQuote(doc[pronoun.i:pronoun.i + 1], "indirect", cue)] + _as_piece(scan, verb, cue)
-
-
-def _as_piece(scan: QuoteScan, verb: Token, cue: Span) -> list[FoundQuote]:
-    """``which she described as a solution in search of a problem``: the ``as`` phrase after the verb
-    says what the pronoun's thing is held to be, a second piece of the same content (news attribution
-    corpora mark the pronoun and the phrase, ``as`` included, with the one cue)."""
-    as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i
-                      and any(o.dep_ == "pobj" for o in c.children)), None)
-    if as_phrase is None:
-        return []
-    _, para_end = scan.paragraph(verb.idx)
-    end = min(as_phrase.right_edge.i + 1, scan.token_at_or_after(para_end))
-    span = with_closing_mark(scan, trimmed(scan.doc, as_phrase.i, end))
-    return [FoundQuote(span, type_for(span, scan.inside), cue)] if span is not None and len(span) > 1 else []
+    return [FoundQuote(doc[pronoun.i:pronoun.i + 1], "indirect", doc[verb.i:verb.i + 1])]
 
 
 def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:

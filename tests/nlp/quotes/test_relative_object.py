@@ -54,27 +54,3 @@ def test_relative_object_of_a_thing_or_a_first_person_is_not_reported():
         .           PUNCT .   punct      1
     """)
     assert found_at(object_of_cue.relative_at, first) == []
-
-
-def test_an_as_phrase_after_the_verb_is_a_second_piece_with_the_same_cue():
-    doc = hand_doc("Voss passed the levy, which the mayor criticized as a tax on renters.",
-                   _ROWS.replace("    .           PUNCT .   punct      1\n", """
-    as          ADP   IN  prep       8
-    a           DET   DT  det        12
-    tax         NOUN  NN  pobj       9
-    on          ADP   IN  prep       11
-    renters     NOUN  NNS pobj       12 renter
-    .           PUNCT .   punct      1
-"""))
-    assert found_at(object_of_cue.relative_at, doc) == [
-        ("indirect", "which", "criticized"), ("indirect", "as a tax on renters", "criticized")]
-
-
-def test_an_as_without_an_object_adds_no_piece():
-    doc = hand_doc("Voss passed the levy, which the mayor criticized as usual.",
-                   _ROWS.replace("    .           PUNCT .   punct      1\n", """
-    as          ADP   IN  prep       8
-    usual       ADJ   JJ  amod       9
-    .           PUNCT .   punct      1
-"""))
-    assert found_at(object_of_cue.relative_at, doc) == [("indirect", "which", "criticized")]
