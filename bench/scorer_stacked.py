@@ -282,7 +282,7 @@ def write_term(args, rows, v, dense, z_show: numpy.ndarray, show_at: float, z_pr
     made = f"nice -n 10 .venv/bin/python bench/scorer_stacked.py {' '.join(sys.argv[1:])}, at commit {commit()}"
     nlp = load_model(None)
     out = {"_made_by": [made], "identity": {**tensor_identity(nlp), "tok2vec_weights": tok2vec_weights(nlp)}, "width": width,
-           "scorer": scorer_fingerprint(table["weights"], table["promote_weights"]),
+           "scorer": scorer_fingerprint(table["weights"], table["promote_weights"], fitted),
            "fit": {"candidates": len(z_show), "articles": len(rows), "vectors_c": {m: scale[m] for m in fitted},
                    "parts": list(PARTS),
                    "offset": "the shipped logits (show less its threshold's; promotion without its shifts)"},

@@ -57,9 +57,13 @@ def infinitive_quote(scan: QuoteScan, verb: Token, *, meant_by_anyone: bool) -> 
 
 
 def _infinitive(verb: Token) -> Token | None:
-    """The ``to`` infinitive the verb governs after it."""
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    """The ``to`` infinitive the verb governs after it: its complement (``vowed to act``), or a clause
+    of its own subject and an infinitive, which the parser reads as a clause rather than an object and
+    a complement (``wants the council to act``, ``expects them to stay``: the whole clause is meant)."""
+    xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
     if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return None
+    if xcomp.dep_ == "ccomp" and not any(c.dep_ == "nsubj" and verb.i < c.i < xcomp.i for c in xcomp.children):
         return None
     return xcomp
 

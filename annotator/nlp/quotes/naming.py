@@ -3,7 +3,8 @@ the object and what it is called are the quote. A passive or participle naming (
 the Patriots``) has no speaker and is not one. In a relative clause whose object is the relative
 pronoun (``the levy, which Ms. Ortiz called "a gift to the banks"``) what it is called is the quote
 (``relative_piece`` adds the pronoun beside it); in a free relative (``in what Ms. Ortiz called "a
-gift"``) so is it, and ``what`` is a piece of it."""
+gift"``) so is it, and ``what`` is a piece of it. Where the parser reads no object, the object folded
+into the name's phrase or the first of two names is the thing named (``called the walkout irresponsible``)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if thing is not None and called is None:
         called = _misread_name(scan, verb, thing)
+    if thing is None and called is not None:
+        thing, called = _folded_object(verb, called)
     if thing is None or called is None or called.i < thing.i:
         return []
     subject = subject_of(verb, scan.lexicon)
@@ -36,7 +39,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     _, para_end = scan.paragraph(verb.idx)
     end = min(called.right_edge.i + 1, scan.token_at_or_after(para_end))
-    span = with_closing_mark(scan, trimmed(doc, thing.left_edge.i, end))
+    span = with_closing_mark(scan, trimmed(doc, min(thing.left_edge.i, called.left_edge.i), end))
     if span is None or word_count(span) < 2:
         return []
     return [FoundQuote(span, type_for(span, scan.inside), doc[verb.i:verb.i + 1])]
@@ -55,6 +58,22 @@ def _misread_name(scan: QuoteScan, verb: Token, thing: Token) -> Token | None:
     names = [c for c in verb.children if c.dep_ in _SECOND_OBJECT_DEPS and c.i > thing.right_edge.i] \
         + [c for c in thing.children if c.dep_ == "appos"]
     return next((c for c in names if c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in QUOTE_MARK_TOKENS), None)
+
+
+#: The words of a thing named that the parser may fold into the name after it.
+_FOLDED_DEPS = frozenset({"compound", "nmod", "poss", "nsubj"})
+
+
+def _folded_object(verb: Token, called: Token) -> tuple[Token | None, Token]:
+    """The object and the name when the parser did not read an object (``called the walkout
+    irresponsible``): a noun it folded into the name's phrase (``the walkout`` hung on
+    ``irresponsible``), or the first of two names it read (both ``oprd``); else no object."""
+    folded = next((c for c in called.children if c.i < called.i and c.dep_ in _FOLDED_DEPS
+                   and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if folded is not None:
+        return folded, called
+    second = next((c for c in verb.children if c.dep_ == "oprd" and c.i > called.right_edge.i), None)
+    return (called, second) if second is not None and called.pos_ in ("NOUN", "PROPN", "PRON") else (None, called)
 
 
 def _relative(scan: QuoteScan, verb: Token, called: Token | None, what: Token | None) -> list[FoundQuote]:

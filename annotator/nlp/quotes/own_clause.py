@@ -1,7 +1,8 @@
 """Where a stance, an intention or a view is the speaker's own: a verb heading its sentence, or one
 that goes on with that sentence's subject — coordinated with it (``the senator backs the bill and
-opposes the cuts``), a participle after it (``…, hoping to win Iowa``) or a gerund after ``by``
-(``launched her bid by attacking the plan``). Inside a relative, reported or infinitive clause the
+opposes the cuts``; a second clause with a subject of its own too, ``…, and she plans to run``), a
+participle after it (``…, hoping to win Iowa``) or a gerund after ``by`` (``launched her bid by
+attacking the plan``). Inside a relative, reported or infinitive clause the
 same words are seldom what this speaker is reported to hold."""
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def own_clause(verb: Token, lexicon: Lexicon, *, participles: bool = True, gerun
         return True
     head = verb.head
     if verb.dep_ == "conj":
-        return head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX") and not _own_subject(verb)
+        return head.dep_ == "ROOT" and head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubjpass", "mark") for c in verb.children)
     if participles and verb.dep_ == "advcl":
         return head.dep_ == "ROOT" and verb.tag_ == "VBG" and not _own_subject(verb) and verb.i > head.i
     if gerunds and verb.dep_ == "pcomp":

@@ -207,10 +207,10 @@ def default_scorer(nlp: Language | None = None) -> SuggestionScorer | None:
 
 def vectors_for(scorer: SuggestionScorer | None, nlp: Language | None) -> SuggestionScorer | None:
     """``scorer`` with the stored vector term (``vectors.stored_term``) when ``nlp``'s tok2vec is the
-    one it was fitted on and ``scorer``'s show and promotion weights the ones it was fitted with (the
-    shipped table, or a pipeline's own copy of it); else ``scorer`` as it is."""
+    one it was fitted on and ``scorer``'s weights of the models the term moves the ones it was fitted
+    with (the shipped table, or a pipeline's own copy of it); else ``scorer`` as it is."""
     stored = stored_term() if scorer is not None and nlp is not None else None
-    if stored is not None and stored[1] == scorer_fingerprint(scorer.weights, scorer.promote_weights) \
+    if stored is not None and stored[1] == scorer_fingerprint(scorer.weights, scorer.promote_weights, stored[0].models) \
             and stored[0].fits(nlp):
         return scorer.with_vectors(stored[0])
     return scorer

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import numpy
 from spacy.language import Language
@@ -60,10 +60,15 @@ def has_vectors(doc: Doc, width: int) -> bool:
     return getattr(tensor, "ndim", 0) == 2 and tensor.shape[0] == len(doc) and tensor.shape[1] == width
 
 
-def scorer_fingerprint(weights: Mapping[str, float], promote_weights: Mapping[str, float]) -> str:
-    """A short hash of a scorer's show and promotion weights (name → weight; a table's as stored, or
-    ``SuggestionScorer``'s as read): the term is fitted on top of these."""
-    tables = [{str(k): float(v) for k, v in table.items()} for table in (weights, promote_weights)]
+def scorer_fingerprint(weights: Mapping[str, float], promote_weights: Mapping[str, float],
+                       models: Iterable[str] = tuple(MODELS)) -> str:
+    """A short hash of a scorer's weights (name → weight; a table's as stored, or ``SuggestionScorer``'s
+    as read) for the models a term moves (``show``: the show weights, ``promotion``: the promotion
+    weights): the term is fitted on top of these, and a change to the others (a promotion threshold
+    moved, when only the show model is stacked on) leaves it valid."""
+    moved = set(models)
+    tables = [{str(k): float(v) for k, v in table.items()}
+              for model, table in (("show", weights), ("promotion", promote_weights)) if model in moved]
     return hashlib.sha1(json.dumps(tables, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 

@@ -52,3 +52,55 @@ def test_intention_verbs_come_from_the_lexicon():
     assert found_at(intention.at, doc, Lexicon(intention_verbs=["aim"])) == []
     # and the commitment rule keeps to its own list
     assert found_at(commitment.at, doc) == []
+
+
+#: ``wants the council to approve the budget`` as the parser often reads it: a clause with its own
+#: subject and an infinitive, not an object and a complement.
+_CLAUSE_OF_ITS_OWN = """
+    The      DET   DT  det    1
+    mayor    NOUN  NN  nsubj  2
+    wants    VERB  VBZ ROOT   2 want
+    the      DET   DT  det    4
+    council  NOUN  NN  nsubj  6
+    to       PART  TO  aux    6
+    approve  VERB  VB  ccomp  2
+    the      DET   DT  det    8
+    budget   NOUN  NN  dobj   6
+    .        PUNCT .   punct  2
+"""
+
+
+def test_intention_for_someone_else_read_as_a_clause_is_the_whole_clause():
+    doc = hand_doc("The mayor wants the council to approve the budget.", _CLAUSE_OF_ITS_OWN)
+    assert found_at(intention.at, doc) == [("indirect", "the council to approve the budget", "wants")]
+
+
+def test_a_finite_clause_is_not_read_as_an_intention():
+    doc = hand_doc("The mayor wants the council will approve the budget.", """
+        The      DET   DT  det    1
+        mayor    NOUN  NN  nsubj  2
+        wants    VERB  VBZ ROOT   2 want
+        the      DET   DT  det    4
+        council  NOUN  NN  nsubj  6
+        will     AUX   MD  aux    6
+        approve  VERB  VB  ccomp  2
+        the      DET   DT  det    8
+        budget   NOUN  NN  dobj   6
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(intention.at, doc) == []
+
+
+def test_an_infinitive_clause_without_its_own_subject_after_the_verb_is_not_read():
+    # (a subject before the verb belongs to another clause; the parser's ccomp alone is not enough)
+    doc = hand_doc("The mayor wants to approve the budget.", """
+        The      DET   DT  det    1
+        mayor    NOUN  NN  nsubj  2
+        wants    VERB  VBZ ROOT   2 want
+        to       PART  TO  aux    4
+        approve  VERB  VB  ccomp  2
+        the      DET   DT  det    6
+        budget   NOUN  NN  dobj   4
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(intention.at, doc) == []

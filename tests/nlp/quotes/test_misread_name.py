@@ -48,3 +48,37 @@ _TIME_ROWS = """
 
 def test_an_unquoted_second_object_is_no_name():
     assert found_at(naming.at, hand_doc(_TIME, _TIME_ROWS)) == []
+
+
+_FOLDED = "Ruth Almeida called the walkout irresponsible."
+#: The parser's reading: ``the walkout`` hung on the name as a compound, no object.
+_FOLDED_ROWS = """
+    Ruth          PROPN NNP compound 1
+    Almeida       PROPN NNP nsubj    2
+    called        VERB  VBD ROOT     2 call
+    the           DET   DT  det      5
+    walkout       NOUN  NN  compound 5
+    irresponsible ADJ   JJ  oprd     2
+    .             PUNCT .   punct    2
+"""
+
+
+def test_an_object_folded_into_the_name_is_what_was_called():
+    assert found_at(naming.at, hand_doc(_FOLDED, _FOLDED_ROWS)) == [
+        ("indirect", "the walkout irresponsible", "called")]
+
+
+def test_two_names_read_for_an_object_and_its_name_are_what_was_called():
+    rows = _FOLDED_ROWS.replace("walkout       NOUN  NN  compound 5", "walkout       NOUN  NN  oprd     2") \
+        .replace("the           DET   DT  det      5", "the           DET   DT  det      4")
+    assert found_at(naming.at, hand_doc(_FOLDED, rows)) == [("indirect", "the walkout irresponsible", "called")]
+
+
+def test_a_name_alone_with_nothing_named_is_no_quote():
+    rows = """
+        Almeida       PROPN NNP nsubj    1
+        called        VERB  VBD ROOT     1 call
+        early         ADJ   JJ  oprd     1
+        .             PUNCT .   punct    1
+    """
+    assert found_at(naming.at, hand_doc("Almeida called early.", rows)) == []

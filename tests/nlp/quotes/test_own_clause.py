@@ -89,6 +89,25 @@ def test_an_intention_coordinated_with_the_sentences_verb_is_the_subjects():
     assert found_at(intention.at, doc) == [("indirect", "to run again", "plans")]
 
 
+def test_a_coordinated_clause_with_its_own_subject_is_a_sentence_of_its_own():
+    doc = hand_doc("The governor signed the bill, and she plans to run again.", """
+        The      DET   DT  det    1
+        governor NOUN  NN  nsubj  2
+        signed   VERB  VBD ROOT   2 sign
+        the      DET   DT  det    4
+        bill     NOUN  NN  dobj   2
+        ,        PUNCT ,   punct  2
+        and      CCONJ CC  cc     2
+        she      PRON  PRP nsubj  8
+        plans    VERB  VBZ conj   2 plan
+        to       PART  TO  aux    10
+        run      VERB  VB  xcomp  8
+        again    ADV   RB  advmod 10
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(intention.at, doc) == [("indirect", "to run again", "plans")]
+
+
 def _participle(subject_rows: str) -> str:
     return f"""
         The      DET   DT  det    1

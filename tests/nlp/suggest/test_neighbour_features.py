@@ -45,7 +45,7 @@ def test_the_order_of_the_proposals_does_not_matter():
 
 
 def test_every_proposal_of_a_doc_gets_them(nlp_model):
-    text = ("Ferryman Odile Marchetti, who has long opposed the toll, wants the county to scrap it, "
+    text = ("Ferryman Odile Marchetti, who has long opposed the toll, is pressing the county to scrap it, "
             "and her neighbours backed the plan to widen the quay before the winter storms.")
     with nlp_model.select_pipes(disable=[SUGGESTIONS]):
         doc = nlp_model(text)

@@ -117,7 +117,7 @@ def test_prelabel_no_suggestions_writes_none(tmp_path, monkeypatch, nlp_model):
     source = tmp_path / "in.txt"
     # a suggestion scored well clear of the show and promote thresholds (about 0.4), so a refit of
     # the scorer does not move it across either (TRIES's, 0.21, fell to 0.1995 in session 18's)
-    source.write_text("The union wants the city to reopen the old depot before winter.\n", encoding="utf-8")
+    source.write_text("The union is pressing the city to reopen the old depot before winter.\n", encoding="utf-8")
     runner = CliRunner()
     for flag, out in (("--no-suggestions", tmp_path / "off.jsonl"), (None, tmp_path / "on.jsonl")):
         result = runner.invoke(app, ["prelabel", str(source), "-o", str(out), *([flag] if flag else [])])

@@ -16,7 +16,8 @@ from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest import scorer as scorer_module
 from annotator.nlp.suggest.propose import Proposal
 from annotator.nlp.suggest.scorer import SuggestionScorer, default_scorer, shipped_table, vectors_for
-from annotator.nlp.suggest.vectors import MODELS, PARTS, VectorTerm, stored_term, tensor_identity
+from annotator.nlp.suggest.vectors import MODELS, PARTS, VectorTerm, scorer_fingerprint, stored_term, tensor_identity
+from annotator.training.scorer_promotion import moved
 from annotator.training.team_scorer import config_table
 
 pytestmark = pytest.mark.model
@@ -112,6 +113,24 @@ def test_a_pipelines_own_copy_of_the_shipped_table_gets_the_term_and_a_refit_non
     assert vectors_for(refit, nlp_model).vectors is None
     assert vectors_for(None, nlp_model) is None
 
+
+
+def test_a_moved_promotion_threshold_keeps_a_show_term_and_drops_a_promotion_term(nlp_model):
+    """The fingerprint covers the weights of the models the term moves: the shipped term moves only the
+    show model, so moving a type's promotion threshold (``scorer_promotion.moved``) keeps it."""
+    if stored_term() is None:
+        pytest.skip("no vector term stored")
+    term = stored_term()[0]
+    table = shipped_table()
+    threshold = table["promote_min_score"]
+    moved_table = moved(table, threshold, {"indirect": threshold - 0.05})
+    assert moved_table["promote_weights"] != table["promote_weights"]
+    kept = vectors_for(SuggestionScorer.from_table(moved_table), nlp_model)
+    assert (kept.vectors is not None) == (term.models == ("show",))
+    both = {"weights": table["weights"], "promote_weights": table["promote_weights"]}
+    assert scorer_fingerprint(**both, models=("show", "promotion")) != scorer_fingerprint(**both, models=("show",))
+    assert scorer_fingerprint(**both, models=("show",)) == scorer_fingerprint(
+        table["weights"], moved_table["promote_weights"], ("show",))
 
 def made_up_term(width: int = 4, models=tuple(MODELS)) -> VectorTerm:
     rng = numpy.random.default_rng(0)
