@@ -96,11 +96,17 @@ def extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> l
         others = ranges[:index] + ranges[index + 1:] + ([cue] if cue is not None else [])
         seen = {(quote.start, quote.end)}
         for source, span in _alternatives(doc, quote, cue, sources, blocked, frames):
-            if span is None or (span.start, span.end) in seen or _overlaps(span, others):
+            if span is None or (span.start, span.end) in seen or _overlaps(span, others) or _same_words(span, quote):
                 continue
             seen.add((span.start, span.end))
             out.append(Extent(quote, span, source))
     return out
+
+
+def _same_words(span: Span, quote: Span) -> bool:
+    """``span`` differs from ``quote`` by punctuation alone (``said the tax was fair. "`` where the parser
+    runs the sentence on into a quotation that opens the next one): it pairs what the quote pairs."""
+    return [t.i for t in span if not t.is_punct] == [t.i for t in quote if not t.is_punct]
 
 
 def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: frozenset[str] | set[str],
