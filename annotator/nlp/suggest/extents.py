@@ -118,7 +118,7 @@ def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: f
         yield kind, trimmed(doc, quote.start, sentence.end) if kind in sources else None
     if PARAGRAPH in sources:
         yield PARAGRAPH, _paragraph(doc, quote, blocked)
-    breaks = _clause_breaks(quote) if sources & {CLAUSE, AFTER_COMMA, NOUN_CLAUSE} else []
+    breaks = _clause_breaks(quote) if CLAUSE in sources or AFTER_COMMA in sources or NOUN_CLAUSE in sources else []
     if NOUN_CLAUSE in sources:
         yield NOUN_CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks and _noun_content(quote) else None
     if CLAUSE in sources:

@@ -12,8 +12,8 @@ from annotator.nlp.suggest.extents import CLAUSE, EXTENT_SCORES, NOUN_CLAUSE, ex
 pytestmark = pytest.mark.model
 
 
-def _offered(doc, sources=frozenset({NOUN_CLAUSE})) -> list[tuple[str, str]]:
-    return [(e.source, e.span.text) for e in extents(doc, Lexicon(), set(sources))]
+def _offered(doc, sources=(NOUN_CLAUSE,)) -> list[tuple[str, str]]:
+    return [(e.source, e.span.text) for e in extents(doc, Lexicon(), sources)]
 
 
 def test_an_object_with_an_apposition_is_offered_the_noun_before_it(nlp_model):
@@ -34,3 +34,8 @@ def test_a_reported_clause_is_not_a_noun_content(nlp_model):
 def test_a_short_noun_before_its_clause_break_is_shown_a_long_one_is_not():
     short, _middle, long = EXTENT_SCORES[NOUN_CLAUSE]
     assert short >= 0.10 > long
+
+
+def test_the_kinds_may_be_given_as_a_tuple(nlp_model):
+    doc = nlp_model("The board announced a new chief executive, Ana Ruiz, on Monday.")
+    assert (NOUN_CLAUSE, "a new chief executive") in _offered(doc, (NOUN_CLAUSE, CLAUSE))
