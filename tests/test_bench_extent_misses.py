@@ -20,31 +20,27 @@ def _chars(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-@pytest.mark.model
-def test_ours_running_on_over_a_relative_clause_after_a_comma(nlp_model):
-    text = "Ruiz said the board backed the harbour master, who took the post in March."
-    doc = nlp_model(text)
-    ours = _chars(text, "the board backed the harbour master, who took the post in March")
-    gold = _chars(text, "the board backed the harbour master")
-    assert boundary(doc, ours, gold, _chars(text, "said")) == ("same start", "ours ends later: , a relative clause")
+CASES = [
+    # ours running on over a relative clause after a comma
+    ("Ruiz said the board backed the harbour master, who took the post in March.",
+     "the board backed the harbour master, who took the post in March", "the board backed the harbour master",
+     "said", ("same start", "ours ends later: , a relative clause")),
+    # ours holding gold's cue before gold's words: gold is the report inside ours
+    ("The minister said the opposition claims the count was rigged.",
+     "the opposition claims the count was rigged", "the count was rigged",
+     "claims", ("ours starts earlier: holds gold's cue", "same end")),
+    # gold running on past our end over a subordinate clause
+    ("Okafor said the ferry would stop running while the harbour is rebuilt.",
+     "the ferry would stop running", "the ferry would stop running while the harbour is rebuilt",
+     "said", ("same start", "gold ends later: a subordinate clause")),
+]
 
 
 @pytest.mark.model
-def test_ours_holding_gold_s_cue_before_gold_s_words(nlp_model):
-    text = "The minister said the opposition claims the count was rigged."
+@pytest.mark.parametrize(("text", "ours", "gold", "cue", "expected"), CASES)
+def test_the_boundaries_are_classed_by_what_the_longer_span_has_more(nlp_model, text, ours, gold, cue, expected):
     doc = nlp_model(text)
-    ours = _chars(text, "the opposition claims the count was rigged")
-    gold = _chars(text, "the count was rigged")
-    assert boundary(doc, ours, gold, _chars(text, "claims")) == ("ours starts earlier: holds gold's cue", "same end")
-
-
-@pytest.mark.model
-def test_gold_running_on_past_our_end_over_a_subordinate_clause(nlp_model):
-    text = "Okafor said the ferry would stop running while the harbour is rebuilt."
-    doc = nlp_model(text)
-    ours = _chars(text, "the ferry would stop running")
-    gold = _chars(text, "the ferry would stop running while the harbour is rebuilt")
-    assert boundary(doc, ours, gold, _chars(text, "said"))[1] == "gold ends later: a subordinate clause"
+    assert boundary(doc, _chars(text, ours), _chars(text, gold), _chars(text, cue)) == expected
 
 
 def test_without_the_corpus_it_says_skipped(tmp_path):

@@ -10,13 +10,15 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.extents import SENTENCE_END, extents
 from tests.nlp.hand_docs import hand_doc
 
-RUN_ON = """
+LEE_SAID = """
 Lee PROPN NNP nsubj 1
 said VERB VBD ROOT 1 say
 the DET DT det 3
 plan NOUN NN nsubj 5
 would AUX MD aux 5
 fail VERB VB ccomp 1
+"""
+RUN_ON = LEE_SAID + """
 . PUNCT . punct 1
 '' PUNCT '' punct 1
 Nobody PRON NN nsubj 9
@@ -24,14 +26,7 @@ wants VERB VBZ ROOT 9 want
 it PRON PRP dobj 9
 . PUNCT . punct 9
 """
-
-WORDS_AFTER = """
-Lee PROPN NNP nsubj 1
-said VERB VBD ROOT 1 say
-the DET DT det 3
-plan NOUN NN nsubj 5
-would AUX MD aux 5
-fail VERB VB ccomp 1
+WORDS_AFTER = LEE_SAID + """
 in ADP IN prep 5
 May PROPN NNP pobj 6
 . PUNCT . punct 1
