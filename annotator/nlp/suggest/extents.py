@@ -13,6 +13,9 @@ general rule over the parse (none reads a word list of a corpus):
   mark, a pre-labeled quote or cue, or a speaker of its own;
 * ``extent:clause`` — cut before the first comma, semicolon, dash or coordinating conjunction that
   joins another clause to its own (the annotator kept the first clause);
+* ``extent:noun-clause`` — the same cut for a content that is a noun's phrase, the object of a word
+  outside it (``announced a new chief executive, Ana Ruiz, on Monday``), where the annotator stops at
+  the first clause break far more often than in a reported clause;
 * ``extent:after-comma`` — from after that boundary on (the annotator kept the later clause);
 * ``extent:subtree`` — its head word's whole phrase inside the sentence, the cue left out;
 * ``extent:frame`` — a frames candidate (``nlp.frames.candidates``) that overlaps it;
