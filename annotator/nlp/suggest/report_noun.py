@@ -41,7 +41,7 @@ def _content_clause(noun: Token) -> Token | None:
         if c.dep_ == "relcl" and not marked:
             continue
         if (marked or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) and not any(
-                g.dep_ == "aux" and g.lower_ == "to" or g.tag_ in ("WDT", "WP", "WP$") for g in c.children):
+                g.dep_ == "aux" and g.lower_ == "to" or g.dep_ != "mark" and g.tag_ in ("WDT", "WP", "WP$") for g in c.children):
             return c
     return None
 

@@ -1,0 +1,48 @@
+"""``rule:noun-of-content`` and ``rule:noun-content-clause``: a report noun that names nobody, with
+the object of its ``of`` or its content clause (``suggest.report_noun``); sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.suggest.report_noun import CLAUSE_SOURCE, OF_SOURCE, REPORT_NOUN_SOURCES
+from tests.nlp.suggest.helpers import shape_found
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp_model, text: str, *, gated: bool = True) -> list[tuple[str, str, str | None]]:
+    return shape_found(nlp_model, text, set(REPORT_NOUN_SOURCES), gated=gated)
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The plan drew sharp criticism of its cost from the start.", "its cost", "criticism of"),
+    ("Voters in the valley spoke openly about fears of a long drought.", "a long drought", "fears of"),
+    ("The ferry firm faced accusations of neglect after the storm.", "neglect", "accusations of"),
+])
+def test_the_object_of_of_is_reported_without_a_speaker(nlp_model, text, content, cue):
+    assert found(nlp_model, text) == found(nlp_model, text, gated=False) == [(content, cue, None)]
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The mayor resigned after complaints that the buses ran late.", "the buses ran late", "complaints"),
+    ("The claim that the fund was empty shocked the town.", "the fund was empty", "claim"),
+])
+def test_the_content_clause_is_reported_without_a_speaker(nlp_model, text, content, cue):
+    assert found(nlp_model, text) == found(nlp_model, text, gated=False) == [(content, cue, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor's criticism of the budget surprised the council.",  # a possessor names the source
+    "The criticism by the auditors of the budget was mild.",  # a holder after ``by``
+    "There were complaints that the fund was empty.",  # the existential clause's
+    "The report that the council published ran to forty pages.",  # a relative clause
+    "The council rejected the plan to close the pier.",  # not a report noun
+    "The head of the council opened the pier.",  # not a report noun
+])
+def test_a_noun_that_names_its_source_or_reports_nothing_is_left_out(nlp_model, text):
+    assert found(nlp_model, text, gated=False) == []
+
+
+def test_the_sources_are_the_two_shapes():
+    assert set(REPORT_NOUN_SOURCES) == {OF_SOURCE, CLAUSE_SOURCE}
