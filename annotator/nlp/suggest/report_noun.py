@@ -1,12 +1,13 @@
 """A report noun that names nobody, with its content on it: ``rule:noun-of-content`` (``criticism of the
-levy``, ``fears of a slowdown``: the object of its ``of``) and ``rule:noun-content-clause``
-(``complaints that the buses ran late``, ``the disclosure that the fund was empty``: its content clause,
-without its ``that``). The nouns are the cue nouns (``CUE_NOUNS``) and those of a question put
-(``QUESTION_NOUNS``). A noun with a possessor (``the mayor's criticism of …``) or a holder after
-``from``/``among``/``by`` names its source and is left to the rules and ``broad.noun_preposition``; the
-clause of a noun after an expletive ``there`` + ``be`` is ``copular.existential_clause``'s. The noun, with
-its ``of``, is the cue; no speaker (the verb the noun hangs from is as often the target, ``faced
-criticism``, ``drew complaints``, as the holder)."""
+levy``, ``fears of a slowdown``: the object of its ``of``) and ``rule:noun-content-clause`` (``complaints
+that the buses ran late``, ``speculation that the plant will close``: its content clause, without its
+``that``). The nouns are the cue nouns (``CUE_NOUNS``), those of a question put (``QUESTION_NOUNS``)
+and the nouns made from our verbs of saying and judging (``REPORTING_NOMINALIZATIONS``). A noun with a
+possessor (``the mayor's criticism of …``) or a holder after ``from``/``among``/``by`` names its source
+and is left to the rules and ``broad.noun_preposition``; the clause of a noun after an expletive
+``there`` + ``be`` is ``copular.existential_clause``'s. The noun, with its ``of``, is the cue; no speaker
+(the verb the noun hangs from is as often the target, ``faced criticism``, ``drew complaints``, as the
+holder)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import numpy
 from spacy.tokens import Token
 
 from annotator.nlp.frames.gates import ParseFacts
+from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, _clause_without_mark
@@ -22,11 +24,13 @@ from annotator.nlp.suggest.find import BroadFind
 OF_SOURCE = "rule:noun-of-content"
 CLAUSE_SOURCE = "rule:noun-content-clause"
 REPORT_NOUN_SOURCES = (OF_SOURCE, CLAUSE_SOURCE)
+#: The nouns whose ``of`` object or content clause is reported.
+NOUNS = REPORT_NOUNS | REPORTING_NOMINALIZATIONS
 
 
 def _names_nobody(noun: Token) -> bool:
     """A report noun without a possessor or a holder after ``from``/``among``/``by``."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in REPORT_NOUNS and not any(
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in NOUNS and not any(
         c.dep_ == "poss" or c.dep_ in ("prep", "agent") and c.lower_ in HOLDER_PREPOSITIONS for c in noun.children)
 
 

@@ -27,6 +27,8 @@ def test_the_object_of_of_is_reported_without_a_speaker(nlp_model, text, content
 @pytest.mark.parametrize("text, content, cue", [
     ("The mayor resigned after complaints that the buses ran late.", "the buses ran late", "complaints"),
     ("The claim that the fund was empty shocked the town.", "the fund was empty", "claim"),
+    # a noun made from a verb of saying (``REPORTING_NOMINALIZATIONS``)
+    ("Renewed speculation that the plant will close worried the workers.", "the plant will close", "speculation"),
 ])
 def test_the_content_clause_is_reported_without_a_speaker(nlp_model, text, content, cue):
     assert found(nlp_model, text) == found(nlp_model, text, gated=False) == [(content, cue, None)]
