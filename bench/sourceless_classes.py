@@ -22,7 +22,7 @@ from pathlib import Path
 
 from annotator.core.records import Task
 from annotator.nlp.cue_words import RAISING_VERBS
-from annotator.nlp.lexicon import POLL_NOUNS
+from annotator.nlp.lexicon import POLL_NOUNS, QUOTE_MARKS
 from annotator.nlp.suggest.evidential import HEARSAY_ADVERBS
 
 from corpus_misses import cue_class, keep_per_text  # bench/corpus_misses.py
@@ -46,7 +46,7 @@ def sourceless_class(doc, text: str, quote, cues) -> str:
         line_start = text.rfind("\n", 0, cue.start) + 1
         line_end = text.find("\n", cue.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
-        return "colon on a headline line" if line and line[-1] not in ".!?\"'”’" else "punctuation cue"
+        return "colon on a headline line" if line and line[-1] not in ".!?" + QUOTE_MARKS else "punctuation cue"
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "neg")]
     if any(t.lemma_.lower() in RAISING_VERBS for t in verbs):
         return "raising verb"
