@@ -4,7 +4,8 @@ that the buses ran late``, ``speculation that the plant will close``: its conten
 ``that``). The nouns are the cue nouns (``CUE_NOUNS``), those of a question put (``QUESTION_NOUNS``)
 and the nouns made from our verbs of saying and judging (``REPORTING_NOMINALIZATIONS``). A noun with a
 possessor (``the mayor's criticism of …``) or a holder after ``from``/``among``/``by`` names its source
-and is left to the rules and ``broad.noun_preposition``; the clause of a noun after an expletive
+and is left to the rules and ``broad.noun_preposition``, and so is an ``of`` object that could be the
+holder (a person, a group: ``the views of the mayor``); the clause of a noun after an expletive
 ``there`` + ``be`` is ``copular.existential_clause``'s. The noun, with its ``of``, is the cue; no speaker
 (the verb the noun hangs from is as often the target, ``faced criticism``, ``drew complaints``, as the
 holder)."""
@@ -16,10 +17,12 @@ from spacy.tokens import Token
 
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS
+from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, _clause_without_mark
 from annotator.nlp.suggest.find import BroadFind
+from annotator.nlp.suggest.raised import TIME_ENTITIES
 
 OF_SOURCE = "rule:noun-of-content"
 CLAUSE_SOURCE = "rule:noun-content-clause"
@@ -50,6 +53,13 @@ def _content_clause(noun: Token) -> Token | None:
     return None
 
 
+def _holder_or_time(target: Token) -> bool:
+    """An ``of`` object that could be the noun's holder as well as its content (a person, a group, a
+    name: ``the views of the mayor``, ``speeches of candidates``), or a span of time (``speeches of
+    the last decade``): neither is read as the content."""
+    return could_speak(target) or target.ent_type_ in TIME_ENTITIES
+
+
 def _after_there(noun: Token) -> bool:
     """The noun is the ``attr`` of ``be`` after an expletive ``there`` (``existential_clause``'s)."""
     return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
@@ -62,7 +72,7 @@ def report_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     out: list[BroadFind] = []
     of = next((c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ == "of"), None)
     target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
-    if target is not None:
+    if target is not None and not _holder_or_time(target):
         cue = doc[noun.i:of.i + 1]
         out += [BroadFind(OF_SOURCE, f, None, True) for f in content_quote(scan, noun, of.i + 1, target.right_edge.i, cue)]
     clause = _content_clause(noun) if not _after_there(noun) else None

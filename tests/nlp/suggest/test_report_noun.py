@@ -41,6 +41,8 @@ def test_the_content_clause_is_reported_without_a_speaker(nlp_model, text, conte
     "The report that the council published ran to forty pages.",  # a relative clause
     "The council rejected the plan to close the pier.",  # not a report noun
     "The head of the council opened the pier.",  # not a report noun
+    "The views of the harbour master were ignored.",  # an ``of`` object that could be the holder
+    "Speeches of the last decade were short.",  # an ``of`` object of time
 ])
 def test_a_noun_that_names_its_source_or_reports_nothing_is_left_out(nlp_model, text):
     assert found(nlp_model, text, gated=False) == []
