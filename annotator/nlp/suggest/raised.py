@@ -27,6 +27,9 @@ RAISED_PREPOSITIONS = frozenset({"like", "as"})
 #: about``, ``was questioned over``), a reason (``was praised for``) or a charge (``was accused of``,
 #: ``was charged with``). Function words of English by that class, not a list drawn from a corpus.
 CHARGE_PREPOSITIONS = frozenset({"about", "over", "for", "of", "with"})
+#: What a passive says of its subject after it: a predicate (``was declared | the winner``) or, as the
+#: parser often reads one, a second object (``was crowned | the queen``, ``were issued | fines``).
+PASSIVE_PREDICATE_DEPS = frozenset({"oprd", "dobj"})
 #: Entity kinds of a preposition's object that make it a span of time (``jailed for six years``).
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -70,7 +73,7 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         return None  # (a pronoun subject is a piece: ``it appeared to``, ``which seemed to``)
     complement = next((c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if complement is None and passive:
-        complement = next((c for c in after if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"), None) \
+        complement = next((c for c in after if c.dep_ in PASSIVE_PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"), None) \
             or next((c for c in after if c.dep_ == "prep" and _charge(verb, c)), None)
     if complement is None and raising:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
@@ -123,12 +126,12 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 
 def raised_gate(f: ParseFacts) -> numpy.ndarray:
-    """A passive with its subject before it and a ``to`` infinitive, a predicate (``oprd``) or a
+    """A passive with its subject before it and a ``to`` infinitive, a predicate (``oprd``, ``dobj``) or a
     preposition after it, or an active verb with its subject before it and after it an infinitive, a
     predicate, a ``like`` or ``as`` phrase or a clause (``raised_pair``, which asks for a raising verb)."""
     infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
     passive = f.child({"auxpass"})
     seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp"}, "after") \
         | f.parent_of(f.label({"prep"}) & f.reads(RAISED_PREPOSITIONS), "after")
-    return passive & f.child({"nsubjpass"}, "before") & (infinitive | f.child({"oprd", "prep"}, "after")) \
+    return passive & f.child({"nsubjpass"}, "before") & (infinitive | f.child(PASSIVE_PREDICATE_DEPS | {"prep"}, "after")) \
         | ~passive & f.child({"nsubj"}, "before") & seeming

@@ -1,7 +1,7 @@
 """``rule:raised-subject`` / ``rule:raised-complement`` on a negated verb (``is not expected to``,
 ``does not seem ready``, ``is not known as``: what is not expected is reported all the same, nobody
 named, so the pieces are cut as for the verb without its negation), a passive's predicate (``is
-considered a risk``), a passive's topic, reason or charge (``was charged with …``) and ``it is
+considered a risk``, ``was crowned the queen``), a passive's topic, reason or charge (``was charged with …``) and ``it is
 unclear whether …``; sentences of our own."""
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ def found(nlp_model, text: str, source: str, *, gated: bool = True) -> list[tupl
     ("The ferry captain is considered a safe pair of hands.", "The ferry captain", "a safe pair of hands",
      "considered"),
     ("The old harbour wall was declared unsafe last winter.", "The old harbour wall", "unsafe", "declared"),
+    # the parser's second object of a passive (``dobj``), read as its predicate
+    ("Ms. Ode was crowned the queen of the regatta.", "Ms. Ode", "the queen of the regatta",
+     "crowned"),
+    ("Fifty ferry passengers were issued fines for the brawl.", "Fifty ferry passengers", "fines for the brawl",
+     "issued"),
 ])
 def test_a_negated_verb_or_a_passives_predicate_gives_two_pieces(nlp_model, text, subject, complement, cue):
     assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
