@@ -26,7 +26,7 @@ from annotator.nlp.lexicon import POLL_NOUNS, QUOTE_MARKS
 from annotator.nlp.suggest.evidential import HEARSAY_ADVERBS
 
 from corpus_misses import cue_class, keep_per_text  # bench/corpus_misses.py
-from cue_lemma_misses import SOURCELESS_PLACES, cue_lemma, sourceless_places, sourceless_quotes, tuning_run  # bench/
+from cue_lemma_misses import SOURCELESS_PLACES, cue_lemma, placed_sourceless, sourceless_quotes, tuning_run  # bench/
 
 
 def sourceless_class(doc, text: str, quote, cues) -> str:
@@ -85,22 +85,17 @@ def keep_sourceless(ours, gold: list[Task], store: dict[int, dict]) -> str:
 
 def print_classes(gold: list[Task], predicted: list[Task], kept: dict, covered: dict, by: str, top: int) -> None:
     """One row per class (or type, or lemma): gold, missed, by type, by place; then the pairing sources."""
-    by_text = {p.text: p for p in predicted}
     column = {"class": 0, "type": 1, "lemma": 2}[by]
     rows: dict[str, Counter] = defaultdict(Counter)
     sources: dict[str, Counter] = defaultdict(Counter)
-    for g in gold:
-        pred = by_text.get(g.text) or Task(text=g.text)
-        facts = kept.get(id(g), {}).get("sourceless", {})
-        places = sourceless_places(g, pred, covered.get(id(g), {"candidates": []})["candidates"])
-        for key, (place, source) in places.items():
-            fact = facts.get(key, ("?", "?", "?"))
-            row = rows[fact[column]]
-            row["gold"] += 1
-            row[place] += 1
-            row[f"type {fact[1]}"] += 1
-            if source:
-                sources[fact[column]][f"{place} {source}"] += 1
+    for fact, place, source in placed_sourceless(gold, predicted, kept, covered):
+        fact = fact or ("?", "?", "?")
+        row = rows[fact[column]]
+        row["gold"] += 1
+        row[place] += 1
+        row[f"type {fact[1]}"] += 1
+        if source:
+            sources[fact[column]][f"{place} {source}"] += 1
     total = sum(rows.values(), Counter())
     print(f"\ngold quotes without a source: {total['gold']}, " + ", ".join(f"{p} {total[p]}" for p in SOURCELESS_PLACES))
     print(f"| {by} | gold | missed | indirect / mixed / direct | " + " | ".join(SOURCELESS_PLACES) + " |")

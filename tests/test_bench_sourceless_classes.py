@@ -12,7 +12,7 @@ from tests import bench_scripts
 
 sys.path.insert(0, str(bench_scripts.ROOT / "bench"))
 
-from sourceless_classes import sourceless_class  # bench/sourceless_classes.py  # noqa: E402
+from sourceless_classes import sourceless_class  # bench/sourceless_classes.py
 
 
 def span(text: str, part: str, label: str) -> Span:
