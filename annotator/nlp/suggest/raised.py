@@ -54,7 +54,8 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     """The subject and the infinitive, ``as`` phrase, predicate (``is considered a risk``) or
     preposition of a charge (``was accused of``) of a passive or raising verb, or what a raising verb
     says its subject seems (``seems ready``, ``seemed an insult``, ``looks like a trap``); for ``it
-    seems that …`` or ``it is unclear whether …`` no subject and the clause; else None."""
+    seems that …``, ``it is unclear whether …`` or a passive's clause (``was told that …``) no subject
+    and the clause; else None."""
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children)
     raising = verb.lemma_.lower() in RAISING_VERBS
@@ -75,6 +76,10 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     if complement is None and passive:
         complement = next((c for c in after if c.dep_ in PASSIVE_PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"), None) \
             or next((c for c in after if c.dep_ == "prep" and _charge(verb, c)), None)
+    if complement is None and passive and (clause := next((c for c in after if c.dep_ == "ccomp"), None)) is not None:
+        # ``was told that …``, ``was assured the bridge was safe``, ``it is believed that …``: the clause
+        # alone (the subject was told, or is empty)
+        return None, clause
     if complement is None and raising:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
                            or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
@@ -126,12 +131,13 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 
 def raised_gate(f: ParseFacts) -> numpy.ndarray:
-    """A passive with its subject before it and a ``to`` infinitive, a predicate (``oprd``, ``dobj``) or a
-    preposition after it, or an active verb with its subject before it and after it an infinitive, a
-    predicate, a ``like`` or ``as`` phrase or a clause (``raised_pair``, which asks for a raising verb)."""
+    """A passive with its subject before it and a ``to`` infinitive, a predicate (``oprd``, ``dobj``), a
+    clause or a preposition after it, or an active verb with its subject before it and after it an
+    infinitive, a predicate, a ``like`` or ``as`` phrase or a clause (``raised_pair``, which asks for a
+    raising verb)."""
     infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
     passive = f.child({"auxpass"})
     seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp"}, "after") \
         | f.parent_of(f.label({"prep"}) & f.reads(RAISED_PREPOSITIONS), "after")
-    return passive & f.child({"nsubjpass"}, "before") & (infinitive | f.child(PASSIVE_PREDICATE_DEPS | {"prep"}, "after")) \
+    return passive & f.child({"nsubjpass"}, "before") & (infinitive | f.child(PASSIVE_PREDICATE_DEPS | {"prep", "ccomp"}, "after")) \
         | ~passive & f.child({"nsubj"}, "before") & seeming

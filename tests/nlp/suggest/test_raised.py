@@ -1,8 +1,9 @@
 """``rule:raised-subject`` / ``rule:raised-complement`` on a negated verb (``is not expected to``,
 ``does not seem ready``, ``is not known as``: what is not expected is reported all the same, nobody
 named, so the pieces are cut as for the verb without its negation), a passive's predicate (``is
-considered a risk``, ``was crowned the queen``), a passive's topic, reason or charge (``was charged with …``) and ``it is
-unclear whether …``; sentences of our own."""
+considered a risk``, ``was crowned the queen``), a passive's topic, reason or charge (``was charged
+with …``), a passive's clause (``was told that …``) and ``it is unclear whether …``; sentences of our
+own."""
 
 from __future__ import annotations
 
@@ -51,6 +52,18 @@ def test_it_is_with_an_adjective_and_a_clause_gives_the_clause_alone(nlp_model):
     assert found(nlp_model, text, "rule:raised-subject") == []
     assert found(nlp_model, text, "rule:raised-complement") == [("the ferry will sail on Monday", "is", None)]
     assert found(nlp_model, "It is cold in the harbour today.", "rule:raised-complement") == []
+
+
+@pytest.mark.parametrize("text, clause, cue", [
+    ("The harbour master had been told that the pier would close.", "the pier would close", "told"),
+    ("The ferry crew was assured the storm had passed.", "the storm had passed", "assured"),
+    ("It is believed that the old pier will close in May.", "the old pier will close in May", "believed"),
+])
+def test_a_passive_with_a_clause_gives_the_clause_alone(nlp_model, text, clause, cue):
+    """The one told (or an empty ``it``) is no piece of what was told; nobody named."""
+    assert found(nlp_model, text, "rule:raised-subject") == []
+    assert found(nlp_model, text, "rule:raised-complement") == found(nlp_model, text, "rule:raised-complement",
+                                                                      gated=False) == [(clause, cue, None)]
 
 
 @pytest.mark.parametrize("text, subject, complement, cue", [
