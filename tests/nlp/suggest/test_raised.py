@@ -30,10 +30,9 @@ def found(nlp_model, text: str, source: str, *, gated: bool = True) -> list[tupl
      "considered"),
     ("The old harbour wall was declared unsafe last winter.", "The old harbour wall", "unsafe", "declared"),
     # the parser's second object of a passive (``dobj``), read as its predicate
-    ("Ms. Ode was crowned the queen of the regatta.", "Ms. Ode", "the queen of the regatta",
-     "crowned"),
-    ("Fifty ferry passengers were issued fines for the brawl.", "Fifty ferry passengers", "fines for the brawl",
-     "issued"),
+    ("Ms. Ode was crowned the queen of the regatta.", "Ms. Ode", "the queen of the regatta", "crowned"),
+    ("Fifty ferry passengers were sent warnings about the brawl.", "Fifty ferry passengers",
+     "warnings about the brawl", "sent"),
 ])
 def test_a_negated_verb_or_a_passives_predicate_gives_two_pieces(nlp_model, text, subject, complement, cue):
     assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
@@ -86,3 +85,13 @@ def test_a_passive_with_a_place_a_time_or_a_set_off_phrase_is_no_report(nlp_mode
     for source in ("rule:raised-subject", "rule:raised-complement"):
         assert found(nlp_model, text, source) == []
     assert found(nlp_model, text, "rule:raised-complement", gated=False) == []
+
+
+@pytest.mark.parametrize("text, subject, complement, cue", [
+    ("Two ferry firms bid for the route but are not considered serious rivals.", "Two ferry firms",
+     "serious rivals", "considered"),
+    ("The mayor arrived late and seemed tired of the delays.", "The mayor", "tired of the delays", "seemed"),
+])
+def test_a_coordinated_verb_shares_the_subject_of_the_one_before_it(nlp_model, text, subject, complement, cue):
+    for source, piece in (("rule:raised-subject", subject), ("rule:raised-complement", complement)):
+        assert found(nlp_model, text, source) == found(nlp_model, text, source, gated=False) == [(piece, cue, None)]
