@@ -55,7 +55,7 @@ def _content_clause(noun: Token) -> Token | None:
 
 def _holder_or_time(target: Token) -> bool:
     """An ``of`` object that could be the noun's holder as well as its content (a person, a group, a
-    name: ``the views of the mayor``, ``speeches of candidates``), or a span of time (``speeches of
+    name: ``the views of the mayor``, ``the pledges of both parties``), or a span of time (``speeches of
     the last decade``): neither is read as the content."""
     return could_speak(target) or target.ent_type_ in TIME_ENTITIES
 
