@@ -97,25 +97,31 @@ def sourceless_places(gold: Task, pred: Task, candidates: list[tuple[int, int, s
     return out
 
 
-def print_sourceless(gold: list[Task], predicted: list[Task], kept: dict, covered: dict, by: str, top: int) -> None:
-    """The sourceless gold quotes by cue lemma (or shape) and place; counts, lemmas and shapes only."""
+def placed_sourceless(gold: list[Task], predicted: list[Task], kept: dict, covered: dict):
+    """Each sourceless gold quote as (what ``kept`` holds of it or None, its place, the source that pairs)."""
     by_text = {p.text: p for p in predicted}
-    rows: dict[str, Counter] = defaultdict(Counter)
-    beside: dict[str, Counter] = defaultdict(Counter)
-    sources: dict[str, Counter] = defaultdict(Counter)
     for g in gold:
         pred = by_text.get(g.text) or Task(text=g.text)
         facts = kept.get(id(g), {}).get("sourceless", {})
         places = sourceless_places(g, pred, covered.get(id(g), {"candidates": []})["candidates"])
         for key, (place, source) in places.items():
-            lemma, shape = facts.get(key, ("?", "?"))
-            row, other = (lemma, shape) if by == "lemma" else (shape, lemma)
-            rows[row]["gold"] += 1
-            rows[row][place] += 1
-            if place not in ("found", "found+speaker"):
-                beside[row][other] += 1
-            if source:
-                sources[place][source] += 1
+            yield facts.get(key), place, source
+
+
+def print_sourceless(gold: list[Task], predicted: list[Task], kept: dict, covered: dict, by: str, top: int) -> None:
+    """The sourceless gold quotes by cue lemma (or shape) and place; counts, lemmas and shapes only."""
+    rows: dict[str, Counter] = defaultdict(Counter)
+    beside: dict[str, Counter] = defaultdict(Counter)
+    sources: dict[str, Counter] = defaultdict(Counter)
+    for fact, place, source in placed_sourceless(gold, predicted, kept, covered):
+        lemma, shape = fact or ("?", "?")
+        row, other = (lemma, shape) if by == "lemma" else (shape, lemma)
+        rows[row]["gold"] += 1
+        rows[row][place] += 1
+        if place not in ("found", "found+speaker"):
+            beside[row][other] += 1
+        if source:
+            sources[place][source] += 1
     total = sum(rows.values(), Counter())
     print(f"\ngold quotes without a source: {total['gold']}, " + ", ".join(f"{p} {total[p]}" for p in SOURCELESS_PLACES))
     for place in ("shown+speaker", "shown", "hidden"):

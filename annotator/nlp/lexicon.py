@@ -63,6 +63,7 @@ SMALL_CLAUSE_VERBS = word_set("SMALL_CLAUSE_VERBS")
 FEELING_CAUSED_VERBS = word_set("FEELING_CAUSED_VERBS")
 NAMING_PARTICIPLES = word_set("NAMING_PARTICIPLES")
 QUESTION_NOUNS = word_set("QUESTION_NOUNS")
+REPORTING_NOMINALIZATIONS = word_set("REPORTING_NOMINALIZATIONS")
 
 # -- quotation marks and punctuation ---------------------------------------------------------
 

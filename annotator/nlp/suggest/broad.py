@@ -57,6 +57,7 @@ from annotator.nlp.suggest.copular import COPULAR_SOURCE, EXISTENTIAL_SOURCE, co
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import noun_holder
 from annotator.nlp.suggest.raised import raised, raised_gate
+from annotator.nlp.suggest.report_noun import REPORT_NOUN_SOURCES, report_noun, report_noun_gate
 
 #: Where a verb stands in its own clause (the object frame's places).
 MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
@@ -224,6 +225,7 @@ VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
 }
 NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
     ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
+    REPORT_NOUN_SOURCES: report_noun,
 }
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
 
@@ -295,6 +297,7 @@ GATES: dict[Rule, Gate] = {
     copular_clause: copular_gate,
     existential_clause: existential_gate,
     reported_noun: reported_gate,
+    report_noun: report_noun_gate,
 }
 
 

@@ -27,6 +27,11 @@ RAISED_PREPOSITIONS = frozenset({"like", "as"})
 #: about``, ``was questioned over``), a reason (``was praised for``) or a charge (``was accused of``,
 #: ``was charged with``). Function words of English by that class, not a list drawn from a corpus.
 CHARGE_PREPOSITIONS = frozenset({"about", "over", "for", "of", "with"})
+#: What a passive says of its subject after it: a predicate (``was declared | the winner``) or, as the
+#: parser often reads one, a second object (``was crowned | the queen``, ``were sent | warnings``).
+PASSIVE_PREDICATE_DEPS = frozenset({"oprd", "dobj"})
+#: The subjects a coordinated verb without its own shares with the verb before it.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Entity kinds of a preposition's object that make it a span of time (``jailed for six years``).
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -51,7 +56,8 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     """The subject and the infinitive, ``as`` phrase, predicate (``is considered a risk``) or
     preposition of a charge (``was accused of``) of a passive or raising verb, or what a raising verb
     says its subject seems (``seems ready``, ``seemed an insult``, ``looks like a trap``); for ``it
-    seems that …`` or ``it is unclear whether …`` no subject and the clause; else None."""
+    seems that …``, ``it is unclear whether …`` or a passive's clause (``was told that …``) no subject
+    and the clause; else None. A coordinated verb without a subject shares the one before it."""
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children)
     raising = verb.lemma_.lower() in RAISING_VERBS
@@ -62,6 +68,9 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     if not passive and not raising:
         return None
     subject = next((c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.i < verb.i), None)
+    if subject is None and verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in children):
+        # ``two firms bid for the route but are not considered rivals``: the subject it shares
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.i < verb.head.i), None)
     after = [c for c in children if c.i > verb.i]
     expletive = raising and not passive and subject is not None and subject.lower_ == "it"
     if expletive and (clause := next((c for c in after if c.dep_ == "ccomp"), None)) is not None:
@@ -70,8 +79,12 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         return None  # (a pronoun subject is a piece: ``it appeared to``, ``which seemed to``)
     complement = next((c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if complement is None and passive:
-        complement = next((c for c in after if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"), None) \
+        complement = next((c for c in after if c.dep_ in PASSIVE_PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"), None) \
             or next((c for c in after if c.dep_ == "prep" and _charge(verb, c)), None)
+    if complement is None and passive and (clause := next((c for c in after if c.dep_ == "ccomp"), None)) is not None:
+        # ``was told that …``, ``was assured the bridge was safe``, ``it is believed that …``: the clause
+        # alone (the subject was told, or is empty)
+        return None, clause
     if complement is None and raising:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
                            or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
@@ -123,12 +136,15 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 
 def raised_gate(f: ParseFacts) -> numpy.ndarray:
-    """A passive with its subject before it and a ``to`` infinitive, a predicate (``oprd``) or a
-    preposition after it, or an active verb with its subject before it and after it an infinitive, a
-    predicate, a ``like`` or ``as`` phrase or a clause (``raised_pair``, which asks for a raising verb)."""
+    """A passive with its subject before it and a ``to`` infinitive, a predicate (``oprd``, ``dobj``), a
+    clause or a preposition after it, or an active verb with its subject before it and after it an
+    infinitive, a predicate, a ``like`` or ``as`` phrase or a clause (``raised_pair``, which asks for a
+    raising verb)."""
     infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
     passive = f.child({"auxpass"})
     seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp"}, "after") \
         | f.parent_of(f.label({"prep"}) & f.reads(RAISED_PREPOSITIONS), "after")
-    return passive & f.child({"nsubjpass"}, "before") & (infinitive | f.child({"oprd", "prep"}, "after")) \
-        | ~passive & f.child({"nsubj"}, "before") & seeming
+    shared = f.label({"conj"})  # (a coordinated verb may share the subject of the one before it)
+    return passive & (f.child({"nsubjpass"}, "before") | shared) \
+        & (infinitive | f.child(PASSIVE_PREDICATE_DEPS | {"prep", "ccomp"}, "after")) \
+        | ~passive & (f.child({"nsubj"}, "before") | shared) & seeming

@@ -53,6 +53,9 @@ TEXT = "\n".join([
     "The idea is that small donors can still give to the harbour fund.",
     "There are fears that the storm will close the harbour for a week.",
     "The council met ahead of a ruling expected in the coming weeks.",
+    "Voters in the valley spoke openly about fears of a long drought.",
+    "The mayor resigned after complaints that the buses ran late.",
+    "Ms. Ode was crowned the queen of the regatta. The harbour master had been told that the pier would close.",
 ])
 
 

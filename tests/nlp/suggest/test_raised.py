@@ -1,8 +1,9 @@
 """``rule:raised-subject`` / ``rule:raised-complement`` on a negated verb (``is not expected to``,
 ``does not seem ready``, ``is not known as``: what is not expected is reported all the same, nobody
 named, so the pieces are cut as for the verb without its negation), a passive's predicate (``is
-considered a risk``), a passive's topic, reason or charge (``was charged with …``) and ``it is
-unclear whether …``; sentences of our own."""
+considered a risk``, ``was crowned the queen``), a passive's topic, reason or charge (``was charged
+with …``), a passive's clause (``was told that …``) and ``it is unclear whether …``; sentences of our
+own."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ def found(nlp_model, text: str, source: str, *, gated: bool = True) -> list[tupl
     ("The ferry captain is considered a safe pair of hands.", "The ferry captain", "a safe pair of hands",
      "considered"),
     ("The old harbour wall was declared unsafe last winter.", "The old harbour wall", "unsafe", "declared"),
+    # the parser's second object of a passive (``dobj``), read as its predicate
+    ("Ms. Ode was crowned the queen of the regatta.", "Ms. Ode", "the queen of the regatta", "crowned"),
+    ("Fifty ferry passengers were sent warnings about the brawl.", "Fifty ferry passengers",
+     "warnings about the brawl", "sent"),
 ])
 def test_a_negated_verb_or_a_passives_predicate_gives_two_pieces(nlp_model, text, subject, complement, cue):
     assert found(nlp_model, text, "rule:raised-subject") == [(subject, cue, None)]
@@ -46,6 +51,18 @@ def test_it_is_with_an_adjective_and_a_clause_gives_the_clause_alone(nlp_model):
     assert found(nlp_model, text, "rule:raised-subject") == []
     assert found(nlp_model, text, "rule:raised-complement") == [("the ferry will sail on Monday", "is", None)]
     assert found(nlp_model, "It is cold in the harbour today.", "rule:raised-complement") == []
+
+
+@pytest.mark.parametrize("text, clause, cue", [
+    ("The harbour master had been told that the pier would close.", "the pier would close", "told"),
+    ("The ferry crew was assured the storm had passed.", "the storm had passed", "assured"),
+    ("It is believed that the old pier will close in May.", "the old pier will close in May", "believed"),
+])
+def test_a_passive_with_a_clause_gives_the_clause_alone(nlp_model, text, clause, cue):
+    """The one told (or an empty ``it``) is no piece of what was told; nobody named."""
+    assert found(nlp_model, text, "rule:raised-subject") == []
+    assert found(nlp_model, text, "rule:raised-complement") == found(nlp_model, text, "rule:raised-complement",
+                                                                      gated=False) == [(clause, cue, None)]
 
 
 @pytest.mark.parametrize("text, subject, complement, cue", [
@@ -68,3 +85,13 @@ def test_a_passive_with_a_place_a_time_or_a_set_off_phrase_is_no_report(nlp_mode
     for source in ("rule:raised-subject", "rule:raised-complement"):
         assert found(nlp_model, text, source) == []
     assert found(nlp_model, text, "rule:raised-complement", gated=False) == []
+
+
+@pytest.mark.parametrize("text, subject, complement, cue", [
+    ("Two ferry firms bid for the route but are not considered serious rivals.", "Two ferry firms",
+     "serious rivals", "considered"),
+    ("The mayor arrived late and seemed tired of the delays.", "The mayor", "tired of the delays", "seemed"),
+])
+def test_a_coordinated_verb_shares_the_subject_of_the_one_before_it(nlp_model, text, subject, complement, cue):
+    for source, piece in (("rule:raised-subject", subject), ("rule:raised-complement", complement)):
+        assert found(nlp_model, text, source) == found(nlp_model, text, source, gated=False) == [(piece, cue, None)]

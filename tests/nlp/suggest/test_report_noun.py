@@ -1,0 +1,46 @@
+"""``rule:noun-of-content`` and ``rule:noun-content-clause``: a report noun that names nobody, with
+the object of its ``of`` or its content clause (``suggest.report_noun``); sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.nlp.suggest.report_noun import CLAUSE_SOURCE, OF_SOURCE, REPORT_NOUN_SOURCES
+from tests.nlp.suggest.helpers import shape_found
+
+pytestmark = pytest.mark.model
+
+
+def found(nlp_model, text: str, *, gated: bool = True) -> list[tuple[str, str, str | None]]:
+    return shape_found(nlp_model, text, set(REPORT_NOUN_SOURCES), gated=gated)
+
+
+@pytest.mark.parametrize("text, content, cue, source", [
+    # the object of ``of``
+    ("The plan drew sharp criticism of its cost from the start.", "its cost", "criticism of", OF_SOURCE),
+    ("Voters in the valley spoke openly about fears of a long drought.", "a long drought", "fears of", OF_SOURCE),
+    ("The ferry firm faced accusations of neglect after the storm.", "neglect", "accusations of", OF_SOURCE),
+    # the content clause, without its ``that``
+    ("The mayor resigned after complaints that the buses ran late.", "the buses ran late", "complaints", CLAUSE_SOURCE),
+    ("The claim that the fund was empty shocked the town.", "the fund was empty", "claim", CLAUSE_SOURCE),
+    # a noun made from a verb of saying (``REPORTING_NOMINALIZATIONS``)
+    ("Renewed speculation that the plant will close worried the workers.", "the plant will close", "speculation",
+     CLAUSE_SOURCE),
+])
+def test_the_content_is_reported_without_a_speaker(nlp_model, text, content, cue, source):
+    assert found(nlp_model, text) == found(nlp_model, text, gated=False) == [(content, cue, None)]
+    assert shape_found(nlp_model, text, {source}) == [(content, cue, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor's criticism of the budget surprised the council.",  # a possessor names the source
+    "The criticism by the auditors of the budget was mild.",  # a holder after ``by``
+    "There were complaints that the fund was empty.",  # the existential clause's
+    "The report that the council published ran to forty pages.",  # a relative clause
+    "The council rejected the plan to close the pier.",  # not a report noun
+    "The head of the council opened the pier.",  # not a report noun
+    "The views of the harbour master were ignored.",  # an ``of`` object that could be the holder
+    "Speeches of the last decade were short.",  # an ``of`` object of time
+])
+def test_a_noun_that_names_its_source_or_reports_nothing_is_left_out(nlp_model, text):
+    assert found(nlp_model, text, gated=False) == []
