@@ -42,10 +42,10 @@ def copular_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     if clause is None:
         return []
     cue = scan.doc[subject.left_edge.i:verb.i + 1]
-    return [BroadFind(COPULAR_SOURCE, f, None, True) for f in _clause_without_mark(scan, verb, clause, cue)]
+    return [BroadFind(COPULAR_SOURCE, f, None, True) for f in clause_without_mark(scan, verb, clause, cue)]
 
 
-def _clause_without_mark(scan: QuoteScan, verb: Token, clause: Token, cue) -> list:
+def clause_without_mark(scan: QuoteScan, verb: Token, clause: Token, cue) -> list:
     doc = scan.doc
     start = clause.left_edge.i
     if doc[start].dep_ == "mark" and doc[start].head.i == clause.i:
@@ -76,7 +76,7 @@ def existential_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     if clause is None:
         return []
     return [BroadFind(EXISTENTIAL_SOURCE, f, None, True)
-            for f in _clause_without_mark(scan, verb, clause, scan.doc[verb.i:noun.i + 1])]
+            for f in clause_without_mark(scan, verb, clause, scan.doc[verb.i:noun.i + 1])]
 
 
 def existential_gate(f: ParseFacts) -> numpy.ndarray:

@@ -13,6 +13,7 @@ import numpy
 from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import RAISING_VERBS
+from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -30,8 +31,6 @@ CHARGE_PREPOSITIONS = frozenset({"about", "over", "for", "of", "with"})
 #: What a passive says of its subject after it: a predicate (``was declared | the winner``) or, as the
 #: parser often reads one, a second object (``was crowned | the queen``, ``were sent | warnings``).
 PASSIVE_PREDICATE_DEPS = frozenset({"oprd", "dobj"})
-#: The subjects a coordinated verb without its own shares with the verb before it.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Entity kinds of a preposition's object that make it a span of time (``jailed for six years``).
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 

@@ -20,7 +20,7 @@ from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, _clause_without_mark
+from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, clause_without_mark
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.raised import TIME_ENTITIES
 
@@ -78,7 +78,7 @@ def report_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     clause = _content_clause(noun) if not _after_there(noun) else None
     if clause is not None:
         out += [BroadFind(CLAUSE_SOURCE, f, None, True)
-                for f in _clause_without_mark(scan, noun, clause, doc[noun.i:noun.i + 1])]
+                for f in clause_without_mark(scan, noun, clause, doc[noun.i:noun.i + 1])]
     return out
 
 
