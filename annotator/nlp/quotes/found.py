@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.doc_words import doc_words
+from annotator.nlp.doc_words import doc_words, word_after
 from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.scan import QuoteScan, within
@@ -56,9 +56,7 @@ def opens_aside(doc: Doc, i: int) -> bool:
     """The clause's ``that`` at ``i`` has a comma right after it, an aside before the clause goes on
     (``said that, if elected, she would …``): the content starts at ``that`` (PolNeAR's tuning part
     holds such a ``that`` in 28 gold contents of 29), where a plain ``that`` is left out."""
-    after = i + 1
-    while after < len(doc) and doc[after].is_space:
-        after += 1
+    after = word_after(doc, i)
     return after < len(doc) and doc[after].text == ","
 
 

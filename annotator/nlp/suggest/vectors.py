@@ -6,9 +6,10 @@ candidate about them (``bench/scorer_stacked.py`` fits it, their logits kept as 
 
 The weights (``vector_weights.json``, numbers only) mean something only under the tok2vec whose
 vectors they were fitted on and on top of the scorer they were fitted with: the term is read only when
-the pipeline's tok2vec has the table's width and weights (``VectorTerm.fits``) and the shipped scorer
-is the one named by its ``scorer`` fingerprint, and only on a Doc whose tensor has one row per token of that width. Anywhere
-else the scores are exactly the scorer's own."""
+the pipeline's tok2vec has the table's width and weights (``VectorTerm.fits``) and the scorer's weights
+of the models the term moves match its ``scorer`` fingerprint (``scorer_fingerprint``), and only on a
+Doc whose tensor has one row per token of that width. Anywhere else the scores are exactly the
+scorer's own."""
 
 from __future__ import annotations
 
