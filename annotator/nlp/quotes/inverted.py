@@ -29,7 +29,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
             or _before_a_continuing_quote(scan, verb)
     # After a subject alone (``This election, she says, is different.``) two words make a predicate.
     # (a clause whose verb the tagger misread as a participle has its tense all the same)
-    tensed = any(t.tag_ in FINITE_TAGS for t in span) or misread_past(span.root)
+    tensed = any(t.tag_ in FINITE_TAGS for t in span) or misread_past(span.root) \
+        or _misread_clause(scan, span, verb)
     continued = _continued(scan, verb, min_words=3 if tensed else 2)
     if tensed:
         return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
@@ -41,6 +42,33 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         # (found on its own); the phrase before is still this attribution's piece
         return [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
     return _before_a_continuing_quote(scan, verb)
+
+
+#: What may follow an attribution that closes its sentence (``…, the union said on Friday.``).
+CLOSING_ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "advmod", "punct"})
+
+
+def _misread_clause(scan: QuoteScan, span: Span, verb: Token) -> bool:
+    """``Both schools plan to cut their budgets, the principal said.``: a clause whose verb the tagger
+    read as a noun (``plan``, ``votes``, ``resume``) has no tense on its tags, yet the words before the
+    comma are what was said when the attribution closes its sentence (nothing after the verb but
+    its time or place) and the parse hangs them on the verb as more than its circumstance."""
+    root = span.root
+    if root.head.i != verb.i or root.dep_ not in MISREAD_CLAUSE_DEPS or word_count(span) < 4:
+        return False
+    subject = subject_of(verb, scan.lexicon, climb=0)
+    if subject is None or subject.i > verb.i:
+        return False
+    sentence_end = verb.sent.end
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ != "punct"]
+    if any(c.dep_ not in CLOSING_ADJUNCT_DEPS for c in after):
+        return False
+    last = max([verb.i, *(c.right_edge.i for c in after)])
+    return all(t.is_punct or t.is_space for t in scan.doc[last + 1:sentence_end])
+
+
+#: How the parse hangs a misread clause on the verb that reports it.
+MISREAD_CLAUSE_DEPS = frozenset({"ccomp", "dep", "dobj"})
 
 
 def _before_a_continuing_quote(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
