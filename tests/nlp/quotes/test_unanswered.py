@@ -56,15 +56,14 @@ def test_silence_dated_by_a_phrase_leaves_the_date_out():
 
 
 def test_pronoun_object_or_thing_subject_is_not_reported():
-    pronoun = hand_doc("The council did not respond to it.", """
-        The      DET   DT  det    1
-        council  NOUN  NN  nsubj  4
-        did      AUX   VBD aux    4 do
-        not      PART  RB  neg    4
-        respond  VERB  VB  ROOT   4
-        to       ADP   IN  prep   4
-        it       PRON  PRP pobj   5
-        .        PUNCT .   punct  4
+    pronoun = hand_doc("Her lawyer never replied to them.", """
+        Her      PRON  PRP$ poss   1
+        lawyer   NOUN  NN   nsubj  3
+        never    ADV   RB   neg    3
+        replied  VERB  VBD  ROOT   3 reply
+        to       ADP   IN   prep   3
+        them     PRON  PRP  pobj   4
+        .        PUNCT .    punct  3
     """)
     assert found_at(unanswered.at, pronoun) == []
     thing = hand_doc("The memo did not respond to our emailed questions.",
