@@ -3,9 +3,11 @@ clause is reported (around the cue, in two pieces), the two words are the cue.""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
-from annotator.nlp.lexicon import FINITE_TAGS, SUBJECT_DEPS
+from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SUBJECT_DEPS
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
 from annotator.nlp.doc_words import word_after, word_before
 from annotator.nlp.quotes.scan import QuoteScan
@@ -30,10 +32,27 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
         phrase_end += 1
     first = opening_clause(doc, first, according.i)
     pieces = _pieces(doc, first, _word_before(doc, according.i, first), phrase_end, last)
+    if pieces is not None and pieces[0] is not None:
+        pieces[0] = _from_quote_start(scan, pieces[0], para_start)
     if pieces is None or any(p is None or not has_words_outside(p, scan.inside) for p in pieces) \
             or sum(word_count(p) for p in pieces) < 3:
         return []
     return [FoundQuote(p, type_for(p, scan.inside), cue) for p in pieces]
+
+
+def _from_quote_start(scan: QuoteScan, piece: Span, para_start: int) -> Span:
+    """``"It is late. It will close," Lee said, according to the memo``: a clause that starts inside
+    quoted words opened in an earlier sentence of its paragraph and runs past their closing mark is a
+    quote and its attribution, which the source reports whole: it starts at the opening mark."""
+    inside = scan.inside
+    i = bisect_right(inside, (piece.start_char, float("inf"))) - 1
+    if i < 0 or not inside[i][0] < piece.start_char < inside[i][1] < piece.end_char or inside[i][0] <= para_start:
+        return piece
+    start = scan.token_at_or_after(inside[i][0]) - 1
+    doc = piece.doc
+    if start < 0 or doc[start].sent.start == piece.sent.start or doc[start].text not in QUOTE_MARK_TOKENS:
+        return piece
+    return doc[start:piece.end]
 
 
 def _pieces(doc: Doc, first: int, before: Token | None, phrase_end: int, last: int) -> list[Span | None] | None:

@@ -20,7 +20,7 @@ from annotator.nlp.lexicon import FEELING_CAUSED_VERBS, SMALL_CLAUSE_VERBS, Lexi
 from annotator.nlp.quotes import (
     according_to, adjective_cue, adjective_object, as_report, commitment, contact_relative, evidence, feeling_caused,
     intention, inverted, made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported,
-    small_clause, stance_object,
+    small_clause, stance_object, unanswered,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -68,6 +68,7 @@ GATES: dict[ReportRule, Gate] = {
     adjective_cue.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
     adjective_object.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
     prepositional_object.at: lambda lexicon, token, lemma: bool(lexicon.prepositional_verbs.get(lemma)),
+    unanswered.at: lambda lexicon, token, lemma: lemma in unanswered.ANSWER_VERBS and token.pos_ == "VERB",
 }
 
 

@@ -56,3 +56,47 @@ def test_according_to_inside_quotation_marks_is_part_of_the_quote():
         .         PUNCT .   punct      13
     """)
     assert found_at(according_to.at, doc) == []
+
+
+def test_according_to_a_whole_quote_and_its_speaker_reports_both():
+    doc = hand_doc('"It will close," Lee said, according to the memo.', """
+        "         PUNCT ``  punct      3
+        It        PRON  PRP nsubj      3
+        will      AUX   MD  aux        3
+        close     VERB  VB  ccomp      7
+        ,         PUNCT ,   punct      7
+        "         PUNCT ''  punct      7
+        Lee       PROPN NNP nsubj      7
+        said      VERB  VBD ROOT       7 say
+        ,         PUNCT ,   punct      7
+        according VERB  VBG prep       7 accord
+        to        ADP   IN  prep       9
+        the       DET   DT  det        12
+        memo      NOUN  NN  pobj       10
+        .         PUNCT .   punct      7
+    """)
+    assert found_at(according_to.at, doc) == [("mixed", '"It will close," Lee said', "according to")]
+
+
+def test_according_to_after_a_quote_of_two_sentences_reports_it_from_its_opening_mark():
+    doc = hand_doc('"It is late. It will close," Lee said, according to the memo.', """
+        "         PUNCT ``  punct      2
+        It        PRON  PRP nsubj      2
+        is        AUX   VBZ ROOT       2 be
+        late      ADJ   JJ  acomp      2
+        .         PUNCT .   punct      2
+        It        PRON  PRP nsubj      7
+        will      AUX   MD  aux        7
+        close     VERB  VB  ccomp      11
+        ,         PUNCT ,   punct      11
+        "         PUNCT ''  punct      11
+        Lee       PROPN NNP nsubj      11
+        said      VERB  VBD ROOT       11 say
+        ,         PUNCT ,   punct      11
+        according VERB  VBG prep       11 accord
+        to        ADP   IN  prep       13
+        the       DET   DT  det        16
+        memo      NOUN  NN  pobj       14
+        .         PUNCT .   punct      11
+    """)
+    assert found_at(according_to.at, doc) == [("mixed", '"It is late. It will close," Lee said', "according to")]

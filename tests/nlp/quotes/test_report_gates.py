@@ -30,6 +30,7 @@ TEXT = "\n".join([
     "The delay was the one mistake the mayor acknowledged.",
     "Many economists consider the levy a mistake.",
     "The new ferry timetable angered the islanders.",
+    "The ferry company never replied to our questions about the fares.",
 ])
 
 
