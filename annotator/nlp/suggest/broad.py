@@ -57,7 +57,9 @@ from annotator.nlp.suggest.copular import COPULAR_SOURCE, EXISTENTIAL_SOURCE, co
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import noun_holder
 from annotator.nlp.suggest.raised import raised, raised_gate
-from annotator.nlp.suggest.report_noun import REPORT_NOUN_SOURCES, report_noun, report_noun_gate
+from annotator.nlp.suggest.report_noun import REPORT_NOUN_SOURCES, TARGET_SOURCE, report_noun, report_noun_gate, undergone, \
+    undergone_gate
+from annotator.nlp.suggest.seeming import SEEMING_SOURCES, seeming, seeming_gate
 
 #: Where a verb stands in its own clause (the object frame's places).
 MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
@@ -222,10 +224,12 @@ VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     (COPULAR_SOURCE,): copular_clause,
     (EXISTENTIAL_SOURCE,): existential_clause,
     (REPORTED_SOURCE,): reported_noun,
+    SEEMING_SOURCES: seeming,
 }
 NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
     ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
     REPORT_NOUN_SOURCES: report_noun,
+    (TARGET_SOURCE,): undergone,
 }
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
 
@@ -298,6 +302,8 @@ GATES: dict[Rule, Gate] = {
     existential_clause: existential_gate,
     reported_noun: reported_gate,
     report_noun: report_noun_gate,
+    seeming: seeming_gate,
+    undergone: undergone_gate,
 }
 
 

@@ -33,6 +33,14 @@ CHARGE_PREPOSITIONS = frozenset({"about", "over", "for", "of", "with"})
 PASSIVE_PREDICATE_DEPS = frozenset({"oprd", "dobj"})
 #: Entity kinds of a preposition's object that make it a span of time (``jailed for six years``).
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: The marks of a clause a raising verb says its subject seems like (``seemed like the board had …``,
+#: ``appeared as if nobody cared``), which the parser hangs from it as an ``advcl``.
+SEEMING_MARKS = frozenset({"like", "as", "if"})
+#: The forms of the raising verbs (regular verbs: ``seems``, ``appeared``), read where the parser makes one
+#: an auxiliary and lemmatizes it as itself.
+RAISING_FORMS = frozenset(verb + end for verb in RAISING_VERBS for end in ("", "s", "ed", "ing"))
+#: The children a past participle heading a clause of its own has (``was asked``, ``she asked``).
+CLAUSE_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
 
 
 def _charge(verb: Token, prep: Token) -> bool:
@@ -48,22 +56,66 @@ def _predicate(complement: Token) -> bool:
     """What a raising verb says its subject seems, one word enough: an adjective or noun (``seems
     tired``) or a participle without ``to`` (``appeared paralyzed``)."""
     return complement.dep_ in RAISED_PREDICATE_DEPS \
-        or complement.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in complement.children)
+        or complement.dep_ in ("xcomp", "advcl") and not any(c.dep_ in ("aux", "mark") for c in complement.children)
+
+
+def marked_like(clause: Token) -> bool:
+    """A clause marked ``like`` or ``as if`` (``SEEMING_MARKS``)."""
+    return any(g.dep_ == "mark" and g.lower_ in SEEMING_MARKS and g.i < clause.i for g in clause.children)
+
+
+def _loose_predicate(verb: Token, after: list[Token]) -> Token | None:
+    """What a raising verb says its subject seems, as the parser now and then hangs it: a participle
+    without a subject (``appeared stunned`` read as an ``advcl``), a clause marked ``like`` or ``as
+    if`` (``seemed like the board had …``), or a noun read as an object (``seemed a snub``); not set
+    off by a comma."""
+    for c in after:
+        if any(t.is_punct for t in verb.doc[verb.i + 1:c.left_edge.i]):
+            return None
+        if c.dep_ == "dobj" or c.dep_ == "advcl" and (
+                c.tag_ == "VBN" and not any(g.dep_ in CLAUSE_CHILDREN for g in c.children) or marked_like(c)):
+            return c
+    return None
+
+
+def _raised_aux(verb: Token) -> tuple[Token | None, Token] | None:
+    """A raising verb the parser reads as the auxiliary of the participle or adjective after it
+    (``the captain seemed | shaken by the storm``, ``has seemed | torn between …``; it lemmatizes
+    such an auxiliary as itself, ``seemed``): that word's subject, and the word."""
+    head = verb.head
+    if head.i <= verb.i or head.tag_ not in ("VBN", "JJ"):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    return None if subject is None or subject.lower_ in ("it", "there") else (subject, head)
+
+
+def _judged_clause(children: list[Token]) -> Token | None:
+    """The clause ``be`` + an adjective or noun judges, with an empty ``it`` (``it is unclear whether
+    …``, ``nor was it clear that …``, ``it was no secret that …``: the ``ccomp`` after it) or, a question
+    put, as its subject (``whether the ferry will run is unclear``: the ``csubj`` marked ``whether`` or
+    ``if``, the mark kept; not a gerund's or a ``what`` clause, seldom reported); else None."""
+    if not any(c.dep_ in ("acomp", "attr") for c in children):
+        return None
+    if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children):
+        return next((c for c in children if c.dep_ == "ccomp" and c.i > c.head.i), None)
+    return next((c for c in children if c.dep_ == "csubj" and c.i < c.head.i and any(
+        g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)), None) \
+        if any(c.dep_ == "acomp" for c in children) else None
 
 
 def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     """The subject and the infinitive, ``as`` phrase, predicate (``is considered a risk``) or
     preposition of a charge (``was accused of``) of a passive or raising verb, or what a raising verb
-    says its subject seems (``seems ready``, ``seemed an insult``, ``looks like a trap``); for ``it
+    says its subject seems (``seems ready``, ``seemed a snub``, ``looks like a trap``); for ``it
     seems that …``, ``it is unclear whether …`` or a passive's clause (``was told that …``) no subject
     and the clause; else None. A coordinated verb without a subject shares the one before it."""
     children = list(verb.children)
     passive = any(c.dep_ == "auxpass" for c in children)
     raising = verb.lemma_.lower() in RAISING_VERBS
-    if verb.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" and c.i < verb.i for c in children) \
-            and any(c.dep_ == "acomp" for c in children):  # ``it is unclear whether …``: the clause alone
-        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        return None if clause is None else (None, clause)
+    if verb.dep_ in ("aux", "auxpass"):
+        return _raised_aux(verb) if verb.lower_ in RAISING_FORMS else None
+    if verb.lemma_ == "be" and (judged := _judged_clause(children)) is not None:
+        return None, judged
     if not passive and not raising:
         return None
     subject = next((c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj") and c.i < verb.i), None)
@@ -86,7 +138,10 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         return None, clause
     if complement is None and raising:
         complement = next((c for c in after if c.dep_ in RAISED_PREDICATE_DEPS or c.dep_ == "xcomp"
-                           or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None)
+                           or (c.dep_ == "prep" and c.lower_ in RAISED_PREPOSITIONS)), None) \
+            or _loose_predicate(verb, after)
+        if expletive and complement is not None and complement.dep_ == "advcl":
+            return None, complement  # ``it seemed like the board had …``: the clause alone
     if complement is None:
         return None
     # ``it seems unlikely …``: an empty ``it``; ``it appeared to undercut …``: a pronoun, a piece
@@ -99,10 +154,6 @@ def raising_cue(cue: Span | None) -> bool:
     it is given a speaker (``propose``). A passive (``was seen as``) is left to the speaker rules."""
     return cue is not None and any(t.lemma_.lower() in RAISING_VERBS and t.pos_ in ("VERB", "AUX")
                                    and not any(c.dep_ == "auxpass" for c in t.children) for t in cue)
-
-
-#: The children a past participle heading a clause of its own has (``was asked``, ``she asked``).
-CLAUSE_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
 
 
 def done_to_speaker(cue: Span | None) -> bool:
@@ -123,7 +174,10 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else stray_agent(verb)
     speaker = doc[source.left_edge.i:source.right_edge.i + 1] if source is not None else None
-    start = complement.i if complement.dep_ == "prep" else complement.left_edge.i
+    # (past the verb when after it: a participle it is read as the auxiliary of holds the subject,
+    # ``seemed shaken``; a clause subject stands before it, ``whether … is unclear``)
+    start = complement.i if complement.dep_ == "prep" else complement.left_edge.i if complement.i < verb.i \
+        else max(complement.left_edge.i, verb.i + 1)
     if complement.dep_ == "ccomp" and doc[start].dep_ == "mark" and doc[start].head.i == complement.i:
         start += 1  # ``it seems that …``: the clause without its ``that``
     out = [] if subject is None else [BroadFind("rule:raised-subject", f, speaker, True)
@@ -141,9 +195,13 @@ def raised_gate(f: ParseFacts) -> numpy.ndarray:
     raising verb)."""
     infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
     passive = f.child({"auxpass"})
-    seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp"}, "after") \
+    seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp", "advcl", "dobj"}, "after") \
         | f.parent_of(f.label({"prep"}) & f.reads(RAISED_PREPOSITIONS), "after")
     shared = f.label({"conj"})  # (a coordinated verb may share the subject of the one before it)
     return passive & (f.child({"nsubjpass"}, "before") | shared) \
         & (infinitive | f.child(PASSIVE_PREDICATE_DEPS | {"prep", "ccomp"}, "after")) \
-        | ~passive & (f.child({"nsubj"}, "before") | shared) & seeming
+        | ~passive & (f.child({"nsubj"}, "before") | shared) & seeming \
+        | f.label({"aux", "auxpass"}) \
+        | f.child({"ccomp"}, "after") & f.child({"nsubj"}, "after") | f.child({"csubj"}, "before")
+    # (last: a raising verb read as the auxiliary of the word after it, ``seemed shaken``; ``nor was it
+    # clear that …``; ``whether the ferry will run is unclear``)

@@ -16,7 +16,7 @@ import numpy
 from spacy.tokens import Token
 
 from annotator.nlp.frames.gates import ParseFacts
-from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS
+from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS, SUBJECT_DEPS
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -27,8 +27,23 @@ from annotator.nlp.suggest.raised import TIME_ENTITIES
 OF_SOURCE = "rule:noun-of-content"
 CLAUSE_SOURCE = "rule:noun-content-clause"
 REPORT_NOUN_SOURCES = (OF_SOURCE, CLAUSE_SOURCE)
+TARGET_SOURCE = "rule:noun-target-subject"
 #: The nouns whose ``of`` object or content clause is reported.
 NOUNS = REPORT_NOUNS | REPORTING_NOMINALIZATIONS
+#: Nouns of being watched, talked of, judged or attacked, which their target undergoes (``came under
+#: scrutiny``, ``drew attention``, ``is under fire``, ``faced criticism``): English words of that class,
+#: not a list drawn from a corpus. Not the report nouns at large: one received or faced (``received a
+#: request``, ``faced questions``) is seldom about its subject (docs/prelabel.md, "Session 30").
+TARGET_NOUNS = frozenset({"scrutiny", "attention", "fire", "attack", "ridicule", "backlash", "discussion",
+                          "criticism", "condemnation", "praise", "complaint", "concern"})
+#: Verbs whose subject undergoes the report their object names (``faced criticism``, ``drew
+#: complaints``, ``won praise``, ``sparked protests``): the subject is what is reported on, not who
+#: reports. A class of English verbs (receiving and causing), not a list drawn from a corpus.
+UNDERGOING_VERBS = frozenset({"face", "draw", "receive", "attract", "endure", "earn", "garner", "invite", "win",
+                              "spark", "provoke", "trigger", "prompt", "gain", "meet"})
+#: Verb + preposition + noun that say the same (``came under criticism``, ``is under fire``, ``met with
+#: ridicule``): the prepositions.
+UNDERGOING_PREPOSITIONS = frozenset({"under", "with"})
 
 
 def _names_nobody(noun: Token) -> bool:
@@ -80,6 +95,48 @@ def report_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
         out += [BroadFind(CLAUSE_SOURCE, f, None, True)
                 for f in clause_without_mark(scan, noun, clause, doc[noun.i:noun.i + 1])]
     return out
+
+
+def _undergoing_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the report ``noun`` names: ``noun`` its object after one of
+    ``UNDERGOING_VERBS`` (``drew criticism``), or after ``under``/``with`` hanging from a verb (``came
+    under scrutiny``, ``met with ridicule``); else None."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS and head.lemma_.lower() != "meet":
+        return head if head.i < noun.i else None
+    if noun.dep_ == "pobj" and head.lower_ in UNDERGOING_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX") \
+            and (head.lower_ == "under" or head.head.lemma_.lower() == "meet"):
+        return head.head if head.head.i < noun.i else None
+    return None
+
+
+def undergone(scan: QuoteScan, noun: Token) -> list[BroadFind]:
+    """``rule:noun-target-subject``: the subject of a verb that undergoes one of ``TARGET_NOUNS`` (``the
+    levy came under sharp criticism``, ``the plan drew complaints``): what the report is about, the
+    verb and the noun the cue; the holder, when a possessor or ``from``/``by`` names one who can speak, the
+    speaker."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in TARGET_NOUNS:
+        return []
+    verb = _undergoing_verb(noun)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None) \
+        if verb is not None else None
+    if subject is None or subject.lower_ == "there":
+        return []
+    # (``drew criticism from the mayor``: the parser hangs the ``from`` on the noun or on the verb)
+    preps = list(noun.children) + [c for c in verb.children if c.i > noun.i]
+    holders = [c for c in noun.children if c.dep_ == "poss"] + [
+        g for c in preps if c.dep_ in ("prep", "agent") and c.lower_ in HOLDER_PREPOSITIONS
+        for g in c.children if g.dep_ == "pobj"]
+    holder = next((h for h in holders if could_speak(h)), None)
+    doc = scan.doc
+    speaker = doc[holder.left_edge.i:holder.i + 1] if holder is not None else None
+    return [BroadFind(TARGET_SOURCE, f, speaker, True)
+            for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, doc[verb.i:noun.i + 1])]
+
+
+def undergone_gate(f: ParseFacts) -> numpy.ndarray:
+    """A noun object or a preposition's object."""
+    return f.part_of_speech("NOUN") & f.label({"dobj", "pobj"})
 
 
 def report_noun_gate(f: ParseFacts) -> numpy.ndarray:

@@ -104,6 +104,16 @@ SCORES: dict[str, tuple[float, float, float]] = {
     # as a pre-label without a source (65 promoted, 37 paired with gold, 25 of those with a source)
     "rule:noun-of-content": (0.215, 0.349, 0.286),
     "rule:noun-content-clause": (0.52, 0.52, 0.50),
+    # a verb of perception's subject and predicate (``seeming.py``), session 30: shown at 0.3 on the 755
+    # tuning articles, the subject paired with gold 0.233 (1-3, about 30 shown; 4-8 and 9+ few, about 0.2),
+    # the predicate 0.16 (1-3, about 23) and about 0.13 (4-8 and 9+ together, about 15): entered as
+    # measured, so the predicate is not shown (under ``MIN_SCORE``)
+    "rule:seeming-subject": (0.233, 0.2, 0.2),
+    "rule:seeming-predicate": (0.16, 0.13, 0.13),
+    # the subject of a verb that undergoes a noun of notice or judgement (``report_noun.undergone``),
+    # session 30: shown at 0.3 on the 755 tuning articles, paired with gold 0.326 (1-3, about 45 shown)
+    # and 0.5 / 0.43 (4-8, 9+: few, about 8 each; entered together as 0.46)
+    "rule:noun-target-subject": (0.326, 0.46, 0.46),
 }
 
 #: A suggestion is shown when its score is at least this (component config ``min_score``). On

@@ -53,6 +53,17 @@ def test_it_is_with_an_adjective_and_a_clause_gives_the_clause_alone(nlp_model):
     assert found(nlp_model, "It is cold in the harbour today.", "rule:raised-complement") == []
 
 
+@pytest.mark.parametrize("text, clause", [
+    ("Nor was it clear that the ferry would sail on Monday.", "the ferry would sail on Monday"),  # ``it`` after ``be``
+    ("It was no secret that the ferry stopped.", "the ferry stopped"),  # a noun judges the clause
+    ("Whether the ferry will sail is unclear.", "Whether the ferry will sail"),  # the clause as the subject
+])
+def test_a_clause_be_and_an_adjective_or_noun_judge_is_the_one_piece(nlp_model, text, clause):
+    assert found(nlp_model, text, "rule:raised-subject") == []
+    assert found(nlp_model, text, "rule:raised-complement") == found(nlp_model, text, "rule:raised-complement", gated=False) \
+        == [(clause, "was" if " was " in text else "is", None)]
+
+
 @pytest.mark.parametrize("text, clause, cue", [
     ("The harbour master had been told that the pier would close.", "the pier would close", "told"),
     ("The ferry crew was assured the storm had passed.", "the storm had passed", "assured"),

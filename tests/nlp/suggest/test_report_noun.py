@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.nlp.suggest.report_noun import CLAUSE_SOURCE, OF_SOURCE, REPORT_NOUN_SOURCES
+from annotator.nlp.suggest.report_noun import CLAUSE_SOURCE, OF_SOURCE, REPORT_NOUN_SOURCES, TARGET_SOURCE
 from tests.nlp.suggest.helpers import shape_found
 
 pytestmark = pytest.mark.model
@@ -44,3 +44,25 @@ def test_the_content_is_reported_without_a_speaker(nlp_model, text, content, cue
 ])
 def test_a_noun_that_names_its_source_or_reports_nothing_is_left_out(nlp_model, text):
     assert found(nlp_model, text, gated=False) == []
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The new levy came under sharp criticism after the figures were published.", "The new levy",
+     "came under sharp criticism"),
+    ("The ferry plan drew sharp complaints in the spring.", "The ferry plan", "drew sharp complaints"),
+    ("The pier project is under fire.", "The pier project", "is under fire"),
+    ("The proposal met with ridicule.", "The proposal", "met with ridicule"),
+])
+def test_the_subject_that_undergoes_a_report_is_its_target(nlp_model, text, content, cue):
+    assert shape_found(nlp_model, text, {TARGET_SOURCE}) == shape_found(nlp_model, text, {TARGET_SOURCE}, gated=False) \
+        == [(content, cue, None)]
+
+
+def test_a_holder_who_can_speak_is_the_targets_speaker(nlp_model):
+    assert shape_found(nlp_model, "The ferry plan drew criticism from Mayor Ann Ode.", {TARGET_SOURCE}) == [
+        ("The ferry plan", "drew criticism", "Mayor Ann Ode")]
+
+
+def test_a_subject_who_voices_a_report_is_no_target(nlp_model):
+    """``voiced criticism``: the subject holds the report (the noun rules' and the speaker rules')."""
+    assert shape_found(nlp_model, "The mayor voiced criticism of the plan.", {TARGET_SOURCE}, gated=False) == []
