@@ -56,6 +56,7 @@ TEXT = "\n".join([
     "Voters in the valley spoke openly about fears of a long drought.",
     "The mayor resigned after complaints that the buses ran late.",
     "Ms. Ode was crowned the queen of the regatta. The harbour master had been told that the pier would close.",
+    "The regatta looks like a walkover. The new levy came under sharp criticism after the figures were published.",
 ])
 
 
