@@ -13,11 +13,10 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import negated
 from annotator.nlp.frames.gates import ParseFacts
-from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.find import BroadFind
+from annotator.nlp.suggest.holders import speaking_subject
 
 ADJECTIVE_INFINITIVE_SOURCE = "rule:adjective-infinitive"
 
@@ -33,11 +32,10 @@ def adjective_infinitive(scan: QuoteScan, verb: Token) -> list[BroadFind]:
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if infinitive is None:
         return []
-    subject = subject_of(verb, scan.lexicon, climb=0)
-    if not another_speaker(subject) or not could_speak(subject):
+    speaker = speaking_subject(verb, scan.lexicon)
+    if speaker is None:
         return []
     doc = scan.doc
-    speaker = doc[subject.left_edge.i:subject.i + 1]
     return [BroadFind(ADJECTIVE_INFINITIVE_SOURCE, f, speaker, True)
             for f in content_quote(scan, verb, infinitive.left_edge.i, infinitive.right_edge.i,
                                    doc[verb.i:adjective.i + 1], min_tokens=2)]

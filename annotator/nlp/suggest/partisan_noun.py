@@ -13,11 +13,10 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import negated
 from annotator.nlp.frames.gates import ParseFacts
-from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.find import BroadFind
+from annotator.nlp.suggest.holders import speaking_subject
 
 PARTISAN_SOURCE = "rule:partisan-noun"
 #: English nouns for one who backs or opposes a side (a class of the language, not a corpus list).
@@ -32,11 +31,10 @@ def partisan_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     verb = predicate.head
     if predicate.dep_ != "attr" or verb.lemma_ != "be" or negated(verb) or verb.i > noun.i:
         return []
-    subject = subject_of(verb, scan.lexicon, climb=0)
-    if not another_speaker(subject) or not could_speak(subject):
+    speaker = speaking_subject(verb, scan.lexicon)
+    if speaker is None:
         return []
     doc = scan.doc
-    speaker = doc[subject.left_edge.i:subject.i + 1]
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
     thing = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if thing is not None:
