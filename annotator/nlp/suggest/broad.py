@@ -51,11 +51,14 @@ from annotator.nlp.quotes.questions import QUESTION_MARKS
 from annotator.nlp.quotes.found import content_quote, finite
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.suggest.adjective_infinitive import ADJECTIVE_INFINITIVE_SOURCE, adjective_infinitive, \
+    adjective_infinitive_gate
 from annotator.nlp.suggest.evidential import EVIDENTIAL_SOURCES, evidential, evidential_gate
 from annotator.nlp.suggest.named import NAMED_SOURCES, REPORTED_SOURCE, named, named_gate, reported_gate, reported_noun
 from annotator.nlp.suggest.copular import COPULAR_SOURCE, EXISTENTIAL_SOURCE, copular_clause, copular_gate, existential_clause, existential_gate
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.holders import noun_holder
+from annotator.nlp.suggest.partisan_noun import PARTISAN_SOURCE, partisan_gate, partisan_noun
 from annotator.nlp.suggest.raised import raised, raised_gate
 from annotator.nlp.suggest.report_noun import REPORT_NOUN_SOURCES, TARGET_SOURCE, report_noun, report_noun_gate, undergone, \
     undergone_gate
@@ -225,11 +228,13 @@ VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     (EXISTENTIAL_SOURCE,): existential_clause,
     (REPORTED_SOURCE,): reported_noun,
     SEEMING_SOURCES: seeming,
+    (ADJECTIVE_INFINITIVE_SOURCE,): adjective_infinitive,
 }
 NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
     ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
     REPORT_NOUN_SOURCES: report_noun,
     (TARGET_SOURCE,): undergone,
+    (PARTISAN_SOURCE,): partisan_noun,
 }
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
 
@@ -303,6 +308,8 @@ GATES: dict[Rule, Gate] = {
     reported_noun: reported_gate,
     report_noun: report_noun_gate,
     seeming: seeming_gate,
+    adjective_infinitive: adjective_infinitive_gate,
+    partisan_noun: partisan_gate,
     undergone: undergone_gate,
 }
 

@@ -30,6 +30,12 @@ def _speaking(token: Token | None) -> Span | None:
     return _mention(token)
 
 
+def speaking_subject(verb: Token, lexicon: Lexicon) -> Span | None:
+    """The subject of ``verb`` (its own, not a governing verb's) as a speaker, when it could speak and
+    is not ``I``/``you``/``we`` or a relative pronoun."""
+    return _speaking(subject_of(verb, lexicon, climb=0))
+
+
 def _relative(relative: Token) -> Span:
     """A relative pronoun holder as the speaker rules give it: ``who`` itself, a thing's ``that`` or
     ``which`` the noun it stands for (``cue_subject.thing_antecedent``)."""

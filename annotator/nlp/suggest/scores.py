@@ -114,6 +114,13 @@ SCORES: dict[str, tuple[float, float, float]] = {
     # session 30: shown at 0.3 on the 755 tuning articles, paired with gold 0.326 (1-3, about 45 shown)
     # and 0.5 / 0.43 (4-8, 9+: few, about 8 each; entered together as 0.46)
     "rule:noun-target-subject": (0.326, 0.46, 0.46),
+    # a linking verb's adjective of will and its infinitive (``adjective_infinitive.py``), session 30:
+    # shown at 0.35 on the 755 tuning articles, 18 shown (about 6 a band), about 0.44 of them paired
+    # with gold (few: one rate for all; 24 shown at 0.44 with the partisan nouns, right 0.25 / 0.36 /
+    # 0.78 by band); a partisan noun as ``be``'s predicate with its side (``partisan_noun.py``), session
+    # 30: shown at 0.4, 13 shown, about 10 paired with gold (few: one rate for all)
+    "rule:adjective-infinitive": (0.44, 0.44, 0.44),
+    "rule:partisan-noun": (0.75, 0.75, 0.75),
 }
 
 #: A suggestion is shown when its score is at least this (component config ``min_score``). On

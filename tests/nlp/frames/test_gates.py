@@ -57,6 +57,7 @@ TEXT = "\n".join([
     "The mayor resigned after complaints that the buses ran late.",
     "Ms. Ode was crowned the queen of the regatta. The harbour master had been told that the pier would close.",
     "The regatta looks like a walkover. The new levy came under sharp criticism after the figures were published.",
+    "The dockers were eager to settle the dispute before the holiday. The pilots are backers of the new pier.",
 ])
 
 
