@@ -5,9 +5,9 @@ attribution corpora count these; a passive or participle (``the plan announced o
 speaker and is not one, nor is a pronoun object, which names nothing by itself. What a speaker did
 not mention (``did not mention the levy``, ``never mentioned Okafor``) is the content too, in the
 news attribution corpora, a name alone included. In a relative clause whose object is the relative
-pronoun (``the levy, which the mayor criticized``) the pronoun is the content (``relative_at``): it
-stands for what was judged (``that``, which opens restrictive clauses inside other reports, is left
-out)."""
+pronoun (``the levy, which the mayor criticized``) the pronoun is the content (``relative_at``, a
+stance verb's too: ``which the mayor supported``): it stands for what was judged (``that``, which
+opens restrictive clauses inside other reports, is left out)."""
 
 from __future__ import annotations
 
@@ -70,12 +70,14 @@ def object_quote(scan: QuoteScan, verb: Token, *, names_said: bool = False, even
 
 
 def relative_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    """``the levy, which the mayor criticized``: a cue verb of the lexicon's ``object_verbs`` in a
-    relative clause, with the relative pronoun its object before it, a subject who can speak, active,
-    not negated, outside quote marks, with no clause or predicate of its own (another rule's). (A
-    report rule of its own: the learned frames open ``at`` to every verb, not this.)"""
-    if verb.dep_ != "relcl" or verb.lemma_.lower() not in scan.lexicon.object_verbs \
-            or verb.lemma_.lower() in LISTENER_VERBS:
+    """``the levy, which the mayor criticized``: a cue verb of the lexicon's ``object_verbs`` (or a
+    stance verb: ``the levy, which the mayor supported``, what is held) in a relative clause, with
+    the relative pronoun its object before it, a subject who can speak, active, not negated, outside
+    quote marks, with no clause or predicate of its own (another rule's). (A report rule of its own:
+    the learned frames open ``at`` to every verb, not this.)"""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ != "relcl" or lemma not in scan.lexicon.object_verbs and lemma not in scan.lexicon.stance_verbs \
+            or lemma in LISTENER_VERBS:
         return []
     doc = scan.doc
     pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WDT", "WP")

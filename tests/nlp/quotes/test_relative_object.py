@@ -54,3 +54,15 @@ def test_relative_object_of_a_thing_or_a_first_person_is_not_reported():
         .           PUNCT .   punct      1
     """)
     assert found_at(object_of_cue.relative_at, first) == []
+
+
+def test_relative_pronoun_object_of_a_stance_verb_is_what_is_held():
+    doc = hand_doc("Voss passed the levy, which the mayor supported.",
+                   _ROWS.replace("criticized  VERB  VBD relcl      3 criticize", "supported   VERB  VBD relcl      3 support"))
+    assert found_at(object_of_cue.relative_at, doc) == [("indirect", "which", "supported")]
+
+
+def test_relative_pronoun_object_of_a_verb_neither_judging_nor_saying_is_not_reported():
+    doc = hand_doc("Voss passed the levy, which the mayor paid.",
+                   _ROWS.replace("criticized  VERB  VBD relcl      3 criticize", "paid        VERB  VBD relcl      3 pay"))
+    assert found_at(object_of_cue.relative_at, doc) == []
