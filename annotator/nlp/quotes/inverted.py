@@ -44,6 +44,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return _before_a_continuing_quote(scan, verb)
 
 
+#: How the parse hangs a misread clause on the verb that reports it.
+MISREAD_CLAUSE_DEPS = frozenset({"ccomp", "dep", "dobj"})
 #: What may follow an attribution that closes its sentence (``…, the union said on Friday.``).
 CLOSING_ADJUNCT_DEPS = frozenset({"npadvmod", "prep", "advmod", "punct"})
 
@@ -65,10 +67,6 @@ def _misread_clause(scan: QuoteScan, span: Span, verb: Token) -> bool:
         return False
     last = max([verb.i, *(c.right_edge.i for c in after)])
     return all(t.is_punct or t.is_space for t in scan.doc[last + 1:sentence_end])
-
-
-#: How the parse hangs a misread clause on the verb that reports it.
-MISREAD_CLAUSE_DEPS = frozenset({"ccomp", "dep", "dobj"})
 
 
 def _before_a_continuing_quote(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
