@@ -26,7 +26,7 @@ from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
 from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
 from annotator.nlp.suggest.raised import raised_pair
-from annotator.nlp.suggest.holders import _mention
+from annotator.nlp.suggest.holders import mention
 from annotator.nlp.suggest.objects import object_finds
 
 PRONOUN_OBJECT, PASSIVE_SUBJECT = "rule:pronoun-object", "rule:passive-subject"
@@ -54,7 +54,7 @@ def passive_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         return []
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else stray_agent(verb)
-    speaker = _mention(source) if source is not None else None
+    speaker = mention(source) if source is not None else None
     return [BroadFind(PASSIVE_SUBJECT, f, speaker, speaker is not None)
             for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, scan.doc[verb.i:verb.i + 1])]
 

@@ -19,7 +19,7 @@ from annotator.nlp.lexicon import Lexicon
 NOUN_TO_VERB = frozenset({"dobj", "attr", "pobj", "conj", "appos"})
 
 
-def _mention(token: Token) -> Span:
+def mention(token: Token) -> Span:
     """A speaker mention: the token with the words before it in its phrase (``the city council``)."""
     return token.doc[token.left_edge.i:token.i + 1]
 
@@ -27,7 +27,7 @@ def _mention(token: Token) -> Span:
 def _speaking(token: Token | None) -> Span | None:
     if token is None or token.lower_ in FIRST_SECOND_PERSON or token.tag_ in ("WDT", "WP") or not could_speak(token):
         return None
-    return _mention(token)
+    return mention(token)
 
 
 def speaking_subject(verb: Token, lexicon: Lexicon) -> Span | None:
@@ -39,7 +39,7 @@ def speaking_subject(verb: Token, lexicon: Lexicon) -> Span | None:
 def _relative(relative: Token) -> Span:
     """A relative pronoun holder as the speaker rules give it: ``who`` itself, a thing's ``that`` or
     ``which`` the noun it stands for (``cue_subject.thing_antecedent``)."""
-    return _mention(thing_antecedent(relative) or relative)
+    return mention(thing_antecedent(relative) or relative)
 
 
 def noun_holder(noun: Token, lexicon: Lexicon) -> Span | None:
@@ -78,18 +78,18 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
         controlling = controller(word)
         if controlling is not None:
             # ``led donors to worry``, ``criticized the mayor for saying``, ``the first senator to endorse``
-            return _mention(controlling)
+            return mention(controlling)
         if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
             head = word.head
             if head.lower_ in FIRST_SECOND_PERSON:
                 return None
             # a thing's participle (``issued a statement calling for …``) is its holder's saying
-            return _mention(head) if could_speak(head) else noun_holder(head, lexicon) or _mention(head)
+            return mention(head) if could_speak(head) else noun_holder(head, lexicon) or mention(head)
         relative = relative_subject(word)
         if relative is not None and relative.lower_ == "who":
             # a relative clause's ``who`` is the holder, as the speaker rules give it (and the
             # news corpora mark it), not the noun it stands for (``the nurses, who hope to end …``)
-            return _mention(relative)
+            return mention(relative)
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)

@@ -85,7 +85,7 @@ def _raised_aux(verb: Token) -> tuple[Token | None, Token] | None:
     head = verb.head
     if head.i <= verb.i or head.tag_ not in ("VBN", "JJ"):
         return None
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
     return None if subject is None or subject.lower_ in ("it", "there") else (subject, head)
 
 

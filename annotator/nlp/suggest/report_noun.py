@@ -22,6 +22,7 @@ from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, clause_without_mark
 from annotator.nlp.suggest.find import BroadFind
+from annotator.nlp.suggest.holders import mention
 from annotator.nlp.suggest.raised import TIME_ENTITIES
 
 OF_SOURCE = "rule:noun-of-content"
@@ -40,10 +41,7 @@ TARGET_NOUNS = frozenset({"scrutiny", "attention", "fire", "attack", "ridicule",
 #: complaints``, ``won praise``, ``sparked protests``): the subject is what is reported on, not who
 #: reports. A class of English verbs (receiving and causing), not a list drawn from a corpus.
 UNDERGOING_VERBS = frozenset({"face", "draw", "receive", "attract", "endure", "earn", "garner", "invite", "win",
-                              "spark", "provoke", "trigger", "prompt", "gain", "meet"})
-#: Verb + preposition + noun that say the same (``came under criticism``, ``is under fire``, ``met with
-#: ridicule``): the prepositions.
-UNDERGOING_PREPOSITIONS = frozenset({"under", "with"})
+                              "spark", "provoke", "trigger", "prompt", "gain"})
 
 
 def _names_nobody(noun: Token) -> bool:
@@ -99,13 +97,13 @@ def report_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
 
 def _undergoing_verb(noun: Token) -> Token | None:
     """The verb whose subject undergoes the report ``noun`` names: ``noun`` its object after one of
-    ``UNDERGOING_VERBS`` (``drew criticism``), or after ``under``/``with`` hanging from a verb (``came
-    under scrutiny``, ``met with ridicule``); else None."""
+    ``UNDERGOING_VERBS`` (``drew criticism``), or after ``under`` hanging from a verb (``came under
+    scrutiny``) or ``with`` from ``meet`` (``met with ridicule``); else None."""
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS and head.lemma_.lower() != "meet":
+    if noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
         return head if head.i < noun.i else None
-    if noun.dep_ == "pobj" and head.lower_ in UNDERGOING_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX") \
-            and (head.lower_ == "under" or head.head.lemma_.lower() == "meet"):
+    if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") \
+            and (head.lower_ == "under" or head.lower_ == "with" and head.head.lemma_.lower() == "meet"):
         return head.head if head.head.i < noun.i else None
     return None
 
@@ -129,7 +127,7 @@ def undergone(scan: QuoteScan, noun: Token) -> list[BroadFind]:
         for g in c.children if g.dep_ == "pobj"]
     holder = next((h for h in holders if could_speak(h)), None)
     doc = scan.doc
-    speaker = doc[holder.left_edge.i:holder.i + 1] if holder is not None else None
+    speaker = mention(holder) if holder is not None else None
     return [BroadFind(TARGET_SOURCE, f, speaker, True)
             for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, doc[verb.i:noun.i + 1])]
 
