@@ -160,6 +160,22 @@ def passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def to_aux(verb: Token) -> Token | None:
+    """The ``to`` that makes the verb an infinitive (its ``aux`` child ``to``: ``to raise``), None if none."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+
+
+def to_infinitive(verb: Token) -> bool:
+    """The verb has the auxiliary ``to`` (``plans to raise``, ``the chance to speak``)."""
+    return to_aux(verb) is not None
+
+
+def meant_act(verb: Token) -> bool:
+    """A bare ``to``-infinitive (``refused to attack``, ``plans to make the case``): an act meant or
+    refused, not one done, so its object is not reported by the verb above it."""
+    return verb.tag_ == "VB" and to_infinitive(verb)
+
+
 #: Doc → dependency label → head → its children with that label, forgotten with the Doc.
 _CHILDREN: WeakKeyDictionary[Doc, dict[str, dict[int, list[int]]]] = DocCache()
 

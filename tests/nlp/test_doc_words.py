@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LOWER, ORTH
 
 from annotator.nlp.doc_words import (
     DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, children_labelled, column, doc_words, ids_of,
-    negated_tokens,
+    meant_act, negated_tokens, to_aux, to_infinitive,
 )
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.marks import joined_text
@@ -99,3 +99,16 @@ def test_the_children_by_label_are_the_tokens_children():
         assert {i: kids for i, kids in children_labelled(doc, label).items()} == \
             {t.i: [c.i for c in t.children if c.dep_ == label] for t in doc if any(c.dep_ == label for c in t.children)}
     assert children_labelled(doc, "agent") == {6: [7]}
+
+
+def test_an_infinitive_is_a_verb_with_the_auxiliary_to():
+    words = ["Tom", "went", "to", "the", "hall", "to", "vote", "and", "wants", "Lena", "to", "chair", "it"]
+    heads = [1, 1, 1, 4, 2, 6, 1, 1, 1, 11, 11, 8, 11]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "advcl", "cc", "conj", "nsubj", "aux", "ccomp", "dobj"]
+    tags = ["NNP", "VBD", "IN", "DT", "NN", "TO", "VB", "CC", "VBZ", "NNP", "TO", "VB", "PRP"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert [t.i for t in doc if to_infinitive(t)] == [6, 11]
+    assert to_aux(doc[6]).i == 5 and to_aux(doc[1]) is None  # (``went to the hall``: a preposition)
+    assert meant_act(doc[11]) and not meant_act(doc[8])
+    doc[11].tag_ = "VBN"
+    assert to_infinitive(doc[11]) and not meant_act(doc[11])

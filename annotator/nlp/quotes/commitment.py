@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import COMMITMENT_VERBS, REQUEST_VERBS
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, next_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for, with_closing_mark, word_count
@@ -61,7 +61,7 @@ def _infinitive(verb: Token) -> Token | None:
     of its own subject and an infinitive, which the parser reads as a clause rather than an object and
     a complement (``wants the council to act``, ``expects them to stay``: the whole clause is meant)."""
     xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
-    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+    if xcomp is None or not to_infinitive(xcomp):
         return None
     if xcomp.dep_ == "ccomp" and not any(c.dep_ == "nsubj" and verb.i < c.i < xcomp.i for c in xcomp.children):
         return None

@@ -10,7 +10,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, CONTENT_AFTER_MARKS, FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.cue_words import INFINITIVE_CUE_NOUNS, VIEW_NOUNS
 from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark
@@ -66,7 +66,7 @@ def _participle_clause(scan: QuoteScan, noun: Token, participle: Token) -> Found
 def _infinitive(noun: Token) -> Token | None:
     """``his pledge to cut taxes``: the infinitive after the noun."""
     return next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.tag_ == "VB"
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                 and to_infinitive(c)), None)
 
 
 def complement_clause(noun: Token) -> Token | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import meant_act, negated, to_infinitive
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import another_speaker, could_report, could_speak
@@ -109,11 +109,10 @@ def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:
         # words stay a direct quote of the reporter. (``…, though she did not mention the cost``,
         # with a subject of its own, is that speaker's other act: ``clause_end.own_act_cut``.)
         return False
-    children = list(verb.children)
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not act_done(verb, lexicon):
+    if meant_act(verb) and not act_done(verb, lexicon):
         return False  # ``refused to attack his rivals``: an act meant or refused, not one done
     # a passive has no speaker; a clause is the reported-clause rule's
-    return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in children)
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp") for c in verb.children)
 
 
 def _who_clause(verb: Token) -> bool:
@@ -146,7 +145,7 @@ def _going_on(verb: Token, thing: Token, lexicon: Lexicon) -> list[Token]:
     clause = said_to_be(verb, thing.right_edge.i)
     return [c for c in verb.children if c.i > thing.i and (c == clause or
         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in lexicon.continuing_prepositions
-        or c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        or c.dep_ in ("advcl", "xcomp") and to_infinitive(c)
         or c.dep_ == "prep" and c.lower_ in lexicon.object_prepositions and c.i == thing.right_edge.i + 1
         and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children))]
 

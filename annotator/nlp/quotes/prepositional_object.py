@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import meant_act, negated, to_infinitive
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.clause_end import reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote
@@ -51,7 +51,7 @@ def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if not prepositions or "for" not in prepositions or not _reports_there(scan, verb):
         return []
     clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i > verb.i
-                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                   and to_infinitive(c)), None)
     if clause is None:
         return []
     opener = clause.doc[clause.left_edge.i]
@@ -70,11 +70,10 @@ def _reports_there(scan: QuoteScan, verb: Token) -> bool:
     if verb.pos_ != "VERB" or negated(verb) or scan.quoted(verb.idx) \
             or verb.dep_ not in MAIN_DEPS and not own_clause(verb, scan.lexicon):
         return False
-    children = list(verb.children)
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+    if meant_act(verb):
         return False  # "refused to comment on it": an act refused, not one done
     # a passive has no speaker; a clause or an object is another rule's
-    return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "dobj") for c in children)
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "dobj") for c in verb.children)
 
 
 def _preposition(verb: Token, prepositions: frozenset[str]) -> Token | None:
@@ -96,7 +95,7 @@ def _last_asked(verb: Token, thing: Token) -> int:
     if said is not None:
         return said.right_edge.i
     asked = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > last
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                  and to_infinitive(c)), None)
     if asked is not None and asked.left_edge.i == last + 1:
         last = asked.right_edge.i
     return last

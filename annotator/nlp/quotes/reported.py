@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.doc_words import between, doc_words, negated
+from annotator.nlp.doc_words import between, doc_words, negated, to_infinitive
 from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
@@ -327,7 +327,7 @@ def _raised(verb: Token) -> bool:
     heading its sentence, or coordinated with the verb that does, not negated."""
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in RAISING_VERBS and head.dep_ in ("ROOT", "conj") \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not negated(head)
+        and to_infinitive(verb) and not negated(head)
 
 
 def _asked_of_someone_else(verb: Token) -> bool:

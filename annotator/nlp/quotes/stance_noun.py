@@ -11,7 +11,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
-from annotator.nlp.doc_words import negated, passive
+from annotator.nlp.doc_words import meant_act, negated, passive
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
@@ -49,7 +49,7 @@ def taken(scan: QuoteScan, noun: Token) -> list[FoundQuote]:
         return []
     if passive(verb):
         return []
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if meant_act(verb):
         return []  # "plans to make the case for": an act meant, not one done
     subject = subject_of(verb, scan.lexicon)
     if not another_speaker(subject) or not could_speak(subject):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import to_aux, to_infinitive
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 
 #: Verbs whose subject, not their object, does what their infinitive says (``promised voters to …``).
@@ -21,16 +22,12 @@ CONTROL_PREPOSITIONS = frozenset({"on", "upon"})
 GERUND_PREPOSITIONS = frozenset({"for", "from", "of"})
 
 
-def _has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def object_controller(verb: Token) -> Token | None:
     """The object before an infinitive or participle complement (``xcomp``) of a verb, when it can
     speak and the verb is no subject-control one: the one who does what the complement says."""
     if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB" or verb.head.lemma_.lower() in SUBJECT_CONTROL:
         return None
-    if not (_has_to(verb) or verb.tag_ == "VBG"):
+    if not (to_infinitive(verb) or verb.tag_ == "VBG"):
         return None
     head = verb.head
     for child in head.children:
@@ -60,7 +57,7 @@ def gerund_object(verb: Token) -> Token | None:
 def for_subject(verb: Token) -> Token | None:
     """The noun right before an infinitive's ``to`` that ``for`` or ``on`` brings, when it can speak:
     the infinitive's subject (``an opening for the mayor to highlight …``, ``pressure on her to say …``)."""
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    to = to_aux(verb)
     if to is None or to.i == 0:
         return None
     before = verb.doc[to.i - 1]
@@ -88,7 +85,7 @@ def of_holder(verb: Token) -> Token | None:
 
 def infinitive_noun(verb: Token) -> Token | None:
     """The noun a ``to`` infinitive describes, when it can speak (``the first senator to endorse``)."""
-    if verb.dep_ not in ("relcl", "acl") or not _has_to(verb) or verb.head.i > verb.i:
+    if verb.dep_ not in ("relcl", "acl") or not to_infinitive(verb) or verb.head.i > verb.i:
         return None
     return _speaking(verb.head) if verb.head.pos_ in ("NOUN", "PROPN") else None
 

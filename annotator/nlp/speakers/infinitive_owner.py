@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.cue_subject import subject_outside_marks
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
@@ -22,7 +23,7 @@ def owner_verb(verb: Token) -> Token | None:
     owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
     if verb.dep_ not in ("relcl", "acl") or head.i > verb.i or head.dep_ not in ("dobj", "attr", "pobj") \
             or owner.pos_ not in ("VERB", "AUX") or could_speak(head) \
-            or not (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            or not (to_infinitive(verb)
                     or verb.dep_ == "acl" and verb.tag_ == "VBG"
                     or verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)):
         return None

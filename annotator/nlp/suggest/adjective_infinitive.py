@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -29,7 +29,7 @@ def adjective_infinitive(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     if adjective is None or negated(adjective):
         return []
     infinitive = next((c for c in adjective.children if c.dep_ == "xcomp" and c.i > adjective.i
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                       and to_infinitive(c)), None)
     if infinitive is None:
         return []
     speaker = speaking_subject(verb, scan.lexicon)

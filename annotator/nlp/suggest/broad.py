@@ -44,7 +44,7 @@ import numpy
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.questions import QUESTION_MARKS
@@ -144,7 +144,7 @@ def _clause(verb: Token) -> Token | None:
             continue
         if child.dep_ == "ccomp" and finite(child):
             return child
-        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+        if child.dep_ == "xcomp" and to_infinitive(child):
             return child
     return None
 

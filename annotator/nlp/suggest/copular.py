@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.cue_words import CUE_NOUNS
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import QUESTION_NOUNS
@@ -58,7 +59,7 @@ def _existential_content(noun: Token) -> Token | None:
     ``acl``) or the question after its ``about`` (``questions about how …``), or None."""
     clause = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
                    and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
-                   and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                   and not to_infinitive(c)), None)
     if clause is not None:
         return clause
     about = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "about"), None)

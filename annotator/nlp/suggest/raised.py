@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.frames.gates import ParseFacts
@@ -128,7 +129,7 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
         return None, clause
     if subject is None or subject.lower_ == "there":
         return None  # (a pronoun subject is a piece: ``it appeared to``, ``which seemed to``)
-    complement = next((c for c in after if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    complement = next((c for c in after if c.dep_ == "xcomp" and to_infinitive(c)), None)
     if complement is None and passive:
         complement = next((c for c in after if c.dep_ in PASSIVE_PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"), None) \
             or next((c for c in after if c.dep_ == "prep" and _charge(verb, c)), None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS, SUBJECT_DEPS
 from annotator.nlp.name_words import could_speak
@@ -60,8 +61,8 @@ def _content_clause(noun: Token) -> Token | None:
         marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         if c.dep_ == "relcl" and not marked:
             continue
-        if (marked or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) and not any(
-                g.dep_ == "aux" and g.lower_ == "to" or g.dep_ != "mark" and g.tag_ in ("WDT", "WP", "WP$") for g in c.children):
+        if (marked or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) and not to_infinitive(c) and not any(
+                g.dep_ != "mark" and g.tag_ in ("WDT", "WP", "WP$") for g in c.children):
             return c
     return None
 
