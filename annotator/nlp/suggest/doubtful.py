@@ -10,7 +10,9 @@ by its grammar, not by its words:
   who has backed the levy, …``): the speaker's record told in passing, seldom a report;
 - the subject of a passive verb of asking or telling (``the pilot was asked about the delay``):
   the one asked or told, not what was said;
-- the clause after ``That said,`` (``reported.conceding``): the writer grants the point before.
+- the clause after ``That said,`` (``reported.conceding``): the writer grants the point before;
+- what a passive cue under a modal reads (``the bridge will be considered a landmark``, ``the
+  report can be found online``): an act of saying or judging foreseen or allowed, not one done.
 
 Measured on PolNeAR train's tuning part (``bench/corpus.py --tuning``; docs/prelabel.md, session 31)."""
 
@@ -46,7 +48,8 @@ def is_doubtful(prelabel: PreLabel) -> bool:
     if cue is None:
         return False
     verb = cue.root
-    return _record_in_relative(verb, span.root) or _addressed(verb, span.root) or _conceded(verb)
+    return _record_in_relative(verb, span.root) or _addressed(verb, span.root) or _conceded(verb) \
+        or _modal_passive(verb)
 
 
 def _record_in_relative(verb: Token, head: Token) -> bool:
@@ -65,3 +68,9 @@ def _addressed(verb: Token, head: Token) -> bool:
 def _conceded(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subject is not None and conceding(verb, subject)
+
+
+def _modal_passive(verb: Token) -> bool:
+    """``will be considered``, ``can be found``: a passive cue with a modal auxiliary."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)

@@ -1,6 +1,7 @@
 """Doubtful pre-labels (``suggest.doubtful``): a lone ``what``, the object of a cue in the perfect in a
-relative clause on its speaker, the passive subject of a verb of asking or telling, and the clause
-after ``That said,`` are suggested instead of pre-labeled (hand-built parses and our own sentences)."""
+relative clause on its speaker, the passive subject of a verb of asking or telling, the clause after
+``That said,`` and what a passive cue under a modal reads are suggested instead of pre-labeled
+(hand-built parses and our own sentences)."""
 
 import pytest
 
@@ -99,6 +100,35 @@ def test_the_clause_after_that_said_is_doubtful():
     assert is_doubtful(_prelabel(doc, (3, 5), 1, (0, 1)))
     doc = hand_doc("Mona said, fares rise.", rows.replace("That      PRON  DT", "Mona      PROPN NNP"))
     assert not is_doubtful(_prelabel(doc, (3, 5), 1, (0, 1)))
+
+
+def test_what_a_passive_cue_under_a_modal_reads_is_doubtful():
+    rows = """
+        The        DET   DT  det       1
+        bridge     NOUN  NN  nsubjpass 4
+        will       AUX   MD  aux       4
+        be         AUX   VB  auxpass   4
+        considered VERB  VBN ROOT      4 consider
+        a          DET   DT  det       6
+        landmark   NOUN  NN  oprd      4
+        .          PUNCT .   punct     4
+    """
+    doc = hand_doc("The bridge will be considered a landmark.", rows)
+    assert is_doubtful(_prelabel(doc, (0, 2), 4)) and is_doubtful(_prelabel(doc, (5, 7), 4))
+
+
+def test_what_a_passive_cue_in_the_past_reads_is_kept():
+    rows = """
+        The        DET   DT  det       1
+        bridge     NOUN  NN  nsubjpass 3
+        was        AUX   VBD auxpass   3 be
+        considered VERB  VBN ROOT      3 consider
+        a          DET   DT  det       5
+        landmark   NOUN  NN  oprd      3
+        .          PUNCT .   punct     3
+    """
+    doc = hand_doc("The bridge was considered a landmark.", rows)
+    assert not is_doubtful(_prelabel(doc, (0, 2), 3)) and not is_doubtful(_prelabel(doc, (4, 6), 3))
 
 
 @pytest.mark.model
