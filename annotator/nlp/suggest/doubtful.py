@@ -11,8 +11,8 @@ by its grammar, not by its words:
 - the subject of a passive verb of asking or telling (``the pilot was asked about the delay``):
   the one asked or told, not what was said;
 - the clause after ``That said,`` (``reported.conceding``): the writer grants the point before;
-- what a passive cue under a modal reads (``the bridge will be considered a landmark``, ``the
-  report can be found online``): an act of saying or judging foreseen or allowed, not one done.
+- what a passive cue under a modal reads (``the tower will be judged a landmark``, ``the ledger
+  may be inspected by anyone``): an act of saying or judging foreseen or allowed, not one done.
 
 Measured on PolNeAR train's tuning part (``bench/corpus.py --tuning``; docs/prelabel.md, session 31)."""
 
@@ -71,6 +71,6 @@ def _conceded(verb: Token) -> bool:
 
 
 def _modal_passive(verb: Token) -> bool:
-    """``will be considered``, ``can be found``: a passive cue with a modal auxiliary."""
+    """``will be judged``, ``may be inspected``: a passive cue with a modal auxiliary."""
     children = list(verb.children)
     return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)

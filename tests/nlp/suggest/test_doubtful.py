@@ -105,29 +105,29 @@ def test_the_clause_after_that_said_is_doubtful():
 def test_what_a_passive_cue_under_a_modal_reads_is_doubtful():
     rows = """
         The        DET   DT  det       1
-        bridge     NOUN  NN  nsubjpass 4
+        tower      NOUN  NN  nsubjpass 4
         will       AUX   MD  aux       4
         be         AUX   VB  auxpass   4
-        considered VERB  VBN ROOT      4 consider
+        judged     VERB  VBN ROOT      4 judge
         a          DET   DT  det       6
         landmark   NOUN  NN  oprd      4
         .          PUNCT .   punct     4
     """
-    doc = hand_doc("The bridge will be considered a landmark.", rows)
+    doc = hand_doc("The tower will be judged a landmark.", rows)
     assert is_doubtful(_prelabel(doc, (0, 2), 4)) and is_doubtful(_prelabel(doc, (5, 7), 4))
 
 
 def test_what_a_passive_cue_in_the_past_reads_is_kept():
     rows = """
         The        DET   DT  det       1
-        bridge     NOUN  NN  nsubjpass 3
+        tower      NOUN  NN  nsubjpass 3
         was        AUX   VBD auxpass   3 be
-        considered VERB  VBN ROOT      3 consider
+        judged     VERB  VBN ROOT      3 judge
         a          DET   DT  det       5
         landmark   NOUN  NN  oprd      3
         .          PUNCT .   punct     3
     """
-    doc = hand_doc("The bridge was considered a landmark.", rows)
+    doc = hand_doc("The tower was judged a landmark.", rows)
     assert not is_doubtful(_prelabel(doc, (0, 2), 3)) and not is_doubtful(_prelabel(doc, (4, 6), 3))
 
 
