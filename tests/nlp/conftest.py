@@ -49,14 +49,15 @@ def quotes_in(nlp_model):
 @pytest.fixture
 def rule_quotes_in(nlp_model):
     """``rule_quotes_in(text)``: the quotes the rules find in ``text``, no suggestion promoted (a
-    shape a rule refuses by convention may still be promoted when the learned scorer is sure)."""
+    shape a rule refuses by convention may still be promoted when the learned scorer is sure) and
+    none of a doubtful class suggested instead (``suggest.doubtful``)."""
     from annotator.nlp.pipeline import SUGGESTIONS
 
     def found(text: str):
         suggester = nlp_model.get_pipe(SUGGESTIONS)
-        suggester.promote = False
+        suggester.promote = suggester.doubt = False
         try:
             return found_quotes(nlp_model(text))
         finally:
-            suggester.promote = True
+            suggester.promote = suggester.doubt = True
     return found

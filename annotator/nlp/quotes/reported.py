@@ -66,12 +66,26 @@ def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
     subject = subject_of(verb, lexicon)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
         return None  # a relative pronoun whose antecedent subject_of could not find speaks for nobody
+    if conceding(verb, subject):
+        return None
     clause = clauses[0]
     if clause.left_edge.lower_ in WH_WORDS and not could_speak(subject):
         return None  # "a finding that could help explain how …": a thing explains, nobody reports
     if not lexicon.is_speech(verb) and not _is_finite_clause(clause):
         return None  # "expected the merger to collapse": a forecast, not a report of speech
     return clause
+
+
+#: The demonstratives of ``That said, …``.
+CONCEDING_SUBJECTS = frozenset({"that", "this"})
+
+
+def conceding(verb: Token, subject: Token) -> bool:
+    """``That said, the budget still runs short``: a demonstrative opening the sentence, the cue right
+    after it and a comma right after the cue grant the point before; nobody says the rest."""
+    doc = verb.doc
+    return subject.lower_ in CONCEDING_SUBJECTS and subject.is_sent_start and subject.i == verb.i - 1 \
+        and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
 
 
 def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:

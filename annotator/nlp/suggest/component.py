@@ -22,6 +22,7 @@ from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.frames.candidates import overlaps_any
 from annotator.nlp.suggest.demote import DemoteModel, default_demoter, demote, doc_suggestion
 from annotator.nlp.suggest.demote import shipped_table as demote_table
+from annotator.nlp.suggest.doubtful import DOUBTFUL_SCORE, doubtful
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
@@ -105,7 +106,8 @@ class Suggester:
     more when it has a cue and a speaker; one with a cue and no speaker is made a pre-label without a
     source at ``promote_sourceless_min_score`` or more (of any score it is shown with). ``scorer=None``
     or ``promote=False`` switch either off. ``demoter``: the demotion model; the rules' pre-labels it
-    scores under its threshold are suggested instead (``demote``; None: none is).
+    scores under its threshold are suggested instead (``demote``; None: none is), and so are the
+    pre-labels of a doubtful class (``doubtful``) while ``doubt`` holds.
 
     With a trained frames component (``frames``, ``annotator train --design frames``: how often the
     team annotated each frame and cue word), every frame's candidates are proposed and the team's
@@ -135,6 +137,7 @@ class Suggester:
         self.promote_min_score = promote_min_score
         self.promote_sourceless_min_score = promote_sourceless_min_score
         self.demoter = demoter
+        self.doubt = True
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
@@ -164,7 +167,9 @@ class Suggester:
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
         promote(doc, [p for p, _ in chosen if id(p) in up])
-        demoted = demote(doc, unsure)
+        apart = {(p.span.start_char, p.span.end_char) for p, _ in unsure}
+        doubted = doubtful(doc, apart) if self.doubt else []
+        demoted = demote(doc, unsure + [(p, DOUBTFUL_SCORE) for p in doubted])
         if demoted:  # (an extent offered for a demoted quote has no quote left to replace)
             gone = {(s.quote_start, s.quote_end) for s in demoted}
             extents = [s for s in extents if (s.replaces_start, s.replaces_end) not in gone]
