@@ -91,6 +91,9 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
             # news corpora mark it), not the noun it stands for (``the nurses, who hope to end …``)
             return mention(relative)
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        stand_in = expletive_stand_in(word, subject) if word.i != verb.i else None
+        if stand_in is not None:
+            return mention(stand_in)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
         counted = count_subject(word)
@@ -99,6 +102,26 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
         if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
             return None
         word = word.head
+    return None
+
+
+#: The prepositions that bring who acts after an expletive ``it`` (``it fell to the harbour board to
+#: …``, ``it was easy for the porters to …``).
+EXPLETIVE_PREPOSITIONS = frozenset({"to", "for"})
+
+
+def expletive_stand_in(word: Token, subject: Token | None) -> Token | None:
+    """Under an expletive ``it`` whose verb a subjectless clause shares, who acts: the verb's object
+    or the object of its ``to``/``for``, when it can speak (``it took the treasurer a month to reply``,
+    ``it fell to the harbour board to rule``, ``it was easy for the porters to …``); None else."""
+    if subject is None or subject.lower_ != "it":
+        return None
+    for child in word.children:
+        found = child if child.dep_ in ("dobj", "dative") else next(
+            (c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" \
+            and child.lower_ in EXPLETIVE_PREPOSITIONS else None
+        if found is not None and found.lower_ not in FIRST_SECOND_PERSON and could_speak(found):
+            return found
     return None
 
 
