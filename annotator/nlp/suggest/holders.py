@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers import subject_of
-from annotator.nlp.speakers.control import controller
+from annotator.nlp.speakers.control import controller, speaking_object
 from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.cue_subject import relative_above, relative_subject, thing_antecedent
 from annotator.nlp.lexicon import Lexicon
@@ -120,7 +120,7 @@ def expletive_stand_in(word: Token, subject: Token | None) -> Token | None:
         found = child if child.dep_ in ("dobj", "dative") else next(
             (c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" \
             and child.lower_ in EXPLETIVE_PREPOSITIONS else None
-        if found is not None and found.lower_ not in FIRST_SECOND_PERSON and could_speak(found):
+        if found is not None and speaking_object(found) is not None:
             return found
     return None
 
