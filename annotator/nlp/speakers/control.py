@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.speakers.partitive import speaks
 
 #: Verbs whose subject, not their object, does what their infinitive says (``promised voters to …``).
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
@@ -101,7 +102,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 def speaking_object(token: Token) -> Token | None:
     """The token, when it names one who can speak: a person's object pronoun, or a word
     ``could_speak`` takes that is not the writer or the reader."""
-    return token if token.lower_ in OBJECT_PRONOUNS or token.lower_ not in FIRST_SECOND_PERSON and could_speak(token) \
+    return token if token.lower_ in OBJECT_PRONOUNS or token.lower_ not in FIRST_SECOND_PERSON and speaks(token) \
         else None
 
 

@@ -179,7 +179,10 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
 
 
 def is_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS
+    """A pronoun, but not one that counts out a part of a group (``some of the farmers``, ``many of
+    them``: the phrase, as for a noun)."""
+    return (token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def pronoun(token: Token, text: str) -> Span:
