@@ -10,25 +10,19 @@ from tests.nlp.speakers.verb_reading import read
 
 pytestmark = pytest.mark.model
 
-#: (sentence, cue noun, the subject of the verb the ``in`` phrase hangs from)
+#: (sentence, cue noun, the subject of the verb the ``in`` phrase hangs from; None: a thing's, or
+#: another preposition)
 STANCES = (
     ("The council delayed the vote in the hope that the bridge would reopen.", "hope", "council"),
     ("She signed the bill in the belief that the courts would uphold it.", "belief", "She"),
+    ("The storm hit the coast in the belief of no one.", "belief", None),
+    ("The council voted against the hope that the bridge would reopen.", "hope", None),
 )
 
 
 @pytest.mark.parametrize(("text", "noun", "holder"), STANCES)
 def test_the_subject_of_the_verb_holds_the_stance(nlp_model, text, noun, holder):
     assert read(nlp_model, text, noun, in_noun_subject) == holder
-
-
-def test_a_thing_as_subject_holds_no_stance(nlp_model):
-    assert read(nlp_model, "The storm hit the coast in the belief of no one.", "belief", in_noun_subject) is None
-
-
-def test_another_preposition_is_not_read(nlp_model):
-    assert read(nlp_model, "The council voted against the hope that the bridge would reopen.", "hope",
-                in_noun_subject) is None
 
 
 def test_the_prelabel_names_the_subject(nlp_model):

@@ -12,14 +12,18 @@ from tests.nlp.speakers.verb_reading import read
 pytestmark = pytest.mark.model
 
 
-def test_a_tensed_act_after_a_modal_clause_is_the_reporters(nlp_model):
-    text = "The treasurer said the new toll would ruin the ferry trade, and blamed the harbour board for approving it."
-    assert read(nlp_model, text, "blamed", subject_of) == "treasurer"
+#: (sentence, the tensed act, the reporter): after a modal clause, after a subjunctive one
+TENSED_ACTS = (
+    ("The treasurer said the new toll would ruin the ferry trade, and blamed the harbour board for approving it.",
+     "blamed", "treasurer"),
+    ("Two trustees proposed that the librarian be replaced and requested an audit of the accounts.",
+     "requested", "trustees"),
+)
 
 
-def test_a_tensed_act_after_a_subjunctive_clause_is_the_reporters(nlp_model):
-    text = "Two trustees proposed that the librarian be replaced and requested an audit of the accounts."
-    assert read(nlp_model, text, "requested", subject_of) == "trustees"
+@pytest.mark.parametrize(("text", "verb", "reporter"), TENSED_ACTS)
+def test_a_tensed_act_after_a_bare_clause_is_the_reporters(nlp_model, text, verb, reporter):
+    assert read(nlp_model, text, verb, subject_of) == reporter
 
 
 def test_a_bare_verb_shares_the_clause_and_its_modal(rule_quotes_in):
