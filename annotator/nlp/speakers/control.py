@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import to_aux, to_infinitive
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.speakers.partitive import speaks
 
 #: Verbs whose subject, not their object, does what their infinitive says (``promised voters to …``).
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
@@ -34,11 +35,11 @@ def object_controller(verb: Token) -> Token | None:
         if child.i > verb.i:
             break
         if child.dep_ == "dobj":
-            return _speaking(child)
+            return speaking_object(child)
         if child.dep_ == "prep" and child.lower_ in CONTROL_PREPOSITIONS:
             found = next((c for c in child.children if c.dep_ == "pobj"), None)
             if found is not None:
-                return _speaking(found)
+                return speaking_object(found)
     return None
 
 
@@ -51,7 +52,7 @@ def gerund_object(verb: Token) -> Token | None:
             or preposition.head.pos_ != "VERB":
         return None
     found = next((c for c in preposition.head.children if c.dep_ in ("dobj", "dative") and c.i < preposition.i), None)
-    return _speaking(found) if found is not None else None
+    return speaking_object(found) if found is not None else None
 
 
 def for_subject(verb: Token) -> Token | None:
@@ -69,7 +70,7 @@ def for_subject(verb: Token) -> Token | None:
     if preposition.lower_ != "for" and not (preposition.lower_ in CONTROL_PREPOSITIONS
                                             and preposition.head.pos_ == "NOUN"):
         return None
-    return _speaking(noun)
+    return speaking_object(noun)
 
 
 def of_holder(verb: Token) -> Token | None:
@@ -80,18 +81,26 @@ def of_holder(verb: Token) -> Token | None:
         return None
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < verb.i), None)
     found = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return _speaking(found) if found is not None else None
+    return speaking_object(found) if found is not None else None
 
 
 def infinitive_noun(verb: Token) -> Token | None:
     """The noun a ``to`` infinitive describes, when it can speak (``the first senator to endorse``)."""
     if verb.dep_ not in ("relcl", "acl") or not to_infinitive(verb) or verb.head.i > verb.i:
         return None
-    return _speaking(verb.head) if verb.head.pos_ in ("NOUN", "PROPN") else None
+    return speaking_object(verb.head) if verb.head.pos_ in ("NOUN", "PROPN") else None
 
 
-def _speaking(token: Token) -> Token | None:
-    return token if token.lower_ not in FIRST_SECOND_PERSON and could_speak(token) else None
+#: A person's pronoun in an object's place (``forcing them to reconsider``, ``thanked her for explaining``):
+#: ``could_speak`` reads subjects only.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def speaking_object(token: Token) -> Token | None:
+    """The token, when it names one who can speak: a person's object pronoun, or a word
+    ``could_speak`` takes that is not the writer or the reader."""
+    return token if token.lower_ in OBJECT_PRONOUNS or token.lower_ not in FIRST_SECOND_PERSON and speaks(token) \
+        else None
 
 
 def controller(verb: Token) -> Token | None:

@@ -64,9 +64,10 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # noun says ("issued a statement saying …": the one who issued it, another rule's)
         return verb.head
     if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
-            and _reports(verb, lexicon):
-        # "said his wife was "…" and joked that …": the parser hangs the second report on the first
-        # reported clause; its subject is the first report's speaker, not the clause's subject.
+            and (_reports(verb, lexicon) or _finite_after_bare(verb)):
+        # "said his wife was "…" and joked that …", "said the levy would hurt farmers and urged …":
+        # the parser hangs the second report on the first reported clause; its subject is the first
+        # report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
     reporter = _reporter(verb.head) if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
     if reporter is not None and _set_off(verb):
@@ -149,6 +150,20 @@ def _antecedent(verb: Token, subject: Token) -> Token:
     return subject
 
 
+#: Tags of a finite verb form: a conjunct so tensed cannot share a bare verb's modal or ``to``.
+_FINITE = frozenset({"VBD", "VBZ"})
+
+
+def _finite_after_bare(verb: Token) -> bool:
+    """A conjunct whose tense is its own (``urged``, ``has urged``) on a clause whose verb is bare after
+    a modal or in the subjunctive (``would hurt``, ``be fired``): the two are no pair inside one
+    reported clause (``the levy would hurt farmers and cut jobs`` shares the ``would``)."""
+    head = verb.head
+    first = next((c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i), head)
+    own = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), verb)
+    return first.tag_ in ("MD", "VB") and own.tag_ in _FINITE
+
+
 def _reports(verb: Token, lexicon: Lexicon) -> bool:
     """A verb with a reported clause of its own (``joked that …``) or a speech verb."""
     return lexicon.has_speech_lemma(verb) or any(c.dep_ == "ccomp" for c in verb.children)
@@ -164,7 +179,10 @@ def noun_phrase(token: Token, text: str | None = None) -> Span:
 
 
 def is_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS
+    """A pronoun, but not one that counts out a part of a group (``some of the farmers``, ``many of
+    them``: the phrase, as for a noun)."""
+    return (token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def pronoun(token: Token, text: str) -> Span:

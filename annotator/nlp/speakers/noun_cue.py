@@ -55,7 +55,8 @@ def source_of_noun(noun: Token, lexicon: Lexicon) -> Token | None:
     ``by``/``from`` phrase (``a statement from the ministry``), else the subject of the verb that
     governs the noun, directly or through a preposition (``X made the claim``, ``X entered the
     debate with an argument``). First and second person are the writer's or the reader's: none."""
-    source = possessor(noun) or by_phrase(noun, lexicon) or governing_subject(noun, lexicon)
+    source = possessor(noun) or by_phrase(noun, lexicon) or governing_subject(noun, lexicon) \
+        or in_noun_subject(noun, lexicon)
     if source is None or source.lower_ in FIRST_SECOND_PERSON or source.lower_ in FIRST_SECOND_POSSESSIVES \
             or source.tag_ in ("WDT",):
         return None
@@ -88,4 +89,15 @@ def governing_subject(noun: Token, lexicon: Lexicon) -> Token | None:
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in AUTHORING_VERBS or head.i == noun.i:
         return None
     subject = subject_of(head, lexicon, climb=1)
+    return subject if subject is not None and could_speak(subject) else None
+
+
+def in_noun_subject(noun: Token, lexicon: Lexicon) -> Token | None:
+    """``the council delayed the vote in the hope that …``, ``signed the bill in the belief that …``:
+    a cue noun after ``in`` on a verb is the stance of that verb's subject, whatever the verb (when it
+    can speak)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "in" or head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(head.head, lexicon, climb=1)
     return subject if subject is not None and could_speak(subject) else None

@@ -9,8 +9,9 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.speakers import subject_of
-from annotator.nlp.speakers.control import controller
+from annotator.nlp.speakers.control import controller, speaking_object
 from annotator.nlp.speakers.count_subject import count_subject
+from annotator.nlp.speakers.partitive import partitive, speaks
 from annotator.nlp.speakers.cue_subject import relative_above, relative_subject, thing_antecedent
 from annotator.nlp.lexicon import Lexicon
 
@@ -20,12 +21,14 @@ NOUN_TO_VERB = frozenset({"dobj", "attr", "pobj", "conj", "appos"})
 
 
 def mention(token: Token) -> Span:
-    """A speaker mention: the token with the words before it in its phrase (``the city council``)."""
-    return token.doc[token.left_edge.i:token.i + 1]
+    """A speaker mention: the token with the words before it in its phrase (``the city council``), a
+    part of a group with the group (``some of the farmers``: ``partitive.partitive``)."""
+    group = partitive(token)
+    return token.doc[token.left_edge.i:(group.i if group is not None else token.i) + 1]
 
 
 def _speaking(token: Token | None) -> Span | None:
-    if token is None or token.lower_ in FIRST_SECOND_PERSON or token.tag_ in ("WDT", "WP") or not could_speak(token):
+    if token is None or token.lower_ in FIRST_SECOND_PERSON or token.tag_ in ("WDT", "WP") or not speaks(token):
         return None
     return mention(token)
 
@@ -91,6 +94,9 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
             # news corpora mark it), not the noun it stands for (``the nurses, who hope to end …``)
             return mention(relative)
         subject = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        stand_in = expletive_stand_in(word, subject) if word.i != verb.i else None
+        if stand_in is not None:
+            return mention(stand_in)
         if subject is not None:
             return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
         counted = count_subject(word)
@@ -99,6 +105,26 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
         if word.dep_ not in SHARING_DEPS or word.head.i == word.i:
             return None
         word = word.head
+    return None
+
+
+#: The prepositions that bring who acts after an expletive ``it`` (``it fell to the harbour board to
+#: …``, ``it was easy for the porters to …``).
+EXPLETIVE_PREPOSITIONS = frozenset({"to", "for"})
+
+
+def expletive_stand_in(word: Token, subject: Token | None) -> Token | None:
+    """Under an expletive ``it`` whose verb a subjectless clause shares, who acts: the verb's object
+    or the object of its ``to``/``for``, when it can speak (``it took the treasurer a month to reply``,
+    ``it fell to the harbour board to rule``, ``it was easy for the porters to …``); None else."""
+    if subject is None or subject.lower_ != "it":
+        return None
+    for child in word.children:
+        found = child if child.dep_ in ("dobj", "dative") else next(
+            (c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" \
+            and child.lower_ in EXPLETIVE_PREPOSITIONS else None
+        if found is not None and speaking_object(found) is not None:
+            return found
     return None
 
 
