@@ -63,7 +63,7 @@ def thing_antecedent(relative: Token) -> Token | None:
 
 def relative_subject(verb: Token) -> Token | None:
     """The ``who``/``which``/``that`` subject of a relative clause's verb, a passive one's too (``Lee,
-    who was asked about the levy while visiting …``)."""
+    who was pressed on the levy while visiting …``)."""
     if verb.dep_ != "relcl":
         return None
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")
