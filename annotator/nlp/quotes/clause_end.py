@@ -53,6 +53,12 @@ def reporter_addition_cut(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def addition_cut(doc: Doc, start: int, end: int) -> int:
+    """The first of ``reporter_addition_cut`` and ``lone_dash_cut``: where a report whose words run to
+    its clause's end stops before the reporter's addition."""
+    return min(end, reporter_addition_cut(doc, start, end), lone_dash_cut(doc, start, end))
+
+
 def trailing_participle_cut(doc: Doc, start: int, end: int) -> int:
     """``backed the levy, calling it fair``, ``said the mill would stay open, easing fears in the town``:
     the comma before a participle that hangs on a word before it and runs to the end of the report

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from annotator.nlp.quotes.clause_end import addition_cut
 from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.scan import QuoteScan
 
 #: Subjects that stand for nothing (``there is``, ``it is expected that``).
 EMPTY_SUBJECTS = frozenset({"there", "it", "this", "that", "which", "what"})
@@ -22,3 +24,10 @@ class BroadFind:
     found: FoundQuote
     speaker: Span | None = None
     own_speaker: bool = False
+
+
+def addition_last(scan: QuoteScan, start: int, last: int) -> int:
+    """The last token of a content from ``start`` to ``last`` before the reporter's addition after it
+    (a trailing relative or adverbial clause after a comma, an aside after a lone dash:
+    ``clause_end.addition_cut``)."""
+    return addition_cut(scan.doc, start, last + 1) - 1

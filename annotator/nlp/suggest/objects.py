@@ -23,6 +23,7 @@ from typing import Callable
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import passive
+from annotator.nlp.quotes.clause_end import addition_cut
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.find import BroadFind
@@ -52,7 +53,8 @@ def object_finds(scan: QuoteScan, verb: Token, object_of: Callable[[Token], Toke
     if thing is None:
         return []
     cue = scan.doc[verb.i:verb.i + 1]
-    found = content_quote(scan, verb, thing.left_edge.i, thing.right_edge.i, cue)
+    last = addition_cut(scan.doc, thing.left_edge.i, thing.right_edge.i + 1) - 1  # (not the reporter's addition)
+    found = content_quote(scan, verb, thing.left_edge.i, last, cue)
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return [BroadFind(free, f) for f in found]
     speaker = verb_holder(verb, scan.lexicon) if found else None

@@ -16,6 +16,7 @@ from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.frames.gates import ParseFacts
+from annotator.nlp.quotes.clause_end import addition_cut
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
@@ -40,6 +41,8 @@ SEEMING_MARKS = frozenset({"like", "as", "if"})
 #: The forms of the raising verbs (regular verbs: ``seems``, ``appeared``), read where the parser makes one
 #: an auxiliary and lemmatizes it as itself.
 RAISING_FORMS = frozenset(verb + end for verb in RAISING_VERBS for end in ("", "s", "ed", "ing"))
+#: What the reporter tells of a subject after a comma (``the pier, which …``, ``Ms. Ode, the …``).
+SUBJECT_ASIDES = frozenset({"relcl", "appos"})
 #: The children a past participle heading a clause of its own has (``was asked``, ``she asked``).
 CLAUSE_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
 
@@ -165,6 +168,16 @@ def done_to_speaker(cue: Span | None) -> bool:
                                    and not any(c.dep_ in CLAUSE_CHILDREN for c in t.children) for t in cue)
 
 
+def bare_subject_end(subject: Token) -> int:
+    """The subject's last token before what the reporter tells of it after a comma, a relative clause
+    or an apposition (``the pier, which opened in May, is expected …``, ``Ms. Ode, the new harbour
+    master, is seen as …``): who or what is expected is the noun, not the reader's aside."""
+    doc = subject.doc
+    asides = [c.left_edge.i - 1 for c in subject.children
+              if c.i > subject.i and c.dep_ in SUBJECT_ASIDES and doc[c.left_edge.i - 1].text == ","]
+    return min(asides, default=subject.right_edge.i + 1) - 1
+
+
 def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     pair = raised_pair(verb)
     if pair is None:
@@ -182,9 +195,11 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     if complement.dep_ == "ccomp" and doc[start].dep_ == "mark" and doc[start].head.i == complement.i:
         start += 1  # ``it seems that …``: the clause without its ``that``
     out = [] if subject is None else [BroadFind("rule:raised-subject", f, speaker, True)
-                                      for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, cue)]
+                                      for f in content_quote(scan, verb, subject.left_edge.i, bare_subject_end(subject), cue)]
+    # (the reporter's addition after a comma or a lone dash, ``is expected to win, which would …``, is no part)
+    end = addition_cut(doc, start, complement.right_edge.i + 1)
     out += [BroadFind("rule:raised-complement", f, speaker, True)
-            for f in content_quote(scan, verb, start, complement.right_edge.i, cue,
+            for f in content_quote(scan, verb, start, end - 1, cue,
                                    min_tokens=1 if _predicate(complement) else 2)]
     return out
 
