@@ -48,7 +48,6 @@ from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.questions import QUESTION_MARKS
-from annotator.nlp.quotes.clause_end import addition_cut
 from annotator.nlp.quotes.found import content_quote, finite
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -124,7 +123,7 @@ def thing_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     rest = [c for c in verb.children if c.i >= first.i and c.dep_ in COMPLEMENT_DEPS]
     start = _after_that(first)
     cue = scan.doc[verb.i:verb.i + 1]
-    last = addition_cut(scan.doc, start, max(c.right_edge.i for c in rest) + 1) - 1
+    last = addition_last(scan, start, max(c.right_edge.i for c in rest))
     return [BroadFind("rule:thing-subject", f) for f in content_quote(scan, verb, start, last, cue, min_tokens=2)]
 
 
@@ -155,8 +154,8 @@ def _clause_quote(scan: QuoteScan, verb: Token, clause: Token, source: str,
     """The clause's words (after its ``that``) as ``source``'s candidate cued by ``verb``; with
     ``speaker``, that is its speaker, else the speaker rules read it."""
     cue = scan.doc[verb.i:verb.i + 1]
-    start = _after_that(clause)  # (without the reporter's addition, ``clause_end.addition_cut``)
-    last = addition_cut(scan.doc, start, clause.right_edge.i + 1) - 1
+    start = _after_that(clause)
+    last = addition_last(scan, start, clause.right_edge.i)
     return [BroadFind(source, f, speaker, speaker is not None)
             for f in content_quote(scan, verb, start, last, cue, min_tokens=2)]
 

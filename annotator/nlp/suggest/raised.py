@@ -16,11 +16,10 @@ from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.frames.gates import ParseFacts
-from annotator.nlp.quotes.clause_end import addition_cut
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
-from annotator.nlp.suggest.find import BroadFind
+from annotator.nlp.suggest.find import BroadFind, addition_last
 
 #: What a raising verb says its subject seems to be, besides an infinitive: an adjective (``seems
 #: ready``), a noun (``seemed an insult``), a ``like``/``as`` phrase (``looks like a trap``).
@@ -197,9 +196,9 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     out = [] if subject is None else [BroadFind("rule:raised-subject", f, speaker, True)
                                       for f in content_quote(scan, verb, subject.left_edge.i, bare_subject_end(subject), cue)]
     # (the reporter's addition after a comma or a lone dash, ``is expected to win, which would …``, is no part)
-    end = addition_cut(doc, start, complement.right_edge.i + 1)
+    last = addition_last(scan, start, complement.right_edge.i)
     out += [BroadFind("rule:raised-complement", f, speaker, True)
-            for f in content_quote(scan, verb, start, end - 1, cue,
+            for f in content_quote(scan, verb, start, last, cue,
                                    min_tokens=1 if _predicate(complement) else 2)]
     return out
 
