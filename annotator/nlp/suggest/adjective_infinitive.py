@@ -13,9 +13,8 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.frames.gates import ParseFacts
-from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import speaking_subject
 
 ADJECTIVE_INFINITIVE_SOURCE = "rule:adjective-infinitive"
@@ -37,7 +36,7 @@ def adjective_infinitive(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         return []
     doc = scan.doc
     return [BroadFind(ADJECTIVE_INFINITIVE_SOURCE, f, speaker, True)
-            for f in content_quote(scan, verb, infinitive.left_edge.i, addition_last(scan, infinitive.left_edge.i, infinitive.right_edge.i),
+            for f in shape_content(scan, verb, infinitive.left_edge.i, infinitive.right_edge.i,
                                    doc[verb.i:adjective.i + 1], min_tokens=2)]
 
 

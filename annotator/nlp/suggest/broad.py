@@ -48,7 +48,7 @@ from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.questions import QUESTION_MARKS
-from annotator.nlp.quotes.found import content_quote, finite
+from annotator.nlp.quotes.found import finite
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.adjective_infinitive import ADJECTIVE_INFINITIVE_SOURCE, adjective_infinitive, \
@@ -56,7 +56,7 @@ from annotator.nlp.suggest.adjective_infinitive import ADJECTIVE_INFINITIVE_SOUR
 from annotator.nlp.suggest.evidential import EVIDENTIAL_SOURCES, evidential, evidential_gate
 from annotator.nlp.suggest.named import NAMED_SOURCES, REPORTED_SOURCE, named, named_gate, reported_gate, reported_noun
 from annotator.nlp.suggest.copular import COPULAR_SOURCE, EXISTENTIAL_SOURCE, copular_clause, copular_gate, existential_clause, existential_gate
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import noun_holder
 from annotator.nlp.suggest.partisan_noun import PARTISAN_SOURCE, partisan_gate, partisan_noun
 from annotator.nlp.suggest.raised import raised, raised_gate
@@ -94,7 +94,7 @@ def embedded_object(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         return []
     cue = scan.doc[verb.i:verb.i + 1]
     return [BroadFind("rule:embedded-object", f)
-            for f in content_quote(scan, verb, dobj.left_edge.i, addition_last(scan, dobj.left_edge.i, dobj.right_edge.i), cue)]
+            for f in shape_content(scan, verb, dobj.left_edge.i, dobj.right_edge.i, cue)]
 
 
 def object_predicate(scan: QuoteScan, verb: Token) -> list[BroadFind]:
@@ -107,7 +107,7 @@ def object_predicate(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     last = max(c.right_edge.i for c in after)
     cue = scan.doc[verb.i:verb.i + 1]
     source = "rule:object-preposition" if all(c.dep_ == "prep" for c in after) else "rule:object-predicate"
-    return [BroadFind(source, f) for f in content_quote(scan, verb, dobj.left_edge.i, addition_last(scan, dobj.left_edge.i, last), cue)]
+    return [BroadFind(source, f) for f in shape_content(scan, verb, dobj.left_edge.i, last, cue)]
 
 
 def thing_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
@@ -123,8 +123,8 @@ def thing_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     rest = [c for c in verb.children if c.i >= first.i and c.dep_ in COMPLEMENT_DEPS]
     start = _after_that(first)
     cue = scan.doc[verb.i:verb.i + 1]
-    last = addition_last(scan, start, max(c.right_edge.i for c in rest))
-    return [BroadFind("rule:thing-subject", f) for f in content_quote(scan, verb, start, last, cue, min_tokens=2)]
+    last = max(c.right_edge.i for c in rest)
+    return [BroadFind("rule:thing-subject", f) for f in shape_content(scan, verb, start, last, cue, min_tokens=2)]
 
 
 def _after_that(clause: Token) -> int:
@@ -154,10 +154,8 @@ def _clause_quote(scan: QuoteScan, verb: Token, clause: Token, source: str,
     """The clause's words (after its ``that``) as ``source``'s candidate cued by ``verb``; with
     ``speaker``, that is its speaker, else the speaker rules read it."""
     cue = scan.doc[verb.i:verb.i + 1]
-    start = _after_that(clause)
-    last = addition_last(scan, start, clause.right_edge.i)
     return [BroadFind(source, f, speaker, speaker is not None)
-            for f in content_quote(scan, verb, start, last, cue, min_tokens=2)]
+            for f in shape_content(scan, verb, _after_that(clause), clause.right_edge.i, cue, min_tokens=2)]
 
 
 def negated_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
@@ -207,7 +205,7 @@ def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     for prep in (c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ in NOUN_PREPOSITIONS):
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
-            out += content_quote(scan, noun, prep.i + 1, addition_last(scan, prep.i + 1, pobj.right_edge.i), doc[noun.i:prep.i + 1])
+            out += shape_content(scan, noun, prep.i + 1, pobj.right_edge.i, doc[noun.i:prep.i + 1])
     if not out:
         return []
     # without a possessor: the subject of the verb the noun hangs from (``voiced doubts about``)

@@ -22,10 +22,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
-from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import _after_that, _clause
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import verb_holder
 from annotator.nlp.suggest.objects import SUBJECT_DEPS
 
@@ -41,8 +40,7 @@ def verb_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     if subject is not None and subject.lower_ not in FIRST_SECOND_PERSON and could_speak(subject):
         return []  # a subject who can speak: the frames' (``frame:clause``, ``frame:infinitive``)
     start = _after_that(clause)
-    found = content_quote(scan, verb, start, addition_last(scan, start, clause.right_edge.i),
-                          scan.doc[verb.i:verb.i + 1], min_tokens=2)
+    found = shape_content(scan, verb, start, clause.right_edge.i, scan.doc[verb.i:verb.i + 1], min_tokens=2)
     if not found:
         return []
     kind = "clause" if clause.dep_ == "ccomp" else "infinitive"

@@ -19,9 +19,8 @@ from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.cue_words import CUE_NOUNS
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import QUESTION_NOUNS
-from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 
 COPULAR_SOURCE = "rule:copular-clause"
 EXISTENTIAL_SOURCE = "rule:existential-clause"
@@ -51,7 +50,7 @@ def clause_without_mark(scan: QuoteScan, verb: Token, clause: Token, cue) -> lis
     start = clause.left_edge.i
     if doc[start].dep_ == "mark" and doc[start].head.i == clause.i:
         start += 1  # the clause without its ``that``
-    return content_quote(scan, verb, start, addition_last(scan, start, clause.right_edge.i), cue, min_tokens=2)
+    return shape_content(scan, verb, start, clause.right_edge.i, cue, min_tokens=2)
 
 
 def _existential_content(noun: Token) -> Token | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from annotator.nlp.quotes.clause_end import addition_cut
-from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: Subjects that stand for nothing (``there is``, ``it is expected that``).
@@ -26,8 +26,9 @@ class BroadFind:
     own_speaker: bool = False
 
 
-def addition_last(scan: QuoteScan, start: int, last: int) -> int:
-    """The last token of a content from ``start`` to ``last`` before the reporter's addition after it
-    (a trailing relative or adverbial clause after a comma, an aside after a lone dash:
-    ``clause_end.addition_cut``)."""
-    return addition_cut(scan.doc, start, last + 1) - 1
+def shape_content(scan: QuoteScan, anchor: Token, start: int, last: int, cue: Span, *,
+                  min_tokens: int = 1) -> list[FoundQuote]:
+    """A shape source's content: ``content_quote`` over the tokens ``start`` to ``last``, stopped before
+    the reporter's addition after them (a trailing relative or adverbial clause after a comma, an
+    aside after a lone dash: ``clause_end.addition_cut``)."""
+    return content_quote(scan, anchor, start, addition_cut(scan.doc, start, last + 1) - 1, cue, min_tokens=min_tokens)

@@ -23,9 +23,8 @@ from typing import Callable
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import passive
-from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import verb_holder
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -52,7 +51,7 @@ def object_finds(scan: QuoteScan, verb: Token, object_of: Callable[[Token], Toke
     if thing is None:
         return []
     cue = scan.doc[verb.i:verb.i + 1]
-    found = content_quote(scan, verb, thing.left_edge.i, addition_last(scan, thing.left_edge.i, thing.right_edge.i), cue)
+    found = shape_content(scan, verb, thing.left_edge.i, thing.right_edge.i, cue)
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return [BroadFind(free, f) for f in found]
     speaker = verb_holder(verb, scan.lexicon) if found else None

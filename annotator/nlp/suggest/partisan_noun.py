@@ -15,7 +15,7 @@ from annotator.nlp.doc_words import negated
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import speaking_subject
 
 PARTISAN_SOURCE = "rule:partisan-noun"
@@ -38,8 +38,7 @@ def partisan_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
     thing = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if thing is not None:
-        found = content_quote(scan, noun, thing.left_edge.i, addition_last(scan, thing.left_edge.i, thing.right_edge.i),
-                              doc[verb.i:prep.i + 1])
+        found = shape_content(scan, noun, thing.left_edge.i, thing.right_edge.i, doc[verb.i:prep.i + 1])
     else:
         name = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
         found = content_quote(scan, noun, name[0].left_edge.i, name[-1].i, doc[noun.i:noun.i + 1]) if name else []

@@ -18,10 +18,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import passive
-from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import NOUN_PREPOSITIONS
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 
 #: The prepositions that name what a verb is about, for or against (``argued about``, ``pressed
 #: for``, ``warned of``, ``described as``): function words of English, not a list drawn from any
@@ -40,5 +39,5 @@ def verb_topic_preposition(scan: QuoteScan, verb: Token) -> list[BroadFind]:
             continue
         cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
         out += [BroadFind("rule:verb-topic-preposition", f)
-                for f in content_quote(scan, verb, prep.i + 1, addition_last(scan, prep.i + 1, thing.right_edge.i), cue)]
+                for f in shape_content(scan, verb, prep.i + 1, thing.right_edge.i, cue)]
     return out

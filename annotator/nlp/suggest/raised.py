@@ -19,7 +19,7 @@ from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 
 #: What a raising verb says its subject seems to be, besides an infinitive: an adjective (``seems
 #: ready``), a noun (``seemed an insult``), a ``like``/``as`` phrase (``looks like a trap``).
@@ -196,9 +196,8 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     out = [] if subject is None else [BroadFind("rule:raised-subject", f, speaker, True)
                                       for f in content_quote(scan, verb, subject.left_edge.i, bare_subject_end(subject), cue)]
     # (the reporter's addition after a comma or a lone dash, ``is expected to win, which would …``, is no part)
-    last = addition_last(scan, start, complement.right_edge.i)
     out += [BroadFind("rule:raised-complement", f, speaker, True)
-            for f in content_quote(scan, verb, start, last, cue,
+            for f in shape_content(scan, verb, start, complement.right_edge.i, cue,
                                    min_tokens=1 if _predicate(complement) else 2)]
     return out
 

@@ -22,7 +22,7 @@ from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, clause_without_mark
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import mention
 from annotator.nlp.suggest.raised import TIME_ENTITIES
 
@@ -88,7 +88,7 @@ def report_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
     if target is not None and not _holder_or_time(target):
         cue = doc[noun.i:of.i + 1]
-        out += [BroadFind(OF_SOURCE, f, None, True) for f in content_quote(scan, noun, of.i + 1, addition_last(scan, of.i + 1, target.right_edge.i), cue)]
+        out += [BroadFind(OF_SOURCE, f, None, True) for f in shape_content(scan, noun, of.i + 1, target.right_edge.i, cue)]
     clause = _content_clause(noun) if not _after_there(noun) else None
     if clause is not None:
         out += [BroadFind(CLAUSE_SOURCE, f, None, True)

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.find import BroadFind, addition_last
+from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.raised import RAISED_PREDICATE_DEPS, marked_like
 
 SUBJECT_SOURCE = "rule:seeming-subject"
@@ -51,7 +51,7 @@ def seeming(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         BroadFind(SUBJECT_SOURCE, f, None, True)
         for f in content_quote(scan, verb, subject.left_edge.i, subject.right_edge.i, cue)]
     return out + [BroadFind(PREDICATE_SOURCE, f, None, True)
-                  for f in content_quote(scan, verb, start, addition_last(scan, start, predicate.right_edge.i), cue, min_tokens=1)]
+                  for f in shape_content(scan, verb, start, predicate.right_edge.i, cue)]
 
 
 def seeming_gate(f: ParseFacts) -> numpy.ndarray:
