@@ -23,14 +23,13 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.cue_words import LISTENER_VERBS, QUESTION_VERBS
 from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.quotes.reported import conceding
+from annotator.nlp.speakers.cue_subject import relative_subject
 from annotator.nlp.suggest.demote import PreLabel, prelabels
 
 #: The score a doubtful pre-label is suggested with: about the classes' right-rate.
 DOUBTFUL_SCORE = 0.4
 #: The one word of a free relative's quote.
 FREE_RELATIVE = "what"
-#: Relative pronouns as a relative clause's subject.
-RELATIVE_TAGS = frozenset({"WP", "WDT"})
 #: Verbs whose passive subject is the one asked or told.
 ADDRESSED_VERBS = LISTENER_VERBS | QUESTION_VERBS
 
@@ -57,7 +56,7 @@ def _record_in_relative(verb: Token, head: Token) -> bool:
     relative pronoun, and the quote its direct object."""
     return verb.dep_ == "relcl" and head.head == verb and head.dep_ == "dobj" \
         and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children) \
-        and any(c.dep_ in SUBJECT_DEPS and c.tag_ in RELATIVE_TAGS for c in verb.children)
+        and relative_subject(verb) is not None
 
 
 def _addressed(verb: Token, head: Token) -> bool:

@@ -120,9 +120,12 @@ def expletive_stand_in(word: Token, subject: Token | None) -> Token | None:
     if subject is None or subject.lower_ != "it":
         return None
     for child in word.children:
-        found = child if child.dep_ in ("dobj", "dative") else next(
-            (c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" \
-            and child.lower_ in EXPLETIVE_PREPOSITIONS else None
+        if child.dep_ in ("dobj", "dative"):
+            found = child
+        elif child.dep_ == "prep" and child.lower_ in EXPLETIVE_PREPOSITIONS:
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+        else:
+            continue
         if found is not None and speaking_object(found) is not None:
             return found
     return None
