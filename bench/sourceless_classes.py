@@ -23,7 +23,7 @@ from pathlib import Path
 from annotator.core.records import Task
 from annotator.nlp.cue_words import RAISING_VERBS
 from annotator.nlp.lexicon import POLL_NOUNS, QUOTE_MARKS
-from annotator.nlp.suggest.evidential import HEARSAY_ADVERBS
+from annotator.nlp.cue_words import HEARSAY_ADVERBS
 
 from corpus_misses import cue_class, keep_per_text  # bench/corpus_misses.py
 from cue_lemma_misses import SOURCELESS_PLACES, cue_lemma, placed_sourceless, sourceless_quotes, tuning_run  # bench/

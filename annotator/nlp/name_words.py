@@ -30,6 +30,19 @@ INDEFINITE = word_set("INDEFINITE")
 REPORTING_THINGS = word_set("REPORTING_THINGS")
 GROUP_SHARES = word_set("GROUP_SHARES")
 
+# -- pronouns and quantities single speaker rules read ----------------------------------------
+
+THIRD_PERSON_PRONOUNS = word_set("THIRD_PERSON_PRONOUNS")
+PERSON_SUBJECT_PRONOUNS = word_set("PERSON_SUBJECT_PRONOUNS")
+GOVERNING_SUBJECT_PRONOUNS = word_set("GOVERNING_SUBJECT_PRONOUNS")
+RELATIVE_PRONOUNS = word_set("RELATIVE_PRONOUNS")
+PERSON_OBJECT_PRONOUNS = word_set("PERSON_OBJECT_PRONOUNS")
+OBJECT_PRONOUNS = word_set("OBJECT_PRONOUNS")
+HOLDING_POSSESSIVES = word_set("HOLDING_POSSESSIVES")
+FLOATING_QUANTIFIERS = word_set("FLOATING_QUANTIFIERS")
+GROUP_PARTS = word_set("GROUP_PARTS")
+GROUP_PRONOUNS = word_set("GROUP_PRONOUNS")
+
 # -- organisations ---------------------------------------------------------------------------
 
 ORGANISATION_NOUNS = word_set("ORGANISATION_NOUNS")

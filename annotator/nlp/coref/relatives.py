@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from annotator.nlp.coref import organisations, persons
 from annotator.nlp.coref.scan import CorefScan, Resolved
-from annotator.nlp.speakers.cue_subject import RELATIVE_PRONOUNS
+from annotator.nlp.name_words import RELATIVE_PRONOUNS
 from annotator.nlp.speakers.mentions import noun_phrase
 
 #: How the antecedent itself is resolved (the resolvers of the component, without this one).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.cue_words import LISTENER_VERBS
+from annotator.nlp.cue_words import FREE_CHOICE_WORDS, LISTENER_VERBS
 from annotator.nlp.doc_words import negated
 from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote
@@ -44,10 +44,6 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     doc = scan.doc
     cue = doc[verb.i:stranded.i + 1] if stranded is not None and stranded.i == verb.i + 1 else doc[verb.i:verb.i + 1]
     return content_quote(scan, verb, noun.left_edge.i, noun.i, cue)
-
-
-#: Words of free choice: ``vote for any candidate they like``, ``whomever they like`` name nothing said or judged.
-FREE_CHOICE_WORDS = frozenset({"any", "whatever", "whichever", "whoever", "whomever", "anyone", "anybody", "anything"})
 
 
 def _free_choice(noun: Token) -> bool:

@@ -18,12 +18,11 @@ from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.experiencer import experiencer
+from annotator.nlp.cue_words import CAUSE_PREPOSITIONS
 
 #: The tags of a relative pronoun (``which``, ``that`` heading a relative clause): it stands for
 #: words outside the clause, which this rule does not reach.
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
-#: The prepositions that bring what a feeling is about after a passive verb of a feeling caused.
-CAUSE_PREPOSITIONS = frozenset({"at", "over", "about"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:

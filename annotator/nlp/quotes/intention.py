@@ -12,6 +12,7 @@ from annotator.nlp.quotes.commitment import infinitive_quote
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.own_clause import own_clause
 from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.cue_words import GUESSING_MODALS
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -22,11 +23,6 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if lemma not in scan.lexicon.intention_verbs or _guessed(verb):
         return []
     return infinitive_quote(scan, verb, meant_by_anyone=False)
-
-
-#: Modals of possibility: ``Lee may want to check the figures`` is the reporter's advice or guess, not an
-#: intention Lee stated.
-GUESSING_MODALS = frozenset({"may", "might", "could"})
 
 
 def _guessed(verb: Token) -> bool:

@@ -14,10 +14,10 @@ from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote, finite
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.cue_words import STATING_ADJECTIVES
 
 #: The verb whose adjective makes a statement of its clause, and those adjectives.
 MAKING_VERB = "make"
-STATING_ADJECTIVES = frozenset({"clear", "plain", "known"})
 #: How the parser hangs the adjective on ``make``: ``made it clear`` (a clause), ``made clear``
 #: (a complement or a predicate).
 _ADJECTIVE_DEPS = frozenset({"ccomp", "acomp", "oprd", "xcomp", "dobj", "advmod"})

@@ -16,8 +16,8 @@ from spacy.tokens import Span, Token
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import meant_act, negated, to_infinitive
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
-from annotator.nlp.cue_words import LISTENER_VERBS
-from annotator.nlp.name_words import another_speaker, could_report, could_speak
+from annotator.nlp.cue_words import LISTENER_VERBS, RELATIVE_OBJECTS
+from annotator.nlp.name_words import OBJECT_PRONOUNS, another_speaker, could_report, could_speak
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut, speakers_other_act
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done, acts_as_verb, own_clause
@@ -30,11 +30,6 @@ from annotator.nlp.speakers import subject_of
 #: is the ``who``), an infinitive or a participle naming a thing (``the plan announced``) is an
 #: attribution with this speaker in under a fifth of cases.
 MAIN_DEPS = frozenset({"ROOT", "advcl", "conj"})
-#: The relative pronouns that stand for the object of a relative clause's cue verb: measured on
-#: train's tuning part, ``which``/``who``/``whom`` 19 of 24 new ones right, ``that`` 2 of 8.
-RELATIVE_OBJECTS = frozenset({"which", "who", "whom"})
-#: The personal pronouns a stance verb's object may be (``supported her``): whom the stance is for.
-OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:

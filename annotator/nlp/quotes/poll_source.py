@@ -17,6 +17,7 @@ from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, t
 from annotator.nlp.quotes.nested import holds
 from annotator.nlp.quotes.noun_cue import add_reports
 from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.cue_words import TAKING_PART_VERBS
 
 _NOUN = POS_IDS["NOUN"]
 _PROPN = POS_IDS["PROPN"]
@@ -66,8 +67,6 @@ _BELOW_THE_VERB = frozenset({"advmod", "acomp", "dobj", "npadvmod", "attr", "xco
 #: The clauses whose verb a closing ``in <poll>`` phrase may report besides the sentence's own: a
 #: relative or adverbial clause (``…, where Ruiz has led in the polls, …``).
 _CLAUSES = frozenset({"ROOT", "relcl", "advcl"})
-#: Verbs of taking part in a poll rather than being measured by it (``voted in the poll``).
-_TAKING_PART = frozenset({"vote", "participate", "respond", "answer", "take"})
 
 
 def _closing_poll(scan: QuoteScan, prep: Token, first: int, last: int) -> FoundQuote | None:
@@ -83,7 +82,7 @@ def _closing_poll(scan: QuoteScan, prep: Token, first: int, last: int) -> FoundQ
         head = head.head
     subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < prep.i), None)
     if head.dep_ not in _CLAUSES or head.pos_ not in ("VERB", "AUX") or subject is None \
-            or head.lemma_.lower() in _TAKING_PART or head.left_edge.i < first:
+            or head.lemma_.lower() in TAKING_PART_VERBS or head.left_edge.i < first:
         return None
     if not all(t.is_punct or t.is_space for t in doc[prep.right_edge.i + 1:last]):
         return None

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import between, doc_words, negated, to_infinitive
 from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
-from annotator.nlp.cue_words import LISTENER_VERBS, RAISING_VERBS
+from annotator.nlp.cue_words import ADVERBIAL_MARKS, CONCEDING_SUBJECTS, LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
 from annotator.nlp.quotes.clause_end import comma_cut, lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
@@ -32,9 +32,6 @@ NESTED_DEPS = frozenset({"ccomp", "xcomp"})
 #: clause's is 0.7-0.9 (in a coordinated, adverbial or relative clause, 0.2-0.45, they are kept:
 #: a found clause with a wrong speaker costs an annotator fewer keys than adding it).
 THINKING_ELSEWHERE_DEPS = frozenset({"pcomp", "acl"})
-#: Conjunctions of time, reason and concession: a clause they open says when or why, not what.
-ADVERBIAL_MARKS = frozenset({"as", "because", "since", "after", "before", "while", "although", "though", "until",
-                             "unless", "once"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -74,10 +71,6 @@ def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
     if not lexicon.is_speech(verb) and not _is_finite_clause(clause):
         return None  # "expected the merger to collapse": a forecast, not a report of speech
     return clause
-
-
-#: The demonstratives of ``That said, …``.
-CONCEDING_SUBJECTS = frozenset({"that", "this"})
 
 
 def conceding(verb: Token, subject: Token) -> bool:

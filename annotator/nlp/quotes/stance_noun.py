@@ -12,14 +12,12 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
 from annotator.nlp.doc_words import meant_act, negated, passive
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import HOLDING_POSSESSIVES, another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 
-#: Possessive pronouns that stand for a person or a group who can hold a stance (``its`` is a thing's).
-HOLDING_POSSESSIVES = frozenset({"his", "her", "their"})
 _NOUN = POS_IDS["NOUN"]
 
 

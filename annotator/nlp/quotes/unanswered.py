@@ -13,9 +13,8 @@ from annotator.nlp.name_words import another_speaker, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.cue_words import ANSWER_VERBS
 
-#: The verbs of answering whose ``to`` object is what was left unanswered.
-ANSWER_VERBS = frozenset({"respond", "reply"})
 #: Entity types of a phrase that dates the silence (``… for comment on Tuesday``): not the content.
 WHEN_ENTITIES = frozenset({"DATE", "TIME"})
 

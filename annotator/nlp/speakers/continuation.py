@@ -11,7 +11,7 @@ from typing import Callable, Mapping
 from spacy.tokens import Span
 
 from annotator.nlp.lexicon import CLOSING_MARKS, QUOTE_MARKS
-from annotator.nlp.speakers.cue_subject import RELATIVE_PRONOUNS
+from annotator.nlp.name_words import RELATIVE_PRONOUNS
 from annotator.nlp.speakers.scan import SpeakerScan
 
 

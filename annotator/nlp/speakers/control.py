@@ -10,23 +10,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import to_aux, to_infinitive
-from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, PERSON_OBJECT_PRONOUNS, could_speak
 from annotator.nlp.speakers.partitive import speaks
-
-#: Verbs whose subject, not their object, does what their infinitive says (``promised voters to …``).
-SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
-#: The prepositions a verb's object-like complement comes with (``relies on users to report``,
-#: ``called on leaders to act``).
-CONTROL_PREPOSITIONS = frozenset({"on", "upon"})
-#: The prepositions a gerund whose subject is the verb's object comes after (``criticized the mayor
-#: for saying``, ``stopped him from writing``, ``accused her of hiding``).
-GERUND_PREPOSITIONS = frozenset({"for", "from", "of"})
+from annotator.nlp.cue_words import CONTROL_PREPOSITIONS, GERUND_PREPOSITIONS, SUBJECT_CONTROL_VERBS
 
 
 def object_controller(verb: Token) -> Token | None:
     """The object before an infinitive or participle complement (``xcomp``) of a verb, when it can
     speak and the verb is no subject-control one: the one who does what the complement says."""
-    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB" or verb.head.lemma_.lower() in SUBJECT_CONTROL:
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB" or verb.head.lemma_.lower() in SUBJECT_CONTROL_VERBS:
         return None
     if not (to_infinitive(verb) or verb.tag_ == "VBG"):
         return None
@@ -91,15 +83,10 @@ def infinitive_noun(verb: Token) -> Token | None:
     return speaking_object(verb.head) if verb.head.pos_ in ("NOUN", "PROPN") else None
 
 
-#: A person's pronoun in an object's place (``forcing them to reconsider``, ``thanked her for explaining``):
-#: ``could_speak`` reads subjects only.
-OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-
-
 def speaking_object(token: Token) -> Token | None:
     """The token, when it names one who can speak: a person's object pronoun, or a word
     ``could_speak`` takes that is not the writer or the reader."""
-    return token if token.lower_ in OBJECT_PRONOUNS or token.lower_ not in FIRST_SECOND_PERSON and speaks(token) \
+    return token if token.lower_ in PERSON_OBJECT_PRONOUNS or token.lower_ not in FIRST_SECOND_PERSON and speaks(token) \
         else None
 
 

@@ -8,13 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import children_labelled
-from annotator.nlp.name_words import could_speak
+from annotator.nlp.name_words import RELATIVE_PRONOUNS, could_speak
 from annotator.nlp.speakers.fronted_subject import nearest_subject
 from annotator.nlp.speakers.mentions import subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
-
-#: Relative pronouns that can be a clause's subject and a source.
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:

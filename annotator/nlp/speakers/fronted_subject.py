@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from annotator.nlp.name_words import FLOATING_QUANTIFIERS
+
 
 def nearest_subject(verb: Token, first: Token) -> Token:
     """Of a verb's subjects, the one right before it when a comma or dash sets off ``first`` (the
@@ -17,15 +19,13 @@ def nearest_subject(verb: Token, first: Token) -> Token:
         return first
     doc = verb.doc
     for child in verb.lefts:
-        if child.i > first.i and child.dep_ == "nsubj" and child.lower_ not in _FLOATING \
+        if child.i > first.i and child.dep_ == "nsubj" and child.lower_ not in FLOATING_QUANTIFIERS \
                 and _punctuation_between(doc, first.i + 1, child.left_edge.i) \
                 and not _punctuation_between(doc, child.right_edge.i + 1, verb.i) and not _listed(doc, first, child):
             return child
     return first
 
 
-#: Quantifiers the parser reads as a second subject (``the leaders … both said``).
-_FLOATING = frozenset({"both", "all", "each", "either", "neither"})
 #: What sets a dateline or a fronted phrase off from the subject after it (a hyphen joins words).
 _SETTING_OFF = frozenset({",", "–", "—", "―", "--", "(", ")", ":"})
 

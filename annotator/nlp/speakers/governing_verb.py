@@ -12,12 +12,11 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, title_case
 from annotator.nlp.cue_words import NAMING_VERBS
-from annotator.nlp.name_words import describes_person_word
+from annotator.nlp.name_words import GOVERNING_SUBJECT_PRONOUNS, describes_person_word
 from annotator.nlp.speakers import cue_subject, passive_agent
 from annotator.nlp.speakers.by_cue import speaker_from_rules
 from annotator.nlp.speakers.scan import SpeakerScan
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "who"})
 _OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
 #: How the parser hangs a quote on a verb's object it names or describes.
 _ON_OBJECT_DEPS = frozenset({"appos", "oprd", "acl"})
@@ -72,5 +71,5 @@ def introduced(quote: Span) -> bool:
 
 def names_a_source(speaker: Span) -> bool:
     root = speaker.root
-    return root.ent_type_ in ("PERSON", "ORG", "NORP") or root.pos_ == "PROPN" or root.lower_ in _PERSON_PRONOUNS \
+    return root.ent_type_ in ("PERSON", "ORG", "NORP") or root.pos_ == "PROPN" or root.lower_ in GOVERNING_SUBJECT_PRONOUNS \
         or root.pos_ == "NOUN" and describes_person_word(root)

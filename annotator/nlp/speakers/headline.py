@@ -8,14 +8,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import SUBJECT_DEPS
-from annotator.nlp.name_words import PERSONAL_PRONOUNS, after_label, describes_person_word
+from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS, after_label, describes_person_word
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import COLON, SpeakerScan, cue_kind
 
 #: A headline speaker (``Lavrov: …``) is a name of at most this many tokens before the colon.
 HEADLINE_NAME_TOKENS = 5
-#: Pronouns that can introduce someone else's words after a colon.
-_INTRODUCING_PRONOUNS = PERSONAL_PRONOUNS - {"it", "i", "we", "you"}
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
@@ -56,7 +54,7 @@ def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span |
 
 def _introduces(subject: Token) -> bool:
     """A subject that can hand someone the word: a name, a personal pronoun, a word for a person."""
-    return subject.pos_ == "PROPN" or subject.lower_ in _INTRODUCING_PRONOUNS \
+    return subject.pos_ == "PROPN" or subject.lower_ in THIRD_PERSON_PRONOUNS \
         or subject.pos_ == "NOUN" and describes_person_word(subject)
 
 

@@ -11,8 +11,7 @@ from spacy.tokens import Span
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.speakers import headline
 from annotator.nlp.speakers.scan import SpeakerScan
-
-_NAMING_PRONOUNS = frozenset({"he", "she", "they"})
+from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
@@ -38,5 +37,5 @@ def colon_before(quote: Span) -> Span | None:
 
 def names_someone(speaker: Span) -> bool:
     """A name or a personal pronoun, not a label (``Update:``, ``The bottom line:``)."""
-    return any(t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN" or t.lower_ in _NAMING_PRONOUNS
+    return any(t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN" or t.lower_ in THIRD_PERSON_PRONOUNS
                for t in speaker)

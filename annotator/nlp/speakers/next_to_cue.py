@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
+from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS
 
-_SPEAKING_PRONOUNS = ("he", "she", "they")
 #: Proper nouns that never speak (``said Tuesday``).
 _NOT_SPEAKERS = frozenset({"DATE", "TIME"})
 #: The longest parenthesis skipped between a name and its verb, in tokens.
@@ -20,7 +20,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     doc, verb = cue.doc, cue.root
     for i in (verb.i + 1, before_aside(doc, verb.i)):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_SPEAKERS
-                                  or doc[i].lower_ in _SPEAKING_PRONOUNS):
+                                  or doc[i].lower_ in THIRD_PERSON_PRONOUNS):
             return scan.mention(doc[i])
     return None
 

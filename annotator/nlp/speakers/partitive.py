@@ -6,21 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.name_words import could_speak
-
-#: The words that count out a part of a group (numbers are read by their part of speech).
-QUANTITIES = frozenset({
-    "some", "many", "most", "all", "several", "few", "both", "each", "none", "any", "half", "dozens", "hundreds",
-    "thousands", "millions", "majority", "minority", "number", "third", "thirds", "quarter", "quarters",
-    "percent", "share", "handful", "rest",
-})
-#: Pronouns for a group after ``of`` (``many of them``, ``some of whom``, ``most of those …``).
-GROUP_PRONOUNS = frozenset({"them", "whom", "those"})
+from annotator.nlp.name_words import GROUP_PARTS, GROUP_PRONOUNS, could_speak
 
 
 def partitive(token: Token) -> Token | None:
     """The group after ``of`` that ``token`` counts out a part of, when the group can speak."""
-    if token.lower_ not in QUANTITIES and token.pos_ != "NUM":
+    if token.lower_ not in GROUP_PARTS and token.pos_ != "NUM":
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.speakers.cue_subject import subject_outside_marks
 from annotator.nlp.lexicon import title_case
-from annotator.nlp.name_words import PERSON_NOUNS
+from annotator.nlp.name_words import PERSON_NOUNS, PERSON_SUBJECT_PRONOUNS
 from annotator.nlp.speakers.scan import SpeakerScan
 
 
@@ -58,12 +58,8 @@ def _main_verb(scan: SpeakerScan, quote: Span) -> Token | None:
     return root
 
 
-#: Pronouns for someone who can speak (``it`` and ``you`` rarely are a quote's source).
-_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
-
-
 def _someone(root: Token) -> bool:
     """A name, a personal pronoun or a listed word for a person (``the pastor``); a last resort asks
     no more (``The weather in Denver turned cold.`` names nobody)."""
-    return root.ent_type_ in ("PERSON", "ORG", "NORP") or root.pos_ == "PROPN" or root.lower_ in _PERSON_PRONOUNS \
+    return root.ent_type_ in ("PERSON", "ORG", "NORP") or root.pos_ == "PROPN" or root.lower_ in PERSON_SUBJECT_PRONOUNS \
         or root.pos_ == "NOUN" and (root.lower_ in PERSON_NOUNS or root.lemma_.lower() in PERSON_NOUNS)

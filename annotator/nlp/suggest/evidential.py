@@ -19,13 +19,12 @@ from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.find import EMPTY_SUBJECTS, BroadFind
+from annotator.nlp.cue_words import HEARSAY_ADVERBS
 
 SUBJECT_SOURCE = "rule:evidential-subject"
 PREDICATE_SOURCE = "rule:evidential-predicate"
 EVIDENTIAL_SOURCES = (SUBJECT_SOURCE, PREDICATE_SOURCE)
 
-#: Adverbs that mark what a clause says as heard from others, nobody named.
-HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
 #: A verb's children that end its own clause's predicate: a coordinated clause and what joins it.
 CLAUSE_ENDS = frozenset({"conj", "cc", "punct", "parataxis", "advcl"})
 
