@@ -102,16 +102,31 @@ def another_speaker(subject: Token | None) -> bool:
 
 
 def could_speak(subject: Token) -> bool:
-    """A subject that can report something: a person, an organisation or a pronoun for one, not a
-    thing (``the research``, ``a discovery``, ``it``)."""
+    """A subject that can report something: a person, an organisation, a pronoun for one or a part
+    of a group that can (``some of the ferry captains``: ``speaking_group``), not a thing (``the
+    research``, ``a discovery``, ``it``, ``some of the old maps``)."""
     if subject.lower_ in SPEAKING_PRONOUNS:
         return True
     if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ == "PROPN":
+        return True
+    if speaking_group(subject) is not None:
         return True
     if subject.pos_ != "NOUN":
         return False
     return describes_person_word(subject) or subject.lower_ in ORGANISATION_NOUNS \
         or subject.lemma_.lower() in ORGANISATION_NOUNS
+
+
+def speaking_group(token: Token) -> Token | None:
+    """``some of the ferry captains``, ``many of them``, ``two of the councillors``: the group after
+    ``of`` that ``token`` counts out a part of (``GROUP_PARTS``, or a number), when the group can speak."""
+    if token.lower_ not in GROUP_PARTS and token.pos_ != "NUM":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or not (group.lower_ in GROUP_PRONOUNS or could_speak(group)):
+        return None
+    return group
 
 
 def could_report(subject: Token) -> bool:

@@ -11,7 +11,6 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import to_aux, to_infinitive
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, PERSON_OBJECT_PRONOUNS, could_speak
-from annotator.nlp.speakers.partitive import speaks
 from annotator.nlp.cue_words import CONTROL_PREPOSITIONS, GERUND_PREPOSITIONS, SUBJECT_CONTROL_VERBS
 
 
@@ -86,7 +85,7 @@ def infinitive_noun(verb: Token) -> Token | None:
 def speaking_object(token: Token) -> Token | None:
     """The token, when it names one who can speak: a person's object pronoun, or a word
     ``could_speak`` takes that is not the writer or the reader."""
-    return token if token.lower_ in PERSON_OBJECT_PRONOUNS or token.lower_ not in FIRST_SECOND_PERSON and speaks(token) \
+    return token if token.lower_ in PERSON_OBJECT_PRONOUNS or token.lower_ not in FIRST_SECOND_PERSON and could_speak(token) \
         else None
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.mentions import subject_of
-from annotator.nlp.speakers.partitive import speaks
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 #: How many clauses up the chain the subject is looked for.
@@ -19,4 +19,4 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if cue_kind(cue) != VERB or cue.root.pos_ != "VERB":
         return None
     subject = subject_of(cue.root, scan.lexicon, climb=CLIMB)
-    return scan.mention(subject) if subject is not None and speaks(subject) else None
+    return scan.mention(subject) if subject is not None and could_speak(subject) else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import children_labelled
-from annotator.nlp.speakers.partitive import speaks
+from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 
@@ -18,7 +18,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     for agent in (doc[i] for i in children_labelled(doc, "agent").get(verb.i, ())):  # (read once per Doc)
         if agent.dep_ == "agent":
             source = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if source is not None and speaks(source):
+            if source is not None and could_speak(source):
                 return scan.mention(source)
     source = stray_agent(verb)
     return scan.mention(source) if source is not None else None
@@ -40,7 +40,7 @@ def stray_agent(verb: Token) -> Token | None:
         while head.i != verb.i and head.pos_ in _ON_THE_WAY and head.head.i != head.i:
             head = head.head
         source = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if head.i == verb.i and token.head.i != verb.i and source is not None and speaks(source):
+        if head.i == verb.i and token.head.i != verb.i and source is not None and could_speak(source):
             return source
         return None
     return None

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak, speaking_group
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.speakers.control import controller, speaking_object
 from annotator.nlp.speakers.count_subject import count_subject
-from annotator.nlp.speakers.partitive import partitive, speaks
 from annotator.nlp.speakers.cue_subject import relative_above, relative_subject, thing_antecedent
 from annotator.nlp.lexicon import Lexicon
 
@@ -22,13 +21,13 @@ NOUN_TO_VERB = frozenset({"dobj", "attr", "pobj", "conj", "appos"})
 
 def mention(token: Token) -> Span:
     """A speaker mention: the token with the words before it in its phrase (``the city council``), a
-    part of a group with the group (``some of the farmers``: ``partitive.partitive``)."""
-    group = partitive(token)
+    part of a group with the group (``some of the farmers``: ``name_words.speaking_group``)."""
+    group = speaking_group(token)
     return token.doc[token.left_edge.i:(group.i if group is not None else token.i) + 1]
 
 
 def _speaking(token: Token | None) -> Span | None:
-    if token is None or token.lower_ in FIRST_SECOND_PERSON or token.tag_ in ("WDT", "WP") or not speaks(token):
+    if token is None or token.lower_ in FIRST_SECOND_PERSON or token.tag_ in ("WDT", "WP") or not could_speak(token):
         return None
     return mention(token)
 
