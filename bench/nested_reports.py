@@ -111,6 +111,7 @@ def dropped_reports(finder, doc) -> list[tuple[tuple[int, int], dict[str, str]]]
     report): its characters and its facets (its rule and the holder's, the path from its cue up to the
     holder's, its cue's subject, what opens it)."""
     from annotator.nlp.quotes import nested
+    from annotator.nlp.suggest.inner_reports import offered
 
     found, scan = rules_found(finder, doc)
     kept = {(k.span.start, k.span.end) for k in nested.outermost(found, scan)}
@@ -130,7 +131,8 @@ def dropped_reports(finder, doc) -> list[tuple[tuple[int, int], dict[str, str]]]
             "path to our cue": path_up(inner, cue_head(holder.cue)) if holder.cue is not None else "no cue",
             "gold cue's subject": f"{subject.dep_} {subject.pos_}" if subject is not None else "none",
             "opens gold's report": opener(doc, start, holder.span.start),
-            "band": BANDS[band(len(f.span.text.split()))]}))
+            "band": BANDS[band(len(f.span.text.split()))],
+            "offered (extent:inner-report)": "yes" if offered(f, holder.span.start) else "no"}))
     return out
 
 
@@ -194,7 +196,7 @@ def count(gold: list[Task], predicted: list[Task], kept: dict, covered: dict) ->
 def count_dropped(gold: list[Task], predicted: list[Task], kept: dict) -> dict[str, Counter]:
     """The reports ``nested.outermost`` dropped, by facet: "right" (it pairs, alone, with a gold quote
     no pre-label pairs with: the scorer's overlap) or "wrong", per value of each facet."""
-    facets = (*FACETS[:5], "band")
+    facets = (*FACETS[:5], "band", "offered (extent:inner-report)")
     out: dict[str, Counter] = {f: Counter() for f in (*facets, "shape")}
     by_text = {p.text: p for p in predicted}
     for g in gold:

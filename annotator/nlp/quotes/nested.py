@@ -11,7 +11,7 @@ speaker; the outer report stops before it and the inner one is kept."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.quotes.clause_end import comma_cut
 from annotator.nlp.quotes.found import FoundQuote, trimmed, type_for
@@ -20,6 +20,9 @@ from annotator.nlp.quotes.scan import QuoteScan
 
 #: Dependencies that make a verb a subject of its own clause.
 _OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: ``doc.user_data`` key of the reports ``outermost`` drops (``inner_reports`` reads them): the
+#: suggestions offer some of them as quotes of their own (``suggest/inner_reports.py``).
+INNER_REPORTS = "annotator.inner_reports"
 
 
 def outermost(found: list[FoundQuote], scan: QuoteScan | None = None) -> list[FoundQuote]:
@@ -29,6 +32,7 @@ def outermost(found: list[FoundQuote], scan: QuoteScan | None = None) -> list[Fo
     reports = [f for f in found if f.quote_type != "direct"]
     cuts: dict[int, int] = {}
     kept = []
+    dropped: list[tuple] = []
     for f in found:
         holders = [] if f.quote_type == "direct" or f.cue is None else [o for o in reports if holds(o, f)]
         if not holders:
@@ -36,11 +40,24 @@ def outermost(found: list[FoundQuote], scan: QuoteScan | None = None) -> list[Fo
             continue
         starts = [next_act_start(o, f) if scan is not None else None for o in holders]
         if any(start is None for start in starts):
+            dropped.append((f.span.start, f.span.end, f.cue.start, f.cue.end, f.quote_type, f.rule,
+                            min(o.span.start for o in holders)))
             continue
         kept.append(f)
         for outer, start in zip(holders, starts, strict=True):
             cuts[id(outer)] = min(cuts.get(id(outer), start), start)
+    if scan is not None:
+        scan.doc.user_data[INNER_REPORTS] = dropped
     return [_cut(scan, f, cuts[id(f)]) if id(f) in cuts else f for f in kept]
+
+
+def inner_reports(doc: Doc) -> list[tuple[FoundQuote, int]]:
+    """The reports ``outermost`` dropped from ``doc`` (each inside another report's words), each with
+    the token where the first report holding it starts."""
+    out = []
+    for start, end, cue_start, cue_end, quote_type, rule, holder in doc.user_data.get(INNER_REPORTS, ()):
+        out.append((FoundQuote(doc[start:end], quote_type, doc[cue_start:cue_end], rule=rule), holder))
+    return out
 
 
 def next_act_start(outer: FoundQuote, inner: FoundQuote) -> int | None:

@@ -29,6 +29,11 @@ Where one of these last three is offered, the other piece (after the aside, or a
 dashes) is offered too, as a quote of its own with the quote's cue and speaker
 (``extent:aside-piece``): an annotator who leaves the aside out marks the content as two pieces.
 
+``extent:inner-report`` offers a report the quote rules found inside a quote's words (``nested``
+drops it from the pre-labels) as a quote of its own with its own cue and speaker, and the quote cut
+before it (``extent:before-inner-report``) when it is an adverbial clause
+(``suggest/inner_reports.py``).
+
 A direct quote gets none: its quote marks set its extent (on tuning, 4 of 1,665 direct quotes'
 sentence ends were right).
 """
@@ -48,6 +53,7 @@ from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.quotes.clause_end import trailing_participle_cut
 from annotator.nlp.quotes.found import trimmed
 from annotator.nlp.suggest.aside_extents import after_aside, before_aside
+from annotator.nlp.suggest.inner_reports import INNER_REPORT, inner_report_suggestions
 from annotator.nlp.suggest.scores import MIN_SCORE, table_score
 
 SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH = "extent:sentence-end", "extent:sentence-end-comma", "extent:paragraph"
@@ -60,7 +66,7 @@ ASIDE_SOURCES = frozenset({BEFORE_ASIDE, AFTER_ASIDE})
 ASIDE_PIECE = "extent:aside-piece"
 #: Every kind, in the order they are proposed.
 EXTENT_SOURCES: tuple[str, ...] = (SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH, NOUN_CLAUSE, CLAUSE, AFTER_COMMA, SUBTREE,
-                                   FRAME, PARTICIPLE, DASH, BEFORE_ASIDE, AFTER_ASIDE)
+                                   FRAME, PARTICIPLE, DASH, BEFORE_ASIDE, AFTER_ASIDE, INNER_REPORT)
 
 #: Tokens that join a second clause to a first: a cut of ``extent:clause`` falls before one.
 CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--", ":"})
@@ -315,7 +321,9 @@ def extent_suggestions(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set
     out = [DocSuggestion(e.span.start_char, e.span.end_char, e.quote._.quote_type or "indirect", None, None, None,
                          None, round(score, 3), e.source, e.quote.start_char, e.quote.end_char)
            for e, score in chosen]
-    return out + other_pieces(doc, [e for e, _ in chosen if e.source in ASIDE_SOURCES or e.source == DASH], min_score)
+    inner = inner_report_suggestions(doc, lexicon, min_score, threshold) if INNER_REPORT in wanted else []
+    return out + other_pieces(doc, [e for e, _ in chosen if e.source in ASIDE_SOURCES or e.source == DASH], min_score) \
+        + inner
 
 
 def other_pieces(doc: Doc, chosen: list[Extent], min_score: float) -> list[DocSuggestion]:

@@ -10,17 +10,11 @@ import pytest
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest.extents import AFTER_ASIDE, ASIDE_PIECE, BEFORE_ASIDE, DASH, EXTENT_SCORES, extents
+from tests.nlp.suggest.helpers import shown
 
 pytestmark = pytest.mark.model
 
 ASIDES = {BEFORE_ASIDE, AFTER_ASIDE}
-
-
-def _shown(doc) -> list[tuple[str, str, str | None, str | None]]:
-    text = doc.text
-    return [(text[s.quote_start:s.quote_end], s.source,
-             text[s.cue_start:s.cue_end] if s.cue_start is not None else None,
-             text[s.speaker_start:s.speaker_end] if s.speaker_start is not None else None) for s in doc._.suggestions]
 
 
 def test_a_relative_clause_inside_a_report_parts_it_in_two_pieces(nlp_model):
@@ -33,7 +27,7 @@ def test_a_relative_clause_inside_a_report_parts_it_in_two_pieces(nlp_model):
 
 def test_the_piece_before_an_apposition_is_offered_and_the_piece_after_it_as_a_quote_of_its_own(nlp_model):
     doc = nlp_model("Officials said the new ferry operator, a small firm from the north coast, had cut three routes.")
-    assert _shown(doc) == [("the new ferry operator", BEFORE_ASIDE, None, None),
+    assert shown(doc) == [("the new ferry operator", BEFORE_ASIDE, None, None),
                            ("had cut three routes", ASIDE_PIECE, "said", "Officials")]
     assert [s.score for s in doc._.suggestions] == [EXTENT_SCORES[BEFORE_ASIDE][1], EXTENT_SCORES[ASIDE_PIECE][1]]
 
@@ -50,5 +44,5 @@ def test_a_report_without_an_aside_is_offered_no_piece(nlp_model):
 
 def test_the_words_after_a_pair_of_dashes_are_the_second_piece(nlp_model):
     doc = nlp_model("The senator said the new tax on farms — passed in a hurry last May — would fail in the spring.")
-    assert _shown(doc) == [("the new tax on farms", DASH, None, None),
+    assert shown(doc) == [("the new tax on farms", DASH, None, None),
                            ("would fail in the spring", ASIDE_PIECE, "said", "The senator")]
