@@ -1,0 +1,62 @@
+"""A shape source's content stops where the pre-labels' reported clauses stop: before a verb the
+parser joined to a noun (``clause_end.verb_conjunct_cut``) and before the speaker's other act of
+concession (``clause_end.own_act_cut``), through ``find.shape_content``; sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from annotator.nlp.quotes.clause_end import verb_conjunct_cut
+from tests.nlp.suggest.helpers import shape_found
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_verb_joined_to_a_noun_ends_the_words_before_its_and():
+    # "favour the big firms and angers the clerks", with "angers" hung on "firms" as its conjunct
+    doc = _parsed(["favour", "the", "big", "firms", "and", "angers", "the", "clerks"],
+                  [0, 3, 3, 0, 3, 3, 7, 5],
+                  ["ROOT", "det", "amod", "dobj", "cc", "conj", "det", "dobj"],
+                  ["VERB", "DET", "ADJ", "NOUN", "CCONJ", "VERB", "DET", "NOUN"])
+    assert verb_conjunct_cut(doc, 1, len(doc)) == 4
+
+
+def test_two_nouns_joined_by_and_stay_together():
+    doc = _parsed(["backs", "the", "toll", "and", "the", "timetable"],
+                  [0, 2, 0, 2, 5, 2],
+                  ["ROOT", "det", "dobj", "cc", "det", "conj"],
+                  ["VERB", "DET", "NOUN", "CCONJ", "DET", "NOUN"])
+    assert verb_conjunct_cut(doc, 1, len(doc)) == len(doc)
+
+
+@pytest.mark.model
+def test_an_objects_words_stop_before_the_next_act_hung_on_it(nlp_model):
+    text = "The new rule seems to favour the big ferry firms and angers the clerks."
+    found = [quote for quote, _cue, _speaker in shape_found(nlp_model, text, {"rule:subjectless-object"})]
+    assert "the big ferry firms" in found
+    assert not any("angers" in quote for quote in found)
+
+
+@pytest.mark.model
+def test_an_object_of_two_nouns_is_kept_whole(nlp_model):
+    text = "The union backs the toll and the new timetable."
+    assert [quote for quote, _cue, _speaker in shape_found(nlp_model, text, {"rule:free-object"})] == \
+        ["the toll and the new timetable"]
+
+
+@pytest.mark.model
+def test_a_clause_stops_before_the_speakers_act_of_concession(nlp_model):
+    text = "It seems the pier will reopen in June even though she has denied it."
+    assert [quote for quote, _cue, _speaker in shape_found(nlp_model, text, {"rule:raised-complement"})] == \
+        ["the pier will reopen in June"]
+
+
+@pytest.mark.model
+def test_a_concession_that_is_no_act_of_the_speaker_stays(nlp_model):
+    text = "It seems the pier will reopen in June even though the ferries are late."
+    assert [quote for quote, _cue, _speaker in shape_found(nlp_model, text, {"rule:raised-complement"})] == \
+        ["the pier will reopen in June even though the ferries are late"]
