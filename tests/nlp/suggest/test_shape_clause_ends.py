@@ -1,6 +1,7 @@
 """A shape source's content stops where the pre-labels' reported clauses stop: before a verb the
 parser joined to a noun (``clause_end.verb_conjunct_cut``) and before the speaker's other act of
-concession (``clause_end.own_act_cut``), through ``find.shape_content``; sentences of our own."""
+concession (``clause_end.own_act_cut``), through ``find.shape_content``; and no shape source offers
+the words after ``That said,`` (``shapes.every_shape``); sentences of our own."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from annotator.nlp.quotes.clause_end import verb_conjunct_cut
+from annotator.nlp.suggest.shapes import SHAPE_SOURCES
 from tests.nlp.suggest.helpers import shape_found
 
 
@@ -60,3 +62,17 @@ def test_a_concession_that_is_no_act_of_the_speaker_stays(nlp_model):
     text = "It seems the pier will reopen in June even though the ferries are late."
     assert [quote for quote, _cue, _speaker in shape_found(nlp_model, text, {"rule:raised-complement"})] == \
         ["the pier will reopen in June even though the ferries are late"]
+
+
+@pytest.mark.model
+def test_no_shape_source_offers_the_words_after_that_said(nlp_model):
+    text = "That said, there is little money left for the new ferry."
+    assert [quote for quote, cue, _speaker in shape_found(nlp_model, text, set(SHAPE_SOURCES)) if cue == "said"] == []
+
+
+@pytest.mark.model
+def test_a_clause_under_a_demonstratives_other_verb_is_still_offered(nlp_model):
+    text = "That shows the council will vote on the ferry next week."
+    assert [quote for quote, _cue, _speaker in shape_found(nlp_model, text, {"rule:free-clause"})] == \
+        ["the council will vote on the ferry next week"]
+
