@@ -1,7 +1,8 @@
 """A shape source's content stops where the pre-labels' reported clauses stop: before a verb the
 parser joined to a noun (``clause_end.verb_conjunct_cut``) and before the speaker's other act of
 concession (``clause_end.own_act_cut``), through ``find.shape_content``; and no shape source offers
-the words after ``That said,`` (``shapes.every_shape``); sentences of our own."""
+the words after ``That said,`` (``shapes.every_shape``); a report noun object gives its ``that``
+clause (``objects.object_finds``); sentences of our own."""
 
 from __future__ import annotations
 
@@ -53,6 +54,10 @@ def test_an_objects_words_stop_before_the_next_act_hung_on_it(nlp_model):
     # a concession that is no act of the speaker stays
     ("It seems the pier will reopen in June even though the ferries are late.", "rule:raised-complement",
      "the pier will reopen in June even though the ferries are late"),
+    # a report noun's ``that`` clause is what was said; a relative clause stays with its noun
+    ("Fishing crews, citing concerns that the new quota would hurt small boats, left the meeting.",
+     "rule:subjectless-object", "the new quota would hurt small boats"),
+    ("The union disputes the report that the board wrote.", "rule:free-object", "the report that the board wrote"),
     # a demonstrative's other verbs still report (only ``That said, …`` grants a point)
     ("That shows the council will vote on the ferry next week.", "rule:free-clause",
      "the council will vote on the ferry next week"),
