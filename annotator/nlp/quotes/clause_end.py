@@ -206,3 +206,22 @@ def _phrase_of(opener: Token) -> Token:
 def _runs_to(doc: Doc, last: int, end: int) -> bool:
     """Only punctuation and spaces (a closing mark or full stop) between ``last`` and ``end``."""
     return all(t.is_punct or t.is_space for t in doc[last + 1:end])
+
+
+def verb_conjunct_cut(doc: Doc, start: int, end: int) -> int:
+    """``seems to favour the big ferry firms and angers the clerks``: a verb the parser coordinates with
+    a noun (or a pronoun) between ``start`` and ``end`` is the next act of whoever the clause is about,
+    not more of that noun; the words stop before the ``and`` or ``or`` that joins them (``end`` when
+    no noun has such a conjunct)."""
+    for noun in doc[start:end]:
+        if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        verb = next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > noun.i), None)
+        if verb is None:
+            continue
+        cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < verb.i), None)
+        if cc is None and doc[verb.i - 1].dep_ == "cc":
+            cc = doc[verb.i - 1]
+        if cc is not None and start < cc.i < end:
+            return cc.i
+    return end

@@ -103,11 +103,11 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
     if not finding:
         end = min(end, reporter_addition_cut(doc, start, end))
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
-    end = min(end, own_act_cut(clause, start, end, lambda act: _an_act(scan, act)))
+    end = min(end, own_act_cut(clause, start, end, lambda act: an_act(scan, act)))
     return with_closing_mark(scan, trimmed(doc, start, end))
 
 
-def _an_act(scan: QuoteScan, verb: Token) -> bool:
+def an_act(scan: QuoteScan, verb: Token) -> bool:
     """A verb some report rule reads: of saying, thinking or any other clause class, or one whose
     object or prepositional object is what was said."""
     lexicon, lemma = scan.lexicon, verb.lemma_.lower()

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.quotes.clause_end import addition_cut
+from annotator.nlp.quotes.clause_end import addition_cut, own_act_cut, verb_conjunct_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote
+from annotator.nlp.quotes.reported import an_act
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: Subjects that stand for nothing (``there is``, ``it is expected that``).
@@ -30,5 +31,18 @@ def shape_content(scan: QuoteScan, anchor: Token, start: int, last: int, cue: Sp
                   min_tokens: int = 1) -> list[FoundQuote]:
     """A shape source's content: ``content_quote`` over the tokens ``start`` to ``last``, stopped before
     the reporter's addition after them (a trailing relative or adverbial clause after a comma, an
-    aside after a lone dash: ``clause_end.addition_cut``)."""
-    return content_quote(scan, anchor, start, addition_cut(scan.doc, start, last + 1) - 1, cue, min_tokens=min_tokens)
+    aside after a lone dash: ``clause_end.addition_cut``), before a verb the parser joined to a noun
+    (``clause_end.verb_conjunct_cut``) and, when a verb heads the words, before the speaker's other
+    act of concession (``…, even though she has denied it``: ``clause_end.own_act_cut``, as the
+    pre-labels' reported clauses stop)."""
+    doc = scan.doc
+    end = verb_conjunct_cut(doc, start, addition_cut(doc, start, last + 1))
+    top = _top_word(scan, start, end)
+    if top is not None and top.pos_ in ("VERB", "AUX"):
+        end = own_act_cut(top, start, end, lambda act: an_act(scan, act))
+    return content_quote(scan, anchor, start, end - 1, cue, min_tokens=min_tokens)
+
+
+def _top_word(scan: QuoteScan, start: int, end: int) -> Token | None:
+    """The first of the tokens ``start:end`` that hangs from a word outside them (or from none)."""
+    return next((t for t in scan.doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), None)
