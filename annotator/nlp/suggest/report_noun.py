@@ -6,21 +6,23 @@ and the nouns made from our verbs of saying and judging (``REPORTING_NOMINALIZAT
 possessor (``the mayor's criticism of …``) or a holder after ``from``/``among``/``by`` names its source
 and is left to the rules and ``broad.noun_preposition``, and so is an ``of`` object that could be the
 holder (a person, a group: ``the views of the mayor``); the clause of a noun after an expletive
-``there`` + ``be`` is ``copular.existential_clause``'s. The noun, with its ``of``, is the cue; no speaker
-(the verb the noun hangs from is as often the target, ``faced criticism``, ``drew complaints``, as the
-holder)."""
+``there`` + ``be`` is ``copular.existential_clause``'s. The noun, with its ``of``, is the cue; the speaker is
+the subject of an authoring verb that governs it (``voiced complaints that …``) or of the verb its ``in``
+hangs from (``marched in protest of …``), else none (the verb the noun hangs from is as often the target,
+``faced criticism``, ``drew complaints``, as the holder)."""
 
 from __future__ import annotations
 
 import numpy
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS, SUBJECT_DEPS
-from annotator.nlp.name_words import could_speak
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers.noun_cue import governing_subject, in_noun_subject
 from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, clause_without_mark
 from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import mention
@@ -86,14 +88,26 @@ def report_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     out: list[BroadFind] = []
     of = next((c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ == "of"), None)
     target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+    speaker = _holder(scan, noun)
     if target is not None and not _holder_or_time(target):
         cue = doc[noun.i:of.i + 1]
-        out += [BroadFind(OF_SOURCE, f, None, True) for f in shape_content(scan, noun, of.i + 1, target.right_edge.i, cue)]
+        out += [BroadFind(OF_SOURCE, f, speaker, True)
+                for f in shape_content(scan, noun, of.i + 1, target.right_edge.i, cue)]
     clause = _content_clause(noun) if not _after_there(noun) else None
     if clause is not None:
-        out += [BroadFind(CLAUSE_SOURCE, f, None, True)
+        out += [BroadFind(CLAUSE_SOURCE, f, speaker, True)
                 for f in clause_without_mark(scan, noun, clause, doc[noun.i:noun.i + 1])]
     return out
+
+
+def _holder(scan: QuoteScan, noun: Token) -> Span | None:
+    """Who holds a report noun that names nobody itself: the subject of an authoring verb that governs
+    it (``the union voiced complaints that …``) or of the verb its ``in`` hangs from (``the farmers
+    marched in protest of …``), when it can speak (``speakers.noun_cue``); else None."""
+    holder = governing_subject(noun, scan.lexicon) or in_noun_subject(noun, scan.lexicon)
+    if holder is None or holder.lower_ in FIRST_SECOND_PERSON or holder.tag_ in ("WDT", "WP"):
+        return None
+    return mention(holder)
 
 
 def _undergoing_verb(noun: Token) -> Token | None:

@@ -27,7 +27,7 @@ def found(nlp_model, text: str, *, gated: bool = True) -> list[tuple[str, str, s
     ("Renewed speculation that the plant will close worried the workers.", "the plant will close", "speculation",
      CLAUSE_SOURCE),
 ])
-def test_the_content_is_reported_without_a_speaker(nlp_model, text, content, cue, source):
+def test_a_noun_no_one_voices_is_reported_without_a_speaker(nlp_model, text, content, cue, source):
     assert found(nlp_model, text) == found(nlp_model, text, gated=False) == [(content, cue, None)]
     assert shape_found(nlp_model, text, {source}) == [(content, cue, None)]
 
@@ -66,3 +66,24 @@ def test_a_holder_who_can_speak_is_the_targets_speaker(nlp_model):
 def test_a_subject_who_voices_a_report_is_no_target(nlp_model):
     """``voiced criticism``: the subject holds the report (the noun rules' and the speaker rules')."""
     assert shape_found(nlp_model, "The mayor voiced criticism of the plan.", {TARGET_SOURCE}, gated=False) == []
+
+
+@pytest.mark.parametrize("text, content, cue, speaker, source", [
+    # the subject of an authoring verb that governs the noun
+    ("The nurses voiced fears of a long strike.", "a long strike", "fears of", "The nurses", OF_SOURCE),
+    ("The bakers voiced complaints that the flour was damp.", "the flour was damp", "complaints", "The bakers",
+     CLAUSE_SOURCE),
+    # the subject of the verb the noun's ``in`` hangs from
+    ("Dozens of fishermen marched in protest of the new quotas.", "the new quotas", "protest of",
+     "Dozens of fishermen", OF_SOURCE),
+])
+def test_the_subject_who_voices_the_noun_is_its_speaker(nlp_model, text, content, cue, speaker, source):
+    assert shape_found(nlp_model, text, {source}) == [(content, cue, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry firm faced accusations of neglect after the storm.",  # the subject undergoes the report
+    "The council dismissed fears of a long drought.",  # not the author of the fears
+])
+def test_a_subject_that_does_not_author_the_noun_is_no_speaker(nlp_model, text):
+    assert [speaker for *_, speaker in found(nlp_model, text, gated=False)] == [None]
