@@ -33,7 +33,7 @@ def test_a_noun_no_one_voices_is_reported_without_a_speaker(nlp_model, text, con
 
 
 @pytest.mark.parametrize("text", [
-    "The mayor's criticism of the budget surprised the council.",  # a possessor names the source
+    "The mayor's criticism of the budget surprised the council.",  # a possessor holding a stance noun
     "The criticism by the auditors of the budget was mild.",  # a holder after ``by``
     "There were complaints that the fund was empty.",  # the existential clause's
     "The report that the council published ran to forty pages.",  # a relative clause
@@ -87,3 +87,22 @@ def test_the_subject_who_voices_the_noun_is_its_speaker(nlp_model, text, content
 ])
 def test_a_subject_that_does_not_author_the_noun_is_no_speaker(nlp_model, text):
     assert [speaker for *_, speaker in found(nlp_model, text, gated=False)] == [None]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The senator's fears of a recession were widely shared.", "a recession", "fears of", "The senator"),
+    ("The union's predictions of layoffs went unheeded.", "layoffs", "predictions of", "The union"),
+    ("Their accusations of fraud were never proven.", "fraud", "accusations of", "Their"),
+])
+def test_a_possessor_who_can_hold_the_noun_is_the_speaker_of_its_of_object(nlp_model, text, content, cue, speaker):
+    assert shape_found(nlp_model, text, {OF_SOURCE}) == [(content, cue, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Our fears of a flood grew.",  # the writer's
+    "The mayor's criticism of the governor was sharp.",  # a stance noun: ``quotes.stance_noun``'s
+    "The union's warnings of layoffs went unheeded.",  # a stance noun, though not with ``of``
+    "The bridge's history of delays is long.",  # not a report noun
+])
+def test_an_owned_noun_the_rule_cannot_read_is_left_out(nlp_model, text):
+    assert shape_found(nlp_model, text, {OF_SOURCE}, gated=False) == []
