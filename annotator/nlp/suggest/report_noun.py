@@ -2,8 +2,8 @@
 of a slowdown``: the object of its ``of``) and ``rule:noun-content-clause`` (``complaints that the buses
 ran late``, ``speculation that the plant will close``: its content clause, without its ``that``). The
 nouns are the cue nouns (``CUE_NOUNS``), those of a question put (``QUESTION_NOUNS``) and the nouns made
-from our verbs of saying and judging (``REPORTING_NOMINALIZATIONS``). A noun with a possessor who can
-hold it (``the senator's fears of a recession``) gives only its ``of`` object, the possessor its speaker
+from our verbs of saying and judging (``REPORTING_NOMINALIZATIONS``). A noun with a possessor (``the
+senator's fears of a recession``) gives only its ``of`` object, the possessor its speaker
 (``owned_of_content``); its clause, and a noun with a holder after ``from``/``among``/``by``, are left to
 the rules and ``broad.noun_preposition``, and so is an ``of`` object that could be the holder of a noun
 without a possessor (a person, a group: ``the views of the mayor``); the clause of a noun after an
@@ -91,15 +91,17 @@ def _of_object(noun: Token) -> tuple[Token | None, Token | None]:
 
 
 def owned_of_content(scan: QuoteScan, noun: Token) -> list[BroadFind]:
-    """``the senator's fears of a recession``, ``their accusations of fraud``: a report noun whose
-    possessor can hold it, with the object of its ``of`` (a person too: beside a possessor the ``of``
-    object is what the noun is about), the possessor the speaker. A stance noun (``criticism of``,
+    """``the senator's fears of a recession``, ``the guild's fears of …``, ``their accusations of fraud``:
+    a report noun with a possessor (a noun or a name that is no time: a body ``could_speak`` does not
+    know is as much the holder; of the pronouns his, her, their), with the object of its ``of`` (a
+    person too: beside a possessor the ``of`` object is what the noun is about), the possessor the
+    speaker. A stance noun (``criticism of``,
     ``warnings about``) is ``quotes.stance_noun``'s, first and second person the writer's or the reader's."""
     owner = possessor(noun)
     if owner is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUNS or noun.lower_ in STANCE_NOUN_PREPOSITIONS \
             or owner.lower_ in FIRST_SECOND_POSSESSIVES:
         return []
-    if owner.lower_ not in HOLDING_POSSESSIVES and (owner.pos_ == "PRON" or not could_speak(owner)):
+    if owner.lower_ not in HOLDING_POSSESSIVES and (owner.pos_ == "PRON" or owner.ent_type_ in TIME_ENTITIES):
         return []
     of, target = _of_object(noun)
     if target is None or target.ent_type_ in TIME_ENTITIES:
