@@ -1,26 +1,31 @@
-"""A report noun that names nobody, with its content on it: ``rule:noun-of-content`` (``criticism of the
-levy``, ``fears of a slowdown``: the object of its ``of``) and ``rule:noun-content-clause`` (``complaints
-that the buses ran late``, ``speculation that the plant will close``: its content clause, without its
-``that``). The nouns are the cue nouns (``CUE_NOUNS``), those of a question put (``QUESTION_NOUNS``)
-and the nouns made from our verbs of saying and judging (``REPORTING_NOMINALIZATIONS``). A noun with a
-possessor (``the mayor's criticism of …``) or a holder after ``from``/``among``/``by`` names its source
-and is left to the rules and ``broad.noun_preposition``, and so is an ``of`` object that could be the
-holder (a person, a group: ``the views of the mayor``); the clause of a noun after an expletive
-``there`` + ``be`` is ``copular.existential_clause``'s. The noun, with its ``of``, is the cue; no speaker
-(the verb the noun hangs from is as often the target, ``faced criticism``, ``drew complaints``, as the
+"""A report noun with its content on it: ``rule:noun-of-content`` (``criticism of the levy``, ``fears
+of a slowdown``: the object of its ``of``) and ``rule:noun-content-clause`` (``complaints that the buses
+ran late``, ``speculation that the plant will close``: its content clause, without its ``that``). The
+nouns are the cue nouns (``CUE_NOUNS``), those of a question put (``QUESTION_NOUNS``) and the nouns made
+from our verbs of saying and judging (``REPORTING_NOMINALIZATIONS``). A noun with a possessor (``the
+senator's fears of a recession``) gives only its ``of`` object, the possessor its speaker
+(``owned_of_content``); its clause, and a noun with a holder after ``from``/``among``/``by``, are left to
+the rules and ``broad.noun_preposition``, and so is an ``of`` object that could be the holder of a noun
+without a possessor (a person, a group: ``the views of the mayor``); the clause of a noun after an
+expletive ``there`` + ``be`` is ``copular.existential_clause``'s. The noun, with its ``of``, is the cue.
+Without a possessor the speaker is the subject of an authoring verb that governs the noun (``voiced
+complaints that …``) or of the verb its ``in`` hangs from (``marched in protest of …``), else none (the
+verb the noun hangs from is as often the target, ``faced criticism``, ``drew complaints``, as the
 holder)."""
 
 from __future__ import annotations
 
 import numpy
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS, SUBJECT_DEPS
-from annotator.nlp.name_words import could_speak
+from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES, STANCE_NOUN_PREPOSITIONS
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, HOLDING_POSSESSIVES, could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.speakers.noun_cue import governing_subject, in_noun_subject, possessor
 from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, clause_without_mark
 from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import mention
@@ -79,21 +84,58 @@ def _after_there(noun: Token) -> bool:
     return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
 
 
+def _of_object(noun: Token) -> tuple[Token | None, Token | None]:
+    """The ``of`` right after the noun and its object, or Nones."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ == "of"), None)
+    return of, next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+
+
+def owned_of_content(scan: QuoteScan, noun: Token) -> list[BroadFind]:
+    """``the senator's fears of a recession``, ``the guild's fears of …``, ``their accusations of fraud``:
+    a report noun with a possessor (a noun or a name that is no time: a body ``could_speak`` does not
+    know is as much the holder; of the pronouns his, her, their), with the object of its ``of`` (a
+    person too: beside a possessor the ``of`` object is what the noun is about), the possessor the
+    speaker. A stance noun (``criticism of``,
+    ``warnings about``) is ``quotes.stance_noun``'s, first and second person the writer's or the reader's."""
+    owner = possessor(noun)
+    if owner is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUNS or noun.lower_ in STANCE_NOUN_PREPOSITIONS \
+            or owner.lower_ in FIRST_SECOND_POSSESSIVES:
+        return []
+    if owner.lower_ not in HOLDING_POSSESSIVES and (owner.pos_ == "PRON" or owner.ent_type_ in TIME_ENTITIES):
+        return []
+    of, target = _of_object(noun)
+    if target is None or target.ent_type_ in TIME_ENTITIES:
+        return []
+    return [BroadFind(OF_SOURCE, f, mention(owner), True)
+            for f in shape_content(scan, noun, of.i + 1, target.right_edge.i, scan.doc[noun.i:of.i + 1])]
+
+
 def report_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     if not _names_nobody(noun):
-        return []
+        return owned_of_content(scan, noun)
     doc = scan.doc
     out: list[BroadFind] = []
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1 and c.lower_ == "of"), None)
-    target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+    of, target = _of_object(noun)
+    speaker = _holder(scan, noun)
     if target is not None and not _holder_or_time(target):
         cue = doc[noun.i:of.i + 1]
-        out += [BroadFind(OF_SOURCE, f, None, True) for f in shape_content(scan, noun, of.i + 1, target.right_edge.i, cue)]
+        out += [BroadFind(OF_SOURCE, f, speaker, True)
+                for f in shape_content(scan, noun, of.i + 1, target.right_edge.i, cue)]
     clause = _content_clause(noun) if not _after_there(noun) else None
     if clause is not None:
-        out += [BroadFind(CLAUSE_SOURCE, f, None, True)
+        out += [BroadFind(CLAUSE_SOURCE, f, speaker, True)
                 for f in clause_without_mark(scan, noun, clause, doc[noun.i:noun.i + 1])]
     return out
+
+
+def _holder(scan: QuoteScan, noun: Token) -> Span | None:
+    """Who holds a report noun that names nobody itself: the subject of an authoring verb that governs
+    it (``the union voiced complaints that …``) or of the verb its ``in`` hangs from (``the farmers
+    marched in protest of …``), when it can speak (``speakers.noun_cue``); else None."""
+    holder = governing_subject(noun, scan.lexicon) or in_noun_subject(noun, scan.lexicon)
+    if holder is None or holder.lower_ in FIRST_SECOND_PERSON or holder.tag_ in ("WDT", "WP"):
+        return None
+    return mention(holder)
 
 
 def _undergoing_verb(noun: Token) -> Token | None:
