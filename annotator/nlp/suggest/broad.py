@@ -194,8 +194,9 @@ def nested_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     """A noun's prepositional complement: with a possessor who can speak (a noun or a name, or his,
-    her, their), that possessor is the speaker (``rule:noun-preposition``); without one, the speaker rules read it
-    (``rule:bare-noun-preposition``, ``doubts about the levy``)."""
+    her, their: ``HOLDING_POSSESSIVES``), that possessor is the speaker (``rule:noun-preposition``);
+    without one, the speaker rules read it (``rule:bare-noun-preposition``, ``doubts about the
+    levy``)."""
     possessor = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
     if possessor is not None and possessor.lower_ not in HOLDING_POSSESSIVES \
             and (not could_speak(possessor) or possessor.lower_ in ("my", "our", "your")):
