@@ -46,7 +46,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
-from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, HOLDING_POSSESSIVES, could_speak
 from annotator.nlp.quotes.questions import QUESTION_MARKS
 from annotator.nlp.quotes.found import finite
 from annotator.nlp.quotes.scan import QuoteScan
@@ -193,11 +193,13 @@ def nested_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 
 def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
-    """A noun's prepositional complement: with a possessor who can speak, that possessor is the
-    speaker (``rule:noun-preposition``); without one, the speaker rules read it
-    (``rule:bare-noun-preposition``, ``doubts about the levy``)."""
+    """A noun's prepositional complement: with a possessor who can speak (a noun or a name, or his,
+    her, their: ``HOLDING_POSSESSIVES``), that possessor is the speaker (``rule:noun-preposition``);
+    without one, the speaker rules read it (``rule:bare-noun-preposition``, ``doubts about the
+    levy``)."""
     possessor = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
-    if possessor is not None and (not could_speak(possessor) or possessor.lower_ in ("my", "our", "your")):
+    if possessor is not None and possessor.lower_ not in HOLDING_POSSESSIVES \
+            and (not could_speak(possessor) or possessor.lower_ in ("my", "our", "your")):
         return []
     doc = scan.doc
     source = "rule:noun-preposition" if possessor is not None else "rule:bare-noun-preposition"
