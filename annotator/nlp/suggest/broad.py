@@ -121,13 +121,13 @@ def thing_subject(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         return []
     first = complements[0]
     rest = [c for c in verb.children if c.i >= first.i and c.dep_ in COMPLEMENT_DEPS]
-    start = _after_that(first)
+    start = after_that(first)
     cue = scan.doc[verb.i:verb.i + 1]
     last = max(c.right_edge.i for c in rest)
     return [BroadFind("rule:thing-subject", f) for f in shape_content(scan, verb, start, last, cue, min_tokens=2)]
 
 
-def _after_that(clause: Token) -> int:
+def after_that(clause: Token) -> int:
     """Where a clause's words begin: after its ``that``, with a question's ``whether``/``if``
     (``QUESTION_MARKS``: part of what was asked)."""
     start = clause.left_edge.i
@@ -155,7 +155,7 @@ def _clause_quote(scan: QuoteScan, verb: Token, clause: Token, source: str,
     ``speaker``, that is its speaker, else the speaker rules read it."""
     cue = scan.doc[verb.i:verb.i + 1]
     return [BroadFind(source, f, speaker, speaker is not None)
-            for f in shape_content(scan, verb, _after_that(clause), clause.right_edge.i, cue, min_tokens=2)]
+            for f in shape_content(scan, verb, after_that(clause), clause.right_edge.i, cue, min_tokens=2)]
 
 
 def negated_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.broad import _after_that, _clause
+from annotator.nlp.suggest.broad import after_that, _clause
 from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import verb_holder
 from annotator.nlp.suggest.objects import SUBJECT_DEPS
@@ -39,7 +39,7 @@ def verb_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and subject.lower_ not in FIRST_SECOND_PERSON and could_speak(subject):
         return []  # a subject who can speak: the frames' (``frame:clause``, ``frame:infinitive``)
-    start = _after_that(clause)
+    start = after_that(clause)
     found = shape_content(scan, verb, start, clause.right_edge.i, scan.doc[verb.i:verb.i + 1], min_tokens=2)
     if not found:
         return []

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import passive
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.suggest.broad import _after_that
+from annotator.nlp.suggest.broad import after_that
 from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import verb_holder
 from annotator.nlp.suggest.report_noun import NOUNS
@@ -56,7 +56,7 @@ def object_finds(scan: QuoteScan, verb: Token, object_of: Callable[[Token], Toke
         return []
     cue = scan.doc[verb.i:verb.i + 1]
     clause = _report_nouns_clause(scan, thing)
-    start = _after_that(clause) if clause is not None else thing.left_edge.i
+    start = after_that(clause) if clause is not None else thing.left_edge.i
     found = shape_content(scan, verb, start, (clause or thing).right_edge.i, cue)
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return [BroadFind(free, f) for f in found]
