@@ -73,6 +73,13 @@ def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
     return clause
 
 
+def conceded_cue(verb: Token) -> bool:
+    """``conceding`` with the verb's own subject (its first ``SUBJECT_DEPS`` child): the ``said`` of
+    ``That said, …``, read by the suggestions (``suggest.doubtful``, ``suggest.shapes``)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and conceding(verb, subject)
+
+
 def conceding(verb: Token, subject: Token) -> bool:
     """``That said, the budget still runs short``: a demonstrative opening the sentence, the cue right
     after it and a comma right after the cue grant the point before; nobody says the rest."""

@@ -46,6 +46,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import negated, to_infinitive
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
+from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, HOLDING_POSSESSIVES, could_speak
 from annotator.nlp.quotes.questions import QUESTION_MARKS
 from annotator.nlp.quotes.found import finite
@@ -199,7 +200,7 @@ def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     levy``)."""
     possessor = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
     if possessor is not None and possessor.lower_ not in HOLDING_POSSESSIVES \
-            and (not could_speak(possessor) or possessor.lower_ in ("my", "our", "your")):
+            and (not could_speak(possessor) or possessor.lower_ in FIRST_SECOND_POSSESSIVES):
         return []
     doc = scan.doc
     source = "rule:noun-preposition" if possessor is not None else "rule:bare-noun-preposition"

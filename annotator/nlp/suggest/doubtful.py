@@ -21,8 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.cue_words import LISTENER_VERBS, QUESTION_VERBS
-from annotator.nlp.lexicon import SUBJECT_DEPS
-from annotator.nlp.quotes.reported import conceding
+from annotator.nlp.quotes.reported import conceded_cue
 from annotator.nlp.speakers.cue_subject import relative_subject
 from annotator.nlp.suggest.demote import PreLabel, prelabels
 
@@ -47,7 +46,7 @@ def is_doubtful(prelabel: PreLabel) -> bool:
     if cue is None:
         return False
     verb = cue.root
-    return _record_in_relative(verb, span.root) or _addressed(verb, span.root) or _conceded(verb) \
+    return _record_in_relative(verb, span.root) or _addressed(verb, span.root) or conceded_cue(verb) \
         or _modal_passive(verb)
 
 
@@ -62,11 +61,6 @@ def _record_in_relative(verb: Token, head: Token) -> bool:
 def _addressed(verb: Token, head: Token) -> bool:
     """``the pilot was asked about the delay``: the quote is the passive subject of a verb of asking or telling."""
     return head.dep_ == "nsubjpass" and head.head == verb and verb.lemma_.lower() in ADDRESSED_VERBS
-
-
-def _conceded(verb: Token) -> bool:
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    return subject is not None and conceding(verb, subject)
 
 
 def _modal_passive(verb: Token) -> bool:

@@ -5,9 +5,8 @@ and the pronoun objects and passives' subjects no other shape takes (``arguments
 
 from __future__ import annotations
 
-from annotator.nlp.quotes.reported import conceding
+from annotator.nlp.quotes.reported import conceded_cue
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.arguments import PASSIVE_SUBJECT, PRONOUN_OBJECT, passive_subject, pronoun_object
 from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, Rules, shape_candidates
 from annotator.nlp.suggest.find import BroadFind
@@ -33,7 +32,7 @@ SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_N
 def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: bool = True) -> list[BroadFind]:
     """Every candidate of the parse-shape rules among ``sources`` (overlapping each other or a
     pre-label: the caller leaves those out); each rule tried where its gate lets it (``shape_gates``).
-    None is cued by the ``said`` of ``That said, …`` (``reported.conceding``): the demonstrative
+    None is cued by the ``said`` of ``That said, …`` (``reported.conceded_cue``): the demonstrative
     grants a point, nobody says the words after it, and the speaker rules would give ``That``."""
     found = shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES, gates=SHAPE_GATES, gated=gated)
     return [find for find in found if not _conceding_cue(scan, find)]
@@ -43,5 +42,4 @@ def _conceding_cue(scan: QuoteScan, find: BroadFind) -> bool:
     cue = find.found.cue
     if cue is None or cue.root.pos_ not in ("VERB", "AUX"):
         return False
-    subject = subject_of(cue.root, scan.lexicon, climb=0)
-    return subject is not None and conceding(cue.root, subject)
+    return conceded_cue(cue.root)
