@@ -100,7 +100,7 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     doc = clause.doc
     tensed = finite(clause)
     for child in clause.conjuncts:
-        if child.i <= clause.i or child.tag_ != verb.tag_ or child.pos_ != "VERB":
+        if child.i <= clause.i or _form(child) != _form(verb) or child.pos_ != "VERB":
             continue
         if tensed and child.tag_ != "VBG" and child.lemma_.lower() not in acts:
             continue
@@ -114,6 +114,12 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
         comma = word_before(doc, cc.i)
         return comma if comma >= 0 and doc[comma].text == "," else cc.i
     return len(doc)
+
+
+def _form(verb: Token) -> str:
+    """A verb's form for coordination: its tag, the two past forms as one (``has pledged to cut taxes
+    and visited three towns``: the tagger reads a past participle after ``has … and`` as a simple past)."""
+    return "VBD" if verb.tag_ == "VBN" else verb.tag_
 
 
 #: Conjunctions of concession and contrast (``though she declined to …``, ``even as he attacked …``).
