@@ -9,7 +9,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import doc_words, word_before
+from annotator.nlp.doc_words import LONG_DASHES, doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
 from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.fronted_subject import nearest_subject
@@ -103,14 +103,14 @@ def _reporter(clause: Token) -> Token | None:
 
 
 def _set_off(verb: Token) -> bool:
-    """A participle set off from the clause before it: after a comma, a closing quotation mark
-    passed over (``… was "a disgrace," adding that …``), or after ``while`` (``… was fair while
+    """A participle set off from the clause before it: after a comma or a long dash, a closing
+    quotation mark passed over (``… was "a disgrace," adding that …``), or after ``while`` (``… was fair while
     adding that …``)."""
     doc = verb.doc
     i = word_before(doc, verb.left_edge.i)
     while i >= 0 and doc[i].is_quote:
         i = word_before(doc, i)
-    return i >= 0 and doc[i].text == "," or verb.left_edge.lower_ == "while"
+    return i >= 0 and (doc[i].text == "," or doc[i].text in LONG_DASHES) or verb.left_edge.lower_ == "while"
 
 
 def _past_preposition(verb: Token) -> Token:
