@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import LONG_DASHES, doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
+from annotator.nlp.speakers.conjunct_subject import conjunct_subject
 from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.fronted_subject import nearest_subject
 from annotator.nlp.speakers.hung_subject import hung_subject
@@ -63,6 +64,9 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # "voters saying they would stay home": a participle on a noun that can speak says what the
         # noun says ("issued a statement saying …": the one who issued it, another rule's)
         return verb.head
+    own = conjunct_subject(verb)
+    if own is not None:
+        return own
     if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
             and (_reports(verb, lexicon) or _finite_after_bare(verb)):
         # "said his wife was "…" and joked that …", "said the levy would hurt farmers and urged …":
