@@ -73,7 +73,8 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # the parser hangs the second report on the first reported clause; its subject is the first
         # report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
-    reporter = _reporter(verb.head) if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
+    reporter = _reporter(verb.head) if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+        and not _attribution(verb.head, lexicon) else None
     if reporter is not None and _set_off(verb):
         # "said the plan was sound, adding that …", "denied the claim that the plan was late,
         # explaining …": the parser hangs the speaker's next act on the reported clause; its
@@ -104,6 +105,19 @@ def _reporter(clause: Token) -> Token | None:
         return None
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
     return verb if verb.pos_ == "VERB" else None
+
+
+def _attribution(verb: Token, lexicon: Lexicon) -> bool:
+    """A speech verb with its own subject right after a comma or a quotation mark (``…," Lee added,
+    saying …``, ``…, Lee said, adding …``): the parser may hang it on the sentence's first verb, but
+    a participle on it is its speaker's act, not a reported clause's."""
+    if not lexicon.has_speech_lemma(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        return False
+    i = word_before(verb.doc, subject.left_edge.i)
+    return i >= 0 and (verb.doc[i].text == "," or verb.doc[i].is_quote)
 
 
 def _set_off(verb: Token) -> bool:

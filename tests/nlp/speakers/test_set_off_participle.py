@@ -29,6 +29,12 @@ def test_a_participle_set_off_by_a_long_dash_speaks_for_the_reporter(nlp_model):
     assert read(nlp_model, text, "saying", subject_of) == "master"
 
 
+def test_a_participle_on_an_attribution_speaks_for_its_subject(nlp_model):
+    # the parser hangs ``replied`` on ``promise`` as its clause; ``adding`` is Pike's act, not the council's
+    text = 'The council will not promise that "every street gets a lamp," Pike replied, adding that the budget was small.'
+    assert read(nlp_model, text, "adding", subject_of) == "Pike"
+
+
 def test_a_participle_on_a_clause_describing_an_object_speaks_for_the_verbs_subject():
     # hand-built parse: ``explaining`` hung on ``was``, the clause describing ``claim``, the object of ``denied``
     from spacy import blank
