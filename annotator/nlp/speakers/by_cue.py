@@ -12,7 +12,7 @@ from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers import (
     according_to, according_to_report, after_mark, cue_subject, deep_subject, description_after_mark, headline,
     infinitive_owner, interviewee, inverted, judgement_source, main_subject, next_to_cue, noun_cue, passive_agent,
-    relative_antecedent, title_case_headline,
+    reduced_relative, relative_antecedent, title_case_headline,
 )
 from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
 
@@ -39,6 +39,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     next_to_cue.find,
     main_subject.find,
     deep_subject.find,
+    reduced_relative.find,
 )
 #: The cue rules that answer only for one kind of cue (``scan.cue_kind``; each returns None for
 #: another first thing): ``speaker_from_rules`` skips them for the other kinds.
@@ -47,7 +48,7 @@ RULE_KINDS: dict[CueRule, str] = {
     **{rule: VERB for rule in (according_to_report.find, passive_agent.find, judgement_source.find,
                                title_case_headline.find, cue_subject.find, infinitive_owner.find,
                                relative_antecedent.find, noun_cue.find, after_mark.find, description_after_mark.find,
-                               inverted.find, next_to_cue.find, deep_subject.find)},
+                               inverted.find, next_to_cue.find, deep_subject.find, reduced_relative.find)},
 }
 #: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).
 VERB_RULES: tuple[CueRule, ...] = (cue_subject.find, after_mark.find, inverted.find)
