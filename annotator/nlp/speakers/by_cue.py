@@ -11,8 +11,8 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers import (
     according_to, according_to_report, after_mark, cue_subject, deep_subject, description_after_mark, headline,
-    infinitive_owner, interviewee, inverted, judgement_source, main_subject, next_to_cue, noun_cue, passive_agent,
-    reduced_relative, relative_antecedent, title_case_headline,
+    infinitive_owner, interviewee, inverted, judgement_source, left_clause_subject, main_subject, next_to_cue, noun_cue,
+    passive_agent, reduced_relative, relative_antecedent, title_case_headline,
 )
 from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
 
@@ -40,6 +40,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     main_subject.find,
     deep_subject.find,
     reduced_relative.find,
+    left_clause_subject.find,
 )
 #: The cue rules that answer only for one kind of cue (``scan.cue_kind``; each returns None for
 #: another first thing): ``speaker_from_rules`` skips them for the other kinds.
@@ -48,7 +49,8 @@ RULE_KINDS: dict[CueRule, str] = {
     **{rule: VERB for rule in (according_to_report.find, passive_agent.find, judgement_source.find,
                                title_case_headline.find, cue_subject.find, infinitive_owner.find,
                                relative_antecedent.find, noun_cue.find, after_mark.find, description_after_mark.find,
-                               inverted.find, next_to_cue.find, deep_subject.find, reduced_relative.find)},
+                               inverted.find, next_to_cue.find, deep_subject.find, reduced_relative.find,
+                               left_clause_subject.find)},
 }
 #: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).
 VERB_RULES: tuple[CueRule, ...] = (cue_subject.find, after_mark.find, inverted.find)
