@@ -26,7 +26,7 @@ def test_the_participles_subject_speaks_for_the_verb_hung_on_it():
 
 
 def test_a_subject_apart_from_the_participle_is_not_read():
-    # "Traders, it seems, worried …": the subject's phrase does not end right before the participle
+    # "Traders, sadly, worried …": the subject's phrase does not end right before the participle
     words = "Traders , sadly , worried about the toll say they lose money .".split()
     heads = [4, 4, 4, 4, 4, 4, 7, 5, 4, 10, 8, 10, 4]
     deps = ["nsubj", "punct", "advmod", "punct", "ROOT", "prep", "det", "pobj", "dep", "nsubj", "ccomp", "dobj",
