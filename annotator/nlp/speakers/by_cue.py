@@ -11,8 +11,8 @@ from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers import (
     according_to, according_to_report, after_mark, cue_subject, deep_subject, description_after_mark, headline,
-    infinitive_owner, interviewee, inverted, judgement_source, main_subject, next_to_cue, noun_cue, passive_agent,
-    relative_antecedent, title_case_headline,
+    infinitive_owner, interviewee, inverted, judgement_source, left_clause_subject, main_subject, next_to_cue, noun_cue,
+    passive_agent, reduced_relative, relative_antecedent, reported_conjunct, title_case_headline,
 )
 from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
 
@@ -39,16 +39,24 @@ CUE_RULES: tuple[CueRule, ...] = (
     next_to_cue.find,
     main_subject.find,
     deep_subject.find,
+    reduced_relative.find,
+    left_clause_subject.find,
 )
 #: The cue rules that answer only for one kind of cue (``scan.cue_kind``; each returns None for
 #: another first thing): ``speaker_from_rules`` skips them for the other kinds.
 RULE_KINDS: dict[CueRule, str] = {
     headline.find: COLON, interviewee.find: INTERVIEW, according_to.find: ACCORDING,
     **{rule: VERB for rule in (according_to_report.find, passive_agent.find, judgement_source.find,
-                               title_case_headline.find, cue_subject.find, infinitive_owner.find,
+                               title_case_headline.find, reported_conjunct.find, cue_subject.find, infinitive_owner.find,
                                relative_antecedent.find, noun_cue.find, after_mark.find, description_after_mark.find,
-                               inverted.find, next_to_cue.find, deep_subject.find)},
+                               inverted.find, next_to_cue.find, deep_subject.find, reduced_relative.find,
+                               left_clause_subject.find)},
 }
+#: The cue rules for the pre-labels' own cues: ``reported_conjunct`` before ``cue_subject`` too. Not
+#: for the suggestions' cues: a speaker found there lifts a proposal of a wrong extent over the
+#: promotion threshold (``… and criticized the referees for the late penalty``: ``the late penalty``).
+_AT_SUBJECT = CUE_RULES.index(cue_subject.find)
+PRE_LABEL_RULES: tuple[CueRule, ...] = (*CUE_RULES[:_AT_SUBJECT], reported_conjunct.find, *CUE_RULES[_AT_SUBJECT:])
 #: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).
 VERB_RULES: tuple[CueRule, ...] = (cue_subject.find, after_mark.find, inverted.find)
 
@@ -58,7 +66,7 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
     speakers = {}
     for index, cue in scan.cues.items():
         if index not in found:
-            speaker = speaker_from_rules(scan, cue, scan.quotes[index])
+            speaker = speaker_from_rules(scan, cue, scan.quotes[index], PRE_LABEL_RULES)
             if speaker is not None:
                 speakers[index] = speaker
     return speakers

@@ -9,8 +9,9 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.doc_words import doc_words, word_before
+from annotator.nlp.doc_words import LONG_DASHES, doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
+from annotator.nlp.speakers.conjunct_subject import conjunct_subject
 from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.fronted_subject import nearest_subject
 from annotator.nlp.speakers.hung_subject import hung_subject
@@ -63,13 +64,17 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         # "voters saying they would stay home": a participle on a noun that can speak says what the
         # noun says ("issued a statement saying …": the one who issued it, another rule's)
         return verb.head
+    own = conjunct_subject(verb)
+    if own is not None:
+        return own
     if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
             and (_reports(verb, lexicon) or _finite_after_bare(verb)):
         # "said his wife was "…" and joked that …", "said the levy would hurt farmers and urged …":
         # the parser hangs the second report on the first reported clause; its subject is the first
         # report's speaker, not the clause's subject.
         return subject_of(verb.head.head, lexicon, climb - 1)
-    reporter = _reporter(verb.head) if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
+    reporter = _reporter(verb.head) if climb and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+        and not _attribution(verb.head, lexicon) else None
     if reporter is not None and _set_off(verb):
         # "said the plan was sound, adding that …", "denied the claim that the plan was late,
         # explaining …": the parser hangs the speaker's next act on the reported clause; its
@@ -102,15 +107,28 @@ def _reporter(clause: Token) -> Token | None:
     return verb if verb.pos_ == "VERB" else None
 
 
+def _attribution(verb: Token, lexicon: Lexicon) -> bool:
+    """A speech verb with its own subject right after a comma or a quotation mark (``…," Lee added,
+    saying …``, ``…, Lee said, adding …``): the parser may hang it on the sentence's first verb, but
+    a participle on it is its speaker's act, not a reported clause's."""
+    if not lexicon.has_speech_lemma(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        return False
+    i = word_before(verb.doc, subject.left_edge.i)
+    return i >= 0 and (verb.doc[i].text == "," or verb.doc[i].is_quote)
+
+
 def _set_off(verb: Token) -> bool:
-    """A participle set off from the clause before it: after a comma, a closing quotation mark
-    passed over (``… was "a disgrace," adding that …``), or after ``while`` (``… was fair while
+    """A participle set off from the clause before it: after a comma or a long dash, a closing
+    quotation mark passed over (``… was "a disgrace," adding that …``), or after ``while`` (``… was fair while
     adding that …``)."""
     doc = verb.doc
     i = word_before(doc, verb.left_edge.i)
     while i >= 0 and doc[i].is_quote:
         i = word_before(doc, i)
-    return i >= 0 and doc[i].text == "," or verb.left_edge.lower_ == "while"
+    return i >= 0 and (doc[i].text == "," or doc[i].text in LONG_DASHES) or verb.left_edge.lower_ == "while"
 
 
 def _past_preposition(verb: Token) -> Token:

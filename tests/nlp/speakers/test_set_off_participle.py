@@ -1,5 +1,5 @@
 """A participle the parser hangs on a reported clause speaks for the one who reported it, when
-it is set off from that clause by a comma (a closing quotation mark passed over) or by ``while``
+it is set off from that clause by a comma (a closing quotation mark passed over), a long dash or by ``while``
 (``mentions.subject_of``); sentences of our own."""
 
 from __future__ import annotations
@@ -21,6 +21,18 @@ pytestmark = pytest.mark.model
 ])
 def test_a_set_off_participle_speaks_for_the_reporter(nlp_model, text, verb):
     assert read(nlp_model, text, verb, subject_of) == "mayor"
+
+
+def test_a_participle_set_off_by_a_long_dash_speaks_for_the_reporter(nlp_model):
+    text = ("The harbour master rejected the charge that the pilots are ignoring the rules on night crossings — "
+            "saying the pilots had followed every rule.")
+    assert read(nlp_model, text, "saying", subject_of) == "master"
+
+
+def test_a_participle_on_an_attribution_speaks_for_its_subject(nlp_model):
+    # the parser hangs ``replied`` on ``promise`` as its clause; ``adding`` is Pike's act, not the council's
+    text = 'The council will not promise that "every street gets a lamp," Pike replied, adding that the budget was small.'
+    assert read(nlp_model, text, "adding", subject_of) == "Pike"
 
 
 def test_a_participle_on_a_clause_describing_an_object_speaks_for_the_verbs_subject():
