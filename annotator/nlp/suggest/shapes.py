@@ -12,7 +12,9 @@ from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, Rules, shape_can
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
+from annotator.nlp.suggest.participle_agent import PARTICIPLE_AGENT_SOURCE, participle_agent
 from annotator.nlp.suggest.prepositions import verb_topic_preposition
+from annotator.nlp.suggest.relative_report import RELATIVE_REPORT_SOURCE, relative_report
 from annotator.nlp.suggest.shape_gates import SHAPE_GATES
 
 #: The shapes tried on verbs, and on nouns, each with the sources it proposes.
@@ -23,6 +25,8 @@ SHAPE_VERB_RULES: Rules = {
     ("rule:subjectless-clause", "rule:subjectless-infinitive", "rule:free-clause", "rule:free-infinitive"): verb_clause,
     (PRONOUN_OBJECT,): pronoun_object,
     (PASSIVE_SUBJECT,): passive_subject,
+    (RELATIVE_REPORT_SOURCE,): relative_report,
+    (PARTICIPLE_AGENT_SOURCE,): participle_agent,
 }
 SHAPE_NOUN_RULES: Rules = dict(NOUN_RULES)
 SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_NOUN_RULES)
