@@ -12,6 +12,7 @@ from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, Rules, shape_can
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
+from annotator.nlp.suggest.felt_reaction import FELT_REACTION_SOURCE, felt_reaction
 from annotator.nlp.suggest.participle_agent import PARTICIPLE_AGENT_SOURCE, participle_agent
 from annotator.nlp.suggest.prepositions import verb_topic_preposition
 from annotator.nlp.suggest.relative_report import RELATIVE_REPORT_SOURCE, relative_report
@@ -27,6 +28,7 @@ SHAPE_VERB_RULES: Rules = {
     (PASSIVE_SUBJECT,): passive_subject,
     (RELATIVE_REPORT_SOURCE,): relative_report,
     (PARTICIPLE_AGENT_SOURCE,): participle_agent,
+    (FELT_REACTION_SOURCE,): felt_reaction,
 }
 SHAPE_NOUN_RULES: Rules = dict(NOUN_RULES)
 SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_NOUN_RULES)
