@@ -60,6 +60,7 @@ TEXT = "\n".join([
     "The dockers were eager to settle the dispute before the holiday. The pilots are backers of the new pier.",
     "Nobody read the report the auditors praised so warmly. A plan opposed by most farmers was dropped.",
     "The new toll rankled the ferry pilots.",
+    "Harbour Board Chief Praises New Ferry Timetable",
 ])
 
 
