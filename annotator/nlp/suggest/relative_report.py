@@ -6,7 +6,11 @@ Only a verb of our cue classes (``cue_words.CUE_VERB_CLASSES``) whose object the
 verb, and a clause or infinitive under it, has no object of its own): the same shape with any verb
 was measured right too seldom (``broad``'s module notes). The pre-label rules take the lexicon's
 object and stance verbs in a contact clause (``quotes.contact_relative``) and with a relative
-pronoun (``object_of_cue.relative_at``); this takes the rest, as a suggestion."""
+pronoun (``object_of_cue.relative_at``); this takes the rest, as a suggestion.
+
+``rule:what-object``: a free relative ``what`` as the object of such a verb (``it echoed what the
+board wrote in May``, ``what she described as a fair toll``): the ``what`` alone is the content, as
+attribution corpora mark it (what it stands for is the rest of the sentence's business)."""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import speaking_subject
 
 RELATIVE_REPORT_SOURCE = "rule:relative-report"
+WHAT_OBJECT_SOURCE = "rule:what-object"
 #: How the parser hangs a relative clause (with or without a relative word) on its noun.
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
 #: What the noun may be: a noun, a name, a number or pronoun standing for one (``one she fears``).
@@ -47,6 +52,17 @@ def relative_report(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         return []
     found = shape_content(scan, verb, noun.left_edge.i, verb.left_edge.i - 1 - _comma(verb), scan.doc[cue.i:cue.i + 1])
     return [BroadFind(RELATIVE_REPORT_SOURCE, f, speaker, True) for f in found]
+
+
+def what_object(scan: QuoteScan, verb: Token) -> list[BroadFind]:
+    what = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "what" and c.i < verb.i), None)
+    if what is None or verb.pos_ != "VERB" or passive(verb) or negated(verb) or _cue_verb(verb) is not verb:
+        return []
+    speaker = speaking_subject(verb, scan.lexicon)
+    if speaker is None:
+        return []
+    found = shape_content(scan, verb, what.i, what.i, scan.doc[verb.i:verb.i + 1])
+    return [BroadFind(WHAT_OBJECT_SOURCE, f, speaker, True) for f in found]
 
 
 def _cue_verb(verb: Token) -> Token | None:
@@ -117,6 +133,11 @@ def _relative_held(scan: QuoteScan, verb: Token, lemma: str) -> bool:
 def _free_choice(noun: Token) -> bool:
     return noun.lower_ in FREE_CHOICE_WORDS or any(c.dep_ == "det" and c.lower_ in FREE_CHOICE_WORDS
                                                    for c in noun.children)
+
+
+def what_object_gate(f: ParseFacts) -> numpy.ndarray:
+    """A verb, not negated, with a ``what`` object before it."""
+    return f.part_of_speech("VERB") & ~f.negated & f.parent_of(f.label({"dobj"}) & f.reads({"what"}), "before")
 
 
 def relative_report_gate(f: ParseFacts) -> numpy.ndarray:

@@ -15,7 +15,7 @@ from annotator.nlp.suggest.objects import verb_object
 from annotator.nlp.suggest.felt_reaction import felt_reaction, felt_reaction_gate
 from annotator.nlp.suggest.participle_agent import participle_agent, participle_agent_gate
 from annotator.nlp.suggest.prepositions import TOPIC_PREPOSITIONS, verb_topic_preposition
-from annotator.nlp.suggest.relative_report import relative_report, relative_report_gate
+from annotator.nlp.suggest.relative_report import relative_report, relative_report_gate, what_object, what_object_gate
 
 #: A verb with one of these children is passive: neither the objects' nor the prepositions'.
 PASSIVE = frozenset({"auxpass", "nsubjpass"})
@@ -55,6 +55,7 @@ SHAPE_GATES: dict[Rule, Gate] = {
     pronoun_object: _pronoun_object_gate,
     passive_subject: _passive_subject_gate,
     relative_report: relative_report_gate,
+    what_object: what_object_gate,
     participle_agent: participle_agent_gate,
     felt_reaction: felt_reaction_gate,
 }

@@ -16,7 +16,8 @@ from annotator.nlp.suggest.headline_verb import HEADLINE_VERB_SOURCE, headline_v
 from annotator.nlp.suggest.felt_reaction import FELT_REACTION_SOURCE, felt_reaction
 from annotator.nlp.suggest.participle_agent import PARTICIPLE_AGENT_SOURCE, participle_agent
 from annotator.nlp.suggest.prepositions import verb_topic_preposition
-from annotator.nlp.suggest.relative_report import RELATIVE_REPORT_SOURCE, relative_report
+from annotator.nlp.suggest.relative_report import RELATIVE_REPORT_SOURCE, WHAT_OBJECT_SOURCE, relative_report, \
+    what_object
 from annotator.nlp.suggest.shape_gates import SHAPE_GATES
 
 #: The shapes tried on verbs, and on nouns, each with the sources it proposes.
@@ -28,6 +29,7 @@ SHAPE_VERB_RULES: Rules = {
     (PRONOUN_OBJECT,): pronoun_object,
     (PASSIVE_SUBJECT,): passive_subject,
     (RELATIVE_REPORT_SOURCE,): relative_report,
+    (WHAT_OBJECT_SOURCE,): what_object,
     (PARTICIPLE_AGENT_SOURCE,): participle_agent,
     (FELT_REACTION_SOURCE,): felt_reaction,
 }

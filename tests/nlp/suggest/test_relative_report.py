@@ -1,11 +1,12 @@
 """``rule:relative-report``: a noun whose relative clause says, thinks or judges it, the clause's subject
-the one who does (``suggest.relative_report``); sentences of our own."""
+the one who does, and ``rule:what-object``, a free relative ``what`` such a verb takes
+(``suggest.relative_report``); sentences of our own."""
 
 from __future__ import annotations
 
 import pytest
 
-from annotator.nlp.suggest.relative_report import RELATIVE_REPORT_SOURCE
+from annotator.nlp.suggest.relative_report import RELATIVE_REPORT_SOURCE, WHAT_OBJECT_SOURCE
 from tests.nlp.suggest.helpers import shape_found
 
 pytestmark = pytest.mark.model
@@ -41,3 +42,20 @@ def test_a_noun_its_relative_clause_reports_is_the_content(nlp_model, text, cont
 ])
 def test_no_candidate_where_the_noun_is_not_what_the_clause_reports(nlp_model, text):
     assert found(nlp_model, text) == found(nlp_model, text, gated=False) == []
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Nobody believed what the pilots said about the storm.", "the pilots", "said"),
+    ("It echoed what the board wrote in May.", "the board", "wrote"),
+])
+def test_a_free_relative_what_a_cue_verb_takes_is_the_content(nlp_model, text, speaker, cue):
+    what = shape_found(nlp_model, text, {WHAT_OBJECT_SOURCE})
+    assert what == shape_found(nlp_model, text, {WHAT_OBJECT_SOURCE}, gated=False) == [("what", cue, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "They ate what the cook made.",  # no verb of our cue classes
+    "Nobody believed what the pilots did not say.",  # negated
+])
+def test_no_what_object_without_a_cue_verb(nlp_model, text):
+    assert shape_found(nlp_model, text, {WHAT_OBJECT_SOURCE}) == []
