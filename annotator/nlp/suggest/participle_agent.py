@@ -1,8 +1,8 @@
 """``rule:participle-agent``: a noun with a past participle of a cue verb after it that names who
-did it in a ``by`` phrase: ``a toll criticized by the ferry crews``, ``the harbour plan, opposed by
-two councillors, …``, ``the memo, first reported by a local paper``. The noun phrase is what was
-said or judged, the participle (a verb of our cue classes, ``cue_words.CUE_VERB_CLASSES``) the cue, the ``by`` object the speaker. Without the ``by`` phrase
-nobody is named (``named.reported_noun``)."""
+did it in a ``by`` phrase: ``a toll criticized by the ferry crews``, ``the harbour plan, praised by
+two councillors, …``. The noun phrase is what was said or judged, the participle (a verb of our cue
+classes, ``cue_words.CUE_VERB_CLASSES``) the cue, the ``by`` object the speaker. Without the ``by``
+phrase nobody is named (``named.reported_noun``)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ def found(nlp_model, text: str, *, gated: bool = True) -> list[tuple[str, str, s
 @pytest.mark.parametrize("text, content, cue, speaker", [
     ("The new toll, criticized by the ferry pilots, starts in May.", "The new toll", "criticized", "the ferry pilots"),
     ("A plan opposed by most farmers was dropped.", "A plan", "opposed", "most farmers"),
-    ("The memo, first reported by a local newspaper, caused a stir.", "The memo", "reported", "a local newspaper"),
+    ("The harbour plan, praised by two councillors, was adopted.", "The harbour plan", "praised", "two councillors"),
 ])
 def test_the_noun_a_named_agent_reported_is_the_content(nlp_model, text, content, cue, speaker):
     assert found(nlp_model, text) == found(nlp_model, text, gated=False) == [(content, cue, speaker)]
