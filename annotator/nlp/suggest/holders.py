@@ -26,7 +26,9 @@ def mention(token: Token) -> Span:
     return token.doc[token.left_edge.i:(group.i if group is not None else token.i) + 1]
 
 
-def _speaking(token: Token | None) -> Span | None:
+def speaking(token: Token | None) -> Span | None:
+    """``token``'s mention as a speaker, when it could speak and is not ``I``/``you``/``we`` or a
+    relative pronoun; else None."""
     if token is None or token.lower_ in FIRST_SECOND_PERSON or token.tag_ in ("WDT", "WP") or not could_speak(token):
         return None
     return mention(token)
@@ -35,7 +37,7 @@ def _speaking(token: Token | None) -> Span | None:
 def speaking_subject(verb: Token, lexicon: Lexicon) -> Span | None:
     """The subject of ``verb`` (its own, not a governing verb's) as a speaker, when it could speak and
     is not ``I``/``you``/``we`` or a relative pronoun."""
-    return _speaking(subject_of(verb, lexicon, climb=0))
+    return speaking(subject_of(verb, lexicon, climb=0))
 
 
 def _relative(relative: Token) -> Span:
@@ -57,7 +59,7 @@ def noun_holder(noun: Token, lexicon: Lexicon) -> Span | None:
             relative = relative_above(head, subject) if subject is not None else None
             # a relative clause's pronoun, as verb_holder and the speaker rules give it (``Lee, who
             # has made comments about``)
-            return _relative(relative) if relative is not None else _speaking(subject)
+            return _relative(relative) if relative is not None else speaking(subject)
     return None
 
 
@@ -97,7 +99,7 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
         if stand_in is not None:
             return mention(stand_in)
         if subject is not None:
-            return _speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
+            return speaking(subject_of(word, lexicon) if word.pos_ in ("VERB", "AUX") else subject)
         counted = count_subject(word)
         if counted is not None:
             return word.doc[counted.left_edge.i:counted.right_edge.i + 1]  # ``About 4 in 10 say``

@@ -12,7 +12,10 @@ from annotator.nlp.suggest.broad import GATES, Rule, _clause_after, _noun_object
 from annotator.nlp.suggest.arguments import passive_subject, pronoun_object
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
+from annotator.nlp.suggest.felt_reaction import felt_reaction, felt_reaction_gate
+from annotator.nlp.suggest.participle_agent import participle_agent, participle_agent_gate
 from annotator.nlp.suggest.prepositions import TOPIC_PREPOSITIONS, verb_topic_preposition
+from annotator.nlp.suggest.relative_report import relative_report, relative_report_gate, what_object, what_object_gate
 
 #: A verb with one of these children is passive: neither the objects' nor the prepositions'.
 PASSIVE = frozenset({"auxpass", "nsubjpass"})
@@ -51,4 +54,8 @@ SHAPE_GATES: dict[Rule, Gate] = {
     verb_clause: _verb_clause_gate,
     pronoun_object: _pronoun_object_gate,
     passive_subject: _passive_subject_gate,
+    relative_report: relative_report_gate,
+    what_object: what_object_gate,
+    participle_agent: participle_agent_gate,
+    felt_reaction: felt_reaction_gate,
 }

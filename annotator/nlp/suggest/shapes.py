@@ -12,7 +12,12 @@ from annotator.nlp.suggest.broad import NOUN_RULES, VERB_RULES, Rules, shape_can
 from annotator.nlp.suggest.find import BroadFind
 from annotator.nlp.suggest.clauses import verb_clause
 from annotator.nlp.suggest.objects import verb_object
+from annotator.nlp.suggest.headline_verb import HEADLINE_VERB_SOURCE, headline_verbs
+from annotator.nlp.suggest.felt_reaction import FELT_REACTION_SOURCE, felt_reaction
+from annotator.nlp.suggest.participle_agent import PARTICIPLE_AGENT_SOURCE, participle_agent
 from annotator.nlp.suggest.prepositions import verb_topic_preposition
+from annotator.nlp.suggest.relative_report import RELATIVE_REPORT_SOURCE, WHAT_OBJECT_SOURCE, relative_report, \
+    what_object
 from annotator.nlp.suggest.shape_gates import SHAPE_GATES
 
 #: The shapes tried on verbs, and on nouns, each with the sources it proposes.
@@ -23,10 +28,14 @@ SHAPE_VERB_RULES: Rules = {
     ("rule:subjectless-clause", "rule:subjectless-infinitive", "rule:free-clause", "rule:free-infinitive"): verb_clause,
     (PRONOUN_OBJECT,): pronoun_object,
     (PASSIVE_SUBJECT,): passive_subject,
+    (RELATIVE_REPORT_SOURCE,): relative_report,
+    (WHAT_OBJECT_SOURCE,): what_object,
+    (PARTICIPLE_AGENT_SOURCE,): participle_agent,
+    (FELT_REACTION_SOURCE,): felt_reaction,
 }
 SHAPE_NOUN_RULES: Rules = dict(NOUN_RULES)
-SHAPE_SOURCES: tuple[str, ...] = tuple(s for rules in (SHAPE_VERB_RULES, SHAPE_NOUN_RULES)
-                                       for sources in rules for s in sources)
+SHAPE_SOURCES: tuple[str, ...] = (*(s for rules in (SHAPE_VERB_RULES, SHAPE_NOUN_RULES)
+                                      for sources in rules for s in sources), HEADLINE_VERB_SOURCE)
 
 
 def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: bool = True) -> list[BroadFind]:
@@ -35,6 +44,8 @@ def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: b
     None is cued by the ``said`` of ``That said, …`` (``reported.conceded_cue``): the demonstrative
     grants a point, nobody says the words after it, and the speaker rules would give ``That``."""
     found = shape_candidates(scan, sources, SHAPE_VERB_RULES, SHAPE_NOUN_RULES, gates=SHAPE_GATES, gated=gated)
+    if HEADLINE_VERB_SOURCE in sources:  # (a line's words, not a verb's: read once per Doc)
+        found += headline_verbs(scan)
     return [find for find in found if not _conceding_cue(scan, find)]
 
 

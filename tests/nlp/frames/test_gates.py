@@ -58,6 +58,9 @@ TEXT = "\n".join([
     "Ms. Ode was crowned the queen of the regatta. The harbour master had been told that the pier would close.",
     "The regatta looks like a walkover. The new levy came under sharp criticism after the figures were published.",
     "The dockers were eager to settle the dispute before the holiday. The pilots are backers of the new pier.",
+    "Nobody read the report the auditors praised so warmly. A plan opposed by most farmers was dropped.",
+    "The new toll rankled the ferry pilots. Nobody believed what the pilots said about the storm.",
+    "Harbour Board Chief Praises New Ferry Timetable",
 ])
 
 

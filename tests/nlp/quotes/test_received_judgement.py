@@ -55,3 +55,18 @@ def test_what_is_drawn_from_a_thing_or_no_judgement_is_no_attribution():
     assert found_by(received_judgement.find, _drew(source="suburbs", source_lemma="suburb")) == []
     assert found_by(received_judgement.find, _drew(noun="crowds")) == []
     assert found_by(received_judgement.find, _drew(), Lexicon(received_verbs=["earn"])) == []
+
+
+def test_the_support_a_plan_has_is_its_holders_judgement():
+    doc = hand_doc("The levy has the support of the growers.", """
+    The     DET   DT  det    1
+    levy    NOUN  NN  nsubj  2
+    has     VERB  VBZ ROOT   2 have
+    the     DET   DT  det    4
+    support NOUN  NN  dobj   2 support
+    of      ADP   IN  prep   4
+    the     DET   DT  det    7
+    growers NOUN  NNS pobj   5 grower
+    .       PUNCT .   punct  2
+""")
+    assert found_by(received_judgement.find, doc) == [("indirect", "The levy", "has the support of")]
