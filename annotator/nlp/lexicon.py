@@ -86,6 +86,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "csubj", "csubjpass", "expl")
 #: Tags of a finite verb: a clause with one can be a statement.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tags of a verb that carries its own tense (``FINITE_TAGS`` less the modal, an auxiliary's tag).
+TENSED_VERB_TAGS = FINITE_TAGS - {"MD"}
 CONTENT_AFTER_MARKS = word_set("CONTENT_AFTER_MARKS")
 ADJUNCT_CLAUSE_MARKS = word_set("ADJUNCT_CLAUSE_MARKS")
 WH_WORDS = word_set("WH_WORDS")

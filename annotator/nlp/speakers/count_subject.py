@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, TENSED_VERB_TAGS
 
 #: How the parser hangs a count before a verb on it.
 _COUNT_DEPS = frozenset({"nummod", "npadvmod"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def count_subject(verb: Token) -> Token | None:
     """The count right before a subjectless finite verb (nothing but the count's own words between
     the sentence's start or a comma and the verb), not a date or a time."""
-    if verb.tag_ not in _FINITE or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+    if verb.tag_ not in TENSED_VERB_TAGS or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
         return None
     count = next((c for c in verb.children if c.dep_ in _COUNT_DEPS and c.i < verb.i), None)
     if count is None or count.pos_ not in ("NUM", "NOUN") or count.ent_type_ in ("DATE", "TIME") \

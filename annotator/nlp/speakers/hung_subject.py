@@ -9,21 +9,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import after_comma
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, TENSED_VERB_TAGS
 from annotator.nlp.name_words import could_report
 
-#: Children that make a verb's subject its own (an expletive, a clause as subject, …).
-_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 #: How the parser hangs the subject's phrase on the words before it.
 _HUNG_DEPS = frozenset({"appos", "conj"})
-#: A finite verb's tags (not an imperative, an infinitive or a participle: those have no subject).
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def hung_subject(verb: Token) -> Token | None:
     """The head of the phrase right before a subjectless finite main verb, when the parser hung it
     on the words before it (``appos``/``conj``) after a comma, and it can speak; the outermost such
     phrase (``Harry Reid, the minority leader,``: ``Reid``)."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE or any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ != "ROOT" or verb.tag_ not in TENSED_VERB_TAGS or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
         return None
     last = _last_word_before(verb)
     if last is None:

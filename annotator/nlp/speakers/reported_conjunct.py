@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, TENSED_VERB_TAGS
 from annotator.nlp.speakers.conjunct_subject import conjunct_subject
 from annotator.nlp.speakers.mentions import subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
-#: A finite verb's tags.
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
@@ -29,7 +27,7 @@ def reporter_of_conjunct(verb: Token) -> Token | None:
     """The verb that reports the clause a finite conjunct ``verb`` without a subject of its own (nor
     one hung before it: ``conjunct_subject``) is joined to, when it stands before that clause."""
     clause = verb.head
-    if verb.dep_ != "conj" or verb.tag_ not in _FINITE or clause.dep_ != "ccomp" or clause.i > verb.i \
+    if verb.dep_ != "conj" or verb.tag_ not in TENSED_VERB_TAGS or clause.dep_ != "ccomp" or clause.i > verb.i \
             or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children) or conjunct_subject(verb) is not None:
         return None
     reporter = clause.head

@@ -8,12 +8,12 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from annotator.nlp.doc_words import any_equal
+from annotator.nlp.lexicon import FINITE_TAGS
 
 Features = dict[str, float]
 
 #: Named-entity labels of a person, an organisation, a place or a group (inside a content or a speaker).
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: What ``inside_counts`` counts, in its columns' order.
 INSIDE = ("named entity", "finite verb", "verb", "comma", "pronoun", "number")
 
@@ -23,7 +23,7 @@ def inside_counts(doc: Doc, orth, ent, tag, pos) -> numpy.ndarray:
     a verb, a comma, a pronoun, a number (``INSIDE``), counted from the Doc's start."""
     strings = doc.vocab.strings
     flags = numpy.stack([any_equal(ent, [strings[label] for label in NAMED]),
-                         any_equal(tag, [strings[t] for t in _FINITE]), pos == strings["VERB"],
+                         any_equal(tag, [strings[t] for t in FINITE_TAGS]), pos == strings["VERB"],
                          orth == strings[","], pos == strings["PRON"], pos == strings["NUM"]], axis=1)
     return numpy.vstack([numpy.zeros((1, flags.shape[1]), dtype=numpy.int64), numpy.cumsum(flags, axis=0)])
 
