@@ -31,9 +31,10 @@ of the parse, never a word list: what makes one right is left to its measured ri
 
 Tried and left out, right too seldom in every band (tuning, each source alone): the noun a
 relative clause's verb leaves its object to (``the treaty the senator backed``: 0.12 / 0.15 / 0.14 by
-band; with a verb of our cue classes only it pays: ``relative_report``), a noun with a past participle after it (``a bridge planned for 2030``: 0.10 / 0.09 /
-0.14), a passive's subject without an infinitive (0.17 / 0.21 / 0.28, but half of the right ones
-then need their speaker fixed, which costs more than they save).
+band; with a verb of our cue classes only it pays: ``relative_report``), a noun with a past participle
+after it (``a bridge planned for 2030``: 0.10 / 0.09 / 0.14), a passive's subject without an infinitive
+(0.17 / 0.21 / 0.28, but half of the right ones then need their speaker fixed, which costs more than
+they save).
 """
 
 from __future__ import annotations
