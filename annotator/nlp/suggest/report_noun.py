@@ -22,13 +22,13 @@ from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS, SUBJECT_DEPS
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES, STANCE_NOUN_PREPOSITIONS
-from annotator.nlp.name_words import FIRST_SECOND_PERSON, HOLDING_POSSESSIVES, could_speak
+from annotator.nlp.name_words import HOLDING_POSSESSIVES, could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.noun_cue import governing_subject, in_noun_subject, possessor
 from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, clause_without_mark
 from annotator.nlp.suggest.find import BroadFind, shape_content
-from annotator.nlp.suggest.holders import mention
+from annotator.nlp.suggest.holders import mention, speaking
 from annotator.nlp.suggest.raised import TIME_ENTITIES
 
 OF_SOURCE = "rule:noun-of-content"
@@ -131,11 +131,8 @@ def report_noun(scan: QuoteScan, noun: Token) -> list[BroadFind]:
 def _holder(scan: QuoteScan, noun: Token) -> Span | None:
     """Who holds a report noun that names nobody itself: the subject of an authoring verb that governs
     it (``the union voiced complaints that …``) or of the verb its ``in`` hangs from (``the farmers
-    marched in protest of …``), when it can speak (``speakers.noun_cue``); else None."""
-    holder = governing_subject(noun, scan.lexicon) or in_noun_subject(noun, scan.lexicon)
-    if holder is None or holder.lower_ in FIRST_SECOND_PERSON or holder.tag_ in ("WDT", "WP"):
-        return None
-    return mention(holder)
+    marched in protest of …``), as a speaker (``holders.speaking``); else None."""
+    return speaking(governing_subject(noun, scan.lexicon) or in_noun_subject(noun, scan.lexicon))
 
 
 def _undergoing_verb(noun: Token) -> Token | None:
