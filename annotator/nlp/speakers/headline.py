@@ -38,7 +38,7 @@ def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span |
     if people is None:
         people = [e for e in doc.ents if e.label_ == "PERSON"]
     named = [e for e in people if sent.start <= e.start and e.end <= colon.start]
-    subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
+    subject = next((t for t in _clause_before(colon).children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
     if named and subject is not None and _introduces(subject) \
             and (_addressed(named[-1].root, sent.root) or _in_passing(named[-1].root, subject)):
         # "McConnell delivered a blunt message to Trump:", "Lee told Ruiz:": the one addressed listens;
@@ -50,6 +50,18 @@ def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span |
             start += 1  # "Here’s Ms. Lowry": a tagger may start the name at the "’s"
         return doc[start:named[-1].end]
     return noun_phrase(subject) if subject is not None and _introduces(subject) else None
+
+
+def _clause_before(colon: Span) -> Token:
+    """The head of the words before the colon: the sentence's root, or, when the parser roots the
+    sentence in the quote after the colon and hangs the introducing clause on it (``The board was
+    firm in its ruling: "…"``), the verb of that clause."""
+    sent = colon.doc[colon.start].sent
+    if sent.root.i < colon.start:
+        return sent.root
+    before = colon.doc[sent.start:colon.start]
+    heads = [t for t in before if t.head.i >= colon.start and t.pos_ in ("VERB", "AUX")]
+    return heads[0] if heads else sent.root
 
 
 def _introduces(subject: Token) -> bool:
