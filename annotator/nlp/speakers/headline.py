@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import SUBJECT_DEPS
-from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS, after_label, describes_person_word
+from annotator.nlp.name_words import REPORTING_THINGS, THIRD_PERSON_PRONOUNS, after_label, describes_person_word
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import COLON, SpeakerScan, cue_kind
 
@@ -65,9 +65,10 @@ def _clause_before(colon: Span) -> Token:
 
 
 def _introduces(subject: Token) -> bool:
-    """A subject that can hand someone the word: a name, a personal pronoun, a word for a person."""
+    """A subject that can hand someone the word: a name, a personal pronoun, a word for a person, a
+    text that reports (``The council memo was short:``, ``REPORTING_THINGS``)."""
     return subject.pos_ == "PROPN" or subject.lower_ in THIRD_PERSON_PRONOUNS \
-        or subject.pos_ == "NOUN" and describes_person_word(subject)
+        or subject.pos_ == "NOUN" and (describes_person_word(subject) or subject.lemma_.lower() in REPORTING_THINGS)
 
 
 #: The roles in which a name a colon follows is the one introduced (``her guest, Senator Ruiz:``,
