@@ -13,7 +13,7 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize("text, speaker", [
     ("The meeting ended after the harbour master left the room, saying \u201cI have heard enough.\u201d",
      "the harbour master"),
-    ("The first clash came at a school in Dunmore, when the porters interrupted her speech, shouting "
+    ("The first clash came at a school in Dunmore, when the porters cut short her address, shouting "
      "\u201cShe wins, we lose!\u201d", "the porters"),
 ])
 def test_the_participle_speaks_for_the_nearer_clause_whose_subject_can_speak(rule_quotes_in, text, speaker):
