@@ -34,6 +34,8 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     pieces = _pieces(doc, first, _word_before(doc, according.i, first), phrase_end, last)
     if pieces is not None and pieces[0] is not None:
         pieces[0] = _from_quote_start(scan, pieces[0], para_start)
+    if pieces is not None and len(pieces) == 2 and pieces[1] is not None and describes_around(pieces[1], according, phrase_end):
+        pieces = pieces[:1]
     if pieces is None or any(p is None or not has_words_outside(p, scan.inside) for p in pieces) \
             or sum(word_count(p) for p in pieces) < 3:
         return []
@@ -74,6 +76,20 @@ def _pieces(doc: Doc, first: int, before: Token | None, phrase_end: int, last: i
             return None
         return pieces
     return None
+
+
+#: The roles of a piece after the cue phrase that only describes a word before it: the source's
+#: apposition (``according to the filings, a record of gifts``), a relative clause or a participle on
+#: a noun (``, where the vote is held``).
+_DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl"})
+
+
+def describes_around(piece: Span, according: Token, phrase_end: int) -> bool:
+    """``A, according to X, B`` where B describes the source or a noun of A rather than going on
+    with A's clause: B's head word is an apposition, a relative clause or a participle on a noun, or
+    hangs on a word of the source phrase."""
+    root = piece.root
+    return root.dep_ in _DESCRIBING_DEPS or according.i <= root.head.i < phrase_end
 
 
 #: What ends the cue phrase when the reported clause goes on after it (``A, according to X, B``).

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import SUBJECT_DEPS
-from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS, after_label, describes_person_word
+from annotator.nlp.name_words import REPORTING_THINGS, THIRD_PERSON_PRONOUNS, after_label, describes_person_word
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import COLON, SpeakerScan, cue_kind
 
@@ -38,7 +38,7 @@ def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span |
     if people is None:
         people = [e for e in doc.ents if e.label_ == "PERSON"]
     named = [e for e in people if sent.start <= e.start and e.end <= colon.start]
-    subject = next((t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
+    subject = next((t for t in _clause_before(colon).children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
     if named and subject is not None and _introduces(subject) \
             and (_addressed(named[-1].root, sent.root) or _in_passing(named[-1].root, subject)):
         # "McConnell delivered a blunt message to Trump:", "Lee told Ruiz:": the one addressed listens;
@@ -52,10 +52,23 @@ def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span |
     return noun_phrase(subject) if subject is not None and _introduces(subject) else None
 
 
+def _clause_before(colon: Span) -> Token:
+    """The head of the words before the colon: the sentence's root, or, when the parser roots the
+    sentence in the quote after the colon and hangs the introducing clause on it (``The board was
+    firm in its ruling: "…"``), the verb of that clause."""
+    sent = colon.doc[colon.start].sent
+    if sent.root.i < colon.start:
+        return sent.root
+    before = colon.doc[sent.start:colon.start]
+    heads = [t for t in before if t.head.i >= colon.start and t.pos_ in ("VERB", "AUX")]
+    return heads[0] if heads else sent.root
+
+
 def _introduces(subject: Token) -> bool:
-    """A subject that can hand someone the word: a name, a personal pronoun, a word for a person."""
+    """A subject that can hand someone the word: a name, a personal pronoun, a word for a person, a
+    text that reports (``The council memo was short:``, ``REPORTING_THINGS``)."""
     return subject.pos_ == "PROPN" or subject.lower_ in THIRD_PERSON_PRONOUNS \
-        or subject.pos_ == "NOUN" and describes_person_word(subject)
+        or subject.pos_ == "NOUN" and (describes_person_word(subject) or subject.lemma_.lower() in REPORTING_THINGS)
 
 
 #: The roles in which a name a colon follows is the one introduced (``her guest, Senator Ruiz:``,

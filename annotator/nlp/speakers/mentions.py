@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import LONG_DASHES, doc_words, word_before
 from annotator.nlp.lexicon import SUBJECT_DEPS, Lexicon
+from annotator.nlp.speakers.clause_before_participle import nearer_subject
 from annotator.nlp.speakers.conjunct_subject import conjunct_subject
 from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.fronted_subject import nearest_subject
@@ -85,7 +86,7 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 # "a finding that could help explain": the finding, not "that"
-                return _antecedent(head, nearest_subject(head, child))
+                return nearer_subject(verb, head, child) or _antecedent(head, nearest_subject(head, child))
         return subject_of(head, lexicon, climb - 1)
     # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
     return hung_subject(verb) or count_subject(verb)

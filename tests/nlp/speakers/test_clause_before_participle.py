@@ -1,0 +1,25 @@
+"""A participle set off by a comma right after a tensed clause inside its sentence, hung by the parser
+on the main verb whose subject is a thing, speaks for that nearer clause's subject when it can speak
+(``speakers/clause_before_participle.py``, read by ``mentions.subject_of``); our own sentences,
+parsed by the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The meeting ended after the harbour master left the room, saying \u201cI have heard enough.\u201d",
+     "the harbour master"),
+    ("The first clash came at a school in Dunmore, when the porters cut short her address, shouting "
+     "\u201cShe wins, we lose!\u201d", "the porters"),
+])
+def test_the_participle_speaks_for_the_nearer_clause_whose_subject_can_speak(rule_quotes_in, text, speaker):
+    assert [q.speaker for q in rule_quotes_in(text)] == [speaker]
+
+
+def test_a_main_subject_that_can_speak_keeps_the_participle(rule_quotes_in):
+    text = "Ms. Varn ended the meeting after the porters left the room, saying \u201cI have heard enough.\u201d"
+    assert [q.speaker for q in rule_quotes_in(text)] == ["Varn"]
