@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.quotes.found import (
     FoundQuote, finite, has_words_outside, misread_past, trimmed, type_for, with_closing_mark, word_count,
@@ -134,7 +135,8 @@ def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_a
     marks), from the start of its sentence; an adverbial of the verb only when ``adverbial_ok``; with
     ``quote_after``, also when the verb's complement is the quote that continues the sentence."""
     doc = scan.doc
-    said_after = not quote_after and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children)
+    said_after = not quote_after and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i and not _listener(scan, verb, c)
+                                         for c in verb.children)
     if said_after and not _complement_before(verb):
         return None  # "Germany has pledged to bolster its army": what it says comes after the verb
     found = _comma_before(scan, verb)
@@ -161,6 +163,33 @@ def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_a
     return span
 
 
+#: What may stand between an attribution set off by commas and its closing comma: the phrases that
+#: set it in time, place or medium (``, she said in an interview,``, ``, he told the board on Monday,``).
+ATTRIBUTION_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod"})
+
+
+def attribution_end(scan: QuoteScan, verb: Token, subject: Token) -> int:
+    """The last word of an attribution ``X said`` / ``said X``: the verb or its subject after it, then
+    the listener of a verb that has one (``, the captain told them,``) and the phrases that set it in
+    time, place or medium (``, she said in an interview,``), each right after the one before."""
+    doc = scan.doc
+    last = max(verb.i, subject.right_edge.i)
+    for child in sorted((c for c in verb.children if c.i > last), key=lambda c: c.i):
+        if child.left_edge.i != word_after(doc, last):
+            break
+        if child.dep_ not in ATTRIBUTION_ADJUNCT_DEPS and not _listener(scan, verb, child):
+            break
+        last = child.right_edge.i
+    return last
+
+
+def _listener(scan: QuoteScan, verb: Token, child: Token) -> bool:
+    """The one a verb of telling speaks to (``told them``, ``assured the board``): its object, a noun
+    or pronoun outside quotation marks, not what was said."""
+    return child.dep_ in ("dobj", "dative") and verb.lemma_.lower() in LISTENER_VERBS \
+        and child.pos_ in ("NOUN", "PROPN", "PRON") and not scan.quoted(child.idx)
+
+
 def _comma_before(scan: QuoteScan, verb: Token) -> tuple[int, bool] | None:
     """The comma (or dash) before the attribution ``, said X`` or ``, X said``, and whether the
     words before it end on a quoted part; none when there is no such comma, when it closes a
@@ -182,7 +211,7 @@ def _comma_before(scan: QuoteScan, verb: Token) -> tuple[int, bool] | None:
         return None
     if not ends_quoted and doc[comma - 1].text in QUOTE_MARK_TOKENS:
         return None  # "…," she said: a direct quote's attribution
-    after = word_after(doc, max(verb.i, subject.right_edge.i))
+    after = word_after(doc, attribution_end(scan, verb, subject))
     if after < len(doc) and doc[after].text == ":":
         return None  # "Speaking in X, she said:" introduces what follows, it reports nothing before
     return comma, ends_quoted
@@ -235,7 +264,7 @@ def _continued(scan: QuoteScan, verb: Token, min_words: int = 3, *, own_reports:
     subject = subject_of(verb, scan.lexicon, climb=0)
     if subject is None:
         return []
-    after = word_after(doc, max(verb.i, subject.right_edge.i))
+    after = word_after(doc, attribution_end(scan, verb, subject))
     if after >= len(doc) or doc[after].text != ",":
         return []
     _, para_end = scan.paragraph(verb.idx)
