@@ -13,6 +13,7 @@ from annotator.nlp.quotes.found import (
 from annotator.nlp.doc_words import word_after, word_before
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.speakers.set_off_subject import set_off_phrase
 
 #: A verb with one of these after it says what it says there, not in the clause before its comma.
 COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
@@ -45,6 +46,13 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return _before_a_continuing_quote(scan, verb)
 
 
+def _subject(scan: QuoteScan, verb: Token) -> Token | None:
+    """The verb's own subject, or the head of the words a set-off attribution's misread subject
+    stands in (``The levy, local growers say, is unfair``: ``speakers.set_off_subject``)."""
+    phrase = set_off_phrase(verb, scan.lexicon)
+    return phrase.root if phrase is not None else subject_of(verb, scan.lexicon, climb=0)
+
+
 #: How the parse hangs a misread clause on the verb that reports it.
 MISREAD_CLAUSE_DEPS = frozenset({"ccomp", "dep", "dobj"})
 #: What may follow an attribution that closes its sentence (``…, the union said on Friday.``).
@@ -59,7 +67,7 @@ def _misread_clause(scan: QuoteScan, span: Span, verb: Token) -> bool:
     root = span.root
     if root.head.i != verb.i or root.dep_ not in MISREAD_CLAUSE_DEPS or word_count(span) < 4:
         return False
-    subject = subject_of(verb, scan.lexicon, climb=0)
+    subject = _subject(scan, verb)
     if subject is None or subject.i > verb.i:
         return False
     sentence_end = verb.sent.end
@@ -77,7 +85,7 @@ def _before_a_continuing_quote(scan: QuoteScan, verb: Token) -> list[FoundQuote]
     piece of their own. A quote that opens a sentence of its own (``Speaking in Ohio, she said, "We
     will win."``) leaves them to the reporter."""
     doc = scan.doc
-    subject = subject_of(verb, scan.lexicon, climb=0)
+    subject = _subject(scan, verb)
     if subject is None:
         return []
     after = max(verb.i, subject.right_edge.i) + 1
@@ -195,7 +203,7 @@ def _comma_before(scan: QuoteScan, verb: Token) -> tuple[int, bool] | None:
     words before it end on a quoted part; none when there is no such comma, when it closes a
     direct quote, or when the attribution introduces what follows a colon."""
     doc = scan.doc
-    subject = subject_of(verb, scan.lexicon, climb=0)
+    subject = _subject(scan, verb)
     if subject is not None and subject.i > verb.i:
         comma = word_before(doc, verb.i)
     elif subject is not None:
@@ -261,7 +269,7 @@ def _continued(scan: QuoteScan, verb: Token, min_words: int = 3, *, own_reports:
     ``own_reports``, not when it holds a report of its own (``…, she said, adding that …``); unless
     not ``tensed``, only a clause with a verb of its own."""
     doc = scan.doc
-    subject = subject_of(verb, scan.lexicon, climb=0)
+    subject = _subject(scan, verb)
     if subject is None:
         return []
     after = word_after(doc, attribution_end(scan, verb, subject))
