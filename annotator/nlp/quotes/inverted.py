@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.name_words import FIRST_SECOND_PERSON
 from annotator.nlp.quotes.found import (
     FoundQuote, finite, has_words_outside, misread_past, trimmed, type_for, with_closing_mark, word_count,
 )
@@ -23,8 +24,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The clause before a speech verb's comma, and the one continuing after it, if any; or, for an
     attribution set in the middle of one clause (``Most of the new jobs, he said, have gone
     to rural counties.``), the two pieces of that clause."""
-    if scan.cue_lemma(verb) not in scan.lexicon.speech:
-        return []
+    lemma = scan.cue_lemma(verb)
+    if lemma not in scan.lexicon.speech:
+        return _set_off_thought(scan, verb) if lemma in scan.lexicon.cognition else []
     span = _before(scan, verb)
     if span is None:
         return _around_an_adverbial(scan, verb) or _inside_one_clause(scan, verb) \
@@ -44,6 +46,22 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         # (found on its own); the phrase before is still this attribution's piece
         return [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
     return _before_a_continuing_quote(scan, verb)
+
+
+def _set_off_thought(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``Such plans, the growers believe, will fail.``: a verb of thinking set off by commas between a
+    subject and its predicate reports both pieces, as a speech verb does; not at the sentence's end
+    (``…, they believe.``), not after a clause of its own (``The port is busy, but by May, many
+    think, it will …``: where the thought begins is unclear), nor for the writer or the reader (``It
+    is, I think, too late``)."""
+    subject = _subject(scan, verb)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
+        return []
+    continued = _continued(scan, verb, min_words=2, tensed=False)
+    span = _before(scan, verb, adverbial_ok=True) if continued else None
+    if span is None or any(t.tag_ in FINITE_TAGS and not scan.quoted(t.idx) for t in span):
+        return []
+    return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
 
 
 def _subject(scan: QuoteScan, verb: Token) -> Token | None:

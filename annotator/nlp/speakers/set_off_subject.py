@@ -26,10 +26,10 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
 
 
 def set_off_phrase(verb: Token, lexicon: Lexicon) -> Span | None:
-    """The words between the opening comma of a set-off attribution and its speech verb, when the
+    """The words between the opening comma of a set-off attribution and its speech or cognition verb, when the
     parse gives the verb no subject after that comma, they name someone and hold no verb, and a
     comma right after the verb goes on with the sentence."""
-    if verb.pos_ != "VERB" or verb.tag_ not in TENSED_VERB_TAGS or not lexicon.is_speech(verb):
+    if verb.pos_ != "VERB" or verb.tag_ not in TENSED_VERB_TAGS or lexicon.lemma_of(verb) is None:
         return None
     comma = _opening_comma(verb)
     if comma is None or any(c.dep_ in CLAUSE_SUBJECT_DEPS and c.i > comma for c in verb.children):
