@@ -49,7 +49,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
 
 
 def _set_off_thought(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    """``Such plans, the growers believe, will fail.``: a verb of thinking set off by commas between a
+    """``These fares, the growers believe, will fall.``: a verb of thinking set off by commas between a
     subject and its predicate reports both pieces, as a speech verb does; not at the sentence's end
     (``…, they believe.``), not after a clause of its own (``The port is busy, but by May, many
     think, it will …``: where the thought begins is unclear), nor for the writer or the reader (``It

@@ -1,5 +1,5 @@
-"""A verb of thinking set off by commas inside a sentence (``Such plans, the growers believe, will
-fail``) reports both pieces, as a speech verb does (``inverted._set_off_thought``); hand-built parses
+"""A verb of thinking set off by commas inside a sentence (``These fares, the growers believe, will
+fall``) reports both pieces, as a speech verb does (``inverted._set_off_thought``); hand-built parses
 as the small English model gives them, sentences of our own."""
 
 from annotator.nlp.quotes import reports
@@ -9,28 +9,28 @@ from tests.nlp.quotes.helpers import found_by
 
 def _plans(subject_rows: str, verb: str, lemma: str) -> str:
     return f"""
-        Such     ADJ   JJ  amod       1
-        plans    NOUN  NNS nsubj      {{root}}
+        These    DET   DT  det        1
+        fares    NOUN  NNS nsubj      {{root}} fare
         ,        PUNCT ,   punct      1
         {subject_rows}
         {verb}   VERB  VBP parataxis  {{root}} {lemma}
         ,        PUNCT ,   punct      {{verb}}
         will     AUX   MD  aux        {{root}}
-        fail     VERB  VB  ROOT       {{root}}
+        fall     VERB  VB  ROOT       {{root}}
         .        PUNCT .   punct      {{root}}
     """
 
 
 def test_a_thinker_set_off_inside_the_sentence_reports_both_pieces():
     rows = _plans("the  DET  DT  det  4\n        growers  NOUN  NNS  nsubj  5 grower", "believe", "believe")
-    doc = hand_doc("Such plans, the growers believe, will fail.", rows.format(root=8, verb=5))
-    assert sorted(found_by(reports.find, doc)) == [("indirect", "Such plans", "believe"),
-                                                   ("indirect", "will fail", "believe")]
+    doc = hand_doc("These fares, the growers believe, will fall.", rows.format(root=8, verb=5))
+    assert sorted(found_by(reports.find, doc)) == [("indirect", "These fares", "believe"),
+                                                   ("indirect", "will fall", "believe")]
 
 
 def test_the_writer_thinking_aloud_reports_nothing():
     rows = _plans("I  PRON  PRP  nsubj  4 I", "think", "think")
-    doc = hand_doc("Such plans, I think, will fail.", rows.format(root=7, verb=4))
+    doc = hand_doc("These fares, I think, will fall.", rows.format(root=7, verb=4))
     assert found_by(reports.find, doc) == []
 
 

@@ -43,14 +43,14 @@ def test_both_pieces_of_the_sentence_are_reported():
 
 
 def test_a_quantity_read_as_an_adjective_says_it():
-    doc = hand_doc("That plan, many argue, could hurt the port.", """
-        That   DET   DT  det        1
-        plan   NOUN  NN  nsubj      7
+    doc = hand_doc("The toll, many argue, will hurt the port.", """
+        The    DET   DT  det        1
+        toll   NOUN  NN  nsubj      7
         ,      PUNCT ,   punct      1
         many   ADJ   JJ  amod       1
         argue  VERB  VBP parataxis  7
         ,      PUNCT ,   punct      4
-        could  AUX   MD  aux        7
+        will   AUX   MD  aux        7
         hurt   VERB  VB  ROOT       7
         the    DET   DT  det        9
         port   NOUN  NN  dobj       7
