@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.name_words import FIRST_SECOND_PERSON
 from annotator.nlp.quotes.found import (
     FoundQuote, finite, has_words_outside, misread_past, trimmed, type_for, with_closing_mark, word_count,
 )
 from annotator.nlp.doc_words import word_after, word_before
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.speakers.set_off_subject import set_off_phrase
 
 #: A verb with one of these after it says what it says there, not in the clause before its comma.
 COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
@@ -21,8 +24,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     """The clause before a speech verb's comma, and the one continuing after it, if any; or, for an
     attribution set in the middle of one clause (``Most of the new jobs, he said, have gone
     to rural counties.``), the two pieces of that clause."""
-    if scan.cue_lemma(verb) not in scan.lexicon.speech:
-        return []
+    lemma = scan.cue_lemma(verb)
+    if lemma not in scan.lexicon.speech:
+        return _set_off_thought(scan, verb) if lemma in scan.lexicon.cognition else []
     span = _before(scan, verb)
     if span is None:
         return _around_an_adverbial(scan, verb) or _inside_one_clause(scan, verb) \
@@ -44,6 +48,29 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return _before_a_continuing_quote(scan, verb)
 
 
+def _set_off_thought(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
+    """``These fares, the growers believe, will fall.``: a verb of thinking set off by commas between a
+    subject and its predicate reports both pieces, as a speech verb does; not at the sentence's end
+    (``…, they believe.``), not after a clause of its own (``The port is busy, but by May, many
+    think, it will …``: where the thought begins is unclear), nor for the writer or the reader (``It
+    is, I think, too late``)."""
+    subject = _subject(scan, verb)
+    if subject is None or subject.lower_ in FIRST_SECOND_PERSON:
+        return []
+    continued = _continued(scan, verb, min_words=2, tensed=False)
+    span = _before(scan, verb, adverbial_ok=True) if continued else None
+    if span is None or any(t.tag_ in FINITE_TAGS and not scan.quoted(t.idx) for t in span):
+        return []
+    return continued + [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+
+
+def _subject(scan: QuoteScan, verb: Token) -> Token | None:
+    """The verb's own subject, or the head of the words a set-off attribution's misread subject
+    stands in (``The levy, local growers say, is unfair``: ``speakers.set_off_subject``)."""
+    phrase = set_off_phrase(verb, scan.lexicon)
+    return phrase.root if phrase is not None else subject_of(verb, scan.lexicon, climb=0)
+
+
 #: How the parse hangs a misread clause on the verb that reports it.
 MISREAD_CLAUSE_DEPS = frozenset({"ccomp", "dep", "dobj"})
 #: What may follow an attribution that closes its sentence (``…, the union said on Friday.``).
@@ -58,7 +85,7 @@ def _misread_clause(scan: QuoteScan, span: Span, verb: Token) -> bool:
     root = span.root
     if root.head.i != verb.i or root.dep_ not in MISREAD_CLAUSE_DEPS or word_count(span) < 4:
         return False
-    subject = subject_of(verb, scan.lexicon, climb=0)
+    subject = _subject(scan, verb)
     if subject is None or subject.i > verb.i:
         return False
     sentence_end = verb.sent.end
@@ -76,7 +103,7 @@ def _before_a_continuing_quote(scan: QuoteScan, verb: Token) -> list[FoundQuote]
     piece of their own. A quote that opens a sentence of its own (``Speaking in Ohio, she said, "We
     will win."``) leaves them to the reporter."""
     doc = scan.doc
-    subject = subject_of(verb, scan.lexicon, climb=0)
+    subject = _subject(scan, verb)
     if subject is None:
         return []
     after = max(verb.i, subject.right_edge.i) + 1
@@ -134,7 +161,8 @@ def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_a
     marks), from the start of its sentence; an adverbial of the verb only when ``adverbial_ok``; with
     ``quote_after``, also when the verb's complement is the quote that continues the sentence."""
     doc = scan.doc
-    said_after = not quote_after and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children)
+    said_after = not quote_after and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i and not _listener(scan, verb, c)
+                                         for c in verb.children)
     if said_after and not _complement_before(verb):
         return None  # "Germany has pledged to bolster its army": what it says comes after the verb
     found = _comma_before(scan, verb)
@@ -161,12 +189,39 @@ def _before(scan: QuoteScan, verb: Token, *, adverbial_ok: bool = False, quote_a
     return span
 
 
+#: What may stand between an attribution set off by commas and its closing comma: the phrases that
+#: set it in time, place or medium (``, she said in an interview,``, ``, he told the board on Monday,``).
+ATTRIBUTION_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod"})
+
+
+def attribution_end(scan: QuoteScan, verb: Token, subject: Token) -> int:
+    """The last word of an attribution ``X said`` / ``said X``: the verb or its subject after it, then
+    the listener of a verb that has one (``, the captain told them,``) and the phrases that set it in
+    time, place or medium (``, she said in an interview,``), each right after the one before."""
+    doc = scan.doc
+    last = max(verb.i, subject.right_edge.i)
+    for child in sorted((c for c in verb.children if c.i > last), key=lambda c: c.i):
+        if child.left_edge.i != word_after(doc, last):
+            break
+        if child.dep_ not in ATTRIBUTION_ADJUNCT_DEPS and not _listener(scan, verb, child):
+            break
+        last = child.right_edge.i
+    return last
+
+
+def _listener(scan: QuoteScan, verb: Token, child: Token) -> bool:
+    """The one a verb of telling speaks to (``told them``, ``assured the board``): its object, a noun
+    or pronoun outside quotation marks, not what was said."""
+    return child.dep_ in ("dobj", "dative") and verb.lemma_.lower() in LISTENER_VERBS \
+        and child.pos_ in ("NOUN", "PROPN", "PRON") and not scan.quoted(child.idx)
+
+
 def _comma_before(scan: QuoteScan, verb: Token) -> tuple[int, bool] | None:
     """The comma (or dash) before the attribution ``, said X`` or ``, X said``, and whether the
     words before it end on a quoted part; none when there is no such comma, when it closes a
     direct quote, or when the attribution introduces what follows a colon."""
     doc = scan.doc
-    subject = subject_of(verb, scan.lexicon, climb=0)
+    subject = _subject(scan, verb)
     if subject is not None and subject.i > verb.i:
         comma = word_before(doc, verb.i)
     elif subject is not None:
@@ -182,7 +237,7 @@ def _comma_before(scan: QuoteScan, verb: Token) -> tuple[int, bool] | None:
         return None
     if not ends_quoted and doc[comma - 1].text in QUOTE_MARK_TOKENS:
         return None  # "…," she said: a direct quote's attribution
-    after = word_after(doc, max(verb.i, subject.right_edge.i))
+    after = word_after(doc, attribution_end(scan, verb, subject))
     if after < len(doc) and doc[after].text == ":":
         return None  # "Speaking in X, she said:" introduces what follows, it reports nothing before
     return comma, ends_quoted
@@ -232,10 +287,10 @@ def _continued(scan: QuoteScan, verb: Token, min_words: int = 3, *, own_reports:
     ``own_reports``, not when it holds a report of its own (``…, she said, adding that …``); unless
     not ``tensed``, only a clause with a verb of its own."""
     doc = scan.doc
-    subject = subject_of(verb, scan.lexicon, climb=0)
+    subject = _subject(scan, verb)
     if subject is None:
         return []
-    after = word_after(doc, max(verb.i, subject.right_edge.i))
+    after = word_after(doc, attribution_end(scan, verb, subject))
     if after >= len(doc) or doc[after].text != ",":
         return []
     _, para_end = scan.paragraph(verb.idx)

@@ -49,7 +49,8 @@ GATES: dict[ReportRule, Gate] = {
     or token.pos_ == "VERB" and lemma in lexicon.clause_verbs,
     made_clear.at: lambda lexicon, token, lemma: lemma == made_clear.MAKING_VERB,
     as_report.at: lambda lexicon, token, lemma: token.dep_ == "advcl" and _speech(lexicon, token),
-    inverted.at: lambda lexicon, token, lemma: _speech(lexicon, token),
+    inverted.at: lambda lexicon, token, lemma: _speech(lexicon, token)
+    or token.dep_ == "parataxis" and _lexicon_lemma(lexicon, token, lemma) in lexicon.cognition,
     quoted_object.at: lambda lexicon, token, lemma: _speech(lexicon, token)
     and lexicon.lemma_of(token) not in LISTENER_VERBS,
     commitment.at: lambda lexicon, token, lemma: _lexicon_lemma(lexicon, token, lemma) in lexicon.infinitive_verbs,

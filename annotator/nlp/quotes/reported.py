@@ -20,6 +20,7 @@ from annotator.nlp.quotes.own_clause import act_done
 from annotator.nlp.doc_words import word_before
 from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of
+from annotator.nlp.speakers.reduced_relative import reduced_relative_subject
 
 
 #: A cue verb hanging as the clause of another verb (``wants to say that``, ``knows he said
@@ -60,7 +61,7 @@ def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
         clauses = _that_clause_below(verb)
     if not clauses:
         return None
-    subject = subject_of(verb, lexicon)
+    subject = subject_of(verb, lexicon) or _reduced_relative_subject(verb, lexicon)
     if subject is None or subject.lower_ in FIRST_SECOND_PERSON or subject.tag_ in ("WDT", "WP"):
         return None  # a relative pronoun whose antecedent subject_of could not find speaks for nobody
     if conceding(verb, subject):
@@ -71,6 +72,13 @@ def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
     if not lexicon.is_speech(verb) and not _is_finite_clause(clause):
         return None  # "expected the merger to collapse": a forecast, not a report of speech
     return clause
+
+
+def _reduced_relative_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """``Most growers in the valley going to the polls say they …``: the parser reads the participle of
+    a reduced relative as the main verb and hangs the speech verb on it as ``dep`` with no subject;
+    the participle's subject says it (``speakers.reduced_relative``, which names it the speaker)."""
+    return reduced_relative_subject(verb) if lexicon.is_speech(verb) else None
 
 
 def conceded_cue(verb: Token) -> bool:

@@ -12,7 +12,7 @@ from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers import (
     according_to, according_to_report, after_mark, cue_subject, deep_subject, description_after_mark, headline,
     infinitive_owner, interviewee, inverted, judgement_source, left_clause_subject, main_subject, next_to_cue, noun_cue,
-    passive_agent, reduced_relative, relative_antecedent, reported_conjunct, title_case_headline,
+    passive_agent, reduced_relative, relative_antecedent, reported_conjunct, set_off_subject, title_case_headline,
 )
 from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
 
@@ -30,6 +30,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     title_case_headline.find,
     infinitive_owner.find,
     according_to_report.find,
+    set_off_subject.find,
     cue_subject.find,
     relative_antecedent.find,
     noun_cue.find,
@@ -50,7 +51,7 @@ RULE_KINDS: dict[CueRule, str] = {
                                title_case_headline.find, reported_conjunct.find, cue_subject.find, infinitive_owner.find,
                                relative_antecedent.find, noun_cue.find, after_mark.find, description_after_mark.find,
                                inverted.find, next_to_cue.find, deep_subject.find, reduced_relative.find,
-                               left_clause_subject.find)},
+                               left_clause_subject.find, set_off_subject.find)},
 }
 #: The cue rules for the pre-labels' own cues: ``reported_conjunct`` before ``cue_subject`` too. Not
 #: for the suggestions' cues: a speaker found there lifts a proposal of a wrong extent over the
