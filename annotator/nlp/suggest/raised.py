@@ -100,10 +100,12 @@ def _raised_aux(verb: Token) -> tuple[Token | None, Token] | None:
 
 
 def _judged_clause(children: list[Token]) -> Token | None:
-    """The clause ``be`` + an adjective or noun judges, with an empty ``it`` (``it is unclear whether
-    …``, ``nor was it clear that …``, ``it was no secret that …``: the ``ccomp`` after it) or, a question
+    """The clause ``be`` (or ``JUDGING_LINKS``' other verbs) + an adjective or noun judges, with an empty
+    ``it`` (``it is unclear whether …``, ``nor was it clear that …``, ``it was no secret that …``: the
+    ``ccomp`` after it, or a question the parser read as an ``advcl``, ``_question_clause``) or, a question
     put, as its subject (``whether the ferry will run is unclear``: the ``csubj`` marked ``whether`` or
-    ``if``, the mark kept; not a gerund's or a ``what`` clause, seldom reported); else None."""
+    ``if``, the mark kept, or led by a question word, ``_asked``; not a gerund's or a ``what`` clause,
+    seldom reported); else None."""
     if not any(c.dep_ in ("acomp", "attr") for c in children):
         return None
     if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children):
