@@ -126,7 +126,7 @@ def _asked(clause: Token, children: list[Token]) -> bool:
 
 def _question_clause(children: list[Token]) -> Token | None:
     """A question after an adjective of knowing that the parser read as an adverbial clause (``it was
-    unclear exactly when and how the board would act``): an ``advcl`` after the adjective whose first
+    still unclear exactly when and where the ferry would sail``): an ``advcl`` after the adjective whose first
     word, or first after an adverb, is a question word; else None (``it was quiet when …``)."""
     return next((c for c in children if c.dep_ == "advcl" and c.i > c.head.i and _asked(c, children)), None)
 
