@@ -48,7 +48,7 @@ CLAUSE_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
 #: whether …``, ``it remains unclear how …``, ``it became clear that …``).
 JUDGING_LINKS = frozenset({"be", "remain", "stay", "become"})
 #: Adjectives of knowing after which the parser now and then hangs a question as an adverbial clause
-#: (``it was unclear exactly when the ferry would run``): English words, not a corpus list.
+#: (``it was unclear just when the porters would meet``): English words, not a corpus list.
 KNOWING_ADJECTIVES = frozenset({"clear", "unclear", "uncertain", "unknown", "obvious", "evident", "apparent",
                                 "certain", "doubtful", "known", "plain"})
 
@@ -126,7 +126,7 @@ def _asked(clause: Token, children: list[Token]) -> bool:
 
 def _question_clause(children: list[Token]) -> Token | None:
     """A question after an adjective of knowing that the parser read as an adverbial clause (``it was
-    still unclear exactly when and where the ferry would sail``): an ``advcl`` after the adjective whose first
+    not yet clear precisely when the pier would reopen``): an ``advcl`` after the adjective whose first
     word, or first after an adverb, is a question word; else None (``it was quiet when …``)."""
     return next((c for c in children if c.dep_ == "advcl" and c.i > c.head.i and _asked(c, children)), None)
 

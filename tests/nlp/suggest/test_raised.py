@@ -69,8 +69,7 @@ def test_a_clause_be_and_an_adjective_or_noun_judge_is_the_one_piece(nlp_model, 
     ("It remains unclear who will run the port.", "who will run the port", "remains"),
     ("It became clear that the levy would pass.", "the levy would pass", "became"),
     # a question after an adjective of knowing, read by the parser as an adverbial clause
-    ("It was still unclear exactly when and where the ferry would sail.", "exactly when and where the ferry would sail",
-     "was"),
+    ("It was not yet clear precisely when the pier would reopen.", "precisely when the pier would reopen", "was"),
     # a question as the subject, led by a question word (not ``what``: ``what the board wants is clear``)
     ("Exactly when the pier will reopen is unclear.", "Exactly when the pier will reopen", "is"),
     ("How the board will pay remains unclear.", "How the board will pay", "remains"),
