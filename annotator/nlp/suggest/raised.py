@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.cue_words import RAISING_VERBS
-from annotator.nlp.lexicon import SUBJECT_DEPS
+from annotator.nlp.lexicon import SUBJECT_DEPS, WH_WORDS
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -44,6 +44,13 @@ RAISING_FORMS = frozenset(verb + end for verb in RAISING_VERBS for end in ("", "
 SUBJECT_ASIDES = frozenset({"relcl", "appos"})
 #: The children a past participle heading a clause of its own has (``was asked``, ``she asked``).
 CLAUSE_CHILDREN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
+#: The linking verbs whose adjective or noun can judge a clause with an empty ``it`` (``it is unclear
+#: whether …``, ``it remains unclear how …``, ``it became clear that …``).
+JUDGING_LINKS = frozenset({"be", "remain", "stay", "become"})
+#: Adjectives of knowing after which the parser now and then hangs a question as an adverbial clause
+#: (``it was unclear just when the porters would meet``): English words, not a corpus list.
+KNOWING_ADJECTIVES = frozenset({"clear", "unclear", "uncertain", "unknown", "obvious", "evident", "apparent",
+                                "certain", "doubtful", "known", "plain"})
 
 
 def _charge(verb: Token, prep: Token) -> bool:
@@ -93,17 +100,35 @@ def _raised_aux(verb: Token) -> tuple[Token | None, Token] | None:
 
 
 def _judged_clause(children: list[Token]) -> Token | None:
-    """The clause ``be`` + an adjective or noun judges, with an empty ``it`` (``it is unclear whether
-    …``, ``nor was it clear that …``, ``it was no secret that …``: the ``ccomp`` after it) or, a question
+    """The clause ``be`` (or ``JUDGING_LINKS``' other verbs) + an adjective or noun judges, with an empty
+    ``it`` (``it is unclear whether …``, ``nor was it clear that …``, ``it was no secret that …``: the
+    ``ccomp`` after it, or a question the parser read as an ``advcl``, ``_question_clause``) or, a question
     put, as its subject (``whether the ferry will run is unclear``: the ``csubj`` marked ``whether`` or
-    ``if``, the mark kept; not a gerund's or a ``what`` clause, seldom reported); else None."""
+    ``if``, the mark kept, or led by a question word, ``_asked``; not a gerund's or a ``what`` clause,
+    seldom reported); else None."""
     if not any(c.dep_ in ("acomp", "attr") for c in children):
         return None
     if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children):
-        return next((c for c in children if c.dep_ == "ccomp" and c.i > c.head.i), None)
-    return next((c for c in children if c.dep_ == "csubj" and c.i < c.head.i and any(
-        g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)), None) \
+        return next((c for c in children if c.dep_ == "ccomp" and c.i > c.head.i), None) or _question_clause(children)
+    return next((c for c in children if c.dep_ == "csubj" and c.i < c.head.i and (any(
+        g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children) or _asked(c, children))), None) \
         if any(c.dep_ == "acomp" for c in children) else None
+
+
+def _asked(clause: Token, children: list[Token]) -> bool:
+    """A clause that puts a question (its first word, or first after an adverb, a question word
+    other than ``what``: ``exactly when the pier will reopen``) beside an adjective of knowing."""
+    if not any(c.dep_ == "acomp" and c.lower_ in KNOWING_ADJECTIVES for c in children):
+        return False
+    words = [t for t in clause.doc[clause.left_edge.i:clause.i] if t.pos_ != "ADV" or t.lower_ in WH_WORDS]
+    return bool(words) and words[0].lower_ in WH_WORDS - {"what"}
+
+
+def _question_clause(children: list[Token]) -> Token | None:
+    """A question after an adjective of knowing that the parser read as an adverbial clause (``it was
+    not yet clear precisely when the pier would reopen``): an ``advcl`` after the adjective whose first
+    word, or first after an adverb, is a question word; else None (``it was quiet when …``)."""
+    return next((c for c in children if c.dep_ == "advcl" and c.i > c.head.i and _asked(c, children)), None)
 
 
 def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
@@ -117,7 +142,7 @@ def raised_pair(verb: Token) -> tuple[Token | None, Token] | None:
     raising = verb.lemma_.lower() in RAISING_VERBS
     if verb.dep_ in ("aux", "auxpass"):
         return _raised_aux(verb) if verb.lower_ in RAISING_FORMS else None
-    if verb.lemma_ == "be" and (judged := _judged_clause(children)) is not None:
+    if verb.lemma_.lower() in JUDGING_LINKS and (judged := _judged_clause(children)) is not None:
         return None, judged
     if not passive and not raising:
         return None

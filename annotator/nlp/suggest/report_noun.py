@@ -43,6 +43,9 @@ NOUNS = REPORT_NOUNS | REPORTING_NOMINALIZATIONS
 #: request``, ``faced questions``) is seldom about its subject (docs/prelabel.md, "Session 30").
 TARGET_NOUNS = frozenset({"scrutiny", "attention", "fire", "attack", "ridicule", "backlash", "discussion",
                           "criticism", "condemnation", "praise", "complaint", "concern"})
+#: Report nouns of judging whose ``of`` object, a person too, is the one judged (``criticism of the
+#: mayor``, ``praise of the crew``): English words of that class, not a list drawn from a corpus.
+JUDGED_OF_NOUNS = frozenset({"criticism", "condemnation", "praise", "denunciation"})
 #: Verbs whose subject undergoes the report their object names (``faced criticism``, ``drew
 #: complaints``, ``won praise``, ``sparked protests``): the subject is what is reported on, not who
 #: reports. A class of English verbs (receiving and causing), not a list drawn from a corpus.
@@ -75,8 +78,10 @@ def _content_clause(noun: Token) -> Token | None:
 def _holder_or_time(target: Token) -> bool:
     """An ``of`` object that could be the noun's holder as well as its content (a person, a group, a
     name: ``the views of the mayor``, ``the pledges of both parties``), or a span of time (``speeches of
-    the last decade``): neither is read as the content."""
-    return could_speak(target) or target.ent_type_ in TIME_ENTITIES
+    the last decade``): neither is read as the content, except after a noun of judging a target
+    (``JUDGED_OF_NOUNS``: ``harsh criticism of the mayor`` is about the mayor, not the mayor's)."""
+    judged = target.head.head.lemma_.lower() in JUDGED_OF_NOUNS
+    return could_speak(target) and not judged or target.ent_type_ in TIME_ENTITIES
 
 
 def _after_there(noun: Token) -> bool:

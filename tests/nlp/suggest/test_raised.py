@@ -65,6 +65,31 @@ def test_a_clause_be_and_an_adjective_or_noun_judge_is_the_one_piece(nlp_model, 
 
 
 @pytest.mark.parametrize("text, clause, cue", [
+    # another linking verb than ``be``
+    ("It remains unclear who will run the port.", "who will run the port", "remains"),
+    ("It became clear that the levy would pass.", "the levy would pass", "became"),
+    # a question after an adjective of knowing, read by the parser as an adverbial clause
+    ("It was not yet clear precisely when the pier would reopen.", "precisely when the pier would reopen", "was"),
+    # a question as the subject, led by a question word (not ``what``: ``what the board wants is clear``)
+    ("Exactly when the pier will reopen is unclear.", "Exactly when the pier will reopen", "is"),
+    ("How the board will pay remains unclear.", "How the board will pay", "remains"),
+])
+def test_more_clauses_an_adjective_judges_are_the_one_piece(nlp_model, text, clause, cue):
+    assert found(nlp_model, text, "rule:raised-subject") == []
+    assert found(nlp_model, text, "rule:raised-complement") == found(nlp_model, text, "rule:raised-complement",
+                                                                      gated=False) == [(clause, cue, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "It was quiet when the ferry left.",  # no adjective of knowing: a time, not a question
+    "The ferry remained unclear about the timetable.",  # no empty ``it``
+    "What the board wants is clear.",  # a ``what`` clause as the subject: seldom reported
+])
+def test_a_time_clause_or_a_what_subject_is_no_judged_question(nlp_model, text):
+    assert found(nlp_model, text, "rule:raised-complement") == []
+
+
+@pytest.mark.parametrize("text, clause, cue", [
     ("The harbour master had been told that the pier would close.", "the pier would close", "told"),
     ("The ferry crew was assured the storm had passed.", "the storm had passed", "assured"),
     ("It is believed that the old pier will close in May.", "the old pier will close in May", "believed"),

@@ -103,3 +103,16 @@ def test_a_subject_that_does_not_author_the_noun_is_no_speaker(nlp_model, text):
 ])
 def test_an_owned_noun_the_rule_cannot_read_is_left_out(nlp_model, text):
     assert shape_found(nlp_model, text, {OF_SOURCE}, gated=False) == []
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Denunciations of Ms. Ode filled the papers.", "Ms. Ode", "Denunciations of"),
+    ("Praise of the crew came from every port.", "the crew", "Praise of"),
+])
+def test_the_person_a_noun_of_judging_judges_is_its_content(nlp_model, text, content, cue):
+    """After a noun of judging (``JUDGED_OF_NOUNS``) a person as the ``of`` object is the one judged."""
+    assert shape_found(nlp_model, text, {OF_SOURCE}) == [(content, cue, None)]
+
+
+def test_a_person_after_a_noun_of_viewing_is_still_its_holder(nlp_model):
+    assert shape_found(nlp_model, "The views of the harbour master were ignored.", {OF_SOURCE}) == []
