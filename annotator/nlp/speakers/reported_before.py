@@ -1,9 +1,9 @@
 """``Lee told reporters in a note, the levy is unfair.`` then a paragraph that is only a quote: a
 direct quote opening its paragraph, with no cue and no speaker yet, is the words of the subject of
-the last speech or cognition verb in the previous paragraph's last sentence (outside quotation
-marks), when that paragraph holds no quote of its own found (a report the quote rules did not read,
-a set-off ``…, he told reporters``, ``Lee argued in her column that …``); a quote found there would
-have its speaker carried over by ``continuation``."""
+the last speech or cognition verb (or ``speak``, ``talk``: ``TALK_VERBS``) in the previous
+paragraph's last sentence (outside quotation marks), when that paragraph holds no quote of its own
+found (a report the quote rules did not read, a set-off ``…, he told reporters``, ``Lee argued in
+her column that …``); a quote found there would have its speaker carried over by ``continuation``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.speakers.continuation import starts_paragraph
 from annotator.nlp.speakers.governing_verb import subjects_of_verbs
 from annotator.nlp.speakers.scan import SpeakerScan
+
+#: Verbs that say someone spoke without being cues of their own (``Lee spoke at the rally.``,
+#: ``Lee elaborated in a column that …``): here they introduce the quote paragraph after them.
+TALK_VERBS = frozenset({"speak", "talk", "elaborate"})
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
@@ -38,5 +42,5 @@ def reporting_verb_before(scan: SpeakerScan, quote: Span) -> Token | None:
         return None
     sent = doc[i].sent
     verbs = [t for t in sent if t.idx >= before_start and t.pos_ == "VERB" and not scan.quoted(t)
-             and scan.lexicon.lemma_of(t) is not None]
+             and (scan.lexicon.lemma_of(t) is not None or t.lemma_.lower() in TALK_VERBS)]
     return verbs[-1] if verbs else None

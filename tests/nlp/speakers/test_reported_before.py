@@ -14,6 +14,8 @@ pytestmark = pytest.mark.model
      "\"Nobody in Eastmoor asked for a second pier.\"", "Varga"),
     ("What the levy will cost is anyone's guess, though Tomas Reyn argued at length at the meeting.\n\n"
      "\"We have to be tougher with the builders.\"", "Tomas Reyn"),
+    ("The board's vote is still weeks away, and Ada Pike spoke to the dockers about it on Monday night.\n\n"
+     "\"Nobody will lose a job over this pier.\"", "Ada Pike"),
 ])
 def test_the_reporter_of_the_paragraph_before_speaks(rule_quotes_in, text, speaker):
     assert [q.speaker for q in rule_quotes_in(text)][-1] == speaker
