@@ -1,6 +1,6 @@
 """``Lee told reporters in a note, the levy is unfair.`` then a paragraph that is only a quote: a
 direct quote opening its paragraph, with no cue and no speaker yet, is the words of the subject of
-the last speech or cognition verb (or ``speak``, ``talk``: ``TALK_VERBS``) in the previous
+the outermost speech or cognition verb (or ``speak``, ``talk``: ``TALK_VERBS``) in the previous
 paragraph's last sentence (outside quotation marks), when that paragraph holds no quote of its own
 found (a report the quote rules did not read, a set-off ``…, he told reporters``, ``Lee argued in
 her column that …``); a quote found there would have its speaker carried over by ``continuation``."""
@@ -26,7 +26,7 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
 
 
 def reporting_verb_before(scan: SpeakerScan, quote: Span) -> Token | None:
-    """The last speech or cognition verb outside marks in the sentence that closes the paragraph
+    """The speech or cognition verb outside marks nearest its root in the sentence that closes the paragraph
     before a direct quote paragraph, when that paragraph holds no found quote."""
     part = scan.quoted_part(quote)
     if part is None or not starts_paragraph(scan, part):
@@ -43,4 +43,5 @@ def reporting_verb_before(scan: SpeakerScan, quote: Span) -> Token | None:
     sent = doc[i].sent
     verbs = [t for t in sent if t.idx >= before_start and t.pos_ == "VERB" and not scan.quoted(t)
              and (scan.lexicon.lemma_of(t) is not None or t.lemma_.lower() in TALK_VERBS)]
-    return verbs[-1] if verbs else None
+    # The outermost report: ``Lee wrote that the board, which met on Monday, said …`` is Lee's.
+    return min(verbs, key=lambda t: (len(list(t.ancestors)), -t.i)) if verbs else None

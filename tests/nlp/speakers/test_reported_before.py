@@ -30,3 +30,9 @@ def test_a_paragraph_with_a_quote_of_its_own_leaves_the_quote_to_continuation(ru
     quotes = rule_quotes_in("Harbour fees are too high, the mayor's critics say, and Ada Pike complained again in a letter.\n\n"
                             "\"Every family in Eastmoor will feel it.\"")
     assert quotes[-1].speaker != "Ada Pike"
+
+
+def test_the_outermost_report_of_the_sentence_speaks(rule_quotes_in):
+    quotes = rule_quotes_in("Tomas Reyn elaborated at the meeting, and the crowd cheered when the clerk talked about the pier.\n\n"
+                            "\"Nobody will lose a job over this.\"")
+    assert quotes[-1].speaker == "Tomas Reyn"
