@@ -14,7 +14,7 @@ from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.speakers import (
     as_clause, by_cue, comma_introduction, continuation, experiencer, governing_verb, introduction, sentence_subject,
-    spoken_before, trailing_attribution,
+    reported_before, spoken_before, trailing_attribution,
 )
 from annotator.nlp.speakers.scan import SpeakerScan
 
@@ -38,6 +38,7 @@ RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("governing verb", governing_verb.find),
     SpeakerRule("comma introduction", comma_introduction.find),
     SpeakerRule("spoken before", spoken_before.find),
+    SpeakerRule("reported before", reported_before.find),
     SpeakerRule("continuation", continuation.find),
     SpeakerRule("sentence subject", sentence_subject.find),
 )

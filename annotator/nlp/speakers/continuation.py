@@ -30,13 +30,13 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
         if after in speaker_of or before < 0 or before not in speaker_of:
             continue
         gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
-        if gap == 0 or (gap == 1 and _starts_paragraph(scan, quotes[after])):
+        if gap == 0 or (gap == 1 and starts_paragraph(scan, quotes[after])):
             speaker_of[after] = carried(scan, speaker_of[before], quotes[after])
     for before, after in reversed(list(pairwise(direct))):
         if before in speaker_of or after not in speaker_of:
             continue
         gap = paragraph_index(quotes[after]) - paragraph_index(quotes[before])
-        if gap == 1 and _open_ended(scan, quotes[before]) and _starts_paragraph(scan, quotes[after]):
+        if gap == 1 and _open_ended(scan, quotes[before]) and starts_paragraph(scan, quotes[after]):
             speaker_of[before] = carried(scan, speaker_of[after], quotes[before])
     return {i: s for i, s in speaker_of.items() if i not in found}
 
@@ -68,7 +68,7 @@ def _line_end(text: str, start: int) -> int:
     return end if end >= 0 else len(text)
 
 
-def _starts_paragraph(scan: SpeakerScan, span: Span) -> bool:
+def starts_paragraph(scan: SpeakerScan, span: Span) -> bool:
     """Only spaces and quotation marks before the span in its paragraph; two apostrophes count as one
     mark (``''…''``, as some newspapers' text comes)."""
     para_start, _ = scan.paragraph(span.start_char)
