@@ -15,7 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, QUOTE_MARK_TOKENS
 from annotator.nlp.word_lists import word_set
 
 #: The words ``found.trimmed`` drops at the end of a span (besides spaces).
@@ -153,6 +153,11 @@ def negated_tokens(doc: Doc) -> frozenset[int]:
 def negated(token: Token) -> bool:
     """The token has a ``neg`` child (``did not say``)."""
     return token.i in negated_tokens(token.doc)
+
+
+def has_clause_subject(verb: Token) -> bool:
+    """The verb's clause has a subject of its own (or an expletive standing in for one)."""
+    return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
 
 
 def passive(verb: Token) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_words import doc_words, word_after
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.scan import QuoteScan, within
 
@@ -98,11 +98,6 @@ def named_agent(verb: Token) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return source if source is not None and could_speak(source) else None
-
-
-def has_clause_subject(verb: Token) -> bool:
-    """The verb's clause has a subject of its own (or an expletive standing in for one)."""
-    return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
 
 
 def with_closing_mark(scan: QuoteScan, span: Span | None) -> Span | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.quotes.found import has_clause_subject
+from annotator.nlp.doc_words import has_clause_subject
 
 #: The clause dependencies an ``as`` predicate without a subject of its own gets from the parser
 #: (``as designed to …``, ``as likely to …``).

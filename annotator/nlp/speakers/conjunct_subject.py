@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS
+from annotator.nlp.doc_words import has_clause_subject
 
 #: The words that join the two clauses.
 _JOINING = frozenset({"and", "but"})
@@ -19,7 +19,7 @@ _NOT_HUNG = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
 def conjunct_subject(verb: Token) -> Token | None:
     """The noun right before a subjectless conjunct verb's own auxiliary (nothing else between),
     when its phrase opens right after ``and``/``but`` and the parser hung it elsewhere."""
-    if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ != "conj" or verb.head.i > verb.i or has_clause_subject(verb):
         return None
     before = [c for c in verb.children if c.i < verb.i and c.dep_ in _BEFORE_VERB]
     if not any(c.dep_ == "aux" for c in before):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import after_comma
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, TENSED_VERB_TAGS
+from annotator.nlp.doc_words import after_comma, has_clause_subject
+from annotator.nlp.lexicon import TENSED_VERB_TAGS
 from annotator.nlp.name_words import could_report
 
 #: How the parser hangs the subject's phrase on the words before it.
@@ -20,7 +20,7 @@ def hung_subject(verb: Token) -> Token | None:
     """The head of the phrase right before a subjectless finite main verb, when the parser hung it
     on the words before it (``appos``/``conj``) after a comma, and it can speak; the outermost such
     phrase (``Harry Reid, the minority leader,``: ``Reid``)."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in TENSED_VERB_TAGS or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ != "ROOT" or verb.tag_ not in TENSED_VERB_TAGS or has_clause_subject(verb):
         return None
     last = _last_word_before(verb)
     if last is None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, TENSED_VERB_TAGS
+from annotator.nlp.doc_words import has_clause_subject
+from annotator.nlp.lexicon import TENSED_VERB_TAGS
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
-
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
@@ -22,7 +22,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
 
 def left_clause_subject(verb: Token) -> Token | None:
     """The subject of the clause hung before a subjectless finite verb, when it can speak."""
-    if verb.pos_ != "VERB" or verb.tag_ not in TENSED_VERB_TAGS or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+    if verb.pos_ != "VERB" or verb.tag_ not in TENSED_VERB_TAGS or has_clause_subject(verb):
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None

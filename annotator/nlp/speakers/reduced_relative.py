@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS
+from annotator.nlp.doc_words import has_clause_subject
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 #: The participle's tags (a past form the tagger may read as either, or a present participle).
@@ -26,7 +26,7 @@ def reduced_relative_subject(verb: Token) -> Token | None:
     ends right before the participle."""
     participle = verb.head
     if verb.dep_ != "dep" or participle.i > verb.i or participle.tag_ not in _PARTICIPLE_TAGS \
-            or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+            or has_clause_subject(verb):
         return None
     subject = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i), None)
     return subject if subject is not None and subject.right_edge.i + 1 == participle.i else None

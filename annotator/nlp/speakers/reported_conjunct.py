@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, TENSED_VERB_TAGS
+from annotator.nlp.doc_words import has_clause_subject
+from annotator.nlp.lexicon import TENSED_VERB_TAGS
 from annotator.nlp.speakers.conjunct_subject import conjunct_subject
 from annotator.nlp.speakers.mentions import subject_of
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
-
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
@@ -28,7 +28,7 @@ def reporter_of_conjunct(verb: Token) -> Token | None:
     one hung before it: ``conjunct_subject``) is joined to, when it stands before that clause."""
     clause = verb.head
     if verb.dep_ != "conj" or verb.tag_ not in TENSED_VERB_TAGS or clause.dep_ != "ccomp" or clause.i > verb.i \
-            or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children) or conjunct_subject(verb) is not None:
+            or has_clause_subject(verb) or conjunct_subject(verb) is not None:
         return None
     reporter = clause.head
     return reporter if reporter.i < clause.i and reporter.pos_ == "VERB" else None

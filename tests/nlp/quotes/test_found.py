@@ -4,7 +4,8 @@ import spacy
 from spacy.tokens import Doc
 
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.quotes.found import has_clause_subject, trimmed, with_closing_mark
+from annotator.nlp.doc_words import has_clause_subject
+from annotator.nlp.quotes.found import trimmed, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 
 
