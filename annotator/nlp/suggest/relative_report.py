@@ -95,7 +95,8 @@ def _through_preposition(verb: Token) -> bool:
 
 
 def _comma(verb: Token) -> int:
-    """1 when a comma stands right before the relative clause (``the old pier, which …``)."""
+    """1 when a punctuation mark stands right before the relative clause (a comma or a dash: ``the old
+    pier, which …``), left out of the content."""
     start = verb.left_edge.i
     return int(start > 0 and verb.doc[start - 1].is_punct)
 
