@@ -1,7 +1,7 @@
-"""``Most voters said yes``, ``the senator said no to the levy``, ``had to answer no``: a verb of
+"""``Most voters said yes``, ``the senator said no to a new levy``, ``had to answer no``: a verb of
 saying whose object is the word ``yes`` or ``no`` (the parser hangs it on the verb as an interjection
 or an object). News attribution corpora mark that word as what was said, with the ``to`` phrase right
-after it that says what it answered (``no to the levy``); the verb's subject is the source."""
+after it that says what it answered (``no to a new levy``); the verb's subject is the source."""
 
 from __future__ import annotations
 
@@ -33,14 +33,14 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
 
 def _answer(verb: Token) -> Token | None:
     """``yes`` or ``no`` after the verb, hung on it or on the ``to`` phrase after it (``said no to
-    the levy``: the parser may make ``no`` the preposition's interjection)."""
+    a new levy``: the parser may make ``no`` the preposition's interjection)."""
     heads = [verb] + [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > verb.i]
     return next((c for head in heads for c in head.children
                  if c.dep_ in ANSWER_DEPS and c.lower_ in ANSWER_WORDS and c.i > verb.i), None)
 
 
 def _answered_to(word: Token, verb: Token) -> int:
-    """The answer's last token: the end of a ``to`` phrase right after it (``no to the levy``),
+    """The answer's last token: the end of a ``to`` phrase right after it (``no to a new levy``),
     whichever word the parser hangs it on, else the answer itself."""
     doc = word.doc
     if word.i + 1 < len(doc):

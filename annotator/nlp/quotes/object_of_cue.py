@@ -147,7 +147,7 @@ def _going_on(verb: Token, thing: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def _by_name(phrase: Token, thing: Token) -> bool:
-    """``did not mention the mayor by name``: ``by name`` right after the object says how it was
+    """``had not mentioned the mayor by name``: ``by name`` right after the object says how it was
     named, and the news attribution corpora keep it in the content (the parser hangs it on the verb)."""
     return phrase.dep_ == "prep" and phrase.lower_ == "by" and phrase.i == thing.right_edge.i + 1 \
         and [t.lower_ for t in phrase.subtree] == ["by", "name"]

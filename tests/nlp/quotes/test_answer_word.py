@@ -1,4 +1,4 @@
-"""``said yes``, ``said no to the levy``: the answer a verb of saying takes as its object is what was
+"""``said yes``, ``said no to a new levy``: the answer a verb of saying takes as its object is what was
 said (``quotes/answer_word.py``; hand-built parses as the small English model gives them, our own
 sentences)."""
 
@@ -26,19 +26,19 @@ def test_answer_word_yes_is_what_was_said():
 
 
 def test_answer_word_no_takes_the_to_phrase_the_parser_hangs_it_on():
-    doc = hand_doc("Voss said no to the harbour levy in March.", """
+    doc = hand_doc("Voss said no to a harbour levy in March.", """
         Voss       PROPN NNP  nsubj       1 voss
         said       VERB  VBD  ROOT        1 say
         no         INTJ  UH   intj        3 no
         to         ADP   IN   prep        1 to
-        the        DET   DT   det         6 the
+        a          DET   DT   det         6 a
         harbour    ADJ   JJ   compound    6 harbour
         levy       NOUN  NN   pobj        3 levy
         in         ADP   IN   prep        1 in
         March      PROPN NNP  pobj        7 march
         .          PUNCT .    punct       1 .
     """, ents=((0, 1, "PERSON"),))
-    assert _found(doc) == [("indirect", "no to the harbour levy", "said")]
+    assert _found(doc) == [("indirect", "no to a harbour levy", "said")]
 
 
 def test_answer_word_not_a_determiner():
