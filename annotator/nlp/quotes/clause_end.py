@@ -206,6 +206,10 @@ def _phrase_of(opener: Token) -> Token:
     while node.head.i != node.i and node.dep_ not in ("relcl", "advcl", "acl", "conj", "ccomp") \
             and node.head.i > opener.i - 1:
         node = node.head
+    if node.dep_ == "ccomp" and node.head.dep_ in ("relcl", "acl") and node.head.i > opener.i:
+        # ``…, which the audit said was flawed``: the pronoun is the subject of the clause the relative
+        # clause's verb reports; that verb heads the phrase (a report of its own, not the reporter's)
+        node = node.head
     return node
 
 

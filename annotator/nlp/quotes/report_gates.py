@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.lexicon import FEELING_CAUSED_VERBS, SMALL_CLAUSE_VERBS, Lexicon
 from annotator.nlp.quotes import (
-    according_to, adjective_cue, adjective_object, as_report, commitment, contact_relative, evidence, feeling_caused,
+    according_to, adjective_cue, adjective_object, answer_word, as_report, commitment, contact_relative, evidence, feeling_caused,
     intention, inverted, made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported,
     small_clause, stance_object, unanswered,
 )
@@ -70,6 +70,7 @@ GATES: dict[ReportRule, Gate] = {
     adjective_object.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
     prepositional_object.at: lambda lexicon, token, lemma: bool(lexicon.prepositional_verbs.get(lemma)),
     unanswered.at: lambda lexicon, token, lemma: lemma in unanswered.ANSWER_VERBS and token.pos_ == "VERB",
+    answer_word.at: lambda lexicon, token, lemma: token.pos_ == "VERB" and _speech(lexicon, token),
 }
 
 

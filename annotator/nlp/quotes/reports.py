@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.quotes import (
-    according_to, adjective_cue, adjective_object, as_report, commitment, contact_relative, evidence, feeling_caused,
+    according_to, adjective_cue, adjective_object, answer_word, as_report, commitment, contact_relative, evidence, feeling_caused,
     intention, inverted, made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported,
     small_clause, stance_object, unanswered,
 )
@@ -28,7 +28,7 @@ REPORT_RULES: tuple[ReportRule, ...] = (
     quoted_object.at, regard.at, small_clause.at, object_of_cue.at, object_of_cue.relative_at, contact_relative.at,
     stance_object.held_at, feeling_caused.at,
     evidence.at, adjective_cue.at, adjective_object.at, prepositional_object.at, prepositional_object.for_clause_at,
-    unanswered.at,
+    unanswered.at, answer_word.at,
 )
 
 

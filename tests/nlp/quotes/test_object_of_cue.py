@@ -232,3 +232,29 @@ def test_a_gerund_complement_is_the_object_said():
         .        PUNCT .   punct  2
     """)
     assert found_at(object_of_cue.at, doc) == []
+
+
+_BY_NAME = """
+    The        DET   DT  det    1
+    mayor      NOUN  NN  nsubj  4
+    had        AUX   VBD aux    4 have
+    not        PART  RB  neg    4
+    mentioned  VERB  VBN ROOT   4 mention
+    the        DET   DT  det    6
+    toll       NOUN  NN  dobj   4
+    by         ADP   IN  prep   4
+    name       NOUN  NN  pobj   7
+    .          PUNCT .   punct  4
+"""
+
+
+def test_object_goes_on_with_by_name_right_after_it():
+    # ``by name`` says how it was (not) named: part of the content (session 35)
+    doc = hand_doc("The mayor had not mentioned the toll by name.", _BY_NAME)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the toll by name", "mentioned")]
+
+
+def test_object_does_not_take_another_by_phrase():
+    doc = hand_doc("The mayor had not mentioned the toll by then.", _BY_NAME.replace("name       NOUN  NN  pobj",
+                                                                                    "then       ADV   RB  pcomp"))
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the toll", "mentioned")]

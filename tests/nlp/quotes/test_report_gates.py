@@ -31,6 +31,7 @@ TEXT = "\n".join([
     "Many economists consider the levy a mistake.",
     "The new ferry timetable angered the islanders.",
     "The ferry company never replied to our questions about the fares.",
+    "Asked about the toll, most of the drivers said yes.",
 ])
 
 
