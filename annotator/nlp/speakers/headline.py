@@ -25,6 +25,9 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
         return None
     doc = cue.doc
     words = words_before(scan, cue)
+    named = name_after_dash(words)
+    if named is not None:
+        return named
     if len(words) > HEADLINE_NAME_TOKENS or introducing_clause(words):
         return introduced_by_colon(cue, scan.people)
     name = after_label(list(words))  # "EXCLUSIVE – Roger Stone:": the name speaks
@@ -39,6 +42,27 @@ def words_before(scan: SpeakerScan, colon: Span) -> Span:
     while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
         first -= 1
     return doc[first:colon.start]
+
+
+#: Dashes that set a digest's source off from the line before it (``… in Orla - Ada Pike: "…"``).
+_SETTING_OFF_DASHES = frozenset({"-", "–", "—", "--"})
+#: Words a source's name may hold besides names (``Pike and Ruiz``, ``Pike & Co.``).
+_NAME_GLUE = frozenset({"and", "&", ".", ","})
+
+
+def name_after_dash(words: Span) -> Span | None:
+    """``FERRY FIGURES HOLD UP - Ada Pike and Jon Ruiz: "…"``: a short run of capitalised
+    words opening with a name after a spaced dash, right before the colon, is the source a digest line
+    quotes (the tagger may read a rare surname as a common noun)."""
+    doc = words.doc
+    dash = next((t.i for t in reversed(words) if t.text in _SETTING_OFF_DASHES), None)
+    if dash is None or dash == words.start or not doc[dash - 1].whitespace_ or not doc[dash].whitespace_:
+        return None
+    tail = doc[dash + 1:words.end]
+    if not 0 < len(tail) <= HEADLINE_NAME_TOKENS or tail[0].pos_ != "PROPN" \
+            or any(t.lower_ not in _NAME_GLUE and not (t.is_alpha and t.text[0].isupper()) for t in tail):
+        return None
+    return tail
 
 
 def introducing_clause(words: Span) -> bool:
