@@ -14,6 +14,7 @@ from annotator.nlp.speakers import (
     infinitive_owner, interviewee, inverted, judgement_source, left_clause_subject, main_subject, next_to_cue, noun_cue,
     passive_agent, reduced_relative, relative_antecedent, reported_conjunct, set_off_subject, title_case_headline,
 )
+from annotator.nlp.speakers.before_quote import cut_before_quote
 from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
 
 #: A cue rule: the speaker a quote's cue points to, or None when the cue is not of its pattern.
@@ -82,7 +83,7 @@ def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
     for rule in rules:
         if RULE_KINDS.get(rule, kind) != kind:
             continue  # (it would answer None)
-        speaker = rule(scan, cue, quote)
+        speaker = cut_before_quote(rule(scan, cue, quote), quote)
         if scan.acceptable(speaker, quote):
             return speaker
     return None

@@ -16,6 +16,7 @@ from annotator.nlp.speakers import (
     as_clause, by_cue, comma_introduction, continuation, experiencer, governing_verb, introduction, sentence_subject,
     reported_before, spoken_before, trailing_attribution,
 )
+from annotator.nlp.speakers.before_quote import cut_before_quote
 from annotator.nlp.speakers.scan import SpeakerScan
 
 
@@ -86,6 +87,7 @@ class SpeakerFinder:
         rules: dict[int, str] = {}
         for rule in self.rules:
             for index, speaker in rule.find(scan, found).items():
+                speaker = cut_before_quote(speaker, scan.quotes[index])
                 if index not in found and scan.acceptable(speaker, scan.quotes[index]):
                     found[index] = speaker
                     rules[index] = rule.name

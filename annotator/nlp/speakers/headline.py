@@ -1,5 +1,6 @@
 """``Lavrov: We will respond``: the short name before a headline's colon speaks; a longer sentence
-ending in a colon hands the word to the last person it names, or to its subject
+or a short clause (``The mayor was blunt:``) ending in a colon hands the word to the last person it
+names, or to its subject
 (``… surprise strategist Dana Shore:``, ``She told them:``), which also keeps it from a person
 addressed or named only in passing (``toured the Obama campaign's offices with a message:``)."""
 
@@ -8,7 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import SUBJECT_DEPS
-from annotator.nlp.name_words import REPORTING_THINGS, THIRD_PERSON_PRONOUNS, after_label, describes_person_word
+from annotator.nlp.name_words import (
+    ORGANISATION_NOUNS, PERSON_NOUNS, REPORTING_THINGS, THIRD_PERSON_PRONOUNS, after_label, describes_person_word,
+    is_demonym,
+)
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import COLON, SpeakerScan, cue_kind
 
@@ -20,14 +24,60 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if cue_kind(cue) != COLON:
         return None
     doc = cue.doc
-    para_start, _ = scan.paragraph(cue.start_char)
-    first = cue.start
+    words = words_before(scan, cue)
+    named = name_after_dash(words)
+    if named is not None:
+        return named
+    if len(words) > HEADLINE_NAME_TOKENS or introducing_clause(words):
+        return introduced_by_colon(cue, scan.people)
+    name = after_label(list(words))  # "EXCLUSIVE – Roger Stone:": the name speaks
+    return doc[name[0].i:cue.start] if name else None
+
+
+def words_before(scan: SpeakerScan, colon: Span) -> Span:
+    """The words before a colon, back to the start of its paragraph or a line break."""
+    doc = colon.doc
+    para_start, _ = scan.paragraph(colon.start_char)
+    first = colon.start
     while first > 0 and doc[first - 1].idx >= para_start and not doc[first - 1].is_space:
         first -= 1
-    if cue.start - first > HEADLINE_NAME_TOKENS:
-        return introduced_by_colon(cue, scan.people)
-    name = after_label(list(doc[first:cue.start]))  # "EXCLUSIVE – Roger Stone:": the name speaks
-    return doc[name[0].i:cue.start] if name else None
+    return doc[first:colon.start]
+
+
+#: Dashes that set a digest's source off from the line before it (``… in Orla - Ada Pike: "…"``).
+_SETTING_OFF_DASHES = frozenset({"-", "–", "—", "--"})
+#: Words a source's name may hold besides names (``Pike and Ruiz``, ``Pike & Co.``).
+_NAME_GLUE = frozenset({"and", "&", ".", ","})
+
+
+def name_after_dash(words: Span) -> Span | None:
+    """``FERRY FIGURES HOLD UP - Ada Pike and Jon Ruiz: "…"``: a short run of capitalised
+    words opening with a name after a spaced dash, right before the colon, is the source a digest line
+    quotes (the tagger may read a rare surname as a common noun)."""
+    doc = words.doc
+    dash = next((t.i for t in reversed(words) if t.text in _SETTING_OFF_DASHES), None)
+    if dash is None or dash == words.start or not doc[dash - 1].whitespace_ or not doc[dash].whitespace_:
+        return None
+    tail = doc[dash + 1:words.end]
+    if not 0 < len(tail) <= HEADLINE_NAME_TOKENS or tail[0].pos_ != "PROPN" \
+            or any(t.lower_ not in _NAME_GLUE and not (t.is_alpha and t.text[0].isupper()) for t in tail):
+        return None
+    return tail
+
+
+def introducing_clause(words: Span) -> bool:
+    """The few words before a colon are a clause, not a name, whose subject can hand over the word
+    (``The mayor was blunt:``, ``Varn says:``, ``The council memo was short:``): that subject, of a
+    verb among the words, is a name, a personal pronoun, or a listed word for a person, a body or a
+    text that reports (not a word read as a person by its ending alone: ``The weather was awful:``)."""
+    return any(t.dep_ in SUBJECT_DEPS and words.start <= t.head.i < words.end and t.head.pos_ in ("VERB", "AUX")
+               and _listed_speaker(t) for t in words)
+
+
+def _listed_speaker(subject: Token) -> bool:
+    word = subject.lemma_.lower()
+    return subject.pos_ == "PROPN" or subject.lower_ in THIRD_PERSON_PRONOUNS or is_demonym(subject) \
+        or subject.pos_ == "NOUN" and (word in PERSON_NOUNS or word in ORGANISATION_NOUNS or word in REPORTING_THINGS)
 
 
 def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span | None:

@@ -1,6 +1,7 @@
 """``Republican pollster Daron Shaw: "…"``, ``She addressed the crowd again: "…"``: a quote the quote
 rules found without a cue, right after a colon, is handed the word by the sentence before the
-colon (a short name, else the last person it names, else its subject)."""
+colon (a short name, else the last person it names, else its subject; a description only as the
+subject of a short clause: ``The mayor was blunt: "…"``)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,16 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
         if colon is None:
             continue
         speaker = headline.find(scan, colon, quote)
-        if speaker is not None and scan.acceptable(speaker, quote) and names_someone(speaker):
+        if speaker is not None and scan.acceptable(speaker, quote) \
+                and (names_someone(speaker) or short_clause(headline.words_before(scan, colon))):
             speakers[index] = speaker
     return speakers
+
+
+def short_clause(words: Span) -> bool:
+    """The words before the colon are a short clause whose subject hands over the word (``The mayor
+    was blunt:``): its subject speaks though it is no name."""
+    return len(words) <= headline.HEADLINE_NAME_TOKENS and headline.introducing_clause(words)
 
 
 def colon_before(quote: Span) -> Span | None:

@@ -16,6 +16,7 @@ from annotator.nlp.speakers.conjunct_subject import conjunct_subject
 from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.fronted_subject import nearest_subject
 from annotator.nlp.speakers.hung_subject import hung_subject
+from annotator.nlp.speakers.participle_conjunct import participle_reporter
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, TITLES, could_speak, is_demonym
 from annotator.nlp.marks import doc_text, paragraph_bounds
 
@@ -68,6 +69,10 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
     own = conjunct_subject(verb)
     if own is not None:
         return own
+    reporting = participle_reporter(verb) if climb else None
+    if reporting is not None:
+        # "saying that the plan had support but was slowed by a ruling - and insisting that …"
+        return subject_of(reporting, lexicon, climb - 1)
     if climb and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i \
             and (_reports(verb, lexicon) or _finite_after_bare(verb)):
         # "said his wife was "…" and joked that …", "said the levy would hurt farmers and urged …":

@@ -1,6 +1,7 @@
 """``"…," Bennett shot back.``, ``"…!" beamed a delegate``: a quote the quote rules found without a
 cue, followed after its closing mark by an attribution clause whose verb is not a listed cue; the
-verb's subject (or the name right after it) spoke."""
+verb's subject (or the name right after it) spoke, but not a relative ``which``/``that`` (``"…,"
+which vote in June``: a clause said of the quote's words)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ def trailing_speaker(scan: SpeakerScan, quote: Span) -> Span | None:
     speaker = speaker_from_rules(scan, doc[verb.i:verb.i + 1], quote, VERB_RULES)
     if speaker is None or speaker.start <= mark or speaker.start > verb.i + MAX_DISTANCE:
         return None  # a subject before the quote belongs to another clause
+    if speaker.root.tag_ == "WDT":
+        return None  # ('"…," which vote in June': a relative clause on the quote's words, no attribution)
     return speaker
 
 

@@ -23,3 +23,22 @@ def test_the_participle_speaks_for_the_nearer_clause_whose_subject_can_speak(rul
 def test_a_main_subject_that_can_speak_keeps_the_participle(rule_quotes_in):
     text = "Ms. Varn ended the meeting after the porters left the room, saying \u201cI have heard enough.\u201d"
     assert [q.speaker for q in rule_quotes_in(text)] == ["Varn"]
+
+
+
+def test_after_a_relative_clause_its_subject_speaks_though_the_main_one_can(rule_quotes_in):
+    text = ("The shipowner blamed the clerks for the delay, an account that the dock workers disputed, arguing "
+            "that the cranes had failed.")
+    assert [q.speaker for q in rule_quotes_in(text) if q.cue == "arguing"] == ["the dock workers"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a personal pronoun in the relative clause is most often the main subject again
+    ("Mayor Varn thanked the harbour crew, whom she had hired in May, calling them \u201cthe best on the "
+     "coast.\u201d", "Varn"),
+    # a relative pronoun: the quote rules keep the one named
+    ("\u201cThe pier will hold,\u201d said Lena Varn, who runs the harbour trust, pointing to the new pilings.",
+     "Lena Varn"),
+])
+def test_a_pronoun_in_the_relative_clause_leaves_the_main_subject(rule_quotes_in, text, speaker):
+    assert [q.speaker for q in rule_quotes_in(text)][-1] == speaker
