@@ -28,12 +28,17 @@ def support_among(scan: QuoteScan, noun: Token) -> list[BroadFind]:
         return []
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
     group = _group(noun, BACKING_NOUNS[noun.lemma_.lower()])
-    if owner is None or group is None or owner.lower_ in FIRST_SECOND_POSSESSIVES:
+    if owner is None or group is None or owner.lower_ in FIRST_SECOND_POSSESSIVES or _stance_for(noun):
         return []
     doc = scan.doc
     found = content_quote(scan, noun, owner.left_edge.i, owner.i, doc[noun.i:noun.i + 1])
     speaker = Span(doc, group.left_edge.i, group.i + 1)
     return [BroadFind(SUPPORT_AMONG_SOURCE, f, speaker, True) for f in found]
+
+
+def _stance_for(noun: Token) -> bool:
+    """A ``for`` after the noun: the possessor holds a stance on its object (``stance_noun``'s)."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and c.i > noun.i for c in noun.children)
 
 
 def _group(noun: Token, prepositions: frozenset[str]) -> Token | None:

@@ -27,6 +27,7 @@ def test_the_possessor_is_backed_by_the_among_group(nlp_model, text, content, sp
 
 @pytest.mark.parametrize("text", [
     "Ames's support for the levy grew among dockworkers.",  # ``for``: the possessor holds a stance
+    "Ames's support for the levy among dockworkers grew.",  # the same, the group hung on the noun
     "Our support among dockworkers has slipped.",  # the writer's own
     "Support among dockworkers has slipped.",  # no one backed
     "Ames's lead among dockworkers has slipped.",  # not a noun of backing
