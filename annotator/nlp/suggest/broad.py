@@ -61,6 +61,7 @@ from annotator.nlp.suggest.copular import COPULAR_SOURCE, EXISTENTIAL_SOURCE, co
 from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import noun_holder
 from annotator.nlp.suggest.partisan_noun import PARTISAN_SOURCE, partisan_gate, partisan_noun
+from annotator.nlp.suggest.support_among import SUPPORT_AMONG_SOURCE, support_among, support_among_gate
 from annotator.nlp.suggest.raised import raised, raised_gate
 from annotator.nlp.suggest.report_noun import REPORT_NOUN_SOURCES, TARGET_SOURCE, report_noun, report_noun_gate, undergone, \
     undergone_gate
@@ -239,6 +240,7 @@ NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     REPORT_NOUN_SOURCES: report_noun,
     (TARGET_SOURCE,): undergone,
     (PARTISAN_SOURCE,): partisan_noun,
+    (SUPPORT_AMONG_SOURCE,): support_among,
 }
 BROAD_SOURCES: tuple[str, ...] = tuple(s for rules in (VERB_RULES, NOUN_RULES) for sources in rules for s in sources)
 
@@ -314,6 +316,7 @@ GATES: dict[Rule, Gate] = {
     seeming: seeming_gate,
     adjective_infinitive: adjective_infinitive_gate,
     partisan_noun: partisan_gate,
+    support_among: support_among_gate,
     undergone: undergone_gate,
 }
 

@@ -60,6 +60,7 @@ TEXT = "\n".join([
     "The dockers were eager to settle the dispute before the holiday. The pilots are backers of the new pier.",
     "Nobody read the report the auditors praised so warmly. A plan opposed by most farmers was dropped.",
     "The new toll rankled the ferry pilots. Nobody believed what the pilots said about the storm.",
+    "Ames's support among dockworkers has slipped since June.",
     "Harbour Board Chief Praises New Ferry Timetable",
 ])
 
