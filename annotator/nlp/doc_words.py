@@ -15,7 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_cache import DocCache
-from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.word_lists import word_set
 
 #: The words ``found.trimmed`` drops at the end of a span (besides spaces).
@@ -158,6 +158,13 @@ def negated(token: Token) -> bool:
 def has_clause_subject(verb: Token) -> bool:
     """The verb's clause has a subject of its own (or an expletive standing in for one)."""
     return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
+
+
+def finite(clause: Token) -> bool:
+    """A clause with a tense of its own (``that she won``, ``that it be``, ``had stalled``, ``could
+    stall``), not ``her winning``: the one check for the quote, speaker and suggestion rules."""
+    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                             for c in clause.children)
 
 
 def passive(verb: Token) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import negated
+from annotator.nlp.doc_words import finite, negated
 from annotator.nlp.lexicon import CONTENT_AFTER_MARKS
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.found import FoundQuote, content_quote, finite
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 

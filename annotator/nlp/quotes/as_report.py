@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
-from annotator.nlp.quotes.found import FoundQuote, content_quote, finite, named_agent
-from annotator.nlp.doc_words import word_after, word_before
+from annotator.nlp.quotes.found import FoundQuote, content_quote, named_agent
+from annotator.nlp.doc_words import finite, word_after, word_before
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 

@@ -11,8 +11,7 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_words import DASHES, LONG_DASHES, between, doc_words
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS
-from annotator.nlp.quotes.found import finite
-from annotator.nlp.doc_words import word_after, word_before
+from annotator.nlp.doc_words import finite, word_after, word_before
 
 #: Words that open, after a comma, a clause or phrase the reporter adds to a report that runs to its
 #: end: ``said she would back the raise, which phases in over six years``, ``…, while rivals

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import has_clause_subject, negated
+from annotator.nlp.doc_words import finite, has_clause_subject, negated
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
-from annotator.nlp.quotes.found import FoundQuote, content_quote, finite
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: Where the verb may stand: its own sentence, or a clause sharing its subject.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.doc_words import doc_words, word_after
-from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
+from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.quotes.scan import QuoteScan, within
 
@@ -76,12 +76,6 @@ def type_for(span: Span, inside: list[tuple[int, int]]) -> str:
     # The segments are in order and apart, so the first starting in the span ends first.
     i = bisect_left(inside, (span.start_char,))
     return "mixed" if i < len(inside) and inside[i][1] <= span.end_char else "indirect"
-
-
-def finite(clause: Token) -> bool:
-    """A clause with a tense of its own (``that she won``, ``that it be``), not ``her winning``."""
-    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                             for c in clause.children)
 
 
 def misread_past(verb: Token) -> bool:

@@ -9,9 +9,9 @@ from annotator.nlp.cue_words import LISTENER_VERBS
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON
 from annotator.nlp.quotes.found import (
-    FoundQuote, finite, has_words_outside, misread_past, trimmed, type_for, with_closing_mark, word_count,
+    FoundQuote, has_words_outside, misread_past, trimmed, type_for, with_closing_mark, word_count,
 )
-from annotator.nlp.doc_words import word_after, word_before
+from annotator.nlp.doc_words import finite, word_after, word_before
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.speakers.set_off_subject import set_off_phrase

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import negated, passive
+from annotator.nlp.doc_words import finite, negated, passive
 from annotator.nlp.name_words import another_speaker, could_speak
-from annotator.nlp.quotes.found import FoundQuote, content_quote, finite
+from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.cue_words import STATING_ADJECTIVES

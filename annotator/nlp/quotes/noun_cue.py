@@ -10,10 +10,10 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import negated, to_infinitive
+from annotator.nlp.doc_words import finite, negated, to_infinitive
 from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, CONTENT_AFTER_MARKS, FINITE_TAGS, QUOTE_MARK_TOKENS
 from annotator.nlp.cue_words import INFINITIVE_CUE_NOUNS, VIEW_NOUNS
-from annotator.nlp.quotes.found import FoundQuote, finite, has_words_outside, trimmed, type_for, with_closing_mark
+from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.noun_cue import participle_source, source_of_noun
 from annotator.nlp.speakers.scan import overlaps

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.doc_words import between, doc_words, has_clause_subject, negated, to_infinitive
+from annotator.nlp.doc_words import between, doc_words, finite, has_clause_subject, negated, to_infinitive
 from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import ADVERBIAL_MARKS, CONCEDING_SUBJECTS, LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import evidence, inverted, questions
 from annotator.nlp.quotes.clause_end import comma_cut, lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import (
-    FoundQuote, finite, has_words_outside, named_agent, opens_aside, trimmed, type_for,
+    FoundQuote, has_words_outside, named_agent, opens_aside, trimmed, type_for,
     with_closing_mark,
 )
 from annotator.nlp.quotes.own_clause import act_done

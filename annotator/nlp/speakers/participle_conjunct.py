@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import TENSED_VERB_TAGS
+from annotator.nlp.doc_words import finite
 
 #: How many conjuncts back the participle looks for the first verb of the reported clause.
 _STEPS = 3
@@ -23,12 +23,7 @@ def participle_reporter(verb: Token) -> Token | None:
         if first.dep_ != "conj" or first.head.i > first.i:
             break
         first = first.head
-    if first.dep_ != "ccomp" or first.head.i == first.i or first.head.pos_ != "VERB" or not _tensed(first):
+    if first.dep_ != "ccomp" or first.head.i == first.i or first.head.pos_ != "VERB" or not finite(first):
         return None
     return first.head
 
-
-def _tensed(verb: Token) -> bool:
-    """A verb with a tense of its own, or a tensed auxiliary (``had``, ``was stalled``, ``could stall``)."""
-    return verb.tag_ in TENSED_VERB_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ in (*TENSED_VERB_TAGS, "MD") for c in verb.children)

@@ -45,12 +45,11 @@ import numpy
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
-from annotator.nlp.doc_words import negated, to_infinitive
+from annotator.nlp.doc_words import finite, negated, to_infinitive
 from annotator.nlp.frames.gates import Gate, ParseFacts, parse_facts
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, HOLDING_POSSESSIVES, could_speak
 from annotator.nlp.quotes.questions import QUESTION_MARKS
-from annotator.nlp.quotes.found import finite
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.suggest.adjective_infinitive import ADJECTIVE_INFINITIVE_SOURCE, adjective_infinitive, \
