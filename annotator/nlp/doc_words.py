@@ -234,6 +234,15 @@ def word_before(doc: Doc, i: int) -> int:
     return i
 
 
+def word_before_marks(doc: Doc, i: int) -> int:
+    """``word_before``, passing over quotation marks too: the last word before a quote's opening
+    mark (``… told reporters.`` / ``"…"``), -1 if none."""
+    i -= 1
+    while i >= 0 and (doc[i].text in QUOTE_MARK_TOKENS or doc[i].is_space):
+        i -= 1
+    return i
+
+
 def after_comma(token: Token) -> bool:
     """A comma stands right before the phrase ``token`` heads (white space passed over)."""
     i = word_before(token.doc, token.left_edge.i)

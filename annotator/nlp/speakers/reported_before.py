@@ -11,7 +11,7 @@ from typing import Mapping
 
 from spacy.tokens import Span, Token
 
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
+from annotator.nlp.doc_words import word_before_marks
 from annotator.nlp.speakers.continuation import starts_paragraph
 from annotator.nlp.speakers.governing_verb import subjects_of_verbs
 from annotator.nlp.speakers.scan import SpeakerScan
@@ -32,9 +32,7 @@ def reporting_verb_before(scan: SpeakerScan, quote: Span) -> Token | None:
     if part is None or not starts_paragraph(scan, part):
         return None
     doc = part.doc
-    i = part.start - 1
-    while i >= 0 and (doc[i].text in QUOTE_MARK_TOKENS or doc[i].is_space):
-        i -= 1
+    i = word_before_marks(doc, part.start)
     if i < 0:
         return None
     before_start, _ = scan.paragraph(doc[i].idx)

@@ -10,6 +10,7 @@ from typing import Mapping
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.doc_words import word_before_marks
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.speakers.governing_verb import subjects_of_verbs
 from annotator.nlp.speakers.scan import SpeakerScan
@@ -33,9 +34,7 @@ def speaking_verb_before(scan: SpeakerScan, quote: Span, *, cues: frozenset[int]
         return None
     quote = part
     doc = quote.doc
-    i = quote.start - 1
-    while i >= 0 and (doc[i].text in QUOTE_MARK_TOKENS or doc[i].is_space):
-        i -= 1
+    i = word_before_marks(doc, quote.start)
     if i < 1 or i == quote.start - 1 or doc[i].text != "." or doc[quote.start - 1].text not in QUOTE_MARK_TOKENS:
         return None
     verb = doc[i].sent.root
