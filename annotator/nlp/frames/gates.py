@@ -10,6 +10,7 @@ that the gated candidates equal the ungated ones. A rule without a gate is tried
 from __future__ import annotations
 
 from dataclasses import InitVar, dataclass, field
+from functools import cached_property
 from typing import Callable, Iterable
 from weakref import WeakKeyDictionary
 
@@ -69,6 +70,11 @@ class ParseFacts:
         found = numpy.searchsorted(starts, idx, side="right") - 1  # as ``scan.within``
         #: The token starts between quotation marks.
         self.quoted = (found >= 0) & (idx < ends[numpy.maximum(found, 0)]) if len(starts) else numpy.zeros(len(idx), bool)
+
+    @cached_property
+    def head_list(self) -> list[int]:
+        """``heads`` as a list (index by index, a list reads faster than an array). Read-only."""
+        return self.heads.tolist()
 
     def child(self, deps: Iterable[str], where: str = "any") -> numpy.ndarray:
         """The tokens with a child labelled one of ``deps``: ``where`` it stands, ``"after"`` or
