@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -25,7 +25,17 @@ from annotator.nlp.marks import doc_text
 #: A gate: the tokens of a document (a boolean per token) where a rule may find something.
 Gate = Callable[["ParseFacts"], numpy.ndarray]
 
-_COLUMNS = [HEAD, DEP, POS, TAG, LOWER, ORTH, IDX]
+_COLUMNS = [HEAD, DEP, POS, TAG, LOWER, ORTH, IDX, LEMMA]
+
+
+def _lemma_of(column: numpy.ndarray, strings: StringStore, words: Iterable[str]) -> numpy.ndarray:
+    """Where ``column`` (of lemmas) holds a lemma that, lower-cased, is one of ``words``."""
+    wanted = frozenset(words)
+    ids = [lemma for lemma in numpy.unique(column).tolist() if lemma in strings and strings[lemma].lower() in wanted]
+    found = numpy.zeros(len(column), dtype=bool)
+    for lemma in ids:
+        found |= column == lemma
+    return found
 
 
 def _any_of(column: numpy.ndarray, strings: StringStore, words: Iterable[str]) -> numpy.ndarray:
@@ -61,7 +71,7 @@ class ParseFacts:
         #: Each token's head (itself for a root and in a Doc without a parse).
         self.heads = index + array[0].astype(numpy.int64)
         self.dep, self.pos, self.tag = array[1], array[2], array[3]
-        self.lower, self.orth = array[4], array[5]
+        self.lower, self.orth, self.lemma = array[4], array[5], array[7]
         self._after_head = index > self.heads
         self._before_head = index < self.heads
         starts = numpy.array([s for s, _ in self.inside], dtype=numpy.int64)
@@ -103,6 +113,11 @@ class ParseFacts:
     def reads(self, words: Iterable[str]) -> numpy.ndarray:
         """The tokens reading one of ``words`` (lower-cased)."""
         return self._kept("reads", words, lambda: _any_of(self.lower, self.strings, words))
+
+    def lemma_reads(self, words: Iterable[str]) -> numpy.ndarray:
+        """The tokens whose lemma, lower-cased, is one of ``words`` (as ``token.lemma_.lower()`` reads it:
+        each lemma of the Doc lower-cased once)."""
+        return self._kept("lemma_reads", words, lambda: _lemma_of(self.lemma, self.strings, words))
 
     def tagged(self, tags: Iterable[str]) -> numpy.ndarray:
         """The tokens whose fine-grained tag is one of ``tags``."""
