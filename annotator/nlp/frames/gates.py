@@ -10,11 +10,12 @@ that the gated candidates equal the ungated ones. A rule without a gate is tried
 from __future__ import annotations
 
 from dataclasses import InitVar, dataclass, field
+from functools import cached_property
 from typing import Callable, Iterable
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -24,7 +25,17 @@ from annotator.nlp.marks import doc_text
 #: A gate: the tokens of a document (a boolean per token) where a rule may find something.
 Gate = Callable[["ParseFacts"], numpy.ndarray]
 
-_COLUMNS = [HEAD, DEP, POS, TAG, LOWER, ORTH, IDX]
+_COLUMNS = [HEAD, DEP, POS, TAG, LOWER, ORTH, IDX, LEMMA]
+
+
+def _lemma_of(column: numpy.ndarray, strings: StringStore, words: Iterable[str]) -> numpy.ndarray:
+    """Where ``column`` (of lemmas) holds a lemma that, lower-cased, is one of ``words``."""
+    wanted = frozenset(words)
+    ids = [lemma for lemma in numpy.unique(column).tolist() if lemma in strings and strings[lemma].lower() in wanted]
+    found = numpy.zeros(len(column), dtype=bool)
+    for lemma in ids:
+        found |= column == lemma
+    return found
 
 
 def _any_of(column: numpy.ndarray, strings: StringStore, words: Iterable[str]) -> numpy.ndarray:
@@ -60,7 +71,7 @@ class ParseFacts:
         #: Each token's head (itself for a root and in a Doc without a parse).
         self.heads = index + array[0].astype(numpy.int64)
         self.dep, self.pos, self.tag = array[1], array[2], array[3]
-        self.lower, self.orth = array[4], array[5]
+        self.lower, self.orth, self.lemma = array[4], array[5], array[7]
         self._after_head = index > self.heads
         self._before_head = index < self.heads
         starts = numpy.array([s for s, _ in self.inside], dtype=numpy.int64)
@@ -69,6 +80,11 @@ class ParseFacts:
         found = numpy.searchsorted(starts, idx, side="right") - 1  # as ``scan.within``
         #: The token starts between quotation marks.
         self.quoted = (found >= 0) & (idx < ends[numpy.maximum(found, 0)]) if len(starts) else numpy.zeros(len(idx), bool)
+
+    @cached_property
+    def head_list(self) -> list[int]:
+        """``heads`` as a list (index by index, a list reads faster than an array). Read-only."""
+        return self.heads.tolist()
 
     def child(self, deps: Iterable[str], where: str = "any") -> numpy.ndarray:
         """The tokens with a child labelled one of ``deps``: ``where`` it stands, ``"after"`` or
@@ -97,6 +113,11 @@ class ParseFacts:
     def reads(self, words: Iterable[str]) -> numpy.ndarray:
         """The tokens reading one of ``words`` (lower-cased)."""
         return self._kept("reads", words, lambda: _any_of(self.lower, self.strings, words))
+
+    def lemma_reads(self, words: Iterable[str]) -> numpy.ndarray:
+        """The tokens whose lemma, lower-cased, is one of ``words`` (as ``token.lemma_.lower()`` reads it:
+        each lemma of the Doc lower-cased once)."""
+        return self._kept("lemma_reads", words, lambda: _lemma_of(self.lemma, self.strings, words))
 
     def tagged(self, tags: Iterable[str]) -> numpy.ndarray:
         """The tokens whose fine-grained tag is one of ``tags``."""

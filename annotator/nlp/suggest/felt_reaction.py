@@ -36,5 +36,7 @@ def felt_reaction(scan: QuoteScan, verb: Token) -> list[BroadFind]:
 
 
 def felt_reaction_gate(f: ParseFacts) -> numpy.ndarray:
-    """An active verb, not negated, with an object after it (the rule reads the lemma)."""
-    return f.part_of_speech("VERB") & ~f.negated & f.child({"dobj"}, "after") & ~f.child({"auxpass", "nsubjpass"})
+    """An active verb of ``FELT_REACTION_VERBS`` (by its lemma, as the rule reads it), not negated, with an
+    object after it."""
+    return f.part_of_speech("VERB") & ~f.negated & f.child({"dobj"}, "after") & ~f.child({"auxpass", "nsubjpass"}) \
+        & f.lemma_reads(FELT_REACTION_VERBS)

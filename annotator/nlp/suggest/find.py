@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from annotator.nlp.frames.gates import parse_facts
 from annotator.nlp.quotes.clause_end import addition_cut, own_act_cut, verb_conjunct_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.reported import an_act
@@ -45,4 +46,6 @@ def shape_content(scan: QuoteScan, anchor: Token, start: int, last: int, cue: Sp
 
 def _top_word(scan: QuoteScan, start: int, end: int) -> Token | None:
     """The first of the tokens ``start:end`` that hangs from a word outside them (or from none)."""
-    return next((t for t in scan.doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), None)
+    heads = parse_facts(scan.doc).head_list  # (the parse's heads, read once per Doc: no Token built)
+    top = next((i for i in range(start, end) if not start <= heads[i] < end or heads[i] == i), None)
+    return scan.doc[top] if top is not None else None

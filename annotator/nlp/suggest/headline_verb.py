@@ -25,28 +25,41 @@ SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "on", "in", "for", "and",
 
 
 def headline_verbs(scan: QuoteScan) -> list[BroadFind]:
-    """The first misread cue verb of each capitalised line of at most ``scan.headline_max_words``."""
-    out, seen = [], set()
-    for token in scan.doc:
+    """The first misread cue verb of each capitalised line of at most ``scan.headline_max_words``
+    (the lines first: a Token is built only for the words of such a line)."""
+    out = []
+    for start in scan.paragraph_starts:
+        start, end = scan.paragraph(start)
+        if len(scan.text[start:end].split()) > scan.headline_max_words or not _capitalised(scan, start, end):
+            continue
+        found = _line_verb(scan, start, end)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _line_verb(scan: QuoteScan, start: int, end: int) -> BroadFind | None:
+    """The line's first misread cue verb after a word, with its content (None: none, or no content)."""
+    doc = scan.doc
+    first = scan.token_at_or_after(start)
+    for token in doc[first:scan.token_at_or_after(end + 1)]:
         if token.pos_ not in MISREAD_POS or not token.is_alpha or not token.text[0].isupper() \
                 or not _verb_class(scan, token.lower_) or scan.quoted(token.idx):
             continue
-        start, end = scan.paragraph(token.idx)
-        if start in seen:
-            continue
-        line = [t for t in scan.doc[scan.token_at_or_after(start):token.i] if not t.is_space]
-        if not line or not _capitalised(scan, start, end) \
-                or len(scan.text[start:end].split()) > scan.headline_max_words:
-            continue
-        seen.add(start)
-        speaker = scan.doc[line[0].i:line[-1].i + 1]
-        begin, stop = trim_content(scan.text, token.idx + len(token.text), _words_end(scan, token, end))
-        content = scan.char_span(begin, stop) if stop > begin else None
-        if content is None or not any(t.is_alpha for t in content) or content[0].lower_ == "by":
-            continue  # (``Plan Backed By Pilots``: a passive, its agent after it)
-        quote = FoundQuote(content, "indirect", scan.doc[token.i:token.i + 1])
-        out.append(BroadFind(HEADLINE_VERB_SOURCE, quote, speaker, True))
-    return out
+        line = [t for t in doc[first:token.i] if not t.is_space]
+        if line:
+            return _headline_find(scan, line, token, end)
+    return None
+
+
+def _headline_find(scan: QuoteScan, line: list[Token], token: Token, end: int) -> BroadFind | None:
+    speaker = scan.doc[line[0].i:line[-1].i + 1]
+    begin, stop = trim_content(scan.text, token.idx + len(token.text), _words_end(scan, token, end))
+    content = scan.char_span(begin, stop) if stop > begin else None
+    if content is None or not any(t.is_alpha for t in content) or content[0].lower_ == "by":
+        return None  # (``Plan Backed By Pilots``: a passive, its agent after it)
+    quote = FoundQuote(content, "indirect", scan.doc[token.i:token.i + 1])
+    return BroadFind(HEADLINE_VERB_SOURCE, quote, speaker, True)
 
 
 def _words_end(scan: QuoteScan, verb: Token, end: int) -> int:

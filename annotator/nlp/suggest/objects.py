@@ -49,10 +49,10 @@ def object_finds(scan: QuoteScan, verb: Token, object_of: Callable[[Token], Toke
     """An active verb's object (``object_of(verb)``) as what was said: source ``free`` when the verb
     has a subject of its own (its speaker then read by the speaker rules), else ``subjectless`` with
     the speaker the verb shares (``holders.verb_holder``)."""
-    if verb.pos_ != "VERB" or passive(verb):
+    if verb.pos_ != "VERB":
         return []
-    thing = object_of(verb)
-    if thing is None:
+    thing = object_of(verb)  # (before ``passive``: most verbs have no such object)
+    if thing is None or passive(verb):
         return []
     cue = scan.doc[verb.i:verb.i + 1]
     clause = _report_nouns_clause(scan, thing)

@@ -29,11 +29,14 @@ TOPIC_PREPOSITIONS = NOUN_PREPOSITIONS | {"for", "of", "as"}
 
 
 def verb_topic_preposition(scan: QuoteScan, verb: Token) -> list[BroadFind]:
-    if verb.pos_ != "VERB" or passive(verb):
+    if verb.pos_ != "VERB":
+        return []
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPOSITIONS]
+    if not preps or passive(verb):  # (``passive`` after: most verbs have no such preposition)
         return []
     doc = scan.doc
     out = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPOSITIONS):
+    for prep in preps:
         thing = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("WDT", "WP")), None)
         if thing is None:
             continue

@@ -120,8 +120,6 @@ class _Speakers:
         self.kept: dict[tuple, Span | None] = {}
 
     def of(self, lexicon: Lexicon, cue: Span, content: Span) -> Span | None:
-        if raising_cue(cue) or done_to_speaker(cue):
-            return None  # ``the mayor seemed to …``, ``asked about …, the mayor said``: no source named
         known = self.scans.get(id(lexicon))
         if known is None:
             lists = tuple(id(getattr(lexicon, name)) for name in SPEAKER_LISTS)
@@ -130,9 +128,13 @@ class _Speakers:
             known = self.scans[id(lexicon)] = (lists, scan)
         lists, scan = known
         key = (cue.start, cue.end, content.start, content.end, lists)
-        if key in self.kept:
+        if key in self.kept:  # (a cue's raising or done-to reading below is kept with it too)
             return self.kept[key]
-        found = self.kept[key] = speaker_from_rules(scan, cue, content)
+        if raising_cue(cue) or done_to_speaker(cue):
+            found = None  # ``the mayor seemed to …``, ``asked about …, the mayor said``: no source named
+        else:
+            found = speaker_from_rules(scan, cue, content)
+        self.kept[key] = found
         return found
 
 

@@ -227,11 +227,15 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     return out
 
 
+#: The lemmas of an active verb ``raised_pair`` reads (a raising verb, or a link of ``_judged_clause``).
+_ACTIVE_LEMMAS = RAISING_VERBS | JUDGING_LINKS
+
+
 def raised_gate(f: ParseFacts) -> numpy.ndarray:
     """A passive with its subject before it and a ``to`` infinitive, a predicate (``oprd``, ``dobj``), a
-    clause or a preposition after it, or an active verb with its subject before it and after it an
-    infinitive, a predicate, a ``like`` or ``as`` phrase or a clause (``raised_pair``, which asks for a
-    raising verb)."""
+    clause or a preposition after it, or an active raising verb (or a link, ``it is unclear whether``:
+    ``_ACTIVE_LEMMAS``, as ``raised_pair`` asks) with its subject before it and after it an infinitive, a
+    predicate, a ``like`` or ``as`` phrase or a clause."""
     infinitive = f.parent_of(f.label({"xcomp"}) & f.to_infinitive, "after")
     passive = f.child({"auxpass"})
     seeming = f.child(RAISED_PREDICATE_DEPS | {"xcomp", "ccomp", "advcl", "dobj"}, "after") \
@@ -239,8 +243,8 @@ def raised_gate(f: ParseFacts) -> numpy.ndarray:
     shared = f.label({"conj"})  # (a coordinated verb may share the subject of the one before it)
     return passive & (f.child({"nsubjpass"}, "before") | shared) \
         & (infinitive | f.child(PASSIVE_PREDICATE_DEPS | {"prep", "ccomp"}, "after")) \
-        | ~passive & (f.child({"nsubj"}, "before") | shared) & seeming \
-        | f.label({"aux", "auxpass"}) \
+        | ~passive & (f.child({"nsubj"}, "before") | shared) & seeming & f.lemma_reads(_ACTIVE_LEMMAS) \
+        | f.label({"aux", "auxpass"}) & f.reads(RAISING_FORMS) \
         | f.child({"ccomp"}, "after") & f.child({"nsubj"}, "after") | f.child({"csubj"}, "before")
     # (last: a raising verb read as the auxiliary of the word after it, ``seemed shaken``; ``nor was it
     # clear that …``; ``whether the ferry will run is unclear``)

@@ -178,8 +178,8 @@ def undergone(scan: QuoteScan, noun: Token) -> list[BroadFind]:
 
 
 def undergone_gate(f: ParseFacts) -> numpy.ndarray:
-    """A noun object or a preposition's object."""
-    return f.part_of_speech("NOUN") & f.label({"dobj", "pobj"})
+    """A noun object or a preposition's object, one of ``TARGET_NOUNS`` (as ``undergone`` reads it)."""
+    return f.part_of_speech("NOUN") & f.label({"dobj", "pobj"}) & f.lemma_reads(TARGET_NOUNS)
 
 
 def report_noun_gate(f: ParseFacts) -> numpy.ndarray:

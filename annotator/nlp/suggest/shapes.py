@@ -51,6 +51,7 @@ def every_shape(scan: QuoteScan, sources: frozenset[str] | set[str], *, gated: b
 
 def _conceding_cue(scan: QuoteScan, find: BroadFind) -> bool:
     cue = find.found.cue
-    if cue is None or cue.root.pos_ not in ("VERB", "AUX"):
+    if cue is None:
         return False
-    return conceded_cue(cue.root)
+    root = cue[0] if len(cue) == 1 else cue.root  # (a one-word cue is its root: ``Span.root`` costs more)
+    return root.pos_ in ("VERB", "AUX") and conceded_cue(root)

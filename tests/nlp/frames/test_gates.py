@@ -159,3 +159,37 @@ def test_the_kept_parse_facts_let_their_doc_go():
     del doc
     gc.collect()
     assert gone() is None
+
+
+def test_parse_facts_read_lemmas_lower_cased():
+    # as ``token.lemma_.lower()`` reads them: a lemma in capitals counts too
+    words = ["Pilots", "Seemed", "calm", "and", "seem", "tired"]
+    lemmas = ["pilot", "Seem", "calm", "and", "seem", "tired"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas)
+    facts = ParseFacts(doc, [])
+    assert facts.lemma_reads({"seem"}).tolist() == [i in (1, 4) for i in range(len(doc))]
+    assert not facts.lemma_reads({"appear"}).any()
+    assert len(ParseFacts(spacy.blank("en")(""), []).lemma_reads({"seem"})) == 0
+
+
+#: Sentences for the gates that read a lemma or a form (``raised_gate``, ``undergone_gate``,
+#: ``felt_reaction_gate``): a raising verb read as an auxiliary, a link with an empty ``it``, a
+#: question as a subject, a target noun, a felt reaction, and verbs of the same shapes that are none.
+LEMMA_GATED = "\n".join([
+    "The captain seemed shaken by the storm. The captain was shaken by the storm.",
+    "It was unclear whether the ferry would run. It remained doubtful that the pier would reopen.",
+    "Whether the ferry will run is unclear. The skipper looks tired and seems nervous.",
+    "The new levy drew sharp criticism from the growers. The new levy drew a large crowd.",
+    "The delays angered the farmers. The delays reached the farmers.",
+    "The mayor appears to back the plan. The mayor wants to back the plan.",
+])
+
+
+@pytest.mark.model
+def test_the_lemma_gates_change_no_candidate(nlp_model):
+    doc = nlp_model(LEMMA_GATED)
+    lexicon = nlp_model.get_pipe(SUGGESTIONS).lexicon
+    sources = {"rule:raised-subject", "rule:raised-complement", "rule:noun-target-subject", "rule:felt-reaction"}
+    shapes = _broad_keys(every_shape(QuoteScan.of(doc, lexicon), sources))
+    assert shapes == _broad_keys(every_shape(QuoteScan.of(doc, lexicon), sources, gated=False))
+    assert {key[0] for key in shapes} == sources
