@@ -129,6 +129,14 @@ def speaking_group(token: Token) -> Token | None:
     return group
 
 
+def bare_share(token: Token) -> bool:
+    """``some``, ``a majority``, ``61 percent``, ``a third``: a share of a group (``GROUP_SHARES``)
+    standing alone, which as a subject means people; a share with an ``of`` phrase is the group's
+    (``speaking_group``: ``half of the budget`` cannot speak)."""
+    return (token.lower_ in GROUP_SHARES or token.lemma_.lower() in GROUP_SHARES) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 def could_report(subject: Token) -> bool:
     """``could_speak``, a text or measure that reports (``REPORTING_THINGS``), or a share of a group
     (``GROUP_SHARES``)."""

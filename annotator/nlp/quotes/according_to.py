@@ -30,7 +30,7 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     phrase_end = source_end(doc, according, to, phrase_end)
     while phrase_end < last and doc[phrase_end].is_space:
         phrase_end += 1
-    first = opening_clause(doc, first, according.i)
+    first = after_set_off_report(scan, opening_clause(doc, first, according.i), according.i)
     pieces = _pieces(doc, first, _word_before(doc, according.i, first), phrase_end, last)
     if pieces is not None and pieces[0] is not None:
         pieces[0] = _from_quote_start(scan, pieces[0], para_start)
@@ -128,3 +128,36 @@ def opening_clause(doc: Doc, first: int, according: int) -> int:
     if len(lead) <= 2 and all(t.pos_ in ("CCONJ", "ADV", "SCONJ") for t in lead):
         return according
     return first
+
+
+def after_set_off_report(scan: QuoteScan, first: int, according: int) -> int:
+    """``Trade has slipped, a survey found, and the council, according to its clerk, will …``: a
+    report set off between commas before the cue's own clause (``, a survey found,``: a speech or
+    cognition verb closing a few words after a comma, no other verb among them, a comma right after
+    it) closes the clause another source reports; the cue's clause starts after that comma and the
+    conjunction after it. Not the comma right before the cue (``"…," Lee said, according to …``:
+    the quote and its attribution are what the source reports)."""
+    doc = scan.doc
+    for i in range(word_before(doc, according) - 1, first, -1):
+        if doc[i].text == "," and _set_off_report_ends(scan, first, word_before(doc, i)):
+            start = word_after(doc, i)
+            return word_after(doc, start) if doc[start].pos_ == "CCONJ" else start
+    return first
+
+
+#: The most words of a set-off report's source phrase (``a survey by the port college``).
+SET_OFF_WORDS = 8
+
+
+def _set_off_report_ends(scan: QuoteScan, first: int, verb: int) -> bool:
+    """A speech or cognition verb at ``verb`` whose few words before it (no verb among them) follow a
+    comma or dash with words of the clause before it."""
+    doc = scan.doc
+    if verb <= first or doc[verb].pos_ != "VERB" or scan.cue_lemma(doc[verb]) is None:
+        return False
+    for j in range(verb - 1, max(first, verb - SET_OFF_WORDS - 1), -1):
+        if doc[j].text in (",", "—", "–"):
+            return first < j < verb - 1
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+            return False
+    return False

@@ -1,14 +1,15 @@
 """``Most voters said yes``, ``the senator said no to a new levy``, ``had to answer no``: a verb of
 saying whose object is the word ``yes`` or ``no`` (the parser hangs it on the verb as an interjection
 or an object). News attribution corpora mark that word as what was said, with the ``to`` phrase right
-after it that says what it answered (``no to a new levy``); the verb's subject is the source."""
+after it that says what it answered (``no to a new levy``); the verb's subject is the source, also a
+share of the people asked (``a third said no``: ``name_words.bare_share``)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import passive
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import another_speaker, bare_share, could_speak
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -26,7 +27,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if word is None or scan.quoted(word.idx):
         return []
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not another_speaker(subject) or not (could_speak(subject) or bare_share(subject)):
         return []
     return content_quote(scan, verb, word.i, _answered_to(word, verb), scan.doc[verb.i:verb.i + 1])
 

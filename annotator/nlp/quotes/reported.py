@@ -10,7 +10,7 @@ from annotator.nlp.doc_words import between, doc_words, finite, has_clause_subje
 from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS, SUBJECT_DEPS, WH_WORDS, Lexicon
 from annotator.nlp.cue_words import ADVERBIAL_MARKS, CONCEDING_SUBJECTS, LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
-from annotator.nlp.quotes import evidence, inverted, questions
+from annotator.nlp.quotes import contact_apposition, evidence, inverted, questions
 from annotator.nlp.quotes.clause_end import comma_cut, lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
 from annotator.nlp.quotes.found import (
     FoundQuote, has_words_outside, named_agent, opens_aside, trimmed, type_for,
@@ -44,6 +44,9 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
         return []
     found = [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
+    if contact_apposition.set_off_speaker(verb) is not None:
+        piece = contact_apposition.contact_piece(scan, verb)
+        return found + [piece] if piece is not None else found
     before = inverted.before_piece(scan, verb)
     return found + [before] if before is not None and before.span.end <= verb.i else found
 

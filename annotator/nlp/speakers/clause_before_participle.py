@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import word_before
-from annotator.nlp.lexicon import TENSED_VERB_TAGS
+from annotator.nlp.doc_words import finite, to_infinitive, word_before
 from annotator.nlp.name_words import PERSONAL_PRONOUNS, could_speak
 
 #: The clauses inside a sentence whose subject a participle right after them acts for.
@@ -30,11 +29,12 @@ def nearer_subject(participle: Token, head: Token, subject: Token) -> Token | No
         return None
     last = word_before(doc, comma)
     clause = doc[last] if last >= 0 else None
-    while clause is not None and clause.pos_ not in ("VERB", "AUX"):
+    while clause is not None and (clause.pos_ not in ("VERB", "AUX") or _infinitive(clause)):
         clause = clause.head if clause.head.i != clause.i else None
-    # the first verb above the clause's last word: a tensed inner clause, not the main verb, not an
-    # infinitive (``called for the board to resign, calling …``: the one who called)
-    if clause is None or clause.i == head.i or clause.dep_ not in _INNER_CLAUSES or clause.tag_ not in TENSED_VERB_TAGS:
+    # the first verb above the clause's last word, past an infinitive (``the singers carry lanterns to
+    # light the stage, shouting …``): a tensed inner clause (``had queued``), not the main verb (``called
+    # for the board to resign, calling …``: the one who called)
+    if clause is None or clause.i == head.i or clause.dep_ not in _INNER_CLAUSES or not finite(clause):
         return None
     inner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if inner is None or not could_speak(inner):
@@ -43,3 +43,10 @@ def nearer_subject(participle: Token, head: Token, subject: Token) -> Token | No
                                  or inner.tag_ in ("WP", "WDT")):
         return None
     return inner
+
+
+def _infinitive(verb: Token) -> bool:
+    """``to topple``: an infinitive the parser hangs on a verb before it (its complement or its
+    purpose)."""
+    return verb.dep_ in ("xcomp", "advcl") and to_infinitive(verb)
+

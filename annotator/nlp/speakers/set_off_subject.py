@@ -10,13 +10,11 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import word_after
 from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS, TENSED_VERB_TAGS, Lexicon
+from annotator.nlp.name_words import bare_share
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 #: The most words between the opening comma and the verb.
 MAX_WORDS = 8
-#: Words of quantity that stand for people as a subject (``many argue``), which the tagger reads as
-#: adjectives or determiners.
-QUANTITY_SUBJECTS = frozenset({"many", "some", "others", "most", "several", "few", "both"})
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
@@ -54,4 +52,6 @@ def _opening_comma(verb: Token) -> int | None:
 
 
 def _names_someone(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN", "PRON") or token.lower_ in QUANTITY_SUBJECTS
+    """A noun, a name or a pronoun, or a share of a group the tagger reads as an adjective or a
+    determiner (``many argue``: ``name_words.bare_share``)."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") or bare_share(token)

@@ -16,6 +16,8 @@ from annotator.nlp.speakers.scan import SpeakerScan
 
 #: How many tokens after the closing mark the attribution verb may come.
 MAX_DISTANCE = 8
+#: How the tagger reads the verb after a name it took for a verb (``Varn shot back``: ``shot`` a noun).
+MISREAD_VERB_POS = frozenset({"VERB", "NOUN", "ADV", "AUX"})
 #: What may stand between the quote's last word and its closing mark.
 _BEFORE_MARK = frozenset({",", ".", "!", "?", "—", "–", "-", "…", "..."})
 
@@ -35,6 +37,9 @@ def trailing_speaker(scan: SpeakerScan, quote: Span) -> Span | None:
     if mark is None:
         return None
     closed = any(doc[i].text == "." for i in range(quote.end, mark))
+    name = misread_name(doc, mark) if not closed else None
+    if name is not None:
+        return name
     verb = governing_verb_after(quote, mark) if not closed else None
     if verb is None:
         verb = attribution_verb(scan, doc, mark, closed_sentence=closed)
@@ -46,6 +51,28 @@ def trailing_speaker(scan: SpeakerScan, quote: Span) -> Span | None:
     if speaker.root.tag_ == "WDT":
         return None  # ('"…," which vote in June': a relative clause on the quote's words, no attribution)
     return speaker
+
+
+def misread_name(doc: Doc, mark: int) -> Span | None:
+    """``"…," Varn shot back.``: a capitalised word right after the closing mark of a quote that goes
+    on (a comma before the mark) is a name even when the tagger reads an unknown name as a verb or an
+    auxiliary (the verb after it then as a noun); with a lower-case word of the attribution after it,
+    it is the speaker (with the capitalised words after it: ``Varn Ekel``)."""
+    first = mark + 1
+    if first >= len(doc) or doc[first].pos_ not in ("VERB", "AUX") or not _capitalised(doc[first]):
+        return None
+    end = first + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
+        end += 1
+    after = doc[end] if end < len(doc) else None
+    if after is None or not after.is_alpha or not after.is_lower or after.pos_ not in MISREAD_VERB_POS:
+        return None
+    return doc[first:end]
+
+
+def _capitalised(token: Token) -> bool:
+    """``Varn``: a capital, then lower-case letters (not ``I``, not ``US``)."""
+    return len(token.text) > 1 and token.text[0].isupper() and token.text[1:].isalpha() and token.text[1:].islower()
 
 
 def governing_verb_after(quote: Span, mark: int) -> Token | None:

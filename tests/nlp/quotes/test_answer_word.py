@@ -69,7 +69,45 @@ def test_answer_word_not_when_the_answer_is_quoted():
     assert not any(f.rule == "reports:answer_word" for f in QuoteFinder().find(doc))
 
 
+def test_answer_word_a_share_of_the_people_asked_answers():
+    # ``a third``, ``a majority``: a share standing alone is people (``name_words.bare_share``)
+    doc = hand_doc("A majority said no to the levy.", """
+        A          DET   DT   det         1 a
+        majority   NOUN  NN   nsubj       2 majority
+        said       VERB  VBD  ROOT        2 say
+        no         INTJ  UH   intj        4 no
+        to         ADP   IN   prep        2 to
+        the        DET   DT   det         6 the
+        levy       NOUN  NN   pobj        4 levy
+        .          PUNCT .    punct       2 .
+    """)
+    assert _found(doc) == [("indirect", "no to the levy", "said")]
+
+
+def test_answer_word_a_share_of_a_thing_does_not_answer():
+    # ``half of the fleet``: the share is its group's, and a fleet cannot speak
+    doc = hand_doc("Half of the fleet said no to the plan.", """
+        Half       NOUN  NN   nsubj       4 half
+        of         ADP   IN   prep        0 of
+        the        DET   DT   det         3 the
+        fleet      NOUN  NN   pobj        1 fleet
+        said       VERB  VBD  ROOT        4 say
+        no         INTJ  UH   intj        6 no
+        to         ADP   IN   prep        4 to
+        the        DET   DT   det         8 the
+        plan       NOUN  NN   pobj        6 plan
+        .          PUNCT .    punct       4 .
+    """)
+    assert _found(doc) == []
+
+
 @pytest.mark.model
 def test_answer_word_with_the_model(quotes_in):
     found = [(q.text, q.speaker, q.cue) for q in quotes_in("Asked about the new toll, most of the drivers said yes.")]
     assert ("yes", "most of the drivers", "said") in found
+
+
+@pytest.mark.model
+def test_answer_word_second_answer_by_a_share_with_the_model(quotes_in):
+    found = [(q.text, q.speaker) for q in quotes_in("Sixty-one percent said yes, but a third said no to the new levy.")]
+    assert ("no to the new levy", "a third") in found

@@ -42,3 +42,15 @@ def test_after_a_relative_clause_its_subject_speaks_though_the_main_one_can(rule
 ])
 def test_a_pronoun_in_the_relative_clause_leaves_the_main_subject(rule_quotes_in, text, speaker):
     assert [q.speaker for q in rule_quotes_in(text)][-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # past the infinitive that closes the relative clause, to its tensed verb
+    ('The school play ended with a song, in which the singers carry lanterns to light the stage, '
+     'shouting "the toll must go!"', "the singers"),
+    # a relative clause tensed by its auxiliary (``had queued``)
+    ('Ekel spoke by the ferry ramp, where some thirty drivers had queued since noon, calling "the toll must go" '
+     'until the talks ended.', "some thirty drivers"),
+])
+def test_the_nearer_clause_past_an_infinitive_or_with_a_tense_of_its_auxiliary(rule_quotes_in, text, speaker):
+    assert [q.speaker for q in rule_quotes_in(text)] == [speaker]
