@@ -83,7 +83,7 @@ def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
                        rules: tuple[CueRule, ...] = CUE_RULES) -> Span | None:
     """The first acceptable answer of ``rules`` for ``cue`` (and the quote it introduces)."""
     kind = cue_kind(cue)
-    closed = _closed_rules(cue) if kind == VERB else frozenset()
+    closed = _closed_rules(cue) if kind == VERB else _NONE_CLOSED
     if kind == VERB and passive_cue(cue):
         rules = tuple(rule for rule in rules if rule is passive_agent.find)  # only ``by`` names a source
     for rule in rules:
@@ -170,18 +170,25 @@ CUE_GATES: dict[CueRule, Callable[[Doc], numpy.ndarray]] = {
     set_off_subject.find: _set_off_gate, infinitive_owner.find: _owner_gate, title_case_headline.find: _title_gate,
 }
 _AT_FIRST = frozenset({title_case_headline.find})
-#: Doc → rule → its gate's tokens (``CUE_GATES``), forgotten with the Doc.
+_NONE_CLOSED: frozenset[CueRule] = frozenset()
+#: Doc → None → rule → its gate's tokens (``CUE_GATES``), and (first word, root) of a cue → the rules
+#: closed there, forgotten with the Doc.
 _GATES: DocCache = DocCache()
 
 
 def _closed_rules(cue: Span) -> frozenset[CueRule]:
     """The rules of ``CUE_GATES`` whose gate is false for a verb cue (they would answer None)."""
-    doc = cue.doc
-    known = _GATES.answers(doc)
-    if not known:
-        known.update((rule, gate(doc).tolist() if len(doc) else []) for rule, gate in CUE_GATES.items())
-    root = cue.root.i if cue.end - cue.start > 1 else cue.start
-    return frozenset(rule for rule, open_at in known.items() if not open_at[cue.start if rule in _AT_FIRST else root])
+    known = _GATES.answers(cue.doc)
+    at = (cue.start, cue.root.i if cue.end - cue.start > 1 else cue.start)
+    closed = known.get(at)
+    if closed is None:
+        gates = known.get(None)
+        if gates is None:
+            doc = cue.doc
+            gates = known[None] = {rule: gate(doc).tolist() if len(doc) else [] for rule, gate in CUE_GATES.items()}
+        closed = known[at] = frozenset(rule for rule, open_at in gates.items()
+                                       if not open_at[at[0] if rule in _AT_FIRST else at[1]])
+    return closed
 
 
 def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None, quote: Span | None = None) -> Span | None:

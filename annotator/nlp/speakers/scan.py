@@ -130,8 +130,10 @@ class SpeakerScan:
         """A speaker is an answer when it has words, is not inside the quote it speaks, is not
         itself between quotation marks and is no day of the week (``said Saturday`` parsed with
         ``Saturday`` as the subject: a later rule finds who said it)."""
-        return speaker is not None and len(speaker) > 0 and (quote is None or not overlaps(speaker, quote)) \
-            and not self.quoted(speaker.root) and not _tells_when(speaker.root)
+        if speaker is None or len(speaker) == 0 or quote is not None and overlaps(speaker, quote):
+            return False
+        root = speaker.root  # (built once: a span's root is looked for on each access)
+        return not self.quoted(root) and not _tells_when(root)
 
 
 def cue_kind(cue: Span) -> str:
