@@ -168,8 +168,10 @@ def finite(clause: Token) -> bool:
 
 
 def passive(verb: Token) -> bool:
-    """The verb has a passive auxiliary or subject (``was told``, ``the plan is considered …``)."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    """The verb has a passive auxiliary or subject (``was told``, ``the plan is considered …``); many
+    rules ask it of the same verb: read off ``children_labelled`` (once per Doc), no child built."""
+    doc, i = verb.doc, verb.i
+    return i in children_labelled(doc, "auxpass") or i in children_labelled(doc, "nsubjpass")
 
 
 def to_aux(verb: Token) -> Token | None:

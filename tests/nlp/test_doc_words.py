@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LOWER, ORTH
 
 from annotator.nlp.doc_words import (
     DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, children_labelled, column, doc_words, ids_of,
-    meant_act, negated_tokens, to_aux, to_infinitive,
+    meant_act, negated_tokens, passive, to_aux, to_infinitive,
 )
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.marks import joined_text
@@ -99,6 +99,19 @@ def test_the_children_by_label_are_the_tokens_children():
         assert {i: kids for i, kids in children_labelled(doc, label).items()} == \
             {t.i: [c.i for c in t.children if c.dep_ == label] for t in doc if any(c.dep_ == label for c in t.children)}
     assert children_labelled(doc, "agent") == {6: [7]}
+
+
+def test_a_passive_verb_has_a_passive_auxiliary_or_subject():
+    # "Lena said it was decided by the board, and the vote is considered final by Tom"
+    words = ["Lena", "said", "it", "was", "decided", "by", "the", "board", ",", "and", "the", "vote", "is",
+             "considered", "final"]
+    heads = [1, 1, 4, 4, 1, 4, 7, 5, 1, 1, 11, 13, 13, 1, 13]
+    deps = ["nsubj", "ROOT", "nsubjpass", "auxpass", "ccomp", "agent", "det", "pobj", "punct", "cc", "det",
+            "nsubjpass", "auxpass", "conj", "oprd"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert [t.i for t in doc if passive(t)] == \
+        [t.i for t in doc if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)] == [4, 13]
+    assert not passive(Doc(doc.vocab, words=["said"])[0])
 
 
 def test_an_infinitive_is_a_verb_with_the_auxiliary_to():

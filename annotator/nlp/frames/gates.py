@@ -28,12 +28,11 @@ Gate = Callable[["ParseFacts"], numpy.ndarray]
 _COLUMNS = [HEAD, DEP, POS, TAG, LOWER, ORTH, IDX, LEMMA]
 
 
-def _lemma_of(column: numpy.ndarray, strings: StringStore, words: Iterable[str]) -> numpy.ndarray:
-    """Where ``column`` (of lemmas) holds a lemma that, lower-cased, is one of ``words``."""
-    wanted = frozenset(words)
-    ids = [lemma for lemma in numpy.unique(column).tolist() if lemma in strings and strings[lemma].lower() in wanted]
+def _lemma_of(column: numpy.ndarray, lowers: dict[str, list[int]], words: Iterable[str]) -> numpy.ndarray:
+    """Where ``column`` (of lemmas) holds a lemma that, lower-cased, is one of ``words`` (``lowers``:
+    each lower-cased lemma of the Doc → the lemmas that read so, ``ParseFacts.lemma_lowers``)."""
     found = numpy.zeros(len(column), dtype=bool)
-    for lemma in ids:
+    for lemma in [lemma for word in frozenset(words) for lemma in lowers.get(word, ())]:
         found |= column == lemma
     return found
 
@@ -82,6 +81,17 @@ class ParseFacts:
         self.quoted = (found >= 0) & (idx < ends[numpy.maximum(found, 0)]) if len(starts) else numpy.zeros(len(idx), bool)
 
     @cached_property
+    def lemma_lowers(self) -> dict[str, list[int]]:
+        """Each lemma of the Doc lower-cased (as ``token.lemma_.lower()`` reads it) → the lemmas (their
+        ids, in order) that read so: lower-cased once per Doc, for every ``lemma_reads``. Read-only."""
+        lowers: dict[str, list[int]] = {}
+        strings = self.strings
+        for lemma in numpy.unique(self.lemma).tolist():
+            if lemma in strings:
+                lowers.setdefault(strings[lemma].lower(), []).append(lemma)
+        return lowers
+
+    @cached_property
     def head_list(self) -> list[int]:
         """``heads`` as a list (index by index, a list reads faster than an array). Read-only."""
         return self.heads.tolist()
@@ -117,7 +127,7 @@ class ParseFacts:
     def lemma_reads(self, words: Iterable[str]) -> numpy.ndarray:
         """The tokens whose lemma, lower-cased, is one of ``words`` (as ``token.lemma_.lower()`` reads it:
         each lemma of the Doc lower-cased once)."""
-        return self._kept("lemma_reads", words, lambda: _lemma_of(self.lemma, self.strings, words))
+        return self._kept("lemma_reads", words, lambda: _lemma_of(self.lemma, self.lemma_lowers, words))
 
     def tagged(self, tags: Iterable[str]) -> numpy.ndarray:
         """The tokens whose fine-grained tag is one of ``tags``."""

@@ -5,11 +5,15 @@ goes on to the end)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Callable
 
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN, PRON, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.doc_words import DASHES, LONG_DASHES, between, doc_words
+from annotator.nlp.doc_cache import DocCache
+from annotator.nlp.doc_words import DASHES, LONG_DASHES, between, children_labelled, doc_words, ids_of
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS
 from annotator.nlp.doc_words import finite, word_after, word_before
 
@@ -221,16 +225,38 @@ def verb_conjunct_cut(doc: Doc, start: int, end: int) -> int:
     """``seems to favour the big ferry firms and angers the clerks``: a verb the parser coordinates with
     a noun (or a pronoun) between ``start`` and ``end`` is the next act of whoever the clause is about,
     not more of that noun; the words stop before the ``and`` or ``or`` that joins them (``end`` when
-    no noun has such a conjunct)."""
-    for noun in doc[start:end]:
-        if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
-            continue
-        verb = next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > noun.i), None)
-        if verb is None:
-            continue
-        cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < verb.i), None)
-        if cc is None and doc[verb.i - 1].dep_ == "cc":
-            cc = doc[verb.i - 1]
-        if cc is not None and start < cc.i < end:
-            return cc.i
+    no noun has such a conjunct). The nouns with such a verb are read once per Doc (``_verb_conjuncts``)."""
+    nouns, ccs = _verb_conjuncts(doc)
+    low, high, _ = slice(start, end).indices(len(doc))  # (the tokens ``doc[start:end]`` holds)
+    for k in range(bisect_left(nouns, low), bisect_left(nouns, high)):
+        if start < ccs[k] < end:
+            return ccs[k]
     return end
+
+
+#: Doc → the nouns with a verb conjunct after them and the ``cc`` joining each (``_verb_conjuncts``).
+_VERB_CONJUNCTS: DocCache = DocCache()
+_NOUN_POS = frozenset({NOUN, PROPN, PRON})
+
+
+def _verb_conjuncts(doc: Doc) -> tuple[list[int], list[int]]:
+    """The nouns (and pronouns, in order) with a verb conjunct after them and a ``cc`` that joins them
+    (the noun's ``cc`` child before the verb, else a ``cc`` right before the verb), and each one's
+    ``cc``: what ``verb_conjunct_cut`` asks of every noun of a content, read once per Doc."""
+    found = _VERB_CONJUNCTS.get(doc)
+    if found is None:
+        pos, dep = ids_of(doc, POS), ids_of(doc, DEP)
+        cc_label = doc.vocab.strings["cc"]
+        nouns, ccs = [], []
+        for noun, conjuncts in sorted(children_labelled(doc, "conj").items()):
+            verb = next((c for c in conjuncts if pos[c] == VERB and c > noun), None)
+            if pos[noun] not in _NOUN_POS or verb is None:
+                continue
+            cc = next((c for c in children_labelled(doc, "cc").get(noun, ()) if noun < c < verb), None)
+            if cc is None and dep[verb - 1] == cc_label:
+                cc = verb - 1
+            if cc is not None:
+                nouns.append(noun)
+                ccs.append(cc)
+        found = _VERB_CONJUNCTS[doc] = (nouns, ccs)
+    return found

@@ -7,6 +7,7 @@ from typing import Callable, Mapping
 
 from spacy.tokens import Span
 
+from annotator.nlp.doc_words import children_labelled
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers import (
@@ -97,7 +98,9 @@ def passive_cue(cue: Span) -> bool:
     """``when it was revealed that …``, ``is widely expected to …``, ``after being asked to …``: a passive
     cue names its source only by a ``by`` agent; its subject is what was said or who was told, and the
     subject of the sentence around it is not its source either."""
-    return any(c.dep_ == "auxpass" and c.lower_ not in _HAS_OR_IS for c in cue.root.children)
+    doc = cue.doc
+    auxiliaries = children_labelled(doc, "auxpass").get(cue.root.i, ())  # (read once per Doc)
+    return any(doc[i].lower_ not in _HAS_OR_IS for i in auxiliaries)
 
 
 def speaker_for_cue(cue: Span, lexicon: Lexicon, text: str | None = None, quote: Span | None = None) -> Span | None:

@@ -36,6 +36,36 @@ def test_two_nouns_joined_by_and_stay_together():
     assert verb_conjunct_cut(doc, 1, len(doc)) == len(doc)
 
 
+def _cut_token_by_token(doc: Doc, start: int, end: int) -> int:
+    """``verb_conjunct_cut`` as it read each noun of the words (a Token built for each)."""
+    for noun in doc[start:end]:
+        if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        verb = next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > noun.i), None)
+        if verb is None:
+            continue
+        cc = next((c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < verb.i), None)
+        if cc is None and doc[verb.i - 1].dep_ == "cc":
+            cc = doc[verb.i - 1]
+        if cc is not None and start < cc.i < end:
+            return cc.i
+    return end
+
+
+def test_the_cut_read_once_per_doc_answers_as_token_by_token():
+    # "firms and angers" (a cc child of the noun), "clerks , or fears" (a cc hung on the verb), and a
+    # pronoun with a verb conjunct but no cc at all
+    doc = _parsed(["favour", "firms", "and", "angers", "clerks", ",", "or", "fears", "them", "leaves"],
+                  [0, 0, 1, 1, 3, 4, 7, 4, 7, 8],
+                  ["ROOT", "dobj", "cc", "conj", "dobj", "punct", "cc", "conj", "dobj", "conj"],
+                  ["VERB", "NOUN", "CCONJ", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB", "PRON", "VERB"])
+    for start in range(-len(doc) - 2, len(doc) + 2):
+        for end in range(-len(doc) - 2, len(doc) + 3):
+            assert verb_conjunct_cut(doc, start, end) == _cut_token_by_token(doc, start, end), (start, end)
+    assert verb_conjunct_cut(doc, 0, len(doc)) == 2 and verb_conjunct_cut(doc, 3, len(doc)) == 6
+    assert verb_conjunct_cut(doc, 8, len(doc)) == len(doc)
+
+
 @pytest.mark.model
 def test_an_objects_words_stop_before_the_next_act_hung_on_it(nlp_model):
     text = "The new rule seems to favour the big ferry firms and angers the clerks."
