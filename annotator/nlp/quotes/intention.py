@@ -22,7 +22,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
         return []
     # The lexicon's lemma first: a tagger's lemma of "hoping" is sometimes "hop".
     lemma = scan.lexicon.lemma_of(verb) or verb.lemma_.lower()
-    if lemma not in scan.lexicon.intention_verbs or _guessed(verb):
+    if lemma not in scan.lexicon.intention_verbs or _guessed(verb) or _passive(verb):
         return []
     return infinitive_quote(scan, verb, meant_by_anyone=False)
 
@@ -35,6 +35,11 @@ def adverbial_clause(verb: Token) -> bool:
     children = list(verb.children)
     return any(c.dep_ == "mark" and c.i < verb.i and c.lower_ in INTENTION_CLAUSE_MARKS for c in children) \
         and any(c.dep_ == "nsubj" and c.i < verb.i for c in children)
+
+
+def _passive(verb: Token) -> bool:
+    """``she is expected to argue``: a passive raises its subject, who intends nothing."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _guessed(verb: Token) -> bool:
