@@ -43,12 +43,9 @@ def _name_before(doc, comma: int) -> int | None:
     return i
 
 
-def contact_piece(scan: QuoteScan, verb: Token) -> FoundQuote | None:
-    """The noun phrase (``a decision``) or ``which`` right before the speaker's noun phrase, with
-    ``verb`` as cue, when the speaker is set off (``set_off_speaker``)."""
-    speaker = set_off_speaker(verb)
-    if speaker is None:
-        return None
+def contact_piece(scan: QuoteScan, verb: Token, speaker: Token) -> FoundQuote | None:
+    """The noun phrase (``a decision``) or ``which`` right before the speaker's noun phrase
+    (``speaker``, as ``set_off_speaker`` found it), with ``verb`` as cue."""
     doc = verb.doc
     before = word_before(doc, _phrase_start(speaker))
     if before < 0 or scan.quoted(doc[before].idx):

@@ -44,8 +44,8 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
         return []
     found = [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
-    if contact_apposition.set_off_speaker(verb) is not None:
-        piece = contact_apposition.contact_piece(scan, verb)
+    if (speaker := contact_apposition.set_off_speaker(verb)) is not None:
+        piece = contact_apposition.contact_piece(scan, verb, speaker)
         return found + [piece] if piece is not None else found
     before = inverted.before_piece(scan, verb)
     return found + [before] if before is not None and before.span.end <= verb.i else found

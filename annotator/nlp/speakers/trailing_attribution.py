@@ -72,7 +72,7 @@ def misread_name(doc: Doc, mark: int) -> Span | None:
 
 def _capitalised(token: Token) -> bool:
     """``Varn``: a capital, then lower-case letters (not ``I``, not ``US``)."""
-    return len(token.text) > 1 and token.text[0].isupper() and token.text[1:].isalpha() and token.text[1:].islower()
+    return token.is_title and token.is_alpha and len(token) > 1
 
 
 def governing_verb_after(quote: Span, mark: int) -> Token | None:
