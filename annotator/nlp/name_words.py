@@ -137,6 +137,13 @@ def bare_share(token: Token) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
+def reporting_subject(subject: Token | None) -> bool:
+    """A report rule's subject: another speaker (``another_speaker``) who can speak, or a share of a
+    group standing alone (``most said no``, ``some remain skeptical``: ``bare_share``); the
+    suggestions keep ``could_speak``, where a share on a weak frame is most often no source."""
+    return another_speaker(subject) and (could_speak(subject) or bare_share(subject))
+
+
 def could_report(subject: Token) -> bool:
     """``could_speak``, a text or measure that reports (``REPORTING_THINGS``), or a share of a group
     (``GROUP_SHARES``)."""

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import finite, negated
 from annotator.nlp.lexicon import CONTENT_AFTER_MARKS
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -26,7 +26,7 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
     if clause is None or not finite(clause):
         return []  # "is ready to go", "is happy with it": no clause, no report
     subject = subject_of(copula, scan.lexicon, climb=0)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     doc = scan.doc
     return content_quote(scan, copula, _after_mark(clause), clause.right_edge.i, doc[copula.i:adjective.i + 1],

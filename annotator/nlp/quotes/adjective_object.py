@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import negated
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -29,6 +29,6 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
     if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
         return []
     subject = subject_of(copula, scan.lexicon, climb=0)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     return content_quote(scan, copula, thing.left_edge.i, thing.right_edge.i, scan.doc[copula.i:prep.i + 1])

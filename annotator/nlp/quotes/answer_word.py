@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import passive
-from annotator.nlp.name_words import another_speaker, bare_share, could_speak
+from annotator.nlp.name_words import reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -27,7 +27,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if word is None or scan.quoted(word.idx):
         return []
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not (could_speak(subject) or bare_share(subject)):
+    if not reporting_subject(subject):
         return []
     return content_quote(scan, verb, word.i, _answered_to(word, verb), scan.doc[verb.i:verb.i + 1])
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import FREE_CHOICE_WORDS, LISTENER_VERBS
 from annotator.nlp.doc_words import negated
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -39,7 +39,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
             or _relative_word(verb):
         return []
     subject = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if not another_speaker(subject) or not could_speak(subject) or _free_choice(noun):
+    if not reporting_subject(subject) or _free_choice(noun):
         return []
     doc = scan.doc
     cue = doc[verb.i:stranded.i + 1] if stranded is not None and stranded.i == verb.i + 1 else doc[verb.i:verb.i + 1]

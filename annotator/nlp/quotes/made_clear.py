@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import finite, negated, passive
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -37,7 +37,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if clause is None:
         return []
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     doc = scan.doc
     start = max(clause.left_edge.i, adjective.i + 1)  # ``made clear the pool …``: the adjective hangs on the clause

@@ -17,7 +17,7 @@ from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import meant_act, negated, to_infinitive
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RELATIVE_OBJECTS
-from annotator.nlp.name_words import OBJECT_PRONOUNS, another_speaker, could_report, could_speak
+from annotator.nlp.name_words import OBJECT_PRONOUNS, another_speaker, could_report, reporting_subject
 from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut, speakers_other_act
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done, acts_as_verb, own_clause
@@ -81,7 +81,7 @@ def relative_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
             or any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "oprd") for c in verb.children):
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     return [FoundQuote(doc[pronoun.i:pronoun.i + 1], "indirect", doc[verb.i:verb.i + 1])]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import meant_act, negated, to_infinitive
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import reporting_subject
 from annotator.nlp.quotes.clause_end import reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
@@ -32,7 +32,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
         return []
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     doc = scan.doc
     cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
@@ -59,7 +59,7 @@ def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
             or not any(c.dep_ in SUBJECT_DEPS and c.i < clause.i for c in clause.children):
         return []
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     return content_quote(scan, verb, opener.i + 1, clause.right_edge.i, scan.doc[verb.i:opener.i + 1])
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import passive
 from annotator.nlp.lexicon import SMALL_CLAUSE_VERBS
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.scan import QuoteScan
@@ -31,7 +31,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if said is None:
         return []
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     return content_quote(scan, verb, said[0], said[1], scan.doc[verb.i:verb.i + 1], min_tokens=2)
 

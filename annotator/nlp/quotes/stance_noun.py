@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES
 from annotator.nlp.doc_words import meant_act, negated, passive
-from annotator.nlp.name_words import HOLDING_POSSESSIVES, another_speaker, could_speak
+from annotator.nlp.name_words import HOLDING_POSSESSIVES, could_speak, reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.scan import QuoteScan
@@ -50,7 +50,7 @@ def taken(scan: QuoteScan, noun: Token) -> list[FoundQuote]:
     if meant_act(verb):
         return []  # "plans to make the case for": an act meant, not one done
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     return _about(scan, noun, verb, verb.i)
 

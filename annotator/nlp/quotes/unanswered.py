@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import negated, passive
-from annotator.nlp.name_words import another_speaker, could_speak
+from annotator.nlp.name_words import reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
@@ -30,7 +30,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
         return []
     subject = subject_of(verb, scan.lexicon)
-    if not another_speaker(subject) or not could_speak(subject):
+    if not reporting_subject(subject):
         return []
     return content_quote(scan, verb, thing.left_edge.i, _last_unanswered(thing), scan.doc[verb.i:prep.i + 1])
 

@@ -104,3 +104,46 @@ def test_an_infinitive_clause_without_its_own_subject_after_the_verb_is_not_read
         .        PUNCT .   punct  2
     """)
     assert found_at(intention.at, doc) == []
+
+
+def _adverbial_intention(subject: str, mark: str = "as") -> str:
+    return f"""
+        The       DET   DT  det    1
+        pier      NOUN  NN  nsubj  2
+        closed    VERB  VBD ROOT   2 close
+        {mark}    SCONJ IN  mark   6
+        the       DET   DT  det    5
+        {subject} NOUN  NN  nsubj  6
+        sought    VERB  VBD advcl  2 seek
+        to        PART  TO  aux    8
+        reopen    VERB  VB  xcomp  6
+        the       DET   DT  det    10
+        ferry     NOUN  NN  dobj   8
+        .         PUNCT .   punct  2
+    """
+
+
+def test_intention_in_an_adverbial_clause_with_its_own_subject_is_reported():
+    doc = hand_doc("The pier closed as the mayor sought to reopen the ferry.", _adverbial_intention("mayor"))
+    assert found_at(intention.at, doc) == [("indirect", "to reopen the ferry", "sought")]
+
+
+def test_intention_in_an_adverbial_clause_of_a_thing_is_no_attribution():
+    doc = hand_doc("The pier closed as the levy sought to reopen the ferry.", _adverbial_intention("levy"))
+    assert found_at(intention.at, doc) == []
+
+
+def test_intention_in_an_adverbial_clause_without_a_subject_of_its_own_is_left_alone():
+    doc = hand_doc("The mayor closed the pier to reopen the ferry.", """
+        The      DET   DT  det    1
+        mayor    NOUN  NN  nsubj  2
+        closed   VERB  VBD ROOT   2 close
+        the      DET   DT  det    4
+        pier     NOUN  NN  dobj   2
+        to       PART  TO  aux    6
+        reopen   VERB  VB  advcl  2
+        the      DET   DT  det    8
+        ferry    NOUN  NN  dobj   6
+        .        PUNCT .   punct  2
+    """)
+    assert found_at(intention.at, doc) == []
