@@ -1,8 +1,8 @@
 """``"…," Mr. Okafor, a retired teacher who lives in Dayton, said``: when the parser loses the
 subject in a long apposition, the first name between the closing mark and the verb spoke. For a
 found quote (``for_found_quote``) whose closing mark is not that mark (a quote after its cue:
-``…, telling the crowd, "…"``), a name after another quote's mark speaks only when the parse ties it
-to the cue, as a word of the cue or of the verb the cue hangs on (``"…" Pike tweeted, quoting …``);
+``…, telling the dockers, "…"``), a name after another quote's mark speaks only when the parse ties it
+to the cue, as a word of the cue or of the verb the cue hangs on (``"…" Pike posted, quoting …``);
 else it is any name in the sentence, or one of an earlier sentence."""
 
 from __future__ import annotations

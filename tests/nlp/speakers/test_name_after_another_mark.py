@@ -1,7 +1,7 @@
 """``after_mark.for_found_quote``: the name between a quote's closing mark and its cue spoke (``"…," Mr.
-Varn, a retired pilot who lives in Orla, said``); for a quote after its cue (``…, telling the crowd,
+Varn, a retired pilot who lives in Orla, said``); for a quote after its cue (``…, telling the dockers,
 "…"``), a name after another quote's mark speaks only when the parse ties it to the cue (``"…" Pike
-tweeted, quoting …``). Hand-built parses, sentences of our own."""
+posted, quoting …``). Hand-built parses, sentences of our own."""
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.speakers import after_mark
@@ -14,7 +14,7 @@ def _scan(doc) -> SpeakerScan:
 
 
 def test_a_name_after_another_quotes_mark_not_tied_to_the_cue_says_nothing():
-    doc = hand_doc('At the "Harbour Day" fair in Orla, Pike stood up, telling the crowd, "We will win."', """
+    doc = hand_doc('At the "Harbour Day" fair in Orla, Pike stood up, telling the dockers, "We will win."', """
         At       ADP   IN   prep      11
         the      DET   DT   det       6
         "        PUNCT ``   punct     4
@@ -31,7 +31,7 @@ def test_a_name_after_another_quotes_mark_not_tied_to_the_cue_says_nothing():
         ,        PUNCT ,    punct     11
         telling  VERB  VBG  advcl     11 tell
         the      DET   DT   det       16
-        crowd    NOUN  NN   dobj      14
+        dockers  NOUN  NNS  dobj      14
         ,        PUNCT ,    punct     14
         "        PUNCT ``   punct     21
         We       PRON  PRP  nsubj     21
@@ -46,29 +46,28 @@ def test_a_name_after_another_quotes_mark_not_tied_to_the_cue_says_nothing():
 
 
 def test_a_name_after_another_quotes_mark_on_the_verb_the_cue_hangs_on_speaks():
-    doc = hand_doc('"The pier stays open. -P" Pike tweeted, quoting a reporter\'s post on the levy.', """
+    doc = hand_doc('"The pier stays open," Pike posted, quoting a reporter\'s note on the levy.', """
         "        PUNCT ``   punct     8
         The      DET   DT   det       2
         pier     NOUN  NN   nsubj     3
         stays    VERB  VBZ  ccomp     8 stay
         open     ADJ   JJ   acomp     3
-        .        PUNCT .    punct     3
-        -P       PROPN NNP  npadvmod  8
+        ,        PUNCT ,    punct     8
         "        PUNCT ''   punct     8
-        Pike     PROPN NNP  nsubj     9
-        tweeted  VERB  VBD  ROOT      9 tweet
-        ,        PUNCT ,    punct     9
-        quoting  VERB  VBG  advcl     9 quote
-        a        DET   DT   det       13
-        reporter NOUN  NN   poss      15
-        's       PART  POS  case      13
-        post     NOUN  NN   dobj      11
-        on       ADP   IN   prep      15
-        the      DET   DT   det       18
-        levy     NOUN  NN   pobj      16
-        .        PUNCT .    punct     9
-    """, ents=((8, 9, "PERSON"),))
-    assert after_mark.for_found_quote(_scan(doc), doc[11:12], doc[12:19]).text == "Pike"
+        Pike     PROPN NNP  nsubj     8
+        posted   VERB  VBD  ROOT      8 post
+        ,        PUNCT ,    punct     8
+        quoting  VERB  VBG  advcl     8 quote
+        a        DET   DT   det       12
+        reporter NOUN  NN   poss      14
+        's       PART  POS  case      12
+        note     NOUN  NN   dobj      10
+        on       ADP   IN   prep      14
+        the      DET   DT   det       17
+        levy     NOUN  NN   pobj      15
+        .        PUNCT .    punct     8
+    """, ents=((7, 8, "PERSON"),))
+    assert after_mark.for_found_quote(_scan(doc), doc[10:11], doc[11:18]).text == "Pike"
 
 
 def test_the_name_after_the_quotes_own_mark_spoke():

@@ -85,7 +85,7 @@ def test_a_speaker_opening_its_sentence_is_left_to_the_subject_rule():
 
 @pytest.mark.model
 def test_both_pieces_of_the_contact_clause_name_the_set_off_speaker(quotes_in):
-    found = {q.text: q.speaker for q in quotes_in("The board rejected the ferry plan on Tuesday, "
-                                                   "a decision its chair, Mira Oduya, said was overdue.")}
-    assert found["was overdue"] == "its chair, Mira Oduya"
-    assert found.get("a decision") in (None, "its chair, Mira Oduya")
+    found = {q.text: q.speaker for q in quotes_in("The council dropped the ferry toll on Friday, "
+                                                   "a verdict its clerk, Tomas Wirth, said was late.")}
+    assert found["was late"] == "its clerk, Tomas Wirth"
+    assert found.get("a verdict") in (None, "its clerk, Tomas Wirth")
