@@ -6,7 +6,8 @@ from the annotations: ``doc._.suggestions`` holds ``convert.DocSuggestion`` tupl
 offsets, which ``convert.doc_to_task`` writes to ``Task.suggestions``. The surest, scored at least
 ``promote_min_score`` with a cue and a speaker, become pre-labels instead (``promote``). The rules'
 pre-labels the demotion model rates under its ``demote_min_score`` go the other way: they are taken out
-of the pre-labels and suggested instead (``demote``)."""
+of the pre-labels and suggested instead (``demote``); the candidates they overlap are proposed as if
+they were gone already (``Suggester.leaving``)."""
 
 from __future__ import annotations
 
@@ -146,7 +147,7 @@ class Suggester:
         facts = DocFacts.of(doc) if self.demoter is not None else None  # (the scorer reads the same)
         unsure = self.demoter.unsure(doc, self.lexicon, facts) if self.demoter is not None else []
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
-        found = proposals(doc, self.lexicon, self.live_sources()) + [p for p, _ in learned]
+        found = proposals(doc, self.lexicon, self.live_sources(), self.leaving(doc, unsure)) + [p for p, _ in learned]
         rate, modelled, described, choosing = self.rated(doc, found, learned, facts)
         if choosing:  # promoted as the kept show model chooses; the others shown as the new one chooses
             first = self.scorer_chosen(found, rate, choosing, self.scorer.choice_min_score)
@@ -176,6 +177,16 @@ class Suggester:
         doc._.suggestions = [s for s, (p, _) in zip(suggested, chosen, strict=True) if id(p) not in up] + extents \
             + demoted
         return doc
+
+    def leaving(self, doc: Doc, unsure) -> frozenset[tuple[int, int]]:
+        """The characters of the rules' pre-labels that will be demoted (``unsure``, and those of a
+        doubtful class while ``doubt`` holds): the candidates they overlap are proposed all the same,
+        as if they were suggestions already (on tuning, those shown such a pre-label hid were right
+        about a third of the time)."""
+        apart = {(p.span.start_char, p.span.end_char) for p, _ in unsure}
+        if self.doubt:
+            apart |= {(p.span.start_char, p.span.end_char) for p in doubtful(doc, apart)}
+        return frozenset(apart)
 
     def scorer_chosen(self, found: list[Proposal], rate, scored: dict[int, float],
                       at: float) -> list[tuple[Proposal, float]]:

@@ -68,12 +68,15 @@ class Proposal:
         return len(self.span.text.split())
 
 
-def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> list[Proposal]:
+def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str],
+              leaving: frozenset[tuple[int, int]] = frozenset()) -> list[Proposal]:
     """Every candidate of ``sources`` that no pre-labeled quote (``doc.spans["quotes"]``) overlaps,
-    in no particular order; candidates may overlap each other."""
+    in no particular order; candidates may overlap each other. The pre-labels of ``leaving`` (their
+    characters: those the component will demote to suggestions) stand in no candidate's way, but a
+    candidate of the very same extent is left out (the demoted suggestion offers it)."""
     if not len(doc) or not sources:
         return []
-    taken = quote_ranges(doc)
+    taken = [chars for chars in quote_ranges(doc) if chars not in leaving]
     # each source's speakers are read with its own word list open, as its quotes were found
     # (the speaker rules read a noun cue's possessor only for the lexicon's nouns)
     found: list[tuple[str, Lexicon, FoundQuote, Candidate | None]] = []
@@ -98,7 +101,7 @@ def proposals(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) ->
             if not overlaps_any(*f.chars, taken):
                 speaker = b.speaker if b.own_speaker else speakers.of(lexicon, f.cue, f.span)
                 out.append(Proposal(f.span, f.quote_type, f.cue, speaker, b.source))
-    return out
+    return [p for p in out if p.chars not in leaving] if leaving else out
 
 
 #: What the speaker rules (``speakers/*``) read of a lexicon: these lists, and through
