@@ -70,8 +70,10 @@ def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
     if conceding(verb, subject):
         return None
     clause = clauses[0]
-    if clause.left_edge.lower_ in WH_WORDS and not could_speak(subject):
-        return None  # "a finding that could help explain how …": a thing explains, nobody reports
+    # "a finding that could help explain how …": a thing explains, nobody reports; a relative pronoun
+    # before the cue ("the plan, which the audit said was late") opens the relative clause, not a question
+    if clause.left_edge.lower_ in WH_WORDS and clause.left_edge.i > verb.i and not could_speak(subject):
+        return None
     if not lexicon.is_speech(verb) and not _is_finite_clause(clause):
         return None  # "expected the merger to collapse": a forecast, not a report of speech
     return clause
