@@ -58,10 +58,16 @@ def _contact_line(span) -> bool:
 
 def lend_cues(found: list[FoundQuote], headlines: list[FoundQuote]) -> list[FoundQuote]:
     """A headline over quotes found already gives them its colon as cue (if they have none);
-    else it is a quote of its own."""
+    else it is a quote of its own. A mixed headline (``Lin: pier plan "a must"``) holding the quotes
+    found on its line is one quote with its quoted parts, as a report absorbs the direct quotes in
+    its clause (tuning part: 4 of 5 such headlines paired a gold quote nothing else found)."""
     for headline in headlines:
         start, end = headline.chars
         existing = [f for f in found if f.span.start_char < end and start < f.span.end_char]
+        if existing and headline.quote_type == "mixed" \
+                and all(start <= f.span.start_char and f.span.end_char <= end for f in existing):
+            found = [f for f in found if all(f is not e for e in existing)]
+            existing = []
         if existing:
             for item in existing:
                 item.cue = item.cue or headline.cue

@@ -1,6 +1,7 @@
 """The headline rule on hand-built parses: ``Name: words`` on a line of its own."""
 
 from annotator.nlp.quotes import QuoteFinder, headline
+from annotator.nlp.quotes.found import FoundQuote
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.quotes.helpers import found_by
 
@@ -94,3 +95,30 @@ def test_headline_source_noun_before_the_colon_is_a_name_but_a_page_label_is_not
         bridge  NOUN  NN  pobj   4
     """)
     assert found_by(headline.find, doc) == []
+
+
+
+
+def _ferry_line():
+    import spacy
+
+    doc = spacy.blank("en")('Okafor: ferry "Will Not Run This Winter" says board')
+    colon, mixed, part = doc[1:2], doc[2:11], doc[4:9]
+    return colon, FoundQuote(mixed, "mixed", colon, rule="headline"), FoundQuote(part, "direct", None, rule="direct")
+
+
+def test_headline_mixed_line_takes_in_the_quoted_part_found_on_it():
+    _colon, line, part = _ferry_line()
+    assert headline.lend_cues([part], [line]) == [line]
+
+
+def test_headline_direct_line_lends_its_colon_to_the_quote_found_on_it():
+    colon, line, part = _ferry_line()
+    line.quote_type = "direct"
+    assert headline.lend_cues([part], [line]) == [part] and part.cue.text == colon.text
+
+
+def test_headline_mixed_line_lends_its_colon_to_a_quote_reaching_past_it():
+    colon, line, part = _ferry_line()
+    line.span = line.span.doc[2:6]
+    assert headline.lend_cues([part], [line]) == [part] and part.cue.text == colon.text

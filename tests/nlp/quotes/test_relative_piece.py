@@ -1,7 +1,7 @@
 """A report in a relative clause: ``which`` as a piece of its content beside the clause after the
 cue (hand-built parses as the small English model gives them; our own sentences)."""
 
-from annotator.nlp.quotes import QuoteFinder
+from annotator.nlp.quotes import QuoteFinder, relative_piece
 from tests.nlp.hand_docs import hand_doc
 
 
@@ -65,3 +65,38 @@ def test_relative_piece_needs_the_report():
         .          PUNCT .   punct      9
     """)
     assert _found(doc) == []
+
+
+
+def _piece_beside_a_direct_quote(speaker: str, pos: str):
+    from annotator.nlp.quotes.found import FoundQuote
+
+    doc = hand_doc(f'The levy, which {speaker} said, "will end in May."', f"""
+        The        DET   DT   det        1
+        levy       NOUN  NN   ROOT       1
+        ,          PUNCT ,    punct      1
+        which      PRON  WDT  nsubj      9
+        {speaker}  {pos} NN   nsubj      5
+        said       VERB  VBD  relcl      1 say
+        ,          PUNCT ,    punct      5
+        "          PUNCT ``   punct      9
+        will       AUX   MD   aux        9
+        end        VERB  VB   ccomp      5
+        in         ADP   IN   prep       9
+        May        PROPN NNP  pobj       10
+        .          PUNCT .    punct      9
+        "          PUNCT ''   punct      9
+    """)
+    said = doc[5:6]
+    quoted = FoundQuote(doc[8:12], "direct", said, rule="direct")
+    return quoted, FoundQuote(doc[3:4], "indirect", said, rule="relative piece")
+
+
+def test_relative_piece_which_stays_though_no_report_took_a_speakers_verb():
+    quoted, piece = _piece_beside_a_direct_quote("Okafor", "PROPN")
+    assert relative_piece.add_pieces([quoted], [piece]) == [quoted, piece]
+
+
+def test_relative_piece_which_of_a_things_verb_still_needs_a_report():
+    quoted, piece = _piece_beside_a_direct_quote("research", "NOUN")
+    assert relative_piece.add_pieces([quoted], [piece]) == [quoted]
