@@ -12,6 +12,7 @@ from annotator.nlp.speakers import subject_of
 from annotator.nlp.speakers.control import controller, speaking_object
 from annotator.nlp.speakers.count_subject import count_subject
 from annotator.nlp.speakers.cue_subject import relative_above, relative_subject, thing_antecedent
+from annotator.nlp.speakers.set_off_name import set_off_name
 from annotator.nlp.lexicon import Lexicon
 
 #: How a noun cue hangs from the verb whose subject holds it (``voiced doubts``, ``in her
@@ -85,6 +86,11 @@ def verb_holder(verb: Token, lexicon: Lexicon) -> Span | None:
             return mention(controlling)
         if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
             head = word.head
+            named = set_off_name(word)
+            if named is not None:
+                # ``a decision its chair, Mira Oduya, said was overdue``: the noun is what was said of,
+                # the name set off before the verb the one who said it
+                return named
             if head.lower_ in FIRST_SECOND_PERSON:
                 return None
             # a thing's participle (``issued a statement calling for …``) is its holder's saying
