@@ -21,6 +21,7 @@ from annotator.nlp.doc_words import word_before
 from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.speakers.reduced_relative import reduced_relative_subject
+from annotator.nlp.speakers.set_off_name import set_off_speaker
 
 
 #: A cue verb hanging as the clause of another verb (``wants to say that``, ``knows he said
@@ -44,7 +45,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if span is None or len(span) < 2 or not has_words_outside(span, scan.inside):
         return []
     found = [FoundQuote(span, type_for(span, scan.inside), scan.doc[verb.i:verb.i + 1])]
-    if (speaker := contact_apposition.set_off_speaker(verb)) is not None:
+    if (speaker := set_off_speaker(verb)) is not None:
         piece = contact_apposition.contact_piece(scan, verb, speaker)
         return found + [piece] if piece is not None else found
     before = inverted.before_piece(scan, verb)

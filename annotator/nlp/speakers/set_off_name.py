@@ -25,14 +25,17 @@ def set_off_name(verb: Token) -> Span | None:
     """The speaker's phrase (``its chair, Mira Oduya``) of a contact or ``which`` clause whose cue is
     ``verb``: ``set_off_speaker``'s noun with a noun or ``which`` right before its phrase."""
     noun = set_off_speaker(verb)
-    if noun is None:
+    if noun is None or piece_before(noun) is None:
         return None
-    doc = verb.doc
-    start = phrase_start(noun)
-    before = word_before(doc, start)
-    if before < 0 or not (doc[before].pos_ == "NOUN" or doc[before].tag_ == "WDT"):
-        return None
-    return doc[start:word_before(doc, verb.i)]
+    return verb.doc[phrase_start(noun):word_before(verb.doc, verb.i)]
+
+
+def piece_before(noun: Token) -> int | None:
+    """The word right before the speaker's noun phrase (``noun``, as ``set_off_speaker`` found it) when
+    it is a noun or a ``which``: the end of the report's piece the clause hangs on (None: neither)."""
+    doc = noun.doc
+    before = word_before(doc, phrase_start(noun))
+    return before if before >= 0 and (doc[before].pos_ == "NOUN" or doc[before].tag_ == "WDT") else None
 
 
 def set_off_speaker(verb: Token) -> Token | None:

@@ -6,7 +6,7 @@ model gives them, our own sentences."""
 import pytest
 
 from annotator.nlp.quotes import reported
-from annotator.nlp.quotes.contact_apposition import set_off_speaker
+from annotator.nlp.speakers.set_off_name import set_off_speaker
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.quotes.helpers import found_at
 
