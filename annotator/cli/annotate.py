@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from annotator.cli.app import app, login_name
+from annotator.cli.terminal import run_app
 from annotator.core.errors import UserError
 from annotator.core.output_paths import refuse_output_among_inputs, rejects_path
 from annotator.core.sources import STDIN, InputError
@@ -59,7 +60,7 @@ def annotate_documents(
                       skip_invalid=skip_invalid, keymap=keys, order=order, learning=learning,
                       load_model=None if suggestions else pipeline_without_suggestions)
     try:
-        app_.run()
+        run_app(app_)
     finally:
         if learning is not None:
             learning.close()

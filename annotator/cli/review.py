@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from annotator.cli.app import app, login_name
-from annotator.cli.terminal import echo
+from annotator.cli.terminal import echo, run_app
 from annotator.core.adjudication import REVIEWED_ANSWERS
 from annotator.core.errors import UserError
 from annotator.core.output_paths import refuse_output_among_inputs
@@ -32,7 +32,7 @@ def review_decisions(*, sources: list[str | Path], output: str | Path, reviewer:
     from annotator.tui.keymap import read_keymap
 
     keys = read_keymap(keymap) if keymap else None
-    create_review_app(decisions, output, reviewer=reviewer, keymap=keys).run()
+    run_app(create_review_app(decisions, output, reviewer=reviewer, keymap=keys))
 
 
 @app.command()

@@ -29,6 +29,14 @@ def terminal_console(**options: Any) -> Console:
     return TerminalConsole(markup=False, emoji=False, **options)
 
 
+def run_app(app: Any) -> None:
+    """Run a Textual app to its end. One that ended on a hang-up or a signal (``tui/hangup_driver``)
+    exits with the status it gave, 128 + the signal; one Textual stopped on an error, with 1."""
+    app.run()
+    if app.return_code:
+        raise typer.Exit(app.return_code)
+
+
 def echo(message: str, *, err: bool = False) -> None:
     """``typer.echo`` for text that may hold record fields or file names."""
     typer.echo(printable(message), err=err)

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from annotator.cli.app import app
+from annotator.cli.terminal import run_app
 
 
 def visit_annotator(*, sources: list[str | Path], out_dir: str | Path, annotators: list[str] | None = None,
@@ -17,8 +18,8 @@ def visit_annotator(*, sources: list[str | Path], out_dir: str | Path, annotator
     from annotator.cli.annotate import pipeline_without_suggestions
     from annotator.tui.app import create_visitor_app
 
-    create_visitor_app(sources, out_dir, annotators=annotators, review=review, model=model, labels=labels,
-                       order=order, load_model=None if suggestions else pipeline_without_suggestions).run()
+    run_app(create_visitor_app(sources, out_dir, annotators=annotators, review=review, model=model, labels=labels,
+                               order=order, load_model=None if suggestions else pipeline_without_suggestions))
 
 
 @app.command(hidden=True)

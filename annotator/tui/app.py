@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import events
 from textual.app import App
+from textual.driver import Driver
 from textual.screen import Screen
 
 from annotator.core.drafts import DraftJournal
@@ -39,6 +40,16 @@ class AnnotatorApp(App[None]):
         self.annotation_run = annotation_run
         self.open_screen = open_screen
         self.idle_gc = IdleCollector()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's choice, with the Linux terminal driver swapped for one that exits when the
+        terminal hangs up (``hangup_driver``); the browser's and the tests' drivers are kept."""
+        chosen = super().get_driver_class()
+        if f"{chosen.__module__}.{chosen.__qualname__}" != "textual.drivers.linux_driver.LinuxDriver":
+            return chosen
+        from annotator.tui.hangup_driver import HangupDriver  # termios: imported where Linux's is chosen
+
+        return HangupDriver
 
     def on_mount(self) -> None:
         if self.annotation_run.keymap:

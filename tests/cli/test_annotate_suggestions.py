@@ -11,6 +11,8 @@ LEFT_OUT = "The governor tries to raise the tax on fuel next spring."
 
 
 class _Screen:
+    return_code = 0  # as Textual's App gives it after run
+
     def run(self):
         pass
 
@@ -56,6 +58,8 @@ def test_serve_hands_no_suggestions_to_every_visitor(tmp_path, monkeypatch):
     assert commands and commands[0].endswith("--no-suggestions")
 
     class Visitor:
+        return_code = 0
+
         def run(self):
             pass
 

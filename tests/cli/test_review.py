@@ -11,6 +11,8 @@ def test_review_warns_of_a_hash_clash_and_reviews_both_texts(tmp_path, monkeypat
     opened = []
 
     class FakeApp:
+        return_code = 0
+
         def run(self) -> None:
             pass
 

@@ -137,3 +137,96 @@ def test_make_run_path_prelabels_plain_text_with_the_real_model(tmp_path):
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     [record] = read_records(out)
     assert record["answer"] == "accept" and any(s["label"] == "QUOTE" for s in record["spans"])
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_gone(pid: int, timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not _running(pid)
+
+
+def _start_under(session: str, command: str) -> int:
+    """``command`` (which runs ``annotate`` as a child) in a new terminal, one edit made: annotate's pid."""
+    _tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    _wait_for(session, "Quotes (9)")
+    _tmux("send-keys", "-t", session, "j")
+    _wait_for(session, "DATE “2023-07-11”")
+    _tmux("send-keys", "-t", session, "d")
+    _wait_for(session, "deleted DATE")
+    # The shell's command line names annotate too: the program is the last (deepest) to name it.
+    found, pids = None, [int(_tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())]
+    while pids:
+        pid = pids.pop(0)
+        if f"annotate {SEED_PRELABELED}" in Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode():
+            found = pid
+        pids += _children(pid)
+    assert found is not None, "annotate was not found under the terminal's shell"
+    return found
+
+
+def _draft_keeps_the_deletion(out: Path) -> bool:
+    import json
+
+    drafts = [json.loads(line) for line in out.with_name("out.drafts.jsonl").read_text().splitlines()]
+    seed = json.loads(SEED_PRELABELED.read_text())
+    date_spans = [s for s in seed["spans"] if s["label"] == "DATE"]
+    return len([s for s in drafts[-1]["spans"] if s[2] == "DATE"]) == len(date_spans) - 1
+
+
+def test_the_program_leaves_when_its_terminal_hangs_up(tmp_path):
+    """A terminal that goes away (a tmux pane killed, an SSH connection dropped) while make leads its
+    session, as when tmux runs ``make run`` itself: no SIGHUP reaches annotate. It must see the
+    hang-up, exit and keep its drafts, not read end-of-file forever on a core (as it did with
+    Textual 8.2's own driver)."""
+    out = tmp_path / "out.jsonl"
+    makefile = tmp_path / "Makefile"
+    makefile.write_text(f"run:\n\tenv -u COLUMNS -u LINES {ANNOTATOR} annotate {SEED_PRELABELED} -o {out}\n")
+    session = f"annotator-hangup-{uuid.uuid4().hex[:8]}"
+    try:
+        program = _start_under(session, f"exec make -s -f {makefile} run")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    try:
+        assert _wait_gone(program), f"annotate (pid {program}) still runs after its terminal hung up"
+    finally:
+        if _running(program):
+            os.kill(program, 9)
+    assert _draft_keeps_the_deletion(out)
+    assert not out.exists() or out.read_text() == ""  # nothing decided
+
+
+def test_sigterm_exits_cleanly_with_128_plus_the_signal(tmp_path):
+    out = tmp_path / "out.jsonl"
+    status = tmp_path / "status"
+    session = f"annotator-term-{uuid.uuid4().hex[:8]}"
+    try:
+        program = _start_under(session, f"env -u COLUMNS -u LINES {ANNOTATOR} annotate {SEED_PRELABELED} -o {out}; "
+                                        f"echo $? > {status}; echo shell-is-back; sleep 30")
+        os.kill(program, 15)
+        screen = _wait_for(session, "shell-is-back")
+        assert "Quotes (9)" not in screen  # the terminal left the program's screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    assert status.read_text().strip() == "143"
+    assert _draft_keeps_the_deletion(out)
