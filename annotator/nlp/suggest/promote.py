@@ -3,7 +3,8 @@ at least the component's ``promote_min_score``, with a cue and a speaker, is wri
 write a quote: its span in ``doc.spans["quotes"]`` with its type, its cue in ``doc.spans["cues"]``
 (``CUE``), its speaker in ``doc.spans["speakers"]`` (``SAID_BY``), and the speaker's ``COREF`` from
 the coreference rules, as taking it with ``+`` on the annotate screen would. One with a cue and no
-speaker (``promote_sourceless_min_score``) is written the same way without a speaker."""
+speaker (``promote_sourceless_min_score``) is written the same way without a speaker, unless its cue is
+a content noun on a preposition after a verb (``holders.content_holder``: the verb's subject)."""
 
 from __future__ import annotations
 
