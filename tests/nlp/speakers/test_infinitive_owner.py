@@ -34,5 +34,5 @@ def test_the_one_who_has_the_object_speaks(nlp_model):
 
 def test_a_verb_read_as_a_preposition_owns_nothing(nlp_model):
     # ``according to a poll that shows …``: ``according`` has no subject; the main clause's says nothing of the poll's
-    text = "Two candidates would win the seat, according to a new poll that shows more voters favour the levy."
-    assert speaker(nlp_model, text, "shows") in ("that", "a new poll")
+    text = "Two candidates could take the seat, according to the harbour survey that shows most islanders back the levy."
+    assert speaker(nlp_model, text, "shows") in ("that", "the harbour survey")
