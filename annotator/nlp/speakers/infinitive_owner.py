@@ -18,11 +18,13 @@ from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 def owner_verb(verb: Token) -> Token | None:
     """The verb whose object (or attribute, or the object of its preposition) a ``to`` infinitive, a
     participle or a ``that``/``which`` clause describes, when that object cannot speak (``have more to say``, ``has a case to
-    make``, ``issued a statement calling``, ``opened the week with an advert attacking``)."""
+    make``, ``issued a statement calling``, ``opened the week with an advert attacking``). Not a verb the
+    parser reads as a preposition (``according to a poll that shows …``, ``compared with …``): it has no
+    subject, and the one found up the sentence says nothing of the poll's."""
     head = verb.head
     owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
     if verb.dep_ not in ("relcl", "acl") or head.i > verb.i or head.dep_ not in ("dobj", "attr", "pobj") \
-            or owner.pos_ not in ("VERB", "AUX") or could_speak(head) \
+            or owner.pos_ not in ("VERB", "AUX") or owner.dep_ == "prep" or could_speak(head) \
             or not (to_infinitive(verb)
                     or verb.dep_ == "acl" and verb.tag_ == "VBG"
                     or verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)):

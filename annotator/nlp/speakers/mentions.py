@@ -94,7 +94,16 @@ def _subject_of(verb: Token, lexicon: Lexicon, climb: int) -> Token | None:
                 return nearer_subject(verb, head, child) or _antecedent(head, nearest_subject(head, child))
         return subject_of(head, lexicon, climb - 1)
     # "In a note to staff, the chair, Ada Voss, wrote …": the subject hung on the words before it
-    return hung_subject(verb) or count_subject(verb)
+    return hung_subject(verb) or count_subject(verb) or _set_off_acl_subject(verb)
+
+
+def _set_off_acl_subject(verb: Token) -> Token | None:
+    """``a decision its chair, Mira Oduya, said was overdue`` with ``said`` an ``acl`` of ``decision``:
+    the set-off speaker's noun (``set_off_name.acl_subject``)."""
+    if verb.dep_ != "acl":
+        return None
+    from annotator.nlp.speakers.set_off_name import acl_subject  # (set_off_name reads the scan, which reads this)
+    return acl_subject(verb)
 
 
 def _reporter(clause: Token) -> Token | None:

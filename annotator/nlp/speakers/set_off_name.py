@@ -30,6 +30,17 @@ def set_off_name(verb: Token) -> Span | None:
     return verb.doc[phrase_start(noun):word_before(verb.doc, verb.i)]
 
 
+def acl_subject(verb: Token) -> Token | None:
+    """The speaker's noun (``chair``) when the parser makes the verb an ``acl`` of the noun the clause
+    hangs on (``a decision its chair, Mira Oduya, said was overdue``: ``said`` on ``decision``, the
+    speaker's words its appositions): the verb's subject (``mentions.subject_of``), so the clause after
+    it is reported as in the parse ``quotes/contact_apposition.py`` reads."""
+    if verb.dep_ != "acl" or verb.head.i > verb.i:
+        return None
+    noun = set_off_speaker(verb)
+    return noun if noun is not None and piece_before(noun) == verb.head.i else None
+
+
 def piece_before(noun: Token) -> int | None:
     """The word right before the speaker's noun phrase (``noun``, as ``set_off_speaker`` found it) when
     it is a noun or a ``which``: the end of the report's piece the clause hangs on (None: neither)."""

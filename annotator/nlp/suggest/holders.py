@@ -148,6 +148,21 @@ def holder(cue: Span, lexicon: Lexicon) -> Span | None:
     return None
 
 
+def content_holder(cue: Span | None, lexicon: Lexicon) -> Span | None:
+    """Who holds a content noun a promoted quote without a speaker is cued by, when the noun is the
+    object of a preposition after a verb (``stirred anger with an assertion that …``, ``has been working
+    under the assumption that …``, ``lent his column to rumours that …``): the verb's subject
+    (``noun_holder``). Not a preposition before its verb (``Despite complaints that …, the board
+    voted``: the board is no complainer), nor a noun of another kind of link (an attribute, a
+    conjunct: on PolNeAR's tuning part gold names nobody there)."""
+    if cue is None or len(cue) != 1 or cue[0].pos_ != "NOUN" or cue[0].dep_ != "pobj":
+        return None
+    preposition = cue[0].head
+    if preposition.dep_ != "prep" or preposition.head.pos_ != "VERB" or preposition.i < preposition.head.i:
+        return None
+    return noun_holder(cue[0], lexicon)
+
+
 def named_possessor(speaker: Span | None, cue: Span | None, lexicon: Lexicon) -> Span | None:
     """A noun cue's possessive pronoun as its speaker (``his attacks on``) replaced by the subject of
     the verb the noun hangs from when that names someone (``the senator renewed his attacks on``):

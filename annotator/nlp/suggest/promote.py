@@ -3,7 +3,8 @@ at least the component's ``promote_min_score``, with a cue and a speaker, is wri
 write a quote: its span in ``doc.spans["quotes"]`` with its type, its cue in ``doc.spans["cues"]``
 (``CUE``), its speaker in ``doc.spans["speakers"]`` (``SAID_BY``), and the speaker's ``COREF`` from
 the coreference rules, as taking it with ``+`` on the annotate screen would. One with a cue and no
-speaker (``promote_sourceless_min_score``) is written the same way without a speaker."""
+speaker (``promote_sourceless_min_score``) is written the same way without a speaker, unless its cue is
+a content noun on a preposition after a verb (``holders.content_holder``: the verb's subject)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from annotator.core.records import COREF, CUE, CUE_REL, QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
 from annotator.nlp.coref.component import resolve_speaker
 from annotator.nlp.coref.scan import CorefScan
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.suggest.holders import content_holder
 from annotator.nlp.suggest.propose import Proposal
 
 #: A promoted quote's ``id_``: this and the source of the suggestion it was (``promoted:frame:say``).
@@ -26,9 +29,10 @@ def promotable(proposal: Proposal) -> bool:
     return proposal.cue is not None and proposal.speaker is not None
 
 
-def promote(doc: Doc, promoted: list[Proposal]) -> None:
+def promote(doc: Doc, promoted: list[Proposal], lexicon: Lexicon | None = None) -> None:
     """Write each proposal (none overlapping a quote of ``doc`` or another) as a pre-labeled quote, with
-    its speaker when it has one."""
+    its speaker when it has one; one without, cued by a content noun on a verb's preposition, with the
+    verb's subject (``holders.content_holder``; given ``lexicon``)."""
     if not promoted:
         return
     ensure_span_groups(doc)
@@ -41,12 +45,15 @@ def promote(doc: Doc, promoted: list[Proposal]) -> None:
         groups["quotes"][(quote.start, quote.end)] = quote
         cue = groups["cues"].setdefault((proposal.cue.start, proposal.cue.end), proposal.cue)
         add_relation(doc, quote, QUOTE, cue, CUE, CUE_REL)
-        if proposal.speaker is None:
+        said = proposal.speaker
+        if said is None and lexicon is not None:
+            said = content_holder(proposal.cue, lexicon)
+        if said is None:
             continue
-        key = (proposal.speaker.start, proposal.speaker.end)
+        key = (said.start, said.end)
         if key not in groups["speakers"]:
-            new_speakers.append(proposal.speaker)
-        speaker = groups["speakers"].setdefault(key, proposal.speaker)
+            new_speakers.append(said)
+        speaker = groups["speakers"].setdefault(key, said)
         add_relation(doc, quote, QUOTE, speaker, SPEAKER, SAID_BY)
     for name, spans in groups.items():
         doc.spans[name] = sorted(spans.values(), key=lambda s: (s.start, s.end))

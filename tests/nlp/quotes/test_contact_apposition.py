@@ -5,7 +5,9 @@ model gives them, our own sentences."""
 
 import pytest
 
+from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.quotes import reported
+from annotator.nlp.speakers import subject_of
 from annotator.nlp.speakers.set_off_name import set_off_speaker
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.quotes.helpers import found_at
@@ -76,6 +78,45 @@ def test_a_which_before_the_speaker_is_the_piece():
                                                   ("indirect", "would cost the port dearly", "said")]
 
 
+#: ``said`` an ``acl`` of ``decision``, the speaker's words the noun's appositions.
+_ACL_TEXT = "The port board dropped the quay toll on Monday, a decision its chair, Lena Marsh, said was overdue."
+_ACL = """
+    The       DET   DT   det       2
+    port      NOUN  NN   compound  2
+    board     NOUN  NN   nsubj     3
+    dropped   VERB  VBD  ROOT      3 drop
+    the       DET   DT   det       6
+    quay      NOUN  NN   compound  6
+    toll      NOUN  NN   dobj      3
+    on        ADP   IN   prep      3
+    Monday    PROPN NNP  pobj      7
+    ,         PUNCT ,    punct     3
+    a         DET   DT   det       11
+    decision  NOUN  NN   npadvmod  3
+    its       PRON  PRP$ poss      13
+    chair     NOUN  NN   appos     11
+    ,         PUNCT ,    punct     11
+    Lena      PROPN NNP  compound  16
+    Marsh     PROPN NNP  appos     11
+    ,         PUNCT ,    punct     11
+    said      VERB  VBD  acl       11 say
+    was       AUX   VBD  ccomp     18 be
+    overdue   ADJ   JJ   acomp     19
+    .         PUNCT .    punct     3
+"""
+
+
+def test_a_cue_hung_on_the_noun_has_the_set_off_noun_as_subject():
+    doc = hand_doc(_ACL_TEXT, _ACL, ents=((15, 17, "PERSON"),))
+    assert subject_of(doc[18], Lexicon()).text == "chair"
+
+
+def test_a_cue_hung_on_the_noun_reports_its_clause_and_the_noun_is_a_piece():
+    doc = hand_doc(_ACL_TEXT, _ACL, ents=((15, 17, "PERSON"),))
+    assert sorted(found_at(reported.at, doc)) == [("indirect", "a decision", "said"),
+                                                  ("indirect", "was overdue", "said")]
+
+
 def test_an_attribution_set_inside_its_sentence_is_not_an_apposition():
     # ``…, the chair, Ana Pell, said, that …``: a comma after the verb, the set-off attribution's
     doc = hand_doc("There is a risk, the chair, Ana Pell, said, that the port will close.", """
@@ -108,3 +149,10 @@ def test_contact_clause_with_a_named_speaker_with_the_model(quotes_in):
     # the speaker with its apposition, as PolNeAR marks one (``speakers/set_off_name.py``)
     assert ("would cost the port dearly", "its chair, Mira Oduya") in found
     assert not any(text.startswith("The harbour board") for text, _ in found)
+
+
+@pytest.mark.model
+def test_a_cue_hung_on_the_noun_with_the_model(quotes_in):
+    found = [(q.text, q.speaker) for q in quotes_in(
+        "The harbour board rejected the ferry levy on Tuesday, a decision its chair, Mira Oduya, said was overdue.")]
+    assert ("was overdue", "its chair, Mira Oduya") in found
