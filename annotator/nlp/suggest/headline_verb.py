@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from annotator.nlp.lexicon import TITLE_SMALL_WORDS
 from annotator.nlp.cue_words import cue_verb_class
 from annotator.nlp.marks import trim_content
 from annotator.nlp.quotes.found import FoundQuote
@@ -20,8 +21,6 @@ HEADLINE_VERB_SOURCE = "rule:headline-verb"
 MISREAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
 #: The marks that close a headline's first report (``Slams Toll, Praises Pier``, ``Praises Pier — Again``).
 HEADLINE_STOPS = frozenset({",", ";", "–", "—", "--"})
-#: The short words a title leaves in lower case (``Mayor Says No to the Toll``).
-SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "on", "in", "for", "and", "or", "at", "by", "with", "as"})
 
 
 def headline_verbs(scan: QuoteScan) -> list[BroadFind]:
@@ -77,7 +76,7 @@ def _capitalised(scan: QuoteScan, start: int, end: int) -> bool:
     """Every word of the line capitalised, save the short words a title leaves in lower case."""
     words = [w.strip("\"'“”‘’,.:;!?()") for w in scan.text[start:end].split()]
     words = [w for w in words if w and w[0].isalpha()]
-    return len(words) >= 3 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    return len(words) >= 3 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 def _verb_class(scan: QuoteScan, word: str) -> bool:
