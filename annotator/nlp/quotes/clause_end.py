@@ -120,8 +120,8 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
 
 
 def object_act_cut(thing: Token, end: int) -> int:
-    """``proposed taxing carbon and signaled support for a cap``, ``has endorsed the levy and has gone so
-    far as to …``: an object (a noun, a gerund or an infinitive) coordinates with its like, never with
+    """``proposed taxing carbon and praised the new port``, ``has backed the levy and has asked for
+    more``: an object (a noun, a gerund or an infinitive) coordinates with its like, never with
     a tensed verb; a tensed verb without a subject of its own that the parser joined to the object is
     the speaker's next act, and the content stops before the ``and`` (and a comma before it). ``end``
     when there is none."""

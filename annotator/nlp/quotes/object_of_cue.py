@@ -187,7 +187,7 @@ def _extent_read(scan: QuoteScan, verb: Token, thing: Token, going_on: list[Toke
     start = thing.left_edge.i
     end = min(end, reporter_addition_cut(doc, start, end))
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
-    # ``proposed taxing it and signaled support for …``: a verb the parser joined to the object or a noun of it
+    # ``proposed taxing it and praised …``: a verb the parser joined to the object or a noun of it
     end = min(end, object_act_cut(thing, end), verb_conjunct_cut(doc, start, end))
     if start > verb.i + 1 and doc[start - 1].text in QUOTE_MARK_TOKENS and scan.quoted(doc[start].idx):
         start -= 1  # the opening mark the parser hung on the verb
