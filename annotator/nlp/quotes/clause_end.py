@@ -119,6 +119,28 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     return len(doc)
 
 
+def object_act_cut(thing: Token, end: int) -> int:
+    """``proposed taxing carbon and praised the new port``, ``has backed the levy and has asked for
+    more``: an object (a noun, a gerund or an infinitive) coordinates with its like, never with
+    a tensed verb; a tensed verb without a subject of its own that the parser joined to the object is
+    the speaker's next act, and the content stops before the ``and`` (and a comma before it). ``end``
+    when there is none."""
+    if finite(thing):
+        return end
+    doc = thing.doc
+    for child in thing.conjuncts:
+        if not thing.i < child.i < end or child.pos_ not in ("VERB", "AUX") or not finite(child):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in child.children):
+            continue
+        cc = next((c for c in [*thing.children, *child.children] if c.dep_ == "cc" and thing.i < c.i < child.i), None)
+        if cc is None:
+            continue
+        comma = word_before(doc, cc.i)
+        return comma if comma > thing.i and doc[comma].text == "," else cc.i
+    return end
+
+
 def _form(verb: Token) -> str:
     """A verb's form for coordination: its tag, the two past forms as one (``has pledged to cut taxes
     and visited three towns``: the tagger reads a past participle after ``has … and`` as a simple past)."""

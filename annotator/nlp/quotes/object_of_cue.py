@@ -18,7 +18,8 @@ from annotator.nlp.doc_words import meant_act, negated, to_infinitive
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.cue_words import LISTENER_VERBS, RELATIVE_OBJECTS
 from annotator.nlp.name_words import OBJECT_PRONOUNS, another_speaker, could_report, reporting_subject
-from annotator.nlp.quotes.clause_end import lone_dash_cut, reporter_addition_cut, speakers_other_act
+from annotator.nlp.quotes.clause_end import lone_dash_cut, object_act_cut, reporter_addition_cut, speakers_other_act, \
+    verb_conjunct_cut
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, with_closing_mark
 from annotator.nlp.quotes.own_clause import act_done, acts_as_verb, own_clause
 from annotator.nlp.quotes.said_to_be import said_to_be
@@ -186,6 +187,8 @@ def _extent_read(scan: QuoteScan, verb: Token, thing: Token, going_on: list[Toke
     start = thing.left_edge.i
     end = min(end, reporter_addition_cut(doc, start, end))
     end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
+    # ``proposed taxing it and praised …``: a verb the parser joined to the object or a noun of it
+    end = min(end, object_act_cut(thing, end), verb_conjunct_cut(doc, start, end))
     if start > verb.i + 1 and doc[start - 1].text in QUOTE_MARK_TOKENS and scan.quoted(doc[start].idx):
         start -= 1  # the opening mark the parser hung on the verb
     return with_closing_mark(scan, trimmed(doc, start, end))

@@ -24,7 +24,7 @@ from annotator.nlp.frames.candidates import overlaps_any
 from annotator.nlp.suggest.demote import DemoteModel, default_demoter, demote, doc_suggestion
 from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.doubtful import DOUBTFUL_SCORE, doubtful
-from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions
+from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions, giving_way
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
@@ -168,6 +168,8 @@ class Suggester:
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
         promote(doc, [p for p, _ in chosen if id(p) in up], self.lexicon)
+        # a comma run-on over a clause now promoted gives way to it, as to a rule's pre-label (session 38)
+        extents = giving_way(extents, [p.span for p, _ in chosen if id(p) in up])
         apart = {(p.span.start_char, p.span.end_char) for p, _ in unsure}
         doubted = doubtful(doc, apart) if self.doubt else []
         demoted = demote(doc, unsure + [(p, DOUBTFUL_SCORE) for p in doubted])

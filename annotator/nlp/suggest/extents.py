@@ -294,6 +294,23 @@ OVER_SUGGESTED: frozenset[str] = frozenset({SENTENCE_END, SENTENCE_END_COMMA})
 EXTENT_MIN_SCORE = 0.10
 
 
+#: The sentence-end kind that gives way to a quote promoted in the words it adds, as it gives way to
+#: a rule's pre-label there (``giving_way``): the run-on stopping at a comma, whose tail holds a
+#: report of its own the component then makes a pre-label.
+GIVING_WAY: frozenset[str] = frozenset({SENTENCE_END_COMMA})
+
+
+def giving_way(extents: list[DocSuggestion], promoted: list[Span]) -> list[DocSuggestion]:
+    """``extents`` without those of a ``GIVING_WAY`` kind that run over a clause promoted after they were
+    chosen (``promoted``: the promoted quotes' words): the tail is a report of its own. A promoted noun's
+    phrase (``…, while the others favoured Lee, 80 to 6``: what a stance is about) does not stop it."""
+    clauses = [(q.start_char, q.end_char) for q in promoted if q.root.pos_ in ("VERB", "AUX")]
+    if not clauses:
+        return extents
+    return [s for s in extents
+            if s.source not in GIVING_WAY or not overlaps_any(s.quote_start, s.quote_end, clauses)]
+
+
 def extent_score(source: str, words: int, scores: dict[str, tuple[float, ...]] | None = None) -> float | None:
     return table_score(EXTENT_SCORES if scores is None else scores, source, words)
 
