@@ -167,9 +167,10 @@ class Suggester:
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
-        promote(doc, [p for p, _ in chosen if id(p) in up], self.lexicon)
+        lifted = [p for p, _ in chosen if id(p) in up]
+        promote(doc, lifted, self.lexicon)
         # a comma run-on over a clause now promoted gives way to it, as to a rule's pre-label (session 38)
-        extents = giving_way(extents, [p.span for p, _ in chosen if id(p) in up])
+        extents = giving_way(extents, [p.span for p in lifted])
         apart = {(p.span.start_char, p.span.end_char) for p, _ in unsure}
         doubted = doubtful(doc, apart) if self.doubt else []
         demoted = demote(doc, unsure + [(p, DOUBTFUL_SCORE) for p in doubted])
