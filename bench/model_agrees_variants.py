@@ -10,6 +10,7 @@ from __future__ import annotations
 from annotator.core.records import QUOTE
 from annotator.nlp.convert import doc_to_task
 from annotator.nlp.frames.candidates import overlaps_any, quote_ranges
+from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.learned_spans import LEARNED_GROUPS, RATES
 from annotator.nlp.suggest.promote import promote
 from annotator.nlp.suggest.propose import Proposal
@@ -43,9 +44,10 @@ RULES = {"half": lambda chars, learned: agreeing(chars, learned),
          "near": lambda chars, learned: agreeing(chars, learned, NEAR_SHARE, of_longer=True)}
 
 
-def agreed(doc, at: float, rule: str, shown_at: float | None, model_extent: bool):
+def agreed(doc, at: float, rule: str, shown_at: float | None, model_extent: bool, lexicon: Lexicon):
     """Promote the agreeing suggestions of ``doc`` (after the suggestions component); with ``shown_at``
-    (the component ran with no threshold), the others under it are hidden again."""
+    (the component ran with no threshold), the others under it are hidden again; promoted as the
+    component promotes (``lexicon``: the suggester's, for a speaker ``promote`` reads off the parse)."""
     learned = [(s.start_char, s.end_char) for s in doc.spans[LEARNED_GROUPS[QUOTE]]] \
         if LEARNED_GROUPS[QUOTE] in doc.spans else []
     taken, up, kept = list(quote_ranges(doc)), [], []
@@ -63,7 +65,7 @@ def agreed(doc, at: float, rule: str, shown_at: float | None, model_extent: bool
         speaker = doc.char_span(s.speaker_start, s.speaker_end, alignment_mode="expand") \
             if s.speaker_start is not None else None
         up.append(Proposal(span, s.quote_type, cue, speaker, f"agree:{s.source}"))
-    promote(doc, up)
+    promote(doc, up, lexicon)
     doc._.suggestions = kept
     return doc, len(up)
 
@@ -85,7 +87,7 @@ def variants(gold, texts, docs, rules, suggester, scores, paired, document_keys)
             else:
                 doc = normal
             if at is not None:
-                doc, n = agreed(doc, at, rule, shown if hidden else None, model_extent)
+                doc, n = agreed(doc, at, rule, shown if hidden else None, model_extent, suggester.lexicon)
                 promoted += n
             tasks.append(doc_to_task(doc, t))
         return tasks, promoted

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from annotator.nlp.convert import DocSuggestion, ensure_span_groups
 from annotator.nlp.learned_spans import LEARNED_GROUPS
+from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.suggest import component  # noqa: F401  (registers doc._.suggestions)
 from tests import bench_scripts
 
@@ -52,7 +53,7 @@ def test_the_suggestion_the_model_agrees_with_becomes_a_pre_label_and_the_other_
     first = suggestion("the bridge will open in May", "thinks", 0.4)
     second = suggestion("the ferry stays cheap", "hopes", 0.4)
     doc._.suggestions = [first, second]
-    doc, promoted = agreed(doc, 0.35, "half", None, False)
+    doc, promoted = agreed(doc, 0.35, "half", None, False, Lexicon())
     assert promoted == 1
     assert [q.text for q in doc.spans["quotes"]] == ["the bridge will open in May"]
     assert [c.text for c in doc.spans["cues"]] == ["thinks"]
@@ -63,5 +64,5 @@ def test_a_suggestion_under_the_threshold_stays_a_suggestion_though_the_model_ag
     doc = learned_doc()
     low = suggestion("the bridge will open in May", "thinks", 0.2)
     doc._.suggestions = [low]
-    doc, promoted = agreed(doc, 0.35, "half", None, False)
+    doc, promoted = agreed(doc, 0.35, "half", None, False, Lexicon())
     assert promoted == 0 and list(doc.spans["quotes"]) == [] and doc._.suggestions == [low]

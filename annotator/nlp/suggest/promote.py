@@ -29,10 +29,10 @@ def promotable(proposal: Proposal) -> bool:
     return proposal.cue is not None and proposal.speaker is not None
 
 
-def promote(doc: Doc, promoted: list[Proposal], lexicon: Lexicon | None = None) -> None:
+def promote(doc: Doc, promoted: list[Proposal], lexicon: Lexicon) -> None:
     """Write each proposal (none overlapping a quote of ``doc`` or another) as a pre-labeled quote, with
     its speaker when it has one; one without, cued by a content noun on a verb's preposition, with the
-    verb's subject (``holders.content_holder``; given ``lexicon``)."""
+    verb's subject (``holders.content_holder``, read with ``lexicon``)."""
     if not promoted:
         return
     ensure_span_groups(doc)
@@ -45,9 +45,7 @@ def promote(doc: Doc, promoted: list[Proposal], lexicon: Lexicon | None = None) 
         groups["quotes"][(quote.start, quote.end)] = quote
         cue = groups["cues"].setdefault((proposal.cue.start, proposal.cue.end), proposal.cue)
         add_relation(doc, quote, QUOTE, cue, CUE, CUE_REL)
-        said = proposal.speaker
-        if said is None and lexicon is not None:
-            said = content_holder(proposal.cue, lexicon)
+        said = proposal.speaker if proposal.speaker is not None else content_holder(proposal.cue, lexicon)
         if said is None:
             continue
         key = (said.start, said.end)
