@@ -14,7 +14,7 @@ from annotator.nlp.speakers import (
     according_to, according_to_report, after_mark, cue_subject, deep_subject, description_after_mark, headline,
     infinitive_owner, interviewee, inverted, judgement_source, left_clause_subject, main_subject, next_to_cue, noun_cue,
     passive_agent, reduced_relative, relative_antecedent, reported_conjunct, set_off_name, set_off_subject,
-    title_case_headline,
+    thing_agent, title_case_headline,
 )
 from annotator.nlp.speakers.before_quote import cut_before_quote
 from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
@@ -27,6 +27,7 @@ CueRule = Callable[[SpeakerScan, Span, "Span | None"], "Span | None"]
 CUE_RULES: tuple[CueRule, ...] = (
     headline.find,
     interviewee.find,
+    thing_agent.find,
     according_to.find,
     passive_agent.find,
     judgement_source.find,

@@ -1,5 +1,7 @@
 """``"…," added a state Democrat``, ``"…," said Skelly``: an inverted attribution, its speaker after
-the verb, which the parser read as the verb's object or did not attach at all."""
+the verb, which the parser read as the verb's object or did not attach at all. Not after an ``-ing``
+verb (``…, telling the crowd``: its listener) and not a name that opens the reported clause (``said
+Mr. Okafor was right``: session 39)."""
 
 from __future__ import annotations
 
@@ -22,13 +24,25 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
         return None
     verb = cue.root
     doc = cue.doc
-    if verb.i == 0 or not (doc[verb.i - 1].text in QUOTE_MARK_TOKENS or doc[verb.i - 1].text == ","):
+    if verb.i == 0 or not (doc[verb.i - 1].text in QUOTE_MARK_TOKENS or doc[verb.i - 1].text == ",") \
+            or verb.tag_ == "VBG":
         return None
     after = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS
                   and 0 < c.i - verb.i <= MAX_DISTANCE and c.pos_ in ("PROPN", "NOUN")), None)
     if after is not None:
         return scan.mention(after)
-    return name_after(verb, scan.text)
+    name = name_after(verb, scan.text)
+    return None if name is not None and opens_clause(name.root) else name
+
+
+def opens_clause(token: Token) -> bool:
+    """The subject of a verb right after it, with no punctuation between (``said Mr. Okafor was
+    right``): the reported clause's subject, not an inverted speaker (``said Ann Lee, a nurse, told
+    …`` keeps its name: the parser's misreading of a set-off description)."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.i < token.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(t.is_punct for t in token.doc[token.i + 1:verb.i])
 
 
 def name_after(verb: Token, text: str) -> Span | None:

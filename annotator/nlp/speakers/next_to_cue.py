@@ -1,10 +1,13 @@
 """``…, Ellison said``: when the parser gives the verb no subject at all, a name or a personal
-pronoun right after or right before it (past a parenthesis: ``Ann Lee (R-OH), said``) is the speaker."""
+pronoun right after or right before it (past a parenthesis: ``Ann Lee (R-OH), said``) is the speaker;
+not the word after an ``-ing`` verb (``… and telling Americans that …``: its listener) nor one opening the
+reported clause (``said Mr. Okafor was right``; session 39)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from annotator.nlp.speakers.inverted import opens_clause
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS
 
@@ -18,11 +21,20 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     if cue_kind(cue) != VERB:
         return None
     doc, verb = cue.doc, cue.root
-    for i in (verb.i + 1, before_aside(doc, verb.i)):
+    after = verb.i + 1 if verb.tag_ != "VBG" and not _in_clause_subject(doc, verb.i + 1) else -1
+    for i in (after, before_aside(doc, verb.i)):
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_SPEAKERS
                                   or doc[i].lower_ in THIRD_PERSON_PRONOUNS):
             return scan.mention(doc[i])
     return None
+
+
+def _in_clause_subject(doc, i: int) -> bool:
+    """The token at ``i`` is, or is a compound word of, the subject of a clause after it (``inverted.opens_clause``)."""
+    if i >= len(doc):
+        return False
+    token = doc[i]
+    return opens_clause(token.head if token.dep_ == "compound" else token)
 
 
 def before_aside(doc, verb: int) -> int:

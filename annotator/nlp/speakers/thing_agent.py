@@ -1,0 +1,38 @@
+"""``A letter signed by the mayor warned …``, ``according to a filing made by the port authority``:
+a thing that cannot speak (``name_words.could_speak``), set up by a participle with a ``by`` agent
+who can, speaks for that agent (session 39)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp.name_words import could_speak
+from annotator.nlp.speakers.cue_subject import subject_outside_marks
+from annotator.nlp.speakers.scan import ACCORDING, VERB, SpeakerScan, cue_kind
+
+
+def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
+    kind = cue_kind(cue)
+    if kind == VERB:
+        thing = subject_outside_marks(scan, cue.root)
+    elif kind == ACCORDING:
+        thing = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
+    else:
+        return None
+    agent = agent_of_thing(thing) if thing is not None else None
+    return scan.mention(agent) if agent is not None else None
+
+
+def agent_of_thing(thing: Token) -> Token | None:
+    """The ``by`` agent of a passive participle right on ``thing`` (``an email sent out by Lee``),
+    when ``thing`` is a noun that cannot speak and the agent can."""
+    if thing.pos_ != "NOUN" or could_speak(thing):
+        return None
+    for participle in thing.rights:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        for by in participle.children:
+            if by.dep_ == "agent":
+                agent = next((c for c in by.children if c.dep_ == "pobj"), None)
+                return agent if agent is not None and could_speak(agent) else None
+    return None
