@@ -1,6 +1,7 @@
-"""``A letter signed by the mayor warned …``, ``according to a filing made by the port authority``:
-a thing that cannot speak (``name_words.could_speak``), set up by a participle with a ``by`` agent
-who can, speaks for that agent (session 39)."""
+"""``"…," according to a letter signed by the mayor``, ``An email sent by the port authority warned:
+"…"``: a thing that cannot speak (``name_words.could_speak``), set up by a participle with a ``by``
+agent who can, carries that agent's words. For a direct or mixed quote only: quoted words are
+someone's; an indirect one may be the thing's own finding (``a poll released by …``; session 39)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,13 @@ from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.cue_subject import subject_outside_marks
 from annotator.nlp.speakers.scan import ACCORDING, VERB, SpeakerScan, cue_kind
 
+#: The quote types whose words are quoted.
+_QUOTED = frozenset({"direct", "mixed"})
+
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
+    if quote is None or quote._.quote_type not in _QUOTED:
+        return None
     kind = cue_kind(cue)
     if kind == VERB:
         thing = subject_outside_marks(scan, cue.root)
