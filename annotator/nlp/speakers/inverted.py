@@ -1,6 +1,6 @@
 """``"…," added a state Democrat``, ``"…," said Skelly``: an inverted attribution, its speaker after
 the verb, which the parser read as the verb's object or did not attach at all. For a found quote
-(``for_found_quote``), not after an ``-ing`` verb (``…, telling the crowd``: its listener) and not a
+(``for_found_quote``), not after an ``-ing`` verb (``…, telling the dockers``: its listener) and not a
 name that opens the reported clause (``said Mr. Okafor was right``; session 39)."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
 
 def for_found_quote(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
     """``find`` for the pre-labels' cues: an ``-ing`` verb is never inverted (the noun after it is
-    what it acts on: ``telling the crowd``, ``quoting the mayor``), and a name that is the subject of
+    what it acts on: ``telling the dockers``, ``quoting the mayor``), and a name that is the subject of
     a verb right after it opens the reported clause. (Not for the suggestions' cues: their scores
     read the speaker, and there it measured worse.)"""
     if cue_kind(cue) != VERB or cue.root.tag_ == "VBG":

@@ -1,7 +1,7 @@
-"""``"…," according to a letter signed by the mayor``, ``An email sent by the port authority warned:
+"""``"…," according to a letter signed by the mayor``, ``A letter mailed by the port authority predicted:
 "…"``: a thing that cannot speak (``name_words.could_speak``), set up by a participle with a ``by``
 agent who can, carries that agent's words. For a direct or mixed quote only: quoted words are
-someone's; an indirect one may be the thing's own finding (``a poll released by …``; session 39)."""
+someone's; an indirect one may be the thing's own finding (``a count ordered by …``; session 39)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
 
 
 def agent_of_thing(thing: Token) -> Token | None:
-    """The ``by`` agent of a passive participle right on ``thing`` (``an email sent out by Lee``),
+    """The ``by`` agent of a passive participle right on ``thing`` (``a letter mailed by Lee``),
     when ``thing`` is a noun that cannot speak and the agent can."""
     if thing.pos_ != "NOUN" or could_speak(thing):
         return None

@@ -1,5 +1,5 @@
 """``inverted.for_found_quote`` and ``next_to_cue.for_found_quote``: the noun after an ``-ing`` verb is
-its listener, not an inverted speaker (``…, telling the crowd, "…"``), and a name that is the subject
+its listener, not an inverted speaker (``…, telling the dockers, "…"``), and a name that is the subject
 of a verb right after the cue opens the reported clause (``said Mr. Varga was …``). Hand-built
 parses as the small English model gives such sentences, sentences of our own."""
 
@@ -15,7 +15,7 @@ def _scan(doc) -> SpeakerScan:
 
 
 # the parser hangs ``telling`` on nothing that has a subject: ``seemed`` is a clause of its own
-_TELLING_TEXT = 'Okafor seemed glad, telling the crowd, "Bring umbrellas."'
+_TELLING_TEXT = 'Okafor seemed glad, telling the dockers, "Bring umbrellas."'
 _TELLING = """
     Okafor    PROPN NNP  nsubj   1
     seemed    VERB  VBD  ROOT    1 seem
@@ -23,7 +23,7 @@ _TELLING = """
     ,         PUNCT ,    punct   1
     telling   VERB  VBG  ROOT    4 tell
     the       DET   DT   det     6
-    crowd     NOUN  NN   dobj    4
+    dockers   NOUN  NNS  dobj    4
     ,         PUNCT ,    punct   4
     "         PUNCT ``   punct   9
     Bring     VERB  VB   ccomp   4 bring
@@ -36,14 +36,14 @@ _TELLING = """
 def test_the_noun_after_an_ing_cue_is_not_an_inverted_speaker():
     doc = hand_doc(_TELLING_TEXT, _TELLING, ents=((0, 1, "PERSON"),))
     scan = _scan(doc)
-    assert inverted.find(scan, doc[4:5], doc[9:11]).text == "the crowd"  # (the suggestions' reading)
+    assert inverted.find(scan, doc[4:5], doc[9:11]).text == "the dockers"  # (the suggestions' reading)
     assert inverted.for_found_quote(scan, doc[4:5], doc[9:11]) is None
 
 
 def test_the_found_quote_rules_skip_the_listener():
     doc = hand_doc(_TELLING_TEXT, _TELLING, ents=((0, 1, "PERSON"),))
     speaker = speaker_from_rules(_scan(doc), doc[4:5], doc[9:11], PRE_LABEL_RULES)
-    assert speaker is None or speaker.text != "the crowd"
+    assert speaker is None or speaker.text != "the dockers"
 
 
 def test_the_name_after_an_ing_cue_is_not_next_to_it():
