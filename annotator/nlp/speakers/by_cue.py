@@ -14,7 +14,7 @@ from annotator.nlp.speakers import (
     according_to, according_to_report, after_mark, cue_subject, deep_subject, description_after_mark, headline,
     infinitive_owner, interviewee, inverted, judgement_source, left_clause_subject, main_subject, next_to_cue, noun_cue,
     passive_agent, reduced_relative, relative_antecedent, reported_conjunct, set_off_name, set_off_subject,
-    title_case_headline,
+    thing_agent, title_case_headline,
 )
 from annotator.nlp.speakers.before_quote import cut_before_quote
 from annotator.nlp.speakers.scan import ACCORDING, COLON, INTERVIEW, VERB, SpeakerScan, cue_kind
@@ -55,17 +55,26 @@ RULE_KINDS: dict[CueRule, str] = {
                                title_case_headline.find, reported_conjunct.find, cue_subject.find, infinitive_owner.find,
                                relative_antecedent.find, noun_cue.find, after_mark.find, description_after_mark.find,
                                inverted.find, next_to_cue.find, deep_subject.find, reduced_relative.find,
-                               left_clause_subject.find, set_off_subject.find, set_off_name.find, after_mark.for_found_quote)},
+                               left_clause_subject.find, set_off_subject.find, set_off_name.find, after_mark.for_found_quote,
+                               inverted.for_found_quote, next_to_cue.for_found_quote)},
 }
 #: The cue rules for the pre-labels' own cues: ``reported_conjunct`` before ``cue_subject`` too. Not
 #: for the suggestions' cues: a speaker found there lifts a proposal of a wrong extent over the
 #: promotion threshold (``… and criticized the referees for the late penalty``: ``the late penalty``).
 #: ``after_mark.for_found_quote`` stands for ``after_mark.find`` there (after another quote's mark, a name
-#: the parse ties to the cue only).
+#: the parse ties to the cue only), and so do ``inverted``'s and ``next_to_cue``'s (never the noun after
+#: an ``-ing`` verb or a reported clause's subject; session 39); ``thing_agent`` comes before
+#: ``according_to`` there only (session 39: the suggestions' scores read their speakers).
+_FOR_FOUND_QUOTES: dict[CueRule, CueRule] = {
+    after_mark.find: after_mark.for_found_quote, inverted.find: inverted.for_found_quote,
+    next_to_cue.find: next_to_cue.for_found_quote,
+}
 _AT_SUBJECT = CUE_RULES.index(cue_subject.find)
+_AT_ACCORDING = CUE_RULES.index(according_to.find)
 PRE_LABEL_RULES: tuple[CueRule, ...] = tuple(
-    after_mark.for_found_quote if rule is after_mark.find else rule
-    for rule in (*CUE_RULES[:_AT_SUBJECT], reported_conjunct.find, *CUE_RULES[_AT_SUBJECT:]))
+    _FOR_FOUND_QUOTES.get(rule, rule)
+    for rule in (*CUE_RULES[:_AT_ACCORDING], thing_agent.find, *CUE_RULES[_AT_ACCORDING:_AT_SUBJECT],
+                 reported_conjunct.find, *CUE_RULES[_AT_SUBJECT:]))
 #: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).
 VERB_RULES: tuple[CueRule, ...] = (cue_subject.find, after_mark.find, inverted.find)
 
