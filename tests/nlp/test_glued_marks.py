@@ -1,0 +1,66 @@
+"""A double quotation mark typed against the next word (``over,”Name said``) is a token of its own,
+with the punctuation or dash beside it; apostrophes, inch marks and markup are left as they were."""
+
+import re
+
+import pytest
+import spacy
+
+from annotator.nlp.glued_marks import GLUED_MARKS, split_glued_marks
+
+
+@pytest.fixture(scope="module")
+def tokens():
+    nlp = split_glued_marks(spacy.blank("en"))
+    return lambda text: [t.text for t in nlp(text)]
+
+
+@pytest.fixture(scope="module")
+def stock_tokens():
+    nlp = spacy.blank("en")
+    return lambda text: [t.text for t in nlp(text)]
+
+
+def test_a_closing_mark_glued_to_the_speaker_is_split_off(tokens):
+    assert tokens("It was over,”Vessa Thrane said.") == ["It", "was", "over", ",", "”", "Vessa", "Thrane",
+                                                         "said", "."]
+    assert tokens('It was over,"Vessa Thrane said.')[2:6] == ["over", ",", '"', "Vessa"]
+    assert tokens("We will win!”Vessa Thrane said.")[2:6] == ["win", "!", "”", "Vessa"]
+    assert tokens("Is it over?”Vessa asked.")[2:6] == ["over", "?", "”", "Vessa"]
+
+
+def test_a_closing_mark_glued_to_the_next_sentence_is_split_off(tokens):
+    assert tokens("The ferry left.”The harbour closed.") == ["The", "ferry", "left", ".", "”", "The", "harbour",
+                                                            "closed", "."]
+
+
+def test_an_opening_mark_glued_to_its_introduction_is_split_off(tokens):
+    assert tokens("Vessa said,“Look at the river.”")[:5] == ["Vessa", "said", ",", "“", "Look"]
+    assert tokens('Vessa Thrane:"We stay."')[:5] == ["Vessa", "Thrane", ":", '"', "We"]
+
+
+def test_marks_glued_to_dashes_and_to_each_other_are_split_off(tokens):
+    assert tokens("his motto—“Build it”—was new") == ["his", "motto", "—", "“", "Build", "it", "”", "—", "was",
+                                                     "new"]
+    assert tokens("the plan.”“Your figures are wrong")[:5] == ["the", "plan", ".", "”", "“"]
+
+
+@pytest.mark.parametrize("text", [
+    "don't O'Neill’s ’90s rock ’n’ roll Jr.'s", "He is 6'2\" and the board 5'11\" wide.",
+    'id="4417" author="vthrane"', 'a word"glued to a word', "“Fine,” she said.", "well-known 3-2",
+])
+def test_apostrophes_inch_marks_markup_and_normal_text_are_tokenized_as_before(text, tokens, stock_tokens):
+    assert tokens(text) == stock_tokens(text)
+
+
+def test_the_rule_is_added_once_and_after_the_model_own_infixes(nlp_model):
+    pattern = nlp_model.tokenizer.infix_finditer.__self__.pattern
+    assert pattern.count(GLUED_MARKS) == 1 and not pattern.startswith(GLUED_MARKS)
+    split_glued_marks(nlp_model)
+    assert nlp_model.tokenizer.infix_finditer.__self__.pattern == pattern
+    assert re.compile(GLUED_MARKS).search("over,”Vessa")
+
+
+def test_the_pipeline_splits_the_glued_mark(nlp_model):
+    doc = nlp_model.make_doc("“We are done,”Vessa Thrane said.")
+    assert [t.text for t in doc][3:7] == ["done", ",", "”", "Vessa"]
