@@ -64,3 +64,28 @@ def test_the_rule_is_added_once_and_after_the_model_own_infixes(nlp_model):
 def test_the_pipeline_splits_the_glued_mark(nlp_model):
     doc = nlp_model.make_doc("“We are done,”Vessa Thrane said.")
     assert [t.text for t in doc][3:7] == ["done", ",", "”", "Vessa"]
+
+
+def test_a_quote_closed_against_its_speaker_keeps_its_words_and_gets_the_name(quotes_in):
+    for mark in ("“”", '""'):
+        text = f"{mark[0]}The ferry will run in May,{mark[1]}Vessa Thrane said. {mark[0]}We are ready.{mark[1]}"
+        assert [(q.type, q.text, q.speaker, q.cue) for q in quotes_in(text)] == [
+            ("direct", "The ferry will run in May", "Vessa Thrane", "said"),
+            ("direct", "We are ready", "Vessa Thrane", "said")]
+
+
+def test_a_quote_closed_against_an_exclamation_and_its_speaker(quotes_in):
+    found = quotes_in("“The ferry will run in May!”Vessa Thrane told the crowd in Vell.")
+    assert [(q.text, q.speaker, q.cue) for q in found] == [("The ferry will run in May!", "Vessa Thrane", "told")]
+
+
+def test_a_quote_closed_against_the_next_sentence_takes_that_sentence_speaker(quotes_in):
+    found = quotes_in("Odo Brin spoke first. “The ferry will run in May.”The harbour master, Vessa Thrane, said so "
+                      "on Monday. “We are ready.”")
+    assert [(q.text, q.who) for q in found if q.type == "direct"] == [
+        ("The ferry will run in May", "Vessa Thrane"), ("We are ready", "Vessa Thrane")]
+
+
+def test_a_quote_opened_against_its_introduction(quotes_in):
+    found = quotes_in("Vessa Thrane said,“The ferry will run in May.”")
+    assert [(q.text, q.speaker, q.cue) for q in found] == [("The ferry will run in May", "Vessa Thrane", "said")]
