@@ -1,5 +1,6 @@
 """A double quotation mark typed against the next word (``over,”Name said``) is a token of its own,
-with the punctuation or dash beside it; apostrophes, inch marks and markup are left as they were."""
+with the punctuation beside it; apostrophes, inch marks, markup and marks beside dashes are left as
+they were."""
 
 import re
 
@@ -39,15 +40,14 @@ def test_an_opening_mark_glued_to_its_introduction_is_split_off(tokens):
     assert tokens('Vessa Thrane:"We stay."')[:5] == ["Vessa", "Thrane", ":", '"', "We"]
 
 
-def test_marks_glued_to_dashes_and_to_each_other_are_split_off(tokens):
-    assert tokens("his motto—“Build it”—was new") == ["his", "motto", "—", "“", "Build", "it", "”", "—", "was",
-                                                     "new"]
+def test_a_mark_glued_to_another_mark_is_split_off(tokens):
     assert tokens("the plan.”“Your figures are wrong")[:5] == ["the", "plan", ".", "”", "“"]
 
 
 @pytest.mark.parametrize("text", [
     "don't O'Neill’s ’90s rock ’n’ roll Jr.'s", "He is 6'2\" and the board 5'11\" wide.",
     'id="4417" author="vthrane"', 'a word"glued to a word', "“Fine,” she said.", "well-known 3-2",
+    "his motto—“Build it”—was new",  # beside a dash: left whole (measured, session 39)
 ])
 def test_apostrophes_inch_marks_markup_and_normal_text_are_tokenized_as_before(text, tokens, stock_tokens):
     assert tokens(text) == stock_tokens(text)
