@@ -44,3 +44,28 @@ def split_glued_marks(nlp: Language) -> Language:
     elif isinstance(own, str) and GLUED_MARKS not in own:
         tokenizer.infix_finditer = re.compile(f"{own}|{GLUED_MARKS}").finditer
     return nlp
+
+
+def stock_tokens(nlp: Language, text: str) -> list[tuple[int, int]] | None:
+    """The (start, end) of the tokens ``nlp``'s tokenizer made of ``text`` before
+    ``split_glued_marks`` (drafts written before it were made on them; ``core.drafts``), or None
+    when they are the tokens it makes now: no place in the text the rule could split, or a
+    tokenizer without the rule."""
+    if re.search(GLUED_MARKS, text) is None:  # (a match in a token's run is a match in the text)
+        return None
+    stock = _without_glued_marks(nlp)
+    if stock is None:
+        return None
+    return [(token.idx, token.idx + len(token.text)) for token in stock(text)]
+
+
+def _without_glued_marks(nlp: Language) -> Tokenizer | None:
+    """A copy of the pipeline's tokenizer with the infixes it had before ``split_glued_marks``."""
+    tokenizer = nlp.tokenizer
+    pattern = getattr(getattr(getattr(tokenizer, "infix_finditer", None), "__self__", None), "pattern", None)
+    if not isinstance(tokenizer, Tokenizer) or not isinstance(pattern, str) or not pattern.endswith(GLUED_MARKS):
+        return None
+    stock = Tokenizer(nlp.vocab).from_bytes(tokenizer.to_bytes())
+    own = pattern[:-len(GLUED_MARKS)].removesuffix("|")
+    stock.infix_finditer = re.compile(own).finditer if own else None
+    return stock

@@ -7,7 +7,7 @@ import re
 import pytest
 import spacy
 
-from annotator.nlp.glued_marks import GLUED_MARKS, split_glued_marks
+from annotator.nlp.glued_marks import GLUED_MARKS, split_glued_marks, stock_tokens as tokens_before
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,17 @@ def test_the_rule_is_added_once_and_after_the_model_own_infixes(nlp_model):
     split_glued_marks(nlp_model)
     assert nlp_model.tokenizer.infix_finditer.__self__.pattern == pattern
     assert re.compile(GLUED_MARKS).search("over,”Vessa")
+
+
+def test_the_tokens_before_the_rule_are_the_model_own(nlp_model):
+    # (what drafts written before the rule were made on: core.drafts lays them through these)
+    text = "“We are done,”Vessa Thrane said.  Isn't it 6'2\" in the U.S.?"
+    before = [text[start:end] for start, end in tokens_before(nlp_model, text)]
+    assert before == [t.text for t in spacy.load(nlp_model.meta["lang"] + "_" + nlp_model.meta["name"]).make_doc(text)]
+    assert "done,”Vessa" in before and "done,”Vessa" not in [t.text for t in nlp_model.make_doc(text)]
+    assert nlp_model.tokenizer.infix_finditer.__self__.pattern.endswith(GLUED_MARKS)  # the pipeline's own unchanged
+    assert tokens_before(nlp_model, "Nothing glued here, “none” at all.") is None
+    assert tokens_before(spacy.blank("en"), text) is None  # no rule: the tokens it makes
 
 
 def test_the_pipeline_splits_the_glued_mark(nlp_model):
