@@ -38,7 +38,7 @@ import msgspec
 
 from annotator.core.draft_tokens import DraftMisfit, EarlierTokens, Move, placement, token_digest
 from annotator.core.owned_names import journal_path, torn_path
-from annotator.core.records import CUE, QUOTE, SPEAKER, RecordError, Relation, Span, Suggestion, Task
+from annotator.core.records import CUE, QUOTE, SPEAKER, RecordError, Relation, Span, Suggestion, Task, Token
 from annotator.core.record_decoding import json_type
 from annotator.core.sources import InputError, StrictJsonError, parse_json_line
 from annotator.core.aside import append_aside, open_aside
@@ -148,6 +148,9 @@ class DraftJournal:
         self._drafts: dict[int, dict[str, Any]] = {}
         #: documents opened without their draft (``keep_unapplied``)
         self._unapplied: set[int] = set()
+        #: the tokens list last digested and its digest: a document's edits keep its tokens list, and
+        #: the digest of a 10,000-token document costs 20 times the rest of the line
+        self._digested: tuple[list[Token], int, str] | None = None
         self.skipped_lines = 0
         #: the lines that could not be read, each located
         self.problems: list[InputError] = []
@@ -272,7 +275,7 @@ class DraftJournal:
                 found = by_value[span]
             return found
 
-        line = {"_input_hash": task.input_hash, "tokens": token_digest(task.tokens),
+        line = {"_input_hash": task.input_hash, "tokens": self._digest(task.tokens),
                 "spans": [[s.token_start, s.token_end, s.label, *([s.quote_type] if s.quote_type else [])]
                           for s in task.spans],
                 "chars": [[s.start, s.end] for s in task.spans],
@@ -281,6 +284,12 @@ class DraftJournal:
         self._set_aside_unapplied(task.input_hash)
         self._write(line)
         self._drafts[task.input_hash] = line
+
+    def _digest(self, tokens: list[Token]) -> str:
+        cached = self._digested
+        if cached is None or cached[0] is not tokens or cached[1] != len(tokens):
+            cached = self._digested = (tokens, len(tokens), token_digest(tokens))
+        return cached[2]
 
     def clear(self, input_hash: int) -> None:
         if input_hash in self._drafts:

@@ -137,3 +137,14 @@ def test_a_line_with_a_bad_characters_list_is_set_aside(tmp_path):
     drafts_path(out).write_text(json.dumps(line) + "\n", encoding="utf-8")
     journal = DraftJournal(out)
     assert journal.skipped_lines == 1 and "'chars' must hold one [start, end] per span" in str(journal.problems[0])
+
+
+def test_each_line_names_the_tokens_of_the_task_it_was_saved_from(tmp_path):
+    from annotator.core.draft_tokens import token_digest
+
+    journal = DraftJournal(tmp_path / "out.jsonl")
+    for pieces in (COARSE, FINE, COARSE):  # (the journal keeps the last digest: it must follow the tokens)
+        journal.save(drafted(task_on(pieces), "Lind"))
+    lines = [json.loads(x) for x in drafts_path(tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [line["tokens"] for line in lines] == [token_digest(tokens(p)) for p in (COARSE, FINE, COARSE)]
+    assert token_digest(tokens(COARSE)) != token_digest(tokens(FINE))
