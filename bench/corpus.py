@@ -126,8 +126,8 @@ def use_parse_cache(ours, gold: list[Task], folder: Path) -> list[str]:
 
     ours_from = min(ours.pipe_names.index(name) for name in COMPONENTS if name in ours.pipe_names)
     model = ours.pipe_names[:ours_from]  # not --misses' classer, which comes after ours
-    key = hashlib.sha1("\n".join([ours.meta.get("name", ""), ours.meta.get("version", ""), *model]
-                                  + [g.text for g in gold]).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1("\n".join([ours.meta.get("name", ""), ours.meta.get("version", ""), *model,
+                                   *tokenizer_patterns(ours)] + [g.text for g in gold]).encode("utf-8")).hexdigest()[:16]
     path = folder / f"parses-{key}.spacy"
     if path.is_file():
         docs = list(DocBin().from_disk(path).get_docs(ours.vocab))
@@ -147,6 +147,14 @@ def use_parse_cache(ours, gold: list[Task], folder: Path) -> list[str]:
     for doc in docs:
         lookup.docs.setdefault(doc.text, []).append(doc)  # two of train's texts are the same
     return model
+
+
+def tokenizer_patterns(nlp) -> list[str]:
+    """The tokenizer's prefix, suffix and infix patterns, part of the parse cache's key: a Doc parsed
+    with other tokens (``nlp/glued_marks``, session 39) must not be read back."""
+    tokenizer = nlp.tokenizer
+    return [str(getattr(getattr(getattr(tokenizer, name, None), "__self__", None), "pattern", ""))
+            for name in ("prefix_search", "suffix_search", "infix_finditer")]
 
 
 class CachedDocs:

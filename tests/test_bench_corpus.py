@@ -93,3 +93,17 @@ def test_bench_corpus_parse_cache_gives_the_same_predictions(tmp_path):
 
     assert "| all | " in misses(plain.stdout)  # --misses classed the gold attributions off the parse
     assert misses(first.stdout) == misses(again.stdout) == misses(plain.stdout)
+
+
+def test_bench_corpus_parse_cache_key_changes_with_the_tokenizer():
+    import sys
+
+    import spacy
+
+    from annotator.nlp.glued_marks import split_glued_marks
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import tokenizer_patterns
+
+    stock = tokenizer_patterns(spacy.blank("en"))
+    assert all(stock) and tokenizer_patterns(split_glued_marks(spacy.blank("en"))) != stock

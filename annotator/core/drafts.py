@@ -2,15 +2,22 @@
 appended to ``OUT.drafts.jsonl`` and fsynced before the next key is handled, so quitting, a crash or
 ``kill -9`` loses nothing; a decision clears the document's draft.
 
-One line per edit: ``{"_input_hash": H, "spans": [[token_start, token_end, label(, quote_type)], ...],
-"relations": [[head, child, label], ...]}`` (the document's spans as they stand, by token, and its
-relations by index into those spans: a tenth of the size of full records, which matters when every
-edit of a long document is written before the next key), the suggestions still on offer as
+One line per edit: ``{"_input_hash": H, "tokens": DIGEST, "spans": [[token_start, token_end,
+label(, quote_type)], ...], "chars": [[start, end], ...], "relations": [[head, child, label], ...]}``
+(the document's spans as they stand, by token, with each span's characters, and its relations by
+index into those spans: a tenth of the size of full records, which matters when every edit of a
+long document is written before the next key), the suggestions still on offer as
 ``"suggestions": [[[token_start, token_end, quote_type], [cue start, end] | null, [speaker start, end] |
 null, score, source(, [replaced quote's token_start, token_end, quote_type])], ...]`` (a line without them
 keeps the document's own), or
 ``{"_input_hash": H, "cleared": true}``. The newest line per input
-hash wins. Each line is read with the readers' strict parser and its shape checked; a line that
+hash wins. ``DIGEST`` (``draft_tokens.token_digest``) names the tokens the draft was made on: a
+document pre-labeled again on other tokens (another model's tokenizer, a new tokenizer rule) gets
+its draft laid through ``chars`` (``draft_tokens.placement``), exactly on its token boundaries or
+not at all: then ``apply`` raises ``DraftMisfit``, the document opens without its draft, and the
+line stays in the journal until an edit or decision of that document replaces it, when it is moved
+to ``OUT.drafts.jsonl.torn`` first. A line without ``tokens`` (written before) is laid through the
+tokens the caller says it was made on (``apply``'s ``earlier_tokens``). Each line is read with the readers' strict parser and its shape checked; a line that
 fails (a torn tail after a crash, or damage) is reported as ``FILE:LINE: reason`` and moved to
 ``OUT.drafts.jsonl.torn`` before the journal is compacted, so nothing in it is lost and
 ``annotate`` still opens. Opening the journal rewrites it with only the live drafts (atomically),
@@ -29,8 +36,9 @@ from typing import Any, BinaryIO, Callable
 
 import msgspec
 
+from annotator.core.draft_tokens import DraftMisfit, EarlierTokens, Move, placement, token_digest
 from annotator.core.owned_names import journal_path, torn_path
-from annotator.core.records import CUE, QUOTE, SPEAKER, RecordError, Relation, Span, Suggestion, Task
+from annotator.core.records import CUE, QUOTE, SPEAKER, RecordError, Relation, Span, Suggestion, Task, Token
 from annotator.core.record_decoding import json_type
 from annotator.core.sources import InputError, StrictJsonError, parse_json_line
 from annotator.core.aside import append_aside, open_aside
@@ -68,6 +76,17 @@ def _draft_problem(line: Any) -> str | None:
     suggestions = line.get("suggestions", [])
     if not isinstance(suggestions, list) or not all(isinstance(x, list) and len(x) in (5, 6) for x in suggestions):
         return "'suggestions' must be a list of [quote, cue, speaker, score, source(, replaces)]"
+    return _made_on_problem(line, len(spans))
+
+
+def _made_on_problem(line: dict[str, Any], spans: int) -> str | None:
+    """The shape of what a line says it was made on (lines written before have neither key)."""
+    made_on, chars = line.get("tokens"), line.get("chars")
+    if made_on is not None and not isinstance(made_on, str):
+        return "'tokens' must be a string (the digest of the tokens the draft was made on)"
+    if chars is not None and not (isinstance(chars, list) and len(chars) == spans and all(
+            isinstance(x, list) and len(x) == 2 and _is_int(x[0]) and _is_int(x[1]) for x in chars)):
+        return "'chars' must hold one [start, end] per span"
     return None
 
 
@@ -83,11 +102,12 @@ def _quote_where(quote: Span) -> list[Any]:
     return [quote.token_start, quote.token_end, *([quote.quote_type] if quote.quote_type else [])]
 
 
-def _suggestion_from(line: list[Any], task: Task) -> Suggestion:
+def _suggestion_from(line: list[Any], task: Task, move: Move) -> Suggestion:
     def span(where: list[Any] | None, label: str) -> Span | None:
         if where is None:
             return None
         first, last, *quote_type = where
+        first, last = move(first, last)
         start, end = task.tokens[first].start, task.tokens[last].end
         return Span(start, end, first, last, label, text=task.text[start:end],
                     quote_type=quote_type[0] if quote_type else None)
@@ -99,6 +119,24 @@ def _suggestion_from(line: list[Any], task: Task) -> Suggestion:
                       span(replaces[0], QUOTE) if replaces else None)
 
 
+def _suggestions_of(line: dict[str, Any], task: Task, spans: list[Span], move: Move | None) -> list[Suggestion]:
+    """The draft's suggestions on the task's tokens; without a way to move them (a draft made on
+    other tokens), the task's own, less those taken in the draft or offered for a quote it changed."""
+    if move is None:
+        keys = {span.key for span in spans}
+        return [x for x in task.suggestions
+                if x.quote.key not in keys and (x.replaces is None or x.replaces.key in keys)]
+    if "suggestions" not in line:
+        return list(task.suggestions)
+    laid = []
+    for suggestion in line["suggestions"]:
+        try:
+            laid.append(_suggestion_from(suggestion, task, move))
+        except DraftMisfit:
+            continue  # an offer, not an edit: one that does not fit these tokens is left out
+    return laid
+
+
 class DraftJournal:
     """Drafts of one output file: read on open, then appended to (fsynced) on every edit.
 
@@ -108,6 +146,11 @@ class DraftJournal:
     def __init__(self, output: str | Path, *, on_problem: Callable[[InputError], None] | None = None) -> None:
         self.path = drafts_path(output)
         self._drafts: dict[int, dict[str, Any]] = {}
+        #: documents opened without their draft (``keep_unapplied``)
+        self._unapplied: set[int] = set()
+        #: the tokens list last digested and its digest: a document's edits keep its tokens list, and
+        #: the digest of a 10,000-token document costs 20 times the rest of the line
+        self._digested: tuple[list[Token], int, str] | None = None
         self.skipped_lines = 0
         #: the lines that could not be read, each located
         self.problems: list[InputError] = []
@@ -172,26 +215,51 @@ class DraftJournal:
     def __len__(self) -> int:
         return len(self._drafts)
 
-    def apply(self, task: Task) -> Task | None:
-        """The task with its draft's spans and relations, or None without a (usable) draft."""
+    def apply(self, task: Task, *, earlier_tokens: EarlierTokens | None = None) -> Task | None:
+        """The task with its draft's spans, relations and suggestions, or None without a (readable)
+        draft. A draft made on other tokens is laid through its characters; one that cannot be laid
+        exactly raises ``DraftMisfit`` and stays in the journal (``keep_unapplied``).
+        ``earlier_tokens`` says what a line written before drafts recorded their tokens was made on."""
         line = self._drafts.get(task.input_hash)
         if line is None:
             return None
         tokens, text = task.tokens, task.text
         try:
+            ranges, move = placement(line, tokens, text, earlier_tokens)
+        except DraftMisfit:
+            self.keep_unapplied(task.input_hash)
+            raise
+        except (KeyError, TypeError, ValueError):
+            return None
+        try:
             spans = []
-            for first, last, label, *quote_type in line["spans"]:
+            for (first, last), (_, _, label, *quote_type) in zip(ranges, line["spans"], strict=True):
                 start, end = tokens[first].start, tokens[last].end
                 spans.append(Span(start, end, first, last, label, text=text[start:end],
                                   quote_type=quote_type[0] if quote_type else None))
             relations = [Relation(spans[head], spans[child], label) for head, child, label in line["relations"]]
-            suggestions = ([_suggestion_from(x, task) for x in line["suggestions"]] if "suggestions" in line
-                           else list(task.suggestions))
+            suggestions = _suggestions_of(line, task, spans, move)
         except (RecordError, KeyError, TypeError, ValueError, IndexError):
             return None
         drafted = task.copy()
         drafted.spans, drafted.relations, drafted.suggestions = spans, relations, suggestions
         return drafted
+
+    def keep_unapplied(self, input_hash: int) -> None:
+        """Document ``input_hash`` opens without its draft: the line stays in the journal, and is
+        moved to ``aside_path`` before an edit or a decision of the document replaces it."""
+        if input_hash in self._drafts:
+            self._unapplied.add(input_hash)
+
+    @property
+    def aside_path(self) -> Path:
+        """Where lines that could not be read, or drafts replaced without being applied, are kept."""
+        return torn_path(self.path)
+
+    def _set_aside_unapplied(self, input_hash: int) -> None:
+        if input_hash in self._unapplied:
+            append_aside(self.aside_path, _encode(self._drafts[input_hash]))
+            self._unapplied.discard(input_hash)
 
     def save(self, task: Task) -> None:
         # Relations hold the task's own span objects (found by identity, no hashing); an equal copy
@@ -207,16 +275,25 @@ class DraftJournal:
                 found = by_value[span]
             return found
 
-        line = {"_input_hash": task.input_hash,
+        line = {"_input_hash": task.input_hash, "tokens": self._digest(task.tokens),
                 "spans": [[s.token_start, s.token_end, s.label, *([s.quote_type] if s.quote_type else [])]
                           for s in task.spans],
+                "chars": [[s.start, s.end] for s in task.spans],
                 "relations": [[number(r.head_span), number(r.child_span), r.label] for r in task.relations],
                 "suggestions": [_suggestion_line(x) for x in task.suggestions]}
+        self._set_aside_unapplied(task.input_hash)
         self._write(line)
         self._drafts[task.input_hash] = line
 
+    def _digest(self, tokens: list[Token]) -> str:
+        cached = self._digested
+        if cached is None or cached[0] is not tokens or cached[1] != len(tokens):
+            cached = self._digested = (tokens, len(tokens), token_digest(tokens))
+        return cached[2]
+
     def clear(self, input_hash: int) -> None:
         if input_hash in self._drafts:
+            self._set_aside_unapplied(input_hash)
             self._write({"_input_hash": input_hash, "cleared": True})
             del self._drafts[input_hash]
 

@@ -42,6 +42,8 @@ _NESTED_ONLY = frozenset("‚")
 _MARK_RE = re.compile("''|[" + re.escape(QUOTE_MARKS) + "]")
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(PAIRS)
 _TRAILING_ATTRIBUTION = ",.;:—–-"
+#: Punctuation a straight closing mark follows when it is typed against the next word (``over,"Name``).
+_GLUED_AFTER = ",.!?"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,24 @@ def _can_close(text: str, i: int, width: int = 1) -> bool:
     return not after.isalnum() or text[i] in "”»«›“"
 
 
+def _glued_close(text: str, marks: list[tuple[int, int]], index: int) -> bool:
+    """A straight mark between closing punctuation and a word (``"It is over,"Name said.``) closes the
+    open quote when the straight marks after it in its paragraph pair up; else it opens one
+    (``Name said,"We …``, an earlier mark stray)."""
+    i, width = marks[index]
+    before, after = text[i - 1:i], text[i + width:i + width + 1]
+    if text[i:i + width] not in ('"', "''") or not before or before not in _GLUED_AFTER or not after.isalpha():
+        return False
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    later = 0
+    for j, w in marks[index + 1:]:
+        if j >= end:
+            break
+        later += text[j:j + w] in ('"', "''")
+    return later % 2 == 0
+
+
 def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip whitespace and the comma or full stop that belongs to the attribution (keep ``...``)."""
     while start < end and text[start].isspace():
@@ -144,7 +164,7 @@ def find_marked_segments(text: str) -> list[MarkedSegment]:
             segments.extend(pending)
             opener = None
             continue  # the open mark was stray; look at this mark again from outside
-        if mark in PAIRS[opener] and _can_close(text, i, width):
+        if mark in PAIRS[opener] and (_can_close(text, i, width) or _glued_close(text, marks, index)):
             start, end = trim_content(text, seg_start, i)
             if start < end:
                 pending.append(MarkedSegment(start, end, open_at, i, chain))

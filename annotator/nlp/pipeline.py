@@ -16,6 +16,7 @@ from annotator.core.errors import UserError
 from annotator.core.records import Task
 from annotator.nlp import attribution_links, coref, entities, frames, paragraphs, quotes, speakers, suggest  # noqa: F401  (register the factories)
 from annotator.nlp.attribute_table import use_attribute_table
+from annotator.nlp.glued_marks import split_glued_marks
 from annotator.nlp.lemma_table import use_lemma_table
 from annotator.nlp.convert import doc_to_task, make_doc
 from annotator.nlp.learned_spans import CANDIDATES, LEARNED_MODELS, LEARNED_SPANS, LEARNED_TAGGER
@@ -79,9 +80,11 @@ MODEL_TABLES = True
 def add_components(nlp: Language, *, model_tables: bool = MODEL_TABLES) -> Language:
     """Add the pre-labeler's components after the model's own (once; a saved pipeline may have them);
     with ``model_tables`` the model's stock ``attribute_ruler`` and ``lemmatizer`` run as tables
-    (``AttributeTable``, ``LemmaTable``)."""
+    (``AttributeTable``, ``LemmaTable``). The tokenizer splits off a quotation mark glued to the
+    next word (``glued_marks``)."""
     if model_tables:
         use_lemma_table(use_attribute_table(nlp))
+    split_glued_marks(nlp)  # (``over,”Name said``: the mark and the name as tokens of their own)
     for dash, norm in RARE_DASH_NORMS.items():
         nlp.vocab[dash].norm_ = norm
     if SENTENCE_STARTS not in nlp.pipe_names:

@@ -9,6 +9,7 @@ from dataclasses import KW_ONLY, dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from annotator.core.draft_tokens import DraftMisfit, EarlierTokens
 from annotator.core.drafts import DraftJournal
 from annotator.core.invariants import check_task
 from annotator.core.hashing import adopt_known_hash
@@ -106,6 +107,16 @@ class Prelabeler:
 
             return next(iter(prelabel(self._nlp, [task])))
 
+    def earlier_tokens(self, text: str) -> list[tuple[int, int]] | None:
+        """The (start, end) of the tokens the model in use made of ``text`` before the glued-mark
+        rule (drafts written before it were made on them), or None when they are the ones it makes."""
+        with self._lock:
+            if self._nlp is None:
+                return None
+            from annotator.nlp.glued_marks import stock_tokens
+
+            return stock_tokens(self._nlp, text)
+
     def _load(self) -> Any:
         name = self.model or "the default model"
         self.on_status("loading", f"loading {name}…")
@@ -144,6 +155,8 @@ class TaskFeed:
     order: str = "file"
     window: int = ORDER_WINDOW
     relabel: bool = False
+    #: hears, in a sentence naming the journal and the document, of a draft the document opens without
+    on_notice: Callable[[str], None] | None = None
 
     def __post_init__(self) -> None:
         if self.order not in ORDERS:
@@ -159,7 +172,7 @@ class TaskFeed:
             adopt_known_hash(task, self.store)
             answer = self.store.answer(task.input_hash)
             if answer is not None:
-                drafted, baseline = self._with_draft(self._decided(task))
+                drafted, baseline = self._with_draft(self._decided(task), source)
                 yield FeedItem(drafted, source, answer, None, baseline)
                 continue
             if self.order == "file" or (self.drafts is not None and task.input_hash in self.drafts):
@@ -186,9 +199,12 @@ class TaskFeed:
         return self.relabel or not (task.spans or task.suggestions) or not task.tokens
 
     def _ready(self, task: Task, source: str, rank: int) -> FeedItem:
+        # A document read without tokens is tokenized again on every opening: a draft written before
+        # drafts recorded their tokens was made on the tokens of the tokenizer before the glued-mark rule.
+        earlier = self.prelabeler.earlier_tokens if not task.tokens else None
         if self._needs_labels(task):
             task = self.prelabeler.prelabel(task)
-        drafted, baseline = self._with_draft(task)
+        drafted, baseline = self._with_draft(task, source, earlier)
         return FeedItem(drafted, source, None, rank, baseline)
 
     def _candidate(self, task: Task, source: str) -> _Candidate:
@@ -205,17 +221,25 @@ class TaskFeed:
         candidate = window.pop(chosen)
         return FeedItem(candidate.labeled, candidate.source, None, rank, None)
 
-    def _with_draft(self, task: Task) -> tuple[Task, Task | None]:
+    def _with_draft(self, task: Task, source: str, earlier: EarlierTokens | None = None) -> tuple[Task, Task | None]:
         """The task as the annotator left it (its draft), and the version the draft was made from."""
-        if self.drafts is None or task.input_hash not in self.drafts:
+        drafts = self.drafts
+        if drafts is None or task.input_hash not in drafts:
             return task, None
-        drafted = self.drafts.apply(task)
         try:
+            drafted = drafts.apply(task, earlier_tokens=earlier)
             if drafted is None:
                 raise RecordError("unreadable draft")
             check_task(drafted)
-        except RecordError:
-            return task, None  # a draft that no longer fits the document is left in the journal
+        except (DraftMisfit, RecordError) as err:
+            # Never laid on other words: the document opens as read and the draft stays in the journal.
+            drafts.keep_unapplied(task.input_hash)
+            if self.on_notice is not None:
+                self.on_notice(f"{drafts.path.name}: the draft of {source} was made on other tokens or no longer "
+                               f"fits the document ({err}), so it opens without it. The draft stays in "
+                               f"{drafts.path.name} (moved to {drafts.aside_path.name} when you edit or decide "
+                               "the document).")
+            return task, None
         return drafted, task
 
     def _decided(self, task: Task) -> Task:

@@ -86,3 +86,16 @@ def test_doc_text_is_read_once_per_doc_and_forgotten_with_it():
     del doc, other, shared
     gc.collect()
     assert alive() is None  # the cache holds no Doc alive
+
+
+def test_marks_straight_closing_mark_glued_to_the_next_word_closes():
+    assert contents('"The dam will hold,"Vessa Thrane said. "It always has."') == [
+        "The dam will hold", "It always has"]
+    assert contents("''The dam will hold,''Vessa said.") == ["The dam will hold"]
+    assert contents('"The dam held."The river fell overnight.') == ["The dam held"]
+
+
+def test_marks_straight_mark_glued_after_an_introduction_still_opens():
+    assert contents('Vessa Thrane said,"The dam will hold." Then she left.') == ["The dam will hold"]
+    # an earlier stray mark: the glued one opens when the marks after it would be left unpaired
+    assert contents('A stray " here. Vessa said,"The dam will hold."') == ["The dam will hold"]

@@ -31,6 +31,11 @@ class InputRejected(Message):
 
 
 @dataclass
+class DraftNotApplied(Message):
+    message: str
+
+
+@dataclass
 class ModelStatus(Message):
     state: str
     message: str
@@ -64,6 +69,7 @@ class AnnotateScreen(DocumentScreen):
             self.run.sources, self.run.store, prelabeler, on_invalid=self._reject,
             read_ahead=self.flow.read_ahead, drafts=self.run.drafts, order=self.run.order,
             relabel=self.updates is not None,
+            on_notice=lambda message: self.post_message(DraftNotApplied(message)),
         )
         if self.updates is not None:
             self.updates.prelabeler = prelabeler
@@ -96,6 +102,9 @@ class AnnotateScreen(DocumentScreen):
 
     def on_input_rejected(self, message: InputRejected) -> None:
         self.notify(message.message, title="Bad input line", severity="warning", timeout=10, markup=False)
+
+    def on_draft_not_applied(self, message: DraftNotApplied) -> None:
+        self.notify(message.message, title="Draft", severity="warning", timeout=30, markup=False)
 
     def on_model_status(self, message: ModelStatus) -> None:
         self._model = message.message if self.updates is None else self.updates.label()
