@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.speakers.cue_subject import subject_outside_marks
 from annotator.nlp.lexicon import title_case
-from annotator.nlp.name_words import PERSON_NOUNS, PERSON_SUBJECT_PRONOUNS, could_report
+from annotator.nlp.name_words import PERSON_NOUNS, PERSON_SUBJECT_PRONOUNS, REPORTING_THINGS
 from annotator.nlp.speakers.scan import SpeakerScan
 
 
@@ -36,9 +36,10 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
 
 
 def _speaker_of(scan: SpeakerScan, subject: Token) -> Span | None:
-    """The subject when it names a source; else the one who owns it, when that one does (``Lee's motto
-    was, "…"``: the motto is Lee's words)."""
-    if _someone(subject) or could_report(subject):
+    """The subject when it names someone or is a text that reports (``The ad ran on Sunday. "…"``:
+    ``REPORTING_THINGS``); else the one who owns it, when that one is someone (``Lee's motto was, "…"``:
+    the motto is Lee's words)."""
+    if _someone(subject) or subject.pos_ == "NOUN" and subject.lemma_.lower() in REPORTING_THINGS:
         return scan.mention(subject)
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     return scan.mention(owner) if owner is not None and _someone(owner) else None
