@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.speakers.cue_subject import subject_outside_marks
 from annotator.nlp.lexicon import title_case
-from annotator.nlp.name_words import PERSON_NOUNS, PERSON_SUBJECT_PRONOUNS
+from annotator.nlp.name_words import PERSON_NOUNS, PERSON_SUBJECT_PRONOUNS, REPORTING_THINGS
 from annotator.nlp.speakers.scan import SpeakerScan
 
 
@@ -29,10 +29,20 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
         subject = subject_outside_marks(scan, verb) if verb is not None else None
         if subject is None or whole.start <= subject.i < whole.end:
             continue
-        speaker = scan.mention(subject)
-        if _someone(speaker.root) and scan.acceptable(speaker, whole):
+        speaker = _speaker_of(scan, subject)
+        if speaker is not None and scan.acceptable(speaker, whole):
             speakers[index] = speaker
     return speakers
+
+
+def _speaker_of(scan: SpeakerScan, subject: Token) -> Span | None:
+    """The subject when it names someone or is a text that reports (``The ad ran on Sunday. "…"``:
+    ``REPORTING_THINGS``); else the one who owns it, when that one is someone (``Lee's motto was, "…"``:
+    the motto is Lee's words)."""
+    if _someone(subject) or subject.pos_ == "NOUN" and subject.lemma_.lower() in REPORTING_THINGS:
+        return scan.mention(subject)
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return scan.mention(owner) if owner is not None and _someone(owner) else None
 
 
 def _a_clause(quote: Span) -> bool:

@@ -21,3 +21,21 @@ def test_the_subject_of_the_quote_sentence_or_the_one_before_speaks(rule_quotes_
 def test_a_subject_that_names_nobody_gives_no_speaker(rule_quotes_in):
     quotes = rule_quotes_in("The weather in Denver turned cold on Tuesday. \"Snow in May is no surprise here.\"")
     assert [q.speaker for q in quotes] == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a text that reports speaks for the quote it carries
+    ("The new campaign ad ran on Sunday night across the state. \"Our schools deserve better than this.\"",
+     "The new campaign ad"),
+    # a subject that cannot speak, owned by someone: the owner's words
+    ("Ms. Pike's motto has always been, \"Keep the doors open and the lights on.\"", "Pike"),
+    # a listed word for a person
+    ("The party leader waited for the count to finish. \"We will know by morning who won.\"", "The party leader"),
+])
+def test_a_reporting_text_an_owner_or_a_leader_speaks(rule_quotes_in, text, speaker):
+    assert [q.speaker for q in rule_quotes_in(text)] == [speaker]
+
+
+def test_a_thing_owned_by_a_thing_gives_no_speaker(rule_quotes_in):
+    quotes = rule_quotes_in("The city's weather turned cold on Tuesday. \"Snow in May is no surprise here.\"")
+    assert [q.speaker for q in quotes] == [None]
