@@ -40,7 +40,6 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import spacy  # noqa: E402
 
 from annotator.measure.evaluation import (  # noqa: E402
     Evaluation, evaluate, match_quotes_with_pieces, same_person, same_speaker, speakers_of,
@@ -51,6 +50,7 @@ from annotator.formats.brat_labels import DEFAULT_LABELS  # noqa: E402
 from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
 from annotator.nlp.pipeline import COMPONENTS, SUGGESTIONS, add_components, load_model, prelabel_batch, set_suggestions  # noqa: E402
+from annotator.nlp.glued_marks import blank_english  # noqa: E402
 from annotator.nlp.suggest import SCORES  # noqa: E402
 from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
@@ -82,7 +82,7 @@ def load_gold(folder: Path, limit: int | None) -> tuple[list[Task], list[str]]:
     for pair in pairs:
         first.setdefault(pair.text, pair)
     chosen = list(first.values())[:limit] if limit else list(first.values())
-    nlp = spacy.blank("en")
+    nlp = blank_english()  # as `import brat` reads it
     gold, problems = [], [str(err) for err in failed]
     for pair in chosen:
         try:

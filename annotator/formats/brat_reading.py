@@ -31,6 +31,7 @@ from annotator.formats.brat_labels import DEFAULT_LABELS, parse_labels
 from annotator.formats.brat_text import Offsets, clause, closing_end, region_end, widened
 from annotator.formats.foreign import split_tokens
 from annotator.nlp.convert import strip_spaces, tokens_from_doc
+from annotator.nlp.glued_marks import blank_english
 from annotator.nlp.marks import MarkedSegment, find_marked_segments, trim_content
 
 #: The brat attribute our export puts on a content: its quote type, so the content is read back as it
@@ -382,9 +383,7 @@ def import_brat(*, sources: Sequence[str | Path], output: str | Path, labels: st
     if not pairs and not unreadable:
         raise InputError(", ".join(str(s) for s in sources), None, "no .ann files found")
     if nlp is None:
-        import spacy
-
-        nlp = spacy.blank("en")
+        nlp = blank_english()  # the tokens prelabel would give the text
     report = ImportReport(Path(output), unpaired=unpaired, failed=list(unreadable))
     advance = progress.stage("Importing brat files", len(pairs))
     with AtomicFile(output) as out:

@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 import jsonlines
-import spacy
-
 from annotator.core.errors import UserError
 from annotator.core.invariants import check_task
 from annotator.core.output_paths import refuse_output_among_inputs
@@ -27,6 +25,7 @@ from annotator.core.sources import InputError, iter_records, refuse_special_file
 from annotator.core.store import JsonlStore
 from annotator.formats.foreign import SkipRecord
 from annotator.formats.format import Importer, ImportReport
+from annotator.nlp.glued_marks import blank_english
 
 Converted = Task | Annotation
 Read = Callable[[Path], Iterator[tuple[int | None, Any]]]
@@ -101,7 +100,7 @@ def _count(report: ImportReport, record: Converted) -> None:
 
 def _records(read: Read, convert: Convert, sources: Sequence[str | Path], report: ImportReport,
              advance: Any) -> Iterator[Converted]:
-    nlp = spacy.blank("en")
+    nlp = blank_english()  # the tokens prelabel would give the text
     for source in sources:
         path = Path(source)
         refuse_special_file(path)

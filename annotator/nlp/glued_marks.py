@@ -46,6 +46,14 @@ def split_glued_marks(nlp: Language) -> Language:
     return nlp
 
 
+def blank_english() -> Language:
+    """spaCy's blank English pipeline with ``split_glued_marks``: the tokens the shipped pipeline
+    gives a text, for the importers and for documents shown while no model could be loaded."""
+    import spacy
+
+    return split_glued_marks(spacy.blank("en"))
+
+
 def stock_tokens(nlp: Language, text: str) -> list[tuple[int, int]] | None:
     """The (start, end) of the tokens ``nlp``'s tokenizer made of ``text`` before
     ``split_glued_marks`` (drafts written before it were made on them; ``core.drafts``), or None

@@ -123,10 +123,10 @@ class Prelabeler:
         try:
             nlp = self.load_model(self.model)
         except Exception as err:  # noqa: BLE001 - any failure leaves the documents annotatable
-            import spacy
+            from annotator.nlp.glued_marks import blank_english
 
             self.on_status("error", f"could not load {name}: {err}; documents are shown without pre-labels")
-            return spacy.blank("en")
+            return blank_english()
         loaded = f"{nlp.lang}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}".strip()
         self.on_status("ready", f"pre-labels by {loaded}")
         return nlp
