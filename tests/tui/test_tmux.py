@@ -17,12 +17,31 @@ from tests.tui.conftest import SEED_PRELABELED, read_records
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 ANNOTATOR = Path(sys.executable).with_name("annotator")
+#: A tmux server of this module's own (one per test process): tests in other processes, or a person's
+#: tmux, never share it. On the default server, a session killed as the last one stops the server while
+#: another test's ``new-session`` is connecting to it ("server exited unexpectedly").
+SOCKET = f"annotator-tests-{uuid.uuid4().hex[:8]}"
 
 
 def _tmux(*args: str) -> str:
     # Without COLUMNS/LINES (set by some test tools): the program must take tmux's size, not theirs.
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True, env=env).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+def _kill(session: str) -> None:
+    subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _server():
+    """The module's server, kept up between tests by a session of its own (a test's last session
+    killed would otherwise stop it under the next test's ``new-session``), and stopped at the end."""
+    _tmux("new-session", "-d", "-s", "keep-server", "-x", "80", "-y", "24")
+    socket = Path(_tmux("display-message", "-p", "-t", "keep-server", "#{socket_path}").strip())
+    yield
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+    socket.unlink(missing_ok=True)
 
 
 def _wait_for(session: str, text: str, timeout: float = 20.0, present: bool = True) -> str:
@@ -63,7 +82,7 @@ def test_annotate_in_a_real_terminal(tmp_path):
         while time.monotonic() < deadline and "annotator" in _tmux("capture-pane", "-p", "-t", session):
             time.sleep(0.1)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _kill(session)
     [record] = read_records(out)
     assert record["answer"] == "accept" and record["_annotator_id"] == "tmux"
     assert not [s for s in record["spans"] if s["label"] == "DATE" and s["start"] == 6]
@@ -89,7 +108,7 @@ def test_an_edit_survives_kill_9_before_any_decision(tmp_path):
         _wait_for(first, "added PERSON 'cluster munitions'")
         os.kill(pid, signal.SIGKILL)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", first], capture_output=True)
+        _kill(first)
     assert not out.exists() or out.read_text() == ""  # nothing decided
     drafts = [json.loads(line) for line in (tmp_path / "out.drafts.jsonl").read_text().splitlines()]
     seed = json.loads(SEED_PRELABELED.read_text())
@@ -111,7 +130,7 @@ def test_an_edit_survives_kill_9_before_any_decision(tmp_path):
         _wait_for(second, "No more documents")
         _tmux("send-keys", "-t", second, "q")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", second], capture_output=True)
+        _kill(second)
     [record] = read_records(out)
     assert any(s["label"] == "PERSON" and s["text"] == "cluster munitions" for s in record["spans"])
 
@@ -134,7 +153,7 @@ def test_make_run_path_prelabels_plain_text_with_the_real_model(tmp_path):
         _wait_for(session, "1 / 1 decided")
         _tmux("send-keys", "-t", session, "q")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _kill(session)
     [record] = read_records(out)
     assert record["answer"] == "accept" and any(s["label"] == "QUOTE" for s in record["spans"])
 
@@ -206,7 +225,7 @@ def test_the_program_leaves_when_its_terminal_hangs_up(tmp_path):
     try:
         program = _start_under(session, f"exec make -s -f {makefile} run")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _kill(session)
     try:
         assert _wait_gone(program), f"annotate (pid {program}) still runs after its terminal hung up"
     finally:
@@ -227,6 +246,6 @@ def test_sigterm_exits_cleanly_with_128_plus_the_signal(tmp_path):
         screen = _wait_for(session, "shell-is-back")
         assert "Quotes (9)" not in screen  # the terminal left the program's screen
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _kill(session)
     assert status.read_text().strip() == "143"
     assert _draft_keeps_the_deletion(out)
