@@ -1,8 +1,9 @@
 """Indirect and mixed quotes: every possible cue word is tried against the report rules in order
 (``according to``, a reported clause, a clause made clear, an inverted report, a commitment's infinitive, a naming, an
 object quoting words, a communication verb's object, an adjective's clause, a prepositional
-object), the first that fires taking it; direct quotes inside a report become part of one mixed
-quote."""
+object), the first that fires taking it; a ``because`` clause right after a clause's, an object's or a
+name's content is the speaker's reason and part of it (``reason``); direct quotes inside a report become
+part of one mixed quote."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from spacy.tokens import Token
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.quotes import (
     according_to, adjective_cue, adjective_object, answer_word, as_report, commitment, contact_relative, evidence, feeling_caused,
-    intention, inverted, made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported,
-    small_clause, stance_object, unanswered,
+    intention, inverted, made_clear, naming, object_of_cue, prepositional_object, quoted_object, reason, regard,
+    reported, small_clause, stance_object, unanswered,
 )
 from annotator.nlp.quotes.found import FoundQuote, made_by
 from annotator.nlp.quotes.report_gates import RulePlan
@@ -40,6 +41,13 @@ OWN_SENTENCE_RULES: frozenset[ReportRule] = frozenset({
 })
 
 
+#: Rules whose content a ``because`` clause right after it goes on (``reason``): a clause, an object,
+#: a name, a prepositional object; a stance's object (``was angry at the board because …``) stops.
+REASON_RULES: frozenset[ReportRule] = frozenset({
+    reported.at, naming.at, object_of_cue.at, quoted_object.at, prepositional_object.at,
+})
+
+
 def find(scan: QuoteScan, *, gated: bool = True) -> list[FoundQuote]:
     """The reports of the scan's cue candidates; each rule asked only where its gate lets it fire
     (``report_gates``; ``gated=False``: every rule on every candidate, the same reports, slower)."""
@@ -51,6 +59,8 @@ def find(scan: QuoteScan, *, gated: bool = True) -> list[FoundQuote]:
         token = doc[i]
         for rule in (plan.rules_for(token) if plan is not None else REPORT_RULES):
             items = rule(scan, token)
+            if items and rule in REASON_RULES:
+                items = [reason.with_reason(scan, items[0])] + items[1:]
             if items:
                 (own_sentence if rule in OWN_SENTENCE_RULES else found).extend(made_by(items, report_rule_name(rule)))
                 break
