@@ -99,3 +99,17 @@ def test_marks_straight_mark_glued_after_an_introduction_still_opens():
     assert contents('Vessa Thrane said,"The dam will hold." Then she left.') == ["The dam will hold"]
     # an earlier stray mark: the glued one opens when the marks after it would be left unpaired
     assert contents('A stray " here. Vessa said,"The dam will hold."') == ["The dam will hold"]
+
+
+def test_marks_closing_mark_after_a_space_closes():
+    text = "\"She said the plan was 'a joke,' \" said Ada Moss. \"It is not.\""
+    assert contents(text) == ["She said the plan was 'a joke,'", "It is not"]
+    assert contents("“We are done here, ” she said. “Now we rest.”") == ["We are done here", "Now we rest"]
+
+
+def test_marks_opening_curly_mark_typed_for_a_closing_one():
+    text = "“We will win this,“ said Ada Moss. “Then we rest.”"
+    assert contents(text) == ["We will win this", "Then we rest"]
+    assert contents("“Is the vote over?“\n\nNobody knew.") == ["Is the vote over?"]
+    # before a word it opens a quote typed against the comma (``said,“We``), as before
+    assert contents("“First,” Moss said,“second.”") == ["First", "second"]
