@@ -10,7 +10,7 @@ pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize("text", [
-    "Ada Quill said the levy would stay. Later that night Tom Brack sent an email with the subject line "
+    "Ada Quill said the levy would stay. Later that night Tom Brack mailed a letter with the heading "
     "\"We will never pay this levy!\"",
     "Ada Quill said the levy would stay. Tom Brack then wore a shirt with the words \"We will not pay!\"",
     "Ada Quill said the levy would stay; Tom Brack later sent out a letter with the line \"This levy will ruin us all.\"",
