@@ -111,5 +111,7 @@ def test_marks_opening_curly_mark_typed_for_a_closing_one():
     text = "“We will win this,“ said Ada Moss. “Then we rest.”"
     assert contents(text) == ["We will win this", "Then we rest"]
     assert contents("“Is the vote over?“\n\nNobody knew.") == ["Is the vote over?"]
+    text = "Ada Quill called the plan “a fine mess“ and left. “We will see,” she said."
+    assert contents(text) == ["a fine mess", "We will see"]
     # before a word it opens a quote typed against the comma (``said,“We``), as before
     assert contents("“First,” Moss said,“second.”") == ["First", "second"]
