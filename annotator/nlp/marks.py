@@ -114,11 +114,14 @@ def _spaced_close(text: str, i: int, width: int) -> bool:
 
 def _opening_form_closes(text: str, i: int, opener: str) -> bool:
     """``“We will win,“ he said``, ``called it “a mess“ and left``: an opening curly mark typed for the
-    closing one, after a word or the punctuation that ends quoted words and before a space or a line's
-    end, closes an open ``“``."""
+    closing one, after a word or the punctuation that ends quoted words (or a space after that
+    punctuation: ``…that. “``) and before a space or a line's end, closes an open ``“`` or straight
+    mark."""
     after = text[i + 1:i + 2]
-    return opener == text[i] == "“" and i > 0 and (text[i - 1] in _ENDS_QUOTED or text[i - 1].isalnum()) \
-        and (not after or after.isspace())
+    if text[i] != "“" or opener not in '“"' or i == 0 or after and not after.isspace():
+        return False
+    before = text[:i].rstrip(" ")[-1:]
+    return before in _ENDS_QUOTED or text[i - 1].isalnum()
 
 
 def _glued_close(text: str, marks: list[tuple[int, int]], index: int) -> bool:

@@ -113,5 +113,8 @@ def test_marks_opening_curly_mark_typed_for_a_closing_one():
     assert contents("“Is the vote over?“\n\nNobody knew.") == ["Is the vote over?"]
     text = "Ada Quill called the plan “a fine mess“ and left. “We will see,” she said."
     assert contents(text) == ["a fine mess", "We will see"]
+    # after a straight opening mark, and after a space that follows the full stop
+    assert contents('"We need a change now.“\n\nThe vote is Friday.') == ["We need a change now"]
+    assert contents("“We see that. “\n\nThe vote is Friday.") == ["We see that"]
     # before a word it opens a quote typed against the comma (``said,“We``), as before
     assert contents("“First,” Moss said,“second.”") == ["First", "second"]
