@@ -92,10 +92,36 @@ def _can_close(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
     if before.isspace() and text[i] not in "»«›":
-        return False
+        return _spaced_close(text, i, width)
     if text[i] == "’" and after.isalpha():
         return False  # an apostrophe: don't, Russia’s
     return not after.isalnum() or text[i] in "”»«›“"
+
+
+#: What a closing mark typed after a space (``…,' " she said``) or an opening one typed for a closing
+#: one (``…,“ he said``) follows: the end of the quoted words.
+_ENDS_QUOTED = ",.?!"
+
+
+def _spaced_close(text: str, i: int, width: int) -> bool:
+    """A mark after a space closes the open quote when the words before the space end as quoted
+    words do (``…a 'farce,' " she said``, ``…ready, ” he said``) and a space, a line's end or
+    punctuation follows it."""
+    before = text[:i].rstrip(" ")[-1:]
+    after = text[i + width:i + width + 1]
+    return (before in _ENDS_QUOTED or before in "'’") and (not after or after.isspace() or after in ",.;:")
+
+
+def _opening_form_closes(text: str, i: int, opener: str) -> bool:
+    """``“We will win,“ he said``, ``called it “a mess“ and left``: an opening curly mark typed for the
+    closing one, after a word or the punctuation that ends quoted words (or a space after that
+    punctuation: ``…that. “``) and before a space or a line's end, closes an open ``“`` or straight
+    mark."""
+    after = text[i + 1:i + 2]
+    if text[i] != "“" or opener not in '“"' or i == 0 or after and not after.isspace():
+        return False
+    before = text[:i].rstrip(" ")[-1:]
+    return before in _ENDS_QUOTED or text[i - 1].isalnum()
 
 
 def _glued_close(text: str, marks: list[tuple[int, int]], index: int) -> bool:
@@ -164,7 +190,8 @@ def find_marked_segments(text: str) -> list[MarkedSegment]:
             segments.extend(pending)
             opener = None
             continue  # the open mark was stray; look at this mark again from outside
-        if mark in PAIRS[opener] and (_can_close(text, i, width) or _glued_close(text, marks, index)):
+        if mark in PAIRS[opener] and (_can_close(text, i, width) or _glued_close(text, marks, index)) \
+                or _opening_form_closes(text, i, opener):
             start, end = trim_content(text, seg_start, i)
             if start < end:
                 pending.append(MarkedSegment(start, end, open_at, i, chain))

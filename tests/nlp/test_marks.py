@@ -99,3 +99,22 @@ def test_marks_straight_mark_glued_after_an_introduction_still_opens():
     assert contents('Vessa Thrane said,"The dam will hold." Then she left.') == ["The dam will hold"]
     # an earlier stray mark: the glued one opens when the marks after it would be left unpaired
     assert contents('A stray " here. Vessa said,"The dam will hold."') == ["The dam will hold"]
+
+
+def test_marks_closing_mark_after_a_space_closes():
+    text = "\"She said the plan was 'a joke,' \" said Ada Moss. \"It is not.\""
+    assert contents(text) == ["She said the plan was 'a joke,'", "It is not"]
+    assert contents("“We are done here, ” she said. “Now we rest.”") == ["We are done here", "Now we rest"]
+
+
+def test_marks_opening_curly_mark_typed_for_a_closing_one():
+    text = "“We will win this,“ said Ada Moss. “Then we rest.”"
+    assert contents(text) == ["We will win this", "Then we rest"]
+    assert contents("“Is the vote over?“\n\nNobody knew.") == ["Is the vote over?"]
+    text = "Ada Quill called the plan “a fine mess“ and left. “We will see,” she said."
+    assert contents(text) == ["a fine mess", "We will see"]
+    # after a straight opening mark, and after a space that follows the full stop
+    assert contents('"We need a change now.“\n\nThe vote is Friday.') == ["We need a change now"]
+    assert contents("“We see that. “\n\nThe vote is Friday.") == ["We see that"]
+    # before a word it opens a quote typed against the comma (``said,“We``), as before
+    assert contents("“First,” Moss said,“second.”") == ["First", "second"]

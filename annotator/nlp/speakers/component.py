@@ -40,6 +40,7 @@ RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("comma introduction", comma_introduction.find),
     SpeakerRule("spoken before", spoken_before.find),
     SpeakerRule("reported before", reported_before.find),
+    SpeakerRule("own sentence subject", sentence_subject.find_in_own_sentence),
     SpeakerRule("continuation", continuation.find),
     SpeakerRule("sentence subject", sentence_subject.find),
 )

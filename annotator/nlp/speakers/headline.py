@@ -88,9 +88,11 @@ def introduced_by_colon(colon: Span, people: list[Span] | None = None) -> Span |
     if people is None:
         people = [e for e in doc.ents if e.label_ == "PERSON"]
     named = [e for e in people if sent.start <= e.start and e.end <= colon.start]
-    subject = next((t for t in _clause_before(colon).children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
-    if named and subject is not None and _introduces(subject) \
-            and (_addressed(named[-1].root, sent.root) or _in_passing(named[-1].root, subject)):
+    clause = _clause_before(colon)
+    subject = next((t for t in clause.children if t.dep_ in SUBJECT_DEPS and t.i < colon.start), None)
+    if named and subject is not None and _introduces(subject) and (
+            _addressed(named[-1].root, sent.root) or _in_passing(named[-1].root, subject)
+            or _subordinate(named[-1].root, clause)):
         # "McConnell delivered a blunt message to Trump:", "Lee told Ruiz:": the one addressed listens;
         # "Lee visited the Ruiz campaign's office with a message:": a name in passing says nothing
         return noun_phrase(subject)
@@ -141,3 +143,18 @@ def _addressed(person: Token, root: Token) -> bool:
         return False
     attached = person.head.head
     return attached.i == root.i or attached.head.i == root.i and attached.dep_ == "dobj"
+
+
+#: How a clause hangs inside the sentence without being its main clause.
+_SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj"})
+
+
+def _subordinate(person: Token, clause: Token) -> bool:
+    """A name in a clause that hangs on the one before the colon (``Ever since Ruiz ran, he has said:``,
+    ``Lee, who backed Ruiz, said:``): the main clause's subject, not that name, hands over the word."""
+    token = person
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ in _SUBORDINATE_DEPS:
+            return True
+        token = token.head
+    return False

@@ -35,6 +35,27 @@ def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
     return speakers
 
 
+def find_in_own_sentence(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
+    """``find`` for the direct quotes that do not open their sentence (``At one point a man yelled
+    "…"``): the subject of their own sentence's main verb, before the quote, speaks; asked before a
+    quote in the same paragraph hands its speaker on (``continuation``)."""
+    speakers = {}
+    for index, whole in enumerate(scan.quotes):
+        quote = scan.quoted_part(whole) if index not in found else None
+        if quote is None or not _a_clause(quote):
+            continue
+        root = quote.doc[quote.start].sent.root
+        if root.i >= whole.start or root.pos_ not in ("VERB", "AUX") or scan.quoted(root):
+            continue
+        subject = subject_outside_marks(scan, root)
+        if subject is None or subject.i >= whole.start or subject.i < root.sent.start:
+            continue
+        speaker = _speaker_of(scan, subject)
+        if speaker is not None and scan.acceptable(speaker, whole):
+            speakers[index] = speaker
+    return speakers
+
+
 def _speaker_of(scan: SpeakerScan, subject: Token) -> Span | None:
     """The subject when it names someone or is a text that reports (``The ad ran on Sunday. "…"``:
     ``REPORTING_THINGS``); else the one who owns it, when that one is someone (``Lee's motto was, "…"``:
