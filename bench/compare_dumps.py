@@ -1,7 +1,7 @@
 """Is a change of keys per article real or noise? Two ``bench/corpus.py --dump DIR`` folders of the same
 articles compared article by article (session 25).
 
-    .venv/bin/python bench/compare_dumps.py DUMP_A DUMP_B [--resamples 10000] [--seed 0]
+    .venv/bin/python bench/compare_dumps.py DUMP_A DUMP_B [--resamples 10000] [--seed 0] [--gold a|b|both]
 
 Each folder holds ``gold.jsonl`` and ``predicted.jsonl``. Per article the keys to gold are counted
 exactly as ``bench/corpus.py``'s ``print_keys`` counts them (``measure.keys``: ``keys_to_gold`` and
@@ -13,7 +13,11 @@ and taken). An interval that holds 0 is a difference the articles cannot tell fr
 
 Articles are matched by their text, as ``print_keys`` matches a prediction to its gold. A folder
 without its files, a ``predicted.jsonl`` whose articles are not its ``gold.jsonl``'s, two dumps of
-different articles or with different gold for one: a message naming the file, and exit 2.
+different articles or with different gold for one: a message naming the file, and exit 2. The gold
+is read with our own code (``import brat`` pairs quotation marks with ``nlp/marks.py``), so a change
+there can change it: ``--gold a`` (or ``b``) scores both pre-labelings against that dump's gold, and
+``--gold both`` prints the comparison against each in turn, with the number of articles whose gold
+differs.
 """
 
 from __future__ import annotations
@@ -153,15 +157,21 @@ def _differ(one: list[Task], other: list[Task]) -> tuple[int, int]:
 def same_articles(folder_a: Path, gold_a: list[Task], folder_b: Path, gold_b: list[Task]) -> None:
     """``DumpError`` naming B's gold file when the two dumps hold different articles, or the same
     article with different gold (different quotes, speakers or optional spans)."""
-    path = folder_b / "gold.jsonl"
+    differ = other_gold(folder_a, gold_a, folder_b, gold_b)
+    if differ:
+        raise DumpError(f"{folder_b / 'gold.jsonl'}: {differ} articles have other gold than in "
+                        f"{folder_a / 'gold.jsonl'} (--gold a, b or both scores both against one)")
+
+
+def other_gold(folder_a: Path, gold_a: list[Task], folder_b: Path, gold_b: list[Task]) -> int:
+    """How many articles have other gold in B than in A; ``DumpError`` naming B's gold file when the
+    dumps hold different articles."""
     if {t.text for t in gold_a} != {t.text for t in gold_b}:
         only_a, only_b = _differ(gold_a, gold_b)
-        raise DumpError(f"{path}: not the articles of {folder_a / 'gold.jsonl'} ({only_a} only in A, "
-                        f"{only_b} only in B)")
+        raise DumpError(f"{folder_b / 'gold.jsonl'}: not the articles of {folder_a / 'gold.jsonl'} ({only_a} only "
+                        f"in A, {only_b} only in B)")
     by_text = {t.text: t for t in gold_a}
-    differ = sum(1 for t in gold_b if _gold_of(t) != _gold_of(by_text[t.text]))
-    if differ:
-        raise DumpError(f"{path}: {differ} articles have other gold than in {folder_a / 'gold.jsonl'}")
+    return sum(1 for t in gold_b if _gold_of(t) != _gold_of(by_text[t.text]))
 
 
 def _gold_of(task: Task) -> tuple:
@@ -193,17 +203,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dump_b", type=Path, help="the second, of the same articles (B, the change)")
     parser.add_argument("--resamples", type=int, default=10000, help="bootstrap resamples (default 10000)")
     parser.add_argument("--seed", type=int, default=0, help="the bootstrap's seed (default 0)")
+    parser.add_argument("--gold", choices=("a", "b", "both"), default=None,
+                        help="score both against A's gold, B's, or each in turn (dumps whose gold differs; "
+                             "default: the gold must be the same)")
     args = parser.parse_args(argv)
     try:
         gold_a, pred_a = read_dump(args.dump_a)
         gold_b, pred_b = read_dump(args.dump_b)
-        same_articles(args.dump_a, gold_a, args.dump_b, gold_b)
+        if args.gold is None:
+            same_articles(args.dump_a, gold_a, args.dump_b, gold_b)
+            golds = [("", gold_a)]
+        else:
+            golds = _golds(args, gold_a, gold_b)
     except DumpError as error:
         print(f"compare_dumps: {error}", file=sys.stderr)
         return 2
-    result = compare(gold_a, pred_a, pred_b, resamples=args.resamples, seed=args.seed)
-    print_comparison(result, str(args.dump_a), str(args.dump_b), args.resamples, args.seed)
+    for label, gold in golds:
+        if label:
+            print(label)
+        result = compare(gold, pred_a, pred_b, resamples=args.resamples, seed=args.seed)
+        print_comparison(result, str(args.dump_a), str(args.dump_b), args.resamples, args.seed)
     return 0
+
+
+def _golds(args: argparse.Namespace, gold_a: list[Task], gold_b: list[Task]) -> list[tuple[str, list[Task]]]:
+    """The golds ``--gold`` asks for, each with its heading; the dumps must hold the same articles."""
+    differ = other_gold(args.dump_a, gold_a, args.dump_b, gold_b)
+    named = {"a": (f"against A's gold ({differ} articles with other gold in B)", gold_a),
+             "b": (f"against B's gold ({differ} articles with other gold in A)", gold_b)}
+    return [named["a"], named["b"]] if args.gold == "both" else [named[args.gold]]
 
 
 if __name__ == "__main__":

@@ -137,3 +137,23 @@ def test_the_command_prints_both_measures_and_refuses_dumps_it_cannot_compare(tm
     lacking = write_dump(tmp_path / "lacking", gold, before[:3])
     assert main([str(lacking), str(a)]) == 2
     assert str(lacking / "predicted.jsonl") in capsys.readouterr().err
+
+
+def test_dumps_whose_gold_differs_are_scored_against_the_gold_asked_for(tmp_path, capsys):
+    """Our marks code reads the gold too: ``--gold`` scores both pre-labelings against one dump's gold."""
+    gold = [gold_of(place) for place in PLACES[:4]]
+    before = [task(g.text, TIDES) for g in gold]
+    a = write_dump(tmp_path / "a", gold, before)
+    regold = write_dump(tmp_path / "regold", [task(g.text, TIDES) for g in gold], before)
+    assert main([str(a), str(regold), "--resamples", "100", "--gold", "both"]) == 0
+    out = capsys.readouterr().out
+    against_a, against_b = out.split("against B's gold")
+    assert "against A's gold (4 articles with other gold in B)" in against_a
+    assert "keys plain: A 8.000, B 8.000; B - A +0.000" in against_a
+    assert "keys plain: A 0.000, B 0.000; B - A +0.000" in against_b
+    assert main([str(a), str(regold), "--resamples", "100", "--gold", "b"]) == 0
+    out = capsys.readouterr().out
+    assert "against B's gold" in out and "against A's gold" not in out and "A 0.000, B 0.000" in out
+    other = write_dump(tmp_path / "other", gold[:3], before[:3])
+    assert main([str(a), str(other), "--gold", "a"]) == 2
+    assert "1 only in A" in capsys.readouterr().err
