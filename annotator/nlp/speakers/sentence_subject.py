@@ -9,7 +9,7 @@ no more than a missing one)."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
@@ -20,40 +20,46 @@ from annotator.nlp.speakers.scan import SpeakerScan
 
 
 def find(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
-    speakers = {}
-    for index, whole in enumerate(scan.quotes):
-        quote = scan.quoted_part(whole) if index not in found else None
-        if quote is None or not _a_clause(quote):
-            continue
-        verb = _main_verb(scan, quote)
-        subject = subject_outside_marks(scan, verb) if verb is not None else None
-        if subject is None or whole.start <= subject.i < whole.end:
-            continue
-        speaker = _speaker_of(scan, subject)
-        if speaker is not None and scan.acceptable(speaker, whole):
-            speakers[index] = speaker
-    return speakers
+    return _speakers(scan, found, _main_subject)
 
 
 def find_in_own_sentence(scan: SpeakerScan, found: Mapping[int, Span]) -> dict[int, Span]:
     """``find`` for the direct quotes that do not open their sentence (``At one point a man yelled
     "…"``): the subject of their own sentence's main verb, before the quote, speaks; asked before a
     quote in the same paragraph hands its speaker on (``continuation``)."""
+    return _speakers(scan, found, _own_subject)
+
+
+def _speakers(scan: SpeakerScan, found: Mapping[int, Span],
+              subject_for: Callable[[SpeakerScan, Span, Span], Token | None]) -> dict[int, Span]:
+    """The speakers of the quotes no rule answered (not in ``found``) whose quoted part is a clause:
+    the one ``subject_for(scan, quoted part, whole quote)`` gives, when it or its owner can speak."""
     speakers = {}
     for index, whole in enumerate(scan.quotes):
         quote = scan.quoted_part(whole) if index not in found else None
         if quote is None or not _a_clause(quote):
             continue
-        root = quote.doc[quote.start].sent.root
-        if root.i >= whole.start or root.pos_ not in ("VERB", "AUX") or scan.quoted(root):
-            continue
-        subject = subject_outside_marks(scan, root)
-        if subject is None or subject.i >= whole.start or subject.i < root.sent.start:
-            continue
-        speaker = _speaker_of(scan, subject)
+        subject = subject_for(scan, quote, whole)
+        speaker = _speaker_of(scan, subject) if subject is not None else None
         if speaker is not None and scan.acceptable(speaker, whole):
             speakers[index] = speaker
     return speakers
+
+
+def _main_subject(scan: SpeakerScan, quote: Span, whole: Span) -> Token | None:
+    """The subject, outside the quote, of the main verb of its sentence or of the one before it."""
+    verb = _main_verb(scan, quote)
+    subject = subject_outside_marks(scan, verb) if verb is not None else None
+    return None if subject is None or whole.start <= subject.i < whole.end else subject
+
+
+def _own_subject(scan: SpeakerScan, quote: Span, whole: Span) -> Token | None:
+    """The subject of the quote's own sentence's main verb, both before the quote."""
+    root = quote.doc[quote.start].sent.root
+    if root.i >= whole.start or root.pos_ not in ("VERB", "AUX") or scan.quoted(root):
+        return None
+    subject = subject_outside_marks(scan, root)
+    return None if subject is None or subject.i >= whole.start or subject.i < root.sent.start else subject
 
 
 def _speaker_of(scan: SpeakerScan, subject: Token) -> Span | None:
