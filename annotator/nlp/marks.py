@@ -107,7 +107,7 @@ def _spaced_close(text: str, i: int, width: int) -> bool:
     """A mark after a space closes the open quote when the words before the space end as quoted
     words do (``…a 'farce,' " she said``, ``…ready, ” he said``) and a space, a line's end or
     punctuation follows it."""
-    before = text[:i].rstrip(" ")[-1:]
+    before = _before_spaces(text, i)
     after = text[i + width:i + width + 1]
     return (before in _ENDS_QUOTED or before in "'’") and (not after or after.isspace() or after in ",.;:")
 
@@ -120,8 +120,15 @@ def _opening_form_closes(text: str, i: int, opener: str) -> bool:
     after = text[i + 1:i + 2]
     if text[i] != "“" or opener not in '“"' or i == 0 or after and not after.isspace():
         return False
-    before = text[:i].rstrip(" ")[-1:]
-    return before in _ENDS_QUOTED or text[i - 1].isalnum()
+    return _before_spaces(text, i) in _ENDS_QUOTED or text[i - 1].isalnum()
+
+
+def _before_spaces(text: str, i: int) -> str:
+    """The character before ``i`` past the spaces typed before it ("" at the text's start)."""
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return text[j - 1:j]
 
 
 def _glued_close(text: str, marks: list[tuple[int, int]], index: int) -> bool:
