@@ -50,7 +50,7 @@ from annotator.formats.brat_labels import DEFAULT_LABELS  # noqa: E402
 from annotator.formats.brat_reading import convert_pair  # noqa: E402
 from annotator.formats.brat_standoff import find_pairs  # noqa: E402
 from annotator.nlp.pipeline import COMPONENTS, SUGGESTIONS, add_components, load_model, prelabel_batch, set_suggestions  # noqa: E402
-from annotator.nlp.glued_marks import blank_english  # noqa: E402
+from annotator.nlp.glued_marks import blank_english, rule_pattern  # noqa: E402
 from annotator.nlp.suggest import SCORES  # noqa: E402
 from annotator.nlp.suggest.extents import EXTENT_SOURCES  # noqa: E402
 from annotator.training.data import split_documents  # noqa: E402
@@ -153,8 +153,8 @@ def tokenizer_patterns(nlp) -> list[str]:
     """The tokenizer's prefix, suffix and infix patterns, part of the parse cache's key: a Doc parsed
     with other tokens (``nlp/glued_marks``, session 39) must not be read back."""
     tokenizer = nlp.tokenizer
-    return [str(getattr(getattr(getattr(tokenizer, name, None), "__self__", None), "pattern", ""))
-            for name in ("prefix_search", "suffix_search", "infix_finditer")]
+    patterns = [rule_pattern(tokenizer, name) for name in ("prefix_search", "suffix_search", "infix_finditer")]
+    return ["" if pattern is None else str(pattern) for pattern in patterns]
 
 
 class CachedDocs:
@@ -250,6 +250,17 @@ def held_out_part(gold: list[Task], *, tuning: bool = False) -> list[Task]:
     chosen = {task.input_hash for task in (rest if tuning else held_out)}
     return [task for task in gold if task.input_hash in chosen and by_hash[task.input_hash] is task]
 
+
+
+def tuning_gold(corpus: Path, limit: int | None = None) -> list[Task] | None:
+    """The gold of train's tuning part (its first ``limit`` texts), as ``--tuning`` reads it; None,
+    said, when there is no corpus at ``corpus``."""
+    folder = split_folder(corpus, "train")
+    if folder is None:
+        print(f"no corpus at {corpus}: skipped")
+        return None
+    gold, _problems = load_gold(folder, None)
+    return held_out_part(gold, tuning=True)[:limit]
 
 # -- keys to bring an article to gold ----------------------------------------------------------
 

@@ -38,12 +38,18 @@ def split_glued_marks(nlp: Language) -> Language:
     if not isinstance(tokenizer, Tokenizer):
         return nlp
     finditer = tokenizer.infix_finditer
-    own = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    own = rule_pattern(tokenizer, "infix_finditer")
     if finditer is None:
         tokenizer.infix_finditer = re.compile(GLUED_MARKS).finditer
     elif isinstance(own, str) and GLUED_MARKS not in own:
         tokenizer.infix_finditer = re.compile(f"{own}|{GLUED_MARKS}").finditer
     return nlp
+
+
+def rule_pattern(tokenizer: object, name: str) -> object:
+    """The regular expression's pattern behind a tokenizer rule (``infix_finditer``, ``prefix_search``,
+    ``suffix_search``: a compiled expression's bound method), or None when the rule is none or not one."""
+    return getattr(getattr(getattr(tokenizer, name, None), "__self__", None), "pattern", None)
 
 
 def blank_english() -> Language:
@@ -70,7 +76,7 @@ def stock_tokens(nlp: Language, text: str) -> list[tuple[int, int]] | None:
 def _without_glued_marks(nlp: Language) -> Tokenizer | None:
     """A copy of the pipeline's tokenizer with the infixes it had before ``split_glued_marks``."""
     tokenizer = nlp.tokenizer
-    pattern = getattr(getattr(getattr(tokenizer, "infix_finditer", None), "__self__", None), "pattern", None)
+    pattern = rule_pattern(tokenizer, "infix_finditer")
     if not isinstance(tokenizer, Tokenizer) or not isinstance(pattern, str) or not pattern.endswith(GLUED_MARKS):
         return None
     stock = Tokenizer(nlp.vocab).from_bytes(tokenizer.to_bytes())
