@@ -181,12 +181,9 @@ def tuning_run(corpus_dir: Path, parse_cache: Path, keep) -> tuple[list[Task], l
     """The pipeline run on train's tuning part (as ``bench/corpus.py --tuning``) with two last
     components: ``keep(ours, gold, kept)`` (a ``keep_per_text`` of the caller's) and
     ``keep_coverage``; returns gold, predictions and the two stores (None, said, without the corpus)."""
-    folder = corpus.split_folder(corpus_dir, "train")
-    if folder is None:
-        print(f"no corpus at {corpus_dir}: skipped")
+    gold = corpus.tuning_gold(corpus_dir)
+    if gold is None:
         return None
-    gold, _problems = corpus.load_gold(folder, None)
-    gold = corpus.held_out_part(gold, tuning=True)
     ours = corpus.set_suggestions(corpus.add_components(corpus.load_model(None)), True)
     kept: dict[int, dict] = {}
     covered: dict[int, dict] = {}

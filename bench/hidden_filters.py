@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import held_out_part, load_gold, predict, split_folder  # noqa: E402  (bench/corpus.py)
+from corpus import predict, tuning_gold  # noqa: E402  (bench/corpus.py)
 from corpus_misses import attributed_found, sourced_quotes  # noqa: E402
 
 from annotator.core.records import QUOTE, Span  # noqa: E402
@@ -173,12 +173,9 @@ def main() -> int:
     parser.add_argument("--parse-cache", type=Path, default=None)
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
-    folder = split_folder(args.corpus, "train")
-    if folder is None:
-        print(f"no corpus at {args.corpus}: skipped")
+    gold = tuning_gold(args.corpus, args.limit)
+    if gold is None:
         return 0
-    gold, _problems = load_gold(folder, None)
-    gold = held_out_part(gold, tuning=True)[:args.limit]
     nlp = set_suggestions(add_components(load_model(None)), True)
     records: dict = {}
     instrument(nlp.get_pipe(component.SUGGESTIONS_PIPE), records)

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import held_out_part, load_gold, predict, split_folder  # noqa: E402  (bench/corpus.py)
+from corpus import predict, tuning_gold  # noqa: E402  (bench/corpus.py)
 from corpus_misses import keep_per_text  # noqa: E402  (bench/corpus_misses.py)
 
 from annotator.core.records import QUOTE, Span, Task  # noqa: E402
@@ -224,12 +224,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N tuning texts")
     parser.add_argument("--top", type=int, default=25, help="rules printed, most wrong pre-labels first")
     args = parser.parse_args()
-    folder = split_folder(args.corpus, "train")
-    if folder is None:
-        print(f"no corpus at {args.corpus}: skipped")
+    gold = tuning_gold(args.corpus, args.limit)
+    if gold is None:
         return 0
-    gold, _problems = load_gold(folder, None)
-    gold = held_out_part(gold, tuning=True)[:args.limit]
     nlp = set_suggestions(add_components(load_model(None)), True)
     recorded = Recorded()
     names = recorded.add_to(nlp, gold)
