@@ -90,6 +90,31 @@ def lone_dash_cut(doc: Doc, start: int, end: int, quoted: Callable[[int], bool] 
     return end
 
 
+def quoted_aside_dash_cut(doc: Doc, start: int, end: int, quoted: Callable[[int], bool],
+                          speech: Callable[[Token], bool]) -> int:
+    """``said he was "pleased" with the deal — a rare truce in the council``: in a report with the
+    speaker's own quoted words a lone dash opens the reporter's aside (``lone_dash_cut``), and so does
+    one before a participle of speech (``said the plan was fair — having called it a scam in May``:
+    the speaker's other act, as after a comma); in a report told wholly in the reporter's words the
+    words after a lone dash go on with what was said (``said the levy would pass — unless the growers
+    object``, ``… — and that the mill would close``)."""
+    dash = lone_dash_cut(doc, start, end, quoted)
+    if dash == end:
+        return end
+    return dash if _speech_participle(doc, dash, end, speech) or any(quoted(t.idx) for t in doc[start:end]) else end
+
+
+def _speech_participle(doc: Doc, dash: int, end: int, speech: Callable[[Token], bool]) -> bool:
+    """A participle of a verb of speech (``speech``: ``— assuming …`` goes on with the report) opening the words after ``dash`` (``— calling it …``,
+    ``— having called it …``) and hanging on a word before it."""
+    first = word_after(doc, dash)
+    if first >= end:
+        return False
+    verb = doc[first].head if doc[first].lower_ == "having" and doc[first].dep_ == "aux" else doc[first]
+    return verb.tag_ in ("VBG", "VBN") and verb.head.i < dash and (verb.tag_ == "VBG" or verb.i != first) \
+        and speech(verb)
+
+
 def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset()) -> int:
     """``said the plan would cost jobs and criticized its authors``: a verb coordinated inside the
     reported clause, with no subject of its own and in the reporting verb's form, where the clause's

@@ -11,7 +11,9 @@ from annotator.nlp.lexicon import CONTENT_AFTER_MARKS, QUOTE_MARK_TOKENS, SUBJEC
 from annotator.nlp.cue_words import ADVERBIAL_MARKS, CONCEDING_SUBJECTS, LISTENER_VERBS, RAISING_VERBS
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import contact_apposition, evidence, inverted, questions
-from annotator.nlp.quotes.clause_end import comma_cut, lone_dash_cut, next_act_cut, own_act_cut, reporter_addition_cut
+from annotator.nlp.quotes.clause_end import (
+    comma_cut, next_act_cut, own_act_cut, quoted_aside_dash_cut, reporter_addition_cut,
+)
 from annotator.nlp.quotes.found import (
     FoundQuote, has_words_outside, named_agent, opens_aside, trimmed, type_for,
     with_closing_mark,
@@ -123,7 +125,7 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
         start += 1
     if not finding:
         end = min(end, reporter_addition_cut(doc, start, end))
-    end = min(end, lone_dash_cut(doc, start, end, scan.quoted))
+    end = min(end, quoted_aside_dash_cut(doc, start, end, scan.quoted, scan.lexicon.is_speech))
     end = min(end, own_act_cut(clause, start, end, lambda act: an_act(scan, act)))
     return with_closing_mark(scan, trimmed(doc, start, end))
 

@@ -28,9 +28,10 @@ def _reports(quotes_in, text):
     # A relative clause of place the reporter adds (session 12).
     ("The mayor said the new clinic would open in Dunmore, where the old mill closed in the spring.",
      "the new clinic would open in Dunmore"),
-    # A lone dash: the reporter's aside.
-    ("The senator said he was pleased with the deal — a rare moment of agreement in a bitter session.",
-     "he was pleased with the deal"),
+    # A lone dash after the speaker's quoted words: the reporter's aside (session 41: after a report in
+    # the reporter's own words the dash goes on with it, ``test_dash_after_report.py``).
+    ("The senator said he was \"pleased\" with the deal — a rare moment of agreement in a bitter session.",
+     "he was \"pleased\" with the deal"),
 ])
 def test_reporters_addition_after_a_report_is_not_part_of_it(quotes_in, text, content):
     assert [q.text for q in quotes_in(text)] == [content]
