@@ -42,10 +42,15 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     return content_quote(scan, verb, start, last, cue)
 
 
+#: Prepositions that place a time phrase in time (``on Thursday``, ``at noon``); with ``for`` a time
+#: phrase may be what was asked (``asked for eight years``, a sentence), with ``about`` a topic.
+TIME_PREPOSITIONS = frozenset({"on", "at", "in", "during", "until", "since", "by", "after", "before"})
+
+
 def when(thing: Token) -> bool:
-    """``agreed on Thursday``, ``spoke on Monday night``: a preposition's object that is a time phrase
-    (the model's DATE or TIME) says when, not what about."""
-    return thing.ent_type_ in ("DATE", "TIME")
+    """``agreed on Thursday``, ``spoke on Monday night``: a time phrase (the model's DATE or TIME) as
+    the object of a preposition that places it in time says when, not what about."""
+    return thing.ent_type_ in ("DATE", "TIME") and thing.head.lower_ in TIME_PREPOSITIONS
 
 
 def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
