@@ -42,9 +42,17 @@ pytestmark = pytest.mark.model
 #: F1 0.952 / 0.952 -> 0.929 / 0.929 (four pieces of two raising verbs), news_dev 0.939 -> 0.934 (one),
 #: news_blind unchanged, attributed and resolved unchanged everywhere. news_heldout's quote floors
 #: moved by as much.
+#: Session 41: two more quotes of kinds PolNeAR counts and the older convention does not. news_blind's
+#: agreement infinitive (``agreed … to reopen three border crossings``), which a wrong candidate hid
+#: until a time phrase stopped being a preposition's topic (``agreed on Thursday``; the scorer rates it
+#: over every promotion threshold): 0.919 / 0.899 / 0.912 / 0.884 -> 0.913 / 0.893 / 0.905 / 0.878.
+#: news_dev's ``was furious about the winning goal``, promoted once the indirect promotion threshold
+#: went 0.53 -> 0.50 (where promoting pays with suggestions shown: 1 + p keys shown against 3 (1 - p)
+#: promoted; -0.77 keys at indirect precision 0.787 on PolNeAR's tuning part): 0.934 / 0.923 / 0.933 /
+#: 0.922 -> 0.929 / 0.918 / 0.928 / 0.917. Those floors moved by as much.
 FLOORS = {
-    "news_dev": (0.93, 0.90, 0.93, 0.88, 0.85),
-    "news_blind": (0.91, 0.89, 0.91, 0.88, 0.80),
+    "news_dev": (0.92, 0.90, 0.92, 0.88, 0.85),
+    "news_blind": (0.91, 0.89, 0.90, 0.87, 0.80),
     "news_heldout": (0.92, 0.92, 0.94, 0.90, 0.78),
 }
 

@@ -1,6 +1,6 @@
 """What a verb of saying or asking takes through its preposition: ``called for new talks``,
 ``warned of a recession``, ``complained about the cuts``; the preposition's object is the
-attribution's content, the verb and its preposition the cue (the speaker is the verb's subject).
+attribution's content (not a time phrase: ``agreed on Thursday``), the verb and its preposition the cue (the speaker is the verb's subject).
 With ``for`` the thing asked may be a clause of its own, ``called for the mayor to resign``, which
 the parser reads as an infinitive clause opened by ``for``: its subject and infinitive are the
 content (``for_clause_at``)."""
@@ -29,7 +29,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     if prep is None:
         return []
     thing = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-    if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP"):
+    if thing is None or thing.pos_ in ("PRON", "DET") or thing.tag_ in ("WDT", "WP") or when(thing):
         return []
     subject = subject_of(verb, scan.lexicon)
     if not reporting_subject(subject):
@@ -40,6 +40,17 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     # ``referred to the senator, who is her longtime friend``: the reporter's addition, as after an object
     last = reporter_addition_cut(doc, start, last + 1) - 1
     return content_quote(scan, verb, start, last, cue)
+
+
+#: Prepositions that place a time phrase in time (``on Thursday``, ``at noon``); with ``for`` a time
+#: phrase may be what was asked (``asked for eight years``, a sentence), with ``about`` a topic.
+TIME_PREPOSITIONS = frozenset({"on", "at", "in", "during", "until", "since", "by", "after", "before"})
+
+
+def when(thing: Token) -> bool:
+    """``agreed on Thursday``, ``spoke on Monday night``: a time phrase (the model's DATE or TIME) as
+    the object of a preposition that places it in time says when, not what about."""
+    return thing.ent_type_ in ("DATE", "TIME") and thing.head.lower_ in TIME_PREPOSITIONS
 
 
 def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:

@@ -1,6 +1,7 @@
 """A verb's prepositional object in the shapes the preposition rule refuses: ``rule:verb-topic-preposition``,
 the object of a preposition that names what the verb is about, for or against (``spoke out
-against the quarry``, ``who had warned of a shortfall``, ``blamed the board for the delay``), in
+against the quarry``, ``who had warned of a shortfall``, ``blamed the board for the delay``; not a
+time phrase, ``agreed on Thursday``), in
 any clause, with or without an object or a subject who can speak, negated or not (the frame takes
 only a main clause's verb without an object, negated or first person). Its speaker is read by the
 speaker rules; its right-rates by band are in ``scores``.
@@ -18,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import passive
+from annotator.nlp.quotes.prepositional_object import when
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import NOUN_PREPOSITIONS
 from annotator.nlp.suggest.find import BroadFind, shape_content
@@ -38,7 +40,7 @@ def verb_topic_preposition(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     out = []
     for prep in preps:
         thing = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.tag_ not in ("WDT", "WP")), None)
-        if thing is None:
+        if thing is None or when(thing):
             continue
         cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
         out += [BroadFind("rule:verb-topic-preposition", f)

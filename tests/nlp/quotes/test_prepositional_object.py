@@ -69,3 +69,36 @@ def test_called_on_someone_to_act_is_the_person_and_the_infinitive():
         .       PUNCT .   punct  2
     """)
     assert found_at(prepositional_object.at, doc) == [("indirect", "the board to resign", "called on")]
+
+
+
+_COMMENTED_ON = """
+    The        DET   DT  det    1
+    union      NOUN  NN  nsubj  2
+    commented  VERB  VBD ROOT   2 comment
+    on         ADP   IN  prep   2
+    Monday     PROPN NNP pobj   3
+    .          PUNCT .   punct  2
+"""
+
+
+def test_a_time_phrase_after_the_preposition_says_when_not_what_about():
+    lexicon = Lexicon(prepositional_verbs={"comment": ["on"]})
+    when = hand_doc("The union commented on Monday.", _COMMENTED_ON, ents=((4, 5, "DATE"),))
+    assert found_at(prepositional_object.at, when, lexicon) == []
+    what = hand_doc("The union commented on Monday.", _COMMENTED_ON)
+    assert found_at(prepositional_object.at, what, lexicon) == [("indirect", "Monday", "commented on")]
+
+
+def test_a_time_phrase_asked_for_is_what_was_asked():
+    doc = hand_doc("The prosecutor asked for ten years.", """
+        The      DET   DT  det    1
+        prosecutor NOUN NN nsubj  2
+        asked    VERB  VBD ROOT   2 ask
+        for      ADP   IN  prep   2
+        ten      NUM   CD  nummod 5
+        years    NOUN  NNS pobj   3
+        .        PUNCT .   punct  2
+    """, ents=((4, 6, "DATE"),))
+    assert found_at(prepositional_object.at, doc, Lexicon(prepositional_verbs={"ask": ["for"]})) == [
+        ("indirect", "ten years", "asked for")]

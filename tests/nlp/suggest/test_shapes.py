@@ -59,6 +59,9 @@ def test_a_verbs_topic_preposition_in_a_relative_clause_is_proposed(nlp_model):
 def test_a_place_or_time_preposition_is_no_topic(nlp_model):
     assert found(nlp_model, "The old ferry carried forty passengers across the bay.", "rule:verb-topic-preposition") == []
     assert found(nlp_model, "The nurses met the minister in the spring.", "rule:verb-topic-preposition") == []
+    # ``on Monday`` says when they spoke, not what about
+    assert found(nlp_model, "The two unions spoke out on Monday against the new quarry.",
+                 "rule:verb-topic-preposition") == [("the new quarry", "spoke", None)]
 
 
 def test_a_bare_nouns_preposition_takes_the_subject_of_the_verb_it_hangs_from(nlp_model):
