@@ -65,3 +65,45 @@ def test_another_quote_in_the_words_taken_in_stops_it():
 
 def test_a_report_ending_outside_marks_stays():
     assert _extended([(2, 5, "indirect")]) == [("indirect", "the budget pays")]
+
+
+_STARTS_INSIDE = '"Towns are short. They have no choice" but to ask for help, Ruiz said.'
+# the parse starts a sentence between the marks
+_STARTS_INSIDE_ROWS = """
+    "       PUNCT ``  punct    3
+    Towns   NOUN  NNS nsubj    2
+    are     AUX   VBP ROOT     2 be
+    short   ADJ   JJ  acomp    2
+    .       PUNCT .   punct    2
+    They    PRON  PRP nsubj    6
+    have    VERB  VBP ccomp    16 have
+    no      DET   DT  det      8
+    choice  NOUN  NN  dobj     6
+    "       PUNCT ''  punct    6
+    but     CCONJ CC  cc       8
+    to      PART  TO  aux      12
+    ask     VERB  VB  relcl    8 ask
+    for     ADP   IN  prep     12
+    help    NOUN  NN  pobj     13
+    ,       PUNCT ,   punct    16
+    Ruiz    PROPN NNP nsubj    16
+    said    VERB  VBD ROOT     16 say
+    .       PUNCT .   punct    16
+"""
+
+
+def test_a_report_starting_inside_a_quoted_part_it_closes_starts_at_the_opening_mark():
+    doc = hand_doc(_STARTS_INSIDE, _STARTS_INSIDE_ROWS)
+    scan = QuoteScan.of(doc, Lexicon())
+    direct = FoundQuote(doc[1:9], "direct", doc[17:18])
+    report = FoundQuote(doc[5:15], "indirect", doc[17:18])
+    assert [(f.quote_type, f.span.text) for f in to_closing_marks([direct, report], scan)] == [
+        ("mixed", '"Towns are short. They have no choice" but to ask for help')]
+
+
+def test_a_report_inside_a_quoted_part_it_does_not_close_stays():
+    doc = hand_doc(_STARTS_INSIDE, _STARTS_INSIDE_ROWS)
+    scan = QuoteScan.of(doc, Lexicon())
+    report = FoundQuote(doc[5:9], "indirect", doc[17:18])
+    assert [(f.quote_type, f.span.text) for f in to_closing_marks([report], scan)] == [
+        ("indirect", "They have no choice")]
