@@ -13,8 +13,8 @@ from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
 from annotator.nlp.quotes import (
-    direct, headline, interview, lead_in, nested, noun_cue, passive_judgement, poll_source, received_judgement, relative_piece,
-    reports, stance_noun,
+    direct, headline, interview, lead_in, nested, noun_cue, open_part, passive_judgement, poll_source, received_judgement,
+    relative_piece, reports, stance_noun,
 )
 from annotator.nlp.quotes.found import FoundQuote, made_by
 from annotator.nlp.quotes.scan import QuoteScan
@@ -106,7 +106,7 @@ class QuoteFinder:
         found: list[FoundQuote] = []
         for rule in self.rules:
             found = rule.combine(found, made_by(rule.find(scan), rule.name))
-        found = lead_in.extend(found, scan)
+        found = open_part.to_closing_marks(lead_in.extend(found, scan), scan)
         if self.headline_types == "direct":
             for item in found:
                 item.quote_type = "direct" if item.rule == "headline" else item.quote_type
