@@ -115,7 +115,8 @@ def inner_clauses(finder, doc) -> list[tuple[tuple[int, int], dict[str, str]]]:
     out, not negated) with a finite complement clause after it; the clause's characters (after its
     ``that``) and its facets (the verb's dependency, its subject, its lexicon class, the band)."""
     from annotator.nlp.doc_words import negated
-    from annotator.nlp.quotes.found import finite, trimmed
+    from annotator.nlp.doc_words import finite
+    from annotator.nlp.quotes.found import trimmed
     from annotator.nlp.suggest.scores import BANDS, band
 
     lexicon = finder.lexicon
