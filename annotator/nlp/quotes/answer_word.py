@@ -29,12 +29,13 @@ ECHO_TOPICS = frozenset({"of", "about"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
-    if verb.pos_ != "VERB" or scan.cue_lemma(verb) not in scan.lexicon.speech or passive(verb):
+    lemma = scan.cue_lemma(verb)
+    if verb.pos_ != "VERB" or lemma not in scan.lexicon.speech and lemma not in scan.lexicon.cognition or passive(verb):
         return []
-    word = _answer(verb)
+    word = _answer(verb) if lemma in scan.lexicon.speech else None
     if word is not None:
         first, last = word.i, _answered_to(word, verb)
-    elif (echo := _pro_form(verb)) is not None:
+    elif (echo := _pro_form(verb, lemma in scan.lexicon.speech)) is not None:
         word, (first, last) = echo[0], echo[1:]
     else:
         return []
@@ -65,16 +66,19 @@ def _answered_to(word: Token, verb: Token) -> int:
     return word.i
 
 
-def _pro_form(verb: Token) -> tuple[Token, int, int] | None:
+def _pro_form(verb: Token, speech: bool) -> tuple[Token, int, int] | None:
     """``said so`` (``so`` right after the verb, ending the clause: not ``so far``, ``so that``), or
     ``said the same (thing)`` / ``the opposite`` with the ``of``/``about`` topic right after it: the
-    word, and the content's first and last token."""
+    word, and the content's first and last token. A verb of thinking takes ``so`` alone (``most
+    growers think so``)."""
     doc = verb.doc
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if after is not None and after.lower_ == "so" and after.dep_ == "advmod" and after.head.i == verb.i:
         following = doc[after.i + 1] if after.i + 1 < len(doc) else None
         if following is None or following.pos_ not in ("ADJ", "ADV", "SCONJ") and following.lower_ != "that":
             return after, after.i, after.i
+    if not speech:
+        return None
     for child in verb.children:
         word = child
         if child.dep_ == "dobj" and child.lower_ == "thing":  # ``the same thing``

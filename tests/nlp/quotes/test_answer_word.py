@@ -197,3 +197,27 @@ def test_answer_word_so_before_an_adjective_is_no_answer():
 def test_answer_word_said_so_with_the_model(quotes_in):
     found = [(q.text, q.speaker, q.cue) for q in quotes_in("After the vote, the mayor said so in a letter.")]
     assert ("so", "the mayor", "said") in found
+
+
+def test_answer_word_a_verb_of_thinking_takes_so():
+    doc = hand_doc("Most growers think so.", """
+        Most       ADJ   JJS  amod        1 most
+        growers    NOUN  NNS  nsubj       2 grower
+        think      VERB  VBP  ROOT        2 think
+        so         ADV   RB   advmod      2 so
+        .          PUNCT .    punct       2 .
+    """)
+    assert _found(doc) == [("indirect", "so", "think")]
+
+
+def test_answer_word_a_verb_of_thinking_takes_no_echo():
+    # ``thought the same``: left to the object rules, as a verb of thinking's other objects
+    doc = hand_doc("Most growers thought the same.", """
+        Most       ADJ   JJS  amod        1 most
+        growers    NOUN  NNS  nsubj       2 grower
+        thought    VERB  VBD  ROOT        2 think
+        the        DET   DT   det         4 the
+        same       ADJ   JJ   dobj        2 same
+        .          PUNCT .    punct       2 .
+    """)
+    assert not any(f.rule == "reports:answer_word" for f in QuoteFinder().find(doc))
