@@ -27,9 +27,16 @@ def owner_verb(verb: Token) -> Token | None:
             or owner.pos_ not in ("VERB", "AUX") or owner.dep_ == "prep" or could_speak(head) \
             or not (to_infinitive(verb)
                     or verb.dep_ == "acl" and verb.tag_ == "VBG"
-                    or verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)):
+                    or verb.dep_ == "relcl" and _relative_subject_only(verb)):
         return None
     return owner
+
+
+def _relative_subject_only(verb: Token) -> bool:
+    """``which`` is the clause's subject, and no other subject stands beside it (``which she said
+    helps …``: the parser's second subject is the cue's own, who speaks)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.tag_ == "WDT" for c in subjects) and all(c.tag_ in ("WDT", "WP") for c in subjects)
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:
