@@ -105,8 +105,8 @@ def _which(piece: FoundQuote) -> bool:
 def misread_clause(verb: Token) -> Token | None:
     """``the toll, which he argued helps pay for the pier``: the parser hangs the relative pronoun on
     the relative clause's cue as a first subject beside the cue's own, and the reported clause's
-    tensed verb on the cue as an ``xcomp``; that verb, else None (tuning part: 5 of 5 such clauses
-    gold contents, none pre-labeled)."""
+    tensed verb on the cue as an ``xcomp``; that verb, else None (tuning part: the 3 such clauses
+    are gold contents, none was pre-labeled)."""
     if verb.dep_ != "relcl":
         return None
     subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
