@@ -134,3 +134,25 @@ def test_relative_piece_misread_clause_needs_the_second_subject():
     assert relative_piece.misread_clause(doc[8]).text == "helps"
     # ``which argued …`` alone (no subject of its own): a clause of the noun, no report
     assert relative_piece.misread_clause(doc[2]) is None
+
+
+def test_relative_piece_which_read_as_the_misread_clauses_object():
+    # ``which`` hung on the reported verb as its object, that verb on the cue as its ``xcomp``
+    doc = hand_doc("Kerr backed the fares, which Hale argued help ease the burden.", """
+        Kerr       PROPN NNP nsubj      1
+        backed     VERB  VBD ROOT       1 back
+        the        DET   DT  det        3
+        fares      NOUN  NNS dobj       1 fare
+        ,          PUNCT ,   punct      3
+        which      PRON  WDT dobj       8
+        Hale       PROPN NNP nsubj      7
+        argued     VERB  VBD relcl      3 argue
+        help       VERB  VBP xcomp      7 help
+        ease       VERB  VB  xcomp      8
+        the        DET   DT  det        11
+        burden     NOUN  NN  dobj       9
+        .          PUNCT .   punct      1
+    """, ents=((0, 1, "PERSON"), (6, 7, "PERSON")))
+    found = _found(doc)
+    assert ("indirect", "which", "argued") in found
+    assert ("indirect", "help ease the burden", "argued") in found
