@@ -15,6 +15,7 @@ from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.lexicon import SUBJECT_DEPS
 from annotator.nlp.name_words import could_speak
+from annotator.nlp.speakers.fronted_subject import RELATIVE_SUBJECT_TAGS
 
 #: The relative pronoun taken, by tag and word: ``which``, whose clause comments on a thing already
 #: named. On PolNeAR train's tuning part 13 of 14 such pieces matched one; ``that`` and ``who``
@@ -22,8 +23,6 @@ from annotator.nlp.name_words import could_speak
 #: question (``asked whom voters trust``), which the corpora leave as one content.
 RELATIVE_TAGS = frozenset({"WDT"})
 RELATIVE_WORDS = frozenset({"which"})
-#: The relative pronouns a misread clause may hang on its cue (``misread_clause``).
-RELATIVE_SUBJECT_TAGS = frozenset({"WDT", "WP"})
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
