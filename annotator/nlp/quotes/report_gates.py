@@ -70,7 +70,8 @@ GATES: dict[ReportRule, Gate] = {
     adjective_object.at: lambda lexicon, token, lemma: lemma in lexicon.linking_verbs,
     prepositional_object.at: lambda lexicon, token, lemma: bool(lexicon.prepositional_verbs.get(lemma)),
     unanswered.at: lambda lexicon, token, lemma: lemma in unanswered.ANSWER_VERBS and token.pos_ == "VERB",
-    answer_word.at: lambda lexicon, token, lemma: token.pos_ == "VERB" and _speech(lexicon, token),
+    answer_word.at: lambda lexicon, token, lemma: token.pos_ == "VERB" and (
+        _speech(lexicon, token) or _lexicon_lemma(lexicon, token, lemma) in lexicon.cognition),
 }
 
 

@@ -19,6 +19,7 @@ from annotator.nlp.quotes.found import (
     with_closing_mark,
 )
 from annotator.nlp.quotes.own_clause import act_done
+from annotator.nlp.quotes.relative_piece import misread_clause
 from annotator.nlp.doc_words import word_before
 from annotator.nlp.quotes.scan import QuoteScan, within
 from annotator.nlp.speakers import subject_of
@@ -65,6 +66,8 @@ def _reported_clause(scan: QuoteScan, verb: Token) -> Token | None:
         or questions.asked_clauses(verb, lexicon)
     if not clauses and lexicon.is_speech(verb):
         clauses = _that_clause_below(verb)
+    if not clauses and (misread := misread_clause(verb)) is not None:
+        clauses = [misread]  # ``which he argued helps pay …``
     if not clauses:
         return None
     subject = subject_of(verb, lexicon) or _reduced_relative_subject(verb, lexicon)

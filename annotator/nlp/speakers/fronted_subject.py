@@ -14,9 +14,15 @@ def nearest_subject(verb: Token, first: Token) -> Token:
     """Of a verb's subjects, the one right before it when a comma or dash sets off ``first`` (the
     first subject the parser gave it); a list of subjects (``Lee, Ruiz and Park said``), a subject
     set off before the verb (``Lee, the chair, said``) and a floating quantifier (``the leaders
-    both said``) keep the first."""
+    both said``) keep the first. A relative pronoun the parser hung on the verb as a first subject
+    beside its own (``the toll, which he said helps …``) is the reported clause's: the second one
+    acts."""
     if first.i > verb.i:
         return first
+    if first.tag_ in RELATIVE_SUBJECT_TAGS:
+        own = next((c for c in verb.lefts if first.i < c.i and c.dep_ == "nsubj"), None)
+        if own is not None and own.tag_ not in RELATIVE_SUBJECT_TAGS:
+            return own
     doc = verb.doc
     for child in verb.lefts:
         if child.i > first.i and child.dep_ == "nsubj" and child.lower_ not in FLOATING_QUANTIFIERS \
@@ -25,6 +31,9 @@ def nearest_subject(verb: Token, first: Token) -> Token:
             return child
     return first
 
+
+#: The relative pronouns the parser may hang on a relative clause's cue as a second subject.
+RELATIVE_SUBJECT_TAGS = frozenset({"WDT", "WP"})
 
 #: What sets a dateline or a fronted phrase off from the subject after it (a hyphen joins words).
 _SETTING_OFF = frozenset({",", "–", "—", "―", "--", "(", ")", ":"})

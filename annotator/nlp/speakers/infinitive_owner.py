@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.name_words import could_speak
 from annotator.nlp.speakers.cue_subject import subject_outside_marks
+from annotator.nlp.speakers.fronted_subject import RELATIVE_SUBJECT_TAGS
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
 
@@ -27,9 +28,16 @@ def owner_verb(verb: Token) -> Token | None:
             or owner.pos_ not in ("VERB", "AUX") or owner.dep_ == "prep" or could_speak(head) \
             or not (to_infinitive(verb)
                     or verb.dep_ == "acl" and verb.tag_ == "VBG"
-                    or verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)):
+                    or verb.dep_ == "relcl" and _relative_subject_only(verb)):
         return None
     return owner
+
+
+def _relative_subject_only(verb: Token) -> bool:
+    """``which`` is the clause's subject, and no other subject stands beside it (``which she said
+    helps …``: the parser's second subject is the cue's own, who speaks)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.tag_ == "WDT" for c in subjects) and all(c.tag_ in RELATIVE_SUBJECT_TAGS for c in subjects)
 
 
 def find(scan: SpeakerScan, cue: Span, quote: Span | None) -> Span | None:

@@ -100,3 +100,59 @@ def test_relative_piece_which_stays_though_no_report_took_a_speakers_verb():
 def test_relative_piece_which_of_a_things_verb_still_needs_a_report():
     quoted, piece = _piece_beside_a_direct_quote("research", "NOUN")
     assert relative_piece.add_pieces([quoted], [piece]) == [quoted]
+
+
+def _misread_relative_doc():
+    # the parser hangs ``which`` on the cue as a first subject and the reported verb as its ``xcomp``
+    return hand_doc("The council backed the toll, which Hale argued helps pay for the pier.", """
+        The        DET   DT  det        1
+        council    NOUN  NN  nsubj      2
+        backed     VERB  VBD ROOT       2 back
+        the        DET   DT  det        4
+        toll       NOUN  NN  dobj       2
+        ,          PUNCT ,   punct      4
+        which      PRON  WDT nsubj      8
+        Hale       PROPN NNP nsubj      8
+        argued     VERB  VBD relcl      4 argue
+        helps      VERB  VBZ xcomp      8 help
+        pay        VERB  VB  xcomp      9
+        for        ADP   IN  prep       10
+        the        DET   DT  det        13
+        pier       NOUN  NN  pobj       11
+        .          PUNCT .   punct      2
+    """, ents=((7, 8, "PERSON"),))
+
+
+def test_relative_piece_which_read_as_the_cues_subject_beside_its_own():
+    found = _found(_misread_relative_doc())
+    assert ("indirect", "which", "argued") in found
+    assert ("indirect", "helps pay for the pier", "argued") in found
+
+
+def test_relative_piece_misread_clause_needs_the_second_subject():
+    doc = _misread_relative_doc()
+    assert relative_piece.misread_clause(doc[8]).text == "helps"
+    # ``which argued …`` alone (no subject of its own): a clause of the noun, no report
+    assert relative_piece.misread_clause(doc[2]) is None
+
+
+def test_relative_piece_which_read_as_the_misread_clauses_object():
+    # ``which`` hung on the reported verb as its object, that verb on the cue as its ``xcomp``
+    doc = hand_doc("Kerr backed the fares, which Hale argued help ease the burden.", """
+        Kerr       PROPN NNP nsubj      1
+        backed     VERB  VBD ROOT       1 back
+        the        DET   DT  det        3
+        fares      NOUN  NNS dobj       1 fare
+        ,          PUNCT ,   punct      3
+        which      PRON  WDT dobj       8
+        Hale       PROPN NNP nsubj      7
+        argued     VERB  VBD relcl      3 argue
+        help       VERB  VBP xcomp      7 help
+        ease       VERB  VB  xcomp      8
+        the        DET   DT  det        11
+        burden     NOUN  NN  dobj       9
+        .          PUNCT .   punct      1
+    """, ents=((0, 1, "PERSON"), (6, 7, "PERSON")))
+    found = _found(doc)
+    assert ("indirect", "which", "argued") in found
+    assert ("indirect", "help ease the burden", "argued") in found

@@ -37,6 +37,15 @@ def test_a_fronted_time_set_off_by_a_comma_gives_way_to_the_speaker():
     assert subjects(doc, 5) == ("night", "Kane")
 
 
+def test_a_relative_pronoun_read_as_a_first_subject_gives_way_to_the_cues_own():
+    # the toll , which Hale argued helps …
+    doc = parsed(["the", "toll", ",", "which", "Hale", "argued", "helps"], [1, 1, 1, 5, 5, 1, 5],
+                 ["det", "ROOT", "punct", "nsubj", "nsubj", "relcl", "xcomp"])
+    doc[3].tag_ = "WDT"
+    doc[4].tag_ = "NNP"
+    assert subjects(doc, 5) == ("which", "Hale")
+
+
 @pytest.mark.parametrize("words, heads, deps", [
     # Kane , Ruiz and Park said: a list
     (["Kane", ",", "Ruiz", "and", "Park", "said"], [5, 0, 5, 2, 2, 5],

@@ -36,3 +36,9 @@ def test_a_verb_read_as_a_preposition_owns_nothing(nlp_model):
     # ``according to a poll that shows …``: ``according`` has no subject; the main clause's says nothing of the poll's
     text = "Two candidates could take the seat, according to the harbour survey that shows most islanders back the levy."
     assert speaker(nlp_model, text, "shows") in ("that", "the harbour survey")
+
+
+def test_a_which_clause_with_its_own_subject_speaks_for_that_subject(nlp_model):
+    # ``which Hale argued helps …``: the parser makes ``which`` a first subject beside the cue's own
+    text = "The council backed the new toll, which Ms. Hale argued helps pay for the pier repairs."
+    assert speaker(nlp_model, text, "argued") in ("Hale", "Ms. Hale")
