@@ -3,14 +3,12 @@ clause is reported (around the cue, in two pieces), the two words are the cue.""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.lexicon import FINITE_TAGS, QUOTE_MARK_TOKENS, SUBJECT_DEPS
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
 from annotator.nlp.doc_words import word_after, word_before
-from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.quotes.scan import QuoteScan, range_at
 
 
 def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
@@ -47,7 +45,7 @@ def _from_quote_start(scan: QuoteScan, piece: Span, para_start: int) -> Span:
     quoted words opened in an earlier sentence of its paragraph and runs past their closing mark is a
     quote and its attribution, which the source reports whole: it starts at the opening mark."""
     inside = scan.inside
-    i = bisect_right(inside, (piece.start_char, float("inf"))) - 1
+    i = range_at(piece.start_char, inside)
     if i < 0 or not inside[i][0] < piece.start_char < inside[i][1] < piece.end_char or inside[i][0] <= para_start:
         return piece
     start = scan.token_at_or_after(inside[i][0]) - 1

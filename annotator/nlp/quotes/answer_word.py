@@ -30,12 +30,13 @@ ECHO_TOPICS = frozenset({"of", "about"})
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     lemma = scan.cue_lemma(verb)
-    if verb.pos_ != "VERB" or lemma not in scan.lexicon.speech and lemma not in scan.lexicon.cognition or passive(verb):
+    speech = lemma in scan.lexicon.speech
+    if verb.pos_ != "VERB" or not speech and lemma not in scan.lexicon.cognition or passive(verb):
         return []
-    word = _answer(verb) if lemma in scan.lexicon.speech else None
+    word = _answer(verb) if speech else None
     if word is not None:
         first, last = word.i, _answered_to(word, verb)
-    elif (echo := _pro_form(verb, lemma in scan.lexicon.speech)) is not None:
+    elif (echo := _pro_form(verb, speech)) is not None:
         word, (first, last) = echo[0], echo[1:]
     else:
         return []

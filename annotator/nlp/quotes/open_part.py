@@ -12,13 +12,12 @@ quotes it holds)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.tokens import Span
 
 from annotator.nlp.marks import MarkedSegment
 from annotator.nlp.quotes.found import FoundQuote, type_for
-from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.quotes.scan import QuoteScan, range_at
+from annotator.nlp.speakers.scan import overlaps
 
 
 def to_closing_marks(found: list[FoundQuote], scan: QuoteScan) -> list[FoundQuote]:
@@ -33,7 +32,7 @@ def to_closing_marks(found: list[FoundQuote], scan: QuoteScan) -> list[FoundQuot
         whole = _through_marks(scan, item.span)
         if whole is None:
             continue
-        taken_in = [o for o in found if o is not item and _overlap(o.span, whole) and not _inside(o.span, item.span)]
+        taken_in = [o for o in found if o is not item and overlaps(o.span, whole) and not _inside(o.span, item.span)]
         if any(o.quote_type != "direct" or not _inside(o.span, whole) or id(o) in replaced for o in taken_in):
             continue
         absorbed.update(id(o) for o in taken_in)
@@ -62,15 +61,11 @@ def _through_marks(scan: QuoteScan, span: Span) -> Span | None:
 
 def _segment_at(scan: QuoteScan, offset: int) -> MarkedSegment | None:
     """The quoted segment whose words go on past ``offset`` on both sides (a word of it before, another after)."""
-    i = bisect_right(scan.inside, (offset, float("inf"))) - 1
+    i = range_at(offset, scan.inside)
     if i < 0:
         return None
     segment = scan.segments[i]
     return segment if segment.start < offset < segment.end else None
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _inside(a: Span, b: Span) -> bool:

@@ -143,8 +143,14 @@ def within(offset: int, ranges: list[tuple[int, int]]) -> bool:
     """Whether ``offset`` lies in one of ``ranges``: (start, end) pairs in order and apart, as the
     quoted segments are (``find_marked_segments``); a binary search, since the rules and the
     suggestions ask it for nearly every token of a document."""
-    i = bisect_right(ranges, (offset, _AFTER_ANY_END)) - 1
+    i = range_at(offset, ranges)
     return i >= 0 and offset < ranges[i][1]
+
+
+def range_at(offset: int, ranges: list[tuple[int, int]]) -> int:
+    """The index of the last of ``ranges`` (in order and apart) that starts at or before ``offset``; -1
+    when none does (a binary search: ``within``, and the rules that want the quoted segment itself)."""
+    return bisect_right(ranges, (offset, _AFTER_ANY_END)) - 1
 
 
 _AFTER_ANY_END = float("inf")
