@@ -21,7 +21,8 @@ from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.nested import inner_reports
 from annotator.nlp.suggest.demote import AmongPreLabels, DemoteModel, default_demoter, prelabel_features, prelabels
 from annotator.nlp.suggest.doubtful import is_doubtful
-from annotator.nlp.suggest.inner_reports import INNER_DEPS, INNER_REPORT, _personal, opening
+from annotator.nlp.suggest.inner_reports import INNER_REPORT
+from annotator.nlp.suggest.inner_reports import left_out as inner_reports_left_out
 from annotator.nlp.suggest.scorer import DocFacts
 
 from corpus_misses import keep_per_text  # bench/corpus_misses.py
@@ -34,12 +35,7 @@ BANDS = (0.7, 0.8, 0.9)
 
 def left_out(report: FoundQuote, holder_start: int) -> str:
     """Why ``inner_reports.offered`` leaves the report out ("offered": it does not)."""
-    root = report.cue.root
-    if opening(report) <= holder_start:
-        return "opens at the holder's start"
-    if root.dep_ not in INNER_DEPS:
-        return "conj" if root.dep_ == "conj" else "other dependency"
-    return "pronoun subject" if any(_personal(c) for c in root.children) else "offered"
+    return inner_reports_left_out(report, holder_start) or "offered"
 
 
 def holder_ratings(doc, demoter: DemoteModel, lexicon) -> list[tuple[tuple[int, int], float, bool]]:

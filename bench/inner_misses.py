@@ -60,21 +60,17 @@ def inner_fate(doc, finder, head, gold_cue) -> str:
     """What became of an inner report on gold's cue: a report rule fires on the word or not, ``nested``
     dropped one and ``inner_reports`` shows it or the filter that leaves it out."""
     from annotator.nlp.quotes.nested import inner_reports
-    from annotator.nlp.suggest.inner_reports import INNER_DEPS, opening
+    from annotator.nlp.suggest.inner_reports import left_out
 
     dropped = next(((r, at) for r, at in inner_reports(doc)
                     if r.cue.start_char < gold_cue.end and gold_cue.start < r.cue.end_char), None)
     if dropped is None:
         return "a rule fires, not dropped" if _fires(doc, finder, head) else "no report rule fires"
     report, holder_start = dropped
-    root = report.cue.root
-    if opening(report) <= holder_start:
-        return "dropped: opens at the holder's start"
-    if root.dep_ not in INNER_DEPS:
-        return f"dropped: {root.dep_} not offered"
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in root.children):
-        return "dropped: pronoun subject"
-    return "dropped: offered (score and speaker gates after)"
+    why = left_out(report, holder_start)
+    if why in ("conj", "other dependency"):
+        return f"dropped: {report.cue.root.dep_} not offered"
+    return f"dropped: {why}" if why is not None else "dropped: offered (score and speaker gates after)"
 
 
 def _fires(doc, finder, head) -> bool:

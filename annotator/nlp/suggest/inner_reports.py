@@ -46,8 +46,18 @@ def opening(report: FoundQuote) -> int:
 def offered(report: FoundQuote, holder_start: int) -> bool:
     """The report opens after the holder's first word, its cue hangs as one of ``INNER_DEPS`` and has
     no personal pronoun as its subject."""
+    return left_out(report, holder_start) is None
+
+
+def left_out(report: FoundQuote, holder_start: int) -> str | None:
+    """Why ``offered`` leaves the report out (None: it does not): it opens at the holder's start, its cue
+    hangs as a ``conj`` or another dependency not in ``INNER_DEPS``, or its subject is a personal pronoun."""
     root = report.cue.root
-    return opening(report) > holder_start and root.dep_ in INNER_DEPS and not any(_personal(c) for c in root.children)
+    if opening(report) <= holder_start:
+        return "opens at the holder's start"
+    if root.dep_ not in INNER_DEPS:
+        return "conj" if root.dep_ == "conj" else "other dependency"
+    return "pronoun subject" if any(_personal(c) for c in root.children) else None
 
 
 def _personal(token: Token) -> bool:
