@@ -1,9 +1,9 @@
 """A verb's prepositional object in the shapes the preposition rule refuses: ``rule:verb-topic-preposition``,
 the object of a preposition that names what the verb is about, for or against (``spoke out
 against the quarry``, ``who had warned of a shortfall``, ``blamed the board for the delay``; not a
-time phrase, ``agreed on Thursday``), in
-any clause, with or without an object or a subject who can speak, negated or not (the frame takes
-only a main clause's verb without an object, negated or first person). Its speaker is read by the
+time phrase, ``agreed on Thursday``), in any clause, with or without an object or a subject who can
+speak, negated or not (the frame takes only a main clause's verb without an object, negated or first
+person). Its speaker is read by the
 speaker rules; its right-rates by band are in ``scores``.
 
 Tried and left out (tuning, right by band 1–3 / 4–8 / 9+ words): every other preposition of a verb
