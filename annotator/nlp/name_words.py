@@ -29,6 +29,8 @@ NOT_A_PERSON = word_set("NOT_A_PERSON")
 INDEFINITE = word_set("INDEFINITE")
 REPORTING_THINGS = word_set("REPORTING_THINGS")
 GROUP_SHARES = word_set("GROUP_SHARES")
+#: The named-entity labels of a time (``Thursday``, ``last spring``, ``noon``): never a speaker, never what is said.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 # -- pronouns and quantities single speaker rules read ----------------------------------------
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import meant_act, negated, to_infinitive
-from annotator.nlp.name_words import reporting_subject
+from annotator.nlp.name_words import TIME_ENTITIES, reporting_subject
 from annotator.nlp.quotes.clause_end import reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
 from annotator.nlp.quotes.own_clause import own_clause
 from annotator.nlp.quotes.said_to_be import said_to_be
-from annotator.nlp.quotes.unanswered import WHEN_ENTITIES
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.lexicon import SUBJECT_DEPS
@@ -51,7 +50,7 @@ TIME_PREPOSITIONS = frozenset({"on", "at", "in", "during", "until", "since", "by
 def when(thing: Token) -> bool:
     """``agreed on Thursday``, ``spoke on Monday night``: a time phrase (the model's DATE or TIME) as
     the object of a preposition that places it in time says when, not what about."""
-    return thing.ent_type_ in WHEN_ENTITIES and thing.head.lower_ in TIME_PREPOSITIONS
+    return thing.ent_type_ in TIME_ENTITIES and thing.head.lower_ in TIME_PREPOSITIONS
 
 
 def for_clause_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:

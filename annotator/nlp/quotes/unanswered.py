@@ -9,14 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import negated, passive
-from annotator.nlp.name_words import reporting_subject
+from annotator.nlp.name_words import TIME_ENTITIES, reporting_subject
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers import subject_of
 from annotator.nlp.cue_words import ANSWER_VERBS
-
-#: Entity types of a phrase that dates the silence (``… for comment on Tuesday``): not the content.
-WHEN_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -40,6 +37,6 @@ def _last_unanswered(thing: Token) -> int:
     last = thing.right_edge.i
     for prep in reversed([c for c in thing.subtree if c.dep_ == "prep" and c.i > thing.i]):
         objects = [c for c in prep.children if c.dep_ == "pobj"]
-        if prep.right_edge.i == last and objects and objects[0].ent_type_ in WHEN_ENTITIES:
+        if prep.right_edge.i == last and objects and objects[0].ent_type_ in TIME_ENTITIES:
             last = prep.i - 1
     return last

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import to_aux, to_infinitive
-from annotator.nlp.name_words import FIRST_SECOND_PERSON, PERSON_OBJECT_PRONOUNS, could_speak
+from annotator.nlp.name_words import FIRST_SECOND_PERSON, PERSON_OBJECT_PRONOUNS, TIME_ENTITIES, could_speak
 from annotator.nlp.cue_words import CONTROL_PREPOSITIONS, GERUND_PREPOSITIONS, SUBJECT_CONTROL_VERBS
 
 
@@ -54,7 +54,7 @@ def for_subject(verb: Token) -> Token | None:
         return None
     before = verb.doc[to.i - 1]
     noun = before if before.dep_ == "pobj" else before.head if before.head.dep_ == "pobj" else None
-    if noun is None or noun.right_edge.i != to.i - 1 or noun.ent_type_ in ("DATE", "TIME"):
+    if noun is None or noun.right_edge.i != to.i - 1 or noun.ent_type_ in TIME_ENTITIES:
         return None
     preposition = noun.head
     # ``on`` only under a noun (``pressure on her to``), not a verb's time (``tweeted on Friday to``)

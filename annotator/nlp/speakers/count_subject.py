@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.doc_words import has_clause_subject
 from annotator.nlp.lexicon import TENSED_VERB_TAGS
+from annotator.nlp.name_words import TIME_ENTITIES
 
 #: How the parser hangs a count before a verb on it.
 _COUNT_DEPS = frozenset({"nummod", "npadvmod"})
@@ -19,7 +20,7 @@ def count_subject(verb: Token) -> Token | None:
     if verb.tag_ not in TENSED_VERB_TAGS or has_clause_subject(verb):
         return None
     count = next((c for c in verb.children if c.dep_ in _COUNT_DEPS and c.i < verb.i), None)
-    if count is None or count.pos_ not in ("NUM", "NOUN") or count.ent_type_ in ("DATE", "TIME") \
+    if count is None or count.pos_ not in ("NUM", "NOUN") or count.ent_type_ in TIME_ENTITIES \
             or count.right_edge.i + 1 != verb.i:
         return None
     return count

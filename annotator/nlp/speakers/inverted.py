@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
-from annotator.nlp.name_words import PERSONAL_PRONOUNS
+from annotator.nlp.name_words import PERSONAL_PRONOUNS, TIME_ENTITIES
 from annotator.nlp.speakers.mentions import noun_phrase
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 
@@ -61,7 +61,7 @@ def name_after(verb: Token, text: str) -> Span | None:
     doc = verb.doc
     for i in range(verb.i + 1, min(len(doc), verb.i + 1 + MAX_DISTANCE)):
         token = doc[i]
-        if token.pos_ in _NOT_IN_TITLE or token.ent_type_ in ("DATE", "TIME"):
+        if token.pos_ in _NOT_IN_TITLE or token.ent_type_ in TIME_ENTITIES:
             break
         if token.ent_type_ == "PERSON":
             return noun_phrase(token, text)

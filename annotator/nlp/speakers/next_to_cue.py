@@ -9,10 +9,9 @@ from spacy.tokens import Span
 
 from annotator.nlp.speakers.inverted import opens_clause
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
-from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS
+from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS, TIME_ENTITIES
 
 #: Proper nouns that never speak (``said Tuesday``).
-_NOT_SPEAKERS = frozenset({"DATE", "TIME"})
 #: The longest parenthesis skipped between a name and its verb, in tokens.
 _MAX_ASIDE = 8
 
@@ -33,7 +32,7 @@ def _next_to(scan: SpeakerScan, cue: Span, *, after: bool) -> Span | None:
         return None
     doc, verb = cue.doc, cue.root
     for i in (verb.i + 1 if after else -1, before_aside(doc, verb.i)):
-        if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _NOT_SPEAKERS
+        if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in TIME_ENTITIES
                                   or doc[i].lower_ in THIRD_PERSON_PRONOUNS):
             return scan.mention(doc[i])
     return None

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.cue_words import RAISING_VERBS
+from annotator.nlp.name_words import TIME_ENTITIES
 from annotator.nlp.lexicon import SUBJECT_DEPS, WH_WORDS
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.quotes.found import content_quote
@@ -33,7 +34,6 @@ CHARGE_PREPOSITIONS = frozenset({"about", "over", "for", "of", "with"})
 #: parser often reads one, a second object (``was crowned | the queen``, ``were sent | warnings``).
 PASSIVE_PREDICATE_DEPS = frozenset({"oprd", "dobj"})
 #: Entity kinds of a preposition's object that make it a span of time (``jailed for six years``).
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: The marks of a clause a raising verb says its subject seems like (``seemed like the board had …``,
 #: ``appeared as if nobody cared``), which the parser hangs from it as an ``advcl``.
 SEEMING_MARKS = frozenset({"like", "as", "if"})

@@ -21,6 +21,7 @@ from annotator.nlp.cue_words import FREE_CHOICE_WORDS, LISTENER_VERBS, RELATIVE_
     cue_verb_class
 from annotator.nlp.doc_words import negated, passive
 from annotator.nlp.frames.gates import ParseFacts
+from annotator.nlp.name_words import TIME_ENTITIES
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import speaking_subject
@@ -84,7 +85,7 @@ def _finite(verb: Token) -> bool:
 def _adverbial(noun: Token) -> bool:
     """A noun the clause hangs from as a time, place, manner or cause (``RELATIVE_ADVERB_NOUNS``, a
     date or time), or a question's (``which bill she backed``)."""
-    return noun.lemma_.lower() in RELATIVE_ADVERB_NOUNS or noun.ent_type_ in ("DATE", "TIME") \
+    return noun.lemma_.lower() in RELATIVE_ADVERB_NOUNS or noun.ent_type_ in TIME_ENTITIES \
         or any(c.dep_ == "det" and c.tag_ == "WDT" for c in noun.children)
 
 

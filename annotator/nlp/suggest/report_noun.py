@@ -22,14 +22,13 @@ from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.frames.gates import ParseFacts
 from annotator.nlp.lexicon import REPORTING_NOMINALIZATIONS, SUBJECT_DEPS
 from annotator.nlp.cue_words import FIRST_SECOND_POSSESSIVES, STANCE_NOUN_PREPOSITIONS
-from annotator.nlp.name_words import HOLDING_POSSESSIVES, could_speak
+from annotator.nlp.name_words import HOLDING_POSSESSIVES, TIME_ENTITIES, could_speak
 from annotator.nlp.quotes.found import content_quote
 from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.noun_cue import governing_subject, in_noun_subject, possessor
 from annotator.nlp.suggest.copular import HOLDER_PREPOSITIONS, REPORT_NOUNS, clause_without_mark
 from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import mention, speaking
-from annotator.nlp.suggest.raised import TIME_ENTITIES
 
 OF_SOURCE = "rule:noun-of-content"
 CLAUSE_SOURCE = "rule:noun-content-clause"
