@@ -1,0 +1,71 @@
+"""Transcript turns: in a document whose paragraphs open with speakers' labels (``LEE: …``, ``Ruiz: …``),
+at least two speakers taking more than one turn, each labelled paragraph is a quote of the label's
+speaker, however long (the headline rule takes short lines only); the colon is the cue, the type read
+off the marks as a headline's. Not an interview's ``Q:`` and ``A:`` (page labels, as for the headlines:
+``interview`` takes the answers; a question quoted whole would hide the reports in it, which the
+hand-made gold keeps)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from annotator.nlp.marks import trim_content
+from annotator.nlp.name_words import HEADLINE_LABELS, after_label
+from annotator.nlp.quotes.found import FoundQuote
+from annotator.nlp.quotes.headline import colon_tokens, headline_type
+from annotator.nlp.quotes.scan import QuoteScan
+
+#: The most tokens of a speaker's label (``JAKE TAPPER``, ``Sen. Ada Pike``).
+LABEL_TOKENS = 4
+#: Speakers taking more than one turn that make a run of labelled paragraphs a transcript.
+TRANSCRIPT_SPEAKERS = 2
+
+
+def find(scan: QuoteScan) -> list[FoundQuote]:
+    turns = _turns(scan)
+    keys = Counter(key for _, key in turns)
+    if sum(1 for n in keys.values() if n > 1) < TRANSCRIPT_SPEAKERS:
+        return []
+    found = []
+    for colon, _ in turns:
+        item = _turn(scan, colon)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _turns(scan: QuoteScan) -> list[tuple[Token, str]]:
+    """Each colon that ends a speaker's label opening its paragraph, with the label's last word in
+    lower case (``KATE LEE`` and ``LEE`` are one speaker)."""
+    doc = scan.doc
+    out = []
+    for colon in colon_tokens(scan):
+        para_start, _ = scan.paragraph(colon.idx)
+        label = [t for t in doc[scan.token_at_or_after(para_start):colon.i] if not t.is_space]
+        if not 1 <= len(label) <= LABEL_TOKENS or after_label(label) != label:
+            continue
+        if _is_label(label):
+            out.append((colon, label[-1].lower_))
+    return out
+
+
+def _is_label(label: list[Token]) -> bool:
+    """Capitalised words (``JAKE TAPPER``, ``Sen. Pike``), no number and no page label (``UPDATE``):
+    read off the words, not the tags (the tagger reads a name in capitals as a verb or a noun)."""
+    return all(t.text[0].isupper() and (t.is_alpha or t.text.rstrip(".").isalpha()) and t.lower_ not in HEADLINE_LABELS
+               for t in label)
+
+
+def _turn(scan: QuoteScan, colon: Token) -> FoundQuote | None:
+    """The words of the paragraph after the label's colon, when three or more are words."""
+    _, para_end = scan.paragraph(colon.idx)
+    start, end = trim_content(scan.text, colon.idx + 1, para_end)
+    quote_type, whole = headline_type(scan, start, end)
+    if whole is not None:  # the marks around the words are not part of them
+        start, end = trim_content(scan.text, whole.start, whole.end)
+    span = scan.char_span(start, end)
+    if span is None or len([t for t in span if t.is_alpha]) < 3:
+        return None
+    return FoundQuote(span, quote_type, scan.doc[colon.i:colon.i + 1], claims=(start, end))
