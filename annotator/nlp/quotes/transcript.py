@@ -1,9 +1,8 @@
-"""Transcript turns: in a document whose paragraphs open with speakers' labels (``LEE: …``, ``Ruiz: …``),
-at least two speakers taking more than one turn, each labelled paragraph is a quote of the label's
-speaker, however long (the headline rule takes short lines only); the colon is the cue, the type read
-off the marks as a headline's. Not an interview's ``Q:`` and ``A:`` (page labels, as for the headlines:
-``interview`` takes the answers; a question quoted whole would hide the reports in it, which the
-hand-made gold keeps)."""
+"""Transcript turns: in a document whose paragraphs open with speakers' labels (``LEE: …``, ``Ruiz: …``,
+``Q: …``), at least two speakers taking more than one turn, each labelled paragraph is a quote of the
+label's speaker, however long (the headline rule takes short lines only); the colon is the cue, the
+type read off the marks as a headline's. Not an interview's ``A:`` (``interview`` takes the answers),
+nor a question that holds a report (the report rules find it; quoted whole it would hide it)."""
 
 from __future__ import annotations
 
@@ -21,6 +20,8 @@ from annotator.nlp.quotes.scan import QuoteScan
 LABEL_TOKENS = 4
 #: Speakers taking more than one turn that make a run of labelled paragraphs a transcript.
 TRANSCRIPT_SPEAKERS = 2
+#: An interview's labels: the question's (a speaker's turn) and the answer's (``interview``'s).
+_QUESTION, _ANSWER = "q", "a"
 
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
@@ -29,11 +30,17 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
     if sum(1 for n in keys.values() if n > 1) < TRANSCRIPT_SPEAKERS:
         return []
     found = []
-    for colon, _ in turns:
-        item = _turn(scan, colon)
-        if item is not None:
+    for colon, key in turns:
+        item = _turn(scan, colon) if key != _ANSWER else None
+        if item is not None and not (key == _QUESTION and _holds_a_report(scan, item)):
             found.append(item)
     return found
+
+
+def _holds_a_report(scan: QuoteScan, item: FoundQuote) -> bool:
+    """A speech or cognition verb among a question's words (``Q: Some pilots say the toll is too
+    high?``): the report is the rules' to find; the question quoted whole would hide it."""
+    return any(t.pos_ == "VERB" and scan.cue_lemma(t) is not None for t in item.span)
 
 
 def _turns(scan: QuoteScan) -> list[tuple[Token, str]]:
@@ -46,7 +53,7 @@ def _turns(scan: QuoteScan) -> list[tuple[Token, str]]:
         label = [t for t in doc[scan.token_at_or_after(para_start):colon.i] if not t.is_space]
         if not 1 <= len(label) <= LABEL_TOKENS or after_label(label) != label:
             continue
-        if _is_label(label):
+        if _is_label(label) or len(label) == 1 and label[0].text in ("Q", "A"):
             out.append((colon, label[-1].lower_))
     return out
 

@@ -46,10 +46,46 @@ def test_page_labels_are_no_speakers():
         "The ferry is late", "It was late on Monday", "And on Tuesday", "Not on Tuesday"]
 
 
-def test_an_interviews_labels_are_no_speakers():
-    # the answers are ``interview``'s; a question quoted whole would hide the reports inside it
-    text = "Q: Some pilots say the toll is too high?\nA: We rebuild the pier.\nQ: And the toll?\nA: It stays."
-    assert found_by(transcript.find, _unparsed(text)) == []
+def test_an_interviews_questions_are_turns_its_answers_the_interview_rules():
+    text = "Q: What now for the old ferry?\nA: We rebuild the pier.\nQ: And the toll?\nA: It stays."
+    assert [f[1] for f in found_by(transcript.find, _unparsed(text))] == ["What now for the old ferry?", "And the toll?"]
+
+
+def test_a_question_holding_a_report_is_left_to_the_report_rules():
+    doc = hand_doc("Q: Some pilots say the toll is too high?\nA: We rebuild the pier.\nQ: Why not?\nA: It costs.", """
+        Q        PROPN NNP ROOT    0
+        :        PUNCT :   punct   0
+        Some     DET   DT  det     3
+        pilots   NOUN  NNS nsubj   4 pilot
+        say      VERB  VBP ROOT    4
+        the      DET   DT  det     6
+        toll     NOUN  NN  nsubj   7
+        is       AUX   VBZ ccomp   4 be
+        too      ADV   RB  advmod  9
+        high     ADJ   JJ  acomp   7
+        ?        PUNCT .   punct   4
+        \\n      SPACE _SP dep     10
+        A        DET   DT  ROOT    12
+        :        PUNCT :   punct   12
+        We       PRON  PRP nsubj   15 we
+        rebuild  VERB  VBP ROOT    15
+        the      DET   DT  det     17
+        pier     NOUN  NN  dobj    15
+        .        PUNCT .   punct   15
+        \\n      SPACE _SP dep     18
+        Q        PROPN NNP ROOT    20
+        :        PUNCT :   punct   20
+        Why      ADV   WRB ROOT    22 why
+        not      PART  RB  neg     22
+        ?        PUNCT .   punct   22
+        \\n      SPACE _SP dep     24
+        A        DET   DT  ROOT    26
+        :        PUNCT :   punct   26
+        It       PRON  PRP nsubj   29 it
+        costs    VERB  VBZ ROOT    29 cost
+        .        PUNCT .   punct   29
+    """)
+    assert found_by(transcript.find, doc) == []
 
 
 @pytest.mark.model
