@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from annotator.nlp.name_words import PERSON_OBJECT_PRONOUNS, bare_share, could_speak
+from annotator.nlp.name_words import (
+    ORGANISATION_NOUNS, PERSON_NOUNS, PERSON_OBJECT_PRONOUNS, bare_share, could_speak, is_demonym,
+)
 from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS
 from annotator.nlp.quotes.according_to import opening_clause
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
@@ -37,6 +39,8 @@ def holds_a_view(holder: Token) -> bool:
     for a person, or a share of a group standing alone (``many``, ``others``)."""
     if any(c.dep_ in ("relcl", "acl") and c.left_edge.lower_ == "that" for c in holder.children):
         return False  # a thing a ``that`` clause says (``to the extent that …``, ``to the point that …``)
+    if holder.pos_ == "NOUN" and holder.tag_ != "NNS" and not _listed_holder(holder):
+        return False  # ``To some extent``, ``To our astonishment``: singular, a person by its ending alone
     return could_speak(holder) or holder.lower_ in PERSON_OBJECT_PRONOUNS or holder.lower_ in _OWN_OBJECTS \
         or bare_share(holder)
 
@@ -64,3 +68,10 @@ def _fronted_holder(scan: QuoteScan, prep: Token) -> FoundQuote | None:
     if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
         return None
     return FoundQuote(span, type_for(span, scan.inside), doc[prep.i:prep.i + 1])
+
+
+def _listed_holder(noun: Token) -> bool:
+    """A singular common noun listed for a person or a body (``the mayor``, ``the council``), not one
+    that only ends as person nouns do (``extent``, ``astonishment``); groups are plural (``residents``)."""
+    word = noun.lemma_.lower()
+    return word in PERSON_NOUNS or noun.lower_ in PERSON_NOUNS or word in ORGANISATION_NOUNS or is_demonym(noun)

@@ -145,6 +145,8 @@ def test_a_clause_another_reports_is_left_to_the_report_rules():
      [("the delay remains a scandal", "the ferry captains", "to")]),
     ("To be sure, the levy passed by a wide margin.", []),
     ("To date, the fund has paid out four million.", []),
+    ("To some extent, the plan worked as the council hoped.", []),  # ``extent`` ends as ``student`` does
+    ("To our astonishment, the pier opened on time.", []),  # a feeling, not a person
 ])
 def test_the_pipeline_reads_the_holder_as_the_speaker(rule_quotes_in, text, found):
     assert [(q.text, q.speaker, q.cue) for q in rule_quotes_in(text)] == found
