@@ -14,7 +14,7 @@ from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
 from annotator.nlp.quotes import (
     direct, headline, interview, lead_in, nested, noun_cue, open_part, passive_judgement, poll_source, received_judgement,
-    relative_piece, reports, stance_noun,
+    relative_piece, reports, source_phrase, stance_noun, transcript, view_holder,
 )
 from annotator.nlp.quotes.found import FoundQuote, made_by
 from annotator.nlp.quotes.scan import QuoteScan
@@ -35,6 +35,7 @@ class QuoteRule(NamedTuple):
 #: The quote rules, in order.
 RULES: tuple[QuoteRule, ...] = (
     QuoteRule("direct", direct.find),
+    QuoteRule("transcript", transcript.find, headline.lend_cues),
     QuoteRule("headline", headline.find, headline.lend_cues),
     QuoteRule("interview", interview.find),
     QuoteRule("reports", reports.find, reports.absorb_direct),
@@ -44,6 +45,8 @@ RULES: tuple[QuoteRule, ...] = (
     QuoteRule("passive judgement", passive_judgement.find, noun_cue.add_reports),
     QuoteRule("poll source", poll_source.find, poll_source.add_polls),
     QuoteRule("received judgement", received_judgement.find, noun_cue.add_reports),
+    QuoteRule("view holder", view_holder.find, noun_cue.add_reports),
+    QuoteRule("source phrase", source_phrase.find, noun_cue.add_reports),
 )
 
 

@@ -69,7 +69,10 @@ def introducing_clause(words: Span) -> bool:
     """The few words before a colon are a clause, not a name, whose subject can hand over the word
     (``The mayor was blunt:``, ``Varn says:``, ``The council memo was short:``): that subject, of a
     verb among the words, is a name, a personal pronoun, or a listed word for a person, a body or a
-    text that reports (not a word read as a person by its ending alone: ``The weather was awful:``)."""
+    text that reports (not a word read as a person by its ending alone: ``The weather was awful:``).
+    Not words all in capitals (``ADA PIKE:``, a transcript's label, the tagger reading a name as a verb)."""
+    if all(t.is_upper for t in words if t.is_alpha):
+        return False
     return any(t.dep_ in SUBJECT_DEPS and words.start <= t.head.i < words.end and t.head.pos_ in ("VERB", "AUX")
                and _listed_speaker(t) for t in words)
 

@@ -163,7 +163,9 @@ def _cue_kind(cue: Span) -> str:
             return COLON
         if word == _A_ID and cue.end < len(doc) and doc[cue.end].orth == _COLON_ID:
             return INTERVIEW
-        # a one-word ``In`` opens ``In a poll …, CLAUSE`` (quotes.poll_source): its object is the source
+        # a one-word ``In`` opens ``In a poll …, CLAUSE`` (quotes.poll_source), a ``To`` ``To many
+        # farmers, CLAUSE`` (quotes.view_holder), a ``By`` or ``Under`` ``Under state law, CLAUSE``
+        # (quotes.source_phrase): its object is the source
         return ACCORDING if first.lower in _ACCORDING_IDS else VERB
     text = cue.text
     if text == ":":
@@ -176,7 +178,7 @@ def _cue_kind(cue: Span) -> str:
 
 
 _COLON_ID, _A_ID = hash_string(":"), hash_string("A")
-_ACCORDING_IDS = frozenset((hash_string("according"), hash_string("in")))
+_ACCORDING_IDS = frozenset(hash_string(word) for word in ("according", "in", "to", "by", "under"))
 #: Days of the week: when, never who (a DATE entity may be a speaker: ``the 46-year-old``).
 _WEEKDAYS = frozenset(hash_string(day) for day in (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
