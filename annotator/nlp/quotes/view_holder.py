@@ -1,10 +1,11 @@
-"""``For many farmers, the levy is a burden.``, ``To Ortiz, the vote marked a turning point.``: a
-``for`` or ``to`` phrase that opens its clause, set off by a comma, whose object is someone who can
-hold a view (a person, a group, a pronoun for one, a share of one: ``many``, ``others``), is the
-source of the clause after the comma, as ``according to`` names one; the cue is the preposition,
-whose object the speakers read as they read ``according to``'s. Not a time, a reason or a manner
-(``For the first time, …``, ``For years, …``, ``To this end, …``: no one who can speak), nor a
-clause that is another's report (``For Ruiz, Lee said, …``: the report rules find it)."""
+"""``To Ortiz, the vote marked a turning point.``: a ``to`` phrase that opens its clause, set off by
+a comma, whose object is someone who can hold a view (a person, a group, a pronoun for one, a share
+of one: ``many``, ``others``), is the source of the clause after the comma, as ``according to``
+names one; the cue is the preposition, whose object the speakers read as they read ``according to``'s. Not a time, a reason or a manner
+(``To this end, …``, ``To date, …``: no one who can speak), nor a clause that is another's report
+(``To Ruiz, Lee said, …``: the report rules find it). A fronted ``for`` phrase (``For many farmers, the
+levy is a burden.``) is left out: it says as often what something means for someone as what they
+think, with the same parse (docs/prelabel.md, session 42)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from annotator.nlp.quotes.scan import QuoteScan
 
 #: The prepositions whose fronted object holds the view the clause after it gives.
 VIEW_PREPOSITIONS = frozenset({"to"})
-#: Object pronouns for the speaker and the hearer, who hold a view as well (``For me, …``).
+#: Object pronouns for the speaker and the hearer, who hold a view as well (``To me, …``).
 _OWN_OBJECTS = frozenset({"me", "us"})
 
 
