@@ -39,7 +39,7 @@ def at(scan: QuoteScan, copula: Token) -> list[FoundQuote]:
 
 def _willed(scan: QuoteScan, copula: Token, adjective: Token) -> Token | None:
     """``eager to reopen talks``: an adjective of will's ``to`` infinitive, or None; not after a
-    linking verb in its base form (``would be willing to``, ``seems to be eager to``): a will supposed,
+    linking verb in its base form (``would be eager to``, ``seems to be keen to``): a will supposed,
     not one held."""
     if not _of_will(scan, adjective) or copula.tag_ == "VB":
         return None

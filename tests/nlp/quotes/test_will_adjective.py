@@ -25,7 +25,8 @@ def test_an_adjective_of_will_reports_its_infinitive(nlp_model, text, content, c
 @pytest.mark.parametrize("text", [
     "The road is likely to flood.",
     "The team is ready to play.",
-    "The farmers are not willing to sell their land.",
+    "The farmers are not eager to sell their land.",
+    "The growers are willing to sell their land.",
     "We are eager to hear from readers.",
     "She is in Paris.",
 ])
