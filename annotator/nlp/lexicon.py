@@ -64,6 +64,8 @@ FEELING_CAUSED_VERBS = word_set("FEELING_CAUSED_VERBS")
 NAMING_PARTICIPLES = word_set("NAMING_PARTICIPLES")
 QUESTION_NOUNS = word_set("QUESTION_NOUNS")
 REPORTING_NOMINALIZATIONS = word_set("REPORTING_NOMINALIZATIONS")
+WILL_ADJECTIVES = word_set("WILL_ADJECTIVES")
+SIDE_PHRASES = word_set("SIDE_PHRASES")
 
 # -- quotation marks and punctuation ---------------------------------------------------------
 
@@ -197,6 +199,8 @@ WORD_CLASSES: tuple[WordClass, ...] = (
     WordClass("finding_verbs", "finding_to_clause_end_verbs", FINDING_VERBS),
     WordClass("received_verbs", "received_judgement_verbs", RECEIVED_JUDGEMENT_VERBS),
     WordClass("received_nouns", "received_judgement_nouns", RECEIVED_JUDGEMENT_NOUNS),
+    WordClass("will_adjectives", "will_cue_adjectives", WILL_ADJECTIVES),
+    WordClass("side_phrases", "side_taking_phrases", SIDE_PHRASES),
 )
 _CLASS_NAMES = frozenset(word_class.name for word_class in WORD_CLASSES)
 

@@ -2,8 +2,9 @@
 infinitive that adjective governs (``the union is eager to reopen talks``, ``the mayor seemed
 reluctant to raise fares``): what the subject is keen (or loath) to do, a stance held by the
 subject. The adjectives are the cue adjectives (``lexicon.adjectives``), whose clause rule
-(``quotes.adjective_cue``) takes a finite clause only; the linking verb with its adjective is the
-cue, the subject the speaker. Shown by its measured rate (``scores``): annotators mark such an
+(``quotes.adjective_cue``) takes a finite clause, and an infinitive only after an adjective of will
+(``lexicon.will_adjectives``, session 42); the linking verb with its adjective is the cue, the
+subject the speaker. Shown by its measured rate (``scores``): annotators mark such an
 infinitive now and then, far too seldom for a pre-label."""
 
 from __future__ import annotations
