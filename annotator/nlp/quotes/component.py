@@ -13,8 +13,8 @@ from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
 from annotator.nlp.quotes import (
-    direct, headline, interview, lead_in, nested, noun_cue, open_part, passive_judgement, poll_source, received_judgement,
-    relative_piece, reports, source_phrase, stance_noun, transcript, view_holder,
+    direct, headline, hearsay, interview, lead_in, nested, noun_cue, open_part, passive_judgement, poll_source,
+    received_judgement, relative_piece, reports, source_phrase, stance_noun, transcript, view_holder,
 )
 from annotator.nlp.quotes.found import FoundQuote, made_by
 from annotator.nlp.quotes.scan import QuoteScan
@@ -47,6 +47,7 @@ RULES: tuple[QuoteRule, ...] = (
     QuoteRule("received judgement", received_judgement.find, noun_cue.add_reports),
     QuoteRule("view holder", view_holder.find, noun_cue.add_reports),
     QuoteRule("source phrase", source_phrase.find, noun_cue.add_reports),
+    QuoteRule("hearsay", hearsay.find, noun_cue.add_reports),
 )
 
 

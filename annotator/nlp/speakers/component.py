@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.records import QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
+from annotator.nlp.cue_words import HEARSAY_ADVERBS
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.speakers import (
     as_clause, by_cue, comma_introduction, continuation, experiencer, governing_verb, introduction, sentence_subject,
@@ -86,13 +87,20 @@ class SpeakerFinder:
         counts speaker errors by rule)."""
         found: dict[int, Span] = {}
         rules: dict[int, str] = {}
+        nobody = {index for index, cue in scan.cues.items() if names_nobody(cue)}
         for rule in self.rules:
             for index, speaker in rule.find(scan, found).items():
                 speaker = cut_before_quote(speaker, scan.quotes[index])
-                if index not in found and scan.acceptable(speaker, scan.quotes[index]):
+                if index not in found and index not in nobody and scan.acceptable(speaker, scan.quotes[index]):
                     found[index] = speaker
                     rules[index] = rule.name
         return {index: (speaker, rules[index]) for index, speaker in found.items()}
+
+
+def names_nobody(cue: Span) -> bool:
+    """A cue that is an adverb of hearsay (``the agency reportedly cut …``): its report's source is
+    never named, so no rule gives it a speaker (the clause's subject is what is reported)."""
+    return len(cue) == 1 and cue[0].lower_ in HEARSAY_ADVERBS
 
 
 def set_speakers(doc: Doc, quotes: list[Span], found: Mapping[int, Span]) -> None:
