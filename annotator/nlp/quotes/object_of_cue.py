@@ -84,7 +84,19 @@ def relative_at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if not reporting_subject(subject):
         return []
-    return [FoundQuote(doc[pronoun.i:pronoun.i + 1], "indirect", doc[verb.i:verb.i + 1])]
+    cue = doc[verb.i:verb.i + 1]
+    return [FoundQuote(doc[pronoun.i:pronoun.i + 1], "indirect", cue), *_as_piece(scan, verb, cue)]
+
+
+def _as_piece(scan: QuoteScan, verb: Token, cue: Span) -> list[FoundQuote]:
+    """``the report, which Hale described as flawed``: the ``as`` phrase after the verb goes on saying
+    what the pronoun stands for, the other piece of the same content (as ``described the report as
+    flawed`` is one content in the main clause), with the closing mark of a quoted part."""
+    as_phrase = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as" and any(c.children)), None)
+    if as_phrase is None or scan.quoted(as_phrase.idx):
+        return []
+    span = with_closing_mark(scan, trimmed(scan.doc, as_phrase.i, as_phrase.right_edge.i + 1))
+    return [] if span is None or len(span) < 2 else [FoundQuote(span, type_for(span, scan.inside), cue)]
 
 
 def _reports_there(scan: QuoteScan, verb: Token, *, even_negated: bool) -> bool:

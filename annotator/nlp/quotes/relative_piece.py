@@ -105,6 +105,15 @@ def _which(piece: FoundQuote) -> bool:
         and any(c.dep_ == "nsubj" and could_speak(c) for c in verb.children)
 
 
+def _tensed(verb: Token) -> bool:
+    """A finite verb (``helps``), or a bare one after a modal (``would reopen``: none such on the
+    tuning part's parse, a general fix), never an infinitive with ``to``."""
+    auxes = [a for a in verb.children if a.dep_ == "aux"]
+    if any(a.lower_ == "to" for a in auxes):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VB" and any(a.tag_ == "MD" for a in auxes))
+
+
 def misread_clause(verb: Token) -> Token | None:
     """``the toll, which Hale argued helps pay for the pier``: the parser hangs the reported clause's
     tensed verb on a relative clause's cue as an ``xcomp``, and the relative pronoun on the cue as a
@@ -115,8 +124,7 @@ def misread_clause(verb: Token) -> Token | None:
     subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
     if not subjects or subjects[-1].tag_ in RELATIVE_SUBJECT_TAGS:
         return None
-    clause = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ in ("VBD", "VBZ", "VBP")
-                   and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    clause = next((c for c in verb.rights if c.dep_ == "xcomp" and _tensed(c)), None)
     if clause is None or not any(t.tag_ in RELATIVE_SUBJECT_TAGS and t.i < verb.i
                                  for t in (*subjects[:-1], *clause.lefts)):
         return None

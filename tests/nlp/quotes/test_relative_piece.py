@@ -156,3 +156,37 @@ def test_relative_piece_which_read_as_the_misread_clauses_object():
     found = _found(doc)
     assert ("indirect", "which", "argued") in found
     assert ("indirect", "help ease the burden", "argued") in found
+
+
+def _modal_clause_doc(modal_tag: str, modal: str):
+    # ``which`` and the speaker both the cue's subjects, the reported verb its ``xcomp`` after a modal
+    return hand_doc(f"The pier, which the mayor pledged {modal} reopen by June, is still closed.", f"""
+        The        DET   DT  det        1
+        pier       NOUN  NN  nsubj      12
+        ,          PUNCT ,   punct      1
+        which      PRON  WDT nsubj      6
+        the        DET   DT  det        5
+        mayor      NOUN  NN  nsubj      6
+        pledged    VERB  VBD relcl      1 pledge
+        {modal:<10} AUX   {modal_tag:<3} aux        8
+        reopen     VERB  VB  xcomp      6
+        by         ADP   IN  prep       8
+        June       PROPN NNP pobj       9
+        ,          PUNCT ,   punct      1
+        is         AUX   VBZ ROOT       12 be
+        still      ADV   RB  advmod     14
+        closed     ADJ   JJ  acomp      12
+        .          PUNCT .   punct      12
+    """)
+
+
+def test_relative_piece_misread_clause_after_a_modal():
+    found = _found(_modal_clause_doc("MD", "would"))
+    assert ("indirect", "which", "pledged") in found
+    assert ("indirect", "would reopen by June", "pledged") in found
+
+
+def test_relative_piece_misread_clause_not_an_infinitive():
+    # ``pledged to reopen``: what the mayor pledged to do, a verb of the mayor's own, no clause of the pier
+    doc = _modal_clause_doc("TO", "to")
+    assert relative_piece.misread_clause(doc[6]) is None
