@@ -20,10 +20,7 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
         return []
     to = doc[after]
     cue = doc[according.i:to.i + 1]
-    para_start, para_end = scan.paragraph(according.idx)
-    sent = according.sent
-    first = max(sent.start, scan.token_at_or_after(para_start))
-    last = min(sent.end, scan.token_at_or_after(para_end))
+    first, last = scan.sentence_in_paragraph(according)
     phrase_end = max(to.right_edge.i + 1, to.i + 2)
     phrase_end = source_end(doc, according, to, phrase_end)
     while phrase_end < last and doc[phrase_end].is_space:
@@ -31,7 +28,7 @@ def at(scan: QuoteScan, according: Token) -> list[FoundQuote]:
     first = after_set_off_report(scan, opening_clause(doc, first, according.i), according.i)
     pieces = _pieces(doc, first, _word_before(doc, according.i, first), phrase_end, last)
     if pieces is not None and pieces[0] is not None:
-        pieces[0] = _from_quote_start(scan, pieces[0], para_start)
+        pieces[0] = _from_quote_start(scan, pieces[0], scan.paragraph(according.idx)[0])
     if pieces is not None and len(pieces) == 2 and pieces[1] is not None and describes_around(pieces[1], according, phrase_end):
         pieces = pieces[:1]
     if pieces is None or any(p is None or not has_words_outside(p, scan.inside) for p in pieces) \
@@ -92,6 +89,14 @@ def describes_around(piece: Span, according: Token, phrase_end: int) -> bool:
 
 #: What ends the cue phrase when the reported clause goes on after it (``A, according to X, B``).
 _PIECE_BREAKS = frozenset({",", "—", "–", ";", ":"})
+
+
+def fronted_phrase_end(doc: Doc, prep: Token, last: int) -> int | None:
+    """The comma that closes the clause-opening phrase ``prep`` heads (``By the clerk's tally,``, ``In the
+    spring survey,``), read as ``according to``'s source is (``source_end``); None when no comma closes it
+    before ``last``."""
+    end = source_end(doc, prep, prep, max(prep.right_edge.i + 1, prep.i + 2))
+    return end if end < last and doc[end].text == "," else None
 
 
 def source_end(doc: Doc, according: Token, to: Token, phrase_end: int) -> int:

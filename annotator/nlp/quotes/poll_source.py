@@ -12,7 +12,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
-from annotator.nlp.quotes.according_to import opening_clause, source_end
+from annotator.nlp.quotes.according_to import fronted_phrase_end, opening_clause
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
 from annotator.nlp.quotes.nested import holds
 from annotator.nlp.quotes.noun_cue import add_reports
@@ -49,14 +49,11 @@ def _in_poll(scan: QuoteScan, noun: Token) -> FoundQuote | None:
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or scan.quoted(prep.idx):
         return None
     doc = scan.doc
-    para_start, para_end = scan.paragraph(prep.idx)
-    sent = prep.sent
-    first = max(sent.start, scan.token_at_or_after(para_start))
-    last = min(sent.end, scan.token_at_or_after(para_end))
+    first, last = scan.sentence_in_paragraph(prep)
     if opening_clause(doc, first, prep.i) != prep.i:
         return _closing_poll(scan, prep, first, last)
-    phrase_end = source_end(doc, prep, prep, max(prep.right_edge.i + 1, prep.i + 2))
-    if phrase_end >= last or doc[phrase_end].text != ",":
+    phrase_end = fronted_phrase_end(doc, prep, last)
+    if phrase_end is None:
         return None
     return _reported(scan, phrase_end + 1, last, prep)
 

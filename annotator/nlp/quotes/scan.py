@@ -92,6 +92,13 @@ class QuoteScan:
         """Index of the first token that starts at or after ``offset`` (len(doc) when none)."""
         return bisect_left(self.token_starts, offset)
 
+    def sentence_in_paragraph(self, token: Token) -> tuple[int, int]:
+        """The token indices ``[first, last)`` of ``token``'s sentence cut to its paragraph (a sentence
+        the parser runs over a paragraph break ends there)."""
+        para_start, para_end = self.paragraph(token.idx)
+        sent = token.sent
+        return max(sent.start, self.token_at_or_after(para_start)), min(sent.end, self.token_at_or_after(para_end))
+
     @cached_property
     def token_starts(self) -> list[int]:
         """Each token's character offset, in order (``doc.to_array(IDX)``: no Token built), read once

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import LAW_NOUNS, RECKONING_NOUNS
-from annotator.nlp.quotes.according_to import opening_clause, source_end
+from annotator.nlp.quotes.according_to import fronted_phrase_end, opening_clause
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
 from annotator.nlp.quotes.scan import QuoteScan
 
@@ -34,14 +34,11 @@ def _fronted_source(scan: QuoteScan, prep: Token, nouns: frozenset[str]) -> Foun
     if source is None or source.lemma_.lower() not in nouns or scan.quoted(prep.idx):
         return None
     doc = scan.doc
-    para_start, para_end = scan.paragraph(prep.idx)
-    sent = prep.sent
-    first = max(sent.start, scan.token_at_or_after(para_start))
-    last = min(sent.end, scan.token_at_or_after(para_end))
+    first, last = scan.sentence_in_paragraph(prep)
     if opening_clause(doc, first, prep.i) != prep.i:
         return None
-    phrase_end = source_end(doc, prep, prep, max(prep.right_edge.i + 1, prep.i + 2))
-    if phrase_end >= last or doc[phrase_end].text != ",":
+    phrase_end = fronted_phrase_end(doc, prep, last)
+    if phrase_end is None:
         return None
     span = trimmed(doc, phrase_end + 1, last)
     if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):

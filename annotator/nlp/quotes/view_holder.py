@@ -54,10 +54,7 @@ def _fronted_holder(scan: QuoteScan, prep: Token) -> FoundQuote | None:
             or scan.quoted(prep.idx):
         return None
     doc = scan.doc
-    para_start, para_end = scan.paragraph(prep.idx)
-    sent = prep.sent
-    first = max(sent.start, scan.token_at_or_after(para_start))
-    last = min(sent.end, scan.token_at_or_after(para_end))
+    first, last = scan.sentence_in_paragraph(prep)
     phrase_end = prep.right_edge.i + 1
     if opening_clause(doc, first, prep.i) != prep.i or phrase_end >= last or doc[phrase_end].text != ",":
         return None
