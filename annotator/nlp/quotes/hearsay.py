@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import HEARSAY_ADVERBS, REPORT_ADVERBS
@@ -38,7 +39,7 @@ def find(scan: QuoteScan) -> list[FoundQuote]:
 
 
 def _carriers(scan: QuoteScan) -> list[Token]:
-    return [t.head for t in scan.doc if t.dep_ == "advmod" and t.lower_ in REPORT_ADVERBS and t.head is not t]
+    return [t.head for t in scan.words_of(LOWER, REPORT_ADVERBS) if t.dep_ == "advmod" and t.head is not t]
 
 
 def hearsay_adverb(verb: Token) -> Token | None:

@@ -79,6 +79,13 @@ class QuoteScan:
         of_kind = numpy.flatnonzero(kinds == kind)
         return [doc[i] for i, word in zip(of_kind.tolist(), ids[of_kind].tolist(), strict=True) if word in wanted]
 
+    def words_of(self, word_attr: int, words: Iterable[str]) -> list[Token]:
+        """The tokens whose ``word_attr`` (``LOWER``, ``LEMMA``) is one of ``words``, of any part of
+        speech, in order: ``words_where`` without the part of speech."""
+        doc = self.doc
+        wanted = _word_ids(words)
+        return [doc[i] for i, word in enumerate(column(doc, word_attr).tolist()) if word in wanted]
+
     @cached_property
     def named_words(self) -> set[str]:
         """Words of the PERSON and ORG entities (``doc.ents`` builds every Span: read when needed)."""

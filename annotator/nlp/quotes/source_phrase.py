@@ -6,6 +6,7 @@ deal (``Under the plan, …``: what it would do, which no one is said to claim).
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import LAW_NOUNS, RECKONING_NOUNS
@@ -19,10 +20,9 @@ SOURCE_NOUNS = {"by": RECKONING_NOUNS, "under": LAW_NOUNS}
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
     found = []
-    for prep in scan.doc:
-        nouns = SOURCE_NOUNS.get(prep.lower_)
-        if nouns is not None and prep.dep_ in ("prep", "agent"):
-            item = _fronted_source(scan, prep, nouns)
+    for prep in scan.words_of(LOWER, SOURCE_NOUNS):
+        if prep.dep_ in ("prep", "agent"):
+            item = _fronted_source(scan, prep, SOURCE_NOUNS[prep.lower_])
             if item is not None:
                 found.append(item)
     return found

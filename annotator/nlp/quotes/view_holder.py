@@ -9,6 +9,7 @@ think, with the same parse (docs/prelabel.md, session 42)."""
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from annotator.nlp.name_words import (
@@ -27,8 +28,8 @@ _OWN_OBJECTS = frozenset({"me", "us"})
 
 def find(scan: QuoteScan) -> list[FoundQuote]:
     found = []
-    for prep in scan.doc:
-        if prep.lower_ in VIEW_PREPOSITIONS and prep.dep_ == "prep":
+    for prep in scan.words_of(LOWER, VIEW_PREPOSITIONS):
+        if prep.dep_ == "prep":
             item = _fronted_holder(scan, prep)
             if item is not None:
                 found.append(item)
