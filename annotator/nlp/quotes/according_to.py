@@ -91,6 +91,16 @@ def describes_around(piece: Span, according: Token, phrase_end: int) -> bool:
 _PIECE_BREAKS = frozenset({",", "—", "–", ";", ":"})
 
 
+def phrase_report(scan: QuoteScan, start: int, end: int, prep: Token) -> FoundQuote | None:
+    """The clause from ``start`` to ``end`` (trimmed) as the report a source phrase gives, cued by its
+    preposition ``prep`` (``In the spring survey,``, ``To Ortiz,``, ``Under state law,``), when it has
+    three words or more outside quotation marks."""
+    span = trimmed(scan.doc, start, end)
+    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
+        return None
+    return FoundQuote(span, type_for(span, scan.inside), scan.doc[prep.i:prep.i + 1])
+
+
 def fronted_phrase_end(doc: Doc, prep: Token, last: int) -> int | None:
     """The comma that closes the clause-opening phrase ``prep`` heads (``By the clerk's tally,``, ``In the
     spring survey,``), read as ``according to``'s source is (``source_end``); None when no comma closes it

@@ -12,8 +12,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
-from annotator.nlp.quotes.according_to import fronted_phrase_end, opening_clause
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
+from annotator.nlp.quotes.according_to import fronted_phrase_end, opening_clause, phrase_report
+from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.nested import holds
 from annotator.nlp.quotes.noun_cue import add_reports
 from annotator.nlp.quotes.scan import QuoteScan
@@ -55,7 +55,7 @@ def _in_poll(scan: QuoteScan, noun: Token) -> FoundQuote | None:
     phrase_end = fronted_phrase_end(doc, prep, last)
     if phrase_end is None:
         return None
-    return _reported(scan, phrase_end + 1, last, prep)
+    return phrase_report(scan, phrase_end + 1, last, prep)
 
 
 #: What a closing ``in <poll>`` phrase may hang on below the clause's verb (``a lead in the poll``,
@@ -84,13 +84,4 @@ def _closing_poll(scan: QuoteScan, prep: Token, first: int, last: int) -> FoundQ
     if not all(t.is_punct or t.is_space for t in doc[prep.right_edge.i + 1:last]):
         return None
     start = subject.left_edge.i if head.dep_ == "relcl" else head.left_edge.i
-    return _reported(scan, start, prep.i, prep)
-
-
-def _reported(scan: QuoteScan, start: int, end: int, prep: Token) -> FoundQuote | None:
-    """The clause from ``start`` to ``end`` (trimmed) as the poll's report, cued by ``prep``, when it
-    has three words or more outside quotation marks."""
-    span = trimmed(scan.doc, start, end)
-    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
-        return None
-    return FoundQuote(span, type_for(span, scan.inside), scan.doc[prep.i:prep.i + 1])
+    return phrase_report(scan, start, prep.i, prep)

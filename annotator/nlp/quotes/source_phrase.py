@@ -10,8 +10,8 @@ from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from annotator.nlp.cue_words import LAW_NOUNS, RECKONING_NOUNS
-from annotator.nlp.quotes.according_to import fronted_phrase_end, opening_clause
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
+from annotator.nlp.quotes.according_to import fronted_phrase_end, opening_clause, phrase_report
+from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: The preposition → the nouns whose fronted phrase names a source.
@@ -40,7 +40,4 @@ def _fronted_source(scan: QuoteScan, prep: Token, nouns: frozenset[str]) -> Foun
     phrase_end = fronted_phrase_end(doc, prep, last)
     if phrase_end is None:
         return None
-    span = trimmed(doc, phrase_end + 1, last)
-    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
-        return None
-    return FoundQuote(span, type_for(span, scan.inside), doc[prep.i:prep.i + 1])
+    return phrase_report(scan, phrase_end + 1, last, prep)

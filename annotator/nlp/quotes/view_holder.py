@@ -16,8 +16,8 @@ from annotator.nlp.name_words import (
     ORGANISATION_NOUNS, PERSON_NOUNS, PERSON_OBJECT_PRONOUNS, bare_share, could_speak, is_demonym,
 )
 from annotator.nlp.lexicon import CLAUSE_SUBJECT_DEPS
-from annotator.nlp.quotes.according_to import opening_clause
-from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for, word_count
+from annotator.nlp.quotes.according_to import opening_clause, phrase_report
+from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
 
 #: The prepositions whose fronted object holds the view the clause after it gives.
@@ -63,10 +63,7 @@ def _fronted_holder(scan: QuoteScan, prep: Token) -> FoundQuote | None:
             or scan.cue_lemma(verb) is not None \
             or any(c.dep_ == "parataxis" and scan.cue_lemma(c) is not None for c in verb.children):
         return None
-    span = trimmed(doc, phrase_end + 1, last)
-    if span is None or word_count(span) < 3 or not has_words_outside(span, scan.inside):
-        return None
-    return FoundQuote(span, type_for(span, scan.inside), doc[prep.i:prep.i + 1])
+    return phrase_report(scan, phrase_end + 1, last, prep)
 
 
 def _listed_holder(noun: Token) -> bool:
