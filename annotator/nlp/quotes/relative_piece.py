@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Token
 
+from annotator.nlp.doc_words import to_infinitive
 from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -108,10 +109,10 @@ def _which(piece: FoundQuote) -> bool:
 def _tensed(verb: Token) -> bool:
     """A finite verb (``helps``), or a bare one after a modal (``would reopen``: none such on the
     tuning part's parse, a general fix), never an infinitive with ``to``."""
-    auxes = [a for a in verb.children if a.dep_ == "aux"]
-    if any(a.lower_ == "to" for a in auxes):
+    if to_infinitive(verb):
         return False
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VB" and any(a.tag_ == "MD" for a in auxes))
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "MD"
+                                                                               for a in verb.children))
 
 
 def misread_clause(verb: Token) -> Token | None:
