@@ -52,7 +52,7 @@ from annotator.nlp.doc_words import DASHES, LONG_DASHES
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.quotes.clause_end import trailing_participle_cut
 from annotator.nlp.quotes.found import trimmed
-from annotator.nlp.suggest.aside_extents import after_aside, before_aside
+from annotator.nlp.suggest.aside_extents import after_aside, aside_pieces, before_aside
 from annotator.nlp.suggest.inner_reports import INNER_REPORT, inner_report_suggestions
 from annotator.nlp.suggest.scores import MIN_SCORE, table_score
 
@@ -127,9 +127,10 @@ def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: f
         yield kind, trimmed(doc, quote.start, sentence.end) if kind in sources else None
     if PARAGRAPH in sources:
         yield PARAGRAPH, _paragraph(doc, quote, blocked)
-    breaks = _clause_breaks(quote) if CLAUSE in sources or AFTER_COMMA in sources or NOUN_CLAUSE in sources else []
+    noun = NOUN_CLAUSE in sources and _noun_content(quote)  # (the breaks read only where a kind cuts at them)
+    breaks = _clause_breaks(quote) if CLAUSE in sources or AFTER_COMMA in sources or noun else []
     if NOUN_CLAUSE in sources:
-        yield NOUN_CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks and _noun_content(quote) else None
+        yield NOUN_CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks and noun else None
     if CLAUSE in sources:
         yield CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks else None
     if AFTER_COMMA in sources:
@@ -140,10 +141,11 @@ def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: f
         yield PARTICIPLE, _before_participle(doc, quote)
     if DASH in sources:
         yield DASH, _before_dash(doc, quote)
+    before, after = aside_pieces(quote) if not ASIDE_SOURCES.isdisjoint(sources) else (None, None)
     if BEFORE_ASIDE in sources:
-        yield BEFORE_ASIDE, before_aside(quote)
+        yield BEFORE_ASIDE, before
     if AFTER_ASIDE in sources:
-        yield AFTER_ASIDE, after_aside(quote)
+        yield AFTER_ASIDE, after
     for span in frames if FRAME in sources else ():
         if span.start < quote.end and quote.start < span.end:
             yield FRAME, span

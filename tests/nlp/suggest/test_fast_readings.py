@@ -6,6 +6,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from annotator.nlp.suggest.aside_extents import ASIDE_DEPS, ASIDE_MARKS, aside_bounds, aside_pieces, after_aside, \
+    before_aside
 from annotator.nlp.suggest.objects import _object
 
 
@@ -28,3 +30,36 @@ def test_a_verbs_object_is_its_first_noun_or_name_object_after_it():
                          and c.pos_ in ("NOUN", "PROPN")), None)
         assert _object(verb) == expected
     assert [_object(doc[i]) for i in (1, 6, 12)] == [doc[3], doc[7], None]  # (``which`` is before ``cites``, a pronoun)
+
+
+def _aside_by_tokens(quote):
+    """``aside_bounds`` as it read each Token of the quote before session 43."""
+    doc = quote.doc
+    for token in quote:
+        if token.dep_ not in ASIDE_DEPS or not quote.start <= token.head.i < token.i:
+            continue
+        opening, closing = token.left_edge.i - 1, token.right_edge.i + 1
+        if opening <= quote.start + 1 or closing >= quote.end - 2 or token.head.i >= opening:
+            continue
+        if doc[opening].text in ASIDE_MARKS and doc[closing].text in ASIDE_MARKS:
+            return opening, closing
+    return None
+
+
+def test_an_aside_is_read_off_the_arrays_as_off_the_tokens():
+    # "Tova said the ferry , which Ilse , a pilot , runs , would stop at Brell next week ."
+    words = ["Tova", "said", "the", "ferry", ",", "which", "Ilse", ",", "a", "pilot", ",", "runs", ",", "would",
+             "stop", "at", "Brell", "next", "week", "."]
+    heads = [1, 1, 3, 14, 3, 11, 11, 6, 9, 6, 6, 3, 3, 14, 1, 14, 15, 18, 14, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "punct", "dobj", "nsubj", "punct", "det", "appos", "punct", "relcl",
+            "punct", "aux", "ccomp", "prep", "pobj", "amod", "npadvmod", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT",
+           "AUX", "VERB", "ADP", "PROPN", "ADJ", "NOUN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            quote = doc[start:end]
+            assert aside_bounds(quote) == _aside_by_tokens(quote)
+            assert aside_pieces(quote) == (before_aside(quote), after_aside(quote))
+    assert aside_bounds(doc[2:19]) == (7, 10)  # (the first: the apposition on ``Ilse``, between its commas)
+    assert aside_bounds(doc[3:9]) is None
