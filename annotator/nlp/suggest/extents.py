@@ -43,12 +43,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from spacy.attrs import IS_PUNCT, ORTH, SPACY
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE_REL, SAID_BY
 from annotator.nlp.convert import DocSuggestion, relations_of
 from annotator.nlp.frames.candidates import candidates, overlaps_any
-from annotator.nlp.doc_words import DASHES, LONG_DASHES
+from annotator.nlp.doc_words import DASHES, LONG_DASHES, ids_of
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.quotes.clause_end import trailing_participle_cut
 from annotator.nlp.quotes.found import trimmed
@@ -71,6 +73,9 @@ EXTENT_SOURCES: tuple[str, ...] = (SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH, 
 #: Tokens that join a second clause to a first: a cut of ``extent:clause`` falls before one.
 CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--", ":"})
 COORDINATION = frozenset({"cc"})
+#: ``DASHES`` and ``LONG_DASHES`` as the Doc's ``ORTH`` array holds them.
+_DASH_IDS = frozenset(hash_string(dash) for dash in DASHES)
+_LONG_DASH_IDS = frozenset(hash_string(dash) for dash in LONG_DASHES)
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,9 @@ def extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> l
 def _same_words(span: Span, quote: Span) -> bool:
     """``span`` differs from ``quote`` by punctuation alone (``said the tax was fair. "`` where the parser
     runs the sentence on into a quotation that opens the next one): it pairs what the quote pairs."""
-    return [t.i for t in span if not t.is_punct] == [t.i for t in quote if not t.is_punct]
+    punct = ids_of(span.doc, IS_PUNCT)  # (read once per Doc: no Token built)
+    return [i for i in range(span.start, span.end) if not punct[i]] == \
+        [i for i in range(quote.start, quote.end) if not punct[i]]
 
 
 def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: frozenset[str] | set[str],
@@ -164,7 +171,9 @@ def _before_dash(doc: Doc, quote: Span) -> Span | None:
     ``the farm lobby - a group that … - voted``): what follows is the reporter's aside, or the
     annotator keeps the words before the aside as a piece of their own. (Not the hyphen of
     ``pre-tax``: a dash token the tokenizer splits off and spaces, or a long one.)"""
-    dash = next((t.i for t in quote[2:-1] if t.text in LONG_DASHES or t.text in DASHES and t.whitespace_), None)
+    orths, spaced = ids_of(doc, ORTH), ids_of(doc, SPACY)  # (read once per Doc: no Token built)
+    dash = next((i for i in range(quote.start + 2, quote.end - 1)
+                 if orths[i] in _LONG_DASH_IDS or orths[i] in _DASH_IDS and spaced[i]), None)
     return trimmed(doc, quote.start, dash) if dash is not None else None
 
 

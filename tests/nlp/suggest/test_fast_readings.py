@@ -8,7 +8,11 @@ from spacy.tokens import Doc
 
 from annotator.nlp.suggest.aside_extents import ASIDE_DEPS, ASIDE_MARKS, aside_bounds, aside_pieces, after_aside, \
     before_aside
+from annotator.nlp.doc_words import DASHES, LONG_DASHES
+from annotator.nlp.suggest.doubtful import _modal_passive
+from annotator.nlp.suggest.extents import _before_dash, _same_words
 from annotator.nlp.suggest.objects import _object
+from annotator.nlp.quotes.found import trimmed
 
 
 def _parsed(words, heads, deps, pos) -> Doc:
@@ -63,3 +67,31 @@ def test_an_aside_is_read_off_the_arrays_as_off_the_tokens():
             assert aside_pieces(quote) == (before_aside(quote), after_aside(quote))
     assert aside_bounds(doc[2:19]) == (7, 10)  # (the first: the apposition on ``Ilse``, between its commas)
     assert aside_bounds(doc[3:9]) is None
+
+
+def test_dashes_punctuation_and_a_modal_passive_are_read_off_the_arrays_as_off_the_tokens():
+    # "The pier - which Odo said may be sold - will be judged by Rema—and by the guild ."
+    words = ["The", "pier", "-", "which", "Odo", "said", "may", "be", "sold", "-", "will", "be", "judged", "by",
+             "Rema", "—", "and", "by", "the", "guild", "."]
+    spaces = [True, True, True, True, True, True, True, True, True, True, True, True, True, True, False, False,
+              True, True, True, False, False]
+    heads = [1, 12, 1, 8, 5, 1, 8, 8, 5, 1, 12, 12, 12, 12, 13, 12, 12, 12, 19, 17, 12]
+    deps = ["det", "nsubjpass", "punct", "nsubjpass", "nsubj", "relcl", "aux", "auxpass", "ccomp", "punct", "aux",
+            "auxpass", "ROOT", "agent", "pobj", "punct", "cc", "conj", "det", "pobj", "punct"]
+    tags = ["DT", "NN", ":", "WDT", "NNP", "VBD", "MD", "VB", "VBN", ":", "MD", "VB", "VBN", "IN", "NNP", ":", "CC",
+            "IN", "DT", "NN", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
+    for token in doc:
+        children = list(token.children)
+        expected = any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "aux" and c.tag_ == "MD"
+                                                                      for c in children)
+        assert _modal_passive(token) == expected
+    assert [t.i for t in doc if _modal_passive(t)] == [8, 12]
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            quote = doc[start:end]
+            dash = next((t.i for t in quote[2:-1] if t.text in LONG_DASHES or t.text in DASHES and t.whitespace_), None)
+            assert _before_dash(doc, quote) == (trimmed(doc, start, dash) if dash is not None else None)
+            for other in (doc[start:min(end + 1, len(doc))], doc[max(start - 1, 0):end], doc[0:end]):
+                assert _same_words(other, quote) == ([t.i for t in other if not t.is_punct]
+                                                     == [t.i for t in quote if not t.is_punct])
