@@ -127,11 +127,13 @@ class VectorTerm:
 class DocTerm:
     """``VectorTerm.block`` for the suggestions of one Doc, each part of a span read once: the proposals
     of several sources share their contents, cues and speakers (a news article's some 58 blocks need 84
-    distinct rows and 37 distinct means). Each part's term is the same array, added in the same order,
-    so the sums are the same to the last bit."""
+    distinct rows and 37 distinct means). Each part's term is the same array, added in the same order
+    (the first two added to each other rather than to zeros: a zero added changes no sum but the sign of
+    a zero one), so the sums are the same to the last bit."""
 
     def __init__(self, term: VectorTerm, tensor: numpy.ndarray) -> None:
         self.term, self.tensor = term, tensor
+        self.names = [MODELS[model] for model in term.models]
         self.parts: dict[tuple[str, int, int], numpy.ndarray] = {}
 
     def part(self, part: str, span: Span) -> numpy.ndarray:
@@ -146,13 +148,13 @@ class DocTerm:
 
     def block(self, quote: Span, cue: Span | None, speaker: Span | None) -> dict[str, float]:
         """The term of each model for one suggestion, as features named by ``MODELS``."""
-        term = self.term
-        total = numpy.zeros(len(term.models), dtype=numpy.float32)
-        for part, span in (("cue", cue), ("head", quote), ("speaker", speaker)):
-            if span is not None:
-                total += self.part(part, span)
-        total += self.part("mean", quote)
-        return {MODELS[model]: float(v) for model, v in zip(term.models, total, strict=True)}
+        rows = [self.part(part, span) for part, span in (("cue", cue), ("head", quote), ("speaker", speaker))
+                if span is not None]
+        rows.append(self.part("mean", quote))
+        total = rows[0] + rows[1]  # (the head's and the mean are always there: two rows at least)
+        for row in rows[2:]:
+            total += row
+        return dict(zip(self.names, total.tolist(), strict=True))
 
 
 @cache
