@@ -69,15 +69,20 @@ def read_texts(folder: Path, limit: int) -> list[str]:
 
 #: The suggestions component's steps timed apart (module, class or None, function, what it is): the
 #: frames' candidates (the quote rules with a word list opened), the parse-shape sources, the speaker
-#: rules asked for each proposal, the learned scorer (features and weights), the promotion of the
-#: surest to pre-labels (with their speakers' coreference), other extents.
+#: rules asked for each proposal, the learned scorer (features and weights), what the scorer and the
+#: demotion model read of the Doc once (``DocFacts``: the component reads it before both), the demotion
+#: model's features and weights of the rules' pre-labels, the doubtful classes (read twice: before the
+#: proposals, and after the promotion over the promoted quotes too), the promotion of the surest to
+#: pre-labels (with their speakers' coreference), other extents.
 SUGGESTION_STEPS = (
     ("annotator.nlp.suggest.propose", None, "candidates", "frames' candidates"),
     ("annotator.nlp.suggest.propose", None, "every_shape", "parse-shape sources"),
     ("annotator.nlp.suggest.propose", None, "speaker_from_rules", "speaker rules per proposal"),
     ("annotator.nlp.suggest.component", None, "proposals", "all proposals (the three above in it)"),
-    ("annotator.nlp.suggest.component", "Suggester", "modelled", "scoring (the next in it)"),
-    ("annotator.nlp.suggest.scorer_features", "DocFacts", "of", "the scorer's DocFacts"),
+    ("annotator.nlp.suggest.component", "Suggester", "modelled", "scoring"),
+    ("annotator.nlp.suggest.scorer_features", "DocFacts", "of", "the Doc's facts (DocFacts)"),
+    ("annotator.nlp.suggest.demote", "DemoteModel", "unsure", "demotion model"),
+    ("annotator.nlp.suggest.component", None, "doubtful", "doubtful classes"),
     ("annotator.nlp.suggest.component", None, "promote", "promotion"),
     ("annotator.nlp.suggest.component", None, "extent_suggestions", "extents"),
 )
@@ -164,10 +169,20 @@ def print_components(spent: dict[str, float], count: int) -> None:
           f"rules + suggestions {model / total:.3f}")
 
 
-def print_steps(steps: dict[str, float], count: int) -> None:
+#: The steps the component calls itself, none inside another (with the demotion model on): the
+#: component's time less theirs is the rest (the choice among overlapping proposals, the suggestions
+#: written, the demoted pre-labels taken out).
+TOP_STEPS = ("all proposals (the three above in it)", "scoring", "the Doc's facts (DocFacts)", "demotion model",
+             "doubtful classes", "promotion", "extents")
+
+
+def print_steps(steps: dict[str, float], count: int, total: float | None = None) -> None:
     print("  the suggestions by step (CPU per document; a step's time includes those it calls):")
     for *_, what in SUGGESTION_STEPS:
         print(f"    {what:40s} {1000 * steps.get(what, 0.0) / count:7.2f} ms")
+    if total is not None:
+        rest = total - sum(steps.get(what, 0.0) for what in TOP_STEPS)
+        print(f"    {'the rest (choice, writing, demoting)':40s} {1000 * rest / count:7.2f} ms")
 
 
 def print_ratios(rounds: list[dict[str, float]], count: int) -> None:
@@ -226,8 +241,9 @@ def main() -> int:
     for nlp in pipelines.values():
         list(nlp.pipe(texts, batch_size=args.batch_size))
     steps: dict[str, float] = {}
-    print_components(component_times(suggesting, texts, args.batch_size, steps), len(texts))
-    print_steps(steps, len(texts))
+    spent = component_times(suggesting, texts, args.batch_size, steps)
+    print_components(spent, len(texts))
+    print_steps(steps, len(texts), spent.get(SUGGESTIONS))
     print_ratios(interleaved_cpu(pipelines, texts, args.chunk, args.batch_size, args.rounds), len(texts))
     print(f"load average at end {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0

@@ -48,4 +48,6 @@ def test_bench_components_times_each_component_and_reads_the_ratios(tmp_path):
     for name in ("annotator_quotes", "annotator_speakers", "annotator_entities", "annotator_coref", "ner"):
         assert f"  {name} " in result.stdout
     assert "ours: " in result.stdout and "without the suggestions" in result.stdout
+    for step in ("all proposals", "scoring", "the Doc's facts", "demotion model", "doubtful classes", "the rest"):
+        assert f"    {step}" in result.stdout
     assert "rules                ratio " in result.stdout and "rules + suggestions  ratio " in result.stdout

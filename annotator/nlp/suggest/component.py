@@ -255,12 +255,12 @@ class Suggester:
         right, described, choosing = {}, {}, {}
         around = dict(zip(map(id, found), proposal_neighbours(found), strict=True))
         lexicon = self.lexicon
-        term = scorer.vectors if scorer.vectors is not None and scorer.vectors.reads(doc) else None
+        term = scorer.vectors.of(doc) if scorer.vectors is not None and scorer.vectors.reads(doc) else None
         for p in known:
             blocks = feature_blocks(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
             blocks.append(around[id(p)])
             if term is not None:  # (the base model's vectors stacked on the scorer: ``suggest/vectors.py``)
-                blocks.append(term.block(doc, p.span, p.cue, p.speaker))
+                blocks.append(term.block(p.span, p.cue, p.speaker))
             right[id(p)] = sigmoid(scorer.logit(blocks))
             if kept_choice:
                 choosing[id(p)] = sigmoid(scorer.choice_logit(blocks))

@@ -18,9 +18,11 @@ Measured on PolNeAR train's tuning part (``bench/corpus.py --tuning``; docs/prel
 
 from __future__ import annotations
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.cue_words import LISTENER_VERBS, QUESTION_VERBS
+from annotator.nlp.doc_words import children_labelled, ids_of
 from annotator.nlp.quotes.reported import conceded_cue
 from annotator.nlp.speakers.cue_subject import relative_subject
 from annotator.nlp.suggest.demote import PreLabel, prelabels
@@ -45,9 +47,8 @@ def is_doubtful(prelabel: PreLabel) -> bool:
         return True
     if cue is None:
         return False
-    verb = cue.root
-    return _record_in_relative(verb, span.root) or _addressed(verb, span.root) or conceded_cue(verb) \
-        or _modal_passive(verb)
+    verb, head = cue.root, span.root
+    return _record_in_relative(verb, head) or _addressed(verb, head) or conceded_cue(verb) or _modal_passive(verb)
 
 
 def _record_in_relative(verb: Token, head: Token) -> bool:
@@ -64,6 +65,10 @@ def _addressed(verb: Token, head: Token) -> bool:
 
 
 def _modal_passive(verb: Token) -> bool:
-    """``will be judged``, ``may be inspected``: a passive cue with a modal auxiliary."""
-    children = list(verb.children)
-    return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)
+    """``will be judged``, ``may be inspected``: a passive cue with a modal auxiliary (the children read
+    off ``children_labelled``, once per Doc: no child built)."""
+    doc, i = verb.doc, verb.i
+    if i not in children_labelled(doc, "auxpass"):
+        return False
+    tags, modal = ids_of(doc, TAG), doc.vocab.strings["MD"]
+    return any(tags[c] == modal for c in children_labelled(doc, "aux").get(i, ()))

@@ -43,16 +43,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from spacy.attrs import IS_PUNCT, ORTH, SPACY
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.records import CUE_REL, SAID_BY
 from annotator.nlp.convert import DocSuggestion, relations_of
 from annotator.nlp.frames.candidates import candidates, overlaps_any
-from annotator.nlp.doc_words import DASHES, LONG_DASHES
+from annotator.nlp.doc_words import DASHES, LONG_DASHES, ids_of
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, Lexicon
 from annotator.nlp.quotes.clause_end import trailing_participle_cut
 from annotator.nlp.quotes.found import trimmed
-from annotator.nlp.suggest.aside_extents import after_aside, before_aside
+from annotator.nlp.suggest.aside_extents import after_aside, aside_pieces, before_aside
 from annotator.nlp.suggest.inner_reports import INNER_REPORT, inner_report_suggestions
 from annotator.nlp.suggest.scores import MIN_SCORE, table_score
 
@@ -71,6 +73,9 @@ EXTENT_SOURCES: tuple[str, ...] = (SENTENCE_END, SENTENCE_END_COMMA, PARAGRAPH, 
 #: Tokens that join a second clause to a first: a cut of ``extent:clause`` falls before one.
 CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--", ":"})
 COORDINATION = frozenset({"cc"})
+#: ``DASHES`` and ``LONG_DASHES`` as the Doc's ``ORTH`` array holds them.
+_DASH_IDS = frozenset(hash_string(dash) for dash in DASHES)
+_LONG_DASH_IDS = frozenset(hash_string(dash) for dash in LONG_DASHES)
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,9 @@ def extents(doc: Doc, lexicon: Lexicon, sources: frozenset[str] | set[str]) -> l
 def _same_words(span: Span, quote: Span) -> bool:
     """``span`` differs from ``quote`` by punctuation alone (``said the tax was fair. "`` where the parser
     runs the sentence on into a quotation that opens the next one): it pairs what the quote pairs."""
-    return [t.i for t in span if not t.is_punct] == [t.i for t in quote if not t.is_punct]
+    punct = ids_of(span.doc, IS_PUNCT)  # (read once per Doc: no Token built)
+    return [i for i in range(span.start, span.end) if not punct[i]] == \
+        [i for i in range(quote.start, quote.end) if not punct[i]]
 
 
 def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: frozenset[str] | set[str],
@@ -127,9 +134,10 @@ def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: f
         yield kind, trimmed(doc, quote.start, sentence.end) if kind in sources else None
     if PARAGRAPH in sources:
         yield PARAGRAPH, _paragraph(doc, quote, blocked)
-    breaks = _clause_breaks(quote) if CLAUSE in sources or AFTER_COMMA in sources or NOUN_CLAUSE in sources else []
+    noun = NOUN_CLAUSE in sources and _noun_content(quote)  # (the breaks read only where a kind cuts at them)
+    breaks = _clause_breaks(quote) if CLAUSE in sources or AFTER_COMMA in sources or noun else []
     if NOUN_CLAUSE in sources:
-        yield NOUN_CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks and _noun_content(quote) else None
+        yield NOUN_CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks and noun else None
     if CLAUSE in sources:
         yield CLAUSE, trimmed(doc, quote.start, breaks[0]) if breaks else None
     if AFTER_COMMA in sources:
@@ -140,10 +148,11 @@ def _alternatives(doc: Doc, quote: Span, cue: tuple[int, int] | None, sources: f
         yield PARTICIPLE, _before_participle(doc, quote)
     if DASH in sources:
         yield DASH, _before_dash(doc, quote)
+    before, after = aside_pieces(quote) if not ASIDE_SOURCES.isdisjoint(sources) else (None, None)
     if BEFORE_ASIDE in sources:
-        yield BEFORE_ASIDE, before_aside(quote)
+        yield BEFORE_ASIDE, before
     if AFTER_ASIDE in sources:
-        yield AFTER_ASIDE, after_aside(quote)
+        yield AFTER_ASIDE, after
     for span in frames if FRAME in sources else ():
         if span.start < quote.end and quote.start < span.end:
             yield FRAME, span
@@ -162,7 +171,9 @@ def _before_dash(doc: Doc, quote: Span) -> Span | None:
     ``the farm lobby - a group that … - voted``): what follows is the reporter's aside, or the
     annotator keeps the words before the aside as a piece of their own. (Not the hyphen of
     ``pre-tax``: a dash token the tokenizer splits off and spaces, or a long one.)"""
-    dash = next((t.i for t in quote[2:-1] if t.text in LONG_DASHES or t.text in DASHES and t.whitespace_), None)
+    orths, spaced = ids_of(doc, ORTH), ids_of(doc, SPACY)  # (read once per Doc: no Token built)
+    dash = next((i for i in range(quote.start + 2, quote.end - 1)
+                 if orths[i] in _LONG_DASH_IDS or orths[i] in _DASH_IDS and spaced[i]), None)
     return trimmed(doc, quote.start, dash) if dash is not None else None
 
 

@@ -117,13 +117,44 @@ class VectorTerm:
     def block(self, doc: Doc, quote: Span, cue: Span | None, speaker: Span | None) -> dict[str, float]:
         """The term of each model for one suggestion, as features named by ``MODELS`` (the caller
         checks ``reads``)."""
-        tensor = doc.tensor
-        total = numpy.zeros(len(self.models), dtype=numpy.float32)
-        for part, span in (("cue", cue), ("head", quote), ("speaker", speaker)):
-            if span is not None:
-                total += self.weights[part] @ tensor[span.root.i] + self.constants[part]
-        total += self.weights["mean"] @ tensor[quote.start:quote.end].mean(axis=0) + self.constants["mean"]
-        return {MODELS[model]: float(v) for model, v in zip(self.models, total, strict=True)}
+        return self.of(doc).block(quote, cue, speaker)
+
+    def of(self, doc: Doc) -> DocTerm:
+        """The term's reader for the suggestions of one Doc (the caller checks ``reads``)."""
+        return DocTerm(self, doc.tensor)
+
+
+class DocTerm:
+    """``VectorTerm.block`` for the suggestions of one Doc, each part of a span read once: the proposals
+    of several sources share their contents, cues and speakers (a news article's some 58 blocks need 84
+    distinct rows and 37 distinct means). Each part's term is the same array, added in the same order
+    (the first two added to each other rather than to zeros: a zero added changes no sum but the sign of
+    a zero one), so the sums are the same to the last bit."""
+
+    def __init__(self, term: VectorTerm, tensor: numpy.ndarray) -> None:
+        self.term, self.tensor = term, tensor
+        self.names = [MODELS[model] for model in term.models]
+        self.parts: dict[tuple[str, int, int], numpy.ndarray] = {}
+
+    def part(self, part: str, span: Span) -> numpy.ndarray:
+        """One part's term (a row per model): the row of ``span``'s root, or the mean row of ``span``'s
+        tokens for ``mean``."""
+        key = (part, span.start, span.end)
+        known = self.parts.get(key)
+        if known is None:
+            row = self.tensor[span.start:span.end].mean(axis=0) if part == "mean" else self.tensor[span.root.i]
+            known = self.parts[key] = self.term.weights[part] @ row + self.term.constants[part]
+        return known
+
+    def block(self, quote: Span, cue: Span | None, speaker: Span | None) -> dict[str, float]:
+        """The term of each model for one suggestion, as features named by ``MODELS``."""
+        rows = [self.part(part, span) for part, span in (("cue", cue), ("head", quote), ("speaker", speaker))
+                if span is not None]
+        rows.append(self.part("mean", quote))
+        total = rows[0] + rows[1]  # (the head's and the mean are always there: two rows at least)
+        for row in rows[2:]:
+            total += row
+        return dict(zip(self.names, total.tolist(), strict=True))
 
 
 @cache
@@ -135,5 +166,5 @@ def stored_term(path: Path = VECTOR_WEIGHTS_FILE) -> tuple[VectorTerm, str] | No
     return VectorTerm.from_table(table), str(table.get("scorer", ""))
 
 
-__all__ = ["MODELS", "PARTS", "VECTOR_WEIGHTS_FILE", "VectorTerm", "has_vectors", "scorer_fingerprint",
+__all__ = ["MODELS", "PARTS", "VECTOR_WEIGHTS_FILE", "DocTerm", "VectorTerm", "has_vectors", "scorer_fingerprint",
            "stored_term", "tensor_identity", "tok2vec_weights"]

@@ -201,3 +201,28 @@ def test_a_piece_without_a_source_is_promoted_by_the_show_model_without_the_term
     assert stacked.without_term(doc, spoken, score, {id(spoken): score}) == score  # a speaker: as it is
     doc.tensor = numpy.zeros((0,), dtype="float32")
     assert stacked.without_term(doc, sourceless, score, {id(sourceless): score}) == score  # no tensor
+
+
+def test_one_docs_reader_gives_each_block_to_the_last_bit_as_read_alone():
+    """``DocTerm`` reads each part of a span once for all of one Doc's suggestions: every block is the
+    same, to the last bit, as the term's rows added one by one in their order (cue, head, speaker, mean)."""
+    from spacy.tokens import Doc
+
+    words = "The harbour master said that the ferry lanes would open in May".split()
+    heads = [2, 2, 3, 3, 9, 7, 7, 9, 9, 3, 9, 10]
+    deps = ["det", "compound", "nsubj", "ROOT", "mark", "det", "compound", "nsubj", "aux", "ccomp", "prep", "pobj"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    doc.tensor = numpy.random.default_rng(1).normal(size=(len(doc), 6)).astype("float32")
+    term = made_up_term(6)
+    reader = term.of(doc)
+    asked = [(doc[4:12], doc[3:4], doc[0:3]), (doc[5:12], doc[3:4], doc[0:3]), (doc[4:12], doc[3:4], None),
+             (doc[5:8], None, None), (doc[4:12], doc[3:4], doc[2:3]), (doc[5:12], doc[9:10], doc[0:3])]
+    for content, cue, speaker in asked * 2:  # (the second time every part is read back)
+        total = numpy.zeros(len(term.models), dtype=numpy.float32)
+        for part, span in (("cue", cue), ("head", content), ("speaker", speaker)):
+            if span is not None:
+                total += term.weights[part] @ doc.tensor[span.root.i] + term.constants[part]
+        total += term.weights["mean"] @ doc.tensor[content.start:content.end].mean(axis=0) + term.constants["mean"]
+        expected = {MODELS[model]: float(v) for model, v in zip(term.models, total, strict=True)}
+        assert reader.block(content, cue, speaker) == expected
+        assert term.block(doc, content, cue, speaker) == expected
