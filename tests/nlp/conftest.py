@@ -50,14 +50,17 @@ def quotes_in(nlp_model):
 def rule_quotes_in(nlp_model):
     """``rule_quotes_in(text)``: the quotes the rules find in ``text``, no suggestion promoted (a
     shape a rule refuses by convention may still be promoted when the learned scorer is sure) and
-    none of a doubtful class suggested instead (``suggest.doubtful``)."""
+    none suggested instead, of a doubtful class (``suggest.doubtful``) or rated low by the demotion
+    model (``suggest.demote``)."""
     from annotator.nlp.pipeline import SUGGESTIONS
 
     def found(text: str):
         suggester = nlp_model.get_pipe(SUGGESTIONS)
         suggester.promote = suggester.doubt = False
+        suggester.demoter, demoter = None, suggester.demoter
         try:
             return found_quotes(nlp_model(text))
         finally:
             suggester.promote = suggester.doubt = True
+            suggester.demoter = demoter
     return found

@@ -12,8 +12,10 @@ pytestmark = pytest.mark.model
     ('Dr. Ruth Adler said: "The vaccine is safe for children."', "The vaccine is safe for children", "Ruth Adler"),
     ("«Nous ne céderons pas», a déclaré le ministre Paul Martin.", "Nous ne céderons pas", None),
 ])
-def test_quotes_direct_with_attribution_after_or_before(quotes_in, text, content, speaker):
-    quotes = quotes_in(text)
+def test_quotes_direct_with_attribution_after_or_before(rule_quotes_in, text, content, speaker):
+    # (the rules' quotes: the full pipeline suggests the one with no speaker instead, its demotion score
+    # being under the direct threshold)
+    quotes = rule_quotes_in(text)
     assert [q.text for q in quotes] == [content]
     assert quotes[0].type == "direct"
     if speaker:

@@ -12,6 +12,7 @@ they were gone already (``Suggester.leaving``)."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Iterable
 
 from spacy.language import Language
@@ -69,7 +70,8 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
     source; ``promote``: make the suggestions it scores at least ``promote_min_score`` pre-labels, and
     those with a cue and no speaker scored at least ``promote_sourceless_min_score`` pre-labels without a
     source; ``demote``: suggest instead the rules' pre-labels the demotion model (``demote_weights``, else
-    the shipped one) scores under ``demote_min_score`` (None: the model's own)."""
+    the shipped one) scores under ``demote_min_score`` (None: the model's own; a quote type with a threshold
+    of its own in the table, ``type_min_scores``, keeps it)."""
     unknown = sorted(set(sources) - set(SOURCES) - set(EXTENT_SOURCES))
     if unknown:
         raise ValueError(f"[components.{name}] sources: unknown {', '.join(unknown)} "
@@ -87,7 +89,7 @@ def make_suggester(nlp: Language, name: str, enabled: bool, sources: list[str], 
     except ValueError as err:
         raise ValueError(f"[components.{name}] demote_weights: {err}") from None
     if demoter is not None and demote_min_score is not None:
-        demoter = DemoteModel(demoter.weights, demote_min_score)
+        demoter = replace(demoter, min_score=demote_min_score)  # (a type's own threshold in the table stays)
     return Suggester(enabled=enabled, sources=sources, min_score=min_score, lexicon=shared_lexicon(nlp),
                      frames=frames, counts_weight=counts_weight, scorer=model, scorer_min_score=scorer_min_score,
                      promote=promote, promote_min_score=promote_min_score,

@@ -8,7 +8,8 @@ a suggestion instead, with the same span, type, cue and speaker (source ``demote
 Its weights are a table (``demote_weights.json``, written by ``bench/fit_demote.py`` from PolNeAR's
 tuning part)::
 
-    {"weights": {"bias": 1.2, "type=indirect": -0.4, ...}, "min_score": 0.3, ...}
+    {"weights": {"bias": 1.2, "type=indirect": -0.4, ...}, "min_score": 0.3,
+     "type_min_scores": {"direct": 0.6}, ...}   # optional: a quote type's own threshold
 
 (other keys say how it was made and are not read)."""
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -131,31 +132,41 @@ class AmongPreLabels:
 @dataclass(frozen=True)
 class DemoteModel:
     """The probability that a pre-label is right (``weights``, by feature name, ``bias`` among them);
-    one under ``min_score`` is demoted."""
+    one under ``min_score`` is demoted, or under its quote type's own threshold in ``type_min_scores``."""
 
     weights: Mapping[str, float]
     min_score: float
+    type_min_scores: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> DemoteModel:
         weights, at = read_weight_pairs(table.get("weights")), table.get("min_score")
         if not isinstance(weights, Mapping) or not isinstance(at, (int, float)) or not 0 <= at <= 1:
             raise ValueError("a demotion table needs 'weights' (feature name → weight) and 'min_score' (0 to 1)")
-        return cls({str(k): float(v) for k, v in weights.items()}, float(at))
+        by_type = table.get("type_min_scores", {})
+        if not isinstance(by_type, Mapping) or not all(isinstance(v, (int, float)) and 0 <= v <= 1
+                                                       for v in by_type.values()):
+            raise ValueError("a demotion table's 'type_min_scores' maps a quote type to its threshold (0 to 1)")
+        return cls({str(k): float(v) for k, v in weights.items()}, float(at),
+                   {str(k): float(v) for k, v in by_type.items()})
+
+    def threshold(self, quote_type: str) -> float:
+        """The score a pre-label of ``quote_type`` is demoted under."""
+        return self.type_min_scores.get(quote_type, self.min_score)
 
     def probability(self, feats: Features) -> float:
         """The probability that a pre-label is right, from ``prelabel_features``."""
         return sigmoid(weighted_sum(self.weights, crossed(feats, DEMOTE_CROSSES)))
 
     def unsure(self, doc: Doc, lexicon: Lexicon, facts: DocFacts | None = None) -> list[tuple[PreLabel, float]]:
-        """The pre-labels of ``doc`` scored under ``min_score``, with their probabilities."""
+        """The pre-labels of ``doc`` scored under their type's threshold (``threshold``), with their probabilities."""
         found = prelabels(doc)
         if not found:
             return []
         facts = DocFacts.of(doc) if facts is None else facts
         among = AmongPreLabels.of(doc, found)
         scored = ((p, self.probability(prelabel_features(facts, p, among, lexicon))) for p in found)
-        return [(p, score) for p, score in scored if score < self.min_score]
+        return [(p, score) for p, score in scored if score < self.threshold(p.quote_type)]
 
 
 def shipped_table() -> dict:

@@ -70,3 +70,32 @@ def test_a_table_without_its_threshold_is_refused():
     with pytest.raises(ValueError, match="min_score"):
         DemoteModel.from_table({"weights": {"bias": 1.0}})
     assert DemoteModel.from_table({"weights": [["bias", 1.0]], "min_score": 0.3}) == DemoteModel({"bias": 1.0}, 0.3)
+
+
+def test_a_quote_type_of_its_own_threshold_is_demoted_under_it(nlp_model):
+    # every pre-label rated 0.5: kept at 0.4, demoted where its type's own threshold is above
+    def kept(model: DemoteModel) -> list[str]:
+        doc = run(nlp_model, model)
+        return [q.text for q in doc.spans["quotes"]]
+
+    both = ["the tram depot would close in March", "the buses would cover the route"]
+    assert kept(DemoteModel({"bias": 0.0}, 0.4)) == both
+    assert kept(DemoteModel({"bias": 0.0}, 0.4, {"direct": 0.6})) == both
+    assert kept(DemoteModel({"bias": 0.0}, 0.4, {"indirect": 0.6})) == []
+
+
+def test_a_table_gives_each_type_its_threshold():
+    model = DemoteModel.from_table({"weights": {"bias": 1.0}, "min_score": 0.3, "type_min_scores": {"direct": 0.6}})
+    assert (model.threshold("direct"), model.threshold("indirect"), model.threshold("mixed")) == (0.6, 0.3, 0.3)
+    with pytest.raises(ValueError, match="type_min_scores"):
+        DemoteModel.from_table({"weights": {"bias": 1.0}, "min_score": 0.3, "type_min_scores": {"direct": 2}})
+
+
+def test_the_shipped_table_demotes_a_doubtful_direct_quote_under_its_own_threshold(nlp_model):
+    # a quotation with no speaker found, rated between the shared threshold (0.40) and the direct one (0.60)
+    text = "«Nous ne céderons pas», a déclaré le ministre Paul Martin."
+    doc = nlp_model(text)
+    assert default_demoter().threshold("direct") > default_demoter().min_score
+    assert [q.text for q in doc.spans["quotes"]] == []
+    assert [text[s.quote_start:s.quote_end] for s in suggestions_in(doc) if s.source == DEMOTED_SOURCE] == [
+        "Nous ne céderons pas"]
