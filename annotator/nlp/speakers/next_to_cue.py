@@ -11,7 +11,6 @@ from annotator.nlp.speakers.inverted import opens_clause
 from annotator.nlp.speakers.scan import VERB, SpeakerScan, cue_kind
 from annotator.nlp.name_words import THIRD_PERSON_PRONOUNS, TIME_ENTITIES
 
-#: Proper nouns that never speak (``said Tuesday``).
 #: The longest parenthesis skipped between a name and its verb, in tokens.
 _MAX_ASIDE = 8
 
@@ -31,7 +30,7 @@ def _next_to(scan: SpeakerScan, cue: Span, *, after: bool) -> Span | None:
     if cue_kind(cue) != VERB:
         return None
     doc, verb = cue.doc, cue.root
-    for i in (verb.i + 1 if after else -1, before_aside(doc, verb.i)):
+    for i in (verb.i + 1 if after else -1, before_aside(doc, verb.i)):  # a name, not a time (``said Tuesday``)
         if 0 <= i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in TIME_ENTITIES
                                   or doc[i].lower_ in THIRD_PERSON_PRONOUNS):
             return scan.mention(doc[i])

@@ -48,11 +48,9 @@ def aside_pieces(quote: Span) -> tuple[Span | None, Span | None]:
 
 def before_aside(quote: Span) -> Span | None:
     """The quote's words before its aside (``aside_bounds``)."""
-    bounds = aside_bounds(quote)
-    return trimmed(quote.doc, quote.start, bounds[0]) if bounds is not None else None
+    return aside_pieces(quote)[0]
 
 
 def after_aside(quote: Span) -> Span | None:
     """The quote's words after its aside (``aside_bounds``)."""
-    bounds = aside_bounds(quote)
-    return trimmed(quote.doc, bounds[1] + 1, quote.end) if bounds is not None else None
+    return aside_pieces(quote)[1]

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from annotator.nlp.frames.gates import parse_facts
+from annotator.nlp.quotes import hearsay
 from annotator.nlp.quotes.clause_end import addition_cut, own_act_cut, verb_conjunct_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.reported import an_act
 from annotator.nlp.quotes.scan import QuoteScan
 
-#: Subjects that stand for nothing (``there is``, ``it is expected that``).
-EMPTY_SUBJECTS = frozenset({"there", "it", "this", "that", "which", "what"})
+#: Subjects that stand for nothing (``there is``, ``it is expected that``): a hearsay report's, and ``it``
+#: (which a hearsay clause keeps: ``it reportedly | failed``).
+EMPTY_SUBJECTS = hearsay.EMPTY_SUBJECTS | {"it"}
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,6 @@ CHARGE_PREPOSITIONS = frozenset({"about", "over", "for", "of", "with"})
 #: What a passive says of its subject after it: a predicate (``was declared | the winner``) or, as the
 #: parser often reads one, a second object (``was crowned | the queen``, ``were sent | warnings``).
 PASSIVE_PREDICATE_DEPS = frozenset({"oprd", "dobj"})
-#: Entity kinds of a preposition's object that make it a span of time (``jailed for six years``).
 #: The marks of a clause a raising verb says its subject seems like (``seemed like the board had …``,
 #: ``appeared as if nobody cared``), which the parser hangs from it as an ``advcl``.
 SEEMING_MARKS = frozenset({"like", "as", "if"})
