@@ -73,18 +73,19 @@ def read_texts(folder: Path, limit: int) -> list[str]:
 #: demotion model read of the Doc once (``DocFacts``: the component reads it before both), the demotion
 #: model's features and weights of the rules' pre-labels, the doubtful classes (read twice: before the
 #: proposals, and after the promotion over the promoted quotes too), the promotion of the surest to
-#: pre-labels (with their speakers' coreference), other extents.
+#: pre-labels (with their speakers' coreference), other extents. The last field says whether the component
+#: calls the step itself (``TOP_STEPS``), not from inside another step.
 SUGGESTION_STEPS = (
-    ("annotator.nlp.suggest.propose", None, "candidates", "frames' candidates"),
-    ("annotator.nlp.suggest.propose", None, "every_shape", "parse-shape sources"),
-    ("annotator.nlp.suggest.propose", None, "speaker_from_rules", "speaker rules per proposal"),
-    ("annotator.nlp.suggest.component", None, "proposals", "all proposals (the three above in it)"),
-    ("annotator.nlp.suggest.component", "Suggester", "modelled", "scoring"),
-    ("annotator.nlp.suggest.scorer_features", "DocFacts", "of", "the Doc's facts (DocFacts)"),
-    ("annotator.nlp.suggest.demote", "DemoteModel", "unsure", "demotion model"),
-    ("annotator.nlp.suggest.component", None, "doubtful", "doubtful classes"),
-    ("annotator.nlp.suggest.component", None, "promote", "promotion"),
-    ("annotator.nlp.suggest.component", None, "extent_suggestions", "extents"),
+    ("annotator.nlp.suggest.propose", None, "candidates", "frames' candidates", False),
+    ("annotator.nlp.suggest.propose", None, "every_shape", "parse-shape sources", False),
+    ("annotator.nlp.suggest.propose", None, "speaker_from_rules", "speaker rules per proposal", False),
+    ("annotator.nlp.suggest.component", None, "proposals", "all proposals (the three above in it)", True),
+    ("annotator.nlp.suggest.component", "Suggester", "modelled", "scoring", True),
+    ("annotator.nlp.suggest.scorer_features", "DocFacts", "of", "the Doc's facts (DocFacts)", True),
+    ("annotator.nlp.suggest.demote", "DemoteModel", "unsure", "demotion model", True),
+    ("annotator.nlp.suggest.component", None, "doubtful", "doubtful classes", True),
+    ("annotator.nlp.suggest.component", None, "promote", "promotion", True),
+    ("annotator.nlp.suggest.component", None, "extent_suggestions", "extents", True),
 )
 
 
@@ -93,7 +94,7 @@ def timed_steps(spent: dict[str, float]):
     """``SUGGESTION_STEPS``' functions wrapped, while inside, to add their CPU seconds to ``spent``
     (by what they are); put back after."""
     put_back = []
-    for module, owner_name, name, what in SUGGESTION_STEPS:
+    for module, owner_name, name, what, _ in SUGGESTION_STEPS:
         owner = importlib.import_module(module)
         owner = getattr(owner, owner_name) if owner_name else owner
         original = owner.__dict__[name]
@@ -172,13 +173,12 @@ def print_components(spent: dict[str, float], count: int) -> None:
 #: The steps the component calls itself, none inside another (with the demotion model on): the
 #: component's time less theirs is the rest (the choice among overlapping proposals, the suggestions
 #: written, the demoted pre-labels taken out).
-TOP_STEPS = ("all proposals (the three above in it)", "scoring", "the Doc's facts (DocFacts)", "demotion model",
-             "doubtful classes", "promotion", "extents")
+TOP_STEPS = tuple(what for *_, what, top in SUGGESTION_STEPS if top)
 
 
 def print_steps(steps: dict[str, float], count: int, total: float | None = None) -> None:
     print("  the suggestions by step (CPU per document; a step's time includes those it calls):")
-    for *_, what in SUGGESTION_STEPS:
+    for *_, what, _ in SUGGESTION_STEPS:
         print(f"    {what:40s} {1000 * steps.get(what, 0.0) / count:7.2f} ms")
     if total is not None:
         rest = total - sum(steps.get(what, 0.0) for what in TOP_STEPS)
