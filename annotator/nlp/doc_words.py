@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, SPACY, TAG
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
@@ -172,6 +172,14 @@ def passive(verb: Token) -> bool:
     rules ask it of the same verb: read off ``children_labelled`` (once per Doc), no child built."""
     doc, i = verb.doc, verb.i
     return i in children_labelled(doc, "auxpass") or i in children_labelled(doc, "nsubjpass")
+
+
+def has_modal(verb: Token) -> bool:
+    """The verb has a modal auxiliary (``would reopen``, ``may be inspected``): read off
+    ``children_labelled`` (once per Doc), no child built."""
+    doc = verb.doc
+    tags, modal = ids_of(doc, TAG), doc.vocab.strings["MD"]
+    return any(tags[c] == modal for c in children_labelled(doc, "aux").get(verb.i, ()))
 
 
 def to_aux(verb: Token) -> Token | None:

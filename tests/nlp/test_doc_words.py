@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LOWER, ORTH
 
 from annotator.nlp.doc_words import (
     DANGLING_CONJUNCTIONS, END_PUNCTUATION, WHO_WORDS, children_labelled, column, doc_words, ids_of,
-    meant_act, negated_tokens, passive, to_aux, to_infinitive,
+    has_modal, meant_act, negated_tokens, passive, to_aux, to_infinitive,
 )
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.marks import joined_text
@@ -99,6 +99,20 @@ def test_the_children_by_label_are_the_tokens_children():
         assert {i: kids for i, kids in children_labelled(doc, label).items()} == \
             {t.i: [c.i for c in t.children if c.dep_ == label] for t in doc if any(c.dep_ == label for c in t.children)}
     assert children_labelled(doc, "agent") == {6: [7]}
+
+
+def test_a_modal_auxiliary_is_an_aux_child_tagged_md():
+    # "Tom would reopen the pier , Lena may be judged , and Ida has to go"
+    words = ["Tom", "would", "reopen", "the", "pier", ",", "Lena", "may", "be", "judged", ",", "and", "Ida", "has",
+             "to", "go"]
+    heads = [2, 2, 2, 4, 2, 2, 9, 9, 9, 2, 9, 9, 13, 9, 15, 13]
+    deps = ["nsubj", "aux", "ROOT", "det", "dobj", "punct", "nsubjpass", "aux", "auxpass", "conj", "punct", "cc",
+            "nsubj", "conj", "aux", "xcomp"]
+    tags = ["NNP", "MD", "VB", "DT", "NN", ",", "NNP", "MD", "VB", "VBN", ",", "CC", "NNP", "VBZ", "TO", "VB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert [t.i for t in doc if has_modal(t)] == [2, 9]
+    assert [t.i for t in doc if has_modal(t)] == \
+        [t.i for t in doc if any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)]
 
 
 def test_a_passive_verb_has_a_passive_auxiliary_or_subject():

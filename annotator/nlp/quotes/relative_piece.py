@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Token
 
-from annotator.nlp.doc_words import to_infinitive
+from annotator.nlp.doc_words import has_modal, to_infinitive
 from annotator.nlp.cue_words import NAMING_VERBS
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -111,8 +111,7 @@ def _tensed(verb: Token) -> bool:
     tuning part's parse, a general fix), never an infinitive with ``to``."""
     if to_infinitive(verb):
         return False
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VB" and any(a.dep_ == "aux" and a.tag_ == "MD"
-                                                                               for a in verb.children))
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VB" and has_modal(verb))
 
 
 def misread_clause(verb: Token) -> Token | None:

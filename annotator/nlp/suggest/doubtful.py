@@ -18,11 +18,10 @@ Measured on PolNeAR train's tuning part (``bench/corpus.py --tuning``; docs/prel
 
 from __future__ import annotations
 
-from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.cue_words import LISTENER_VERBS, QUESTION_VERBS
-from annotator.nlp.doc_words import children_labelled, ids_of
+from annotator.nlp.doc_words import children_labelled, has_modal
 from annotator.nlp.quotes.reported import conceded_cue
 from annotator.nlp.speakers.cue_subject import relative_subject
 from annotator.nlp.suggest.demote import PreLabel, prelabels
@@ -67,8 +66,4 @@ def _addressed(verb: Token, head: Token) -> bool:
 def _modal_passive(verb: Token) -> bool:
     """``will be judged``, ``may be inspected``: a passive cue with a modal auxiliary (the children read
     off ``children_labelled``, once per Doc: no child built)."""
-    doc, i = verb.doc, verb.i
-    if i not in children_labelled(doc, "auxpass"):
-        return False
-    tags, modal = ids_of(doc, TAG), doc.vocab.strings["MD"]
-    return any(tags[c] == modal for c in children_labelled(doc, "aux").get(i, ()))
+    return verb.i in children_labelled(verb.doc, "auxpass") and has_modal(verb)
