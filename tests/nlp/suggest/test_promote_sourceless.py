@@ -75,3 +75,24 @@ def test_the_component_config_sets_the_threshold():
     assert nlp.add_pipe(SUGGESTIONS).promote_sourceless_min_score == 0.5
     pipe = nlp.add_pipe(SUGGESTIONS, name="never", config={"promote_sourceless_min_score": None})
     assert pipe.promote_sourceless_min_score is None
+
+
+#: A report noun with no holder and ``about`` its topic (``rule:bare-noun-preposition``), and the same
+#: noun with ``over``.
+TOPIC = "Concerns about the new ferry toll have grown since the spring."
+OVER = "Concerns over the new ferry toll have grown since the spring."
+NOUN = ("rule:bare-noun-preposition",)
+
+
+def test_a_holderless_nouns_topic_after_about_is_promoted_under_the_threshold(nlp_model):
+    doc, shown = run(nlp_model, TOPIC, suggester(nlp_model, bias=-0.5, sources=NOUN))  # score 0.38
+    assert shown == []
+    assert [(q.text, q.id_) for q in doc.spans["quotes"]] == [("the new ferry toll", "promoted:rule:bare-noun-preposition")]
+    task = doc_to_task(doc)
+    assert not [r for r in task.relations if r.label == SAID_BY]
+
+
+def test_a_holderless_nouns_object_after_another_preposition_stays_a_suggestion(nlp_model):
+    doc, shown = run(nlp_model, OVER, suggester(nlp_model, bias=-0.5, sources=NOUN))
+    assert shown == ["the new ferry toll"]
+    assert not [q for q in doc.spans["quotes"]]
