@@ -144,6 +144,16 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     return len(doc)
 
 
+def colon_run_on(doc: Doc, end: int, sentence_end: int) -> int:
+    """``said the levy was a mistake: the port could not pay it.``: a report whose clause the parse stops
+    at a colon goes on to its sentence's end; what follows the colon spells out what was said (a
+    second report there, ``…: the auditors said …``, is kept inside it, as gold more often keeps it).
+    ``end`` when no colon stands there, or it ends the sentence."""
+    if end >= sentence_end - 1 or doc[end].text != ":":
+        return end
+    return sentence_end
+
+
 def object_act_cut(thing: Token, end: int) -> int:
     """``proposed taxing carbon and praised the new port``, ``has backed the levy and has asked for
     more``: an object (a noun, a gerund or an infinitive) coordinates with its like, never with
