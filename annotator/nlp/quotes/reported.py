@@ -120,7 +120,7 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
     finding = _finding(scan, verb)
     last = _last_complement(verb, clause, scan.lexicon)
     end = min((evidence.finding_end(scan, verb, last) if finding else last) + 1, scan.token_at_or_after(para_end))
-    end = min(colon_run_on(doc, end, doc[end - 1].sent.end), scan.token_at_or_after(para_end))
+    end = min(colon_run_on(doc, end, doc[end - 1].sent.end, scan.lexicon.is_cue), scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, scan.lexicon.object_verbs))
     start = _after_listener(verb, clause, start, end)

@@ -32,6 +32,26 @@ def test_a_colon_that_ends_the_sentence_stops_nothing():
     assert colon_run_on(doc, 5, 6) == 5
 
 
+def test_a_quote_after_the_colon_with_its_own_attribution_stops_it():
+    doc = hand_doc('Ruiz said it failed : " we lost , " Lee said .', """
+        Ruiz  PROPN NNP nsubj 1
+        said  VERB  VBD ROOT  1 say
+        it    PRON  PRP nsubj 3
+        failed VERB VBD ccomp 1 fail
+        :     PUNCT :   punct 1
+        "     PUNCT ``  punct 7
+        we    PRON  PRP nsubj 7
+        lost  VERB  VBD ccomp 11 lose
+        ,     PUNCT ,   punct 11
+        "     PUNCT ''  punct 11
+        Lee   PROPN NNP nsubj 11
+        said  VERB  VBD parataxis 1 say
+        .     PUNCT .   punct 1
+    """)
+    assert colon_run_on(doc, 4, 13, lambda t: t.lemma_ == "say") == 4
+    assert colon_run_on(doc, 4, 13) == 13
+
+
 def test_no_colon_no_run_on():
     doc = hand_doc(_TEXT, _ROWS)
     assert colon_run_on(doc, 4, 11) == 4
@@ -47,3 +67,11 @@ def test_no_colon_no_run_on():
 def test_a_report_runs_on_over_its_colon(quotes_in, text, content):
     assert content in [q.text for q in quotes_in(text)]
 
+
+
+@pytest.mark.model
+def test_a_quote_after_the_colon_attributed_on_its_own_stops_the_run_on(quotes_in):
+    quotes = [(q.type, q.text) for q in quotes_in('The clerk said the ferry was doomed: "The engine is finished," '
+                                                   'the captain added.')]
+    assert ("indirect", "the ferry was doomed") in quotes
+    assert ("direct", "The engine is finished") in quotes
