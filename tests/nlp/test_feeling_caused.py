@@ -26,8 +26,8 @@ def test_the_cause_is_the_content_and_the_one_who_feels_the_speaker(rule_quotes_
 @pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
     ("The union was angered by the new zoning plan.", "the new zoning plan", "angered", "The union"),
     ("Dairy farmers have been alarmed by the import quota.", "the import quota", "alarmed", "Dairy farmers"),
-    ("Bondholders were rattled that the council had skipped a payment.", "that the council had skipped a payment",
-     "rattled", "Bondholders"),
+    ("Bondholders were rattled that the council had skipped a payment.", "the council had skipped a payment",
+     "rattled", "Bondholders"),  # the clause's `that` left out (`quotes/leading_that.py`)
 ])
 def test_in_the_passive_the_subject_feels_and_the_cause_is_the_content(rule_quotes_in, text, content, cue, speaker):
     quotes = rule_quotes_in(text)

@@ -144,6 +144,22 @@ def next_act_cut(clause: Token, verb: Token, acts: frozenset[str] = frozenset())
     return len(doc)
 
 
+def colon_run_on(doc: Doc, end: int, sentence_end: int, is_cue: Callable[[Token], bool] = lambda token: False) -> int:
+    """``said the levy was a mistake: the port could not pay it.``: a report whose clause the parse stops
+    at a colon goes on to its sentence's end; what follows the colon spells out what was said (a
+    second report there, ``…: most growers say …``, is kept inside it, as gold more often keeps it).
+    Not over a quote after the colon that is attributed on its own, its closing mark followed by a cue
+    (``is_cue``) with a subject of its own (``…: "the port is broke," Ruiz added``). ``end`` when no
+    colon stands there, or it ends the sentence."""
+    if end >= sentence_end - 1 or doc[end].text != ":":
+        return end
+    for i in range(end + 2, sentence_end):
+        if doc[i].text in QUOTE_MARK_TOKENS and doc[i - 1].text in (",", ".", "?", "!") and any(
+                is_cue(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children) for t in doc[i + 1:min(i + 4, sentence_end)]):
+            return end
+    return sentence_end
+
+
 def object_act_cut(thing: Token, end: int) -> int:
     """``proposed taxing carbon and praised the new port``, ``has backed the levy and has asked for
     more``: an object (a noun, a gerund or an infinitive) coordinates with its like, never with

@@ -13,7 +13,7 @@ from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
 from annotator.nlp.quotes import (
-    direct, headline, hearsay, interview, lead_in, nested, noun_cue, open_part, passive_judgement, poll_source,
+    direct, headline, hearsay, interview, lead_in, leading_that, nested, noun_cue, open_part, passive_judgement, poll_source,
     received_judgement, relative_piece, reports, source_phrase, stance_noun, transcript, view_holder,
 )
 from annotator.nlp.quotes.found import FoundQuote, made_by
@@ -110,7 +110,7 @@ class QuoteFinder:
         found: list[FoundQuote] = []
         for rule in self.rules:
             found = rule.combine(found, made_by(rule.find(scan), rule.name))
-        found = open_part.to_closing_marks(lead_in.extend(found, scan), scan)
+        found = leading_that.left_out(open_part.to_closing_marks(lead_in.extend(found, scan), scan))
         if self.headline_types == "direct":
             for item in found:
                 item.quote_type = "direct" if item.rule == "headline" else item.quote_type

@@ -12,7 +12,7 @@ from annotator.nlp.cue_words import ADVERBIAL_MARKS, CONCEDING_SUBJECTS, LISTENE
 from annotator.nlp.name_words import FIRST_SECOND_PERSON, could_speak
 from annotator.nlp.quotes import contact_apposition, evidence, inverted, questions
 from annotator.nlp.quotes.clause_end import (
-    comma_cut, next_act_cut, own_act_cut, quoted_aside_dash_cut, reporter_addition_cut,
+    colon_run_on, comma_cut, next_act_cut, own_act_cut, quoted_aside_dash_cut, reporter_addition_cut,
 )
 from annotator.nlp.quotes.found import (
     FoundQuote, has_words_outside, named_agent, opens_aside, trimmed, type_for,
@@ -120,6 +120,7 @@ def _extent(scan: QuoteScan, verb: Token, clause: Token) -> Span | None:
     finding = _finding(scan, verb)
     last = _last_complement(verb, clause, scan.lexicon)
     end = min((evidence.finding_end(scan, verb, last) if finding else last) + 1, scan.token_at_or_after(para_end))
+    end = min(colon_run_on(doc, end, doc[end - 1].sent.end, scan.lexicon.is_cue), scan.token_at_or_after(para_end))
     end = min(end, _participle_cut(scan, clause), _coordination_cut(scan, clause, verb), _relative_cut(scan, start, end),
               next_act_cut(clause, verb, scan.lexicon.object_verbs))
     start = _after_listener(verb, clause, start, end)
