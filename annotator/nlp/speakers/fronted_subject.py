@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.name_words import FLOATING_QUANTIFIERS
+from annotator.nlp.name_words import FLOATING_QUANTIFIERS, could_speak
 
 
 def nearest_subject(verb: Token, first: Token) -> Token:
@@ -43,11 +43,32 @@ def _inverted_subject(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in _SETTING_OFF:
         return None
-    subject = next((c for c in verb.rights if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
-    after = subject.right_edge.i + 1 if subject is not None else 0
+    subject = next((c for c in verb.rights if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None) \
+        or misplaced_speaker(verb)
+    last = subject.right_edge.i if subject is not None else 0
+    after = last if doc[last].text == "," else last + 1  # (the parser may hang the closing comma on it)
     if subject is None or after < verb.sent.end and doc[after].text not in (",", ".", "!", "?"):
         return None
     return subject
+
+
+def misplaced_speaker(verb: Token) -> Token | None:
+    """``The new schedule, said Ruiz, a clerk, will fail.`` parsed with the clause's subject on
+    ``said`` and ``Ruiz`` as the subject of the clause after it: the subject right after a verb set
+    off by a comma or dash, hung on the verb's complement clause, a comma right after it, when the
+    verb's own subject is a thing (``The mayor, who …, said Ruiz, a clerk, would resign``: the mayor
+    said it, with the same parse)."""
+    doc = verb.doc
+    first = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if verb.i == 0 or doc[verb.i - 1].text not in _SETTING_OFF or first is None or could_speak(first):
+        return None
+    for clause in verb.rights:
+        subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None) if clause.dep_ == "ccomp" else None
+        last = subject.right_edge.i if subject is not None else 0
+        comma = last if doc[last].text == "," else last + 1
+        if subject is not None and subject.left_edge.i == verb.i + 1 and comma < clause.i and doc[comma].text == ",":
+            return subject
+    return None
 
 
 #: The relative pronouns the parser may hang on a relative clause's cue as a second subject.
