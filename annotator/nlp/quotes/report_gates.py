@@ -20,7 +20,7 @@ from annotator.nlp.lexicon import FEELING_CAUSED_VERBS, SMALL_CLAUSE_VERBS, Lexi
 from annotator.nlp.quotes import (
     according_to, adjective_cue, adjective_object, answer_word, as_report, commitment, contact_relative, evidence, feeling_caused,
     intention, inverted, made_clear, naming, object_of_cue, prepositional_object, quoted_object, regard, reported,
-    small_clause, stance_object, unanswered,
+    small_clause, split_clause, stance_object, unanswered,
 )
 from annotator.nlp.quotes.found import FoundQuote
 from annotator.nlp.quotes.scan import QuoteScan
@@ -49,6 +49,7 @@ GATES: dict[ReportRule, Gate] = {
     or token.pos_ == "VERB" and lemma in lexicon.clause_verbs,
     made_clear.at: lambda lexicon, token, lemma: lemma == made_clear.MAKING_VERB,
     as_report.at: lambda lexicon, token, lemma: token.dep_ == "advcl" and _speech(lexicon, token),
+    split_clause.at: lambda lexicon, token, lemma: _speech(lexicon, token),
     inverted.at: lambda lexicon, token, lemma: _speech(lexicon, token)
     or token.dep_ == "parataxis" and _lexicon_lemma(lexicon, token, lemma) in lexicon.cognition,
     quoted_object.at: lambda lexicon, token, lemma: _speech(lexicon, token)

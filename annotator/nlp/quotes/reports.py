@@ -1,5 +1,5 @@
 """Indirect and mixed quotes: every possible cue word is tried against the report rules in order
-(``according to``, a reported clause, a clause made clear, an inverted report, a commitment's infinitive, a naming, an
+(``according to``, a clause split by a verb-first attribution, a reported clause, a clause made clear, an inverted report, a commitment's infinitive, a naming, an
 object quoting words, a communication verb's object, an adjective's clause, a prepositional
 object), the first that fires taking it; a ``because`` clause right after a clause's, an object's or a
 name's content is the speaker's reason and part of it (``reason``); direct quotes inside a report become
@@ -15,7 +15,7 @@ from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.quotes import (
     according_to, adjective_cue, adjective_object, answer_word, as_report, commitment, contact_relative, evidence, feeling_caused,
     intention, inverted, made_clear, naming, object_of_cue, prepositional_object, quoted_object, reason, regard,
-    reported, small_clause, stance_object, unanswered,
+    reported, small_clause, split_clause, stance_object, unanswered,
 )
 from annotator.nlp.quotes.found import FoundQuote, made_by
 from annotator.nlp.quotes.report_gates import RulePlan
@@ -25,7 +25,7 @@ from annotator.nlp.quotes.scan import QuoteScan
 ReportRule = Callable[[QuoteScan, Token], list[FoundQuote]]
 #: Tried in order on each cue word; an inverted report is looked for only where no clause follows.
 REPORT_RULES: tuple[ReportRule, ...] = (
-    according_to.at, reported.at, made_clear.at, as_report.at, inverted.at, commitment.at, intention.at, naming.at,
+    according_to.at, split_clause.at, reported.at, made_clear.at, as_report.at, inverted.at, commitment.at, intention.at, naming.at,
     quoted_object.at, regard.at, small_clause.at, object_of_cue.at, object_of_cue.relative_at, contact_relative.at,
     stance_object.held_at, feeling_caused.at,
     evidence.at, adjective_cue.at, adjective_object.at, prepositional_object.at, prepositional_object.for_clause_at,

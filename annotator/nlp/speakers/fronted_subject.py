@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.name_words import FLOATING_QUANTIFIERS
+from annotator.nlp.name_words import FLOATING_QUANTIFIERS, could_speak
 
 
 def nearest_subject(verb: Token, first: Token) -> Token:
@@ -16,9 +16,13 @@ def nearest_subject(verb: Token, first: Token) -> Token:
     set off before the verb (``Lee, the chair, said``) and a floating quantifier (``the leaders
     both said``) keep the first. A relative pronoun the parser hung on the verb as a first subject
     beside its own (``the toll, which he said helps …``) is the reported clause's: the second one
-    acts."""
+    acts. A verb set off after a comma with its subject right after it (``The plan, said Ruiz, will
+    fail.``) has that one: the parser hangs the clause's own subject before it on the verb too."""
     if first.i > verb.i:
         return first
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     if first.tag_ in RELATIVE_SUBJECT_TAGS:
         own = next((c for c in verb.lefts if first.i < c.i and c.dep_ == "nsubj"), None)
         if own is not None and own.tag_ not in RELATIVE_SUBJECT_TAGS:
@@ -30,6 +34,41 @@ def nearest_subject(verb: Token, first: Token) -> Token:
                 and not _punctuation_between(doc, child.right_edge.i + 1, verb.i) and not _listed(doc, first, child):
             return child
     return first
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject right after a verb that a comma or dash sets off before it, a comma or the
+    sentence's end right after the subject (``, said Ruiz,``); not a clause's subject the parser hung
+    on the verb (``Ruiz, who …, said closed primaries -- … -- deny …``)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in _SETTING_OFF:
+        return None
+    subject = next((c for c in verb.rights if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None) \
+        or misplaced_speaker(verb)
+    last = subject.right_edge.i if subject is not None else 0
+    after = last if doc[last].text == "," else last + 1  # (the parser may hang the closing comma on it)
+    if subject is None or after < verb.sent.end and doc[after].text not in (",", ".", "!", "?"):
+        return None
+    return subject
+
+
+def misplaced_speaker(verb: Token) -> Token | None:
+    """``The new schedule, said Ruiz, a clerk, will fail.`` parsed with the clause's subject on
+    ``said`` and ``Ruiz`` as the subject of the clause after it: the subject right after a verb set
+    off by a comma or dash, hung on the verb's complement clause, a comma right after it, when the
+    verb's own subject is a thing (``The mayor, who …, said Ruiz, a clerk, would resign``: the mayor
+    said it, with the same parse)."""
+    doc = verb.doc
+    first = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if verb.i == 0 or doc[verb.i - 1].text not in _SETTING_OFF or first is None or could_speak(first):
+        return None
+    for clause in verb.rights:
+        subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None) if clause.dep_ == "ccomp" else None
+        last = subject.right_edge.i if subject is not None else 0
+        comma = last if doc[last].text == "," else last + 1
+        if subject is not None and subject.left_edge.i == verb.i + 1 and comma < clause.i and doc[comma].text == ",":
+            return subject
+    return None
 
 
 #: The relative pronouns the parser may hang on a relative clause's cue as a second subject.

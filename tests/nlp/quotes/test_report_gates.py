@@ -25,6 +25,7 @@ TEXT = "\n".join([
     "She told reporters that the plant will close in June, and he said the port would stay open.",
     "As the mayor said on Monday, the budget will shrink next year.",
     "The budget, the treasurer said, will shrink next year.",
+    "The new ferry schedule, said Ruiz, a member of the board, will fail by June.",
     'The mayor repeated her "firm pledge" to the crowd.',
     "The harbour master made it clear that the gates would stay shut.",
     "The delay was the one mistake the mayor acknowledged.",

@@ -76,3 +76,23 @@ def test_the_first_subject_stays_when_no_dateline_is_set_off(words, heads, deps)
 def test_the_speaker_after_a_dateline_and_agency(rule_quotes_in, text, speaker):
     speakers = [q.speaker for q in rule_quotes_in(text)]
     assert speakers and set(speakers) == {speaker}
+
+
+def test_an_inverted_attribution_inside_a_clause_has_the_subject_after_its_verb():
+    # The plan , said Ruiz , will fail  (the parser hangs both subjects on said)
+    doc = parsed(["The", "plan", ",", "said", "Ruiz", ",", "will", "fail"], [1, 3, 1, 7, 3, 3, 7, 7],
+                 ["det", "nsubj", "punct", "parataxis", "nsubj", "punct", "aux", "ROOT"])
+    assert subjects(doc, 3) == ("plan", "Ruiz")
+
+
+def test_a_clause_subject_hung_on_the_verb_after_it_is_not_the_speaker():
+    # Ruiz , a clerk , said fares -- old ones -- rise  (no comma or end after fares)
+    doc = parsed(["Ruiz", ",", "a", "clerk", ",", "said", "fares", "--", "old", "ones", "--", "rise"],
+                 [5, 0, 3, 0, 0, 5, 5, 6, 9, 6, 6, 5],
+                 ["nsubj", "punct", "det", "appos", "punct", "ROOT", "nsubj", "punct", "amod", "appos", "punct", "ccomp"])
+    assert subjects(doc, 5) == ("Ruiz", "Ruiz")
+
+
+def test_a_clause_split_by_an_inverted_attribution_gives_both_pieces_to_the_speaker(rule_quotes_in):
+    found = rule_quotes_in("The plan, said Ruiz, will fail by June.")
+    assert [(q.text, q.speaker) for q in found] == [("The plan", "Ruiz"), ("will fail by June", "Ruiz")]
