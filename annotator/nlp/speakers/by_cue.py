@@ -100,7 +100,7 @@ def speaker_from_rules(scan: SpeakerScan, cue: Span, quote: Span | None,
         if RULE_KINDS.get(rule, kind) != kind:
             continue  # (it would answer None)
         speaker = cut_before_quote(rule(scan, cue, quote), quote)
-        if scan.acceptable(speaker, quote):
+        if scan.acceptable(speaker, quote, titled=kind == ACCORDING):
             return speaker
     return None
 

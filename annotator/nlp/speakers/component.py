@@ -18,7 +18,7 @@ from annotator.nlp.speakers import (
     reported_before, spoken_before, trailing_attribution,
 )
 from annotator.nlp.speakers.before_quote import cut_before_quote
-from annotator.nlp.speakers.scan import SpeakerScan
+from annotator.nlp.speakers.scan import ACCORDING, SpeakerScan, cue_kind
 
 
 class SpeakerRule(NamedTuple):
@@ -91,7 +91,9 @@ class SpeakerFinder:
         for rule in self.rules:
             for index, speaker in rule.find(scan, found).items():
                 speaker = cut_before_quote(speaker, scan.quotes[index])
-                if index not in found and index not in nobody and scan.acceptable(speaker, scan.quotes[index]):
+                titled = rule.find is by_cue.find and cue_kind(scan.cues[index]) == ACCORDING  # (a quoted title)
+                if index not in found and index not in nobody and scan.acceptable(speaker, scan.quotes[index],
+                                                                                  titled=titled):
                     found[index] = speaker
                     rules[index] = rule.name
         return {index: (speaker, rules[index]) for index, speaker in found.items()}

@@ -126,14 +126,15 @@ class SpeakerScan:
         """The PERSON entities, in order: the candidate names a rule without a parse link reads."""
         return [e for e in self.doc.ents if e.label_ == "PERSON"]
 
-    def acceptable(self, speaker: Span | None, quote: Span | None) -> bool:
+    def acceptable(self, speaker: Span | None, quote: Span | None, *, titled: bool = False) -> bool:
         """A speaker is an answer when it has words, is not inside the quote it speaks, is not
-        itself between quotation marks and is no day of the week (``said Saturday`` parsed with
-        ``Saturday`` as the subject: a later rule finds who said it)."""
+        itself between quotation marks (unless ``titled``: ``according to "Harbour Days"`` names a
+        book by its title) and is no day of the week (``said Saturday`` parsed with ``Saturday`` as
+        the subject: a later rule finds who said it)."""
         if speaker is None or len(speaker) == 0 or quote is not None and overlaps(speaker, quote):
             return False
         root = speaker.root  # (built once: a span's root is looked for on each access)
-        return not self.quoted(root) and not _tells_when(root)
+        return (titled or not self.quoted(root)) and not _tells_when(root)
 
 
 def cue_kind(cue: Span) -> str:
