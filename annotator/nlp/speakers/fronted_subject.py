@@ -45,11 +45,19 @@ def _inverted_subject(verb: Token) -> Token | None:
         return None
     subject = next((c for c in verb.rights if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None) \
         or misplaced_speaker(verb)
-    last = subject.right_edge.i if subject is not None else 0
-    after = last if doc[last].text == "," else last + 1  # (the parser may hang the closing comma on it)
-    if subject is None or after < verb.sent.end and doc[after].text not in (",", ".", "!", "?"):
+    if subject is None:
+        return None
+    after = _after_phrase(subject)
+    if after < verb.sent.end and doc[after].text not in (",", ".", "!", "?"):
         return None
     return subject
+
+
+def _after_phrase(subject: Token) -> int:
+    """Where the subject's phrase ends: its comma when the parser hung the closing comma on it, else
+    the token right after its last word."""
+    last = subject.right_edge.i
+    return last if subject.doc[last].text == "," else last + 1
 
 
 def misplaced_speaker(verb: Token) -> Token | None:
@@ -64,9 +72,10 @@ def misplaced_speaker(verb: Token) -> Token | None:
         return None
     for clause in verb.rights:
         subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None) if clause.dep_ == "ccomp" else None
-        last = subject.right_edge.i if subject is not None else 0
-        comma = last if doc[last].text == "," else last + 1
-        if subject is not None and subject.left_edge.i == verb.i + 1 and comma < clause.i and doc[comma].text == ",":
+        if subject is None or subject.left_edge.i != verb.i + 1:
+            continue
+        comma = _after_phrase(subject)
+        if comma < clause.i and doc[comma].text == ",":
             return subject
     return None
 
