@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from annotator.nlp.doc_words import word_after
 from annotator.nlp.quotes.found import FoundQuote, has_words_outside, trimmed, type_for
 from annotator.nlp.quotes.scan import QuoteScan
-from annotator.nlp.speakers.fronted_subject import misplaced_speaker
+from annotator.nlp.speakers.fronted_subject import after_phrase, misplaced_speaker
 
 
 def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
@@ -23,8 +23,7 @@ def at(scan: QuoteScan, verb: Token) -> list[FoundQuote]:
     doc = scan.doc
     para_start, para_end = scan.paragraph(verb.idx)
     before = trimmed(doc, max(verb.sent.start, scan.token_at_or_after(para_start)), verb.i - 1)
-    comma = speaker.right_edge.i if doc[speaker.right_edge.i].text == "," else speaker.right_edge.i + 1
-    after = trimmed(doc, word_after(doc, comma), min(verb.sent.end, scan.token_at_or_after(para_end)))
+    after = trimmed(doc, word_after(doc, after_phrase(speaker)), min(verb.sent.end, scan.token_at_or_after(para_end)))
     if before is None or after is None or not all(has_words_outside(s, scan.inside) for s in (before, after)):
         return []
     cue = doc[verb.i:verb.i + 1]

@@ -47,13 +47,13 @@ def _inverted_subject(verb: Token) -> Token | None:
         or misplaced_speaker(verb)
     if subject is None:
         return None
-    after = _after_phrase(subject)
+    after = after_phrase(subject)
     if after < verb.sent.end and doc[after].text not in (",", ".", "!", "?"):
         return None
     return subject
 
 
-def _after_phrase(subject: Token) -> int:
+def after_phrase(subject: Token) -> int:
     """Where the subject's phrase ends: its comma when the parser hung the closing comma on it, else
     the token right after its last word."""
     last = subject.right_edge.i
@@ -74,7 +74,7 @@ def misplaced_speaker(verb: Token) -> Token | None:
         subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None) if clause.dep_ == "ccomp" else None
         if subject is None or subject.left_edge.i != verb.i + 1:
             continue
-        comma = _after_phrase(subject)
+        comma = after_phrase(subject)
         if comma < clause.i and doc[comma].text == ",":
             return subject
     return None
