@@ -194,6 +194,10 @@ def nested_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     return _clause_quote(scan, verb, clause, "rule:nested-clause")
 
 
+#: ``noun_preposition``'s sources: a noun's prepositional complement with a possessor who speaks, and without one.
+NOUN_PREPOSITION_SOURCE, BARE_NOUN_PREPOSITION_SOURCE = "rule:noun-preposition", "rule:bare-noun-preposition"
+
+
 def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
     """A noun's prepositional complement: with a possessor who can speak (a noun or a name, or his,
     her, their: ``HOLDING_POSSESSIVES``), that possessor is the speaker (``rule:noun-preposition``);
@@ -204,7 +208,7 @@ def noun_preposition(scan: QuoteScan, noun: Token) -> list[BroadFind]:
             and (not could_speak(possessor) or possessor.lower_ in FIRST_SECOND_POSSESSIVES):
         return []
     doc = scan.doc
-    source = "rule:noun-preposition" if possessor is not None else "rule:bare-noun-preposition"
+    source = NOUN_PREPOSITION_SOURCE if possessor is not None else BARE_NOUN_PREPOSITION_SOURCE
     out = []
     for prep in (c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ in NOUN_PREPOSITIONS):
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -235,7 +239,7 @@ VERB_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]]
     (ADJECTIVE_INFINITIVE_SOURCE,): adjective_infinitive,
 }
 NOUN_RULES: dict[tuple[str, ...], Callable[[QuoteScan, Token], list[BroadFind]]] = {
-    ("rule:noun-preposition", "rule:bare-noun-preposition"): noun_preposition,
+    (NOUN_PREPOSITION_SOURCE, BARE_NOUN_PREPOSITION_SOURCE): noun_preposition,
     REPORT_NOUN_SOURCES: report_noun,
     (TARGET_SOURCE,): undergone,
     (PARTISAN_SOURCE,): partisan_noun,

@@ -17,13 +17,12 @@ from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
 from annotator.nlp.coref.component import resolve_speaker
 from annotator.nlp.coref.scan import CorefScan
 from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.suggest.broad import BARE_NOUN_PREPOSITION_SOURCE
 from annotator.nlp.suggest.holders import content_holder
 from annotator.nlp.suggest.propose import Proposal
 
 #: A promoted quote's ``id_``: this and the source of the suggestion it was (``promoted:frame:say``).
 PROMOTED_RULE = "promoted:"
-#: The source of a report noun's prepositional complement with no possessor (``broad.noun_preposition``).
-HOLDERLESS_NOUN_SOURCE = "rule:bare-noun-preposition"
 
 
 def promotable(proposal: Proposal) -> bool:
@@ -39,7 +38,7 @@ def holderless_topic(proposal: Proposal) -> bool:
     nobody named raises, so it is promoted without a source whatever its shown score (session 44:
     on tuning 28 of 44 such shown suggestions pair with gold, against 16 of 61 after the noun's other
     prepositions, and the scorer's score did not part them)."""
-    return proposal.source == HOLDERLESS_NOUN_SOURCE and proposal.speaker is None and proposal.cue is not None \
+    return proposal.source == BARE_NOUN_PREPOSITION_SOURCE and proposal.speaker is None and proposal.cue is not None \
         and proposal.cue[-1].lower_ == "about"
 
 
