@@ -41,7 +41,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     sentence's end right after the subject (``, said Ruiz,``); not a clause's subject the parser hung
     on the verb (``Ruiz, who …, said closed primaries -- … -- deny …``)."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in _SETTING_OFF:
+    if not _set_off(verb):
         return None
     subject = next((c for c in verb.rights if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None) \
         or misplaced_speaker(verb)
@@ -60,6 +60,11 @@ def after_phrase(subject: Token) -> int:
     return last if subject.doc[last].text == "," else last + 1
 
 
+def _set_off(verb: Token) -> bool:
+    """A comma, dash, colon or bracket (``_SETTING_OFF``) stands right before the verb (``The plan, said Ruiz``)."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text in _SETTING_OFF
+
+
 def misplaced_speaker(verb: Token) -> Token | None:
     """``The new schedule, said Ruiz, a clerk, will fail.`` parsed with the clause's subject on
     ``said`` and ``Ruiz`` as the subject of the clause after it: the subject right after a verb set
@@ -68,7 +73,7 @@ def misplaced_speaker(verb: Token) -> Token | None:
     said it, with the same parse)."""
     doc = verb.doc
     first = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if verb.i == 0 or doc[verb.i - 1].text not in _SETTING_OFF or first is None or could_speak(first):
+    if not _set_off(verb) or first is None or could_speak(first):
         return None
     for clause in verb.rights:
         subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None) if clause.dep_ == "ccomp" else None
