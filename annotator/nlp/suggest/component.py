@@ -28,7 +28,7 @@ from annotator.nlp.suggest.doubtful import DOUBTFUL_SCORE, doubtful
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions, giving_way
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import holderless_topic, promotable, promote
-from annotator.nlp.suggest.promote_gates import evidential_appear
+from annotator.nlp.suggest.promote_gates import gated
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scorer import (
     DocFacts, Features, SuggestionScorer, default_scorer, feature_blocks, merged, proposal_neighbours, shipped_table,
@@ -308,7 +308,7 @@ class Suggester:
         ``promote_gates`` promotes at a lower score."""
         at = self.promote_sourceless_min_score
         return self.promote and at is not None and proposal.speaker is None and proposal.cue is not None \
-            and (score >= at or holderless_topic(proposal) or evidential_appear(proposal, score))
+            and (score >= at or holderless_topic(proposal) or gated(proposal, score))
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal, prior: float | None = None) -> float:
         """``prior`` (the learned scorer's probability, when it scores the proposal), else the table's

@@ -19,3 +19,23 @@ def evidential_appear(proposal: Proposal, score: float) -> bool:
     without a source."""
     return proposal.source == RAISED_SUBJECT_SOURCE and proposal.speaker is None and proposal.cue is not None \
         and score >= APPEAR_MIN_SCORE and any(t.lemma_ == "appear" for t in proposal.cue)
+
+
+#: ``rule:verb-topic-preposition``: a verb's topic after a preposition (``pressed for | a recount``).
+VERB_TOPIC_SOURCE = "rule:verb-topic-preposition"
+
+
+def sought_topic(proposal: Proposal, score: float) -> bool:
+    """``calling for a recount``: a verb's topic after ``for`` with no speaker found names what is asked
+    for, promoted without a source whatever its score."""
+    return proposal.source == VERB_TOPIC_SOURCE and proposal.speaker is None and proposal.cue is not None \
+        and proposal.cue[-1].lower_ == "for"
+
+
+#: The gates, each ``(proposal, shown score) -> promoted``.
+GATES = (evidential_appear, sought_topic)
+
+
+def gated(proposal: Proposal, score: float) -> bool:
+    """Whether a hand gate promotes a chosen proposal with a cue and no speaker at ``score``."""
+    return any(gate(proposal, score) for gate in GATES)
