@@ -27,7 +27,7 @@ from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.doubtful import DOUBTFUL_SCORE, doubtful
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions, giving_way
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
-from annotator.nlp.suggest.promote import holderless_topic, promotable, promote
+from annotator.nlp.suggest.promote import promotable, promote
 from annotator.nlp.suggest.promote_gates import gated
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scorer import (
@@ -303,12 +303,12 @@ class Suggester:
 
     def promotes_sourceless(self, proposal: Proposal, score: float) -> bool:
         """Whether a chosen proposal with a cue and no speaker becomes a pre-label without a source:
-        shown with a score of ``promote_sourceless_min_score`` or more, a holderless report noun's
-        ``about`` topic (``promote.holderless_topic``) whatever its score, or a shape a hand gate of
-        ``promote_gates`` promotes at a lower score."""
+        shown with a score of ``promote_sourceless_min_score`` or more, or a shape a hand gate of
+        ``promote_gates`` promotes at a lower score (a holderless report noun's ``about`` topic whatever
+        its score)."""
         at = self.promote_sourceless_min_score
         return self.promote and at is not None and proposal.speaker is None and proposal.cue is not None \
-            and (score >= at or holderless_topic(proposal) or gated(proposal, score))
+            and (score >= at or gated(proposal, score))
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal, prior: float | None = None) -> float:
         """``prior`` (the learned scorer's probability, when it scores the proposal), else the table's

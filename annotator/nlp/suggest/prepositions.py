@@ -24,6 +24,9 @@ from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.suggest.broad import NOUN_PREPOSITIONS
 from annotator.nlp.suggest.find import BroadFind, shape_content
 
+#: The source of a verb's topic after a preposition (``pressed for | a recount``).
+VERB_TOPIC_SOURCE = "rule:verb-topic-preposition"
+
 #: The prepositions that name what a verb is about, for or against (``argued about``, ``pressed
 #: for``, ``warned of``, ``described as``): function words of English, not a list drawn from any
 #: corpus.
@@ -43,6 +46,6 @@ def verb_topic_preposition(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         if thing is None or when(thing):
             continue
         cue = doc[verb.i:prep.i + 1] if prep.i - verb.i <= 2 else doc[verb.i:verb.i + 1]
-        out += [BroadFind("rule:verb-topic-preposition", f)
+        out += [BroadFind(VERB_TOPIC_SOURCE, f)
                 for f in shape_content(scan, verb, prep.i + 1, thing.right_edge.i, cue)]
     return out

@@ -4,9 +4,8 @@ write a quote: its span in ``doc.spans["quotes"]`` with its type, its cue in ``d
 (``CUE``), its speaker in ``doc.spans["speakers"]`` (``SAID_BY``), and the speaker's ``COREF`` from
 the coreference rules, as taking it with ``+`` on the annotate screen would. One with a cue and no
 speaker (``promote_sourceless_min_score``) is written the same way without a speaker, unless its cue is
-a content noun on a preposition after a verb (``holders.content_holder``: the verb's subject). A
-holderless report noun's ``about`` topic is promoted without a source whatever its score
-(``holderless_topic``)."""
+a content noun on a preposition after a verb (``holders.content_holder``: the verb's subject). The
+hand gates of ``promote_gates`` promote a few shapes without a source under that score."""
 
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from annotator.nlp.convert import add_relation, ensure_span_groups, relations_of
 from annotator.nlp.coref.component import resolve_speaker
 from annotator.nlp.coref.scan import CorefScan
 from annotator.nlp.lexicon import Lexicon
-from annotator.nlp.suggest.broad import BARE_NOUN_PREPOSITION_SOURCE
 from annotator.nlp.suggest.holders import content_holder
 from annotator.nlp.suggest.propose import Proposal
 
@@ -30,16 +28,6 @@ def promotable(proposal: Proposal) -> bool:
     a pre-label (one with a cue and no speaker is promoted by its shown score instead:
     ``Suggester.promotes_sourceless``)."""
     return proposal.cue is not None and proposal.speaker is not None
-
-
-def holderless_topic(proposal: Proposal) -> bool:
-    """``concerns about the ferry toll``, ``amid questions about the cost``: a report noun with no
-    holder (``rule:bare-noun-preposition``, no speaker found) and ``about`` its topic reports what
-    nobody named raises, so it is promoted without a source whatever its shown score (session 44:
-    on tuning 28 of 44 such shown suggestions pair with gold, against 16 of 61 after the noun's other
-    prepositions, and the scorer's score did not part them)."""
-    return proposal.source == BARE_NOUN_PREPOSITION_SOURCE and proposal.speaker is None and proposal.cue is not None \
-        and proposal.cue[-1].lower_ == "about"
 
 
 def promote(doc: Doc, promoted: list[Proposal], lexicon: Lexicon) -> None:

@@ -22,6 +22,9 @@ from annotator.nlp.quotes.scan import QuoteScan
 from annotator.nlp.speakers.passive_agent import stray_agent
 from annotator.nlp.suggest.find import BroadFind, shape_content
 
+#: The source of a raising verb's subject piece (``the hull appears | to be cracked``).
+RAISED_SUBJECT_SOURCE = "rule:raised-subject"
+
 #: What a raising verb says its subject seems to be, besides an infinitive: an adjective (``seems
 #: ready``), a noun (``seemed an insult``), a ``like``/``as`` phrase (``looks like a trap``).
 RAISED_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
@@ -217,7 +220,7 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         else max(complement.left_edge.i, verb.i + 1)
     if complement.dep_ == "ccomp" and doc[start].dep_ == "mark" and doc[start].head.i == complement.i:
         start += 1  # ``it seems that …``: the clause without its ``that``
-    out = [] if subject is None else [BroadFind("rule:raised-subject", f, speaker, True)
+    out = [] if subject is None else [BroadFind(RAISED_SUBJECT_SOURCE, f, speaker, True)
                                       for f in content_quote(scan, verb, subject.left_edge.i, bare_subject_end(subject), cue)]
     # (the reporter's addition after a comma or a lone dash, ``is expected to win, which would …``, is no part)
     out += [BroadFind("rule:raised-complement", f, speaker, True)
