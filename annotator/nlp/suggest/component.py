@@ -29,6 +29,7 @@ from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions, gi
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import holderless_topic, promotable, promote
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
+from annotator.nlp.suggest.raised import verdict_piece
 from annotator.nlp.suggest.scorer import (
     DocFacts, Features, SuggestionScorer, default_scorer, feature_blocks, merged, proposal_neighbours, shipped_table,
     sigmoid, vectors_for,
@@ -303,10 +304,11 @@ class Suggester:
     def promotes_sourceless(self, proposal: Proposal, score: float) -> bool:
         """Whether a chosen proposal with a cue and no speaker becomes a pre-label without a source:
         shown with a score of ``promote_sourceless_min_score`` or more, or a holderless report noun's
-        ``about`` topic (``promote.holderless_topic``) whatever its score."""
+        ``about`` topic (``promote.holderless_topic``) or a passive verdict's raised piece
+        (``raised.verdict_piece``) whatever its score."""
         at = self.promote_sourceless_min_score
         return self.promote and at is not None and proposal.speaker is None and proposal.cue is not None \
-            and (score >= at or holderless_topic(proposal))
+            and (score >= at or holderless_topic(proposal) or verdict_piece(proposal))
 
     def counted_score(self, counts: FrameCounts, proposal: Proposal, prior: float | None = None) -> float:
         """``prior`` (the learned scorer's probability, when it scores the proposal), else the table's
