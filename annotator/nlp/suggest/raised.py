@@ -24,6 +24,8 @@ from annotator.nlp.suggest.find import BroadFind, shape_content
 
 #: The source of a raising verb's subject piece (``the hull appears | to be cracked``).
 RAISED_SUBJECT_SOURCE = "rule:raised-subject"
+#: The source of its complement piece (``the hull appears to | be cracked``).
+RAISED_COMPLEMENT_SOURCE = "rule:raised-complement"
 
 #: What a raising verb says its subject seems to be, besides an infinitive: an adjective (``seems
 #: ready``), a noun (``seemed an insult``), a ``like``/``as`` phrase (``looks like a trap``).
@@ -223,7 +225,7 @@ def raised(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     out = [] if subject is None else [BroadFind(RAISED_SUBJECT_SOURCE, f, speaker, True)
                                       for f in content_quote(scan, verb, subject.left_edge.i, bare_subject_end(subject), cue)]
     # (the reporter's addition after a comma or a lone dash, ``is expected to win, which would …``, is no part)
-    out += [BroadFind("rule:raised-complement", f, speaker, True)
+    out += [BroadFind(RAISED_COMPLEMENT_SOURCE, f, speaker, True)
             for f in shape_content(scan, verb, start, complement.right_edge.i, cue,
                                    min_tokens=1 if _predicate(complement) else 2)]
     return out

@@ -96,3 +96,19 @@ def test_a_holderless_nouns_object_after_another_preposition_stays_a_suggestion(
     doc, shown = run(nlp_model, OVER, suggester(nlp_model, bias=-0.5, sources=NOUN))
     assert shown == ["the new ferry toll"]
     assert not [q for q in doc.spans["quotes"]]
+
+
+#: A passive verdict with no agent: two raised pieces.
+DEEMED = "The old ferry levy was deemed unfair last spring."
+
+
+def test_the_pieces_of_a_passive_verdict_are_promoted_under_the_threshold(nlp_model):
+    doc, shown = run(nlp_model, DEEMED, suggester(nlp_model, bias=-0.5))  # score 0.38
+    assert shown == []
+    assert sorted(q.text for q in doc.spans["quotes"]) == ["The old ferry levy", "unfair"]
+    assert not [r for r in doc_to_task(doc).relations if r.label == SAID_BY]
+
+
+def test_a_raising_passive_that_is_no_verdict_stays_a_suggestion(nlp_model):
+    doc, shown = run(nlp_model, EXPECTED, suggester(nlp_model, bias=-0.5))
+    assert len(shown) == 2 and not [q for q in doc.spans["quotes"]]
