@@ -28,6 +28,11 @@ from annotator.nlp.suggest.find import BroadFind, shape_content
 from annotator.nlp.suggest.holders import verb_holder
 from annotator.nlp.suggest.objects import SUBJECT_DEPS
 
+#: The sources of a clause under a verb whose subject cannot speak: ``rule:free-clause``,
+#: ``rule:free-infinitive`` (``FREE_INFINITIVE_SOURCE``).
+FREE_SOURCE = "rule:free"
+FREE_INFINITIVE_SOURCE = f"{FREE_SOURCE}-infinitive"
+
 
 def verb_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
     """``rule:subjectless-clause``/``-infinitive`` or ``rule:free-clause``/``-infinitive``."""
@@ -45,7 +50,7 @@ def verb_clause(scan: QuoteScan, verb: Token) -> list[BroadFind]:
         return []
     kind = "clause" if clause.dep_ == "ccomp" else "infinitive"
     if subject is not None:
-        return [BroadFind(f"rule:free-{kind}", f) for f in found]
+        return [BroadFind(f"{FREE_SOURCE}-{kind}", f) for f in found]
     if asked_of_the_holder(verb, scan.lexicon):
         return [BroadFind(f"rule:subjectless-{kind}", f, None, True) for f in found]
     speaker = verb_holder(verb, scan.lexicon)

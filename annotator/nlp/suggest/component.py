@@ -28,7 +28,7 @@ from annotator.nlp.suggest.doubtful import DOUBTFUL_SCORE, doubtful
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions, giving_way
 from annotator.nlp.suggest.learned import learned_proposals, with_learned
 from annotator.nlp.suggest.promote import promotable, promote
-from annotator.nlp.suggest.promote_gates import gated
+from annotator.nlp.suggest.promote_gates import gated, spoken_gated
 from annotator.nlp.suggest.propose import SOURCES, Proposal, choose, frame_source, proposals
 from annotator.nlp.suggest.scorer import (
     DocFacts, Features, SuggestionScorer, default_scorer, feature_blocks, merged, proposal_neighbours, shipped_table,
@@ -166,7 +166,8 @@ class Suggester:
             else:
                 chosen = choose(found, self.scores, self.min_score, rate)
             up = {id(p) for p, _ in chosen if self.promotes(p, described)}
-        up |= {id(p) for p, score in chosen if self.promotes_sourceless(p, self.without_term(doc, p, score, modelled))}
+        up |= {id(p) for p, score in chosen if self.promotes_sourceless(p, self.without_term(doc, p, score, modelled))
+               or self.promotes_spoken(p, score)}
         suggested = [suggestion_of(p, score) for p, score in chosen]
         # another extent for a pre-labeled quote (``extents``), clear of the quotes chosen above
         extents = extent_suggestions(doc, self.lexicon, self.sources, self.min_score, suggested)
@@ -300,6 +301,13 @@ class Suggester:
             return score
         shift = term.block(doc, proposal.span, proposal.cue, proposal.speaker)[MODELS["show"]]
         return sigmoid(math.log(score / (1.0 - score)) - shift)
+
+    def promotes_spoken(self, proposal: Proposal, score: float) -> bool:
+        """Whether a chosen proposal with a cue and a speaker that the promotion model left becomes a
+        pre-label with its speaker: a shape a hand gate of ``promote_gates.spoken_gated`` promotes at
+        its shown ``score``."""
+        return self.promote and self.promote_min_score is not None and promotable(proposal) \
+            and spoken_gated(proposal, score)
 
     def promotes_sourceless(self, proposal: Proposal, score: float) -> bool:
         """Whether a chosen proposal with a cue and no speaker becomes a pre-label without a source:
