@@ -1,4 +1,4 @@
-"""``The delay left farmers wondering whether …``, ``the ruling led some to speculate that …``: a
+"""``The delay left farmers wondering whether …``, ``the ruling prompted several to predict that …``: a
 cue verb with no subject of its own, a participle or infinitive under a verb of causing
 (``cue_words.CAUSING_CONTROL_VERBS``) whose subject is a thing, speaks for that verb's object (a
 thing wonders nothing; ``cue_subject`` would climb to it). Asked before ``cue_subject``."""
@@ -35,5 +35,5 @@ def caused_object(verb: Token) -> Token | None:
     found = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if found is None:
         return None
-    # a bare part of a group is people (``led some to speculate``, ``left many wondering``)
+    # a bare part of a group is people (``prompted several to predict``, ``left many wondering``)
     return found if found.lower_ in GROUP_PARTS and not list(found.children) else speaking_object(found)

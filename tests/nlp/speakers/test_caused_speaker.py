@@ -32,3 +32,16 @@ def test_the_many_a_thing_leads_to_argue_speak(nlp_model):
 def test_a_person_who_leaves_them_wondering_keeps_the_subject(nlp_model):
     assert _caused(nlp_model, "Mayor Ruiz has left the farmers wondering whether the bridge will open.",
                    "wondering") is None
+
+
+def test_an_announcement_is_no_person(nlp_model):
+    # ``-ment`` ends a thing's ``-ent`` (``announcement``), not a person's (``resident``)
+    from annotator.nlp.name_words import could_speak
+
+    doc = nlp_model("The announcement surprised the residents.")
+    assert not could_speak(doc[1]) and could_speak(doc[4])
+
+
+def test_the_several_an_agreement_prompts_to_predict_speak(nlp_model):
+    assert _caused(nlp_model, "The surprise agreement prompted several to predict that the ferry fares would "
+                   "double by spring.", "predict") == "several"
