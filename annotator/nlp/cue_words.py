@@ -92,6 +92,7 @@ PASSIVE_JUDGEMENT_VERBS = words("PASSIVE_JUDGEMENT_VERBS")
 # -- the small words single rules read (control, reported, unanswered, poll_source, ...) -------
 
 SUBJECT_CONTROL_VERBS = word_set("SUBJECT_CONTROL_VERBS")
+CAUSING_CONTROL_VERBS = word_set("CAUSING_CONTROL_VERBS")
 CONTROL_PREPOSITIONS = word_set("CONTROL_PREPOSITIONS")
 GERUND_PREPOSITIONS = word_set("GERUND_PREPOSITIONS")
 ADVERBIAL_MARKS = word_set("ADVERBIAL_MARKS")

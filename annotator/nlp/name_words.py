@@ -85,7 +85,9 @@ def describes_person_word(token: Token) -> bool:
     word = token.lemma_.lower() or token.lower_
     if is_demonym(token) or word in PERSON_NOUNS or token.lower_ in PERSON_NOUNS:
         return True
-    return word not in NOT_A_PERSON and word.endswith(PERSON_SUFFIXES + ("people", "expert", "staff"))
+    # ``-ment`` ends the ``-ent`` of a thing (``announcement``, ``agreement``), never a person's
+    return word not in NOT_A_PERSON and word.endswith(PERSON_SUFFIXES + ("people", "expert", "staff")) \
+        and not word.endswith("ment")
 
 
 def is_person_role(token: Token) -> bool:

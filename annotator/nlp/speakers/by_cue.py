@@ -11,7 +11,7 @@ from annotator.nlp.doc_words import children_labelled
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.marks import doc_text
 from annotator.nlp.speakers import (
-    according_to, according_to_report, after_mark, cue_subject, deep_subject, description_after_mark, headline,
+    according_to, according_to_report, after_mark, caused_speaker, cue_subject, deep_subject, description_after_mark, headline,
     infinitive_owner, interviewee, inverted, judgement_source, left_clause_subject, main_subject, next_to_cue, noun_cue,
     passive_agent, reduced_relative, relative_antecedent, reported_conjunct, set_off_name, set_off_subject,
     thing_agent, title_case_headline,
@@ -52,7 +52,7 @@ CUE_RULES: tuple[CueRule, ...] = (
 RULE_KINDS: dict[CueRule, str] = {
     headline.find: COLON, interviewee.find: INTERVIEW, according_to.find: ACCORDING,
     **{rule: VERB for rule in (according_to_report.find, passive_agent.find, judgement_source.find,
-                               title_case_headline.find, reported_conjunct.find, cue_subject.find, infinitive_owner.find,
+                               title_case_headline.find, reported_conjunct.find, caused_speaker.find, cue_subject.find, infinitive_owner.find,
                                relative_antecedent.find, noun_cue.find, after_mark.find, description_after_mark.find,
                                inverted.find, next_to_cue.find, deep_subject.find, reduced_relative.find,
                                left_clause_subject.find, set_off_subject.find, set_off_name.find, after_mark.for_found_quote,
@@ -74,7 +74,7 @@ _AT_ACCORDING = CUE_RULES.index(according_to.find)
 PRE_LABEL_RULES: tuple[CueRule, ...] = tuple(
     _FOR_FOUND_QUOTES.get(rule, rule)
     for rule in (*CUE_RULES[:_AT_ACCORDING], thing_agent.find, *CUE_RULES[_AT_ACCORDING:_AT_SUBJECT],
-                 reported_conjunct.find, *CUE_RULES[_AT_SUBJECT:]))
+                 reported_conjunct.find, caused_speaker.find, *CUE_RULES[_AT_SUBJECT:]))
 #: The rules that read a verb (for an attribution verb the quote rules did not take as a cue).
 VERB_RULES: tuple[CueRule, ...] = (cue_subject.find, after_mark.find, inverted.find)
 
