@@ -77,6 +77,8 @@ QUOTE_MARK_TOKENS = frozenset(QUOTE_MARKS) | {"''"}
 #: Marks that can close a quote at the end of a paragraph (one that runs on has none).
 CLOSING_MARKS = "\"”“»«›’"
 SENTENCE_END = frozenset(".!?")
+#: What closes a clause set off in a sentence: a comma or a sentence's end.
+CLAUSE_CLOSE = SENTENCE_END | {","}
 #: A possessive ending split off a name (``Reeves's``, ``Jones'``).
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 

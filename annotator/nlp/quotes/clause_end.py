@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp.doc_cache import DocCache
 from annotator.nlp.doc_words import DASHES, LONG_DASHES, between, children_labelled, doc_words, ids_of
-from annotator.nlp.lexicon import QUOTE_MARK_TOKENS, SUBJECT_DEPS
+from annotator.nlp.lexicon import CLAUSE_CLOSE, QUOTE_MARK_TOKENS, SUBJECT_DEPS
 from annotator.nlp.doc_words import finite, word_after, word_before
 
 #: Words that open, after a comma, a clause or phrase the reporter adds to a report that runs to its
@@ -154,7 +154,7 @@ def colon_run_on(doc: Doc, end: int, sentence_end: int, is_cue: Callable[[Token]
     if end >= sentence_end - 1 or doc[end].text != ":":
         return end
     for i in range(end + 2, sentence_end):
-        if doc[i].text in QUOTE_MARK_TOKENS and doc[i - 1].text in (",", ".", "?", "!") and any(
+        if doc[i].text in QUOTE_MARK_TOKENS and doc[i - 1].text in CLAUSE_CLOSE and any(
                 is_cue(t) and any(c.dep_ in SUBJECT_DEPS for c in t.children) for t in doc[i + 1:min(i + 4, sentence_end)]):
             return end
     return sentence_end

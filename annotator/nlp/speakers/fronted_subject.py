@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from annotator.nlp.lexicon import CLAUSE_CLOSE
 from annotator.nlp.name_words import FLOATING_QUANTIFIERS, could_speak
 
 
@@ -48,7 +49,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     if subject is None:
         return None
     after = after_phrase(subject)
-    if after < verb.sent.end and doc[after].text not in (",", ".", "!", "?"):
+    if after < verb.sent.end and doc[after].text not in CLAUSE_CLOSE:
         return None
     return subject
 
