@@ -158,9 +158,11 @@ class DemoteModel:
         """The probability that a pre-label is right, from ``prelabel_features``."""
         return sigmoid(weighted_sum(self.weights, crossed(feats, DEMOTE_CROSSES)))
 
-    def unsure(self, doc: Doc, lexicon: Lexicon, facts: DocFacts | None = None) -> list[tuple[PreLabel, float]]:
-        """The pre-labels of ``doc`` scored under their type's threshold (``threshold``), with their probabilities."""
-        found = prelabels(doc)
+    def unsure(self, doc: Doc, lexicon: Lexicon, facts: DocFacts | None = None,
+               found: list[PreLabel] | None = None) -> list[tuple[PreLabel, float]]:
+        """The pre-labels of ``doc`` scored under their type's threshold (``threshold``), with their
+        probabilities (``found``: ``prelabels(doc)``, when read already)."""
+        found = prelabels(doc) if found is None else found
         if not found:
             return []
         facts = DocFacts.of(doc) if facts is None else facts
