@@ -60,6 +60,7 @@ class DocFacts:
     #: the blocks of features several proposals share (``feature_blocks``), by what they are read from
     _openings: dict[tuple, Features] = field(default_factory=dict, init=False, repr=False)
     _head_classes: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
+    _head_words: dict[tuple[str, str, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _crosses: dict[tuple, Features] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -148,8 +148,13 @@ def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
     key = (head, id(lexicon))
     known = facts._head_classes.get(key)
     if known is None or known[0] is not lexicon:  # (the lexicon itself is kept: its id stays its own)
-        known = facts._head_classes[key] = (lexicon, {f"content-head-class={name}": 1.0
-                                                      for name in cue_classes(facts.doc[head:head + 1], lexicon)})
+        token = facts.doc[head]  # (and once per word: an article's heads are some 40% the same words)
+        word = (token.lemma_.lower(), token.lower_, id(lexicon))
+        known = facts._head_words.get(word)
+        if known is None or known[0] is not lexicon:
+            known = facts._head_words[word] = (lexicon, {f"content-head-class={name}": 1.0
+                                                         for name in cue_classes(facts.doc[head:head + 1], lexicon)})
+        facts._head_classes[key] = known
     return known[1]
 
 
