@@ -57,6 +57,7 @@ class DocFacts:
     _contents: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _cues: dict[tuple[int, int, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _speakers: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
+    _sentences: dict[int, tuple] = field(default_factory=dict, init=False, repr=False)
     #: the blocks of features several proposals share (``feature_blocks``), by what they are read from
     _openings: dict[tuple, Features] = field(default_factory=dict, init=False, repr=False)
     _head_classes: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)

@@ -272,12 +272,11 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
     doc = facts.doc
     deps = [c.dep_ for c in head.children]
     sentence = facts.sentence_of(quote.start)
-    sent_start, next_start = facts.sentence_bounds(sentence)
+    sent_start, next_start, opens, before, in_sentence, direct, near, log_words, log_to_prelabel = \
+        _sentence_of(facts, sentence)
     paragraph = facts.paragraph_of(quote.start_char)
-    first_sentence_of_paragraph = facts.paragraph_of(doc[sent_start].idx) < paragraph or sent_start == 0 or \
-        facts.paragraph_of(doc[sent_start - 1].idx) < paragraph
+    first_sentence_of_paragraph = opens < paragraph or sent_start == 0 or before < paragraph
     marks = facts.in_marks(quote.start_char, quote.end_char)
-    quoted = facts.quoted_sentences
     return {
         f"head-pos={_kind(head.pos_, _POS)}": 1.0,
         f"head-tag={_kind(head.tag_, _TAGS)}": 1.0, f"first-tag={_kind(quote[0].tag_, _TAGS)}": 1.0,
@@ -288,22 +287,39 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "crosses-sentence": float(quote.end > next_start),
         "content-in-marks": marks, "content-partly-in-marks": float(0 < marks < 1),
         "has-mark-token": float(facts.has_mark_token(quote.start, quote.end)),
-        "sentence-has-prelabel": float(sentence in quoted),
-        "sentence-has-direct-prelabel": float(sentence in facts.direct_sentences),
-        "neighbour-sentence-has-prelabel": float(sentence - 1 in quoted or sentence + 1 in quoted),
+        "sentence-has-prelabel": in_sentence, "sentence-has-direct-prelabel": direct,
+        "neighbour-sentence-has-prelabel": near,
         "paragraph-has-prelabel": float(paragraph in facts.quoted_paragraphs),
         "first-paragraph": float(paragraph == 0),
         "log-paragraph": math.log1p(paragraph),
         "first-sentence-of-paragraph": float(first_sentence_of_paragraph),
-        "log-sentence-words": math.log1p(next_start - sent_start),
+        "log-sentence-words": log_words,
         "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
         "position": quote.start / max(len(doc), 1),
         "log-prelabels": math.log1p(len(facts.quotes)),
-        "log-sentences-to-prelabel": math.log1p(facts.sentences_to_prelabel(sentence)),
+        "log-sentences-to-prelabel": log_to_prelabel,
         **content_counts(facts.inside_counts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
         "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
         **{f"head-has-{dep}": 1.0 for dep in _HEAD_CHILDREN if dep in deps},
     }
+
+
+def _sentence_of(facts: DocFacts, sentence: int) -> tuple:
+    """What the content features read of a content's sentence alone, once per sentence: its bounds,
+    the paragraphs of its first token and of the token before it (-1 for the Doc's first), whether it,
+    or a sentence next to it, holds a pre-label (a direct one), its words' log and its distance's to
+    the nearest sentence holding a pre-label."""
+    known = facts._sentences.get(sentence)
+    if known is None:
+        doc, quoted = facts.doc, facts.quoted_sentences
+        sent_start, next_start = facts.sentence_bounds(sentence)
+        known = facts._sentences[sentence] = (
+            sent_start, next_start, facts.paragraph_of(doc[sent_start].idx),
+            facts.paragraph_of(doc[sent_start - 1].idx) if sent_start else -1,
+            float(sentence in quoted), float(sentence in facts.direct_sentences),
+            float(sentence - 1 in quoted or sentence + 1 in quoted), math.log1p(next_start - sent_start),
+            math.log1p(facts.sentences_to_prelabel(sentence)))
+    return known
 
 
 def _cue_place(facts: DocFacts, quote: Span, cue: Span, cue_sentence: int) -> Features:
