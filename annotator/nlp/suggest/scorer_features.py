@@ -273,7 +273,7 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
     deps = [c.dep_ for c in head.children]
     sentence = facts.sentence_of(quote.start)
     sent_start, next_start, opens, before, in_sentence, direct, near, log_words, log_to_prelabel = \
-        _sentence_of(facts, sentence)
+        facts.sentence_facts(sentence)
     paragraph = facts.paragraph_of(quote.start_char)
     first_sentence_of_paragraph = opens < paragraph or sent_start == 0 or before < paragraph
     marks = facts.in_marks(quote.start_char, quote.end_char)
@@ -302,24 +302,6 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
         **{f"head-has-{dep}": 1.0 for dep in _HEAD_CHILDREN if dep in deps},
     }
-
-
-def _sentence_of(facts: DocFacts, sentence: int) -> tuple:
-    """What the content features read of a content's sentence alone, once per sentence: its bounds,
-    the paragraphs of its first token and of the token before it (-1 for the Doc's first), whether it,
-    or a sentence next to it, holds a pre-label (a direct one), its words' log and its distance's to
-    the nearest sentence holding a pre-label."""
-    known = facts._sentences.get(sentence)
-    if known is None:
-        doc, quoted = facts.doc, facts.quoted_sentences
-        sent_start, next_start = facts.sentence_bounds(sentence)
-        known = facts._sentences[sentence] = (
-            sent_start, next_start, facts.paragraph_of(doc[sent_start].idx),
-            facts.paragraph_of(doc[sent_start - 1].idx) if sent_start else -1,
-            float(sentence in quoted), float(sentence in facts.direct_sentences),
-            float(sentence - 1 in quoted or sentence + 1 in quoted), math.log1p(next_start - sent_start),
-            math.log1p(facts.sentences_to_prelabel(sentence)))
-    return known
 
 
 def _cue_place(facts: DocFacts, quote: Span, cue: Span, cue_sentence: int) -> Features:
