@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -58,11 +57,9 @@ class DocFacts:
     _contents: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _cues: dict[tuple[int, int, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _speakers: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
-    _sentences: dict[int, tuple] = field(default_factory=dict, init=False, repr=False)
     #: the blocks of features several proposals share (``feature_blocks``), by what they are read from
     _openings: dict[tuple, Features] = field(default_factory=dict, init=False, repr=False)
     _head_classes: dict[tuple[int, int], tuple] = field(default_factory=dict, init=False, repr=False)
-    _head_words: dict[tuple[str, str, int], tuple] = field(default_factory=dict, init=False, repr=False)
     _crosses: dict[tuple, Features] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -96,23 +93,6 @@ class DocFacts:
 
     def sentence_of(self, token: int) -> int:
         return bisect_right(self.sentence_starts, token) - 1
-
-    def sentence_facts(self, sentence: int) -> tuple:
-        """What the content features (``scorer_features``) read of a content's sentence alone, once per
-        sentence: its bounds, the paragraphs of its first token and of the token before it (-1 for the
-        Doc's first), whether it, or a sentence next to it, holds a pre-label (a direct one), its words'
-        log and its distance's to the nearest sentence holding a pre-label."""
-        known = self._sentences.get(sentence)
-        if known is None:
-            doc, quoted = self.doc, self.quoted_sentences
-            sent_start, next_start = self.sentence_bounds(sentence)
-            known = self._sentences[sentence] = (
-                sent_start, next_start, self.paragraph_of(doc[sent_start].idx),
-                self.paragraph_of(doc[sent_start - 1].idx) if sent_start else -1,
-                float(sentence in quoted), float(sentence in self.direct_sentences),
-                float(sentence - 1 in quoted or sentence + 1 in quoted), math.log1p(next_start - sent_start),
-                math.log1p(self.sentences_to_prelabel(sentence)))
-        return known
 
     def sentence_bounds(self, sentence: int) -> tuple[int, int]:
         starts = self.sentence_starts

@@ -148,13 +148,8 @@ def _head_classes(facts: DocFacts, head: int, lexicon: Lexicon) -> Features:
     key = (head, id(lexicon))
     known = facts._head_classes.get(key)
     if known is None or known[0] is not lexicon:  # (the lexicon itself is kept: its id stays its own)
-        token = facts.doc[head]  # (and once per word: an article's heads are some 40% the same words)
-        word = (token.lemma_.lower(), token.lower_, id(lexicon))
-        known = facts._head_words.get(word)
-        if known is None or known[0] is not lexicon:
-            known = facts._head_words[word] = (lexicon, {f"content-head-class={name}": 1.0
-                                                         for name in cue_classes(facts.doc[head:head + 1], lexicon)})
-        facts._head_classes[key] = known
+        known = facts._head_classes[key] = (lexicon, {f"content-head-class={name}": 1.0
+                                                      for name in cue_classes(facts.doc[head:head + 1], lexicon)})
     return known[1]
 
 
@@ -272,11 +267,12 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
     doc = facts.doc
     deps = [c.dep_ for c in head.children]
     sentence = facts.sentence_of(quote.start)
-    sent_start, next_start, opens, before, in_sentence, direct, near, log_words, log_to_prelabel = \
-        facts.sentence_facts(sentence)
+    sent_start, next_start = facts.sentence_bounds(sentence)
     paragraph = facts.paragraph_of(quote.start_char)
-    first_sentence_of_paragraph = opens < paragraph or sent_start == 0 or before < paragraph
+    first_sentence_of_paragraph = facts.paragraph_of(doc[sent_start].idx) < paragraph or sent_start == 0 or \
+        facts.paragraph_of(doc[sent_start - 1].idx) < paragraph
     marks = facts.in_marks(quote.start_char, quote.end_char)
+    quoted = facts.quoted_sentences
     return {
         f"head-pos={_kind(head.pos_, _POS)}": 1.0,
         f"head-tag={_kind(head.tag_, _TAGS)}": 1.0, f"first-tag={_kind(quote[0].tag_, _TAGS)}": 1.0,
@@ -287,17 +283,18 @@ def _content_features(facts: DocFacts, quote: Span, head: Token) -> Features:
         "crosses-sentence": float(quote.end > next_start),
         "content-in-marks": marks, "content-partly-in-marks": float(0 < marks < 1),
         "has-mark-token": float(facts.has_mark_token(quote.start, quote.end)),
-        "sentence-has-prelabel": in_sentence, "sentence-has-direct-prelabel": direct,
-        "neighbour-sentence-has-prelabel": near,
+        "sentence-has-prelabel": float(sentence in quoted),
+        "sentence-has-direct-prelabel": float(sentence in facts.direct_sentences),
+        "neighbour-sentence-has-prelabel": float(sentence - 1 in quoted or sentence + 1 in quoted),
         "paragraph-has-prelabel": float(paragraph in facts.quoted_paragraphs),
         "first-paragraph": float(paragraph == 0),
         "log-paragraph": math.log1p(paragraph),
         "first-sentence-of-paragraph": float(first_sentence_of_paragraph),
-        "log-sentence-words": log_words,
+        "log-sentence-words": math.log1p(next_start - sent_start),
         "content-share-of-sentence": min(len(quote) / max(next_start - sent_start, 1), 1.0),
         "position": quote.start / max(len(doc), 1),
         "log-prelabels": math.log1p(len(facts.quotes)),
-        "log-sentences-to-prelabel": log_to_prelabel,
+        "log-sentences-to-prelabel": math.log1p(facts.sentences_to_prelabel(sentence)),
         **content_counts(facts.inside_counts, quote), "log-sentence-start-gap": math.log1p(max(quote.start - sent_start, 0)),
         "log-sentence-end-gap": math.log1p(max(next_start - quote.end, 0)),
         **{f"head-has-{dep}": 1.0 for dep in _HEAD_CHILDREN if dep in deps},
