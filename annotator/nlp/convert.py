@@ -231,8 +231,9 @@ def add_relation(doc: Doc, head: SpacySpan, head_label: str, child: SpacySpan, c
 
 
 def relations_in(doc: Doc) -> list[DocRelation]:
-    """Every relation of ``doc`` as a ``DocRelation`` (a ``DocBin`` gives plain tuples back)."""
-    return [DocRelation(*r) for r in doc._.relations or ()]
+    """Every relation of ``doc`` as a ``DocRelation`` (a ``DocBin`` gives plain tuples back), in a new
+    list (one already a ``DocRelation``, immutable, as it is: the suggestions read them some eight times a Doc)."""
+    return [r if type(r) is DocRelation else DocRelation(*r) for r in doc._.relations or ()]
 
 
 def relations_of(doc: Doc, label: str) -> list[DocRelation]:

@@ -28,11 +28,12 @@ Gate = Callable[["ParseFacts"], numpy.ndarray]
 _COLUMNS = [HEAD, DEP, POS, TAG, LOWER, ORTH, IDX, LEMMA]
 
 
-def _lemma_of(column: numpy.ndarray, lowers: dict[str, list[int]], words: Iterable[str]) -> numpy.ndarray:
+def _lemma_of(column: numpy.ndarray, lowers: dict[int, str], words: Iterable[str]) -> numpy.ndarray:
     """Where ``column`` (of lemmas) holds a lemma that, lower-cased, is one of ``words`` (``lowers``:
-    each lower-cased lemma of the Doc → the lemmas that read so, ``ParseFacts.lemma_lowers``)."""
+    each lemma of the Doc → its string lower-cased, ``ParseFacts.lemma_lowers``)."""
+    words = words if isinstance(words, frozenset) else frozenset(words)
     found = numpy.zeros(len(column), dtype=bool)
-    for lemma in [lemma for word in frozenset(words) for lemma in lowers.get(word, ())]:
+    for lemma in [lemma for lemma, lower in lowers.items() if lower in words]:
         found |= column == lemma
     return found
 
@@ -81,15 +82,12 @@ class ParseFacts:
         self.quoted = (found >= 0) & (idx < ends[numpy.maximum(found, 0)]) if len(starts) else numpy.zeros(len(idx), bool)
 
     @cached_property
-    def lemma_lowers(self) -> dict[str, list[int]]:
-        """Each lemma of the Doc lower-cased (as ``token.lemma_.lower()`` reads it) → the lemmas (their
-        ids, in order) that read so: lower-cased once per Doc, for every ``lemma_reads``. Read-only."""
-        lowers: dict[str, list[int]] = {}
+    def lemma_lowers(self) -> dict[int, str]:
+        """Each lemma of the Doc (its id, in order) → its string lower-cased (as ``token.lemma_.lower()``
+        reads it): lower-cased once per Doc, for every ``lemma_reads``. Read-only. (One map of strings:
+        kept with the Doc, a list per lemma was some 280 more objects for the garbage collector to walk.)"""
         strings = self.strings
-        for lemma in numpy.unique(self.lemma).tolist():
-            if lemma in strings:
-                lowers.setdefault(strings[lemma].lower(), []).append(lemma)
-        return lowers
+        return {lemma: strings[lemma].lower() for lemma in numpy.unique(self.lemma).tolist() if lemma in strings}
 
     @cached_property
     def head_list(self) -> list[int]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.nlp.doc_words import doc_words, word_after
 from annotator.nlp.lexicon import QUOTE_MARK_TOKENS
 from annotator.nlp.name_words import could_speak
-from annotator.nlp.quotes.scan import QuoteScan, within
+from annotator.nlp.quotes.scan import QuoteScan, range_at
 
 
 @dataclass
@@ -65,10 +65,21 @@ def word_count(span: Span) -> int:
 
 
 def has_words_outside(span: Span, inside: list[tuple[int, int]]) -> bool:
-    """Some word of the span is not between quotation marks (else it is a direct quote)."""
+    """Some word of the span is not between quotation marks (else it is a direct quote). A word found
+    between marks skips the rest of its quoted segment's tokens (all between the same marks): a direct
+    quote is read a segment at a time, not a token at a time."""
     words = doc_words(span.doc)  # (read off the Doc's arrays: no Token built)
     alpha, starts = words.alpha, words.starts
-    return any(alpha[i] and not within(starts[i], inside) for i in range(span.start, span.end))
+    i, end = span.start, span.end
+    while i < end:
+        if alpha[i]:
+            segment = range_at(starts[i], inside)
+            if segment < 0 or starts[i] >= inside[segment][1]:
+                return True
+            i = bisect_left(starts, inside[segment][1], i + 1, end)  # (the first token after the segment)
+        else:
+            i += 1
+    return False
 
 
 def type_for(span: Span, inside: list[tuple[int, int]]) -> str:

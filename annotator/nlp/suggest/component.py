@@ -22,7 +22,7 @@ from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.frames.candidates import overlaps_any
-from annotator.nlp.suggest.demote import DemoteModel, default_demoter, demote, doc_suggestion
+from annotator.nlp.suggest.demote import DemoteModel, PreLabel, default_demoter, demote, doc_suggestion, prelabels
 from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.doubtful import DOUBTFUL_SCORE, doubtful
 from annotator.nlp.suggest.extents import EXTENT_SOURCES, extent_suggestions, giving_way
@@ -148,9 +148,11 @@ class Suggester:
             return doc
         # the rules' pre-labels are rated as the rules left them, before any is promoted
         facts = DocFacts.of(doc) if self.demoter is not None else None  # (the scorer reads the same)
-        unsure = self.demoter.unsure(doc, self.lexicon, facts) if self.demoter is not None else []
+        rules = prelabels(doc) if self.demoter is not None or self.doubt else None  # (read once for both)
+        unsure = self.demoter.unsure(doc, self.lexicon, facts, rules) if self.demoter is not None else []
         learned = learned_proposals(doc, self.lexicon)  # (a trained pipeline's own quotes, with their rates)
-        found = proposals(doc, self.lexicon, self.live_sources(), self.leaving(doc, unsure)) + [p for p, _ in learned]
+        found = proposals(doc, self.lexicon, self.live_sources(), self.leaving(doc, unsure, rules)) \
+            + [p for p, _ in learned]
         rate, modelled, described, choosing = self.rated(doc, found, learned, facts)
         if choosing:  # promoted as the kept show model chooses; the others shown as the new one chooses
             first = self.scorer_chosen(found, rate, choosing, self.scorer.choice_min_score)
@@ -185,14 +187,14 @@ class Suggester:
             + demoted
         return doc
 
-    def leaving(self, doc: Doc, unsure) -> frozenset[tuple[int, int]]:
+    def leaving(self, doc: Doc, unsure, rules: list[PreLabel] | None = None) -> frozenset[tuple[int, int]]:
         """The characters of the rules' pre-labels that will be demoted (``unsure``, and those of a
         doubtful class while ``doubt`` holds): the candidates they overlap are proposed all the same,
         as if they were suggestions already (on tuning, those shown such a pre-label hid were right
-        about a third of the time)."""
+        about a third of the time). ``rules``: ``demote.prelabels(doc)``, when read already."""
         apart = {(p.span.start_char, p.span.end_char) for p, _ in unsure}
         if self.doubt:
-            apart |= {(p.span.start_char, p.span.end_char) for p in doubtful(doc, apart)}
+            apart |= {(p.span.start_char, p.span.end_char) for p in doubtful(doc, apart, rules)}
         return frozenset(apart)
 
     def scorer_chosen(self, found: list[Proposal], rate, scored: dict[int, float],

@@ -92,8 +92,9 @@ def prelabel_features(facts: DocFacts, prelabel: PreLabel, among: AmongPreLabels
 @dataclass(frozen=True)
 class AmongPreLabels:
     """What a Doc's pre-labels say of each other, read once: how many have each cue, each speaker's
-    head word and each cue's lemma, their token ranges, the share that are direct, and the speakers
-    resolved to someone (with a ``COREF``, by characters)."""
+    head word and each cue's lemma, their token ranges, the share that are direct, the speakers
+    resolved to someone (with a ``COREF``, by characters), and the token ranges another range overlaps
+    (``overlapping_ranges``; read from ``spans`` when not given)."""
 
     cues: Counter
     heads: Counter
@@ -101,6 +102,11 @@ class AmongPreLabels:
     spans: tuple[tuple[int, int], ...]
     direct_share: float
     resolved: frozenset[tuple[int, int]]
+    overlapping: frozenset[tuple[int, int]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.overlapping is None:
+            object.__setattr__(self, "overlapping", overlapping_ranges(self.spans))
 
     @classmethod
     def of(cls, doc: Doc, found: list[PreLabel]) -> AmongPreLabels:
@@ -121,12 +127,27 @@ class AmongPreLabels:
         start, end = span.start, span.end
         return {
             "pl-shares-cue": float(cue is not None and self.cues[(cue.start, cue.end)] > 1),
-            "pl-overlaps-quote": float(any(s < end and start < e and (s, e) != (start, end) for s, e in self.spans)),
+            "pl-overlaps-quote": float((start, end) in self.overlapping),
             "pl-log-speaker-quotes": math.log1p(self.heads[speaker.root.lower_] - 1) if speaker is not None else 0.0,
             "pl-log-cue-quotes": math.log1p(self.lemmas[cue.root.lemma_] - 1) if cue is not None else 0.0,
             "pl-speaker-resolved": float(speaker is not None and (speaker.start_char, speaker.end_char) in self.resolved),
             "pl-direct-share": self.direct_share,
         }
+
+
+def overlapping_ranges(ranges: tuple[tuple[int, int], ...]) -> frozenset[tuple[int, int]]:
+    """The ranges (start, end) that share a place with another range of ``ranges`` (one of the same
+    start and end is not another), in one pass over them in order: each is compared with those after it
+    that start before it ends (each pair of a Doc's pre-labels was compared before)."""
+    ordered = sorted(set(ranges))
+    found: set[tuple[int, int]] = set()
+    for i, (start, end) in enumerate(ordered):
+        for s, e in ordered[i + 1:]:
+            if s >= end:
+                break
+            if start < e:
+                found.update(((start, end), (s, e)))
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -158,9 +179,11 @@ class DemoteModel:
         """The probability that a pre-label is right, from ``prelabel_features``."""
         return sigmoid(weighted_sum(self.weights, crossed(feats, DEMOTE_CROSSES)))
 
-    def unsure(self, doc: Doc, lexicon: Lexicon, facts: DocFacts | None = None) -> list[tuple[PreLabel, float]]:
-        """The pre-labels of ``doc`` scored under their type's threshold (``threshold``), with their probabilities."""
-        found = prelabels(doc)
+    def unsure(self, doc: Doc, lexicon: Lexicon, facts: DocFacts | None = None,
+               found: list[PreLabel] | None = None) -> list[tuple[PreLabel, float]]:
+        """The pre-labels of ``doc`` scored under their type's threshold (``threshold``), with their
+        probabilities (``found``: ``prelabels(doc)``, when read already)."""
+        found = prelabels(doc) if found is None else found
         if not found:
             return []
         facts = DocFacts.of(doc) if facts is None else facts

@@ -34,10 +34,12 @@ FREE_RELATIVE = "what"
 ADDRESSED_VERBS = LISTENER_VERBS | QUESTION_VERBS
 
 
-def doubtful(doc: Doc, apart: set[tuple[int, int]] = frozenset()) -> list[PreLabel]:
+def doubtful(doc: Doc, apart: set[tuple[int, int]] = frozenset(),
+             found: list[PreLabel] | None = None) -> list[PreLabel]:
     """The pre-labels of ``doc`` of a doubtful class, but those whose characters are in ``apart``
-    (already demoted)."""
-    return [p for p in prelabels(doc) if (p.span.start_char, p.span.end_char) not in apart and is_doubtful(p)]
+    (already demoted); ``found``: ``prelabels(doc)``, when read already."""
+    found = prelabels(doc) if found is None else found
+    return [p for p in found if (p.span.start_char, p.span.end_char) not in apart and is_doubtful(p)]
 
 
 def is_doubtful(prelabel: PreLabel) -> bool:

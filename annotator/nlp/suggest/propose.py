@@ -155,7 +155,10 @@ def choose(found: list[Proposal], scores: dict[str, tuple[float, ...]], min_scor
             rated.append((score, proposal))
     rated.sort(key=lambda pair: (-pair[0], pair[1].span.start, len(pair[1].span)))
     kept: list[tuple[Proposal, float]] = []
+    taken: list[tuple[int, int]] = []  # (the kept ones' characters, read once each)
     for score, proposal in rated:
-        if not overlaps_any(*proposal.chars, [k.chars for k, _ in kept]):
+        chars = proposal.chars
+        if not overlaps_any(*chars, taken):
             kept.append((proposal, score))
+            taken.append(chars)
     return sorted(kept, key=lambda pair: pair[0].span.start)

@@ -182,9 +182,14 @@ def _crosses(facts: DocFacts, source: str, quote_type: str, kind: str, head_dep:
 def crossed(base: Features, crosses: tuple[tuple[str, str], ...] = CROSSES) -> Features:
     """``base`` (``base_features``) with the crosses of its named values: ``crosses``."""
     named: dict[str, list[str]] = {}
+    kinds = _NAMED_KINDS
     for name in base:
-        kind, equals, _ = name.partition("=")
-        if equals and "|" not in name:
+        kind = kinds.get(name, _UNREAD)
+        if kind is _UNREAD:
+            kind = _named_kind(name)
+            if len(kinds) < _KINDS_KEPT:
+                kinds[name] = kind
+        if kind is not None:
             named.setdefault(kind, []).append(name)
     for flag in CROSSED_FLAGS:
         if base.get(flag) == 1.0:
@@ -192,6 +197,19 @@ def crossed(base: Features, crosses: tuple[tuple[str, str], ...] = CROSSES) -> F
     out = dict(base)
     _add_crosses(out, named, crosses)
     return out
+
+
+#: A feature's name → the kind ``crossed`` crosses it as (the part before its ``=``; None: none), read
+#: once per name (the names are ours: a few thousand), at most ``_KINDS_KEPT`` of them kept.
+_NAMED_KINDS: dict[str, str | None] = {}
+_KINDS_KEPT = 100_000
+_UNREAD = object()
+
+
+def _named_kind(name: str) -> str | None:
+    """A named value's kind (``source`` of ``source=frame:clause``); None for a flag or a cross."""
+    kind, equals, _ = name.partition("=")
+    return kind if equals and "|" not in name else None
 
 
 def _add_crosses(out: Features, named: dict[str, list[str]], crosses: tuple[tuple[str, str], ...]) -> None:

@@ -5,8 +5,8 @@ from spacy.tokens import Doc
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.doc_words import has_clause_subject
-from annotator.nlp.quotes.found import trimmed, with_closing_mark
-from annotator.nlp.quotes.scan import QuoteScan
+from annotator.nlp.quotes.found import has_words_outside, trimmed, with_closing_mark
+from annotator.nlp.quotes.scan import QuoteScan, within
 
 
 def test_trimmed_drops_edge_punctuation_and_a_dangling_conjunction():
@@ -46,3 +46,19 @@ def test_a_clause_as_subject_is_a_subject_of_its_own():
     words = ["there", "is", "a", "bridge"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1], deps=["expl", "ROOT", "det", "attr"])
     assert has_clause_subject(doc[1])
+
+
+def test_words_outside_the_marks_are_found_a_segment_at_a_time_as_token_by_token():
+    """``has_words_outside`` skips a quoted segment's tokens at once: it says what reading every token
+    says, for every span of a text with quoted parts, a word outside, punctuation and numbers."""
+    doc = spacy.blank("en")('Mayor Lund said "the bridge opens," adding: "Not in May, 2031." '
+                            '"We wait." Then "yes" -- and "no, 4 times" he said "over."')
+    inside = QuoteScan.of(doc, Lexicon()).inside
+    assert inside  # (the text has quoted segments)
+
+    def token_by_token(span):
+        return any(t.is_alpha and not within(t.idx, inside) for t in span)
+
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert has_words_outside(doc[start:end], inside) == token_by_token(doc[start:end]), (start, end)

@@ -3,13 +3,17 @@ pre-labels and is suggested instead, with its cue and speaker (our own sentences
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from annotator.core.records import COREF
 from annotator.nlp.convert import doc_to_task, relations_of, suggestions_in
 from annotator.nlp.pipeline import SUGGESTIONS
 from annotator.nlp.suggest import Suggester
-from annotator.nlp.suggest.demote import DEMOTED_SOURCE, DemoteModel, default_demoter, shipped_table
+from annotator.nlp.suggest.demote import (
+    DEMOTED_SOURCE, DemoteModel, default_demoter, overlapping_ranges, shipped_table,
+)
 
 pytestmark = pytest.mark.model
 
@@ -99,3 +103,20 @@ def test_the_shipped_table_demotes_a_doubtful_direct_quote_under_its_own_thresho
     assert [q.text for q in doc.spans["quotes"]] == []
     assert [text[s.quote_start:s.quote_end] for s in suggestions_in(doc) if s.source == DEMOTED_SOURCE] == [
         "Nous ne céderons pas"]
+
+
+def test_the_overlapping_pre_labels_are_those_any_other_range_overlaps():
+    """``overlapping_ranges`` (one pass in order) marks what comparing every pair marked: a range the
+    same as another is no other, one that ends where another starts shares nothing with it."""
+    def every_pair(ranges):
+        return {(start, end) for start, end in ranges
+                if any(s < end and start < e and (s, e) != (start, end) for s, e in ranges)}
+
+    assert overlapping_ranges(((0, 5), (5, 9), (0, 5), (7, 12), (20, 22))) == {(5, 9), (7, 12)}
+    rng = random.Random(7)
+    for _ in range(300):
+        ranges = []
+        for _ in range(rng.randrange(0, 12)):
+            start = rng.randrange(0, 40)
+            ranges.append((start, start + rng.randrange(1, 10)))
+        assert overlapping_ranges(tuple(ranges)) == every_pair(ranges)
