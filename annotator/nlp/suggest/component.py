@@ -156,12 +156,12 @@ class Suggester:
         rate, modelled, described, choosing = self.rated(doc, found, learned, facts)
         if choosing:  # promoted as the kept show model chooses; the others shown as the new one chooses
             first = self.scorer_chosen(found, rate, choosing, self.scorer.choice_min_score)
-            promoted = [p for p, _ in first if self.promotes(p, described)]
-            taken = [p.chars for p in promoted]
+            promoted = [(p, modelled.get(id(p), score)) for p, score in first if self.promotes(p, described)]
+            taken = [p.chars for p, _ in promoted]
             rest = [p for p in found if not overlaps_any(*p.chars, taken)]
-            chosen = sorted(self.scorer_chosen(rest, rate, modelled, self.scorer_min_score)
-                            + [(p, modelled[id(p)]) for p in promoted], key=lambda pair: pair[0].span.start)
-            up = set(map(id, promoted))
+            chosen = sorted(self.scorer_chosen(rest, rate, modelled, self.scorer_min_score) + promoted,
+                            key=lambda pair: pair[0].span.start)
+            up = {id(p) for p, _ in promoted}
         else:
             if modelled:  # the scorer's proposals at its own threshold, the others at ``min_score``
                 chosen = self.scorer_chosen(found, rate, modelled, self.scorer_min_score)
@@ -252,11 +252,13 @@ class Suggester:
         scorer = self.scorer
         if scorer is None:
             return {}, {}, {}
-        known = [p for p in found if scorer.knows(p.source) and (rate is None or rate(p) is None)]
+        promoting = self.promote and self.promote_min_score is not None
+        # (a source only the promotion model scores, ``promote_sources``: described, its shown score the table's)
+        known = [p for p in found if (scorer.knows(p.source) or promoting and promotable(p)
+                                      and scorer.promotes_source(p.source)) and (rate is None or rate(p) is None)]
         if not known:
             return {}, {}, {}
         facts = DocFacts.of(doc) if facts is None else facts
-        promoting = self.promote and self.promote_min_score is not None
         kept_choice = promoting and bool(scorer.choice_weights)
         right, described, choosing = {}, {}, {}
         around = dict(zip(map(id, found), proposal_neighbours(found), strict=True))
@@ -265,13 +267,15 @@ class Suggester:
         for p in known:
             blocks = feature_blocks(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
             blocks.append(around[id(p)])
+            if promoting and promotable(p) and scorer.promotes_source(p.source):
+                described[id(p)] = blocks
+            if not scorer.knows(p.source):
+                continue
             if term is not None:  # (the base model's vectors stacked on the scorer: ``suggest/vectors.py``)
                 blocks.append(term.block(p.span, p.cue, p.speaker))
             right[id(p)] = sigmoid(scorer.logit(blocks))
             if kept_choice:
                 choosing[id(p)] = sigmoid(scorer.choice_logit(blocks))
-            if promoting and promotable(p):
-                described[id(p)] = blocks
         return right, described, choosing
 
     def thresholded(self, rate, modelled: dict[int, float]):

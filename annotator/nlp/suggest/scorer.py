@@ -22,12 +22,15 @@ tuning part, or a pipeline's own in the component's ``scorer_weights`` config), 
      "promote_weights": {...},                  # optional: the model of "right with its speaker"
      "min_score": 0.2, "promote_min_score": 0.6, # optional: the thresholds chosen with them
      "promote_choice": {"weights": {...}, "min_score": 0.2},  # optional: the show model promotion is chosen with
+     "promote_sources": ["frame:clause", ...],  # optional: the sources the promotion model scores (default: sources)
      ...}                                       # other keys (how it was made) are not read
 
 A weight is keyed by a feature's name; a feature without a weight counts 0, a weight without a
 feature is never used. ``bench/fit_scorer.py`` may choose a promotion threshold per quote type: it
 folds each into ``promote_weights`` (the ``type=…`` weight moved by the logit between that type's
-threshold and ``promote_min_score``, listed in ``promote_shifts``), so one threshold serves all."""
+threshold and ``promote_min_score``, listed in ``promote_shifts``), so one threshold serves all. A source
+in ``promote_sources`` and not in ``sources`` (``bench/promote_offsets.py``: one added after the fit) is
+promoted by the promotion model while its shown score stays the rate table's."""
 
 from __future__ import annotations
 
@@ -102,11 +105,17 @@ class SuggestionScorer:
     #: the base model's vectors stacked on the show and promotion models (``vectors.py``), read only
     #: under the pipeline they were fitted on (``with_vectors``); None: the models alone
     vectors: VectorTerm | None = None
+    #: the sources the promotion model scores (None: ``sources``)
+    promote_sources: frozenset[str] | None = None
 
     @classmethod
     def from_table(cls, table: Mapping[str, object]) -> SuggestionScorer:
-        """From the stored form: ``{"weights": {name: weight}, "sources": [...], "promote_weights": {…}}``."""
+        """From the stored form: ``{"weights": {name: weight}, "sources": [...], "promote_weights": {…}}``
+        (and, optionally, ``"promote_sources": [...]``)."""
         weights, sources = read_weight_pairs(table.get("weights")), table.get("sources")
+        promote_sources = table.get("promote_sources")
+        if promote_sources is not None and not isinstance(promote_sources, (list, tuple)):
+            raise ValueError("a scorer table's 'promote_sources', when given, is a list of sources")
         promote_weights = read_weight_pairs(table.get("promote_weights") or {})
         if not isinstance(weights, Mapping) or not isinstance(sources, (list, tuple)) \
                 or not isinstance(promote_weights, Mapping):
@@ -119,7 +128,8 @@ class SuggestionScorer:
         return cls({str(k): float(v) for k, v in weights.items()}, frozenset(str(s) for s in sources),
                    {str(k): float(v) for k, v in promote_weights.items()},
                    {str(k): float(v) for k, v in choice_weights.items()},
-                   float(choice["min_score"]) if choice_weights else None)
+                   float(choice["min_score"]) if choice_weights else None,
+                   promote_sources=None if promote_sources is None else frozenset(str(s) for s in promote_sources))
 
     def to_table(self) -> dict[str, object]:
         carried = set(MODELS.values())  # (the vector term's, added by ``with_vectors``)
@@ -129,6 +139,8 @@ class SuggestionScorer:
         if self.choice_weights:
             table["promote_choice"] = {"weights": dict(sorted(self.choice_weights.items())),
                                        "min_score": self.choice_min_score}
+        if self.promote_sources is not None:
+            table["promote_sources"] = sorted(self.promote_sources)
         return table
 
     def with_vectors(self, term: VectorTerm) -> SuggestionScorer:
@@ -142,6 +154,10 @@ class SuggestionScorer:
 
     def knows(self, source: str) -> bool:
         return source in self.sources
+
+    def promotes_source(self, source: str) -> bool:
+        """Whether the promotion model scores a suggestion of ``source`` (``promote_sources``, else ``sources``)."""
+        return source in (self.sources if self.promote_sources is None else self.promote_sources)
 
     def probability(self, feats: Mapping[str, float]) -> float:
         """The probability that the suggestion is right (its score)."""
