@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
@@ -94,7 +95,7 @@ class AmongPreLabels:
     """What a Doc's pre-labels say of each other, read once: how many have each cue, each speaker's
     head word and each cue's lemma, their token ranges, the share that are direct, the speakers
     resolved to someone (with a ``COREF``, by characters), and the token ranges another range overlaps
-    (``overlapping_ranges``; read from ``spans`` when not given)."""
+    (``overlapping``)."""
 
     cues: Counter
     heads: Counter
@@ -102,11 +103,11 @@ class AmongPreLabels:
     spans: tuple[tuple[int, int], ...]
     direct_share: float
     resolved: frozenset[tuple[int, int]]
-    overlapping: frozenset[tuple[int, int]] | None = None
 
-    def __post_init__(self) -> None:
-        if self.overlapping is None:
-            object.__setattr__(self, "overlapping", overlapping_ranges(self.spans))
+    @cached_property
+    def overlapping(self) -> frozenset[tuple[int, int]]:
+        """The token ranges of ``spans`` another of them overlaps (``overlapping_ranges``), read once."""
+        return overlapping_ranges(self.spans)
 
     @classmethod
     def of(cls, doc: Doc, found: list[PreLabel]) -> AmongPreLabels:
