@@ -141,6 +141,8 @@ def _special_kind(mode: int) -> str:
 
 
 def _read_text_document(path: Path) -> RawRecord:
+    """A .txt file as one record; one that is not UTF-8 or holds no text comes with ``error`` set, so
+    that ``--skip-invalid`` sets it aside as it does a bad line (and without it, the run stops on it)."""
     data = path.read_bytes()
     if data.startswith(BOM):
         data = data[len(BOM):]
@@ -148,11 +150,12 @@ def _read_text_document(path: Path) -> RawRecord:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise InputError(str(path), line, f"not valid UTF-8 (byte {err.start}: {data[err.start:err.start + 1]!r})") from None
+        return RawRecord(str(path), line, None, data.decode("utf-8", errors="replace"),
+                         f"not valid UTF-8 (byte {err.start}: {data[err.start:err.start + 1]!r})")
     # Windows line ends would make offsets differ between tools; documents are stored with \n.
     text = text.replace("\r\n", "\n")
     if not text.strip():
-        raise InputError(str(path), None, "the document is empty")
+        return RawRecord(str(path), None, None, text, "the document is empty")
     return RawRecord(str(path), None, {"text": text, "meta": {"source": path.name}}, "")
 
 

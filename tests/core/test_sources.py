@@ -100,6 +100,21 @@ def test_bad_text_documents(tmp_path):
         tasks(empty)
 
 
+def test_bad_text_documents_are_set_aside_and_the_rest_read(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a_empty.txt").write_bytes(b" \n\n")
+    (folder / "b_latin1.txt").write_bytes(b"Fine line.\nCaf\xe9 owner spoke.\n")
+    (folder / "c_good.txt").write_text("The ferry runs again.", encoding="utf-8")
+    aside = []
+    got = tasks(folder, on_invalid=lambda error, raw: aside.append((error.file, error.line, error.message, raw)))
+    assert [t.text for t in got] == ["The ferry runs again."]
+    assert [(file.rsplit("/", 1)[-1], line) for file, line, _, _ in aside] == [("a_empty.txt", None), ("b_latin1.txt", 2)]
+    assert aside[0][2] == "the document is empty"
+    assert aside[1][2].startswith("not valid UTF-8")
+    assert "Caf\ufffd owner" in aside[1][3]
+
+
 def test_skip_invalid_sets_bad_lines_aside_and_goes_on(tmp_path):
     path = write(tmp_path, "in.jsonl", b'{"text": "a"}\nnope\n{"text": 1}\n{"text": "b"}\n{"text": "c"')
     with RejectsFile(tmp_path / "out.jsonl") as rejects:

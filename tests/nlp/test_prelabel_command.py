@@ -83,6 +83,24 @@ def test_prelabel_skip_invalid_sets_bad_lines_aside(tmp_path, use_model):
     assert (tmp_path / "out.rejects.jsonl").exists()
 
 
+def test_prelabel_skip_invalid_sets_bad_text_files_aside_and_goes_on(tmp_path, use_model):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"")
+    (folder / "b.txt").write_bytes(b"\xff\xfe not text")
+    (folder / "c.txt").write_text(TEXTS[1], encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    refused = CliRunner().invoke(app, ["prelabel", str(folder), "-o", str(out)])
+    assert refused.exit_code == 2 and "a.txt: the document is empty" in refused.output
+    result = CliRunner().invoke(app, ["prelabel", str(folder), "-o", str(out), "--skip-invalid"])
+    assert result.exit_code == 0, result.output
+    assert "2 rejected" in result.output
+    assert [json.loads(line)["text"] for line in out.read_text().splitlines()] == [TEXTS[1]]
+    rejects = [json.loads(line) for line in (tmp_path / "out.rejects.jsonl").read_text().splitlines()]
+    assert [(r["file"].rsplit("/", 1)[-1], r["error"][:15]) for r in rejects] == [
+        ("a.txt", "the document is"), ("b.txt", "not valid UTF-8")]
+
+
 def test_prelabel_unknown_model_is_a_clear_error(tmp_path):
     # The output is outside the input folder: one inside it would be refused before the model loads.
     (tmp_path / "docs").mkdir()
