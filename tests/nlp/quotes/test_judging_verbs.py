@@ -35,3 +35,20 @@ def test_name_alone_after_rebuffed_is_what_was_judged():
         .        PUNCT .    punct  2
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", "Okafor", "rebuffed")]
+
+
+def test_verbs_of_disowning_take_their_object_and_a_name():
+    # session 47: ``disavowed the pamphlet``, ``disowned Okafor``, ``renounced the pact``
+    for lemma in ("disavow", "disown", "renounce"):
+        assert lemma in JUDGEMENT_VERBS and lemma in OBJECT_CUE_VERBS
+
+
+def test_name_alone_after_disavowed_is_what_was_judged():
+    doc = hand_doc("The mayor disavowed Okafor.", """
+        The       DET   DT   det    1
+        mayor     NOUN  NN   nsubj  2
+        disavowed VERB  VBD  ROOT   2 disavow
+        Okafor    PROPN NNP  dobj   2
+        .         PUNCT .    punct  2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "Okafor", "disavowed")]

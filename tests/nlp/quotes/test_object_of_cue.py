@@ -211,6 +211,24 @@ def test_object_of_an_order_or_a_report_is_what_was_said(subject, verb, lemma, t
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", f"a {thing}", verb)]
 
+@pytest.mark.parametrize("verb, lemma, thing", [
+    ("listed", "list", "demands"),
+])
+def test_object_of_a_verb_of_setting_out_words_is_what_was_said(verb, lemma, thing):
+    # ``the union listed its demands``: the items set out are what was said (session 47).
+    doc = hand_doc(f"The union {verb} its {thing} on Monday.", f"""
+        The       DET   DT   det   1
+        union     NOUN  NN   nsubj 2
+        {verb}    VERB  VBD  ROOT  2 {lemma}
+        its       PRON  PRP$ poss  4
+        {thing}   NOUN  NNS  dobj  2
+        on        ADP   IN   prep  2
+        Monday    PROPN NNP  pobj  5
+        .         PUNCT .    punct 2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", f"its {thing}", verb)]
+
+
 def test_a_gerund_complement_is_the_object_said():
     doc = hand_doc("The senator proposed taxing carbon.", """
         The      DET   DT  det    1
