@@ -211,6 +211,7 @@ def test_object_of_an_order_or_a_report_is_what_was_said(subject, verb, lemma, t
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", f"a {thing}", verb)]
 
+
 @pytest.mark.parametrize("verb, lemma, thing", [
     ("listed", "list", "demands"),
 ])
