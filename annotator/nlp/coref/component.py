@@ -12,6 +12,7 @@ from annotator.core.records import COREF, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.coref import organisations, persons, relatives
 from annotator.nlp.coref.scan import CorefScan, Resolved
+from annotator.nlp.paused_collector import collector_paused
 
 #: A resolver: who the speaker is, or None when the speaker is not of its kind.
 Resolver = Callable[[CorefScan, Span], "Resolved | None"]
@@ -44,6 +45,7 @@ class SpeakerResolver:
         self.resolve_cataphora = resolve_cataphora
         self.resolvers = resolvers
 
+    @collector_paused
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         if not len(doc.spans["speakers"]):

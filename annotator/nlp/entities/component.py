@@ -15,6 +15,7 @@ from annotator.nlp.entities import cleanup, datelines, organisations, people
 from annotator.nlp.entities.names import without_title
 from annotator.nlp.entities.scan import EntityScan
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
+from annotator.nlp.paused_collector import collector_paused
 
 Step = Callable[[EntityScan, list[Span]], list[Span]]
 #: The steps, in order; each takes the entities the one before it left.
@@ -62,6 +63,7 @@ class EntityHarmoniser:
         self.lexicon = lexicon or Lexicon()
         self.steps = steps
 
+    @collector_paused
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         scan = EntityScan.of(doc, common_nouns=self.common_nouns, lexicon=self.lexicon,

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from annotator.core.records import CUE, CUE_REL, QUOTE
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.lexicon import WORD_CLASSES, Lexicon
+from annotator.nlp.paused_collector import collector_paused
 from annotator.nlp.quotes import (
     direct, headline, hearsay, interview, lead_in, leading_that, nested, noun_cue, open_part, passive_judgement, poll_source,
     received_judgement, relative_piece, reports, source_phrase, stance_noun, transcript, view_holder,
@@ -96,6 +97,7 @@ class QuoteFinder:
         self.headline_max_words = headline_max_words
         self.rules = rules
 
+    @collector_paused
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         if not len(doc):

@@ -13,6 +13,7 @@ from annotator.core.records import QUOTE, SAID_BY, SPEAKER
 from annotator.nlp.convert import add_relation, ensure_span_groups
 from annotator.nlp.cue_words import HEARSAY_ADVERBS
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
+from annotator.nlp.paused_collector import collector_paused
 from annotator.nlp.speakers import (
     as_clause, by_cue, comma_introduction, continuation, experiencer, governing_verb, introduction, sentence_subject,
     reported_before, spoken_before, trailing_attribution,
@@ -69,6 +70,7 @@ class SpeakerFinder:
         self.lexicon = lexicon or Lexicon()
         self.rules = rules if continue_paragraphs else tuple(r for r in rules if r.name != "continuation")
 
+    @collector_paused
     def __call__(self, doc: Doc) -> Doc:
         ensure_span_groups(doc)
         if not len(doc.spans["quotes"]):

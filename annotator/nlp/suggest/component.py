@@ -22,6 +22,7 @@ from annotator.nlp.convert import DocSuggestion
 from annotator.nlp.lexicon import Lexicon, shared_lexicon
 from annotator.nlp.frames import FRAMES_PIPE, FrameAdder, FrameCounts
 from annotator.nlp.frames.candidates import overlaps_any
+from annotator.nlp.paused_collector import collector_paused
 from annotator.nlp.suggest.demote import DemoteModel, PreLabel, default_demoter, demote, doc_suggestion, prelabels
 from annotator.nlp.suggest.demote import shipped_table as demote_table
 from annotator.nlp.suggest.doubtful import DOUBTFUL_SCORE, doubtful
@@ -143,6 +144,7 @@ class Suggester:
         self.demoter = demoter
         self.doubt = True
 
+    @collector_paused
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled:
             return doc
