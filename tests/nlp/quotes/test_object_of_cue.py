@@ -214,9 +214,11 @@ def test_object_of_an_order_or_a_report_is_what_was_said(subject, verb, lemma, t
 
 @pytest.mark.parametrize("verb, lemma, thing", [
     ("listed", "list", "demands"),
+    ("identified", "identify", "priorities"),
 ])
 def test_object_of_a_verb_of_setting_out_words_is_what_was_said(verb, lemma, thing):
-    # ``the union listed its demands``: the items set out are what was said (session 47).
+    # ``the union listed its demands``, ``identified its priorities``: the items set out or named are
+    # what was said (session 47).
     doc = hand_doc(f"The union {verb} its {thing} on Monday.", f"""
         The       DET   DT   det   1
         union     NOUN  NN   nsubj 2
