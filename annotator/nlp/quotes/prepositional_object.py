@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from annotator.nlp.doc_words import meant_act, negated, to_infinitive
-from annotator.nlp.name_words import TIME_ENTITIES, reporting_subject
+from annotator.nlp.name_words import REFLEXIVE_PRONOUNS, TIME_ENTITIES, reporting_subject
 from annotator.nlp.quotes.clause_end import reporter_addition_cut
 from annotator.nlp.quotes.found import FoundQuote, content_quote
 from annotator.nlp.quotes.object_of_cue import MAIN_DEPS
@@ -83,8 +83,10 @@ def _reports_there(scan: QuoteScan, verb: Token) -> bool:
         return False
     if meant_act(verb):
         return False  # "refused to comment on it": an act refused, not one done
-    # a passive has no speaker; a clause or an object is another rule's
-    return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "dobj") for c in verb.children)
+    # a passive has no speaker; a clause or an object is another rule's, not a reflexive one
+    # (``distanced herself from the levy``: the subject again)
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "dobj") and c.lower_ not in REFLEXIVE_PRONOUNS
+                   for c in verb.children)
 
 
 def _preposition(verb: Token, prepositions: frozenset[str]) -> Token | None:

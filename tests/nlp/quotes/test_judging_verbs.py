@@ -52,3 +52,24 @@ def test_name_alone_after_disavowed_is_what_was_judged():
         .         PUNCT .    punct  2
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", "Okafor", "disavowed")]
+
+
+def test_verbs_of_brushing_off_take_their_object_and_a_name():
+    # session 47: ``shrugged off the criticism``, ``brushed aside Okafor``: a judgement dismissed
+    for lemma in ("shrug", "brush"):
+        assert lemma in JUDGEMENT_VERBS and lemma in OBJECT_CUE_VERBS
+
+
+def test_object_of_brushed_aside_is_what_was_dismissed():
+    doc = hand_doc("The minister brushed aside the auditors' warning.", """
+        The       DET   DT   det      1
+        minister  NOUN  NN   nsubj    2
+        brushed   VERB  VBD  ROOT     2 brush
+        aside     ADV   RB   advmod   2
+        the       DET   DT   det      5
+        auditors  NOUN  NNS  poss     7 auditor
+        '         PART  POS  case     5
+        warning   NOUN  NN   dobj     2
+        .         PUNCT .    punct    2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "the auditors' warning", "brushed")]

@@ -214,9 +214,11 @@ def test_object_of_an_order_or_a_report_is_what_was_said(subject, verb, lemma, t
 
 @pytest.mark.parametrize("verb, lemma, thing", [
     ("listed", "list", "demands"),
+    ("identified", "identify", "priorities"),
 ])
 def test_object_of_a_verb_of_setting_out_words_is_what_was_said(verb, lemma, thing):
-    # ``the union listed its demands``: the items set out are what was said (session 47).
+    # ``the union listed its demands``, ``identified its priorities``: the items set out or named are
+    # what was said (session 47).
     doc = hand_doc(f"The union {verb} its {thing} on Monday.", f"""
         The       DET   DT   det   1
         union     NOUN  NN   nsubj 2
@@ -228,6 +230,25 @@ def test_object_of_a_verb_of_setting_out_words_is_what_was_said(verb, lemma, thi
         .         PUNCT .    punct 2
     """)
     assert found_at(object_of_cue.at, doc) == [("indirect", f"its {thing}", verb)]
+
+
+@pytest.mark.parametrize("verb, lemma, particle", [
+    ("spelled", "spell", "out"),
+    ("ticked", "tick", "off"),
+])
+def test_object_of_a_verb_of_setting_out_words_after_its_particle(verb, lemma, particle):
+    # ``the union spelled out its demands``, ``ticked off its demands``: the items set out one by one
+    # are what was said (session 47).
+    doc = hand_doc(f"The union {verb} {particle} its demands.", f"""
+        The        DET   DT   det   1
+        union      NOUN  NN   nsubj 2
+        {verb}     VERB  VBD  ROOT  2 {lemma}
+        {particle} ADP   RP   prt   2
+        its        PRON  PRP$ poss  5
+        demands    NOUN  NNS  dobj  2 demand
+        .          PUNCT .    punct 2
+    """)
+    assert found_at(object_of_cue.at, doc) == [("indirect", "its demands", verb)]
 
 
 def test_a_gerund_complement_is_the_object_said():
