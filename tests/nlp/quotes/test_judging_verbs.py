@@ -1,15 +1,23 @@
 """Verbs of criticizing and praising added to the judging verbs (session 22): their object is what
 is judged, a name alone included."""
 
+import pytest
+
 from annotator.nlp.cue_words import JUDGEMENT_VERBS, OBJECT_CUE_VERBS
 from annotator.nlp.quotes import object_of_cue
 from tests.nlp.hand_docs import hand_doc
 from tests.nlp.quotes.helpers import found_at
 
 
-def test_new_judging_verbs_take_their_object_and_a_name():
-    for lemma in ("lambast", "rebuff", "repudiate", "extol", "assail"):
-        assert lemma in JUDGEMENT_VERBS and lemma in OBJECT_CUE_VERBS
+@pytest.mark.parametrize("lemma", [
+    "lambast", "rebuff", "repudiate", "extol", "assail",
+    # session 47: ``disavowed the pamphlet``, ``disowned Okafor``, ``renounced the pact``
+    "disavow", "disown", "renounce",
+    # session 47: ``shrugged off the criticism``, ``brushed aside Okafor``: a judgement dismissed
+    "shrug", "brush",
+])
+def test_new_judging_verbs_take_their_object_and_a_name(lemma):
+    assert lemma in JUDGEMENT_VERBS and lemma in OBJECT_CUE_VERBS
 
 
 def test_object_of_lambasted_is_what_was_judged():
@@ -26,38 +34,16 @@ def test_object_of_lambasted_is_what_was_judged():
     assert found_at(object_of_cue.at, doc) == [("indirect", "the new toll plan", "lambasted")]
 
 
-def test_name_alone_after_rebuffed_is_what_was_judged():
-    doc = hand_doc("The union rebuffed Okafor.", """
+@pytest.mark.parametrize("verb, lemma", [("rebuffed", "rebuff"), ("disavowed", "disavow")])
+def test_name_alone_after_a_judging_verb_is_what_was_judged(verb, lemma):
+    doc = hand_doc(f"The union {verb} Okafor.", f"""
         The      DET   DT   det    1
         union    NOUN  NN   nsubj  2
-        rebuffed VERB  VBD  ROOT   2 rebuff
+        {verb}   VERB  VBD  ROOT   2 {lemma}
         Okafor   PROPN NNP  dobj   2
         .        PUNCT .    punct  2
     """)
-    assert found_at(object_of_cue.at, doc) == [("indirect", "Okafor", "rebuffed")]
-
-
-def test_verbs_of_disowning_take_their_object_and_a_name():
-    # session 47: ``disavowed the pamphlet``, ``disowned Okafor``, ``renounced the pact``
-    for lemma in ("disavow", "disown", "renounce"):
-        assert lemma in JUDGEMENT_VERBS and lemma in OBJECT_CUE_VERBS
-
-
-def test_name_alone_after_disavowed_is_what_was_judged():
-    doc = hand_doc("The mayor disavowed Okafor.", """
-        The       DET   DT   det    1
-        mayor     NOUN  NN   nsubj  2
-        disavowed VERB  VBD  ROOT   2 disavow
-        Okafor    PROPN NNP  dobj   2
-        .         PUNCT .    punct  2
-    """)
-    assert found_at(object_of_cue.at, doc) == [("indirect", "Okafor", "disavowed")]
-
-
-def test_verbs_of_brushing_off_take_their_object_and_a_name():
-    # session 47: ``shrugged off the criticism``, ``brushed aside Okafor``: a judgement dismissed
-    for lemma in ("shrug", "brush"):
-        assert lemma in JUDGEMENT_VERBS and lemma in OBJECT_CUE_VERBS
+    assert found_at(object_of_cue.at, doc) == [("indirect", "Okafor", verb)]
 
 
 def test_object_of_brushed_aside_is_what_was_dismissed():
