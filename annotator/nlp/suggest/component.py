@@ -255,9 +255,11 @@ class Suggester:
         if scorer is None:
             return {}, {}, {}
         promoting = self.promote and self.promote_min_score is not None
-        # (a source only the promotion model scores, ``promote_sources``: described, its shown score the table's)
-        known = [p for p in found if (scorer.knows(p.source) or promoting and promotable(p)
-                                      and scorer.promotes_source(p.source)) and (rate is None or rate(p) is None)]
+        # those the promotion model scores (``promote_sources``; a source only it scores is described, its
+        # shown score the table's)
+        promoted_by_model = {id(p) for p in found if promoting and promotable(p) and scorer.promotes_source(p.source)}
+        known = [p for p in found if (scorer.knows(p.source) or id(p) in promoted_by_model)
+                 and (rate is None or rate(p) is None)]
         if not known:
             return {}, {}, {}
         facts = DocFacts.of(doc) if facts is None else facts
@@ -269,15 +271,14 @@ class Suggester:
         for p in known:
             blocks = feature_blocks(facts, p.span, p.cue, p.speaker, p.source, p.quote_type, lexicon)
             blocks.append(around[id(p)])
-            if promoting and promotable(p) and scorer.promotes_source(p.source):
+            if scorer.knows(p.source):
+                if term is not None:  # (the base model's vectors stacked on the scorer: ``suggest/vectors.py``)
+                    blocks.append(term.block(p.span, p.cue, p.speaker))
+                right[id(p)] = sigmoid(scorer.logit(blocks))
+                if kept_choice:
+                    choosing[id(p)] = sigmoid(scorer.choice_logit(blocks))
+            if id(p) in promoted_by_model:
                 described[id(p)] = blocks
-            if not scorer.knows(p.source):
-                continue
-            if term is not None:  # (the base model's vectors stacked on the scorer: ``suggest/vectors.py``)
-                blocks.append(term.block(p.span, p.cue, p.speaker))
-            right[id(p)] = sigmoid(scorer.logit(blocks))
-            if kept_choice:
-                choosing[id(p)] = sigmoid(scorer.choice_logit(blocks))
         return right, described, choosing
 
     def thresholded(self, rate, modelled: dict[int, float]):
