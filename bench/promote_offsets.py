@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 
 import numpy
 from scipy.optimize import minimize
+from scipy.special import expit, logit
 from sklearn.metrics import log_loss, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
@@ -75,7 +75,7 @@ def fit_offset(x, y, offset, c: float) -> numpy.ndarray:
     """The weights of an L2-regularised (1 / ``c``) logistic model of ``y`` over ``x`` (dense) with ``offset``."""
     def loss(w):
         z = offset + x @ w
-        p = 1 / (1 + numpy.exp(-z))
+        p = expit(z)
         value = numpy.sum(numpy.logaddexp(0, z) - y * z) + w @ w / (2 * c)
         return value, x.T @ (p - y) + w / c
     return minimize(loss, numpy.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
@@ -110,7 +110,7 @@ def design(rows, weights: dict[str, float], lack: set[str], family: str):
 
 
 def _report(name: str, y, z) -> str:
-    p = 1 / (1 + numpy.exp(-z))
+    p = expit(z)
     return f"{name}: AUC {roc_auc_score(y, z):.4f}, log-loss {log_loss(y, p):.4f}, mean p {p.mean():.3f}"
 
 
@@ -173,13 +173,14 @@ def main() -> int:
     for c in C_GRID:
         z = out_of_fold(x, y, offset, groups, c)
         print(_report(f"C {c}, out of fold", y, z))
-        if best is None or log_loss(y, sigmoid_all(z)) < best[0]:
-            best = (log_loss(y, sigmoid_all(z)), c, z)
+        loss = log_loss(y, expit(z))
+        if best is None or loss < best[0]:
+            best = (loss, c, z)
     _, c, z = best
     w = fit_offset(x, y, offset, c) if args.fold is None else held_out_fold(args, x, y, offset, groups, c)
     print(f"chosen C {c}; " + _report("in sample", y, offset + x @ w))
     new = {n: round(float(v), 5) for n, v in zip(names, w, strict=True) if abs(v) >= 5e-6}
-    move = 0.0 if args.new_at is None else _logit(table["promote_min_score"]) - _logit(args.new_at)
+    move = 0.0 if args.new_at is None else logit(table["promote_min_score"]) - logit(args.new_at)
     if move:  # (every source of ``where`` has its ``source=X`` among ``names``)
         for source in {n.split("|")[0] for n in names}:
             new[source] = round(new.get(source, 0.0) + move, 5)
@@ -207,14 +208,6 @@ def held_out_fold(args: argparse.Namespace, x, y, offset, groups, c: float) -> n
     args.fold_articles.write_text(json.dumps(articles), encoding="utf-8")
     print(f"fold {args.fold}: fitted without {len(articles)} articles ({len(test)} candidates)")
     return fit_offset(x[train], y[train], offset[train], c)
-
-
-def sigmoid_all(z: numpy.ndarray) -> numpy.ndarray:
-    return 1 / (1 + numpy.exp(-z))
-
-
-def _logit(p: float) -> float:
-    return math.log(p / (1 - p))
 
 
 def _shift(rows, where, shifts: dict[str, float]) -> numpy.ndarray:
